@@ -1,0 +1,56 @@
+# Two commands a newcomer needs: `make run` and `make test`. Everything else is a helper.
+# Needs only Python 3.11+ and make: uv is bootstrapped into .tools/ when it is not installed.
+
+PYTHON ?= python3
+VENV   := .venv
+TOOLS  := .tools
+UV     := $(shell command -v uv 2>/dev/null || echo $(TOOLS)/bin/uv)
+export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
+BIN    := $(VENV)/bin
+
+.PHONY: run test install install-dev lint typecheck unit contract api bench-auth bench-slots clean
+
+$(TOOLS)/bin/uv:
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet "uv>=0.5"
+
+
+install: $(UV)
+	$(UV) sync --locked --no-default-groups --python $(PYTHON)
+
+install-dev: $(UV)
+	$(UV) sync --locked --python $(PYTHON)
+
+## make run: the API on http://127.0.0.1:8000 with an embedded PostgreSQL under ./var/
+run: install
+	$(BIN)/inkslot serve
+
+## make test: lint gates, then unit, contract and api suites
+test: install-dev lint typecheck
+	$(BIN)/pytest
+
+lint:
+	$(BIN)/ruff check src tests bench migrations
+	$(BIN)/ruff format --check src tests bench migrations
+	$(BIN)/lint-imports
+
+typecheck:
+	$(BIN)/mypy
+
+unit: install-dev
+	$(BIN)/pytest tests/unit
+
+contract: install-dev
+	$(BIN)/pytest tests/contract
+
+api: install-dev
+	$(BIN)/pytest tests/api
+
+bench-auth: install
+	$(BIN)/python bench/auth.py
+
+bench-slots: install
+	$(BIN)/python bench/slots.py
+
+clean:
+	rm -rf $(VENV) $(TOOLS) .pytest_cache .mypy_cache .ruff_cache
