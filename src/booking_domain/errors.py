@@ -147,3 +147,111 @@ class AccountDisabledError(PermissionDeniedError):
 class UserNotFoundError(NotFoundError):
     code = "user_not_found"
     default_message = "User not found."
+
+
+# --- scheduling and bookings --------------------------------------------------------------
+
+
+class NaiveDatetimeError(InvalidInputError):
+    """A datetime without a time zone: the domain only accepts aware datetimes."""
+
+    code = "naive_datetime"
+    default_message = "Times must carry a time zone offset."
+
+
+class InvalidIntervalError(InvalidInputError):
+    """An empty or inverted interval (intervals are half-open ``[start, end)``, start < end)."""
+
+    code = "invalid_interval"
+    default_message = "An interval must end after it starts."
+
+
+class InvalidScheduleError(InvalidInputError):
+    """A weekly rule, date override, policy or service field is out of range."""
+
+    code = "invalid_schedule"
+    default_message = "The schedule or service definition is invalid."
+
+
+class UnknownTimeZoneError(InvalidInputError):
+    code = "unknown_time_zone"
+    default_message = "Unknown IANA time zone."
+
+
+class CurrencyMismatchError(InvalidInputError):
+    code = "currency_mismatch"
+    default_message = "Amounts in different currencies cannot be combined."
+
+
+class InvalidMoneyError(InvalidInputError):
+    code = "invalid_money"
+    default_message = "Amounts are non-negative integers of minor units with an ISO currency."
+
+
+class NotBookableError(RuleViolationError):
+    """The start is not offered; ``reason`` says why (a ``NotBookableReason`` value)."""
+
+    code = "not_bookable"
+    default_message = "This time cannot be booked."
+
+    def __init__(self, reason: str, message: str | None = None) -> None:
+        super().__init__(message or f"This time cannot be booked ({reason}).")
+        self.reason = reason
+
+
+class SlotTakenError(ConflictError):
+    """Raised by adapters when the storage's own overlap check refuses a booking."""
+
+    code = "slot_taken"
+    default_message = "This slot has just been taken."
+
+
+class InvalidTransitionError(ConflictError):
+    """The booking or dispute is not in a state that allows this change."""
+
+    code = "invalid_transition"
+    default_message = "This change is not possible in the current state."
+
+
+class HoldExpiredError(ConflictError):
+    code = "hold_expired"
+    default_message = "The hold on this booking has expired."
+
+
+class TooLateToChangeError(RuleViolationError):
+    """The customer asked later than the free-cancellation notice allows."""
+
+    code = "too_late_to_change"
+    default_message = "It is too late to change this booking."
+
+
+class AppointmentNotStartedError(RuleViolationError):
+    code = "appointment_not_started"
+    default_message = "The appointment has not started yet."
+
+
+class RefundOutOfRangeError(RuleViolationError):
+    code = "refund_out_of_range"
+    default_message = "The refund must lie between zero and what was paid and not refunded."
+
+
+class PaymentMismatchError(RuleViolationError):
+    code = "payment_mismatch"
+    default_message = "The payment does not match the deposit owed."
+
+
+class BookingActionNotAllowedError(PermissionDeniedError):
+    """The actor is not a party of this booking allowed to take this action."""
+
+    code = "booking_action_not_allowed"
+    default_message = "You are not allowed to do this to this booking."
+
+
+class DisputeWindowClosedError(RuleViolationError):
+    code = "dispute_window_closed"
+    default_message = "The time to open a dispute on this booking has passed."
+
+
+class DisputeAlreadyExistsError(ConflictError):
+    code = "dispute_exists"
+    default_message = "This booking already has a dispute."
