@@ -1,0 +1,65 @@
+"""In-memory users and refresh tokens."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+
+from adapters.memory.store import StagedTable
+from booking_domain.accounts import User
+from booking_domain.errors import EmailAlreadyRegisteredError, UserNotFoundError
+from booking_domain.ids import UserId
+from booking_domain.sessions import RefreshToken, RefreshTokenId, SessionFamilyId
+
+
+class InMemoryUserRepository:
+    def __init__(self, table: StagedTable[UserId, User]) -> None:
+        self._rows = table
+
+    async def add(self, user: User) -> None:
+        if await self.get_by_email(user.email) is not None:
+            raise EmailAlreadyRegisteredError()
+        self._rows.put(user.id, user)
+
+    async def get(self, user_id: UserId) -> User | None:
+        return self._rows.get(user_id)
+
+    async def get_by_email(self, email: str) -> User | None:
+        return next((u for u in self._rows.values() if u.email == email), None)
+
+    async def update(self, user: User) -> None:
+        if self._rows.get(user.id) is None:
+            raise UserNotFoundError()
+        self._rows.put(user.id, user)
+
+    async def count(self) -> int:
+        return sum(1 for _ in self._rows.values())
+
+
+class InMemoryRefreshTokenRepository:
+    def __init__(self, table: StagedTable[RefreshTokenId, RefreshToken]) -> None:
+        self._rows = table
+
+    async def add(self, token: RefreshToken) -> None:
+        self._rows.put(token.id, token)
+
+    async def get_by_hash_for_update(self, token_hash: str) -> RefreshToken | None:
+        return next((t for t in self._rows.values() if t.token_hash == token_hash), None)
+
+    async def update(self, token: RefreshToken) -> None:
+        self._rows.put(token.id, token)
+
+    async def revoke_family(self, family_id: SessionFamilyId, now: datetime) -> int:
+        return self._revoke_where(lambda t: t.family_id == family_id, now)
+
+    async def revoke_user_sessions(
+        self, user_id: UserId, now: datetime, *, keep: SessionFamilyId | None = None
+    ) -> int:
+        return self._revoke_where(lambda t: t.user_id == user_id and t.family_id != keep, now)
+
+    def _revoke_where(self, matches: Callable[[RefreshToken], bool], now: datetime) -> int:
+        changed = [t for t in self._rows.values() if t.revoked_at is None and matches(t)]
+        for token in changed:
+            self._rows.put(token.id, replace(token, revoked_at=now))
+        return len(changed)

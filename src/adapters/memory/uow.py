@@ -1,0 +1,62 @@
+"""In-memory unit of work: explicit commit, rollback by default."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Any, Self
+
+from adapters.memory.accounts import InMemoryRefreshTokenRepository, InMemoryUserRepository
+from adapters.memory.store import MemoryStore, StagedTable
+
+
+class InMemoryUnitOfWork:
+    """One transaction over a :class:`MemoryStore`.
+
+    Units of work run one at a time (the store's lock is held from ``__aenter__`` to
+    ``__aexit__``), which gives the serializable behaviour the PostgreSQL adapter gets from
+    row locks and constraints.
+    """
+
+    def __init__(self, store: MemoryStore) -> None:
+        self._store = store
+        self._tables: list[StagedTable[Any, Any]] = []
+        self.users = InMemoryUserRepository(self._staged("users"))
+        self.refresh_tokens = InMemoryRefreshTokenRepository(self._staged("refresh_tokens"))
+
+    def _staged(self, name: str) -> StagedTable[Any, Any]:
+        table: StagedTable[Any, Any] = StagedTable(self._store.table(name))
+        self._tables.append(table)
+        return table
+
+    async def __aenter__(self) -> Self:
+        await self._store.lock.acquire()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        try:
+            await self.rollback()
+        finally:
+            self._store.lock.release()
+
+    async def commit(self) -> None:
+        for table in self._tables:
+            table.apply()
+
+    async def rollback(self) -> None:
+        for table in self._tables:
+            table.discard()
+
+
+class InMemoryUnitOfWorkFactory:
+    """Callable that opens units of work over one shared store."""
+
+    def __init__(self, store: MemoryStore | None = None) -> None:
+        self.store = store or MemoryStore()
+
+    def __call__(self) -> InMemoryUnitOfWork:
+        return InMemoryUnitOfWork(self.store)

@@ -1,0 +1,1 @@
+"""PostgreSQL adapters: SQLAlchemy Core tables, repositories, unit of work, migrations."""

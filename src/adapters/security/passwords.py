@@ -1,0 +1,66 @@
+"""Argon2id password hashing (argon2-cffi).
+
+Hashing is deliberately slow and memory-hungry, so it runs on a small thread pool (argon2's
+C code releases the GIL) sized to the CPU count: the event loop stays responsive, and at
+most ``workers`` hashes hold their memory at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher as _Argon2
+from argon2 import Type
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
+
+@dataclass(frozen=True, slots=True)
+class Argon2Parameters:
+    """Defaults are RFC 9106's second recommended option (t=3, m=64 MiB, p=4)."""
+
+    time_cost: int = 3
+    memory_cost_kib: int = 65536
+    parallelism: int = 4
+
+    def describe(self) -> str:
+        return f"argon2id t={self.time_cost} m={self.memory_cost_kib}KiB p={self.parallelism}"
+
+
+class Argon2PasswordHasher:
+    def __init__(self, params: Argon2Parameters | None = None, workers: int | None = None) -> None:
+        self.params = params or Argon2Parameters()
+        self._argon2 = _Argon2(
+            time_cost=self.params.time_cost,
+            memory_cost=self.params.memory_cost_kib,
+            parallelism=self.params.parallelism,
+            type=Type.ID,
+        )
+        self._pool = ThreadPoolExecutor(
+            max_workers=workers or os.cpu_count() or 2, thread_name_prefix="argon2"
+        )
+
+    async def hash(self, password: str) -> str:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._pool, self._argon2.hash, password)
+
+    async def verify(self, password_hash: str, password: str) -> bool:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._pool, self._verify, password_hash, password)
+
+    def needs_rehash(self, password_hash: str) -> bool:
+        try:
+            return self._argon2.check_needs_rehash(password_hash)
+        except InvalidHashError:
+            return True
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+    def _verify(self, password_hash: str, password: str) -> bool:
+        try:
+            return self._argon2.verify(password_hash, password)
+        except (VerifyMismatchError, VerificationError, InvalidHashError):
+            return False

@@ -1,0 +1,85 @@
+"""JWT access tokens (PyJWT, HS256) and opaque refresh-token secrets."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import UTC, datetime, timedelta
+from uuid import UUID
+
+import jwt
+
+from booking_domain.accounts import Role
+from booking_domain.errors import InvalidTokenError
+from booking_domain.ids import UserId
+from booking_domain.ports import AccessClaims, IssuedAccessToken
+from booking_domain.sessions import SessionFamilyId
+
+_ALGORITHM = "HS256"
+_REQUIRED_CLAIMS = ["sub", "role", "sid", "exp", "iat", "jti"]
+
+
+class JwtTokenService:
+    """Signs access tokens with a shared secret.
+
+    Verification accepts exactly one algorithm, so ``alg: none`` and algorithm-confusion
+    tokens are refused; ``exp``, ``iat`` and every claim we rely on are required.
+    """
+
+    def __init__(
+        self, secret: str, access_ttl: timedelta = timedelta(minutes=15), issuer: str = "inkslot"
+    ) -> None:
+        if len(secret) < 32:
+            raise ValueError("the JWT secret must be at least 32 characters")
+        self._secret = secret
+        self._ttl = access_ttl
+        self._issuer = issuer
+
+    def issue_access_token(
+        self, user_id: UserId, role: Role, session_id: SessionFamilyId, now: datetime
+    ) -> IssuedAccessToken:
+        expires = now + self._ttl
+        claims = {
+            "iss": self._issuer,
+            "sub": str(user_id),
+            "role": role.value,
+            "sid": str(session_id),
+            "iat": int(now.timestamp()),
+            "exp": int(expires.timestamp()),
+            "jti": secrets.token_urlsafe(12),
+        }
+        return IssuedAccessToken(jwt.encode(claims, self._secret, algorithm=_ALGORITHM), expires)
+
+    def verify_access_token(self, token: str, now: datetime) -> AccessClaims:
+        try:
+            claims = jwt.decode(
+                token,
+                self._secret,
+                algorithms=[_ALGORITHM],
+                issuer=self._issuer,
+                options={"require": _REQUIRED_CLAIMS, "verify_exp": False},
+            )
+            expires = datetime.fromtimestamp(int(claims["exp"]), UTC)
+            issued = datetime.fromtimestamp(int(claims["iat"]), UTC)
+            # Expiry is checked against the injected clock, not the process's wall clock.
+            if now >= expires:
+                raise InvalidTokenError("The access token has expired.")
+            return AccessClaims(
+                user_id=UserId(UUID(claims["sub"])),
+                role=Role(claims["role"]),
+                session_id=SessionFamilyId(UUID(claims["sid"])),
+                token_id=str(claims["jti"]),
+                issued_at=issued,
+                expires_at=expires,
+            )
+        except InvalidTokenError:
+            raise
+        except (jwt.PyJWTError, ValueError, TypeError, KeyError) as exc:
+            raise InvalidTokenError() from exc
+
+    def new_refresh_secret(self) -> str:
+        return secrets.token_urlsafe(32)
+
+    def hash_refresh_secret(self, secret: str) -> str:
+        # The secret has 256 bits of entropy, so a fast hash is enough: nothing to brute-force.
+        return hashlib.sha256(secret.encode()).hexdigest()

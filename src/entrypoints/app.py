@@ -1,0 +1,76 @@
+"""The composition root for HTTP: ``create_app(settings)`` builds everything.
+
+Nothing here runs at import time. ``uvicorn`` worker processes use :func:`app_from_env`
+(a factory), so that each worker builds its own container and pools.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from importlib.metadata import PackageNotFoundError, version
+
+from litestar import Litestar
+
+from entrypoints.container import Core, build_container
+from entrypoints.http.app import build_app
+from entrypoints.http.services import ApiServices, HttpConfig
+from entrypoints.logs import configure_logging
+from entrypoints.settings import Settings, load_settings, local_jwt_secret
+
+
+def _version() -> str:
+    try:
+        return version("inkslot")
+    except PackageNotFoundError:
+        return "0.0.0"
+
+
+def jwt_secret_for(settings: Settings) -> str:
+    if settings.jwt_secret:
+        return settings.jwt_secret
+    if settings.is_local:
+        return local_jwt_secret(settings.data_dir)
+    raise ValueError("INKSLOT_JWT_SECRET is required outside the local profile")
+
+
+def api_services(core: Core) -> ApiServices:
+    return ApiServices(
+        register_user=core.register_user(),
+        login=core.login(),
+        refresh_session=core.refresh_session(),
+        logout=core.logout(),
+        get_profile=core.get_profile(),
+        update_profile=core.update_profile(),
+        change_password=core.change_password(),
+        tokens=core.adapters.tokens(),
+        clock=core.adapters.clock(),
+        health=core.adapters.health(),
+    )
+
+
+def create_app(settings: Settings, *, container: Core | None = None) -> Litestar:
+    """Build the API for these settings. ``settings.database_url`` must point at a migrated
+    database (the CLI starts the embedded server and migrates before it calls this)."""
+    core = container or build_container(settings, jwt_secret=jwt_secret_for(settings))
+
+    async def close_adapters() -> None:
+        await core.adapters.close()
+
+    config = HttpConfig(
+        version=_version(),
+        cors_origins=settings.cors_origins,
+        auth_rate_limit_per_minute=settings.auth_rate_limit_per_minute,
+        redis_url=settings.redis_url,
+        access_log=settings.access_log,
+    )
+    return build_app(api_services(core), config, on_shutdown=[close_adapters])
+
+
+def app_from_env() -> Litestar:
+    """Factory for uvicorn workers: settings from the environment (the parent process put the
+    embedded database's URL there)."""
+    settings = load_settings()
+    configure_logging(settings.log_level)
+    logging.getLogger(__name__).debug("worker starting")
+    return create_app(replace(settings))

@@ -1,0 +1,159 @@
+"""The ``inkslot`` command: serve, migrate, seed, create-admin."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import getpass
+import os
+import signal
+import sys
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
+
+from entrypoints.logs import configure_logging
+from entrypoints.settings import Settings, SettingsError, load_settings
+
+T = TypeVar("T")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="inkslot", description="Inkslot booking backend")
+    commands = parser.add_subparsers(dest="command", required=True)
+    serve = commands.add_parser("serve", help="run the HTTP API")
+    serve.add_argument("--host")
+    serve.add_argument("--port", type=int)
+    serve.add_argument("--workers", type=int)
+    commands.add_parser("migrate", help="apply database migrations")
+    commands.add_parser("seed", help="create demo data when the database is empty")
+    admin = commands.add_parser("create-admin", help="create an admin (password read from stdin)")
+    admin.add_argument("--email", required=True)
+    admin.add_argument("--name", default="Administrator")
+    args = parser.parse_args(argv)
+
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        print(f"inkslot: configuration error: {exc}", file=sys.stderr)
+        return 2
+    configure_logging(settings.log_level)
+    handlers: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
+        "serve": _serve,
+        "migrate": _migrate,
+        "seed": _seed,
+        "create-admin": _create_admin,
+    }
+    return handlers[args.command](args, settings)
+
+
+def _serve(args: argparse.Namespace, settings: Settings) -> int:
+    import uvicorn
+
+    from entrypoints.app import create_app, jwt_secret_for
+    from entrypoints.runtime import database
+
+    host = args.host or settings.host
+    port = args.port or settings.port
+    workers = args.workers or settings.workers
+    # uvicorn re-raises the signal that stopped it; turning SIGTERM into SystemExit lets the
+    # embedded PostgreSQL be stopped cleanly on `kill` as on Ctrl-C.
+    signal.signal(signal.SIGTERM, _exit_on_signal)
+    with database(settings) as ready:
+        if ready.seed_demo_data:
+            _print_demo_accounts(_with_core(ready, _seed_core))
+        print(f"Inkslot API on http://{host}:{port}  (docs: http://{host}:{port}/docs)", flush=True)
+        if workers == 1:
+            uvicorn.run(create_app(ready), host=host, port=port, log_config=None, access_log=False)
+        else:
+            # Each worker builds its own app from the environment (see app_from_env).
+            os.environ["INKSLOT_DATABASE_URL"] = ready.database_url or ""
+            os.environ["INKSLOT_JWT_SECRET"] = jwt_secret_for(ready)
+            uvicorn.run(
+                "entrypoints.app:app_from_env",
+                factory=True,
+                host=host,
+                port=port,
+                workers=workers,
+                log_config=None,
+                access_log=False,
+            )
+    return 0
+
+
+def _exit_on_signal(signum: int, _frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
+def _migrate(_: argparse.Namespace, settings: Settings) -> int:
+    from entrypoints.runtime import database
+
+    with database(settings):
+        print("migrations applied")
+    return 0
+
+
+def _seed(_: argparse.Namespace, settings: Settings) -> int:
+    from entrypoints.runtime import database
+
+    with database(settings) as ready:
+        accounts = _with_core(ready, _seed_core)
+    if not accounts:
+        print("the database already has users; nothing seeded")
+    _print_demo_accounts(accounts)
+    return 0
+
+
+def _create_admin(args: argparse.Namespace, settings: Settings) -> int:
+    from booking_domain.errors import DomainError
+    from entrypoints.runtime import database
+
+    if sys.stdin.isatty():
+        password = getpass.getpass("Password for the new admin: ")
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    with database(settings) as ready:
+
+        async def create(core: object) -> None:
+            await core.create_admin()(email=args.email, password=password, name=args.name)  # type: ignore[attr-defined]
+
+        try:
+            _with_core(ready, create)
+        except DomainError as exc:
+            details = "; ".join(e.message for e in getattr(exc, "errors", ())) or exc.message
+            print(f"inkslot: could not create the admin: {details}", file=sys.stderr)
+            return 1
+    print(f"admin {args.email} created")
+    return 0
+
+
+def _with_core(settings: Settings, work: Callable[..., Awaitable[T]]) -> T:
+    from entrypoints.app import jwt_secret_for
+    from entrypoints.container import build_container
+
+    async def run() -> T:
+        core = build_container(settings, jwt_secret=jwt_secret_for(settings))
+        try:
+            return await work(core)
+        finally:
+            await core.adapters.close()
+
+    return asyncio.run(run())
+
+
+async def _seed_core(core: object) -> list[object]:
+    from entrypoints.seed import seed_demo_data
+
+    return list(await seed_demo_data(core))  # type: ignore[arg-type]
+
+
+def _print_demo_accounts(accounts: list[object]) -> None:
+    if not accounts:
+        return
+    print("\nDemo accounts (passwords are shown this once):")
+    for account in accounts:
+        print(f"  {account.role:<9} {account.email:<26} {account.password}")  # type: ignore[attr-defined]
+    print()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

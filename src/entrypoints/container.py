@@ -1,0 +1,147 @@
+"""Wiring: the only module that knows which adapter serves which port.
+
+``Core`` holds the use cases and depends on an ``adapters`` container; each profile has its
+own adapter container. :func:`build_container` picks one from the settings. Everything is
+created lazily on first use (engines connect on first query); ``await core.adapters.close()``
+releases pools and threads, which the HTTP lifespan and the CLI call at the end.
+"""
+
+from __future__ import annotations
+
+from dependency_injector import containers, providers
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from adapters.memory.uow import InMemoryUnitOfWorkFactory
+from adapters.postgres.engine import PostgresHealthProbe, create_engine
+from adapters.postgres.uow import PostgresUnitOfWorkFactory
+from adapters.security.passwords import Argon2Parameters, Argon2PasswordHasher
+from adapters.security.tokens import JwtTokenService
+from adapters.system.clock import SystemClock
+from booking_domain.accounts import LockoutPolicy
+from booking_domain.use_cases.accounts import (
+    AccountServices,
+    ChangePassword,
+    CreateAdmin,
+    GetProfile,
+    Login,
+    Logout,
+    RefreshSession,
+    RegisterUser,
+    SessionPolicy,
+    UpdateProfile,
+)
+from entrypoints.settings import Settings
+
+
+async def _close_postgres(engine: AsyncEngine, hasher: Argon2PasswordHasher) -> None:
+    await engine.dispose()
+    hasher.close()
+
+
+async def _close_memory(hasher: Argon2PasswordHasher) -> None:
+    hasher.close()
+
+
+def _hasher(settings: Settings) -> Argon2PasswordHasher:
+    return Argon2PasswordHasher(
+        Argon2Parameters(
+            time_cost=settings.argon2_time_cost,
+            memory_cost_kib=settings.argon2_memory_kib,
+            parallelism=settings.argon2_parallelism,
+        )
+    )
+
+
+class _CommonAdapters(containers.DeclarativeContainer):
+    settings = providers.Dependency(instance_of=Settings)
+    jwt_secret = providers.Dependency(instance_of=str)
+    clock = providers.Singleton(SystemClock)
+    hasher = providers.Singleton(_hasher, settings)
+    tokens = providers.Singleton(
+        JwtTokenService, jwt_secret, access_ttl=settings.provided.access_token_ttl
+    )
+
+
+class PostgresAdapters(_CommonAdapters):
+    database_url = providers.Dependency(instance_of=str)
+    engine = providers.Singleton(
+        create_engine,
+        database_url,
+        pool_size=_CommonAdapters.settings.provided.database_pool_size,
+    )
+    uow = providers.Singleton(PostgresUnitOfWorkFactory, engine)
+    health = providers.Singleton(PostgresHealthProbe, engine)
+    close = providers.Coroutine(_close_postgres, engine, _CommonAdapters.hasher)
+
+
+class LocalAdapters(PostgresAdapters):
+    """The embedded default: PostgreSQL started by the CLI under ``data_dir``."""
+
+
+class ProductionAdapters(PostgresAdapters):
+    """Managed PostgreSQL (and, in later issues, R2, QPay, SMTP)."""
+
+
+class _AlwaysHealthy:
+    async def check(self) -> None:
+        return None
+
+
+class MemoryAdapters(_CommonAdapters):
+    """Everything in process: for tests, demos and other services' test suites."""
+
+    uow = providers.Singleton(InMemoryUnitOfWorkFactory)
+    health = providers.Singleton(_AlwaysHealthy)
+    close = providers.Coroutine(_close_memory, _CommonAdapters.hasher)
+
+
+class Core(containers.DeclarativeContainer):
+    settings = providers.Dependency(instance_of=Settings)
+    adapters = providers.DependenciesContainer()
+
+    session_policy = providers.Singleton(
+        SessionPolicy,
+        refresh_token_ttl=settings.provided.refresh_token_ttl,
+        lockout=providers.Singleton(
+            LockoutPolicy,
+            max_failures=settings.provided.login_max_failures,
+            lock_duration=settings.provided.login_lock,
+        ),
+    )
+    account_services = providers.Singleton(
+        AccountServices,
+        uow=adapters.uow,
+        hasher=adapters.hasher,
+        tokens=adapters.tokens,
+        clock=adapters.clock,
+        policy=session_policy,
+    )
+    register_user = providers.Singleton(RegisterUser, account_services)
+    create_admin = providers.Singleton(CreateAdmin, account_services)
+    login = providers.Singleton(Login, account_services)
+    refresh_session = providers.Singleton(RefreshSession, account_services)
+    logout = providers.Singleton(Logout, account_services)
+    get_profile = providers.Singleton(GetProfile, account_services)
+    update_profile = providers.Singleton(UpdateProfile, account_services)
+    change_password = providers.Singleton(ChangePassword, account_services)
+
+
+def build_container(
+    settings: Settings,
+    *,
+    database_url: str | None = None,
+    jwt_secret: str,
+    adapters: containers.Container | None = None,
+) -> Core:
+    """Wire the core to the profile's adapters (or to ``adapters`` when a test passes them)."""
+    if adapters is None:
+        url = database_url or settings.database_url
+        if url is None:
+            raise ValueError("a database URL is needed (the CLI starts the embedded server)")
+        adapter_class = LocalAdapters if settings.is_local else ProductionAdapters
+        adapters = adapter_class(settings=settings, jwt_secret=jwt_secret, database_url=url)
+    return Core(settings=settings, adapters=adapters)
+
+
+def memory_adapters(settings: Settings, jwt_secret: str) -> MemoryAdapters:
+    return MemoryAdapters(settings=settings, jwt_secret=jwt_secret)

@@ -1,0 +1,68 @@
+"""Authentication for HTTP: bearer access tokens, coarse role guards, the ``actor`` dependency.
+
+Guards only authenticate and check roles; who may touch which resource is decided in the
+use cases from the actor (DESIGN.md, rule 5).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from litestar.connection import ASGIConnection
+from litestar.handlers.base import BaseRouteHandler
+
+from booking_domain.accounts import Actor, Role
+from booking_domain.errors import InvalidTokenError, PermissionDeniedError
+from booking_domain.ports import AccessClaims
+from entrypoints.http.services import ApiServices
+
+Guard = Callable[[ASGIConnection[Any, Any, Any, Any], BaseRouteHandler], None]
+
+
+def services_of(connection: ASGIConnection[Any, Any, Any, Any]) -> ApiServices:
+    services: ApiServices = connection.app.state["services"]
+    return services
+
+
+def _bearer_token(connection: ASGIConnection[Any, Any, Any, Any]) -> str:
+    header = connection.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise InvalidTokenError("Send an access token: 'Authorization: Bearer <token>'.")
+    return token.strip()
+
+
+def authenticated(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
+    """Verify the bearer token and remember who is calling (for handlers and the access log)."""
+    services = services_of(connection)
+    claims = services.tokens.verify_access_token(_bearer_token(connection), services.clock.now())
+    state = connection.scope.setdefault("state", {})  # type: ignore[typeddict-item]
+    state["actor"] = Actor(claims.user_id, claims.role)
+    state["claims"] = claims
+
+
+def role_in(*roles: Role) -> Guard:
+    """A guard (placed after :func:`authenticated`) admitting only the given roles."""
+    allowed = frozenset(roles)
+
+    def guard(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
+        actor = current_actor(connection)
+        if actor.role not in allowed:
+            raise PermissionDeniedError()
+
+    return guard
+
+
+def current_actor(connection: ASGIConnection[Any, Any, Any, Any]) -> Actor:
+    actor = connection.scope.get("state", {}).get("actor")
+    if not isinstance(actor, Actor):
+        raise InvalidTokenError()
+    return actor
+
+
+def current_claims(connection: ASGIConnection[Any, Any, Any, Any]) -> AccessClaims:
+    claims = connection.scope.get("state", {}).get("claims")
+    if not isinstance(claims, AccessClaims):
+        raise InvalidTokenError()
+    return claims

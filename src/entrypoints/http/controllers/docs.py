@@ -1,0 +1,31 @@
+"""``/docs``: an interactive page over the OpenAPI document at ``/schema/openapi.json``."""
+
+from __future__ import annotations
+
+from litestar import MediaType, get
+
+_PAGE = """<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>Inkslot API</title>
+  <link rel="stylesheet" href="https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/swagger-ui.css">
+</head>
+<body>
+  <noscript>The interactive documentation needs JavaScript; the raw OpenAPI document is at
+  <a href="/schema/openapi.json">/schema/openapi.json</a>.</noscript>
+  <div id="swagger-ui"></div>
+  <script src="https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/swagger-ui-bundle.js"></script>
+  <script>
+    window.ui = SwaggerUIBundle({url: "/schema/openapi.json", dom_id: "#swagger-ui",
+                                 deepLinking: true, persistAuthorization: true});
+  </script>
+</body>
+</html>
+"""
+
+
+@get("/docs", media_type=MediaType.HTML, include_in_schema=False, sync_to_thread=False)
+def docs_page() -> str:
+    return _PAGE

@@ -1,0 +1,94 @@
+"""Request id, security headers and the one structured access-log line per request.
+
+Written as plain ASGI (not a Litestar middleware class) because it wraps every request,
+including the ones Litestar rejects before routing, and must cost microseconds.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import secrets
+import time
+from typing import Any
+
+from litestar.types import ASGIApp, Message, Receive, Scope, Send
+
+REQUEST_ID_HEADER = b"x-request-id"
+_VALID_REQUEST_ID = re.compile(rb"^[A-Za-z0-9._:-]{1,64}$")
+_access_log = logging.getLogger("inkslot.access")
+
+_SECURITY_HEADERS: list[tuple[bytes, bytes]] = [
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+    (b"strict-transport-security", b"max-age=63072000; includeSubDomains"),
+]
+# The API returns data, never pages, so nothing may be framed, scripted or cached by
+# intermediaries. The documentation page is the one exception: it loads its UI bundle.
+_API_ONLY_HEADERS: list[tuple[bytes, bytes]] = [
+    (b"content-security-policy", b"default-src 'none'; frame-ancestors 'none'"),
+    (b"cache-control", b"no-store"),
+]
+_DOC_PREFIXES = ("/docs", "/schema")
+
+
+class RequestContextMiddleware:
+    def __init__(self, app: ASGIApp, *, access_log: bool = True) -> None:
+        self.app = app
+        self.access_log = access_log
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request_id = _incoming_request_id(scope) or secrets.token_hex(8)
+        scope["request_id"] = request_id  # type: ignore[typeddict-unknown-key]
+        started = time.perf_counter()
+        status = 500
+        is_doc = scope["path"].startswith(_DOC_PREFIXES)
+
+        async def send_with_headers(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                headers = list(message.get("headers", []))
+                headers.append((REQUEST_ID_HEADER, request_id.encode()))
+                headers.extend(_SECURITY_HEADERS)
+                if not is_doc:
+                    headers.extend(_API_ONLY_HEADERS)
+                message["headers"] = headers
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_headers)
+        finally:
+            if self.access_log:
+                _log_request(scope, status, started, request_id)
+
+
+def _incoming_request_id(scope: Scope) -> str | None:
+    """Honour a caller's request id only when it is short and plain (it ends up in logs)."""
+    for name, value in scope["headers"]:
+        if name == REQUEST_ID_HEADER:
+            return value.decode() if _VALID_REQUEST_ID.match(value) else None
+    return None
+
+
+def _log_request(scope: Scope, status: int, started: float, request_id: str) -> None:
+    if not _access_log.isEnabledFor(logging.INFO):
+        return
+    state: dict[str, Any] = scope.get("state") or {}  # type: ignore[assignment]
+    actor = state.get("actor")
+    line = {
+        "event": "request",
+        "method": scope.get("method"),
+        # The path only: query strings may carry tokens (e.g. payment callbacks).
+        "path": scope["path"],
+        "status": status,
+        "durationMs": round((time.perf_counter() - started) * 1000, 2),
+        "requestId": request_id,
+        "userId": str(actor.user_id) if actor is not None else None,
+    }
+    _access_log.info("request", extra={"fields": line})

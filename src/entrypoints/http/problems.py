@@ -1,0 +1,169 @@
+"""RFC 9457 problem responses, produced from one table of domain error -> HTTP status.
+
+Every error a client can cause ends here as ``application/problem+json`` with a stable
+``code``; only a genuine bug becomes a 500, and its body says nothing about the cause.
+"""
+
+from __future__ import annotations
+
+import logging
+from http import HTTPStatus
+from typing import Any
+
+import msgspec
+from litestar import MediaType, Request, Response
+from litestar.exceptions import HTTPException, ValidationException
+
+from booking_domain.errors import (
+    ConflictError,
+    DomainError,
+    InvalidInputError,
+    NotAuthenticatedError,
+    NotFoundError,
+    PermissionDeniedError,
+    RetryLaterError,
+    RuleViolationError,
+    ServiceUnavailableError,
+)
+
+PROBLEM_JSON = "application/problem+json"
+_log = logging.getLogger("inkslot.http")
+
+# The one table. Lookup walks the error's MRO, so every subclass of a category is covered;
+# a test walks every DomainError subclass and fails if any would fall through to 500.
+STATUS_BY_ERROR: dict[type[DomainError], int] = {
+    InvalidInputError: 422,
+    RuleViolationError: 422,
+    NotAuthenticatedError: 401,
+    PermissionDeniedError: 403,
+    NotFoundError: 404,
+    ConflictError: 409,
+    RetryLaterError: 429,
+    ServiceUnavailableError: 503,
+}
+# Refinements of a category's default, by error code.
+STATUS_BY_CODE: dict[str, int] = {"account_locked": 423}
+
+
+def status_for(error_class: type[DomainError]) -> int:
+    status = STATUS_BY_CODE.get(error_class.code)
+    if status is not None:
+        return status
+    for klass in error_class.__mro__:
+        if klass in STATUS_BY_ERROR:
+            return STATUS_BY_ERROR[klass]  # type: ignore[index]
+    return 500
+
+
+class ProblemField(msgspec.Struct, frozen=True):
+    field: str
+    message: str
+    code: str
+
+
+class Problem(msgspec.Struct, frozen=True, omit_defaults=True, rename="camel"):
+    """RFC 9457 problem details plus ``code`` (stable) and ``errors`` (per field)."""
+
+    type: str
+    title: str
+    status: int
+    code: str
+    detail: str | None = None
+    instance: str | None = None
+    request_id: str | None = None
+    errors: list[ProblemField] = msgspec.field(default_factory=list)
+
+
+def problem_response(
+    request: Request[Any, Any, Any],
+    status: int,
+    code: str,
+    detail: str | None,
+    errors: list[ProblemField] | None = None,
+    headers: dict[str, str] | None = None,
+) -> Response[Problem]:
+    body = Problem(
+        type="about:blank" if status >= 500 else f"urn:inkslot:problem:{code}",
+        title=HTTPStatus(status).phrase,
+        status=status,
+        code=code,
+        detail=detail,
+        instance=request.url.path,
+        request_id=request.scope.get("request_id"),  # type: ignore[arg-type]
+        errors=errors or [],
+    )
+    return Response(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+def domain_error_handler(request: Request[Any, Any, Any], exc: Exception) -> Response[Problem]:
+    assert isinstance(exc, DomainError)
+    status = status_for(type(exc))
+    errors = [ProblemField(e.field, e.message, e.code) for e in getattr(exc, "errors", ())]
+    headers = None
+    if isinstance(exc, RetryLaterError):
+        headers = {"Retry-After": str(exc.retry_after_seconds)}
+    if status >= 500:
+        _log.warning("dependency failure: %s", exc.code)
+    return problem_response(request, status, exc.code, exc.message, errors, headers)
+
+
+def validation_error_handler(request: Request[Any, Any, Any], exc: Exception) -> Response[Problem]:
+    """Body/query/path decoding failures. Unparseable JSON is 400; well-formed JSON with wrong
+    or missing fields is 422 with one entry per field."""
+    assert isinstance(exc, ValidationException)
+    extra = exc.extra if isinstance(exc.extra, list) else []
+    fields = [
+        ProblemField(
+            field=str(item.get("key") or item.get("source") or "body"),
+            message=str(item.get("message", "invalid value")),
+            code="invalid",
+        )
+        for item in extra
+        if isinstance(item, dict)
+    ]
+    malformed = any(
+        "malformed" in f.message.lower() or "JSON is malformed" in f.message for f in fields
+    )
+    if malformed or not fields:
+        return problem_response(
+            request, 400, "malformed_request", "The request could not be parsed."
+        )
+    return problem_response(request, 422, "invalid_input", "Some fields are invalid.", fields)
+
+
+_CODES_BY_STATUS = {
+    400: "malformed_request",
+    401: "not_authenticated",
+    403: "permission_denied",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    429: "rate_limited",
+}
+
+
+def http_error_handler(request: Request[Any, Any, Any], exc: Exception) -> Response[Problem]:
+    assert isinstance(exc, HTTPException)
+    status = exc.status_code
+    headers = dict(exc.headers or {})
+    if status == 429 and "Retry-After" not in headers:
+        headers["Retry-After"] = str(headers.get("RateLimit-Reset", "60"))
+    code = _CODES_BY_STATUS.get(status, "http_error" if status < 500 else "internal_error")
+    detail = exc.detail if status < 500 else "Something went wrong on our side."
+    return problem_response(request, status, code, detail, headers=headers or None)
+
+
+def unexpected_error_handler(request: Request[Any, Any, Any], exc: Exception) -> Response[Problem]:
+    _log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+    return problem_response(request, 500, "internal_error", "Something went wrong on our side.")
+
+
+EXCEPTION_HANDLERS = {
+    DomainError: domain_error_handler,
+    ValidationException: validation_error_handler,
+    HTTPException: http_error_handler,
+    Exception: unexpected_error_handler,
+}
+
+__all__ = ["EXCEPTION_HANDLERS", "PROBLEM_JSON", "MediaType", "Problem", "status_for"]

@@ -1,0 +1,42 @@
+"""What the HTTP layer is given by the composition root: use cases and a few ports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from booking_domain.ports import Clock, HealthProbe, TokenService
+from booking_domain.use_cases.accounts import (
+    ChangePassword,
+    GetProfile,
+    Login,
+    Logout,
+    RefreshSession,
+    RegisterUser,
+    UpdateProfile,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ApiServices:
+    register_user: RegisterUser
+    login: Login
+    refresh_session: RefreshSession
+    logout: Logout
+    get_profile: GetProfile
+    update_profile: UpdateProfile
+    change_password: ChangePassword
+    tokens: TokenService
+    clock: Clock
+    health: HealthProbe
+
+
+@dataclass(frozen=True, slots=True)
+class HttpConfig:
+    title: str = "Inkslot API"
+    version: str = "0.1.0"
+    cors_origins: tuple[str, ...] = ()
+    auth_rate_limit_per_minute: int = 30
+    redis_url: str | None = None
+    access_log: bool = True
+    debug: bool = False
+    extra_openapi_servers: tuple[str, ...] = field(default_factory=tuple)

@@ -1,0 +1,56 @@
+"""Getting a database ready: the embedded server for the local profile, then migrations.
+
+Shared by every CLI command that touches the database, so ``serve``, ``migrate``, ``seed``
+and ``create-admin`` all see the same database under the same settings.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Iterator
+from dataclasses import replace
+
+import psycopg
+from psycopg import sql
+
+from adapters.postgres import migrate
+from adapters.postgres.embedded import EmbeddedPostgres
+from entrypoints.settings import Settings
+
+_log = logging.getLogger("inkslot.runtime")
+LOCAL_DATABASE = "inkslot"
+
+
+@contextlib.contextmanager
+def database(settings: Settings, *, run_migrations: bool = True) -> Iterator[Settings]:
+    """Yield settings whose ``database_url`` answers (and is migrated).
+
+    Without a configured URL in the local profile, the embedded server under
+    ``settings.data_dir`` is started for the duration of the block and stopped after it.
+    """
+    server: EmbeddedPostgres | None = None
+    url = settings.database_url
+    if url is None:
+        if not settings.is_local:
+            raise ValueError("INKSLOT_DATABASE_URL is required outside the local profile")
+        server = EmbeddedPostgres(settings.data_dir / "postgres")
+        _log.info("starting the embedded PostgreSQL in %s", server.data_dir)
+        server.start()
+        ensure_database(server.url(), LOCAL_DATABASE)
+        url = server.url(LOCAL_DATABASE)
+    try:
+        if run_migrations:
+            migrate.upgrade(url)
+        yield replace(settings, database_url=url)
+    finally:
+        if server is not None:
+            _log.info("stopping the embedded PostgreSQL")
+            server.stop()
+
+
+def ensure_database(admin_url: str, name: str) -> None:
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone()
+        if not exists:
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))

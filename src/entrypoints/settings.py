@@ -1,0 +1,162 @@
+"""Typed settings, read from ``INKSLOT_*`` environment variables by :func:`load_settings`.
+
+Profiles:
+- ``local`` (the default): nothing to configure. An embedded PostgreSQL under ``data_dir``,
+  a JWT secret generated once and kept in ``data_dir``, demo data seeded when empty.
+- ``production``: every value that has no safe default is required; start-up stops with one
+  message that names every missing variable. It never falls back to local parts.
+
+Nothing is read at import time: call :func:`load_settings` (tests build ``Settings`` directly).
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import timedelta
+from enum import StrEnum
+from pathlib import Path
+
+PREFIX = "INKSLOT_"
+
+
+class Profile(StrEnum):
+    LOCAL = "local"
+    PRODUCTION = "production"
+
+
+class SettingsError(Exception):
+    """The environment does not describe a runnable configuration."""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    profile: Profile = Profile.LOCAL
+    host: str = "127.0.0.1"
+    port: int = 8000
+    workers: int = 1
+    # None in the local profile means "start the embedded server".
+    database_url: str | None = None
+    database_pool_size: int = 10
+    data_dir: Path = Path("var")
+    jwt_secret: str | None = None
+    access_token_ttl: timedelta = timedelta(minutes=15)
+    refresh_token_ttl: timedelta = timedelta(days=30)
+    argon2_time_cost: int = 3
+    argon2_memory_kib: int = 65536
+    argon2_parallelism: int = 4
+    login_max_failures: int = 5
+    login_lock: timedelta = timedelta(minutes=15)
+    auth_rate_limit_per_minute: int = 30
+    redis_url: str | None = None
+    cors_origins: tuple[str, ...] = ()
+    seed_demo_data: bool = True
+    log_level: str = "INFO"
+    access_log: bool = True
+    extra: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def is_local(self) -> bool:
+        return self.profile is Profile.LOCAL
+
+
+# name -> (field, parser); parsers raise ValueError with a readable message.
+def _bool(raw: str) -> bool:
+    lowered = raw.strip().lower()
+    if lowered in {"1", "true", "yes", "on"}:
+        return True
+    if lowered in {"0", "false", "no", "off"}:
+        return False
+    raise ValueError("expected true or false")
+
+
+def _positive_int(raw: str) -> int:
+    value = int(raw)
+    if value < 1:
+        raise ValueError("expected a positive integer")
+    return value
+
+
+def _minutes(raw: str) -> timedelta:
+    return timedelta(minutes=_positive_int(raw))
+
+
+def _csv(raw: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in raw.split(",") if part.strip())
+
+
+_FIELDS: dict[str, tuple[str, object]] = {
+    "HOST": ("host", str),
+    "PORT": ("port", _positive_int),
+    "WORKERS": ("workers", _positive_int),
+    "DATABASE_URL": ("database_url", str),
+    "DATABASE_POOL_SIZE": ("database_pool_size", _positive_int),
+    "DATA_DIR": ("data_dir", Path),
+    "JWT_SECRET": ("jwt_secret", str),
+    "ACCESS_TOKEN_MINUTES": ("access_token_ttl", _minutes),
+    "REFRESH_TOKEN_DAYS": ("refresh_token_ttl", lambda raw: timedelta(days=_positive_int(raw))),
+    "ARGON2_TIME_COST": ("argon2_time_cost", _positive_int),
+    "ARGON2_MEMORY_KIB": ("argon2_memory_kib", _positive_int),
+    "ARGON2_PARALLELISM": ("argon2_parallelism", _positive_int),
+    "LOGIN_MAX_FAILURES": ("login_max_failures", _positive_int),
+    "LOGIN_LOCK_MINUTES": ("login_lock", _minutes),
+    "AUTH_RATE_LIMIT_PER_MINUTE": ("auth_rate_limit_per_minute", _positive_int),
+    "REDIS_URL": ("redis_url", str),
+    "CORS_ORIGINS": ("cors_origins", _csv),
+    "SEED_DEMO_DATA": ("seed_demo_data", _bool),
+    "LOG_LEVEL": ("log_level", lambda raw: raw.strip().upper()),
+    "ACCESS_LOG": ("access_log", _bool),
+}
+
+# What production cannot run without (later issues add storage, QPay and mail here).
+_REQUIRED_IN_PRODUCTION = ("DATABASE_URL", "JWT_SECRET")
+
+
+def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
+    """Build settings from the environment; raise :class:`SettingsError` naming every problem."""
+    env = os.environ if environ is None else environ
+    problems: list[str] = []
+    raw_profile = env.get(PREFIX + "PROFILE", Profile.LOCAL.value).strip().lower()
+    try:
+        profile = Profile(raw_profile)
+    except ValueError:
+        raise SettingsError(
+            f"{PREFIX}PROFILE must be one of: {', '.join(p.value for p in Profile)}"
+        ) from None
+
+    values: dict[str, object] = {"profile": profile}
+    for name, (attribute, parse) in _FIELDS.items():
+        raw = env.get(PREFIX + name)
+        if raw is None or raw == "":
+            continue
+        try:
+            values[attribute] = parse(raw)  # type: ignore[operator]
+        except ValueError as exc:
+            problems.append(f"{PREFIX}{name}: {exc}")
+
+    if profile is Profile.PRODUCTION:
+        missing = [PREFIX + n for n in _REQUIRED_IN_PRODUCTION if not env.get(PREFIX + n)]
+        if missing:
+            problems.insert(0, "missing required settings for production: " + ", ".join(missing))
+        secret = values.get("jwt_secret")
+        if isinstance(secret, str) and len(secret) < 32:
+            problems.append(f"{PREFIX}JWT_SECRET must be at least 32 characters")
+        values.setdefault("seed_demo_data", False)
+    if problems:
+        raise SettingsError("; ".join(problems))
+    return Settings(**values)  # type: ignore[arg-type]
+
+
+def local_jwt_secret(data_dir: Path) -> str:
+    """The local profile's signing secret: made once, kept in ``data_dir`` (mode 600) so that
+    tokens survive a restart of ``make run``."""
+    path = data_dir / "jwt-secret"
+    if path.exists():
+        return path.read_text().strip()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    secret = secrets.token_urlsafe(48)
+    path.touch(mode=0o600)
+    path.write_text(secret)
+    return secret
