@@ -22,7 +22,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from booking_domain.errors import InvalidScheduleError, UnknownTimeZoneError
-from booking_domain.slots import EPOCH, Interval, from_epoch, normalise
+from booking_domain.slots import EPOCH, Interval, from_epoch, merge_sorted_pairs, normalise
 
 MINUTES_PER_DAY = 1440
 _EPOCH_ORDINAL = EPOCH.date().toordinal()
@@ -186,16 +186,19 @@ def date_plan(tz: ZoneInfo, ordinal: int, windows: MinuteWindows) -> tuple[int, 
     """(local midnight, next local midnight, windows) of one date, all in epoch seconds.
 
     Cached: a date's conversion never changes, and free-slot queries revisit the same dates.
-    Windows that vanish in a gap are dropped; the mapping is monotonic, so order is kept.
+    Windows that vanish in a gap are dropped; the mapping is monotonic, so order is kept, and
+    windows that come to touch across a gap (``01:00-02:00`` and ``03:00-04:00`` on a
+    spring-forward night) become one window, as they are one stretch of real time.
     """
     absolute = []
     for start, end in windows:
         a, b = local_to_epoch(tz, ordinal, start), local_to_epoch(tz, ordinal, end)
         if a < b:
             absolute.append((a, b))
+    starts, ends = merge_sorted_pairs(absolute)
     day_start = local_to_epoch(tz, ordinal, 0)
     day_end = local_to_epoch(tz, ordinal, MINUTES_PER_DAY)
-    return day_start, day_end, tuple(absolute)
+    return day_start, day_end, tuple(zip(starts, ends, strict=True))
 
 
 def local_ordinal(tz: ZoneInfo, epoch_seconds: int) -> int:

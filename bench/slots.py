@@ -1,0 +1,178 @@
+"""Benchmark of the scheduling core: free slots for the scenarios of issue 3.
+
+    .venv/bin/python bench/slots.py            # all scenarios, 3 processes each
+    .venv/bin/python bench/slots.py --quick    # fewer iterations
+
+Each scenario runs in several fresh worker processes one after another (never in parallel,
+so they do not compete for cores); each worker warms up, then times many calls. Figures are
+the median and p99 of all samples pooled. "total" is what a request pays: build the busy
+timeline from the range's blocked spans, then compute the slots; "query" is free_slots alone
+on a timeline built beforehand (scenario d keeps 50 000 bookings of history in it).
+The cold figure (e) is import + first call in a fresh interpreter. Prints; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import statistics
+import subprocess
+import sys
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from uuid import UUID
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+TARGETS = {"a": 0.8, "b": 2.5, "c": 1.5, "c_kolkata": 1.5, "d": None}
+
+
+def build(scenario: str) -> tuple[dict[str, object], list[object]]:
+    """Inputs of one scenario: free_slots keyword arguments and the raw busy spans."""
+    from zoneinfo import ZoneInfo
+
+    from booking_domain.availability import DateOverride, LocalWindow
+    from booking_domain.ids import ArtistId, ServiceId
+    from booking_domain.money import Money
+    from booking_domain.schedules import Schedule, SchedulingPolicy, WeeklyRule
+    from booking_domain.services import Service
+    from booking_domain.slots import Interval
+
+    rng = random.Random(3)
+    tz_name = "Asia/Kolkata" if scenario == "c_kolkata" else "America/New_York"
+    tz = ZoneInfo(tz_name)
+    days, n_busy = (90, 600) if scenario == "b" else (30, 200)
+    # (c) crosses the March DST change (8 March 2026 in New York); the others start in January.
+    first = date(2026, 2, 23) if scenario.startswith("c") else date(2026, 1, 5)  # Mondays
+    with_extras = scenario.startswith("c")
+    weekly = tuple(WeeklyRule.parse(day, "09:00", "17:00") for day in range(1, 6))
+    overrides: tuple[DateOverride, ...] = ()
+    if with_extras:
+        overrides = (
+            DateOverride(first + timedelta(days=2)),  # closed
+            DateOverride(first + timedelta(days=5), (LocalWindow.parse("10:00", "14:00"),)),
+            DateOverride(first + timedelta(days=9), (LocalWindow.parse("12:00", "20:00"),)),
+            DateOverride(first + timedelta(days=16), (LocalWindow.parse("08:00", "11:00"),)),
+        )
+    policy = SchedulingPolicy(
+        tz_name,
+        slot_step=timedelta(minutes=15),
+        minimum_notice=timedelta(hours=24 if with_extras else 0),
+        horizon=timedelta(days=120),
+    )
+    buffer = timedelta(minutes=15 if with_extras else 0)
+    service = Service(
+        ServiceId(UUID(int=1)), ArtistId(UUID(int=2)), "session", timedelta(minutes=60),
+        Money(20_000, "USD"), buffer_before=buffer, buffer_after=buffer,
+    )  # fmt: skip
+    start = datetime(first.year, first.month, first.day, tzinfo=tz)
+    end = start + timedelta(days=days)
+
+    def random_span(day_offset: int) -> Interval:
+        day = first + timedelta(days=day_offset)
+        local = datetime(day.year, day.month, day.day, 8, tzinfo=tz)
+        begin = local + timedelta(minutes=5 * rng.randrange(0, 10 * 12))  # 08:00-18:00
+        return Interval(begin, begin + timedelta(minutes=rng.randrange(15, 91)))
+
+    busy = [random_span(rng.randrange(days)) for _ in range(n_busy)]
+    kwargs: dict[str, object] = {
+        "service": service,
+        "policy": policy,
+        "schedule": Schedule(weekly, overrides),
+        "between": Interval(start, end),
+        "now": start.astimezone(UTC),
+    }
+    if scenario == "d":  # 50 000 bookings over the surrounding years, plus the range's own
+        # The range itself looks exactly like (a): history lies before and after it.
+        offsets = [rng.choice((-1, 1)) * rng.randrange(days, 3 * 365) for _ in range(50_000)]
+        history = [random_span(offset if offset > 0 else offset - days) for offset in offsets]
+        busy = busy + history
+    return kwargs, busy
+
+
+def worker(scenario: str, iterations: int) -> None:
+    from booking_domain.schedules import BusyTimeline, free_slots
+
+    kwargs, busy = build(scenario)
+    timeline = BusyTimeline.of(busy)  # type: ignore[arg-type]
+    in_range = [
+        span
+        for span in busy
+        if span.end > kwargs["between"].start and span.start < kwargs["between"].end  # type: ignore[attr-defined]
+    ]
+    totals, queries = [], []
+    for i in range(iterations + iterations // 5):
+        t0 = time.perf_counter()
+        slots = free_slots(busy=BusyTimeline.of(in_range), **kwargs)  # type: ignore[arg-type]
+        t1 = time.perf_counter()
+        free_slots(busy=timeline, **kwargs)  # type: ignore[arg-type]
+        t2 = time.perf_counter()
+        if i >= iterations // 5:  # the first fifth is warm-up
+            totals.append((t1 - t0) * 1000)
+            queries.append((t2 - t1) * 1000)
+    print(json.dumps({"total": totals, "query": queries, "slots": len(slots)}))
+
+
+def cold() -> None:
+    t0 = time.perf_counter()
+
+    t1 = time.perf_counter()
+    from booking_domain.schedules import BusyTimeline, free_slots
+
+    t2 = time.perf_counter()
+    kwargs, busy = build("a")
+    t3 = time.perf_counter()
+    free_slots(busy=BusyTimeline.of(busy), **kwargs)  # type: ignore[arg-type]
+    t4 = time.perf_counter()
+    print(json.dumps({"package": (t1 - t0) * 1000, "modules": (t2 - t1) * 1000,
+                      "first_call": (t4 - t3) * 1000}))  # fmt: skip
+
+
+def run(*args: str) -> dict[str, object]:
+    out = subprocess.run(
+        [sys.executable, __file__, *args], check=True, capture_output=True, text=True
+    ).stdout
+    result: dict[str, object] = json.loads(out)
+    return result
+
+
+def pct(samples: list[float], q: float) -> float:
+    return statistics.quantiles(samples, n=100, method="inclusive")[int(q) - 1]
+
+
+def main(quick: bool) -> None:
+    processes, iterations = (2, 300) if quick else (3, 2000)
+    print(f"free_slots, {processes} processes x {iterations} warm iterations (ms)")
+    print(f"{'scenario':<12}{'total med':>10}{'p99':>8}{'query med':>11}{'p99':>8}  slots target")
+    medians: dict[str, float] = {}
+    for scenario, target in TARGETS.items():
+        totals: list[float] = []
+        queries: list[float] = []
+        for _ in range(processes):
+            result = run("--worker", scenario, str(iterations))
+            totals += result["total"]  # type: ignore[arg-type]
+            queries += result["query"]  # type: ignore[arg-type]
+        medians[scenario] = statistics.median(totals)
+        medians[scenario + "_query"] = statistics.median(queries)
+        print(
+            f"{scenario:<12}{medians[scenario]:>10.3f}{pct(totals, 99):>8.3f}"
+            f"{statistics.median(queries):>11.3f}{pct(queries, 99):>8.3f}"
+            f"  {result['slots']:>5} {'<= ' + str(target) if target else 'close to a'}"
+        )
+    print(f"b / a (total): {medians['b'] / medians['a']:.2f}x (target <= 3.5x)")
+    print(f"d query / a query: {medians['d_query'] / medians['a_query']:.2f}x")
+    colds = [run("--cold") for _ in range(5)]
+    for key in ("package", "modules", "first_call"):
+        values = [float(c[key]) for c in colds]  # type: ignore[arg-type]
+        print(f"cold {key:<11} median {statistics.median(values):7.2f} ms  max {max(values):.2f}")
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--worker"]:
+        worker(sys.argv[2], int(sys.argv[3]))
+    elif sys.argv[1:2] == ["--cold"]:
+        cold()
+    else:
+        main(quick="--quick" in sys.argv)

@@ -1,0 +1,34 @@
+"""Test helpers for services that use booking_domain.
+
+- ``booking_domain.testing.builders``: plain builders with sensible defaults (no
+  dependencies); re-exported here.
+- ``booking_domain.testing.strategies``: hypothesis strategies (time zones with DST and odd
+  offsets, weekly rules, overrides, policies, services, busy spans, clocks, whole scheduling
+  scenarios). Needs the ``testing`` extra (hypothesis); import it explicitly.
+"""
+
+from booking_domain.testing.builders import (
+    ARTIST_ID,
+    SERVICE_ID,
+    admin,
+    artist,
+    booking_at,
+    customer,
+    make_policy,
+    make_service,
+    open_all_week,
+    weekdays,
+)
+
+__all__ = [
+    "ARTIST_ID",
+    "SERVICE_ID",
+    "admin",
+    "artist",
+    "booking_at",
+    "customer",
+    "make_policy",
+    "make_service",
+    "open_all_week",
+    "weekdays",
+]
