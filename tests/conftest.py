@@ -1,12 +1,21 @@
-"""Settings shared by every suite.
+"""Settings and fixtures shared by every suite.
 
 Hypothesis runs the ``ci`` profile (300 examples per property) unless HYPOTHESIS_PROFILE
 says otherwise; ``dev`` is quicker for a tight edit loop.
+
+PostgreSQL fixtures start nothing until a test asks for them, so the unit suite runs without
+a database.
 """
 
-import os
+from __future__ import annotations
 
+import os
+from collections.abc import Iterator
+
+import pytest
 from hypothesis import HealthCheck, settings
+
+from tests.support.postgres import TestServer, fresh_database, migrated_template, test_server
 
 settings.register_profile(
     "ci",
@@ -17,3 +26,35 @@ settings.register_profile(
 )
 settings.register_profile("dev", max_examples=50, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+@pytest.fixture(scope="session")
+def anyio_backend() -> str:
+    """Async tests (modules marked ``pytest.mark.anyio``) run on asyncio."""
+    return "asyncio"
+
+
+@pytest.fixture(scope="session")
+def pg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestServer]:
+    with test_server(tmp_path_factory.mktemp("postgres")) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_server: TestServer) -> Iterator[str]:
+    with migrated_template(pg_server) as name:
+        yield name
+
+
+@pytest.fixture
+def database_url(pg_server: TestServer, pg_template: str) -> Iterator[str]:
+    """A migrated database of its own for this test."""
+    with fresh_database(pg_server, pg_template) as url:
+        yield url
+
+
+@pytest.fixture
+def empty_database_url(pg_server: TestServer) -> Iterator[str]:
+    """A database with no tables at all (for migration tests)."""
+    with fresh_database(pg_server, None) as url:
+        yield url

@@ -1,0 +1,120 @@
+"""Account rules: email normalisation, the password policy, lockout."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from booking_domain.accounts import (
+    MIN_PASSWORD_LENGTH,
+    LockoutPolicy,
+    Role,
+    User,
+    normalize_email,
+    password_problems,
+    validate_registration,
+)
+from booking_domain.errors import AccountLockedError, InvalidInputError
+from booking_domain.ids import UserId, new_uuid7
+
+NOW = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
+
+
+def a_user(**changes: object) -> User:
+    values: dict[str, object] = {
+        "id": UserId(new_uuid7()),
+        "email": "ada@example.com",
+        "name": "Ada Lovelace",
+        "role": Role.CUSTOMER,
+        "password_hash": "x",
+        "created_at": NOW,
+        "updated_at": NOW,
+    }
+    values.update(changes)
+    return User(**values)  # type: ignore[arg-type]
+
+
+def field_codes(exc: InvalidInputError) -> dict[str, str]:
+    return {e.field: e.code for e in exc.errors}
+
+
+def test_email_is_trimmed_and_lower_cased() -> None:
+    assert normalize_email("  Ada@Example.COM ") == "ada@example.com"
+
+
+@pytest.mark.parametrize("email", ["", "ada", "ada@", "@example.com", "ada@example", "a da@x.io"])
+def test_malformed_emails_are_refused(email: str) -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        validate_registration(email, "a long enough passphrase", "Ada", Role.CUSTOMER)
+    assert field_codes(caught.value) == {"email": "invalid_email"}
+
+
+def test_every_problem_is_reported_at_once() -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        validate_registration("nope", "short", "   ", Role.ADMIN)
+    assert field_codes(caught.value) == {
+        "email": "invalid_email",
+        "name": "required",
+        "role": "invalid_role",
+        "password": "weak_password",
+    }
+
+
+def test_valid_registration_returns_normalised_values() -> None:
+    assert validate_registration(" Ada@Example.com", "tattoo-ink-2026", "  Ada   Lovelace ", Role.ARTIST) == (
+        "ada@example.com",
+        "Ada Lovelace",
+    )
+
+
+@given(st.text(max_size=MIN_PASSWORD_LENGTH - 1))
+def test_short_passwords_are_weak(password: str) -> None:
+    assert password_problems(password, email="ada@example.com", name="Ada") != []
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789!-", min_size=0, max_size=20))
+def test_a_password_containing_the_email_local_part_is_weak(padding: str) -> None:
+    password = padding + "lovelace77" + padding
+    assert password_problems(password, email="lovelace77@example.com", name="Ada") != []
+
+
+@pytest.mark.parametrize("password", ["aaaaaaaaaaaa", "1234567890", "Password123", "my name is ada lovelace"])
+def test_guessable_or_personal_passwords_are_weak(password: str) -> None:
+    assert password_problems(password, email="countess@example.com", name="Ada Lovelace") != []
+
+
+def test_a_decent_passphrase_passes() -> None:
+    assert password_problems("violet-needle-harbour", email="ada@example.com", name="Ada") == []
+
+
+def test_the_fifth_consecutive_failure_locks_for_the_policy_duration() -> None:
+    policy = LockoutPolicy(max_failures=5, lock_duration=timedelta(minutes=15))
+    user = a_user()
+    for _ in range(4):
+        user = user.with_failed_login(NOW, policy)
+        user.ensure_not_locked(NOW)
+    user = user.with_failed_login(NOW, policy)
+    with pytest.raises(AccountLockedError) as caught:
+        user.ensure_not_locked(NOW + timedelta(minutes=14, seconds=59))
+    assert 1 <= caught.value.retry_after_seconds <= 2
+    user.ensure_not_locked(NOW + timedelta(minutes=15))
+
+
+def test_a_success_resets_the_failure_count() -> None:
+    policy = LockoutPolicy(max_failures=3)
+    user = a_user().with_failed_login(NOW, policy).with_failed_login(NOW, policy)
+    user = user.with_successful_login(NOW)
+    user = user.with_failed_login(NOW, policy).with_failed_login(NOW, policy)
+    user.ensure_not_locked(NOW)
+
+
+def test_profile_edits_validate_phone_and_can_clear_it() -> None:
+    user = a_user().with_profile(NOW, name=None, phone="+976 8811 2233")
+    assert user.phone == "+976 8811 2233" and user.name == "Ada Lovelace"
+    assert user.with_profile(NOW, name=None, phone="").phone is None
+    with pytest.raises(InvalidInputError) as caught:
+        user.with_profile(NOW, name="", phone="call me")
+    assert field_codes(caught.value) == {"name": "required", "phone": "invalid_phone"}

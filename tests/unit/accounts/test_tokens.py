@@ -1,0 +1,75 @@
+"""Access tokens: what the JWT service accepts and what it refuses."""
+
+from __future__ import annotations
+
+import base64
+import json
+from datetime import timedelta
+
+import jwt
+import pytest
+
+from adapters.security.tokens import JwtTokenService
+from booking_domain.accounts import Role
+from booking_domain.errors import InvalidTokenError
+from booking_domain.ids import UserId, new_uuid7
+from booking_domain.sessions import SessionFamilyId
+from tests.support.builders import START, TEST_JWT_SECRET
+
+service = JwtTokenService(TEST_JWT_SECRET)
+USER = UserId(new_uuid7())
+SESSION = SessionFamilyId(new_uuid7())
+
+
+def issued() -> str:
+    return service.issue_access_token(USER, Role.ARTIST, SESSION, START).token
+
+
+def test_a_fresh_token_verifies_with_its_claims() -> None:
+    claims = service.verify_access_token(issued(), START + timedelta(minutes=14))
+    assert (claims.user_id, claims.role, claims.session_id) == (USER, Role.ARTIST, SESSION)
+    assert claims.expires_at - claims.issued_at == timedelta(minutes=15)
+
+
+def test_expired_tokens_are_refused_by_the_injected_clock() -> None:
+    with pytest.raises(InvalidTokenError):
+        service.verify_access_token(issued(), START + timedelta(minutes=15))
+
+
+def _b64(data: dict[str, object]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(data).encode()).rstrip(b"=").decode()
+
+
+def test_alg_none_is_refused() -> None:
+    header, payload, _ = issued().split(".")
+    claims = json.loads(base64.urlsafe_b64decode(payload + "=="))
+    forged = f"{_b64({'alg': 'none', 'typ': 'JWT'})}.{_b64(claims)}."
+    with pytest.raises(InvalidTokenError):
+        service.verify_access_token(forged, START)
+
+
+def test_tampered_claims_are_refused() -> None:
+    header, payload, signature = issued().split(".")
+    claims = json.loads(base64.urlsafe_b64decode(payload + "=="))
+    claims["role"] = "admin"
+    with pytest.raises(InvalidTokenError):
+        service.verify_access_token(f"{header}.{_b64(claims)}.{signature}", START)
+
+
+def test_tokens_signed_with_another_secret_or_missing_claims_are_refused() -> None:
+    other = JwtTokenService("another-secret-" + "y" * 40).issue_access_token(USER, Role.ADMIN, SESSION, START)
+    incomplete = jwt.encode({"sub": str(USER), "iss": "inkslot"}, TEST_JWT_SECRET, algorithm="HS256")
+    for token in (other.token, incomplete, "garbage", ""):
+        with pytest.raises(InvalidTokenError):
+            service.verify_access_token(token, START)
+
+
+def test_refresh_secrets_are_random_and_hashed_stably() -> None:
+    a, b = service.new_refresh_secret(), service.new_refresh_secret()
+    assert a != b and len(a) >= 43
+    assert service.hash_refresh_secret(a) == service.hash_refresh_secret(a) != a
+
+
+def test_a_short_signing_secret_is_refused() -> None:
+    with pytest.raises(ValueError, match="32"):
+        JwtTokenService("short")

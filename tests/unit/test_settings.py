@@ -1,0 +1,58 @@
+"""Settings: the local profile needs nothing; production names everything that is missing."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from entrypoints.settings import Profile, SettingsError, load_settings, local_jwt_secret
+
+
+def test_no_environment_means_the_local_profile() -> None:
+    settings = load_settings({})
+    assert settings.profile is Profile.LOCAL
+    assert settings.database_url is None and settings.seed_demo_data
+
+
+def test_values_are_parsed_and_typed() -> None:
+    settings = load_settings(
+        {
+            "INKSLOT_PORT": "9000",
+            "INKSLOT_ACCESS_TOKEN_MINUTES": "5",
+            "INKSLOT_CORS_ORIGINS": "https://a.example, https://b.example",
+            "INKSLOT_SEED_DEMO_DATA": "false",
+        }
+    )
+    assert settings.port == 9000
+    assert settings.access_token_ttl == timedelta(minutes=5)
+    assert settings.cors_origins == ("https://a.example", "https://b.example")
+    assert settings.seed_demo_data is False
+
+
+def test_production_names_every_missing_setting_in_one_message() -> None:
+    with pytest.raises(SettingsError) as caught:
+        load_settings({"INKSLOT_PROFILE": "production"})
+    assert "INKSLOT_DATABASE_URL" in str(caught.value) and "INKSLOT_JWT_SECRET" in str(caught.value)
+
+
+def test_production_refuses_a_short_secret_and_never_seeds() -> None:
+    env = {"INKSLOT_PROFILE": "production", "INKSLOT_DATABASE_URL": "postgresql://db/x"}
+    with pytest.raises(SettingsError, match="at least 32"):
+        load_settings({**env, "INKSLOT_JWT_SECRET": "short"})
+    settings = load_settings({**env, "INKSLOT_JWT_SECRET": "s" * 40})
+    assert settings.seed_demo_data is False
+
+
+def test_bad_values_and_unknown_profiles_are_reported() -> None:
+    with pytest.raises(SettingsError, match="INKSLOT_PORT"):
+        load_settings({"INKSLOT_PORT": "eighty"})
+    with pytest.raises(SettingsError, match="PROFILE"):
+        load_settings({"INKSLOT_PROFILE": "staging"})
+
+
+def test_the_local_secret_is_made_once_and_kept_private(tmp_path: Path) -> None:
+    first = local_jwt_secret(tmp_path)
+    assert local_jwt_secret(tmp_path) == first and len(first) >= 32
+    assert (tmp_path / "jwt-secret").stat().st_mode & 0o077 == 0
