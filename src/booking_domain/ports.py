@@ -17,6 +17,7 @@ from typing import Protocol, Self
 
 from booking_domain.accounts import Role, User
 from booking_domain.ids import UserId
+from booking_domain.pages import Page, PageRequest
 from booking_domain.sessions import RefreshToken, SessionFamilyId
 
 
@@ -42,6 +43,10 @@ class UserRepository(Protocol):
         ...
 
     async def count(self) -> int: ...
+
+    async def list(self, request: PageRequest, *, role: Role | None = None) -> Page[User]:
+        """Users, oldest first (ties broken by id), optionally of one role."""
+        ...
 
 
 class RefreshTokenRepository(Protocol):

@@ -43,6 +43,7 @@ def api_services(core: Core) -> ApiServices:
         get_profile=core.get_profile(),
         update_profile=core.update_profile(),
         change_password=core.change_password(),
+        list_users=core.list_users(),
         tokens=core.adapters.tokens(),
         clock=core.adapters.clock(),
         health=core.adapters.health(),

@@ -23,6 +23,7 @@ from booking_domain.use_cases.accounts import (
     ChangePassword,
     CreateAdmin,
     GetProfile,
+    ListUsers,
     Login,
     Logout,
     RefreshSession,
@@ -124,6 +125,7 @@ class Core(containers.DeclarativeContainer):
     get_profile = providers.Singleton(GetProfile, account_services)
     update_profile = providers.Singleton(UpdateProfile, account_services)
     change_password = providers.Singleton(ChangePassword, account_services)
+    list_users = providers.Singleton(ListUsers, account_services)
 
 
 def build_container(

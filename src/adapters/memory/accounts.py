@@ -7,9 +7,10 @@ from dataclasses import replace
 from datetime import datetime
 
 from adapters.memory.store import StagedTable
-from booking_domain.accounts import User
+from booking_domain.accounts import Role, User
 from booking_domain.errors import EmailAlreadyRegisteredError, UserNotFoundError
 from booking_domain.ids import UserId
+from booking_domain.pages import Page, PageRequest
 from booking_domain.sessions import RefreshToken, RefreshTokenId, SessionFamilyId
 
 
@@ -35,6 +36,14 @@ class InMemoryUserRepository:
 
     async def count(self) -> int:
         return sum(1 for _ in self._rows.values())
+
+    async def list(self, request: PageRequest, *, role: Role | None = None) -> Page[User]:
+        matching = sorted(
+            (u for u in self._rows.values() if role is None or u.role is role),
+            key=lambda u: (u.created_at, u.id),
+        )
+        chunk = matching[request.offset : request.offset + request.page_size]
+        return Page(tuple(chunk), len(matching), request)
 
 
 class InMemoryRefreshTokenRepository:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, true, update
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -13,6 +13,7 @@ from adapters.postgres.tables import refresh_tokens, users
 from booking_domain.accounts import Role, User
 from booking_domain.errors import UserNotFoundError
 from booking_domain.ids import UserId
+from booking_domain.pages import Page, PageRequest
 from booking_domain.sessions import RefreshToken, RefreshTokenId, SessionFamilyId
 
 
@@ -74,6 +75,20 @@ class PostgresUserRepository:
 
     async def count(self) -> int:
         return int((await self._conn.execute(select(func.count()).select_from(users))).scalar_one())
+
+    async def list(self, request: PageRequest, *, role: Role | None = None) -> Page[User]:
+        condition = users.c.role == role.value if role is not None else true()
+        total = (
+            await self._conn.execute(select(func.count()).select_from(users).where(condition))
+        ).scalar_one()
+        rows = await self._conn.execute(
+            select(users)
+            .where(condition)
+            .order_by(users.c.created_at, users.c.id)
+            .offset(request.offset)
+            .limit(request.page_size)
+        )
+        return Page(tuple(_user(r) for r in rows.mappings()), int(total), request)
 
 
 def _token_row(token: RefreshToken) -> dict[str, Any]:

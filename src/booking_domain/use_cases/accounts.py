@@ -25,10 +25,12 @@ from booking_domain.errors import (
     InvalidCredentialsError,
     InvalidInputError,
     InvalidTokenError,
+    PermissionDeniedError,
     RefreshTokenReusedError,
     UserNotFoundError,
 )
 from booking_domain.ids import UserId, new_uuid7
+from booking_domain.pages import Page, PageRequest
 from booking_domain.ports import (
     Clock,
     IssuedAccessToken,
@@ -324,3 +326,18 @@ class ChangePassword:
             await uow.users.update(current.with_password_hash(new_hash, now))
             await uow.refresh_tokens.revoke_user_sessions(user.id, now, keep=keep_family)
             await uow.commit()
+
+
+class ListUsers:
+    """Admins list accounts, optionally by role."""
+
+    def __init__(self, services: AccountServices) -> None:
+        self._s = services
+
+    async def __call__(
+        self, actor: Actor, request: PageRequest, *, role: Role | None = None
+    ) -> Page[User]:
+        if not actor.is_admin:
+            raise PermissionDeniedError()
+        async with self._s.uow() as uow:
+            return await uow.users.list(request, role=role)

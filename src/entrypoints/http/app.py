@@ -20,6 +20,7 @@ from litestar.stores.redis import RedisStore
 from booking_domain.accounts import Actor
 from booking_domain.ports import AccessClaims
 from entrypoints.http.auth import current_actor, current_claims
+from entrypoints.http.controllers.admin import AdminUsersController
 from entrypoints.http.controllers.auth import AuthController
 from entrypoints.http.controllers.docs import docs_page
 from entrypoints.http.controllers.health import live, ready
@@ -59,7 +60,7 @@ def build_app(
     auth_router = Router(
         path=API_PREFIX, route_handlers=[AuthController], middleware=[rate_limit.middleware]
     )
-    api_router = Router(path=API_PREFIX, route_handlers=[MeController])
+    api_router = Router(path=API_PREFIX, route_handlers=[MeController, AdminUsersController])
     cors = CORSConfig(allow_origins=list(config.cors_origins)) if config.cors_origins else None
 
     def request_context(app: Any) -> RequestContextMiddleware:

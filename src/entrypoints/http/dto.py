@@ -11,6 +11,7 @@ import msgspec
 from msgspec import UNSET, Meta, UnsetType
 
 from booking_domain.accounts import User
+from booking_domain.pages import Page
 from booking_domain.use_cases.accounts import SessionTokens, SignedIn
 
 Email = Annotated[str, Meta(max_length=320, description="Email address (case-insensitive)")]
@@ -72,6 +73,22 @@ class UserView(View, frozen=True):
             phone=user.phone,
             created_at=user.created_at,
             updated_at=user.updated_at,
+        )
+
+
+class UserPage(View, frozen=True):
+    items: list[UserView]
+    total: int
+    page: int
+    page_size: int
+
+    @classmethod
+    def of(cls, page: Page[User]) -> UserPage:
+        return cls(
+            items=[UserView.of(u) for u in page.items],
+            total=page.total,
+            page=page.request.page,
+            page_size=page.request.page_size,
         )
 
 

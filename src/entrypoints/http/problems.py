@@ -7,6 +7,7 @@ Every error a client can cause ends here as ``application/problem+json`` with a 
 from __future__ import annotations
 
 import logging
+import re
 from http import HTTPStatus
 from typing import Any
 
@@ -112,23 +113,31 @@ def validation_error_handler(request: Request[Any, Any, Any], exc: Exception) ->
     or missing fields is 422 with one entry per field."""
     assert isinstance(exc, ValidationException)
     extra = exc.extra if isinstance(exc.extra, list) else []
-    fields = [
-        ProblemField(
-            field=str(item.get("key") or item.get("source") or "body"),
-            message=str(item.get("message", "invalid value")),
-            code="invalid",
-        )
-        for item in extra
-        if isinstance(item, dict)
-    ]
-    malformed = any(
-        "malformed" in f.message.lower() or "JSON is malformed" in f.message for f in fields
-    )
+    fields = [_problem_field(item) for item in extra if isinstance(item, dict)]
+    malformed = any("malformed" in f.message.lower() for f in fields)
     if malformed or not fields:
         return problem_response(
             request, 400, "malformed_request", "The request could not be parsed."
         )
     return problem_response(request, 422, "invalid_input", "Some fields are invalid.", fields)
+
+
+# msgspec names the offending field inside its message: "Object missing required field
+# `name`", "Expected `str`, got `int` - at `$.email`", "Object contains unknown field `x`".
+_FIELD_IN_MESSAGE = re.compile(r"field `([^`]+)`|at `\$\.([^`]+)`")
+_CONTAINER_KEYS = {"", "data", "body"}
+
+
+def _problem_field(item: dict[str, Any]) -> ProblemField:
+    message = str(item.get("message", "invalid value"))
+    field = str(item.get("key") or "").removeprefix("data.")
+    if field in _CONTAINER_KEYS:
+        match = _FIELD_IN_MESSAGE.search(message)
+        field = (match.group(1) or match.group(2)) if match else "body"
+    code = "required" if "missing required" in message else "invalid"
+    if "unknown field" in message:
+        code = "unknown_field"
+    return ProblemField(field=field, message=message, code=code)
 
 
 _CODES_BY_STATUS = {

@@ -8,6 +8,7 @@ from booking_domain.ports import Clock, HealthProbe, TokenService
 from booking_domain.use_cases.accounts import (
     ChangePassword,
     GetProfile,
+    ListUsers,
     Login,
     Logout,
     RefreshSession,
@@ -25,6 +26,7 @@ class ApiServices:
     get_profile: GetProfile
     update_profile: UpdateProfile
     change_password: ChangePassword
+    list_users: ListUsers
     tokens: TokenService
     clock: Clock
     health: HealthProbe

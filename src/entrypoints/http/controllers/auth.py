@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from litestar import Controller, post
+from litestar.di import NamedDependency
+from litestar.params import JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_204_NO_CONTENT
 
 from booking_domain.accounts import Role
@@ -15,20 +17,28 @@ class AuthController(Controller):
     tags = ["auth"]
 
     @post("/register", summary="Create a customer or artist account and sign in")
-    async def register(self, data: RegisterRequest, services: ApiServices) -> SessionView:
+    async def register(
+        self, data: JSONBody[RegisterRequest], services: NamedDependency[ApiServices]
+    ) -> SessionView:
         signed_in = await services.register_user(
             email=data.email, password=data.password, name=data.name, role=Role(data.role)
         )
         return SessionView.of(signed_in)
 
     @post("/login", status_code=HTTP_200_OK, summary="Sign in with email and password")
-    async def login(self, data: LoginRequest, services: ApiServices) -> SessionView:
+    async def login(
+        self, data: JSONBody[LoginRequest], services: NamedDependency[ApiServices]
+    ) -> SessionView:
         return SessionView.of(await services.login(email=data.email, password=data.password))
 
     @post("/refresh", status_code=HTTP_200_OK, summary="Trade a refresh token for a new pair")
-    async def refresh(self, data: RefreshRequest, services: ApiServices) -> SessionView:
+    async def refresh(
+        self, data: JSONBody[RefreshRequest], services: NamedDependency[ApiServices]
+    ) -> SessionView:
         return SessionView.of(await services.refresh_session(refresh_token=data.refresh_token))
 
     @post("/logout", status_code=HTTP_204_NO_CONTENT, summary="End the refresh token's session")
-    async def logout(self, data: RefreshRequest, services: ApiServices) -> None:
+    async def logout(
+        self, data: JSONBody[RefreshRequest], services: NamedDependency[ApiServices]
+    ) -> None:
         await services.logout(refresh_token=data.refresh_token)

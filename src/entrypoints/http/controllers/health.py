@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from litestar import get
+from litestar.di import NamedDependency
 
 from entrypoints.http.dto import HealthView
 from entrypoints.http.services import ApiServices
@@ -14,6 +15,6 @@ async def live() -> HealthView:
 
 
 @get("/health/ready", tags=["health"], summary="The process can serve: the database answers")
-async def ready(services: ApiServices) -> HealthView:
+async def ready(services: NamedDependency[ApiServices]) -> HealthView:
     await services.health.check()
     return HealthView(status="ok")

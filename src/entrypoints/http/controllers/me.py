@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from litestar import Controller, get, patch, post
+from litestar.di import NamedDependency
+from litestar.params import JSONBody
 from litestar.status_codes import HTTP_204_NO_CONTENT
 from msgspec import UNSET
 
@@ -20,11 +22,18 @@ class MeController(Controller):
     security = [{"bearer": []}]
 
     @get(summary="The signed-in user")
-    async def read(self, actor: Actor, services: ApiServices) -> UserView:
+    async def read(
+        self, actor: NamedDependency[Actor], services: NamedDependency[ApiServices]
+    ) -> UserView:
         return UserView.of(await services.get_profile(actor))
 
     @patch(summary="Change name or phone")
-    async def update(self, data: UpdateMeRequest, actor: Actor, services: ApiServices) -> UserView:
+    async def update(
+        self,
+        data: JSONBody[UpdateMeRequest],
+        actor: NamedDependency[Actor],
+        services: NamedDependency[ApiServices],
+    ) -> UserView:
         user = await services.update_profile(
             actor,
             name=None if data.name is UNSET else data.name,
@@ -35,7 +44,11 @@ class MeController(Controller):
 
     @post("/password", status_code=HTTP_204_NO_CONTENT, summary="Change password")
     async def change_password(
-        self, data: ChangePasswordRequest, actor: Actor, claims: AccessClaims, services: ApiServices
+        self,
+        data: JSONBody[ChangePasswordRequest],
+        actor: NamedDependency[Actor],
+        claims: NamedDependency[AccessClaims],
+        services: NamedDependency[ApiServices],
     ) -> None:
         """Needs the current password; signs out every other session."""
         await services.change_password(

@@ -1,0 +1,70 @@
+"""API tests: the real app from ``create_app()`` on a real PostgreSQL database of its own,
+with a manual clock and cheap (but real) argon2 hashing."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from dependency_injector import providers
+from httpx import Response
+from litestar.testing import AsyncTestClient
+
+from adapters.system.clock import ManualClock
+from entrypoints.app import create_app
+from entrypoints.container import LocalAdapters, build_container
+from entrypoints.settings import Settings
+from tests.support.builders import START, TEST_JWT_SECRET, cheap_settings
+
+PASSWORD = "violet-needle-harbour"
+
+
+@dataclass
+class Api:
+    client: AsyncTestClient[Any]
+    clock: ManualClock
+
+    async def register(self, email: str = "ada@example.com", role: str = "customer", name: str = "Ada") -> dict[str, Any]:
+        response = await self.client.post(
+            "/api/v1/auth/register", json={"email": email, "password": PASSWORD, "name": name, "role": role}
+        )
+        assert response.status_code == 201, response.text
+        return response.json()
+
+    async def login(self, email: str, password: str = PASSWORD) -> Response:
+        return await self.client.post("/api/v1/auth/login", json={"email": email, "password": password})
+
+    @staticmethod
+    def bearer(session: dict[str, Any]) -> dict[str, str]:
+        return {"Authorization": f"Bearer {session['tokens']['accessToken']}"}
+
+
+ApiFactory = Callable[..., Awaitable[Api]]
+
+
+@pytest.fixture
+async def make_api(database_url: str) -> AsyncIterator[ApiFactory]:
+    """Build an API with settings overrides; every one built is shut down after the test."""
+    clients: list[AsyncTestClient[Any]] = []
+
+    async def make(**overrides: Any) -> Api:
+        settings: Settings = cheap_settings(database_url=database_url, **overrides)
+        clock = ManualClock(START)
+        adapters = LocalAdapters(settings=settings, jwt_secret=TEST_JWT_SECRET, database_url=settings.database_url)
+        adapters.clock.override(providers.Object(clock))
+        app = create_app(settings, container=build_container(settings, jwt_secret=TEST_JWT_SECRET, adapters=adapters))
+        client = AsyncTestClient(app=app)
+        await client.__aenter__()
+        clients.append(client)
+        return Api(client, clock)
+
+    yield make
+    for client in clients:
+        await client.__aexit__(None, None, None)
+
+
+@pytest.fixture
+async def api(make_api: ApiFactory) -> Api:
+    return await make_api()

@@ -1,0 +1,120 @@
+"""/api/v1/auth: register, login, refresh, logout, lockout, rate limit."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from tests.api.conftest import PASSWORD, Api, ApiFactory
+
+pytestmark = pytest.mark.anyio
+PROBLEM = "application/problem+json"
+
+
+async def test_register_creates_the_user_and_signs_in(api: Api) -> None:
+    body = await api.register("Ada@Example.com", role="artist")
+    assert body["user"]["email"] == "ada@example.com" and body["user"]["role"] == "artist"
+    assert set(body["tokens"]) >= {"accessToken", "refreshToken", "accessTokenExpiresAt", "refreshTokenExpiresAt"}
+    assert "passwordHash" not in body["user"]
+    me = await api.client.get("/api/v1/me", headers=api.bearer(body))
+    assert me.status_code == 200 and me.json()["id"] == body["user"]["id"]
+
+
+async def test_a_duplicate_email_in_any_case_is_409(api: Api) -> None:
+    await api.register("ada@example.com")
+    response = await api.client.post(
+        "/api/v1/auth/register", json={"email": "ADA@example.COM", "password": PASSWORD, "name": "Other", "role": "customer"}
+    )
+    assert response.status_code == 409
+    assert response.headers["content-type"].startswith(PROBLEM)
+    assert response.json()["code"] == "email_taken"
+
+
+@pytest.mark.parametrize(
+    ("payload", "fields"),
+    [
+        ({"email": "not-an-email", "password": PASSWORD, "name": "Ada", "role": "customer"}, {"email"}),
+        ({"email": "ada@example.com", "password": "short", "name": "Ada", "role": "customer"}, {"password"}),
+        ({"email": "ada@example.com", "password": "ada-lovelace-rules", "name": "Ada Lovelace", "role": "customer"}, {"password"}),
+        ({"email": "ada@example.com", "password": PASSWORD, "name": "Ada", "role": "admin"}, {"role"}),
+        ({"email": "ada@example.com", "password": PASSWORD, "role": "customer"}, {"name"}),
+        ({"email": "ada@example.com", "password": PASSWORD, "name": "Ada", "role": "customer", "isAdmin": True}, {"isAdmin"}),
+        ({"email": 7, "password": PASSWORD, "name": "Ada", "role": "customer"}, {"email"}),
+    ],
+)
+async def test_invalid_registrations_are_422_with_field_errors_and_create_nothing(
+    api: Api, payload: dict[str, object], fields: set[str]
+) -> None:
+    response = await api.client.post("/api/v1/auth/register", json=payload)
+    assert response.status_code == 422, response.text
+    body = response.json()
+    assert body["code"] == "invalid_input"
+    assert {e["field"] for e in body["errors"]} == fields
+    assert (await api.login("ada@example.com")).status_code == 401
+
+
+async def test_malformed_json_is_400(api: Api) -> None:
+    response = await api.client.post(
+        "/api/v1/auth/register", content=b'{"email":', headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 400
+    assert response.json()["code"] == "malformed_request"
+
+
+async def test_login_returns_tokens_and_failures_look_the_same(api: Api) -> None:
+    await api.register()
+    ok = await api.login("ada@example.com")
+    assert ok.status_code == 200 and ok.json()["tokens"]["tokenType"] == "Bearer"
+    unknown = await api.login("nobody@example.com")
+    wrong = await api.login("ada@example.com", "wrong-password!")
+    assert unknown.status_code == wrong.status_code == 401
+
+    def comparable(r: object) -> dict[str, object]:
+        body = dict(r.json())  # type: ignore[attr-defined]
+        body.pop("requestId")
+        return body
+
+    assert comparable(unknown) == comparable(wrong)
+
+
+async def test_refresh_rotates_and_reuse_kills_the_family(api: Api) -> None:
+    session = await api.register()
+    first = session["tokens"]["refreshToken"]
+    rotated = await api.client.post("/api/v1/auth/refresh", json={"refreshToken": first})
+    assert rotated.status_code == 200
+    second = rotated.json()["tokens"]["refreshToken"]
+    assert second != first
+    reused = await api.client.post("/api/v1/auth/refresh", json={"refreshToken": first})
+    assert reused.status_code == 401 and reused.json()["code"] == "refresh_token_reused"
+    after = await api.client.post("/api/v1/auth/refresh", json={"refreshToken": second})
+    assert after.status_code == 401
+
+
+async def test_logout_revokes_the_refresh_token(api: Api) -> None:
+    token = (await api.register())["tokens"]["refreshToken"]
+    assert (await api.client.post("/api/v1/auth/logout", json={"refreshToken": token})).status_code == 204
+    assert (await api.client.post("/api/v1/auth/logout", json={"refreshToken": token})).status_code == 204
+    assert (await api.client.post("/api/v1/auth/refresh", json={"refreshToken": token})).status_code == 401
+
+
+async def test_five_failures_lock_the_account_with_retry_after(api: Api) -> None:
+    await api.register()
+    for _ in range(5):
+        assert (await api.login("ada@example.com", "wrong-password!")).status_code == 401
+    locked = await api.login("ada@example.com")
+    assert locked.status_code == 423
+    assert locked.json()["code"] == "account_locked"
+    assert int(locked.headers["retry-after"]) == 15 * 60 + 1
+    api.clock.advance(timedelta(minutes=15))
+    assert (await api.login("ada@example.com")).status_code == 200
+
+
+async def test_auth_endpoints_are_rate_limited_per_client(make_api: ApiFactory) -> None:
+    api = await make_api(auth_rate_limit_per_minute=3)
+    statuses = [(await api.login("nobody@example.com")).status_code for _ in range(4)]
+    assert statuses == [401, 401, 401, 429]
+    limited = await api.login("nobody@example.com")
+    assert limited.json()["code"] == "rate_limited" and int(limited.headers["retry-after"]) >= 1
+    # Other endpoints are not affected.
+    assert (await api.client.get("/health/live")).status_code == 200
