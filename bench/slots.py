@@ -8,7 +8,8 @@ so they do not compete for cores); each worker warms up, then times many calls. 
 the median and p99 of all samples pooled. "total" is what a request pays: build the busy
 timeline from the range's blocked spans, then compute the slots; "query" is free_slots alone
 on a timeline built beforehand (scenario d keeps 50 000 bookings of history in it).
-The cold figure (e) is import + first call in a fresh interpreter. Prints; asserts nothing.
+The cold figure (e) is import + first call in a fresh ``python -c`` interpreter.
+Prints; asserts nothing.
 """
 
 from __future__ import annotations
@@ -115,19 +116,34 @@ def worker(scenario: str, iterations: int) -> None:
     print(json.dumps({"total": totals, "query": queries, "slots": len(slots)}))
 
 
-def cold() -> None:
-    t0 = time.perf_counter()
+COLD = """
+import json, sys, time
+sys.path.insert(0, {src!r})
+t0 = time.perf_counter()
+import booking_domain
+t1 = time.perf_counter()
+import booking_domain.bookings, booking_domain.disputes, booking_domain.lifecycle
+from booking_domain.schedules import BusyTimeline, free_slots
+t2 = time.perf_counter()
+sys.path.insert(0, {bench!r})
+from slots import build
+kwargs, busy = build("a")
+t3 = time.perf_counter()
+free_slots(busy=BusyTimeline.of(busy), **kwargs)
+t4 = time.perf_counter()
+print(json.dumps({{"package": (t1 - t0) * 1000, "modules": (t2 - t1) * 1000,
+                  "first_call": (t4 - t3) * 1000}}))
+"""
 
-    t1 = time.perf_counter()
-    from booking_domain.schedules import BusyTimeline, free_slots
 
-    t2 = time.perf_counter()
-    kwargs, busy = build("a")
-    t3 = time.perf_counter()
-    free_slots(busy=BusyTimeline.of(busy), **kwargs)  # type: ignore[arg-type]
-    t4 = time.perf_counter()
-    print(json.dumps({"package": (t1 - t0) * 1000, "modules": (t2 - t1) * 1000,
-                      "first_call": (t4 - t3) * 1000}))  # fmt: skip
+def cold() -> dict[str, object]:
+    """Import and first call in a fresh interpreter that has imported nothing else."""
+    code = COLD.format(src=str(ROOT / "src"), bench=str(ROOT / "bench"))
+    out = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True
+    ).stdout
+    result: dict[str, object] = json.loads(out)
+    return result
 
 
 def run(*args: str) -> dict[str, object]:
@@ -163,7 +179,7 @@ def main(quick: bool) -> None:
         )
     print(f"b / a (total): {medians['b'] / medians['a']:.2f}x (target <= 3.5x)")
     print(f"d query / a query: {medians['d_query'] / medians['a_query']:.2f}x")
-    colds = [run("--cold") for _ in range(5)]
+    colds = [cold() for _ in range(5)]
     for key in ("package", "modules", "first_call"):
         values = [float(c[key]) for c in colds]  # type: ignore[arg-type]
         print(f"cold {key:<11} median {statistics.median(values):7.2f} ms  max {max(values):.2f}")
@@ -172,7 +188,5 @@ def main(quick: bool) -> None:
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--worker"]:
         worker(sys.argv[2], int(sys.argv[3]))
-    elif sys.argv[1:2] == ["--cold"]:
-        cold()
     else:
         main(quick="--quick" in sys.argv)

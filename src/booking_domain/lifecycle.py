@@ -204,6 +204,7 @@ def reschedule(
     booking; the booking's own old slot does not count as busy (it is freed by the move).
     """
     role = require_role(booking, actor, ANY_PARTY)
+    now = require_aware(now, "now")
     _require_status(booking, S.PENDING, S.CONFIRMED)
     _require_live_hold(booking, now)
     if role is Role.CUSTOMER and booking.start - now < policy.free_cancellation_notice:
