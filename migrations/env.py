@@ -8,7 +8,7 @@ import os
 from alembic import context
 from sqlalchemy import create_engine, pool
 
-from adapters.postgres.engine import sqlalchemy_url
+from adapters.postgres.database import sqlalchemy_url
 from adapters.postgres.tables import metadata
 
 config = context.config

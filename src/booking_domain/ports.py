@@ -9,7 +9,6 @@ to anyone else until ``commit()``. Leaving the unit of work without committing r
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from types import TracebackType
@@ -90,7 +89,11 @@ class UnitOfWork(Protocol):
     async def rollback(self) -> None: ...
 
 
-UnitOfWorkFactory = Callable[[], UnitOfWork]
+class UnitOfWorkFactory(Protocol):
+    def __call__(self, *, read_only: bool = False) -> UnitOfWork:
+        """A new unit of work. ``read_only=True`` promises no writes and no commit, which lets
+        an adapter skip the transaction (each query then sees its own consistent snapshot)."""
+        ...
 
 
 class PasswordHasher(Protocol):

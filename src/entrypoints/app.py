@@ -55,6 +55,9 @@ def create_app(settings: Settings, *, container: Core | None = None) -> Litestar
     database (the CLI starts the embedded server and migrates before it calls this)."""
     core = container or build_container(settings, jwt_secret=jwt_secret_for(settings))
 
+    async def open_adapters() -> None:
+        await core.adapters.open()
+
     async def close_adapters() -> None:
         await core.adapters.close()
 
@@ -65,7 +68,9 @@ def create_app(settings: Settings, *, container: Core | None = None) -> Litestar
         redis_url=settings.redis_url,
         access_log=settings.access_log,
     )
-    return build_app(api_services(core), config, on_shutdown=[close_adapters])
+    return build_app(
+        api_services(core), config, on_startup=[open_adapters], on_shutdown=[close_adapters]
+    )
 
 
 def app_from_env() -> Litestar:

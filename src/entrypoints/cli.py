@@ -132,6 +132,7 @@ def _with_core(settings: Settings, work: Callable[..., Awaitable[T]]) -> T:
 
     async def run() -> T:
         core = build_container(settings, jwt_secret=jwt_secret_for(settings))
+        await core.adapters.open()
         try:
             return await work(core)
         finally:

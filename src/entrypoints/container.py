@@ -2,17 +2,17 @@
 
 ``Core`` holds the use cases and depends on an ``adapters`` container; each profile has its
 own adapter container. :func:`build_container` picks one from the settings. Everything is
-created lazily on first use (engines connect on first query); ``await core.adapters.close()``
-releases pools and threads, which the HTTP lifespan and the CLI call at the end.
+created lazily on first use. ``await core.adapters.open()`` starts the connection pool and
+``await core.adapters.close()`` releases pools and threads; the HTTP lifespan and the CLI call
+both, in the event loop that uses them.
 """
 
 from __future__ import annotations
 
 from dependency_injector import containers, providers
-from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.memory.uow import InMemoryUnitOfWorkFactory
-from adapters.postgres.engine import PostgresHealthProbe, create_engine
+from adapters.postgres.database import Database, PostgresHealthProbe
 from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from adapters.security.passwords import Argon2Parameters, Argon2PasswordHasher
 from adapters.security.tokens import JwtTokenService
@@ -34,9 +34,17 @@ from booking_domain.use_cases.accounts import (
 from entrypoints.settings import Settings
 
 
-async def _close_postgres(engine: AsyncEngine, hasher: Argon2PasswordHasher) -> None:
-    await engine.dispose()
+async def _open_postgres(database: Database) -> None:
+    await database.open()
+
+
+async def _close_postgres(database: Database, hasher: Argon2PasswordHasher) -> None:
+    await database.close()
     hasher.close()
+
+
+async def _nothing_to_open() -> None:
+    return None
 
 
 async def _close_memory(hasher: Argon2PasswordHasher) -> None:
@@ -65,14 +73,15 @@ class _CommonAdapters(containers.DeclarativeContainer):
 
 class PostgresAdapters(_CommonAdapters):
     database_url = providers.Dependency(instance_of=str)
-    engine = providers.Singleton(
-        create_engine,
+    database = providers.Singleton(
+        Database,
         database_url,
-        pool_size=_CommonAdapters.settings.provided.database_pool_size,
+        max_size=_CommonAdapters.settings.provided.database_pool_size,
     )
-    uow = providers.Singleton(PostgresUnitOfWorkFactory, engine)
-    health = providers.Singleton(PostgresHealthProbe, engine)
-    close = providers.Coroutine(_close_postgres, engine, _CommonAdapters.hasher)
+    uow = providers.Singleton(PostgresUnitOfWorkFactory, database)
+    health = providers.Singleton(PostgresHealthProbe, database)
+    open = providers.Coroutine(_open_postgres, database)
+    close = providers.Coroutine(_close_postgres, database, _CommonAdapters.hasher)
 
 
 class LocalAdapters(PostgresAdapters):
@@ -93,6 +102,7 @@ class MemoryAdapters(_CommonAdapters):
 
     uow = providers.Singleton(InMemoryUnitOfWorkFactory)
     health = providers.Singleton(_AlwaysHealthy)
+    open = providers.Coroutine(_nothing_to_open)
     close = providers.Coroutine(_close_memory, _CommonAdapters.hasher)
 
 

@@ -19,7 +19,7 @@ class DemoAccount:
 async def seed_demo_data(core: Core) -> list[DemoAccount]:
     """Create an admin, a customer and an artist with fresh random passwords; return them
     (the only time the passwords exist in clear). Does nothing when any user exists."""
-    async with core.adapters.uow()() as uow:
+    async with core.adapters.uow()(read_only=True) as uow:
         if await uow.users.count() > 0:
             return []
     accounts = [

@@ -26,15 +26,20 @@ class Api:
     client: AsyncTestClient[Any]
     clock: ManualClock
 
-    async def register(self, email: str = "ada@example.com", role: str = "customer", name: str = "Ada") -> dict[str, Any]:
+    async def register(
+        self, email: str = "ada@example.com", role: str = "customer", name: str = "Ada"
+    ) -> dict[str, Any]:
         response = await self.client.post(
-            "/api/v1/auth/register", json={"email": email, "password": PASSWORD, "name": name, "role": role}
+            "/api/v1/auth/register",
+            json={"email": email, "password": PASSWORD, "name": name, "role": role},
         )
         assert response.status_code == 201, response.text
         return response.json()
 
     async def login(self, email: str, password: str = PASSWORD) -> Response:
-        return await self.client.post("/api/v1/auth/login", json={"email": email, "password": password})
+        return await self.client.post(
+            "/api/v1/auth/login", json={"email": email, "password": password}
+        )
 
     @staticmethod
     def bearer(session: dict[str, Any]) -> dict[str, str]:
@@ -50,11 +55,16 @@ async def make_api(database_url: str) -> AsyncIterator[ApiFactory]:
     clients: list[AsyncTestClient[Any]] = []
 
     async def make(**overrides: Any) -> Api:
-        settings: Settings = cheap_settings(database_url=database_url, **overrides)
+        settings: Settings = cheap_settings(**{"database_url": database_url, **overrides})
         clock = ManualClock(START)
-        adapters = LocalAdapters(settings=settings, jwt_secret=TEST_JWT_SECRET, database_url=settings.database_url)
+        adapters = LocalAdapters(
+            settings=settings, jwt_secret=TEST_JWT_SECRET, database_url=settings.database_url
+        )
         adapters.clock.override(providers.Object(clock))
-        app = create_app(settings, container=build_container(settings, jwt_secret=TEST_JWT_SECRET, adapters=adapters))
+        app = create_app(
+            settings,
+            container=build_container(settings, jwt_secret=TEST_JWT_SECRET, adapters=adapters),
+        )
         client = AsyncTestClient(app=app)
         await client.__aenter__()
         clients.append(client)

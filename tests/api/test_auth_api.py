@@ -15,7 +15,12 @@ PROBLEM = "application/problem+json"
 async def test_register_creates_the_user_and_signs_in(api: Api) -> None:
     body = await api.register("Ada@Example.com", role="artist")
     assert body["user"]["email"] == "ada@example.com" and body["user"]["role"] == "artist"
-    assert set(body["tokens"]) >= {"accessToken", "refreshToken", "accessTokenExpiresAt", "refreshTokenExpiresAt"}
+    assert set(body["tokens"]) >= {
+        "accessToken",
+        "refreshToken",
+        "accessTokenExpiresAt",
+        "refreshTokenExpiresAt",
+    }
     assert "passwordHash" not in body["user"]
     me = await api.client.get("/api/v1/me", headers=api.bearer(body))
     assert me.status_code == 200 and me.json()["id"] == body["user"]["id"]
@@ -24,7 +29,13 @@ async def test_register_creates_the_user_and_signs_in(api: Api) -> None:
 async def test_a_duplicate_email_in_any_case_is_409(api: Api) -> None:
     await api.register("ada@example.com")
     response = await api.client.post(
-        "/api/v1/auth/register", json={"email": "ADA@example.COM", "password": PASSWORD, "name": "Other", "role": "customer"}
+        "/api/v1/auth/register",
+        json={
+            "email": "ADA@example.COM",
+            "password": PASSWORD,
+            "name": "Other",
+            "role": "customer",
+        },
     )
     assert response.status_code == 409
     assert response.headers["content-type"].startswith(PROBLEM)
@@ -34,12 +45,38 @@ async def test_a_duplicate_email_in_any_case_is_409(api: Api) -> None:
 @pytest.mark.parametrize(
     ("payload", "fields"),
     [
-        ({"email": "not-an-email", "password": PASSWORD, "name": "Ada", "role": "customer"}, {"email"}),
-        ({"email": "ada@example.com", "password": "short", "name": "Ada", "role": "customer"}, {"password"}),
-        ({"email": "ada@example.com", "password": "ada-lovelace-rules", "name": "Ada Lovelace", "role": "customer"}, {"password"}),
-        ({"email": "ada@example.com", "password": PASSWORD, "name": "Ada", "role": "admin"}, {"role"}),
+        (
+            {"email": "not-an-email", "password": PASSWORD, "name": "Ada", "role": "customer"},
+            {"email"},
+        ),
+        (
+            {"email": "ada@example.com", "password": "short", "name": "Ada", "role": "customer"},
+            {"password"},
+        ),
+        (
+            {
+                "email": "ada@example.com",
+                "password": "ada-lovelace-rules",
+                "name": "Ada Lovelace",
+                "role": "customer",
+            },
+            {"password"},
+        ),
+        (
+            {"email": "ada@example.com", "password": PASSWORD, "name": "Ada", "role": "admin"},
+            {"role"},
+        ),
         ({"email": "ada@example.com", "password": PASSWORD, "role": "customer"}, {"name"}),
-        ({"email": "ada@example.com", "password": PASSWORD, "name": "Ada", "role": "customer", "isAdmin": True}, {"isAdmin"}),
+        (
+            {
+                "email": "ada@example.com",
+                "password": PASSWORD,
+                "name": "Ada",
+                "role": "customer",
+                "isAdmin": True,
+            },
+            {"isAdmin"},
+        ),
         ({"email": 7, "password": PASSWORD, "name": "Ada", "role": "customer"}, {"email"}),
     ],
 )
@@ -93,9 +130,15 @@ async def test_refresh_rotates_and_reuse_kills_the_family(api: Api) -> None:
 
 async def test_logout_revokes_the_refresh_token(api: Api) -> None:
     token = (await api.register())["tokens"]["refreshToken"]
-    assert (await api.client.post("/api/v1/auth/logout", json={"refreshToken": token})).status_code == 204
-    assert (await api.client.post("/api/v1/auth/logout", json={"refreshToken": token})).status_code == 204
-    assert (await api.client.post("/api/v1/auth/refresh", json={"refreshToken": token})).status_code == 401
+    assert (
+        await api.client.post("/api/v1/auth/logout", json={"refreshToken": token})
+    ).status_code == 204
+    assert (
+        await api.client.post("/api/v1/auth/logout", json={"refreshToken": token})
+    ).status_code == 204
+    assert (
+        await api.client.post("/api/v1/auth/refresh", json={"refreshToken": token})
+    ).status_code == 401
 
 
 async def test_five_failures_lock_the_account_with_retry_after(api: Api) -> None:

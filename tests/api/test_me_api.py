@@ -24,8 +24,13 @@ async def test_me_refuses_missing_expired_tampered_and_unsigned_tokens(api: Api)
     claims = json.loads(base64.urlsafe_b64decode(payload + "=="))
     tampered = f"{header}.{_b64({**claims, 'role': 'admin'})}.{signature}"
     unsigned = f"{_b64({'alg': 'none', 'typ': 'JWT'})}.{payload}."
-    for headers in ({}, {"Authorization": "Basic abc"}, {"Authorization": f"Bearer {tampered}"},
-                    {"Authorization": f"Bearer {unsigned}"}, {"Authorization": "Bearer"}):
+    for headers in (
+        {},
+        {"Authorization": "Basic abc"},
+        {"Authorization": f"Bearer {tampered}"},
+        {"Authorization": f"Bearer {unsigned}"},
+        {"Authorization": "Bearer"},
+    ):
         response = await api.client.get("/api/v1/me", headers=headers)
         assert response.status_code == 401, headers
         assert response.json()["code"] == "invalid_token"
@@ -36,7 +41,9 @@ async def test_me_refuses_missing_expired_tampered_and_unsigned_tokens(api: Api)
 async def test_patch_me_changes_name_and_phone_and_validates(api: Api) -> None:
     session = await api.register()
     auth = api.bearer(session)
-    changed = await api.client.patch("/api/v1/me", json={"name": "Ada L.", "phone": "+976 8811 2233"}, headers=auth)
+    changed = await api.client.patch(
+        "/api/v1/me", json={"name": "Ada L.", "phone": "+976 8811 2233"}, headers=auth
+    )
     assert changed.status_code == 200
     assert (changed.json()["name"], changed.json()["phone"]) == ("Ada L.", "+976 8811 2233")
     cleared = await api.client.patch("/api/v1/me", json={"phone": None}, headers=auth)
@@ -51,16 +58,24 @@ async def test_password_change_needs_the_current_one_and_ends_other_sessions(api
     other = (await api.login("ada@example.com")).json()
     auth = api.bearer(mine)
     wrong = await api.client.post(
-        "/api/v1/me/password", json={"currentPassword": "not-it-at-all", "newPassword": "a-brand-new-phrase"}, headers=auth
+        "/api/v1/me/password",
+        json={"currentPassword": "not-it-at-all", "newPassword": "a-brand-new-phrase"},
+        headers=auth,
     )
     assert wrong.status_code == 422 and wrong.json()["errors"][0]["field"] == "currentPassword"
     done = await api.client.post(
-        "/api/v1/me/password", json={"currentPassword": PASSWORD, "newPassword": "a-brand-new-phrase"}, headers=auth
+        "/api/v1/me/password",
+        json={"currentPassword": PASSWORD, "newPassword": "a-brand-new-phrase"},
+        headers=auth,
     )
     assert done.status_code == 204
-    refresh_other = await api.client.post("/api/v1/auth/refresh", json={"refreshToken": other["tokens"]["refreshToken"]})
+    refresh_other = await api.client.post(
+        "/api/v1/auth/refresh", json={"refreshToken": other["tokens"]["refreshToken"]}
+    )
     assert refresh_other.status_code == 401
-    refresh_mine = await api.client.post("/api/v1/auth/refresh", json={"refreshToken": mine["tokens"]["refreshToken"]})
+    refresh_mine = await api.client.post(
+        "/api/v1/auth/refresh", json={"refreshToken": mine["tokens"]["refreshToken"]}
+    )
     assert refresh_mine.status_code == 200
     assert (await api.login("ada@example.com")).status_code == 401
     assert (await api.login("ada@example.com", "a-brand-new-phrase")).status_code == 200
@@ -77,16 +92,24 @@ async def test_admin_endpoints_answer_403_to_other_roles_and_paginate_for_admins
     assert (await api.client.get("/api/v1/admin/users")).status_code == 401
 
     admin = await _admin_session(api)
-    first = await api.client.get("/api/v1/admin/users", params={"pageSize": 2}, headers=api.bearer(admin))
+    first = await api.client.get(
+        "/api/v1/admin/users", params={"pageSize": 2}, headers=api.bearer(admin)
+    )
     assert first.status_code == 200
     body = first.json()
     assert body["total"] == 3 and len(body["items"]) == 2 and body["page"] == 1
-    second = await api.client.get("/api/v1/admin/users", params={"pageSize": 2, "page": 2}, headers=api.bearer(admin))
+    second = await api.client.get(
+        "/api/v1/admin/users", params={"pageSize": 2, "page": 2}, headers=api.bearer(admin)
+    )
     emails = {u["email"] for u in body["items"]} | {u["email"] for u in second.json()["items"]}
     assert emails == {"c@example.com", "a@example.com", "root@example.com"}
-    artists = await api.client.get("/api/v1/admin/users", params={"role": "artist"}, headers=api.bearer(admin))
+    artists = await api.client.get(
+        "/api/v1/admin/users", params={"role": "artist"}, headers=api.bearer(admin)
+    )
     assert [u["email"] for u in artists.json()["items"]] == ["a@example.com"]
-    too_big = await api.client.get("/api/v1/admin/users", params={"pageSize": 101}, headers=api.bearer(admin))
+    too_big = await api.client.get(
+        "/api/v1/admin/users", params={"pageSize": 101}, headers=api.bearer(admin)
+    )
     assert too_big.status_code in (400, 422)
 
 

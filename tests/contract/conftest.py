@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 import pytest
 
 from adapters.memory.uow import InMemoryUnitOfWorkFactory
-from adapters.postgres.engine import create_engine
+from adapters.postgres.database import Database
 from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from booking_domain.ports import UnitOfWorkFactory
 
@@ -18,8 +18,9 @@ async def uow_factory(request: pytest.FixtureRequest) -> AsyncIterator[UnitOfWor
         yield InMemoryUnitOfWorkFactory()
         return
     url = request.getfixturevalue("database_url")
-    engine = create_engine(url, pool_size=4)
+    database = Database(url, min_size=1, max_size=8)
+    await database.open()
     try:
-        yield PostgresUnitOfWorkFactory(engine)
+        yield PostgresUnitOfWorkFactory(database)
     finally:
-        await engine.dispose()
+        await database.close()

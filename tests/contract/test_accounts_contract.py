@@ -36,7 +36,9 @@ def a_user(email: str = "ada@example.com") -> User:
     )
 
 
-async def test_a_committed_user_can_be_found_by_id_and_email(uow_factory: UnitOfWorkFactory) -> None:
+async def test_a_committed_user_can_be_found_by_id_and_email(
+    uow_factory: UnitOfWorkFactory,
+) -> None:
     user = a_user()
     async with uow_factory() as uow:
         await uow.users.add(user)
@@ -88,12 +90,20 @@ async def test_a_duplicate_email_is_a_domain_error(uow_factory: UnitOfWorkFactor
             await uow.commit()
 
 
-async def test_update_replaces_and_missing_users_are_reported(uow_factory: UnitOfWorkFactory) -> None:
+async def test_update_replaces_and_missing_users_are_reported(
+    uow_factory: UnitOfWorkFactory,
+) -> None:
     user = a_user()
     async with uow_factory() as uow:
         await uow.users.add(user)
         await uow.commit()
-    changed = replace(user, name="Ada L.", phone="+976 8811 2233", failed_login_count=2, updated_at=START + timedelta(hours=1))
+    changed = replace(
+        user,
+        name="Ada L.",
+        phone="+976 8811 2233",
+        failed_login_count=2,
+        updated_at=START + timedelta(hours=1),
+    )
     async with uow_factory() as uow:
         await uow.users.update(changed)
         await uow.commit()
@@ -119,10 +129,14 @@ async def test_refresh_tokens_are_found_by_hash_and_updated(uow_factory: UnitOfW
         await uow.commit()
     async with uow_factory() as uow:
         stored = await uow.refresh_tokens.get_by_hash_for_update("hash-1")
-        assert stored is not None and stored.spent_at == START and stored.replaced_by == successor.id
+        assert (
+            stored is not None and stored.spent_at == START and stored.replaced_by == successor.id
+        )
 
 
-async def test_revocation_by_family_and_by_user_with_one_kept(uow_factory: UnitOfWorkFactory) -> None:
+async def test_revocation_by_family_and_by_user_with_one_kept(
+    uow_factory: UnitOfWorkFactory,
+) -> None:
     user, other_user = a_user(), a_user("bob@example.com")
     ttl = timedelta(days=1)
     kept = issue_refresh_token(user.id, "kept", START, ttl)
@@ -140,20 +154,33 @@ async def test_revocation_by_family_and_by_user_with_one_kept(uow_factory: UnitO
     async with uow_factory() as uow:
         assert await uow.refresh_tokens.revoke_family(family[0].family_id, later) == 2
         assert await uow.refresh_tokens.revoke_family(family[0].family_id, later) == 0
-        assert await uow.refresh_tokens.revoke_user_sessions(user.id, later, keep=kept.family_id) == 1
+        assert (
+            await uow.refresh_tokens.revoke_user_sessions(user.id, later, keep=kept.family_id) == 1
+        )
         await uow.commit()
     async with uow_factory() as uow:
-        for token_hash, revoked in (("kept", False), ("f1", True), ("f2", True), ("third", True), ("bob", False)):
+        for token_hash, revoked in (
+            ("kept", False),
+            ("f1", True),
+            ("f2", True),
+            ("third", True),
+            ("bob", False),
+        ):
             stored = await uow.refresh_tokens.get_by_hash_for_update(token_hash)
             assert stored is not None and (stored.revoked_at == later) is revoked, token_hash
 
 
-async def test_concurrent_rotations_of_one_token_admit_exactly_one(uow_factory: UnitOfWorkFactory) -> None:
+async def test_concurrent_rotations_of_one_token_admit_exactly_one(
+    uow_factory: UnitOfWorkFactory,
+) -> None:
     services = account_services(uow=uow_factory)
-    signed = await RegisterUser(services)(email="ada@example.com", password="violet-needle-harbour", name="Ada", role=Role.CUSTOMER)
+    signed = await RegisterUser(services)(
+        email="ada@example.com", password="violet-needle-harbour", name="Ada", role=Role.CUSTOMER
+    )
     refresh = RefreshSession(services)
     results = await asyncio.gather(
-        *(refresh(refresh_token=signed.tokens.refresh_token) for _ in range(4)), return_exceptions=True
+        *(refresh(refresh_token=signed.tokens.refresh_token) for _ in range(4)),
+        return_exceptions=True,
     )
     assert sum(not isinstance(r, BaseException) for r in results) == 1
     losers = [r for r in results if isinstance(r, BaseException)]

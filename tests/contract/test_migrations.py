@@ -8,13 +8,15 @@ from alembic.migration import MigrationContext
 from sqlalchemy import create_engine
 
 from adapters.postgres import migrate
-from adapters.postgres.engine import sqlalchemy_url
+from adapters.postgres.database import sqlalchemy_url
 from adapters.postgres.tables import metadata
 
 
 def _tables(url: str) -> set[str]:
     with psycopg.connect(url) as conn:
-        rows = conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'").fetchall()
+        rows = conn.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+        ).fetchall()
     return {r[0] for r in rows}
 
 

@@ -39,3 +39,14 @@ def test_the_check_would_notice_a_foreign_import(tmp_path: Path) -> None:
     module = tmp_path / "m.py"
     module.write_text("def f():\n    import sqlalchemy\n    from msgspec import Struct\n")
     assert _imported_roots(module) == {"sqlalchemy", "msgspec"}
+
+
+def test_only_booking_domain_testing_imports_the_testing_package() -> None:
+    offenders = []
+    for path in PACKAGE_DIR.rglob("*.py"):
+        if "testing" in path.relative_to(PACKAGE_DIR).parts:
+            continue
+        source = path.read_text()
+        if "booking_domain.testing" in source or "from .testing" in source:
+            offenders.append(str(path.relative_to(PACKAGE_DIR)))
+    assert offenders == []

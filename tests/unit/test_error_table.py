@@ -24,7 +24,9 @@ def _all_error_classes() -> list[type[DomainError]]:
 
 
 def test_no_domain_error_falls_through_to_500() -> None:
-    unmapped = [k.__name__ for k in _all_error_classes() if k is not DomainError and status_for(k) == 500]
+    unmapped = [
+        k.__name__ for k in _all_error_classes() if k is not DomainError and status_for(k) == 500
+    ]
     assert unmapped == []
 
 

@@ -17,8 +17,9 @@ class InMemoryUnitOfWork:
     row locks and constraints.
     """
 
-    def __init__(self, store: MemoryStore) -> None:
+    def __init__(self, store: MemoryStore, *, read_only: bool = False) -> None:
         self._store = store
+        self._read_only = read_only
         self._tables: list[StagedTable[Any, Any]] = []
         self.users = InMemoryUserRepository(self._staged("users"))
         self.refresh_tokens = InMemoryRefreshTokenRepository(self._staged("refresh_tokens"))
@@ -29,7 +30,9 @@ class InMemoryUnitOfWork:
         return table
 
     async def __aenter__(self) -> Self:
-        await self._store.lock.acquire()
+        # Readers see committed data only and never wait: commits apply atomically.
+        if not self._read_only:
+            await self._store.lock.acquire()
         return self
 
     async def __aexit__(
@@ -41,9 +44,12 @@ class InMemoryUnitOfWork:
         try:
             await self.rollback()
         finally:
-            self._store.lock.release()
+            if not self._read_only:
+                self._store.lock.release()
 
     async def commit(self) -> None:
+        if self._read_only:
+            raise RuntimeError("a read-only unit of work cannot commit")
         for table in self._tables:
             table.apply()
 
@@ -58,5 +64,5 @@ class InMemoryUnitOfWorkFactory:
     def __init__(self, store: MemoryStore | None = None) -> None:
         self.store = store or MemoryStore()
 
-    def __call__(self) -> InMemoryUnitOfWork:
-        return InMemoryUnitOfWork(self.store)
+    def __call__(self, *, read_only: bool = False) -> InMemoryUnitOfWork:
+        return InMemoryUnitOfWork(self.store, read_only=read_only)

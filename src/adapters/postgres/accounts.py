@@ -2,19 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select, true, update
-from sqlalchemy.engine import RowMapping
-from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy import bindparam, func, select, update
 
+from adapters.postgres.database import Connection
+from adapters.postgres.sql import Statement, compile_sql
 from adapters.postgres.tables import refresh_tokens, users
 from booking_domain.accounts import Role, User
 from booking_domain.errors import UserNotFoundError
 from booking_domain.ids import UserId
 from booking_domain.pages import Page, PageRequest
 from booking_domain.sessions import RefreshToken, RefreshTokenId, SessionFamilyId
+
+Row = Mapping[str, Any]
+
+_INSERT_USER = Statement(lambda: users.insert())
+_USER_BY_ID = Statement(lambda: select(users).where(users.c.id == bindparam("id")))
+_USER_BY_EMAIL = Statement(lambda: select(users).where(users.c.email == bindparam("email")))
+_UPDATE_USER = Statement(
+    lambda: (
+        update(users)
+        .where(users.c.id == bindparam("id"))
+        .values({c.name: bindparam(c.name) for c in users.c if c.name not in ("id", "created_at")})
+    )
+)
+_COUNT_USERS = Statement(lambda: select(func.count()).select_from(users))
 
 
 def _user_row(user: User) -> dict[str, Any]:
@@ -33,7 +48,7 @@ def _user_row(user: User) -> dict[str, Any]:
     }
 
 
-def _user(row: RowMapping) -> User:
+def _user(row: Row) -> User:
     return User(
         id=UserId(row["id"]),
         email=row["email"],
@@ -50,45 +65,97 @@ def _user(row: RowMapping) -> User:
 
 
 class PostgresUserRepository:
-    def __init__(self, connection: AsyncConnection) -> None:
+    def __init__(self, connection: Connection) -> None:
         self._conn = connection
 
     async def add(self, user: User) -> None:
-        await self._conn.execute(users.insert().values(_user_row(user)))
+        await self._conn.execute(_INSERT_USER.text, _user_row(user))
 
     async def get(self, user_id: UserId) -> User | None:
-        result = await self._conn.execute(select(users).where(users.c.id == user_id))
-        row = result.mappings().first()
+        row = await (await self._conn.execute(_USER_BY_ID.text, {"id": user_id})).fetchone()
         return _user(row) if row is not None else None
 
     async def get_by_email(self, email: str) -> User | None:
-        result = await self._conn.execute(select(users).where(users.c.email == email))
-        row = result.mappings().first()
+        row = await (await self._conn.execute(_USER_BY_EMAIL.text, {"email": email})).fetchone()
         return _user(row) if row is not None else None
 
     async def update(self, user: User) -> None:
-        values = _user_row(user)
-        del values["id"], values["created_at"]
-        result = await self._conn.execute(update(users).where(users.c.id == user.id).values(values))
-        if result.rowcount == 0:
+        cursor = await self._conn.execute(_UPDATE_USER.text, _user_row(user))
+        if cursor.rowcount == 0:
             raise UserNotFoundError()
 
     async def count(self) -> int:
-        return int((await self._conn.execute(select(func.count()).select_from(users))).scalar_one())
+        row = await (await self._conn.execute(_COUNT_USERS.text)).fetchone()
+        return int(next(iter(row.values()))) if row else 0
 
     async def list(self, request: PageRequest, *, role: Role | None = None) -> Page[User]:
-        condition = users.c.role == role.value if role is not None else true()
-        total = (
-            await self._conn.execute(select(func.count()).select_from(users).where(condition))
-        ).scalar_one()
-        rows = await self._conn.execute(
-            select(users)
-            .where(condition)
-            .order_by(users.c.created_at, users.c.id)
-            .offset(request.offset)
-            .limit(request.page_size)
+        where = [users.c.role == bindparam("role")] if role is not None else []
+        params = {
+            "role": role.value if role else None,
+            "limit": request.page_size,
+            "offset": request.offset,
+        }
+        count_sql = compile_sql(
+            select(func.count().label("total")).select_from(users).where(*where)
         )
-        return Page(tuple(_user(r) for r in rows.mappings()), int(total), request)
+        page_sql = compile_sql(
+            select(users)
+            .where(*where)
+            .order_by(users.c.created_at, users.c.id)
+            .limit(bindparam("limit"))
+            .offset(bindparam("offset"))
+        )
+        total_row = await (await self._conn.execute(count_sql, params)).fetchone()
+        rows = await (await self._conn.execute(page_sql, params)).fetchall()
+        total = int(total_row["total"]) if total_row else 0
+        return Page(tuple(_user(r) for r in rows), total, request)
+
+
+_INSERT_TOKEN = Statement(lambda: refresh_tokens.insert())
+_TOKEN_BY_HASH_FOR_UPDATE = Statement(
+    lambda: (
+        select(refresh_tokens)
+        .where(refresh_tokens.c.token_hash == bindparam("token_hash"))
+        .with_for_update()
+    )
+)
+_UPDATE_TOKEN = Statement(
+    lambda: (
+        update(refresh_tokens)
+        .where(refresh_tokens.c.id == bindparam("id"))
+        .values(
+            {
+                c.name: bindparam(c.name)
+                for c in refresh_tokens.c
+                if c.name not in ("id", "created_at")
+            }
+        )
+    )
+)
+_REVOKE_FAMILY = Statement(
+    lambda: (
+        update(refresh_tokens)
+        .where(
+            refresh_tokens.c.family_id == bindparam("family_id"),
+            refresh_tokens.c.revoked_at.is_(None),
+        )
+        .values(revoked_at=bindparam("now"), updated_at=bindparam("now"))
+    )
+)
+_REVOKE_USER_SESSIONS = Statement(
+    lambda: (
+        update(refresh_tokens)
+        .where(
+            refresh_tokens.c.user_id == bindparam("user_id"),
+            refresh_tokens.c.revoked_at.is_(None),
+            # IS DISTINCT FROM: with no family to keep (NULL), every family matches.
+            refresh_tokens.c.family_id.is_distinct_from(
+                bindparam("keep", type_=refresh_tokens.c.family_id.type)
+            ),
+        )
+        .values(revoked_at=bindparam("now"), updated_at=bindparam("now"))
+    )
+)
 
 
 def _token_row(token: RefreshToken) -> dict[str, Any]:
@@ -98,7 +165,7 @@ def _token_row(token: RefreshToken) -> dict[str, Any]:
         "user_id": token.user_id,
         "token_hash": token.token_hash,
         "created_at": token.issued_at,
-        "updated_at": token.issued_at,
+        "updated_at": token.revoked_at or token.spent_at or token.issued_at,
         "expires_at": token.expires_at,
         "spent_at": token.spent_at,
         "replaced_by": token.replaced_by,
@@ -106,7 +173,7 @@ def _token_row(token: RefreshToken) -> dict[str, Any]:
     }
 
 
-def _token(row: RowMapping) -> RefreshToken:
+def _token(row: Row) -> RefreshToken:
     return RefreshToken(
         id=RefreshTokenId(row["id"]),
         family_id=SessionFamilyId(row["family_id"]),
@@ -121,44 +188,30 @@ def _token(row: RowMapping) -> RefreshToken:
 
 
 class PostgresRefreshTokenRepository:
-    def __init__(self, connection: AsyncConnection) -> None:
+    def __init__(self, connection: Connection) -> None:
         self._conn = connection
 
     async def add(self, token: RefreshToken) -> None:
-        await self._conn.execute(refresh_tokens.insert().values(_token_row(token)))
+        await self._conn.execute(_INSERT_TOKEN.text, _token_row(token))
 
     async def get_by_hash_for_update(self, token_hash: str) -> RefreshToken | None:
-        query = (
-            select(refresh_tokens)
-            .where(refresh_tokens.c.token_hash == token_hash)
-            .with_for_update()
+        cursor = await self._conn.execute(
+            _TOKEN_BY_HASH_FOR_UPDATE.text, {"token_hash": token_hash}
         )
-        row = (await self._conn.execute(query)).mappings().first()
+        row = await cursor.fetchone()
         return _token(row) if row is not None else None
 
     async def update(self, token: RefreshToken) -> None:
-        values = _token_row(token)
-        del values["id"], values["created_at"]
-        values["updated_at"] = token.revoked_at or token.spent_at or token.issued_at
-        await self._conn.execute(
-            update(refresh_tokens).where(refresh_tokens.c.id == token.id).values(values)
-        )
+        await self._conn.execute(_UPDATE_TOKEN.text, _token_row(token))
 
     async def revoke_family(self, family_id: SessionFamilyId, now: datetime) -> int:
-        return await self._revoke(refresh_tokens.c.family_id == family_id, now)
+        cursor = await self._conn.execute(_REVOKE_FAMILY.text, {"family_id": family_id, "now": now})
+        return cursor.rowcount
 
     async def revoke_user_sessions(
         self, user_id: UserId, now: datetime, *, keep: SessionFamilyId | None = None
     ) -> int:
-        condition = refresh_tokens.c.user_id == user_id
-        if keep is not None:
-            condition = condition & (refresh_tokens.c.family_id != keep)
-        return await self._revoke(condition, now)
-
-    async def _revoke(self, condition: Any, now: datetime) -> int:
-        result = await self._conn.execute(
-            update(refresh_tokens)
-            .where(condition, refresh_tokens.c.revoked_at.is_(None))
-            .values(revoked_at=now, updated_at=now)
+        cursor = await self._conn.execute(
+            _REVOKE_USER_SESSIONS.text, {"user_id": user_id, "keep": keep, "now": now}
         )
-        return int(result.rowcount)
+        return cursor.rowcount

@@ -1,36 +1,44 @@
-"""PostgreSQL unit of work: one connection, one transaction, explicit commit."""
+"""PostgreSQL unit of work: one pooled connection, one transaction, explicit commit."""
 
 from __future__ import annotations
 
 from types import TracebackType
 from typing import Self
 
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+import psycopg
+from psycopg import pq
 
 from adapters.postgres.accounts import PostgresRefreshTokenRepository, PostgresUserRepository
+from adapters.postgres.database import Connection, Database
 from adapters.postgres.errors import translate
-from booking_domain.errors import ServiceUnavailableError
 
 
 class PostgresUnitOfWork:
-    """Borrows a pooled connection for the block; anything not committed is rolled back.
-    Database errors raised inside the block leave it as domain errors."""
+    """Borrows a connection for the block; anything not committed is rolled back, and
+    database errors raised inside the block leave it as domain errors.
+
+    A read-only unit of work runs in autocommit: each query sees its own snapshot and no
+    transaction is held open (no BEGIN/ROLLBACK round trips). Use it where one query answers.
+    """
 
     users: PostgresUserRepository
     refresh_tokens: PostgresRefreshTokenRepository
 
-    def __init__(self, engine: AsyncEngine) -> None:
-        self._engine = engine
-        self._conn: AsyncConnection | None = None
+    def __init__(self, database: Database, *, read_only: bool = False) -> None:
+        self._database = database
+        self._read_only = read_only
+        self._conn: Connection | None = None
 
     async def __aenter__(self) -> Self:
         try:
-            self._conn = await self._engine.connect()
-        except DBAPIError as exc:
-            raise (translate(exc) or ServiceUnavailableError()) from exc
-        self.users = PostgresUserRepository(self._conn)
-        self.refresh_tokens = PostgresRefreshTokenRepository(self._conn)
+            conn = await self._database.pool.getconn()
+        except Exception as exc:
+            raise (translate(exc) or exc) from exc
+        self._conn = conn
+        if conn.autocommit != self._read_only:
+            await conn.set_autocommit(self._read_only)
+        self.users = PostgresUserRepository(conn)
+        self.refresh_tokens = PostgresRefreshTokenRepository(conn)
         return self
 
     async def __aexit__(
@@ -40,29 +48,33 @@ class PostgresUnitOfWork:
         tb: TracebackType | None,
     ) -> None:
         conn, self._conn = self._conn, None
-        if conn is None:
-            return
-        try:
-            await conn.rollback()
-        finally:
-            await conn.close()
-        if isinstance(exc, DBAPIError):
+        if conn is not None:
+            try:
+                if conn.info.transaction_status != pq.TransactionStatus.IDLE:
+                    await conn.rollback()
+            except psycopg.Error:
+                pass  # a broken connection: the pool discards it on return
+            finally:
+                await self._database.pool.putconn(conn)
+        if exc is not None:
             domain_error = translate(exc)
             if domain_error is not None:
                 raise domain_error from exc
 
     async def commit(self) -> None:
+        if self._read_only:
+            raise RuntimeError("a read-only unit of work cannot commit")
         if self._conn is not None:
             await self._conn.commit()
 
     async def rollback(self) -> None:
-        if self._conn is not None:
+        if self._conn is not None and not self._read_only:
             await self._conn.rollback()
 
 
 class PostgresUnitOfWorkFactory:
-    def __init__(self, engine: AsyncEngine) -> None:
-        self.engine = engine
+    def __init__(self, database: Database) -> None:
+        self.database = database
 
-    def __call__(self) -> PostgresUnitOfWork:
-        return PostgresUnitOfWork(self.engine)
+    def __call__(self, *, read_only: bool = False) -> PostgresUnitOfWork:
+        return PostgresUnitOfWork(self.database, read_only=read_only)

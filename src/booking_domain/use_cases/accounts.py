@@ -166,7 +166,7 @@ class Login:
     async def __call__(self, *, email: str, password: str) -> SignedIn:
         s = self._s
         email = normalize_email(email)
-        async with s.uow() as uow:
+        async with s.uow(read_only=True) as uow:
             user = await uow.users.get_by_email(email)
         if user is None:
             await self._spend_a_verification(password)
@@ -255,7 +255,7 @@ class GetProfile:
         self._s = services
 
     async def __call__(self, actor: Actor) -> User:
-        async with self._s.uow() as uow:
+        async with self._s.uow(read_only=True) as uow:
             user = await uow.users.get(actor.user_id)
         if user is None or user.disabled:
             raise UserNotFoundError()
@@ -295,7 +295,7 @@ class ChangePassword:
         keep_family: SessionFamilyId | None = None,
     ) -> None:
         s = self._s
-        async with s.uow() as uow:
+        async with s.uow(read_only=True) as uow:
             user = await uow.users.get(actor.user_id)
         if user is None or user.disabled:
             raise UserNotFoundError()
@@ -339,5 +339,5 @@ class ListUsers:
     ) -> Page[User]:
         if not actor.is_admin:
             raise PermissionDeniedError()
-        async with self._s.uow() as uow:
+        async with self._s.uow(read_only=True) as uow:
             return await uow.users.list(request, role=role)

@@ -64,7 +64,9 @@ def test_every_problem_is_reported_at_once() -> None:
 
 
 def test_valid_registration_returns_normalised_values() -> None:
-    assert validate_registration(" Ada@Example.com", "tattoo-ink-2026", "  Ada   Lovelace ", Role.ARTIST) == (
+    assert validate_registration(
+        " Ada@Example.com", "tattoo-ink-2026", "  Ada   Lovelace ", Role.ARTIST
+    ) == (
         "ada@example.com",
         "Ada Lovelace",
     )
@@ -81,7 +83,9 @@ def test_a_password_containing_the_email_local_part_is_weak(padding: str) -> Non
     assert password_problems(password, email="lovelace77@example.com", name="Ada") != []
 
 
-@pytest.mark.parametrize("password", ["aaaaaaaaaaaa", "1234567890", "Password123", "my name is ada lovelace"])
+@pytest.mark.parametrize(
+    "password", ["aaaaaaaaaaaa", "1234567890", "Password123", "my name is ada lovelace"]
+)
 def test_guessable_or_personal_passwords_are_weak(password: str) -> None:
     assert password_problems(password, email="countess@example.com", name="Ada Lovelace") != []
 

@@ -45,17 +45,25 @@ def services(clock: ManualClock) -> AccountServices:
 
 
 async def register(services: AccountServices, email: str = "ada@example.com") -> str:
-    signed = await RegisterUser(services)(email=email, password=PASSWORD, name="Ada", role=Role.CUSTOMER)
+    signed = await RegisterUser(services)(
+        email=email, password=PASSWORD, name="Ada", role=Role.CUSTOMER
+    )
     return signed.tokens.refresh_token
 
 
-async def test_registration_signs_in_and_emails_are_unique_case_insensitively(services: AccountServices) -> None:
-    signed = await RegisterUser(services)(email="Ada@Example.com", password=PASSWORD, name="Ada", role=Role.ARTIST)
+async def test_registration_signs_in_and_emails_are_unique_case_insensitively(
+    services: AccountServices,
+) -> None:
+    signed = await RegisterUser(services)(
+        email="Ada@Example.com", password=PASSWORD, name="Ada", role=Role.ARTIST
+    )
     assert signed.user.email == "ada@example.com" and signed.user.role is Role.ARTIST
     claims = services.tokens.verify_access_token(signed.tokens.access.token, services.clock.now())
     assert claims.user_id == signed.user.id and claims.session_id == signed.tokens.family_id
     with pytest.raises(EmailAlreadyRegisteredError):
-        await RegisterUser(services)(email="ADA@example.com", password=PASSWORD, name="Ada", role=Role.CUSTOMER)
+        await RegisterUser(services)(
+            email="ADA@example.com", password=PASSWORD, name="Ada", role=Role.CUSTOMER
+        )
 
 
 async def test_wrong_email_and_wrong_password_fail_alike(services: AccountServices) -> None:
@@ -67,7 +75,9 @@ async def test_wrong_email_and_wrong_password_fail_alike(services: AccountServic
     assert (unknown.value.code, unknown.value.message) == (wrong.value.code, wrong.value.message)
 
 
-async def test_refresh_rotates_and_a_reused_token_revokes_the_family(services: AccountServices) -> None:
+async def test_refresh_rotates_and_a_reused_token_revokes_the_family(
+    services: AccountServices,
+) -> None:
     first = await register(services)
     second = (await RefreshSession(services)(refresh_token=first)).tokens.refresh_token
     third = (await RefreshSession(services)(refresh_token=second)).tokens.refresh_token
@@ -87,7 +97,9 @@ async def test_reuse_revokes_only_that_family(services: AccountServices) -> None
     assert (await RefreshSession(services)(refresh_token=other)).user.email == "ada@example.com"
 
 
-async def test_concurrent_use_of_one_refresh_token_lets_exactly_one_through(services: AccountServices) -> None:
+async def test_concurrent_use_of_one_refresh_token_lets_exactly_one_through(
+    services: AccountServices,
+) -> None:
     token = await register(services)
     results = await asyncio.gather(
         *(RefreshSession(services)(refresh_token=token) for _ in range(2)), return_exceptions=True
@@ -132,8 +144,14 @@ async def test_five_failures_lock_even_the_right_password_until_the_lock_ends(
     assert (await login(email="ada@example.com", password=PASSWORD)).user.failed_login_count == 0
 
 
-async def test_change_password_needs_the_current_one_and_revokes_other_sessions(services: AccountServices) -> None:
-    mine = (await RegisterUser(services)(email="ada@example.com", password=PASSWORD, name="Ada", role=Role.CUSTOMER)).tokens
+async def test_change_password_needs_the_current_one_and_revokes_other_sessions(
+    services: AccountServices,
+) -> None:
+    mine = (
+        await RegisterUser(services)(
+            email="ada@example.com", password=PASSWORD, name="Ada", role=Role.CUSTOMER
+        )
+    ).tokens
     other = (await Login(services)(email="ada@example.com", password=PASSWORD)).tokens.refresh_token
     actor = services.tokens.verify_access_token(mine.access.token, services.clock.now())
     change = ChangePassword(services)
@@ -147,7 +165,12 @@ async def test_change_password_needs_the_current_one_and_revokes_other_sessions(
         await change(me, current_password=PASSWORD, new_password="short")
     assert [e.field for e in weak.value.errors] == ["newPassword"]
 
-    await change(me, current_password=PASSWORD, new_password="another-fine-phrase", keep_family=mine.family_id)
+    await change(
+        me,
+        current_password=PASSWORD,
+        new_password="another-fine-phrase",
+        keep_family=mine.family_id,
+    )
     with pytest.raises(InvalidTokenError):
         await RefreshSession(services)(refresh_token=other)
     await RefreshSession(services)(refresh_token=mine.refresh_token)
@@ -158,9 +181,13 @@ async def test_change_password_needs_the_current_one_and_revokes_other_sessions(
 
 async def test_login_rehashes_when_the_parameters_change(services: AccountServices) -> None:
     await register(services)
-    stronger = Argon2PasswordHasher(Argon2Parameters(time_cost=2, memory_cost_kib=128, parallelism=1))
-    upgraded = AccountServices(uow=services.uow, hasher=stronger, tokens=services.tokens, clock=services.clock)
-    assert stronger.needs_rehash((await _stored_hash(services)))
+    stronger = Argon2PasswordHasher(
+        Argon2Parameters(time_cost=2, memory_cost_kib=128, parallelism=1)
+    )
+    upgraded = AccountServices(
+        uow=services.uow, hasher=stronger, tokens=services.tokens, clock=services.clock
+    )
+    assert stronger.needs_rehash(await _stored_hash(services))
     await Login(upgraded)(email="ada@example.com", password=PASSWORD)
     new_hash = await _stored_hash(services)
     assert "t=2" in new_hash and not stronger.needs_rehash(new_hash)
@@ -171,7 +198,10 @@ async def test_admins_are_created_by_the_operator_use_case(services: AccountServ
     admin = await CreateAdmin(services)(email="root@example.com", password=PASSWORD)
     assert admin.role is Role.ADMIN
     signed = await Login(services)(email="root@example.com", password=PASSWORD)
-    assert services.tokens.verify_access_token(signed.tokens.access.token, services.clock.now()).role is Role.ADMIN
+    assert (
+        services.tokens.verify_access_token(signed.tokens.access.token, services.clock.now()).role
+        is Role.ADMIN
+    )
 
 
 async def _stored_hash(services: AccountServices) -> str:

@@ -41,7 +41,7 @@ def _b64(data: dict[str, object]) -> str:
 
 
 def test_alg_none_is_refused() -> None:
-    header, payload, _ = issued().split(".")
+    _, payload, _ = issued().split(".")
     claims = json.loads(base64.urlsafe_b64decode(payload + "=="))
     forged = f"{_b64({'alg': 'none', 'typ': 'JWT'})}.{_b64(claims)}."
     with pytest.raises(InvalidTokenError):
@@ -57,8 +57,12 @@ def test_tampered_claims_are_refused() -> None:
 
 
 def test_tokens_signed_with_another_secret_or_missing_claims_are_refused() -> None:
-    other = JwtTokenService("another-secret-" + "y" * 40).issue_access_token(USER, Role.ADMIN, SESSION, START)
-    incomplete = jwt.encode({"sub": str(USER), "iss": "inkslot"}, TEST_JWT_SECRET, algorithm="HS256")
+    other = JwtTokenService("another-secret-" + "y" * 40).issue_access_token(
+        USER, Role.ADMIN, SESSION, START
+    )
+    incomplete = jwt.encode(
+        {"sub": str(USER), "iss": "inkslot"}, TEST_JWT_SECRET, algorithm="HS256"
+    )
     for token in (other.token, incomplete, "garbage", ""):
         with pytest.raises(InvalidTokenError):
             service.verify_access_token(token, START)

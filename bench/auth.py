@@ -1,0 +1,138 @@
+"""Benchmark: GET /api/v1/me (JWT check + one query) and POST /api/v1/auth/login.
+
+By default it starts its own server exactly as `make run` does (`inkslot serve`, local
+profile, one process, embedded PostgreSQL in a temporary directory) and measures it with a
+closed-loop client. Point it at a running server instead with --url.
+
+    .venv/bin/python bench/auth.py [--seconds 10] [--url http://127.0.0.1:8000]
+
+Prints requests/s, p50 and p99 per scenario, and the argon2 parameters in force. Login is
+bounded by argon2 by design (each login is one deliberate ~50-100 ms hash).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from loadgen import build_request, run_load  # noqa: E402
+
+PASSWORD = "violet-needle-harbour"
+
+
+def _post(base: str, path: str, body: dict[str, str]) -> dict[str, object]:
+    request = urllib.request.Request(
+        base + path, data=json.dumps(body).encode(), headers={"content-type": "application/json"}
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - loopback
+        return json.loads(response.read())
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _start_server(data_dir: str, port: int, rate_limit: int) -> subprocess.Popen[bytes]:
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("INKSLOT_")},
+        "INKSLOT_DATA_DIR": data_dir,
+        "INKSLOT_PORT": str(port),
+        "INKSLOT_SEED_DEMO_DATA": "false",
+        # The benchmark's single client address would otherwise be throttled within seconds.
+        "INKSLOT_AUTH_RATE_LIMIT_PER_MINUTE": str(rate_limit),
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "entrypoints.cli", "serve"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=open(Path(data_dir) / "server.log", "wb"),  # noqa: SIM115 - lives with the process
+    )
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/health/ready", timeout=2):  # noqa: S310
+                return process
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise SystemExit("the server did not become ready")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--url", help="a running server (default: start one)")
+    parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--me-concurrency", type=int, nargs="+", default=[16, 64])
+    parser.add_argument("--login-concurrency", type=int, default=4)
+    args = parser.parse_args()
+
+    server = None
+    tmp = tempfile.mkdtemp(prefix="inkslot-bench-")
+    base = args.url
+    if base is None:
+        port = _free_port()
+        server = _start_server(tmp, port, rate_limit=10_000_000)
+        base = f"http://127.0.0.1:{port}"
+    host, port = urlsplit(base).hostname or "127.0.0.1", urlsplit(base).port or 80
+    try:
+        email = f"bench-{os.getpid()}-{int(time.time())}@example.com"
+        session = _post(
+            base,
+            "/api/v1/auth/register",
+            {"email": email, "password": PASSWORD, "name": "Load Tester", "role": "customer"},
+        )
+        token = session["tokens"]["accessToken"]  # type: ignore[index]
+        me = build_request("GET", "/api/v1/me", host, {"Authorization": f"Bearer {token}"})
+        login_body = json.dumps({"email": email, "password": PASSWORD}).encode()
+        login = build_request(
+            "POST", "/api/v1/auth/login", host, {"Content-Type": "application/json"}, login_body
+        )
+
+        print(f"server: {base}  (one process; client, server and PostgreSQL share 2 cores)")
+        print(_argon2_line())
+        for concurrency in args.me_concurrency:
+            result = run_load(
+                "GET /api/v1/me", host, port, lambda _: me, concurrency=concurrency, duration=args.seconds
+            )
+            print(result.line())
+        result = run_load(
+            "POST /api/v1/auth/login",
+            host,
+            port,
+            lambda _: login,
+            concurrency=args.login_concurrency,
+            duration=args.seconds,
+        )
+        print(result.line())
+    finally:
+        if server is not None:
+            server.send_signal(signal.SIGINT)
+            server.wait(timeout=60)
+
+
+def _argon2_line() -> str:
+    from entrypoints.settings import load_settings
+
+    s = load_settings()
+    return (
+        f"argon2id: time_cost={s.argon2_time_cost} memory={s.argon2_memory_kib} KiB "
+        f"parallelism={s.argon2_parallelism} (server defaults unless INKSLOT_ARGON2_* set)"
+    )
+
+
+if __name__ == "__main__":
+    main()

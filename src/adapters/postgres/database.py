@@ -1,0 +1,66 @@
+"""The connection pool (psycopg_pool), URL handling and the health probe."""
+
+from __future__ import annotations
+
+import psycopg
+from psycopg.rows import dict_row
+from psycopg_pool import AsyncConnectionPool, PoolTimeout
+
+from booking_domain.errors import ServiceUnavailableError
+
+Connection = psycopg.AsyncConnection[dict[str, object]]
+
+
+def psycopg_url(url: str) -> str:
+    """Accept ``postgresql://`` and SQLAlchemy-style ``postgresql+psycopg://`` URLs."""
+    for prefix in ("postgresql+psycopg://", "postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql://" + url[len(prefix) :]
+    raise ValueError("the database URL must start with postgresql://")
+
+
+def sqlalchemy_url(url: str) -> str:
+    """The same database as a SQLAlchemy URL with the psycopg 3 driver (for Alembic)."""
+    return "postgresql+psycopg://" + psycopg_url(url).removeprefix("postgresql://")
+
+
+class Database:
+    """A pool of psycopg connections returning rows as dicts.
+
+    Created closed; :meth:`open` must run inside the event loop that will use it (the HTTP
+    lifespan and the CLI do), :meth:`close` releases every connection.
+    """
+
+    def __init__(
+        self, url: str, *, min_size: int = 2, max_size: int = 20, timeout: float = 10
+    ) -> None:
+        self.pool: AsyncConnectionPool[Connection] = AsyncConnectionPool(
+            psycopg_url(url),
+            min_size=min_size,
+            max_size=max_size,
+            timeout=timeout,
+            open=False,
+            name="inkslot",
+            kwargs={"row_factory": dict_row, "application_name": "inkslot", "connect_timeout": 10},
+        )
+
+    async def open(self) -> None:
+        # wait=False: start-up must not fail because the database is briefly away; readiness
+        # reports it, and connections are made as soon as it answers.
+        await self.pool.open(wait=False)
+
+    async def close(self) -> None:
+        await self.pool.close()
+
+
+class PostgresHealthProbe:
+    def __init__(self, database: Database, timeout: float = 2.0) -> None:
+        self._database = database
+        self._timeout = timeout
+
+    async def check(self) -> None:
+        try:
+            async with self._database.pool.connection(timeout=self._timeout) as conn:
+                await conn.execute("SELECT 1")
+        except (psycopg.Error, PoolTimeout, OSError) as exc:
+            raise ServiceUnavailableError("The database does not answer.") from exc

@@ -1,0 +1,42 @@
+"""SQLAlchemy Core statements, compiled once for psycopg.
+
+Repositories build their SQL with Core (so it follows the table metadata, and renames or
+type changes surface at once) but execute it with psycopg directly: the compiled text is
+cached on first use, and each execution is one psycopg call with named parameters. That keeps
+the per-query cost of the hot paths (a session check, a slot search) to what the driver
+itself costs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.sql import ClauseElement
+
+_DIALECT = postgresql.psycopg.dialect()  # type: ignore[attr-defined]
+
+
+class Statement:
+    """A Core construct, built and compiled on first use, then reused as text."""
+
+    __slots__ = ("_build", "_text")
+
+    def __init__(self, build: Callable[[], ClauseElement]) -> None:
+        self._build = build
+        self._text: str | None = None
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = str(self._build().compile(dialect=_DIALECT))
+        return self._text
+
+
+def compile_sql(construct: ClauseElement) -> str:
+    """Compile a one-off construct (for statements whose shape varies with the input)."""
+    return str(construct.compile(dialect=_DIALECT))
+
+
+Params = dict[str, Any]

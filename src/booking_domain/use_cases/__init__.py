@@ -1,0 +1,1 @@
+"""Application layer: one class per use case, grouped by area."""

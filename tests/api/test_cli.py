@@ -1,0 +1,138 @@
+"""The ``inkslot`` command as an operator runs it: a real process, real signals."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.api.conftest import PASSWORD, ApiFactory
+
+CHEAP_ARGON2_ENV = {
+    "INKSLOT_ARGON2_TIME_COST": "1",
+    "INKSLOT_ARGON2_MEMORY_KIB": "64",
+    "INKSLOT_ARGON2_PARALLELISM": "1",
+}
+
+
+def _env(**extra: str) -> dict[str, str]:
+    base = {k: v for k, v in os.environ.items() if not k.startswith("INKSLOT_")}
+    return {**base, **CHEAP_ARGON2_ENV, **extra}
+
+
+def _inkslot(*args: str, env: dict[str, str], stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "entrypoints.cli", *args],
+        input=stdin,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_production_without_configuration_stops_with_one_clear_message() -> None:
+    result = _inkslot("serve", env=_env(INKSLOT_PROFILE="production"))
+    assert result.returncode == 2
+    assert "INKSLOT_DATABASE_URL" in result.stderr and "INKSLOT_JWT_SECRET" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.anyio
+async def test_create_admin_reads_the_password_from_stdin(
+    database_url: str, make_api: ApiFactory
+) -> None:
+    env = _env(INKSLOT_DATABASE_URL=database_url, INKSLOT_SEED_DEMO_DATA="false")
+    weak = _inkslot("create-admin", "--email", "root@example.com", env=env, stdin="short\n")
+    assert weak.returncode == 1 and "10 characters" in weak.stderr
+    made = _inkslot("create-admin", "--email", "root@example.com", env=env, stdin=PASSWORD + "\n")
+    assert made.returncode == 0, made.stderr
+    assert PASSWORD not in made.stdout + made.stderr
+    api = await make_api()
+    response = await api.login("root@example.com")
+    assert response.status_code == 200 and response.json()["user"]["role"] == "admin"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _request(url: str, body: dict[str, str] | None = None) -> tuple[int, dict[str, object]]:
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(url, data=data, headers={"content-type": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=5) as response:
+            return response.status, json.loads(response.read() or b"{}")
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read() or b"{}")
+
+
+def _wait_until_ready(base: str, process: subprocess.Popen[str], limit_s: float = 90) -> None:
+    deadline = time.monotonic() + limit_s
+    while time.monotonic() < deadline:
+        assert process.poll() is None, process.stdout.read() if process.stdout else ""
+        try:
+            if _request(base + "/health/ready")[0] == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.2)  # polling a starting process, not waiting for domain time
+    raise AssertionError("the server did not become ready")
+
+
+def _serve(data_dir: Path, port: int) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "entrypoints.cli", "serve", "--port", str(port)],
+        env=_env(INKSLOT_DATA_DIR=str(data_dir)),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+def _stop(process: subprocess.Popen[str]) -> str:
+    process.send_signal(signal.SIGINT)
+    output, _ = process.communicate(timeout=60)
+    return output
+
+
+def test_serve_starts_embedded_postgres_seeds_once_and_keeps_data_across_restarts(
+    tmp_path: Path,
+) -> None:
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    first = _serve(tmp_path, port)
+    try:
+        _wait_until_ready(base, first)
+        status, _ = _request(
+            base + "/api/v1/auth/register",
+            {"email": "ada@example.com", "password": PASSWORD, "name": "Ada", "role": "customer"},
+        )
+        assert status == 201
+    finally:
+        output = _stop(first)
+    assert "admin@inkslot.local" in output  # demo credentials printed on first start
+    assert not (tmp_path / "postgres" / "postmaster.pid").exists()  # PostgreSQL stopped too
+
+    second = _serve(tmp_path, port)
+    try:
+        _wait_until_ready(base, second)
+        status, body = _request(
+            base + "/api/v1/auth/login", {"email": "ada@example.com", "password": PASSWORD}
+        )
+        assert status == 200 and body["user"]["email"] == "ada@example.com"  # type: ignore[index]
+    finally:
+        output = _stop(second)
+    assert "admin@inkslot.local" not in output  # seeded once only
