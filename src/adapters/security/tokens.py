@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections import OrderedDict
 from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
@@ -27,13 +28,22 @@ class JwtTokenService:
     """
 
     def __init__(
-        self, secret: str, access_ttl: timedelta = timedelta(minutes=15), issuer: str = "inkslot"
+        self,
+        secret: str,
+        access_ttl: timedelta = timedelta(minutes=15),
+        issuer: str = "inkslot",
+        cache_size: int = 10_000,
     ) -> None:
         if len(secret) < 32:
             raise ValueError("the JWT secret must be at least 32 characters")
         self._secret = secret
         self._ttl = access_ttl
         self._issuer = issuer
+        # Verified tokens, so a client's repeated requests skip the HMAC and JSON work. A
+        # token's validity depends only on its bytes and our secret (plus expiry, which is
+        # re-checked against the clock on every hit), so a cached answer is always correct.
+        self._verified: OrderedDict[str, AccessClaims] = OrderedDict()
+        self._cache_size = cache_size
 
     def issue_access_token(
         self, user_id: UserId, role: Role, session_id: SessionFamilyId, now: datetime
@@ -51,6 +61,18 @@ class JwtTokenService:
         return IssuedAccessToken(jwt.encode(claims, self._secret, algorithm=_ALGORITHM), expires)
 
     def verify_access_token(self, token: str, now: datetime) -> AccessClaims:
+        claims = self._verified.get(token)
+        if claims is None:
+            claims = self._verify_signature_and_claims(token)
+            self._verified[token] = claims
+            if len(self._verified) > self._cache_size:
+                self._verified.popitem(last=False)
+        # Expiry is checked against the injected clock, not the process's wall clock.
+        if now >= claims.expires_at:
+            raise InvalidTokenError("The access token has expired.")
+        return claims
+
+    def _verify_signature_and_claims(self, token: str) -> AccessClaims:
         try:
             claims = jwt.decode(
                 token,
@@ -61,9 +83,6 @@ class JwtTokenService:
             )
             expires = datetime.fromtimestamp(int(claims["exp"]), UTC)
             issued = datetime.fromtimestamp(int(claims["iat"]), UTC)
-            # Expiry is checked against the injected clock, not the process's wall clock.
-            if now >= expires:
-                raise InvalidTokenError("The access token has expired.")
             return AccessClaims(
                 user_id=UserId(UUID(claims["sub"])),
                 role=Role(claims["role"]),
@@ -72,8 +91,6 @@ class JwtTokenService:
                 issued_at=issued,
                 expires_at=expires,
             )
-        except InvalidTokenError:
-            raise
         except (jwt.PyJWTError, ValueError, TypeError, KeyError) as exc:
             raise InvalidTokenError() from exc
 

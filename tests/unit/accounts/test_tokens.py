@@ -77,3 +77,18 @@ def test_refresh_secrets_are_random_and_hashed_stably() -> None:
 def test_a_short_signing_secret_is_refused() -> None:
     with pytest.raises(ValueError, match="32"):
         JwtTokenService("short")
+
+
+def test_a_cached_verification_still_expires() -> None:
+    token = issued()
+    service.verify_access_token(token, START)  # now cached
+    with pytest.raises(InvalidTokenError):
+        service.verify_access_token(token, START + timedelta(minutes=15))
+
+
+def test_the_verification_cache_is_bounded() -> None:
+    small = JwtTokenService(TEST_JWT_SECRET, cache_size=2)
+    tokens = [small.issue_access_token(USER, Role.CUSTOMER, SESSION, START).token for _ in range(5)]
+    for token in tokens:
+        small.verify_access_token(token, START)
+    assert len(small._verified) == 2
