@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from loadgen import build_request, run_load  # noqa: E402
+from loadgen import build_request, run_load
 
 PASSWORD = "violet-needle-harbour"
 
@@ -36,7 +36,7 @@ def _post(base: str, path: str, body: dict[str, str]) -> dict[str, object]:
     request = urllib.request.Request(
         base + path, data=json.dumps(body).encode(), headers={"content-type": "application/json"}
     )
-    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - loopback
+    with urllib.request.urlopen(request, timeout=30) as response:
         return json.loads(response.read())
 
 
@@ -64,7 +64,7 @@ def _start_server(data_dir: str, port: int, rate_limit: int) -> subprocess.Popen
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/health/ready", timeout=2):  # noqa: S310
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/health/ready", timeout=2):
                 return process
         except OSError:
             time.sleep(0.2)
@@ -106,7 +106,12 @@ def main() -> None:
         print(_argon2_line())
         for concurrency in args.me_concurrency:
             result = run_load(
-                "GET /api/v1/me", host, port, lambda _: me, concurrency=concurrency, duration=args.seconds
+                "GET /api/v1/me",
+                host,
+                port,
+                lambda _: me,
+                concurrency=concurrency,
+                duration=args.seconds,
             )
             print(result.line())
         result = run_load(

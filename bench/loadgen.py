@@ -50,7 +50,9 @@ class Result:
 RequestFactory = Callable[[int], bytes]
 
 
-def build_request(method: str, path: str, host: str, headers: dict[str, str], body: bytes = b"") -> bytes:
+def build_request(
+    method: str, path: str, host: str, headers: dict[str, str], body: bytes = b""
+) -> bytes:
     lines = [f"{method} {path} HTTP/1.1", f"Host: {host}", f"Content-Length: {len(body)}"]
     lines += [f"{k}: {v}" for k, v in headers.items()]
     return ("\r\n".join(lines) + "\r\n\r\n").encode() + body
