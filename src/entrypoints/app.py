@@ -66,6 +66,7 @@ def create_app(settings: Settings, *, container: Core | None = None) -> Litestar
         cors_origins=settings.cors_origins,
         auth_rate_limit_per_minute=settings.auth_rate_limit_per_minute,
         redis_url=settings.redis_url,
+        redis_namespace=settings.redis_namespace,
         access_log=settings.access_log,
     )
     return build_app(

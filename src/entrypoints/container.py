@@ -24,13 +24,11 @@ from booking_domain.use_cases.accounts import (
     CreateAdmin,
     GetProfile,
     ListUsers,
-    Login,
-    Logout,
-    RefreshSession,
     RegisterUser,
     SessionPolicy,
     UpdateProfile,
 )
+from booking_domain.use_cases.sessions import Login, Logout, RefreshSession
 from entrypoints.settings import Settings
 
 

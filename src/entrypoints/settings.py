@@ -51,6 +51,8 @@ class Settings:
     login_lock: timedelta = timedelta(minutes=15)
     auth_rate_limit_per_minute: int = 30
     redis_url: str | None = None
+    # Key prefix in Redis, so deployments (or test runs) sharing one Redis stay apart.
+    redis_namespace: str = "inkslot"
     cors_origins: tuple[str, ...] = ()
     seed_demo_data: bool = True
     log_level: str = "INFO"
@@ -104,6 +106,7 @@ _FIELDS: dict[str, tuple[str, object]] = {
     "LOGIN_LOCK_MINUTES": ("login_lock", _minutes),
     "AUTH_RATE_LIMIT_PER_MINUTE": ("auth_rate_limit_per_minute", _positive_int),
     "REDIS_URL": ("redis_url", str),
+    "REDIS_NAMESPACE": ("redis_namespace", str),
     "CORS_ORIGINS": ("cors_origins", _csv),
     "SEED_DEMO_DATA": ("seed_demo_data", _bool),
     "LOG_LEVEL": ("log_level", lambda raw: raw.strip().upper()),

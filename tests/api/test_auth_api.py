@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import uuid
 from datetime import timedelta
 
 import pytest
@@ -161,3 +163,19 @@ async def test_auth_endpoints_are_rate_limited_per_client(make_api: ApiFactory) 
     assert limited.json()["code"] == "rate_limited" and int(limited.headers["retry-after"]) >= 1
     # Other endpoints are not affected.
     assert (await api.client.get("/health/live")).status_code == 200
+
+
+@pytest.mark.skipif(not os.environ.get("INKSLOT_REDIS_URL"), reason="INKSLOT_REDIS_URL is not set")
+async def test_with_redis_the_limit_is_shared_by_every_process(make_api: ApiFactory) -> None:
+    """Two app instances (as two server processes would be) count against one limit."""
+    shared = {
+        "redis_url": os.environ["INKSLOT_REDIS_URL"],
+        "redis_namespace": f"inkslot-test-{uuid.uuid4().hex}",
+        "auth_rate_limit_per_minute": 3,
+    }
+    first, second = await make_api(**shared), await make_api(**shared)
+    statuses = [
+        (await api.login("nobody@example.com")).status_code
+        for api in (first, second, first, second)
+    ]
+    assert statuses == [401, 401, 401, 429]

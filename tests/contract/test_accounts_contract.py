@@ -18,7 +18,10 @@ from booking_domain.errors import (
 from booking_domain.ids import UserId, new_uuid7
 from booking_domain.ports import UnitOfWorkFactory
 from booking_domain.sessions import issue_refresh_token
-from booking_domain.use_cases.accounts import RefreshSession, RegisterUser
+from booking_domain.use_cases.accounts import (
+    RegisterUser,
+)
+from booking_domain.use_cases.sessions import RefreshSession
 from tests.support.builders import START, account_services
 
 pytestmark = pytest.mark.anyio

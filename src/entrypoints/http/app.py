@@ -43,7 +43,9 @@ def _claims(request: Request[Any, Any, Any]) -> AccessClaims:
 
 def _rate_limit_store(config: HttpConfig) -> Store:
     if config.redis_url:
-        return RedisStore.with_client(url=config.redis_url, namespace="inkslot-rate-limit")
+        return RedisStore.with_client(
+            url=config.redis_url, namespace=f"{config.redis_namespace}:rate-limit"
+        )
     return MemoryStore()
 
 

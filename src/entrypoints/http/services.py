@@ -9,12 +9,10 @@ from booking_domain.use_cases.accounts import (
     ChangePassword,
     GetProfile,
     ListUsers,
-    Login,
-    Logout,
-    RefreshSession,
     RegisterUser,
     UpdateProfile,
 )
+from booking_domain.use_cases.sessions import Login, Logout, RefreshSession
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +37,7 @@ class HttpConfig:
     cors_origins: tuple[str, ...] = ()
     auth_rate_limit_per_minute: int = 30
     redis_url: str | None = None
+    redis_namespace: str = "inkslot"
     access_log: bool = True
     debug: bool = False
     extra_openapi_servers: tuple[str, ...] = field(default_factory=tuple)

@@ -22,11 +22,9 @@ from booking_domain.use_cases.accounts import (
     AccountServices,
     ChangePassword,
     CreateAdmin,
-    Login,
-    Logout,
-    RefreshSession,
     RegisterUser,
 )
+from booking_domain.use_cases.sessions import Login, Logout, RefreshSession
 from tests.support.builders import START, account_services
 
 PASSWORD = "violet-needle-harbour"
