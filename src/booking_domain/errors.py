@@ -255,3 +255,60 @@ class DisputeWindowClosedError(RuleViolationError):
 class DisputeAlreadyExistsError(ConflictError):
     code = "dispute_exists"
     default_message = "This booking already has a dispute."
+
+
+# --- artists, studios, services, bookings as stored things --------------------------------
+
+
+class ArtistNotFoundError(NotFoundError):
+    code = "artist_not_found"
+    default_message = "Artist not found."
+
+
+class StudioNotFoundError(NotFoundError):
+    code = "studio_not_found"
+    default_message = "Studio not found."
+
+
+class ServiceNotFoundError(NotFoundError):
+    code = "service_not_found"
+    default_message = "Service not found."
+
+
+class AvailabilityNotFoundError(NotFoundError):
+    code = "availability_not_found"
+    default_message = "Availability rule or override not found."
+
+
+class BookingNotFoundError(NotFoundError):
+    code = "booking_not_found"
+    default_message = "Booking not found."
+
+
+class ArtistProfileExistsError(ConflictError):
+    code = "artist_profile_exists"
+    default_message = "This account already has an artist profile."
+
+
+class ArtistNotBookableError(RuleViolationError):
+    """The artist (or the service) exists but takes no bookings now."""
+
+    code = "artist_not_bookable"
+    default_message = "This artist or service is not taking bookings."
+
+
+class OverlappingAvailabilityError(RuleViolationError):
+    code = "overlapping_availability"
+    default_message = "This rule overlaps another rule on the same day."
+
+
+class IdempotencyKeyReusedError(RuleViolationError):
+    """The same Idempotency-Key was sent with a different request."""
+
+    code = "idempotency_key_reused"
+    default_message = "This Idempotency-Key was already used for a different request."
+
+
+class ConcurrentUpdateError(ConflictError):
+    code = "concurrent_update"
+    default_message = "Someone else changed this at the same time; reload and retry."

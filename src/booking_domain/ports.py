@@ -10,14 +10,23 @@ to anyone else until ``commit()``. Leaving the unit of work without committing r
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from types import TracebackType
 from typing import Protocol, Self
+from uuid import UUID
 
 from booking_domain.accounts import Role, User
-from booking_domain.ids import UserId
+from booking_domain.artists import ArtistProfile, StoredOverride, StoredRule, Studio
+from booking_domain.availability import Schedule
+from booking_domain.bookings import Booking
+from booking_domain.events import BookingEvent
+from booking_domain.ids import ArtistId, BookingId, ServiceId, StudioId, UserId
 from booking_domain.pages import Page, PageRequest
+from booking_domain.services import Service
 from booking_domain.sessions import RefreshToken, SessionFamilyId
+from booking_domain.slots import Interval
+from booking_domain.status import BookingStatus
+from booking_domain.timeline import BusyTimeline
 
 
 class Clock(Protocol):
@@ -69,11 +78,173 @@ class RefreshTokenRepository(Protocol):
         ...
 
 
+class ArtistRepository(Protocol):
+    async def add(self, artist: ArtistProfile) -> None:
+        """Raises ``ArtistProfileExistsError`` when the user already has a profile."""
+        ...
+
+    async def get(self, artist_id: ArtistId) -> ArtistProfile | None: ...
+
+    async def get_by_user(self, user_id: UserId) -> ArtistProfile | None: ...
+
+    async def update(self, artist: ArtistProfile) -> None: ...
+
+
+class StudioRepository(Protocol):
+    async def add(self, studio: Studio) -> None: ...
+
+    async def get(self, studio_id: StudioId) -> Studio | None: ...
+
+    async def update(self, studio: Studio) -> None: ...
+
+
+class ServiceRepository(Protocol):
+    async def add(self, service: Service) -> None: ...
+
+    async def get(self, service_id: ServiceId) -> Service | None: ...
+
+    async def update(self, service: Service) -> None: ...
+
+    async def list_for_artist(
+        self, artist_id: ArtistId, *, include_inactive: bool
+    ) -> tuple[Service, ...]:
+        """An artist's services, by name."""
+        ...
+
+
+class AvailabilityRepository(Protocol):
+    """Weekly rules and date overrides of artists."""
+
+    async def rules(self, artist_id: ArtistId) -> tuple[StoredRule, ...]:
+        """By day, then start."""
+        ...
+
+    async def get_rule(self, rule_id: UUID) -> StoredRule | None: ...
+
+    async def add_rule(self, rule: StoredRule) -> None: ...
+
+    async def delete_rule(self, rule_id: UUID) -> None: ...
+
+    async def overrides(
+        self, artist_id: ArtistId, first: date | None = None, last: date | None = None
+    ) -> tuple[StoredOverride, ...]:
+        """By date; limited to ``first .. last`` (inclusive) when given."""
+        ...
+
+    async def get_override(self, override_id: UUID) -> StoredOverride | None: ...
+
+    async def put_override(self, override: StoredOverride) -> StoredOverride:
+        """Store it, replacing the artist's override of the same date; returns what is stored."""
+        ...
+
+    async def delete_override(self, override_id: UUID) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class BookingFilter:
+    """Which bookings a list shows. ``customer_id`` / ``artist_user_id`` narrow to one party
+    (the use case sets them from the actor); ``starts_from`` / ``starts_before`` bound
+    ``start``."""
+
+    customer_id: UserId | None = None
+    artist_user_id: UserId | None = None
+    artist_id: ArtistId | None = None
+    statuses: tuple[BookingStatus, ...] = ()
+    starts_from: datetime | None = None
+    starts_before: datetime | None = None
+
+
+class BookingRepository(Protocol):
+    async def add(self, booking: Booking, event: BookingEvent) -> None:
+        """Store a new booking and its first event. Raises ``SlotTakenError`` when its
+        blocked time overlaps another pending or confirmed booking of the artist (the
+        storage's own check, which holds under any concurrency)."""
+        ...
+
+    async def get(self, booking_id: BookingId, *, for_update: bool = False) -> Booking | None:
+        """``for_update`` holds the booking until the unit of work ends, so concurrent
+        transitions of one booking are serialised."""
+        ...
+
+    async def save(self, booking: Booking, event: BookingEvent) -> None:
+        """Store a changed booking (version ``event.version``) and its event. Raises
+        ``ConcurrentUpdateError`` when the stored version is not ``event.version - 1`` and
+        ``SlotTakenError`` when a new time overlaps another active booking."""
+        ...
+
+    async def holding(self, artist_id: ArtistId, span: Interval) -> tuple[Booking, ...]:
+        """Pending and confirmed bookings of the artist whose blocked time overlaps ``span``,
+        including pending ones whose hold has run out (the caller expires those)."""
+        ...
+
+    async def expired_holds(self, now: datetime, *, limit: int) -> tuple[Booking, ...]:
+        """Pending bookings whose hold ran out by ``now``, oldest first, locked for this unit
+        of work; rows another worker holds are skipped."""
+        ...
+
+    async def events(self, booking_id: BookingId) -> tuple[BookingEvent, ...]:
+        """The audit trail, by version."""
+        ...
+
+    async def list(self, where: BookingFilter, page: PageRequest) -> Page[Booking]:
+        """Newest start first."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class IdempotencyRecord:
+    user_id: UserId
+    key: str
+    fingerprint: str
+    booking_id: BookingId
+    expires_at: datetime
+
+
+class IdempotencyRepository(Protocol):
+    async def get(self, user_id: UserId, key: str, now: datetime) -> IdempotencyRecord | None:
+        """The unexpired record of this key, if any."""
+        ...
+
+    async def claim(self, record: IdempotencyRecord, now: datetime) -> IdempotencyRecord | None:
+        """Store the record unless an unexpired one holds the key; return that one instead
+        (None when the claim succeeded). A concurrent claim of the same key waits for the
+        first unit of work to end."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class SchedulingContext:
+    """Everything the domain needs to offer or check slots of one artist and service."""
+
+    artist: ArtistProfile
+    service: Service
+    schedule: Schedule
+    busy: BusyTimeline
+
+
+class SchedulingReader(Protocol):
+    async def context(
+        self, artist_id: ArtistId, service_id: ServiceId, window: Interval, now: datetime
+    ) -> SchedulingContext | None:
+        """The artist, the service (None overall if either is unknown or they do not belong
+        together), the schedule (rules, and overrides of the dates around ``window``) and
+        the blocked time of bookings active at ``now`` overlapping ``window``: in one round
+        trip where the adapter can."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction. ``async with uow:`` opens it; ``commit()`` makes it durable."""
 
     users: UserRepository
     refresh_tokens: RefreshTokenRepository
+    artists: ArtistRepository
+    studios: StudioRepository
+    services: ServiceRepository
+    availability: AvailabilityRepository
+    bookings: BookingRepository
+    idempotency: IdempotencyRepository
+    scheduling: SchedulingReader
 
     async def __aenter__(self) -> Self: ...
 

@@ -62,6 +62,7 @@ class Service:
     buffer_before: timedelta = timedelta(0)
     buffer_after: timedelta = timedelta(0)
     needs_approval: bool = False
+    active: bool = True  # an inactive service is kept (bookings refer to it) but not offered
 
     def __post_init__(self) -> None:
         _whole_minutes(self.duration, _MINUTE, "duration")
