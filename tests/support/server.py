@@ -1,0 +1,146 @@
+"""``inkslot serve`` as its own process, for tests that need real HTTP and real workers.
+
+The server runs the ``local`` profile on a test database of its own (``INKSLOT_DATABASE_URL``,
+so the embedded server of the test session is used and nothing is started twice), with cheap
+argon2, no demo data and an auth rate limit no test reaches. Its output goes to a file in
+its data directory (a pipe nobody reads would stall a busy server); :meth:`log_tail` shows
+the end of it in assertion messages.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+CHEAP_ARGON2_ENV = {
+    "INKSLOT_ARGON2_TIME_COST": "1",
+    "INKSLOT_ARGON2_MEMORY_KIB": "64",
+    "INKSLOT_ARGON2_PARALLELISM": "1",
+}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def server_env(database_url: str, data_dir: Path, **extra: str) -> dict[str, str]:
+    """The environment of a test server: nothing inherited from the caller's ``INKSLOT_*``."""
+    base = {k: v for k, v in os.environ.items() if not k.startswith("INKSLOT_")}
+    return {
+        **base,
+        **CHEAP_ARGON2_ENV,
+        "INKSLOT_DATABASE_URL": database_url,
+        # The local profile keeps its JWT secret here: never in the repository's ./var.
+        "INKSLOT_DATA_DIR": str(data_dir),
+        "INKSLOT_SEED_DEMO_DATA": "false",
+        "INKSLOT_AUTH_RATE_LIMIT_PER_MINUTE": "10000000",
+        **extra,
+    }
+
+
+@dataclass
+class ServerProcess:
+    host: str
+    port: int
+    database_url: str
+    env: Mapping[str, str]
+    process: subprocess.Popen[bytes]
+    log_path: Path
+
+    @property
+    def base_url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    def log_tail(self, lines: int = 40) -> str:
+        if not self.log_path.exists():
+            return ""
+        return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+
+    def cli(self, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+        """Run another ``inkslot`` command (e.g. ``expire-holds``) on the same database."""
+        return subprocess.run(
+            [sys.executable, "-m", "entrypoints.cli", *args],
+            env=dict(self.env),
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
+
+    def stop(self) -> int:
+        """SIGINT, as an operator's Ctrl-C; returns the exit code."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)
+            try:
+                self.process.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+        return self.process.returncode
+
+
+def _ready(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return bool(response.status == 200)
+    except (OSError, urllib.error.HTTPError):
+        return False
+
+
+@contextmanager
+def running_server(
+    database_url: str,
+    data_dir: Path,
+    *,
+    workers: int = 2,
+    ready_within_s: float = 90,
+    **extra_env: str,
+) -> Iterator[ServerProcess]:
+    """Start ``inkslot serve --workers N`` on a free loopback port; yield once
+    ``/health/ready`` answers 200; stop it with SIGINT on leaving."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    port = free_port()
+    env = server_env(database_url, data_dir, **extra_env)
+    log_path = data_dir / "server.log"
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "entrypoints.cli",
+                "serve",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--workers",
+                str(workers),
+            ],
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    server = ServerProcess("127.0.0.1", port, database_url, env, process, log_path)
+    try:
+        deadline = time.monotonic() + ready_within_s
+        while not _ready(server.base_url + "/health/ready"):
+            if process.poll() is not None:
+                raise RuntimeError(f"inkslot serve exited early:\n{server.log_tail()}")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"inkslot serve was not ready in time:\n{server.log_tail()}")
+            time.sleep(0.2)  # polling a starting process, not waiting for domain time
+        yield server
+    finally:
+        server.stop()
