@@ -28,6 +28,16 @@ from booking_domain.use_cases.accounts import (
     SessionPolicy,
     UpdateProfile,
 )
+from booking_domain.use_cases.artists import (
+    CatalogServices,
+    ChangeArtistStatus,
+    CreateArtistProfile,
+    GetArtist,
+    ManageStudios,
+    UpdateArtistProfile,
+    UpdateSchedulingPolicy,
+)
+from booking_domain.use_cases.catalog import FindFreeSlots, ManageAvailability, ManageServices
 from booking_domain.use_cases.sessions import Login, Logout, RefreshSession
 from entrypoints.settings import Settings
 
@@ -134,6 +144,17 @@ class Core(containers.DeclarativeContainer):
     update_profile = providers.Singleton(UpdateProfile, account_services)
     change_password = providers.Singleton(ChangePassword, account_services)
     list_users = providers.Singleton(ListUsers, account_services)
+
+    catalog_services = providers.Singleton(CatalogServices, uow=adapters.uow, clock=adapters.clock)
+    create_artist = providers.Singleton(CreateArtistProfile, catalog_services)
+    get_artist = providers.Singleton(GetArtist, catalog_services)
+    update_artist = providers.Singleton(UpdateArtistProfile, catalog_services)
+    artist_status = providers.Singleton(ChangeArtistStatus, catalog_services)
+    update_policy = providers.Singleton(UpdateSchedulingPolicy, catalog_services)
+    studios = providers.Singleton(ManageStudios, catalog_services)
+    catalog = providers.Singleton(ManageServices, catalog_services)
+    availability = providers.Singleton(ManageAvailability, catalog_services)
+    find_slots = providers.Singleton(FindFreeSlots, catalog_services)
 
 
 def build_container(

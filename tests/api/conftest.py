@@ -13,6 +13,7 @@ from httpx import Response
 from litestar.testing import AsyncTestClient
 
 from adapters.system.clock import ManualClock
+from booking_domain.use_cases.accounts import CreateAdmin
 from entrypoints.app import create_app
 from entrypoints.container import LocalAdapters, build_container
 from entrypoints.settings import Settings
@@ -44,6 +45,15 @@ class Api:
     @staticmethod
     def bearer(session: dict[str, Any]) -> dict[str, str]:
         return {"Authorization": f"Bearer {session['tokens']['accessToken']}"}
+
+    async def admin(self, email: str = "root@example.com") -> dict[str, Any]:
+        """An admin session. Admins are made by the operator use case (the CLI's path; they
+        cannot sign up over HTTP), then sign in like anyone."""
+        services = self.client.app.state["services"]
+        await CreateAdmin(services.login._s)(email=email, password=PASSWORD)
+        response = await self.login(email)
+        assert response.status_code == 200
+        return response.json()
 
 
 ApiFactory = Callable[..., Awaitable[Api]]

@@ -82,8 +82,6 @@ async def test_password_change_needs_the_current_one_and_ends_other_sessions(api
 
 
 async def test_admin_endpoints_answer_403_to_other_roles_and_paginate_for_admins(api: Api) -> None:
-    from entrypoints.container import build_container  # noqa: F401  (the CLI path is tested in test_cli)
-
     customer = await api.register("c@example.com")
     artist = await api.register("a@example.com", role="artist")
     for session in (customer, artist):
@@ -91,7 +89,7 @@ async def test_admin_endpoints_answer_403_to_other_roles_and_paginate_for_admins
         assert response.status_code == 403 and response.json()["code"] == "permission_denied"
     assert (await api.client.get("/api/v1/admin/users")).status_code == 401
 
-    admin = await _admin_session(api)
+    admin = await api.admin()
     first = await api.client.get(
         "/api/v1/admin/users", params={"pageSize": 2}, headers=api.bearer(admin)
     )
@@ -111,15 +109,3 @@ async def test_admin_endpoints_answer_403_to_other_roles_and_paginate_for_admins
         "/api/v1/admin/users", params={"pageSize": 101}, headers=api.bearer(admin)
     )
     assert too_big.status_code in (400, 422)
-
-
-async def _admin_session(api: Api) -> dict[str, object]:
-    """Admins are made by the operator use case (the CLI's path), then sign in normally."""
-    services = api.client.app.state["services"]
-    # The ApiServices hold no CreateAdmin (admins cannot sign up over HTTP); use the container's.
-    from booking_domain.use_cases.accounts import CreateAdmin
-
-    await CreateAdmin(services.login._s)(email="root@example.com", password=PASSWORD)
-    response = await api.login("root@example.com")
-    assert response.status_code == 200
-    return response.json()

@@ -6,6 +6,14 @@ from types import TracebackType
 from typing import Any, Self
 
 from adapters.memory.accounts import InMemoryRefreshTokenRepository, InMemoryUserRepository
+from adapters.memory.bookings import InMemoryBookingRepository, InMemoryIdempotencyRepository
+from adapters.memory.catalog import (
+    InMemoryArtistRepository,
+    InMemoryAvailabilityRepository,
+    InMemoryServiceRepository,
+    InMemoryStudioRepository,
+)
+from adapters.memory.scheduling import RepositorySchedulingReader
 from adapters.memory.store import MemoryStore, StagedTable
 
 
@@ -23,11 +31,27 @@ class InMemoryUnitOfWork:
         self._tables: list[StagedTable[Any, Any]] = []
         self.users = InMemoryUserRepository(self._staged("users"))
         self.refresh_tokens = InMemoryRefreshTokenRepository(self._staged("refresh_tokens"))
+        self.bookings = InMemoryBookingRepository(
+            self._staged("bookings"), self._staged("booking_events")
+        )
+        self.idempotency = InMemoryIdempotencyRepository(self._staged("idempotency_keys"))
+        self.artists = InMemoryArtistRepository(self._staged("artists"))
+        self.studios = InMemoryStudioRepository(self._staged("studios"))
+        self.services = InMemoryServiceRepository(self._staged("services"))
+        self.availability = InMemoryAvailabilityRepository(
+            self._staged("weekly_rules"), self._staged("date_overrides")
+        )
 
     def _staged(self, name: str) -> StagedTable[Any, Any]:
         table: StagedTable[Any, Any] = StagedTable(self._store.table(name))
         self._tables.append(table)
         return table
+
+    @property
+    def scheduling(self) -> RepositorySchedulingReader:
+        return RepositorySchedulingReader(
+            self.artists, self.services, self.availability, self.bookings
+        )
 
     async def __aenter__(self) -> Self:
         # Readers see committed data only and never wait: commits apply atomically.

@@ -8,15 +8,20 @@ from psycopg import errors as pg
 from psycopg_pool import PoolTimeout
 
 from booking_domain.errors import (
+    ArtistProfileExistsError,
     ConflictError,
     DomainError,
     EmailAlreadyRegisteredError,
     ServiceUnavailableError,
+    SlotTakenError,
 )
 
 # Constraint name -> the domain error its violation means.
 CONSTRAINT_ERRORS: dict[str, type[DomainError]] = {
     "uq_users_email": EmailAlreadyRegisteredError,
+    # 23P01 on the bookings exclusion constraint: another active booking holds the time.
+    "ex_bookings_artist_blocked": SlotTakenError,
+    "uq_artists_user_id": ArtistProfileExistsError,
 }
 
 

@@ -9,8 +9,16 @@ import psycopg
 from psycopg import pq
 
 from adapters.postgres.accounts import PostgresRefreshTokenRepository, PostgresUserRepository
+from adapters.postgres.bookings import PostgresBookingRepository, PostgresIdempotencyRepository
+from adapters.postgres.catalog import (
+    PostgresArtistRepository,
+    PostgresAvailabilityRepository,
+    PostgresServiceRepository,
+    PostgresStudioRepository,
+)
 from adapters.postgres.database import Connection, Database
 from adapters.postgres.errors import translate
+from adapters.postgres.scheduling import PostgresSchedulingReader
 
 
 class PostgresUnitOfWork:
@@ -23,6 +31,13 @@ class PostgresUnitOfWork:
 
     users: PostgresUserRepository
     refresh_tokens: PostgresRefreshTokenRepository
+    bookings: PostgresBookingRepository
+    idempotency: PostgresIdempotencyRepository
+    artists: PostgresArtistRepository
+    studios: PostgresStudioRepository
+    services: PostgresServiceRepository
+    availability: PostgresAvailabilityRepository
+    scheduling: PostgresSchedulingReader
 
     def __init__(self, database: Database, *, read_only: bool = False) -> None:
         self._database = database
@@ -39,6 +54,13 @@ class PostgresUnitOfWork:
             await conn.set_autocommit(self._read_only)
         self.users = PostgresUserRepository(conn)
         self.refresh_tokens = PostgresRefreshTokenRepository(conn)
+        self.bookings = PostgresBookingRepository(conn)
+        self.idempotency = PostgresIdempotencyRepository(conn)
+        self.artists = PostgresArtistRepository(conn)
+        self.studios = PostgresStudioRepository(conn)
+        self.services = PostgresServiceRepository(conn)
+        self.availability = PostgresAvailabilityRepository(conn)
+        self.scheduling = PostgresSchedulingReader(conn)
         return self
 
     async def __aexit__(

@@ -19,12 +19,15 @@ from litestar.stores.redis import RedisStore
 
 from booking_domain.accounts import Actor
 from booking_domain.ports import AccessClaims
-from entrypoints.http.auth import current_actor, current_claims
+from entrypoints.http.auth import current_actor, current_claims, optional_actor
 from entrypoints.http.controllers.admin import AdminUsersController
+from entrypoints.http.controllers.artists import ArtistsController
 from entrypoints.http.controllers.auth import AuthController
+from entrypoints.http.controllers.availability import AvailabilityController
 from entrypoints.http.controllers.docs import docs_page
 from entrypoints.http.controllers.health import live, ready
 from entrypoints.http.controllers.me import MeController
+from entrypoints.http.controllers.studios import AdminArtistsController, StudiosController
 from entrypoints.http.middleware import RequestContextMiddleware
 from entrypoints.http.problems import EXCEPTION_HANDLERS
 from entrypoints.http.services import ApiServices, HttpConfig
@@ -62,7 +65,17 @@ def build_app(
     auth_router = Router(
         path=API_PREFIX, route_handlers=[AuthController], middleware=[rate_limit.middleware]
     )
-    api_router = Router(path=API_PREFIX, route_handlers=[MeController, AdminUsersController])
+    api_router = Router(
+        path=API_PREFIX,
+        route_handlers=[
+            MeController,
+            AdminUsersController,
+            ArtistsController,
+            AvailabilityController,
+            StudiosController,
+            AdminArtistsController,
+        ],
+    )
     cors = CORSConfig(allow_origins=list(config.cors_origins)) if config.cors_origins else None
 
     def request_context(app: Any) -> RequestContextMiddleware:
@@ -74,6 +87,7 @@ def build_app(
             "services": Provide(lambda: services, use_cache=True, sync_to_thread=False),
             "actor": Provide(_actor, sync_to_thread=False),
             "claims": Provide(_claims, sync_to_thread=False),
+            "maybe_actor": Provide(optional_actor),
         },
         exception_handlers=EXCEPTION_HANDLERS,  # type: ignore[arg-type]
         middleware=[request_context],

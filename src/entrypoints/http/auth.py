@@ -70,3 +70,12 @@ def current_claims(connection: ASGIConnection[Any, Any, Any, Any]) -> AccessClai
     if not isinstance(claims, AccessClaims):
         raise InvalidTokenError()
     return claims
+
+
+async def optional_actor(request: ASGIConnection[Any, Any, Any, Any]) -> Actor | None:
+    """For public endpoints that show more to the owner or an admin: no Authorization header
+    means an anonymous caller; a header with a bad token is still refused (401)."""
+    if "authorization" not in request.headers:
+        return None
+    await authenticated(request, request.route_handler)
+    return current_actor(request)

@@ -12,6 +12,15 @@ from booking_domain.use_cases.accounts import (
     RegisterUser,
     UpdateProfile,
 )
+from booking_domain.use_cases.artists import (
+    ChangeArtistStatus,
+    CreateArtistProfile,
+    GetArtist,
+    ManageStudios,
+    UpdateArtistProfile,
+    UpdateSchedulingPolicy,
+)
+from booking_domain.use_cases.catalog import FindFreeSlots, ManageAvailability, ManageServices
 from booking_domain.use_cases.sessions import Login, Logout, RefreshSession
 
 
@@ -25,6 +34,15 @@ class ApiServices:
     update_profile: UpdateProfile
     change_password: ChangePassword
     list_users: ListUsers
+    create_artist: CreateArtistProfile
+    get_artist: GetArtist
+    update_artist: UpdateArtistProfile
+    artist_status: ChangeArtistStatus
+    update_policy: UpdateSchedulingPolicy
+    studios: ManageStudios
+    catalog: ManageServices
+    availability: ManageAvailability
+    find_slots: FindFreeSlots
     tokens: TokenService
     clock: Clock
     health: HealthProbe

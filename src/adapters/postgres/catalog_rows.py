@@ -1,0 +1,199 @@
+"""Rows <-> catalog values (artists, studios, services, availability)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import timedelta
+from typing import Any
+
+from booking_domain.artists import (
+    ArtistProfile,
+    ArtistStatus,
+    GeoPoint,
+    StoredOverride,
+    StoredRule,
+    Studio,
+)
+from booking_domain.availability import DateOverride, LocalWindow, WeeklyRule
+from booking_domain.ids import ArtistId, ServiceId, StudioId, UserId
+from booking_domain.money import Money
+from booking_domain.policy import SchedulingPolicy
+from booking_domain.services import FixedDeposit, PercentageDeposit, Service
+
+Row = Mapping[str, Any]
+
+
+def _minutes(value: timedelta) -> int:
+    return int(value.total_seconds() // 60)
+
+
+def _point(row: Row, prefix: str = "") -> GeoPoint | None:
+    lat, lng = row[prefix + "lat"], row[prefix + "lng"]
+    return GeoPoint(lat, lng) if lat is not None and lng is not None else None
+
+
+def artist_row(artist: ArtistProfile) -> dict[str, Any]:
+    policy = artist.policy
+    return {
+        "id": artist.id,
+        "user_id": artist.user_id,
+        "display_name": artist.display_name,
+        "bio": artist.bio,
+        "styles": list(artist.styles),
+        "city": artist.city,
+        "lat": artist.location.lat if artist.location else None,
+        "lng": artist.location.lng if artist.location else None,
+        "instagram": artist.instagram,
+        "studio_id": artist.studio_id,
+        "time_zone": artist.time_zone,
+        "status": artist.status.value,
+        "suspended": artist.suspended,
+        "review_note": artist.review_note,
+        "slot_step_minutes": _minutes(policy.slot_step),
+        "minimum_notice_minutes": _minutes(policy.minimum_notice),
+        "horizon_days": policy.horizon.days,
+        "deposit_hold_minutes": _minutes(policy.deposit_hold),
+        "approval_hold_minutes": _minutes(policy.approval_hold),
+        "free_cancellation_minutes": _minutes(policy.free_cancellation_notice),
+        "daily_cap": policy.daily_cap,
+        "created_at": artist.created_at,
+        "updated_at": artist.updated_at,
+    }
+
+
+def artist_of(row: Row) -> ArtistProfile:
+    policy = SchedulingPolicy(
+        timezone=row["time_zone"],
+        slot_step=timedelta(minutes=row["slot_step_minutes"]),
+        minimum_notice=timedelta(minutes=row["minimum_notice_minutes"]),
+        horizon=timedelta(days=row["horizon_days"]),
+        deposit_hold=timedelta(minutes=row["deposit_hold_minutes"]),
+        approval_hold=timedelta(minutes=row["approval_hold_minutes"]),
+        free_cancellation_notice=timedelta(minutes=row["free_cancellation_minutes"]),
+        daily_cap=row["daily_cap"],
+    )
+    return ArtistProfile(
+        id=ArtistId(row["id"]),
+        user_id=UserId(row["user_id"]),
+        display_name=row["display_name"],
+        time_zone=row["time_zone"],
+        policy=policy,
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+        bio=row["bio"],
+        styles=tuple(row["styles"]),
+        city=row["city"],
+        location=_point(row),
+        instagram=row["instagram"],
+        studio_id=StudioId(row["studio_id"]) if row["studio_id"] else None,
+        status=ArtistStatus(row["status"]),
+        suspended=row["suspended"],
+        review_note=row["review_note"],
+    )
+
+
+def studio_row(studio: Studio) -> dict[str, Any]:
+    return {
+        "id": studio.id,
+        "name": studio.name,
+        "address": studio.address,
+        "city": studio.city,
+        "lat": studio.location.lat if studio.location else None,
+        "lng": studio.location.lng if studio.location else None,
+        "owner_user_id": studio.owner_user_id,
+        "created_at": studio.created_at,
+        "updated_at": studio.updated_at,
+    }
+
+
+def studio_of(row: Row) -> Studio:
+    return Studio(
+        id=StudioId(row["id"]),
+        name=row["name"],
+        address=row["address"],
+        city=row["city"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+        location=_point(row),
+        owner_user_id=UserId(row["owner_user_id"]) if row["owner_user_id"] else None,
+    )
+
+
+def service_row(service: Service) -> dict[str, Any]:
+    """Services carry no timestamps in the domain: the database stamps them."""
+    kind, value = "none", 0
+    if isinstance(service.deposit, FixedDeposit):
+        kind, value = "fixed", service.deposit.amount.amount
+    elif isinstance(service.deposit, PercentageDeposit):
+        kind, value = "percent", service.deposit.basis_points
+    return {
+        "id": service.id,
+        "artist_id": service.artist_id,
+        "name": service.name,
+        "duration_minutes": _minutes(service.duration),
+        "buffer_before_minutes": _minutes(service.buffer_before),
+        "buffer_after_minutes": _minutes(service.buffer_after),
+        "price_amount": service.price.amount,
+        "currency": service.price.currency,
+        "deposit_kind": kind,
+        "deposit_value": value,
+        "requires_approval": service.needs_approval,
+        "active": service.active,
+    }
+
+
+def service_of(row: Row, prefix: str = "") -> Service:
+    currency = row[prefix + "currency"]
+    kind, value = row[prefix + "deposit_kind"], row[prefix + "deposit_value"]
+    deposit: FixedDeposit | PercentageDeposit | None = None
+    if kind == "fixed":
+        deposit = FixedDeposit(Money(value, currency))
+    elif kind == "percent":
+        deposit = PercentageDeposit(value)
+    return Service(
+        id=ServiceId(row[prefix + "id"]),
+        artist_id=ArtistId(row[prefix + "artist_id"]),
+        name=row[prefix + "name"],
+        duration=timedelta(minutes=row[prefix + "duration_minutes"]),
+        price=Money(row[prefix + "price_amount"], currency),
+        deposit=deposit,
+        buffer_before=timedelta(minutes=row[prefix + "buffer_before_minutes"]),
+        buffer_after=timedelta(minutes=row[prefix + "buffer_after_minutes"]),
+        needs_approval=row[prefix + "requires_approval"],
+        active=row[prefix + "active"],
+    )
+
+
+def rule_row(rule: StoredRule) -> dict[str, Any]:
+    return {
+        "id": rule.id,
+        "artist_id": rule.artist_id,
+        "day": rule.rule.day,
+        "start_minute": rule.rule.start_minute,
+        "end_minute": rule.rule.end_minute,
+        "created_at": rule.created_at,
+        "updated_at": rule.created_at,
+    }
+
+
+def rule_of(row: Row) -> StoredRule:
+    return StoredRule(
+        id=row["id"],
+        artist_id=ArtistId(row["artist_id"]),
+        rule=WeeklyRule(row["day"], row["start_minute"], row["end_minute"]),
+        created_at=row["created_at"],
+    )
+
+
+def windows_json(override: DateOverride) -> list[list[int]]:
+    return [[w.start_minute, w.end_minute] for w in override.windows]
+
+
+def override_of(row: Row) -> StoredOverride:
+    windows = tuple(LocalWindow(start, end) for start, end in row["windows"])
+    return StoredOverride(
+        id=row["id"],
+        artist_id=ArtistId(row["artist_id"]),
+        override=DateOverride(row["on_date"], windows),
+        created_at=row["created_at"],
+    )

@@ -1,0 +1,91 @@
+"""Everything a slot query needs, in one round trip: the artist (with its policy), the
+service, the weekly rules, the overrides of the dates around the window, and the blocked
+time of bookings active at ``now`` that overlap the window."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from uuid import UUID
+
+from psycopg.types.range import Range
+
+from adapters.postgres.catalog_rows import artist_of, service_of
+from adapters.postgres.database import Connection
+from booking_domain.artists import StoredOverride, StoredRule, schedule_of
+from booking_domain.availability import DateOverride, LocalWindow, WeeklyRule
+from booking_domain.ids import ArtistId, ServiceId
+from booking_domain.ports import SchedulingContext
+from booking_domain.slots import Interval
+from booking_domain.timeline import BusyTimeline
+
+_DATE_MARGIN = timedelta(days=1)
+
+# The bookings predicate repeats the exclusion constraint's WHERE clause, so the GiST index
+# behind ex_bookings_artist_blocked serves the (artist_id =, blocked &&) search.
+_CONTEXT = """
+SELECT a.*,
+       s.id AS s_id, s.artist_id AS s_artist_id, s.name AS s_name,
+       s.duration_minutes AS s_duration_minutes,
+       s.buffer_before_minutes AS s_buffer_before_minutes,
+       s.buffer_after_minutes AS s_buffer_after_minutes,
+       s.price_amount AS s_price_amount, s.currency AS s_currency,
+       s.deposit_kind AS s_deposit_kind, s.deposit_value AS s_deposit_value,
+       s.requires_approval AS s_requires_approval, s.active AS s_active,
+       (SELECT coalesce(jsonb_agg(jsonb_build_array(r.id, r.day, r.start_minute, r.end_minute,
+                                                    r.created_at)), '[]')
+          FROM weekly_rules r WHERE r.artist_id = a.id) AS rules,
+       (SELECT coalesce(jsonb_agg(jsonb_build_array(o.id, o.on_date, o.windows, o.created_at)),
+                        '[]')
+          FROM date_overrides o
+         WHERE o.artist_id = a.id AND o.on_date BETWEEN %(first)s AND %(last)s) AS overrides,
+       (SELECT coalesce(array_agg(b.blocked ORDER BY lower(b.blocked)), '{}')
+          FROM bookings b
+         WHERE b.artist_id = a.id AND b.status IN ('pending', 'confirmed')
+           AND b.blocked && %(window)s
+           AND (b.status = 'confirmed' OR b.hold_expires_at > %(now)s)) AS busy,
+       (SELECT coalesce(array_agg(b.starts_at), '{}')
+          FROM bookings b
+         WHERE b.artist_id = a.id AND b.status IN ('pending', 'confirmed')
+           AND b.blocked && %(window)s
+           AND (b.status = 'confirmed' OR b.hold_expires_at > %(now)s)) AS busy_starts
+  FROM artists a
+  JOIN services s ON s.id = %(service_id)s AND s.artist_id = a.id
+ WHERE a.id = %(artist_id)s
+"""
+
+
+class PostgresSchedulingReader:
+    def __init__(self, connection: Connection) -> None:
+        self._conn = connection
+
+    async def context(
+        self, artist_id: ArtistId, service_id: ServiceId, window: Interval, now: datetime
+    ) -> SchedulingContext | None:
+        params = {
+            "artist_id": artist_id,
+            "service_id": service_id,
+            "first": (window.start - _DATE_MARGIN).date(),
+            "last": (window.end + _DATE_MARGIN).date(),
+            "window": Range(window.start, window.end, "[)"),
+            "now": now,
+        }
+        row = await (await self._conn.execute(_CONTEXT, params)).fetchone()
+        if row is None:
+            return None
+        rules = [
+            StoredRule(UUID(i), artist_id, WeeklyRule(d, start, end), datetime.fromisoformat(at))
+            for i, d, start, end, at in row["rules"]
+        ]
+        overrides = [
+            StoredOverride(UUID(i), artist_id, _override(on, windows), datetime.fromisoformat(at))
+            for i, on, windows, at in row["overrides"]
+        ]
+        blocked = [Interval(r.lower, r.upper) for r in row["busy"]]
+        busy = BusyTimeline.of(blocked, row["busy_starts"])
+        return SchedulingContext(
+            artist_of(row), service_of(row, "s_"), schedule_of(rules, overrides), busy
+        )
+
+
+def _override(on: str, windows: list[list[int]]) -> DateOverride:
+    return DateOverride(date.fromisoformat(on), tuple(LocalWindow(s, e) for s, e in windows))
