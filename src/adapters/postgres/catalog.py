@@ -94,8 +94,10 @@ _SERVICE_UPDATE = Statement(
         update(services)
         .where(services.c.id == bindparam("id"))
         .values(
-            {c.name: bindparam(c.name) for c in _SERVICE_COLUMNS if c.name != "id"},
-            updated_at=func.now(),
+            {
+                **{c.name: bindparam(c.name) for c in _SERVICE_COLUMNS if c.name != "id"},
+                "updated_at": func.now(),
+            }
         )
     )
 )

@@ -239,7 +239,7 @@ class ServiceRequest(Dto, frozen=True):
         )
 
 
-class DepositView(View, frozen=True):
+class DepositView(View, frozen=True, omit_defaults=True):
     due: MoneyDto
     amount: int | None = None
     percent: float | None = None
