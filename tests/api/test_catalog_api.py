@@ -220,8 +220,11 @@ async def test_slot_queries_are_validated(api: Api) -> None:
             url, params={"serviceId": "nope", "from": start.isoformat(), "to": start.isoformat()}
         )
     ).status_code in (400, 422)
-    unknown_service = {"serviceId": "01890000-0000-7000-8000-000000000000", "from": start.isoformat(),
-                       "to": (start + timedelta(days=1)).isoformat()}  # fmt: skip
+    unknown_service = {
+        "serviceId": "01890000-0000-7000-8000-000000000000",
+        "from": start.isoformat(),
+        "to": (start + timedelta(days=1)).isoformat(),
+    }
     assert (await api.client.get(url, params=unknown_service)).status_code == 404
     assert (await api.client.get(url, params={"from": start.isoformat()})).status_code in (400, 422)
     await api.client.post(
