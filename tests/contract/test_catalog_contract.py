@@ -1,0 +1,210 @@
+"""Artists, studios, services, availability and the scheduling reader, on every adapter."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from booking_domain.accounts import Role, User
+from booking_domain.artists import (
+    ArtistProfile,
+    ArtistStatus,
+    GeoPoint,
+    StoredOverride,
+    StoredRule,
+    Studio,
+)
+from booking_domain.availability import DateOverride, LocalWindow, WeeklyRule
+from booking_domain.errors import ArtistProfileExistsError
+from booking_domain.ids import ArtistId, ServiceId, StudioId, UserId, new_uuid7
+from booking_domain.money import Money
+from booking_domain.policy import SchedulingPolicy
+from booking_domain.ports import UnitOfWork, UnitOfWorkFactory
+from booking_domain.services import FixedDeposit, PercentageDeposit, Service
+from booking_domain.slots import Interval
+from tests.support.builders import START
+
+pytestmark = pytest.mark.anyio
+
+
+async def _user(uow: UnitOfWork, email: str, role: Role = Role.ARTIST) -> UserId:
+    user = User(UserId(new_uuid7()), email, "Someone", role, "$argon2id$fake", START, START)
+    await uow.users.add(user)
+    return user.id
+
+
+def _artist(user_id: UserId, **changes: object) -> ArtistProfile:
+    artist = ArtistProfile(
+        id=ArtistId(new_uuid7()),
+        user_id=user_id,
+        display_name="Ink Master",
+        time_zone="Asia/Ulaanbaatar",
+        policy=SchedulingPolicy("Asia/Ulaanbaatar", slot_step=timedelta(minutes=15), daily_cap=4),
+        created_at=START,
+        updated_at=START,
+        styles=("fine line", "blackwork"),
+        location=GeoPoint(47.92, 106.92),
+        status=ArtistStatus.APPROVED,
+    )
+    return replace(artist, **changes)  # type: ignore[arg-type]
+
+
+def _service(artist_id: ArtistId, name: str = "Small tattoo", **changes: object) -> Service:
+    service = Service(
+        id=ServiceId(new_uuid7()),
+        artist_id=artist_id,
+        name=name,
+        duration=timedelta(minutes=90),
+        price=Money(150_000, "MNT"),
+        deposit=PercentageDeposit.percent(30),
+        buffer_after=timedelta(minutes=15),
+    )
+    return replace(service, **changes)  # type: ignore[arg-type]
+
+
+async def test_artists_round_trip_and_one_profile_per_user(uow_factory: UnitOfWorkFactory) -> None:
+    async with uow_factory() as uow:
+        user_id = await _user(uow, "a@example.com")
+        artist = _artist(user_id)
+        await uow.artists.add(artist)
+        await uow.commit()
+    async with uow_factory() as uow:
+        assert await uow.artists.get(artist.id) == artist
+        assert await uow.artists.get_by_user(user_id) == artist
+        changed = replace(
+            artist, bio="Since 2015", suspended=True, policy=replace(artist.policy, daily_cap=None)
+        )
+        await uow.artists.update(changed)
+        await uow.commit()
+    async with uow_factory() as uow:
+        assert await uow.artists.get(artist.id) == changed
+    with pytest.raises(ArtistProfileExistsError):
+        async with uow_factory() as uow:
+            await uow.artists.add(_artist(user_id))
+
+
+async def test_studios_and_services_round_trip(uow_factory: UnitOfWorkFactory) -> None:
+    async with uow_factory() as uow:
+        owner = await _user(uow, "a@example.com")
+        studio = Studio(
+            StudioId(new_uuid7()),
+            "Blue Ink",
+            "Peace Ave 12",
+            "Ulaanbaatar",
+            START,
+            START,
+            None,
+            owner,
+        )
+        await uow.studios.add(studio)
+        artist = _artist(owner, studio_id=studio.id)
+        await uow.artists.add(artist)
+        cheap = _service(artist.id, "A cheap one", deposit=None)
+        fixed = _service(
+            artist.id, "B fixed", deposit=FixedDeposit(Money(50_000, "MNT")), needs_approval=True
+        )
+        retired = _service(artist.id, "C retired", active=False)
+        for s in (fixed, retired, cheap):
+            await uow.services.add(s)
+        await uow.commit()
+    async with uow_factory() as uow:
+        assert await uow.studios.get(studio.id) == studio
+        assert await uow.services.get(fixed.id) == fixed
+        assert await uow.services.list_for_artist(artist.id, include_inactive=False) == (
+            cheap,
+            fixed,
+        )
+        assert await uow.services.list_for_artist(artist.id, include_inactive=True) == (
+            cheap,
+            fixed,
+            retired,
+        )
+        await uow.services.update(replace(retired, active=True, name="C back"))
+        await uow.studios.update(
+            replace(studio, name="Blue Ink Studio", location=GeoPoint(1.5, 2.5))
+        )
+        await uow.commit()
+    async with uow_factory() as uow:
+        assert len(await uow.services.list_for_artist(artist.id, include_inactive=False)) == 3
+        stored = await uow.studios.get(studio.id)
+        assert (
+            stored is not None
+            and stored.name == "Blue Ink Studio"
+            and stored.location == GeoPoint(1.5, 2.5)
+        )
+
+
+async def test_rules_and_overrides(uow_factory: UnitOfWorkFactory) -> None:
+    async with uow_factory() as uow:
+        artist = _artist(await _user(uow, "a@example.com"))
+        await uow.artists.add(artist)
+        rules = [
+            StoredRule(new_uuid7(), artist.id, WeeklyRule(day, 540, 1020), START)
+            for day in (5, 1, 3)
+        ]
+        for rule in rules:
+            await uow.availability.add_rule(rule)
+        closed = StoredOverride(new_uuid7(), artist.id, DateOverride(date(2026, 3, 10)), START)
+        await uow.availability.put_override(closed)
+        later = StoredOverride(
+            new_uuid7(), artist.id, DateOverride(date(2026, 4, 1), (LocalWindow(600, 720),)), START
+        )
+        await uow.availability.put_override(later)
+        await uow.commit()
+    async with uow_factory() as uow:
+        assert [r.rule.day for r in await uow.availability.rules(artist.id)] == [1, 3, 5]
+        assert await uow.availability.get_rule(rules[0].id) == rules[0]
+        assert await uow.availability.overrides(artist.id) == (closed, later)
+        assert await uow.availability.overrides(artist.id, date(2026, 3, 11), None) == (later,)
+        assert await uow.availability.overrides(artist.id, None, date(2026, 3, 10)) == (closed,)
+        # A second override of the same date replaces the first.
+        reopened = StoredOverride(
+            new_uuid7(), artist.id, DateOverride(date(2026, 3, 10), (LocalWindow(0, 1440),)), START
+        )
+        stored = await uow.availability.put_override(reopened)
+        assert stored.override == reopened.override
+        await uow.availability.delete_rule(rules[0].id)
+        await uow.commit()
+    async with uow_factory() as uow:
+        overrides = await uow.availability.overrides(artist.id)
+        assert [o.override for o in overrides] == [reopened.override, later.override]
+        assert len(await uow.availability.rules(artist.id)) == 2
+        await uow.availability.delete_override(overrides[0].id)
+        await uow.commit()
+    async with uow_factory() as uow:
+        assert await uow.availability.get_override(overrides[0].id) is None
+
+
+async def test_the_scheduling_reader_gathers_one_artists_context(
+    uow_factory: UnitOfWorkFactory,
+) -> None:
+    async with uow_factory() as uow:
+        artist = _artist(await _user(uow, "a@example.com"))
+        other = _artist(await _user(uow, "b@example.com"))
+        for a in (artist, other):
+            await uow.artists.add(a)
+        service, foreign = _service(artist.id), _service(other.id)
+        await uow.services.add(service)
+        await uow.services.add(foreign)
+        await uow.availability.add_rule(
+            StoredRule(new_uuid7(), artist.id, WeeklyRule(1, 540, 1020), START)
+        )
+        near = StoredOverride(new_uuid7(), artist.id, DateOverride(date(2026, 3, 10)), START)
+        far = StoredOverride(new_uuid7(), artist.id, DateOverride(date(2026, 6, 1)), START)
+        await uow.availability.put_override(near)
+        await uow.availability.put_override(far)
+        await uow.commit()
+    window = Interval(datetime(2026, 3, 9, tzinfo=UTC), datetime(2026, 3, 16, tzinfo=UTC))
+    async with uow_factory(read_only=True) as uow:
+        context = await uow.scheduling.context(artist.id, service.id, window, START)
+        assert context is not None
+        assert (context.artist, context.service) == (artist, service)
+        assert context.schedule.weekly == (WeeklyRule(1, 540, 1020),)
+        assert context.schedule.overrides == (near.override,)
+        assert context.busy.spans() == ()
+        assert await uow.scheduling.context(artist.id, foreign.id, window, START) is None
+        assert (
+            await uow.scheduling.context(ArtistId(new_uuid7()), service.id, window, START) is None
+        )
