@@ -1,0 +1,119 @@
+"""In-memory bookings, their events, and idempotency keys.
+
+The repository enforces the same rule as PostgreSQL's exclusion constraint
+``ex_bookings_artist_blocked``: no two *pending or confirmed* bookings of one artist have
+overlapping blocked time (a pending booking counts whether or not its hold has run out:
+the use cases expire stale holds before writing). Units of work run one at a time, so this
+check-then-write holds under concurrency as the constraint does.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from adapters.memory.store import StagedTable
+from booking_domain.bookings import Booking
+from booking_domain.errors import ConcurrentUpdateError, SlotTakenError
+from booking_domain.events import BookingEvent
+from booking_domain.ids import ArtistId, BookingId, UserId
+from booking_domain.pages import Page, PageRequest
+from booking_domain.ports import BookingFilter, IdempotencyRecord
+from booking_domain.slots import Interval
+from booking_domain.status import BookingStatus
+
+# What the exclusion constraint calls active: its WHERE clause.
+HOLDING = frozenset({BookingStatus.PENDING, BookingStatus.CONFIRMED})
+
+EventKey = tuple[BookingId, int]
+
+
+def _matches(booking: Booking, where: BookingFilter) -> bool:
+    return (
+        (where.customer_id is None or booking.customer_id == where.customer_id)
+        and (where.artist_user_id is None or booking.artist_user_id == where.artist_user_id)
+        and (where.artist_id is None or booking.artist_id == where.artist_id)
+        and (not where.statuses or booking.status in where.statuses)
+        and (where.starts_from is None or booking.start >= where.starts_from)
+        and (where.starts_before is None or booking.start < where.starts_before)
+    )
+
+
+class InMemoryBookingRepository:
+    def __init__(
+        self,
+        bookings: StagedTable[BookingId, Booking],
+        events: StagedTable[EventKey, BookingEvent],
+    ) -> None:
+        self._rows = bookings
+        self._events = events
+
+    def _holding(self, artist_id: ArtistId, span: Interval) -> list[Booking]:
+        return [
+            b
+            for b in self._rows.values()
+            if b.artist_id == artist_id and b.status in HOLDING and b.blocked.overlaps(span)
+        ]
+
+    def _check_free(self, booking: Booking) -> None:
+        if booking.status not in HOLDING:
+            return
+        if any(b.id != booking.id for b in self._holding(booking.artist_id, booking.blocked)):
+            raise SlotTakenError()
+
+    async def add(self, booking: Booking, event: BookingEvent) -> None:
+        if self._rows.get(booking.id) is not None:
+            raise ConcurrentUpdateError("This booking already exists.")
+        self._check_free(booking)
+        self._rows.put(booking.id, booking)
+        self._events.put((booking.id, event.version), event)
+
+    async def get(self, booking_id: BookingId, *, for_update: bool = False) -> Booking | None:
+        return self._rows.get(booking_id)
+
+    async def save(self, booking: Booking, event: BookingEvent) -> None:
+        stored = self._rows.get(booking.id)
+        if stored is None or stored.version != event.version - 1:
+            raise ConcurrentUpdateError()
+        self._check_free(booking)
+        self._rows.put(booking.id, booking)
+        self._events.put((booking.id, event.version), event)
+
+    async def holding(self, artist_id: ArtistId, span: Interval) -> tuple[Booking, ...]:
+        found = self._holding(artist_id, span)
+        return tuple(sorted(found, key=lambda b: (b.blocked_start, b.id)))
+
+    async def expired_holds(self, now: datetime, *, limit: int) -> tuple[Booking, ...]:
+        stale = sorted(
+            (b for b in self._rows.values() if b.hold_expired(now)),
+            key=lambda b: (b.hold_expires_at, b.id),
+        )
+        return tuple(stale[:limit])
+
+    async def events(self, booking_id: BookingId) -> tuple[BookingEvent, ...]:
+        found = [e for e in self._events.values() if e.booking_id == booking_id]
+        return tuple(sorted(found, key=lambda e: e.version))
+
+    async def list(self, where: BookingFilter, page: PageRequest) -> Page[Booking]:
+        matching = sorted(
+            (b for b in self._rows.values() if _matches(b, where)),
+            key=lambda b: (b.start, b.id),
+            reverse=True,
+        )
+        chunk = matching[page.offset : page.offset + page.page_size]
+        return Page(tuple(chunk), len(matching), page)
+
+
+class InMemoryIdempotencyRepository:
+    def __init__(self, table: StagedTable[tuple[UserId, str], IdempotencyRecord]) -> None:
+        self._rows = table
+
+    async def get(self, user_id: UserId, key: str, now: datetime) -> IdempotencyRecord | None:
+        record = self._rows.get((user_id, key))
+        return record if record is not None and record.expires_at > now else None
+
+    async def claim(self, record: IdempotencyRecord, now: datetime) -> IdempotencyRecord | None:
+        holder = await self.get(record.user_id, record.key, now)
+        if holder is not None:
+            return holder
+        self._rows.put((record.user_id, record.key), record)
+        return None

@@ -1,0 +1,308 @@
+"""PostgreSQL bookings, their events, and idempotency keys.
+
+A booking and its event are written by one statement (a data-modifying CTE), so creating or
+changing a booking is one round trip. The exclusion constraint ``ex_bookings_artist_blocked``
+refuses overlapping pending-or-confirmed bookings of one artist whatever the concurrency; its
+violation becomes ``SlotTakenError`` here. ``save`` only updates the version it was given
+(optimistic check), so a lost update becomes ``ConcurrentUpdateError``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+import psycopg
+from psycopg.types.range import Range
+from sqlalchemy import Integer, Text, bindparam, func, insert, select, text, update
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+from adapters.postgres.database import Connection
+from adapters.postgres.errors import translate
+from adapters.postgres.sql import Statement, compile_sql
+from adapters.postgres.tables import booking_events, bookings, idempotency_keys
+from booking_domain.accounts import Role
+from booking_domain.bookings import Booking
+from booking_domain.errors import ConcurrentUpdateError
+from booking_domain.events import BookingEvent, BookingEventKind
+from booking_domain.ids import ArtistId, BookingId, DisputeId, ServiceId, UserId
+from booking_domain.money import Money
+from booking_domain.pages import Page, PageRequest
+from booking_domain.ports import BookingFilter, IdempotencyRecord
+from booking_domain.slots import Interval
+from booking_domain.status import BookingStatus, PaymentStatus
+
+Row = Mapping[str, Any]
+_B = bookings.c
+# Literal predicates, written as the exclusion constraint's and the partial index's own WHERE.
+_HOLDING = text("bookings.status IN ('pending', 'confirmed')")
+_PENDING = text("bookings.status = 'pending'")
+_EVENT_COLUMNS = [c.name for c in booking_events.c if c.name != "created_at"]
+_UNCHANGING = ("id", "reference", "created_at")
+
+
+def _event_select(source: Any) -> Any:
+    """``SELECT <source>.id, %(ev_version)s, ...``: the event row beside its booking's id."""
+    values = [
+        bindparam(f"ev_{name}", type_=booking_events.c[name].type)
+        for name in _EVENT_COLUMNS
+        if name != "booking_id"
+    ]
+    return insert(booking_events).from_select(_EVENT_COLUMNS, select(source.c.id, *values))
+
+
+def _build_add() -> Any:
+    written = bookings.insert().returning(_B.id).cte("written")
+    return _event_select(written).add_cte(written)
+
+
+def _build_save() -> Any:
+    changed = (
+        update(bookings)
+        .where(_B.id == bindparam("id"), _B.version == bindparam("expected", type_=Integer))
+        .values({c.name: bindparam(c.name) for c in _B if c.name not in _UNCHANGING})
+        .returning(_B.id)
+        .cte("changed")
+    )
+    return _event_select(changed).add_cte(changed)
+
+
+_ADD = Statement(_build_add)
+_SAVE = Statement(_build_save)
+_GET = Statement(lambda: select(bookings).where(_B.id == bindparam("id")))
+_GET_FOR_UPDATE = Statement(
+    lambda: select(bookings).where(_B.id == bindparam("id")).with_for_update()
+)
+_HOLDING_SPAN = Statement(
+    lambda: (
+        select(bookings)
+        .where(
+            _B.artist_id == bindparam("artist_id"),
+            _HOLDING,
+            _B.blocked.op("&&")(bindparam("span", type_=_B.blocked.type)),
+        )
+        .order_by(_B.blocked, _B.id)
+    )
+)
+_EXPIRED_HOLDS = Statement(
+    lambda: (
+        select(bookings)
+        .where(_PENDING, _B.hold_expires_at <= bindparam("now"))
+        .order_by(_B.hold_expires_at, _B.id)
+        .limit(bindparam("limit"))
+        .with_for_update(skip_locked=True)
+    )
+)
+_EVENTS = Statement(
+    lambda: (
+        select(booking_events)
+        .where(booking_events.c.booking_id == bindparam("booking_id"))
+        .order_by(booking_events.c.version)
+    )
+)
+
+
+def _booking_row(b: Booking) -> dict[str, Any]:
+    return {
+        "id": b.id, "reference": b.reference, "artist_id": b.artist_id,
+        "artist_user_id": b.artist_user_id, "customer_id": b.customer_id,
+        "service_id": b.service_id, "starts_at": b.start, "ends_at": b.end,
+        "blocked": Range(b.blocked_start, b.blocked_end, "[)"), "status": b.status.value,
+        "payment_status": b.payment_status.value, "hold_expires_at": b.hold_expires_at,
+        "requires_approval": b.requires_approval, "approved": b.approved,
+        "currency": b.deposit.currency, "deposit_amount": b.deposit.amount,
+        "amount_paid": b.amount_paid.amount, "amount_refunded": b.amount_refunded.amount,
+        "refund_due": b.refund_due.amount, "version": b.version,
+        "status_changed_at": b.status_changed_at, "notes": b.notes,
+        "cancellation_reason": b.cancellation_reason, "dispute_id": b.dispute_id,
+        "created_at": b.created_at, "updated_at": b.updated_at,
+    }  # fmt: skip
+
+
+def _event_params(e: BookingEvent) -> dict[str, Any]:
+    return {
+        "ev_version": e.version, "ev_kind": e.kind.value, "ev_at": e.at,
+        "ev_actor_id": e.actor_id, "ev_actor_role": e.actor_role.value if e.actor_role else None,
+        "ev_from_status": e.from_status.value if e.from_status else None,
+        "ev_to_status": e.to_status.value, "ev_reason": e.reason,
+        "ev_amount": e.amount.amount if e.amount else None,
+        "ev_currency": e.amount.currency if e.amount else None,
+    }  # fmt: skip
+
+
+def _booking(row: Row) -> Booking:
+    currency = row["currency"]
+    blocked: Range[datetime] = row["blocked"]  # never empty (CHECK ck_bookings_times)
+    return Booking(
+        id=BookingId(row["id"]), reference=row["reference"],
+        artist_id=ArtistId(row["artist_id"]), artist_user_id=UserId(row["artist_user_id"]),
+        customer_id=UserId(row["customer_id"]), service_id=ServiceId(row["service_id"]),
+        start=row["starts_at"], end=row["ends_at"],
+        blocked_start=blocked.lower, blocked_end=blocked.upper,
+        status=BookingStatus(row["status"]),
+        payment_status=PaymentStatus(row["payment_status"]),
+        hold_expires_at=row["hold_expires_at"], requires_approval=row["requires_approval"],
+        approved=row["approved"], deposit=Money(row["deposit_amount"], currency),
+        amount_paid=Money(row["amount_paid"], currency),
+        amount_refunded=Money(row["amount_refunded"], currency),
+        refund_due=Money(row["refund_due"], currency), version=row["version"],
+        created_at=row["created_at"], updated_at=row["updated_at"],
+        status_changed_at=row["status_changed_at"], notes=row["notes"],
+        cancellation_reason=row["cancellation_reason"],
+        dispute_id=DisputeId(row["dispute_id"]) if row["dispute_id"] else None,
+    )  # fmt: skip
+
+
+def _event(row: Row) -> BookingEvent:
+    amount = row["amount"]
+    return BookingEvent(
+        booking_id=BookingId(row["booking_id"]), version=row["version"],
+        kind=BookingEventKind(row["kind"]), at=row["at"],
+        actor_id=UserId(row["actor_id"]) if row["actor_id"] else None,
+        actor_role=Role(row["actor_role"]) if row["actor_role"] else None,
+        from_status=BookingStatus(row["from_status"]) if row["from_status"] else None,
+        to_status=BookingStatus(row["to_status"]), reason=row["reason"],
+        amount=Money(amount, row["currency"]) if amount is not None else None,
+    )  # fmt: skip
+
+
+def _list_statements(where: BookingFilter) -> tuple[str, str]:
+    clauses = []
+    if where.customer_id is not None:
+        clauses.append(_B.customer_id == bindparam("customer_id"))
+    if where.artist_user_id is not None:
+        clauses.append(_B.artist_user_id == bindparam("artist_user_id"))
+    if where.artist_id is not None:
+        clauses.append(_B.artist_id == bindparam("artist_id"))
+    if where.statuses:
+        clauses.append(_B.status == func.any(bindparam("statuses", type_=ARRAY(Text))))
+    if where.starts_from is not None:
+        clauses.append(_B.starts_at >= bindparam("starts_from"))
+    if where.starts_before is not None:
+        clauses.append(_B.starts_at < bindparam("starts_before"))
+    count = select(func.count().label("total")).select_from(bookings).where(*clauses)
+    page = (
+        select(bookings)
+        .where(*clauses)
+        .order_by(_B.starts_at.desc(), _B.id.desc())
+        .limit(bindparam("limit"))
+        .offset(bindparam("offset"))
+    )
+    return compile_sql(count), compile_sql(page)
+
+
+class PostgresBookingRepository:
+    def __init__(self, connection: Connection) -> None:
+        self._conn = connection
+
+    async def _write(self, sql: str, params: dict[str, Any]) -> int:
+        try:
+            cursor = await self._conn.execute(sql, params)
+        except psycopg.Error as exc:
+            raise (translate(exc) or exc) from exc
+        return cursor.rowcount
+
+    async def add(self, booking: Booking, event: BookingEvent) -> None:
+        await self._write(_ADD.text, _booking_row(booking) | _event_params(event))
+
+    async def get(self, booking_id: BookingId, *, for_update: bool = False) -> Booking | None:
+        sql = _GET_FOR_UPDATE.text if for_update else _GET.text
+        row = await (await self._conn.execute(sql, {"id": booking_id})).fetchone()
+        return _booking(row) if row is not None else None
+
+    async def save(self, booking: Booking, event: BookingEvent) -> None:
+        params = _booking_row(booking) | _event_params(event) | {"expected": event.version - 1}
+        if await self._write(_SAVE.text, params) == 0:
+            raise ConcurrentUpdateError()
+
+    async def holding(self, artist_id: ArtistId, span: Interval) -> tuple[Booking, ...]:
+        params = {"artist_id": artist_id, "span": Range(span.start, span.end, "[)")}
+        rows = await (await self._conn.execute(_HOLDING_SPAN.text, params)).fetchall()
+        return tuple(_booking(r) for r in rows)
+
+    async def expired_holds(self, now: datetime, *, limit: int) -> tuple[Booking, ...]:
+        cursor = await self._conn.execute(_EXPIRED_HOLDS.text, {"now": now, "limit": limit})
+        return tuple(_booking(r) for r in await cursor.fetchall())
+
+    async def events(self, booking_id: BookingId) -> tuple[BookingEvent, ...]:
+        cursor = await self._conn.execute(_EVENTS.text, {"booking_id": booking_id})
+        return tuple(_event(r) for r in await cursor.fetchall())
+
+    async def list(self, where: BookingFilter, page: PageRequest) -> Page[Booking]:
+        count_sql, page_sql = _list_statements(where)
+        params = {
+            "customer_id": where.customer_id, "artist_user_id": where.artist_user_id,
+            "artist_id": where.artist_id, "statuses": [s.value for s in where.statuses],
+            "starts_from": where.starts_from, "starts_before": where.starts_before,
+            "limit": page.page_size, "offset": page.offset,
+        }  # fmt: skip
+        total_row = await (await self._conn.execute(count_sql, params)).fetchone()
+        rows = await (await self._conn.execute(page_sql, params)).fetchall()
+        total = int(total_row["total"]) if total_row else 0
+        return Page(tuple(_booking(r) for r in rows), total, page)
+
+
+_K = idempotency_keys.c
+_GET_KEY = Statement(
+    lambda: select(idempotency_keys).where(
+        _K.user_id == bindparam("user_id"),
+        _K.key == bindparam("key"),
+        _K.expires_at > bindparam("now"),
+    )
+)
+
+
+def _build_claim() -> Any:
+    statement = pg_insert(idempotency_keys).values(
+        {c.name: bindparam(c.name) for c in idempotency_keys.c}
+    )
+    # An expired record gives its key up; a live one keeps it (no row is returned).
+    return statement.on_conflict_do_update(
+        index_elements=[_K.user_id, _K.key],
+        set_={
+            name: statement.excluded[name]
+            for name in ("fingerprint", "booking_id", "expires_at", "created_at")
+        },
+        where=_K.expires_at <= bindparam("now"),
+    ).returning(_K.user_id)
+
+
+_CLAIM = Statement(_build_claim)
+
+
+def _record(row: Row) -> IdempotencyRecord:
+    return IdempotencyRecord(
+        user_id=UserId(row["user_id"]),
+        key=row["key"],
+        fingerprint=row["fingerprint"],
+        booking_id=BookingId(row["booking_id"]),
+        expires_at=row["expires_at"],
+    )
+
+
+class PostgresIdempotencyRepository:
+    def __init__(self, connection: Connection) -> None:
+        self._conn = connection
+
+    async def get(self, user_id: UserId, key: str, now: datetime) -> IdempotencyRecord | None:
+        params = {"user_id": user_id, "key": key, "now": now}
+        row = await (await self._conn.execute(_GET_KEY.text, params)).fetchone()
+        return _record(row) if row is not None else None
+
+    async def claim(self, record: IdempotencyRecord, now: datetime) -> IdempotencyRecord | None:
+        """One statement: inserting waits on a concurrent uncommitted claim of the key (the
+        unique index), then either takes the key or leaves it to the live holder."""
+        params = {
+            "user_id": record.user_id, "key": record.key, "fingerprint": record.fingerprint,
+            "booking_id": record.booking_id, "expires_at": record.expires_at,
+            "created_at": now, "now": now,
+        }  # fmt: skip
+        try:
+            claimed = await (await self._conn.execute(_CLAIM.text, params)).fetchone()
+        except psycopg.Error as exc:
+            raise (translate(exc) or exc) from exc
+        if claimed is not None:
+            return None
+        return await self.get(record.user_id, record.key, now)

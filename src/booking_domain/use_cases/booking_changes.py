@@ -1,0 +1,159 @@
+"""Changing bookings: status changes by the parties, reschedules, and the hold sweeper.
+
+Rules (PRODUCT.md, Booking lifecycle; the domain decides who and when):
+- ``confirmed`` is the artist's (or an admin's) approval of a request that needs it
+  (``lifecycle.approve``): without a deposit the booking is confirmed at once; with one it
+  stays ``pending`` awaiting the deposit under a fresh deposit hold, and the payment confirms
+  it. A booking that needs no approval is confirmed by its payment, never by a PATCH;
+- ``cancelled`` by any party; the refund follows the policy, except that an admin states it
+  (``refund_amount``, minor units of the booking's currency); only a cancellation takes one;
+- ``completed`` and ``no_show`` by the artist or an admin, once the appointment started;
+- ``pending`` and ``disputed`` are never PATCH targets (disputes have their own flow);
+- a reschedule moves the booking to another start offered by the same rules as a new
+  booking, the booking's own old time counting as free; stale holds overlapping the new time
+  are expired first, in the same transaction. A suspended artist's bookings cannot move; a
+  booking of a service no longer offered still can;
+- strangers get ``booking_not_found`` whatever they try.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from booking_domain import lifecycle
+from booking_domain.accounts import Actor
+from booking_domain.bookings import Booking
+from booking_domain.errors import (
+    ArtistNotFoundError,
+    FieldError,
+    InvalidInputError,
+    InvalidTransitionError,
+)
+from booking_domain.events import BookingEvent
+from booking_domain.ids import BookingId
+from booking_domain.money import Money
+from booking_domain.policy import SchedulingPolicy
+from booking_domain.ports import UnitOfWork
+from booking_domain.slots import require_aware
+from booking_domain.status import BookingStatus
+from booking_domain.use_cases.bookings import (
+    BookingServices,
+    bookable_context,
+    expire_stale_holds,
+    load_visible,
+)
+
+S = BookingStatus
+EXPIRY_BATCH = 200
+
+
+async def _policy(uow: UnitOfWork, booking: Booking) -> SchedulingPolicy:
+    artist = await uow.artists.get(booking.artist_id)
+    if artist is None:  # bookings restrict the deletion of their artist; kept as a guard
+        raise ArtistNotFoundError()
+    return artist.policy
+
+
+class ChangeBookingStatus:
+    """``PATCH {status, reason}``: one lifecycle transition, chosen by the target status."""
+
+    def __init__(self, services: BookingServices) -> None:
+        self._s = services
+
+    async def __call__(
+        self,
+        actor: Actor,
+        booking_id: BookingId,
+        *,
+        status: BookingStatus,
+        reason: str | None = None,
+        refund_amount: int | None = None,
+    ) -> Booking:
+        if refund_amount is not None and status is not S.CANCELLED:
+            raise InvalidInputError(
+                errors=(FieldError("refundAmount", "Only a cancellation takes a refund."),)
+            )
+        async with self._s.uow() as uow:
+            now = self._s.clock.now()
+            booking = await load_visible(uow, booking_id, actor, for_update=True)
+            changed, event = await self._transition(
+                uow, booking, actor, now, status, reason, refund_amount
+            )
+            await uow.bookings.save(changed, event)
+            await uow.commit()
+        return changed
+
+    @staticmethod
+    async def _transition(
+        uow: UnitOfWork,
+        booking: Booking,
+        actor: Actor,
+        now: datetime,
+        status: BookingStatus,
+        reason: str | None,
+        refund_amount: int | None,
+    ) -> tuple[Booking, BookingEvent]:
+        if status is S.CONFIRMED:
+            return lifecycle.approve(booking, actor, now, await _policy(uow, booking))
+        if status is S.CANCELLED:
+            refund = None
+            if refund_amount is not None:
+                refund = Money(refund_amount, booking.deposit.currency)
+            policy = await _policy(uow, booking)
+            return lifecycle.cancel(booking, actor, now, policy, reason=reason, refund=refund)
+        if status is S.COMPLETED:
+            return lifecycle.complete(booking, actor, now)
+        if status is S.NO_SHOW:
+            return lifecycle.mark_no_show(booking, actor, now)
+        raise InvalidTransitionError(f"A booking cannot be set to {status} this way.")
+
+
+class RescheduleBooking:
+    """Move a pending or confirmed booking to another offered start (see the module rules)."""
+
+    def __init__(self, services: BookingServices) -> None:
+        self._s = services
+
+    async def __call__(self, actor: Actor, booking_id: BookingId, *, start: datetime) -> Booking:
+        start = require_aware(start, "start")
+        async with self._s.uow() as uow:
+            now = self._s.clock.now()
+            booking = await load_visible(uow, booking_id, actor, for_update=True)
+            context = await bookable_context(
+                uow, booking.artist_id, booking.service_id, start, now,
+                allow_inactive_service=True,
+            )  # fmt: skip
+            span = context.service.blocked_span(start)
+            await expire_stale_holds(uow, booking.artist_id, span, now, skip=booking.id)
+            moved, event = lifecycle.reschedule(
+                booking, actor, now, new_start=start, service=context.service,
+                policy=context.artist.policy, schedule=context.schedule, busy=context.busy,
+            )  # fmt: skip
+            await uow.bookings.save(moved, event)
+            await uow.commit()
+        return moved
+
+
+class ExpireHolds:
+    """The system cancels (reason ``expired``) every pending booking whose hold has run out,
+    in batches of ``batch_size`` per transaction; returns how many it expired. Holds another
+    sweeper is expiring at the same moment are skipped, not waited for."""
+
+    def __init__(self, services: BookingServices) -> None:
+        self._s = services
+
+    async def __call__(self, *, batch_size: int = EXPIRY_BATCH) -> int:
+        if batch_size < 1:
+            raise InvalidInputError(errors=(FieldError("batchSize", "Use at least 1."),))
+        total = 0
+        while True:
+            async with self._s.uow() as uow:
+                now = self._s.clock.now()
+                held = await uow.bookings.expired_holds(now, limit=batch_size)
+                for booking in held:
+                    expired, event = lifecycle.expire_hold(booking, now)
+                    await uow.bookings.save(expired, event)
+                await uow.commit()
+            total += len(held)
+            if len(held) < batch_size:
+                return total

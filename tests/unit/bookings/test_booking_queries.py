@@ -1,0 +1,82 @@
+"""GetBooking, ListBookings and BookingEvents: who sees what."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from booking_domain.accounts import Role
+from booking_domain.errors import BookingNotFoundError, NaiveDatetimeError
+from booking_domain.ids import BookingId
+from booking_domain.pages import PageRequest
+from booking_domain.status import BookingStatus
+from booking_domain.use_cases.booking_queries import booking_filter
+from tests.unit.bookings.conftest import SLOT, World
+
+pytestmark = pytest.mark.anyio
+
+
+async def test_parties_and_admins_read_a_booking_and_its_trail(world: World) -> None:
+    artist, customer = await world.artist(), await world.user()
+    admin = await world.user(Role.ADMIN)
+    booking = (await world.book(customer, artist)).booking
+    for reader in (customer, artist.actor, admin):
+        assert (await world.get(reader, booking.id)).id == booking.id
+        assert len(await world.events(reader, booking.id)) == 1
+
+
+async def test_strangers_and_unknown_ids_get_not_found(world: World) -> None:
+    artist, customer = await world.artist(), await world.user()
+    booking = (await world.book(customer, artist)).booking
+    other_artist = await world.artist()
+    for stranger in (await world.user(), other_artist.actor):
+        with pytest.raises(BookingNotFoundError):
+            await world.get(stranger, booking.id)
+        with pytest.raises(BookingNotFoundError):
+            await world.events(stranger, booking.id)
+    with pytest.raises(BookingNotFoundError):
+        await world.get(customer, BookingId(other_artist.id))
+
+
+async def test_lists_are_role_sensitive_newest_first_and_filtered(world: World) -> None:
+    ink, other = await world.artist(), await world.artist()
+    ada, bob = await world.user(), await world.user()
+    admin = await world.user(Role.ADMIN)
+    a1 = (await world.book(ada, ink, SLOT)).booking
+    a2 = (await world.book(ada, other, SLOT + timedelta(hours=1))).booking
+    b1 = (await world.book(bob, ink, SLOT + timedelta(days=1))).booking
+    await world.change(bob, b1.id, status=BookingStatus.CANCELLED)
+
+    async def ids(actor: object, **filters: object) -> list[BookingId]:
+        page = await world.list(actor, PageRequest(), **filters)  # type: ignore[arg-type]
+        return [b.id for b in page.items]
+
+    assert await ids(ada) == [a2.id, a1.id]
+    assert await ids(bob) == [b1.id]
+    assert await ids(ink.actor) == [b1.id, a1.id]
+    assert await ids(other.actor) == [a2.id]
+    assert await ids(admin) == [b1.id, a2.id, a1.id]
+    assert await ids(admin, statuses=(BookingStatus.CANCELLED,)) == [b1.id]
+    window = {
+        "starts_from": SLOT + timedelta(minutes=30),
+        "starts_before": SLOT + timedelta(days=1),
+    }
+    assert await ids(admin, **window) == [a2.id]
+
+
+async def test_lists_are_paginated(world: World) -> None:
+    artist, customer = await world.artist(), await world.user()
+    for hour in range(5):
+        await world.book(customer, artist, SLOT + timedelta(hours=hour))
+    page = await world.list(customer, PageRequest(page=2, page_size=2))
+    assert page.total == 5
+    assert [b.start for b in page.items] == [SLOT + timedelta(hours=2), SLOT + timedelta(hours=1)]
+    last = await world.list(customer, PageRequest(page=3, page_size=2))
+    assert [b.start for b in last.items] == [SLOT]
+
+
+async def test_filter_bounds_must_carry_an_offset(world: World) -> None:
+    customer = await world.user()
+    with pytest.raises(NaiveDatetimeError):
+        booking_filter(customer, starts_from=SLOT.replace(tzinfo=None))
