@@ -266,8 +266,12 @@ class FindFreeSlots:
             async with self._s.uow(read_only=True) as uow:
                 (await load_artist(uow, artist_id)).ensure_visible_to(actor)
             raise ServiceNotFoundError()
-        context.artist.ensure_visible_to(actor)
-        if not context.artist.is_bookable or not context.service.active:
+        artist, service = context.artist, context.service
+        artist.ensure_visible_to(actor)
+        privileged = actor is not None and (actor.is_admin or artist.is_owned_by(actor))
+        if not service.active and not privileged:
+            raise ServiceNotFoundError()
+        if not artist.is_bookable or not service.active:
             raise ArtistNotBookableError()
         starts = free_slots(
             service=context.service,
