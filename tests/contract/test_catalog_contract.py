@@ -208,3 +208,56 @@ async def test_the_scheduling_reader_gathers_one_artists_context(
         assert (
             await uow.scheduling.context(ArtistId(new_uuid7()), service.id, window, START) is None
         )
+
+
+async def test_the_scheduling_reader_sees_only_active_bookings_in_the_window(
+    uow_factory: UnitOfWorkFactory,
+) -> None:
+    from booking_domain.accounts import Actor
+    from booking_domain.availability import Schedule
+    from booking_domain.bookings import request_booking
+    from booking_domain.lifecycle import cancel
+    from booking_domain.timeline import BusyTimeline
+
+    async with uow_factory() as uow:
+        artist = _artist(
+            await _user(uow, "a@example.com"),
+            policy=SchedulingPolicy("UTC", minimum_notice=timedelta(0)),
+        )
+        customer = Actor(await _user(uow, "c@example.com", Role.CUSTOMER), Role.CUSTOMER)
+        await uow.artists.add(artist)
+        paid = _service(artist.id, deposit=None)  # confirmed at once
+        held = _service(artist.id, "Held")  # 30 % deposit: pending with a 15-minute hold
+        for s in (paid, held):
+            await uow.services.add(s)
+        open_week = Schedule(tuple(WeeklyRule(d, 0, 1440) for d in range(7)))
+
+        def book(service: Service, hour: int) -> tuple[object, object]:
+            return request_booking(
+                customer=customer,
+                service=service,
+                artist_user_id=artist.user_id,
+                policy=artist.policy,
+                schedule=open_week,
+                busy=BusyTimeline(),
+                start=datetime(2026, 3, 10, hour, tzinfo=UTC),
+                now=START,
+            )
+
+        confirmed, pending, cancelled, outside = (
+            book(paid, 9),
+            book(held, 12),
+            book(paid, 15),
+            book(paid, 3),
+        )
+        for booking, event in (confirmed, pending, cancelled, outside):
+            await uow.bookings.add(booking, event)  # type: ignore[arg-type]
+        await uow.bookings.save(*cancel(cancelled[0], customer, START, artist.policy))  # type: ignore[arg-type]
+        await uow.commit()
+    window = Interval(datetime(2026, 3, 10, 8, tzinfo=UTC), datetime(2026, 3, 10, 20, tzinfo=UTC))
+    async with uow_factory(read_only=True) as uow:
+        live = await uow.scheduling.context(artist.id, paid.id, window, START)
+        later = await uow.scheduling.context(artist.id, paid.id, window, START + timedelta(hours=1))
+    assert live is not None and later is not None
+    assert live.busy.spans() == (confirmed[0].blocked, pending[0].blocked)  # type: ignore[attr-defined]
+    assert later.busy.spans() == (confirmed[0].blocked,)  # type: ignore[attr-defined]  # the hold ran out

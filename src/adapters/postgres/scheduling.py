@@ -38,18 +38,16 @@ SELECT a.*,
                         '[]')
           FROM date_overrides o
          WHERE o.artist_id = a.id AND o.on_date BETWEEN %(first)s AND %(last)s) AS overrides,
-       (SELECT coalesce(array_agg(b.blocked ORDER BY lower(b.blocked)), '{}')
-          FROM bookings b
-         WHERE b.artist_id = a.id AND b.status IN ('pending', 'confirmed')
-           AND b.blocked && %(window)s
-           AND (b.status = 'confirmed' OR b.hold_expires_at > %(now)s)) AS busy,
-       (SELECT coalesce(array_agg(b.starts_at), '{}')
-          FROM bookings b
-         WHERE b.artist_id = a.id AND b.status IN ('pending', 'confirmed')
-           AND b.blocked && %(window)s
-           AND (b.status = 'confirmed' OR b.hold_expires_at > %(now)s)) AS busy_starts
+       busy.blocked AS busy, busy.starts AS busy_starts
   FROM artists a
   JOIN services s ON s.id = %(service_id)s AND s.artist_id = a.id
+  CROSS JOIN LATERAL (
+        SELECT coalesce(array_agg(b.blocked), '{}') AS blocked,
+               coalesce(array_agg(b.starts_at), '{}') AS starts
+          FROM bookings b
+         WHERE b.artist_id = a.id AND b.status IN ('pending', 'confirmed')
+           AND b.blocked && %(window)s
+           AND (b.status = 'confirmed' OR b.hold_expires_at > %(now)s)) AS busy
  WHERE a.id = %(artist_id)s
 """
 
