@@ -15,8 +15,9 @@ from booking_domain.errors import FieldError, InvalidInputError
 from booking_domain.ids import StudioId
 from booking_domain.money import Money
 from booking_domain.services import FixedDeposit, PercentageDeposit, Service
-from booking_domain.use_cases.artists import PolicyFields, ProfileFields, StudioFields
+from booking_domain.use_cases.artists import PolicyFields, ProfileFields
 from booking_domain.use_cases.catalog import Availability, FreeSlots, ServiceFields
+from booking_domain.use_cases.studios import StudioFields
 from entrypoints.http.dto import Dto, View
 
 Clock = Annotated[
