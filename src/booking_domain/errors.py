@@ -295,6 +295,7 @@ class ArtistNotBookableError(RuleViolationError):
 
     code = "artist_not_bookable"
     default_message = "This artist or service is not taking bookings."
+    reason = "artist_not_bookable"  # the same ``reason`` field as NotBookableError's
 
 
 class OverlappingAvailabilityError(RuleViolationError):

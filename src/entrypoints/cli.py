@@ -1,4 +1,4 @@
-"""The ``inkslot`` command: serve, migrate, seed, create-admin."""
+"""The ``inkslot`` command: serve, migrate, seed, create-admin, expire-holds."""
 
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     admin = commands.add_parser("create-admin", help="create an admin (password read from stdin)")
     admin.add_argument("--email", required=True)
     admin.add_argument("--name", default="Administrator")
+    commands.add_parser("expire-holds", help="cancel pending bookings whose hold has run out")
     args = parser.parse_args(argv)
 
     try:
@@ -42,6 +43,7 @@ def main(argv: list[str] | None = None) -> int:
         "migrate": _migrate,
         "seed": _seed,
         "create-admin": _create_admin,
+        "expire-holds": _expire_holds,
     }
     return handlers[args.command](args, settings)
 
@@ -123,6 +125,18 @@ def _create_admin(args: argparse.Namespace, settings: Settings) -> int:
             print(f"inkslot: could not create the admin: {details}", file=sys.stderr)
             return 1
     print(f"admin {args.email} created")
+    return 0
+
+
+def _expire_holds(_: argparse.Namespace, settings: Settings) -> int:
+    from entrypoints.runtime import database
+
+    async def sweep(core: object) -> int:
+        return int(await core.expire_holds()())  # type: ignore[attr-defined]
+
+    with database(settings) as ready:
+        count = _with_core(ready, sweep)
+    print(f"{count} expired holds cancelled")
     return 0
 
 

@@ -33,12 +33,19 @@ from booking_domain.use_cases.artists import (
     ChangeArtistStatus,
     CreateArtistProfile,
     GetArtist,
-    ManageStudios,
     UpdateArtistProfile,
     UpdateSchedulingPolicy,
 )
+from booking_domain.use_cases.booking_changes import (
+    ChangeBookingStatus,
+    ExpireHolds,
+    RescheduleBooking,
+)
+from booking_domain.use_cases.booking_queries import BookingEvents, GetBooking, ListBookings
+from booking_domain.use_cases.bookings import BookingServices, CreateBooking
 from booking_domain.use_cases.catalog import FindFreeSlots, ManageAvailability, ManageServices
 from booking_domain.use_cases.sessions import Login, Logout, RefreshSession
+from booking_domain.use_cases.studios import ManageStudios
 from entrypoints.settings import Settings
 
 
@@ -155,6 +162,14 @@ class Core(containers.DeclarativeContainer):
     catalog = providers.Singleton(ManageServices, catalog_services)
     availability = providers.Singleton(ManageAvailability, catalog_services)
     find_slots = providers.Singleton(FindFreeSlots, catalog_services)
+    booking_services = providers.Singleton(BookingServices, uow=adapters.uow, clock=adapters.clock)
+    create_booking = providers.Singleton(CreateBooking, booking_services)
+    list_bookings = providers.Singleton(ListBookings, booking_services)
+    get_booking = providers.Singleton(GetBooking, booking_services)
+    change_booking_status = providers.Singleton(ChangeBookingStatus, booking_services)
+    reschedule_booking = providers.Singleton(RescheduleBooking, booking_services)
+    booking_events = providers.Singleton(BookingEvents, booking_services)
+    expire_holds = providers.Singleton(ExpireHolds, booking_services)
 
 
 def build_container(

@@ -11,7 +11,8 @@ Rules (PRODUCT.md, Booking lifecycle; the domain decides who and when):
 - ``pending`` and ``disputed`` are never PATCH targets (disputes have their own flow);
 - a reschedule moves the booking to another start offered by the same rules as a new
   booking, the booking's own old time counting as free; stale holds overlapping the new time
-  are expired first, in the same transaction. A suspended artist's bookings cannot move; a
+  are expired first, in the same transaction; a new time another booking holds is
+  ``slot_taken``. A suspended artist's bookings cannot move; a
   booking of a service no longer offered still can;
 - strangers get ``booking_not_found`` whatever they try.
 """
@@ -41,6 +42,7 @@ from booking_domain.use_cases.bookings import (
     bookable_context,
     expire_stale_holds,
     load_visible,
+    taken_is_a_conflict,
 )
 
 S = BookingStatus
@@ -125,10 +127,11 @@ class RescheduleBooking:
             )  # fmt: skip
             span = context.service.blocked_span(start)
             await expire_stale_holds(uow, booking.artist_id, span, now, skip=booking.id)
-            moved, event = lifecycle.reschedule(
-                booking, actor, now, new_start=start, service=context.service,
-                policy=context.artist.policy, schedule=context.schedule, busy=context.busy,
-            )  # fmt: skip
+            with taken_is_a_conflict():
+                moved, event = lifecycle.reschedule(
+                    booking, actor, now, new_start=start, service=context.service,
+                    policy=context.artist.policy, schedule=context.schedule, busy=context.busy,
+                )  # fmt: skip
             await uow.bookings.save(moved, event)
             await uow.commit()
         return moved

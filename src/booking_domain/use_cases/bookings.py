@@ -1,6 +1,10 @@
 """Booking use cases: requesting a booking, and the helpers every booking use case shares.
 
 Rules (PRODUCT.md, Booking lifecycle; DESIGN.md, sections 4 and 6):
+- a start whose time another active booking holds is a conflict (``slot_taken``, 409),
+  whether the domain's check or the storage's constraint notices it first: a client sees
+  one answer for "someone got there first"; every other refusal is ``not_bookable`` with
+  its reason (422);
 - only customers request bookings; the artist must be approved and not suspended and the
   service active and the artist's own, else ``artist_not_bookable`` (the same answer for an
   unknown artist or service, so ids reveal nothing);
@@ -11,13 +15,16 @@ Rules (PRODUCT.md, Booking lifecycle; DESIGN.md, sections 4 and 6):
 - an ``Idempotency-Key`` is remembered per customer for 24 h with a fingerprint of the
   request: the same key with the same request returns the booking it created (a *replay*),
   with another request it is refused (``idempotency_key_reused``). Only a created booking is
-  remembered: a refused request may be retried under the same key. Two concurrent requests
-  with one key create one booking: the second waits on the key's claim, then replays.
+  remembered: a refused request may be retried under the same key. The key is claimed at
+  the start of the transaction, so two concurrent requests with one key create one booking:
+  the second waits on the claim, then replays.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -31,8 +38,10 @@ from booking_domain.errors import (
     FieldError,
     IdempotencyKeyReusedError,
     InvalidInputError,
+    NotBookableError,
+    SlotTakenError,
 )
-from booking_domain.ids import ArtistId, BookingId, ServiceId
+from booking_domain.ids import ArtistId, BookingId, ServiceId, new_uuid7
 from booking_domain.ports import (
     Clock,
     IdempotencyRecord,
@@ -40,7 +49,8 @@ from booking_domain.ports import (
     UnitOfWork,
     UnitOfWorkFactory,
 )
-from booking_domain.slots import Interval, require_aware
+from booking_domain.schedules import NotBookableReason
+from booking_domain.slots import Interval, epoch_floor, require_aware
 
 DAY = timedelta(days=1)
 MAX_NOTES_LENGTH = 2000
@@ -86,6 +96,17 @@ def context_window(start: datetime) -> Interval:
     """The busy time a check of ``start`` needs: the longest blocked span possible (24 h
     buffer, 24 h session, 24 h buffer) and the whole local date of the start (daily cap)."""
     return Interval(start - DAY, start + 2 * DAY)
+
+
+@contextmanager
+def taken_is_a_conflict() -> Iterator[None]:
+    """Turn the domain's ``overlaps`` refusal into ``SlotTakenError`` (see the module rules)."""
+    try:
+        yield
+    except NotBookableError as refused:
+        if refused.reason == NotBookableReason.OVERLAPS:
+            raise SlotTakenError() from refused
+        raise
 
 
 async def bookable_context(
@@ -181,28 +202,28 @@ class CreateBooking:
             raise BookingActionNotAllowedError("Only customers request bookings.")
         start = require_aware(request.start, "start")
         key = _check_request(request)
-        fingerprint = request.fingerprint()
         async with self._s.uow() as uow:
             now = self._s.clock.now()
+            booking_id = BookingId(new_uuid7(epoch_floor(now) * 1000))
             if key is not None:
-                known = await uow.idempotency.get(actor.user_id, key, now)
-                if known is not None:
-                    return await _replay(uow, known, fingerprint)
+                # Claimed first, for the id the booking will have: a concurrent retry waits
+                # here until this transaction ends, then replays its booking (or, if this one
+                # failed and rolled back, takes the key and tries itself).
+                fingerprint = request.fingerprint()
+                expires = now + self._s.idempotency_ttl
+                record = IdempotencyRecord(actor.user_id, key, fingerprint, booking_id, expires)
+                holder = await uow.idempotency.claim(record, now)
+                if holder is not None:
+                    return await _replay(uow, holder, fingerprint)
             context = await bookable_context(uow, request.artist_id, request.service_id, start, now)
             span = context.service.blocked_span(start)
             await expire_stale_holds(uow, request.artist_id, span, now)
-            booking, event = request_booking(
-                customer=actor, service=context.service, artist_user_id=context.artist.user_id,
-                policy=context.artist.policy, schedule=context.schedule, busy=context.busy,
-                start=start, now=now, notes=request.notes,
-            )  # fmt: skip
-            if key is not None:
-                expires = now + self._s.idempotency_ttl
-                record = IdempotencyRecord(actor.user_id, key, fingerprint, booking.id, expires)
-                holder = await uow.idempotency.claim(record, now)
-                if holder is not None:  # a concurrent request with this key got there first
-                    await uow.rollback()
-                    return await _replay(uow, holder, fingerprint)
+            with taken_is_a_conflict():
+                booking, event = request_booking(
+                    customer=actor, service=context.service, artist_user_id=context.artist.user_id,
+                    policy=context.artist.policy, schedule=context.schedule, busy=context.busy,
+                    start=start, now=now, notes=request.notes, booking_id=booking_id,
+                )  # fmt: skip
             await uow.bookings.add(booking, event)
             await uow.commit()
         return BookingCreated(booking)

@@ -24,6 +24,7 @@ from entrypoints.http.controllers.admin import AdminUsersController
 from entrypoints.http.controllers.artists import ArtistsController
 from entrypoints.http.controllers.auth import AuthController
 from entrypoints.http.controllers.availability import AvailabilityController
+from entrypoints.http.controllers.bookings import BookingsController
 from entrypoints.http.controllers.docs import docs_page
 from entrypoints.http.controllers.health import live, ready
 from entrypoints.http.controllers.me import MeController
@@ -74,6 +75,7 @@ def build_app(
             AvailabilityController,
             StudiosController,
             AdminArtistsController,
+            BookingsController,
         ],
     )
     cors = CORSConfig(allow_origins=list(config.cors_origins)) if config.cors_origins else None

@@ -63,7 +63,8 @@ class ProblemField(msgspec.Struct, frozen=True):
 
 
 class Problem(msgspec.Struct, frozen=True, omit_defaults=True, rename="camel"):
-    """RFC 9457 problem details plus ``code`` (stable) and ``errors`` (per field)."""
+    """RFC 9457 problem details plus ``code`` (stable), ``errors`` (per field) and, for
+    refusals that carry one (``not_bookable``), the precise ``reason``."""
 
     type: str
     title: str
@@ -72,6 +73,7 @@ class Problem(msgspec.Struct, frozen=True, omit_defaults=True, rename="camel"):
     detail: str | None = None
     instance: str | None = None
     request_id: str | None = None
+    reason: str | None = None
     errors: list[ProblemField] = msgspec.field(default_factory=list)
 
 
@@ -82,6 +84,7 @@ def problem_response(
     detail: str | None,
     errors: list[ProblemField] | None = None,
     headers: dict[str, str] | None = None,
+    reason: str | None = None,
 ) -> Response[Problem]:
     body = Problem(
         type="about:blank" if status >= 500 else f"urn:inkslot:problem:{code}",
@@ -91,6 +94,7 @@ def problem_response(
         detail=detail,
         instance=request.url.path,
         request_id=request.scope.get("request_id"),  # type: ignore[arg-type]
+        reason=reason,
         errors=errors or [],
     )
     return Response(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
@@ -105,7 +109,8 @@ def domain_error_handler(request: Request[Any, Any, Any], exc: Exception) -> Res
         headers = {"Retry-After": str(exc.retry_after_seconds)}
     if status >= 500:
         _log.warning("dependency failure: %s", exc.code)
-    return problem_response(request, status, exc.code, exc.message, errors, headers)
+    reason = getattr(exc, "reason", None)
+    return problem_response(request, status, exc.code, exc.message, errors, headers, reason)
 
 
 def validation_error_handler(request: Request[Any, Any, Any], exc: Exception) -> Response[Problem]:

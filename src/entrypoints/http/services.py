@@ -16,12 +16,15 @@ from booking_domain.use_cases.artists import (
     ChangeArtistStatus,
     CreateArtistProfile,
     GetArtist,
-    ManageStudios,
     UpdateArtistProfile,
     UpdateSchedulingPolicy,
 )
+from booking_domain.use_cases.booking_changes import ChangeBookingStatus, RescheduleBooking
+from booking_domain.use_cases.booking_queries import BookingEvents, GetBooking, ListBookings
+from booking_domain.use_cases.bookings import CreateBooking
 from booking_domain.use_cases.catalog import FindFreeSlots, ManageAvailability, ManageServices
 from booking_domain.use_cases.sessions import Login, Logout, RefreshSession
+from booking_domain.use_cases.studios import ManageStudios
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +46,12 @@ class ApiServices:
     catalog: ManageServices
     availability: ManageAvailability
     find_slots: FindFreeSlots
+    create_booking: CreateBooking
+    list_bookings: ListBookings
+    get_booking: GetBooking
+    change_booking_status: ChangeBookingStatus
+    reschedule_booking: RescheduleBooking
+    booking_events: BookingEvents
     tokens: TokenService
     clock: Clock
     health: HealthProbe

@@ -18,6 +18,7 @@ from booking_domain.errors import (
     InvalidInputError,
     NaiveDatetimeError,
     NotBookableError,
+    SlotTakenError,
 )
 from booking_domain.events import BookingEventKind
 from booking_domain.money import Money
@@ -63,12 +64,13 @@ async def test_a_request_needing_approval_holds_for_the_approval_hold(world: Wor
     assert booking.hold_expires_at == START + timedelta(hours=48)
 
 
-async def test_a_taken_slot_is_refused_as_overlapping(world: World) -> None:
+async def test_a_taken_slot_is_a_conflict(world: World) -> None:
     artist = await world.artist()
     await world.book(await world.user(), artist)
-    with pytest.raises(NotBookableError) as refused:
+    with pytest.raises(SlotTakenError) as refused:
         await world.book(await world.user(), artist, SLOT + timedelta(minutes=30))
-    assert refused.value.reason == "overlaps"
+    assert isinstance(refused.value.__cause__, NotBookableError)
+    assert refused.value.__cause__.reason == "overlaps"
 
 
 @pytest.mark.parametrize(
@@ -153,7 +155,7 @@ async def test_a_live_hold_keeps_its_slot(world: World) -> None:
     artist = await world.artist(deposit=DEPOSIT)
     await world.book(await world.user(), artist)
     world.clock.advance(timedelta(minutes=14))
-    with pytest.raises(NotBookableError):
+    with pytest.raises(SlotTakenError):
         await world.book(await world.user(), artist)
 
 
