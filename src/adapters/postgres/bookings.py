@@ -1,4 +1,4 @@
-"""PostgreSQL bookings, their events, and idempotency keys.
+"""PostgreSQL bookings and their events.
 
 A booking and its event are written by one statement (a data-modifying CTE), so creating or
 changing a booking is one round trip. The exclusion constraint ``ex_bookings_artist_blocked``
@@ -11,18 +11,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 import psycopg
 from psycopg.types.range import Range
 from sqlalchemy import Integer, Text, bindparam, func, insert, select, text, update
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from adapters.postgres.database import Connection
 from adapters.postgres.errors import translate
 from adapters.postgres.sql import Statement, compile_sql
-from adapters.postgres.tables import booking_events, bookings, idempotency_keys
+from adapters.postgres.tables import booking_events, bookings
 from booking_domain.accounts import Role
 from booking_domain.bookings import Booking
 from booking_domain.errors import ConcurrentUpdateError
@@ -30,7 +30,7 @@ from booking_domain.events import BookingEvent, BookingEventKind
 from booking_domain.ids import ArtistId, BookingId, DisputeId, ServiceId, UserId
 from booking_domain.money import Money
 from booking_domain.pages import Page, PageRequest
-from booking_domain.ports import BookingFilter, IdempotencyRecord
+from booking_domain.ports import BookingFilter
 from booking_domain.slots import Interval
 from booking_domain.status import BookingStatus, PaymentStatus
 
@@ -169,19 +169,28 @@ def _event(row: Row) -> BookingEvent:
 
 
 def _list_statements(where: BookingFilter) -> tuple[str, str]:
-    clauses = []
-    if where.customer_id is not None:
-        clauses.append(_B.customer_id == bindparam("customer_id"))
-    if where.artist_user_id is not None:
-        clauses.append(_B.artist_user_id == bindparam("artist_user_id"))
-    if where.artist_id is not None:
-        clauses.append(_B.artist_id == bindparam("artist_id"))
-    if where.statuses:
-        clauses.append(_B.status == func.any(bindparam("statuses", type_=ARRAY(Text))))
-    if where.starts_from is not None:
-        clauses.append(_B.starts_at >= bindparam("starts_from"))
-    if where.starts_before is not None:
-        clauses.append(_B.starts_at < bindparam("starts_before"))
+    """Count and page SQL for this filter (``bench/explain.py`` prints their plans)."""
+    return _compiled_list(
+        where.customer_id is not None, where.artist_user_id is not None,
+        where.artist_id is not None, bool(where.statuses), where.starts_from is not None,
+        where.starts_before is not None,
+    )  # fmt: skip
+
+
+@lru_cache(maxsize=64)
+def _compiled_list(
+    customer: bool, artist_user: bool, artist: bool, statuses: bool, after: bool, before: bool
+) -> tuple[str, str]:
+    """Count and page SQL for one shape of filter (compiled once per shape)."""
+    wanted = [
+        (customer, _B.customer_id == bindparam("customer_id")),
+        (artist_user, _B.artist_user_id == bindparam("artist_user_id")),
+        (artist, _B.artist_id == bindparam("artist_id")),
+        (statuses, _B.status == func.any(bindparam("statuses", type_=ARRAY(Text)))),
+        (after, _B.starts_at >= bindparam("starts_from")),
+        (before, _B.starts_at < bindparam("starts_before")),
+    ]
+    clauses = [clause for present, clause in wanted if present]
     count = select(func.count().label("total")).select_from(bookings).where(*clauses)
     page = (
         select(bookings)
@@ -242,67 +251,3 @@ class PostgresBookingRepository:
         rows = await (await self._conn.execute(page_sql, params)).fetchall()
         total = int(total_row["total"]) if total_row else 0
         return Page(tuple(_booking(r) for r in rows), total, page)
-
-
-_K = idempotency_keys.c
-_GET_KEY = Statement(
-    lambda: select(idempotency_keys).where(
-        _K.user_id == bindparam("user_id"),
-        _K.key == bindparam("key"),
-        _K.expires_at > bindparam("now"),
-    )
-)
-
-
-def _build_claim() -> Any:
-    statement = pg_insert(idempotency_keys).values(
-        {c.name: bindparam(c.name) for c in idempotency_keys.c}
-    )
-    # An expired record gives its key up; a live one keeps it (no row is returned).
-    return statement.on_conflict_do_update(
-        index_elements=[_K.user_id, _K.key],
-        set_={
-            name: statement.excluded[name]
-            for name in ("fingerprint", "booking_id", "expires_at", "created_at")
-        },
-        where=_K.expires_at <= bindparam("now"),
-    ).returning(_K.user_id)
-
-
-_CLAIM = Statement(_build_claim)
-
-
-def _record(row: Row) -> IdempotencyRecord:
-    return IdempotencyRecord(
-        user_id=UserId(row["user_id"]),
-        key=row["key"],
-        fingerprint=row["fingerprint"],
-        booking_id=BookingId(row["booking_id"]),
-        expires_at=row["expires_at"],
-    )
-
-
-class PostgresIdempotencyRepository:
-    def __init__(self, connection: Connection) -> None:
-        self._conn = connection
-
-    async def get(self, user_id: UserId, key: str, now: datetime) -> IdempotencyRecord | None:
-        params = {"user_id": user_id, "key": key, "now": now}
-        row = await (await self._conn.execute(_GET_KEY.text, params)).fetchone()
-        return _record(row) if row is not None else None
-
-    async def claim(self, record: IdempotencyRecord, now: datetime) -> IdempotencyRecord | None:
-        """One statement: inserting waits on a concurrent uncommitted claim of the key (the
-        unique index), then either takes the key or leaves it to the live holder."""
-        params = {
-            "user_id": record.user_id, "key": record.key, "fingerprint": record.fingerprint,
-            "booking_id": record.booking_id, "expires_at": record.expires_at,
-            "created_at": now, "now": now,
-        }  # fmt: skip
-        try:
-            claimed = await (await self._conn.execute(_CLAIM.text, params)).fetchone()
-        except psycopg.Error as exc:
-            raise (translate(exc) or exc) from exc
-        if claimed is not None:
-            return None
-        return await self.get(record.user_id, record.key, now)

@@ -9,7 +9,7 @@ import psycopg
 from psycopg import pq
 
 from adapters.postgres.accounts import PostgresRefreshTokenRepository, PostgresUserRepository
-from adapters.postgres.bookings import PostgresBookingRepository, PostgresIdempotencyRepository
+from adapters.postgres.bookings import PostgresBookingRepository
 from adapters.postgres.catalog import (
     PostgresArtistRepository,
     PostgresAvailabilityRepository,
@@ -18,6 +18,7 @@ from adapters.postgres.catalog import (
 )
 from adapters.postgres.database import Connection, Database
 from adapters.postgres.errors import translate
+from adapters.postgres.idempotency import PostgresIdempotencyRepository
 from adapters.postgres.scheduling import PostgresSchedulingReader
 
 
