@@ -27,6 +27,7 @@ import sys
 import tempfile
 import urllib.error
 import urllib.request
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -34,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import psycopg
 
+from balanced import run_balanced
 from booking_setup import (
     Catalogue,
     free_port,
@@ -46,9 +48,11 @@ from booking_setup import (
     stop_server,
     worker_pids,
 )
+from cpu import CpuMeter
 from loadgen import Result, build_request, run_load
 
 HOST = "127.0.0.1"
+WORKERS = 2
 OK = {200, 201}
 
 
@@ -63,6 +67,7 @@ class Bench:
         self.next_slot = itertools.count()  # every creation gets a slot nobody had
         self.rng = random.Random(11)
         self.server: subprocess.Popen | None = None  # type: ignore[type-arg]
+        self.postmaster_pid = 0
 
     def _headers(self, i: int) -> dict[str, str]:
         token = self.tokens[(i // 1_000_000) % len(self.tokens)]
@@ -89,15 +94,34 @@ class Bench:
         return build_request("GET", path, HOST, self._headers(i))
 
     def run(self, name: str, factory: Callable[[int], bytes], clients: int, **kw: float) -> Result:
-        seconds = kw.pop("seconds", self.args.seconds)
+        seconds = kw.get("seconds", self.args.seconds)
+        if kw.get("warmup", 1.0):
+            self._load(name, factory, clients, 1.0)
         profiles = self._profile(name)
-        result = run_load(
-            name, HOST, self.port, factory, concurrency=clients, duration=seconds, **kw
-        )
+        meter = CpuMeter(self.server.pid, self.postmaster_pid) if self.server else None
+        before = meter.snapshot() if meter else {}
+        result, split = self._load(name, factory, clients, seconds)
+        after = meter.snapshot() if meter else {}
         for profile in profiles:
             profile.wait()
         print(result.line(), flush=True)
+        if split:
+            print(f"    connections per worker: {sorted(split.values(), reverse=True)}")
+        if meter and not profiles:  # py-spy's own sampling would skew the split
+            print(CpuMeter.line(before, after, len(result.latencies_ms), result.seconds))
         return result
+
+    def _load(
+        self, name: str, factory: Callable[[int], bytes], clients: int, seconds: float
+    ) -> tuple[Result, Counter[int]]:
+        if self.args.no_balance:
+            load = run_load(
+                name, HOST, self.port, factory, concurrency=clients, duration=seconds, warmup=0
+            )
+            return load, Counter()
+        return run_balanced(
+            name, HOST, self.port, factory, concurrency=clients, duration=seconds, workers=WORKERS
+        )
 
     def _profile(self, name: str) -> list[subprocess.Popen]:  # type: ignore[type-arg]
         if not (self.args.py_spy and self.args.profile_dir and self.server):
@@ -262,6 +286,11 @@ def main() -> None:
     parser.add_argument("--mix-seconds", type=float, default=60)
     parser.add_argument("--quick", action="store_true", help="3 s runs, 10 s mix")
     parser.add_argument("--customers", type=int, default=64)
+    parser.add_argument(
+        "--no-balance",
+        action="store_true",
+        help="leave the connections where the kernel puts them (often all on one worker)",
+    )
     parser.add_argument("--py-spy", help="path to py-spy: profile each worker for 5 s per run")
     parser.add_argument("--profile-dir", help="where the py-spy raw profiles go")
     args = parser.parse_args()
@@ -274,11 +303,12 @@ def main() -> None:
     try:
         catalogue = seed_catalogue(database_url)
         port = free_port()
-        server = start_server(tmp, database_url, port, workers=2)
+        server = start_server(tmp, database_url, port, workers=WORKERS)
         base = f"http://{HOST}:{port}"
         tokens = register_customers(base, args.customers)
         bench = Bench(catalogue, port, tokens, args)
         bench.server = server
+        bench.postmaster_pid = int((postgres.pgdata / "postmaster.pid").read_text().split()[0])
         print(
             f"server: {base}, 2 workers, embedded PostgreSQL (local-profile settings); "
             f"client, server and PostgreSQL share {_cpus()} cores"
