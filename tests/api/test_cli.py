@@ -114,6 +114,7 @@ def test_serve_starts_embedded_postgres_seeds_once_and_keeps_data_across_restart
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     first = _serve(tmp_path, port)
+    printed = ""
     try:
         _wait_until_ready(base, first)
         status, _ = _request(
@@ -121,8 +122,10 @@ def test_serve_starts_embedded_postgres_seeds_once_and_keeps_data_across_restart
             {"email": "ada@example.com", "password": PASSWORD, "name": "Ada", "role": "customer"},
         )
         assert status == 201
+        printed = _check_demo_booking(base, first)
     finally:
         output = _stop(first)
+    output = printed + output
     assert "admin@inkslot.local" in output  # demo credentials printed on first start
     assert not (tmp_path / "postgres" / "postmaster.pid").exists()  # PostgreSQL stopped too
 
@@ -136,3 +139,31 @@ def test_serve_starts_embedded_postgres_seeds_once_and_keeps_data_across_restart
     finally:
         output = _stop(second)
     assert "admin@inkslot.local" not in output  # seeded once only
+
+
+def _check_demo_booking(base: str, server: subprocess.Popen[str]) -> str:
+    """The demo customer can sign in with the printed password and sees their booking with
+    the demo artist, who is public and offers slots."""
+    assert server.stdout is not None
+    password, printed = None, ""
+    while password is None:
+        line = server.stdout.readline()
+        printed += line
+        assert line, "the server ended before printing the demo accounts"
+        if line.split()[:2] == ["customer", "customer@inkslot.local"]:
+            password = line.split()[2]
+    status, session = _request(
+        base + "/api/v1/auth/login", {"email": "customer@inkslot.local", "password": password}
+    )
+    assert status == 200
+    token = session["tokens"]["accessToken"]  # type: ignore[index]
+    request = urllib.request.Request(
+        base + "/api/v1/bookings", headers={"Authorization": f"Bearer {token}"}
+    )
+    with urllib.request.urlopen(request, timeout=5) as response:
+        bookings = json.loads(response.read())
+    assert bookings["total"] == 1
+    artist_id = bookings["items"][0]["artistId"]
+    status, artist = _request(f"{base}/api/v1/artists/{artist_id}")
+    assert status == 200 and artist["bookable"] is True
+    return printed
