@@ -34,14 +34,15 @@ def _all() -> dict[int, tuple[str, int, int]]:
     return found
 
 
-def _machine() -> tuple[float, float]:
-    """(busy, total) CPU seconds of the whole machine since boot, every process included."""
+def _machine() -> tuple[float, float, float]:
+    """(busy, interrupts, total) CPU seconds of the whole machine since boot."""
     try:
         fields = [int(v) for v in Path("/proc/stat").read_text().split("\n")[0].split()[1:]]
     except OSError:
-        return 0.0, 0.0
+        return 0.0, 0.0, 0.0
     idle = fields[3] + fields[4]  # idle + iowait
-    return (sum(fields[:8]) - idle) / _TICK, sum(fields[:8]) / _TICK
+    total = sum(fields[:8])
+    return (total - idle) / _TICK, (fields[5] + fields[6]) / _TICK, total / _TICK
 
 
 def _tree_seconds(procs: dict[int, tuple[str, int, int]], root: int) -> float:
@@ -64,12 +65,13 @@ class CpuMeter:
         (its backends live as long as the pools' connections), and this process."""
         procs = _all()
         times = os.times()
-        busy, total = _machine()
+        busy, interrupts, total = _machine()
         return {
             "server": _tree_seconds(procs, self.server_pid),
             "postgres": _tree_seconds(procs, self.postmaster_pid),
             "client": times.user + times.system,
             "_machine_busy": busy,
+            "_machine_irq": interrupts,
             "_machine_total": total,
         }
 
@@ -82,8 +84,9 @@ class CpuMeter:
         ours = {k: v for k, v in used.items() if not k.startswith("_")}
         per = ", ".join(f"{k} {v * 1000 / requests:.2f}" for k, v in ours.items())
         busy = sum(ours.values()) / (wall * cores)
-        machine = used["_machine_busy"] / used["_machine_total"] if used["_machine_total"] else 0
+        total = used["_machine_total"] or 1
+        machine, irq = used["_machine_busy"] / total, used["_machine_irq"] / total
         return (
-            f"    CPU ms per request: {per}; these use {busy:.0%} of {cores} cores, "
-            f"the whole machine is {machine:.0%} busy"
+            f"    CPU ms per request: {per}; these use {busy:.0%} of {cores} cores; "
+            f"the whole machine is {machine:.0%} busy ({irq:.0%} in interrupts: loopback, disk)"
         )
