@@ -172,6 +172,13 @@ class BookingRepository(Protocol):
         ``SlotTakenError`` when a new time overlaps another active booking."""
         ...
 
+    async def hold_calendar(self, artist_id: ArtistId) -> None:
+        """Queue this unit of work behind any other that holds the artist's calendar, until
+        it ends. Creations and reschedules of one artist then run one after another: each
+        sees the last one's result instead of two waiting on each other's uncommitted rows
+        (a deadlock). Overlaps are still refused by the storage's own check."""
+        ...
+
     async def holding(self, artist_id: ArtistId, span: Interval) -> tuple[Booking, ...]:
         """Pending and confirmed bookings of the artist whose blocked time overlaps ``span``,
         including pending ones whose hold has run out (the caller expires those)."""

@@ -47,6 +47,9 @@ class InMemoryBookingRepository:
         self._rows = bookings
         self._events = events
 
+    async def hold_calendar(self, artist_id: ArtistId) -> None:
+        """Nothing to do: in-memory units of work that write already run one at a time."""
+
     def _holding(self, artist_id: ArtistId, span: Interval) -> list[Booking]:
         return [
             b

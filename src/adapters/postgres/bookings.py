@@ -202,9 +202,23 @@ def _compiled_list(
     return compile_sql(count), compile_sql(page)
 
 
+def calendar_lock_key(artist_id: ArtistId) -> int:
+    """A signed 64-bit advisory-lock key from all 128 bits of the id (UUIDv7's leading bits
+    are a timestamp, so artists made in the same millisecond would share a prefix)."""
+    raw = artist_id.bytes
+    folded = bytes(a ^ b for a, b in zip(raw[:8], raw[8:], strict=True))
+    return int.from_bytes(folded, "big", signed=True)
+
+
 class PostgresBookingRepository:
     def __init__(self, connection: Connection) -> None:
         self._conn = connection
+
+    async def hold_calendar(self, artist_id: ArtistId) -> None:
+        # Transaction-scoped: released by COMMIT or ROLLBACK, never leaked to the pool.
+        await self._conn.execute(
+            "SELECT pg_advisory_xact_lock(%(key)s)", {"key": calendar_lock_key(artist_id)}
+        )
 
     async def _write(self, sql: str, params: dict[str, Any]) -> int:
         try:

@@ -9,6 +9,7 @@ from psycopg_pool import PoolTimeout
 
 from booking_domain.errors import (
     ArtistProfileExistsError,
+    ConcurrentUpdateError,
     ConflictError,
     DomainError,
     EmailAlreadyRegisteredError,
@@ -40,7 +41,7 @@ def translate(error: BaseException) -> DomainError | None:
             return ConflictError()
         return None
     if isinstance(error, pg.SerializationFailure | pg.DeadlockDetected):
-        return ConflictError("A concurrent change got there first; please retry.")
+        return ConcurrentUpdateError()
     if isinstance(error, psycopg.OperationalError | psycopg.InterfaceError):
         return ServiceUnavailableError()
     return None

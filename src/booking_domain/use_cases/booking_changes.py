@@ -120,6 +120,9 @@ class RescheduleBooking:
         start = require_aware(start, "start")
         async with self._s.uow() as uow:
             now = self._s.clock.now()
+            # The calendar first, then the row: the order creations take them in.
+            artist_id = (await load_visible(uow, booking_id, actor)).artist_id
+            await uow.bookings.hold_calendar(artist_id)
             booking = await load_visible(uow, booking_id, actor, for_update=True)
             context = await bookable_context(
                 uow, booking.artist_id, booking.service_id, start, now,

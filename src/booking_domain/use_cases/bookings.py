@@ -215,6 +215,7 @@ class CreateBooking:
                 holder = await uow.idempotency.claim(record, now)
                 if holder is not None:
                     return await _replay(uow, holder, fingerprint)
+            await uow.bookings.hold_calendar(request.artist_id)
             context = await bookable_context(uow, request.artist_id, request.service_id, start, now)
             span = context.service.blocked_span(start)
             await expire_stale_holds(uow, request.artist_id, span, now)
