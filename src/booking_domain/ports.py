@@ -227,6 +227,9 @@ class SchedulingContext:
     service: Service
     schedule: Schedule
     busy: BusyTimeline
+    # Whether a pending booking whose hold has run out still overlaps the window: only then
+    # is there anything to expire before writing.
+    has_expired_holds: bool = False
 
 
 class SchedulingReader(Protocol):

@@ -12,6 +12,7 @@ so this never changes whether a slot overlaps.
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -43,6 +44,22 @@ class BusyTimeline:
         else:
             day_marks = sorted(epoch_floor(s) for s in appointment_starts)
         starts, ends = merge_sorted_pairs(pairs)
+        return cls(tuple(starts), tuple(ends), tuple(day_marks))
+
+    @classmethod
+    def of_epochs(
+        cls,
+        lows: Iterable[float],
+        highs: Iterable[float],
+        appointment_starts: Iterable[float],
+    ) -> BusyTimeline:
+        """The same as :meth:`of`, from Unix-epoch seconds (``lows[i]``..``highs[i]`` is one
+        booking's blocked span): what a store can hand over without building datetimes."""
+        pairs = sorted(
+            (math.floor(low), math.ceil(high)) for low, high in zip(lows, highs, strict=True)
+        )
+        starts, ends = merge_sorted_pairs(pairs)
+        day_marks = sorted(math.floor(s) for s in appointment_starts)
         return cls(tuple(starts), tuple(ends), tuple(day_marks))
 
     def spans(self) -> tuple[Interval, ...]:

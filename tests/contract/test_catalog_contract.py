@@ -261,3 +261,4 @@ async def test_the_scheduling_reader_sees_only_active_bookings_in_the_window(
     assert live is not None and later is not None
     assert live.busy.spans() == (confirmed[0].blocked, pending[0].blocked)  # type: ignore[attr-defined]
     assert later.busy.spans() == (confirmed[0].blocked,)  # type: ignore[attr-defined]  # the hold ran out
+    assert (live.has_expired_holds, later.has_expired_holds) == (False, True)

@@ -48,4 +48,7 @@ class RepositorySchedulingReader:
         holding = await self._bookings.holding(artist_id, window)
         active = [b for b in holding if b.is_active(now)]
         busy = BusyTimeline.of([b.blocked for b in active], [b.start for b in active])
-        return SchedulingContext(artist, service, schedule_of(rules, overrides), busy)
+        expired = len(active) < len(holding)
+        return SchedulingContext(
+            artist, service, schedule_of(rules, overrides), busy, has_expired_holds=expired
+        )

@@ -38,16 +38,23 @@ SELECT a.*,
                         '[]')
           FROM date_overrides o
          WHERE o.artist_id = a.id AND o.on_date BETWEEN %(first)s AND %(last)s) AS overrides,
-       busy.blocked AS busy, busy.starts AS busy_starts
+       busy.lows, busy.highs, busy.starts, busy.expired_holds
   FROM artists a
   JOIN services s ON s.id = %(service_id)s AND s.artist_id = a.id
   CROSS JOIN LATERAL (
-        SELECT coalesce(array_agg(b.blocked), '{}') AS blocked,
-               coalesce(array_agg(b.starts_at), '{}') AS starts
-          FROM bookings b
-         WHERE b.artist_id = a.id AND b.status IN ('pending', 'confirmed')
-           AND b.blocked && %(window)s
-           AND (b.status = 'confirmed' OR b.hold_expires_at > %(now)s)) AS busy
+        -- Epoch seconds as float8: psycopg parses float arrays in C, ranges in Python.
+        SELECT coalesce(array_agg(extract(epoch FROM lower(b.blocked))::float8)
+                        FILTER (WHERE b.active), '{}') AS lows,
+               coalesce(array_agg(extract(epoch FROM upper(b.blocked))::float8)
+                        FILTER (WHERE b.active), '{}') AS highs,
+               coalesce(array_agg(extract(epoch FROM b.starts_at)::float8)
+                        FILTER (WHERE b.active), '{}') AS starts,
+               coalesce(bool_or(NOT b.active), false) AS expired_holds
+          FROM (SELECT bk.blocked, bk.starts_at,
+                       bk.status = 'confirmed' OR bk.hold_expires_at > %(now)s AS active
+                  FROM bookings bk
+                 WHERE bk.artist_id = a.id AND bk.status IN ('pending', 'confirmed')
+                   AND bk.blocked && %(window)s) AS b) AS busy
  WHERE a.id = %(artist_id)s
 """
 
@@ -78,10 +85,13 @@ class PostgresSchedulingReader:
             StoredOverride(UUID(i), artist_id, _override(on, windows), datetime.fromisoformat(at))
             for i, on, windows, at in row["overrides"]
         ]
-        blocked = [Interval(r.lower, r.upper) for r in row["busy"]]
-        busy = BusyTimeline.of(blocked, row["busy_starts"])
+        busy = BusyTimeline.of_epochs(row["lows"], row["highs"], row["starts"])
         return SchedulingContext(
-            artist_of(row), service_of(row, "s_"), schedule_of(rules, overrides), busy
+            artist_of(row),
+            service_of(row, "s_"),
+            schedule_of(rules, overrides),
+            busy,
+            has_expired_holds=row["expired_holds"],
         )
 
 

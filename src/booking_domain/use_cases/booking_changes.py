@@ -129,7 +129,8 @@ class RescheduleBooking:
                 allow_inactive_service=True,
             )  # fmt: skip
             span = context.service.blocked_span(start)
-            await expire_stale_holds(uow, booking.artist_id, span, now, skip=booking.id)
+            if context.has_expired_holds:
+                await expire_stale_holds(uow, booking.artist_id, span, now, skip=booking.id)
             with taken_is_a_conflict():
                 moved, event = lifecycle.reschedule(
                     booking, actor, now, new_start=start, service=context.service,

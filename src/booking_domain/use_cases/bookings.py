@@ -218,7 +218,8 @@ class CreateBooking:
             await uow.bookings.hold_calendar(request.artist_id)
             context = await bookable_context(uow, request.artist_id, request.service_id, start, now)
             span = context.service.blocked_span(start)
-            await expire_stale_holds(uow, request.artist_id, span, now)
+            if context.has_expired_holds:
+                await expire_stale_holds(uow, request.artist_id, span, now)
             with taken_is_a_conflict():
                 booking, event = request_booking(
                     customer=actor, service=context.service, artist_user_id=context.artist.user_id,

@@ -369,8 +369,8 @@ class AvailabilityView(View, frozen=True):
 class SlotView(View, frozen=True):
     start: datetime
     end: datetime
-    local_start: str
-    local_end: str
+    local_start: datetime  # encoded with the artist's offset, e.g. 2026-03-09T09:00:00+08:00
+    local_end: datetime
 
 
 class SlotsView(View, frozen=True):
@@ -383,13 +383,9 @@ class SlotsView(View, frozen=True):
     def of(cls, found: FreeSlots) -> SlotsView:
         zone = found.artist.policy.zone
         duration = found.service.duration
-        items = [
-            SlotView(
-                s,
-                s + duration,
-                s.astimezone(zone).isoformat(),
-                (s + duration).astimezone(zone).isoformat(),
-            )
-            for s in found.starts
-        ]
+        items = []
+        for start in found.starts:
+            end = start + duration
+            # msgspec writes aware datetimes in C; no per-slot isoformat in Python.
+            items.append(SlotView(start, end, start.astimezone(zone), end.astimezone(zone)))
         return cls(found.artist.id, found.service.id, found.artist.time_zone, items)
