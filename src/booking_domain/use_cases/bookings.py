@@ -215,17 +215,19 @@ class CreateBooking:
                 holder = await uow.idempotency.claim(record, now)
                 if holder is not None:
                     return await _replay(uow, holder, fingerprint)
-            await uow.bookings.hold_calendar(request.artist_id)
             context = await bookable_context(uow, request.artist_id, request.service_id, start, now)
-            span = context.service.blocked_span(start)
-            if context.has_expired_holds:
-                await expire_stale_holds(uow, request.artist_id, span, now)
             with taken_is_a_conflict():
                 booking, event = request_booking(
                     customer=actor, service=context.service, artist_user_id=context.artist.user_id,
                     policy=context.artist.policy, schedule=context.schedule, busy=context.busy,
                     start=start, now=now, notes=request.notes, booking_id=booking_id,
                 )  # fmt: skip
+            # Checked on what was committed a moment ago; a time taken since is refused by
+            # the storage's constraint. Writers of one artist queue from here on, so a losing
+            # request never holds the queue (a storm of 409s stays parallel).
+            await uow.bookings.hold_calendar(request.artist_id)
+            if context.has_expired_holds:
+                await expire_stale_holds(uow, request.artist_id, booking.blocked, now)
             await uow.bookings.add(booking, event)
             await uow.commit()
         return BookingCreated(booking)
