@@ -41,6 +41,7 @@ from booking_domain.errors import (
     NotBookableError,
     SlotTakenError,
 )
+from booking_domain.events import BookingEvent
 from booking_domain.ids import ArtistId, BookingId, ServiceId, new_uuid7
 from booking_domain.ports import (
     Clock,
@@ -202,32 +203,69 @@ class CreateBooking:
             raise BookingActionNotAllowedError("Only customers request bookings.")
         start = require_aware(request.start, "start")
         key = _check_request(request)
+        if key is None:
+            # Without a key, the check reads outside the transaction: a refusal (the common
+            # answer when many chase one slot) then costs a single round trip.
+            async with self._s.uow(read_only=True) as reader:
+                now = self._s.clock.now()
+                context = await bookable_context(
+                    reader, request.artist_id, request.service_id, start, now
+                )
+            booking, event = self._decide(actor, request, context, now, self._new_id(now))
+            async with self._s.uow() as uow:
+                await self._write(uow, booking, event, context, now)
+                await uow.commit()
+            return BookingCreated(booking)
         async with self._s.uow() as uow:
             now = self._s.clock.now()
-            booking_id = BookingId(new_uuid7(epoch_floor(now) * 1000))
-            if key is not None:
-                # Claimed first, for the id the booking will have: a concurrent retry waits
-                # here until this transaction ends, then replays its booking (or, if this one
-                # failed and rolled back, takes the key and tries itself).
-                fingerprint = request.fingerprint()
-                expires = now + self._s.idempotency_ttl
-                record = IdempotencyRecord(actor.user_id, key, fingerprint, booking_id, expires)
-                holder = await uow.idempotency.claim(record, now)
-                if holder is not None:
-                    return await _replay(uow, holder, fingerprint)
+            booking_id = self._new_id(now)
+            # Claimed first, for the id the booking will have: a concurrent retry waits here
+            # until this transaction ends, then replays its booking (or, if this one failed
+            # and rolled back, takes the key and tries itself).
+            fingerprint = request.fingerprint()
+            expires = now + self._s.idempotency_ttl
+            record = IdempotencyRecord(actor.user_id, key, fingerprint, booking_id, expires)
+            holder = await uow.idempotency.claim(record, now)
+            if holder is not None:
+                return await _replay(uow, holder, fingerprint)
             context = await bookable_context(uow, request.artist_id, request.service_id, start, now)
-            with taken_is_a_conflict():
-                booking, event = request_booking(
-                    customer=actor, service=context.service, artist_user_id=context.artist.user_id,
-                    policy=context.artist.policy, schedule=context.schedule, busy=context.busy,
-                    start=start, now=now, notes=request.notes, booking_id=booking_id,
-                )  # fmt: skip
-            # Checked on what was committed a moment ago; a time taken since is refused by
-            # the storage's constraint. Writers of one artist queue from here on, so a losing
-            # request never holds the queue (a storm of 409s stays parallel).
-            await uow.bookings.hold_calendar(request.artist_id)
-            if context.has_expired_holds:
-                await expire_stale_holds(uow, request.artist_id, booking.blocked, now)
-            await uow.bookings.add(booking, event)
+            booking, event = self._decide(actor, request, context, now, booking_id)
+            await self._write(uow, booking, event, context, now)
             await uow.commit()
         return BookingCreated(booking)
+
+    @staticmethod
+    def _new_id(now: datetime) -> BookingId:
+        return BookingId(new_uuid7(epoch_floor(now) * 1000))
+
+    @staticmethod
+    def _decide(
+        actor: Actor,
+        request: BookingRequest,
+        context: SchedulingContext,
+        now: datetime,
+        booking_id: BookingId,
+    ) -> tuple[Booking, BookingEvent]:
+        with taken_is_a_conflict():
+            return request_booking(
+                customer=actor, service=context.service, artist_user_id=context.artist.user_id,
+                policy=context.artist.policy, schedule=context.schedule, busy=context.busy,
+                start=require_aware(request.start, "start"), now=now, notes=request.notes,
+                booking_id=booking_id,
+            )  # fmt: skip
+
+    @staticmethod
+    async def _write(
+        uow: UnitOfWork,
+        booking: Booking,
+        event: BookingEvent,
+        context: SchedulingContext,
+        now: datetime,
+    ) -> None:
+        """Checked on what was committed a moment ago; a time taken since is refused by the
+        storage's constraint. Writers of one artist queue from here on, so a losing request
+        never holds the queue (a storm of 409s stays parallel)."""
+        await uow.bookings.hold_calendar(booking.artist_id)
+        if context.has_expired_holds:
+            await expire_stale_holds(uow, booking.artist_id, booking.blocked, now)
+        await uow.bookings.add(booking, event)
