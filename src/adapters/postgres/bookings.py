@@ -25,7 +25,7 @@ from adapters.postgres.sql import Statement, compile_sql
 from adapters.postgres.tables import booking_events, bookings
 from booking_domain.accounts import Role
 from booking_domain.bookings import Booking
-from booking_domain.errors import ConcurrentUpdateError
+from booking_domain.errors import ConcurrentUpdateError, SlotTakenError
 from booking_domain.events import BookingEvent, BookingEventKind
 from booking_domain.ids import ArtistId, BookingId, DisputeId, ServiceId, UserId
 from booking_domain.money import Money
@@ -228,7 +228,13 @@ class PostgresBookingRepository:
         return cursor.rowcount
 
     async def add(self, booking: Booking, event: BookingEvent) -> None:
-        await self._write(_ADD.text, _booking_row(booking) | _event_params(event))
+        try:
+            await self._write(_ADD.text, _booking_row(booking) | _event_params(event))
+        except ConcurrentUpdateError as exc:
+            # Two inserts of overlapping time can each wait on the other's unfinished row
+            # (the exclusion check waits for in-progress rivals); PostgreSQL then aborts one.
+            # For the one aborted, the time was contested: it is taken.
+            raise SlotTakenError() from exc
 
     async def get(self, booking_id: BookingId, *, for_update: bool = False) -> Booking | None:
         sql = _GET_FOR_UPDATE.text if for_update else _GET.text

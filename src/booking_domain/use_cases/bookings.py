@@ -263,9 +263,10 @@ class CreateBooking:
         now: datetime,
     ) -> None:
         """Checked on what was committed a moment ago; a time taken since is refused by the
-        storage's constraint. Writers of one artist queue from here on, so a losing request
-        never holds the queue (a storm of 409s stays parallel)."""
-        await uow.bookings.hold_calendar(booking.artist_id)
+        storage's constraint. A lone insert needs nothing more. Expiring a stale hold first
+        means two writes, which could wait on another creation's rows in the opposite order:
+        those writers queue on the artist's calendar instead (as reschedules do)."""
         if context.has_expired_holds:
+            await uow.bookings.hold_calendar(booking.artist_id)
             await expire_stale_holds(uow, booking.artist_id, booking.blocked, now)
         await uow.bookings.add(booking, event)
