@@ -174,10 +174,10 @@ class BookingRepository(Protocol):
 
     async def hold_calendar(self, artist_id: ArtistId) -> None:
         """Queue this unit of work behind any other that holds the artist's calendar, until
-        it ends. Units of work that write several bookings of one artist (a reschedule, a
-        creation that first expires stale holds) take it, so they run one after another
-        instead of waiting on each other's uncommitted rows (a deadlock). Overlaps are still
-        refused by the storage's own check."""
+        it ends. Units of work that write bookings of one artist (creations, reschedules)
+        take it, so they run one after another instead of waiting on each other's
+        uncommitted rows (a deadlock). Overlaps are still refused by the storage's own
+        check."""
         ...
 
     async def holding(self, artist_id: ArtistId, span: Interval) -> tuple[Booking, ...]:

@@ -231,9 +231,10 @@ class PostgresBookingRepository:
         try:
             await self._write(_ADD.text, _booking_row(booking) | _event_params(event))
         except ConcurrentUpdateError as exc:
-            # Two inserts of overlapping time can each wait on the other's unfinished row
-            # (the exclusion check waits for in-progress rivals); PostgreSQL then aborts one.
-            # For the one aborted, the time was contested: it is taken.
+            # Two inserts of overlapping time that each wait on the other's unfinished row
+            # (the exclusion check waits for in-progress rivals) are aborted by PostgreSQL;
+            # the use cases queue writers per artist to avoid it, but for any other caller
+            # the time was contested: it is taken.
             raise SlotTakenError() from exc
 
     async def get(self, booking_id: BookingId, *, for_update: bool = False) -> Booking | None:

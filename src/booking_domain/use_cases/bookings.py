@@ -263,10 +263,12 @@ class CreateBooking:
         now: datetime,
     ) -> None:
         """Checked on what was committed a moment ago; a time taken since is refused by the
-        storage's constraint. A lone insert needs nothing more. Expiring a stale hold first
-        means two writes, which could wait on another creation's rows in the opposite order:
-        those writers queue on the artist's calendar instead (as reschedules do)."""
+        storage's constraint. Writers of one artist queue on its calendar from here on: a
+        losing request never holds the queue (a storm of 409s stays parallel), and
+        concurrent inserts of overlapping time never wait on each other's unfinished rows
+        (without the queue, a storm of 64 inserts on 10 slots stalled for seconds at a time
+        in PostgreSQL's deadlock detection)."""
+        await uow.bookings.hold_calendar(booking.artist_id)
         if context.has_expired_holds:
-            await uow.bookings.hold_calendar(booking.artist_id)
             await expire_stale_holds(uow, booking.artist_id, booking.blocked, now)
         await uow.bookings.add(booking, event)
