@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -28,6 +27,7 @@ from urllib.parse import urlsplit
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from loadgen import build_request, run_load
+from serving import stop_server, wait_until_ready
 
 PASSWORD = "violet-needle-harbour"
 
@@ -61,15 +61,8 @@ def _start_server(data_dir: str, port: int, rate_limit: int) -> subprocess.Popen
         stdout=subprocess.DEVNULL,
         stderr=open(Path(data_dir) / "server.log", "wb"),  # noqa: SIM115 - lives with the process
     )
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/health/ready", timeout=2):
-                return process
-        except OSError:
-            time.sleep(0.2)
-    process.kill()
-    raise SystemExit("the server did not become ready")
+    wait_until_ready(process, port)
+    return process
 
 
 def main() -> None:
@@ -125,8 +118,7 @@ def main() -> None:
         print(result.line())
     finally:
         if server is not None:
-            server.send_signal(signal.SIGINT)
-            server.wait(timeout=60)
+            stop_server(server)
 
 
 def _argon2_line() -> str:

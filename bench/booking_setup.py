@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import os
 import random
-import signal
 import socket
 import subprocess
 import sys
@@ -33,6 +32,9 @@ import psycopg
 from adapters.postgres import migrate
 from adapters.postgres.embedded import EmbeddedPostgres
 from entrypoints.runtime import LOCAL_DATABASE, ensure_database
+from serving import stop_server, wait_until_ready
+
+__all__ = ["stop_server"]
 
 PASSWORD = "violet-needle-harbour"
 ZONE = ZoneInfo("Asia/Ulaanbaatar")
@@ -117,20 +119,8 @@ def start_server(data_dir: Path, database_url: str, port: int, workers: int) -> 
         stdout=subprocess.DEVNULL,
         stderr=open(data_dir / "server.log", "wb"),  # noqa: SIM115 - lives with the process
     )
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/health/ready", timeout=2):
-                return process
-        except OSError:
-            time.sleep(0.2)
-    process.kill()
-    raise SystemExit("the server did not become ready")
-
-
-def stop_server(process: subprocess.Popen) -> None:  # type: ignore[type-arg]
-    process.send_signal(signal.SIGINT)
-    process.wait(timeout=60)
+    wait_until_ready(process, port)
+    return process
 
 
 def worker_pids(process: subprocess.Popen) -> list[int]:  # type: ignore[type-arg]
