@@ -156,9 +156,11 @@ class BookingFilter:
 
 class BookingRepository(Protocol):
     async def add(self, booking: Booking, event: BookingEvent) -> None:
-        """Store a new booking and its first event. Raises ``SlotTakenError`` when its
-        blocked time overlaps another pending or confirmed booking of the artist (the
-        storage's own check, which holds under any concurrency)."""
+        """Store a new booking and its first event, together (one write). Raises
+        ``SlotTakenError`` when its blocked time overlaps another pending or confirmed
+        booking of the artist (the storage's own check, which holds under any concurrency).
+        The write queues on the artist's calendar first (see ``hold_calendar``), so
+        concurrent inserts of one artist never wait on each other's unfinished rows."""
         ...
 
     async def get(self, booking_id: BookingId, *, for_update: bool = False) -> Booking | None:
@@ -245,7 +247,9 @@ class SchedulingReader(Protocol):
 
 
 class UnitOfWork(Protocol):
-    """One transaction. ``async with uow:`` opens it; ``commit()`` makes it durable."""
+    """One transaction (unless opened read-only or autocommit: see ``UnitOfWorkFactory``).
+    ``async with uow:`` opens it; ``commit()`` makes it durable; leaving the block without
+    a commit rolls it back."""
 
     users: UserRepository
     refresh_tokens: RefreshTokenRepository
@@ -272,9 +276,17 @@ class UnitOfWork(Protocol):
 
 
 class UnitOfWorkFactory(Protocol):
-    def __call__(self, *, read_only: bool = False) -> UnitOfWork:
-        """A new unit of work. ``read_only=True`` promises no writes and no commit, which lets
-        an adapter skip the transaction (each query then sees its own consistent snapshot)."""
+    def __call__(self, *, read_only: bool = False, autocommit: bool = False) -> UnitOfWork:
+        """A new unit of work.
+
+        - By default one transaction: nothing is durable before ``commit()``.
+        - ``read_only=True`` promises no writes and no commit, which lets an adapter skip the
+          transaction (each query then sees its own consistent snapshot).
+        - ``autocommit=True`` runs each read and each write on its own: a write is durable
+          when it returns, whatever happens later in the block, and ``commit()`` has nothing
+          left to do. For a change that is a single write (a new booking with its first
+          event is one), it saves the transaction's own round trips.
+        """
         ...
 
 

@@ -25,9 +25,14 @@ class InMemoryUnitOfWork:
     row locks and constraints.
     """
 
-    def __init__(self, store: MemoryStore, *, read_only: bool = False) -> None:
+    def __init__(
+        self, store: MemoryStore, *, read_only: bool = False, autocommit: bool = False
+    ) -> None:
         self._store = store
         self._read_only = read_only
+        # Units of work run one at a time, so applying every write when the block ends is
+        # indistinguishable from applying each as it returns (a failed write stages nothing).
+        self._autocommit = autocommit and not read_only
         self._tables: list[StagedTable[Any, Any]] = []
         self.users = InMemoryUserRepository(self._staged("users"))
         self.refresh_tokens = InMemoryRefreshTokenRepository(self._staged("refresh_tokens"))
@@ -66,7 +71,10 @@ class InMemoryUnitOfWork:
         tb: TracebackType | None,
     ) -> None:
         try:
-            await self.rollback()
+            if self._autocommit:
+                self._apply()
+            else:
+                await self.rollback()
         finally:
             if not self._read_only:
                 self._store.lock.release()
@@ -74,6 +82,9 @@ class InMemoryUnitOfWork:
     async def commit(self) -> None:
         if self._read_only:
             raise RuntimeError("a read-only unit of work cannot commit")
+        self._apply()
+
+    def _apply(self) -> None:
         for table in self._tables:
             table.apply()
 
@@ -88,5 +99,5 @@ class InMemoryUnitOfWorkFactory:
     def __init__(self, store: MemoryStore | None = None) -> None:
         self.store = store or MemoryStore()
 
-    def __call__(self, *, read_only: bool = False) -> InMemoryUnitOfWork:
-        return InMemoryUnitOfWork(self.store, read_only=read_only)
+    def __call__(self, *, read_only: bool = False, autocommit: bool = False) -> InMemoryUnitOfWork:
+        return InMemoryUnitOfWork(self.store, read_only=read_only, autocommit=autocommit)

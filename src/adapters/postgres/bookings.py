@@ -1,10 +1,14 @@
 """PostgreSQL bookings and their events.
 
 A booking and its event are written by one statement (a data-modifying CTE), so creating or
-changing a booking is one round trip. The exclusion constraint ``ex_bookings_artist_blocked``
-refuses overlapping pending-or-confirmed bookings of one artist whatever the concurrency; its
-violation becomes ``SlotTakenError`` here. ``save`` only updates the version it was given
-(optimistic check), so a lost update becomes ``ConcurrentUpdateError``.
+changing a booking is one round trip. Creating one also queues on the artist's calendar (a
+transaction-scoped advisory lock) in that same statement, before the row is inserted, so in
+an autocommit unit of work a whole creation is a single statement: its own transaction.
+
+The exclusion constraint ``ex_bookings_artist_blocked`` refuses overlapping
+pending-or-confirmed bookings of one artist whatever the concurrency; its violation becomes
+``SlotTakenError`` here. ``save`` only updates the version it was given (optimistic check),
+so a lost update becomes ``ConcurrentUpdateError``.
 """
 
 from __future__ import annotations
@@ -16,7 +20,18 @@ from typing import Any
 
 import psycopg
 from psycopg.types.range import Range
-from sqlalchemy import Integer, Text, bindparam, func, insert, select, text, update
+from sqlalchemy import (
+    BigInteger,
+    Integer,
+    Text,
+    bindparam,
+    func,
+    insert,
+    literal_column,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.dialects.postgresql import ARRAY
 
 from adapters.postgres.database import Connection
@@ -53,16 +68,33 @@ def _event_select(source: Any) -> Any:
     return insert(booking_events).from_select(_EVENT_COLUMNS, select(source.c.id, *values))
 
 
+def _column_value(name: str) -> Any:
+    """The bound value of a bookings column; ``blocked`` is built from its two ends in SQL
+    (cheaper than adapting a range object per write)."""
+    if name == "blocked":
+        ends = (bindparam(f"blocked_{end}", type_=_B.starts_at.type) for end in ("start", "end"))
+        return func.tstzrange(*ends, literal_column("'[)'"), type_=_B.blocked.type)
+    return bindparam(name, type_=_B[name].type)
+
+
 def _build_add() -> Any:
-    written = bookings.insert().returning(_B.id).cte("written")
-    return _event_select(written).add_cte(written)
+    # The lock is the FROM of the inserted row, so it is held before the row is written; as
+    # a transaction-scoped lock it lasts until the statement's (or the caller's)
+    # transaction ends.
+    calendar = select(
+        func.pg_advisory_xact_lock(bindparam("calendar_key", type_=BigInteger)).label("queued")
+    ).cte("calendar")
+    names = [c.name for c in _B]
+    row = select(*(_column_value(name) for name in names)).select_from(calendar)
+    written = insert(bookings).from_select(names, row).returning(_B.id).cte("written")
+    return _event_select(written).add_cte(calendar, written)
 
 
 def _build_save() -> Any:
     changed = (
         update(bookings)
         .where(_B.id == bindparam("id"), _B.version == bindparam("expected", type_=Integer))
-        .values({c.name: bindparam(c.name) for c in _B if c.name not in _UNCHANGING})
+        .values({c.name: _column_value(c.name) for c in _B if c.name not in _UNCHANGING})
         .returning(_B.id)
         .cte("changed")
     )
@@ -109,7 +141,7 @@ def _booking_row(b: Booking) -> dict[str, Any]:
         "id": b.id, "reference": b.reference, "artist_id": b.artist_id,
         "artist_user_id": b.artist_user_id, "customer_id": b.customer_id,
         "service_id": b.service_id, "starts_at": b.start, "ends_at": b.end,
-        "blocked": Range(b.blocked_start, b.blocked_end, "[)"), "status": b.status.value,
+        "blocked_start": b.blocked_start, "blocked_end": b.blocked_end, "status": b.status.value,
         "payment_status": b.payment_status.value, "hold_expires_at": b.hold_expires_at,
         "requires_approval": b.requires_approval, "approved": b.approved,
         "currency": b.deposit.currency, "deposit_amount": b.deposit.amount,
@@ -229,7 +261,9 @@ class PostgresBookingRepository:
 
     async def add(self, booking: Booking, event: BookingEvent) -> None:
         try:
-            await self._write(_ADD.text, _booking_row(booking) | _event_params(event))
+            params = _booking_row(booking) | _event_params(event)
+            params["calendar_key"] = calendar_lock_key(booking.artist_id)
+            await self._write(_ADD.text, params)
         except ConcurrentUpdateError as exc:
             # Two inserts of overlapping time that each wait on the other's unfinished row
             # (the exclusion check waits for in-progress rivals) are aborted by PostgreSQL;

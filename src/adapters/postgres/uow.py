@@ -26,8 +26,9 @@ class PostgresUnitOfWork:
     """Borrows a connection for the block; anything not committed is rolled back, and
     database errors raised inside the block leave it as domain errors.
 
-    A read-only unit of work runs in autocommit: each query sees its own snapshot and no
-    transaction is held open (no BEGIN/ROLLBACK round trips). Use it where one query answers.
+    A read-only or autocommit unit of work runs the connection in autocommit: each statement
+    is its own transaction and sees its own snapshot, and there are no BEGIN, COMMIT or
+    ROLLBACK round trips. Use it where one query answers or one statement is the change.
     """
 
     users: PostgresUserRepository
@@ -40,9 +41,12 @@ class PostgresUnitOfWork:
     availability: PostgresAvailabilityRepository
     scheduling: PostgresSchedulingReader
 
-    def __init__(self, database: Database, *, read_only: bool = False) -> None:
+    def __init__(
+        self, database: Database, *, read_only: bool = False, autocommit: bool = False
+    ) -> None:
         self._database = database
         self._read_only = read_only
+        self._autocommit = read_only or autocommit
         self._conn: Connection | None = None
 
     async def __aenter__(self) -> Self:
@@ -51,8 +55,8 @@ class PostgresUnitOfWork:
         except Exception as exc:
             raise (translate(exc) or exc) from exc
         self._conn = conn
-        if conn.autocommit != self._read_only:
-            await conn.set_autocommit(self._read_only)
+        if conn.autocommit != self._autocommit:
+            await conn.set_autocommit(self._autocommit)
         self.users = PostgresUserRepository(conn)
         self.refresh_tokens = PostgresRefreshTokenRepository(conn)
         self.bookings = PostgresBookingRepository(conn)
@@ -87,11 +91,11 @@ class PostgresUnitOfWork:
     async def commit(self) -> None:
         if self._read_only:
             raise RuntimeError("a read-only unit of work cannot commit")
-        if self._conn is not None:
+        if self._conn is not None and not self._autocommit:
             await self._conn.commit()
 
     async def rollback(self) -> None:
-        if self._conn is not None and not self._read_only:
+        if self._conn is not None and not self._autocommit:
             await self._conn.rollback()
 
 
@@ -99,5 +103,5 @@ class PostgresUnitOfWorkFactory:
     def __init__(self, database: Database) -> None:
         self.database = database
 
-    def __call__(self, *, read_only: bool = False) -> PostgresUnitOfWork:
-        return PostgresUnitOfWork(self.database, read_only=read_only)
+    def __call__(self, *, read_only: bool = False, autocommit: bool = False) -> PostgresUnitOfWork:
+        return PostgresUnitOfWork(self.database, read_only=read_only, autocommit=autocommit)

@@ -204,18 +204,7 @@ class CreateBooking:
         start = require_aware(request.start, "start")
         key = _check_request(request)
         if key is None:
-            # Without a key, the check reads outside the transaction: a refusal (the common
-            # answer when many chase one slot) then costs a single round trip.
-            async with self._s.uow(read_only=True) as reader:
-                now = self._s.clock.now()
-                context = await bookable_context(
-                    reader, request.artist_id, request.service_id, start, now
-                )
-            booking, event = self._decide(actor, request, context, now, self._new_id(now))
-            async with self._s.uow() as uow:
-                await self._write(uow, booking, event, context, now)
-                await uow.commit()
-            return BookingCreated(booking)
+            return BookingCreated(await self._create_unkeyed(actor, request, start))
         async with self._s.uow() as uow:
             now = self._s.clock.now()
             booking_id = self._new_id(now)
@@ -233,6 +222,25 @@ class CreateBooking:
             await self._write(uow, booking, event, context, now)
             await uow.commit()
         return BookingCreated(booking)
+
+    async def _create_unkeyed(
+        self, actor: Actor, request: BookingRequest, start: datetime
+    ) -> Booking:
+        """Without a key, the check reads outside any transaction and the booking is one
+        write of its own: a refusal (the common answer when many chase one slot) costs one
+        statement, a creation two. Only when stale holds overlap the wanted time does the
+        write need a transaction (expire them, then insert)."""
+        async with self._s.uow(autocommit=True) as uow:
+            now = self._s.clock.now()
+            context = await bookable_context(uow, request.artist_id, request.service_id, start, now)
+            booking, event = self._decide(actor, request, context, now, self._new_id(now))
+            if not context.has_expired_holds:
+                await uow.bookings.add(booking, event)
+                return booking
+        async with self._s.uow() as uow:
+            await self._write(uow, booking, event, context, now)
+            await uow.commit()
+        return booking
 
     @staticmethod
     def _new_id(now: datetime) -> BookingId:
@@ -263,12 +271,13 @@ class CreateBooking:
         now: datetime,
     ) -> None:
         """Checked on what was committed a moment ago; a time taken since is refused by the
-        storage's constraint. Writers of one artist queue on its calendar from here on: a
-        losing request never holds the queue (a storm of 409s stays parallel), and
-        concurrent inserts of overlapping time never wait on each other's unfinished rows
-        (without the queue, a storm of 64 inserts on 10 slots stalled for seconds at a time
-        in PostgreSQL's deadlock detection)."""
-        await uow.bookings.hold_calendar(booking.artist_id)
+        storage's constraint. Writers of one artist queue on its calendar (``add`` queues by
+        itself; expiring holds first needs the queue for both writes): a losing request
+        never holds the queue (a storm of 409s stays parallel), and concurrent inserts of
+        overlapping time never wait on each other's unfinished rows (without the queue, a
+        storm of 64 inserts on 10 slots stalled for seconds at a time in PostgreSQL's
+        deadlock detection)."""
         if context.has_expired_holds:
+            await uow.bookings.hold_calendar(booking.artist_id)
             await expire_stale_holds(uow, booking.artist_id, booking.blocked, now)
         await uow.bookings.add(booking, event)
