@@ -291,6 +291,11 @@ def main() -> None:
         action="store_true",
         help="leave the connections where the kernel puts them (often all on one worker)",
     )
+    parser.add_argument(
+        "--only",
+        default="creation,storm,slots,mix,pgbench",
+        help="comma-separated scenarios to run (default: all)",
+    )
     parser.add_argument("--py-spy", help="path to py-spy: profile each worker for 5 s per run")
     parser.add_argument("--profile-dir", help="where the py-spy raw profiles go")
     args = parser.parse_args()
@@ -313,12 +318,16 @@ def main() -> None:
             f"server: {base}, 2 workers, embedded PostgreSQL (local-profile settings); "
             f"client, server and PostgreSQL share {_cpus()} cores"
         )
-        rates = creation(bench)
-        storm(bench, database_url)
-        if slots(bench, base):
+        only = set(args.only.split(","))
+        rates = creation(bench) if "creation" in only else {}
+        if "storm" in only:
+            storm(bench, database_url)
+        if "slots" in only and slots(bench, base) and "mix" in only:
             mix(bench)
         stop_server(server)
         server = None
+        if "pgbench" not in only:
+            return
         print("\n# the database's ceiling: pgbench, same rows, same constraint")
         pgbench_rows(database_url, catalogue)
         tps = pgbench(postgres.bin("pgbench"), postgres.port or 0, args.seconds, tmp)

@@ -206,6 +206,15 @@ class SlotTakenError(ConflictError):
     default_message = "This slot has just been taken."
 
 
+class BookingReferenceTakenError(ConflictError):
+    """Raised by adapters when a new booking's reference is already in use. References are
+    short random codes, so a clash is rare but certain over enough bookings: the use case
+    draws another one and tries again; a client never sees this error."""
+
+    code = "booking_reference_taken"
+    default_message = "This booking reference is already in use."
+
+
 class InvalidTransitionError(ConflictError):
     """The booking or dispute is not in a state that allows this change."""
 

@@ -160,7 +160,8 @@ class BookingRepository(Protocol):
         ``SlotTakenError`` when its blocked time overlaps another pending or confirmed
         booking of the artist (the storage's own check, which holds under any concurrency).
         The write queues on the artist's calendar first (see ``hold_calendar``), so
-        concurrent inserts of one artist never wait on each other's unfinished rows."""
+        concurrent inserts of one artist never wait on each other's unfinished rows.
+        Raises ``BookingReferenceTakenError`` when another booking has its reference."""
         ...
 
     async def get(self, booking_id: BookingId, *, for_update: bool = False) -> Booking | None:

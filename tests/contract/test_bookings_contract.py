@@ -18,7 +18,7 @@ from adapters.system.clock import ManualClock
 from booking_domain import lifecycle
 from booking_domain.accounts import Actor
 from booking_domain.bookings import Booking, busy_timeline, request_booking
-from booking_domain.errors import ConcurrentUpdateError, SlotTakenError
+from booking_domain.errors import BookingReferenceTakenError, ConcurrentUpdateError, SlotTakenError
 from booking_domain.events import BookingEvent
 from booking_domain.ids import BookingId, UserId, new_uuid7
 from booking_domain.money import Money
@@ -92,6 +92,41 @@ async def test_overlapping_active_bookings_are_refused(uow_factory: UnitOfWorkFa
     async with uow_factory(read_only=True) as uow:
         page = await uow.bookings.list(BookingFilter(), PageRequest())
     assert page.total == 3
+
+
+async def test_a_reference_in_use_is_refused(uow_factory: UnitOfWorkFactory) -> None:
+    artist, customer = await add_bookable_artist(uow_factory), await add_user(uow_factory)
+    first, event = a_booking(artist, customer)
+    await store(uow_factory, first, event)
+    clash, clash_event = a_booking(artist, customer, SLOT + 3 * HOUR)
+    clash = dataclasses.replace(clash, reference=first.reference)
+    with pytest.raises(BookingReferenceTakenError):
+        await store(uow_factory, clash, clash_event)
+
+
+async def test_an_autocommit_write_is_durable_when_it_returns(
+    uow_factory: UnitOfWorkFactory,
+) -> None:
+    """Even when the block fails afterwards: nothing is left to commit or roll back."""
+    artist, customer = await add_bookable_artist(uow_factory), await add_user(uow_factory)
+    kept, event = a_booking(artist, customer)
+    with pytest.raises(SlotTakenError):
+        async with uow_factory(autocommit=True) as uow:
+            await uow.bookings.add(kept, event)
+            await uow.bookings.add(*a_booking(artist, customer, SLOT + HOUR / 2))
+    assert await load(uow_factory, kept.id) == kept
+    async with uow_factory(read_only=True) as uow:
+        assert (await uow.bookings.list(BookingFilter(), PageRequest())).total == 1
+
+
+async def test_a_transaction_left_without_commit_writes_nothing(
+    uow_factory: UnitOfWorkFactory,
+) -> None:
+    artist, customer = await add_bookable_artist(uow_factory), await add_user(uow_factory)
+    async with uow_factory() as uow:
+        await uow.bookings.add(*a_booking(artist, customer))
+    async with uow_factory(read_only=True) as uow:
+        assert (await uow.bookings.list(BookingFilter(), PageRequest())).total == 0
 
 
 async def test_only_pending_and_confirmed_bookings_hold_time(

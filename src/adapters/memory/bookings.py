@@ -13,7 +13,11 @@ from datetime import datetime
 
 from adapters.memory.store import StagedTable
 from booking_domain.bookings import Booking
-from booking_domain.errors import ConcurrentUpdateError, SlotTakenError
+from booking_domain.errors import (
+    BookingReferenceTakenError,
+    ConcurrentUpdateError,
+    SlotTakenError,
+)
 from booking_domain.events import BookingEvent
 from booking_domain.ids import ArtistId, BookingId, UserId
 from booking_domain.pages import Page, PageRequest
@@ -66,6 +70,8 @@ class InMemoryBookingRepository:
     async def add(self, booking: Booking, event: BookingEvent) -> None:
         if self._rows.get(booking.id) is not None:
             raise ConcurrentUpdateError("This booking already exists.")
+        if any(b.reference == booking.reference for b in self._rows.values()):
+            raise BookingReferenceTakenError()  # the unique index on bookings.reference
         self._check_free(booking)
         self._rows.put(booking.id, booking)
         self._events.put((booking.id, event.version), event)

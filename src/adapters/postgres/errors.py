@@ -9,6 +9,7 @@ from psycopg_pool import PoolTimeout
 
 from booking_domain.errors import (
     ArtistProfileExistsError,
+    BookingReferenceTakenError,
     ConcurrentUpdateError,
     ConflictError,
     DomainError,
@@ -23,6 +24,7 @@ CONSTRAINT_ERRORS: dict[str, type[DomainError]] = {
     # 23P01 on the bookings exclusion constraint: another active booking holds the time.
     "ex_bookings_artist_blocked": SlotTakenError,
     "uq_artists_user_id": ArtistProfileExistsError,
+    "uq_bookings_reference": BookingReferenceTakenError,
 }
 
 

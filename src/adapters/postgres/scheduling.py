@@ -7,8 +7,6 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from uuid import UUID
 
-from psycopg.types.range import Range
-
 from adapters.postgres.catalog_rows import artist_of, service_of
 from adapters.postgres.database import Connection
 from booking_domain.artists import StoredOverride, StoredRule, schedule_of
@@ -54,7 +52,8 @@ SELECT a.*,
                        bk.status = 'confirmed' OR bk.hold_expires_at > %(now)s AS active
                   FROM bookings bk
                  WHERE bk.artist_id = a.id AND bk.status IN ('pending', 'confirmed')
-                   AND bk.blocked && %(window)s) AS b) AS busy
+                   AND bk.blocked && tstzrange(%(window_start)s, %(window_end)s, '[)')) AS b
+       ) AS busy
  WHERE a.id = %(artist_id)s
 """
 
@@ -71,7 +70,9 @@ class PostgresSchedulingReader:
             "service_id": service_id,
             "first": (window.start - _DATE_MARGIN).date(),
             "last": (window.end + _DATE_MARGIN).date(),
-            "window": Range(window.start, window.end, "[)"),
+            # Two timestamps, not a Range: psycopg adapts ranges in Python, timestamps in C.
+            "window_start": window.start,
+            "window_end": window.end,
             "now": now,
         }
         row = await (await self._conn.execute(_CONTEXT, params)).fetchone()

@@ -12,6 +12,8 @@ Rules (PRODUCT.md, Booking lifecycle; DESIGN.md, sections 4 and 6):
 - pending bookings whose hold has run out and that overlap the wanted time are expired
   (reason ``expired``) in the same transaction, before the new booking is written, so a stale
   hold never makes the storage's overlap check refuse a free slot;
+- a booking reference is a short random code, unique among all bookings: when the one drawn
+  is already in use the whole request is tried again with a fresh one (a few times at most);
 - an ``Idempotency-Key`` is remembered per customer for 24 h with a fingerprint of the
   request: the same key with the same request returns the booking it created (a *replay*),
   with another request it is refused (``idempotency_key_reused``). Only a created booking is
@@ -23,7 +25,7 @@ Rules (PRODUCT.md, Booking lifecycle; DESIGN.md, sections 4 and 6):
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -35,6 +37,7 @@ from booking_domain.errors import (
     ArtistNotBookableError,
     BookingActionNotAllowedError,
     BookingNotFoundError,
+    BookingReferenceTakenError,
     FieldError,
     IdempotencyKeyReusedError,
     InvalidInputError,
@@ -42,7 +45,7 @@ from booking_domain.errors import (
     SlotTakenError,
 )
 from booking_domain.events import BookingEvent
-from booking_domain.ids import ArtistId, BookingId, ServiceId, new_uuid7
+from booking_domain.ids import ArtistId, BookingId, ServiceId, new_booking_reference, new_uuid7
 from booking_domain.ports import (
     Clock,
     IdempotencyRecord,
@@ -56,6 +59,9 @@ from booking_domain.slots import Interval, epoch_floor, require_aware
 DAY = timedelta(days=1)
 MAX_NOTES_LENGTH = 2000
 MAX_KEY_LENGTH = 200
+# With ~7e8 references, even a million bookings make a clash of one draw about 1 in 700:
+# three clashes in a row mean something other than chance.
+REFERENCE_ATTEMPTS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +71,7 @@ class BookingServices:
     uow: UnitOfWorkFactory
     clock: Clock
     idempotency_ttl: timedelta = timedelta(hours=24)
+    new_reference: Callable[[], str] = new_booking_reference
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +210,17 @@ class CreateBooking:
             raise BookingActionNotAllowedError("Only customers request bookings.")
         start = require_aware(request.start, "start")
         key = _check_request(request)
+        for attempt in range(1, REFERENCE_ATTEMPTS + 1):
+            try:
+                return await self._create(actor, request, start, key)
+            except BookingReferenceTakenError:
+                if attempt == REFERENCE_ATTEMPTS:
+                    raise
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    async def _create(
+        self, actor: Actor, request: BookingRequest, start: datetime, key: str | None
+    ) -> BookingCreated:
         if key is None:
             return BookingCreated(await self._create_unkeyed(actor, request, start))
         async with self._s.uow() as uow:
@@ -246,8 +264,8 @@ class CreateBooking:
     def _new_id(now: datetime) -> BookingId:
         return BookingId(new_uuid7(epoch_floor(now) * 1000))
 
-    @staticmethod
     def _decide(
+        self,
         actor: Actor,
         request: BookingRequest,
         context: SchedulingContext,
@@ -259,7 +277,7 @@ class CreateBooking:
                 customer=actor, service=context.service, artist_user_id=context.artist.user_id,
                 policy=context.artist.policy, schedule=context.schedule, busy=context.busy,
                 start=require_aware(request.start, "start"), now=now, notes=request.notes,
-                booking_id=booking_id,
+                booking_id=booking_id, reference=self._s.new_reference(),
             )  # fmt: skip
 
     @staticmethod

@@ -4,6 +4,8 @@ idempotency keys."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -14,6 +16,7 @@ from booking_domain.artists import ArtistStatus
 from booking_domain.errors import (
     ArtistNotBookableError,
     BookingActionNotAllowedError,
+    BookingReferenceTakenError,
     IdempotencyKeyReusedError,
     InvalidInputError,
     NaiveDatetimeError,
@@ -21,6 +24,7 @@ from booking_domain.errors import (
     SlotTakenError,
 )
 from booking_domain.events import BookingEventKind
+from booking_domain.ids import new_booking_reference
 from booking_domain.money import Money
 from booking_domain.pages import PageRequest
 from booking_domain.services import FixedDeposit
@@ -223,3 +227,31 @@ async def test_overlong_notes_are_refused(world: World) -> None:
     artist, customer = await world.artist(), await world.user()
     with pytest.raises(InvalidInputError):
         await world.book(customer, artist, notes="x" * 2001)
+
+
+def _references(*drawn: str) -> Callable[[], str]:
+    """A reference source that hands out ``drawn`` in order (then fresh random ones)."""
+    queue = list(drawn)
+    return lambda: queue.pop(0) if queue else new_booking_reference()
+
+
+@pytest.mark.parametrize("key", [None, "retry-key"])
+async def test_a_reference_already_in_use_is_drawn_again(world: World, key: str | None) -> None:
+    artist, customer = await world.artist(), await world.user()
+    first = (await world.book(customer, artist)).booking
+    world.services = replace(
+        world.services, new_reference=_references(first.reference, "INK-NEW234")
+    )
+    later = (await world.book(customer, artist, SLOT + timedelta(hours=2), key=key)).booking
+    assert later.reference == "INK-NEW234"
+    assert await world.status_of(later.id) == "confirmed"
+
+
+async def test_references_that_keep_clashing_are_an_error_not_a_loop(world: World) -> None:
+    artist, customer = await world.artist(), await world.user()
+    taken = (await world.book(customer, artist)).booking.reference
+    world.services = replace(world.services, new_reference=lambda: taken)
+    with pytest.raises(BookingReferenceTakenError):
+        await world.book(customer, artist, SLOT + timedelta(hours=2))
+    page = await world.list(customer, PageRequest())
+    assert page.total == 1
