@@ -39,7 +39,7 @@ class Settings:
     workers: int = 1
     # None in the local profile means "start the embedded server".
     database_url: str | None = None
-    database_pool_size: int = 20
+    database_pool_size: int = 10
     data_dir: Path = Path("var")
     jwt_secret: str | None = None
     access_token_ttl: timedelta = timedelta(minutes=15)

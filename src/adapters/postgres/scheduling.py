@@ -5,12 +5,10 @@ time of bookings active at ``now`` that overlap the window."""
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from uuid import UUID
 
 from adapters.postgres.catalog_rows import artist_of, service_of
 from adapters.postgres.database import Connection
-from booking_domain.artists import StoredOverride, StoredRule, schedule_of
-from booking_domain.availability import DateOverride, LocalWindow, WeeklyRule
+from booking_domain.availability import DateOverride, LocalWindow, Schedule, WeeklyRule
 from booking_domain.ids import ArtistId, ServiceId
 from booking_domain.ports import SchedulingContext
 from booking_domain.slots import Interval
@@ -29,16 +27,20 @@ SELECT a.*,
        s.price_amount AS s_price_amount, s.currency AS s_currency,
        s.deposit_kind AS s_deposit_kind, s.deposit_value AS s_deposit_value,
        s.requires_approval AS s_requires_approval, s.active AS s_active,
-       (SELECT coalesce(jsonb_agg(jsonb_build_array(r.id, r.day, r.start_minute, r.end_minute,
-                                                    r.created_at)), '[]')
-          FROM weekly_rules r WHERE r.artist_id = a.id) AS rules,
-       (SELECT coalesce(jsonb_agg(jsonb_build_array(o.id, o.on_date, o.windows, o.created_at)),
-                        '[]')
+       rules.days, rules.starts AS rule_starts, rules.ends AS rule_ends,
+       (SELECT coalesce(jsonb_agg(jsonb_build_array(o.on_date, o.windows)), '[]')
           FROM date_overrides o
          WHERE o.artist_id = a.id AND o.on_date BETWEEN %(first)s AND %(last)s) AS overrides,
        busy.lows, busy.highs, busy.starts, busy.expired_holds
   FROM artists a
   JOIN services s ON s.id = %(service_id)s AND s.artist_id = a.id
+  CROSS JOIN LATERAL (
+        -- Three parallel int arrays (aggregated over the same rows, so in the same order):
+        -- psycopg parses them in C, where JSON would be parsed in Python.
+        SELECT coalesce(array_agg(r.day), '{}') AS days,
+               coalesce(array_agg(r.start_minute), '{}') AS starts,
+               coalesce(array_agg(r.end_minute), '{}') AS ends
+          FROM weekly_rules r WHERE r.artist_id = a.id) AS rules
   CROSS JOIN LATERAL (
         -- Epoch seconds as float8: psycopg parses float arrays in C, ranges in Python.
         SELECT coalesce(array_agg(extract(epoch FROM lower(b.blocked))::float8)
@@ -78,19 +80,13 @@ class PostgresSchedulingReader:
         row = await (await self._conn.execute(_CONTEXT, params)).fetchone()
         if row is None:
             return None
-        rules = [
-            StoredRule(UUID(i), artist_id, WeeklyRule(d, start, end), datetime.fromisoformat(at))
-            for i, d, start, end, at in row["rules"]
-        ]
-        overrides = [
-            StoredOverride(UUID(i), artist_id, _override(on, windows), datetime.fromisoformat(at))
-            for i, on, windows, at in row["overrides"]
-        ]
+        rules = map(WeeklyRule, row["days"], row["rule_starts"], row["rule_ends"])
+        overrides = (_override(on, windows) for on, windows in row["overrides"])
         busy = BusyTimeline.of_epochs(row["lows"], row["highs"], row["starts"])
         return SchedulingContext(
             artist_of(row),
             service_of(row, "s_"),
-            schedule_of(rules, overrides),
+            Schedule(tuple(rules), tuple(overrides)),
             busy,
             has_expired_holds=row["expired_holds"],
         )

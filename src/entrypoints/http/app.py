@@ -8,7 +8,7 @@ from typing import Any
 from litestar import Litestar, Request, Router
 from litestar.config.cors import CORSConfig
 from litestar.datastructures import State
-from litestar.di import Provide
+from litestar.di import NamedDependency, Provide
 from litestar.middleware.rate_limit import RateLimitConfig
 from litestar.openapi.config import OpenAPIConfig
 from litestar.openapi.plugins import ScalarRenderPlugin
@@ -43,15 +43,19 @@ Hook = Callable[[], Awaitable[None]]
 # is awaited directly (measured: see docs/performance.md, "Bookings").
 
 
-def _actor(request: Request[Any, Any, Any], services: ApiServices) -> Actor:
+def _actor(request: Request[Any, Any, Any], services: NamedDependency[ApiServices]) -> Actor:
     return current_actor(request)
 
 
-def _claims(request: Request[Any, Any, Any], services: ApiServices) -> AccessClaims:
+def _claims(
+    request: Request[Any, Any, Any], services: NamedDependency[ApiServices]
+) -> AccessClaims:
     return current_claims(request)
 
 
-async def _maybe_actor(request: Request[Any, Any, Any], services: ApiServices) -> Actor | None:
+async def _maybe_actor(
+    request: Request[Any, Any, Any], services: NamedDependency[ApiServices]
+) -> Actor | None:
     return await optional_actor(request)
 
 
