@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
-    from entrypoints.app import create_app, jwt_secret_for
+    from entrypoints.app import create_app, jwt_secret_for, settle_heap_for_serving
     from entrypoints.runtime import database
 
     host = args.host or settings.host
@@ -65,7 +65,9 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
             _print_demo_accounts(_with_core(ready, _seed_core))
         print(f"Inkslot API on http://{host}:{port}  (docs: http://{host}:{port}/docs)", flush=True)
         if workers == 1:
-            uvicorn.run(create_app(ready), host=host, port=port, log_config=None, access_log=False)
+            app = create_app(ready)
+            settle_heap_for_serving()
+            uvicorn.run(app, host=host, port=port, log_config=None, access_log=False)
         else:
             # Each worker builds its own app from the environment (see app_from_env).
             os.environ["INKSLOT_DATABASE_URL"] = ready.database_url or ""
