@@ -262,3 +262,58 @@ async def test_the_scheduling_reader_sees_only_active_bookings_in_the_window(
     assert live.busy.spans() == (confirmed[0].blocked, pending[0].blocked)  # type: ignore[attr-defined]
     assert later.busy.spans() == (confirmed[0].blocked,)  # type: ignore[attr-defined]  # the hold ran out
     assert (live.has_expired_holds, later.has_expired_holds) == (False, True)
+
+
+async def _context_of(
+    uow_factory: UnitOfWorkFactory, artist: ArtistProfile, service: Service
+) -> object:
+    window = Interval(datetime(2026, 3, 9, tzinfo=UTC), datetime(2026, 3, 16, tzinfo=UTC))
+    async with uow_factory(read_only=True) as uow:
+        return await uow.scheduling.context(artist.id, service.id, window, START)
+
+
+async def test_the_scheduling_reader_sees_every_catalogue_change_at_once(
+    uow_factory: UnitOfWorkFactory,
+) -> None:
+    """Read, change, read again through the same factory: on PostgreSQL the second read
+    must not serve the catalogue the process remembered from the first."""
+    async with uow_factory() as uow:
+        artist = _artist(await _user(uow, "a@example.com"))
+        await uow.artists.add(artist)
+        service, other = _service(artist.id), _service(artist.id, "Other")
+        await uow.services.add(service)
+        await uow.services.add(other)
+        rule = StoredRule(new_uuid7(), artist.id, WeeklyRule(1, 540, 1020), START)
+        await uow.availability.add_rule(rule)
+        await uow.commit()
+
+    async def context() -> object:
+        found = await _context_of(uow_factory, artist, service)
+        assert found is not None
+        return found
+
+    assert (await context()).schedule.weekly == (rule.rule,)  # type: ignore[attr-defined]
+    async with uow_factory() as uow:  # another weekly rule
+        added = StoredRule(new_uuid7(), artist.id, WeeklyRule(3, 600, 720), START)
+        await uow.availability.add_rule(added)
+        await uow.commit()
+    assert set((await context()).schedule.weekly) == {rule.rule, added.rule}  # type: ignore[attr-defined]
+    async with uow_factory() as uow:  # a rule removed
+        await uow.availability.delete_rule(rule.id)
+        await uow.commit()
+    assert (await context()).schedule.weekly == (added.rule,)  # type: ignore[attr-defined]
+    changed = replace(service, duration=timedelta(minutes=45), active=False)
+    async with uow_factory() as uow:  # the service itself
+        await uow.services.update(changed)
+        await uow.commit()
+    assert (await context()).service == changed  # type: ignore[attr-defined]
+    renamed = replace(other, name="Renamed")
+    async with uow_factory() as uow:  # another service of the artist: no harm either way
+        await uow.services.update(renamed)
+        await uow.commit()
+    assert (await context()).service == changed  # type: ignore[attr-defined]
+    suspended = replace(artist, suspended=True, policy=replace(artist.policy, daily_cap=1))
+    async with uow_factory() as uow:  # the artist's profile and policy
+        await uow.artists.update(suspended)
+        await uow.commit()
+    assert (await context()).artist == suspended  # type: ignore[attr-defined]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from uuid import uuid4
+
 import psycopg
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -40,3 +42,57 @@ def test_the_migrated_schema_matches_the_table_metadata(database_url: str) -> No
     finally:
         engine.dispose()
     assert differences == []
+
+
+def test_catalogue_changes_made_in_plain_sql_move_the_artists_version(
+    database_url: str,
+) -> None:
+    """The triggers of 0003 hold for every writer, not only the application; deleting an
+    artist still cascades to their services and rules."""
+    migrate.upgrade(database_url)
+    artist_id, user_id = uuid4(), uuid4()
+    with psycopg.connect(database_url, autocommit=True) as conn:
+        conn.execute(
+            "INSERT INTO users (id, email, name, role, password_hash)"
+            " VALUES (%s, 'v@example.com', 'V', 'artist', 'x')",
+            (user_id,),
+        )
+        conn.execute(
+            "INSERT INTO artists (id, user_id, display_name, time_zone)"
+            " VALUES (%s, %s, 'V', 'UTC')",
+            (artist_id, user_id),
+        )
+
+        def version() -> int:
+            row = conn.execute(
+                "SELECT catalog_version FROM artists WHERE id = %s", (artist_id,)
+            ).fetchone()
+            assert row is not None
+            return int(row[0])
+
+        seen = [version()]
+        for change in (
+            "INSERT INTO services (id, artist_id, name, duration_minutes, price_amount, currency)"
+            " VALUES (gen_random_uuid(), %(a)s, 'S', 60, 0, 'MNT')",
+            "UPDATE services SET duration_minutes = 90 WHERE artist_id = %(a)s",
+            "INSERT INTO weekly_rules (id, artist_id, day, start_minute, end_minute)"
+            " VALUES (gen_random_uuid(), %(a)s, 1, 540, 1020)",
+            "UPDATE weekly_rules SET end_minute = 960 WHERE artist_id = %(a)s",
+            "DELETE FROM weekly_rules WHERE artist_id = %(a)s",
+            "UPDATE artists SET daily_cap = 2 WHERE id = %(a)s",
+        ):
+            conn.execute(change, {"a": artist_id})
+            seen.append(version())
+        assert seen == sorted(set(seen)), seen  # moved at every change, never back
+        conn.execute(
+            "INSERT INTO weekly_rules (id, artist_id, day, start_minute, end_minute)"
+            " VALUES (gen_random_uuid(), %s, 2, 540, 1020)",
+            (artist_id,),
+        )
+        conn.execute("DELETE FROM artists WHERE id = %s", (artist_id,))
+        for table in ("services", "weekly_rules"):
+            row = conn.execute(
+                f"SELECT count(*) FROM {table} WHERE artist_id = %s",  # noqa: S608 - fixed names
+                (artist_id,),
+            ).fetchone()
+            assert row == (0,)

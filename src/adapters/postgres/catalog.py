@@ -36,12 +36,18 @@ def _update_all(table, *, keep: tuple[str, ...] = ("id", "created_at")):  # type
     )
 
 
-_ARTIST_INSERT = Statement(lambda: insert(artists))
+# catalog_version belongs to the database's triggers (migration 0003): never written here.
+_ARTIST_COLUMNS = [c for c in artists.c if c.name != "catalog_version"]
+_ARTIST_INSERT = Statement(
+    lambda: insert(artists).values({c.name: bindparam(c.name) for c in _ARTIST_COLUMNS})
+)
 _ARTIST_BY_ID = Statement(lambda: select(artists).where(artists.c.id == bindparam("id")))
 _ARTIST_BY_USER = Statement(
     lambda: select(artists).where(artists.c.user_id == bindparam("user_id"))
 )
-_ARTIST_UPDATE = Statement(lambda: _update_all(artists))
+_ARTIST_UPDATE = Statement(
+    lambda: _update_all(artists, keep=("id", "created_at", "catalog_version"))
+)
 
 
 class PostgresArtistRepository:

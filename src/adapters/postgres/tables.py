@@ -120,6 +120,9 @@ artists = Table(
     Column("approval_hold_minutes", Integer, nullable=False, server_default=text("2880")),
     Column("free_cancellation_minutes", Integer, nullable=False, server_default=text("2880")),
     Column("daily_cap", Integer),
+    # Moves whenever this row, one of the artist's services or weekly rules changes (triggers
+    # of migration 0003): what the slot reader's cache checks. Never written by the app.
+    Column("catalog_version", BigInteger, nullable=False, server_default=text("1")),
     *_timestamps(),
     CheckConstraint("status IN ('draft', 'pending', 'approved', 'rejected')", name="status"),
 )

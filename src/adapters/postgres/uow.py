@@ -19,7 +19,7 @@ from adapters.postgres.catalog import (
 from adapters.postgres.database import Connection, Database
 from adapters.postgres.errors import translate
 from adapters.postgres.idempotency import PostgresIdempotencyRepository
-from adapters.postgres.scheduling import PostgresSchedulingReader
+from adapters.postgres.scheduling import CatalogueCache, PostgresSchedulingReader
 
 
 class PostgresUnitOfWork:
@@ -42,9 +42,15 @@ class PostgresUnitOfWork:
     scheduling: PostgresSchedulingReader
 
     def __init__(
-        self, database: Database, *, read_only: bool = False, autocommit: bool = False
+        self,
+        database: Database,
+        *,
+        read_only: bool = False,
+        autocommit: bool = False,
+        catalogues: CatalogueCache | None = None,
     ) -> None:
         self._database = database
+        self._catalogues = catalogues if catalogues is not None else CatalogueCache()
         self._read_only = read_only
         self._autocommit = read_only or autocommit
         self._conn: Connection | None = None
@@ -65,7 +71,7 @@ class PostgresUnitOfWork:
         self.studios = PostgresStudioRepository(conn)
         self.services = PostgresServiceRepository(conn)
         self.availability = PostgresAvailabilityRepository(conn)
-        self.scheduling = PostgresSchedulingReader(conn)
+        self.scheduling = PostgresSchedulingReader(conn, self._catalogues)
         return self
 
     async def __aexit__(
@@ -100,8 +106,14 @@ class PostgresUnitOfWork:
 
 
 class PostgresUnitOfWorkFactory:
+    """Units of work on one database; they share this process's catalogue cache (see
+    adapters/postgres/scheduling.py)."""
+
     def __init__(self, database: Database) -> None:
         self.database = database
+        self.catalogues = CatalogueCache()
 
     def __call__(self, *, read_only: bool = False, autocommit: bool = False) -> PostgresUnitOfWork:
-        return PostgresUnitOfWork(self.database, read_only=read_only, autocommit=autocommit)
+        return PostgresUnitOfWork(
+            self.database, read_only=read_only, autocommit=autocommit, catalogues=self.catalogues
+        )
