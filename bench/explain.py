@@ -21,14 +21,14 @@ from pathlib import Path
 
 import psycopg
 from psycopg.rows import dict_row
-from psycopg.types.range import Range
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from adapters.postgres import migrate
 from adapters.postgres.bookings import _list_statements
 from adapters.postgres.embedded import UNSAFE_FAST_SETTINGS, EmbeddedPostgres
-from adapters.postgres.scheduling import _CONTEXT
+from adapters.postgres.scheduling import _FULL
+from adapters.postgres.scheduling import _KNOWN_CATALOGUE as _KNOWN
 from booking_domain.ports import BookingFilter
 from booking_domain.status import BookingStatus
 from entrypoints.runtime import ensure_database
@@ -102,20 +102,20 @@ def main() -> None:
             assert customer is not None
             assert total is not None
             print(f"{total['n']} bookings, 200 artists, 2000 customers")
-            window = Range(now, now + timedelta(days=31), "[)")
-            explain(
-                conn,
-                "Slot query: scheduling context for a 31-day window",
-                _CONTEXT,
-                {
-                    "artist_id": artist["id"],
-                    "service_id": artist["service_id"],
-                    "window": window,
-                    "first": (now - timedelta(days=1)).date(),
-                    "last": (now + timedelta(days=32)).date(),
-                    "now": now,
-                },
-            )
+            context_params = {
+                "artist_id": artist["id"],
+                "service_id": artist["service_id"],
+                "window_start": now,
+                "window_end": now + timedelta(days=31),
+                "first": (now - timedelta(days=1)).date(),
+                "last": (now + timedelta(days=32)).date(),
+                "now": now,
+            }
+            for title, sql in (
+                ("Slot query, first read: scheduling context for a 31-day window", _FULL),
+                ("Slot query, catalogue remembered: version, overrides, busy time", _KNOWN),
+            ):
+                explain(conn, title, sql, context_params)
             page = {"limit": 20, "offset": 0}
             month = now + timedelta(days=30)
             lists = [
