@@ -125,9 +125,6 @@ class CatalogueCache:
     def discard(self, key: tuple[ArtistId, ServiceId]) -> None:
         self._entries.pop(key, None)
 
-    def __len__(self) -> int:
-        return len(self._entries)
-
 
 class PostgresSchedulingReader:
     def __init__(self, connection: Connection, cache: CatalogueCache) -> None:

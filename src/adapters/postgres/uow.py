@@ -47,10 +47,10 @@ class PostgresUnitOfWork:
         *,
         read_only: bool = False,
         autocommit: bool = False,
-        catalogues: CatalogueCache | None = None,
+        catalogues: CatalogueCache,
     ) -> None:
         self._database = database
-        self._catalogues = catalogues if catalogues is not None else CatalogueCache()
+        self._catalogues = catalogues
         self._read_only = read_only
         self._autocommit = read_only or autocommit
         self._conn: Connection | None = None

@@ -210,13 +210,12 @@ class CreateBooking:
             raise BookingActionNotAllowedError("Only customers request bookings.")
         start = require_aware(request.start, "start")
         key = _check_request(request)
-        for attempt in range(1, REFERENCE_ATTEMPTS + 1):
+        for _ in range(REFERENCE_ATTEMPTS - 1):
             try:
                 return await self._create(actor, request, start, key)
             except BookingReferenceTakenError:
-                if attempt == REFERENCE_ATTEMPTS:
-                    raise
-        raise AssertionError("unreachable")  # pragma: no cover
+                continue  # drawn again by the next attempt
+        return await self._create(actor, request, start, key)  # the last try raises
 
     async def _create(
         self, actor: Actor, request: BookingRequest, start: datetime, key: str | None
