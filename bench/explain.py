@@ -25,12 +25,11 @@ from psycopg.rows import dict_row
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from adapters.postgres import migrate
-from adapters.postgres.bookings import _list_statements
+from adapters.postgres.bookings import list_statements
 from adapters.postgres.embedded import UNSAFE_FAST_SETTINGS, EmbeddedPostgres
-from adapters.postgres.scheduling import _FULL
-from adapters.postgres.scheduling import _KNOWN_CATALOGUE as _KNOWN
-from booking_domain.ports import BookingFilter
-from booking_domain.status import BookingStatus
+from adapters.postgres.scheduling_reader import FULL_CONTEXT_SQL, KNOWN_CATALOGUE_SQL
+from booking_domain.bookings import BookingStatus
+from booking_domain.bookings.ports import BookingFilter
 from entrypoints.runtime import ensure_database
 
 FILL = """
@@ -112,8 +111,8 @@ def main() -> None:
                 "now": now,
             }
             for title, sql in (
-                ("Slot query, first read: scheduling context for a 31-day window", _FULL),
-                ("Slot query, catalogue remembered: version, overrides, busy time", _KNOWN),
+                ("Slot query, first read: the context for a 31-day window", FULL_CONTEXT_SQL),
+                ("Slot query, catalogue remembered: version, overrides, busy", KNOWN_CATALOGUE_SQL),
             ):
                 explain(conn, title, sql, context_params)
             page = {"limit": 20, "offset": 0}
@@ -135,7 +134,7 @@ def main() -> None:
                 ),
             ]
             for title, where in lists:
-                count_sql, page_sql = _list_statements(where)
+                count_sql, page_sql = list_statements(where)
                 params = {
                     "customer_id": where.customer_id, "artist_user_id": where.artist_user_id,
                     "artist_id": where.artist_id, "statuses": [s.value for s in where.statuses],

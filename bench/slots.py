@@ -34,12 +34,16 @@ def build(scenario: str) -> tuple[dict[str, object], list[object]]:
     """Inputs of one scenario: free_slots keyword arguments and the raw busy spans."""
     from zoneinfo import ZoneInfo
 
-    from booking_domain.availability import DateOverride, LocalWindow
-    from booking_domain.ids import ArtistId, ServiceId
-    from booking_domain.money import Money
-    from booking_domain.schedules import Schedule, SchedulingPolicy, WeeklyRule
-    from booking_domain.services import Service
-    from booking_domain.slots import Interval
+    from booking_domain.catalog import Service
+    from booking_domain.scheduling import (
+        DateOverride,
+        Interval,
+        LocalWindow,
+        Schedule,
+        SchedulingPolicy,
+        WeeklyRule,
+    )
+    from booking_domain.shared import ArtistId, Money, ServiceId
 
     rng = random.Random(3)
     tz_name = "Asia/Kolkata" if scenario == "c_kolkata" else "America/New_York"
@@ -94,7 +98,7 @@ def build(scenario: str) -> tuple[dict[str, object], list[object]]:
 
 
 def worker(scenario: str, iterations: int) -> None:
-    from booking_domain.schedules import BusyTimeline, free_slots
+    from booking_domain.scheduling import BusyTimeline, free_slots
 
     kwargs, busy = build(scenario)
     timeline = BusyTimeline.of(busy)  # type: ignore[arg-type]
@@ -122,8 +126,8 @@ sys.path.insert(0, {src!r})
 t0 = time.perf_counter()
 import booking_domain
 t1 = time.perf_counter()
-import booking_domain.bookings, booking_domain.disputes, booking_domain.lifecycle
-from booking_domain.schedules import BusyTimeline, free_slots
+import booking_domain.bookings.lifecycle, booking_domain.disputes
+from booking_domain.scheduling import BusyTimeline, free_slots
 t2 = time.perf_counter()
 sys.path.insert(0, {bench!r})
 from slots import build

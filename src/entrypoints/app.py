@@ -13,9 +13,8 @@ from importlib.metadata import PackageNotFoundError, version
 
 from litestar import Litestar
 
-from entrypoints.container import Core, build_container
-from entrypoints.http.app import build_app
-from entrypoints.http.services import ApiServices, HttpConfig
+from entrypoints.container import Core, build_container, bundles, close_adapters, open_adapters
+from entrypoints.http.app import HttpConfig, build_app
 from entrypoints.logs import configure_logging
 from entrypoints.settings import Settings, load_settings, local_jwt_secret
 
@@ -35,47 +34,16 @@ def jwt_secret_for(settings: Settings) -> str:
     raise ValueError("INKSLOT_JWT_SECRET is required outside the local profile")
 
 
-def api_services(core: Core) -> ApiServices:
-    return ApiServices(
-        register_user=core.register_user(),
-        login=core.login(),
-        refresh_session=core.refresh_session(),
-        logout=core.logout(),
-        get_profile=core.get_profile(),
-        update_profile=core.update_profile(),
-        change_password=core.change_password(),
-        list_users=core.list_users(),
-        create_artist=core.create_artist(),
-        get_artist=core.get_artist(),
-        update_artist=core.update_artist(),
-        artist_status=core.artist_status(),
-        update_policy=core.update_policy(),
-        studios=core.studios(),
-        catalog=core.catalog(),
-        availability=core.availability(),
-        find_slots=core.find_slots(),
-        create_booking=core.create_booking(),
-        list_bookings=core.list_bookings(),
-        get_booking=core.get_booking(),
-        change_booking_status=core.change_booking_status(),
-        reschedule_booking=core.reschedule_booking(),
-        booking_events=core.booking_events(),
-        tokens=core.adapters.tokens(),
-        clock=core.adapters.clock(),
-        health=core.adapters.health(),
-    )
-
-
 def create_app(settings: Settings, *, container: Core | None = None) -> Litestar:
     """Build the API for these settings. ``settings.database_url`` must point at a migrated
     database (the CLI starts the embedded server and migrates before it calls this)."""
     core = container or build_container(settings, jwt_secret=jwt_secret_for(settings))
 
-    async def open_adapters() -> None:
-        await core.adapters.open()
+    async def start() -> None:
+        await open_adapters(core)
 
-    async def close_adapters() -> None:
-        await core.adapters.close()
+    async def stop() -> None:
+        await close_adapters(core)
 
     config = HttpConfig(
         version=_version(),
@@ -85,9 +53,7 @@ def create_app(settings: Settings, *, container: Core | None = None) -> Litestar
         redis_namespace=settings.redis_namespace,
         access_log=settings.access_log,
     )
-    return build_app(
-        api_services(core), config, on_startup=[open_adapters], on_shutdown=[close_adapters]
-    )
+    return build_app(bundles(core), config, on_startup=[start], on_shutdown=[stop])
 
 
 def app_from_env() -> Litestar:

@@ -9,10 +9,14 @@ import os
 import signal
 import sys
 from collections.abc import Awaitable, Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from entrypoints.logs import configure_logging
 from entrypoints.settings import Settings, SettingsError, load_settings
+
+if TYPE_CHECKING:
+    from entrypoints.container import Core
+    from entrypoints.seed import DemoAccount
 
 T = TypeVar("T")
 
@@ -108,7 +112,8 @@ def _seed(_: argparse.Namespace, settings: Settings) -> int:
 
 
 def _create_admin(args: argparse.Namespace, settings: Settings) -> int:
-    from booking_domain.errors import DomainError
+    from booking_domain.shared import DomainError
+    from entrypoints.container import bundles
     from entrypoints.runtime import database
 
     if sys.stdin.isatty():
@@ -117,8 +122,9 @@ def _create_admin(args: argparse.Namespace, settings: Settings) -> int:
         password = sys.stdin.readline().rstrip("\r\n")
     with database(settings) as ready:
 
-        async def create(core: object) -> None:
-            await core.create_admin()(email=args.email, password=password, name=args.name)  # type: ignore[attr-defined]
+        async def create(core: Core) -> None:
+            create_admin = bundles(core).accounts.create_admin
+            await create_admin(email=args.email, password=password, name=args.name)
 
         try:
             _with_core(ready, create)
@@ -131,10 +137,11 @@ def _create_admin(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _expire_holds(_: argparse.Namespace, settings: Settings) -> int:
+    from entrypoints.container import bundles
     from entrypoints.runtime import database
 
-    async def sweep(core: object) -> int:
-        return int(await core.expire_holds()())  # type: ignore[attr-defined]
+    async def sweep(core: Core) -> int:
+        return await bundles(core).bookings.expire_holds()
 
     with database(settings) as ready:
         count = _with_core(ready, sweep)
@@ -142,33 +149,34 @@ def _expire_holds(_: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _with_core(settings: Settings, work: Callable[..., Awaitable[T]]) -> T:
+def _with_core(settings: Settings, work: Callable[[Core], Awaitable[T]]) -> T:
     from entrypoints.app import jwt_secret_for
-    from entrypoints.container import build_container
+    from entrypoints.container import build_container, close_adapters, open_adapters
 
     async def run() -> T:
         core = build_container(settings, jwt_secret=jwt_secret_for(settings))
-        await core.adapters.open()
+        await open_adapters(core)
         try:
             return await work(core)
         finally:
-            await core.adapters.close()
+            await close_adapters(core)
 
     return asyncio.run(run())
 
 
-async def _seed_core(core: object) -> list[object]:
+async def _seed_core(core: Core) -> list[DemoAccount]:
+    from entrypoints.container import accounts_storage, bundles, clock_of
     from entrypoints.seed import seed_demo_data
 
-    return list(await seed_demo_data(core))  # type: ignore[arg-type]
+    return await seed_demo_data(bundles(core), accounts_storage(core), clock_of(core))
 
 
-def _print_demo_accounts(accounts: list[object]) -> None:
+def _print_demo_accounts(accounts: list[DemoAccount]) -> None:
     if not accounts:
         return
     print("\nDemo accounts (passwords are shown this once):")
     for account in accounts:
-        print(f"  {account.role:<9} {account.email:<26} {account.password}")  # type: ignore[attr-defined]
+        print(f"  {account.role:<9} {account.email:<26} {account.password}")
     print()
 
 

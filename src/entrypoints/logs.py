@@ -29,7 +29,7 @@ class JsonFormatter(logging.Formatter):
 def configure_logging(level: str = "INFO") -> None:
     # The JSON lines carry none of these record fields, and the access log writes one
     # record per request: skip collecting them (the logging docs' "Optimization" list).
-    logging._srcfile = None  # type: ignore[attr-defined]  # no caller frame lookup
+    logging._srcfile = None  # no caller frame lookup
     logging.logThreads = False
     logging.logProcesses = False
     logging.logMultiprocessing = False

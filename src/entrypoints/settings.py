@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import os
 import secrets
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 PREFIX = "INKSLOT_"
 
@@ -89,7 +90,7 @@ def _csv(raw: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in raw.split(",") if part.strip())
 
 
-_FIELDS: dict[str, tuple[str, object]] = {
+_FIELDS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "HOST": ("host", str),
     "PORT": ("port", _positive_int),
     "WORKERS": ("workers", _positive_int),
@@ -129,13 +130,13 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
             f"{PREFIX}PROFILE must be one of: {', '.join(p.value for p in Profile)}"
         ) from None
 
-    values: dict[str, object] = {"profile": profile}
+    values: dict[str, Any] = {"profile": profile}
     for name, (attribute, parse) in _FIELDS.items():
         raw = env.get(PREFIX + name)
         if raw is None or raw == "":
             continue
         try:
-            values[attribute] = parse(raw)  # type: ignore[operator]
+            values[attribute] = parse(raw)
         except ValueError as exc:
             problems.append(f"{PREFIX}{name}: {exc}")
 
@@ -149,7 +150,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         values.setdefault("seed_demo_data", False)
     if problems:
         raise SettingsError("; ".join(problems))
-    return Settings(**values)  # type: ignore[arg-type]
+    return Settings(**values)
 
 
 def local_jwt_secret(data_dir: Path) -> str:

@@ -13,9 +13,9 @@ from httpx import Response
 from litestar.testing import AsyncTestClient
 
 from adapters.system.clock import ManualClock
-from booking_domain.use_cases.accounts import CreateAdmin
+from booking_domain.accounts.use_cases import AccountUseCases
 from entrypoints.app import create_app
-from entrypoints.container import LocalAdapters, build_container
+from entrypoints.container import LocalAdapters, build_container, bundles
 from entrypoints.settings import Settings
 from tests.support.builders import START, TEST_JWT_SECRET, cheap_settings
 
@@ -26,6 +26,7 @@ PASSWORD = "violet-needle-harbour"
 class Api:
     client: AsyncTestClient[Any]
     clock: ManualClock
+    accounts: AccountUseCases  # the app's own, for what only an operator does (admins)
 
     async def register(
         self, email: str = "ada@example.com", role: str = "customer", name: str = "Ada"
@@ -49,8 +50,7 @@ class Api:
     async def admin(self, email: str = "root@example.com") -> dict[str, Any]:
         """An admin session. Admins are made by the operator use case (the CLI's path; they
         cannot sign up over HTTP), then sign in like anyone."""
-        services = self.client.app.state["services"]
-        await CreateAdmin(services.login._s)(email=email, password=PASSWORD)
+        await self.accounts.create_admin(email=email, password=PASSWORD)
         response = await self.login(email)
         assert response.status_code == 200
         return response.json()
@@ -71,14 +71,11 @@ async def make_api(database_url: str) -> AsyncIterator[ApiFactory]:
             settings=settings, jwt_secret=TEST_JWT_SECRET, database_url=settings.database_url
         )
         adapters.clock.override(providers.Object(clock))
-        app = create_app(
-            settings,
-            container=build_container(settings, jwt_secret=TEST_JWT_SECRET, adapters=adapters),
-        )
-        client = AsyncTestClient(app=app)
+        core = build_container(settings, jwt_secret=TEST_JWT_SECRET, adapters=adapters)
+        client = AsyncTestClient(app=create_app(settings, container=core))
         await client.__aenter__()
         clients.append(client)
-        return Api(client, clock)
+        return Api(client, clock, bundles(core).accounts)
 
     yield make
     for client in clients:

@@ -9,11 +9,11 @@ import pytest
 from adapters.memory.uow import InMemoryUnitOfWorkFactory
 from adapters.postgres.database import Database
 from adapters.postgres.uow import PostgresUnitOfWorkFactory
-from booking_domain.ports import UnitOfWorkFactory
+from tests.support.storage import AnyUnitOfWorkFactory
 
 
 @pytest.fixture(params=["memory", "postgres"])
-async def uow_factory(request: pytest.FixtureRequest) -> AsyncIterator[UnitOfWorkFactory]:
+async def uow_factory(request: pytest.FixtureRequest) -> AsyncIterator[AnyUnitOfWorkFactory]:
     if request.param == "memory":
         yield InMemoryUnitOfWorkFactory()
         return

@@ -16,7 +16,7 @@ from uuid import UUID
 import httpx
 import psycopg
 
-from booking_domain.ids import new_uuid7
+from booking_domain.shared import new_uuid7
 
 PASSWORD = "violet-needle-harbour"
 

@@ -9,7 +9,7 @@ from typing import Any
 import psycopg
 import pytest
 
-from booking_domain.ids import new_uuid7
+from booking_domain.shared import new_uuid7
 from tests.races.catalog import grid_start
 from tests.races.harness import Outcome, all_at_once, overlapping_pairs, tally
 from tests.support.unsafe_booking import (

@@ -1,16 +1,11 @@
-"""Wiring for tests: real adapters with cheap password hashing and a manual clock."""
+"""Settings and constants for tests: cheap (but real) password hashing, a fixed start."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from adapters.memory.uow import InMemoryUnitOfWorkFactory
-from adapters.security.passwords import Argon2Parameters, Argon2PasswordHasher
-from adapters.security.tokens import JwtTokenService
-from adapters.system.clock import ManualClock
-from booking_domain.ports import UnitOfWorkFactory
-from booking_domain.use_cases.accounts import AccountServices, SessionPolicy
+from adapters.security.passwords import Argon2Parameters
 from entrypoints.settings import Settings
 
 TEST_JWT_SECRET = "test-secret-" + "x" * 40
@@ -29,18 +24,3 @@ def cheap_settings(**overrides: object) -> Settings:
         jwt_secret=TEST_JWT_SECRET,
     )
     return replace(base, **overrides)  # type: ignore[arg-type]
-
-
-def account_services(
-    uow: UnitOfWorkFactory | None = None,
-    clock: ManualClock | None = None,
-    hasher: Argon2PasswordHasher | None = None,
-    policy: SessionPolicy | None = None,
-) -> AccountServices:
-    return AccountServices(
-        uow=uow or InMemoryUnitOfWorkFactory(),
-        hasher=hasher or Argon2PasswordHasher(CHEAP_ARGON2, workers=2),
-        tokens=JwtTokenService(TEST_JWT_SECRET),
-        clock=clock or ManualClock(START),
-        policy=policy or SessionPolicy(),
-    )

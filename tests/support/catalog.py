@@ -9,14 +9,11 @@ from datetime import datetime, timedelta
 from uuid import uuid4
 
 from booking_domain.accounts import Actor, Role, User
-from booking_domain.artists import ArtistProfile, ArtistStatus, StoredRule
-from booking_domain.availability import WeeklyRule
-from booking_domain.ids import ArtistId, ServiceId, UserId, new_uuid7
-from booking_domain.money import Money
-from booking_domain.policy import SchedulingPolicy
-from booking_domain.ports import UnitOfWorkFactory
-from booking_domain.services import Deposit, Service
+from booking_domain.catalog import ArtistProfile, ArtistStatus, Deposit, Service
+from booking_domain.scheduling import SchedulingPolicy, StoredRule, WeeklyRule
+from booking_domain.shared import ArtistId, Money, ServiceId, UserId, new_uuid7
 from tests.support.builders import START
+from tests.support.storage import AnyUnitOfWorkFactory
 
 ALL_WEEK = tuple((day, "09:00", "17:00") for day in range(7))
 
@@ -44,7 +41,7 @@ def a_user(role: Role = Role.CUSTOMER, *, now: datetime = START) -> User:
     )  # fmt: skip
 
 
-async def add_user(uow_factory: UnitOfWorkFactory, role: Role = Role.CUSTOMER) -> Actor:
+async def add_user(uow_factory: AnyUnitOfWorkFactory, role: Role = Role.CUSTOMER) -> Actor:
     user = a_user(role)
     async with uow_factory() as uow:
         await uow.users.add(user)
@@ -71,7 +68,7 @@ def a_service(
 
 
 async def add_bookable_artist(
-    uow_factory: UnitOfWorkFactory,
+    uow_factory: AnyUnitOfWorkFactory,
     *,
     user_id: UserId | None = None,
     time_zone: str = "UTC",
@@ -105,7 +102,7 @@ async def add_bookable_artist(
 
 
 async def add_service(
-    uow_factory: UnitOfWorkFactory, artist: BookableArtist, **options: object
+    uow_factory: AnyUnitOfWorkFactory, artist: BookableArtist, **options: object
 ) -> Service:
     service = a_service(artist.id, **options)  # type: ignore[arg-type]
     async with uow_factory() as uow:
@@ -115,7 +112,7 @@ async def add_service(
 
 
 async def update_artist(
-    uow_factory: UnitOfWorkFactory, artist: BookableArtist, **changes: object
+    uow_factory: AnyUnitOfWorkFactory, artist: BookableArtist, **changes: object
 ) -> None:
     async with uow_factory() as uow:
         await uow.artists.update(dataclasses.replace(artist.profile, **changes))  # type: ignore[arg-type]

@@ -18,7 +18,8 @@ from uuid import UUID
 
 import psycopg
 
-from booking_domain.ids import new_booking_reference, new_uuid7
+from booking_domain.bookings import new_booking_reference
+from booking_domain.shared import new_uuid7
 
 UNSAFE_TABLE = "unsafe_bookings"
 

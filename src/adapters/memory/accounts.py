@@ -6,18 +6,20 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 
-from adapters.memory.store import StagedTable
-from booking_domain.accounts import Role, User
-from booking_domain.errors import EmailAlreadyRegisteredError, UserNotFoundError
-from booking_domain.ids import UserId
-from booking_domain.pages import Page, PageRequest
-from booking_domain.sessions import RefreshToken, RefreshTokenId, SessionFamilyId
+from adapters.memory.store import TableRepository
+from booking_domain.accounts import (
+    EmailAlreadyRegisteredError,
+    RefreshToken,
+    RefreshTokenId,
+    SessionFamilyId,
+    User,
+    UserNotFoundError,
+)
+from booking_domain.accounts.ports import RefreshTokenRepository, UserRepository
+from booking_domain.shared import Page, PageRequest, Role, UserId
 
 
-class InMemoryUserRepository:
-    def __init__(self, table: StagedTable[UserId, User]) -> None:
-        self._rows = table
-
+class InMemoryUserRepository(TableRepository[UserId, User], UserRepository):
     async def add(self, user: User) -> None:
         if await self.get_by_email(user.email) is not None:
             raise EmailAlreadyRegisteredError()
@@ -46,10 +48,9 @@ class InMemoryUserRepository:
         return Page(tuple(chunk), len(matching), request)
 
 
-class InMemoryRefreshTokenRepository:
-    def __init__(self, table: StagedTable[RefreshTokenId, RefreshToken]) -> None:
-        self._rows = table
-
+class InMemoryRefreshTokenRepository(
+    TableRepository[RefreshTokenId, RefreshToken], RefreshTokenRepository
+):
     async def add(self, token: RefreshToken) -> None:
         self._rows.put(token.id, token)
 

@@ -11,19 +11,29 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from adapters.memory.store import StagedTable
-from booking_domain.bookings import Booking
-from booking_domain.errors import (
+from adapters.memory.store import StagedTable, TableRepository
+from booking_domain.bookings import (
+    Booking,
+    BookingEvent,
     BookingReferenceTakenError,
-    ConcurrentUpdateError,
+    BookingStatus,
     SlotTakenError,
 )
-from booking_domain.events import BookingEvent
-from booking_domain.ids import ArtistId, BookingId, UserId
-from booking_domain.pages import Page, PageRequest
-from booking_domain.ports import BookingFilter, IdempotencyRecord
-from booking_domain.slots import Interval
-from booking_domain.status import BookingStatus
+from booking_domain.bookings.ports import (
+    BookingFilter,
+    BookingRepository,
+    IdempotencyRecord,
+    IdempotencyRepository,
+)
+from booking_domain.shared import (
+    ArtistId,
+    BookingId,
+    ConcurrentUpdateError,
+    Interval,
+    Page,
+    PageRequest,
+    UserId,
+)
 
 # What the exclusion constraint calls active: its WHERE clause.
 HOLDING = frozenset({BookingStatus.PENDING, BookingStatus.CONFIRMED})
@@ -42,7 +52,7 @@ def _matches(booking: Booking, where: BookingFilter) -> bool:
     )
 
 
-class InMemoryBookingRepository:
+class InMemoryBookingRepository(BookingRepository):
     def __init__(
         self,
         bookings: StagedTable[BookingId, Booking],
@@ -112,10 +122,9 @@ class InMemoryBookingRepository:
         return Page(tuple(chunk), len(matching), page)
 
 
-class InMemoryIdempotencyRepository:
-    def __init__(self, table: StagedTable[tuple[UserId, str], IdempotencyRecord]) -> None:
-        self._rows = table
-
+class InMemoryIdempotencyRepository(
+    TableRepository[tuple[UserId, str], IdempotencyRecord], IdempotencyRepository
+):
     async def get(self, user_id: UserId, key: str, now: datetime) -> IdempotencyRecord | None:
         record = self._rows.get((user_id, key))
         return record if record is not None and record.expires_at > now else None

@@ -1,54 +1,58 @@
-"""The scheduling reader over the in-memory repositories (the same answer as PostgreSQL's
-single query, assembled from the repositories of one unit of work)."""
+"""In-memory weekly rules and date overrides."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date
+from uuid import UUID
 
-from booking_domain.artists import schedule_of
-from booking_domain.ids import ArtistId, ServiceId
-from booking_domain.ports import (
-    ArtistRepository,
-    AvailabilityRepository,
-    BookingRepository,
-    SchedulingContext,
-    ServiceRepository,
-)
-from booking_domain.slots import Interval
-from booking_domain.timeline import BusyTimeline
-
-# Local dates around a UTC window: no zone is more than 14 hours from UTC.
-_DATE_MARGIN = timedelta(days=1)
+from adapters.memory.store import StagedTable
+from booking_domain.scheduling import StoredOverride, StoredRule
+from booking_domain.scheduling.ports import AvailabilityRepository
+from booking_domain.shared import ArtistId
 
 
-class RepositorySchedulingReader:
+class InMemoryAvailabilityRepository(AvailabilityRepository):
     def __init__(
-        self,
-        artists: ArtistRepository,
-        services: ServiceRepository,
-        availability: AvailabilityRepository,
-        bookings: BookingRepository,
+        self, rules: StagedTable[UUID, StoredRule], overrides: StagedTable[UUID, StoredOverride]
     ) -> None:
-        self._artists = artists
-        self._services = services
-        self._availability = availability
-        self._bookings = bookings
+        self._rules = rules
+        self._overrides = overrides
 
-    async def context(
-        self, artist_id: ArtistId, service_id: ServiceId, window: Interval, now: datetime
-    ) -> SchedulingContext | None:
-        artist = await self._artists.get(artist_id)
-        service = await self._services.get(service_id)
-        if artist is None or service is None or service.artist_id != artist_id:
-            return None
-        first = (window.start - _DATE_MARGIN).date()
-        last = (window.end + _DATE_MARGIN).date()
-        rules = await self._availability.rules(artist_id)
-        overrides = await self._availability.overrides(artist_id, first, last)
-        holding = await self._bookings.holding(artist_id, window)
-        active = [b for b in holding if b.is_active(now)]
-        busy = BusyTimeline.of([b.blocked for b in active], [b.start for b in active])
-        expired = len(active) < len(holding)
-        return SchedulingContext(
-            artist, service, schedule_of(rules, overrides), busy, has_expired_holds=expired
-        )
+    async def rules(self, artist_id: ArtistId) -> tuple[StoredRule, ...]:
+        found = [r for r in self._rules.values() if r.artist_id == artist_id]
+        return tuple(sorted(found, key=lambda r: (r.rule.day, r.rule.start_minute, r.id)))
+
+    async def get_rule(self, rule_id: UUID) -> StoredRule | None:
+        return self._rules.get(rule_id)
+
+    async def add_rule(self, rule: StoredRule) -> None:
+        self._rules.put(rule.id, rule)
+
+    async def delete_rule(self, rule_id: UUID) -> None:
+        self._rules.delete(rule_id)
+
+    async def overrides(
+        self, artist_id: ArtistId, first: date | None = None, last: date | None = None
+    ) -> tuple[StoredOverride, ...]:
+        found = [
+            o
+            for o in self._overrides.values()
+            if o.artist_id == artist_id
+            and (first is None or o.override.on >= first)
+            and (last is None or o.override.on <= last)
+        ]
+        return tuple(sorted(found, key=lambda o: o.override.on))
+
+    async def get_override(self, override_id: UUID) -> StoredOverride | None:
+        return self._overrides.get(override_id)
+
+    async def put_override(self, override: StoredOverride) -> StoredOverride:
+        for existing in await self.overrides(
+            override.artist_id, override.override.on, override.override.on
+        ):
+            self._overrides.delete(existing.id)
+        self._overrides.put(override.id, override)
+        return override
+
+    async def delete_override(self, override_id: UUID) -> None:
+        self._overrides.delete(override_id)

@@ -66,3 +66,10 @@ class StagedTable(Generic[K, V]):
 
     def discard(self) -> None:
         self._pending.clear()
+
+
+class TableRepository(Generic[K, V]):
+    """A repository over one staged table of its unit of work."""
+
+    def __init__(self, table: StagedTable[K, V]) -> None:
+        self._rows = table

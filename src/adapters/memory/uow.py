@@ -1,28 +1,39 @@
-"""In-memory unit of work: explicit commit, rollback by default."""
+"""In-memory unit of work: explicit commit, rollback by default.
+
+One class serves every context's unit-of-work port (it subclasses each, so strict mypy
+checks it against all of them). Repositories, and the staged tables behind them, are made
+when first used.
+"""
 
 from __future__ import annotations
 
-from types import TracebackType
+from functools import cached_property
 from typing import Any, Self
 
 from adapters.memory.accounts import InMemoryRefreshTokenRepository, InMemoryUserRepository
 from adapters.memory.bookings import InMemoryBookingRepository, InMemoryIdempotencyRepository
 from adapters.memory.catalog import (
     InMemoryArtistRepository,
-    InMemoryAvailabilityRepository,
     InMemoryServiceRepository,
     InMemoryStudioRepository,
 )
-from adapters.memory.scheduling import RepositorySchedulingReader
+from adapters.memory.scheduling import InMemoryAvailabilityRepository
+from adapters.memory.scheduling_reader import RepositorySchedulingReader
 from adapters.memory.store import MemoryStore, StagedTable
+from booking_domain.accounts.ports import AccountsUnitOfWork, AccountsUnitOfWorkFactory
+from booking_domain.bookings.ports import BookingsUnitOfWork, BookingsUnitOfWorkFactory
+from booking_domain.catalog.ports import CatalogUnitOfWork, CatalogUnitOfWorkFactory
+from booking_domain.scheduling.ports import SchedulingUnitOfWork, SchedulingUnitOfWorkFactory
 
 
-class InMemoryUnitOfWork:
+class InMemoryUnitOfWork(
+    AccountsUnitOfWork, CatalogUnitOfWork, SchedulingUnitOfWork, BookingsUnitOfWork
+):
     """One transaction over a :class:`MemoryStore`.
 
-    Units of work run one at a time (the store's lock is held from ``__aenter__`` to
-    ``__aexit__``), which gives the serializable behaviour the PostgreSQL adapter gets from
-    row locks and constraints.
+    Units of work that may write run one at a time (the store's lock is held from
+    ``__aenter__`` to ``__aexit__``), which gives the serializable behaviour the PostgreSQL
+    adapter gets from row locks and constraints.
     """
 
     def __init__(
@@ -34,29 +45,37 @@ class InMemoryUnitOfWork:
         # indistinguishable from applying each as it returns (a failed write stages nothing).
         self._autocommit = autocommit and not read_only
         self._tables: list[StagedTable[Any, Any]] = []
-        self.users = InMemoryUserRepository(self._staged("users"))
-        self.refresh_tokens = InMemoryRefreshTokenRepository(self._staged("refresh_tokens"))
-        self.bookings = InMemoryBookingRepository(
-            self._staged("bookings"), self._staged("booking_events")
-        )
-        self.idempotency = InMemoryIdempotencyRepository(self._staged("idempotency_keys"))
-        self.artists = InMemoryArtistRepository(self._staged("artists"))
-        self.studios = InMemoryStudioRepository(self._staged("studios"))
-        self.services = InMemoryServiceRepository(self._staged("services"))
-        self.availability = InMemoryAvailabilityRepository(
-            self._staged("weekly_rules"), self._staged("date_overrides")
-        )
 
-    def _staged(self, name: str) -> StagedTable[Any, Any]:
+    def staged(self, name: str) -> StagedTable[Any, Any]:
+        """A table of the store as this unit of work sees it (its writes staged)."""
         table: StagedTable[Any, Any] = StagedTable(self._store.table(name))
         self._tables.append(table)
         return table
 
-    @property
-    def scheduling(self) -> RepositorySchedulingReader:
-        return RepositorySchedulingReader(
-            self.artists, self.services, self.availability, self.bookings
+    # Each repository (and the staged tables behind it) is made on first use.
+    users = cached_property(lambda uow: InMemoryUserRepository(uow.staged("users")))
+    refresh_tokens = cached_property(
+        lambda uow: InMemoryRefreshTokenRepository(uow.staged("refresh_tokens"))
+    )
+    artists = cached_property(lambda uow: InMemoryArtistRepository(uow.staged("artists")))
+    studios = cached_property(lambda uow: InMemoryStudioRepository(uow.staged("studios")))
+    services = cached_property(lambda uow: InMemoryServiceRepository(uow.staged("services")))
+    availability = cached_property(
+        lambda uow: InMemoryAvailabilityRepository(
+            uow.staged("weekly_rules"), uow.staged("date_overrides")
         )
+    )
+    scheduling = cached_property(
+        lambda uow: RepositorySchedulingReader(
+            uow.artists, uow.services, uow.availability, uow.bookings
+        )
+    )
+    bookings = cached_property(
+        lambda uow: InMemoryBookingRepository(uow.staged("bookings"), uow.staged("booking_events"))
+    )
+    idempotency = cached_property(
+        lambda uow: InMemoryIdempotencyRepository(uow.staged("idempotency_keys"))
+    )
 
     async def __aenter__(self) -> Self:
         # Readers see committed data only and never wait: commits apply atomically.
@@ -64,12 +83,7 @@ class InMemoryUnitOfWork:
             await self._store.lock.acquire()
         return self
 
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    async def __aexit__(self, *_: object) -> None:
         try:
             if self._autocommit:
                 self._apply()
@@ -93,7 +107,12 @@ class InMemoryUnitOfWork:
             table.discard()
 
 
-class InMemoryUnitOfWorkFactory:
+class InMemoryUnitOfWorkFactory(
+    AccountsUnitOfWorkFactory,
+    CatalogUnitOfWorkFactory,
+    SchedulingUnitOfWorkFactory,
+    BookingsUnitOfWorkFactory,
+):
     """Callable that opens units of work over one shared store."""
 
     def __init__(self, store: MemoryStore | None = None) -> None:

@@ -8,14 +8,19 @@ from typing import Any
 
 from sqlalchemy import bindparam, func, select, update
 
-from adapters.postgres.database import Connection
-from adapters.postgres.sql import Statement, compile_sql
-from adapters.postgres.tables import refresh_tokens, users
-from booking_domain.accounts import Role, User
-from booking_domain.errors import UserNotFoundError
-from booking_domain.ids import UserId
-from booking_domain.pages import Page, PageRequest
-from booking_domain.sessions import RefreshToken, RefreshTokenId, SessionFamilyId
+from adapters.postgres.database import OnConnection
+from adapters.postgres.sql import Statement, compile_sql, count_of
+from adapters.postgres.tables.accounts import refresh_tokens, users
+from booking_domain.accounts import (
+    RefreshToken,
+    RefreshTokenId,
+    Role,
+    SessionFamilyId,
+    User,
+    UserNotFoundError,
+)
+from booking_domain.accounts.ports import RefreshTokenRepository, UserRepository
+from booking_domain.shared import Page, PageRequest, UserId
 
 Row = Mapping[str, Any]
 
@@ -29,7 +34,7 @@ _UPDATE_USER = Statement(
         .values({c.name: bindparam(c.name) for c in users.c if c.name not in ("id", "created_at")})
     )
 )
-_COUNT_USERS = Statement(lambda: select(func.count()).select_from(users))
+_COUNT_USERS = Statement(lambda: select(func.count().label("total")).select_from(users))
 
 
 def _user_row(user: User) -> dict[str, Any]:
@@ -64,10 +69,7 @@ def _user(row: Row) -> User:
     )
 
 
-class PostgresUserRepository:
-    def __init__(self, connection: Connection) -> None:
-        self._conn = connection
-
+class PostgresUserRepository(OnConnection, UserRepository):
     async def add(self, user: User) -> None:
         await self._conn.execute(_INSERT_USER.text, _user_row(user))
 
@@ -86,7 +88,7 @@ class PostgresUserRepository:
 
     async def count(self) -> int:
         row = await (await self._conn.execute(_COUNT_USERS.text)).fetchone()
-        return int(next(iter(row.values()))) if row else 0
+        return count_of(row)
 
     async def list(self, request: PageRequest, *, role: Role | None = None) -> Page[User]:
         where = [users.c.role == bindparam("role")] if role is not None else []
@@ -107,8 +109,7 @@ class PostgresUserRepository:
         )
         total_row = await (await self._conn.execute(count_sql, params)).fetchone()
         rows = await (await self._conn.execute(page_sql, params)).fetchall()
-        total = int(total_row["total"]) if total_row else 0
-        return Page(tuple(_user(r) for r in rows), total, request)
+        return Page(tuple(_user(r) for r in rows), count_of(total_row), request)
 
 
 _INSERT_TOKEN = Statement(lambda: refresh_tokens.insert())
@@ -187,10 +188,7 @@ def _token(row: Row) -> RefreshToken:
     )
 
 
-class PostgresRefreshTokenRepository:
-    def __init__(self, connection: Connection) -> None:
-        self._conn = connection
-
+class PostgresRefreshTokenRepository(OnConnection, RefreshTokenRepository):
     async def add(self, token: RefreshToken) -> None:
         await self._conn.execute(_INSERT_TOKEN.text, _token_row(token))
 

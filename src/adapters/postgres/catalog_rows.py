@@ -1,4 +1,4 @@
-"""Rows <-> catalog values (artists, studios, services, availability)."""
+"""Rows <-> catalogue values (artists with their policy, studios, services)."""
 
 from __future__ import annotations
 
@@ -6,19 +6,17 @@ from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
 
-from booking_domain.artists import (
+from booking_domain.catalog import (
     ArtistProfile,
     ArtistStatus,
+    FixedDeposit,
     GeoPoint,
-    StoredOverride,
-    StoredRule,
+    PercentageDeposit,
+    SchedulingPolicy,
+    Service,
     Studio,
 )
-from booking_domain.availability import DateOverride, LocalWindow, WeeklyRule
-from booking_domain.ids import ArtistId, ServiceId, StudioId, UserId
-from booking_domain.money import Money
-from booking_domain.policy import SchedulingPolicy
-from booking_domain.services import FixedDeposit, PercentageDeposit, Service
+from booking_domain.shared import ArtistId, Money, ServiceId, StudioId, UserId
 
 Row = Mapping[str, Any]
 
@@ -161,39 +159,4 @@ def service_of(row: Row, prefix: str = "") -> Service:
         buffer_after=timedelta(minutes=row[prefix + "buffer_after_minutes"]),
         needs_approval=row[prefix + "requires_approval"],
         active=row[prefix + "active"],
-    )
-
-
-def rule_row(rule: StoredRule) -> dict[str, Any]:
-    return {
-        "id": rule.id,
-        "artist_id": rule.artist_id,
-        "day": rule.rule.day,
-        "start_minute": rule.rule.start_minute,
-        "end_minute": rule.rule.end_minute,
-        "created_at": rule.created_at,
-        "updated_at": rule.created_at,
-    }
-
-
-def rule_of(row: Row) -> StoredRule:
-    return StoredRule(
-        id=row["id"],
-        artist_id=ArtistId(row["artist_id"]),
-        rule=WeeklyRule(row["day"], row["start_minute"], row["end_minute"]),
-        created_at=row["created_at"],
-    )
-
-
-def windows_json(override: DateOverride) -> list[list[int]]:
-    return [[w.start_minute, w.end_minute] for w in override.windows]
-
-
-def override_of(row: Row) -> StoredOverride:
-    windows = tuple(LocalWindow(start, end) for start, end in row["windows"])
-    return StoredOverride(
-        id=row["id"],
-        artist_id=ArtistId(row["artist_id"]),
-        override=DateOverride(row["on_date"], windows),
-        created_at=row["created_at"],
     )

@@ -6,9 +6,16 @@ import psycopg
 from psycopg.rows import dict_row
 from psycopg_pool import AsyncConnectionPool, PoolTimeout
 
-from booking_domain.errors import ServiceUnavailableError
+from booking_domain.shared import HealthProbe, ServiceUnavailableError
 
 Connection = psycopg.AsyncConnection[dict[str, object]]
+
+
+class OnConnection:
+    """A repository that runs its statements on the unit of work's connection."""
+
+    def __init__(self, connection: Connection) -> None:
+        self._conn = connection
 
 
 def psycopg_url(url: str) -> str:
@@ -53,7 +60,7 @@ class Database:
         await self.pool.close()
 
 
-class PostgresHealthProbe:
+class PostgresHealthProbe(HealthProbe):
     def __init__(self, database: Database, timeout: float = 2.0) -> None:
         self._database = database
         self._timeout = timeout

@@ -7,15 +7,14 @@ import psycopg
 from psycopg import errors as pg
 from psycopg_pool import PoolTimeout
 
-from booking_domain.errors import (
-    ArtistProfileExistsError,
-    BookingReferenceTakenError,
+from booking_domain.accounts import EmailAlreadyRegisteredError
+from booking_domain.bookings import BookingReferenceTakenError, SlotTakenError
+from booking_domain.catalog import ArtistProfileExistsError
+from booking_domain.shared import (
     ConcurrentUpdateError,
     ConflictError,
     DomainError,
-    EmailAlreadyRegisteredError,
     ServiceUnavailableError,
-    SlotTakenError,
 )
 
 # Constraint name -> the domain error its violation means.

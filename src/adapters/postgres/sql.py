@@ -9,13 +9,13 @@ itself costs.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.sql import ClauseElement
 
-_DIALECT = postgresql.psycopg.dialect()  # type: ignore[attr-defined]
+_DIALECT = postgresql.psycopg.dialect()  # type: ignore[no-untyped-call]  # SQLAlchemy leaves it untyped
 
 
 class Statement:
@@ -40,3 +40,13 @@ def compile_sql(construct: ClauseElement) -> str:
 
 
 Params = dict[str, Any]
+
+
+def count_of(row: Mapping[str, object] | None, column: str = "total") -> int:
+    """The integer a ``count(*)`` query returned in ``column`` (0 when no row came back)."""
+    if row is None:
+        return 0
+    value = row[column]
+    if not isinstance(value, int):
+        raise TypeError(f"{column} is {type(value).__name__}, not an integer count")
+    return value

@@ -1,7 +1,13 @@
-"""PostgreSQL unit of work: one pooled connection, one transaction, explicit commit."""
+"""PostgreSQL unit of work: one pooled connection, one transaction, explicit commit.
+
+One class serves every context's unit-of-work port (it subclasses each, so strict mypy
+checks it against all of them); a context's use cases see only the repositories their own
+port names. Repositories are built when first used, on the unit of work's connection.
+"""
 
 from __future__ import annotations
 
+from functools import cached_property
 from types import TracebackType
 from typing import Self
 
@@ -10,19 +16,25 @@ from psycopg import pq
 
 from adapters.postgres.accounts import PostgresRefreshTokenRepository, PostgresUserRepository
 from adapters.postgres.bookings import PostgresBookingRepository
+from adapters.postgres.bookings_idempotency import PostgresIdempotencyRepository
 from adapters.postgres.catalog import (
     PostgresArtistRepository,
-    PostgresAvailabilityRepository,
     PostgresServiceRepository,
     PostgresStudioRepository,
 )
 from adapters.postgres.database import Connection, Database
 from adapters.postgres.errors import translate
-from adapters.postgres.idempotency import PostgresIdempotencyRepository
-from adapters.postgres.scheduling import CatalogueCache, PostgresSchedulingReader
+from adapters.postgres.scheduling import PostgresAvailabilityRepository
+from adapters.postgres.scheduling_reader import CatalogueCache, PostgresSchedulingReader
+from booking_domain.accounts.ports import AccountsUnitOfWork, AccountsUnitOfWorkFactory
+from booking_domain.bookings.ports import BookingsUnitOfWork, BookingsUnitOfWorkFactory
+from booking_domain.catalog.ports import CatalogUnitOfWork, CatalogUnitOfWorkFactory
+from booking_domain.scheduling.ports import SchedulingUnitOfWork, SchedulingUnitOfWorkFactory
 
 
-class PostgresUnitOfWork:
+class PostgresUnitOfWork(
+    AccountsUnitOfWork, CatalogUnitOfWork, SchedulingUnitOfWork, BookingsUnitOfWork
+):
     """Borrows a connection for the block; anything not committed is rolled back, and
     database errors raised inside the block leave it as domain errors.
 
@@ -30,16 +42,6 @@ class PostgresUnitOfWork:
     is its own transaction and sees its own snapshot, and there are no BEGIN, COMMIT or
     ROLLBACK round trips. Use it where one query answers or one statement is the change.
     """
-
-    users: PostgresUserRepository
-    refresh_tokens: PostgresRefreshTokenRepository
-    bookings: PostgresBookingRepository
-    idempotency: PostgresIdempotencyRepository
-    artists: PostgresArtistRepository
-    studios: PostgresStudioRepository
-    services: PostgresServiceRepository
-    availability: PostgresAvailabilityRepository
-    scheduling: PostgresSchedulingReader
 
     def __init__(
         self,
@@ -50,10 +52,30 @@ class PostgresUnitOfWork:
         catalogues: CatalogueCache,
     ) -> None:
         self._database = database
-        self._catalogues = catalogues
+        self.catalogues = catalogues
         self._read_only = read_only
         self._autocommit = read_only or autocommit
         self._conn: Connection | None = None
+
+    @property
+    def connection(self) -> Connection:
+        """The borrowed connection (only inside ``async with``)."""
+        if self._conn is None:
+            raise RuntimeError("repositories are used inside `async with uow:` only")
+        return self._conn
+
+    # Each repository is made on first use, on this unit of work's connection.
+    users = cached_property(lambda uow: PostgresUserRepository(uow.connection))
+    refresh_tokens = cached_property(lambda uow: PostgresRefreshTokenRepository(uow.connection))
+    artists = cached_property(lambda uow: PostgresArtistRepository(uow.connection))
+    studios = cached_property(lambda uow: PostgresStudioRepository(uow.connection))
+    services = cached_property(lambda uow: PostgresServiceRepository(uow.connection))
+    availability = cached_property(lambda uow: PostgresAvailabilityRepository(uow.connection))
+    scheduling = cached_property(
+        lambda uow: PostgresSchedulingReader(uow.connection, uow.catalogues)
+    )
+    bookings = cached_property(lambda uow: PostgresBookingRepository(uow.connection))
+    idempotency = cached_property(lambda uow: PostgresIdempotencyRepository(uow.connection))
 
     async def __aenter__(self) -> Self:
         try:
@@ -63,15 +85,6 @@ class PostgresUnitOfWork:
         self._conn = conn
         if conn.autocommit != self._autocommit:
             await conn.set_autocommit(self._autocommit)
-        self.users = PostgresUserRepository(conn)
-        self.refresh_tokens = PostgresRefreshTokenRepository(conn)
-        self.bookings = PostgresBookingRepository(conn)
-        self.idempotency = PostgresIdempotencyRepository(conn)
-        self.artists = PostgresArtistRepository(conn)
-        self.studios = PostgresStudioRepository(conn)
-        self.services = PostgresServiceRepository(conn)
-        self.availability = PostgresAvailabilityRepository(conn)
-        self.scheduling = PostgresSchedulingReader(conn, self._catalogues)
         return self
 
     async def __aexit__(
@@ -105,9 +118,15 @@ class PostgresUnitOfWork:
             await self._conn.rollback()
 
 
-class PostgresUnitOfWorkFactory:
+class PostgresUnitOfWorkFactory(
+    AccountsUnitOfWorkFactory,
+    CatalogUnitOfWorkFactory,
+    SchedulingUnitOfWorkFactory,
+    BookingsUnitOfWorkFactory,
+):
     """Units of work on one database; they share this process's catalogue cache (see
-    adapters/postgres/scheduling.py)."""
+    ``scheduling_reader.py``). ``autocommit`` is the bookings port's knob for a creation
+    that is one write; every other context opens transactions or read-only units."""
 
     def __init__(self, database: Database) -> None:
         self.database = database

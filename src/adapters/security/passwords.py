@@ -16,6 +16,8 @@ from argon2 import PasswordHasher as _Argon2
 from argon2 import Type
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
+from booking_domain.accounts.ports import PasswordHasher
+
 
 @dataclass(frozen=True, slots=True)
 class Argon2Parameters:
@@ -29,7 +31,7 @@ class Argon2Parameters:
         return f"argon2id t={self.time_cost} m={self.memory_cost_kib}KiB p={self.parallelism}"
 
 
-class Argon2PasswordHasher:
+class Argon2PasswordHasher(PasswordHasher):
     def __init__(self, params: Argon2Parameters | None = None, workers: int | None = None) -> None:
         self.params = params or Argon2Parameters()
         self._argon2 = _Argon2(

@@ -10,17 +10,15 @@ from uuid import UUID
 
 import jwt
 
-from booking_domain.accounts import Role
-from booking_domain.errors import InvalidTokenError
-from booking_domain.ids import UserId
-from booking_domain.ports import AccessClaims, IssuedAccessToken
-from booking_domain.sessions import SessionFamilyId
+from booking_domain.accounts import InvalidTokenError, Role, SessionFamilyId
+from booking_domain.accounts.ports import AccessClaims, IssuedAccessToken, TokenService
+from booking_domain.shared import UserId
 
 _ALGORITHM = "HS256"
 _REQUIRED_CLAIMS = ["sub", "role", "sid", "exp", "iat", "jti"]
 
 
-class JwtTokenService:
+class JwtTokenService(TokenService):
     """Signs access tokens with a shared secret.
 
     Verification accepts exactly one algorithm, so ``alg: none`` and algorithm-confusion
@@ -44,6 +42,11 @@ class JwtTokenService:
         # re-checked against the clock on every hit), so a cached answer is always correct.
         self._verified: OrderedDict[str, AccessClaims] = OrderedDict()
         self._cache_size = cache_size
+
+    @property
+    def cached_verifications(self) -> int:
+        """How many verified tokens this process remembers (at most ``cache_size``)."""
+        return len(self._verified)
 
     def issue_access_token(
         self, user_id: UserId, role: Role, session_id: SessionFamilyId, now: datetime

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from booking_domain.shared import Clock
 
-class SystemClock:
+
+class SystemClock(Clock):
     """The wall clock, in UTC."""
 
     def now(self) -> datetime:
         return datetime.now(UTC)
 
 
-class ManualClock:
+class ManualClock(Clock):
     """A clock that moves only when told to: tests inject it instead of sleeping."""
 
     def __init__(self, start: datetime | None = None) -> None:

@@ -6,14 +6,10 @@ from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID
 
-from booking_domain.accounts import Actor, Role
-from booking_domain.availability import Schedule, WeeklyRule
 from booking_domain.bookings import Booking, request_booking
-from booking_domain.ids import ArtistId, BookingId, ServiceId, UserId
-from booking_domain.money import Money
-from booking_domain.policy import SchedulingPolicy
-from booking_domain.services import Deposit, Service
-from booking_domain.timeline import BusyTimeline
+from booking_domain.catalog import Deposit, SchedulingPolicy, Service
+from booking_domain.scheduling import BusyTimeline, Schedule, WeeklyRule
+from booking_domain.shared import Actor, ArtistId, BookingId, Money, Role, ServiceId, UserId
 
 ARTIST_ID = ArtistId(UUID(int=0xA))
 SERVICE_ID = ServiceId(UUID(int=0x5))

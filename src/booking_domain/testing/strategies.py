@@ -12,11 +12,9 @@ from zoneinfo import ZoneInfo
 
 from hypothesis import strategies as st
 
-from booking_domain.availability import DateOverride, LocalWindow, Schedule, WeeklyRule
-from booking_domain.money import Money
-from booking_domain.policy import SchedulingPolicy
-from booking_domain.services import FixedDeposit, PercentageDeposit, Service
-from booking_domain.slots import Interval
+from booking_domain.catalog import FixedDeposit, PercentageDeposit, SchedulingPolicy, Service
+from booking_domain.scheduling import DateOverride, LocalWindow, Schedule, WeeklyRule
+from booking_domain.shared import Interval, Money
 from booking_domain.testing.builders import ARTIST_ID, SERVICE_ID
 
 # DST and odd offsets: London (1 h), New York (1 h), Lord Howe (30 min shift), Kathmandu

@@ -1,14 +1,14 @@
-"""Assemble the Litestar application from services and HTTP configuration."""
+"""Assemble the Litestar application from each context's use cases and the HTTP settings."""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from litestar import Litestar, Request, Router
+from litestar import Litestar, Router
 from litestar.config.cors import CORSConfig
 from litestar.datastructures import State
-from litestar.di import NamedDependency, Provide
 from litestar.middleware.rate_limit import RateLimitConfig
 from litestar.openapi.config import OpenAPIConfig
 from litestar.openapi.plugins import ScalarRenderPlugin
@@ -17,46 +17,41 @@ from litestar.stores.base import Store
 from litestar.stores.memory import MemoryStore
 from litestar.stores.redis import RedisStore
 
-from booking_domain.accounts import Actor
-from booking_domain.ports import AccessClaims
-from entrypoints.http.auth import current_actor, current_claims, optional_actor
-from entrypoints.http.controllers.admin import AdminUsersController
-from entrypoints.http.controllers.artists import ArtistsController
-from entrypoints.http.controllers.auth import AuthController
-from entrypoints.http.controllers.availability import AvailabilityController
-from entrypoints.http.controllers.bookings import BookingsController
-from entrypoints.http.controllers.docs import docs_page
-from entrypoints.http.controllers.health import live, ready
-from entrypoints.http.controllers.me import MeController
-from entrypoints.http.controllers.studios import AdminArtistsController, StudiosController
+from entrypoints.bundles import Bundles
+from entrypoints.http.accounts.controller import (
+    AdminUsersController,
+    AuthController,
+    MeController,
+)
+from entrypoints.http.bookings.controller import BookingsController
+from entrypoints.http.catalog.controller import (
+    AdminArtistsController,
+    ArtistsController,
+    StudiosController,
+)
+from entrypoints.http.deps import bundle_dependencies
 from entrypoints.http.middleware import RequestContextMiddleware
 from entrypoints.http.problems import EXCEPTION_HANDLERS
-from entrypoints.http.services import ApiServices, HttpConfig
+from entrypoints.http.scheduling.controller import (
+    ArtistScheduleController,
+    AvailabilityController,
+)
+from entrypoints.http.system import docs_page, live, ready
 
 API_PREFIX = "/api/v1"
 Hook = Callable[[], Awaitable[None]]
 
 
-# The caller's dependencies name ``services`` although they do not use it: Litestar resolves
-# the dependencies of one level concurrently in an anyio task group, which costs more than
-# these lookups themselves. Chained behind ``services``, each level holds one dependency and
-# is awaited directly (measured: see docs/performance.md, "Bookings").
-
-
-def _actor(request: Request[Any, Any, Any], services: NamedDependency[ApiServices]) -> Actor:
-    return current_actor(request)
-
-
-def _claims(
-    request: Request[Any, Any, Any], services: NamedDependency[ApiServices]
-) -> AccessClaims:
-    return current_claims(request)
-
-
-async def _maybe_actor(
-    request: Request[Any, Any, Any], services: NamedDependency[ApiServices]
-) -> Actor | None:
-    return await optional_actor(request)
+@dataclass(frozen=True, slots=True)
+class HttpConfig:
+    title: str = "Inkslot API"
+    version: str = "0.1.0"
+    cors_origins: tuple[str, ...] = ()
+    auth_rate_limit_per_minute: int = 30
+    redis_url: str | None = None
+    redis_namespace: str = "inkslot"
+    access_log: bool = True
+    debug: bool = False
 
 
 def _rate_limit_store(config: HttpConfig) -> Store:
@@ -68,7 +63,7 @@ def _rate_limit_store(config: HttpConfig) -> Store:
 
 
 def build_app(
-    services: ApiServices,
+    bundles: Bundles,
     config: HttpConfig,
     *,
     on_startup: Sequence[Hook] = (),
@@ -86,6 +81,7 @@ def build_app(
             MeController,
             AdminUsersController,
             ArtistsController,
+            ArtistScheduleController,
             AvailabilityController,
             StudiosController,
             AdminArtistsController,
@@ -99,17 +95,12 @@ def build_app(
 
     return Litestar(
         route_handlers=[auth_router, api_router, live, ready, docs_page],
-        dependencies={
-            "services": Provide(lambda: services, use_cache=True, sync_to_thread=False),
-            "actor": Provide(_actor, sync_to_thread=False),
-            "claims": Provide(_claims, sync_to_thread=False),
-            "maybe_actor": Provide(_maybe_actor),
-        },
+        dependencies=bundle_dependencies(bundles),
         exception_handlers=EXCEPTION_HANDLERS,  # type: ignore[arg-type]
         middleware=[request_context],
         cors_config=cors,
         stores={"rate_limit": _rate_limit_store(config)},
-        state=State({"services": services}),
+        state=State({"accounts": bundles.accounts}),  # for the guards (auth.py)
         openapi_config=OpenAPIConfig(
             title=config.title,
             version=config.version,

@@ -12,19 +12,20 @@ from typing import Any
 from litestar.connection import ASGIConnection
 from litestar.handlers.base import BaseRouteHandler
 
-from booking_domain.accounts import Actor, Role
-from booking_domain.errors import InvalidTokenError, PermissionDeniedError
-from booking_domain.ports import AccessClaims
-from entrypoints.http.services import ApiServices
+from booking_domain.accounts import InvalidTokenError
+from booking_domain.accounts.ports import AccessClaims
+from booking_domain.accounts.use_cases import AccountUseCases
+from booking_domain.shared import Actor, PermissionDeniedError, Role
 
 # Guards are coroutines: Litestar would run a plain function on a worker thread, a costly
 # hop for a few microseconds of JWT checking.
 Guard = Callable[[ASGIConnection[Any, Any, Any, Any], BaseRouteHandler], Awaitable[None]]
 
 
-def services_of(connection: ASGIConnection[Any, Any, Any, Any]) -> ApiServices:
-    services: ApiServices = connection.app.state["services"]
-    return services
+def accounts_of(connection: ASGIConnection[Any, Any, Any, Any]) -> AccountUseCases:
+    """The accounts use cases (``create_app`` puts them in the app's state for the guards)."""
+    accounts: AccountUseCases = connection.app.state["accounts"]
+    return accounts
 
 
 def _bearer_token(connection: ASGIConnection[Any, Any, Any, Any]) -> str:
@@ -39,9 +40,8 @@ async def authenticated(
     connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler
 ) -> None:
     """Verify the bearer token and remember who is calling (for handlers and the access log)."""
-    services = services_of(connection)
-    claims = services.tokens.verify_access_token(_bearer_token(connection), services.clock.now())
-    state = connection.scope.setdefault("state", {})  # type: ignore[typeddict-item]
+    claims = await accounts_of(connection).authenticate(_bearer_token(connection))
+    state = connection.scope.setdefault("state", {})
     state["actor"] = Actor(claims.user_id, claims.role)
     state["claims"] = claims
 

@@ -12,6 +12,7 @@ import secrets
 import time
 from typing import Any
 
+from litestar.enums import ScopeType
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 REQUEST_ID_HEADER = b"x-request-id"
@@ -40,7 +41,7 @@ class RequestContextMiddleware:
         self.access_log = access_log
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] != ScopeType.HTTP:
             await self.app(scope, receive, send)
             return
         request_id = _incoming_request_id(scope) or secrets.token_hex(8)
@@ -79,7 +80,7 @@ def _incoming_request_id(scope: Scope) -> str | None:
 def _log_request(scope: Scope, status: int, started: float, request_id: str) -> None:
     if not _access_log.isEnabledFor(logging.INFO):
         return
-    state: dict[str, Any] = scope.get("state") or {}  # type: ignore[assignment]
+    state: dict[str, Any] = scope.get("state") or {}
     actor = state.get("actor")
     line = {
         "event": "request",

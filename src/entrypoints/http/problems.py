@@ -15,17 +15,8 @@ import msgspec
 from litestar import MediaType, Request, Response
 from litestar.exceptions import HTTPException, ValidationException
 
-from booking_domain.errors import (
-    ConflictError,
-    DomainError,
-    InvalidInputError,
-    NotAuthenticatedError,
-    NotFoundError,
-    PermissionDeniedError,
-    RetryLaterError,
-    RuleViolationError,
-    ServiceUnavailableError,
-)
+from booking_domain.shared import errors
+from booking_domain.shared.errors import DomainError, RetryLaterError
 
 PROBLEM_JSON = "application/problem+json"
 _log = logging.getLogger("inkslot.http")
@@ -33,14 +24,14 @@ _log = logging.getLogger("inkslot.http")
 # The one table. Lookup walks the error's MRO, so every subclass of a category is covered;
 # a test walks every DomainError subclass and fails if any would fall through to 500.
 STATUS_BY_ERROR: dict[type[DomainError], int] = {
-    InvalidInputError: 422,
-    RuleViolationError: 422,
-    NotAuthenticatedError: 401,
-    PermissionDeniedError: 403,
-    NotFoundError: 404,
-    ConflictError: 409,
-    RetryLaterError: 429,
-    ServiceUnavailableError: 503,
+    errors.InvalidInputError: 422,
+    errors.RuleViolationError: 422,
+    errors.NotAuthenticatedError: 401,
+    errors.PermissionDeniedError: 403,
+    errors.NotFoundError: 404,
+    errors.ConflictError: 409,
+    errors.RetryLaterError: 429,
+    errors.ServiceUnavailableError: 503,
 }
 # Refinements of a category's default, by error code.
 STATUS_BY_CODE: dict[str, int] = {"account_locked": 423}
@@ -52,7 +43,7 @@ def status_for(error_class: type[DomainError]) -> int:
         return status
     for klass in error_class.__mro__:
         if klass in STATUS_BY_ERROR:
-            return STATUS_BY_ERROR[klass]  # type: ignore[index]
+            return STATUS_BY_ERROR[klass]
     return 500
 
 

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from booking_domain.accounts import (
     MIN_PASSWORD_LENGTH,
+    AccountLockedError,
     LockoutPolicy,
     Role,
     User,
@@ -17,8 +18,7 @@ from booking_domain.accounts import (
     password_problems,
     validate_registration,
 )
-from booking_domain.errors import AccountLockedError, InvalidInputError
-from booking_domain.ids import UserId, new_uuid7
+from booking_domain.shared import InvalidInputError, UserId, new_uuid7
 
 NOW = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
 

@@ -10,10 +10,8 @@ import jwt
 import pytest
 
 from adapters.security.tokens import JwtTokenService
-from booking_domain.accounts import Role
-from booking_domain.errors import InvalidTokenError
-from booking_domain.ids import UserId, new_uuid7
-from booking_domain.sessions import SessionFamilyId
+from booking_domain.accounts import InvalidTokenError, Role, SessionFamilyId
+from booking_domain.shared import UserId, new_uuid7
 from tests.support.builders import START, TEST_JWT_SECRET
 
 service = JwtTokenService(TEST_JWT_SECRET)
@@ -91,4 +89,4 @@ def test_the_verification_cache_is_bounded() -> None:
     tokens = [small.issue_access_token(USER, Role.CUSTOMER, SESSION, START).token for _ in range(5)]
     for token in tokens:
         small.verify_access_token(token, START)
-    assert len(small._verified) == 2
+    assert small.cached_verifications == 2

@@ -2,29 +2,31 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 import pytest
 
-from adapters.memory.uow import InMemoryUnitOfWorkFactory
 from adapters.system.clock import ManualClock
 from booking_domain.accounts import Actor, Role
-from booking_domain.ids import BookingId
-from booking_domain.use_cases.booking_changes import (
+from booking_domain.bookings.use_cases import (
+    BookingCreated,
+    BookingEvents,
+    BookingRequest,
+    BookingsDeps,
+    BookingUseCases,
     ChangeBookingStatus,
+    CreateBooking,
     ExpireHolds,
+    GetBooking,
+    ListBookings,
     RescheduleBooking,
 )
-from booking_domain.use_cases.booking_queries import BookingEvents, GetBooking, ListBookings
-from booking_domain.use_cases.bookings import (
-    BookingCreated,
-    BookingRequest,
-    BookingServices,
-    CreateBooking,
-)
-from tests.support.builders import START
+from booking_domain.shared import BookingId
+from tests.support.bootstrap import App, build_app
 from tests.support.catalog import BookableArtist, add_bookable_artist, add_user
+from tests.support.storage import AnyUnitOfWorkFactory
 
 # START is Monday 2026-03-02 10:00 UTC; this is Thursday 10:00, 72 h later.
 SLOT = datetime(2026, 3, 5, 10, 0, tzinfo=UTC)
@@ -32,37 +34,51 @@ SLOT = datetime(2026, 3, 5, 10, 0, tzinfo=UTC)
 
 @dataclass
 class World:
-    uow: InMemoryUnitOfWorkFactory
-    clock: ManualClock
-    services: BookingServices
+    """The booking use cases (from the one test bootstrap) and helpers to set the scene."""
+
+    app: App
+
+    @property
+    def uow(self) -> AnyUnitOfWorkFactory:
+        return self.app.uow
+
+    @property
+    def clock(self) -> ManualClock:
+        return self.app.clock
 
     @property
     def create(self) -> CreateBooking:
-        return CreateBooking(self.services)
+        return self.app.bookings.create_booking
 
     @property
     def change(self) -> ChangeBookingStatus:
-        return ChangeBookingStatus(self.services)
+        return self.app.bookings.change_status
 
     @property
     def reschedule(self) -> RescheduleBooking:
-        return RescheduleBooking(self.services)
+        return self.app.bookings.reschedule
 
     @property
     def expire(self) -> ExpireHolds:
-        return ExpireHolds(self.services)
+        return self.app.bookings.expire_holds
 
     @property
     def get(self) -> GetBooking:
-        return GetBooking(self.services)
+        return self.app.bookings.get_booking
 
     @property
     def list(self) -> ListBookings:
-        return ListBookings(self.services)
+        return self.app.bookings.list_bookings
 
     @property
     def events(self) -> BookingEvents:
-        return BookingEvents(self.services)
+        return self.app.bookings.booking_events
+
+    def draw_references_from(self, source: Callable[[], str]) -> None:
+        """The same use cases over the same store, drawing booking references from
+        ``source`` (to stage clashes)."""
+        deps = BookingsDeps(self.app.uow, self.app.clock, new_reference=source)
+        self.app = replace(self.app, bookings=BookingUseCases.build(deps))
 
     async def artist(self, **options: object) -> BookableArtist:
         return await add_bookable_artist(self.uow, **options)  # type: ignore[arg-type]
@@ -93,6 +109,4 @@ class World:
 
 @pytest.fixture
 def world() -> World:
-    uow = InMemoryUnitOfWorkFactory()
-    clock = ManualClock(START)
-    return World(uow, clock, BookingServices(uow, clock))
+    return World(build_app())

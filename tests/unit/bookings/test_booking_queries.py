@@ -7,11 +7,9 @@ from datetime import timedelta
 import pytest
 
 from booking_domain.accounts import Role
-from booking_domain.errors import BookingNotFoundError, NaiveDatetimeError
-from booking_domain.ids import BookingId
-from booking_domain.pages import PageRequest
-from booking_domain.status import BookingStatus
-from booking_domain.use_cases.booking_queries import booking_filter
+from booking_domain.bookings import BookingNotFoundError, BookingStatus
+from booking_domain.bookings.use_cases import booking_filter
+from booking_domain.shared import BookingId, NaiveDatetimeError, PageRequest
 from tests.unit.bookings.conftest import SLOT, World
 
 pytestmark = pytest.mark.anyio

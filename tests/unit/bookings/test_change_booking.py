@@ -7,22 +7,20 @@ from datetime import timedelta
 import pytest
 
 from booking_domain.accounts import Role
-from booking_domain.errors import (
+from booking_domain.bookings import (
     AppointmentNotStartedError,
-    ArtistNotBookableError,
     BookingActionNotAllowedError,
+    BookingEventKind,
     BookingNotFoundError,
+    BookingStatus,
     HoldExpiredError,
-    InvalidInputError,
-    InvalidTransitionError,
     RefundOutOfRangeError,
     SlotTakenError,
     TooLateToChangeError,
 )
-from booking_domain.events import BookingEventKind
-from booking_domain.money import Money
-from booking_domain.services import FixedDeposit
-from booking_domain.status import BookingStatus
+from booking_domain.catalog import FixedDeposit
+from booking_domain.scheduling import ArtistNotBookableError
+from booking_domain.shared import InvalidInputError, InvalidTransitionError, Money
 from tests.support.builders import START
 from tests.support.catalog import update_artist
 from tests.unit.bookings.conftest import SLOT, World

@@ -5,30 +5,24 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from booking_domain.accounts import Role
-from booking_domain.artists import ArtistStatus
-from booking_domain.errors import (
-    ArtistNotBookableError,
+from booking_domain.bookings import (
     BookingActionNotAllowedError,
+    BookingEventKind,
     BookingReferenceTakenError,
+    BookingStatus,
     IdempotencyKeyReusedError,
-    InvalidInputError,
-    NaiveDatetimeError,
-    NotBookableError,
     SlotTakenError,
+    new_booking_reference,
 )
-from booking_domain.events import BookingEventKind
-from booking_domain.ids import new_booking_reference
-from booking_domain.money import Money
-from booking_domain.pages import PageRequest
-from booking_domain.services import FixedDeposit
-from booking_domain.status import BookingStatus
+from booking_domain.catalog import ArtistStatus, FixedDeposit
+from booking_domain.scheduling import ArtistNotBookableError, NotBookableError
+from booking_domain.shared import InvalidInputError, Money, NaiveDatetimeError, PageRequest
 from tests.support.builders import START
 from tests.support.catalog import add_service, update_artist
 from tests.unit.bookings.conftest import SLOT, World
@@ -239,9 +233,7 @@ def _references(*drawn: str) -> Callable[[], str]:
 async def test_a_reference_already_in_use_is_drawn_again(world: World, key: str | None) -> None:
     artist, customer = await world.artist(), await world.user()
     first = (await world.book(customer, artist)).booking
-    world.services = replace(
-        world.services, new_reference=_references(first.reference, "INK-NEW234")
-    )
+    world.draw_references_from(_references(first.reference, "INK-NEW234"))
     later = (await world.book(customer, artist, SLOT + timedelta(hours=2), key=key)).booking
     assert later.reference == "INK-NEW234"
     assert await world.status_of(later.id) == "confirmed"
@@ -250,7 +242,7 @@ async def test_a_reference_already_in_use_is_drawn_again(world: World, key: str 
 async def test_references_that_keep_clashing_are_an_error_not_a_loop(world: World) -> None:
     artist, customer = await world.artist(), await world.user()
     taken = (await world.book(customer, artist)).booking.reference
-    world.services = replace(world.services, new_reference=lambda: taken)
+    world.draw_references_from(lambda: taken)
     with pytest.raises(BookingReferenceTakenError):
         await world.book(customer, artist, SLOT + timedelta(hours=2))
     page = await world.list(customer, PageRequest())

@@ -1,0 +1,43 @@
+"""Accounts: users and their refresh tokens."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from adapters.postgres.tables.base import metadata, timestamps
+
+users = sa.Table(
+    "users",
+    metadata,
+    sa.Column("id", sa.Uuid, primary_key=True),
+    # Stored normalised (trimmed, lower-case), so a plain unique index is case-insensitive.
+    sa.Column("email", sa.Text, nullable=False, unique=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("role", sa.Text, nullable=False),
+    sa.Column("password_hash", sa.Text, nullable=False),
+    sa.Column("phone", sa.Text),
+    sa.Column("failed_login_count", sa.Integer, nullable=False, server_default=sa.text("0")),
+    sa.Column("locked_until", sa.DateTime(timezone=True)),
+    sa.Column("disabled", sa.Boolean, nullable=False, server_default=sa.text("false")),
+    *timestamps(),
+    sa.CheckConstraint("role IN ('customer', 'artist', 'admin')", name="role"),
+    sa.CheckConstraint("email = lower(email)", name="email_lower"),
+)
+
+refresh_tokens = sa.Table(
+    "refresh_tokens",
+    metadata,
+    sa.Column("id", sa.Uuid, primary_key=True),
+    sa.Column("family_id", sa.Uuid, nullable=False, index=True),
+    sa.Column("user_id", sa.Uuid, sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("token_hash", sa.Text, nullable=False, unique=True),
+    sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("spent_at", sa.DateTime(timezone=True)),
+    sa.Column("replaced_by", sa.Uuid, sa.ForeignKey("refresh_tokens.id", ondelete="SET NULL")),
+    sa.Column("revoked_at", sa.DateTime(timezone=True)),
+    *timestamps(),
+    # Serves "revoke every live session of a user" without touching dead tokens.
+    sa.Index(
+        "ix_refresh_tokens_user_live", "user_id", postgresql_where=sa.text("revoked_at IS NULL")
+    ),
+)

@@ -1,0 +1,118 @@
+"""Bookings, their events (the audit trail) and idempotency keys."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql as pg
+
+from adapters.postgres.tables.base import metadata, timestamps
+
+bookings = sa.Table(
+    "bookings",
+    metadata,
+    sa.Column("id", sa.Uuid, primary_key=True),
+    sa.Column("reference", sa.Text, nullable=False, unique=True),
+    sa.Column(
+        "artist_id", sa.Uuid, sa.ForeignKey("artists.id", ondelete="RESTRICT"), nullable=False
+    ),
+    # The artist's account (immutable for a profile): who acts as "the artist" of a booking.
+    sa.Column(
+        "artist_user_id", sa.Uuid, sa.ForeignKey("users.id", ondelete="RESTRICT"), nullable=False
+    ),
+    sa.Column(
+        "customer_id", sa.Uuid, sa.ForeignKey("users.id", ondelete="RESTRICT"), nullable=False
+    ),
+    sa.Column(
+        "service_id", sa.Uuid, sa.ForeignKey("services.id", ondelete="RESTRICT"), nullable=False
+    ),
+    sa.Column("starts_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("ends_at", sa.DateTime(timezone=True), nullable=False),
+    # [start - buffer_before, end + buffer_after): what no other active booking may overlap.
+    sa.Column("blocked", pg.TSTZRANGE, nullable=False),
+    sa.Column("status", sa.Text, nullable=False),
+    sa.Column("payment_status", sa.Text, nullable=False),
+    sa.Column("hold_expires_at", sa.DateTime(timezone=True)),
+    sa.Column("requires_approval", sa.Boolean, nullable=False),
+    sa.Column("approved", sa.Boolean, nullable=False),
+    sa.Column("currency", sa.Text, nullable=False),
+    sa.Column("deposit_amount", sa.BigInteger, nullable=False),
+    sa.Column("amount_paid", sa.BigInteger, nullable=False, server_default=sa.text("0")),
+    sa.Column("amount_refunded", sa.BigInteger, nullable=False, server_default=sa.text("0")),
+    sa.Column("refund_due", sa.BigInteger, nullable=False, server_default=sa.text("0")),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("status_changed_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("notes", sa.Text, nullable=False, server_default=sa.text("''")),
+    sa.Column("cancellation_reason", sa.Text),
+    sa.Column("dispute_id", sa.Uuid),
+    *timestamps(),
+    sa.CheckConstraint(
+        "status IN ('pending', 'confirmed', 'completed', 'cancelled', 'no_show', 'disputed')",
+        name="status",
+    ),
+    sa.CheckConstraint(
+        "payment_status IN ('unpaid', 'invoiced', 'paid', 'partially_refunded', 'refunded')",
+        name="payment_status",
+    ),
+    sa.CheckConstraint("starts_at < ends_at AND NOT isempty(blocked)", name="times"),
+    # Double booking is impossible by construction: active bookings of one artist never
+    # overlap. "Active" here is pending-or-confirmed; a pending booking whose hold has run
+    # out is cancelled (reason "expired") before anything that needs its time is written.
+    pg.ExcludeConstraint(
+        ("artist_id", "="),
+        ("blocked", "&&"),
+        where=sa.text("status IN ('pending', 'confirmed')"),
+        using="gist",
+        name="ex_bookings_artist_blocked",
+    ),
+    sa.Index("ix_bookings_customer_start", "customer_id", "starts_at"),
+    sa.Index("ix_bookings_artist_user_start", "artist_user_id", "starts_at"),
+    sa.Index("ix_bookings_starts_at", "starts_at"),
+    sa.Index("ix_bookings_service_id", "service_id"),
+    # Finding holds that have run out (the sweeper, and creation's clean-up).
+    sa.Index(
+        "ix_bookings_pending_hold",
+        "hold_expires_at",
+        postgresql_where=sa.text("status = 'pending'"),
+    ),
+)
+
+booking_events = sa.Table(
+    "booking_events",
+    metadata,
+    sa.Column(
+        "booking_id", sa.Uuid, sa.ForeignKey("bookings.id", ondelete="CASCADE"), primary_key=True
+    ),
+    sa.Column("version", sa.Integer, primary_key=True),
+    sa.Column("kind", sa.Text, nullable=False),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("actor_id", sa.Uuid, sa.ForeignKey("users.id", ondelete="SET NULL")),
+    sa.Column("actor_role", sa.Text),
+    sa.Column("from_status", sa.Text),
+    sa.Column("to_status", sa.Text, nullable=False),
+    sa.Column("reason", sa.Text),
+    sa.Column("amount", sa.BigInteger),
+    sa.Column("currency", sa.Text),
+    sa.Column(
+        "created_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.text("now()")
+    ),
+)
+
+idempotency_keys = sa.Table(
+    "idempotency_keys",
+    metadata,
+    sa.Column("user_id", sa.Uuid, sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("key", sa.Text, primary_key=True),
+    # A digest of the request, so the same key with a different request is refused.
+    sa.Column("fingerprint", sa.Text, nullable=False),
+    # Deferred: the key is claimed first (serialising retries), then the booking is written.
+    sa.Column(
+        "booking_id",
+        sa.Uuid,
+        sa.ForeignKey("bookings.id", ondelete="CASCADE", deferrable=True, initially="DEFERRED"),
+        nullable=False,
+    ),
+    sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False, index=True),
+    sa.Column(
+        "created_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.text("now()")
+    ),
+)

@@ -1,0 +1,90 @@
+"""The catalogue: studios, artists (with their scheduling policy) and services."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql as pg
+
+from adapters.postgres.tables.base import metadata, timestamps
+
+studios = sa.Table(
+    "studios",
+    metadata,
+    sa.Column("id", sa.Uuid, primary_key=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("address", sa.Text, nullable=False),
+    sa.Column("city", sa.Text, nullable=False),
+    sa.Column("lat", sa.Double),
+    sa.Column("lng", sa.Double),
+    sa.Column("owner_user_id", sa.Uuid, sa.ForeignKey("users.id", ondelete="SET NULL"), index=True),
+    *timestamps(),
+)
+
+artists = sa.Table(
+    "artists",
+    metadata,
+    sa.Column("id", sa.Uuid, primary_key=True),
+    sa.Column(
+        "user_id",
+        sa.Uuid,
+        sa.ForeignKey("users.id", ondelete="CASCADE"),
+        nullable=False,
+        unique=True,
+    ),
+    sa.Column("display_name", sa.Text, nullable=False),
+    sa.Column("bio", sa.Text, nullable=False, server_default=sa.text("''")),
+    sa.Column("styles", pg.ARRAY(sa.Text), nullable=False, server_default=sa.text("'{}'")),
+    sa.Column("city", sa.Text),
+    sa.Column("lat", sa.Double),
+    sa.Column("lng", sa.Double),
+    sa.Column("instagram", sa.Text),
+    sa.Column("studio_id", sa.Uuid, sa.ForeignKey("studios.id", ondelete="SET NULL"), index=True),
+    sa.Column("time_zone", sa.Text, nullable=False),
+    sa.Column("status", sa.Text, nullable=False, server_default=sa.text("'draft'")),
+    sa.Column("suspended", sa.Boolean, nullable=False, server_default=sa.text("false")),
+    sa.Column("review_note", sa.Text),
+    # The scheduling policy, in whole minutes (days for the horizon).
+    sa.Column("slot_step_minutes", sa.Integer, nullable=False, server_default=sa.text("30")),
+    sa.Column("minimum_notice_minutes", sa.Integer, nullable=False, server_default=sa.text("1440")),
+    sa.Column("horizon_days", sa.Integer, nullable=False, server_default=sa.text("90")),
+    sa.Column("deposit_hold_minutes", sa.Integer, nullable=False, server_default=sa.text("15")),
+    sa.Column("approval_hold_minutes", sa.Integer, nullable=False, server_default=sa.text("2880")),
+    sa.Column(
+        "free_cancellation_minutes", sa.Integer, nullable=False, server_default=sa.text("2880")
+    ),
+    sa.Column("daily_cap", sa.Integer),
+    # Moves whenever this row, one of the artist's services or weekly rules changes (triggers
+    # of migration 0003): what the slot reader's cache checks. Never written by the app.
+    sa.Column("catalog_version", sa.BigInteger, nullable=False, server_default=sa.text("1")),
+    *timestamps(),
+    sa.CheckConstraint("status IN ('draft', 'pending', 'approved', 'rejected')", name="status"),
+)
+
+services = sa.Table(
+    "services",
+    metadata,
+    sa.Column("id", sa.Uuid, primary_key=True),
+    sa.Column(
+        "artist_id",
+        sa.Uuid,
+        sa.ForeignKey("artists.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("duration_minutes", sa.Integer, nullable=False),
+    sa.Column("buffer_before_minutes", sa.Integer, nullable=False, server_default=sa.text("0")),
+    sa.Column("buffer_after_minutes", sa.Integer, nullable=False, server_default=sa.text("0")),
+    sa.Column("price_amount", sa.BigInteger, nullable=False),
+    sa.Column("currency", sa.Text, nullable=False),
+    # Deposit: none, a fixed amount (minor units), or a percentage (basis points).
+    sa.Column("deposit_kind", sa.Text, nullable=False, server_default=sa.text("'none'")),
+    sa.Column("deposit_value", sa.BigInteger, nullable=False, server_default=sa.text("0")),
+    sa.Column("requires_approval", sa.Boolean, nullable=False, server_default=sa.text("false")),
+    sa.Column("active", sa.Boolean, nullable=False, server_default=sa.text("true")),
+    *timestamps(),
+    sa.CheckConstraint("deposit_kind IN ('none', 'fixed', 'percent')", name="deposit_kind"),
+    sa.CheckConstraint(
+        "duration_minutes > 0 AND price_amount >= 0 AND deposit_value >= 0", name="amounts"
+    ),
+)

@@ -1,0 +1,56 @@
+"""Accounts: users, the password and lockout rules, and session tokens (refresh tokens in
+families, rotated on every use). Sign-up, sign-in and profile edits are the ``use_cases``
+subpackage; storage, hashing and token signing are ``ports``."""
+
+from booking_domain.accounts.errors import (
+    AccountDisabledError,
+    AccountLockedError,
+    EmailAlreadyRegisteredError,
+    InvalidCredentialsError,
+    InvalidTokenError,
+    RefreshTokenReusedError,
+    UserNotFoundError,
+)
+from booking_domain.accounts.sessions import (
+    RefreshToken,
+    RefreshTokenId,
+    SessionFamilyId,
+    issue_refresh_token,
+)
+from booking_domain.accounts.users import (
+    MAX_NAME_LENGTH,
+    MAX_PASSWORD_LENGTH,
+    MIN_PASSWORD_LENGTH,
+    SELF_SERVICE_ROLES,
+    LockoutPolicy,
+    User,
+    normalize_email,
+    password_problems,
+    validate_registration,
+)
+from booking_domain.shared.identity import Actor, Role
+
+__all__ = [
+    "MAX_NAME_LENGTH",
+    "MAX_PASSWORD_LENGTH",
+    "MIN_PASSWORD_LENGTH",
+    "SELF_SERVICE_ROLES",
+    "AccountDisabledError",
+    "AccountLockedError",
+    "Actor",
+    "EmailAlreadyRegisteredError",
+    "InvalidCredentialsError",
+    "InvalidTokenError",
+    "LockoutPolicy",
+    "RefreshToken",
+    "RefreshTokenId",
+    "RefreshTokenReusedError",
+    "Role",
+    "SessionFamilyId",
+    "User",
+    "UserNotFoundError",
+    "issue_refresh_token",
+    "normalize_email",
+    "password_problems",
+    "validate_registration",
+]

@@ -1,0 +1,54 @@
+"""Errors of accounts and sessions."""
+
+from __future__ import annotations
+
+from booking_domain.shared.errors import (
+    ConflictError,
+    NotAuthenticatedError,
+    NotFoundError,
+    PermissionDeniedError,
+    RetryLaterError,
+)
+
+
+class EmailAlreadyRegisteredError(ConflictError):
+    code = "email_taken"
+    default_message = "An account with this email already exists."
+
+
+class InvalidCredentialsError(NotAuthenticatedError):
+    """Wrong email or wrong password: deliberately the same error for both."""
+
+    code = "invalid_credentials"
+    default_message = "Email or password is incorrect."
+
+
+class InvalidTokenError(NotAuthenticatedError):
+    """A missing, malformed, expired, tampered or revoked token."""
+
+    code = "invalid_token"
+    default_message = "The token is missing, invalid or expired."
+
+
+class RefreshTokenReusedError(NotAuthenticatedError):
+    """A spent refresh token was presented again; its whole family is now revoked."""
+
+    code = "refresh_token_reused"
+    default_message = "This session has ended; please sign in again."
+
+
+class AccountLockedError(RetryLaterError):
+    """Too many failed logins in a row; the account is locked until a moment in time."""
+
+    code = "account_locked"
+    default_message = "Too many failed sign-in attempts; try again later."
+
+
+class AccountDisabledError(PermissionDeniedError):
+    code = "account_disabled"
+    default_message = "This account is disabled."
+
+
+class UserNotFoundError(NotFoundError):
+    code = "user_not_found"
+    default_message = "User not found."

@@ -1,0 +1,138 @@
+"""What the accounts context needs from the outside world.
+
+Adapters implement these (``adapters.memory``, ``adapters.postgres``, ``adapters.security``);
+every adapter of a port passes the same contract suite in ``tests/contract/accounts``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from booking_domain.accounts.sessions import RefreshToken, SessionFamilyId
+from booking_domain.accounts.users import User
+from booking_domain.shared.identity import Role
+from booking_domain.shared.ids import UserId
+from booking_domain.shared.pages import Page, PageRequest
+from booking_domain.shared.ports import UnitOfWork
+
+
+class UserRepository(Protocol):
+    async def add(self, user: User) -> None:
+        """Store a new user. Raises ``EmailAlreadyRegisteredError`` if the email is taken."""
+        ...
+
+    async def get(self, user_id: UserId) -> User | None: ...
+
+    async def get_by_email(self, email: str) -> User | None:
+        """Look up by normalised email (see ``users.normalize_email``)."""
+        ...
+
+    async def update(self, user: User) -> None:
+        """Replace the stored user with this value. Raises ``UserNotFoundError`` if absent."""
+        ...
+
+    async def count(self) -> int: ...
+
+    async def list(self, request: PageRequest, *, role: Role | None = None) -> Page[User]:
+        """Users, oldest first (ties broken by id), optionally of one role."""
+        ...
+
+
+class HasUsers(Protocol):
+    @property
+    def users(self) -> UserRepository: ...
+
+
+class RefreshTokenRepository(Protocol):
+    async def add(self, token: RefreshToken) -> None: ...
+
+    async def get_by_hash_for_update(self, token_hash: str) -> RefreshToken | None:
+        """Find a token and hold it until the unit of work ends, so that two concurrent
+        rotations of one token are serialised (the second sees it spent)."""
+        ...
+
+    async def update(self, token: RefreshToken) -> None: ...
+
+    async def revoke_family(self, family_id: SessionFamilyId, now: datetime) -> int:
+        """Revoke every token of a family; return how many were newly revoked."""
+        ...
+
+    async def revoke_user_sessions(
+        self, user_id: UserId, now: datetime, *, keep: SessionFamilyId | None = None
+    ) -> int:
+        """Revoke every family of a user except ``keep``; return how many tokens changed."""
+        ...
+
+
+class HasRefreshTokens(Protocol):
+    @property
+    def refresh_tokens(self) -> RefreshTokenRepository: ...
+
+
+class AccountsUnitOfWork(UnitOfWork, HasUsers, HasRefreshTokens, Protocol):
+    """What account use cases open: users and their refresh tokens."""
+
+
+class AccountsUnitOfWorkFactory(Protocol):
+    def __call__(self, *, read_only: bool = False) -> AccountsUnitOfWork:
+        """A new unit of work: one transaction, or with ``read_only=True`` a promise of no
+        writes and no commit, which lets an adapter skip the transaction (each query then
+        sees its own consistent snapshot)."""
+        ...
+
+
+class PasswordHasher(Protocol):
+    """Slow, salted password hashing. Async because hashing is deliberately CPU-heavy and
+    must not block an event loop."""
+
+    async def hash(self, password: str) -> str: ...
+
+    async def verify(self, password_hash: str, password: str) -> bool:
+        """True when the password matches; False (never an exception) otherwise."""
+        ...
+
+    def needs_rehash(self, password_hash: str) -> bool:
+        """True when the hash was made with other parameters than the current ones."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class AccessClaims:
+    """What a valid access token asserts."""
+
+    user_id: UserId
+    role: Role
+    session_id: SessionFamilyId
+    token_id: str
+    issued_at: datetime
+    expires_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class IssuedAccessToken:
+    token: str
+    expires_at: datetime
+
+
+class TokenService(Protocol):
+    """Access tokens (signed, short-lived) and refresh-token secrets (opaque, hashed)."""
+
+    def issue_access_token(
+        self, user_id: UserId, role: Role, session_id: SessionFamilyId, now: datetime
+    ) -> IssuedAccessToken:
+        """A signed token naming the user, their role and the session family it belongs to."""
+        ...
+
+    def verify_access_token(self, token: str, now: datetime) -> AccessClaims:
+        """Raise ``InvalidTokenError`` for anything but a valid, unexpired token."""
+        ...
+
+    def new_refresh_secret(self) -> str:
+        """A fresh random opaque refresh token, given to the client once."""
+        ...
+
+    def hash_refresh_secret(self, secret: str) -> str:
+        """The stable digest under which a refresh token is stored and looked up."""
+        ...

@@ -1,0 +1,56 @@
+"""Account and session use cases, and their bundle (``AccountUseCases``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from booking_domain.accounts.use_cases.deps import (
+    AccountsDeps,
+    SessionPolicy,
+    SessionTokens,
+    SignedIn,
+)
+from booking_domain.accounts.use_cases.profile import ChangePassword, GetProfile, UpdateProfile
+from booking_domain.accounts.use_cases.registration import CreateAdmin, ListUsers, RegisterUser
+from booking_domain.accounts.use_cases.sessions import (
+    Authenticate,
+    Login,
+    Logout,
+    RefreshSession,
+)
+from booking_domain.shared.use_case import UseCaseBundle
+
+
+@dataclass(frozen=True, slots=True)
+class AccountUseCases(UseCaseBundle[AccountsDeps]):
+    """What the composition root builds of this context; adding a use case is one field."""
+
+    register_user: RegisterUser
+    create_admin: CreateAdmin
+    list_users: ListUsers
+    login: Login
+    refresh_session: RefreshSession
+    logout: Logout
+    authenticate: Authenticate
+    get_profile: GetProfile
+    update_profile: UpdateProfile
+    change_password: ChangePassword
+
+
+__all__ = [
+    "AccountUseCases",
+    "AccountsDeps",
+    "Authenticate",
+    "ChangePassword",
+    "CreateAdmin",
+    "GetProfile",
+    "ListUsers",
+    "Login",
+    "Logout",
+    "RefreshSession",
+    "RegisterUser",
+    "SessionPolicy",
+    "SessionTokens",
+    "SignedIn",
+    "UpdateProfile",
+]

@@ -1,0 +1,80 @@
+"""One's own account: read it, change name and phone, change the password."""
+
+from __future__ import annotations
+
+from booking_domain.accounts.errors import UserNotFoundError
+from booking_domain.accounts.sessions import SessionFamilyId
+from booking_domain.accounts.use_cases.deps import AccountsDeps
+from booking_domain.accounts.users import User, password_problems
+from booking_domain.shared.errors import FieldError, InvalidInputError
+from booking_domain.shared.identity import Actor
+from booking_domain.shared.use_case import UseCase
+
+
+class GetProfile(UseCase[AccountsDeps]):
+    async def __call__(self, actor: Actor) -> User:
+        async with self._deps.uow(read_only=True) as uow:
+            user = await uow.users.get(actor.user_id)
+        if user is None or user.disabled:
+            raise UserNotFoundError()
+        return user
+
+
+class UpdateProfile(UseCase[AccountsDeps]):
+    """Change one's own name and phone."""
+
+    async def __call__(self, actor: Actor, *, name: str | None, phone: str | None) -> User:
+        async with self._deps.uow() as uow:
+            user = await uow.users.get(actor.user_id)
+            if user is None or user.disabled:
+                raise UserNotFoundError()
+            updated = user.with_profile(self._deps.clock.now(), name=name, phone=phone)
+            await uow.users.update(updated)
+            await uow.commit()
+        return updated
+
+
+class ChangePassword(UseCase[AccountsDeps]):
+    """Change one's own password, proving the current one. Every other session is revoked;
+    the caller's own session family (``keep_family``), if given, survives."""
+
+    async def __call__(
+        self,
+        actor: Actor,
+        *,
+        current_password: str,
+        new_password: str,
+        keep_family: SessionFamilyId | None = None,
+    ) -> None:
+        s = self._deps
+        async with s.uow(read_only=True) as uow:
+            user = await uow.users.get(actor.user_id)
+        if user is None or user.disabled:
+            raise UserNotFoundError()
+        if not await s.hasher.verify(user.password_hash, current_password):
+            raise InvalidInputError(
+                errors=(
+                    FieldError(
+                        "currentPassword", "The current password is wrong.", "wrong_password"
+                    ),
+                )
+            )
+        problems = password_problems(new_password, email=user.email, name=user.name)
+        if new_password == current_password:
+            problems.append(FieldError("newPassword", "Choose a different password.", "unchanged"))
+        if problems:
+            raise InvalidInputError(
+                errors=tuple(
+                    FieldError("newPassword", p.message, p.code) if p.field == "password" else p
+                    for p in problems
+                )
+            )
+        new_hash = await s.hasher.hash(new_password)
+        async with s.uow() as uow:
+            now = s.clock.now()
+            current = await uow.users.get(actor.user_id)
+            if current is None:
+                raise UserNotFoundError()
+            await uow.users.update(current.with_password_hash(new_hash, now))
+            await uow.refresh_tokens.revoke_user_sessions(user.id, now, keep=keep_family)
+            await uow.commit()

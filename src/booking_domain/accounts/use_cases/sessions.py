@@ -1,0 +1,122 @@
+"""Sessions: sign in, refresh (with reuse detection), sign out, and who a token speaks for."""
+
+from __future__ import annotations
+
+from booking_domain.accounts.errors import (
+    AccountDisabledError,
+    InvalidCredentialsError,
+    InvalidTokenError,
+    RefreshTokenReusedError,
+)
+from booking_domain.accounts.ports import AccessClaims
+from booking_domain.accounts.use_cases.deps import AccountsDeps, SignedIn, open_session
+from booking_domain.accounts.users import normalize_email
+from booking_domain.shared.use_case import UseCase
+
+
+class Login(UseCase[AccountsDeps]):
+    """Sign in with email and password.
+
+    Wrong email and wrong password fail the same way, in about the same time (an unknown email
+    still costs one hash verification). Failures count towards the lockout; a success resets
+    the count and upgrades the stored hash when the hashing parameters have changed.
+    """
+
+    def __init__(self, deps: AccountsDeps) -> None:
+        super().__init__(deps)
+        self._dummy_hash: str | None = None
+
+    async def _spend_a_verification(self, password: str) -> None:
+        """Cost an unknown email the same hash work as a known one (no user enumeration by
+        timing). The dummy hash is made once, with the current parameters."""
+        if self._dummy_hash is None:
+            self._dummy_hash = await self._deps.hasher.hash("inkslot-dummy-password")
+        await self._deps.hasher.verify(self._dummy_hash, password)
+
+    async def __call__(self, *, email: str, password: str) -> SignedIn:
+        s = self._deps
+        email = normalize_email(email)
+        async with s.uow(read_only=True) as uow:
+            user = await uow.users.get_by_email(email)
+        if user is None:
+            await self._spend_a_verification(password)
+            raise InvalidCredentialsError()
+        user.ensure_not_locked(s.clock.now())
+        matches = await s.hasher.verify(user.password_hash, password)
+        new_hash = (
+            await s.hasher.hash(password)
+            if matches and s.hasher.needs_rehash(user.password_hash)
+            else None
+        )
+
+        async with s.uow() as uow:
+            # Reload: the lock state may have moved while the hash was being checked.
+            current = await uow.users.get(user.id)
+            if current is None:
+                raise InvalidCredentialsError()
+            now = s.clock.now()
+            current.ensure_not_locked(now)
+            if not matches:
+                await uow.users.update(current.with_failed_login(now, s.policy.lockout))
+                await uow.commit()
+                raise InvalidCredentialsError()
+            if current.disabled:
+                raise AccountDisabledError()
+            updated = current.with_successful_login(now)
+            if new_hash is not None:
+                updated = updated.with_password_hash(new_hash, now)
+            if updated is not current:
+                await uow.users.update(updated)
+            tokens, _ = await open_session(s, uow, updated, now)
+            await uow.commit()
+        return SignedIn(updated, tokens)
+
+
+class RefreshSession(UseCase[AccountsDeps]):
+    """Trade a refresh token for a new pair. The old one is spent; a spent one presented again
+    revokes its whole family (someone copied it)."""
+
+    async def __call__(self, *, refresh_token: str) -> SignedIn:
+        s = self._deps
+        token_hash = s.tokens.hash_refresh_secret(refresh_token)
+        async with s.uow() as uow:
+            now = s.clock.now()
+            record = await uow.refresh_tokens.get_by_hash_for_update(token_hash)
+            if record is None:
+                raise InvalidTokenError()
+            if record.is_spent and record.revoked_at is None:
+                await uow.refresh_tokens.revoke_family(record.family_id, now)
+                await uow.commit()
+                raise RefreshTokenReusedError()
+            if not record.is_usable(now):
+                raise InvalidTokenError()
+            user = await uow.users.get(record.user_id)
+            if user is None or user.disabled:
+                raise InvalidTokenError()
+            tokens, successor = await open_session(s, uow, user, now, record.family_id)
+            await uow.refresh_tokens.update(record.spent(now, successor.id))
+            await uow.commit()
+        return SignedIn(user, tokens)
+
+
+class Logout(UseCase[AccountsDeps]):
+    """End the session the refresh token belongs to. Unknown tokens are ignored: logging out
+    twice, or with a stale token, is not an error."""
+
+    async def __call__(self, *, refresh_token: str) -> None:
+        s = self._deps
+        async with s.uow() as uow:
+            record = await uow.refresh_tokens.get_by_hash_for_update(
+                s.tokens.hash_refresh_secret(refresh_token)
+            )
+            if record is not None:
+                await uow.refresh_tokens.revoke_family(record.family_id, s.clock.now())
+                await uow.commit()
+
+
+class Authenticate(UseCase[AccountsDeps]):
+    """Who an access token speaks for now: its claims, or ``InvalidTokenError`` for a
+    missing, malformed, tampered or expired token. Guards call this on every request."""
+
+    async def __call__(self, token: str) -> AccessClaims:
+        return self._deps.tokens.verify_access_token(token, self._deps.clock.now())

@@ -1,0 +1,177 @@
+"""Users and the account rules.
+
+Rules (PRODUCT.md, Accounts and sessions):
+- an email is compared case-insensitively: it is stored trimmed and lower-cased;
+- a password has at least 10 characters, at most 256, is not one character repeated, is not a
+  well-known password, and does not contain the user's email local part or name;
+- after ``LockoutPolicy.max_failures`` consecutive failed logins the account is locked for
+  ``LockoutPolicy.lock_duration``; a successful login resets the count, and so does the
+  lock itself (after it ends, the user gets a fresh set of attempts).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+from booking_domain.accounts.errors import AccountLockedError
+from booking_domain.shared.errors import FieldError, InvalidInputError
+from booking_domain.shared.identity import Actor, Role
+from booking_domain.shared.ids import UserId
+
+MIN_PASSWORD_LENGTH = 10
+MAX_PASSWORD_LENGTH = 256
+MAX_NAME_LENGTH = 120
+
+# Deliberately small: the length rule already excludes most leaked passwords; these are the
+# 10+ character ones that top every breach list.
+_COMMON_PASSWORDS = frozenset(
+    {
+        "1234567890",
+        "12345678910",
+        "123456789012",
+        "0123456789",
+        "qwertyuiop",
+        "1q2w3e4r5t",
+        "password12",
+        "password123",
+        "password1234",
+        "iloveyou12",
+        "qwerty1234",
+        "qwerty12345",
+        "1qaz2wsx3edc",
+        "abcdefghij",
+        "letmein123",
+        "welcome123",
+        "passw0rd123",
+        "administrator",
+    }
+)
+
+# Pragmatic address check (RFC 5322 is far wider than what mail systems accept): one @,
+# no spaces, a dot in the domain, sane lengths. Delivery is what proves an address.
+_EMAIL_RE = re.compile(r"^[^@\s]{1,64}@[^@\s.]+(\.[^@\s.]+)+$")
+_PHONE_RE = re.compile(r"^\+?[0-9][0-9 ]{5,19}$")
+
+
+SELF_SERVICE_ROLES = frozenset({Role.CUSTOMER, Role.ARTIST})
+"""Roles a person may choose at sign-up; admins are made by an operator."""
+
+
+@dataclass(frozen=True, slots=True)
+class LockoutPolicy:
+    max_failures: int = 5
+    lock_duration: timedelta = timedelta(minutes=15)
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    """A person with an account. Immutable: every change returns a new value."""
+
+    id: UserId
+    email: str
+    name: str
+    role: Role
+    password_hash: str
+    created_at: datetime
+    updated_at: datetime
+    phone: str | None = None
+    failed_login_count: int = 0
+    locked_until: datetime | None = None
+    disabled: bool = False
+
+    @property
+    def actor(self) -> Actor:
+        return Actor(self.id, self.role)
+
+    def ensure_not_locked(self, now: datetime) -> None:
+        """Raise :class:`AccountLockedError` while the lock lasts."""
+        if self.locked_until is not None and now < self.locked_until:
+            seconds = (self.locked_until - now).total_seconds()
+            raise AccountLockedError(retry_after_seconds=int(seconds) + 1)
+
+    def with_failed_login(self, now: datetime, policy: LockoutPolicy) -> User:
+        """Count a failed login; the failure that reaches the limit starts the lock."""
+        failures = self.failed_login_count + 1
+        if failures >= policy.max_failures:
+            return replace(
+                self, failed_login_count=0, locked_until=now + policy.lock_duration, updated_at=now
+            )
+        return replace(self, failed_login_count=failures, updated_at=now)
+
+    def with_successful_login(self, now: datetime) -> User:
+        if self.failed_login_count == 0 and self.locked_until is None:
+            return self
+        return replace(self, failed_login_count=0, locked_until=None, updated_at=now)
+
+    def with_profile(self, now: datetime, *, name: str | None, phone: str | None) -> User:
+        """Apply a profile edit; ``None`` leaves a field as it is, ``""`` clears the phone."""
+        errors: list[FieldError] = []
+        new_name = self.name if name is None else _checked_name(name, errors)
+        new_phone = self.phone if phone is None else _checked_phone(phone, errors)
+        if errors:
+            raise InvalidInputError(errors=tuple(errors))
+        return replace(self, name=new_name, phone=new_phone, updated_at=now)
+
+    def with_password_hash(self, password_hash: str, now: datetime) -> User:
+        return replace(self, password_hash=password_hash, updated_at=now)
+
+
+def normalize_email(raw: str) -> str:
+    """The canonical form used for storage and comparison: trimmed and lower-cased."""
+    return raw.strip().lower()
+
+
+def validate_registration(email: str, password: str, name: str, role: Role) -> tuple[str, str]:
+    """Check sign-up input; return the normalised ``(email, name)`` or raise with field errors."""
+    errors: list[FieldError] = []
+    email = normalize_email(email)
+    if len(email) > 254 or not _EMAIL_RE.match(email):
+        errors.append(FieldError("email", "Enter a valid email address.", "invalid_email"))
+    name = _checked_name(name, errors)
+    if role not in SELF_SERVICE_ROLES:
+        errors.append(FieldError("role", "Choose customer or artist.", "invalid_role"))
+    errors.extend(password_problems(password, email=email, name=name))
+    if errors:
+        raise InvalidInputError(errors=tuple(errors))
+    return email, name
+
+
+def password_problems(password: str, *, email: str, name: str) -> list[FieldError]:
+    """Everything wrong with a new password (an empty list when it is acceptable)."""
+
+    def weak(message: str) -> list[FieldError]:
+        return [FieldError("password", message, "weak_password")]
+
+    if len(password) < MIN_PASSWORD_LENGTH:
+        return weak(f"Use at least {MIN_PASSWORD_LENGTH} characters.")
+    if len(password) > MAX_PASSWORD_LENGTH:
+        return weak(f"Use at most {MAX_PASSWORD_LENGTH} characters.")
+    lowered = password.lower()
+    if len(set(lowered)) == 1 or lowered in _COMMON_PASSWORDS:
+        return weak("This password is too easy to guess.")
+    personal = [email.partition("@")[0], *name.lower().split()]
+    if any(len(part) >= 3 and part in lowered for part in personal):
+        return weak("Do not use your name or email in your password.")
+    return []
+
+
+def _checked_name(name: str, errors: list[FieldError]) -> str:
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        errors.append(FieldError("name", "Enter your name.", "required"))
+    elif len(cleaned) > MAX_NAME_LENGTH:
+        errors.append(FieldError("name", f"Use at most {MAX_NAME_LENGTH} characters.", "too_long"))
+    return cleaned
+
+
+def _checked_phone(phone: str, errors: list[FieldError]) -> str | None:
+    cleaned = phone.strip()
+    if not cleaned:
+        return None
+    if not _PHONE_RE.match(cleaned):
+        errors.append(
+            FieldError("phone", "Enter a phone number such as +976 8811 2233.", "invalid_phone")
+        )
+    return cleaned

@@ -1,0 +1,57 @@
+"""Bookings: the Booking aggregate, its lifecycle (every change goes through ``apply`` and
+yields one event), references like ``INK-7K3M9Q`` and the statuses. What customers and
+artists do to bookings is in ``bookings.use_cases``, what it needs stored in
+``bookings.ports``."""
+
+from booking_domain.bookings.booking import (
+    DISPUTE_WINDOW,
+    Booking,
+    apply,
+    busy_timeline,
+    request_booking,
+    require_role,
+)
+from booking_domain.bookings.errors import (
+    AppointmentNotStartedError,
+    BookingActionNotAllowedError,
+    BookingNotFoundError,
+    BookingReferenceTakenError,
+    HoldExpiredError,
+    IdempotencyKeyReusedError,
+    PaymentMismatchError,
+    RefundOutOfRangeError,
+    SlotTakenError,
+    TooLateToChangeError,
+)
+from booking_domain.bookings.events import BookingEvent, BookingEventKind, actor_fields
+from booking_domain.bookings.references import new_booking_reference
+from booking_domain.bookings.status import CLOSED, TRANSITIONS, BookingStatus, PaymentStatus
+from booking_domain.shared.errors import InvalidTransitionError
+
+__all__ = [
+    "CLOSED",
+    "DISPUTE_WINDOW",
+    "TRANSITIONS",
+    "AppointmentNotStartedError",
+    "Booking",
+    "BookingActionNotAllowedError",
+    "BookingEvent",
+    "BookingEventKind",
+    "BookingNotFoundError",
+    "BookingReferenceTakenError",
+    "BookingStatus",
+    "HoldExpiredError",
+    "IdempotencyKeyReusedError",
+    "InvalidTransitionError",
+    "PaymentMismatchError",
+    "PaymentStatus",
+    "RefundOutOfRangeError",
+    "SlotTakenError",
+    "TooLateToChangeError",
+    "actor_fields",
+    "apply",
+    "busy_timeline",
+    "new_booking_reference",
+    "request_booking",
+    "require_role",
+]

@@ -1,0 +1,240 @@
+"""The Booking aggregate: what is stored, when it blocks time, and how a request is made.
+
+Transitions live in :mod:`booking_domain.bookings.lifecycle` (and disputes in
+:mod:`booking_domain.disputes`); each returns the new booking and the one event it produced.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from booking_domain.bookings.errors import BookingActionNotAllowedError
+from booking_domain.bookings.events import BookingEvent, BookingEventKind, actor_fields
+from booking_domain.bookings.references import new_booking_reference
+from booking_domain.bookings.status import CLOSED, TRANSITIONS, BookingStatus, PaymentStatus
+from booking_domain.catalog import SchedulingPolicy, Service
+from booking_domain.scheduling import BusyTimeline, Schedule, check_bookable, epoch_floor
+from booking_domain.shared.errors import InvalidTransitionError
+from booking_domain.shared.identity import Actor, Role
+from booking_domain.shared.ids import ArtistId, BookingId, DisputeId, ServiceId, UserId, new_uuid7
+from booking_domain.shared.money import Money
+from booking_domain.shared.time import Interval, require_aware
+
+__all__ = [
+    "DISPUTE_WINDOW",
+    "Booking",
+    "BookingStatus",
+    "PaymentStatus",
+    "busy_timeline",
+    "request_booking",
+]
+
+_INSTANTS = (
+    "start", "end", "blocked_start", "blocked_end", "hold_expires_at",
+    "created_at", "updated_at", "status_changed_at",
+)  # fmt: skip
+
+# A closed booking may be disputed by a party this long after it closed.
+DISPUTE_WINDOW = timedelta(days=14)
+
+
+@dataclass(frozen=True, slots=True)
+class Booking:
+    """One appointment of one customer with one artist for one service.
+
+    Money invariant: ``amount_refunded + refund_due <= amount_paid`` (``refund_due`` is what
+    a cancellation or a dispute resolution owes and the gateway has not yet paid out).
+    ``version`` counts the changes since creation (the request itself is version 1).
+    """
+
+    id: BookingId
+    reference: str
+    artist_id: ArtistId
+    artist_user_id: UserId  # the artist's account: who may act as "the artist" here
+    customer_id: UserId
+    service_id: ServiceId
+    start: datetime
+    end: datetime
+    blocked_start: datetime  # start - buffer_before
+    blocked_end: datetime  # end + buffer_after
+    status: BookingStatus
+    payment_status: PaymentStatus
+    hold_expires_at: datetime | None  # set only while pending
+    requires_approval: bool
+    approved: bool
+    deposit: Money
+    amount_paid: Money
+    amount_refunded: Money
+    refund_due: Money
+    version: int
+    created_at: datetime
+    updated_at: datetime
+    status_changed_at: datetime
+    notes: str = ""
+    cancellation_reason: str | None = None
+    dispute_id: DisputeId | None = None
+
+    def __post_init__(self) -> None:
+        for name in _INSTANTS:
+            value = getattr(self, name)
+            if value is not None or name != "hold_expires_at":
+                object.__setattr__(self, name, require_aware(value, name))
+        Interval(self.start, self.end)  # refuses empty or inverted appointments
+        Interval(self.blocked_start, self.blocked_end)
+
+    @property
+    def appointment(self) -> Interval:
+        return Interval(self.start, self.end)
+
+    @property
+    def blocked(self) -> Interval:
+        return Interval(self.blocked_start, self.blocked_end)
+
+    @property
+    def awaiting_deposit(self) -> bool:
+        """Pending, approved if it had to be, and a deposit is still to be paid."""
+        return (
+            self.status is BookingStatus.PENDING
+            and (self.approved or not self.requires_approval)
+            and not self.deposit.is_zero
+            and self.amount_paid.is_zero
+        )
+
+    @property
+    def refundable(self) -> Money:
+        """Paid and neither refunded nor already owed back."""
+        return self.amount_paid - self.amount_refunded - self.refund_due
+
+    def is_active(self, now: datetime) -> bool:
+        """Confirmed, or pending with a hold that has not expired; only these block time."""
+        if self.status is BookingStatus.CONFIRMED:
+            return True
+        return (
+            self.status is BookingStatus.PENDING
+            and self.hold_expires_at is not None
+            and require_aware(now, "now") < self.hold_expires_at
+        )
+
+    def hold_expired(self, now: datetime) -> bool:
+        return (
+            self.status is BookingStatus.PENDING
+            and self.hold_expires_at is not None
+            and self.hold_expires_at <= require_aware(now, "now")
+        )
+
+    def is_final(self, now: datetime) -> bool:
+        """Closed for good: nothing may change it any more (money bookkeeping aside)."""
+        if self.status not in CLOSED:
+            return False
+        return self.dispute_id is not None or now > self.status_changed_at + DISPUTE_WINDOW
+
+    def role_of(self, actor: Actor) -> Role | None:
+        """The actor's part in this booking: customer, artist, admin, or None (a stranger)."""
+        if actor.is_admin:
+            return Role.ADMIN
+        if actor.role is Role.CUSTOMER and actor.user_id == self.customer_id:
+            return Role.CUSTOMER
+        if actor.role is Role.ARTIST and actor.user_id == self.artist_user_id:
+            return Role.ARTIST
+        return None
+
+
+def require_role(booking: Booking, actor: Actor, allowed: frozenset[Role]) -> Role:
+    role = booking.role_of(actor)
+    if role is None or role not in allowed:
+        raise BookingActionNotAllowedError()
+    return role
+
+
+def apply(
+    booking: Booking,
+    *,
+    kind: BookingEventKind,
+    now: datetime,
+    actor: Actor | None,
+    reason: str | None = None,
+    amount: Money | None = None,
+    **changes: Any,
+) -> tuple[Booking, BookingEvent]:
+    """The one way a booking changes: bump the version, stamp times, emit the event.
+
+    A status change must be an edge of :data:`TRANSITIONS`; anything else is refused here, so
+    no transition function can bypass the state machine.
+    """
+    now = require_aware(now, "now")
+    to_status: BookingStatus = changes.get("status", booking.status)
+    if to_status is not booking.status:
+        if to_status not in TRANSITIONS[booking.status]:
+            raise InvalidTransitionError(f"A {booking.status} booking cannot become {to_status}.")
+        changes["status_changed_at"] = now
+    version = booking.version + 1
+    new = dataclasses.replace(booking, version=version, updated_at=now, **changes)
+    actor_id, actor_role = actor_fields(actor)
+    event = BookingEvent(
+        booking.id, version, kind, now, actor_id, actor_role, booking.status, to_status,
+        reason, amount,
+    )  # fmt: skip
+    return new, event
+
+
+def request_booking(
+    *,
+    customer: Actor,
+    service: Service,
+    artist_user_id: UserId,
+    policy: SchedulingPolicy,
+    schedule: Schedule,
+    busy: BusyTimeline,
+    start: datetime,
+    now: datetime,
+    notes: str = "",
+    booking_id: BookingId | None = None,
+    reference: str | None = None,
+) -> tuple[Booking, BookingEvent]:
+    """A customer asks for ``start``: refused unless offered, else confirmed or held.
+
+    No deposit and no approval: confirmed at once. Needs approval: pending with the approval
+    hold (the deposit hold replaces it on approval). Otherwise pending with the deposit hold.
+    """
+    if customer.role is not Role.CUSTOMER:
+        raise BookingActionNotAllowedError("Only customers request bookings.")
+    start, now = require_aware(start, "start"), require_aware(now, "now")
+    check_bookable(
+        service=service, policy=policy, schedule=schedule, busy=busy, start=start, now=now
+    )
+    deposit = service.deposit_amount
+    if service.needs_approval:
+        status, hold = BookingStatus.PENDING, now + policy.approval_hold
+    elif not deposit.is_zero:
+        status, hold = BookingStatus.PENDING, now + policy.deposit_hold
+    else:
+        status, hold = BookingStatus.CONFIRMED, None
+    zero = Money.zero(deposit.currency)
+    blocked = service.blocked_span(start)
+    booking = Booking(
+        id=booking_id or BookingId(new_uuid7(epoch_floor(now) * 1000)),
+        reference=reference or new_booking_reference(),
+        artist_id=service.artist_id, artist_user_id=artist_user_id,
+        customer_id=customer.user_id, service_id=service.id,
+        start=start, end=start + service.duration,
+        blocked_start=blocked.start, blocked_end=blocked.end,
+        status=status, payment_status=PaymentStatus.UNPAID, hold_expires_at=hold,
+        requires_approval=service.needs_approval, approved=False,
+        deposit=deposit, amount_paid=zero, amount_refunded=zero, refund_due=zero,
+        version=1, created_at=now, updated_at=now, status_changed_at=now, notes=notes,
+    )  # fmt: skip
+    uid, role = actor_fields(customer)
+    event = BookingEvent(booking.id, 1, BookingEventKind.REQUESTED, now, uid, role, None, status)
+    return booking, event
+
+
+def busy_timeline(
+    bookings: Iterable[Booking], now: datetime, *, excluding: BookingId | None = None
+) -> BusyTimeline:
+    """The busy time of these bookings' artist: blocked spans of the active ones at ``now``."""
+    active = [b for b in bookings if b.id != excluding and b.is_active(now)]
+    return BusyTimeline.of([b.blocked for b in active], [b.start for b in active])

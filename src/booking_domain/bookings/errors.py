@@ -1,0 +1,73 @@
+"""Errors of bookings: taken slots, wrong states and times, money out of range, strangers."""
+
+from __future__ import annotations
+
+from booking_domain.shared.errors import (
+    ConflictError,
+    NotFoundError,
+    PermissionDeniedError,
+    RuleViolationError,
+)
+
+
+class SlotTakenError(ConflictError):
+    """Another active booking holds the time (the domain's check or the storage's own
+    overlap check noticed first)."""
+
+    code = "slot_taken"
+    default_message = "This slot has just been taken."
+
+
+class BookingReferenceTakenError(ConflictError):
+    """Raised by adapters when a new booking's reference is already in use. References are
+    short random codes, so a clash is rare but certain over enough bookings: the use case
+    draws another one and tries again; a client never sees this error."""
+
+    code = "booking_reference_taken"
+    default_message = "This booking reference is already in use."
+
+
+class HoldExpiredError(ConflictError):
+    code = "hold_expired"
+    default_message = "The hold on this booking has expired."
+
+
+class TooLateToChangeError(RuleViolationError):
+    """The customer asked later than the free-cancellation notice allows."""
+
+    code = "too_late_to_change"
+    default_message = "It is too late to change this booking."
+
+
+class AppointmentNotStartedError(RuleViolationError):
+    code = "appointment_not_started"
+    default_message = "The appointment has not started yet."
+
+
+class RefundOutOfRangeError(RuleViolationError):
+    code = "refund_out_of_range"
+    default_message = "The refund must lie between zero and what was paid and not refunded."
+
+
+class PaymentMismatchError(RuleViolationError):
+    code = "payment_mismatch"
+    default_message = "The payment does not match the deposit owed."
+
+
+class BookingActionNotAllowedError(PermissionDeniedError):
+    """The actor is not a party of this booking allowed to take this action."""
+
+    code = "booking_action_not_allowed"
+    default_message = "You are not allowed to do this to this booking."
+
+
+class BookingNotFoundError(NotFoundError):
+    code = "booking_not_found"
+    default_message = "Booking not found."
+
+
+class IdempotencyKeyReusedError(RuleViolationError):
+    """The same Idempotency-Key was sent with a different request."""
+
+    code = "idempotency_key_reused"
+    default_message = "This Idempotency-Key was already used for a different request."

@@ -1,0 +1,59 @@
+"""Booking events: the audit trail. Every change to a booking produces exactly one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from booking_domain.bookings.status import BookingStatus
+from booking_domain.shared.identity import Actor, Role
+from booking_domain.shared.ids import BookingId, UserId
+from booking_domain.shared.money import Money
+
+
+class BookingEventKind(StrEnum):
+    """What happened to a booking: one kind per transition or bookkeeping change."""
+
+    REQUESTED = "requested"
+    APPROVED = "approved"
+    INVOICED = "invoiced"
+    PAYMENT_RECORDED = "payment_recorded"
+    CANCELLED = "cancelled"
+    EXPIRED = "expired"
+    COMPLETED = "completed"
+    NO_SHOW = "no_show"
+    RESCHEDULED = "rescheduled"
+    DISPUTED = "disputed"
+    DISPUTE_RESOLVED = "dispute_resolved"
+    REFUND_RECORDED = "refund_recorded"
+
+
+@dataclass(frozen=True, slots=True)
+class BookingEvent:
+    """Who did what to which booking, when, and from which status to which.
+
+    ``actor_id``/``actor_role`` are None when the system acted (hold expiry, a payment
+    provider's confirmation). ``version`` is the booking's version after the change, so the
+    events of one booking are numbered 1, 2, 3 ... without gaps. ``amount`` is the payment
+    received, the refund owed (cancellation, resolution) or the refund paid out.
+    """
+
+    booking_id: BookingId
+    version: int
+    kind: BookingEventKind
+    at: datetime
+    actor_id: UserId | None
+    actor_role: Role | None
+    from_status: BookingStatus | None
+    to_status: BookingStatus
+    reason: str | None = None
+    amount: Money | None = None
+
+    @property
+    def by_system(self) -> bool:
+        return self.actor_id is None
+
+
+def actor_fields(actor: Actor | None) -> tuple[UserId | None, Role | None]:
+    return (None, None) if actor is None else (actor.user_id, actor.role)

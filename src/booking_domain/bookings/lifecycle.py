@@ -1,0 +1,220 @@
+"""Booking transitions: who may do what, when, and what it costs.
+
+Each function takes the booking, the acting party (None where the system acts) and ``now``,
+and returns ``(new_booking, event)``; the input booking is never changed. Refusals:
+:class:`BookingActionNotAllowedError` (not a party allowed to act),
+:class:`InvalidTransitionError` (wrong state), and rule errors for the "when".
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from booking_domain.bookings.booking import Booking, apply, require_role
+from booking_domain.bookings.errors import (
+    AppointmentNotStartedError,
+    BookingActionNotAllowedError,
+    HoldExpiredError,
+    PaymentMismatchError,
+    RefundOutOfRangeError,
+    TooLateToChangeError,
+)
+from booking_domain.bookings.events import BookingEvent, BookingEventKind
+from booking_domain.bookings.status import BookingStatus, PaymentStatus
+from booking_domain.catalog import SchedulingPolicy, Service
+from booking_domain.scheduling import BusyTimeline, Schedule, check_bookable
+from booking_domain.shared.errors import InvalidTransitionError
+from booking_domain.shared.identity import Actor, Role
+from booking_domain.shared.money import Money
+from booking_domain.shared.time import require_aware
+
+Result = tuple[Booking, BookingEvent]
+S = BookingStatus
+K = BookingEventKind
+ANY_PARTY = frozenset({Role.CUSTOMER, Role.ARTIST, Role.ADMIN})
+STAFF = frozenset({Role.ARTIST, Role.ADMIN})
+EXPIRED = "expired"
+
+
+def _require_status(booking: Booking, *allowed: BookingStatus) -> None:
+    if booking.status not in allowed:
+        raise InvalidTransitionError(f"Not possible while the booking is {booking.status}.")
+
+
+def _require_live_hold(booking: Booking, now: datetime) -> None:
+    if booking.hold_expired(now):
+        raise HoldExpiredError()
+
+
+def approve(booking: Booking, actor: Actor, now: datetime, policy: SchedulingPolicy) -> Result:
+    """The artist (or an admin) accepts a request that needs approval.
+
+    With a deposit the booking stays pending and the approval hold is replaced by a fresh
+    deposit hold; without one it is confirmed now.
+    """
+    require_role(booking, actor, STAFF)
+    _require_status(booking, S.PENDING)
+    if not booking.requires_approval or booking.approved:
+        raise InvalidTransitionError("This booking is not waiting for approval.")
+    _require_live_hold(booking, now)
+    if booking.deposit.is_zero:
+        return apply(booking, kind=K.APPROVED, now=now, actor=actor, approved=True,
+                     status=S.CONFIRMED, hold_expires_at=None)  # fmt: skip
+    hold = require_aware(now, "now") + policy.deposit_hold
+    return apply(booking, kind=K.APPROVED, now=now, actor=actor, approved=True,
+                 hold_expires_at=hold)  # fmt: skip
+
+
+def mark_invoiced(booking: Booking, now: datetime) -> Result:
+    """A deposit invoice was issued (the payment adapter's business; the booking notes it)."""
+    if not booking.awaiting_deposit:
+        raise InvalidTransitionError("This booking is not awaiting a deposit.")
+    _require_live_hold(booking, now)
+    return apply(booking, kind=K.INVOICED, now=now, actor=None,
+                 payment_status=PaymentStatus.INVOICED)  # fmt: skip
+
+
+def record_payment(booking: Booking, amount: Money, now: datetime) -> Result:
+    """A verified payment arrived for this booking.
+
+    Awaiting its deposit with a live hold: the exact deposit confirms the booking (a different
+    amount is refused). A pending booking whose hold has expired is refused: expire it first,
+    then record the payment. A booking past pending (cancelled, expired, already paid ...)
+    keeps the money on record and owes all of it back: a payment is never lost and never
+    confirms a booking that no longer holds its slot.
+    """
+    if booking.status is S.PENDING:
+        if booking.hold_expired(now):
+            raise HoldExpiredError("The hold has expired: expire the booking, then record this.")
+        if not booking.awaiting_deposit:
+            raise InvalidTransitionError("This booking is not awaiting a payment yet.")
+        if amount != booking.deposit:
+            raise PaymentMismatchError(f"Expected {booking.deposit}, received {amount}.")
+        return apply(booking, kind=K.PAYMENT_RECORDED, now=now, actor=None, amount=amount,
+                     status=S.CONFIRMED, payment_status=PaymentStatus.PAID,
+                     hold_expires_at=None, amount_paid=amount)  # fmt: skip
+    return apply(booking, kind=K.PAYMENT_RECORDED, now=now, actor=None, amount=amount,
+                 reason="unexpected_payment", payment_status=PaymentStatus.PAID,
+                 amount_paid=booking.amount_paid + amount,
+                 refund_due=booking.refund_due + amount)  # fmt: skip
+
+
+def expire_hold(booking: Booking, now: datetime) -> Result:
+    """The system cancels a pending booking whose hold ran out (reason ``expired``)."""
+    _require_status(booking, S.PENDING)
+    if not booking.hold_expired(now):
+        raise InvalidTransitionError("The hold has not expired yet.")
+    return apply(booking, kind=K.EXPIRED, now=now, actor=None, reason=EXPIRED,
+                 status=S.CANCELLED, cancellation_reason=EXPIRED, hold_expires_at=None,
+                 refund_due=booking.refund_due + booking.refundable)  # fmt: skip
+
+
+def cancellation_refund(
+    booking: Booking, role: Role, now: datetime, policy: SchedulingPolicy
+) -> Money:
+    """What a cancellation by ``role`` gives back, by PRODUCT.md's policy.
+
+    The customer gets the deposit back when cancelling at least the free-cancellation notice
+    ahead (exactly at the boundary counts as in time), nothing later; the artist's
+    cancellation refunds everything paid. Admins state the amount themselves.
+    """
+    if role is Role.ARTIST:
+        return booking.refundable
+    in_time = booking.start - require_aware(now, "now") >= policy.free_cancellation_notice
+    return booking.refundable if in_time else Money.zero(booking.deposit.currency)
+
+
+def cancel(
+    booking: Booking,
+    actor: Actor,
+    now: datetime,
+    policy: SchedulingPolicy,
+    *,
+    reason: str | None = None,
+    refund: Money | None = None,
+) -> Result:
+    """A party cancels a pending or confirmed booking; the refund owed goes into the event.
+
+    ``refund`` is for admins only, who must give it (0 .. what is refundable); for customers
+    and artists the policy decides and passing one is refused.
+    """
+    role = require_role(booking, actor, ANY_PARTY)
+    _require_status(booking, S.PENDING, S.CONFIRMED)
+    if role is Role.ADMIN:
+        if refund is None or not refund <= booking.refundable:
+            raise RefundOutOfRangeError(f"State a refund between 0 and {booking.refundable}.")
+        owed = refund
+    elif refund is not None:
+        raise BookingActionNotAllowedError("The cancellation policy sets the refund.")
+    else:
+        owed = cancellation_refund(booking, role, now, policy)
+    return apply(booking, kind=K.CANCELLED, now=now, actor=actor, reason=reason, amount=owed,
+                 status=S.CANCELLED, cancellation_reason=reason or f"cancelled_by_{role}",
+                 hold_expires_at=None, refund_due=booking.refund_due + owed)  # fmt: skip
+
+
+def _close(booking: Booking, actor: Actor, now: datetime, to: BookingStatus) -> Result:
+    require_role(booking, actor, STAFF)
+    _require_status(booking, S.CONFIRMED)
+    if require_aware(now, "now") < booking.start:
+        raise AppointmentNotStartedError()
+    kind = K.COMPLETED if to is S.COMPLETED else K.NO_SHOW
+    return apply(booking, kind=kind, now=now, actor=actor, status=to)
+
+
+def complete(booking: Booking, actor: Actor, now: datetime) -> Result:
+    """The artist or an admin marks a confirmed booking done, once it has started."""
+    return _close(booking, actor, now, S.COMPLETED)
+
+
+def mark_no_show(booking: Booking, actor: Actor, now: datetime) -> Result:
+    """The artist or an admin records that the customer did not come (after the start)."""
+    return _close(booking, actor, now, S.NO_SHOW)
+
+
+def record_refund(booking: Booking, amount: Money, now: datetime) -> Result:
+    """The gateway paid out ``amount`` of what the booking owes back."""
+    if amount.is_zero or not amount <= booking.refund_due:
+        raise RefundOutOfRangeError(f"Refund {amount} is not within what is owed.")
+    refunded = booking.amount_refunded + amount
+    paid_back = refunded == booking.amount_paid
+    status = PaymentStatus.REFUNDED if paid_back else PaymentStatus.PARTIALLY_REFUNDED
+    return apply(booking, kind=K.REFUND_RECORDED, now=now, actor=None, amount=amount,
+                 payment_status=status, amount_refunded=refunded,
+                 refund_due=booking.refund_due - amount)  # fmt: skip
+
+
+def reschedule(
+    booking: Booking,
+    actor: Actor,
+    now: datetime,
+    *,
+    new_start: datetime,
+    service: Service,
+    policy: SchedulingPolicy,
+    schedule: Schedule,
+    busy: BusyTimeline,
+) -> Result:
+    """Move a pending or confirmed booking to another offered start, keeping its deposit.
+
+    Customers must ask at least the free-cancellation notice before the current start;
+    artists and admins may always. The new start must be offered by the same rules as a new
+    booking; the booking's own old slot does not count as busy (it is freed by the move).
+    """
+    role = require_role(booking, actor, ANY_PARTY)
+    now = require_aware(now, "now")
+    _require_status(booking, S.PENDING, S.CONFIRMED)
+    _require_live_hold(booking, now)
+    if role is Role.CUSTOMER and booking.start - now < policy.free_cancellation_notice:
+        raise TooLateToChangeError()
+    if service.id != booking.service_id:
+        raise InvalidTransitionError("Reschedule with the booking's own service.")
+    free = busy.without(booking.blocked, booking.start)
+    check_bookable(service=service, policy=policy, schedule=schedule, busy=free,
+                   start=new_start, now=now)  # fmt: skip
+    start = require_aware(new_start, "new_start")
+    blocked = service.blocked_span(start)
+    return apply(booking, kind=K.RESCHEDULED, now=now, actor=actor,
+                 reason=f"moved from {booking.start.isoformat()}",
+                 start=start, end=start + service.duration,
+                 blocked_start=blocked.start, blocked_end=blocked.end)  # fmt: skip

@@ -1,0 +1,140 @@
+"""What the bookings context needs from the outside world.
+
+Every adapter passes the contract suite in ``tests/contract/bookings``.
+
+Two knobs exist only here, for the booking-creation path (``use_cases/create.py``): the
+factory's ``autocommit`` (a creation without an Idempotency-Key is one write of its own) and
+the repository's ``hold_calendar`` (writers of one artist's bookings queue one after
+another). No other context's unit of work offers them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from booking_domain.bookings.booking import Booking
+from booking_domain.bookings.events import BookingEvent
+from booking_domain.bookings.status import BookingStatus
+from booking_domain.catalog.ports import HasArtists
+from booking_domain.scheduling.ports import HasSchedulingReader
+from booking_domain.shared.ids import ArtistId, BookingId, UserId
+from booking_domain.shared.pages import Page, PageRequest
+from booking_domain.shared.ports import UnitOfWork
+from booking_domain.shared.time import Interval
+
+
+@dataclass(frozen=True, slots=True)
+class BookingFilter:
+    """Which bookings a list shows. ``customer_id`` / ``artist_user_id`` narrow to one party
+    (the use case sets them from the actor); ``starts_from`` / ``starts_before`` bound
+    ``start``."""
+
+    customer_id: UserId | None = None
+    artist_user_id: UserId | None = None
+    artist_id: ArtistId | None = None
+    statuses: tuple[BookingStatus, ...] = ()
+    starts_from: datetime | None = None
+    starts_before: datetime | None = None
+
+
+class BookingRepository(Protocol):
+    async def add(self, booking: Booking, event: BookingEvent) -> None:
+        """Store a new booking and its first event, together (one write). Raises
+        ``SlotTakenError`` when its blocked time overlaps another pending or confirmed
+        booking of the artist (the storage's own check, which holds under any concurrency).
+        The write queues on the artist's calendar first (see ``hold_calendar``), so
+        concurrent inserts of one artist never wait on each other's unfinished rows.
+        Raises ``BookingReferenceTakenError`` when another booking has its reference."""
+        ...
+
+    async def get(self, booking_id: BookingId, *, for_update: bool = False) -> Booking | None:
+        """``for_update`` holds the booking until the unit of work ends, so concurrent
+        transitions of one booking are serialised."""
+        ...
+
+    async def save(self, booking: Booking, event: BookingEvent) -> None:
+        """Store a changed booking (version ``event.version``) and its event. Raises
+        ``ConcurrentUpdateError`` when the stored version is not ``event.version - 1`` and
+        ``SlotTakenError`` when a new time overlaps another active booking."""
+        ...
+
+    async def hold_calendar(self, artist_id: ArtistId) -> None:
+        """Queue this unit of work behind any other that holds the artist's calendar, until
+        it ends. Units of work that write bookings of one artist (creations, reschedules)
+        take it, so they run one after another instead of waiting on each other's
+        uncommitted rows (a deadlock). Overlaps are still refused by the storage's own
+        check."""
+        ...
+
+    async def holding(self, artist_id: ArtistId, span: Interval) -> tuple[Booking, ...]:
+        """Pending and confirmed bookings of the artist whose blocked time overlaps ``span``,
+        including pending ones whose hold has run out (the caller expires those)."""
+        ...
+
+    async def expired_holds(self, now: datetime, *, limit: int) -> tuple[Booking, ...]:
+        """Pending bookings whose hold ran out by ``now``, oldest first, locked for this unit
+        of work; rows another worker holds are skipped."""
+        ...
+
+    async def events(self, booking_id: BookingId) -> tuple[BookingEvent, ...]:
+        """The audit trail, by version."""
+        ...
+
+    async def list(self, where: BookingFilter, page: PageRequest) -> Page[Booking]:
+        """Newest start first."""
+        ...
+
+
+class HasBookings(Protocol):
+    @property
+    def bookings(self) -> BookingRepository: ...
+
+
+@dataclass(frozen=True, slots=True)
+class IdempotencyRecord:
+    user_id: UserId
+    key: str
+    fingerprint: str
+    booking_id: BookingId
+    expires_at: datetime
+
+
+class IdempotencyRepository(Protocol):
+    async def get(self, user_id: UserId, key: str, now: datetime) -> IdempotencyRecord | None:
+        """The unexpired record of this key, if any."""
+        ...
+
+    async def claim(self, record: IdempotencyRecord, now: datetime) -> IdempotencyRecord | None:
+        """Store the record unless an unexpired one holds the key; return that one instead
+        (None when the claim succeeded). A concurrent claim of the same key waits for the
+        first unit of work to end."""
+        ...
+
+
+class HasIdempotencyKeys(Protocol):
+    @property
+    def idempotency(self) -> IdempotencyRepository: ...
+
+
+class BookingsUnitOfWork(
+    UnitOfWork, HasBookings, HasIdempotencyKeys, HasArtists, HasSchedulingReader, Protocol
+):
+    """What booking use cases open: bookings, idempotency keys, the artists whose policy
+    they apply, and the scheduling reader."""
+
+
+class BookingsUnitOfWorkFactory(Protocol):
+    def __call__(self, *, read_only: bool = False, autocommit: bool = False) -> BookingsUnitOfWork:
+        """A new unit of work.
+
+        - By default one transaction: nothing is durable before ``commit()``.
+        - ``read_only=True`` promises no writes and no commit, which lets an adapter skip the
+          transaction (each query then sees its own consistent snapshot).
+        - ``autocommit=True`` runs each read and each write on its own: a write is durable
+          when it returns, whatever happens later in the block, and ``commit()`` has nothing
+          left to do. Only for a change that is a single write: a new booking with its first
+          event (``CreateBooking``).
+        """
+        ...

@@ -1,0 +1,53 @@
+"""Booking use cases: request, read, change, reschedule, expire holds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from booking_domain.bookings.use_cases.changes import ChangeBookingStatus, RescheduleBooking
+from booking_domain.bookings.use_cases.create import (
+    MAX_NOTES_LENGTH,
+    BookingCreated,
+    BookingRequest,
+    CreateBooking,
+)
+from booking_domain.bookings.use_cases.deps import BookingsDeps
+from booking_domain.bookings.use_cases.holds import EXPIRY_BATCH, ExpireHolds
+from booking_domain.bookings.use_cases.queries import (
+    BookingEvents,
+    GetBooking,
+    ListBookings,
+    booking_filter,
+)
+from booking_domain.shared.use_case import UseCaseBundle
+
+
+@dataclass(frozen=True, slots=True)
+class BookingUseCases(UseCaseBundle[BookingsDeps]):
+    """What the composition root builds of this context; adding a use case is one field."""
+
+    create_booking: CreateBooking
+    get_booking: GetBooking
+    list_bookings: ListBookings
+    booking_events: BookingEvents
+    change_status: ChangeBookingStatus
+    reschedule: RescheduleBooking
+    expire_holds: ExpireHolds
+
+
+__all__ = [
+    "EXPIRY_BATCH",
+    "MAX_NOTES_LENGTH",
+    "BookingCreated",
+    "BookingEvents",
+    "BookingRequest",
+    "BookingUseCases",
+    "BookingsDeps",
+    "ChangeBookingStatus",
+    "CreateBooking",
+    "ExpireHolds",
+    "GetBooking",
+    "ListBookings",
+    "RescheduleBooking",
+    "booking_filter",
+]

@@ -1,0 +1,130 @@
+"""Changing bookings: status changes by the parties, and reschedules.
+
+Rules (PRODUCT.md, Booking lifecycle; the domain decides who and when):
+- ``confirmed`` is the artist's (or an admin's) approval of a request that needs it
+  (``lifecycle.approve``): without a deposit the booking is confirmed at once; with one it
+  stays ``pending`` awaiting the deposit under a fresh deposit hold, and the payment confirms
+  it. A booking that needs no approval is confirmed by its payment, never by a PATCH;
+- ``cancelled`` by any party; the refund follows the policy, except that an admin states it
+  (``refund_amount``, minor units of the booking's currency); only a cancellation takes one;
+- ``completed`` and ``no_show`` by the artist or an admin, once the appointment started;
+- ``pending`` and ``disputed`` are never PATCH targets (disputes have their own flow);
+- a reschedule moves the booking to another start offered by the same rules as a new
+  booking, the booking's own old time counting as free; stale holds overlapping the new time
+  are expired first, in the same transaction; a new time another booking holds is
+  ``slot_taken``. A suspended artist's bookings cannot move; a
+  booking of a service no longer offered still can;
+- strangers get ``booking_not_found`` whatever they try.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from booking_domain.bookings import lifecycle
+from booking_domain.bookings.booking import Booking
+from booking_domain.bookings.events import BookingEvent
+from booking_domain.bookings.ports import BookingsUnitOfWork
+from booking_domain.bookings.status import BookingStatus
+from booking_domain.bookings.use_cases.deps import BookingsDeps
+from booking_domain.bookings.use_cases.support import (
+    bookable_context,
+    expire_stale_holds,
+    load_visible,
+    taken_is_a_conflict,
+)
+from booking_domain.catalog import ArtistNotFoundError, SchedulingPolicy
+from booking_domain.shared.errors import FieldError, InvalidInputError, InvalidTransitionError
+from booking_domain.shared.identity import Actor
+from booking_domain.shared.ids import BookingId
+from booking_domain.shared.money import Money
+from booking_domain.shared.time import require_aware
+from booking_domain.shared.use_case import UseCase
+
+S = BookingStatus
+
+
+async def _policy(uow: BookingsUnitOfWork, booking: Booking) -> SchedulingPolicy:
+    artist = await uow.artists.get(booking.artist_id)
+    if artist is None:  # bookings restrict the deletion of their artist; kept as a guard
+        raise ArtistNotFoundError()
+    return artist.policy
+
+
+class ChangeBookingStatus(UseCase[BookingsDeps]):
+    """``PATCH {status, reason}``: one lifecycle transition, chosen by the target status."""
+
+    async def __call__(
+        self,
+        actor: Actor,
+        booking_id: BookingId,
+        *,
+        status: BookingStatus,
+        reason: str | None = None,
+        refund_amount: int | None = None,
+    ) -> Booking:
+        if refund_amount is not None and status is not S.CANCELLED:
+            raise InvalidInputError(
+                errors=(FieldError("refundAmount", "Only a cancellation takes a refund."),)
+            )
+        async with self._deps.uow() as uow:
+            now = self._deps.clock.now()
+            booking = await load_visible(uow, booking_id, actor, for_update=True)
+            changed, event = await self._transition(
+                uow, booking, actor, now, status, reason, refund_amount
+            )
+            await uow.bookings.save(changed, event)
+            await uow.commit()
+        return changed
+
+    @staticmethod
+    async def _transition(
+        uow: BookingsUnitOfWork,
+        booking: Booking,
+        actor: Actor,
+        now: datetime,
+        status: BookingStatus,
+        reason: str | None,
+        refund_amount: int | None,
+    ) -> tuple[Booking, BookingEvent]:
+        if status is S.CONFIRMED:
+            return lifecycle.approve(booking, actor, now, await _policy(uow, booking))
+        if status is S.CANCELLED:
+            refund = None
+            if refund_amount is not None:
+                refund = Money(refund_amount, booking.deposit.currency)
+            policy = await _policy(uow, booking)
+            return lifecycle.cancel(booking, actor, now, policy, reason=reason, refund=refund)
+        if status is S.COMPLETED:
+            return lifecycle.complete(booking, actor, now)
+        if status is S.NO_SHOW:
+            return lifecycle.mark_no_show(booking, actor, now)
+        raise InvalidTransitionError(f"A booking cannot be set to {status} this way.")
+
+
+class RescheduleBooking(UseCase[BookingsDeps]):
+    """Move a pending or confirmed booking to another offered start (see the module rules)."""
+
+    async def __call__(self, actor: Actor, booking_id: BookingId, *, start: datetime) -> Booking:
+        start = require_aware(start, "start")
+        async with self._deps.uow() as uow:
+            now = self._deps.clock.now()
+            # The calendar first, then the row: the order creations take them in.
+            artist_id = (await load_visible(uow, booking_id, actor)).artist_id
+            await uow.bookings.hold_calendar(artist_id)
+            booking = await load_visible(uow, booking_id, actor, for_update=True)
+            context = await bookable_context(
+                uow, booking.artist_id, booking.service_id, start, now,
+                allow_inactive_service=True,
+            )  # fmt: skip
+            span = context.service.blocked_span(start)
+            if context.has_expired_holds:
+                await expire_stale_holds(uow, booking.artist_id, span, now, skip=booking.id)
+            with taken_is_a_conflict():
+                moved, event = lifecycle.reschedule(
+                    booking, actor, now, new_start=start, service=context.service,
+                    policy=context.artist.policy, schedule=context.schedule, busy=context.busy,
+                )  # fmt: skip
+            await uow.bookings.save(moved, event)
+            await uow.commit()
+        return moved

@@ -1,0 +1,210 @@
+"""Requesting a booking.
+
+Rules (PRODUCT.md, Booking lifecycle; DESIGN.md, sections 4 and 6):
+- a start whose time another active booking holds is a conflict (``slot_taken``, 409),
+  whether the domain's check or the storage's constraint notices it first; every other
+  refusal is ``not_bookable`` with its reason (422);
+- only customers request bookings; the artist must be approved and not suspended and the
+  service active and the artist's own, else ``artist_not_bookable`` (the same answer for an
+  unknown artist or service, so ids reveal nothing);
+- the start is checked by the domain against what the artist offers at ``now``;
+- pending bookings whose hold has run out and that overlap the wanted time are expired
+  (reason ``expired``) before the new booking is written, in the same transaction;
+- a booking reference is a short random code, unique among all bookings: when the one drawn
+  is already in use the whole request is tried again with a fresh one (a few times at most);
+- an ``Idempotency-Key`` is remembered per customer for 24 h with a fingerprint of the
+  request: the same key with the same request returns the booking it created (a *replay*),
+  with another request it is refused (``idempotency_key_reused``). Only a created booking is
+  remembered: a refused request may be retried under the same key. The key is claimed at
+  the start of the transaction, so two concurrent requests with one key create one booking:
+  the second waits on the claim, then replays.
+
+This is the one path that uses the bookings port's two knobs (``bookings/ports.py``): without
+a key, the check reads outside any transaction and the new booking with its first event is
+one write in an ``autocommit`` unit of work; writers of one artist's calendar queue behind
+each other (``hold_calendar``; ``add`` queues by itself). What each costs on PostgreSQL is
+written in ``adapters/postgres/bookings.py``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from booking_domain.bookings.booking import Booking, request_booking
+from booking_domain.bookings.errors import (
+    BookingActionNotAllowedError,
+    BookingNotFoundError,
+    BookingReferenceTakenError,
+    IdempotencyKeyReusedError,
+)
+from booking_domain.bookings.events import BookingEvent
+from booking_domain.bookings.ports import BookingsUnitOfWork, IdempotencyRecord
+from booking_domain.bookings.use_cases.deps import BookingsDeps
+from booking_domain.bookings.use_cases.support import (
+    bookable_context,
+    expire_stale_holds,
+    taken_is_a_conflict,
+)
+from booking_domain.scheduling import epoch_floor
+from booking_domain.scheduling.ports import SchedulingContext
+from booking_domain.shared.errors import FieldError, InvalidInputError
+from booking_domain.shared.identity import Actor, Role
+from booking_domain.shared.ids import ArtistId, BookingId, ServiceId, new_uuid7
+from booking_domain.shared.time import require_aware
+from booking_domain.shared.use_case import UseCase
+
+MAX_NOTES_LENGTH = 2000
+MAX_KEY_LENGTH = 200
+# With ~7e8 references, even a million bookings make a clash of one draw about 1 in 700:
+# three clashes in a row mean something other than chance.
+REFERENCE_ATTEMPTS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class BookingRequest:
+    """What a customer asks for. ``start`` must carry a time zone offset."""
+
+    artist_id: ArtistId
+    service_id: ServiceId
+    start: datetime
+    notes: str = ""
+    idempotency_key: str | None = None
+
+    def fingerprint(self) -> str:
+        """A digest of the request (not the key): equal for the same booking asked twice,
+        whatever offset the start was written with."""
+        start = require_aware(self.start, "start").astimezone(UTC).isoformat()
+        text = f"{self.artist_id}|{self.service_id}|{start}|{self.notes}"
+        return hashlib.sha256(text.encode()).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class BookingCreated:
+    """The booking, and whether it was created earlier under the same Idempotency-Key."""
+
+    booking: Booking
+    replayed: bool = False
+
+
+def _check_request(request: BookingRequest) -> str | None:
+    problems = []
+    key = request.idempotency_key
+    if key is not None and not (
+        0 < len(key) <= MAX_KEY_LENGTH and key.isascii() and key.isprintable()
+    ):
+        problems.append(
+            FieldError("Idempotency-Key", f"Use 1 to {MAX_KEY_LENGTH} printable ASCII characters.")
+        )
+    if len(request.notes) > MAX_NOTES_LENGTH:
+        problems.append(FieldError("notes", f"At most {MAX_NOTES_LENGTH} characters.", "too_long"))
+    if problems:
+        raise InvalidInputError(errors=tuple(problems))
+    return key
+
+
+async def _replay(
+    uow: BookingsUnitOfWork, record: IdempotencyRecord, fingerprint: str
+) -> BookingCreated:
+    if record.fingerprint != fingerprint:
+        raise IdempotencyKeyReusedError()
+    booking = await uow.bookings.get(record.booking_id)
+    if booking is None:  # the key's row cascades with its booking; kept as a guard
+        raise BookingNotFoundError()
+    return BookingCreated(booking, replayed=True)
+
+
+class CreateBooking(UseCase[BookingsDeps]):
+    """A customer requests a start of an artist's service (see the module rules)."""
+
+    async def __call__(self, actor: Actor, request: BookingRequest) -> BookingCreated:
+        if actor.role is not Role.CUSTOMER:
+            raise BookingActionNotAllowedError("Only customers request bookings.")
+        start = require_aware(request.start, "start")
+        key = _check_request(request)
+        for _ in range(REFERENCE_ATTEMPTS - 1):
+            try:
+                return await self._create(actor, request, start, key)
+            except BookingReferenceTakenError:
+                continue  # drawn again by the next attempt
+        return await self._create(actor, request, start, key)  # the last try raises
+
+    async def _create(
+        self, actor: Actor, request: BookingRequest, start: datetime, key: str | None
+    ) -> BookingCreated:
+        if key is None:
+            return BookingCreated(await self._create_unkeyed(actor, request, start))
+        async with self._deps.uow() as uow:
+            now = self._deps.clock.now()
+            booking_id = self._new_id(now)
+            # Claimed first, for the id the booking will have: a concurrent retry waits here
+            # until this transaction ends, then replays its booking (or, if this one failed
+            # and rolled back, takes the key and tries itself).
+            fingerprint = request.fingerprint()
+            expires = now + self._deps.idempotency_ttl
+            record = IdempotencyRecord(actor.user_id, key, fingerprint, booking_id, expires)
+            holder = await uow.idempotency.claim(record, now)
+            if holder is not None:
+                return await _replay(uow, holder, fingerprint)
+            context = await bookable_context(uow, request.artist_id, request.service_id, start, now)
+            booking, event = self._decide(actor, request, context, now, booking_id)
+            await self._write(uow, booking, event, context, now)
+            await uow.commit()
+        return BookingCreated(booking)
+
+    async def _create_unkeyed(
+        self, actor: Actor, request: BookingRequest, start: datetime
+    ) -> Booking:
+        """Without a key, the check reads outside any transaction and the booking is one
+        write of its own (``autocommit``). Only when stale holds overlap the wanted time
+        does the write need a transaction (expire them, then insert)."""
+        async with self._deps.uow(autocommit=True) as uow:
+            now = self._deps.clock.now()
+            context = await bookable_context(uow, request.artist_id, request.service_id, start, now)
+            booking, event = self._decide(actor, request, context, now, self._new_id(now))
+            if not context.has_expired_holds:
+                await uow.bookings.add(booking, event)
+                return booking
+        async with self._deps.uow() as uow:
+            await self._write(uow, booking, event, context, now)
+            await uow.commit()
+        return booking
+
+    @staticmethod
+    def _new_id(now: datetime) -> BookingId:
+        return BookingId(new_uuid7(epoch_floor(now) * 1000))
+
+    def _decide(
+        self,
+        actor: Actor,
+        request: BookingRequest,
+        context: SchedulingContext,
+        now: datetime,
+        booking_id: BookingId,
+    ) -> tuple[Booking, BookingEvent]:
+        with taken_is_a_conflict():
+            return request_booking(
+                customer=actor, service=context.service, artist_user_id=context.artist.user_id,
+                policy=context.artist.policy, schedule=context.schedule, busy=context.busy,
+                start=require_aware(request.start, "start"), now=now, notes=request.notes,
+                booking_id=booking_id, reference=self._deps.new_reference(),
+            )  # fmt: skip
+
+    @staticmethod
+    async def _write(
+        uow: BookingsUnitOfWork,
+        booking: Booking,
+        event: BookingEvent,
+        context: SchedulingContext,
+        now: datetime,
+    ) -> None:
+        """Checked on what was committed a moment ago; a time taken since is refused by the
+        storage's constraint. Writers of one artist queue on its calendar (``add`` queues by
+        itself; expiring holds first needs the queue for both writes), so a losing request
+        never holds the queue and concurrent inserts of overlapping time never wait on each
+        other's unfinished rows."""
+        if context.has_expired_holds:
+            await uow.bookings.hold_calendar(booking.artist_id)
+            await expire_stale_holds(uow, booking.artist_id, booking.blocked, now)
+        await uow.bookings.add(booking, event)

@@ -1,0 +1,21 @@
+"""What every booking use case is given."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+
+from booking_domain.bookings.ports import BookingsUnitOfWorkFactory
+from booking_domain.bookings.references import new_booking_reference
+from booking_domain.shared.clock import Clock
+
+
+@dataclass(frozen=True, slots=True)
+class BookingsDeps:
+    """The collaborators every booking use case needs, wired once by the container."""
+
+    uow: BookingsUnitOfWorkFactory
+    clock: Clock
+    idempotency_ttl: timedelta = timedelta(hours=24)
+    new_reference: Callable[[], str] = new_booking_reference

@@ -1,0 +1,75 @@
+"""Reading bookings. A booking is visible to its customer, its artist and admins only;
+to anyone else it does not exist (404, so ids reveal nothing). Lists are role-sensitive:
+customers see their own bookings, artists the bookings made with them, admins all."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from booking_domain.bookings.booking import Booking
+from booking_domain.bookings.events import BookingEvent
+from booking_domain.bookings.ports import BookingFilter
+from booking_domain.bookings.status import BookingStatus
+from booking_domain.bookings.use_cases.deps import BookingsDeps
+from booking_domain.bookings.use_cases.support import load_visible
+from booking_domain.shared.identity import Actor, Role
+from booking_domain.shared.ids import BookingId
+from booking_domain.shared.pages import Page, PageRequest
+from booking_domain.shared.time import require_aware
+from booking_domain.shared.use_case import UseCase
+
+
+class GetBooking(UseCase[BookingsDeps]):
+    async def __call__(self, actor: Actor, booking_id: BookingId) -> Booking:
+        async with self._deps.uow(read_only=True) as uow:
+            return await load_visible(uow, booking_id, actor)
+
+
+def booking_filter(
+    actor: Actor,
+    *,
+    statuses: tuple[BookingStatus, ...] = (),
+    starts_from: datetime | None = None,
+    starts_before: datetime | None = None,
+) -> BookingFilter:
+    """What ``actor`` may list, narrowed by the caller's filters (``start`` in
+    ``[starts_from, starts_before)``)."""
+    if starts_from is not None:
+        starts_from = require_aware(starts_from, "from")
+    if starts_before is not None:
+        starts_before = require_aware(starts_before, "to")
+    return BookingFilter(
+        customer_id=actor.user_id if actor.role is Role.CUSTOMER else None,
+        artist_user_id=actor.user_id if actor.role is Role.ARTIST else None,
+        statuses=statuses,
+        starts_from=starts_from,
+        starts_before=starts_before,
+    )
+
+
+class ListBookings(UseCase[BookingsDeps]):
+    """The actor's bookings (all of them for admins), newest start first."""
+
+    async def __call__(
+        self,
+        actor: Actor,
+        page: PageRequest,
+        *,
+        statuses: tuple[BookingStatus, ...] = (),
+        starts_from: datetime | None = None,
+        starts_before: datetime | None = None,
+    ) -> Page[Booking]:
+        where = booking_filter(
+            actor, statuses=statuses, starts_from=starts_from, starts_before=starts_before
+        )
+        async with self._deps.uow(read_only=True) as uow:
+            return await uow.bookings.list(where, page)
+
+
+class BookingEvents(UseCase[BookingsDeps]):
+    """The audit trail of a booking (who, when, from, to, reason), oldest first."""
+
+    async def __call__(self, actor: Actor, booking_id: BookingId) -> tuple[BookingEvent, ...]:
+        async with self._deps.uow(read_only=True) as uow:
+            booking = await load_visible(uow, booking_id, actor)
+            return await uow.bookings.events(booking.id)

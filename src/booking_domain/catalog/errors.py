@@ -1,0 +1,34 @@
+"""Errors of the catalogue: artists, studios and services."""
+
+from __future__ import annotations
+
+from booking_domain.shared.errors import ConflictError, InvalidInputError, NotFoundError
+
+
+class InvalidScheduleError(InvalidInputError):
+    """A service's duration, buffers or deposit, or the artist's scheduling policy, or (in
+    scheduling) a weekly rule or date override, is out of range: one code for "what and when
+    the artist offers is defined wrongly". Declared here, the lowest context that raises it."""
+
+    code = "invalid_schedule"
+    default_message = "The schedule or service definition is invalid."
+
+
+class ArtistNotFoundError(NotFoundError):
+    code = "artist_not_found"
+    default_message = "Artist not found."
+
+
+class StudioNotFoundError(NotFoundError):
+    code = "studio_not_found"
+    default_message = "Studio not found."
+
+
+class ServiceNotFoundError(NotFoundError):
+    code = "service_not_found"
+    default_message = "Service not found."
+
+
+class ArtistProfileExistsError(ConflictError):
+    code = "artist_profile_exists"
+    default_message = "This account already has an artist profile."

@@ -1,0 +1,86 @@
+"""The catalogue's use cases: profiles and their review, studios, services."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from booking_domain.catalog.use_cases.approval import (
+    ReinstateArtist,
+    ReviewArtistProfile,
+    SubmitArtistProfile,
+    SuspendArtist,
+)
+from booking_domain.catalog.use_cases.deps import (
+    CatalogDeps,
+    Coordinates,
+    load_artist,
+    load_editable_artist,
+)
+from booking_domain.catalog.use_cases.profiles import (
+    CreateArtistProfile,
+    GetArtist,
+    ProfileFields,
+    UpdateArtistProfile,
+)
+from booking_domain.catalog.use_cases.services import (
+    AddService,
+    DepositChoice,
+    GetService,
+    ListServices,
+    ServiceFields,
+    UpdateService,
+)
+from booking_domain.catalog.use_cases.studios import (
+    CreateStudio,
+    GetStudio,
+    StudioFields,
+    UpdateStudio,
+)
+from booking_domain.shared.use_case import UseCaseBundle
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogUseCases(UseCaseBundle[CatalogDeps]):
+    """What the composition root builds of this context; adding a use case is one field."""
+
+    create_artist: CreateArtistProfile
+    update_artist: UpdateArtistProfile
+    get_artist: GetArtist
+    submit_artist: SubmitArtistProfile
+    review_artist: ReviewArtistProfile
+    suspend_artist: SuspendArtist
+    reinstate_artist: ReinstateArtist
+    create_studio: CreateStudio
+    update_studio: UpdateStudio
+    get_studio: GetStudio
+    add_service: AddService
+    update_service: UpdateService
+    list_services: ListServices
+    get_service: GetService
+
+
+__all__ = [
+    "AddService",
+    "CatalogDeps",
+    "CatalogUseCases",
+    "Coordinates",
+    "CreateArtistProfile",
+    "CreateStudio",
+    "DepositChoice",
+    "GetArtist",
+    "GetService",
+    "GetStudio",
+    "ListServices",
+    "ProfileFields",
+    "ReinstateArtist",
+    "ReviewArtistProfile",
+    "ServiceFields",
+    "StudioFields",
+    "SubmitArtistProfile",
+    "SuspendArtist",
+    "UpdateArtistProfile",
+    "UpdateService",
+    "UpdateStudio",
+    "load_artist",
+    "load_editable_artist",
+]

@@ -1,0 +1,72 @@
+"""The life of a profile: the owner submits it; an admin approves or rejects it, and
+suspends or reinstates an approved one (the rules are ``ArtistProfile``'s)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from booking_domain.catalog.artists import ArtistProfile
+from booking_domain.catalog.use_cases.deps import CatalogDeps, load_artist
+from booking_domain.shared.identity import Actor
+from booking_domain.shared.ids import ArtistId
+from booking_domain.shared.use_case import UseCase
+
+Change = Callable[[ArtistProfile, datetime], ArtistProfile]
+
+
+async def _change_profile(
+    deps: CatalogDeps, actor: Actor, artist_id: ArtistId, change: Change
+) -> ArtistProfile:
+    """Load (strangers get 404 for a profile they may not see), change, save, commit."""
+    async with deps.uow() as uow:
+        artist = await load_artist(uow.artists, artist_id)
+        artist.ensure_visible_to(actor)
+        updated = change(artist, deps.clock.now())
+        await uow.artists.update(updated)
+        await uow.commit()
+    return updated
+
+
+class SubmitArtistProfile(UseCase[CatalogDeps]):
+    """The owner submits a draft or rejected profile for review."""
+
+    async def __call__(self, actor: Actor, artist_id: ArtistId) -> ArtistProfile:
+        return await _change_profile(
+            self._deps, actor, artist_id, lambda a, now: a.submitted(actor, now)
+        )
+
+
+class ReviewArtistProfile(UseCase[CatalogDeps]):
+    """An admin approves or rejects a submitted profile, with a note."""
+
+    async def __call__(
+        self, actor: Actor, artist_id: ArtistId, *, approved: bool, note: str | None
+    ) -> ArtistProfile:
+        return await _change_profile(
+            self._deps,
+            actor,
+            artist_id,
+            lambda a, now: a.reviewed(actor, now, approved=approved, note=note),
+        )
+
+
+class SuspendArtist(UseCase[CatalogDeps]):
+    """An admin takes an approved artist out of public view and bookings."""
+
+    suspended = True
+
+    async def __call__(self, actor: Actor, artist_id: ArtistId) -> ArtistProfile:
+        suspended = self.suspended
+        return await _change_profile(
+            self._deps,
+            actor,
+            artist_id,
+            lambda a, now: a.with_suspension(actor, now, suspended=suspended),
+        )
+
+
+class ReinstateArtist(SuspendArtist):
+    """An admin lifts a suspension."""
+
+    suspended = False

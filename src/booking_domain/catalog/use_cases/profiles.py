@@ -1,0 +1,159 @@
+"""Artist profiles: create, edit, read."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from booking_domain.catalog.artists import ArtistProfile
+from booking_domain.catalog.policy import SchedulingPolicy
+from booking_domain.catalog.ports import CatalogUnitOfWork
+from booking_domain.catalog.use_cases.deps import (
+    CatalogDeps,
+    Coordinates,
+    geo_point,
+    load_artist,
+    load_editable_artist,
+)
+from booking_domain.shared.errors import FieldError, InvalidInputError, PermissionDeniedError
+from booking_domain.shared.identity import Actor, Role
+from booking_domain.shared.ids import ArtistId, StudioId, new_uuid7
+from booking_domain.shared.use_case import UseCase
+
+_INSTAGRAM = re.compile(r"^@?[A-Za-z0-9._]{1,30}$")
+MAX_STYLES = 20
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileFields:
+    """Profile fields a client may set; ``None`` leaves a field as it is (on update)."""
+
+    display_name: str | None = None
+    bio: str | None = None
+    styles: tuple[str, ...] | None = None
+    city: str | None = None
+    location: Coordinates | None = None
+    instagram: str | None = None
+    studio_id: StudioId | None = None
+    time_zone: str | None = None
+
+
+def _checked(fields_: ProfileFields) -> dict[str, Any]:
+    """Validate and normalise the given fields; raise with every problem at once (a bad
+    location is refused first, on its own)."""
+    errors: list[FieldError] = []
+    out: dict[str, Any] = {}
+    location = geo_point(fields_.location)
+    if fields_.display_name is not None:
+        name = " ".join(fields_.display_name.split())
+        if not 1 <= len(name) <= 80:
+            errors.append(FieldError("displayName", "Use 1 to 80 characters.", "length"))
+        out["display_name"] = name
+    if fields_.bio is not None:
+        if len(fields_.bio) > 2000:
+            errors.append(FieldError("bio", "Use at most 2000 characters.", "too_long"))
+        out["bio"] = fields_.bio.strip()
+    if fields_.styles is not None:
+        styles = tuple(dict.fromkeys(s.strip().lower() for s in fields_.styles if s.strip()))
+        if len(styles) > MAX_STYLES or any(len(s) > 40 for s in styles):
+            errors.append(
+                FieldError("styles", f"At most {MAX_STYLES} styles of 40 characters.", "invalid")
+            )
+        out["styles"] = styles
+    if fields_.city is not None:
+        out["city"] = fields_.city.strip() or None
+    if location is not None:
+        out["location"] = location
+    if fields_.instagram is not None:
+        handle = fields_.instagram.strip()
+        if handle and not _INSTAGRAM.match(handle):
+            errors.append(
+                FieldError("instagram", "Use an Instagram handle such as @inkmaster.", "invalid")
+            )
+        out["instagram"] = handle.lstrip("@") or None
+    if fields_.studio_id is not None:
+        out["studio_id"] = fields_.studio_id
+    if fields_.time_zone is not None:
+        try:
+            SchedulingPolicy(fields_.time_zone)
+        except InvalidInputError:
+            errors.append(
+                FieldError(
+                    "timeZone",
+                    "Use an IANA time zone such as Asia/Ulaanbaatar.",
+                    "unknown_time_zone",
+                )
+            )
+        out["time_zone"] = fields_.time_zone
+    if errors:
+        raise InvalidInputError(errors=tuple(errors))
+    return out
+
+
+async def _require_studio(uow: CatalogUnitOfWork, studio_id: StudioId | None) -> None:
+    if studio_id is not None and await uow.studios.get(studio_id) is None:
+        raise InvalidInputError(
+            errors=(FieldError("studioId", "No such studio.", "unknown_studio"),)
+        )
+
+
+class CreateArtistProfile(UseCase[CatalogDeps]):
+    """An artist user creates their own profile (one per account); it starts as a draft."""
+
+    async def __call__(self, actor: Actor, profile: ProfileFields) -> ArtistProfile:
+        if actor.role is not Role.ARTIST:
+            raise PermissionDeniedError("Only artist accounts have artist profiles.")
+        missing = [
+            FieldError(name, "Required.", "required")
+            for name, value in (
+                ("displayName", profile.display_name),
+                ("timeZone", profile.time_zone),
+            )
+            if value is None
+        ]
+        if missing:
+            raise InvalidInputError(errors=tuple(missing))
+        values = _checked(profile)
+        now = self._deps.clock.now()
+        async with self._deps.uow() as uow:
+            await _require_studio(uow, values.get("studio_id"))
+            artist = ArtistProfile(
+                id=ArtistId(new_uuid7()),
+                user_id=actor.user_id,
+                policy=SchedulingPolicy(values["time_zone"]),
+                created_at=now,
+                updated_at=now,
+                **values,
+            )
+            await uow.artists.add(artist)
+            await uow.commit()
+        return artist
+
+
+class UpdateArtistProfile(UseCase[CatalogDeps]):
+    """The owner or an admin edits the profile. A new time zone moves the policy with it."""
+
+    async def __call__(
+        self, actor: Actor, artist_id: ArtistId, profile: ProfileFields
+    ) -> ArtistProfile:
+        values = _checked(profile)
+        async with self._deps.uow() as uow:
+            artist = await load_editable_artist(uow.artists, actor, artist_id)
+            await _require_studio(uow, values.get("studio_id"))
+            if "time_zone" in values:
+                values["policy"] = replace(artist.policy, timezone=values["time_zone"])
+            updated = artist.edited(actor, self._deps.clock.now(), **values)
+            await uow.artists.update(updated)
+            await uow.commit()
+        return updated
+
+
+class GetArtist(UseCase[CatalogDeps]):
+    """Public when approved and not suspended; the owner and admins always; else 404."""
+
+    async def __call__(self, actor: Actor | None, artist_id: ArtistId) -> ArtistProfile:
+        async with self._deps.uow(read_only=True) as uow:
+            artist = await load_artist(uow.artists, artist_id)
+        artist.ensure_visible_to(actor)
+        return artist

@@ -1,0 +1,155 @@
+"""An artist's services: the owner or an admin writes; anyone reads the active services of a
+public artist (the owner and admins also see inactive ones)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import timedelta
+from typing import Any
+
+from booking_domain.catalog.artists import ArtistProfile
+from booking_domain.catalog.errors import ServiceNotFoundError
+from booking_domain.catalog.services import Deposit, FixedDeposit, PercentageDeposit, Service
+from booking_domain.catalog.use_cases.deps import CatalogDeps, load_artist, load_editable_artist
+from booking_domain.shared.errors import FieldError, InvalidInputError
+from booking_domain.shared.identity import Actor
+from booking_domain.shared.ids import ArtistId, ServiceId, new_uuid7
+from booking_domain.shared.money import Money
+from booking_domain.shared.use_case import UseCase
+
+# A fixed deposit is in the price's currency; a change of deposit alone takes this one.
+DEFAULT_CURRENCY = "MNT"
+
+
+@dataclass(frozen=True, slots=True)
+class DepositChoice:
+    """Exactly one of ``amount`` (minor units) or ``percent`` (whole percent, 1-100)."""
+
+    amount: int | None = None
+    percent: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceFields:
+    """Service fields a client may set; ``None`` keeps the current value on update.
+    ``deposit`` uses ``clear_deposit`` to remove one (None alone means "unchanged")."""
+
+    name: str | None = None
+    duration: timedelta | None = None
+    buffer_before: timedelta | None = None
+    buffer_after: timedelta | None = None
+    price: Money | None = None
+    deposit: DepositChoice | None = None
+    clear_deposit: bool = False
+    needs_approval: bool | None = None
+    active: bool | None = None
+
+
+def _check_deposit_choice(values: ServiceFields) -> None:
+    """Refused before anything else is looked at, as a malformed field."""
+    choice = values.deposit
+    if choice is not None and (choice.amount is None) == (choice.percent is None):
+        raise InvalidInputError(
+            errors=(FieldError("deposit", "Give either amount or percent.", "invalid"),)
+        )
+
+
+def _deposit(values: ServiceFields, choice: DepositChoice) -> Deposit:
+    if choice.amount is not None:
+        currency = values.price.currency if values.price is not None else DEFAULT_CURRENCY
+        return FixedDeposit(Money(choice.amount, currency))
+    return PercentageDeposit.percent(choice.percent or 0)
+
+
+def _service_changes(values: ServiceFields) -> dict[str, Any]:
+    changes = {
+        name: getattr(values, name)
+        for name in (
+            "duration",
+            "buffer_before",
+            "buffer_after",
+            "price",
+            "needs_approval",
+            "active",
+        )
+        if getattr(values, name) is not None
+    }
+    if values.name is not None:
+        name = " ".join(values.name.split())
+        if not 1 <= len(name) <= 120:
+            raise InvalidInputError(
+                errors=(FieldError("name", "Use 1 to 120 characters.", "length"),)
+            )
+        changes["name"] = name
+    if values.deposit is not None:
+        changes["deposit"] = _deposit(values, values.deposit)
+    elif values.clear_deposit:
+        changes["deposit"] = None
+    return changes
+
+
+def _privileged(actor: Actor | None, artist: ArtistProfile) -> bool:
+    return actor is not None and (actor.is_admin or artist.is_owned_by(actor))
+
+
+class AddService(UseCase[CatalogDeps]):
+    async def __call__(self, actor: Actor, artist_id: ArtistId, values: ServiceFields) -> Service:
+        _check_deposit_choice(values)
+        missing = [
+            FieldError(field, "Required.", "required")
+            for field, value in (
+                ("name", values.name),
+                ("durationMinutes", values.duration),
+                ("price", values.price),
+            )
+            if value is None
+        ]
+        if missing:
+            raise InvalidInputError(errors=tuple(missing))
+        async with self._deps.uow() as uow:
+            await load_editable_artist(uow.artists, actor, artist_id)
+            changes = _service_changes(values)
+            service = Service(id=ServiceId(new_uuid7()), artist_id=artist_id, **changes)
+            await uow.services.add(service)
+            await uow.commit()
+        return service
+
+
+class UpdateService(UseCase[CatalogDeps]):
+    async def __call__(
+        self, actor: Actor, artist_id: ArtistId, service_id: ServiceId, values: ServiceFields
+    ) -> Service:
+        _check_deposit_choice(values)
+        async with self._deps.uow() as uow:
+            await load_editable_artist(uow.artists, actor, artist_id)
+            service = await uow.services.get(service_id)
+            if service is None or service.artist_id != artist_id:
+                raise ServiceNotFoundError()
+            updated = replace(service, **_service_changes(values))  # Service re-checks itself
+            await uow.services.update(updated)
+            await uow.commit()
+        return updated
+
+
+class ListServices(UseCase[CatalogDeps]):
+    async def __call__(self, actor: Actor | None, artist_id: ArtistId) -> tuple[Service, ...]:
+        async with self._deps.uow(read_only=True) as uow:
+            artist = await load_artist(uow.artists, artist_id)
+            artist.ensure_visible_to(actor)
+            return await uow.services.list_for_artist(
+                artist_id, include_inactive=_privileged(actor, artist)
+            )
+
+
+class GetService(UseCase[CatalogDeps]):
+    async def __call__(
+        self, actor: Actor | None, artist_id: ArtistId, service_id: ServiceId
+    ) -> Service:
+        async with self._deps.uow(read_only=True) as uow:
+            artist = await load_artist(uow.artists, artist_id)
+            artist.ensure_visible_to(actor)
+            service = await uow.services.get(service_id)
+        visible = service is not None and (service.active or _privileged(actor, artist))
+        if service is None or service.artist_id != artist_id or not visible:
+            raise ServiceNotFoundError()
+        return service

@@ -1,0 +1,129 @@
+"""Disputes: a party contests a closed booking; an admin settles it once, for good.
+
+- Opening: the booking's customer or artist, while the booking is completed, no_show or
+  cancelled, at most :data:`DISPUTE_WINDOW` (14 days) after it reached that state (the
+  boundary itself counts), and only if it has never been disputed: one dispute per booking,
+  so an admin's resolution is final.
+- Resolving: an admin, with a note, a refund between zero and what was paid and is neither
+  refunded nor already owed back, and the final state ``completed`` or ``cancelled``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from booking_domain.bookings import (
+    CLOSED,
+    DISPUTE_WINDOW,
+    Booking,
+    BookingActionNotAllowedError,
+    BookingEvent,
+    BookingEventKind,
+    BookingStatus,
+    RefundOutOfRangeError,
+    apply,
+    require_role,
+)
+from booking_domain.disputes.errors import DisputeAlreadyExistsError, DisputeWindowClosedError
+from booking_domain.scheduling import epoch_floor
+from booking_domain.shared.errors import FieldError, InvalidInputError, InvalidTransitionError
+from booking_domain.shared.identity import Actor, Role
+from booking_domain.shared.ids import BookingId, DisputeId, UserId, new_uuid7
+from booking_domain.shared.money import Money
+from booking_domain.shared.time import require_aware
+
+__all__ = ["DISPUTE_WINDOW", "Dispute", "DisputeStatus", "open_dispute", "resolve_dispute"]
+
+PARTIES = frozenset({Role.CUSTOMER, Role.ARTIST})
+OUTCOMES = frozenset({BookingStatus.COMPLETED, BookingStatus.CANCELLED})
+
+
+class DisputeStatus(StrEnum):
+    """A dispute is open until an admin resolves it, once."""
+
+    OPEN = "open"
+    RESOLVED = "resolved"
+
+
+@dataclass(frozen=True, slots=True)
+class Dispute:
+    id: DisputeId
+    booking_id: BookingId
+    opened_by: UserId
+    opened_by_role: Role
+    reason: str
+    opened_at: datetime
+    status: DisputeStatus = DisputeStatus.OPEN
+    resolved_by: UserId | None = None
+    resolved_at: datetime | None = None
+    resolution_note: str | None = None
+    refund: Money | None = None
+    outcome: BookingStatus | None = None
+
+
+DisputeResult = tuple[Dispute, Booking, BookingEvent]
+
+
+def _require_text(value: str, field: str) -> str:
+    text = value.strip()
+    if not text:
+        raise InvalidInputError(errors=(FieldError(field, "Must not be empty.", "required"),))
+    return text
+
+
+def open_dispute(
+    booking: Booking,
+    actor: Actor,
+    now: datetime,
+    *,
+    reason: str,
+    dispute_id: DisputeId | None = None,
+) -> DisputeResult:
+    """A party contests a closed booking, which becomes ``disputed``."""
+    role = require_role(booking, actor, PARTIES)
+    now = require_aware(now, "now")
+    if booking.dispute_id is not None:
+        raise DisputeAlreadyExistsError()
+    if booking.status not in CLOSED:
+        raise InvalidTransitionError(f"A {booking.status} booking cannot be disputed.")
+    if now > booking.status_changed_at + DISPUTE_WINDOW:
+        raise DisputeWindowClosedError()
+    text = _require_text(reason, "reason")
+    new_id = dispute_id or DisputeId(new_uuid7(epoch_floor(now) * 1000))
+    dispute = Dispute(new_id, booking.id, actor.user_id, role, text, now)
+    new, event = apply(booking, kind=BookingEventKind.DISPUTED, now=now, actor=actor,
+                       reason=text, status=BookingStatus.DISPUTED, dispute_id=new_id)  # fmt: skip
+    return dispute, new, event
+
+
+def resolve_dispute(
+    dispute: Dispute,
+    booking: Booking,
+    actor: Actor,
+    now: datetime,
+    *,
+    outcome: BookingStatus,
+    refund: Money,
+    note: str,
+) -> DisputeResult:
+    """An admin settles the dispute: the refund is owed back, the booking closes for good."""
+    if not actor.is_admin:
+        raise BookingActionNotAllowedError("Only an admin resolves disputes.")
+    if dispute.status is not DisputeStatus.OPEN or booking.dispute_id != dispute.id:
+        raise InvalidTransitionError("This dispute is not open on this booking.")
+    if outcome not in OUTCOMES:
+        raise InvalidTransitionError("A dispute ends in completed or cancelled.")
+    if refund.currency != booking.deposit.currency or not refund <= booking.refundable:
+        raise RefundOutOfRangeError(f"The refund must lie between 0 and {booking.refundable}.")
+    text = _require_text(note, "note")
+    new, event = apply(booking, kind=BookingEventKind.DISPUTE_RESOLVED, now=now, actor=actor,
+                       reason=text, amount=refund, status=outcome,
+                       refund_due=booking.refund_due + refund)  # fmt: skip
+    settled = dataclasses.replace(
+        dispute, status=DisputeStatus.RESOLVED, resolved_by=actor.user_id,
+        resolved_at=event.at, resolution_note=text, refund=refund, outcome=outcome,
+    )  # fmt: skip
+    return settled, new, event

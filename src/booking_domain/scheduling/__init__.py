@@ -1,0 +1,101 @@
+"""Scheduling: time. Interval arithmetic, weekly rules and date overrides converted to
+absolute availability across time zones and DST, the busy timeline, and the one rule that
+answers both "which starts are free?" and "may this start be booked?".
+
+    from booking_domain.scheduling import free_slots, Schedule, WeeklyRule
+
+Use cases (availability, free slots, the scheduling policy) are in
+:mod:`booking_domain.scheduling.use_cases`; ports in :mod:`booking_domain.scheduling.ports`.
+"""
+
+from booking_domain.catalog.errors import InvalidScheduleError
+from booking_domain.catalog.policy import SchedulingPolicy
+from booking_domain.scheduling.availability import (
+    MINUTES_PER_DAY,
+    DateOverride,
+    LocalWindow,
+    Schedule,
+    WeeklyRule,
+    availability_windows,
+    format_clock,
+    parse_clock,
+)
+from booking_domain.scheduling.bookability import (
+    NotBookableReason,
+    check_bookable,
+    free_slots,
+    why_not_bookable,
+)
+from booking_domain.scheduling.errors import (
+    ArtistNotBookableError,
+    AvailabilityNotFoundError,
+    NotBookableError,
+    OverlappingAvailabilityError,
+)
+from booking_domain.scheduling.intervals import (
+    contains,
+    epoch_ceil,
+    epoch_floor,
+    from_epoch,
+    intersect,
+    normalise,
+    overlaps,
+    overlaps_any,
+    subtract,
+    union,
+)
+from booking_domain.scheduling.stored import (
+    StoredOverride,
+    StoredRule,
+    ensure_rule_fits,
+    schedule_of,
+)
+from booking_domain.scheduling.timeline import BusyTimeline
+from booking_domain.shared.errors import (
+    InvalidIntervalError,
+    NaiveDatetimeError,
+    UnknownTimeZoneError,
+)
+from booking_domain.shared.time import Interval, require_aware, zone
+
+__all__ = [
+    "MINUTES_PER_DAY",
+    "ArtistNotBookableError",
+    "AvailabilityNotFoundError",
+    "BusyTimeline",
+    "DateOverride",
+    "Interval",
+    "InvalidIntervalError",
+    "InvalidScheduleError",
+    "LocalWindow",
+    "NaiveDatetimeError",
+    "NotBookableError",
+    "NotBookableReason",
+    "OverlappingAvailabilityError",
+    "Schedule",
+    "SchedulingPolicy",
+    "StoredOverride",
+    "StoredRule",
+    "UnknownTimeZoneError",
+    "WeeklyRule",
+    "availability_windows",
+    "check_bookable",
+    "contains",
+    "ensure_rule_fits",
+    "epoch_ceil",
+    "epoch_floor",
+    "format_clock",
+    "free_slots",
+    "from_epoch",
+    "intersect",
+    "normalise",
+    "overlaps",
+    "overlaps_any",
+    "parse_clock",
+    "require_aware",
+    "schedule_of",
+    "subtract",
+    "union",
+    "why_not_bookable",
+    "zone",
+]

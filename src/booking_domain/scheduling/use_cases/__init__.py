@@ -1,0 +1,54 @@
+"""Scheduling's use cases: availability, the policy, free slots."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from booking_domain.scheduling.use_cases.availability import (
+    AddWeeklyRule,
+    Availability,
+    ClockWindow,
+    GetAvailability,
+    OverrideFields,
+    PutDateOverride,
+    RemoveDateOverride,
+    RemoveWeeklyRule,
+    RuleFields,
+)
+from booking_domain.scheduling.use_cases.deps import SchedulingDeps
+from booking_domain.scheduling.use_cases.policy import PolicyFields, UpdateSchedulingPolicy
+from booking_domain.scheduling.use_cases.slots import MAX_SLOT_RANGE, FindFreeSlots, FreeSlots
+from booking_domain.shared.use_case import UseCaseBundle
+
+
+@dataclass(frozen=True, slots=True)
+class SchedulingUseCases(UseCaseBundle[SchedulingDeps]):
+    """What the composition root builds of this context; adding a use case is one field."""
+
+    add_weekly_rule: AddWeeklyRule
+    remove_weekly_rule: RemoveWeeklyRule
+    put_date_override: PutDateOverride
+    remove_date_override: RemoveDateOverride
+    get_availability: GetAvailability
+    find_free_slots: FindFreeSlots
+    update_policy: UpdateSchedulingPolicy
+
+
+__all__ = [
+    "MAX_SLOT_RANGE",
+    "AddWeeklyRule",
+    "Availability",
+    "ClockWindow",
+    "FindFreeSlots",
+    "FreeSlots",
+    "GetAvailability",
+    "OverrideFields",
+    "PolicyFields",
+    "PutDateOverride",
+    "RemoveDateOverride",
+    "RemoveWeeklyRule",
+    "RuleFields",
+    "SchedulingDeps",
+    "SchedulingUseCases",
+    "UpdateSchedulingPolicy",
+]

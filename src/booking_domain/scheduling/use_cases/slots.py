@@ -1,0 +1,74 @@
+"""Free slots of a service, computed by the domain from one read of the artist's calendar."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from booking_domain.catalog import ArtistProfile, Service, ServiceNotFoundError
+from booking_domain.catalog.use_cases import load_artist
+from booking_domain.scheduling.bookability import free_slots
+from booking_domain.scheduling.errors import ArtistNotBookableError
+from booking_domain.scheduling.use_cases.deps import SchedulingDeps
+from booking_domain.shared.errors import FieldError, InvalidInputError
+from booking_domain.shared.identity import Actor
+from booking_domain.shared.ids import ArtistId, ServiceId
+from booking_domain.shared.time import Interval, require_aware
+from booking_domain.shared.use_case import UseCase
+
+MAX_SLOT_RANGE = timedelta(days=62)
+
+
+@dataclass(frozen=True, slots=True)
+class FreeSlots:
+    artist: ArtistProfile
+    service: Service
+    starts: tuple[datetime, ...]
+
+
+class FindFreeSlots(UseCase[SchedulingDeps]):
+    """Free starts for a service in ``[start, end)`` (at most 62 days). Strangers get 404 for
+    an artist they may not see; a service that is inactive is 404 to all but its owner and
+    admins, to whom it (like a suspended artist's) is not bookable."""
+
+    async def __call__(
+        self,
+        actor: Actor | None,
+        artist_id: ArtistId,
+        service_id: ServiceId,
+        start: datetime,
+        end: datetime,
+    ) -> FreeSlots:
+        start, end = require_aware(start, "from"), require_aware(end, "to")
+        if not start < end or end - start > MAX_SLOT_RANGE:
+            raise InvalidInputError(
+                errors=(
+                    FieldError(
+                        "to", "Ask for a range of up to 62 days after 'from'.", "out_of_range"
+                    ),
+                )
+            )
+        window = Interval(start, end)
+        now = self._deps.clock.now()
+        async with self._deps.uow(read_only=True) as uow:
+            context = await uow.scheduling.context(artist_id, service_id, window, now)
+        if context is None:
+            async with self._deps.uow(read_only=True) as uow:
+                (await load_artist(uow.artists, artist_id)).ensure_visible_to(actor)
+            raise ServiceNotFoundError()
+        artist, service = context.artist, context.service
+        artist.ensure_visible_to(actor)
+        privileged = actor is not None and (actor.is_admin or artist.is_owned_by(actor))
+        if not service.active and not privileged:
+            raise ServiceNotFoundError()
+        if not artist.is_bookable or not service.active:
+            raise ArtistNotBookableError()
+        starts = free_slots(
+            service=service,
+            policy=artist.policy,
+            schedule=context.schedule,
+            busy=context.busy,
+            between=window,
+            now=now,
+        )
+        return FreeSlots(artist, service, starts)

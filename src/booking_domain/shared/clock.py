@@ -1,0 +1,12 @@
+"""The Clock port: the domain never reads the time; use cases ask the injected clock."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Protocol
+
+
+class Clock(Protocol):
+    def now(self) -> datetime:
+        """The current time, timezone-aware, in UTC."""
+        ...

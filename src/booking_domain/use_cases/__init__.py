@@ -1,1 +1,0 @@
-"""Application layer: one class per use case, grouped by area."""

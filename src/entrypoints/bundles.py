@@ -1,0 +1,24 @@
+"""What the entrypoints receive from the composition root: each context's use cases.
+
+The HTTP layer registers each bundle as its own dependency, so a controller sees only its
+context's use cases; the CLI takes the few it runs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from booking_domain.accounts.use_cases import AccountUseCases
+from booking_domain.bookings.use_cases import BookingUseCases
+from booking_domain.catalog.use_cases import CatalogUseCases
+from booking_domain.scheduling.use_cases import SchedulingUseCases
+from booking_domain.shared import HealthProbe
+
+
+@dataclass(frozen=True, slots=True)
+class Bundles:
+    accounts: AccountUseCases
+    catalog: CatalogUseCases
+    scheduling: SchedulingUseCases
+    bookings: BookingUseCases
+    health: HealthProbe

@@ -1,0 +1,90 @@
+"""Adapter containers, one per profile: which adapter serves which port.
+
+Everything is created lazily on first use. ``await adapters.open()`` starts the connection
+pool and ``await adapters.close()`` releases pools and threads; the HTTP lifespan and the CLI
+call both, in the event loop that uses them.
+"""
+
+from __future__ import annotations
+
+from dependency_injector import containers, providers
+
+from adapters.memory.uow import InMemoryUnitOfWorkFactory
+from adapters.postgres.database import Database, PostgresHealthProbe
+from adapters.postgres.uow import PostgresUnitOfWorkFactory
+from adapters.security.passwords import Argon2Parameters, Argon2PasswordHasher
+from adapters.security.tokens import JwtTokenService
+from adapters.system.clock import SystemClock
+from entrypoints.settings import Settings
+
+
+async def _open_postgres(database: Database) -> None:
+    await database.open()
+
+
+async def _close_postgres(database: Database, hasher: Argon2PasswordHasher) -> None:
+    await database.close()
+    hasher.close()
+
+
+async def _nothing_to_open() -> None:
+    return None
+
+
+async def _close_memory(hasher: Argon2PasswordHasher) -> None:
+    hasher.close()
+
+
+def _hasher(settings: Settings) -> Argon2PasswordHasher:
+    return Argon2PasswordHasher(
+        Argon2Parameters(
+            time_cost=settings.argon2_time_cost,
+            memory_cost_kib=settings.argon2_memory_kib,
+            parallelism=settings.argon2_parallelism,
+        )
+    )
+
+
+class _CommonAdapters(containers.DeclarativeContainer):
+    settings = providers.Dependency(instance_of=Settings)
+    jwt_secret = providers.Dependency(instance_of=str)
+    clock = providers.Singleton(SystemClock)
+    hasher = providers.Singleton(_hasher, settings)
+    tokens = providers.Singleton(
+        JwtTokenService, jwt_secret, access_ttl=settings.provided.access_token_ttl
+    )
+
+
+class PostgresAdapters(_CommonAdapters):
+    database_url = providers.Dependency(instance_of=str)
+    database = providers.Singleton(
+        Database,
+        database_url,
+        max_size=_CommonAdapters.settings.provided.database_pool_size,
+    )
+    uow = providers.Singleton(PostgresUnitOfWorkFactory, database)
+    health = providers.Singleton(PostgresHealthProbe, database)
+    open = providers.Coroutine(_open_postgres, database)
+    close = providers.Coroutine(_close_postgres, database, _CommonAdapters.hasher)
+
+
+class LocalAdapters(PostgresAdapters):
+    """The embedded default: PostgreSQL started by the CLI under ``data_dir``."""
+
+
+class ProductionAdapters(PostgresAdapters):
+    """Managed PostgreSQL (and, in later issues, R2, QPay, SMTP)."""
+
+
+class _AlwaysHealthy:
+    async def check(self) -> None:
+        return None
+
+
+class MemoryAdapters(_CommonAdapters):
+    """Everything in process: for tests, demos and other services' test suites."""
+
+    uow = providers.Singleton(InMemoryUnitOfWorkFactory)
+    health = providers.Singleton(_AlwaysHealthy)
+    open = providers.Coroutine(_nothing_to_open)
+    close = providers.Coroutine(_close_memory, _CommonAdapters.hasher)

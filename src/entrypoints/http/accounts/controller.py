@@ -1,0 +1,108 @@
+"""The accounts context over HTTP: ``/api/v1/auth`` (rate-limited per client address),
+``/api/v1/me`` and ``/api/v1/admin/users``."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from litestar import Controller, get, patch, post
+from litestar.params import JSONBody, QueryParameter
+from litestar.status_codes import HTTP_200_OK, HTTP_204_NO_CONTENT
+
+from booking_domain.shared import MAX_PAGE_SIZE, PageRequest, Role
+from entrypoints.http.accounts.dto import (
+    ChangePasswordRequest,
+    LoginRequest,
+    RefreshRequest,
+    RegisterRequest,
+    SessionView,
+    UpdateMeRequest,
+    UserPage,
+    UserView,
+)
+from entrypoints.http.auth import authenticated, role_in
+from entrypoints.http.deps import AccountsDep, Caller, Claims, caller_dependencies
+from entrypoints.http.wire import given
+
+
+class AuthController(Controller):
+    path = "/auth"
+    tags = ["auth"]
+
+    @post("/register", summary="Create a customer or artist account and sign in")
+    async def register(self, data: JSONBody[RegisterRequest], accounts: AccountsDep) -> SessionView:
+        return SessionView.of(
+            await accounts.register_user(
+                email=data.email, password=data.password, name=data.name, role=Role(data.role)
+            )
+        )
+
+    @post("/login", status_code=HTTP_200_OK, summary="Sign in with email and password")
+    async def login(self, data: JSONBody[LoginRequest], accounts: AccountsDep) -> SessionView:
+        return SessionView.of(await accounts.login(email=data.email, password=data.password))
+
+    @post("/refresh", status_code=HTTP_200_OK, summary="Trade a refresh token for a new pair")
+    async def refresh(self, data: JSONBody[RefreshRequest], accounts: AccountsDep) -> SessionView:
+        return SessionView.of(await accounts.refresh_session(refresh_token=data.refresh_token))
+
+    @post("/logout", status_code=HTTP_204_NO_CONTENT, summary="End the refresh token's session")
+    async def logout(self, data: JSONBody[RefreshRequest], accounts: AccountsDep) -> None:
+        await accounts.logout(refresh_token=data.refresh_token)
+
+
+class MeController(Controller):
+    path = "/me"
+    tags = ["account"]
+    guards = [authenticated]
+    security = [{"bearer": []}]
+    dependencies = caller_dependencies("accounts")
+
+    @get(summary="The signed-in user")
+    async def read(self, actor: Caller, accounts: AccountsDep) -> UserView:
+        return UserView.of(await accounts.get_profile(actor))
+
+    @patch(summary="Change name or phone")
+    async def update(
+        self, data: JSONBody[UpdateMeRequest], actor: Caller, accounts: AccountsDep
+    ) -> UserView:
+        return UserView.of(
+            await accounts.update_profile(actor, name=given(data.name), phone=data.phone_change())
+        )
+
+    @post("/password", status_code=HTTP_204_NO_CONTENT, summary="Change password")
+    async def change_password(
+        self,
+        data: JSONBody[ChangePasswordRequest],
+        actor: Caller,
+        claims: Claims,
+        accounts: AccountsDep,
+    ) -> None:
+        """Needs the current password; signs out every other session."""
+        await accounts.change_password(
+            actor,
+            current_password=data.current_password,
+            new_password=data.new_password,
+            keep_family=claims.session_id,
+        )
+
+
+class AdminUsersController(Controller):
+    path = "/admin/users"
+    tags = ["admin"]
+    guards = [authenticated, role_in(Role.ADMIN)]
+    security = [{"bearer": []}]
+    dependencies = caller_dependencies("accounts")
+
+    @get(summary="List accounts (admins only)")
+    async def list_users(
+        self,
+        actor: Caller,
+        accounts: AccountsDep,
+        page: Annotated[int, QueryParameter(ge=1)] = 1,
+        page_size: Annotated[int, QueryParameter(name="pageSize", ge=1, le=MAX_PAGE_SIZE)] = 20,
+        role: Annotated[Literal["customer", "artist", "admin"] | None, QueryParameter()] = None,
+    ) -> UserPage:
+        found = await accounts.list_users(
+            actor, PageRequest(page, page_size), role=Role(role) if role else None
+        )
+        return UserPage.of(found, UserView.of)

@@ -1,0 +1,101 @@
+"""Wire formats of accounts and sessions. Views are built from domain values here, so
+controllers stay one line of decoding and one line of encoding."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+from uuid import UUID
+
+from msgspec import UNSET, Meta, UnsetType
+
+from booking_domain.accounts import User
+from booking_domain.accounts.use_cases import SessionTokens, SignedIn
+from entrypoints.http.wire import Dto, PageView, View
+
+Email = Annotated[str, Meta(max_length=320, description="Email address (case-insensitive)")]
+Password = Annotated[str, Meta(max_length=1024, description="At least 10 characters")]
+Name = Annotated[str, Meta(max_length=200)]
+Secret = Annotated[str, Meta(min_length=1, max_length=512)]
+
+
+class RegisterRequest(Dto, frozen=True):
+    email: Email
+    password: Password
+    name: Name
+    role: Literal["customer", "artist"]
+
+
+class LoginRequest(Dto, frozen=True):
+    email: Email
+    password: Password
+
+
+class RefreshRequest(Dto, frozen=True):
+    refresh_token: Secret
+
+
+class UpdateMeRequest(Dto, frozen=True):
+    name: Name | UnsetType = UNSET
+    phone: Annotated[str, Meta(max_length=40)] | UnsetType | None = UNSET
+
+    def phone_change(self) -> str | None:
+        """Left out keeps the phone (None); an explicit null clears it ("")."""
+        return None if isinstance(self.phone, UnsetType) else (self.phone or "")
+
+
+class ChangePasswordRequest(Dto, frozen=True):
+    current_password: Password
+    new_password: Password
+
+
+class UserView(View, frozen=True):
+    id: UUID
+    email: str
+    name: str
+    role: str
+    phone: str | None
+    created_at: datetime
+    updated_at: datetime
+
+    @classmethod
+    def of(cls, user: User) -> UserView:
+        return cls(
+            id=user.id,
+            email=user.email,
+            name=user.name,
+            role=user.role.value,
+            phone=user.phone,
+            created_at=user.created_at,
+            updated_at=user.updated_at,
+        )
+
+
+class UserPage(PageView[UserView], frozen=True):
+    items: list[UserView]
+
+
+class TokensView(View, frozen=True):
+    access_token: str
+    access_token_expires_at: datetime
+    refresh_token: str
+    refresh_token_expires_at: datetime
+    token_type: str = "Bearer"  # noqa: S105 - a scheme name, not a secret
+
+    @classmethod
+    def of(cls, tokens: SessionTokens) -> TokensView:
+        return cls(
+            access_token=tokens.access.token,
+            access_token_expires_at=tokens.access.expires_at,
+            refresh_token=tokens.refresh_token,
+            refresh_token_expires_at=tokens.refresh_expires_at,
+        )
+
+
+class SessionView(View, frozen=True):
+    user: UserView
+    tokens: TokensView
+
+    @classmethod
+    def of(cls, signed_in: SignedIn) -> SessionView:
+        return cls(user=UserView.of(signed_in.user), tokens=TokensView.of(signed_in.tokens))

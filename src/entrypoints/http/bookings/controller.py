@@ -1,0 +1,124 @@
+"""``/api/v1/bookings``: request, list, read, change, reschedule, audit trail.
+
+Who may see or change which booking is decided by the use cases (strangers get 404); the
+controller decodes, calls one use case and encodes.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+from uuid import UUID
+
+from litestar import Controller, Response, get, patch, post
+from litestar.params import FromPath, HeaderParameter, JSONBody, QueryParameter
+from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
+
+from booking_domain.bookings import BookingStatus
+from booking_domain.shared import MAX_PAGE_SIZE, BookingId, PageRequest
+from entrypoints.http.auth import authenticated
+from entrypoints.http.bookings.dto import (
+    BookingEventsView,
+    BookingPage,
+    BookingView,
+    ChangeStatusRequest,
+    CreateBookingRequest,
+    RescheduleRequest,
+    StatusName,
+)
+from entrypoints.http.deps import BookingsDep, Caller, caller_dependencies
+
+IdempotencyKey = Annotated[
+    str | None,
+    HeaderParameter(
+        name="Idempotency-Key",
+        description="Retrying with the same key returns the first booking (kept 24 h)",
+    ),
+]
+REPLAYED_HEADER = "Idempotent-Replayed"
+
+
+class BookingsController(Controller):
+    path = "/bookings"
+    tags = ["bookings"]
+    guards = [authenticated]
+    security = [{"bearer": []}]
+    dependencies = caller_dependencies("bookings")
+
+    @post(status_code=HTTP_201_CREATED, summary="Request a booking (customers)")
+    async def create(
+        self,
+        data: JSONBody[CreateBookingRequest],
+        actor: Caller,
+        bookings: BookingsDep,
+        idempotency_key: IdempotencyKey = None,
+    ) -> Response[BookingView]:
+        """Confirmed at once without deposit or approval, else pending with a hold. A replay
+        of an Idempotency-Key answers with the booking it created (header
+        ``Idempotent-Replayed: true``)."""
+        created = await bookings.create_booking(actor, data.request(idempotency_key))
+        headers = {REPLAYED_HEADER: "true"} if created.replayed else {}
+        return Response(
+            BookingView.of(created.booking), status_code=HTTP_201_CREATED, headers=headers
+        )
+
+    @get(summary="Your bookings (all of them for admins), newest start first")
+    async def list_bookings(
+        self,
+        actor: Caller,
+        bookings: BookingsDep,
+        page: Annotated[int, QueryParameter(ge=1)] = 1,
+        page_size: Annotated[int, QueryParameter(name="pageSize", ge=1, le=MAX_PAGE_SIZE)] = 20,
+        status: Annotated[list[StatusName] | None, QueryParameter()] = None,
+        starts_from: Annotated[datetime | None, QueryParameter(name="from")] = None,
+        starts_before: Annotated[datetime | None, QueryParameter(name="to")] = None,
+    ) -> BookingPage:
+        result = await bookings.list_bookings(
+            actor,
+            PageRequest(page, page_size),
+            statuses=tuple(BookingStatus(s) for s in status or ()),
+            starts_from=starts_from,
+            starts_before=starts_before,
+        )
+        return BookingPage.of(result, BookingView.of)
+
+    @get("/{booking_id:uuid}", summary="A booking (its customer, its artist, admins)")
+    async def read(
+        self, booking_id: FromPath[UUID], actor: Caller, bookings: BookingsDep
+    ) -> BookingView:
+        return BookingView.of(await bookings.get_booking(actor, BookingId(booking_id)))
+
+    @patch("/{booking_id:uuid}", summary="Change the status: confirmed, cancelled, ...")
+    async def change_status(
+        self,
+        booking_id: FromPath[UUID],
+        data: JSONBody[ChangeStatusRequest],
+        actor: Caller,
+        bookings: BookingsDep,
+    ) -> BookingView:
+        changed = await bookings.change_status(
+            actor, BookingId(booking_id), status=data.target, reason=data.reason,
+            refund_amount=data.refund_amount,
+        )  # fmt: skip
+        return BookingView.of(changed)
+
+    @post(
+        "/{booking_id:uuid}/reschedule",
+        status_code=HTTP_200_OK,
+        summary="Move a booking to another free start",
+    )
+    async def reschedule(
+        self,
+        booking_id: FromPath[UUID],
+        data: JSONBody[RescheduleRequest],
+        actor: Caller,
+        bookings: BookingsDep,
+    ) -> BookingView:
+        moved = await bookings.reschedule(actor, BookingId(booking_id), start=data.start)
+        return BookingView.of(moved)
+
+    @get("/{booking_id:uuid}/events", summary="The audit trail of a booking")
+    async def events(
+        self, booking_id: FromPath[UUID], actor: Caller, bookings: BookingsDep
+    ) -> BookingEventsView:
+        return BookingEventsView.of(await bookings.booking_events(actor, BookingId(booking_id)))

@@ -1,0 +1,129 @@
+"""Wire formats of bookings: requests in, views out (camelCase; times out in UTC ``Z``;
+money as integer minor units beside one ``currency``)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+from uuid import UUID
+
+import msgspec
+from msgspec import Meta
+
+from booking_domain.bookings import Booking, BookingEvent, BookingStatus
+from booking_domain.bookings.use_cases import MAX_NOTES_LENGTH, BookingRequest
+from booking_domain.shared import ArtistId, ServiceId
+from entrypoints.http.wire import Dto, PageView, View, utc
+
+# An instant with its offset: a naive time is refused while decoding (422), never guessed.
+Instant = Annotated[datetime, Meta(tz=True, description="ISO 8601 with a UTC offset")]
+StatusName = Literal["pending", "confirmed", "completed", "cancelled", "no_show", "disputed"]
+
+
+class CreateBookingRequest(Dto, frozen=True):
+    artist_id: UUID
+    service_id: UUID
+    start: Instant
+    notes: Annotated[str, Meta(max_length=MAX_NOTES_LENGTH)] = ""
+
+    def request(self, idempotency_key: str | None) -> BookingRequest:
+        return BookingRequest(
+            ArtistId(self.artist_id), ServiceId(self.service_id), self.start, self.notes,
+            idempotency_key,
+        )  # fmt: skip
+
+
+class ChangeStatusRequest(Dto, frozen=True):
+    """``confirmed`` approves a request; ``refundAmount`` (minor units) is for admins
+    cancelling; the other targets follow PRODUCT.md's lifecycle."""
+
+    status: StatusName
+    reason: Annotated[str, Meta(max_length=500)] | None = None
+    refund_amount: Annotated[int, Meta(ge=0, le=10**12)] | None = None
+
+    @property
+    def target(self) -> BookingStatus:
+        return BookingStatus(self.status)
+
+
+class RescheduleRequest(Dto, frozen=True):
+    start: Instant
+
+
+class BookingView(View, frozen=True):
+    id: UUID
+    reference: str
+    artist_id: UUID
+    service_id: UUID
+    customer_id: UUID
+    status: str
+    payment_status: str
+    start: datetime
+    end: datetime
+    hold_expires_at: datetime | None
+    requires_approval: bool
+    approved: bool
+    currency: str
+    deposit_amount: int
+    amount_paid: int
+    amount_refunded: int
+    refund_due: int
+    notes: str
+    cancellation_reason: str | None
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+    @classmethod
+    def of(cls, b: Booking) -> BookingView:
+        hold = b.hold_expires_at
+        return cls(
+            id=b.id, reference=b.reference, artist_id=b.artist_id, service_id=b.service_id,
+            customer_id=b.customer_id, status=b.status.value,
+            payment_status=b.payment_status.value, start=utc(b.start), end=utc(b.end),
+            hold_expires_at=utc(hold) if hold else None,
+            requires_approval=b.requires_approval, approved=b.approved,
+            currency=b.deposit.currency, deposit_amount=b.deposit.amount,
+            amount_paid=b.amount_paid.amount, amount_refunded=b.amount_refunded.amount,
+            refund_due=b.refund_due.amount, notes=b.notes,
+            cancellation_reason=b.cancellation_reason, version=b.version,
+            created_at=utc(b.created_at), updated_at=utc(b.updated_at),
+        )  # fmt: skip
+
+
+class BookingPage(PageView[BookingView], frozen=True):
+    items: list[BookingView]
+
+
+class BookingEventView(View, frozen=True):
+    """One entry of the audit trail: who (null for the system), when, from, to, why."""
+
+    version: int
+    kind: str
+    at: datetime
+    actor_id: UUID | None
+    actor_role: str | None
+    from_status: str | None = msgspec.field(name="from")
+    to_status: str = msgspec.field(name="to")
+    reason: str | None = None
+    amount: int | None = None
+    currency: str | None = None
+
+    @classmethod
+    def of(cls, e: BookingEvent) -> BookingEventView:
+        return cls(
+            version=e.version, kind=e.kind.value, at=utc(e.at), actor_id=e.actor_id,
+            actor_role=e.actor_role.value if e.actor_role else None,
+            from_status=e.from_status.value if e.from_status else None,
+            to_status=e.to_status.value, reason=e.reason,
+            amount=e.amount.amount if e.amount else None,
+            currency=e.amount.currency if e.amount else None,
+        )  # fmt: skip
+
+
+class BookingEventsView(View, frozen=True):
+    items: list[BookingEventView]
+
+    @classmethod
+    def of(cls, events: tuple[BookingEvent, ...]) -> BookingEventsView:
+        return cls(items=[BookingEventView.of(e) for e in events])

@@ -1,0 +1,172 @@
+"""The catalogue over HTTP: ``/api/v1/artists`` (profiles and services), ``/api/v1/studios``
+and ``/api/v1/admin/artists``. Who may see or change what is decided by the use cases."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from litestar import Controller, get, patch, post
+from litestar.params import FromPath, JSONBody
+from litestar.status_codes import HTTP_200_OK
+
+from booking_domain.shared import ArtistId, Role, ServiceId, StudioId
+from entrypoints.http.auth import authenticated, role_in
+from entrypoints.http.catalog.dto import (
+    ApprovalRequest,
+    ArtistRequest,
+    ArtistView,
+    ServiceRequest,
+    ServiceView,
+    StudioRequest,
+    StudioView,
+)
+from entrypoints.http.deps import Caller, CatalogDep, MaybeCaller, caller_dependencies
+
+BEARER: list[dict[str, list[str]]] = [{"bearer": []}]
+
+
+class ArtistsController(Controller):
+    path = "/artists"
+    tags = ["artists"]
+    dependencies = caller_dependencies("catalog")
+
+    @post(guards=[authenticated, role_in(Role.ARTIST)], security=BEARER,
+          summary="Create your artist profile (starts as a draft)")  # fmt: skip
+    async def create(
+        self, data: JSONBody[ArtistRequest], actor: Caller, catalog: CatalogDep
+    ) -> ArtistView:
+        return ArtistView.of(await catalog.create_artist(actor, data.fields()))
+
+    @get("/{artist_id:uuid}", summary="An artist (public once approved)")
+    async def read(
+        self, artist_id: FromPath[UUID], maybe_actor: MaybeCaller, catalog: CatalogDep
+    ) -> ArtistView:
+        return ArtistView.of(await catalog.get_artist(maybe_actor, ArtistId(artist_id)))
+
+    @patch("/{artist_id:uuid}", guards=[authenticated], security=BEARER,
+           summary="Edit a profile (owner or admin)")  # fmt: skip
+    async def update(
+        self,
+        artist_id: FromPath[UUID],
+        data: JSONBody[ArtistRequest],
+        actor: Caller,
+        catalog: CatalogDep,
+    ) -> ArtistView:
+        return ArtistView.of(await catalog.update_artist(actor, ArtistId(artist_id), data.fields()))
+
+    @post("/{artist_id:uuid}/submit", status_code=HTTP_200_OK, guards=[authenticated],
+          security=BEARER, summary="Submit a draft or rejected profile for review")  # fmt: skip
+    async def submit(
+        self, artist_id: FromPath[UUID], actor: Caller, catalog: CatalogDep
+    ) -> ArtistView:
+        return ArtistView.of(await catalog.submit_artist(actor, ArtistId(artist_id)))
+
+    @get("/{artist_id:uuid}/services", summary="An artist's services")
+    async def list_services(
+        self, artist_id: FromPath[UUID], maybe_actor: MaybeCaller, catalog: CatalogDep
+    ) -> list[ServiceView]:
+        return [
+            ServiceView.of(s) for s in await catalog.list_services(maybe_actor, ArtistId(artist_id))
+        ]
+
+    @get("/{artist_id:uuid}/services/{service_id:uuid}", summary="One service")
+    async def read_service(
+        self,
+        artist_id: FromPath[UUID],
+        service_id: FromPath[UUID],
+        maybe_actor: MaybeCaller,
+        catalog: CatalogDep,
+    ) -> ServiceView:
+        return ServiceView.of(
+            await catalog.get_service(maybe_actor, ArtistId(artist_id), ServiceId(service_id))
+        )
+
+    @post("/{artist_id:uuid}/services", guards=[authenticated], security=BEARER,
+          summary="Add a service (owner or admin)")  # fmt: skip
+    async def create_service(
+        self,
+        artist_id: FromPath[UUID],
+        data: JSONBody[ServiceRequest],
+        actor: Caller,
+        catalog: CatalogDep,
+    ) -> ServiceView:
+        return ServiceView.of(await catalog.add_service(actor, ArtistId(artist_id), data.fields()))
+
+    @patch("/{artist_id:uuid}/services/{service_id:uuid}", guards=[authenticated],
+           security=BEARER, summary="Change a service (owner or admin)")  # fmt: skip
+    async def update_service(
+        self,
+        artist_id: FromPath[UUID],
+        service_id: FromPath[UUID],
+        data: JSONBody[ServiceRequest],
+        actor: Caller,
+        catalog: CatalogDep,
+    ) -> ServiceView:
+        return ServiceView.of(
+            await catalog.update_service(
+                actor, ArtistId(artist_id), ServiceId(service_id), data.fields()
+            )
+        )
+
+
+class StudiosController(Controller):
+    path = "/studios"
+    tags = ["studios"]
+    dependencies = caller_dependencies("catalog")
+
+    @post(guards=[authenticated, role_in(Role.ARTIST, Role.ADMIN)], security=BEARER,
+          summary="Create a studio (admins, or an artist who then owns it)")  # fmt: skip
+    async def create(
+        self, data: JSONBody[StudioRequest], actor: Caller, catalog: CatalogDep
+    ) -> StudioView:
+        return StudioView.of(await catalog.create_studio(actor, data.fields()))
+
+    @get("/{studio_id:uuid}", summary="A studio")
+    async def read(self, studio_id: FromPath[UUID], catalog: CatalogDep) -> StudioView:
+        return StudioView.of(await catalog.get_studio(StudioId(studio_id)))
+
+    @patch("/{studio_id:uuid}", guards=[authenticated], security=BEARER,
+           summary="Edit a studio (owner or admin)")  # fmt: skip
+    async def update(
+        self,
+        studio_id: FromPath[UUID],
+        data: JSONBody[StudioRequest],
+        actor: Caller,
+        catalog: CatalogDep,
+    ) -> StudioView:
+        return StudioView.of(await catalog.update_studio(actor, StudioId(studio_id), data.fields()))
+
+
+class AdminArtistsController(Controller):
+    path = "/admin/artists"
+    tags = ["admin"]
+    guards = [authenticated, role_in(Role.ADMIN)]
+    security = BEARER
+    dependencies = caller_dependencies("catalog")
+
+    @patch("/{artist_id:uuid}/approval", summary="Approve or reject a submitted profile")
+    async def review(
+        self,
+        artist_id: FromPath[UUID],
+        data: JSONBody[ApprovalRequest],
+        actor: Caller,
+        catalog: CatalogDep,
+    ) -> ArtistView:
+        return ArtistView.of(
+            await catalog.review_artist(
+                actor, ArtistId(artist_id), approved=data.approved, note=data.note
+            )
+        )
+
+    @post("/{artist_id:uuid}/suspend", status_code=HTTP_200_OK,
+          summary="Suspend an approved artist")  # fmt: skip
+    async def suspend(
+        self, artist_id: FromPath[UUID], actor: Caller, catalog: CatalogDep
+    ) -> ArtistView:
+        return ArtistView.of(await catalog.suspend_artist(actor, ArtistId(artist_id)))
+
+    @post("/{artist_id:uuid}/reinstate", status_code=HTTP_200_OK, summary="Lift a suspension")
+    async def reinstate(
+        self, artist_id: FromPath[UUID], actor: Caller, catalog: CatalogDep
+    ) -> ArtistView:
+        return ArtistView.of(await catalog.reinstate_artist(actor, ArtistId(artist_id)))

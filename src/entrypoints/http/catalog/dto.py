@@ -1,0 +1,233 @@
+"""Wire formats of artists, studios and services."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Annotated
+from uuid import UUID
+
+import msgspec
+from msgspec import UNSET, Meta, UnsetType
+
+from booking_domain.catalog import ArtistProfile, FixedDeposit, Service, Studio
+from booking_domain.catalog.use_cases import (
+    Coordinates,
+    DepositChoice,
+    ProfileFields,
+    ServiceFields,
+    StudioFields,
+)
+from booking_domain.shared import Money, StudioId
+from entrypoints.http.wire import Dto, View, given, minutes_of
+
+Text200 = Annotated[str, Meta(max_length=200)]
+Minutes = Annotated[int, Meta(ge=0, le=1440)]
+
+
+class Location(Dto, frozen=True):
+    lat: float
+    lng: float
+
+    def coordinates(self) -> Coordinates:
+        return (self.lat, self.lng)
+
+
+def _coordinates(location: Location | UnsetType) -> Coordinates | None:
+    return None if isinstance(location, UnsetType) else location.coordinates()
+
+
+class MoneyDto(msgspec.Struct, frozen=True):
+    amount: Annotated[int, Meta(ge=0, le=10**12)]
+    currency: Annotated[str, Meta(pattern=r"^[A-Z]{3}$")] = "MNT"
+
+    def money(self) -> Money:
+        """Total over this schema: a bounded non-negative amount and three capitals."""
+        return Money(self.amount, self.currency)
+
+    @classmethod
+    def of(cls, money: Money) -> MoneyDto:
+        return cls(money.amount, money.currency)
+
+
+class ArtistRequest(Dto, frozen=True):
+    display_name: Annotated[str, Meta(max_length=200)] | UnsetType = UNSET
+    bio: Annotated[str, Meta(max_length=4000)] | UnsetType = UNSET
+    styles: (
+        Annotated[list[Annotated[str, Meta(max_length=60)]], Meta(max_length=50)] | UnsetType
+    ) = UNSET
+    city: Text200 | UnsetType = UNSET
+    location: Location | UnsetType = UNSET
+    time_zone: Annotated[str, Meta(max_length=64)] | UnsetType = UNSET
+    instagram: Annotated[str, Meta(max_length=64)] | UnsetType = UNSET
+    studio_id: UUID | UnsetType = UNSET
+
+    def fields(self) -> ProfileFields:
+        styles, studio_id = given(self.styles), given(self.studio_id)
+        return ProfileFields(
+            display_name=given(self.display_name),
+            bio=given(self.bio),
+            styles=None if styles is None else tuple(styles),
+            city=given(self.city),
+            location=_coordinates(self.location),
+            instagram=given(self.instagram),
+            studio_id=None if studio_id is None else StudioId(studio_id),
+            time_zone=given(self.time_zone),
+        )
+
+
+class ApprovalRequest(Dto, frozen=True):
+    approved: bool
+    note: Annotated[str, Meta(max_length=2000)] | None = None
+
+
+class SettingsView(View, frozen=True):
+    slot_step_minutes: int
+    minimum_notice_minutes: int
+    horizon_days: int
+    deposit_hold_minutes: int
+    approval_hold_minutes: int
+    free_cancellation_minutes: int
+    daily_cap: int | None
+
+
+class ArtistView(View, frozen=True):
+    id: UUID
+    user_id: UUID
+    display_name: str
+    bio: str
+    styles: list[str]
+    city: str | None
+    location: Location | None
+    time_zone: str
+    instagram: str | None
+    studio_id: UUID | None
+    status: str
+    suspended: bool
+    bookable: bool
+    review_note: str | None
+    settings: SettingsView
+    created_at: datetime
+    updated_at: datetime
+
+    @classmethod
+    def of(cls, a: ArtistProfile) -> ArtistView:
+        p = a.policy
+        return cls(
+            id=a.id, user_id=a.user_id, display_name=a.display_name, bio=a.bio,
+            styles=list(a.styles), city=a.city,
+            location=Location(a.location.lat, a.location.lng) if a.location else None,
+            time_zone=a.time_zone, instagram=a.instagram, studio_id=a.studio_id,
+            status=a.status.value, suspended=a.suspended, bookable=a.is_bookable,
+            review_note=a.review_note,
+            settings=SettingsView(
+                minutes_of(p.slot_step), minutes_of(p.minimum_notice), p.horizon.days,
+                minutes_of(p.deposit_hold), minutes_of(p.approval_hold),
+                minutes_of(p.free_cancellation_notice), p.daily_cap,
+            ),
+            created_at=a.created_at, updated_at=a.updated_at,
+        )  # fmt: skip
+
+
+class StudioRequest(Dto, frozen=True):
+    name: Text200 | UnsetType = UNSET
+    address: Text200 | UnsetType = UNSET
+    city: Text200 | UnsetType = UNSET
+    location: Location | UnsetType = UNSET
+
+    def fields(self) -> StudioFields:
+        return StudioFields(
+            name=given(self.name),
+            address=given(self.address),
+            city=given(self.city),
+            location=_coordinates(self.location),
+        )
+
+
+class StudioView(View, frozen=True):
+    id: UUID
+    name: str
+    address: str
+    city: str
+    location: Location | None
+    owner_user_id: UUID | None
+    created_at: datetime
+    updated_at: datetime
+
+    @classmethod
+    def of(cls, s: Studio) -> StudioView:
+        location = Location(s.location.lat, s.location.lng) if s.location else None
+        return cls(
+            s.id, s.name, s.address, s.city, location, s.owner_user_id, s.created_at, s.updated_at
+        )
+
+
+class DepositDto(Dto, frozen=True):
+    """Exactly one of ``amount`` (minor units, the price's currency) or ``percent``."""
+
+    amount: Annotated[int, Meta(ge=1)] | None = None
+    percent: Annotated[int, Meta(ge=1, le=100)] | None = None
+
+
+def _minutes(value: int | UnsetType) -> timedelta | None:
+    minutes = given(value)
+    return None if minutes is None else timedelta(minutes=minutes)
+
+
+class ServiceRequest(Dto, frozen=True):
+    name: Text200 | UnsetType = UNSET
+    duration_minutes: Annotated[int, Meta(ge=1, le=1440)] | UnsetType = UNSET
+    buffer_before_minutes: Minutes | UnsetType = UNSET
+    buffer_after_minutes: Minutes | UnsetType = UNSET
+    price: MoneyDto | UnsetType = UNSET
+    deposit: DepositDto | UnsetType | None = UNSET
+    requires_approval: bool | UnsetType = UNSET
+    active: bool | UnsetType = UNSET
+
+    def fields(self) -> ServiceFields:
+        deposit, price = given(self.deposit), given(self.price)
+        return ServiceFields(
+            name=given(self.name),
+            duration=_minutes(self.duration_minutes),
+            buffer_before=_minutes(self.buffer_before_minutes),
+            buffer_after=_minutes(self.buffer_after_minutes),
+            price=None if price is None else price.money(),
+            deposit=None if deposit is None else DepositChoice(deposit.amount, deposit.percent),
+            clear_deposit=self.deposit is None,
+            needs_approval=given(self.requires_approval),
+            active=given(self.active),
+        )
+
+
+class DepositView(View, frozen=True, omit_defaults=True):
+    due: MoneyDto
+    amount: int | None = None
+    percent: float | None = None
+
+
+class ServiceView(View, frozen=True):
+    id: UUID
+    artist_id: UUID
+    name: str
+    duration_minutes: int
+    buffer_before_minutes: int
+    buffer_after_minutes: int
+    price: MoneyDto
+    deposit: DepositView | None
+    requires_approval: bool
+    active: bool
+
+    @classmethod
+    def of(cls, s: Service) -> ServiceView:
+        deposit = None
+        if s.deposit is not None:
+            due = MoneyDto.of(s.deposit_amount)
+            if isinstance(s.deposit, FixedDeposit):
+                deposit = DepositView(due=due, amount=s.deposit.amount.amount)
+            else:
+                deposit = DepositView(due=due, percent=s.deposit.basis_points / 100)
+        return cls(
+            id=s.id, artist_id=s.artist_id, name=s.name, duration_minutes=minutes_of(s.duration),
+            buffer_before_minutes=minutes_of(s.buffer_before),
+            buffer_after_minutes=minutes_of(s.buffer_after), price=MoneyDto.of(s.price),
+            deposit=deposit, requires_approval=s.needs_approval, active=s.active,
+        )  # fmt: skip

@@ -1,0 +1,105 @@
+"""Scheduling over HTTP: an artist's settings, availability and free slots (under
+``/api/v1/artists``, where clients find them) and ``/api/v1/availability`` (the caller's
+weekly rules and date overrides)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+from uuid import UUID
+
+from litestar import Controller, delete, get, patch, post
+from litestar.params import FromPath, JSONBody, QueryParameter
+
+from booking_domain.shared import ArtistId, Role, ServiceId
+from entrypoints.http.auth import authenticated, role_in
+from entrypoints.http.catalog.dto import ArtistView
+from entrypoints.http.deps import Caller, MaybeCaller, SchedulingDep, caller_dependencies
+from entrypoints.http.scheduling.dto import (
+    AvailabilityView,
+    OverrideRequest,
+    OverrideView,
+    RuleRequest,
+    RuleView,
+    SettingsRequest,
+    SlotsView,
+)
+
+BEARER: list[dict[str, list[str]]] = [{"bearer": []}]
+
+
+class ArtistScheduleController(Controller):
+    path = "/artists"
+    tags = ["artists"]
+    dependencies = caller_dependencies("scheduling")
+
+    @patch("/{artist_id:uuid}/settings", guards=[authenticated], security=BEARER,
+           summary="Change the scheduling policy (owner or admin)")  # fmt: skip
+    async def settings(
+        self,
+        artist_id: FromPath[UUID],
+        data: JSONBody[SettingsRequest],
+        actor: Caller,
+        scheduling: SchedulingDep,
+    ) -> ArtistView:
+        return ArtistView.of(
+            await scheduling.update_policy(actor, ArtistId(artist_id), data.fields())
+        )
+
+    @get("/{artist_id:uuid}/availability", summary="Weekly rules, upcoming overrides, time zone")
+    async def availability(
+        self, artist_id: FromPath[UUID], maybe_actor: MaybeCaller, scheduling: SchedulingDep
+    ) -> AvailabilityView:
+        return AvailabilityView.of(
+            await scheduling.get_availability(maybe_actor, ArtistId(artist_id))
+        )
+
+    @get("/{artist_id:uuid}/slots", summary="Free slots of a service (range up to 62 days)")
+    async def slots(
+        self,
+        artist_id: FromPath[UUID],
+        service_id: Annotated[UUID, QueryParameter(name="serviceId")],
+        start: Annotated[datetime, QueryParameter(name="from", description="ISO 8601 with offset")],
+        end: Annotated[datetime, QueryParameter(name="to", description="ISO 8601 with offset")],
+        maybe_actor: MaybeCaller,
+        scheduling: SchedulingDep,
+    ) -> SlotsView:
+        return SlotsView.of(
+            await scheduling.find_free_slots(
+                maybe_actor, ArtistId(artist_id), ServiceId(service_id), start, end
+            )
+        )
+
+
+class AvailabilityController(Controller):
+    path = "/availability"
+    tags = ["availability"]
+    guards = [authenticated, role_in(Role.ARTIST, Role.ADMIN)]
+    security = BEARER
+    dependencies = caller_dependencies("scheduling")
+
+    @post(summary="Add a weekly rule; overlapping rules on one day are refused (422)")
+    async def add_rule(
+        self, data: JSONBody[RuleRequest], actor: Caller, scheduling: SchedulingDep
+    ) -> RuleView:
+        return RuleView.of(await scheduling.add_weekly_rule(actor, data.fields()))
+
+    @delete("/{rule_id:uuid}", summary="Remove a weekly rule")
+    async def delete_rule(
+        self, rule_id: FromPath[UUID], actor: Caller, scheduling: SchedulingDep
+    ) -> None:
+        await scheduling.remove_weekly_rule(actor, rule_id)
+
+    @post(
+        "/overrides", summary="Close a date or replace its windows (replaces that date's override)"
+    )
+    async def put_override(
+        self, data: JSONBody[OverrideRequest], actor: Caller, scheduling: SchedulingDep
+    ) -> OverrideView:
+        return OverrideView.of(await scheduling.put_date_override(actor, data.fields()))
+
+    @delete("/overrides/{override_id:uuid}", summary="Remove a date override")
+    async def delete_override(
+        self, override_id: FromPath[UUID], actor: Caller, scheduling: SchedulingDep
+    ) -> None:
+        await scheduling.remove_date_override(actor, override_id)

@@ -1,0 +1,64 @@
+"""Wire formats every context shares: msgspec bases (camelCase on the wire), the helper for
+PATCH fields a client left out, and the page envelope of every list.
+
+A DTO converts only what its own schema already guarantees valid (``Money`` from a
+pattern-checked currency and a bounded amount, minutes to a ``timedelta``); anything that
+can be refused is handed to the use case as plain values, and refused there. DTOs never
+raise domain errors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import Generic, Self, TypeVar
+
+import msgspec
+from msgspec import UnsetType
+
+from booking_domain.shared import Page
+
+T = TypeVar("T")
+D = TypeVar("D")
+
+
+class Dto(msgspec.Struct, rename="camel", forbid_unknown_fields=True, frozen=True):
+    """A request body: unknown fields are refused."""
+
+
+class View(msgspec.Struct, rename="camel", frozen=True):
+    """A response body."""
+
+
+def given(value: T | UnsetType) -> T | None:
+    """A PATCH field: its value, or None when the client left it out (the use case then
+    keeps what is stored)."""
+    return None if isinstance(value, UnsetType) else value
+
+
+def utc(moment: datetime) -> datetime:
+    """Times leave the API in UTC (``Z``)."""
+    return moment.astimezone(UTC)
+
+
+def minutes_of(value: timedelta) -> int:
+    return int(value.total_seconds() // 60)
+
+
+class PageView(View, Generic[T], frozen=True):
+    """One page of a list. Each list names its own page type and restates ``items`` with
+    its item type, so the OpenAPI document names both (``UserPage`` of ``UserView``)."""
+
+    items: list[T]
+    total: int
+    page: int
+    page_size: int
+
+    @classmethod
+    def of(cls, page: Page[D], view: Callable[[D], T]) -> Self:
+        return cls(
+            items=[view(item) for item in page.items],
+            total=page.total,
+            page=page.request.page,
+            page_size=page.request.page_size,
+        )

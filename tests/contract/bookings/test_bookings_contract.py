@@ -1,0 +1,372 @@
+"""The booking and idempotency repositories, on every adapter: round trips, the no-overlap
+rule (the exclusion constraint on PostgreSQL), optimistic versions, holds, lists, keys."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+
+import psycopg
+import pytest
+
+from adapters.postgres.database import Database
+from adapters.postgres.errors import translate
+from adapters.postgres.uow import PostgresUnitOfWorkFactory
+from booking_domain.accounts import Actor
+from booking_domain.bookings import (
+    Booking,
+    BookingEvent,
+    BookingReferenceTakenError,
+    BookingStatus,
+    SlotTakenError,
+    busy_timeline,
+    lifecycle,
+    request_booking,
+)
+from booking_domain.bookings.ports import BookingFilter, IdempotencyRecord
+from booking_domain.bookings.use_cases import BookingRequest
+from booking_domain.catalog import FixedDeposit
+from booking_domain.scheduling import BusyTimeline, Interval
+from booking_domain.shared import (
+    BookingId,
+    ConcurrentUpdateError,
+    Money,
+    PageRequest,
+    UserId,
+    new_uuid7,
+)
+from booking_domain.testing.builders import open_all_week
+from tests.support.bootstrap import build_app
+from tests.support.builders import START
+from tests.support.catalog import BookableArtist, add_bookable_artist, add_user
+from tests.support.storage import AnyUnitOfWorkFactory
+
+pytestmark = pytest.mark.anyio
+SLOT = datetime(2026, 3, 5, 10, 0, tzinfo=UTC)
+HOUR = timedelta(hours=1)
+DEPOSIT = FixedDeposit(Money(20_000, "MNT"))
+
+
+def a_booking(
+    artist: BookableArtist, customer: Actor, start: datetime = SLOT, now: datetime = START
+) -> tuple[Booking, BookingEvent]:
+    """A request on an always-open calendar with nothing busy: the storage alone decides."""
+    return request_booking(
+        customer=customer, service=artist.service, artist_user_id=artist.user_id,
+        policy=artist.profile.policy, schedule=open_all_week(), busy=BusyTimeline(),
+        start=start, now=now, notes="rose",
+    )  # fmt: skip
+
+
+async def store(uow_factory: AnyUnitOfWorkFactory, booking: Booking, event: BookingEvent) -> None:
+    async with uow_factory() as uow:
+        await uow.bookings.add(booking, event)
+        await uow.commit()
+
+
+async def load(uow_factory: AnyUnitOfWorkFactory, booking_id: BookingId) -> Booking:
+    async with uow_factory(read_only=True) as uow:
+        booking = await uow.bookings.get(booking_id)
+    assert booking is not None
+    return booking
+
+
+async def test_a_booking_and_its_events_round_trip(uow_factory: AnyUnitOfWorkFactory) -> None:
+    artist = await add_bookable_artist(uow_factory, deposit=DEPOSIT, before=15, after=10)
+    customer = await add_user(uow_factory)
+    booking, event = a_booking(artist, customer)
+    await store(uow_factory, booking, event)
+    assert await load(uow_factory, booking.id) == booking
+    cancelled, second = lifecycle.cancel(booking, customer, START + HOUR, artist.profile.policy,
+                                         reason="changed my mind")  # fmt: skip
+    async with uow_factory() as uow:
+        await uow.bookings.save(cancelled, second)
+        await uow.commit()
+    assert await load(uow_factory, booking.id) == cancelled
+    async with uow_factory(read_only=True) as uow:
+        assert await uow.bookings.events(booking.id) == (event, second)
+        assert await uow.bookings.get(BookingId(new_uuid7())) is None
+
+
+async def test_overlapping_active_bookings_are_refused(uow_factory: AnyUnitOfWorkFactory) -> None:
+    artist = await add_bookable_artist(uow_factory, after=30)
+    other_artist = await add_bookable_artist(uow_factory)
+    customer = await add_user(uow_factory)
+    await store(uow_factory, *a_booking(artist, customer))
+    with pytest.raises(SlotTakenError):
+        await store(uow_factory, *a_booking(artist, customer, SLOT + HOUR))  # in the buffer
+    await store(uow_factory, *a_booking(artist, customer, SLOT + 90 * timedelta(minutes=1)))
+    await store(uow_factory, *a_booking(other_artist, customer))
+    async with uow_factory(read_only=True) as uow:
+        page = await uow.bookings.list(BookingFilter(), PageRequest())
+    assert page.total == 3
+
+
+async def test_a_reference_in_use_is_refused(uow_factory: AnyUnitOfWorkFactory) -> None:
+    artist, customer = await add_bookable_artist(uow_factory), await add_user(uow_factory)
+    first, event = a_booking(artist, customer)
+    await store(uow_factory, first, event)
+    clash, clash_event = a_booking(artist, customer, SLOT + 3 * HOUR)
+    clash = dataclasses.replace(clash, reference=first.reference)
+    with pytest.raises(BookingReferenceTakenError):
+        await store(uow_factory, clash, clash_event)
+
+
+async def test_an_autocommit_write_is_durable_when_it_returns(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    """Even when the block fails afterwards: nothing is left to commit or roll back."""
+    artist, customer = await add_bookable_artist(uow_factory), await add_user(uow_factory)
+    kept, event = a_booking(artist, customer)
+    with pytest.raises(SlotTakenError):
+        async with uow_factory(autocommit=True) as uow:
+            await uow.bookings.add(kept, event)
+            await uow.bookings.add(*a_booking(artist, customer, SLOT + HOUR / 2))
+    assert await load(uow_factory, kept.id) == kept
+    async with uow_factory(read_only=True) as uow:
+        assert (await uow.bookings.list(BookingFilter(), PageRequest())).total == 1
+
+
+async def test_a_transaction_left_without_commit_writes_nothing(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    artist, customer = await add_bookable_artist(uow_factory), await add_user(uow_factory)
+    async with uow_factory() as uow:
+        await uow.bookings.add(*a_booking(artist, customer))
+    async with uow_factory(read_only=True) as uow:
+        assert (await uow.bookings.list(BookingFilter(), PageRequest())).total == 0
+
+
+async def test_only_pending_and_confirmed_bookings_hold_time(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    artist = await add_bookable_artist(uow_factory)
+    customer = await add_user(uow_factory)
+    booking, event = a_booking(artist, customer)
+    await store(uow_factory, booking, event)
+    cancelled, change = lifecycle.cancel(booking, customer, START, artist.profile.policy)
+    async with uow_factory() as uow:
+        await uow.bookings.save(cancelled, change)
+        await uow.commit()
+    await store(uow_factory, *a_booking(artist, customer))
+
+
+async def test_a_stale_version_is_refused(uow_factory: AnyUnitOfWorkFactory) -> None:
+    artist = await add_bookable_artist(uow_factory)
+    customer = await add_user(uow_factory)
+    booking, event = a_booking(artist, customer)
+    await store(uow_factory, booking, event)
+    first = lifecycle.cancel(booking, customer, START, artist.profile.policy)
+    second = lifecycle.cancel(booking, artist.actor, START, artist.profile.policy)
+    async with uow_factory() as uow:
+        await uow.bookings.save(*first)
+        await uow.commit()
+    with pytest.raises(ConcurrentUpdateError):
+        async with uow_factory() as uow:
+            await uow.bookings.save(*second)
+    assert (await load(uow_factory, booking.id)).cancellation_reason == "cancelled_by_customer"
+
+
+async def test_moving_onto_another_booking_is_refused(uow_factory: AnyUnitOfWorkFactory) -> None:
+    artist = await add_bookable_artist(uow_factory)
+    customer = await add_user(uow_factory)
+    booking, event = a_booking(artist, customer)
+    await store(uow_factory, booking, event)
+    await store(uow_factory, *a_booking(artist, customer, SLOT + 2 * HOUR))
+    moved = dataclasses.replace(
+        booking, version=2, start=SLOT + 2 * HOUR, end=SLOT + 3 * HOUR,
+        blocked_start=SLOT + 2 * HOUR, blocked_end=SLOT + 3 * HOUR,
+    )  # fmt: skip
+    change = dataclasses.replace(event, version=2)
+    with pytest.raises(SlotTakenError):
+        async with uow_factory() as uow:
+            await uow.bookings.save(moved, change)
+    assert (await load(uow_factory, booking.id)).start == SLOT
+
+
+async def test_holding_and_expired_holds(uow_factory: AnyUnitOfWorkFactory) -> None:
+    artist = await add_bookable_artist(uow_factory, deposit=DEPOSIT)
+    customer = await add_user(uow_factory)
+    early, _ = first = a_booking(artist, customer, SLOT, now=START)
+    late, _ = second = a_booking(artist, customer, SLOT + HOUR, now=START + timedelta(minutes=5))
+    far, _ = third = a_booking(artist, customer, SLOT + 5 * HOUR, now=START)
+    for pair in (first, second, third):
+        await store(uow_factory, *pair)
+    async with uow_factory() as uow:
+        span = Interval(SLOT + timedelta(minutes=30), SLOT + 2 * HOUR)
+        assert [b.id for b in await uow.bookings.holding(artist.id, span)] == [early.id, late.id]
+        assert await uow.bookings.expired_holds(START + timedelta(minutes=14), limit=10) == ()
+        now = START + timedelta(minutes=30)
+        stale = await uow.bookings.expired_holds(now, limit=2)
+        assert {b.id for b in stale} == {early.id, far.id}  # the oldest holds first
+        expired = [lifecycle.expire_hold(b, now) for b in stale]
+        for pair in expired:
+            await uow.bookings.save(*pair)
+        assert [b.id for b in await uow.bookings.holding(artist.id, span)] == [late.id]
+        await uow.commit()
+
+
+async def test_lists_filter_sort_and_count(uow_factory: AnyUnitOfWorkFactory) -> None:
+    artist, other = await add_bookable_artist(uow_factory), await add_bookable_artist(uow_factory)
+    ada, bob = await add_user(uow_factory), await add_user(uow_factory)
+    made = [
+        a_booking(artist, ada, SLOT),
+        a_booking(artist, bob, SLOT + 2 * HOUR),
+        a_booking(other, ada, SLOT + 4 * HOUR),
+    ]
+    for pair in made:
+        await store(uow_factory, *pair)
+    ids = [b.id for b, _ in made]
+    cases = [
+        (BookingFilter(), [ids[2], ids[1], ids[0]]),
+        (BookingFilter(customer_id=ada.user_id), [ids[2], ids[0]]),
+        (BookingFilter(artist_user_id=artist.user_id), [ids[1], ids[0]]),
+        (BookingFilter(artist_id=other.id), [ids[2]]),
+        (BookingFilter(statuses=(BookingStatus.CANCELLED,)), []),
+        (BookingFilter(statuses=(BookingStatus.CONFIRMED, BookingStatus.PENDING)), ids[::-1]),
+        (BookingFilter(starts_from=SLOT + HOUR, starts_before=SLOT + 4 * HOUR), [ids[1]]),
+    ]
+    async with uow_factory(read_only=True) as uow:
+        for where, expected in cases:
+            page = await uow.bookings.list(where, PageRequest())
+            assert ([b.id for b in page.items], page.total) == (expected, len(expected)), where
+        second = await uow.bookings.list(BookingFilter(), PageRequest(page=2, page_size=2))
+    assert ([b.id for b in second.items], second.total) == ([ids[0]], 3)
+
+
+async def test_idempotency_keys_are_claimed_once_until_they_expire(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    artist = await add_bookable_artist(uow_factory)
+    customer = await add_user(uow_factory)
+    booking, event = a_booking(artist, customer)
+    later, later_event = a_booking(artist, customer, SLOT + 2 * HOUR)
+    day = timedelta(hours=24)
+    record = IdempotencyRecord(customer.user_id, "k", "fp-1", booking.id, START + day)
+    async with uow_factory() as uow:
+        assert await uow.idempotency.claim(record, START) is None
+        await uow.bookings.add(booking, event)  # the key is claimed before its booking exists
+        await uow.commit()
+    retry = dataclasses.replace(record, fingerprint="fp-2", booking_id=later.id)
+    async with uow_factory() as uow:
+        assert await uow.idempotency.get(customer.user_id, "k", START) == record
+        assert await uow.idempotency.get(UserId(new_uuid7()), "k", START) is None
+        assert await uow.idempotency.claim(retry, START + HOUR) == record
+    renewed = dataclasses.replace(retry, expires_at=START + 2 * day)
+    async with uow_factory() as uow:
+        assert await uow.idempotency.get(customer.user_id, "k", START + day) is None
+        assert await uow.idempotency.claim(renewed, START + day) is None
+        await uow.bookings.add(later, later_event)
+        await uow.commit()
+    async with uow_factory(read_only=True) as uow:
+        assert await uow.idempotency.get(customer.user_id, "k", START + day) == renewed
+
+
+async def test_concurrent_creations_with_one_key_make_one_booking(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    artist = await add_bookable_artist(uow_factory)
+    customer = await add_user(uow_factory)
+    create = build_app(uow=uow_factory).bookings.create_booking
+    request = BookingRequest(artist.id, artist.service.id, SLOT, "", "same-key")
+    results = await asyncio.gather(*(create(customer, request) for _ in range(6)))
+    assert len({r.booking.id for r in results}) == 1
+    assert sum(not r.replayed for r in results) == 1
+    async with uow_factory(read_only=True) as uow:
+        assert (await uow.bookings.list(BookingFilter(), PageRequest())).total == 1
+
+
+async def test_concurrent_creations_of_one_slot_make_one_booking(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    artist = await add_bookable_artist(uow_factory)
+    customers = [await add_user(uow_factory) for _ in range(6)]
+    create = build_app(uow=uow_factory).bookings.create_booking
+    request = BookingRequest(artist.id, artist.service.id, SLOT)
+    results = await asyncio.gather(*(create(c, request) for c in customers), return_exceptions=True)
+    created = [r for r in results if not isinstance(r, BaseException)]
+    refused = [r for r in results if isinstance(r, BaseException)]
+    assert len(created) == 1
+    assert all(isinstance(r, SlotTakenError) for r in refused)
+
+
+# --- PostgreSQL only: the constraint itself, with straight SQL around the domain -----------
+
+_RAW_INSERT = """
+INSERT INTO bookings (id, reference, artist_id, artist_user_id, customer_id, service_id,
+    starts_at, ends_at, blocked, status, payment_status, hold_expires_at, requires_approval,
+    approved, currency, deposit_amount, version, status_changed_at)
+VALUES (%(id)s, %(reference)s, %(artist_id)s, %(artist_user_id)s, %(customer_id)s,
+    %(service_id)s, %(start)s, %(end)s, tstzrange(%(low)s, %(high)s, '[)'), %(status)s,
+    'unpaid', NULL, false, false, 'MNT', 0, 1, now())
+"""
+
+
+@pytest.fixture
+async def postgres(database_url: str) -> AsyncIterator[PostgresUnitOfWorkFactory]:
+    database = Database(database_url, min_size=1, max_size=4)
+    await database.open()
+    try:
+        yield PostgresUnitOfWorkFactory(database)
+    finally:
+        await database.close()
+
+
+async def raw_insert(
+    url: str, artist: BookableArtist, customer: Actor, low: datetime, high: datetime,
+    status: str = "confirmed",
+) -> None:  # fmt: skip
+    """A booking row written without the domain or the repository."""
+    params = {
+        "id": new_uuid7(), "reference": f"INK-{new_uuid7().hex[-6:].upper()}",
+        "artist_id": artist.id, "artist_user_id": artist.user_id,
+        "customer_id": customer.user_id, "service_id": artist.service.id,
+        "start": low, "end": high, "low": low, "high": high, "status": status,
+    }  # fmt: skip
+    async with await psycopg.AsyncConnection.connect(url, autocommit=True) as conn:
+        await conn.execute(_RAW_INSERT, params)
+
+
+async def test_the_constraint_refuses_an_overlap_written_around_the_domain(
+    postgres: PostgresUnitOfWorkFactory, database_url: str
+) -> None:
+    artist = await add_bookable_artist(postgres)
+    customer = await add_user(postgres)
+    booking, event = a_booking(artist, customer)
+    await store(postgres, booking, event)
+    with pytest.raises(psycopg.errors.ExclusionViolation) as refused:
+        await raw_insert(database_url, artist, customer, SLOT + HOUR / 2, SLOT + 2 * HOUR)
+    assert refused.value.diag.constraint_name == "ex_bookings_artist_blocked"
+    assert isinstance(translate(refused.value), SlotTakenError)
+    # Rows that are not active never conflict, and neither do other artists' rows.
+    await raw_insert(database_url, artist, customer, SLOT, SLOT + HOUR, status="cancelled")
+    cancelled = lifecycle.cancel(booking, customer, START, artist.profile.policy)
+    async with postgres() as uow:
+        await uow.bookings.save(*cancelled)
+        await uow.commit()
+    await raw_insert(database_url, artist, customer, SLOT + HOUR / 2, SLOT + 2 * HOUR)
+
+
+@pytest.mark.parametrize(
+    ("offset", "minutes"),
+    [(-60, 60), (-60, 61), (-30, 60), (0, 1), (59, 30), (60, 30), (90, 30), (-120, 240)],
+)
+async def test_the_domain_check_and_the_constraint_agree(
+    postgres: PostgresUnitOfWorkFactory, database_url: str, offset: int, minutes: int
+) -> None:
+    artist = await add_bookable_artist(postgres, before=10, after=20)
+    customer = await add_user(postgres)
+    booking, event = a_booking(artist, customer)  # blocked 09:50 - 11:20
+    await store(postgres, booking, event)
+    low = SLOT + timedelta(minutes=offset)
+    high = low + timedelta(minutes=minutes)
+    busy = busy_timeline([booking], START)
+    domain_refuses = busy.overlaps(int(low.timestamp()), int(high.timestamp()))
+    try:
+        await raw_insert(database_url, artist, customer, low, high)
+        constraint_refuses = False
+    except psycopg.errors.ExclusionViolation:
+        constraint_refuses = True
+    assert constraint_refuses == domain_refuses

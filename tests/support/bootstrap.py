@@ -1,0 +1,59 @@
+"""The one way unit and contract tests build use cases: the production container
+(``entrypoints.container``) over in-memory adapters, or over a unit-of-work factory the test
+passes, with a manual clock and cheap (but real) argon2 hashing. No test wires a use case by
+hand."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from dependency_injector import providers
+
+from adapters.system.clock import ManualClock
+from booking_domain.accounts.ports import TokenService
+from booking_domain.accounts.use_cases import AccountUseCases
+from booking_domain.bookings.use_cases import BookingUseCases
+from booking_domain.catalog.use_cases import CatalogUseCases
+from booking_domain.scheduling.use_cases import SchedulingUseCases
+from entrypoints.container import MemoryAdapters, build_container, bundles
+from entrypoints.settings import Settings
+from tests.support.builders import START, TEST_JWT_SECRET, cheap_settings
+from tests.support.storage import AnyUnitOfWorkFactory
+
+
+@dataclass(frozen=True)
+class App:
+    """Every context's use cases over one store, and the pieces tests steer or look at."""
+
+    uow: AnyUnitOfWorkFactory
+    clock: ManualClock
+    tokens: TokenService
+    settings: Settings
+    accounts: AccountUseCases
+    catalog: CatalogUseCases
+    scheduling: SchedulingUseCases
+    bookings: BookingUseCases
+
+
+def build_app(
+    uow: AnyUnitOfWorkFactory | None = None, clock: ManualClock | None = None, **settings: Any
+) -> App:
+    """The app on in-memory adapters (or ``uow``); ``settings`` override ``cheap_settings``."""
+    config = cheap_settings(**settings)
+    adapters = MemoryAdapters(settings=config, jwt_secret=TEST_JWT_SECRET)
+    clock = clock or ManualClock(START)
+    adapters.clock.override(providers.Object(clock))
+    if uow is not None:
+        adapters.uow.override(providers.Object(uow))
+    use_cases = bundles(build_container(config, jwt_secret=TEST_JWT_SECRET, adapters=adapters))
+    return App(
+        uow=adapters.uow(),
+        clock=clock,
+        tokens=adapters.tokens(),
+        settings=config,
+        accounts=use_cases.accounts,
+        catalog=use_cases.catalog,
+        scheduling=use_cases.scheduling,
+        bookings=use_cases.bookings,
+    )

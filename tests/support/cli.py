@@ -1,0 +1,31 @@
+"""Running the ``inkslot`` command as an operator would: a real process, with a clean
+environment (no INKSLOT_* from the caller) and cheap argon2."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+CHEAP_ARGON2_ENV = {
+    "INKSLOT_ARGON2_TIME_COST": "1",
+    "INKSLOT_ARGON2_MEMORY_KIB": "64",
+    "INKSLOT_ARGON2_PARALLELISM": "1",
+}
+
+
+def cli_env(**extra: str) -> dict[str, str]:
+    base = {k: v for k, v in os.environ.items() if not k.startswith("INKSLOT_")}
+    return {**base, **CHEAP_ARGON2_ENV, **extra}
+
+
+def inkslot(*args: str, env: dict[str, str], stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "entrypoints.cli", *args],
+        input=stdin,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
