@@ -30,8 +30,8 @@ test: install-dev lint typecheck
 	$(BIN)/pytest
 
 lint:
-	$(BIN)/ruff check src tests bench migrations
-	$(BIN)/ruff format --check src tests bench migrations
+	$(BIN)/ruff check src tests bench migrations scripts
+	$(BIN)/ruff format --check src tests bench migrations scripts
 	$(BIN)/lint-imports
 
 typecheck:
