@@ -96,7 +96,7 @@ def build_app(
     return Litestar(
         route_handlers=[auth_router, api_router, live, ready, docs_page],
         dependencies=bundle_dependencies(bundles),
-        exception_handlers=EXCEPTION_HANDLERS,  # type: ignore[arg-type]
+        exception_handlers=EXCEPTION_HANDLERS,
         middleware=[request_context],
         cors_config=cors,
         stores={"rate_limit": _rate_limit_store(config)},

@@ -14,6 +14,7 @@ from typing import Any
 import msgspec
 from litestar import MediaType, Request, Response
 from litestar.exceptions import HTTPException, ValidationException
+from litestar.types import ExceptionHandlersMap
 
 from booking_domain.shared import errors
 from booking_domain.shared.errors import DomainError, RetryLaterError
@@ -164,7 +165,7 @@ def unexpected_error_handler(request: Request[Any, Any, Any], exc: Exception) ->
     return problem_response(request, 500, "internal_error", "Something went wrong on our side.")
 
 
-EXCEPTION_HANDLERS = {
+EXCEPTION_HANDLERS: ExceptionHandlersMap = {
     DomainError: domain_error_handler,
     ValidationException: validation_error_handler,
     HTTPException: http_error_handler,
