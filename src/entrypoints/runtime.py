@@ -27,7 +27,8 @@ def database(settings: Settings, *, run_migrations: bool = True) -> Iterator[Set
     """Yield settings whose ``database_url`` answers (and is migrated).
 
     Without a configured URL in the local profile, the embedded server under
-    ``settings.data_dir`` is started for the duration of the block and stopped after it.
+    ``settings.data_dir`` is started for the duration of the block and stopped after it;
+    one that is already running (``make run`` in another terminal) is used and left running.
     """
     server: EmbeddedPostgres | None = None
     url = settings.database_url
@@ -35,7 +36,7 @@ def database(settings: Settings, *, run_migrations: bool = True) -> Iterator[Set
         if not settings.is_local:
             raise ValueError("INKSLOT_DATABASE_URL is required outside the local profile")
         server = EmbeddedPostgres(settings.data_dir / "postgres")
-        _log.info("starting the embedded PostgreSQL in %s", server.data_dir)
+        _log.info("using the embedded PostgreSQL in %s", server.data_dir)
         server.start()
         ensure_database(server.url(), LOCAL_DATABASE)
         url = server.url(LOCAL_DATABASE)
@@ -45,8 +46,7 @@ def database(settings: Settings, *, run_migrations: bool = True) -> Iterator[Set
         yield replace(settings, database_url=url)
     finally:
         if server is not None:
-            _log.info("stopping the embedded PostgreSQL")
-            server.stop()
+            server.release()
 
 
 def ensure_database(admin_url: str, name: str) -> None:

@@ -7,11 +7,7 @@ import os
 import subprocess
 import sys
 
-CHEAP_ARGON2_ENV = {
-    "INKSLOT_ARGON2_TIME_COST": "1",
-    "INKSLOT_ARGON2_MEMORY_KIB": "64",
-    "INKSLOT_ARGON2_PARALLELISM": "1",
-}
+from tests.support.server import CHEAP_ARGON2_ENV
 
 
 def cli_env(**extra: str) -> dict[str, str]:

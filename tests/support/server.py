@@ -35,13 +35,16 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def server_env(database_url: str, data_dir: Path, **extra: str) -> dict[str, str]:
-    """The environment of a test server: nothing inherited from the caller's ``INKSLOT_*``."""
+def server_env(database_url: str | None, data_dir: Path, **extra: str) -> dict[str, str]:
+    """The environment of a test server: nothing inherited from the caller's ``INKSLOT_*``.
+    Without ``database_url`` the local profile starts its embedded PostgreSQL under
+    ``data_dir``, as ``make run`` does."""
     base = {k: v for k, v in os.environ.items() if not k.startswith("INKSLOT_")}
+    database = {} if database_url is None else {"INKSLOT_DATABASE_URL": database_url}
     return {
         **base,
         **CHEAP_ARGON2_ENV,
-        "INKSLOT_DATABASE_URL": database_url,
+        **database,
         # The local profile keeps its JWT secret here: never in the repository's ./var.
         "INKSLOT_DATA_DIR": str(data_dir),
         "INKSLOT_SEED_DEMO_DATA": "false",
@@ -54,7 +57,7 @@ def server_env(database_url: str, data_dir: Path, **extra: str) -> dict[str, str
 class ServerProcess:
     host: str
     port: int
-    database_url: str
+    database_url: str | None
     env: Mapping[str, str]
     process: subprocess.Popen[bytes]
     log_path: Path
@@ -68,10 +71,13 @@ class ServerProcess:
             return ""
         return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
 
-    def cli(self, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    def cli(
+        self, *args: str, stdin: str = "", timeout: float = 120
+    ) -> subprocess.CompletedProcess[str]:
         """Run another ``inkslot`` command (e.g. ``expire-holds``) on the same database."""
         return subprocess.run(
             [sys.executable, "-m", "entrypoints.cli", *args],
+            input=stdin,
             env=dict(self.env),
             capture_output=True,
             text=True,
@@ -101,7 +107,7 @@ def _ready(url: str) -> bool:
 
 @contextmanager
 def running_server(
-    database_url: str,
+    database_url: str | None,
     data_dir: Path,
     *,
     workers: int = 2,

