@@ -14,6 +14,7 @@ from booking_domain.shared import (
     ConcurrentUpdateError,
     ConflictError,
     DomainError,
+    InvalidInputError,
     ServiceUnavailableError,
 )
 
@@ -27,13 +28,34 @@ CONSTRAINT_ERRORS: dict[str, type[DomainError]] = {
 }
 
 
+# Data exceptions (SQLSTATE class 22) that a value from outside can cause: the domain refuses
+# such values first (text rules, time range, page bound); this is the last line, so that one
+# it misses is still the caller's 4xx, and the transaction is rolled back.
+_VALUE_ERRORS = frozenset(
+    {
+        "22003",  # numeric_value_out_of_range
+        "22008",  # datetime_field_overflow
+        "22021",  # character_not_in_repertoire
+        "22P05",  # untranslatable_character
+    }
+)
+
+
 def translate(error: BaseException) -> DomainError | None:
     """The domain error a database failure stands for, or None when it is a genuine bug
     (which then surfaces as a 500 rather than being disguised)."""
     if isinstance(error, PoolTimeout):
         return ServiceUnavailableError()
+    if isinstance(error, UnicodeEncodeError):  # a lone surrogate psycopg cannot send
+        return InvalidInputError("A value holds characters that cannot be stored.")
     if not isinstance(error, psycopg.Error):
         return None
+    if isinstance(error, psycopg.DataError) and (
+        error.sqlstate in _VALUE_ERRORS or error.sqlstate is None  # psycopg's own NUL check
+    ):
+        return InvalidInputError(
+            "A value is out of range or holds characters that cannot be stored."
+        )
     if isinstance(error, psycopg.IntegrityError):
         known = CONSTRAINT_ERRORS.get(error.diag.constraint_name or "")
         if known is not None:

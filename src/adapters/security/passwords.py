@@ -46,7 +46,7 @@ class Argon2PasswordHasher(PasswordHasher):
 
     async def hash(self, password: str) -> str:
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._pool, self._argon2.hash, password)
+        return await loop.run_in_executor(self._pool, self._argon2.hash, _bytes(password))
 
     async def verify(self, password_hash: str, password: str) -> bool:
         loop = asyncio.get_running_loop()
@@ -63,6 +63,13 @@ class Argon2PasswordHasher(PasswordHasher):
 
     def _verify(self, password_hash: str, password: str) -> bool:
         try:
-            return self._argon2.verify(password_hash, password)
+            return self._argon2.verify(password_hash, _bytes(password))
         except (VerifyMismatchError, VerificationError, InvalidHashError):
             return False
+
+
+def _bytes(password: str) -> bytes:
+    """UTF-8, keeping an unpaired surrogate as its own bytes: any string a caller holds can be
+    hashed and checked (the domain refuses such passwords at sign-up; a sign-in attempt with
+    one is simply wrong), and ordinary passwords encode exactly as argon2-cffi's default."""
+    return password.encode("utf-8", "surrogatepass")

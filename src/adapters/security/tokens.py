@@ -102,4 +102,5 @@ class JwtTokenService(TokenService):
 
     def hash_refresh_secret(self, secret: str) -> str:
         # The secret has 256 bits of entropy, so a fast hash is enough: nothing to brute-force.
-        return hashlib.sha256(secret.encode()).hexdigest()
+        # surrogatepass: any string a client sends has a digest (and matches no token).
+        return hashlib.sha256(secret.encode("utf-8", "surrogatepass")).hexdigest()

@@ -19,6 +19,7 @@ from booking_domain.accounts.errors import AccountLockedError
 from booking_domain.shared.errors import FieldError, InvalidInputError
 from booking_domain.shared.identity import Actor, Role
 from booking_domain.shared.ids import UserId
+from booking_domain.shared.text import is_clean_text, text_problem
 
 MIN_PASSWORD_LENGTH = 10
 MAX_PASSWORD_LENGTH = 256
@@ -127,7 +128,7 @@ def validate_registration(email: str, password: str, name: str, role: Role) -> t
     """Check sign-up input; return the normalised ``(email, name)`` or raise with field errors."""
     errors: list[FieldError] = []
     email = normalize_email(email)
-    if len(email) > 254 or not _EMAIL_RE.match(email):
+    if len(email) > 254 or not _EMAIL_RE.match(email) or not is_clean_text(email):
         errors.append(FieldError("email", "Enter a valid email address.", "invalid_email"))
     name = _checked_name(name, errors)
     if role not in SELF_SERVICE_ROLES:
@@ -148,6 +149,8 @@ def password_problems(password: str, *, email: str, name: str) -> list[FieldErro
         return weak(f"Use at least {MIN_PASSWORD_LENGTH} characters.")
     if len(password) > MAX_PASSWORD_LENGTH:
         return weak(f"Use at most {MAX_PASSWORD_LENGTH} characters.")
+    if (problem := text_problem("password", password)) is not None:
+        return [problem]
     lowered = password.lower()
     if len(set(lowered)) == 1 or lowered in _COMMON_PASSWORDS:
         return weak("This password is too easy to guess.")
@@ -159,7 +162,9 @@ def password_problems(password: str, *, email: str, name: str) -> list[FieldErro
 
 def _checked_name(name: str, errors: list[FieldError]) -> str:
     cleaned = " ".join(name.split())
-    if not cleaned:
+    if (problem := text_problem("name", cleaned)) is not None:
+        errors.append(problem)
+    elif not cleaned:
         errors.append(FieldError("name", "Enter your name.", "required"))
     elif len(cleaned) > MAX_NAME_LENGTH:
         errors.append(FieldError("name", f"Use at most {MAX_NAME_LENGTH} characters.", "too_long"))

@@ -33,6 +33,7 @@ from booking_domain.shared.errors import FieldError, InvalidInputError, InvalidT
 from booking_domain.shared.identity import Actor, Role
 from booking_domain.shared.ids import BookingId, DisputeId, UserId, new_uuid7
 from booking_domain.shared.money import Money
+from booking_domain.shared.text import require_clean_text
 from booking_domain.shared.time import require_aware
 
 __all__ = ["DISPUTE_WINDOW", "Dispute", "DisputeStatus", "open_dispute", "resolve_dispute"]
@@ -71,6 +72,7 @@ def _require_text(value: str, field: str) -> str:
     text = value.strip()
     if not text:
         raise InvalidInputError(errors=(FieldError(field, "Must not be empty.", "required"),))
+    require_clean_text(multi_line=[(field, text)])
     return text
 
 

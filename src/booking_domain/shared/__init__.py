@@ -18,6 +18,7 @@ from booking_domain.shared.errors import (
     RetryLaterError,
     RuleViolationError,
     ServiceUnavailableError,
+    TimeOutOfRangeError,
     UnknownTimeZoneError,
 )
 from booking_domain.shared.identity import Actor, Role
@@ -31,13 +32,16 @@ from booking_domain.shared.ids import (
     new_uuid7,
 )
 from booking_domain.shared.money import BASIS_POINTS_PER_WHOLE, Money
-from booking_domain.shared.pages import MAX_PAGE_SIZE, Page, PageRequest
+from booking_domain.shared.pages import MAX_PAGE, MAX_PAGE_SIZE, Page, PageRequest
 from booking_domain.shared.ports import HealthProbe, UnitOfWork
-from booking_domain.shared.time import EPOCH, Interval, require_aware, zone
+from booking_domain.shared.time import EARLIEST, EPOCH, LATEST, Interval, require_aware, zone
 
 __all__ = [
     "BASIS_POINTS_PER_WHOLE",
+    "EARLIEST",
     "EPOCH",
+    "LATEST",
+    "MAX_PAGE",
     "MAX_PAGE_SIZE",
     "Actor",
     "ArtistId",
@@ -68,6 +72,7 @@ __all__ = [
     "ServiceId",
     "ServiceUnavailableError",
     "StudioId",
+    "TimeOutOfRangeError",
     "UnitOfWork",
     "UnknownTimeZoneError",
     "UserId",

@@ -114,6 +114,14 @@ class NaiveDatetimeError(InvalidInputError):
     default_message = "Times must carry a time zone offset."
 
 
+class TimeOutOfRangeError(InvalidInputError):
+    """An instant outside the years the system keeps (``shared.time.EARLIEST`` ..
+    ``LATEST``): nothing is booked there, and arithmetic near the calendar's ends overflows."""
+
+    code = "time_out_of_range"
+    default_message = "Times must lie between the years 1900 and 2199."
+
+
 class InvalidIntervalError(InvalidInputError):
     """An empty or inverted interval (intervals are half-open ``[start, end)``, start < end)."""
 

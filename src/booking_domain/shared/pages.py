@@ -9,6 +9,9 @@ from booking_domain.shared.errors import FieldError, InvalidInputError
 
 T = TypeVar("T")
 MAX_PAGE_SIZE = 100
+# Offset pagination reads and skips every row before the page: deeper than this, narrow the
+# list with its filters instead (the offset also stays far inside PostgreSQL's bigint).
+MAX_PAGE = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,8 +21,8 @@ class PageRequest:
 
     def __post_init__(self) -> None:
         errors = []
-        if self.page < 1:
-            errors.append(FieldError("page", "Pages start at 1.", "out_of_range"))
+        if not 1 <= self.page <= MAX_PAGE:
+            errors.append(FieldError("page", f"Use 1 to {MAX_PAGE}.", "out_of_range"))
         if not 1 <= self.page_size <= MAX_PAGE_SIZE:
             errors.append(FieldError("pageSize", f"Use 1 to {MAX_PAGE_SIZE}.", "out_of_range"))
         if errors:

@@ -16,21 +16,35 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from booking_domain.shared.errors import (
+    FieldError,
     InvalidIntervalError,
     NaiveDatetimeError,
+    TimeOutOfRangeError,
     UnknownTimeZoneError,
 )
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+# The years the system keeps. Far wider than any booking horizon, and far enough from
+# datetime's own ends (years 1 and 9999) that days and weeks can be added and taken away.
+EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
+LATEST = datetime(2200, 1, 1, tzinfo=UTC)
 
 
 def require_aware(value: datetime, what: str = "time") -> datetime:
-    """``value`` converted to UTC; naive datetimes are refused, never guessed."""
+    """``value`` converted to UTC; naive datetimes are refused, never guessed, and so are
+    instants outside ``[EARLIEST, LATEST)`` (``TimeOutOfRangeError`` naming ``what``)."""
     if not isinstance(value, datetime):
         raise NaiveDatetimeError(f"{what} must be a datetime, not {type(value).__name__}.")
     if value.tzinfo is None or value.utcoffset() is None:
         raise NaiveDatetimeError(f"{what} must carry a time zone offset.")
-    return value.astimezone(UTC)
+    try:
+        instant = value.astimezone(UTC)
+    except OverflowError:  # year 1 with a positive offset, year 9999 with a negative one
+        instant = None
+    if instant is None or not EARLIEST <= instant < LATEST:
+        message = "Use a time between the years 1900 and 2199."
+        raise TimeOutOfRangeError(errors=(FieldError(what, message, "out_of_range"),))
+    return instant
 
 
 @dataclass(frozen=True, slots=True)

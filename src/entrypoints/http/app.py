@@ -32,6 +32,7 @@ from entrypoints.http.catalog.controller import (
 from entrypoints.http.deps import bundle_dependencies
 from entrypoints.http.middleware import RequestContextMiddleware
 from entrypoints.http.problems import EXCEPTION_HANDLERS
+from entrypoints.http.request import ApiRequest
 from entrypoints.http.scheduling.controller import (
     ArtistScheduleController,
     AvailabilityController,
@@ -97,6 +98,7 @@ def build_app(
         route_handlers=[auth_router, api_router, live, ready, docs_page],
         dependencies=bundle_dependencies(bundles),
         exception_handlers=EXCEPTION_HANDLERS,
+        request_class=ApiRequest,
         middleware=[request_context],
         cors_config=cors,
         stores={"rate_limit": _rate_limit_store(config)},

@@ -11,6 +11,7 @@ from booking_domain.accounts.errors import (
 from booking_domain.accounts.ports import AccessClaims
 from booking_domain.accounts.use_cases.deps import AccountsDeps, SignedIn, open_session
 from booking_domain.accounts.users import normalize_email
+from booking_domain.shared.text import is_clean_text
 from booking_domain.shared.use_case import UseCase
 
 
@@ -36,8 +37,10 @@ class Login(UseCase[AccountsDeps]):
     async def __call__(self, *, email: str, password: str) -> SignedIn:
         s = self._deps
         email = normalize_email(email)
-        async with s.uow(read_only=True) as uow:
-            user = await uow.users.get_by_email(email)
+        user = None
+        if is_clean_text(email):  # no account has any other kind of email
+            async with s.uow(read_only=True) as uow:
+                user = await uow.users.get_by_email(email)
         if user is None:
             await self._spend_a_verification(password)
             raise InvalidCredentialsError()

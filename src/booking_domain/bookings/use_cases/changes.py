@@ -38,6 +38,7 @@ from booking_domain.shared.errors import FieldError, InvalidInputError, InvalidT
 from booking_domain.shared.identity import Actor
 from booking_domain.shared.ids import BookingId
 from booking_domain.shared.money import Money
+from booking_domain.shared.text import require_clean_text
 from booking_domain.shared.time import require_aware
 from booking_domain.shared.use_case import UseCase
 
@@ -67,6 +68,7 @@ class ChangeBookingStatus(UseCase[BookingsDeps]):
             raise InvalidInputError(
                 errors=(FieldError("refundAmount", "Only a cancellation takes a refund."),)
             )
+        require_clean_text(multi_line=[("reason", reason)])
         async with self._deps.uow() as uow:
             now = self._deps.clock.now()
             booking = await load_visible(uow, booking_id, actor, for_update=True)

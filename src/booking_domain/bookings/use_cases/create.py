@@ -52,6 +52,7 @@ from booking_domain.scheduling.ports import SchedulingContext
 from booking_domain.shared.errors import FieldError, InvalidInputError
 from booking_domain.shared.identity import Actor, Role
 from booking_domain.shared.ids import ArtistId, BookingId, ServiceId, new_uuid7
+from booking_domain.shared.text import text_problem
 from booking_domain.shared.time import require_aware
 from booking_domain.shared.use_case import UseCase
 
@@ -99,6 +100,8 @@ def _check_request(request: BookingRequest) -> str | None:
         )
     if len(request.notes) > MAX_NOTES_LENGTH:
         problems.append(FieldError("notes", f"At most {MAX_NOTES_LENGTH} characters.", "too_long"))
+    if (problem := text_problem("notes", request.notes, multiline=True)) is not None:
+        problems.append(problem)
     if problems:
         raise InvalidInputError(errors=tuple(problems))
     return key

@@ -10,6 +10,7 @@ from booking_domain.catalog.artists import ArtistProfile
 from booking_domain.catalog.use_cases.deps import CatalogDeps, load_artist
 from booking_domain.shared.identity import Actor
 from booking_domain.shared.ids import ArtistId
+from booking_domain.shared.text import require_clean_text
 from booking_domain.shared.use_case import UseCase
 
 Change = Callable[[ArtistProfile, datetime], ArtistProfile]
@@ -43,6 +44,7 @@ class ReviewArtistProfile(UseCase[CatalogDeps]):
     async def __call__(
         self, actor: Actor, artist_id: ArtistId, *, approved: bool, note: str | None
     ) -> ArtistProfile:
+        require_clean_text(multi_line=[("note", note)])
         return await _change_profile(
             self._deps,
             actor,

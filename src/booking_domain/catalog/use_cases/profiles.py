@@ -19,6 +19,7 @@ from booking_domain.catalog.use_cases.deps import (
 from booking_domain.shared.errors import FieldError, InvalidInputError, PermissionDeniedError
 from booking_domain.shared.identity import Actor, Role
 from booking_domain.shared.ids import ArtistId, StudioId, new_uuid7
+from booking_domain.shared.text import require_clean_text
 from booking_domain.shared.use_case import UseCase
 
 _INSTAGRAM = re.compile(r"^@?[A-Za-z0-9._]{1,30}$")
@@ -45,6 +46,11 @@ def _checked(fields_: ProfileFields) -> dict[str, Any]:
     errors: list[FieldError] = []
     out: dict[str, Any] = {}
     location = geo_point(fields_.location)
+    require_clean_text(
+        [("displayName", fields_.display_name), ("city", fields_.city)]
+        + [("styles", style) for style in fields_.styles or ()],
+        [("bio", fields_.bio)],
+    )
     if fields_.display_name is not None:
         name = " ".join(fields_.display_name.split())
         if not 1 <= len(name) <= 80:

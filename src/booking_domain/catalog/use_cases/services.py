@@ -15,6 +15,7 @@ from booking_domain.shared.errors import FieldError, InvalidInputError
 from booking_domain.shared.identity import Actor
 from booking_domain.shared.ids import ArtistId, ServiceId, new_uuid7
 from booking_domain.shared.money import Money
+from booking_domain.shared.text import require_clean_text
 from booking_domain.shared.use_case import UseCase
 
 # A fixed deposit is in the price's currency; a change of deposit alone takes this one.
@@ -75,6 +76,7 @@ def _service_changes(values: ServiceFields) -> dict[str, Any]:
         if getattr(values, name) is not None
     }
     if values.name is not None:
+        require_clean_text([("name", values.name)])
         name = " ".join(values.name.split())
         if not 1 <= len(name) <= 120:
             raise InvalidInputError(

@@ -12,6 +12,7 @@ from booking_domain.catalog.use_cases.deps import CatalogDeps, Coordinates, geo_
 from booking_domain.shared.errors import FieldError, InvalidInputError
 from booking_domain.shared.identity import Actor
 from booking_domain.shared.ids import StudioId, new_uuid7
+from booking_domain.shared.text import require_clean_text
 from booking_domain.shared.use_case import UseCase
 
 
@@ -29,6 +30,7 @@ def _checked_studio(values: StudioFields, *, creating: bool) -> dict[str, Any]:
     errors: list[FieldError] = []
     out: dict[str, Any] = {}
     location = geo_point(values.location)  # a bad location is refused first, on its own
+    require_clean_text([("name", values.name), ("address", values.address), ("city", values.city)])
     for name in ("name", "address", "city"):
         value = getattr(values, name)
         if value is None:

@@ -9,7 +9,7 @@ from litestar import Controller, get, patch, post
 from litestar.params import JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_204_NO_CONTENT
 
-from booking_domain.shared import MAX_PAGE_SIZE, PageRequest, Role
+from booking_domain.shared import MAX_PAGE, MAX_PAGE_SIZE, PageRequest, Role
 from entrypoints.http.accounts.dto import (
     ChangePasswordRequest,
     LoginRequest,
@@ -98,7 +98,7 @@ class AdminUsersController(Controller):
         self,
         actor: Caller,
         accounts: AccountsDep,
-        page: Annotated[int, QueryParameter(ge=1)] = 1,
+        page: Annotated[int, QueryParameter(ge=1, le=MAX_PAGE)] = 1,
         page_size: Annotated[int, QueryParameter(name="pageSize", ge=1, le=MAX_PAGE_SIZE)] = 20,
         role: Annotated[Literal["customer", "artist", "admin"] | None, QueryParameter()] = None,
     ) -> UserPage:

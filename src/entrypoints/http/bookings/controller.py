@@ -15,7 +15,7 @@ from litestar.params import FromPath, HeaderParameter, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
 from booking_domain.bookings import BookingStatus
-from booking_domain.shared import MAX_PAGE_SIZE, BookingId, PageRequest
+from booking_domain.shared import MAX_PAGE, MAX_PAGE_SIZE, BookingId, PageRequest
 from entrypoints.http.auth import authenticated
 from entrypoints.http.bookings.dto import (
     BookingEventsView,
@@ -67,7 +67,7 @@ class BookingsController(Controller):
         self,
         actor: Caller,
         bookings: BookingsDep,
-        page: Annotated[int, QueryParameter(ge=1)] = 1,
+        page: Annotated[int, QueryParameter(ge=1, le=MAX_PAGE)] = 1,
         page_size: Annotated[int, QueryParameter(name="pageSize", ge=1, le=MAX_PAGE_SIZE)] = 20,
         status: Annotated[list[StatusName] | None, QueryParameter()] = None,
         starts_from: Annotated[datetime | None, QueryParameter(name="from")] = None,
