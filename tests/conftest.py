@@ -15,6 +15,7 @@ from collections.abc import Iterator
 import pytest
 from hypothesis import HealthCheck, settings
 
+from tests.support.fuzzing import FUZZ_SUMMARY
 from tests.support.postgres import TestServer, fresh_database, migrated_template, test_server
 
 settings.register_profile(
@@ -58,3 +59,10 @@ def empty_database_url(pg_server: TestServer) -> Iterator[str]:
     """A database with no tables at all (for migration tests)."""
     with fresh_database(pg_server, None) as url:
         yield url
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """How much the fuzzing suite (tests/api/system/test_fuzzing.py) sent, when it ran."""
+    summary = terminalreporter.config.stash.get(FUZZ_SUMMARY, None)
+    if summary is not None:
+        terminalreporter.write_line(summary)

@@ -35,23 +35,35 @@ class Database:
     """A pool of psycopg connections returning rows as dicts.
 
     Created closed; :meth:`open` must run inside the event loop that will use it (the HTTP
-    lifespan and the CLI do), :meth:`close` releases every connection.
+    lifespan and the CLI do), :meth:`close` releases every connection. An app's lifespan may
+    run more than once (test harnesses end and restart it): opening after a close starts a
+    new pool.
     """
 
     def __init__(
         self, url: str, *, min_size: int = 2, max_size: int = 20, timeout: float = 10
     ) -> None:
-        self.pool: AsyncConnectionPool[Connection] = AsyncConnectionPool(
-            psycopg_url(url),
-            min_size=min_size,
-            max_size=max_size,
-            timeout=timeout,
+        self._url = psycopg_url(url)
+        self._sizes = (min_size, max_size)
+        self._timeout = timeout
+        self._used = False
+        self.pool = self._new_pool()
+
+    def _new_pool(self) -> AsyncConnectionPool[Connection]:
+        return AsyncConnectionPool(
+            self._url,
+            min_size=self._sizes[0],
+            max_size=self._sizes[1],
+            timeout=self._timeout,
             open=False,
             name="inkslot",
             kwargs={"row_factory": dict_row, "application_name": "inkslot", "connect_timeout": 10},
         )
 
     async def open(self) -> None:
+        if self._used:  # a psycopg pool cannot be opened again once closed
+            self.pool = self._new_pool()
+        self._used = True
         # wait=False: start-up must not fail because the database is briefly away; readiness
         # reports it, and connections are made as soon as it answers.
         await self.pool.open(wait=False)

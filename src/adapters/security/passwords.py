@@ -40,17 +40,23 @@ class Argon2PasswordHasher(PasswordHasher):
             parallelism=self.params.parallelism,
             type=Type.ID,
         )
-        self._pool = ThreadPoolExecutor(
-            max_workers=workers or os.cpu_count() or 2, thread_name_prefix="argon2"
-        )
+        self._workers = workers or os.cpu_count() or 2
+        self._pool: ThreadPoolExecutor | None = None
+
+    def _threads(self) -> ThreadPoolExecutor:
+        """The hashing threads, started on first use (and again after ``close``: an app's
+        lifespan may run more than once)."""
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(self._workers, thread_name_prefix="argon2")
+        return self._pool
 
     async def hash(self, password: str) -> str:
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._pool, self._argon2.hash, _bytes(password))
+        return await loop.run_in_executor(self._threads(), self._argon2.hash, _bytes(password))
 
     async def verify(self, password_hash: str, password: str) -> bool:
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._pool, self._verify, password_hash, password)
+        return await loop.run_in_executor(self._threads(), self._verify, password_hash, password)
 
     def needs_rehash(self, password_hash: str) -> bool:
         try:
@@ -59,7 +65,9 @@ class Argon2PasswordHasher(PasswordHasher):
             return True
 
     def close(self) -> None:
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
 
     def _verify(self, password_hash: str, password: str) -> bool:
         try:
