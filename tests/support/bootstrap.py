@@ -12,7 +12,7 @@ from dependency_injector import providers
 
 from adapters.system.clock import ManualClock
 from booking_domain.accounts.ports import TokenService
-from booking_domain.accounts.use_cases import AccountUseCases
+from booking_domain.accounts.use_cases import AccountsDeps, AccountUseCases
 from booking_domain.bookings.use_cases import BookingUseCases
 from booking_domain.catalog.use_cases import CatalogUseCases
 from booking_domain.scheduling.use_cases import SchedulingUseCases
@@ -30,6 +30,7 @@ class App:
     clock: ManualClock
     tokens: TokenService
     settings: Settings
+    accounts_deps: AccountsDeps  # to build the accounts use cases again with one part changed
     accounts: AccountUseCases
     catalog: CatalogUseCases
     scheduling: SchedulingUseCases
@@ -46,12 +47,14 @@ def build_app(
     adapters.clock.override(providers.Object(clock))
     if uow is not None:
         adapters.uow.override(providers.Object(uow))
-    use_cases = bundles(build_container(config, jwt_secret=TEST_JWT_SECRET, adapters=adapters))
+    core = build_container(config, jwt_secret=TEST_JWT_SECRET, adapters=adapters)
+    use_cases = bundles(core)
     return App(
         uow=adapters.uow(),
         clock=clock,
         tokens=adapters.tokens(),
         settings=config,
+        accounts_deps=core.accounts.deps(),
         accounts=use_cases.accounts,
         catalog=use_cases.catalog,
         scheduling=use_cases.scheduling,

@@ -83,6 +83,22 @@ class AccountsUnitOfWorkFactory(Protocol):
         ...
 
 
+class SessionCheck(Protocol):
+    """Whether a session (a refresh-token family) may still act: what every request's access
+    token is checked against, so a session ends for its access tokens too, within a second
+    everywhere, and at once in the process that ended it."""
+
+    async def is_live(self, session_id: SessionFamilyId, user_id: UserId, now: datetime) -> bool:
+        """True while the family has a token that is not revoked and the user is neither
+        disabled nor locked at ``now``. An adapter may answer from what it learned up to a
+        second ago."""
+        ...
+
+    def forget(self, user_id: UserId) -> None:
+        """Drop what this process remembers of the user's sessions (one just ended here)."""
+        ...
+
+
 class PasswordHasher(Protocol):
     """Slow, salted password hashing. Async because hashing is deliberately CPU-heavy and
     must not block an event loop."""

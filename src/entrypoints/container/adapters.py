@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from dependency_injector import containers, providers
 
+from adapters.memory.sessions import InMemorySessionCheck
 from adapters.memory.uow import InMemoryUnitOfWorkFactory
 from adapters.postgres.database import Database, PostgresHealthProbe
+from adapters.postgres.sessions import PostgresSessionCheck
 from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from adapters.security.passwords import Argon2Parameters, Argon2PasswordHasher
 from adapters.security.tokens import JwtTokenService
@@ -63,6 +65,7 @@ class PostgresAdapters(_CommonAdapters):
         max_size=_CommonAdapters.settings.provided.database_pool_size,
     )
     uow = providers.Singleton(PostgresUnitOfWorkFactory, database)
+    sessions = providers.Singleton(PostgresSessionCheck, database)
     health = providers.Singleton(PostgresHealthProbe, database)
     open = providers.Coroutine(_open_postgres, database)
     close = providers.Coroutine(_close_postgres, database, _CommonAdapters.hasher)
@@ -85,6 +88,7 @@ class MemoryAdapters(_CommonAdapters):
     """Everything in process: for tests, demos and other services' test suites."""
 
     uow = providers.Singleton(InMemoryUnitOfWorkFactory)
+    sessions = providers.Singleton(InMemorySessionCheck, uow.provided.store)
     health = providers.Singleton(_AlwaysHealthy)
     open = providers.Coroutine(_nothing_to_open)
     close = providers.Coroutine(_close_memory, _CommonAdapters.hasher)

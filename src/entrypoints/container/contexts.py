@@ -33,6 +33,7 @@ class AccountsContainer(containers.DeclarativeContainer):
         uow=adapters.uow,
         hasher=adapters.hasher,
         tokens=adapters.tokens,
+        sessions=adapters.sessions,
         clock=adapters.clock,
         policy=policy,
     )

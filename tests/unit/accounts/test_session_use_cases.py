@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -17,7 +18,7 @@ from booking_domain.accounts import (
     RefreshTokenReusedError,
     Role,
 )
-from booking_domain.accounts.use_cases import AccountsDeps, AccountUseCases
+from booking_domain.accounts.use_cases import AccountUseCases
 from booking_domain.shared import InvalidInputError
 from tests.support.bootstrap import App, build_app
 from tests.support.builders import START
@@ -182,7 +183,7 @@ async def test_login_rehashes_when_the_parameters_change(app: App) -> None:
     stronger = Argon2PasswordHasher(
         Argon2Parameters(time_cost=2, memory_cost_kib=128, parallelism=1)
     )
-    upgraded = AccountsDeps(uow=app.uow, hasher=stronger, tokens=app.tokens, clock=app.clock)
+    upgraded = replace(app.accounts_deps, hasher=stronger)
     assert stronger.needs_rehash(await _stored_hash(app))
     await AccountUseCases.build(upgraded).login(email="ada@example.com", password=PASSWORD)
     new_hash = await _stored_hash(app)
@@ -205,3 +206,62 @@ async def _stored_hash(app: App) -> str:
         user = await uow.users.get_by_email("ada@example.com")
     assert user is not None
     return user.password_hash
+
+
+async def _access(app: App, email: str = "ada@example.com") -> str:
+    signed = await app.accounts.login(email=email, password=PASSWORD)
+    return signed.tokens.access.token
+
+
+async def test_an_access_token_ends_with_its_session(app: App) -> None:
+    refresh = await register(app)
+    signed = await app.accounts.refresh_session(refresh_token=refresh)
+    access, refresh = signed.tokens.access.token, signed.tokens.refresh_token
+    assert (await app.accounts.authenticate(access)).user_id == signed.user.id
+    await app.accounts.logout(refresh_token=refresh)
+    with pytest.raises(InvalidTokenError):
+        await app.accounts.authenticate(access)
+
+
+async def test_a_reused_refresh_token_ends_the_family_for_access_tokens_too(app: App) -> None:
+    first = await register(app)
+    rotated = await app.accounts.refresh_session(refresh_token=first)
+    other = await _access(app)  # another sign-in: another family
+    with pytest.raises(RefreshTokenReusedError):
+        await app.accounts.refresh_session(refresh_token=first)
+    with pytest.raises(InvalidTokenError):
+        await app.accounts.authenticate(rotated.tokens.access.token)
+    assert await app.accounts.authenticate(other)
+
+
+async def test_a_password_change_ends_every_other_session(app: App) -> None:
+    await register(app)
+    mine = await app.accounts.login(email="ada@example.com", password=PASSWORD)
+    elsewhere = await _access(app)
+    claims = await app.accounts.authenticate(mine.tokens.access.token)
+    await app.accounts.change_password(
+        mine.user.actor,
+        current_password=PASSWORD,
+        new_password="another-fine-phrase",
+        keep_family=claims.session_id,
+    )
+    assert await app.accounts.authenticate(mine.tokens.access.token)
+    with pytest.raises(InvalidTokenError):
+        await app.accounts.authenticate(elsewhere)
+
+
+@pytest.mark.parametrize(
+    "change", [{"disabled": True}, {"locked_until": START + timedelta(hours=1)}]
+)
+async def test_a_disabled_or_locked_account_has_no_live_session(
+    app: App, change: dict[str, object]
+) -> None:
+    await register(app)
+    access = await _access(app)
+    async with app.uow() as uow:
+        user = await uow.users.get_by_email("ada@example.com")
+        assert user is not None
+        await uow.users.update(replace(user, **change))  # type: ignore[arg-type]
+        await uow.commit()
+    with pytest.raises(InvalidTokenError):
+        await app.accounts.authenticate(access)

@@ -15,6 +15,7 @@ from booking_domain.accounts.ports import (
     AccountsUnitOfWorkFactory,
     IssuedAccessToken,
     PasswordHasher,
+    SessionCheck,
     TokenService,
 )
 from booking_domain.accounts.sessions import RefreshToken, SessionFamilyId, issue_refresh_token
@@ -37,6 +38,7 @@ class AccountsDeps:
     uow: AccountsUnitOfWorkFactory
     hasher: PasswordHasher
     tokens: TokenService
+    sessions: SessionCheck
     clock: Clock
     policy: SessionPolicy = field(default_factory=SessionPolicy)
 

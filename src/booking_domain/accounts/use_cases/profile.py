@@ -78,3 +78,4 @@ class ChangePassword(UseCase[AccountsDeps]):
             await uow.users.update(current.with_password_hash(new_hash, now))
             await uow.refresh_tokens.revoke_user_sessions(user.id, now, keep=keep_family)
             await uow.commit()
+        s.sessions.forget(user.id)

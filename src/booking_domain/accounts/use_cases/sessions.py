@@ -90,6 +90,7 @@ class RefreshSession(UseCase[AccountsDeps]):
             if record.is_spent and record.revoked_at is None:
                 await uow.refresh_tokens.revoke_family(record.family_id, now)
                 await uow.commit()
+                s.sessions.forget(record.user_id)
                 raise RefreshTokenReusedError()
             if not record.is_usable(now):
                 raise InvalidTokenError()
@@ -112,14 +113,22 @@ class Logout(UseCase[AccountsDeps]):
             record = await uow.refresh_tokens.get_by_hash_for_update(
                 s.tokens.hash_refresh_secret(refresh_token)
             )
-            if record is not None:
-                await uow.refresh_tokens.revoke_family(record.family_id, s.clock.now())
-                await uow.commit()
+            if record is None:
+                return
+            await uow.refresh_tokens.revoke_family(record.family_id, s.clock.now())
+            await uow.commit()
+        s.sessions.forget(record.user_id)
 
 
 class Authenticate(UseCase[AccountsDeps]):
     """Who an access token speaks for now: its claims, or ``InvalidTokenError`` for a
-    missing, malformed, tampered or expired token. Guards call this on every request."""
+    missing, malformed, tampered or expired token, and for one whose session has ended
+    (logout, a reused refresh token, a password change elsewhere, a locked or disabled
+    account). Guards call this on every request."""
 
     async def __call__(self, token: str) -> AccessClaims:
-        return self._deps.tokens.verify_access_token(token, self._deps.clock.now())
+        now = self._deps.clock.now()
+        claims = self._deps.tokens.verify_access_token(token, now)
+        if not await self._deps.sessions.is_live(claims.session_id, claims.user_id, now):
+            raise InvalidTokenError("This session has ended; please sign in again.")
+        return claims

@@ -1,0 +1,82 @@
+"""Whether a session may still act, asked on every authenticated request.
+
+Each process remembers each answer for ``ttl`` seconds (one by default), so a busy client
+costs one query a second, not one a request; a session ended in another process is refused
+here within that second. The process that ends a session forgets the user's answers at once
+(``forget``). A remembered answer never outlives its ttl, whatever it was.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from datetime import datetime
+
+from sqlalchemy import bindparam, exists, or_, select
+
+from adapters.postgres.database import Database
+from adapters.postgres.errors import translate
+from adapters.postgres.sql import Statement
+from adapters.postgres.tables.accounts import refresh_tokens, users
+from booking_domain.accounts import SessionFamilyId
+from booking_domain.accounts.ports import SessionCheck
+from booking_domain.shared import UserId
+
+_T, _U = refresh_tokens.c, users.c
+_LIVE = Statement(
+    lambda: select(
+        exists()
+        .select_from(refresh_tokens.join(users, users.c.id == _T.user_id))
+        .where(
+            _T.family_id == bindparam("session_id"),
+            _T.user_id == bindparam("user_id"),
+            _T.revoked_at.is_(None),
+            ~_U.disabled,
+            or_(_U.locked_until.is_(None), _U.locked_until <= bindparam("now")),
+        )
+        .label("live")
+    )
+)
+
+
+class PostgresSessionCheck(SessionCheck):
+    def __init__(
+        self,
+        database: Database,
+        *,
+        ttl: float = 1.0,
+        capacity: int = 100_000,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._database = database
+        self._ttl = ttl
+        self._capacity = capacity
+        self._monotonic = monotonic
+        # session -> (user, live, when it was learned); least recently learned first.
+        self._known: OrderedDict[SessionFamilyId, tuple[UserId, bool, float]] = OrderedDict()
+
+    async def is_live(self, session_id: SessionFamilyId, user_id: UserId, now: datetime) -> bool:
+        moment = self._monotonic()
+        known = self._known.get(session_id)
+        if known is not None and known[0] == user_id and moment - known[2] < self._ttl:
+            return known[1]
+        live = await self._ask(session_id, user_id, now)
+        self._known[session_id] = (user_id, live, moment)
+        self._known.move_to_end(session_id)
+        if len(self._known) > self._capacity:
+            self._known.popitem(last=False)
+        return live
+
+    def forget(self, user_id: UserId) -> None:
+        for session_id in [s for s, (u, _, _) in self._known.items() if u == user_id]:
+            del self._known[session_id]
+
+    async def _ask(self, session_id: SessionFamilyId, user_id: UserId, now: datetime) -> bool:
+        params = {"session_id": session_id, "user_id": user_id, "now": now}
+        try:
+            async with self._database.pool.connection() as conn:
+                row = await (await conn.execute(_LIVE.text, params)).fetchone()
+        except Exception as exc:
+            raise (translate(exc) or exc) from exc
+        return bool(row and row["live"])
