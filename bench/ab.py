@@ -58,6 +58,7 @@ def serve(src: Path, data_dir: Path, database_url: str) -> tuple[subprocess.Pope
         "INKSLOT_JWT_SECRET": SECRET,
         "INKSLOT_SEED_DEMO_DATA": "false",
         "INKSLOT_AUTH_RATE_LIMIT_PER_MINUTE": "10000000",
+        "INKSLOT_SIGN_UP_RATE_LIMIT_PER_HOUR": "10000000",
         "INKSLOT_ACCESS_TOKEN_MINUTES": "240",
     }
     command = [sys.executable, "-m", "entrypoints.cli", "serve", "--port", str(port)]

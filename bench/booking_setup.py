@@ -102,6 +102,7 @@ def start_server(data_dir: Path, database_url: str, port: int, workers: int) -> 
         "INKSLOT_SEED_DEMO_DATA": "false",
         # One client address registers every customer; tokens must outlive the run.
         "INKSLOT_AUTH_RATE_LIMIT_PER_MINUTE": "10000000",
+        "INKSLOT_SIGN_UP_RATE_LIMIT_PER_HOUR": "10000000",
         "INKSLOT_ACCESS_TOKEN_MINUTES": "240",
     }
     process = subprocess.Popen(

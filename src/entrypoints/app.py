@@ -49,6 +49,7 @@ def create_app(settings: Settings, *, container: Core | None = None) -> Litestar
         version=_version(),
         cors_origins=settings.cors_origins,
         auth_rate_limit_per_minute=settings.auth_rate_limit_per_minute,
+        sign_up_rate_limit_per_hour=settings.sign_up_rate_limit_per_hour,
         redis_url=settings.redis_url,
         redis_namespace=settings.redis_namespace,
         access_log=settings.access_log,

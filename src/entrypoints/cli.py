@@ -9,7 +9,7 @@ import os
 import signal
 import sys
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from entrypoints.logs import configure_logging
 from entrypoints.settings import Settings, SettingsError, load_settings
@@ -68,24 +68,31 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
         if ready.seed_demo_data:
             _print_demo_accounts(_with_core(ready, _seed_core))
         print(f"Inkslot API on http://{host}:{port}  (docs: http://{host}:{port}/docs)", flush=True)
+        common = _uvicorn_options(ready, host, port)
         if workers == 1:
             app = create_app(ready)
             settle_heap_for_serving()
-            uvicorn.run(app, host=host, port=port, log_config=None, access_log=False)
+            uvicorn.run(app, **common)
         else:
             # Each worker builds its own app from the environment (see app_from_env).
             os.environ["INKSLOT_DATABASE_URL"] = ready.database_url or ""
             os.environ["INKSLOT_JWT_SECRET"] = jwt_secret_for(ready)
-            uvicorn.run(
-                "entrypoints.app:app_from_env",
-                factory=True,
-                host=host,
-                port=port,
-                workers=workers,
-                log_config=None,
-                access_log=False,
-            )
+            uvicorn.run("entrypoints.app:app_from_env", factory=True, workers=workers, **common)
     return 0
+
+
+def _uvicorn_options(settings: Settings, host: str, port: int) -> dict[str, Any]:
+    """uvicorn reads X-Forwarded-For only from the configured proxies: with none, the peer's
+    own address is the client's (uvicorn's default would believe any local process)."""
+    trusted = settings.trusted_proxies
+    return {
+        "host": host,
+        "port": port,
+        "log_config": None,
+        "access_log": False,
+        "proxy_headers": bool(trusted),
+        "forwarded_allow_ips": ",".join(trusted) if trusted else None,
+    }
 
 
 def _exit_on_signal(signum: int, _frame: object) -> None:

@@ -51,6 +51,10 @@ class Settings:
     login_max_failures: int = 5
     login_lock: timedelta = timedelta(minutes=15)
     auth_rate_limit_per_minute: int = 30
+    sign_up_rate_limit_per_hour: int = 20
+    # Addresses of proxies whose X-Forwarded-For / X-Forwarded-Proto are believed; none by
+    # default, so a client cannot pose as another address (the rate limits key on it).
+    trusted_proxies: tuple[str, ...] = ()
     redis_url: str | None = None
     # Key prefix in Redis, so deployments (or test runs) sharing one Redis stay apart.
     redis_namespace: str = "inkslot"
@@ -106,6 +110,8 @@ _FIELDS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "LOGIN_MAX_FAILURES": ("login_max_failures", _positive_int),
     "LOGIN_LOCK_MINUTES": ("login_lock", _minutes),
     "AUTH_RATE_LIMIT_PER_MINUTE": ("auth_rate_limit_per_minute", _positive_int),
+    "SIGN_UP_RATE_LIMIT_PER_HOUR": ("sign_up_rate_limit_per_hour", _positive_int),
+    "TRUSTED_PROXIES": ("trusted_proxies", _csv),
     "REDIS_URL": ("redis_url", str),
     "REDIS_NAMESPACE": ("redis_namespace", str),
     "CORS_ORIGINS": ("cors_origins", _csv),

@@ -10,8 +10,11 @@ from typing import Any
 
 from dependency_injector import providers
 
+from adapters.memory.sessions import InMemorySessionCheck
+from adapters.memory.uow import InMemoryUnitOfWorkFactory
+from adapters.postgres.sessions import PostgresSessionCheck
 from adapters.system.clock import ManualClock
-from booking_domain.accounts.ports import TokenService
+from booking_domain.accounts.ports import SessionCheck, TokenService
 from booking_domain.accounts.use_cases import AccountsDeps, AccountUseCases
 from booking_domain.bookings.use_cases import BookingUseCases
 from booking_domain.catalog.use_cases import CatalogUseCases
@@ -47,6 +50,7 @@ def build_app(
     adapters.clock.override(providers.Object(clock))
     if uow is not None:
         adapters.uow.override(providers.Object(uow))
+        adapters.sessions.override(providers.Object(_session_check_for(uow)))
     core = build_container(config, jwt_secret=TEST_JWT_SECRET, adapters=adapters)
     use_cases = bundles(core)
     return App(
@@ -60,3 +64,10 @@ def build_app(
         scheduling=use_cases.scheduling,
         bookings=use_cases.bookings,
     )
+
+
+def _session_check_for(uow: AnyUnitOfWorkFactory) -> SessionCheck:
+    """The session check that reads the same storage as ``uow``."""
+    if isinstance(uow, InMemoryUnitOfWorkFactory):
+        return InMemorySessionCheck(uow.store)
+    return PostgresSessionCheck(uow.database)

@@ -49,6 +49,7 @@ def server_env(database_url: str | None, data_dir: Path, **extra: str) -> dict[s
         "INKSLOT_DATA_DIR": str(data_dir),
         "INKSLOT_SEED_DEMO_DATA": "false",
         "INKSLOT_AUTH_RATE_LIMIT_PER_MINUTE": "10000000",
+        "INKSLOT_SIGN_UP_RATE_LIMIT_PER_HOUR": "10000000",
         **extra,
     }
 

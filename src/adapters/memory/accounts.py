@@ -1,4 +1,4 @@
-"""In-memory users and refresh tokens."""
+"""In-memory users, refresh tokens and failed sign-ins."""
 
 from __future__ import annotations
 
@@ -12,10 +12,15 @@ from booking_domain.accounts import (
     RefreshToken,
     RefreshTokenId,
     SessionFamilyId,
+    SignInAttempts,
     User,
     UserNotFoundError,
 )
-from booking_domain.accounts.ports import RefreshTokenRepository, UserRepository
+from booking_domain.accounts.ports import (
+    RefreshTokenRepository,
+    SignInAttemptsRepository,
+    UserRepository,
+)
 from booking_domain.shared import Page, PageRequest, Role, UserId
 
 
@@ -73,3 +78,20 @@ class InMemoryRefreshTokenRepository(
         for token in changed:
             self._rows.put(token.id, replace(token, revoked_at=now))
         return len(changed)
+
+
+class InMemorySignInAttemptsRepository(
+    TableRepository[str, SignInAttempts], SignInAttemptsRepository
+):
+    async def get(self, key: str) -> SignInAttempts | None:
+        return self._rows.get(key)
+
+    async def lock(self, key: str, now: datetime) -> SignInAttempts:
+        # Writing units of work run one at a time: holding the record is holding the store.
+        return self._rows.get(key) or SignInAttempts(key, now)
+
+    async def save(self, attempts: SignInAttempts) -> None:
+        self._rows.put(attempts.key, attempts)
+
+    async def clear(self, key: str) -> None:
+        self._rows.delete(key)

@@ -10,7 +10,11 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any, Self
 
-from adapters.memory.accounts import InMemoryRefreshTokenRepository, InMemoryUserRepository
+from adapters.memory.accounts import (
+    InMemoryRefreshTokenRepository,
+    InMemorySignInAttemptsRepository,
+    InMemoryUserRepository,
+)
 from adapters.memory.bookings import InMemoryBookingRepository, InMemoryIdempotencyRepository
 from adapters.memory.catalog import (
     InMemoryArtistRepository,
@@ -56,6 +60,9 @@ class InMemoryUnitOfWork(
     users = cached_property(lambda uow: InMemoryUserRepository(uow.staged("users")))
     refresh_tokens = cached_property(
         lambda uow: InMemoryRefreshTokenRepository(uow.staged("refresh_tokens"))
+    )
+    sign_in_attempts = cached_property(
+        lambda uow: InMemorySignInAttemptsRepository(uow.staged("sign_in_attempts"))
     )
     artists = cached_property(lambda uow: InMemoryArtistRepository(uow.staged("artists")))
     studios = cached_property(lambda uow: InMemoryStudioRepository(uow.staged("studios")))

@@ -1,4 +1,4 @@
-"""PostgreSQL users and refresh tokens."""
+"""PostgreSQL users, refresh tokens and failed sign-ins."""
 
 from __future__ import annotations
 
@@ -6,20 +6,26 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from adapters.postgres.database import OnConnection
 from adapters.postgres.sql import Statement, compile_sql, count_of
-from adapters.postgres.tables.accounts import refresh_tokens, users
+from adapters.postgres.tables.accounts import refresh_tokens, sign_in_attempts, users
 from booking_domain.accounts import (
     RefreshToken,
     RefreshTokenId,
     Role,
     SessionFamilyId,
+    SignInAttempts,
     User,
     UserNotFoundError,
 )
-from booking_domain.accounts.ports import RefreshTokenRepository, UserRepository
+from booking_domain.accounts.ports import (
+    RefreshTokenRepository,
+    SignInAttemptsRepository,
+    UserRepository,
+)
 from booking_domain.shared import Page, PageRequest, UserId
 
 Row = Mapping[str, Any]
@@ -45,7 +51,6 @@ def _user_row(user: User) -> dict[str, Any]:
         "role": user.role.value,
         "password_hash": user.password_hash,
         "phone": user.phone,
-        "failed_login_count": user.failed_login_count,
         "locked_until": user.locked_until,
         "disabled": user.disabled,
         "created_at": user.created_at,
@@ -61,7 +66,6 @@ def _user(row: Row) -> User:
         role=Role(row["role"]),
         password_hash=row["password_hash"],
         phone=row["phone"],
-        failed_login_count=row["failed_login_count"],
         locked_until=row["locked_until"],
         disabled=row["disabled"],
         created_at=row["created_at"],
@@ -213,3 +217,62 @@ class PostgresRefreshTokenRepository(OnConnection, RefreshTokenRepository):
             _REVOKE_USER_SESSIONS.text, {"user_id": user_id, "keep": keep, "now": now}
         )
         return cursor.rowcount
+
+
+_A = sign_in_attempts.c
+_ATTEMPTS = Statement(lambda: select(sign_in_attempts).where(_A.key == bindparam("key")))
+
+
+def _build_lock() -> Any:
+    # An upsert that changes nothing: it creates the pair's row if missing, and either way
+    # returns it holding its lock until the transaction ends (one round trip).
+    statement = pg_insert(sign_in_attempts).values(
+        key=bindparam("key"), created_at=bindparam("now"), updated_at=bindparam("now")
+    )
+    return statement.on_conflict_do_update(
+        index_elements=[_A.key], set_={"key": statement.excluded.key}
+    ).returning(sign_in_attempts)
+
+
+_LOCK_ATTEMPTS = Statement(_build_lock)
+_SAVE_ATTEMPTS = Statement(
+    lambda: (
+        update(sign_in_attempts)
+        .where(_A.key == bindparam("key"))
+        .values(
+            failures=bindparam("failures"),
+            locked_until=bindparam("locked_until"),
+            updated_at=bindparam("updated_at"),
+        )
+    )
+)
+_CLEAR_ATTEMPTS = Statement(lambda: delete(sign_in_attempts).where(_A.key == bindparam("key")))
+
+
+def _attempts(row: Row) -> SignInAttempts:
+    return SignInAttempts(row["key"], row["updated_at"], row["failures"], row["locked_until"])
+
+
+class PostgresSignInAttemptsRepository(OnConnection, SignInAttemptsRepository):
+    async def get(self, key: str) -> SignInAttempts | None:
+        row = await (await self._conn.execute(_ATTEMPTS.text, {"key": key})).fetchone()
+        return _attempts(row) if row is not None else None
+
+    async def lock(self, key: str, now: datetime) -> SignInAttempts:
+        cursor = await self._conn.execute(_LOCK_ATTEMPTS.text, {"key": key, "now": now})
+        row = await cursor.fetchone()
+        if row is None:  # pragma: no cover - the upsert always returns its row
+            raise RuntimeError("the sign-in attempts upsert returned nothing")
+        return _attempts(row)
+
+    async def save(self, attempts: SignInAttempts) -> None:
+        params = {
+            "key": attempts.key,
+            "failures": attempts.failures,
+            "locked_until": attempts.locked_until,
+            "updated_at": attempts.updated_at,
+        }
+        await self._conn.execute(_SAVE_ATTEMPTS.text, params)
+
+    async def clear(self, key: str) -> None:
+        await self._conn.execute(_CLEAR_ATTEMPTS.text, {"key": key})

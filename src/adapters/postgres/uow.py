@@ -14,7 +14,11 @@ from typing import Self
 import psycopg
 from psycopg import pq
 
-from adapters.postgres.accounts import PostgresRefreshTokenRepository, PostgresUserRepository
+from adapters.postgres.accounts import (
+    PostgresRefreshTokenRepository,
+    PostgresSignInAttemptsRepository,
+    PostgresUserRepository,
+)
 from adapters.postgres.bookings import PostgresBookingRepository
 from adapters.postgres.bookings_idempotency import PostgresIdempotencyRepository
 from adapters.postgres.catalog import (
@@ -67,6 +71,7 @@ class PostgresUnitOfWork(
     # Each repository is made on first use, on this unit of work's connection.
     users = cached_property(lambda uow: PostgresUserRepository(uow.connection))
     refresh_tokens = cached_property(lambda uow: PostgresRefreshTokenRepository(uow.connection))
+    sign_in_attempts = cached_property(lambda uow: PostgresSignInAttemptsRepository(uow.connection))
     artists = cached_property(lambda uow: PostgresArtistRepository(uow.connection))
     studios = cached_property(lambda uow: PostgresStudioRepository(uow.connection))
     services = cached_property(lambda uow: PostgresServiceRepository(uow.connection))

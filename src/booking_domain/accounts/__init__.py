@@ -2,6 +2,7 @@
 families, rotated on every use). Sign-up, sign-in and profile edits are the ``use_cases``
 subpackage; storage, hashing and token signing are ``ports``."""
 
+from booking_domain.accounts.emails import email_problem, normalize_email
 from booking_domain.accounts.errors import (
     AccountDisabledError,
     AccountLockedError,
@@ -17,14 +18,13 @@ from booking_domain.accounts.sessions import (
     SessionFamilyId,
     issue_refresh_token,
 )
+from booking_domain.accounts.sign_in import LockoutPolicy, SignInAttempts, sign_in_key
 from booking_domain.accounts.users import (
     MAX_NAME_LENGTH,
     MAX_PASSWORD_LENGTH,
     MIN_PASSWORD_LENGTH,
     SELF_SERVICE_ROLES,
-    LockoutPolicy,
     User,
-    normalize_email,
     password_problems,
     validate_registration,
 )
@@ -47,10 +47,13 @@ __all__ = [
     "RefreshTokenReusedError",
     "Role",
     "SessionFamilyId",
+    "SignInAttempts",
     "User",
     "UserNotFoundError",
+    "email_problem",
     "issue_refresh_token",
     "normalize_email",
     "password_problems",
+    "sign_in_key",
     "validate_registration",
 ]

@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Protocol
 
 from booking_domain.accounts.sessions import RefreshToken, SessionFamilyId
+from booking_domain.accounts.sign_in import SignInAttempts
 from booking_domain.accounts.users import User
 from booking_domain.shared.identity import Role
 from booking_domain.shared.ids import UserId
@@ -71,8 +72,30 @@ class HasRefreshTokens(Protocol):
     def refresh_tokens(self) -> RefreshTokenRepository: ...
 
 
-class AccountsUnitOfWork(UnitOfWork, HasUsers, HasRefreshTokens, Protocol):
-    """What account use cases open: users and their refresh tokens."""
+class SignInAttemptsRepository(Protocol):
+    """Failed sign-ins per (email, client address) pair (``sign_in.SignInAttempts``)."""
+
+    async def get(self, key: str) -> SignInAttempts | None: ...
+
+    async def lock(self, key: str, now: datetime) -> SignInAttempts:
+        """The pair's record, held until the unit of work ends (so concurrent failures of
+        one pair are counted one after another); an empty one if the pair has none yet."""
+        ...
+
+    async def save(self, attempts: SignInAttempts) -> None: ...
+
+    async def clear(self, key: str) -> None:
+        """Forget the pair (a success); nothing happens when it has no record."""
+        ...
+
+
+class HasSignInAttempts(Protocol):
+    @property
+    def sign_in_attempts(self) -> SignInAttemptsRepository: ...
+
+
+class AccountsUnitOfWork(UnitOfWork, HasUsers, HasRefreshTokens, HasSignInAttempts, Protocol):
+    """What account use cases open: users, their refresh tokens, failed sign-ins."""
 
 
 class AccountsUnitOfWorkFactory(Protocol):

@@ -1,25 +1,28 @@
 """Users and the account rules.
 
 Rules (PRODUCT.md, Accounts and sessions):
-- an email is compared case-insensitively: it is stored trimmed and lower-cased;
+- an email is compared in its canonical form (``emails.normalize_email``), and look-alikes of
+  another address are refused at sign-up (``emails.email_problem``);
 - a password has at least 10 characters, at most 256, is not one character repeated, is not a
-  well-known password, and does not contain the user's email local part or name;
-- after ``LockoutPolicy.max_failures`` consecutive failed logins the account is locked for
-  ``LockoutPolicy.lock_duration``; a successful login resets the count, and so does the
-  lock itself (after it ends, the user gets a fresh set of attempts).
+  well-known password, holds no control characters, and does not contain the user's email
+  local part or name;
+- failed sign-ins lock an (email, client address) pair, not the account (``sign_in``); an
+  operator may lock an account as a whole until a moment (``locked_until``), which also ends
+  its sessions.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import datetime
 
+from booking_domain.accounts.emails import email_problem, normalize_email
 from booking_domain.accounts.errors import AccountLockedError
 from booking_domain.shared.errors import FieldError, InvalidInputError
 from booking_domain.shared.identity import Actor, Role
 from booking_domain.shared.ids import UserId
-from booking_domain.shared.text import is_clean_text, text_problem
+from booking_domain.shared.text import text_problem
 
 MIN_PASSWORD_LENGTH = 10
 MAX_PASSWORD_LENGTH = 256
@@ -50,20 +53,11 @@ _COMMON_PASSWORDS = frozenset(
     }
 )
 
-# Pragmatic address check (RFC 5322 is far wider than what mail systems accept): one @,
-# no spaces, a dot in the domain, sane lengths. Delivery is what proves an address.
-_EMAIL_RE = re.compile(r"^[^@\s]{1,64}@[^@\s.]+(\.[^@\s.]+)+$")
 _PHONE_RE = re.compile(r"^\+?[0-9][0-9 ]{5,19}$")
 
 
 SELF_SERVICE_ROLES = frozenset({Role.CUSTOMER, Role.ARTIST})
 """Roles a person may choose at sign-up; admins are made by an operator."""
-
-
-@dataclass(frozen=True, slots=True)
-class LockoutPolicy:
-    max_failures: int = 5
-    lock_duration: timedelta = timedelta(minutes=15)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +72,7 @@ class User:
     created_at: datetime
     updated_at: datetime
     phone: str | None = None
-    failed_login_count: int = 0
-    locked_until: datetime | None = None
+    locked_until: datetime | None = None  # an operator's lock of the whole account
     disabled: bool = False
 
     @property
@@ -87,24 +80,10 @@ class User:
         return Actor(self.id, self.role)
 
     def ensure_not_locked(self, now: datetime) -> None:
-        """Raise :class:`AccountLockedError` while the lock lasts."""
+        """Raise :class:`AccountLockedError` while an operator's lock lasts."""
         if self.locked_until is not None and now < self.locked_until:
             seconds = (self.locked_until - now).total_seconds()
             raise AccountLockedError(retry_after_seconds=int(seconds) + 1)
-
-    def with_failed_login(self, now: datetime, policy: LockoutPolicy) -> User:
-        """Count a failed login; the failure that reaches the limit starts the lock."""
-        failures = self.failed_login_count + 1
-        if failures >= policy.max_failures:
-            return replace(
-                self, failed_login_count=0, locked_until=now + policy.lock_duration, updated_at=now
-            )
-        return replace(self, failed_login_count=failures, updated_at=now)
-
-    def with_successful_login(self, now: datetime) -> User:
-        if self.failed_login_count == 0 and self.locked_until is None:
-            return self
-        return replace(self, failed_login_count=0, locked_until=None, updated_at=now)
 
     def with_profile(self, now: datetime, *, name: str | None, phone: str | None) -> User:
         """Apply a profile edit; ``None`` leaves a field as it is, ``""`` clears the phone."""
@@ -119,17 +98,12 @@ class User:
         return replace(self, password_hash=password_hash, updated_at=now)
 
 
-def normalize_email(raw: str) -> str:
-    """The canonical form used for storage and comparison: trimmed and lower-cased."""
-    return raw.strip().lower()
-
-
 def validate_registration(email: str, password: str, name: str, role: Role) -> tuple[str, str]:
     """Check sign-up input; return the normalised ``(email, name)`` or raise with field errors."""
     errors: list[FieldError] = []
     email = normalize_email(email)
-    if len(email) > 254 or not _EMAIL_RE.match(email) or not is_clean_text(email):
-        errors.append(FieldError("email", "Enter a valid email address.", "invalid_email"))
+    if (problem := email_problem(email)) is not None:
+        errors.append(problem)
     name = _checked_name(name, errors)
     if role not in SELF_SERVICE_ROLES:
         errors.append(FieldError("role", "Choose customer or artist.", "invalid_role"))

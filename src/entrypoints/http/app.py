@@ -22,6 +22,8 @@ from entrypoints.http.accounts.controller import (
     AdminUsersController,
     AuthController,
     MeController,
+    PasswordController,
+    SignUpController,
 )
 from entrypoints.http.bookings.controller import BookingsController
 from entrypoints.http.catalog.controller import (
@@ -49,16 +51,17 @@ class HttpConfig:
     version: str = "0.1.0"
     cors_origins: tuple[str, ...] = ()
     auth_rate_limit_per_minute: int = 30
+    sign_up_rate_limit_per_hour: int = 20
     redis_url: str | None = None
     redis_namespace: str = "inkslot"
     access_log: bool = True
     debug: bool = False
 
 
-def _rate_limit_store(config: HttpConfig) -> Store:
+def _rate_limit_store(config: HttpConfig, name: str) -> Store:
     if config.redis_url:
         return RedisStore.with_client(
-            url=config.redis_url, namespace=f"{config.redis_namespace}:rate-limit"
+            url=config.redis_url, namespace=f"{config.redis_namespace}:{name}"
         )
     return MemoryStore()
 
@@ -70,11 +73,23 @@ def build_app(
     on_startup: Sequence[Hook] = (),
     on_shutdown: Sequence[Hook] = (),
 ) -> Litestar:
+    # Per client address: every sign-in, refresh, logout and password change; sign-up also
+    # by the hour (each probe of a taken email costs one of few).
     rate_limit = RateLimitConfig(
         rate_limit=("minute", config.auth_rate_limit_per_minute), store="rate_limit"
     )
+    sign_up_limit = RateLimitConfig(
+        rate_limit=("hour", config.sign_up_rate_limit_per_hour), store="sign_up_limit"
+    )
     auth_router = Router(
-        path=API_PREFIX, route_handlers=[AuthController], middleware=[rate_limit.middleware]
+        path=API_PREFIX,
+        route_handlers=[AuthController, PasswordController],
+        middleware=[rate_limit.middleware],
+    )
+    sign_up_router = Router(
+        path=API_PREFIX,
+        route_handlers=[SignUpController],
+        middleware=[rate_limit.middleware, sign_up_limit.middleware],
     )
     api_router = Router(
         path=API_PREFIX,
@@ -95,13 +110,16 @@ def build_app(
         return RequestContextMiddleware(app, access_log=config.access_log)
 
     return Litestar(
-        route_handlers=[auth_router, api_router, live, ready, docs_page],
+        route_handlers=[auth_router, sign_up_router, api_router, live, ready, docs_page],
         dependencies=bundle_dependencies(bundles),
         exception_handlers=EXCEPTION_HANDLERS,
         request_class=ApiRequest,
         middleware=[request_context],
         cors_config=cors,
-        stores={"rate_limit": _rate_limit_store(config)},
+        stores={
+            "rate_limit": _rate_limit_store(config, "rate-limit"),
+            "sign_up_limit": _rate_limit_store(config, "sign-up-limit"),
+        },
         state=State({"accounts": bundles.accounts}),  # for the guards (auth.py)
         openapi_config=OpenAPIConfig(
             title=config.title,

@@ -79,3 +79,10 @@ async def optional_actor(request: ASGIConnection[Any, Any, Any, Any]) -> Actor |
         return None
     await authenticated(request, request.route_handler)
     return current_actor(request)
+
+
+def client_address(connection: ASGIConnection[Any, Any, Any, Any]) -> str:
+    """The client's address as the server sees it: the peer, or what a trusted proxy says
+    it forwarded for (uvicorn reads forwarded headers only from INKSLOT_TRUSTED_PROXIES)."""
+    client = connection.client
+    return client.host if client is not None else "unknown"

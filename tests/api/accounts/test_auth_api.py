@@ -7,6 +7,7 @@ import uuid
 from datetime import timedelta
 
 import pytest
+from httpx import Response
 
 from tests.api.conftest import PASSWORD, Api, ApiFactory
 
@@ -143,16 +144,68 @@ async def test_logout_revokes_the_refresh_token(api: Api) -> None:
     ).status_code == 401
 
 
-async def test_five_failures_lock_the_account_with_retry_after(api: Api) -> None:
+def _comparable(response: Response) -> tuple[int, str | None, dict[str, object]]:
+    body = dict(response.json())
+    body.pop("requestId")
+    return response.status_code, response.headers.get("retry-after"), body
+
+
+async def test_a_locked_pair_answers_alike_for_known_and_unknown_emails(api: Api) -> None:
+    """Five failures lock the (email, address) pair for 15 minutes, the same way whether the
+    email has an account or not: a locked answer says nothing about who is registered."""
     await api.register()
-    for _ in range(5):
-        assert (await api.login("ada@example.com", "wrong-password!")).status_code == 401
-    locked = await api.login("ada@example.com")
-    assert locked.status_code == 423
-    assert locked.json()["code"] == "account_locked"
-    assert int(locked.headers["retry-after"]) == 15 * 60 + 1
+    for email in ("ada@example.com", "nobody@example.com"):
+        for _ in range(5):
+            assert (await api.login(email, "wrong-password!")).status_code == 401
+    known, unknown = await api.login("ada@example.com"), await api.login("nobody@example.com")
+    assert _comparable(known) == _comparable(unknown)
+    assert known.status_code == 423 and known.json()["code"] == "account_locked"
+    assert int(known.headers["retry-after"]) == 15 * 60 + 1
     api.clock.advance(timedelta(minutes=15))
     assert (await api.login("ada@example.com")).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("look_alike", "status", "code"),
+    [
+        ("\uff41dmin@\uff25xample.com", 409, "email_taken"),  # fullwidth: the same address
+        ("Admin@Example.com", 409, "email_taken"),
+        ("\u0430dmin@example.com", 422, "mixed_scripts"),  # Cyrillic a
+        ("ad\u200bmin@example.com", 422, "invisible_characters"),  # zero-width space
+        ("ad\u00admin@example.com", 422, "invisible_characters"),  # soft hyphen
+        ("admin\u2060@example.com", 422, "invisible_characters"),  # word joiner
+        ("admin@ex\u0430mple.com", 422, "mixed_scripts"),
+    ],
+)
+async def test_look_alikes_of_an_existing_address_never_become_a_second_account(
+    api: Api, look_alike: str, status: int, code: str
+) -> None:
+    await api.register("admin@example.com", name="Original")
+    response = await api.client.post(
+        "/api/v1/auth/register",
+        json={"email": look_alike, "password": PASSWORD, "name": "Impostor", "role": "customer"},
+    )
+    assert response.status_code == status, response.text
+    body = response.json()
+    found = body["code"] if status == 409 else {e["code"] for e in body["errors"]}
+    assert found == code or found == {code}
+    me = await api.login(look_alike)  # the look-alike never signs in as anyone else
+    assert me.status_code == (200 if status == 409 else 401)
+    if status == 409:
+        assert me.json()["user"]["name"] == "Original"
+
+
+async def test_sign_up_is_limited_per_address_by_the_hour(make_api: ApiFactory) -> None:
+    api = await make_api(sign_up_rate_limit_per_hour=2)
+    await api.register("a@example.com")
+    await api.register("b@example.com")
+    third = await api.client.post(
+        "/api/v1/auth/register",
+        json={"email": "c@example.com", "password": PASSWORD, "name": "C", "role": "customer"},
+    )
+    assert third.status_code == 429 and third.json()["code"] == "rate_limited"
+    assert int(third.headers["retry-after"]) > 60  # an hour's window, not a minute's
+    assert (await api.login("a@example.com")).status_code == 200  # signing in is not
 
 
 async def test_auth_endpoints_are_rate_limited_per_client(make_api: ApiFactory) -> None:

@@ -7,8 +7,9 @@ import json
 from datetime import timedelta
 
 import pytest
+from httpx import Response
 
-from tests.api.conftest import PASSWORD, Api
+from tests.api.conftest import PASSWORD, Api, ApiFactory
 
 pytestmark = pytest.mark.anyio
 
@@ -79,6 +80,35 @@ async def test_password_change_needs_the_current_one_and_ends_other_sessions(api
     assert refresh_mine.status_code == 200
     assert (await api.login("ada@example.com")).status_code == 401
     assert (await api.login("ada@example.com", "a-brand-new-phrase")).status_code == 200
+
+
+async def _change_password(api: Api, session: dict[str, object], current: str) -> Response:
+    return await api.client.post(
+        "/api/v1/me/password",
+        json={"currentPassword": current, "newPassword": "a-brand-new-phrase"},
+        headers=api.bearer(session),
+    )
+
+
+async def test_wrong_current_passwords_count_as_failed_sign_ins(api: Api) -> None:
+    """Holding a stolen access token is no licence to guess the password behind it."""
+    session = await api.register()
+    for _ in range(5):
+        assert (await _change_password(api, session, "not-it-at-all")).status_code == 422
+    locked = await _change_password(api, session, PASSWORD)
+    assert locked.status_code == 423 and locked.json()["code"] == "account_locked"
+    assert (await api.login("ada@example.com")).status_code == 423  # the same pair
+    api.clock.advance(timedelta(minutes=15))  # the lock is over (and the access token too)
+    fresh = (await api.login("ada@example.com")).json()
+    assert (await _change_password(api, fresh, PASSWORD)).status_code == 204
+
+
+async def test_password_changes_are_rate_limited_per_address(make_api: ApiFactory) -> None:
+    api = await make_api(auth_rate_limit_per_minute=3)
+    session = await api.register()  # one of the three
+    statuses = [(await _change_password(api, session, "nope-nope")).status_code for _ in range(3)]
+    assert statuses == [422, 422, 429]
+    assert (await api.client.get("/api/v1/me", headers=api.bearer(session))).status_code == 200
 
 
 async def test_admin_endpoints_answer_403_to_other_roles_and_paginate_for_admins(api: Api) -> None:

@@ -101,7 +101,9 @@ async def _seed(database_url: str) -> tuple[dict[str, str], dict[str, str]]:
         booked = await use_cases.bookings.create_booking(
             customer.user.actor, BookingRequest(profile.id, service.id, slots.starts[0])
         )
-        admin_in = await accounts.login(email="admin@fuzz.example", password=PASSWORD)
+        admin_in = await accounts.login(
+            email="admin@fuzz.example", password=PASSWORD, address="127.0.0.1"
+        )
     finally:
         await core.adapters.close()
     tokens = {

@@ -102,7 +102,6 @@ async def test_update_replaces_and_missing_users_are_reported(
         user,
         name="Ada L.",
         phone="+976 8811 2233",
-        failed_login_count=2,
         updated_at=START + timedelta(hours=1),
     )
     async with uow_factory() as uow:

@@ -96,3 +96,29 @@ def test_catalogue_changes_made_in_plain_sql_move_the_artists_version(
                 (artist_id,),
             ).fetchone()
             assert row == (0,)
+
+
+def test_0004_rewrites_stored_emails_into_the_canonical_form(empty_database_url: str) -> None:
+    """Addresses stored by the old rule (trimmed, lower-cased) become NFKC + case-folded; of
+    two accounts that fold onto one address, the one already in that form keeps it and the
+    other is left as it was (for an operator)."""
+    url = empty_database_url
+    migrate.upgrade(url, "0003_catalog_version")
+    before_and_after = [
+        ("plain@example.com", "plain@example.com"),
+        ("\uff46\uff55\uff4c\uff4c@example.com", "full@example.com"),  # fullwidth "full"
+        ("stra\u00dfe@example.com", "stra\u00dfe@example.com"),  # folds onto the next one
+        ("strasse@example.com", "strasse@example.com"),
+        ("gro\u00dfe@example.com", "grosse@example.com"),
+    ]
+    with psycopg.connect(url, autocommit=True) as conn:
+        for before, _ in before_and_after:
+            conn.execute(
+                "INSERT INTO users (id, email, name, role, password_hash)"
+                " VALUES (%s, %s, 'N', 'customer', 'x')",
+                (uuid4(), before),
+            )
+    migrate.upgrade(url)
+    with psycopg.connect(url) as conn:
+        emails = {r[0] for r in conn.execute("SELECT email FROM users").fetchall()}
+    assert emails == {after for _, after in before_and_after}

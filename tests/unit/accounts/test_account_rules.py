@@ -13,9 +13,11 @@ from booking_domain.accounts import (
     AccountLockedError,
     LockoutPolicy,
     Role,
+    SignInAttempts,
     User,
     normalize_email,
     password_problems,
+    sign_in_key,
     validate_registration,
 )
 from booking_domain.shared import InvalidInputError, UserId, new_uuid7
@@ -94,25 +96,51 @@ def test_a_decent_passphrase_passes() -> None:
     assert password_problems("violet-needle-harbour", email="ada@example.com", name="Ada") == []
 
 
-def test_the_fifth_consecutive_failure_locks_for_the_policy_duration() -> None:
-    policy = LockoutPolicy(max_failures=5, lock_duration=timedelta(minutes=15))
-    user = a_user()
-    for _ in range(4):
-        user = user.with_failed_login(NOW, policy)
-        user.ensure_not_locked(NOW)
-    user = user.with_failed_login(NOW, policy)
-    with pytest.raises(AccountLockedError) as caught:
-        user.ensure_not_locked(NOW + timedelta(minutes=14, seconds=59))
-    assert 1 <= caught.value.retry_after_seconds <= 2
-    user.ensure_not_locked(NOW + timedelta(minutes=15))
+@given(st.lists(st.booleans(), max_size=40), st.integers(1, 6))
+def test_a_pair_locks_exactly_when_its_failures_in_a_row_reach_the_limit(
+    outcomes: list[bool], limit: int
+) -> None:
+    """``outcomes``: True for a failure, False for a success (which forgets the pair). The
+    pair is locked right after the failure that makes ``limit`` in a row since the last
+    success or lock, and never otherwise; a lock ends after its duration."""
+    policy = LockoutPolicy(max_failures=limit, lock_duration=timedelta(minutes=15))
+    attempts, in_a_row = SignInAttempts("k", NOW), 0
+    for failed in outcomes:
+        if not failed:
+            attempts, in_a_row = SignInAttempts("k", NOW), 0
+            continue
+        attempts, in_a_row = attempts.with_failure(NOW, policy), in_a_row + 1
+        if in_a_row == limit:
+            with pytest.raises(AccountLockedError) as caught:
+                attempts.ensure_not_locked(NOW + timedelta(minutes=14, seconds=59))
+            assert 1 <= caught.value.retry_after_seconds <= 2
+            attempts.ensure_not_locked(NOW + timedelta(minutes=15))
+            attempts, in_a_row = SignInAttempts("k", NOW), 0  # the lock has run out
+        else:
+            attempts.ensure_not_locked(NOW)
 
 
-def test_a_success_resets_the_failure_count() -> None:
-    policy = LockoutPolicy(max_failures=3)
-    user = a_user().with_failed_login(NOW, policy).with_failed_login(NOW, policy)
-    user = user.with_successful_login(NOW)
-    user = user.with_failed_login(NOW, policy).with_failed_login(NOW, policy)
-    user.ensure_not_locked(NOW)
+@given(st.lists(st.integers(0, 60), min_size=1, max_size=30))
+def test_failures_further_apart_than_the_window_never_lock(gaps_in_minutes: list[int]) -> None:
+    """Only a run of ``max_failures``, each within ``lock_duration`` of the one before, locks."""
+    policy = LockoutPolicy(max_failures=3, lock_duration=timedelta(minutes=15))
+    attempts, moment, run = SignInAttempts("k", NOW), NOW, 0
+    for gap in gaps_in_minutes:
+        moment += timedelta(minutes=gap)
+        run = run + 1 if gap < 15 else 1
+        attempts = attempts.with_failure(moment, policy)
+        if run == policy.max_failures:
+            with pytest.raises(AccountLockedError):
+                attempts.ensure_not_locked(moment)
+            return
+        attempts.ensure_not_locked(moment)
+
+
+def test_the_pair_key_is_a_digest_of_email_and_address() -> None:
+    key = sign_in_key("ada@example.com", "198.51.100.7")
+    assert len(key) == 64 and "ada" not in key
+    assert key != sign_in_key("ada@example.com", "203.0.113.9")
+    assert key != sign_in_key("bob@example.com", "198.51.100.7")
 
 
 def test_profile_edits_validate_phone_and_can_clear_it() -> None:

@@ -24,6 +24,7 @@ from tests.support.bootstrap import App, build_app
 from tests.support.builders import START
 
 PASSWORD = "violet-needle-harbour"
+HERE, ELSEWHERE = "198.51.100.7", "203.0.113.9"  # two client addresses
 
 pytestmark = pytest.mark.anyio
 
@@ -63,9 +64,9 @@ async def test_registration_signs_in_and_emails_are_unique_case_insensitively(
 async def test_wrong_email_and_wrong_password_fail_alike(app: App) -> None:
     await register(app)
     with pytest.raises(InvalidCredentialsError) as unknown:
-        await app.accounts.login(email="nobody@example.com", password=PASSWORD)
+        await app.accounts.login(address=HERE, email="nobody@example.com", password=PASSWORD)
     with pytest.raises(InvalidCredentialsError) as wrong:
-        await app.accounts.login(email="ada@example.com", password="not-the-password")
+        await app.accounts.login(address=HERE, email="ada@example.com", password="not-the-password")
     assert (unknown.value.code, unknown.value.message) == (wrong.value.code, wrong.value.message)
 
 
@@ -85,7 +86,7 @@ async def test_refresh_rotates_and_a_reused_token_revokes_the_family(
 async def test_reuse_revokes_only_that_family(app: App) -> None:
     first = await register(app)
     other = (
-        await app.accounts.login(email="ada@example.com", password=PASSWORD)
+        await app.accounts.login(address=HERE, email="ada@example.com", password=PASSWORD)
     ).tokens.refresh_token
     await app.accounts.refresh_session(refresh_token=first)
     with pytest.raises(RefreshTokenReusedError):
@@ -126,19 +127,59 @@ async def test_logout_revokes_and_is_idempotent(app: App) -> None:
         await app.accounts.refresh_session(refresh_token=token)
 
 
-async def test_five_failures_lock_even_the_right_password_until_the_lock_ends(
+async def test_five_failures_lock_the_pair_even_for_the_right_password_until_the_lock_ends(
     app: App, clock: ManualClock
 ) -> None:
     await register(app)
     login = app.accounts.login
     for _ in range(5):
         with pytest.raises(InvalidCredentialsError):
-            await login(email="ada@example.com", password="wrong-password-1")
+            await login(address=HERE, email="ada@example.com", password="wrong-password-1")
     with pytest.raises(AccountLockedError) as locked:
-        await login(email="ada@example.com", password=PASSWORD)
+        await login(address=HERE, email="ADA@example.com", password=PASSWORD)
     assert locked.value.retry_after_seconds == 15 * 60 + 1
+    # The owner, from anywhere else, is not locked out by a stranger's guesses.
+    assert await login(address=ELSEWHERE, email="ada@example.com", password=PASSWORD)
     clock.advance(timedelta(minutes=15))
-    assert (await login(email="ada@example.com", password=PASSWORD)).user.failed_login_count == 0
+    assert await login(address=HERE, email="ada@example.com", password=PASSWORD)
+
+
+async def test_an_unknown_email_is_counted_and_locked_like_a_known_one(app: App) -> None:
+    await register(app)
+    for email in ("ada@example.com", "nobody@example.com"):
+        for _ in range(5):
+            with pytest.raises(InvalidCredentialsError):
+                await app.accounts.login(address=HERE, email=email, password="wrong-password-1")
+        with pytest.raises(AccountLockedError):
+            await app.accounts.login(address=HERE, email=email, password=PASSWORD)
+
+
+async def test_a_success_clears_the_pair_s_failures(app: App) -> None:
+    await register(app)
+    for _ in range(4):
+        with pytest.raises(InvalidCredentialsError):
+            await app.accounts.login(address=HERE, email="ada@example.com", password="wrong-1")
+    assert await app.accounts.login(address=HERE, email="ada@example.com", password=PASSWORD)
+    for _ in range(4):  # a fresh set of attempts
+        with pytest.raises(InvalidCredentialsError):
+            await app.accounts.login(address=HERE, email="ada@example.com", password="wrong-1")
+    assert await app.accounts.login(address=HERE, email="ada@example.com", password=PASSWORD)
+
+
+async def test_wrong_current_passwords_count_as_failed_sign_ins(app: App) -> None:
+    await register(app)
+    me = (await app.accounts.login(address=HERE, email="ada@example.com", password=PASSWORD)).user
+    for _ in range(5):
+        with pytest.raises(InvalidInputError):
+            await app.accounts.change_password(
+                me.actor, current_password="a-wrong-guess", new_password="x" * 12, address=HERE
+            )
+    with pytest.raises(AccountLockedError):
+        await app.accounts.change_password(
+            me.actor, current_password=PASSWORD, new_password="another-fine-phrase", address=HERE
+        )
+    with pytest.raises(AccountLockedError):
+        await app.accounts.login(address=HERE, email="ada@example.com", password=PASSWORD)
 
 
 async def test_change_password_needs_the_current_one_and_revokes_other_sessions(
@@ -150,7 +191,7 @@ async def test_change_password_needs_the_current_one_and_revokes_other_sessions(
         )
     ).tokens
     other = (
-        await app.accounts.login(email="ada@example.com", password=PASSWORD)
+        await app.accounts.login(address=HERE, email="ada@example.com", password=PASSWORD)
     ).tokens.refresh_token
     actor = app.tokens.verify_access_token(mine.access.token, app.clock.now())
     change = app.accounts.change_password
@@ -158,24 +199,30 @@ async def test_change_password_needs_the_current_one_and_revokes_other_sessions(
 
     me = Actor(actor.user_id, actor.role)
     with pytest.raises(InvalidInputError) as wrong:
-        await change(me, current_password="guess-guess-guess", new_password="another-fine-phrase")
+        await change(
+            me,
+            current_password="guess-guess-guess",
+            new_password="another-fine-phrase",
+            address=HERE,
+        )
     assert [e.field for e in wrong.value.errors] == ["currentPassword"]
     with pytest.raises(InvalidInputError) as weak:
-        await change(me, current_password=PASSWORD, new_password="short")
+        await change(me, current_password=PASSWORD, new_password="short", address=HERE)
     assert [e.field for e in weak.value.errors] == ["newPassword"]
 
     await change(
         me,
         current_password=PASSWORD,
         new_password="another-fine-phrase",
+        address=HERE,
         keep_family=mine.family_id,
     )
     with pytest.raises(InvalidTokenError):
         await app.accounts.refresh_session(refresh_token=other)
     await app.accounts.refresh_session(refresh_token=mine.refresh_token)
     with pytest.raises(InvalidCredentialsError):
-        await app.accounts.login(email="ada@example.com", password=PASSWORD)
-    await app.accounts.login(email="ada@example.com", password="another-fine-phrase")
+        await app.accounts.login(address=HERE, email="ada@example.com", password=PASSWORD)
+    await app.accounts.login(address=HERE, email="ada@example.com", password="another-fine-phrase")
 
 
 async def test_login_rehashes_when_the_parameters_change(app: App) -> None:
@@ -185,16 +232,20 @@ async def test_login_rehashes_when_the_parameters_change(app: App) -> None:
     )
     upgraded = replace(app.accounts_deps, hasher=stronger)
     assert stronger.needs_rehash(await _stored_hash(app))
-    await AccountUseCases.build(upgraded).login(email="ada@example.com", password=PASSWORD)
+    await AccountUseCases.build(upgraded).login(
+        address=HERE, email="ada@example.com", password=PASSWORD
+    )
     new_hash = await _stored_hash(app)
     assert "t=2" in new_hash and not stronger.needs_rehash(new_hash)
-    await AccountUseCases.build(upgraded).login(email="ada@example.com", password=PASSWORD)
+    await AccountUseCases.build(upgraded).login(
+        address=HERE, email="ada@example.com", password=PASSWORD
+    )
 
 
 async def test_admins_are_created_by_the_operator_use_case(app: App) -> None:
     admin = await app.accounts.create_admin(email="root@example.com", password=PASSWORD)
     assert admin.role is Role.ADMIN
-    signed = await app.accounts.login(email="root@example.com", password=PASSWORD)
+    signed = await app.accounts.login(address=HERE, email="root@example.com", password=PASSWORD)
     assert (
         app.tokens.verify_access_token(signed.tokens.access.token, app.clock.now()).role
         is Role.ADMIN
@@ -209,7 +260,7 @@ async def _stored_hash(app: App) -> str:
 
 
 async def _access(app: App, email: str = "ada@example.com") -> str:
-    signed = await app.accounts.login(email=email, password=PASSWORD)
+    signed = await app.accounts.login(address=HERE, email=email, password=PASSWORD)
     return signed.tokens.access.token
 
 
@@ -236,13 +287,14 @@ async def test_a_reused_refresh_token_ends_the_family_for_access_tokens_too(app:
 
 async def test_a_password_change_ends_every_other_session(app: App) -> None:
     await register(app)
-    mine = await app.accounts.login(email="ada@example.com", password=PASSWORD)
+    mine = await app.accounts.login(address=HERE, email="ada@example.com", password=PASSWORD)
     elsewhere = await _access(app)
     claims = await app.accounts.authenticate(mine.tokens.access.token)
     await app.accounts.change_password(
         mine.user.actor,
         current_password=PASSWORD,
         new_password="another-fine-phrase",
+        address=HERE,
         keep_family=claims.session_id,
     )
     assert await app.accounts.authenticate(mine.tokens.access.token)

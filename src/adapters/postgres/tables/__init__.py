@@ -7,7 +7,7 @@ which constraint a violation came from.
 
 from __future__ import annotations
 
-from adapters.postgres.tables.accounts import refresh_tokens, users
+from adapters.postgres.tables.accounts import refresh_tokens, sign_in_attempts, users
 from adapters.postgres.tables.base import metadata
 from adapters.postgres.tables.bookings import booking_events, bookings, idempotency_keys
 from adapters.postgres.tables.catalog import artists, services, studios
@@ -22,6 +22,7 @@ __all__ = [
     "metadata",
     "refresh_tokens",
     "services",
+    "sign_in_attempts",
     "studios",
     "users",
     "weekly_rules",

@@ -16,7 +16,7 @@ users = sa.Table(
     sa.Column("role", sa.Text, nullable=False),
     sa.Column("password_hash", sa.Text, nullable=False),
     sa.Column("phone", sa.Text),
-    sa.Column("failed_login_count", sa.Integer, nullable=False, server_default=sa.text("0")),
+    # An operator's lock of the whole account (failed sign-ins lock pairs: sign_in_attempts).
     sa.Column("locked_until", sa.DateTime(timezone=True)),
     sa.Column("disabled", sa.Boolean, nullable=False, server_default=sa.text("false")),
     *timestamps(),
@@ -40,4 +40,17 @@ refresh_tokens = sa.Table(
     sa.Index(
         "ix_refresh_tokens_user_live", "user_id", postgresql_where=sa.text("revoked_at IS NULL")
     ),
+)
+
+# Failed sign-ins per (email, client address) pair: the key is a digest of both.
+sign_in_attempts = sa.Table(
+    "sign_in_attempts",
+    metadata,
+    sa.Column("key", sa.Text, primary_key=True),
+    sa.Column("failures", sa.Integer, nullable=False, server_default=sa.text("0")),
+    sa.Column("locked_until", sa.DateTime(timezone=True)),
+    *timestamps(),
+    sa.CheckConstraint("failures >= 0", name="failures"),
+    # Serves purging pairs nobody has tried for a while.
+    sa.Index("ix_sign_in_attempts_updated_at", "updated_at"),
 )

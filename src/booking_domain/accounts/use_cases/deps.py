@@ -19,7 +19,8 @@ from booking_domain.accounts.ports import (
     TokenService,
 )
 from booking_domain.accounts.sessions import RefreshToken, SessionFamilyId, issue_refresh_token
-from booking_domain.accounts.users import LockoutPolicy, User
+from booking_domain.accounts.sign_in import LockoutPolicy
+from booking_domain.accounts.users import User
 from booking_domain.shared.clock import Clock
 from booking_domain.shared.identity import Role
 from booking_domain.shared.ids import UserId, new_uuid7

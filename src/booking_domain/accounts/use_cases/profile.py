@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from booking_domain.accounts.errors import UserNotFoundError
 from booking_domain.accounts.sessions import SessionFamilyId
+from booking_domain.accounts.sign_in import sign_in_key
 from booking_domain.accounts.use_cases.deps import AccountsDeps
+from booking_domain.accounts.use_cases.guessing import count_a_failure, refuse_a_locked_pair
 from booking_domain.accounts.users import User, password_problems
 from booking_domain.shared.errors import FieldError, InvalidInputError
 from booking_domain.shared.identity import Actor
@@ -35,8 +37,10 @@ class UpdateProfile(UseCase[AccountsDeps]):
 
 
 class ChangePassword(UseCase[AccountsDeps]):
-    """Change one's own password, proving the current one. Every other session is revoked;
-    the caller's own session family (``keep_family``), if given, survives."""
+    """Change one's own password, proving the current one from a client ``address``. A
+    wrong current password is a failed sign-in of that pair (and a locked pair is refused).
+    Every other session is revoked; the caller's own session family (``keep_family``), if
+    given, survives."""
 
     async def __call__(
         self,
@@ -44,6 +48,7 @@ class ChangePassword(UseCase[AccountsDeps]):
         *,
         current_password: str,
         new_password: str,
+        address: str,
         keep_family: SessionFamilyId | None = None,
     ) -> None:
         s = self._deps
@@ -51,7 +56,10 @@ class ChangePassword(UseCase[AccountsDeps]):
             user = await uow.users.get(actor.user_id)
         if user is None or user.disabled:
             raise UserNotFoundError()
+        key = sign_in_key(user.email, address)
+        attempts = await refuse_a_locked_pair(s, key)
         if not await s.hasher.verify(user.password_hash, current_password):
+            await count_a_failure(s, key)
             raise InvalidInputError(
                 errors=(
                     FieldError(
@@ -59,16 +67,7 @@ class ChangePassword(UseCase[AccountsDeps]):
                     ),
                 )
             )
-        problems = password_problems(new_password, email=user.email, name=user.name)
-        if new_password == current_password:
-            problems.append(FieldError("newPassword", "Choose a different password.", "unchanged"))
-        if problems:
-            raise InvalidInputError(
-                errors=tuple(
-                    FieldError("newPassword", p.message, p.code) if p.field == "password" else p
-                    for p in problems
-                )
-            )
+        _check_new_password(user, current_password, new_password)
         new_hash = await s.hasher.hash(new_password)
         async with s.uow() as uow:
             now = s.clock.now()
@@ -77,5 +76,20 @@ class ChangePassword(UseCase[AccountsDeps]):
                 raise UserNotFoundError()
             await uow.users.update(current.with_password_hash(new_hash, now))
             await uow.refresh_tokens.revoke_user_sessions(user.id, now, keep=keep_family)
+            if attempts is not None:
+                await uow.sign_in_attempts.clear(key)
             await uow.commit()
         s.sessions.forget(user.id)
+
+
+def _check_new_password(user: User, current_password: str, new_password: str) -> None:
+    problems = password_problems(new_password, email=user.email, name=user.name)
+    if new_password == current_password:
+        problems.append(FieldError("newPassword", "Choose a different password.", "unchanged"))
+    if problems:
+        raise InvalidInputError(
+            errors=tuple(
+                FieldError("newPassword", p.message, p.code) if p.field == "password" else p
+                for p in problems
+            )
+        )

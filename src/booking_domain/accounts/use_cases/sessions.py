@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from booking_domain.accounts.emails import normalize_email
 from booking_domain.accounts.errors import (
     AccountDisabledError,
     InvalidCredentialsError,
@@ -9,65 +10,59 @@ from booking_domain.accounts.errors import (
     RefreshTokenReusedError,
 )
 from booking_domain.accounts.ports import AccessClaims
+from booking_domain.accounts.sign_in import sign_in_key
 from booking_domain.accounts.use_cases.deps import AccountsDeps, SignedIn, open_session
-from booking_domain.accounts.users import normalize_email
+from booking_domain.accounts.use_cases.guessing import count_a_failure, refuse_a_locked_pair
 from booking_domain.shared.text import is_clean_text
 from booking_domain.shared.use_case import UseCase
 
 
 class Login(UseCase[AccountsDeps]):
-    """Sign in with email and password.
+    """Sign in with email and password, from a client ``address``.
 
-    Wrong email and wrong password fail the same way, in about the same time (an unknown email
-    still costs one hash verification). Failures count towards the lockout; a success resets
-    the count and upgrades the stored hash when the hashing parameters have changed.
+    Unknown emails and wrong passwords fail alike, in the same time (an unknown email costs
+    one hash verification and one recorded failure too), and a locked (email, address) pair
+    is refused before any password is checked, whether or not the email has an account
+    (``sign_in`` has the rules). A success clears the pair's failures and upgrades the stored
+    hash when the hashing parameters have changed.
     """
 
     def __init__(self, deps: AccountsDeps) -> None:
         super().__init__(deps)
         self._dummy_hash: str | None = None
 
-    async def _spend_a_verification(self, password: str) -> None:
-        """Cost an unknown email the same hash work as a known one (no user enumeration by
-        timing). The dummy hash is made once, with the current parameters."""
+    async def _dummy(self) -> str:
+        """A hash to verify for unknown emails, made once with the current parameters."""
         if self._dummy_hash is None:
             self._dummy_hash = await self._deps.hasher.hash("inkslot-dummy-password")
-        await self._deps.hasher.verify(self._dummy_hash, password)
+        return self._dummy_hash
 
-    async def __call__(self, *, email: str, password: str) -> SignedIn:
+    async def __call__(self, *, email: str, password: str, address: str) -> SignedIn:
         s = self._deps
         email = normalize_email(email)
+        key = sign_in_key(email, address)
+        attempts = await refuse_a_locked_pair(s, key)
         user = None
         if is_clean_text(email):  # no account has any other kind of email
             async with s.uow(read_only=True) as uow:
                 user = await uow.users.get_by_email(email)
-        if user is None:
-            await self._spend_a_verification(password)
+        stored = user.password_hash if user is not None else await self._dummy()
+        matches = await s.hasher.verify(stored, password)
+        if user is None or not matches:
+            await count_a_failure(s, key)
             raise InvalidCredentialsError()
-        user.ensure_not_locked(s.clock.now())
-        matches = await s.hasher.verify(user.password_hash, password)
-        new_hash = (
-            await s.hasher.hash(password)
-            if matches and s.hasher.needs_rehash(user.password_hash)
-            else None
-        )
-
+        new_hash = await s.hasher.hash(password) if s.hasher.needs_rehash(stored) else None
         async with s.uow() as uow:
-            # Reload: the lock state may have moved while the hash was being checked.
             current = await uow.users.get(user.id)
             if current is None:
                 raise InvalidCredentialsError()
             now = s.clock.now()
-            current.ensure_not_locked(now)
-            if not matches:
-                await uow.users.update(current.with_failed_login(now, s.policy.lockout))
-                await uow.commit()
-                raise InvalidCredentialsError()
+            current.ensure_not_locked(now)  # an operator's lock of the account
             if current.disabled:
                 raise AccountDisabledError()
-            updated = current.with_successful_login(now)
-            if new_hash is not None:
-                updated = updated.with_password_hash(new_hash, now)
+            if attempts is not None:
+                await uow.sign_in_attempts.clear(key)
+            updated = current if new_hash is None else current.with_password_hash(new_hash, now)
             if updated is not current:
                 await uow.users.update(updated)
             tokens, _ = await open_session(s, uow, updated, now)

@@ -1,5 +1,6 @@
-"""The accounts context over HTTP: ``/api/v1/auth`` (rate-limited per client address),
-``/api/v1/me`` and ``/api/v1/admin/users``."""
+"""The accounts context over HTTP: ``/api/v1/auth`` and ``/api/v1/me/password`` (both
+rate-limited per client address; sign-up more strictly), ``/api/v1/me`` and
+``/api/v1/admin/users``."""
 
 from __future__ import annotations
 
@@ -20,12 +21,12 @@ from entrypoints.http.accounts.dto import (
     UserPage,
     UserView,
 )
-from entrypoints.http.auth import authenticated, role_in
-from entrypoints.http.deps import AccountsDep, Caller, Claims, caller_dependencies
+from entrypoints.http.auth import authenticated, client_address, role_in
+from entrypoints.http.deps import AccountsDep, AnyRequest, Caller, Claims, caller_dependencies
 from entrypoints.http.wire import given
 
 
-class AuthController(Controller):
+class SignUpController(Controller):
     path = "/auth"
     tags = ["auth"]
 
@@ -37,9 +38,20 @@ class AuthController(Controller):
             )
         )
 
+
+class AuthController(Controller):
+    path = "/auth"
+    tags = ["auth"]
+
     @post("/login", status_code=HTTP_200_OK, summary="Sign in with email and password")
-    async def login(self, data: JSONBody[LoginRequest], accounts: AccountsDep) -> SessionView:
-        return SessionView.of(await accounts.login(email=data.email, password=data.password))
+    async def login(
+        self, data: JSONBody[LoginRequest], request: AnyRequest, accounts: AccountsDep
+    ) -> SessionView:
+        return SessionView.of(
+            await accounts.login(
+                email=data.email, password=data.password, address=client_address(request)
+            )
+        )
 
     @post("/refresh", status_code=HTTP_200_OK, summary="Trade a refresh token for a new pair")
     async def refresh(self, data: JSONBody[RefreshRequest], accounts: AccountsDep) -> SessionView:
@@ -69,19 +81,30 @@ class MeController(Controller):
             await accounts.update_profile(actor, name=given(data.name), phone=data.phone_change())
         )
 
-    @post("/password", status_code=HTTP_204_NO_CONTENT, summary="Change password")
+
+class PasswordController(Controller):
+    path = "/me/password"
+    tags = ["account"]
+    guards = [authenticated]
+    security = [{"bearer": []}]
+    dependencies = caller_dependencies("accounts")
+
+    @post(status_code=HTTP_204_NO_CONTENT, summary="Change password")
     async def change_password(
         self,
         data: JSONBody[ChangePasswordRequest],
+        request: AnyRequest,
         actor: Caller,
         claims: Claims,
         accounts: AccountsDep,
     ) -> None:
-        """Needs the current password; signs out every other session."""
+        """Needs the current password (a wrong one counts as a failed sign-in); signs out
+        every other session."""
         await accounts.change_password(
             actor,
             current_password=data.current_password,
             new_password=data.new_password,
+            address=client_address(request),
             keep_family=claims.session_id,
         )
 
