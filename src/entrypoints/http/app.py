@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from litestar import Litestar, Router
 from litestar.config.cors import CORSConfig
@@ -106,15 +105,11 @@ def build_app(
     )
     cors = CORSConfig(allow_origins=list(config.cors_origins)) if config.cors_origins else None
 
-    def request_context(app: Any) -> RequestContextMiddleware:
-        return RequestContextMiddleware(app, access_log=config.access_log)
-
-    return Litestar(
+    app = Litestar(
         route_handlers=[auth_router, sign_up_router, api_router, live, ready, docs_page],
         dependencies=bundle_dependencies(bundles),
         exception_handlers=EXCEPTION_HANDLERS,
         request_class=ApiRequest,
-        middleware=[request_context],
         cors_config=cors,
         stores={
             "rate_limit": _rate_limit_store(config, "rate-limit"),
@@ -137,3 +132,8 @@ def build_app(
         debug=config.debug,
         logging_config=None,  # logging is configured once by the entrypoint (JSON lines)
     )
+    # Outermost, around the router and its exception handling: every response passes it,
+    # 404s, 405s and 429s included (a Litestar middleware sees only routed requests, and
+    # not the problems its inner layers raise).
+    app.asgi_handler = RequestContextMiddleware(app.asgi_handler, access_log=config.access_log)
+    return app

@@ -1,7 +1,11 @@
-"""Request id, security headers and the one structured access-log line per request.
+"""Request id, security headers, ``HEAD``, and the one structured access-log line per request.
 
-Written as plain ASGI (not a Litestar middleware class) because it wraps every request,
-including the ones Litestar rejects before routing, and must cost microseconds.
+Plain ASGI wrapped around the whole application (``build_app`` installs it outside Litestar's
+router and exception handling), so it sees every response: routed or not (404, 405), refused
+by a middleware (429) or by a handler. It must cost microseconds.
+
+``HEAD`` is answered as ``GET`` without the body (RFC 9110 9.3.2): the inner application sees
+a ``GET`` and never needs a ``HEAD`` route of its own.
 """
 
 from __future__ import annotations
@@ -45,7 +49,11 @@ class RequestContextMiddleware:
             await self.app(scope, receive, send)
             return
         request_id = _incoming_request_id(scope) or secrets.token_hex(8)
-        scope["request_id"] = request_id  # type: ignore[typeddict-unknown-key]
+        method = scope["method"]
+        # The server reads the original scope's method to frame the response: only a copy
+        # is turned into GET.
+        inner: Scope = {**scope, "method": "GET"} if method == "HEAD" else scope
+        inner["request_id"] = request_id  # type: ignore[typeddict-unknown-key]
         started = time.perf_counter()
         status = 500
         is_doc = scope["path"].startswith(_DOC_PREFIXES)
@@ -60,13 +68,19 @@ class RequestContextMiddleware:
                 if not is_doc:
                     headers.extend(_API_ONLY_HEADERS)
                 message["headers"] = headers
+            elif method == "HEAD" and message["type"] == "http.response.body":
+                message = {
+                    "type": "http.response.body",
+                    "body": b"",
+                    "more_body": message.get("more_body", False),
+                }
             await send(message)
 
         try:
-            await self.app(scope, receive, send_with_headers)
+            await self.app(inner, receive, send_with_headers)
         finally:
             if self.access_log:
-                _log_request(scope, status, started, request_id)
+                _log_request(inner, method, status, started, request_id)
 
 
 def _incoming_request_id(scope: Scope) -> str | None:
@@ -77,14 +91,14 @@ def _incoming_request_id(scope: Scope) -> str | None:
     return None
 
 
-def _log_request(scope: Scope, status: int, started: float, request_id: str) -> None:
+def _log_request(scope: Scope, method: str, status: int, started: float, request_id: str) -> None:
     if not _access_log.isEnabledFor(logging.INFO):
         return
     state: dict[str, Any] = scope.get("state") or {}
     actor = state.get("actor")
     line = {
         "event": "request",
-        "method": scope.get("method"),
+        "method": method,
         # The path only: query strings may carry tokens (e.g. payment callbacks).
         "path": scope["path"],
         "status": status,
