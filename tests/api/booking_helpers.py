@@ -85,7 +85,7 @@ async def open_desk(
         **(service or {}),
     }
     artist = await approved_artist(
-        api, f"artist-{uuid4().hex[:6]}@example.com", time_zone="UTC", rules=WEEKDAYS,
+        api, f"artist-{uuid4().hex[:6]}@example.com", time_zone="Africa/Abidjan", rules=WEEKDAYS,
         service=service, settings=settings, admin=admin,
     )  # fmt: skip
     customer = await api.register(f"ada-{uuid4().hex[:6]}@example.com", name="Ada")

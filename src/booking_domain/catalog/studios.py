@@ -35,6 +35,17 @@ class Studio:
             return
         raise PermissionDeniedError()
 
+    def ensure_joinable_by(self, actor: Actor) -> None:
+        """Who may place an artist here: an admin (any artist), or the studio's owner (their
+        own profile); nobody joins a studio they do not own by naming it."""
+        if actor.is_admin or (
+            self.owner_user_id is not None and actor.user_id == self.owner_user_id
+        ):
+            return
+        raise PermissionDeniedError(
+            "Join only a studio you own; an admin places artists in other studios."
+        )
+
     def edited(self, actor: Actor, now: datetime, **changes: Any) -> Studio:
         self.ensure_editable_by(actor)
         return dataclasses.replace(self, updated_at=now, **changes)

@@ -45,9 +45,12 @@ from booking_domain.scheduling.intervals import (
     union,
 )
 from booking_domain.scheduling.stored import (
+    OVERRIDE_REACH,
     StoredOverride,
     StoredRule,
+    ensure_override_date_in_reach,
     ensure_rule_fits,
+    ensure_windows_apart,
     schedule_of,
 )
 from booking_domain.scheduling.timeline import BusyTimeline
@@ -60,6 +63,7 @@ from booking_domain.shared.time import Interval, require_aware, zone
 
 __all__ = [
     "MINUTES_PER_DAY",
+    "OVERRIDE_REACH",
     "ArtistNotBookableError",
     "AvailabilityNotFoundError",
     "BusyTimeline",
@@ -81,7 +85,9 @@ __all__ = [
     "availability_windows",
     "check_bookable",
     "contains",
+    "ensure_override_date_in_reach",
     "ensure_rule_fits",
+    "ensure_windows_apart",
     "epoch_ceil",
     "epoch_floor",
     "format_clock",

@@ -85,9 +85,13 @@ def free_slots(
     busy: BusyTimeline,
     between: Interval,
     now: datetime,
+    limit: int | None = None,
 ) -> tuple[datetime, ...]:
-    """Every bookable start in ``[between.start, between.end)``, ascending, in UTC."""
+    """Every bookable start in ``[between.start, between.end)``, ascending, in UTC; only
+    the first ``limit`` of them when a limit is given (the search stops there)."""
     now = require_aware(now, "now")
+    if limit is not None and limit < 1:
+        return ()
     tz = policy.zone
     low = max(epoch_ceil(now + policy.minimum_notice), epoch_ceil(between.start))
     high = min(epoch_floor(now + policy.horizon), epoch_ceil(between.end) - 1)
@@ -108,7 +112,7 @@ def free_slots(
     if not generating:
         return ()
     _, container_ends = merge_sorted_pairs(pieces)  # ends suffice: each window lies in one
-    found = _sweep(service, policy, busy, generating, container_ends, low, high)
+    found = _sweep(service, policy, busy, generating, container_ends, low, high, limit)
     return tuple([from_epoch(s) for s in found])
 
 
@@ -120,8 +124,10 @@ def _sweep(
     container_ends: list[int],
     low: int,
     high: int,
+    limit: int | None,
 ) -> list[int]:
-    """Grid starts of ``generating`` windows in ``[low, high]`` that fit and are not busy.
+    """Grid starts of ``generating`` windows in ``[low, high]`` that fit and are not busy
+    (the first ``limit`` of them, if given).
 
     Windows, containers and busy spans are all sorted and the candidate only moves forward,
     so each list is walked once: O(windows + candidates + busy spans in range).
@@ -151,6 +157,8 @@ def _sweep(
                 s = window_start - (-gap // step) * step
                 continue
             found.append(s)
+            if len(found) == limit:
+                return found
             s += step
     return found
 

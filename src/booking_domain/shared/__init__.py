@@ -1,6 +1,7 @@
 """The shared kernel: what every context speaks of (DESIGN.md, section 2)."""
 
 from booking_domain.shared.clock import Clock
+from booking_domain.shared.currencies import CIRCULATING_CURRENCIES, require_known_currency
 from booking_domain.shared.errors import (
     ConcurrentUpdateError,
     ConflictError,
@@ -34,12 +35,23 @@ from booking_domain.shared.ids import (
 from booking_domain.shared.money import BASIS_POINTS_PER_WHOLE, Money
 from booking_domain.shared.pages import MAX_PAGE, MAX_PAGE_SIZE, Page, PageRequest
 from booking_domain.shared.ports import HealthProbe, UnitOfWork
-from booking_domain.shared.time import EARLIEST, EPOCH, LATEST, Interval, require_aware, zone
+from booking_domain.shared.time import (
+    EARLIEST,
+    EPOCH,
+    GEOGRAPHIC_AREAS,
+    LATEST,
+    Interval,
+    is_geographic_zone,
+    require_aware,
+    zone,
+)
 
 __all__ = [
     "BASIS_POINTS_PER_WHOLE",
+    "CIRCULATING_CURRENCIES",
     "EARLIEST",
     "EPOCH",
+    "GEOGRAPHIC_AREAS",
     "LATEST",
     "MAX_PAGE",
     "MAX_PAGE_SIZE",
@@ -76,7 +88,9 @@ __all__ = [
     "UnitOfWork",
     "UnknownTimeZoneError",
     "UserId",
+    "is_geographic_zone",
     "new_uuid7",
     "require_aware",
+    "require_known_currency",
     "zone",
 ]

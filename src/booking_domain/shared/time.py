@@ -88,3 +88,25 @@ def zone(key: str) -> ZoneInfo:
         return ZoneInfo(key)
     except (ValueError, OSError, LookupError) as exc:  # ZoneInfoNotFoundError is a KeyError
         raise UnknownTimeZoneError(f"Unknown IANA time zone {key!r}.") from exc
+
+
+# The areas of the tz database's place names (``Area/Location``). Everything else is not a
+# place: ``UTC``, ``Etc/GMT+5``, ``Factory``, ``posixrules``, ``localtime``, ``EST5EDT``,
+# and the old country-named links (``US/Eastern``, ``Japan``) that name the same zones as
+# place names do.
+GEOGRAPHIC_AREAS = frozenset(
+    {"Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic", "Australia", "Europe",
+     "Indian", "Pacific"}
+)  # fmt: skip
+
+
+def is_geographic_zone(key: str) -> bool:
+    """Whether ``key`` is a known IANA zone named after a place (``Asia/Ulaanbaatar``)."""
+    area, slash, _ = key.partition("/")
+    if not slash or area not in GEOGRAPHIC_AREAS:
+        return False
+    try:
+        zone(key)
+    except UnknownTimeZoneError:
+        return False
+    return True

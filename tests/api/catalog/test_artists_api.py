@@ -23,7 +23,7 @@ async def test_an_artist_creates_one_draft_profile_only_they_and_admins_see(api:
     )
     again = await api.client.post(
         "/api/v1/artists",
-        json={"displayName": "Again", "timeZone": "UTC"},
+        json={"displayName": "Again", "timeZone": "Africa/Abidjan"},
         headers=api.bearer(artist),
     )
     assert again.status_code == 409 and again.json()["code"] == "artist_profile_exists"
@@ -47,7 +47,7 @@ async def test_profile_creation_refusals(api: Api) -> None:
     customer = await api.register("c@example.com")
     refused = await api.client.post(
         "/api/v1/artists",
-        json={"displayName": "X", "timeZone": "UTC"},
+        json={"displayName": "X", "timeZone": "Africa/Abidjan"},
         headers=api.bearer(customer),
     )
     assert refused.status_code == 403
@@ -61,7 +61,7 @@ async def test_profile_creation_refusals(api: Api) -> None:
     assert {e["field"] for e in bad.json()["errors"]} == {"displayName", "timeZone", "instagram"}
     off_earth = await api.client.post(
         "/api/v1/artists",
-        json={"displayName": "X", "timeZone": "UTC", "location": {"lat": 91, "lng": 0}},
+        json={"displayName": "X", "timeZone": "Africa/Abidjan", "location": {"lat": 91, "lng": 0}},
         headers=api.bearer(artist),
     )
     assert off_earth.status_code == 422 and off_earth.json()["errors"][0]["field"] == "location.lat"
@@ -74,7 +74,7 @@ async def test_profile_creation_refusals(api: Api) -> None:
         "/api/v1/artists",
         json={
             "displayName": "X",
-            "timeZone": "UTC",
+            "timeZone": "Africa/Abidjan",
             "studioId": "01890000-0000-7000-8000-000000000000",
         },
         headers=api.bearer(artist),

@@ -81,7 +81,7 @@ async def _seed(database_url: str) -> tuple[dict[str, str], dict[str, str]]:
         me = artist.user.actor
         studio = await catalog.create_studio(me, StudioFields("Ink Bar", "1 Peace Ave", "UB"))
         profile = await catalog.create_artist(
-            me, ProfileFields(display_name="Ink", time_zone="UTC", studio_id=studio.id)
+            me, ProfileFields(display_name="Ink", time_zone="Asia/Ulaanbaatar", studio_id=studio.id)
         )
         service = await catalog.add_service(
             me,

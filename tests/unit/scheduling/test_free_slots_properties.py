@@ -150,3 +150,12 @@ def test_booking_an_offered_slot_removes_every_overlapping_slot(
     assert after.spans() == (booking.blocked,)
     for other in offered(sc, combined):
         assert not sc.service.blocked_span(other).overlaps(booking.blocked)
+
+
+@given(scenarios(), st.integers(-2, 40))
+def test_a_limit_returns_exactly_the_earliest_slots(sc: Scenario, limit: int) -> None:
+    limited = free_slots(
+        service=sc.service, policy=sc.policy, schedule=sc.schedule,
+        busy=BusyTimeline.of(sc.busy), between=sc.between, now=sc.now, limit=limit,
+    )  # fmt: skip
+    assert limited == offered(sc)[: max(limit, 0)]

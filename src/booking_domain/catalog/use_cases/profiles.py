@@ -20,6 +20,7 @@ from booking_domain.shared.errors import FieldError, InvalidInputError, Permissi
 from booking_domain.shared.identity import Actor, Role
 from booking_domain.shared.ids import ArtistId, StudioId, new_uuid7
 from booking_domain.shared.text import require_clean_text
+from booking_domain.shared.time import is_geographic_zone
 from booking_domain.shared.use_case import UseCase
 
 _INSTAGRAM = re.compile(r"^@?[A-Za-z0-9._]{1,30}$")
@@ -28,7 +29,9 @@ MAX_STYLES = 20
 
 @dataclass(frozen=True, slots=True)
 class ProfileFields:
-    """Profile fields a client may set; ``None`` leaves a field as it is (on update)."""
+    """Profile fields a client may set; ``None`` leaves a field as it is (on update).
+    ``leave_studio`` takes the artist out of their studio (``studio_id`` alone cannot say
+    so: None means "unchanged")."""
 
     display_name: str | None = None
     bio: str | None = None
@@ -38,6 +41,7 @@ class ProfileFields:
     instagram: str | None = None
     studio_id: StudioId | None = None
     time_zone: str | None = None
+    leave_studio: bool = False
 
 
 def _checked(fields_: ProfileFields) -> dict[str, Any]:
@@ -80,14 +84,14 @@ def _checked(fields_: ProfileFields) -> dict[str, Any]:
         out["instagram"] = handle.lstrip("@") or None
     if fields_.studio_id is not None:
         out["studio_id"] = fields_.studio_id
+    elif fields_.leave_studio:
+        out["studio_id"] = None
     if fields_.time_zone is not None:
-        try:
-            SchedulingPolicy(fields_.time_zone)
-        except InvalidInputError:
+        if not is_geographic_zone(fields_.time_zone):
             errors.append(
                 FieldError(
                     "timeZone",
-                    "Use an IANA time zone such as Asia/Ulaanbaatar.",
+                    "Use the IANA time zone of a place, such as Asia/Ulaanbaatar.",
                     "unknown_time_zone",
                 )
             )
@@ -97,11 +101,18 @@ def _checked(fields_: ProfileFields) -> dict[str, Any]:
     return out
 
 
-async def _require_studio(uow: CatalogUnitOfWork, studio_id: StudioId | None) -> None:
-    if studio_id is not None and await uow.studios.get(studio_id) is None:
+async def _require_joinable_studio(
+    uow: CatalogUnitOfWork, actor: Actor, studio_id: StudioId | None
+) -> None:
+    """The studio an artist is placed in exists, and ``actor`` may place them there."""
+    if studio_id is None:
+        return
+    studio = await uow.studios.get(studio_id)
+    if studio is None:
         raise InvalidInputError(
             errors=(FieldError("studioId", "No such studio.", "unknown_studio"),)
         )
+    studio.ensure_joinable_by(actor)
 
 
 class CreateArtistProfile(UseCase[CatalogDeps]):
@@ -123,7 +134,7 @@ class CreateArtistProfile(UseCase[CatalogDeps]):
         values = _checked(profile)
         now = self._deps.clock.now()
         async with self._deps.uow() as uow:
-            await _require_studio(uow, values.get("studio_id"))
+            await _require_joinable_studio(uow, actor, values.get("studio_id"))
             artist = ArtistProfile(
                 id=ArtistId(new_uuid7()),
                 user_id=actor.user_id,
@@ -146,7 +157,7 @@ class UpdateArtistProfile(UseCase[CatalogDeps]):
         values = _checked(profile)
         async with self._deps.uow() as uow:
             artist = await load_editable_artist(uow.artists, actor, artist_id)
-            await _require_studio(uow, values.get("studio_id"))
+            await _require_joinable_studio(uow, actor, values.get("studio_id"))
             if "time_zone" in values:
                 values["policy"] = replace(artist.policy, timezone=values["time_zone"])
             updated = artist.edited(actor, self._deps.clock.now(), **values)

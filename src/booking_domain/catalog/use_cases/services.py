@@ -11,15 +11,13 @@ from booking_domain.catalog.artists import ArtistProfile
 from booking_domain.catalog.errors import ServiceNotFoundError
 from booking_domain.catalog.services import Deposit, FixedDeposit, PercentageDeposit, Service
 from booking_domain.catalog.use_cases.deps import CatalogDeps, load_artist, load_editable_artist
+from booking_domain.shared.currencies import require_known_currency
 from booking_domain.shared.errors import FieldError, InvalidInputError
 from booking_domain.shared.identity import Actor
 from booking_domain.shared.ids import ArtistId, ServiceId, new_uuid7
 from booking_domain.shared.money import Money
 from booking_domain.shared.text import require_clean_text
 from booking_domain.shared.use_case import UseCase
-
-# A fixed deposit is in the price's currency; a change of deposit alone takes this one.
-DEFAULT_CURRENCY = "MNT"
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,14 +53,17 @@ def _check_deposit_choice(values: ServiceFields) -> None:
         )
 
 
-def _deposit(values: ServiceFields, choice: DepositChoice) -> Deposit:
+def _deposit(choice: DepositChoice, currency: str) -> Deposit:
     if choice.amount is not None:
-        currency = values.price.currency if values.price is not None else DEFAULT_CURRENCY
         return FixedDeposit(Money(choice.amount, currency))
     return PercentageDeposit.percent(choice.percent or 0)
 
 
-def _service_changes(values: ServiceFields) -> dict[str, Any]:
+def _service_changes(values: ServiceFields, currency: str) -> dict[str, Any]:
+    """The changes ``values`` make; ``currency`` is the price's after them (a fixed deposit
+    is in the price's currency)."""
+    if values.price is not None:
+        require_known_currency(values.price.currency, "price.currency")
     changes = {
         name: getattr(values, name)
         for name in (
@@ -84,7 +85,7 @@ def _service_changes(values: ServiceFields) -> dict[str, Any]:
             )
         changes["name"] = name
     if values.deposit is not None:
-        changes["deposit"] = _deposit(values, values.deposit)
+        changes["deposit"] = _deposit(values.deposit, currency)
     elif values.clear_deposit:
         changes["deposit"] = None
     return changes
@@ -106,11 +107,11 @@ class AddService(UseCase[CatalogDeps]):
             )
             if value is None
         ]
-        if missing:
+        if missing or values.price is None:
             raise InvalidInputError(errors=tuple(missing))
         async with self._deps.uow() as uow:
             await load_editable_artist(uow.artists, actor, artist_id)
-            changes = _service_changes(values)
+            changes = _service_changes(values, values.price.currency)
             service = Service(id=ServiceId(new_uuid7()), artist_id=artist_id, **changes)
             await uow.services.add(service)
             await uow.commit()
@@ -127,7 +128,8 @@ class UpdateService(UseCase[CatalogDeps]):
             service = await uow.services.get(service_id)
             if service is None or service.artist_id != artist_id:
                 raise ServiceNotFoundError()
-            updated = replace(service, **_service_changes(values))  # Service re-checks itself
+            currency = (values.price or service.price).currency
+            updated = replace(service, **_service_changes(values, currency))  # re-checked
             await uow.services.update(updated)
             await uow.commit()
         return updated

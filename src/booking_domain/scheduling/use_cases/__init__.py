@@ -17,7 +17,12 @@ from booking_domain.scheduling.use_cases.availability import (
 )
 from booking_domain.scheduling.use_cases.deps import SchedulingDeps
 from booking_domain.scheduling.use_cases.policy import PolicyFields, UpdateSchedulingPolicy
-from booking_domain.scheduling.use_cases.slots import MAX_SLOT_RANGE, FindFreeSlots, FreeSlots
+from booking_domain.scheduling.use_cases.slots import (
+    MAX_SLOT_RANGE,
+    MAX_SLOTS_PER_QUERY,
+    FindFreeSlots,
+    FreeSlots,
+)
 from booking_domain.shared.use_case import UseCaseBundle
 
 
@@ -35,6 +40,7 @@ class SchedulingUseCases(UseCaseBundle[SchedulingDeps]):
 
 
 __all__ = [
+    "MAX_SLOTS_PER_QUERY",
     "MAX_SLOT_RANGE",
     "AddWeeklyRule",
     "Availability",

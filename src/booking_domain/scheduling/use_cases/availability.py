@@ -1,5 +1,6 @@
 """Weekly rules and date overrides of the caller's own artist profile (admins manage
-anyone's by naming the artist), and reading them. Overlapping rules on one day are refused."""
+anyone's by naming the artist), and reading them. Overlapping rules on one day, overlapping
+windows of one override and override dates out of reach are refused (``stored``)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,13 @@ from booking_domain.catalog.use_cases import load_artist, load_editable_artist
 from booking_domain.scheduling.availability import DateOverride, LocalWindow, WeeklyRule
 from booking_domain.scheduling.errors import AvailabilityNotFoundError
 from booking_domain.scheduling.ports import SchedulingUnitOfWork
-from booking_domain.scheduling.stored import StoredOverride, StoredRule, ensure_rule_fits
+from booking_domain.scheduling.stored import (
+    StoredOverride,
+    StoredRule,
+    ensure_override_date_in_reach,
+    ensure_rule_fits,
+    ensure_windows_apart,
+)
 from booking_domain.scheduling.use_cases.deps import SchedulingDeps
 from booking_domain.shared.errors import FieldError, InvalidInputError, PermissionDeniedError
 from booking_domain.shared.identity import Actor, Role
@@ -101,6 +108,7 @@ def _override(fields: OverrideFields) -> DateOverride:
             )
         )
     windows = tuple(LocalWindow.parse(start, end) for start, end in fields.windows)
+    ensure_windows_apart(windows)
     return DateOverride(fields.on, windows)
 
 
@@ -111,8 +119,11 @@ class PutDateOverride(UseCase[SchedulingDeps]):
         override = _override(fields)
         async with self._deps.uow() as uow:
             artist = await _caller_artist(uow, actor, fields.artist_id)
+            now = self._deps.clock.now()
+            today = now.astimezone(artist.policy.zone).date()
+            ensure_override_date_in_reach(override.on, today, artist.policy.horizon)
             stored = await uow.availability.put_override(
-                StoredOverride(new_uuid7(), artist.id, override, self._deps.clock.now())
+                StoredOverride(new_uuid7(), artist.id, override, now)
             )
             await uow.commit()
         return stored

@@ -17,19 +17,27 @@ from booking_domain.shared.time import Interval, require_aware
 from booking_domain.shared.use_case import UseCase
 
 MAX_SLOT_RANGE = timedelta(days=62)
+# One answer holds at most this many starts (about 150 kB of JSON); a client continues from
+# ``next_from``. A 62-day range on a one-minute grid would otherwise be ~40,000 (5.6 MB).
+MAX_SLOTS_PER_QUERY = 1000
 
 
 @dataclass(frozen=True, slots=True)
 class FreeSlots:
+    """The first free starts of the range; ``next_from`` is where the next ones are looked
+    for (ask again from there), or None when these are all of them."""
+
     artist: ArtistProfile
     service: Service
     starts: tuple[datetime, ...]
+    next_from: datetime | None = None
 
 
 class FindFreeSlots(UseCase[SchedulingDeps]):
-    """Free starts for a service in ``[start, end)`` (at most 62 days). Strangers get 404 for
-    an artist they may not see; a service that is inactive is 404 to all but its owner and
-    admins, to whom it (like a suspended artist's) is not bookable."""
+    """Free starts for a service in ``[start, end)`` (at most 62 days), the first ``limit``
+    of them (at most ``MAX_SLOTS_PER_QUERY``). Strangers get 404 for an artist they may not
+    see; a service that is inactive is 404 to all but its owner and admins, to whom it (like
+    a suspended artist's) is not bookable."""
 
     async def __call__(
         self,
@@ -38,8 +46,12 @@ class FindFreeSlots(UseCase[SchedulingDeps]):
         service_id: ServiceId,
         start: datetime,
         end: datetime,
+        limit: int = MAX_SLOTS_PER_QUERY,
     ) -> FreeSlots:
         start, end = require_aware(start, "from"), require_aware(end, "to")
+        if not 1 <= limit <= MAX_SLOTS_PER_QUERY:
+            message = f"Ask for 1 to {MAX_SLOTS_PER_QUERY} slots at a time."
+            raise InvalidInputError(errors=(FieldError("limit", message, "out_of_range"),))
         if not start < end or end - start > MAX_SLOT_RANGE:
             raise InvalidInputError(
                 errors=(
@@ -70,5 +82,8 @@ class FindFreeSlots(UseCase[SchedulingDeps]):
             busy=context.busy,
             between=window,
             now=now,
+            limit=limit + 1,  # one more tells whether the answer is complete
         )
+        if len(starts) > limit:
+            return FreeSlots(artist, service, starts[:limit], next_from=starts[limit])
         return FreeSlots(artist, service, starts)

@@ -59,7 +59,7 @@ class ArtistRequest(Dto, frozen=True):
     location: Location | UnsetType = UNSET
     time_zone: Annotated[str, Meta(max_length=64)] | UnsetType = UNSET
     instagram: Annotated[str, Meta(max_length=64)] | UnsetType = UNSET
-    studio_id: UUID | UnsetType = UNSET
+    studio_id: UUID | None | UnsetType = UNSET  # null: leave the studio
 
     def fields(self) -> ProfileFields:
         styles, studio_id = given(self.styles), given(self.studio_id)
@@ -72,6 +72,7 @@ class ArtistRequest(Dto, frozen=True):
             instagram=given(self.instagram),
             studio_id=None if studio_id is None else StudioId(studio_id),
             time_zone=given(self.time_zone),
+            leave_studio=self.studio_id is None,
         )
 
 

@@ -11,6 +11,7 @@ from uuid import UUID
 from litestar import Controller, delete, get, patch, post
 from litestar.params import FromPath, JSONBody, QueryParameter
 
+from booking_domain.scheduling.use_cases import MAX_SLOTS_PER_QUERY
 from booking_domain.shared import ArtistId, Role, ServiceId
 from entrypoints.http.auth import authenticated, role_in
 from entrypoints.http.catalog.dto import ArtistView
@@ -63,10 +64,11 @@ class ArtistScheduleController(Controller):
         end: Annotated[datetime, QueryParameter(name="to", description="ISO 8601 with offset")],
         maybe_actor: MaybeCaller,
         scheduling: SchedulingDep,
+        limit: Annotated[int, QueryParameter(ge=1, le=MAX_SLOTS_PER_QUERY)] = MAX_SLOTS_PER_QUERY,
     ) -> SlotsView:
         return SlotsView.of(
             await scheduling.find_free_slots(
-                maybe_actor, ArtistId(artist_id), ServiceId(service_id), start, end
+                maybe_actor, ArtistId(artist_id), ServiceId(service_id), start, end, limit
             )
         )
 

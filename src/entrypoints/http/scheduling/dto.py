@@ -18,7 +18,7 @@ from booking_domain.scheduling.use_cases import (
     RuleFields,
 )
 from booking_domain.shared import ArtistId
-from entrypoints.http.wire import Dto, View, given
+from entrypoints.http.wire import Dto, View, given, utc
 
 Clock = Annotated[
     str, Meta(pattern=r"^([01]\d|2[0-4]):[0-5]\d$", description="HH:MM, 24:00 allowed")
@@ -141,10 +141,14 @@ class SlotView(View, frozen=True):
 
 
 class SlotsView(View, frozen=True):
+    """Free slots, earliest first. ``nextFrom`` is set when there are more in the range:
+    ask again with ``from=nextFrom`` (and the same ``to``)."""
+
     artist_id: UUID
     service_id: UUID
     time_zone: str
     items: list[SlotView]
+    next_from: dt.datetime | None = None
 
     @classmethod
     def of(cls, found: FreeSlots) -> SlotsView:
@@ -155,4 +159,5 @@ class SlotsView(View, frozen=True):
             end = start + duration
             # msgspec writes aware datetimes in C; no per-slot isoformat in Python.
             items.append(SlotView(start, end, start.astimezone(zone), end.astimezone(zone)))
-        return cls(found.artist.id, found.service.id, found.artist.time_zone, items)
+        next_from = None if found.next_from is None else utc(found.next_from)
+        return cls(found.artist.id, found.service.id, found.artist.time_zone, items, next_from)
