@@ -10,7 +10,6 @@ from litestar.config.cors import CORSConfig
 from litestar.datastructures import State
 from litestar.middleware.rate_limit import RateLimitConfig
 from litestar.openapi.config import OpenAPIConfig
-from litestar.openapi.plugins import ScalarRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
 from litestar.stores.base import Store
 from litestar.stores.memory import MemoryStore
@@ -31,6 +30,7 @@ from entrypoints.http.catalog.controller import (
     StudiosController,
 )
 from entrypoints.http.deps import bundle_dependencies
+from entrypoints.http.docs import SCHEMA_PATH, OfflineSwaggerUI, docs_redirect
 from entrypoints.http.middleware import RequestContextMiddleware
 from entrypoints.http.problems import EXCEPTION_HANDLERS
 from entrypoints.http.request import ApiRequest
@@ -38,7 +38,7 @@ from entrypoints.http.scheduling.controller import (
     ArtistScheduleController,
     AvailabilityController,
 )
-from entrypoints.http.system import docs_page, live, ready
+from entrypoints.http.system import live, ready
 
 API_PREFIX = "/api/v1"
 Hook = Callable[[], Awaitable[None]]
@@ -106,7 +106,7 @@ def build_app(
     cors = CORSConfig(allow_origins=list(config.cors_origins)) if config.cors_origins else None
 
     app = Litestar(
-        route_handlers=[auth_router, sign_up_router, api_router, live, ready, docs_page],
+        route_handlers=[auth_router, sign_up_router, api_router, live, ready, docs_redirect],
         dependencies=bundle_dependencies(bundles),
         exception_handlers=EXCEPTION_HANDLERS,
         request_class=ApiRequest,
@@ -119,8 +119,8 @@ def build_app(
         openapi_config=OpenAPIConfig(
             title=config.title,
             version=config.version,
-            path="/schema",
-            render_plugins=[ScalarRenderPlugin()],
+            path=SCHEMA_PATH,
+            render_plugins=[OfflineSwaggerUI()],
             components=Components(
                 security_schemes={
                     "bearer": SecurityScheme(type="http", scheme="bearer", bearer_format="JWT")

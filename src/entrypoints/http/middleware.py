@@ -31,12 +31,21 @@ _SECURITY_HEADERS: list[tuple[bytes, bytes]] = [
     (b"strict-transport-security", b"max-age=63072000; includeSubDomains"),
 ]
 # The API returns data, never pages, so nothing may be framed, scripted or cached by
-# intermediaries. The documentation page is the one exception: it loads its UI bundle.
+# intermediaries.
 _API_ONLY_HEADERS: list[tuple[bytes, bytes]] = [
     (b"content-security-policy", b"default-src 'none'; frame-ancestors 'none'"),
     (b"cache-control", b"no-store"),
 ]
-_DOC_PREFIXES = ("/docs", "/schema")
+# The documentation page (docs.py) loads its vendored UI from this origin and nothing else.
+# Images may also be data: URIs, which is how swagger-ui.css draws its icons.
+_DOCS_HEADERS: list[tuple[bytes, bytes]] = [
+    (
+        b"content-security-policy",
+        b"default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+        b"form-action 'none'; frame-ancestors 'none'",
+    ),
+]
+_DOC_PATHS = ("/docs", "/schema")
 
 
 class RequestContextMiddleware:
@@ -56,7 +65,8 @@ class RequestContextMiddleware:
         inner["request_id"] = request_id  # type: ignore[typeddict-unknown-key]
         started = time.perf_counter()
         status = 500
-        is_doc = scope["path"].startswith(_DOC_PREFIXES)
+        path = scope["path"]
+        is_doc = path in _DOC_PATHS or path.startswith("/schema/")
 
         async def send_with_headers(message: Message) -> None:
             nonlocal status
@@ -65,8 +75,7 @@ class RequestContextMiddleware:
                 headers = list(message.get("headers", []))
                 headers.append((REQUEST_ID_HEADER, request_id.encode()))
                 headers.extend(_SECURITY_HEADERS)
-                if not is_doc:
-                    headers.extend(_API_ONLY_HEADERS)
+                headers.extend(_DOCS_HEADERS if is_doc else _API_ONLY_HEADERS)
                 message["headers"] = headers
             elif method == "HEAD" and message["type"] == "http.response.body":
                 message = {

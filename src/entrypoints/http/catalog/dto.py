@@ -59,7 +59,7 @@ class ArtistRequest(Dto, frozen=True):
     location: Location | UnsetType = UNSET
     time_zone: Annotated[str, Meta(max_length=64)] | UnsetType = UNSET
     instagram: Annotated[str, Meta(max_length=64)] | UnsetType = UNSET
-    studio_id: UUID | None | UnsetType = UNSET  # null: leave the studio
+    studio_id: UUID | UnsetType | None = UNSET  # null: leave the studio
 
     def fields(self) -> ProfileFields:
         styles, studio_id = given(self.styles), given(self.studio_id)
