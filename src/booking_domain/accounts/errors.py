@@ -38,7 +38,8 @@ class RefreshTokenReusedError(NotAuthenticatedError):
 
 
 class AccountLockedError(RetryLaterError):
-    """Too many failed logins in a row; the account is locked until a moment in time."""
+    """Sign-in refused for a while: the (email, client address) pair failed too often in a
+    row, or an operator locked the account; ``retry_after_seconds`` says how long."""
 
     code = "account_locked"
     default_message = "Too many failed sign-in attempts; try again later."
