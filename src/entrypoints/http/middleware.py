@@ -19,6 +19,8 @@ from typing import Any
 from litestar.enums import ScopeType
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
+from entrypoints.logs import FieldsRecord
+
 REQUEST_ID_HEADER = b"x-request-id"
 _VALID_REQUEST_ID = re.compile(rb"^[A-Za-z0-9._:-]{1,64}$")
 _access_log = logging.getLogger("inkslot.access")
@@ -115,4 +117,4 @@ def _log_request(scope: Scope, method: str, status: int, started: float, request
         "requestId": request_id,
         "userId": str(actor.user_id) if actor is not None else None,
     }
-    _access_log.info("request", extra={"fields": line})
+    _access_log.handle(FieldsRecord(_access_log.name, logging.INFO, line))
