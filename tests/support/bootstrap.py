@@ -1,7 +1,8 @@
 """The one way unit and contract tests build use cases: the production container
 (``entrypoints.container``) over in-memory adapters, or over a unit-of-work factory the test
 passes, with a manual clock and cheap (but real) argon2 hashing. No test wires a use case by
-hand."""
+hand (a test that swaps one collaborator rebuilds a bundle from ``App.accounts_deps`` or
+the app's own unit of work and clock)."""
 
 from __future__ import annotations
 

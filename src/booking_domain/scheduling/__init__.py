@@ -8,8 +8,7 @@ Use cases (availability, free slots, the scheduling policy) are in
 :mod:`booking_domain.scheduling.use_cases`; ports in :mod:`booking_domain.scheduling.ports`.
 """
 
-from booking_domain.catalog.errors import InvalidScheduleError
-from booking_domain.catalog.policy import SchedulingPolicy
+from booking_domain.catalog import InvalidScheduleError, SchedulingPolicy
 from booking_domain.scheduling.availability import (
     MINUTES_PER_DAY,
     DateOverride,

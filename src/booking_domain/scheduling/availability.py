@@ -21,7 +21,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from booking_domain.catalog.errors import InvalidScheduleError
+from booking_domain.catalog import InvalidScheduleError
 from booking_domain.scheduling.intervals import (
     EPOCH,
     Interval,

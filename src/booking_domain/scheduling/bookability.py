@@ -25,8 +25,7 @@ from bisect import bisect_right
 from datetime import datetime
 from enum import StrEnum
 
-from booking_domain.catalog.policy import SchedulingPolicy
-from booking_domain.catalog.services import Service
+from booking_domain.catalog import SchedulingPolicy, Service
 from booking_domain.scheduling.availability import (
     DateOverride,
     LocalWindow,

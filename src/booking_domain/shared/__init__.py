@@ -35,6 +35,7 @@ from booking_domain.shared.ids import (
 from booking_domain.shared.money import BASIS_POINTS_PER_WHOLE, Money
 from booking_domain.shared.pages import MAX_PAGE, MAX_PAGE_SIZE, Page, PageRequest
 from booking_domain.shared.ports import HealthProbe, UnitOfWork
+from booking_domain.shared.text import is_clean_text, require_clean_text
 from booking_domain.shared.time import (
     EARLIEST,
     EPOCH,
@@ -88,9 +89,11 @@ __all__ = [
     "UnitOfWork",
     "UnknownTimeZoneError",
     "UserId",
+    "is_clean_text",
     "is_geographic_zone",
     "new_uuid7",
     "require_aware",
+    "require_clean_text",
     "require_known_currency",
     "zone",
 ]

@@ -65,6 +65,10 @@ async def test_profile_creation_refusals(api: Api) -> None:
         headers=api.bearer(artist),
     )
     assert off_earth.status_code == 422 and off_earth.json()["errors"][0]["field"] == "location.lat"
+    only_off_earth = await api.client.post(
+        "/api/v1/artists", json={"location": {"lat": 100, "lng": 0}}, headers=api.bearer(artist)
+    )  # a bad location is reported first, on its own, as it always was
+    assert [e["field"] for e in only_off_earth.json()["errors"]] == ["location.lat"]
     missing = await api.client.post(
         "/api/v1/artists", json={"bio": "hi"}, headers=api.bearer(artist)
     )

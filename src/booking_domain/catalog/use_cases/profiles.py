@@ -121,6 +121,7 @@ class CreateArtistProfile(UseCase[CatalogDeps]):
     async def __call__(self, actor: Actor, profile: ProfileFields) -> ArtistProfile:
         if actor.role is not Role.ARTIST:
             raise PermissionDeniedError("Only artist accounts have artist profiles.")
+        values = _checked(profile)  # a bad location first, on its own, then everything else
         missing = [
             FieldError(name, "Required.", "required")
             for name, value in (
@@ -131,7 +132,6 @@ class CreateArtistProfile(UseCase[CatalogDeps]):
         ]
         if missing:
             raise InvalidInputError(errors=tuple(missing))
-        values = _checked(profile)
         now = self._deps.clock.now()
         async with self._deps.uow() as uow:
             await _require_joinable_studio(uow, actor, values.get("studio_id"))
