@@ -28,8 +28,17 @@ def accounts_of(connection: ASGIConnection[Any, Any, Any, Any]) -> AccountUseCas
     return accounts
 
 
+def _authorization(connection: ASGIConnection[Any, Any, Any, Any]) -> str | None:
+    """The Authorization header, read from the raw scope: Litestar's ``headers`` builds a
+    whole ``Headers`` object per request, a measurable part of an authenticated GET."""
+    for name, value in connection.scope["headers"]:
+        if name == b"authorization":
+            return value.decode("latin-1")
+    return None
+
+
 def _bearer_token(connection: ASGIConnection[Any, Any, Any, Any]) -> str:
-    header = connection.headers.get("authorization", "")
+    header = _authorization(connection) or ""
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise InvalidTokenError("Send an access token: 'Authorization: Bearer <token>'.")
@@ -75,7 +84,7 @@ def current_claims(connection: ASGIConnection[Any, Any, Any, Any]) -> AccessClai
 async def optional_actor(request: ASGIConnection[Any, Any, Any, Any]) -> Actor | None:
     """For public endpoints that show more to the owner or an admin: no Authorization header
     means an anonymous caller; a header with a bad token is still refused (401)."""
-    if "authorization" not in request.headers:
+    if _authorization(request) is None:
         return None
     await authenticated(request, request.route_handler)
     return current_actor(request)
