@@ -4,7 +4,7 @@ By default it starts its own server exactly as `make run` does (`inkslot serve`,
 profile, one process, embedded PostgreSQL in a temporary directory) and measures it with a
 closed-loop client. Point it at a running server instead with --url.
 
-    .venv/bin/python bench/auth.py [--seconds 10] [--url http://127.0.0.1:8000]
+    .venv/bin/python bench/auth.py [--seconds 10] [--workers 1] [--url http://127.0.0.1:8000]
 
 Prints requests/s, p50 and p99 per scenario, and the argon2 parameters in force. Login is
 bounded by argon2 by design (each login is one deliberate ~50-100 ms hash). Last, the
@@ -53,7 +53,9 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _start_server(data_dir: str, port: int, rate_limit: int) -> subprocess.Popen[bytes]:
+def _start_server(
+    data_dir: str, port: int, rate_limit: int, workers: int
+) -> subprocess.Popen[bytes]:
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith("INKSLOT_")},
         "INKSLOT_DATA_DIR": data_dir,
@@ -65,7 +67,7 @@ def _start_server(data_dir: str, port: int, rate_limit: int) -> subprocess.Popen
         "INKSLOT_LOGIN_MAX_FAILURES": "1000000000",  # the probe times failures, not the lock
     }
     process = subprocess.Popen(
-        [sys.executable, "-m", "entrypoints.cli", "serve"],
+        [sys.executable, "-m", "entrypoints.cli", "serve", "--workers", str(workers)],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=open(Path(data_dir) / "server.log", "wb"),  # noqa: SIM115 - lives with the process
@@ -81,6 +83,9 @@ def main() -> None:
     parser.add_argument("--me-concurrency", type=int, nargs="+", default=[16, 64])
     parser.add_argument("--login-concurrency", type=int, default=4)
     parser.add_argument("--probe-pairs", type=int, default=150)
+    parser.add_argument(
+        "--workers", type=int, default=1, help="API processes (1 is what `make run` starts)"
+    )
     args = parser.parse_args()
 
     server = None
@@ -88,7 +93,7 @@ def main() -> None:
     base = args.url
     if base is None:
         port = _free_port()
-        server = _start_server(tmp, port, rate_limit=10_000_000)
+        server = _start_server(tmp, port, rate_limit=10_000_000, workers=args.workers)
         base = f"http://127.0.0.1:{port}"
     host, port = urlsplit(base).hostname or "127.0.0.1", urlsplit(base).port or 80
     try:
@@ -105,7 +110,7 @@ def main() -> None:
             "POST", "/api/v1/auth/login", host, {"Content-Type": "application/json"}, login_body
         )
 
-        print(f"server: {base}  (one process; client, server and PostgreSQL share 2 cores)")
+        print(f"server: {base}  (API processes: {args.workers}; all share 2 cores)")
         print(_argon2_line())
         for concurrency in args.me_concurrency:
             result = run_load(
