@@ -9,7 +9,7 @@ from alembic import context
 from sqlalchemy import create_engine, pool
 
 from adapters.postgres.database import sqlalchemy_url
-from adapters.postgres.tables import metadata
+from adapters.postgres.tables import is_ours, metadata
 
 config = context.config
 target_metadata = metadata
@@ -29,7 +29,9 @@ def _url() -> str:
 
 
 def run_offline() -> None:
-    context.configure(url=_url(), target_metadata=target_metadata, literal_binds=True)
+    context.configure(
+        url=_url(), target_metadata=target_metadata, literal_binds=True, include_name=is_ours
+    )
     with context.begin_transaction():
         context.run_migrations()
 
@@ -37,13 +39,17 @@ def run_offline() -> None:
 def run_online() -> None:
     connectable = config.attributes.get("connection")
     if connectable is not None:
-        context.configure(connection=connectable, target_metadata=target_metadata)
+        context.configure(
+            connection=connectable, target_metadata=target_metadata, include_name=is_ours
+        )
         with context.begin_transaction():
             context.run_migrations()
         return
     engine = create_engine(_url(), poolclass=pool.NullPool)
     with engine.connect() as connection:
-        context.configure(connection=connection, target_metadata=target_metadata)
+        context.configure(
+            connection=connection, target_metadata=target_metadata, include_name=is_ours
+        )
         with context.begin_transaction():
             context.run_migrations()
     engine.dispose()

@@ -18,6 +18,7 @@ from booking_domain.bookings import (
     BookingReferenceTakenError,
     BookingStatus,
     SlotTakenError,
+    booking_outbox_event,
 )
 from booking_domain.bookings.ports import (
     BookingFilter,
@@ -30,6 +31,7 @@ from booking_domain.shared import (
     BookingId,
     ConcurrentUpdateError,
     Interval,
+    Outbox,
     Page,
     PageRequest,
     UserId,
@@ -57,9 +59,11 @@ class InMemoryBookingRepository(BookingRepository):
         self,
         bookings: StagedTable[BookingId, Booking],
         events: StagedTable[EventKey, BookingEvent],
+        outbox: Outbox,
     ) -> None:
         self._rows = bookings
         self._events = events
+        self._outbox = outbox
 
     async def hold_calendar(self, artist_id: ArtistId) -> None:
         """Nothing to do: in-memory units of work that write already run one at a time."""
@@ -83,8 +87,7 @@ class InMemoryBookingRepository(BookingRepository):
         if any(b.reference == booking.reference for b in self._rows.values()):
             raise BookingReferenceTakenError()  # the unique index on bookings.reference
         self._check_free(booking)
-        self._rows.put(booking.id, booking)
-        self._events.put((booking.id, event.version), event)
+        await self._log(booking, event)
 
     async def get(self, booking_id: BookingId, *, for_update: bool = False) -> Booking | None:
         return self._rows.get(booking_id)
@@ -94,6 +97,10 @@ class InMemoryBookingRepository(BookingRepository):
         if stored is None or stored.version != event.version - 1:
             raise ConcurrentUpdateError()
         self._check_free(booking)
+        await self._log(booking, event)
+
+    async def _log(self, booking: Booking, event: BookingEvent) -> None:
+        await self._outbox.record(booking_outbox_event(booking, event))
         self._rows.put(booking.id, booking)
         self._events.put((booking.id, event.version), event)
 
@@ -135,3 +142,13 @@ class InMemoryIdempotencyRepository(
             return holder
         self._rows.put((record.user_id, record.key), record)
         return None
+
+    async def purge_expired(self, now: datetime, *, limit: int) -> int:
+        gone = sorted((r for r in self._rows.values() if r.expires_at <= now), key=_expiry)
+        for record in gone[:limit]:
+            self._rows.delete((record.user_id, record.key))
+        return min(len(gone), limit)
+
+
+def _expiry(record: IdempotencyRecord) -> datetime:
+    return record.expires_at

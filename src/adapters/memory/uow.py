@@ -21,6 +21,7 @@ from adapters.memory.catalog import (
     InMemoryServiceRepository,
     InMemoryStudioRepository,
 )
+from adapters.memory.outbox import OUTBOX, InMemoryOutbox
 from adapters.memory.scheduling import InMemoryAvailabilityRepository
 from adapters.memory.scheduling_reader import RepositorySchedulingReader
 from adapters.memory.store import MemoryStore, StagedTable
@@ -77,8 +78,11 @@ class InMemoryUnitOfWork(
             uow.artists, uow.services, uow.availability, uow.bookings
         )
     )
+    outbox = cached_property(lambda uow: InMemoryOutbox(uow.staged(OUTBOX)))
     bookings = cached_property(
-        lambda uow: InMemoryBookingRepository(uow.staged("bookings"), uow.staged("booking_events"))
+        lambda uow: InMemoryBookingRepository(
+            uow.staged("bookings"), uow.staged("booking_events"), uow.outbox
+        )
     )
     idempotency = cached_property(
         lambda uow: InMemoryIdempotencyRepository(uow.staged("idempotency_keys"))

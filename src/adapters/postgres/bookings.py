@@ -1,9 +1,10 @@
 """PostgreSQL bookings and their events.
 
-A booking and its event are written by one statement (a data-modifying CTE), so creating or
-changing a booking is one round trip. Creating one also queues on the artist's calendar (a
-transaction-scoped advisory lock) in that same statement, before the row is inserted, so in
-an autocommit unit of work a whole creation is a single statement: its own transaction.
+A booking, its event and the event's outbox row are written by one statement (a
+data-modifying CTE), so creating or changing a booking is one round trip. Creating one also
+queues on the artist's calendar (a transaction-scoped advisory lock) in that same statement,
+before the row is inserted, so in an autocommit unit of work a whole creation is a single
+statement: its own transaction.
 
 The exclusion constraint ``ex_bookings_artist_blocked`` refuses overlapping
 pending-or-confirmed bookings of one artist whatever the concurrency; its violation becomes
@@ -44,8 +45,10 @@ from sqlalchemy.dialects.postgresql import ARRAY
 
 from adapters.postgres.database import OnConnection
 from adapters.postgres.errors import translate
+from adapters.postgres.outbox import OUTBOX_ROW, outbox_params
 from adapters.postgres.sql import Statement, compile_sql, count_of
 from adapters.postgres.tables.bookings import booking_events, bookings
+from adapters.postgres.tables.events import outbox_events
 from booking_domain.bookings import (
     Booking,
     BookingEvent,
@@ -53,6 +56,7 @@ from booking_domain.bookings import (
     BookingStatus,
     PaymentStatus,
     SlotTakenError,
+    booking_outbox_event,
 )
 from booking_domain.bookings.ports import BookingFilter, BookingRepository
 from booking_domain.shared import (
@@ -78,14 +82,24 @@ _EVENT_COLUMNS = [c.name for c in booking_events.c if c.name != "created_at"]
 _UNCHANGING = ("id", "reference", "created_at")
 
 
-def _event_select(source: Any) -> Any:
-    """``SELECT <source>.id, %(ev_version)s, ...``: the event row beside its booking's id."""
+def _logged(source: Any, *ctes: Any) -> Any:
+    """After the booking's own write (``source``): its event row beside its id, then the
+    event's outbox row, in the same statement (so the three are one write, even in
+    autocommit). Nothing is logged when ``source`` wrote no row."""
     values = [
         bindparam(f"ev_{name}", type_=booking_events.c[name].type)
         for name in _EVENT_COLUMNS
         if name != "booking_id"
     ]
-    return insert(booking_events).from_select(_EVENT_COLUMNS, select(source.c.id, *values))
+    logged = (
+        insert(booking_events)
+        .from_select(_EVENT_COLUMNS, select(source.c.id, *values))
+        .returning(booking_events.c.booking_id)
+        .cte("logged")
+    )
+    published = [bindparam(f"ob_{name}", type_=outbox_events.c[name].type) for name in OUTBOX_ROW]
+    row = select(*published).select_from(logged)
+    return insert(outbox_events).from_select(list(OUTBOX_ROW), row).add_cte(*ctes, source, logged)
 
 
 def _column_value(name: str) -> Any:
@@ -107,7 +121,7 @@ def _build_add() -> Any:
     names = [c.name for c in _B]
     row = select(*(_column_value(name) for name in names)).select_from(calendar)
     written = insert(bookings).from_select(names, row).returning(_B.id).cte("written")
-    return _event_select(written).add_cte(calendar, written)
+    return _logged(written, calendar)
 
 
 def _build_save() -> Any:
@@ -118,7 +132,7 @@ def _build_save() -> Any:
         .returning(_B.id)
         .cte("changed")
     )
-    return _event_select(changed).add_cte(changed)
+    return _logged(changed)
 
 
 _ADD = Statement(_build_add)
@@ -171,6 +185,11 @@ def _booking_row(b: Booking) -> dict[str, Any]:
         "cancellation_reason": b.cancellation_reason, "dispute_id": b.dispute_id,
         "created_at": b.created_at, "updated_at": b.updated_at,
     }  # fmt: skip
+
+
+def _logged_params(b: Booking, e: BookingEvent) -> dict[str, Any]:
+    published = outbox_params(booking_outbox_event(b, e))
+    return _event_params(e) | {f"ob_{name}": value for name, value in published.items()}
 
 
 def _event_params(e: BookingEvent) -> dict[str, Any]:
@@ -280,7 +299,7 @@ class PostgresBookingRepository(OnConnection, BookingRepository):
 
     async def add(self, booking: Booking, event: BookingEvent) -> None:
         try:
-            params = _booking_row(booking) | _event_params(event)
+            params = _booking_row(booking) | _logged_params(booking, event)
             params["calendar_key"] = calendar_lock_key(booking.artist_id)
             await self._write(_ADD.text, params)
         except ConcurrentUpdateError as exc:
@@ -296,7 +315,8 @@ class PostgresBookingRepository(OnConnection, BookingRepository):
         return _booking(row) if row is not None else None
 
     async def save(self, booking: Booking, event: BookingEvent) -> None:
-        params = _booking_row(booking) | _event_params(event) | {"expected": event.version - 1}
+        params = _booking_row(booking) | _logged_params(booking, event)
+        params["expected"] = event.version - 1
         if await self._write(_SAVE.text, params) == 0:
             raise ConcurrentUpdateError()
 

@@ -45,6 +45,14 @@ def _build_claim() -> Any:
 
 
 _CLAIM = Statement(_build_claim)
+# Oldest first, a bounded batch (the index on expires_at finds them).
+_PURGE = """
+DELETE FROM idempotency_keys
+ WHERE (user_id, key) IN (
+       SELECT user_id, key FROM idempotency_keys
+        WHERE expires_at <= %(now)s ORDER BY expires_at LIMIT %(limit)s
+          FOR UPDATE SKIP LOCKED)
+"""
 
 
 def _record(row: Row) -> IdempotencyRecord:
@@ -73,3 +81,7 @@ class PostgresIdempotencyRepository(OnConnection, IdempotencyRepository):
         if claimed is not None:
             return None
         return await self.get(record.user_id, record.key, now)
+
+    async def purge_expired(self, now: datetime, *, limit: int) -> int:
+        cursor = await self._conn.execute(_PURGE, {"now": now, "limit": limit})
+        return cursor.rowcount

@@ -25,6 +25,8 @@ CONSTRAINT_ERRORS: dict[str, type[DomainError]] = {
     "ex_bookings_artist_blocked": SlotTakenError,
     "uq_artists_user_id": ArtistProfileExistsError,
     "uq_bookings_reference": BookingReferenceTakenError,
+    # Two changes of one subject recorded the same event number: the second lost the race.
+    "uq_outbox_events_subject_sequence": ConcurrentUpdateError,
 }
 
 

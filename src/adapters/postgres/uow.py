@@ -28,6 +28,7 @@ from adapters.postgres.catalog import (
 )
 from adapters.postgres.database import Connection, Database
 from adapters.postgres.errors import translate
+from adapters.postgres.outbox import PostgresOutbox
 from adapters.postgres.scheduling import PostgresAvailabilityRepository
 from adapters.postgres.scheduling_reader import CatalogueCache, PostgresSchedulingReader
 from booking_domain.accounts.ports import AccountsUnitOfWork, AccountsUnitOfWorkFactory
@@ -80,6 +81,7 @@ class PostgresUnitOfWork(
         lambda uow: PostgresSchedulingReader(uow.connection, uow.catalogues)
     )
     bookings = cached_property(lambda uow: PostgresBookingRepository(uow.connection))
+    outbox = cached_property(lambda uow: PostgresOutbox(uow.connection))
     idempotency = cached_property(lambda uow: PostgresIdempotencyRepository(uow.connection))
 
     async def __aenter__(self) -> Self:

@@ -24,11 +24,13 @@ from booking_domain.bookings.errors import (
     TooLateToChangeError,
 )
 from booking_domain.bookings.events import BookingEvent, BookingEventKind, actor_fields
+from booking_domain.bookings.published import BOOKING, booking_event_type, booking_outbox_event
 from booking_domain.bookings.references import new_booking_reference
 from booking_domain.bookings.status import CLOSED, TRANSITIONS, BookingStatus, PaymentStatus
 from booking_domain.shared.errors import InvalidTransitionError
 
 __all__ = [
+    "BOOKING",
     "CLOSED",
     "DISPUTE_WINDOW",
     "TRANSITIONS",
@@ -50,6 +52,8 @@ __all__ = [
     "TooLateToChangeError",
     "actor_fields",
     "apply",
+    "booking_event_type",
+    "booking_outbox_event",
     "busy_timeline",
     "new_booking_reference",
     "request_booking",

@@ -41,7 +41,8 @@ class BookingFilter:
 
 class BookingRepository(Protocol):
     async def add(self, booking: Booking, event: BookingEvent) -> None:
-        """Store a new booking and its first event, together (one write). Raises
+        """Store a new booking, its first event, and that event's outbox record
+        (``booking_outbox_event``), together (one write). Raises
         ``SlotTakenError`` when its blocked time overlaps another pending or confirmed
         booking of the artist (the storage's own check, which holds under any concurrency).
         The write queues on the artist's calendar first (see ``hold_calendar``), so
@@ -55,7 +56,8 @@ class BookingRepository(Protocol):
         ...
 
     async def save(self, booking: Booking, event: BookingEvent) -> None:
-        """Store a changed booking (version ``event.version``) and its event. Raises
+        """Store a changed booking (version ``event.version``), its event and the event's
+        outbox record, together (one write). Raises
         ``ConcurrentUpdateError`` when the stored version is not ``event.version - 1`` and
         ``SlotTakenError`` when a new time overlaps another active booking."""
         ...
@@ -110,6 +112,10 @@ class IdempotencyRepository(Protocol):
         """Store the record unless an unexpired one holds the key; return that one instead
         (None when the claim succeeded). A concurrent claim of the same key waits for the
         first unit of work to end."""
+        ...
+
+    async def purge_expired(self, now: datetime, *, limit: int) -> int:
+        """Delete up to ``limit`` records that expired by ``now``; return how many went."""
         ...
 
 

@@ -15,10 +15,18 @@ from booking_domain.catalog.errors import (
     StudioNotFoundError,
 )
 from booking_domain.catalog.policy import SchedulingPolicy
+from booking_domain.catalog.published import (
+    ARTIST,
+    ArtistChange,
+    artist_outbox_event,
+    artist_subject,
+)
 from booking_domain.catalog.services import Deposit, FixedDeposit, PercentageDeposit, Service
 from booking_domain.catalog.studios import Studio, ensure_may_create_studio
 
 __all__ = [
+    "ARTIST",
+    "ArtistChange",
     "ArtistNotFoundError",
     "ArtistProfile",
     "ArtistProfileExistsError",
@@ -33,5 +41,7 @@ __all__ = [
     "ServiceNotFoundError",
     "Studio",
     "StudioNotFoundError",
+    "artist_outbox_event",
+    "artist_subject",
     "ensure_may_create_studio",
 ]

@@ -11,7 +11,7 @@ from booking_domain.catalog.artists import ArtistProfile
 from booking_domain.catalog.services import Service
 from booking_domain.catalog.studios import Studio
 from booking_domain.shared.ids import ArtistId, ServiceId, StudioId, UserId
-from booking_domain.shared.ports import UnitOfWork
+from booking_domain.shared.ports import HasOutbox, UnitOfWork
 
 
 class ArtistRepository(Protocol):
@@ -63,8 +63,9 @@ class HasServices(Protocol):
     def services(self) -> ServiceRepository: ...
 
 
-class CatalogUnitOfWork(UnitOfWork, HasArtists, HasStudios, HasServices, Protocol):
-    """What catalogue use cases open: artists, studios, services."""
+class CatalogUnitOfWork(UnitOfWork, HasArtists, HasStudios, HasServices, HasOutbox, Protocol):
+    """What catalogue use cases open: artists, studios, services, and the outbox for the
+    events of reviews and moderation."""
 
 
 class CatalogUnitOfWorkFactory(Protocol):

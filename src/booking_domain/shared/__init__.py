@@ -8,6 +8,7 @@ from booking_domain.shared.errors import (
     CurrencyMismatchError,
     DomainError,
     FieldError,
+    InvalidCursorError,
     InvalidInputError,
     InvalidIntervalError,
     InvalidMoneyError,
@@ -22,6 +23,7 @@ from booking_domain.shared.errors import (
     TimeOutOfRangeError,
     UnknownTimeZoneError,
 )
+from booking_domain.shared.events import EventId, JsonValue, OutboxEvent, subject_of
 from booking_domain.shared.identity import Actor, Role
 from booking_domain.shared.ids import (
     ArtistId,
@@ -34,7 +36,15 @@ from booking_domain.shared.ids import (
 )
 from booking_domain.shared.money import BASIS_POINTS_PER_WHOLE, Money
 from booking_domain.shared.pages import MAX_PAGE, MAX_PAGE_SIZE, Page, PageRequest
-from booking_domain.shared.ports import HealthProbe, UnitOfWork
+from booking_domain.shared.ports import (
+    EventFeed,
+    EventRelay,
+    FeedItem,
+    HasOutbox,
+    HealthProbe,
+    Outbox,
+    UnitOfWork,
+)
 from booking_domain.shared.text import is_clean_text, require_clean_text
 from booking_domain.shared.time import (
     EARLIEST,
@@ -65,17 +75,26 @@ __all__ = [
     "CurrencyMismatchError",
     "DisputeId",
     "DomainError",
+    "EventFeed",
+    "EventId",
+    "EventRelay",
+    "FeedItem",
     "FieldError",
+    "HasOutbox",
     "HealthProbe",
     "Interval",
+    "InvalidCursorError",
     "InvalidInputError",
     "InvalidIntervalError",
     "InvalidMoneyError",
     "InvalidTransitionError",
+    "JsonValue",
     "Money",
     "NaiveDatetimeError",
     "NotAuthenticatedError",
     "NotFoundError",
+    "Outbox",
+    "OutboxEvent",
     "Page",
     "PageRequest",
     "PermissionDeniedError",
@@ -95,5 +114,6 @@ __all__ = [
     "require_aware",
     "require_clean_text",
     "require_known_currency",
+    "subject_of",
     "zone",
 ]

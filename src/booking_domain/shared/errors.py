@@ -155,3 +155,10 @@ class InvalidTransitionError(ConflictError):
 
     code = "invalid_transition"
     default_message = "This change is not possible in the current state."
+
+
+class InvalidCursorError(InvalidInputError):
+    """A feed cursor (``Last-Event-ID``) this deployment never handed out."""
+
+    code = "invalid_cursor"
+    default_message = "This event cursor is not one we gave out; reconnect without it."

@@ -1,4 +1,5 @@
-"""Ports every context shares: the unit of work's transaction semantics, and health.
+"""Ports every context shares: the unit of work's transaction semantics, the outbox, and
+health.
 
 Each context's ``ports`` module declares the narrow unit of work its use cases need: this
 base plus its own repositories as read-only properties. The adapters' units of work serve
@@ -7,8 +8,14 @@ every context at once, and strict mypy checks that they do (they subclass each p
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
 from types import TracebackType
 from typing import Protocol, Self, runtime_checkable
+
+from booking_domain.shared.events import OutboxEvent
+from booking_domain.shared.ids import UserId
 
 
 class UnitOfWork(Protocol):
@@ -29,6 +36,73 @@ class UnitOfWork(Protocol):
     async def commit(self) -> None: ...
 
     async def rollback(self) -> None: ...
+
+
+class Outbox(Protocol):
+    """Where a unit of work records the events of its changes: written with the change,
+    visible to readers of the feed only once committed, gone with a rollback."""
+
+    async def record(self, event: OutboxEvent) -> None:
+        """Raises ``ConcurrentUpdateError`` when the subject already has an event with this
+        sequence (another change of the subject committed first)."""
+        ...
+
+    async def next_sequence(self, subject: str) -> int:
+        """1 + the highest sequence recorded for the subject (for subjects that keep no
+        version of their own)."""
+        ...
+
+
+class HasOutbox(Protocol):
+    @property
+    def outbox(self) -> Outbox: ...
+
+
+@dataclass(frozen=True, slots=True)
+class FeedItem:
+    """An event with its place in the feed. ``cursor`` is opaque: pass it back to read on."""
+
+    cursor: str
+    event: OutboxEvent
+
+
+class EventFeed(Protocol):
+    """Committed events in one total order that never changes once read: an event that
+    commits later never lands before a cursor already handed out. Events of one subject
+    come in sequence order."""
+
+    async def read(
+        self, after: str | None, *, limit: int, for_user: UserId | None = None
+    ) -> Sequence[FeedItem]:
+        """Up to ``limit`` events after the cursor (from the start of what is kept when
+        ``after`` is None), only those whose audience names ``for_user`` when it is given.
+        Raises ``InvalidCursorError`` for a cursor this feed never made. Cursors are
+        fixed-width strings that sort in feed order."""
+        ...
+
+    async def tail(self) -> str | None:
+        """The cursor of the newest event a reader may see now (None when there is none):
+        where a new reader starts to hear only what comes next."""
+        ...
+
+    async def forget_before(self, moment: datetime, *, limit: int) -> int:
+        """Stop keeping up to ``limit`` events recorded before ``moment``, oldest first,
+        except each subject's newest (it numbers the next); return how many. Cursors handed
+        out stay valid."""
+        ...
+
+
+Publish = Callable[[FeedItem], Awaitable[None]]
+
+
+class EventRelay(Protocol):
+    """Pushes committed events to listeners in this process as they commit."""
+
+    async def run(self, publish: Publish) -> None:
+        """Call ``publish`` with every event committed after the relay started, in feed order,
+        once each, until cancelled. Outlives outages of the store: it waits, reconnects, and
+        goes on from where it stopped."""
+        ...
 
 
 @runtime_checkable  # the HTTP layer checks what it is handed against this

@@ -264,6 +264,33 @@ async def test_idempotency_keys_are_claimed_once_until_they_expire(
         assert await uow.idempotency.get(customer.user_id, "k", START + day) == renewed
 
 
+async def test_expired_idempotency_keys_are_purged_in_batches(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    artist = await add_bookable_artist(uow_factory)
+    customer = await add_user(uow_factory)
+    booking, event = a_booking(artist, customer)
+    records = [
+        IdempotencyRecord(customer.user_id, f"k{hours}", "fp", booking.id, START + hours * HOUR)
+        for hours in (3, 1, 2, 30)
+    ]
+    async with uow_factory() as uow:
+        for record in records:
+            assert await uow.idempotency.claim(record, START) is None
+        await uow.bookings.add(booking, event)
+        await uow.commit()
+    async with uow_factory() as uow:  # by hour 3 three have expired; two go in this batch
+        assert await uow.idempotency.purge_expired(START + 3 * HOUR, limit=2) == 2
+        await uow.commit()
+    async with uow_factory() as uow:
+        assert await uow.idempotency.purge_expired(START + 3 * HOUR, limit=2) == 1
+        await uow.commit()
+    async with uow_factory() as uow:
+        assert await uow.idempotency.purge_expired(START + 3 * HOUR, limit=2) == 0
+        live = await uow.idempotency.get(customer.user_id, "k30", START + 3 * HOUR)
+    assert live == records[3]
+
+
 async def test_concurrent_creations_with_one_key_make_one_booking(
     uow_factory: AnyUnitOfWorkFactory,
 ) -> None:

@@ -11,7 +11,7 @@ from sqlalchemy import create_engine
 
 from adapters.postgres import migrate
 from adapters.postgres.database import sqlalchemy_url
-from adapters.postgres.tables import metadata
+from adapters.postgres.tables import is_ours, metadata
 
 
 def _tables(url: str) -> set[str]:
@@ -38,7 +38,8 @@ def test_the_migrated_schema_matches_the_table_metadata(database_url: str) -> No
     engine = create_engine(sqlalchemy_url(database_url))
     try:
         with engine.connect() as conn:
-            differences = compare_metadata(MigrationContext.configure(conn), metadata)
+            context = MigrationContext.configure(conn, opts={"include_name": is_ours})
+            differences = compare_metadata(context, metadata)
     finally:
         engine.dispose()
     assert differences == []

@@ -11,15 +11,31 @@ from adapters.postgres.tables.accounts import refresh_tokens, sign_in_attempts, 
 from adapters.postgres.tables.base import metadata
 from adapters.postgres.tables.bookings import booking_events, bookings, idempotency_keys
 from adapters.postgres.tables.catalog import artists, services, studios
+from adapters.postgres.tables.events import outbox_events
 from adapters.postgres.tables.scheduling import date_overrides, weekly_rules
 
+# Tables another library owns in our database (the job queue's), created by our migrations
+# from that library's own schema file and left out of comparisons with the metadata.
+FOREIGN_TABLE_PREFIXES = ("procrastinate_",)
+
+
+def is_ours(name: str | None, type_: str, parent_names: object) -> bool:
+    """Alembic's ``include_name`` hook: skip tables (and their indexes) of other libraries."""
+    if type_ == "table" and name is not None:
+        return not name.startswith(FOREIGN_TABLE_PREFIXES)
+    return True
+
+
 __all__ = [
+    "FOREIGN_TABLE_PREFIXES",
     "artists",
     "booking_events",
     "bookings",
     "date_overrides",
     "idempotency_keys",
+    "is_ours",
     "metadata",
+    "outbox_events",
     "refresh_tokens",
     "services",
     "sign_in_attempts",

@@ -12,7 +12,7 @@ from booking_domain.bookings.use_cases.create import (
     CreateBooking,
 )
 from booking_domain.bookings.use_cases.deps import BookingsDeps
-from booking_domain.bookings.use_cases.holds import EXPIRY_BATCH, ExpireHolds
+from booking_domain.bookings.use_cases.holds import EXPIRY_BATCH, ExpireHolds, PurgeIdempotencyKeys
 from booking_domain.bookings.use_cases.queries import (
     BookingEvents,
     GetBooking,
@@ -33,6 +33,7 @@ class BookingUseCases(UseCaseBundle[BookingsDeps]):
     change_status: ChangeBookingStatus
     reschedule: RescheduleBooking
     expire_holds: ExpireHolds
+    purge_idempotency_keys: PurgeIdempotencyKeys
 
 
 __all__ = [
@@ -48,6 +49,7 @@ __all__ = [
     "ExpireHolds",
     "GetBooking",
     "ListBookings",
+    "PurgeIdempotencyKeys",
     "RescheduleBooking",
     "booking_filter",
 ]

@@ -1,4 +1,5 @@
-"""The hold sweeper: pending bookings whose hold ran out are cancelled (reason ``expired``)."""
+"""Periodic upkeep: pending bookings whose hold ran out are cancelled (reason ``expired``);
+idempotency keys past their 24 hours are deleted."""
 
 from __future__ import annotations
 
@@ -29,4 +30,20 @@ class ExpireHolds(UseCase[BookingsDeps]):
                 await uow.commit()
             total += len(held)
             if len(held) < batch_size:
+                return total
+
+
+class PurgeIdempotencyKeys(UseCase[BookingsDeps]):
+    """Delete idempotency records that have expired (24 h after their request), in batches
+    of ``batch_size`` per transaction; returns how many went. An expired record already
+    answers nothing; this only keeps the table small."""
+
+    async def __call__(self, *, batch_size: int = 1000) -> int:
+        total = 0
+        while True:
+            async with self._deps.uow() as uow:
+                gone = await uow.idempotency.purge_expired(self._deps.clock.now(), limit=batch_size)
+                await uow.commit()
+            total += gone
+            if gone < batch_size:
                 return total

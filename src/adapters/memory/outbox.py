@@ -1,0 +1,106 @@
+"""The outbox in memory: events staged with the unit of work, committed with it.
+
+Committed events keep the order of their commits (units of work that write run one at a
+time), and that order is the feed's. Cursors are the 1-based place in it, zero-padded to 20
+digits so they sort as strings.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from datetime import datetime
+
+from adapters.memory.store import MemoryStore, StagedTable
+from booking_domain.shared import (
+    ConcurrentUpdateError,
+    EventFeed,
+    EventRelay,
+    FeedItem,
+    InvalidCursorError,
+    Outbox,
+    OutboxEvent,
+    UserId,
+)
+from booking_domain.shared.ports import Publish
+
+OUTBOX = "outbox"
+_WIDTH = 20
+
+
+class InMemoryOutbox(Outbox):
+    def __init__(self, table: StagedTable[tuple[str, int], OutboxEvent | None]) -> None:
+        self._events = table
+
+    async def record(self, event: OutboxEvent) -> None:
+        key = (event.subject, event.sequence)
+        if self._events.get(key) is not None:
+            raise ConcurrentUpdateError()
+        self._events.put(key, event)
+
+    async def next_sequence(self, subject: str) -> int:
+        numbers = (e.sequence for e in self._events.values() if e and e.subject == subject)
+        return 1 + max(numbers, default=0)
+
+
+class InMemoryEventFeed(EventFeed):
+    def __init__(self, store: MemoryStore) -> None:
+        self._store = store
+
+    def _committed(self) -> list[OutboxEvent | None]:
+        """In commit order; a forgotten event leaves None in its place (cursors are places)."""
+        return list(self._store.table(OUTBOX).values())
+
+    async def read(
+        self, after: str | None, *, limit: int, for_user: UserId | None = None
+    ) -> Sequence[FeedItem]:
+        start = 0 if after is None else _parse(after)
+        items: list[FeedItem] = []
+        for place, event in enumerate(self._committed()[start:], start=start + 1):
+            if event is not None and (for_user is None or for_user in event.audience):
+                items.append(FeedItem(f"{place:0{_WIDTH}d}", event))
+                if len(items) == limit:
+                    break
+        return items
+
+    async def tail(self) -> str | None:
+        count = len(self._committed())
+        return f"{count:0{_WIDTH}d}" if count else None
+
+    async def forget_before(self, moment: datetime, *, limit: int) -> int:
+        table = self._store.table(OUTBOX)
+        newest: dict[str, int] = {}
+        for event in table.values():
+            if event is not None:
+                newest[event.subject] = max(newest.get(event.subject, 0), event.sequence)
+        old = [
+            key
+            for key, e in table.items()
+            if e is not None and e.occurred_at < moment and e.sequence < newest[e.subject]
+        ][:limit]
+        for key in old:
+            table[key] = None
+        return len(old)
+
+
+def _parse(cursor: str) -> int:
+    if len(cursor) != _WIDTH or not (cursor.isascii() and cursor.isdigit()):
+        raise InvalidCursorError()
+    return int(cursor)
+
+
+class InMemoryEventRelay(EventRelay):
+    """Looks at the committed events every ``every`` seconds (nothing signals a commit in
+    memory) and publishes the new ones."""
+
+    def __init__(self, feed: InMemoryEventFeed, every: float = 0.05) -> None:
+        self._feed = feed
+        self._every = every
+
+    async def run(self, publish: Publish) -> None:
+        cursor = await self._feed.tail()
+        while True:
+            for item in await self._feed.read(cursor, limit=500):
+                await publish(item)
+                cursor = item.cursor
+            await asyncio.sleep(self._every)

@@ -1,0 +1,183 @@
+"""The outbox in PostgreSQL: recording events with a change, and the feed that reads them.
+
+Recording is one insert on the unit of work's connection (a booking's event is written by
+the bookings repository's own statement instead: ``bookings.py``). The table's statement
+trigger NOTIFYs ``inkslot_outbox``, which PostgreSQL delivers on commit only.
+
+The feed's order is ``(xid, position)``: the writing transaction's id, then the insert
+order. It reads only rows whose transaction id is below ``pg_snapshot_xmin`` of its own
+snapshot: every transaction below that horizon has ended, so no row can still appear there,
+and a cursor handed out is never overtaken by a later commit. A row committed above the
+horizon waits until the transactions older than it end (milliseconds for the API's short
+transactions). Events of one subject follow the subject's row lock, which every change
+takes before it writes, so their transaction ids (assigned at that first lock or write)
+follow their sequence.
+
+Cursors are ``<xid>-<position>``, both zero-padded to 20 digits, so they sort as strings in
+feed order.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from psycopg.types.json import Jsonb
+from sqlalchemy import bindparam, func, insert, literal_column, select
+
+from adapters.postgres.database import Connection, Database, OnConnection
+from adapters.postgres.errors import translate
+from adapters.postgres.sql import Statement, count_of
+from adapters.postgres.tables.events import outbox_events
+from booking_domain.shared import (
+    EventFeed,
+    EventId,
+    FeedItem,
+    InvalidCursorError,
+    Outbox,
+    OutboxEvent,
+    UserId,
+)
+
+_O = outbox_events.c
+OUTBOX_ROW = ("id", "type", "occurred_at", "subject", "sequence", "data", "audience")
+
+_RECORD = Statement(
+    lambda: insert(outbox_events).values(
+        {name: bindparam(name, type_=_O[name].type) for name in OUTBOX_ROW}
+    )
+)
+_NEXT_SEQUENCE = Statement(
+    lambda: select(func.coalesce(func.max(_O.sequence), literal_column("0")).label("last")).where(
+        _O.subject == bindparam("subject")
+    )
+)
+
+_READ = """
+SELECT position, xid::text AS xid, id, type, occurred_at, subject, sequence, data, audience
+  FROM outbox_events
+ WHERE (xid, position) > (%(xid)s::text::xid8, %(position)s)
+   AND xid < pg_snapshot_xmin(pg_current_snapshot())
+   AND (%(user_id)s::uuid IS NULL OR audience @> ARRAY[%(user_id)s::uuid])
+ ORDER BY xid, position
+ LIMIT %(limit)s
+"""
+_TAIL = """
+SELECT xid::text AS xid, position
+  FROM outbox_events
+ WHERE xid < pg_snapshot_xmin(pg_current_snapshot())
+ ORDER BY xid DESC, position DESC
+ LIMIT 1
+"""
+_HELD = "SELECT EXISTS (SELECT 1 FROM outbox_events WHERE xid >= pg_snapshot_xmin(pg_current_snapshot())) AS held"  # noqa: E501
+# The newest event of each subject is kept whatever its age: it carries the subject's last
+# sequence, from which the next event of a subject without a version of its own is numbered.
+_FORGET = """
+DELETE FROM outbox_events
+ WHERE position IN (
+       SELECT old.position FROM outbox_events old
+        WHERE old.created_at < %(moment)s
+          AND EXISTS (SELECT 1 FROM outbox_events newer
+                       WHERE newer.subject = old.subject AND newer.sequence > old.sequence)
+        ORDER BY old.created_at LIMIT %(limit)s)
+"""
+_WIDTH = 20
+_MAX = 10**_WIDTH - 1
+
+
+def outbox_params(event: OutboxEvent) -> dict[str, Any]:
+    """The bound values of an event's row (shared with the bookings repository's insert)."""
+    return {
+        "id": event.id,
+        "type": event.type,
+        "occurred_at": event.occurred_at,
+        "subject": event.subject,
+        "sequence": event.sequence,
+        "data": Jsonb(event.data),
+        "audience": list(event.audience),
+    }
+
+
+class PostgresOutbox(OnConnection, Outbox):
+    async def record(self, event: OutboxEvent) -> None:
+        try:
+            await self._conn.execute(_RECORD.text, outbox_params(event))
+        except Exception as exc:
+            raise (translate(exc) or exc) from exc
+
+    async def next_sequence(self, subject: str) -> int:
+        row = await (await self._conn.execute(_NEXT_SEQUENCE.text, {"subject": subject})).fetchone()
+        return count_of(row, "last") + 1
+
+
+def make_cursor(xid: int, position: int) -> str:
+    return f"{xid:0{_WIDTH}d}-{position:0{_WIDTH}d}"
+
+
+def parse_cursor(cursor: str) -> tuple[int, int]:
+    xid, sep, position = cursor.partition("-")
+    if not (sep and len(xid) == len(position) == _WIDTH and xid.isdigit() and position.isdigit()):
+        raise InvalidCursorError()
+    if not xid.isascii() or not position.isascii():
+        raise InvalidCursorError()
+    return int(xid), int(position)
+
+
+def _event(row: Mapping[str, Any]) -> OutboxEvent:
+    data = row["data"]
+    return OutboxEvent(
+        id=EventId(row["id"]),
+        type=row["type"],
+        occurred_at=row["occurred_at"],
+        subject=row["subject"],
+        sequence=row["sequence"],
+        data=json.loads(data) if isinstance(data, str) else data,
+        audience=tuple(UserId(u) for u in row["audience"]),
+    )
+
+
+class PostgresEventFeed(EventFeed):
+    """Reads on pooled connections in autocommit: each query its own snapshot."""
+
+    def __init__(self, database: Database) -> None:
+        self._database = database
+
+    async def read(
+        self, after: str | None, *, limit: int, for_user: UserId | None = None
+    ) -> Sequence[FeedItem]:
+        xid, position = (0, 0) if after is None else parse_cursor(after)
+        params = {"xid": str(xid), "position": position, "limit": limit, "user_id": for_user}
+        rows = await self._fetch(_READ, params)
+        return [FeedItem(make_cursor(int(r["xid"]), r["position"]), _event(r)) for r in rows]
+
+    async def tail(self) -> str | None:
+        rows = await self._fetch(_TAIL, {})
+        return make_cursor(int(rows[0]["xid"]), rows[0]["position"]) if rows else None
+
+    async def forget_before(self, moment: datetime, *, limit: int) -> int:
+        try:
+            async with self._database.pool.connection() as conn:
+                cursor = await conn.execute(_FORGET, {"moment": moment, "limit": limit})
+                return cursor.rowcount
+        except Exception as exc:
+            raise (translate(exc) or exc) from exc
+
+    async def held(self) -> bool:
+        """Whether committed events wait above the horizon (read again soon, not on the next
+        NOTIFY: the transaction holding them back may write no event of its own)."""
+        rows = await self._fetch(_HELD, {})
+        return bool(rows and rows[0]["held"])
+
+    async def _fetch(self, query: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
+        try:
+            async with self._database.pool.connection() as conn:
+                return await _rows(conn, query, params)
+        except Exception as exc:
+            raise (translate(exc) or exc) from exc
+
+
+async def _rows(conn: Connection, query: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
+    cursor = await conn.execute(query, params)
+    return list(await cursor.fetchall())

@@ -1,0 +1,87 @@
+"""What a booking change tells the world: the outbox event of each booking event.
+
+``data`` carries the booking as it is after the change (the fields its parties see in the
+API, camelCase, times in UTC) and the change itself. The type names the change the way an
+integrator thinks of it: a change that confirms the booking is ``booking.confirmed``
+whatever caused it (an approval without deposit, a paid deposit); the others are
+``booking.<kind>`` (``booking.requested``, ``booking.expired``, ``booking.cancelled`` ...).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from booking_domain.bookings.booking import Booking
+from booking_domain.bookings.events import BookingEvent
+from booking_domain.bookings.status import BookingStatus
+from booking_domain.shared.events import EventId, JsonValue, OutboxEvent, subject_of
+from booking_domain.shared.ids import new_uuid7
+from booking_domain.shared.money import Money
+
+BOOKING = "booking"
+
+
+def booking_event_type(event: BookingEvent) -> str:
+    confirms = event.to_status is BookingStatus.CONFIRMED
+    if confirms and event.from_status is not BookingStatus.CONFIRMED:
+        return "booking.confirmed"
+    return f"booking.{event.kind.value}"
+
+
+def booking_outbox_event(booking: Booking, event: BookingEvent) -> OutboxEvent:
+    """The outbox event of ``event``, which brought ``booking`` to its current version."""
+    return OutboxEvent(
+        id=EventId(new_uuid7(int(event.at.timestamp() * 1000))),
+        type=booking_event_type(event),
+        occurred_at=event.at,
+        subject=subject_of(BOOKING, booking.id),
+        sequence=event.version,
+        data={"booking": _booking_data(booking), "change": _change_data(event)},
+        audience=(booking.customer_id, booking.artist_user_id),
+    )
+
+
+def _instant(value: datetime | None) -> str | None:
+    if value is None:
+        return None
+    return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+def _money(value: Money | None) -> JsonValue:
+    if value is None:
+        return None
+    return {"amount": value.amount, "currency": value.currency}
+
+
+def _booking_data(b: Booking) -> dict[str, JsonValue]:
+    return {
+        "id": str(b.id),
+        "reference": b.reference,
+        "artistId": str(b.artist_id),
+        "customerId": str(b.customer_id),
+        "serviceId": str(b.service_id),
+        "start": _instant(b.start),
+        "end": _instant(b.end),
+        "status": b.status.value,
+        "paymentStatus": b.payment_status.value,
+        "holdExpiresAt": _instant(b.hold_expires_at),
+        "deposit": _money(b.deposit),
+        "amountPaid": _money(b.amount_paid),
+        "amountRefunded": _money(b.amount_refunded),
+        "refundDue": _money(b.refund_due),
+        "cancellationReason": b.cancellation_reason,
+        "version": b.version,
+    }
+
+
+def _change_data(e: BookingEvent) -> dict[str, JsonValue]:
+    return {
+        "kind": e.kind.value,
+        "fromStatus": None if e.from_status is None else e.from_status.value,
+        "toStatus": e.to_status.value,
+        "reason": e.reason,
+        "amount": _money(e.amount),
+        "actor": None
+        if e.actor_id is None or e.actor_role is None
+        else {"userId": str(e.actor_id), "role": e.actor_role.value},
+    }

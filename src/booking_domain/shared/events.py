@@ -1,0 +1,63 @@
+"""The outbox envelope: what the rest of the world hears about a change (DESIGN.md rule 13).
+
+A use case records an :class:`OutboxEvent` in the same unit of work as the change it
+describes, so a rolled-back change leaves no event and a committed one exactly one. What
+follows from an event (real-time pushes, webhooks, later notifications) reads it from the
+outbox after the commit. The envelope is public and stable: ``docs/events.md``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import NewType
+from uuid import UUID
+
+from booking_domain.shared.ids import UserId
+from booking_domain.shared.time import require_aware
+
+EventId = NewType("EventId", UUID)
+
+# JSON as the envelope carries it: only these types, so every adapter can store it as is.
+JsonValue = str | int | bool | None | list["JsonValue"] | Mapping[str, "JsonValue"]
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxEvent:
+    """One change to one subject.
+
+    - ``type``: ``<subject kind>.<what happened>``, e.g. ``booking.confirmed``.
+    - ``subject``: ``<kind>/<id>``, e.g. ``booking/0193...``; events of one subject are
+      numbered by ``sequence`` 1, 2, 3 ... in the order they happened, without gaps.
+    - ``data``: the subject as it is after the change, and what changed (JSON).
+    - ``audience``: the users who may see the event besides admins (a booking's customer
+      and artist, an artist profile's owner). Never sent to anyone: it decides who hears.
+    """
+
+    id: EventId
+    type: str
+    occurred_at: datetime
+    subject: str
+    sequence: int
+    data: Mapping[str, JsonValue]
+    audience: tuple[UserId, ...]
+
+    def __post_init__(self) -> None:
+        require_aware(self.occurred_at, "occurred_at")
+        if self.sequence < 1:
+            raise ValueError("an event's sequence starts at 1")
+        if "/" not in self.subject or "." not in self.type:
+            raise ValueError("subject is '<kind>/<id>' and type '<kind>.<change>'")
+
+    @property
+    def subject_kind(self) -> str:
+        return self.subject.split("/", 1)[0]
+
+    def visible_to(self, user_id: UserId, *, is_admin: bool) -> bool:
+        """Admins see every event; anyone else the events whose audience names them."""
+        return is_admin or user_id in self.audience
+
+
+def subject_of(kind: str, subject_id: UUID) -> str:
+    return f"{kind}/{subject_id}"

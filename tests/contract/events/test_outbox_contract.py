@@ -1,0 +1,191 @@
+"""The outbox and its feed, on every adapter: an event is written with its change and only
+with it, the feed hands events out once, in order, per audience, and a cursor is never
+overtaken by a later commit."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from datetime import timedelta
+
+import pytest
+
+from adapters.memory.outbox import InMemoryEventFeed
+from adapters.memory.uow import InMemoryUnitOfWorkFactory
+from adapters.postgres.outbox import PostgresEventFeed
+from booking_domain.bookings import BookingStatus, lifecycle
+from booking_domain.catalog import ArtistChange, artist_outbox_event, artist_subject
+from booking_domain.shared import (
+    ConcurrentUpdateError,
+    EventFeed,
+    FeedItem,
+    InvalidCursorError,
+    UserId,
+)
+from booking_domain.testing.builders import admin
+from tests.contract.bookings.test_bookings_contract import DEPOSIT, a_booking, store
+from tests.support.builders import START
+from tests.support.catalog import add_bookable_artist, add_user
+from tests.support.storage import AnyUnitOfWorkFactory
+
+pytestmark = pytest.mark.anyio
+
+
+def feed_of(uow_factory: AnyUnitOfWorkFactory) -> EventFeed:
+    if isinstance(uow_factory, InMemoryUnitOfWorkFactory):
+        return InMemoryEventFeed(uow_factory.store)
+    return PostgresEventFeed(uow_factory.database)
+
+
+async def everything(feed: EventFeed, after: str | None = None) -> Sequence[FeedItem]:
+    return await feed.read(after, limit=1000)
+
+
+async def test_a_booking_change_writes_exactly_one_event_and_a_rollback_none(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    feed = feed_of(uow_factory)
+    start = await feed.tail()
+    artist = await add_bookable_artist(uow_factory, deposit=DEPOSIT)
+    customer = await add_user(uow_factory)
+    booking, event = a_booking(artist, customer)
+
+    async with uow_factory() as uow:  # rolled back: no booking, no event
+        await uow.bookings.add(booking, event)
+    assert await everything(feed, start) == []
+
+    await store(uow_factory, booking, event)
+    cancelled, cancel_event = lifecycle.cancel(
+        booking, customer, START + timedelta(minutes=1), artist.profile.policy, reason="plans"
+    )
+    async with uow_factory() as uow:
+        await uow.bookings.save(cancelled, cancel_event)
+        await uow.commit()
+
+    items = await everything(feed, start)
+    assert [(i.event.type, i.event.sequence) for i in items] == [
+        ("booking.requested", 1),
+        ("booking.cancelled", 2),
+    ]
+    first = items[0].event
+    assert first.subject == f"booking/{booking.id}"
+    assert set(first.audience) == {customer.user_id, artist.user_id}
+    assert first.data["booking"]["status"] == BookingStatus.PENDING.value  # type: ignore[index]
+    assert items[1].event.data["change"]["reason"] == "plans"  # type: ignore[index]
+    assert items[0].cursor < items[1].cursor
+
+
+async def test_a_failed_save_writes_no_event(uow_factory: AnyUnitOfWorkFactory) -> None:
+    feed = feed_of(uow_factory)
+    artist = await add_bookable_artist(uow_factory, deposit=DEPOSIT)
+    customer = await add_user(uow_factory)
+    booking, event = a_booking(artist, customer)
+    await store(uow_factory, booking, event)
+    start = await feed.tail()
+    stale = dataclasses.replace(event, version=5)  # the stored version is 1, not 4
+    with pytest.raises(ConcurrentUpdateError):
+        async with uow_factory() as uow:
+            await uow.bookings.save(dataclasses.replace(booking, version=5), stale)
+            await uow.commit()
+    assert await everything(feed, start) == []
+
+
+async def test_the_feed_reads_on_from_a_cursor_and_for_one_audience(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    feed = feed_of(uow_factory)
+    start = await feed.tail()
+    artist = await add_bookable_artist(uow_factory, deposit=DEPOSIT)
+    first, second = await add_user(uow_factory), await add_user(uow_factory)
+    for customer, hour in ((first, 10), (second, 12), (first, 14)):
+        booking, event = a_booking(
+            artist, customer, start=START.replace(hour=hour) + timedelta(days=30)
+        )
+        await store(uow_factory, booking, event)
+
+    items = await everything(feed, start)
+    assert len(items) == 3
+    page = await feed.read(start, limit=2)
+    assert page == items[:2]
+    assert await feed.read(page[-1].cursor, limit=2) == items[2:]
+    mine = await feed.read(start, limit=10, for_user=first.user_id)
+    assert [i.event for i in mine] == [items[0].event, items[2].event]
+    assert await feed.read(start, limit=10, for_user=UserId(admin().user_id)) == []
+    assert await feed.tail() == items[-1].cursor
+
+
+@pytest.mark.parametrize("cursor", ["", "1", "x" * 20, "0" * 41, "\u0661" * 20, "-1"])
+async def test_a_cursor_the_feed_never_made_is_refused(
+    uow_factory: AnyUnitOfWorkFactory, cursor: str
+) -> None:
+    with pytest.raises(InvalidCursorError):
+        await feed_of(uow_factory).read(cursor, limit=1)
+
+
+async def test_an_artist_event_takes_the_next_number_of_its_subject(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    artist = await add_bookable_artist(uow_factory, deposit=DEPOSIT)
+    subject = artist_subject(artist.profile.id)
+    for expected in (1, 2):
+        async with uow_factory() as uow:
+            sequence = await uow.outbox.next_sequence(subject)
+            assert sequence == expected
+            event = artist_outbox_event(
+                artist.profile, ArtistChange.SUSPENDED, admin(), START, sequence=sequence
+            )
+            await uow.outbox.record(event)
+            await uow.commit()
+    with pytest.raises(ConcurrentUpdateError):  # a second event numbered 2
+        async with uow_factory() as uow:
+            await uow.outbox.record(dataclasses.replace(event, id=event.id.__class__(int=1)))
+            await uow.commit()
+
+
+async def test_a_later_commit_never_lands_before_a_cursor_already_read(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    """PostgreSQL only: a transaction that wrote its event first but commits last holds the
+    feed back until it ends, instead of appearing behind events already handed out."""
+    if isinstance(uow_factory, InMemoryUnitOfWorkFactory):
+        pytest.skip("in memory, units of work that write run one at a time")
+    feed = feed_of(uow_factory)
+    one = await add_bookable_artist(uow_factory, deposit=DEPOSIT)
+    other = await add_bookable_artist(uow_factory, deposit=DEPOSIT)
+    customer = await add_user(uow_factory)
+    start = await feed.tail()
+    slow, slow_event = a_booking(one, customer, start=START + timedelta(days=40))
+    quick, quick_event = a_booking(other, customer, start=START + timedelta(days=41))
+    async with uow_factory() as slow_uow:
+        await slow_uow.bookings.add(slow, slow_event)  # written, not committed
+        await store(uow_factory, quick, quick_event)  # written after, committed first
+        assert await everything(feed, start) == []  # held back by the open transaction
+        assert await feed.tail() == start
+        await slow_uow.commit()
+    items = await everything(feed, start)
+    assert [i.event.subject for i in items] == [f"booking/{slow.id}", f"booking/{quick.id}"]
+
+
+async def test_old_events_are_forgotten_but_each_subject_keeps_its_newest(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    feed = feed_of(uow_factory)
+    artist = await add_bookable_artist(uow_factory, deposit=DEPOSIT)
+    subject = artist_subject(artist.profile.id)
+    for change in (ArtistChange.SUSPENDED, ArtistChange.REINSTATED, ArtistChange.SUSPENDED):
+        async with uow_factory() as uow:
+            sequence = await uow.outbox.next_sequence(subject)
+            await uow.outbox.record(
+                artist_outbox_event(artist.profile, change, admin(), START, sequence=sequence)
+            )
+            await uow.commit()
+    mine = [i for i in await everything(feed) if i.event.subject == subject]
+    assert [i.event.sequence for i in mine] == [1, 2, 3]
+    far_future = START + timedelta(days=10_000)  # everything recorded so far is older
+    while await feed.forget_before(far_future, limit=1):
+        pass
+    kept = [i for i in await everything(feed) if i.event.subject == subject]
+    assert kept == mine[-1:]
+    assert await feed.read(mine[0].cursor, limit=10) != []  # an old cursor still reads on
+    async with uow_factory() as uow:
+        assert await uow.outbox.next_sequence(subject) == 4
