@@ -1,4 +1,4 @@
-"""The ``inkslot`` command: serve, migrate, seed, create-admin, expire-holds."""
+"""The ``inkslot`` command: serve, worker, jobs, migrate, seed, create-admin, expire-holds."""
 
 from __future__ import annotations
 
@@ -34,6 +34,13 @@ def main(argv: list[str] | None = None) -> int:
     admin.add_argument("--email", required=True)
     admin.add_argument("--name", default="Administrator")
     commands.add_parser("expire-holds", help="cancel pending bookings whose hold has run out")
+    worker = commands.add_parser("worker", help="run background jobs (until SIGTERM)")
+    worker.add_argument("--concurrency", type=int, help="jobs run at once (default 4)")
+    jobs = commands.add_parser("jobs", help="look at and retry failed jobs")
+    job_commands = jobs.add_subparsers(dest="jobs_command", required=True)
+    job_commands.add_parser("failed", help="list jobs that failed for good")
+    retry = job_commands.add_parser("retry", help="run a failed job again")
+    retry.add_argument("job_id", type=int)
     args = parser.parse_args(argv)
 
     try:
@@ -48,6 +55,8 @@ def main(argv: list[str] | None = None) -> int:
         "seed": _seed,
         "create-admin": _create_admin,
         "expire-holds": _expire_holds,
+        "worker": _worker,
+        "jobs": _jobs,
     }
     return handlers[args.command](args, settings)
 
@@ -70,7 +79,7 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
         print(f"Inkslot API on http://{host}:{port}  (docs: http://{host}:{port}/docs)", flush=True)
         common = _uvicorn_options(ready, host, port)
         if workers == 1:
-            app = create_app(ready)
+            app = create_app(ready, with_worker=ready.runs_embedded_worker)
             settle_heap_for_serving()
             uvicorn.run(app, **common)
         else:
@@ -92,6 +101,9 @@ def _uvicorn_options(settings: Settings, host: str, port: int) -> dict[str, Any]
         "access_log": False,
         "proxy_headers": bool(trusted),
         "forwarded_allow_ips": ",".join(trusted) if trusted else None,
+        # Event streams never end by themselves: on Ctrl-C/SIGTERM they get this long to
+        # close before the server stops anyway (clients reconnect with Last-Event-ID).
+        "timeout_graceful_shutdown": 3,
     }
 
 
@@ -154,6 +166,48 @@ def _expire_holds(_: argparse.Namespace, settings: Settings) -> int:
         count = _with_core(ready, sweep)
     print(f"{count} expired holds cancelled")
     return 0
+
+
+def _worker(args: argparse.Namespace, settings: Settings) -> int:
+    from entrypoints.container import bundles
+    from entrypoints.runtime import database
+    from entrypoints.worker import run_worker
+
+    if args.concurrency is not None and args.concurrency < 1:
+        print("inkslot: --concurrency must be at least 1", file=sys.stderr)
+        return 2
+    with database(settings) as ready:
+
+        async def work(core: Core) -> None:
+            await run_worker(ready, bundles(core), concurrency=args.concurrency)
+
+        _with_core(ready, work)
+    return 0
+
+
+def _jobs(args: argparse.Namespace, settings: Settings) -> int:
+    from adapters.jobs.queue import failed_jobs, job_app, retry_failed
+    from entrypoints.container import clock_of
+    from entrypoints.runtime import database
+
+    with database(settings) as ready:
+
+        async def run(core: Core) -> int:
+            app = job_app(ready.database_url or "")
+            async with app.open_async():
+                if args.jobs_command == "failed":
+                    failed = await failed_jobs(app)
+                    for job in failed:
+                        print(f"{job.id}\t{job.task}\tattempts={job.attempts}\t{job.args}")
+                    print(f"{len(failed)} failed jobs")
+                    return 0
+                if await retry_failed(app, args.job_id, clock_of(core).now()):
+                    print(f"job {args.job_id} queued again")
+                    return 0
+                print(f"inkslot: no failed job {args.job_id}", file=sys.stderr)
+                return 1
+
+        return _with_core(ready, run)
 
 
 def _with_core(settings: Settings, work: Callable[[Core], Awaitable[T]]) -> T:

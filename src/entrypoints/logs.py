@@ -74,6 +74,7 @@ def configure_logging(level: str = "INFO") -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
-    # Third-party loggers that would otherwise repeat what our access log says.
-    for noisy in ("uvicorn.access", "sqlalchemy.engine", "alembic"):
+    # Third-party loggers that would otherwise repeat what our access log says, and the job
+    # queue's three lines per job (failures and retries still come through as warnings).
+    for noisy in ("uvicorn.access", "sqlalchemy.engine", "alembic", "procrastinate"):
         logging.getLogger(noisy).setLevel(logging.WARNING)

@@ -62,11 +62,22 @@ class Settings:
     seed_demo_data: bool = True
     log_level: str = "INFO"
     access_log: bool = True
+    # Background work (docs/jobs.md). None: a worker runs inside `inkslot serve` in the local
+    # profile only; production runs `inkslot worker` processes.
+    embedded_worker: bool | None = None
+    worker_concurrency: int = 4
+    # Cron lines (a sixth field is seconds) of the periodic tasks.
+    expire_holds_cron: str = "* * * * *"
+    purge_cron: str = "17 * * * *"
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def is_local(self) -> bool:
         return self.profile is Profile.LOCAL
+
+    @property
+    def runs_embedded_worker(self) -> bool:
+        return self.is_local if self.embedded_worker is None else self.embedded_worker
 
 
 # name -> (field, parser); parsers raise ValueError with a readable message.
@@ -94,6 +105,13 @@ def _csv(raw: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in raw.split(",") if part.strip())
 
 
+def _cron(raw: str) -> str:
+    fields = raw.split()
+    if len(fields) not in (5, 6):
+        raise ValueError("expected a cron line of 5 fields (6 with seconds last)")
+    return " ".join(fields)
+
+
 _FIELDS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "HOST": ("host", str),
     "PORT": ("port", _positive_int),
@@ -118,6 +136,10 @@ _FIELDS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "SEED_DEMO_DATA": ("seed_demo_data", _bool),
     "LOG_LEVEL": ("log_level", lambda raw: raw.strip().upper()),
     "ACCESS_LOG": ("access_log", _bool),
+    "EMBEDDED_WORKER": ("embedded_worker", _bool),
+    "WORKER_CONCURRENCY": ("worker_concurrency", _positive_int),
+    "EXPIRE_HOLDS_CRON": ("expire_holds_cron", _cron),
+    "PURGE_CRON": ("purge_cron", _cron),
 }
 
 # What production cannot run without (later issues add storage, QPay and mail here).

@@ -1,0 +1,116 @@
+"""procrastinate, configured for Inkslot: the app on our database, retries with a capped
+exponential backoff, stalled-job recovery, and what operators ask of the queue.
+
+Why the extra pieces (procrastinate's known weak spots, see docs/jobs.md):
+- a worker killed mid-job leaves the job ``doing`` forever. Workers beat a heartbeat every
+  few seconds; :func:`requeue_stalled` puts back the jobs of any worker whose heartbeat is
+  older than ``STALLED_AFTER`` (every worker runs it every ``SWEEP_EVERY`` seconds, so a
+  killed worker's job runs again within about half a minute);
+- periodic tasks are deferred by the worker itself at each tick, keyed by task and tick, so
+  a restarted worker (or two of them) defers each tick once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+import procrastinate
+from procrastinate import jobs as job_states
+from procrastinate.retry import BaseRetryStrategy, RetryDecision
+
+from adapters.postgres.database import psycopg_url
+
+_log = logging.getLogger("inkslot.jobs")
+
+HEARTBEAT_EVERY = 5.0  # seconds between a worker's heartbeats
+STALLED_AFTER = 20.0  # a worker silent this long is taken for dead
+SWEEP_EVERY = 10.0
+
+
+@dataclass(frozen=True, slots=True)
+class CappedBackoff(BaseRetryStrategy):
+    """Retry after ``base * 2**attempts`` seconds, never more than ``cap``; give up (the job
+    is kept as ``failed``) after ``max_attempts`` runs."""
+
+    max_attempts: int = 8
+    base_seconds: float = 2.0
+    cap_seconds: float = 600.0
+
+    def delay(self, attempts: int) -> float:
+        return float(min(self.cap_seconds, self.base_seconds * 2.0**attempts))
+
+    def get_retry_decision(
+        self, *, exception: BaseException, job: job_states.Job
+    ) -> RetryDecision | None:
+        if job.attempts + 1 >= self.max_attempts:
+            return None
+        return RetryDecision(retry_in={"seconds": int(self.delay(job.attempts))})
+
+
+def job_app(database_url: str) -> procrastinate.App:
+    """A procrastinate app on the database (not opened). Its schema is applied by our
+    migrations (``migrations/versions/0005_outbox_and_jobs.py``)."""
+    connector = procrastinate.PsycopgConnector(
+        conninfo=psycopg_url(database_url),
+        kwargs={"application_name": "inkslot-jobs"},
+        min_size=1,
+        max_size=4,
+    )
+    return procrastinate.App(connector=connector)
+
+
+async def requeue_stalled(app: procrastinate.App) -> list[int]:
+    """Put back every ``doing`` job of a worker whose heartbeat stopped; returns their ids."""
+    stalled = await app.job_manager.get_stalled_jobs(seconds_since_heartbeat=STALLED_AFTER)
+    requeued = []
+    for job in stalled:
+        if job.id is None:
+            continue
+        with contextlib.suppress(Exception):  # another sweeper put it back first
+            await app.job_manager.retry_job(job)
+            requeued.append(job.id)
+    if requeued:
+        _log.warning("requeued jobs of stopped workers: %s", requeued)
+    return requeued
+
+
+async def sweep_stalled_forever(app: procrastinate.App) -> None:
+    while True:
+        try:
+            await requeue_stalled(app)
+        except Exception:
+            _log.exception("stalled-job sweep failed; trying again")
+        await asyncio.sleep(SWEEP_EVERY)
+
+
+@dataclass(frozen=True, slots=True)
+class FailedJob:
+    id: int
+    task: str
+    attempts: int
+    args: dict[str, object]
+    scheduled_at: datetime | None
+
+
+async def failed_jobs(app: procrastinate.App, *, limit: int = 100) -> Sequence[FailedJob]:
+    jobs = await app.job_manager.list_jobs_async(status="failed")
+    found = [
+        FailedJob(j.id, j.task_name, j.attempts, dict(j.task_kwargs), j.scheduled_at)
+        for j in jobs
+        if j.id is not None
+    ]
+    return sorted(found, key=lambda j: j.id)[:limit]
+
+
+async def retry_failed(app: procrastinate.App, job_id: int, now: datetime) -> bool:
+    """Queue a failed job again, to run at once; False when no failed job has this id."""
+    jobs = await app.job_manager.list_jobs_async(id=job_id, status="failed")
+    if not list(jobs):
+        return False
+    await app.job_manager.retry_job_by_id_async(job_id, retry_at=now)
+    return True

@@ -1,0 +1,6 @@
+"""The worker: background tasks on the job queue, as its own process (``inkslot worker``) or
+inside ``inkslot serve`` in the local profile."""
+
+from entrypoints.worker.runner import run_worker, run_worker_until_cancelled
+
+__all__ = ["run_worker", "run_worker_until_cancelled"]

@@ -1,0 +1,65 @@
+"""Running a worker: the queue's app with Inkslot's tasks, the stalled-job sweeper beside it,
+until SIGTERM/SIGINT (as its own process) or cancellation (inside the API process). Both
+stop gracefully: no new job is taken and running ones are given ``GRACE`` seconds."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+
+from adapters.jobs.queue import (
+    HEARTBEAT_EVERY,
+    STALLED_AFTER,
+    job_app,
+    sweep_stalled_forever,
+)
+from entrypoints.bundles import Bundles
+from entrypoints.settings import Settings
+from entrypoints.worker.tasks import build_tasks
+
+GRACE = 30.0
+RESTART_AFTER = 5.0
+_log = logging.getLogger("inkslot.worker")
+
+
+async def run_worker(
+    settings: Settings,
+    bundles: Bundles,
+    *,
+    concurrency: int | None = None,
+    install_signal_handlers: bool = True,
+) -> None:
+    if settings.database_url is None:
+        raise ValueError("the worker needs a database URL")
+    app = job_app(settings.database_url)
+    app.add_tasks_from(build_tasks(bundles, settings), namespace="inkslot")
+    async with app.open_async():
+        sweeper = asyncio.create_task(sweep_stalled_forever(app))
+        try:
+            await app.run_worker_async(
+                concurrency=concurrency or settings.worker_concurrency,
+                install_signal_handlers=install_signal_handlers,
+                update_heartbeat_interval=HEARTBEAT_EVERY,
+                stalled_worker_timeout=STALLED_AFTER,
+                shutdown_graceful_timeout=GRACE,
+                delete_jobs="successful",
+            )
+        finally:
+            sweeper.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await sweeper
+
+
+async def run_worker_until_cancelled(settings: Settings, bundles: Bundles) -> None:
+    """The worker inside an API process: started again after a failure (the database gone
+    for a while), stopped gracefully when the task is cancelled."""
+    while True:
+        try:
+            await run_worker(settings, bundles, install_signal_handlers=False)
+            return
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            _log.exception("the embedded worker stopped; starting it again shortly")
+            await asyncio.sleep(RESTART_AFTER)

@@ -1,0 +1,77 @@
+"""A booking whose hold runs out, a worker as its own process, and waiting for a condition
+with a deadline (the worker acts on its own schedule; the tests never sleep for time)."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Awaitable, Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from adapters.postgres.uow import PostgresUnitOfWorkFactory
+from booking_domain.bookings import Booking, request_booking
+from booking_domain.catalog import FixedDeposit
+from booking_domain.scheduling import BusyTimeline
+from booking_domain.shared import Money
+from booking_domain.testing.builders import open_all_week
+from tests.support.catalog import add_bookable_artist, add_user
+from tests.support.cli import cli_env
+
+NEVER = "0 0 1 1 *"  # a periodic tick that does not come during a test
+
+
+async def a_held_booking(uow: PostgresUnitOfWorkFactory, now: datetime) -> Booking:
+    """A pending booking awaiting its deposit, requested at ``now`` (its hold runs out some
+    minutes later, by the artist's policy)."""
+    artist = await add_bookable_artist(uow, deposit=FixedDeposit(Money(10_000, "MNT")))
+    customer = await add_user(uow)
+    start = now.replace(minute=0, second=0, microsecond=0) + timedelta(days=3)
+    booking, event = request_booking(
+        customer=customer, service=artist.service, artist_user_id=artist.user_id,
+        policy=artist.profile.policy, schedule=open_all_week(), busy=BusyTimeline(),
+        start=start, now=now,
+    )  # fmt: skip
+    async with uow() as work:
+        await work.bookings.add(booking, event)
+        await work.commit()
+    assert booking.hold_expires_at is not None
+    return booking
+
+
+async def eventually(check: Callable[[], Awaitable[bool]], *, within: float) -> None:
+    deadline = time.monotonic() + within
+    while not await check():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not within {within} s")
+        await asyncio.sleep(0.1)
+
+
+def start_worker(database_url: str, log: Path, **env: str) -> subprocess.Popen[bytes]:
+    settings = cli_env(
+        INKSLOT_DATABASE_URL=database_url,
+        INKSLOT_SEED_DEMO_DATA="false",
+        INKSLOT_LOG_LEVEL="INFO",
+        **env,
+    )
+    return subprocess.Popen(
+        [sys.executable, "-m", "entrypoints.cli", "worker", "--concurrency", "2"],
+        env=settings,
+        stdout=subprocess.DEVNULL,
+        stderr=open(log, "ab"),
+        start_new_session=True,
+    )
+
+
+def kill_hard(process: subprocess.Popen[bytes]) -> None:
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait(timeout=10)
+
+
+def stop(process: subprocess.Popen[bytes]) -> int:
+    process.send_signal(signal.SIGTERM)
+    return process.wait(timeout=60)

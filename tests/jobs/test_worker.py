@@ -1,0 +1,172 @@
+"""The worker and its periodic work: holds expire on schedule by the injected clock, a job
+left ``doing`` by a killed worker runs again (once), periodic ticks survive a restart, and
+SIGTERM stops a worker gracefully."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import psycopg
+import pytest
+from dependency_injector import providers
+
+from adapters.jobs.queue import job_app
+from adapters.postgres.database import Database
+from adapters.postgres.uow import PostgresUnitOfWorkFactory
+from adapters.system.clock import ManualClock
+from booking_domain.shared import BookingId
+from entrypoints.container import (
+    LocalAdapters,
+    build_container,
+    bundles,
+    close_adapters,
+    open_adapters,
+)
+from entrypoints.worker import run_worker
+from tests.jobs.helpers import NEVER, a_held_booking, eventually, kill_hard, start_worker, stop
+from tests.support.builders import START, TEST_JWT_SECRET, cheap_settings
+
+pytestmark = pytest.mark.anyio
+
+
+@pytest.fixture
+async def uow(database_url: str) -> AsyncIterator[PostgresUnitOfWorkFactory]:
+    database = Database(database_url, min_size=1, max_size=4)
+    await database.open()
+    try:
+        yield PostgresUnitOfWorkFactory(database)
+    finally:
+        await database.close()
+
+
+async def status_of(
+    uow: PostgresUnitOfWorkFactory, booking_id: BookingId
+) -> tuple[str, str | None]:
+    async with uow(read_only=True) as work:
+        booking = await work.bookings.get(booking_id)
+    assert booking is not None
+    return booking.status.value, booking.cancellation_reason
+
+
+async def expiry_events(uow: PostgresUnitOfWorkFactory, booking_id: BookingId) -> int:
+    async with uow(read_only=True) as work:
+        events = await work.bookings.events(booking_id)
+    return sum(1 for e in events if e.kind.value == "expired")
+
+
+async def test_a_hold_expires_on_the_next_tick_by_the_injected_clock(
+    database_url: str, uow: PostgresUnitOfWorkFactory
+) -> None:
+    booking = await a_held_booking(uow, START)
+    assert booking.hold_expires_at is not None
+    settings = cheap_settings(database_url=database_url, expire_holds_cron="* * * * * *")
+    clock = ManualClock(START)
+    adapters = LocalAdapters(
+        settings=settings, jwt_secret=TEST_JWT_SECRET, database_url=database_url
+    )
+    adapters.clock.override(providers.Object(clock))
+    core = build_container(settings, jwt_secret=TEST_JWT_SECRET, adapters=adapters)
+    await open_adapters(core)
+    worker = asyncio.create_task(run_worker(settings, bundles(core), install_signal_handlers=False))
+    try:
+        await eventually(lambda: _ticked(database_url), within=10)  # ticks run ...
+        assert await status_of(uow, booking.id) == ("pending", None)  # ... the hold is live
+        clock.set(booking.hold_expires_at)
+        await eventually(lambda: _is(uow, booking.id, ("cancelled", "expired")), within=10)
+        assert await expiry_events(uow, booking.id) == 1
+    finally:
+        worker.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await worker
+        await close_adapters(core)
+
+
+async def _is(
+    uow: PostgresUnitOfWorkFactory, booking_id: BookingId, expected: tuple[str, str]
+) -> bool:
+    return await status_of(uow, booking_id) == expected
+
+
+async def _ticked(database_url: str, since: int = 0) -> bool:
+    return await _latest_tick(database_url) > since
+
+
+async def _latest_tick(database_url: str) -> int:
+    """The Unix second of the newest periodic hold sweep a worker deferred (0: none yet)."""
+    async with await psycopg.AsyncConnection.connect(database_url) as conn:
+        row = await (
+            await conn.execute(
+                "SELECT coalesce(max(defer_timestamp), 0) FROM procrastinate_periodic_defers"
+                " WHERE task_name = 'inkslot:expire_holds'"
+            )
+        ).fetchone()
+    return int(row[0]) if row else 0
+
+
+async def test_a_job_of_a_killed_worker_runs_again_exactly_once(
+    database_url: str, uow: PostgresUnitOfWorkFactory, tmp_path: Path
+) -> None:
+    """The job is caught mid-run (it waits on a table lock the test holds), its worker is
+    killed with SIGKILL, and only another worker's stalled-job sweep can run it again."""
+    booking = await a_held_booking(uow, START)  # the real clock is far past START's hold
+    log = tmp_path / "worker.log"
+    env = {"INKSLOT_EXPIRE_HOLDS_CRON": NEVER, "INKSLOT_PURGE_CRON": NEVER}
+    async with await psycopg.AsyncConnection.connect(database_url) as blocker:
+        await blocker.execute("LOCK TABLE bookings IN ACCESS EXCLUSIVE MODE")
+        first = start_worker(database_url, log, **env)
+        try:
+            app = job_app(database_url)
+            async with app.open_async():
+                job_id = await app.configure_task("inkslot:expire_holds").defer_async(timestamp=0)
+            await eventually(lambda: _job_status(database_url, job_id, "doing"), within=30)
+        finally:
+            kill_hard(first)
+        await blocker.rollback()  # the lock goes; the job stays "doing" with a dead worker
+    assert await _job_status(database_url, job_id, "doing")
+    second = start_worker(database_url, log, **env)
+    try:
+        await eventually(lambda: _is(uow, booking.id, ("cancelled", "expired")), within=60)
+        await eventually(lambda: _job_gone(database_url, job_id), within=10)
+        assert await expiry_events(uow, booking.id) == 1
+    finally:
+        assert stop(second) == 0, log.read_text()[-2000:]
+
+
+async def test_periodic_ticks_keep_coming_after_a_worker_restart(
+    database_url: str, tmp_path: Path
+) -> None:
+    log = tmp_path / "worker.log"
+    env = {"INKSLOT_EXPIRE_HOLDS_CRON": "* * * * * *", "INKSLOT_PURGE_CRON": NEVER}
+    worker = start_worker(database_url, log, **env)
+    try:
+        await eventually(lambda: _ticked(database_url), within=30)
+    finally:
+        kill_hard(worker)
+    before = await _latest_tick(database_url)
+    worker = start_worker(database_url, log, **env)
+    try:
+        await eventually(lambda: _ticked(database_url, since=before + 2), within=30)
+    finally:
+        assert stop(worker) == 0, log.read_text()[-2000:]
+
+
+async def _job_status(database_url: str, job_id: int, status: str) -> bool:
+    async with await psycopg.AsyncConnection.connect(database_url) as conn:
+        row = await (
+            await conn.execute(
+                "SELECT status::text FROM procrastinate_jobs WHERE id = %s", (job_id,)
+            )
+        ).fetchone()
+    return row is not None and row[0] == status
+
+
+async def _job_gone(database_url: str, job_id: int) -> bool:
+    """Succeeded: the worker deletes successful jobs (failed ones are kept)."""
+    async with await psycopg.AsyncConnection.connect(database_url) as conn:
+        row = await (
+            await conn.execute("SELECT 1 FROM procrastinate_jobs WHERE id = %s", (job_id,))
+        ).fetchone()
+    return row is None
