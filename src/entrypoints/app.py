@@ -6,6 +6,8 @@ Nothing here runs at import time. ``uvicorn`` worker processes use :func:`app_fr
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import gc
 import logging
 from dataclasses import replace
@@ -34,15 +36,31 @@ def jwt_secret_for(settings: Settings) -> str:
     raise ValueError("INKSLOT_JWT_SECRET is required outside the local profile")
 
 
-def create_app(settings: Settings, *, container: Core | None = None) -> Litestar:
+def create_app(
+    settings: Settings, *, container: Core | None = None, with_worker: bool = False
+) -> Litestar:
     """Build the API for these settings. ``settings.database_url`` must point at a migrated
-    database (the CLI starts the embedded server and migrates before it calls this)."""
+    database (the CLI starts the embedded server and migrates before it calls this).
+    ``with_worker`` runs a job worker inside the process for its lifetime (the local
+    profile's ``inkslot serve``)."""
     core = container or build_container(settings, jwt_secret=jwt_secret_for(settings))
+    app_bundles = bundles(core)
+    running: list[asyncio.Task[None]] = []
 
     async def start() -> None:
         await open_adapters(core)
+        if with_worker:
+            from entrypoints.worker import run_worker_until_cancelled
+
+            worker = run_worker_until_cancelled(settings, app_bundles)
+            running.append(asyncio.create_task(worker, name="inkslot-worker"))
 
     async def stop() -> None:
+        for task in running:
+            task.cancel()  # a graceful stop: running jobs finish first
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        running.clear()
         await close_adapters(core)
 
     config = HttpConfig(
@@ -54,7 +72,7 @@ def create_app(settings: Settings, *, container: Core | None = None) -> Litestar
         redis_namespace=settings.redis_namespace,
         access_log=settings.access_log,
     )
-    return build_app(bundles(core), config, on_startup=[start], on_shutdown=[stop])
+    return build_app(app_bundles, config, on_startup=[start], on_shutdown=[stop])
 
 
 def app_from_env() -> Litestar:
@@ -63,7 +81,7 @@ def app_from_env() -> Litestar:
     settings = load_settings()
     configure_logging(settings.log_level)
     logging.getLogger(__name__).debug("worker starting")
-    app = create_app(replace(settings))
+    app = create_app(replace(settings), with_worker=settings.runs_embedded_worker)
     settle_heap_for_serving()
     return app
 

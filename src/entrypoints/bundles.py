@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from booking_domain.accounts.use_cases import AccountUseCases
 from booking_domain.bookings.use_cases import BookingUseCases
 from booking_domain.catalog.use_cases import CatalogUseCases
+from booking_domain.events.use_cases import EventUseCases
 from booking_domain.scheduling.use_cases import SchedulingUseCases
-from booking_domain.shared import HealthProbe
+from booking_domain.shared import EventRelay, HealthProbe
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,4 +22,6 @@ class Bundles:
     catalog: CatalogUseCases
     scheduling: SchedulingUseCases
     bookings: BookingUseCases
+    events: EventUseCases
     health: HealthProbe
+    relay: EventRelay  # pushes committed events to this process's stream listeners

@@ -11,8 +11,10 @@ from typing import Any
 
 from dependency_injector import providers
 
+from adapters.memory.outbox import InMemoryEventFeed
 from adapters.memory.sessions import InMemorySessionCheck
 from adapters.memory.uow import InMemoryUnitOfWorkFactory
+from adapters.postgres.outbox import PostgresEventFeed
 from adapters.postgres.sessions import PostgresSessionCheck
 from adapters.system.clock import ManualClock
 from booking_domain.accounts.ports import SessionCheck, TokenService
@@ -20,6 +22,7 @@ from booking_domain.accounts.use_cases import AccountsDeps, AccountUseCases
 from booking_domain.bookings.use_cases import BookingUseCases
 from booking_domain.catalog.use_cases import CatalogUseCases
 from booking_domain.scheduling.use_cases import SchedulingUseCases
+from booking_domain.shared import EventFeed
 from entrypoints.container import MemoryAdapters, build_container, bundles
 from entrypoints.settings import Settings
 from tests.support.builders import START, TEST_JWT_SECRET, cheap_settings
@@ -52,6 +55,7 @@ def build_app(
     if uow is not None:
         adapters.uow.override(providers.Object(uow))
         adapters.sessions.override(providers.Object(_session_check_for(uow)))
+        adapters.feed.override(providers.Object(_feed_for(uow)))
     core = build_container(config, jwt_secret=TEST_JWT_SECRET, adapters=adapters)
     use_cases = bundles(core)
     return App(
@@ -65,6 +69,13 @@ def build_app(
         scheduling=use_cases.scheduling,
         bookings=use_cases.bookings,
     )
+
+
+def _feed_for(uow: AnyUnitOfWorkFactory) -> EventFeed:
+    """The event feed over the same storage as ``uow``."""
+    if isinstance(uow, InMemoryUnitOfWorkFactory):
+        return InMemoryEventFeed(uow.store)
+    return PostgresEventFeed(uow.database)
 
 
 def _session_check_for(uow: AnyUnitOfWorkFactory) -> SessionCheck:

@@ -16,6 +16,9 @@ from booking_domain.shared import UserId
 
 _ALGORITHM = "HS256"
 _REQUIRED_CLAIMS = ["sub", "role", "sid", "exp", "iat", "jti"]
+# A stream ticket is an access token with this scope: good for the event stream only.
+_STREAM_SCOPE = "events:stream"
+STREAM_TICKET_TTL = timedelta(minutes=1)
 
 
 class JwtTokenService(TokenService):
@@ -51,8 +54,34 @@ class JwtTokenService(TokenService):
     def issue_access_token(
         self, user_id: UserId, role: Role, session_id: SessionFamilyId, now: datetime
     ) -> IssuedAccessToken:
-        expires = now + self._ttl
+        return self._issue(user_id, role, session_id, now, self._ttl, {})
+
+    def issue_stream_ticket(self, claims: AccessClaims, now: datetime) -> IssuedAccessToken:
+        return self._issue(
+            claims.user_id, claims.role, claims.session_id, now, STREAM_TICKET_TTL,
+            {"scp": _STREAM_SCOPE},
+        )  # fmt: skip
+
+    def verify_stream_ticket(self, ticket: str, now: datetime) -> AccessClaims:
+        claims, scope = self._verify_signature_and_claims(ticket)
+        if scope != _STREAM_SCOPE:
+            raise InvalidTokenError("This is not a stream ticket.")
+        if now >= claims.expires_at:
+            raise InvalidTokenError("The stream ticket has expired; ask for a new one.")
+        return claims
+
+    def _issue(
+        self,
+        user_id: UserId,
+        role: Role,
+        session_id: SessionFamilyId,
+        now: datetime,
+        ttl: timedelta,
+        extra: dict[str, str],
+    ) -> IssuedAccessToken:
+        expires = now + ttl
         claims = {
+            **extra,
             "iss": self._issuer,
             "sub": str(user_id),
             "role": role.value,
@@ -66,7 +95,9 @@ class JwtTokenService(TokenService):
     def verify_access_token(self, token: str, now: datetime) -> AccessClaims:
         claims = self._verified.get(token)
         if claims is None:
-            claims = self._verify_signature_and_claims(token)
+            claims, scope = self._verify_signature_and_claims(token)
+            if scope is not None:  # a stream ticket opens the stream, nothing else
+                raise InvalidTokenError()
             self._verified[token] = claims
             if len(self._verified) > self._cache_size:
                 self._verified.popitem(last=False)
@@ -75,7 +106,7 @@ class JwtTokenService(TokenService):
             raise InvalidTokenError("The access token has expired.")
         return claims
 
-    def _verify_signature_and_claims(self, token: str) -> AccessClaims:
+    def _verify_signature_and_claims(self, token: str) -> tuple[AccessClaims, str | None]:
         try:
             claims = jwt.decode(
                 token,
@@ -86,7 +117,8 @@ class JwtTokenService(TokenService):
             )
             expires = datetime.fromtimestamp(int(claims["exp"]), UTC)
             issued = datetime.fromtimestamp(int(claims["iat"]), UTC)
-            return AccessClaims(
+            scope = claims.get("scp")
+            verified = AccessClaims(
                 user_id=UserId(UUID(claims["sub"])),
                 role=Role(claims["role"]),
                 session_id=SessionFamilyId(UUID(claims["sid"])),
@@ -94,6 +126,7 @@ class JwtTokenService(TokenService):
                 issued_at=issued,
                 expires_at=expires,
             )
+            return verified, None if scope is None else str(scope)
         except (jwt.PyJWTError, ValueError, TypeError, KeyError) as exc:
             raise InvalidTokenError() from exc
 

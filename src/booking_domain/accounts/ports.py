@@ -168,6 +168,16 @@ class TokenService(Protocol):
         """Raise ``InvalidTokenError`` for anything but a valid, unexpired token."""
         ...
 
+    def issue_stream_ticket(self, claims: AccessClaims, now: datetime) -> IssuedAccessToken:
+        """A ticket for the event stream (for browsers, whose EventSource cannot send an
+        Authorization header): same user, role and session as ``claims``, valid one minute,
+        refused by ``verify_access_token``."""
+        ...
+
+    def verify_stream_ticket(self, ticket: str, now: datetime) -> AccessClaims:
+        """Raise ``InvalidTokenError`` for anything but a valid, unexpired stream ticket."""
+        ...
+
     def new_refresh_secret(self) -> str:
         """A fresh random opaque refresh token, given to the client once."""
         ...

@@ -22,6 +22,7 @@ from entrypoints.container.contexts import (
     AccountsContainer,
     BookingsContainer,
     CatalogContainer,
+    EventsContainer,
     SchedulingContainer,
 )
 from entrypoints.settings import Settings
@@ -34,6 +35,7 @@ class Core(containers.DeclarativeContainer):
     catalog = providers.Container(CatalogContainer, adapters=adapters)
     scheduling = providers.Container(SchedulingContainer, adapters=adapters)
     bookings = providers.Container(BookingsContainer, adapters=adapters)
+    events = providers.Container(EventsContainer, adapters=adapters)
 
 
 def build_container(
@@ -64,7 +66,9 @@ def bundles(core: Core) -> Bundles:
         catalog=core.catalog.use_cases(),
         scheduling=core.scheduling.use_cases(),
         bookings=core.bookings.use_cases(),
+        events=core.events.use_cases(),
         health=core.adapters.health(),
+        relay=core.adapters.relay(),
     )
 
 

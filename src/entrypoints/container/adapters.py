@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from dependency_injector import containers, providers
 
+from adapters.memory.outbox import InMemoryEventFeed, InMemoryEventRelay
 from adapters.memory.sessions import InMemorySessionCheck
 from adapters.memory.uow import InMemoryUnitOfWorkFactory
 from adapters.postgres.database import Database, PostgresHealthProbe
+from adapters.postgres.outbox import PostgresEventFeed
+from adapters.postgres.outbox_relay import PostgresOutboxRelay
 from adapters.postgres.sessions import PostgresSessionCheck
 from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from adapters.security.passwords import Argon2Parameters, Argon2PasswordHasher
@@ -67,6 +70,8 @@ class PostgresAdapters(_CommonAdapters):
     uow = providers.Singleton(PostgresUnitOfWorkFactory, database)
     sessions = providers.Singleton(PostgresSessionCheck, database)
     health = providers.Singleton(PostgresHealthProbe, database)
+    feed = providers.Singleton(PostgresEventFeed, database)
+    relay = providers.Singleton(PostgresOutboxRelay, database_url, feed)
     open = providers.Coroutine(_open_postgres, database)
     close = providers.Coroutine(_close_postgres, database, _CommonAdapters.hasher)
 
@@ -90,5 +95,7 @@ class MemoryAdapters(_CommonAdapters):
     uow = providers.Singleton(InMemoryUnitOfWorkFactory)
     sessions = providers.Singleton(InMemorySessionCheck, uow.provided.store)
     health = providers.Singleton(_AlwaysHealthy)
+    feed = providers.Singleton(InMemoryEventFeed, uow.provided.store)
+    relay = providers.Singleton(InMemoryEventRelay, feed)
     open = providers.Coroutine(_nothing_to_open)
     close = providers.Coroutine(_close_memory, _CommonAdapters.hasher)

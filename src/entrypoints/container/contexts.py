@@ -12,6 +12,7 @@ from booking_domain.accounts import LockoutPolicy
 from booking_domain.accounts.use_cases import AccountsDeps, AccountUseCases, SessionPolicy
 from booking_domain.bookings.use_cases import BookingsDeps, BookingUseCases
 from booking_domain.catalog.use_cases import CatalogDeps, CatalogUseCases
+from booking_domain.events.use_cases import EventsDeps, EventUseCases
 from booking_domain.scheduling.use_cases import SchedulingDeps, SchedulingUseCases
 from entrypoints.settings import Settings
 
@@ -56,3 +57,9 @@ class BookingsContainer(containers.DeclarativeContainer):
     adapters = providers.DependenciesContainer()
     deps = providers.Singleton(BookingsDeps, uow=adapters.uow, clock=adapters.clock)
     use_cases = providers.Singleton(BookingUseCases.build, deps)
+
+
+class EventsContainer(containers.DeclarativeContainer):
+    adapters = providers.DependenciesContainer()
+    deps = providers.Singleton(EventsDeps, feed=adapters.feed, clock=adapters.clock)
+    use_cases = providers.Singleton(EventUseCases.build, deps)

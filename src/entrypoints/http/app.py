@@ -22,6 +22,7 @@ from entrypoints.http.accounts.controller import (
     MeController,
     PasswordController,
     SignUpController,
+    StreamTicketController,
 )
 from entrypoints.http.bookings.controller import BookingsController
 from entrypoints.http.catalog.controller import (
@@ -31,6 +32,8 @@ from entrypoints.http.catalog.controller import (
 )
 from entrypoints.http.deps import bundle_dependencies
 from entrypoints.http.docs import SCHEMA_PATH, OfflineSwaggerUI, docs_redirect
+from entrypoints.http.events.controller import EventStreamController
+from entrypoints.http.events.relay import RelayTask, channels_plugin
 from entrypoints.http.middleware import RequestContextMiddleware
 from entrypoints.http.problems import EXCEPTION_HANDLERS
 from entrypoints.http.request import ApiRequest
@@ -101,8 +104,12 @@ def build_app(
             StudiosController,
             AdminArtistsController,
             BookingsController,
+            StreamTicketController,
+            EventStreamController,
         ],
     )
+    channels = channels_plugin()
+    relay = RelayTask(bundles.relay, channels)
     cors = CORSConfig(allow_origins=list(config.cors_origins)) if config.cors_origins else None
 
     app = Litestar(
@@ -127,8 +134,10 @@ def build_app(
                 }
             ),
         ),
-        on_startup=list(on_startup),
-        on_shutdown=list(on_shutdown),
+        plugins=[channels],
+        # The relay starts after the adapters (a pool to read with) and stops before them.
+        on_startup=[*on_startup, relay.start],
+        on_shutdown=[relay.stop, *on_shutdown],
         debug=config.debug,
         logging_config=None,  # logging is configured once by the entrypoint (JSON lines)
     )

@@ -49,10 +49,25 @@ async def authenticated(
     connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler
 ) -> None:
     """Verify the bearer token and remember who is calling (for handlers and the access log)."""
-    claims = await accounts_of(connection).authenticate(_bearer_token(connection))
+    _remember(connection, await accounts_of(connection).authenticate(_bearer_token(connection)))
+
+
+def _remember(connection: ASGIConnection[Any, Any, Any, Any], claims: AccessClaims) -> None:
     state = connection.scope.setdefault("state", {})
     state["actor"] = Actor(claims.user_id, claims.role)
     state["claims"] = claims
+
+
+async def stream_authenticated(
+    connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler
+) -> None:
+    """The event stream's guard: a stream ticket in ``?ticket=`` (browsers' EventSource
+    cannot send headers), else the bearer token as everywhere."""
+    ticket = connection.query_params.get("ticket")
+    if ticket is None:
+        await authenticated(connection, handler)
+        return
+    _remember(connection, await accounts_of(connection).authenticate_stream_ticket(ticket))
 
 
 def role_in(*roles: Role) -> Guard:

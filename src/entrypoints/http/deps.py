@@ -21,6 +21,7 @@ from booking_domain.accounts.ports import AccessClaims
 from booking_domain.accounts.use_cases import AccountUseCases
 from booking_domain.bookings.use_cases import BookingUseCases
 from booking_domain.catalog.use_cases import CatalogUseCases
+from booking_domain.events.use_cases import EventUseCases
 from booking_domain.scheduling.use_cases import SchedulingUseCases
 from booking_domain.shared import Actor, HealthProbe
 from entrypoints.bundles import Bundles
@@ -30,6 +31,7 @@ AccountsDep = NamedDependency[AccountUseCases]
 CatalogDep = NamedDependency[CatalogUseCases]
 SchedulingDep = NamedDependency[SchedulingUseCases]
 BookingsDep = NamedDependency[BookingUseCases]
+EventsDep = NamedDependency[EventUseCases]
 HealthDep = NamedDependency[HealthProbe]
 Caller = NamedDependency[Actor]
 MaybeCaller = NamedDependency[Actor | None]
@@ -49,6 +51,7 @@ def bundle_dependencies(bundles: Bundles) -> dict[str, Provide]:
         "catalog": constant(bundles.catalog),
         "scheduling": constant(bundles.scheduling),
         "bookings": constant(bundles.bookings),
+        "events": constant(bundles.events),
         "health": constant(bundles.health),
     }
 
@@ -113,6 +116,7 @@ __all__ = [
     "Caller",
     "CatalogDep",
     "Claims",
+    "EventsDep",
     "HealthDep",
     "MaybeCaller",
     "SchedulingDep",

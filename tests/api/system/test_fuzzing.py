@@ -130,7 +130,35 @@ class DeferredApp:
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         assert self.target is not None, "the fuzz_target fixture binds the app first"
+        if scope.get("path", "").endswith(STREAM_PATH):
+            receive, send = _hang_up_once_started(receive, send)
         await self.target(scope, receive, send)
+
+
+STREAM_PATH = "/events/stream"
+
+
+def _hang_up_once_started(receive: Any, send: Any) -> tuple[Any, Any]:
+    """The event stream never ends by itself: the client here hangs up as soon as the
+    response has started, as a browser closing the tab would (its status and headers are
+    what the checks look at)."""
+    started = asyncio.Event()
+    asked = 0
+
+    async def hang_up_receive() -> Any:
+        nonlocal asked
+        asked += 1
+        if asked == 1:
+            return await receive()
+        await started.wait()
+        return {"type": "http.disconnect"}
+
+    async def noting_send(message: Any) -> None:
+        if message["type"] == "http.response.start":
+            started.set()
+        await send(message)
+
+    return hang_up_receive, noting_send
 
 
 def _openapi_document() -> dict[str, Any]:

@@ -14,6 +14,8 @@ from booking_domain.accounts.use_cases.profile import ChangePassword, GetProfile
 from booking_domain.accounts.use_cases.registration import CreateAdmin, ListUsers, RegisterUser
 from booking_domain.accounts.use_cases.sessions import (
     Authenticate,
+    AuthenticateStreamTicket,
+    IssueStreamTicket,
     Login,
     Logout,
     RefreshSession,
@@ -32,6 +34,8 @@ class AccountUseCases(UseCaseBundle[AccountsDeps]):
     refresh_session: RefreshSession
     logout: Logout
     authenticate: Authenticate
+    issue_stream_ticket: IssueStreamTicket
+    authenticate_stream_ticket: AuthenticateStreamTicket
     get_profile: GetProfile
     update_profile: UpdateProfile
     change_password: ChangePassword
@@ -41,9 +45,11 @@ __all__ = [
     "AccountUseCases",
     "AccountsDeps",
     "Authenticate",
+    "AuthenticateStreamTicket",
     "ChangePassword",
     "CreateAdmin",
     "GetProfile",
+    "IssueStreamTicket",
     "ListUsers",
     "Login",
     "Logout",

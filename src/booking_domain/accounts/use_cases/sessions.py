@@ -9,7 +9,7 @@ from booking_domain.accounts.errors import (
     InvalidTokenError,
     RefreshTokenReusedError,
 )
-from booking_domain.accounts.ports import AccessClaims
+from booking_domain.accounts.ports import AccessClaims, IssuedAccessToken
 from booking_domain.accounts.sign_in import sign_in_key
 from booking_domain.accounts.use_cases.deps import AccountsDeps, SignedIn, open_session
 from booking_domain.accounts.use_cases.guessing import count_a_failure, refuse_a_locked_pair
@@ -124,6 +124,25 @@ class Authenticate(UseCase[AccountsDeps]):
     async def __call__(self, token: str) -> AccessClaims:
         now = self._deps.clock.now()
         claims = self._deps.tokens.verify_access_token(token, now)
+        if not await self._deps.sessions.is_live(claims.session_id, claims.user_id, now):
+            raise InvalidTokenError("This session has ended; please sign in again.")
+        return claims
+
+
+class IssueStreamTicket(UseCase[AccountsDeps]):
+    """A one-minute ticket to open the event stream from a browser (``?ticket=``), for the
+    caller's own session: it ends with the session like the caller's access tokens."""
+
+    async def __call__(self, claims: AccessClaims) -> IssuedAccessToken:
+        return self._deps.tokens.issue_stream_ticket(claims, self._deps.clock.now())
+
+
+class AuthenticateStreamTicket(UseCase[AccountsDeps]):
+    """Who a stream ticket speaks for: as ``Authenticate``, for tickets only."""
+
+    async def __call__(self, ticket: str) -> AccessClaims:
+        now = self._deps.clock.now()
+        claims = self._deps.tokens.verify_stream_ticket(ticket, now)
         if not await self._deps.sessions.is_live(claims.session_id, claims.user_id, now):
             raise InvalidTokenError("This session has ended; please sign in again.")
         return claims

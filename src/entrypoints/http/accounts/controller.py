@@ -17,6 +17,7 @@ from entrypoints.http.accounts.dto import (
     RefreshRequest,
     RegisterRequest,
     SessionView,
+    TicketView,
     UpdateMeRequest,
     UserPage,
     UserView,
@@ -107,6 +108,21 @@ class PasswordController(Controller):
             address=client_address(request),
             keep_family=claims.session_id,
         )
+
+
+class StreamTicketController(Controller):
+    path = "/events/tickets"
+    tags = ["events"]
+    guards = [authenticated]
+    security = [{"bearer": []}]
+    dependencies = caller_dependencies("accounts")
+
+    @post(summary="A one-minute ticket to open the event stream from a browser")
+    async def issue(self, claims: Claims, accounts: AccountsDep) -> TicketView:
+        """For ``new EventSource('/api/v1/events/stream?ticket=...')``: EventSource cannot
+        send an Authorization header. The ticket opens the stream only, ends with your
+        session, and expires after a minute (an open stream stays open)."""
+        return TicketView.of(await accounts.issue_stream_ticket(claims))
 
 
 class AdminUsersController(Controller):

@@ -10,6 +10,7 @@ from uuid import UUID
 from msgspec import UNSET, Meta, UnsetType
 
 from booking_domain.accounts import User
+from booking_domain.accounts.ports import IssuedAccessToken
 from booking_domain.accounts.use_cases import SessionTokens, SignedIn
 from entrypoints.http.wire import Dto, PageView, View
 
@@ -99,3 +100,12 @@ class SessionView(View, frozen=True):
     @classmethod
     def of(cls, signed_in: SignedIn) -> SessionView:
         return cls(user=UserView.of(signed_in.user), tokens=TokensView.of(signed_in.tokens))
+
+
+class TicketView(View, frozen=True):
+    ticket: str
+    expires_at: datetime
+
+    @classmethod
+    def of(cls, issued: IssuedAccessToken) -> TicketView:
+        return cls(ticket=issued.token, expires_at=issued.expires_at)

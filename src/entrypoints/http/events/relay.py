@@ -1,0 +1,70 @@
+"""Between the relay (which follows the outbox) and the streams of this process: events go
+out on Litestar channels named after who may hear them, one per user and one for admins."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable
+
+import msgspec
+from litestar.channels import ChannelsPlugin
+from litestar.channels.backends.memory import MemoryChannelsBackend
+
+from booking_domain.shared import Actor, EventRelay, FeedItem
+from entrypoints.http.events.dto import Published
+
+_log = logging.getLogger("inkslot.events")
+ADMINS = "events:admins"
+RESTART_AFTER = 1.0
+
+
+def user_channel(user_id: object) -> str:
+    return f"events:user:{user_id}"
+
+
+def channels_of(actor: Actor) -> list[str]:
+    """What a listener subscribes to: its own channel, or every event for admins."""
+    return [ADMINS] if actor.is_admin else [user_channel(actor.user_id)]
+
+
+def channels_plugin() -> ChannelsPlugin:
+    """In-process channels: every API process follows the outbox itself (the relay), so no
+    broker is needed to reach listeners on other processes (docs/events.md)."""
+    return ChannelsPlugin(backend=MemoryChannelsBackend(), arbitrary_channels_allowed=True)
+
+
+def publisher(channels: ChannelsPlugin) -> Callable[[FeedItem], Awaitable[None]]:
+    async def publish(item: FeedItem) -> None:
+        targets = [ADMINS, *(user_channel(u) for u in item.event.audience)]
+        await channels.wait_published(msgspec.json.encode(Published.of(item)), targets)
+
+    return publish
+
+
+class RelayTask:
+    """Runs the relay for the app's lifetime; restarts it if it ever fails."""
+
+    def __init__(self, relay: EventRelay, channels: ChannelsPlugin) -> None:
+        self._relay = relay
+        self._channels = channels
+        self._task: asyncio.Task[None] | None = None
+
+    async def start(self) -> None:
+        self._task = asyncio.create_task(self._run(), name="inkslot-event-relay")
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+
+    async def _run(self) -> None:
+        while True:
+            try:
+                await self._relay.run(publisher(self._channels))
+            except Exception:
+                _log.exception("the event relay failed; starting it again")
+                await asyncio.sleep(RESTART_AFTER)

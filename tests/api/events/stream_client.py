@@ -1,0 +1,67 @@
+"""A Server-Sent Events client for tests: real HTTP, lines parsed per the SSE spec."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+
+@dataclass(frozen=True)
+class Message:
+    id: str
+    event: str
+    data: dict[str, Any]
+
+
+class Stream:
+    def __init__(self, response: httpx.Response) -> None:
+        self.response = response
+        self._lines = response.iter_lines()
+
+    def next_message(self) -> Message:
+        """The next event (comments skipped); httpx's read timeout bounds the wait."""
+        fields: dict[str, str] = {}
+        for line in self._lines:
+            if line == "":
+                if "data" in fields:
+                    return Message(
+                        fields.get("id", ""), fields.get("event", ""), json.loads(fields["data"])
+                    )
+                fields = {}
+                continue
+            if line.startswith(":"):
+                continue
+            name, _, value = line.partition(":")
+            fields[name] = value.removeprefix(" ")
+        raise EOFError("the stream ended")
+
+    def messages(self, count: int) -> list[Message]:
+        return [self.next_message() for _ in range(count)]
+
+
+@contextmanager
+def open_stream(
+    base_url: str,
+    *,
+    token: str | None = None,
+    last_event_id: str | None = None,
+    wait: float = 10,
+    query: dict[str, str] | None = None,
+) -> Iterator[Stream]:
+    headers = {"accept": "text/event-stream"}
+    if token is not None:
+        headers["authorization"] = f"Bearer {token}"
+    if last_event_id is not None:
+        headers["last-event-id"] = last_event_id
+    timeout = httpx.Timeout(10, read=wait)
+    with (
+        httpx.Client(base_url=base_url, timeout=timeout) as client,
+        client.stream("GET", "/api/v1/events/stream", headers=headers, params=query) as response,
+    ):
+        assert response.status_code == 200, response.read()
+        yield Stream(response)

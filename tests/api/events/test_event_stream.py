@@ -1,0 +1,159 @@
+"""The event stream across real processes: a listener on one API process hears a change
+committed through another within a second; a reconnect with ``Last-Event-ID`` gets what it
+missed, once and in order; nobody hears another customer's bookings; browsers open it with a
+ticket."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from adapters.postgres.database import Database
+from adapters.postgres.uow import PostgresUnitOfWorkFactory
+from tests.api.events.stream_client import open_stream
+from tests.support.builders import TEST_JWT_SECRET
+from tests.support.catalog import BookableArtist, add_bookable_artist
+from tests.support.server import ServerProcess, running_server
+
+PASSWORD = "violet-needle-harbour"
+
+
+@pytest.fixture
+def servers(database_url: str, tmp_path: Path) -> Iterator[tuple[ServerProcess, ServerProcess]]:
+    """Two API processes on one database (each its own `inkslot serve`)."""
+    shared = {"INKSLOT_JWT_SECRET": TEST_JWT_SECRET}  # one deployment: one signing secret
+    with (
+        running_server(database_url, tmp_path / "a", workers=1, **shared) as a,
+        running_server(database_url, tmp_path / "b", workers=1, **shared) as b,
+    ):
+        yield a, b
+
+
+@pytest.fixture
+def artist(database_url: str) -> BookableArtist:
+    async def make() -> BookableArtist:
+        database = Database(database_url, min_size=1, max_size=2)
+        await database.open()
+        try:
+            return await add_bookable_artist(PostgresUnitOfWorkFactory(database))
+        finally:
+            await database.close()
+
+    return asyncio.run(make())
+
+
+def register(server: ServerProcess, email: str) -> str:
+    body = {"email": email, "password": PASSWORD, "name": "Ada", "role": "customer"}
+    response = httpx.post(server.base_url + "/api/v1/auth/register", json=body, timeout=30)
+    assert response.status_code == 201, response.text
+    return str(response.json()["tokens"]["accessToken"])
+
+
+def book(server: ServerProcess, token: str, artist: BookableArtist, day: int) -> dict[str, Any]:
+    start = (datetime.now(UTC) + timedelta(days=day)).replace(
+        hour=10, minute=0, second=0, microsecond=0
+    )
+    body = {
+        "artistId": str(artist.id),
+        "serviceId": str(artist.service.id),
+        "start": start.isoformat(),
+    }
+    response = httpx.post(
+        server.base_url + "/api/v1/bookings",
+        json=body,
+        headers={"authorization": f"Bearer {token}"},
+        timeout=30,
+    )
+    assert response.status_code == 201, response.text
+    return dict(response.json())
+
+
+def cancel(server: ServerProcess, token: str, booking_id: str) -> None:
+    response = httpx.patch(
+        f"{server.base_url}/api/v1/bookings/{booking_id}",
+        json={"status": "cancelled", "reason": "changed plans"},
+        headers={"authorization": f"Bearer {token}"},
+        timeout=30,
+    )
+    assert response.status_code == 200, response.text
+
+
+def test_a_change_through_one_process_reaches_a_listener_on_the_other(
+    servers: tuple[ServerProcess, ServerProcess], artist: BookableArtist
+) -> None:
+    a, b = servers
+    ada, bo = register(a, "ada@example.com"), register(a, "bo@example.com")
+    with open_stream(b.base_url, token=ada) as stream:
+        committed = time.monotonic()
+        booking = book(a, ada, artist, day=3)
+        message = stream.next_message()
+        assert time.monotonic() - committed < 1.5  # the request itself, then under a second
+    # No deposit and no approval: the request is confirmed at once, and says so.
+    assert message.event == "booking.confirmed"
+    assert message.data["subject"] == f"booking/{booking['id']}"
+    assert message.data["sequence"] == 1
+    assert message.data["data"]["booking"]["status"] == "confirmed"
+    assert message.data["data"]["change"]["kind"] == "requested"
+    with open_stream(b.base_url, token=bo, last_event_id=message.id, wait=2) as others:
+        book(a, bo, artist, day=4)  # Bo hears his own booking, never Ada's
+        mine = others.next_message()
+        assert mine.data["data"]["booking"]["customerId"] != booking["customerId"]
+
+
+def test_a_reconnect_with_last_event_id_gets_what_it_missed_once_and_in_order(
+    servers: tuple[ServerProcess, ServerProcess], artist: BookableArtist
+) -> None:
+    a, b = servers
+    ada = register(a, "ada@example.com")
+    with open_stream(b.base_url, token=ada) as stream:
+        first = book(a, ada, artist, day=5)
+        seen = stream.next_message()
+    # Dropped. Meanwhile: a second booking, and both are cancelled.
+    second = book(a, ada, artist, day=6)
+    cancel(a, ada, first["id"])
+    cancel(b, ada, second["id"])
+    with open_stream(a.base_url, token=ada, last_event_id=seen.id, wait=2) as resumed:
+        missed = resumed.messages(3)
+        with pytest.raises(httpx.ReadTimeout):  # and nothing more, nothing twice
+            resumed.next_message()
+    assert [(m.event, m.data["subject"]) for m in missed] == [
+        ("booking.confirmed", f"booking/{second['id']}"),
+        ("booking.cancelled", f"booking/{first['id']}"),
+        ("booking.cancelled", f"booking/{second['id']}"),
+    ]
+    assert [m.id for m in missed] == sorted(m.id for m in missed)
+    assert seen.id < missed[0].id
+
+
+def test_a_browser_opens_the_stream_with_a_ticket_and_bad_cursors_are_refused(
+    servers: tuple[ServerProcess, ServerProcess], artist: BookableArtist
+) -> None:
+    a, _ = servers
+    ada = register(a, "ada@example.com")
+    auth = {"authorization": f"Bearer {ada}"}
+    issued = httpx.post(a.base_url + "/api/v1/events/tickets", headers=auth, timeout=10)
+    assert issued.status_code == 201, issued.text
+    ticket = issued.json()["ticket"]
+    me = httpx.get(
+        a.base_url + "/api/v1/me", headers={"authorization": f"Bearer {ticket}"}, timeout=10
+    )
+    assert me.status_code == 401  # a ticket opens the stream, nothing else
+    with open_stream(a.base_url, query={"ticket": ticket}) as stream:
+        booking = book(a, ada, artist, day=7)
+        assert stream.next_message().data["subject"] == f"booking/{booking['id']}"
+    for params, headers, status in (
+        ({"ticket": "nonsense"}, {}, 401),
+        ({}, {}, 401),
+        ({"lastEventId": "not-a-cursor"}, auth, 422),
+    ):
+        response = httpx.get(
+            a.base_url + "/api/v1/events/stream", params=params, headers=headers, timeout=10
+        )
+        assert response.status_code == status, response.text
