@@ -1,0 +1,224 @@
+"""Benchmark: how fast events reach a listener, and what the job queue carries.
+
+Starts the embedded PostgreSQL with the catalogue of ``bench/bookings.py`` and
+``inkslot serve --workers 2`` on it (local profile: each API process runs its relay and an
+embedded job worker), then:
+
+1. commit-to-SSE: an admin listens on ``/api/v1/events/stream`` while bookings are created
+   at a fixed rate (default 200/s, open loop: requests go out on schedule whatever the
+   answers do). For each booking: the time from the event's ``occurredAt`` (the server's
+   clock when the request was decided, just before its commit) to its arrival on the
+   stream: an upper bound of commit-to-delivery. (The client's own receipt of the 201 is no
+   lower bound here: at 200/s the load generator reads answers late, often after the event.)
+2. worker throughput: N no-op jobs (``inkslot:ping``) deferred at once, and the time until
+   the workers have run them all.
+
+    .venv/bin/python bench/events.py [--rate 200] [--seconds 10] [--jobs 2000]
+
+Client, API processes, workers and PostgreSQL share the machine's cores. Prints; never
+asserts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import datetime
+from pathlib import Path
+
+import httpx
+import psycopg
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+
+from adapters.jobs.queue import job_app
+from booking_setup import (
+    PASSWORD,
+    free_port,
+    iso,
+    register_customers,
+    seed_catalogue,
+    start_postgres,
+    start_server,
+    stop_server,
+)
+
+ADMIN = "bench-admin@example.com"
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def _admin_token(base: str, database_url: str, data_dir: Path) -> str:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("INKSLOT_")}
+    env |= {"INKSLOT_DATABASE_URL": database_url, "INKSLOT_DATA_DIR": str(data_dir)}
+    command = [sys.executable, "-m", "entrypoints.cli", "create-admin", "--email", ADMIN]
+    subprocess.run(
+        command, input=PASSWORD + "\n", env=env, text=True, capture_output=True, check=True
+    )
+    body = {"email": ADMIN, "password": PASSWORD}
+    return str(
+        httpx.post(base + "/api/v1/auth/login", json=body, timeout=30).json()["tokens"][
+            "accessToken"
+        ]
+    )
+
+
+class Listener(threading.Thread):
+    """Reads the stream; notes when each booking's first event arrived, and its occurredAt."""
+
+    def __init__(self, base: str, token: str) -> None:
+        super().__init__(daemon=True)
+        self.base, self.token = base, token
+        self.arrived: dict[str, tuple[float, float]] = {}  # booking id -> (arrival, occurred)
+        self.ready = threading.Event()
+        self.stop = False
+
+    def run(self) -> None:
+        try:
+            self._listen()
+        except httpx.HTTPError:
+            if not self.stop:  # the server going away at the end is expected
+                raise
+
+    def _listen(self) -> None:
+        headers = {"authorization": f"Bearer {self.token}"}
+        timeout = httpx.Timeout(10, read=None)
+        with (
+            httpx.Client(base_url=self.base, timeout=timeout) as client,
+            client.stream("GET", "/api/v1/events/stream", headers=headers) as response,
+        ):
+            self.ready.set()
+            for line in response.iter_lines():
+                if self.stop:
+                    return
+                if not line.startswith("data: "):
+                    continue
+                now = time.time()
+                event = json.loads(line[6:])
+                if event["sequence"] == 1:
+                    occurred = datetime.fromisoformat(event["occurredAt"]).timestamp()
+                    self.arrived[event["subject"].split("/", 1)[1]] = (now, occurred)
+
+
+async def _create_at_rate(
+    base: str, tokens: list[str], catalogue: object, rate: float, seconds: float
+) -> tuple[dict[str, float], int]:
+    answered: dict[str, float] = {}
+    failures = 0
+    total = int(rate * seconds)
+    limits = httpx.Limits(max_connections=64, max_keepalive_connections=64)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
+
+        async def one(k: int) -> None:
+            nonlocal failures
+            artist, start = catalogue.creation_slot(k)  # type: ignore[attr-defined]
+            body = {
+                "artistId": str(artist.id),
+                "serviceId": str(artist.service_id),
+                "start": iso(start),
+            }
+            headers = {"authorization": f"Bearer {tokens[k % len(tokens)]}"}
+            response = await client.post("/api/v1/bookings", json=body, headers=headers)
+            if response.status_code == 201:
+                answered[response.json()["id"]] = time.time()
+            else:
+                failures += 1
+
+        began = time.monotonic()
+        pending = []
+        for k in range(total):
+            delay = began + k / rate - time.monotonic()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            pending.append(asyncio.create_task(one(k)))
+        await asyncio.gather(*pending)
+    return answered, failures
+
+
+async def _noop_throughput(database_url: str, count: int) -> tuple[float, float]:
+    app = job_app(database_url)
+    async with app.open_async():
+        task = app.configure_task("inkslot:ping", queue="diagnostics")
+        began = time.monotonic()
+        await task.batch_defer_async(*({} for _ in range(count)))
+        deferred = time.monotonic() - began
+    async with await psycopg.AsyncConnection.connect(database_url, autocommit=True) as conn:
+        while True:
+            row = await (
+                await conn.execute(
+                    "SELECT count(*) FROM procrastinate_jobs WHERE task_name = 'inkslot:ping'"
+                    " AND status IN ('todo', 'doing')"
+                )
+            ).fetchone()
+            if row is not None and row[0] == 0:
+                break
+            await asyncio.sleep(0.05)
+    return count / (time.monotonic() - began), deferred
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rate", type=float, default=200)
+    parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--jobs", type=int, default=2000)
+    args = parser.parse_args()
+
+    workdir = Path(tempfile.mkdtemp(prefix="inkslot-events-"))
+    pg, url = start_postgres(workdir)
+    server = None
+    try:
+        catalogue = seed_catalogue(url)
+        port = free_port()
+        server = start_server(workdir, url, port, workers=2)
+        base = f"http://127.0.0.1:{port}"
+        tokens = register_customers(base, 16)
+        listener = Listener(base, _admin_token(base, url, workdir))
+        listener.start()
+        listener.ready.wait(30)
+        print(f"server: {base}  (2 API processes, each with a relay and a job worker; 2 cores)")
+
+        answered, failures = asyncio.run(
+            _create_at_rate(base, tokens, catalogue, args.rate, args.seconds)
+        )
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and not set(answered) <= set(listener.arrived):
+            time.sleep(0.05)
+        listener.stop = True
+        after_occurred = [(a - o) * 1000 for b, (a, o) in listener.arrived.items() if b in answered]
+        missing = len(set(answered) - set(listener.arrived))
+        print(
+            f"bookings: {len(answered)} created at {args.rate:.0f}/s for {args.seconds:.0f} s"
+            f" ({failures} refused), {missing} never seen on the stream"
+        )
+        if after_occurred:
+            print(
+                f"  occurredAt -> SSE  p50 {statistics.median(after_occurred):7.1f} ms   "
+                f"p99 {_percentile(after_occurred, 0.99):7.1f} ms   "
+                f"max {max(after_occurred):7.1f} ms   (target p99 <= 250 ms)"
+            )
+        rate, deferred = asyncio.run(_noop_throughput(url, args.jobs))
+        print(
+            f"no-op jobs: {args.jobs} deferred in one batch ({deferred * 1000:.0f} ms),"
+            f" run at {rate:.0f} jobs/s"
+        )
+        print("webhooks: not built yet (issue 10, item 5)")
+    finally:
+        if server is not None:
+            stop_server(server)
+        pg.stop()
+
+
+if __name__ == "__main__":
+    main()
