@@ -25,14 +25,26 @@ from adapters.memory.outbox import OUTBOX, InMemoryOutbox
 from adapters.memory.scheduling import InMemoryAvailabilityRepository
 from adapters.memory.scheduling_reader import RepositorySchedulingReader
 from adapters.memory.store import MemoryStore, StagedTable
+from adapters.memory.webhooks import (
+    DELIVERY_JOBS,
+    InMemoryDeliveryQueue,
+    InMemoryDeliveryRepository,
+    InMemoryDispatchCursor,
+    InMemoryWebhookRepository,
+)
 from booking_domain.accounts.ports import AccountsUnitOfWork, AccountsUnitOfWorkFactory
 from booking_domain.bookings.ports import BookingsUnitOfWork, BookingsUnitOfWorkFactory
 from booking_domain.catalog.ports import CatalogUnitOfWork, CatalogUnitOfWorkFactory
 from booking_domain.scheduling.ports import SchedulingUnitOfWork, SchedulingUnitOfWorkFactory
+from booking_domain.webhooks.ports import WebhooksUnitOfWork, WebhooksUnitOfWorkFactory
 
 
 class InMemoryUnitOfWork(
-    AccountsUnitOfWork, CatalogUnitOfWork, SchedulingUnitOfWork, BookingsUnitOfWork
+    AccountsUnitOfWork,
+    CatalogUnitOfWork,
+    SchedulingUnitOfWork,
+    BookingsUnitOfWork,
+    WebhooksUnitOfWork,
 ):
     """One transaction over a :class:`MemoryStore`.
 
@@ -87,6 +99,16 @@ class InMemoryUnitOfWork(
     idempotency = cached_property(
         lambda uow: InMemoryIdempotencyRepository(uow.staged("idempotency_keys"))
     )
+    deliveries = cached_property(
+        lambda uow: InMemoryDeliveryRepository(uow.staged("webhook_deliveries"))
+    )
+    webhooks = cached_property(
+        lambda uow: InMemoryWebhookRepository(uow.staged("webhook_endpoints"), uow.deliveries)
+    )
+    dispatch_cursor = cached_property(
+        lambda uow: InMemoryDispatchCursor(uow.staged("webhook_dispatch"))
+    )
+    delivery_queue = cached_property(lambda uow: InMemoryDeliveryQueue(uow.staged(DELIVERY_JOBS)))
 
     async def __aenter__(self) -> Self:
         # Readers see committed data only and never wait: commits apply atomically.
@@ -123,6 +145,7 @@ class InMemoryUnitOfWorkFactory(
     CatalogUnitOfWorkFactory,
     SchedulingUnitOfWorkFactory,
     BookingsUnitOfWorkFactory,
+    WebhooksUnitOfWorkFactory,
 ):
     """Callable that opens units of work over one shared store."""
 

@@ -1,8 +1,8 @@
 """The outbox in PostgreSQL: recording events with a change, and the feed that reads them.
 
 Recording is one insert on the unit of work's connection (a booking's event is written by
-the bookings repository's own statement instead: ``bookings.py``). The table's statement
-trigger NOTIFYs ``inkslot_outbox``, which PostgreSQL delivers on commit only.
+the bookings repository's own statement instead: ``bookings.py``). Nothing NOTIFYs:
+readers poll (``outbox_relay.py`` says why).
 
 The feed's order is ``(xid, position)``: the writing transaction's id, then the insert
 order. It reads only rows whose transaction id is below ``pg_snapshot_xmin`` of its own
@@ -71,7 +71,6 @@ SELECT xid::text AS xid, position
  ORDER BY xid DESC, position DESC
  LIMIT 1
 """
-_HELD = "SELECT EXISTS (SELECT 1 FROM outbox_events WHERE xid >= pg_snapshot_xmin(pg_current_snapshot())) AS held"  # noqa: E501
 # The newest event of each subject is kept whatever its age: it carries the subject's last
 # sequence, from which the next event of a subject without a version of its own is numbered.
 _FORGET = """
@@ -163,12 +162,6 @@ class PostgresEventFeed(EventFeed):
                 return cursor.rowcount
         except Exception as exc:
             raise (translate(exc) or exc) from exc
-
-    async def held(self) -> bool:
-        """Whether committed events wait above the horizon (read again soon, not on the next
-        NOTIFY: the transaction holding them back may write no event of its own)."""
-        rows = await self._fetch(_HELD, {})
-        return bool(rows and rows[0]["held"])
 
     async def _fetch(self, query: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
         try:

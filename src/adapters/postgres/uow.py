@@ -12,6 +12,7 @@ from types import TracebackType
 from typing import Self
 
 import psycopg
+from procrastinate.manager import JobManager
 from psycopg import pq
 
 from adapters.postgres.accounts import (
@@ -31,14 +32,26 @@ from adapters.postgres.errors import translate
 from adapters.postgres.outbox import PostgresOutbox
 from adapters.postgres.scheduling import PostgresAvailabilityRepository
 from adapters.postgres.scheduling_reader import CatalogueCache, PostgresSchedulingReader
+from adapters.postgres.webhooks import (
+    PostgresDeliveryRepository,
+    PostgresDispatchCursor,
+    PostgresWebhookRepository,
+    ProcrastinateDeliveryQueue,
+    job_manager,
+)
 from booking_domain.accounts.ports import AccountsUnitOfWork, AccountsUnitOfWorkFactory
 from booking_domain.bookings.ports import BookingsUnitOfWork, BookingsUnitOfWorkFactory
 from booking_domain.catalog.ports import CatalogUnitOfWork, CatalogUnitOfWorkFactory
 from booking_domain.scheduling.ports import SchedulingUnitOfWork, SchedulingUnitOfWorkFactory
+from booking_domain.webhooks.ports import WebhooksUnitOfWork, WebhooksUnitOfWorkFactory
 
 
 class PostgresUnitOfWork(
-    AccountsUnitOfWork, CatalogUnitOfWork, SchedulingUnitOfWork, BookingsUnitOfWork
+    AccountsUnitOfWork,
+    CatalogUnitOfWork,
+    SchedulingUnitOfWork,
+    BookingsUnitOfWork,
+    WebhooksUnitOfWork,
 ):
     """Borrows a connection for the block; anything not committed is rolled back, and
     database errors raised inside the block leave it as domain errors.
@@ -55,9 +68,11 @@ class PostgresUnitOfWork(
         read_only: bool = False,
         autocommit: bool = False,
         catalogues: CatalogueCache,
+        jobs: JobManager,
     ) -> None:
         self._database = database
         self.catalogues = catalogues
+        self.jobs = jobs
         self._read_only = read_only
         self._autocommit = read_only or autocommit
         self._conn: Connection | None = None
@@ -83,6 +98,12 @@ class PostgresUnitOfWork(
     bookings = cached_property(lambda uow: PostgresBookingRepository(uow.connection))
     outbox = cached_property(lambda uow: PostgresOutbox(uow.connection))
     idempotency = cached_property(lambda uow: PostgresIdempotencyRepository(uow.connection))
+    webhooks = cached_property(lambda uow: PostgresWebhookRepository(uow.connection))
+    deliveries = cached_property(lambda uow: PostgresDeliveryRepository(uow.connection))
+    dispatch_cursor = cached_property(lambda uow: PostgresDispatchCursor(uow.connection))
+    delivery_queue = cached_property(
+        lambda uow: ProcrastinateDeliveryQueue(uow.jobs, uow.connection)
+    )
 
     async def __aenter__(self) -> Self:
         try:
@@ -130,6 +151,7 @@ class PostgresUnitOfWorkFactory(
     CatalogUnitOfWorkFactory,
     SchedulingUnitOfWorkFactory,
     BookingsUnitOfWorkFactory,
+    WebhooksUnitOfWorkFactory,
 ):
     """Units of work on one database; they share this process's catalogue cache (see
     ``scheduling_reader.py``). ``autocommit`` is the bookings port's knob for a creation
@@ -138,8 +160,13 @@ class PostgresUnitOfWorkFactory(
     def __init__(self, database: Database) -> None:
         self.database = database
         self.catalogues = CatalogueCache()
+        self.jobs = job_manager()
 
     def __call__(self, *, read_only: bool = False, autocommit: bool = False) -> PostgresUnitOfWork:
         return PostgresUnitOfWork(
-            self.database, read_only=read_only, autocommit=autocommit, catalogues=self.catalogues
+            self.database,
+            read_only=read_only,
+            autocommit=autocommit,
+            catalogues=self.catalogues,
+            jobs=self.jobs,
         )

@@ -24,13 +24,19 @@ from booking_domain.bookings.errors import (
     TooLateToChangeError,
 )
 from booking_domain.bookings.events import BookingEvent, BookingEventKind, actor_fields
-from booking_domain.bookings.published import BOOKING, booking_event_type, booking_outbox_event
+from booking_domain.bookings.published import (
+    BOOKING,
+    BOOKING_EVENT_TYPES,
+    booking_event_type,
+    booking_outbox_event,
+)
 from booking_domain.bookings.references import new_booking_reference
 from booking_domain.bookings.status import CLOSED, TRANSITIONS, BookingStatus, PaymentStatus
 from booking_domain.shared.errors import InvalidTransitionError
 
 __all__ = [
     "BOOKING",
+    "BOOKING_EVENT_TYPES",
     "CLOSED",
     "DISPUTE_WINDOW",
     "TRANSITIONS",

@@ -12,13 +12,16 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from booking_domain.bookings.booking import Booking
-from booking_domain.bookings.events import BookingEvent
+from booking_domain.bookings.events import BookingEvent, BookingEventKind
 from booking_domain.bookings.status import BookingStatus
 from booking_domain.shared.events import EventId, JsonValue, OutboxEvent, subject_of
 from booking_domain.shared.ids import new_uuid7
 from booking_domain.shared.money import Money
 
 BOOKING = "booking"
+BOOKING_EVENT_TYPES = frozenset(
+    {"booking.confirmed"} | {f"booking.{kind.value}" for kind in BookingEventKind}
+)  # every type booking_event_type can return
 
 
 def booking_event_type(event: BookingEvent) -> str:

@@ -17,6 +17,7 @@ from booking_domain.catalog.errors import (
 from booking_domain.catalog.policy import SchedulingPolicy
 from booking_domain.catalog.published import (
     ARTIST,
+    ARTIST_EVENT_TYPES,
     ArtistChange,
     artist_outbox_event,
     artist_subject,
@@ -26,6 +27,7 @@ from booking_domain.catalog.studios import Studio, ensure_may_create_studio
 
 __all__ = [
     "ARTIST",
+    "ARTIST_EVENT_TYPES",
     "ArtistChange",
     "ArtistNotFoundError",
     "ArtistProfile",

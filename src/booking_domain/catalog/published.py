@@ -27,6 +27,9 @@ class ArtistChange(StrEnum):
     REINSTATED = "reinstated"
 
 
+ARTIST_EVENT_TYPES = frozenset(f"artist.{change.value}" for change in ArtistChange)
+
+
 def artist_subject(artist_id: ArtistId) -> str:
     return subject_of(ARTIST, artist_id)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import NewType
 from uuid import UUID
 
@@ -53,6 +53,18 @@ class OutboxEvent:
     @property
     def subject_kind(self) -> str:
         return self.subject.split("/", 1)[0]
+
+    def envelope(self) -> dict[str, JsonValue]:
+        """The public form (docs/events.md): what streams and webhooks carry, camelCase,
+        ``occurredAt`` in UTC with a ``Z``; never the audience."""
+        return {
+            "id": str(self.id),
+            "type": self.type,
+            "occurredAt": self.occurred_at.astimezone(UTC).isoformat().replace("+00:00", "Z"),
+            "subject": self.subject,
+            "sequence": self.sequence,
+            "data": self.data,
+        }
 
     def visible_to(self, user_id: UserId, *, is_admin: bool) -> bool:
         """Admins see every event; anyone else the events whose audience names them."""

@@ -13,6 +13,11 @@ from adapters.postgres.tables.bookings import booking_events, bookings, idempote
 from adapters.postgres.tables.catalog import artists, services, studios
 from adapters.postgres.tables.events import outbox_events
 from adapters.postgres.tables.scheduling import date_overrides, weekly_rules
+from adapters.postgres.tables.webhooks import (
+    webhook_deliveries,
+    webhook_dispatch,
+    webhook_endpoints,
+)
 
 # Tables another library owns in our database (the job queue's), created by our migrations
 # from that library's own schema file and left out of comparisons with the metadata.
@@ -41,5 +46,8 @@ __all__ = [
     "sign_in_attempts",
     "studios",
     "users",
+    "webhook_deliveries",
+    "webhook_dispatch",
+    "webhook_endpoints",
     "weekly_rules",
 ]

@@ -27,8 +27,6 @@ class Xid8(UserDefinedType[int]):
         return "xid8"
 
 
-OUTBOX_CHANNEL = "inkslot_outbox"  # NOTIFY on commit of any outbox row (a wake-up, no payload)
-
 outbox_events = sa.Table(
     "outbox_events",
     metadata,

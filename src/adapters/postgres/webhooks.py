@@ -1,0 +1,232 @@
+"""PostgreSQL webhook endpoints, deliveries, the dispatch position, and the delivery queue.
+
+Delivery jobs are procrastinate jobs deferred on the unit of work's own connection, so a
+delivery and its job commit or vanish together. Jobs of one delivery ``order_key`` share
+a procrastinate ``lock``: procrastinate runs the jobs of a lock one at a time in id order,
+and a job waiting for its retry still holds back the later ones (its ``fetch_job``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import procrastinate
+from procrastinate import jobs as job_states
+from procrastinate.manager import JobManager
+from sqlalchemy import bindparam, delete, func, insert, select, update
+
+from adapters.postgres.database import Connection, OnConnection
+from adapters.postgres.sql import Statement, count_of
+from adapters.postgres.tables.webhooks import (
+    webhook_deliveries,
+    webhook_dispatch,
+    webhook_endpoints,
+)
+from booking_domain.shared import UserId
+from booking_domain.shared.events import EventId
+from booking_domain.shared.pages import Page, PageRequest
+from booking_domain.webhooks import Delivery, DeliveryId, DeliveryStatus, WebhookEndpoint, WebhookId
+from booking_domain.webhooks.ports import (
+    DeliveryQueue,
+    DeliveryRepository,
+    DispatchCursor,
+    DispatchPosition,
+    WebhookRepository,
+)
+
+DELIVER_WEBHOOK_TASK = "inkslot:deliver_webhook"  # registered by entrypoints/worker/tasks.py
+WEBHOOK_QUEUE = "webhooks"
+DISPATCH_ROW = "webhooks"
+
+_E = webhook_endpoints
+_EP_INSERT = Statement(lambda: insert(_E).values({c.name: bindparam(c.name) for c in _E.c}))
+_EP_BY_ID = Statement(lambda: select(_E).where(_E.c.id == bindparam("id")))
+_EP_UPDATE = Statement(
+    lambda: (
+        update(_E)
+        .where(_E.c.id == bindparam("id"))
+        .values({c.name: bindparam(c.name) for c in _E.c if c.name not in ("id", "created_at")})
+    )
+)
+_EP_DELETE = Statement(lambda: delete(_E).where(_E.c.id == bindparam("id")))
+_EP_ALL = Statement(lambda: select(_E).order_by(_E.c.created_at, _E.c.id))
+_EP_OF_OWNER = Statement(
+    lambda: (
+        select(_E).where(_E.c.owner_id == bindparam("owner_id")).order_by(_E.c.created_at, _E.c.id)
+    )
+)
+_EP_COUNT = Statement(
+    lambda: select(func.count().label("total")).where(_E.c.owner_id == bindparam("owner_id"))
+)
+_EP_ACTIVE = Statement(lambda: select(_E).where(_E.c.active).order_by(_E.c.created_at, _E.c.id))
+
+_D = webhook_deliveries
+_D_COLUMNS = [c.name for c in _D.c]
+_D_INSERT = Statement(lambda: insert(_D).values({c.name: bindparam(c.name) for c in _D.c}))
+_D_BY_ID = Statement(lambda: select(_D).where(_D.c.id == bindparam("id")))
+_D_LOCK = Statement(lambda: select(_D).where(_D.c.id == bindparam("id")).with_for_update())
+_D_UPDATE = Statement(
+    lambda: (
+        update(_D)
+        .where(_D.c.id == bindparam("id"))
+        .values({c.name: bindparam(c.name) for c in _D.c if c.name not in ("id", "created_at")})
+    )
+)
+_D_PAGE = Statement(
+    lambda: (
+        select(_D)
+        .where(_D.c.endpoint_id == bindparam("endpoint_id"))
+        .order_by(_D.c.id.desc())
+        .limit(bindparam("limit"))
+        .offset(bindparam("offset"))
+    )
+)
+_D_COUNT = Statement(
+    lambda: select(func.count().label("total")).where(_D.c.endpoint_id == bindparam("endpoint_id"))
+)
+
+_CLAIM = Statement(
+    lambda: (
+        select(webhook_dispatch.c.after)
+        .where(webhook_dispatch.c.name == bindparam("name"))
+        .with_for_update(skip_locked=True)
+    )
+)
+_ADVANCE = Statement(
+    lambda: (
+        update(webhook_dispatch)
+        .where(webhook_dispatch.c.name == bindparam("name"))
+        .values(after=bindparam("after"), updated_at=func.now())
+    )
+)
+
+
+def _endpoint_row(e: WebhookEndpoint) -> dict[str, Any]:
+    return {
+        "id": e.id, "owner_id": e.owner_id, "owner_is_admin": e.owner_is_admin, "url": e.url,
+        "events": sorted(e.events), "secret": e.secret, "active": e.active,
+        "created_at": e.created_at, "updated_at": e.updated_at,
+    }  # fmt: skip
+
+
+def _endpoint(row: Mapping[str, Any]) -> WebhookEndpoint:
+    return WebhookEndpoint(
+        id=WebhookId(row["id"]), owner_id=UserId(row["owner_id"]),
+        owner_is_admin=row["owner_is_admin"], url=row["url"], events=frozenset(row["events"]),
+        secret=row["secret"], active=row["active"], created_at=row["created_at"],
+        updated_at=row["updated_at"],
+    )  # fmt: skip
+
+
+def _delivery_row(d: Delivery) -> dict[str, Any]:
+    return {
+        "id": d.id, "endpoint_id": d.endpoint_id, "event_id": d.event_id,
+        "event_type": d.event_type, "subject": d.subject, "body": json.dumps(d.body),
+        "status": d.status.value, "attempts": d.attempts, "last_status_code": d.last_status_code,
+        "last_error": d.last_error, "next_attempt_at": d.next_attempt_at,
+        "created_at": d.created_at, "updated_at": d.updated_at,
+    }  # fmt: skip
+
+
+def _delivery(row: Mapping[str, Any]) -> Delivery:
+    return Delivery(
+        id=DeliveryId(row["id"]), endpoint_id=WebhookId(row["endpoint_id"]),
+        event_id=EventId(row["event_id"]), event_type=row["event_type"],
+        subject=row["subject"], body=row["body"], status=DeliveryStatus(row["status"]),
+        attempts=row["attempts"], last_status_code=row["last_status_code"],
+        last_error=row["last_error"], created_at=row["created_at"],
+        updated_at=row["updated_at"], next_attempt_at=row["next_attempt_at"],
+    )  # fmt: skip
+
+
+class PostgresWebhookRepository(OnConnection, WebhookRepository):
+    async def add(self, endpoint: WebhookEndpoint) -> None:
+        await self._conn.execute(_EP_INSERT.text, _endpoint_row(endpoint))
+
+    async def get(self, webhook_id: WebhookId) -> WebhookEndpoint | None:
+        row = await (await self._conn.execute(_EP_BY_ID.text, {"id": webhook_id})).fetchone()
+        return _endpoint(row) if row else None
+
+    async def update(self, endpoint: WebhookEndpoint) -> None:
+        await self._conn.execute(_EP_UPDATE.text, _endpoint_row(endpoint))
+
+    async def remove(self, webhook_id: WebhookId) -> None:
+        await self._conn.execute(_EP_DELETE.text, {"id": webhook_id})
+
+    async def list(self, owner_id: UserId | None) -> Sequence[WebhookEndpoint]:
+        if owner_id is None:
+            cursor = await self._conn.execute(_EP_ALL.text)
+        else:
+            cursor = await self._conn.execute(_EP_OF_OWNER.text, {"owner_id": owner_id})
+        return [_endpoint(r) for r in await cursor.fetchall()]
+
+    async def count_for_owner(self, owner_id: UserId) -> int:
+        cursor = await self._conn.execute(_EP_COUNT.text, {"owner_id": owner_id})
+        return count_of(await cursor.fetchone())
+
+    async def active(self) -> Sequence[WebhookEndpoint]:
+        cursor = await self._conn.execute(_EP_ACTIVE.text)
+        return [_endpoint(r) for r in await cursor.fetchall()]
+
+
+class PostgresDeliveryRepository(OnConnection, DeliveryRepository):
+    async def add_many(self, deliveries: Sequence[Delivery]) -> None:
+        async with self._conn.cursor() as cursor:
+            await cursor.executemany(_D_INSERT.text, [_delivery_row(d) for d in deliveries])
+
+    async def get(self, delivery_id: DeliveryId) -> Delivery | None:
+        row = await (await self._conn.execute(_D_BY_ID.text, {"id": delivery_id})).fetchone()
+        return _delivery(row) if row else None
+
+    async def lock(self, delivery_id: DeliveryId) -> Delivery | None:
+        row = await (await self._conn.execute(_D_LOCK.text, {"id": delivery_id})).fetchone()
+        return _delivery(row) if row else None
+
+    async def update(self, delivery: Delivery) -> None:
+        await self._conn.execute(_D_UPDATE.text, _delivery_row(delivery))
+
+    async def page(self, webhook_id: WebhookId, request: PageRequest) -> Page[Delivery]:
+        params = {"endpoint_id": webhook_id, "limit": request.page_size, "offset": request.offset}
+        rows = await (await self._conn.execute(_D_PAGE.text, params)).fetchall()
+        total = await (await self._conn.execute(_D_COUNT.text, params)).fetchone()
+        return Page(tuple(_delivery(r) for r in rows), count_of(total), request)
+
+
+class PostgresDispatchCursor(OnConnection, DispatchCursor):
+    async def claim(self) -> DispatchPosition | None:
+        row = await (await self._conn.execute(_CLAIM.text, {"name": DISPATCH_ROW})).fetchone()
+        if row is None:  # another dispatcher holds the row
+            return None
+        after = row["after"]
+        return DispatchPosition(after if isinstance(after, str) else None)
+
+    async def advance(self, cursor: str) -> None:
+        await self._conn.execute(_ADVANCE.text, {"name": DISPATCH_ROW, "after": cursor})
+
+
+def job_manager() -> JobManager:
+    """procrastinate's job manager for deferring on connections we hand it: its own
+    connector is never opened."""
+    return JobManager(procrastinate.PsycopgConnector())
+
+
+class ProcrastinateDeliveryQueue(DeliveryQueue):
+    def __init__(self, manager: JobManager, connection: Connection) -> None:
+        self._manager = manager
+        self._conn = connection
+
+    async def enqueue(self, deliveries: Sequence[Delivery]) -> None:
+        jobs = [
+            job_states.Job(
+                id=None,
+                lock=d.order_key,
+                queueing_lock=None,
+                task_name=DELIVER_WEBHOOK_TASK,
+                queue=WEBHOOK_QUEUE,
+                task_kwargs={"delivery_id": str(d.id)},
+            )
+            for d in deliveries
+        ]
+        await self._manager.batch_defer_jobs_async(jobs, connection=self._conn)

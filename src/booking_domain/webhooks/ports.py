@@ -1,0 +1,110 @@
+"""What webhooks need from the outside world: storage of endpoints and deliveries, a queue
+that runs deliveries in order, and a sender that signs and posts them.
+
+Every adapter passes the contract suite in ``tests/contract/webhooks``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from booking_domain.shared.events import JsonValue
+from booking_domain.shared.ids import UserId
+from booking_domain.shared.pages import Page, PageRequest
+from booking_domain.shared.ports import UnitOfWork
+from booking_domain.webhooks.deliveries import AttemptOutcome, Delivery, DeliveryId
+from booking_domain.webhooks.endpoints import WebhookEndpoint, WebhookId
+
+
+class WebhookRepository(Protocol):
+    async def add(self, endpoint: WebhookEndpoint) -> None: ...
+
+    async def get(self, webhook_id: WebhookId) -> WebhookEndpoint | None: ...
+
+    async def update(self, endpoint: WebhookEndpoint) -> None: ...
+
+    async def remove(self, webhook_id: WebhookId) -> None:
+        """Removes the endpoint and its deliveries."""
+        ...
+
+    async def list(self, owner_id: UserId | None) -> Sequence[WebhookEndpoint]:
+        """The owner's endpoints (every endpoint when None), oldest first."""
+        ...
+
+    async def count_for_owner(self, owner_id: UserId) -> int: ...
+
+    async def active(self) -> Sequence[WebhookEndpoint]:
+        """Every active endpoint (what dispatch matches events against)."""
+        ...
+
+
+class DeliveryRepository(Protocol):
+    async def add_many(self, deliveries: Sequence[Delivery]) -> None: ...
+
+    async def get(self, delivery_id: DeliveryId) -> Delivery | None: ...
+
+    async def lock(self, delivery_id: DeliveryId) -> Delivery | None:
+        """``get``, holding the delivery until the unit of work ends (one recorder at a
+        time)."""
+        ...
+
+    async def update(self, delivery: Delivery) -> None: ...
+
+    async def page(self, webhook_id: WebhookId, request: PageRequest) -> Page[Delivery]:
+        """An endpoint's deliveries, newest first."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class DispatchPosition:
+    after: str | None  # the feed cursor of the last event dispatched; None: none yet
+
+
+class DispatchCursor(Protocol):
+    async def claim(self) -> DispatchPosition | None:
+        """Lock the dispatch position for this unit of work and return it, or None when
+        another dispatcher holds it now (one dispatcher at a time, across processes)."""
+        ...
+
+    async def advance(self, cursor: str) -> None: ...
+
+
+class DeliveryQueue(Protocol):
+    async def enqueue(self, deliveries: Sequence[Delivery]) -> None:
+        """Queue a job per delivery in this unit of work (gone with a rollback); jobs with
+        one ``order_key`` run one at a time, in the order queued, retries included."""
+        ...
+
+
+class HasWebhooks(Protocol):
+    @property
+    def webhooks(self) -> WebhookRepository: ...
+
+    @property
+    def deliveries(self) -> DeliveryRepository: ...
+
+    @property
+    def dispatch_cursor(self) -> DispatchCursor: ...
+
+    @property
+    def delivery_queue(self) -> DeliveryQueue: ...
+
+
+class WebhooksUnitOfWork(UnitOfWork, HasWebhooks, Protocol):
+    """What webhook use cases open."""
+
+
+class WebhooksUnitOfWorkFactory(Protocol):
+    def __call__(self, *, read_only: bool = False) -> WebhooksUnitOfWork: ...
+
+
+class WebhookSender(Protocol):
+    async def send(
+        self, url: str, *, secret: str, message_id: str, body: Mapping[str, JsonValue]
+    ) -> AttemptOutcome:
+        """POST ``body`` as JSON to ``url``, signed per Standard Webhooks with ``secret``
+        (``webhook-id`` = ``message_id``). Never raises for the target's failures: a
+        refused address, a timeout or a non-2xx answer is an outcome."""
+        ...

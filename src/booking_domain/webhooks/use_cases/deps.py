@@ -1,0 +1,20 @@
+"""What webhook use cases are built with."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from booking_domain.shared.clock import Clock
+from booking_domain.shared.ports import EventFeed
+from booking_domain.webhooks.deliveries import RetrySchedule
+from booking_domain.webhooks.ports import WebhookSender, WebhooksUnitOfWorkFactory
+
+
+@dataclass(frozen=True, slots=True)
+class WebhooksDeps:
+    uow: WebhooksUnitOfWorkFactory
+    feed: EventFeed
+    sender: WebhookSender
+    clock: Clock
+    allow_private_targets: bool  # local use and tests only (targets.py)
+    retries: RetrySchedule
