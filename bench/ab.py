@@ -13,6 +13,8 @@ Both versions run on this tree's migrations (the database is migrated once, by t
 and the revision's migration scripts are replaced by this tree's, so that its start-up
 finds the database at a revision it knows): the revision must not mind tables it does not
 use, which holds when this tree only adds.
+``AB_ENV=NAME=VALUE,...`` adds settings to the working tree's servers only (for example
+``AB_ENV=INKSLOT_EMBEDDED_WORKER=false`` to leave the job worker out of the API processes).
 Prints each window and, per scenario, the median rate of each side and their ratio; never
 asserts.
 """
@@ -67,6 +69,8 @@ def serve(src: Path, data_dir: Path, database_url: str) -> tuple[subprocess.Pope
         "INKSLOT_SIGN_UP_RATE_LIMIT_PER_HOUR": "10000000",
         "INKSLOT_ACCESS_TOKEN_MINUTES": "240",
     }
+    if src == ROOT / "src" and os.environ.get("AB_ENV"):
+        env |= dict(kv.split("=", 1) for kv in os.environ["AB_ENV"].split(","))
     command = [sys.executable, "-m", "entrypoints.cli", "serve", "--port", str(port)]
     command += ["--workers", str(WORKERS)]
     with open(data_dir / "server.log", "wb") as log:

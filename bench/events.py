@@ -10,7 +10,10 @@ embedded job worker), then:
    clock when the request was decided, just before its commit) to its arrival on the
    stream: an upper bound of commit-to-delivery. (The client's own receipt of the 201 is no
    lower bound here: at 200/s the load generator reads answers late, often after the event.)
-2. worker throughput: N no-op jobs (``inkslot:ping``) deferred at once, and the time until
+2. commit-to-webhook: the same bookings' events also go to a webhook endpoint (registered
+   by the admin, all event types) on a local receiver: the time from ``occurredAt`` to the
+   receiver reading the request (dispatch from the outbox, the job, signing, the POST).
+3. worker throughput: N no-op jobs (``inkslot:ping``) deferred at once, and the time until
    the workers have run them all.
 
     .venv/bin/python bench/events.py [--rate 200] [--seconds 10] [--jobs 2000]
@@ -53,6 +56,36 @@ from booking_setup import (
 )
 
 ADMIN = "bench-admin@example.com"
+
+
+class WebhookReceiver:
+    """A loopback HTTP receiver: the arrival time of each booking's first event."""
+
+    def __init__(self) -> None:
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        self.arrived: dict[str, tuple[float, float]] = {}
+        receiver = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                body = self.rfile.read(int(self.headers.get("content-length", "0")))
+                now = time.time()
+                envelope = json.loads(body)
+                booking = envelope["data"].get("booking")
+                if booking is not None and booking["id"] not in receiver.arrived:
+                    occurred = datetime.fromisoformat(envelope["occurredAt"]).timestamp()
+                    receiver.arrived[booking["id"]] = (now, occurred)
+                self.send_response(204)
+                self.send_header("content-length", "0")
+                self.end_headers()
+
+            def log_message(self, *_: object) -> None:
+                return None
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_port}/hooks"
 
 
 def _percentile(values: list[float], q: float) -> float:
@@ -184,7 +217,14 @@ def main() -> None:
         server = start_server(workdir, url, port, workers=2)
         base = f"http://127.0.0.1:{port}"
         tokens = register_customers(base, 16)
-        listener = Listener(base, _admin_token(base, url, workdir))
+        admin_token = _admin_token(base, url, workdir)
+        listener = Listener(base, admin_token)
+        receiver = WebhookReceiver()
+        hook = httpx.post(
+            f"{base}/api/v1/webhooks", json={"url": receiver.url, "events": ["*"]},
+            headers={"Authorization": f"Bearer {admin_token}"},
+        )  # fmt: skip
+        hook.raise_for_status()
         listener.start()
         listener.ready.wait(30)
         print(f"server: {base}  (2 API processes, each with a relay and a job worker; 2 cores)")
@@ -193,7 +233,9 @@ def main() -> None:
             _create_at_rate(base, tokens, catalogue, args.rate, args.seconds)
         )
         deadline = time.monotonic() + 10
-        while time.monotonic() < deadline and not set(answered) <= set(listener.arrived):
+        while time.monotonic() < deadline and not (
+            set(answered) <= set(listener.arrived) and set(answered) <= set(receiver.arrived)
+        ):
             time.sleep(0.05)
         listener.stop = True
         after_occurred = [(a - o) * 1000 for b, (a, o) in listener.arrived.items() if b in answered]
@@ -213,7 +255,15 @@ def main() -> None:
             f"no-op jobs: {args.jobs} deferred in one batch ({deferred * 1000:.0f} ms),"
             f" run at {rate:.0f} jobs/s"
         )
-        print("webhooks: not built yet (issue 10, item 5)")
+        hooked = [(a - o) * 1000 for b, (a, o) in receiver.arrived.items() if b in answered]
+        unhooked = len(set(answered) - set(receiver.arrived))
+        if hooked:
+            print(
+                f"  occurredAt -> webhook  p50 {statistics.median(hooked):7.1f} ms   "
+                f"p99 {_percentile(hooked, 0.99):7.1f} ms   max {max(hooked):7.1f} ms"
+                f"   ({unhooked} never delivered; target p99 <= 1 s)"
+            )
+        receiver.server.shutdown()
     finally:
         if server is not None:
             stop_server(server)

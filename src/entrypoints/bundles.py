@@ -14,6 +14,7 @@ from booking_domain.catalog.use_cases import CatalogUseCases
 from booking_domain.events.use_cases import EventUseCases
 from booking_domain.scheduling.use_cases import SchedulingUseCases
 from booking_domain.shared import EventRelay, HealthProbe
+from booking_domain.webhooks.use_cases import WebhookUseCases
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,5 +24,6 @@ class Bundles:
     scheduling: SchedulingUseCases
     bookings: BookingUseCases
     events: EventUseCases
+    webhooks: WebhookUseCases
     health: HealthProbe
     relay: EventRelay  # pushes committed events to this process's stream listeners

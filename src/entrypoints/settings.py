@@ -20,6 +20,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from booking_domain.webhooks import DEFAULT_RETRY_DELAYS
+
 PREFIX = "INKSLOT_"
 
 
@@ -69,11 +71,21 @@ class Settings:
     # Cron lines (a sixth field is seconds) of the periodic tasks.
     expire_holds_cron: str = "* * * * *"
     purge_cron: str = "17 * * * *"
+    # Webhooks (docs/events.md). None: private and loopback targets (and http) are allowed
+    # in the local profile only. The retry delays in seconds, after each failed attempt.
+    webhooks_allow_private: bool | None = None
+    webhook_retry_seconds: tuple[int, ...] = tuple(
+        int(d.total_seconds()) for d in DEFAULT_RETRY_DELAYS
+    )
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def is_local(self) -> bool:
         return self.profile is Profile.LOCAL
+
+    @property
+    def allows_private_webhook_targets(self) -> bool:
+        return self.is_local if self.webhooks_allow_private is None else self.webhooks_allow_private
 
     @property
     def runs_embedded_worker(self) -> bool:
@@ -103,6 +115,13 @@ def _minutes(raw: str) -> timedelta:
 
 def _csv(raw: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in raw.split(",") if part.strip())
+
+
+def _delays(raw: str) -> tuple[int, ...]:
+    delays = tuple(int(part) for part in _csv(raw))
+    if not delays or any(d < 0 or d > 86400 for d in delays):
+        raise ValueError("expected seconds between 0 and 86400, separated by commas")
+    return delays
 
 
 def _cron(raw: str) -> str:
@@ -140,6 +159,8 @@ _FIELDS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "WORKER_CONCURRENCY": ("worker_concurrency", _positive_int),
     "EXPIRE_HOLDS_CRON": ("expire_holds_cron", _cron),
     "PURGE_CRON": ("purge_cron", _cron),
+    "WEBHOOKS_ALLOW_PRIVATE": ("webhooks_allow_private", _bool),
+    "WEBHOOK_RETRY_SECONDS": ("webhook_retry_seconds", _delays),
 }
 
 # What production cannot run without (later issues add storage, QPay and mail here).

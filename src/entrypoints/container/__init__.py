@@ -24,6 +24,7 @@ from entrypoints.container.contexts import (
     CatalogContainer,
     EventsContainer,
     SchedulingContainer,
+    WebhooksContainer,
 )
 from entrypoints.settings import Settings
 
@@ -36,6 +37,7 @@ class Core(containers.DeclarativeContainer):
     scheduling = providers.Container(SchedulingContainer, adapters=adapters)
     bookings = providers.Container(BookingsContainer, adapters=adapters)
     events = providers.Container(EventsContainer, adapters=adapters)
+    webhooks = providers.Container(WebhooksContainer, settings=settings, adapters=adapters)
 
 
 def build_container(
@@ -67,6 +69,7 @@ def bundles(core: Core) -> Bundles:
         scheduling=core.scheduling.use_cases(),
         bookings=core.bookings.use_cases(),
         events=core.events.use_cases(),
+        webhooks=core.webhooks.use_cases(),
         health=core.adapters.health(),
         relay=core.adapters.relay(),
     )

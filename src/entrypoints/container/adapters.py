@@ -20,6 +20,7 @@ from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from adapters.security.passwords import Argon2Parameters, Argon2PasswordHasher
 from adapters.security.tokens import JwtTokenService
 from adapters.system.clock import SystemClock
+from adapters.webhooks.http import HttpWebhookSender
 from entrypoints.settings import Settings
 
 
@@ -27,8 +28,11 @@ async def _open_postgres(database: Database) -> None:
     await database.open()
 
 
-async def _close_postgres(database: Database, hasher: Argon2PasswordHasher) -> None:
+async def _close_postgres(
+    database: Database, hasher: Argon2PasswordHasher, sender: HttpWebhookSender
+) -> None:
     await database.close()
+    await sender.close()
     hasher.close()
 
 
@@ -36,8 +40,13 @@ async def _nothing_to_open() -> None:
     return None
 
 
-async def _close_memory(hasher: Argon2PasswordHasher) -> None:
+async def _close_memory(hasher: Argon2PasswordHasher, sender: HttpWebhookSender) -> None:
+    await sender.close()
     hasher.close()
+
+
+def _webhook_sender(settings: Settings) -> HttpWebhookSender:
+    return HttpWebhookSender(allow_private_targets=settings.allows_private_webhook_targets)
 
 
 def _hasher(settings: Settings) -> Argon2PasswordHasher:
@@ -55,6 +64,7 @@ class _CommonAdapters(containers.DeclarativeContainer):
     jwt_secret = providers.Dependency(instance_of=str)
     clock = providers.Singleton(SystemClock)
     hasher = providers.Singleton(_hasher, settings)
+    webhook_sender = providers.Singleton(_webhook_sender, settings)
     tokens = providers.Singleton(
         JwtTokenService, jwt_secret, access_ttl=settings.provided.access_token_ttl
     )
@@ -71,9 +81,11 @@ class PostgresAdapters(_CommonAdapters):
     sessions = providers.Singleton(PostgresSessionCheck, database)
     health = providers.Singleton(PostgresHealthProbe, database)
     feed = providers.Singleton(PostgresEventFeed, database)
-    relay = providers.Singleton(PostgresOutboxRelay, database_url, feed)
+    relay = providers.Singleton(PostgresOutboxRelay, feed)
     open = providers.Coroutine(_open_postgres, database)
-    close = providers.Coroutine(_close_postgres, database, _CommonAdapters.hasher)
+    close = providers.Coroutine(
+        _close_postgres, database, _CommonAdapters.hasher, _CommonAdapters.webhook_sender
+    )
 
 
 class LocalAdapters(PostgresAdapters):
@@ -98,4 +110,6 @@ class MemoryAdapters(_CommonAdapters):
     feed = providers.Singleton(InMemoryEventFeed, uow.provided.store)
     relay = providers.Singleton(InMemoryEventRelay, feed)
     open = providers.Coroutine(_nothing_to_open)
-    close = providers.Coroutine(_close_memory, _CommonAdapters.hasher)
+    close = providers.Coroutine(
+        _close_memory, _CommonAdapters.hasher, _CommonAdapters.webhook_sender
+    )

@@ -6,6 +6,8 @@ case to a context changes its bundle (``booking_domain.<context>.use_cases``), n
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from dependency_injector import containers, providers
 
 from booking_domain.accounts import LockoutPolicy
@@ -14,6 +16,8 @@ from booking_domain.bookings.use_cases import BookingsDeps, BookingUseCases
 from booking_domain.catalog.use_cases import CatalogDeps, CatalogUseCases
 from booking_domain.events.use_cases import EventsDeps, EventUseCases
 from booking_domain.scheduling.use_cases import SchedulingDeps, SchedulingUseCases
+from booking_domain.webhooks import RetrySchedule
+from booking_domain.webhooks.use_cases import WebhooksDeps, WebhookUseCases
 from entrypoints.settings import Settings
 
 
@@ -63,3 +67,22 @@ class EventsContainer(containers.DeclarativeContainer):
     adapters = providers.DependenciesContainer()
     deps = providers.Singleton(EventsDeps, feed=adapters.feed, clock=adapters.clock)
     use_cases = providers.Singleton(EventUseCases.build, deps)
+
+
+def _retry_schedule(settings: Settings) -> RetrySchedule:
+    return RetrySchedule(tuple(timedelta(seconds=s) for s in settings.webhook_retry_seconds))
+
+
+class WebhooksContainer(containers.DeclarativeContainer):
+    settings = providers.Dependency(instance_of=Settings)
+    adapters = providers.DependenciesContainer()
+    deps = providers.Singleton(
+        WebhooksDeps,
+        uow=adapters.uow,
+        feed=adapters.feed,
+        sender=adapters.webhook_sender,
+        clock=adapters.clock,
+        allow_private_targets=settings.provided.allows_private_webhook_targets,
+        retries=providers.Singleton(_retry_schedule, settings),
+    )
+    use_cases = providers.Singleton(WebhookUseCases.build, deps)

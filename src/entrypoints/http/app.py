@@ -42,6 +42,7 @@ from entrypoints.http.scheduling.controller import (
     AvailabilityController,
 )
 from entrypoints.http.system import live, ready
+from entrypoints.http.webhooks.controller import WebhooksController
 
 API_PREFIX = "/api/v1"
 Hook = Callable[[], Awaitable[None]]
@@ -106,6 +107,7 @@ def build_app(
             BookingsController,
             StreamTicketController,
             EventStreamController,
+            WebhooksController,
         ],
     )
     channels = channels_plugin()

@@ -24,6 +24,7 @@ from booking_domain.catalog.use_cases import CatalogUseCases
 from booking_domain.events.use_cases import EventUseCases
 from booking_domain.scheduling.use_cases import SchedulingUseCases
 from booking_domain.shared import Actor, HealthProbe
+from booking_domain.webhooks.use_cases import WebhookUseCases
 from entrypoints.bundles import Bundles
 from entrypoints.http.auth import current_actor, current_claims, optional_actor
 
@@ -32,6 +33,7 @@ CatalogDep = NamedDependency[CatalogUseCases]
 SchedulingDep = NamedDependency[SchedulingUseCases]
 BookingsDep = NamedDependency[BookingUseCases]
 EventsDep = NamedDependency[EventUseCases]
+WebhooksDep = NamedDependency[WebhookUseCases]
 HealthDep = NamedDependency[HealthProbe]
 Caller = NamedDependency[Actor]
 MaybeCaller = NamedDependency[Actor | None]
@@ -52,6 +54,7 @@ def bundle_dependencies(bundles: Bundles) -> dict[str, Provide]:
         "scheduling": constant(bundles.scheduling),
         "bookings": constant(bundles.bookings),
         "events": constant(bundles.events),
+        "webhooks": constant(bundles.webhooks),
         "health": constant(bundles.health),
     }
 

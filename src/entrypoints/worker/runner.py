@@ -1,6 +1,7 @@
-"""Running a worker: the queue's app with Inkslot's tasks, the stalled-job sweeper beside it,
-until SIGTERM/SIGINT (as its own process) or cancellation (inside the API process). Both
-stop gracefully: no new job is taken and running ones are given ``GRACE`` seconds."""
+"""Running a worker: the queue's app with Inkslot's tasks, the stalled-job sweeper and the
+webhook dispatcher beside it, until SIGTERM/SIGINT (as its own process) or cancellation
+(inside the API process). Both stop gracefully: no new job is taken and running ones are
+given ``GRACE`` seconds."""
 
 from __future__ import annotations
 
@@ -20,7 +21,19 @@ from entrypoints.worker.tasks import build_tasks
 
 GRACE = 30.0
 RESTART_AFTER = 5.0
+DISPATCH_EVERY = 0.1  # seconds between looks at the outbox for new webhook deliveries
 _log = logging.getLogger("inkslot.worker")
+
+
+async def dispatch_forever(bundles: Bundles) -> None:
+    """Turn committed events into webhook deliveries as they come (one dispatcher at a time
+    across workers: the others find the position taken and wait for the next turn)."""
+    while True:
+        try:
+            await bundles.webhooks.dispatch_webhooks()
+        except Exception:
+            _log.exception("webhook dispatch failed; trying again")
+        await asyncio.sleep(DISPATCH_EVERY)
 
 
 async def run_worker(
@@ -35,7 +48,10 @@ async def run_worker(
     app = job_app(settings.database_url)
     app.add_tasks_from(build_tasks(bundles, settings), namespace="inkslot")
     async with app.open_async():
-        sweeper = asyncio.create_task(sweep_stalled_forever(app))
+        helpers = [
+            asyncio.create_task(sweep_stalled_forever(app)),
+            asyncio.create_task(dispatch_forever(bundles)),
+        ]
         try:
             await app.run_worker_async(
                 concurrency=concurrency or settings.worker_concurrency,
@@ -46,9 +62,10 @@ async def run_worker(
                 delete_jobs="successful",
             )
         finally:
-            sweeper.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await sweeper
+            for helper in helpers:
+                helper.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await helper
 
 
 async def run_worker_until_cancelled(settings: Settings, bundles: Bundles) -> None:

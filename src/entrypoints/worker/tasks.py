@@ -2,20 +2,52 @@
 
 Every task is safe to run twice (a killed worker's job runs again): expiring holds and
 purging keys only act on what is still due, under row locks that skip rows another worker
-holds.
+holds; a delivery is sent only while still due and recorded once under its row lock (the
+receiver may get a repeat after a kill between send and record, and drops it by its
+``webhook-id``).
 """
 
 from __future__ import annotations
 
 import logging
+from uuid import UUID
 
 import procrastinate
+from procrastinate import jobs as job_states
+from procrastinate.retry import BaseRetryStrategy, RetryDecision
 
+from adapters.jobs.queue import CappedBackoff
+from adapters.postgres.webhooks import DELIVER_WEBHOOK_TASK, WEBHOOK_QUEUE
+from booking_domain.webhooks import DeliveryId
 from entrypoints.bundles import Bundles
 from entrypoints.settings import Settings
 
 _log = logging.getLogger("inkslot.worker")
 PERIODIC_QUEUE = "periodic"
+
+
+class RetryDelivery(Exception):
+    """A delivery attempt failed and the schedule says when to try again."""
+
+    def __init__(self, seconds: int) -> None:
+        super().__init__(f"next attempt in {seconds} s")
+        self.seconds = seconds
+
+
+class DeliveryRetry(BaseRetryStrategy):
+    """The delivery's own schedule for failed attempts (the job keeps its id, so later
+    deliveries of its order key keep waiting behind it); the queue's capped backoff for
+    anything else (the database away)."""
+
+    def __init__(self) -> None:
+        self._otherwise = CappedBackoff()
+
+    def get_retry_decision(
+        self, *, exception: BaseException, job: job_states.Job
+    ) -> RetryDecision | None:
+        if isinstance(exception, RetryDelivery):
+            return RetryDecision(retry_in={"seconds": exception.seconds})
+        return self._otherwise.get_retry_decision(exception=exception, job=job)
 
 
 def build_tasks(bundles: Bundles, settings: Settings) -> procrastinate.Blueprint:
@@ -40,6 +72,17 @@ def build_tasks(bundles: Bundles, settings: Settings) -> procrastinate.Blueprint
         keys = await bookings.purge_idempotency_keys()
         events = await bundles.events.forget_old_events()
         return keys + events
+
+    task_name = DELIVER_WEBHOOK_TASK.removeprefix("inkslot:")
+
+    @tasks.task(name=task_name, queue=WEBHOOK_QUEUE, retry=DeliveryRetry())
+    async def deliver_webhook(delivery_id: str) -> None:
+        """One attempt; a failure the schedule retries raises ``RetryDelivery``. Safe to
+        run twice: only a delivery still due is sent and recorded."""
+        delivery = await bundles.webhooks.deliver_webhook(DeliveryId(UUID(delivery_id)))
+        if delivery is not None and delivery.due and delivery.next_attempt_at is not None:
+            wait = delivery.next_attempt_at - delivery.updated_at
+            raise RetryDelivery(max(0, int(wait.total_seconds())))
 
     @tasks.task(name="ping", queue="diagnostics")
     async def ping() -> None:

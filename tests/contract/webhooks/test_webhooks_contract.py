@@ -1,0 +1,188 @@
+"""Webhook storage on every adapter: endpoints, deliveries (and their removal with their
+endpoint), the dispatch position; on PostgreSQL, a delivery's job commits and rolls back
+with it, and dispatch turns each committed event into one delivery per endpoint, once."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import timedelta
+
+import psycopg
+import pytest
+
+from adapters.memory.uow import InMemoryUnitOfWorkFactory
+from adapters.postgres.uow import PostgresUnitOfWorkFactory
+from adapters.system.clock import ManualClock
+from booking_domain.shared import EventId, Role
+from booking_domain.shared.pages import PageRequest
+from booking_domain.webhooks import (
+    AttemptOutcome,
+    Delivery,
+    DeliveryStatus,
+    RetrySchedule,
+    WebhookEndpoint,
+)
+from booking_domain.webhooks.use_cases import WebhooksDeps, WebhookUseCases
+from tests.contract.bookings.test_bookings_contract import DEPOSIT, a_booking, store
+from tests.contract.events.test_outbox_contract import everything, feed_of
+from tests.support.builders import START
+from tests.support.catalog import add_bookable_artist, add_user
+from tests.support.storage import AnyUnitOfWorkFactory
+
+pytestmark = pytest.mark.anyio
+
+
+class NoSender:
+    async def send(self, *_: object, **__: object) -> AttemptOutcome:
+        raise AssertionError("dispatch never sends")
+
+
+def use_cases(uow_factory: AnyUnitOfWorkFactory, clock: ManualClock) -> WebhookUseCases:
+    deps = WebhooksDeps(
+        uow=uow_factory, feed=feed_of(uow_factory), sender=NoSender(), clock=clock,
+        allow_private_targets=True, retries=RetrySchedule(),
+    )  # fmt: skip
+    return WebhookUseCases.build(deps)
+
+
+async def an_endpoint(
+    uow_factory: AnyUnitOfWorkFactory, role: Role = Role.ARTIST
+) -> WebhookEndpoint:
+    owner = await add_user(uow_factory, role)
+    endpoint = WebhookEndpoint.register(owner, "https://hooks.example.com/in", ["*"], START)
+    async with uow_factory() as uow:
+        await uow.webhooks.add(endpoint)
+        await uow.commit()
+    return endpoint
+
+
+async def test_endpoints_are_kept_changed_listed_and_removed(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    first = await an_endpoint(uow_factory)
+    second = await an_endpoint(uow_factory)
+    paused = first.changed(START + timedelta(minutes=1), active=False, events=["booking.expired"])
+    async with uow_factory() as uow:
+        await uow.webhooks.update(paused)
+        await uow.commit()
+    async with uow_factory(read_only=True) as uow:
+        assert await uow.webhooks.get(first.id) == paused
+        assert await uow.webhooks.list(first.owner_id) == [paused]
+        assert {first.id, second.id} <= {e.id for e in await uow.webhooks.list(None)}
+        assert second in await uow.webhooks.active()
+        assert paused not in await uow.webhooks.active()
+        assert await uow.webhooks.count_for_owner(first.owner_id) == 1
+    async with uow_factory() as uow:
+        await uow.webhooks.remove(first.id)
+        await uow.commit()
+    async with uow_factory(read_only=True) as uow:
+        assert await uow.webhooks.get(first.id) is None
+
+
+async def test_deliveries_page_newest_first_and_go_with_their_endpoint(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    endpoint = await an_endpoint(uow_factory)
+    artist = await add_bookable_artist(uow_factory, deposit=DEPOSIT)
+    customer = await add_user(uow_factory)
+    booking, requested = a_booking(artist, customer)
+    await store(uow_factory, booking, requested)
+    events = await everything(feed_of(uow_factory))
+    event = next(i.event for i in events if i.event.subject.endswith(str(booking.id)))
+    made = [Delivery.of(endpoint, event, START + timedelta(seconds=s)) for s in range(3)]
+    made = [dataclasses.replace(d, event_id=EventId(d.id)) for d in made]
+    async with uow_factory() as uow:
+        await uow.deliveries.add_many(made)
+        await uow.commit()
+    failed = made[0].attempted(AttemptOutcome(500, "answered 500"), START, RetrySchedule(()))
+    async with uow_factory() as uow:
+        assert await uow.deliveries.lock(made[0].id) == made[0]
+        await uow.deliveries.update(failed)
+        await uow.commit()
+    async with uow_factory(read_only=True) as uow:
+        page = await uow.deliveries.page(endpoint.id, PageRequest(1, 2))
+        assert [d.id for d in page.items] == [made[2].id, made[1].id] and page.total == 3
+        assert await uow.deliveries.get(made[0].id) == failed
+        assert failed.status is DeliveryStatus.FAILED
+    async with uow_factory() as uow:
+        await uow.webhooks.remove(endpoint.id)
+        await uow.commit()
+    async with uow_factory(read_only=True) as uow:
+        assert await uow.deliveries.get(made[1].id) is None
+
+
+async def test_dispatch_makes_one_delivery_per_wanting_endpoint_per_event_once(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    clock = ManualClock(START)
+    webhooks = use_cases(uow_factory, clock)
+    await webhooks.dispatch_webhooks()  # whatever earlier tests left in the feed
+    everyone = await an_endpoint(uow_factory, Role.ADMIN)
+    artist = await add_bookable_artist(uow_factory, deposit=DEPOSIT)
+    owner = await add_user(uow_factory, Role.ARTIST)
+    own = WebhookEndpoint.register(owner, "https://a.example/in", ["booking.requested"], START)
+    theirs = WebhookEndpoint.register(
+        dataclasses.replace(owner, user_id=artist.user_id), "https://b.example/in", ["*"], START
+    )
+    async with uow_factory() as uow:
+        await uow.webhooks.add(own)
+        await uow.webhooks.add(theirs)
+        await uow.commit()
+    customer = await add_user(uow_factory)
+    booking, requested = a_booking(artist, customer)
+    await store(uow_factory, booking, requested)
+    assert await webhooks.dispatch_webhooks() == 2  # the admin's and the booking artist's
+    assert await webhooks.dispatch_webhooks() == 0  # once
+    async with uow_factory(read_only=True) as uow:
+        for endpoint, expected in ((everyone, 1), (theirs, 1), (own, 0)):
+            page = await uow.deliveries.page(endpoint.id, PageRequest(1, 50))
+            mine = [d for d in page.items if d.subject == f"booking/{booking.id}"]
+            assert len(mine) == expected
+            assert all(d.body["subject"] == f"booking/{booking.id}" for d in mine)
+
+
+async def _jobs_for(database_url: str, delivery: Delivery) -> int:
+    async with await psycopg.AsyncConnection.connect(database_url) as conn:
+        row = await (
+            await conn.execute(
+                "SELECT count(*) FROM procrastinate_jobs WHERE args->>'delivery_id' = %s"
+                " AND lock = %s",
+                (str(delivery.id), delivery.order_key),
+            )
+        ).fetchone()
+    return int(row[0]) if row else 0
+
+
+async def test_a_delivery_and_its_job_commit_together_and_roll_back_together(
+    uow_factory: AnyUnitOfWorkFactory, request: pytest.FixtureRequest
+) -> None:
+    if isinstance(uow_factory, InMemoryUnitOfWorkFactory):
+        pytest.skip("the job queue is PostgreSQL's")
+    assert isinstance(uow_factory, PostgresUnitOfWorkFactory)
+    database_url = request.getfixturevalue("database_url")
+    endpoint = await an_endpoint(uow_factory)
+    artist = await add_bookable_artist(uow_factory, deposit=DEPOSIT)
+    customer = await add_user(uow_factory)
+    booking, requested = a_booking(artist, customer)
+    await store(uow_factory, booking, requested)
+    event = next(
+        i.event
+        for i in await everything(feed_of(uow_factory))
+        if i.event.subject.endswith(str(booking.id))
+    )
+    rolled_back = Delivery.of(endpoint, event, START)
+    async with uow_factory() as uow:
+        await uow.deliveries.add_many([rolled_back])
+        await uow.delivery_queue.enqueue([rolled_back])
+        await uow.rollback()
+    async with uow_factory(read_only=True) as uow:
+        assert await uow.deliveries.get(rolled_back.id) is None
+    assert await _jobs_for(database_url, rolled_back) == 0
+    committed = Delivery.of(endpoint, event, START)
+    async with uow_factory() as uow:
+        await uow.deliveries.add_many([committed])
+        await uow.delivery_queue.enqueue([committed])
+        await uow.commit()
+    async with uow_factory(read_only=True) as uow:
+        assert await uow.deliveries.get(committed.id) == committed
+    assert await _jobs_for(database_url, committed) == 1
