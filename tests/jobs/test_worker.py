@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import psycopg
@@ -14,7 +13,6 @@ import pytest
 from dependency_injector import providers
 
 from adapters.jobs.queue import job_app
-from adapters.postgres.database import Database
 from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from adapters.system.clock import ManualClock
 from booking_domain.shared import BookingId
@@ -30,16 +28,6 @@ from tests.jobs.helpers import NEVER, a_held_booking, eventually, kill_hard, sta
 from tests.support.builders import START, TEST_JWT_SECRET, cheap_settings
 
 pytestmark = pytest.mark.anyio
-
-
-@pytest.fixture
-async def uow(database_url: str) -> AsyncIterator[PostgresUnitOfWorkFactory]:
-    database = Database(database_url, min_size=1, max_size=4)
-    await database.open()
-    try:
-        yield PostgresUnitOfWorkFactory(database)
-    finally:
-        await database.close()
 
 
 async def status_of(

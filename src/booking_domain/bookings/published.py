@@ -9,7 +9,7 @@ whatever caused it (an approval without deposit, a paid deposit); the others are
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from booking_domain.bookings.booking import Booking
 from booking_domain.bookings.events import BookingEvent, BookingEventKind
@@ -17,6 +17,7 @@ from booking_domain.bookings.status import BookingStatus
 from booking_domain.shared.events import EventId, JsonValue, OutboxEvent, subject_of
 from booking_domain.shared.ids import new_uuid7
 from booking_domain.shared.money import Money
+from booking_domain.shared.time import utc_text
 
 BOOKING = "booking"
 BOOKING_EVENT_TYPES = frozenset(
@@ -47,7 +48,7 @@ def booking_outbox_event(booking: Booking, event: BookingEvent) -> OutboxEvent:
 def _instant(value: datetime | None) -> str | None:
     if value is None:
         return None
-    return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
+    return utc_text(value)
 
 
 def _money(value: Money | None) -> JsonValue:

@@ -8,13 +8,14 @@ same number (the second gets ``ConcurrentUpdateError``).
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 
 from booking_domain.catalog.artists import ArtistProfile
 from booking_domain.shared.events import EventId, OutboxEvent, subject_of
 from booking_domain.shared.identity import Actor
 from booking_domain.shared.ids import ArtistId, new_uuid7
+from booking_domain.shared.time import utc_text
 
 ARTIST = "artist"
 
@@ -51,7 +52,7 @@ def artist_outbox_event(
                 "status": artist.status.value,
                 "suspended": artist.suspended,
                 "reviewNote": artist.review_note,
-                "updatedAt": artist.updated_at.astimezone(UTC).isoformat().replace("+00:00", "Z"),
+                "updatedAt": utc_text(artist.updated_at),
             },
             "change": {
                 "kind": change.value,

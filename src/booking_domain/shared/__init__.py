@@ -54,6 +54,7 @@ from booking_domain.shared.time import (
     Interval,
     is_geographic_zone,
     require_aware,
+    utc_text,
     zone,
 )
 
@@ -115,5 +116,6 @@ __all__ = [
     "require_clean_text",
     "require_known_currency",
     "subject_of",
+    "utc_text",
     "zone",
 ]

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import NewType
 from uuid import UUID
 
 from booking_domain.shared.ids import UserId
-from booking_domain.shared.time import require_aware
+from booking_domain.shared.time import require_aware, utc_text
 
 EventId = NewType("EventId", UUID)
 
@@ -60,7 +60,7 @@ class OutboxEvent:
         return {
             "id": str(self.id),
             "type": self.type,
-            "occurredAt": self.occurred_at.astimezone(UTC).isoformat().replace("+00:00", "Z"),
+            "occurredAt": utc_text(self.occurred_at),
             "subject": self.subject,
             "sequence": self.sequence,
             "data": self.data,

@@ -30,6 +30,11 @@ EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
 LATEST = datetime(2200, 1, 1, tzinfo=UTC)
 
 
+def utc_text(moment: datetime) -> str:
+    """An instant as the public payloads write it: ISO 8601 in UTC with a ``Z``."""
+    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
 def require_aware(value: datetime, what: str = "time") -> datetime:
     """``value`` converted to UTC; naive datetimes are refused, never guessed, and so are
     instants outside ``[EARLIEST, LATEST)`` (``TimeOutOfRangeError`` naming ``what``)."""

@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Annotated, Any
 from uuid import UUID
 
+import msgspec
 from msgspec import UNSET, Meta, UnsetType
 
 from booking_domain.webhooks import MAX_URL_LENGTH, Delivery, WebhookEndpoint
@@ -50,8 +51,7 @@ class RegisteredWebhookView(WebhookView, frozen=True):
 
     @classmethod
     def registered(cls, e: WebhookEndpoint) -> RegisteredWebhookView:
-        return cls(**{f: getattr(WebhookView.of(e), f) for f in WebhookView.__struct_fields__},
-                   secret=e.secret)  # fmt: skip
+        return cls(**msgspec.structs.asdict(WebhookView.of(e)), secret=e.secret)
 
 
 class DeliveryView(View, frozen=True):

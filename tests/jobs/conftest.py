@@ -1,3 +1,5 @@
+"""Units of work on this test's database, for the tests of what workers do."""
+
 from __future__ import annotations
 
 from collections.abc import AsyncIterator

@@ -30,9 +30,9 @@ from entrypoints.container import (
 from entrypoints.worker import run_worker
 from tests.contract.events.test_outbox_contract import everything, feed_of
 from tests.jobs.helpers import a_held_booking, eventually
+from tests.jobs.webhook_receiver import Receiver, serve
 from tests.support.builders import START, TEST_JWT_SECRET, cheap_settings
 from tests.support.catalog import add_user
-from tests.webhooks.receiver import Receiver, serve
 
 pytestmark = pytest.mark.anyio
 
