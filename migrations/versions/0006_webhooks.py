@@ -1,9 +1,10 @@
 """Webhooks: endpoints, deliveries and the dispatch position.
 
 ``webhook_dispatch`` holds one row, ``webhooks``: the feed cursor up to which committed
-events have been turned into deliveries. Dispatchers lock it (``FOR UPDATE SKIP LOCKED``)
-so that one dispatches at a time; it starts empty (from the start of what the outbox keeps;
-endpoints only hear events that are not older than themselves).
+events have been turned into deliveries. One dispatcher at a time holds a transaction-scoped
+advisory lock (``adapters/postgres/webhooks.py`` says why not a row lock). It starts empty
+(from the start of what the outbox keeps; endpoints only hear events not older than
+themselves).
 
 Revision ID: 0006_webhooks
 Revises: 0005_outbox_and_jobs

@@ -15,7 +15,7 @@ from typing import Any
 import procrastinate
 from procrastinate import jobs as job_states
 from procrastinate.manager import JobManager
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import BigInteger, bindparam, delete, func, insert, select, update
 
 from adapters.postgres.database import Connection, OnConnection
 from adapters.postgres.sql import Statement, count_of
@@ -39,6 +39,11 @@ from booking_domain.webhooks.ports import (
 DELIVER_WEBHOOK_TASK = "inkslot:deliver_webhook"  # registered by entrypoints/worker/tasks.py
 WEBHOOK_QUEUE = "webhooks"
 DISPATCH_ROW = "webhooks"
+# The dispatchers' mutual exclusion: a transaction-scoped advisory lock, not FOR UPDATE on the
+# position row. A row lock assigns the polling transaction an xid (every 100 ms, per worker),
+# and a running xid holds the outbox's horizon (pg_snapshot_xmin) back for every reader while
+# it lasts; an advisory lock takes none, so an idle poll writes nothing at all.
+DISPATCH_LOCK = 0x696E6B736C6F74  # "inkslot"
 
 _E = webhook_endpoints
 _EP_INSERT = Statement(lambda: insert(_E).values({c.name: bindparam(c.name) for c in _E.c}))
@@ -88,10 +93,9 @@ _D_COUNT = Statement(
 )
 
 _CLAIM = Statement(
-    lambda: (
-        select(webhook_dispatch.c.after)
-        .where(webhook_dispatch.c.name == bindparam("name"))
-        .with_for_update(skip_locked=True)
+    lambda: select(webhook_dispatch.c.after).where(
+        webhook_dispatch.c.name == bindparam("name"),
+        func.pg_try_advisory_xact_lock(bindparam("lock", type_=BigInteger)),
     )
 )
 _ADVANCE = Statement(
@@ -196,8 +200,9 @@ class PostgresDeliveryRepository(OnConnection, DeliveryRepository):
 
 class PostgresDispatchCursor(OnConnection, DispatchCursor):
     async def claim(self) -> DispatchPosition | None:
-        row = await (await self._conn.execute(_CLAIM.text, {"name": DISPATCH_ROW})).fetchone()
-        if row is None:  # another dispatcher holds the row
+        params = {"name": DISPATCH_ROW, "lock": DISPATCH_LOCK}
+        row = await (await self._conn.execute(_CLAIM.text, params)).fetchone()
+        if row is None:  # another dispatcher holds the lock
             return None
         after = row["after"]
         return DispatchPosition(after if isinstance(after, str) else None)
