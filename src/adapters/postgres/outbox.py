@@ -55,20 +55,22 @@ _NEXT_SEQUENCE = Statement(
     )
 )
 
+# The transaction id goes out as text (no driver type for xid8) under its own name: were it
+# aliased ``xid``, ``ORDER BY xid`` would sort by that text alias ("1000" before "999").
 _READ = """
-SELECT position, xid::text AS xid, id, type, occurred_at, subject, sequence, data, audience
+SELECT position, xid::text AS xid_text, id, type, occurred_at, subject, sequence, data, audience
   FROM outbox_events
  WHERE (xid, position) > (%(xid)s::text::xid8, %(position)s)
    AND xid < pg_snapshot_xmin(pg_current_snapshot())
    AND (%(user_id)s::uuid IS NULL OR audience @> ARRAY[%(user_id)s::uuid])
- ORDER BY xid, position
+ ORDER BY outbox_events.xid, outbox_events.position
  LIMIT %(limit)s
 """
 _TAIL = """
-SELECT xid::text AS xid, position
+SELECT xid::text AS xid_text, position
   FROM outbox_events
  WHERE xid < pg_snapshot_xmin(pg_current_snapshot())
- ORDER BY xid DESC, position DESC
+ ORDER BY outbox_events.xid DESC, outbox_events.position DESC
  LIMIT 1
 """
 # The newest event of each subject is kept whatever its age: it carries the subject's last
@@ -149,11 +151,11 @@ class PostgresEventFeed(EventFeed):
         xid, position = (0, 0) if after is None else parse_cursor(after)
         params = {"xid": str(xid), "position": position, "limit": limit, "user_id": for_user}
         rows = await self._fetch(_READ, params)
-        return [FeedItem(make_cursor(int(r["xid"]), r["position"]), _event(r)) for r in rows]
+        return [FeedItem(make_cursor(int(r["xid_text"]), r["position"]), _event(r)) for r in rows]
 
     async def tail(self) -> str | None:
         rows = await self._fetch(_TAIL, {})
-        return make_cursor(int(rows[0]["xid"]), rows[0]["position"]) if rows else None
+        return make_cursor(int(rows[0]["xid_text"]), rows[0]["position"]) if rows else None
 
     async def forget_before(self, moment: datetime, *, limit: int) -> int:
         try:
