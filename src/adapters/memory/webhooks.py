@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from adapters.memory.store import StagedTable, TableRepository
 from booking_domain.shared import UserId
+from booking_domain.shared.errors import ConflictError
 from booking_domain.shared.pages import Page, PageRequest
 from booking_domain.webhooks import Delivery, DeliveryId, WebhookEndpoint, WebhookId
 from booking_domain.webhooks.ports import (
@@ -92,6 +93,9 @@ class InMemoryDispatchCursor(TableRepository[str, str], DispatchCursor):
         return DispatchPosition(self._rows.get("webhooks"))
 
     async def advance(self, cursor: str) -> None:
+        current = self._rows.get("webhooks")
+        if current is not None and current >= cursor:
+            raise ConflictError("the webhook dispatch position moved meanwhile")
         self._rows.put("webhooks", cursor)
 
 

@@ -15,7 +15,7 @@ from typing import Any
 import procrastinate
 from procrastinate import jobs as job_states
 from procrastinate.manager import JobManager
-from sqlalchemy import BigInteger, bindparam, delete, func, insert, select, update
+from sqlalchemy import BigInteger, bindparam, delete, func, insert, or_, select, update
 
 from adapters.postgres.database import Connection, OnConnection
 from adapters.postgres.sql import Statement, count_of
@@ -25,6 +25,7 @@ from adapters.postgres.tables.webhooks import (
     webhook_endpoints,
 )
 from booking_domain.shared import UserId
+from booking_domain.shared.errors import ConflictError
 from booking_domain.shared.events import EventId
 from booking_domain.shared.pages import Page, PageRequest
 from booking_domain.webhooks import Delivery, DeliveryId, DeliveryStatus, WebhookEndpoint, WebhookId
@@ -92,16 +93,22 @@ _D_COUNT = Statement(
     lambda: select(func.count().label("total")).where(_D.c.endpoint_id == bindparam("endpoint_id"))
 )
 
-_CLAIM = Statement(
-    lambda: select(webhook_dispatch.c.after).where(
-        webhook_dispatch.c.name == bindparam("name"),
-        func.pg_try_advisory_xact_lock(bindparam("lock", type_=BigInteger)),
+_TAKE_TURN = Statement(
+    lambda: select(
+        func.pg_try_advisory_xact_lock(bindparam("lock", type_=BigInteger)).label("turn")
     )
 )
+_POSITION = Statement(
+    lambda: select(webhook_dispatch.c.after).where(webhook_dispatch.c.name == bindparam("name"))
+)
+# Forward only: a position never moves back, whatever went wrong around it.
 _ADVANCE = Statement(
     lambda: (
         update(webhook_dispatch)
-        .where(webhook_dispatch.c.name == bindparam("name"))
+        .where(
+            webhook_dispatch.c.name == bindparam("name"),
+            or_(webhook_dispatch.c.after.is_(None), webhook_dispatch.c.after < bindparam("after")),
+        )
         .values(after=bindparam("after"), updated_at=func.now())
     )
 )
@@ -200,15 +207,21 @@ class PostgresDeliveryRepository(OnConnection, DeliveryRepository):
 
 class PostgresDispatchCursor(OnConnection, DispatchCursor):
     async def claim(self) -> DispatchPosition | None:
-        params = {"name": DISPATCH_ROW, "lock": DISPATCH_LOCK}
-        row = await (await self._conn.execute(_CLAIM.text, params)).fetchone()
-        if row is None:  # another dispatcher holds the lock
+        # Two statements, in this order: under READ COMMITTED each statement reads its own
+        # snapshot, taken when it starts. Read in the statement that takes the lock, the
+        # position could come from a snapshot older than the commit of the dispatcher that
+        # just let go of the lock, and dispatch would start again from where it began.
+        turn = await (await self._conn.execute(_TAKE_TURN.text, {"lock": DISPATCH_LOCK})).fetchone()
+        if turn is None or not turn["turn"]:  # another dispatcher has the turn
             return None
-        after = row["after"]
+        row = await (await self._conn.execute(_POSITION.text, {"name": DISPATCH_ROW})).fetchone()
+        after = None if row is None else row["after"]
         return DispatchPosition(after if isinstance(after, str) else None)
 
     async def advance(self, cursor: str) -> None:
-        await self._conn.execute(_ADVANCE.text, {"name": DISPATCH_ROW, "after": cursor})
+        moved = await self._conn.execute(_ADVANCE.text, {"name": DISPATCH_ROW, "after": cursor})
+        if moved.rowcount != 1:
+            raise ConflictError("the webhook dispatch position moved meanwhile")
 
 
 def job_manager() -> JobManager:

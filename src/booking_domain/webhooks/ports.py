@@ -68,7 +68,10 @@ class DispatchCursor(Protocol):
         another dispatcher holds it now (one dispatcher at a time, across processes)."""
         ...
 
-    async def advance(self, cursor: str) -> None: ...
+    async def advance(self, cursor: str) -> None:
+        """Move the position forward to ``cursor`` (raises ``ConflictError`` rather than
+        move it back: the unit of work is then rolled back, its deliveries with it)."""
+        ...
 
 
 class DeliveryQueue(Protocol):

@@ -4,6 +4,7 @@ with it, and dispatch turns each committed event into one delivery per endpoint,
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 from datetime import timedelta
 
@@ -14,6 +15,7 @@ from adapters.memory.uow import InMemoryUnitOfWorkFactory
 from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from adapters.system.clock import ManualClock
 from booking_domain.shared import EventId, Role
+from booking_domain.shared.errors import ConflictError
 from booking_domain.shared.pages import PageRequest
 from booking_domain.webhooks import (
     AttemptOutcome,
@@ -23,7 +25,7 @@ from booking_domain.webhooks import (
     WebhookEndpoint,
 )
 from booking_domain.webhooks.use_cases import WebhooksDeps, WebhookUseCases
-from tests.contract.bookings.test_bookings_contract import DEPOSIT, a_booking, store
+from tests.contract.bookings.test_bookings_contract import DEPOSIT, SLOT, a_booking, store
 from tests.contract.events.test_outbox_contract import everything, feed_of
 from tests.support.builders import START
 from tests.support.catalog import add_bookable_artist, add_user
@@ -139,6 +141,53 @@ async def test_dispatch_makes_one_delivery_per_wanting_endpoint_per_event_once(
             mine = [d for d in page.items if d.subject == f"booking/{booking.id}"]
             assert len(mine) == expected
             assert all(d.body["subject"] == f"booking/{booking.id}" for d in mine)
+
+
+async def test_racing_dispatchers_deliver_each_event_once_and_never_move_back(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    """Several dispatchers (as in several workers) poll while bookings commit: every turn
+    starts from the position the previous turn committed, whoever took it."""
+    clock = ManualClock(START)
+    webhooks = use_cases(uow_factory, clock)
+    await webhooks.dispatch_webhooks()  # whatever earlier tests left in the feed
+    endpoint = await an_endpoint(uow_factory, Role.ADMIN)
+    artist = await add_bookable_artist(uow_factory, deposit=DEPOSIT)
+    customer = await add_user(uow_factory)
+    writing = True
+
+    async def dispatcher() -> None:
+        while writing:
+            await webhooks.dispatch_webhooks(batch_size=2)
+            await asyncio.sleep(0)
+
+    async def writer() -> None:
+        nonlocal writing
+        for k in range(60):
+            await store(uow_factory, *a_booking(artist, customer, SLOT + timedelta(hours=k)))
+        writing = False
+
+    await asyncio.gather(writer(), *(dispatcher() for _ in range(3)))
+    await webhooks.dispatch_webhooks()
+    async with uow_factory(read_only=True) as uow:
+        page = await uow.deliveries.page(endpoint.id, PageRequest(1, 100))
+    assert page.total == 60
+    assert len({d.event_id for d in page.items}) == 60
+
+
+async def test_the_dispatch_position_only_moves_forward(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    artist = await add_bookable_artist(uow_factory, deposit=DEPOSIT)
+    await store(uow_factory, *a_booking(artist, await add_user(uow_factory)))
+    await use_cases(uow_factory, ManualClock(START)).dispatch_webhooks()
+    items = await everything(feed_of(uow_factory))
+    async with uow_factory() as uow:
+        position = await uow.dispatch_cursor.claim()
+        assert position is not None and position.after == items[-1].cursor
+        for backwards in (items[-1].cursor, items[0].cursor):
+            with pytest.raises(ConflictError):
+                await uow.dispatch_cursor.advance(backwards)
 
 
 async def _jobs_for(database_url: str, delivery: Delivery) -> int:
