@@ -94,7 +94,9 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(data_dir: Path, database_url: str, port: int, workers: int) -> subprocess.Popen:  # type: ignore[type-arg]
+def start_server(
+    data_dir: Path, database_url: str, port: int, workers: int, **extra_env: str
+) -> subprocess.Popen:  # type: ignore[type-arg]
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith("INKSLOT_")},
         "INKSLOT_DATA_DIR": str(data_dir),
@@ -104,6 +106,7 @@ def start_server(data_dir: Path, database_url: str, port: int, workers: int) -> 
         "INKSLOT_AUTH_RATE_LIMIT_PER_MINUTE": "10000000",
         "INKSLOT_SIGN_UP_RATE_LIMIT_PER_HOUR": "10000000",
         "INKSLOT_ACCESS_TOKEN_MINUTES": "240",
+        **extra_env,
     }
     process = subprocess.Popen(
         [

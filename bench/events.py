@@ -17,6 +17,10 @@ embedded job worker), then:
    the workers have run them all.
 
     .venv/bin/python bench/events.py [--rate 200] [--seconds 10] [--jobs 2000]
+                                     [--redis redis://127.0.0.1:6379/0]
+
+With ``--redis`` the API processes share one relay and hear events through Redis pub/sub
+(docs/events.md); without, each follows the outbox itself.
 
 Client, API processes, workers and PostgreSQL share the machine's cores. Prints; never
 asserts.
@@ -206,6 +210,7 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=200)
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--jobs", type=int, default=2000)
+    parser.add_argument("--redis", help="a Redis URL: one relay, events through pub/sub")
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="inkslot-events-"))
@@ -214,7 +219,12 @@ def main() -> None:
     try:
         catalogue = seed_catalogue(url)
         port = free_port()
-        server = start_server(workdir, url, port, workers=2)
+        redis = (
+            {"INKSLOT_REDIS_URL": args.redis, "INKSLOT_REDIS_NAMESPACE": workdir.name}
+            if args.redis
+            else {}
+        )
+        server = start_server(workdir, url, port, workers=2, **redis)
         base = f"http://127.0.0.1:{port}"
         tokens = register_customers(base, 16)
         admin_token = _admin_token(base, url, workdir)
@@ -227,7 +237,8 @@ def main() -> None:
         hook.raise_for_status()
         listener.start()
         listener.ready.wait(30)
-        print(f"server: {base}  (2 API processes, each with a relay and a job worker; 2 cores)")
+        relays = "one relay, events through Redis" if args.redis else "a relay in each"
+        print(f"server: {base}  (2 API processes, {relays}, a job worker in each; 2 cores)")
 
         answered, failures = asyncio.run(
             _create_at_rate(base, tokens, catalogue, args.rate, args.seconds)

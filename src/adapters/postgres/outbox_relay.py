@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from typing import Protocol
 
 import psycopg
 
@@ -26,10 +27,24 @@ POLL = 0.05
 RECONNECT = 1.0
 
 
+class Checkpoint(Protocol):
+    """Where a relay shared by several processes keeps its cursor (``adapters/redis``)."""
+
+    async def load(self) -> str | None: ...
+
+    async def save(self, cursor: str) -> None: ...
+
+
 class PostgresOutboxRelay(EventRelay):
-    def __init__(self, feed: PostgresEventFeed, *, poll: float = POLL) -> None:
+    """Follows the feed from the events committed after it started, or, with a checkpoint,
+    from the checkpoint (saved after each batch it published)."""
+
+    def __init__(
+        self, feed: PostgresEventFeed, *, poll: float = POLL, checkpoint: Checkpoint | None = None
+    ) -> None:
         self._feed = feed
         self._poll = poll
+        self._checkpoint = checkpoint
         self._cursor: str | None = None
         self._started = False
 
@@ -42,8 +57,9 @@ class PostgresOutboxRelay(EventRelay):
                 await asyncio.sleep(RECONNECT)
 
     async def _follow(self, publish: Publish) -> None:
-        if not self._started:  # only what commits from now on
-            self._cursor = await self._feed.tail()
+        if not self._started:  # from the checkpoint, or only what commits from now on
+            saved = await self._checkpoint.load() if self._checkpoint is not None else None
+            self._cursor = saved if saved is not None else await self._feed.tail()
             self._started = True
         while True:
             await self._drain(publish)
@@ -55,5 +71,7 @@ class PostgresOutboxRelay(EventRelay):
             for item in items:
                 await publish(item)
                 self._cursor = item.cursor
+            if items and self._checkpoint is not None and self._cursor is not None:
+                await self._checkpoint.save(self._cursor)
             if len(items) < BATCH:
                 return

@@ -8,6 +8,7 @@ call both, in the event loop that uses them.
 from __future__ import annotations
 
 from dependency_injector import containers, providers
+from redis.asyncio import Redis
 
 from adapters.memory.outbox import InMemoryEventFeed, InMemoryEventRelay
 from adapters.memory.sessions import InMemorySessionCheck
@@ -17,10 +18,12 @@ from adapters.postgres.outbox import PostgresEventFeed
 from adapters.postgres.outbox_relay import PostgresOutboxRelay
 from adapters.postgres.sessions import PostgresSessionCheck
 from adapters.postgres.uow import PostgresUnitOfWorkFactory
+from adapters.redis.relay import LeaderRelay, RedisCheckpoint, RedisLease
 from adapters.security.passwords import Argon2Parameters, Argon2PasswordHasher
 from adapters.security.tokens import JwtTokenService
 from adapters.system.clock import SystemClock
 from adapters.webhooks.http import HttpWebhookSender
+from booking_domain.shared import EventRelay
 from entrypoints.settings import Settings
 
 
@@ -29,11 +32,33 @@ async def _open_postgres(database: Database) -> None:
 
 
 async def _close_postgres(
-    database: Database, hasher: Argon2PasswordHasher, sender: HttpWebhookSender
+    database: Database,
+    hasher: Argon2PasswordHasher,
+    sender: HttpWebhookSender,
+    redis: Redis | None,
 ) -> None:
     await database.close()
     await sender.close()
+    if redis is not None:
+        await redis.aclose()
     hasher.close()
+
+
+def _redis(settings: Settings) -> Redis | None:
+    return Redis.from_url(settings.redis_url) if settings.redis_url else None
+
+
+def _relay(feed: PostgresEventFeed, redis: Redis | None, settings: Settings) -> EventRelay:
+    """Each process follows the outbox; with Redis, one process does, for all (the others
+    hear it through Redis: ``adapters/redis/relay.py``)."""
+    if redis is None:
+        return PostgresOutboxRelay(feed)
+    keys = f"{settings.redis_namespace}:events:relay"
+    checkpoint = RedisCheckpoint(redis, f"{keys}:cursor")
+    return LeaderRelay(
+        lambda: PostgresOutboxRelay(feed, checkpoint=checkpoint),
+        RedisLease(redis, f"{keys}:leader"),
+    )
 
 
 async def _nothing_to_open() -> None:
@@ -81,10 +106,11 @@ class PostgresAdapters(_CommonAdapters):
     sessions = providers.Singleton(PostgresSessionCheck, database)
     health = providers.Singleton(PostgresHealthProbe, database)
     feed = providers.Singleton(PostgresEventFeed, database)
-    relay = providers.Singleton(PostgresOutboxRelay, feed)
+    redis = providers.Singleton(_redis, _CommonAdapters.settings)
+    relay = providers.Singleton(_relay, feed, redis, _CommonAdapters.settings)
     open = providers.Coroutine(_open_postgres, database)
     close = providers.Coroutine(
-        _close_postgres, database, _CommonAdapters.hasher, _CommonAdapters.webhook_sender
+        _close_postgres, database, _CommonAdapters.hasher, _CommonAdapters.webhook_sender, redis
     )
 
 

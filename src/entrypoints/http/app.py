@@ -33,7 +33,7 @@ from entrypoints.http.catalog.controller import (
 from entrypoints.http.deps import bundle_dependencies
 from entrypoints.http.docs import SCHEMA_PATH, OfflineSwaggerUI, docs_redirect
 from entrypoints.http.events.controller import EventStreamController
-from entrypoints.http.events.relay import RelayTask, channels_plugin
+from entrypoints.http.events.relay import RelayTask, channels_for
 from entrypoints.http.middleware import RequestContextMiddleware
 from entrypoints.http.problems import EXCEPTION_HANDLERS
 from entrypoints.http.request import ApiRequest
@@ -110,8 +110,8 @@ def build_app(
             WebhooksController,
         ],
     )
-    channels = channels_plugin()
-    relay = RelayTask(bundles.relay, channels)
+    channels = channels_for(config.redis_url, config.redis_namespace)
+    relay = RelayTask(bundles.relay, channels.plugin)
     cors = CORSConfig(allow_origins=list(config.cors_origins)) if config.cors_origins else None
 
     app = Litestar(
@@ -136,10 +136,10 @@ def build_app(
                 }
             ),
         ),
-        plugins=[channels],
+        plugins=[channels.plugin],
         # The relay starts after the adapters (a pool to read with) and stops before them.
         on_startup=[*on_startup, relay.start],
-        on_shutdown=[relay.stop, *on_shutdown],
+        on_shutdown=[relay.stop, *on_shutdown, channels.close],
         debug=config.debug,
         logging_config=None,  # logging is configured once by the entrypoint (JSON lines)
     )

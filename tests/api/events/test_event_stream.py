@@ -6,7 +6,10 @@ ticket."""
 from __future__ import annotations
 
 import asyncio
+import os
+import signal
 import time
+import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -25,10 +28,30 @@ from tests.support.server import ServerProcess, running_server
 PASSWORD = "violet-needle-harbour"
 
 
-@pytest.fixture
-def servers(database_url: str, tmp_path: Path) -> Iterator[tuple[ServerProcess, ServerProcess]]:
-    """Two API processes on one database (each its own `inkslot serve`)."""
-    shared = {"INKSLOT_JWT_SECRET": TEST_JWT_SECRET}  # one deployment: one signing secret
+REDIS_URL = os.environ.get("INKSLOT_REDIS_URL")
+WITH_REDIS = pytest.param(
+    "redis", marks=pytest.mark.skipif(not REDIS_URL, reason="INKSLOT_REDIS_URL is not set")
+)
+
+
+def _deployment(relays: str) -> dict[str, str]:
+    """One deployment: one signing secret; with Redis, one namespace of its own."""
+    shared = {"INKSLOT_JWT_SECRET": TEST_JWT_SECRET}
+    if relays == "redis" and REDIS_URL:
+        shared |= {
+            "INKSLOT_REDIS_URL": REDIS_URL,
+            "INKSLOT_REDIS_NAMESPACE": f"inkslot-test-{uuid.uuid4().hex}",
+        }
+    return shared
+
+
+@pytest.fixture(params=["a relay per process", WITH_REDIS])
+def servers(
+    request: pytest.FixtureRequest, database_url: str, tmp_path: Path
+) -> Iterator[tuple[ServerProcess, ServerProcess]]:
+    """Two API processes on one database (each its own `inkslot serve`): each following the
+    outbox itself, or, with Redis, one relay for both, heard through Redis pub/sub."""
+    shared = _deployment(request.param)
     with (
         running_server(database_url, tmp_path / "a", workers=1, **shared) as a,
         running_server(database_url, tmp_path / "b", workers=1, **shared) as b,
@@ -130,6 +153,28 @@ def test_a_reconnect_with_last_event_id_gets_what_it_missed_once_and_in_order(
     ]
     assert [m.id for m in missed] == sorted(m.id for m in missed)
     assert seen.id < missed[0].id
+
+
+@pytest.mark.skipif(not REDIS_URL, reason="INKSLOT_REDIS_URL is not set")
+def test_with_redis_the_relay_moves_to_a_survivor_when_its_process_is_killed(
+    database_url: str, tmp_path: Path, artist: BookableArtist
+) -> None:
+    """The first process to start relays for both; SIGKILL it, and the other takes over
+    once the lease runs out (3 s): a change committed meanwhile arrives late, not never."""
+    shared = _deployment("redis")
+    with running_server(database_url, tmp_path / "a", workers=1, **shared) as a:
+        ada = register(a, "ada@example.com")
+        with open_stream(a.base_url, token=ada) as stream:  # a relays: it hears its own
+            book(a, ada, artist, day=7)
+            stream.next_message()
+        with running_server(database_url, tmp_path / "b", workers=1, **shared) as b:
+            a.process.send_signal(signal.SIGKILL)
+            a.process.wait(timeout=30)
+            with open_stream(b.base_url, token=ada, wait=10) as stream:
+                booking = book(b, ada, artist, day=8)
+                message = stream.next_message()
+            assert message.data["subject"] == f"booking/{booking['id']}", b.log_tail()
+            assert "this process relays events" in b.log_tail(200)
 
 
 def test_a_browser_opens_the_stream_with_a_ticket_and_bad_cursors_are_refused(

@@ -10,7 +10,10 @@ from collections.abc import Awaitable, Callable
 
 import msgspec
 from litestar.channels import ChannelsPlugin
+from litestar.channels.backends.base import ChannelsBackend
 from litestar.channels.backends.memory import MemoryChannelsBackend
+from litestar.channels.backends.redis import RedisChannelsPubSubBackend
+from redis.asyncio import Redis
 
 from booking_domain.shared import Actor, EventRelay, FeedItem
 from entrypoints.http.events.dto import Published
@@ -29,10 +32,29 @@ def channels_of(actor: Actor) -> list[str]:
     return [ADMINS] if actor.is_admin else [user_channel(actor.user_id)]
 
 
-def channels_plugin() -> ChannelsPlugin:
-    """In-process channels: every API process follows the outbox itself (the relay), so no
-    broker is needed to reach listeners on other processes (docs/events.md)."""
-    return ChannelsPlugin(backend=MemoryChannelsBackend(), arbitrary_channels_allowed=True)
+class Channels:
+    """The app's channels, and what to close when it stops."""
+
+    def __init__(self, redis_url: str | None, namespace: str) -> None:
+        self._redis = Redis.from_url(redis_url) if redis_url else None
+        backend: ChannelsBackend = (
+            MemoryChannelsBackend()
+            if self._redis is None
+            else RedisChannelsPubSubBackend(redis=self._redis, key_prefix=f"{namespace}:channels")
+        )
+        self.plugin = ChannelsPlugin(backend=backend, arbitrary_channels_allowed=True)
+
+    async def close(self) -> None:
+        if self._redis is not None:
+            await self._redis.aclose()
+
+
+def channels_for(redis_url: str | None, namespace: str) -> Channels:
+    """Without Redis, in-process channels: every API process runs its own relay, so no
+    broker is needed to reach listeners on other processes. With Redis, one relay in the
+    deployment publishes through Redis pub/sub to the listeners of every process
+    (docs/events.md)."""
+    return Channels(redis_url, namespace)
 
 
 def publisher(channels: ChannelsPlugin) -> Callable[[FeedItem], Awaitable[None]]:
