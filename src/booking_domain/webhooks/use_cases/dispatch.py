@@ -33,10 +33,16 @@ class DispatchWebhooks(UseCase[WebhooksDeps]):
             position = await uow.dispatch_cursor.claim()
             if position is None:
                 return 0, False
+            endpoints = await uow.webhooks.active()
+            if not endpoints:  # nobody to deliver to: move past what is there, unread
+                tail = await self._deps.feed.tail()
+                if tail is not None and (position.after is None or tail > position.after):
+                    await uow.dispatch_cursor.advance(tail)
+                    await uow.commit()
+                return 0, False
             items = await self._deps.feed.read(position.after, limit=batch_size)
             if not items:
                 return 0, False
-            endpoints = await uow.webhooks.active()
             now = self._deps.clock.now()
             deliveries = [
                 Delivery.of(endpoint, item.event, now)
