@@ -92,6 +92,9 @@ class InMemoryDispatchCursor(TableRepository[str, str], DispatchCursor):
     async def claim(self) -> DispatchPosition | None:
         return DispatchPosition(self._rows.get("webhooks"))
 
+    async def hold(self) -> None:
+        return None  # in memory, units of work that write run one at a time
+
     async def advance(self, cursor: str) -> None:
         current = self._rows.get("webhooks")
         if current is not None and current >= cursor:

@@ -98,6 +98,9 @@ _TAKE_TURN = Statement(
         func.pg_try_advisory_xact_lock(bindparam("lock", type_=BigInteger)).label("turn")
     )
 )
+_WAIT_FOR_TURN = Statement(
+    lambda: select(func.pg_advisory_xact_lock(bindparam("lock", type_=BigInteger)))
+)
 _POSITION = Statement(
     lambda: select(webhook_dispatch.c.after).where(webhook_dispatch.c.name == bindparam("name"))
 )
@@ -217,6 +220,9 @@ class PostgresDispatchCursor(OnConnection, DispatchCursor):
         row = await (await self._conn.execute(_POSITION.text, {"name": DISPATCH_ROW})).fetchone()
         after = None if row is None else row["after"]
         return DispatchPosition(after if isinstance(after, str) else None)
+
+    async def hold(self) -> None:
+        await self._conn.execute(_WAIT_FOR_TURN.text, {"lock": DISPATCH_LOCK})
 
     async def advance(self, cursor: str) -> None:
         moved = await self._conn.execute(_ADVANCE.text, {"name": DISPATCH_ROW, "after": cursor})

@@ -68,6 +68,12 @@ class DispatchCursor(Protocol):
         another dispatcher holds it now (one dispatcher at a time, across processes)."""
         ...
 
+    async def hold(self) -> None:
+        """Wait for the dispatch turn and keep it until this unit of work ends: no dispatch
+        batch runs meanwhile. Registering an endpoint holds it, so that every batch either
+        ended before the endpoint existed or sees it."""
+        ...
+
     async def advance(self, cursor: str) -> None:
         """Move the position forward to ``cursor`` (raises ``ConflictError`` rather than
         move it back: the unit of work is then rolled back, its deliveries with it)."""

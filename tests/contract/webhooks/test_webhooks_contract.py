@@ -190,6 +190,40 @@ async def test_the_dispatch_position_only_moves_forward(
                 await uow.dispatch_cursor.advance(backwards)
 
 
+async def test_registration_waits_until_a_running_dispatch_batch_ends(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    """Every batch either ended before an endpoint existed or sees it: a batch cannot pass
+    an event the endpoint should hear without seeing the endpoint."""
+    if isinstance(uow_factory, InMemoryUnitOfWorkFactory):
+        pytest.skip("in memory, units of work that write run one at a time")
+    assert isinstance(uow_factory, PostgresUnitOfWorkFactory)
+    webhooks = use_cases(uow_factory, ManualClock(START))
+    owner = await add_user(uow_factory, Role.ARTIST)
+    async with uow_factory() as batch:
+        assert await batch.dispatch_cursor.claim() is not None  # a batch has the turn
+        registering = asyncio.create_task(
+            webhooks.register_webhook(owner, "https://hooks.example.com/in", ["*"])
+        )
+        await _until_waiting_for_an_advisory_lock(uow_factory)
+        assert not registering.done()
+        await batch.commit()
+    endpoint = await asyncio.wait_for(registering, 30)
+    async with uow_factory(read_only=True) as uow:
+        assert await uow.webhooks.get(endpoint.id) == endpoint
+
+
+async def _until_waiting_for_an_advisory_lock(uow_factory: PostgresUnitOfWorkFactory) -> None:
+    query = "SELECT count(*) AS waiting FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+    for _ in range(1000):
+        async with uow_factory.database.pool.connection() as conn:
+            row = await (await conn.execute(query)).fetchone()
+        if row is not None and row["waiting"]:
+            return
+        await asyncio.sleep(0.01)  # polling another session's state, not waiting for time
+    raise AssertionError("the registration never waited for the dispatch turn")
+
+
 async def _jobs_for(database_url: str, delivery: Delivery) -> int:
     async with await psycopg.AsyncConnection.connect(database_url) as conn:
         row = await (

@@ -33,10 +33,13 @@ class RegisterWebhook(UseCase[WebhooksDeps]):
         if actor.role not in (Role.ARTIST, Role.ADMIN):
             raise PermissionDeniedError("Only artists and admins register webhooks.")
         checked = check_endpoint_url(url, allow_private=self._deps.allow_private_targets)
-        endpoint = WebhookEndpoint.register(actor, checked, events, self._deps.clock.now())
         async with self._deps.uow() as uow:
             if await uow.webhooks.count_for_owner(actor.user_id) >= MAX_ENDPOINTS_PER_OWNER:
                 raise TooManyWebhooksError()
+            # Between dispatch batches: an event occurring from now on is dispatched by a
+            # batch that sees this endpoint (the endpoint hears events not older than it).
+            await uow.dispatch_cursor.hold()
+            endpoint = WebhookEndpoint.register(actor, checked, events, self._deps.clock.now())
             await uow.webhooks.add(endpoint)
             await uow.commit()
         return endpoint
