@@ -1,0 +1,193 @@
+"""The upload flow: request a signed URL, PUT the file straight to storage, complete.
+
+Completion runs outside any transaction while it talks to storage and decodes the image
+(DESIGN.md rule 2): it reads the upload, checks and processes the object, writes the
+variants, and only then records the outcome. Two completes of one upload at once make the
+same variants under the same keys; the first to record wins and the other returns it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from booking_domain.media.errors import (
+    ImageRejectedError,
+    StorageUnavailableError,
+    UploadMismatchError,
+    UploadNotFoundError,
+)
+from booking_domain.media.images import ProcessedImage
+from booking_domain.media.storage import ObjectStore, PresignedPut, UploadTicket
+from booking_domain.media.uploads import (
+    ABANDONED_AFTER,
+    URL_LIFETIME,
+    Upload,
+    UploadId,
+    UploadStatus,
+    Variant,
+)
+from booking_domain.media.use_cases.deps import MediaDeps
+from booking_domain.media.use_cases.views import (
+    ImageLink,
+    image_links,
+    variant_key,
+    variant_store,
+)
+from booking_domain.shared.identity import Actor
+from booking_domain.shared.use_case import UseCase
+
+MISMATCH = "mismatch"  # the rejection recorded when the stored object was not the declared one
+
+
+@dataclass(frozen=True, slots=True)
+class RequestedUpload:
+    upload: Upload
+    ticket: UploadTicket
+
+
+@dataclass(frozen=True, slots=True)
+class UploadView:
+    upload: Upload
+    images: tuple[ImageLink, ...]
+
+
+class RequestUpload(UseCase[MediaDeps]):
+    """Any signed-in user asks to upload one image; the answer says how to PUT it."""
+
+    async def __call__(
+        self, actor: Actor, *, purpose: str, content_type: str, size: int
+    ) -> RequestedUpload:
+        upload = Upload.request(actor, purpose, content_type, size, self._deps.clock.now())
+        ticket = await self._deps.stores.uploads.presign_put(
+            PresignedPut(
+                upload.key,
+                content_type=upload.content_type,
+                content_length=upload.size,
+                metadata=upload.metadata,
+                expires_in=int(URL_LIFETIME.total_seconds()),
+            ).check()
+        )
+        async with self._deps.uow() as uow:
+            await uow.uploads.add(upload)
+            await uow.commit()
+        return RequestedUpload(upload, ticket)
+
+
+async def _visible(deps: MediaDeps, actor: Actor, upload_id: UploadId) -> Upload:
+    async with deps.uow(read_only=True) as uow:
+        upload = await uow.uploads.get(upload_id)
+    if upload is None:
+        raise UploadNotFoundError()
+    return upload.readable_by(actor)
+
+
+class GetUpload(UseCase[MediaDeps]):
+    async def __call__(self, actor: Actor, upload_id: UploadId) -> UploadView:
+        upload = await _visible(self._deps, actor, upload_id)
+        return UploadView(upload, await image_links(self._deps.stores, upload))
+
+
+class CompleteUpload(UseCase[MediaDeps]):
+    """The owner says the PUT is done: the object is checked against the declaration,
+    decoded under the image rules and made into variants. A refusal closes the upload and
+    removes what was stored; a repeat of a finished completion returns its result."""
+
+    async def __call__(self, actor: Actor, upload_id: UploadId) -> UploadView:
+        upload = await _visible(self._deps, actor, upload_id)
+        if upload.status is UploadStatus.PENDING:
+            upload = await self._process(upload)
+        if upload.status is UploadStatus.REJECTED:
+            raise ImageRejectedError(upload.rejection or MISMATCH)
+        return UploadView(upload, await image_links(self._deps.stores, upload))
+
+    async def _process(self, upload: Upload) -> Upload:
+        stores, now = self._deps.stores, self._deps.clock.now()
+        try:
+            upload.check_stored(await stores.uploads.head(upload.key), now)
+            original = await stores.uploads.get(upload.key, max_bytes=upload.size)
+            processed = await self._deps.images.variants(original, upload.content_type)
+        except UploadMismatchError:
+            await self._close(upload, MISMATCH)
+            raise
+        except ImageRejectedError as refusal:
+            await self._close(upload, refusal.reason)
+            raise
+        variants = await self._store(upload, processed)
+        async with self._deps.uow() as uow:
+            current = await uow.uploads.lock(upload.id)
+            if current is None:
+                raise UploadNotFoundError()
+            if current.status is UploadStatus.PENDING:
+                current = current.complete(variants, self._deps.clock.now())
+                await uow.uploads.update(current)
+                await uow.commit()
+        # The original still holds EXIF and GPS: only the stripped variants are kept.
+        await _quietly_delete(stores.uploads, upload.key)
+        return current
+
+    async def _store(
+        self, upload: Upload, processed: Sequence[ProcessedImage]
+    ) -> tuple[Variant, ...]:
+        store = variant_store(self._deps.stores, upload)
+        written: list[Variant] = []
+        try:
+            for image in processed:
+                key = variant_key(upload, image.name)
+                info = await store.put(
+                    key,
+                    image.data,
+                    content_type=image.content_type,
+                    cache_control=_cache_control(upload),
+                )
+                written.append(
+                    Variant(
+                        image.name, key, image.width, image.height, info.size, image.content_type
+                    )
+                )
+        except StorageUnavailableError:
+            for variant in written:  # nothing half-made: a retry writes them all again
+                await _quietly_delete(store, variant.key)
+            raise
+        return tuple(written)
+
+    async def _close(self, upload: Upload, reason: str) -> None:
+        async with self._deps.uow() as uow:
+            current = await uow.uploads.lock(upload.id)
+            if current is not None and current.status is UploadStatus.PENDING:
+                await uow.uploads.update(current.reject(reason, self._deps.clock.now()))
+                await uow.commit()
+        await _quietly_delete(self._deps.stores.uploads, upload.key)
+
+
+class PurgeAbandonedUploads(UseCase[MediaDeps]):
+    """Uploads requested a day ago or more and never completed: their objects (if the PUT
+    happened) and their records go. Returns how many were purged."""
+
+    async def __call__(self, *, limit: int = 500) -> int:
+        cutoff = self._deps.clock.now() - ABANDONED_AFTER
+        async with self._deps.uow(read_only=True) as uow:
+            stale = await uow.uploads.abandoned(cutoff, limit=limit)
+        purged = 0
+        for upload in stale:
+            await self._deps.stores.uploads.delete(upload.key)
+            async with self._deps.uow() as uow:
+                current = await uow.uploads.lock(upload.id)
+                if current is not None and current.status is UploadStatus.PENDING:
+                    await uow.uploads.remove(upload.id)
+                    await uow.commit()
+                    purged += 1
+        return purged
+
+
+def _cache_control(upload: Upload) -> str:
+    if upload.purpose.is_private:
+        return "private, max-age=300"
+    return "public, max-age=31536000, immutable"  # a variant's key never holds other bytes
+
+
+async def _quietly_delete(store: ObjectStore, key: str) -> None:
+    """Clean-up that may fail without harm: the purge job removes what is left behind."""
+    with contextlib.suppress(StorageUnavailableError):
+        await store.delete(key)
