@@ -6,20 +6,30 @@ context's use cases; the CLI takes the few it runs.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass
+from typing import Any
 
 from booking_domain.accounts.use_cases import AccountUseCases
 from booking_domain.bookings.use_cases import BookingUseCases
 from booking_domain.catalog.use_cases import CatalogUseCases
 from booking_domain.events.use_cases import EventUseCases
+from booking_domain.media.use_cases import MediaUseCases
 from booking_domain.scheduling.use_cases import SchedulingUseCases
 from booking_domain.shared import EventRelay, HealthProbe
 from booking_domain.webhooks.use_cases import WebhookUseCases
+
+ASGIMessage = MutableMapping[str, Any]
+ASGIApp = Callable[
+    [ASGIMessage, Callable[[], Awaitable[ASGIMessage]], Callable[[ASGIMessage], Awaitable[None]]],
+    Awaitable[None],
+]
 
 
 @dataclass(frozen=True, slots=True)
 class Bundles:
     accounts: AccountUseCases
+    media: MediaUseCases
     catalog: CatalogUseCases
     scheduling: SchedulingUseCases
     bookings: BookingUseCases
@@ -27,3 +37,6 @@ class Bundles:
     webhooks: WebhookUseCases
     health: HealthProbe
     relay: EventRelay  # pushes committed events to this process's stream listeners
+    # The local stores' HTTP side (signed uploads and downloads, public media), when the
+    # deployment keeps files itself; None with R2/S3.
+    storage_server: ASGIApp | None = None

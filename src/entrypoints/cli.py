@@ -9,6 +9,7 @@ import os
 import signal
 import sys
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from entrypoints.logs import configure_logging
@@ -70,6 +71,8 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     host = args.host or settings.host
     port = args.port or settings.port
     workers = args.workers or settings.workers
+    # Where the app is reached (the local store's URLs point at it, unless INKSLOT_PUBLIC_URL).
+    settings = replace(settings, host=host, port=port)
     # uvicorn re-raises the signal that stopped it; turning SIGTERM into SystemExit lets the
     # embedded PostgreSQL be stopped cleanly on `kill` as on Ctrl-C.
     signal.signal(signal.SIGTERM, _exit_on_signal)
@@ -86,6 +89,7 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
             # Each worker builds its own app from the environment (see app_from_env).
             os.environ["INKSLOT_DATABASE_URL"] = ready.database_url or ""
             os.environ["INKSLOT_JWT_SECRET"] = jwt_secret_for(ready)
+            os.environ["INKSLOT_HOST"], os.environ["INKSLOT_PORT"] = host, str(port)
             uvicorn.run("entrypoints.app:app_from_env", factory=True, workers=workers, **common)
     return 0
 

@@ -77,6 +77,19 @@ class Settings:
     webhook_retry_seconds: tuple[int, ...] = tuple(
         int(d.total_seconds()) for d in DEFAULT_RETRY_DELAYS
     )
+    # Where clients reach this app (the local store's signed and public URLs point at it);
+    # None: http://{host}:{port}.
+    public_url: str | None = None
+    # Object storage (docs/media.md). Without R2/S3 settings the local profile keeps files
+    # under data_dir/storage; production requires them.
+    s3_endpoint_url: str | None = None  # any S3-compatible endpoint; R2's comes from the id
+    r2_account_id: str | None = None
+    r2_access_key_id: str | None = None
+    r2_secret_access_key: str | None = None
+    r2_uploads_bucket: str = "inkslot-uploads"
+    r2_media_bucket: str = "inkslot-media"
+    r2_media_public_base_url: str | None = None
+    image_concurrency: int = 2
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @property
@@ -86,6 +99,15 @@ class Settings:
     @property
     def allows_private_webhook_targets(self) -> bool:
         return self.is_local if self.webhooks_allow_private is None else self.webhooks_allow_private
+
+    @property
+    def base_url(self) -> str:
+        return (self.public_url or f"http://{self.host}:{self.port}").rstrip("/")
+
+    @property
+    def uses_object_storage(self) -> bool:
+        """R2 or another S3 store, rather than local files."""
+        return bool(self.r2_access_key_id and (self.r2_account_id or self.s3_endpoint_url))
 
     @property
     def runs_embedded_worker(self) -> bool:
@@ -161,10 +183,26 @@ _FIELDS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "PURGE_CRON": ("purge_cron", _cron),
     "WEBHOOKS_ALLOW_PRIVATE": ("webhooks_allow_private", _bool),
     "WEBHOOK_RETRY_SECONDS": ("webhook_retry_seconds", _delays),
+    "PUBLIC_URL": ("public_url", str),
+    "S3_ENDPOINT_URL": ("s3_endpoint_url", str),
+    "R2_ACCOUNT_ID": ("r2_account_id", str),
+    "R2_ACCESS_KEY_ID": ("r2_access_key_id", str),
+    "R2_SECRET_ACCESS_KEY": ("r2_secret_access_key", str),
+    "R2_UPLOADS_BUCKET": ("r2_uploads_bucket", str),
+    "R2_MEDIA_BUCKET": ("r2_media_bucket", str),
+    "R2_MEDIA_PUBLIC_BASE_URL": ("r2_media_public_base_url", str),
+    "IMAGE_CONCURRENCY": ("image_concurrency", _positive_int),
 }
 
-# What production cannot run without (later issues add storage, QPay and mail here).
-_REQUIRED_IN_PRODUCTION = ("DATABASE_URL", "JWT_SECRET")
+# What production cannot run without (later issues add QPay and mail here).
+_REQUIRED_IN_PRODUCTION = (
+    "DATABASE_URL",
+    "JWT_SECRET",
+    "R2_ACCOUNT_ID",
+    "R2_ACCESS_KEY_ID",
+    "R2_SECRET_ACCESS_KEY",
+    "R2_MEDIA_PUBLIC_BASE_URL",
+)
 
 
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -60,12 +61,13 @@ ApiFactory = Callable[..., Awaitable[Api]]
 
 
 @pytest.fixture
-async def make_api(database_url: str) -> AsyncIterator[ApiFactory]:
+async def make_api(database_url: str, tmp_path: Path) -> AsyncIterator[ApiFactory]:
     """Build an API with settings overrides; every one built is shut down after the test."""
     clients: list[AsyncTestClient[Any]] = []
 
     async def make(**overrides: Any) -> Api:
-        settings: Settings = cheap_settings(**{"database_url": database_url, **overrides})
+        defaults = {"database_url": database_url, "data_dir": tmp_path / "var"}
+        settings: Settings = cheap_settings(**{**defaults, **overrides})
         clock = ManualClock(START)
         adapters = LocalAdapters(
             settings=settings, jwt_secret=TEST_JWT_SECRET, database_url=settings.database_url

@@ -21,6 +21,7 @@ from adapters.memory.catalog import (
     InMemoryServiceRepository,
     InMemoryStudioRepository,
 )
+from adapters.memory.media import InMemoryUploadRepository
 from adapters.memory.outbox import OUTBOX, InMemoryOutbox
 from adapters.memory.scheduling import InMemoryAvailabilityRepository
 from adapters.memory.scheduling_reader import RepositorySchedulingReader
@@ -35,12 +36,14 @@ from adapters.memory.webhooks import (
 from booking_domain.accounts.ports import AccountsUnitOfWork, AccountsUnitOfWorkFactory
 from booking_domain.bookings.ports import BookingsUnitOfWork, BookingsUnitOfWorkFactory
 from booking_domain.catalog.ports import CatalogUnitOfWork, CatalogUnitOfWorkFactory
+from booking_domain.media.ports import MediaUnitOfWork, MediaUnitOfWorkFactory
 from booking_domain.scheduling.ports import SchedulingUnitOfWork, SchedulingUnitOfWorkFactory
 from booking_domain.webhooks.ports import WebhooksUnitOfWork, WebhooksUnitOfWorkFactory
 
 
 class InMemoryUnitOfWork(
     AccountsUnitOfWork,
+    MediaUnitOfWork,
     CatalogUnitOfWork,
     SchedulingUnitOfWork,
     BookingsUnitOfWork,
@@ -77,6 +80,7 @@ class InMemoryUnitOfWork(
     sign_in_attempts = cached_property(
         lambda uow: InMemorySignInAttemptsRepository(uow.staged("sign_in_attempts"))
     )
+    uploads = cached_property(lambda uow: InMemoryUploadRepository(uow.staged("uploads")))
     artists = cached_property(lambda uow: InMemoryArtistRepository(uow.staged("artists")))
     studios = cached_property(lambda uow: InMemoryStudioRepository(uow.staged("studios")))
     services = cached_property(lambda uow: InMemoryServiceRepository(uow.staged("services")))
@@ -142,6 +146,7 @@ class InMemoryUnitOfWork(
 
 class InMemoryUnitOfWorkFactory(
     AccountsUnitOfWorkFactory,
+    MediaUnitOfWorkFactory,
     CatalogUnitOfWorkFactory,
     SchedulingUnitOfWorkFactory,
     BookingsUnitOfWorkFactory,

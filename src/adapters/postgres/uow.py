@@ -29,6 +29,7 @@ from adapters.postgres.catalog import (
 )
 from adapters.postgres.database import Connection, Database
 from adapters.postgres.errors import translate
+from adapters.postgres.media import PostgresUploadRepository
 from adapters.postgres.outbox import PostgresOutbox
 from adapters.postgres.scheduling import PostgresAvailabilityRepository
 from adapters.postgres.scheduling_reader import CatalogueCache, PostgresSchedulingReader
@@ -42,12 +43,14 @@ from adapters.postgres.webhooks import (
 from booking_domain.accounts.ports import AccountsUnitOfWork, AccountsUnitOfWorkFactory
 from booking_domain.bookings.ports import BookingsUnitOfWork, BookingsUnitOfWorkFactory
 from booking_domain.catalog.ports import CatalogUnitOfWork, CatalogUnitOfWorkFactory
+from booking_domain.media.ports import MediaUnitOfWork, MediaUnitOfWorkFactory
 from booking_domain.scheduling.ports import SchedulingUnitOfWork, SchedulingUnitOfWorkFactory
 from booking_domain.webhooks.ports import WebhooksUnitOfWork, WebhooksUnitOfWorkFactory
 
 
 class PostgresUnitOfWork(
     AccountsUnitOfWork,
+    MediaUnitOfWork,
     CatalogUnitOfWork,
     SchedulingUnitOfWork,
     BookingsUnitOfWork,
@@ -88,6 +91,7 @@ class PostgresUnitOfWork(
     users = cached_property(lambda uow: PostgresUserRepository(uow.connection))
     refresh_tokens = cached_property(lambda uow: PostgresRefreshTokenRepository(uow.connection))
     sign_in_attempts = cached_property(lambda uow: PostgresSignInAttemptsRepository(uow.connection))
+    uploads = cached_property(lambda uow: PostgresUploadRepository(uow.connection))
     artists = cached_property(lambda uow: PostgresArtistRepository(uow.connection))
     studios = cached_property(lambda uow: PostgresStudioRepository(uow.connection))
     services = cached_property(lambda uow: PostgresServiceRepository(uow.connection))
@@ -148,6 +152,7 @@ class PostgresUnitOfWork(
 
 class PostgresUnitOfWorkFactory(
     AccountsUnitOfWorkFactory,
+    MediaUnitOfWorkFactory,
     CatalogUnitOfWorkFactory,
     SchedulingUnitOfWorkFactory,
     BookingsUnitOfWorkFactory,

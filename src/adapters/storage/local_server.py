@@ -6,8 +6,8 @@ the app itself (a plain ASGI app the HTTP layer mounts at ``/_storage`` and ``/m
   then the expiry; the body streamed to a temporary file, exactly the signed length; a
   write-once URL (``If-None-Match: *`` signed) never replaces an object (412).
 - ``GET|HEAD /_storage/{bucket}/{key}?...``: a signed download (private objects).
-- ``GET|HEAD /media/{key}``: the public store's objects, with their stored type,
-  ``nosniff`` and their cache control.
+- ``GET|HEAD /media/{key}``: the public store's objects, with their stored type and cache
+  control (``nosniff`` and the other security headers come from the app around it).
 
 Refusals use S3's status codes and error codes in S3's XML shape, so a client handles both
 stores alike.
@@ -58,7 +58,9 @@ class LocalStorageServer:
             await _error(send, refusal.status, refusal.code, scope["method"] == "HEAD")
 
     async def _route(self, scope: Scope, receive: Receive, send: Send) -> None:
-        path: str = scope.get("raw_path", b"").decode("latin-1") or scope["path"]
+        # The whole path (a mount rewrites ``path``); some servers leave the query on it.
+        raw: bytes = scope.get("raw_path") or scope["path"].encode()
+        path = raw.decode("latin-1").partition("?")[0]
         method: str = scope["method"]
         if path.startswith("/media/") and self._public is not None:
             if method not in ("GET", "HEAD"):
@@ -143,7 +145,6 @@ class LocalStorageServer:
             "content-type": found.info.content_type,
             "content-length": str(found.info.size),
             "etag": f'"{found.info.etag}"',
-            "x-content-type-options": "nosniff",
             "cache-control": found.cache_control
             or ("public, max-age=3600" if public else "private, no-store"),
         }
@@ -207,5 +208,5 @@ async def _respond(send: Send, status: int, headers: Mapping[str, str], body: by
 
 async def _error(send: Send, status: int, code: str, head: bool) -> None:
     body = f'<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>{code}</Code></Error>'.encode()
-    headers = {"content-type": "application/xml", "x-content-type-options": "nosniff"}
+    headers = {"content-type": "application/xml"}
     await _respond(send, status, headers, b"" if head else body)

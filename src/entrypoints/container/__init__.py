@@ -23,6 +23,7 @@ from entrypoints.container.contexts import (
     BookingsContainer,
     CatalogContainer,
     EventsContainer,
+    MediaContainer,
     SchedulingContainer,
     WebhooksContainer,
 )
@@ -33,6 +34,7 @@ class Core(containers.DeclarativeContainer):
     settings = providers.Dependency(instance_of=Settings)
     adapters = providers.DependenciesContainer()
     accounts = providers.Container(AccountsContainer, settings=settings, adapters=adapters)
+    media = providers.Container(MediaContainer, adapters=adapters)
     catalog = providers.Container(CatalogContainer, adapters=adapters)
     scheduling = providers.Container(SchedulingContainer, adapters=adapters)
     bookings = providers.Container(BookingsContainer, adapters=adapters)
@@ -65,6 +67,7 @@ def bundles(core: Core) -> Bundles:
     """Every context's use cases (built once: the providers are singletons)."""
     return Bundles(
         accounts=core.accounts.use_cases(),
+        media=core.media.use_cases(),
         catalog=core.catalog.use_cases(),
         scheduling=core.scheduling.use_cases(),
         bookings=core.bookings.use_cases(),
@@ -72,6 +75,7 @@ def bundles(core: Core) -> Bundles:
         webhooks=core.webhooks.use_cases(),
         health=core.adapters.health(),
         relay=core.adapters.relay(),
+        storage_server=core.adapters.storage().server,
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dependency_injector import containers, providers
 from redis.asyncio import Redis
 
+from adapters.images.pillow import PillowImageProcessor
 from adapters.memory.outbox import InMemoryEventFeed, InMemoryEventRelay
 from adapters.memory.sessions import InMemorySessionCheck
 from adapters.memory.uow import InMemoryUnitOfWorkFactory
@@ -24,6 +25,7 @@ from adapters.security.tokens import JwtTokenService
 from adapters.system.clock import SystemClock
 from adapters.webhooks.http import HttpWebhookSender
 from booking_domain.shared import EventRelay
+from entrypoints.container.storage import Storage, storage_for
 from entrypoints.settings import Settings
 
 
@@ -35,10 +37,12 @@ async def _close_postgres(
     database: Database,
     hasher: Argon2PasswordHasher,
     sender: HttpWebhookSender,
+    storage: Storage,
     redis: Redis | None,
 ) -> None:
     await database.close()
     await sender.close()
+    await storage.close()
     if redis is not None:
         await redis.aclose()
     hasher.close()
@@ -65,8 +69,11 @@ async def _nothing_to_open() -> None:
     return None
 
 
-async def _close_memory(hasher: Argon2PasswordHasher, sender: HttpWebhookSender) -> None:
+async def _close_memory(
+    hasher: Argon2PasswordHasher, sender: HttpWebhookSender, storage: Storage
+) -> None:
     await sender.close()
+    await storage.close()
     hasher.close()
 
 
@@ -93,6 +100,10 @@ class _CommonAdapters(containers.DeclarativeContainer):
     tokens = providers.Singleton(
         JwtTokenService, jwt_secret, access_ttl=settings.provided.access_token_ttl
     )
+    storage = providers.Singleton(storage_for, settings, jwt_secret, clock)
+    images = providers.Singleton(
+        PillowImageProcessor, max_concurrent=settings.provided.image_concurrency
+    )
 
 
 class PostgresAdapters(_CommonAdapters):
@@ -110,7 +121,12 @@ class PostgresAdapters(_CommonAdapters):
     relay = providers.Singleton(_relay, feed, redis, _CommonAdapters.settings)
     open = providers.Coroutine(_open_postgres, database)
     close = providers.Coroutine(
-        _close_postgres, database, _CommonAdapters.hasher, _CommonAdapters.webhook_sender, redis
+        _close_postgres,
+        database,
+        _CommonAdapters.hasher,
+        _CommonAdapters.webhook_sender,
+        _CommonAdapters.storage,
+        redis,
     )
 
 
@@ -137,5 +153,8 @@ class MemoryAdapters(_CommonAdapters):
     relay = providers.Singleton(InMemoryEventRelay, feed)
     open = providers.Coroutine(_nothing_to_open)
     close = providers.Coroutine(
-        _close_memory, _CommonAdapters.hasher, _CommonAdapters.webhook_sender
+        _close_memory,
+        _CommonAdapters.hasher,
+        _CommonAdapters.webhook_sender,
+        _CommonAdapters.storage,
     )

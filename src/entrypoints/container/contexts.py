@@ -15,6 +15,7 @@ from booking_domain.accounts.use_cases import AccountsDeps, AccountUseCases, Ses
 from booking_domain.bookings.use_cases import BookingsDeps, BookingUseCases
 from booking_domain.catalog.use_cases import CatalogDeps, CatalogUseCases
 from booking_domain.events.use_cases import EventsDeps, EventUseCases
+from booking_domain.media.use_cases import MediaDeps, MediaUseCases
 from booking_domain.scheduling.use_cases import SchedulingDeps, SchedulingUseCases
 from booking_domain.webhooks import RetrySchedule
 from booking_domain.webhooks.use_cases import WebhooksDeps, WebhookUseCases
@@ -43,6 +44,18 @@ class AccountsContainer(containers.DeclarativeContainer):
         policy=policy,
     )
     use_cases = providers.Singleton(AccountUseCases.build, deps)
+
+
+class MediaContainer(containers.DeclarativeContainer):
+    adapters = providers.DependenciesContainer()
+    deps = providers.Singleton(
+        MediaDeps,
+        uow=adapters.uow,
+        stores=adapters.storage.provided.stores,
+        images=adapters.images,
+        clock=adapters.clock,
+    )
+    use_cases = providers.Singleton(MediaUseCases.build, deps)
 
 
 class CatalogContainer(containers.DeclarativeContainer):

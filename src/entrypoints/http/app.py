@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from litestar import Litestar, Router
 from litestar.config.cors import CORSConfig
 from litestar.datastructures import State
+from litestar.handlers import asgi
 from litestar.middleware.rate_limit import RateLimitConfig
 from litestar.openapi.config import OpenAPIConfig
 from litestar.openapi.spec import Components, SecurityScheme
 from litestar.stores.base import Store
 from litestar.stores.memory import MemoryStore
 from litestar.stores.redis import RedisStore
+from litestar.types import Receive, Scope, Send
 
-from entrypoints.bundles import Bundles
+from entrypoints.bundles import ASGIApp, Bundles
 from entrypoints.http.accounts.controller import (
     AdminUsersController,
     AuthController,
@@ -34,6 +39,7 @@ from entrypoints.http.deps import bundle_dependencies
 from entrypoints.http.docs import SCHEMA_PATH, OfflineSwaggerUI, docs_redirect
 from entrypoints.http.events.controller import EventStreamController
 from entrypoints.http.events.relay import RelayTask, channels_for
+from entrypoints.http.media.controller import UploadsController
 from entrypoints.http.middleware import RequestContextMiddleware
 from entrypoints.http.problems import EXCEPTION_HANDLERS
 from entrypoints.http.request import ApiRequest
@@ -44,6 +50,7 @@ from entrypoints.http.scheduling.controller import (
 from entrypoints.http.system import live, ready
 from entrypoints.http.webhooks.controller import WebhooksController
 
+_log = logging.getLogger("inkslot.http")
 API_PREFIX = "/api/v1"
 Hook = Callable[[], Awaitable[None]]
 
@@ -67,6 +74,45 @@ def _rate_limit_store(config: HttpConfig, name: str) -> Store:
             url=config.redis_url, namespace=f"{config.redis_namespace}:{name}"
         )
     return MemoryStore()
+
+
+SHUTDOWN_STEP_SECONDS = 10.0
+
+
+def bounded(hook: Hook) -> Hook:
+    """A shutdown step that cannot hold the process forever: past its time it is abandoned
+    with a warning naming it and every task still pending (what it waited for)."""
+    name = getattr(hook, "__qualname__", repr(hook))
+
+    async def step() -> None:
+        try:
+            await asyncio.wait_for(hook(), SHUTDOWN_STEP_SECONDS)
+        except TimeoutError:
+            pending = [
+                f"{t.get_name()}: {t.get_coro()!r}"
+                for t in asyncio.all_tasks()
+                if t is not asyncio.current_task()
+            ]
+            _log.warning("shutdown step %s did not finish; pending: %s", name, pending)
+
+    return step
+
+
+def _storage_mounts(server: ASGIApp | None) -> list[Any]:
+    """The local stores' HTTP side (signed uploads and downloads, public media): outside the
+    API and its schema, as R2's endpoints are."""
+    if server is None:
+        return []
+
+    async def storage(scope: Scope, receive: Receive, send: Send) -> None:
+        await server(scope, receive, send)  # type: ignore[arg-type]
+
+    return [
+        asgi(path, is_mount=True, copy_scope=True, include_in_schema=False, name=f"storage{n}")(
+            storage
+        )
+        for n, path in enumerate(("/_storage", "/media"))
+    ]
 
 
 def build_app(
@@ -108,6 +154,7 @@ def build_app(
             StreamTicketController,
             EventStreamController,
             WebhooksController,
+            UploadsController,
         ],
     )
     channels = channels_for(config.redis_url, config.redis_namespace)
@@ -115,7 +162,15 @@ def build_app(
     cors = CORSConfig(allow_origins=list(config.cors_origins)) if config.cors_origins else None
 
     app = Litestar(
-        route_handlers=[auth_router, sign_up_router, api_router, live, ready, docs_redirect],
+        route_handlers=[
+            auth_router,
+            sign_up_router,
+            api_router,
+            live,
+            ready,
+            docs_redirect,
+            *_storage_mounts(bundles.storage_server),
+        ],
         dependencies=bundle_dependencies(bundles),
         exception_handlers=EXCEPTION_HANDLERS,
         request_class=ApiRequest,
@@ -139,7 +194,7 @@ def build_app(
         plugins=[channels.plugin],
         # The relay starts after the adapters (a pool to read with) and stops before them.
         on_startup=[*on_startup, relay.start],
-        on_shutdown=[relay.stop, *on_shutdown, channels.close],
+        on_shutdown=[bounded(h) for h in (relay.stop, *on_shutdown, channels.close)],
         debug=config.debug,
         logging_config=None,  # logging is configured once by the entrypoint (JSON lines)
     )

@@ -22,6 +22,7 @@ from booking_domain.accounts.use_cases import AccountUseCases
 from booking_domain.bookings.use_cases import BookingUseCases
 from booking_domain.catalog.use_cases import CatalogUseCases
 from booking_domain.events.use_cases import EventUseCases
+from booking_domain.media.use_cases import MediaUseCases
 from booking_domain.scheduling.use_cases import SchedulingUseCases
 from booking_domain.shared import Actor, HealthProbe
 from booking_domain.webhooks.use_cases import WebhookUseCases
@@ -34,6 +35,7 @@ SchedulingDep = NamedDependency[SchedulingUseCases]
 BookingsDep = NamedDependency[BookingUseCases]
 EventsDep = NamedDependency[EventUseCases]
 WebhooksDep = NamedDependency[WebhookUseCases]
+MediaDep = NamedDependency[MediaUseCases]
 HealthDep = NamedDependency[HealthProbe]
 Caller = NamedDependency[Actor]
 MaybeCaller = NamedDependency[Actor | None]
@@ -50,6 +52,7 @@ def bundle_dependencies(bundles: Bundles) -> dict[str, Provide]:
 
     return {
         "accounts": constant(bundles.accounts),
+        "media": constant(bundles.media),
         "catalog": constant(bundles.catalog),
         "scheduling": constant(bundles.scheduling),
         "bookings": constant(bundles.bookings),
@@ -122,6 +125,7 @@ __all__ = [
     "EventsDep",
     "HealthDep",
     "MaybeCaller",
+    "MediaDep",
     "SchedulingDep",
     "bundle_dependencies",
     "caller_dependencies",

@@ -68,10 +68,12 @@ def build_tasks(bundles: Bundles, settings: Settings) -> procrastinate.Blueprint
     @tasks.periodic(cron=settings.purge_cron, periodic_id="purge")
     @tasks.task(name="purge", queue=PERIODIC_QUEUE, queueing_lock="purge")
     async def purge(timestamp: int) -> int:
-        """Idempotency keys past their 24 hours, outbox events past their 7 days."""
+        """Idempotency keys past their 24 hours, outbox events past their 7 days, uploads
+        requested a day ago and never completed."""
         keys = await bookings.purge_idempotency_keys()
         events = await bundles.events.forget_old_events()
-        return keys + events
+        uploads = await bundles.media.purge_abandoned_uploads()
+        return keys + events + uploads
 
     task_name = DELIVER_WEBHOOK_TASK.removeprefix("inkslot:")
 

@@ -34,11 +34,19 @@ def test_values_are_parsed_and_typed() -> None:
 def test_production_names_every_missing_setting_in_one_message() -> None:
     with pytest.raises(SettingsError) as caught:
         load_settings({"INKSLOT_PROFILE": "production"})
-    assert "INKSLOT_DATABASE_URL" in str(caught.value) and "INKSLOT_JWT_SECRET" in str(caught.value)
+    for name in ("DATABASE_URL", "JWT_SECRET", "R2_ACCESS_KEY_ID", "R2_SECRET_ACCESS_KEY"):
+        assert f"INKSLOT_{name}" in str(caught.value)
 
 
 def test_production_refuses_a_short_secret_and_never_seeds() -> None:
-    env = {"INKSLOT_PROFILE": "production", "INKSLOT_DATABASE_URL": "postgresql://db/x"}
+    env = {
+        "INKSLOT_PROFILE": "production",
+        "INKSLOT_DATABASE_URL": "postgresql://db/x",
+        "INKSLOT_R2_ACCOUNT_ID": "acc",
+        "INKSLOT_R2_ACCESS_KEY_ID": "key",
+        "INKSLOT_R2_SECRET_ACCESS_KEY": "secret",
+        "INKSLOT_R2_MEDIA_PUBLIC_BASE_URL": "https://media.example",
+    }
     with pytest.raises(SettingsError, match="at least 32"):
         load_settings({**env, "INKSLOT_JWT_SECRET": "short"})
     settings = load_settings({**env, "INKSLOT_JWT_SECRET": "s" * 40})

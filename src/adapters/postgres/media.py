@@ -1,0 +1,109 @@
+"""PostgreSQL uploads."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from psycopg.types.json import Jsonb
+from sqlalchemy import bindparam, delete, insert, literal_column, select, update
+
+from adapters.postgres.database import OnConnection
+from adapters.postgres.sql import Statement
+from adapters.postgres.tables.media import uploads
+from booking_domain.media import Upload, UploadId, UploadPurpose, UploadStatus, Variant
+from booking_domain.media.ports import UploadRepository
+from booking_domain.shared import UserId
+
+_U = uploads
+_INSERT = Statement(lambda: insert(_U).values({c.name: bindparam(c.name) for c in _U.c}))
+_BY_ID = Statement(lambda: select(_U).where(_U.c.id == bindparam("id")))
+_LOCK = Statement(lambda: select(_U).where(_U.c.id == bindparam("id")).with_for_update())
+_UPDATE = Statement(
+    lambda: (
+        update(_U)
+        .where(_U.c.id == bindparam("id"))
+        .values({c.name: bindparam(c.name) for c in _U.c if c.name not in ("id", "created_at")})
+    )
+)
+_REMOVE = Statement(lambda: delete(_U).where(_U.c.id == bindparam("id")))
+_ABANDONED = Statement(
+    lambda: (
+        select(_U)
+        # A literal, so that the partial index on pending uploads serves the query.
+        .where(_U.c.status == literal_column("'pending'"), _U.c.created_at < bindparam("before"))
+        .order_by(_U.c.created_at)
+        .limit(bindparam("limit"))
+    )
+)
+
+
+class PostgresUploadRepository(OnConnection, UploadRepository):
+    async def add(self, upload: Upload) -> None:
+        await self._conn.execute(_INSERT.text, _params(upload))
+
+    async def get(self, upload_id: UploadId) -> Upload | None:
+        return await self._one(_BY_ID, upload_id)
+
+    async def lock(self, upload_id: UploadId) -> Upload | None:
+        return await self._one(_LOCK, upload_id)
+
+    async def update(self, upload: Upload) -> None:
+        await self._conn.execute(_UPDATE.text, _params(upload))
+
+    async def remove(self, upload_id: UploadId) -> None:
+        await self._conn.execute(_REMOVE.text, {"id": upload_id})
+
+    async def abandoned(self, before: datetime, *, limit: int) -> Sequence[Upload]:
+        rows = await self._conn.execute(_ABANDONED.text, {"before": before, "limit": limit})
+        return [_upload(row) for row in await rows.fetchall()]
+
+    async def _one(self, statement: Statement, upload_id: UploadId) -> Upload | None:
+        row = await (await self._conn.execute(statement.text, {"id": upload_id})).fetchone()
+        return None if row is None else _upload(row)
+
+
+def _params(upload: Upload) -> dict[str, Any]:
+    return {
+        "id": upload.id,
+        "owner_id": upload.owner_id,
+        "purpose": upload.purpose.value,
+        "content_type": upload.content_type,
+        "size": upload.size,
+        "status": upload.status.value,
+        "variants": Jsonb(
+            [
+                {
+                    "name": v.name,
+                    "key": v.key,
+                    "width": v.width,
+                    "height": v.height,
+                    "size": v.size,
+                    "contentType": v.content_type,
+                }
+                for v in upload.variants
+            ]
+        ),
+        "rejection": upload.rejection,
+        "created_at": upload.created_at,
+        "updated_at": upload.updated_at,
+    }
+
+
+def _upload(row: Mapping[str, Any]) -> Upload:
+    return Upload(
+        id=UploadId(row["id"]),
+        owner_id=UserId(row["owner_id"]),
+        purpose=UploadPurpose(row["purpose"]),
+        content_type=row["content_type"],
+        size=row["size"],
+        status=UploadStatus(row["status"]),
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+        variants=tuple(
+            Variant(v["name"], v["key"], v["width"], v["height"], v["size"], v["contentType"])
+            for v in row["variants"]
+        ),
+        rejection=row["rejection"],
+    )

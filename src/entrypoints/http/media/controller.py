@@ -1,0 +1,50 @@
+"""``/api/v1/uploads``: ask for a signed upload URL, PUT the file there, complete. Any
+signed-in user; another user's upload is "not found"."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from litestar import Controller, get, post
+from litestar.params import FromPath, JSONBody
+from litestar.status_codes import HTTP_200_OK
+
+from booking_domain.media import UploadId
+from entrypoints.http.auth import authenticated
+from entrypoints.http.deps import Caller, MediaDep, caller_dependencies
+from entrypoints.http.media.dto import UploadRequest, UploadStateView, UploadTicketView
+
+BEARER: list[dict[str, list[str]]] = [{"bearer": []}]
+
+
+class UploadsController(Controller):
+    path = "/uploads"
+    tags = ["media"]
+    guards = [authenticated]
+    security = BEARER
+    dependencies = caller_dependencies("media")
+
+    @post(summary="Ask to upload an image: where and how to PUT it (valid 10 minutes)")
+    async def request_upload(
+        self, data: JSONBody[UploadRequest], actor: Caller, media: MediaDep
+    ) -> UploadTicketView:
+        requested = await media.request_upload(
+            actor, purpose=data.purpose, content_type=data.content_type, size=data.size
+        )
+        return UploadTicketView.of(requested)
+
+    @get("/{upload_id:uuid}", summary="An upload's state and its images")
+    async def read(
+        self, upload_id: FromPath[UUID], actor: Caller, media: MediaDep
+    ) -> UploadStateView:
+        return UploadStateView.of(await media.get_upload(actor, UploadId(upload_id)))
+
+    @post(
+        "/{upload_id:uuid}/complete",
+        status_code=HTTP_200_OK,
+        summary="The PUT is done: check the file and make its images (422 if it is refused)",
+    )
+    async def complete(
+        self, upload_id: FromPath[UUID], actor: Caller, media: MediaDep
+    ) -> UploadStateView:
+        return UploadStateView.of(await media.complete_upload(actor, UploadId(upload_id)))
