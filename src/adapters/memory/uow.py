@@ -23,6 +23,7 @@ from adapters.memory.catalog import (
 )
 from adapters.memory.media import InMemoryUploadRepository
 from adapters.memory.outbox import OUTBOX, InMemoryOutbox
+from adapters.memory.portfolio import InMemoryPortfolioRepository
 from adapters.memory.scheduling import InMemoryAvailabilityRepository
 from adapters.memory.scheduling_reader import RepositorySchedulingReader
 from adapters.memory.store import MemoryStore, StagedTable
@@ -79,6 +80,9 @@ class InMemoryUnitOfWork(
     )
     sign_in_attempts = cached_property(
         lambda uow: InMemorySignInAttemptsRepository(uow.staged("sign_in_attempts"))
+    )
+    portfolio = cached_property(
+        lambda uow: InMemoryPortfolioRepository(uow.staged("portfolio_items"))
     )
     uploads = cached_property(lambda uow: InMemoryUploadRepository(uow.staged("uploads")))
     artists = cached_property(lambda uow: InMemoryArtistRepository(uow.staged("artists")))

@@ -64,6 +64,29 @@ class PostgresUploadRepository(OnConnection, UploadRepository):
         return None if row is None else _upload(row)
 
 
+def variants_json(variants: Sequence[Variant]) -> Jsonb:
+    return Jsonb(
+        [
+            {
+                "name": v.name,
+                "key": v.key,
+                "width": v.width,
+                "height": v.height,
+                "size": v.size,
+                "contentType": v.content_type,
+            }
+            for v in variants
+        ]
+    )
+
+
+def variants_of(stored: Sequence[Mapping[str, Any]]) -> tuple[Variant, ...]:
+    return tuple(
+        Variant(v["name"], v["key"], v["width"], v["height"], v["size"], v["contentType"])
+        for v in stored
+    )
+
+
 def _params(upload: Upload) -> dict[str, Any]:
     return {
         "id": upload.id,
@@ -72,19 +95,7 @@ def _params(upload: Upload) -> dict[str, Any]:
         "content_type": upload.content_type,
         "size": upload.size,
         "status": upload.status.value,
-        "variants": Jsonb(
-            [
-                {
-                    "name": v.name,
-                    "key": v.key,
-                    "width": v.width,
-                    "height": v.height,
-                    "size": v.size,
-                    "contentType": v.content_type,
-                }
-                for v in upload.variants
-            ]
-        ),
+        "variants": variants_json(upload.variants),
         "rejection": upload.rejection,
         "created_at": upload.created_at,
         "updated_at": upload.updated_at,
@@ -101,9 +112,6 @@ def _upload(row: Mapping[str, Any]) -> Upload:
         status=UploadStatus(row["status"]),
         created_at=row["created_at"],
         updated_at=row["updated_at"],
-        variants=tuple(
-            Variant(v["name"], v["key"], v["width"], v["height"], v["size"], v["contentType"])
-            for v in row["variants"]
-        ),
+        variants=variants_of(row["variants"]),
         rejection=row["rejection"],
     )

@@ -31,6 +31,7 @@ from adapters.postgres.database import Connection, Database
 from adapters.postgres.errors import translate
 from adapters.postgres.media import PostgresUploadRepository
 from adapters.postgres.outbox import PostgresOutbox
+from adapters.postgres.portfolio import PostgresPortfolioRepository
 from adapters.postgres.scheduling import PostgresAvailabilityRepository
 from adapters.postgres.scheduling_reader import CatalogueCache, PostgresSchedulingReader
 from adapters.postgres.webhooks import (
@@ -91,6 +92,7 @@ class PostgresUnitOfWork(
     users = cached_property(lambda uow: PostgresUserRepository(uow.connection))
     refresh_tokens = cached_property(lambda uow: PostgresRefreshTokenRepository(uow.connection))
     sign_in_attempts = cached_property(lambda uow: PostgresSignInAttemptsRepository(uow.connection))
+    portfolio = cached_property(lambda uow: PostgresPortfolioRepository(uow.connection))
     uploads = cached_property(lambda uow: PostgresUploadRepository(uow.connection))
     artists = cached_property(lambda uow: PostgresArtistRepository(uow.connection))
     studios = cached_property(lambda uow: PostgresStudioRepository(uow.connection))

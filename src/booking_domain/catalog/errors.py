@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from booking_domain.shared.errors import ConflictError, InvalidInputError, NotFoundError
+from booking_domain.shared.errors import (
+    ConflictError,
+    InvalidInputError,
+    NotFoundError,
+    RuleViolationError,
+)
 
 
 class InvalidScheduleError(InvalidInputError):
@@ -32,3 +37,18 @@ class ServiceNotFoundError(NotFoundError):
 class ArtistProfileExistsError(ConflictError):
     code = "artist_profile_exists"
     default_message = "This account already has an artist profile."
+
+
+class InvalidPortfolioItemError(InvalidInputError):
+    code = "invalid_portfolio_item"
+    default_message = "The portfolio item is invalid."
+
+
+class PortfolioItemNotFoundError(NotFoundError):
+    code = "portfolio_item_not_found"
+    default_message = "Portfolio item not found."
+
+
+class PortfolioFullError(RuleViolationError):
+    code = "portfolio_full"
+    default_message = "This portfolio has as many items as it may have."

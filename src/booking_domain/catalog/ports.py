@@ -8,9 +8,12 @@ from __future__ import annotations
 from typing import Protocol
 
 from booking_domain.catalog.artists import ArtistProfile
+from booking_domain.catalog.portfolio import PortfolioItem, PortfolioItemId
 from booking_domain.catalog.services import Service
 from booking_domain.catalog.studios import Studio
+from booking_domain.media.ports import HasUploads
 from booking_domain.shared.ids import ArtistId, ServiceId, StudioId, UserId
+from booking_domain.shared.pages import Page, PageRequest
 from booking_domain.shared.ports import HasOutbox, UnitOfWork
 
 
@@ -63,9 +66,38 @@ class HasServices(Protocol):
     def services(self) -> ServiceRepository: ...
 
 
-class CatalogUnitOfWork(UnitOfWork, HasArtists, HasStudios, HasServices, HasOutbox, Protocol):
-    """What catalogue use cases open: artists, studios, services, and the outbox for the
-    events of reviews and moderation."""
+class PortfolioRepository(Protocol):
+    async def add(self, item: PortfolioItem) -> None: ...
+
+    async def get(self, item_id: PortfolioItemId) -> PortfolioItem | None: ...
+
+    async def update(self, item: PortfolioItem) -> None: ...
+
+    async def remove(self, item_id: PortfolioItemId) -> None: ...
+
+    async def count_for_artist(self, artist_id: ArtistId) -> int: ...
+
+    async def last_position(self, artist_id: ArtistId) -> int | None:
+        """The greatest position in the artist's portfolio (None when it is empty)."""
+        ...
+
+    async def page_for_artist(
+        self, artist_id: ArtistId, request: PageRequest
+    ) -> Page[PortfolioItem]:
+        """The artist's items by position, then oldest first."""
+        ...
+
+
+class HasPortfolio(Protocol):
+    @property
+    def portfolio(self) -> PortfolioRepository: ...
+
+
+class CatalogUnitOfWork(
+    UnitOfWork, HasArtists, HasStudios, HasServices, HasPortfolio, HasUploads, HasOutbox, Protocol
+):
+    """What catalogue use cases open: artists, studios, services, portfolios (with the
+    uploads they are made from), and the outbox for the events of reviews and moderation."""
 
 
 class CatalogUnitOfWorkFactory(Protocol):

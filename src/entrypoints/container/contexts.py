@@ -60,7 +60,12 @@ class MediaContainer(containers.DeclarativeContainer):
 
 class CatalogContainer(containers.DeclarativeContainer):
     adapters = providers.DependenciesContainer()
-    deps = providers.Singleton(CatalogDeps, uow=adapters.uow, clock=adapters.clock)
+    deps = providers.Singleton(
+        CatalogDeps,
+        uow=adapters.uow,
+        clock=adapters.clock,
+        stores=adapters.storage.provided.stores,
+    )
     use_cases = providers.Singleton(CatalogUseCases.build, deps)
 
 

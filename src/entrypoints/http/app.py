@@ -35,6 +35,7 @@ from entrypoints.http.catalog.controller import (
     ArtistsController,
     StudiosController,
 )
+from entrypoints.http.catalog.portfolio import ArtistPortfolioController, PortfolioController
 from entrypoints.http.deps import bundle_dependencies
 from entrypoints.http.docs import SCHEMA_PATH, OfflineSwaggerUI, docs_redirect
 from entrypoints.http.events.controller import EventStreamController
@@ -155,6 +156,8 @@ def build_app(
             EventStreamController,
             WebhooksController,
             UploadsController,
+            PortfolioController,
+            ArtistPortfolioController,
         ],
     )
     channels = channels_for(config.redis_url, config.redis_namespace)

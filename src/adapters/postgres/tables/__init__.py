@@ -12,7 +12,7 @@ from adapters.postgres.tables.base import metadata
 from adapters.postgres.tables.bookings import booking_events, bookings, idempotency_keys
 from adapters.postgres.tables.catalog import artists, services, studios
 from adapters.postgres.tables.events import outbox_events
-from adapters.postgres.tables.media import uploads
+from adapters.postgres.tables.media import portfolio_items, uploads
 from adapters.postgres.tables.scheduling import date_overrides, weekly_rules
 from adapters.postgres.tables.webhooks import (
     webhook_deliveries,
@@ -42,6 +42,7 @@ __all__ = [
     "is_ours",
     "metadata",
     "outbox_events",
+    "portfolio_items",
     "refresh_tokens",
     "services",
     "sign_in_attempts",

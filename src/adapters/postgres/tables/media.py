@@ -1,4 +1,5 @@
-"""Media: uploads and the variants made of them."""
+"""Media: uploads and the variants made of them, and the portfolio items made of uploads
+(catalog's, kept beside the uploads they reference)."""
 
 from __future__ import annotations
 
@@ -28,4 +29,21 @@ uploads = sa.Table(
         postgresql_where=sa.text("status = 'pending'"),
     ),
     sa.Index("ix_uploads_owner_id", "owner_id"),
+)
+
+portfolio_items = sa.Table(
+    "portfolio_items",
+    metadata,
+    sa.Column("id", sa.Uuid, primary_key=True),
+    sa.Column(
+        "artist_id", sa.Uuid, sa.ForeignKey("artists.id", ondelete="CASCADE"), nullable=False
+    ),
+    sa.Column("upload_id", sa.Uuid, sa.ForeignKey("uploads.id"), nullable=False, unique=True),
+    sa.Column("images", pg.JSONB, nullable=False),
+    sa.Column("description", sa.Text, nullable=False),
+    sa.Column("style_tags", pg.ARRAY(sa.Text), nullable=False),
+    sa.Column("position", sa.Integer, nullable=False),
+    *timestamps(),
+    # An artist's portfolio in its order, one index range per page.
+    sa.Index("ix_portfolio_items_artist_id_position_id", "artist_id", "position", "id"),
 )

@@ -16,6 +16,14 @@ from booking_domain.catalog.use_cases.deps import (
     load_artist,
     load_editable_artist,
 )
+from booking_domain.catalog.use_cases.portfolio import (
+    AddPortfolioItem,
+    DeletePortfolioItem,
+    ListPortfolio,
+    PortfolioEntry,
+    PortfolioImage,
+    UpdatePortfolioItem,
+)
 from booking_domain.catalog.use_cases.profiles import (
     CreateArtistProfile,
     GetArtist,
@@ -57,20 +65,29 @@ class CatalogUseCases(UseCaseBundle[CatalogDeps]):
     update_service: UpdateService
     list_services: ListServices
     get_service: GetService
+    add_portfolio_item: AddPortfolioItem
+    list_portfolio: ListPortfolio
+    update_portfolio_item: UpdatePortfolioItem
+    delete_portfolio_item: DeletePortfolioItem
 
 
 __all__ = [
+    "AddPortfolioItem",
     "AddService",
     "CatalogDeps",
     "CatalogUseCases",
     "Coordinates",
     "CreateArtistProfile",
     "CreateStudio",
+    "DeletePortfolioItem",
     "DepositChoice",
     "GetArtist",
     "GetService",
     "GetStudio",
+    "ListPortfolio",
     "ListServices",
+    "PortfolioEntry",
+    "PortfolioImage",
     "ProfileFields",
     "ReinstateArtist",
     "ReviewArtistProfile",
@@ -79,6 +96,7 @@ __all__ = [
     "SubmitArtistProfile",
     "SuspendArtist",
     "UpdateArtistProfile",
+    "UpdatePortfolioItem",
     "UpdateService",
     "UpdateStudio",
     "load_artist",

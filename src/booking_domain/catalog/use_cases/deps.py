@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from booking_domain.catalog.artists import ArtistProfile, GeoPoint
 from booking_domain.catalog.errors import ArtistNotFoundError
 from booking_domain.catalog.ports import ArtistRepository, CatalogUnitOfWorkFactory
+from booking_domain.media import MediaStores
 from booking_domain.shared.clock import Clock
 from booking_domain.shared.identity import Actor
 from booking_domain.shared.ids import ArtistId
@@ -19,6 +20,7 @@ Coordinates = tuple[float, float]
 class CatalogDeps:
     uow: CatalogUnitOfWorkFactory
     clock: Clock
+    stores: MediaStores  # where portfolio images live (their URLs; removal with the item)
 
 
 async def load_artist(artists: ArtistRepository, artist_id: ArtistId) -> ArtistProfile:
