@@ -19,7 +19,7 @@ from adapters.postgres.sessions import PostgresSessionCheck
 from adapters.system.clock import ManualClock
 from booking_domain.accounts.ports import SessionCheck, TokenService
 from booking_domain.accounts.use_cases import AccountsDeps, AccountUseCases
-from booking_domain.bookings.use_cases import BookingUseCases
+from booking_domain.bookings.use_cases import BookingsDeps, BookingUseCases
 from booking_domain.catalog.use_cases import CatalogUseCases
 from booking_domain.scheduling.use_cases import SchedulingUseCases
 from booking_domain.shared import EventFeed
@@ -39,6 +39,7 @@ class App:
     settings: Settings
     accounts_deps: AccountsDeps  # to build the accounts use cases again with one part changed
     accounts: AccountUseCases
+    bookings_deps: BookingsDeps
     catalog: CatalogUseCases
     scheduling: SchedulingUseCases
     bookings: BookingUseCases
@@ -65,6 +66,7 @@ def build_app(
         settings=config,
         accounts_deps=core.accounts.deps(),
         accounts=use_cases.accounts,
+        bookings_deps=core.bookings.deps(),
         catalog=use_cases.catalog,
         scheduling=use_cases.scheduling,
         bookings=use_cases.bookings,

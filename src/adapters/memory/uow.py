@@ -21,6 +21,7 @@ from adapters.memory.catalog import (
     InMemoryServiceRepository,
     InMemoryStudioRepository,
 )
+from adapters.memory.ideas import InMemoryIdeaRepository
 from adapters.memory.media import InMemoryUploadRepository
 from adapters.memory.outbox import OUTBOX, InMemoryOutbox
 from adapters.memory.portfolio import InMemoryPortfolioRepository
@@ -84,6 +85,7 @@ class InMemoryUnitOfWork(
     portfolio = cached_property(
         lambda uow: InMemoryPortfolioRepository(uow.staged("portfolio_items"))
     )
+    ideas = cached_property(lambda uow: InMemoryIdeaRepository(uow.staged("booking_ideas")))
     uploads = cached_property(lambda uow: InMemoryUploadRepository(uow.staged("uploads")))
     artists = cached_property(lambda uow: InMemoryArtistRepository(uow.staged("artists")))
     studios = cached_property(lambda uow: InMemoryStudioRepository(uow.staged("studios")))

@@ -29,6 +29,7 @@ from adapters.postgres.catalog import (
 )
 from adapters.postgres.database import Connection, Database
 from adapters.postgres.errors import translate
+from adapters.postgres.ideas import PostgresIdeaRepository
 from adapters.postgres.media import PostgresUploadRepository
 from adapters.postgres.outbox import PostgresOutbox
 from adapters.postgres.portfolio import PostgresPortfolioRepository
@@ -93,6 +94,7 @@ class PostgresUnitOfWork(
     refresh_tokens = cached_property(lambda uow: PostgresRefreshTokenRepository(uow.connection))
     sign_in_attempts = cached_property(lambda uow: PostgresSignInAttemptsRepository(uow.connection))
     portfolio = cached_property(lambda uow: PostgresPortfolioRepository(uow.connection))
+    ideas = cached_property(lambda uow: PostgresIdeaRepository(uow.connection))
     uploads = cached_property(lambda uow: PostgresUploadRepository(uow.connection))
     artists = cached_property(lambda uow: PostgresArtistRepository(uow.connection))
     studios = cached_property(lambda uow: PostgresStudioRepository(uow.connection))

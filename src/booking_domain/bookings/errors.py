@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from booking_domain.shared.errors import (
     ConflictError,
+    InvalidInputError,
     NotFoundError,
     PermissionDeniedError,
     RuleViolationError,
@@ -71,3 +72,20 @@ class IdempotencyKeyReusedError(RuleViolationError):
 
     code = "idempotency_key_reused"
     default_message = "This Idempotency-Key was already used for a different request."
+
+
+class IdeaNotFoundError(NotFoundError):
+    """No idea with this id on a booking the caller may see."""
+
+    code = "idea_not_found"
+    default_message = "Idea not found."
+
+
+class InvalidIdeaError(InvalidInputError):
+    code = "invalid_idea"
+    default_message = "The idea is invalid."
+
+
+class TooManyIdeasError(RuleViolationError):
+    code = "too_many_ideas"
+    default_message = "This booking has as many ideas as it may have."

@@ -27,6 +27,7 @@ class BookingEventKind(StrEnum):
     DISPUTED = "disputed"
     DISPUTE_RESOLVED = "dispute_resolved"
     REFUND_RECORDED = "refund_recorded"
+    IDEA_ADDED = "idea_added"
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,8 +16,10 @@ from typing import Protocol
 
 from booking_domain.bookings.booking import Booking
 from booking_domain.bookings.events import BookingEvent
+from booking_domain.bookings.ideas import Idea, IdeaId
 from booking_domain.bookings.status import BookingStatus
 from booking_domain.catalog.ports import HasArtists
+from booking_domain.media.ports import HasUploads
 from booking_domain.scheduling.ports import HasSchedulingReader
 from booking_domain.shared.ids import ArtistId, BookingId, UserId
 from booking_domain.shared.pages import Page, PageRequest
@@ -124,11 +126,38 @@ class HasIdempotencyKeys(Protocol):
     def idempotency(self) -> IdempotencyRepository: ...
 
 
+class IdeaRepository(Protocol):
+    async def add(self, idea: Idea) -> None: ...
+
+    async def get(self, idea_id: IdeaId) -> Idea | None: ...
+
+    async def update(self, idea: Idea) -> None: ...
+
+    async def remove(self, idea_id: IdeaId) -> None: ...
+
+    async def for_booking(self, booking_id: BookingId) -> tuple[Idea, ...]:
+        """The booking's ideas, oldest first."""
+        ...
+
+
+class HasIdeas(Protocol):
+    @property
+    def ideas(self) -> IdeaRepository: ...
+
+
 class BookingsUnitOfWork(
-    UnitOfWork, HasBookings, HasIdempotencyKeys, HasArtists, HasSchedulingReader, Protocol
+    UnitOfWork,
+    HasBookings,
+    HasIdempotencyKeys,
+    HasArtists,
+    HasSchedulingReader,
+    HasIdeas,
+    HasUploads,
+    Protocol,
 ):
     """What booking use cases open: bookings, idempotency keys, the artists whose policy
-    they apply, and the scheduling reader."""
+    they apply, the scheduling reader, and ideas (with the uploads their images come
+    from)."""
 
 
 class BookingsUnitOfWorkFactory(Protocol):

@@ -77,7 +77,12 @@ class SchedulingContainer(containers.DeclarativeContainer):
 
 class BookingsContainer(containers.DeclarativeContainer):
     adapters = providers.DependenciesContainer()
-    deps = providers.Singleton(BookingsDeps, uow=adapters.uow, clock=adapters.clock)
+    deps = providers.Singleton(
+        BookingsDeps,
+        uow=adapters.uow,
+        clock=adapters.clock,
+        stores=adapters.storage.provided.stores,
+    )
     use_cases = providers.Singleton(BookingUseCases.build, deps)
 
 

@@ -4,13 +4,16 @@ under ``data_dir/storage`` served by the app itself."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from adapters.storage.local import LocalObjectStore
 from adapters.storage.local_server import LocalStorageServer
-from adapters.storage.s3 import S3Client, S3ObjectStore, r2_endpoint
 from booking_domain.media import MediaStores
 from booking_domain.shared import Clock
 from entrypoints.settings import Settings
+
+if TYPE_CHECKING:
+    from adapters.storage.s3 import S3Client
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +29,10 @@ class Storage:
 
 def storage_for(settings: Settings, jwt_secret: str, clock: Clock) -> Storage:
     if settings.uses_object_storage:
+        # Imported here: botocore takes most of a second to import, and every `inkslot`
+        # command (and the local profile) would pay it for nothing.
+        from adapters.storage.s3 import S3Client, S3ObjectStore, r2_endpoint
+
         endpoint = settings.s3_endpoint_url or r2_endpoint(settings.r2_account_id or "")
         client = S3Client(
             endpoint_url=endpoint,

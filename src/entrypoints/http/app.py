@@ -30,6 +30,7 @@ from entrypoints.http.accounts.controller import (
     StreamTicketController,
 )
 from entrypoints.http.bookings.controller import BookingsController
+from entrypoints.http.bookings.ideas import BookingIdeasController, IdeasController
 from entrypoints.http.catalog.controller import (
     AdminArtistsController,
     ArtistsController,
@@ -158,6 +159,8 @@ def build_app(
             UploadsController,
             PortfolioController,
             ArtistPortfolioController,
+            BookingIdeasController,
+            IdeasController,
         ],
     )
     channels = channels_for(config.redis_url, config.redis_namespace)

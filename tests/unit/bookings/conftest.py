@@ -14,7 +14,6 @@ from booking_domain.bookings.use_cases import (
     BookingCreated,
     BookingEvents,
     BookingRequest,
-    BookingsDeps,
     BookingUseCases,
     ChangeBookingStatus,
     CreateBooking,
@@ -77,7 +76,7 @@ class World:
     def draw_references_from(self, source: Callable[[], str]) -> None:
         """The same use cases over the same store, drawing booking references from
         ``source`` (to stage clashes)."""
-        deps = BookingsDeps(self.app.uow, self.app.clock, new_reference=source)
+        deps = replace(self.app.bookings_deps, new_reference=source)
         self.app = replace(self.app, bookings=BookingUseCases.build(deps))
 
     async def artist(self, **options: object) -> BookableArtist:

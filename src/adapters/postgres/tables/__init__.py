@@ -9,7 +9,12 @@ from __future__ import annotations
 
 from adapters.postgres.tables.accounts import refresh_tokens, sign_in_attempts, users
 from adapters.postgres.tables.base import metadata
-from adapters.postgres.tables.bookings import booking_events, bookings, idempotency_keys
+from adapters.postgres.tables.bookings import (
+    booking_events,
+    booking_ideas,
+    bookings,
+    idempotency_keys,
+)
 from adapters.postgres.tables.catalog import artists, services, studios
 from adapters.postgres.tables.events import outbox_events
 from adapters.postgres.tables.media import portfolio_items, uploads
@@ -36,6 +41,7 @@ __all__ = [
     "FOREIGN_TABLE_PREFIXES",
     "artists",
     "booking_events",
+    "booking_ideas",
     "bookings",
     "date_overrides",
     "idempotency_keys",

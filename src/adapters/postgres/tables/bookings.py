@@ -116,3 +116,18 @@ idempotency_keys = sa.Table(
         "created_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.text("now()")
     ),
 )
+
+booking_ideas = sa.Table(
+    "booking_ideas",
+    metadata,
+    sa.Column("id", sa.Uuid, primary_key=True),
+    sa.Column(
+        "booking_id", sa.Uuid, sa.ForeignKey("bookings.id", ondelete="CASCADE"), nullable=False
+    ),
+    sa.Column("author_id", sa.Uuid, sa.ForeignKey("users.id"), nullable=False),
+    sa.Column("description", sa.Text, nullable=False),
+    sa.Column("upload_id", sa.Uuid, sa.ForeignKey("uploads.id"), nullable=True, unique=True),
+    sa.Column("images", pg.JSONB, nullable=False),
+    *timestamps(),
+    sa.Index("ix_booking_ideas_booking_id_id", "booking_id", "id"),
+)

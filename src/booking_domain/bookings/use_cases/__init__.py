@@ -13,6 +13,13 @@ from booking_domain.bookings.use_cases.create import (
 )
 from booking_domain.bookings.use_cases.deps import BookingsDeps
 from booking_domain.bookings.use_cases.holds import EXPIRY_BATCH, ExpireHolds, PurgeIdempotencyKeys
+from booking_domain.bookings.use_cases.ideas import (
+    AddIdea,
+    DeleteIdea,
+    IdeaEntry,
+    ListIdeas,
+    UpdateIdea,
+)
 from booking_domain.bookings.use_cases.queries import (
     BookingEvents,
     GetBooking,
@@ -34,11 +41,16 @@ class BookingUseCases(UseCaseBundle[BookingsDeps]):
     reschedule: RescheduleBooking
     expire_holds: ExpireHolds
     purge_idempotency_keys: PurgeIdempotencyKeys
+    add_idea: AddIdea
+    list_ideas: ListIdeas
+    update_idea: UpdateIdea
+    delete_idea: DeleteIdea
 
 
 __all__ = [
     "EXPIRY_BATCH",
     "MAX_NOTES_LENGTH",
+    "AddIdea",
     "BookingCreated",
     "BookingEvents",
     "BookingRequest",
@@ -46,10 +58,14 @@ __all__ = [
     "BookingsDeps",
     "ChangeBookingStatus",
     "CreateBooking",
+    "DeleteIdea",
     "ExpireHolds",
     "GetBooking",
+    "IdeaEntry",
     "ListBookings",
+    "ListIdeas",
     "PurgeIdempotencyKeys",
     "RescheduleBooking",
+    "UpdateIdea",
     "booking_filter",
 ]

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from booking_domain.bookings.ports import BookingsUnitOfWorkFactory
 from booking_domain.bookings.references import new_booking_reference
+from booking_domain.media import MediaStores
 from booking_domain.shared.clock import Clock
 
 
@@ -17,5 +18,6 @@ class BookingsDeps:
 
     uow: BookingsUnitOfWorkFactory
     clock: Clock
+    stores: MediaStores  # where idea images live (private: signed URLs)
     idempotency_ttl: timedelta = timedelta(hours=24)
     new_reference: Callable[[], str] = new_booking_reference

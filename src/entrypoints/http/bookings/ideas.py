@@ -1,0 +1,70 @@
+"""``/api/v1/bookings/{id}/ideas`` and ``/api/v1/ideas/{id}``: design ideas on a booking.
+The booking's parties add them; whoever sees the booking reads them; the author or an admin
+edits and removes them. Strangers are told nothing exists."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from litestar import Controller, delete, get, patch, post
+from litestar.params import FromPath, JSONBody
+
+from booking_domain.bookings.ideas import IdeaId
+from booking_domain.media import UploadId
+from booking_domain.shared import BookingId
+from entrypoints.http.auth import authenticated
+from entrypoints.http.bookings.ideas_dto import IdeaChange, IdeaRequest, IdeaView
+from entrypoints.http.deps import BookingsDep, Caller, caller_dependencies
+
+BEARER: list[dict[str, list[str]]] = [{"bearer": []}]
+
+
+class BookingIdeasController(Controller):
+    path = "/bookings/{booking_id:uuid}/ideas"
+    tags = ["bookings"]
+    guards = [authenticated]
+    security = BEARER
+    dependencies = caller_dependencies("bookings")
+
+    @post(summary="Add an idea (the booking's customer or artist, while pending or confirmed)")
+    async def add(
+        self,
+        booking_id: FromPath[UUID],
+        data: JSONBody[IdeaRequest],
+        actor: Caller,
+        bookings: BookingsDep,
+    ) -> IdeaView:
+        upload = None if data.upload_id is None else UploadId(data.upload_id)
+        added = await bookings.add_idea(
+            actor, BookingId(booking_id), description=data.description, upload_id=upload
+        )
+        return IdeaView.of(added)
+
+    @get(summary="The booking's ideas, oldest first (image URLs valid 5 minutes)")
+    async def list_ideas(
+        self, booking_id: FromPath[UUID], actor: Caller, bookings: BookingsDep
+    ) -> list[IdeaView]:
+        return [IdeaView.of(e) for e in await bookings.list_ideas(actor, BookingId(booking_id))]
+
+
+class IdeasController(Controller):
+    path = "/ideas"
+    tags = ["bookings"]
+    guards = [authenticated]
+    security = BEARER
+    dependencies = caller_dependencies("bookings")
+
+    @patch("/{idea_id:uuid}", summary="Change an idea's description (its author or an admin)")
+    async def change(
+        self,
+        idea_id: FromPath[UUID],
+        data: JSONBody[IdeaChange],
+        actor: Caller,
+        bookings: BookingsDep,
+    ) -> IdeaView:
+        changed = await bookings.update_idea(actor, IdeaId(idea_id), description=data.description)
+        return IdeaView.of(changed)
+
+    @delete("/{idea_id:uuid}", summary="Remove an idea and its image (its author or an admin)")
+    async def remove(self, idea_id: FromPath[UUID], actor: Caller, bookings: BookingsDep) -> None:
+        await bookings.delete_idea(actor, IdeaId(idea_id))
