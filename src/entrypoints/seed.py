@@ -2,12 +2,14 @@
 
 An admin, a customer and an artist with fresh random passwords (printed once); the artist is
 approved and bookable at once: a profile in Ulaanbaatar, two services, Tuesday-Saturday
-hours, and one confirmed booking by the demo customer on the first free slot. Everything
-goes through the use cases, as a person using the API would make it.
+hours, a portfolio of three generated pictures, and one confirmed booking by the demo
+customer on the first free slot. Everything goes through the use cases, as a person using
+the API would make it (the pictures through the same upload checks and processing).
 """
 
 from __future__ import annotations
 
+import io
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
@@ -57,6 +59,7 @@ async def seed_demo_data(
     profile = await _approved_artist(use_cases, artist_in.user.actor, admin_user.actor)
     small = (await _services(use_cases, artist_in.user.actor, profile))[0]
     await _hours(use_cases, artist_in.user.actor)
+    await _portfolio(use_cases, artist_in.user.actor)
     now = clock.now()
     found = await use_cases.scheduling.find_free_slots(
         customer_in.user.actor, profile.id, small.id, now, now + timedelta(days=14)
@@ -116,6 +119,39 @@ async def _hours(use_cases: Bundles, artist: Actor) -> None:
     hours = [(day, "10:00", "19:00") for day in (2, 3, 4, 5)] + [(6, "11:00", "17:00")]
     for day, start, end in hours:
         await use_cases.scheduling.add_weekly_rule(artist, RuleFields(day, start, end))
+
+
+# The demo portfolio: generated pictures (no binary files in the repository), described as
+# an artist would.
+_DEMO_PIECES = (
+    ("Peony, forearm, healed", ("botanical", "fine-line"), (214, 96, 120)),
+    ("Swallow pair, collarbone", ("fine-line",), (60, 90, 150)),
+    ("Mountain band, calf", ("blackwork",), (40, 40, 40)),
+)
+
+
+async def _portfolio(use_cases: Bundles, artist: Actor) -> None:
+    for number, (description, tags, colour) in enumerate(_DEMO_PIECES):
+        finished = await use_cases.media.import_image(
+            artist, purpose="portfolio", content_type="image/jpeg", data=_picture(number, colour)
+        )
+        await use_cases.catalog.add_portfolio_item(
+            artist, finished.upload.id, description=description, style_tags=tags
+        )
+
+
+def _picture(number: int, colour: tuple[int, int, int]) -> bytes:
+    """A 1200x1500 JPEG: skin tone, and a simple motif in ``colour``."""
+    from PIL import Image, ImageDraw  # only the first start of a local profile draws these
+
+    image = Image.new("RGB", (1200, 1500), (232, 200, 176))
+    draw = ImageDraw.Draw(image)
+    for ring in range(6 + number * 2):
+        inset = 120 + ring * 40
+        draw.ellipse((inset, inset + 150, 1200 - inset, 1350 - inset), outline=colour, width=8)
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=85)
+    return out.getvalue()
 
 
 def _password() -> str:

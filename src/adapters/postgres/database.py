@@ -31,6 +31,9 @@ def sqlalchemy_url(url: str) -> str:
     return "postgresql+psycopg://" + psycopg_url(url).removeprefix("postgresql://")
 
 
+NO_CONNECTION_WAIT = 2.0
+
+
 class Database:
     """A pool of psycopg connections returning rows as dicts.
 
@@ -70,6 +73,16 @@ class Database:
 
     async def close(self) -> None:
         await self.pool.close()
+
+    def connection_wait(self) -> float:
+        """How long a caller waits for a connection: the pool's timeout while the pool holds
+        connections (all busy: wait for one to come back), a short wait while it holds none
+        (the database is away, or the pool is just starting): a longer wait there would only
+        delay the 503 the caller is going to get."""
+        return self._timeout if self.pool.get_stats().get("pool_size", 0) else NO_CONNECTION_WAIT
+
+    async def getconn(self) -> Connection:
+        return await self.pool.getconn(timeout=self.connection_wait())
 
 
 class PostgresHealthProbe(HealthProbe):

@@ -159,7 +159,7 @@ class PostgresEventFeed(EventFeed):
 
     async def forget_before(self, moment: datetime, *, limit: int) -> int:
         try:
-            async with self._database.pool.connection() as conn:
+            async with self._database.pool.connection(self._database.connection_wait()) as conn:
                 cursor = await conn.execute(_FORGET, {"moment": moment, "limit": limit})
                 return cursor.rowcount
         except Exception as exc:
@@ -167,7 +167,7 @@ class PostgresEventFeed(EventFeed):
 
     async def _fetch(self, query: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
         try:
-            async with self._database.pool.connection() as conn:
+            async with self._database.pool.connection(self._database.connection_wait()) as conn:
                 return await _rows(conn, query, params)
         except Exception as exc:
             raise (translate(exc) or exc) from exc

@@ -75,7 +75,7 @@ class PostgresSessionCheck(SessionCheck):
     async def _ask(self, session_id: SessionFamilyId, user_id: UserId, now: datetime) -> bool:
         params = {"session_id": session_id, "user_id": user_id, "now": now}
         try:
-            async with self._database.pool.connection() as conn:
+            async with self._database.pool.connection(self._database.connection_wait()) as conn:
                 row = await (await conn.execute(_LIVE.text, params)).fetchone()
         except Exception as exc:
             raise (translate(exc) or exc) from exc

@@ -115,7 +115,7 @@ class PostgresUnitOfWork(
 
     async def __aenter__(self) -> Self:
         try:
-            conn = await self._database.pool.getconn()
+            conn = await self._database.getconn()
         except Exception as exc:
             raise (translate(exc) or exc) from exc
         self._conn = conn

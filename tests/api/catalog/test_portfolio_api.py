@@ -3,6 +3,8 @@ them; the public sees an approved artist's portfolio; everyone else is refused."
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from tests.api.catalog_helpers import approved_artist, create_profile
@@ -18,6 +20,7 @@ async def test_an_artist_builds_a_portfolio_the_public_browses(api: Api) -> None
     auth = api.bearer(setup.session)
     ids = []
     for n in range(3):
+        api.clock.advance(timedelta(seconds=1))  # "oldest first" needs the items apart in time
         upload = await finished_upload(api, auth)
         body = {"uploadId": upload["id"], "description": f"piece {n}", "styleTags": ["blackwork"]}
         added = await api.client.post(PORTFOLIO, json=body, headers=auth)

@@ -143,4 +143,9 @@ def _check_demo_booking(base: str, server: subprocess.Popen[str]) -> str:
     artist_id = bookings["items"][0]["artistId"]
     status, artist = _request(f"{base}/api/v1/artists/{artist_id}")
     assert status == 200 and artist["bookable"] is True
+    status, portfolio = _request(f"{base}/api/v1/artists/{artist_id}/portfolio")
+    assert status == 200 and portfolio["total"] == 3
+    picture = portfolio["items"][0]["images"][0]["url"]  # type: ignore[index]
+    with urllib.request.urlopen(picture, timeout=5) as response:
+        assert response.headers["content-type"] == "image/webp"
     return printed

@@ -8,6 +8,7 @@ from booking_domain.media.use_cases.deps import MediaDeps
 from booking_domain.media.use_cases.uploads import (
     CompleteUpload,
     GetUpload,
+    ImportImage,
     PurgeAbandonedUploads,
     RequestedUpload,
     RequestUpload,
@@ -25,12 +26,14 @@ class MediaUseCases(UseCaseBundle[MediaDeps]):
     get_upload: GetUpload
     complete_upload: CompleteUpload
     purge_abandoned_uploads: PurgeAbandonedUploads
+    import_image: ImportImage
 
 
 __all__ = [
     "CompleteUpload",
     "GetUpload",
     "ImageLink",
+    "ImportImage",
     "MediaDeps",
     "MediaUseCases",
     "PurgeAbandonedUploads",

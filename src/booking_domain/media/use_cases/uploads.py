@@ -191,3 +191,21 @@ async def _quietly_delete(store: ObjectStore, key: str) -> None:
     """Clean-up that may fail without harm: the purge job removes what is left behind."""
     with contextlib.suppress(StorageUnavailableError):
         await store.delete(key)
+
+
+class ImportImage(UseCase[MediaDeps]):
+    """An image the server already holds (demo data, an import) goes the way a client's
+    upload goes: requested, stored under the upload's key with its metadata, completed (the
+    same checks and processing). Returns the finished upload."""
+
+    async def __call__(
+        self, actor: Actor, *, purpose: str, content_type: str, data: bytes
+    ) -> UploadView:
+        requested = await RequestUpload(self._deps)(
+            actor, purpose=purpose, content_type=content_type, size=len(data)
+        )
+        upload = requested.upload
+        await self._deps.stores.uploads.put(
+            upload.key, data, content_type=upload.content_type, metadata=upload.metadata
+        )
+        return await CompleteUpload(self._deps)(actor, upload.id)
