@@ -89,7 +89,9 @@ class Settings:
     r2_uploads_bucket: str = "inkslot-uploads"
     r2_media_bucket: str = "inkslot-media"
     r2_media_public_base_url: str | None = None
-    image_concurrency: int = 2
+    # Images a process decodes at once. None: one fewer than the machine's cores (at least
+    # one), so the event loop keeps a core while images are processed.
+    image_concurrency: int | None = None
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @property
@@ -108,6 +110,12 @@ class Settings:
     def uses_object_storage(self) -> bool:
         """R2 or another S3 store, rather than local files."""
         return bool(self.r2_access_key_id and (self.r2_account_id or self.s3_endpoint_url))
+
+    @property
+    def image_workers(self) -> int:
+        if self.image_concurrency is not None:
+            return self.image_concurrency
+        return max(1, (os.cpu_count() or 2) - 1)
 
     @property
     def runs_embedded_worker(self) -> bool:

@@ -102,7 +102,7 @@ class _CommonAdapters(containers.DeclarativeContainer):
     )
     storage = providers.Singleton(storage_for, settings, jwt_secret, clock)
     images = providers.Singleton(
-        PillowImageProcessor, max_concurrent=settings.provided.image_concurrency
+        PillowImageProcessor, max_concurrent=settings.provided.image_workers
     )
 
 
