@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
 
+from adapters.postgres.media import variants_json, variants_of
 from booking_domain.catalog import (
     ArtistProfile,
     ArtistStatus,
@@ -47,6 +48,8 @@ def artist_row(artist: ArtistProfile) -> dict[str, Any]:
         "status": artist.status.value,
         "suspended": artist.suspended,
         "review_note": artist.review_note,
+        "avatar_images": variants_json(artist.avatar),
+        "cover_images": variants_json(artist.cover),
         "slot_step_minutes": _minutes(policy.slot_step),
         "minimum_notice_minutes": _minutes(policy.minimum_notice),
         "horizon_days": policy.horizon.days,
@@ -87,6 +90,8 @@ def artist_of(row: Row) -> ArtistProfile:
         status=ArtistStatus(row["status"]),
         suspended=row["suspended"],
         review_note=row["review_note"],
+        avatar=variants_of(row["avatar_images"]),
+        cover=variants_of(row["cover_images"]),
     )
 
 

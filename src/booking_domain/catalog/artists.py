@@ -19,6 +19,7 @@ from typing import Any
 
 from booking_domain.catalog.errors import ArtistNotFoundError
 from booking_domain.catalog.policy import SchedulingPolicy
+from booking_domain.media import Variant
 from booking_domain.shared.errors import (
     FieldError,
     InvalidInputError,
@@ -71,6 +72,8 @@ class ArtistProfile:
     status: ArtistStatus = ArtistStatus.DRAFT
     suspended: bool = False
     review_note: str | None = None
+    avatar: tuple[Variant, ...] = ()  # image variants from a finished avatar upload
+    cover: tuple[Variant, ...] = ()  # and from a cover upload
 
     @property
     def is_bookable(self) -> bool:

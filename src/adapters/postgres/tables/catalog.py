@@ -43,6 +43,8 @@ artists = sa.Table(
     sa.Column("status", sa.Text, nullable=False, server_default=sa.text("'draft'")),
     sa.Column("suspended", sa.Boolean, nullable=False, server_default=sa.text("false")),
     sa.Column("review_note", sa.Text),
+    sa.Column("avatar_images", pg.JSONB, nullable=False, server_default=sa.text("'[]'")),
+    sa.Column("cover_images", pg.JSONB, nullable=False, server_default=sa.text("'[]'")),
     # The scheduling policy, in whole minutes (days for the horizon).
     sa.Column("slot_step_minutes", sa.Integer, nullable=False, server_default=sa.text("30")),
     sa.Column("minimum_notice_minutes", sa.Integer, nullable=False, server_default=sa.text("1440")),

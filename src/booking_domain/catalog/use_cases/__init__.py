@@ -10,6 +10,12 @@ from booking_domain.catalog.use_cases.approval import (
     SubmitArtistProfile,
     SuspendArtist,
 )
+from booking_domain.catalog.use_cases.artist_images import (
+    ArtistImageKind,
+    ArtistImageLinks,
+    ArtistImages,
+    SetArtistImage,
+)
 from booking_domain.catalog.use_cases.deps import (
     CatalogDeps,
     Coordinates,
@@ -69,11 +75,16 @@ class CatalogUseCases(UseCaseBundle[CatalogDeps]):
     list_portfolio: ListPortfolio
     update_portfolio_item: UpdatePortfolioItem
     delete_portfolio_item: DeletePortfolioItem
+    set_artist_image: SetArtistImage
+    artist_images: ArtistImages
 
 
 __all__ = [
     "AddPortfolioItem",
     "AddService",
+    "ArtistImageKind",
+    "ArtistImageLinks",
+    "ArtistImages",
     "CatalogDeps",
     "CatalogUseCases",
     "Coordinates",
@@ -92,6 +103,7 @@ __all__ = [
     "ReinstateArtist",
     "ReviewArtistProfile",
     "ServiceFields",
+    "SetArtistImage",
     "StudioFields",
     "SubmitArtistProfile",
     "SuspendArtist",

@@ -5,14 +5,18 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from litestar import Controller, get, patch, post
+from litestar import Controller, get, patch, post, put
 from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_200_OK
 
-from booking_domain.shared import ArtistId, Role, ServiceId, StudioId
+from booking_domain.catalog import ArtistProfile
+from booking_domain.catalog.use_cases import ArtistImageKind, CatalogUseCases
+from booking_domain.media import UploadId
+from booking_domain.shared import Actor, ArtistId, Role, ServiceId, StudioId
 from entrypoints.http.auth import authenticated, role_in
 from entrypoints.http.catalog.dto import (
     ApprovalRequest,
+    ArtistImageRequest,
     ArtistRequest,
     ArtistView,
     ServiceRequest,
@@ -25,6 +29,22 @@ from entrypoints.http.deps import Caller, CatalogDep, MaybeCaller, caller_depend
 BEARER: list[dict[str, list[str]]] = [{"bearer": []}]
 
 
+async def _set_image(
+    catalog: CatalogUseCases,
+    actor: Actor,
+    artist_id: UUID,
+    kind: ArtistImageKind,
+    data: ArtistImageRequest,
+) -> ArtistView:
+    upload = None if data.upload_id is None else UploadId(data.upload_id)
+    changed = await catalog.set_artist_image(actor, ArtistId(artist_id), kind, upload)
+    return _view(catalog, changed)
+
+
+def _view(catalog: CatalogUseCases, artist: ArtistProfile) -> ArtistView:
+    return ArtistView.of(artist, catalog.artist_images(artist))
+
+
 class ArtistsController(Controller):
     path = "/artists"
     tags = ["artists"]
@@ -35,13 +55,13 @@ class ArtistsController(Controller):
     async def create(
         self, data: JSONBody[ArtistRequest], actor: Caller, catalog: CatalogDep
     ) -> ArtistView:
-        return ArtistView.of(await catalog.create_artist(actor, data.fields()))
+        return _view(catalog, await catalog.create_artist(actor, data.fields()))
 
     @get("/{artist_id:uuid}", summary="An artist (public once approved)")
     async def read(
         self, artist_id: FromPath[UUID], maybe_actor: MaybeCaller, catalog: CatalogDep
     ) -> ArtistView:
-        return ArtistView.of(await catalog.get_artist(maybe_actor, ArtistId(artist_id)))
+        return _view(catalog, await catalog.get_artist(maybe_actor, ArtistId(artist_id)))
 
     @patch("/{artist_id:uuid}", guards=[authenticated], security=BEARER,
            summary="Edit a profile (owner or admin)")  # fmt: skip
@@ -52,14 +72,38 @@ class ArtistsController(Controller):
         actor: Caller,
         catalog: CatalogDep,
     ) -> ArtistView:
-        return ArtistView.of(await catalog.update_artist(actor, ArtistId(artist_id), data.fields()))
+        return _view(
+            catalog, await catalog.update_artist(actor, ArtistId(artist_id), data.fields())
+        )
 
     @post("/{artist_id:uuid}/submit", status_code=HTTP_200_OK, guards=[authenticated],
           security=BEARER, summary="Submit a draft or rejected profile for review")  # fmt: skip
     async def submit(
         self, artist_id: FromPath[UUID], actor: Caller, catalog: CatalogDep
     ) -> ArtistView:
-        return ArtistView.of(await catalog.submit_artist(actor, ArtistId(artist_id)))
+        return _view(catalog, await catalog.submit_artist(actor, ArtistId(artist_id)))
+
+    @put("/{artist_id:uuid}/avatar", guards=[authenticated], security=BEARER,
+         summary="Set the avatar from a finished avatar upload (null clears it)")  # fmt: skip
+    async def set_avatar(
+        self,
+        artist_id: FromPath[UUID],
+        data: JSONBody[ArtistImageRequest],
+        actor: Caller,
+        catalog: CatalogDep,
+    ) -> ArtistView:
+        return await _set_image(catalog, actor, artist_id, ArtistImageKind.AVATAR, data)
+
+    @put("/{artist_id:uuid}/cover", guards=[authenticated], security=BEARER,
+         summary="Set the cover from a finished cover upload (null clears it)")  # fmt: skip
+    async def set_cover(
+        self,
+        artist_id: FromPath[UUID],
+        data: JSONBody[ArtistImageRequest],
+        actor: Caller,
+        catalog: CatalogDep,
+    ) -> ArtistView:
+        return await _set_image(catalog, actor, artist_id, ArtistImageKind.COVER, data)
 
     @get("/{artist_id:uuid}/services", summary="An artist's services")
     async def list_services(
@@ -152,10 +196,11 @@ class AdminArtistsController(Controller):
         actor: Caller,
         catalog: CatalogDep,
     ) -> ArtistView:
-        return ArtistView.of(
+        return _view(
+            catalog,
             await catalog.review_artist(
                 actor, ArtistId(artist_id), approved=data.approved, note=data.note
-            )
+            ),
         )
 
     @post("/{artist_id:uuid}/suspend", status_code=HTTP_200_OK,
@@ -163,10 +208,10 @@ class AdminArtistsController(Controller):
     async def suspend(
         self, artist_id: FromPath[UUID], actor: Caller, catalog: CatalogDep
     ) -> ArtistView:
-        return ArtistView.of(await catalog.suspend_artist(actor, ArtistId(artist_id)))
+        return _view(catalog, await catalog.suspend_artist(actor, ArtistId(artist_id)))
 
     @post("/{artist_id:uuid}/reinstate", status_code=HTTP_200_OK, summary="Lift a suspension")
     async def reinstate(
         self, artist_id: FromPath[UUID], actor: Caller, catalog: CatalogDep
     ) -> ArtistView:
-        return ArtistView.of(await catalog.reinstate_artist(actor, ArtistId(artist_id)))
+        return _view(catalog, await catalog.reinstate_artist(actor, ArtistId(artist_id)))

@@ -11,8 +11,10 @@ from msgspec import UNSET, Meta, UnsetType
 
 from booking_domain.catalog import ArtistProfile, FixedDeposit, Service, Studio
 from booking_domain.catalog.use_cases import (
+    ArtistImageLinks,
     Coordinates,
     DepositChoice,
+    PortfolioImage,
     ProfileFields,
     ServiceFields,
     StudioFields,
@@ -91,6 +93,17 @@ class SettingsView(View, frozen=True):
     daily_cap: int | None
 
 
+class ArtistImageView(View, frozen=True):
+    name: str
+    url: str
+    width: int
+    height: int
+
+    @classmethod
+    def of(cls, image: PortfolioImage) -> ArtistImageView:
+        return cls(image.name, image.url, image.width, image.height)
+
+
 class ArtistView(View, frozen=True):
     id: UUID
     user_id: UUID
@@ -109,10 +122,18 @@ class ArtistView(View, frozen=True):
     settings: SettingsView
     created_at: datetime
     updated_at: datetime
+    # Public image URLs; left out where another context answers with the profile (the
+    # scheduling settings change).
+    avatar: list[ArtistImageView] | UnsetType = UNSET
+    cover: list[ArtistImageView] | UnsetType = UNSET
 
     @classmethod
-    def of(cls, a: ArtistProfile) -> ArtistView:
+    def of(cls, a: ArtistProfile, images: ArtistImageLinks | None = None) -> ArtistView:
         p = a.policy
+        pictures: dict[str, list[ArtistImageView]] = {}
+        if images is not None:
+            pictures["avatar"] = [ArtistImageView.of(i) for i in images.avatar]
+            pictures["cover"] = [ArtistImageView.of(i) for i in images.cover]
         return cls(
             id=a.id, user_id=a.user_id, display_name=a.display_name, bio=a.bio,
             styles=list(a.styles), city=a.city,
@@ -125,8 +146,12 @@ class ArtistView(View, frozen=True):
                 minutes_of(p.deposit_hold), minutes_of(p.approval_hold),
                 minutes_of(p.free_cancellation_notice), p.daily_cap,
             ),
-            created_at=a.created_at, updated_at=a.updated_at,
+            created_at=a.created_at, updated_at=a.updated_at, **pictures,
         )  # fmt: skip
+
+
+class ArtistImageRequest(Dto, frozen=True):
+    upload_id: UUID | None  # null clears the image
 
 
 class StudioRequest(Dto, frozen=True):
