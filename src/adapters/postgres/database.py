@@ -50,6 +50,7 @@ class Database:
         self._sizes = (min_size, max_size)
         self._timeout = timeout
         self._used = False
+        self._errors_before_last_connect = 0
         self.pool = self._new_pool()
 
     def _new_pool(self) -> AsyncConnectionPool[Connection]:
@@ -59,6 +60,7 @@ class Database:
             max_size=self._sizes[1],
             timeout=self._timeout,
             open=False,
+            configure=self._connected,
             name="inkslot",
             kwargs={"row_factory": dict_row, "application_name": "inkslot", "connect_timeout": 10},
         )
@@ -66,6 +68,7 @@ class Database:
     async def open(self) -> None:
         if self._used:  # a psycopg pool cannot be opened again once closed
             self.pool = self._new_pool()
+            self._errors_before_last_connect = 0
         self._used = True
         # wait=False: start-up must not fail because the database is briefly away; readiness
         # reports it, and connections are made as soon as it answers.
@@ -74,12 +77,17 @@ class Database:
     async def close(self) -> None:
         await self.pool.close()
 
+    async def _connected(self, conn: Connection) -> None:
+        """Every new connection passes here: the database answers."""
+        self._errors_before_last_connect = self.pool.get_stats().get("connections_errors", 0)
+
     def connection_wait(self) -> float:
-        """How long a caller waits for a connection: the pool's timeout while the pool holds
-        connections (all busy: wait for one to come back), a short wait while it holds none
-        (the database is away, or the pool is just starting): a longer wait there would only
-        delay the 503 the caller is going to get."""
-        return self._timeout if self.pool.get_stats().get("pool_size", 0) else NO_CONNECTION_WAIT
+        """How long a caller waits for a connection: the pool's timeout while the database
+        answers (all connections busy: wait for one to come back), a short wait once an
+        attempt to connect failed after the last one that worked (the database is away:
+        waiting longer would only delay the 503 the caller is going to get)."""
+        errors = self.pool.get_stats().get("connections_errors", 0)
+        return NO_CONNECTION_WAIT if errors > self._errors_before_last_connect else self._timeout
 
     async def getconn(self) -> Connection:
         return await self.pool.getconn(timeout=self.connection_wait())
