@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from booking_domain.accounts.use_cases import AccountUseCases
 from booking_domain.bookings.use_cases import BookingUseCases
 from booking_domain.catalog.use_cases import CatalogUseCases
 from booking_domain.events.use_cases import EventUseCases
 from booking_domain.media.use_cases import MediaUseCases
+from booking_domain.payments import PaymentMethod
+from booking_domain.payments.use_cases import PaymentUseCases
 from booking_domain.scheduling.use_cases import SchedulingUseCases
 from booking_domain.shared import EventRelay, HealthProbe
 from booking_domain.webhooks.use_cases import WebhookUseCases
@@ -33,6 +35,7 @@ class Bundles:
     catalog: CatalogUseCases
     scheduling: SchedulingUseCases
     bookings: BookingUseCases
+    payments: PaymentUseCases
     events: EventUseCases
     webhooks: WebhookUseCases
     health: HealthProbe
@@ -40,3 +43,21 @@ class Bundles:
     # The local stores' HTTP side (signed uploads and downloads, public media), when the
     # deployment keeps files itself; None with R2/S3.
     storage_server: ASGIApp | None = None
+    # The sandbox gateway's bank app when the deployment pays through the sandbox.
+    sandbox: SandboxBank | None = None
+
+
+class SandboxPay(Protocol):
+    async def pay(self, invoice_id: str, *, method: PaymentMethod = ...) -> str:
+        """Pay the sandbox invoice in full, then call back as QPay would; the payment id."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class SandboxBank:
+    """The local-only pay action (a dataclass, as every dependency the HTTP layer takes)."""
+
+    gateway: SandboxPay
+
+    async def pay(self, invoice_id: str, method: PaymentMethod) -> str:
+        return await self.gateway.pay(invoice_id, method=method)

@@ -1,4 +1,5 @@
-"""The ``inkslot`` command: serve, worker, jobs, migrate, seed, create-admin, expire-holds."""
+"""The ``inkslot`` command: serve, worker, jobs, migrate, seed, create-admin, expire-holds,
+sandbox."""
 
 from __future__ import annotations
 
@@ -42,6 +43,12 @@ def main(argv: list[str] | None = None) -> int:
     job_commands.add_parser("failed", help="list jobs that failed for good")
     retry = job_commands.add_parser("retry", help="run a failed job again")
     retry.add_argument("job_id", type=int)
+    sandbox = commands.add_parser("sandbox", help="the local sandbox payment gateway")
+    sandbox_commands = sandbox.add_subparsers(dest="sandbox_command", required=True)
+    pay = sandbox_commands.add_parser("pay", help="pay a sandbox invoice in full, then call back")
+    pay.add_argument("invoice_id", help="the invoiceId a deposit invoice answered with")
+    pay.add_argument("--method", choices=["p2p", "card"], default="p2p",
+                     help="p2p: a bank app (refunds are manual); card: refundable")  # fmt: skip
     args = parser.parse_args(argv)
 
     try:
@@ -58,6 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         "expire-holds": _expire_holds,
         "worker": _worker,
         "jobs": _jobs,
+        "sandbox": _sandbox,
     }
     return handlers[args.command](args, settings)
 
@@ -212,6 +220,30 @@ def _jobs(args: argparse.Namespace, settings: Settings) -> int:
                 return 1
 
         return _with_core(ready, run)
+
+
+def _sandbox(args: argparse.Namespace, settings: Settings) -> int:
+    from booking_domain.payments import PaymentMethod, PaymentNotFoundError
+    from booking_domain.shared import ConflictError
+    from entrypoints.container import bundles
+    from entrypoints.runtime import database
+
+    with database(settings) as ready:
+
+        async def pay(core: Core) -> int:
+            bank = bundles(core).sandbox
+            if bank is None:
+                print("inkslot: this deployment does not pay through the sandbox", file=sys.stderr)
+                return 2
+            try:
+                payment_id = await bank.pay(args.invoice_id, PaymentMethod(args.method))
+            except (PaymentNotFoundError, ConflictError) as refused:
+                print(f"inkslot: {refused.message}", file=sys.stderr)
+                return 1
+            print(f"invoice {args.invoice_id} paid: payment {payment_id}")
+            return 0
+
+        return _with_core(ready, pay)
 
 
 def _with_core(settings: Settings, work: Callable[[Core], Awaitable[T]]) -> T:

@@ -8,11 +8,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from dependency_injector import providers
 from httpx import Response
 from litestar.testing import AsyncTestClient
 
+from adapters.payments.sandbox import SandboxGateway
 from adapters.system.clock import ManualClock
 from booking_domain.accounts.use_cases import AccountUseCases
 from entrypoints.app import create_app
@@ -28,6 +30,7 @@ class Api:
     client: AsyncTestClient[Any]
     clock: ManualClock
     accounts: AccountUseCases  # the app's own, for what only an operator does (admins)
+    sandbox: SandboxGateway | None = None  # the sandbox payment gateway, when it is the one
 
     async def register(
         self, email: str = "ada@example.com", role: str = "customer", name: str = "Ada"
@@ -77,11 +80,27 @@ async def make_api(database_url: str, tmp_path: Path) -> AsyncIterator[ApiFactor
         client = AsyncTestClient(app=create_app(settings, container=core))
         await client.__aenter__()
         clients.append(client)
-        return Api(client, clock, bundles(core).accounts)
+        wired = bundles(core)
+        sandbox = core.adapters.payments().sandbox
+        if sandbox is not None:  # its callbacks reach this app the way QPay's would: HTTP
+            sandbox.route_callbacks(_through(client))
+        return Api(client, clock, wired.accounts, sandbox)
 
     yield make
     for client in clients:
         await client.__aexit__(None, None, None)
+
+
+def _through(client: AsyncTestClient[Any]) -> Callable[[str], Awaitable[int]]:
+    """Calls to the app over HTTP (its ASGI side, in process). A client of its own: the
+    test client cannot be re-entered from inside a request it is serving."""
+
+    async def call_back(url: str) -> int:
+        transport = httpx.ASGITransport(app=client.app)
+        async with httpx.AsyncClient(transport=transport) as caller:
+            return (await caller.get(url)).status_code
+
+    return call_back
 
 
 @pytest.fixture

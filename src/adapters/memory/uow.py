@@ -24,6 +24,12 @@ from adapters.memory.catalog import (
 from adapters.memory.ideas import InMemoryIdeaRepository
 from adapters.memory.media import InMemoryUploadRepository
 from adapters.memory.outbox import OUTBOX, InMemoryOutbox
+from adapters.memory.payments import (
+    PAYMENT_JOBS,
+    InMemoryInvoiceRepository,
+    InMemoryPaymentJobs,
+    InMemoryReceivedPaymentRepository,
+)
 from adapters.memory.portfolio import InMemoryPortfolioRepository
 from adapters.memory.scheduling import InMemoryAvailabilityRepository
 from adapters.memory.scheduling_reader import RepositorySchedulingReader
@@ -39,6 +45,7 @@ from booking_domain.accounts.ports import AccountsUnitOfWork, AccountsUnitOfWork
 from booking_domain.bookings.ports import BookingsUnitOfWork, BookingsUnitOfWorkFactory
 from booking_domain.catalog.ports import CatalogUnitOfWork, CatalogUnitOfWorkFactory
 from booking_domain.media.ports import MediaUnitOfWork, MediaUnitOfWorkFactory
+from booking_domain.payments.ports import PaymentsUnitOfWork, PaymentsUnitOfWorkFactory
 from booking_domain.scheduling.ports import SchedulingUnitOfWork, SchedulingUnitOfWorkFactory
 from booking_domain.webhooks.ports import WebhooksUnitOfWork, WebhooksUnitOfWorkFactory
 
@@ -49,6 +56,7 @@ class InMemoryUnitOfWork(
     CatalogUnitOfWork,
     SchedulingUnitOfWork,
     BookingsUnitOfWork,
+    PaymentsUnitOfWork,
     WebhooksUnitOfWork,
 ):
     """One transaction over a :class:`MemoryStore`.
@@ -119,6 +127,11 @@ class InMemoryUnitOfWork(
         lambda uow: InMemoryDispatchCursor(uow.staged("webhook_dispatch"))
     )
     delivery_queue = cached_property(lambda uow: InMemoryDeliveryQueue(uow.staged(DELIVERY_JOBS)))
+    invoices = cached_property(lambda uow: InMemoryInvoiceRepository(uow.staged("invoices")))
+    received_payments = cached_property(
+        lambda uow: InMemoryReceivedPaymentRepository(uow.staged("received_payments"))
+    )
+    payment_jobs = cached_property(lambda uow: InMemoryPaymentJobs(uow.staged(PAYMENT_JOBS)))
 
     async def __aenter__(self) -> Self:
         # Readers see committed data only and never wait: commits apply atomically.
@@ -156,6 +169,7 @@ class InMemoryUnitOfWorkFactory(
     CatalogUnitOfWorkFactory,
     SchedulingUnitOfWorkFactory,
     BookingsUnitOfWorkFactory,
+    PaymentsUnitOfWorkFactory,
     WebhooksUnitOfWorkFactory,
 ):
     """Callable that opens units of work over one shared store."""

@@ -32,6 +32,11 @@ from adapters.postgres.errors import translate
 from adapters.postgres.ideas import PostgresIdeaRepository
 from adapters.postgres.media import PostgresUploadRepository
 from adapters.postgres.outbox import PostgresOutbox
+from adapters.postgres.payments import (
+    PostgresInvoiceRepository,
+    PostgresReceivedPaymentRepository,
+    ProcrastinatePaymentJobs,
+)
 from adapters.postgres.portfolio import PostgresPortfolioRepository
 from adapters.postgres.scheduling import PostgresAvailabilityRepository
 from adapters.postgres.scheduling_reader import CatalogueCache, PostgresSchedulingReader
@@ -46,6 +51,7 @@ from booking_domain.accounts.ports import AccountsUnitOfWork, AccountsUnitOfWork
 from booking_domain.bookings.ports import BookingsUnitOfWork, BookingsUnitOfWorkFactory
 from booking_domain.catalog.ports import CatalogUnitOfWork, CatalogUnitOfWorkFactory
 from booking_domain.media.ports import MediaUnitOfWork, MediaUnitOfWorkFactory
+from booking_domain.payments.ports import PaymentsUnitOfWork, PaymentsUnitOfWorkFactory
 from booking_domain.scheduling.ports import SchedulingUnitOfWork, SchedulingUnitOfWorkFactory
 from booking_domain.webhooks.ports import WebhooksUnitOfWork, WebhooksUnitOfWorkFactory
 
@@ -56,6 +62,7 @@ class PostgresUnitOfWork(
     CatalogUnitOfWork,
     SchedulingUnitOfWork,
     BookingsUnitOfWork,
+    PaymentsUnitOfWork,
     WebhooksUnitOfWork,
 ):
     """Borrows a connection for the block; anything not committed is rolled back, and
@@ -112,6 +119,11 @@ class PostgresUnitOfWork(
     delivery_queue = cached_property(
         lambda uow: ProcrastinateDeliveryQueue(uow.jobs, uow.connection)
     )
+    invoices = cached_property(lambda uow: PostgresInvoiceRepository(uow.connection))
+    received_payments = cached_property(
+        lambda uow: PostgresReceivedPaymentRepository(uow.connection)
+    )
+    payment_jobs = cached_property(lambda uow: ProcrastinatePaymentJobs(uow.jobs, uow.connection))
 
     async def __aenter__(self) -> Self:
         try:
@@ -160,6 +172,7 @@ class PostgresUnitOfWorkFactory(
     CatalogUnitOfWorkFactory,
     SchedulingUnitOfWorkFactory,
     BookingsUnitOfWorkFactory,
+    PaymentsUnitOfWorkFactory,
     WebhooksUnitOfWorkFactory,
 ):
     """Units of work on one database; they share this process's catalogue cache (see

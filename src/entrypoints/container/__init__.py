@@ -11,7 +11,7 @@ from dependency_injector import containers, providers
 
 from booking_domain.accounts.ports import AccountsUnitOfWorkFactory
 from booking_domain.shared import Clock
-from entrypoints.bundles import Bundles
+from entrypoints.bundles import Bundles, SandboxBank, SandboxPay
 from entrypoints.container.adapters import (
     LocalAdapters,
     MemoryAdapters,
@@ -24,6 +24,7 @@ from entrypoints.container.contexts import (
     CatalogContainer,
     EventsContainer,
     MediaContainer,
+    PaymentsContainer,
     SchedulingContainer,
     WebhooksContainer,
 )
@@ -38,6 +39,7 @@ class Core(containers.DeclarativeContainer):
     catalog = providers.Container(CatalogContainer, adapters=adapters)
     scheduling = providers.Container(SchedulingContainer, adapters=adapters)
     bookings = providers.Container(BookingsContainer, adapters=adapters)
+    payments = providers.Container(PaymentsContainer, settings=settings, adapters=adapters)
     events = providers.Container(EventsContainer, adapters=adapters)
     webhooks = providers.Container(WebhooksContainer, settings=settings, adapters=adapters)
 
@@ -63,6 +65,10 @@ def memory_adapters(settings: Settings, jwt_secret: str) -> MemoryAdapters:
     return MemoryAdapters(settings=settings, jwt_secret=jwt_secret)
 
 
+def _bank(sandbox: SandboxPay | None) -> SandboxBank | None:
+    return None if sandbox is None else SandboxBank(sandbox)
+
+
 def bundles(core: Core) -> Bundles:
     """Every context's use cases (built once: the providers are singletons)."""
     return Bundles(
@@ -71,6 +77,8 @@ def bundles(core: Core) -> Bundles:
         catalog=core.catalog.use_cases(),
         scheduling=core.scheduling.use_cases(),
         bookings=core.bookings.use_cases(),
+        payments=core.payments.use_cases(),
+        sandbox=_bank(core.adapters.payments().sandbox),
         events=core.events.use_cases(),
         webhooks=core.webhooks.use_cases(),
         health=core.adapters.health(),

@@ -17,6 +17,7 @@ from adapters.memory.uow import InMemoryUnitOfWorkFactory
 from adapters.postgres.database import Database, PostgresHealthProbe
 from adapters.postgres.outbox import PostgresEventFeed
 from adapters.postgres.outbox_relay import PostgresOutboxRelay
+from adapters.postgres.sandbox import PostgresSandboxLedger
 from adapters.postgres.sessions import PostgresSessionCheck
 from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from adapters.redis.relay import LeaderRelay, RedisCheckpoint, RedisLease
@@ -25,6 +26,7 @@ from adapters.security.tokens import JwtTokenService
 from adapters.system.clock import SystemClock
 from adapters.webhooks.http import HttpWebhookSender
 from booking_domain.shared import EventRelay
+from entrypoints.container.payments import Payments, payments_for
 from entrypoints.container.storage import Storage, storage_for
 from entrypoints.settings import Settings
 
@@ -38,11 +40,13 @@ async def _close_postgres(
     hasher: Argon2PasswordHasher,
     sender: HttpWebhookSender,
     storage: Storage,
+    payments: Payments,
     redis: Redis | None,
 ) -> None:
     await database.close()
     await sender.close()
     await storage.close()
+    await payments.close()
     if redis is not None:
         await redis.aclose()
     hasher.close()
@@ -70,10 +74,11 @@ async def _nothing_to_open() -> None:
 
 
 async def _close_memory(
-    hasher: Argon2PasswordHasher, sender: HttpWebhookSender, storage: Storage
+    hasher: Argon2PasswordHasher, sender: HttpWebhookSender, storage: Storage, payments: Payments
 ) -> None:
     await sender.close()
     await storage.close()
+    await payments.close()
     hasher.close()
 
 
@@ -118,6 +123,12 @@ class PostgresAdapters(_CommonAdapters):
     health = providers.Singleton(PostgresHealthProbe, database)
     feed = providers.Singleton(PostgresEventFeed, database)
     redis = providers.Singleton(_redis, _CommonAdapters.settings)
+    payments = providers.Singleton(
+        payments_for,
+        _CommonAdapters.settings,
+        _CommonAdapters.clock,
+        providers.Singleton(PostgresSandboxLedger, database),
+    )
     relay = providers.Singleton(_relay, feed, redis, _CommonAdapters.settings)
     open = providers.Coroutine(_open_postgres, database)
     close = providers.Coroutine(
@@ -126,6 +137,7 @@ class PostgresAdapters(_CommonAdapters):
         _CommonAdapters.hasher,
         _CommonAdapters.webhook_sender,
         _CommonAdapters.storage,
+        payments,
         redis,
     )
 
@@ -151,10 +163,14 @@ class MemoryAdapters(_CommonAdapters):
     health = providers.Singleton(_AlwaysHealthy)
     feed = providers.Singleton(InMemoryEventFeed, uow.provided.store)
     relay = providers.Singleton(InMemoryEventRelay, feed)
+    payments = providers.Singleton(
+        payments_for, _CommonAdapters.settings, _CommonAdapters.clock, None
+    )
     open = providers.Coroutine(_nothing_to_open)
     close = providers.Coroutine(
         _close_memory,
         _CommonAdapters.hasher,
         _CommonAdapters.webhook_sender,
         _CommonAdapters.storage,
+        payments,
     )

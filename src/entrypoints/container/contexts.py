@@ -16,9 +16,11 @@ from booking_domain.bookings.use_cases import BookingsDeps, BookingUseCases
 from booking_domain.catalog.use_cases import CatalogDeps, CatalogUseCases
 from booking_domain.events.use_cases import EventsDeps, EventUseCases
 from booking_domain.media.use_cases import MediaDeps, MediaUseCases
+from booking_domain.payments.use_cases import PaymentsDeps, PaymentUseCases
 from booking_domain.scheduling.use_cases import SchedulingDeps, SchedulingUseCases
 from booking_domain.webhooks import RetrySchedule
 from booking_domain.webhooks.use_cases import WebhooksDeps, WebhookUseCases
+from entrypoints.container.payments import callback_url_for
 from entrypoints.settings import Settings
 
 
@@ -84,6 +86,19 @@ class BookingsContainer(containers.DeclarativeContainer):
         stores=adapters.storage.provided.stores,
     )
     use_cases = providers.Singleton(BookingUseCases.build, deps)
+
+
+class PaymentsContainer(containers.DeclarativeContainer):
+    settings = providers.Dependency(instance_of=Settings)
+    adapters = providers.DependenciesContainer()
+    deps = providers.Singleton(
+        PaymentsDeps,
+        uow=adapters.uow,
+        gateway=adapters.payments.provided.gateway,
+        clock=adapters.clock,
+        callback_url=providers.Singleton(callback_url_for, settings),
+    )
+    use_cases = providers.Singleton(PaymentUseCases.build, deps)
 
 
 class EventsContainer(containers.DeclarativeContainer):

@@ -43,6 +43,12 @@ from entrypoints.http.events.controller import EventStreamController
 from entrypoints.http.events.relay import RelayTask, channels_for
 from entrypoints.http.media.controller import UploadsController
 from entrypoints.http.middleware import RequestContextMiddleware
+from entrypoints.http.payments.controller import (
+    DepositInvoiceController,
+    PaymentCallbackController,
+    PaymentsController,
+    SandboxController,
+)
 from entrypoints.http.problems import EXCEPTION_HANDLERS
 from entrypoints.http.request import ApiRequest
 from entrypoints.http.scheduling.controller import (
@@ -161,6 +167,11 @@ def build_app(
             ArtistPortfolioController,
             BookingIdeasController,
             IdeasController,
+            DepositInvoiceController,
+            PaymentsController,
+            PaymentCallbackController,
+            # The sandbox's bank app exists only where the sandbox gateway takes payments.
+            *([SandboxController] if bundles.sandbox is not None else []),
         ],
     )
     channels = channels_for(config.redis_url, config.redis_namespace)

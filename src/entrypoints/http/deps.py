@@ -23,10 +23,11 @@ from booking_domain.bookings.use_cases import BookingUseCases
 from booking_domain.catalog.use_cases import CatalogUseCases
 from booking_domain.events.use_cases import EventUseCases
 from booking_domain.media.use_cases import MediaUseCases
+from booking_domain.payments.use_cases import PaymentUseCases
 from booking_domain.scheduling.use_cases import SchedulingUseCases
 from booking_domain.shared import Actor, HealthProbe
 from booking_domain.webhooks.use_cases import WebhookUseCases
-from entrypoints.bundles import Bundles
+from entrypoints.bundles import Bundles, SandboxBank
 from entrypoints.http.auth import current_actor, current_claims, optional_actor
 
 AccountsDep = NamedDependency[AccountUseCases]
@@ -36,6 +37,8 @@ BookingsDep = NamedDependency[BookingUseCases]
 EventsDep = NamedDependency[EventUseCases]
 WebhooksDep = NamedDependency[WebhookUseCases]
 MediaDep = NamedDependency[MediaUseCases]
+PaymentsDep = NamedDependency[PaymentUseCases]
+SandboxDep = NamedDependency[SandboxBank]
 HealthDep = NamedDependency[HealthProbe]
 Caller = NamedDependency[Actor]
 MaybeCaller = NamedDependency[Actor | None]
@@ -56,6 +59,8 @@ def bundle_dependencies(bundles: Bundles) -> dict[str, Provide]:
         "catalog": constant(bundles.catalog),
         "scheduling": constant(bundles.scheduling),
         "bookings": constant(bundles.bookings),
+        "payments": constant(bundles.payments),
+        "sandbox": constant(bundles.sandbox),
         "events": constant(bundles.events),
         "webhooks": constant(bundles.webhooks),
         "health": constant(bundles.health),
@@ -126,6 +131,8 @@ __all__ = [
     "HealthDep",
     "MaybeCaller",
     "MediaDep",
+    "PaymentsDep",
+    "SandboxDep",
     "SchedulingDep",
     "bundle_dependencies",
     "caller_dependencies",

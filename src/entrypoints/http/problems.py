@@ -156,6 +156,8 @@ def http_error_handler(request: Request[Any, Any, Any], exc: Exception) -> Respo
     if status == 429 and "Retry-After" not in headers:
         headers["Retry-After"] = str(headers.get("RateLimit-Reset", "60"))
     code = _CODES_BY_STATUS.get(status, "http_error" if status < 500 else "internal_error")
+    if status >= 500:  # the framework's own failures (its configuration): say what, here only
+        _log.error("%s on %s %s: %s", status, request.method, request.url.path, exc.detail)
     detail = exc.detail if status < 500 else "Something went wrong on our side."
     return problem_response(request, status, code, detail, headers=headers or None)
 

@@ -17,7 +17,9 @@ from procrastinate import jobs as job_states
 from procrastinate.retry import BaseRetryStrategy, RetryDecision
 
 from adapters.jobs.queue import CappedBackoff
+from adapters.postgres.payments import PAYMENT_QUEUE, PAYMENT_TASKS
 from adapters.postgres.webhooks import DELIVER_WEBHOOK_TASK, WEBHOOK_QUEUE
+from booking_domain.payments import InvoiceId, PaymentJob
 from booking_domain.webhooks import DeliveryId
 from entrypoints.bundles import Bundles
 from entrypoints.settings import Settings
@@ -60,9 +62,12 @@ def build_tasks(bundles: Bundles, settings: Settings) -> procrastinate.Blueprint
     @tasks.periodic(cron=settings.expire_holds_cron, periodic_id="expire-holds")
     @tasks.task(name="expire_holds", queue=PERIODIC_QUEUE, queueing_lock="expire_holds")
     async def expire_holds(timestamp: int) -> int:
+        """Holds that ran out, then the invoices of those holds (cancelled at the provider
+        by jobs of their own)."""
         expired = await bookings.expire_holds()
-        if expired:
-            _log.info("expired %d holds", expired)
+        withdrawn = await bundles.payments.withdraw_lapsed_invoices()
+        if expired or withdrawn:
+            _log.info("expired %d holds, withdrew %d invoices", expired, withdrawn)
         return expired
 
     @tasks.periodic(cron=settings.purge_cron, periodic_id="purge")
@@ -85,6 +90,22 @@ def build_tasks(bundles: Bundles, settings: Settings) -> procrastinate.Blueprint
         if delivery is not None and delivery.due and delivery.next_attempt_at is not None:
             wait = delivery.next_attempt_at - delivery.updated_at
             raise RetryDelivery(max(0, int(wait.total_seconds())))
+
+    payments = bundles.payments
+
+    @tasks.task(name=PAYMENT_TASKS[PaymentJob.RECHECK].removeprefix("inkslot:"),
+                queue=PAYMENT_QUEUE)  # fmt: skip
+    async def payment_recheck(invoice_id: str, attempt: int) -> int:
+        """One re-check after a callback the provider's check did not show yet; queues the
+        next itself while its schedule lasts (so it is never retried by the queue)."""
+        return await payments.recheck_payment(InvoiceId(UUID(invoice_id)), attempt)
+
+    @tasks.task(name=PAYMENT_TASKS[PaymentJob.CANCEL_INVOICE].removeprefix("inkslot:"),
+                queue=PAYMENT_QUEUE, retry=CappedBackoff())  # fmt: skip
+    async def payment_cancel_invoice(invoice_id: str, attempt: int) -> None:
+        """Cancel at the provider an invoice whose hold ran out; retried while the provider
+        is away. Safe to run twice: only an invoice still due a cancel is sent one."""
+        await payments.cancel_invoice_at_provider(InvoiceId(UUID(invoice_id)))
 
     @tasks.task(name="ping", queue="diagnostics")
     async def ping() -> None:

@@ -18,6 +18,12 @@ from adapters.postgres.tables.bookings import (
 from adapters.postgres.tables.catalog import artists, services, studios
 from adapters.postgres.tables.events import outbox_events
 from adapters.postgres.tables.media import portfolio_items, uploads
+from adapters.postgres.tables.payments import (
+    payment_invoices,
+    received_payments,
+    sandbox_invoices,
+    sandbox_payments,
+)
 from adapters.postgres.tables.scheduling import date_overrides, weekly_rules
 from adapters.postgres.tables.webhooks import (
     webhook_deliveries,
@@ -48,8 +54,12 @@ __all__ = [
     "is_ours",
     "metadata",
     "outbox_events",
+    "payment_invoices",
     "portfolio_items",
+    "received_payments",
     "refresh_tokens",
+    "sandbox_invoices",
+    "sandbox_payments",
     "services",
     "sign_in_attempts",
     "studios",

@@ -1,0 +1,264 @@
+"""PostgreSQL deposit invoices, received payments, and payment jobs on procrastinate."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+import procrastinate.exceptions
+from procrastinate import jobs as job_states
+from procrastinate.manager import JobManager
+from psycopg.types.json import Jsonb
+from sqlalchemy import bindparam, insert, literal_column, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+from adapters.postgres.database import Connection, OnConnection
+from adapters.postgres.sql import Statement
+from adapters.postgres.tables.payments import payment_invoices, received_payments
+from booking_domain.payments import (
+    DeepLink,
+    DepositInvoice,
+    Evidence,
+    InvoiceId,
+    InvoiceRepository,
+    InvoiceStatus,
+    IssuedInvoice,
+    PaymentJob,
+    PaymentJobs,
+    PaymentMethod,
+    PaymentOutcome,
+    ReceivedPayment,
+    ReceivedPaymentRepository,
+)
+from booking_domain.shared import BookingId, UserId
+from booking_domain.shared.money import Money
+
+PAYMENT_QUEUE = "payments"
+PAYMENT_TASKS = {
+    PaymentJob.RECHECK: "inkslot:payment_recheck",
+    PaymentJob.CANCEL_INVOICE: "inkslot:payment_cancel_invoice",
+}
+
+_I = payment_invoices
+_P = received_payments
+_INSERT = Statement(lambda: insert(_I).values({c.name: bindparam(c.name) for c in _I.c}))
+_UPDATE = Statement(
+    lambda: (
+        update(_I)
+        .where(_I.c.id == bindparam("id"))
+        .values({c.name: bindparam(c.name) for c in _I.c if c.name not in ("id", "created_at")})
+    )
+)
+
+
+def _where(column: str, *, lock: bool = False) -> Statement:
+    def build() -> Any:
+        query = select(_I).where(_I.c[column] == bindparam(column))
+        return query.with_for_update() if lock else query
+
+    return Statement(build)
+
+
+_BY_ID, _LOCK_ID = _where("id"), _where("id", lock=True)
+_BY_PROVIDER_ID, _BY_NUMBER = _where("provider_invoice_id"), _where("number")
+_BY_KEY = Statement(
+    lambda: select(_I).where(
+        _I.c.customer_id == bindparam("customer_id"), _I.c.idempotency_key == bindparam("key")
+    )
+)
+_FOR_BOOKING = Statement(
+    lambda: select(_I).where(_I.c.booking_id == bindparam("booking_id"))
+    .order_by(_I.c.created_at, _I.c.number)
+)  # fmt: skip
+# One statement decides among concurrent checks: the row lock serialises them, and each
+# re-evaluates the condition on the row as the previous one left it.
+_MARK_CHECKED = Statement(
+    lambda: update(_I)
+    .where(_I.c.id == bindparam("id"),
+           or_(_I.c.checked_at.is_(None), _I.c.checked_at <= bindparam("since")))
+    .values(checked_at=bindparam("now"), updated_at=bindparam("now"))
+)  # fmt: skip
+_LAPSED = Statement(
+    lambda: select(_I)
+    # A literal, so that the partial index on open invoices serves the query.
+    .where(_I.c.status == literal_column("'open'"), _I.c.expires_at <= bindparam("now"))
+    .order_by(_I.c.expires_at)
+    .limit(bindparam("limit"))
+    .with_for_update(skip_locked=True)
+)  # fmt: skip
+_ADD_PAYMENT = Statement(
+    lambda: pg_insert(_P)
+    .values({c.name: bindparam(c.name) for c in _P.c if c.name != "created_at"})
+    .on_conflict_do_nothing(index_elements=[_P.c.payment_id])
+    .returning(_P.c.payment_id)
+)  # fmt: skip
+_PAYMENTS_OF = Statement(
+    lambda: select(_P).where(_P.c.provider_invoice_id == bindparam("provider_invoice_id"))
+    .order_by(_P.c.processed_at, _P.c.payment_id)
+)  # fmt: skip
+
+
+class PostgresInvoiceRepository(OnConnection, InvoiceRepository):
+    async def add(self, invoice: DepositInvoice) -> None:
+        await self._conn.execute(_INSERT.text, _params(invoice))
+
+    async def get(
+        self, invoice_id: InvoiceId, *, for_update: bool = False
+    ) -> DepositInvoice | None:
+        return await self._one(_LOCK_ID if for_update else _BY_ID, {"id": invoice_id})
+
+    async def by_provider_id(self, provider_invoice_id: str) -> DepositInvoice | None:
+        return await self._one(_BY_PROVIDER_ID, {"provider_invoice_id": provider_invoice_id})
+
+    async def by_number(self, number: str) -> DepositInvoice | None:
+        return await self._one(_BY_NUMBER, {"number": number})
+
+    async def by_idempotency_key(self, customer_id: UserId, key: str) -> DepositInvoice | None:
+        return await self._one(_BY_KEY, {"customer_id": customer_id, "key": key})
+
+    async def for_booking(self, booking_id: BookingId) -> Sequence[DepositInvoice]:
+        rows = await self._conn.execute(_FOR_BOOKING.text, {"booking_id": booking_id})
+        return [_invoice(row) for row in await rows.fetchall()]
+
+    async def update(self, invoice: DepositInvoice) -> None:
+        await self._conn.execute(_UPDATE.text, _params(invoice))
+
+    async def mark_checked(self, invoice_id: InvoiceId, now: datetime, since: datetime) -> bool:
+        params = {"id": invoice_id, "now": now, "since": since}
+        return (await self._conn.execute(_MARK_CHECKED.text, params)).rowcount == 1
+
+    async def lapsed(self, now: datetime, *, limit: int) -> Sequence[DepositInvoice]:
+        rows = await self._conn.execute(_LAPSED.text, {"now": now, "limit": limit})
+        return [_invoice(row) for row in await rows.fetchall()]
+
+    async def _one(self, statement: Statement, params: Mapping[str, Any]) -> DepositInvoice | None:
+        row = await (await self._conn.execute(statement.text, params)).fetchone()
+        return None if row is None else _invoice(row)
+
+
+class PostgresReceivedPaymentRepository(OnConnection, ReceivedPaymentRepository):
+    async def add(self, payment: ReceivedPayment, evidence: Evidence) -> bool:
+        params = {
+            "payment_id": payment.payment_id,
+            "provider_invoice_id": payment.invoice_id,
+            "booking_id": payment.booking_id,
+            "amount": payment.amount.amount,
+            "currency": payment.amount.currency,
+            "method": payment.method.value,
+            "outcome": payment.outcome.value,
+            "processed_at": payment.received_at,
+            "callback_payload": evidence.callback,
+            "check_payload": evidence.check,
+        }
+        inserted = await (await self._conn.execute(_ADD_PAYMENT.text, params)).fetchone()
+        return inserted is not None
+
+    async def for_invoice(self, provider_invoice_id: str) -> Sequence[ReceivedPayment]:
+        params = {"provider_invoice_id": provider_invoice_id}
+        rows = await (await self._conn.execute(_PAYMENTS_OF.text, params)).fetchall()
+        return [_payment(row) for row in rows]
+
+
+def _payment(r: Mapping[str, Any]) -> ReceivedPayment:
+    return ReceivedPayment(
+        payment_id=r["payment_id"],
+        invoice_id=r["provider_invoice_id"],
+        booking_id=BookingId(r["booking_id"]),
+        amount=Money(r["amount"], r["currency"]),
+        method=PaymentMethod(r["method"]),
+        outcome=PaymentOutcome(r["outcome"]),
+        received_at=r["processed_at"],
+    )
+
+
+class ProcrastinatePaymentJobs(PaymentJobs):
+    """Jobs deferred on the unit of work's connection (gone with a rollback). The queueing
+    lock keeps one (job, invoice, attempt) waiting at a time; a duplicate is dropped inside
+    a savepoint so that the transaction goes on."""
+
+    def __init__(self, manager: JobManager, connection: Connection) -> None:
+        self._manager = manager
+        self._conn = connection
+
+    async def defer(self, job: PaymentJob, invoice_id: InvoiceId, *, attempt: int = 1,
+                    run_at: datetime | None = None) -> None:  # fmt: skip
+        queued = job_states.Job(
+            id=None,
+            lock=f"invoice:{invoice_id}",
+            queueing_lock=f"{job.value}:{invoice_id}:{attempt}",
+            task_name=PAYMENT_TASKS[job],
+            queue=PAYMENT_QUEUE,
+            task_kwargs={"invoice_id": str(invoice_id), "attempt": attempt},
+            scheduled_at=run_at,
+        )
+        try:
+            async with self._conn.transaction():  # a savepoint inside the unit of work
+                await self._manager.defer_job_async(queued, connection=self._conn)
+        except procrastinate.exceptions.AlreadyEnqueued:
+            pass
+
+
+def _issued_json(issued: IssuedInvoice | None) -> Jsonb | None:
+    if issued is None:
+        return None
+    return Jsonb({
+        "invoiceId": issued.invoice_id, "qrText": issued.qr_text, "qrImage": issued.qr_image,
+        "shortUrl": issued.short_url, "raw": issued.raw,
+        "deepLinks": [{"name": d.name, "description": d.description, "logo": d.logo,
+                       "link": d.link} for d in issued.deep_links],
+    })  # fmt: skip
+
+
+def _issued(stored: Mapping[str, Any] | None) -> IssuedInvoice | None:
+    if stored is None:
+        return None
+    links = tuple(DeepLink(d["name"], d["description"], d["logo"], d["link"])
+                  for d in stored["deepLinks"])  # fmt: skip
+    return IssuedInvoice(stored["invoiceId"], stored["qrText"], stored["qrImage"],
+                         stored["shortUrl"], links, stored["raw"])  # fmt: skip
+
+
+def _params(invoice: DepositInvoice) -> dict[str, Any]:
+    return {
+        "id": invoice.id,
+        "booking_id": invoice.booking_id,
+        "customer_id": invoice.customer_id,
+        "artist_user_id": invoice.artist_user_id,
+        "number": invoice.number,
+        "amount": invoice.amount.amount,
+        "currency": invoice.amount.currency,
+        "status": invoice.status.value,
+        "callback_token_hash": invoice.callback_token_hash,
+        "expires_at": invoice.expires_at,
+        "provider_invoice_id": invoice.provider_invoice_id,
+        "issued": _issued_json(invoice.issued),
+        "paid_at": invoice.paid_at,
+        "checked_at": invoice.checked_at,
+        "idempotency_key": invoice.idempotency_key,
+        "cancel_due": invoice.cancel_due,
+        "created_at": invoice.created_at,
+        "updated_at": invoice.updated_at,
+    }
+
+
+def _invoice(row: Mapping[str, Any]) -> DepositInvoice:
+    return DepositInvoice(
+        id=InvoiceId(row["id"]),
+        booking_id=BookingId(row["booking_id"]),
+        customer_id=UserId(row["customer_id"]),
+        artist_user_id=UserId(row["artist_user_id"]),
+        number=row["number"],
+        amount=Money(row["amount"], row["currency"]),
+        status=InvoiceStatus(row["status"]),
+        callback_token_hash=row["callback_token_hash"],
+        expires_at=row["expires_at"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+        provider_invoice_id=row["provider_invoice_id"],
+        issued=_issued(row["issued"]),
+        paid_at=row["paid_at"],
+        checked_at=row["checked_at"],
+        idempotency_key=row["idempotency_key"],
+        cancel_due=row["cancel_due"],
+    )

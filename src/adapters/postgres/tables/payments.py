@@ -1,0 +1,96 @@
+"""Payments: deposit invoices (a booking's deposit transactions) and the payments received
+on them. Money is integer minor units plus a currency code. Rows are never deleted: they
+are the record of money."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql as pg
+
+from adapters.postgres.tables.base import metadata, timestamps
+
+payment_invoices = sa.Table(
+    "payment_invoices",
+    metadata,
+    sa.Column("id", sa.Uuid, primary_key=True),
+    sa.Column("booking_id", sa.Uuid, sa.ForeignKey("bookings.id"), nullable=False),
+    sa.Column("customer_id", sa.Uuid, sa.ForeignKey("users.id"), nullable=False),
+    sa.Column("artist_user_id", sa.Uuid, sa.ForeignKey("users.id"), nullable=False),
+    sa.Column("number", sa.Text, nullable=False, unique=True),
+    sa.Column("amount", sa.BigInteger, nullable=False),
+    sa.Column("currency", sa.Text, nullable=False),
+    sa.Column("status", sa.Text, nullable=False),
+    sa.Column("callback_token_hash", sa.Text, nullable=False),
+    sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("provider_invoice_id", sa.Text, nullable=True, unique=True),
+    sa.Column("issued", pg.JSONB, nullable=True),
+    sa.Column("paid_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("checked_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("idempotency_key", sa.Text, nullable=True),
+    sa.Column("cancel_due", sa.Boolean, nullable=False),
+    *timestamps(),
+    sa.CheckConstraint("amount > 0", name="amount_positive"),
+    sa.CheckConstraint(
+        "status IN ('creating', 'open', 'paid', 'failed', 'cancelled')", name="status_known"
+    ),
+    sa.UniqueConstraint("customer_id", "idempotency_key"),
+    sa.Index("ix_payment_invoices_booking_id_created_at", "booking_id", "created_at"),
+    # The lapsed-invoice sweep: open invoices by the end of their payable time.
+    sa.Index(
+        "ix_payment_invoices_expires_at_open",
+        "expires_at",
+        postgresql_where=sa.text("status = 'open'"),
+    ),
+)
+
+received_payments = sa.Table(
+    "received_payments",
+    metadata,
+    # The provider's payment id: a payment is recorded once, whoever reports it.
+    sa.Column("payment_id", sa.Text, primary_key=True),
+    sa.Column(
+        "provider_invoice_id",
+        sa.Text,
+        sa.ForeignKey("payment_invoices.provider_invoice_id"),
+        nullable=False,
+    ),
+    sa.Column("booking_id", sa.Uuid, sa.ForeignKey("bookings.id"), nullable=False),
+    sa.Column("amount", sa.BigInteger, nullable=False),
+    sa.Column("currency", sa.Text, nullable=False),
+    sa.Column("method", sa.Text, nullable=False),
+    sa.Column("outcome", sa.Text, nullable=False),
+    sa.Column("processed_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("callback_payload", sa.Text, nullable=False),
+    sa.Column("check_payload", sa.Text, nullable=False),
+    sa.Column(
+        "created_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.text("now()")
+    ),
+    sa.CheckConstraint("outcome IN ('confirmed', 'owed_back', 'review')", name="outcome_known"),
+    sa.Index("ix_received_payments_provider_invoice_id", "provider_invoice_id"),
+)
+
+# The sandbox gateway's own books (the local profile's stand-in for QPay; empty elsewhere).
+sandbox_invoices = sa.Table(
+    "sandbox_invoices",
+    metadata,
+    sa.Column("invoice_id", sa.Text, primary_key=True),
+    sa.Column("number", sa.Text, nullable=False, unique=True),
+    sa.Column("amount", sa.BigInteger, nullable=False),
+    sa.Column("currency", sa.Text, nullable=False),
+    sa.Column("callback_url", sa.Text, nullable=False),
+    sa.Column("status", sa.Text, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+sandbox_payments = sa.Table(
+    "sandbox_payments",
+    metadata,
+    sa.Column("payment_id", sa.Text, primary_key=True),
+    sa.Column("invoice_id", sa.Text, sa.ForeignKey("sandbox_invoices.invoice_id"), nullable=False),
+    sa.Column("amount", sa.BigInteger, nullable=False),
+    sa.Column("currency", sa.Text, nullable=False),
+    sa.Column("state", sa.Text, nullable=False),
+    sa.Column("method", sa.Text, nullable=False),
+    sa.Column("paid_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_sandbox_payments_invoice_id", "invoice_id"),
+)

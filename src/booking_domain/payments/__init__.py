@@ -1,0 +1,88 @@
+"""Payments: deposits collected through the payment provider (QPay), never lost, never
+counted twice.
+
+Deposit invoices (``invoices``), what a verified payment does to its booking
+(``receipts``), the ``PaymentGateway`` port (``gateway``) and the storage ports
+(``ports``). Callbacks are never trusted: only the provider's own check, asked by us, records
+money (reference/qpay-v2.md §11).
+"""
+
+from booking_domain.payments.errors import (
+    DepositNotPayableError,
+    InvoiceInProgressError,
+    InvoiceNotFoundError,
+    NothingToRefundError,
+    PaymentCheckTooSoonError,
+    PaymentNotFoundError,
+    PaymentProviderError,
+    PaymentProviderUnavailableError,
+)
+from booking_domain.payments.gateway import (
+    CancelOutcome,
+    DeepLink,
+    InvoiceRequest,
+    IssuedInvoice,
+    PaymentCheck,
+    PaymentGateway,
+    PaymentMethod,
+    PaymentState,
+    ProviderPayment,
+    RefundOutcome,
+)
+from booking_domain.payments.invoices import (
+    DepositInvoice,
+    InvoiceId,
+    InvoiceStatus,
+    invoice_number,
+    provider_amount,
+)
+from booking_domain.payments.ports import (
+    Evidence,
+    InvoiceRepository,
+    PaymentJob,
+    PaymentJobs,
+    PaymentsUnitOfWork,
+    PaymentsUnitOfWorkFactory,
+    ReceivedPaymentRepository,
+)
+from booking_domain.payments.published import PAYMENT, PAYMENT_EVENT_TYPES
+from booking_domain.payments.receipts import PaymentOutcome, Receipt, ReceivedPayment, receive
+
+__all__ = [
+    "PAYMENT",
+    "PAYMENT_EVENT_TYPES",
+    "CancelOutcome",
+    "DeepLink",
+    "DepositInvoice",
+    "DepositNotPayableError",
+    "Evidence",
+    "InvoiceId",
+    "InvoiceInProgressError",
+    "InvoiceNotFoundError",
+    "InvoiceRepository",
+    "InvoiceRequest",
+    "InvoiceStatus",
+    "IssuedInvoice",
+    "NothingToRefundError",
+    "PaymentCheck",
+    "PaymentCheckTooSoonError",
+    "PaymentGateway",
+    "PaymentJob",
+    "PaymentJobs",
+    "PaymentMethod",
+    "PaymentNotFoundError",
+    "PaymentOutcome",
+    "PaymentProviderError",
+    "PaymentProviderUnavailableError",
+    "PaymentState",
+    "PaymentsUnitOfWork",
+    "PaymentsUnitOfWorkFactory",
+    "ProviderPayment",
+    "Receipt",
+    "ReceivedPayment",
+    "ReceivedPaymentRepository",
+    "RefundOutcome",
+    "invoice_number",
+    "provider_amount",
+    "receive",
+]

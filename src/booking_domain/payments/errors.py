@@ -1,0 +1,71 @@
+"""Errors of payments: deposits that cannot be invoiced, providers that fail, callbacks that
+lie. Messages never carry provider payloads or secrets."""
+
+from __future__ import annotations
+
+from booking_domain.shared.errors import (
+    ConflictError,
+    NotFoundError,
+    RetryLaterError,
+    RuleViolationError,
+    ServiceUnavailableError,
+)
+
+
+class InvoiceNotFoundError(NotFoundError):
+    """No such invoice, or the caller may not know that it exists."""
+
+    code = "invoice_not_found"
+    default_message = "No such invoice."
+
+
+class DepositNotPayableError(RuleViolationError):
+    """The booking owes no deposit now (none set, already paid, waiting for approval, or no
+    longer pending), or its deposit cannot be paid through the provider (QPay takes whole
+    tögrög only)."""
+
+    code = "deposit_not_payable"
+    default_message = "This booking has no deposit to pay now."
+
+
+class InvoiceInProgressError(ConflictError):
+    """Another request is creating this booking's invoice at this moment."""
+
+    code = "invoice_in_progress"
+    default_message = "An invoice for this booking is being created; try again in a moment."
+
+
+class PaymentCheckTooSoonError(RetryLaterError):
+    """The customer's "I have paid" check runs at most once per interval per invoice."""
+
+    code = "payment_check_too_soon"
+    default_message = "This invoice was checked a moment ago; try again shortly."
+
+
+class PaymentProviderUnavailableError(ServiceUnavailableError):
+    """The provider timed out, failed (5xx, busy, not JSON) or refused our credentials twice."""
+
+    code = "payment_provider_unavailable"
+    default_message = "The payment provider is unavailable; try again shortly."
+
+
+class PaymentProviderError(ServiceUnavailableError):
+    """The provider refused our request as malformed or misconfigured: a bug or a setting of
+    ours (logged for operators); the caller can only try later."""
+
+    code = "payment_provider_error"
+    default_message = "The payment provider refused the request; operators have been told."
+
+
+class PaymentNotFoundError(NotFoundError):
+    """The provider knows no such payment or invoice (QPay answers 422 for these)."""
+
+    code = "payment_not_found"
+    default_message = "The payment provider knows no such payment."
+
+
+class NothingToRefundError(ConflictError):
+    """The provider holds no paid payment under this id to refund."""
+
+    code = "nothing_to_refund"
+    default_message = "There is no paid payment to refund."

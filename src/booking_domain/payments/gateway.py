@@ -1,0 +1,126 @@
+"""The ``PaymentGateway`` port and the small values it exchanges (provider JSON never leaves
+the adapter; ``raw`` fields are the provider's answers as text, kept as evidence and never
+read by the core).
+
+Every adapter passes ``tests/contract/payments``: the sandbox, QPay over HTTP, and the
+payment edge. Errors: ``PaymentNotFoundError`` (unknown invoice or payment),
+``PaymentProviderUnavailableError`` (retry later), ``PaymentProviderError`` (our request or
+configuration is wrong), ``DepositNotPayableError`` (the provider refuses the amount),
+``NothingToRefundError``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Protocol
+
+from booking_domain.shared.money import Money
+
+
+@dataclass(frozen=True, slots=True)
+class InvoiceRequest:
+    """``number``: ours, unique per attempt, letters and digits, at most 45 (QPay's
+    ``sender_invoice_no``); ``description`` ASCII letters, digits and spaces."""
+
+    number: str
+    amount: Money
+    description: str
+    callback_url: str
+
+
+@dataclass(frozen=True, slots=True)
+class DeepLink:
+    """One bank or wallet app that opens the invoice."""
+
+    name: str
+    description: str
+    logo: str
+    link: str
+
+
+@dataclass(frozen=True, slots=True)
+class IssuedInvoice:
+    """What the provider made: its id, the QR payload and image (base64 PNG), a short URL
+    and one deep link per bank app."""
+
+    invoice_id: str
+    qr_text: str
+    qr_image: str
+    short_url: str
+    deep_links: tuple[DeepLink, ...]
+    raw: str = ""
+
+
+class PaymentState(StrEnum):
+    NEW = "NEW"
+    FAILED = "FAILED"
+    PAID = "PAID"
+    PARTIAL = "PARTIAL"
+    REFUNDED = "REFUNDED"
+
+
+class PaymentMethod(StrEnum):
+    """``p2p``: a bank app transfer (refunds are manual); ``card``: refundable through the
+    provider."""
+
+    P2P = "p2p"
+    CARD = "card"
+
+
+@dataclass(frozen=True, slots=True)
+class ProviderPayment:
+    """One payment against an invoice as the provider reports it. ``paid_at`` only from a
+    payment lookup (checks do not carry it)."""
+
+    payment_id: str
+    state: PaymentState
+    amount: Money
+    method: PaymentMethod
+    invoice_id: str | None = None
+    paid_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentCheck:
+    """The provider's answer to "what has been paid on this invoice": every payment row and
+    its own total (a cross-check)."""
+
+    invoice_id: str
+    payments: tuple[ProviderPayment, ...]
+    paid_total: Money
+    raw: str = ""
+
+
+class CancelOutcome(StrEnum):
+    CANCELLED = "cancelled"  # now, or it already was, or the provider forgot it
+    ALREADY_PAID = "already_paid"  # a payment raced the cancel: verify it
+
+
+class RefundOutcome(StrEnum):
+    REFUNDED = "refunded"  # now, or it already was
+    MANUAL_SETTLEMENT = "manual_settlement"  # the provider cannot (bank-app payments)
+
+
+class PaymentGateway(Protocol):
+    async def create_invoice(self, request: InvoiceRequest) -> IssuedInvoice:
+        """A new payable invoice. A request that fails or times out burns its number: the
+        caller tries again with a new one."""
+        ...
+
+    async def check_payments(self, invoice_id: str) -> PaymentCheck:
+        """Every payment on the invoice now (none yet is an empty check, not an error)."""
+        ...
+
+    async def get_payment(self, payment_id: str) -> ProviderPayment:
+        """One payment, with its invoice and time."""
+        ...
+
+    async def cancel_invoice(self, invoice_id: str) -> CancelOutcome:
+        """Make the invoice unpayable; idempotent."""
+        ...
+
+    async def refund_payment(self, payment_id: str, note: str) -> RefundOutcome:
+        """Give the whole payment back; idempotent."""
+        ...

@@ -1,0 +1,119 @@
+"""What payments needs from the outside world: where invoices and received payments are
+kept, how follow-up jobs are queued, and the ``PaymentGateway`` (``gateway.py``).
+
+Every adapter passes the contract suites in ``tests/contract/payments``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Protocol
+
+from booking_domain.bookings.ports import HasBookings
+from booking_domain.payments.invoices import DepositInvoice, InvoiceId
+from booking_domain.payments.receipts import ReceivedPayment
+from booking_domain.shared.ids import BookingId, UserId
+from booking_domain.shared.ports import HasOutbox, UnitOfWork
+
+
+class InvoiceRepository(Protocol):
+    async def add(self, invoice: DepositInvoice) -> None:
+        """Raises ``ConflictError`` when the number is taken (a bug: numbers are per
+        attempt)."""
+        ...
+
+    async def get(
+        self, invoice_id: InvoiceId, *, for_update: bool = False
+    ) -> DepositInvoice | None:
+        """``for_update`` holds the invoice until the unit of work ends."""
+        ...
+
+    async def by_provider_id(self, provider_invoice_id: str) -> DepositInvoice | None: ...
+
+    async def by_number(self, number: str) -> DepositInvoice | None: ...
+
+    async def by_idempotency_key(self, customer_id: UserId, key: str) -> DepositInvoice | None: ...
+
+    async def for_booking(self, booking_id: BookingId) -> Sequence[DepositInvoice]:
+        """Every invoice of the booking, oldest first."""
+        ...
+
+    async def update(self, invoice: DepositInvoice) -> None: ...
+
+    async def mark_checked(self, invoice_id: InvoiceId, now: datetime, since: datetime) -> bool:
+        """Set the invoice's ``checked_at`` to ``now`` unless it is after ``since``; whether
+        it was set (one caller wins among concurrent ones)."""
+        ...
+
+    async def lapsed(self, now: datetime, *, limit: int) -> Sequence[DepositInvoice]:
+        """Open invoices whose payable time ended by ``now``, oldest first, locked for this
+        unit of work; rows another unit of work holds are skipped."""
+        ...
+
+
+class HasInvoices(Protocol):
+    @property
+    def invoices(self) -> InvoiceRepository: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What the provider said when a payment was recorded: the callback's query (empty
+    when the customer's own check found it) and the check's answer, as received."""
+
+    callback: str
+    check: str
+
+
+class ReceivedPaymentRepository(Protocol):
+    async def add(self, payment: ReceivedPayment, evidence: Evidence) -> bool:
+        """Record a payment once: False (and nothing written) when its payment id is
+        already recorded, whoever recorded it."""
+        ...
+
+    async def for_invoice(self, provider_invoice_id: str) -> Sequence[ReceivedPayment]:
+        """Oldest first."""
+        ...
+
+
+class HasReceivedPayments(Protocol):
+    @property
+    def received_payments(self) -> ReceivedPaymentRepository: ...
+
+
+class PaymentJob(StrEnum):
+    RECHECK = "recheck"  # a callback came before the provider's check showed the payment
+    CANCEL_INVOICE = "cancel_invoice"  # tell the provider an invoice is no longer payable
+
+
+class PaymentJobs(Protocol):
+    async def defer(self, job: PaymentJob, invoice_id: InvoiceId, *, attempt: int = 1,
+                    run_at: datetime | None = None) -> None:  # fmt: skip
+        """Queue a job in this unit of work (gone with a rollback); ``run_at`` delays it.
+        A job still queued for the same (job, invoice, attempt) is not queued twice."""
+        ...
+
+
+class HasPaymentJobs(Protocol):
+    @property
+    def payment_jobs(self) -> PaymentJobs: ...
+
+
+class PaymentsUnitOfWork(
+    UnitOfWork,
+    HasBookings,
+    HasInvoices,
+    HasReceivedPayments,
+    HasOutbox,
+    HasPaymentJobs,
+    Protocol,
+):
+    """What payment use cases open: the bookings they pay for, invoices, received
+    payments, the outbox and the job queue."""
+
+
+class PaymentsUnitOfWorkFactory(Protocol):
+    def __call__(self, *, read_only: bool = False) -> PaymentsUnitOfWork: ...

@@ -1,0 +1,112 @@
+"""Payments received: what a verified payment does to its booking.
+
+A callback is never trusted: only the provider's own check, asked by us, says what was paid
+(reference/qpay-v2.md §11). Each ``PAID`` payment it lists is recorded once (by the
+provider's payment id) and then:
+- confirms the booking (or leaves it pending until the artist approves, never here: an
+  invoice exists only once no approval is awaited) when the booking awaits exactly this
+  deposit and its hold is live;
+- is owed back in full when the booking no longer holds its slot: it was cancelled, its
+  hold ran out (it is expired first, then the payment recorded), or it was already paid
+  (a second payment of the same invoice);
+- is kept for an admin to review when nothing above fits (a currency other than the
+  deposit's, or another amount on a booking still awaiting it): recorded, never applied
+  blindly, never lost.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from booking_domain.bookings import Booking, BookingStatus, lifecycle
+from booking_domain.bookings.events import BookingEvent
+from booking_domain.payments.gateway import (
+    PaymentCheck,
+    PaymentMethod,
+    PaymentState,
+    ProviderPayment,
+)
+from booking_domain.payments.invoices import DepositInvoice, InvoiceStatus, settle
+from booking_domain.shared.ids import BookingId
+from booking_domain.shared.money import Money
+
+
+class PaymentOutcome(StrEnum):
+    CONFIRMED = "confirmed"
+    OWED_BACK = "owed_back"
+    REVIEW = "review"
+
+
+@dataclass(frozen=True, slots=True)
+class ReceivedPayment:
+    payment_id: str
+    invoice_id: str  # the provider's invoice id
+    booking_id: BookingId
+    amount: Money
+    method: PaymentMethod
+    outcome: PaymentOutcome
+    received_at: datetime
+
+
+def paid_payments(check: PaymentCheck) -> tuple[ProviderPayment, ...]:
+    """The payments of a check that moved money (``PAID``), in the provider's order."""
+    return tuple(p for p in check.payments if p.state is PaymentState.PAID)
+
+
+def totals_agree(check: PaymentCheck) -> bool:
+    """The provider's own total against the sum of its ``PAID`` rows (a cross-check the
+    caller logs when it fails; the rows are what is recorded)."""
+    rows = paid_payments(check)
+    if any(p.amount.currency != check.paid_total.currency for p in rows):
+        return False
+    return sum(p.amount.amount for p in rows) == check.paid_total.amount
+
+
+@dataclass(frozen=True, slots=True)
+class Receipt:
+    """What receiving one payment did: the booking's changes in order, each the booking
+    after it and its event (none, one, or an expiry then the payment), the invoice after
+    it, and the record to store."""
+
+    booking: Booking
+    invoice: DepositInvoice
+    steps: tuple[tuple[Booking, BookingEvent], ...]
+    payment: ReceivedPayment
+
+
+def receive(
+    booking: Booking, invoice: DepositInvoice, payment: ProviderPayment, now: datetime
+) -> Receipt:
+    """Apply one verified, not yet recorded ``PAID`` payment of ``invoice`` to its booking."""
+    steps: list[tuple[Booking, BookingEvent]] = []
+    if booking.status is BookingStatus.PENDING and booking.hold_expired(now):
+        booking, expired = lifecycle.expire_hold(booking, now)
+        steps.append((booking, expired))
+    exact = payment.amount == invoice.amount == booking.deposit
+    foreign = payment.amount.currency != booking.deposit.currency
+    pending = booking.status is BookingStatus.PENDING
+    if foreign or (pending and not (booking.awaiting_deposit and exact)):
+        outcome = PaymentOutcome.REVIEW
+    else:
+        booking, recorded = lifecycle.record_payment(booking, payment.amount, now)
+        steps.append((booking, recorded))
+        # Confirmed by this payment: it moved a pending booking (a second payment of a
+        # confirmed booking keeps the status "confirmed", and is owed back).
+        confirmed = recorded.from_status is BookingStatus.PENDING and (
+            recorded.to_status is BookingStatus.CONFIRMED
+        )
+        outcome = PaymentOutcome.CONFIRMED if confirmed else PaymentOutcome.OWED_BACK
+    if invoice.status is not InvoiceStatus.PAID:
+        invoice = settle(invoice, now)
+    record = ReceivedPayment(
+        payment_id=payment.payment_id,
+        invoice_id=invoice.provider_invoice_id or "",
+        booking_id=booking.id,
+        amount=payment.amount,
+        method=payment.method,
+        outcome=outcome,
+        received_at=now,
+    )
+    return Receipt(booking, invoice, tuple(steps), record)

@@ -1,0 +1,48 @@
+"""Payment use cases: deposit invoices, callbacks and checks, and invoice upkeep."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from booking_domain.payments.use_cases.callbacks import HandleCallback, RecheckPayment
+from booking_domain.payments.use_cases.deps import RECHECK_DELAYS, PaymentsDeps
+from booking_domain.payments.use_cases.invoices import (
+    CheckPayment,
+    GetPayment,
+    RequestDepositInvoice,
+)
+from booking_domain.payments.use_cases.upkeep import (
+    CancelInvoiceAtProvider,
+    WithdrawLapsedInvoices,
+)
+from booking_domain.payments.use_cases.views import InvoiceIssued, PaymentView
+from booking_domain.shared.use_case import UseCaseBundle
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentUseCases(UseCaseBundle[PaymentsDeps]):
+    """What the composition root builds of this context; adding a use case is one field."""
+
+    request_deposit_invoice: RequestDepositInvoice
+    get_payment: GetPayment
+    check_payment: CheckPayment
+    handle_callback: HandleCallback
+    recheck_payment: RecheckPayment
+    withdraw_lapsed_invoices: WithdrawLapsedInvoices
+    cancel_invoice_at_provider: CancelInvoiceAtProvider
+
+
+__all__ = [
+    "RECHECK_DELAYS",
+    "CancelInvoiceAtProvider",
+    "CheckPayment",
+    "GetPayment",
+    "HandleCallback",
+    "InvoiceIssued",
+    "PaymentUseCases",
+    "PaymentView",
+    "PaymentsDeps",
+    "RecheckPayment",
+    "RequestDepositInvoice",
+    "WithdrawLapsedInvoices",
+]

@@ -1,0 +1,73 @@
+"""Confirming payments with the provider: the one path by which money is recorded.
+
+Callbacks, the customer's "I have paid" and the callback-triggered re-checks all end here:
+ask the provider's check for the invoice (outside any transaction), then in one unit of
+work lock the booking, record each ``PAID`` payment once (the provider's payment id is
+unique in storage, so a duplicate or concurrent callback records nothing twice), apply it
+to the booking (``receipts.receive``), and write the events. Notifications and pushes
+leave through the outbox after the commit.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from booking_domain.bookings import BookingNotFoundError
+from booking_domain.payments.gateway import PaymentCheck
+from booking_domain.payments.invoices import DepositInvoice, InvoiceId
+from booking_domain.payments.ports import Evidence, PaymentsUnitOfWork
+from booking_domain.payments.published import payment_received_event, payment_subject
+from booking_domain.payments.receipts import paid_payments, receive, totals_agree
+from booking_domain.payments.use_cases.deps import PaymentsDeps
+
+_log = logging.getLogger("inkslot.payments")
+
+
+async def confirm_with_provider(
+    deps: PaymentsDeps, invoice: DepositInvoice, *, callback: str = ""
+) -> int:
+    """Ask the provider what was paid on ``invoice`` and record what is new; returns how
+    many payments were recorded now (0: nothing paid yet, or all recorded before)."""
+    if invoice.provider_invoice_id is None:
+        return 0
+    check = await deps.gateway.check_payments(invoice.provider_invoice_id)
+    if not paid_payments(check):
+        return 0
+    if not totals_agree(check):
+        _log.warning("invoice %s: the provider's total disagrees with its rows", invoice.number)
+    async with deps.uow() as uow:
+        recorded = await _record(deps, uow, invoice.id, check, Evidence(callback, check.raw))
+        await uow.commit()
+    return recorded
+
+
+async def _record(
+    deps: PaymentsDeps,
+    uow: PaymentsUnitOfWork,
+    invoice_id: InvoiceId,
+    check: PaymentCheck,
+    evidence: Evidence,
+) -> int:
+    now = deps.clock.now()
+    current = await uow.invoices.get(invoice_id, for_update=True)
+    if current is None:
+        return 0
+    booking = await uow.bookings.get(current.booking_id, for_update=True)
+    if booking is None:
+        raise BookingNotFoundError()
+    recorded = 0
+    for payment in paid_payments(check):
+        receipt = receive(booking, current, payment, now)
+        if not await uow.received_payments.add(receipt.payment, evidence):
+            continue  # recorded before, by this or another callback
+        for changed, event in receipt.steps:
+            await uow.bookings.save(changed, event)
+        booking, current = receipt.booking, receipt.invoice
+        sequence = await uow.outbox.next_sequence(payment_subject(current))
+        await uow.outbox.record(payment_received_event(current, receipt.payment, now,
+                                                       sequence=sequence))  # fmt: skip
+        recorded += 1
+        _log.info("invoice %s: payment recorded (%s)", current.number, receipt.payment.outcome)
+    if recorded:
+        await uow.invoices.update(current)
+    return recorded

@@ -1,0 +1,29 @@
+"""What every payment use case is given."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+
+from booking_domain.payments.gateway import PaymentGateway
+from booking_domain.payments.ports import PaymentsUnitOfWorkFactory
+from booking_domain.shared.clock import Clock
+
+# The bounded re-check after a callback the provider's check does not show yet (not
+# polling: it starts only from a callback, and stops): about a minute in all.
+RECHECK_DELAYS = tuple(timedelta(seconds=s) for s in (2, 4, 8, 16, 30))
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentsDeps:
+    """``callback_url(number, token)`` is the URL the provider calls for one invoice (the
+    entrypoint knows the public host); ``check_interval`` spaces a customer's "I have paid"
+    checks of one invoice."""
+
+    uow: PaymentsUnitOfWorkFactory
+    gateway: PaymentGateway
+    clock: Clock
+    callback_url: Callable[[str, str], str]
+    check_interval: timedelta = timedelta(seconds=15)
+    recheck_delays: tuple[timedelta, ...] = RECHECK_DELAYS

@@ -1,0 +1,203 @@
+"""Deposit invoices for customers, and what anyone involved may read of them.
+
+- ``RequestDepositInvoice``: the booking's customer asks to pay. A payable invoice of the
+  booking is returned as it is (never two payable at once); otherwise a new one is made in
+  two steps around the provider call (``invoices.py`` says why) and the booking notes it
+  (``booking.invoiced``). With an ``Idempotency-Key`` a retry gets the first answer; the
+  same key for another booking is refused (``idempotency_key_reused``).
+- ``GetPayment``: the invoice, its recorded payments and its booking's status, for the
+  booking's parties and admins; to anyone else it does not exist.
+- ``CheckPayment``: the customer's "I have paid": confirms with the provider now, at most
+  once per ``check_interval`` per invoice (``payment_check_too_soon``, 429, beyond).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from booking_domain.bookings import (
+    BookingActionNotAllowedError,
+    BookingNotFoundError,
+    IdempotencyKeyReusedError,
+    lifecycle,
+)
+from booking_domain.bookings.use_cases.create import MAX_KEY_LENGTH
+from booking_domain.payments import invoices as inv
+from booking_domain.payments.errors import (
+    InvoiceInProgressError,
+    InvoiceNotFoundError,
+    PaymentCheckTooSoonError,
+)
+from booking_domain.payments.gateway import InvoiceRequest, IssuedInvoice
+from booking_domain.payments.invoices import DepositInvoice, InvoiceStatus
+from booking_domain.payments.ports import PaymentJob, PaymentsUnitOfWork
+from booking_domain.payments.receipts import ReceivedPayment
+from booking_domain.payments.use_cases.confirm import confirm_with_provider
+from booking_domain.payments.use_cases.deps import PaymentsDeps
+from booking_domain.payments.use_cases.views import InvoiceIssued, PaymentView
+from booking_domain.shared.errors import FieldError, InvalidInputError, ServiceUnavailableError
+from booking_domain.shared.identity import Actor, Role
+from booking_domain.shared.ids import BookingId
+from booking_domain.shared.use_case import UseCase
+
+_log = logging.getLogger("inkslot.payments")
+
+
+async def view_of(uow: PaymentsUnitOfWork, invoice: DepositInvoice) -> PaymentView:
+    booking = await uow.bookings.get(invoice.booking_id)
+    if booking is None:
+        raise BookingNotFoundError()
+    payments: tuple[ReceivedPayment, ...] = ()
+    if invoice.provider_invoice_id is not None:
+        payments = tuple(await uow.received_payments.for_invoice(invoice.provider_invoice_id))
+    return PaymentView(invoice, payments, booking.status, booking.payment_status,
+                       booking.reference)  # fmt: skip
+
+
+def _check_key(key: str | None) -> None:
+    if key is None or (0 < len(key) <= MAX_KEY_LENGTH and key.isascii() and key.isprintable()):
+        return
+    problem = FieldError(
+        "Idempotency-Key", f"Use 1 to {MAX_KEY_LENGTH} printable ASCII characters."
+    )
+    raise InvalidInputError(errors=(problem,))
+
+
+class RequestDepositInvoice(UseCase[PaymentsDeps]):
+    async def __call__(
+        self, actor: Actor, booking_id: BookingId, *, idempotency_key: str | None = None
+    ) -> InvoiceIssued:
+        _check_key(idempotency_key)
+        token = inv.new_callback_token()
+        async with self._deps.uow() as uow:
+            earlier = await self._earlier(uow, actor, booking_id, idempotency_key)
+            if earlier is not None:
+                return InvoiceIssued(await view_of(uow, earlier), created=False)
+            reserved = await self._reserve(uow, booking_id, token, idempotency_key)
+            await uow.commit()
+        request = InvoiceRequest(
+            number=reserved.number,
+            amount=reserved.amount,
+            description=inv.description_for(reserved.number),
+            callback_url=self._deps.callback_url(reserved.number, token),
+        )
+        try:
+            issued = await self._deps.gateway.create_invoice(request)
+        except Exception:
+            await self._give_up(reserved)
+            raise
+        async with self._deps.uow() as uow:
+            opened = await self._open(uow, reserved, issued)
+            view = await view_of(uow, opened)
+            await uow.commit()
+        return InvoiceIssued(view, created=True)
+
+    async def _earlier(
+        self, uow: PaymentsUnitOfWork, actor: Actor, booking_id: BookingId, key: str | None
+    ) -> DepositInvoice | None:
+        """Lock the booking (requests for one booking go one at a time), check the actor,
+        and find the answer an earlier request already gave: the key's invoice, or the
+        payable one."""
+        booking = await uow.bookings.get(booking_id, for_update=True)
+        role = None if booking is None else booking.role_of(actor)
+        if booking is None or role is None:
+            raise BookingNotFoundError()
+        if role is not Role.CUSTOMER:
+            raise BookingActionNotAllowedError("Only the booking's customer pays its deposit.")
+        now = self._deps.clock.now()
+        if key is not None:
+            keyed = await uow.invoices.by_idempotency_key(actor.user_id, key)
+            if keyed is not None:
+                if keyed.booking_id != booking_id:
+                    raise IdempotencyKeyReusedError()
+                return _settled(keyed)
+        for invoice in await uow.invoices.for_booking(booking_id):
+            if invoice.blocks_another(now):
+                return _settled(invoice)
+        return None
+
+    async def _reserve(
+        self, uow: PaymentsUnitOfWork, booking_id: BookingId, token: str, key: str | None
+    ) -> DepositInvoice:
+        booking = await uow.bookings.get(booking_id)
+        if booking is None:
+            raise BookingNotFoundError()
+        attempt = len(await uow.invoices.for_booking(booking_id)) + 1
+        reserved = inv.reserve(booking, attempt=attempt, now=self._deps.clock.now(),
+                               token_hash=inv.hash_callback_token(token),
+                               idempotency_key=key)  # fmt: skip
+        await uow.invoices.add(reserved)
+        return reserved
+
+    async def _give_up(self, reserved: DepositInvoice) -> None:
+        """The provider call failed: the number is burnt, the next request makes another."""
+        async with self._deps.uow() as uow:
+            current = await uow.invoices.get(reserved.id, for_update=True)
+            if current is not None and current.status is InvoiceStatus.CREATING:
+                await uow.invoices.update(inv.fail(current, self._deps.clock.now()))
+                await uow.commit()
+
+    async def _open(
+        self, uow: PaymentsUnitOfWork, reserved: DepositInvoice, issued: IssuedInvoice
+    ) -> DepositInvoice:
+        now = self._deps.clock.now()
+        booking = await uow.bookings.get(reserved.booking_id, for_update=True)
+        current = await uow.invoices.get(reserved.id, for_update=True)
+        if booking is None or current is None:
+            raise BookingNotFoundError()
+        opened = inv.issue(current, issued, now)
+        if booking.awaiting_deposit and not booking.hold_expired(now):
+            booking, event = lifecycle.mark_invoiced(booking, now)
+            await uow.bookings.save(booking, event)
+        else:  # the hold ran out while the provider answered: never payable here
+            opened = inv.withdraw(opened, now)
+            await uow.payment_jobs.defer(PaymentJob.CANCEL_INVOICE, opened.id)
+        await uow.invoices.update(opened)
+        return opened
+
+
+def _settled(invoice: DepositInvoice) -> DepositInvoice:
+    """An earlier request's invoice as an answer: one still being made cannot be shown yet."""
+    if invoice.status is InvoiceStatus.CREATING:
+        raise InvoiceInProgressError()
+    if invoice.status is InvoiceStatus.FAILED:
+        raise ServiceUnavailableError("Making this invoice failed; send the request again "
+                                      "without this Idempotency-Key.")  # fmt: skip
+    return invoice
+
+
+async def _visible_invoice(
+    uow: PaymentsUnitOfWork, actor: Actor, provider_invoice_id: str
+) -> DepositInvoice:
+    invoice = await uow.invoices.by_provider_id(provider_invoice_id)
+    if invoice is None or not (actor.is_admin or invoice.role_of_user(actor.user_id)):
+        raise InvoiceNotFoundError()
+    return invoice
+
+
+class GetPayment(UseCase[PaymentsDeps]):
+    async def __call__(self, actor: Actor, provider_invoice_id: str) -> PaymentView:
+        async with self._deps.uow(read_only=True) as uow:
+            invoice = await _visible_invoice(uow, actor, provider_invoice_id)
+            return await view_of(uow, invoice)
+
+
+class CheckPayment(UseCase[PaymentsDeps]):
+    async def __call__(self, actor: Actor, provider_invoice_id: str) -> PaymentView:
+        now = self._deps.clock.now()
+        async with self._deps.uow() as uow:
+            invoice = await _visible_invoice(uow, actor, provider_invoice_id)
+            if not (actor.is_admin or invoice.role_of_user(actor.user_id) == "customer"):
+                raise BookingActionNotAllowedError(
+                    "Only the booking's customer checks its payment."
+                )
+            since = now - self._deps.check_interval
+            if not await uow.invoices.mark_checked(invoice.id, now, since):
+                raise PaymentCheckTooSoonError(
+                    retry_after_seconds=int(self._deps.check_interval.total_seconds())
+                )
+            await uow.commit()
+        await confirm_with_provider(self._deps, invoice)
+        async with self._deps.uow(read_only=True) as uow:
+            current = await uow.invoices.get(invoice.id)
+            return await view_of(uow, current or invoice)

@@ -1,0 +1,131 @@
+"""Deposits: ``POST /bookings/{id}/deposit-invoice``, ``/payments/{invoiceId}`` (read, check),
+the provider's callback, and the sandbox's pay action (local profile only).
+
+Who may see or pay which invoice is decided by the use cases (strangers get 404).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+from uuid import UUID
+
+from litestar import Controller, MediaType, Response, get, post, route
+from litestar.params import FromPath, HeaderParameter, Parameter, QueryParameter
+from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
+
+from booking_domain.payments import PaymentMethod
+from booking_domain.shared import BookingId
+from entrypoints.http.auth import authenticated
+from entrypoints.http.deps import (
+    AnyRequest,
+    Caller,
+    PaymentsDep,
+    SandboxDep,
+    caller_dependencies,
+)
+from entrypoints.http.payments.dto import InvoiceView, SandboxPaymentView
+
+BEARER: list[dict[str, list[str]]] = [{"bearer": []}]
+InvoicePath = Annotated[str, Parameter(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9-]+$")]
+IdempotencyKey = Annotated[
+    str | None,
+    HeaderParameter(
+        name="Idempotency-Key",
+        description="Retrying with the same key returns the first invoice",
+    ),
+]
+
+
+class DepositInvoiceController(Controller):
+    path = "/bookings"
+    tags = ["payments"]
+    guards = [authenticated]
+    security = BEARER
+    dependencies = caller_dependencies("payments")
+
+    @post(
+        "/{booking_id:uuid}/deposit-invoice",
+        status_code=HTTP_201_CREATED,
+        summary="Pay the deposit: a QPay invoice (the booking's customer)",
+    )
+    async def request_invoice(
+        self,
+        booking_id: FromPath[UUID],
+        actor: Caller,
+        payments: PaymentsDep,
+        idempotency_key: IdempotencyKey = None,
+    ) -> Response[InvoiceView]:
+        """201 with a new invoice; 200 with the one already payable (never two at once) or
+        the one an Idempotency-Key made before."""
+        issued = await payments.request_deposit_invoice(
+            actor, BookingId(booking_id), idempotency_key=idempotency_key
+        )
+        status = HTTP_201_CREATED if issued.created else HTTP_200_OK
+        return Response(InvoiceView.of(issued.view), status_code=status)
+
+
+class PaymentsController(Controller):
+    path = "/payments"
+    tags = ["payments"]
+    guards = [authenticated]
+    security = BEARER
+    dependencies = caller_dependencies("payments")
+
+    @get("/{invoice_id:str}", summary="An invoice, its payments and its booking's status")
+    async def read(
+        self, invoice_id: InvoicePath, actor: Caller, payments: PaymentsDep
+    ) -> InvoiceView:
+        return InvoiceView.of(await payments.get_payment(actor, invoice_id))
+
+    @post(
+        "/{invoice_id:str}/check",
+        status_code=HTTP_200_OK,
+        summary="I have paid: confirm with QPay now (once per 15 s per invoice)",
+    )
+    async def check(
+        self, invoice_id: InvoicePath, actor: Caller, payments: PaymentsDep
+    ) -> InvoiceView:
+        return InvoiceView.of(await payments.check_payment(actor, invoice_id))
+
+
+SUCCESS = Response("SUCCESS", media_type=MediaType.TEXT, status_code=HTTP_200_OK)
+
+
+class PaymentCallbackController(Controller):
+    """QPay's callback: ``GET`` (POST too, as some integrators see it) on the URL an invoice
+    was made with. Always ``200 SUCCESS`` as text/plain, whatever it carried."""
+
+    path = "/payments/callback"
+    tags = ["payments"]
+
+    @route("/{number:str}", http_method=["GET", "POST"],
+           summary="QPay's payment callback (for QPay only)")  # fmt: skip
+    async def callback(
+        self,
+        request: AnyRequest,
+        number: Annotated[str, Parameter(max_length=64)],
+        payments: PaymentsDep,
+        t: Annotated[str, QueryParameter(max_length=128)] = "",
+    ) -> Response[str]:
+        evidence = request.scope.get("query_string", b"").decode("latin-1")
+        await payments.handle_callback(number, t, evidence=evidence)
+        return SUCCESS
+
+
+class SandboxController(Controller):
+    """The sandbox's bank app (local profile only): pay an invoice in full, then the
+    sandbox calls back as QPay would."""
+
+    path = "/sandbox/invoices"
+    tags = ["sandbox"]
+
+    @post("/{invoice_id:str}/pay", status_code=HTTP_200_OK,
+          summary="Pay a sandbox invoice (local profile only)")  # fmt: skip
+    async def pay(
+        self,
+        invoice_id: InvoicePath,
+        sandbox: SandboxDep,
+        method: Annotated[PaymentMethod, QueryParameter()] = PaymentMethod.P2P,
+    ) -> SandboxPaymentView:
+        payment_id = await sandbox.pay(invoice_id, method)
+        return SandboxPaymentView(payment_id, invoice_id)

@@ -1,0 +1,89 @@
+"""Payments on the wire: money as integer minor units beside one ``currency``."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from uuid import UUID
+
+from booking_domain.payments.use_cases import PaymentView
+from entrypoints.http.wire import View, utc
+
+
+class DeepLinkView(View, frozen=True):
+    name: str
+    description: str
+    logo: str
+    link: str
+
+
+class ReceivedPaymentView(View, frozen=True):
+    payment_id: str
+    amount: int
+    currency: str
+    method: str  # p2p (bank app) | card
+    outcome: str  # confirmed | owed_back | review
+    received_at: datetime
+
+
+class InvoiceView(View, frozen=True):
+    """A deposit invoice: pay it by scanning ``qrImage`` (base64 PNG of ``qrText``) in a
+    bank app, or by opening ``shortUrl`` or a deep link on the phone."""
+
+    invoice_id: str
+    number: str
+    booking_id: UUID
+    booking_reference: str
+    amount: int
+    currency: str
+    status: str  # open | paid | cancelled
+    expires_at: datetime
+    qr_text: str
+    qr_image: str
+    short_url: str
+    deep_links: list[DeepLinkView]
+    payments: list[ReceivedPaymentView]
+    booking_status: str
+    payment_status: str
+    created_at: datetime
+    paid_at: datetime | None
+
+    @classmethod
+    def of(cls, view: PaymentView) -> InvoiceView:
+        invoice, issued = view.invoice, view.invoice.issued
+        links = [] if issued is None else [
+            DeepLinkView(d.name, d.description, d.logo, d.link) for d in issued.deep_links
+        ]  # fmt: skip
+        return cls(
+            invoice_id=invoice.provider_invoice_id or "",
+            number=invoice.number,
+            booking_id=invoice.booking_id,
+            booking_reference=view.booking_reference,
+            amount=invoice.amount.amount,
+            currency=invoice.amount.currency,
+            status=invoice.status.value,
+            expires_at=utc(invoice.expires_at),
+            qr_text="" if issued is None else issued.qr_text,
+            qr_image="" if issued is None else issued.qr_image,
+            short_url="" if issued is None else issued.short_url,
+            deep_links=links,
+            payments=[
+                ReceivedPaymentView(
+                    p.payment_id,
+                    p.amount.amount,
+                    p.amount.currency,
+                    p.method.value,
+                    p.outcome.value,
+                    utc(p.received_at),
+                )
+                for p in view.payments
+            ],
+            booking_status=view.booking_status.value,
+            payment_status=view.payment_status.value,
+            created_at=utc(invoice.created_at),
+            paid_at=None if invoice.paid_at is None else utc(invoice.paid_at),
+        )
+
+
+class SandboxPaymentView(View, frozen=True):
+    payment_id: str
+    invoice_id: str
