@@ -1,5 +1,5 @@
 """The ``inkslot`` command: serve, worker, jobs, migrate, seed, create-admin, expire-holds,
-sandbox."""
+sandbox, payment-edge."""
 
 from __future__ import annotations
 
@@ -43,12 +43,19 @@ def main(argv: list[str] | None = None) -> int:
     job_commands.add_parser("failed", help="list jobs that failed for good")
     retry = job_commands.add_parser("retry", help="run a failed job again")
     retry.add_argument("job_id", type=int)
+    edge = commands.add_parser("payment-edge", help="run the payment edge (holds QPay's keys)")
+    edge.add_argument("--host", default="127.0.0.1")
+    edge.add_argument("--port", type=int, default=8100)
     sandbox = commands.add_parser("sandbox", help="the local sandbox payment gateway")
     sandbox_commands = sandbox.add_subparsers(dest="sandbox_command", required=True)
     pay = sandbox_commands.add_parser("pay", help="pay a sandbox invoice in full, then call back")
     pay.add_argument("invoice_id", help="the invoiceId a deposit invoice answered with")
-    pay.add_argument("--method", choices=["p2p", "card"], default="p2p",
-                     help="p2p: a bank app (refunds are manual); card: refundable")  # fmt: skip
+    pay.add_argument(
+        "--method",
+        choices=["p2p", "card"],
+        default="p2p",
+        help="p2p: a bank app (refunds are manual); card: refundable",
+    )
     args = parser.parse_args(argv)
 
     try:
@@ -66,6 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         "worker": _worker,
         "jobs": _jobs,
         "sandbox": _sandbox,
+        "payment-edge": _payment_edge,
     }
     return handlers[args.command](args, settings)
 
@@ -220,6 +228,50 @@ def _jobs(args: argparse.Namespace, settings: Settings) -> int:
                 return 1
 
         return _with_core(ready, run)
+
+
+def _payment_edge(args: argparse.Namespace, settings: Settings) -> int:
+    """The payment edge as its own process: QPay's credentials (``INKSLOT_QPAY_*``) and the
+    secret the API signs with (``INKSLOT_PAYMENT_EDGE_SECRET``) are all it needs."""
+    import uvicorn
+
+    from adapters.payments.edge_wire import Verifier
+    from adapters.payments.qpay import MemoryTokenStore, QPayCredentials, QPayGateway
+    from adapters.system.clock import SystemClock
+    from entrypoints.payment_edge import PaymentEdge
+
+    needed = {
+        "INKSLOT_QPAY_CLIENT_ID": settings.qpay_client_id,
+        "INKSLOT_QPAY_CLIENT_SECRET": settings.qpay_client_secret,
+        "INKSLOT_QPAY_INVOICE_CODE": settings.qpay_invoice_code,
+        "INKSLOT_PAYMENT_EDGE_SECRET": settings.payment_edge_secret,
+    }
+    missing = [name for name, value in needed.items() if not value]
+    if missing:
+        print(f"inkslot: the payment edge needs {', '.join(missing)}", file=sys.stderr)
+        return 2
+    secret = settings.payment_edge_secret or ""
+    if len(secret) < 32:
+        print(
+            "inkslot: INKSLOT_PAYMENT_EDGE_SECRET must be at least 32 characters", file=sys.stderr
+        )
+        return 2
+    credentials = QPayCredentials(
+        settings.qpay_base_url,
+        settings.qpay_client_id or "",
+        settings.qpay_client_secret or "",
+        settings.qpay_invoice_code or "",
+    )
+    gateway = QPayGateway(credentials, SystemClock(), MemoryTokenStore())
+    app = PaymentEdge(gateway, Verifier(secret.encode()), on_shutdown=gateway.close)
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        log_level=settings.log_level.lower(),
+        access_log=settings.access_log,
+    )
+    return 0
 
 
 def _sandbox(args: argparse.Namespace, settings: Settings) -> int:

@@ -92,6 +92,16 @@ class Settings:
     # Images a process decodes at once. None: one fewer than the machine's cores (at least
     # one), so the event loop keeps a core while images are processed.
     image_concurrency: int | None = None
+    # Payments (docs/payments.md). The gateway: "sandbox" (the local profile's default and
+    # only there), "qpay" (this process holds the QPay credentials) or "edge" (the payment
+    # edge holds them; this process signs its requests to it).
+    payment_gateway: str | None = None
+    qpay_base_url: str = "https://merchant.qpay.mn"
+    qpay_client_id: str | None = None
+    qpay_client_secret: str | None = None
+    qpay_invoice_code: str | None = None
+    payment_edge_url: str | None = None
+    payment_edge_secret: str | None = None
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @property
@@ -118,8 +128,36 @@ class Settings:
         return max(1, (os.cpu_count() or 2) - 1)
 
     @property
+    def gateway(self) -> str:
+        """Which payment gateway this deployment talks to (validated when loaded)."""
+        return self.payment_gateway or ("sandbox" if self.is_local else "qpay")
+
+    @property
     def runs_embedded_worker(self) -> bool:
         return self.is_local if self.embedded_worker is None else self.embedded_worker
+
+
+def _gateway(raw: str) -> str:
+    value = raw.strip().lower()
+    if value not in ("sandbox", "qpay", "edge"):
+        raise ValueError("expected sandbox, qpay or edge")
+    return value
+
+
+def _payment_problems(env: Mapping[str, str], values: Mapping[str, Any], local: bool) -> list[str]:
+    """The chosen gateway's missing settings; the sandbox only in the local profile; an
+    edge secret long enough to sign with."""
+    gateway = values.get("payment_gateway") or ("sandbox" if local else "qpay")
+    problems = []
+    if gateway == "sandbox" and not local:
+        problems.append(f"{PREFIX}PAYMENT_GATEWAY=sandbox is for the local profile only")
+    missing = [PREFIX + n for n in _GATEWAY_NEEDS.get(gateway, ()) if not env.get(PREFIX + n)]
+    if missing:
+        problems.append(f"the {gateway} payment gateway needs " + ", ".join(missing))
+    secret = values.get("payment_edge_secret")
+    if gateway == "edge" and isinstance(secret, str) and len(secret) < 32:
+        problems.append(f"{PREFIX}PAYMENT_EDGE_SECRET must be at least 32 characters")
+    return problems
 
 
 # name -> (field, parser); parsers raise ValueError with a readable message.
@@ -200,6 +238,20 @@ _FIELDS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "R2_MEDIA_BUCKET": ("r2_media_bucket", str),
     "R2_MEDIA_PUBLIC_BASE_URL": ("r2_media_public_base_url", str),
     "IMAGE_CONCURRENCY": ("image_concurrency", _positive_int),
+    "PAYMENT_GATEWAY": ("payment_gateway", _gateway),
+    "QPAY_BASE_URL": ("qpay_base_url", str),
+    "QPAY_CLIENT_ID": ("qpay_client_id", str),
+    "QPAY_CLIENT_SECRET": ("qpay_client_secret", str),
+    "QPAY_INVOICE_CODE": ("qpay_invoice_code", str),
+    "PAYMENT_EDGE_URL": ("payment_edge_url", str),
+    "PAYMENT_EDGE_SECRET": ("payment_edge_secret", str),
+}
+
+# Each gateway's own settings, required when it is chosen.
+_GATEWAY_NEEDS = {
+    "sandbox": (),
+    "qpay": ("QPAY_CLIENT_ID", "QPAY_CLIENT_SECRET", "QPAY_INVOICE_CODE"),
+    "edge": ("PAYMENT_EDGE_URL", "PAYMENT_EDGE_SECRET"),
 }
 
 # What production cannot run without (later issues add QPay and mail here).
@@ -243,6 +295,8 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         if isinstance(secret, str) and len(secret) < 32:
             problems.append(f"{PREFIX}JWT_SECRET must be at least 32 characters")
         values.setdefault("seed_demo_data", False)
+    if not problems:
+        problems.extend(_payment_problems(env, values, profile is Profile.LOCAL))
     if problems:
         raise SettingsError("; ".join(problems))
     return Settings(**values)

@@ -61,9 +61,8 @@ class InMemoryInvoiceRepository(TableRepository[InvoiceId, DepositInvoice], Invo
 
     async def lapsed(self, now: datetime, *, limit: int) -> Sequence[DepositInvoice]:
         due = [
-            i for i in self._rows.values()
-            if i.status is InvoiceStatus.OPEN and i.expires_at <= now
-        ]  # fmt: skip
+            i for i in self._rows.values() if i.status is InvoiceStatus.OPEN and i.expires_at <= now
+        ]
         return sorted(due, key=lambda i: i.expires_at)[:limit]
 
     def _first(self, test: Callable[[DepositInvoice], bool]) -> DepositInvoice | None:
@@ -103,8 +102,14 @@ class QueuedPaymentJob:
 class InMemoryPaymentJobs(
     TableRepository[tuple[PaymentJob, InvoiceId, int], QueuedPaymentJob], PaymentJobs
 ):
-    async def defer(self, job: PaymentJob, invoice_id: InvoiceId, *, attempt: int = 1,
-                    run_at: datetime | None = None) -> None:  # fmt: skip
+    async def defer(
+        self,
+        job: PaymentJob,
+        invoice_id: InvoiceId,
+        *,
+        attempt: int = 1,
+        run_at: datetime | None = None,
+    ) -> None:
         key = (job, invoice_id, attempt)
         if self._rows.get(key) is None:
             self._rows.put(key, QueuedPaymentJob(job, invoice_id, attempt, run_at))

@@ -126,8 +126,14 @@ def qr_png_base64(text: str) -> str:
 
 
 class SandboxGateway(PaymentGateway):
-    def __init__(self, ledger: SandboxLedger, clock: Clock, call_back: CallBack,
-                 *, pay_url: Callable[[str], str]) -> None:  # fmt: skip
+    def __init__(
+        self,
+        ledger: SandboxLedger,
+        clock: Clock,
+        call_back: CallBack,
+        *,
+        pay_url: Callable[[str], str],
+    ) -> None:
         self._ledger = ledger
         self._clock = clock
         self._call_back = call_back
@@ -142,21 +148,34 @@ class SandboxGateway(PaymentGateway):
         if request.amount.is_zero:
             raise DepositNotPayableError()
         invoice_id = str(uuid.uuid4())
-        await self._ledger.add_invoice(SandboxInvoice(
-            invoice_id, request.number, request.amount, request.callback_url, "open",
-            self._clock.now()))  # fmt: skip
+        await self._ledger.add_invoice(
+            SandboxInvoice(
+                invoice_id,
+                request.number,
+                request.amount,
+                request.callback_url,
+                "open",
+                self._clock.now(),
+            )
+        )
         qr_text = f"INKSLOT-SANDBOX|{invoice_id}|{provider_amount(request.amount)}"
-        link = DeepLink("Sandbox bank", "Pays this invoice in the sandbox", "",
-                        self._pay_url(invoice_id))  # fmt: skip
-        return IssuedInvoice(invoice_id, qr_text, qr_png_base64(qr_text),
-                             self._pay_url(invoice_id), (link,))  # fmt: skip
+        link = DeepLink(
+            "Sandbox bank", "Pays this invoice in the sandbox", "", self._pay_url(invoice_id)
+        )
+        return IssuedInvoice(
+            invoice_id, qr_text, qr_png_base64(qr_text), self._pay_url(invoice_id), (link,)
+        )
 
     async def check_payments(self, invoice_id: str) -> PaymentCheck:
         invoice = await self._known(invoice_id)
         payments = tuple(_provider(p) for p in await self._ledger.payments_of(invoice_id))
         paid = sum(p.amount.amount for p in payments if p.state is PaymentState.PAID)
-        return PaymentCheck(invoice_id, payments, Money(paid, invoice.amount.currency),
-                            raw=f"sandbox check of {invoice_id}")  # fmt: skip
+        return PaymentCheck(
+            invoice_id,
+            payments,
+            Money(paid, invoice.amount.currency),
+            raw=f"sandbox check of {invoice_id}",
+        )
 
     async def get_payment(self, payment_id: str) -> ProviderPayment:
         payment = await self._ledger.payment(payment_id)
@@ -191,9 +210,11 @@ class SandboxGateway(PaymentGateway):
         if invoice.status == "cancelled":
             raise ConflictError("This invoice was cancelled; it cannot be paid.")
         payment_id = str(uuid.uuid4().int)[:20]  # QPay's ids are long digit strings
-        await self._ledger.add_payment(SandboxPayment(
-            payment_id, invoice_id, invoice.amount, PaymentState.PAID, method,
-            self._clock.now()))  # fmt: skip
+        await self._ledger.add_payment(
+            SandboxPayment(
+                payment_id, invoice_id, invoice.amount, PaymentState.PAID, method, self._clock.now()
+            )
+        )
         await self._ledger.set_invoice_status(invoice_id, "paid")
         joiner = "&" if "?" in invoice.callback_url else "?"
         url = f"{invoice.callback_url}{joiner}{urlencode({'qpay_payment_id': payment_id})}"
@@ -201,8 +222,10 @@ class SandboxGateway(PaymentGateway):
             status = await self._call_back(url)
         except Exception as failed:  # as with QPay, a lost callback loses no money
             status = 0
-            _log.warning("sandbox callback failed (%s): the customer's check will find the "
-                         "payment", type(failed).__name__)  # fmt: skip
+            _log.warning(
+                "sandbox callback failed (%s): the customer's check will find the payment",
+                type(failed).__name__,
+            )
         if status != 200:  # the URL carries the invoice's secret: never logged
             _log.warning("sandbox callback for invoice %s answered %s", invoice.number, status)
         return payment_id

@@ -68,35 +68,49 @@ _BY_KEY = Statement(
     )
 )
 _FOR_BOOKING = Statement(
-    lambda: select(_I).where(_I.c.booking_id == bindparam("booking_id"))
-    .order_by(_I.c.created_at, _I.c.number)
-)  # fmt: skip
+    lambda: (
+        select(_I)
+        .where(_I.c.booking_id == bindparam("booking_id"))
+        .order_by(_I.c.created_at, _I.c.number)
+    )
+)
 # One statement decides among concurrent checks: the row lock serialises them, and each
 # re-evaluates the condition on the row as the previous one left it.
 _MARK_CHECKED = Statement(
-    lambda: update(_I)
-    .where(_I.c.id == bindparam("id"),
-           or_(_I.c.checked_at.is_(None), _I.c.checked_at <= bindparam("since")))
-    .values(checked_at=bindparam("now"), updated_at=bindparam("now"))
-)  # fmt: skip
+    lambda: (
+        update(_I)
+        .where(
+            _I.c.id == bindparam("id"),
+            or_(_I.c.checked_at.is_(None), _I.c.checked_at <= bindparam("since")),
+        )
+        .values(checked_at=bindparam("now"), updated_at=bindparam("now"))
+    )
+)
 _LAPSED = Statement(
-    lambda: select(_I)
-    # A literal, so that the partial index on open invoices serves the query.
-    .where(_I.c.status == literal_column("'open'"), _I.c.expires_at <= bindparam("now"))
-    .order_by(_I.c.expires_at)
-    .limit(bindparam("limit"))
-    .with_for_update(skip_locked=True)
-)  # fmt: skip
+    lambda: (
+        select(_I)
+        # A literal, so that the partial index on open invoices serves the query.
+        .where(_I.c.status == literal_column("'open'"), _I.c.expires_at <= bindparam("now"))
+        .order_by(_I.c.expires_at)
+        .limit(bindparam("limit"))
+        .with_for_update(skip_locked=True)
+    )
+)
 _ADD_PAYMENT = Statement(
-    lambda: pg_insert(_P)
-    .values({c.name: bindparam(c.name) for c in _P.c if c.name != "created_at"})
-    .on_conflict_do_nothing(index_elements=[_P.c.payment_id])
-    .returning(_P.c.payment_id)
-)  # fmt: skip
+    lambda: (
+        pg_insert(_P)
+        .values({c.name: bindparam(c.name) for c in _P.c if c.name != "created_at"})
+        .on_conflict_do_nothing(index_elements=[_P.c.payment_id])
+        .returning(_P.c.payment_id)
+    )
+)
 _PAYMENTS_OF = Statement(
-    lambda: select(_P).where(_P.c.provider_invoice_id == bindparam("provider_invoice_id"))
-    .order_by(_P.c.processed_at, _P.c.payment_id)
-)  # fmt: skip
+    lambda: (
+        select(_P)
+        .where(_P.c.provider_invoice_id == bindparam("provider_invoice_id"))
+        .order_by(_P.c.processed_at, _P.c.payment_id)
+    )
+)
 
 
 class PostgresInvoiceRepository(OnConnection, InvoiceRepository):
@@ -181,8 +195,14 @@ class ProcrastinatePaymentJobs(PaymentJobs):
         self._manager = manager
         self._conn = connection
 
-    async def defer(self, job: PaymentJob, invoice_id: InvoiceId, *, attempt: int = 1,
-                    run_at: datetime | None = None) -> None:  # fmt: skip
+    async def defer(
+        self,
+        job: PaymentJob,
+        invoice_id: InvoiceId,
+        *,
+        attempt: int = 1,
+        run_at: datetime | None = None,
+    ) -> None:
         queued = job_states.Job(
             id=None,
             lock=f"invoice:{invoice_id}",
@@ -202,21 +222,35 @@ class ProcrastinatePaymentJobs(PaymentJobs):
 def _issued_json(issued: IssuedInvoice | None) -> Jsonb | None:
     if issued is None:
         return None
-    return Jsonb({
-        "invoiceId": issued.invoice_id, "qrText": issued.qr_text, "qrImage": issued.qr_image,
-        "shortUrl": issued.short_url, "raw": issued.raw,
-        "deepLinks": [{"name": d.name, "description": d.description, "logo": d.logo,
-                       "link": d.link} for d in issued.deep_links],
-    })  # fmt: skip
+    return Jsonb(
+        {
+            "invoiceId": issued.invoice_id,
+            "qrText": issued.qr_text,
+            "qrImage": issued.qr_image,
+            "shortUrl": issued.short_url,
+            "raw": issued.raw,
+            "deepLinks": [
+                {"name": d.name, "description": d.description, "logo": d.logo, "link": d.link}
+                for d in issued.deep_links
+            ],
+        }
+    )
 
 
 def _issued(stored: Mapping[str, Any] | None) -> IssuedInvoice | None:
     if stored is None:
         return None
-    links = tuple(DeepLink(d["name"], d["description"], d["logo"], d["link"])
-                  for d in stored["deepLinks"])  # fmt: skip
-    return IssuedInvoice(stored["invoiceId"], stored["qrText"], stored["qrImage"],
-                         stored["shortUrl"], links, stored["raw"])  # fmt: skip
+    links = tuple(
+        DeepLink(d["name"], d["description"], d["logo"], d["link"]) for d in stored["deepLinks"]
+    )
+    return IssuedInvoice(
+        stored["invoiceId"],
+        stored["qrText"],
+        stored["qrImage"],
+        stored["shortUrl"],
+        links,
+        stored["raw"],
+    )
 
 
 def _params(invoice: DepositInvoice) -> dict[str, Any]:

@@ -194,8 +194,13 @@ def apply(invoice: DepositInvoice, now: datetime, **changes: Any) -> DepositInvo
 
 
 def issue(invoice: DepositInvoice, issued: IssuedInvoice, now: datetime) -> DepositInvoice:
-    return apply(invoice, now, status=InvoiceStatus.OPEN, issued=issued,
-                 provider_invoice_id=issued.invoice_id)  # fmt: skip
+    return apply(
+        invoice,
+        now,
+        status=InvoiceStatus.OPEN,
+        issued=issued,
+        provider_invoice_id=issued.invoice_id,
+    )
 
 
 def fail(invoice: DepositInvoice, now: datetime) -> DepositInvoice:

@@ -90,8 +90,14 @@ class PaymentJob(StrEnum):
 
 
 class PaymentJobs(Protocol):
-    async def defer(self, job: PaymentJob, invoice_id: InvoiceId, *, attempt: int = 1,
-                    run_at: datetime | None = None) -> None:  # fmt: skip
+    async def defer(
+        self,
+        job: PaymentJob,
+        invoice_id: InvoiceId,
+        *,
+        attempt: int = 1,
+        run_at: datetime | None = None,
+    ) -> None:
         """Queue a job in this unit of work (gone with a rollback); ``run_at`` delays it.
         A job still queued for the same (job, invoice, attempt) is not queued twice."""
         ...

@@ -17,7 +17,6 @@ from adapters.memory.uow import InMemoryUnitOfWorkFactory
 from adapters.postgres.database import Database, PostgresHealthProbe
 from adapters.postgres.outbox import PostgresEventFeed
 from adapters.postgres.outbox_relay import PostgresOutboxRelay
-from adapters.postgres.sandbox import PostgresSandboxLedger
 from adapters.postgres.sessions import PostgresSessionCheck
 from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from adapters.redis.relay import LeaderRelay, RedisCheckpoint, RedisLease
@@ -127,7 +126,7 @@ class PostgresAdapters(_CommonAdapters):
         payments_for,
         _CommonAdapters.settings,
         _CommonAdapters.clock,
-        providers.Singleton(PostgresSandboxLedger, database),
+        database,
     )
     relay = providers.Singleton(_relay, feed, redis, _CommonAdapters.settings)
     open = providers.Coroutine(_open_postgres, database)

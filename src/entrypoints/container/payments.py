@@ -1,26 +1,22 @@
-"""Which payment gateway a deployment talks to: the sandbox in the local profile (QPay's
-stand-in, its books in the deployment's database). QPay itself and the payment edge come
-with their adapters; until then a production deployment answers "payments unavailable"
-rather than take sandbox money."""
+"""Which payment gateway a deployment talks to (``INKSLOT_PAYMENT_GATEWAY``): the sandbox
+(the local profile's QPay stand-in, its books in the deployment's database), QPay itself
+(this process holds the credentials; the token is shared through the database), or the
+payment edge (which holds them; requests signed with ``INKSLOT_PAYMENT_EDGE_SECRET``)."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import NoReturn
 
 import httpx
 
+from adapters.payments.edge import EdgeGateway
+from adapters.payments.qpay import MemoryTokenStore, QPayCredentials, QPayGateway, TokenStore
 from adapters.payments.sandbox import MemorySandboxLedger, SandboxGateway, SandboxLedger
-from booking_domain.payments import (
-    CancelOutcome,
-    InvoiceRequest,
-    IssuedInvoice,
-    PaymentCheck,
-    PaymentGateway,
-    PaymentProviderUnavailableError,
-    ProviderPayment,
-    RefundOutcome,
-)
+from adapters.postgres.database import Database
+from adapters.postgres.provider_tokens import PostgresTokenStore
+from adapters.postgres.sandbox import PostgresSandboxLedger
+from booking_domain.payments import PaymentGateway
 from booking_domain.shared import Clock
 from entrypoints.settings import Settings
 
@@ -34,10 +30,13 @@ class Payments:
 
     gateway: PaymentGateway
     sandbox: SandboxGateway | None
-    client: httpx.AsyncClient
+    client: httpx.AsyncClient  # the sandbox's callbacks
+    close_gateway: Callable[[], Awaitable[None]] | None = None
 
     async def close(self) -> None:
         await self.client.aclose()
+        if self.close_gateway is not None:
+            await self.close_gateway()
 
 
 def callback_url_for(settings: Settings) -> CallbackUrl:
@@ -58,41 +57,37 @@ class CallbackUrl:
         return url
 
 
-class NoGateway(PaymentGateway):
-    """Production until QPay's adapter is configured: every call is "provider unavailable"
-    (a deployment never takes sandbox money for real)."""
-
-    async def _away(self) -> NoReturn:
-        raise PaymentProviderUnavailableError("Payments are not configured on this deployment.")
-
-    async def create_invoice(self, request: InvoiceRequest) -> IssuedInvoice:
-        await self._away()
-
-    async def check_payments(self, invoice_id: str) -> PaymentCheck:
-        await self._away()
-
-    async def get_payment(self, payment_id: str) -> ProviderPayment:
-        await self._away()
-
-    async def cancel_invoice(self, invoice_id: str) -> CancelOutcome:
-        await self._away()
-
-    async def refund_payment(self, payment_id: str, note: str) -> RefundOutcome:
-        await self._away()
-
-
-def payments_for(settings: Settings, clock: Clock, ledger: SandboxLedger | None) -> Payments:
-    """``ledger``: the database's sandbox books (None: in memory, for memory adapters)."""
+def payments_for(settings: Settings, clock: Clock, database: Database | None) -> Payments:
+    """``database``: where the sandbox keeps its books and QPay's token is shared (None: in
+    memory, for memory adapters)."""
     client = httpx.AsyncClient(timeout=httpx.Timeout(10.0), follow_redirects=False)
-    if not settings.is_local:
-        return Payments(NoGateway(), None, client)
+    if settings.gateway == "qpay":
+        credentials = QPayCredentials(
+            settings.qpay_base_url,
+            settings.qpay_client_id or "",
+            settings.qpay_client_secret or "",
+            settings.qpay_invoice_code or "",
+        )
+        tokens: TokenStore = MemoryTokenStore()
+        if database is not None:
+            tokens = PostgresTokenStore(database, f"qpay:{credentials.client_id}")
+        qpay = QPayGateway(credentials, clock, tokens)
+        return Payments(qpay, None, client, qpay.close)
+    if settings.gateway == "edge":
+        edge = EdgeGateway(settings.payment_edge_url or "", settings.payment_edge_secret or "")
+        return Payments(edge, None, client, edge.close)
+    ledger: SandboxLedger = MemorySandboxLedger()
+    if database is not None:
+        ledger = PostgresSandboxLedger(database)
 
     async def call_back(url: str) -> int:
         return (await client.get(url)).status_code
 
     base = settings.base_url
     sandbox = SandboxGateway(
-        ledger or MemorySandboxLedger(), clock, call_back,
+        ledger,
+        clock,
+        call_back,
         pay_url=lambda invoice_id: f"{base}/api/v1/sandbox/invoices/{invoice_id}/pay",
-    )  # fmt: skip
+    )
     return Payments(sandbox, sandbox, client)

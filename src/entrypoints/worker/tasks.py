@@ -93,15 +93,19 @@ def build_tasks(bundles: Bundles, settings: Settings) -> procrastinate.Blueprint
 
     payments = bundles.payments
 
-    @tasks.task(name=PAYMENT_TASKS[PaymentJob.RECHECK].removeprefix("inkslot:"),
-                queue=PAYMENT_QUEUE)  # fmt: skip
+    @tasks.task(
+        name=PAYMENT_TASKS[PaymentJob.RECHECK].removeprefix("inkslot:"), queue=PAYMENT_QUEUE
+    )
     async def payment_recheck(invoice_id: str, attempt: int) -> int:
         """One re-check after a callback the provider's check did not show yet; queues the
         next itself while its schedule lasts (so it is never retried by the queue)."""
         return await payments.recheck_payment(InvoiceId(UUID(invoice_id)), attempt)
 
-    @tasks.task(name=PAYMENT_TASKS[PaymentJob.CANCEL_INVOICE].removeprefix("inkslot:"),
-                queue=PAYMENT_QUEUE, retry=CappedBackoff())  # fmt: skip
+    @tasks.task(
+        name=PAYMENT_TASKS[PaymentJob.CANCEL_INVOICE].removeprefix("inkslot:"),
+        queue=PAYMENT_QUEUE,
+        retry=CappedBackoff(),
+    )
     async def payment_cancel_invoice(invoice_id: str, attempt: int) -> None:
         """Cancel at the provider an invoice whose hold ran out; retried while the provider
         is away. Safe to run twice: only an invoice still due a cancel is sent one."""

@@ -21,8 +21,9 @@ async def _desk(api: Api) -> Desk:
     return await open_desk(api, service=DEPOSIT_SERVICE)
 
 
-async def _invoice(desk: Desk, booking_id: str, session: dict[str, Any] | None = None,
-                   key: str | None = None) -> Any:  # fmt: skip
+async def _invoice(
+    desk: Desk, booking_id: str, session: dict[str, Any] | None = None, key: str | None = None
+) -> Any:
     headers = desk.auth(session or desk.customer)
     if key is not None:
         headers["Idempotency-Key"] = key
@@ -58,9 +59,13 @@ async def test_book_invoice_pay_confirms_the_booking(api: Api) -> None:
 
     booking = await _booking(desk, booking_id)
     assert (booking["status"], booking["paymentStatus"], booking["amountPaid"]) == (
-        "confirmed", "paid", 30_000)  # fmt: skip
-    read = await api.client.get(f"/api/v1/payments/{invoice['invoiceId']}",
-                                headers=desk.auth(desk.artist.session))  # fmt: skip
+        "confirmed",
+        "paid",
+        30_000,
+    )
+    read = await api.client.get(
+        f"/api/v1/payments/{invoice['invoiceId']}", headers=desk.auth(desk.artist.session)
+    )
     assert read.status_code == 200, read.text
     body = read.json()
     assert body["status"] == "paid" and [p["outcome"] for p in body["payments"]] == ["confirmed"]
@@ -89,8 +94,9 @@ async def test_twenty_concurrent_duplicate_callbacks_record_one_payment(api: Api
     api.sandbox.route_callbacks(hold_back)
     await api.sandbox.pay(invoice_id)
     answers = await asyncio.gather(*(api.client.get(heard[0]) for _ in range(20)))
-    assert {(a.status_code, a.text, a.headers["content-type"].split(";")[0])
-            for a in answers} == {(200, "SUCCESS", "text/plain")}  # fmt: skip
+    assert {(a.status_code, a.text, a.headers["content-type"].split(";")[0]) for a in answers} == {
+        (200, "SUCCESS", "text/plain")
+    }
     events = await _events(desk, booking_id)
     assert events.count("payment_recorded") == 1
     booking = await _booking(desk, booking_id)
@@ -120,7 +126,10 @@ async def test_forged_callbacks_change_nothing(api: Api) -> None:
         assert (answer.status_code, answer.text) == (200, "SUCCESS")
     booking = await _booking(desk, booking_id)
     assert (booking["status"], booking["paymentStatus"], booking["amountPaid"]) == (
-        "pending", "invoiced", 0)  # fmt: skip
+        "pending",
+        "invoiced",
+        0,
+    )
     assert "payment_recorded" not in await _events(desk, booking_id)
 
 

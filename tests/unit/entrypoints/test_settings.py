@@ -46,11 +46,44 @@ def test_production_refuses_a_short_secret_and_never_seeds() -> None:
         "INKSLOT_R2_ACCESS_KEY_ID": "key",
         "INKSLOT_R2_SECRET_ACCESS_KEY": "secret",
         "INKSLOT_R2_MEDIA_PUBLIC_BASE_URL": "https://media.example",
+        "INKSLOT_QPAY_CLIENT_ID": "merchant",
+        "INKSLOT_QPAY_CLIENT_SECRET": "merchant-secret",
+        "INKSLOT_QPAY_INVOICE_CODE": "INKSLOT_INVOICE",
     }
     with pytest.raises(SettingsError, match="at least 32"):
         load_settings({**env, "INKSLOT_JWT_SECRET": "short"})
     settings = load_settings({**env, "INKSLOT_JWT_SECRET": "s" * 40})
     assert settings.seed_demo_data is False
+
+
+def test_each_payment_gateway_needs_its_settings_and_the_sandbox_stays_local() -> None:
+    assert load_settings({}).gateway == "sandbox"
+    production = {
+        "INKSLOT_PROFILE": "production",
+        "INKSLOT_DATABASE_URL": "postgresql://db/x",
+        "INKSLOT_JWT_SECRET": "s" * 40,
+        "INKSLOT_R2_ACCOUNT_ID": "acc",
+        "INKSLOT_R2_ACCESS_KEY_ID": "key",
+        "INKSLOT_R2_SECRET_ACCESS_KEY": "secret",
+        "INKSLOT_R2_MEDIA_PUBLIC_BASE_URL": "https://media.example",
+    }
+    with pytest.raises(SettingsError, match="INKSLOT_QPAY_CLIENT_SECRET"):
+        load_settings(production)
+    with pytest.raises(SettingsError, match="local profile only"):
+        load_settings({**production, "INKSLOT_PAYMENT_GATEWAY": "sandbox"})
+    edge = {
+        **production,
+        "INKSLOT_PAYMENT_GATEWAY": "edge",
+        "INKSLOT_PAYMENT_EDGE_URL": "https://pay.example",
+    }
+    with pytest.raises(SettingsError, match="INKSLOT_PAYMENT_EDGE_SECRET"):
+        load_settings(edge)
+    with pytest.raises(SettingsError, match="at least 32"):
+        load_settings({**edge, "INKSLOT_PAYMENT_EDGE_SECRET": "short"})
+    settings = load_settings({**edge, "INKSLOT_PAYMENT_EDGE_SECRET": "e" * 40})
+    assert settings.gateway == "edge"
+    with pytest.raises(SettingsError, match="sandbox, qpay or edge"):
+        load_settings({"INKSLOT_PAYMENT_GATEWAY": "paypal"})
 
 
 def test_bad_values_and_unknown_profiles_are_reported() -> None:

@@ -20,6 +20,7 @@ from adapters.postgres.tables.events import outbox_events
 from adapters.postgres.tables.media import portfolio_items, uploads
 from adapters.postgres.tables.payments import (
     payment_invoices,
+    provider_tokens,
     received_payments,
     sandbox_invoices,
     sandbox_payments,
@@ -56,6 +57,7 @@ __all__ = [
     "outbox_events",
     "payment_invoices",
     "portfolio_items",
+    "provider_tokens",
     "received_payments",
     "refresh_tokens",
     "sandbox_invoices",

@@ -94,3 +94,19 @@ sandbox_payments = sa.Table(
     sa.Column("paid_at", sa.DateTime(timezone=True), nullable=False),
     sa.Index("ix_sandbox_payments_invoice_id", "invoice_id"),
 )
+
+# The payment provider's current access token, one row per credential set (QPay asks for one
+# token reused until it expires, not one per process).
+provider_tokens = sa.Table(
+    "provider_tokens",
+    metadata,
+    sa.Column("name", sa.Text, primary_key=True),
+    sa.Column("access_token", sa.Text, nullable=False),
+    sa.Column("access_expires_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("refresh_token", sa.Text, nullable=False),
+    sa.Column("refresh_expires_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("refresh_used", sa.Boolean, nullable=False),
+    sa.Column(
+        "updated_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.text("now()")
+    ),
+)

@@ -32,8 +32,7 @@ class HandleCallback(UseCase[PaymentsDeps]):
         if invoice is None or not invoice.token_matches(token):
             _log.warning("payment callback refused: unknown invoice or wrong token")
             return
-        if invoice.status not in (InvoiceStatus.OPEN, InvoiceStatus.CANCELLED,
-                                  InvoiceStatus.PAID):  # fmt: skip
+        if invoice.status not in (InvoiceStatus.OPEN, InvoiceStatus.CANCELLED, InvoiceStatus.PAID):
             return
         try:
             recorded = await confirm_with_provider(
@@ -52,8 +51,7 @@ async def _queue_recheck(deps: PaymentsDeps, invoice_id: InvoiceId, attempt: int
         return
     run_at: datetime = deps.clock.now() + deps.recheck_delays[attempt - 1]
     async with deps.uow() as uow:
-        await uow.payment_jobs.defer(PaymentJob.RECHECK, invoice_id, attempt=attempt,
-                                     run_at=run_at)  # fmt: skip
+        await uow.payment_jobs.defer(PaymentJob.RECHECK, invoice_id, attempt=attempt, run_at=run_at)
         await uow.commit()
 
 

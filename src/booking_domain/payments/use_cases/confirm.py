@@ -64,8 +64,9 @@ async def _record(
             await uow.bookings.save(changed, event)
         booking, current = receipt.booking, receipt.invoice
         sequence = await uow.outbox.next_sequence(payment_subject(current))
-        await uow.outbox.record(payment_received_event(current, receipt.payment, now,
-                                                       sequence=sequence))  # fmt: skip
+        await uow.outbox.record(
+            payment_received_event(current, receipt.payment, now, sequence=sequence)
+        )
         recorded += 1
         _log.info("invoice %s: payment recorded (%s)", current.number, receipt.payment.outcome)
     if recorded:

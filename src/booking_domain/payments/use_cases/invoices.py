@@ -50,8 +50,7 @@ async def view_of(uow: PaymentsUnitOfWork, invoice: DepositInvoice) -> PaymentVi
     payments: tuple[ReceivedPayment, ...] = ()
     if invoice.provider_invoice_id is not None:
         payments = tuple(await uow.received_payments.for_invoice(invoice.provider_invoice_id))
-    return PaymentView(invoice, payments, booking.status, booking.payment_status,
-                       booking.reference)  # fmt: skip
+    return PaymentView(invoice, payments, booking.status, booking.payment_status, booking.reference)
 
 
 def _check_key(key: str | None) -> None:
@@ -123,9 +122,13 @@ class RequestDepositInvoice(UseCase[PaymentsDeps]):
         if booking is None:
             raise BookingNotFoundError()
         attempt = len(await uow.invoices.for_booking(booking_id)) + 1
-        reserved = inv.reserve(booking, attempt=attempt, now=self._deps.clock.now(),
-                               token_hash=inv.hash_callback_token(token),
-                               idempotency_key=key)  # fmt: skip
+        reserved = inv.reserve(
+            booking,
+            attempt=attempt,
+            now=self._deps.clock.now(),
+            token_hash=inv.hash_callback_token(token),
+            idempotency_key=key,
+        )
         await uow.invoices.add(reserved)
         return reserved
 
@@ -161,8 +164,9 @@ def _settled(invoice: DepositInvoice) -> DepositInvoice:
     if invoice.status is InvoiceStatus.CREATING:
         raise InvoiceInProgressError()
     if invoice.status is InvoiceStatus.FAILED:
-        raise ServiceUnavailableError("Making this invoice failed; send the request again "
-                                      "without this Idempotency-Key.")  # fmt: skip
+        raise ServiceUnavailableError(
+            "Making this invoice failed; send the request again without this Idempotency-Key."
+        )
     return invoice
 
 

@@ -98,8 +98,11 @@ class PaymentCallbackController(Controller):
     path = "/payments/callback"
     tags = ["payments"]
 
-    @route("/{number:str}", http_method=["GET", "POST"],
-           summary="QPay's payment callback (for QPay only)")  # fmt: skip
+    @route(
+        "/{number:str}",
+        http_method=["GET", "POST"],
+        summary="QPay's payment callback (for QPay only)",
+    )
     async def callback(
         self,
         request: AnyRequest,
@@ -119,8 +122,11 @@ class SandboxController(Controller):
     path = "/sandbox/invoices"
     tags = ["sandbox"]
 
-    @post("/{invoice_id:str}/pay", status_code=HTTP_200_OK,
-          summary="Pay a sandbox invoice (local profile only)")  # fmt: skip
+    @post(
+        "/{invoice_id:str}/pay",
+        status_code=HTTP_200_OK,
+        summary="Pay a sandbox invoice (local profile only)",
+    )
     async def pay(
         self,
         invoice_id: InvoicePath,

@@ -50,9 +50,11 @@ class InvoiceView(View, frozen=True):
     @classmethod
     def of(cls, view: PaymentView) -> InvoiceView:
         invoice, issued = view.invoice, view.invoice.issued
-        links = [] if issued is None else [
-            DeepLinkView(d.name, d.description, d.logo, d.link) for d in issued.deep_links
-        ]  # fmt: skip
+        links = (
+            []
+            if issued is None
+            else [DeepLinkView(d.name, d.description, d.logo, d.link) for d in issued.deep_links]
+        )
         return cls(
             invoice_id=invoice.provider_invoice_id or "",
             number=invoice.number,

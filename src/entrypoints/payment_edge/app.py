@@ -1,0 +1,141 @@
+"""The payment edge: a small ASGI app that alone holds the QPay credentials and serves the
+API the ``PaymentGateway`` operations (invoice, check, get, cancel, refund), each request
+HMAC-verified (``adapters/payments/edge_wire.py``: unsigned, stale and replayed requests are
+401 and do nothing). Started with ``inkslot payment-edge``; the seeds run the same contract
+as a Cloudflare Worker.
+
+    POST /v1/invoices                  {number, amount, description, callbackUrl}
+    POST /v1/invoices/{id}/check       {}
+    POST /v1/invoices/{id}/cancel      {}
+    GET  /v1/payments/{id}
+    POST /v1/payments/{id}/refund      {note}
+    GET  /health                       (unsigned: is the process up)
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any
+
+from adapters.payments import edge_wire as wire
+from booking_domain.payments import InvoiceRequest, PaymentGateway
+from booking_domain.shared.errors import DomainError
+
+_log = logging.getLogger("inkslot.payment_edge")
+MAX_BODY = 16 * 1024
+Scope = Mapping[str, Any]
+Receive = Callable[[], Awaitable[Mapping[str, Any]]]
+Send = Callable[[Mapping[str, Any]], Awaitable[None]]
+
+
+class _NoRoute(Exception):
+    pass
+
+
+class PaymentEdge:
+    def __init__(
+        self,
+        gateway: PaymentGateway,
+        verifier: wire.Verifier,
+        on_shutdown: Callable[[], Awaitable[None]] | None = None,
+    ) -> None:
+        self._gateway = gateway
+        self._verifier = verifier
+        self._on_shutdown = on_shutdown
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "lifespan":
+            await self._lifespan(receive, send)
+            return
+        if scope["type"] != "http":
+            return
+        status, answer = await self._handle(scope, receive)
+        body = json.dumps(answer).encode()
+        await send(
+            {
+                "type": "http.response.start",
+                "status": status,
+                "headers": [
+                    (b"content-type", b"application/json"),
+                    (b"cache-control", b"no-store"),
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": body})
+
+    async def _lifespan(self, receive: Receive, send: Send) -> None:
+        while True:
+            message = await receive()
+            if message["type"] == "lifespan.startup":
+                await send({"type": "lifespan.startup.complete"})
+            elif message["type"] == "lifespan.shutdown":
+                if self._on_shutdown is not None:
+                    await self._on_shutdown()
+                await send({"type": "lifespan.shutdown.complete"})
+                return
+
+    async def _handle(self, scope: Scope, receive: Receive) -> tuple[int, Any]:
+        method, path = str(scope["method"]), str(scope["path"])
+        if method == "GET" and path == "/health":
+            return 200, {"status": "ok"}
+        body = await _body(receive)
+        if body is None:
+            return 413, {"error": "too_large"}
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        raw_path = scope.get("raw_path") or path.encode()
+        try:
+            self._verifier.verify(method, raw_path.decode("latin-1"), headers, body)
+        except wire.RequestRefused as refused:
+            _log.warning("refused a request to %s %s: %s", method, path, refused)
+            return 401, {"error": "unauthorised"}
+        try:
+            data = json.loads(body) if body else {}
+            if not isinstance(data, dict):
+                raise ValueError("not an object")
+            return 200, await self._route(method, path.strip("/").split("/"), data)
+        except DomainError as error:
+            status = next((s for s, kind in wire.ERRORS.values() if isinstance(error, kind)), 503)
+            code = next(
+                (c for c, (_, kind) in wire.ERRORS.items() if isinstance(error, kind)),
+                "payment_provider_unavailable",
+            )
+            return status, {"error": code}
+        except _NoRoute:
+            return 404, {"error": "no_such_operation"}
+        except (ValueError, KeyError, TypeError):
+            return 400, {"error": "malformed"}
+
+    async def _route(self, method: str, parts: list[str], data: dict[str, Any]) -> Any:
+        gateway = self._gateway
+        match method, parts:
+            case "POST", ["v1", "invoices"]:
+                request = InvoiceRequest(
+                    str(data["number"]),
+                    wire.money_of(data["amount"]),
+                    str(data["description"]),
+                    str(data["callbackUrl"]),
+                )
+                return wire.issued_json(await gateway.create_invoice(request))
+            case "POST", ["v1", "invoices", invoice_id, "check"]:
+                return wire.check_json(await gateway.check_payments(invoice_id))
+            case "POST", ["v1", "invoices", invoice_id, "cancel"]:
+                return {"outcome": (await gateway.cancel_invoice(invoice_id)).value}
+            case "GET", ["v1", "payments", payment_id]:
+                return wire.payment_json(await gateway.get_payment(payment_id))
+            case "POST", ["v1", "payments", payment_id, "refund"]:
+                outcome = await gateway.refund_payment(payment_id, str(data.get("note", "")))
+                return {"outcome": outcome.value}
+        raise _NoRoute()
+
+
+async def _body(receive: Receive) -> bytes | None:
+    body = b""
+    while True:
+        message = await receive()
+        body += bytes(message.get("body", b""))
+        if len(body) > MAX_BODY:
+            return None
+        if not message.get("more_body"):
+            return body

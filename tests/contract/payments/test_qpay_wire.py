@@ -1,0 +1,177 @@
+"""The QPay adapter's own behaviour over real HTTP against the fake QPay: one token shared
+and renewed early, a 401 answered by one fresh login, failures translated, secrets kept out
+of the logs."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from datetime import timedelta
+
+import httpx
+import pytest
+
+from adapters.payments.qpay import MemoryTokenStore, QPayCredentials, QPayGateway, TokenStore
+from adapters.postgres.database import Database
+from adapters.postgres.provider_tokens import PostgresTokenStore
+from adapters.system.clock import ManualClock
+from booking_domain.payments import (
+    InvoiceRequest,
+    PaymentNotFoundError,
+    PaymentProviderError,
+    PaymentProviderUnavailableError,
+)
+from booking_domain.shared import Money
+from tests.support.builders import START
+from tests.support.fake_qpay import CLIENT_ID, CLIENT_SECRET, INVOICE_CODE, FakeQPay, serving
+
+pytestmark = pytest.mark.anyio
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock(START)
+
+
+@pytest.fixture
+def fake(clock: ManualClock) -> FakeQPay:
+    return FakeQPay(clock=lambda: clock.now().timestamp())
+
+
+@pytest.fixture
+def url(fake: FakeQPay) -> Iterator[str]:
+    with serving(fake) as base:
+        yield base
+
+
+def _gateway(
+    url: str,
+    clock: ManualClock,
+    tokens: TokenStore | None = None,
+    *,
+    secret: str = CLIENT_SECRET,
+    timeout: float = 15,
+) -> QPayGateway:
+    client = httpx.AsyncClient(base_url=url, timeout=timeout)
+    return QPayGateway(
+        QPayCredentials(url, CLIENT_ID, secret, INVOICE_CODE),
+        clock,
+        tokens or MemoryTokenStore(),
+        client=client,
+    )
+
+
+def _request(n: int = 1) -> InvoiceRequest:
+    number = f"INKWIRE{n:04d}"
+    return InvoiceRequest(
+        number,
+        Money(1_500_000, "MNT"),
+        f"Inkslot deposit {number}",
+        f"https://api.example/cb/{number}?t=x",
+    )
+
+
+async def test_one_login_serves_many_calls_and_processes_share_it(
+    url: str, fake: FakeQPay, clock: ManualClock
+) -> None:
+    shared = MemoryTokenStore()
+    first, second = _gateway(url, clock, shared), _gateway(url, clock, shared)
+    for n in range(5):
+        issued = await first.create_invoice(_request(n))
+        await second.check_payments(issued.invoice_id)
+    assert fake.token_logins == 1
+    await first.close()
+    await second.close()
+
+
+async def test_the_token_is_refreshed_early_once_then_a_login_follows(
+    url: str, fake: FakeQPay, clock: ManualClock
+) -> None:
+    fake.refresh_ttl = 2 * 86_400  # a refresh token that outlives the access token
+    gateway = _gateway(url, clock)
+    issued = await gateway.create_invoice(_request())
+    clock.advance(timedelta(hours=24) - timedelta(seconds=30))  # within the last minute
+    await gateway.check_payments(issued.invoice_id)
+    assert (fake.token_logins, fake.token_refreshes) == (1, 1)
+    clock.advance(timedelta(hours=24))  # the refreshed token is due: its own refresh token
+    await gateway.check_payments(issued.invoice_id)  # (the fake refuses any reuse)
+    assert (fake.token_logins, fake.token_refreshes) == (1, 2)
+    clock.advance(timedelta(days=3))  # everything is over: a new login
+    await gateway.check_payments(issued.invoice_id)
+    assert (fake.token_logins, fake.token_refreshes) == (2, 2)
+    await gateway.close()
+
+
+async def test_a_refused_token_means_one_fresh_login_and_one_retry(
+    url: str, fake: FakeQPay, clock: ManualClock
+) -> None:
+    gateway = _gateway(url, clock)
+    issued = await gateway.create_invoice(_request())
+    fake.expire_tokens()
+    check = await gateway.check_payments(issued.invoice_id)
+    assert check.payments == () and fake.token_logins == 2
+    fake.fail_next("/v2/payment/check", "401")
+    fake.fail_next("/v2/payment/check", "401")
+    with pytest.raises(PaymentProviderUnavailableError):  # a second 401 is not retried
+        await gateway.check_payments(issued.invoice_id)
+    await gateway.close()
+
+
+@pytest.mark.parametrize("kind", ["500", "busy", "not_json", "timeout"])
+async def test_provider_failures_are_unavailable(
+    url: str, fake: FakeQPay, clock: ManualClock, kind: str
+) -> None:
+    gateway = _gateway(url, clock, timeout=0.5)
+    issued = await gateway.create_invoice(_request())
+    fake.fail_next("/v2/payment/check", kind)
+    with pytest.raises(PaymentProviderUnavailableError):
+        await gateway.check_payments(issued.invoice_id)
+    await gateway.close()
+
+
+async def test_malformed_requests_and_unknown_ids_are_translated(
+    url: str, fake: FakeQPay, clock: ManualClock
+) -> None:
+    gateway = _gateway(url, clock)
+    fake.fail_next("/v2/payment/check", "nested")
+    with pytest.raises(PaymentProviderError):
+        await gateway.check_payments("0b9d6c3e-5f21-4a7e-9c44-2d1e8f7a6b10")
+    with pytest.raises(PaymentNotFoundError):  # QPay's 422 is "not found", never validation
+        await gateway.check_payments("0b9d6c3e-5f21-4a7e-9c44-2d1e8f7a6b10")
+    with pytest.raises(PaymentNotFoundError):  # not a path segment: never sent
+        await gateway.get_payment("../v2/auth/token")
+    await gateway.close()
+
+
+async def test_wrong_credentials_are_unavailable_and_no_secret_is_logged(
+    url: str, clock: ManualClock, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    gateway = _gateway(url, clock, secret="wrong-secret-value")
+    with pytest.raises(PaymentProviderUnavailableError):
+        await gateway.create_invoice(_request())
+    right = _gateway(url, clock)
+    await right.create_invoice(_request(2))
+    logged = caplog.text
+    assert "wrong-secret-value" not in logged and CLIENT_SECRET not in logged
+    assert "Basic " not in logged and "a." not in logged.replace("QPay", "")
+    await gateway.close()
+    await right.close()
+
+
+async def test_processes_share_the_token_through_postgresql(
+    url: str, fake: FakeQPay, clock: ManualClock, database_url: str
+) -> None:
+    database = Database(database_url, min_size=1, max_size=4)
+    await database.open()
+    try:
+        name = f"qpay-{START.timestamp()}-{id(fake)}"
+        first = _gateway(url, clock, PostgresTokenStore(database, name))
+        second = _gateway(url, clock, PostgresTokenStore(database, name))
+        await first.create_invoice(_request(1))
+        await second.create_invoice(_request(2))
+        assert fake.token_logins == 1
+        await first.close()
+        await second.close()
+    finally:
+        await database.close()
