@@ -17,6 +17,7 @@ from litestar.testing import AsyncTestClient
 from adapters.payments.sandbox import SandboxGateway
 from adapters.system.clock import ManualClock
 from booking_domain.accounts.use_cases import AccountUseCases
+from booking_domain.payments.use_cases import PaymentUseCases
 from entrypoints.app import create_app
 from entrypoints.container import LocalAdapters, build_container, bundles
 from entrypoints.settings import Settings
@@ -31,6 +32,7 @@ class Api:
     clock: ManualClock
     accounts: AccountUseCases  # the app's own, for what only an operator does (admins)
     sandbox: SandboxGateway | None = None  # the sandbox payment gateway, when it is the one
+    payments: PaymentUseCases | None = None  # the app's own, for what only the worker does
 
     async def register(
         self, email: str = "ada@example.com", role: str = "customer", name: str = "Ada"
@@ -84,7 +86,7 @@ async def make_api(database_url: str, tmp_path: Path) -> AsyncIterator[ApiFactor
         sandbox = core.adapters.payments().sandbox
         if sandbox is not None:  # its callbacks reach this app the way QPay's would: HTTP
             sandbox.route_callbacks(_through(client))
-        return Api(client, clock, wired.accounts, sandbox)
+        return Api(client, clock, wired.accounts, sandbox, wired.payments)
 
     yield make
     for client in clients:

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from uuid import UUID
 
-from adapters.memory.store import TableRepository
+from adapters.memory.store import StagedTable, TableRepository
+from booking_domain.bookings import Booking
 from booking_domain.payments import (
     DepositInvoice,
     Evidence,
@@ -17,10 +19,16 @@ from booking_domain.payments import (
     PaymentJobs,
     ReceivedPayment,
     ReceivedPaymentRepository,
+    Refund,
+    RefundId,
+    RefundRepository,
+    RefundStatus,
 )
 from booking_domain.payments.invoices import note_check
+from booking_domain.payments.refunds import outstanding
 from booking_domain.shared.errors import ConflictError
 from booking_domain.shared.ids import BookingId, UserId
+from booking_domain.shared.pages import Page, PageRequest
 
 PAYMENT_JOBS = "payment_jobs"
 
@@ -84,6 +92,10 @@ class InMemoryReceivedPaymentRepository(
         self._rows.put(payment.payment_id, StoredPayment(payment, evidence))
         return True
 
+    async def for_booking(self, booking_id: BookingId) -> Sequence[ReceivedPayment]:
+        mine = [s.payment for s in self._rows.values() if s.payment.booking_id == booking_id]
+        return sorted(mine, key=lambda p: p.received_at)
+
     async def for_invoice(self, provider_invoice_id: str) -> Sequence[ReceivedPayment]:
         mine = [
             s.payment for s in self._rows.values() if s.payment.invoice_id == provider_invoice_id
@@ -94,29 +106,62 @@ class InMemoryReceivedPaymentRepository(
 @dataclass(frozen=True, slots=True)
 class QueuedPaymentJob:
     job: PaymentJob
-    invoice_id: InvoiceId
+    subject: UUID
     attempt: int
     run_at: datetime | None
 
 
+class InMemoryRefundRepository(TableRepository[RefundId, Refund], RefundRepository):
+    def __init__(
+        self, refunds: StagedTable[RefundId, Refund], bookings: StagedTable[BookingId, Booking]
+    ) -> None:
+        super().__init__(refunds)
+        self._bookings = bookings
+
+    async def add(self, refund: Refund) -> None:
+        self._rows.put(refund.id, refund)
+
+    async def get(self, refund_id: RefundId, *, for_update: bool = False) -> Refund | None:
+        return self._rows.get(refund_id)
+
+    async def update(self, refund: Refund) -> None:
+        self._rows.put(refund.id, refund)
+
+    async def for_booking(self, booking_id: BookingId) -> Sequence[Refund]:
+        mine = [r for r in self._rows.values() if r.booking_id == booking_id]
+        return sorted(mine, key=lambda r: (r.created_at, r.id))
+
+    async def awaiting_settlement(self, page: PageRequest) -> Page[Refund]:
+        manual = sorted(
+            (r for r in self._rows.values() if r.status is RefundStatus.MANUAL),
+            key=lambda r: (r.created_at, r.id),
+        )
+        return Page(tuple(manual[page.offset : page.offset + page.page_size]), len(manual), page)
+
+    async def owing_bookings(self, *, limit: int) -> Sequence[BookingId]:
+        owing = []
+        for booking in self._bookings.values():
+            if booking.refund_due.is_zero:
+                continue
+            open_refunds = [r for r in self._rows.values() if r.booking_id == booking.id]
+            if not outstanding(booking, open_refunds).is_zero:
+                owing.append(booking)
+        return [b.id for b in sorted(owing, key=lambda b: b.updated_at)][:limit]
+
+
 class InMemoryPaymentJobs(
-    TableRepository[tuple[PaymentJob, InvoiceId, int], QueuedPaymentJob], PaymentJobs
+    TableRepository[tuple[PaymentJob, UUID, int], QueuedPaymentJob], PaymentJobs
 ):
     async def defer(
-        self,
-        job: PaymentJob,
-        invoice_id: InvoiceId,
-        *,
-        attempt: int = 1,
-        run_at: datetime | None = None,
+        self, job: PaymentJob, subject: UUID, *, attempt: int = 1, run_at: datetime | None = None
     ) -> None:
-        key = (job, invoice_id, attempt)
+        key = (job, subject, attempt)
         if self._rows.get(key) is None:
-            self._rows.put(key, QueuedPaymentJob(job, invoice_id, attempt, run_at))
+            self._rows.put(key, QueuedPaymentJob(job, subject, attempt, run_at))
 
     def queued(self) -> list[QueuedPaymentJob]:
         return list(self._rows.values())
 
     def take(self, job: QueuedPaymentJob) -> None:
         """The job ran (a test's worker calls this)."""
-        self._rows.delete((job.job, job.invoice_id, job.attempt))
+        self._rows.delete((job.job, job.subject, job.attempt))

@@ -29,6 +29,7 @@ from adapters.memory.payments import (
     InMemoryInvoiceRepository,
     InMemoryPaymentJobs,
     InMemoryReceivedPaymentRepository,
+    InMemoryRefundRepository,
 )
 from adapters.memory.portfolio import InMemoryPortfolioRepository
 from adapters.memory.scheduling import InMemoryAvailabilityRepository
@@ -132,6 +133,9 @@ class InMemoryUnitOfWork(
         lambda uow: InMemoryReceivedPaymentRepository(uow.staged("received_payments"))
     )
     payment_jobs = cached_property(lambda uow: InMemoryPaymentJobs(uow.staged(PAYMENT_JOBS)))
+    refunds = cached_property(
+        lambda uow: InMemoryRefundRepository(uow.staged("refunds"), uow.staged("bookings"))
+    )
 
     async def __aenter__(self) -> Self:
         # Readers see committed data only and never wait: commits apply atomically.

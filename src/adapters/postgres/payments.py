@@ -5,17 +5,18 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
+from uuid import UUID
 
 import procrastinate.exceptions
 from procrastinate import jobs as job_states
 from procrastinate.manager import JobManager
 from psycopg.types.json import Jsonb
-from sqlalchemy import bindparam, insert, literal_column, or_, select, update
+from sqlalchemy import bindparam, func, insert, literal_column, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from adapters.postgres.database import Connection, OnConnection
-from adapters.postgres.sql import Statement
-from adapters.postgres.tables.payments import payment_invoices, received_payments
+from adapters.postgres.sql import Statement, count_of
+from adapters.postgres.tables.payments import payment_invoices, received_payments, refunds
 from booking_domain.payments import (
     DeepLink,
     DepositInvoice,
@@ -30,14 +31,20 @@ from booking_domain.payments import (
     PaymentOutcome,
     ReceivedPayment,
     ReceivedPaymentRepository,
+    Refund,
+    RefundId,
+    RefundRepository,
+    RefundStatus,
 )
 from booking_domain.shared import BookingId, UserId
 from booking_domain.shared.money import Money
+from booking_domain.shared.pages import Page, PageRequest
 
 PAYMENT_QUEUE = "payments"
 PAYMENT_TASKS = {
     PaymentJob.RECHECK: "inkslot:payment_recheck",
     PaymentJob.CANCEL_INVOICE: "inkslot:payment_cancel_invoice",
+    PaymentJob.REFUND: "inkslot:payment_refund",
 }
 
 _I = payment_invoices
@@ -102,6 +109,13 @@ _ADD_PAYMENT = Statement(
         .values({c.name: bindparam(c.name) for c in _P.c if c.name != "created_at"})
         .on_conflict_do_nothing(index_elements=[_P.c.payment_id])
         .returning(_P.c.payment_id)
+    )
+)
+_PAYMENTS_OF_BOOKING = Statement(
+    lambda: (
+        select(_P)
+        .where(_P.c.booking_id == bindparam("booking_id"))
+        .order_by(_P.c.processed_at, _P.c.payment_id)
     )
 )
 _PAYMENTS_OF = Statement(
@@ -173,6 +187,11 @@ class PostgresReceivedPaymentRepository(OnConnection, ReceivedPaymentRepository)
         rows = await (await self._conn.execute(_PAYMENTS_OF.text, params)).fetchall()
         return [_payment(row) for row in rows]
 
+    async def for_booking(self, booking_id: BookingId) -> Sequence[ReceivedPayment]:
+        params = {"booking_id": booking_id}
+        rows = await (await self._conn.execute(_PAYMENTS_OF_BOOKING.text, params)).fetchall()
+        return [_payment(row) for row in rows]
+
 
 def _payment(r: Mapping[str, Any]) -> ReceivedPayment:
     return ReceivedPayment(
@@ -186,6 +205,116 @@ def _payment(r: Mapping[str, Any]) -> ReceivedPayment:
     )
 
 
+_R = refunds
+_R_INSERT = Statement(lambda: insert(_R).values({c.name: bindparam(c.name) for c in _R.c}))
+_R_UPDATE = Statement(
+    lambda: (
+        update(_R)
+        .where(_R.c.id == bindparam("id"))
+        .values({c.name: bindparam(c.name) for c in _R.c if c.name not in ("id", "created_at")})
+    )
+)
+_R_BY_ID = Statement(lambda: select(_R).where(_R.c.id == bindparam("id")))
+_R_LOCK = Statement(lambda: select(_R).where(_R.c.id == bindparam("id")).with_for_update())
+_R_OF_BOOKING = Statement(
+    lambda: (
+        select(_R)
+        .where(_R.c.booking_id == bindparam("booking_id"))
+        .order_by(_R.c.created_at, _R.c.id)
+    )
+)
+# Literals, so that the partial indexes serve the queries.
+_R_MANUAL = Statement(
+    lambda: (
+        select(_R)
+        .where(_R.c.status == literal_column("'manual'"))
+        .order_by(_R.c.created_at, _R.c.id)
+        .limit(bindparam("limit"))
+        .offset(bindparam("offset"))
+    )
+)
+_R_MANUAL_COUNT = Statement(
+    lambda: select(func.count().label("total")).where(_R.c.status == literal_column("'manual'"))
+)
+_OWING = """
+SELECT b.id FROM bookings b
+ WHERE b.refund_due > 0
+   AND b.refund_due > COALESCE((SELECT sum(r.amount) FROM refunds r
+                                 WHERE r.booking_id = b.id
+                                   AND r.status IN ('pending', 'manual')), 0)
+ ORDER BY b.id
+ LIMIT %(limit)s
+"""
+
+
+class PostgresRefundRepository(OnConnection, RefundRepository):
+    async def add(self, refund: Refund) -> None:
+        await self._conn.execute(_R_INSERT.text, _refund_params(refund))
+
+    async def get(self, refund_id: RefundId, *, for_update: bool = False) -> Refund | None:
+        statement = _R_LOCK if for_update else _R_BY_ID
+        row = await (await self._conn.execute(statement.text, {"id": refund_id})).fetchone()
+        return None if row is None else _refund(row)
+
+    async def update(self, refund: Refund) -> None:
+        await self._conn.execute(_R_UPDATE.text, _refund_params(refund))
+
+    async def for_booking(self, booking_id: BookingId) -> Sequence[Refund]:
+        rows = await self._conn.execute(_R_OF_BOOKING.text, {"booking_id": booking_id})
+        return [_refund(row) for row in await rows.fetchall()]
+
+    async def awaiting_settlement(self, page: PageRequest) -> Page[Refund]:
+        params = {"limit": page.page_size, "offset": page.offset}
+        rows = await (await self._conn.execute(_R_MANUAL.text, params)).fetchall()
+        total = await (await self._conn.execute(_R_MANUAL_COUNT.text, {})).fetchone()
+        return Page(tuple(_refund(row) for row in rows), count_of(total), page)
+
+    async def owing_bookings(self, *, limit: int) -> Sequence[BookingId]:
+        rows: Sequence[Mapping[str, Any]] = await (
+            await self._conn.execute(_OWING, {"limit": limit})
+        ).fetchall()
+        return [BookingId(row["id"]) for row in rows]
+
+
+def _refund_params(r: Refund) -> dict[str, Any]:
+    return {
+        "id": r.id,
+        "booking_id": r.booking_id,
+        "customer_id": r.customer_id,
+        "artist_user_id": r.artist_user_id,
+        "amount": r.amount.amount,
+        "currency": r.amount.currency,
+        "status": r.status.value,
+        "payment_id": r.payment_id,
+        "method": None if r.method is None else r.method.value,
+        "reason": r.reason,
+        "settled_at": r.settled_at,
+        "settled_by": r.settled_by,
+        "settlement_note": r.settlement_note,
+        "created_at": r.created_at,
+        "updated_at": r.updated_at,
+    }
+
+
+def _refund(row: Mapping[str, Any]) -> Refund:
+    return Refund(
+        id=RefundId(row["id"]),
+        booking_id=BookingId(row["booking_id"]),
+        customer_id=UserId(row["customer_id"]),
+        artist_user_id=UserId(row["artist_user_id"]),
+        amount=Money(row["amount"], row["currency"]),
+        status=RefundStatus(row["status"]),
+        payment_id=row["payment_id"],
+        method=None if row["method"] is None else PaymentMethod(row["method"]),
+        reason=row["reason"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+        settled_at=row["settled_at"],
+        settled_by=None if row["settled_by"] is None else UserId(row["settled_by"]),
+        settlement_note=row["settlement_note"],
+    )
+
+
 class ProcrastinatePaymentJobs(PaymentJobs):
     """Jobs deferred on the unit of work's connection (gone with a rollback). The queueing
     lock keeps one (job, invoice, attempt) waiting at a time; a duplicate is dropped inside
@@ -196,20 +325,15 @@ class ProcrastinatePaymentJobs(PaymentJobs):
         self._conn = connection
 
     async def defer(
-        self,
-        job: PaymentJob,
-        invoice_id: InvoiceId,
-        *,
-        attempt: int = 1,
-        run_at: datetime | None = None,
+        self, job: PaymentJob, subject: UUID, *, attempt: int = 1, run_at: datetime | None = None
     ) -> None:
         queued = job_states.Job(
             id=None,
-            lock=f"invoice:{invoice_id}",
-            queueing_lock=f"{job.value}:{invoice_id}:{attempt}",
+            lock=f"payments:{subject}",
+            queueing_lock=f"{job.value}:{subject}:{attempt}",
             task_name=PAYMENT_TASKS[job],
             queue=PAYMENT_QUEUE,
-            task_kwargs={"invoice_id": str(invoice_id), "attempt": attempt},
+            task_kwargs={"subject": str(subject), "attempt": attempt},
             scheduled_at=run_at,
         )
         try:

@@ -35,6 +35,7 @@ from adapters.postgres.outbox import PostgresOutbox
 from adapters.postgres.payments import (
     PostgresInvoiceRepository,
     PostgresReceivedPaymentRepository,
+    PostgresRefundRepository,
     ProcrastinatePaymentJobs,
 )
 from adapters.postgres.portfolio import PostgresPortfolioRepository
@@ -124,6 +125,7 @@ class PostgresUnitOfWork(
         lambda uow: PostgresReceivedPaymentRepository(uow.connection)
     )
     payment_jobs = cached_property(lambda uow: ProcrastinatePaymentJobs(uow.jobs, uow.connection))
+    refunds = cached_property(lambda uow: PostgresRefundRepository(uow.connection))
 
     async def __aenter__(self) -> Self:
         try:

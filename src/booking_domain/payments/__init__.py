@@ -16,6 +16,7 @@ from booking_domain.payments.errors import (
     PaymentNotFoundError,
     PaymentProviderError,
     PaymentProviderUnavailableError,
+    RefundNotFoundError,
 )
 from booking_domain.payments.gateway import (
     CancelOutcome,
@@ -44,13 +45,20 @@ from booking_domain.payments.ports import (
     PaymentsUnitOfWork,
     PaymentsUnitOfWorkFactory,
     ReceivedPaymentRepository,
+    RefundRepository,
 )
-from booking_domain.payments.published import PAYMENT, PAYMENT_EVENT_TYPES
+from booking_domain.payments.published import (
+    PAYMENT,
+    PAYMENT_EVENT_TYPES,
+    REFUND_EVENT_TYPES,
+)
 from booking_domain.payments.receipts import PaymentOutcome, Receipt, ReceivedPayment, receive
+from booking_domain.payments.refunds import Refund, RefundId, RefundStatus
 
 __all__ = [
     "PAYMENT",
     "PAYMENT_EVENT_TYPES",
+    "REFUND_EVENT_TYPES",
     "CancelOutcome",
     "DeepLink",
     "DepositInvoice",
@@ -81,7 +89,12 @@ __all__ = [
     "Receipt",
     "ReceivedPayment",
     "ReceivedPaymentRepository",
+    "Refund",
+    "RefundId",
+    "RefundNotFoundError",
     "RefundOutcome",
+    "RefundRepository",
+    "RefundStatus",
     "invoice_number",
     "provider_amount",
     "receive",

@@ -69,3 +69,8 @@ class NothingToRefundError(ConflictError):
 
     code = "nothing_to_refund"
     default_message = "There is no paid payment to refund."
+
+
+class RefundNotFoundError(NotFoundError):
+    code = "refund_not_found"
+    default_message = "No such refund."

@@ -186,10 +186,11 @@ def reserve(
 
 
 def apply(invoice: DepositInvoice, now: datetime, **changes: Any) -> DepositInvoice:
-    """The one way an invoice changes: a status move must be allowed by ``_MOVES``."""
-    to = changes.get("status", invoice.status)
-    if to is not invoice.status and to not in _MOVES[invoice.status]:
-        raise InvalidTransitionError(f"A {invoice.status} invoice cannot become {to}.")
+    """The one way an invoice changes: a status given must be a move ``_MOVES`` allows."""
+    if "status" in changes and changes["status"] not in _MOVES[invoice.status]:
+        raise InvalidTransitionError(
+            f"A {invoice.status} invoice cannot become {changes['status']}."
+        )
     return dataclasses.replace(invoice, updated_at=require_aware(now, "now"), **changes)
 
 

@@ -11,11 +11,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from typing import Protocol
+from uuid import UUID
 
 from booking_domain.bookings.ports import HasBookings
 from booking_domain.payments.invoices import DepositInvoice, InvoiceId
 from booking_domain.payments.receipts import ReceivedPayment
+from booking_domain.payments.refunds import Refund, RefundId
 from booking_domain.shared.ids import BookingId, UserId
+from booking_domain.shared.pages import Page, PageRequest
 from booking_domain.shared.ports import HasOutbox, UnitOfWork
 
 
@@ -78,28 +81,54 @@ class ReceivedPaymentRepository(Protocol):
         """Oldest first."""
         ...
 
+    async def for_booking(self, booking_id: BookingId) -> Sequence[ReceivedPayment]:
+        """Every payment recorded for the booking, oldest first."""
+        ...
+
 
 class HasReceivedPayments(Protocol):
     @property
     def received_payments(self) -> ReceivedPaymentRepository: ...
 
 
+class RefundRepository(Protocol):
+    async def add(self, refund: Refund) -> None: ...
+
+    async def get(self, refund_id: RefundId, *, for_update: bool = False) -> Refund | None: ...
+
+    async def update(self, refund: Refund) -> None: ...
+
+    async def for_booking(self, booking_id: BookingId) -> Sequence[Refund]:
+        """Oldest first."""
+        ...
+
+    async def awaiting_settlement(self, page: PageRequest) -> Page[Refund]:
+        """Refunds awaiting manual settlement, oldest first."""
+        ...
+
+    async def owing_bookings(self, *, limit: int) -> Sequence[BookingId]:
+        """Bookings that owe back more than their open refunds cover (the sweep's list)."""
+        ...
+
+
+class HasRefunds(Protocol):
+    @property
+    def refunds(self) -> RefundRepository: ...
+
+
 class PaymentJob(StrEnum):
     RECHECK = "recheck"  # a callback came before the provider's check showed the payment
     CANCEL_INVOICE = "cancel_invoice"  # tell the provider an invoice is no longer payable
+    REFUND = "refund"  # send a refund to the provider
 
 
 class PaymentJobs(Protocol):
     async def defer(
-        self,
-        job: PaymentJob,
-        invoice_id: InvoiceId,
-        *,
-        attempt: int = 1,
-        run_at: datetime | None = None,
+        self, job: PaymentJob, subject: UUID, *, attempt: int = 1, run_at: datetime | None = None
     ) -> None:
-        """Queue a job in this unit of work (gone with a rollback); ``run_at`` delays it.
-        A job still queued for the same (job, invoice, attempt) is not queued twice."""
+        """Queue a job about ``subject`` (an invoice, a refund) in this unit of work (gone
+        with a rollback); ``run_at`` delays it. A job still queued for the same (job,
+        subject, attempt) is not queued twice."""
         ...
 
 
@@ -113,12 +142,13 @@ class PaymentsUnitOfWork(
     HasBookings,
     HasInvoices,
     HasReceivedPayments,
+    HasRefunds,
     HasOutbox,
     HasPaymentJobs,
     Protocol,
 ):
     """What payment use cases open: the bookings they pay for, invoices, received
-    payments, the outbox and the job queue."""
+    payments, refunds, the outbox and the job queue."""
 
 
 class PaymentsUnitOfWorkFactory(Protocol):

@@ -48,6 +48,7 @@ from entrypoints.http.payments.controller import (
     PaymentCallbackController,
     PaymentsController,
     SandboxController,
+    SettlementsController,
 )
 from entrypoints.http.problems import EXCEPTION_HANDLERS
 from entrypoints.http.request import ApiRequest
@@ -170,6 +171,7 @@ def build_app(
             DepositInvoiceController,
             PaymentsController,
             PaymentCallbackController,
+            SettlementsController,
             # The sandbox's bank app exists only where the sandbox gateway takes payments.
             *([SandboxController] if bundles.sandbox is not None else []),
         ],

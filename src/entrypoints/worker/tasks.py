@@ -19,7 +19,7 @@ from procrastinate.retry import BaseRetryStrategy, RetryDecision
 from adapters.jobs.queue import CappedBackoff
 from adapters.postgres.payments import PAYMENT_QUEUE, PAYMENT_TASKS
 from adapters.postgres.webhooks import DELIVER_WEBHOOK_TASK, WEBHOOK_QUEUE
-from booking_domain.payments import InvoiceId, PaymentJob
+from booking_domain.payments import InvoiceId, PaymentJob, RefundId
 from booking_domain.webhooks import DeliveryId
 from entrypoints.bundles import Bundles
 from entrypoints.settings import Settings
@@ -63,11 +63,17 @@ def build_tasks(bundles: Bundles, settings: Settings) -> procrastinate.Blueprint
     @tasks.task(name="expire_holds", queue=PERIODIC_QUEUE, queueing_lock="expire_holds")
     async def expire_holds(timestamp: int) -> int:
         """Holds that ran out, then the invoices of those holds (cancelled at the provider
-        by jobs of their own)."""
+        by jobs of their own), then refunds of what bookings owe back (paid by jobs)."""
         expired = await bookings.expire_holds()
         withdrawn = await bundles.payments.withdraw_lapsed_invoices()
-        if expired or withdrawn:
-            _log.info("expired %d holds, withdrew %d invoices", expired, withdrawn)
+        refunds = await bundles.payments.plan_refunds()
+        if expired or withdrawn or refunds:
+            _log.info(
+                "expired %d holds, withdrew %d invoices, planned %d refunds",
+                expired,
+                withdrawn,
+                refunds,
+            )
         return expired
 
     @tasks.periodic(cron=settings.purge_cron, periodic_id="purge")
@@ -96,20 +102,31 @@ def build_tasks(bundles: Bundles, settings: Settings) -> procrastinate.Blueprint
     @tasks.task(
         name=PAYMENT_TASKS[PaymentJob.RECHECK].removeprefix("inkslot:"), queue=PAYMENT_QUEUE
     )
-    async def payment_recheck(invoice_id: str, attempt: int) -> int:
+    async def payment_recheck(subject: str, attempt: int) -> int:
         """One re-check after a callback the provider's check did not show yet; queues the
         next itself while its schedule lasts (so it is never retried by the queue)."""
-        return await payments.recheck_payment(InvoiceId(UUID(invoice_id)), attempt)
+        return await payments.recheck_payment(InvoiceId(UUID(subject)), attempt)
 
     @tasks.task(
         name=PAYMENT_TASKS[PaymentJob.CANCEL_INVOICE].removeprefix("inkslot:"),
         queue=PAYMENT_QUEUE,
         retry=CappedBackoff(),
     )
-    async def payment_cancel_invoice(invoice_id: str, attempt: int) -> None:
+    async def payment_cancel_invoice(subject: str, attempt: int) -> None:
         """Cancel at the provider an invoice whose hold ran out; retried while the provider
         is away. Safe to run twice: only an invoice still due a cancel is sent one."""
-        await payments.cancel_invoice_at_provider(InvoiceId(UUID(invoice_id)))
+        await payments.cancel_invoice_at_provider(InvoiceId(UUID(subject)))
+
+    @tasks.task(
+        name=PAYMENT_TASKS[PaymentJob.REFUND].removeprefix("inkslot:"),
+        queue=PAYMENT_QUEUE,
+        retry=CappedBackoff(),
+    )
+    async def payment_refund(subject: str, attempt: int) -> None:
+        """Send one refund to the provider; retried while the provider is away. Safe to run
+        twice: only a refund still pending is sent, and its outcome recorded once (the
+        provider treats a second refund of a refunded payment as done)."""
+        await payments.pay_refund(RefundId(UUID(subject)))
 
     @tasks.task(name="ping", queue="diagnostics")
     async def ping() -> None:

@@ -20,16 +20,19 @@ from booking_domain.payments import (
     PaymentOutcome,
     PaymentState,
     ProviderPayment,
+    ReceivedPayment,
+    RefundStatus,
     invoice_number,
     provider_amount,
     receive,
 )
 from booking_domain.payments import invoices as inv
+from booking_domain.payments import refunds as rf
 from booking_domain.payments.gateway import IssuedInvoice
 from booking_domain.payments.receipts import paid_payments, totals_agree
 from booking_domain.shared import Money
 from booking_domain.shared.errors import InvalidTransitionError
-from booking_domain.testing import artist, booking_at, customer, make_policy, make_service
+from booking_domain.testing import admin, artist, booking_at, customer, make_policy, make_service
 
 T0 = datetime(2026, 3, 2, 9, tzinfo=ZoneInfo("Asia/Ulaanbaatar"))
 POLICY = make_policy("Asia/Ulaanbaatar")
@@ -162,3 +165,39 @@ def test_an_artist_cannot_be_confused_with_the_customer() -> None:
     invoice = open_invoice(pending_booking())
     assert invoice.role_of_user(customer().user_id) == "customer"
     assert invoice.role_of_user(artist().user_id) == "artist"
+
+
+def _received(payment_id: str, amount: Money, method: PaymentMethod) -> ReceivedPayment:
+    booking = pending_booking()
+    return ReceivedPayment(
+        payment_id, "inv-1", booking.id, amount, method, PaymentOutcome.CONFIRMED, T0
+    )
+
+
+@given(
+    method=st.sampled_from(list(PaymentMethod)),
+    owed_minor=st.integers(1, DEPOSIT.amount),
+)
+def test_only_a_whole_card_payment_goes_back_through_the_provider(
+    method: PaymentMethod, owed_minor: int
+) -> None:
+    booking = pending_booking()
+    owed = Money(owed_minor, "MNT")
+    refund = rf.plan_refund(booking, owed, [_received("p1", DEPOSIT, method)], [], T0)
+    whole_card = method is PaymentMethod.CARD and owed == DEPOSIT
+    assert (refund.status is RefundStatus.PENDING) == whole_card
+    assert refund.status in (RefundStatus.PENDING, RefundStatus.MANUAL)
+    assert refund.amount == owed and refund.payment_id == "p1"
+
+
+def test_what_open_refunds_cover_is_not_owed_twice() -> None:
+    paid, _ = lifecycle.record_payment(pending_booking(), DEPOSIT, T0)
+    cancelled, _ = lifecycle.cancel(paid, artist(), T0 + timedelta(minutes=1), POLICY)
+    assert rf.outstanding(cancelled, []) == DEPOSIT
+    planned = rf.plan_refund(
+        cancelled, DEPOSIT, [_received("p1", DEPOSIT, PaymentMethod.P2P)], [], T0
+    )
+    assert rf.outstanding(cancelled, [planned]).is_zero
+    settled = rf.settle_by_hand(planned, admin().user_id, "bank transfer 42", T0)
+    with pytest.raises(InvalidTransitionError):
+        rf.settle_by_hand(settled, admin().user_id, "again", T0)

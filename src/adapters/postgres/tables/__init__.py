@@ -22,6 +22,7 @@ from adapters.postgres.tables.payments import (
     payment_invoices,
     provider_tokens,
     received_payments,
+    refunds,
     sandbox_invoices,
     sandbox_payments,
 )
@@ -60,6 +61,7 @@ __all__ = [
     "provider_tokens",
     "received_payments",
     "refresh_tokens",
+    "refunds",
     "sandbox_invoices",
     "sandbox_payments",
     "services",

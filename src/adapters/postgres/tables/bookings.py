@@ -68,6 +68,8 @@ bookings = sa.Table(
     sa.Index("ix_bookings_artist_user_start", "artist_user_id", "starts_at"),
     sa.Index("ix_bookings_starts_at", "starts_at"),
     sa.Index("ix_bookings_service_id", "service_id"),
+    # The refund sweep: the few bookings that owe money back.
+    sa.Index("ix_bookings_owing", "id", postgresql_where=sa.text("refund_due > 0")),
     # Finding holds that have run out (the sweeper, and creation's clean-up).
     sa.Index(
         "ix_bookings_pending_hold",

@@ -110,3 +110,34 @@ provider_tokens = sa.Table(
         "updated_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.text("now()")
     ),
 )
+
+refunds = sa.Table(
+    "refunds",
+    metadata,
+    sa.Column("id", sa.Uuid, primary_key=True),
+    sa.Column("booking_id", sa.Uuid, sa.ForeignKey("bookings.id"), nullable=False),
+    sa.Column("customer_id", sa.Uuid, sa.ForeignKey("users.id"), nullable=False),
+    sa.Column("artist_user_id", sa.Uuid, sa.ForeignKey("users.id"), nullable=False),
+    sa.Column("amount", sa.BigInteger, nullable=False),
+    sa.Column("currency", sa.Text, nullable=False),
+    sa.Column("status", sa.Text, nullable=False),
+    sa.Column("payment_id", sa.Text, nullable=True),
+    sa.Column("method", sa.Text, nullable=True),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("settled_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("settled_by", sa.Uuid, sa.ForeignKey("users.id"), nullable=True),
+    sa.Column("settlement_note", sa.Text, nullable=True),
+    *timestamps(),
+    sa.CheckConstraint("amount > 0", name="amount_positive"),
+    sa.CheckConstraint(
+        "status IN ('pending', 'refunded', 'manual', 'settled')", name="status_known"
+    ),
+    sa.Index("ix_refunds_booking_id", "booking_id"),
+    # The admins' list: refunds awaiting manual settlement, oldest first.
+    sa.Index(
+        "ix_refunds_created_at_id_manual",
+        "created_at",
+        "id",
+        postgresql_where=sa.text("status = 'manual'"),
+    ),
+)

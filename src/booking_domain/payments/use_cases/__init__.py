@@ -11,6 +11,12 @@ from booking_domain.payments.use_cases.invoices import (
     GetPayment,
     RequestDepositInvoice,
 )
+from booking_domain.payments.use_cases.refunds import (
+    ListSettlements,
+    PayRefund,
+    PlanRefunds,
+    SettleRefund,
+)
 from booking_domain.payments.use_cases.upkeep import (
     CancelInvoiceAtProvider,
     WithdrawLapsedInvoices,
@@ -30,6 +36,10 @@ class PaymentUseCases(UseCaseBundle[PaymentsDeps]):
     recheck_payment: RecheckPayment
     withdraw_lapsed_invoices: WithdrawLapsedInvoices
     cancel_invoice_at_provider: CancelInvoiceAtProvider
+    plan_refunds: PlanRefunds
+    pay_refund: PayRefund
+    list_settlements: ListSettlements
+    settle_refund: SettleRefund
 
 
 __all__ = [
@@ -39,10 +49,14 @@ __all__ = [
     "GetPayment",
     "HandleCallback",
     "InvoiceIssued",
+    "ListSettlements",
+    "PayRefund",
     "PaymentUseCases",
     "PaymentView",
     "PaymentsDeps",
+    "PlanRefunds",
     "RecheckPayment",
     "RequestDepositInvoice",
+    "SettleRefund",
     "WithdrawLapsedInvoices",
 ]

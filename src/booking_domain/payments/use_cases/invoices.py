@@ -50,7 +50,10 @@ async def view_of(uow: PaymentsUnitOfWork, invoice: DepositInvoice) -> PaymentVi
     payments: tuple[ReceivedPayment, ...] = ()
     if invoice.provider_invoice_id is not None:
         payments = tuple(await uow.received_payments.for_invoice(invoice.provider_invoice_id))
-    return PaymentView(invoice, payments, booking.status, booking.payment_status, booking.reference)
+    refunds = tuple(await uow.refunds.for_booking(invoice.booking_id))
+    return PaymentView(
+        invoice, payments, booking.status, booking.payment_status, booking.reference, refunds
+    )
 
 
 def _check_key(key: str | None) -> None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from booking_domain.bookings import BookingStatus, PaymentStatus
 from booking_domain.payments.invoices import DepositInvoice
 from booking_domain.payments.receipts import ReceivedPayment
+from booking_domain.payments.refunds import Refund
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,6 +18,7 @@ class PaymentView:
     booking_status: BookingStatus
     payment_status: PaymentStatus
     booking_reference: str
+    refunds: tuple[Refund, ...] = ()  # of the invoice's booking
 
 
 @dataclass(frozen=True, slots=True)

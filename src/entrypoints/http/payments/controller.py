@@ -10,12 +10,12 @@ from typing import Annotated
 from uuid import UUID
 
 from litestar import Controller, MediaType, Response, get, post, route
-from litestar.params import FromPath, HeaderParameter, Parameter, QueryParameter
+from litestar.params import FromPath, HeaderParameter, JSONBody, Parameter, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
-from booking_domain.payments import PaymentMethod
-from booking_domain.shared import BookingId
-from entrypoints.http.auth import authenticated
+from booking_domain.payments import PaymentMethod, RefundId
+from booking_domain.shared import MAX_PAGE, MAX_PAGE_SIZE, BookingId, PageRequest, Role
+from entrypoints.http.auth import authenticated, role_in
 from entrypoints.http.deps import (
     AnyRequest,
     Caller,
@@ -23,7 +23,13 @@ from entrypoints.http.deps import (
     SandboxDep,
     caller_dependencies,
 )
-from entrypoints.http.payments.dto import InvoiceView, SandboxPaymentView
+from entrypoints.http.payments.dto import (
+    InvoiceView,
+    RefundPage,
+    RefundView,
+    SandboxPaymentView,
+    SettleRequest,
+)
 
 BEARER: list[dict[str, list[str]]] = [{"bearer": []}]
 InvoicePath = Annotated[str, Parameter(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9-]+$")]
@@ -113,6 +119,43 @@ class PaymentCallbackController(Controller):
         evidence = request.scope.get("query_string", b"").decode("latin-1")
         await payments.handle_callback(number, t, evidence=evidence)
         return SUCCESS
+
+
+class SettlementsController(Controller):
+    """Refunds the provider cannot make (bank-app payments, parts of payments): admins pay
+    them back by bank transfer and mark them settled here."""
+
+    path = "/admin/settlements"
+    tags = ["admin", "payments"]
+    guards = [authenticated, role_in(Role.ADMIN)]
+    security = BEARER
+    dependencies = caller_dependencies("payments")
+
+    @get(summary="Refunds awaiting manual settlement, oldest first (admins)")
+    async def list_settlements(
+        self,
+        actor: Caller,
+        payments: PaymentsDep,
+        page: Annotated[int, QueryParameter(ge=1, le=MAX_PAGE)] = 1,
+        page_size: Annotated[int, QueryParameter(name="pageSize", ge=1, le=MAX_PAGE_SIZE)] = 20,
+    ) -> RefundPage:
+        found = await payments.list_settlements(actor, PageRequest(page, page_size))
+        return RefundPage.of(found, RefundView.of)
+
+    @post(
+        "/{refund_id:uuid}/settle",
+        status_code=HTTP_200_OK,
+        summary="Mark a refund paid back by hand (admins; once)",
+    )
+    async def settle(
+        self,
+        refund_id: FromPath[UUID],
+        data: JSONBody[SettleRequest],
+        actor: Caller,
+        payments: PaymentsDep,
+    ) -> RefundView:
+        settled = await payments.settle_refund(actor, RefundId(refund_id), data.note)
+        return RefundView.of(settled)
 
 
 class SandboxController(Controller):

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 from uuid import UUID
 
+from msgspec import Meta
+
+from booking_domain.payments import Refund
+from booking_domain.payments.refunds import MAX_NOTE
 from booking_domain.payments.use_cases import PaymentView
-from entrypoints.http.wire import View, utc
+from entrypoints.http.wire import Dto, PageView, View, utc
 
 
 class DeepLinkView(View, frozen=True):
@@ -23,6 +28,36 @@ class ReceivedPaymentView(View, frozen=True):
     method: str  # p2p (bank app) | card
     outcome: str  # confirmed | owed_back | review
     received_at: datetime
+
+
+class RefundView(View, frozen=True):
+    id: UUID
+    booking_id: UUID
+    amount: int
+    currency: str
+    status: str  # pending | refunded | manual (awaiting manual settlement) | settled
+    payment_id: str | None
+    method: str | None
+    reason: str
+    created_at: datetime
+    settled_at: datetime | None
+    settlement_note: str | None
+
+    @classmethod
+    def of(cls, r: Refund) -> RefundView:
+        return cls(
+            r.id,
+            r.booking_id,
+            r.amount.amount,
+            r.amount.currency,
+            r.status.value,
+            r.payment_id,
+            None if r.method is None else r.method.value,
+            r.reason,
+            utc(r.created_at),
+            None if r.settled_at is None else utc(r.settled_at),
+            r.settlement_note,
+        )
 
 
 class InvoiceView(View, frozen=True):
@@ -42,6 +77,7 @@ class InvoiceView(View, frozen=True):
     short_url: str
     deep_links: list[DeepLinkView]
     payments: list[ReceivedPaymentView]
+    refunds: list[RefundView]  # of the booking: owed back, paid back, awaiting settlement
     booking_status: str
     payment_status: str
     created_at: datetime
@@ -79,6 +115,7 @@ class InvoiceView(View, frozen=True):
                 )
                 for p in view.payments
             ],
+            refunds=[RefundView.of(r) for r in view.refunds],
             booking_status=view.booking_status.value,
             payment_status=view.payment_status.value,
             created_at=utc(invoice.created_at),
@@ -89,3 +126,16 @@ class InvoiceView(View, frozen=True):
 class SandboxPaymentView(View, frozen=True):
     payment_id: str
     invoice_id: str
+
+
+class RefundPage(PageView[RefundView], frozen=True):
+    items: list[RefundView]
+
+
+SettlementNote = Annotated[str, Meta(min_length=1, max_length=MAX_NOTE)]
+
+
+class SettleRequest(Dto, frozen=True):
+    """How the money went back (a bank transfer's reference, who did it)."""
+
+    note: SettlementNote

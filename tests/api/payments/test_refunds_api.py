@@ -1,0 +1,90 @@
+"""Refunds over HTTP: what a cancellation owes back is paid back through the gateway (card)
+or listed for admins to settle by hand (bank-app payments), and the booking's books move
+once, when the money went back."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+import pytest
+
+from booking_domain.payments import RefundId
+from tests.api.booking_helpers import Desk, open_desk
+from tests.api.conftest import Api
+from tests.api.payments.test_deposits_api import DEPOSIT_SERVICE, _booking, _invoice
+
+pytestmark = pytest.mark.anyio
+SETTLEMENTS = "/api/v1/admin/settlements"
+
+
+async def _paid_booking(desk: Desk, method: str) -> tuple[str, str]:
+    booking_id = await desk.booked()
+    invoice_id = (await _invoice(desk, booking_id)).json()["invoiceId"]
+    paid = await desk.api.client.post(f"/api/v1/sandbox/invoices/{invoice_id}/pay?method={method}")
+    assert paid.status_code == 200, paid.text
+    return booking_id, invoice_id
+
+
+async def _cancel(desk: Desk, booking_id: str, session: dict[str, Any]) -> None:
+    cancelled = await desk.patch(booking_id, session, status="cancelled", reason="sick")
+    assert cancelled.status_code == 200, cancelled.text
+    assert cancelled.json()["refundDue"] == 30_000
+
+
+async def _refunds(desk: Desk, invoice_id: str) -> list[dict[str, Any]]:
+    read = await desk.api.client.get(
+        f"/api/v1/payments/{invoice_id}", headers=desk.auth(desk.customer)
+    )
+    assert read.status_code == 200, read.text
+    return list(read.json()["refunds"])
+
+
+async def test_a_card_deposit_goes_back_through_the_gateway(api: Api) -> None:
+    desk = await open_desk(api, service=DEPOSIT_SERVICE)
+    booking_id, invoice_id = await _paid_booking(desk, "card")
+    await _cancel(desk, booking_id, desk.artist.session)  # the artist cancels: all back
+    assert api.payments is not None
+    assert await api.payments.plan_refunds() == 1
+    assert await api.payments.plan_refunds() == 0  # planned once
+    (refund,) = await _refunds(desk, invoice_id)
+    assert (refund["status"], refund["amount"]) == ("pending", 30_000)
+
+    await api.payments.pay_refund(RefundId(UUID(refund["id"])))
+    await api.payments.pay_refund(RefundId(UUID(refund["id"])))  # a job that ran twice
+    (refund,) = await _refunds(desk, invoice_id)
+    assert refund["status"] == "refunded"
+    booking = await _booking(desk, booking_id)
+    assert (booking["paymentStatus"], booking["amountRefunded"], booking["refundDue"]) == (
+        "refunded",
+        30_000,
+        0,
+    )
+
+
+async def test_a_bank_app_deposit_awaits_an_admin_who_settles_it_once(api: Api) -> None:
+    desk = await open_desk(api, service=DEPOSIT_SERVICE)
+    booking_id, invoice_id = await _paid_booking(desk, "p2p")
+    await _cancel(desk, booking_id, desk.customer)  # three days ahead: in time, all back
+    assert api.payments is not None
+    await api.payments.plan_refunds()
+    admin = desk.auth(desk.admin)
+    listed = await api.client.get(SETTLEMENTS, headers=admin)
+    assert listed.status_code == 200, listed.text
+    (item,) = [r for r in listed.json()["items"] if r["bookingId"] == booking_id]
+    assert (item["status"], item["amount"], item["method"]) == ("manual", 30_000, "p2p")
+    for stranger in (desk.customer, desk.artist.session):
+        assert (await api.client.get(SETTLEMENTS, headers=desk.auth(stranger))).status_code == 403
+    settle = f"{SETTLEMENTS}/{item['id']}/settle"
+    assert (await api.client.post(settle, json={"note": ""}, headers=admin)).status_code == 422
+    done = await api.client.post(settle, json={"note": "Khan bank transfer 7781"}, headers=admin)
+    assert (done.status_code, done.json()["status"]) == (200, "settled")
+    again = await api.client.post(settle, json={"note": "twice"}, headers=admin)
+    assert (again.status_code, again.json()["code"]) == (409, "invalid_transition")
+    booking = await _booking(desk, booking_id)
+    assert (booking["paymentStatus"], booking["amountRefunded"], booking["refundDue"]) == (
+        "refunded",
+        30_000,
+        0,
+    )
+    assert [r["status"] for r in await _refunds(desk, invoice_id)] == ["settled"]

@@ -1,0 +1,121 @@
+"""Payment work on a real worker loop and real PostgreSQL, with the sandbox gateway: an
+invoice whose hold ran out is cancelled at the provider by its job, and a cancelled card
+payment is refunded by its job, each after the commit that decided it."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+
+import pytest
+from dependency_injector import providers
+
+from adapters.payments.sandbox import SandboxGateway
+from adapters.postgres.uow import PostgresUnitOfWorkFactory
+from adapters.system.clock import ManualClock
+from booking_domain.bookings import Booking, BookingStatus, PaymentStatus
+from booking_domain.payments import InvoiceStatus, PaymentMethod, RefundStatus
+from booking_domain.shared import Actor, ConflictError, Role
+from entrypoints.bundles import Bundles
+from entrypoints.container import (
+    LocalAdapters,
+    build_container,
+    bundles,
+    close_adapters,
+    open_adapters,
+)
+from entrypoints.worker import run_worker
+from tests.jobs.helpers import NEVER, a_held_booking, eventually
+from tests.support.builders import START, TEST_JWT_SECRET, cheap_settings
+
+pytestmark = pytest.mark.anyio
+
+
+@dataclass
+class Shop:
+    bundles: Bundles
+    sandbox: SandboxGateway
+    clock: ManualClock
+
+
+@pytest.fixture
+async def shop(database_url: str) -> AsyncIterator[Shop]:
+    settings = cheap_settings(
+        database_url=database_url, expire_holds_cron="* * * * * *", purge_cron=NEVER
+    )
+    clock = ManualClock(START)
+    adapters = LocalAdapters(
+        settings=settings, jwt_secret=TEST_JWT_SECRET, database_url=database_url
+    )
+    adapters.clock.override(providers.Object(clock))
+    core = build_container(settings, jwt_secret=TEST_JWT_SECRET, adapters=adapters)
+    await open_adapters(core)
+    wired = bundles(core)
+    sandbox = core.adapters.payments().sandbox
+    assert sandbox is not None
+
+    async def no_callback(url: str) -> int:  # the customer's check confirms instead
+        return 200
+
+    sandbox.route_callbacks(no_callback)
+    worker = asyncio.create_task(run_worker(settings, wired, install_signal_handlers=False))
+    try:
+        yield Shop(wired, sandbox, clock)
+    finally:
+        worker.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await worker
+        await close_adapters(core)
+
+
+def _customer(booking: Booking) -> Actor:
+    return Actor(booking.customer_id, Role.CUSTOMER)
+
+
+async def _invoice(shop: Shop, booking: Booking) -> str:
+    issued = await shop.bundles.payments.request_deposit_invoice(_customer(booking), booking.id)
+    assert issued.view.invoice.provider_invoice_id is not None
+    return issued.view.invoice.provider_invoice_id
+
+
+async def test_an_invoice_whose_hold_ran_out_is_cancelled_at_the_provider(
+    shop: Shop, uow: PostgresUnitOfWorkFactory
+) -> None:
+    booking = await a_held_booking(uow, START)
+    invoice_id = await _invoice(shop, booking)
+    assert booking.hold_expires_at is not None
+    shop.clock.set(booking.hold_expires_at)
+
+    async def cancelled_at_the_provider() -> bool:
+        view = await shop.bundles.payments.get_payment(_customer(booking), invoice_id)
+        if view.invoice.status is not InvoiceStatus.CANCELLED or view.invoice.cancel_due:
+            return False
+        return view.booking_status is BookingStatus.CANCELLED
+
+    await eventually(cancelled_at_the_provider, within=30)
+    with pytest.raises(ConflictError):  # the bank app can no longer pay it
+        await shop.sandbox.pay(invoice_id)
+
+
+async def test_a_cancelled_card_payment_is_refunded_by_its_job(
+    shop: Shop, uow: PostgresUnitOfWorkFactory
+) -> None:
+    booking = await a_held_booking(uow, START)
+    customer = _customer(booking)
+    invoice_id = await _invoice(shop, booking)
+    await shop.sandbox.pay(invoice_id, method=PaymentMethod.CARD)
+    confirmed = await shop.bundles.payments.check_payment(customer, invoice_id)
+    assert confirmed.booking_status is BookingStatus.CONFIRMED
+    await shop.bundles.bookings.change_status(
+        customer, booking.id, status=BookingStatus.CANCELLED, reason="plans changed"
+    )
+
+    async def refunded() -> bool:
+        view = await shop.bundles.payments.get_payment(customer, invoice_id)
+        return [r.status for r in view.refunds] == [RefundStatus.REFUNDED] and (
+            view.payment_status is PaymentStatus.REFUNDED
+        )
+
+    await eventually(refunded, within=30)
