@@ -131,6 +131,8 @@ class FakeQPay:
             return 502, b"<html>Bad gateway</html>"
         if failure == "nested":
             return 400, {"error": {"page_limit": {"type": "MIN_NUMBER", "message": "min 1"}}}
+        if method == "POST" and path.startswith("/_fake/invoices/") and path.endswith("/pay"):
+            return self._pay_by_http(path.split("/")[3])
         if path == "/v2/auth/token" and method == "POST":
             return self._login(headers)
         if path == "/v2/auth/refresh" and method == "POST":
@@ -142,6 +144,17 @@ class FakeQPay:
         except ValueError:
             return 400, {"error": "VALIDATION_ERROR", "message": "not JSON"}
         return self._route(method, path, data)
+
+    def _pay_by_http(self, invoice_id: str) -> tuple[int, Any]:
+        """The bank app of a fake in another process (``bench/payments.py``): pays, and
+        says where QPay would call back; the caller makes the callback."""
+        if invoice_id not in self.invoices:
+            return 404, {"error": "INVOICE_NOTFOUND", "message": "not found"}
+        payment_id = self.pay(invoice_id)
+        invoice = self.invoices[invoice_id]
+        joiner = "&" if "?" in invoice.callback_url else "?"
+        callback = invoice.callback_url + joiner + urlencode({"qpay_payment_id": payment_id})
+        return 200, {"paymentId": payment_id, "callbackUrl": callback}
 
     def _take_failure(self, path: str) -> str | None:
         with self._lock:
@@ -331,3 +344,7 @@ def serving(app: Any) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+# ``python -m uvicorn tests.support.fake_qpay:app``: a fake of its own process.
+app = FakeQPay()

@@ -25,13 +25,26 @@ MAX_CALLBACK_TEXT = 2000
 
 
 class HandleCallback(UseCase[PaymentsDeps]):
-    async def __call__(self, number: str, token: str, *, evidence: str) -> None:
-        """``evidence``: the callback's query as received (stored with what it recorded)."""
+    async def __call__(
+        self, number: str, token: str, *, payment_hint: str = "", evidence: str = ""
+    ) -> None:
+        """``payment_hint``: the callback's ``qpay_payment_id``; ``evidence``: its query as
+        received (stored with what it records). A repeat of a callback whose payment is
+        recorded on this invoice already is answered without asking the provider again:
+        nothing it could say would change anything."""
         async with self._deps.uow(read_only=True) as uow:
             invoice = await uow.invoices.by_number(number) if number.isalnum() else None
-        if invoice is None or not invoice.token_matches(token):
-            _log.warning("payment callback refused: unknown invoice or wrong token")
-            return
+            if invoice is None or not invoice.token_matches(token):
+                _log.warning("payment callback refused: unknown invoice or wrong token")
+                return
+            if (
+                invoice.status is InvoiceStatus.PAID
+                and payment_hint
+                and invoice.provider_invoice_id
+            ):
+                known = await uow.received_payments.for_invoice(invoice.provider_invoice_id)
+                if any(p.payment_id == payment_hint for p in known):
+                    return
         if invoice.status not in (InvoiceStatus.OPEN, InvoiceStatus.CANCELLED, InvoiceStatus.PAID):
             return
         try:

@@ -115,9 +115,10 @@ class PaymentCallbackController(Controller):
         number: Annotated[str, Parameter(max_length=64)],
         payments: PaymentsDep,
         t: Annotated[str, QueryParameter(max_length=128)] = "",
+        qpay_payment_id: Annotated[str, QueryParameter(max_length=128)] = "",
     ) -> Response[str]:
         evidence = request.scope.get("query_string", b"").decode("latin-1")
-        await payments.handle_callback(number, t, evidence=evidence)
+        await payments.handle_callback(number, t, payment_hint=qpay_payment_id, evidence=evidence)
         return SUCCESS
 
 
