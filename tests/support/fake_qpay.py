@@ -80,11 +80,21 @@ class FakeQPay:
         with self._lock:
             self.tokens = dict.fromkeys(self.tokens, 0.0)
 
-    def pay(self, invoice_id: str, kind: str = "P2P", *, call_back: bool = False) -> str:
+    def pay(
+        self,
+        invoice_id: str,
+        kind: str = "P2P",
+        *,
+        call_back: bool = False,
+        amount: int | None = None,
+    ) -> str:
+        """A payment of the invoice (of ``amount`` whole tögrög instead of the invoice's:
+        what a partial or tampered payment would look like)."""
         with self._lock:
             invoice = self.invoices[invoice_id]
             payment_id = str(uuid.uuid4().int)[:19]
-            self.payments[payment_id] = FakePayment(payment_id, invoice_id, invoice.amount, kind)
+            paid = invoice.amount if amount is None else amount
+            self.payments[payment_id] = FakePayment(payment_id, invoice_id, paid, kind)
             invoice.status = "CLOSED"
         if call_back:
             joiner = "&" if "?" in invoice.callback_url else "?"

@@ -58,3 +58,19 @@ async def test_repeated_callbacks_ask_qpay_once(
     assert _checks(fake) == 1
     assert (await _booking(desk, booking_id))["status"] == "confirmed"
     assert (await _events(desk, booking_id)).count("payment_recorded") == 1
+
+
+async def test_a_payment_of_another_amount_is_kept_for_review_and_confirms_nothing(
+    make_api: ApiFactory, fake: FakeQPay, qpay_url: str
+) -> None:
+    api = await make_api(**_qpay(qpay_url))
+    desk = await open_desk(api, service=DEPOSIT_SERVICE)
+    booking_id = await desk.booked()
+    invoice_id = (await _invoice(desk, booking_id)).json()["invoiceId"]
+    payment_id = fake.pay(invoice_id, amount=1)  # 1 MNT of a 300 MNT deposit
+    callback = fake.invoices[invoice_id].callback_url + f"&qpay_payment_id={payment_id}"
+    assert (await api.client.get(callback)).text == "SUCCESS"
+    booking = await _booking(desk, booking_id)
+    assert (booking["status"], booking["amountPaid"]) == ("pending", 0)
+    read = await api.client.get(f"/api/v1/payments/{invoice_id}", headers=desk.auth(desk.customer))
+    assert [(p["amount"], p["outcome"]) for p in read.json()["payments"]] == [(100, "review")]

@@ -1,0 +1,45 @@
+"""docs/api.md's payment walk, run line for line with bash and curl against a real
+``inkslot serve`` of the local profile with its demo data: register to confirmed."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.support.server import running_server
+
+DOCS = Path(__file__).resolve().parents[3] / "docs" / "api.md"
+_BLOCK = re.compile(r"<!-- payment-walkthrough -->\s*```sh\n(.*?)```", re.S)
+_ACCOUNT = re.compile(r"^\s+(customer|artist|admin)\s+\S+@inkslot\.local\s+(\S+)\s*$", re.M)
+
+
+@pytest.mark.skipif(shutil.which("curl") is None, reason="the walkthrough uses curl")
+def test_the_documented_payment_walk_works(database_url: str, tmp_path: Path) -> None:
+    script = _BLOCK.search(DOCS.read_text())
+    assert script is not None, "docs/api.md lost its payment walkthrough"
+    with running_server(database_url, tmp_path / "server", INKSLOT_SEED_DEMO_DATA="true") as server:
+        passwords = dict(_ACCOUNT.findall(server.log_path.read_text()))
+        assert {"customer", "artist"} <= passwords.keys(), server.log_tail()
+        env = {
+            "PATH": os.environ["PATH"],
+            "B": server.base_url,
+            "CUSTOMER_PASSWORD": passwords["customer"],
+            "ARTIST_PASSWORD": passwords["artist"],
+        }
+        run = subprocess.run(
+            ["bash", "-euo", "pipefail", "-c", script.group(1)],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert run.returncode == 0, run.stderr + server.log_tail()
+    lines = run.stdout.strip().splitlines()
+    assert lines[0] == "pending True" and lines[-1] == "confirmed paid", run.stdout
