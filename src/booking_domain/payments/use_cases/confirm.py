@@ -49,11 +49,13 @@ async def _record(
     evidence: Evidence,
 ) -> int:
     now = deps.clock.now()
-    current = await uow.invoices.get(invoice_id, for_update=True)
-    if current is None:
+    unlocked = await uow.invoices.get(invoice_id)
+    if unlocked is None:
         return 0
-    booking = await uow.bookings.get(current.booking_id, for_update=True)
-    if booking is None:
+    # Booking first, then invoice: the order every path that holds both takes.
+    booking = await uow.bookings.get(unlocked.booking_id, for_update=True)
+    current = await uow.invoices.get(invoice_id, for_update=True)
+    if booking is None or current is None:
         raise BookingNotFoundError()
     recorded = 0
     for payment in paid_payments(check):
