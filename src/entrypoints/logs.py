@@ -76,5 +76,14 @@ def configure_logging(level: str = "INFO") -> None:
     root.setLevel(level)
     # Third-party loggers that would otherwise repeat what our access log says, and the job
     # queue's three lines per job (failures and retries still come through as warnings).
-    for noisy in ("uvicorn.access", "sqlalchemy.engine", "alembic", "procrastinate"):
+    # httpx logs every request's full URL at INFO, and some URLs carry secrets (a payment
+    # callback's token, signed storage URLs): never below WARNING.
+    for noisy in (
+        "uvicorn.access",
+        "sqlalchemy.engine",
+        "alembic",
+        "procrastinate",
+        "httpx",
+        "httpcore",
+    ):
         logging.getLogger(noisy).setLevel(logging.WARNING)
