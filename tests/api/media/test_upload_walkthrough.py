@@ -47,7 +47,7 @@ def test_the_documented_upload_commands_work(database_url: str, tmp_path: Path) 
     with running_server(database_url, tmp_path / "server") as server:
         env = {
             "PATH": os.environ["PATH"],
-            "B": server.base_url,
+            "B": server.base_url + "/api/v1",
             "ACCESS": _token(server.base_url),
             "FILE": str(photo),
         }

@@ -27,7 +27,7 @@ def test_the_documented_payment_walk_works(database_url: str, tmp_path: Path) ->
         assert {"customer", "artist"} <= passwords.keys(), server.log_tail()
         env = {
             "PATH": os.environ["PATH"],
-            "B": server.base_url,
+            "B": server.base_url + "/api/v1",
             "CUSTOMER_PASSWORD": passwords["customer"],
             "ARTIST_PASSWORD": passwords["artist"],
         }
