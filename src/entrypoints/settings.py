@@ -157,6 +157,9 @@ def _payment_problems(env: Mapping[str, str], values: Mapping[str, Any], local: 
     secret = values.get("payment_edge_secret")
     if gateway == "edge" and isinstance(secret, str) and len(secret) < 32:
         problems.append(f"{PREFIX}PAYMENT_EDGE_SECRET must be at least 32 characters")
+    url = values.get("payment_edge_url")
+    if gateway == "edge" and not local and isinstance(url, str) and not url.startswith("https://"):
+        problems.append(f"{PREFIX}PAYMENT_EDGE_URL must be https:// in production")
     return problems
 
 

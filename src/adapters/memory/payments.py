@@ -8,7 +8,7 @@ from datetime import datetime
 from uuid import UUID
 
 from adapters.memory.store import StagedTable, TableRepository
-from booking_domain.bookings import Booking
+from booking_domain.bookings import Booking, BookingStatus
 from booking_domain.payments import (
     DepositInvoice,
     Evidence,
@@ -34,6 +34,14 @@ PAYMENT_JOBS = "payment_jobs"
 
 
 class InMemoryInvoiceRepository(TableRepository[InvoiceId, DepositInvoice], InvoiceRepository):
+    def __init__(
+        self,
+        invoices: StagedTable[InvoiceId, DepositInvoice],
+        bookings: StagedTable[BookingId, Booking],
+    ) -> None:
+        super().__init__(invoices)
+        self._bookings = bookings
+
     async def add(self, invoice: DepositInvoice) -> None:
         if any(i.number == invoice.number for i in self._rows.values()):
             raise ConflictError(f"invoice number {invoice.number} is taken")
@@ -68,9 +76,13 @@ class InMemoryInvoiceRepository(TableRepository[InvoiceId, DepositInvoice], Invo
         return True
 
     async def lapsed(self, now: datetime, *, limit: int) -> Sequence[DepositInvoice]:
-        due = [
-            i for i in self._rows.values() if i.status is InvoiceStatus.OPEN and i.expires_at <= now
-        ]
+        def ended(i: DepositInvoice) -> bool:
+            booking = self._bookings.get(i.booking_id)
+            return i.expires_at <= now or (
+                booking is not None and booking.status is not BookingStatus.PENDING
+            )
+
+        due = [i for i in self._rows.values() if i.status is InvoiceStatus.OPEN and ended(i)]
         return sorted(due, key=lambda i: i.expires_at)[:limit]
 
     def _first(self, test: Callable[[DepositInvoice], bool]) -> DepositInvoice | None:

@@ -128,7 +128,9 @@ class InMemoryUnitOfWork(
         lambda uow: InMemoryDispatchCursor(uow.staged("webhook_dispatch"))
     )
     delivery_queue = cached_property(lambda uow: InMemoryDeliveryQueue(uow.staged(DELIVERY_JOBS)))
-    invoices = cached_property(lambda uow: InMemoryInvoiceRepository(uow.staged("invoices")))
+    invoices = cached_property(
+        lambda uow: InMemoryInvoiceRepository(uow.staged("invoices"), uow.staged("bookings"))
+    )
     received_payments = cached_property(
         lambda uow: InMemoryReceivedPaymentRepository(uow.staged("received_payments"))
     )

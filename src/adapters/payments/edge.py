@@ -5,6 +5,7 @@ codes mapped back to the domain's errors."""
 
 from __future__ import annotations
 
+import hmac
 import json
 import logging
 from collections.abc import Callable, Mapping
@@ -77,9 +78,19 @@ class EdgeGateway(PaymentGateway):
         headers["content-type"] = "application/json"
         try:
             response = await self._client.request(method, path, content=raw, headers=headers)
-            answer = response.json()
-        except (httpx.HTTPError, ValueError) as failed:
+        except httpx.HTTPError as failed:
             _log.warning("payment edge %s %s failed: %s", method, path, type(failed).__name__)
+            raise PaymentProviderUnavailableError() from failed
+        expected = wire.response_signature(
+            self._secret, headers[wire.NONCE], response.status_code, response.content
+        )
+        given = response.headers.get(wire.SIGNATURE, "")
+        if not hmac.compare_digest(expected.encode(), given.encode("ascii", "replace")):
+            _log.error("an answer from the payment edge was not signed by it: ignored")
+            raise PaymentProviderUnavailableError()
+        try:
+            answer = response.json()
+        except ValueError as failed:
             raise PaymentProviderUnavailableError() from failed
         if response.is_success and isinstance(answer, dict):
             return answer

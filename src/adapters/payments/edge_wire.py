@@ -5,7 +5,9 @@ Each request carries ``X-Inkslot-Timestamp`` (Unix seconds), ``X-Inkslot-Nonce``
 once) and ``X-Inkslot-Signature: v1=<hex HMAC-SHA256>`` over
 ``timestamp \\n nonce \\n METHOD \\n path \\n`` followed by the body's bytes. The edge
 refuses a missing or wrong signature, a timestamp more than ``WINDOW`` away from its clock,
-and a nonce it has seen within the window (a replay).
+and a nonce it has seen within the window (a replay). Each answer carries
+``X-Inkslot-Signature`` over ``nonce \\n status \\n`` and its body (the request's nonce), which
+the API checks before believing it.
 """
 
 from __future__ import annotations
@@ -68,6 +70,13 @@ def signed_headers(
     }
 
 
+def response_signature(secret: bytes, nonce: str, status: int, body: bytes) -> str:
+    """The edge signs each answer over the request's nonce, its status and its body: a
+    party between the API and the edge cannot say "paid" in its place."""
+    head = f"{nonce}\n{status}\n".encode()
+    return "v1=" + hmac.new(secret, head + body, hashlib.sha256).hexdigest()
+
+
 class RequestRefused(Exception):
     """Unsigned, badly signed, stale or replayed: the edge answers 401 and does nothing."""
 
@@ -77,20 +86,27 @@ class Verifier:
     deployment of several edge processes shares them, e.g. a Cloudflare Durable Object)."""
 
     def __init__(self, secret: bytes, now: Callable[[], float] = time.time) -> None:
-        self._secret = secret
+        self.secret = secret
         self._now = now
         self._seen: dict[str, float] = {}
 
     def verify(self, method: str, path: str, headers: Mapping[str, str], body: bytes) -> None:
         timestamp, nonce = headers.get(TIMESTAMP, ""), headers.get(NONCE, "")
         given = headers.get(SIGNATURE, "")
-        if not (timestamp.isdigit() and 16 <= len(nonce) <= 64 and given):
+        plain = all(v.isascii() for v in (timestamp, nonce, given))
+        if not (
+            plain
+            and timestamp.isdigit()
+            and len(timestamp) <= 12
+            and 16 <= len(nonce) <= 64
+            and 0 < len(given) <= 128
+        ):
             raise RequestRefused("unsigned")
         now = self._now()
         if abs(now - int(timestamp)) > WINDOW:
             raise RequestRefused("stale")
-        expected = signature(self._secret, timestamp, nonce, method, path, body)
-        if not hmac.compare_digest(expected, given):
+        expected = signature(self.secret, timestamp, nonce, method, path, body)
+        if not hmac.compare_digest(expected.encode(), given.encode()):
             raise RequestRefused("bad signature")
         self._seen = {n: t for n, t in self._seen.items() if t > now}
         if nonce in self._seen:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import dataclasses
 import logging
 from collections.abc import AsyncIterator, Mapping
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
@@ -283,12 +284,17 @@ class QPayGateway(PaymentGateway):
                 return token.access
 
     async def _renew(self, current: QPayToken | None, now: datetime) -> QPayToken:
+        """Refresh once while the refresh token is valid; after any failure of that (or
+        without one), a new login."""
         if current is not None and current.refreshable(now):
             try:
-                answer = await self._auth("/v2/auth/refresh", bearer=current.refresh)
-                return _token(answer, now)
-            except (PaymentProviderUnavailableError, PaymentProviderError, _Unauthorized):
+                renewed = _token(await self._auth("/v2/auth/refresh", bearer=current.refresh), now)
+            except (PaymentProviderUnavailableError, _Unauthorized):
                 _log.info("QPay token refresh failed; logging in again")
+            else:
+                if renewed.refresh == current.refresh:  # the same refresh token: spent now
+                    renewed = dataclasses.replace(renewed, refresh_used=True)
+                return renewed
         try:
             return _token(await self._auth("/v2/auth/token", basic=True), now)
         except _Unauthorized:
@@ -309,10 +315,9 @@ class QPayGateway(PaymentGateway):
             raise PaymentProviderUnavailableError() from failed
         try:
             return _answer(response, "POST", path)[0]
-        except _Refused as refused:
-            if refused.key in _MISCONFIGURED:
-                _log.error("QPay refused the merchant credentials (%s)", refused.key)
-            raise refused.error() from None
+        except _Refused as refused:  # whatever the key or status: no token, so unavailable
+            _log.error("QPay refused to issue a token (%s)", refused.key)
+            raise PaymentProviderUnavailableError() from None
 
 
 class _Refused(Exception):
@@ -403,11 +408,16 @@ def _minor(value: object, currency: str) -> Money:
 
 
 def _payment(row: Mapping[str, Any], invoice_id: str | None) -> ProviderPayment:
+    """One payment row. Only a ``PAID`` row must be whole: a row of another status with an
+    odd amount or currency is kept as zero of an unknown currency rather than failing the
+    check (and with it the PAID rows beside it). A currency other than MNT, or none, is
+    never read as MNT."""
     try:
         state = PaymentState(str(row.get("payment_status")))
     except ValueError:
         state = PaymentState.FAILED  # an unknown status never counts as paid
-    currency = str(row.get("payment_currency") or CURRENCY)
+    raw_currency = str(row.get("payment_currency") or "")
+    currency = raw_currency if len(raw_currency) == 3 and raw_currency.isalpha() else "XXX"
     kind = str(row.get("payment_type") or row.get("transaction_type") or "P2P").upper()
     paid_at = None
     if isinstance(row.get("payment_date"), str):
@@ -415,10 +425,20 @@ def _payment(row: Mapping[str, Any], invoice_id: str | None) -> ProviderPayment:
             paid_at = datetime.fromisoformat(row["payment_date"].replace("Z", "+00:00"))
         except ValueError:
             paid_at = None
+    try:
+        amount = _minor(row.get("payment_amount", 0), currency.upper())
+    except PaymentProviderError:
+        if state is PaymentState.PAID:
+            raise
+        amount = Money(0, "XXX")
+    payment_id = str(row.get("payment_id") or "")
+    if state is PaymentState.PAID and not payment_id:
+        _log.error("QPay reported a PAID payment without an id on invoice %s", invoice_id)
+        raise PaymentProviderError()
     return ProviderPayment(
-        payment_id=str(row.get("payment_id", "")),
+        payment_id=payment_id,
         state=state,
-        amount=_minor(row.get("payment_amount", 0), currency if len(currency) == 3 else CURRENCY),
+        amount=amount,
         method=PaymentMethod.CARD if kind == "CARD" else PaymentMethod.P2P,
         invoice_id=invoice_id,
         paid_at=paid_at,

@@ -93,16 +93,15 @@ _MARK_CHECKED = Statement(
         .values(checked_at=bindparam("now"), updated_at=bindparam("now"))
     )
 )
-_LAPSED = Statement(
-    lambda: (
-        select(_I)
-        # A literal, so that the partial index on open invoices serves the query.
-        .where(_I.c.status == literal_column("'open'"), _I.c.expires_at <= bindparam("now"))
-        .order_by(_I.c.expires_at)
-        .limit(bindparam("limit"))
-        .with_for_update(skip_locked=True)
-    )
-)
+# Open invoices (the partial index on open ones) whose hold ended, or whose booking no
+# longer waits for its deposit (cancelled meanwhile): both must stop being payable.
+_LAPSED = """
+SELECT i.* FROM payment_invoices i JOIN bookings b ON b.id = i.booking_id
+ WHERE i.status = 'open' AND (i.expires_at <= %(now)s OR b.status <> 'pending')
+ ORDER BY i.expires_at
+ LIMIT %(limit)s
+ FOR UPDATE OF i SKIP LOCKED
+"""
 _ADD_PAYMENT = Statement(
     lambda: (
         pg_insert(_P)
@@ -157,7 +156,7 @@ class PostgresInvoiceRepository(OnConnection, InvoiceRepository):
         return (await self._conn.execute(_MARK_CHECKED.text, params)).rowcount == 1
 
     async def lapsed(self, now: datetime, *, limit: int) -> Sequence[DepositInvoice]:
-        rows = await self._conn.execute(_LAPSED.text, {"now": now, "limit": limit})
+        rows = await self._conn.execute(_LAPSED, {"now": now, "limit": limit})
         return [_invoice(row) for row in await rows.fetchall()]
 
     async def _one(self, statement: Statement, params: Mapping[str, Any]) -> DepositInvoice | None:

@@ -52,8 +52,9 @@ class InvoiceRepository(Protocol):
         ...
 
     async def lapsed(self, now: datetime, *, limit: int) -> Sequence[DepositInvoice]:
-        """Open invoices whose payable time ended by ``now``, oldest first, locked for this
-        unit of work; rows another unit of work holds are skipped."""
+        """Open invoices whose payable time ended by ``now`` or whose booking is no longer
+        pending (cancelled meanwhile), oldest first, locked for this unit of work; rows
+        another unit of work holds are skipped."""
         ...
 
 

@@ -27,7 +27,7 @@ from uuid import UUID
 
 from booking_domain.bookings import Booking
 from booking_domain.payments.gateway import PaymentMethod
-from booking_domain.payments.receipts import ReceivedPayment
+from booking_domain.payments.receipts import PaymentOutcome, ReceivedPayment
 from booking_domain.shared.errors import InvalidTransitionError
 from booking_domain.shared.ids import BookingId, UserId, new_uuid7
 from booking_domain.shared.money import Money
@@ -104,7 +104,12 @@ def plan_refund(
     """One refund for ``owed``: through the provider when it is exactly one card payment no
     refund has touched, else for manual settlement (naming a payment when one covers it)."""
     touched = {r.payment_id for r in earlier if r.payment_id is not None}
-    untouched = [p for p in payments if p.payment_id not in touched]
+    # Only money the booking counted: a payment kept for review is an admin's to judge.
+    untouched = [
+        p
+        for p in payments
+        if p.payment_id not in touched and p.outcome is not PaymentOutcome.REVIEW
+    ]
     exact = next((p for p in untouched if p.amount == owed), None)
     chosen: ReceivedPayment | None
     if exact is not None and exact.method is PaymentMethod.CARD:

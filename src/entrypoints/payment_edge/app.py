@@ -53,6 +53,9 @@ class PaymentEdge:
             return
         status, answer = await self._handle(scope, receive)
         body = json.dumps(answer).encode()
+        signed = wire.response_signature(
+            self._verifier.secret, _header(scope, wire.NONCE), status, body
+        )
         await send(
             {
                 "type": "http.response.start",
@@ -60,6 +63,7 @@ class PaymentEdge:
                 "headers": [
                     (b"content-type", b"application/json"),
                     (b"cache-control", b"no-store"),
+                    (wire.SIGNATURE.encode(), signed.encode()),
                 ],
             }
         )
@@ -128,6 +132,13 @@ class PaymentEdge:
                 outcome = await gateway.refund_payment(payment_id, str(data.get("note", "")))
                 return {"outcome": outcome.value}
         raise _NoRoute()
+
+
+def _header(scope: Scope, name: str) -> str:
+    for key, value in scope["headers"]:
+        if key.decode("latin-1").lower() == name:
+            return str(value.decode("latin-1"))[:64]
+    return ""
 
 
 async def _body(receive: Receive) -> bytes | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import psycopg
 import pytest
 
 from tests.api.booking_helpers import open_desk
@@ -74,3 +75,35 @@ async def test_a_payment_of_another_amount_is_kept_for_review_and_confirms_nothi
     assert (booking["status"], booking["amountPaid"]) == ("pending", 0)
     read = await api.client.get(f"/api/v1/payments/{invoice_id}", headers=desk.auth(desk.customer))
     assert [(p["amount"], p["outcome"]) for p in read.json()["payments"]] == [(100, "review")]
+
+
+async def test_callbacks_always_succeed_and_never_store_the_secret(
+    make_api: ApiFactory, fake: FakeQPay, qpay_url: str, database_url: str
+) -> None:
+    api = await make_api(**_qpay(qpay_url))
+    desk = await open_desk(api, service=DEPOSIT_SERVICE)
+    booking_id = await desk.booked()
+    invoice_id = (await _invoice(desk, booking_id)).json()["invoiceId"]
+    callback = fake.invoices[invoice_id].callback_url
+    number, token = callback.split("/callback/")[1].split("?t=")
+    odd = [
+        f"/api/v1/payments/callback/{'A' * 300}?t={'x' * 500}&qpay_payment_id={'9' * 500}",
+        f"/api/v1/payments/callback/{number}?t={token}&t=two&qpay_payment_id=%00",
+    ]
+    for url in odd:
+        answer = await api.client.get(url)
+        assert (answer.status_code, answer.text) == (200, "SUCCESS"), url
+    payment_id = fake.pay(invoice_id)
+    fake.fail_next("/v2/payment/check", "nested")  # QPay refuses our check: re-check later
+    answer = await api.client.get(callback + f"&qpay_payment_id={payment_id}")
+    assert (answer.status_code, answer.text) == (200, "SUCCESS")
+    with psycopg.connect(database_url) as conn:
+        queued = conn.execute(
+            "SELECT count(*) FROM procrastinate_jobs WHERE task_name = 'inkslot:payment_recheck'"
+        ).fetchone()
+    assert queued is not None and queued[0] == 1
+    answer = await api.client.get(callback + f"&qpay_payment_id={payment_id}")
+    assert (await _booking(desk, booking_id))["status"] == "confirmed"
+    with psycopg.connect(database_url) as conn:
+        stored = conn.execute("SELECT callback_payload FROM received_payments").fetchall()
+    assert stored and all(token not in row[0] and payment_id in row[0] for row in stored)

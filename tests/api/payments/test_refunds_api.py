@@ -9,7 +9,7 @@ from uuid import UUID
 
 import pytest
 
-from booking_domain.payments import RefundId
+from booking_domain.payments import RefundId, RefundStatus
 from tests.api.booking_helpers import Desk, open_desk
 from tests.api.conftest import Api
 from tests.api.payments.test_deposits_api import DEPOSIT_SERVICE, _booking, _invoice
@@ -87,4 +87,38 @@ async def test_a_bank_app_deposit_awaits_an_admin_who_settles_it_once(api: Api) 
         30_000,
         0,
     )
-    assert [r["status"] for r in await _refunds(desk, invoice_id)] == ["settled"]
+    (settled,) = await _refunds(desk, invoice_id)
+    assert (settled["status"], settled["settlementNote"]) == (
+        "settled",
+        None,
+    )  # the customer's view
+    as_admin = await api.client.get(f"/api/v1/payments/{invoice_id}", headers=admin)
+    assert as_admin.json()["refunds"][0]["settlementNote"] == "Khan bank transfer 7781"
+
+
+async def test_a_refund_whose_answer_was_lost_is_recorded_not_sent_again(api: Api) -> None:
+    desk = await open_desk(api, service=DEPOSIT_SERVICE)
+    booking_id, invoice_id = await _paid_booking(desk, "card")
+    await _cancel(desk, booking_id, desk.artist.session)
+    assert api.payments is not None and api.sandbox is not None
+    await api.payments.plan_refunds()
+    (refund,) = await _refunds(desk, invoice_id)
+    # QPay refunded it, but the answer never reached us (a timeout, a killed worker).
+    await api.sandbox.refund_payment(refund["paymentId"], "the first attempt")
+    assert await api.payments.pay_refund(RefundId(UUID(refund["id"]))) is RefundStatus.REFUNDED
+    booking = await _booking(desk, booking_id)
+    assert (booking["paymentStatus"], booking["refundDue"]) == ("refunded", 0)
+    listed = await api.client.get(SETTLEMENTS, headers=desk.auth(desk.admin))
+    assert all(r["bookingId"] != booking_id for r in listed.json()["items"])
+
+
+async def test_cancelling_a_pending_booking_withdraws_its_invoice(api: Api) -> None:
+    desk = await open_desk(api, service=DEPOSIT_SERVICE)
+    booking_id = await desk.booked()
+    invoice_id = (await _invoice(desk, booking_id)).json()["invoiceId"]
+    cancelled = await desk.patch(booking_id, desk.customer, status="cancelled", reason="no")
+    assert cancelled.status_code == 200
+    assert api.payments is not None
+    assert await api.payments.withdraw_lapsed_invoices() == 1
+    read = await api.client.get(f"/api/v1/payments/{invoice_id}", headers=desk.auth(desk.customer))
+    assert read.json()["status"] == "cancelled"

@@ -175,3 +175,30 @@ async def test_processes_share_the_token_through_postgresql(
         await second.close()
     finally:
         await database.close()
+
+
+@pytest.mark.parametrize("kind", ["nested", "500", "not_json"])
+async def test_a_token_refused_in_any_way_is_unavailable_never_not_found(
+    url: str, fake: FakeQPay, clock: ManualClock, kind: str
+) -> None:
+    gateway = _gateway(url, clock)
+    fake.fail_next("/v2/auth/token", kind)
+    with pytest.raises(PaymentProviderUnavailableError):
+        await gateway.cancel_invoice("0b9d6c3e-5f21-4a7e-9c44-2d1e8f7a6b10")
+    await gateway.close()
+
+
+async def test_a_paid_row_beside_an_odd_row_is_still_read(
+    url: str, fake: FakeQPay, clock: ManualClock
+) -> None:
+    gateway = _gateway(url, clock)
+    issued = await gateway.create_invoice(_request())
+    paid = fake.pay(issued.invoice_id)
+    odd = fake.pay(issued.invoice_id)
+    fake.payments[odd].status = "FAILED"
+    fake.payments[odd].amount = "n/a"  # type: ignore[assignment]  # what a broken row holds
+    check = await gateway.check_payments(issued.invoice_id)
+    assert [(p.payment_id, p.state.value) for p in check.payments if p.state.value == "PAID"] == [
+        (paid, "PAID")
+    ]
+    await gateway.close()

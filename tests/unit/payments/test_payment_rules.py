@@ -201,3 +201,14 @@ def test_what_open_refunds_cover_is_not_owed_twice() -> None:
     settled = rf.settle_by_hand(planned, admin().user_id, "bank transfer 42", T0)
     with pytest.raises(InvalidTransitionError):
         rf.settle_by_hand(settled, admin().user_id, "again", T0)
+
+
+def test_a_payment_kept_for_review_is_never_refunded_through_the_provider() -> None:
+    paid, _ = lifecycle.record_payment(pending_booking(), DEPOSIT, T0)
+    cancelled, _ = lifecycle.cancel(paid, artist(), T0 + timedelta(minutes=1), POLICY)
+    review = ReceivedPayment(
+        "odd", "inv-1", cancelled.id, DEPOSIT, PaymentMethod.CARD, PaymentOutcome.REVIEW, T0
+    )
+    counted = _received("p1", DEPOSIT, PaymentMethod.P2P)
+    refund = rf.plan_refund(cancelled, DEPOSIT, [review, counted], [], T0)
+    assert (refund.payment_id, refund.status) == ("p1", RefundStatus.MANUAL)

@@ -17,7 +17,12 @@ from booking_domain.payments.gateway import PaymentCheck
 from booking_domain.payments.invoices import DepositInvoice, InvoiceId
 from booking_domain.payments.ports import Evidence, PaymentsUnitOfWork
 from booking_domain.payments.published import payment_received_event, payment_subject
-from booking_domain.payments.receipts import paid_payments, receive, totals_agree
+from booking_domain.payments.receipts import (
+    PaymentOutcome,
+    paid_payments,
+    receive,
+    totals_agree,
+)
 from booking_domain.payments.use_cases.deps import PaymentsDeps
 
 _log = logging.getLogger("inkslot.payments")
@@ -70,7 +75,15 @@ async def _record(
             payment_received_event(current, receipt.payment, now, sequence=sequence)
         )
         recorded += 1
-        _log.info("invoice %s: payment recorded (%s)", current.number, receipt.payment.outcome)
+        outcome = receipt.payment.outcome
+        if outcome is PaymentOutcome.REVIEW:  # money that fits no rule: an operator looks
+            _log.warning(
+                "invoice %s: payment %s kept for review (another amount or currency)",
+                current.number,
+                payment.payment_id,
+            )
+        else:
+            _log.info("invoice %s: payment recorded (%s)", current.number, outcome)
     if recorded:
         await uow.invoices.update(current)
     return recorded

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 
 from booking_domain.bookings import (
@@ -43,7 +44,11 @@ from booking_domain.shared.use_case import UseCase
 _log = logging.getLogger("inkslot.payments")
 
 
-async def view_of(uow: PaymentsUnitOfWork, invoice: DepositInvoice) -> PaymentView:
+async def view_of(
+    uow: PaymentsUnitOfWork, invoice: DepositInvoice, actor: Actor | None = None
+) -> PaymentView:
+    """The invoice as ``actor`` may see it: an admin's settlement note (it may name bank
+    accounts) only for admins."""
     booking = await uow.bookings.get(invoice.booking_id)
     if booking is None:
         raise BookingNotFoundError()
@@ -51,6 +56,8 @@ async def view_of(uow: PaymentsUnitOfWork, invoice: DepositInvoice) -> PaymentVi
     if invoice.provider_invoice_id is not None:
         payments = tuple(await uow.received_payments.for_invoice(invoice.provider_invoice_id))
     refunds = tuple(await uow.refunds.for_booking(invoice.booking_id))
+    if actor is None or not actor.is_admin:
+        refunds = tuple(dataclasses.replace(r, settlement_note=None) for r in refunds)
     return PaymentView(
         invoice, payments, booking.status, booking.payment_status, booking.reference, refunds
     )
@@ -74,7 +81,7 @@ class RequestDepositInvoice(UseCase[PaymentsDeps]):
         async with self._deps.uow() as uow:
             earlier = await self._earlier(uow, actor, booking_id, idempotency_key)
             if earlier is not None:
-                return InvoiceIssued(await view_of(uow, earlier), created=False)
+                return InvoiceIssued(await view_of(uow, earlier, actor), created=False)
             reserved = await self._reserve(uow, booking_id, token, idempotency_key)
             await uow.commit()
         request = InvoiceRequest(
@@ -90,9 +97,9 @@ class RequestDepositInvoice(UseCase[PaymentsDeps]):
             raise
         async with self._deps.uow() as uow:
             opened = await self._open(uow, reserved, issued)
-            view = await view_of(uow, opened)
+            view = await view_of(uow, opened, actor)
             await uow.commit()
-        return InvoiceIssued(view, created=True)
+        return InvoiceIssued(view, created=opened.id == reserved.id)
 
     async def _earlier(
         self, uow: PaymentsUnitOfWork, actor: Actor, booking_id: BookingId, key: str | None
@@ -152,14 +159,18 @@ class RequestDepositInvoice(UseCase[PaymentsDeps]):
         if booking is None or current is None:
             raise BookingNotFoundError()
         opened = inv.issue(current, issued, now)
-        if booking.awaiting_deposit and not booking.hold_expired(now):
+        # A request slower than the reservation's lease may find that another made a payable
+        # invoice meanwhile: never two payable at once, so this one is withdrawn.
+        others = [i for i in await uow.invoices.for_booking(booking.id) if i.id != current.id]
+        rival = next((i for i in others if i.payable(now)), None)
+        if rival is None and booking.awaiting_deposit and not booking.hold_expired(now):
             booking, event = lifecycle.mark_invoiced(booking, now)
             await uow.bookings.save(booking, event)
-        else:  # the hold ran out while the provider answered: never payable here
+        else:  # the hold ran out while the provider answered, or another invoice is payable
             opened = inv.withdraw(opened, now)
             await uow.payment_jobs.defer(PaymentJob.CANCEL_INVOICE, opened.id)
         await uow.invoices.update(opened)
-        return opened
+        return rival or opened
 
 
 def _settled(invoice: DepositInvoice) -> DepositInvoice:
@@ -186,7 +197,7 @@ class GetPayment(UseCase[PaymentsDeps]):
     async def __call__(self, actor: Actor, provider_invoice_id: str) -> PaymentView:
         async with self._deps.uow(read_only=True) as uow:
             invoice = await _visible_invoice(uow, actor, provider_invoice_id)
-            return await view_of(uow, invoice)
+            return await view_of(uow, invoice, actor)
 
 
 class CheckPayment(UseCase[PaymentsDeps]):
@@ -207,4 +218,4 @@ class CheckPayment(UseCase[PaymentsDeps]):
         await confirm_with_provider(self._deps, invoice)
         async with self._deps.uow(read_only=True) as uow:
             current = await uow.invoices.get(invoice.id)
-            return await view_of(uow, current or invoice)
+            return await view_of(uow, current or invoice, actor)

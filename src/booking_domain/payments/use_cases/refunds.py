@@ -23,7 +23,7 @@ from booking_domain.payments.errors import (
     PaymentNotFoundError,
     RefundNotFoundError,
 )
-from booking_domain.payments.gateway import RefundOutcome
+from booking_domain.payments.gateway import PaymentState, RefundOutcome
 from booking_domain.payments.ports import PaymentJob, PaymentsUnitOfWork
 from booking_domain.payments.published import REFUND, refund_event
 from booking_domain.payments.refunds import Refund, RefundId, RefundStatus
@@ -90,12 +90,26 @@ class PayRefund(UseCase[PaymentsDeps]):
             refund = await uow.refunds.get(refund_id)
         if refund is None or refund.status is not RefundStatus.PENDING or refund.payment_id is None:
             return None
+        # Ask first whether the payment is back already: a retry after a refund whose answer
+        # was lost (a timeout, a worker killed) must record it, not send it again, and never
+        # hand it to an admin to pay a second time.
+        try:
+            if (
+                await self._deps.gateway.get_payment(refund.payment_id)
+            ).state is PaymentState.REFUNDED:
+                return await self._record(refund_id, RefundOutcome.REFUNDED, "")
+        except PaymentNotFoundError:
+            return await self._record(refund_id, None, "the provider knows no such payment")
         note = f"Inkslot refund {refund.id}"
         try:
             outcome = await self._deps.gateway.refund_payment(refund.payment_id, note)
         except (PaymentNotFoundError, NothingToRefundError) as refused:
             _log.warning("refund %s refused by the provider: %s", refund.id, refused.code)
-            return await self._record(refund_id, None, refused.code)
+            return await self._record(
+                refund_id,
+                None,
+                f"refused ({refused.code}); check the payment at QPay before paying it back",
+            )
         return await self._record(refund_id, outcome, "")
 
     async def _record(
@@ -116,6 +130,7 @@ class PayRefund(UseCase[PaymentsDeps]):
                 change = "completed"
             else:
                 reason = "the provider cannot refund it" if outcome else f"provider: {why}"
+                _log.warning("refund %s awaits manual settlement: %s", current.id, reason)
                 done = rf.to_manual(current, now, reason)
                 change = "awaiting_settlement"
             await uow.refunds.update(done)

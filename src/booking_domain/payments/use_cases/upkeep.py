@@ -1,8 +1,9 @@
 """Invoices whose booking's hold ran out: withdrawn here, then cancelled at the provider.
 
 - ``WithdrawLapsedInvoices`` (periodic, beside hold expiry): every open invoice whose
-  payable time has ended is cancelled here and a job queued to cancel it at the provider,
-  in one unit of work; it reads only our own database (no polling of the provider).
+  payable time has ended, or whose booking was cancelled meanwhile, is cancelled here and a
+  job queued to cancel it at the provider, in one unit of work; it reads only our own
+  database (no polling of the provider).
 - ``CancelInvoiceAtProvider`` (that job): tells the provider. Already cancelled or unknown
   there counts as done; "already paid" means a payment raced the expiry, so it is confirmed
   like any other (recorded and owed back: never lost). A provider that is away makes the
@@ -54,7 +55,10 @@ class CancelInvoiceAtProvider(UseCase[PaymentsDeps]):
             outcome = CancelOutcome.CANCELLED
         if outcome is CancelOutcome.ALREADY_PAID:
             _log.warning("invoice %s was paid as its hold ran out", invoice.number)
-            await confirm_with_provider(self._deps, invoice)
+            if await confirm_with_provider(self._deps, invoice) == 0:  # the check lags
+                async with self._deps.uow() as uow:
+                    await uow.payment_jobs.defer(PaymentJob.RECHECK, invoice.id, attempt=1)
+                    await uow.commit()
         async with self._deps.uow() as uow:
             current = await uow.invoices.get(invoice_id, for_update=True)
             if current is not None and current.cancel_due:

@@ -112,11 +112,13 @@ class PaymentCallbackController(Controller):
     async def callback(
         self,
         request: AnyRequest,
-        number: Annotated[str, Parameter(max_length=64)],
+        number: FromPath[str],
         payments: PaymentsDep,
-        t: Annotated[str, QueryParameter(max_length=128)] = "",
-        qpay_payment_id: Annotated[str, QueryParameter(max_length=128)] = "",
+        t: Annotated[str, QueryParameter()] = "",
+        qpay_payment_id: Annotated[str, QueryParameter()] = "",
     ) -> Response[str]:
+        """Lengths and shapes are the use case's to judge: whatever the query holds, the
+        answer is ``SUCCESS`` (QPay forbids any other)."""
         evidence = request.scope.get("query_string", b"").decode("latin-1")
         await payments.handle_callback(number, t, payment_hint=qpay_payment_id, evidence=evidence)
         return SUCCESS
