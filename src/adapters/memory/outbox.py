@@ -22,7 +22,7 @@ from booking_domain.shared import (
     OutboxEvent,
     UserId,
 )
-from booking_domain.shared.ports import Publish
+from booking_domain.shared.ports import Listening, Publish
 
 OUTBOX = "outbox"
 _WIDTH = 20
@@ -97,8 +97,8 @@ class InMemoryEventRelay(EventRelay):
         self._feed = feed
         self._every = every
 
-    async def run(self, publish: Publish) -> None:
-        cursor = await self._feed.tail()
+    async def run(self, publish: Publish, *, listening: Listening | None = None) -> None:
+        cursor = await self._feed.tail()  # in memory, reading is as cheap as skipping
         while True:
             for item in await self._feed.read(cursor, limit=500):
                 await publish(item)

@@ -3,9 +3,11 @@ listeners (the real-time stream), so a listener on any process hears a change co
 through any other, with no broker in between.
 
 It polls the feed from its cursor every ``POLL`` seconds (an index range scan that finds
-nothing most of the time). It does not LISTEN for a NOTIFY from the writers: PostgreSQL
-serialises the commits of every transaction that NOTIFYs (a database-wide lock held through
-the commit's WAL flush), which cost booking creation a third of its rate (docs/events.md).
+nothing most of the time). While no stream of its process listens it only moves its cursor
+to the feed's tail, reading and decoding nothing. It does not LISTEN for a NOTIFY from the
+writers: PostgreSQL serialises the commits of every transaction that NOTIFYs (a
+database-wide lock held through the commit's WAL flush), which cost booking creation a third
+of its rate (docs/events.md).
 After an outage it goes on from its cursor: nothing committed meanwhile is skipped.
 """
 
@@ -19,7 +21,7 @@ import psycopg
 
 from adapters.postgres.outbox import PostgresEventFeed
 from booking_domain.shared import DomainError, EventRelay
-from booking_domain.shared.ports import Publish
+from booking_domain.shared.ports import Listening, Publish
 
 _log = logging.getLogger("inkslot.events")
 BATCH = 500
@@ -48,22 +50,36 @@ class PostgresOutboxRelay(EventRelay):
         self._cursor: str | None = None
         self._started = False
 
-    async def run(self, publish: Publish) -> None:
+    async def run(self, publish: Publish, *, listening: Listening | None = None) -> None:
         while True:
             try:
-                await self._follow(publish)
+                await self._follow(publish, listening)
             except (psycopg.Error, DomainError, OSError) as exc:
                 _log.warning("event relay lost the database (%s); retrying", type(exc).__name__)
                 await asyncio.sleep(RECONNECT)
 
-    async def _follow(self, publish: Publish) -> None:
+    async def _follow(self, publish: Publish, listening: Listening | None) -> None:
         if not self._started:  # from the checkpoint, or only what commits from now on
             saved = await self._checkpoint.load() if self._checkpoint is not None else None
             self._cursor = saved if saved is not None else await self._feed.tail()
             self._started = True
         while True:
-            await self._drain(publish)
+            if listening is None or listening() or not await self._skip(listening):
+                await self._drain(publish)
             await asyncio.sleep(self._poll)
+
+    async def _skip(self, listening: Listening) -> bool:
+        """Nobody listens: move to the feed's tail without reading what lies before it (one
+        index lookup instead of decoding every event). The tail is taken first and the
+        question asked again after: whoever subscribed before the answer subscribed before
+        the tail was read, so everything committed after their subscription lies beyond
+        it. Returns whether it skipped."""
+        tail = await self._feed.tail()
+        if listening():
+            return False
+        if tail is not None and (self._cursor is None or tail > self._cursor):
+            self._cursor = tail
+        return True
 
     async def _drain(self, publish: Publish) -> None:
         while True:

@@ -25,7 +25,7 @@ from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
 from booking_domain.shared import EventRelay
-from booking_domain.shared.ports import Publish
+from booking_domain.shared.ports import Listening, Publish
 
 _log = logging.getLogger("inkslot.events")
 LEASE_SECONDS = 3.0
@@ -82,7 +82,9 @@ class LeaderRelay(EventRelay):
         self._make_relay = make_relay
         self._lease = lease
 
-    async def run(self, publish: Publish) -> None:
+    async def run(self, publish: Publish, *, listening: Listening | None = None) -> None:
+        """The leader publishes for every process (through Redis), whose listeners it
+        cannot see: ``listening`` is not consulted."""
         try:
             while True:
                 try:

@@ -93,15 +93,21 @@ class EventFeed(Protocol):
 
 
 Publish = Callable[[FeedItem], Awaitable[None]]
+Listening = Callable[[], bool]
 
 
 class EventRelay(Protocol):
     """Pushes committed events to listeners in this process as they commit."""
 
-    async def run(self, publish: Publish) -> None:
+    async def run(self, publish: Publish, *, listening: Listening | None = None) -> None:
         """Call ``publish`` with every event committed after the relay started, in feed order,
         once each, until cancelled. Outlives outages of the store: it waits, reconnects, and
-        goes on from where it stopped."""
+        goes on from where it stopped.
+
+        ``listening``: whether anyone in this process listens now. While nobody does, a
+        relay may move past events without reading them; it asks after taking the feed's
+        tail, so a listener that subscribed before the answer hears every event committed
+        after its subscription."""
         ...
 
 

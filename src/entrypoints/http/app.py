@@ -11,6 +11,7 @@ from typing import Any
 from litestar import Litestar, Router
 from litestar.config.cors import CORSConfig
 from litestar.datastructures import State
+from litestar.di import Provide
 from litestar.handlers import asgi
 from litestar.middleware.rate_limit import RateLimitConfig
 from litestar.openapi.config import OpenAPIConfig
@@ -177,7 +178,7 @@ def build_app(
         ],
     )
     channels = channels_for(config.redis_url, config.redis_namespace)
-    relay = RelayTask(bundles.relay, channels.plugin)
+    relay = RelayTask(bundles.relay, channels.plugin, channels.listeners)
     cors = CORSConfig(allow_origins=list(config.cors_origins)) if config.cors_origins else None
 
     app = Litestar(
@@ -190,7 +191,10 @@ def build_app(
             docs_redirect,
             *_storage_mounts(bundles.storage_server),
         ],
-        dependencies=bundle_dependencies(bundles),
+        dependencies={
+            **bundle_dependencies(bundles),
+            "listeners": Provide(lambda: channels.listeners, use_cache=True, sync_to_thread=False),
+        },
         exception_handlers=EXCEPTION_HANDLERS,
         request_class=ApiRequest,
         cors_config=cors,

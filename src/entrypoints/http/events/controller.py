@@ -27,7 +27,7 @@ from booking_domain.shared import Actor, FeedItem
 from entrypoints.http.auth import stream_authenticated
 from entrypoints.http.deps import Caller, EventsDep, caller_dependencies
 from entrypoints.http.events.dto import Published, wire_json
-from entrypoints.http.events.relay import channels_of
+from entrypoints.http.events.relay import Listeners, channels_of
 
 KEEP_ALIVE = 15.0
 MAX_BACKLOG = 1000
@@ -51,6 +51,7 @@ class EventStreamController(Controller):
         actor: Caller,
         events: EventsDep,
         channels: NamedDependency[ChannelsPlugin],
+        listeners: NamedDependency[Listeners],
         last_event_id: Annotated[
             str | None, HeaderParameter(name="Last-Event-ID", max_length=CURSOR_LENGTH)
         ] = None,
@@ -69,14 +70,16 @@ class EventStreamController(Controller):
         """Customers and artists hear their own bookings' events (and an artist their
         profile's); admins hear everything."""
         subscriber = await channels.subscribe(channels_of(actor))
+        listeners.open += 1  # from here on the relay reads the outbox (see Listeners)
         try:
             after = last_event_id or resume_from
             backlog = await _replay(events, actor, after) if after else []
         except BaseException:
+            listeners.open -= 1
             await channels.unsubscribe(subscriber)
             raise
         cursor = backlog[-1].cursor if backlog else after
-        return ServerSentEvent(_messages(channels, subscriber, backlog, cursor))
+        return ServerSentEvent(_messages(channels, listeners, subscriber, backlog, cursor))
 
 
 async def _replay(events: EventUseCases, actor: Actor, after: str) -> list[FeedItem]:
@@ -93,6 +96,7 @@ async def _replay(events: EventUseCases, actor: Actor, after: str) -> list[FeedI
 
 async def _messages(
     channels: ChannelsPlugin,
+    listeners: Listeners,
     subscriber: Subscriber,
     backlog: Sequence[FeedItem],
     cursor: str | None,
@@ -114,6 +118,7 @@ async def _messages(
                 cursor = published.cursor
                 yield _message(published.cursor, published.type, published.body)
     finally:
+        listeners.open -= 1
         await channels.unsubscribe(subscriber)
 
 

@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 
 import msgspec
 from litestar.channels import ChannelsPlugin
@@ -32,10 +33,22 @@ def channels_of(actor: Actor) -> list[str]:
     return [ADMINS] if actor.is_admin else [user_channel(actor.user_id)]
 
 
+@dataclass
+class Listeners:
+    """How many event streams this process has open: while none is, the relay moves past
+    the outbox without reading it (``EventRelay.run``'s ``listening``)."""
+
+    open: int = 0
+
+    def __call__(self) -> bool:
+        return self.open > 0
+
+
 class Channels:
-    """The app's channels, and what to close when it stops."""
+    """The app's channels, its streams' count, and what to close when it stops."""
 
     def __init__(self, redis_url: str | None, namespace: str) -> None:
+        self.listeners = Listeners()
         self._redis = Redis.from_url(redis_url) if redis_url else None
         backend: ChannelsBackend = (
             MemoryChannelsBackend()
@@ -68,9 +81,12 @@ def publisher(channels: ChannelsPlugin) -> Callable[[FeedItem], Awaitable[None]]
 class RelayTask:
     """Runs the relay for the app's lifetime; restarts it if it ever fails."""
 
-    def __init__(self, relay: EventRelay, channels: ChannelsPlugin) -> None:
+    def __init__(
+        self, relay: EventRelay, channels: ChannelsPlugin, listeners: Listeners | None = None
+    ) -> None:
         self._relay = relay
         self._channels = channels
+        self._listeners = listeners
         self._task: asyncio.Task[None] | None = None
 
     async def start(self) -> None:
@@ -86,7 +102,7 @@ class RelayTask:
     async def _run(self) -> None:
         while True:
             try:
-                await self._relay.run(publisher(self._channels))
+                await self._relay.run(publisher(self._channels), listening=self._listeners)
             except Exception:
                 _log.exception("the event relay failed; starting it again")
                 await asyncio.sleep(RESTART_AFTER)
