@@ -22,9 +22,7 @@ from typing import Any
 
 from booking_domain.payments import (
     CancelOutcome,
-    DeepLink,
     DepositNotPayableError,
-    IssuedInvoice,
     NothingToRefundError,
     PaymentCheck,
     PaymentMethod,
@@ -120,35 +118,6 @@ def money_json(money: Money) -> dict[str, Any]:
 
 def money_of(data: Mapping[str, Any]) -> Money:
     return Money(int(data["amount"]), str(data["currency"]))
-
-
-def issued_json(issued: IssuedInvoice) -> dict[str, Any]:
-    return {
-        "invoiceId": issued.invoice_id,
-        "qrText": issued.qr_text,
-        "qrImage": issued.qr_image,
-        "shortUrl": issued.short_url,
-        "raw": issued.raw,
-        "deepLinks": [
-            {"name": d.name, "description": d.description, "logo": d.logo, "link": d.link}
-            for d in issued.deep_links
-        ],
-    }
-
-
-def issued_of(data: Mapping[str, Any]) -> IssuedInvoice:
-    links = tuple(
-        DeepLink(str(d["name"]), str(d["description"]), str(d["logo"]), str(d["link"]))
-        for d in data["deepLinks"]
-    )
-    return IssuedInvoice(
-        str(data["invoiceId"]),
-        str(data["qrText"]),
-        str(data["qrImage"]),
-        str(data["shortUrl"]),
-        links,
-        str(data.get("raw", "")),
-    )
 
 
 def payment_json(p: ProviderPayment) -> dict[str, Any]:

@@ -14,11 +14,11 @@ from psycopg.types.json import Jsonb
 from sqlalchemy import bindparam, func, insert, literal_column, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
+from adapters.payments.values import issued_json, issued_of
 from adapters.postgres.database import Connection, OnConnection
 from adapters.postgres.sql import Statement, count_of
 from adapters.postgres.tables.payments import payment_invoices, received_payments, refunds
 from booking_domain.payments import (
-    DeepLink,
     DepositInvoice,
     Evidence,
     InvoiceId,
@@ -343,37 +343,11 @@ class ProcrastinatePaymentJobs(PaymentJobs):
 
 
 def _issued_json(issued: IssuedInvoice | None) -> Jsonb | None:
-    if issued is None:
-        return None
-    return Jsonb(
-        {
-            "invoiceId": issued.invoice_id,
-            "qrText": issued.qr_text,
-            "qrImage": issued.qr_image,
-            "shortUrl": issued.short_url,
-            "raw": issued.raw,
-            "deepLinks": [
-                {"name": d.name, "description": d.description, "logo": d.logo, "link": d.link}
-                for d in issued.deep_links
-            ],
-        }
-    )
+    return None if issued is None else Jsonb(issued_json(issued))
 
 
 def _issued(stored: Mapping[str, Any] | None) -> IssuedInvoice | None:
-    if stored is None:
-        return None
-    links = tuple(
-        DeepLink(d["name"], d["description"], d["logo"], d["link"]) for d in stored["deepLinks"]
-    )
-    return IssuedInvoice(
-        stored["invoiceId"],
-        stored["qrText"],
-        stored["qrImage"],
-        stored["shortUrl"],
-        links,
-        stored["raw"],
-    )
+    return None if stored is None else issued_of(stored)
 
 
 def _params(invoice: DepositInvoice) -> dict[str, Any]:

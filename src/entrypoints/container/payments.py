@@ -26,17 +26,12 @@ MAX_CALLBACK_URL = 255  # QPay's limit on callback_url
 
 @dataclass
 class Payments:
-    """The gateway, the sandbox behind it when it is the sandbox, and what to close."""
+    """The gateway, the sandbox behind it when it is the sandbox, and how to close it (its
+    HTTP client)."""
 
     gateway: PaymentGateway
     sandbox: SandboxGateway | None
-    client: httpx.AsyncClient  # the sandbox's callbacks
-    close_gateway: Callable[[], Awaitable[None]] | None = None
-
-    async def close(self) -> None:
-        await self.client.aclose()
-        if self.close_gateway is not None:
-            await self.close_gateway()
+    close: Callable[[], Awaitable[None]]
 
 
 def callback_url_for(settings: Settings) -> CallbackUrl:
@@ -60,7 +55,6 @@ class CallbackUrl:
 def payments_for(settings: Settings, clock: Clock, database: Database | None) -> Payments:
     """``database``: where the sandbox keeps its books and QPay's token is shared (None: in
     memory, for memory adapters)."""
-    client = httpx.AsyncClient(timeout=httpx.Timeout(10.0), follow_redirects=False)
     if settings.gateway == "qpay":
         credentials = QPayCredentials(
             settings.qpay_base_url,
@@ -72,10 +66,11 @@ def payments_for(settings: Settings, clock: Clock, database: Database | None) ->
         if database is not None:
             tokens = PostgresTokenStore(database, f"qpay:{credentials.client_id}")
         qpay = QPayGateway(credentials, clock, tokens)
-        return Payments(qpay, None, client, qpay.close)
+        return Payments(qpay, None, qpay.close)
     if settings.gateway == "edge":
         edge = EdgeGateway(settings.payment_edge_url or "", settings.payment_edge_secret or "")
-        return Payments(edge, None, client, edge.close)
+        return Payments(edge, None, edge.close)
+    client = httpx.AsyncClient(timeout=httpx.Timeout(10.0), follow_redirects=False)
     ledger: SandboxLedger = MemorySandboxLedger()
     if database is not None:
         ledger = PostgresSandboxLedger(database)
@@ -90,4 +85,4 @@ def payments_for(settings: Settings, clock: Clock, database: Database | None) ->
         call_back,
         pay_url=lambda invoice_id: f"{base}/api/v1/sandbox/invoices/{invoice_id}/pay",
     )
-    return Payments(sandbox, sandbox, client)
+    return Payments(sandbox, sandbox, client.aclose)

@@ -20,6 +20,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 from adapters.payments import edge_wire as wire
+from adapters.payments.values import issued_json
 from booking_domain.payments import InvoiceRequest, PaymentGateway
 from booking_domain.shared.errors import DomainError
 
@@ -121,7 +122,7 @@ class PaymentEdge:
                     str(data["description"]),
                     str(data["callbackUrl"]),
                 )
-                return wire.issued_json(await gateway.create_invoice(request))
+                return issued_json(await gateway.create_invoice(request))
             case "POST", ["v1", "invoices", invoice_id, "check"]:
                 return wire.check_json(await gateway.check_payments(invoice_id))
             case "POST", ["v1", "invoices", invoice_id, "cancel"]:

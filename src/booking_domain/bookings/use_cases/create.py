@@ -89,15 +89,17 @@ class BookingCreated:
     replayed: bool = False
 
 
+def idempotency_key_problem(key: str | None) -> FieldError | None:
+    """An ``Idempotency-Key`` is 1 to ``MAX_KEY_LENGTH`` printable ASCII characters (any
+    POST that honours one: bookings, deposit invoices)."""
+    if key is None or (0 < len(key) <= MAX_KEY_LENGTH and key.isascii() and key.isprintable()):
+        return None
+    return FieldError("Idempotency-Key", f"Use 1 to {MAX_KEY_LENGTH} printable ASCII characters.")
+
+
 def _check_request(request: BookingRequest) -> str | None:
-    problems = []
     key = request.idempotency_key
-    if key is not None and not (
-        0 < len(key) <= MAX_KEY_LENGTH and key.isascii() and key.isprintable()
-    ):
-        problems.append(
-            FieldError("Idempotency-Key", f"Use 1 to {MAX_KEY_LENGTH} printable ASCII characters.")
-        )
+    problems = [p for p in (idempotency_key_problem(key),) if p is not None]
     if len(request.notes) > MAX_NOTES_LENGTH:
         problems.append(FieldError("notes", f"At most {MAX_NOTES_LENGTH} characters.", "too_long"))
     if (problem := text_problem("notes", request.notes, multiline=True)) is not None:

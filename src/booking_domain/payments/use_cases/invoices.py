@@ -15,14 +15,16 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from collections.abc import Sequence
 
 from booking_domain.bookings import (
+    Booking,
     BookingActionNotAllowedError,
     BookingNotFoundError,
     IdempotencyKeyReusedError,
     lifecycle,
 )
-from booking_domain.bookings.use_cases.create import MAX_KEY_LENGTH
+from booking_domain.bookings.use_cases.create import idempotency_key_problem
 from booking_domain.payments import invoices as inv
 from booking_domain.payments.errors import (
     InvoiceInProgressError,
@@ -36,7 +38,7 @@ from booking_domain.payments.receipts import ReceivedPayment
 from booking_domain.payments.use_cases.confirm import confirm_with_provider
 from booking_domain.payments.use_cases.deps import PaymentsDeps
 from booking_domain.payments.use_cases.views import InvoiceIssued, PaymentView
-from booking_domain.shared.errors import FieldError, InvalidInputError, ServiceUnavailableError
+from booking_domain.shared.errors import InvalidInputError, ServiceUnavailableError
 from booking_domain.shared.identity import Actor, Role
 from booking_domain.shared.ids import BookingId
 from booking_domain.shared.use_case import UseCase
@@ -63,26 +65,41 @@ async def view_of(
     )
 
 
-def _check_key(key: str | None) -> None:
-    if key is None or (0 < len(key) <= MAX_KEY_LENGTH and key.isascii() and key.isprintable()):
-        return
-    problem = FieldError(
-        "Idempotency-Key", f"Use 1 to {MAX_KEY_LENGTH} printable ASCII characters."
-    )
-    raise InvalidInputError(errors=(problem,))
+async def _customer_booking(
+    uow: PaymentsUnitOfWork, actor: Actor, booking_id: BookingId
+) -> Booking:
+    """The booking, locked (requests for one booking go one at a time), if ``actor`` is its
+    customer; strangers get "not found", its artist and admins a refusal."""
+    booking = await uow.bookings.get(booking_id, for_update=True)
+    role = None if booking is None else booking.role_of(actor)
+    if booking is None or role is None:
+        raise BookingNotFoundError()
+    if role is not Role.CUSTOMER:
+        raise BookingActionNotAllowedError("Only the booking's customer pays its deposit.")
+    return booking
 
 
 class RequestDepositInvoice(UseCase[PaymentsDeps]):
     async def __call__(
         self, actor: Actor, booking_id: BookingId, *, idempotency_key: str | None = None
     ) -> InvoiceIssued:
-        _check_key(idempotency_key)
+        if (problem := idempotency_key_problem(idempotency_key)) is not None:
+            raise InvalidInputError(errors=(problem,))
         token = inv.new_callback_token()
         async with self._deps.uow() as uow:
-            earlier = await self._earlier(uow, actor, booking_id, idempotency_key)
+            booking = await _customer_booking(uow, actor, booking_id)
+            invoices = await uow.invoices.for_booking(booking_id)
+            earlier = await self._earlier(uow, actor, booking_id, invoices, idempotency_key)
             if earlier is not None:
                 return InvoiceIssued(await view_of(uow, earlier, actor), created=False)
-            reserved = await self._reserve(uow, booking_id, token, idempotency_key)
+            reserved = inv.reserve(
+                booking,
+                attempt=len(invoices) + 1,
+                now=self._deps.clock.now(),
+                token_hash=inv.hash_callback_token(token),
+                idempotency_key=idempotency_key,
+            )
+            await uow.invoices.add(reserved)
             await uow.commit()
         request = InvoiceRequest(
             number=reserved.number,
@@ -102,45 +119,24 @@ class RequestDepositInvoice(UseCase[PaymentsDeps]):
         return InvoiceIssued(view, created=opened.id == reserved.id)
 
     async def _earlier(
-        self, uow: PaymentsUnitOfWork, actor: Actor, booking_id: BookingId, key: str | None
+        self,
+        uow: PaymentsUnitOfWork,
+        actor: Actor,
+        booking_id: BookingId,
+        invoices: Sequence[DepositInvoice],
+        key: str | None,
     ) -> DepositInvoice | None:
-        """Lock the booking (requests for one booking go one at a time), check the actor,
-        and find the answer an earlier request already gave: the key's invoice, or the
-        payable one."""
-        booking = await uow.bookings.get(booking_id, for_update=True)
-        role = None if booking is None else booking.role_of(actor)
-        if booking is None or role is None:
-            raise BookingNotFoundError()
-        if role is not Role.CUSTOMER:
-            raise BookingActionNotAllowedError("Only the booking's customer pays its deposit.")
-        now = self._deps.clock.now()
+        """The answer an earlier request already gave: the key's invoice, or the booking's
+        payable one (or the one being made)."""
         if key is not None:
             keyed = await uow.invoices.by_idempotency_key(actor.user_id, key)
             if keyed is not None:
                 if keyed.booking_id != booking_id:
                     raise IdempotencyKeyReusedError()
                 return _settled(keyed)
-        for invoice in await uow.invoices.for_booking(booking_id):
-            if invoice.blocks_another(now):
-                return _settled(invoice)
-        return None
-
-    async def _reserve(
-        self, uow: PaymentsUnitOfWork, booking_id: BookingId, token: str, key: str | None
-    ) -> DepositInvoice:
-        booking = await uow.bookings.get(booking_id)
-        if booking is None:
-            raise BookingNotFoundError()
-        attempt = len(await uow.invoices.for_booking(booking_id)) + 1
-        reserved = inv.reserve(
-            booking,
-            attempt=attempt,
-            now=self._deps.clock.now(),
-            token_hash=inv.hash_callback_token(token),
-            idempotency_key=key,
-        )
-        await uow.invoices.add(reserved)
-        return reserved
+        now = self._deps.clock.now()
+        blocking = next((i for i in invoices if i.blocks_another(now)), None)
+        return None if blocking is None else _settled(blocking)
 
     async def _give_up(self, reserved: DepositInvoice) -> None:
         """The provider call failed: the number is burnt, the next request makes another."""
