@@ -15,6 +15,7 @@ from booking_domain.bookings.use_cases import BookingUseCases
 from booking_domain.catalog.use_cases import CatalogUseCases
 from booking_domain.events.use_cases import EventUseCases
 from booking_domain.media.use_cases import MediaUseCases
+from booking_domain.notifications.use_cases import NotificationUseCases
 from booking_domain.payments import PaymentMethod
 from booking_domain.payments.use_cases import PaymentUseCases
 from booking_domain.scheduling.use_cases import SchedulingUseCases
@@ -38,6 +39,7 @@ class Bundles:
     payments: PaymentUseCases
     events: EventUseCases
     webhooks: WebhookUseCases
+    notifications: NotificationUseCases
     health: HealthProbe
     relay: EventRelay  # pushes committed events to this process's stream listeners
     # The local stores' HTTP side (signed uploads and downloads, public media), when the

@@ -20,6 +20,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from booking_domain.notifications import DEFAULT_RETRY_DELAYS as DEFAULT_NOTIFICATION_RETRY_DELAYS
 from booking_domain.webhooks import DEFAULT_RETRY_DELAYS
 
 PREFIX = "INKSLOT_"
@@ -102,7 +103,38 @@ class Settings:
     qpay_invoice_code: str | None = None
     payment_edge_url: str | None = None
     payment_edge_secret: str | None = None
+    # Notifications (docs/notifications.md). Email goes through SMTP when smtp_host is set
+    # (production requires it); otherwise each message is written as an .eml file under
+    # data_dir/mail. Texts go to a generic JSON SMS gateway when its URL and key are set,
+    # to the log otherwise. Links in messages point at app_url (the web app; None: the API).
+    smtp_host: str | None = None
+    smtp_port: int = 587
+    smtp_tls: str = "starttls"  # starttls | implicit | none
+    smtp_username: str | None = None
+    smtp_password: str | None = None
+    mail_from: str = "Inkslot <no-reply@inkslot.local>"
+    sms_gateway_url: str | None = None
+    sms_gateway_key: str | None = None
+    sms_sender_id: str | None = None
+    app_url: str | None = None
+    notification_retry_seconds: tuple[int, ...] = tuple(
+        int(d.total_seconds()) for d in DEFAULT_NOTIFICATION_RETRY_DELAYS
+    )
     extra: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def mail_dir(self) -> Path:
+        return self.data_dir / "mail"
+
+    @property
+    def web_url(self) -> str:
+        return (self.app_url or self.base_url).rstrip("/")
+
+    @property
+    def mail_domain(self) -> str:
+        """The right-hand side of Message-IDs: the sender address's domain."""
+        address = self.mail_from.rsplit("<", 1)[-1].rstrip(">").strip()
+        return address.rpartition("@")[2] or "inkslot.local"
 
     @property
     def is_local(self) -> bool:
@@ -195,6 +227,19 @@ def _delays(raw: str) -> tuple[int, ...]:
     return delays
 
 
+def _tls(raw: str) -> str:
+    value = raw.strip().lower()
+    if value not in ("starttls", "implicit", "none"):
+        raise ValueError("expected starttls, implicit or none")
+    return value
+
+
+def _mail_from(raw: str) -> str:
+    if "@" not in raw or any(c in raw for c in "\r\n"):
+        raise ValueError('expected an address, e.g. "Inkslot <no-reply@example.mn>"')
+    return raw.strip()
+
+
 def _cron(raw: str) -> str:
     fields = raw.split()
     if len(fields) not in (5, 6):
@@ -248,6 +293,17 @@ _FIELDS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "QPAY_INVOICE_CODE": ("qpay_invoice_code", str),
     "PAYMENT_EDGE_URL": ("payment_edge_url", str),
     "PAYMENT_EDGE_SECRET": ("payment_edge_secret", str),
+    "SMTP_HOST": ("smtp_host", str),
+    "SMTP_PORT": ("smtp_port", _positive_int),
+    "SMTP_TLS": ("smtp_tls", _tls),
+    "SMTP_USERNAME": ("smtp_username", str),
+    "SMTP_PASSWORD": ("smtp_password", str),
+    "MAIL_FROM": ("mail_from", _mail_from),
+    "SMS_GATEWAY_URL": ("sms_gateway_url", str),
+    "SMS_GATEWAY_KEY": ("sms_gateway_key", str),
+    "SMS_SENDER_ID": ("sms_sender_id", str),
+    "APP_URL": ("app_url", str),
+    "NOTIFICATION_RETRY_SECONDS": ("notification_retry_seconds", _delays),
 }
 
 # Each gateway's own settings, required when it is chosen.
@@ -265,6 +321,8 @@ _REQUIRED_IN_PRODUCTION = (
     "R2_ACCESS_KEY_ID",
     "R2_SECRET_ACCESS_KEY",
     "R2_MEDIA_PUBLIC_BASE_URL",
+    "SMTP_HOST",
+    "MAIL_FROM",
 )
 
 
@@ -300,6 +358,8 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         values.setdefault("seed_demo_data", False)
     if not problems:
         problems.extend(_payment_problems(env, values, profile is Profile.LOCAL))
+    if bool(values.get("sms_gateway_url")) != bool(values.get("sms_gateway_key")):
+        problems.append(f"{PREFIX}SMS_GATEWAY_URL and {PREFIX}SMS_GATEWAY_KEY go together")
     if problems:
         raise SettingsError("; ".join(problems))
     return Settings(**values)

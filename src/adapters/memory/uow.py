@@ -23,6 +23,16 @@ from adapters.memory.catalog import (
 )
 from adapters.memory.ideas import InMemoryIdeaRepository
 from adapters.memory.media import InMemoryUploadRepository
+from adapters.memory.notifications import (
+    NOTIFICATION_JOBS,
+    InMemoryInboxRepository,
+    InMemoryNotificationContext,
+    InMemoryNotificationCursor,
+    InMemoryNotificationQueue,
+    InMemoryNotificationRepository,
+    InMemoryPreferencesRepository,
+    InMemoryReminderOffsetsRepository,
+)
 from adapters.memory.outbox import OUTBOX, InMemoryOutbox
 from adapters.memory.payments import (
     PAYMENT_JOBS,
@@ -46,6 +56,10 @@ from booking_domain.accounts.ports import AccountsUnitOfWork, AccountsUnitOfWork
 from booking_domain.bookings.ports import BookingsUnitOfWork, BookingsUnitOfWorkFactory
 from booking_domain.catalog.ports import CatalogUnitOfWork, CatalogUnitOfWorkFactory
 from booking_domain.media.ports import MediaUnitOfWork, MediaUnitOfWorkFactory
+from booking_domain.notifications.ports import (
+    NotificationsUnitOfWork,
+    NotificationsUnitOfWorkFactory,
+)
 from booking_domain.payments.ports import PaymentsUnitOfWork, PaymentsUnitOfWorkFactory
 from booking_domain.scheduling.ports import SchedulingUnitOfWork, SchedulingUnitOfWorkFactory
 from booking_domain.webhooks.ports import WebhooksUnitOfWork, WebhooksUnitOfWorkFactory
@@ -59,6 +73,7 @@ class InMemoryUnitOfWork(
     BookingsUnitOfWork,
     PaymentsUnitOfWork,
     WebhooksUnitOfWork,
+    NotificationsUnitOfWork,
 ):
     """One transaction over a :class:`MemoryStore`.
 
@@ -138,6 +153,34 @@ class InMemoryUnitOfWork(
     refunds = cached_property(
         lambda uow: InMemoryRefundRepository(uow.staged("refunds"), uow.staged("bookings"))
     )
+    notifications = cached_property(
+        lambda uow: InMemoryNotificationRepository(
+            uow.staged("notifications"), uow.staged("notification_keys")
+        )
+    )
+    inbox = cached_property(lambda uow: InMemoryInboxRepository(uow.staged("inbox_items")))
+    notification_preferences = cached_property(
+        lambda uow: InMemoryPreferencesRepository(uow.staged("notification_preferences"))
+    )
+    reminder_offsets = cached_property(
+        lambda uow: InMemoryReminderOffsetsRepository(uow.staged("reminder_offsets"))
+    )
+    notification_cursor = cached_property(
+        lambda uow: InMemoryNotificationCursor(uow.staged("notification_dispatch"))
+    )
+    notification_queue = cached_property(
+        lambda uow: InMemoryNotificationQueue(uow.staged(NOTIFICATION_JOBS))
+    )
+    notification_context = cached_property(
+        lambda uow: InMemoryNotificationContext(
+            uow.users,
+            uow.notification_preferences,
+            uow.bookings,
+            uow.artists,
+            uow.services,
+            uow.studios,
+        )
+    )
 
     async def __aenter__(self) -> Self:
         # Readers see committed data only and never wait: commits apply atomically.
@@ -177,6 +220,7 @@ class InMemoryUnitOfWorkFactory(
     BookingsUnitOfWorkFactory,
     PaymentsUnitOfWorkFactory,
     WebhooksUnitOfWorkFactory,
+    NotificationsUnitOfWorkFactory,
 ):
     """Callable that opens units of work over one shared store."""
 

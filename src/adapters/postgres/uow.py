@@ -31,6 +31,15 @@ from adapters.postgres.database import Connection, Database
 from adapters.postgres.errors import translate
 from adapters.postgres.ideas import PostgresIdeaRepository
 from adapters.postgres.media import PostgresUploadRepository
+from adapters.postgres.notification_context import PostgresNotificationContext
+from adapters.postgres.notifications import (
+    PostgresInboxRepository,
+    PostgresNotificationCursor,
+    PostgresNotificationRepository,
+    PostgresPreferencesRepository,
+    PostgresReminderOffsetsRepository,
+    ProcrastinateNotificationQueue,
+)
 from adapters.postgres.outbox import PostgresOutbox
 from adapters.postgres.payments import (
     PostgresInvoiceRepository,
@@ -52,6 +61,10 @@ from booking_domain.accounts.ports import AccountsUnitOfWork, AccountsUnitOfWork
 from booking_domain.bookings.ports import BookingsUnitOfWork, BookingsUnitOfWorkFactory
 from booking_domain.catalog.ports import CatalogUnitOfWork, CatalogUnitOfWorkFactory
 from booking_domain.media.ports import MediaUnitOfWork, MediaUnitOfWorkFactory
+from booking_domain.notifications.ports import (
+    NotificationsUnitOfWork,
+    NotificationsUnitOfWorkFactory,
+)
 from booking_domain.payments.ports import PaymentsUnitOfWork, PaymentsUnitOfWorkFactory
 from booking_domain.scheduling.ports import SchedulingUnitOfWork, SchedulingUnitOfWorkFactory
 from booking_domain.webhooks.ports import WebhooksUnitOfWork, WebhooksUnitOfWorkFactory
@@ -65,6 +78,7 @@ class PostgresUnitOfWork(
     BookingsUnitOfWork,
     PaymentsUnitOfWork,
     WebhooksUnitOfWork,
+    NotificationsUnitOfWork,
 ):
     """Borrows a connection for the block; anything not committed is rolled back, and
     database errors raised inside the block leave it as domain errors.
@@ -126,6 +140,19 @@ class PostgresUnitOfWork(
     )
     payment_jobs = cached_property(lambda uow: ProcrastinatePaymentJobs(uow.jobs, uow.connection))
     refunds = cached_property(lambda uow: PostgresRefundRepository(uow.connection))
+    notifications = cached_property(lambda uow: PostgresNotificationRepository(uow.connection))
+    inbox = cached_property(lambda uow: PostgresInboxRepository(uow.connection))
+    notification_preferences = cached_property(
+        lambda uow: PostgresPreferencesRepository(uow.connection)
+    )
+    reminder_offsets = cached_property(
+        lambda uow: PostgresReminderOffsetsRepository(uow.connection)
+    )
+    notification_cursor = cached_property(lambda uow: PostgresNotificationCursor(uow.connection))
+    notification_queue = cached_property(
+        lambda uow: ProcrastinateNotificationQueue(uow.jobs, uow.connection)
+    )
+    notification_context = cached_property(lambda uow: PostgresNotificationContext(uow.connection))
 
     async def __aenter__(self) -> Self:
         try:
@@ -176,6 +203,7 @@ class PostgresUnitOfWorkFactory(
     BookingsUnitOfWorkFactory,
     PaymentsUnitOfWorkFactory,
     WebhooksUnitOfWorkFactory,
+    NotificationsUnitOfWorkFactory,
 ):
     """Units of work on one database; they share this process's catalogue cache (see
     ``scheduling_reader.py``). ``autocommit`` is the bookings port's knob for a creation

@@ -53,7 +53,12 @@ _COMMON_PASSWORDS = frozenset(
     }
 )
 
-_PHONE_RE = re.compile(r"^\+?[0-9][0-9 ]{5,19}$")
+# E.164: "+", a country code and the number, 8 to 15 digits in all, no leading zero.
+_E164_RE = re.compile(r"^\+[1-9][0-9]{7,14}$")
+_PHONE_PUNCTUATION = str.maketrans("", "", " -.()\u00a0")
+MONGOLIA = "+976"  # a national number of 8 digits is taken as Mongolian
+LOCALES = ("en", "mn")
+DEFAULT_LOCALE = "en"
 
 
 SELF_SERVICE_ROLES = frozenset({Role.CUSTOMER, Role.ARTIST})
@@ -71,7 +76,8 @@ class User:
     password_hash: str
     created_at: datetime
     updated_at: datetime
-    phone: str | None = None
+    phone: str | None = None  # E.164, "+97688112233"
+    locale: str = DEFAULT_LOCALE  # the language of messages: "en" or "mn"
     locked_until: datetime | None = None  # an operator's lock of the whole account
     disabled: bool = False
 
@@ -85,14 +91,17 @@ class User:
             seconds = (self.locked_until - now).total_seconds()
             raise AccountLockedError(retry_after_seconds=int(seconds) + 1)
 
-    def with_profile(self, now: datetime, *, name: str | None, phone: str | None) -> User:
+    def with_profile(
+        self, now: datetime, *, name: str | None, phone: str | None, locale: str | None = None
+    ) -> User:
         """Apply a profile edit; ``None`` leaves a field as it is, ``""`` clears the phone."""
         errors: list[FieldError] = []
         new_name = self.name if name is None else _checked_name(name, errors)
         new_phone = self.phone if phone is None else _checked_phone(phone, errors)
+        new_locale = self.locale if locale is None else _checked_locale(locale, errors)
         if errors:
             raise InvalidInputError(errors=tuple(errors))
-        return replace(self, name=new_name, phone=new_phone, updated_at=now)
+        return replace(self, name=new_name, phone=new_phone, locale=new_locale, updated_at=now)
 
     def with_password_hash(self, password_hash: str, now: datetime) -> User:
         return replace(self, password_hash=password_hash, updated_at=now)
@@ -145,12 +154,40 @@ def _checked_name(name: str, errors: list[FieldError]) -> str:
     return cleaned
 
 
+def e164(phone: str) -> str | None:
+    """The number in E.164 (None when it is not a phone number): spaces, dashes, dots and
+    brackets are dropped, a leading "00" is "+", and 8 digits alone are a Mongolian
+    number."""
+    compact = phone.strip().translate(_PHONE_PUNCTUATION)
+    if compact.startswith("00"):
+        compact = "+" + compact[2:]
+    if len(compact) == 8 and compact.isascii() and compact.isdigit():
+        compact = MONGOLIA + compact
+    return compact if _E164_RE.match(compact) else None
+
+
 def _checked_phone(phone: str, errors: list[FieldError]) -> str | None:
-    cleaned = phone.strip()
-    if not cleaned:
+    if not phone.strip():
         return None
-    if not _PHONE_RE.match(cleaned):
+    number = e164(phone)
+    if number is None:
         errors.append(
             FieldError("phone", "Enter a phone number such as +976 8811 2233.", "invalid_phone")
         )
-    return cleaned
+    return number
+
+
+def checked_locale(locale: str) -> str:
+    """The locale as stored, or ``InvalidInputError``."""
+    errors: list[FieldError] = []
+    checked = _checked_locale(locale, errors)
+    if errors:
+        raise InvalidInputError(errors=tuple(errors))
+    return checked
+
+
+def _checked_locale(locale: str, errors: list[FieldError]) -> str:
+    if locale not in LOCALES:
+        errors.append(FieldError("locale", "Choose en or mn.", "invalid_locale"))
+        return DEFAULT_LOCALE
+    return locale

@@ -86,8 +86,12 @@ class WebhookEndpoint:
 
     def wants(self, event: OutboxEvent) -> bool:
         """Whether this endpoint is sent ``event``: active, the type chosen, the event one
-        its owner may see, and not older than the endpoint."""
+        its owner may see, and not older than the endpoint. ``*`` is every type of
+        ``EVENT_TYPES``: in-app notifications (``notification.created``) are personal, heard
+        by their recipient on the stream, never sent to integrators."""
         if not self.active or event.occurred_at < self.created_at:
+            return False
+        if event.type not in EVENT_TYPES:
             return False
         if ALL_EVENTS not in self.events and event.type not in self.events:
             return False

@@ -24,6 +24,7 @@ from entrypoints.container.contexts import (
     CatalogContainer,
     EventsContainer,
     MediaContainer,
+    NotificationsContainer,
     PaymentsContainer,
     SchedulingContainer,
     WebhooksContainer,
@@ -42,6 +43,9 @@ class Core(containers.DeclarativeContainer):
     payments = providers.Container(PaymentsContainer, settings=settings, adapters=adapters)
     events = providers.Container(EventsContainer, adapters=adapters)
     webhooks = providers.Container(WebhooksContainer, settings=settings, adapters=adapters)
+    notifications = providers.Container(
+        NotificationsContainer, settings=settings, adapters=adapters
+    )
 
 
 def build_container(
@@ -81,6 +85,7 @@ def bundles(core: Core) -> Bundles:
         sandbox=_bank(core.adapters.payments().sandbox),
         events=core.events.use_cases(),
         webhooks=core.webhooks.use_cases(),
+        notifications=core.notifications.use_cases(),
         health=core.adapters.health(),
         relay=core.adapters.relay(),
         storage_server=core.adapters.storage().server,

@@ -25,6 +25,7 @@ from adapters.security.tokens import JwtTokenService
 from adapters.system.clock import SystemClock
 from adapters.webhooks.http import HttpWebhookSender
 from booking_domain.shared import EventRelay
+from entrypoints.container.notifications import Channels, channels_for
 from entrypoints.container.payments import Payments, payments_for
 from entrypoints.container.storage import Storage, storage_for
 from entrypoints.settings import Settings
@@ -40,9 +41,11 @@ async def _close_postgres(
     sender: HttpWebhookSender,
     storage: Storage,
     payments: Payments,
+    channels: Channels,
     redis: Redis | None,
 ) -> None:
     await database.close()
+    await channels.close()
     await sender.close()
     await storage.close()
     await payments.close()
@@ -73,8 +76,13 @@ async def _nothing_to_open() -> None:
 
 
 async def _close_memory(
-    hasher: Argon2PasswordHasher, sender: HttpWebhookSender, storage: Storage, payments: Payments
+    hasher: Argon2PasswordHasher,
+    sender: HttpWebhookSender,
+    storage: Storage,
+    payments: Payments,
+    channels: Channels,
 ) -> None:
+    await channels.close()
     await sender.close()
     await storage.close()
     await payments.close()
@@ -108,6 +116,7 @@ class _CommonAdapters(containers.DeclarativeContainer):
     images = providers.Singleton(
         PillowImageProcessor, max_concurrent=settings.provided.image_workers
     )
+    channels = providers.Singleton(channels_for, settings, clock)
 
 
 class PostgresAdapters(_CommonAdapters):
@@ -137,6 +146,7 @@ class PostgresAdapters(_CommonAdapters):
         _CommonAdapters.webhook_sender,
         _CommonAdapters.storage,
         payments,
+        _CommonAdapters.channels,
         redis,
     )
 
@@ -172,4 +182,5 @@ class MemoryAdapters(_CommonAdapters):
         _CommonAdapters.webhook_sender,
         _CommonAdapters.storage,
         payments,
+        _CommonAdapters.channels,
     )

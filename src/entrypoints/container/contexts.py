@@ -16,6 +16,8 @@ from booking_domain.bookings.use_cases import BookingsDeps, BookingUseCases
 from booking_domain.catalog.use_cases import CatalogDeps, CatalogUseCases
 from booking_domain.events.use_cases import EventsDeps, EventUseCases
 from booking_domain.media.use_cases import MediaDeps, MediaUseCases
+from booking_domain.notifications import RetrySchedule as NotificationRetrySchedule
+from booking_domain.notifications.use_cases import NotificationsDeps, NotificationUseCases
 from booking_domain.payments.use_cases import PaymentsDeps, PaymentUseCases
 from booking_domain.scheduling.use_cases import SchedulingDeps, SchedulingUseCases
 from booking_domain.webhooks import RetrySchedule
@@ -124,3 +126,27 @@ class WebhooksContainer(containers.DeclarativeContainer):
         retries=providers.Singleton(_retry_schedule, settings),
     )
     use_cases = providers.Singleton(WebhookUseCases.build, deps)
+
+
+def _notification_retries(settings: Settings) -> NotificationRetrySchedule:
+    return NotificationRetrySchedule(
+        tuple(timedelta(seconds=s) for s in settings.notification_retry_seconds)
+    )
+
+
+class NotificationsContainer(containers.DeclarativeContainer):
+    settings = providers.Dependency(instance_of=Settings)
+    adapters = providers.DependenciesContainer()
+    deps = providers.Singleton(
+        NotificationsDeps,
+        uow=adapters.uow,
+        feed=adapters.feed,
+        clock=adapters.clock,
+        email=adapters.channels.provided.email,
+        sms=adapters.channels.provided.sms,
+        renderer=adapters.channels.provided.renderer,
+        retries=providers.Singleton(_notification_retries, settings),
+        app_url=settings.provided.web_url,
+        mail_domain=settings.provided.mail_domain,
+    )
+    use_cases = providers.Singleton(NotificationUseCases.build, deps)

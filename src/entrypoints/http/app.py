@@ -44,6 +44,11 @@ from entrypoints.http.events.controller import EventStreamController
 from entrypoints.http.events.relay import RelayTask, channels_for
 from entrypoints.http.media.controller import UploadsController
 from entrypoints.http.middleware import RequestContextMiddleware
+from entrypoints.http.notifications.controller import (
+    AdminNotificationsController,
+    InboxController,
+    ReminderOffsetsController,
+)
 from entrypoints.http.payments.controller import (
     DepositInvoiceController,
     PaymentCallbackController,
@@ -173,6 +178,9 @@ def build_app(
             PaymentsController,
             PaymentCallbackController,
             SettlementsController,
+            InboxController,
+            ReminderOffsetsController,
+            AdminNotificationsController,
             # The sandbox's bank app exists only where the sandbox gateway takes payments.
             *([SandboxController] if bundles.sandbox is not None else []),
         ],

@@ -23,6 +23,7 @@ from booking_domain.bookings.use_cases import BookingUseCases
 from booking_domain.catalog.use_cases import CatalogUseCases
 from booking_domain.events.use_cases import EventUseCases
 from booking_domain.media.use_cases import MediaUseCases
+from booking_domain.notifications.use_cases import NotificationUseCases
 from booking_domain.payments.use_cases import PaymentUseCases
 from booking_domain.scheduling.use_cases import SchedulingUseCases
 from booking_domain.shared import Actor, HealthProbe
@@ -36,6 +37,7 @@ SchedulingDep = NamedDependency[SchedulingUseCases]
 BookingsDep = NamedDependency[BookingUseCases]
 EventsDep = NamedDependency[EventUseCases]
 WebhooksDep = NamedDependency[WebhookUseCases]
+NotificationsDep = NamedDependency[NotificationUseCases]
 MediaDep = NamedDependency[MediaUseCases]
 PaymentsDep = NamedDependency[PaymentUseCases]
 SandboxDep = NamedDependency[SandboxBank]
@@ -63,6 +65,7 @@ def bundle_dependencies(bundles: Bundles) -> dict[str, Provide]:
         "sandbox": constant(bundles.sandbox),
         "events": constant(bundles.events),
         "webhooks": constant(bundles.webhooks),
+        "notifications": constant(bundles.notifications),
         "health": constant(bundles.health),
     }
 
@@ -131,6 +134,7 @@ __all__ = [
     "HealthDep",
     "MaybeCaller",
     "MediaDep",
+    "NotificationsDep",
     "PaymentsDep",
     "SandboxDep",
     "SchedulingDep",

@@ -2,6 +2,11 @@
 
 Every error a client can cause ends here as ``application/problem+json`` with a stable
 ``code``; only a genuine bug becomes a 500, and its body says nothing about the cause.
+
+The texts (``title``, ``detail``, each ``errors[].message``) are written in English and
+translated here, last, into the language the request's ``Accept-Language`` prefers
+(``Content-Language`` says which); the wording lives in the ``problems`` catalogues
+(``translations``). The ``code``s, field names and ``reason``s never change.
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ from litestar.types import ExceptionHandlersMap
 
 from booking_domain.shared import errors
 from booking_domain.shared.errors import DomainError, RetryLaterError
+from entrypoints.http.locale import negotiate_locale
+from entrypoints.http.translations import translate, translate_template
 
 PROBLEM_JSON = "application/problem+json"
 _log = logging.getLogger("inkslot.http")
@@ -78,18 +85,43 @@ def problem_response(
     headers: dict[str, str] | None = None,
     reason: str | None = None,
 ) -> Response[Problem]:
+    """The problem, its texts in the client's language (English ones are passed in)."""
+    locale = negotiate_locale(request.headers.get("accept-language"))
     body = Problem(
         type="about:blank" if status >= 500 else f"urn:inkslot:problem:{code}",
-        title=HTTPStatus(status).phrase,
+        title=translate(locale, HTTPStatus(status).phrase),
         status=status,
         code=code,
-        detail=detail,
+        detail=None if detail is None else translate(locale, detail),
         instance=request.url.path,
         request_id=request.scope.get("request_id"),  # type: ignore[arg-type]
         reason=reason,
-        errors=errors or [],
+        errors=[
+            ProblemField(e.field, _field_message(locale, e.message), e.code) for e in errors or ()
+        ],
     )
+    headers = _with_language(headers or {}, locale)
     return Response(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+def _field_message(locale: str, message: str) -> str:
+    # msgspec ends a message with where it applies ("... - at `$.email`"): the message is
+    # translated on its own, the place kept.
+    text, at, path = message.partition(" - at ")
+    if not at:
+        return translate(locale, message)
+    return translate_template(
+        locale, "{message} - at {path}", message=translate(locale, text), path=path
+    )
+
+
+def _with_language(headers: dict[str, str], locale: str) -> dict[str, str]:
+    """``Content-Language``, and ``Vary: Accept-Language`` (the body depends on it)."""
+    out = {k: v for k, v in headers.items() if k.lower() not in ("content-language", "vary")}
+    vary = [v for k, v in headers.items() if k.lower() == "vary"]
+    out["Content-Language"] = locale
+    out["Vary"] = ", ".join([*vary, "Accept-Language"])
+    return out
 
 
 def domain_error_handler(request: Request[Any, Any, Any], exc: Exception) -> Response[Problem]:

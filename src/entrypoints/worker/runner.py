@@ -1,7 +1,7 @@
-"""Running a worker: the queue's app with Inkslot's tasks, the stalled-job sweeper and the
-webhook dispatcher beside it, until SIGTERM/SIGINT (as its own process) or cancellation
-(inside the API process). Both stop gracefully: no new job is taken and running ones are
-given ``GRACE`` seconds."""
+"""Running a worker: the queue's app with Inkslot's tasks, the stalled-job sweeper, the
+webhook dispatcher and the notification planner beside it, until SIGTERM/SIGINT (as its
+own process) or cancellation (inside the API process). Both stop gracefully: no new job is
+taken and running ones are given ``GRACE`` seconds."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from entrypoints.worker.tasks import build_tasks
 
 GRACE = 30.0
 RESTART_AFTER = 5.0
-DISPATCH_EVERY = 0.1  # seconds between looks at the outbox for new webhook deliveries
+DISPATCH_EVERY = 0.1  # seconds between looks at the outbox for webhooks and notifications
 _log = logging.getLogger("inkslot.worker")
 
 
@@ -33,6 +33,17 @@ async def dispatch_forever(bundles: Bundles) -> None:
             await bundles.webhooks.dispatch_webhooks()
         except Exception:
             _log.exception("webhook dispatch failed; trying again")
+        await asyncio.sleep(DISPATCH_EVERY)
+
+
+async def plan_notifications_forever(bundles: Bundles) -> None:
+    """Turn committed events into notifications as they come (one planner at a time across
+    workers, like the webhook dispatcher)."""
+    while True:
+        try:
+            await bundles.notifications.plan_notifications()
+        except Exception:
+            _log.exception("notification planning failed; trying again")
         await asyncio.sleep(DISPATCH_EVERY)
 
 
@@ -51,6 +62,7 @@ async def run_worker(
         helpers = [
             asyncio.create_task(sweep_stalled_forever(app)),
             asyncio.create_task(dispatch_forever(bundles)),
+            asyncio.create_task(plan_notifications_forever(bundles)),
         ]
         try:
             await app.run_worker_async(

@@ -10,6 +10,8 @@ receiver may get a repeat after a kill between send and record, and drops it by 
 from __future__ import annotations
 
 import logging
+import math
+from datetime import UTC, datetime
 from uuid import UUID
 
 import procrastinate
@@ -17,8 +19,10 @@ from procrastinate import jobs as job_states
 from procrastinate.retry import BaseRetryStrategy, RetryDecision
 
 from adapters.jobs.queue import CappedBackoff
+from adapters.postgres.notifications import NOTIFICATION_QUEUE, SEND_NOTIFICATION_TASK
 from adapters.postgres.payments import PAYMENT_QUEUE, PAYMENT_TASKS
 from adapters.postgres.webhooks import DELIVER_WEBHOOK_TASK, WEBHOOK_QUEUE
+from booking_domain.notifications import NotificationId
 from booking_domain.payments import InvoiceId, PaymentJob, RefundId
 from booking_domain.webhooks import DeliveryId
 from entrypoints.bundles import Bundles
@@ -96,6 +100,20 @@ def build_tasks(bundles: Bundles, settings: Settings) -> procrastinate.Blueprint
         if delivery is not None and delivery.due and delivery.next_attempt_at is not None:
             wait = delivery.next_attempt_at - delivery.updated_at
             raise RetryDelivery(max(0, int(wait.total_seconds())))
+
+    @tasks.task(
+        name=SEND_NOTIFICATION_TASK.removeprefix("inkslot:"),
+        queue=NOTIFICATION_QUEUE,
+        retry=DeliveryRetry(),
+    )
+    async def send_notification(notification_id: str) -> None:
+        """One attempt of one notification; a failure its schedule retries raises
+        ``RetryDelivery``. Safe to run twice: only a notification still due is sent, and
+        its channel drops a repeat (docs/notifications.md, "Never twice")."""
+        sent = await bundles.notifications.send_notification(NotificationId(UUID(notification_id)))
+        if sent is not None and sent.due and sent.next_attempt_at is not None:
+            wait = sent.next_attempt_at - datetime.now(UTC)
+            raise RetryDelivery(max(0, math.ceil(wait.total_seconds())))
 
     payments = bundles.payments
 

@@ -101,7 +101,8 @@ async def test_update_replaces_and_missing_users_are_reported(
     changed = replace(
         user,
         name="Ada L.",
-        phone="+976 8811 2233",
+        phone="+97688112233",
+        locale="mn",
         updated_at=START + timedelta(hours=1),
     )
     async with uow_factory() as uow:

@@ -46,6 +46,8 @@ def test_production_refuses_a_short_secret_and_never_seeds() -> None:
         "INKSLOT_R2_ACCESS_KEY_ID": "key",
         "INKSLOT_R2_SECRET_ACCESS_KEY": "secret",
         "INKSLOT_R2_MEDIA_PUBLIC_BASE_URL": "https://media.example",
+        "INKSLOT_SMTP_HOST": "smtp.example",
+        "INKSLOT_MAIL_FROM": "Inkslot <no-reply@example.mn>",
         "INKSLOT_QPAY_CLIENT_ID": "merchant",
         "INKSLOT_QPAY_CLIENT_SECRET": "merchant-secret",
         "INKSLOT_QPAY_INVOICE_CODE": "INKSLOT_INVOICE",
@@ -66,6 +68,8 @@ def test_each_payment_gateway_needs_its_settings_and_the_sandbox_stays_local() -
         "INKSLOT_R2_ACCESS_KEY_ID": "key",
         "INKSLOT_R2_SECRET_ACCESS_KEY": "secret",
         "INKSLOT_R2_MEDIA_PUBLIC_BASE_URL": "https://media.example",
+        "INKSLOT_SMTP_HOST": "smtp.example",
+        "INKSLOT_MAIL_FROM": "Inkslot <no-reply@example.mn>",
     }
     with pytest.raises(SettingsError, match="INKSLOT_QPAY_CLIENT_SECRET"):
         load_settings(production)
@@ -84,6 +88,25 @@ def test_each_payment_gateway_needs_its_settings_and_the_sandbox_stays_local() -
     assert settings.gateway == "edge"
     with pytest.raises(SettingsError, match="sandbox, qpay or edge"):
         load_settings({"INKSLOT_PAYMENT_GATEWAY": "paypal"})
+
+
+def test_notification_channels_are_chosen_by_settings_and_production_needs_smtp() -> None:
+    local = load_settings({})
+    assert local.smtp_host is None and local.mail_dir == Path("var") / "mail"
+    assert local.mail_domain == "inkslot.local" and local.web_url == "http://127.0.0.1:8000"
+    with pytest.raises(SettingsError) as caught:
+        load_settings({"INKSLOT_PROFILE": "production"})
+    assert "INKSLOT_SMTP_HOST" in str(caught.value) and "INKSLOT_MAIL_FROM" in str(caught.value)
+    with pytest.raises(SettingsError, match="go together"):
+        load_settings({"INKSLOT_SMS_GATEWAY_URL": "https://sms.example/send"})
+    with pytest.raises(SettingsError, match="starttls, implicit or none"):
+        load_settings({"INKSLOT_SMTP_TLS": "ssl3"})
+    with pytest.raises(SettingsError, match="INKSLOT_MAIL_FROM"):
+        load_settings({"INKSLOT_MAIL_FROM": "nobody\r\nBcc: x@y.z"})
+    chosen = load_settings(
+        {"INKSLOT_MAIL_FROM": "Inkslot <hello@tattoo.mn>", "INKSLOT_APP_URL": "https://app.mn/"}
+    )
+    assert chosen.mail_domain == "tattoo.mn" and chosen.web_url == "https://app.mn"
 
 
 def test_bad_values_and_unknown_profiles_are_reported() -> None:

@@ -18,6 +18,13 @@ from adapters.postgres.tables.bookings import (
 from adapters.postgres.tables.catalog import artists, services, studios
 from adapters.postgres.tables.events import outbox_events
 from adapters.postgres.tables.media import portfolio_items, uploads
+from adapters.postgres.tables.notifications import (
+    inbox_items,
+    notification_dispatch,
+    notification_preferences,
+    notifications,
+    reminder_offsets,
+)
 from adapters.postgres.tables.payments import (
     payment_invoices,
     provider_tokens,
@@ -53,8 +60,12 @@ __all__ = [
     "bookings",
     "date_overrides",
     "idempotency_keys",
+    "inbox_items",
     "is_ours",
     "metadata",
+    "notification_dispatch",
+    "notification_preferences",
+    "notifications",
     "outbox_events",
     "payment_invoices",
     "portfolio_items",
@@ -62,6 +73,7 @@ __all__ = [
     "received_payments",
     "refresh_tokens",
     "refunds",
+    "reminder_offsets",
     "sandbox_invoices",
     "sandbox_payments",
     "services",

@@ -15,13 +15,15 @@ users = sa.Table(
     sa.Column("name", sa.Text, nullable=False),
     sa.Column("role", sa.Text, nullable=False),
     sa.Column("password_hash", sa.Text, nullable=False),
-    sa.Column("phone", sa.Text),
+    sa.Column("phone", sa.Text),  # E.164
+    sa.Column("locale", sa.Text, nullable=False, server_default=sa.text("'en'")),
     # An operator's lock of the whole account (failed sign-ins lock pairs: sign_in_attempts).
     sa.Column("locked_until", sa.DateTime(timezone=True)),
     sa.Column("disabled", sa.Boolean, nullable=False, server_default=sa.text("false")),
     *timestamps(),
     sa.CheckConstraint("role IN ('customer', 'artist', 'admin')", name="role"),
     sa.CheckConstraint("email = lower(email)", name="email_lower"),
+    sa.CheckConstraint("locale IN ('en', 'mn')", name="locale"),
 )
 
 refresh_tokens = sa.Table(

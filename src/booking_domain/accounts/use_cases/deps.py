@@ -20,7 +20,7 @@ from booking_domain.accounts.ports import (
 )
 from booking_domain.accounts.sessions import RefreshToken, SessionFamilyId, issue_refresh_token
 from booking_domain.accounts.sign_in import LockoutPolicy
-from booking_domain.accounts.users import User
+from booking_domain.accounts.users import DEFAULT_LOCALE, User
 from booking_domain.shared.clock import Clock
 from booking_domain.shared.identity import Role
 from booking_domain.shared.ids import UserId, new_uuid7
@@ -80,12 +80,19 @@ async def open_session(
 
 
 async def create_account(
-    deps: AccountsDeps, *, email: str, name: str, role: Role, password: str, sign_in: bool
+    deps: AccountsDeps,
+    *,
+    email: str,
+    name: str,
+    role: Role,
+    password: str,
+    sign_in: bool,
+    locale: str = DEFAULT_LOCALE,
 ) -> tuple[User, SessionTokens | None]:
-    """Store a new user (email and name already checked), signed in when asked."""
+    """Store a new user (email, name and locale already checked), signed in when asked."""
     password_hash = await deps.hasher.hash(password)
     now = deps.clock.now()
-    user = User(UserId(new_uuid7()), email, name, role, password_hash, now, now)
+    user = User(UserId(new_uuid7()), email, name, role, password_hash, now, now, locale=locale)
     async with deps.uow() as uow:
         await uow.users.add(user)
         tokens = (await open_session(deps, uow, user, now))[0] if sign_in else None

@@ -23,14 +23,18 @@ class GetProfile(UseCase[AccountsDeps]):
 
 
 class UpdateProfile(UseCase[AccountsDeps]):
-    """Change one's own name and phone."""
+    """Change one's own name, phone and language."""
 
-    async def __call__(self, actor: Actor, *, name: str | None, phone: str | None) -> User:
+    async def __call__(
+        self, actor: Actor, *, name: str | None, phone: str | None, locale: str | None = None
+    ) -> User:
         async with self._deps.uow() as uow:
             user = await uow.users.get(actor.user_id)
             if user is None or user.disabled:
                 raise UserNotFoundError()
-            updated = user.with_profile(self._deps.clock.now(), name=name, phone=phone)
+            updated = user.with_profile(
+                self._deps.clock.now(), name=name, phone=phone, locale=locale
+            )
             await uow.users.update(updated)
             await uow.commit()
         return updated

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from booking_domain.accounts.use_cases.deps import AccountsDeps, SignedIn, create_account
-from booking_domain.accounts.users import User, validate_registration
+from booking_domain.accounts.users import (
+    DEFAULT_LOCALE,
+    User,
+    checked_locale,
+    validate_registration,
+)
 from booking_domain.shared.errors import PermissionDeniedError
 from booking_domain.shared.identity import Actor, Role
 from booking_domain.shared.pages import Page, PageRequest
@@ -13,11 +18,15 @@ from booking_domain.shared.use_case import UseCase
 class RegisterUser(UseCase[AccountsDeps]):
     """Sign up a customer or an artist, and sign them in."""
 
-    async def __call__(self, *, email: str, password: str, name: str, role: Role) -> SignedIn:
+    async def __call__(
+        self, *, email: str, password: str, name: str, role: Role, locale: str = DEFAULT_LOCALE
+    ) -> SignedIn:
         email, name = validate_registration(email, password, name, role)
+        locale = checked_locale(locale)
         user, tokens = await create_account(
-            self._deps, email=email, name=name, role=role, password=password, sign_in=True
-        )
+            self._deps, email=email, name=name, role=role, password=password, sign_in=True,
+            locale=locale,
+        )  # fmt: skip
         assert tokens is not None  # sign_in=True always opens a session
         return SignedIn(user, tokens)
 

@@ -24,6 +24,7 @@ from entrypoints.http.accounts.dto import (
 )
 from entrypoints.http.auth import authenticated, client_address, role_in
 from entrypoints.http.deps import AccountsDep, AnyRequest, Caller, Claims, caller_dependencies
+from entrypoints.http.locale import negotiate_locale
 from entrypoints.http.wire import given
 
 
@@ -32,12 +33,16 @@ class SignUpController(Controller):
     tags = ["auth"]
 
     @post("/register", summary="Create a customer or artist account and sign in")
-    async def register(self, data: JSONBody[RegisterRequest], accounts: AccountsDep) -> SessionView:
+    async def register(
+        self, request: AnyRequest, data: JSONBody[RegisterRequest], accounts: AccountsDep
+    ) -> SessionView:
+        locale = given(data.locale) or negotiate_locale(request.headers.get("accept-language"))
         return SessionView.of(
             await accounts.register_user(
-                email=data.email, password=data.password, name=data.name, role=Role(data.role)
+                email=data.email, password=data.password, name=data.name, role=Role(data.role),
+                locale=locale,
             )
-        )
+        )  # fmt: skip
 
 
 class AuthController(Controller):
@@ -79,7 +84,9 @@ class MeController(Controller):
         self, data: JSONBody[UpdateMeRequest], actor: Caller, accounts: AccountsDep
     ) -> UserView:
         return UserView.of(
-            await accounts.update_profile(actor, name=given(data.name), phone=data.phone_change())
+            await accounts.update_profile(
+                actor, name=given(data.name), phone=data.phone_change(), locale=given(data.locale)
+            )
         )
 
 

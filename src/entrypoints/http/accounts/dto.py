@@ -20,11 +20,16 @@ Name = Annotated[str, Meta(max_length=200)]
 Secret = Annotated[str, Meta(min_length=1, max_length=512)]
 
 
+Language = Literal["en", "mn"]
+
+
 class RegisterRequest(Dto, frozen=True):
     email: Email
     password: Password
     name: Name
     role: Literal["customer", "artist"]
+    # The language of messages; left out: the one Accept-Language prefers (else English).
+    locale: Language | UnsetType = UNSET
 
 
 class LoginRequest(Dto, frozen=True):
@@ -39,6 +44,7 @@ class RefreshRequest(Dto, frozen=True):
 class UpdateMeRequest(Dto, frozen=True):
     name: Name | UnsetType = UNSET
     phone: Annotated[str, Meta(max_length=40)] | UnsetType | None = UNSET
+    locale: Language | UnsetType = UNSET
 
     def phone_change(self) -> str | None:
         """Left out keeps the phone (None); an explicit null clears it ("")."""
@@ -55,7 +61,8 @@ class UserView(View, frozen=True):
     email: str
     name: str
     role: str
-    phone: str | None
+    phone: str | None  # E.164
+    locale: str
     created_at: datetime
     updated_at: datetime
 
@@ -67,6 +74,7 @@ class UserView(View, frozen=True):
             name=user.name,
             role=user.role.value,
             phone=user.phone,
+            locale=user.locale,
             created_at=user.created_at,
             updated_at=user.updated_at,
         )

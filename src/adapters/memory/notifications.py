@@ -1,0 +1,214 @@
+"""In-memory notifications, inbox, preferences, reminder offsets, planning position, send
+queue, and what a message is about (read from the other in-memory repositories).
+
+The queue keeps the ids of queued notifications in order (``notification_jobs``): nothing
+runs them in memory; a test or an embedding service drains them with ``queued``.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from datetime import datetime
+
+from adapters.memory.accounts import InMemoryUserRepository
+from adapters.memory.bookings import InMemoryBookingRepository
+from adapters.memory.catalog import (
+    InMemoryArtistRepository,
+    InMemoryServiceRepository,
+    InMemoryStudioRepository,
+)
+from adapters.memory.store import StagedTable, TableRepository
+from booking_domain.notifications import (
+    BookingFacts,
+    InboxItem,
+    Notification,
+    NotificationId,
+    NotificationPreferences,
+    NotificationStatus,
+    Recipient,
+    ReminderOffsets,
+)
+from booking_domain.notifications.ports import (
+    InboxRepository,
+    NotificationContext,
+    NotificationCursor,
+    NotificationPosition,
+    NotificationQueue,
+    NotificationRepository,
+    PreferencesRepository,
+    ReminderOffsetsRepository,
+)
+from booking_domain.shared.errors import ConflictError
+from booking_domain.shared.ids import ArtistId, BookingId, UserId
+from booking_domain.shared.pages import Page, PageRequest
+
+NOTIFICATION_JOBS = "notification_jobs"
+_job_numbers = itertools.count(1)
+
+
+class InMemoryNotificationRepository(
+    TableRepository[NotificationId, Notification], NotificationRepository
+):
+    def __init__(
+        self,
+        table: StagedTable[NotificationId, Notification],
+        keys: StagedTable[str, NotificationId],
+    ) -> None:
+        super().__init__(table)
+        self._keys = keys
+
+    async def add_new(self, notifications: Sequence[Notification]) -> Sequence[Notification]:
+        made = []
+        for n in notifications:
+            if self._keys.get(n.key) is None:
+                self._keys.put(n.key, n.id)
+                self._rows.put(n.id, n)
+                made.append(n)
+        return made
+
+    async def get(self, notification_id: NotificationId) -> Notification | None:
+        return self._rows.get(notification_id)
+
+    async def lock(self, notification_id: NotificationId) -> Notification | None:
+        return self._rows.get(notification_id)  # writing units of work run one at a time
+
+    async def update(self, notification: Notification) -> None:
+        self._rows.put(notification.id, notification)
+
+    async def failed(self, request: PageRequest) -> Page[Notification]:
+        found = sorted(
+            (n for n in self._rows.values() if n.status is NotificationStatus.FAILED),
+            key=lambda n: n.id,
+            reverse=True,
+        )
+        chosen = found[request.offset : request.offset + request.page_size]
+        return Page(tuple(chosen), len(found), request)
+
+
+class InMemoryInboxRepository(TableRepository[NotificationId, InboxItem], InboxRepository):
+    async def add(self, item: InboxItem) -> None:
+        if self._rows.get(item.id) is not None:
+            raise ConflictError("this inbox item exists")
+        self._rows.put(item.id, item)
+
+    def _of(self, user_id: UserId, unread_only: bool) -> list[InboxItem]:
+        found = [
+            i for i in self._rows.values() if i.user_id == user_id and (i.unread or not unread_only)
+        ]
+        return sorted(found, key=lambda i: i.id, reverse=True)
+
+    async def page(
+        self, user_id: UserId, request: PageRequest, *, unread_only: bool
+    ) -> Page[InboxItem]:
+        found = self._of(user_id, unread_only)
+        chosen = found[request.offset : request.offset + request.page_size]
+        return Page(tuple(chosen), len(found), request)
+
+    async def unread_count(self, user_id: UserId) -> int:
+        return len(self._of(user_id, True))
+
+    async def mark_read(
+        self, user_id: UserId, item_id: NotificationId, now: datetime
+    ) -> InboxItem | None:
+        item = self._rows.get(item_id)
+        if item is None or item.user_id != user_id:
+            return None
+        read = item.read(now)
+        self._rows.put(item_id, read)
+        return read
+
+    async def mark_all_read(self, user_id: UserId, now: datetime) -> int:
+        unread = self._of(user_id, True)
+        for item in unread:
+            self._rows.put(item.id, item.read(now))
+        return len(unread)
+
+
+class InMemoryPreferencesRepository(
+    TableRepository[UserId, NotificationPreferences], PreferencesRepository
+):
+    async def get(self, user_id: UserId) -> NotificationPreferences:
+        return self._rows.get(user_id) or NotificationPreferences(user_id)
+
+    async def put(self, preferences: NotificationPreferences) -> None:
+        self._rows.put(preferences.user_id, preferences)
+
+
+class InMemoryReminderOffsetsRepository(
+    TableRepository[ArtistId, ReminderOffsets], ReminderOffsetsRepository
+):
+    async def of_artists(self, artist_ids: Sequence[ArtistId]) -> dict[ArtistId, ReminderOffsets]:
+        return {a: found for a in artist_ids if (found := self._rows.get(a)) is not None}
+
+    async def put(self, offsets: ReminderOffsets) -> None:
+        self._rows.put(offsets.artist_id, offsets)
+
+
+class InMemoryNotificationCursor(TableRepository[str, str | None], NotificationCursor):
+    async def claim(self) -> NotificationPosition | None:
+        return NotificationPosition(self._rows.get("notifications"))
+
+    async def advance(self, cursor: str) -> None:
+        current = self._rows.get("notifications")
+        if current is not None and current >= cursor:
+            raise ConflictError("the notification planning position moved meanwhile")
+        self._rows.put("notifications", cursor)
+
+
+class InMemoryNotificationQueue(TableRepository[int, NotificationId], NotificationQueue):
+    async def enqueue(self, notifications: Sequence[Notification]) -> None:
+        for n in notifications:
+            self._rows.put(next(_job_numbers), n.id)
+
+    def queued(self) -> list[NotificationId]:
+        return list(self._rows.values())
+
+
+class InMemoryNotificationContext(NotificationContext):
+    def __init__(
+        self,
+        users: InMemoryUserRepository,
+        preferences: InMemoryPreferencesRepository,
+        bookings: InMemoryBookingRepository,
+        artists: InMemoryArtistRepository,
+        services: InMemoryServiceRepository,
+        studios: InMemoryStudioRepository,
+    ) -> None:
+        self._users, self._preferences, self._bookings = users, preferences, bookings
+        self._artists, self._services, self._studios = artists, services, studios
+
+    async def recipient(self, user_id: UserId) -> Recipient | None:
+        user = await self._users.get(user_id)
+        if user is None:
+            return None
+        return Recipient(
+            user_id=user.id, name=user.name, email=user.email, phone=user.phone,
+            locale=user.locale, active=not user.disabled,
+            preferences=await self._preferences.get(user_id),
+        )  # fmt: skip
+
+    async def booking(self, booking_id: BookingId) -> BookingFacts | None:
+        booking = await self._bookings.get(booking_id)
+        if booking is None:
+            return None
+        artist = await self._artists.get(booking.artist_id)
+        service = await self._services.get(booking.service_id)
+        customer = await self._users.get(booking.customer_id)
+        if artist is None or service is None or customer is None:
+            return None
+        studio = None if artist.studio_id is None else await self._studios.get(artist.studio_id)
+        point = (studio.location if studio else None) or artist.location
+        return BookingFacts(
+            booking_id=booking.id, reference=booking.reference, status=booking.status.value,
+            start=booking.start, end=booking.end, artist_name=artist.display_name,
+            customer_name=customer.name, service_name=service.name, price=service.price,
+            time_zone=artist.time_zone, studio_name=None if studio is None else studio.name,
+            address=None if studio is None else studio.address,
+            location=None if point is None else (point.lat, point.lng),
+            free_cancellation_notice=artist.policy.free_cancellation_notice,
+        )  # fmt: skip
+
+    async def artist_owner(self, artist_id: ArtistId) -> UserId | None:
+        artist = await self._artists.get(artist_id)
+        return None if artist is None else artist.user_id

@@ -1,0 +1,218 @@
+"""The message renderer: each notification's facts as a title, a plain-text and an HTML
+body and a short text message, in the recipient's language, with Babel formatting dates
+(in the artist's time zone, which is named), money (MNT without decimals) and durations.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from datetime import datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from babel.core import Locale
+from babel.dates import format_datetime, format_timedelta, get_timezone_name
+from babel.numbers import format_currency, get_currency_precision
+
+from adapters.notifications import wording
+from adapters.notifications.catalogues import LANGUAGES, translations
+from booking_domain.notifications import BookingView, MessageFacts
+from booking_domain.notifications.ports import MessageRenderer, RenderedMessage
+from booking_domain.shared.money import Money
+
+WHOLE_CURRENCIES = frozenset({"MNT"})  # shown without minor units
+
+
+def money(value: Money, locale: str) -> str:
+    digits = get_currency_precision(value.currency)
+    major = Decimal(value.amount).scaleb(-digits)
+    if value.currency in WHOLE_CURRENCIES:
+        pattern = Locale.parse(locale).currency_formats["standard"].pattern
+        whole = pattern.split(";")[0].replace(".00", "")
+        return format_currency(major, value.currency, whole, locale=locale, currency_digits=False)
+    return format_currency(major, value.currency, locale=locale)
+
+
+def moment(value: datetime, time_zone: str, locale: str) -> str:
+    """ "Tuesday, 1 December 2026, 14:00 (Ulaanbaatar Standard Time)"."""
+    local = value.astimezone(ZoneInfo(time_zone))
+    text = format_datetime(local, "EEEE, d MMMM y, HH:mm", locale=locale)
+    return f"{text} ({get_timezone_name(local, width='long', locale=locale)})"
+
+
+class BabelRenderer(MessageRenderer):
+    def render(self, facts: MessageFacts) -> RenderedMessage:
+        locale = facts.locale if facts.locale in LANGUAGES else "en"
+        _ = translations(locale).gettext
+        values = _values(facts, locale)
+        title_id, lead_id = wording.MESSAGES[(facts.kind, _lead_key(facts))]
+        title, lead = _(title_id).format(**values), _(lead_id).format(**values)
+        rows = _rows(facts, values, _)
+        extra = _extra(facts, values, _)
+        links = _links(facts, _)
+        text = _text(facts, lead, rows, extra, links, _)
+        page = _html(title, facts, lead, rows, extra, links, _)
+        sms = _sms(title, facts, values, _)
+        return RenderedMessage(title=title, text=text, html=page, sms=sms)
+
+
+def _lead_key(facts: MessageFacts) -> str:
+    party = facts.party.value
+    if facts.kind != "booking.cancelled" or facts.booking is None:
+        return party
+    by = facts.booking.cancelled_by
+    if by == party:
+        return f"{party}/self"
+    if by in ("admin", "system"):
+        return f"{party}/admin"
+    return f"{party}/other"
+
+
+def _values(facts: MessageFacts, locale: str) -> dict[str, str]:
+    b = facts.booking
+    values = {
+        "artist_name": facts.artist_name or "", "reference": "", "service": "", "artist": "",
+        "customer": "", "when": "", "deposit": "", "paid": "", "refund": "", "in_time": "",
+    }  # fmt: skip
+    if facts.reminder_offset is not None:
+        values["in_time"] = format_timedelta(
+            facts.reminder_offset, add_direction=True, locale=locale
+        )
+    if b is None:
+        return values
+    values.update(
+        reference=b.reference, service=b.service_name, artist=b.artist_name,
+        customer=b.customer_name, when=moment(b.start, b.time_zone, locale),
+        deposit="" if b.deposit is None else money(b.deposit, locale),
+        paid="" if b.amount_paid is None else money(b.amount_paid, locale),
+        refund="" if b.refund is None else money(b.refund, locale),
+    )  # fmt: skip
+    return values
+
+
+def _rows(
+    facts: MessageFacts, values: dict[str, str], _: Callable[[str], str]
+) -> list[tuple[str, str, str | None]]:
+    """(label, value, link) lines of the details block."""
+    b = facts.booking
+    if b is None:
+        return []
+    label = wording.LABELS
+    rows: list[tuple[str, str, str | None]] = [
+        (_(label["reference"]), b.reference, None),
+        (_(label["service"]), b.service_name, None),
+        (_(label["artist"]), b.artist_name, None),
+        (_(label["customer"]), b.customer_name, None),
+        (_(label["when"]), values["when"], None),
+    ]
+    place = ", ".join(p for p in (b.studio_name, b.address) if p)
+    if place:
+        rows.append((_(label["where"]), place, None))
+    if b.map_url:
+        rows.append((_(label["map"]), b.map_url, b.map_url))
+    rows.append((_(label["price"]), money(b.price, facts.locale), None))
+    if b.deposit is not None and b.deposit.amount:
+        rows.append((_(label["deposit"]), values["deposit"], None))
+    if b.amount_paid is not None and b.amount_paid.amount:
+        rows.append((_(label["paid"]), values["paid"], None))
+    if b.balance is not None and facts.kind not in ("booking.cancelled", "booking.expired"):
+        rows.append((_(label["balance"]), money(b.balance, facts.locale), None))
+    return rows
+
+
+def _extra(facts: MessageFacts, values: dict[str, str], _: Callable[[str], str]) -> list[str]:
+    b, lines = facts.booking, []
+    if b is not None and facts.kind == "booking.cancelled" and facts.party.value == "customer":
+        if b.refund is not None and b.refund.amount:
+            lines.append(_(wording.REFUND_DUE).format(**values))
+        elif b.amount_paid is not None and b.amount_paid.amount:
+            lines.append(_(wording.NO_REFUND).format(**values))
+    if facts.note:
+        lines.append(f"{_(wording.LABELS['note'])}: {facts.note}")
+    if b is not None and facts.kind not in _CLOSED:
+        lines.append(_(wording.POLICY).format(hours=b.free_cancellation_hours))
+    return lines
+
+
+_CLOSED = frozenset(
+    {"booking.cancelled", "booking.expired", "booking.completed", "booking.no_show"}
+)
+
+
+def _links(facts: MessageFacts, _: Callable[[str], str]) -> list[tuple[str, str]]:
+    b = facts.booking
+    if b is None:
+        return []
+    label = wording.LABELS
+    links = [(_(label["manage"]), b.links.booking)]
+    if facts.kind in ("booking.approved", "booking.invoiced") and facts.party.value == "customer":
+        links.append((_(label["pay"]), b.links.pay))
+    if facts.kind not in _CLOSED:
+        links += [
+            (_(label["reschedule"]), b.links.reschedule),
+            (_(label["cancel"]), b.links.cancel),
+        ]
+    return links
+
+
+def _text(
+    facts: MessageFacts,
+    lead: str,
+    rows: list[tuple[str, str, str | None]],
+    extra: list[str],
+    links: list[tuple[str, str]],
+    _: Callable[[str], str],
+) -> str:
+    parts = [lead, ""]
+    parts += [f"{label}: {value}" for label, value, _link in rows]
+    if extra:
+        parts += ["", *extra]
+    if links:
+        parts += ["", *(f"{label}: {url}" for label, url in links)]
+    parts += ["", "--", _(wording.SIGNATURE), _(wording.SETTINGS_HINT)]
+    return "\n".join(parts).strip() + "\n"
+
+
+def _html(
+    title: str,
+    facts: MessageFacts,
+    lead: str,
+    rows: list[tuple[str, str, str | None]],
+    extra: list[str],
+    links: list[tuple[str, str]],
+    _: Callable[[str], str],
+) -> str:
+    e = html.escape
+    cells = "".join(
+        f'<tr><th align="left" style="padding:4px 12px 4px 0">{e(label)}</th><td>'
+        + (f'<a href="{e(link)}">{e(value)}</a>' if link else e(value))
+        + "</td></tr>"
+        for label, value, link in rows
+    )
+    paragraphs = "".join(f"<p>{e(line)}</p>" for line in extra)
+    buttons = " ".join(
+        f'<a href="{e(url)}" style="display:inline-block;padding:8px 14px;margin:4px 6px 4px 0;'
+        f'background:#111;color:#fff;text-decoration:none;border-radius:4px">{e(label)}</a>'
+        for label, url in links
+    )
+    return (
+        f'<!doctype html><html lang="{e(facts.locale)}"><head><meta charset="utf-8">'
+        f"<title>{e(title)}</title></head>"
+        '<body style="font-family:sans-serif;line-height:1.5;color:#111">'
+        f'<h1 style="font-size:20px">{e(title)}</h1><p>{e(lead)}</p>'
+        + (f"<table>{cells}</table>" if cells else "")
+        + paragraphs
+        + (f"<p>{buttons}</p>" if buttons else "")
+        + f'<hr><p style="font-size:12px;color:#666">{e(_(wording.SIGNATURE))}<br>'
+        f"{e(_(wording.SETTINGS_HINT))}</p></body></html>"
+    )
+
+
+def _sms(title: str, facts: MessageFacts, values: dict[str, str], _: Callable[[str], str]) -> str:
+    b: BookingView | None = facts.booking
+    if b is None:
+        return title
+    if values["when"]:
+        return _(wording.SMS).format(title=title, when=values["when"], link=b.links.booking)
+    return _(wording.SMS_SHORT).format(title=title, link=b.links.booking)

@@ -1,0 +1,182 @@
+"""The words of every message, in English: gettext message ids (``locales/<lang>/...``
+holds the translations). Placeholders are ``{named}``; a translation keeps the same names.
+
+``N_`` only marks a string for extraction (``pybabel extract -k N_``); it returns it as is.
+"""
+
+from __future__ import annotations
+
+
+def N_(message: str) -> str:
+    return message
+
+
+# (kind, party) -> (title, lead). The party "self" / "other" / "admin" / "system" variants of
+# a cancellation are chosen by who cancelled (see rendering._lead_key).
+MESSAGES: dict[tuple[str, str], tuple[str, str]] = {
+    ("booking.requested", "artist"): (
+        N_("New booking request {reference}"),
+        N_("{customer} asked for {service} on {when}. Approve or decline it in the app."),
+    ),
+    ("booking.requested", "customer"): (
+        N_("Your booking request {reference} was sent"),
+        N_("{artist} will answer your request for {service} on {when}."),
+    ),
+    ("booking.approved", "customer"): (
+        N_("{artist} approved your booking {reference}"),
+        N_("Pay the deposit of {deposit} to confirm your appointment on {when}."),
+    ),
+    ("booking.invoiced", "customer"): (
+        N_("Deposit invoice for booking {reference}"),
+        N_("Pay the deposit of {deposit} with QPay to confirm your appointment on {when}."),
+    ),
+    ("booking.confirmed", "customer"): (
+        N_("Booking {reference} is confirmed"),
+        N_("Your appointment with {artist} for {service} is confirmed for {when}."),
+    ),
+    ("booking.confirmed", "artist"): (
+        N_("Booking {reference} is confirmed"),
+        N_("{customer} is booked for {service} on {when}."),
+    ),
+    ("booking.rescheduled", "customer"): (
+        N_("Booking {reference} was moved"),
+        N_("Your appointment with {artist} for {service} now starts on {when}."),
+    ),
+    ("booking.rescheduled", "artist"): (
+        N_("Booking {reference} was moved"),
+        N_("The appointment of {customer} for {service} now starts on {when}."),
+    ),
+    ("booking.cancelled", "customer/self"): (
+        N_("Booking {reference} is cancelled"),
+        N_("You cancelled your appointment with {artist} on {when}."),
+    ),
+    ("booking.cancelled", "customer/other"): (
+        N_("Booking {reference} is cancelled"),
+        N_("{artist} cancelled your appointment on {when}. We are sorry."),
+    ),
+    ("booking.cancelled", "artist/self"): (
+        N_("Booking {reference} is cancelled"),
+        N_("You cancelled the appointment of {customer} on {when}."),
+    ),
+    ("booking.cancelled", "artist/other"): (
+        N_("Booking {reference} is cancelled"),
+        N_("{customer} cancelled the appointment on {when}. The time is free again."),
+    ),
+    ("booking.cancelled", "customer/admin"): (
+        N_("Booking {reference} is cancelled"),
+        N_("Inkslot cancelled your appointment with {artist} on {when}."),
+    ),
+    ("booking.cancelled", "artist/admin"): (
+        N_("Booking {reference} is cancelled"),
+        N_("Inkslot cancelled the appointment of {customer} on {when}."),
+    ),
+    ("booking.expired", "customer"): (
+        N_("Booking request {reference} expired"),
+        N_("The deposit was not paid in time, so the time on {when} was released."),
+    ),
+    ("booking.expired", "artist"): (
+        N_("Booking request {reference} expired"),
+        N_("The request of {customer} for {when} expired without a deposit."),
+    ),
+    ("booking.completed", "customer"): (
+        N_("Thank you for visiting {artist}"),
+        N_("Your appointment {reference} is complete. We hope you love the result."),
+    ),
+    ("booking.no_show", "customer"): (
+        N_("Missed appointment {reference}"),
+        N_("{artist} marked your appointment on {when} as missed."),
+    ),
+    ("booking.idea_added", "customer"): (
+        N_("New design idea on booking {reference}"),
+        N_("A design idea was added to your booking for {service} on {when}."),
+    ),
+    ("booking.idea_added", "artist"): (
+        N_("New design idea on booking {reference}"),
+        N_("{customer} added a design idea for {service} on {when}."),
+    ),
+    ("booking.payment_recorded", "customer"): (
+        N_("Payment received for booking {reference}"),
+        N_(
+            "Your payment of {paid} came after the booking could no longer be confirmed. "
+            "It will be refunded."
+        ),
+    ),
+    ("booking.disputed", "customer"): (
+        N_("Dispute opened on booking {reference}"),
+        N_("A dispute was opened on your booking. An administrator will review it."),
+    ),
+    ("booking.disputed", "artist"): (
+        N_("Dispute opened on booking {reference}"),
+        N_("A dispute was opened on your booking. An administrator will review it."),
+    ),
+    ("booking.dispute_resolved", "customer"): (
+        N_("Dispute on booking {reference} resolved"),
+        N_("An administrator resolved the dispute on your booking."),
+    ),
+    ("booking.dispute_resolved", "artist"): (
+        N_("Dispute on booking {reference} resolved"),
+        N_("An administrator resolved the dispute on your booking."),
+    ),
+    ("refund.completed", "customer"): (
+        N_("Your refund for booking {reference} was paid"),
+        N_("The refund of {refund} was paid back to you."),
+    ),
+    ("refund.settled", "customer"): (
+        N_("Your refund for booking {reference} was paid"),
+        N_("The refund of {refund} was paid back to you."),
+    ),
+    ("artist.approved", "owner"): (
+        N_("Your artist profile is approved"),
+        N_("{artist_name} is now visible to customers, who can book you."),
+    ),
+    ("artist.rejected", "owner"): (
+        N_("Your artist profile needs changes"),
+        N_("An administrator did not approve {artist_name} yet."),
+    ),
+    ("artist.suspended", "owner"): (
+        N_("Your artist profile is suspended"),
+        N_("{artist_name} is hidden from customers for now."),
+    ),
+    ("artist.reinstated", "owner"): (
+        N_("Your artist profile is visible again"),
+        N_("{artist_name} is visible to customers again."),
+    ),
+    ("booking.reminder", "customer"): (
+        N_("Reminder: {service} with {artist} {in_time}"),
+        N_("Your appointment {reference} starts on {when}."),
+    ),
+    ("booking.reminder", "artist"): (
+        N_("Reminder: {customer} {in_time}"),
+        N_("The appointment {reference} for {service} starts on {when}."),
+    ),
+}
+
+LABELS = {
+    "reference": N_("Booking"),
+    "service": N_("Service"),
+    "artist": N_("Artist"),
+    "customer": N_("Customer"),
+    "when": N_("When"),
+    "where": N_("Where"),
+    "map": N_("Map"),
+    "price": N_("Price"),
+    "deposit": N_("Deposit"),
+    "paid": N_("Paid"),
+    "balance": N_("Left to pay at the studio"),
+    "refund": N_("Refund"),
+    "note": N_("Note"),
+    "manage": N_("Open the booking"),
+    "reschedule": N_("Reschedule"),
+    "cancel": N_("Cancel"),
+    "pay": N_("Pay the deposit"),
+}
+POLICY = N_(
+    "Free cancellation or rescheduling up to {hours} hours before the appointment; "
+    "after that the deposit is kept."
+)
+REFUND_DUE = N_("A refund of {refund} is on its way to you.")
+NO_REFUND = N_("Under the cancellation policy the deposit of {paid} is kept.")
+SIGNATURE = N_("Inkslot: booking for tattoo artists and studios")
+SETTINGS_HINT = N_("You can choose which messages you get in the app's notification settings.")
+SMS = N_("{title}. {when}. {link}")
+SMS_SHORT = N_("{title}. {link}")

@@ -1,0 +1,81 @@
+"""What a message is about, read in one query each when it is sent: the recipient with
+their channel choices, and the booking with its artist, service, studio and customer."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import timedelta
+from typing import Any
+
+from adapters.postgres.database import OnConnection
+from booking_domain.notifications import BookingFacts, NotificationPreferences, Recipient
+from booking_domain.notifications.ports import NotificationContext
+from booking_domain.shared.ids import ArtistId, BookingId, UserId
+from booking_domain.shared.money import Money
+
+_RECIPIENT = """
+SELECT u.id, u.name, u.email, u.phone, u.locale, u.disabled, u.locked_until,
+       p.email AS pref_email, p.sms AS pref_sms, p.in_app AS pref_in_app,
+       p.updated_at AS pref_updated_at
+  FROM users u LEFT JOIN notification_preferences p ON p.user_id = u.id
+ WHERE u.id = %(id)s
+"""
+_BOOKING = """
+SELECT b.id, b.reference, b.status, b.starts_at, b.ends_at,
+       a.display_name, a.time_zone, a.free_cancellation_minutes, a.lat AS artist_lat,
+       a.lng AS artist_lng, s.name AS service_name, s.price_amount, s.currency,
+       st.name AS studio_name, st.address, st.lat AS studio_lat, st.lng AS studio_lng,
+       c.name AS customer_name
+  FROM bookings b
+  JOIN artists a ON a.id = b.artist_id
+  JOIN services s ON s.id = b.service_id
+  JOIN users c ON c.id = b.customer_id
+  LEFT JOIN studios st ON st.id = a.studio_id
+ WHERE b.id = %(id)s
+"""
+_OWNER = "SELECT user_id FROM artists WHERE id = %(id)s"
+
+
+class PostgresNotificationContext(OnConnection, NotificationContext):
+    async def recipient(self, user_id: UserId) -> Recipient | None:
+        row: Mapping[str, Any] | None = await (
+            await self._conn.execute(_RECIPIENT, {"id": user_id})
+        ).fetchone()
+        if row is None:
+            return None
+        preferences = NotificationPreferences(user_id)
+        if row["pref_email"] is not None:
+            preferences = NotificationPreferences(
+                user_id, row["pref_email"], row["pref_sms"], row["pref_in_app"],
+                row["pref_updated_at"],
+            )  # fmt: skip
+        return Recipient(
+            user_id=user_id, name=row["name"], email=row["email"], phone=row["phone"],
+            locale=row["locale"], active=not row["disabled"], preferences=preferences,
+        )  # fmt: skip
+
+    async def booking(self, booking_id: BookingId) -> BookingFacts | None:
+        row: Mapping[str, Any] | None = await (
+            await self._conn.execute(_BOOKING, {"id": booking_id})
+        ).fetchone()
+        if row is None:
+            return None
+        location = None
+        if row["studio_lat"] is not None and row["studio_lng"] is not None:
+            location = (row["studio_lat"], row["studio_lng"])
+        elif row["artist_lat"] is not None and row["artist_lng"] is not None:
+            location = (row["artist_lat"], row["artist_lng"])
+        return BookingFacts(
+            booking_id=booking_id, reference=row["reference"], status=row["status"],
+            start=row["starts_at"], end=row["ends_at"], artist_name=row["display_name"],
+            customer_name=row["customer_name"], service_name=row["service_name"],
+            price=Money(row["price_amount"], row["currency"]), time_zone=row["time_zone"],
+            studio_name=row["studio_name"], address=row["address"], location=location,
+            free_cancellation_notice=timedelta(minutes=row["free_cancellation_minutes"]),
+        )  # fmt: skip
+
+    async def artist_owner(self, artist_id: ArtistId) -> UserId | None:
+        row: Mapping[str, Any] | None = await (
+            await self._conn.execute(_OWNER, {"id": artist_id})
+        ).fetchone()
+        return None if row is None else UserId(row["user_id"])

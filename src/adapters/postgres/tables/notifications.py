@@ -1,0 +1,94 @@
+"""Notifications: one row per (event or reminder, recipient, channel), the in-app inbox,
+per-user channel choices, per-artist reminder offsets, and the planning position in the
+outbox's feed."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql as pg
+
+from adapters.postgres.tables.base import metadata, timestamps
+
+notifications = sa.Table(
+    "notifications",
+    metadata,
+    sa.Column("id", sa.Uuid, primary_key=True),  # uuid7
+    sa.Column("key", sa.Text, nullable=False, unique=True),  # one notification per key
+    sa.Column("kind", sa.Text, nullable=False),
+    sa.Column("category", sa.Text, nullable=False),
+    sa.Column("channel", sa.Text, nullable=False),
+    sa.Column(
+        "recipient_id", sa.Uuid, sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False
+    ),
+    sa.Column("party", sa.Text, nullable=False),
+    sa.Column("event_id", sa.Uuid),
+    sa.Column("booking_id", sa.Uuid),  # no foreign key: a message outlives nothing it names
+    sa.Column("data", pg.JSONB, nullable=False),
+    sa.Column("send_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("reminder_for", sa.DateTime(timezone=True)),
+    sa.Column("status", sa.Text, nullable=False),
+    sa.Column("attempts", sa.Integer, nullable=False),
+    sa.Column("last_error", sa.Text),
+    sa.Column("skip_reason", sa.Text),
+    sa.Column("reference", sa.Text),
+    sa.Column("next_attempt_at", sa.DateTime(timezone=True)),
+    *timestamps(),
+    sa.CheckConstraint("status IN ('pending', 'sent', 'failed', 'skipped')", name="status"),
+    sa.CheckConstraint("channel IN ('email', 'sms', 'in_app')", name="channel"),
+    # Admins' list of failures, newest first.
+    sa.Index(
+        "ix_notifications_failed", sa.text("id DESC"), postgresql_where=sa.text("status = 'failed'")
+    ),
+    sa.Index("ix_notifications_recipient_id", "recipient_id"),
+)
+
+inbox_items = sa.Table(
+    "inbox_items",
+    metadata,
+    sa.Column("id", sa.Uuid, primary_key=True),  # the in-app notification's id (uuid7)
+    sa.Column("user_id", sa.Uuid, sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("kind", sa.Text, nullable=False),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("body", sa.Text, nullable=False),
+    sa.Column("link", sa.Text),
+    sa.Column("booking_id", sa.Uuid),
+    sa.Column("read_at", sa.DateTime(timezone=True)),
+    *timestamps(),
+    sa.Index("ix_inbox_items_user_id_id", "user_id", sa.text("id DESC")),
+    sa.Index(
+        "ix_inbox_items_unread",
+        "user_id",
+        sa.text("id DESC"),
+        postgresql_where=sa.text("read_at IS NULL"),
+    ),
+)
+
+notification_preferences = sa.Table(
+    "notification_preferences",
+    metadata,
+    sa.Column("user_id", sa.Uuid, sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("email", sa.Boolean, nullable=False),
+    sa.Column("sms", sa.Boolean, nullable=False),
+    sa.Column("in_app", sa.Boolean, nullable=False),
+    *timestamps(),
+)
+
+reminder_offsets = sa.Table(
+    "reminder_offsets",
+    metadata,
+    sa.Column(
+        "artist_id", sa.Uuid, sa.ForeignKey("artists.id", ondelete="CASCADE"), primary_key=True
+    ),
+    sa.Column("offsets_minutes", pg.ARRAY(sa.Integer), nullable=False),
+    *timestamps(),
+)
+
+notification_dispatch = sa.Table(
+    "notification_dispatch",
+    metadata,
+    sa.Column("name", sa.Text, primary_key=True),  # one row, 'notifications' (migration 0015)
+    sa.Column("after", sa.Text),  # the feed cursor of the last event planned
+    sa.Column(
+        "updated_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.text("now()")
+    ),
+)

@@ -1,0 +1,73 @@
+"""Notifications: every booking change told to the people it concerns, by email, text
+message and in the app, in their language, with reminders before appointments.
+
+The table of what is said to whom (``rules``), notifications and their sending
+(``notifications``), reminder offsets, per-channel preferences, the inbox, and the channel
+ports (``senders``). Notifications are planned from the outbox after commit (DESIGN.md
+rule 13), never from a request. This context sits at the top, beside webhooks.
+"""
+
+from booking_domain.notifications.errors import (
+    InvalidReminderOffsetsError,
+    NotificationNotFoundError,
+)
+from booking_domain.notifications.facts import (
+    BookingFacts,
+    BookingView,
+    Links,
+    MessageFacts,
+    Recipient,
+)
+from booking_domain.notifications.inbox import InboxItem, inbox_event
+from booking_domain.notifications.messages import EmailMessage, SendOutcome, SmsMessage
+from booking_domain.notifications.notifications import (
+    DEFAULT_RETRY_DELAYS,
+    Notification,
+    NotificationId,
+    NotificationStatus,
+    RetrySchedule,
+    SkipReason,
+)
+from booking_domain.notifications.preferences import NotificationPreferences
+from booking_domain.notifications.reminders import DEFAULT_OFFSETS, ReminderOffsets
+from booking_domain.notifications.rules import (
+    KINDS,
+    REMINDER,
+    RULES,
+    Category,
+    Channel,
+    Party,
+)
+from booking_domain.notifications.senders import EmailSender, SmsSender
+
+__all__ = [
+    "DEFAULT_OFFSETS",
+    "DEFAULT_RETRY_DELAYS",
+    "KINDS",
+    "REMINDER",
+    "RULES",
+    "BookingFacts",
+    "BookingView",
+    "Category",
+    "Channel",
+    "EmailMessage",
+    "EmailSender",
+    "InboxItem",
+    "InvalidReminderOffsetsError",
+    "Links",
+    "MessageFacts",
+    "Notification",
+    "NotificationId",
+    "NotificationNotFoundError",
+    "NotificationPreferences",
+    "NotificationStatus",
+    "Party",
+    "Recipient",
+    "ReminderOffsets",
+    "RetrySchedule",
+    "SendOutcome",
+    "SkipReason",
+    "SmsMessage",
+    "SmsSender",
+    "inbox_event",
+]

@@ -1,0 +1,202 @@
+"""What a message says: the facts gathered for one notification when it is sent, and the
+rule deciding whether it is sent at all.
+
+The event's data says what changed (the booking as it was then: its times, deposit,
+payments, the refund owed, who cancelled); the booking's catalogue says the rest (artist,
+service and price, studio and address, time zone, cancellation notice). Times are shown in
+the artist's time zone, which the message names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from urllib.parse import quote_plus
+
+from booking_domain.notifications.notifications import Notification, SkipReason
+from booking_domain.notifications.preferences import NotificationPreferences
+from booking_domain.notifications.rules import REMINDER, Channel, Party
+from booking_domain.shared.events import JsonValue
+from booking_domain.shared.ids import BookingId, UserId
+from booking_domain.shared.money import Money
+
+
+@dataclass(frozen=True, slots=True)
+class Recipient:
+    user_id: UserId
+    name: str
+    email: str
+    phone: str | None  # E.164
+    locale: str
+    active: bool  # False: disabled or locked out for good
+    preferences: NotificationPreferences
+
+
+@dataclass(frozen=True, slots=True)
+class BookingFacts:
+    """The booking as it is now, with its catalogue."""
+
+    booking_id: BookingId
+    reference: str
+    status: str
+    start: datetime
+    end: datetime
+    artist_name: str
+    customer_name: str
+    service_name: str
+    price: Money
+    time_zone: str
+    studio_name: str | None
+    address: str | None
+    location: tuple[float, float] | None
+    free_cancellation_notice: timedelta
+
+
+@dataclass(frozen=True, slots=True)
+class Links:
+    booking: str
+    reschedule: str
+    cancel: str
+    pay: str
+
+
+@dataclass(frozen=True, slots=True)
+class BookingView:
+    """A booking as one message shows it."""
+
+    reference: str
+    start: datetime
+    end: datetime
+    time_zone: str
+    service_name: str
+    artist_name: str
+    customer_name: str
+    studio_name: str | None
+    address: str | None
+    map_url: str | None
+    price: Money
+    deposit: Money | None
+    amount_paid: Money | None
+    balance: Money | None  # price less what was paid
+    refund: Money | None  # the refund owed by this change (a cancellation)
+    cancelled_by: str | None  # customer | artist | admin | system
+    reason: str | None
+    free_cancellation_hours: int
+    links: Links
+
+
+@dataclass(frozen=True, slots=True)
+class MessageFacts:
+    kind: str
+    party: Party
+    channel: Channel
+    locale: str
+    recipient_name: str
+    booking: BookingView | None
+    artist_name: str | None  # artist.* messages
+    note: str | None  # an admin's note on an artist profile's review
+    reminder_offset: timedelta | None
+
+
+def skip_reason(
+    notification: Notification, recipient: Recipient | None, booking: BookingFacts | None
+) -> SkipReason | None:
+    """Why the notification is not sent now (None: send it)."""
+    if recipient is None or not recipient.active:
+        return SkipReason.NO_RECIPIENT
+    if notification.kind == REMINDER and (
+        booking is None
+        or booking.status != "confirmed"
+        or booking.start != notification.reminder_for
+    ):
+        return SkipReason.STALE
+    if not recipient.preferences.wants(notification.channel, notification.category):
+        return SkipReason.OPTED_OUT
+    if notification.channel is Channel.SMS and not recipient.phone:
+        return SkipReason.NO_ADDRESS
+    return None
+
+
+def facts_for(
+    notification: Notification,
+    recipient: Recipient,
+    booking: BookingFacts | None,
+    app_url: str,
+) -> MessageFacts:
+    artist = _part(notification.data, "artist")
+    reminder_offset = None
+    if notification.reminder_for is not None:
+        reminder_offset = notification.reminder_for - notification.send_at
+    return MessageFacts(
+        kind=notification.kind,
+        party=notification.party,
+        channel=notification.channel,
+        locale=recipient.locale,
+        recipient_name=recipient.name,
+        booking=None if booking is None else _view(notification.data, booking, app_url),
+        artist_name=_text(artist, "displayName"),
+        note=_text(artist, "reviewNote"),
+        reminder_offset=reminder_offset,
+    )
+
+
+def _view(data: Mapping[str, JsonValue], facts: BookingFacts, app_url: str) -> BookingView:
+    snapshot, change = _part(data, "booking"), _part(data, "change")
+    start = _instant(snapshot, "start") or facts.start
+    paid = _money(snapshot, "amountPaid")
+    balance = None
+    if paid is not None and paid.currency == facts.price.currency:
+        balance = Money(max(0, facts.price.amount - paid.amount), paid.currency)
+    actor = change.get("actor")
+    cancelled_by = None
+    if isinstance(actor, Mapping) and isinstance(actor.get("role"), str):
+        cancelled_by = str(actor["role"])
+    elif change.get("kind") in ("cancelled", "expired"):
+        cancelled_by = "system"
+    base = f"{app_url.rstrip('/')}/bookings/{facts.booking_id}"
+    return BookingView(
+        reference=facts.reference, start=start, end=_instant(snapshot, "end") or facts.end,
+        time_zone=facts.time_zone, service_name=facts.service_name,
+        artist_name=facts.artist_name, customer_name=facts.customer_name,
+        studio_name=facts.studio_name, address=facts.address, map_url=_map_url(facts),
+        price=facts.price, deposit=_money(snapshot, "deposit"), amount_paid=paid,
+        balance=balance, refund=_money(change, "amount") or _money(_part(data, "refund"), "amount"),
+        cancelled_by=cancelled_by, reason=_text(change, "reason"),
+        free_cancellation_hours=int(facts.free_cancellation_notice.total_seconds()) // 3600,
+        links=Links(base, f"{base}/reschedule", f"{base}/cancel", f"{base}/pay"),
+    )  # fmt: skip
+
+
+def _map_url(facts: BookingFacts) -> str | None:
+    if facts.location is not None:
+        lat, lng = facts.location
+        return f"https://www.google.com/maps/search/?api=1&query={lat:.6f},{lng:.6f}"
+    if facts.address:
+        return f"https://www.google.com/maps/search/?api=1&query={quote_plus(facts.address)}"
+    return None
+
+
+def _part(data: Mapping[str, JsonValue], name: str) -> Mapping[str, JsonValue]:
+    part = data.get(name)
+    return part if isinstance(part, Mapping) else {}
+
+
+def _text(part: Mapping[str, JsonValue], name: str) -> str | None:
+    value = part.get(name)
+    return value if isinstance(value, str) and value else None
+
+
+def _instant(part: Mapping[str, JsonValue], name: str) -> datetime | None:
+    value = part.get(name)
+    return datetime.fromisoformat(value) if isinstance(value, str) else None
+
+
+def _money(part: Mapping[str, JsonValue], name: str) -> Money | None:
+    value = part.get(name)
+    if not isinstance(value, Mapping):
+        return None
+    amount, currency = value.get("amount"), value.get("currency")
+    if not isinstance(amount, int) or not isinstance(currency, str):
+        return None
+    return Money(amount, currency)

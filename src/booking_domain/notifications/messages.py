@@ -1,0 +1,52 @@
+"""What leaves the system on a channel: an email, a text message, and what a send got.
+
+A message carries the key that makes a resend harmless on its channel:
+- an email's ``message_id`` (the ``Message-ID`` header, ``<notification id@domain>``) is the
+  same on every attempt; mail stores drop a repeat of a Message-ID they hold, and the local
+  ``.eml`` writer names the file by it (a repeat overwrites the same file);
+- a text's ``key`` goes to the SMS provider as its idempotency key (the provider sends a key
+  once).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MAX_ERROR_LENGTH = 300
+
+
+@dataclass(frozen=True, slots=True)
+class EmailMessage:
+    message_id: str  # "<uuid@domain>": the same on every attempt of one notification
+    to_address: str
+    to_name: str
+    subject: str
+    text: str  # the plain-text part
+    html: str  # the HTML part (the same content)
+    locale: str  # Content-Language
+
+
+@dataclass(frozen=True, slots=True)
+class SmsMessage:
+    key: str  # the provider's idempotency key: the same on every attempt
+    to: str  # E.164, "+97688112233"
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class SendOutcome:
+    """What one attempt got. ``permanent``: retrying cannot help (an address the server
+    refuses, a number the provider rejects)."""
+
+    sent: bool
+    error: str | None = None
+    permanent: bool = False
+    reference: str | None = None  # where it went: the provider's id, the .eml file's path
+
+    @classmethod
+    def ok(cls, reference: str | None = None) -> SendOutcome:
+        return cls(sent=True, reference=reference)
+
+    @classmethod
+    def failed(cls, error: str, *, permanent: bool = False) -> SendOutcome:
+        return cls(sent=False, error=error[:MAX_ERROR_LENGTH], permanent=permanent)

@@ -1,0 +1,163 @@
+"""A notification: one message to one person on one channel, and its sending.
+
+A notification is made once per (event, recipient, channel), or per (booking, start,
+offset, recipient, channel) for a reminder: its ``key`` says which, and storage keeps one
+notification per key, so planning twice makes nothing new. It is rendered when it is sent,
+in the recipient's language at that moment, from the event's data it keeps.
+
+States: ``pending`` (waiting for its first or next attempt) -> ``sent`` | ``failed`` (every
+attempt of the schedule failed, or the far side refused it for good) | ``skipped`` (the
+recipient opted out of the channel, has no address for it, the account is closed, or a
+reminder went stale). Every change passes through :meth:`Notification.apply`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import NewType
+from uuid import UUID
+
+from booking_domain.notifications.messages import MAX_ERROR_LENGTH, SendOutcome
+from booking_domain.notifications.rules import Category, Channel, Party
+from booking_domain.shared.events import EventId, JsonValue
+from booking_domain.shared.ids import BookingId, UserId
+from booking_domain.shared.time import require_aware
+
+NotificationId = NewType("NotificationId", UUID)
+
+# 10 s, 1 min, 5 min, 15 min, 1 h, 3 h: the last attempt comes about 4 h 21 min after the
+# first. Messages about a booking lose their worth within hours.
+DEFAULT_RETRY_DELAYS: tuple[timedelta, ...] = tuple(
+    timedelta(seconds=s) for s in (10, 60, 300, 900, 3600, 10800)
+)
+
+
+class NotificationStatus(StrEnum):
+    PENDING = "pending"
+    SENT = "sent"
+    FAILED = "failed"
+    SKIPPED = "skipped"
+
+
+class SkipReason(StrEnum):
+    OPTED_OUT = "opted_out"
+    NO_ADDRESS = "no_address"  # a text for someone without a phone number
+    NO_RECIPIENT = "no_recipient"  # the account is gone or disabled
+    STALE = "stale"  # a reminder for a booking cancelled or moved since it was planned
+
+
+@dataclass(frozen=True, slots=True)
+class Sent:
+    reference: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Attempted:
+    outcome: SendOutcome
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    reason: SkipReason
+
+
+@dataclass(frozen=True, slots=True)
+class Retried:
+    """An operator queued a failed notification again."""
+
+
+Change = Sent | Attempted | Skipped | Retried
+
+
+@dataclass(frozen=True, slots=True)
+class RetrySchedule:
+    delays: tuple[timedelta, ...] = DEFAULT_RETRY_DELAYS
+
+    def after(self, attempts: int) -> timedelta | None:
+        return self.delays[attempts - 1] if 1 <= attempts <= len(self.delays) else None
+
+
+@dataclass(frozen=True, slots=True)
+class Notification:
+    id: NotificationId
+    key: str
+    kind: str  # an event type of the rules table, or REMINDER
+    category: Category
+    channel: Channel
+    recipient_id: UserId
+    party: Party
+    event_id: EventId | None
+    booking_id: BookingId | None
+    data: Mapping[str, JsonValue]  # the event's data (a reminder: its booking's event)
+    send_at: datetime  # not before this moment (a reminder's moment)
+    status: NotificationStatus
+    attempts: int
+    created_at: datetime
+    updated_at: datetime
+    last_error: str | None = None
+    skip_reason: SkipReason | None = None
+    reference: str | None = None  # where it went: a provider's id, a file
+    next_attempt_at: datetime | None = None
+    reminder_for: datetime | None = None  # a reminder: the start it was planned for
+
+    def __post_init__(self) -> None:
+        require_aware(self.created_at, "created_at")
+        require_aware(self.send_at, "send_at")
+
+    @property
+    def due(self) -> bool:
+        return self.status is NotificationStatus.PENDING
+
+    @property
+    def order_key(self) -> str:
+        """Messages of one booking to one person on one channel go one at a time, in the
+        order planned: 'confirmed' never overtakes 'requested'."""
+        return f"notify:{self.recipient_id}:{self.channel.value}:{self.booking_id or self.id}"
+
+    def apply(self, change: Change, now: datetime, schedule: RetrySchedule) -> Notification:
+        """The notification after ``change``. Only a pending one changes, except that an
+        operator may queue a failed one again."""
+        if isinstance(change, Retried):
+            if self.status is not NotificationStatus.FAILED:
+                return self
+            return replace(
+                self, status=NotificationStatus.PENDING, attempts=0, last_error=None,
+                updated_at=now, next_attempt_at=now,
+            )  # fmt: skip
+        if not self.due:
+            return self
+        if isinstance(change, Skipped):
+            return replace(
+                self, status=NotificationStatus.SKIPPED, skip_reason=change.reason,
+                updated_at=now, next_attempt_at=None,
+            )  # fmt: skip
+        if isinstance(change, Sent):
+            return self._sent(change.reference, now)
+        return self._attempted(change.outcome, now, schedule)
+
+    def _sent(self, reference: str | None, now: datetime) -> Notification:
+        return replace(
+            self, status=NotificationStatus.SENT, attempts=self.attempts + 1, reference=reference,
+            last_error=None, updated_at=now, next_attempt_at=None,
+        )  # fmt: skip
+
+    def _attempted(
+        self, outcome: SendOutcome, now: datetime, schedule: RetrySchedule
+    ) -> Notification:
+        if outcome.sent:
+            return self._sent(outcome.reference, now)
+        attempts = self.attempts + 1
+        error = (outcome.error or "failed")[:MAX_ERROR_LENGTH]
+        delay = None if outcome.permanent else schedule.after(attempts)
+        if delay is None:
+            return replace(
+                self, status=NotificationStatus.FAILED, attempts=attempts, last_error=error,
+                updated_at=now, next_attempt_at=None,
+            )  # fmt: skip
+        return replace(
+            self, attempts=attempts, last_error=error, updated_at=now,
+            next_attempt_at=now + delay,
+        )  # fmt: skip

@@ -1,0 +1,161 @@
+"""What notifications need from the outside world: storage of notifications, the inbox,
+preferences and reminder offsets; the dispatch position in the outbox's feed; a queue that
+runs sends; what a message is about (the recipient and the booking); and a renderer.
+
+Every adapter passes the contract suite in ``tests/contract/notifications``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from booking_domain.notifications.facts import BookingFacts, MessageFacts, Recipient
+from booking_domain.notifications.inbox import InboxItem
+from booking_domain.notifications.notifications import Notification, NotificationId
+from booking_domain.notifications.preferences import NotificationPreferences
+from booking_domain.notifications.reminders import ReminderOffsets
+from booking_domain.shared.ids import ArtistId, BookingId, UserId
+from booking_domain.shared.pages import Page, PageRequest
+from booking_domain.shared.ports import HasOutbox, UnitOfWork
+
+
+class NotificationRepository(Protocol):
+    async def add_new(self, notifications: Sequence[Notification]) -> Sequence[Notification]:
+        """Store those whose key is not stored yet; return them (the others were planned
+        before: one notification per key, whatever runs twice)."""
+        ...
+
+    async def get(self, notification_id: NotificationId) -> Notification | None: ...
+
+    async def lock(self, notification_id: NotificationId) -> Notification | None:
+        """``get``, holding the notification until the unit of work ends."""
+        ...
+
+    async def update(self, notification: Notification) -> None: ...
+
+    async def failed(self, request: PageRequest) -> Page[Notification]:
+        """Notifications that failed for good, newest first (what admins look into)."""
+        ...
+
+
+class InboxRepository(Protocol):
+    async def add(self, item: InboxItem) -> None: ...
+
+    async def page(
+        self, user_id: UserId, request: PageRequest, *, unread_only: bool
+    ) -> Page[InboxItem]:
+        """The user's items, newest first."""
+        ...
+
+    async def unread_count(self, user_id: UserId) -> int: ...
+
+    async def mark_read(
+        self, user_id: UserId, item_id: NotificationId, now: datetime
+    ) -> InboxItem | None:
+        """Mark one of the user's items read (None: the user has no such item)."""
+        ...
+
+    async def mark_all_read(self, user_id: UserId, now: datetime) -> int:
+        """Mark every unread item of the user read; return how many."""
+        ...
+
+
+class PreferencesRepository(Protocol):
+    async def get(self, user_id: UserId) -> NotificationPreferences:
+        """The user's choices (the defaults when never changed)."""
+        ...
+
+    async def put(self, preferences: NotificationPreferences) -> None: ...
+
+
+class ReminderOffsetsRepository(Protocol):
+    async def of_artists(self, artist_ids: Sequence[ArtistId]) -> dict[ArtistId, ReminderOffsets]:
+        """Each artist's offsets (the defaults for artists who never chose)."""
+        ...
+
+    async def put(self, offsets: ReminderOffsets) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class NotificationPosition:
+    after: str | None  # the feed cursor of the last event planned; None: none yet
+
+
+class NotificationCursor(Protocol):
+    async def claim(self) -> NotificationPosition | None:
+        """Take the planning turn for this unit of work and return the position, or None
+        when another planner has it now (one planner at a time, across processes)."""
+        ...
+
+    async def advance(self, cursor: str) -> None:
+        """Move the position forward to ``cursor`` (``ConflictError`` rather than move it
+        back: the unit of work is then rolled back)."""
+        ...
+
+
+class NotificationQueue(Protocol):
+    async def enqueue(self, notifications: Sequence[Notification]) -> None:
+        """Queue a send job per notification in this unit of work (gone with a rollback),
+        to run at its ``next_attempt_at``; jobs of one ``order_key`` run one at a time in
+        the order queued."""
+        ...
+
+
+class NotificationContext(Protocol):
+    """What a message is about, read when it is sent."""
+
+    async def recipient(self, user_id: UserId) -> Recipient | None: ...
+
+    async def booking(self, booking_id: BookingId) -> BookingFacts | None: ...
+
+    async def artist_owner(self, artist_id: ArtistId) -> UserId | None:
+        """The account that owns the artist profile (None: no such artist)."""
+        ...
+
+
+class HasNotifications(HasOutbox, Protocol):
+    @property
+    def notifications(self) -> NotificationRepository: ...
+
+    @property
+    def inbox(self) -> InboxRepository: ...
+
+    @property
+    def notification_preferences(self) -> PreferencesRepository: ...
+
+    @property
+    def reminder_offsets(self) -> ReminderOffsetsRepository: ...
+
+    @property
+    def notification_cursor(self) -> NotificationCursor: ...
+
+    @property
+    def notification_queue(self) -> NotificationQueue: ...
+
+    @property
+    def notification_context(self) -> NotificationContext: ...
+
+
+class NotificationsUnitOfWork(UnitOfWork, HasNotifications, Protocol):
+    """What notification use cases open."""
+
+
+class NotificationsUnitOfWorkFactory(Protocol):
+    def __call__(self, *, read_only: bool = False) -> NotificationsUnitOfWork: ...
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedMessage:
+    title: str  # the email's subject, the inbox item's title
+    text: str  # the plain-text body (email, inbox)
+    html: str  # the HTML body (email)
+    sms: str  # the text message (short)
+
+
+class MessageRenderer(Protocol):
+    def render(self, facts: MessageFacts) -> RenderedMessage:
+        """The message in ``facts.locale`` (English when the language is not offered)."""
+        ...

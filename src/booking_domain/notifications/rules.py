@@ -1,0 +1,103 @@
+"""What is said to whom on which channel: the table behind docs/notifications.md.
+
+Each event type names the parties it tells and on which channels. The parties of a booking's
+(and its payments' and refunds') events are its customer and its artist, in the event's
+``audience`` in that order; an artist profile's events tell its owner.
+
+Categories decide who may opt out (PRODUCT.md, Notifications, as written in
+docs/notifications.md): ``booking`` updates and ``reminder``s follow each user's per-channel
+choices; ``payment`` and ``account`` messages always go (money and access matter more than
+a quiet inbox). Text messages cost money and interrupt: they go only where time matters
+(a request waiting for the artist, a deposit to pay now, a confirmed, moved or cancelled
+appointment, a reminder).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Channel(StrEnum):
+    EMAIL = "email"
+    SMS = "sms"
+    IN_APP = "in_app"
+
+
+class Category(StrEnum):
+    BOOKING = "booking"  # status updates: follow the user's per-channel choices
+    REMINDER = "reminder"  # before an appointment: follow the user's choices
+    PAYMENT = "payment"  # invoices, receipts, refunds: always sent
+    ACCOUNT = "account"  # an artist profile approved, rejected, suspended: always sent
+
+    @property
+    def essential(self) -> bool:
+        return self in (Category.PAYMENT, Category.ACCOUNT)
+
+
+class Party(StrEnum):
+    CUSTOMER = "customer"
+    ARTIST = "artist"
+    OWNER = "owner"  # the owner of an artist profile (artist.* events)
+
+
+ALL = (Channel.EMAIL, Channel.SMS, Channel.IN_APP)
+MAIL_AND_INBOX = (Channel.EMAIL, Channel.IN_APP)
+INBOX = (Channel.IN_APP,)
+
+
+@dataclass(frozen=True, slots=True)
+class Tell:
+    """One line of the table: ``party`` hears the event on ``channels``."""
+
+    party: Party
+    channels: tuple[Channel, ...]
+    category: Category
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    event_type: str
+    tells: tuple[Tell, ...]
+
+
+C, A, OWN = Party.CUSTOMER, Party.ARTIST, Party.OWNER
+B, P, ACC = Category.BOOKING, Category.PAYMENT, Category.ACCOUNT
+
+RULES: dict[str, Rule] = {
+    rule.event_type: rule
+    for rule in (
+        Rule("booking.requested", (Tell(A, ALL, B), Tell(C, MAIL_AND_INBOX, B))),
+        Rule("booking.approved", (Tell(C, ALL, P),)),  # a deposit to pay now
+        Rule("booking.invoiced", (Tell(C, MAIL_AND_INBOX, P),)),
+        Rule("booking.confirmed", (Tell(C, ALL, B), Tell(A, MAIL_AND_INBOX, B))),
+        Rule("booking.rescheduled", (Tell(C, ALL, B), Tell(A, ALL, B))),
+        Rule("booking.cancelled", (Tell(C, ALL, P), Tell(A, ALL, B))),
+        Rule("booking.expired", (Tell(C, MAIL_AND_INBOX, B), Tell(A, INBOX, B))),
+        Rule("booking.completed", (Tell(C, MAIL_AND_INBOX, B),)),
+        Rule("booking.no_show", (Tell(C, MAIL_AND_INBOX, B),)),
+        Rule("booking.idea_added", (Tell(C, INBOX, B), Tell(A, MAIL_AND_INBOX, B))),
+        Rule("booking.payment_recorded", (Tell(C, MAIL_AND_INBOX, P),)),
+        Rule("booking.disputed", (Tell(C, MAIL_AND_INBOX, B), Tell(A, MAIL_AND_INBOX, B))),
+        Rule("booking.dispute_resolved", (Tell(C, MAIL_AND_INBOX, P), Tell(A, MAIL_AND_INBOX, P))),
+        Rule("refund.completed", (Tell(C, MAIL_AND_INBOX, P),)),
+        Rule("refund.settled", (Tell(C, MAIL_AND_INBOX, P),)),
+        Rule("artist.approved", (Tell(OWN, MAIL_AND_INBOX, ACC),)),
+        Rule("artist.rejected", (Tell(OWN, MAIL_AND_INBOX, ACC),)),
+        Rule("artist.suspended", (Tell(OWN, MAIL_AND_INBOX, ACC),)),
+        Rule("artist.reinstated", (Tell(OWN, MAIL_AND_INBOX, ACC),)),
+    )
+}
+
+# Not in the table, deliberately: payment.received (the booking's own event says what the
+# payment did: booking.confirmed, or booking.payment_recorded for money owed back),
+# refund.requested and refund.awaiting_settlement (steps the customer need not act on; the
+# refund's completion or settlement is told), artist.submitted (admins review in the API).
+
+REMINDER = "booking.reminder"
+REMINDER_TELLS = (Tell(C, ALL, Category.REMINDER), Tell(A, INBOX, Category.REMINDER))
+# Reminders are planned when a booking becomes confirmed or moves while confirmed.
+REMINDER_TRIGGERS = frozenset({"booking.confirmed", "booking.rescheduled"})
+
+KINDS = frozenset(RULES) | {REMINDER}
+"""Every message kind: the renderer has a message for each, in every language."""

@@ -1,0 +1,25 @@
+"""The channel ports: how an email and a text message leave the system.
+
+Senders never raise for the far side's failures: a refused connection, a timeout, a 4xx or
+5xx answer is a :class:`SendOutcome` (``permanent`` when retrying cannot help). Every
+adapter passes the contract suites in ``tests/contract/notifications``.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from booking_domain.notifications.messages import EmailMessage, SendOutcome, SmsMessage
+
+
+class EmailSender(Protocol):
+    async def send(self, message: EmailMessage) -> SendOutcome:
+        """Send one email with its ``Message-ID``, plain-text and HTML parts."""
+        ...
+
+
+class SmsSender(Protocol):
+    async def send(self, message: SmsMessage) -> SendOutcome:
+        """Send one text to an E.164 number, with ``message.key`` as the provider's
+        idempotency key (a repeat of a key is not sent again)."""
+        ...

@@ -1,0 +1,62 @@
+"""Notification use cases, and their bundle (``NotificationUseCases``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from booking_domain.notifications.use_cases.admin import (
+    ListFailedNotifications,
+    RetryNotification,
+)
+from booking_domain.notifications.use_cases.deps import NotificationsDeps
+from booking_domain.notifications.use_cases.inbox import (
+    CountUnread,
+    ListInbox,
+    MarkAllRead,
+    MarkRead,
+)
+from booking_domain.notifications.use_cases.planning import PlanNotifications
+from booking_domain.notifications.use_cases.sending import SendNotification
+from booking_domain.notifications.use_cases.settings import (
+    GetPreferences,
+    GetReminderOffsets,
+    SetReminderOffsets,
+    UpdatePreferences,
+)
+from booking_domain.shared.use_case import UseCaseBundle
+
+
+@dataclass(frozen=True, slots=True)
+class NotificationUseCases(UseCaseBundle[NotificationsDeps]):
+    """What the composition root builds of this context; adding a use case is one field."""
+
+    plan_notifications: PlanNotifications
+    send_notification: SendNotification
+    list_inbox: ListInbox
+    count_unread: CountUnread
+    mark_read: MarkRead
+    mark_all_read: MarkAllRead
+    get_preferences: GetPreferences
+    update_preferences: UpdatePreferences
+    get_reminder_offsets: GetReminderOffsets
+    set_reminder_offsets: SetReminderOffsets
+    list_failed_notifications: ListFailedNotifications
+    retry_notification: RetryNotification
+
+
+__all__ = [
+    "CountUnread",
+    "GetPreferences",
+    "GetReminderOffsets",
+    "ListFailedNotifications",
+    "ListInbox",
+    "MarkAllRead",
+    "MarkRead",
+    "NotificationUseCases",
+    "NotificationsDeps",
+    "PlanNotifications",
+    "RetryNotification",
+    "SendNotification",
+    "SetReminderOffsets",
+    "UpdatePreferences",
+]

@@ -1,0 +1,24 @@
+"""What notification use cases are built with."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from booking_domain.notifications.notifications import RetrySchedule
+from booking_domain.notifications.ports import MessageRenderer, NotificationsUnitOfWorkFactory
+from booking_domain.notifications.senders import EmailSender, SmsSender
+from booking_domain.shared.clock import Clock
+from booking_domain.shared.ports import EventFeed
+
+
+@dataclass(frozen=True, slots=True)
+class NotificationsDeps:
+    uow: NotificationsUnitOfWorkFactory
+    feed: EventFeed
+    clock: Clock
+    email: EmailSender
+    sms: SmsSender
+    renderer: MessageRenderer
+    retries: RetrySchedule
+    app_url: str  # where links in messages point (the web app)
+    mail_domain: str  # the right-hand side of Message-IDs

@@ -1,0 +1,145 @@
+"""The in-app inbox and notification settings (``/api/v1/me/notifications``,
+``/api/v1/me/notification-preferences``), an artist's reminder offsets
+(``/api/v1/artists/{id}/reminders``) and admins' failed notifications
+(``/api/v1/admin/notifications``)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from uuid import UUID
+
+from litestar import Controller, get, patch, post, put
+from litestar.params import FromPath, JSONBody, QueryParameter
+from litestar.status_codes import HTTP_200_OK, HTTP_202_ACCEPTED
+
+from booking_domain.notifications import NotificationId
+from booking_domain.shared import MAX_PAGE, MAX_PAGE_SIZE
+from booking_domain.shared.ids import ArtistId
+from booking_domain.shared.pages import PageRequest
+from entrypoints.http.auth import authenticated
+from entrypoints.http.deps import Caller, NotificationsDep, caller_dependencies
+from entrypoints.http.notifications.dto import (
+    FailedNotificationPage,
+    FailedNotificationView,
+    InboxItemView,
+    InboxPage,
+    MarkedView,
+    PreferencesChange,
+    PreferencesView,
+    ReminderOffsetsRequest,
+    ReminderOffsetsView,
+    UnreadCountView,
+)
+from entrypoints.http.wire import given
+
+BEARER: list[dict[str, list[str]]] = [{"bearer": []}]
+Page = Annotated[int, QueryParameter(ge=1, le=MAX_PAGE)]
+PageSize = Annotated[int, QueryParameter(name="pageSize", ge=1, le=MAX_PAGE_SIZE)]
+
+
+class InboxController(Controller):
+    path = "/me"
+    tags = ["notifications"]
+    guards = [authenticated]
+    security = BEARER
+    dependencies = caller_dependencies("notifications")
+
+    @get("/notifications", summary="Your in-app notifications, newest first")
+    async def inbox(
+        self,
+        actor: Caller,
+        notifications: NotificationsDep,
+        page: Page = 1,
+        page_size: PageSize = 20,
+        unread_only: Annotated[bool, QueryParameter(name="unreadOnly")] = False,
+    ) -> InboxPage:
+        found, unread = await notifications.list_inbox(
+            actor, PageRequest(page, page_size), unread_only=unread_only
+        )
+        view = InboxPage.of(found, InboxItemView.of)
+        return InboxPage(view.items, view.total, view.page, view.page_size, unread=unread)
+
+    @get("/notifications/unread-count", summary="How many of your notifications are unread")
+    async def unread(self, actor: Caller, notifications: NotificationsDep) -> UnreadCountView:
+        return UnreadCountView(await notifications.count_unread(actor))
+
+    @post("/notifications/{notification_id:uuid}/read", status_code=HTTP_200_OK,
+          summary="Mark one notification read")  # fmt: skip
+    async def mark_read(
+        self, notification_id: FromPath[UUID], actor: Caller, notifications: NotificationsDep
+    ) -> InboxItemView:
+        item = await notifications.mark_read(actor, NotificationId(notification_id))
+        return InboxItemView.of(item)
+
+    @post("/notifications/read-all", status_code=HTTP_200_OK,
+          summary="Mark all your notifications read")  # fmt: skip
+    async def mark_all_read(self, actor: Caller, notifications: NotificationsDep) -> MarkedView:
+        return MarkedView(await notifications.mark_all_read(actor))
+
+    @get("/notification-preferences", summary="Which channels carry non-essential messages")
+    async def preferences(self, actor: Caller, notifications: NotificationsDep) -> PreferencesView:
+        return PreferencesView.of(await notifications.get_preferences(actor))
+
+    @patch("/notification-preferences", summary="Turn channels on or off")
+    async def change_preferences(
+        self, data: JSONBody[PreferencesChange], actor: Caller, notifications: NotificationsDep
+    ) -> PreferencesView:
+        changed = await notifications.update_preferences(
+            actor, email=given(data.email), sms=given(data.sms), in_app=given(data.in_app)
+        )
+        return PreferencesView.of(changed)
+
+
+class ReminderOffsetsController(Controller):
+    path = "/artists/{artist_id:uuid}/reminders"
+    tags = ["notifications"]
+    guards = [authenticated]
+    security = BEARER
+    dependencies = caller_dependencies("notifications")
+
+    @get(summary="How long before an appointment its parties are reminded (owner, admins)")
+    async def read(
+        self, artist_id: FromPath[UUID], actor: Caller, notifications: NotificationsDep
+    ) -> ReminderOffsetsView:
+        offsets = await notifications.get_reminder_offsets(actor, ArtistId(artist_id))
+        return ReminderOffsetsView.of(offsets)
+
+    @put(summary="Choose the reminder offsets, in minutes (at most 4; [] turns them off)")
+    async def choose(
+        self,
+        artist_id: FromPath[UUID],
+        data: JSONBody[ReminderOffsetsRequest],
+        actor: Caller,
+        notifications: NotificationsDep,
+    ) -> ReminderOffsetsView:
+        offsets = await notifications.set_reminder_offsets(
+            actor, ArtistId(artist_id), data.offsets_minutes
+        )
+        return ReminderOffsetsView.of(offsets)
+
+
+class AdminNotificationsController(Controller):
+    path = "/admin/notifications"
+    tags = ["notifications", "admin"]
+    guards = [authenticated]
+    security = BEARER
+    dependencies = caller_dependencies("notifications")
+
+    @get("/failed", summary="Notifications that failed for good, newest first (admins)")
+    async def failed(
+        self,
+        actor: Caller,
+        notifications: NotificationsDep,
+        page: Page = 1,
+        page_size: PageSize = 20,
+    ) -> FailedNotificationPage:
+        found = await notifications.list_failed_notifications(actor, PageRequest(page, page_size))
+        return FailedNotificationPage.of(found, FailedNotificationView.of)
+
+    @post("/{notification_id:uuid}/retry", status_code=HTTP_202_ACCEPTED,
+          summary="Send a failed notification again (admins)")  # fmt: skip
+    async def retry(
+        self, notification_id: FromPath[UUID], actor: Caller, notifications: NotificationsDep
+    ) -> FailedNotificationView:
+        again = await notifications.retry_notification(actor, NotificationId(notification_id))
+        return FailedNotificationView.of(again)

@@ -1,0 +1,1 @@
+"""Contract suites of the notification channels (email and text-message senders)."""

@@ -1,0 +1,335 @@
+"""Notification storage and sending on every adapter: planning makes one notification per
+(event, recipient, channel) however often it runs, sending records once, the inbox, channel
+choices and reminder offsets; on PostgreSQL, send jobs commit with their notifications."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+from dataclasses import dataclass
+from datetime import timedelta
+
+import pytest
+
+from adapters.memory.uow import InMemoryUnitOfWorkFactory
+from adapters.notifications.rendering import BabelRenderer
+from adapters.postgres.database import Database
+from adapters.postgres.uow import PostgresUnitOfWorkFactory
+from adapters.system.clock import ManualClock
+from booking_domain.bookings.lifecycle import cancel
+from booking_domain.catalog.errors import ArtistNotFoundError
+from booking_domain.notifications import (
+    REMINDER,
+    Channel,
+    Notification,
+    NotificationId,
+    NotificationNotFoundError,
+    NotificationPreferences,
+    NotificationStatus,
+    ReminderOffsets,
+    RetrySchedule,
+    SendOutcome,
+    SkipReason,
+)
+from booking_domain.notifications.use_cases import NotificationsDeps, NotificationUseCases
+from booking_domain.shared import Actor, Role, new_uuid7
+from booking_domain.shared.pages import PageRequest
+from tests.contract.bookings.test_bookings_contract import SLOT, a_booking, store
+from tests.contract.events.test_outbox_contract import everything, feed_of
+from tests.support.builders import START
+from tests.support.catalog import BookableArtist, add_bookable_artist, add_user
+from tests.support.channels import RecordingEmail, RecordingSms
+from tests.support.storage import AnyUnitOfWorkFactory
+
+pytestmark = pytest.mark.anyio
+
+
+@dataclass
+class World:
+    uow: AnyUnitOfWorkFactory
+    clock: ManualClock
+    email: RecordingEmail
+    sms: RecordingSms
+    notifications: NotificationUseCases
+    artist: BookableArtist
+    customer: Actor
+
+
+async def world(uow_factory: AnyUnitOfWorkFactory) -> World:
+    clock, email, sms = ManualClock(START), RecordingEmail(), RecordingSms()
+    deps = NotificationsDeps(
+        uow=uow_factory, feed=feed_of(uow_factory), clock=clock, email=email, sms=sms,
+        renderer=BabelRenderer(), retries=RetrySchedule(), app_url="https://app.example",
+        mail_domain="inkslot.test",
+    )  # fmt: skip
+    artist = await add_bookable_artist(uow_factory)
+    customer = await add_user(uow_factory)
+    return World(uow_factory, clock, email, sms, NotificationUseCases.build(deps), artist, customer)
+
+
+async def all_notifications(w: World) -> list[Notification]:
+    """What planning stored, read back one by one from the events' keys."""
+    found: list[Notification] = []
+    for n_id in await queued_ids(w):
+        async with w.uow(read_only=True) as uow:
+            n = await uow.notifications.get(n_id)
+        assert n is not None
+        found.append(n)
+    return found
+
+
+async def queued_ids(w: World) -> list[object]:
+    if isinstance(w.uow, InMemoryUnitOfWorkFactory):
+        async with w.uow(read_only=True) as uow:
+            return list(uow.notification_queue.queued())
+    async with w.uow.database.pool.connection() as conn:
+        rows = await (
+            await conn.execute(
+                "SELECT (args->>'notification_id')::uuid AS id FROM procrastinate_jobs"
+                " WHERE task_name = 'inkslot:send_notification' ORDER BY id"
+            )
+        ).fetchall()
+    return [r["id"] for r in rows]
+
+
+async def book(w: World, days_ahead: int = 3) -> None:
+    booking, event = a_booking(w.artist, w.customer, start=SLOT + timedelta(days=days_ahead))
+    await store(w.uow, booking, event)
+
+
+async def test_planning_makes_each_notification_once_and_queues_its_job(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    w = await world(uow_factory)
+    await book(w)
+    made = await w.notifications.plan_notifications()
+    assert made == 5 + 8  # booking.confirmed: 3 + 2 channels; reminders: 2 x (3 + 1)
+    assert await w.notifications.plan_notifications() == 0
+    stored = await all_notifications(w)
+    assert len(stored) == made and len({n.key for n in stored}) == made
+    assert {n.recipient_id for n in stored} == {w.customer.user_id, w.artist.user_id}
+    async with w.uow() as uow:  # planning the same keys again stores nothing new
+        again = await uow.notifications.add_new(stored)
+        await uow.commit()
+    assert again == []
+
+
+async def test_planners_running_at_once_plan_every_event_once(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    w = await world(uow_factory)
+    for days in range(1, 6):
+        await book(w, days)
+    counts = await asyncio.gather(*(w.notifications.plan_notifications() for _ in range(4)))
+    counts = [*counts, await w.notifications.plan_notifications()]
+    stored = await all_notifications(w)
+    assert sum(counts) == len(stored) == len({n.key for n in stored}) == 5 * 13
+
+
+async def send_all(w: World) -> list[Notification | None]:
+    results = []
+    for n_id in await queued_ids(w):
+        results.append(await w.notifications.send_notification(n_id))  # type: ignore[arg-type]
+    return results
+
+
+async def test_sending_files_in_app_once_emails_and_texts_with_stable_keys(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    w = await world(uow_factory)
+    async with w.uow() as uow:  # the customer has a phone for texts
+        user = await uow.users.get(w.customer.user_id)
+        assert user is not None
+        await uow.users.update(user.with_profile(START, name=None, phone="88112233"))
+        await uow.commit()
+    await book(w)
+    await w.notifications.plan_notifications()
+    first = await send_all(w)
+    sent_now = [n for n in first if n is not None and n.status is NotificationStatus.SENT]
+    assert {n.kind for n in sent_now} == {"booking.confirmed"} and len(sent_now) == 5
+    early = [n for n in first if n is not None and n.kind == REMINDER]
+    assert len(early) == 8 and all(n.due and n.attempts == 0 for n in early)  # they wait
+    again = await send_all(w)
+    assert all(n is None or n.kind == REMINDER for n in again)  # nothing is sent twice
+    assert len(w.sms.sent) == len({m.key for m in w.sms.sent})
+    assert {m.to for m in w.sms.sent} == {"+97688112233"}
+    assert len({m.message_id for m in w.email.sent}) == len(w.email.sent)
+    assert all(m.message_id.endswith("@inkslot.test>") for m in w.email.sent)
+    page, unread = await w.notifications.list_inbox(w.customer, PageRequest())
+    assert unread == page.total >= 1
+    assert all(item.user_id == w.customer.user_id for item in page.items)
+    events = [i.event for i in await everything(feed_of(w.uow))]
+    created = [e for e in events if e.type == "notification.created"]
+    assert len(created) == len({e.subject for e in created}) >= 2  # one per inbox item
+
+
+async def one(w: World, channel: Channel, recipient: Actor | None = None) -> Notification:
+    who = (recipient or w.customer).user_id
+    return next(
+        n
+        for n in await all_notifications(w)
+        if n.channel is channel and n.recipient_id == who and n.kind != REMINDER
+    )
+
+
+async def test_failures_wait_by_the_schedule_and_admins_see_what_failed_for_good(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    w = await world(uow_factory)
+    await book(w)
+    await w.notifications.plan_notifications()
+    email = await one(w, Channel.EMAIL)
+    w.email.answers = [SendOutcome.failed("451 busy"), SendOutcome.failed("550 no", permanent=True)]
+    waiting = await w.notifications.send_notification(email.id)
+    assert waiting is not None and waiting.due and waiting.attempts == 1
+    assert waiting.next_attempt_at == START + RetrySchedule().delays[0]
+    failed = await w.notifications.send_notification(email.id)
+    assert failed is not None and failed.status is NotificationStatus.FAILED
+    admin = Actor(w.artist.user_id, Role.ADMIN)
+    listed = await w.notifications.list_failed_notifications(admin, PageRequest())
+    assert [n.id for n in listed.items] == [email.id] and listed.total == 1
+    again = await w.notifications.retry_notification(admin, email.id)
+    assert again.due and again.attempts == 0
+    assert email.id in await queued_ids(w)
+    sent = await w.notifications.send_notification(email.id)
+    assert sent is not None and sent.status is NotificationStatus.SENT
+    assert [m.message_id for m in w.email.sent].count(f"<{email.id}@inkslot.test>") == 3
+
+
+async def test_opted_out_channels_are_skipped_but_payment_messages_still_go(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    w = await world(uow_factory)
+    quiet = await w.notifications.update_preferences(w.customer, email=False, sms=None, in_app=None)
+    assert (quiet.email, quiet.sms, quiet.in_app) == (False, True, True)
+    assert await w.notifications.get_preferences(w.customer) == quiet
+    booking, event = a_booking(w.artist, w.customer, start=SLOT + timedelta(days=3))
+    await store(w.uow, booking, event)
+    cancelled, change = cancel(booking, w.customer, START, w.artist.profile.policy)
+    async with w.uow() as uow:
+        await uow.bookings.save(cancelled, change)
+        await uow.commit()
+    await w.notifications.plan_notifications()
+    outcomes = {
+        (n.kind, n.channel): n
+        for n in await send_all(w)
+        if n is not None and n.recipient_id == w.customer.user_id and n.kind != REMINDER
+    }
+    confirmed = outcomes[("booking.confirmed", Channel.EMAIL)]
+    assert confirmed.status is NotificationStatus.SKIPPED
+    assert confirmed.skip_reason is SkipReason.OPTED_OUT
+    refund_mail = outcomes[("booking.cancelled", Channel.EMAIL)]  # a payment message
+    assert refund_mail.status is NotificationStatus.SENT
+    no_phone = outcomes[("booking.cancelled", Channel.SMS)]
+    assert no_phone.skip_reason is SkipReason.NO_ADDRESS
+    to_customer = [m.subject for m in w.email.sent if m.to_address.startswith("customer-")]
+    assert to_customer == [f"Booking {booking.reference} is cancelled"]
+
+
+async def test_a_reminder_of_a_cancelled_booking_is_skipped_when_its_moment_comes(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    w = await world(uow_factory)
+    booking, event = a_booking(w.artist, w.customer, start=SLOT + timedelta(days=3))
+    await store(w.uow, booking, event)
+    await w.notifications.plan_notifications()
+    reminders = [n for n in await all_notifications(w) if n.kind == REMINDER]
+    cancelled, change = cancel(booking, w.customer, START, w.artist.profile.policy)
+    async with w.uow() as uow:
+        await uow.bookings.save(cancelled, change)
+        await uow.commit()
+    w.clock.set(max(n.send_at for n in reminders))
+    results = [await w.notifications.send_notification(n.id) for n in reminders]
+    assert all(r is not None and r.skip_reason is SkipReason.STALE for r in results)
+    assert w.email.sent == [] and w.sms.sent == []
+
+
+async def test_the_inbox_is_read_by_its_owner_only(uow_factory: AnyUnitOfWorkFactory) -> None:
+    w = await world(uow_factory)
+    for days in (1, 2):
+        await book(w, days)
+    await w.notifications.plan_notifications()
+    for n in await all_notifications(w):
+        if n.channel is Channel.IN_APP and n.kind != REMINDER:
+            await w.notifications.send_notification(n.id)
+    page, unread = await w.notifications.list_inbox(w.customer, PageRequest(page_size=1))
+    assert (page.total, unread, len(page.items)) == (2, 2, 1)
+    newest = page.items[0]
+    stranger = await add_user(uow_factory)
+    with pytest.raises(NotificationNotFoundError):
+        await w.notifications.mark_read(stranger, newest.id)
+    read = await w.notifications.mark_read(w.customer, newest.id)
+    assert read.read_at == START and not read.unread
+    assert await w.notifications.count_unread(w.customer) == 1
+    unread_page, _ = await w.notifications.list_inbox(w.customer, PageRequest(), unread_only=True)
+    assert [i.id for i in unread_page.items] != [newest.id] and unread_page.total == 1
+    assert await w.notifications.mark_all_read(w.customer) == 1
+    assert await w.notifications.count_unread(w.customer) == 0
+    assert await w.notifications.count_unread(w.artist.actor) == 2
+
+
+async def test_reminder_offsets_are_the_owners_and_default_to_24_and_2_hours(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    w = await world(uow_factory)
+    default = await w.notifications.get_reminder_offsets(w.artist.actor, w.artist.id)
+    assert default.minutes == (1440, 120)
+    with pytest.raises(ArtistNotFoundError):
+        await w.notifications.set_reminder_offsets(w.customer, w.artist.id, [60])
+    chosen = await w.notifications.set_reminder_offsets(w.artist.actor, w.artist.id, [60, 2880])
+    assert chosen.minutes == (2880, 60)
+    read = await w.notifications.get_reminder_offsets(w.artist.actor, w.artist.id)
+    assert read.minutes == (2880, 60)
+    await book(w, days_ahead=5)
+    await w.notifications.plan_notifications()
+    start = SLOT + timedelta(days=5)
+    moments = {n.send_at for n in await all_notifications(w) if n.kind == REMINDER}
+    assert moments == {start - timedelta(minutes=2880), start - timedelta(minutes=60)}
+
+
+async def test_preferences_default_to_every_channel(uow_factory: AnyUnitOfWorkFactory) -> None:
+    w = await world(uow_factory)
+    assert await w.notifications.get_preferences(w.customer) == NotificationPreferences(
+        w.customer.user_id
+    )
+    async with w.uow(read_only=True) as uow:
+        assert await uow.reminder_offsets.of_artists([w.artist.id]) == {}
+        assert isinstance(await uow.reminder_offsets.of_artists([]), dict)
+    assert ReminderOffsets(w.artist.id).minutes == (1440, 120)
+
+
+async def test_on_postgres_a_send_job_commits_and_rolls_back_with_its_notification(
+    database_url: str,
+) -> None:
+    database = Database(database_url, min_size=1, max_size=4)
+    await database.open()
+    try:
+        factory = PostgresUnitOfWorkFactory(database)
+        w = await world(factory)
+        await book(w)
+        planned = await w.notifications.plan_notifications()
+        async with database.pool.connection() as conn:
+            rows = await (
+                await conn.execute(
+                    "SELECT j.lock, j.scheduled_at, n.kind, n.send_at FROM procrastinate_jobs j"
+                    " JOIN notifications n ON n.id = (j.args->>'notification_id')::uuid"
+                )
+            ).fetchall()
+        assert len(rows) == planned
+        for row in rows:
+            if row["kind"] == REMINDER:  # waits for its moment and holds nothing back
+                assert row["lock"] is None and row["scheduled_at"] == row["send_at"]
+            else:
+                assert row["lock"].startswith("notify:") and row["scheduled_at"] is None
+        stored = await all_notifications(w)
+        fresh = [
+            dataclasses.replace(n, id=NotificationId(new_uuid7()), key=n.key + ":again")
+            for n in stored[:2]
+        ]
+        async with factory() as uow:
+            made = await uow.notifications.add_new(fresh)
+            await uow.notification_queue.enqueue(made)
+            # no commit: both the rows and their jobs are gone
+        assert len(await queued_ids(w)) == planned
+    finally:
+        await database.close()

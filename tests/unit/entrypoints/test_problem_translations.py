@@ -1,0 +1,236 @@
+# ruff: noqa: RUF001 (Mongolian Cyrillic in the expected texts)
+"""The ``problems`` catalogue: every fixed English text a client can be shown has a Mongolian
+entry, the entries are well formed, and translating never fails."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import pkgutil
+from http import HTTPStatus
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+from hypothesis import given
+from hypothesis import strategies as st
+
+import booking_domain
+import entrypoints.http
+from booking_domain.shared import DomainError
+from entrypoints.http import translations
+from entrypoints.http.translations import (
+    DOMAIN,
+    PLACEHOLDER,
+    TEMPLATE,
+    catalogue,
+    catalogue_file,
+    load_catalogue,
+    translate,
+    translate_template,
+)
+
+HTTP_PACKAGE = Path(entrypoints.http.__path__[0])
+DOMAIN_PACKAGE = Path(booking_domain.__path__[0])
+PO_FILE = HTTP_PACKAGE / "locales" / "mn" / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def _all_error_classes() -> list[type[DomainError]]:
+    """Every DomainError subclass (the walk of test_error_table)."""
+    for module in pkgutil.walk_packages(booking_domain.__path__, "booking_domain."):
+        if not module.name.startswith("booking_domain.testing"):
+            importlib.import_module(module.name)
+    found: list[type[DomainError]] = []
+    pending = [DomainError]
+    while pending:
+        klass = pending.pop()
+        found.append(klass)
+        pending.extend(klass.__subclasses__())
+    return found
+
+
+def _is_translated(message: str) -> bool:
+    return translate("mn", message) != message
+
+
+def test_every_domain_errors_default_message_has_a_mongolian_entry() -> None:
+    missing = sorted(
+        f"{k.__module__}.{k.__name__}: {k.default_message!r}"
+        for k in _all_error_classes()
+        if not _is_translated(k.default_message)
+    )
+    assert missing == [], "add these to " + str(PO_FILE)
+
+
+def _literal_messages(root: Path, callables: set[str]) -> dict[str, str]:
+    """Fixed texts (string literals) passed as the message of ``callables`` anywhere under
+    ``root``: an error's first argument or ``message``/``detail``, a FieldError's second,
+    problem_response's detail. Texts built at run time (f-strings) are not fixed."""
+    found: dict[str, str] = {}
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+            if name not in callables:
+                continue
+            position = {"FieldError": 1, "problem_response": 3}.get(name, 0)
+            args = node.args[position : position + 1]
+            args += [k.value for k in node.keywords if k.arg in ("message", "detail")]
+            for arg in args:
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and arg.value:
+                    found.setdefault(arg.value, f"{path.relative_to(root.parent)}:{arg.lineno}")
+    return found
+
+
+def test_every_fixed_message_raised_by_the_domain_has_a_mongolian_entry() -> None:
+    errors = {k.__name__ for k in _all_error_classes()} | {"FieldError"}
+    texts = _literal_messages(DOMAIN_PACKAGE, errors)
+    assert len(texts) > 40  # the scan sees the raise sites
+    missing = sorted(
+        f"{where}: {text!r}" for text, where in texts.items() if not _is_translated(text)
+    )
+    assert missing == [], "add these to " + str(PO_FILE)
+
+
+def test_every_fixed_detail_of_the_http_layer_has_a_mongolian_entry() -> None:
+    errors = {k.__name__ for k in _all_error_classes()}
+    raisers = errors | {"HTTPException", "SerializationException", "problem_response"}
+    texts = _literal_messages(HTTP_PACKAGE, raisers)
+    assert "Something went wrong on our side." in texts
+    assert "Send the body as application/json." in texts
+    missing = sorted(
+        f"{where}: {text!r}" for text, where in texts.items() if not _is_translated(text)
+    )
+    assert missing == []
+
+
+def test_every_error_status_has_a_mongolian_title() -> None:
+    phrases = [s.phrase for s in HTTPStatus if s >= 400]
+    # The RFC 9110 names newer Pythons use.
+    phrases += ["Content Too Large", "URI Too Long", "Range Not Satisfiable"]
+    phrases += ["Unprocessable Content"]
+    assert [p for p in phrases if not _is_translated(p)] == []
+    assert translate("mn", "Not Found") == "Олдсонгүй"
+    assert translate("mn", "Unprocessable Content") == "Боловсруулах боломжгүй хүсэлт"
+    assert translate("mn", HTTPStatus(422).phrase) == "Боловсруулах боломжгүй хүсэлт"
+
+
+def test_the_catalogue_is_well_formed() -> None:
+    with PO_FILE.open("rb") as po:
+        entries = read_po(po, locale="mn", domain=DOMAIN, abort_invalid=True)
+    ids = [line for line in PO_FILE.read_text(encoding="utf-8").splitlines()]
+    written = [line for line in ids if line.startswith('msgid "') and line != 'msgid ""']
+    assert len(written) == len(entries), "an id is written twice"
+    for message in entries:
+        assert isinstance(message.id, str) and isinstance(message.string, str)
+        assert message.string, f"untranslated: {message.id!r}"
+        assert not message.fuzzy, f"fuzzy: {message.id!r}"
+        held = set(PLACEHOLDER.findall(message.id))
+        assert set(PLACEHOLDER.findall(message.string)) == held, message.id
+        assert (
+            message.string.count("{")
+            == message.string.count("}")
+            == len(PLACEHOLDER.findall(message.string))
+        ), message.id
+        assert message.context in (None, TEMPLATE), message.id
+
+
+def test_the_catalogue_ships_inside_the_package() -> None:
+    # hatch puts every file under src/entrypoints into the wheel (pyproject's
+    # [tool.hatch.build.targets.wheel] packages); the loader reads it as package data.
+    assert catalogue_file("mn").is_file()
+    assert PO_FILE.resolve().is_relative_to(HTTP_PACKAGE.resolve())
+
+
+def test_the_catalogue_is_compiled_once() -> None:
+    assert load_catalogue("mn").messages  # it loads (catalogue() would hide a failure)
+    assert catalogue("mn") is not None
+    assert catalogue("mn") is catalogue("mn")
+    assert catalogue("en") is None and catalogue("xx") is None
+
+
+@pytest.mark.parametrize(
+    ("english", "mongolian"),
+    [
+        ("Use at least 10 characters.", "Хамгийн багадаа 10 тэмдэгт ашиглана уу."),
+        ("Use at most 128 characters.", "Хамгийн ихдээ 128 тэмдэгт ашиглана уу."),
+        ("Use 1 to 200 characters.", "1-200 тэмдэгт ашиглана уу."),
+        ("Use 1 to 100.", "1-ээс 100 хүртэлх утга оруулна уу."),
+        ("At most 2000 characters.", "Хамгийн ихдээ 2000 тэмдэгт."),
+        ("A pending booking cannot become completed.", None),
+        ("This time cannot be booked (outside_hours).", None),
+        ("Unknown IANA time zone 'Mars/Base'.", None),
+        ("Object missing required field `name`", "Заавал бөглөх `name` талбар дутуу байна"),
+        ("Object contains unknown field `x`", "Үл мэдэгдэх `x` талбар орсон байна"),
+        ("Expected `str`, got `int`", "`str` төрлийн утга байх ёстой, `int` ирлээ"),
+        ("Expected `str` of length <= 3", "`str` утгын урт хамгийн ихдээ 3 байх ёстой"),
+        ("Expected `int` >= 1", "`int` утга хамгийн багадаа 1 байх ёстой"),
+        ("Invalid enum value 'b'", "Зөвшөөрөгдөөгүй утга: 'b'"),
+    ],
+)
+def test_texts_with_variable_parts_are_translated_by_their_shape(
+    english: str, mongolian: str | None
+) -> None:
+    translated = translate("mn", english)
+    assert translated != english
+    if mongolian is not None:
+        assert translated == mongolian
+
+
+def test_the_most_specific_shape_wins() -> None:
+    assert translate("mn", "Use 1 to 80 characters.") == "1-80 тэмдэгт ашиглана уу."
+    assert translate("mn", "Expected `str` of length >= 1").startswith("`str` утгын урт")
+
+
+def test_a_shape_does_not_swallow_what_it_does_not_describe() -> None:
+    with_place = "Expected `int`, got `str` - at `$.email`"
+    assert translate("mn", with_place) == with_place  # the place is problems.py's to split
+    assert translate("mn", "{message} - at {path}") == "{message} - at {path}"  # a template
+    assert translate("mn", "Use at least ten characters.") == "Use at least ten characters."
+    long = "Object contains unknown field `" + "x" * 1000 + "`"
+    assert translate("mn", long) == long  # too long to be one of ours: left alone
+
+
+def test_english_unknown_locales_and_unknown_texts_pass_unchanged() -> None:
+    assert translate("en", "Not Found") == "Not Found"
+    assert translate("xx", "Not Found") == "Not Found"
+    assert translate("mn", "Nothing like this is in the catalogue.") == (
+        "Nothing like this is in the catalogue."
+    )
+    assert translate("mn", "") == ""
+
+
+def test_templates_fill_in_both_languages() -> None:
+    english = translate_template("en", "{message} - at {path}", message="Bad", path="`$.a`")
+    assert english == "Bad - at `$.a`"
+    mongolian = translate_template("mn", "{message} - at {path}", message="Муу", path="`$.a`")
+    assert mongolian == "Муу (байршил: `$.a`)"
+    # values are never read as format strings
+    assert translate_template("mn", "{message} - at {path}", message="{0}", path="{x}") == (
+        "{0} (байршил: {x})"
+    )
+
+
+@given(st.text(max_size=600))
+def test_translating_any_text_never_fails(text: str) -> None:
+    assert isinstance(translate("mn", text), str)
+    assert translate("en", text) == text
+
+
+def test_an_unreadable_catalogue_costs_the_translation_not_the_answer(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(translations, "catalogue_file", lambda locale: tmp_path / "none.po")
+    catalogue.cache_clear()
+    try:
+        assert translate("mn", "Not Found") == "Not Found"
+        assert translate_template("mn", "{message} - at {path}", message="a", path="b") == (
+            "a - at b"
+        )
+        assert "cannot be read" in caplog.text
+    finally:
+        catalogue.cache_clear()
+    monkeypatch.undo()
+    assert translate("mn", "Not Found") == "Олдсонгүй"

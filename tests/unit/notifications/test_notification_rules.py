@@ -1,0 +1,278 @@
+"""The notification rules: who hears which event on which channel, reminders, the life of
+a notification, channel choices, and when a message is not sent."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from booking_domain.bookings.booking import Booking, request_booking
+from booking_domain.bookings.lifecycle import cancel
+from booking_domain.bookings.published import booking_outbox_event
+from booking_domain.notifications import (
+    DEFAULT_OFFSETS,
+    REMINDER,
+    RULES,
+    BookingFacts,
+    Category,
+    Channel,
+    InvalidReminderOffsetsError,
+    Notification,
+    NotificationPreferences,
+    NotificationStatus,
+    Party,
+    Recipient,
+    ReminderOffsets,
+    RetrySchedule,
+    SendOutcome,
+    SkipReason,
+)
+from booking_domain.notifications.facts import facts_for, skip_reason
+from booking_domain.notifications.notifications import Attempted, Retried, Sent, Skipped
+from booking_domain.notifications.planning import plan
+from booking_domain.scheduling import BusyTimeline
+from booking_domain.shared import OutboxEvent
+from booking_domain.shared.ids import ArtistId, BookingId
+from booking_domain.shared.money import Money
+from booking_domain.testing import customer, make_policy, make_service, open_all_week
+from booking_domain.testing.builders import ARTIST_USER, CUSTOMER_USER
+from tests.support.builders import START
+
+NOW = START
+SCHEDULE = RetrySchedule()
+OffsetsOf = Callable[[ArtistId], ReminderOffsets]
+
+
+def requested(start: datetime) -> tuple[Booking, OutboxEvent]:
+    """A booking at ``start`` (no deposit, no approval: confirmed at once) and its event."""
+    booking, event = request_booking(
+        customer=customer(), service=make_service(), artist_user_id=ARTIST_USER,
+        policy=make_policy(), schedule=open_all_week(), busy=BusyTimeline(), start=start,
+        now=NOW, reference="INK-TEST22",
+    )  # fmt: skip
+    return booking, booking_outbox_event(booking, event)
+
+
+def offsets(*chosen: timedelta) -> OffsetsOf:
+    return lambda artist_id: ReminderOffsets(artist_id, chosen or DEFAULT_OFFSETS)
+
+
+def by_kind(planned: list[Notification], kind: str) -> list[Notification]:
+    return [n for n in planned if n.kind == kind]
+
+
+def test_a_confirmed_booking_tells_both_parties_on_their_channels_and_plans_reminders() -> None:
+    _, event = requested(NOW + timedelta(days=3))
+    assert event.type == "booking.confirmed"
+    planned = plan(event, NOW, offsets())
+    told = {(n.party, n.channel) for n in by_kind(planned, "booking.confirmed")}
+    assert told == {
+        (Party.CUSTOMER, Channel.EMAIL), (Party.CUSTOMER, Channel.SMS),
+        (Party.CUSTOMER, Channel.IN_APP), (Party.ARTIST, Channel.EMAIL),
+        (Party.ARTIST, Channel.IN_APP),
+    }  # fmt: skip
+    recipients = {n.party: n.recipient_id for n in planned}
+    assert recipients == {Party.CUSTOMER: CUSTOMER_USER, Party.ARTIST: ARTIST_USER}
+    reminders = by_kind(planned, REMINDER)
+    moments = sorted({n.send_at for n in reminders})
+    start = NOW + timedelta(days=3)
+    assert moments == [start - timedelta(hours=24), start - timedelta(hours=2)]
+    assert all(n.reminder_for == start and n.next_attempt_at == n.send_at for n in reminders)
+    assert len(reminders) == 2 * 4  # customer: email, sms, in-app; artist: in-app
+
+
+def test_planning_twice_makes_the_same_keys_and_every_key_is_unique() -> None:
+    _, event = requested(NOW + timedelta(days=3))
+    first, again = plan(event, NOW, offsets()), plan(event, NOW + timedelta(seconds=5), offsets())
+    assert [n.key for n in first] == [n.key for n in again]
+    assert len({n.key for n in first}) == len(first)
+
+
+@given(
+    ahead=st.integers(min_value=1, max_value=2 * 24 * 20).map(lambda half_hours: half_hours * 30),
+    chosen=st.lists(st.integers(min_value=15, max_value=60 * 24 * 14), max_size=4, unique=True),
+)
+def test_reminders_are_planned_for_exactly_the_offsets_still_ahead(
+    ahead: int, chosen: list[int]
+) -> None:
+    start = NOW + timedelta(minutes=ahead)
+    _, event = requested(start)
+    picked = ReminderOffsets.chosen(ArtistId(event.audience[1]), chosen, NOW)
+    planned = by_kind(plan(event, NOW, lambda _a: picked), REMINDER)
+    expected = {start - timedelta(minutes=m) for m in chosen if start - timedelta(minutes=m) > NOW}
+    assert {n.send_at for n in planned} == expected
+    assert all(n.send_at > NOW for n in planned)
+
+
+def test_a_moved_booking_gets_reminders_with_new_keys_and_the_same_start_the_same_keys() -> None:
+    _, first = requested(NOW + timedelta(days=3))
+    _, moved = requested(NOW + timedelta(days=4))
+    keys_first = {n.key for n in by_kind(plan(first, NOW, offsets()), REMINDER)}
+    keys_moved = {n.key for n in by_kind(plan(moved, NOW, offsets()), REMINDER)}
+    assert keys_first.isdisjoint(keys_moved)
+
+
+def test_events_without_a_rule_plan_nothing_and_every_rule_names_a_known_party() -> None:
+    _, event = requested(NOW + timedelta(days=3))
+    stray = OutboxEvent(
+        event.id, "notification.created", NOW, "notification/x", 1, {}, (CUSTOMER_USER,)
+    )
+    assert plan(stray, NOW, offsets()) == []
+    for rule in RULES.values():
+        parties = {tell.party for tell in rule.tells}
+        if rule.event_type.startswith("artist."):
+            assert parties == {Party.OWNER}
+        else:
+            assert Party.OWNER not in parties
+
+
+def test_a_cancellation_tells_the_customer_as_a_payment_message_with_the_refund() -> None:
+    booking, _ = requested(NOW + timedelta(days=3))
+    cancelled, event = cancel(booking, customer(), NOW, make_policy())
+    planned = plan(booking_outbox_event(cancelled, event), NOW, offsets())
+    to_customer = [n for n in planned if n.party is Party.CUSTOMER]
+    assert {n.category for n in to_customer} == {Category.PAYMENT}
+    assert {n.channel for n in to_customer} == {Channel.EMAIL, Channel.SMS, Channel.IN_APP}
+    assert by_kind(planned, REMINDER) == []
+
+
+def a_notification(**changes: object) -> Notification:
+    _, event = requested(NOW + timedelta(days=3))
+    base = plan(event, NOW, offsets())[0]
+    from dataclasses import replace
+
+    return replace(base, **changes)  # type: ignore[arg-type]
+
+
+def test_a_failed_attempt_waits_by_the_schedule_then_fails_for_good() -> None:
+    n = a_notification()
+    moment = NOW
+    for delay in SCHEDULE.delays:
+        n = n.apply(Attempted(SendOutcome.failed("451 try later")), moment, SCHEDULE)
+        assert n.status is NotificationStatus.PENDING and n.next_attempt_at == moment + delay
+        moment += delay
+    n = n.apply(Attempted(SendOutcome.failed("451 try later")), moment, SCHEDULE)
+    assert n.status is NotificationStatus.FAILED and n.attempts == len(SCHEDULE.delays) + 1
+    again = n.apply(Retried(), moment, SCHEDULE)
+    assert again.status is NotificationStatus.PENDING and again.attempts == 0
+
+
+def test_a_permanent_refusal_fails_at_once_and_errors_are_kept_short() -> None:
+    refused = SendOutcome.failed("550 " + "x" * 1000, permanent=True)
+    n = a_notification().apply(Attempted(refused), NOW, SCHEDULE)
+    assert n.status is NotificationStatus.FAILED and n.last_error is not None
+    assert len(n.last_error) <= 300
+
+
+changes = st.sampled_from(
+    [
+        Sent("ref"),
+        Skipped(SkipReason.OPTED_OUT),
+        Attempted(SendOutcome.ok("ref")),
+        Attempted(SendOutcome.failed("boom")),
+        Attempted(SendOutcome.failed("no", permanent=True)),
+    ]
+)
+
+
+@given(st.lists(changes, min_size=1, max_size=12))
+def test_once_sent_or_skipped_nothing_changes_a_notification(steps: list[object]) -> None:
+    n = a_notification()
+    for step in steps:
+        before = n
+        n = n.apply(step, NOW, SCHEDULE)  # type: ignore[arg-type]
+        if before.status is not NotificationStatus.PENDING:
+            assert n == before
+    assert n.attempts <= len(steps)
+
+
+@given(st.booleans(), st.booleans(), st.booleans(), st.sampled_from(list(Category)))
+def test_payment_and_account_messages_go_whatever_the_choices(
+    email: bool, sms: bool, in_app: bool, category: Category
+) -> None:
+    choices = NotificationPreferences(CUSTOMER_USER, email, sms, in_app)
+    wanted = {c for c in Channel if choices.wants(c, category)}
+    if category in (Category.PAYMENT, Category.ACCOUNT):
+        assert wanted == set(Channel)
+    else:
+        on = {Channel.EMAIL: email, Channel.SMS: sms, Channel.IN_APP: in_app}
+        assert wanted == {c for c, chosen in on.items() if chosen}
+
+
+def a_recipient(**changes: object) -> Recipient:
+    base = Recipient(
+        CUSTOMER_USER, "Ada", "ada@example.com", "+97688112233", "en", True,
+        NotificationPreferences(CUSTOMER_USER),
+    )  # fmt: skip
+    from dataclasses import replace
+
+    return replace(base, **changes)  # type: ignore[arg-type]
+
+
+def facts(
+    start: datetime, status: str = "confirmed", booking_id: BookingId | None = None
+) -> BookingFacts:
+    booking, _ = requested(start)
+    return BookingFacts(
+        booking_id or booking.id, booking.reference, status, start, start + timedelta(hours=1),
+        "Bold Ink", "Ada", "session", Money(10_000, "USD"), "Asia/Ulaanbaatar", "Studio 9",
+        "Peace Ave 12", (47.918, 106.917), timedelta(hours=48),
+    )  # fmt: skip
+
+
+def test_a_reminder_is_stale_once_the_booking_is_cancelled_or_moved() -> None:
+    start = NOW + timedelta(days=3)
+    _, event = requested(start)
+    reminder = next(
+        n for n in plan(event, NOW, offsets()) if n.kind == REMINDER and n.channel is Channel.EMAIL
+    )
+    assert skip_reason(reminder, a_recipient(), facts(start)) is None
+    assert skip_reason(reminder, a_recipient(), facts(start, "cancelled")) is SkipReason.STALE
+    moved = facts(start + timedelta(hours=1))
+    assert skip_reason(reminder, a_recipient(), moved) is SkipReason.STALE
+    assert skip_reason(reminder, a_recipient(), None) is SkipReason.STALE
+
+
+def test_opted_out_channels_and_missing_phones_and_closed_accounts_are_skipped() -> None:
+    start = NOW + timedelta(days=3)
+    _, event = requested(start)
+    planned = {n.channel: n for n in plan(event, NOW, offsets()) if n.party is Party.CUSTOMER}
+    quiet = a_recipient(preferences=NotificationPreferences(CUSTOMER_USER, sms=False))
+    assert skip_reason(planned[Channel.SMS], quiet, facts(start)) is SkipReason.OPTED_OUT
+    assert skip_reason(planned[Channel.EMAIL], quiet, facts(start)) is None
+    no_phone = a_recipient(phone=None)
+    assert skip_reason(planned[Channel.SMS], no_phone, facts(start)) is SkipReason.NO_ADDRESS
+    closed = a_recipient(active=False)
+    assert skip_reason(planned[Channel.EMAIL], closed, facts(start)) is SkipReason.NO_RECIPIENT
+
+
+def test_message_facts_carry_the_booking_with_links_map_and_balance() -> None:
+    start = NOW + timedelta(days=3)
+    _, event = requested(start)
+    email = next(n for n in plan(event, NOW, offsets()) if n.channel is Channel.EMAIL)
+    assert email.booking_id is not None
+    booked = facts(start, booking_id=email.booking_id)
+    shown = facts_for(email, a_recipient(locale="mn"), booked, "https://app.example/")
+    assert shown.locale == "mn" and shown.booking is not None
+    b = shown.booking
+    assert b.start == start and b.time_zone == "Asia/Ulaanbaatar" and b.artist_name == "Bold Ink"
+    assert b.links.cancel == f"https://app.example/bookings/{email.booking_id}/cancel"
+    assert b.map_url is not None and "47.918000,106.917000" in b.map_url
+    assert b.balance == Money(10_000, "USD") and b.free_cancellation_hours == 48
+
+
+@pytest.mark.parametrize(
+    ("minutes", "problem"),
+    [([10], "15 minutes"), ([60, 60], "once"), ([60, 120, 180, 240, 300], "at most 4"),
+     ([60 * 24 * 15], "14 days")],
+)  # fmt: skip
+def test_reminder_offsets_are_checked(minutes: list[int], problem: str) -> None:
+    with pytest.raises(InvalidReminderOffsetsError, match=problem):
+        ReminderOffsets.chosen(ArtistId(ARTIST_USER), minutes, NOW)
+    chosen = ReminderOffsets.chosen(ArtistId(ARTIST_USER), [120, 1440], NOW)
+    assert chosen.minutes == (1440, 120)
+    assert ReminderOffsets.chosen(ArtistId(ARTIST_USER), [], NOW).due_times(NOW, NOW) == ()
