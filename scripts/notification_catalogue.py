@@ -6,20 +6,10 @@ each language's .po (new messages arrive untranslated; a test refuses untranslat
 
 from __future__ import annotations
 
-from adapters.notifications import wording
 from adapters.notifications.catalogues import DOMAIN, LANGUAGES, LOCALES_DIR
+from adapters.notifications.wording import source_messages
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
-
-
-def source_messages() -> list[str]:
-    found: list[str] = []
-    for title, lead in wording.MESSAGES.values():
-        found += [title, lead]
-    found += list(wording.LABELS.values())
-    found += [wording.POLICY, wording.REFUND_DUE, wording.NO_REFUND, wording.SIGNATURE]
-    found += [wording.SETTINGS_HINT, wording.SMS, wording.SMS_SHORT]
-    return list(dict.fromkeys(found))
 
 
 def main() -> None:

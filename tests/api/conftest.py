@@ -17,6 +17,7 @@ from litestar.testing import AsyncTestClient
 from adapters.payments.sandbox import SandboxGateway
 from adapters.system.clock import ManualClock
 from booking_domain.accounts.use_cases import AccountUseCases
+from booking_domain.notifications.use_cases import NotificationUseCases
 from booking_domain.payments.use_cases import PaymentUseCases
 from entrypoints.app import create_app
 from entrypoints.container import LocalAdapters, build_container, bundles
@@ -33,6 +34,8 @@ class Api:
     accounts: AccountUseCases  # the app's own, for what only an operator does (admins)
     sandbox: SandboxGateway | None = None  # the sandbox payment gateway, when it is the one
     payments: PaymentUseCases | None = None  # the app's own, for what only the worker does
+    notifications: NotificationUseCases | None = None  # likewise: planning and sending
+    database_url: str = ""
 
     async def register(
         self, email: str = "ada@example.com", role: str = "customer", name: str = "Ada"
@@ -86,7 +89,10 @@ async def make_api(database_url: str, tmp_path: Path) -> AsyncIterator[ApiFactor
         sandbox = core.adapters.payments().sandbox
         if sandbox is not None:  # its callbacks reach this app the way QPay's would: HTTP
             sandbox.route_callbacks(_through(client))
-        return Api(client, clock, wired.accounts, sandbox, wired.payments)
+        return Api(
+            client, clock, wired.accounts, sandbox, wired.payments, wired.notifications,
+            str(settings.database_url),
+        )  # fmt: skip
 
     yield make
     for client in clients:

@@ -12,7 +12,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from babel.core import Locale
-from babel.dates import format_datetime, format_timedelta, get_timezone_name
+from babel.dates import format_date, format_time, format_timedelta, get_timezone_name
 from babel.numbers import format_currency, get_currency_precision
 
 from adapters.notifications import wording
@@ -35,10 +35,12 @@ def money(value: Money, locale: str) -> str:
 
 
 def moment(value: datetime, time_zone: str, locale: str) -> str:
-    """ "Tuesday, 1 December 2026, 14:00 (Ulaanbaatar Standard Time)"."""
+    """The locale's full date, the 24-hour time and the zone's name: "Tuesday, December 1,
+    2026, 14:00 (Ulaanbaatar Standard Time)"."""
     local = value.astimezone(ZoneInfo(time_zone))
-    text = format_datetime(local, "EEEE, d MMMM y, HH:mm", locale=locale)
-    return f"{text} ({get_timezone_name(local, width='long', locale=locale)})"
+    day = format_date(local, "full", locale=locale)
+    time = format_time(local, "HH:mm", locale=locale)
+    return f"{day}, {time} ({get_timezone_name(local, width='long', locale=locale)})"
 
 
 class BabelRenderer(MessageRenderer):

@@ -180,3 +180,13 @@ SIGNATURE = N_("Inkslot: booking for tattoo artists and studios")
 SETTINGS_HINT = N_("You can choose which messages you get in the app's notification settings.")
 SMS = N_("{title}. {when}. {link}")
 SMS_SHORT = N_("{title}. {link}")
+
+
+def source_messages() -> list[str]:
+    """Every message id above, once each, in order (what each catalogue translates)."""
+    found: list[str] = []
+    for title, lead in MESSAGES.values():
+        found += [title, lead]
+    found += list(LABELS.values())
+    found += [POLICY, REFUND_DUE, NO_REFUND, SIGNATURE, SETTINGS_HINT, SMS, SMS_SHORT]
+    return list(dict.fromkeys(found))

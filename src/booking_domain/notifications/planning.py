@@ -118,7 +118,9 @@ def _made(
     reminder_for: datetime | None,
 ) -> Notification:
     return Notification(
-        id=NotificationId(new_uuid7(int(now.timestamp() * 1000))),
+        # Stamped with the event's moment: the inbox lists newest first by id, in the order
+        # the changes happened rather than the order they were planned in.
+        id=NotificationId(new_uuid7(int(event.occurred_at.timestamp() * 1000))),
         key=key,
         kind=REMINDER if reminder_for is not None else event.type,
         category=tell.category,

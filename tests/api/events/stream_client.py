@@ -18,17 +18,23 @@ class Message:
     data: dict[str, Any]
 
 
+# In-app notifications reach their recipient on the same stream; suites about the changes
+# themselves pass over them (tests/api/notifications hears them).
+NOTIFICATIONS = frozenset({"notification.created"})
+
+
 class Stream:
-    def __init__(self, response: httpx.Response) -> None:
+    def __init__(self, response: httpx.Response, *, ignore: frozenset[str] = NOTIFICATIONS) -> None:
         self.response = response
         self._lines = response.iter_lines()
+        self._ignore = ignore
 
     def next_message(self) -> Message:
         """The next event (comments skipped); httpx's read timeout bounds the wait."""
         fields: dict[str, str] = {}
         for line in self._lines:
             if line == "":
-                if "data" in fields:
+                if "data" in fields and fields.get("event") not in self._ignore:
                     return Message(
                         fields.get("id", ""), fields.get("event", ""), json.loads(fields["data"])
                     )
@@ -52,6 +58,7 @@ def open_stream(
     last_event_id: str | None = None,
     wait: float = 10,
     query: dict[str, str] | None = None,
+    ignore: frozenset[str] = NOTIFICATIONS,
 ) -> Iterator[Stream]:
     headers = {"accept": "text/event-stream"}
     if token is not None:
@@ -64,4 +71,4 @@ def open_stream(
         client.stream("GET", "/api/v1/events/stream", headers=headers, params=query) as response,
     ):
         assert response.status_code == 200, response.read()
-        yield Stream(response)
+        yield Stream(response, ignore=ignore)

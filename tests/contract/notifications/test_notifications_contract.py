@@ -8,6 +8,7 @@ import asyncio
 import dataclasses
 from dataclasses import dataclass
 from datetime import timedelta
+from uuid import UUID
 
 import pytest
 
@@ -78,7 +79,7 @@ async def all_notifications(w: World) -> list[Notification]:
     return found
 
 
-async def queued_ids(w: World) -> list[object]:
+async def queued_ids(w: World) -> list[NotificationId]:
     if isinstance(w.uow, InMemoryUnitOfWorkFactory):
         async with w.uow(read_only=True) as uow:
             return list(uow.notification_queue.queued())
@@ -89,7 +90,7 @@ async def queued_ids(w: World) -> list[object]:
                 " WHERE task_name = 'inkslot:send_notification' ORDER BY id"
             )
         ).fetchall()
-    return [r["id"] for r in rows]
+    return [NotificationId(UUID(str(r["id"]))) for r in rows]
 
 
 async def book(w: World, days_ahead: int = 3) -> None:
@@ -129,7 +130,7 @@ async def test_planners_running_at_once_plan_every_event_once(
 async def send_all(w: World) -> list[Notification | None]:
     results = []
     for n_id in await queued_ids(w):
-        results.append(await w.notifications.send_notification(n_id))  # type: ignore[arg-type]
+        results.append(await w.notifications.send_notification(n_id))
     return results
 
 
@@ -320,7 +321,7 @@ async def test_on_postgres_a_send_job_commits_and_rolls_back_with_its_notificati
             if row["kind"] == REMINDER:  # waits for its moment and holds nothing back
                 assert row["lock"] is None and row["scheduled_at"] == row["send_at"]
             else:
-                assert row["lock"].startswith("notify:") and row["scheduled_at"] is None
+                assert str(row["lock"]).startswith("notify:") and row["scheduled_at"] is None
         stored = await all_notifications(w)
         fresh = [
             dataclasses.replace(n, id=NotificationId(new_uuid7()), key=n.key + ":again")

@@ -1,0 +1,37 @@
+"""Doing the worker's share in API tests, deterministically: plan what the outbox holds,
+then run every queued send job once (a job before its moment leaves its notification
+waiting, as the worker would)."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+import psycopg
+from psycopg.rows import dict_row
+
+from adapters.postgres.database import psycopg_url
+from booking_domain.notifications import Notification, NotificationId
+from tests.api.conftest import Api
+
+QUEUED = """
+SELECT DISTINCT (args->>'notification_id')::uuid AS id FROM procrastinate_jobs
+ WHERE task_name = 'inkslot:send_notification' ORDER BY id
+"""
+
+
+async def deliver(api: Api) -> list[Notification]:
+    """Plan, then send whatever is due now; returns what was recorded by this round."""
+    assert api.notifications is not None
+    await api.notifications.plan_notifications()
+    async with await psycopg.AsyncConnection.connect(
+        psycopg_url(api.database_url), autocommit=True
+    ) as conn:
+        cursor = conn.cursor(row_factory=dict_row)
+        await cursor.execute(QUEUED)
+        ids = [UUID(str(row["id"])) for row in await cursor.fetchall()]
+    recorded = []
+    for notification_id in ids:
+        done = await api.notifications.send_notification(NotificationId(notification_id))
+        if done is not None and not done.due:
+            recorded.append(done)
+    return recorded

@@ -1,0 +1,107 @@
+"""Notifications through real worker processes: committed bookings become emails on a real
+SMTP server, texts on a fake gateway and inbox items; a worker killed mid-send loses
+nothing and no recipient sees a message twice."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import psycopg
+import pytest
+from psycopg.rows import dict_row
+
+from adapters.postgres.uow import PostgresUnitOfWorkFactory
+from booking_domain.bookings import request_booking
+from booking_domain.scheduling import BusyTimeline
+from booking_domain.testing.builders import open_all_week
+from tests.jobs.helpers import NEVER, eventually, kill_hard, start_worker, stop
+from tests.support.catalog import add_bookable_artist, add_user
+from tests.support.fake_sms_gateway import API_KEY, PATH, FakeSmsGateway, serving
+from tests.support.smtp_sink import SmtpSink
+
+pytestmark = pytest.mark.anyio
+BOOKINGS = 4
+
+
+async def confirmed_bookings(uow: PostgresUnitOfWorkFactory, count: int) -> None:
+    """``count`` bookings confirmed at once (no deposit), by a customer with a phone."""
+    artist = await add_bookable_artist(uow)
+    customer = await add_user(uow)
+    now = datetime.now(UTC)
+    async with uow() as work:
+        user = await work.users.get(customer.user_id)
+        assert user is not None
+        await work.users.update(user.with_profile(now, name=None, phone="+97688112233"))
+        await work.commit()
+    first = now.replace(minute=0, second=0, microsecond=0) + timedelta(days=3)
+    for n in range(count):
+        booking, event = request_booking(
+            customer=customer, service=artist.service, artist_user_id=artist.user_id,
+            policy=artist.profile.policy, schedule=open_all_week(), busy=BusyTimeline(),
+            start=first + timedelta(hours=2 * n), now=now,
+        )  # fmt: skip
+        async with uow() as work:
+            await work.bookings.add(booking, event)
+            await work.commit()
+
+
+async def statuses(database_url: str) -> Counter[tuple[str, str]]:
+    async with await psycopg.AsyncConnection.connect(database_url) as conn:
+        cursor = conn.cursor(row_factory=dict_row)
+        await cursor.execute(
+            "SELECT channel, status FROM notifications WHERE kind <> 'booking.reminder'"
+        )
+        return Counter((r["channel"], r["status"]) for r in await cursor.fetchall())
+
+
+async def inbox_items(database_url: str) -> int:
+    async with await psycopg.AsyncConnection.connect(database_url) as conn:
+        row = await (await conn.execute("SELECT count(*) FROM inbox_items")).fetchone()
+        assert row is not None
+        return int(row[0])
+
+
+async def test_a_worker_killed_mid_send_loses_nothing_and_sends_nothing_twice(
+    database_url: str, uow: PostgresUnitOfWorkFactory, tmp_path: Path
+) -> None:
+    expected = {"email": 2 * BOOKINGS, "sms": BOOKINGS, "in_app": 2 * BOOKINGS}
+    await confirmed_bookings(uow, BOOKINGS)
+    gateway = FakeSmsGateway(delay=0.2)
+    log = tmp_path / "worker.log"
+    with SmtpSink(data_delay=0.3) as sink, serving(gateway) as sms_url:
+        env = {
+            "INKSLOT_EXPIRE_HOLDS_CRON": NEVER, "INKSLOT_PURGE_CRON": NEVER,
+            "INKSLOT_SMTP_HOST": sink.host, "INKSLOT_SMTP_PORT": str(sink.port),
+            "INKSLOT_SMTP_TLS": "none", "INKSLOT_SMS_GATEWAY_URL": sms_url + PATH,
+            "INKSLOT_SMS_GATEWAY_KEY": API_KEY,
+        }  # fmt: skip
+        first = start_worker(database_url, log, **env)
+        try:  # killed while messages are on the wire (each DATA takes the server 0.3 s)
+            await eventually(lambda: _received(sink, 2), within=30)
+        finally:
+            kill_hard(first)
+        assert len(sink.messages) < expected["email"]
+        second = start_worker(database_url, log, **env)  # its sweep finds the dead one's jobs
+        try:
+            await eventually(lambda: _all_sent(database_url, expected), within=90)
+        finally:
+            assert stop(second) == 0, log.read_text()[-2000:]
+        per_message = Counter(m.message_id for m in sink.messages)
+    # Every message arrived; a mailbox, which keeps one message per Message-ID, holds each
+    # once; on the wire, only a message in flight at the kill (two jobs at a time) came twice.
+    assert len(per_message) == expected["email"]
+    assert sum(count - 1 for count in per_message.values()) <= 2
+    assert len(gateway.sent) == expected["sms"]  # the gateway sends a key once
+    assert len({s.idempotency_key for s in gateway.sent}) == expected["sms"]
+    assert await inbox_items(database_url) == expected["in_app"]
+
+
+async def _received(sink: SmtpSink, count: int) -> bool:
+    return len(sink.messages) >= count
+
+
+async def _all_sent(database_url: str, expected: dict[str, int]) -> bool:
+    found = await statuses(database_url)
+    return all(found[(channel, "sent")] == n for channel, n in expected.items())

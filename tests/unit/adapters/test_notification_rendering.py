@@ -1,0 +1,125 @@
+"""The message renderer: a message for every line of the table in both languages, the
+catalogue complete, times in the artist's zone with the zone named, money per locale."""
+
+
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from adapters.notifications import wording
+from adapters.notifications.catalogues import missing
+from adapters.notifications.rendering import BabelRenderer, moment, money
+from adapters.notifications.wording import source_messages
+from booking_domain.notifications import (
+    KINDS,
+    REMINDER,
+    RULES,
+    BookingView,
+    Channel,
+    Links,
+    MessageFacts,
+    Party,
+)
+from booking_domain.notifications.rules import REMINDER_TELLS
+from booking_domain.shared.money import Money
+
+START = datetime(2026, 12, 1, 6, 0, tzinfo=UTC)  # 14:00 in Ulaanbaatar
+LINKS = Links(
+    "https://app/b/1", "https://app/b/1/reschedule", "https://app/b/1/cancel", "https://app/b/1/pay"
+)
+
+
+def a_view(**changes: object) -> BookingView:
+    from dataclasses import replace
+
+    base = BookingView(
+        reference="INK-7Q2M4X", start=START, end=START + timedelta(hours=2),
+        time_zone="Asia/Ulaanbaatar", service_name="Blackwork sleeve", artist_name="Bold Ink",
+        customer_name="Саруул", studio_name="Studio 9", address="Peace Ave 12, Ulaanbaatar",
+        map_url="https://www.google.com/maps/search/?api=1&query=47.918000,106.917000",
+        price=Money(45_000_000, "MNT"), deposit=Money(5_000_000, "MNT"),
+        amount_paid=Money(5_000_000, "MNT"), balance=Money(40_000_000, "MNT"),
+        refund=Money(5_000_000, "MNT"), cancelled_by="artist", reason=None,
+        free_cancellation_hours=48, links=LINKS,
+    )  # fmt: skip
+    return replace(base, **changes)  # type: ignore[arg-type]
+
+
+def facts(kind: str, party: Party, locale: str, **changes: object) -> MessageFacts:
+    return MessageFacts(
+        kind=kind, party=party, channel=Channel.EMAIL, locale=locale, recipient_name="Ada",
+        booking=None if kind.startswith("artist.") else a_view(**changes),
+        artist_name="Bold Ink", note="Add three portfolio pieces.",
+        reminder_offset=timedelta(hours=24) if kind == REMINDER else None,
+    )  # fmt: skip
+
+
+def every_message() -> list[tuple[str, Party]]:
+    told = {(rule.event_type, tell.party) for rule in RULES.values() for tell in rule.tells}
+    return sorted(told | {(REMINDER, tell.party) for tell in REMINDER_TELLS})
+
+
+def test_every_kind_has_words_for_every_party_it_tells() -> None:
+    keys = {(kind, party.split("/")[0]) for kind, party in wording.MESSAGES}
+    assert {(kind, party.value) for kind, party in every_message()} <= keys
+    assert {kind for kind, _ in every_message()} == set(KINDS)
+
+
+def test_the_mongolian_catalogue_translates_every_message() -> None:
+    assert missing("mn", source_messages()) == []
+
+
+@pytest.mark.parametrize("locale", ["en", "mn"])
+@pytest.mark.parametrize(("kind", "party"), every_message())
+def test_every_message_renders_in_both_languages(kind: str, party: Party, locale: str) -> None:
+    for by in ("customer", "artist", "admin", "system"):
+        message = BabelRenderer().render(facts(kind, party, locale, cancelled_by=by))
+        assert message.title and message.text and message.sms
+        assert "{" not in message.title + message.text + message.sms  # every value filled
+        assert message.html.startswith("<!doctype html>") and f'lang="{locale}"' in message.html
+
+
+def test_an_english_confirmation_carries_the_details() -> None:
+    message = BabelRenderer().render(facts("booking.confirmed", Party.CUSTOMER, "en"))
+    assert message.title == "Booking INK-7Q2M4X is confirmed"
+    for expected in (
+        "Tuesday, December 1, 2026, 14:00 (Ulaanbaatar Standard Time)", "Bold Ink",
+        "Blackwork sleeve", "Studio 9, Peace Ave 12, Ulaanbaatar", "query=47.918000,106.917000",
+        "MNT50,000", "MNT400,000", "48 hours", LINKS.reschedule, LINKS.cancel,
+    ):  # fmt: skip
+        assert expected in message.text, expected
+    assert "MNT400,000.00" not in message.text  # whole tögrög
+    assert "<script" not in message.html
+
+
+def test_a_mongolian_cancellation_by_the_artist_names_the_refund() -> None:
+    message = BabelRenderer().render(facts("booking.cancelled", Party.CUSTOMER, "mn"))
+    text = message.text.replace("\xa0", " ").replace("\u202f", " ")
+    assert message.title == "INK-7Q2M4X захиалга цуцлагдлаа"
+    assert text.startswith("Bold Ink таны цагийг цуцаллаа (2026 оны арван хоёрдугаар сарын 1")
+    assert "14:00 (Улаанбаатарын стандарт цаг)). Уучлаарай." in text
+    assert "₮ 50,000 буцаалт танд олгогдох гэж байна." in text
+    assert LINKS.reschedule not in message.text  # a closed booking offers no reschedule
+
+
+def test_html_escapes_what_people_typed() -> None:
+    hostile = facts("booking.requested", Party.ARTIST, "en", customer_name="<b>x</b>&")
+    page = BabelRenderer().render(hostile).html
+    assert "<b>x</b>" not in page and "&lt;b&gt;x&lt;/b&gt;&amp;" in page
+
+
+@given(st.integers(min_value=0, max_value=10**15), st.sampled_from(["en", "mn"]))
+def test_mnt_is_shown_in_whole_togrog(minor: int, locale: str) -> None:
+    shown = money(Money(minor * 100, "MNT"), locale)
+    assert f"{minor:,}" in shown and "." not in shown.replace(",", "")
+
+
+def test_other_currencies_keep_their_minor_units_and_times_name_their_zone() -> None:
+    assert money(Money(12_345, "USD"), "en") == "$123.45"
+    assert moment(START, "America/New_York", "en").endswith("(Eastern Standard Time)")
+    assert "01:00" in moment(START, "America/New_York", "en")
