@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import replace
+from pathlib import Path
 from datetime import UTC, datetime
 
 from adapters.security.passwords import Argon2Parameters
@@ -15,7 +17,10 @@ START = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
 
 
 def cheap_settings(**overrides: object) -> Settings:
+    """Settings for tests; files the app writes (local mail, storage) go to a fresh temporary
+    directory unless ``data_dir`` is given, never into the checkout's ``var/``."""
     base = Settings(
+        data_dir=Path(tempfile.mkdtemp(prefix="inkslot-test-")),
         argon2_time_cost=CHEAP_ARGON2.time_cost,
         argon2_memory_kib=CHEAP_ARGON2.memory_cost_kib,
         argon2_parallelism=CHEAP_ARGON2.parallelism,

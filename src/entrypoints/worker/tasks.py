@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import math
-from datetime import UTC, datetime
 from uuid import UUID
 
 import procrastinate
@@ -112,7 +111,7 @@ def build_tasks(bundles: Bundles, settings: Settings) -> procrastinate.Blueprint
         its channel drops a repeat (docs/notifications.md, "Never twice")."""
         sent = await bundles.notifications.send_notification(NotificationId(UUID(notification_id)))
         if sent is not None and sent.due and sent.next_attempt_at is not None:
-            wait = sent.next_attempt_at - datetime.now(UTC)
+            wait = sent.next_attempt_at - sent.updated_at
             raise RetryDelivery(max(0, math.ceil(wait.total_seconds())))
 
     payments = bundles.payments

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -20,6 +21,7 @@ from booking_domain.accounts import (
     sign_in_key,
     validate_registration,
 )
+from booking_domain.accounts.users import e164
 from booking_domain.shared import InvalidInputError, UserId, new_uuid7
 
 NOW = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
@@ -150,3 +152,19 @@ def test_profile_edits_validate_phone_and_can_clear_it() -> None:
     with pytest.raises(InvalidInputError) as caught:
         user.with_profile(NOW, name="", phone="call me")
     assert field_codes(caught.value) == {"name": "required", "phone": "invalid_phone"}
+
+
+@given(st.integers(min_value=10_000_000, max_value=99_999_999), st.sampled_from([" ", "-", ""]))
+def test_a_mongolian_national_number_is_kept_in_e164_however_it_is_written(
+    number: int, separator: str
+) -> None:
+    digits = str(number)
+    written = digits[:4] + separator + digits[4:]
+    assert e164(written) == "+976" + digits
+    assert e164("+976 " + written) == e164("00976" + digits) == "+976" + digits
+
+
+@given(st.text(max_size=30))
+def test_whatever_is_typed_a_phone_is_e164_or_refused(typed: str) -> None:
+    number = e164(typed)
+    assert number is None or re.fullmatch(r"\+[1-9][0-9]{7,14}", number)

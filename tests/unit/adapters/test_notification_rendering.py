@@ -1,8 +1,6 @@
 """The message renderer: a message for every line of the table in both languages, the
 catalogue complete, times in the artist's zone with the zone named, money per locale."""
 
-
-
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta

@@ -14,6 +14,8 @@ between the send and the record):
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from booking_domain.notifications.facts import facts_for, skip_reason
 from booking_domain.notifications.inbox import InboxItem, inbox_event
 from booking_domain.notifications.messages import EmailMessage, SmsMessage
@@ -34,17 +36,19 @@ from booking_domain.shared.use_case import UseCase
 
 class SendNotification(UseCase[NotificationsDeps]):
     """One attempt of a due notification; returns it as recorded (still ``pending`` with
-    ``next_attempt_at`` when it must be tried again: also when asked before its moment,
-    which it then waits for), or None when there was nothing to do (sent already, skipped,
-    gone)."""
+    ``next_attempt_at`` when it must be tried again), or None when there was nothing to do
+    (sent already, skipped, gone). Asked before its moment (a reminder's job run early), it
+    sends nothing and returns it unchanged but for ``updated_at`` = now: in every answer,
+    ``next_attempt_at - updated_at`` is how long to wait."""
 
     async def __call__(self, notification_id: NotificationId) -> Notification | None:
         async with self._deps.uow(read_only=True) as uow:
             notification = await uow.notifications.get(notification_id)
             if notification is None or not notification.due:
                 return None
-            if notification.send_at > self._deps.clock.now():  # a reminder, run early
-                return notification
+            now = self._deps.clock.now()
+            if notification.send_at > now:  # a reminder's job, run early: not stored
+                return replace(notification, updated_at=now)
             context = uow.notification_context
             recipient = await context.recipient(notification.recipient_id)
             booking = None
