@@ -6,10 +6,11 @@ each language's .po (new messages arrive untranslated; a test refuses untranslat
 
 from __future__ import annotations
 
-from adapters.notifications.catalogues import DOMAIN, LANGUAGES, LOCALES_DIR
-from adapters.notifications.wording import source_messages
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
+
+from adapters.notifications.catalogues import DOMAIN, LANGUAGES, LOCALES_DIR
+from adapters.notifications.wording import source_messages
 
 
 def main() -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import tempfile
 from dataclasses import replace
-from pathlib import Path
 from datetime import UTC, datetime
+from pathlib import Path
 
 from adapters.security.passwords import Argon2Parameters
 from entrypoints.settings import Settings
