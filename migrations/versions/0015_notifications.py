@@ -1,8 +1,10 @@
 """Notifications: the notifications table, the in-app inbox, channel preferences, reminder
 offsets, the planning position; users gain a locale and E.164 phone numbers.
 
-The planning position starts at the outbox's tail as it is now: an existing deployment is
-not sent messages about the week of events already kept in its outbox.
+The planning position starts at the outbox's tail as the feed sees it now (below the oldest
+running transaction, as adapters/postgres/outbox.py reads it): an existing deployment is
+not sent messages about the week of events already kept in its outbox, and an event still
+being written during the migration is planned, not skipped.
 
 Revision ID: 0015_notifications
 Revises: 0014_refunds
@@ -34,17 +36,20 @@ def upgrade() -> None:
         "users", sa.Column("locale", sa.Text(), server_default=sa.text("'en'"), nullable=False)
     )
     op.create_check_constraint("ck_users_locale", "users", "locale IN ('en', 'mn')")
-    # Phone numbers as E.164: punctuation dropped, 8 digits alone are Mongolian; anything
-    # else that is not a number is cleared rather than sent texts that cannot arrive.
+    # Phone numbers as E.164, by accounts.users.e164's rule: punctuation dropped, a leading
+    # 00 is +, 8 digits alone are Mongolian; anything else is cleared rather than sent texts
+    # that cannot arrive. (The downgrade keeps the E.164 form: it cannot know the old one.)
     op.execute(
         r"""
+        WITH cleaned AS (
+          SELECT id, regexp_replace(regexp_replace(phone, '[\s\u00a0().-]', '', 'g'),
+                                    '^00', '+') AS compact
+            FROM users WHERE phone IS NOT NULL)
         UPDATE users SET phone = CASE
-          WHEN regexp_replace(phone, '[\s().-]', '', 'g') ~ '^[0-9]{8}$'
-            THEN '+976' || regexp_replace(phone, '[\s().-]', '', 'g')
-          WHEN regexp_replace(phone, '[\s().-]', '', 'g') ~ '^\+[1-9][0-9]{7,14}$'
-            THEN regexp_replace(phone, '[\s().-]', '', 'g')
+          WHEN cleaned.compact ~ '^[0-9]{8}$' THEN '+976' || cleaned.compact
+          WHEN cleaned.compact ~ '^\+[1-9][0-9]{7,14}$' THEN cleaned.compact
           ELSE NULL END
-         WHERE phone IS NOT NULL
+          FROM cleaned WHERE cleaned.id = users.id
         """
     )
     op.create_table(
@@ -154,7 +159,9 @@ def upgrade() -> None:
         INSERT INTO notification_dispatch (name, after)
         SELECT 'notifications',
                (SELECT lpad(xid::text, 20, '0') || '-' || lpad(position::text, 20, '0')
-                  FROM outbox_events ORDER BY xid DESC, position DESC LIMIT 1)
+                  FROM outbox_events
+                 WHERE xid < pg_snapshot_xmin(pg_current_snapshot())
+                 ORDER BY xid DESC, position DESC LIMIT 1)
         """
     )
 

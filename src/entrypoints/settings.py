@@ -323,6 +323,7 @@ _REQUIRED_IN_PRODUCTION = (
     "R2_MEDIA_PUBLIC_BASE_URL",
     "SMTP_HOST",
     "MAIL_FROM",
+    "APP_URL",  # the links in every message open the web app, not this API
 )
 
 
@@ -358,6 +359,12 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         values.setdefault("seed_demo_data", False)
     if not problems:
         problems.extend(_payment_problems(env, values, profile is Profile.LOCAL))
+    if (
+        profile is Profile.PRODUCTION
+        and values.get("smtp_password")
+        and values.get("smtp_tls", "starttls") == "none"
+    ):
+        problems.append(f"{PREFIX}SMTP_TLS=none would send the SMTP password in the clear")
     if bool(values.get("sms_gateway_url")) != bool(values.get("sms_gateway_key")):
         problems.append(f"{PREFIX}SMS_GATEWAY_URL and {PREFIX}SMS_GATEWAY_KEY go together")
     if problems:

@@ -13,6 +13,7 @@ from datetime import datetime
 
 from adapters.memory.store import MemoryStore, StagedTable
 from booking_domain.shared import (
+    SINGLE_EVENT_KINDS,
     ConcurrentUpdateError,
     EventFeed,
     EventRelay,
@@ -76,7 +77,9 @@ class InMemoryEventFeed(EventFeed):
         old = [
             key
             for key, e in table.items()
-            if e is not None and e.occurred_at < moment and e.sequence < newest[e.subject]
+            if e is not None
+            and e.occurred_at < moment
+            and (e.subject_kind in SINGLE_EVENT_KINDS or e.sequence < newest[e.subject])
         ][:limit]
         for key in old:
             table[key] = None

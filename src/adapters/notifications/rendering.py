@@ -12,7 +12,13 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from babel.core import Locale
-from babel.dates import format_date, format_time, format_timedelta, get_timezone_name
+from babel.dates import (
+    format_date,
+    format_skeleton,
+    format_time,
+    format_timedelta,
+    get_timezone_name,
+)
 from babel.numbers import format_currency, get_currency_precision
 
 from adapters.notifications import wording
@@ -75,7 +81,8 @@ def _values(facts: MessageFacts, locale: str) -> dict[str, str]:
     b = facts.booking
     values = {
         "artist_name": facts.artist_name or "", "reference": "", "service": "", "artist": "",
-        "customer": "", "when": "", "deposit": "", "paid": "", "refund": "", "in_time": "",
+        "customer": "", "when": "", "short_when": "", "deposit": "", "paid": "", "refund": "",
+        "in_time": "",
     }  # fmt: skip
     if facts.reminder_offset is not None:
         values["in_time"] = format_timedelta(
@@ -83,14 +90,33 @@ def _values(facts: MessageFacts, locale: str) -> dict[str, str]:
         )
     if b is None:
         return values
+    # This change's money: a payment received for payment_recorded, a refund otherwise.
+    amount = "" if b.amount is None else money(b.amount, locale)
+    paid = "" if b.amount_paid is None else money(b.amount_paid, locale)
     values.update(
         reference=b.reference, service=b.service_name, artist=b.artist_name,
         customer=b.customer_name, when=moment(b.start, b.time_zone, locale),
+        short_when=short_moment(b.start, b.time_zone, locale),
         deposit="" if b.deposit is None else money(b.deposit, locale),
-        paid="" if b.amount_paid is None else money(b.amount_paid, locale),
-        refund="" if b.refund is None else money(b.refund, locale),
+        paid=amount if facts.kind == "booking.payment_recorded" else paid, refund=amount,
     )  # fmt: skip
     return values
+
+
+def short_moment(value: datetime, time_zone: str, locale: str) -> str:
+    """The date and time a text message has room for: "Mar 5, 10:00"."""
+    local = value.astimezone(ZoneInfo(time_zone))
+    return f"{format_skeleton('MMMd', local, locale=locale)}, {format_time(local, 'HH:mm')}"
+
+
+def _closed(facts: MessageFacts) -> bool:
+    """Nothing to reschedule, cancel or pay any more: by the change, or by the booking's
+    status as the message is sent (a refund told after a cancellation)."""
+    b = facts.booking
+    return facts.kind in _CLOSED or (b is not None and b.status not in _OPEN_STATUSES)
+
+
+_OPEN_STATUSES = frozenset({"pending", "confirmed"})
 
 
 def _rows(
@@ -118,23 +144,29 @@ def _rows(
         rows.append((_(label["deposit"]), values["deposit"], None))
     if b.amount_paid is not None and b.amount_paid.amount:
         rows.append((_(label["paid"]), values["paid"], None))
-    if b.balance is not None and facts.kind not in ("booking.cancelled", "booking.expired"):
+    if b.balance is not None and b.balance.amount and not _closed(facts):
         rows.append((_(label["balance"]), money(b.balance, facts.locale), None))
     return rows
 
 
 def _extra(facts: MessageFacts, values: dict[str, str], _: Callable[[str], str]) -> list[str]:
     b, lines = facts.booking, []
-    if b is not None and facts.kind == "booking.cancelled" and facts.party.value == "customer":
-        if b.refund is not None and b.refund.amount:
+    if b is not None and facts.party.value == "customer" and facts.kind in _REFUNDING:
+        if b.amount is not None and b.amount.amount:
             lines.append(_(wording.REFUND_DUE).format(**values))
-        elif b.amount_paid is not None and b.amount_paid.amount:
-            lines.append(_(wording.NO_REFUND).format(**values))
+        elif facts.kind == "booking.cancelled" and b.amount_paid and b.amount_paid.amount:
+            kept = wording.NO_REFUND_DECIDED if b.cancelled_by == "admin" else wording.NO_REFUND
+            lines.append(_(kept).format(**values))
     if facts.note:
         lines.append(f"{_(wording.LABELS['note'])}: {facts.note}")
-    if b is not None and facts.kind not in _CLOSED:
-        lines.append(_(wording.POLICY).format(hours=b.free_cancellation_hours))
+    if b is not None and not _closed(facts):
+        with_deposit = b.deposit is not None and b.deposit.amount > 0
+        policy = wording.POLICY if with_deposit else wording.POLICY_NO_DEPOSIT
+        lines.append(_(policy).format(hours=b.free_cancellation_hours))
     return lines
+
+
+_REFUNDING = frozenset({"booking.cancelled", "booking.dispute_resolved"})
 
 
 _CLOSED = frozenset(
@@ -150,7 +182,7 @@ def _links(facts: MessageFacts, _: Callable[[str], str]) -> list[tuple[str, str]
     links = [(_(label["manage"]), b.links.booking)]
     if facts.kind in ("booking.approved", "booking.invoiced") and facts.party.value == "customer":
         links.append((_(label["pay"]), b.links.pay))
-    if facts.kind not in _CLOSED:
+    if not _closed(facts):
         links += [
             (_(label["reschedule"]), b.links.reschedule),
             (_(label["cancel"]), b.links.cancel),
@@ -215,6 +247,6 @@ def _sms(title: str, facts: MessageFacts, values: dict[str, str], _: Callable[[s
     b: BookingView | None = facts.booking
     if b is None:
         return title
-    if values["when"]:
-        return _(wording.SMS).format(title=title, when=values["when"], link=b.links.booking)
+    if values["short_when"]:
+        return _(wording.SMS).format(title=title, when=values["short_when"], link=b.links.booking)
     return _(wording.SMS_SHORT).format(title=title, link=b.links.booking)

@@ -14,9 +14,11 @@ one costs MAIL/RCPT/DATA. So up to ``pool_size`` connections stay open and each 
 transaction at a time (aiosmtplib serialises a connection; concurrent sends spread over the
 pool). After a failed transaction aiosmtplib sends RSET, and the connection is reused; one
 whose state is unknown (timeout, disconnect, cancellation, 421) is closed and reopened on the
-next send. An idle connection the server dropped meanwhile is noticed before use, and a send
-that loses the race with such a drop is tried once more on a fresh connection: a repeat then
-carries the same ``Message-ID``, which mail stores deduplicate.
+next send. A pooled connection is asked a NOOP before each use (servers drop idle sessions,
+and a drop is noticed only by using the connection): one round trip that saves a failed
+send. A send is never repeated here: a connection lost
+mid-transaction may still have delivered the message, so the failure is reported
+(transient) and the job's retry, later, carries the same ``Message-ID``.
 
 The password is never logged nor put into an error text.
 """
@@ -64,10 +66,6 @@ class _Refusal(Exception):
         super().__init__(outcome.error)
         self.outcome = outcome
         self.keep = keep
-
-
-class _Dropped(Exception):
-    """A reused connection turned out to be closed by the server."""
 
 
 class SmtpEmailSender(EmailSender):
@@ -137,21 +135,28 @@ class SmtpEmailSender(EmailSender):
     # --- one transaction ------------------------------------------------------------------
 
     async def _deliver(self, mime: MimeMessage, recipient: str) -> None:
-        """Send on a pooled connection, once more on a fresh one if a reused one turns out to
-        be dropped. Raises :class:`_Refusal` for every failure the contract maps."""
-        client = self._take_idle()
-        if client is not None:
-            try:
-                await self._transaction(client, mime, recipient, reused=True)
-                return
-            except _Dropped:
-                _log.debug("a pooled SMTP session was dropped by the server; reopening")
-        client = await self._connect()
-        await self._transaction(client, mime, recipient, reused=False)
+        """Send on a pooled connection that answers a NOOP, or a fresh one. A send is never
+        repeated here: a connection lost during a transaction may have delivered the
+        message, so the job's own retry (same Message-ID, later) decides. Raises
+        :class:`_Refusal` for every failure the contract maps."""
+        client = await self._live_idle()
+        if client is None:
+            client = await self._connect()
+        await self._transaction(client, mime, recipient)
 
-    async def _transaction(
-        self, client: SMTP, mime: MimeMessage, recipient: str, *, reused: bool
-    ) -> None:
+    async def _live_idle(self) -> SMTP | None:
+        while self._idle:
+            client = self._idle.pop()
+            if not client.is_connected:
+                continue
+            try:
+                await client.noop()
+                return client
+            except (SMTPException, OSError):
+                client.close()
+        return None
+
+    async def _transaction(self, client: SMTP, mime: MimeMessage, recipient: str) -> None:
         """MAIL/RCPT/DATA on ``client``, which goes back to the pool when it is still usable
         and is closed otherwise (also when the send is cancelled half-way)."""
         keep = False
@@ -159,8 +164,6 @@ class SmtpEmailSender(EmailSender):
             await client.send_message(mime, sender=self._sender.addr_spec, recipients=[recipient])
             keep = True
         except ConnectionError as error:  # before SMTPException: a disconnect is both
-            if reused:
-                raise _Dropped from None
             raise self._failed(f"SMTP server closed the connection: {error}") from None
         except (SMTPException, ValueError, OSError) as error:
             refusal = self._refusal(error)
@@ -197,13 +200,6 @@ class SmtpEmailSender(EmailSender):
         return _Refusal(SendOutcome.failed(error, permanent=permanent), keep=keep)
 
     # --- the pool ---------------------------------------------------------------------------
-
-    def _take_idle(self) -> SMTP | None:
-        while self._idle:
-            client = self._idle.pop()
-            if client.is_connected:
-                return client
-        return None
 
     def _give_back(self, client: SMTP, *, keep: bool) -> None:
         if keep and client.is_connected and not self._closed:

@@ -96,10 +96,7 @@ MESSAGES: dict[tuple[str, str], tuple[str, str]] = {
     ),
     ("booking.payment_recorded", "customer"): (
         N_("Payment received for booking {reference}"),
-        N_(
-            "Your payment of {paid} came after the booking could no longer be confirmed. "
-            "It will be refunded."
-        ),
+        N_("We received a payment of {paid} that this booking did not need. It will be refunded."),
     ),
     ("booking.disputed", "customer"): (
         N_("Dispute opened on booking {reference}"),
@@ -175,7 +172,11 @@ POLICY = N_(
     "after that the deposit is kept."
 )
 REFUND_DUE = N_("A refund of {refund} is on its way to you.")
+POLICY_NO_DEPOSIT = N_(
+    "Free cancellation or rescheduling up to {hours} hours before the appointment."
+)
 NO_REFUND = N_("Under the cancellation policy the deposit of {paid} is kept.")
+NO_REFUND_DECIDED = N_("Inkslot decided that no refund is due.")
 SIGNATURE = N_("Inkslot: booking for tattoo artists and studios")
 SETTINGS_HINT = N_("You can choose which messages you get in the app's notification settings.")
 SMS = N_("{title}. {when}. {link}")
@@ -188,5 +189,6 @@ def source_messages() -> list[str]:
     for title, lead in MESSAGES.values():
         found += [title, lead]
     found += list(LABELS.values())
-    found += [POLICY, REFUND_DUE, NO_REFUND, SIGNATURE, SETTINGS_HINT, SMS, SMS_SHORT]
+    found += [POLICY, POLICY_NO_DEPOSIT, REFUND_DUE, NO_REFUND, NO_REFUND_DECIDED]
+    found += [SIGNATURE, SETTINGS_HINT, SMS, SMS_SHORT]
     return list(dict.fromkeys(found))

@@ -2,9 +2,11 @@
 position, and the send queue.
 
 Send jobs are procrastinate jobs deferred on the unit of work's own connection, so a
-notification and its job commit or vanish together. Jobs of one ``order_key`` share a
-procrastinate ``lock`` (run one at a time, in id order); reminders, which wait for their
-moment, take no lock, so they never hold back the messages of their booking.
+notification and its job commit or vanish together. They take no procrastinate ``lock``:
+workers fetch jobs in id order, so messages go out in the order planned, and a message
+waiting for its retry (a greylisting mail server, for hours) holds nothing back: the
+cancellation and its refund go out while "requested" still waits. Reminders are deferred
+to their moment.
 """
 
 from __future__ import annotations
@@ -322,7 +324,7 @@ class ProcrastinateNotificationQueue(NotificationQueue):
         jobs = [
             job_states.Job(
                 id=None,
-                lock=None if n.kind == REMINDER else n.order_key,
+                lock=None,
                 queueing_lock=None,
                 task_name=SEND_NOTIFICATION_TASK,
                 queue=NOTIFICATION_QUEUE,

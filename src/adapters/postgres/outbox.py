@@ -32,6 +32,7 @@ from adapters.postgres.errors import translate
 from adapters.postgres.sql import Statement, count_of
 from adapters.postgres.tables.events import outbox_events
 from booking_domain.shared import (
+    SINGLE_EVENT_KINDS,
     EventFeed,
     EventId,
     FeedItem,
@@ -75,13 +76,15 @@ SELECT xid::text AS xid_text, position
 """
 # The newest event of each subject is kept whatever its age: it carries the subject's last
 # sequence, from which the next event of a subject without a version of its own is numbered.
+# Subjects of SINGLE_EVENT_KINDS never number another, so their one event goes too.
 _FORGET = """
 DELETE FROM outbox_events
  WHERE position IN (
        SELECT old.position FROM outbox_events old
         WHERE old.created_at < %(moment)s
-          AND EXISTS (SELECT 1 FROM outbox_events newer
-                       WHERE newer.subject = old.subject AND newer.sequence > old.sequence)
+          AND (split_part(old.subject, '/', 1) = ANY(%(single)s)
+               OR EXISTS (SELECT 1 FROM outbox_events newer
+                           WHERE newer.subject = old.subject AND newer.sequence > old.sequence))
         ORDER BY old.created_at LIMIT %(limit)s)
 """
 _WIDTH = 20
@@ -160,7 +163,8 @@ class PostgresEventFeed(EventFeed):
     async def forget_before(self, moment: datetime, *, limit: int) -> int:
         try:
             async with self._database.pool.connection(self._database.connection_wait()) as conn:
-                cursor = await conn.execute(_FORGET, {"moment": moment, "limit": limit})
+                params = {"moment": moment, "limit": limit, "single": sorted(SINGLE_EVENT_KINDS)}
+                cursor = await conn.execute(_FORGET, params)
                 return cursor.rowcount
         except Exception as exc:
             raise (translate(exc) or exc) from exc

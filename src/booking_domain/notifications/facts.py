@@ -66,6 +66,7 @@ class BookingView:
     """A booking as one message shows it."""
 
     reference: str
+    status: str  # now, as the message is sent (a refund of a cancelled booking: cancelled)
     start: datetime
     end: datetime
     time_zone: str
@@ -79,7 +80,7 @@ class BookingView:
     deposit: Money | None
     amount_paid: Money | None
     balance: Money | None  # price less what was paid
-    refund: Money | None  # the refund owed by this change (a cancellation)
+    amount: Money | None  # this change's money: the refund owed or paid, the payment received
     cancelled_by: str | None  # customer | artist | admin | system
     reason: str | None
     free_cancellation_hours: int
@@ -100,16 +101,20 @@ class MessageFacts:
 
 
 def skip_reason(
-    notification: Notification, recipient: Recipient | None, booking: BookingFacts | None
+    notification: Notification,
+    recipient: Recipient | None,
+    booking: BookingFacts | None,
+    now: datetime,
 ) -> SkipReason | None:
-    """Why the notification is not sent now (None: send it)."""
+    """Why the notification is not sent now (None: send it).
+
+    A reminder is stale when its booking is no longer confirmed, no longer starts when the
+    reminder was planned for, or when more than half its lead has gone by (a "2 hours
+    before" reminder retried or delayed past 1 hour before the start says nothing useful,
+    and one after the start would be wrong)."""
     if recipient is None or not recipient.active:
         return SkipReason.NO_RECIPIENT
-    if notification.kind == REMINDER and (
-        booking is None
-        or booking.status != "confirmed"
-        or booking.start != notification.reminder_for
-    ):
+    if notification.kind == REMINDER and not _reminder_still_useful(notification, booking, now):
         return SkipReason.STALE
     if not recipient.preferences.wants(notification.channel, notification.category):
         return SkipReason.OPTED_OUT
@@ -118,16 +123,30 @@ def skip_reason(
     return None
 
 
+def _reminder_still_useful(
+    notification: Notification, booking: BookingFacts | None, now: datetime
+) -> bool:
+    start = notification.reminder_for
+    if booking is None or start is None:
+        return False
+    if booking.status != "confirmed" or booking.start != start:
+        return False
+    lead = start - notification.send_at
+    return now < start - lead / 2
+
+
 def facts_for(
     notification: Notification,
     recipient: Recipient,
     booking: BookingFacts | None,
     app_url: str,
+    now: datetime,
 ) -> MessageFacts:
     artist = _part(notification.data, "artist")
     reminder_offset = None
-    if notification.reminder_for is not None:
-        reminder_offset = notification.reminder_for - notification.send_at
+    if notification.reminder_for is not None:  # how long from now, as the message is sent
+        reminder_offset = notification.reminder_for - now
+    note = _text(artist, "reviewNote") if notification.kind in _WITH_NOTE else None
     return MessageFacts(
         kind=notification.kind,
         party=notification.party,
@@ -136,9 +155,13 @@ def facts_for(
         recipient_name=recipient.name,
         booking=None if booking is None else _view(notification.data, booking, app_url),
         artist_name=_text(artist, "displayName"),
-        note=_text(artist, "reviewNote"),
+        note=note,
         reminder_offset=reminder_offset,
     )
+
+
+# An admin's note belongs to a refusal; approving later does not repeat an old one.
+_WITH_NOTE = frozenset({"artist.rejected", "artist.suspended"})
 
 
 def _view(data: Mapping[str, JsonValue], facts: BookingFacts, app_url: str) -> BookingView:
@@ -155,13 +178,14 @@ def _view(data: Mapping[str, JsonValue], facts: BookingFacts, app_url: str) -> B
     elif change.get("kind") in ("cancelled", "expired"):
         cancelled_by = "system"
     base = f"{app_url.rstrip('/')}/bookings/{facts.booking_id}"
+    amount = _money(change, "amount") or _money(_part(data, "refund"), "amount")
     return BookingView(
-        reference=facts.reference, start=start, end=_instant(snapshot, "end") or facts.end,
-        time_zone=facts.time_zone, service_name=facts.service_name,
-        artist_name=facts.artist_name, customer_name=facts.customer_name,
-        studio_name=facts.studio_name, address=facts.address, map_url=_map_url(facts),
-        price=facts.price, deposit=_money(snapshot, "deposit"), amount_paid=paid,
-        balance=balance, refund=_money(change, "amount") or _money(_part(data, "refund"), "amount"),
+        reference=facts.reference, status=facts.status, start=start,
+        end=_instant(snapshot, "end") or facts.end, time_zone=facts.time_zone,
+        service_name=facts.service_name, artist_name=facts.artist_name,
+        customer_name=facts.customer_name, studio_name=facts.studio_name,
+        address=facts.address, map_url=_map_url(facts), price=facts.price,
+        deposit=_money(snapshot, "deposit"), amount_paid=paid, balance=balance, amount=amount,
         cancelled_by=cancelled_by, reason=_text(change, "reason"),
         free_cancellation_hours=int(facts.free_cancellation_notice.total_seconds()) // 3600,
         links=Links(base, f"{base}/reschedule", f"{base}/cancel", f"{base}/pay"),

@@ -2,7 +2,7 @@
 
 A message carries the key that makes a resend harmless on its channel:
 - an email's ``message_id`` (the ``Message-ID`` header, ``<notification id@domain>``) is the
-  same on every attempt; mail stores drop a repeat of a Message-ID they hold, and the local
+  same on every attempt: many mail stores show one message per Message-ID, and the local
   ``.eml`` writer names the file by it (a repeat overwrites the same file);
 - a text's ``key`` goes to the SMS provider as its idempotency key (the provider sends a key
   once).

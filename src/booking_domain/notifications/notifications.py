@@ -111,12 +111,6 @@ class Notification:
     def due(self) -> bool:
         return self.status is NotificationStatus.PENDING
 
-    @property
-    def order_key(self) -> str:
-        """Messages of one booking to one person on one channel go one at a time, in the
-        order planned: 'confirmed' never overtakes 'requested'."""
-        return f"notify:{self.recipient_id}:{self.channel.value}:{self.booking_id or self.id}"
-
     def apply(self, change: Change, now: datetime, schedule: RetrySchedule) -> Notification:
         """The notification after ``change``. Only a pending one changes, except that an
         operator may queue a failed one again."""

@@ -89,7 +89,9 @@ def _reminders(event: OutboxEvent, now: datetime, offsets_of: OffsetsOf) -> list
         return []
     start = datetime.fromisoformat(start_text)
     planned = []
-    for offset, moment in offsets_of(artist).due_times(start, now):
+    # Judged at the change, not at planning: a planner running late still plans a reminder
+    # whose moment passed meanwhile (it is then sent at once, while still useful).
+    for offset, moment in offsets_of(artist).due_times(start, event.occurred_at):
         for tell in REMINDER_TELLS:
             recipient = recipient_of(event, tell.party)
             if recipient is None:
@@ -117,10 +119,11 @@ def _made(
     send_at: datetime,
     reminder_for: datetime | None,
 ) -> Notification:
+    stamp = send_at if reminder_for is not None else event.occurred_at
     return Notification(
-        # Stamped with the event's moment: the inbox lists newest first by id, in the order
-        # the changes happened rather than the order they were planned in.
-        id=NotificationId(new_uuid7(int(event.occurred_at.timestamp() * 1000))),
+        # Stamped with the moment it is about (the change, or the reminder's moment): the
+        # inbox lists newest first by id, in the order things happened to its reader.
+        id=NotificationId(new_uuid7(int(stamp.timestamp() * 1000))),
         key=key,
         kind=REMINDER if reminder_for is not None else event.type,
         category=tell.category,

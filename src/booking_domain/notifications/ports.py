@@ -99,8 +99,7 @@ class NotificationCursor(Protocol):
 class NotificationQueue(Protocol):
     async def enqueue(self, notifications: Sequence[Notification]) -> None:
         """Queue a send job per notification in this unit of work (gone with a rollback),
-        to run at its ``next_attempt_at``; jobs of one ``order_key`` run one at a time in
-        the order queued."""
+        to run at its ``next_attempt_at`` (in the order queued, when due together)."""
         ...
 
 

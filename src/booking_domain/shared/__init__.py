@@ -23,7 +23,13 @@ from booking_domain.shared.errors import (
     TimeOutOfRangeError,
     UnknownTimeZoneError,
 )
-from booking_domain.shared.events import EventId, JsonValue, OutboxEvent, subject_of
+from booking_domain.shared.events import (
+    SINGLE_EVENT_KINDS,
+    EventId,
+    JsonValue,
+    OutboxEvent,
+    subject_of,
+)
 from booking_domain.shared.identity import Actor, Role
 from booking_domain.shared.ids import (
     ArtistId,
@@ -67,6 +73,7 @@ __all__ = [
     "LATEST",
     "MAX_PAGE",
     "MAX_PAGE_SIZE",
+    "SINGLE_EVENT_KINDS",
     "Actor",
     "ArtistId",
     "BookingId",

@@ -71,5 +71,10 @@ class OutboxEvent:
         return is_admin or user_id in self.audience
 
 
+# Subjects of these kinds have one event each (an in-app notification is filed once): no
+# later event is numbered after it, so the outbox need not keep it past its retention.
+SINGLE_EVENT_KINDS = frozenset({"notification"})
+
+
 def subject_of(kind: str, subject_id: UUID) -> str:
     return f"{kind}/{subject_id}"

@@ -44,8 +44,8 @@ class DeliveryRetry(BaseRetryStrategy):
     deliveries of its order key keep waiting behind it); the queue's capped backoff for
     anything else (the database away)."""
 
-    def __init__(self) -> None:
-        self._otherwise = CappedBackoff()
+    def __init__(self, otherwise: CappedBackoff | None = None) -> None:
+        self._otherwise = otherwise or CappedBackoff()
 
     def get_retry_decision(
         self, *, exception: BaseException, job: job_states.Job
@@ -103,7 +103,10 @@ def build_tasks(bundles: Bundles, settings: Settings) -> procrastinate.Blueprint
     @tasks.task(
         name=SEND_NOTIFICATION_TASK.removeprefix("inkslot:"),
         queue=NOTIFICATION_QUEUE,
-        retry=DeliveryRetry(),
+        # The notification's own schedule takes up to 7 runs of the job; the database being
+        # away gets the rest (a job that gives up leaves its notification pending, for
+        # `inkslot jobs failed` / `retry`).
+        retry=DeliveryRetry(CappedBackoff(max_attempts=30)),
     )
     async def send_notification(notification_id: str) -> None:
         """One attempt of one notification; a failure its schedule retries raises

@@ -104,9 +104,11 @@ async def test_book_pay_cancel_tells_both_parties_in_their_languages_once(
     }
     cancel_mail = to_customer[f"{reference} захиалга цуцлагдлаа"]
     body = text_of(cancel_mail)
-    assert body.startswith("Та Ink Master-тай товлосон цагаа цуцаллаа (2026 оны гуравдугаар")
+    assert body.startswith(
+        "Та товлосон цагаа цуцаллаа: уран бүтээлч Ink Master, 2026 оны гуравдугаар"
+    )
     assert "10:00 (Гринвичийн цаг)" in body  # the artist's zone, Africa/Abidjan, named
-    assert "₮ 300 буцаалт танд олгогдох гэж байна." in body  # the deposit, whole tögrög
+    assert "₮ 300 буцаан олгогдоно." in body  # the deposit, in whole tögrög
     assert f"{APP}/bookings/{booking_id}" in body and cancel_mail["Content-Language"] == "mn"
     assert cancel_mail.get_body(("html",)) is not None
 

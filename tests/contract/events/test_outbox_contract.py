@@ -15,12 +15,14 @@ from adapters.memory.uow import InMemoryUnitOfWorkFactory
 from adapters.postgres.outbox import PostgresEventFeed
 from booking_domain.bookings import BookingStatus, lifecycle
 from booking_domain.catalog import ArtistChange, artist_outbox_event, artist_subject
+from booking_domain.notifications import InboxItem, NotificationId, inbox_event
 from booking_domain.shared import (
     ConcurrentUpdateError,
     EventFeed,
     FeedItem,
     InvalidCursorError,
     UserId,
+    new_uuid7,
 )
 from booking_domain.testing.builders import admin
 from tests.contract.bookings.test_bookings_contract import DEPOSIT, a_booking, store
@@ -189,3 +191,25 @@ async def test_old_events_are_forgotten_but_each_subject_keeps_its_newest(
     assert await feed.read(mine[0].cursor, limit=10) != []  # an old cursor still reads on
     async with uow_factory() as uow:
         assert await uow.outbox.next_sequence(subject) == 4
+
+
+async def test_an_in_app_notifications_one_event_is_forgotten_with_age(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    """A subject of a kind that never changes again (an inbox item) keeps no event: nothing
+    is ever numbered after it, and one row per message would otherwise stay forever."""
+    feed = feed_of(uow_factory)
+    customer = await add_user(uow_factory)
+    item = InboxItem(
+        NotificationId(new_uuid7()), customer.user_id, "booking.confirmed", "Booked", "Text",
+        None, None, START,
+    )  # fmt: skip
+    async with uow_factory() as uow:
+        await uow.outbox.record(inbox_event(item))
+        await uow.commit()
+    subject = f"notification/{item.id}"
+    assert [i.event.subject for i in await everything(feed)].count(subject) == 1
+    assert await feed.forget_before(START, limit=10) == 0  # not older than the moment
+    while await feed.forget_before(START + timedelta(days=10_000), limit=10):
+        pass
+    assert subject not in [i.event.subject for i in await everything(feed)]

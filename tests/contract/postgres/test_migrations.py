@@ -123,3 +123,31 @@ def test_0004_rewrites_stored_emails_into_the_canonical_form(empty_database_url:
     with psycopg.connect(url) as conn:
         emails = {r[0] for r in conn.execute("SELECT email FROM users").fetchall()}
     assert emails == {after for _, after in before_and_after}
+
+
+def test_0015_rewrites_stored_phones_as_the_profile_rule_does(empty_database_url: str) -> None:
+    """Numbers stored by the old, looser rule become E.164 exactly as ``e164`` makes them
+    now; what is not a number is cleared. The planner starts at the outbox's tail."""
+    from booking_domain.accounts.users import e164
+
+    url = empty_database_url
+    migrate.upgrade(url, "0014_refunds")
+    stored = [
+        "+976 8811 2233", "8811 2233", "00976 8811-2233", "+1 (202) 555-0143",
+        "88\u00a011\u00a022\u00a033", "12345", "+0 123 4567 890",
+    ]  # fmt: skip
+    ids = [uuid4() for _ in stored]
+    with psycopg.connect(url, autocommit=True) as conn:
+        for user_id, phone in zip(ids, stored, strict=True):
+            conn.execute(
+                "INSERT INTO users (id, email, name, role, password_hash, phone)"
+                " VALUES (%s, %s, 'N', 'customer', 'x', %s)",
+                (user_id, f"{user_id.hex}@example.com", phone),
+            )
+    migrate.upgrade(url)
+    with psycopg.connect(url) as conn:
+        rows = dict(conn.execute("SELECT id, phone FROM users").fetchall())
+        position = conn.execute("SELECT after FROM notification_dispatch").fetchone()
+    assert [rows[i] for i in ids] == [e164(p) for p in stored]
+    assert [rows[i] for i in ids][:5] == ["+97688112233"] * 3 + ["+12025550143", "+97688112233"]
+    assert position == (None,)  # an empty outbox: the planner starts at its beginning

@@ -1,6 +1,8 @@
 """The message renderer: a message for every line of the table in both languages, the
 catalogue complete, times in the artist's zone with the zone named, money per locale."""
 
+# ruff: noqa: RUF001 (Mongolian Cyrillic in the expected texts)
+
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
@@ -36,13 +38,14 @@ def a_view(**changes: object) -> BookingView:
     from dataclasses import replace
 
     base = BookingView(
-        reference="INK-7Q2M4X", start=START, end=START + timedelta(hours=2),
+        reference="INK-7Q2M4X", status="confirmed", start=START,
+        end=START + timedelta(hours=2),
         time_zone="Asia/Ulaanbaatar", service_name="Blackwork sleeve", artist_name="Bold Ink",
         customer_name="Саруул", studio_name="Studio 9", address="Peace Ave 12, Ulaanbaatar",
         map_url="https://www.google.com/maps/search/?api=1&query=47.918000,106.917000",
         price=Money(45_000_000, "MNT"), deposit=Money(5_000_000, "MNT"),
         amount_paid=Money(5_000_000, "MNT"), balance=Money(40_000_000, "MNT"),
-        refund=Money(5_000_000, "MNT"), cancelled_by="artist", reason=None,
+        amount=Money(5_000_000, "MNT"), cancelled_by="artist", reason=None,
         free_cancellation_hours=48, links=LINKS,
     )  # fmt: skip
     return replace(base, **changes)  # type: ignore[arg-type]
@@ -95,14 +98,56 @@ def test_an_english_confirmation_carries_the_details() -> None:
     assert "<script" not in message.html
 
 
+def plain(text: str) -> str:
+    return text.replace("\xa0", " ").replace("\u202f", " ")
+
+
 def test_a_mongolian_cancellation_by_the_artist_names_the_refund() -> None:
-    message = BabelRenderer().render(facts("booking.cancelled", Party.CUSTOMER, "mn"))
-    text = message.text.replace("\xa0", " ").replace("\u202f", " ")
+    cancelled = facts("booking.cancelled", Party.CUSTOMER, "mn", status="cancelled")
+    message = BabelRenderer().render(cancelled)
+    text = plain(message.text)
     assert message.title == "INK-7Q2M4X захиалга цуцлагдлаа"
-    assert text.startswith("Bold Ink таны цагийг цуцаллаа (2026 оны арван хоёрдугаар сарын 1")
-    assert "14:00 (Улаанбаатарын стандарт цаг)). Уучлаарай." in text
-    assert "₮ 50,000 буцаалт танд олгогдох гэж байна." in text
+    assert text.startswith(
+        "Уран бүтээлч Bold Ink таны цагийг цуцаллаа: 2026 оны арван хоёрдугаар сарын 1"
+    )
+    assert "14:00 (Улаанбаатарын стандарт цаг). Уучлаарай." in text
+    assert "₮ 50,000 буцаан олгогдоно." in text
+    assert "Студид төлөх үлдэгдэл" not in text and "Товлосон цагаас" not in text
     assert LINKS.reschedule not in message.text  # a closed booking offers no reschedule
+
+
+def test_a_refund_told_after_the_cancellation_offers_nothing_to_change() -> None:
+    refunded = facts("refund.completed", Party.CUSTOMER, "en", status="cancelled")
+    text = BabelRenderer().render(refunded).text
+    assert "The refund of MNT50,000 was paid back to you." in text
+    for offered in (LINKS.reschedule, LINKS.cancel, "Left to pay", "Free cancellation"):
+        assert offered not in text
+
+
+def test_a_payment_that_confirmed_nothing_names_that_payment_not_the_total() -> None:
+    late = facts(
+        "booking.payment_recorded", Party.CUSTOMER, "en", amount=Money(3_000_000, "MNT"),
+        amount_paid=Money(8_000_000, "MNT"), status="cancelled",
+    )  # fmt: skip
+    text = BabelRenderer().render(late).text
+    assert "We received a payment of MNT30,000 that this booking did not need." in text
+
+
+def test_without_a_deposit_the_policy_promises_no_deposit_and_admins_decide_refunds() -> None:
+    free = facts("booking.confirmed", Party.CUSTOMER, "en", deposit=None, amount_paid=None)
+    text = BabelRenderer().render(free).text
+    assert "up to 48 hours before the appointment." in text and "deposit is kept" not in text
+    zero = facts(
+        "booking.cancelled", Party.CUSTOMER, "en", cancelled_by="admin", amount=None,
+        status="cancelled",
+    )  # fmt: skip
+    assert "Inkslot decided that no refund is due." in BabelRenderer().render(zero).text
+
+
+def test_a_text_message_is_short_with_the_local_time_and_a_link() -> None:
+    sms = BabelRenderer().render(facts("booking.confirmed", Party.CUSTOMER, "mn")).sms
+    assert sms == "INK-7Q2M4X захиалга баталгаажлаа. 12-р сарын 1, 14:00. https://app/b/1"
+    assert len(sms) <= 70  # one UCS-2 part
 
 
 def test_html_escapes_what_people_typed() -> None:

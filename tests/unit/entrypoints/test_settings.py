@@ -48,6 +48,7 @@ def test_production_refuses_a_short_secret_and_never_seeds() -> None:
         "INKSLOT_R2_MEDIA_PUBLIC_BASE_URL": "https://media.example",
         "INKSLOT_SMTP_HOST": "smtp.example",
         "INKSLOT_MAIL_FROM": "Inkslot <no-reply@example.mn>",
+        "INKSLOT_APP_URL": "https://app.example.mn",
         "INKSLOT_QPAY_CLIENT_ID": "merchant",
         "INKSLOT_QPAY_CLIENT_SECRET": "merchant-secret",
         "INKSLOT_QPAY_INVOICE_CODE": "INKSLOT_INVOICE",
@@ -56,6 +57,10 @@ def test_production_refuses_a_short_secret_and_never_seeds() -> None:
         load_settings({**env, "INKSLOT_JWT_SECRET": "short"})
     settings = load_settings({**env, "INKSLOT_JWT_SECRET": "s" * 40})
     assert settings.seed_demo_data is False
+    in_the_clear = {"INKSLOT_SMTP_PASSWORD": "mail-secret", "INKSLOT_SMTP_TLS": "none"}
+    with pytest.raises(SettingsError, match="in the clear") as caught:
+        load_settings({**env, "INKSLOT_JWT_SECRET": "s" * 40, **in_the_clear})
+    assert "mail-secret" not in str(caught.value)
 
 
 def test_each_payment_gateway_needs_its_settings_and_the_sandbox_stays_local() -> None:
@@ -70,6 +75,7 @@ def test_each_payment_gateway_needs_its_settings_and_the_sandbox_stays_local() -
         "INKSLOT_R2_MEDIA_PUBLIC_BASE_URL": "https://media.example",
         "INKSLOT_SMTP_HOST": "smtp.example",
         "INKSLOT_MAIL_FROM": "Inkslot <no-reply@example.mn>",
+        "INKSLOT_APP_URL": "https://app.example.mn",
     }
     with pytest.raises(SettingsError, match="INKSLOT_QPAY_CLIENT_SECRET"):
         load_settings(production)
@@ -96,7 +102,8 @@ def test_notification_channels_are_chosen_by_settings_and_production_needs_smtp(
     assert local.mail_domain == "inkslot.local" and local.web_url == "http://127.0.0.1:8000"
     with pytest.raises(SettingsError) as caught:
         load_settings({"INKSLOT_PROFILE": "production"})
-    assert "INKSLOT_SMTP_HOST" in str(caught.value) and "INKSLOT_MAIL_FROM" in str(caught.value)
+    for name in ("SMTP_HOST", "MAIL_FROM", "APP_URL"):
+        assert f"INKSLOT_{name}" in str(caught.value)
     with pytest.raises(SettingsError, match="go together"):
         load_settings({"INKSLOT_SMS_GATEWAY_URL": "https://sms.example/send"})
     with pytest.raises(SettingsError, match="starttls, implicit or none"):

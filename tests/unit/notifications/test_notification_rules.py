@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from booking_domain.bookings.booking import Booking, request_booking
-from booking_domain.bookings.lifecycle import cancel
+from booking_domain.bookings.lifecycle import cancel, reschedule
 from booking_domain.bookings.published import booking_outbox_event
 from booking_domain.notifications import (
     DEFAULT_OFFSETS,
@@ -108,12 +108,35 @@ def test_reminders_are_planned_for_exactly_the_offsets_still_ahead(
     assert all(n.send_at > NOW for n in planned)
 
 
-def test_a_moved_booking_gets_reminders_with_new_keys_and_the_same_start_the_same_keys() -> None:
-    _, first = requested(NOW + timedelta(days=3))
-    _, moved = requested(NOW + timedelta(days=4))
-    keys_first = {n.key for n in by_kind(plan(first, NOW, offsets()), REMINDER)}
-    keys_moved = {n.key for n in by_kind(plan(moved, NOW, offsets()), REMINDER)}
-    assert keys_first.isdisjoint(keys_moved)
+def test_a_moved_booking_gets_reminders_with_new_keys_and_moved_back_the_old_keys() -> None:
+    start = NOW + timedelta(days=3)
+    booking, confirmed = requested(start)
+    later = NOW + timedelta(hours=1)
+    moved, to_friday = reschedule(
+        booking, customer(), later, new_start=start + timedelta(days=1), service=make_service(),
+        policy=make_policy(), schedule=open_all_week(), busy=BusyTimeline(),
+    )  # fmt: skip
+    back, to_thursday = reschedule(
+        moved, customer(), later, new_start=start, service=make_service(),
+        policy=make_policy(), schedule=open_all_week(), busy=BusyTimeline(),
+    )  # fmt: skip
+
+    def keys(event: OutboxEvent) -> set[str]:
+        return {n.key for n in by_kind(plan(event, later, offsets()), REMINDER)}
+
+    first = keys(confirmed)
+    assert len(first) == 8
+    assert keys(booking_outbox_event(moved, to_friday)).isdisjoint(first)
+    assert keys(booking_outbox_event(back, to_thursday)) == first  # the old ones hold again
+
+
+def test_a_reminder_is_stamped_with_its_moment_and_judged_at_the_change() -> None:
+    start = NOW + timedelta(hours=3)
+    _, event = requested(start)
+    late_planner = NOW + timedelta(hours=1, minutes=30)  # past the 2-hour moment
+    reminders = by_kind(plan(event, late_planner, offsets()), REMINDER)
+    assert {n.send_at for n in reminders} == {start - timedelta(hours=2)}
+    assert all(n.id.int >> 80 == int(n.send_at.timestamp() * 1000) for n in reminders)
 
 
 def test_events_without_a_rule_plan_nothing_and_every_rule_names_a_known_party() -> None:
@@ -230,11 +253,26 @@ def test_a_reminder_is_stale_once_the_booking_is_cancelled_or_moved() -> None:
     reminder = next(
         n for n in plan(event, NOW, offsets()) if n.kind == REMINDER and n.channel is Channel.EMAIL
     )
-    assert skip_reason(reminder, a_recipient(), facts(start)) is None
-    assert skip_reason(reminder, a_recipient(), facts(start, "cancelled")) is SkipReason.STALE
+    due = reminder.send_at
+    assert skip_reason(reminder, a_recipient(), facts(start), due) is None
+    cancelled = facts(start, "cancelled")
+    assert skip_reason(reminder, a_recipient(), cancelled, due) is SkipReason.STALE
     moved = facts(start + timedelta(hours=1))
-    assert skip_reason(reminder, a_recipient(), moved) is SkipReason.STALE
-    assert skip_reason(reminder, a_recipient(), None) is SkipReason.STALE
+    assert skip_reason(reminder, a_recipient(), moved, due) is SkipReason.STALE
+    assert skip_reason(reminder, a_recipient(), None, due) is SkipReason.STALE
+
+
+@given(late=st.integers(min_value=0, max_value=60 * 24 * 3))
+def test_a_reminder_goes_only_until_half_its_lead_has_passed(late: int) -> None:
+    start = NOW + timedelta(days=3)
+    _, event = requested(start)
+    for reminder in by_kind(plan(event, NOW, offsets()), REMINDER):
+        at = reminder.send_at + timedelta(minutes=late)
+        lead = start - reminder.send_at
+        useful = at < start - lead / 2
+        reason = skip_reason(reminder, a_recipient(), facts(start), at)
+        assert (reason is None) == useful or reason in (SkipReason.NO_ADDRESS,)
+        assert at < start or reason is SkipReason.STALE  # never after the appointment
 
 
 def test_opted_out_channels_and_missing_phones_and_closed_accounts_are_skipped() -> None:
@@ -242,12 +280,13 @@ def test_opted_out_channels_and_missing_phones_and_closed_accounts_are_skipped()
     _, event = requested(start)
     planned = {n.channel: n for n in plan(event, NOW, offsets()) if n.party is Party.CUSTOMER}
     quiet = a_recipient(preferences=NotificationPreferences(CUSTOMER_USER, sms=False))
-    assert skip_reason(planned[Channel.SMS], quiet, facts(start)) is SkipReason.OPTED_OUT
-    assert skip_reason(planned[Channel.EMAIL], quiet, facts(start)) is None
+    sms, email, at = planned[Channel.SMS], planned[Channel.EMAIL], NOW
+    assert skip_reason(sms, quiet, facts(start), at) is SkipReason.OPTED_OUT
+    assert skip_reason(email, quiet, facts(start), at) is None
     no_phone = a_recipient(phone=None)
-    assert skip_reason(planned[Channel.SMS], no_phone, facts(start)) is SkipReason.NO_ADDRESS
+    assert skip_reason(sms, no_phone, facts(start), at) is SkipReason.NO_ADDRESS
     closed = a_recipient(active=False)
-    assert skip_reason(planned[Channel.EMAIL], closed, facts(start)) is SkipReason.NO_RECIPIENT
+    assert skip_reason(email, closed, facts(start), at) is SkipReason.NO_RECIPIENT
 
 
 def test_message_facts_carry_the_booking_with_links_map_and_balance() -> None:
@@ -256,7 +295,7 @@ def test_message_facts_carry_the_booking_with_links_map_and_balance() -> None:
     email = next(n for n in plan(event, NOW, offsets()) if n.channel is Channel.EMAIL)
     assert email.booking_id is not None
     booked = facts(start, booking_id=email.booking_id)
-    shown = facts_for(email, a_recipient(locale="mn"), booked, "https://app.example/")
+    shown = facts_for(email, a_recipient(locale="mn"), booked, "https://app.example/", NOW)
     assert shown.locale == "mn" and shown.booking is not None
     b = shown.booking
     assert b.start == start and b.time_zone == "Asia/Ulaanbaatar" and b.artist_name == "Bold Ink"

@@ -8,7 +8,7 @@ between the send and the record):
   once or not at all;
 - email: every attempt carries the same Message-ID (``<notification id@domain>``); mail
   stores drop a repeat they hold, and the local .eml writer overwrites the same file;
-- SMS: every attempt carries the same idempotency key (the notification's key); the
+- SMS: every attempt carries the same idempotency key (the notification's id); the
   provider sends a key once.
 """
 
@@ -54,10 +54,10 @@ class SendNotification(UseCase[NotificationsDeps]):
             booking = None
             if notification.booking_id is not None:
                 booking = await context.booking(notification.booking_id)
-        reason = skip_reason(notification, recipient, booking)
+        reason = skip_reason(notification, recipient, booking, now)
         if recipient is None or reason is not None:
             return await self._record(notification_id, Skipped(reason or SkipReason.NO_RECIPIENT))
-        facts = facts_for(notification, recipient, booking, self._deps.app_url)
+        facts = facts_for(notification, recipient, booking, self._deps.app_url, now)
         message = self._deps.renderer.render(facts)
         if notification.channel is Channel.IN_APP:
             return await self._file_in_inbox(notification, message)
