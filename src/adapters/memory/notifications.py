@@ -73,6 +73,12 @@ class InMemoryNotificationRepository(
     async def lock(self, notification_id: NotificationId) -> Notification | None:
         return self._rows.get(notification_id)  # writing units of work run one at a time
 
+    async def get_many(self, ids: Sequence[NotificationId]) -> Sequence[Notification]:
+        return sorted((n for i in set(ids) if (n := self._rows.get(i))), key=lambda n: n.id)
+
+    async def lock_many(self, ids: Sequence[NotificationId]) -> Sequence[Notification]:
+        return await self.get_many(ids)
+
     async def update(self, notification: Notification) -> None:
         self._rows.put(notification.id, notification)
 

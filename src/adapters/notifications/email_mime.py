@@ -6,25 +6,30 @@ the injected clock), ``Content-Language``, ``Auto-Submitted: auto-generated`` (R
 office robots must not answer), then ``multipart/alternative`` with the plain-text part first
 and the HTML part last (readers show the last part they can render).
 
-Non-ASCII names and subjects are RFC 2047 encoded; bodies are UTF-8 in a 7-bit-safe transfer
-encoding (quoted-printable or base64, whichever is shorter), so a relay without 8BITMIME
-carries them unchanged. A malformed address or Message-ID raises :class:`InvalidMessageError`.
+Non-ASCII names and subjects are RFC 2047 encoded; bodies are UTF-8 in base64, a 7-bit-safe
+transfer encoding, so a relay without 8BITMIME carries them unchanged. A malformed address or
+Message-ID raises :class:`InvalidMessageError`.
+
+Speed: the message is built with the ``email.mime`` classes and the compat32 policy, not
+``EmailMessage`` with the SMTP policy, whose header parsing and refolding cost a worker most
+of its CPU per email (1.3 ms of 2.8 ms; docs/performance.md, "Notifications"). The headers
+are simple (an address, an encoded word, an id), written here once, correctly.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 from email.errors import HeaderParseError
+from email.header import Header
 from email.headerregistry import Address
-from email.message import EmailMessage as MimeMessage
-from email.policy import SMTP
-from email.utils import format_datetime, parseaddr
+from email.message import Message
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
+from email.utils import format_datetime, formataddr, parseaddr
 
 from booking_domain.notifications.messages import EmailMessage
 
-# SMTP (CRLF line ends, RFC 2047 headers) whose bodies stay 7-bit: the generator would
-# otherwise leave 8bit UTF-8 bodies that a relay without 8BITMIME may mangle.
-POLICY = SMTP.clone(cte_type="7bit")
+MimeMessage = Message  # what build_mime makes, and the senders take
 
 
 class InvalidMessageError(ValueError):
@@ -46,20 +51,30 @@ def build_mime(message: EmailMessage, *, sender: Address | str, now: datetime) -
     taken as UTC). Raises :class:`InvalidMessageError` for a recipient address that cannot
     be written in a header."""
     from_ = parse_sender(sender) if isinstance(sender, str) else sender
-    mime = MimeMessage(policy=POLICY)
-    mime["From"] = from_
-    mime["To"] = _address(_one_line(message.to_name), message.to_address)
-    mime["Subject"] = _one_line(message.subject)
+    to = _address(_one_line(message.to_name), message.to_address)
+    mime = MIMEMultipart("alternative")
+    mime["From"] = _header_address(from_)
+    mime["To"] = _header_address(to)
+    mime["Subject"] = _subject(_one_line(message.subject))
     mime["Message-ID"] = _message_id(message.message_id)
     mime["Date"] = format_datetime(now if now.tzinfo else now.replace(tzinfo=UTC))
     mime["Auto-Submitted"] = "auto-generated"
-    mime.set_content(message.text, subtype="plain", charset="utf-8")
-    mime.add_alternative(message.html, subtype="html", charset="utf-8")
-    for part in mime.iter_parts():
-        del part["MIME-Version"]  # add_alternative() leaves one in a part; it belongs on top
-    # After the content: set_content() drops every Content-* header already there.
     mime["Content-Language"] = content_language(message.locale)
+    mime.attach(MIMEText(message.text, "plain", "utf-8"))
+    mime.attach(MIMEText(message.html, "html", "utf-8"))
     return mime
+
+
+def _subject(subject: str) -> str:
+    """ASCII as it is; anything else as RFC 2047 encoded words, folded for the header."""
+    if subject.isascii():
+        return subject
+    return Header(subject, "utf-8", header_name="Subject").encode()
+
+
+def _header_address(address: Address) -> str:
+    """``"Name <user@example.mn>"`` with a non-ASCII name RFC 2047-encoded."""
+    return formataddr((address.display_name, address.addr_spec), charset="utf-8")
 
 
 def content_language(locale: str) -> str:

@@ -29,7 +29,6 @@ import asyncio
 import logging
 import ssl
 from email.headerregistry import Address
-from email.message import EmailMessage as MimeMessage
 from typing import Literal
 
 from aiosmtplib import (
@@ -43,7 +42,12 @@ from aiosmtplib import (
     SMTPSenderRefused,
 )
 
-from adapters.notifications.email_mime import InvalidMessageError, build_mime, parse_sender
+from adapters.notifications.email_mime import (
+    InvalidMessageError,
+    MimeMessage,
+    build_mime,
+    parse_sender,
+)
 from booking_domain.notifications.messages import EmailMessage, SendOutcome
 from booking_domain.notifications.senders import EmailSender
 from booking_domain.shared.clock import Clock

@@ -67,6 +67,8 @@ RETURNING id
 """  # noqa: S608
 _BY_ID = "SELECT * FROM notifications WHERE id = %(id)s"
 _LOCK = "SELECT * FROM notifications WHERE id = %(id)s FOR UPDATE"
+_MANY = "SELECT * FROM notifications WHERE id = ANY(%(ids)s) ORDER BY id"
+_LOCK_MANY = "SELECT * FROM notifications WHERE id = ANY(%(ids)s) ORDER BY id FOR UPDATE"
 _UPDATE = """
 UPDATE notifications
    SET status = %(status)s, attempts = %(attempts)s, last_error = %(last_error)s,
@@ -133,6 +135,14 @@ class PostgresNotificationRepository(OnConnection, NotificationRepository):
             await self._conn.execute(_LOCK, {"id": notification_id})
         ).fetchone()
         return _notification(row) if row else None
+
+    async def get_many(self, ids: Sequence[NotificationId]) -> Sequence[Notification]:
+        rows = await (await self._conn.execute(_MANY, {"ids": list(ids)})).fetchall()
+        return [_notification(r) for r in rows]
+
+    async def lock_many(self, ids: Sequence[NotificationId]) -> Sequence[Notification]:
+        rows = await (await self._conn.execute(_LOCK_MANY, {"ids": list(ids)})).fetchall()
+        return [_notification(r) for r in rows]
 
     async def update(self, n: Notification) -> None:
         await self._conn.execute(
@@ -321,6 +331,11 @@ class ProcrastinateNotificationQueue(NotificationQueue):
         self._conn = connection
 
     async def enqueue(self, notifications: Sequence[Notification]) -> None:
+        # One job per group planned together: an event's notifications (or one reminder
+        # moment's) share the reads of their booking and go out concurrently.
+        groups: dict[tuple[object, datetime], list[Notification]] = {}
+        for n in notifications:
+            groups.setdefault((n.event_id or n.id, n.send_at), []).append(n)
         jobs = [
             job_states.Job(
                 id=None,
@@ -328,9 +343,9 @@ class ProcrastinateNotificationQueue(NotificationQueue):
                 queueing_lock=None,
                 task_name=SEND_NOTIFICATION_TASK,
                 queue=NOTIFICATION_QUEUE,
-                task_kwargs={"notification_id": str(n.id)},
-                scheduled_at=n.next_attempt_at if n.kind == REMINDER else None,
+                task_kwargs={"notification_ids": [str(n.id) for n in group]},
+                scheduled_at=group[0].next_attempt_at if group[0].kind == REMINDER else None,
             )
-            for n in notifications
+            for group in groups.values()
         ]
         await self._manager.batch_defer_jobs_async(jobs, connection=self._conn)

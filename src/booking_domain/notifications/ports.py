@@ -30,8 +30,17 @@ class NotificationRepository(Protocol):
 
     async def get(self, notification_id: NotificationId) -> Notification | None: ...
 
+    async def get_many(self, ids: Sequence[NotificationId]) -> Sequence[Notification]:
+        """Those of ``ids`` that exist, in id order."""
+        ...
+
     async def lock(self, notification_id: NotificationId) -> Notification | None:
         """``get``, holding the notification until the unit of work ends."""
+        ...
+
+    async def lock_many(self, ids: Sequence[NotificationId]) -> Sequence[Notification]:
+        """``get_many``, holding them until the unit of work ends (locked in id order, so
+        two rounds over overlapping groups never deadlock)."""
         ...
 
     async def update(self, notification: Notification) -> None: ...
@@ -98,8 +107,9 @@ class NotificationCursor(Protocol):
 
 class NotificationQueue(Protocol):
     async def enqueue(self, notifications: Sequence[Notification]) -> None:
-        """Queue a send job per notification in this unit of work (gone with a rollback),
-        to run at its ``next_attempt_at`` (in the order queued, when due together)."""
+        """Queue send jobs for the notifications in this unit of work (gone with a
+        rollback): one job per group planned together (an event's, or one reminder
+        moment's), to run at their ``next_attempt_at``, in the order queued."""
         ...
 
 

@@ -108,14 +108,15 @@ def build_tasks(bundles: Bundles, settings: Settings) -> procrastinate.Blueprint
         # `inkslot jobs failed` / `retry`).
         retry=DeliveryRetry(CappedBackoff(max_attempts=30)),
     )
-    async def send_notification(notification_id: str) -> None:
-        """One attempt of one notification; a failure its schedule retries raises
-        ``RetryDelivery``. Safe to run twice: only a notification still due is sent, and
-        its channel drops a repeat (docs/notifications.md, "Never twice")."""
-        sent = await bundles.notifications.send_notification(NotificationId(UUID(notification_id)))
-        if sent is not None and sent.due and sent.next_attempt_at is not None:
-            wait = sent.next_attempt_at - sent.updated_at
-            raise RetryDelivery(max(0, math.ceil(wait.total_seconds())))
+    async def send_notification(notification_ids: list[str]) -> None:
+        """One round over a group of notifications; when one must be tried again (or waits
+        for its moment), raises ``RetryDelivery`` for the earliest. Safe to run twice: only
+        notifications still due are sent, and their channels drop a repeat
+        (docs/notifications.md, "Never lost, never twice")."""
+        ids = [NotificationId(UUID(n)) for n in notification_ids]
+        done = await bundles.notifications.send_notifications(ids)
+        if done.retry_in is not None:
+            raise RetryDelivery(math.ceil(done.retry_in.total_seconds()))
 
     payments = bundles.payments
 

@@ -14,7 +14,8 @@ from booking_domain.notifications import Notification, NotificationId
 from tests.api.conftest import Api
 
 QUEUED = """
-SELECT DISTINCT (args->>'notification_id')::uuid AS id FROM procrastinate_jobs
+SELECT DISTINCT jsonb_array_elements_text(args->'notification_ids')::uuid AS id
+  FROM procrastinate_jobs
  WHERE task_name = 'inkslot:send_notification' ORDER BY id
 """
 

@@ -86,7 +86,8 @@ async def queued_ids(w: World) -> list[NotificationId]:
     async with w.uow.database.pool.connection() as conn:
         rows = await (
             await conn.execute(
-                "SELECT (args->>'notification_id')::uuid AS id FROM procrastinate_jobs"
+                "SELECT jsonb_array_elements_text(args->'notification_ids')::uuid AS id"
+                "  FROM procrastinate_jobs"
                 " WHERE task_name = 'inkslot:send_notification' ORDER BY id"
             )
         ).fetchall()
@@ -184,6 +185,9 @@ async def test_failures_wait_by_the_schedule_and_admins_see_what_failed_for_good
     waiting = await w.notifications.send_notification(email.id)
     assert waiting is not None and waiting.due and waiting.attempts == 1
     assert waiting.next_attempt_at == START + RetrySchedule().delays[0]
+    early = await w.notifications.send_notification(email.id)  # not before its next attempt
+    assert early is not None and early.attempts == 1 and len(w.email.sent) == 1
+    w.clock.advance(RetrySchedule().delays[0])
     failed = await w.notifications.send_notification(email.id)
     assert failed is not None and failed.status is NotificationStatus.FAILED
     admin = Actor(w.artist.user_id, Role.ADMIN)
@@ -195,6 +199,22 @@ async def test_failures_wait_by_the_schedule_and_admins_see_what_failed_for_good
     sent = await w.notifications.send_notification(email.id)
     assert sent is not None and sent.status is NotificationStatus.SENT
     assert [m.message_id for m in w.email.sent].count(f"<{email.id}@inkslot.test>") == 3
+
+
+async def test_a_round_sends_an_events_group_together_and_waits_for_what_is_not_due(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    w = await world(uow_factory)
+    await book(w)
+    await w.notifications.plan_notifications()
+    stored = await all_notifications(w)
+    w.email.answers = [SendOutcome.failed("451 busy")]  # the first email waits for a retry
+    done = await w.notifications.send_notifications([n.id for n in stored])
+    assert {n.kind for n in done.waiting} == {REMINDER} and len(done.waiting) == 8
+    assert len(done.recorded) == 5 and len(w.email.sent) == 2
+    assert done.retry_in == RetrySchedule().delays[0]  # the failed email's, not a reminder's
+    again = await w.notifications.send_notifications([n.id for n in stored])
+    assert again.recorded == () and len(w.email.sent) == 2  # nothing is due before then
 
 
 async def test_opted_out_channels_are_skipped_but_payment_messages_still_go(
@@ -312,8 +332,9 @@ async def test_on_postgres_a_send_job_commits_and_rolls_back_with_its_notificati
         async with database.pool.connection() as conn:
             rows = await (
                 await conn.execute(
-                    "SELECT j.lock, j.scheduled_at, n.kind, n.send_at FROM procrastinate_jobs j"
-                    " JOIN notifications n ON n.id = (j.args->>'notification_id')::uuid"
+                    "SELECT j.lock, j.scheduled_at, n.kind, n.send_at FROM procrastinate_jobs j,"
+                    " jsonb_array_elements_text(j.args->'notification_ids') AS one(id)"
+                    " JOIN notifications n ON n.id = one.id::uuid"
                 )
             ).fetchall()
         assert len(rows) == planned

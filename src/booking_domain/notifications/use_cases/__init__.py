@@ -16,7 +16,11 @@ from booking_domain.notifications.use_cases.inbox import (
     MarkRead,
 )
 from booking_domain.notifications.use_cases.planning import PlanNotifications
-from booking_domain.notifications.use_cases.sending import SendNotification
+from booking_domain.notifications.use_cases.sending import (
+    SendNotification,
+    SendNotifications,
+    SendRound,
+)
 from booking_domain.notifications.use_cases.settings import (
     GetPreferences,
     GetReminderOffsets,
@@ -32,6 +36,7 @@ class NotificationUseCases(UseCaseBundle[NotificationsDeps]):
 
     plan_notifications: PlanNotifications
     send_notification: SendNotification
+    send_notifications: SendNotifications
     list_inbox: ListInbox
     count_unread: CountUnread
     mark_read: MarkRead
@@ -57,6 +62,8 @@ __all__ = [
     "PlanNotifications",
     "RetryNotification",
     "SendNotification",
+    "SendNotifications",
+    "SendRound",
     "SetReminderOffsets",
     "UpdatePreferences",
 ]

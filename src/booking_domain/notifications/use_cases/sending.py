@@ -1,24 +1,31 @@
-"""Sending one notification (a job's work), in the house shape with the network call
-outside any transaction: read the notification and what it is about, decide, render, send,
-then record the outcome under the notification's row lock, only if it is still due.
+"""Sending notifications (a job's work): the notifications an event planned at one moment
+(its customer's and artist's email, text and inbox item; or one reminder moment's) go
+together, in the house shape with the network calls outside any transaction: read them and
+what they are about, decide and render each, send the emails and texts concurrently, then
+record every outcome in one transaction under the notifications' row locks, only for those
+still due.
 
 How each channel makes a resend harmless (a job runs again after a worker was killed
-between the send and the record):
+between the sends and the record):
 - in-app: the inbox item is written with the sent marker, in one transaction: it exists
   once or not at all;
-- email: every attempt carries the same Message-ID (``<notification id@domain>``); mail
-  stores drop a repeat they hold, and the local .eml writer overwrites the same file;
+- email: every attempt carries the same Message-ID (``<notification id@domain>``), and
+  the local .eml writer overwrites the same file (docs/notifications.md says what SMTP
+  itself cannot promise);
 - SMS: every attempt carries the same idempotency key (the notification's id); the
   provider sends a key once.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+import asyncio
+from collections.abc import Awaitable, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 
-from booking_domain.notifications.facts import facts_for, skip_reason
+from booking_domain.notifications.facts import BookingFacts, Recipient, facts_for, skip_reason
 from booking_domain.notifications.inbox import InboxItem, inbox_event
-from booking_domain.notifications.messages import EmailMessage, SmsMessage
+from booking_domain.notifications.messages import EmailMessage, SendOutcome, SmsMessage
 from booking_domain.notifications.notifications import (
     Attempted,
     Change,
@@ -28,83 +35,141 @@ from booking_domain.notifications.notifications import (
     Skipped,
     SkipReason,
 )
-from booking_domain.notifications.ports import RenderedMessage
+from booking_domain.notifications.ports import NotificationsUnitOfWork, RenderedMessage
 from booking_domain.notifications.rules import Channel
 from booking_domain.notifications.use_cases.deps import NotificationsDeps
+from booking_domain.shared.ids import BookingId, UserId
 from booking_domain.shared.use_case import UseCase
 
 
-class SendNotification(UseCase[NotificationsDeps]):
-    """One attempt of a due notification; returns it as recorded (still ``pending`` with
-    ``next_attempt_at`` when it must be tried again), or None when there was nothing to do
-    (sent already, skipped, gone). Asked before its moment (a reminder's job run early), it
-    sends nothing and returns it unchanged but for ``updated_at`` = now: in every answer,
-    ``next_attempt_at - updated_at`` is how long to wait."""
+@dataclass(frozen=True, slots=True)
+class SendRound:
+    """What one round did: the notifications it recorded (sent, skipped, failed, or pending
+    with their next attempt), and those it left waiting for their moment."""
 
-    async def __call__(self, notification_id: NotificationId) -> Notification | None:
+    now: datetime
+    recorded: tuple[Notification, ...]
+    waiting: tuple[Notification, ...]
+
+    @property
+    def retry_in(self) -> timedelta | None:
+        """How long until one of them is due again (None: all done)."""
+        moments = [
+            n.next_attempt_at
+            for n in (*self.recorded, *self.waiting)
+            if n.due and n.next_attempt_at is not None
+        ]
+        return None if not moments else max(timedelta(0), min(moments) - self.now)
+
+
+@dataclass(frozen=True, slots=True)
+class _Outcome:
+    notification: Notification
+    change: Change
+    message: RenderedMessage | None = None  # in-app: filed with the record
+
+
+class SendNotifications(UseCase[NotificationsDeps]):
+    """One round over a group of notifications: each one due now is sent (or skipped) and
+    recorded once; one not due yet (a reminder's moment, a retry's) waits."""
+
+    async def __call__(self, notification_ids: Sequence[NotificationId]) -> SendRound:
+        now = self._deps.clock.now()
         async with self._deps.uow(read_only=True) as uow:
-            notification = await uow.notifications.get(notification_id)
-            if notification is None or not notification.due:
-                return None
-            now = self._deps.clock.now()
-            if notification.send_at > now:  # a reminder's job, run early: not stored
-                return replace(notification, updated_at=now)
-            context = uow.notification_context
-            recipient = await context.recipient(notification.recipient_id)
-            booking = None
-            if notification.booking_id is not None:
-                booking = await context.booking(notification.booking_id)
-        reason = skip_reason(notification, recipient, booking, now)
+            pending = [n for n in await uow.notifications.get_many(notification_ids) if n.due]
+            due = [n for n in pending if (n.next_attempt_at or n.send_at) <= now]
+            recipients, bookings = await _context(uow, due)
+        waiting = tuple(replace(n, updated_at=now) for n in pending if n not in due)
+        outcomes = await asyncio.gather(*(self._attempt(n, recipients, bookings, now) for n in due))
+        recorded = await self._record(list(outcomes)) if outcomes else ()
+        return SendRound(now, recorded, waiting)
+
+    async def _attempt(
+        self,
+        n: Notification,
+        recipients: dict[UserId, Recipient | None],
+        bookings: dict[BookingId, BookingFacts | None],
+        now: datetime,
+    ) -> _Outcome:
+        recipient = recipients.get(n.recipient_id)
+        booking = None if n.booking_id is None else bookings.get(n.booking_id)
+        reason = skip_reason(n, recipient, booking, now)
         if recipient is None or reason is not None:
-            return await self._record(notification_id, Skipped(reason or SkipReason.NO_RECIPIENT))
-        facts = facts_for(notification, recipient, booking, self._deps.app_url, now)
-        message = self._deps.renderer.render(facts)
-        if notification.channel is Channel.IN_APP:
-            return await self._file_in_inbox(notification, message)
-        if notification.channel is Channel.EMAIL:
-            outcome = await self._deps.email.send(
+            return _Outcome(n, Skipped(reason or SkipReason.NO_RECIPIENT))
+        message = self._deps.renderer.render(
+            facts_for(n, recipient, booking, self._deps.app_url, now)
+        )
+        if n.channel is Channel.IN_APP:
+            return _Outcome(n, Sent(), message)
+        return _Outcome(n, Attempted(await self._send(n, recipient, message)))
+
+    def _send(
+        self, n: Notification, recipient: Recipient, message: RenderedMessage
+    ) -> Awaitable[SendOutcome]:
+        if n.channel is Channel.EMAIL:
+            return self._deps.email.send(
                 EmailMessage(
-                    message_id=f"<{notification.id}@{self._deps.mail_domain}>",
-                    to_address=recipient.email, to_name=recipient.name, subject=message.title,
-                    text=message.text, html=message.html, locale=recipient.locale,
+                    message_id=f"<{n.id}@{self._deps.mail_domain}>", to_address=recipient.email,
+                    to_name=recipient.name, subject=message.title, text=message.text,
+                    html=message.html, locale=recipient.locale,
                 )
             )  # fmt: skip
-        else:
-            assert recipient.phone is not None  # skip_reason saw to it
-            outcome = await self._deps.sms.send(
-                SmsMessage(key=str(notification.id), to=recipient.phone, text=message.sms)
-            )
-        return await self._record(notification_id, Attempted(outcome))
+        assert recipient.phone is not None  # skip_reason saw to it
+        return self._deps.sms.send(SmsMessage(key=str(n.id), to=recipient.phone, text=message.sms))
 
-    async def _file_in_inbox(
-        self, notification: Notification, message: RenderedMessage
-    ) -> Notification | None:
+    async def _record(self, outcomes: list[_Outcome]) -> tuple[Notification, ...]:
         now = self._deps.clock.now()
+        recorded = []
         async with self._deps.uow() as uow:
-            current = await uow.notifications.lock(notification.id)
-            if current is None or not current.due:
-                return None
-            link = None
-            if current.booking_id is not None:
-                link = f"{self._deps.app_url.rstrip('/')}/bookings/{current.booking_id}"
-            item = InboxItem(
-                id=current.id, user_id=current.recipient_id, kind=current.kind,
-                title=message.title, body=message.text, link=link,
-                booking_id=current.booking_id, created_at=now,
-            )  # fmt: skip
-            await uow.inbox.add(item)
-            await uow.outbox.record(inbox_event(item))
-            sent = current.apply(Sent(), now, self._deps.retries)
-            await uow.notifications.update(sent)
+            current = {
+                n.id: n
+                for n in await uow.notifications.lock_many([o.notification.id for o in outcomes])
+            }
+            for outcome in outcomes:
+                found = current.get(outcome.notification.id)
+                if found is None or not found.due:  # another run recorded it first
+                    continue
+                changed = found.apply(outcome.change, now, self._deps.retries)
+                if outcome.message is not None and changed.status is not found.status:
+                    await _file_in_inbox(uow, changed, outcome.message, self._deps.app_url, now)
+                await uow.notifications.update(changed)
+                recorded.append(changed)
             await uow.commit()
-        return sent
+        return tuple(recorded)
 
-    async def _record(self, notification_id: NotificationId, change: Change) -> Notification | None:
-        async with self._deps.uow() as uow:
-            current = await uow.notifications.lock(notification_id)
-            if current is None or not current.due:
-                return None
-            changed = current.apply(change, self._deps.clock.now(), self._deps.retries)
-            await uow.notifications.update(changed)
-            await uow.commit()
-        return changed
+
+async def _context(
+    uow: NotificationsUnitOfWork, due: list[Notification]
+) -> tuple[dict[UserId, Recipient | None], dict[BookingId, BookingFacts | None]]:
+    """Each recipient and booking the notifications are about, read once."""
+    context = uow.notification_context
+    recipients = {r: await context.recipient(r) for r in dict.fromkeys(n.recipient_id for n in due)}
+    booking_ids = dict.fromkeys(n.booking_id for n in due if n.booking_id is not None)
+    bookings = {b: await context.booking(b) for b in booking_ids}
+    return recipients, bookings
+
+
+async def _file_in_inbox(
+    uow: NotificationsUnitOfWork,
+    n: Notification,
+    message: RenderedMessage,
+    app_url: str,
+    now: datetime,
+) -> None:
+    link = None if n.booking_id is None else f"{app_url.rstrip('/')}/bookings/{n.booking_id}"
+    item = InboxItem(
+        id=n.id, user_id=n.recipient_id, kind=n.kind, title=message.title, body=message.text,
+        link=link, booking_id=n.booking_id, created_at=now,
+    )  # fmt: skip
+    await uow.inbox.add(item)
+    await uow.outbox.record(inbox_event(item))
+
+
+class SendNotification(UseCase[NotificationsDeps]):
+    """One notification's round (``SendNotifications`` of one): it as recorded, or as it
+    waits (``updated_at`` = now, so ``next_attempt_at - updated_at`` is the wait), or None
+    when there was nothing to do (sent already, skipped, gone)."""
+
+    async def __call__(self, notification_id: NotificationId) -> Notification | None:
+        done = await SendNotifications(self._deps)([notification_id])
+        return next(iter((*done.recorded, *done.waiting)), None)
