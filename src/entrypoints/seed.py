@@ -1,7 +1,8 @@
 """Demo data for the local profile: made once, when the database has no users at all.
 
 An admin, a customer and an artist with fresh random passwords (printed once); the artist is
-approved and bookable at once: a profile in Ulaanbaatar, two services, Tuesday-Saturday
+approved and bookable at once: a profile in Ulaanbaatar with her studio (address and map
+point), two services, Tuesday-Saturday
 hours, a portfolio of three generated pictures, and one confirmed booking by the demo
 customer on the first free slot. Everything goes through the use cases, as a person using
 the API would make it (the pictures through the same upload checks and processing).
@@ -17,7 +18,12 @@ from datetime import timedelta
 from booking_domain.accounts.ports import AccountsUnitOfWorkFactory
 from booking_domain.bookings.use_cases import BookingRequest
 from booking_domain.catalog import ArtistProfile, Service
-from booking_domain.catalog.use_cases import DepositChoice, ProfileFields, ServiceFields
+from booking_domain.catalog.use_cases import (
+    DepositChoice,
+    ProfileFields,
+    ServiceFields,
+    StudioFields,
+)
 from booking_domain.scheduling.use_cases import RuleFields
 from booking_domain.shared import Actor, Clock, Money, Role
 from entrypoints.bundles import Bundles
@@ -74,6 +80,16 @@ async def seed_demo_data(
 
 async def _approved_artist(use_cases: Bundles, artist: Actor, admin: Actor) -> ArtistProfile:
     catalog = use_cases.catalog
+    # Her own studio on Peace Avenue: messages about her bookings carry its address and map.
+    studio = await catalog.create_studio(
+        artist,
+        StudioFields(
+            name="Saraa Ink Studio",
+            address="Peace Avenue 17, 2nd floor, Sükhbaatar district",
+            city="Ulaanbaatar",
+            location=(47.918573, 106.917635),
+        ),
+    )
     profile = await catalog.create_artist(
         artist,
         ProfileFields(
@@ -83,6 +99,7 @@ async def _approved_artist(use_cases: Bundles, artist: Actor, admin: Actor) -> A
             styles=("fine line", "botanical", "blackwork"),
             city="Ulaanbaatar",
             instagram="saraa.ink",
+            studio_id=studio.id,
         ),
     )
     await catalog.submit_artist(artist, profile.id)
