@@ -202,3 +202,25 @@ def test_a_browser_opens_the_stream_with_a_ticket_and_bad_cursors_are_refused(
             a.base_url + "/api/v1/events/stream", params=params, headers=headers, timeout=10
         )
         assert response.status_code == status, response.text
+
+
+def test_an_in_app_notification_is_pushed_to_its_recipient_on_the_stream(
+    servers: tuple[ServerProcess, ServerProcess], artist: BookableArtist
+) -> None:
+    """The worker inside each local process files the booking's inbox item; the stream of
+    its recipient (on either process) hears ``notification.created`` with the item."""
+    a, b = servers
+    ada = register(a, "ada@example.com")
+    with open_stream(b.base_url, token=ada, ignore=frozenset()) as stream:
+        booking = book(a, ada, artist, day=3)
+        events = [stream.next_message() for _ in range(2)]
+    assert [m.event for m in events] == ["booking.confirmed", "notification.created"]
+    item = events[1].data["data"]["notification"]
+    assert item["bookingId"] == booking["id"] and item["kind"] == "booking.confirmed"
+    assert item["title"] == f"Booking {booking['reference']} is confirmed"
+    inbox = httpx.get(
+        b.base_url + "/api/v1/me/notifications",
+        headers={"authorization": f"Bearer {ada}"},
+        timeout=30,
+    ).json()
+    assert [i["id"] for i in inbox["items"]] == [item["id"]]
