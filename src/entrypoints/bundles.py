@@ -18,6 +18,7 @@ from booking_domain.media.use_cases import MediaUseCases
 from booking_domain.notifications.use_cases import NotificationUseCases
 from booking_domain.payments import PaymentMethod
 from booking_domain.payments.use_cases import PaymentUseCases
+from booking_domain.reviews.use_cases import ReviewUseCases
 from booking_domain.scheduling.use_cases import SchedulingUseCases
 from booking_domain.shared import EventRelay, HealthProbe
 from booking_domain.webhooks.use_cases import WebhookUseCases
@@ -40,6 +41,7 @@ class Bundles:
     events: EventUseCases
     webhooks: WebhookUseCases
     notifications: NotificationUseCases
+    reviews: ReviewUseCases
     health: HealthProbe
     relay: EventRelay  # pushes committed events to this process's stream listeners
     # The local stores' HTTP side (signed uploads and downloads, public media), when the

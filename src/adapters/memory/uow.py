@@ -42,6 +42,7 @@ from adapters.memory.payments import (
     InMemoryRefundRepository,
 )
 from adapters.memory.portfolio import InMemoryPortfolioRepository
+from adapters.memory.reviews import InMemoryArtistRatings, InMemoryReviewRepository
 from adapters.memory.scheduling import InMemoryAvailabilityRepository
 from adapters.memory.scheduling_reader import RepositorySchedulingReader
 from adapters.memory.store import MemoryStore, StagedTable
@@ -61,6 +62,7 @@ from booking_domain.notifications.ports import (
     NotificationsUnitOfWorkFactory,
 )
 from booking_domain.payments.ports import PaymentsUnitOfWork, PaymentsUnitOfWorkFactory
+from booking_domain.reviews.ports import ReviewsUnitOfWork, ReviewsUnitOfWorkFactory
 from booking_domain.scheduling.ports import SchedulingUnitOfWork, SchedulingUnitOfWorkFactory
 from booking_domain.webhooks.ports import WebhooksUnitOfWork, WebhooksUnitOfWorkFactory
 
@@ -74,6 +76,7 @@ class InMemoryUnitOfWork(
     PaymentsUnitOfWork,
     WebhooksUnitOfWork,
     NotificationsUnitOfWork,
+    ReviewsUnitOfWork,
 ):
     """One transaction over a :class:`MemoryStore`.
 
@@ -153,6 +156,8 @@ class InMemoryUnitOfWork(
     refunds = cached_property(
         lambda uow: InMemoryRefundRepository(uow.staged("refunds"), uow.staged("bookings"))
     )
+    reviews = cached_property(lambda uow: InMemoryReviewRepository(uow.staged("reviews")))
+    artist_ratings = cached_property(lambda uow: InMemoryArtistRatings(uow.artists))
     notifications = cached_property(
         lambda uow: InMemoryNotificationRepository(
             uow.staged("notifications"), uow.staged("notification_keys")
@@ -221,6 +226,7 @@ class InMemoryUnitOfWorkFactory(
     PaymentsUnitOfWorkFactory,
     WebhooksUnitOfWorkFactory,
     NotificationsUnitOfWorkFactory,
+    ReviewsUnitOfWorkFactory,
 ):
     """Callable that opens units of work over one shared store."""
 

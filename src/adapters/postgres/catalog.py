@@ -28,8 +28,10 @@ def _update_all(table: Table, *, keep: tuple[str, ...] = ("id", "created_at")) -
     )
 
 
-# catalog_version belongs to the database's triggers (migration 0003): never written here.
-_ARTIST_COLUMNS = [c for c in artists.c if c.name != "catalog_version"]
+# catalog_version belongs to the database's triggers (migration 0003), the rating to the
+# reviews context (migration 0016): never written here.
+_NOT_OURS = ("catalog_version", "review_count", "rating_total")
+_ARTIST_COLUMNS = [c for c in artists.c if c.name not in _NOT_OURS]
 _ARTIST_INSERT = Statement(
     lambda: insert(artists).values({c.name: bindparam(c.name) for c in _ARTIST_COLUMNS})
 )
@@ -37,9 +39,7 @@ _ARTIST_BY_ID = Statement(lambda: select(artists).where(artists.c.id == bindpara
 _ARTIST_BY_USER = Statement(
     lambda: select(artists).where(artists.c.user_id == bindparam("user_id"))
 )
-_ARTIST_UPDATE = Statement(
-    lambda: _update_all(artists, keep=("id", "created_at", "catalog_version"))
-)
+_ARTIST_UPDATE = Statement(lambda: _update_all(artists, keep=("id", "created_at", *_NOT_OURS)))
 
 
 class PostgresArtistRepository(OnConnection, ArtistRepository):

@@ -90,6 +90,8 @@ def artist_of(row: Row) -> ArtistProfile:
         status=ArtistStatus(row["status"]),
         suspended=row["suspended"],
         review_note=row["review_note"],
+        review_count=row.get("review_count", 0),
+        rating_total=row.get("rating_total", 0),
         avatar=variants_of(row["avatar_images"]),
         cover=variants_of(row["cover_images"]),
     )

@@ -48,6 +48,7 @@ from adapters.postgres.payments import (
     ProcrastinatePaymentJobs,
 )
 from adapters.postgres.portfolio import PostgresPortfolioRepository
+from adapters.postgres.reviews import PostgresArtistRatings, PostgresReviewRepository
 from adapters.postgres.scheduling import PostgresAvailabilityRepository
 from adapters.postgres.scheduling_reader import CatalogueCache, PostgresSchedulingReader
 from adapters.postgres.webhooks import (
@@ -66,6 +67,7 @@ from booking_domain.notifications.ports import (
     NotificationsUnitOfWorkFactory,
 )
 from booking_domain.payments.ports import PaymentsUnitOfWork, PaymentsUnitOfWorkFactory
+from booking_domain.reviews.ports import ReviewsUnitOfWork, ReviewsUnitOfWorkFactory
 from booking_domain.scheduling.ports import SchedulingUnitOfWork, SchedulingUnitOfWorkFactory
 from booking_domain.webhooks.ports import WebhooksUnitOfWork, WebhooksUnitOfWorkFactory
 
@@ -79,6 +81,7 @@ class PostgresUnitOfWork(
     PaymentsUnitOfWork,
     WebhooksUnitOfWork,
     NotificationsUnitOfWork,
+    ReviewsUnitOfWork,
 ):
     """Borrows a connection for the block; anything not committed is rolled back, and
     database errors raised inside the block leave it as domain errors.
@@ -140,6 +143,8 @@ class PostgresUnitOfWork(
     )
     payment_jobs = cached_property(lambda uow: ProcrastinatePaymentJobs(uow.jobs, uow.connection))
     refunds = cached_property(lambda uow: PostgresRefundRepository(uow.connection))
+    reviews = cached_property(lambda uow: PostgresReviewRepository(uow.connection))
+    artist_ratings = cached_property(lambda uow: PostgresArtistRatings(uow.connection))
     notifications = cached_property(lambda uow: PostgresNotificationRepository(uow.connection))
     inbox = cached_property(lambda uow: PostgresInboxRepository(uow.connection))
     notification_preferences = cached_property(
@@ -204,6 +209,7 @@ class PostgresUnitOfWorkFactory(
     PaymentsUnitOfWorkFactory,
     WebhooksUnitOfWorkFactory,
     NotificationsUnitOfWorkFactory,
+    ReviewsUnitOfWorkFactory,
 ):
     """Units of work on one database; they share this process's catalogue cache (see
     ``scheduling_reader.py``). ``autocommit`` is the bookings port's knob for a creation

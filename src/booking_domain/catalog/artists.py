@@ -74,6 +74,17 @@ class ArtistProfile:
     review_note: str | None = None
     avatar: tuple[Variant, ...] = ()  # image variants from a finished avatar upload
     cover: tuple[Variant, ...] = ()  # and from a cover upload
+    # The running rating, kept by the reviews context (never written by the catalogue):
+    # how many visible reviews, and their stars in all.
+    review_count: int = 0
+    rating_total: int = 0
+
+    @property
+    def rating(self) -> float | None:
+        """The mean of the visible reviews' stars, to 2 decimals (None: no review)."""
+        if self.review_count <= 0:
+            return None
+        return round(self.rating_total / self.review_count, 2)
 
     @property
     def is_bookable(self) -> bool:

@@ -20,6 +20,7 @@ from uuid import UUID
 from booking_domain.bookings import BOOKING_EVENT_TYPES
 from booking_domain.catalog import ARTIST_EVENT_TYPES
 from booking_domain.payments import PAYMENT_EVENT_TYPES, REFUND_EVENT_TYPES
+from booking_domain.reviews import REVIEW_EVENT_TYPES
 from booking_domain.shared.errors import FieldError
 from booking_domain.shared.events import OutboxEvent
 from booking_domain.shared.identity import Actor
@@ -31,7 +32,11 @@ WebhookId = NewType("WebhookId", UUID)
 
 ALL_EVENTS = "*"
 EVENT_TYPES: frozenset[str] = (
-    BOOKING_EVENT_TYPES | ARTIST_EVENT_TYPES | PAYMENT_EVENT_TYPES | REFUND_EVENT_TYPES
+    BOOKING_EVENT_TYPES
+    | ARTIST_EVENT_TYPES
+    | PAYMENT_EVENT_TYPES
+    | REFUND_EVENT_TYPES
+    | REVIEW_EVENT_TYPES
 )
 MAX_ENDPOINTS_PER_OWNER = 20
 MAX_DESCRIPTION_LENGTH = 200

@@ -26,6 +26,7 @@ from entrypoints.container.contexts import (
     MediaContainer,
     NotificationsContainer,
     PaymentsContainer,
+    ReviewsContainer,
     SchedulingContainer,
     WebhooksContainer,
 )
@@ -43,6 +44,7 @@ class Core(containers.DeclarativeContainer):
     payments = providers.Container(PaymentsContainer, settings=settings, adapters=adapters)
     events = providers.Container(EventsContainer, adapters=adapters)
     webhooks = providers.Container(WebhooksContainer, settings=settings, adapters=adapters)
+    reviews = providers.Container(ReviewsContainer, adapters=adapters)
     notifications = providers.Container(
         NotificationsContainer, settings=settings, adapters=adapters
     )
@@ -86,6 +88,7 @@ def bundles(core: Core) -> Bundles:
         events=core.events.use_cases(),
         webhooks=core.webhooks.use_cases(),
         notifications=core.notifications.use_cases(),
+        reviews=core.reviews.use_cases(),
         health=core.adapters.health(),
         relay=core.adapters.relay(),
         storage_server=core.adapters.storage().server,

@@ -19,6 +19,7 @@ from booking_domain.media.use_cases import MediaDeps, MediaUseCases
 from booking_domain.notifications import RetrySchedule as NotificationRetrySchedule
 from booking_domain.notifications.use_cases import NotificationsDeps, NotificationUseCases
 from booking_domain.payments.use_cases import PaymentsDeps, PaymentUseCases
+from booking_domain.reviews.use_cases import ReviewsDeps, ReviewUseCases
 from booking_domain.scheduling.use_cases import SchedulingDeps, SchedulingUseCases
 from booking_domain.webhooks import RetrySchedule
 from booking_domain.webhooks.use_cases import WebhooksDeps, WebhookUseCases
@@ -150,3 +151,9 @@ class NotificationsContainer(containers.DeclarativeContainer):
         mail_domain=settings.provided.mail_domain,
     )
     use_cases = providers.Singleton(NotificationUseCases.build, deps)
+
+
+class ReviewsContainer(containers.DeclarativeContainer):
+    adapters = providers.DependenciesContainer()
+    deps = providers.Singleton(ReviewsDeps, uow=adapters.uow, clock=adapters.clock)
+    use_cases = providers.Singleton(ReviewUseCases.build, deps)

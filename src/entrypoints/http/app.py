@@ -58,6 +58,12 @@ from entrypoints.http.payments.controller import (
 )
 from entrypoints.http.problems import EXCEPTION_HANDLERS
 from entrypoints.http.request import ApiRequest
+from entrypoints.http.reviews.controller import (
+    AdminReviewsController,
+    ArtistReviewsController,
+    BookingReviewController,
+    ReviewsController,
+)
 from entrypoints.http.scheduling.controller import (
     ArtistScheduleController,
     AvailabilityController,
@@ -181,6 +187,10 @@ def build_app(
             InboxController,
             ReminderOffsetsController,
             AdminNotificationsController,
+            BookingReviewController,
+            ReviewsController,
+            ArtistReviewsController,
+            AdminReviewsController,
             # The sandbox's bank app exists only where the sandbox gateway takes payments.
             *([SandboxController] if bundles.sandbox is not None else []),
         ],

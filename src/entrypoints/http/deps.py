@@ -25,6 +25,7 @@ from booking_domain.events.use_cases import EventUseCases
 from booking_domain.media.use_cases import MediaUseCases
 from booking_domain.notifications.use_cases import NotificationUseCases
 from booking_domain.payments.use_cases import PaymentUseCases
+from booking_domain.reviews.use_cases import ReviewUseCases
 from booking_domain.scheduling.use_cases import SchedulingUseCases
 from booking_domain.shared import Actor, HealthProbe
 from booking_domain.webhooks.use_cases import WebhookUseCases
@@ -38,6 +39,7 @@ BookingsDep = NamedDependency[BookingUseCases]
 EventsDep = NamedDependency[EventUseCases]
 WebhooksDep = NamedDependency[WebhookUseCases]
 NotificationsDep = NamedDependency[NotificationUseCases]
+ReviewsDep = NamedDependency[ReviewUseCases]
 MediaDep = NamedDependency[MediaUseCases]
 PaymentsDep = NamedDependency[PaymentUseCases]
 SandboxDep = NamedDependency[SandboxBank]
@@ -66,6 +68,7 @@ def bundle_dependencies(bundles: Bundles) -> dict[str, Provide]:
         "events": constant(bundles.events),
         "webhooks": constant(bundles.webhooks),
         "notifications": constant(bundles.notifications),
+        "reviews": constant(bundles.reviews),
         "health": constant(bundles.health),
     }
 
@@ -136,6 +139,7 @@ __all__ = [
     "MediaDep",
     "NotificationsDep",
     "PaymentsDep",
+    "ReviewsDep",
     "SandboxDep",
     "SchedulingDep",
     "bundle_dependencies",

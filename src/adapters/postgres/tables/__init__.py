@@ -33,6 +33,7 @@ from adapters.postgres.tables.payments import (
     sandbox_invoices,
     sandbox_payments,
 )
+from adapters.postgres.tables.reviews import reviews
 from adapters.postgres.tables.scheduling import date_overrides, weekly_rules
 from adapters.postgres.tables.webhooks import (
     webhook_deliveries,
@@ -74,6 +75,7 @@ __all__ = [
     "refresh_tokens",
     "refunds",
     "reminder_offsets",
+    "reviews",
     "sandbox_invoices",
     "sandbox_payments",
     "services",

@@ -58,6 +58,9 @@ artists = sa.Table(
     # Moves whenever this row, one of the artist's services or weekly rules changes (triggers
     # of migration 0003): what the slot reader's cache checks. Never written by the app.
     sa.Column("catalog_version", sa.BigInteger, nullable=False, server_default=sa.text("1")),
+    # The running rating of visible reviews, kept by the reviews context (migration 0016).
+    sa.Column("review_count", sa.Integer, nullable=False, server_default=sa.text("0")),
+    sa.Column("rating_total", sa.Integer, nullable=False, server_default=sa.text("0")),
     *timestamps(),
     sa.CheckConstraint("status IN ('draft', 'pending', 'approved', 'rejected')", name="status"),
 )

@@ -119,6 +119,8 @@ class ArtistView(View, frozen=True):
     suspended: bool
     bookable: bool
     review_note: str | None
+    rating: float | None  # the mean of the visible reviews' stars (None: no review yet)
+    review_count: int
     settings: SettingsView
     created_at: datetime
     updated_at: datetime
@@ -140,7 +142,7 @@ class ArtistView(View, frozen=True):
             location=Location(a.location.lat, a.location.lng) if a.location else None,
             time_zone=a.time_zone, instagram=a.instagram, studio_id=a.studio_id,
             status=a.status.value, suspended=a.suspended, bookable=a.is_bookable,
-            review_note=a.review_note,
+            review_note=a.review_note, rating=a.rating, review_count=a.review_count,
             settings=SettingsView(
                 minutes_of(p.slot_step), minutes_of(p.minimum_notice), p.horizon.days,
                 minutes_of(p.deposit_hold), minutes_of(p.approval_hold),

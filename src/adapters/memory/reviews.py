@@ -1,0 +1,59 @@
+"""In-memory reviews, and the artists' running rating (kept on the stored artist)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from adapters.memory.catalog import InMemoryArtistRepository
+from adapters.memory.store import TableRepository
+from booking_domain.reviews import Review, ReviewExistsError, ReviewId, ReviewOrder
+from booking_domain.reviews.ports import ArtistRatings, ReviewRepository
+from booking_domain.shared.ids import ArtistId, BookingId
+from booking_domain.shared.pages import Page, PageRequest
+
+
+class InMemoryReviewRepository(TableRepository[ReviewId, Review], ReviewRepository):
+    async def add(self, review: Review) -> None:
+        if await self.for_booking(review.booking_id) is not None:
+            raise ReviewExistsError()
+        self._rows.put(review.id, review)
+
+    async def get(self, review_id: ReviewId, *, for_update: bool = False) -> Review | None:
+        return self._rows.get(review_id)
+
+    async def for_booking(self, booking_id: BookingId) -> Review | None:
+        return next((r for r in self._rows.values() if r.booking_id == booking_id), None)
+
+    async def update(self, review: Review) -> None:
+        self._rows.put(review.id, review)
+
+    async def of_artist(
+        self, artist_id: ArtistId, order: ReviewOrder, page: PageRequest, *, hidden: bool
+    ) -> Page[Review]:
+        found = [
+            r for r in self._rows.values() if r.artist_id == artist_id and (hidden or not r.hidden)
+        ]
+        found.sort(key=lambda r: (r.created_at, r.id), reverse=True)
+        if order is ReviewOrder.RATING:
+            found.sort(key=lambda r: r.rating, reverse=True)  # stable: newest first within
+        chosen = found[page.offset : page.offset + page.page_size]
+        return Page(tuple(chosen), len(found), page)
+
+
+class InMemoryArtistRatings(ArtistRatings):
+    """On the stored artist, through the unit of work's artist repository (its units of
+    work that write run one at a time: nothing interleaves)."""
+
+    def __init__(self, artists: InMemoryArtistRepository) -> None:
+        self._artists = artists
+
+    async def adjust(self, artist_id: ArtistId, count: int, total: int) -> None:
+        artist = await self._artists.get(artist_id)
+        if artist is not None:
+            await self._artists.update(
+                replace(
+                    artist,
+                    review_count=artist.review_count + count,
+                    rating_total=artist.rating_total + total,
+                )
+            )

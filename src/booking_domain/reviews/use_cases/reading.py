@@ -1,0 +1,37 @@
+"""Reading reviews: one review, and an artist's reviews (public for a visible artist)."""
+
+from __future__ import annotations
+
+from booking_domain.catalog.errors import ArtistNotFoundError
+from booking_domain.reviews.errors import ReviewNotFoundError
+from booking_domain.reviews.ports import ReviewOrder
+from booking_domain.reviews.reviews import Review, ReviewId
+from booking_domain.reviews.use_cases.deps import ReviewsDeps
+from booking_domain.shared.identity import Actor
+from booking_domain.shared.ids import ArtistId
+from booking_domain.shared.pages import Page, PageRequest
+from booking_domain.shared.use_case import UseCase
+
+
+class GetReview(UseCase[ReviewsDeps]):
+    async def __call__(self, actor: Actor | None, review_id: ReviewId) -> Review:
+        async with self._deps.uow(read_only=True) as uow:
+            review = await uow.reviews.get(review_id)
+        if review is None or not review.visible_to(actor):
+            raise ReviewNotFoundError()
+        return review
+
+
+class ListArtistReviews(UseCase[ReviewsDeps]):
+    """A visible artist's reviews, newest first or best first; hidden ones only for
+    admins."""
+
+    async def __call__(
+        self, actor: Actor | None, artist_id: ArtistId, order: ReviewOrder, page: PageRequest
+    ) -> Page[Review]:
+        async with self._deps.uow(read_only=True) as uow:
+            artist = await uow.artists.get(artist_id)
+            if artist is None or not artist.visible_to(actor):
+                raise ArtistNotFoundError()
+            admin = actor is not None and actor.is_admin
+            return await uow.reviews.of_artist(artist_id, order, page, hidden=admin)

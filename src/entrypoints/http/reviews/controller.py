@@ -1,0 +1,140 @@
+"""Reviews: ``POST /bookings/{id}/review`` (the customer of a completed booking),
+``PATCH /reviews/{id}`` (its author, 7 days), ``POST /reviews/{id}/reply`` (the artist,
+once), ``GET /reviews/{id}``, ``GET /artists/{id}/reviews`` (public), and admins'
+``POST /admin/reviews/{id}/hide|restore``."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from uuid import UUID
+
+from litestar import Controller, get, patch, post
+from litestar.params import FromPath, JSONBody, QueryParameter
+from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
+
+from booking_domain.reviews import ReviewId, ReviewOrder
+from booking_domain.shared import MAX_PAGE, MAX_PAGE_SIZE, Actor
+from booking_domain.shared.ids import ArtistId, BookingId
+from booking_domain.shared.pages import PageRequest
+from entrypoints.http.auth import authenticated
+from entrypoints.http.deps import Caller, MaybeCaller, ReviewsDep, caller_dependencies
+from entrypoints.http.reviews.dto import (
+    HideRequest,
+    Order,
+    ReplyRequest,
+    ReviewChangeRequest,
+    ReviewPage,
+    ReviewRequest,
+    ReviewView,
+)
+from entrypoints.http.wire import given
+
+BEARER: list[dict[str, list[str]]] = [{"bearer": []}]
+
+
+def _view(actor: Actor | None) -> bool:
+    return actor is not None and actor.is_admin
+
+
+class BookingReviewController(Controller):
+    path = "/bookings/{booking_id:uuid}/review"
+    tags = ["reviews"]
+    guards = [authenticated]
+    security = BEARER
+    dependencies = caller_dependencies("reviews")
+
+    @post(status_code=HTTP_201_CREATED, summary="Review a completed booking (its customer, once)")
+    async def write(
+        self,
+        booking_id: FromPath[UUID],
+        data: JSONBody[ReviewRequest],
+        actor: Caller,
+        reviews: ReviewsDep,
+    ) -> ReviewView:
+        made = await reviews.write_review(actor, BookingId(booking_id), data.rating, data.text)
+        return ReviewView.of(made)
+
+
+class ReviewsController(Controller):
+    path = "/reviews/{review_id:uuid}"
+    tags = ["reviews"]
+    dependencies = caller_dependencies("reviews")
+
+    @get(summary="One review (a hidden one: its parties and admins)")
+    async def read(
+        self, review_id: FromPath[UUID], maybe_actor: MaybeCaller, reviews: ReviewsDep
+    ) -> ReviewView:
+        found = await reviews.get_review(maybe_actor, ReviewId(review_id))
+        return ReviewView.of(found, for_admin=_view(maybe_actor))
+
+    @patch(guards=[authenticated], security=BEARER,
+           summary="Change your review's rating or words (7 days after writing it)")  # fmt: skip
+    async def edit(
+        self,
+        review_id: FromPath[UUID],
+        data: JSONBody[ReviewChangeRequest],
+        actor: Caller,
+        reviews: ReviewsDep,
+    ) -> ReviewView:
+        edited = await reviews.edit_review(
+            actor, ReviewId(review_id), rating=given(data.rating), text=given(data.text)
+        )
+        return ReviewView.of(edited)
+
+    @post("/reply", status_code=HTTP_200_OK, guards=[authenticated], security=BEARER,
+          summary="Answer a review of your work (the artist, once)")  # fmt: skip
+    async def reply(
+        self,
+        review_id: FromPath[UUID],
+        data: JSONBody[ReplyRequest],
+        actor: Caller,
+        reviews: ReviewsDep,
+    ) -> ReviewView:
+        return ReviewView.of(await reviews.reply_to_review(actor, ReviewId(review_id), data.text))
+
+
+class ArtistReviewsController(Controller):
+    path = "/artists/{artist_id:uuid}/reviews"
+    tags = ["reviews"]
+    dependencies = caller_dependencies("reviews")
+
+    @get(summary="An artist's reviews: newest first, or best first (sort=rating)")
+    async def list_reviews(
+        self,
+        artist_id: FromPath[UUID],
+        maybe_actor: MaybeCaller,
+        reviews: ReviewsDep,
+        sort: Annotated[Order, QueryParameter()] = "newest",
+        page: Annotated[int, QueryParameter(ge=1, le=MAX_PAGE)] = 1,
+        page_size: Annotated[int, QueryParameter(name="pageSize", ge=1, le=MAX_PAGE_SIZE)] = 20,
+    ) -> ReviewPage:
+        found = await reviews.list_artist_reviews(
+            maybe_actor, ArtistId(artist_id), ReviewOrder(sort), PageRequest(page, page_size)
+        )
+        admin = _view(maybe_actor)
+        return ReviewPage.of(found, lambda r: ReviewView.of(r, for_admin=admin))
+
+
+class AdminReviewsController(Controller):
+    path = "/admin/reviews/{review_id:uuid}"
+    tags = ["reviews", "admin"]
+    guards = [authenticated]
+    security = BEARER
+    dependencies = caller_dependencies("reviews")
+
+    @post("/hide", status_code=HTTP_200_OK, summary="Hide a review, with the reason (admins)")
+    async def hide(
+        self,
+        review_id: FromPath[UUID],
+        data: JSONBody[HideRequest],
+        actor: Caller,
+        reviews: ReviewsDep,
+    ) -> ReviewView:
+        hidden = await reviews.hide_review(actor, ReviewId(review_id), data.reason)
+        return ReviewView.of(hidden, for_admin=True)
+
+    @post("/restore", status_code=HTTP_200_OK, summary="Show a hidden review again (admins)")
+    async def restore(
+        self, review_id: FromPath[UUID], actor: Caller, reviews: ReviewsDep
+    ) -> ReviewView:
+        return ReviewView.of(await reviews.restore_review(actor, ReviewId(review_id)))

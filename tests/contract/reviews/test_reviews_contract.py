@@ -1,0 +1,103 @@
+"""Reviews on every adapter: one per booking (also when two arrive at once), edits and
+replies stored, the artist's rating changed in the same transaction and equal to the mean
+of the visible reviews, public lists newest or best first without hidden ones."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import replace
+from datetime import timedelta
+
+import pytest
+
+from adapters.system.clock import ManualClock
+from booking_domain.bookings import BookingStatus
+from booking_domain.bookings.events import BookingEvent, BookingEventKind
+from booking_domain.reviews import ReviewExistsError, ReviewOrder
+from booking_domain.reviews.use_cases import ReviewsDeps, ReviewUseCases
+from booking_domain.shared import Actor, BookingId, Role
+from booking_domain.shared.pages import PageRequest
+from booking_domain.testing.builders import admin
+from tests.contract.bookings.test_bookings_contract import SLOT, a_booking, store
+from tests.support.builders import START
+from tests.support.catalog import BookableArtist, add_bookable_artist, add_user
+from tests.support.storage import AnyUnitOfWorkFactory
+
+pytestmark = pytest.mark.anyio
+
+
+async def completed_booking(
+    uow: AnyUnitOfWorkFactory, artist: BookableArtist, customer: Actor, day: int
+) -> BookingId:
+    booking, event = a_booking(artist, customer, start=SLOT + timedelta(days=day))
+    await store(uow, booking, event)
+    done = replace(booking, status=BookingStatus.COMPLETED, version=booking.version + 1)
+    closing = BookingEvent(
+        booking.id, done.version, BookingEventKind.COMPLETED, START, artist.user_id,
+        Role.ARTIST, BookingStatus.CONFIRMED, BookingStatus.COMPLETED,
+    )  # fmt: skip
+    async with uow() as work:
+        await work.bookings.save(done, closing)
+        await work.commit()
+    return booking.id
+
+
+async def rating_of(uow: AnyUnitOfWorkFactory, artist: BookableArtist) -> tuple[int, int]:
+    async with uow(read_only=True) as work:
+        found = await work.artists.get(artist.id)
+    assert found is not None
+    return found.review_count, found.rating_total
+
+
+def reviews_of(uow: AnyUnitOfWorkFactory, clock: ManualClock) -> ReviewUseCases:
+    return ReviewUseCases.build(ReviewsDeps(uow=uow, clock=clock))
+
+
+async def test_a_review_moves_the_rating_in_its_transaction_and_lists_hide_hidden_ones(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    clock = ManualClock(START)
+    reviews = reviews_of(uow_factory, clock)
+    artist = await add_bookable_artist(uow_factory)
+    customers = [await add_user(uow_factory) for _ in range(3)]
+    made = []
+    for day, (who, stars) in enumerate(zip(customers, (5, 3, 4), strict=True), start=1):
+        booking_id = await completed_booking(uow_factory, artist, who, day)
+        clock.advance(timedelta(minutes=1))
+        made.append(await reviews.write_review(who, booking_id, stars, f"{stars} stars"))
+    assert await rating_of(uow_factory, artist) == (3, 12)
+    newest = await reviews.list_artist_reviews(None, artist.id, ReviewOrder.NEWEST, PageRequest())
+    assert [r.rating for r in newest.items] == [4, 3, 5] and newest.total == 3
+    best = await reviews.list_artist_reviews(None, artist.id, ReviewOrder.RATING, PageRequest())
+    assert [r.rating for r in best.items] == [5, 4, 3]
+    boss = admin()
+    await reviews.hide_review(boss, made[0].id, "Names a third person")
+    assert await rating_of(uow_factory, artist) == (2, 7)
+    public = await reviews.list_artist_reviews(None, artist.id, ReviewOrder.NEWEST, PageRequest())
+    assert [r.id for r in public.items] == [made[2].id, made[1].id]
+    everything = await reviews.list_artist_reviews(
+        boss, artist.id, ReviewOrder.NEWEST, PageRequest()
+    )
+    assert everything.total == 3
+    await reviews.edit_review(customers[1], made[1].id, rating=1, text=None)
+    assert await rating_of(uow_factory, artist) == (2, 5)
+    replied = await reviews.reply_to_review(artist.actor, made[1].id, "Sorry to hear that.")
+    assert replied.reply is not None
+    assert (await reviews.get_review(None, made[1].id)).reply == replied.reply
+    await reviews.restore_review(boss, made[0].id)
+    assert await rating_of(uow_factory, artist) == (3, 10)
+
+
+async def test_a_booking_is_reviewed_once_even_by_two_requests_at_once(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    reviews = reviews_of(uow_factory, ManualClock(START))
+    artist = await add_bookable_artist(uow_factory)
+    customer = await add_user(uow_factory)
+    booking_id = await completed_booking(uow_factory, artist, customer, 1)
+    outcomes = await asyncio.gather(
+        *(reviews.write_review(customer, booking_id, 5, "twice") for _ in range(2)),
+        return_exceptions=True,
+    )
+    assert sum(isinstance(o, ReviewExistsError) for o in outcomes) == 1
+    assert await rating_of(uow_factory, artist) == (1, 5)
