@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from adapters.memory.store import TableRepository
 from booking_domain.catalog import ArtistProfile, ArtistProfileExistsError, Service, Studio
 from booking_domain.catalog.ports import ArtistRepository, ServiceRepository, StudioRepository
@@ -21,7 +23,27 @@ class InMemoryArtistRepository(TableRepository[ArtistId, ArtistProfile], ArtistR
         return next((a for a in self._rows.values() if a.user_id == user_id), None)
 
     async def update(self, artist: ArtistProfile) -> None:
+        # The rating is the reviews context's (as on PostgreSQL, where the catalogue never
+        # writes those columns): a profile read before a review must not undo it.
+        stored = self._rows.get(artist.id)
+        if stored is not None:
+            artist = replace(
+                artist, review_count=stored.review_count, rating_total=stored.rating_total
+            )
         self._rows.put(artist.id, artist)
+
+    def adjust_rating(self, artist_id: ArtistId, count: int, total: int) -> None:
+        """The reviews context's write: add to the running rating."""
+        stored = self._rows.get(artist_id)
+        if stored is not None:
+            self._rows.put(
+                artist_id,
+                replace(
+                    stored,
+                    review_count=stored.review_count + count,
+                    rating_total=stored.rating_total + total,
+                ),
+            )
 
 
 class InMemoryStudioRepository(TableRepository[StudioId, Studio], StudioRepository):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from adapters.memory.catalog import InMemoryArtistRepository
 from adapters.memory.store import TableRepository
 from booking_domain.reviews import Review, ReviewExistsError, ReviewId, ReviewOrder
@@ -48,12 +46,4 @@ class InMemoryArtistRatings(ArtistRatings):
         self._artists = artists
 
     async def adjust(self, artist_id: ArtistId, count: int, total: int) -> None:
-        artist = await self._artists.get(artist_id)
-        if artist is not None:
-            await self._artists.update(
-                replace(
-                    artist,
-                    review_count=artist.review_count + count,
-                    rating_total=artist.rating_total + total,
-                )
-            )
+        self._artists.adjust_rating(artist_id, count, total)

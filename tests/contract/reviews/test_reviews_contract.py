@@ -10,6 +10,8 @@ from datetime import timedelta
 
 import pytest
 
+from adapters.postgres.database import Database
+from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from adapters.system.clock import ManualClock
 from booking_domain.bookings import BookingStatus
 from booking_domain.bookings.events import BookingEvent, BookingEventKind
@@ -101,3 +103,48 @@ async def test_a_booking_is_reviewed_once_even_by_two_requests_at_once(
     )
     assert sum(isinstance(o, ReviewExistsError) for o in outcomes) == 1
     assert await rating_of(uow_factory, artist) == (1, 5)
+
+
+async def test_the_catalogue_never_overwrites_the_rating(uow_factory: AnyUnitOfWorkFactory) -> None:
+    reviews = reviews_of(uow_factory, ManualClock(START))
+    artist = await add_bookable_artist(uow_factory)
+    customer = await add_user(uow_factory)
+    booking_id = await completed_booking(uow_factory, artist, customer, 1)
+    async with uow_factory(read_only=True) as work:
+        before = await work.artists.get(artist.id)  # as a catalogue edit would have read it
+    assert before is not None
+    await reviews.write_review(customer, booking_id, 5, "")
+    async with uow_factory() as work:  # an edit from a profile read before the review
+        await work.artists.update(replace(before, bio="New bio"))
+        await work.commit()
+    assert await rating_of(uow_factory, artist) == (1, 5)
+
+
+async def test_on_postgres_a_review_leaves_the_catalogue_version_alone(database_url: str) -> None:
+    database = Database(database_url, min_size=1, max_size=2)
+    await database.open()
+    try:
+        factory = PostgresUnitOfWorkFactory(database)
+        reviews = reviews_of(factory, ManualClock(START))
+        artist = await add_bookable_artist(factory)
+        customer = await add_user(factory)
+        booking_id = await completed_booking(factory, artist, customer, 1)
+
+        async def version() -> int:
+            async with database.pool.connection() as conn:
+                row = await (
+                    await conn.execute(
+                        "SELECT catalog_version FROM artists WHERE id = %s", (artist.id,)
+                    )
+                ).fetchone()
+            assert row is not None
+            return int(row["catalog_version"])
+
+        before = await version()
+        await reviews.write_review(customer, booking_id, 4, "")
+        assert await version() == before and await rating_of(factory, artist) == (1, 4)
+        async with database.pool.connection() as conn:  # a plain-SQL catalogue change
+            await conn.execute("UPDATE artists SET bio = 'x' WHERE id = %s", (artist.id,))
+        assert await version() == before + 1
+    finally:
+        await database.close()
