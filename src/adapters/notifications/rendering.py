@@ -82,7 +82,7 @@ def _values(facts: MessageFacts, locale: str) -> dict[str, str]:
     values = {
         "artist_name": facts.artist_name or "", "reference": "", "service": "", "artist": "",
         "customer": "", "when": "", "short_when": "", "deposit": "", "paid": "", "refund": "",
-        "in_time": "",
+        "in_time": "", "stars": "" if facts.stars is None else str(facts.stars),
     }  # fmt: skip
     if facts.reminder_offset is not None:
         values["in_time"] = format_timedelta(

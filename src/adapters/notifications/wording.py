@@ -122,6 +122,14 @@ MESSAGES: dict[tuple[str, str], tuple[str, str]] = {
         N_("Your refund for booking {reference} was paid"),
         N_("The refund of {refund} was paid back to you."),
     ),
+    ("review.created", "artist"): (
+        N_("New review of booking {reference}"),
+        N_("{customer} rated your work {stars} of 5 for {service}."),
+    ),
+    ("review.replied", "customer"): (
+        N_("{artist} replied to your review"),
+        N_("Your review of booking {reference} has an answer from {artist}."),
+    ),
     ("artist.approved", "owner"): (
         N_("Your artist profile is approved"),
         N_("{artist_name} is now visible to customers, who can book you."),

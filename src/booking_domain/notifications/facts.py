@@ -98,6 +98,7 @@ class MessageFacts:
     artist_name: str | None  # artist.* messages
     note: str | None  # an admin's note on an artist profile's review
     reminder_offset: timedelta | None
+    stars: int | None = None  # a customer's review: its rating
 
 
 def skip_reason(
@@ -157,7 +158,13 @@ def facts_for(
         artist_name=_text(artist, "displayName"),
         note=note,
         reminder_offset=reminder_offset,
+        stars=_stars(notification.data),
     )
+
+
+def _stars(data: Mapping[str, JsonValue]) -> int | None:
+    rating = _part(data, "review").get("rating")
+    return rating if isinstance(rating, int) else None
 
 
 # An admin's note belongs to a refusal; approving later does not repeat an old one.

@@ -68,7 +68,8 @@ def recipient_of(event: OutboxEvent, party: Party) -> UserId | None:
 
 
 def booking_id_of(event: OutboxEvent) -> BookingId | None:
-    for name, field in (("booking", "id"), ("payment", "bookingId"), ("refund", "bookingId")):
+    parts = (("booking", "id"), ("payment", "bookingId"), ("refund", "bookingId"))
+    for name, field in (*parts, ("review", "bookingId")):
         part = event.data.get(name)
         if isinstance(part, Mapping) and isinstance(part.get(field), str):
             return BookingId(UUID(str(part[field])))

@@ -82,6 +82,8 @@ RULES: dict[str, Rule] = {
         Rule("booking.dispute_resolved", (Tell(C, MAIL_AND_INBOX, P), Tell(A, MAIL_AND_INBOX, P))),
         Rule("refund.completed", (Tell(C, MAIL_AND_INBOX, P),)),
         Rule("refund.settled", (Tell(C, MAIL_AND_INBOX, P),)),
+        Rule("review.created", (Tell(A, MAIL_AND_INBOX, B),)),
+        Rule("review.replied", (Tell(C, MAIL_AND_INBOX, B),)),
         Rule("artist.approved", (Tell(OWN, MAIL_AND_INBOX, ACC),)),
         Rule("artist.rejected", (Tell(OWN, MAIL_AND_INBOX, ACC),)),
         Rule("artist.suspended", (Tell(OWN, MAIL_AND_INBOX, ACC),)),

@@ -11,6 +11,7 @@ import pytest
 
 from tests.api.booking_helpers import SLOT, Desk, open_desk
 from tests.api.conftest import Api
+from tests.api.notifications.delivery import deliver
 
 pytestmark = pytest.mark.anyio
 
@@ -78,6 +79,14 @@ async def test_review_reply_edit_window_and_the_rating_on_the_profile(api: Api) 
     assert [r["rating"] for r in listed["items"]] == [5] and listed["total"] == 1
     profile = (await api.client.get(f"/api/v1/artists/{desk.artist.id}")).json()
     assert (profile["rating"], profile["reviewCount"]) == (5.0, 1)
+    await deliver(api)  # the artist hears of the review, the customer of the reply
+    artist = await fresh(api, desk.artist.session)
+    heard = await api.client.get("/api/v1/me/notifications", headers=desk.auth(artist))
+    reference = (await desk.get(f"/{booking_id}", customer)).json()["reference"]
+    titles = [i["title"] for i in heard.json()["items"]]
+    assert f"New review of booking {reference}" in titles
+    told = await api.client.get("/api/v1/me/notifications", headers=desk.auth(customer))
+    assert "Ink Master replied to your review" in [i["title"] for i in told.json()["items"]]
 
 
 async def test_admins_hide_and_restore_and_hidden_reviews_do_not_count(api: Api) -> None:
