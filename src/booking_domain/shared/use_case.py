@@ -11,6 +11,7 @@ makes each from its annotated class, so adding a use case to a context is one fi
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any, Generic, Self, TypeVar, get_type_hints
 
 D = TypeVar("D")
@@ -27,3 +28,14 @@ class UseCaseBundle(Generic[D]):
         """Every field's use case, made with ``deps``."""
         made: dict[str, Any] = {name: kind(deps) for name, kind in get_type_hints(cls).items()}
         return cls(**made)
+
+
+async def in_batches(one_batch: Callable[[int], Awaitable[tuple[int, bool]]], size: int) -> int:
+    """Run ``one_batch(size)`` (which answers what it made and whether more may be waiting)
+    until it says nothing more waits; return what all the batches made. The shape of every
+    follower of the outbox's feed (webhook dispatch, notification planning)."""
+    made, more = 0, True
+    while more:
+        batch, more = await one_batch(size)
+        made += batch
+    return made

@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Awaitable, Callable
 
 from adapters.jobs.queue import (
     HEARTBEAT_EVERY,
@@ -25,25 +26,15 @@ DISPATCH_EVERY = 0.1  # seconds between looks at the outbox for webhooks and not
 _log = logging.getLogger("inkslot.worker")
 
 
-async def dispatch_forever(bundles: Bundles) -> None:
-    """Turn committed events into webhook deliveries as they come (one dispatcher at a time
-    across workers: the others find the position taken and wait for the next turn)."""
+async def follow_forever(step: Callable[[], Awaitable[int]], what: str) -> None:
+    """Follow the outbox as events come: ``step`` every ``DISPATCH_EVERY`` seconds (the
+    webhook dispatcher, the notification planner; one at a time across workers: the others
+    find the position taken and wait for the next turn). A failure is logged, not fatal."""
     while True:
         try:
-            await bundles.webhooks.dispatch_webhooks()
+            await step()
         except Exception:
-            _log.exception("webhook dispatch failed; trying again")
-        await asyncio.sleep(DISPATCH_EVERY)
-
-
-async def plan_notifications_forever(bundles: Bundles) -> None:
-    """Turn committed events into notifications as they come (one planner at a time across
-    workers, like the webhook dispatcher)."""
-    while True:
-        try:
-            await bundles.notifications.plan_notifications()
-        except Exception:
-            _log.exception("notification planning failed; trying again")
+            _log.exception("%s failed; trying again", what)
         await asyncio.sleep(DISPATCH_EVERY)
 
 
@@ -61,8 +52,12 @@ async def run_worker(
     async with app.open_async():
         helpers = [
             asyncio.create_task(sweep_stalled_forever(app)),
-            asyncio.create_task(dispatch_forever(bundles)),
-            asyncio.create_task(plan_notifications_forever(bundles)),
+            asyncio.create_task(
+                follow_forever(bundles.webhooks.dispatch_webhooks, "webhook dispatch")
+            ),
+            asyncio.create_task(
+                follow_forever(bundles.notifications.plan_notifications, "notification planning")
+            ),
         ]
         try:
             await app.run_worker_async(

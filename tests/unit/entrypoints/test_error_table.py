@@ -2,37 +2,21 @@
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
-
-import booking_domain
 from booking_domain.shared import DomainError
 from booking_domain.shared.errors import ServiceUnavailableError
 from entrypoints.http.problems import status_for
-
-
-def _all_error_classes() -> list[type[DomainError]]:
-    for module in pkgutil.walk_packages(booking_domain.__path__, "booking_domain."):
-        if not module.name.startswith("booking_domain.testing"):
-            importlib.import_module(module.name)
-    found: list[type[DomainError]] = []
-    pending = [DomainError]
-    while pending:
-        klass = pending.pop()
-        found.append(klass)
-        pending.extend(klass.__subclasses__())
-    return found
+from tests.support.errors import all_domain_errors
 
 
 def test_no_domain_error_falls_through_to_500() -> None:
     unmapped = [
-        k.__name__ for k in _all_error_classes() if k is not DomainError and status_for(k) == 500
+        k.__name__ for k in all_domain_errors() if k is not DomainError and status_for(k) == 500
     ]
     assert unmapped == []
 
 
 def test_client_errors_are_4xx_and_only_unavailability_is_5xx() -> None:
-    for klass in _all_error_classes():
+    for klass in all_domain_errors():
         if klass is DomainError:
             continue
         status = status_for(klass)
@@ -42,7 +26,7 @@ def test_client_errors_are_4xx_and_only_unavailability_is_5xx() -> None:
 
 
 def test_error_codes_are_unique_and_snake_case() -> None:
-    classes = [k for k in _all_error_classes() if k is not DomainError]
+    classes = [k for k in all_domain_errors() if k is not DomainError]
     codes = [k.code for k in classes]
     duplicates = {c for c in codes if codes.count(c) > 1}
     assert duplicates == set()
@@ -50,5 +34,5 @@ def test_error_codes_are_unique_and_snake_case() -> None:
 
 
 def test_the_walk_sees_the_known_errors() -> None:
-    names = {k.__name__ for k in _all_error_classes()}
+    names = {k.__name__ for k in all_domain_errors()}
     assert {"EmailAlreadyRegisteredError", "AccountLockedError", "InvalidCredentialsError"} <= names

@@ -5,8 +5,6 @@ entry, the entries are well formed, and translating never fails."""
 from __future__ import annotations
 
 import ast
-import importlib
-import pkgutil
 from http import HTTPStatus
 from pathlib import Path
 
@@ -17,7 +15,6 @@ from hypothesis import strategies as st
 
 import booking_domain
 import entrypoints.http
-from booking_domain.shared import DomainError
 from entrypoints.http import translations
 from entrypoints.http.translations import (
     DOMAIN,
@@ -29,24 +26,11 @@ from entrypoints.http.translations import (
     translate,
     translate_template,
 )
+from tests.support.errors import all_domain_errors
 
 HTTP_PACKAGE = Path(entrypoints.http.__path__[0])
 DOMAIN_PACKAGE = Path(booking_domain.__path__[0])
 PO_FILE = HTTP_PACKAGE / "locales" / "mn" / "LC_MESSAGES" / f"{DOMAIN}.po"
-
-
-def _all_error_classes() -> list[type[DomainError]]:
-    """Every DomainError subclass (the walk of test_error_table)."""
-    for module in pkgutil.walk_packages(booking_domain.__path__, "booking_domain."):
-        if not module.name.startswith("booking_domain.testing"):
-            importlib.import_module(module.name)
-    found: list[type[DomainError]] = []
-    pending = [DomainError]
-    while pending:
-        klass = pending.pop()
-        found.append(klass)
-        pending.extend(klass.__subclasses__())
-    return found
 
 
 def _is_translated(message: str) -> bool:
@@ -56,7 +40,7 @@ def _is_translated(message: str) -> bool:
 def test_every_domain_errors_default_message_has_a_mongolian_entry() -> None:
     missing = sorted(
         f"{k.__module__}.{k.__name__}: {k.default_message!r}"
-        for k in _all_error_classes()
+        for k in all_domain_errors()
         if not _is_translated(k.default_message)
     )
     assert missing == [], "add these to " + str(PO_FILE)
@@ -85,7 +69,7 @@ def _literal_messages(root: Path, callables: set[str]) -> dict[str, str]:
 
 
 def test_every_fixed_message_raised_by_the_domain_has_a_mongolian_entry() -> None:
-    errors = {k.__name__ for k in _all_error_classes()} | {"FieldError"}
+    errors = {k.__name__ for k in all_domain_errors()} | {"FieldError"}
     texts = _literal_messages(DOMAIN_PACKAGE, errors)
     assert len(texts) > 40  # the scan sees the raise sites
     missing = sorted(
@@ -95,7 +79,7 @@ def test_every_fixed_message_raised_by_the_domain_has_a_mongolian_entry() -> Non
 
 
 def test_every_fixed_detail_of_the_http_layer_has_a_mongolian_entry() -> None:
-    errors = {k.__name__ for k in _all_error_classes()}
+    errors = {k.__name__ for k in all_domain_errors()}
     raisers = errors | {"HTTPException", "SerializationException", "problem_response"}
     texts = _literal_messages(HTTP_PACKAGE, raisers)
     assert "Something went wrong on our side." in texts

@@ -12,7 +12,7 @@ from booking_domain.notifications.planning import artist_of, plan
 from booking_domain.notifications.reminders import ReminderOffsets
 from booking_domain.notifications.use_cases.deps import NotificationsDeps
 from booking_domain.shared.ids import ArtistId
-from booking_domain.shared.use_case import UseCase
+from booking_domain.shared.use_case import UseCase, in_batches
 
 BATCH = 200
 
@@ -22,11 +22,7 @@ class PlanNotifications(UseCase[NotificationsDeps]):
     made (0 also when another planner is at work)."""
 
     async def __call__(self, *, batch_size: int = BATCH) -> int:
-        made, more = 0, True
-        while more:
-            batch, more = await self._one_batch(batch_size)
-            made += batch
-        return made
+        return await in_batches(self._one_batch, batch_size)
 
     async def _one_batch(self, batch_size: int) -> tuple[int, bool]:
         async with self._deps.uow() as uow:

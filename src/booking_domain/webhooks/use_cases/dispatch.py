@@ -9,7 +9,7 @@ committed position.
 
 from __future__ import annotations
 
-from booking_domain.shared.use_case import UseCase
+from booking_domain.shared.use_case import UseCase, in_batches
 from booking_domain.webhooks.deliveries import Delivery
 from booking_domain.webhooks.use_cases.deps import WebhooksDeps
 
@@ -21,11 +21,7 @@ class DispatchWebhooks(UseCase[WebhooksDeps]):
     (0 also when another dispatcher is at work)."""
 
     async def __call__(self, *, batch_size: int = BATCH) -> int:
-        made, more = 0, True
-        while more:
-            batch, more = await self._one_batch(batch_size)
-            made += batch
-        return made
+        return await in_batches(self._one_batch, batch_size)
 
     async def _one_batch(self, batch_size: int) -> tuple[int, bool]:
         """Deliveries made by one batch, and whether the feed may hold more now."""

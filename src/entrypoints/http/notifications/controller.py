@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Annotated
 from uuid import UUID
 
+import msgspec
 from litestar import Controller, get, patch, post, put
 from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_202_ACCEPTED
@@ -56,8 +57,7 @@ class InboxController(Controller):
         found, unread = await notifications.list_inbox(
             actor, PageRequest(page, page_size), unread_only=unread_only
         )
-        view = InboxPage.of(found, InboxItemView.of)
-        return InboxPage(view.items, view.total, view.page, view.page_size, unread=unread)
+        return msgspec.structs.replace(InboxPage.of(found, InboxItemView.of), unread=unread)
 
     @get("/notifications/unread-count", summary="How many of your notifications are unread")
     async def unread(self, actor: Caller, notifications: NotificationsDep) -> UnreadCountView:

@@ -32,7 +32,7 @@ from entrypoints.http.wire import given
 BEARER: list[dict[str, list[str]]] = [{"bearer": []}]
 
 
-def _view(actor: Actor | None) -> bool:
+def _is_admin(actor: Actor | None) -> bool:
     return actor is not None and actor.is_admin
 
 
@@ -65,7 +65,7 @@ class ReviewsController(Controller):
         self, review_id: FromPath[UUID], maybe_actor: MaybeCaller, reviews: ReviewsDep
     ) -> ReviewView:
         found = await reviews.get_review(maybe_actor, ReviewId(review_id))
-        return ReviewView.of(found, for_admin=_view(maybe_actor))
+        return ReviewView.of(found, for_admin=_is_admin(maybe_actor))
 
     @patch(guards=[authenticated], security=BEARER,
            summary="Change your review's rating or words (7 days after writing it)")  # fmt: skip
@@ -111,7 +111,7 @@ class ArtistReviewsController(Controller):
         found = await reviews.list_artist_reviews(
             maybe_actor, ArtistId(artist_id), ReviewOrder(sort), PageRequest(page, page_size)
         )
-        admin = _view(maybe_actor)
+        admin = _is_admin(maybe_actor)
         return ReviewPage.of(found, lambda r: ReviewView.of(r, for_admin=admin))
 
 
