@@ -184,7 +184,7 @@ def _view(data: Mapping[str, JsonValue], facts: BookingFacts, app_url: str) -> B
         cancelled_by = str(actor["role"])
     elif change.get("kind") in ("cancelled", "expired"):
         cancelled_by = "system"
-    base = f"{app_url.rstrip('/')}/bookings/{facts.booking_id}"
+    base = booking_url(app_url, facts.booking_id)
     amount = _money(change, "amount") or _money(_part(data, "refund"), "amount")
     return BookingView(
         reference=facts.reference, status=facts.status, start=start,
@@ -197,6 +197,11 @@ def _view(data: Mapping[str, JsonValue], facts: BookingFacts, app_url: str) -> B
         free_cancellation_hours=int(facts.free_cancellation_notice.total_seconds()) // 3600,
         links=Links(base, f"{base}/reschedule", f"{base}/cancel", f"{base}/pay"),
     )  # fmt: skip
+
+
+def booking_url(app_url: str, booking_id: BookingId) -> str:
+    """Where the web app shows a booking (messages and inbox items link to it)."""
+    return f"{app_url.rstrip('/')}/bookings/{booking_id}"
 
 
 def _map_url(facts: BookingFacts) -> str | None:

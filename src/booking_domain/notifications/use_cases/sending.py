@@ -23,7 +23,13 @@ from collections.abc import Awaitable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from booking_domain.notifications.facts import BookingFacts, Recipient, facts_for, skip_reason
+from booking_domain.notifications.facts import (
+    BookingFacts,
+    Recipient,
+    booking_url,
+    facts_for,
+    skip_reason,
+)
 from booking_domain.notifications.inbox import InboxItem, inbox_event
 from booking_domain.notifications.messages import EmailMessage, SendOutcome, SmsMessage
 from booking_domain.notifications.notifications import (
@@ -156,7 +162,7 @@ async def _file_in_inbox(
     app_url: str,
     now: datetime,
 ) -> None:
-    link = None if n.booking_id is None else f"{app_url.rstrip('/')}/bookings/{n.booking_id}"
+    link = None if n.booking_id is None else booking_url(app_url, n.booking_id)
     item = InboxItem(
         id=n.id, user_id=n.recipient_id, kind=n.kind, title=message.title, body=message.text,
         link=link, booking_id=n.booking_id, created_at=now,
