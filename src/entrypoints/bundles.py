@@ -20,6 +20,7 @@ from booking_domain.payments import PaymentMethod
 from booking_domain.payments.use_cases import PaymentUseCases
 from booking_domain.reviews.use_cases import ReviewUseCases
 from booking_domain.scheduling.use_cases import SchedulingUseCases
+from booking_domain.search.use_cases import SearchUseCases
 from booking_domain.shared import EventRelay, HealthProbe
 from booking_domain.webhooks.use_cases import WebhookUseCases
 
@@ -42,6 +43,7 @@ class Bundles:
     webhooks: WebhookUseCases
     notifications: NotificationUseCases
     reviews: ReviewUseCases
+    search: SearchUseCases
     health: HealthProbe
     relay: EventRelay  # pushes committed events to this process's stream listeners
     # The local stores' HTTP side (signed uploads and downloads, public media), when the

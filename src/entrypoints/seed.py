@@ -4,7 +4,9 @@ An admin, a customer and an artist with fresh random passwords (printed once); t
 approved and bookable at once: a profile in Ulaanbaatar with her studio (address and map
 point), two services, Tuesday-Saturday
 hours, a portfolio of three generated pictures, and one confirmed booking by the demo
-customer on the first free slot. Everything goes through the use cases, as a person using
+customer on the first free slot. Around her, a dozen more approved artists across
+Ulaanbaatar (``seed_artists``: styles, places, prices, hours and a picture each), so that
+search has something to find. Everything goes through the use cases, as a person using
 the API would make it (the pictures through the same upload checks and processing).
 """
 
@@ -66,6 +68,7 @@ async def seed_demo_data(
     small = (await _services(use_cases, artist_in.user.actor, profile))[0]
     await _hours(use_cases, artist_in.user.actor)
     await _portfolio(use_cases, artist_in.user.actor)
+    await seed_artists(use_cases, admin_user.actor)
     now = clock.now()
     found = await use_cases.scheduling.find_free_slots(
         customer_in.user.actor, profile.id, small.id, now, now + timedelta(days=14)
@@ -169,6 +172,69 @@ def _picture(number: int, colour: tuple[int, int, int]) -> bytes:
     out = io.BytesIO()
     image.save(out, "JPEG", quality=85)
     return out.getvalue()
+
+
+# A dozen artists across Ulaanbaatar: (name, styles, district point, price, days, bio).
+_CITY_ARTISTS = (
+    ("Өлзий Бат", ("blackwork", "dotwork"), (47.9210, 106.9060), 120_000, (2, 3, 4),
+     "Blackwork and dotwork mandalas, bold lines."),
+    ("Tsetseg Art", ("fine line", "botanical"), (47.9135, 106.9350), 180_000, (1, 2, 3, 4, 5),
+     "Delicate botanical pieces and fine-line lettering."),
+    ("Khan Realism", ("realism", "portrait"), (47.8990, 106.9000), 450_000, (3, 4, 5, 6),
+     "Black and grey realism, portraits of people and animals."),
+    ("Бат-Эрдэнэ Ink", ("traditional", "mongolian"), (47.9290, 106.8850), 200_000, (1, 3, 5),
+     "Mongolian ornament and traditional flash."),
+    ("Naraa Lines", ("fine line", "minimal"), (47.9180, 106.9400), 90_000, (2, 4, 6),
+     "Small minimal tattoos, single-needle work."),
+    ("Steppe Tattoo", ("blackwork", "geometric"), (47.9050, 106.8700), 250_000, (1, 2, 3),
+     "Geometric blackwork, sleeves and back pieces."),
+    ("Золбоо Color", ("neo traditional", "color"), (47.9330, 106.9500), 300_000, (4, 5, 6),
+     "Bright neo-traditional colour work."),
+    ("Anu Dots", ("dotwork", "ornamental"), (47.9120, 106.8950), 160_000, (2, 5),
+     "Ornamental dotwork, mandalas and jewellery pieces."),
+    ("Bold Irezumi", ("japanese", "irezumi"), (47.8880, 106.9200), 500_000, (1, 2, 4, 5),
+     "Japanese irezumi: koi, dragons, peonies."),
+    ("Oyuka Script", ("lettering", "script"), (47.9250, 106.9150), 100_000, (3, 6),
+     "Lettering in Mongolian script, Cyrillic and Latin."),
+    ("Temuujin Trash", ("trash polka", "blackwork"), (47.9400, 106.9000), 280_000, (1, 4),
+     "Trash polka collages in black and red."),
+    ("Enkhjin Watercolor", ("watercolor", "botanical"), (47.9000, 106.9450), 220_000, (2, 3, 5),
+     "Watercolour flowers and birds."),
+)  # fmt: skip
+
+
+async def seed_artists(use_cases: Bundles, admin: Actor) -> None:
+    """A dozen approved artists with services, hours and one portfolio piece each."""
+    for n, (name, styles, (lat, lng), price, days, bio) in enumerate(_CITY_ARTISTS):
+        joined = await use_cases.accounts.register_user(
+            email=f"artist{n + 1}@inkslot.local", password=_password(), name=name,
+            role=Role.ARTIST,
+        )  # fmt: skip
+        actor = joined.user.actor
+        catalog = use_cases.catalog
+        profile = await catalog.create_artist(
+            actor,
+            ProfileFields(
+                display_name=name, time_zone=DEMO_TIME_ZONE, bio=bio, styles=styles,
+                city="Ulaanbaatar", location=(lat, lng),
+            ),
+        )  # fmt: skip
+        await catalog.add_service(
+            actor, profile.id,
+            ServiceFields(name="Session", duration=timedelta(hours=2), price=Money(price, "MNT")),
+        )  # fmt: skip
+        for day in days:
+            await use_cases.scheduling.add_weekly_rule(actor, RuleFields(day, "11:00", "19:00"))
+        finished = await use_cases.media.import_image(
+            actor, purpose="portfolio", content_type="image/jpeg",
+            data=_picture(n % 4, (30 + 15 * n, 40, 60)),
+        )  # fmt: skip
+        await catalog.add_portfolio_item(
+            actor, finished.upload.id, description=f"{bio.split(',')[0]}, healed",
+            style_tags=tuple(s.replace(" ", "-") for s in styles),
+        )  # fmt: skip
+        await catalog.submit_artist(actor, profile.id)
+        await catalog.review_artist(admin, profile.id, approved=True, note=None)
 
 
 def _password() -> str:

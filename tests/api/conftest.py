@@ -18,6 +18,7 @@ from adapters.payments.sandbox import SandboxGateway
 from adapters.system.clock import ManualClock
 from booking_domain.accounts.use_cases import AccountUseCases
 from booking_domain.notifications.use_cases import NotificationUseCases
+from booking_domain.search.use_cases import SearchUseCases
 from booking_domain.payments.use_cases import PaymentUseCases
 from entrypoints.app import create_app
 from entrypoints.container import LocalAdapters, build_container, bundles
@@ -36,6 +37,7 @@ class Api:
     payments: PaymentUseCases | None = None  # the app's own, for what only the worker does
     notifications: NotificationUseCases | None = None  # likewise: planning and sending
     database_url: str = ""
+    search: SearchUseCases | None = None  # likewise: refreshing the free-starts projection
 
     async def register(
         self, email: str = "ada@example.com", role: str = "customer", name: str = "Ada"
@@ -91,7 +93,7 @@ async def make_api(database_url: str, tmp_path: Path) -> AsyncIterator[ApiFactor
             sandbox.route_callbacks(_through(client))
         return Api(
             client, clock, wired.accounts, sandbox, wired.payments, wired.notifications,
-            str(settings.database_url),
+            str(settings.database_url), wired.search,
         )  # fmt: skip
 
     yield make

@@ -32,6 +32,10 @@ class InMemoryArtistRepository(TableRepository[ArtistId, ArtistProfile], ArtistR
             )
         self._rows.put(artist.id, artist)
 
+    def all(self) -> list[ArtistProfile]:
+        """Every stored artist (for the in-memory search's scans)."""
+        return list(self._rows.values())
+
     def adjust_rating(self, artist_id: ArtistId, count: int, total: int) -> None:
         """The reviews context's write: add to the running rating."""
         stored = self._rows.get(artist_id)

@@ -37,5 +37,9 @@ class InMemoryPortfolioRepository(
         chosen = ordered[request.offset : request.offset + request.page_size]
         return Page(tuple(chosen), len(ordered), request)
 
+    def all(self) -> list[PortfolioItem]:
+        """Every stored item (for the in-memory search's scans)."""
+        return list(self._rows.values())
+
     def _of(self, artist_id: ArtistId) -> list[PortfolioItem]:
         return [i for i in self._rows.values() if i.artist_id == artist_id]

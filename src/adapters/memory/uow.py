@@ -45,6 +45,12 @@ from adapters.memory.portfolio import InMemoryPortfolioRepository
 from adapters.memory.reviews import InMemoryArtistRatings, InMemoryReviewRepository
 from adapters.memory.scheduling import InMemoryAvailabilityRepository
 from adapters.memory.scheduling_reader import RepositorySchedulingReader
+from adapters.memory.search import (
+    InMemoryArtistSearch,
+    InMemoryFreeStartsProjection,
+    InMemoryPortfolioLikes,
+    InMemorySearchFeedPosition,
+)
 from adapters.memory.store import MemoryStore, StagedTable
 from adapters.memory.webhooks import (
     DELIVERY_JOBS,
@@ -64,6 +70,7 @@ from booking_domain.notifications.ports import (
 from booking_domain.payments.ports import PaymentsUnitOfWork, PaymentsUnitOfWorkFactory
 from booking_domain.reviews.ports import ReviewsUnitOfWork, ReviewsUnitOfWorkFactory
 from booking_domain.scheduling.ports import SchedulingUnitOfWork, SchedulingUnitOfWorkFactory
+from booking_domain.search.ports import SearchUnitOfWork, SearchUnitOfWorkFactory
 from booking_domain.webhooks.ports import WebhooksUnitOfWork, WebhooksUnitOfWorkFactory
 
 
@@ -77,6 +84,7 @@ class InMemoryUnitOfWork(
     WebhooksUnitOfWork,
     NotificationsUnitOfWork,
     ReviewsUnitOfWork,
+    SearchUnitOfWork,
 ):
     """One transaction over a :class:`MemoryStore`.
 
@@ -157,6 +165,30 @@ class InMemoryUnitOfWork(
         lambda uow: InMemoryRefundRepository(uow.staged("refunds"), uow.staged("bookings"))
     )
     reviews = cached_property(lambda uow: InMemoryReviewRepository(uow.staged("reviews")))
+    portfolio_likes = cached_property(
+        lambda uow: InMemoryPortfolioLikes(
+            uow.staged("portfolio_likes"),
+            uow.staged("portfolio_items"),
+            uow.artists,
+            uow.staged("bookings"),
+        )
+    )
+    artist_search = cached_property(
+        lambda uow: InMemoryArtistSearch(
+            uow.artists,
+            uow.studios,
+            uow.services,
+            uow.portfolio,
+            uow.scheduling,
+            uow.portfolio_likes,
+        )
+    )
+    free_starts = cached_property(
+        lambda uow: InMemoryFreeStartsProjection(uow.staged("search_calendars"))
+    )
+    search_position = cached_property(
+        lambda uow: InMemorySearchFeedPosition(uow.staged("search_feed_position"))
+    )
     artist_ratings = cached_property(lambda uow: InMemoryArtistRatings(uow.artists))
     notifications = cached_property(
         lambda uow: InMemoryNotificationRepository(
@@ -227,6 +259,7 @@ class InMemoryUnitOfWorkFactory(
     WebhooksUnitOfWorkFactory,
     NotificationsUnitOfWorkFactory,
     ReviewsUnitOfWorkFactory,
+    SearchUnitOfWorkFactory,
 ):
     """Callable that opens units of work over one shared store."""
 

@@ -17,7 +17,9 @@ from booking_domain.shared.ids import ArtistId
 from booking_domain.shared.pages import Page, PageRequest
 
 _P = portfolio_items
-_INSERT = Statement(lambda: insert(_P).values({c.name: bindparam(c.name) for c in _P.c}))
+_INSERT = Statement(
+    lambda: insert(_P).values({c.name: bindparam(c.name) for c in _P.c if c.name != "like_count"})
+)
 _BY_ID = Statement(lambda: select(_P).where(_P.c.id == bindparam("id")))
 _UPDATE = Statement(
     lambda: (
@@ -55,7 +57,7 @@ class PostgresPortfolioRepository(OnConnection, PortfolioRepository):
 
     async def get(self, item_id: PortfolioItemId) -> PortfolioItem | None:
         row = await (await self._conn.execute(_BY_ID.text, {"id": item_id})).fetchone()
-        return None if row is None else _item(row)
+        return None if row is None else portfolio_item_of(row)
 
     async def update(self, item: PortfolioItem) -> None:
         await self._conn.execute(_UPDATE.text, _params(item))
@@ -77,7 +79,7 @@ class PostgresPortfolioRepository(OnConnection, PortfolioRepository):
         params = {"artist_id": artist_id, "limit": request.page_size, "offset": request.offset}
         rows = await (await self._conn.execute(_PAGE.text, params)).fetchall()
         total = await self.count_for_artist(artist_id)
-        return Page(tuple(_item(r) for r in rows), total, request)
+        return Page(tuple(portfolio_item_of(r) for r in rows), total, request)
 
     async def _counts(self, artist_id: ArtistId) -> Mapping[str, Any] | None:
         cursor = await self._conn.execute(_COUNT.text, {"artist_id": artist_id})
@@ -99,7 +101,7 @@ def _params(item: PortfolioItem) -> dict[str, Any]:
     }
 
 
-def _item(row: Mapping[str, Any]) -> PortfolioItem:
+def portfolio_item_of(row: Mapping[str, Any]) -> PortfolioItem:
     return PortfolioItem(
         id=PortfolioItemId(row["id"]),
         artist_id=ArtistId(row["artist_id"]),

@@ -29,6 +29,11 @@ from adapters.postgres.catalog import (
 )
 from adapters.postgres.database import Connection, Database
 from adapters.postgres.errors import translate
+from adapters.postgres.free_starts import (
+    PostgresFreeStartsProjection,
+    PostgresPortfolioLikes,
+    PostgresSearchFeedPosition,
+)
 from adapters.postgres.ideas import PostgresIdeaRepository
 from adapters.postgres.media import PostgresUploadRepository
 from adapters.postgres.notification_context import PostgresNotificationContext
@@ -51,6 +56,7 @@ from adapters.postgres.portfolio import PostgresPortfolioRepository
 from adapters.postgres.reviews import PostgresArtistRatings, PostgresReviewRepository
 from adapters.postgres.scheduling import PostgresAvailabilityRepository
 from adapters.postgres.scheduling_reader import CatalogueCache, PostgresSchedulingReader
+from adapters.postgres.search import PostgresArtistSearch
 from adapters.postgres.webhooks import (
     PostgresDeliveryRepository,
     PostgresDispatchCursor,
@@ -69,6 +75,7 @@ from booking_domain.notifications.ports import (
 from booking_domain.payments.ports import PaymentsUnitOfWork, PaymentsUnitOfWorkFactory
 from booking_domain.reviews.ports import ReviewsUnitOfWork, ReviewsUnitOfWorkFactory
 from booking_domain.scheduling.ports import SchedulingUnitOfWork, SchedulingUnitOfWorkFactory
+from booking_domain.search.ports import SearchUnitOfWork, SearchUnitOfWorkFactory
 from booking_domain.webhooks.ports import WebhooksUnitOfWork, WebhooksUnitOfWorkFactory
 
 
@@ -82,6 +89,7 @@ class PostgresUnitOfWork(
     WebhooksUnitOfWork,
     NotificationsUnitOfWork,
     ReviewsUnitOfWork,
+    SearchUnitOfWork,
 ):
     """Borrows a connection for the block; anything not committed is rolled back, and
     database errors raised inside the block leave it as domain errors.
@@ -144,6 +152,10 @@ class PostgresUnitOfWork(
     payment_jobs = cached_property(lambda uow: ProcrastinatePaymentJobs(uow.jobs, uow.connection))
     refunds = cached_property(lambda uow: PostgresRefundRepository(uow.connection))
     reviews = cached_property(lambda uow: PostgresReviewRepository(uow.connection))
+    artist_search = cached_property(lambda uow: PostgresArtistSearch(uow.connection))
+    portfolio_likes = cached_property(lambda uow: PostgresPortfolioLikes(uow.connection))
+    free_starts = cached_property(lambda uow: PostgresFreeStartsProjection(uow.connection))
+    search_position = cached_property(lambda uow: PostgresSearchFeedPosition(uow.connection))
     artist_ratings = cached_property(lambda uow: PostgresArtistRatings(uow.connection))
     notifications = cached_property(lambda uow: PostgresNotificationRepository(uow.connection))
     inbox = cached_property(lambda uow: PostgresInboxRepository(uow.connection))
@@ -210,6 +222,7 @@ class PostgresUnitOfWorkFactory(
     WebhooksUnitOfWorkFactory,
     NotificationsUnitOfWorkFactory,
     ReviewsUnitOfWorkFactory,
+    SearchUnitOfWorkFactory,
 ):
     """Units of work on one database; they share this process's catalogue cache (see
     ``scheduling_reader.py``). ``autocommit`` is the bookings port's knob for a creation

@@ -28,6 +28,7 @@ from entrypoints.container.contexts import (
     PaymentsContainer,
     ReviewsContainer,
     SchedulingContainer,
+    SearchContainer,
     WebhooksContainer,
 )
 from entrypoints.settings import Settings
@@ -45,6 +46,7 @@ class Core(containers.DeclarativeContainer):
     events = providers.Container(EventsContainer, adapters=adapters)
     webhooks = providers.Container(WebhooksContainer, settings=settings, adapters=adapters)
     reviews = providers.Container(ReviewsContainer, adapters=adapters)
+    search = providers.Container(SearchContainer, adapters=adapters)
     notifications = providers.Container(
         NotificationsContainer, settings=settings, adapters=adapters
     )
@@ -89,6 +91,7 @@ def bundles(core: Core) -> Bundles:
         webhooks=core.webhooks.use_cases(),
         notifications=core.notifications.use_cases(),
         reviews=core.reviews.use_cases(),
+        search=core.search.use_cases(),
         health=core.adapters.health(),
         relay=core.adapters.relay(),
         storage_server=core.adapters.storage().server,

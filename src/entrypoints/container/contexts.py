@@ -21,6 +21,7 @@ from booking_domain.notifications.use_cases import NotificationsDeps, Notificati
 from booking_domain.payments.use_cases import PaymentsDeps, PaymentUseCases
 from booking_domain.reviews.use_cases import ReviewsDeps, ReviewUseCases
 from booking_domain.scheduling.use_cases import SchedulingDeps, SchedulingUseCases
+from booking_domain.search.use_cases import SearchDeps, SearchUseCases
 from booking_domain.webhooks import RetrySchedule
 from booking_domain.webhooks.use_cases import WebhooksDeps, WebhookUseCases
 from entrypoints.container.payments import callback_url_for
@@ -157,3 +158,15 @@ class ReviewsContainer(containers.DeclarativeContainer):
     adapters = providers.DependenciesContainer()
     deps = providers.Singleton(ReviewsDeps, uow=adapters.uow, clock=adapters.clock)
     use_cases = providers.Singleton(ReviewUseCases.build, deps)
+
+
+class SearchContainer(containers.DeclarativeContainer):
+    adapters = providers.DependenciesContainer()
+    deps = providers.Singleton(
+        SearchDeps,
+        uow=adapters.uow,
+        clock=adapters.clock,
+        feed=adapters.feed,
+        stores=adapters.storage.provided.stores,
+    )
+    use_cases = providers.Singleton(SearchUseCases.build, deps)

@@ -68,6 +68,11 @@ from entrypoints.http.scheduling.controller import (
     ArtistScheduleController,
     AvailabilityController,
 )
+from entrypoints.http.search.controller import (
+    ArtistSearchController,
+    PortfolioSearchController,
+    RecommendationsController,
+)
 from entrypoints.http.system import live, ready
 from entrypoints.http.webhooks.controller import WebhooksController
 
@@ -191,6 +196,9 @@ def build_app(
             ReviewsController,
             ArtistReviewsController,
             AdminReviewsController,
+            ArtistSearchController,
+            PortfolioSearchController,
+            RecommendationsController,
             # The sandbox's bank app exists only where the sandbox gateway takes payments.
             *([SandboxController] if bundles.sandbox is not None else []),
         ],

@@ -27,6 +27,7 @@ from booking_domain.notifications.use_cases import NotificationUseCases
 from booking_domain.payments.use_cases import PaymentUseCases
 from booking_domain.reviews.use_cases import ReviewUseCases
 from booking_domain.scheduling.use_cases import SchedulingUseCases
+from booking_domain.search.use_cases import SearchUseCases
 from booking_domain.shared import Actor, HealthProbe
 from booking_domain.webhooks.use_cases import WebhookUseCases
 from entrypoints.bundles import Bundles, SandboxBank
@@ -40,6 +41,7 @@ EventsDep = NamedDependency[EventUseCases]
 WebhooksDep = NamedDependency[WebhookUseCases]
 NotificationsDep = NamedDependency[NotificationUseCases]
 ReviewsDep = NamedDependency[ReviewUseCases]
+SearchDep = NamedDependency[SearchUseCases]
 MediaDep = NamedDependency[MediaUseCases]
 PaymentsDep = NamedDependency[PaymentUseCases]
 SandboxDep = NamedDependency[SandboxBank]
@@ -69,6 +71,7 @@ def bundle_dependencies(bundles: Bundles) -> dict[str, Provide]:
         "webhooks": constant(bundles.webhooks),
         "notifications": constant(bundles.notifications),
         "reviews": constant(bundles.reviews),
+        "search": constant(bundles.search),
         "health": constant(bundles.health),
     }
 
@@ -142,6 +145,7 @@ __all__ = [
     "ReviewsDep",
     "SandboxDep",
     "SchedulingDep",
+    "SearchDep",
     "bundle_dependencies",
     "caller_dependencies",
 ]

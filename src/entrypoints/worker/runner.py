@@ -58,6 +58,9 @@ async def run_worker(
             asyncio.create_task(
                 follow_forever(bundles.notifications.plan_notifications, "notification planning")
             ),
+            asyncio.create_task(
+                follow_forever(bundles.search.refresh_free_starts, "free-starts refresh")
+            ),
         ]
         try:
             await app.run_worker_async(

@@ -148,4 +148,9 @@ def _check_demo_booking(base: str, server: subprocess.Popen[str]) -> str:
     picture = portfolio["items"][0]["images"][0]["url"]  # type: ignore[index]
     with urllib.request.urlopen(picture, timeout=5) as response:
         assert response.headers["content-type"] == "image/webp"
+    # The dozen seeded artists are found by search (Mongolian Cyrillic typed in Latin).
+    status, found = _request(f"{base}/api/v1/artists?q=olzii")
+    assert status == 200 and [a["displayName"] for a in found["items"]] == ["Өлзий Бат"]
+    status, near = _request(f"{base}/api/v1/artists?near=47.9186,106.9177&radiusKm=10&pageSize=50")
+    assert status == 200 and len(near["items"]) == 13
     return printed

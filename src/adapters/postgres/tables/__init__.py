@@ -35,6 +35,13 @@ from adapters.postgres.tables.payments import (
 )
 from adapters.postgres.tables.reviews import reviews
 from adapters.postgres.tables.scheduling import date_overrides, weekly_rules
+from adapters.postgres.tables.search import (
+    EXPRESSION_INDEXES,
+    portfolio_likes,
+    search_calendars,
+    search_feed_position,
+    search_free_starts,
+)
 from adapters.postgres.tables.webhooks import (
     webhook_deliveries,
     webhook_dispatch,
@@ -47,7 +54,10 @@ FOREIGN_TABLE_PREFIXES = ("procrastinate_",)
 
 
 def is_ours(name: str | None, type_: str, parent_names: object) -> bool:
-    """Alembic's ``include_name`` hook: skip tables (and their indexes) of other libraries."""
+    """Alembic's ``include_name`` hook: skip tables (and their indexes) of other libraries,
+    and the expression indexes only the migrations describe."""
+    if type_ == "index" and name in EXPRESSION_INDEXES:
+        return False
     if type_ == "table" and name is not None:
         return not name.startswith(FOREIGN_TABLE_PREFIXES)
     return True
@@ -70,6 +80,7 @@ __all__ = [
     "outbox_events",
     "payment_invoices",
     "portfolio_items",
+    "portfolio_likes",
     "provider_tokens",
     "received_payments",
     "refresh_tokens",
@@ -78,6 +89,9 @@ __all__ = [
     "reviews",
     "sandbox_invoices",
     "sandbox_payments",
+    "search_calendars",
+    "search_feed_position",
+    "search_free_starts",
     "services",
     "sign_in_attempts",
     "studios",

@@ -63,6 +63,13 @@ artists = sa.Table(
     sa.Column("rating_total", sa.Integer, nullable=False, server_default=sa.text("0")),
     *timestamps(),
     sa.CheckConstraint("status IN ('draft', 'pending', 'approved', 'rejected')", name="status"),
+    # Search (0017); its expression indexes are in the migration only.
+    sa.Index(
+        "ix_artists_search_styles",
+        "styles",
+        postgresql_using="gin",
+        postgresql_where=sa.text("status = 'approved' AND NOT suspended"),
+    ),
 )
 
 services = sa.Table(
@@ -91,5 +98,13 @@ services = sa.Table(
     sa.CheckConstraint("deposit_kind IN ('none', 'fixed', 'percent')", name="deposit_kind"),
     sa.CheckConstraint(
         "duration_minutes > 0 AND price_amount >= 0 AND deposit_value >= 0", name="amounts"
+    ),
+    # Search's price filter and lowest price (0017).
+    sa.Index(
+        "ix_services_artist_active_price",
+        "artist_id",
+        "currency",
+        "price_amount",
+        postgresql_where=sa.text("active"),
     ),
 )

@@ -43,7 +43,10 @@ portfolio_items = sa.Table(
     sa.Column("description", sa.Text, nullable=False),
     sa.Column("style_tags", pg.ARRAY(sa.Text), nullable=False),
     sa.Column("position", sa.Integer, nullable=False),
+    # Kept by the likes of search (0017), in the like's transaction.
+    sa.Column("like_count", sa.Integer, nullable=False, server_default=sa.text("0")),
     *timestamps(),
     # An artist's portfolio in its order, one index range per page.
     sa.Index("ix_portfolio_items_artist_id_position_id", "artist_id", "position", "id"),
+    sa.Index("ix_portfolio_items_search_tags", "style_tags", postgresql_using="gin"),
 )

@@ -1,0 +1,203 @@
+"""Search: text folding, the artists' search indexes, the free-starts projection behind
+"free within N days", portfolio likes.
+
+- ``inkslot_fold(text)``: the Python twin is ``booking_domain.search.text.fold`` (a test
+  holds them equal). Cyrillic is transliterated to Latin (so ``Өлзий``, ``өлзий`` and
+  ``Olzii`` meet, and the straight u and barred o, U+04AF and U+04E9, which ``unaccent``
+  leaves alone, fold to ``u``/``o``)
+  before ``unaccent`` and ``lower``. Transliterating also keeps trigrams working on a
+  database created with ``LC_CTYPE=C`` (the embedded server's), where pg_trgm sees no
+  letters in Cyrillic at all. SQL-standard bodies bind the functions they call when
+  created, so index expressions do not depend on ``search_path`` (autovacuum's is empty).
+- ``inkslot_earth_point(lat, lng)``: earthdistance's ``ll_to_earth`` written out with
+  schema-qualified calls, for the same reason.
+- ``search_free_starts``: per artist and active service, the bookable starts of the next
+  ``COVER`` days as runs on the slot grid; ``search_calendars``: when each artist's rows
+  were computed, from which ``catalog_version``, and until when they hold (the first hold
+  to expire). ``search_feed_position``: the outbox position of the projection's follower.
+- Date overrides now move ``artists.catalog_version`` too (they are part of the calendar).
+
+Revision ID: 0017_search
+Revises: 0016_reviews
+Create Date: 2026-11-23 14:00:00
+"""
+
+from collections.abc import Sequence
+
+from alembic import op
+
+revision: str = "0017_search"
+down_revision: str | None = "0016_reviews"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+EXTENSIONS = ("pg_trgm", "unaccent", "cube", "earthdistance")
+
+# Keep in step with booking_domain.search.text.CYRILLIC (tests/contract/search checks it).
+MULTI = (
+    ("Ё", "yo"), ("ё", "yo"), ("Ц", "ts"), ("ц", "ts"), ("Ч", "ch"), ("ч", "ch"),
+    ("Ш", "sh"), ("ш", "sh"), ("Щ", "sh"), ("щ", "sh"), ("Ю", "yu"), ("ю", "yu"),
+    ("Я", "ya"), ("я", "ya"),
+)  # fmt: skip
+SINGLE_FROM = "АаБбВвГгДдЕеЖжЗзИиЙйКкЛлМмНнОоӨөПпРрСсТтУуҮүФфХхЫыЭэЪъЬь"
+SINGLE_TO = "aabbvvggddeejjzziiiikkllmmnnoooopprrssttuuuuffhhyyee"
+
+
+def _folding_sql(ext: str, cube: str) -> str:
+    value = "value"
+    for source, target in MULTI:
+        value = f"replace({value}, '{source}', '{target}')"
+    # Constant text of this module only: no value from outside reaches this SQL.
+    return f"""
+CREATE FUNCTION inkslot_fold(value text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    RETURN lower({ext}.unaccent('{ext}.unaccent'::regdictionary,
+                 translate({value}, '{SINGLE_FROM}', '{SINGLE_TO}')));
+
+CREATE FUNCTION inkslot_artist_document(display_name text, styles text[], city text, bio text)
+    RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN inkslot_fold(display_name || ' ' || array_to_string(styles, ' ') || ' '
+                        || coalesce(city, '') || ' ' || bio);
+
+CREATE FUNCTION inkslot_portfolio_document(description text, style_tags text[])
+    RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN inkslot_fold(array_to_string(style_tags, ' ') || ' ' || description);
+
+CREATE FUNCTION inkslot_earth_point(lat double precision, lng double precision)
+    RETURNS {ext}.earth LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    RETURN {cube}.cube({cube}.cube({cube}.cube(
+               6378168 * cos(radians(lat)) * cos(radians(lng))),
+               6378168 * cos(radians(lat)) * sin(radians(lng))),
+               6378168 * sin(radians(lat)))::{ext}.earth;
+
+-- The first start of a run set (runs on a grid of step_seconds) at or after lo.
+CREATE FUNCTION inkslot_first_start(starts tstzmultirange, step_seconds integer,
+                                    lo timestamptz)
+    RETURNS timestamptz LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    BEGIN ATOMIC
+        SELECT CASE WHEN lower(r) >= lo THEN lower(r)
+                    ELSE lower(r) + make_interval(secs => step_seconds * ceil(
+                             extract(epoch FROM lo - lower(r)) / step_seconds))
+               END
+          FROM unnest(starts) AS r
+         WHERE upper(r) >= lo
+         ORDER BY lower(r)
+         LIMIT 1;
+    END;
+"""
+
+
+TABLES = """
+CREATE INDEX ix_artists_search_document ON artists
+    USING gin (inkslot_artist_document(display_name, styles, city, bio) gin_trgm_ops)
+    WHERE status = 'approved' AND NOT suspended;
+CREATE INDEX ix_artists_search_styles ON artists USING gin (styles)
+    WHERE status = 'approved' AND NOT suspended;
+CREATE INDEX ix_artists_search_location ON artists
+    USING gist (inkslot_earth_point(lat, lng))
+    WHERE status = 'approved' AND NOT suspended AND lat IS NOT NULL;
+CREATE INDEX ix_artists_search_rating ON artists
+    ((rating_total::float8 / nullif(review_count, 0)) DESC NULLS LAST, id)
+    WHERE status = 'approved' AND NOT suspended;
+CREATE INDEX ix_studios_search_name ON studios USING gin (inkslot_fold(name) gin_trgm_ops);
+CREATE INDEX ix_studios_search_location ON studios USING gist (inkslot_earth_point(lat, lng))
+    WHERE lat IS NOT NULL;
+CREATE INDEX ix_services_artist_active_price ON services (artist_id, currency, price_amount)
+    WHERE active;
+
+CREATE INDEX ix_portfolio_items_search_document ON portfolio_items
+    USING gin (inkslot_portfolio_document(description, style_tags) gin_trgm_ops);
+CREATE INDEX ix_portfolio_items_search_tags ON portfolio_items USING gin (style_tags);
+
+ALTER TABLE portfolio_items ADD COLUMN like_count integer NOT NULL DEFAULT 0;
+CREATE TABLE portfolio_likes (
+    item_id uuid NOT NULL CONSTRAINT fk_portfolio_likes_item_id_portfolio_items
+        REFERENCES portfolio_items (id) ON DELETE CASCADE,
+    user_id uuid NOT NULL CONSTRAINT fk_portfolio_likes_user_id_users
+        REFERENCES users (id) ON DELETE CASCADE,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    CONSTRAINT pk_portfolio_likes PRIMARY KEY (item_id, user_id)
+);
+CREATE INDEX ix_portfolio_likes_user_id ON portfolio_likes (user_id, created_at);
+
+CREATE TABLE search_calendars (
+    artist_id uuid NOT NULL CONSTRAINT fk_search_calendars_artist_id_artists
+        REFERENCES artists (id) ON DELETE CASCADE,
+    catalog_version bigint NOT NULL,
+    computed_at timestamptz NOT NULL,
+    valid_until timestamptz NOT NULL,
+    updated_at timestamptz NOT NULL DEFAULT now(),
+    CONSTRAINT pk_search_calendars PRIMARY KEY (artist_id)
+);
+CREATE INDEX ix_search_calendars_valid_until ON search_calendars (valid_until);
+CREATE TABLE search_free_starts (
+    artist_id uuid NOT NULL CONSTRAINT fk_search_free_starts_artist_id_search_calendars
+        REFERENCES search_calendars (artist_id) ON DELETE CASCADE,
+    service_id uuid NOT NULL CONSTRAINT fk_search_free_starts_service_id_services
+        REFERENCES services (id) ON DELETE CASCADE,
+    step_seconds integer NOT NULL
+        CONSTRAINT ck_search_free_starts_step_seconds CHECK (step_seconds > 0),
+    starts tstzmultirange NOT NULL,
+    CONSTRAINT pk_search_free_starts PRIMARY KEY (artist_id, service_id)
+);
+CREATE INDEX ix_search_free_starts_starts ON search_free_starts USING gist (starts);
+CREATE TABLE search_feed_position (
+    name text NOT NULL CONSTRAINT pk_search_feed_position PRIMARY KEY,
+    after text,
+    updated_at timestamptz NOT NULL DEFAULT now()
+);
+INSERT INTO search_feed_position (name, after)
+SELECT 'free_starts',
+       (SELECT lpad(xid::text, 20, '0') || '-' || lpad(position::text, 20, '0')
+          FROM outbox_events
+         WHERE xid < pg_snapshot_xmin(pg_current_snapshot())
+         ORDER BY xid DESC, position DESC LIMIT 1);
+
+CREATE TRIGGER tr_date_overrides_catalog_version
+    AFTER INSERT OR UPDATE OR DELETE ON date_overrides
+    FOR EACH ROW EXECUTE FUNCTION artist_catalog_changed();
+"""
+
+DROP = """
+DROP TRIGGER tr_date_overrides_catalog_version ON date_overrides;
+DROP TABLE search_feed_position;
+DROP TABLE search_free_starts;
+DROP TABLE search_calendars;
+DROP TABLE portfolio_likes;
+ALTER TABLE portfolio_items DROP COLUMN like_count;
+DROP INDEX ix_portfolio_items_search_tags;
+DROP INDEX ix_portfolio_items_search_document;
+DROP INDEX ix_services_artist_active_price;
+DROP INDEX ix_studios_search_location;
+DROP INDEX ix_studios_search_name;
+DROP INDEX ix_artists_search_rating;
+DROP INDEX ix_artists_search_location;
+DROP INDEX ix_artists_search_styles;
+DROP INDEX ix_artists_search_document;
+DROP FUNCTION inkslot_first_start(tstzmultirange, integer, timestamptz);
+DROP FUNCTION inkslot_earth_point(double precision, double precision);
+DROP FUNCTION inkslot_portfolio_document(text, text[]);
+DROP FUNCTION inkslot_artist_document(text, text[], text, text);
+DROP FUNCTION inkslot_fold(text);
+"""
+
+
+def upgrade() -> None:
+    for name in EXTENSIONS:
+        op.execute(f"CREATE EXTENSION IF NOT EXISTS {name}")
+    schemas = dict(
+        op.get_bind()
+        .exec_driver_sql(
+            "SELECT extname, quote_ident(extnamespace::regnamespace::text) FROM pg_extension"
+        )
+        .all()
+    )
+    if schemas["unaccent"] != schemas["earthdistance"]:
+        raise RuntimeError("unaccent and earthdistance must live in one schema")
+    op.execute(_folding_sql(schemas["unaccent"], schemas["cube"]))
+    op.execute(TABLES)
+
+
+def downgrade() -> None:
+    op.execute(DROP)
+    # The extensions stay: other objects of the database may have come to use them.

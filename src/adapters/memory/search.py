@@ -1,0 +1,351 @@
+"""In-memory search: every filter applied in Python over the stored rows, and "free within
+N days" answered live by the domain's ``free_slots`` (so the double needs no projection;
+its projection port keeps what it is given, for the refresher's sake).
+
+Text matching is simpler than PostgreSQL's trigrams: every word of the folded query must
+occur in the folded document (name, styles, city, bio, studio name); all matches score 1.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Sequence
+from datetime import datetime, timedelta
+from typing import Any, TypeVar
+from uuid import UUID
+
+from adapters.memory.catalog import (
+    InMemoryArtistRepository,
+    InMemoryServiceRepository,
+    InMemoryStudioRepository,
+)
+from adapters.memory.portfolio import InMemoryPortfolioRepository
+from adapters.memory.store import StagedTable
+from booking_domain.bookings import Booking, BookingStatus
+from booking_domain.catalog import ArtistProfile, GeoPoint, Service
+from booking_domain.catalog.portfolio import PortfolioItem, PortfolioItemId
+from booking_domain.scheduling import free_slots
+from booking_domain.scheduling.ports import SchedulingReader
+from booking_domain.search import cursor
+from booking_domain.search.free_starts import ArtistCalendar, CalendarProjection
+from booking_domain.search.ports import (
+    ArtistSearch,
+    FeedPosition,
+    FreeStartsProjection,
+    PortfolioLikes,
+    SearchFeedPosition,
+)
+from booking_domain.search.queries import (
+    MAX_FREE_WITHIN_DAYS,
+    ArtistQuery,
+    ArtistSort,
+    Near,
+    PortfolioQuery,
+    StylesMatch,
+)
+from booking_domain.search.recommendations import SEEN_ENOUGH_LIKES, Taste
+from booking_domain.search.results import (
+    THUMBNAILS,
+    ArtistHit,
+    CursorPage,
+    NextSlot,
+    PortfolioHit,
+    Thumbnail,
+)
+from booking_domain.search.text import fold
+from booking_domain.shared.errors import ConflictError
+from booking_domain.shared.ids import ArtistId, StudioId, UserId
+from booking_domain.shared.money import Money
+from booking_domain.shared.pages import PageRequest
+from booking_domain.shared.time import Interval
+
+EARTH_RADIUS_M = 6378168.0  # earthdistance's earth()
+NO_PRICE = 2**63 - 1
+NO_SLOT = 1e18
+LikeKey = tuple[PortfolioItemId, UserId]
+Like = tuple[PortfolioItemId, UserId, datetime]
+H = TypeVar("H")
+
+
+def great_circle_m(a: GeoPoint, b: GeoPoint) -> float:
+    """Metres along the sphere earthdistance uses."""
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lng, b.lat, b.lng))
+    h = (
+        math.sin((la2 - la1) / 2) ** 2
+        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    )
+    return 2 * EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _words_in(q: str, document: str) -> bool:
+    folded = fold(document)
+    return all(word in folded for word in fold(q).split())
+
+
+class InMemoryPortfolioLikes(PortfolioLikes):
+    def __init__(
+        self,
+        likes: StagedTable[LikeKey, Like],
+        items: StagedTable[PortfolioItemId, PortfolioItem],
+        artists: InMemoryArtistRepository,
+        bookings: StagedTable[Any, Booking],
+    ) -> None:
+        self._likes, self._items, self._artists, self._bookings = likes, items, artists, bookings
+
+    def count(self, item_id: PortfolioItemId) -> int:
+        return sum(1 for key in self._keys() if key[0] == item_id)
+
+    def _keys(self) -> list[LikeKey]:
+        return [(item_id, user_id) for item_id, user_id, _ in self._likes.values()]
+
+    async def is_visible(self, item_id: PortfolioItemId) -> bool:
+        item = self._items.get(item_id)
+        artist = None if item is None else await self._artists.get(item.artist_id)
+        return artist is not None and artist.visible_to(None)
+
+    async def like(self, item_id: PortfolioItemId, user_id: UserId, at: datetime) -> None:
+        if self._likes.get((item_id, user_id)) is None:
+            self._likes.put((item_id, user_id), (item_id, user_id, at))
+
+    async def unlike(self, item_id: PortfolioItemId, user_id: UserId) -> None:
+        if self._likes.get((item_id, user_id)) is not None:
+            self._likes.delete((item_id, user_id))
+
+    async def taste(self, user_id: UserId) -> Taste:
+        liked: Counter[str] = Counter()
+        per_artist: Counter[ArtistId] = Counter()
+        for item_id, liker in self._keys():
+            item = self._items.get(item_id)
+            if liker == user_id and item is not None:
+                liked.update(item.style_tags)
+                per_artist[item.artist_id] += 1
+        mine = sorted(
+            (b for b in self._bookings.values() if b.customer_id == user_id),
+            key=lambda b: b.created_at,
+        )
+        booked: Counter[str] = Counter()
+        seen = {a for a, n in per_artist.items() if n >= SEEN_ENOUGH_LIKES}
+        for booking in mine:
+            if booking.status in (BookingStatus.CONFIRMED, BookingStatus.COMPLETED):
+                artist = await self._artists.get(booking.artist_id)
+                booked.update(artist.styles if artist else ())
+                seen.add(booking.artist_id)
+        latest = await self._artists.get(mine[-1].artist_id) if mine else None
+        return Taste(liked, booked, latest.city if latest else None, frozenset(seen))
+
+
+class InMemoryArtistSearch(ArtistSearch):
+    def __init__(
+        self,
+        artists: InMemoryArtistRepository,
+        studios: InMemoryStudioRepository,
+        services: InMemoryServiceRepository,
+        portfolio: InMemoryPortfolioRepository,
+        scheduling: SchedulingReader,
+        likes: InMemoryPortfolioLikes,
+    ) -> None:
+        self._artists, self._studios, self._services = artists, studios, services
+        self._portfolio, self._scheduling, self._likes = portfolio, scheduling, likes
+
+    async def _place(self, artist: ArtistProfile) -> tuple[GeoPoint | None, str | None, str]:
+        """The artist's point, city and studio name (the studio's where the artist has none)."""
+        studio = await self._studios.get(artist.studio_id) if artist.studio_id else None
+        point = artist.location or (studio.location if studio else None)
+        city = artist.city or (studio.city if studio else None)
+        return point, city, studio.name if studio else ""
+
+    async def _active(self, artist: ArtistProfile) -> list[Service]:
+        return list(await self._services.list_for_artist(artist.id, include_inactive=False))
+
+    async def _next_free(
+        self, artist: ArtistProfile, services: list[Service], now: datetime, days: int
+    ) -> NextSlot | None:
+        found: list[NextSlot] = []
+        window = Interval(now, now + timedelta(days=days))
+        for service in services:
+            context = await self._scheduling.context(artist.id, service.id, window, now)
+            if context is None:
+                continue
+            starts = free_slots(service=context.service, policy=context.artist.policy,
+                                schedule=context.schedule, busy=context.busy, between=window,
+                                now=now, limit=1)  # fmt: skip
+            found += [NextSlot(starts[0], service.id)] if starts else []
+        return min(found, key=lambda s: s.start) if found else None
+
+    async def artists(self, query: ArtistQuery, now: datetime) -> CursorPage[ArtistHit]:
+        scored: list[tuple[float | int | str, ArtistHit]] = []
+        for artist in self._artists.all():
+            hit = await self._match(artist, query, now)
+            if hit is not None:
+                scored.append((_artist_key(query, hit), hit))
+        name, descending = _artist_order(query)
+        return _paged(scored, lambda h: h.artist.id, query.page_size, query.after, name,
+                      descending)  # fmt: skip
+
+    async def _match(
+        self, artist: ArtistProfile, q: ArtistQuery, now: datetime
+    ) -> ArtistHit | None:
+        if not artist.visible_to(None):
+            return None
+        point, city, studio_name = await self._place(artist)
+        document = " ".join([artist.display_name, *artist.styles, artist.city or "", artist.bio])
+        if q.q is not None and not (_words_in(q.q, document) or _words_in(q.q, studio_name)):
+            return None
+        if q.styles and not _styles_match(artist.styles, q.styles, q.styles_match):
+            return None
+        distance = _distance(point, q.near)
+        if q.near is not None and (distance is None or distance > q.near.radius_m):
+            return None
+        if q.city is not None and (city is None or fold(city) != fold(q.city)):
+            return None
+        if q.studio_id is not None and artist.studio_id != StudioId(q.studio_id):
+            return None
+        services = await self._active(artist)
+        prices = [s.price.amount for s in services if s.price.currency == q.currency]
+        low, high = q.price_min or 0, NO_PRICE if q.price_max is None else q.price_max
+        if (q.price_min is not None or q.price_max is not None) and not any(
+            low <= p <= high for p in prices
+        ):
+            return None
+        if q.rating_min is not None and not (
+            artist.review_count and artist.rating_total >= q.rating_min * artist.review_count
+        ):
+            return None
+        matching = _matching_services(services, q)
+        days = None if q.free_within is None else q.free_within.days
+        if days is not None and await self._next_free(artist, matching, now, days) is None:
+            return None
+        next_free = await self._next_free(artist, matching, now, MAX_FREE_WITHIN_DAYS)
+        return ArtistHit(
+            artist=artist,
+            studio_name=studio_name or None,
+            thumbnails=await self._thumbnails(artist.id),
+            lowest_price=Money(min(prices), q.currency) if prices else None,
+            distance_km=None if distance is None or q.near is None else distance / 1000.0,
+            next_free=next_free,
+        )
+
+    async def _thumbnails(self, artist_id: ArtistId) -> tuple[Thumbnail, ...]:
+        page = await self._portfolio.page_for_artist(artist_id, PageRequest(1, THUMBNAILS))
+        return tuple(Thumbnail(item.id, item.images) for item in page.items)
+
+    async def portfolio(self, query: PortfolioQuery) -> CursorPage[PortfolioHit]:
+        scored: list[tuple[float | int | str, PortfolioHit]] = []
+        for item in self._portfolio.all():
+            artist = await self._artists.get(item.artist_id)
+            if artist is None or not artist.visible_to(None):
+                continue
+            document = " ".join([*item.style_tags, item.description])
+            if query.q is not None and not _words_in(query.q, document):
+                continue
+            if query.styles and not set(query.styles) & set(item.style_tags):
+                continue
+            point, _, _ = await self._place(artist)
+            distance = _distance(point, query.near)
+            if query.near is not None and (distance is None or distance > query.near.radius_m):
+                continue
+            hit = PortfolioHit(item, artist, self._likes.count(item.id),
+                               None if distance is None else distance / 1000.0)  # fmt: skip
+            scored.append((1.0 if query.q is not None else str(item.id), hit))
+        name = "text" if query.q is not None else "newest"
+        return _paged(scored, lambda h: h.item.id, query.page_size, query.after, name, True)
+
+
+def _styles_match(have: tuple[str, ...], wanted: tuple[str, ...], how: StylesMatch) -> bool:
+    if how is StylesMatch.ALL:
+        return set(wanted) <= set(have)
+    return bool(set(wanted) & set(have))
+
+
+def _distance(point: GeoPoint | None, near: Near | None) -> float | None:
+    if point is None or near is None:
+        return None
+    return great_circle_m(GeoPoint(near.lat, near.lng), point)
+
+
+def _matching_services(services: list[Service], q: ArtistQuery) -> list[Service]:
+    free = q.free_within
+    if free is not None and free.service_id is not None:
+        return [s for s in services if s.id == free.service_id]
+    if free is not None and free.duration_minutes is not None:
+        least = timedelta(minutes=free.duration_minutes)
+        return [s for s in services if s.duration >= least]
+    return services
+
+
+def _artist_order(query: ArtistQuery) -> tuple[str, bool]:
+    """(order name for cursors, descending?)"""
+    if query.sort is ArtistSort.RELEVANCE:
+        return "relevance", True
+    return query.sort.value, query.sort is ArtistSort.RATING
+
+
+def _artist_key(query: ArtistQuery, hit: ArtistHit) -> float | int | str:
+    artist = hit.artist
+    rating = artist.rating_total / artist.review_count if artist.review_count else 0.0
+    match query.sort:
+        case ArtistSort.RELEVANCE:
+            return 1.0 if query.q is not None else rating
+        case ArtistSort.RATING:
+            return rating
+        case ArtistSort.DISTANCE:
+            return (hit.distance_km or 0.0) * 1000.0
+        case ArtistSort.PRICE:
+            return hit.lowest_price.amount if hit.lowest_price else NO_PRICE
+        case ArtistSort.SOONEST:
+            return hit.next_free.start.timestamp() if hit.next_free else NO_SLOT
+
+
+def _paged(
+    scored: list[tuple[float | int | str, H]],
+    id_of: Callable[[H], UUID],
+    size: int,
+    after: str | None,
+    name: str,
+    descending: bool,
+) -> CursorPage[H]:
+    ordered = sorted(scored, key=lambda pair: (pair[0], id_of(pair[1])), reverse=descending)
+    if after is not None:
+        key, row_id = cursor.decode(name, after)
+        if descending:
+            ordered = [p for p in ordered if (p[0], id_of(p[1])) < (key, row_id)]
+        else:
+            ordered = [p for p in ordered if (p[0], id_of(p[1])) > (key, row_id)]
+    page = ordered[:size]
+    more = len(ordered) > size
+    next_cursor = cursor.encode(name, page[-1][0], id_of(page[-1][1])) if more else None
+    return CursorPage(tuple(hit for _, hit in page), next_cursor)
+
+
+class InMemoryFreeStartsProjection(FreeStartsProjection):
+    """The in-memory search asks the domain directly, so no artist is ever due here; what
+    a refresher stores is kept all the same."""
+
+    def __init__(self, stored: StagedTable[ArtistId, CalendarProjection]) -> None:
+        self._stored = stored
+
+    async def due(self, now: datetime, limit: int) -> Sequence[ArtistId]:
+        return ()
+
+    async def calendar(self, artist_id: ArtistId, now: datetime) -> ArtistCalendar | None:
+        return None
+
+    async def store(self, projection: CalendarProjection) -> None:
+        self._stored.put(projection.artist_id, projection)
+
+
+class InMemorySearchFeedPosition(SearchFeedPosition):
+    """Units of work that write run one at a time here, so the turn is always ours."""
+
+    def __init__(self, table: StagedTable[str, str]) -> None:
+        self._table = table
+
+    async def claim(self) -> FeedPosition | None:
+        return FeedPosition(self._table.get("free_starts"))
+
+    async def advance(self, cursor_: str) -> None:
+        current = self._table.get("free_starts")
+        if current is not None and cursor_ < current:
+            raise ConflictError("The search feed position would move backwards.")
+        self._table.put("free_starts", cursor_)

@@ -1,0 +1,51 @@
+"""Recommendations for a signed-in customer (``recommendations`` states the rules)."""
+
+from __future__ import annotations
+
+from booking_domain.search.queries import ArtistQuery, ArtistSort
+from booking_domain.search.recommendations import Taste
+from booking_domain.search.results import ArtistHit
+from booking_domain.search.use_cases.cards import RecommendedArtist, artist_card
+from booking_domain.search.use_cases.deps import SearchDeps
+from booking_domain.search.use_cases.likes import require_customer
+from booking_domain.shared.identity import Actor
+from booking_domain.shared.use_case import UseCase
+
+MAX_RECOMMENDATIONS = 20
+
+
+class RecommendArtists(UseCase[SearchDeps]):
+    async def __call__(self, actor: Actor, limit: int = 10) -> tuple[RecommendedArtist, ...]:
+        """Up to ``limit`` artists, best first, each with its reason."""
+        require_customer(actor)
+        limit = max(1, min(limit, MAX_RECOMMENDATIONS))
+        now = self._deps.clock.now()
+        async with self._deps.uow(read_only=True) as uow:
+            taste = await uow.portfolio_likes.taste(actor.user_id)
+            styles = taste.top_styles()
+            if not styles:
+                return ()
+            # Enough rows that the ones left out still leave a full list.
+            size = min(50, limit + len(taste.seen_enough))
+            found: list[ArtistHit] = []
+            for city in dict.fromkeys((taste.city, None)):
+                query = ArtistQuery(styles=styles, city=city, sort=ArtistSort.RATING,
+                                    page_size=size).check()  # fmt: skip
+                found += (await uow.artist_search.artists(query, now)).items
+                if len(_kept(found, taste)) >= limit:
+                    break
+        chosen = _kept(found, taste)[:limit]
+        return tuple(
+            RecommendedArtist(artist_card(self._deps.stores, hit), *_reason(hit, taste))
+            for hit in chosen
+        )
+
+
+def _kept(hits: list[ArtistHit], taste: Taste) -> list[ArtistHit]:
+    kept = {h.artist.id: h for h in hits if h.artist.id not in taste.seen_enough}
+    return list(kept.values())
+
+
+def _reason(hit: ArtistHit, taste: Taste) -> tuple[str, str]:
+    style = taste.best_of(hit.artist.styles) or taste.top_styles()[0]
+    return taste.reason(style), style

@@ -1,0 +1,62 @@
+"""Keeping the free-starts projection up to date (``free_starts`` says why it is exact).
+
+One refresher at a time (across processes) reads the outbox's feed from its position and
+recomputes the artists of booking events; then it recomputes the artists the projection
+reports due (no projection yet, an older catalogue version, or a hold that ran out). Each
+batch is one transaction with the position's advance, so a crash repeats a batch at most.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from uuid import UUID
+
+from booking_domain.search.free_starts import project
+from booking_domain.search.ports import SearchUnitOfWork
+from booking_domain.search.use_cases.deps import SearchDeps
+from booking_domain.shared.events import OutboxEvent
+from booking_domain.shared.ids import ArtistId
+from booking_domain.shared.use_case import UseCase, in_batches
+
+BATCH = 100
+
+
+def artist_of(event: OutboxEvent) -> ArtistId | None:
+    """The artist whose calendar a booking event changed (None for other events)."""
+    if not event.type.startswith("booking."):
+        return None
+    booking = event.data.get("booking")
+    artist = booking.get("artistId") if isinstance(booking, Mapping) else None
+    return ArtistId(UUID(artist)) if isinstance(artist, str) else None
+
+
+class RefreshFreeStarts(UseCase[SearchDeps]):
+    """Bring the projection up to date; returns how many artists were recomputed (0 also
+    when another refresher is at work)."""
+
+    async def __call__(self, *, batch_size: int = BATCH) -> int:
+        return await in_batches(self._one_batch, batch_size)
+
+    async def _one_batch(self, batch_size: int) -> tuple[int, bool]:
+        async with self._deps.uow() as uow:
+            position = await uow.search_position.claim()
+            if position is None:
+                return 0, False
+            now = self._deps.clock.now()
+            items = await self._deps.feed.read(position.after, limit=batch_size)
+            touched = {a for item in items if (a := artist_of(item.event)) is not None}
+            due = await uow.free_starts.due(now, batch_size)
+            for artist_id in sorted(touched | set(due), key=str):
+                await _recompute(uow, artist_id, now)
+            if items:
+                await uow.search_position.advance(items[-1].cursor)
+            await uow.commit()
+        more = len(items) == batch_size or len(due) == batch_size
+        return len(touched | set(due)), more
+
+
+async def _recompute(uow: SearchUnitOfWork, artist_id: ArtistId, now: datetime) -> None:
+    calendar = await uow.free_starts.calendar(artist_id, now)
+    if calendar is not None:
+        await uow.free_starts.store(project(calendar, now))
