@@ -18,8 +18,8 @@ from adapters.payments.sandbox import SandboxGateway
 from adapters.system.clock import ManualClock
 from booking_domain.accounts.use_cases import AccountUseCases
 from booking_domain.notifications.use_cases import NotificationUseCases
-from booking_domain.search.use_cases import SearchUseCases
 from booking_domain.payments.use_cases import PaymentUseCases
+from booking_domain.search.use_cases import SearchUseCases
 from entrypoints.app import create_app
 from entrypoints.container import LocalAdapters, build_container, bundles
 from entrypoints.settings import Settings

@@ -2,8 +2,8 @@
 N days" answered live by the domain's ``free_slots`` (so the double needs no projection;
 its projection port keeps what it is given, for the refresher's sake).
 
-Text matching is simpler than PostgreSQL's trigrams: every word of the folded query must
-occur in the folded document (name, styles, city, bio, studio name); all matches score 1.
+Text matching is simpler than PostgreSQL's: every folded word of the query must be a word
+of the document (name, styles, city, bio, studio name), exactly (no near matches).
 """
 
 from __future__ import annotations
@@ -48,12 +48,13 @@ from booking_domain.search.recommendations import SEEN_ENOUGH_LIKES, Taste
 from booking_domain.search.results import (
     THUMBNAILS,
     ArtistHit,
+    ArtistSummary,
     CursorPage,
     NextSlot,
     PortfolioHit,
     Thumbnail,
 )
-from booking_domain.search.text import fold
+from booking_domain.search.text import fold, words
 from booking_domain.shared.errors import ConflictError
 from booking_domain.shared.ids import ArtistId, StudioId, UserId
 from booking_domain.shared.money import Money
@@ -79,8 +80,7 @@ def great_circle_m(a: GeoPoint, b: GeoPoint) -> float:
 
 
 def _words_in(q: str, document: str) -> bool:
-    folded = fold(document)
-    return all(word in folded for word in fold(q).split())
+    return set(words(q)) <= set(words(document))
 
 
 class InMemoryPortfolioLikes(PortfolioLikes):
@@ -218,7 +218,7 @@ class InMemoryArtistSearch(ArtistSearch):
             return None
         next_free = await self._next_free(artist, matching, now, MAX_FREE_WITHIN_DAYS)
         return ArtistHit(
-            artist=artist,
+            artist=ArtistSummary.of(artist),
             studio_name=studio_name or None,
             thumbnails=await self._thumbnails(artist.id),
             lowest_price=Money(min(prices), q.currency) if prices else None,
@@ -245,11 +245,10 @@ class InMemoryArtistSearch(ArtistSearch):
             distance = _distance(point, query.near)
             if query.near is not None and (distance is None or distance > query.near.radius_m):
                 continue
-            hit = PortfolioHit(item, artist, self._likes.count(item.id),
+            hit = PortfolioHit(item, ArtistSummary.of(artist), self._likes.count(item.id),
                                None if distance is None else distance / 1000.0)  # fmt: skip
-            scored.append((1.0 if query.q is not None else str(item.id), hit))
-        name = "text" if query.q is not None else "newest"
-        return _paged(scored, lambda h: h.item.id, query.page_size, query.after, name, True)
+            scored.append((str(item.id), hit))
+        return _paged(scored, lambda h: h.item.id, query.page_size, query.after, "newest", True)
 
 
 def _styles_match(have: tuple[str, ...], wanted: tuple[str, ...], how: StylesMatch) -> bool:
@@ -285,9 +284,7 @@ def _artist_key(query: ArtistQuery, hit: ArtistHit) -> float | int | str:
     artist = hit.artist
     rating = artist.rating_total / artist.review_count if artist.review_count else 0.0
     match query.sort:
-        case ArtistSort.RELEVANCE:
-            return 1.0 if query.q is not None else rating
-        case ArtistSort.RATING:
+        case ArtistSort.RELEVANCE | ArtistSort.RATING:
             return rating
         case ArtistSort.DISTANCE:
             return (hit.distance_km or 0.0) * 1000.0

@@ -28,9 +28,12 @@ def _update_all(table: Table, *, keep: tuple[str, ...] = ("id", "created_at")) -
     )
 
 
-# catalog_version belongs to the database's triggers (migration 0003), the rating to the
-# reviews context (migration 0016): never written here.
-_NOT_OURS = ("catalog_version", "review_count", "rating_total")
+# catalog_version and the search row belong to the database's triggers (migrations 0003,
+# 0017), the rating to the reviews context (migration 0016): never written here.
+_NOT_OURS = (
+    "catalog_version", "review_count", "rating_total",
+    "search_words", "search_lat", "search_lng", "search_city",
+)  # fmt: skip
 _ARTIST_COLUMNS = [c for c in artists.c if c.name not in _NOT_OURS]
 _ARTIST_INSERT = Statement(
     lambda: insert(artists).values({c.name: bindparam(c.name) for c in _ARTIST_COLUMNS})

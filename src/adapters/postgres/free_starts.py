@@ -27,13 +27,15 @@ from booking_domain.search.recommendations import SEEN_ENOUGH_LIKES, Taste
 from booking_domain.shared.errors import ConflictError
 from booking_domain.shared.ids import ArtistId, UserId
 
-# Visible artists whose projection is missing, out of date or no longer holding.
+# Artists whose projection is out of date (their catalogue moved: a trigger keeps
+# wanted_version) or no longer holds: two index range reads.
 _DUE = """
-SELECT a.id FROM artists a LEFT JOIN search_calendars c ON c.artist_id = a.id
- WHERE a.status = 'approved' AND NOT a.suspended
-   AND (c.artist_id IS NULL OR c.catalog_version <> a.catalog_version
-        OR c.valid_until <= %(now)s)
- ORDER BY c.valid_until NULLS FIRST LIMIT %(limit)s
+(SELECT artist_id AS id FROM search_calendars WHERE catalog_version < wanted_version
+  LIMIT %(limit)s)
+UNION
+(SELECT artist_id FROM search_calendars WHERE valid_until <= %(now)s
+  ORDER BY valid_until LIMIT %(limit)s)
+LIMIT %(limit)s
 """
 # The version first: a change that lands between this and the reads below leaves the
 # stored version behind the data, so the artist is simply computed once more.
@@ -57,17 +59,20 @@ SELECT (SELECT coalesce(jsonb_agg(jsonb_build_array(r.day, r.start_minute, r.end
                 OR (bk.status = 'pending' AND bk.hold_expires_at > %(now)s))
            AND bk.blocked && tstzrange(%(window_start)s, %(window_end)s, '[)')) AS b
 """
+# wanted_version is the trigger's: a change during the computation leaves the artist due.
 _STORE_CALENDAR = """
-INSERT INTO search_calendars (artist_id, catalog_version, computed_at, valid_until)
-VALUES (%(artist_id)s, %(catalog_version)s, %(computed_at)s, %(valid_until)s)
+INSERT INTO search_calendars (artist_id, catalog_version, wanted_version, computed_at,
+                              valid_until)
+VALUES (%(artist_id)s, %(catalog_version)s, %(catalog_version)s, %(computed_at)s,
+        %(valid_until)s)
 ON CONFLICT (artist_id) DO UPDATE
    SET catalog_version = excluded.catalog_version, computed_at = excluded.computed_at,
        valid_until = excluded.valid_until, updated_at = now()
 """
 _FORGET_STARTS = "DELETE FROM search_free_starts WHERE artist_id = %(artist_id)s"
 _STORE_STARTS = """
-INSERT INTO search_free_starts (artist_id, service_id, step_seconds, starts)
-SELECT %(artist_id)s, %(service_id)s, %(step)s,
+INSERT INTO search_free_starts (artist_id, service_id, step_seconds, first_start, starts)
+SELECT %(artist_id)s, %(service_id)s, %(step)s, %(first)s,
        coalesce((SELECT range_agg(tstzrange(f, l, '[]'))
                    FROM unnest(%(firsts)s::timestamptz[], %(lasts)s::timestamptz[]) AS u(f, l)),
                 '{}'::tstzmultirange)
@@ -139,6 +144,7 @@ class PostgresFreeStartsProjection(OnConnection, FreeStartsProjection):
                     **key,
                     "service_id": service.service_id,
                     "step": service.step_seconds,
+                    "first": service.first,
                     "firsts": [run.first for run in service.runs],
                     "lasts": [run.last for run in service.runs],
                 },

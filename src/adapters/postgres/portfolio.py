@@ -18,7 +18,9 @@ from booking_domain.shared.pages import Page, PageRequest
 
 _P = portfolio_items
 _INSERT = Statement(
-    lambda: insert(_P).values({c.name: bindparam(c.name) for c in _P.c if c.name != "like_count"})
+    lambda: insert(_P).values(
+        {c.name: bindparam(c.name) for c in _P.c if c.name not in ("like_count", "search_words")}
+    )
 )
 _BY_ID = Statement(lambda: select(_P).where(_P.c.id == bindparam("id")))
 _UPDATE = Statement(

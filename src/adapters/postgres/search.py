@@ -16,8 +16,9 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from adapters.postgres.catalog_rows import artist_of
-from adapters.postgres.database import OnConnection
+import msgspec
+
+from adapters.postgres.database import Connection, OnConnection
 from adapters.postgres.media import variants_of
 from adapters.postgres.portfolio import portfolio_item_of
 from booking_domain.catalog.portfolio import PortfolioItemId
@@ -27,32 +28,35 @@ from booking_domain.search.queries import ArtistQuery, ArtistSort, PortfolioQuer
 from booking_domain.search.results import (
     THUMBNAILS,
     ArtistHit,
+    ArtistSummary,
     CursorPage,
     NextSlot,
     PortfolioHit,
     Thumbnail,
 )
-from booking_domain.shared.ids import ServiceId
+from booking_domain.search.text import words
+from booking_domain.shared.ids import ArtistId, ServiceId, StudioId
 from booking_domain.shared.money import Money
 
 VISIBLE = "a.status = 'approved' AND NOT a.suspended"
-DOCUMENT = "inkslot_artist_document(a.display_name, a.styles, a.city, a.bio)"
+# The search row's columns (kept by migration 0017's triggers): each has its index.
 RATING = "coalesce(a.rating_total::float8 / nullif(a.review_count, 0), 0)"
 POINT = "inkslot_earth_point(%(lat)s, %(lng)s)"
-PLACE = (
-    "coalesce(inkslot_earth_point(a.lat, a.lng),"
-    " (SELECT inkslot_earth_point(s.lat, s.lng) FROM studios s WHERE s.id = a.studio_id))"
-)
+PLACE = "inkslot_earth_point(a.search_lat, a.search_lng)"
 NO_PRICE = 2**63 - 1
 NO_SLOT = 1e18  # epoch seconds: later than any start
 
 # The first start of a matching service the domain offers ``now`` (the projection's runs
-# from ``now + minimum notice``, no later than ``now + horizon``).
+# from ``now + minimum notice``, no later than ``now + horizon``): the stored first start
+# while it is far enough ahead (0.3 us), else from the runs (3 us).
 NEXT_FREE = """
 LEFT JOIN LATERAL (
     SELECT x.start, x.service_id FROM (
-        SELECT inkslot_first_start(f.starts, f.step_seconds,
-                   %(now)s + a.minimum_notice_minutes * interval '1 minute') AS start,
+        SELECT CASE WHEN f.first_start >= %(now)s + a.minimum_notice_minutes * interval '1 minute'
+                    THEN f.first_start
+                    ELSE inkslot_first_start(f.starts, f.step_seconds,
+                             %(now)s + a.minimum_notice_minutes * interval '1 minute')
+               END AS start,
                f.service_id
           FROM search_free_starts f
           JOIN services sv ON sv.id = f.service_id AND sv.active {service}
@@ -71,26 +75,26 @@ _SORTS: dict[ArtistSort, tuple[str, str]] = {
     ),
     ArtistSort.SOONEST: (f"coalesce(extract(epoch FROM nf.start)::float8, {NO_SLOT})", "ASC"),
 }
-_RELEVANCE = (
-    f"greatest(word_similarity(inkslot_fold(%(q)s), {DOCUMENT}),"  # noqa: S608
-    " coalesce((SELECT word_similarity(inkslot_fold(%(q)s), inkslot_fold(s.name))"
-    " FROM studios s WHERE s.id = a.studio_id), 0))::float8"
-)
-
+# What a card shows of an artist; JSON as text, decoded by msgspec (psycopg's default JSON
+# loader is the standard library's, several times slower on these rows).
+SUMMARY = """a.id, a.display_name, a.bio, a.styles, a.city, a.studio_id, a.review_count,
+       a.rating_total, a.avatar_images::text AS avatar, a.cover_images::text AS cover"""
+# A page's cards, by id, in the page's order. Its text depends only on the query's shape,
+# so psycopg prepares it: the rows are found by primary key, and no plan needs the values.
 _DRESS = """
-SELECT a.*, h.sort_key, st.name AS studio_name,
+SELECT {summary}, st.name AS studio_name,
        (SELECT min(sp.price_amount) FROM services sp
          WHERE sp.artist_id = a.id AND sp.active AND sp.currency = %(currency)s) AS lowest_price,
        {distance} AS distance_m,
        nf.start AS next_start, nf.service_id AS next_service_id,
-       (SELECT coalesce(jsonb_agg(jsonb_build_array(p.id, p.images)), '[]')
+       (SELECT coalesce(jsonb_agg(jsonb_build_array(p.id, p.images)), '[]')::text
           FROM (SELECT p.id, p.images FROM portfolio_items p WHERE p.artist_id = a.id
                  ORDER BY p.position, p.id LIMIT {thumbnails}) p) AS thumbnails
-  FROM ({inner}) h
+  FROM unnest(%(ids)s::uuid[]) WITH ORDINALITY AS h(id, n)
   JOIN artists a ON a.id = h.id
   LEFT JOIN studios st ON st.id = a.studio_id
   {next_free}
- ORDER BY h.sort_key {direction}, h.id {direction}
+ ORDER BY h.n
 """
 
 
@@ -110,36 +114,27 @@ class _Where:
         return " AND ".join(self.conditions)
 
 
-def _filters(query: ArtistQuery, now: datetime) -> _Where:
+def _filters(query: ArtistQuery, now: datetime, similar: Mapping[str, Sequence[str]]) -> _Where:
     where = _Where()
-    where.params.update(now=now, currency=query.currency, q=query.q)
-    if query.q is not None:
-        where.add(
-            f"({DOCUMENT} %%> inkslot_fold(%(q)s) OR a.studio_id IN"  # noqa: S608
-            " (SELECT s.id FROM studios s WHERE inkslot_fold(s.name) %%> inkslot_fold(%(q)s)))"
-        )
+    where.params.update(now=now, currency=query.currency)
+    _add_words(where, "a", similar)
     if query.styles:
         operator = "@>" if query.styles_match is StylesMatch.ALL else "&&"
         where.add(f"a.styles {operator} %(styles)s::text[]", styles=list(query.styles))
     if query.near is not None:
         near = query.near
         where.params.update(lat=near.lat, lng=near.lng, radius=near.radius_m)
-        # Two index paths (the artist's own place; else their studio's), then the exact test.
-        where.add(
-            f"a.id IN (SELECT a2.id FROM artists a2 WHERE a2.status = 'approved'"  # noqa: S608
-            f" AND NOT a2.suspended AND a2.lat IS NOT NULL"
-            f" AND earth_box({POINT}, %(radius)s) @> inkslot_earth_point(a2.lat, a2.lng)"
-            f" UNION ALL SELECT a3.id FROM studios s3 JOIN artists a3 ON a3.studio_id = s3.id"
-            f" WHERE a3.lat IS NULL AND s3.lat IS NOT NULL"
-            f" AND earth_box({POINT}, %(radius)s) @> inkslot_earth_point(s3.lat, s3.lng))"
-        )
+        # The circle's latitude-longitude box through the indexes (their statistics tell
+        # the planner how many fall inside), then the exact great-circle distance.
+        lat_low, lat_high, lng_low, lng_high = near.box()
+        where.add("a.search_lat BETWEEN %(lat_low)s AND %(lat_high)s",
+                  lat_low=lat_low, lat_high=lat_high)  # fmt: skip
+        if lng_low is not None:
+            where.add("a.search_lng BETWEEN %(lng_low)s AND %(lng_high)s",
+                      lng_low=lng_low, lng_high=lng_high)  # fmt: skip
         where.add(f"earth_distance({POINT}, {PLACE}) <= %(radius)s")
     if query.city is not None:
-        where.add(
-            "inkslot_fold(coalesce(a.city, (SELECT s.city FROM studios s"
-            " WHERE s.id = a.studio_id))) = inkslot_fold(%(city)s)",
-            city=query.city,
-        )
+        where.add("a.search_city = inkslot_fold(%(city)s)", city=query.city)
     if query.studio_id is not None:
         where.add("a.studio_id = %(studio_id)s", studio_id=query.studio_id)
     if query.price_min is not None or query.price_max is not None:
@@ -164,6 +159,32 @@ def _filters(query: ArtistQuery, now: datetime) -> _Where:
     return where
 
 
+def _add_words(where: _Where, table: str, similar: Mapping[str, Sequence[str]]) -> None:
+    """Each word of the query matches one of the row's words: itself or a known word near
+    it (``similar``, from ``_SIMILAR_WORDS``). Literal arrays, so the planner sees how common the
+    words are and picks between the word index and a rating-ordered walk."""
+    for n, candidates in enumerate(similar.values()):
+        where.add(f"{table}.search_words && %(near{n})s::text[]", **{f"near{n}": list(candidates)})
+
+
+# Each query word with the known words within pg_trgm's similarity threshold (0.3), through
+# the vocabulary's trigram index: a typo becomes the real words near it.
+_SIMILAR_WORDS = """
+SELECT q.w AS word,
+       ARRAY(SELECT v.word FROM search_vocabulary v WHERE v.word %% q.w UNION SELECT q.w)
+         AS similar
+  FROM unnest(%(words)s::text[]) AS q(w)
+"""
+
+
+async def similar_words(conn: Connection, q: str | None) -> dict[str, list[str]]:
+    if q is None:
+        return {}
+    found = await conn.execute(_SIMILAR_WORDS, {"words": list(words(q))})
+    rows: Sequence[Mapping[str, Any]] = await found.fetchall()
+    return {row["word"]: row["similar"] for row in rows}
+
+
 def _service_filter(query: ArtistQuery, params: dict[str, Any]) -> str:
     free = query.free_within
     if free is not None and free.service_id is not None:
@@ -179,16 +200,20 @@ def _order(query: ArtistQuery) -> tuple[str, str, str]:
     """(order name for cursors, key expression, direction)."""
     sort = query.sort
     if sort is ArtistSort.RELEVANCE:
-        if query.q is not None:
-            return "relevance", _RELEVANCE, "DESC"
+        # Every match matches all the words; the best rated come first (the rating index
+        # serves this order, filtering as it goes).
         return "relevance", RATING, "DESC"
     key, direction = _SORTS[sort]
     return sort.value, key, direction
 
 
-def artist_search_sql(query: ArtistQuery, now: datetime) -> tuple[str, dict[str, Any], str]:
-    """The statement of one page, its parameters and the cursor's order name."""
-    where = _filters(query, now)
+def artist_search_sql(
+    query: ArtistQuery, now: datetime, similar: Mapping[str, Sequence[str]]
+) -> tuple[str, dict[str, Any], str]:
+    """The statement of one page's ids and sort keys, its parameters and the cursor's order
+    name (``similar``: the query's words and the known words near each, from
+    ``similar_words``)."""
+    where = _filters(query, now, similar)
     name, key, direction = _order(query)
     next_free = NEXT_FREE.format(service=_service_filter(query, where.params))
     needs_free = query.free_within is not None or query.sort is ArtistSort.SOONEST
@@ -198,38 +223,63 @@ def artist_search_sql(query: ArtistQuery, now: datetime) -> tuple[str, dict[str,
         comparison = "<" if direction == "DESC" else ">"
         after = f"WHERE (h.sort_key, h.id) {comparison} (%(after_key)s, %(after_id)s)"
         where.params.update(after_key=value, after_id=row_id)
-    inner = (
+    sql = (
         f"SELECT * FROM (SELECT a.id, {key} AS sort_key FROM artists a"  # noqa: S608
         f" {next_free if needs_free else ''} WHERE {where.sql}) h {after}"
         f" ORDER BY h.sort_key {direction}, h.id {direction} LIMIT %(limit)s"
     )
     where.params["limit"] = query.page_size + 1
-    distance = f"earth_distance({POINT}, {PLACE})" if query.near is not None else "NULL::float8"
-    sql = _DRESS.format(
-        inner=inner,
-        distance=distance,
-        thumbnails=THUMBNAILS,
-        next_free=next_free,
-        direction=direction,
-    )
     return sql, where.params, name
+
+
+def dress_sql(query: ArtistQuery, now: datetime, ids: Sequence[UUID]) -> tuple[str, dict[str, Any]]:
+    """The statement of a page's cards (``ids`` in the page's order) and its parameters."""
+    params: dict[str, Any] = {"ids": list(ids), "now": now, "currency": query.currency}
+    distance = "NULL::float8"
+    if query.near is not None:
+        distance = f"earth_distance({POINT}, {PLACE})"
+        params.update(lat=query.near.lat, lng=query.near.lng)
+    next_free = NEXT_FREE.format(service=_service_filter(query, params))
+    sql = _DRESS.format(
+        summary=SUMMARY, distance=distance, thumbnails=THUMBNAILS, next_free=next_free
+    )
+    return sql, params
+
+
+def summary_of(row: Mapping[str, Any]) -> ArtistSummary:
+    studio = row["studio_id"]
+    return ArtistSummary(
+        id=ArtistId(row["id"]),
+        display_name=row["display_name"],
+        bio=row["bio"],
+        styles=tuple(row["styles"]),
+        city=row["city"],
+        studio_id=None if studio is None else StudioId(studio),
+        review_count=row["review_count"],
+        rating_total=row["rating_total"],
+        avatar=variants_of(_json(row["avatar"])),
+        cover=variants_of(_json(row["cover"])),
+    )
 
 
 def _hit(row: Mapping[str, Any], currency: str) -> ArtistHit:
     thumbnails = tuple(
         Thumbnail(PortfolioItemId(UUID(item_id)), variants_of(images))
-        for item_id, images in row["thumbnails"]
+        for item_id, images in _json(row["thumbnails"])
     )
     price = row["lowest_price"]
     start = row["next_start"]
     return ArtistHit(
-        artist=artist_of(row),
+        artist=summary_of(row),
         studio_name=row["studio_name"],
         thumbnails=thumbnails,
         lowest_price=None if price is None else Money(price, currency),
         distance_km=None if row["distance_m"] is None else row["distance_m"] / 1000.0,
         next_free=None if start is None else NextSlot(start, ServiceId(row["next_service_id"])),
     )
+
+
+_json = msgspec.json.Decoder(list[Any]).decode
 
 
 def _page(
@@ -243,7 +293,9 @@ def _page(
 
 
 _PORTFOLIO = """
-SELECT p.*, h.sort_key, {distance} AS distance_m
+SELECT p.id, p.artist_id, p.upload_id, p.images::text AS images, p.description, p.style_tags,
+       p.position, p.like_count, p.created_at, p.updated_at, h.sort_key,
+       {distance} AS distance_m
   FROM (SELECT * FROM (
           SELECT p.id, {key} AS sort_key
             FROM portfolio_items p JOIN artists a ON a.id = p.artist_id
@@ -253,19 +305,16 @@ SELECT p.*, h.sort_key, {distance} AS distance_m
   JOIN artists a ON a.id = p.artist_id
  ORDER BY h.sort_key {direction}, h.id {direction}
 """
-_PORTFOLIO_DOCUMENT = "inkslot_portfolio_document(p.description, p.style_tags)"
-_ARTISTS = "SELECT * FROM artists WHERE id = ANY(%(ids)s)"
+_ARTISTS = f"SELECT {SUMMARY} FROM artists a WHERE a.id = ANY(%(ids)s)"  # noqa: S608
 
 
-def portfolio_search_sql(query: PortfolioQuery) -> tuple[str, dict[str, Any], str]:
+def portfolio_search_sql(
+    query: PortfolioQuery, similar: Mapping[str, Sequence[str]]
+) -> tuple[str, dict[str, Any], str]:
     where = _Where()
-    where.params.update(q=query.q)
-    if query.q is not None:
-        where.add(f"{_PORTFOLIO_DOCUMENT} %%> inkslot_fold(%(q)s)")
-        name, key = "text", f"word_similarity(inkslot_fold(%(q)s), {_PORTFOLIO_DOCUMENT})::float8"
-    else:
-        # uuid7 ids grow with time: newest first is id order, straight off the primary key.
-        name, key = "newest", "p.id"
+    _add_words(where, "p", similar)
+    # Newest first. uuid7 ids grow with time: that is id order, straight off the primary key.
+    name, key, direction = "newest", "p.id", "DESC"
     if query.styles:
         where.add("p.style_tags && %(styles)s::text[]", styles=list(query.styles))
     distance = "NULL::float8"
@@ -277,32 +326,41 @@ def portfolio_search_sql(query: PortfolioQuery) -> tuple[str, dict[str, Any], st
     after = ""
     if query.after is not None:
         value, row_id = cursor.decode(name, query.after)
-        after = "WHERE (h.sort_key, h.id) < (%(after_key)s, %(after_id)s)"
+        comparison = "<" if direction == "DESC" else ">"
+        after = f"WHERE (h.sort_key, h.id) {comparison} (%(after_key)s, %(after_id)s)"
         where.params.update(after_key=row_id if name == "newest" else value, after_id=row_id)
     where.params["limit"] = query.page_size + 1
     sql = _PORTFOLIO.format(
-        distance=distance, key=key, where=where.sql, after=after, direction="DESC"
+        distance=distance, key=key, where=where.sql, after=after, direction=direction
     )
     return sql, where.params, name
 
 
 class PostgresArtistSearch(OnConnection, ArtistSearch):
     async def artists(self, query: ArtistQuery, now: datetime) -> CursorPage[ArtistHit]:
-        sql, params, name = artist_search_sql(query, now)
-        rows = await (await self._conn.execute(sql, params)).fetchall()
+        sql, params, name = artist_search_sql(query, now, await similar_words(self._conn, query.q))
+        # Planned for these values every time: a generic plan cannot know how many rows a
+        # place or a word holds, and picks badly (psycopg would prepare it after 5 runs).
+        rows = await (await self._conn.execute(sql, params, prepare=False)).fetchall()
         page, next_cursor = _page(rows, query.page_size, name)
-        return CursorPage(tuple(_hit(r, query.currency) for r in page), next_cursor)
+        if not page:
+            return CursorPage((), None)
+        sql, params = dress_sql(query, now, [r["id"] for r in page])
+        cards = await (await self._conn.execute(sql, params)).fetchall()
+        return CursorPage(tuple(_hit(r, query.currency) for r in cards), next_cursor)
 
     async def portfolio(self, query: PortfolioQuery) -> CursorPage[PortfolioHit]:
-        sql, params, name = portfolio_search_sql(query)
-        rows = await (await self._conn.execute(sql, params)).fetchall()
+        sql, params, name = portfolio_search_sql(query, await similar_words(self._conn, query.q))
+        # Planned for these values every time: a generic plan cannot know how many rows a
+        # place or a word holds, and picks badly (psycopg would prepare it after 5 runs).
+        rows = await (await self._conn.execute(sql, params, prepare=False)).fetchall()
         page, next_cursor = _page(rows, query.page_size, name)
         ids = list({r["artist_id"] for r in page})
         found = await (await self._conn.execute(_ARTISTS, {"ids": ids})).fetchall()
-        artists = {r["id"]: artist_of(r) for r in found}
+        artists = {r["id"]: summary_of(r) for r in found}
         hits = tuple(
             PortfolioHit(
-                item=portfolio_item_of(r),
+                item=portfolio_item_of({**r, "images": _json(r["images"])}),
                 artist=artists[r["artist_id"]],
                 like_count=r["like_count"],
                 distance_km=None if r["distance_m"] is None else r["distance_m"] / 1000.0,

@@ -11,7 +11,8 @@ as long as no booking, hold, rule, override, setting or service changes and no h
 out. Changes arrive through the outbox (bookings) and the catalogue version (the rest), and
 the projection is recomputed; the first hold to run out bounds ``valid_until``, after which
 the artist is recomputed too. ``first_start`` answers "the first offered start at or after
-``low``", the same arithmetic as SQL's ``inkslot_first_start``.
+``low``", the same arithmetic as SQL's ``inkslot_first_start``; the stored ``first`` start
+answers as long as it is at least the minimum notice away (SQL's fast path).
 """
 
 from __future__ import annotations
@@ -48,6 +49,10 @@ class FreeStarts:
     service_id: ServiceId
     step_seconds: int
     runs: tuple[StartRun, ...]
+
+    @property
+    def first(self) -> datetime | None:
+        return self.runs[0].first if self.runs else None
 
     def first_start(self, low: datetime) -> datetime | None:
         """The first start at or after ``low``, or None."""
@@ -115,6 +120,7 @@ def project(calendar: ArtistCalendar, now: datetime) -> CalendarProjection:
             now=now,
         )
         services.append(FreeStarts(service.id, step, runs_of(starts, step)))
+    # Until a hold runs out: its time may be free again.
     valid_until = now + VALIDITY
     if calendar.next_hold_expiry is not None:
         valid_until = max(now, min(valid_until, calendar.next_hold_expiry))

@@ -55,7 +55,8 @@ class PortfolioLikes(Protocol):
 class FreeStartsProjection(Protocol):
     async def due(self, now: datetime, limit: int) -> Sequence[ArtistId]:
         """Artists whose projection is missing, was computed from an older catalogue
-        version, or stopped holding at ``now`` (a hold ran out); at most ``limit``."""
+        version, or stopped holding at ``now`` (a day passed, a hold ran out); at most
+        ``limit``."""
         ...
 
     async def calendar(self, artist_id: ArtistId, now: datetime) -> ArtistCalendar | None:

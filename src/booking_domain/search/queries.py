@@ -1,8 +1,9 @@
 """Search queries: what a customer may ask, checked once, before any adapter sees it.
 
 Rules (docs/api.md, "Search"):
-- ``q``: 1-100 characters of clean single-line text, matched typo-tolerantly (trigram word
-  similarity) on the folded name, styles, city, bio and studio name;
+- ``q``: 1-100 characters of clean single-line text with 1-8 words (runs of letters and
+  digits once folded); every word must match a word of the artist's name, styles, city, bio
+  or studio name, exactly or nearly (the known words within trigram similarity 0.3);
 - ``styles``: up to 10, each 1-40 characters, lower-cased; an artist matches with any of
   them, or with all of them under ``StylesMatch.ALL``;
 - ``near``: a point and a radius of 0-20,000 km (0: exactly at the point), 25 km if not
@@ -19,14 +20,17 @@ Rules (docs/api.md, "Search"):
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from booking_domain.search.text import words
 from booking_domain.shared.errors import FieldError, InvalidInputError
 from booking_domain.shared.ids import ServiceId, StudioId
 from booking_domain.shared.text import require_clean_text
 
 MAX_QUERY = 100
+MAX_QUERY_WORDS = 8
 MAX_STYLES = 10
 MAX_STYLE = 40
 MAX_RADIUS_KM = 20_000.0
@@ -35,6 +39,8 @@ MAX_PRICE = 10**15
 MAX_FREE_WITHIN_DAYS = 30
 MAX_DURATION_MINUTES = 1440
 MAX_PAGE_SIZE = 50
+EARTH_RADIUS_M = 6378168.0  # the sphere of PostgreSQL's earthdistance
+BOX_MARGIN = 1e-9  # degrees: rounding never leaves a point of the circle outside its box
 DEFAULT_PAGE_SIZE = 20
 
 
@@ -61,6 +67,21 @@ class Near:
     def radius_m(self) -> float:
         return self.radius_km * 1000.0
 
+    def box(self) -> tuple[float, float, float | None, float | None]:
+        """(lat low, lat high, lng low, lng high) holding every point within the radius on
+        the sphere the distances are measured on; lng None when the circle reaches a pole
+        or the antimeridian (then only latitude narrows the search)."""
+        angle = self.radius_m / EARTH_RADIUS_M
+        lat = math.radians(self.lat)
+        low, high = math.degrees(lat - angle), math.degrees(lat + angle)
+        if low <= -90.0 or high >= 90.0 or math.sin(angle) >= math.cos(lat):
+            return max(low, -90.0) - BOX_MARGIN, min(high, 90.0) + BOX_MARGIN, None, None
+        spread = math.degrees(math.asin(math.sin(angle) / math.cos(lat)))
+        west, east = self.lng - spread, self.lng + spread
+        if west < -180.0 or east > 180.0:
+            return low - BOX_MARGIN, high + BOX_MARGIN, None, None
+        return low - BOX_MARGIN, high + BOX_MARGIN, west - BOX_MARGIN, east + BOX_MARGIN
+
     @classmethod
     def parse(cls, text: str, radius_km: float | None) -> Near:
         """``"lat,lng"`` (decimal degrees) and a radius; the ranges are checked by
@@ -83,6 +104,8 @@ def _problems_of_text(q: str | None) -> list[FieldError]:
     require_clean_text(single_line=[("q", q)])
     if not 1 <= len(q.strip()) <= MAX_QUERY:
         return [FieldError("q", f"1 to {MAX_QUERY} characters.", "out_of_range")]
+    if not 1 <= len(words(q)) <= MAX_QUERY_WORDS:
+        return [FieldError("q", f"1 to {MAX_QUERY_WORDS} words of letters or digits.")]
     return []
 
 

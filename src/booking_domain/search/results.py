@@ -9,7 +9,7 @@ from typing import Generic, TypeVar
 from booking_domain.catalog import ArtistProfile
 from booking_domain.catalog.portfolio import PortfolioItem, PortfolioItemId
 from booking_domain.media import Variant
-from booking_domain.shared.ids import ServiceId
+from booking_domain.shared.ids import ArtistId, ServiceId, StudioId
 from booking_domain.shared.money import Money
 
 T = TypeVar("T")
@@ -37,8 +37,36 @@ class Thumbnail:
 
 
 @dataclass(frozen=True, slots=True)
+class ArtistSummary:
+    """What a result card shows of a profile (a search reads no more than this)."""
+
+    id: ArtistId
+    display_name: str
+    bio: str
+    styles: tuple[str, ...]
+    city: str | None
+    studio_id: StudioId | None
+    review_count: int
+    rating_total: int
+    avatar: tuple[Variant, ...]
+    cover: tuple[Variant, ...]
+
+    @property
+    def rating(self) -> float | None:
+        """As ``ArtistProfile.rating``: the mean to 2 decimals, None without reviews."""
+        if self.review_count <= 0:
+            return None
+        return round(self.rating_total / self.review_count, 2)
+
+    @classmethod
+    def of(cls, a: ArtistProfile) -> ArtistSummary:
+        return cls(a.id, a.display_name, a.bio, a.styles, a.city, a.studio_id, a.review_count,
+                   a.rating_total, a.avatar, a.cover)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
 class ArtistHit:
-    artist: ArtistProfile
+    artist: ArtistSummary
     studio_name: str | None
     thumbnails: tuple[Thumbnail, ...]  # the first few portfolio items, in portfolio order
     lowest_price: Money | None  # of the active services, in the query's currency
@@ -49,6 +77,6 @@ class ArtistHit:
 @dataclass(frozen=True, slots=True)
 class PortfolioHit:
     item: PortfolioItem
-    artist: ArtistProfile
+    artist: ArtistSummary
     like_count: int
     distance_km: float | None

@@ -8,6 +8,7 @@ o (U+04AF, U+04E9, which ``unaccent`` leaves alone) meet ``u``/``o``; then accen
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Keep in step with migrations/versions/0017_search.py (a contract test holds them equal).
@@ -15,6 +16,7 @@ _MULTI = {"ё": "yo", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "sh", "ю": "yu"
 _SINGLE_FROM = "абвгдежзийклмноөпрстуүфхыэ"
 _SINGLE_TO = "abvgdejziiklmnooprstuufhye"
 _DROPPED = "ъь"
+_WORD = re.compile(r"[a-z0-9]+")
 
 
 def _table() -> dict[int, str]:
@@ -28,6 +30,12 @@ def _table() -> dict[int, str]:
 
 
 CYRILLIC: dict[int, str] = _table()
+
+
+def words(text: str) -> tuple[str, ...]:
+    """The distinct folded words of a text (runs of ``a-z0-9``), sorted: what the database's
+    ``inkslot_words`` gives."""
+    return tuple(sorted(set(_WORD.findall(fold(text)))))
 
 
 def fold(text: str) -> str:

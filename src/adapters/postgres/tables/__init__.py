@@ -41,6 +41,7 @@ from adapters.postgres.tables.search import (
     search_calendars,
     search_feed_position,
     search_free_starts,
+    search_vocabulary,
 )
 from adapters.postgres.tables.webhooks import (
     webhook_deliveries,
@@ -92,6 +93,7 @@ __all__ = [
     "search_calendars",
     "search_feed_position",
     "search_free_starts",
+    "search_vocabulary",
     "services",
     "sign_in_attempts",
     "studios",

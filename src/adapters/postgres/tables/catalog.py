@@ -61,9 +61,35 @@ artists = sa.Table(
     # The running rating of visible reviews, kept by the reviews context (migration 0016).
     sa.Column("review_count", sa.Integer, nullable=False, server_default=sa.text("0")),
     sa.Column("rating_total", sa.Integer, nullable=False, server_default=sa.text("0")),
+    # The search row (migration 0017), kept by a trigger from this row and the studio's.
+    sa.Column("search_words", pg.ARRAY(sa.Text), nullable=False, server_default=sa.text("'{}'")),
+    sa.Column("search_lat", sa.Double),
+    sa.Column("search_lng", sa.Double),
+    sa.Column("search_city", sa.Text),
     *timestamps(),
     sa.CheckConstraint("status IN ('draft', 'pending', 'approved', 'rejected')", name="status"),
     # Search (0017); its expression indexes are in the migration only.
+    sa.Index(
+        "ix_artists_search_words",
+        "search_words",
+        postgresql_using="gin",
+        postgresql_where=sa.text("status = 'approved' AND NOT suspended"),
+    ),
+    sa.Index(
+        "ix_artists_search_lat",
+        "search_lat",
+        postgresql_where=sa.text("status = 'approved' AND NOT suspended"),
+    ),
+    sa.Index(
+        "ix_artists_search_lng",
+        "search_lng",
+        postgresql_where=sa.text("status = 'approved' AND NOT suspended"),
+    ),
+    sa.Index(
+        "ix_artists_search_city",
+        "search_city",
+        postgresql_where=sa.text("status = 'approved' AND NOT suspended"),
+    ),
     sa.Index(
         "ix_artists_search_styles",
         "styles",

@@ -45,8 +45,18 @@ portfolio_items = sa.Table(
     sa.Column("position", sa.Integer, nullable=False),
     # Kept by the likes of search (0017), in the like's transaction.
     sa.Column("like_count", sa.Integer, nullable=False, server_default=sa.text("0")),
+    # Search's folded words of the description and tags (0017).
+    sa.Column(
+        "search_words",
+        pg.ARRAY(sa.Text),
+        sa.Computed(
+            "inkslot_words(inkslot_portfolio_document(description, style_tags))", persisted=True
+        ),
+        nullable=False,
+    ),
     *timestamps(),
     # An artist's portfolio in its order, one index range per page.
     sa.Index("ix_portfolio_items_artist_id_position_id", "artist_id", "position", "id"),
     sa.Index("ix_portfolio_items_search_tags", "style_tags", postgresql_using="gin"),
+    sa.Index("ix_portfolio_items_search_words", "search_words", postgresql_using="gin"),
 )

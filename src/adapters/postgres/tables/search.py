@@ -1,6 +1,5 @@
-"""Search: portfolio likes, the free-starts projection and its feed position (migration
-0017). The expression indexes of 0017 (trigram documents, earth points, the rating) are
-not described here: Alembic does not compare expression indexes."""
+"""Search: portfolio likes, the word vocabulary, the free-starts projection and its feed
+position (migration 0017)."""
 
 from __future__ import annotations
 
@@ -9,17 +8,13 @@ from sqlalchemy.dialects import postgresql as pg
 
 from adapters.postgres.tables.base import metadata
 
-# Migration 0017's indexes on expressions of functions it creates: described there only
-# (the metadata cannot state them the way PostgreSQL reflects them), so the schema
-# comparison leaves them out.
+# Migration 0017's indexes on expressions of functions it creates, or with operator-class
+# parameters: described there only (the metadata cannot state them the way PostgreSQL
+# reflects them), so the schema comparison leaves them out.
 EXPRESSION_INDEXES = frozenset(
     {
-        "ix_artists_search_document",
-        "ix_artists_search_location",
         "ix_artists_search_rating",
-        "ix_portfolio_items_search_document",
-        "ix_studios_search_location",
-        "ix_studios_search_name",
+        "ix_search_vocabulary_word_trgm",
     }
 )
 
@@ -39,6 +34,11 @@ portfolio_likes = sa.Table(
     sa.Index("ix_portfolio_likes_user_id", "user_id", "created_at"),
 )
 
+# Every word ever indexed (artists' and portfolio items'), for typo-tolerant lookups.
+search_vocabulary = sa.Table(
+    "search_vocabulary", metadata, sa.Column("word", sa.Text, primary_key=True)
+)
+
 search_calendars = sa.Table(
     "search_calendars",
     metadata,
@@ -46,10 +46,17 @@ search_calendars = sa.Table(
         "artist_id", sa.Uuid, sa.ForeignKey("artists.id", ondelete="CASCADE"), primary_key=True
     ),
     sa.Column("catalog_version", sa.BigInteger, nullable=False),
+    # The artist's latest catalogue version, kept by a trigger on artists (0017).
+    sa.Column("wanted_version", sa.BigInteger, nullable=False),
     sa.Column("computed_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("valid_until", sa.DateTime(timezone=True), nullable=False, index=True),
     sa.Column(
         "updated_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()
+    ),
+    sa.Index(
+        "ix_search_calendars_artist_id",
+        "artist_id",
+        postgresql_where=sa.text("catalog_version < wanted_version"),
     ),
 )
 
@@ -67,6 +74,7 @@ search_free_starts = sa.Table(
     ),
     sa.Column("step_seconds", sa.Integer, nullable=False),
     sa.Column("starts", pg.TSTZMULTIRANGE, nullable=False),
+    sa.Column("first_start", sa.DateTime(timezone=True)),
     sa.CheckConstraint("step_seconds > 0", name="step_seconds"),
     sa.Index("ix_search_free_starts_starts", "starts", postgresql_using="gist"),
 )

@@ -77,7 +77,7 @@ class ArtistSearchController(Controller):
         free_within_days: Annotated[int | None, QueryParameter(name="freeWithinDays")] = None,
         service_id: Annotated[UUID | None, QueryParameter(name="serviceId")] = None,
         duration_minutes: Annotated[int | None, QueryParameter(name="durationMinutes")] = None,
-        sort: Sort = "relevance",
+        sort: Annotated[Sort, QueryParameter()] = "relevance",
         cursor: Cursor = None,
         page_size: PageSize = 20,
     ) -> ArtistSearchPage:
