@@ -1,0 +1,222 @@
+""" "Free within N days" on PostgreSQL against the domain, on random calendars.
+
+Each example stores an artist (policy, weekly rules, an override, services, confirmed
+bookings and a pending one whose hold runs out), lets the refresher compute the
+projection at ``t0``, and asks the search adapter at a later moment; the answer must be
+the one ``free_slots`` gives. Stale moments are checked as documented: after the hold runs
+out or a booking arrives, the answer may lag until the refresher runs, and then agrees.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from uuid import uuid4
+
+import anyio
+import psycopg
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from adapters.postgres.database import Database
+from adapters.postgres.outbox import PostgresEventFeed
+from adapters.postgres.uow import PostgresUnitOfWorkFactory
+from adapters.system.clock import ManualClock
+from booking_domain.catalog import SchedulingPolicy, Service
+from booking_domain.media.ports import MediaStores
+from booking_domain.scheduling import BusyTimeline, Schedule, free_slots
+from booking_domain.search import ArtistQuery, FreeWithin
+from booking_domain.search.use_cases import RefreshFreeStarts, SearchDeps
+from booking_domain.shared.ids import ArtistId, ServiceId
+from booking_domain.shared.time import Interval
+from booking_domain.testing.strategies import policies, schedules, services
+
+T0 = datetime(2026, 3, 2, 10, 7, 13, tzinfo=UTC)
+HOUR = timedelta(hours=1)
+
+
+@pytest.fixture
+def conn(database_url: str) -> Iterator[psycopg.Connection[tuple[object, ...]]]:
+    with psycopg.connect(database_url, autocommit=True) as connection:
+        yield connection
+
+
+def _store(
+    conn: psycopg.Connection[tuple[object, ...]],
+    policy: SchedulingPolicy,
+    schedule: Schedule,
+    offered: list[Service],
+    busy: list[tuple[datetime, datetime, str, datetime | None]],
+) -> tuple[ArtistId, list[Service]]:
+    # The previous example's rows (bookings hold their people with RESTRICT).
+    conn.execute("DELETE FROM bookings")
+    conn.execute("DELETE FROM users")
+    user, artist = uuid4(), ArtistId(uuid4())
+    conn.execute(
+        "INSERT INTO users (id, email, name, role, password_hash)"
+        " VALUES (%s, %s, 'A', 'artist', '!')",
+        (user, f"{user.hex}@example.com"),
+    )
+    minutes = lambda d: int(d.total_seconds() // 60)  # noqa: E731
+    conn.execute(
+        "INSERT INTO artists (id, user_id, display_name, time_zone, status, slot_step_minutes,"
+        " minimum_notice_minutes, horizon_days, daily_cap)"
+        " VALUES (%s, %s, 'A', %s, 'approved', %s, %s, %s, %s)",
+        (artist, user, policy.timezone, minutes(policy.slot_step),
+         minutes(policy.minimum_notice), max(1, policy.horizon.days), policy.daily_cap),
+    )  # fmt: skip
+    stored = []
+    for service in offered:
+        sid = ServiceId(uuid4())
+        stored.append(Service(sid, artist, "s", service.duration, service.price,
+                              buffer_before=service.buffer_before,
+                              buffer_after=service.buffer_after))  # fmt: skip
+        conn.execute(
+            "INSERT INTO services (id, artist_id, name, duration_minutes, buffer_before_minutes,"
+            " buffer_after_minutes, price_amount, currency)"
+            " VALUES (%s, %s, 's', %s, %s, %s, 1, 'MNT')",
+            (sid, artist, minutes(service.duration), minutes(service.buffer_before),
+             minutes(service.buffer_after)),
+        )  # fmt: skip
+    for rule in schedule.weekly:
+        conn.execute(
+            "INSERT INTO weekly_rules (id, artist_id, day, start_minute, end_minute)"
+            " VALUES (%s, %s, %s, %s, %s)",
+            (uuid4(), artist, rule.day, rule.start_minute, rule.end_minute),
+        )
+    for override in schedule.overrides:
+        windows = [[w.start_minute, w.end_minute] for w in override.windows]
+        conn.execute(
+            "INSERT INTO date_overrides (id, artist_id, on_date, windows) VALUES (%s, %s, %s, %s)",
+            (uuid4(), artist, override.on, json.dumps(windows)),
+        )
+    for n, (start, end, status, hold) in enumerate(busy):
+        _book(conn, artist, user, stored[0].id, n, start, end, status, hold)
+    return artist, stored
+
+
+def _book(
+    conn: psycopg.Connection[tuple[object, ...]],
+    artist: ArtistId,
+    user: object,
+    service: ServiceId,
+    n: int,
+    start: datetime,
+    end: datetime,
+    status: str,
+    hold: datetime | None,
+) -> None:
+    conn.execute(
+        "INSERT INTO bookings (id, reference, artist_id, artist_user_id, customer_id,"
+        " service_id, starts_at, ends_at, blocked, status, payment_status, requires_approval,"
+        " approved, currency, deposit_amount, version, status_changed_at, hold_expires_at)"
+        " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, tstzrange(%s, %s), %s, 'unpaid', false,"
+        " true, 'MNT', 0, 1, %s, %s)",
+        (uuid4(), f"P-{uuid4().hex[:8]}-{n}", artist, user, user, service, start, end, start,
+         end, status, start, hold),
+    )  # fmt: skip
+
+
+def _expected(
+    policy: SchedulingPolicy,
+    schedule: Schedule,
+    offered: list[Service],
+    busy: list[tuple[datetime, datetime, str, datetime | None]],
+    now: datetime,
+    days: int,
+) -> datetime | None:
+    """The first start any service offers within ``days`` (None: none)."""
+    active = [Interval(s, e) for s, e, status, hold in busy if status == "confirmed" or
+              (hold is not None and hold > now)]  # fmt: skip
+    timeline = BusyTimeline.of(active, [i.start for i in active])
+    stored_policy = SchedulingPolicy(
+        policy.timezone, slot_step=policy.slot_step, minimum_notice=policy.minimum_notice,
+        horizon=timedelta(days=max(1, policy.horizon.days)), daily_cap=policy.daily_cap,
+    )  # fmt: skip
+    firsts = [
+        starts[0]
+        for s in offered
+        if (starts := free_slots(service=s, policy=stored_policy, schedule=schedule,
+                                 busy=timeline, between=Interval(now, now + timedelta(days=days)),
+                                 now=now, limit=1))
+    ]  # fmt: skip
+    return min(firsts, default=None)
+
+
+async def _answer(factory: PostgresUnitOfWorkFactory, artist: ArtistId, now: datetime,
+                  days: int) -> datetime | None:  # fmt: skip
+    """The search's answer: the artist's next free slot if the artist is found free within
+    ``days``, and the next free slot it shows without that filter must agree."""
+    async with factory(read_only=True) as uow:
+        page = await uow.artist_search.artists(ArtistQuery(free_within=FreeWithin(days)), now)
+        every = await uow.artist_search.artists(ArtistQuery(), now)
+    (shown,) = [hit.next_free for hit in every.items if hit.artist.id == artist]
+    if any(hit.artist.id == artist for hit in page.items):
+        assert shown is not None and shown.start < now + timedelta(days=days)
+        return shown.start
+    assert shown is None or shown.start >= now + timedelta(days=days)
+    return None
+
+
+@st.composite
+def calendars(draw: st.DrawFn) -> tuple[object, ...]:
+    policy = draw(policies())
+    schedule = draw(schedules(near=T0.date()))
+    offered = draw(st.lists(services(), min_size=1, max_size=2))
+    hold_start = T0 + timedelta(minutes=30 * draw(st.integers(0, 4 * 48)))
+    hold_until = T0 + timedelta(minutes=draw(st.integers(1, 600)))
+    busy: list[tuple[datetime, datetime, str, datetime | None]] = []
+    for _ in range(draw(st.integers(0, 6))):
+        start = T0 + timedelta(minutes=30 * draw(st.integers(0, 14 * 48)))
+        end = start + HOUR * draw(st.integers(1, 4))
+        # Active bookings never overlap (the exclusion constraint): keep those that fit.
+        if all(end <= s or e <= start for s, e, _, _ in busy) and (
+            end <= hold_start or hold_start + 3 * HOUR <= start
+        ):
+            busy.append((start, end, "confirmed", None))
+    busy.append((hold_start, hold_start + HOUR * 3, "pending", hold_until))
+    return policy, schedule, offered, busy
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(calendars(), st.integers(1, 30), st.integers(0, 86_399))
+def test_the_search_answers_as_the_domain_and_catches_up_after_stale_moments(
+    database_url: str,
+    conn: psycopg.Connection[tuple[object, ...]],
+    calendar: tuple[object, ...],
+    days: int,
+    later_s: int,
+) -> None:
+    policy, schedule, offered, busy = calendar
+    assert isinstance(policy, SchedulingPolicy) and isinstance(schedule, Schedule)
+    assert isinstance(offered, list) and isinstance(busy, list)
+    artist, stored = _store(conn, policy, schedule, offered, busy)
+    hold_until = busy[-1][3]
+
+    async def scenario() -> None:
+        database = Database(database_url, min_size=1, max_size=2)
+        await database.open()
+        try:
+            clock = ManualClock(T0)
+            factory = PostgresUnitOfWorkFactory(database)
+            deps = SearchDeps(uow=factory, clock=clock, feed=PostgresEventFeed(database),
+                              stores=MediaStores(None, None))  # type: ignore[arg-type]  # fmt: skip
+            refresh = RefreshFreeStarts(deps)
+            await refresh()
+            # While it holds (before the hold runs out), any moment answers exactly.
+            now = T0 + (hold_until - T0) * (later_s / 86_400)
+            expected = _expected(policy, schedule, stored, busy, now, days)
+            assert await _answer(factory, artist, now, days) == expected
+            # After the hold runs out: exact again once the refresher has run.
+            clock.set(hold_until + timedelta(seconds=1))
+            await refresh()
+            after = _expected(policy, schedule, stored, busy, clock.now(), days)
+            assert await _answer(factory, artist, clock.now(), days) == after
+        finally:
+            await database.close()
+
+    anyio.run(scenario)
