@@ -11,6 +11,8 @@ cursor's, so a page costs the same at any depth of a stable result.
 # constant of this module and every value a bound parameter.
 from __future__ import annotations
 
+import time
+from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
@@ -18,7 +20,7 @@ from uuid import UUID
 
 import msgspec
 
-from adapters.postgres.database import Connection, OnConnection
+from adapters.postgres.database import Connection
 from adapters.postgres.media import variants_of
 from adapters.postgres.portfolio import portfolio_item_of
 from booking_domain.catalog.portfolio import PortfolioItemId
@@ -177,12 +179,42 @@ SELECT q.w AS word,
 """
 
 
-async def similar_words(conn: Connection, q: str | None) -> dict[str, list[str]]:
-    if q is None:
-        return {}
-    found = await conn.execute(_SIMILAR_WORDS, {"words": list(words(q))})
-    rows: Sequence[Mapping[str, Any]] = await found.fetchall()
-    return {row["word"]: row["similar"] for row in rows}
+class SimilarWords:
+    """Remembers each word's near words for ``SIMILAR_WORDS_TTL`` seconds (one per process
+    and database: the unit-of-work factory owns it): people type the same words again and
+    again, and the vocabulary grows slowly. A word indexed since is found exactly at once,
+    and by its near misses within the TTL."""
+
+    def __init__(self, capacity: int = 10_000) -> None:
+        self._capacity = capacity
+        self._entries: OrderedDict[str, tuple[float, list[str]]] = OrderedDict()
+
+    async def of(self, conn: Connection, q: str | None) -> dict[str, list[str]]:
+        if q is None:
+            return {}
+        now = time.monotonic()
+        known: dict[str, list[str]] = {}
+        for word in words(q):
+            entry = self._entries.get(word)
+            if entry is not None and entry[0] > now:
+                known[word] = entry[1]
+        missing = [w for w in words(q) if w not in known]
+        if missing:
+            found = await conn.execute(_SIMILAR_WORDS, {"words": missing})
+            rows: Sequence[Mapping[str, Any]] = await found.fetchall()
+            for row in rows:
+                known[row["word"]] = row["similar"]
+                self._remember(row["word"], now, row["similar"])
+        return {word: known[word] for word in words(q)}
+
+    def _remember(self, key: str, now: float, similar: list[str]) -> None:
+        self._entries[key] = (now + SIMILAR_WORDS_TTL, similar)
+        self._entries.move_to_end(key)
+        if len(self._entries) > self._capacity:
+            self._entries.popitem(last=False)
+
+
+SIMILAR_WORDS_TTL = 30.0
 
 
 def _service_filter(query: ArtistQuery, params: dict[str, Any]) -> str:
@@ -212,7 +244,7 @@ def artist_search_sql(
 ) -> tuple[str, dict[str, Any], str]:
     """The statement of one page's ids and sort keys, its parameters and the cursor's order
     name (``similar``: the query's words and the known words near each, from
-    ``similar_words``)."""
+    ``SimilarWords``)."""
     where = _filters(query, now, similar)
     name, key, direction = _order(query)
     next_free = NEXT_FREE.format(service=_service_filter(query, where.params))
@@ -336,9 +368,15 @@ def portfolio_search_sql(
     return sql, where.params, name
 
 
-class PostgresArtistSearch(OnConnection, ArtistSearch):
+class PostgresArtistSearch(ArtistSearch):
+    def __init__(self, connection: Connection, similar: SimilarWords) -> None:
+        self._conn = connection
+        self._similar = similar
+
     async def artists(self, query: ArtistQuery, now: datetime) -> CursorPage[ArtistHit]:
-        sql, params, name = artist_search_sql(query, now, await similar_words(self._conn, query.q))
+        sql, params, name = artist_search_sql(
+            query, now, await self._similar.of(self._conn, query.q)
+        )
         # Planned for these values every time: a generic plan cannot know how many rows a
         # place or a word holds, and picks badly (psycopg would prepare it after 5 runs).
         rows = await (await self._conn.execute(sql, params, prepare=False)).fetchall()
@@ -350,7 +388,8 @@ class PostgresArtistSearch(OnConnection, ArtistSearch):
         return CursorPage(tuple(_hit(r, query.currency) for r in cards), next_cursor)
 
     async def portfolio(self, query: PortfolioQuery) -> CursorPage[PortfolioHit]:
-        sql, params, name = portfolio_search_sql(query, await similar_words(self._conn, query.q))
+        similar = await self._similar.of(self._conn, query.q)
+        sql, params, name = portfolio_search_sql(query, similar)
         # Planned for these values every time: a generic plan cannot know how many rows a
         # place or a word holds, and picks badly (psycopg would prepare it after 5 runs).
         rows = await (await self._conn.execute(sql, params, prepare=False)).fetchall()

@@ -56,7 +56,7 @@ from adapters.postgres.portfolio import PostgresPortfolioRepository
 from adapters.postgres.reviews import PostgresArtistRatings, PostgresReviewRepository
 from adapters.postgres.scheduling import PostgresAvailabilityRepository
 from adapters.postgres.scheduling_reader import CatalogueCache, PostgresSchedulingReader
-from adapters.postgres.search import PostgresArtistSearch
+from adapters.postgres.search import PostgresArtistSearch, SimilarWords
 from adapters.postgres.webhooks import (
     PostgresDeliveryRepository,
     PostgresDispatchCursor,
@@ -107,9 +107,11 @@ class PostgresUnitOfWork(
         autocommit: bool = False,
         catalogues: CatalogueCache,
         jobs: JobManager,
+        similar_words: SimilarWords | None = None,
     ) -> None:
         self._database = database
         self.catalogues = catalogues
+        self.similar_words = similar_words or SimilarWords()
         self.jobs = jobs
         self._read_only = read_only
         self._autocommit = read_only or autocommit
@@ -152,7 +154,9 @@ class PostgresUnitOfWork(
     payment_jobs = cached_property(lambda uow: ProcrastinatePaymentJobs(uow.jobs, uow.connection))
     refunds = cached_property(lambda uow: PostgresRefundRepository(uow.connection))
     reviews = cached_property(lambda uow: PostgresReviewRepository(uow.connection))
-    artist_search = cached_property(lambda uow: PostgresArtistSearch(uow.connection))
+    artist_search = cached_property(
+        lambda uow: PostgresArtistSearch(uow.connection, uow.similar_words)
+    )
     portfolio_likes = cached_property(lambda uow: PostgresPortfolioLikes(uow.connection))
     free_starts = cached_property(lambda uow: PostgresFreeStartsProjection(uow.connection))
     search_position = cached_property(lambda uow: PostgresSearchFeedPosition(uow.connection))
@@ -225,12 +229,14 @@ class PostgresUnitOfWorkFactory(
     SearchUnitOfWorkFactory,
 ):
     """Units of work on one database; they share this process's catalogue cache (see
-    ``scheduling_reader.py``). ``autocommit`` is the bookings port's knob for a creation
-    that is one write; every other context opens transactions or read-only units."""
+    ``scheduling_reader.py``) and search's near-words memory (``search.py``).
+    ``autocommit`` is the bookings port's knob for a creation that is one write; every
+    other context opens transactions or read-only units."""
 
     def __init__(self, database: Database) -> None:
         self.database = database
         self.catalogues = CatalogueCache()
+        self.similar_words = SimilarWords()
         self.jobs = job_manager()
 
     def __call__(self, *, read_only: bool = False, autocommit: bool = False) -> PostgresUnitOfWork:
@@ -240,4 +246,5 @@ class PostgresUnitOfWorkFactory(
             autocommit=autocommit,
             catalogues=self.catalogues,
             jobs=self.jobs,
+            similar_words=self.similar_words,
         )
