@@ -5,7 +5,8 @@ Rules:
   and the styles of the artists they booked (2 points each booking);
 - recommended: visible artists with one of the ``TOP_STYLES`` best-scoring styles, in the
   customer's city when it is known (the city of the artist of their latest booking) and
-  elsewhere when the city has too few, best rated first;
+  elsewhere when the city has too few; those whose best style scores highest first, then
+  the best rated;
 - left out: artists the customer has seen enough of: ones they booked, and ones with
   ``SEEN_ENOUGH_LIKES`` or more of their pieces liked;
 - each comes with the reason in words, about its best-scoring style.

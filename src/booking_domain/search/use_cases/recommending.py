@@ -34,7 +34,9 @@ class RecommendArtists(UseCase[SearchDeps]):
                 found += (await uow.artist_search.artists(query, now)).items
                 if len(_kept(found, taste)) >= limit:
                     break
-        chosen = _kept(found, taste)[:limit]
+        # The closest taste first, the best rated among equals (the search's order).
+        ranked = sorted(_kept(found, taste), key=lambda h: -taste.score(_reason(h, taste)[1]))
+        chosen = ranked[:limit]
         return tuple(
             RecommendedArtist(artist_card(self._deps.stores, hit), *_reason(hit, taste))
             for hit in chosen
