@@ -45,8 +45,8 @@ from adapters.memory.portfolio import InMemoryPortfolioRepository
 from adapters.memory.reviews import InMemoryArtistRatings, InMemoryReviewRepository
 from adapters.memory.scheduling import InMemoryAvailabilityRepository
 from adapters.memory.scheduling_reader import RepositorySchedulingReader
-from adapters.memory.search import (
-    InMemoryArtistSearch,
+from adapters.memory.search import InMemoryArtistSearch
+from adapters.memory.search_state import (
     InMemoryFreeStartsProjection,
     InMemoryPortfolioLikes,
     InMemorySearchFeedPosition,

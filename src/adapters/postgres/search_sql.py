@@ -1,0 +1,254 @@
+"""The SQL of PostgreSQL artist and portfolio search, built from a checked query.
+
+An artist page is one statement planned for its values: the page's ids and sort keys,
+found with the indexes of migration 0017 (the words' GIN, the styles' GIN, the latitude
+and longitude B-trees, the rating index, services' prices, the free-starts projection),
+and the cards around them (studio, lowest price, next free slot, thumbnails). Keyset
+pagination: ``(sort key, id)`` past the cursor's, so a page costs the same at any depth.
+S608 (SQL built from strings) is silenced line by line: every fragment is a constant of
+this module and every value a bound parameter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from booking_domain.search import cursor
+from booking_domain.search.queries import ArtistQuery, ArtistSort, PortfolioQuery, StylesMatch
+from booking_domain.search.results import THUMBNAILS
+
+VISIBLE = "a.status = 'approved' AND NOT a.suspended"
+# The search row's columns (kept by migration 0017's triggers): each has its index.
+RATING = "coalesce(a.rating_total::float8 / nullif(a.review_count, 0), 0)"
+POINT = "inkslot_earth_point(%(lat)s, %(lng)s)"
+PLACE = "inkslot_earth_point(a.search_lat, a.search_lng)"
+NO_PRICE = 2**63 - 1
+NO_SLOT = 1e18  # epoch seconds: later than any start
+
+# The first start of a matching service the domain offers ``now`` (the projection's runs
+# from ``now + minimum notice``, no later than ``now + horizon``): the stored first start
+# while it is far enough ahead (0.3 us), else from the runs (3 us).
+NEXT_FREE = """
+LEFT JOIN LATERAL (
+    SELECT x.start, x.service_id FROM (
+        SELECT CASE WHEN f.first_start >= %(now)s + a.minimum_notice_minutes * interval '1 minute'
+                    THEN f.first_start
+                    ELSE inkslot_first_start(f.starts, f.step_seconds,
+                             %(now)s + a.minimum_notice_minutes * interval '1 minute')
+               END AS start,
+               f.service_id
+          FROM search_free_starts f
+          JOIN services sv ON sv.id = f.service_id AND sv.active {service}
+         WHERE f.artist_id = a.id) x
+     WHERE x.start <= %(now)s + a.horizon_days * interval '1 day'
+     ORDER BY x.start LIMIT 1) nf ON true"""
+
+_SORTS: dict[ArtistSort, tuple[str, str]] = {
+    # sort -> (key expression, direction)
+    ArtistSort.DISTANCE: ("earth_distance(" + POINT + ", " + PLACE + ")", "ASC"),
+    ArtistSort.RATING: (RATING, "DESC"),
+    ArtistSort.PRICE: (
+        f"coalesce((SELECT min(sp.price_amount) FROM services sp WHERE sp.artist_id = a.id"  # noqa: S608
+        f" AND sp.active AND sp.currency = %(currency)s), {NO_PRICE})",
+        "ASC",
+    ),
+    ArtistSort.SOONEST: (f"coalesce(extract(epoch FROM nf.start)::float8, {NO_SLOT})", "ASC"),
+}
+# What a card shows of an artist; JSON as text, decoded by msgspec (psycopg's default JSON
+# loader is the standard library's, several times slower on these rows).
+SUMMARY = """a.id, a.display_name, a.bio, a.styles, a.city, a.studio_id, a.review_count,
+       a.rating_total, a.avatar_images::text AS avatar, a.cover_images::text AS cover"""
+# A page's cards, by id, in the page's order. Its text depends only on the query's shape,
+# so psycopg prepares it: the rows are found by primary key, and no plan needs the values.
+DRESS = """
+SELECT {summary}, st.name AS studio_name,
+       (SELECT min(sp.price_amount) FROM services sp
+         WHERE sp.artist_id = a.id AND sp.active AND sp.currency = %(currency)s) AS lowest_price,
+       {distance} AS distance_m,
+       nf.start AS next_start, nf.service_id AS next_service_id,
+       (SELECT coalesce(jsonb_agg(jsonb_build_array(p.id, p.images)), '[]')::text
+          FROM (SELECT p.id, p.images FROM portfolio_items p WHERE p.artist_id = a.id
+                 ORDER BY p.position, p.id LIMIT {thumbnails}) p) AS thumbnails
+  FROM unnest(%(ids)s::uuid[]) WITH ORDINALITY AS h(id, n)
+  JOIN artists a ON a.id = h.id
+  LEFT JOIN studios st ON st.id = a.studio_id
+  {next_free}
+ ORDER BY h.n
+"""
+
+
+class _Where:
+    """A growing list of conditions and their parameters."""
+
+    def __init__(self) -> None:
+        self.conditions: list[str] = [VISIBLE]
+        self.params: dict[str, Any] = {}
+
+    def add(self, condition: str, **params: Any) -> None:
+        self.conditions.append(condition)
+        self.params.update(params)
+
+    @property
+    def sql(self) -> str:
+        return " AND ".join(self.conditions)
+
+
+def _filters(query: ArtistQuery, now: datetime, similar: Mapping[str, Sequence[str]]) -> _Where:
+    where = _Where()
+    where.params.update(now=now, currency=query.currency)
+    _add_words(where, "a", similar)
+    if query.styles:
+        operator = "@>" if query.styles_match is StylesMatch.ALL else "&&"
+        where.add(f"a.styles {operator} %(styles)s::text[]", styles=list(query.styles))
+    if query.near is not None:
+        near = query.near
+        where.params.update(lat=near.lat, lng=near.lng, radius=near.radius_m)
+        # The circle's latitude-longitude box through the indexes (their statistics tell
+        # the planner how many fall inside), then the exact great-circle distance.
+        lat_low, lat_high, lng_low, lng_high = near.box()
+        where.add("a.search_lat BETWEEN %(lat_low)s AND %(lat_high)s",
+                  lat_low=lat_low, lat_high=lat_high)  # fmt: skip
+        if lng_low is not None:
+            where.add("a.search_lng BETWEEN %(lng_low)s AND %(lng_high)s",
+                      lng_low=lng_low, lng_high=lng_high)  # fmt: skip
+        where.add(f"earth_distance({POINT}, {PLACE}) <= %(radius)s")
+    if query.city is not None:
+        where.add("a.search_city = inkslot_fold(%(city)s)", city=query.city)
+    if query.studio_id is not None:
+        where.add("a.studio_id = %(studio_id)s", studio_id=query.studio_id)
+    if query.price_min is not None or query.price_max is not None:
+        where.add(
+            "EXISTS (SELECT 1 FROM services sp WHERE sp.artist_id = a.id AND sp.active"
+            " AND sp.currency = %(currency)s"
+            " AND sp.price_amount BETWEEN %(price_min)s AND %(price_max)s)",
+            price_min=query.price_min or 0,
+            price_max=NO_PRICE if query.price_max is None else query.price_max,
+        )
+    if query.rating_min is not None:
+        where.add(
+            "a.review_count > 0"
+            " AND a.rating_total::float8 >= %(rating_min)s::float8 * a.review_count",
+            rating_min=query.rating_min,
+        )
+    if query.free_within is not None:
+        where.add(
+            "nf.start < %(now)s + %(free_days)s * interval '1 day'",
+            free_days=query.free_within.days,
+        )
+    return where
+
+
+def _add_words(where: _Where, table: str, similar: Mapping[str, Sequence[str]]) -> None:
+    """Each word of the query matches one of the row's words: itself or a known word near
+    it (``similar``, from ``_SIMILAR_WORDS``). Literal arrays, so the planner sees how common the
+    words are and picks between the word index and a rating-ordered walk."""
+    for n, candidates in enumerate(similar.values()):
+        where.add(f"{table}.search_words && %(near{n})s::text[]", **{f"near{n}": list(candidates)})
+
+
+def _service_filter(query: ArtistQuery, params: dict[str, Any]) -> str:
+    free = query.free_within
+    if free is not None and free.service_id is not None:
+        params["service_id"] = free.service_id
+        return "AND sv.id = %(service_id)s"
+    if free is not None and free.duration_minutes is not None:
+        params["duration"] = free.duration_minutes
+        return "AND sv.duration_minutes >= %(duration)s"
+    return ""
+
+
+def _order(query: ArtistQuery) -> tuple[str, str, str]:
+    """(order name for cursors, key expression, direction)."""
+    sort = query.sort
+    if sort is ArtistSort.RELEVANCE:
+        # Every match matches all the words; the best rated come first (the rating index
+        # serves this order, filtering as it goes).
+        return "relevance", RATING, "DESC"
+    key, direction = _SORTS[sort]
+    return sort.value, key, direction
+
+
+def artist_search_sql(
+    query: ArtistQuery, now: datetime, similar: Mapping[str, Sequence[str]]
+) -> tuple[str, dict[str, Any], str]:
+    """The statement of one page's ids and sort keys, its parameters and the cursor's order
+    name (``similar``: the query's words and the known words near each, from
+    ``SimilarWords``)."""
+    where = _filters(query, now, similar)
+    name, key, direction = _order(query)
+    next_free = NEXT_FREE.format(service=_service_filter(query, where.params))
+    needs_free = query.free_within is not None or query.sort is ArtistSort.SOONEST
+    after = ""
+    if query.after is not None:
+        value, row_id = cursor.decode(name, query.after)
+        comparison = "<" if direction == "DESC" else ">"
+        after = f"WHERE (h.sort_key, h.id) {comparison} (%(after_key)s, %(after_id)s)"
+        where.params.update(after_key=value, after_id=row_id)
+    sql = (
+        f"SELECT * FROM (SELECT a.id, {key} AS sort_key FROM artists a"  # noqa: S608
+        f" {next_free if needs_free else ''} WHERE {where.sql}) h {after}"
+        f" ORDER BY h.sort_key {direction}, h.id {direction} LIMIT %(limit)s"
+    )
+    where.params["limit"] = query.page_size + 1
+    return sql, where.params, name
+
+
+def dress_sql(query: ArtistQuery, now: datetime, ids: Sequence[UUID]) -> tuple[str, dict[str, Any]]:
+    """The statement of a page's cards (``ids`` in the page's order) and its parameters."""
+    params: dict[str, Any] = {"ids": list(ids), "now": now, "currency": query.currency}
+    distance = "NULL::float8"
+    if query.near is not None:
+        distance = f"earth_distance({POINT}, {PLACE})"
+        params.update(lat=query.near.lat, lng=query.near.lng)
+    next_free = NEXT_FREE.format(service=_service_filter(query, params))
+    sql = DRESS.format(
+        summary=SUMMARY, distance=distance, thumbnails=THUMBNAILS, next_free=next_free
+    )
+    return sql, params
+
+
+PORTFOLIO = """
+SELECT p.id, p.artist_id, p.upload_id, p.images::text AS images, p.description, p.style_tags,
+       p.position, p.like_count, p.created_at, p.updated_at, h.sort_key,
+       {distance} AS distance_m
+  FROM (SELECT * FROM (
+          SELECT p.id, {key} AS sort_key
+            FROM portfolio_items p JOIN artists a ON a.id = p.artist_id
+           WHERE {where}) h {after}
+         ORDER BY h.sort_key {direction}, h.id {direction} LIMIT %(limit)s) h
+  JOIN portfolio_items p ON p.id = h.id
+  JOIN artists a ON a.id = p.artist_id
+ ORDER BY h.sort_key {direction}, h.id {direction}
+"""
+ARTISTS = f"SELECT {SUMMARY} FROM artists a WHERE a.id = ANY(%(ids)s)"  # noqa: S608
+
+
+def portfolio_search_sql(
+    query: PortfolioQuery, similar: Mapping[str, Sequence[str]]
+) -> tuple[str, dict[str, Any], str]:
+    where = _Where()
+    _add_words(where, "p", similar)
+    # Newest first. uuid7 ids grow with time: that is id order, straight off the primary key.
+    name, key, direction = "newest", "p.id", "DESC"
+    if query.styles:
+        where.add("p.style_tags && %(styles)s::text[]", styles=list(query.styles))
+    distance = "NULL::float8"
+    if query.near is not None:
+        near = query.near
+        where.params.update(lat=near.lat, lng=near.lng, radius=near.radius_m)
+        where.add(f"earth_distance({POINT}, {PLACE}) <= %(radius)s")
+        distance = f"earth_distance({POINT}, {PLACE})"
+    after = ""
+    if query.after is not None:
+        value, row_id = cursor.decode(name, query.after)
+        comparison = "<" if direction == "DESC" else ">"
+        after = f"WHERE (h.sort_key, h.id) {comparison} (%(after_key)s, %(after_id)s)"
+        where.params.update(after_key=row_id if name == "newest" else value, after_id=row_id)
+    where.params["limit"] = query.page_size + 1
+    sql = PORTFOLIO.format(
+        distance=distance, key=key, where=where.sql, after=after, direction=direction
+    )
+    return sql, where.params, name
