@@ -227,9 +227,15 @@ BEGIN
     RETURN NULL;
 END
 $$;
-CREATE TRIGGER tr_artists_search_calendar
-    AFTER INSERT OR UPDATE OF catalog_version ON artists
+-- Not "UPDATE OF catalog_version": that fires only when a statement names the column, and
+-- the catalogue's own updates leave it to 0003's BEFORE trigger.
+CREATE TRIGGER tr_artists_search_calendar_new
+    AFTER INSERT ON artists
     FOR EACH ROW EXECUTE FUNCTION artists_search_calendar();
+CREATE TRIGGER tr_artists_search_calendar
+    AFTER UPDATE ON artists
+    FOR EACH ROW WHEN (NEW.catalog_version IS DISTINCT FROM OLD.catalog_version)
+    EXECUTE FUNCTION artists_search_calendar();
 CREATE TABLE search_free_starts (
     artist_id uuid NOT NULL CONSTRAINT fk_search_free_starts_artist_id_search_calendars
         REFERENCES search_calendars (artist_id) ON DELETE CASCADE,
@@ -265,6 +271,7 @@ DROP TRIGGER tr_date_overrides_catalog_version ON date_overrides;
 DROP TABLE search_feed_position;
 DROP TABLE search_free_starts;
 DROP TRIGGER tr_artists_search_calendar ON artists;
+DROP TRIGGER tr_artists_search_calendar_new ON artists;
 DROP FUNCTION artists_search_calendar();
 DROP TABLE search_calendars;
 DROP TABLE portfolio_likes;
@@ -274,6 +281,8 @@ DROP TRIGGER tr_portfolio_items_vocabulary ON portfolio_items;
 DROP FUNCTION portfolio_items_vocabulary();
 ALTER TABLE portfolio_items DROP COLUMN search_words;
 DROP INDEX ix_services_artist_active_price;
+DROP INDEX ix_artists_search_styles;
+DROP INDEX ix_artists_search_rating;
 DROP TRIGGER tr_studios_search_rows ON studios;
 DROP FUNCTION studios_search_rows();
 DROP TRIGGER tr_artists_search_row ON artists;

@@ -95,6 +95,9 @@ class InMemoryFreeStartsProjection(FreeStartsProjection):
     async def store(self, projection: CalendarProjection) -> None:
         self._stored.put(projection.artist_id, projection)
 
+    async def offer_nothing(self, artist_id: ArtistId, now: datetime, until: datetime) -> None:
+        self._stored.put(artist_id, CalendarProjection(artist_id, 0, now, until, ()))
+
 
 class InMemorySearchFeedPosition(SearchFeedPosition):
     """Units of work that write run one at a time here, so the turn is always ours."""

@@ -150,6 +150,19 @@ class PostgresFreeStartsProjection(OnConnection, FreeStartsProjection):
                 },
             )
 
+    async def offer_nothing(self, artist_id: ArtistId, now: datetime, until: datetime) -> None:
+        key = {"artist_id": artist_id}
+        await self._conn.execute(_FORGET_STARTS, key)
+        await self._conn.execute(_OFFER_NOTHING, {**key, "now": now, "until": until})
+
+
+_OFFER_NOTHING = """
+UPDATE search_calendars
+   SET catalog_version = wanted_version, computed_at = %(now)s, valid_until = %(until)s,
+       updated_at = now()
+ WHERE artist_id = %(artist_id)s
+"""
+
 
 SEARCH_LOCK = 0x696E6B7365617263  # "inksearc": one refresher at a time
 _TAKE_TURN = "SELECT pg_try_advisory_xact_lock(%(lock)s::bigint) AS turn"

@@ -12,12 +12,18 @@ this module and every value a bound parameter.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID
 
 from booking_domain.search import cursor
-from booking_domain.search.queries import ArtistQuery, ArtistSort, PortfolioQuery, StylesMatch
+from booking_domain.search.queries import (
+    MAX_FREE_WITHIN_DAYS,
+    ArtistQuery,
+    ArtistSort,
+    PortfolioQuery,
+    StylesMatch,
+)
 from booking_domain.search.results import THUMBNAILS
 
 VISIBLE = "a.status = 'approved' AND NOT a.suspended"
@@ -27,6 +33,8 @@ POINT = "inkslot_earth_point(%(lat)s, %(lng)s)"
 PLACE = "inkslot_earth_point(a.search_lat, a.search_lng)"
 NO_PRICE = 2**63 - 1
 NO_SLOT = 1e18  # epoch seconds: later than any start
+# How far the next free slot is looked for (the projection covers a day more).
+LOOK_AHEAD = timedelta(days=MAX_FREE_WITHIN_DAYS)
 
 # The first start of a matching service the domain offers ``now`` (the projection's runs
 # from ``now + minimum notice``, no later than ``now + horizon``): the stored first start
@@ -43,7 +51,8 @@ LEFT JOIN LATERAL (
           FROM search_free_starts f
           JOIN services sv ON sv.id = f.service_id AND sv.active {service}
          WHERE f.artist_id = a.id) x
-     WHERE x.start <= %(now)s + a.horizon_days * interval '1 day'
+     WHERE x.start <= %(now)s + a.horizon_days * interval '24 hours'
+       AND x.start < %(look_until)s
      ORDER BY x.start LIMIT 1) nf ON true"""
 
 _SORTS: dict[ArtistSort, tuple[str, str]] = {
@@ -98,7 +107,7 @@ class _Where:
 
 def _filters(query: ArtistQuery, now: datetime, similar: Mapping[str, Sequence[str]]) -> _Where:
     where = _Where()
-    where.params.update(now=now, currency=query.currency)
+    where.params.update(now=now, currency=query.currency, look_until=now + LOOK_AHEAD)
     _add_words(where, "a", similar)
     if query.styles:
         operator = "@>" if query.styles_match is StylesMatch.ALL else "&&"
@@ -135,8 +144,8 @@ def _filters(query: ArtistQuery, now: datetime, similar: Mapping[str, Sequence[s
         )
     if query.free_within is not None:
         where.add(
-            "nf.start < %(now)s + %(free_days)s * interval '1 day'",
-            free_days=query.free_within.days,
+            "nf.start < %(free_until)s",
+            free_until=now + timedelta(days=query.free_within.days),
         )
     return where
 
@@ -198,7 +207,12 @@ def artist_search_sql(
 
 def dress_sql(query: ArtistQuery, now: datetime, ids: Sequence[UUID]) -> tuple[str, dict[str, Any]]:
     """The statement of a page's cards (``ids`` in the page's order) and its parameters."""
-    params: dict[str, Any] = {"ids": list(ids), "now": now, "currency": query.currency}
+    params: dict[str, Any] = {
+        "ids": list(ids),
+        "now": now,
+        "currency": query.currency,
+        "look_until": now + LOOK_AHEAD,
+    }
     distance = "NULL::float8"
     if query.near is not None:
         distance = f"earth_distance({POINT}, {PLACE})"

@@ -1,7 +1,9 @@
 """Keyset cursors: the last row's sort key and id, opaque to clients.
 
-A cursor names the order it was made for; used with another order (or tampered with) it is
-refused with ``InvalidSearchCursorError`` rather than silently starting over.
+A cursor names the order it was made for, and each order has one type of key (a float for
+relevance, rating, distance and soonest; an integer for price; an id for newest); one
+made for another order, of another shape, or tampered with is refused with
+``InvalidSearchCursorError`` rather than silently starting over or reaching the database.
 """
 
 from __future__ import annotations
@@ -16,6 +18,15 @@ from booking_domain.search.errors import InvalidSearchCursorError
 
 SortKey = float | int | str
 
+KEY_TYPES: dict[str, type] = {
+    "relevance": float,
+    "rating": float,
+    "distance": float,
+    "soonest": float,
+    "price": int,
+    "newest": str,
+}
+
 
 def encode(order: str, key: SortKey, row_id: UUID) -> str:
     raw = json.dumps([order, key, str(row_id)], separators=(",", ":")).encode()
@@ -27,12 +38,22 @@ def decode(order: str, cursor: str) -> tuple[SortKey, UUID]:
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         made_for, key, row_id = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
-        if made_for != order or isinstance(key, bool) or not isinstance(key, float | int | str):
+        if made_for != order or not isinstance(row_id, str) or not _fits(order, key):
             raise ValueError(cursor)
-        if isinstance(key, float) and not math.isfinite(key):
-            raise ValueError(cursor)
-        if isinstance(key, int) and not -(2**63) <= key < 2**63:
-            raise ValueError(cursor)
+        if order == "newest":
+            UUID(key)
         return key, UUID(row_id)
     except (ValueError, TypeError, UnicodeError, binascii.Error, json.JSONDecodeError):
         raise InvalidSearchCursorError() from None
+
+
+def _fits(order: str, key: object) -> bool:
+    """Whether ``key`` is of the order's type (and finite, and in bigint's range)."""
+    wanted = KEY_TYPES.get(order)
+    if wanted is None or isinstance(key, bool) or type(key) is not wanted:
+        return False
+    if isinstance(key, float):
+        return math.isfinite(key)
+    if isinstance(key, int):
+        return -(2**63) <= key < 2**63
+    return True

@@ -28,8 +28,7 @@ class ArtistSearch(Protocol):
         ...
 
     async def portfolio(self, query: PortfolioQuery) -> CursorPage[PortfolioHit]:
-        """Items of visible artists matching the query: by text match when ``q`` is given,
-        newest first otherwise."""
+        """Items of visible artists matching the query, newest first."""
         ...
 
 
@@ -66,6 +65,11 @@ class FreeStartsProjection(Protocol):
 
     async def store(self, projection: CalendarProjection) -> None:
         """Replace the artist's projection."""
+        ...
+
+    async def offer_nothing(self, artist_id: ArtistId, now: datetime, until: datetime) -> None:
+        """The artist offers nothing until ``until`` or their next change (their stored
+        calendar cannot be computed): not due before then."""
         ...
 
 

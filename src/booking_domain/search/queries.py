@@ -222,9 +222,9 @@ def _problems_of_page(size: int) -> list[FieldError]:
 
 @dataclass(frozen=True, slots=True)
 class PortfolioQuery:
-    """Portfolio items of visible artists: ``q`` on the folded description and tags,
-    ``styles`` (any of the item's tags), ``near`` (the artist's place); newest first, or by
-    text match when ``q`` is given."""
+    """Portfolio items of visible artists: ``q`` (every word, as for artists) on the folded
+    description and tags, ``styles`` (any of the item's tags), ``near`` (the artist's
+    place); newest first."""
 
     q: str | None = None
     styles: tuple[str, ...] = ()

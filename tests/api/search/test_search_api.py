@@ -122,6 +122,31 @@ async def test_free_within_days_follows_bookings_and_rules(
     assert "Tsetseg" in await found(api, freeWithinDays=14)
 
 
+async def test_a_profile_change_reaches_the_next_free_slot(
+    api: Api, city: dict[str, ArtistSetup]
+) -> None:
+    """A profile change moves the catalogue version by trigger alone (no statement names
+    the column): the refresher must still see the artist as due. (A longer notice needs no
+    refresh: the search applies the current notice to the stored starts.)"""
+    a = city["a"]
+    before = (await api.client.get(ARTISTS, params={"q": "olzii"})).json()["items"][0]
+    moved = await api.client.patch(
+        f"{ARTISTS}/{a.id}", json={"timeZone": "Europe/London"}, headers=api.bearer(a.session)
+    )
+    assert moved.status_code == 200, moved.text
+    longer = await api.client.patch(
+        f"{ARTISTS}/{a.id}/settings", json={"minimumNoticeMinutes": 2 * 1440},
+        headers=api.bearer(a.session),
+    )  # fmt: skip
+    assert longer.status_code == 200, longer.text
+    assert api.search is not None
+    await api.search.refresh_free_starts()
+    after = (await api.client.get(ARTISTS, params={"q": "olzii"})).json()["items"][0]
+    # 09:00-17:00 in Ulaanbaatar is 01:00-09:00 UTC; in London (winter) 09:00-17:00 UTC.
+    assert before["nextFreeSlot"]["start"] == "2026-03-04T01:00:00Z"
+    assert after["nextFreeSlot"]["start"] == "2026-03-04T10:00:00Z"
+
+
 async def test_keyset_pages_walk_every_result_once(api: Api, city: dict[str, ArtistSetup]) -> None:
     for sort in ("relevance", "rating", "price", "soonest", "distance"):
         names, cursor = [], None

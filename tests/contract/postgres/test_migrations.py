@@ -34,6 +34,15 @@ def test_upgrade_downgrade_upgrade_on_an_empty_database(empty_database_url: str)
     assert {"users", "refresh_tokens"} <= _tables(url)
 
 
+def test_the_last_migration_downgrades_and_upgrades_again(empty_database_url: str) -> None:
+    """Down one revision and up again: what the last revision made, it takes away."""
+    url = empty_database_url
+    migrate.upgrade(url)
+    migrate.downgrade(url, "-1")
+    migrate.upgrade(url)
+    assert {"search_calendars", "portfolio_likes"} <= _tables(url)
+
+
 def test_the_migrated_schema_matches_the_table_metadata(database_url: str) -> None:
     engine = create_engine(sqlalchemy_url(database_url))
     try:

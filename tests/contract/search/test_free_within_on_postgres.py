@@ -26,10 +26,11 @@ from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from adapters.system.clock import ManualClock
 from booking_domain.catalog import SchedulingPolicy, Service
 from booking_domain.media.ports import MediaStores
-from booking_domain.scheduling import BusyTimeline, Schedule, free_slots
+from booking_domain.scheduling import BusyTimeline, Schedule, WeeklyRule, free_slots
 from booking_domain.search import ArtistQuery, FreeWithin
 from booking_domain.search.use_cases import RefreshFreeStarts, SearchDeps
 from booking_domain.shared.ids import ArtistId, ServiceId
+from booking_domain.shared.money import Money
 from booking_domain.shared.time import Interval
 from booking_domain.testing.strategies import policies, schedules, services
 
@@ -216,6 +217,44 @@ def test_the_search_answers_as_the_domain_and_catches_up_after_stale_moments(
             await refresh()
             after = _expected(policy, schedule, stored, busy, clock.now(), days)
             assert await _answer(factory, artist, clock.now(), days) == after
+        finally:
+            await database.close()
+
+    anyio.run(scenario)
+
+
+def test_an_artist_the_rules_refuse_offers_nothing_and_stops_no_one(
+    database_url: str, conn: psycopg.Connection[tuple[object, ...]]
+) -> None:
+    """Stored data the domain refuses (a time zone it does not know, written around the
+    application) leaves that artist offering nothing; everyone else is refreshed."""
+    policy = SchedulingPolicy("Asia/Ulaanbaatar")
+    weekdays = Schedule(tuple(WeeklyRule(d, 9 * 60, 17 * 60) for d in range(1, 6)))
+    offered = [Service(ServiceId(uuid4()), ArtistId(uuid4()), "s", HOUR, Money(1, "MNT"))]
+    good, _ = _store(conn, policy, weekdays, offered, [])
+    bad = ArtistId(uuid4())
+    conn.execute(
+        "INSERT INTO users (id, email, name, role, password_hash)"
+        " VALUES (%s, 'bad@example.com', 'B', 'artist', '!')", (bad,),
+    )  # fmt: skip
+    conn.execute(
+        "INSERT INTO artists (id, user_id, display_name, time_zone, status)"
+        " VALUES (%s, %s, 'B', 'Mars/Olympus', 'approved')", (bad, bad),
+    )  # fmt: skip
+
+    async def scenario() -> None:
+        database = Database(database_url, min_size=1, max_size=2)
+        await database.open()
+        try:
+            factory = PostgresUnitOfWorkFactory(database)
+            deps = SearchDeps(uow=factory, clock=ManualClock(T0),
+                              feed=PostgresEventFeed(database),
+                              stores=MediaStores(None, None))  # type: ignore[arg-type]  # fmt: skip
+            assert await RefreshFreeStarts(deps)() == 2
+            assert await RefreshFreeStarts(deps)() == 0  # nobody is due any more
+            async with factory(read_only=True) as uow:
+                assert await uow.free_starts.due(T0, 10) == []
+            assert await _answer(factory, good, T0, 7) is not None
         finally:
             await database.close()
 

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import base64
+import json
 import math
+from uuid import UUID
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from booking_domain.search import ArtistQuery, ArtistSort, FreeWithin, Near, PortfolioQuery
+from booking_domain.search import (
+    ArtistQuery,
+    ArtistSort,
+    FreeWithin,
+    InvalidSearchCursorError,
+    Near,
+    PortfolioQuery,
+    cursor,
+)
 from booking_domain.search.queries import EARTH_RADIUS_M
 from booking_domain.search.text import fold, words
 from booking_domain.shared.errors import InvalidInputError
@@ -91,3 +102,29 @@ def test_near_parses_lat_lng_and_refuses_anything_else() -> None:
 def test_words_are_folded_runs_of_letters_and_digits() -> None:
     assert words("Өлзий-Бат, crème 2024!") == ("2024", "bat", "creme", "olzii")
     assert fold("ҮҮРИЙН ЦЭЦЭГ") == "uuriin tsetseg"
+
+
+@pytest.mark.parametrize(
+    ("order", "forged"),
+    [
+        ("rating", ["rating", 1.0, 5]),  # an id that is not a string
+        ("rating", ["rating", "abc", "00000000-0000-0000-0000-000000000001"]),
+        ("price", ["price", 1.5, "00000000-0000-0000-0000-000000000001"]),
+        ("price", ["price", 2**70, "00000000-0000-0000-0000-000000000001"]),
+        ("rating", ["rating", True, "00000000-0000-0000-0000-000000000001"]),
+        ("newest", ["newest", "not-a-uuid", "00000000-0000-0000-0000-000000000001"]),
+        ("rating", ["price", 1, "00000000-0000-0000-0000-000000000001"]),
+        ("rating", ["rating", 1.0]),
+        ("rating", {"rating": 1.0}),
+    ],
+)
+def test_forged_cursors_are_refused(order: str, forged: object) -> None:
+    raw = base64.urlsafe_b64encode(json.dumps(forged).encode()).decode()
+    with pytest.raises(InvalidSearchCursorError):
+        cursor.decode(order, raw)
+
+
+@given(st.sampled_from(sorted(cursor.KEY_TYPES)), st.uuids())
+def test_a_cursor_reads_back_what_it_was_made_of(order: str, row_id: UUID) -> None:
+    key = {float: 3.25, int: 150000, str: str(row_id)}[cursor.KEY_TYPES[order]]
+    assert cursor.decode(order, cursor.encode(order, key, row_id)) == (key, row_id)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from booking_domain.search.queries import ArtistQuery, ArtistSort
+from booking_domain.search.queries import MAX_QUERY, ArtistQuery, ArtistSort
 from booking_domain.search.recommendations import Taste
 from booking_domain.search.results import ArtistHit
 from booking_domain.search.use_cases.cards import RecommendedArtist, artist_card
@@ -28,7 +28,9 @@ class RecommendArtists(UseCase[SearchDeps]):
             # Enough rows that the ones left out still leave a full list.
             size = min(50, limit + len(taste.seen_enough))
             found: list[ArtistHit] = []
-            for city in dict.fromkeys((taste.city, None)):
+            # A stored city longer than a query allows cannot narrow the search anyway.
+            near_home = taste.city if taste.city and len(taste.city) <= MAX_QUERY else None
+            for city in dict.fromkeys((near_home, None)):
                 query = ArtistQuery(styles=styles, city=city, sort=ArtistSort.RATING,
                                     page_size=size).check()  # fmt: skip
                 found += (await uow.artist_search.artists(query, now)).items

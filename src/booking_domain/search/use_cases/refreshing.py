@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from uuid import UUID
 
-from booking_domain.search.free_starts import VALIDITY, CalendarProjection, project
+from booking_domain.search.free_starts import VALIDITY, project
 from booking_domain.search.ports import SearchUnitOfWork
 from booking_domain.search.use_cases.deps import SearchDeps
 from booking_domain.shared.errors import DomainError
@@ -58,14 +58,11 @@ class RefreshFreeStarts(UseCase[SearchDeps]):
 
 
 async def _recompute(uow: SearchUnitOfWork, artist_id: ArtistId, now: datetime) -> None:
-    calendar = await uow.free_starts.calendar(artist_id, now)
-    if calendar is None:
-        return
     try:
-        projection = project(calendar, now)
+        calendar = await uow.free_starts.calendar(artist_id, now)
+        if calendar is not None:
+            await uow.free_starts.store(project(calendar, now))
     except DomainError:
         # Stored data the rules refuse (say, a time zone this system no longer knows) must
         # not stop every other artist's refresh: this one offers nothing until it changes.
-        artist = calendar.artist.id
-        projection = CalendarProjection(artist, calendar.catalog_version, now, now + VALIDITY, ())
-    await uow.free_starts.store(projection)
+        await uow.free_starts.offer_nothing(artist_id, now, now + VALIDITY)
