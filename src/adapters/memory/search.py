@@ -126,7 +126,7 @@ class InMemoryArtistSearch(ArtistSearch):
             return None
         point, city, studio_name = await self._place(artist)
         document = " ".join([artist.display_name, *artist.styles, artist.city or "", artist.bio])
-        if q.q is not None and not (_words_in(q.q, document) or _words_in(q.q, studio_name)):
+        if q.q is not None and not _words_in(q.q, f"{document} {studio_name}"):
             return None
         if q.styles and not _styles_match(artist.styles, q.styles, q.styles_match):
             return None
