@@ -10,7 +10,7 @@ from enum import StrEnum
 
 from booking_domain.catalog.artists import ArtistProfile
 from booking_domain.catalog.use_cases.deps import CatalogDeps, load_editable_artist
-from booking_domain.catalog.use_cases.portfolio import PortfolioImage
+from booking_domain.catalog.use_cases.portfolio import PortfolioImage, public_images
 from booking_domain.media import (
     StorageUnavailableError,
     UploadId,
@@ -67,12 +67,7 @@ class ArtistImages(UseCase[CatalogDeps]):
     """Where the artist's avatar and cover are fetched (the public store's URLs)."""
 
     def __call__(self, artist: ArtistProfile) -> ArtistImageLinks:
-        return ArtistImageLinks(self._links(artist.avatar), self._links(artist.cover))
-
-    def _links(self, variants: tuple[Variant, ...]) -> tuple[PortfolioImage, ...]:
-        links = []
-        for v in variants:
-            url = self._deps.stores.media.public_url(v.key)
-            if url is not None:
-                links.append(PortfolioImage(v.name, url, v.width, v.height))
-        return tuple(links)
+        stores = self._deps.stores
+        return ArtistImageLinks(
+            public_images(stores, artist.avatar), public_images(stores, artist.cover)
+        )

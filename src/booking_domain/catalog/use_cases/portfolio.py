@@ -27,6 +27,7 @@ from booking_domain.media import (
     UploadId,
     UploadNotFoundError,
     UploadPurpose,
+    Variant,
 )
 from booking_domain.shared.errors import PermissionDeniedError
 from booking_domain.shared.identity import Actor, Role
@@ -49,14 +50,20 @@ class PortfolioEntry:
     images: tuple[PortfolioImage, ...]
 
 
-def entry(stores: MediaStores, item: PortfolioItem) -> PortfolioEntry:
-    """The item with its images' public URLs (portfolio images are public)."""
+def public_images(stores: MediaStores, variants: Sequence[Variant]) -> tuple[PortfolioImage, ...]:
+    """The variants the public store serves, with their URLs (portfolio pictures, avatars
+    and covers are public)."""
     images = []
-    for variant in item.images:
+    for variant in variants:
         url = stores.media.public_url(variant.key)
         if url is not None:
             images.append(PortfolioImage(variant.name, url, variant.width, variant.height))
-    return PortfolioEntry(item, tuple(images))
+    return tuple(images)
+
+
+def entry(stores: MediaStores, item: PortfolioItem) -> PortfolioEntry:
+    """The item with its images' public URLs."""
+    return PortfolioEntry(item, public_images(stores, item.images))
 
 
 async def _editable_item(

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from booking_domain.catalog.portfolio import PortfolioItemId
-from booking_domain.catalog.use_cases.portfolio import PortfolioImage
-from booking_domain.media import MediaStores, Variant
+from booking_domain.catalog.use_cases.portfolio import PortfolioImage, public_images
+from booking_domain.media import MediaStores
 from booking_domain.search.results import ArtistHit, PortfolioHit
 
 Pictures = tuple[PortfolioImage, ...]
@@ -33,23 +33,13 @@ class PortfolioCard:
     images: Pictures
 
 
-def pictures(stores: MediaStores, variants: tuple[Variant, ...]) -> Pictures:
-    """Public URLs of the variants (those the public store can serve)."""
-    found = []
-    for v in variants:
-        url = stores.media.public_url(v.key)
-        if url is not None:
-            found.append(PortfolioImage(v.name, url, v.width, v.height))
-    return tuple(found)
-
-
 def artist_card(stores: MediaStores, hit: ArtistHit) -> ArtistCard:
     artist = hit.artist
-    thumbnails = tuple((t.item_id, pictures(stores, t.images)) for t in hit.thumbnails)
+    thumbnails = tuple((t.item_id, public_images(stores, t.images)) for t in hit.thumbnails)
     return ArtistCard(
-        hit, pictures(stores, artist.avatar), pictures(stores, artist.cover), thumbnails
+        hit, public_images(stores, artist.avatar), public_images(stores, artist.cover), thumbnails
     )
 
 
 def portfolio_card(stores: MediaStores, hit: PortfolioHit) -> PortfolioCard:
-    return PortfolioCard(hit, pictures(stores, hit.item.images))
+    return PortfolioCard(hit, public_images(stores, hit.item.images))
