@@ -27,6 +27,7 @@ from booking_domain.bookings.events import BookingEvent, BookingEventKind, actor
 from booking_domain.bookings.published import (
     BOOKING,
     BOOKING_EVENT_TYPES,
+    artist_of_booking_event,
     booking_event_type,
     booking_outbox_event,
 )
@@ -58,6 +59,7 @@ __all__ = [
     "TooLateToChangeError",
     "actor_fields",
     "apply",
+    "artist_of_booking_event",
     "booking_event_type",
     "booking_outbox_event",
     "busy_timeline",

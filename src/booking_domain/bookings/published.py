@@ -9,13 +9,15 @@ whatever caused it (an approval without deposit, a paid deposit); the others are
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
+from uuid import UUID
 
 from booking_domain.bookings.booking import Booking
 from booking_domain.bookings.events import BookingEvent, BookingEventKind
 from booking_domain.bookings.status import BookingStatus
 from booking_domain.shared.events import EventId, JsonValue, OutboxEvent, subject_of
-from booking_domain.shared.ids import new_uuid7
+from booking_domain.shared.ids import ArtistId, new_uuid7
 from booking_domain.shared.money import Money
 from booking_domain.shared.time import utc_text
 
@@ -23,6 +25,13 @@ BOOKING = "booking"
 BOOKING_EVENT_TYPES = frozenset(
     {"booking.confirmed"} | {f"booking.{kind.value}" for kind in BookingEventKind}
 )  # every type booking_event_type can return
+
+
+def artist_of_booking_event(event: OutboxEvent) -> ArtistId | None:
+    """The artist of the booking an outbox event carries (None for other events)."""
+    booking = event.data.get(BOOKING)
+    artist = booking.get("artistId") if isinstance(booking, Mapping) else None
+    return ArtistId(UUID(artist)) if isinstance(artist, str) else None
 
 
 def booking_event_type(event: BookingEvent) -> str:

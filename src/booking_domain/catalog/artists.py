@@ -54,6 +54,13 @@ class GeoPoint:
             raise InvalidInputError(errors=tuple(errors))
 
 
+def mean_rating(review_count: int, rating_total: int) -> float | None:
+    """The mean of the visible reviews' stars, to 2 decimals (None: no review)."""
+    if review_count <= 0:
+        return None
+    return round(rating_total / review_count, 2)
+
+
 @dataclass(frozen=True, slots=True)
 class ArtistProfile:
     id: ArtistId
@@ -81,10 +88,7 @@ class ArtistProfile:
 
     @property
     def rating(self) -> float | None:
-        """The mean of the visible reviews' stars, to 2 decimals (None: no review)."""
-        if self.review_count <= 0:
-            return None
-        return round(self.rating_total / self.review_count, 2)
+        return mean_rating(self.review_count, self.rating_total)
 
     @property
     def is_bookable(self) -> bool:

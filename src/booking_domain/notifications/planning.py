@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 from uuid import UUID
 
+from booking_domain.bookings import artist_of_booking_event
 from booking_domain.notifications.notifications import (
     Notification,
     NotificationId,
@@ -51,11 +52,7 @@ def plan(event: OutboxEvent, now: datetime, offsets_of: OffsetsOf) -> list[Notif
 
 def artist_of(event: OutboxEvent) -> ArtistId | None:
     """The artist of a booking event that plans reminders (None for any other event)."""
-    booking = _booking_data(event)
-    if event.type not in REMINDER_TRIGGERS or booking is None:
-        return None
-    artist = booking.get("artistId")
-    return ArtistId(UUID(artist)) if isinstance(artist, str) else None
+    return artist_of_booking_event(event) if event.type in REMINDER_TRIGGERS else None
 
 
 def recipient_of(event: OutboxEvent, party: Party) -> UserId | None:

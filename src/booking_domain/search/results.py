@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Generic, TypeVar
 
 from booking_domain.catalog import ArtistProfile
+from booking_domain.catalog.artists import mean_rating
 from booking_domain.catalog.portfolio import PortfolioItem, PortfolioItemId
 from booking_domain.media import Variant
 from booking_domain.shared.ids import ArtistId, ServiceId, StudioId
@@ -53,10 +54,7 @@ class ArtistSummary:
 
     @property
     def rating(self) -> float | None:
-        """As ``ArtistProfile.rating``: the mean to 2 decimals, None without reviews."""
-        if self.review_count <= 0:
-            return None
-        return round(self.rating_total / self.review_count, 2)
+        return mean_rating(self.review_count, self.rating_total)
 
     @classmethod
     def of(cls, a: ArtistProfile) -> ArtistSummary:

@@ -8,10 +8,9 @@ batch is one transaction with the position's advance, so a crash repeats a batch
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import datetime
-from uuid import UUID
 
+from booking_domain.bookings import artist_of_booking_event
 from booking_domain.search.free_starts import VALIDITY, project
 from booking_domain.search.ports import SearchUnitOfWork
 from booking_domain.search.use_cases.deps import SearchDeps
@@ -23,13 +22,9 @@ from booking_domain.shared.use_case import UseCase, in_batches
 BATCH = 100
 
 
-def artist_of(event: OutboxEvent) -> ArtistId | None:
+def _calendar_changed(event: OutboxEvent) -> ArtistId | None:
     """The artist whose calendar a booking event changed (None for other events)."""
-    if not event.type.startswith("booking."):
-        return None
-    booking = event.data.get("booking")
-    artist = booking.get("artistId") if isinstance(booking, Mapping) else None
-    return ArtistId(UUID(artist)) if isinstance(artist, str) else None
+    return artist_of_booking_event(event) if event.type.startswith("booking.") else None
 
 
 class RefreshFreeStarts(UseCase[SearchDeps]):
@@ -46,7 +41,7 @@ class RefreshFreeStarts(UseCase[SearchDeps]):
                 return 0, False
             now = self._deps.clock.now()
             items = await self._deps.feed.read(position.after, limit=batch_size)
-            touched = {a for item in items if (a := artist_of(item.event)) is not None}
+            touched = {a for item in items if (a := _calendar_changed(item.event)) is not None}
             due = await uow.free_starts.due(now, batch_size)
             for artist_id in sorted(touched | set(due), key=str):
                 await _recompute(uow, artist_id, now)
