@@ -248,7 +248,6 @@ CREATE TABLE search_free_starts (
     first_start timestamptz,
     CONSTRAINT pk_search_free_starts PRIMARY KEY (artist_id, service_id)
 );
-CREATE INDEX ix_search_free_starts_starts ON search_free_starts USING gist (starts);
 CREATE TABLE search_feed_position (
     name text NOT NULL CONSTRAINT pk_search_feed_position PRIMARY KEY,
     after text,

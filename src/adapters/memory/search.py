@@ -25,10 +25,12 @@ from booking_domain.catalog import ArtistProfile, GeoPoint, Service
 from booking_domain.scheduling import free_slots
 from booking_domain.scheduling.ports import SchedulingReader
 from booking_domain.search import cursor
+from booking_domain.search.cursor import NO_PRICE, NO_SLOT
 from booking_domain.search.ports import (
     ArtistSearch,
 )
 from booking_domain.search.queries import (
+    EARTH_RADIUS_M,
     MAX_FREE_WITHIN_DAYS,
     ArtistQuery,
     ArtistSort,
@@ -51,9 +53,6 @@ from booking_domain.shared.money import Money
 from booking_domain.shared.pages import PageRequest
 from booking_domain.shared.time import Interval
 
-EARTH_RADIUS_M = 6378168.0  # earthdistance's earth()
-NO_PRICE = 2**63 - 1
-NO_SLOT = 1e18
 H = TypeVar("H")
 
 
@@ -149,10 +148,12 @@ class InMemoryArtistSearch(ArtistSearch):
         ):
             return None
         matching = _matching_services(services, q)
-        days = None if q.free_within is None else q.free_within.days
-        if days is not None and await self._next_free(artist, matching, now, days) is None:
-            return None
+        # The first start within 30 days answers "free within N days" too (N <= 30).
         next_free = await self._next_free(artist, matching, now, MAX_FREE_WITHIN_DAYS)
+        if q.free_within is not None and not (
+            next_free and next_free.start < now + timedelta(days=q.free_within.days)
+        ):
+            return None
         return ArtistHit(
             artist=ArtistSummary.of(artist),
             studio_name=studio_name or None,

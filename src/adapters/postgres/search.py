@@ -60,20 +60,20 @@ class SimilarWords:
     async def of(self, conn: Connection, q: str | None) -> dict[str, list[str]]:
         if q is None:
             return {}
-        now = time.monotonic()
+        now, asked = time.monotonic(), words(q)
         known: dict[str, list[str]] = {}
-        for word in words(q):
+        for word in asked:
             entry = self._entries.get(word)
             if entry is not None and entry[0] > now:
                 known[word] = entry[1]
-        missing = [w for w in words(q) if w not in known]
+        missing = [w for w in asked if w not in known]
         if missing:
             found = await conn.execute(_SIMILAR_WORDS, {"words": missing})
             rows: Sequence[Mapping[str, Any]] = await found.fetchall()
             for row in rows:
                 known[row["word"]] = row["similar"]
                 self._remember(row["word"], now, row["similar"])
-        return {word: known[word] for word in words(q)}
+        return {word: known[word] for word in asked}
 
     def _remember(self, key: str, now: float, similar: list[str]) -> None:
         self._entries[key] = (now + SIMILAR_WORDS_TTL, similar)

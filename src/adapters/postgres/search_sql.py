@@ -17,6 +17,7 @@ from typing import Any
 from uuid import UUID
 
 from booking_domain.search import cursor
+from booking_domain.search.cursor import NO_PRICE, NO_SLOT
 from booking_domain.search.queries import (
     MAX_FREE_WITHIN_DAYS,
     ArtistQuery,
@@ -31,8 +32,6 @@ VISIBLE = "a.status = 'approved' AND NOT a.suspended"
 RATING = "coalesce(a.rating_total::float8 / nullif(a.review_count, 0), 0)"
 POINT = "inkslot_earth_point(%(lat)s, %(lng)s)"
 PLACE = "inkslot_earth_point(a.search_lat, a.search_lng)"
-NO_PRICE = 2**63 - 1
-NO_SLOT = 1e18  # epoch seconds: later than any start
 # How far the next free slot is looked for (the projection covers a day more).
 LOOK_AHEAD = timedelta(days=MAX_FREE_WITHIN_DAYS)
 

@@ -18,6 +18,11 @@ from booking_domain.search.errors import InvalidSearchCursorError
 
 SortKey = float | int | str
 
+# Keys of rows that have no value for the order, so that they come last and still page:
+# no price in the asked currency, no free start in the next 30 days (epoch seconds).
+NO_PRICE = 2**63 - 1
+NO_SLOT = 1e18
+
 KEY_TYPES: dict[str, type] = {
     "relevance": float,
     "rating": float,

@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 
-from tests.api.booking_helpers import SLOT
 from tests.api.catalog_helpers import ArtistSetup, approved_artist
 from tests.api.conftest import Api
 from tests.api.media.uploads import finished_upload
@@ -243,4 +242,3 @@ async def test_portfolio_search_likes_and_recommendations(
     assert counted["items"][0]["likeCount"] == 0
     nobody = await api.client.get("/api/v1/me/recommendations", headers=api.bearer(a.session))
     assert nobody.status_code == 403
-    assert SLOT  # the desk's clock: Monday 2026-03-02 10:00 UTC

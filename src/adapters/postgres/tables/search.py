@@ -76,7 +76,6 @@ search_free_starts = sa.Table(
     sa.Column("starts", pg.TSTZMULTIRANGE, nullable=False),
     sa.Column("first_start", sa.DateTime(timezone=True)),
     sa.CheckConstraint("step_seconds > 0", name="step_seconds"),
-    sa.Index("ix_search_free_starts_starts", "starts", postgresql_using="gist"),
 )
 
 search_feed_position = sa.Table(

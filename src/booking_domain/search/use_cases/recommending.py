@@ -36,12 +36,12 @@ class RecommendArtists(UseCase[SearchDeps]):
                 found += (await uow.artist_search.artists(query, now)).items
                 if len(_kept(found, taste)) >= limit:
                     break
-        # The closest taste first, the best rated among equals (the search's order).
-        ranked = sorted(_kept(found, taste), key=lambda h: -taste.score(_reason(h, taste)[1]))
-        chosen = ranked[:limit]
+        explained = [(hit, *_reason(hit, taste)) for hit in _kept(found, taste)]
+        # The closest taste first, the best rated among equals (the search's order, kept).
+        explained.sort(key=lambda e: -taste.score(e[2]))
         return tuple(
-            RecommendedArtist(artist_card(self._deps.stores, hit), *_reason(hit, taste))
-            for hit in chosen
+            RecommendedArtist(artist_card(self._deps.stores, hit), reason, style)
+            for hit, reason, style in explained[:limit]
         )
 
 

@@ -43,13 +43,14 @@ class RefreshFreeStarts(UseCase[SearchDeps]):
             items = await self._deps.feed.read(position.after, limit=batch_size)
             touched = {a for item in items if (a := _calendar_changed(item.event)) is not None}
             due = await uow.free_starts.due(now, batch_size)
-            for artist_id in sorted(touched | set(due), key=str):
+            recompute = sorted(touched | set(due), key=str)
+            for artist_id in recompute:
                 await _recompute(uow, artist_id, now)
             if items:
                 await uow.search_position.advance(items[-1].cursor)
             await uow.commit()
         more = len(items) == batch_size or len(due) == batch_size
-        return len(touched | set(due)), more
+        return len(recompute), more
 
 
 async def _recompute(uow: SearchUnitOfWork, artist_id: ArtistId, now: datetime) -> None:
