@@ -13,7 +13,7 @@ from uuid import UUID
 import msgspec
 
 from adapters.postgres.database import Connection
-from adapters.postgres.media import variants_of
+from adapters.postgres.media import StoredVariant, variants_from_json
 from adapters.postgres.portfolio import portfolio_item_of
 from adapters.postgres.search_sql import (
     ARTISTS,
@@ -96,15 +96,15 @@ def summary_of(row: Mapping[str, Any]) -> ArtistSummary:
         studio_id=None if studio is None else StudioId(studio),
         review_count=row["review_count"],
         rating_total=row["rating_total"],
-        avatar=variants_of(_json(row["avatar"])),
-        cover=variants_of(_json(row["cover"])),
+        avatar=variants_from_json(row["avatar"]),
+        cover=variants_from_json(row["cover"]),
     )
 
 
 def _hit(row: Mapping[str, Any], currency: str) -> ArtistHit:
     thumbnails = tuple(
-        Thumbnail(PortfolioItemId(UUID(item_id)), variants_of(images))
-        for item_id, images in _json(row["thumbnails"])
+        Thumbnail(PortfolioItemId(item_id), tuple(v.variant() for v in images))
+        for item_id, images in _thumbnails(row["thumbnails"])
     )
     price = row["lowest_price"]
     start = row["next_start"]
@@ -119,6 +119,7 @@ def _hit(row: Mapping[str, Any], currency: str) -> ArtistHit:
 
 
 _json = msgspec.json.Decoder(list[Any]).decode
+_thumbnails = msgspec.json.Decoder(list[tuple[UUID, list[StoredVariant]]]).decode
 
 
 def _page(

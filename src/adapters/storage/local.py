@@ -22,6 +22,7 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 from adapters.storage import signing
+from adapters.storage.public_keys import url_path
 from booking_domain.media.errors import ObjectNotFoundError, ObjectTooLargeError
 from booking_domain.media.storage import (
     ObjectInfo,
@@ -128,7 +129,7 @@ class LocalObjectStore:
         await asyncio.to_thread(remove)
 
     def public_url(self, key: str) -> str | None:
-        return f"{self.base_url}/media/{quote(check_key(key))}" if self.public else None
+        return f"{self.base_url}/media/{url_path(key)}" if self.public else None
 
     # --- files (also used by the server) -----------------------------------------------------
 

@@ -15,12 +15,12 @@ import logging
 from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
-from urllib.parse import quote
 
 import aioboto3
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
 
+from adapters.storage.public_keys import url_path
 from booking_domain.media.errors import (
     ObjectExistsError,
     ObjectNotFoundError,
@@ -168,7 +168,7 @@ class S3ObjectStore:
         await self._call("delete_object", Key=check_key(key))
 
     def public_url(self, key: str) -> str | None:
-        return f"{self._public}/{quote(check_key(key))}" if self._public else None
+        return f"{self._public}/{url_path(key)}" if self._public else None
 
     async def _call(self, operation: str, **params: Any) -> Any:
         client = await self._client.open()
