@@ -13,6 +13,7 @@ from typing import Any, Protocol
 from booking_domain.accounts.use_cases import AccountUseCases
 from booking_domain.bookings.use_cases import BookingUseCases
 from booking_domain.catalog.use_cases import CatalogUseCases
+from booking_domain.disputes.use_cases import DisputeUseCases
 from booking_domain.events.use_cases import EventUseCases
 from booking_domain.media.use_cases import MediaUseCases
 from booking_domain.notifications.use_cases import NotificationUseCases
@@ -39,6 +40,7 @@ class Bundles:
     scheduling: SchedulingUseCases
     bookings: BookingUseCases
     payments: PaymentUseCases
+    disputes: DisputeUseCases
     events: EventUseCases
     webhooks: WebhookUseCases
     notifications: NotificationUseCases

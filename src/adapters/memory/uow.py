@@ -21,6 +21,10 @@ from adapters.memory.catalog import (
     InMemoryServiceRepository,
     InMemoryStudioRepository,
 )
+from adapters.memory.disputes import (
+    InMemoryDisputeMessageRepository,
+    InMemoryDisputeRepository,
+)
 from adapters.memory.ideas import InMemoryIdeaRepository
 from adapters.memory.media import InMemoryUploadRepository
 from adapters.memory.notifications import (
@@ -62,6 +66,7 @@ from adapters.memory.webhooks import (
 from booking_domain.accounts.ports import AccountsUnitOfWork, AccountsUnitOfWorkFactory
 from booking_domain.bookings.ports import BookingsUnitOfWork, BookingsUnitOfWorkFactory
 from booking_domain.catalog.ports import CatalogUnitOfWork, CatalogUnitOfWorkFactory
+from booking_domain.disputes.ports import DisputesUnitOfWork, DisputesUnitOfWorkFactory
 from booking_domain.media.ports import MediaUnitOfWork, MediaUnitOfWorkFactory
 from booking_domain.notifications.ports import (
     NotificationsUnitOfWork,
@@ -81,6 +86,7 @@ class InMemoryUnitOfWork(
     SchedulingUnitOfWork,
     BookingsUnitOfWork,
     PaymentsUnitOfWork,
+    DisputesUnitOfWork,
     WebhooksUnitOfWork,
     NotificationsUnitOfWork,
     ReviewsUnitOfWork,
@@ -165,6 +171,10 @@ class InMemoryUnitOfWork(
         lambda uow: InMemoryRefundRepository(uow.staged("refunds"), uow.staged("bookings"))
     )
     reviews = cached_property(lambda uow: InMemoryReviewRepository(uow.staged("reviews")))
+    disputes = cached_property(lambda uow: InMemoryDisputeRepository(uow.staged("disputes")))
+    dispute_messages = cached_property(
+        lambda uow: InMemoryDisputeMessageRepository(uow.staged("dispute_messages"))
+    )
     portfolio_likes = cached_property(
         lambda uow: InMemoryPortfolioLikes(
             uow.staged("portfolio_likes"),
@@ -256,6 +266,7 @@ class InMemoryUnitOfWorkFactory(
     SchedulingUnitOfWorkFactory,
     BookingsUnitOfWorkFactory,
     PaymentsUnitOfWorkFactory,
+    DisputesUnitOfWorkFactory,
     WebhooksUnitOfWorkFactory,
     NotificationsUnitOfWorkFactory,
     ReviewsUnitOfWorkFactory,

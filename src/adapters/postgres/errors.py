@@ -10,6 +10,7 @@ from psycopg_pool import PoolTimeout
 from booking_domain.accounts import EmailAlreadyRegisteredError
 from booking_domain.bookings import BookingReferenceTakenError, SlotTakenError
 from booking_domain.catalog import ArtistProfileExistsError
+from booking_domain.disputes import DisputeAlreadyExistsError
 from booking_domain.reviews import ReviewExistsError
 from booking_domain.shared import (
     ConcurrentUpdateError,
@@ -27,6 +28,7 @@ CONSTRAINT_ERRORS: dict[str, type[DomainError]] = {
     "uq_artists_user_id": ArtistProfileExistsError,
     "uq_bookings_reference": BookingReferenceTakenError,
     "uq_reviews_booking_id": ReviewExistsError,  # two first reviews of one booking at once
+    "uq_disputes_booking_id": DisputeAlreadyExistsError,  # two first disputes at once
     # Two changes of one subject recorded the same event number: the second lost the race.
     "uq_outbox_events_subject_sequence": ConcurrentUpdateError,
 }

@@ -28,6 +28,10 @@ from adapters.postgres.catalog import (
     PostgresStudioRepository,
 )
 from adapters.postgres.database import Connection, Database
+from adapters.postgres.disputes import (
+    PostgresDisputeMessageRepository,
+    PostgresDisputeRepository,
+)
 from adapters.postgres.errors import translate
 from adapters.postgres.free_starts import (
     PostgresFreeStartsProjection,
@@ -67,6 +71,7 @@ from adapters.postgres.webhooks import (
 from booking_domain.accounts.ports import AccountsUnitOfWork, AccountsUnitOfWorkFactory
 from booking_domain.bookings.ports import BookingsUnitOfWork, BookingsUnitOfWorkFactory
 from booking_domain.catalog.ports import CatalogUnitOfWork, CatalogUnitOfWorkFactory
+from booking_domain.disputes.ports import DisputesUnitOfWork, DisputesUnitOfWorkFactory
 from booking_domain.media.ports import MediaUnitOfWork, MediaUnitOfWorkFactory
 from booking_domain.notifications.ports import (
     NotificationsUnitOfWork,
@@ -86,6 +91,7 @@ class PostgresUnitOfWork(
     SchedulingUnitOfWork,
     BookingsUnitOfWork,
     PaymentsUnitOfWork,
+    DisputesUnitOfWork,
     WebhooksUnitOfWork,
     NotificationsUnitOfWork,
     ReviewsUnitOfWork,
@@ -154,6 +160,8 @@ class PostgresUnitOfWork(
     payment_jobs = cached_property(lambda uow: ProcrastinatePaymentJobs(uow.jobs, uow.connection))
     refunds = cached_property(lambda uow: PostgresRefundRepository(uow.connection))
     reviews = cached_property(lambda uow: PostgresReviewRepository(uow.connection))
+    disputes = cached_property(lambda uow: PostgresDisputeRepository(uow.connection))
+    dispute_messages = cached_property(lambda uow: PostgresDisputeMessageRepository(uow.connection))
     artist_search = cached_property(
         lambda uow: PostgresArtistSearch(uow.connection, uow.similar_words)
     )
@@ -223,6 +231,7 @@ class PostgresUnitOfWorkFactory(
     SchedulingUnitOfWorkFactory,
     BookingsUnitOfWorkFactory,
     PaymentsUnitOfWorkFactory,
+    DisputesUnitOfWorkFactory,
     WebhooksUnitOfWorkFactory,
     NotificationsUnitOfWorkFactory,
     ReviewsUnitOfWorkFactory,

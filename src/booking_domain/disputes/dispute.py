@@ -5,7 +5,9 @@
   boundary itself counts), and only if it has never been disputed: one dispute per booking,
   so an admin's resolution is final.
 - Resolving: an admin, with a note, a refund between zero and what was paid and is neither
-  refunded nor already owed back, and the final state ``completed`` or ``cancelled``.
+  refunded nor already owed back, and the final state ``completed`` or ``cancelled``; once
+  (a resolved dispute is ``DisputeClosedError``). The refund is owed back on the booking
+  (``refund_due``) and paid by the payments context after the commit, as every refund is.
 """
 
 from __future__ import annotations
@@ -27,7 +29,11 @@ from booking_domain.bookings import (
     apply,
     require_role,
 )
-from booking_domain.disputes.errors import DisputeAlreadyExistsError, DisputeWindowClosedError
+from booking_domain.disputes.errors import (
+    DisputeAlreadyExistsError,
+    DisputeClosedError,
+    DisputeWindowClosedError,
+)
 from booking_domain.scheduling import epoch_floor
 from booking_domain.shared.errors import FieldError, InvalidInputError, InvalidTransitionError
 from booking_domain.shared.identity import Actor, Role
@@ -114,7 +120,9 @@ def resolve_dispute(
     """An admin settles the dispute: the refund is owed back, the booking closes for good."""
     if not actor.is_admin:
         raise BookingActionNotAllowedError("Only an admin resolves disputes.")
-    if dispute.status is not DisputeStatus.OPEN or booking.dispute_id != dispute.id:
+    if dispute.status is not DisputeStatus.OPEN:
+        raise DisputeClosedError()
+    if booking.dispute_id != dispute.id or booking.status is not BookingStatus.DISPUTED:
         raise InvalidTransitionError("This dispute is not open on this booking.")
     if outcome not in OUTCOMES:
         raise InvalidTransitionError("A dispute ends in completed or cancelled.")

@@ -52,12 +52,13 @@ class UploadPurpose(StrEnum):
     IDEA = "idea"
     AVATAR = "avatar"
     COVER = "cover"
+    EVIDENCE = "evidence"  # a picture for a dispute
 
     @property
     def is_private(self) -> bool:
-        """Idea images are seen only by the booking's parties: their variants stay in the
-        private store, served through short-lived signed URLs."""
-        return self is UploadPurpose.IDEA
+        """Idea and evidence images are seen only by the booking's parties (and admins):
+        their variants stay in the private store, served through short-lived signed URLs."""
+        return self in (UploadPurpose.IDEA, UploadPurpose.EVIDENCE)
 
 
 class UploadStatus(StrEnum):

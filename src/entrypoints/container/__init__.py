@@ -22,6 +22,7 @@ from entrypoints.container.contexts import (
     AccountsContainer,
     BookingsContainer,
     CatalogContainer,
+    DisputesContainer,
     EventsContainer,
     MediaContainer,
     NotificationsContainer,
@@ -45,6 +46,7 @@ class Core(containers.DeclarativeContainer):
     payments = providers.Container(PaymentsContainer, settings=settings, adapters=adapters)
     events = providers.Container(EventsContainer, adapters=adapters)
     webhooks = providers.Container(WebhooksContainer, settings=settings, adapters=adapters)
+    disputes = providers.Container(DisputesContainer, adapters=adapters)
     reviews = providers.Container(ReviewsContainer, adapters=adapters)
     search = providers.Container(SearchContainer, adapters=adapters)
     notifications = providers.Container(
@@ -90,6 +92,7 @@ def bundles(core: Core) -> Bundles:
         events=core.events.use_cases(),
         webhooks=core.webhooks.use_cases(),
         notifications=core.notifications.use_cases(),
+        disputes=core.disputes.use_cases(),
         reviews=core.reviews.use_cases(),
         search=core.search.use_cases(),
         health=core.adapters.health(),

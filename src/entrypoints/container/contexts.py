@@ -14,6 +14,7 @@ from booking_domain.accounts import LockoutPolicy
 from booking_domain.accounts.use_cases import AccountsDeps, AccountUseCases, SessionPolicy
 from booking_domain.bookings.use_cases import BookingsDeps, BookingUseCases
 from booking_domain.catalog.use_cases import CatalogDeps, CatalogUseCases
+from booking_domain.disputes.use_cases import DisputesDeps, DisputeUseCases
 from booking_domain.events.use_cases import EventsDeps, EventUseCases
 from booking_domain.media.use_cases import MediaDeps, MediaUseCases
 from booking_domain.notifications import RetrySchedule as NotificationRetrySchedule
@@ -152,6 +153,17 @@ class NotificationsContainer(containers.DeclarativeContainer):
         mail_domain=settings.provided.mail_domain,
     )
     use_cases = providers.Singleton(NotificationUseCases.build, deps)
+
+
+class DisputesContainer(containers.DeclarativeContainer):
+    adapters = providers.DependenciesContainer()
+    deps = providers.Singleton(
+        DisputesDeps,
+        uow=adapters.uow,
+        clock=adapters.clock,
+        stores=adapters.storage.provided.stores,
+    )
+    use_cases = providers.Singleton(DisputeUseCases.build, deps)
 
 
 class ReviewsContainer(containers.DeclarativeContainer):

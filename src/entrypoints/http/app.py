@@ -39,6 +39,7 @@ from entrypoints.http.catalog.controller import (
 )
 from entrypoints.http.catalog.portfolio import ArtistPortfolioController, PortfolioController
 from entrypoints.http.deps import bundle_dependencies
+from entrypoints.http.disputes.controller import AdminDisputesController, DisputesController
 from entrypoints.http.docs import SCHEMA_PATH, OfflineSwaggerUI, docs_redirect
 from entrypoints.http.events.controller import EventStreamController
 from entrypoints.http.events.relay import RelayTask, channels_for
@@ -196,6 +197,8 @@ def build_app(
             ReviewsController,
             ArtistReviewsController,
             AdminReviewsController,
+            DisputesController,
+            AdminDisputesController,
             ArtistSearchController,
             PortfolioSearchController,
             RecommendationsController,

@@ -21,6 +21,7 @@ from booking_domain.accounts.ports import AccessClaims
 from booking_domain.accounts.use_cases import AccountUseCases
 from booking_domain.bookings.use_cases import BookingUseCases
 from booking_domain.catalog.use_cases import CatalogUseCases
+from booking_domain.disputes.use_cases import DisputeUseCases
 from booking_domain.events.use_cases import EventUseCases
 from booking_domain.media.use_cases import MediaUseCases
 from booking_domain.notifications.use_cases import NotificationUseCases
@@ -40,6 +41,7 @@ BookingsDep = NamedDependency[BookingUseCases]
 EventsDep = NamedDependency[EventUseCases]
 WebhooksDep = NamedDependency[WebhookUseCases]
 NotificationsDep = NamedDependency[NotificationUseCases]
+DisputesDep = NamedDependency[DisputeUseCases]
 ReviewsDep = NamedDependency[ReviewUseCases]
 SearchDep = NamedDependency[SearchUseCases]
 MediaDep = NamedDependency[MediaUseCases]
@@ -70,6 +72,7 @@ def bundle_dependencies(bundles: Bundles) -> dict[str, Provide]:
         "events": constant(bundles.events),
         "webhooks": constant(bundles.webhooks),
         "notifications": constant(bundles.notifications),
+        "disputes": constant(bundles.disputes),
         "reviews": constant(bundles.reviews),
         "search": constant(bundles.search),
         "health": constant(bundles.health),
@@ -136,6 +139,7 @@ __all__ = [
     "Caller",
     "CatalogDep",
     "Claims",
+    "DisputesDep",
     "EventsDep",
     "HealthDep",
     "MaybeCaller",

@@ -12,7 +12,15 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 from booking_domain.accounts import Actor, Role
 from booking_domain.bookings import CLOSED, DISPUTE_WINDOW, Booking, BookingStatus, lifecycle
 from booking_domain.catalog import FixedDeposit
-from booking_domain.disputes import Dispute, DisputeStatus, open_dispute, resolve_dispute
+from booking_domain.disputes import (
+    MAX_MESSAGE,
+    Dispute,
+    DisputeMessage,
+    DisputeStatus,
+    add_evidence,
+    open_dispute,
+    resolve_dispute,
+)
 from booking_domain.shared import DomainError, Money
 from booking_domain.testing import admin, artist, booking_at, customer, make_policy, make_service
 
@@ -42,6 +50,7 @@ class DisputeMachine(RuleBasedStateMachine):
     booking: Booking
     now: datetime
     disputes: list[Dispute]
+    messages: list[DisputeMessage]
     refunds_granted: Money
 
     @initialize(ending=st.sampled_from(["completed", "no_show", "cancelled"]))
@@ -49,6 +58,7 @@ class DisputeMachine(RuleBasedStateMachine):
         self.booking = closed_booking(ending)
         self.now = self.booking.status_changed_at
         self.disputes = []
+        self.messages = []
 
     @rule(days=st.sampled_from([0, 1, 7, 13, 14, 15]), seconds=st.sampled_from([0, 1, -1]))
     def time_passes(self, days: int, seconds: int) -> None:
@@ -85,6 +95,26 @@ class DisputeMachine(RuleBasedStateMachine):
         assert actor.is_admin
         assert event.amount == Money(amount, "USD") <= before.refundable
         self.disputes[-1] = settled
+
+    @rule(actor=actors, text=st.sampled_from(["photo of the scar", "", " ", "x" * 4001, "ok\x00"]))
+    def add_message(self, actor: Actor, text: str) -> None:
+        if not self.disputes:
+            return
+        dispute = self.disputes[-1]
+        try:
+            message = add_evidence(
+                dispute, self.booking, actor, self.now, text=text, image=None,
+                messages_so_far=len(self.messages),
+            )  # fmt: skip
+        except DomainError:
+            legal = text.strip() and len(text.strip()) <= MAX_MESSAGE and "\x00" not in text
+            assert not (legal and dispute.status is DisputeStatus.OPEN and actor != STRANGER), (
+                "a party's or an admin's valid message on an open dispute was refused"
+            )
+            return
+        assert dispute.status is DisputeStatus.OPEN and actor != STRANGER
+        assert message.author_role is actor.role and message.text == text.strip()
+        self.messages.append(message)
 
     @rule()
     def refund_paid_out(self) -> None:

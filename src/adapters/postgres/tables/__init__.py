@@ -16,6 +16,7 @@ from adapters.postgres.tables.bookings import (
     idempotency_keys,
 )
 from adapters.postgres.tables.catalog import artists, services, studios
+from adapters.postgres.tables.disputes import dispute_messages, disputes
 from adapters.postgres.tables.events import outbox_events
 from adapters.postgres.tables.media import portfolio_items, uploads
 from adapters.postgres.tables.notifications import (
@@ -71,6 +72,8 @@ __all__ = [
     "booking_ideas",
     "bookings",
     "date_overrides",
+    "dispute_messages",
+    "disputes",
     "idempotency_keys",
     "inbox_items",
     "is_ours",

@@ -26,7 +26,7 @@ from booking_domain.media import (
     UploadNotFoundError,
     UploadPurpose,
 )
-from booking_domain.media.use_cases import ImageLink
+from booking_domain.media.use_cases import ImageLink, private_links
 from booking_domain.shared.identity import Actor
 from booking_domain.shared.ids import BookingId
 from booking_domain.shared.use_case import UseCase
@@ -41,11 +41,7 @@ class IdeaEntry:
 
 
 async def _entry(deps: BookingsDeps, idea: Idea) -> IdeaEntry:
-    links = []
-    for variant in idea.images:
-        url = await deps.stores.uploads.presign_get(variant.key, expires_in=IMAGE_URL_SECONDS)
-        links.append(ImageLink(variant, url))
-    return IdeaEntry(idea, tuple(links))
+    return IdeaEntry(idea, await private_links(deps.stores, idea.images, IMAGE_URL_SECONDS))
 
 
 async def _visible_idea(uow: BookingsUnitOfWork, actor: Actor, idea_id: IdeaId) -> Idea:

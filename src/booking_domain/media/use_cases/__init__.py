@@ -14,7 +14,7 @@ from booking_domain.media.use_cases.uploads import (
     RequestUpload,
     UploadView,
 )
-from booking_domain.media.use_cases.views import ImageLink, image_links
+from booking_domain.media.use_cases.views import ImageLink, image_links, private_links
 from booking_domain.shared.use_case import UseCaseBundle
 
 
@@ -41,4 +41,5 @@ __all__ = [
     "RequestedUpload",
     "UploadView",
     "image_links",
+    "private_links",
 ]

@@ -1,0 +1,59 @@
+"""Disputes: one per booking (``bookings.dispute_id`` points back), and their evidence."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql as pg
+
+from adapters.postgres.tables.base import metadata
+
+disputes = sa.Table(
+    "disputes",
+    metadata,
+    sa.Column("id", sa.Uuid, primary_key=True),  # uuid7
+    sa.Column(
+        "booking_id",
+        sa.Uuid,
+        sa.ForeignKey("bookings.id", ondelete="RESTRICT"),
+        nullable=False,
+        unique=True,
+    ),
+    sa.Column("opened_by", sa.Uuid, sa.ForeignKey("users.id", ondelete="RESTRICT"), nullable=False),
+    sa.Column("opened_by_role", sa.Text, nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("opened_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("status", sa.Text, nullable=False),
+    sa.Column("resolved_by", sa.Uuid, sa.ForeignKey("users.id", ondelete="RESTRICT")),
+    sa.Column("resolved_at", sa.DateTime(timezone=True)),
+    sa.Column("resolution_note", sa.Text),
+    sa.Column("refund_amount", sa.BigInteger),
+    sa.Column("refund_currency", sa.Text),
+    sa.Column("outcome", sa.Text),
+    sa.CheckConstraint("status IN ('open', 'resolved')", name="status"),
+    sa.CheckConstraint("opened_by_role IN ('customer', 'artist')", name="opened_by_role"),
+    sa.CheckConstraint(
+        "(status = 'open') = (resolved_at IS NULL) AND refund_amount >= 0", name="resolution"
+    ),
+    # The admins' list: newest first, all or by status.
+    sa.Index("ix_disputes_opened", sa.text("opened_at DESC"), sa.text("id DESC")),
+    sa.Index("ix_disputes_status_opened", "status", sa.text("opened_at DESC"), sa.text("id DESC")),
+)
+
+dispute_messages = sa.Table(
+    "dispute_messages",
+    metadata,
+    sa.Column("id", sa.Uuid, primary_key=True),  # uuid7
+    sa.Column(
+        "dispute_id",
+        sa.Uuid,
+        sa.ForeignKey("disputes.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    sa.Column("author_id", sa.Uuid, sa.ForeignKey("users.id", ondelete="RESTRICT"), nullable=False),
+    sa.Column("author_role", sa.Text, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("upload_id", sa.Uuid, sa.ForeignKey("uploads.id"), unique=True),
+    sa.Column("images", pg.JSONB, nullable=False, server_default=sa.text("'[]'::jsonb")),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_dispute_messages_dispute_id", "dispute_id", "created_at", "id"),
+)

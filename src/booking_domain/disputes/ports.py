@@ -1,0 +1,64 @@
+"""What disputes need from storage: the disputes and their evidence, beside the bookings they
+are about and the uploads evidence pictures come from. Every adapter passes the contract
+suite in ``tests/contract/disputes``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from booking_domain.bookings.ports import HasBookings
+from booking_domain.disputes.dispute import Dispute, DisputeStatus
+from booking_domain.disputes.evidence import DisputeMessage
+from booking_domain.media.ports import HasUploads
+from booking_domain.shared.ids import BookingId, DisputeId
+from booking_domain.shared.pages import Page, PageRequest
+from booking_domain.shared.ports import UnitOfWork
+
+
+@dataclass(frozen=True, slots=True)
+class DisputeFilter:
+    """Admins' list: by status and by when the dispute was opened (``[opened_from,
+    opened_before)``); newest first."""
+
+    status: DisputeStatus | None = None
+    opened_from: datetime | None = None
+    opened_before: datetime | None = None
+
+
+class DisputeRepository(Protocol):
+    async def add(self, dispute: Dispute) -> None:
+        """Raises ``DisputeAlreadyExistsError`` when the booking has a dispute (one per
+        booking, whoever opens first)."""
+        ...
+
+    async def get(self, dispute_id: DisputeId, *, for_update: bool = False) -> Dispute | None: ...
+
+    async def for_booking(self, booking_id: BookingId) -> Dispute | None: ...
+
+    async def update(self, dispute: Dispute) -> None: ...
+
+    async def list(self, where: DisputeFilter, page: PageRequest) -> Page[Dispute]:
+        """Newest opened first (ties by id, newest first)."""
+        ...
+
+
+class DisputeMessageRepository(Protocol):
+    async def add(self, message: DisputeMessage) -> None: ...
+
+    async def of_dispute(self, dispute_id: DisputeId) -> tuple[DisputeMessage, ...]:
+        """Oldest first."""
+        ...
+
+
+class DisputesUnitOfWork(UnitOfWork, HasBookings, HasUploads, Protocol):
+    @property
+    def disputes(self) -> DisputeRepository: ...
+
+    @property
+    def dispute_messages(self) -> DisputeMessageRepository: ...
+
+
+class DisputesUnitOfWorkFactory(Protocol):
+    def __call__(self, *, read_only: bool = False) -> DisputesUnitOfWork: ...

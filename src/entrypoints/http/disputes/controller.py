@@ -1,0 +1,114 @@
+"""Disputes: ``POST /disputes`` (a party of the booking, or an admin on a party's behalf),
+``GET /disputes/{id}`` and ``POST /disputes/{id}/messages`` (its parties and admins), and
+admins' ``GET /admin/disputes`` and ``PATCH /admin/disputes/{id}`` (resolve, once)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+from uuid import UUID
+
+from litestar import Controller, get, patch, post
+from litestar.params import FromPath, JSONBody, QueryParameter
+from litestar.status_codes import HTTP_201_CREATED
+
+from booking_domain.bookings import BookingStatus
+from booking_domain.disputes import DisputeFilter, DisputeStatus
+from booking_domain.media import UploadId
+from booking_domain.shared import MAX_PAGE, MAX_PAGE_SIZE, Role
+from booking_domain.shared.ids import BookingId, DisputeId
+from booking_domain.shared.pages import PageRequest
+from entrypoints.http.auth import authenticated, role_in
+from entrypoints.http.deps import Caller, DisputesDep, caller_dependencies
+from entrypoints.http.disputes.dto import (
+    DisputeDetailView,
+    DisputePage,
+    DisputeStatusName,
+    DisputeSummaryView,
+    EvidenceRequest,
+    EvidenceView,
+    OpenDisputeRequest,
+    ResolveRequest,
+)
+
+BEARER: list[dict[str, list[str]]] = [{"bearer": []}]
+
+
+class DisputesController(Controller):
+    path = "/disputes"
+    tags = ["disputes"]
+    guards = [authenticated]
+    security = BEARER
+    dependencies = caller_dependencies("disputes")
+
+    @post(status_code=HTTP_201_CREATED,
+          summary="Contest a closed booking (its parties, in 14 days, once)")  # fmt: skip
+    async def open(
+        self, data: JSONBody[OpenDisputeRequest], actor: Caller, disputes: DisputesDep
+    ) -> DisputeSummaryView:
+        party = None if data.on_behalf_of is None else Role(data.on_behalf_of)
+        opened = await disputes.open_dispute(
+            actor, BookingId(data.booking_id), reason=data.reason, on_behalf_of=party
+        )
+        return DisputeSummaryView.of(opened)
+
+    @get("/{dispute_id:uuid}", summary="A dispute with its evidence (its parties, admins)")
+    async def read(
+        self, dispute_id: FromPath[UUID], actor: Caller, disputes: DisputesDep
+    ) -> DisputeDetailView:
+        return DisputeDetailView.of(await disputes.get_dispute(actor, DisputeId(dispute_id)))
+
+    @post("/{dispute_id:uuid}/messages", status_code=HTTP_201_CREATED,
+          summary="Add evidence to an open dispute: words and maybe a picture")  # fmt: skip
+    async def add_message(
+        self,
+        dispute_id: FromPath[UUID],
+        data: JSONBody[EvidenceRequest],
+        actor: Caller,
+        disputes: DisputesDep,
+    ) -> EvidenceView:
+        upload = None if data.upload_id is None else UploadId(data.upload_id)
+        added = await disputes.add_evidence(
+            actor, DisputeId(dispute_id), text=data.text, upload_id=upload
+        )
+        return EvidenceView.of(added)
+
+
+class AdminDisputesController(Controller):
+    path = "/admin/disputes"
+    tags = ["disputes", "admin"]
+    guards = [authenticated, role_in(Role.ADMIN)]
+    security = BEARER
+    dependencies = caller_dependencies("disputes")
+
+    @get(summary="Disputes, newest first: by status and when they were opened (admins)")
+    async def list_disputes(
+        self,
+        actor: Caller,
+        disputes: DisputesDep,
+        status: Annotated[DisputeStatusName | None, QueryParameter()] = None,
+        opened_from: Annotated[datetime | None, QueryParameter(name="from")] = None,
+        opened_before: Annotated[datetime | None, QueryParameter(name="to")] = None,
+        page: Annotated[int, QueryParameter(ge=1, le=MAX_PAGE)] = 1,
+        page_size: Annotated[int, QueryParameter(name="pageSize", ge=1, le=MAX_PAGE_SIZE)] = 20,
+    ) -> DisputePage:
+        where = DisputeFilter(
+            None if status is None else DisputeStatus(status), opened_from, opened_before
+        )
+        found = await disputes.list_disputes(actor, where, PageRequest(page, page_size))
+        return DisputePage.of(found, DisputeSummaryView.of)
+
+    @patch("/{dispute_id:uuid}",
+           summary="Resolve a dispute once: outcome, note and refund (admins)")  # fmt: skip
+    async def resolve(
+        self,
+        dispute_id: FromPath[UUID],
+        data: JSONBody[ResolveRequest],
+        actor: Caller,
+        disputes: DisputesDep,
+    ) -> DisputeSummaryView:
+        settled = await disputes.resolve_dispute(
+            actor, DisputeId(dispute_id), outcome=BookingStatus(data.booking_status),
+            refund_amount=data.refund_amount, note=data.resolution,
+        )  # fmt: skip
+        return DisputeSummaryView.of(settled)
