@@ -71,6 +71,7 @@ def create_app(
         redis_url=settings.redis_url,
         redis_namespace=settings.redis_namespace,
         access_log=settings.access_log,
+        metrics_token=settings.metrics_token,
     )
     return build_app(app_bundles, config, on_startup=[start], on_shutdown=[stop])
 

@@ -23,6 +23,7 @@ from booking_domain.reviews.use_cases import ReviewUseCases
 from booking_domain.scheduling.use_cases import SchedulingUseCases
 from booking_domain.search.use_cases import SearchUseCases
 from booking_domain.shared import EventRelay, HealthProbe
+from booking_domain.shared.ports import OperationsReadout
 from booking_domain.webhooks.use_cases import WebhookUseCases
 
 ASGIMessage = MutableMapping[str, Any]
@@ -47,6 +48,7 @@ class Bundles:
     reviews: ReviewUseCases
     search: SearchUseCases
     health: HealthProbe
+    operations: OperationsReadout  # what /metrics reads from the store
     relay: EventRelay  # pushes committed events to this process's stream listeners
     # The local stores' HTTP side (signed uploads and downloads, public media), when the
     # deployment keeps files itself; None with R2/S3.

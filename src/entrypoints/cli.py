@@ -7,10 +7,12 @@ import argparse
 import asyncio
 import getpass
 import os
+import shutil
 import signal
 import sys
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from entrypoints.logs import configure_logging
@@ -78,10 +80,17 @@ def main(argv: list[str] | None = None) -> int:
     return handlers[args.command](args, settings)
 
 
+def _empty_dir(path: Path) -> Path:
+    shutil.rmtree(path, ignore_errors=True)
+    path.mkdir(parents=True)
+    return path
+
+
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
     from entrypoints.app import create_app, jwt_secret_for, settle_heap_for_serving
+    from entrypoints.http.metrics import MULTIPROCESS_ENV
     from entrypoints.runtime import database
 
     host = args.host or settings.host
@@ -106,6 +115,9 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
             os.environ["INKSLOT_DATABASE_URL"] = ready.database_url or ""
             os.environ["INKSLOT_JWT_SECRET"] = jwt_secret_for(ready)
             os.environ["INKSLOT_HOST"], os.environ["INKSLOT_PORT"] = host, str(port)
+            # The workers count into one directory that /metrics sums (emptied: counts start
+            # at zero with the server, as they do with one process).
+            os.environ[MULTIPROCESS_ENV] = str(_empty_dir(ready.data_dir / "metrics"))
             uvicorn.run("entrypoints.app:app_from_env", factory=True, workers=workers, **common)
     return 0
 

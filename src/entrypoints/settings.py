@@ -65,6 +65,9 @@ class Settings:
     seed_demo_data: bool = True
     log_level: str = "INFO"
     access_log: bool = True
+    # Who may read /metrics: None serves it to loopback clients only; a token, to requests
+    # bearing it (docs/operations.md).
+    metrics_token: str | None = None
     # Background work (docs/jobs.md). None: a worker runs inside `inkslot serve` in the local
     # profile only; production runs `inkslot worker` processes.
     embedded_worker: bool | None = None
@@ -271,6 +274,7 @@ _FIELDS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "SEED_DEMO_DATA": ("seed_demo_data", _bool),
     "LOG_LEVEL": ("log_level", lambda raw: raw.strip().upper()),
     "ACCESS_LOG": ("access_log", _bool),
+    "METRICS_TOKEN": ("metrics_token", str),
     "EMBEDDED_WORKER": ("embedded_worker", _bool),
     "WORKER_CONCURRENCY": ("worker_concurrency", _positive_int),
     "EXPIRE_HOLDS_CRON": ("expire_holds_cron", _cron),

@@ -8,7 +8,7 @@ every context at once, and strict mypy checks that they do (they subclass each p
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from types import TracebackType
@@ -115,4 +115,35 @@ class EventRelay(Protocol):
 class HealthProbe(Protocol):
     async def check(self) -> None:
         """Return when the backing store answers; raise ``ServiceUnavailableError`` if not."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class PoolFigures:
+    """This process's connections to the store: open, idle, and requests waiting for one."""
+
+    size: int
+    idle: int
+    waiting: int
+    limit: int
+
+
+@dataclass(frozen=True, slots=True)
+class OperationsFigures:
+    """What operators watch, read from the store when asked (so every process and every
+    restart agrees): bookings by status, received payments by outcome, refunds by status,
+    and background jobs by (queue, status)."""
+
+    bookings: Mapping[str, int]
+    payments: Mapping[str, int]
+    refunds: Mapping[str, int]
+    jobs: Mapping[tuple[str, str], int]
+
+
+@runtime_checkable  # the HTTP layer checks what it is handed against this
+class OperationsReadout(Protocol):
+    async def figures(self) -> OperationsFigures: ...
+
+    def pool(self) -> PoolFigures | None:
+        """This process's connection pool now (None where there is no pool)."""
         ...

@@ -96,6 +96,7 @@ def bundles(core: Core) -> Bundles:
         reviews=core.reviews.use_cases(),
         search=core.search.use_cases(),
         health=core.adapters.health(),
+        operations=core.adapters.operations(),
         relay=core.adapters.relay(),
         storage_server=core.adapters.storage().server,
     )

@@ -11,10 +11,12 @@ from dependency_injector import containers, providers
 from redis.asyncio import Redis
 
 from adapters.images.pillow import PillowImageProcessor
+from adapters.memory.operations import InMemoryOperationsReadout
 from adapters.memory.outbox import InMemoryEventFeed, InMemoryEventRelay
 from adapters.memory.sessions import InMemorySessionCheck
 from adapters.memory.uow import InMemoryUnitOfWorkFactory
 from adapters.postgres.database import Database, PostgresHealthProbe
+from adapters.postgres.operations import PostgresOperationsReadout
 from adapters.postgres.outbox import PostgresEventFeed
 from adapters.postgres.outbox_relay import PostgresOutboxRelay
 from adapters.postgres.sessions import PostgresSessionCheck
@@ -129,6 +131,7 @@ class PostgresAdapters(_CommonAdapters):
     uow = providers.Singleton(PostgresUnitOfWorkFactory, database)
     sessions = providers.Singleton(PostgresSessionCheck, database)
     health = providers.Singleton(PostgresHealthProbe, database)
+    operations = providers.Singleton(PostgresOperationsReadout, database)
     feed = providers.Singleton(PostgresEventFeed, database)
     redis = providers.Singleton(_redis, _CommonAdapters.settings)
     payments = providers.Singleton(
@@ -170,6 +173,7 @@ class MemoryAdapters(_CommonAdapters):
     uow = providers.Singleton(InMemoryUnitOfWorkFactory)
     sessions = providers.Singleton(InMemorySessionCheck, uow.provided.store)
     health = providers.Singleton(_AlwaysHealthy)
+    operations = providers.Singleton(InMemoryOperationsReadout, uow.provided.store)
     feed = providers.Singleton(InMemoryEventFeed, uow.provided.store)
     relay = providers.Singleton(InMemoryEventRelay, feed)
     payments = providers.Singleton(

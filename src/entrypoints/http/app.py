@@ -44,6 +44,7 @@ from entrypoints.http.docs import SCHEMA_PATH, OfflineSwaggerUI, docs_redirect
 from entrypoints.http.events.controller import EventStreamController
 from entrypoints.http.events.relay import RelayTask, channels_for
 from entrypoints.http.media.controller import UploadsController
+from entrypoints.http.metrics import PoolWatch, metrics_route, prometheus_config
 from entrypoints.http.middleware import RequestContextMiddleware
 from entrypoints.http.notifications.controller import (
     AdminNotificationsController,
@@ -93,6 +94,7 @@ class HttpConfig:
     redis_namespace: str = "inkslot"
     access_log: bool = True
     debug: bool = False
+    metrics_token: str | None = None  # None: /metrics to loopback clients only
 
 
 def _rate_limit_store(config: HttpConfig, name: str) -> Store:
@@ -208,6 +210,7 @@ def build_app(
     )
     channels = channels_for(config.redis_url, config.redis_namespace)
     relay = RelayTask(bundles.relay, channels.plugin, channels.listeners)
+    pool_watch = PoolWatch(bundles.operations)
     cors = CORSConfig(allow_origins=list(config.cors_origins)) if config.cors_origins else None
 
     app = Litestar(
@@ -218,8 +221,10 @@ def build_app(
             live,
             ready,
             docs_redirect,
+            metrics_route(config.metrics_token),
             *_storage_mounts(bundles.storage_server),
         ],
+        middleware=[prometheus_config().middleware],
         dependencies={
             **bundle_dependencies(bundles),
             "listeners": Provide(lambda: channels.listeners, use_cache=True, sync_to_thread=False),
@@ -245,8 +250,10 @@ def build_app(
         ),
         plugins=[channels.plugin],
         # The relay starts after the adapters (a pool to read with) and stops before them.
-        on_startup=[*on_startup, relay.start],
-        on_shutdown=[bounded(h) for h in (relay.stop, *on_shutdown, channels.close)],
+        on_startup=[*on_startup, relay.start, pool_watch.start],
+        on_shutdown=[
+            bounded(h) for h in (pool_watch.stop, relay.stop, *on_shutdown, channels.close)
+        ],
         debug=config.debug,
         logging_config=None,  # logging is configured once by the entrypoint (JSON lines)
     )

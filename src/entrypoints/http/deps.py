@@ -76,6 +76,7 @@ def bundle_dependencies(bundles: Bundles) -> dict[str, Provide]:
         "reviews": constant(bundles.reviews),
         "search": constant(bundles.search),
         "health": constant(bundles.health),
+        "operations": constant(bundles.operations),
     }
 
 

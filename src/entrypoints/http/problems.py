@@ -24,6 +24,7 @@ from litestar.types import ExceptionHandlersMap
 from booking_domain.shared import errors
 from booking_domain.shared.errors import DomainError, RetryLaterError
 from entrypoints.http.locale import negotiate_locale
+from entrypoints.http.metrics import count_problem
 from entrypoints.http.translations import translate, translate_template
 
 PROBLEM_JSON = "application/problem+json"
@@ -101,6 +102,7 @@ def problem_response(
         ],
     )
     headers = _with_language(headers or {}, locale)
+    count_problem(request, code)
     return Response(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
 
 

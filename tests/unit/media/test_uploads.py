@@ -121,8 +121,9 @@ def test_only_the_owner_uses_it_and_only_for_its_purpose() -> None:
         ready.readable_by(STRANGER)
 
 
-def test_only_idea_images_are_private() -> None:
-    assert [p for p in UploadPurpose if p.is_private] == [UploadPurpose.IDEA]
+def test_only_idea_and_evidence_images_are_private() -> None:
+    private = [UploadPurpose.IDEA, UploadPurpose.EVIDENCE]  # a booking's parties' only
+    assert [p for p in UploadPurpose if p.is_private] == private
 
 
 def test_an_upload_is_abandoned_a_day_after_it_was_requested_if_still_pending() -> None:
