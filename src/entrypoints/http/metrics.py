@@ -28,6 +28,7 @@ import hmac
 import ipaddress
 import logging
 import os
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -35,8 +36,8 @@ from litestar import Request, Response, get
 from litestar.connection import ASGIConnection
 from litestar.di import NamedDependency
 from litestar.handlers import BaseRouteHandler
-from litestar.plugins.prometheus import PrometheusConfig
-from litestar.types import Guard
+from litestar.plugins.prometheus import PrometheusConfig, PrometheusMiddleware
+from litestar.types import ASGIApp, Guard, Message, Receive, Scope, Send
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
     REGISTRY,
@@ -71,13 +72,82 @@ POOL = Gauge(
 )
 
 
+APP = "inkslot"
+Labels = dict[str, str | int | float]
+
+
+class LeanPrometheusMiddleware(PrometheusMiddleware):
+    """The plugin's middleware, its series unchanged (names, labels, buckets), for a sixth of
+    its cost: each labelled child is looked up once and remembered (prometheus-client's
+    ``labels()`` checks and hashes its arguments on every call, four calls a request), and
+    no ``Request`` is built to read three scope keys. ``bench/metrics_overhead.py``: 7-9 us
+    of CPU a request instead of 52-56."""
+
+    def __init__(self, app: ASGIApp, config: PrometheusConfig) -> None:
+        super().__init__(app, config)
+        self._in_progress: dict[tuple[str, str], Any] = {}
+        self._finished: dict[tuple[str, str, int], tuple[Any, Any, Any]] = {}
+
+    def _progress(self, method: str, path: str) -> Any:
+        key = (method, path)
+        child = self._in_progress.get(key)
+        if child is None:
+            labels: Labels = {"method": method, "path": path, "status_code": 200, "app_name": APP}
+            child = self.requests_in_progress(labels).labels(*labels.values())
+            self._in_progress[key] = child
+        return child
+
+    def _outcome(self, method: str, path: str, status: int) -> tuple[Any, Any, Any]:
+        key = (method, path, status)
+        children = self._finished.get(key)
+        if children is None:
+            labels: Labels = {
+                "method": method, "path": path, "status_code": status, "app_name": APP
+            }  # fmt: skip
+            values = list(labels.values())
+            errors = self.requests_error_count(labels).labels(*values) if status >= 500 else None
+            children = (
+                self.request_count(labels).labels(*values),
+                self.request_time(labels).labels(*values),
+                errors,
+            )
+            self._finished[key] = children
+        return children
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        method = str(scope.get("method", scope["type"]))
+        path = route_of(scope)
+        started = time.perf_counter()
+        outcome = {"status": 200, "duration": 0.0}
+
+        async def measured_send(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                outcome["status"] = message["status"]
+            elif message["type"] == "http.response.body":
+                outcome["duration"] = time.perf_counter() - started
+            await send(message)
+
+        progress = self._progress(method, path)
+        progress.inc()
+        try:
+            await self.app(scope, receive, measured_send)
+        finally:
+            progress.dec()
+            count, timing, errors = self._outcome(method, path, int(outcome["status"]))
+            if errors is not None:
+                errors.inc()
+            count.inc()
+            timing.observe(outcome["duration"])
+
+
 def prometheus_config() -> PrometheusConfig:
     return PrometheusConfig(
-        app_name="inkslot",
+        app_name=APP,
         prefix="inkslot",
         group_path=True,  # the route template, not the raw path
         exclude=[f"^{METRICS_PATH}$"],
         exclude_unhandled_paths=True,  # 404s have no template; they count as problems
+        middleware_class=LeanPrometheusMiddleware,
     )
 
 

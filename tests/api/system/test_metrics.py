@@ -5,6 +5,7 @@ loopback without one); and, with several API processes, one sum over all of them
 from __future__ import annotations
 
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from uuid import uuid4
 
@@ -96,22 +97,27 @@ def _bearer() -> dict[str, str]:
 
 def test_two_api_processes_report_one_sum(database_url: str, tmp_path: Path) -> None:
     """Whichever process answers a scrape, it counts the requests both served."""
+    counts = tmp_path / "server" / "metrics"  # where each process writes its own counts
+
+    def writers() -> set[str]:
+        return {p.stem.rsplit("_", 1)[-1] for p in counts.glob("counter_*.db")}
+
+    def live(base: str) -> None:
+        with urllib.request.urlopen(base + "/health/live", timeout=10) as r:
+            assert r.status == 200
+
     with running_server(database_url, tmp_path / "server", workers=2) as server:
-        served = 200
-        for _ in range(served):
-            with urllib.request.urlopen(server.base_url + "/health/live", timeout=10) as r:
-                assert r.status == 200
+        served = 0
+        # Batches of parallel requests until both processes have served some (the kernel
+        # hands each connection to either; a few batches are enough).
+        with ThreadPoolExecutor(8) as pool:
+            while len(writers()) < 2 and served < 4000:
+                list(pool.map(live, [server.base_url] * 100))
+                served += 100
+        assert len(writers()) >= 2, writers()
         totals = set()
-        for _ in range(6):  # several scrapes: both processes answer some of them
+        for _ in range(6):  # several scrapes: either process may answer each
             with urllib.request.urlopen(server.base_url + "/metrics", timeout=10) as r:
                 text = r.read().decode()
-            live = _value(_samples(text), "inkslot_requests_total", path="/health/live")
-            totals.add(live)
-        assert totals == {served}, totals
-        # Both processes counted some of them (each writes its own file), and the sum is
-        # still exact.
-        writers = {
-            p.stem.rsplit("_", 1)[-1]
-            for p in (tmp_path / "server" / "metrics").glob("counter_*.db")
-        }
-        assert len(writers) >= 2, writers
+            totals.add(_value(_samples(text), "inkslot_requests_total", path="/health/live"))
+        assert totals == {served}, (totals, served)
