@@ -34,6 +34,7 @@ K = BookingEventKind
 ANY_PARTY = frozenset({Role.CUSTOMER, Role.ARTIST, Role.ADMIN})
 STAFF = frozenset({Role.ARTIST, Role.ADMIN})
 EXPIRED = "expired"
+ARTIST_SUSPENDED = "artist_suspended"
 
 
 def _require_status(booking: Booking, *allowed: BookingStatus) -> None:
@@ -151,6 +152,19 @@ def cancel(
     return apply(booking, kind=K.CANCELLED, now=now, actor=actor, reason=reason, amount=owed,
                  status=S.CANCELLED, cancellation_reason=reason or f"cancelled_by_{role}",
                  hold_expires_at=None, refund_due=booking.refund_due + owed)  # fmt: skip
+
+
+def cancel_for_suspension(
+    booking: Booking, admin: Actor, now: datetime, policy: SchedulingPolicy
+) -> Result:
+    """An admin suspended the artist: a pending or confirmed booking that has not started is
+    cancelled (reason ``artist_suspended``) with everything paid owed back, whatever the
+    cancellation policy says; one that has started is left to its artist and admins."""
+    if not admin.is_admin:
+        raise BookingActionNotAllowedError("Only an admin suspends an artist.")
+    if booking.start <= require_aware(now, "now"):
+        raise InvalidTransitionError("A booking that has started is not cancelled by a suspension.")
+    return cancel(booking, admin, now, policy, reason=ARTIST_SUSPENDED, refund=booking.refundable)
 
 
 def _close(booking: Booking, actor: Actor, now: datetime, to: BookingStatus) -> Result:

@@ -23,7 +23,7 @@ from booking_domain.media.ports import HasUploads
 from booking_domain.scheduling.ports import HasSchedulingReader
 from booking_domain.shared.ids import ArtistId, BookingId, UserId
 from booking_domain.shared.pages import Page, PageRequest
-from booking_domain.shared.ports import UnitOfWork
+from booking_domain.shared.ports import HasOutbox, UnitOfWork
 from booking_domain.shared.time import Interval
 
 
@@ -153,11 +153,12 @@ class BookingsUnitOfWork(
     HasSchedulingReader,
     HasIdeas,
     HasUploads,
+    HasOutbox,
     Protocol,
 ):
     """What booking use cases open: bookings, idempotency keys, the artists whose policy
-    they apply, the scheduling reader, and ideas (with the uploads their images come
-    from)."""
+    they apply (and whose suspension cancels bookings: the outbox takes the artist's
+    event), the scheduling reader, and ideas (with the uploads their images come from)."""
 
 
 class BookingsUnitOfWorkFactory(Protocol):

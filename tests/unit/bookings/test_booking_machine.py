@@ -121,6 +121,28 @@ class BookingMachine(RuleBasedStateMachine):
         refund = quarter(self.booking.refundable, parts) if give_refund else None
         self.attempt(lambda: lifecycle.cancel(self.booking, actor, self.now, POLICY, refund=refund))
 
+    @rule(actor=actors)
+    def artist_suspended(self, actor: Actor) -> None:
+        before = self.booking
+        refundable = before.refundable
+
+        def change() -> tuple[Booking, BookingEvent]:
+            return lifecycle.cancel_for_suspension(before, actor, self.now, POLICY)
+
+        self.attempt(change)
+        if self.booking is before:  # refused: it must have been one of the rule's cases
+            assert (
+                not actor.is_admin
+                or before.status not in (BookingStatus.PENDING, BookingStatus.CONFIRMED)
+                or before.start <= self.now
+            )
+            return
+        assert actor.is_admin and before.start > self.now
+        assert self.booking.status is BookingStatus.CANCELLED
+        assert self.booking.cancellation_reason == lifecycle.ARTIST_SUSPENDED
+        assert self.booking.refund_due == before.refund_due + refundable  # everything paid
+        assert self.booking.refundable.is_zero
+
     @rule(actor=actors, no_show=st.booleans())
     def close(self, actor: Actor, no_show: bool) -> None:
         change = lifecycle.mark_no_show if no_show else lifecycle.complete
@@ -204,6 +226,7 @@ def exits(b: Booking, actor: Actor, now: datetime) -> list[Callable[[], object]]
     return [
         lambda: lifecycle.approve(b, actor, now, POLICY),
         lambda: lifecycle.cancel(b, actor, now, POLICY, refund=Money(0, "USD")),
+        lambda: lifecycle.cancel_for_suspension(b, actor, now, POLICY),
         lambda: lifecycle.complete(b, actor, now),
         lambda: lifecycle.mark_no_show(b, actor, now),
         lambda: lifecycle.expire_hold(b, now),

@@ -20,6 +20,7 @@ from booking_domain.bookings.use_cases.ideas import (
     ListIdeas,
     UpdateIdea,
 )
+from booking_domain.bookings.use_cases.moderation import SuspendArtist, Suspension
 from booking_domain.bookings.use_cases.queries import (
     BookingEvents,
     GetBooking,
@@ -45,6 +46,7 @@ class BookingUseCases(UseCaseBundle[BookingsDeps]):
     list_ideas: ListIdeas
     update_idea: UpdateIdea
     delete_idea: DeleteIdea
+    suspend_artist: SuspendArtist
 
 
 __all__ = [
@@ -66,6 +68,8 @@ __all__ = [
     "ListIdeas",
     "PurgeIdempotencyKeys",
     "RescheduleBooking",
+    "SuspendArtist",
+    "Suspension",
     "UpdateIdea",
     "booking_filter",
 ]

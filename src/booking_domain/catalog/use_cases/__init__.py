@@ -8,7 +8,8 @@ from booking_domain.catalog.use_cases.approval import (
     ReinstateArtist,
     ReviewArtistProfile,
     SubmitArtistProfile,
-    SuspendArtist,
+    change_profile,
+    suspended,
 )
 from booking_domain.catalog.use_cases.artist_images import (
     ArtistImageKind,
@@ -62,7 +63,6 @@ class CatalogUseCases(UseCaseBundle[CatalogDeps]):
     get_artist: GetArtist
     submit_artist: SubmitArtistProfile
     review_artist: ReviewArtistProfile
-    suspend_artist: SuspendArtist
     reinstate_artist: ReinstateArtist
     create_studio: CreateStudio
     update_studio: UpdateStudio
@@ -106,11 +106,12 @@ __all__ = [
     "SetArtistImage",
     "StudioFields",
     "SubmitArtistProfile",
-    "SuspendArtist",
     "UpdateArtistProfile",
     "UpdatePortfolioItem",
     "UpdateService",
     "UpdateStudio",
+    "change_profile",
     "load_artist",
     "load_editable_artist",
+    "suspended",
 ]

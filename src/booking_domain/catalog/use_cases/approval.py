@@ -1,36 +1,57 @@
 """The life of a profile: the owner submits it; an admin approves or rejects it, and
-suspends or reinstates an approved one (the rules are ``ArtistProfile``'s). Each change is
-recorded in the outbox with it (``catalog/published.py``)."""
+reinstates a suspended one (the rules are ``ArtistProfile``'s). Each change is recorded in
+the outbox with it (``catalog/published.py``). Suspending is bookings' use case
+(``SuspendArtist``): it cancels the artist's upcoming bookings in the same transaction,
+through ``change_profile`` and ``suspended`` here."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import Protocol
 
 from booking_domain.catalog.artists import ArtistProfile
+from booking_domain.catalog.ports import HasArtists
 from booking_domain.catalog.published import ArtistChange, artist_outbox_event, artist_subject
 from booking_domain.catalog.use_cases.deps import CatalogDeps, load_artist
 from booking_domain.shared.identity import Actor
 from booking_domain.shared.ids import ArtistId
+from booking_domain.shared.ports import HasOutbox
 from booking_domain.shared.text import require_clean_text
 from booking_domain.shared.use_case import UseCase
 
 Change = Callable[[ArtistProfile, datetime], ArtistProfile]
 
 
+class ProfileChanges(HasArtists, HasOutbox, Protocol):
+    """What a profile change needs of a unit of work (catalogue's own, or one above it that
+    changes more in the same transaction: a suspension also cancels bookings)."""
+
+
+async def change_profile(
+    uow: ProfileChanges,
+    actor: Actor,
+    artist_id: ArtistId,
+    change: Change,
+    kind: ArtistChange,
+    now: datetime,
+) -> ArtistProfile:
+    """Load (strangers get 404 for a profile they may not see), change, save with its event;
+    the caller commits."""
+    artist = await load_artist(uow.artists, artist_id)
+    artist.ensure_visible_to(actor)
+    updated = change(artist, now)
+    await uow.artists.update(updated)
+    sequence = await uow.outbox.next_sequence(artist_subject(artist_id))
+    await uow.outbox.record(artist_outbox_event(updated, kind, actor, now, sequence=sequence))
+    return updated
+
+
 async def _change_profile(
     deps: CatalogDeps, actor: Actor, artist_id: ArtistId, change: Change, kind: ArtistChange
 ) -> ArtistProfile:
-    """Load (strangers get 404 for a profile they may not see), change, save with its event,
-    commit."""
     async with deps.uow() as uow:
-        artist = await load_artist(uow.artists, artist_id)
-        artist.ensure_visible_to(actor)
-        now = deps.clock.now()
-        updated = change(artist, now)
-        await uow.artists.update(updated)
-        sequence = await uow.outbox.next_sequence(artist_subject(artist_id))
-        await uow.outbox.record(artist_outbox_event(updated, kind, actor, now, sequence=sequence))
+        updated = await change_profile(uow, actor, artist_id, change, kind, deps.clock.now())
         await uow.commit()
     return updated
 
@@ -64,23 +85,20 @@ class ReviewArtistProfile(UseCase[CatalogDeps]):
         )
 
 
-class SuspendArtist(UseCase[CatalogDeps]):
-    """An admin takes an approved artist out of public view and bookings."""
+def suspended(actor: Actor) -> Change:
+    """The change of a suspension (an admin's; see ``ArtistProfile.with_suspension``)."""
+    return lambda artist, now: artist.with_suspension(actor, now, suspended=True)
 
-    suspended = True
+
+class ReinstateArtist(UseCase[CatalogDeps]):
+    """An admin lifts a suspension: the profile is public and bookable again. Bookings the
+    suspension cancelled stay cancelled (bookings' ``SuspendArtist``)."""
 
     async def __call__(self, actor: Actor, artist_id: ArtistId) -> ArtistProfile:
-        suspended = self.suspended
         return await _change_profile(
             self._deps,
             actor,
             artist_id,
-            lambda a, now: a.with_suspension(actor, now, suspended=suspended),
-            ArtistChange.SUSPENDED if suspended else ArtistChange.REINSTATED,
+            lambda a, now: a.with_suspension(actor, now, suspended=False),
+            ArtistChange.REINSTATED,
         )
-
-
-class ReinstateArtist(SuspendArtist):
-    """An admin lifts a suspension."""
-
-    suspended = False
