@@ -72,6 +72,7 @@ def create_app(
         redis_namespace=settings.redis_namespace,
         access_log=settings.access_log,
         metrics_token=settings.metrics_token,
+        metrics_loopback=settings.is_local,
     )
     return build_app(app_bundles, config, on_startup=[start], on_shutdown=[stop])
 

@@ -65,8 +65,8 @@ class Settings:
     seed_demo_data: bool = True
     log_level: str = "INFO"
     access_log: bool = True
-    # Who may read /metrics: None serves it to loopback clients only; a token, to requests
-    # bearing it (docs/operations.md).
+    # Who may read /metrics: a token, requests bearing it; None, loopback clients in the
+    # local profile and nobody in production (docs/deployment.md).
     metrics_token: str | None = None
     # Background work (docs/jobs.md). None: a worker runs inside `inkslot serve` in the local
     # profile only; production runs `inkslot worker` processes.

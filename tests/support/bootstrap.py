@@ -11,9 +11,11 @@ from typing import Any
 
 from dependency_injector import providers
 
+from adapters.memory.operations import InMemoryOperationsReadout
 from adapters.memory.outbox import InMemoryEventFeed
 from adapters.memory.sessions import InMemorySessionCheck
 from adapters.memory.uow import InMemoryUnitOfWorkFactory
+from adapters.postgres.operations import PostgresOperationsReadout
 from adapters.postgres.outbox import PostgresEventFeed
 from adapters.postgres.sessions import PostgresSessionCheck
 from adapters.system.clock import ManualClock
@@ -23,6 +25,7 @@ from booking_domain.bookings.use_cases import BookingsDeps, BookingUseCases
 from booking_domain.catalog.use_cases import CatalogUseCases
 from booking_domain.scheduling.use_cases import SchedulingUseCases
 from booking_domain.shared import EventFeed
+from booking_domain.shared.ports import OperationsReadout
 from entrypoints.container import MemoryAdapters, build_container, bundles
 from entrypoints.settings import Settings
 from tests.support.builders import START, TEST_JWT_SECRET, cheap_settings
@@ -57,6 +60,7 @@ def build_app(
         adapters.uow.override(providers.Object(uow))
         adapters.sessions.override(providers.Object(_session_check_for(uow)))
         adapters.feed.override(providers.Object(_feed_for(uow)))
+        adapters.operations.override(providers.Object(_operations_for(uow)))
     core = build_container(config, jwt_secret=TEST_JWT_SECRET, adapters=adapters)
     use_cases = bundles(core)
     return App(
@@ -78,6 +82,13 @@ def _feed_for(uow: AnyUnitOfWorkFactory) -> EventFeed:
     if isinstance(uow, InMemoryUnitOfWorkFactory):
         return InMemoryEventFeed(uow.store)
     return PostgresEventFeed(uow.database)
+
+
+def _operations_for(uow: AnyUnitOfWorkFactory) -> OperationsReadout:
+    """What operators watch, over the same storage as ``uow``."""
+    if isinstance(uow, InMemoryUnitOfWorkFactory):
+        return InMemoryOperationsReadout(uow.store)
+    return PostgresOperationsReadout(uow.database)
 
 
 def _session_check_for(uow: AnyUnitOfWorkFactory) -> SessionCheck:

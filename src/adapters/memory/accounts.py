@@ -19,9 +19,11 @@ from booking_domain.accounts import (
 from booking_domain.accounts.ports import (
     RefreshTokenRepository,
     SignInAttemptsRepository,
+    UserFilter,
     UserRepository,
 )
-from booking_domain.shared import Page, PageRequest, Role, UserId
+from booking_domain.search.text import fold
+from booking_domain.shared import Page, PageRequest, UserId
 
 
 class InMemoryUserRepository(TableRepository[UserId, User], UserRepository):
@@ -44,13 +46,25 @@ class InMemoryUserRepository(TableRepository[UserId, User], UserRepository):
     async def count(self) -> int:
         return sum(1 for _ in self._rows.values())
 
-    async def list(self, request: PageRequest, *, role: Role | None = None) -> Page[User]:
+    async def list(self, request: PageRequest, where: UserFilter | None = None) -> Page[User]:
+        where = where or UserFilter()
         matching = sorted(
-            (u for u in self._rows.values() if role is None or u.role is role),
+            (u for u in self._rows.values() if _admits(where, u)),
             key=lambda u: (u.created_at, u.id),
         )
         chunk = matching[request.offset : request.offset + request.page_size]
         return Page(tuple(chunk), len(matching), request)
+
+
+def _admits(where: UserFilter, user: User) -> bool:
+    if where.role is not None and user.role is not where.role:
+        return False
+    if where.restricted is not None:
+        now = where.now
+        locked = user.locked_until is not None and now is not None and user.locked_until > now
+        if (user.disabled or locked) is not where.restricted:
+            return False
+    return not where.text or fold(where.text) in fold(f"{user.name} {user.email}")
 
 
 class InMemoryRefreshTokenRepository(

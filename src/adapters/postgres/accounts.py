@@ -6,7 +6,18 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy import (
+    Text,
+    and_,
+    bindparam,
+    delete,
+    func,
+    literal_column,
+    not_,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from adapters.postgres.database import OnConnection
@@ -24,6 +35,7 @@ from booking_domain.accounts import (
 from booking_domain.accounts.ports import (
     RefreshTokenRepository,
     SignInAttemptsRepository,
+    UserFilter,
     UserRepository,
 )
 from booking_domain.shared import Page, PageRequest, UserId
@@ -96,19 +108,15 @@ class PostgresUserRepository(OnConnection, UserRepository):
         row = await (await self._conn.execute(_COUNT_USERS.text)).fetchone()
         return count_of(row)
 
-    async def list(self, request: PageRequest, *, role: Role | None = None) -> Page[User]:
-        where = [users.c.role == bindparam("role")] if role is not None else []
-        params = {
-            "role": role.value if role else None,
-            "limit": request.page_size,
-            "offset": request.offset,
-        }
+    async def list(self, request: PageRequest, where: UserFilter | None = None) -> Page[User]:
+        conditions, params = _user_conditions(where or UserFilter())
+        params.update(limit=request.page_size, offset=request.offset)
         count_sql = compile_sql(
-            select(func.count().label("total")).select_from(users).where(*where)
+            select(func.count().label("total")).select_from(users).where(*conditions)
         )
         page_sql = compile_sql(
             select(users)
-            .where(*where)
+            .where(*conditions)
             .order_by(users.c.created_at, users.c.id)
             .limit(bindparam("limit"))
             .offset(bindparam("offset"))
@@ -116,6 +124,35 @@ class PostgresUserRepository(OnConnection, UserRepository):
         total_row = await (await self._conn.execute(count_sql, params)).fetchone()
         rows = await (await self._conn.execute(page_sql, params)).fetchall()
         return Page(tuple(_user(r) for r in rows), count_of(total_row), request)
+
+
+# The folded name and email, as migration 0019's trigram index has them (inkslot_fold is
+# search's folding, migration 0017: transliterated, unaccented, lower case).
+_FOLDED = literal_column("inkslot_fold(users.name || ' ' || users.email)", type_=Text)
+
+
+def _like_pattern(fragment: str) -> str:
+    """``fragment`` anywhere: LIKE's own characters (backslash, ``%``, ``_``) escaped."""
+    escaped = fragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _user_conditions(where: UserFilter) -> tuple[list[Any], dict[str, Any]]:
+    conditions: list[Any] = []
+    params: dict[str, Any] = {}
+    if where.role is not None:
+        conditions.append(users.c.role == bindparam("role"))
+        params["role"] = where.role.value
+    if where.restricted is not None:
+        locked = and_(users.c.locked_until.is_not(None), users.c.locked_until > bindparam("now"))
+        restricted = or_(users.c.disabled, locked)  # never NULL, so NOT is its complement
+        conditions.append(restricted if where.restricted else not_(restricted))
+        params["now"] = where.now
+    if where.text:
+        # Folded like the column (LIKE's escapes survive folding: it keeps punctuation).
+        conditions.append(_FOLDED.like(func.inkslot_fold(bindparam("text", type_=Text))))
+        params["text"] = _like_pattern(where.text)
+    return conditions, params
 
 
 _INSERT_TOKEN = Statement(lambda: refresh_tokens.insert())

@@ -34,11 +34,13 @@ from sqlalchemy import (
     Integer,
     Text,
     bindparam,
+    cast,
     func,
     insert,
     literal_column,
     select,
     text,
+    true,
     update,
 )
 from sqlalchemy.dialects.postgresql import ARRAY
@@ -48,6 +50,7 @@ from adapters.postgres.errors import translate
 from adapters.postgres.outbox import OUTBOX_ROW, outbox_params
 from adapters.postgres.sql import Statement, compile_sql, count_of
 from adapters.postgres.tables.bookings import booking_events, bookings
+from adapters.postgres.tables.catalog import artists
 from adapters.postgres.tables.events import outbox_events
 from booking_domain.bookings import (
     Booking,
@@ -59,6 +62,7 @@ from booking_domain.bookings import (
     booking_outbox_event,
 )
 from booking_domain.bookings.ports import BookingFilter, BookingRepository
+from booking_domain.scheduling import ArtistNotBookableError
 from booking_domain.shared import (
     ArtistId,
     BookingId,
@@ -116,10 +120,29 @@ def _build_add() -> Any:
     # a transaction-scoped lock it lasts until the statement's (or the caller's)
     # transaction ends.
     calendar = select(
-        func.pg_advisory_xact_lock(bindparam("calendar_key", type_=BigInteger)).label("queued")
+        cast(func.pg_advisory_xact_lock(bindparam("calendar_key", type_=BigInteger)), Text).label(
+            "queued"
+        )
     ).cte("calendar")
+    # Then, under the calendar lock, the artist is still bookable: read FOR SHARE, so a
+    # suspension committed while this statement waited for the lock is seen (PostgreSQL
+    # re-reads a row changed since the statement's snapshot) and nothing is written. LATERAL
+    # on the lock keeps the order lock-then-row, the order a suspension takes them in.
+    bookable = (
+        select(artists.c.id)
+        .where(
+            artists.c.id == bindparam("artist_id", type_=_B.artist_id.type),
+            artists.c.status == literal_column("'approved'"),
+            ~artists.c.suspended,
+            calendar.c.queued.is_not(None),
+        )
+        .with_for_update(read=True)
+        .lateral("bookable")
+    )
     names = [c.name for c in _B]
-    row = select(*(_column_value(name) for name in names)).select_from(calendar)
+    row = select(*(_column_value(name) for name in names)).select_from(
+        calendar.join(bookable, true())
+    )
     written = insert(bookings).from_select(names, row).returning(_B.id).cte("written")
     return _logged(written, calendar)
 
@@ -301,7 +324,9 @@ class PostgresBookingRepository(OnConnection, BookingRepository):
         try:
             params = _booking_row(booking) | _logged_params(booking, event)
             params["calendar_key"] = calendar_lock_key(booking.artist_id)
-            await self._write(_ADD.text, params)
+            if await self._write(_ADD.text, params) == 0:
+                # Suspended (or no longer approved) while this creation waited its turn.
+                raise ArtistNotBookableError()
         except ConcurrentUpdateError as exc:
             # Two inserts of overlapping time that each wait on the other's unfinished row
             # (the exclusion check waits for in-progress rivals) are aborted by PostgreSQL;

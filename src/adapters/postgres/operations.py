@@ -6,7 +6,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import psycopg
+from psycopg_pool import PoolTimeout
+
 from adapters.postgres.database import Database
+from booking_domain.shared import ServiceUnavailableError
 from booking_domain.shared.ports import OperationsFigures, OperationsReadout, PoolFigures
 
 _FIGURES = """
@@ -22,20 +26,25 @@ SELECT 'jobs', queue_name, status::text, count(*) FROM procrastinate_jobs
 
 
 class PostgresOperationsReadout(OperationsReadout):
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, timeout: float = 2.0) -> None:
         self._database = database
+        self._timeout = timeout
 
     async def figures(self) -> OperationsFigures:
-        async with self._database.pool.connection() as conn:
-            rows: Sequence[Mapping[str, Any]] = await (await conn.execute(_FIGURES)).fetchall()
-        found: dict[str, dict[Any, int]] = {"bookings": {}, "payments": {}, "refunds": {}}
+        try:
+            async with self._database.pool.connection(timeout=self._timeout) as conn:
+                cursor = await conn.execute(_FIGURES)
+                rows: Sequence[Mapping[str, Any]] = await cursor.fetchall()
+        except (psycopg.Error, PoolTimeout, OSError) as exc:  # a scrape answers 503, soon
+            raise ServiceUnavailableError("The database does not answer.") from exc
+        counts: dict[str, dict[Any, int]] = {"bookings": {}, "payments": {}, "refunds": {}}
         jobs: dict[tuple[str, str], int] = {}
         for row in rows:
             if row["kind"] == "jobs":
                 jobs[(row["a"], row["b"])] = row["n"]
             else:
-                found[row["kind"]][row["a"]] = row["n"]
-        return OperationsFigures(found["bookings"], found["payments"], found["refunds"], jobs)
+                counts[row["kind"]][row["a"]] = row["n"]
+        return OperationsFigures(counts["bookings"], counts["payments"], counts["refunds"], jobs)
 
     def pool(self) -> PoolFigures | None:
         stats = self._database.pool.get_stats()

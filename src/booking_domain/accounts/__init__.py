@@ -20,17 +20,21 @@ from booking_domain.accounts.sessions import (
 )
 from booking_domain.accounts.sign_in import LockoutPolicy, SignInAttempts, sign_in_key
 from booking_domain.accounts.users import (
+    MAX_LOCK,
     MAX_NAME_LENGTH,
     MAX_PASSWORD_LENGTH,
     MIN_PASSWORD_LENGTH,
     SELF_SERVICE_ROLES,
+    Moderation,
     User,
+    moderated,
     password_problems,
     validate_registration,
 )
 from booking_domain.shared.identity import Actor, Role
 
 __all__ = [
+    "MAX_LOCK",
     "MAX_NAME_LENGTH",
     "MAX_PASSWORD_LENGTH",
     "MIN_PASSWORD_LENGTH",
@@ -42,6 +46,7 @@ __all__ = [
     "InvalidCredentialsError",
     "InvalidTokenError",
     "LockoutPolicy",
+    "Moderation",
     "RefreshToken",
     "RefreshTokenId",
     "RefreshTokenReusedError",
@@ -52,6 +57,7 @@ __all__ = [
     "UserNotFoundError",
     "email_problem",
     "issue_refresh_token",
+    "moderated",
     "normalize_email",
     "password_problems",
     "sign_in_key",

@@ -19,6 +19,18 @@ from booking_domain.shared.pages import Page, PageRequest
 from booking_domain.shared.ports import UnitOfWork
 
 
+@dataclass(frozen=True, slots=True)
+class UserFilter:
+    """Admins' list of accounts: by role; ``restricted`` (locked or suspended at ``now``, or
+    neither); ``text`` found in the name or the email, ignoring case, accents and script
+    (Mongolian Cyrillic is transliterated, as search does)."""
+
+    role: Role | None = None
+    restricted: bool | None = None
+    text: str | None = None
+    now: datetime | None = None  # when ``restricted`` is asked
+
+
 class UserRepository(Protocol):
     async def add(self, user: User) -> None:
         """Store a new user. Raises ``EmailAlreadyRegisteredError`` if the email is taken."""
@@ -36,8 +48,8 @@ class UserRepository(Protocol):
 
     async def count(self) -> int: ...
 
-    async def list(self, request: PageRequest, *, role: Role | None = None) -> Page[User]:
-        """Users, oldest first (ties broken by id), optionally of one role."""
+    async def list(self, request: PageRequest, where: UserFilter | None = None) -> Page[User]:
+        """Users, oldest first (ties broken by id), those ``where`` admits."""
         ...
 
 

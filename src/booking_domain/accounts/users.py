@@ -7,19 +7,25 @@ Rules (PRODUCT.md, Accounts and sessions):
   well-known password, holds no control characters, and does not contain the user's email
   local part or name;
 - failed sign-ins lock an (email, client address) pair, not the account (``sign_in``); an
-  operator may lock an account as a whole until a moment (``locked_until``), which also ends
-  its sessions.
+  admin may lock an account as a whole until a moment (``locked_until``) or suspend it
+  until reinstated (``disabled``), either of which ends its sessions (``moderated``).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
+from enum import StrEnum
 
 from booking_domain.accounts.emails import email_problem, normalize_email
 from booking_domain.accounts.errors import AccountLockedError
-from booking_domain.shared.errors import FieldError, InvalidInputError
+from booking_domain.shared.errors import (
+    FieldError,
+    InvalidInputError,
+    InvalidTransitionError,
+    PermissionDeniedError,
+)
 from booking_domain.shared.identity import Actor, Role
 from booking_domain.shared.ids import UserId
 from booking_domain.shared.text import text_problem
@@ -105,6 +111,54 @@ class User:
 
     def with_password_hash(self, password_hash: str, now: datetime) -> User:
         return replace(self, password_hash=password_hash, updated_at=now)
+
+
+class Moderation(StrEnum):
+    """What an admin does to an account (``User.moderated``)."""
+
+    LOCK = "lock"  # until a moment: sign-in refused, sessions ended
+    UNLOCK = "unlock"
+    SUSPEND = "suspend"  # until reinstated: sign-in refused, sessions ended
+    REINSTATE = "reinstate"
+
+    @property
+    def ends_sessions(self) -> bool:
+        return self in (Moderation.LOCK, Moderation.SUSPEND)
+
+
+# An operator's lock lasts at most this long (a longer one is a suspension).
+MAX_LOCK = timedelta(days=365)
+
+
+def moderated(
+    user: User, actor: Actor, now: datetime, action: Moderation, until: datetime | None = None
+) -> User:
+    """An admin locks (until a moment in the next ``MAX_LOCK``), unlocks, suspends or
+    reinstates another account; never their own (an admin cannot shut themselves out). A
+    lock or a suspension ends the account's sessions (the use case revokes them); unlocking
+    or reinstating an account that is not locked or suspended is a conflict."""
+    if not actor.is_admin:
+        raise PermissionDeniedError("Only admins moderate accounts.")
+    if actor.user_id == user.id:
+        raise InvalidTransitionError("An admin cannot lock or suspend their own account.")
+    if action is Moderation.LOCK:
+        if until is None or not now < until <= now + MAX_LOCK:
+            detail = "A moment in the next 365 days, with a UTC offset."
+            raise InvalidInputError(errors=(FieldError("until", detail, "out_of_range"),))
+        return replace(user, locked_until=until, updated_at=now)
+    if until is not None:
+        raise InvalidInputError(errors=(FieldError("until", "Only a lock takes it."),))
+    if action is Moderation.UNLOCK:
+        if user.locked_until is None or user.locked_until <= now:
+            raise InvalidTransitionError("The account is not locked.")
+        return replace(user, locked_until=None, updated_at=now)
+    if action is Moderation.SUSPEND:
+        if user.disabled:
+            raise InvalidTransitionError("The account is already suspended.")
+        return replace(user, disabled=True, updated_at=now)
+    if not user.disabled:
+        raise InvalidTransitionError("The account is not suspended.")
+    return replace(user, disabled=False, updated_at=now)
 
 
 def validate_registration(email: str, password: str, name: str, role: Role) -> tuple[str, str]:

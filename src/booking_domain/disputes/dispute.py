@@ -35,7 +35,12 @@ from booking_domain.disputes.errors import (
     DisputeWindowClosedError,
 )
 from booking_domain.scheduling import epoch_floor
-from booking_domain.shared.errors import FieldError, InvalidInputError, InvalidTransitionError
+from booking_domain.shared.errors import (
+    FieldError,
+    InvalidInputError,
+    InvalidTransitionError,
+    PermissionDeniedError,
+)
 from booking_domain.shared.identity import Actor, Role
 from booking_domain.shared.ids import BookingId, DisputeId, UserId, new_uuid7
 from booking_domain.shared.money import Money
@@ -89,10 +94,13 @@ def open_dispute(
     *,
     reason: str,
     dispute_id: DisputeId | None = None,
+    on_behalf_of: Role | None = None,
 ) -> DisputeResult:
-    """A party contests a closed booking, which becomes ``disputed``."""
-    role = require_role(booking, actor, PARTIES)
+    """A party contests a closed booking, which becomes ``disputed``. An admin opens one
+    only on a party's behalf (``on_behalf_of``: customer or artist): the dispute names that
+    party as its opener, the booking's event names the admin who acted."""
     now = require_aware(now, "now")
+    opener, role = _opener(booking, actor, on_behalf_of)
     if booking.dispute_id is not None:
         raise DisputeAlreadyExistsError()
     if booking.status not in CLOSED:
@@ -101,10 +109,24 @@ def open_dispute(
         raise DisputeWindowClosedError()
     text = _require_text(reason, "reason")
     new_id = dispute_id or DisputeId(new_uuid7(epoch_floor(now) * 1000))
-    dispute = Dispute(new_id, booking.id, actor.user_id, role, text, now)
+    dispute = Dispute(new_id, booking.id, opener, role, text, now)
     new, event = apply(booking, kind=BookingEventKind.DISPUTED, now=now, actor=actor,
                        reason=text, status=BookingStatus.DISPUTED, dispute_id=new_id)  # fmt: skip
     return dispute, new, event
+
+
+def _opener(booking: Booking, actor: Actor, on_behalf_of: Role | None) -> tuple[UserId, Role]:
+    """Who contests: the acting party, or for an admin the party named."""
+    if not actor.is_admin:
+        if on_behalf_of is not None:
+            raise PermissionDeniedError("Only an admin opens a dispute on a party's behalf.")
+        return actor.user_id, require_role(booking, actor, PARTIES)
+    if on_behalf_of is Role.CUSTOMER:
+        return booking.customer_id, Role.CUSTOMER
+    if on_behalf_of is Role.ARTIST:
+        return booking.artist_user_id, Role.ARTIST
+    detail = "An admin names the party: customer or artist."
+    raise InvalidInputError(errors=(FieldError("onBehalfOf", detail, "required"),))
 
 
 def resolve_dispute(

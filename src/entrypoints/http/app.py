@@ -32,6 +32,7 @@ from entrypoints.http.accounts.controller import (
 )
 from entrypoints.http.bookings.controller import BookingsController
 from entrypoints.http.bookings.ideas import BookingIdeasController, IdeasController
+from entrypoints.http.bookings.moderation import AdminSuspensionController
 from entrypoints.http.catalog.controller import (
     AdminArtistsController,
     ArtistsController,
@@ -94,7 +95,8 @@ class HttpConfig:
     redis_namespace: str = "inkslot"
     access_log: bool = True
     debug: bool = False
-    metrics_token: str | None = None  # None: /metrics to loopback clients only
+    metrics_token: str | None = None  # None: /metrics to loopback clients (if loopback) only
+    metrics_loopback: bool = True  # the local profile; production serves only the token
 
 
 def _rate_limit_store(config: HttpConfig, name: str) -> Store:
@@ -179,6 +181,7 @@ def build_app(
             AvailabilityController,
             StudiosController,
             AdminArtistsController,
+            AdminSuspensionController,
             BookingsController,
             StreamTicketController,
             EventStreamController,
@@ -221,7 +224,7 @@ def build_app(
             live,
             ready,
             docs_redirect,
-            metrics_route(config.metrics_token),
+            metrics_route(config.metrics_token, loopback=config.metrics_loopback),
             *_storage_mounts(bundles.storage_server),
         ],
         middleware=[prometheus_config().middleware],

@@ -4,20 +4,21 @@
   method, route template (``/api/v1/bookings/{booking_id:uuid}``, never the raw path: ids
   would make a series each) and status.
 - Problems: every problem response by method, route template and ``code``; refused
-  bookings by reason are ``inkslot_problems_total{path="/api/v1/bookings",method="POST"}``.
+  bookings by code are ``inkslot_problems_total{path="/api/v1/bookings",method="POST"}``
+  (``slot_taken``, ``not_bookable``: the not-bookable reasons are one code).
 - Store figures, read when scraped, so every process and every restart agrees: bookings by
   status, received payments by outcome, refunds by status (``manual``: awaiting manual
   settlement), background jobs by queue and status (``todo``: the queue's depth;
   ``failed``: failures).
 - The connection pool of each API process (open, idle, waiting, limit), summed over the
-  live processes.
+  processes (a worker that died keeps its last figures until the server restarts).
 
 Several API processes (``inkslot serve --workers N``) share their counts through
 prometheus-client's multi-process mode: ``serve`` points ``PROMETHEUS_MULTIPROC_DIR`` at
 an emptied directory under the data directory before the workers start.
 
 Who may read: with ``INKSLOT_METRICS_TOKEN`` set, a request bearing that token; without
-it, only clients on the loopback address (a scraper beside the process).
+it, in the local profile only clients on the loopback address, in production nobody.
 """
 
 from __future__ import annotations
@@ -224,16 +225,17 @@ def _is_loopback(host: str | None) -> bool:
         return False
 
 
-def metrics_access(token: str | None) -> Guard:
+def metrics_access(token: str | None, *, loopback: bool = True) -> Guard:
     """With a token: the bearer must be it (compared in constant time); without: loopback
-    clients only."""
+    clients only, and only where ``loopback`` (the local profile: in production a proxy on
+    the same host would make every client look local)."""
 
     async def guard(
         connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler
     ) -> None:
         if token is None:
             client = connection.client.host if connection.client else None
-            if not _is_loopback(client):
+            if not (loopback and _is_loopback(client)):
                 raise PermissionDeniedError("Metrics are served to this machine only.")
             return
         given = connection.headers.get("authorization", "")
@@ -244,8 +246,8 @@ def metrics_access(token: str | None) -> Guard:
     return guard
 
 
-def metrics_route(token: str | None) -> Any:
-    @get(METRICS_PATH, guards=[metrics_access(token)], include_in_schema=False)
+def metrics_route(token: str | None, *, loopback: bool = True) -> Any:
+    @get(METRICS_PATH, guards=[metrics_access(token, loopback=loopback)], include_in_schema=False)
     async def metrics(operations: NamedDependency[OperationsReadout]) -> Response[bytes]:
         update_pool(operations)
         body = render(await operations.figures())

@@ -24,7 +24,7 @@ async def test_suspension_cancels_upcoming_bookings_with_full_refunds(api: Api) 
     paid = await desk.booked(SLOT)
     invoice = (await _invoice(desk, paid)).json()["invoiceId"]
     assert (await api.client.post(f"/api/v1/sandbox/invoices/{invoice}/pay")).status_code == 200
-    held = await desk.booked(FRIDAY)  # pending: a hold awaiting its deposit
+    held = await desk.booked(FRIDAY)  # pending, never paid (its hold has run out by then)
     later = await desk.booked(NEXT_WEEK, await desk.customer_named("Bold"))
     # Thursday's session has begun when the admin acts: it stays as it is.
     api.clock.set(datetime.fromisoformat(SLOT) + timedelta(minutes=30))
@@ -39,6 +39,8 @@ async def test_suspension_cancels_upcoming_bookings_with_full_refunds(api: Api) 
         f"/api/v1/admin/artists/{desk.artist.id}/suspend", headers=desk.auth(desk.admin)
     )
     assert (suspended.status_code, suspended.json()["suspended"]) == (200, True)
+    told = {b["id"]: b["status"] for b in suspended.json()["cancelledBookings"]}
+    assert told == {held: "cancelled", later: "cancelled"}  # not the session under way
 
     started = await _booking(desk, paid)
     assert (started["status"], started["refundDue"]) == ("confirmed", 0)

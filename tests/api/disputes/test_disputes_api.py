@@ -178,6 +178,12 @@ async def test_admins_open_for_a_party_and_nobody_else_reaches_admin_routes(api:
     assert (dispute["openedBy"], dispute["openedByRole"]) == (
         desk.customer["user"]["id"], "customer",
     )  # fmt: skip
+    events = (await desk.get(f"/{booking_id}/events", desk.admin)).json()["items"]
+    assert (events[-1]["kind"], events[-1]["actorId"], events[-1]["actorRole"]) == (
+        "disputed",
+        desk.admin["user"]["id"],
+        "admin",
+    )  # fmt: skip  (the trail names who acted)
 
     listing, one = ADMIN_DISPUTES, f"{ADMIN_DISPUTES}/{dispute['id']}"
     body = {"resolution": "No", "refundAmount": 0, "bookingStatus": "completed"}

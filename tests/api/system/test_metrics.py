@@ -111,7 +111,7 @@ def test_two_api_processes_report_one_sum(database_url: str, tmp_path: Path) -> 
         # Batches of parallel requests until both processes have served some (the kernel
         # hands each connection to either; a few batches are enough).
         with ThreadPoolExecutor(8) as pool:
-            while len(writers()) < 2 and served < 4000:
+            while served == 0 or (len(writers()) < 2 and served < 4000):
                 list(pool.map(live, [server.base_url] * 100))
                 served += 100
         assert len(writers()) >= 2, writers()

@@ -28,7 +28,7 @@ from booking_domain.bookings import (
 from booking_domain.bookings.ports import BookingFilter, IdempotencyRecord
 from booking_domain.bookings.use_cases import BookingRequest
 from booking_domain.catalog import FixedDeposit
-from booking_domain.scheduling import BusyTimeline, Interval
+from booking_domain.scheduling import ArtistNotBookableError, BusyTimeline, Interval
 from booking_domain.shared import (
     BookingId,
     ConcurrentUpdateError,
@@ -397,3 +397,40 @@ async def test_the_domain_check_and_the_constraint_agree(
     except psycopg.errors.ExclusionViolation:
         constraint_refuses = True
     assert constraint_refuses == domain_refuses
+
+
+async def _until_waiting_for_a_lock(factory: PostgresUnitOfWorkFactory) -> None:
+    """Polls PostgreSQL (a process to watch, not time to wait for) until some session waits
+    for an advisory lock."""
+    for _ in range(500):
+        async with factory.database.pool.connection() as conn:
+            row = await (
+                await conn.execute(
+                    "SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+                )
+            ).fetchone()
+        if row is not None and row["n"] > 0:
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError("the creation never waited for the calendar")
+
+
+async def test_a_creation_waiting_behind_a_suspension_writes_nothing(
+    postgres: PostgresUnitOfWorkFactory,
+) -> None:
+    """The use case saw the artist bookable, then a suspension took the calendar and
+    committed while the creation's statement waited for it: the storage refuses."""
+    artist = await add_bookable_artist(postgres)
+    customer = await add_user(postgres)
+    booking, event = a_booking(artist, customer)
+    async with postgres() as suspension:
+        await suspension.bookings.hold_calendar(artist.id)
+        await suspension.artists.update(dataclasses.replace(artist.profile, suspended=True))
+        creation = asyncio.create_task(store(postgres, booking, event))
+        await _until_waiting_for_a_lock(postgres)
+        assert not creation.done()
+        await suspension.commit()
+    with pytest.raises(ArtistNotBookableError):
+        await creation
+    async with postgres(read_only=True) as uow:
+        assert await uow.bookings.get(booking.id) is None

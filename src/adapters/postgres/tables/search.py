@@ -15,6 +15,7 @@ EXPRESSION_INDEXES = frozenset(
     {
         "ix_artists_search_rating",
         "ix_search_vocabulary_word_trgm",
+        "ix_users_search",  # migration 0019: admins' text search of accounts
     }
 )
 

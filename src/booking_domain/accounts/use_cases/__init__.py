@@ -11,7 +11,12 @@ from booking_domain.accounts.use_cases.deps import (
     SignedIn,
 )
 from booking_domain.accounts.use_cases.profile import ChangePassword, GetProfile, UpdateProfile
-from booking_domain.accounts.use_cases.registration import CreateAdmin, ListUsers, RegisterUser
+from booking_domain.accounts.use_cases.registration import (
+    CreateAdmin,
+    ListUsers,
+    ModerateAccount,
+    RegisterUser,
+)
 from booking_domain.accounts.use_cases.sessions import (
     Authenticate,
     AuthenticateStreamTicket,
@@ -30,6 +35,7 @@ class AccountUseCases(UseCaseBundle[AccountsDeps]):
     register_user: RegisterUser
     create_admin: CreateAdmin
     list_users: ListUsers
+    moderate_account: ModerateAccount
     login: Login
     refresh_session: RefreshSession
     logout: Logout
@@ -53,6 +59,7 @@ __all__ = [
     "ListUsers",
     "Login",
     "Logout",
+    "ModerateAccount",
     "RefreshSession",
     "RegisterUser",
     "SessionPolicy",

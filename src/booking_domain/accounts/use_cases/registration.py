@@ -1,17 +1,27 @@
-"""Making accounts: sign-up, the operator's admins, and the admins' list of accounts."""
+"""Making accounts: sign-up, the operator's admins; and admins' list and moderation of
+accounts."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from booking_domain.accounts.errors import UserNotFoundError
+from booking_domain.accounts.ports import UserFilter
 from booking_domain.accounts.use_cases.deps import AccountsDeps, SignedIn, create_account
 from booking_domain.accounts.users import (
     DEFAULT_LOCALE,
+    Moderation,
     User,
     checked_locale,
+    moderated,
     validate_registration,
 )
 from booking_domain.shared.errors import PermissionDeniedError
 from booking_domain.shared.identity import Actor, Role
+from booking_domain.shared.ids import UserId
 from booking_domain.shared.pages import Page, PageRequest
+from booking_domain.shared.text import require_clean_text
+from booking_domain.shared.time import require_aware
 from booking_domain.shared.use_case import UseCase
 
 
@@ -44,12 +54,51 @@ class CreateAdmin(UseCase[AccountsDeps]):
 
 
 class ListUsers(UseCase[AccountsDeps]):
-    """Admins list accounts, optionally by role."""
+    """Admins list accounts: by role, restricted (locked or suspended now) or not, and text
+    in the name or email."""
 
     async def __call__(
-        self, actor: Actor, request: PageRequest, *, role: Role | None = None
+        self,
+        actor: Actor,
+        request: PageRequest,
+        *,
+        role: Role | None = None,
+        restricted: bool | None = None,
+        text: str | None = None,
     ) -> Page[User]:
         if not actor.is_admin:
             raise PermissionDeniedError()
+        require_clean_text(single_line=[("q", text)])
+        where = UserFilter(role, restricted, text or None, self._deps.clock.now())
         async with self._deps.uow(read_only=True) as uow:
-            return await uow.users.list(request, role=role)
+            return await uow.users.list(request, where)
+
+
+class ModerateAccount(UseCase[AccountsDeps]):
+    """An admin locks (until a moment), unlocks, suspends or reinstates an account
+    (``users.moderated``). A lock or a suspension revokes every session of the account in
+    the same transaction; its access tokens stop working at once in this process and within
+    a second in the others (``SessionCheck``)."""
+
+    async def __call__(
+        self,
+        actor: Actor,
+        user_id: UserId,
+        action: Moderation,
+        *,
+        until: datetime | None = None,
+    ) -> User:
+        now = self._deps.clock.now()
+        if until is not None:
+            until = require_aware(until, "until")
+        async with self._deps.uow() as uow:
+            user = await uow.users.get(user_id)
+            if user is None:
+                raise UserNotFoundError()
+            changed = moderated(user, actor, now, action, until)
+            await uow.users.update(changed)
+            if action.ends_sessions:
+                await uow.refresh_tokens.revoke_user_sessions(user_id, now)
+            await uow.commit()
+        self._deps.sessions.forget(user_id)
+        return changed

@@ -8,7 +8,8 @@ unit of work, load under lock, decide in the domain, save, commit).
   pays it after the commit like every refund (``PlanRefunds`` then the ``PayRefund`` job:
   through the provider, or listed for manual settlement when the provider cannot refund).
 - An admin opens a dispute on a party's behalf (``on_behalf_of``: the customer or the
-  artist of the booking), so the dispute records who contests it.
+  artist of the booking): the dispute records who contests it, the booking's event the admin
+  who acted.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from booking_domain.disputes.ports import DisputeFilter, DisputesUnitOfWork
 from booking_domain.disputes.use_cases.deps import DisputesDeps
 from booking_domain.media import UploadId, UploadNotFoundError, UploadPurpose
 from booking_domain.media.use_cases import ImageLink, private_links
-from booking_domain.shared.errors import FieldError, InvalidInputError, PermissionDeniedError
+from booking_domain.shared.errors import PermissionDeniedError
 from booking_domain.shared.identity import Actor, Role
 from booking_domain.shared.ids import BookingId, DisputeId
 from booking_domain.shared.money import Money
@@ -76,22 +77,6 @@ async def _visible(
     return dispute, booking
 
 
-def _contester(booking: Booking, actor: Actor, on_behalf_of: Role | None) -> Actor:
-    """Who opens the dispute: the caller, or for an admin the party named."""
-    if on_behalf_of is None:
-        if actor.is_admin:
-            detail = "An admin names the party: customer or artist."
-            raise InvalidInputError(errors=(FieldError("onBehalfOf", detail, "required"),))
-        return actor
-    if not actor.is_admin:
-        raise PermissionDeniedError("Only an admin opens a dispute on a party's behalf.")
-    if on_behalf_of is Role.CUSTOMER:
-        return Actor(booking.customer_id, Role.CUSTOMER)
-    if on_behalf_of is Role.ARTIST:
-        return Actor(booking.artist_user_id, Role.ARTIST)
-    raise InvalidInputError(errors=(FieldError("onBehalfOf", "customer or artist"),))
-
-
 class OpenDispute(UseCase[DisputesDeps]):
     """A party contests a closed booking, which becomes ``disputed``."""
 
@@ -102,9 +87,8 @@ class OpenDispute(UseCase[DisputesDeps]):
             booking = await uow.bookings.get(booking_id, for_update=True)
             if booking is None or booking.role_of(actor) is None:
                 raise BookingNotFoundError()
-            party = _contester(booking, actor, on_behalf_of)
             dispute, changed, event = open_dispute(
-                booking, party, self._deps.clock.now(), reason=reason
+                booking, actor, self._deps.clock.now(), reason=reason, on_behalf_of=on_behalf_of
             )
             await uow.disputes.add(dispute)
             await uow.bookings.save(changed, event)

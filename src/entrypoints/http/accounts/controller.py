@@ -5,14 +5,20 @@ rate-limited per client address; sign-up more strictly), ``/api/v1/me`` and
 from __future__ import annotations
 
 from typing import Annotated, Literal
+from uuid import UUID
 
 from litestar import Controller, get, patch, post
-from litestar.params import JSONBody, QueryParameter
+from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_204_NO_CONTENT
 
+from booking_domain.accounts import Actor, Moderation
+from booking_domain.accounts.use_cases import AccountUseCases
 from booking_domain.shared import MAX_PAGE, MAX_PAGE_SIZE, PageRequest, Role
+from booking_domain.shared.ids import UserId
 from entrypoints.http.accounts.dto import (
+    AdminUserView,
     ChangePasswordRequest,
+    LockRequest,
     LoginRequest,
     RefreshRequest,
     RegisterRequest,
@@ -139,7 +145,7 @@ class AdminUsersController(Controller):
     security = [{"bearer": []}]
     dependencies = caller_dependencies("accounts")
 
-    @get(summary="List accounts (admins only)")
+    @get(summary="List accounts: by role, restricted or not, text in name or email (admins)")
     async def list_users(
         self,
         actor: Caller,
@@ -147,8 +153,50 @@ class AdminUsersController(Controller):
         page: Annotated[int, QueryParameter(ge=1, le=MAX_PAGE)] = 1,
         page_size: Annotated[int, QueryParameter(name="pageSize", ge=1, le=MAX_PAGE_SIZE)] = 20,
         role: Annotated[Literal["customer", "artist", "admin"] | None, QueryParameter()] = None,
+        restricted: Annotated[
+            bool | None, QueryParameter(description="Locked or suspended now (true) or not")
+        ] = None,
+        q: Annotated[str | None, QueryParameter(max_length=200)] = None,
     ) -> UserPage:
         found = await accounts.list_users(
-            actor, PageRequest(page, page_size), role=Role(role) if role else None
+            actor, PageRequest(page, page_size), role=Role(role) if role else None,
+            restricted=restricted, text=q,
+        )  # fmt: skip
+        return UserPage.of(found, AdminUserView.of)
+
+    @post("/{user_id:uuid}/lock", status_code=HTTP_200_OK,
+          summary="Lock an account until a moment; its sessions end (admins)")  # fmt: skip
+    async def lock(
+        self, user_id: FromPath[UUID], data: JSONBody[LockRequest], actor: Caller,
+        accounts: AccountsDep,
+    ) -> AdminUserView:  # fmt: skip
+        done = await accounts.moderate_account(
+            actor, UserId(user_id), Moderation.LOCK, until=data.until
         )
-        return UserPage.of(found, UserView.of)
+        return AdminUserView.of(done)
+
+    @post("/{user_id:uuid}/unlock", status_code=HTTP_200_OK, summary="Lift a lock (admins)")
+    async def unlock(
+        self, user_id: FromPath[UUID], actor: Caller, accounts: AccountsDep
+    ) -> AdminUserView:
+        return await _moderate(accounts, actor, user_id, Moderation.UNLOCK)
+
+    @post("/{user_id:uuid}/suspend", status_code=HTTP_200_OK,
+          summary="Suspend an account until reinstated; its sessions end (admins)")  # fmt: skip
+    async def suspend(
+        self, user_id: FromPath[UUID], actor: Caller, accounts: AccountsDep
+    ) -> AdminUserView:
+        return await _moderate(accounts, actor, user_id, Moderation.SUSPEND)
+
+    @post("/{user_id:uuid}/reinstate", status_code=HTTP_200_OK,
+          summary="Lift a suspension (admins)")  # fmt: skip
+    async def reinstate(
+        self, user_id: FromPath[UUID], actor: Caller, accounts: AccountsDep
+    ) -> AdminUserView:
+        return await _moderate(accounts, actor, user_id, Moderation.REINSTATE)
+
+
+async def _moderate(
+    accounts: AccountUseCases, actor: Actor, user_id: UUID, action: Moderation
+) -> AdminUserView:
+    return AdminUserView.of(await accounts.moderate_account(actor, UserId(user_id), action))

@@ -80,8 +80,27 @@ class UserView(View, frozen=True):
         )
 
 
-class UserPage(PageView[UserView], frozen=True):
-    items: list[UserView]
+class AdminUserView(UserView, frozen=True):
+    """An account as admins see it: with its restrictions."""
+
+    locked_until: datetime | None = None  # an admin's lock, while it lasts
+    suspended: bool = False
+
+    @classmethod
+    def of(cls, user: User) -> AdminUserView:
+        return cls(
+            id=user.id, email=user.email, name=user.name, role=user.role.value,
+            phone=user.phone, locale=user.locale, created_at=user.created_at,
+            updated_at=user.updated_at, locked_until=user.locked_until, suspended=user.disabled,
+        )  # fmt: skip
+
+
+class LockRequest(Dto, frozen=True):
+    until: datetime  # with a UTC offset; at most 365 days ahead
+
+
+class UserPage(PageView[AdminUserView], frozen=True):
+    items: list[AdminUserView]
 
 
 class TokensView(View, frozen=True):

@@ -24,13 +24,7 @@ from entrypoints.http.catalog.dto import (
     StudioRequest,
     StudioView,
 )
-from entrypoints.http.deps import (
-    BookingsDep,
-    Caller,
-    CatalogDep,
-    MaybeCaller,
-    caller_dependencies,
-)
+from entrypoints.http.deps import Caller, CatalogDep, MaybeCaller, caller_dependencies
 
 BEARER: list[dict[str, list[str]]] = [{"bearer": []}]
 
@@ -208,15 +202,6 @@ class AdminArtistsController(Controller):
                 actor, ArtistId(artist_id), approved=data.approved, note=data.note
             ),
         )
-
-    @post("/{artist_id:uuid}/suspend", status_code=HTTP_200_OK,
-          summary="Suspend an artist: upcoming bookings cancelled, refunded")  # fmt: skip
-    async def suspend(
-        self, artist_id: FromPath[UUID], actor: Caller, catalog: CatalogDep, bookings: BookingsDep
-    ) -> ArtistView:
-        # Bookings' use case: the suspension and the cancellations are one transaction.
-        done = await bookings.suspend_artist(actor, ArtistId(artist_id))
-        return _view(catalog, done.artist)
 
     @post("/{artist_id:uuid}/reinstate", status_code=HTTP_200_OK, summary="Lift a suspension")
     async def reinstate(
