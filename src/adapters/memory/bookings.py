@@ -51,6 +51,7 @@ def _matches(booking: Booking, where: BookingFilter) -> bool:
         and (not where.statuses or booking.status in where.statuses)
         and (where.starts_from is None or booking.start >= where.starts_from)
         and (where.starts_before is None or booking.start < where.starts_before)
+        and (not where.payment_statuses or booking.payment_status in where.payment_statuses)
     )
 
 

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import replace
 
 from adapters.memory.store import TableRepository
 from booking_domain.catalog import ArtistProfile, ArtistProfileExistsError, Service, Studio
-from booking_domain.catalog.ports import ArtistRepository, ServiceRepository, StudioRepository
-from booking_domain.shared import ArtistId, ServiceId, StudioId, UserId
+from booking_domain.catalog.ports import (
+    ArtistFilter,
+    ArtistRepository,
+    ServiceRepository,
+    StudioRepository,
+)
+from booking_domain.search.text import fold
+from booking_domain.shared import ArtistId, Page, PageRequest, ServiceId, StudioId, UserId
 
 
 class InMemoryArtistRepository(TableRepository[ArtistId, ArtistProfile], ArtistRepository):
@@ -32,7 +39,14 @@ class InMemoryArtistRepository(TableRepository[ArtistId, ArtistProfile], ArtistR
             )
         self._rows.put(artist.id, artist)
 
-    def all(self) -> list[ArtistProfile]:
+    async def list(self, where: ArtistFilter, page: PageRequest) -> Page[ArtistProfile]:
+        found = sorted(
+            (a for a in self._rows.values() if _admits(where, a)),
+            key=lambda a: (a.created_at, a.id),
+        )
+        return Page(tuple(found[page.offset : page.offset + page.page_size]), len(found), page)
+
+    def all(self) -> builtins.list[ArtistProfile]:  # (the class has its own `list`)
         """Every stored artist (for the in-memory search's scans)."""
         return list(self._rows.values())
 
@@ -80,3 +94,12 @@ class InMemoryServiceRepository(TableRepository[ServiceId, Service], ServiceRepo
             if s.artist_id == artist_id and (include_inactive or s.active)
         ]
         return tuple(sorted(found, key=lambda s: (s.name, s.id)))
+
+
+def _admits(where: ArtistFilter, artist: ArtistProfile) -> bool:
+    return (
+        (where.status is None or artist.status is where.status)
+        and (where.suspended is None or artist.suspended is where.suspended)
+        and (where.city is None or fold(artist.city or "") == fold(where.city))
+        and (not where.text or fold(where.text) in fold(artist.display_name))
+    )

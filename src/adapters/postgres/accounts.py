@@ -21,7 +21,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from adapters.postgres.database import OnConnection
-from adapters.postgres.sql import Statement, compile_sql, count_of
+from adapters.postgres.sql import Statement, compile_sql, count_of, like_anywhere
 from adapters.postgres.tables.accounts import refresh_tokens, sign_in_attempts, users
 from booking_domain.accounts import (
     RefreshToken,
@@ -131,12 +131,6 @@ class PostgresUserRepository(OnConnection, UserRepository):
 _FOLDED = literal_column("inkslot_fold(users.name || ' ' || users.email)", type_=Text)
 
 
-def _like_pattern(fragment: str) -> str:
-    """``fragment`` anywhere: LIKE's own characters (backslash, ``%``, ``_``) escaped."""
-    escaped = fragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def _user_conditions(where: UserFilter) -> tuple[list[Any], dict[str, Any]]:
     conditions: list[Any] = []
     params: dict[str, Any] = {}
@@ -151,7 +145,7 @@ def _user_conditions(where: UserFilter) -> tuple[list[Any], dict[str, Any]]:
     if where.text:
         # Folded like the column (LIKE's escapes survive folding: it keeps punctuation).
         conditions.append(_FOLDED.like(func.inkslot_fold(bindparam("text", type_=Text))))
-        params["text"] = _like_pattern(where.text)
+        params["text"] = like_anywhere(where.text)
     return conditions, params
 
 

@@ -269,13 +269,19 @@ def list_statements(where: BookingFilter) -> tuple[str, str]:
     return _compiled_list(
         where.customer_id is not None, where.artist_user_id is not None,
         where.artist_id is not None, bool(where.statuses), where.starts_from is not None,
-        where.starts_before is not None,
+        where.starts_before is not None, bool(where.payment_statuses),
     )  # fmt: skip
 
 
 @lru_cache(maxsize=64)
 def _compiled_list(
-    customer: bool, artist_user: bool, artist: bool, statuses: bool, after: bool, before: bool
+    customer: bool,
+    artist_user: bool,
+    artist: bool,
+    statuses: bool,
+    after: bool,
+    before: bool,
+    payment_statuses: bool,
 ) -> tuple[str, str]:
     """Count and page SQL for one shape of filter (compiled once per shape)."""
     wanted = [
@@ -285,6 +291,10 @@ def _compiled_list(
         (statuses, _B.status == func.any(bindparam("statuses", type_=ARRAY(Text)))),
         (after, _B.starts_at >= bindparam("starts_from")),
         (before, _B.starts_at < bindparam("starts_before")),
+        (
+            payment_statuses,
+            _B.payment_status == func.any(bindparam("payment_statuses", type_=ARRAY(Text))),
+        ),
     ]
     clauses = [clause for present, clause in wanted if present]
     count = select(func.count().label("total")).select_from(bookings).where(*clauses)
@@ -364,6 +374,7 @@ class PostgresBookingRepository(OnConnection, BookingRepository):
             "customer_id": where.customer_id, "artist_user_id": where.artist_user_id,
             "artist_id": where.artist_id, "statuses": [s.value for s in where.statuses],
             "starts_from": where.starts_from, "starts_before": where.starts_before,
+            "payment_statuses": [s.value for s in where.payment_statuses],
             "limit": page.page_size, "offset": page.offset,
         }  # fmt: skip
         total_row = await (await self._conn.execute(count_sql, params)).fetchone()

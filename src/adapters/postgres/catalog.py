@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Table, Update, bindparam, func, insert, select, update
+from typing import Any
+
+from sqlalchemy import Table, Text, Update, bindparam, func, insert, literal_column, select, update
 
 from adapters.postgres.catalog_rows import (
     artist_of,
@@ -13,11 +15,16 @@ from adapters.postgres.catalog_rows import (
     studio_row,
 )
 from adapters.postgres.database import OnConnection
-from adapters.postgres.sql import Statement
+from adapters.postgres.sql import Statement, compile_sql, count_of, like_anywhere
 from adapters.postgres.tables.catalog import artists, services, studios
 from booking_domain.catalog import ArtistProfile, Service, Studio
-from booking_domain.catalog.ports import ArtistRepository, ServiceRepository, StudioRepository
-from booking_domain.shared import ArtistId, ServiceId, StudioId, UserId
+from booking_domain.catalog.ports import (
+    ArtistFilter,
+    ArtistRepository,
+    ServiceRepository,
+    StudioRepository,
+)
+from booking_domain.shared import ArtistId, Page, PageRequest, ServiceId, StudioId, UserId
 
 
 def _update_all(table: Table, *, keep: tuple[str, ...] = ("id", "created_at")) -> Update:
@@ -61,8 +68,46 @@ class PostgresArtistRepository(OnConnection, ArtistRepository):
     async def update(self, artist: ArtistProfile) -> None:
         await self._conn.execute(_ARTIST_UPDATE.text, artist_row(artist))
 
+    async def list(self, where: ArtistFilter, page: PageRequest) -> Page[ArtistProfile]:
+        conditions, params = _artist_conditions(where)
+        params.update(limit=page.page_size, offset=page.offset)
+        count = select(func.count().label("total")).select_from(artists).where(*conditions)
+        rows_sql = (
+            select(artists)
+            .where(*conditions)
+            .order_by(artists.c.created_at, artists.c.id)
+            .limit(bindparam("limit"))
+            .offset(bindparam("offset"))
+        )
+        total = await (await self._conn.execute(compile_sql(count), params)).fetchone()
+        rows = await (await self._conn.execute(compile_sql(rows_sql), params)).fetchall()
+        return Page(tuple(artist_of(r) for r in rows), count_of(total), page)
+
 
 _STUDIO_INSERT = Statement(lambda: insert(studios))
+
+
+def _artist_conditions(where: ArtistFilter) -> tuple[list[Any], dict[str, Any]]:
+    """Folded like search folds (``inkslot_fold``, migration 0017): case, accents, Cyrillic."""
+    conditions: list[Any] = []
+    params: dict[str, Any] = {}
+    if where.status is not None:
+        conditions.append(artists.c.status == bindparam("status"))
+        params["status"] = where.status.value
+    if where.suspended is not None:
+        conditions.append(artists.c.suspended == bindparam("suspended"))
+        params["suspended"] = where.suspended
+    if where.city is not None:
+        folded_city = func.inkslot_fold(func.coalesce(artists.c.city, literal_column("''")))
+        conditions.append(folded_city == func.inkslot_fold(bindparam("city", type_=Text)))
+        params["city"] = where.city
+    if where.text:
+        name = func.inkslot_fold(artists.c.display_name)
+        conditions.append(name.like(func.inkslot_fold(bindparam("text", type_=Text))))
+        params["text"] = like_anywhere(where.text)
+    return conditions, params
+
+
 _STUDIO_BY_ID = Statement(lambda: select(studios).where(studios.c.id == bindparam("id")))
 _STUDIO_UPDATE = Statement(lambda: _update_all(studios))
 

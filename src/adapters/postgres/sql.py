@@ -50,3 +50,10 @@ def count_of(row: Mapping[str, object] | None, column: str = "total") -> int:
     if not isinstance(value, int):
         raise TypeError(f"{column} is {type(value).__name__}, not an integer count")
     return value
+
+
+def like_anywhere(fragment: str) -> str:
+    """A LIKE pattern for ``fragment`` anywhere: LIKE's own characters (backslash, ``%``,
+    ``_``) escaped, so a client's text is matched as it is."""
+    escaped = fragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"

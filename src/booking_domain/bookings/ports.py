@@ -17,7 +17,7 @@ from typing import Protocol
 from booking_domain.bookings.booking import Booking
 from booking_domain.bookings.events import BookingEvent
 from booking_domain.bookings.ideas import Idea, IdeaId
-from booking_domain.bookings.status import BookingStatus
+from booking_domain.bookings.status import BookingStatus, PaymentStatus
 from booking_domain.catalog.ports import HasArtists
 from booking_domain.media.ports import HasUploads
 from booking_domain.scheduling.ports import HasSchedulingReader
@@ -39,6 +39,7 @@ class BookingFilter:
     statuses: tuple[BookingStatus, ...] = ()
     starts_from: datetime | None = None
     starts_before: datetime | None = None
+    payment_statuses: tuple[PaymentStatus, ...] = ()
 
 
 class BookingRepository(Protocol):

@@ -5,9 +5,10 @@ Every adapter passes the contract suite in ``tests/contract/catalog``.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Protocol
 
-from booking_domain.catalog.artists import ArtistProfile
+from booking_domain.catalog.artists import ArtistProfile, ArtistStatus
 from booking_domain.catalog.portfolio import PortfolioItem, PortfolioItemId
 from booking_domain.catalog.services import Service
 from booking_domain.catalog.studios import Studio
@@ -15,6 +16,18 @@ from booking_domain.media.ports import HasUploads
 from booking_domain.shared.ids import ArtistId, ServiceId, StudioId, UserId
 from booking_domain.shared.pages import Page, PageRequest
 from booking_domain.shared.ports import HasOutbox, UnitOfWork
+
+
+@dataclass(frozen=True, slots=True)
+class ArtistFilter:
+    """Admins' list of profiles: by review state, suspension, the artist's own city (folded
+    equality) and text in the display name (folded substring); oldest first, so the review
+    queue (``status=pending``) reads in the order profiles were made."""
+
+    status: ArtistStatus | None = None
+    suspended: bool | None = None
+    city: str | None = None
+    text: str | None = None
 
 
 class ArtistRepository(Protocol):
@@ -27,6 +40,10 @@ class ArtistRepository(Protocol):
     async def get_by_user(self, user_id: UserId) -> ArtistProfile | None: ...
 
     async def update(self, artist: ArtistProfile) -> None: ...
+
+    async def list(self, where: ArtistFilter, page: PageRequest) -> Page[ArtistProfile]:
+        """Oldest first (ties by id)."""
+        ...
 
 
 class HasArtists(Protocol):

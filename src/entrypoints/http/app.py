@@ -30,9 +30,9 @@ from entrypoints.http.accounts.controller import (
     SignUpController,
     StreamTicketController,
 )
+from entrypoints.http.bookings.admin import AdminBookingsController, AdminSuspensionController
 from entrypoints.http.bookings.controller import BookingsController
 from entrypoints.http.bookings.ideas import BookingIdeasController, IdeasController
-from entrypoints.http.bookings.moderation import AdminSuspensionController
 from entrypoints.http.catalog.controller import (
     AdminArtistsController,
     ArtistsController,
@@ -182,6 +182,7 @@ def build_app(
             StudiosController,
             AdminArtistsController,
             AdminSuspensionController,
+            AdminBookingsController,
             BookingsController,
             StreamTicketController,
             EventStreamController,

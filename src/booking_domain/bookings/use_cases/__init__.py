@@ -22,8 +22,10 @@ from booking_domain.bookings.use_cases.ideas import (
 )
 from booking_domain.bookings.use_cases.moderation import SuspendArtist, Suspension
 from booking_domain.bookings.use_cases.queries import (
+    AdminBookingFilter,
     BookingEvents,
     GetBooking,
+    ListAllBookings,
     ListBookings,
     booking_filter,
 )
@@ -37,6 +39,7 @@ class BookingUseCases(UseCaseBundle[BookingsDeps]):
     create_booking: CreateBooking
     get_booking: GetBooking
     list_bookings: ListBookings
+    list_all_bookings: ListAllBookings
     booking_events: BookingEvents
     change_status: ChangeBookingStatus
     reschedule: RescheduleBooking
@@ -53,6 +56,7 @@ __all__ = [
     "EXPIRY_BATCH",
     "MAX_NOTES_LENGTH",
     "AddIdea",
+    "AdminBookingFilter",
     "BookingCreated",
     "BookingEvents",
     "BookingRequest",
@@ -64,6 +68,7 @@ __all__ = [
     "ExpireHolds",
     "GetBooking",
     "IdeaEntry",
+    "ListAllBookings",
     "ListBookings",
     "ListIdeas",
     "PurgeIdempotencyKeys",

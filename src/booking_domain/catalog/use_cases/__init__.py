@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from booking_domain.catalog.use_cases.approval import (
+    ListArtistProfiles,
     ReinstateArtist,
     ReviewArtistProfile,
     SubmitArtistProfile,
@@ -64,6 +65,7 @@ class CatalogUseCases(UseCaseBundle[CatalogDeps]):
     submit_artist: SubmitArtistProfile
     review_artist: ReviewArtistProfile
     reinstate_artist: ReinstateArtist
+    list_artist_profiles: ListArtistProfiles
     create_studio: CreateStudio
     update_studio: UpdateStudio
     get_studio: GetStudio
@@ -95,6 +97,7 @@ __all__ = [
     "GetArtist",
     "GetService",
     "GetStudio",
+    "ListArtistProfiles",
     "ListPortfolio",
     "ListServices",
     "PortfolioEntry",

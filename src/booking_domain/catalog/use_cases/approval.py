@@ -11,11 +11,13 @@ from datetime import datetime
 from typing import Protocol
 
 from booking_domain.catalog.artists import ArtistProfile
-from booking_domain.catalog.ports import HasArtists
+from booking_domain.catalog.ports import ArtistFilter, HasArtists
 from booking_domain.catalog.published import ArtistChange, artist_outbox_event, artist_subject
 from booking_domain.catalog.use_cases.deps import CatalogDeps, load_artist
+from booking_domain.shared.errors import PermissionDeniedError
 from booking_domain.shared.identity import Actor
 from booking_domain.shared.ids import ArtistId
+from booking_domain.shared.pages import Page, PageRequest
 from booking_domain.shared.ports import HasOutbox
 from booking_domain.shared.text import require_clean_text
 from booking_domain.shared.use_case import UseCase
@@ -102,3 +104,17 @@ class ReinstateArtist(UseCase[CatalogDeps]):
             lambda a, now: a.with_suspension(actor, now, suspended=False),
             ArtistChange.REINSTATED,
         )
+
+
+class ListArtistProfiles(UseCase[CatalogDeps]):
+    """Admins list profiles, oldest first: by review state (the queue: ``pending``),
+    suspension, city and text in the display name (``ArtistFilter``)."""
+
+    async def __call__(
+        self, actor: Actor, where: ArtistFilter, page: PageRequest
+    ) -> Page[ArtistProfile]:
+        if not actor.is_admin:
+            raise PermissionDeniedError()
+        require_clean_text(single_line=[("city", where.city), ("q", where.text)])
+        async with self._deps.uow(read_only=True) as uow:
+            return await uow.artists.list(where, page)

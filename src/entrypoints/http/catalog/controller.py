@@ -3,20 +3,32 @@ and ``/api/v1/admin/artists``. Who may see or change what is decided by the use 
 
 from __future__ import annotations
 
+from typing import Annotated, Literal
 from uuid import UUID
 
 from litestar import Controller, get, patch, post, put
-from litestar.params import FromPath, JSONBody
+from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK
 
-from booking_domain.catalog import ArtistProfile
+from booking_domain.catalog import ArtistProfile, ArtistStatus
+from booking_domain.catalog.ports import ArtistFilter
 from booking_domain.catalog.use_cases import ArtistImageKind, CatalogUseCases
 from booking_domain.media import UploadId
-from booking_domain.shared import Actor, ArtistId, Role, ServiceId, StudioId
+from booking_domain.shared import (
+    MAX_PAGE,
+    MAX_PAGE_SIZE,
+    Actor,
+    ArtistId,
+    PageRequest,
+    Role,
+    ServiceId,
+    StudioId,
+)
 from entrypoints.http.auth import authenticated, role_in
 from entrypoints.http.catalog.dto import (
     ApprovalRequest,
     ArtistImageRequest,
+    ArtistPage,
     ArtistRequest,
     ArtistView,
     ServiceRequest,
@@ -187,6 +199,25 @@ class AdminArtistsController(Controller):
     guards = [authenticated, role_in(Role.ADMIN)]
     security = BEARER
     dependencies = caller_dependencies("catalog")
+
+    @get(summary="Profiles, oldest first: review state, suspended, city, text (admins)")
+    async def list_profiles(
+        self,
+        actor: Caller,
+        catalog: CatalogDep,
+        status: Annotated[Literal["draft", "pending", "approved", "rejected"] | None,
+                          QueryParameter()] = None,
+        suspended: Annotated[bool | None, QueryParameter()] = None,
+        city: Annotated[str | None, QueryParameter(max_length=100)] = None,
+        q: Annotated[str | None, QueryParameter(max_length=200)] = None,
+        page: Annotated[int, QueryParameter(ge=1, le=MAX_PAGE)] = 1,
+        page_size: Annotated[int, QueryParameter(name="pageSize", ge=1, le=MAX_PAGE_SIZE)] = 20,
+    ) -> ArtistPage:  # fmt: skip
+        where = ArtistFilter(
+            None if status is None else ArtistStatus(status), suspended, city, q or None
+        )
+        found = await catalog.list_artist_profiles(actor, where, PageRequest(page, page_size))
+        return ArtistPage.of(found, lambda a: _view(catalog, a))
 
     @patch("/{artist_id:uuid}/approval", summary="Approve or reject a submitted profile")
     async def review(

@@ -20,7 +20,7 @@ from booking_domain.catalog.use_cases import (
     StudioFields,
 )
 from booking_domain.shared import Money, StudioId
-from entrypoints.http.wire import Dto, View, given, minutes_of
+from entrypoints.http.wire import Dto, PageView, View, given, minutes_of
 
 Text200 = Annotated[str, Meta(max_length=200)]
 Minutes = Annotated[int, Meta(ge=0, le=1440)]
@@ -150,6 +150,10 @@ class ArtistView(View, frozen=True):
             ),
             created_at=a.created_at, updated_at=a.updated_at, **pictures,
         )  # fmt: skip
+
+
+class ArtistPage(PageView[ArtistView], frozen=True):
+    items: list[ArtistView]
 
 
 class ArtistImageRequest(Dto, frozen=True):
