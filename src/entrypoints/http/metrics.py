@@ -24,7 +24,6 @@ it, in the local profile only clients on the loopback address, in production nob
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import hmac
 import ipaddress
 import logging
@@ -54,6 +53,7 @@ from prometheus_client.registry import Collector
 from booking_domain.accounts import InvalidTokenError
 from booking_domain.shared import PermissionDeniedError
 from booking_domain.shared.ports import OperationsFigures, OperationsReadout
+from entrypoints.http.lifespan import LifespanTask
 
 METRICS_PATH = "/metrics"
 MULTIPROCESS_ENV = "PROMETHEUS_MULTIPROC_DIR"
@@ -256,24 +256,18 @@ def metrics_route(token: str | None, *, loopback: bool = True) -> Any:
     return metrics
 
 
-class PoolWatch:
+class PoolWatch(LifespanTask):
     """Keeps this process's pool gauges current (each process writes its own; a scrape
-    reaches one process and sums the live ones)."""
+    reaches one process and sums them), where there is a pool."""
+
+    name = "inkslot-pool-watch"
 
     def __init__(self, operations: OperationsReadout) -> None:
+        super().__init__()
         self._operations = operations
-        self._task: asyncio.Task[None] | None = None
 
-    async def start(self) -> None:
-        if self._operations.pool() is not None:
-            self._task = asyncio.create_task(self._run(), name="inkslot-pool-watch")
-
-    async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+    def wanted(self) -> bool:
+        return self._operations.pool() is not None
 
     async def _run(self) -> None:
         while True:

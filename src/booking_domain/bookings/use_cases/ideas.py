@@ -21,12 +21,10 @@ from booking_domain.bookings.use_cases.deps import BookingsDeps
 from booking_domain.bookings.use_cases.support import load_visible
 from booking_domain.media import (
     StorageUnavailableError,
-    Upload,
     UploadId,
-    UploadNotFoundError,
     UploadPurpose,
 )
-from booking_domain.media.use_cases import ImageLink, private_links
+from booking_domain.media.use_cases import ImageLink, private_links, take_upload
 from booking_domain.shared.identity import Actor
 from booking_domain.shared.ids import BookingId
 from booking_domain.shared.use_case import UseCase
@@ -69,7 +67,9 @@ class AddIdea(UseCase[BookingsDeps]):
             now = self._deps.clock.now()
             booking = await load_visible(uow, booking_id, actor, for_update=True)
             may_add_ideas(booking, actor)
-            image = None if upload_id is None else await self._image(uow, actor, upload_id)
+            image = None
+            if upload_id is not None:
+                image = await take_upload(uow.uploads, upload_id, actor, UploadPurpose.IDEA, now)
             if len(await uow.ideas.for_booking(booking.id)) >= MAX_IDEAS_PER_BOOKING:
                 raise TooManyIdeasError()
             idea = Idea.create(booking, actor, description, image, now)
@@ -80,12 +80,6 @@ class AddIdea(UseCase[BookingsDeps]):
             await uow.bookings.save(changed, event)
             await uow.commit()
         return await _entry(self._deps, idea)
-
-    async def _image(self, uow: BookingsUnitOfWork, actor: Actor, upload_id: UploadId) -> Upload:
-        upload = await uow.uploads.lock(upload_id)
-        if upload is None:
-            raise UploadNotFoundError()
-        return upload.use(actor, UploadPurpose.IDEA, self._deps.clock.now())
 
 
 class ListIdeas(UseCase[BookingsDeps]):

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from booking_domain.bookings import lifecycle
 from booking_domain.bookings.booking import Booking
 from booking_domain.bookings.errors import BookingNotFoundError, SlotTakenError
-from booking_domain.bookings.ports import BookingsUnitOfWork
+from booking_domain.bookings.ports import BookingsUnitOfWork, HasBookings
 from booking_domain.scheduling import (
     ArtistNotBookableError,
     NotBookableError,
@@ -92,7 +92,7 @@ async def expire_stale_holds(
 
 
 async def load_visible(
-    uow: BookingsUnitOfWork, booking_id: BookingId, actor: Actor, *, for_update: bool = False
+    uow: HasBookings, booking_id: BookingId, actor: Actor, *, for_update: bool = False
 ) -> Booking:
     """The booking if ``actor`` is its customer, its artist or an admin; to anyone else it
     does not exist (``BookingNotFoundError``)."""

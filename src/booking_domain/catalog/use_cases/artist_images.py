@@ -14,10 +14,10 @@ from booking_domain.catalog.use_cases.portfolio import PortfolioImage, public_im
 from booking_domain.media import (
     StorageUnavailableError,
     UploadId,
-    UploadNotFoundError,
     UploadPurpose,
     Variant,
 )
+from booking_domain.media.use_cases.taking import take_upload
 from booking_domain.shared.identity import Actor
 from booking_domain.shared.ids import ArtistId
 from booking_domain.shared.use_case import UseCase
@@ -47,10 +47,7 @@ class SetArtistImage(UseCase[CatalogDeps]):
             artist = await load_editable_artist(uow.artists, actor, artist_id)
             images: tuple[Variant, ...] = ()
             if upload_id is not None:
-                upload = await uow.uploads.lock(upload_id)
-                if upload is None:
-                    raise UploadNotFoundError()
-                used = upload.use(actor, kind.purpose, now)
+                used = await take_upload(uow.uploads, upload_id, actor, kind.purpose, now)
                 await uow.uploads.update(used)
                 images = used.variants
             replaced: tuple[Variant, ...] = getattr(artist, kind.value)

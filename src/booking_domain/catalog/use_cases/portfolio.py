@@ -25,10 +25,10 @@ from booking_domain.media import (
     MediaStores,
     StorageUnavailableError,
     UploadId,
-    UploadNotFoundError,
     UploadPurpose,
     Variant,
 )
+from booking_domain.media.use_cases.taking import take_upload
 from booking_domain.shared.errors import PermissionDeniedError
 from booking_domain.shared.identity import Actor, Role
 from booking_domain.shared.ids import ArtistId
@@ -97,10 +97,7 @@ class AddPortfolioItem(UseCase[CatalogDeps]):
             artist = await uow.artists.get_by_user(actor.user_id)
             if artist is None or not artist.is_owned_by(actor):
                 raise ArtistNotFoundError("Create your artist profile first.")
-            upload = await uow.uploads.lock(upload_id)
-            if upload is None:
-                raise UploadNotFoundError()
-            used = upload.use(actor, UploadPurpose.PORTFOLIO, now)
+            used = await take_upload(uow.uploads, upload_id, actor, UploadPurpose.PORTFOLIO, now)
             if await uow.portfolio.count_for_artist(artist.id) >= MAX_ITEMS_PER_ARTIST:
                 raise PortfolioFullError()
             last = await uow.portfolio.last_position(artist.id)

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from booking_domain.bookings import Booking, BookingNotFoundError, BookingStatus
+from booking_domain.bookings import Booking, BookingStatus
+from booking_domain.bookings.use_cases.support import load_visible
 from booking_domain.disputes.dispute import Dispute, open_dispute, resolve_dispute
 from booking_domain.disputes.errors import DisputeNotFoundError
 from booking_domain.disputes.evidence import (
@@ -27,8 +28,8 @@ from booking_domain.disputes.evidence import (
 )
 from booking_domain.disputes.ports import DisputeFilter, DisputesUnitOfWork
 from booking_domain.disputes.use_cases.deps import DisputesDeps
-from booking_domain.media import UploadId, UploadNotFoundError, UploadPurpose
-from booking_domain.media.use_cases import ImageLink, private_links
+from booking_domain.media import UploadId, UploadPurpose
+from booking_domain.media.use_cases import ImageLink, private_links, take_upload
 from booking_domain.shared.errors import PermissionDeniedError
 from booking_domain.shared.identity import Actor, Role
 from booking_domain.shared.ids import BookingId, DisputeId
@@ -84,9 +85,7 @@ class OpenDispute(UseCase[DisputesDeps]):
         self, actor: Actor, booking_id: BookingId, *, reason: str, on_behalf_of: Role | None = None
     ) -> Dispute:
         async with self._deps.uow() as uow:
-            booking = await uow.bookings.get(booking_id, for_update=True)
-            if booking is None or booking.role_of(actor) is None:
-                raise BookingNotFoundError()
+            booking = await load_visible(uow, booking_id, actor, for_update=True)
             dispute, changed, event = open_dispute(
                 booking, actor, self._deps.clock.now(), reason=reason, on_behalf_of=on_behalf_of
             )
@@ -117,10 +116,9 @@ class AddEvidence(UseCase[DisputesDeps]):
             dispute, booking = await _visible(uow, actor, dispute_id, for_update=True)
             image = None
             if upload_id is not None:
-                upload = await uow.uploads.lock(upload_id)
-                if upload is None:
-                    raise UploadNotFoundError()
-                image = upload.use(actor, UploadPurpose.EVIDENCE, now)
+                image = await take_upload(
+                    uow.uploads, upload_id, actor, UploadPurpose.EVIDENCE, now
+                )
             so_far = len(await uow.dispute_messages.of_dispute(dispute.id))
             message = add_evidence(
                 dispute, booking, actor, now, text=text, image=image, messages_so_far=so_far

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from booking_domain.media.use_cases.deps import MediaDeps
+from booking_domain.media.use_cases.taking import take_upload
 from booking_domain.media.use_cases.uploads import (
     CompleteUpload,
     GetUpload,
@@ -42,4 +43,5 @@ __all__ = [
     "UploadView",
     "image_links",
     "private_links",
+    "take_upload",
 ]

@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Annotated, Literal
 from uuid import UUID
 
+import msgspec
 from msgspec import UNSET, Meta, UnsetType
 
 from booking_domain.accounts import User
@@ -88,11 +89,8 @@ class AdminUserView(UserView, frozen=True):
 
     @classmethod
     def of(cls, user: User) -> AdminUserView:
-        return cls(
-            id=user.id, email=user.email, name=user.name, role=user.role.value,
-            phone=user.phone, locale=user.locale, created_at=user.created_at,
-            updated_at=user.updated_at, locked_until=user.locked_until, suspended=user.disabled,
-        )  # fmt: skip
+        shown = msgspec.structs.asdict(UserView.of(user))
+        return cls(**shown, locked_until=user.locked_until, suspended=user.disabled)
 
 
 class LockRequest(Dto, frozen=True):

@@ -4,7 +4,6 @@ out on Litestar channels named after who may hear them, one per user and one for
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from redis.asyncio import Redis
 
 from booking_domain.shared import Actor, EventRelay, FeedItem
 from entrypoints.http.events.dto import Published
+from entrypoints.http.lifespan import LifespanTask
 
 _log = logging.getLogger("inkslot.events")
 ADMINS = "events:admins"
@@ -78,26 +78,18 @@ def publisher(channels: ChannelsPlugin) -> Callable[[FeedItem], Awaitable[None]]
     return publish
 
 
-class RelayTask:
+class RelayTask(LifespanTask):
     """Runs the relay for the app's lifetime; restarts it if it ever fails."""
+
+    name = "inkslot-event-relay"
 
     def __init__(
         self, relay: EventRelay, channels: ChannelsPlugin, listeners: Listeners | None = None
     ) -> None:
+        super().__init__()
         self._relay = relay
         self._channels = channels
         self._listeners = listeners
-        self._task: asyncio.Task[None] | None = None
-
-    async def start(self) -> None:
-        self._task = asyncio.create_task(self._run(), name="inkslot-event-relay")
-
-    async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
 
     async def _run(self) -> None:
         while True:
