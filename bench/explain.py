@@ -25,11 +25,12 @@ from psycopg.rows import dict_row
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from adapters.postgres import migrate
-from adapters.postgres.bookings import list_statements
+from adapters.postgres.bookings import list_params, list_statements
 from adapters.postgres.embedded import UNSAFE_FAST_SETTINGS, EmbeddedPostgres
 from adapters.postgres.scheduling_reader import FULL_CONTEXT_SQL, KNOWN_CATALOGUE_SQL
 from booking_domain.bookings import BookingStatus
 from booking_domain.bookings.ports import BookingFilter
+from booking_domain.shared import PageRequest
 from entrypoints.runtime import ensure_database
 
 FILL = """
@@ -115,7 +116,6 @@ def main() -> None:
                 ("Slot query, catalogue remembered: version, overrides, busy", KNOWN_CATALOGUE_SQL),
             ):
                 explain(conn, title, sql, context_params)
-            page = {"limit": 20, "offset": 0}
             month = now + timedelta(days=30)
             lists = [
                 (
@@ -135,11 +135,7 @@ def main() -> None:
             ]
             for title, where in lists:
                 count_sql, page_sql = list_statements(where)
-                params = {
-                    "customer_id": where.customer_id, "artist_user_id": where.artist_user_id,
-                    "artist_id": where.artist_id, "statuses": [s.value for s in where.statuses],
-                    "starts_from": where.starts_from, "starts_before": where.starts_before, **page,
-                }  # fmt: skip
+                params = list_params(where, PageRequest(1, 20))
                 explain(conn, title + " (page)", page_sql, params)
                 explain(conn, title + " (count)", count_sql, params)
     finally:

@@ -18,6 +18,7 @@ from booking_domain.bookings import (
     BookingReferenceTakenError,
     BookingStatus,
     SlotTakenError,
+    booking_audit_entry,
     booking_outbox_event,
 )
 from booking_domain.bookings.ports import (
@@ -36,6 +37,7 @@ from booking_domain.shared import (
     PageRequest,
     UserId,
 )
+from booking_domain.shared.audit import AuditTrail
 
 # What the exclusion constraint calls active: its WHERE clause.
 HOLDING = frozenset({BookingStatus.PENDING, BookingStatus.CONFIRMED})
@@ -61,10 +63,12 @@ class InMemoryBookingRepository(BookingRepository):
         bookings: StagedTable[BookingId, Booking],
         events: StagedTable[EventKey, BookingEvent],
         outbox: Outbox,
+        audit: AuditTrail,
     ) -> None:
         self._rows = bookings
         self._events = events
         self._outbox = outbox
+        self._audit = audit
 
     async def hold_calendar(self, artist_id: ArtistId) -> None:
         """Nothing to do: in-memory units of work that write already run one at a time."""
@@ -102,6 +106,7 @@ class InMemoryBookingRepository(BookingRepository):
 
     async def _log(self, booking: Booking, event: BookingEvent) -> None:
         await self._outbox.record(booking_outbox_event(booking, event))
+        await self._audit.record(booking_audit_entry(booking, event))
         self._rows.put(booking.id, booking)
         self._events.put((booking.id, event.version), event)
 

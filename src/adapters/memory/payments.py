@@ -25,6 +25,8 @@ from booking_domain.payments import (
     RefundStatus,
 )
 from booking_domain.payments.invoices import note_check
+from booking_domain.payments.ledger import Transaction, TransactionFilter
+from booking_domain.payments.ports import TransactionLedger
 from booking_domain.payments.refunds import outstanding
 from booking_domain.shared.errors import ConflictError
 from booking_domain.shared.ids import BookingId, UserId
@@ -159,6 +161,24 @@ class InMemoryRefundRepository(TableRepository[RefundId, Refund], RefundReposito
             if not outstanding(booking, open_refunds).is_zero:
                 owing.append(booking)
         return [b.id for b in sorted(owing, key=lambda b: b.updated_at)][:limit]
+
+
+class InMemoryTransactionLedger(TransactionLedger):
+    def __init__(
+        self,
+        invoices: StagedTable[InvoiceId, DepositInvoice],
+        refunds: StagedTable[RefundId, Refund],
+    ) -> None:
+        self._invoices = invoices
+        self._refunds = refunds
+
+    async def list(self, where: TransactionFilter, page: PageRequest) -> Page[Transaction]:
+        every = [Transaction.of_deposit(i) for i in self._invoices.values()]
+        every += [Transaction.of_refund(r) for r in self._refunds.values()]
+        found = sorted(
+            (t for t in every if where.matches(t)), key=lambda t: (t.created_at, t.id), reverse=True
+        )
+        return Page(tuple(found[page.offset : page.offset + page.page_size]), len(found), page)
 
 
 class InMemoryPaymentJobs(

@@ -15,6 +15,7 @@ from adapters.memory.accounts import (
     InMemorySignInAttemptsRepository,
     InMemoryUserRepository,
 )
+from adapters.memory.audit import InMemoryAuditTrail
 from adapters.memory.bookings import InMemoryBookingRepository, InMemoryIdempotencyRepository
 from adapters.memory.catalog import (
     InMemoryArtistRepository,
@@ -44,6 +45,7 @@ from adapters.memory.payments import (
     InMemoryPaymentJobs,
     InMemoryReceivedPaymentRepository,
     InMemoryRefundRepository,
+    InMemoryTransactionLedger,
 )
 from adapters.memory.portfolio import InMemoryPortfolioRepository
 from adapters.memory.reviews import InMemoryArtistRatings, InMemoryReviewRepository
@@ -144,7 +146,7 @@ class InMemoryUnitOfWork(
     outbox = cached_property(lambda uow: InMemoryOutbox(uow.staged(OUTBOX)))
     bookings = cached_property(
         lambda uow: InMemoryBookingRepository(
-            uow.staged("bookings"), uow.staged("booking_events"), uow.outbox
+            uow.staged("bookings"), uow.staged("booking_events"), uow.outbox, uow.audit
         )
     )
     idempotency = cached_property(
@@ -169,6 +171,10 @@ class InMemoryUnitOfWork(
     payment_jobs = cached_property(lambda uow: InMemoryPaymentJobs(uow.staged(PAYMENT_JOBS)))
     refunds = cached_property(
         lambda uow: InMemoryRefundRepository(uow.staged("refunds"), uow.staged("bookings"))
+    )
+    audit = cached_property(lambda uow: InMemoryAuditTrail(uow.staged("audit_log")))
+    transactions = cached_property(
+        lambda uow: InMemoryTransactionLedger(uow.staged("invoices"), uow.staged("refunds"))
     )
     reviews = cached_property(lambda uow: InMemoryReviewRepository(uow.staged("reviews")))
     disputes = cached_property(lambda uow: InMemoryDisputeRepository(uow.staged("disputes")))

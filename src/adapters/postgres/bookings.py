@@ -45,10 +45,12 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import ARRAY
 
+from adapters.postgres.audit import AUDIT_COLUMNS, audit_params
 from adapters.postgres.database import OnConnection
 from adapters.postgres.errors import translate
 from adapters.postgres.outbox import OUTBOX_ROW, outbox_params
-from adapters.postgres.sql import Statement, compile_sql, count_of
+from adapters.postgres.sql import Statement, compile_sql, count_of, page_by_keys
+from adapters.postgres.tables.audit import audit_log
 from adapters.postgres.tables.bookings import booking_events, bookings
 from adapters.postgres.tables.catalog import artists
 from adapters.postgres.tables.events import outbox_events
@@ -59,6 +61,7 @@ from booking_domain.bookings import (
     BookingStatus,
     PaymentStatus,
     SlotTakenError,
+    booking_audit_entry,
     booking_outbox_event,
 )
 from booking_domain.bookings.ports import BookingFilter, BookingRepository
@@ -88,7 +91,7 @@ _UNCHANGING = ("id", "reference", "created_at")
 
 def _logged(source: Any, *ctes: Any) -> Any:
     """After the booking's own write (``source``): its event row beside its id, then the
-    event's outbox row, in the same statement (so the three are one write, even in
+    event's outbox row and audit entry, in the same statement (so the three are one write, even in
     autocommit). Nothing is logged when ``source`` wrote no row."""
     values = [
         bindparam(f"ev_{name}", type_=booking_events.c[name].type)
@@ -101,9 +104,23 @@ def _logged(source: Any, *ctes: Any) -> Any:
         .returning(booking_events.c.booking_id)
         .cte("logged")
     )
+    audited = (
+        insert(audit_log)
+        .from_select(
+            list(AUDIT_COLUMNS),
+            select(
+                *(bindparam(f"au_{n}", type_=audit_log.c[n].type) for n in AUDIT_COLUMNS)
+            ).select_from(logged),
+        )
+        .cte("audited")
+    )
     published = [bindparam(f"ob_{name}", type_=outbox_events.c[name].type) for name in OUTBOX_ROW]
     row = select(*published).select_from(logged)
-    return insert(outbox_events).from_select(list(OUTBOX_ROW), row).add_cte(*ctes, source, logged)
+    return (
+        insert(outbox_events)
+        .from_select(list(OUTBOX_ROW), row)
+        .add_cte(*ctes, source, logged, audited)
+    )
 
 
 def _column_value(name: str) -> Any:
@@ -212,7 +229,12 @@ def _booking_row(b: Booking) -> dict[str, Any]:
 
 def _logged_params(b: Booking, e: BookingEvent) -> dict[str, Any]:
     published = outbox_params(booking_outbox_event(b, e))
-    return _event_params(e) | {f"ob_{name}": value for name, value in published.items()}
+    audited = audit_params(booking_audit_entry(b, e))
+    return (
+        _event_params(e)
+        | {f"ob_{name}": value for name, value in published.items()}
+        | {f"au_{name}": value for name, value in audited.items()}
+    )
 
 
 def _event_params(e: BookingEvent) -> dict[str, Any]:
@@ -268,9 +290,31 @@ def list_statements(where: BookingFilter) -> tuple[str, str]:
     """Count and page SQL for this filter (``bench/explain.py`` prints their plans)."""
     return _compiled_list(
         where.customer_id is not None, where.artist_user_id is not None,
-        where.artist_id is not None, bool(where.statuses), where.starts_from is not None,
-        where.starts_before is not None, bool(where.payment_statuses),
+        where.artist_id is not None, min(len(where.statuses), 2),
+        where.starts_from is not None, where.starts_before is not None,
+        min(len(where.payment_statuses), 2),
     )  # fmt: skip
+
+
+def list_params(where: BookingFilter, page: PageRequest) -> dict[str, Any]:
+    """The bound values of :func:`list_statements`' SQL."""
+    statuses, paid = [s.value for s in where.statuses], [s.value for s in where.payment_statuses]
+    return {
+        "customer_id": where.customer_id, "artist_user_id": where.artist_user_id,
+        "artist_id": where.artist_id, "statuses": statuses, "payment_statuses": paid,
+        "statuses_one": statuses[0] if statuses else None,
+        "payment_statuses_one": paid[0] if paid else None,
+        "starts_from": where.starts_from, "starts_before": where.starts_before,
+        "limit": page.page_size, "offset": page.offset,
+    }  # fmt: skip
+
+
+def _one_of(column: Any, name: str, how_many: int) -> Any:
+    """``column`` among the values bound as ``name`` (a list): equality when there is one
+    (``name``_one), so that an index led by the column also gives the list's order."""
+    if how_many == 1:
+        return column == bindparam(f"{name}_one", type_=Text)
+    return column == func.any(bindparam(name, type_=ARRAY(Text)))
 
 
 @lru_cache(maxsize=64)
@@ -278,33 +322,24 @@ def _compiled_list(
     customer: bool,
     artist_user: bool,
     artist: bool,
-    statuses: bool,
+    statuses: int,
     after: bool,
     before: bool,
-    payment_statuses: bool,
+    payment_statuses: int,
 ) -> tuple[str, str]:
     """Count and page SQL for one shape of filter (compiled once per shape)."""
     wanted = [
         (customer, _B.customer_id == bindparam("customer_id")),
         (artist_user, _B.artist_user_id == bindparam("artist_user_id")),
         (artist, _B.artist_id == bindparam("artist_id")),
-        (statuses, _B.status == func.any(bindparam("statuses", type_=ARRAY(Text)))),
+        (statuses > 0, _one_of(_B.status, "statuses", statuses)),
         (after, _B.starts_at >= bindparam("starts_from")),
         (before, _B.starts_at < bindparam("starts_before")),
-        (
-            payment_statuses,
-            _B.payment_status == func.any(bindparam("payment_statuses", type_=ARRAY(Text))),
-        ),
+        (payment_statuses > 0, _one_of(_B.payment_status, "payment_statuses", payment_statuses)),
     ]
     clauses = [clause for present, clause in wanted if present]
     count = select(func.count().label("total")).select_from(bookings).where(*clauses)
-    page = (
-        select(bookings)
-        .where(*clauses)
-        .order_by(_B.starts_at.desc(), _B.id.desc())
-        .limit(bindparam("limit"))
-        .offset(bindparam("offset"))
-    )
+    page = page_by_keys(bookings, clauses, (_B.starts_at.desc(), _B.id.desc()))
     return compile_sql(count), compile_sql(page)
 
 
@@ -370,13 +405,7 @@ class PostgresBookingRepository(OnConnection, BookingRepository):
 
     async def list(self, where: BookingFilter, page: PageRequest) -> Page[Booking]:
         count_sql, page_sql = list_statements(where)
-        params = {
-            "customer_id": where.customer_id, "artist_user_id": where.artist_user_id,
-            "artist_id": where.artist_id, "statuses": [s.value for s in where.statuses],
-            "starts_from": where.starts_from, "starts_before": where.starts_before,
-            "payment_statuses": [s.value for s in where.payment_statuses],
-            "limit": page.page_size, "offset": page.offset,
-        }  # fmt: skip
+        params = list_params(where, page)
         total_row = await (await self._conn.execute(count_sql, params)).fetchone()
         rows = await (await self._conn.execute(page_sql, params)).fetchall()
         return Page(tuple(_booking(r) for r in rows), count_of(total_row), page)

@@ -15,7 +15,7 @@ from adapters.postgres.catalog_rows import (
     studio_row,
 )
 from adapters.postgres.database import OnConnection
-from adapters.postgres.sql import Statement, compile_sql, count_of, like_anywhere
+from adapters.postgres.sql import Statement, compile_sql, count_of, like_anywhere, page_by_keys
 from adapters.postgres.tables.catalog import artists, services, studios
 from booking_domain.catalog import ArtistProfile, Service, Studio
 from booking_domain.catalog.ports import (
@@ -72,13 +72,7 @@ class PostgresArtistRepository(OnConnection, ArtistRepository):
         conditions, params = _artist_conditions(where)
         params.update(limit=page.page_size, offset=page.offset)
         count = select(func.count().label("total")).select_from(artists).where(*conditions)
-        rows_sql = (
-            select(artists)
-            .where(*conditions)
-            .order_by(artists.c.created_at, artists.c.id)
-            .limit(bindparam("limit"))
-            .offset(bindparam("offset"))
-        )
+        rows_sql = page_by_keys(artists, conditions, (artists.c.created_at, artists.c.id))
         total = await (await self._conn.execute(compile_sql(count), params)).fetchone()
         rows = await (await self._conn.execute(compile_sql(rows_sql), params)).fetchall()
         return Page(tuple(artist_of(r) for r in rows), count_of(total), page)

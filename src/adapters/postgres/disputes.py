@@ -35,10 +35,13 @@ UPDATE disputes SET status = %(status)s, resolved_by = %(resolved_by)s,
 _BY_ID = "SELECT * FROM disputes WHERE id = %(id)s"
 _LOCK = "SELECT * FROM disputes WHERE id = %(id)s FOR UPDATE"
 _BY_BOOKING = "SELECT * FROM disputes WHERE booking_id = %(booking_id)s"
-# Newest first through ix_disputes_opened, or ix_disputes_status_opened with a status.
+# Newest first through ix_disputes_opened, or ix_disputes_status_opened with a status: the
+# page's ids first (an index-only scan, however deep the offset), then their rows.
 _PAGE = """
-SELECT * FROM disputes WHERE {where}
- ORDER BY opened_at DESC, id DESC LIMIT %(limit)s OFFSET %(offset)s
+SELECT d.* FROM (SELECT id FROM disputes WHERE {where}
+                  ORDER BY opened_at DESC, id DESC LIMIT %(limit)s OFFSET %(offset)s) AS page
+  JOIN disputes d ON d.id = page.id
+ ORDER BY d.opened_at DESC, d.id DESC
 """
 _COUNT = "SELECT count(*) AS total FROM disputes WHERE {where}"
 

@@ -9,9 +9,10 @@ itself costs.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from sqlalchemy import Select, Table, bindparam, select
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.sql import ClauseElement
 
@@ -57,3 +58,20 @@ def like_anywhere(fragment: str) -> str:
     ``_``) escaped, so a client's text is matched as it is."""
     escaped = fragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
+
+
+def page_by_keys(table: Table, conditions: Sequence[Any], order_by: Sequence[Any]) -> Select[Any]:
+    """One page (``LIMIT %(limit)s OFFSET %(offset)s``) of ``table``'s rows matching
+    ``conditions`` in ``order_by``, read in two steps: the page's ids first, by the columns
+    of the order alone (an index-only scan where an index holds the filter and the order, so
+    skipping deep offsets reads index pages, not rows), then those rows. The order must end
+    with the id, so that it is total."""
+    keys = (
+        select(table.c.id)
+        .where(*conditions)
+        .order_by(*order_by)
+        .limit(bindparam("limit"))
+        .offset(bindparam("offset"))
+        .subquery("page")
+    )
+    return select(table).join(keys, table.c.id == keys.c.id).order_by(*order_by)

@@ -20,6 +20,7 @@ from adapters.postgres.accounts import (
     PostgresSignInAttemptsRepository,
     PostgresUserRepository,
 )
+from adapters.postgres.audit import PostgresAuditTrail
 from adapters.postgres.bookings import PostgresBookingRepository
 from adapters.postgres.bookings_idempotency import PostgresIdempotencyRepository
 from adapters.postgres.catalog import (
@@ -39,6 +40,7 @@ from adapters.postgres.free_starts import (
     PostgresSearchFeedPosition,
 )
 from adapters.postgres.ideas import PostgresIdeaRepository
+from adapters.postgres.ledger import PostgresTransactionLedger
 from adapters.postgres.media import PostgresUploadRepository
 from adapters.postgres.notification_context import PostgresNotificationContext
 from adapters.postgres.notifications import (
@@ -159,6 +161,8 @@ class PostgresUnitOfWork(
     )
     payment_jobs = cached_property(lambda uow: ProcrastinatePaymentJobs(uow.jobs, uow.connection))
     refunds = cached_property(lambda uow: PostgresRefundRepository(uow.connection))
+    audit = cached_property(lambda uow: PostgresAuditTrail(uow.connection))
+    transactions = cached_property(lambda uow: PostgresTransactionLedger(uow.connection))
     reviews = cached_property(lambda uow: PostgresReviewRepository(uow.connection))
     disputes = cached_property(lambda uow: PostgresDisputeRepository(uow.connection))
     dispute_messages = cached_property(lambda uow: PostgresDisputeMessageRepository(uow.connection))

@@ -13,6 +13,7 @@ from typing import Protocol
 from booking_domain.accounts.sessions import RefreshToken, SessionFamilyId
 from booking_domain.accounts.sign_in import SignInAttempts
 from booking_domain.accounts.users import User
+from booking_domain.shared.audit import HasAudit
 from booking_domain.shared.identity import Role
 from booking_domain.shared.ids import UserId
 from booking_domain.shared.pages import Page, PageRequest
@@ -106,7 +107,9 @@ class HasSignInAttempts(Protocol):
     def sign_in_attempts(self) -> SignInAttemptsRepository: ...
 
 
-class AccountsUnitOfWork(UnitOfWork, HasUsers, HasRefreshTokens, HasSignInAttempts, Protocol):
+class AccountsUnitOfWork(
+    UnitOfWork, HasUsers, HasRefreshTokens, HasSignInAttempts, HasAudit, Protocol
+):
     """What account use cases open: users, their refresh tokens, failed sign-ins."""
 
 

@@ -20,15 +20,18 @@ from enum import StrEnum
 
 from booking_domain.accounts.emails import email_problem, normalize_email
 from booking_domain.accounts.errors import AccountLockedError
+from booking_domain.shared.audit import AuditEntry, audit_entry
 from booking_domain.shared.errors import (
     FieldError,
     InvalidInputError,
     InvalidTransitionError,
     PermissionDeniedError,
 )
+from booking_domain.shared.events import JsonValue, subject_of
 from booking_domain.shared.identity import Actor, Role
 from booking_domain.shared.ids import UserId
 from booking_domain.shared.text import text_problem
+from booking_domain.shared.time import utc_text
 
 MIN_PASSWORD_LENGTH = 10
 MAX_PASSWORD_LENGTH = 256
@@ -159,6 +162,36 @@ def moderated(
     if not user.disabled:
         raise InvalidTransitionError("The account is not suspended.")
     return replace(user, disabled=False, updated_at=now)
+
+
+_MODERATION_ACTIONS = {
+    Moderation.LOCK: "account.locked",
+    Moderation.UNLOCK: "account.unlocked",
+    Moderation.SUSPEND: "account.suspended",
+    Moderation.REINSTATE: "account.reinstated",
+}
+
+
+def _restriction(user: User) -> dict[str, JsonValue]:
+    until = None if user.locked_until is None else utc_text(user.locked_until)
+    return {"lockedUntil": until, "suspended": user.disabled}
+
+
+def moderation_audit(
+    before: User, after: User, actor: Actor, action: Moderation, now: datetime
+) -> AuditEntry:
+    """The audit entry of a moderation: the account's lock and suspension around it."""
+    return audit_entry(
+        _MODERATION_ACTIONS[action], subject_of("user", after.id), now, actor=actor,
+        before=_restriction(before), after=_restriction(after),
+    )  # fmt: skip
+
+
+def admin_created_audit(user: User) -> AuditEntry:
+    """An operator made an admin account (at the console: no actor)."""
+    after: dict[str, JsonValue] = {"email": user.email, "role": user.role.value}
+    return audit_entry("account.admin_created", subject_of("user", user.id), user.created_at,
+                       after=after)  # fmt: skip
 
 
 def validate_registration(email: str, password: str, name: str, role: Role) -> tuple[str, str]:

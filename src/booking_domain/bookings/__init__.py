@@ -28,6 +28,7 @@ from booking_domain.bookings.published import (
     BOOKING,
     BOOKING_EVENT_TYPES,
     artist_of_booking_event,
+    booking_audit_entry,
     booking_event_type,
     booking_outbox_event,
 )
@@ -60,6 +61,7 @@ __all__ = [
     "actor_fields",
     "apply",
     "artist_of_booking_event",
+    "booking_audit_entry",
     "booking_event_type",
     "booking_outbox_event",
     "busy_timeline",

@@ -21,6 +21,7 @@ from booking_domain.bookings.status import BookingStatus, PaymentStatus
 from booking_domain.catalog.ports import HasArtists
 from booking_domain.media.ports import HasUploads
 from booking_domain.scheduling.ports import HasSchedulingReader
+from booking_domain.shared.audit import HasAudit
 from booking_domain.shared.ids import ArtistId, BookingId, UserId
 from booking_domain.shared.pages import Page, PageRequest
 from booking_domain.shared.ports import HasOutbox, UnitOfWork
@@ -44,8 +45,9 @@ class BookingFilter:
 
 class BookingRepository(Protocol):
     async def add(self, booking: Booking, event: BookingEvent) -> None:
-        """Store a new booking, its first event, and that event's outbox record
-        (``booking_outbox_event``), together (one write). Raises
+        """Store a new booking, its first event, that event's outbox record
+        (``booking_outbox_event``) and its audit entry (``booking_audit_entry``), together
+        (one write). Raises
         ``SlotTakenError`` when its blocked time overlaps another pending or confirmed
         booking of the artist (the storage's own check, which holds under any concurrency).
         The write queues on the artist's calendar first (see ``hold_calendar``), so
@@ -59,8 +61,8 @@ class BookingRepository(Protocol):
         ...
 
     async def save(self, booking: Booking, event: BookingEvent) -> None:
-        """Store a changed booking (version ``event.version``), its event and the event's
-        outbox record, together (one write). Raises
+        """Store a changed booking (version ``event.version``), its event, the event's
+        outbox record and its audit entry, together (one write). Raises
         ``ConcurrentUpdateError`` when the stored version is not ``event.version - 1`` and
         ``SlotTakenError`` when a new time overlaps another active booking."""
         ...
@@ -155,6 +157,7 @@ class BookingsUnitOfWork(
     HasIdeas,
     HasUploads,
     HasOutbox,
+    HasAudit,
     Protocol,
 ):
     """What booking use cases open: bookings, idempotency keys, the artists whose policy

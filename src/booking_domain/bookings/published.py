@@ -16,7 +16,8 @@ from uuid import UUID
 from booking_domain.bookings.booking import Booking
 from booking_domain.bookings.events import BookingEvent, BookingEventKind
 from booking_domain.bookings.status import BookingStatus
-from booking_domain.shared.events import EventId, JsonValue, OutboxEvent, subject_of
+from booking_domain.shared.audit import AuditEntry, audit_entry
+from booking_domain.shared.events import EventId, JsonValue, OutboxEvent, money_data, subject_of
 from booking_domain.shared.ids import ArtistId, new_uuid7
 from booking_domain.shared.money import Money
 from booking_domain.shared.time import utc_text
@@ -54,6 +55,25 @@ def booking_outbox_event(booking: Booking, event: BookingEvent) -> OutboxEvent:
     )
 
 
+def booking_audit_entry(booking: Booking, event: BookingEvent) -> AuditEntry:
+    """The audit entry of ``event``: its type as action, by the event's actor (None: the
+    system), the status before and the status, payment status, reason and amount after."""
+    before = None if event.from_status is None else {"status": event.from_status.value}
+    after: dict[str, JsonValue] = {
+        "status": event.to_status.value,
+        "paymentStatus": booking.payment_status.value,
+        "version": event.version,
+    }
+    if event.reason:
+        after["reason"] = event.reason
+    if event.amount is not None:
+        after["amount"] = _money(event.amount)
+    return audit_entry(
+        booking_event_type(event), subject_of(BOOKING, booking.id), event.at,
+        actor_id=event.actor_id, actor_role=event.actor_role, before=before, after=after,
+    )  # fmt: skip
+
+
 def _instant(value: datetime | None) -> str | None:
     if value is None:
         return None
@@ -61,9 +81,7 @@ def _instant(value: datetime | None) -> str | None:
 
 
 def _money(value: Money | None) -> JsonValue:
-    if value is None:
-        return None
-    return {"amount": value.amount, "currency": value.currency}
+    return None if value is None else money_data(value)
 
 
 def _booking_data(b: Booking) -> dict[str, JsonValue]:

@@ -13,6 +13,7 @@ from booking_domain.catalog.portfolio import PortfolioItem, PortfolioItemId
 from booking_domain.catalog.services import Service
 from booking_domain.catalog.studios import Studio
 from booking_domain.media.ports import HasUploads
+from booking_domain.shared.audit import HasAudit
 from booking_domain.shared.ids import ArtistId, ServiceId, StudioId, UserId
 from booking_domain.shared.pages import Page, PageRequest
 from booking_domain.shared.ports import HasOutbox, UnitOfWork
@@ -111,7 +112,15 @@ class HasPortfolio(Protocol):
 
 
 class CatalogUnitOfWork(
-    UnitOfWork, HasArtists, HasStudios, HasServices, HasPortfolio, HasUploads, HasOutbox, Protocol
+    UnitOfWork,
+    HasArtists,
+    HasStudios,
+    HasServices,
+    HasPortfolio,
+    HasUploads,
+    HasOutbox,
+    HasAudit,
+    Protocol,
 ):
     """What catalogue use cases open: artists, studios, services, portfolios (with the
     uploads they are made from), and the outbox for the events of reviews and moderation."""

@@ -12,7 +12,8 @@ from datetime import datetime
 from enum import StrEnum
 
 from booking_domain.catalog.artists import ArtistProfile
-from booking_domain.shared.events import EventId, OutboxEvent, subject_of
+from booking_domain.shared.audit import AuditEntry, audit_entry
+from booking_domain.shared.events import EventId, JsonValue, OutboxEvent, subject_of
 from booking_domain.shared.identity import Actor
 from booking_domain.shared.ids import ArtistId, new_uuid7
 from booking_domain.shared.time import utc_text
@@ -61,3 +62,21 @@ def artist_outbox_event(
         },
         audience=(artist.user_id,),
     )
+
+
+def _standing(artist: ArtistProfile) -> dict[str, JsonValue]:
+    return {
+        "status": artist.status.value,
+        "suspended": artist.suspended,
+        "reviewNote": artist.review_note,
+    }
+
+
+def artist_audit_entry(
+    before: ArtistProfile, after: ArtistProfile, change: ArtistChange, actor: Actor, now: datetime
+) -> AuditEntry:
+    """The audit entry of a profile's review or suspension: its standing around it."""
+    return audit_entry(
+        f"artist.{change.value}", artist_subject(after.id), now, actor=actor,
+        before=_standing(before), after=_standing(after),
+    )  # fmt: skip

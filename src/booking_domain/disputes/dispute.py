@@ -35,12 +35,14 @@ from booking_domain.disputes.errors import (
     DisputeWindowClosedError,
 )
 from booking_domain.scheduling import epoch_floor
+from booking_domain.shared.audit import AuditEntry, audit_entry
 from booking_domain.shared.errors import (
     FieldError,
     InvalidInputError,
     InvalidTransitionError,
     PermissionDeniedError,
 )
+from booking_domain.shared.events import money_data, subject_of
 from booking_domain.shared.identity import Actor, Role
 from booking_domain.shared.ids import BookingId, DisputeId, UserId, new_uuid7
 from booking_domain.shared.money import Money
@@ -159,3 +161,16 @@ def resolve_dispute(
         resolved_at=event.at, resolution_note=text, refund=refund, outcome=outcome,
     )  # fmt: skip
     return settled, new, event
+
+
+def resolution_audit_entry(before: Dispute, after: Dispute, actor: Actor) -> AuditEntry:
+    """An admin resolved a dispute: the outcome, the refund and the note (the booking's own
+    change is audited with the booking)."""
+    refund = None if after.refund is None else money_data(after.refund)
+    resolved_at = after.resolved_at or before.opened_at
+    return audit_entry(
+        "dispute.resolved", subject_of("dispute", after.id), resolved_at, actor=actor,
+        before={"status": before.status.value},
+        after={"status": after.status.value, "refund": refund, "note": after.resolution_note,
+               "outcome": None if after.outcome is None else after.outcome.value},
+    )  # fmt: skip

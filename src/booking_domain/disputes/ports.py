@@ -12,6 +12,7 @@ from booking_domain.bookings.ports import HasBookings
 from booking_domain.disputes.dispute import Dispute, DisputeStatus
 from booking_domain.disputes.evidence import DisputeMessage
 from booking_domain.media.ports import HasUploads
+from booking_domain.shared.audit import HasAudit
 from booking_domain.shared.ids import BookingId, DisputeId
 from booking_domain.shared.pages import Page, PageRequest
 from booking_domain.shared.ports import UnitOfWork
@@ -52,7 +53,7 @@ class DisputeMessageRepository(Protocol):
         ...
 
 
-class DisputesUnitOfWork(UnitOfWork, HasBookings, HasUploads, Protocol):
+class DisputesUnitOfWork(UnitOfWork, HasBookings, HasUploads, HasAudit, Protocol):
     @property
     def disputes(self) -> DisputeRepository: ...
 

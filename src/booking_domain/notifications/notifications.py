@@ -22,7 +22,9 @@ from uuid import UUID
 
 from booking_domain.notifications.messages import MAX_ERROR_LENGTH, SendOutcome
 from booking_domain.notifications.rules import Category, Channel, Party
-from booking_domain.shared.events import EventId, JsonValue
+from booking_domain.shared.audit import AuditEntry, audit_entry
+from booking_domain.shared.events import EventId, JsonValue, subject_of
+from booking_domain.shared.identity import Actor
 from booking_domain.shared.ids import BookingId, UserId
 from booking_domain.shared.time import require_aware
 
@@ -155,3 +157,14 @@ class Notification:
             self, attempts=attempts, last_error=error, updated_at=now,
             next_attempt_at=now + delay,
         )  # fmt: skip
+
+
+def retried_audit_entry(
+    before: Notification, after: Notification, actor: Actor, now: datetime
+) -> AuditEntry:
+    """An admin queued a failed notification again (its last error kept in the trail)."""
+    return audit_entry(
+        "notification.retried", subject_of("notification", after.id), now, actor=actor,
+        before={"status": before.status.value, "lastError": before.last_error},
+        after={"status": after.status.value, "channel": after.channel.value},
+    )  # fmt: skip

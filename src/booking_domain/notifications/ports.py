@@ -17,6 +17,7 @@ from booking_domain.notifications.inbox import InboxItem
 from booking_domain.notifications.notifications import Notification, NotificationId
 from booking_domain.notifications.preferences import NotificationPreferences
 from booking_domain.notifications.reminders import ReminderOffsets
+from booking_domain.shared.audit import HasAudit
 from booking_domain.shared.ids import ArtistId, BookingId, UserId
 from booking_domain.shared.pages import Page, PageRequest
 from booking_domain.shared.ports import HasOutbox, UnitOfWork
@@ -148,7 +149,7 @@ class HasNotifications(HasOutbox, Protocol):
     def notification_context(self) -> NotificationContext: ...
 
 
-class NotificationsUnitOfWork(UnitOfWork, HasNotifications, Protocol):
+class NotificationsUnitOfWork(UnitOfWork, HasNotifications, HasAudit, Protocol):
     """What notification use cases open."""
 
 

@@ -15,8 +15,10 @@ from uuid import UUID
 
 from booking_domain.bookings.ports import HasBookings
 from booking_domain.payments.invoices import DepositInvoice, InvoiceId
+from booking_domain.payments.ledger import Transaction, TransactionFilter
 from booking_domain.payments.receipts import ReceivedPayment
 from booking_domain.payments.refunds import Refund, RefundId
+from booking_domain.shared.audit import HasAudit
 from booking_domain.shared.ids import BookingId, UserId
 from booking_domain.shared.pages import Page, PageRequest
 from booking_domain.shared.ports import HasOutbox, UnitOfWork
@@ -117,6 +119,18 @@ class HasRefunds(Protocol):
     def refunds(self) -> RefundRepository: ...
 
 
+class TransactionLedger(Protocol):
+    async def list(self, where: TransactionFilter, page: PageRequest) -> Page[Transaction]:
+        """Deposits and refunds matching ``where`` (``TransactionFilter.matches``), newest
+        made first, ties by id (newest first); ``total`` counts every match."""
+        ...
+
+
+class HasTransactions(Protocol):
+    @property
+    def transactions(self) -> TransactionLedger: ...
+
+
 class PaymentJob(StrEnum):
     RECHECK = "recheck"  # a callback came before the provider's check showed the payment
     CANCEL_INVOICE = "cancel_invoice"  # tell the provider an invoice is no longer payable
@@ -144,12 +158,14 @@ class PaymentsUnitOfWork(
     HasInvoices,
     HasReceivedPayments,
     HasRefunds,
+    HasTransactions,
     HasOutbox,
     HasPaymentJobs,
+    HasAudit,
     Protocol,
 ):
     """What payment use cases open: the bookings they pay for, invoices, received
-    payments, refunds, the outbox and the job queue."""
+    payments, refunds, the ledger of both, the outbox and the job queue."""
 
 
 class PaymentsUnitOfWorkFactory(Protocol):

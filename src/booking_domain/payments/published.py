@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from booking_domain.payments.invoices import DepositInvoice
+from booking_domain.payments.invoices import DepositInvoice, InvoiceStatus
 from booking_domain.payments.receipts import ReceivedPayment
 from booking_domain.payments.refunds import Refund
-from booking_domain.shared.events import EventId, OutboxEvent, subject_of
+from booking_domain.shared.audit import AuditEntry, audit_entry
+from booking_domain.shared.events import EventId, JsonValue, OutboxEvent, money_data, subject_of
+from booking_domain.shared.identity import Actor
 from booking_domain.shared.ids import new_uuid7
 from booking_domain.shared.time import utc_text
 
@@ -39,7 +41,7 @@ def payment_received_event(
                 "paymentId": payment.payment_id,
                 "invoiceId": payment.invoice_id,
                 "bookingId": str(invoice.booking_id),
-                "amount": {"amount": payment.amount.amount, "currency": payment.amount.currency},
+                "amount": money_data(payment.amount),
                 "method": payment.method.value,
                 "outcome": payment.outcome.value,
                 "receivedAt": utc_text(payment.received_at),
@@ -69,7 +71,7 @@ def refund_event(refund: Refund, change: str, now: datetime, *, sequence: int) -
             "refund": {
                 "id": str(refund.id),
                 "bookingId": str(refund.booking_id),
-                "amount": {"amount": refund.amount.amount, "currency": refund.amount.currency},
+                "amount": money_data(refund.amount),
                 "status": refund.status.value,
                 "paymentId": refund.payment_id,
                 "reason": refund.reason,
@@ -77,3 +79,67 @@ def refund_event(refund: Refund, change: str, now: datetime, *, sequence: int) -
         },
         audience=(refund.customer_id, refund.artist_user_id),
     )
+
+
+# The audit trail's entries of payment events (``shared/audit.py``): deposits (invoices) by
+# their status, payments received, refunds by the same change names as their events.
+_DEPOSIT_ACTIONS = {
+    InvoiceStatus.CREATING: "deposit.reserved",
+    InvoiceStatus.OPEN: "deposit.opened",
+    InvoiceStatus.PAID: "deposit.paid",
+    InvoiceStatus.FAILED: "deposit.failed",
+    InvoiceStatus.CANCELLED: "deposit.cancelled",
+}
+
+
+def _deposit(invoice: DepositInvoice) -> dict[str, JsonValue]:
+    return {"status": invoice.status.value, "number": invoice.number,
+            "amount": money_data(invoice.amount), "cancelDue": invoice.cancel_due}  # fmt: skip
+
+
+def deposit_audit_entry(
+    before: DepositInvoice | None,
+    after: DepositInvoice,
+    now: datetime,
+    *,
+    actor: Actor | None = None,
+) -> AuditEntry | None:
+    """A deposit invoice made or changed: its status (or, when only its ``cancel_due``
+    changed, the provider's cancel due or sent); None when nothing the trail keeps
+    changed."""
+    if before is None or before.status is not after.status:
+        action = _DEPOSIT_ACTIONS[after.status]
+    elif before.cancel_due != after.cancel_due:
+        action = "deposit.cancel_due" if after.cancel_due else "deposit.cancel_sent"
+    else:
+        return None
+    return audit_entry(
+        action, payment_subject(after), now, actor=actor,
+        before=None if before is None else _deposit(before), after=_deposit(after),
+    )  # fmt: skip
+
+
+def payment_audit_entry(
+    invoice: DepositInvoice, payment: ReceivedPayment, now: datetime
+) -> AuditEntry:
+    """A verified payment recorded on a deposit (the provider's check, never a callback)."""
+    after: dict[str, JsonValue] = {
+        "paymentId": payment.payment_id, "amount": money_data(payment.amount),
+        "method": payment.method.value, "outcome": payment.outcome.value,
+    }  # fmt: skip
+    return audit_entry("payment.received", payment_subject(invoice), now, after=after)
+
+
+def _refund(refund: Refund) -> dict[str, JsonValue]:
+    return {"status": refund.status.value, "amount": money_data(refund.amount),
+            "paymentId": refund.payment_id, "reason": refund.reason}  # fmt: skip
+
+
+def refund_audit_entry(
+    before: Refund | None, after: Refund, change: str, now: datetime, *, actor: Actor | None = None
+) -> AuditEntry:
+    """``refund.<change>``, the change of its event (``refund_event``)."""
+    return audit_entry(
+        f"refund.{change}", subject_of(REFUND, after.id), now, actor=actor,
+        before=None if before is None else _refund(before), after=_refund(after),
+    )  # fmt: skip

@@ -10,6 +10,7 @@ from typing import Protocol
 from booking_domain.bookings.ports import HasBookings
 from booking_domain.catalog.ports import HasArtists
 from booking_domain.reviews.reviews import Review, ReviewId
+from booking_domain.shared.audit import HasAudit
 from booking_domain.shared.ids import ArtistId, BookingId
 from booking_domain.shared.pages import Page, PageRequest
 from booking_domain.shared.ports import HasOutbox, UnitOfWork
@@ -45,7 +46,7 @@ class ArtistRatings(Protocol):
         ...
 
 
-class ReviewsUnitOfWork(UnitOfWork, HasBookings, HasArtists, HasOutbox, Protocol):
+class ReviewsUnitOfWork(UnitOfWork, HasBookings, HasArtists, HasOutbox, HasAudit, Protocol):
     @property
     def reviews(self) -> ReviewRepository: ...
 

@@ -4,7 +4,8 @@ and artist (and admins)."""
 
 from __future__ import annotations
 
-from booking_domain.reviews.reviews import Review, ReviewEvent
+from booking_domain.reviews.reviews import Review, ReviewChange, ReviewEvent
+from booking_domain.shared.audit import AuditEntry, audit_entry
 from booking_domain.shared.events import EventId, JsonValue, OutboxEvent, subject_of
 from booking_domain.shared.ids import new_uuid7
 from booking_domain.shared.time import utc_text
@@ -27,6 +28,19 @@ def review_outbox_event(event: ReviewEvent) -> OutboxEvent:
               "reason": event.reason, "actor": {"userId": str(event.actor.user_id),
               "role": event.actor.role.value}}},
         audience=(r.customer_id, r.artist_user_id),
+    )  # fmt: skip
+
+
+# Admins' acts on reviews, which the audit trail keeps (the parties' own are in the outbox).
+AUDITED_CHANGES = frozenset({ReviewChange.HIDDEN, ReviewChange.RESTORED})
+
+
+def review_audit_entry(event: ReviewEvent) -> AuditEntry:
+    """A review hidden or restored: whether it was hidden around it, and the reason."""
+    after: dict[str, JsonValue] = {"hidden": event.review.hidden, "reason": event.reason}
+    return audit_entry(
+        f"review.{event.change.value}", subject_of(REVIEW, event.review.id), event.at,
+        actor=event.actor, before={"hidden": not event.review.hidden}, after=after,
     )  # fmt: skip
 
 

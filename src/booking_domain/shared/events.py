@@ -15,6 +15,7 @@ from typing import NewType
 from uuid import UUID
 
 from booking_domain.shared.ids import UserId
+from booking_domain.shared.money import Money
 from booking_domain.shared.time import require_aware, utc_text
 
 EventId = NewType("EventId", UUID)
@@ -78,3 +79,8 @@ SINGLE_EVENT_KINDS = frozenset({"notification"})
 
 def subject_of(kind: str, subject_id: UUID) -> str:
     return f"{kind}/{subject_id}"
+
+
+def money_data(value: Money) -> dict[str, JsonValue]:
+    """Money as events and the audit trail write it: minor units and the currency code."""
+    return {"amount": value.amount, "currency": value.currency}

@@ -108,7 +108,9 @@ class PaymentsContainer(containers.DeclarativeContainer):
 
 class EventsContainer(containers.DeclarativeContainer):
     adapters = providers.DependenciesContainer()
-    deps = providers.Singleton(EventsDeps, feed=adapters.feed, clock=adapters.clock)
+    deps = providers.Singleton(
+        EventsDeps, feed=adapters.feed, clock=adapters.clock, uow=adapters.uow
+    )
     use_cases = providers.Singleton(EventUseCases.build, deps)
 
 

@@ -42,6 +42,7 @@ from entrypoints.http.catalog.portfolio import ArtistPortfolioController, Portfo
 from entrypoints.http.deps import bundle_dependencies
 from entrypoints.http.disputes.controller import AdminDisputesController, DisputesController
 from entrypoints.http.docs import SCHEMA_PATH, OfflineSwaggerUI, docs_redirect
+from entrypoints.http.events.audit import AuditController
 from entrypoints.http.events.controller import EventStreamController
 from entrypoints.http.events.relay import RelayTask, channels_for
 from entrypoints.http.media.controller import UploadsController
@@ -58,6 +59,7 @@ from entrypoints.http.payments.controller import (
     PaymentsController,
     SandboxController,
     SettlementsController,
+    TransactionsController,
 )
 from entrypoints.http.problems import EXCEPTION_HANDLERS
 from entrypoints.http.request import ApiRequest
@@ -186,6 +188,7 @@ def build_app(
             BookingsController,
             StreamTicketController,
             EventStreamController,
+            AuditController,
             WebhooksController,
             UploadsController,
             PortfolioController,
@@ -196,6 +199,7 @@ def build_app(
             PaymentsController,
             PaymentCallbackController,
             SettlementsController,
+            TransactionsController,
             InboxController,
             ReminderOffsetsController,
             AdminNotificationsController,

@@ -19,6 +19,7 @@ from typing import Any
 from litestar.enums import ScopeType
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
+from booking_domain.shared.audit import REQUEST_ID
 from entrypoints.logs import FieldsRecord
 
 REQUEST_ID_HEADER = b"x-request-id"
@@ -87,9 +88,12 @@ class RequestContextMiddleware:
                 }
             await send(message)
 
+        # The audit trail names the request that did each act (booking_domain.shared.audit).
+        token = REQUEST_ID.set(request_id)
         try:
             await self.app(inner, receive, send_with_headers)
         finally:
+            REQUEST_ID.reset(token)
             if self.access_log:
                 _log_request(inner, method, status, started, request_id)
 

@@ -8,6 +8,7 @@ which constraint a violation came from.
 from __future__ import annotations
 
 from adapters.postgres.tables.accounts import refresh_tokens, sign_in_attempts, users
+from adapters.postgres.tables.audit import audit_log
 from adapters.postgres.tables.base import metadata
 from adapters.postgres.tables.bookings import (
     booking_events,
@@ -68,6 +69,7 @@ def is_ours(name: str | None, type_: str, parent_names: object) -> bool:
 __all__ = [
     "FOREIGN_TABLE_PREFIXES",
     "artists",
+    "audit_log",
     "booking_events",
     "booking_ideas",
     "bookings",

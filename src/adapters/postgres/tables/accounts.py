@@ -20,10 +20,22 @@ users = sa.Table(
     # An operator's lock of the whole account (failed sign-ins lock pairs: sign_in_attempts).
     sa.Column("locked_until", sa.DateTime(timezone=True)),
     sa.Column("disabled", sa.Boolean, nullable=False, server_default=sa.text("false")),
+    # The admins' text search: name and email folded like search folds (migration 0020;
+    # its trigram index, ix_users_folded, is in the migration only).
+    sa.Column("folded", sa.Text, sa.Computed("inkslot_fold(name || ' ' || email)", persisted=True)),
     *timestamps(),
     sa.CheckConstraint("role IN ('customer', 'artist', 'admin')", name="role"),
     sa.CheckConstraint("email = lower(email)", name="email_lower"),
     sa.CheckConstraint("locale IN ('en', 'mn')", name="locale"),
+    # The admins' list, oldest first, all or by role (migration 0020).
+    sa.Index("ix_users_created_at_id", "created_at", "id"),
+    sa.Index(
+        "ix_users_role_created_at_id",
+        "role",
+        "created_at",
+        "id",
+        postgresql_include=["locked_until", "disabled"],
+    ),
 )
 
 refresh_tokens = sa.Table(

@@ -67,6 +67,23 @@ bookings = sa.Table(
     sa.Index("ix_bookings_customer_start", "customer_id", "starts_at"),
     sa.Index("ix_bookings_artist_user_start", "artist_user_id", "starts_at"),
     sa.Index("ix_bookings_starts_at", "starts_at"),
+    # The admins' list, newest start first, by status, payment status or artist (migration
+    # 0020); each status index carries the other status, so both filters stay index-only.
+    sa.Index(
+        "ix_bookings_status_starts_at_id",
+        "status",
+        "starts_at",
+        "id",
+        postgresql_include=["payment_status"],
+    ),
+    sa.Index(
+        "ix_bookings_payment_status_starts_at_id",
+        "payment_status",
+        "starts_at",
+        "id",
+        postgresql_include=["status"],
+    ),
+    sa.Index("ix_bookings_artist_id_starts_at_id", "artist_id", "starts_at", "id"),
     sa.Index("ix_bookings_service_id", "service_id"),
     # The refund sweep: the few bookings that owe money back.
     sa.Index("ix_bookings_owing", "id", postgresql_where=sa.text("refund_due > 0")),

@@ -68,6 +68,16 @@ artists = sa.Table(
     sa.Column("search_city", sa.Text),
     *timestamps(),
     sa.CheckConstraint("status IN ('draft', 'pending', 'approved', 'rejected')", name="status"),
+    # The admins' list, oldest first, all or by review state (migration 0020; by city:
+    # ix_artists_city_folded, an expression index in the migration only).
+    sa.Index("ix_artists_created_at_id", "created_at", "id"),
+    sa.Index(
+        "ix_artists_status_created_at_id",
+        "status",
+        "created_at",
+        "id",
+        postgresql_include=["suspended"],
+    ),
     # Search (0017); its expression indexes are in the migration only.
     sa.Index(
         "ix_artists_search_words",

@@ -35,6 +35,9 @@ payment_invoices = sa.Table(
     ),
     sa.UniqueConstraint("customer_id", "idempotency_key"),
     sa.Index("ix_payment_invoices_booking_id_created_at", "booking_id", "created_at"),
+    # The admins' ledger, newest first, all or by status.
+    sa.Index("ix_payment_invoices_created_at_id", "created_at", "id"),
+    sa.Index("ix_payment_invoices_status_created_at_id", "status", "created_at", "id"),
     # The lapsed-invoice sweep: open invoices by the end of their payable time.
     sa.Index(
         "ix_payment_invoices_expires_at_open",
@@ -133,11 +136,7 @@ refunds = sa.Table(
         "status IN ('pending', 'refunded', 'manual', 'settled')", name="status_known"
     ),
     sa.Index("ix_refunds_booking_id", "booking_id"),
-    # The admins' list: refunds awaiting manual settlement, oldest first.
-    sa.Index(
-        "ix_refunds_created_at_id_manual",
-        "created_at",
-        "id",
-        postgresql_where=sa.text("status = 'manual'"),
-    ),
+    # The admins' ledger, all or by status; status = 'manual' is the settlements' list.
+    sa.Index("ix_refunds_created_at_id", "created_at", "id"),
+    sa.Index("ix_refunds_status_created_at_id", "status", "created_at", "id"),
 )

@@ -15,7 +15,8 @@ EXPRESSION_INDEXES = frozenset(
     {
         "ix_artists_search_rating",
         "ix_search_vocabulary_word_trgm",
-        "ix_users_search",  # migration 0019: admins' text search of accounts
+        "ix_users_folded",  # migration 0020: admins' text search of accounts
+        "ix_artists_city_folded",  # migration 0020: admins' list of artists by city
     }
 )
 

@@ -20,7 +20,7 @@ from booking_domain.accounts.ports import (
 )
 from booking_domain.accounts.sessions import RefreshToken, SessionFamilyId, issue_refresh_token
 from booking_domain.accounts.sign_in import LockoutPolicy
-from booking_domain.accounts.users import DEFAULT_LOCALE, User
+from booking_domain.accounts.users import DEFAULT_LOCALE, User, admin_created_audit
 from booking_domain.shared.clock import Clock
 from booking_domain.shared.identity import Role
 from booking_domain.shared.ids import UserId, new_uuid7
@@ -95,6 +95,8 @@ async def create_account(
     user = User(UserId(new_uuid7()), email, name, role, password_hash, now, now, locale=locale)
     async with deps.uow() as uow:
         await uow.users.add(user)
+        if role is Role.ADMIN:  # an operator's act (sign-up never makes admins)
+            await uow.audit.record(admin_created_audit(user))
         tokens = (await open_session(deps, uow, user, now))[0] if sign_in else None
         await uow.commit()
     return user, tokens

@@ -14,6 +14,7 @@ from booking_domain.accounts.users import (
     User,
     checked_locale,
     moderated,
+    moderation_audit,
     validate_registration,
 )
 from booking_domain.shared.errors import PermissionDeniedError
@@ -97,6 +98,7 @@ class ModerateAccount(UseCase[AccountsDeps]):
                 raise UserNotFoundError()
             changed = moderated(user, actor, now, action, until)
             await uow.users.update(changed)
+            await uow.audit.record(moderation_audit(user, changed, actor, action, now))
             if action.ends_sessions:
                 await uow.refresh_tokens.revoke_user_sessions(user_id, now)
             await uow.commit()

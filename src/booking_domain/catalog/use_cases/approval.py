@@ -12,8 +12,14 @@ from typing import Protocol
 
 from booking_domain.catalog.artists import ArtistProfile
 from booking_domain.catalog.ports import ArtistFilter, HasArtists
-from booking_domain.catalog.published import ArtistChange, artist_outbox_event, artist_subject
+from booking_domain.catalog.published import (
+    ArtistChange,
+    artist_audit_entry,
+    artist_outbox_event,
+    artist_subject,
+)
 from booking_domain.catalog.use_cases.deps import CatalogDeps, load_artist
+from booking_domain.shared.audit import HasAudit
 from booking_domain.shared.errors import PermissionDeniedError
 from booking_domain.shared.identity import Actor
 from booking_domain.shared.ids import ArtistId
@@ -25,7 +31,7 @@ from booking_domain.shared.use_case import UseCase
 Change = Callable[[ArtistProfile, datetime], ArtistProfile]
 
 
-class ProfileChanges(HasArtists, HasOutbox, Protocol):
+class ProfileChanges(HasArtists, HasOutbox, HasAudit, Protocol):
     """What a profile change needs of a unit of work (catalogue's own, or one above it that
     changes more in the same transaction: a suspension also cancels bookings)."""
 
@@ -38,14 +44,15 @@ async def change_profile(
     kind: ArtistChange,
     now: datetime,
 ) -> ArtistProfile:
-    """Load (strangers get 404 for a profile they may not see), change, save with its event;
-    the caller commits."""
+    """Load (strangers get 404 for a profile they may not see), change, save with its event
+    and its audit entry; the caller commits."""
     artist = await load_artist(uow.artists, artist_id)
     artist.ensure_visible_to(actor)
     updated = change(artist, now)
     await uow.artists.update(updated)
     sequence = await uow.outbox.next_sequence(artist_subject(artist_id))
     await uow.outbox.record(artist_outbox_event(updated, kind, actor, now, sequence=sequence))
+    await uow.audit.record(artist_audit_entry(artist, updated, kind, actor, now))
     return updated
 
 

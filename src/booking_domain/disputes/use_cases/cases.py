@@ -18,7 +18,12 @@ from dataclasses import dataclass
 
 from booking_domain.bookings import Booking, BookingStatus
 from booking_domain.bookings.use_cases.support import load_visible
-from booking_domain.disputes.dispute import Dispute, open_dispute, resolve_dispute
+from booking_domain.disputes.dispute import (
+    Dispute,
+    open_dispute,
+    resolution_audit_entry,
+    resolve_dispute,
+)
 from booking_domain.disputes.errors import DisputeNotFoundError
 from booking_domain.disputes.evidence import (
     DisputeMessage,
@@ -153,6 +158,7 @@ class ResolveDispute(UseCase[DisputesDeps]):
             )  # fmt: skip
             await uow.disputes.update(settled)
             await uow.bookings.save(changed, event)
+            await uow.audit.record(resolution_audit_entry(dispute, settled, actor))
             await uow.commit()
         return settled
 

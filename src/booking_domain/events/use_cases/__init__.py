@@ -11,6 +11,7 @@ from booking_domain.events.use_cases.replay import (
     ForgetOldEvents,
     ReplayEvents,
 )
+from booking_domain.events.use_cases.trail import ListAudit
 from booking_domain.shared.use_case import UseCaseBundle
 
 
@@ -20,6 +21,7 @@ class EventUseCases(UseCaseBundle[EventsDeps]):
 
     replay_events: ReplayEvents
     forget_old_events: ForgetOldEvents
+    list_audit: ListAudit
 
 
 __all__ = [
@@ -28,5 +30,6 @@ __all__ = [
     "EventUseCases",
     "EventsDeps",
     "ForgetOldEvents",
+    "ListAudit",
     "ReplayEvents",
 ]

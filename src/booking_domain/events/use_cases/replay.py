@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from booking_domain.events.audience import audience_filter
+from booking_domain.shared.audit import AuditUnitOfWorkFactory
 from booking_domain.shared.clock import Clock
 from booking_domain.shared.errors import FieldError, InvalidInputError
 from booking_domain.shared.identity import Actor
@@ -22,6 +23,7 @@ KEPT_FOR = timedelta(days=7)  # how far back a reconnecting stream can catch up
 class EventsDeps:
     feed: EventFeed
     clock: Clock
+    uow: AuditUnitOfWorkFactory  # the audit trail (``trail.py``)
 
 
 class ReplayEvents(UseCase[EventsDeps]):

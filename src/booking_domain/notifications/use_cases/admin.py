@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from booking_domain.notifications.errors import NotificationNotFoundError
-from booking_domain.notifications.notifications import Notification, NotificationId, Retried
+from booking_domain.notifications.notifications import (
+    Notification,
+    NotificationId,
+    Retried,
+    retried_audit_entry,
+)
 from booking_domain.notifications.use_cases.deps import NotificationsDeps
 from booking_domain.shared.errors import PermissionDeniedError
 from booking_domain.shared.identity import Actor
@@ -32,9 +37,11 @@ class RetryNotification(UseCase[NotificationsDeps]):
             current = await uow.notifications.lock(notification_id)
             if current is None:
                 raise NotificationNotFoundError()
-            again = current.apply(Retried(), self._deps.clock.now(), self._deps.retries)
+            now = self._deps.clock.now()
+            again = current.apply(Retried(), now, self._deps.retries)
             if again is not current:
                 await uow.notifications.update(again)
                 await uow.notification_queue.enqueue([again])
+                await uow.audit.record(retried_audit_entry(current, again, actor, now))
                 await uow.commit()
         return again

@@ -11,6 +11,7 @@ from booking_domain.payments.use_cases.invoices import (
     GetPayment,
     RequestDepositInvoice,
 )
+from booking_domain.payments.use_cases.ledger import ListTransactions
 from booking_domain.payments.use_cases.refunds import (
     ListSettlements,
     PayRefund,
@@ -40,6 +41,7 @@ class PaymentUseCases(UseCaseBundle[PaymentsDeps]):
     pay_refund: PayRefund
     list_settlements: ListSettlements
     settle_refund: SettleRefund
+    list_transactions: ListTransactions
 
 
 __all__ = [
@@ -50,6 +52,7 @@ __all__ = [
     "HandleCallback",
     "InvoiceIssued",
     "ListSettlements",
+    "ListTransactions",
     "PayRefund",
     "PaymentUseCases",
     "PaymentView",

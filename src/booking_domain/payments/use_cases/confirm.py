@@ -16,7 +16,11 @@ from booking_domain.bookings import BookingNotFoundError
 from booking_domain.payments.gateway import PaymentCheck
 from booking_domain.payments.invoices import DepositInvoice, InvoiceId
 from booking_domain.payments.ports import Evidence, PaymentsUnitOfWork
-from booking_domain.payments.published import payment_received_event, payment_subject
+from booking_domain.payments.published import (
+    payment_audit_entry,
+    payment_received_event,
+    payment_subject,
+)
 from booking_domain.payments.receipts import (
     PaymentOutcome,
     paid_payments,
@@ -24,6 +28,7 @@ from booking_domain.payments.receipts import (
     totals_agree,
 )
 from booking_domain.payments.use_cases.deps import PaymentsDeps
+from booking_domain.payments.use_cases.trail import record_deposit_change
 
 _log = logging.getLogger("inkslot.payments")
 
@@ -62,7 +67,7 @@ async def _record(
     current = await uow.invoices.get(invoice_id, for_update=True)
     if booking is None or current is None:
         raise BookingNotFoundError()
-    recorded = 0
+    recorded, before = 0, current
     for payment in paid_payments(check):
         receipt = receive(booking, current, payment, now)
         if not await uow.received_payments.add(receipt.payment, evidence):
@@ -74,6 +79,7 @@ async def _record(
         await uow.outbox.record(
             payment_received_event(current, receipt.payment, now, sequence=sequence)
         )
+        await uow.audit.record(payment_audit_entry(current, receipt.payment, now))
         recorded += 1
         outcome = receipt.payment.outcome
         if outcome is PaymentOutcome.REVIEW:  # money that fits no rule: an operator looks
@@ -86,4 +92,5 @@ async def _record(
             _log.info("invoice %s: payment recorded (%s)", current.number, outcome)
     if recorded:
         await uow.invoices.update(current)
+        await record_deposit_change(uow, before, current, now)
     return recorded

@@ -37,6 +37,7 @@ from booking_domain.payments.ports import PaymentJob, PaymentsUnitOfWork
 from booking_domain.payments.receipts import ReceivedPayment
 from booking_domain.payments.use_cases.confirm import confirm_with_provider
 from booking_domain.payments.use_cases.deps import PaymentsDeps
+from booking_domain.payments.use_cases.trail import record_deposit_change
 from booking_domain.payments.use_cases.views import InvoiceIssued, PaymentView
 from booking_domain.shared.errors import InvalidInputError, ServiceUnavailableError
 from booking_domain.shared.identity import Actor, Role
@@ -100,6 +101,7 @@ class RequestDepositInvoice(UseCase[PaymentsDeps]):
                 idempotency_key=idempotency_key,
             )
             await uow.invoices.add(reserved)
+            await record_deposit_change(uow, None, reserved, reserved.created_at, actor=actor)
             await uow.commit()
         request = InvoiceRequest(
             number=reserved.number,
@@ -143,7 +145,10 @@ class RequestDepositInvoice(UseCase[PaymentsDeps]):
         async with self._deps.uow() as uow:
             current = await uow.invoices.get(reserved.id, for_update=True)
             if current is not None and current.status is InvoiceStatus.CREATING:
-                await uow.invoices.update(inv.fail(current, self._deps.clock.now()))
+                now = self._deps.clock.now()
+                failed = inv.fail(current, now)
+                await uow.invoices.update(failed)
+                await record_deposit_change(uow, current, failed, now)
                 await uow.commit()
 
     async def _open(
@@ -166,6 +171,7 @@ class RequestDepositInvoice(UseCase[PaymentsDeps]):
             opened = inv.withdraw(opened, now)
             await uow.payment_jobs.defer(PaymentJob.CANCEL_INVOICE, opened.id)
         await uow.invoices.update(opened)
+        await record_deposit_change(uow, current, opened, now)
         return rival or opened
 
 

@@ -25,7 +25,7 @@ from booking_domain.payments.errors import (
 )
 from booking_domain.payments.gateway import PaymentState, RefundOutcome
 from booking_domain.payments.ports import PaymentJob, PaymentsUnitOfWork
-from booking_domain.payments.published import REFUND, refund_event
+from booking_domain.payments.published import REFUND, refund_audit_entry, refund_event
 from booking_domain.payments.refunds import Refund, RefundId, RefundStatus
 from booking_domain.payments.use_cases.deps import PaymentsDeps
 from booking_domain.shared.errors import (
@@ -46,10 +46,19 @@ BATCH = 100
 
 
 async def _publish(
-    uow: PaymentsUnitOfWork, refund: Refund, change: str, deps: PaymentsDeps
+    uow: PaymentsUnitOfWork,
+    before: Refund | None,
+    refund: Refund,
+    change: str,
+    deps: PaymentsDeps,
+    *,
+    actor: Actor | None = None,
 ) -> None:
+    """The refund's event and its audit entry (by ``actor``; None: the system)."""
+    now = deps.clock.now()
     sequence = await uow.outbox.next_sequence(subject_of(REFUND, refund.id))
-    await uow.outbox.record(refund_event(refund, change, deps.clock.now(), sequence=sequence))
+    await uow.outbox.record(refund_event(refund, change, now, sequence=sequence))
+    await uow.audit.record(refund_audit_entry(before, refund, change, now, actor=actor))
 
 
 class PlanRefunds(UseCase[PaymentsDeps]):
@@ -77,9 +86,9 @@ class PlanRefunds(UseCase[PaymentsDeps]):
             await uow.refunds.add(refund)
             if refund.status is RefundStatus.PENDING:
                 await uow.payment_jobs.defer(PaymentJob.REFUND, refund.id)
-                await _publish(uow, refund, "requested", self._deps)
+                await _publish(uow, None, refund, "requested", self._deps)
             else:
-                await _publish(uow, refund, "awaiting_settlement", self._deps)
+                await _publish(uow, None, refund, "awaiting_settlement", self._deps)
             await uow.commit()
         return 1
 
@@ -134,7 +143,7 @@ class PayRefund(UseCase[PaymentsDeps]):
                 done = rf.to_manual(current, now, reason)
                 change = "awaiting_settlement"
             await uow.refunds.update(done)
-            await _publish(uow, done, change, self._deps)
+            await _publish(uow, current, done, change, self._deps)
             await uow.commit()
         return done.status
 
@@ -174,6 +183,6 @@ class SettleRefund(UseCase[PaymentsDeps]):
             await uow.bookings.save(changed, event)
             settled = rf.settle_by_hand(refund, actor.user_id, note.strip(), now)
             await uow.refunds.update(settled)
-            await _publish(uow, settled, "settled", self._deps)
+            await _publish(uow, refund, settled, "settled", self._deps, actor=actor)
             await uow.commit()
         return settled

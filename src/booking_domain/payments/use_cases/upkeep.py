@@ -21,6 +21,7 @@ from booking_domain.payments.invoices import InvoiceId
 from booking_domain.payments.ports import PaymentJob
 from booking_domain.payments.use_cases.confirm import confirm_with_provider
 from booking_domain.payments.use_cases.deps import PaymentsDeps
+from booking_domain.payments.use_cases.trail import record_deposit_change
 from booking_domain.shared.use_case import UseCase
 
 _log = logging.getLogger("inkslot.payments")
@@ -35,7 +36,9 @@ class WithdrawLapsedInvoices(UseCase[PaymentsDeps]):
                 now = self._deps.clock.now()
                 lapsed = await uow.invoices.lapsed(now, limit=batch_size)
                 for invoice in lapsed:
-                    await uow.invoices.update(inv.withdraw(invoice, now))
+                    withdrawn = inv.withdraw(invoice, now)
+                    await uow.invoices.update(withdrawn)
+                    await record_deposit_change(uow, invoice, withdrawn, now)
                     await uow.payment_jobs.defer(PaymentJob.CANCEL_INVOICE, invoice.id)
                 await uow.commit()
             total += len(lapsed)
@@ -62,6 +65,9 @@ class CancelInvoiceAtProvider(UseCase[PaymentsDeps]):
         async with self._deps.uow() as uow:
             current = await uow.invoices.get(invoice_id, for_update=True)
             if current is not None and current.cancel_due:
-                await uow.invoices.update(inv.cancel_sent(current, self._deps.clock.now()))
+                now = self._deps.clock.now()
+                sent = inv.cancel_sent(current, now)
+                await uow.invoices.update(sent)
+                await record_deposit_change(uow, current, sent, now)
                 await uow.commit()
         return outcome

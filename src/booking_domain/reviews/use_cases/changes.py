@@ -6,7 +6,11 @@ from __future__ import annotations
 from booking_domain.bookings.errors import BookingNotFoundError
 from booking_domain.reviews.errors import ReviewNotFoundError
 from booking_domain.reviews.ports import ReviewsUnitOfWork
-from booking_domain.reviews.published import review_outbox_event
+from booking_domain.reviews.published import (
+    AUDITED_CHANGES,
+    review_audit_entry,
+    review_outbox_event,
+)
 from booking_domain.reviews.reviews import (
     Review,
     ReviewChange,
@@ -30,6 +34,8 @@ async def _save(uow: ReviewsUnitOfWork, event: ReviewEvent, *, new: bool) -> Rev
     if count or total:
         await uow.artist_ratings.adjust(event.review.artist_id, count, total)
     await uow.outbox.record(review_outbox_event(event))
+    if event.change in AUDITED_CHANGES:
+        await uow.audit.record(review_audit_entry(event))
     await uow.commit()
     return event.review
 

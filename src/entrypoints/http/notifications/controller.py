@@ -14,10 +14,10 @@ from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_202_ACCEPTED
 
 from booking_domain.notifications import NotificationId
-from booking_domain.shared import MAX_PAGE, MAX_PAGE_SIZE
+from booking_domain.shared import MAX_PAGE, MAX_PAGE_SIZE, Role
 from booking_domain.shared.ids import ArtistId
 from booking_domain.shared.pages import PageRequest
-from entrypoints.http.auth import authenticated
+from entrypoints.http.auth import authenticated, role_in
 from entrypoints.http.deps import Caller, NotificationsDep, caller_dependencies
 from entrypoints.http.notifications.dto import (
     FailedNotificationPage,
@@ -121,7 +121,7 @@ class ReminderOffsetsController(Controller):
 class AdminNotificationsController(Controller):
     path = "/admin/notifications"
     tags = ["notifications", "admin"]
-    guards = [authenticated]
+    guards = [authenticated, role_in(Role.ADMIN)]
     security = BEARER
     dependencies = caller_dependencies("notifications")
 

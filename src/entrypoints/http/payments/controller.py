@@ -6,7 +6,8 @@ Who may see or pay which invoice is decided by the use cases (strangers get 404)
 
 from __future__ import annotations
 
-from typing import Annotated
+from datetime import datetime
+from typing import Annotated, Literal
 from uuid import UUID
 
 from litestar import Controller, MediaType, Response, get, post, route
@@ -14,6 +15,7 @@ from litestar.params import FromPath, HeaderParameter, JSONBody, Parameter, Quer
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
 from booking_domain.payments import PaymentMethod, RefundId
+from booking_domain.payments.ledger import TransactionFilter, TransactionKind
 from booking_domain.shared import MAX_PAGE, MAX_PAGE_SIZE, BookingId, PageRequest, Role
 from entrypoints.http.auth import authenticated, role_in
 from entrypoints.http.deps import (
@@ -29,6 +31,8 @@ from entrypoints.http.payments.dto import (
     RefundView,
     SandboxPaymentView,
     SettleRequest,
+    TransactionPage,
+    TransactionView,
 )
 
 BEARER: list[dict[str, list[str]]] = [{"bearer": []}]
@@ -159,6 +163,47 @@ class SettlementsController(Controller):
     ) -> RefundView:
         settled = await payments.settle_refund(actor, RefundId(refund_id), data.note)
         return RefundView.of(settled)
+
+
+# Every status of either kind (the use case refuses one the listed kinds do not have).
+TransactionStatus = Literal[
+    "creating", "open", "paid", "failed", "cancelled", "pending", "refunded", "manual", "settled"
+]
+
+
+class TransactionsController(Controller):
+    """The ledger: every deposit invoice and refund, newest first."""
+
+    path = "/admin/transactions"
+    tags = ["admin", "payments"]
+    guards = [authenticated, role_in(Role.ADMIN)]
+    security = BEARER
+    dependencies = caller_dependencies("payments")
+
+    @get(summary="Deposits and refunds: kind, status, dates, awaiting settlement (admins)")
+    async def list_transactions(
+        self,
+        actor: Caller,
+        payments: PaymentsDep,
+        page: Annotated[int, QueryParameter(ge=1, le=MAX_PAGE)] = 1,
+        page_size: Annotated[int, QueryParameter(name="pageSize", ge=1, le=MAX_PAGE_SIZE)] = 20,
+        kind: Annotated[list[TransactionKind] | None, QueryParameter()] = None,
+        status: Annotated[list[TransactionStatus] | None, QueryParameter()] = None,
+        created_from: Annotated[datetime | None, QueryParameter(name="from")] = None,
+        created_before: Annotated[datetime | None, QueryParameter(name="to")] = None,
+        awaiting_settlement: Annotated[
+            bool | None, QueryParameter(name="awaitingSettlement")
+        ] = None,
+        booking_id: Annotated[UUID | None, QueryParameter(name="bookingId")] = None,
+    ) -> TransactionPage:
+        where = TransactionFilter(
+            kinds=frozenset(kind or ()), statuses=frozenset(status or ()),
+            created_from=created_from, created_before=created_before,
+            awaiting_settlement=awaiting_settlement,
+            booking_id=None if booking_id is None else BookingId(booking_id),
+        )  # fmt: skip
+        found = await payments.list_transactions(actor, where, PageRequest(page, page_size))
+        return TransactionPage.of(found, TransactionView.of)
 
 
 class SandboxController(Controller):

@@ -9,6 +9,7 @@ from uuid import UUID
 from msgspec import Meta
 
 from booking_domain.payments import Refund
+from booking_domain.payments.ledger import Transaction
 from booking_domain.payments.refunds import MAX_NOTE
 from booking_domain.payments.use_cases import PaymentView
 from entrypoints.http.wire import Dto, PageView, View, utc
@@ -58,6 +59,35 @@ class RefundView(View, frozen=True):
             None if r.settled_at is None else utc(r.settled_at),
             r.settlement_note,
         )
+
+
+class TransactionView(View, frozen=True):
+    """A row of the admins' ledger: a deposit invoice or a refund."""
+
+    id: UUID
+    kind: str  # deposit | refund
+    # deposit: creating | open | paid | failed | cancelled;
+    # refund: pending | refunded | manual | settled
+    status: str
+    booking_id: UUID
+    customer_id: UUID
+    artist_user_id: UUID
+    amount: int
+    currency: str
+    reference: str | None  # a deposit's invoice number; a refund's payment id
+    method: str | None  # a refund's: p2p | card
+    created_at: datetime
+    updated_at: datetime
+    settled_at: datetime | None  # a deposit paid, a refund paid back
+
+    @classmethod
+    def of(cls, t: Transaction) -> TransactionView:
+        return cls(
+            t.id, t.kind.value, t.status, t.booking_id, t.customer_id, t.artist_user_id,
+            t.amount.amount, t.amount.currency, t.reference,
+            None if t.method is None else t.method.value, utc(t.created_at), utc(t.updated_at),
+            None if t.settled_at is None else utc(t.settled_at),
+        )  # fmt: skip
 
 
 class InvoiceView(View, frozen=True):
@@ -139,3 +169,7 @@ class SettleRequest(Dto, frozen=True):
     """How the money went back (a bank transfer's reference, who did it)."""
 
     note: SettlementNote
+
+
+class TransactionPage(PageView[TransactionView], frozen=True):
+    items: list[TransactionView]

@@ -13,10 +13,10 @@ from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
 from booking_domain.reviews import ReviewId, ReviewOrder
-from booking_domain.shared import MAX_PAGE, MAX_PAGE_SIZE, Actor
+from booking_domain.shared import MAX_PAGE, MAX_PAGE_SIZE, Actor, Role
 from booking_domain.shared.ids import ArtistId, BookingId
 from booking_domain.shared.pages import PageRequest
-from entrypoints.http.auth import authenticated
+from entrypoints.http.auth import authenticated, role_in
 from entrypoints.http.deps import Caller, MaybeCaller, ReviewsDep, caller_dependencies
 from entrypoints.http.reviews.dto import (
     HideRequest,
@@ -118,7 +118,7 @@ class ArtistReviewsController(Controller):
 class AdminReviewsController(Controller):
     path = "/admin/reviews/{review_id:uuid}"
     tags = ["reviews", "admin"]
-    guards = [authenticated]
+    guards = [authenticated, role_in(Role.ADMIN)]
     security = BEARER
     dependencies = caller_dependencies("reviews")
 

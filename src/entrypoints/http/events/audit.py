@@ -1,0 +1,83 @@
+"""``GET /api/v1/admin/audit``: the audit trail (admins), newest first by keyset: pass a
+page's ``next`` as ``before`` for the page after it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any
+from uuid import UUID
+
+from litestar import Controller, get
+from litestar.params import QueryParameter
+
+from booking_domain.shared import Role
+from booking_domain.shared.audit import MAX_AUDIT_PAGE, MAX_REQUEST_ID, AuditEntry, AuditFilter
+from booking_domain.shared.ids import UserId
+from entrypoints.http.auth import authenticated, role_in
+from entrypoints.http.deps import Caller, EventsDep, caller_dependencies
+from entrypoints.http.wire import View, utc
+
+
+class AuditEntryView(View, frozen=True):
+    id: UUID
+    at: datetime
+    actor_id: UUID | None  # None: the system (a job, the provider's callback, a console)
+    actor_role: str | None
+    action: str  # <kind>.<act>: booking.cancelled, account.locked, refund.settled ...
+    target: str  # <kind>/<id>
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+    request_id: str | None  # the X-Request-ID of the request that did it
+
+    @classmethod
+    def of(cls, e: AuditEntry) -> AuditEntryView:
+        return cls(
+            e.id, utc(e.at), e.actor_id, None if e.actor_role is None else e.actor_role.value,
+            e.action, e.target, None if e.before is None else dict(e.before),
+            None if e.after is None else dict(e.after), e.request_id,
+        )  # fmt: skip
+
+
+class AuditPageView(View, frozen=True):
+    items: list[AuditEntryView]
+    next: UUID | None  # pass as `before` for the next (older) page; None: this is the last
+
+
+class AuditController(Controller):
+    path = "/admin/audit"
+    tags = ["admin"]
+    guards = [authenticated, role_in(Role.ADMIN)]
+    security = [{"bearer": []}]
+    dependencies = caller_dependencies("events")
+
+    @get(summary="The audit trail, newest first: actor, action, target, dates, request (admins)")
+    async def list_audit(
+        self,
+        actor: Caller,
+        events: EventsDep,
+        actor_id: Annotated[UUID | None, QueryParameter(name="actorId")] = None,
+        action: Annotated[
+            str | None,
+            QueryParameter(
+                pattern=r"^[a-z_]{1,32}\.([a-z_]{1,32})?$",
+                description="An action (booking.cancelled) or a kind with its dot (booking.)",
+            ),
+        ] = None,
+        target: Annotated[
+            str | None, QueryParameter(pattern=r"^[a-z_]{1,32}/[A-Za-z0-9-]{1,64}$")
+        ] = None,
+        request_id: Annotated[
+            str | None,
+            QueryParameter(name="requestId", pattern=rf"^[A-Za-z0-9._:-]{{1,{MAX_REQUEST_ID}}}$"),
+        ] = None,
+        at_from: Annotated[datetime | None, QueryParameter(name="from")] = None,
+        at_before: Annotated[datetime | None, QueryParameter(name="to")] = None,
+        before: Annotated[UUID | None, QueryParameter()] = None,
+        limit: Annotated[int, QueryParameter(ge=1, le=MAX_AUDIT_PAGE)] = 50,
+    ) -> AuditPageView:
+        where = AuditFilter(
+            actor_id=None if actor_id is None else UserId(actor_id), action=action,
+            target=target, request_id=request_id, at_from=at_from, at_before=at_before,
+        )  # fmt: skip
+        found = await events.list_audit(actor, where, before=before, limit=limit)
+        return AuditPageView([AuditEntryView.of(e) for e in found.items], found.next_before)
