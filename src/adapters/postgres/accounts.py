@@ -119,8 +119,8 @@ class PostgresUserRepository(OnConnection, UserRepository):
             select(func.count().label("total")).select_from(users).where(*conditions)
         )
         page_sql = compile_sql(page_by_keys(users, conditions, (users.c.created_at, users.c.id)))
-        total_row = await (await self._conn.execute(count_sql, params)).fetchone()
-        rows = await (await self._conn.execute(page_sql, params)).fetchall()
+        (total_row,) = await self._rows_planned_for(count_sql, params)
+        rows = await self._rows_planned_for(page_sql, params)
         return Page(tuple(_user(r) for r in rows), count_of(total_row), request)
 
 

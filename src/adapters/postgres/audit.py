@@ -9,7 +9,7 @@ checked on the few rows of the edge milliseconds.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -112,8 +112,6 @@ class PostgresAuditTrail(OnConnection, AuditTrail):
             f"SELECT * FROM audit_log WHERE {condition}"  # noqa: S608 (constant fragments)
             " ORDER BY id DESC LIMIT %(limit)s"
         )
-        rows: Sequence[Mapping[str, Any]] = await (
-            await self._conn.execute(sql, params | {"limit": limit + 1})
-        ).fetchall()
+        rows = await self._rows_planned_for(sql, params | {"limit": limit + 1})
         items = tuple(_entry(r) for r in rows[:limit])
         return AuditPage(items, items[-1].id if len(rows) > limit else None)

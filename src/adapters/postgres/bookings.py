@@ -406,6 +406,6 @@ class PostgresBookingRepository(OnConnection, BookingRepository):
     async def list(self, where: BookingFilter, page: PageRequest) -> Page[Booking]:
         count_sql, page_sql = list_statements(where)
         params = list_params(where, page)
-        total_row = await (await self._conn.execute(count_sql, params)).fetchone()
-        rows = await (await self._conn.execute(page_sql, params)).fetchall()
+        (total_row,) = await self._rows_planned_for(count_sql, params)
+        rows = await self._rows_planned_for(page_sql, params)
         return Page(tuple(_booking(r) for r in rows), count_of(total_row), page)

@@ -73,8 +73,8 @@ class PostgresArtistRepository(OnConnection, ArtistRepository):
         params.update(limit=page.page_size, offset=page.offset)
         count = select(func.count().label("total")).select_from(artists).where(*conditions)
         rows_sql = page_by_keys(artists, conditions, (artists.c.created_at, artists.c.id))
-        total = await (await self._conn.execute(compile_sql(count), params)).fetchone()
-        rows = await (await self._conn.execute(compile_sql(rows_sql), params)).fetchall()
+        (total,) = await self._rows_planned_for(compile_sql(count), params)
+        rows = await self._rows_planned_for(compile_sql(rows_sql), params)
         return Page(tuple(artist_of(r) for r in rows), count_of(total), page)
 
 

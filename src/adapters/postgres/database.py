@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import psycopg
 from psycopg.rows import dict_row
 from psycopg_pool import AsyncConnectionPool, PoolTimeout
@@ -16,6 +18,20 @@ class OnConnection:
 
     def __init__(self, connection: Connection) -> None:
         self._conn = connection
+
+    async def _rows_planned_for(
+        self, sql: str, params: Mapping[str, object]
+    ) -> list[dict[str, object]]:
+        """The rows of a list's query, planned for these values every time (never prepared).
+
+        A filtered list matches anything from a handful of rows to all of them, depending on
+        the values (a word, a status, a date range). psycopg prepares a statement after five
+        runs, and PostgreSQL then may settle on a generic plan that knows none of the values:
+        for ``folded LIKE $1`` it never picks the trigram index, and a broad search of
+        100,000 accounts went from 16.5 to 78.7 ms p99 (docs/performance.md). Planning
+        costs a fraction of a millisecond.
+        """
+        return await (await self._conn.execute(sql, params, prepare=False)).fetchall()
 
 
 def psycopg_url(url: str) -> str:

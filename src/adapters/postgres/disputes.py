@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
 from adapters.postgres.database import OnConnection
@@ -118,9 +118,8 @@ class PostgresDisputeRepository(OnConnection, DisputeRepository):
     async def list(self, where: DisputeFilter, page: PageRequest) -> Page[Dispute]:
         condition, params = _where(where)
         page_params = params | {"limit": page.page_size, "offset": page.offset}
-        found = await self._conn.execute(_PAGE.format(where=condition), page_params)
-        rows: Sequence[Mapping[str, Any]] = await found.fetchall()
-        total = await (await self._conn.execute(_COUNT.format(where=condition), params)).fetchone()
+        rows = await self._rows_planned_for(_PAGE.format(where=condition), page_params)
+        (total,) = await self._rows_planned_for(_COUNT.format(where=condition), params)
         return Page(tuple(_dispute(r) for r in rows), count_of(total), page)
 
     async def _one(self, query: str, params: dict[str, Any]) -> Dispute | None:

@@ -9,7 +9,7 @@ the page's rows read. A second statement counts the matches of each branch.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 from uuid import UUID
 
@@ -101,9 +101,7 @@ class PostgresTransactionLedger(OnConnection, TransactionLedger):
             "booking_id": where.booking_id, "reach": page.offset + page.page_size,
             "limit": page.page_size, "offset": page.offset,
         }  # fmt: skip
-        rows: Sequence[Mapping[str, Any]] = await (
-            await self._conn.execute(page_sql, params)
-        ).fetchall()
-        total = await (await self._conn.execute(count_sql, params)).fetchone()
+        rows = await self._rows_planned_for(page_sql, params)
+        (total,) = await self._rows_planned_for(count_sql, params)
         found = tuple(_transaction(r) for r in rows)
         return Page(found, count_of(total), page)
