@@ -53,7 +53,7 @@ class InMemoryUserRepository(TableRepository[UserId, User], UserRepository):
             key=lambda u: (u.created_at, u.id),
         )
         chunk = matching[request.offset : request.offset + request.page_size]
-        return Page(tuple(chunk), len(matching), request)
+        return Page.counted(tuple(chunk), len(matching), request)
 
 
 def _admits(where: UserFilter, user: User) -> bool:

@@ -132,7 +132,7 @@ class InMemoryBookingRepository(BookingRepository):
             reverse=True,
         )
         chunk = matching[page.offset : page.offset + page.page_size]
-        return Page(tuple(chunk), len(matching), page)
+        return Page.counted(tuple(chunk), len(matching), page)
 
 
 class InMemoryIdempotencyRepository(

@@ -44,7 +44,9 @@ class InMemoryArtistRepository(TableRepository[ArtistId, ArtistProfile], ArtistR
             (a for a in self._rows.values() if _admits(where, a)),
             key=lambda a: (a.created_at, a.id),
         )
-        return Page(tuple(found[page.offset : page.offset + page.page_size]), len(found), page)
+        return Page.counted(
+            tuple(found[page.offset : page.offset + page.page_size]), len(found), page
+        )
 
     def all(self) -> builtins.list[ArtistProfile]:  # (the class has its own `list`)
         """Every stored artist (for the in-memory search's scans)."""

@@ -42,7 +42,7 @@ class InMemoryDisputeRepository(TableRepository[DisputeId, Dispute], DisputeRepo
         found = [d for d in self._rows.values() if _matches(d, where)]
         found.sort(key=lambda d: (d.opened_at, d.id), reverse=True)
         chosen = found[page.offset : page.offset + page.page_size]
-        return Page(tuple(chosen), len(found), page)
+        return Page.counted(tuple(chosen), len(found), page)
 
 
 class InMemoryDisputeMessageRepository(

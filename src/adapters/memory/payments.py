@@ -178,7 +178,9 @@ class InMemoryTransactionLedger(TransactionLedger):
         found = sorted(
             (t for t in every if where.matches(t)), key=lambda t: (t.created_at, t.id), reverse=True
         )
-        return Page(tuple(found[page.offset : page.offset + page.page_size]), len(found), page)
+        return Page.counted(
+            tuple(found[page.offset : page.offset + page.page_size]), len(found), page
+        )
 
 
 class InMemoryPaymentJobs(

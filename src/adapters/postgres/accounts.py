@@ -20,7 +20,14 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from adapters.postgres.database import OnConnection
-from adapters.postgres.sql import Statement, compile_sql, count_of, like_anywhere, page_by_keys
+from adapters.postgres.sql import (
+    Statement,
+    capped_count,
+    compile_sql,
+    count_of,
+    like_anywhere,
+    page_by_keys,
+)
 from adapters.postgres.tables.accounts import refresh_tokens, sign_in_attempts, users
 from booking_domain.accounts import (
     RefreshToken,
@@ -114,14 +121,23 @@ class PostgresUserRepository(OnConnection, UserRepository):
 
     async def list(self, request: PageRequest, where: UserFilter | None = None) -> Page[User]:
         conditions, params = _user_conditions(where or UserFilter())
-        params.update(limit=request.page_size, offset=request.offset)
-        count_sql = compile_sql(
-            select(func.count().label("total")).select_from(users).where(*conditions)
+        params.update(
+            limit=request.page_size, offset=request.offset, count_limit=request.count_limit
         )
-        page_sql = compile_sql(page_by_keys(users, conditions, (users.c.created_at, users.c.id)))
-        (total_row,) = await self._rows_planned_for(count_sql, params)
+        # No index orders a text search's matches: its page reads them all and counts them
+        # on the way (page_by_keys' counted); the other filters walk an ordered index and
+        # stop at the page, so a capped count beside it reads less.
+        by_text = bool(where and where.text)
+        order = (users.c.created_at, users.c.id)
+        page_sql = compile_sql(page_by_keys(users, conditions, order, counted=by_text))
         rows = await self._rows_planned_for(page_sql, params)
-        return Page(tuple(_user(r) for r in rows), count_of(total_row), request)
+        if by_text and rows:
+            total = count_of(rows[0])
+        else:
+            count_sql = compile_sql(capped_count(users, conditions))
+            (total_row,) = await self._rows_planned_for(count_sql, params)
+            total = count_of(total_row)
+        return Page.counted(tuple(_user(r) for r in rows), total, request)
 
 
 def _user_conditions(where: UserFilter) -> tuple[list[Any], dict[str, Any]]:

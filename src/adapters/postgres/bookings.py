@@ -49,7 +49,7 @@ from adapters.postgres.audit import AUDIT_COLUMNS, audit_params
 from adapters.postgres.database import OnConnection
 from adapters.postgres.errors import translate
 from adapters.postgres.outbox import OUTBOX_ROW, outbox_params
-from adapters.postgres.sql import Statement, compile_sql, count_of, page_by_keys
+from adapters.postgres.sql import Statement, capped_count, compile_sql, count_of, page_by_keys
 from adapters.postgres.tables.audit import audit_log
 from adapters.postgres.tables.bookings import booking_events, bookings
 from adapters.postgres.tables.catalog import artists
@@ -305,7 +305,7 @@ def list_params(where: BookingFilter, page: PageRequest) -> dict[str, Any]:
         "statuses_one": statuses[0] if statuses else None,
         "payment_statuses_one": paid[0] if paid else None,
         "starts_from": where.starts_from, "starts_before": where.starts_before,
-        "limit": page.page_size, "offset": page.offset,
+        "limit": page.page_size, "offset": page.offset, "count_limit": page.count_limit,
     }  # fmt: skip
 
 
@@ -338,7 +338,7 @@ def _compiled_list(
         (payment_statuses > 0, _one_of(_B.payment_status, "payment_statuses", payment_statuses)),
     ]
     clauses = [clause for present, clause in wanted if present]
-    count = select(func.count().label("total")).select_from(bookings).where(*clauses)
+    count = capped_count(bookings, clauses)
     page = page_by_keys(bookings, clauses, (_B.starts_at.desc(), _B.id.desc()))
     return compile_sql(count), compile_sql(page)
 
@@ -408,4 +408,4 @@ class PostgresBookingRepository(OnConnection, BookingRepository):
         params = list_params(where, page)
         (total_row,) = await self._rows_planned_for(count_sql, params)
         rows = await self._rows_planned_for(page_sql, params)
-        return Page(tuple(_booking(r) for r in rows), count_of(total_row), page)
+        return Page.counted(tuple(_booking(r) for r in rows), count_of(total_row), page)

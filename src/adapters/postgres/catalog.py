@@ -15,7 +15,14 @@ from adapters.postgres.catalog_rows import (
     studio_row,
 )
 from adapters.postgres.database import OnConnection
-from adapters.postgres.sql import Statement, compile_sql, count_of, like_anywhere, page_by_keys
+from adapters.postgres.sql import (
+    Statement,
+    capped_count,
+    compile_sql,
+    count_of,
+    like_anywhere,
+    page_by_keys,
+)
 from adapters.postgres.tables.catalog import artists, services, studios
 from booking_domain.catalog import ArtistProfile, Service, Studio
 from booking_domain.catalog.ports import (
@@ -70,12 +77,12 @@ class PostgresArtistRepository(OnConnection, ArtistRepository):
 
     async def list(self, where: ArtistFilter, page: PageRequest) -> Page[ArtistProfile]:
         conditions, params = _artist_conditions(where)
-        params.update(limit=page.page_size, offset=page.offset)
-        count = select(func.count().label("total")).select_from(artists).where(*conditions)
+        params.update(limit=page.page_size, offset=page.offset, count_limit=page.count_limit)
+        count = capped_count(artists, conditions)
         rows_sql = page_by_keys(artists, conditions, (artists.c.created_at, artists.c.id))
         (total,) = await self._rows_planned_for(compile_sql(count), params)
         rows = await self._rows_planned_for(compile_sql(rows_sql), params)
-        return Page(tuple(artist_of(r) for r in rows), count_of(total), page)
+        return Page.counted(tuple(artist_of(r) for r in rows), count_of(total), page)
 
 
 _STUDIO_INSERT = Statement(lambda: insert(studios))

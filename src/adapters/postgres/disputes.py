@@ -43,7 +43,10 @@ SELECT d.* FROM (SELECT id FROM disputes WHERE {where}
   JOIN disputes d ON d.id = page.id
  ORDER BY d.opened_at DESC, d.id DESC
 """
-_COUNT = "SELECT count(*) AS total FROM disputes WHERE {where}"
+_COUNT = (  # capped: PageRequest.count_limit
+    "SELECT count(*) AS total FROM (SELECT 1 FROM disputes WHERE {where}"
+    " LIMIT %(count_limit)s) AS matches"
+)
 
 _M_COLUMNS = (
     "id", "dispute_id", "author_id", "author_role", "text", "upload_id", "images", "created_at"
@@ -119,8 +122,9 @@ class PostgresDisputeRepository(OnConnection, DisputeRepository):
         condition, params = _where(where)
         page_params = params | {"limit": page.page_size, "offset": page.offset}
         rows = await self._rows_planned_for(_PAGE.format(where=condition), page_params)
-        (total,) = await self._rows_planned_for(_COUNT.format(where=condition), params)
-        return Page(tuple(_dispute(r) for r in rows), count_of(total), page)
+        count_params = params | {"count_limit": page.count_limit}
+        (total,) = await self._rows_planned_for(_COUNT.format(where=condition), count_params)
+        return Page.counted(tuple(_dispute(r) for r in rows), count_of(total), page)
 
     async def _one(self, query: str, params: dict[str, Any]) -> Dispute | None:
         row: Mapping[str, Any] | None = await (await self._conn.execute(query, params)).fetchone()

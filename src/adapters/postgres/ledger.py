@@ -67,7 +67,12 @@ def _statements(where: TransactionFilter) -> tuple[str, str] | None:
             f"SELECT page.kind, {', '.join(f't.{c}' for c in _COMMON.split(', '))}, {own}"  # noqa: S608
             f" FROM page JOIN {table} AS t ON page.kind = '{kind.value}' AND t.id = page.id"
         )
-        counts.append(f"(SELECT count(*) FROM {table} WHERE {condition})")  # noqa: S608
+        # Capped (PageRequest.count_limit) in each branch: their sum then tells "more"
+        # exactly where the whole count would.
+        counts.append(
+            f"(SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {condition}"  # noqa: S608
+            " LIMIT %(count_limit)s) AS matches)"
+        )
     if not keys:
         return None
     page = (
@@ -99,9 +104,9 @@ class PostgresTransactionLedger(OnConnection, TransactionLedger):
         params = {
             "created_from": where.created_from, "created_before": where.created_before,
             "booking_id": where.booking_id, "reach": page.offset + page.page_size,
-            "limit": page.page_size, "offset": page.offset,
+            "limit": page.page_size, "offset": page.offset, "count_limit": page.count_limit,
         }  # fmt: skip
         rows = await self._rows_planned_for(page_sql, params)
         (total,) = await self._rows_planned_for(count_sql, params)
         found = tuple(_transaction(r) for r in rows)
-        return Page(found, count_of(total), page)
+        return Page.counted(found, count_of(total), page)

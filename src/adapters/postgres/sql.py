@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Select, Table, bindparam, select
+from sqlalchemy import Select, Table, bindparam, func, literal_column, select
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.sql import ClauseElement
 
@@ -60,18 +60,38 @@ def like_anywhere(fragment: str) -> str:
     return f"%{escaped}%"
 
 
-def page_by_keys(table: Table, conditions: Sequence[Any], order_by: Sequence[Any]) -> Select[Any]:
+def capped_count(table: Table, conditions: Sequence[Any]) -> Select[Any]:
+    """``count(*)`` of ``table``'s rows matching ``conditions``, reading at most
+    ``%(count_limit)s`` of them (``PageRequest.count_limit``; ``Page.counted`` says what
+    the number means): counting 100,000 matches cost more than finding any page."""
+    matches = (
+        select(literal_column("1")).select_from(table).where(*conditions)
+        .limit(bindparam("count_limit")).subquery("matches")
+    )  # fmt: skip
+    return select(func.count().label("total")).select_from(matches)
+
+
+def page_by_keys(
+    table: Table, conditions: Sequence[Any], order_by: Sequence[Any], *, counted: bool = False
+) -> Select[Any]:
     """One page (``LIMIT %(limit)s OFFSET %(offset)s``) of ``table``'s rows matching
     ``conditions`` in ``order_by``, read in two steps: the page's ids first, by the columns
     of the order alone (an index-only scan where an index holds the filter and the order, so
     skipping deep offsets reads index pages, not rows), then those rows. The order must end
-    with the id, so that it is total."""
+    with the id, so that it is total.
+
+    ``counted``: each row also carries ``total``, every match counted in the same pass (a
+    window over the matches). For filters no index orders, such as a trigram search: the
+    page must read and sort every match anyway, so counting them there is free, where a
+    separate count would read them all again. Past the last match no row carries it."""
+    columns = [table.c.id, *([func.count().over().label("total")] if counted else [])]
     keys = (
-        select(table.c.id)
+        select(*columns)
         .where(*conditions)
         .order_by(*order_by)
         .limit(bindparam("limit"))
         .offset(bindparam("offset"))
         .subquery("page")
     )
-    return select(table).join(keys, table.c.id == keys.c.id).order_by(*order_by)
+    extra = [keys.c.total] if counted else []
+    return select(table, *extra).join(keys, table.c.id == keys.c.id).order_by(*order_by)

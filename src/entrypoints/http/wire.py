@@ -51,6 +51,9 @@ class PageView(View, Generic[T], frozen=True):
 
     items: list[T]
     total: int
+    # False where a list stopped counting (more than 10,000 matches, or past the page asked
+    # for): ``total`` is then a lower bound, and a next page exists.
+    total_exact: bool
     page: int
     page_size: int
 
@@ -59,6 +62,7 @@ class PageView(View, Generic[T], frozen=True):
         return cls(
             items=[view(item) for item in page.items],
             total=page.total,
+            total_exact=page.total_exact,
             page=page.request.page,
             page_size=page.request.page_size,
         )

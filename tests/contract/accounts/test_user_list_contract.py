@@ -8,10 +8,13 @@ from datetime import timedelta
 
 import pytest
 
+from booking_domain.accounts import User
 from booking_domain.accounts.ports import UserFilter
 from booking_domain.shared import PageRequest, Role
+from booking_domain.shared.pages import Page
 from tests.support.builders import START
 from tests.support.catalog import a_user
+from tests.support.pages import assert_counts_capped
 from tests.support.storage import AnyUnitOfWorkFactory
 
 pytestmark = pytest.mark.anyio
@@ -50,3 +53,16 @@ async def test_filters_agree_on_every_adapter(uow_factory: AnyUnitOfWorkFactory)
     assert await emails(text="a_l@") == ["ada_l@example.com"]
     assert await emails(text="_l@", role=Role.ARTIST) == []
     assert await emails(text="%") == ["pct@example.com"]
+
+
+async def test_the_total_is_counted_up_to_a_reach(uow_factory: AnyUnitOfWorkFactory) -> None:
+    async with uow_factory() as uow:
+        for n in range(7):
+            await uow.users.add(dataclasses.replace(a_user(), name=f"Capped {n}"))
+        await uow.commit()
+
+    async def list_page(request: PageRequest) -> Page[User]:
+        async with uow_factory(read_only=True) as uow:
+            return await uow.users.list(request, UserFilter(now=START, text="capped"))
+
+    await assert_counts_capped(list_page, 7)

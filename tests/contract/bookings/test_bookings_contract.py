@@ -37,10 +37,12 @@ from booking_domain.shared import (
     UserId,
     new_uuid7,
 )
+from booking_domain.shared.pages import Page
 from booking_domain.testing.builders import open_all_week
 from tests.support.bootstrap import build_app
 from tests.support.builders import START
 from tests.support.catalog import BookableArtist, add_bookable_artist, add_user
+from tests.support.pages import assert_counts_capped
 from tests.support.storage import AnyUnitOfWorkFactory
 
 pytestmark = pytest.mark.anyio
@@ -434,3 +436,15 @@ async def test_a_creation_waiting_behind_a_suspension_writes_nothing(
         await creation
     async with postgres(read_only=True) as uow:
         assert await uow.bookings.get(booking.id) is None
+
+
+async def test_the_total_is_counted_up_to_a_reach(uow_factory: AnyUnitOfWorkFactory) -> None:
+    artist, customer = await add_bookable_artist(uow_factory), await add_user(uow_factory)
+    for n in range(8):
+        await store(uow_factory, *a_booking(artist, customer, SLOT + 2 * n * HOUR))
+
+    async def list_page(request: PageRequest) -> Page[Booking]:
+        async with uow_factory(read_only=True) as uow:
+            return await uow.bookings.list(BookingFilter(artist_id=artist.id), request)
+
+    await assert_counts_capped(list_page, 8)

@@ -10,9 +10,12 @@ from datetime import timedelta
 import pytest
 
 from booking_domain.catalog import ArtistStatus
+from booking_domain.catalog.artists import ArtistProfile
 from booking_domain.catalog.ports import ArtistFilter
 from booking_domain.shared import PageRequest
+from booking_domain.shared.pages import Page
 from tests.support.catalog import add_bookable_artist
+from tests.support.pages import assert_counts_capped
 from tests.support.storage import AnyUnitOfWorkFactory
 
 pytestmark = pytest.mark.anyio
@@ -53,3 +56,14 @@ async def test_filters_and_pages_agree_on_every_adapter(uow_factory: AnyUnitOfWo
     async with uow_factory(read_only=True) as uow:
         beyond = await uow.artists.list(ArtistFilter(), PageRequest(1000, 100))
     assert beyond.items == () and beyond.total >= 4
+
+
+async def test_the_total_is_counted_up_to_a_reach(uow_factory: AnyUnitOfWorkFactory) -> None:
+    for _ in range(6):
+        await add_bookable_artist(uow_factory, status=ArtistStatus.PENDING)
+
+    async def list_page(request: PageRequest) -> Page[ArtistProfile]:
+        async with uow_factory(read_only=True) as uow:
+            return await uow.artists.list(ArtistFilter(status=ArtistStatus.PENDING), request)
+
+    await assert_counts_capped(list_page, 6)

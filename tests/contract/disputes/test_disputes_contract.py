@@ -12,6 +12,7 @@ import pytest
 from adapters.system.clock import ManualClock
 from booking_domain.bookings import BookingStatus, lifecycle
 from booking_domain.disputes import (
+    Dispute,
     DisputeAlreadyExistsError,
     DisputeClosedError,
     DisputeFilter,
@@ -21,10 +22,11 @@ from booking_domain.disputes import (
 from booking_domain.disputes.use_cases import DisputesDeps, DisputeUseCases
 from booking_domain.media import MediaStores
 from booking_domain.shared import Actor, BookingId, Money, PermissionDeniedError, Role
-from booking_domain.shared.pages import PageRequest
+from booking_domain.shared.pages import Page, PageRequest
 from tests.contract.bookings.test_bookings_contract import DEPOSIT, SLOT, a_booking, load, store
 from tests.support.builders import START
 from tests.support.catalog import BookableArtist, add_bookable_artist, add_user
+from tests.support.pages import assert_counts_capped
 from tests.support.storage import AnyUnitOfWorkFactory
 
 pytestmark = pytest.mark.anyio
@@ -149,3 +151,19 @@ async def test_the_admins_list_filters_and_pages_newest_first(
     assert [d.id for d in between.items] == [opened[2].id, opened[1].id]
     with pytest.raises(PermissionDeniedError):
         await disputes.list_disputes(customer, DisputeFilter(), PageRequest())
+
+
+async def test_the_total_is_counted_up_to_a_reach(uow_factory: AnyUnitOfWorkFactory) -> None:
+    artist = await add_bookable_artist(uow_factory, deposit=DEPOSIT)
+    customer = await add_user(uow_factory)
+    boss = await add_user(uow_factory, Role.ADMIN)
+    clock = ManualClock(SLOT + timedelta(days=10))
+    disputes = disputes_of(uow_factory, clock)
+    for day in range(1, 7):
+        booking_id = await paid_and_completed(uow_factory, artist, customer, day)
+        await disputes.open_dispute(customer, booking_id, reason=f"day {day}")
+
+    async def list_page(request: PageRequest) -> Page[Dispute]:
+        return await disputes.list_disputes(boss, DisputeFilter(), request)
+
+    await assert_counts_capped(list_page, 6)

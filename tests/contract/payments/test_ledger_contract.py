@@ -15,9 +15,11 @@ from booking_domain.payments.invoices import InvoiceStatus
 from booking_domain.payments.ledger import Transaction, TransactionFilter, TransactionKind
 from booking_domain.shared import Money, PageRequest
 from booking_domain.shared.ids import BookingId, new_uuid7
+from booking_domain.shared.pages import Page
 from tests.contract.bookings.test_bookings_contract import a_booking, store
 from tests.support.builders import START
 from tests.support.catalog import add_bookable_artist, add_user
+from tests.support.pages import assert_counts_capped
 from tests.support.storage import AnyUnitOfWorkFactory
 
 pytestmark = pytest.mark.anyio
@@ -139,3 +141,13 @@ async def test_a_range_is_half_open(uow_factory: AnyUnitOfWorkFactory) -> None:
     where = TransactionFilter(created_from=at, created_before=at + MINUTE)
     ids, total = await _list(uow_factory, where)
     assert total == 1 and ids == [t.id for t in made if t.created_at == at]
+
+
+async def test_the_total_is_counted_up_to_a_reach(uow_factory: AnyUnitOfWorkFactory) -> None:
+    made, _ = await _ledger(uow_factory)  # deposits and refunds: two capped counts summed
+
+    async def list_page(request: PageRequest) -> Page[Transaction]:
+        async with uow_factory(read_only=True) as uow:
+            return await uow.transactions.list(TransactionFilter(), request)
+
+    await assert_counts_capped(list_page, len(made))

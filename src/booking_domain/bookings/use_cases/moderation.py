@@ -44,7 +44,7 @@ async def _upcoming(uow: BookingsUnitOfWork, artist_id: ArtistId, now: datetime)
     while True:
         found = await uow.bookings.list(where, PageRequest(page, MAX_PAGE_SIZE))
         ids.extend(b.id for b in found.items if b.start > now)
-        if page * MAX_PAGE_SIZE >= found.total:
+        if not found.has_next:
             return ids
         page += 1
 
