@@ -50,7 +50,8 @@ class UserRepository(Protocol):
     async def count(self) -> int: ...
 
     async def list(self, request: PageRequest, where: UserFilter | None = None) -> Page[User]:
-        """Users, oldest first (ties broken by id), those ``where`` admits."""
+        """Users, oldest first (ties broken by id), those ``where`` admits; the total
+        counted as ``Page.counted`` says."""
         ...
 
 

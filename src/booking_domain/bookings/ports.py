@@ -90,7 +90,7 @@ class BookingRepository(Protocol):
         ...
 
     async def list(self, where: BookingFilter, page: PageRequest) -> Page[Booking]:
-        """Newest start first."""
+        """Newest start first; the total counted as ``Page.counted`` says."""
         ...
 
 

@@ -43,7 +43,7 @@ class ArtistRepository(Protocol):
     async def update(self, artist: ArtistProfile) -> None: ...
 
     async def list(self, where: ArtistFilter, page: PageRequest) -> Page[ArtistProfile]:
-        """Oldest first (ties by id)."""
+        """Oldest first (ties by id); the total counted as ``Page.counted`` says."""
         ...
 
 

@@ -41,7 +41,8 @@ class DisputeRepository(Protocol):
     async def update(self, dispute: Dispute) -> None: ...
 
     async def list(self, where: DisputeFilter, page: PageRequest) -> Page[Dispute]:
-        """Newest opened first (ties by id, newest first)."""
+        """Newest opened first (ties by id, newest first); the total counted as
+        ``Page.counted`` says."""
         ...
 
 

@@ -122,7 +122,7 @@ class HasRefunds(Protocol):
 class TransactionLedger(Protocol):
     async def list(self, where: TransactionFilter, page: PageRequest) -> Page[Transaction]:
         """Deposits and refunds matching ``where`` (``TransactionFilter.matches``), newest
-        made first, ties by id (newest first); ``total`` counts every match."""
+        made first, ties by id (newest first); the total counted as ``Page.counted`` says."""
         ...
 
 
