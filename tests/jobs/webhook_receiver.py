@@ -1,5 +1,5 @@
 """A webhook receiver for tests: a real HTTP server on loopback that records every request
-and answers 500 to the first ``fail_first`` attempts of chosen messages."""
+and answers 500 to the first attempts of the first message to arrive (``fail_first``)."""
 
 from __future__ import annotations
 
@@ -18,16 +18,22 @@ class Received:
 
 @dataclass
 class Receiver:
-    fail_first: dict[str, int] = field(default_factory=dict)  # webhook-id -> failures
+    # The first message to arrive is refused this many times. Chosen on arrival, not named
+    # ahead: a dispatcher may deliver a message before a test could learn its id.
+    fail_first: int = 0
     received: list[Received] = field(default_factory=list)
+    first_message: str | None = None
     _seen: Counter[str] = field(default_factory=Counter)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def answer(self, headers: dict[str, str], body: str) -> int:
         with self._lock:
             message = headers.get("webhook-id", "")
+            if self.first_message is None:
+                self.first_message = message
             self._seen[message] += 1
-            status = 500 if self._seen[message] <= self.fail_first.get(message, 0) else 204
+            refused = message == self.first_message and self._seen[message] <= self.fail_first
+            status = 500 if refused else 204
             self.received.append(Received(headers, body, status))
             return status
 
