@@ -94,10 +94,8 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(
-    data_dir: Path, database_url: str, port: int, workers: int, **extra_env: str
-) -> subprocess.Popen:  # type: ignore[type-arg]
-    env = {
+def _environment(data_dir: Path, database_url: str, extra_env: dict[str, str]) -> dict[str, str]:
+    return {
         **{k: v for k, v in os.environ.items() if not k.startswith("INKSLOT_")},
         "INKSLOT_DATA_DIR": str(data_dir),
         "INKSLOT_DATABASE_URL": database_url,
@@ -108,6 +106,12 @@ def start_server(
         "INKSLOT_ACCESS_TOKEN_MINUTES": "240",
         **extra_env,
     }
+
+
+def start_server(
+    data_dir: Path, database_url: str, port: int, workers: int, **extra_env: str
+) -> subprocess.Popen:  # type: ignore[type-arg]
+    env = _environment(data_dir, database_url, extra_env)
     process = subprocess.Popen(
         [
             sys.executable,
@@ -125,6 +129,16 @@ def start_server(
     )
     wait_until_ready(process, port)
     return process
+
+
+def start_worker(data_dir: Path, database_url: str) -> subprocess.Popen:  # type: ignore[type-arg]
+    """``inkslot worker``, the job runner a production deployment runs beside the API."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "entrypoints.cli", "worker"],
+        env=_environment(data_dir, database_url, {}),
+        stdout=subprocess.DEVNULL,
+        stderr=open(data_dir / "worker.log", "wb"),  # lives with the process
+    )
 
 
 def worker_pids(process: subprocess.Popen) -> list[int]:  # type: ignore[type-arg]

@@ -9,7 +9,7 @@ throughput figure is bound by.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 _TICK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
@@ -59,6 +59,7 @@ def _tree_seconds(procs: dict[int, tuple[str, int, int]], root: int) -> float:
 class CpuMeter:
     server_pid: int
     postmaster_pid: int
+    others: dict[str, int] = field(default_factory=dict)  # more process trees, by name
 
     def snapshot(self) -> dict[str, float]:
         """CPU seconds used so far by: the server's process tree, the PostgreSQL server's
@@ -69,6 +70,7 @@ class CpuMeter:
         return {
             "server": _tree_seconds(procs, self.server_pid),
             "postgres": _tree_seconds(procs, self.postmaster_pid),
+            **{name: _tree_seconds(procs, pid) for name, pid in self.others.items()},
             "client": times.user + times.system,
             "_machine_busy": busy,
             "_machine_irq": interrupts,

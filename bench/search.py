@@ -1,15 +1,18 @@
 """Benchmark of search (issue 14): 20,000 artists, 400,000 portfolio items, 200,000 bookings.
 
-    .venv/bin/python bench/search.py                 # seed, fill the projection, measure
-    .venv/bin/python bench/search.py --seconds 5     # shorter runs
-    .venv/bin/python bench/search.py --explain       # also print the EXPLAIN ANALYZE plans
+    .venv/bin/python bench/search.py                      # seed, fill the projection, measure
+    .venv/bin/python bench/search.py --data /tmp/search   # seed once there, reuse it next time
+    .venv/bin/python bench/search.py --shape "text only" --seconds 5
+    .venv/bin/python bench/search.py --explain            # also print the EXPLAIN ANALYZE plans
 
-The embedded PostgreSQL (as the local profile runs it) in a temporary directory, seeded with
-COPY; then ``inkslot serve --workers 2``, whose worker fills the free-starts projection
-(timed: every artist computed once); then each query shape for ``--seconds`` at 16
-closed-loop keep-alive clients (``bench/loadgen.py``), the requests drawn from 300 varied
-queries per shape. Client, two API processes and PostgreSQL share the machine's 2 cores.
-Prints; asserts nothing.
+The embedded PostgreSQL (as the local profile runs it), seeded with COPY (in a temporary
+directory, or once in ``--data``); then ``inkslot serve --workers 2`` and one ``inkslot
+worker``, the production topology (``--embedded-worker``: the jobs run inside each API
+process, as ``make run`` does). The worker fills the free-starts projection; then each query
+shape runs for ``--seconds`` at 16 closed-loop keep-alive clients, spread evenly over the two
+API processes (``bench/balanced.py``), the requests drawn from 300 varied queries per shape.
+Client, API, worker and PostgreSQL share the machine's 2 cores; after each shape a line says
+how many CPU ms per request each of them used. Prints; asserts nothing.
 """
 
 from __future__ import annotations
@@ -31,8 +34,16 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT / "bench")]
 
 import psycopg  # noqa: E402
 
-from booking_setup import free_port, start_postgres, start_server, stop_server  # noqa: E402
-from loadgen import build_request, run_load  # noqa: E402
+from balanced import run_balanced  # noqa: E402
+from booking_setup import (  # noqa: E402
+    free_port,
+    start_postgres,
+    start_server,
+    start_worker,
+    stop_server,
+)
+from cpu import CpuMeter  # noqa: E402
+from loadgen import build_request  # noqa: E402
 
 ARTISTS = 20_000
 ITEMS_PER_ARTIST = 20  # 400,000 portfolio items
@@ -55,6 +66,7 @@ WORDS = ["dragon", "peony", "wolf", "mountain", "koi", "rose", "skull", "tiger",
          "ornament"]  # fmt: skip
 CITIES = ["Ulaanbaatar"] * 8 + ["Darkhan", "Erdenet"]
 ZONE = "Asia/Ulaanbaatar"
+WORKERS = 2  # API processes
 
 
 def _point(rng: random.Random, spread_km: float = 15.0) -> tuple[float, float]:
@@ -235,36 +247,79 @@ def _cycle(paths: list[str], port: int) -> Callable[[int], bytes]:
     return lambda i: requests[i % len(requests)]
 
 
-def main() -> None:
+def _parse() -> argparse.Namespace:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--explain", action="store_true")
-    args = parser.parse_args()
-    rng = random.Random(14)
+    parser.add_argument("--data", type=Path, help="keep the seeded database here and reuse it")
+    parser.add_argument("--shape", action="append", help="measure only this shape (repeatable)")
+    parser.add_argument(
+        "--embedded-worker",
+        action="store_true",
+        help="run the jobs inside each API process, as `make run` does (default: one"
+        " `inkslot worker` beside the API, as production runs)",
+    )
+    return parser.parse_args()
+
+
+def _seeded(data: Path, url: str) -> None:
+    """Seed once per data directory (a marker file says it is done)."""
+    marker = data / "seeded"
+    if marker.exists():
+        print("reusing the seeded database in", data)
+        return
+    started = time.monotonic()
+    seed(url, random.Random(14))
+    marker.write_text("20,000 artists\n")
+    print(f"seeded in {time.monotonic() - started:.0f} s")
+
+
+def _measure(args: argparse.Namespace, data: Path, url: str, postmaster: int) -> None:
+    port = free_port()
+    extra = {} if args.embedded_worker else {"INKSLOT_EMBEDDED_WORKER": "false"}
+    process = start_server(data, url, port, workers=WORKERS, **extra)
+    worker = None if args.embedded_worker else start_worker(data, url)
+    try:
+        filled = wait_for_projection(url)
+        print(f"free-starts projection for {ARTISTS} artists ready after {filled:.0f} s")
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute("VACUUM ANALYZE")
+        others = {"worker": worker.pid} if worker else {}
+        meter = CpuMeter(process.pid, postmaster, others)
+        for name, paths in shapes(random.Random(15)).items():
+            if args.shape and name not in args.shape:
+                continue
+            make = _cycle(paths, port)
+            run_balanced(name, "127.0.0.1", port, make, concurrency=args.clients,
+                         duration=1.0, workers=WORKERS)  # warm-up  # fmt: skip
+            before = meter.snapshot()
+            result, split = run_balanced(name, "127.0.0.1", port, make,
+                                         concurrency=args.clients, duration=args.seconds,
+                                         workers=WORKERS)  # fmt: skip
+            after = meter.snapshot()
+            print(result.line(), flush=True)
+            print(f"    connections per API process: {sorted(split.values(), reverse=True)}")
+            print(CpuMeter.line(before, after, len(result.latencies_ms), result.seconds))
+    finally:
+        if worker is not None:
+            worker.terminate()
+            worker.wait(timeout=60)
+        stop_server(process)
+
+
+def main() -> None:
+    args = _parse()
     with tempfile.TemporaryDirectory(prefix="inkslot-search-") as tmp:
-        data = Path(tmp)
+        data = args.data or Path(tmp)
+        data.mkdir(parents=True, exist_ok=True)
         server, url = start_postgres(data)
         try:
-            started = time.monotonic()
-            seed(url, rng)
-            print(f"seeded in {time.monotonic() - started:.0f} s")
-            port = free_port()
-            process = start_server(data, url, port, workers=2)
-            try:
-                filled = wait_for_projection(url)
-                print(f"free-starts projection for {ARTISTS} artists filled in {filled:.0f} s"
-                      f" ({ARTISTS / filled:.0f} artists/s)")  # fmt: skip
-                with psycopg.connect(url, autocommit=True) as conn:
-                    conn.execute("VACUUM ANALYZE")
-                for name, paths in shapes(rng).items():
-                    result = run_load(name, "127.0.0.1", port, _cycle(paths, port),
-                                      concurrency=args.clients, duration=args.seconds)  # fmt: skip
-                    print(result.line())
-            finally:
-                stop_server(process)
+            _seeded(data, url)
+            postmaster = int((server.pgdata / "postmaster.pid").read_text().split()[0])
+            _measure(args, data, url, postmaster)
             if args.explain:
-                explain(url, rng)
+                explain(url)
         finally:
             server.stop()
 
@@ -272,7 +327,7 @@ def main() -> None:
 SIMILAR = "SELECT v.word FROM search_vocabulary v WHERE v.word %% %s UNION SELECT %s::text"
 
 
-def explain(url: str, rng: random.Random) -> None:
+def explain(url: str) -> None:
     """EXPLAIN ANALYZE of one query per shape, as the adapter builds it."""
     from adapters.postgres.search_sql import artist_search_sql, portfolio_search_sql
     from booking_domain.search import ArtistQuery, ArtistSort, FreeWithin, Near, PortfolioQuery
