@@ -242,3 +242,21 @@ async def test_portfolio_search_likes_and_recommendations(
     assert counted["items"][0]["likeCount"] == 0
     nobody = await api.client.get("/api/v1/me/recommendations", headers=api.bearer(a.session))
     assert nobody.status_code == 403
+
+
+async def test_the_widest_styles_allowed_are_kept_and_found(api: Api) -> None:
+    """Twenty styles of twenty four-byte letters (1,600 bytes): the rating index carries
+    them (migration 0021) and takes the widest a profile may hold; one letter more is
+    refused before anything is written."""
+    widest = [chr(0x1F300 + n) * 20 for n in range(20)]
+    setup = await artist(api, "w@example.com", None, styles=widest,
+                         location={"lat": 47.9186, "lng": 106.9177})  # fmt: skip
+    assert await found(api, styles=widest[7], near=CENTRE, radiusKm=1) == ["Ink Master"]
+    refused = await api.client.patch(
+        f"{ARTISTS}/{setup.id}",
+        json={"styles": [*widest[:-1], widest[-1] + "x"]},
+        headers=api.bearer(setup.session),
+    )
+    assert refused.status_code == 422 and refused.json()["errors"][0]["field"] == "styles"
+    profile = (await api.client.get(f"{ARTISTS}/{setup.id}")).json()
+    assert profile["styles"] == widest

@@ -13,7 +13,7 @@ from adapters.postgres.tables.base import metadata
 # reflects them), so the schema comparison leaves them out.
 EXPRESSION_INDEXES = frozenset(
     {
-        "ix_artists_search_rating",
+        "ix_artists_search_rating",  # carrying the rating walk's columns since 0021
         "ix_search_vocabulary_word_trgm",
         "ix_users_folded",  # migration 0020: admins' text search of accounts
         "ix_artists_city_folded",  # migration 0020: admins' list of artists by city

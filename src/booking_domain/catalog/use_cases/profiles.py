@@ -25,6 +25,26 @@ from booking_domain.shared.use_case import UseCase
 
 _INSTAGRAM = re.compile(r"^@?[A-Za-z0-9._]{1,30}$")
 MAX_STYLES = 20
+MAX_STYLE_LENGTH = 40
+# All of an artist's styles together. Search walks the artists by rating through an index
+# that carries their styles (migration 0021), and a B-tree entry may not pass 2,704 bytes:
+# 400 characters are at most 1,600 bytes of UTF-8, whatever the script.
+MAX_STYLES_LENGTH = 400
+
+
+def normalised_styles(raw: tuple[str, ...]) -> tuple[str, ...]:
+    """Styles as kept: trimmed, lower case, blanks dropped, each once, in the given order."""
+    return tuple(dict.fromkeys(s.strip().lower() for s in raw if s.strip()))
+
+
+def styles_fit(styles: tuple[str, ...]) -> bool:
+    """At most ``MAX_STYLES`` styles of ``MAX_STYLE_LENGTH`` characters each,
+    ``MAX_STYLES_LENGTH`` characters in all."""
+    return (
+        len(styles) <= MAX_STYLES
+        and all(len(s) <= MAX_STYLE_LENGTH for s in styles)
+        and sum(map(len, styles)) <= MAX_STYLES_LENGTH
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,11 +85,13 @@ def _checked(fields_: ProfileFields) -> dict[str, Any]:
             errors.append(FieldError("bio", "Use at most 2000 characters.", "too_long"))
         out["bio"] = fields_.bio.strip()
     if fields_.styles is not None:
-        styles = tuple(dict.fromkeys(s.strip().lower() for s in fields_.styles if s.strip()))
-        if len(styles) > MAX_STYLES or any(len(s) > 40 for s in styles):
-            errors.append(
-                FieldError("styles", f"At most {MAX_STYLES} styles of 40 characters.", "invalid")
+        styles = normalised_styles(fields_.styles)
+        if not styles_fit(styles):
+            message = (
+                f"At most {MAX_STYLES} styles of {MAX_STYLE_LENGTH} characters,"
+                f" {MAX_STYLES_LENGTH} characters in all."
             )
+            errors.append(FieldError("styles", message, "invalid"))
         out["styles"] = styles
     if fields_.city is not None:
         out["city"] = fields_.city.strip() or None
