@@ -25,7 +25,6 @@ from booking_domain.search.queries import (
     PortfolioQuery,
     StylesMatch,
 )
-from booking_domain.search.results import THUMBNAILS
 
 VISIBLE = "a.status = 'approved' AND NOT a.suspended"
 # The search row's columns (kept by migration 0017's triggers): each has its index.
@@ -71,20 +70,20 @@ SUMMARY = """a.id, a.display_name, a.bio, a.styles, a.city, a.studio_id, a.revie
        a.rating_total, a.avatar_images::text AS avatar, a.cover_images::text AS cover"""
 # A page's cards, by id, in the page's order. Its text depends only on the query's shape,
 # so psycopg prepares it: the rows are found by primary key, and no plan needs the values.
-# The thumbnails as ``json``, not ``jsonb``: only text leaves, and building the binary form
-# first cost 0.2 ms a page (bench/search.py).
+# The thumbnails come ready as JSON text (``search_thumbnails``, kept by migration 0022's
+# triggers: the first THUMBNAILS pieces by position); building them here from the pieces
+# was a third of this query (bench/search.py).
 DRESS = """
 SELECT {summary}, st.name AS studio_name,
        (SELECT min(sp.price_amount) FROM services sp
          WHERE sp.artist_id = a.id AND sp.active AND sp.currency = %(currency)s) AS lowest_price,
        {distance} AS distance_m,
        nf.start AS next_start, nf.service_id AS next_service_id,
-       (SELECT coalesce(json_agg(json_build_array(p.id, p.images)), '[]')::text
-          FROM (SELECT p.id, p.images FROM portfolio_items p WHERE p.artist_id = a.id
-                 ORDER BY p.position, p.id LIMIT {thumbnails}) p) AS thumbnails
+       coalesce(th.thumbnails, '[]') AS thumbnails
   FROM unnest(%(ids)s::uuid[]) WITH ORDINALITY AS h(id, n)
   JOIN artists a ON a.id = h.id
   LEFT JOIN studios st ON st.id = a.studio_id
+  LEFT JOIN search_thumbnails th ON th.artist_id = a.id
   {next_free}
  ORDER BY h.n
 """
@@ -219,9 +218,7 @@ def dress_sql(query: ArtistQuery, now: datetime, ids: Sequence[UUID]) -> tuple[s
         distance = f"earth_distance({POINT}, {PLACE})"
         params.update(lat=query.near.lat, lng=query.near.lng)
     next_free = NEXT_FREE.format(service=_service_filter(query, params))
-    sql = DRESS.format(
-        summary=SUMMARY, distance=distance, thumbnails=THUMBNAILS, next_free=next_free
-    )
+    sql = DRESS.format(summary=SUMMARY, distance=distance, next_free=next_free)
     return sql, params
 
 

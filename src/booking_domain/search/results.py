@@ -14,6 +14,8 @@ from booking_domain.shared.ids import ArtistId, ServiceId, StudioId
 from booking_domain.shared.money import Money
 
 T = TypeVar("T")
+# A card's portfolio thumbnails: the artist's first pieces by position. PostgreSQL keeps them
+# ready (migration 0022 states the same number; tests/contract/search holds them together).
 THUMBNAILS = 3
 
 

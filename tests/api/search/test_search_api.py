@@ -212,6 +212,9 @@ async def test_portfolio_search_likes_and_recommendations(
         added = await api.client.post("/api/v1/portfolio", json=body, headers=auth)
         assert added.status_code == 201, (n, added.text)
         items.append(added.json()["id"])
+    card = (await api.client.get(ARTISTS, params={"q": "Өлзий"})).json()["items"][0]
+    assert [t["itemId"] for t in card["thumbnails"]] == items  # the first pieces by position
+    assert all(t["images"] for t in card["thumbnails"])
     dragons = (await api.client.get("/api/v1/portfolio", params={"q": "dragn"})).json()
     assert [i["id"] for i in dragons["items"]] == [items[0]]
     newest = (await api.client.get("/api/v1/portfolio", params={"styles": "blackwork"})).json()

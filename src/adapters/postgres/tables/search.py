@@ -89,3 +89,12 @@ search_feed_position = sa.Table(
         "updated_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()
     ),
 )
+
+# Each artist's first pieces as the search cards show them, kept by triggers on
+# portfolio_items (migration 0022); no foreign key: a projection, read by key only.
+search_thumbnails = sa.Table(
+    "search_thumbnails",
+    metadata,
+    sa.Column("artist_id", sa.Uuid, primary_key=True),
+    sa.Column("thumbnails", sa.Text, nullable=False),  # JSON: [[item id, images], ...]
+)
