@@ -1,7 +1,7 @@
 """Search by place walks the artists best rated first and filters as it goes (styles, the
 circle's box, the distance, the next free start): the rating index now carries every
-column that walk reads, so it is an index-only scan and never visits the table
-(``docs/performance.md``, search). Not the words (unbounded: a bio's words may pass the
+column that walk reads, so it is an index-only scan: it reads the table only for pages
+changed since the last vacuum (``docs/performance.md``, search). Not the words (unbounded: a bio's words may pass the
 2,704-byte limit of a B-tree entry) nor the city (each has its own index); styles are
 bounded to 400 characters in all by the profile rules, at most 1,600 bytes.
 

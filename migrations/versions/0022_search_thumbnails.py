@@ -58,15 +58,10 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION portfolio_items_thumbnails_added() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Inserts and deletes: both triggers name their transition table "touched".
+CREATE FUNCTION portfolio_items_thumbnails_touched() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM search_thumbnails_refresh(ARRAY(SELECT artist_id FROM added));
-    RETURN NULL;
-END
-$$;
-CREATE FUNCTION portfolio_items_thumbnails_removed() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM search_thumbnails_refresh(ARRAY(SELECT artist_id FROM removed));
+    PERFORM search_thumbnails_refresh(ARRAY(SELECT artist_id FROM touched));
     RETURN NULL;
 END
 $$;
@@ -81,11 +76,11 @@ BEGIN
 END
 $$;
 CREATE TRIGGER tr_portfolio_items_thumbnails_added AFTER INSERT ON portfolio_items
-    REFERENCING NEW TABLE AS added
-    FOR EACH STATEMENT EXECUTE FUNCTION portfolio_items_thumbnails_added();
+    REFERENCING NEW TABLE AS touched
+    FOR EACH STATEMENT EXECUTE FUNCTION portfolio_items_thumbnails_touched();
 CREATE TRIGGER tr_portfolio_items_thumbnails_removed AFTER DELETE ON portfolio_items
-    REFERENCING OLD TABLE AS removed
-    FOR EACH STATEMENT EXECUTE FUNCTION portfolio_items_thumbnails_removed();
+    REFERENCING OLD TABLE AS touched
+    FOR EACH STATEMENT EXECUTE FUNCTION portfolio_items_thumbnails_touched();
 CREATE TRIGGER tr_portfolio_items_thumbnails_changed AFTER UPDATE ON portfolio_items
     REFERENCING NEW TABLE AS after_rows OLD TABLE AS before_rows
     FOR EACH STATEMENT EXECUTE FUNCTION portfolio_items_thumbnails_changed();
@@ -100,8 +95,7 @@ DROP TRIGGER tr_portfolio_items_thumbnails_changed ON portfolio_items;
 DROP TRIGGER tr_portfolio_items_thumbnails_removed ON portfolio_items;
 DROP TRIGGER tr_portfolio_items_thumbnails_added ON portfolio_items;
 DROP FUNCTION portfolio_items_thumbnails_changed();
-DROP FUNCTION portfolio_items_thumbnails_removed();
-DROP FUNCTION portfolio_items_thumbnails_added();
+DROP FUNCTION portfolio_items_thumbnails_touched();
 DROP FUNCTION search_thumbnails_refresh(uuid[]);
 DROP FUNCTION inkslot_thumbnails_of(uuid);
 DROP TABLE search_thumbnails;
