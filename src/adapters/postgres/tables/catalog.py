@@ -68,6 +68,8 @@ artists = sa.Table(
     sa.Column("search_city", sa.Text),
     *timestamps(),
     sa.CheckConstraint("status IN ('draft', 'pending', 'approved', 'rejected')", name="status"),
+    # The profile rules' bound on styles, which the search index carries (migration 0023).
+    sa.CheckConstraint("inkslot_styles_fit(styles)", name="styles_bounded"),
     # The admins' list, oldest first, all or by review state (migration 0020; by city:
     # ix_artists_city_folded, an expression index in the migration only).
     sa.Index("ix_artists_created_at_id", "created_at", "id"),

@@ -91,10 +91,12 @@ search_feed_position = sa.Table(
 )
 
 # Each artist's first pieces as the search cards show them, kept by triggers on
-# portfolio_items (migration 0022); no foreign key: a projection, read by key only.
+# portfolio_items (migration 0022); gone with the artist (0023).
 search_thumbnails = sa.Table(
     "search_thumbnails",
     metadata,
-    sa.Column("artist_id", sa.Uuid, primary_key=True),
+    sa.Column(
+        "artist_id", sa.Uuid, sa.ForeignKey("artists.id", ondelete="CASCADE"), primary_key=True
+    ),
     sa.Column("thumbnails", sa.Text, nullable=False),  # JSON: [[item id, images], ...]
 )
