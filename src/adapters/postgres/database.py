@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import psycopg
+from psycopg.conninfo import conninfo_to_dict
 from psycopg.rows import dict_row
 from psycopg_pool import AsyncConnectionPool, PoolTimeout
 
@@ -49,6 +50,19 @@ def sqlalchemy_url(url: str) -> str:
 
 NO_CONNECTION_WAIT = 2.0
 
+# Every session runs its statements without parallel workers. Inkslot's statements are
+# short and many run at once: a worker process started for one of them only takes a core
+# from the others (a search by place where the radius is sparse walked thousands of index
+# rows with two workers: 7.8 ms, and three processes busy, where one alone takes 4.5 ms;
+# docs/performance.md, search). Added to the URL's own ``options``, if any.
+SESSION_SETTINGS = "-c max_parallel_workers_per_gather=0"
+
+
+def session_options(url: str) -> str:
+    """libpq's ``options`` for our sessions: the URL's own, then ``SESSION_SETTINGS``."""
+    own = conninfo_to_dict(url).get("options")
+    return f"{own} {SESSION_SETTINGS}" if own else SESSION_SETTINGS
+
 
 class Database:
     """A pool of psycopg connections returning rows as dicts.
@@ -78,7 +92,12 @@ class Database:
             open=False,
             configure=self._connected,
             name="inkslot",
-            kwargs={"row_factory": dict_row, "application_name": "inkslot", "connect_timeout": 10},
+            kwargs={
+                "row_factory": dict_row,
+                "application_name": "inkslot",
+                "connect_timeout": 10,
+                "options": session_options(self._url),
+            },
         )
 
     async def open(self) -> None:
