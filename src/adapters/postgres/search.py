@@ -147,7 +147,7 @@ class PostgresArtistSearch(ArtistSearch):
         page, next_cursor = _page(rows, query.page_size, name)
         if not page:
             return CursorPage((), None)
-        sql, params = dress_sql(query, now, [r["id"] for r in page])
+        sql, params = dress_sql(query, now, page)
         cards = await (await self._conn.execute(sql, params)).fetchall()
         return CursorPage(tuple(_hit(r, query.currency) for r in cards), next_cursor)
 

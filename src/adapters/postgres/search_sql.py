@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
-from uuid import UUID
 
 from booking_domain.search import cursor
 from booking_domain.search.cursor import NO_PRICE, NO_SLOT
@@ -36,7 +35,10 @@ LOOK_AHEAD = timedelta(days=MAX_FREE_WITHIN_DAYS)
 
 # The first start of a matching service the domain offers ``now`` (the projection's runs
 # from ``now + minimum notice``, no later than ``now + horizon``): the stored first start
-# while it is far enough ahead (0.3 us), else from the runs (3 us).
+# while it is far enough ahead (0.3 us), else from the runs (3 us). ``OFFSET 0`` keeps the
+# inner query whole: flattened, PostgreSQL copied the start's expression into both tests
+# and the sort key and worked out each start three times (the free 7 d + near page query:
+# 0.70-0.80 -> 0.46-0.49 ms of execution, mean of 300, once the stored starts have aged).
 NEXT_FREE = """
 LEFT JOIN LATERAL (
     SELECT x.start, x.service_id FROM (
@@ -48,7 +50,8 @@ LEFT JOIN LATERAL (
                f.service_id
           FROM search_free_starts f
           JOIN services sv ON sv.id = f.service_id AND sv.active {service}
-         WHERE f.artist_id = a.id) x
+         WHERE f.artist_id = a.id
+        OFFSET 0) x
      WHERE x.start <= %(now)s + a.horizon_days * interval '24 hours'
        AND x.start < %(look_until)s
      ORDER BY x.start LIMIT 1) nf ON true"""
@@ -78,15 +81,21 @@ SELECT {summary}, st.name AS studio_name,
        (SELECT min(sp.price_amount) FROM services sp
          WHERE sp.artist_id = a.id AND sp.active AND sp.currency = %(currency)s) AS lowest_price,
        {distance} AS distance_m,
-       nf.start AS next_start, nf.service_id AS next_service_id,
+       {slot}.start AS next_start, {slot}.service_id AS next_service_id,
        coalesce(th.thumbnails, '[]') AS thumbnails
-  FROM unnest(%(ids)s::uuid[]) WITH ORDINALITY AS h(id, n)
+  FROM {pages}
   JOIN artists a ON a.id = h.id
   LEFT JOIN studios st ON st.id = a.studio_id
   LEFT JOIN search_thumbnails th ON th.artist_id = a.id
   {next_free}
  ORDER BY h.n
 """
+
+PAGE = "unnest(%(ids)s::uuid[]) WITH ORDINALITY AS h(id, n)"
+PAGE_WITH_SLOTS = (
+    "unnest(%(ids)s::uuid[], %(starts)s::timestamptz[], %(services)s::uuid[])"
+    " WITH ORDINALITY AS h(id, start, service_id, n)"
+)
 
 
 class _Where:
@@ -200,8 +209,12 @@ def artist_search_sql(
         comparison = "<" if direction == "DESC" else ">"
         after = f"WHERE (h.sort_key, h.id) {comparison} (%(after_key)s, %(after_id)s)"
         where.params.update(after_key=value, after_id=row_id)
+    # Where the page needs each artist's next free slot (to filter or to sort), it hands
+    # the slot on to the cards, which then need not work it out again.
+    free_columns = ", nf.start AS next_start, nf.service_id AS next_service_id"
     sql = (
-        f"SELECT * FROM (SELECT a.id, {key} AS sort_key FROM artists a"  # noqa: S608
+        f"SELECT * FROM (SELECT a.id, {key} AS sort_key"  # noqa: S608
+        f"{free_columns if needs_free else ''} FROM artists a"
         f" {next_free if needs_free else ''} WHERE {where.sql}) h {after}"
         f" ORDER BY h.sort_key {direction}, h.id {direction} LIMIT %(limit)s"
     )
@@ -209,20 +222,27 @@ def artist_search_sql(
     return sql, where.params, name
 
 
-def dress_sql(query: ArtistQuery, now: datetime, ids: Sequence[UUID]) -> tuple[str, dict[str, Any]]:
-    """The statement of a page's cards (``ids`` in the page's order) and its parameters."""
-    params: dict[str, Any] = {
-        "ids": list(ids),
-        "now": now,
-        "currency": query.currency,
-        "look_until": now + LOOK_AHEAD,
-    }
+def dress_sql(
+    query: ArtistQuery, now: datetime, page: Sequence[Mapping[str, Any]]
+) -> tuple[str, dict[str, Any]]:
+    """The statement of a page's cards (``page``: the page query's rows, in order) and its
+    parameters. The next free slots come from the page's rows when it worked them out."""
+    params: dict[str, Any] = {"ids": [r["id"] for r in page], "currency": query.currency}
     distance = "NULL::float8"
     if query.near is not None:
         distance = f"earth_distance({POINT}, {PLACE})"
         params.update(lat=query.near.lat, lng=query.near.lng)
-    next_free = NEXT_FREE.format(service=_service_filter(query, params))
-    sql = DRESS.format(summary=SUMMARY, distance=distance, next_free=next_free)
+    if page and "next_start" in page[0]:
+        params["starts"] = [r["next_start"] for r in page]
+        params["services"] = [r["next_service_id"] for r in page]
+        pages, slot, next_free = PAGE_WITH_SLOTS, "h", ""
+    else:
+        params.update(now=now, look_until=now + LOOK_AHEAD)
+        pages, slot = PAGE, "nf"
+        next_free = NEXT_FREE.format(service=_service_filter(query, params))
+    sql = DRESS.format(
+        summary=SUMMARY, distance=distance, pages=pages, slot=slot, next_free=next_free
+    )
     return sql, params
 
 

@@ -149,13 +149,15 @@ def _expected(
 async def _answer(factory: PostgresUnitOfWorkFactory, artist: ArtistId, now: datetime,
                   days: int) -> datetime | None:  # fmt: skip
     """The search's answer: the artist's next free slot if the artist is found free within
-    ``days``, and the next free slot it shows without that filter must agree."""
+    ``days``, and the next free slot it shows without that filter must agree (the filtered
+    page's cards take the slot the page query found; the other cards work it out)."""
     async with factory(read_only=True) as uow:
         page = await uow.artist_search.artists(ArtistQuery(free_within=FreeWithin(days)), now)
         every = await uow.artist_search.artists(ArtistQuery(), now)
     (shown,) = [hit.next_free for hit in every.items if hit.artist.id == artist]
     if any(hit.artist.id == artist for hit in page.items):
         assert shown is not None and shown.start < now + timedelta(days=days)
+        assert [hit.next_free for hit in page.items] == [shown]
         return shown.start
     assert shown is None or shown.start >= now + timedelta(days=days)
     return None
