@@ -71,11 +71,10 @@ ON CONFLICT (artist_id) DO UPDATE
 """
 _FORGET_STARTS = "DELETE FROM search_free_starts WHERE artist_id = %(artist_id)s"
 _STORE_STARTS = """
-INSERT INTO search_free_starts (artist_id, service_id, step_seconds, first_start, starts)
-SELECT %(artist_id)s, %(service_id)s, %(step)s, %(first)s,
-       coalesce((SELECT range_agg(tstzrange(f, l, '[]'))
-                   FROM unnest(%(firsts)s::timestamptz[], %(lasts)s::timestamptz[]) AS u(f, l)),
-                '{}'::tstzmultirange)
+INSERT INTO search_free_starts (artist_id, service_id, step_seconds, first_start, run_firsts,
+                                run_lasts)
+VALUES (%(artist_id)s, %(service_id)s, %(step)s, %(first)s, %(firsts)s::timestamptz[],
+        %(lasts)s::timestamptz[])
 """
 
 

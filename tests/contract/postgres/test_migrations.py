@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from uuid import uuid4
 
 import psycopg
@@ -160,3 +161,66 @@ def test_0015_rewrites_stored_phones_as_the_profile_rule_does(empty_database_url
     assert [rows[i] for i in ids] == [e164(p) for p in stored]
     assert [rows[i] for i in ids][:5] == ["+97688112233"] * 3 + ["+12025550143", "+97688112233"]
     assert position == (None,)  # an empty outbox: the planner starts at its beginning
+
+
+def test_0024_keeps_each_services_runs_as_arrays(empty_database_url: str) -> None:
+    """Runs stored as a multirange become their first and last starts, in order, and the
+    first start found from them is the one the multirange gave."""
+    url = empty_database_url
+    migrate.upgrade(url, "0023_artist_styles_bounded")
+    artist, user = uuid4(), uuid4()
+    services = {uuid4(): 3, uuid4(): 0}  # runs each: some, and none at all
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(
+            "INSERT INTO users (id, email, name, role, password_hash)"
+            " VALUES (%s, 'r@example.com', 'R', 'artist', 'x')",
+            (user,),
+        )
+        conn.execute(
+            "INSERT INTO artists (id, user_id, display_name, time_zone)"
+            " VALUES (%s, %s, 'R', 'UTC')",
+            (artist, user),
+        )
+        conn.execute(
+            "INSERT INTO search_calendars (artist_id, catalog_version, wanted_version,"
+            " computed_at, valid_until) VALUES (%s, 1, 1, now(), now() + interval '1 day')"
+            " ON CONFLICT (artist_id) DO NOTHING",  # a trigger may have made it
+            (artist,),
+        )
+        for service, runs in services.items():
+            conn.execute(
+                "INSERT INTO services (id, artist_id, name, duration_minutes, price_amount,"
+                " currency) VALUES (%s, %s, 'S', 60, 0, 'MNT')",
+                (service, artist),
+            )
+            conn.execute(
+                "INSERT INTO search_free_starts (artist_id, service_id, step_seconds, starts,"
+                " first_start) SELECT %(a)s, %(s)s, 1800, coalesce(range_agg(tstzrange("
+                " t, t + interval '2 hours', '[]')), '{}'), min(t) FROM generate_series("
+                " timestamptz '2026-03-02 09:00Z', timestamptz '2026-03-02 09:00Z'"
+                " + (%(n)s - 1) * interval '1 day', interval '1 day') AS t",
+                {"a": artist, "s": service, "n": runs},
+            )
+        low = {"low": datetime(2026, 3, 3, 10, 10, tzinfo=UTC)}
+        before = dict(conn.execute(
+            "SELECT service_id, inkslot_first_start(starts, step_seconds, %(low)s)"
+            " FROM search_free_starts", low
+        ).fetchall())  # fmt: skip
+    migrate.upgrade(url)
+    with psycopg.connect(url) as conn:
+        rows = conn.execute(
+            "SELECT service_id, run_firsts, run_lasts,"
+            " inkslot_first_start(run_firsts, run_lasts, step_seconds, %(low)s)"
+            " FROM search_free_starts",
+            low,
+        ).fetchall()
+    kept = {service: (firsts, lasts) for service, firsts, lasts, _ in rows}
+    (some,) = [s for s, n in services.items() if n]
+    (none,) = [s for s, n in services.items() if not n]
+    assert [f.isoformat() for f in kept[some][0]] == [
+        f"2026-03-0{d}T09:00:00+00:00" for d in (2, 3, 4)
+    ]
+    assert [last.hour for last in kept[some][1]] == [11, 11, 11]
+    assert kept[none] == ([], [])
+    assert {service: found for service, _, _, found in rows} == before
+    assert before[some] is not None and before[some].isoformat() == "2026-03-03T10:30:00+00:00"

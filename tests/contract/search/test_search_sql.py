@@ -42,14 +42,15 @@ def test_the_first_start_in_sql_is_the_domains(
     starts = tuple(T0 + timedelta(seconds=step * o) for o in sorted(offsets))
     free = FreeStarts(SERVICE_ID, step, runs_of(starts, step))
     sql = """
-    SELECT inkslot_first_start(
-        coalesce((SELECT range_agg(tstzrange(f, l, '[]'))
-                    FROM unnest(%(firsts)s::timestamptz[], %(lasts)s::timestamptz[]) AS u(f, l)),
-                 '{}'::tstzmultirange), %(step)s, %(low)s)
+    SELECT inkslot_first_start(%(firsts)s::timestamptz[], %(lasts)s::timestamptz[], %(step)s,
+                               %(low)s)
     """
+    # Random moments, and each run's edges to the microsecond (binary search's boundaries).
+    tick = timedelta(microseconds=1)
+    edges = [t + d for r in free.runs for t in (r.first, r.last) for d in (-tick, 0 * tick, tick)]
+    moments = [T0 + timedelta(seconds=p, microseconds=p % 7) for p in probes] + edges
     with psycopg.connect(database_url) as conn:
-        for probe in probes:
-            low = T0 + timedelta(seconds=probe, microseconds=probe % 7)
+        for low in moments:
             params = {
                 "firsts": [r.first for r in free.runs],
                 "lasts": [r.last for r in free.runs],

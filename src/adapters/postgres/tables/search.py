@@ -75,8 +75,10 @@ search_free_starts = sa.Table(
         "service_id", sa.Uuid, sa.ForeignKey("services.id", ondelete="CASCADE"), primary_key=True
     ),
     sa.Column("step_seconds", sa.Integer, nullable=False),
-    sa.Column("starts", pg.TSTZMULTIRANGE, nullable=False),
     sa.Column("first_start", sa.DateTime(timezone=True)),
+    # The runs of starts (migration 0024): first and last start of each, ascending.
+    sa.Column("run_firsts", pg.ARRAY(sa.DateTime(timezone=True)), nullable=False),
+    sa.Column("run_lasts", pg.ARRAY(sa.DateTime(timezone=True)), nullable=False),
     sa.CheckConstraint("step_seconds > 0", name="step_seconds"),
 )
 
