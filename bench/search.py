@@ -13,6 +13,10 @@ shape runs for ``--seconds`` at 16 closed-loop keep-alive clients, spread evenly
 API processes (``bench/balanced.py``), the requests drawn from 300 varied queries per shape.
 Client, API, worker and PostgreSQL share the machine's 2 cores; after each shape a line says
 how many CPU ms per request each of them used. Prints; asserts nothing.
+
+The projection holds a day: a fresh directory measures its first half hour, when each stored
+first start still answers directly; a reused ``--data`` directory an hour on measures what
+production sees most of the day (the first start worked out from the stored runs).
 """
 
 from __future__ import annotations
