@@ -1,7 +1,7 @@
 """The outbox and the job queue.
 
 ``outbox_events`` holds every event of every change, written in the change's transaction
-(``adapters/postgres/tables/events.py``). No trigger NOTIFYs on it: PostgreSQL serialises the
+(``adapters/postgres/tables/outbox.py``). No trigger NOTIFYs on it: PostgreSQL serialises the
 commits of all transactions that NOTIFY (a database-wide lock held through the commit's WAL
 flush), which cost a third of the booking creation rate; readers poll instead.
 

@@ -1,7 +1,9 @@
-"""What the entrypoints receive from the composition root: each context's use cases.
+"""What the entrypoints receive from the composition root: every context's use cases (an
+instance of the registry, ``entrypoints.contexts.Contexts``) and the few services that are
+no context's.
 
-The HTTP layer registers each bundle as its own dependency, so a controller sees only its
-context's use cases; the CLI takes the few it runs.
+The HTTP layer registers each bundle as its own dependency, under the context's name, so a
+controller sees only its context's use cases; the CLI and the worker take the few they run.
 """
 
 from __future__ import annotations
@@ -10,21 +12,10 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from booking_domain.accounts.use_cases import AccountUseCases
-from booking_domain.bookings.use_cases import BookingUseCases
-from booking_domain.catalog.use_cases import CatalogUseCases
-from booking_domain.disputes.use_cases import DisputeUseCases
-from booking_domain.events.use_cases import EventUseCases
-from booking_domain.media.use_cases import MediaUseCases
-from booking_domain.notifications.use_cases import NotificationUseCases
 from booking_domain.payments import PaymentMethod
-from booking_domain.payments.use_cases import PaymentUseCases
-from booking_domain.reviews.use_cases import ReviewUseCases
-from booking_domain.scheduling.use_cases import SchedulingUseCases
-from booking_domain.search.use_cases import SearchUseCases
-from booking_domain.shared import EventRelay, HealthProbe
+from booking_domain.shared import HealthProbe, OutboxRelay
 from booking_domain.shared.ports import OperationsReadout
-from booking_domain.webhooks.use_cases import WebhookUseCases
+from entrypoints.contexts import Contexts
 
 ASGIMessage = MutableMapping[str, Any]
 ASGIApp = Callable[
@@ -34,22 +25,10 @@ ASGIApp = Callable[
 
 
 @dataclass(frozen=True, slots=True)
-class Bundles:
-    accounts: AccountUseCases
-    media: MediaUseCases
-    catalog: CatalogUseCases
-    scheduling: SchedulingUseCases
-    bookings: BookingUseCases
-    payments: PaymentUseCases
-    disputes: DisputeUseCases
-    events: EventUseCases
-    webhooks: WebhookUseCases
-    notifications: NotificationUseCases
-    reviews: ReviewUseCases
-    search: SearchUseCases
+class Bundles(Contexts):
     health: HealthProbe
     operations: OperationsReadout  # what /metrics reads from the store
-    relay: EventRelay  # pushes committed events to this process's stream listeners
+    relay: OutboxRelay  # pushes committed events to this process's stream listeners
     # The local stores' HTTP side (signed uploads and downloads, public media), when the
     # deployment keeps files itself; None with R2/S3.
     storage_server: ASGIApp | None = None

@@ -248,7 +248,7 @@ def _payment_edge(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
     from adapters.payments.edge_wire import Verifier
-    from adapters.payments.qpay import MemoryTokenStore, QPayCredentials, QPayGateway
+    from adapters.payments.qpay import InMemoryTokenStore, QPayCredentials, QPayGateway
     from adapters.system.clock import SystemClock
     from entrypoints.payment_edge import PaymentEdge
 
@@ -274,7 +274,7 @@ def _payment_edge(args: argparse.Namespace, settings: Settings) -> int:
         settings.qpay_client_secret or "",
         settings.qpay_invoice_code or "",
     )
-    gateway = QPayGateway(credentials, SystemClock(), MemoryTokenStore())
+    gateway = QPayGateway(credentials, SystemClock(), InMemoryTokenStore())
     app = PaymentEdge(gateway, Verifier(secret.encode()), on_shutdown=gateway.close)
     uvicorn.run(
         app,

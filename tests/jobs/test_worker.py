@@ -41,7 +41,7 @@ async def status_of(
 
 async def expiry_events(uow: PostgresUnitOfWorkFactory, booking_id: BookingId) -> int:
     async with uow(read_only=True) as work:
-        events = await work.bookings.events(booking_id)
+        events = await work.bookings.history(booking_id)
     return sum(1 for e in events if e.kind.value == "expired")
 
 

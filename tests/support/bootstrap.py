@@ -12,11 +12,11 @@ from typing import Any
 from dependency_injector import providers
 
 from adapters.memory.operations import InMemoryOperationsReadout
-from adapters.memory.outbox import InMemoryEventFeed
+from adapters.memory.outbox import InMemoryOutboxFeed
 from adapters.memory.sessions import InMemorySessionCheck
 from adapters.memory.uow import InMemoryUnitOfWorkFactory
 from adapters.postgres.operations import PostgresOperationsReadout
-from adapters.postgres.outbox import PostgresEventFeed
+from adapters.postgres.outbox import PostgresOutboxFeed
 from adapters.postgres.sessions import PostgresSessionCheck
 from adapters.system.clock import ManualClock
 from booking_domain.accounts.ports import SessionCheck, TokenService
@@ -24,9 +24,9 @@ from booking_domain.accounts.use_cases import AccountsDeps, AccountUseCases
 from booking_domain.bookings.use_cases import BookingsDeps, BookingUseCases
 from booking_domain.catalog.use_cases import CatalogUseCases
 from booking_domain.scheduling.use_cases import SchedulingUseCases
-from booking_domain.shared import EventFeed
+from booking_domain.shared import OutboxFeed
 from booking_domain.shared.ports import OperationsReadout
-from entrypoints.container import MemoryAdapters, build_container, bundles
+from entrypoints.container import InMemoryAdapters, build_container, bundles
 from entrypoints.settings import Settings
 from tests.support.builders import START, TEST_JWT_SECRET, cheap_settings
 from tests.support.storage import AnyUnitOfWorkFactory
@@ -53,7 +53,7 @@ def build_app(
 ) -> App:
     """The app on in-memory adapters (or ``uow``); ``settings`` override ``cheap_settings``."""
     config = cheap_settings(**settings)
-    adapters = MemoryAdapters(settings=config, jwt_secret=TEST_JWT_SECRET)
+    adapters = InMemoryAdapters(settings=config, jwt_secret=TEST_JWT_SECRET)
     clock = clock or ManualClock(START)
     adapters.clock.override(providers.Object(clock))
     if uow is not None:
@@ -68,20 +68,20 @@ def build_app(
         clock=clock,
         tokens=adapters.tokens(),
         settings=config,
-        accounts_deps=core.accounts.deps(),
+        accounts_deps=core.contexts["accounts"].deps(),
         accounts=use_cases.accounts,
-        bookings_deps=core.bookings.deps(),
+        bookings_deps=core.contexts["bookings"].deps(),
         catalog=use_cases.catalog,
         scheduling=use_cases.scheduling,
         bookings=use_cases.bookings,
     )
 
 
-def _feed_for(uow: AnyUnitOfWorkFactory) -> EventFeed:
+def _feed_for(uow: AnyUnitOfWorkFactory) -> OutboxFeed:
     """The event feed over the same storage as ``uow``."""
     if isinstance(uow, InMemoryUnitOfWorkFactory):
-        return InMemoryEventFeed(uow.store)
-    return PostgresEventFeed(uow.database)
+        return InMemoryOutboxFeed(uow.store)
+    return PostgresOutboxFeed(uow.database)
 
 
 def _operations_for(uow: AnyUnitOfWorkFactory) -> OperationsReadout:

@@ -14,9 +14,9 @@ from datetime import datetime
 from adapters.memory.store import StagedTable, TableRepository
 from booking_domain.bookings import (
     Booking,
-    BookingEvent,
     BookingReferenceTakenError,
     BookingStatus,
+    HistoryEntry,
     SlotTakenError,
     booking_audit_entry,
     booking_outbox_event,
@@ -61,7 +61,7 @@ class InMemoryBookingRepository(BookingRepository):
     def __init__(
         self,
         bookings: StagedTable[BookingId, Booking],
-        events: StagedTable[EventKey, BookingEvent],
+        events: StagedTable[EventKey, HistoryEntry],
         outbox: Outbox,
         audit: AuditTrail,
     ) -> None:
@@ -86,7 +86,7 @@ class InMemoryBookingRepository(BookingRepository):
         if any(b.id != booking.id for b in self._holding(booking.artist_id, booking.blocked)):
             raise SlotTakenError()
 
-    async def add(self, booking: Booking, event: BookingEvent) -> None:
+    async def add(self, booking: Booking, event: HistoryEntry) -> None:
         if self._rows.get(booking.id) is not None:
             raise ConcurrentUpdateError("This booking already exists.")
         if any(b.reference == booking.reference for b in self._rows.values()):
@@ -97,14 +97,14 @@ class InMemoryBookingRepository(BookingRepository):
     async def get(self, booking_id: BookingId, *, for_update: bool = False) -> Booking | None:
         return self._rows.get(booking_id)
 
-    async def save(self, booking: Booking, event: BookingEvent) -> None:
+    async def save(self, booking: Booking, event: HistoryEntry) -> None:
         stored = self._rows.get(booking.id)
         if stored is None or stored.version != event.version - 1:
             raise ConcurrentUpdateError()
         self._check_free(booking)
         await self._log(booking, event)
 
-    async def _log(self, booking: Booking, event: BookingEvent) -> None:
+    async def _log(self, booking: Booking, event: HistoryEntry) -> None:
         await self._outbox.record(booking_outbox_event(booking, event))
         await self._audit.record(booking_audit_entry(booking, event))
         self._rows.put(booking.id, booking)
@@ -121,7 +121,7 @@ class InMemoryBookingRepository(BookingRepository):
         )
         return tuple(stale[:limit])
 
-    async def events(self, booking_id: BookingId) -> tuple[BookingEvent, ...]:
+    async def history(self, booking_id: BookingId) -> tuple[HistoryEntry, ...]:
         found = [e for e in self._events.values() if e.booking_id == booking_id]
         return tuple(sorted(found, key=lambda e: e.version))
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from adapters.memory.store import MemoryStore
+from adapters.memory.store import InMemoryStore
 from booking_domain.shared.ports import OperationsFigures, OperationsReadout, PoolFigures
 
 
@@ -15,7 +15,7 @@ def _by(rows: Any, attribute: str) -> dict[str, int]:
 
 
 class InMemoryOperationsReadout(OperationsReadout):
-    def __init__(self, store: MemoryStore) -> None:
+    def __init__(self, store: InMemoryStore) -> None:
         self._store = store
 
     async def figures(self) -> OperationsFigures:

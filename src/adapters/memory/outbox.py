@@ -11,16 +11,16 @@ import asyncio
 from collections.abc import Sequence
 from datetime import datetime
 
-from adapters.memory.store import MemoryStore, StagedTable
+from adapters.memory.store import InMemoryStore, StagedTable
 from booking_domain.shared import (
     SINGLE_EVENT_KINDS,
     ConcurrentUpdateError,
-    EventFeed,
-    EventRelay,
     FeedItem,
     InvalidCursorError,
     Outbox,
     OutboxEvent,
+    OutboxFeed,
+    OutboxRelay,
     UserId,
 )
 from booking_domain.shared.ports import Listening, Publish
@@ -44,8 +44,8 @@ class InMemoryOutbox(Outbox):
         return 1 + max(numbers, default=0)
 
 
-class InMemoryEventFeed(EventFeed):
-    def __init__(self, store: MemoryStore) -> None:
+class InMemoryOutboxFeed(OutboxFeed):
+    def __init__(self, store: InMemoryStore) -> None:
         self._store = store
 
     def _committed(self) -> list[OutboxEvent | None]:
@@ -92,11 +92,11 @@ def _parse(cursor: str) -> int:
     return int(cursor)
 
 
-class InMemoryEventRelay(EventRelay):
+class InMemoryOutboxRelay(OutboxRelay):
     """Looks at the committed events every ``every`` seconds (nothing signals a commit in
     memory) and publishes the new ones."""
 
-    def __init__(self, feed: InMemoryEventFeed, every: float = 0.05) -> None:
+    def __init__(self, feed: InMemoryOutboxFeed, every: float = 0.05) -> None:
         self._feed = feed
         self._every = every
 

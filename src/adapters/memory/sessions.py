@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from adapters.memory.store import MemoryStore
+from adapters.memory.store import InMemoryStore
 from booking_domain.accounts import RefreshToken, SessionFamilyId, User
 from booking_domain.accounts.ports import SessionCheck
 from booking_domain.shared import UserId
 
 
 class InMemorySessionCheck(SessionCheck):
-    def __init__(self, store: MemoryStore) -> None:
+    def __init__(self, store: InMemoryStore) -> None:
         self._store = store
 
     async def is_live(self, session_id: SessionFamilyId, user_id: UserId, now: datetime) -> bool:

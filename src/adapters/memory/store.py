@@ -15,7 +15,7 @@ _DELETED: Any = object()
 
 
 @dataclass
-class MemoryStore:
+class InMemoryStore:
     """All committed in-memory data, one dict per table. Share one store between the unit
     of work factories that should see the same data."""
 

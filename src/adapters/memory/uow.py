@@ -57,7 +57,7 @@ from adapters.memory.search_state import (
     InMemoryPortfolioLikes,
     InMemorySearchFeedPosition,
 )
-from adapters.memory.store import MemoryStore, StagedTable
+from adapters.memory.store import InMemoryStore, StagedTable
 from adapters.memory.webhooks import (
     DELIVERY_JOBS,
     InMemoryDeliveryQueue,
@@ -94,7 +94,7 @@ class InMemoryUnitOfWork(
     ReviewsUnitOfWork,
     SearchUnitOfWork,
 ):
-    """One transaction over a :class:`MemoryStore`.
+    """One transaction over a :class:`InMemoryStore`.
 
     Units of work that may write run one at a time (the store's lock is held from
     ``__aenter__`` to ``__aexit__``), which gives the serializable behaviour the PostgreSQL
@@ -102,7 +102,7 @@ class InMemoryUnitOfWork(
     """
 
     def __init__(
-        self, store: MemoryStore, *, read_only: bool = False, autocommit: bool = False
+        self, store: InMemoryStore, *, read_only: bool = False, autocommit: bool = False
     ) -> None:
         self._store = store
         self._read_only = read_only
@@ -280,8 +280,8 @@ class InMemoryUnitOfWorkFactory(
 ):
     """Callable that opens units of work over one shared store."""
 
-    def __init__(self, store: MemoryStore | None = None) -> None:
-        self.store = store or MemoryStore()
+    def __init__(self, store: InMemoryStore | None = None) -> None:
+        self.store = store or InMemoryStore()
 
     def __call__(self, *, read_only: bool = False, autocommit: bool = False) -> InMemoryUnitOfWork:
         return InMemoryUnitOfWork(self.store, read_only=read_only, autocommit=autocommit)

@@ -111,7 +111,7 @@ class TokenStore(Protocol):
         ...
 
 
-class MemoryTokenStore(TokenStore):
+class InMemoryTokenStore(TokenStore):
     def __init__(self) -> None:
         self.current: QPayToken | None = None
         self._lock = asyncio.Lock()
@@ -123,7 +123,7 @@ class MemoryTokenStore(TokenStore):
         self.current = token
 
     @asynccontextmanager
-    async def renewing(self) -> AsyncIterator[MemoryTokenStore]:
+    async def renewing(self) -> AsyncIterator[InMemoryTokenStore]:
         async with self._lock:
             yield self
 
@@ -460,4 +460,4 @@ def _segment(identifier: str) -> str:
     return identifier
 
 
-__all__ = ["MemoryTokenStore", "QPayCredentials", "QPayGateway", "QPayToken", "TokenStore"]
+__all__ = ["InMemoryTokenStore", "QPayCredentials", "QPayGateway", "QPayToken", "TokenStore"]

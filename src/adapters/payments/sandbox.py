@@ -86,7 +86,7 @@ class SandboxLedger(Protocol):
     async def set_payment_state(self, payment_id: str, state: PaymentState) -> None: ...
 
 
-class MemorySandboxLedger(SandboxLedger):
+class InMemorySandboxLedger(SandboxLedger):
     def __init__(self) -> None:
         self._invoices: dict[str, SandboxInvoice] = {}
         self._payments: dict[str, SandboxPayment] = {}

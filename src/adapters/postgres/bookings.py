@@ -51,14 +51,14 @@ from adapters.postgres.errors import translate
 from adapters.postgres.outbox import OUTBOX_ROW, outbox_params
 from adapters.postgres.sql import Statement, capped_count, compile_sql, count_of, page_by_keys
 from adapters.postgres.tables.audit import audit_log
-from adapters.postgres.tables.bookings import booking_events, bookings
+from adapters.postgres.tables.bookings import booking_history, bookings
 from adapters.postgres.tables.catalog import artists
-from adapters.postgres.tables.events import outbox_events
+from adapters.postgres.tables.outbox import outbox_events
 from booking_domain.bookings import (
     Booking,
-    BookingEvent,
-    BookingEventKind,
     BookingStatus,
+    HistoryEntry,
+    HistoryKind,
     PaymentStatus,
     SlotTakenError,
     booking_audit_entry,
@@ -85,7 +85,7 @@ _B = bookings.c
 # Literal predicates, written as the exclusion constraint's and the partial index's own WHERE.
 _HOLDING = text("bookings.status IN ('pending', 'confirmed')")
 _PENDING = text("bookings.status = 'pending'")
-_EVENT_COLUMNS = [c.name for c in booking_events.c if c.name != "created_at"]
+_HISTORY_COLUMNS = [c.name for c in booking_history.c if c.name != "created_at"]
 _UNCHANGING = ("id", "reference", "created_at")
 
 
@@ -94,14 +94,14 @@ def _logged(source: Any, *ctes: Any) -> Any:
     event's outbox row and audit entry, in the same statement (so the three are one write, even in
     autocommit). Nothing is logged when ``source`` wrote no row."""
     values = [
-        bindparam(f"ev_{name}", type_=booking_events.c[name].type)
-        for name in _EVENT_COLUMNS
+        bindparam(f"ev_{name}", type_=booking_history.c[name].type)
+        for name in _HISTORY_COLUMNS
         if name != "booking_id"
     ]
     logged = (
-        insert(booking_events)
-        .from_select(_EVENT_COLUMNS, select(source.c.id, *values))
-        .returning(booking_events.c.booking_id)
+        insert(booking_history)
+        .from_select(_HISTORY_COLUMNS, select(source.c.id, *values))
+        .returning(booking_history.c.booking_id)
         .cte("logged")
     )
     audited = (
@@ -201,11 +201,11 @@ _EXPIRED_HOLDS = Statement(
         .with_for_update(skip_locked=True)
     )
 )
-_EVENTS = Statement(
+_HISTORY = Statement(
     lambda: (
-        select(booking_events)
-        .where(booking_events.c.booking_id == bindparam("booking_id"))
-        .order_by(booking_events.c.version)
+        select(booking_history)
+        .where(booking_history.c.booking_id == bindparam("booking_id"))
+        .order_by(booking_history.c.version)
     )
 )
 
@@ -227,7 +227,7 @@ def _booking_row(b: Booking) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def _logged_params(b: Booking, e: BookingEvent) -> dict[str, Any]:
+def _logged_params(b: Booking, e: HistoryEntry) -> dict[str, Any]:
     published = outbox_params(booking_outbox_event(b, e))
     audited = audit_params(booking_audit_entry(b, e))
     return (
@@ -237,7 +237,7 @@ def _logged_params(b: Booking, e: BookingEvent) -> dict[str, Any]:
     )
 
 
-def _event_params(e: BookingEvent) -> dict[str, Any]:
+def _event_params(e: HistoryEntry) -> dict[str, Any]:
     return {
         "ev_version": e.version, "ev_kind": e.kind.value, "ev_at": e.at,
         "ev_actor_id": e.actor_id, "ev_actor_role": e.actor_role.value if e.actor_role else None,
@@ -273,11 +273,11 @@ def _booking(row: Row) -> Booking:
     )  # fmt: skip
 
 
-def _event(row: Row) -> BookingEvent:
+def _event(row: Row) -> HistoryEntry:
     amount = row["amount"]
-    return BookingEvent(
+    return HistoryEntry(
         booking_id=BookingId(row["booking_id"]), version=row["version"],
-        kind=BookingEventKind(row["kind"]), at=row["at"],
+        kind=HistoryKind(row["kind"]), at=row["at"],
         actor_id=UserId(row["actor_id"]) if row["actor_id"] else None,
         actor_role=Role(row["actor_role"]) if row["actor_role"] else None,
         from_status=BookingStatus(row["from_status"]) if row["from_status"] else None,
@@ -365,7 +365,7 @@ class PostgresBookingRepository(OnConnection, BookingRepository):
             raise (translate(exc) or exc) from exc
         return cursor.rowcount
 
-    async def add(self, booking: Booking, event: BookingEvent) -> None:
+    async def add(self, booking: Booking, event: HistoryEntry) -> None:
         try:
             params = _booking_row(booking) | _logged_params(booking, event)
             params["calendar_key"] = calendar_lock_key(booking.artist_id)
@@ -384,7 +384,7 @@ class PostgresBookingRepository(OnConnection, BookingRepository):
         row = await (await self._conn.execute(sql, {"id": booking_id})).fetchone()
         return _booking(row) if row is not None else None
 
-    async def save(self, booking: Booking, event: BookingEvent) -> None:
+    async def save(self, booking: Booking, event: HistoryEntry) -> None:
         params = _booking_row(booking) | _logged_params(booking, event)
         params["expected"] = event.version - 1
         if await self._write(_SAVE.text, params) == 0:
@@ -399,8 +399,8 @@ class PostgresBookingRepository(OnConnection, BookingRepository):
         cursor = await self._conn.execute(_EXPIRED_HOLDS.text, {"now": now, "limit": limit})
         return tuple(_booking(r) for r in await cursor.fetchall())
 
-    async def events(self, booking_id: BookingId) -> tuple[BookingEvent, ...]:
-        cursor = await self._conn.execute(_EVENTS.text, {"booking_id": booking_id})
+    async def history(self, booking_id: BookingId) -> tuple[HistoryEntry, ...]:
+        cursor = await self._conn.execute(_HISTORY.text, {"booking_id": booking_id})
         return tuple(_event(r) for r in await cursor.fetchall())
 
     async def list(self, where: BookingFilter, page: PageRequest) -> Page[Booking]:

@@ -44,8 +44,8 @@ from booking_domain.notifications.ports import (
     ReminderOffsetsRepository,
 )
 from booking_domain.shared.errors import ConflictError
-from booking_domain.shared.events import EventId
 from booking_domain.shared.ids import ArtistId, BookingId, UserId
+from booking_domain.shared.outbox import EventId
 from booking_domain.shared.pages import Page, PageRequest
 
 SEND_NOTIFICATION_TASK = "inkslot:send_notification"  # registered by entrypoints/worker/tasks.py

@@ -30,15 +30,15 @@ from sqlalchemy import bindparam, func, insert, literal_column, select
 from adapters.postgres.database import Connection, Database, OnConnection
 from adapters.postgres.errors import translate
 from adapters.postgres.sql import Statement, count_of
-from adapters.postgres.tables.events import outbox_events
+from adapters.postgres.tables.outbox import outbox_events
 from booking_domain.shared import (
     SINGLE_EVENT_KINDS,
-    EventFeed,
     EventId,
     FeedItem,
     InvalidCursorError,
     Outbox,
     OutboxEvent,
+    OutboxFeed,
     UserId,
 )
 
@@ -142,7 +142,7 @@ def _event(row: Mapping[str, Any]) -> OutboxEvent:
     )
 
 
-class PostgresEventFeed(EventFeed):
+class PostgresOutboxFeed(OutboxFeed):
     """Reads on pooled connections in autocommit: each query its own snapshot."""
 
     def __init__(self, database: Database) -> None:

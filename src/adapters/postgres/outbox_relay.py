@@ -19,8 +19,8 @@ from typing import Protocol
 
 import psycopg
 
-from adapters.postgres.outbox import PostgresEventFeed
-from booking_domain.shared import DomainError, EventRelay
+from adapters.postgres.outbox import PostgresOutboxFeed
+from booking_domain.shared import DomainError, OutboxRelay
 from booking_domain.shared.ports import Listening, Publish
 
 _log = logging.getLogger("inkslot.events")
@@ -37,12 +37,12 @@ class Checkpoint(Protocol):
     async def save(self, cursor: str) -> None: ...
 
 
-class PostgresOutboxRelay(EventRelay):
+class PostgresOutboxRelay(OutboxRelay):
     """Follows the feed from the events committed after it started, or, with a checkpoint,
     from the checkpoint (saved after each batch it published)."""
 
     def __init__(
-        self, feed: PostgresEventFeed, *, poll: float = POLL, checkpoint: Checkpoint | None = None
+        self, feed: PostgresOutboxFeed, *, poll: float = POLL, checkpoint: Checkpoint | None = None
     ) -> None:
         self._feed = feed
         self._poll = poll

@@ -26,7 +26,7 @@ from adapters.postgres.tables.webhooks import (
 )
 from booking_domain.shared import UserId
 from booking_domain.shared.errors import ConflictError
-from booking_domain.shared.events import EventId
+from booking_domain.shared.outbox import EventId
 from booking_domain.shared.pages import Page, PageRequest
 from booking_domain.webhooks import Delivery, DeliveryId, DeliveryStatus, WebhookEndpoint, WebhookId
 from booking_domain.webhooks.ports import (

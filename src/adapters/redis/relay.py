@@ -24,7 +24,7 @@ from collections.abc import Callable
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
-from booking_domain.shared import EventRelay
+from booking_domain.shared import OutboxRelay
 from booking_domain.shared.ports import Listening, Publish
 
 _log = logging.getLogger("inkslot.events")
@@ -74,11 +74,11 @@ class RedisCheckpoint:
         await self._client.set(self._key, cursor)
 
 
-class LeaderRelay(EventRelay):
+class LeaderRelay(OutboxRelay):
     """Runs a relay (made fresh, from the checkpoint, at each turn) only while it holds the
     lease; otherwise waits for the lease to come free."""
 
-    def __init__(self, make_relay: Callable[[], EventRelay], lease: RedisLease) -> None:
+    def __init__(self, make_relay: Callable[[], OutboxRelay], lease: RedisLease) -> None:
         self._make_relay = make_relay
         self._lease = lease
 

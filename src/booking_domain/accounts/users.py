@@ -27,9 +27,9 @@ from booking_domain.shared.errors import (
     InvalidTransitionError,
     PermissionDeniedError,
 )
-from booking_domain.shared.events import JsonValue, subject_of
 from booking_domain.shared.identity import Actor, Role
 from booking_domain.shared.ids import UserId
+from booking_domain.shared.outbox import JsonValue, subject_of
 from booking_domain.shared.text import text_problem
 from booking_domain.shared.time import utc_text
 

@@ -23,7 +23,7 @@ from booking_domain.bookings.errors import (
     SlotTakenError,
     TooLateToChangeError,
 )
-from booking_domain.bookings.events import BookingEvent, BookingEventKind, actor_fields
+from booking_domain.bookings.history import HistoryEntry, HistoryKind, actor_fields
 from booking_domain.bookings.published import (
     BOOKING,
     BOOKING_EVENT_TYPES,
@@ -45,11 +45,11 @@ __all__ = [
     "AppointmentNotStartedError",
     "Booking",
     "BookingActionNotAllowedError",
-    "BookingEvent",
-    "BookingEventKind",
     "BookingNotFoundError",
     "BookingReferenceTakenError",
     "BookingStatus",
+    "HistoryEntry",
+    "HistoryKind",
     "HoldExpiredError",
     "IdempotencyKeyReusedError",
     "InvalidTransitionError",

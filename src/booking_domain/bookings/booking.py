@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from booking_domain.bookings.errors import BookingActionNotAllowedError
-from booking_domain.bookings.events import BookingEvent, BookingEventKind, actor_fields
+from booking_domain.bookings.history import HistoryEntry, HistoryKind, actor_fields
 from booking_domain.bookings.references import new_booking_reference
 from booking_domain.bookings.status import CLOSED, TRANSITIONS, BookingStatus, PaymentStatus
 from booking_domain.catalog import SchedulingPolicy, Service
@@ -153,13 +153,13 @@ def require_role(booking: Booking, actor: Actor, allowed: frozenset[Role]) -> Ro
 def apply(
     booking: Booking,
     *,
-    kind: BookingEventKind,
+    kind: HistoryKind,
     now: datetime,
     actor: Actor | None,
     reason: str | None = None,
     amount: Money | None = None,
     **changes: Any,
-) -> tuple[Booking, BookingEvent]:
+) -> tuple[Booking, HistoryEntry]:
     """The one way a booking changes: bump the version, stamp times, emit the event.
 
     A status change must be an edge of :data:`TRANSITIONS`; anything else is refused here, so
@@ -174,7 +174,7 @@ def apply(
     version = booking.version + 1
     new = dataclasses.replace(booking, version=version, updated_at=now, **changes)
     actor_id, actor_role = actor_fields(actor)
-    event = BookingEvent(
+    event = HistoryEntry(
         booking.id, version, kind, now, actor_id, actor_role, booking.status, to_status,
         reason, amount,
     )  # fmt: skip
@@ -194,7 +194,7 @@ def request_booking(
     notes: str = "",
     booking_id: BookingId | None = None,
     reference: str | None = None,
-) -> tuple[Booking, BookingEvent]:
+) -> tuple[Booking, HistoryEntry]:
     """A customer asks for ``start``: refused unless offered, else confirmed or held.
 
     No deposit and no approval: confirmed at once. Needs approval: pending with the approval
@@ -228,7 +228,7 @@ def request_booking(
         version=1, created_at=now, updated_at=now, status_changed_at=now, notes=notes,
     )  # fmt: skip
     uid, role = actor_fields(customer)
-    event = BookingEvent(booking.id, 1, BookingEventKind.REQUESTED, now, uid, role, None, status)
+    event = HistoryEntry(booking.id, 1, HistoryKind.REQUESTED, now, uid, role, None, status)
     return booking, event
 
 

@@ -19,7 +19,7 @@ from booking_domain.bookings.errors import (
     RefundOutOfRangeError,
     TooLateToChangeError,
 )
-from booking_domain.bookings.events import BookingEvent, BookingEventKind
+from booking_domain.bookings.history import HistoryEntry, HistoryKind
 from booking_domain.bookings.status import BookingStatus, PaymentStatus
 from booking_domain.catalog import SchedulingPolicy, Service
 from booking_domain.scheduling import BusyTimeline, Schedule, check_bookable
@@ -28,9 +28,9 @@ from booking_domain.shared.identity import Actor, Role
 from booking_domain.shared.money import Money
 from booking_domain.shared.time import require_aware
 
-Result = tuple[Booking, BookingEvent]
+Result = tuple[Booking, HistoryEntry]
 S = BookingStatus
-K = BookingEventKind
+K = HistoryKind
 ANY_PARTY = frozenset({Role.CUSTOMER, Role.ARTIST, Role.ADMIN})
 STAFF = frozenset({Role.ARTIST, Role.ADMIN})
 EXPIRED = "expired"

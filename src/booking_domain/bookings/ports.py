@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Protocol
 
 from booking_domain.bookings.booking import Booking
-from booking_domain.bookings.events import BookingEvent
+from booking_domain.bookings.history import HistoryEntry
 from booking_domain.bookings.ideas import Idea, IdeaId
 from booking_domain.bookings.status import BookingStatus, PaymentStatus
 from booking_domain.catalog.ports import HasArtists
@@ -44,7 +44,7 @@ class BookingFilter:
 
 
 class BookingRepository(Protocol):
-    async def add(self, booking: Booking, event: BookingEvent) -> None:
+    async def add(self, booking: Booking, event: HistoryEntry) -> None:
         """Store a new booking, its first event, that event's outbox record
         (``booking_outbox_event``) and its audit entry (``booking_audit_entry``), together
         (one write). Raises
@@ -60,7 +60,7 @@ class BookingRepository(Protocol):
         transitions of one booking are serialised."""
         ...
 
-    async def save(self, booking: Booking, event: BookingEvent) -> None:
+    async def save(self, booking: Booking, event: HistoryEntry) -> None:
         """Store a changed booking (version ``event.version``), its event, the event's
         outbox record and its audit entry, together (one write). Raises
         ``ConcurrentUpdateError`` when the stored version is not ``event.version - 1`` and
@@ -85,7 +85,7 @@ class BookingRepository(Protocol):
         of work; rows another worker holds are skipped."""
         ...
 
-    async def events(self, booking_id: BookingId) -> tuple[BookingEvent, ...]:
+    async def history(self, booking_id: BookingId) -> tuple[HistoryEntry, ...]:
         """The audit trail, by version."""
         ...
 

@@ -14,17 +14,17 @@ from datetime import datetime
 from uuid import UUID
 
 from booking_domain.bookings.booking import Booking
-from booking_domain.bookings.events import BookingEvent, BookingEventKind
+from booking_domain.bookings.history import HistoryEntry, HistoryKind
 from booking_domain.bookings.status import BookingStatus
 from booking_domain.shared.audit import AuditEntry, audit_entry
-from booking_domain.shared.events import EventId, JsonValue, OutboxEvent, money_data, subject_of
 from booking_domain.shared.ids import ArtistId, new_uuid7
 from booking_domain.shared.money import Money
+from booking_domain.shared.outbox import EventId, JsonValue, OutboxEvent, money_data, subject_of
 from booking_domain.shared.time import utc_text
 
 BOOKING = "booking"
 BOOKING_EVENT_TYPES = frozenset(
-    {"booking.confirmed"} | {f"booking.{kind.value}" for kind in BookingEventKind}
+    {"booking.confirmed"} | {f"booking.{kind.value}" for kind in HistoryKind}
 )  # every type booking_event_type can return
 
 
@@ -35,14 +35,14 @@ def artist_of_booking_event(event: OutboxEvent) -> ArtistId | None:
     return ArtistId(UUID(artist)) if isinstance(artist, str) else None
 
 
-def booking_event_type(event: BookingEvent) -> str:
+def booking_event_type(event: HistoryEntry) -> str:
     confirms = event.to_status is BookingStatus.CONFIRMED
     if confirms and event.from_status is not BookingStatus.CONFIRMED:
         return "booking.confirmed"
     return f"booking.{event.kind.value}"
 
 
-def booking_outbox_event(booking: Booking, event: BookingEvent) -> OutboxEvent:
+def booking_outbox_event(booking: Booking, event: HistoryEntry) -> OutboxEvent:
     """The outbox event of ``event``, which brought ``booking`` to its current version."""
     return OutboxEvent(
         id=EventId(new_uuid7(int(event.at.timestamp() * 1000))),
@@ -55,7 +55,7 @@ def booking_outbox_event(booking: Booking, event: BookingEvent) -> OutboxEvent:
     )
 
 
-def booking_audit_entry(booking: Booking, event: BookingEvent) -> AuditEntry:
+def booking_audit_entry(booking: Booking, event: HistoryEntry) -> AuditEntry:
     """The audit entry of ``event``: its type as action, by the event's actor (None: the
     system), the status before and the status, payment status, reason and amount after."""
     before = None if event.from_status is None else {"status": event.from_status.value}
@@ -105,7 +105,7 @@ def _booking_data(b: Booking) -> dict[str, JsonValue]:
     }
 
 
-def _change_data(e: BookingEvent) -> dict[str, JsonValue]:
+def _change_data(e: HistoryEntry) -> dict[str, JsonValue]:
     return {
         "kind": e.kind.value,
         "fromStatus": None if e.from_status is None else e.from_status.value,

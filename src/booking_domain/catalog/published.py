@@ -13,9 +13,9 @@ from enum import StrEnum
 
 from booking_domain.catalog.artists import ArtistProfile
 from booking_domain.shared.audit import AuditEntry, audit_entry
-from booking_domain.shared.events import EventId, JsonValue, OutboxEvent, subject_of
 from booking_domain.shared.identity import Actor
 from booking_domain.shared.ids import ArtistId, new_uuid7
+from booking_domain.shared.outbox import EventId, JsonValue, OutboxEvent, subject_of
 from booking_domain.shared.time import utc_text
 
 ARTIST = "artist"

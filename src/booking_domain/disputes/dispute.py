@@ -22,9 +22,9 @@ from booking_domain.bookings import (
     DISPUTE_WINDOW,
     Booking,
     BookingActionNotAllowedError,
-    BookingEvent,
-    BookingEventKind,
     BookingStatus,
+    HistoryEntry,
+    HistoryKind,
     RefundOutOfRangeError,
     apply,
     require_role,
@@ -42,10 +42,10 @@ from booking_domain.shared.errors import (
     InvalidTransitionError,
     PermissionDeniedError,
 )
-from booking_domain.shared.events import money_data, subject_of
 from booking_domain.shared.identity import Actor, Role
 from booking_domain.shared.ids import BookingId, DisputeId, UserId, new_uuid7
 from booking_domain.shared.money import Money
+from booking_domain.shared.outbox import money_data, subject_of
 from booking_domain.shared.text import require_clean_text
 from booking_domain.shared.time import require_aware
 
@@ -78,7 +78,7 @@ class Dispute:
     outcome: BookingStatus | None = None
 
 
-DisputeResult = tuple[Dispute, Booking, BookingEvent]
+DisputeResult = tuple[Dispute, Booking, HistoryEntry]
 
 
 def _require_text(value: str, field: str) -> str:
@@ -112,7 +112,7 @@ def open_dispute(
     text = _require_text(reason, "reason")
     new_id = dispute_id or DisputeId(new_uuid7(epoch_floor(now) * 1000))
     dispute = Dispute(new_id, booking.id, opener, role, text, now)
-    new, event = apply(booking, kind=BookingEventKind.DISPUTED, now=now, actor=actor,
+    new, event = apply(booking, kind=HistoryKind.DISPUTED, now=now, actor=actor,
                        reason=text, status=BookingStatus.DISPUTED, dispute_id=new_id)  # fmt: skip
     return dispute, new, event
 
@@ -153,7 +153,7 @@ def resolve_dispute(
     if refund.currency != booking.deposit.currency or not refund <= booking.refundable:
         raise RefundOutOfRangeError(f"The refund must lie between 0 and {booking.refundable}.")
     text = _require_text(note, "note")
-    new, event = apply(booking, kind=BookingEventKind.DISPUTE_RESOLVED, now=now, actor=actor,
+    new, event = apply(booking, kind=HistoryKind.DISPUTE_RESOLVED, now=now, actor=actor,
                        reason=text, amount=refund, status=outcome,
                        refund_due=booking.refund_due + refund)  # fmt: skip
     settled = dataclasses.replace(

@@ -17,9 +17,9 @@ from urllib.parse import quote_plus
 from booking_domain.notifications.notifications import Notification, SkipReason
 from booking_domain.notifications.preferences import NotificationPreferences
 from booking_domain.notifications.rules import REMINDER, Channel, Party
-from booking_domain.shared.events import JsonValue
 from booking_domain.shared.ids import BookingId, UserId
 from booking_domain.shared.money import Money
+from booking_domain.shared.outbox import JsonValue
 
 
 @dataclass(frozen=True, slots=True)

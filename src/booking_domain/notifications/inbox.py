@@ -11,8 +11,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from booking_domain.notifications.notifications import NotificationId
-from booking_domain.shared.events import EventId, OutboxEvent, subject_of
 from booking_domain.shared.ids import BookingId, UserId, new_uuid7
+from booking_domain.shared.outbox import EventId, OutboxEvent, subject_of
 from booking_domain.shared.time import utc_text
 
 NOTIFICATION = "notification"

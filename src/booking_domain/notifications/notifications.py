@@ -23,9 +23,9 @@ from uuid import UUID
 from booking_domain.notifications.messages import MAX_ERROR_LENGTH, SendOutcome
 from booking_domain.notifications.rules import Category, Channel, Party
 from booking_domain.shared.audit import AuditEntry, audit_entry
-from booking_domain.shared.events import EventId, JsonValue, subject_of
 from booking_domain.shared.identity import Actor
 from booking_domain.shared.ids import BookingId, UserId
+from booking_domain.shared.outbox import EventId, JsonValue, subject_of
 from booking_domain.shared.time import require_aware
 
 NotificationId = NewType("NotificationId", UUID)

@@ -27,8 +27,8 @@ from booking_domain.notifications.rules import (
     Party,
     Tell,
 )
-from booking_domain.shared.events import JsonValue, OutboxEvent
 from booking_domain.shared.ids import ArtistId, BookingId, UserId, new_uuid7
+from booking_domain.shared.outbox import JsonValue, OutboxEvent
 
 OffsetsOf = Callable[[ArtistId], ReminderOffsets]
 

@@ -14,9 +14,9 @@ from booking_domain.payments.invoices import DepositInvoice, InvoiceStatus
 from booking_domain.payments.receipts import ReceivedPayment
 from booking_domain.payments.refunds import Refund
 from booking_domain.shared.audit import AuditEntry, audit_entry
-from booking_domain.shared.events import EventId, JsonValue, OutboxEvent, money_data, subject_of
 from booking_domain.shared.identity import Actor
 from booking_domain.shared.ids import new_uuid7
+from booking_domain.shared.outbox import EventId, JsonValue, OutboxEvent, money_data, subject_of
 from booking_domain.shared.time import utc_text
 
 PAYMENT = "payment"

@@ -21,7 +21,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from booking_domain.bookings import Booking, BookingStatus, lifecycle
-from booking_domain.bookings.events import BookingEvent
+from booking_domain.bookings.history import HistoryEntry
 from booking_domain.payments.gateway import (
     PaymentCheck,
     PaymentMethod,
@@ -72,7 +72,7 @@ class Receipt:
 
     booking: Booking
     invoice: DepositInvoice
-    steps: tuple[tuple[Booking, BookingEvent], ...]
+    steps: tuple[tuple[Booking, HistoryEntry], ...]
     payment: ReceivedPayment
 
 
@@ -80,7 +80,7 @@ def receive(
     booking: Booking, invoice: DepositInvoice, payment: ProviderPayment, now: datetime
 ) -> Receipt:
     """Apply one verified, not yet recorded ``PAID`` payment of ``invoice`` to its booking."""
-    steps: list[tuple[Booking, BookingEvent]] = []
+    steps: list[tuple[Booking, HistoryEntry]] = []
     if booking.status is BookingStatus.PENDING and booking.hold_expired(now):
         booking, expired = lifecycle.expire_hold(booking, now)
         steps.append((booking, expired))

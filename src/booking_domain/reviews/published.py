@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from booking_domain.reviews.reviews import Review, ReviewChange, ReviewEvent
 from booking_domain.shared.audit import AuditEntry, audit_entry
-from booking_domain.shared.events import EventId, JsonValue, OutboxEvent, subject_of
 from booking_domain.shared.ids import new_uuid7
+from booking_domain.shared.outbox import EventId, JsonValue, OutboxEvent, subject_of
 from booking_domain.shared.time import utc_text
 
 REVIEW = "review"

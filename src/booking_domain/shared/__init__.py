@@ -23,13 +23,6 @@ from booking_domain.shared.errors import (
     TimeOutOfRangeError,
     UnknownTimeZoneError,
 )
-from booking_domain.shared.events import (
-    SINGLE_EVENT_KINDS,
-    EventId,
-    JsonValue,
-    OutboxEvent,
-    subject_of,
-)
 from booking_domain.shared.identity import Actor, Role
 from booking_domain.shared.ids import (
     ArtistId,
@@ -41,14 +34,21 @@ from booking_domain.shared.ids import (
     new_uuid7,
 )
 from booking_domain.shared.money import BASIS_POINTS_PER_WHOLE, Money
+from booking_domain.shared.outbox import (
+    SINGLE_EVENT_KINDS,
+    EventId,
+    JsonValue,
+    OutboxEvent,
+    subject_of,
+)
 from booking_domain.shared.pages import MAX_PAGE, MAX_PAGE_SIZE, Page, PageRequest
 from booking_domain.shared.ports import (
-    EventFeed,
-    EventRelay,
     FeedItem,
     HasOutbox,
     HealthProbe,
     Outbox,
+    OutboxFeed,
+    OutboxRelay,
     UnitOfWork,
 )
 from booking_domain.shared.text import is_clean_text, require_clean_text
@@ -83,9 +83,7 @@ __all__ = [
     "CurrencyMismatchError",
     "DisputeId",
     "DomainError",
-    "EventFeed",
     "EventId",
-    "EventRelay",
     "FeedItem",
     "FieldError",
     "HasOutbox",
@@ -103,6 +101,8 @@ __all__ = [
     "NotFoundError",
     "Outbox",
     "OutboxEvent",
+    "OutboxFeed",
+    "OutboxRelay",
     "Page",
     "PageRequest",
     "PermissionDeniedError",

@@ -23,9 +23,9 @@ from typing import Protocol
 from uuid import UUID
 
 from booking_domain.shared.errors import FieldError, InvalidInputError
-from booking_domain.shared.events import JsonValue
 from booking_domain.shared.identity import Actor, Role
 from booking_domain.shared.ids import UserId, new_uuid7
+from booking_domain.shared.outbox import JsonValue
 from booking_domain.shared.ports import UnitOfWork
 from booking_domain.shared.time import require_aware
 

@@ -14,8 +14,8 @@ from datetime import datetime
 from types import TracebackType
 from typing import Protocol, Self, runtime_checkable
 
-from booking_domain.shared.events import OutboxEvent
 from booking_domain.shared.ids import UserId
+from booking_domain.shared.outbox import OutboxEvent
 
 
 class UnitOfWork(Protocol):
@@ -66,7 +66,7 @@ class FeedItem:
     event: OutboxEvent
 
 
-class EventFeed(Protocol):
+class OutboxFeed(Protocol):
     """Committed events in one total order that never changes once read: an event that
     commits later never lands before a cursor already handed out. Events of one subject
     come in sequence order."""
@@ -96,7 +96,7 @@ Publish = Callable[[FeedItem], Awaitable[None]]
 Listening = Callable[[], bool]
 
 
-class EventRelay(Protocol):
+class OutboxRelay(Protocol):
     """Pushes committed events to listeners in this process as they commit."""
 
     async def run(self, publish: Publish, *, listening: Listening | None = None) -> None:

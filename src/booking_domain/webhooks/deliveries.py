@@ -17,8 +17,8 @@ from enum import StrEnum
 from typing import NewType
 from uuid import UUID
 
-from booking_domain.shared.events import EventId, JsonValue, OutboxEvent
 from booking_domain.shared.ids import new_uuid7
+from booking_domain.shared.outbox import EventId, JsonValue, OutboxEvent
 from booking_domain.shared.time import require_aware
 from booking_domain.webhooks.endpoints import WebhookEndpoint, WebhookId
 

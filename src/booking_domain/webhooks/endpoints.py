@@ -22,9 +22,9 @@ from booking_domain.catalog import ARTIST_EVENT_TYPES
 from booking_domain.payments import PAYMENT_EVENT_TYPES, REFUND_EVENT_TYPES
 from booking_domain.reviews import REVIEW_EVENT_TYPES
 from booking_domain.shared.errors import FieldError
-from booking_domain.shared.events import OutboxEvent
 from booking_domain.shared.identity import Actor
 from booking_domain.shared.ids import UserId, new_uuid7
+from booking_domain.shared.outbox import OutboxEvent
 from booking_domain.shared.time import require_aware
 from booking_domain.webhooks.errors import InvalidWebhookError
 

@@ -10,8 +10,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from booking_domain.shared.events import JsonValue
 from booking_domain.shared.ids import UserId
+from booking_domain.shared.outbox import JsonValue
 from booking_domain.shared.pages import Page, PageRequest
 from booking_domain.shared.ports import UnitOfWork
 from booking_domain.webhooks.deliveries import AttemptOutcome, Delivery, DeliveryId

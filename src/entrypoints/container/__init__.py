@@ -1,57 +1,54 @@
 """Wiring: the only package that knows which adapter serves which port.
 
-``Core`` holds one sub-container per context (``contexts.py``) over an adapter container
-(``adapters.py``, one per profile); :func:`build_container` picks the profile's adapters
-from the settings, and :func:`bundles` hands each context's use cases to the entrypoints.
+:func:`build_container` picks the profile's adapters (``adapters.py``, one container per
+profile) and wires every context of the registry (``entrypoints.contexts``) over them: a
+context's ``Deps`` get the adapters of their fields' names and what its registry line takes
+from the settings, and its bundle is built from them. :func:`bundles` hands the bundles to
+the entrypoints.
 """
 
 from __future__ import annotations
 
-from dependency_injector import containers, providers
+from collections.abc import Mapping
+from dataclasses import MISSING, dataclass, fields
+from typing import Any
+
+from dependency_injector import providers
 
 from booking_domain.accounts.ports import AccountsUnitOfWorkFactory
 from booking_domain.shared import Clock
-from entrypoints.bundles import Bundles, SandboxBank, SandboxPay
+from entrypoints.bundles import Bundles, SandboxBank
 from entrypoints.container.adapters import (
+    InMemoryAdapters,
     LocalAdapters,
-    MemoryAdapters,
     PostgresAdapters,
     ProductionAdapters,
 )
-from entrypoints.container.contexts import (
-    AccountsContainer,
-    BookingsContainer,
-    CatalogContainer,
-    DisputesContainer,
-    EventsContainer,
-    MediaContainer,
-    NotificationsContainer,
-    PaymentsContainer,
-    ReviewsContainer,
-    SchedulingContainer,
-    SearchContainer,
-    WebhooksContainer,
-)
+from entrypoints.contexts import Entry, registered
 from entrypoints.settings import Settings
 
+AnyAdapters = PostgresAdapters | InMemoryAdapters
 
-class Core(containers.DeclarativeContainer):
-    settings = providers.Dependency(instance_of=Settings)
-    adapters = providers.DependenciesContainer()
-    accounts = providers.Container(AccountsContainer, settings=settings, adapters=adapters)
-    media = providers.Container(MediaContainer, adapters=adapters)
-    catalog = providers.Container(CatalogContainer, adapters=adapters)
-    scheduling = providers.Container(SchedulingContainer, adapters=adapters)
-    bookings = providers.Container(BookingsContainer, adapters=adapters)
-    payments = providers.Container(PaymentsContainer, settings=settings, adapters=adapters)
-    events = providers.Container(EventsContainer, adapters=adapters)
-    webhooks = providers.Container(WebhooksContainer, settings=settings, adapters=adapters)
-    disputes = providers.Container(DisputesContainer, adapters=adapters)
-    reviews = providers.Container(ReviewsContainer, adapters=adapters)
-    search = providers.Container(SearchContainer, adapters=adapters)
-    notifications = providers.Container(
-        NotificationsContainer, settings=settings, adapters=adapters
-    )
+
+@dataclass(frozen=True, slots=True)
+class ContextWiring:
+    """A context's ``Deps`` and its bundle of use cases, each built once (singletons)."""
+
+    deps: providers.Provider[Any]
+    use_cases: providers.Provider[Any]
+
+
+class WiringError(LookupError):
+    """A field of a context's ``Deps`` that no adapter and no setting gives."""
+
+
+@dataclass(frozen=True, slots=True)
+class Core:
+    """A profile's adapters and every registered context wired over them."""
+
+    settings: Settings
+    adapters: AnyAdapters
+    contexts: Mapping[str, ContextWiring]
 
 
 def build_container(
@@ -59,7 +56,7 @@ def build_container(
     *,
     database_url: str | None = None,
     jwt_secret: str,
-    adapters: containers.Container | None = None,
+    adapters: AnyAdapters | None = None,
 ) -> Core:
     """Wire the core to the profile's adapters (or to ``adapters`` when a test passes them)."""
     if adapters is None:
@@ -68,49 +65,50 @@ def build_container(
             raise ValueError("a database URL is needed (the CLI starts the embedded server)")
         adapter_class = LocalAdapters if settings.is_local else ProductionAdapters
         adapters = adapter_class(settings=settings, jwt_secret=jwt_secret, database_url=url)
-    return Core(settings=settings, adapters=adapters)
+    wired = {entry.name: _wire(entry, settings, adapters) for entry in registered()}
+    return Core(settings, adapters, wired)
 
 
-def memory_adapters(settings: Settings, jwt_secret: str) -> MemoryAdapters:
-    return MemoryAdapters(settings=settings, jwt_secret=jwt_secret)
+def _wire(entry: Entry, settings: Settings, adapters: AnyAdapters) -> ContextWiring:
+    available = adapters.providers
+    given: dict[str, providers.Provider[Any]] = {}
+    for part in fields(entry.deps):
+        if part.name in entry.from_settings:
+            given[part.name] = providers.Singleton(entry.from_settings[part.name], settings)
+        elif part.name in available:
+            given[part.name] = available[part.name]
+        elif part.default is MISSING and part.default_factory is MISSING:
+            raise WiringError(f"{entry.deps.__name__}.{part.name}: no adapter or setting gives it")
+    deps = providers.Singleton(entry.deps, **given)
+    return ContextWiring(deps, providers.Singleton(entry.bundle.build, deps))
 
 
-def _bank(sandbox: SandboxPay | None) -> SandboxBank | None:
-    return None if sandbox is None else SandboxBank(sandbox)
+def memory_adapters(settings: Settings, jwt_secret: str) -> InMemoryAdapters:
+    return InMemoryAdapters(settings=settings, jwt_secret=jwt_secret)
 
 
 def bundles(core: Core) -> Bundles:
-    """Every context's use cases (built once: the providers are singletons)."""
+    """Every context's use cases (built once: the providers are singletons), and the
+    services the entrypoints use besides them."""
+    adapters = core.adapters
+    sandbox = adapters.payments().sandbox
     return Bundles(
-        accounts=core.accounts.use_cases(),
-        media=core.media.use_cases(),
-        catalog=core.catalog.use_cases(),
-        scheduling=core.scheduling.use_cases(),
-        bookings=core.bookings.use_cases(),
-        payments=core.payments.use_cases(),
-        sandbox=_bank(core.adapters.payments().sandbox),
-        events=core.events.use_cases(),
-        webhooks=core.webhooks.use_cases(),
-        notifications=core.notifications.use_cases(),
-        disputes=core.disputes.use_cases(),
-        reviews=core.reviews.use_cases(),
-        search=core.search.use_cases(),
-        health=core.adapters.health(),
-        operations=core.adapters.operations(),
-        relay=core.adapters.relay(),
-        storage_server=core.adapters.storage().server,
+        **{name: wiring.use_cases() for name, wiring in core.contexts.items()},
+        health=adapters.health(),
+        operations=adapters.operations(),
+        relay=adapters.relay(),
+        storage_server=adapters.storage().server,
+        sandbox=None if sandbox is None else SandboxBank(sandbox),
     )
 
 
 def accounts_storage(core: Core) -> AccountsUnitOfWorkFactory:
     """Units of work over accounts, for operator commands that look before they act."""
-    factory: AccountsUnitOfWorkFactory = core.adapters.uow()
-    return factory
+    return core.adapters.uow()
 
 
 def clock_of(core: Core) -> Clock:
-    clock: Clock = core.adapters.clock()
-    return clock
+    return core.adapters.clock()
 
 
 async def open_adapters(core: Core) -> None:
@@ -122,11 +120,14 @@ async def close_adapters(core: Core) -> None:
 
 
 __all__ = [
+    "AnyAdapters",
+    "ContextWiring",
     "Core",
+    "InMemoryAdapters",
     "LocalAdapters",
-    "MemoryAdapters",
     "PostgresAdapters",
     "ProductionAdapters",
+    "WiringError",
     "accounts_storage",
     "build_container",
     "bundles",

@@ -12,12 +12,12 @@ from redis.asyncio import Redis
 
 from adapters.images.pillow import PillowImageProcessor
 from adapters.memory.operations import InMemoryOperationsReadout
-from adapters.memory.outbox import InMemoryEventFeed, InMemoryEventRelay
+from adapters.memory.outbox import InMemoryOutboxFeed, InMemoryOutboxRelay
 from adapters.memory.sessions import InMemorySessionCheck
 from adapters.memory.uow import InMemoryUnitOfWorkFactory
 from adapters.postgres.database import Database, PostgresHealthProbe
 from adapters.postgres.operations import PostgresOperationsReadout
-from adapters.postgres.outbox import PostgresEventFeed
+from adapters.postgres.outbox import PostgresOutboxFeed
 from adapters.postgres.outbox_relay import PostgresOutboxRelay
 from adapters.postgres.sessions import PostgresSessionCheck
 from adapters.postgres.uow import PostgresUnitOfWorkFactory
@@ -26,7 +26,7 @@ from adapters.security.passwords import Argon2Parameters, Argon2PasswordHasher
 from adapters.security.tokens import JwtTokenService
 from adapters.system.clock import SystemClock
 from adapters.webhooks.http import HttpWebhookSender
-from booking_domain.shared import EventRelay
+from booking_domain.shared import OutboxRelay
 from entrypoints.container.notifications import Channels, channels_for
 from entrypoints.container.payments import Payments, payments_for
 from entrypoints.container.storage import Storage, storage_for
@@ -60,7 +60,7 @@ def _redis(settings: Settings) -> Redis | None:
     return Redis.from_url(settings.redis_url) if settings.redis_url else None
 
 
-def _relay(feed: PostgresEventFeed, redis: Redis | None, settings: Settings) -> EventRelay:
+def _relay(feed: PostgresOutboxFeed, redis: Redis | None, settings: Settings) -> OutboxRelay:
     """Each process follows the outbox; with Redis, one process does, for all (the others
     hear it through Redis: ``adapters/redis/relay.py``)."""
     if redis is None:
@@ -119,6 +119,11 @@ class _CommonAdapters(containers.DeclarativeContainer):
         PillowImageProcessor, max_concurrent=settings.provided.image_workers
     )
     channels = providers.Singleton(channels_for, settings, clock)
+    # Named as the contexts' ``Deps`` fields that take them (entrypoints/contexts.py).
+    stores = storage.provided.stores
+    email = channels.provided.email
+    sms = channels.provided.sms
+    renderer = channels.provided.renderer
 
 
 class PostgresAdapters(_CommonAdapters):
@@ -132,7 +137,7 @@ class PostgresAdapters(_CommonAdapters):
     sessions = providers.Singleton(PostgresSessionCheck, database)
     health = providers.Singleton(PostgresHealthProbe, database)
     operations = providers.Singleton(PostgresOperationsReadout, database)
-    feed = providers.Singleton(PostgresEventFeed, database)
+    feed = providers.Singleton(PostgresOutboxFeed, database)
     redis = providers.Singleton(_redis, _CommonAdapters.settings)
     payments = providers.Singleton(
         payments_for,
@@ -140,6 +145,7 @@ class PostgresAdapters(_CommonAdapters):
         _CommonAdapters.clock,
         database,
     )
+    gateway = payments.provided.gateway
     relay = providers.Singleton(_relay, feed, redis, _CommonAdapters.settings)
     open = providers.Coroutine(_open_postgres, database)
     close = providers.Coroutine(
@@ -167,18 +173,19 @@ class _AlwaysHealthy:
         return None
 
 
-class MemoryAdapters(_CommonAdapters):
+class InMemoryAdapters(_CommonAdapters):
     """Everything in process: for tests, demos and other services' test suites."""
 
     uow = providers.Singleton(InMemoryUnitOfWorkFactory)
     sessions = providers.Singleton(InMemorySessionCheck, uow.provided.store)
     health = providers.Singleton(_AlwaysHealthy)
     operations = providers.Singleton(InMemoryOperationsReadout, uow.provided.store)
-    feed = providers.Singleton(InMemoryEventFeed, uow.provided.store)
-    relay = providers.Singleton(InMemoryEventRelay, feed)
+    feed = providers.Singleton(InMemoryOutboxFeed, uow.provided.store)
+    relay = providers.Singleton(InMemoryOutboxRelay, feed)
     payments = providers.Singleton(
         payments_for, _CommonAdapters.settings, _CommonAdapters.clock, None
     )
+    gateway = payments.provided.gateway
     open = providers.Coroutine(_nothing_to_open)
     close = providers.Coroutine(
         _close_memory,

@@ -11,17 +11,14 @@ from dataclasses import dataclass
 import httpx
 
 from adapters.payments.edge import EdgeGateway
-from adapters.payments.qpay import MemoryTokenStore, QPayCredentials, QPayGateway, TokenStore
-from adapters.payments.sandbox import MemorySandboxLedger, SandboxGateway, SandboxLedger
+from adapters.payments.qpay import InMemoryTokenStore, QPayCredentials, QPayGateway, TokenStore
+from adapters.payments.sandbox import InMemorySandboxLedger, SandboxGateway, SandboxLedger
 from adapters.postgres.database import Database
 from adapters.postgres.provider_tokens import PostgresTokenStore
 from adapters.postgres.sandbox import PostgresSandboxLedger
 from booking_domain.payments import PaymentGateway
 from booking_domain.shared import Clock
 from entrypoints.settings import Settings
-
-CALLBACK_PATH = "/api/v1/payments/callback"
-MAX_CALLBACK_URL = 255  # QPay's limit on callback_url
 
 
 @dataclass
@@ -34,24 +31,6 @@ class Payments:
     close: Callable[[], Awaitable[None]]
 
 
-def callback_url_for(settings: Settings) -> CallbackUrl:
-    return CallbackUrl(settings.base_url)
-
-
-@dataclass(frozen=True, slots=True)
-class CallbackUrl:
-    """``<public URL>/api/v1/payments/callback/<number>?t=<token>``: QPay appends
-    ``&qpay_payment_id=...``. None of our parameters is named ``payment_id``."""
-
-    base_url: str
-
-    def __call__(self, number: str, token: str) -> str:
-        url = f"{self.base_url}{CALLBACK_PATH}/{number}?t={token}"
-        if len(url) > MAX_CALLBACK_URL:
-            raise ValueError("INKSLOT_PUBLIC_URL is too long for QPay's 255-character callback")
-        return url
-
-
 def payments_for(settings: Settings, clock: Clock, database: Database | None) -> Payments:
     """``database``: where the sandbox keeps its books and QPay's token is shared (None: in
     memory, for memory adapters)."""
@@ -62,7 +41,7 @@ def payments_for(settings: Settings, clock: Clock, database: Database | None) ->
             settings.qpay_client_secret or "",
             settings.qpay_invoice_code or "",
         )
-        tokens: TokenStore = MemoryTokenStore()
+        tokens: TokenStore = InMemoryTokenStore()
         if database is not None:
             tokens = PostgresTokenStore(database, f"qpay:{credentials.client_id}")
         qpay = QPayGateway(credentials, clock, tokens)
@@ -71,7 +50,7 @@ def payments_for(settings: Settings, clock: Clock, database: Database | None) ->
         edge = EdgeGateway(settings.payment_edge_url or "", settings.payment_edge_secret or "")
         return Payments(edge, None, edge.close)
     client = httpx.AsyncClient(timeout=httpx.Timeout(10.0), follow_redirects=False)
-    ledger: SandboxLedger = MemorySandboxLedger()
+    ledger: SandboxLedger = InMemorySandboxLedger()
     if database is not None:
         ledger = PostgresSandboxLedger(database)
 

@@ -1,11 +1,11 @@
-"""Assemble the Litestar application from each context's use cases and the HTTP settings."""
+"""Assemble the Litestar application: every registered context's routes and use cases
+(``entrypoints.contexts``), and the HTTP settings."""
 
 from __future__ import annotations
 
-import asyncio
-import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from importlib import import_module
 from typing import Any
 
 from litestar import Litestar, Router
@@ -22,68 +22,18 @@ from litestar.stores.redis import RedisStore
 from litestar.types import Receive, Scope, Send
 
 from entrypoints.bundles import ASGIApp, Bundles
-from entrypoints.http.accounts.controller import (
-    AdminUsersController,
-    AuthController,
-    MeController,
-    PasswordController,
-    SignUpController,
-    StreamTicketController,
-)
-from entrypoints.http.bookings.admin import AdminBookingsController, AdminSuspensionController
-from entrypoints.http.bookings.controller import BookingsController
-from entrypoints.http.bookings.ideas import BookingIdeasController, IdeasController
-from entrypoints.http.catalog.controller import (
-    AdminArtistsController,
-    ArtistsController,
-    StudiosController,
-)
-from entrypoints.http.catalog.portfolio import ArtistPortfolioController, PortfolioController
-from entrypoints.http.deps import bundle_dependencies
-from entrypoints.http.disputes.controller import AdminDisputesController, DisputesController
+from entrypoints.contexts import registered
 from entrypoints.http.docs import SCHEMA_PATH, OfflineSwaggerUI, docs_redirect
-from entrypoints.http.events.audit import AuditController
-from entrypoints.http.events.controller import EventStreamController
-from entrypoints.http.events.relay import RelayTask, channels_for
-from entrypoints.http.media.controller import UploadsController
+from entrypoints.http.lifespan import Hook, bounded
 from entrypoints.http.metrics import PoolWatch, metrics_route, prometheus_config
 from entrypoints.http.middleware import RequestContextMiddleware
-from entrypoints.http.notifications.controller import (
-    AdminNotificationsController,
-    InboxController,
-    ReminderOffsetsController,
-)
-from entrypoints.http.payments.controller import (
-    DepositInvoiceController,
-    PaymentCallbackController,
-    PaymentsController,
-    SandboxController,
-    SettlementsController,
-    TransactionsController,
-)
 from entrypoints.http.problems import EXCEPTION_HANDLERS
 from entrypoints.http.request import ApiRequest
-from entrypoints.http.reviews.controller import (
-    AdminReviewsController,
-    ArtistReviewsController,
-    BookingReviewController,
-    ReviewsController,
-)
-from entrypoints.http.scheduling.controller import (
-    ArtistScheduleController,
-    AvailabilityController,
-)
-from entrypoints.http.search.controller import (
-    ArtistSearchController,
-    PortfolioSearchController,
-    RecommendationsController,
-)
+from entrypoints.http.routes import Routes
+from entrypoints.http.stream.relay import Channels, RelayTask, channels_for
 from entrypoints.http.system import live, ready
-from entrypoints.http.webhooks.controller import WebhooksController
 
-_log = logging.getLogger("inkslot.http")
 API_PREFIX = "/api/v1"
-Hook = Callable[[], Awaitable[None]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,34 +51,125 @@ class HttpConfig:
     metrics_loopback: bool = True  # the local profile; production serves only the token
 
 
-def _rate_limit_store(config: HttpConfig, name: str) -> Store:
-    if config.redis_url:
-        return RedisStore.with_client(
-            url=config.redis_url, namespace=f"{config.redis_namespace}:{name}"
-        )
-    return MemoryStore()
+def build_app(
+    bundles: Bundles,
+    config: HttpConfig,
+    *,
+    on_startup: Sequence[Hook] = (),
+    on_shutdown: Sequence[Hook] = (),
+) -> Litestar:
+    channels = channels_for(config.redis_url, config.redis_namespace)
+    relay = RelayTask(bundles.relay, channels.plugin, channels.listeners)
+    pool_watch = PoolWatch(bundles.operations)
+    app = Litestar(
+        route_handlers=[
+            *_api_routers(list(context_routes()), config, sandbox=bundles.sandbox is not None),
+            live,
+            ready,
+            docs_redirect,
+            metrics_route(config.metrics_token, loopback=config.metrics_loopback),
+            *_storage_mounts(bundles.storage_server),
+        ],
+        middleware=[prometheus_config().middleware],
+        dependencies=_dependencies(bundles, channels),
+        exception_handlers=EXCEPTION_HANDLERS,
+        request_class=ApiRequest,
+        cors_config=CORSConfig(allow_origins=list(config.cors_origins))
+        if config.cors_origins
+        else None,
+        stores=_rate_limit_stores(config),
+        state=State({"accounts": bundles.accounts}),  # for the guards (auth.py)
+        openapi_config=_openapi(config),
+        plugins=[channels.plugin],
+        # The relay starts after the adapters (a pool to read with) and stops before them.
+        on_startup=[*on_startup, relay.start, pool_watch.start],
+        on_shutdown=[
+            bounded(h) for h in (pool_watch.stop, relay.stop, *on_shutdown, channels.close)
+        ],
+        debug=config.debug,
+        logging_config=None,  # logging is configured once by the entrypoint (JSON lines)
+    )
+    # Outermost, around the router and its exception handling: every response passes it,
+    # 404s, 405s and 429s included (a Litestar middleware sees only routed requests, and
+    # not the problems its inner layers raise).
+    app.asgi_handler = RequestContextMiddleware(app.asgi_handler, access_log=config.access_log)
+    return app
 
 
-SHUTDOWN_STEP_SECONDS = 10.0
+def context_routes() -> Iterator[Routes]:
+    """Every registered context's ``ROUTES``, in the registry's order."""
+    for entry in registered():
+        routes: Routes = import_module(f"{__package__}.{entry.name}").ROUTES
+        yield routes
 
 
-def bounded(hook: Hook) -> Hook:
-    """A shutdown step that cannot hold the process forever: past its time it is abandoned
-    with a warning naming it and every task still pending (what it waited for)."""
-    name = getattr(hook, "__qualname__", repr(hook))
+def _api_routers(routes: list[Routes], config: HttpConfig, *, sandbox: bool) -> list[Router]:
+    """Under ``/api/v1``: sign-in behind the per-minute limit per client address, sign-up
+    also behind the hourly one, then every context's controllers."""
+    per_minute = RateLimitConfig(
+        rate_limit=("minute", config.auth_rate_limit_per_minute), store="rate_limit"
+    )
+    per_hour = RateLimitConfig(
+        rate_limit=("hour", config.sign_up_rate_limit_per_hour), store="sign_up_limit"
+    )
+    return [
+        Router(
+            API_PREFIX,
+            route_handlers=[c for r in routes for c in r.sign_in],
+            middleware=[per_minute.middleware],
+        ),
+        Router(
+            API_PREFIX,
+            route_handlers=[c for r in routes for c in r.sign_up],
+            middleware=[per_minute.middleware, per_hour.middleware],
+        ),
+        Router(
+            API_PREFIX,
+            route_handlers=[
+                c for r in routes for c in (*r.controllers, *(r.sandbox if sandbox else ()))
+            ],
+        ),
+    ]
 
-    async def step() -> None:
-        try:
-            await asyncio.wait_for(hook(), SHUTDOWN_STEP_SECONDS)
-        except TimeoutError:
-            pending = [
-                f"{t.get_name()}: {t.get_coro()!r}"
-                for t in asyncio.all_tasks()
-                if t is not asyncio.current_task()
-            ]
-            _log.warning("shutdown step %s did not finish; pending: %s", name, pending)
 
-    return step
+def _dependencies(bundles: Bundles, channels: Channels) -> dict[str, Provide]:
+    """Each context's use cases under the context's name, and the services handlers take."""
+    named: dict[str, object] = {entry.name: getattr(bundles, entry.name) for entry in registered()}
+    named |= {
+        "sandbox": bundles.sandbox,
+        "health": bundles.health,
+        "operations": bundles.operations,
+        "listeners": channels.listeners,
+    }
+    return {name: _constant(value) for name, value in named.items()}
+
+
+def _constant(value: object) -> Provide:
+    return Provide(lambda: value, use_cache=True, sync_to_thread=False)
+
+
+def _openapi(config: HttpConfig) -> OpenAPIConfig:
+    bearer = SecurityScheme(type="http", scheme="bearer", bearer_format="JWT")
+    return OpenAPIConfig(
+        title=config.title,
+        version=config.version,
+        path=SCHEMA_PATH,
+        render_plugins=[OfflineSwaggerUI()],
+        components=Components(security_schemes={"bearer": bearer}),
+    )
+
+
+def _rate_limit_stores(config: HttpConfig) -> dict[str, Store]:
+    """Shared by every API process through Redis when there is one, else per process."""
+
+    def store(name: str) -> Store:
+        if config.redis_url:
+            return RedisStore.with_client(
+                url=config.redis_url, namespace=f"{config.redis_namespace}:{name}"
+            )
+        return MemoryStore()
+
+    return {"rate_limit": store("rate-limit"), "sign_up_limit": store("sign-up-limit")}
 
 
 def _storage_mounts(server: ASGIApp | None) -> list[Any]:
@@ -146,127 +187,3 @@ def _storage_mounts(server: ASGIApp | None) -> list[Any]:
         )
         for n, path in enumerate(("/_storage", "/media"))
     ]
-
-
-def build_app(
-    bundles: Bundles,
-    config: HttpConfig,
-    *,
-    on_startup: Sequence[Hook] = (),
-    on_shutdown: Sequence[Hook] = (),
-) -> Litestar:
-    # Per client address: every sign-in, refresh, logout and password change; sign-up also
-    # by the hour (each probe of a taken email costs one of few).
-    rate_limit = RateLimitConfig(
-        rate_limit=("minute", config.auth_rate_limit_per_minute), store="rate_limit"
-    )
-    sign_up_limit = RateLimitConfig(
-        rate_limit=("hour", config.sign_up_rate_limit_per_hour), store="sign_up_limit"
-    )
-    auth_router = Router(
-        path=API_PREFIX,
-        route_handlers=[AuthController, PasswordController],
-        middleware=[rate_limit.middleware],
-    )
-    sign_up_router = Router(
-        path=API_PREFIX,
-        route_handlers=[SignUpController],
-        middleware=[rate_limit.middleware, sign_up_limit.middleware],
-    )
-    api_router = Router(
-        path=API_PREFIX,
-        route_handlers=[
-            MeController,
-            AdminUsersController,
-            ArtistsController,
-            ArtistScheduleController,
-            AvailabilityController,
-            StudiosController,
-            AdminArtistsController,
-            AdminSuspensionController,
-            AdminBookingsController,
-            BookingsController,
-            StreamTicketController,
-            EventStreamController,
-            AuditController,
-            WebhooksController,
-            UploadsController,
-            PortfolioController,
-            ArtistPortfolioController,
-            BookingIdeasController,
-            IdeasController,
-            DepositInvoiceController,
-            PaymentsController,
-            PaymentCallbackController,
-            SettlementsController,
-            TransactionsController,
-            InboxController,
-            ReminderOffsetsController,
-            AdminNotificationsController,
-            BookingReviewController,
-            ReviewsController,
-            ArtistReviewsController,
-            AdminReviewsController,
-            DisputesController,
-            AdminDisputesController,
-            ArtistSearchController,
-            PortfolioSearchController,
-            RecommendationsController,
-            # The sandbox's bank app exists only where the sandbox gateway takes payments.
-            *([SandboxController] if bundles.sandbox is not None else []),
-        ],
-    )
-    channels = channels_for(config.redis_url, config.redis_namespace)
-    relay = RelayTask(bundles.relay, channels.plugin, channels.listeners)
-    pool_watch = PoolWatch(bundles.operations)
-    cors = CORSConfig(allow_origins=list(config.cors_origins)) if config.cors_origins else None
-
-    app = Litestar(
-        route_handlers=[
-            auth_router,
-            sign_up_router,
-            api_router,
-            live,
-            ready,
-            docs_redirect,
-            metrics_route(config.metrics_token, loopback=config.metrics_loopback),
-            *_storage_mounts(bundles.storage_server),
-        ],
-        middleware=[prometheus_config().middleware],
-        dependencies={
-            **bundle_dependencies(bundles),
-            "listeners": Provide(lambda: channels.listeners, use_cache=True, sync_to_thread=False),
-        },
-        exception_handlers=EXCEPTION_HANDLERS,
-        request_class=ApiRequest,
-        cors_config=cors,
-        stores={
-            "rate_limit": _rate_limit_store(config, "rate-limit"),
-            "sign_up_limit": _rate_limit_store(config, "sign-up-limit"),
-        },
-        state=State({"accounts": bundles.accounts}),  # for the guards (auth.py)
-        openapi_config=OpenAPIConfig(
-            title=config.title,
-            version=config.version,
-            path=SCHEMA_PATH,
-            render_plugins=[OfflineSwaggerUI()],
-            components=Components(
-                security_schemes={
-                    "bearer": SecurityScheme(type="http", scheme="bearer", bearer_format="JWT")
-                }
-            ),
-        ),
-        plugins=[channels.plugin],
-        # The relay starts after the adapters (a pool to read with) and stops before them.
-        on_startup=[*on_startup, relay.start, pool_watch.start],
-        on_shutdown=[
-            bounded(h) for h in (pool_watch.stop, relay.stop, *on_shutdown, channels.close)
-        ],
-        debug=config.debug,
-        logging_config=None,  # logging is configured once by the entrypoint (JSON lines)
-    )
-    # Outermost, around the router and its exception handling: every response passes it,
-    # 404s, 405s and 429s included (a Litestar middleware sees only routed requests, and
-    # not the problems its inner layers raise).
-    app.asgi_handler = RequestContextMiddleware(app.asgi_handler, access_log=config.access_log)
-    return app

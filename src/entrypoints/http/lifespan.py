@@ -1,10 +1,15 @@
-"""A background coroutine that lives as long as the app: started by ``on_startup``,
-cancelled (and awaited) by ``on_shutdown``."""
+"""What lives as long as the app: background coroutines started by ``on_startup`` and
+cancelled (and awaited) by ``on_shutdown``, and shutdown steps that cannot hang."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
+from collections.abc import Awaitable, Callable
+
+_log = logging.getLogger("inkslot.http")
+Hook = Callable[[], Awaitable[None]]
 
 
 class LifespanTask:
@@ -32,3 +37,25 @@ class LifespanTask:
 
     async def _run(self) -> None:
         raise NotImplementedError
+
+
+SHUTDOWN_STEP_SECONDS = 10.0
+
+
+def bounded(hook: Hook) -> Hook:
+    """A shutdown step that cannot hold the process forever: past its time it is abandoned
+    with a warning naming it and every task still pending (what it waited for)."""
+    name = getattr(hook, "__qualname__", repr(hook))
+
+    async def step() -> None:
+        try:
+            await asyncio.wait_for(hook(), SHUTDOWN_STEP_SECONDS)
+        except TimeoutError:
+            pending = [
+                f"{t.get_name()}: {t.get_coro()!r}"
+                for t in asyncio.all_tasks()
+                if t is not asyncio.current_task()
+            ]
+            _log.warning("shutdown step %s did not finish; pending: %s", name, pending)
+
+    return step

@@ -4,9 +4,12 @@
 from __future__ import annotations
 
 from litestar import get
+from litestar.di import NamedDependency
 
-from entrypoints.http.deps import HealthDep
+from booking_domain.shared import HealthProbe
 from entrypoints.http.wire import View
+
+HealthDep = NamedDependency[HealthProbe]
 
 
 class HealthView(View, frozen=True):

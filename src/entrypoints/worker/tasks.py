@@ -85,7 +85,7 @@ def build_tasks(bundles: Bundles, settings: Settings) -> procrastinate.Blueprint
         """Idempotency keys past their 24 hours, outbox events past their 7 days, uploads
         requested a day ago and never completed."""
         keys = await bookings.purge_idempotency_keys()
-        events = await bundles.events.forget_old_events()
+        events = await bundles.stream.forget_old_events()
         uploads = await bundles.media.purge_abandoned_uploads()
         return keys + events + uploads
 
@@ -151,7 +151,7 @@ def build_tasks(bundles: Bundles, settings: Settings) -> procrastinate.Blueprint
 
     @tasks.task(name="ping", queue="diagnostics")
     async def ping() -> None:
-        """Does nothing: what a job costs the queue itself (bench/events.py), and a way to
+        """Does nothing: what a job costs the queue itself (bench/delivery.py), and a way to
         see that some worker is taking jobs."""
 
     return tasks

@@ -17,9 +17,9 @@ from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from booking_domain.accounts import Actor
 from booking_domain.bookings import (
     Booking,
-    BookingEvent,
     BookingReferenceTakenError,
     BookingStatus,
+    HistoryEntry,
     SlotTakenError,
     busy_timeline,
     lifecycle,
@@ -53,7 +53,7 @@ DEPOSIT = FixedDeposit(Money(20_000, "MNT"))
 
 def a_booking(
     artist: BookableArtist, customer: Actor, start: datetime = SLOT, now: datetime = START
-) -> tuple[Booking, BookingEvent]:
+) -> tuple[Booking, HistoryEntry]:
     """A request on an always-open calendar with nothing busy: the storage alone decides."""
     return request_booking(
         customer=customer, service=artist.service, artist_user_id=artist.user_id,
@@ -62,7 +62,7 @@ def a_booking(
     )  # fmt: skip
 
 
-async def store(uow_factory: AnyUnitOfWorkFactory, booking: Booking, event: BookingEvent) -> None:
+async def store(uow_factory: AnyUnitOfWorkFactory, booking: Booking, event: HistoryEntry) -> None:
     async with uow_factory() as uow:
         await uow.bookings.add(booking, event)
         await uow.commit()
@@ -88,7 +88,7 @@ async def test_a_booking_and_its_events_round_trip(uow_factory: AnyUnitOfWorkFac
         await uow.commit()
     assert await load(uow_factory, booking.id) == cancelled
     async with uow_factory(read_only=True) as uow:
-        assert await uow.bookings.events(booking.id) == (event, second)
+        assert await uow.bookings.history(booking.id) == (event, second)
         assert await uow.bookings.get(BookingId(new_uuid7())) is None
 
 

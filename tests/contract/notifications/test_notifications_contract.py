@@ -36,7 +36,7 @@ from booking_domain.notifications.use_cases import NotificationsDeps, Notificati
 from booking_domain.shared import Actor, Role, new_uuid7
 from booking_domain.shared.pages import PageRequest
 from tests.contract.bookings.test_bookings_contract import SLOT, a_booking, store
-from tests.contract.events.test_outbox_contract import everything, feed_of
+from tests.contract.outbox.test_outbox_contract import everything, feed_of
 from tests.support.builders import START
 from tests.support.catalog import BookableArtist, add_bookable_artist, add_user
 from tests.support.channels import RecordingEmail, RecordingSms

@@ -12,8 +12,8 @@ import pytest
 
 from adapters.payments.edge import EdgeGateway
 from adapters.payments.edge_wire import Verifier
-from adapters.payments.qpay import MemoryTokenStore, QPayCredentials, QPayGateway
-from adapters.payments.sandbox import MemorySandboxLedger, SandboxGateway
+from adapters.payments.qpay import InMemoryTokenStore, QPayCredentials, QPayGateway
+from adapters.payments.sandbox import InMemorySandboxLedger, SandboxGateway
 from adapters.postgres.database import Database
 from adapters.postgres.sandbox import PostgresSandboxLedger
 from adapters.system.clock import ManualClock, SystemClock
@@ -62,7 +62,7 @@ async def bank(request: pytest.FixtureRequest) -> AsyncIterator[Bank]:
         fake = FakeQPay()
         with serving(fake) as url:
             credentials = QPayCredentials(url, CLIENT_ID, CLIENT_SECRET, INVOICE_CODE)
-            qpay = QPayGateway(credentials, SystemClock(), MemoryTokenStore())
+            qpay = QPayGateway(credentials, SystemClock(), InMemoryTokenStore())
 
             async def pay(invoice_id: str, method: PaymentMethod) -> str:
                 return fake.pay(invoice_id, "CARD" if method is PaymentMethod.CARD else "P2P")
@@ -84,13 +84,13 @@ async def bank(request: pytest.FixtureRequest) -> AsyncIterator[Bank]:
         heard.append(url)
         return 200
 
-    def gateway(ledger: MemorySandboxLedger | PostgresSandboxLedger) -> SandboxGateway:
+    def gateway(ledger: InMemorySandboxLedger | PostgresSandboxLedger) -> SandboxGateway:
         return SandboxGateway(
             ledger, ManualClock(START), call_back, pay_url=lambda i: f"http://local/pay/{i}"
         )
 
     if request.param == "sandbox-memory":
-        yield _sandbox_bank(gateway(MemorySandboxLedger()), heard)
+        yield _sandbox_bank(gateway(InMemorySandboxLedger()), heard)
         return
     database = Database(request.getfixturevalue("database_url"), min_size=1, max_size=2)
     await database.open()

@@ -11,7 +11,7 @@ from datetime import timedelta
 import httpx
 import pytest
 
-from adapters.payments.qpay import MemoryTokenStore, QPayCredentials, QPayGateway, TokenStore
+from adapters.payments.qpay import InMemoryTokenStore, QPayCredentials, QPayGateway, TokenStore
 from adapters.postgres.database import Database
 from adapters.postgres.provider_tokens import PostgresTokenStore
 from adapters.system.clock import ManualClock
@@ -56,7 +56,7 @@ def _gateway(
     return QPayGateway(
         QPayCredentials(url, CLIENT_ID, secret, INVOICE_CODE),
         clock,
-        tokens or MemoryTokenStore(),
+        tokens or InMemoryTokenStore(),
         client=client,
     )
 
@@ -74,7 +74,7 @@ def _request(n: int = 1) -> InvoiceRequest:
 async def test_one_login_serves_many_calls_and_processes_share_it(
     url: str, fake: FakeQPay, clock: ManualClock
 ) -> None:
-    shared = MemoryTokenStore()
+    shared = InMemoryTokenStore()
     first, second = _gateway(url, clock, shared), _gateway(url, clock, shared)
     for n in range(5):
         issued = await first.create_invoice(_request(n))

@@ -11,7 +11,7 @@ import pytest
 from psycopg.types.json import Jsonb
 
 from adapters.postgres.database import Database
-from adapters.postgres.outbox import PostgresEventFeed, parse_cursor
+from adapters.postgres.outbox import PostgresOutboxFeed, parse_cursor
 from booking_domain.shared import FeedItem, new_uuid7
 
 pytestmark = pytest.mark.anyio
@@ -22,11 +22,11 @@ XIDS = (8, 9, 10, 99, 100)
 
 
 @pytest.fixture
-async def feed(database_url: str) -> AsyncIterator[PostgresEventFeed]:
+async def feed(database_url: str) -> AsyncIterator[PostgresOutboxFeed]:
     database = Database(database_url, min_size=1, max_size=2)
     await database.open()
     try:
-        yield PostgresEventFeed(database)
+        yield PostgresOutboxFeed(database)
     finally:
         await database.close()
 
@@ -42,7 +42,7 @@ async def _events_written_by(database_url: str, xids: tuple[int, ...]) -> None:
             )
 
 
-async def _all(feed: PostgresEventFeed, limit: int) -> list[FeedItem]:
+async def _all(feed: PostgresOutboxFeed, limit: int) -> list[FeedItem]:
     items: list[FeedItem] = []
     while batch := await feed.read(items[-1].cursor if items else None, limit=limit):
         items.extend(batch)
@@ -51,7 +51,7 @@ async def _all(feed: PostgresEventFeed, limit: int) -> list[FeedItem]:
 
 @pytest.mark.parametrize("limit", [1, 4, 1000])
 async def test_the_feed_goes_in_numeric_transaction_order_across_digit_counts(
-    feed: PostgresEventFeed, database_url: str, limit: int
+    feed: PostgresOutboxFeed, database_url: str, limit: int
 ) -> None:
     await _events_written_by(database_url, XIDS)
     items = await _all(feed, limit)

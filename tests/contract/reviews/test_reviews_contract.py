@@ -14,7 +14,7 @@ from adapters.postgres.database import Database
 from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from adapters.system.clock import ManualClock
 from booking_domain.bookings import BookingStatus
-from booking_domain.bookings.events import BookingEvent, BookingEventKind
+from booking_domain.bookings.history import HistoryEntry, HistoryKind
 from booking_domain.reviews import ReviewExistsError, ReviewOrder
 from booking_domain.reviews.use_cases import ReviewsDeps, ReviewUseCases
 from booking_domain.shared import Actor, BookingId, Role
@@ -34,8 +34,8 @@ async def completed_booking(
     booking, event = a_booking(artist, customer, start=SLOT + timedelta(days=day))
     await store(uow, booking, event)
     done = replace(booking, status=BookingStatus.COMPLETED, version=booking.version + 1)
-    closing = BookingEvent(
-        booking.id, done.version, BookingEventKind.COMPLETED, START, artist.user_id,
+    closing = HistoryEntry(
+        booking.id, done.version, HistoryKind.COMPLETED, START, artist.user_id,
         Role.ARTIST, BookingStatus.CONFIRMED, BookingStatus.COMPLETED,
     )  # fmt: skip
     async with uow() as work:

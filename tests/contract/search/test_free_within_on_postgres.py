@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from adapters.postgres.database import Database
-from adapters.postgres.outbox import PostgresEventFeed
+from adapters.postgres.outbox import PostgresOutboxFeed
 from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from adapters.system.clock import ManualClock
 from booking_domain.catalog import SchedulingPolicy, Service
@@ -206,7 +206,7 @@ def test_the_search_answers_as_the_domain_and_catches_up_after_stale_moments(
         try:
             clock = ManualClock(T0)
             factory = PostgresUnitOfWorkFactory(database)
-            deps = SearchDeps(uow=factory, clock=clock, feed=PostgresEventFeed(database),
+            deps = SearchDeps(uow=factory, clock=clock, feed=PostgresOutboxFeed(database),
                               stores=MediaStores(None, None))  # type: ignore[arg-type]  # fmt: skip
             refresh = RefreshFreeStarts(deps)
             await refresh()
@@ -250,7 +250,7 @@ def test_an_artist_the_rules_refuse_offers_nothing_and_stops_no_one(
         try:
             factory = PostgresUnitOfWorkFactory(database)
             deps = SearchDeps(uow=factory, clock=ManualClock(T0),
-                              feed=PostgresEventFeed(database),
+                              feed=PostgresOutboxFeed(database),
                               stores=MediaStores(None, None))  # type: ignore[arg-type]  # fmt: skip
             assert await RefreshFreeStarts(deps)() == 2
             assert await RefreshFreeStarts(deps)() == 0  # nobody is due any more

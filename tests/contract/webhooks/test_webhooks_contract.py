@@ -26,7 +26,7 @@ from booking_domain.webhooks import (
 )
 from booking_domain.webhooks.use_cases import WebhooksDeps, WebhookUseCases
 from tests.contract.bookings.test_bookings_contract import DEPOSIT, SLOT, a_booking, store
-from tests.contract.events.test_outbox_contract import everything, feed_of
+from tests.contract.outbox.test_outbox_contract import everything, feed_of
 from tests.support.builders import START
 from tests.support.catalog import add_bookable_artist, add_user
 from tests.support.storage import AnyUnitOfWorkFactory
@@ -41,7 +41,7 @@ class NoSender:
 
 def use_cases(uow_factory: AnyUnitOfWorkFactory, clock: ManualClock) -> WebhookUseCases:
     deps = WebhooksDeps(
-        uow=uow_factory, feed=feed_of(uow_factory), sender=NoSender(), clock=clock,
+        uow=uow_factory, feed=feed_of(uow_factory), webhook_sender=NoSender(), clock=clock,
         allow_private_targets=True, retries=RetrySchedule(),
     )  # fmt: skip
     return WebhookUseCases.build(deps)

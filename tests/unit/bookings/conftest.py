@@ -12,7 +12,7 @@ from adapters.system.clock import ManualClock
 from booking_domain.accounts import Actor, Role
 from booking_domain.bookings.use_cases import (
     BookingCreated,
-    BookingEvents,
+    BookingHistory,
     BookingRequest,
     BookingUseCases,
     ChangeBookingStatus,
@@ -70,8 +70,8 @@ class World:
         return self.app.bookings.list_bookings
 
     @property
-    def events(self) -> BookingEvents:
-        return self.app.bookings.booking_events
+    def history(self) -> BookingHistory:
+        return self.app.bookings.booking_history
 
     def draw_references_from(self, source: Callable[[], str]) -> None:
         """The same use cases over the same store, drawing booking references from

@@ -27,8 +27,8 @@ from booking_domain.bookings import (
     CLOSED,
     TRANSITIONS,
     Booking,
-    BookingEvent,
     BookingStatus,
+    HistoryEntry,
     PaymentStatus,
     busy_timeline,
     lifecycle,
@@ -57,7 +57,7 @@ class BookingMachine(RuleBasedStateMachine):
     booking: Booking
     service: Service
     now: datetime
-    events: list[BookingEvent]
+    events: list[HistoryEntry]
     dispute: Dispute | None
 
     @initialize(service=services(), slots_ahead=st.integers(1, 6 * 48))
@@ -70,7 +70,7 @@ class BookingMachine(RuleBasedStateMachine):
         )  # fmt: skip
         self.events = [created]
 
-    def attempt(self, change: Callable[[], tuple[Booking, BookingEvent]]) -> None:
+    def attempt(self, change: Callable[[], tuple[Booking, HistoryEntry]]) -> None:
         before = self.booking
         try:
             after, event = change()
@@ -126,7 +126,7 @@ class BookingMachine(RuleBasedStateMachine):
         before = self.booking
         refundable = before.refundable
 
-        def change() -> tuple[Booking, BookingEvent]:
+        def change() -> tuple[Booking, HistoryEntry]:
             return lifecycle.cancel_for_suspension(before, actor, self.now, POLICY)
 
         self.attempt(change)
@@ -163,7 +163,7 @@ class BookingMachine(RuleBasedStateMachine):
 
     @rule(actor=actors)
     def open_a_dispute(self, actor: Actor) -> None:
-        def change() -> tuple[Booking, BookingEvent]:
+        def change() -> tuple[Booking, HistoryEntry]:
             dispute, booking, event = open_dispute(self.booking, actor, self.now, reason="x")
             self.dispute = dispute
             return booking, event
@@ -178,7 +178,7 @@ class BookingMachine(RuleBasedStateMachine):
         outcome = BookingStatus.COMPLETED if completed else BookingStatus.CANCELLED
         refund = quarter(self.booking.refundable, parts)
 
-        def change() -> tuple[Booking, BookingEvent]:
+        def change() -> tuple[Booking, HistoryEntry]:
             settled, booking, event = resolve_dispute(
                 dispute, self.booking, actor, self.now, outcome=outcome, refund=refund, note="n"
             )

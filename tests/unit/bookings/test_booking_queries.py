@@ -1,4 +1,4 @@
-"""GetBooking, ListBookings and BookingEvents: who sees what."""
+"""GetBooking, ListBookings and BookingHistory: who sees what."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ async def test_parties_and_admins_read_a_booking_and_its_trail(world: World) -> 
     booking = (await world.book(customer, artist)).booking
     for reader in (customer, artist.actor, admin):
         assert (await world.get(reader, booking.id)).id == booking.id
-        assert len(await world.events(reader, booking.id)) == 1
+        assert len(await world.history(reader, booking.id)) == 1
 
 
 async def test_strangers_and_unknown_ids_get_not_found(world: World) -> None:
@@ -32,7 +32,7 @@ async def test_strangers_and_unknown_ids_get_not_found(world: World) -> None:
         with pytest.raises(BookingNotFoundError):
             await world.get(stranger, booking.id)
         with pytest.raises(BookingNotFoundError):
-            await world.events(stranger, booking.id)
+            await world.history(stranger, booking.id)
     with pytest.raises(BookingNotFoundError):
         await world.get(customer, BookingId(other_artist.id))
 

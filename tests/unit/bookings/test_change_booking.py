@@ -10,9 +10,9 @@ from booking_domain.accounts import Role
 from booking_domain.bookings import (
     AppointmentNotStartedError,
     BookingActionNotAllowedError,
-    BookingEventKind,
     BookingNotFoundError,
     BookingStatus,
+    HistoryKind,
     HoldExpiredError,
     RefundOutOfRangeError,
     SlotTakenError,
@@ -36,8 +36,8 @@ async def test_the_artist_confirms_a_request_without_deposit(world: World) -> No
     confirmed = await world.change(artist.actor, booking.id, status=S.CONFIRMED, reason="ok")
     assert confirmed.status is S.CONFIRMED
     assert confirmed.approved
-    trail = await world.events(customer, booking.id)
-    assert trail[-1].kind is BookingEventKind.APPROVED
+    trail = await world.history(customer, booking.id)
+    assert trail[-1].kind is HistoryKind.APPROVED
     assert trail[-1].actor_id == artist.user_id
 
 
@@ -90,7 +90,7 @@ async def test_the_customer_cancels_in_time_and_the_policy_refunds(world: World)
     cancelled = await world.change(customer, booking.id, status=S.CANCELLED, reason="ill")
     assert cancelled.status is S.CANCELLED
     assert cancelled.cancellation_reason == "ill"
-    trail = await world.events(artist.actor, booking.id)
+    trail = await world.history(artist.actor, booking.id)
     assert (trail[-1].from_status, trail[-1].to_status, trail[-1].reason) == (
         S.CONFIRMED,
         S.CANCELLED,
@@ -151,8 +151,8 @@ async def test_a_reschedule_frees_the_old_slot(world: World) -> None:
     assert (moved.start, moved.version) == (SLOT + timedelta(hours=3), 2)
     other = (await world.book(await world.user(), artist)).booking
     assert other.start == SLOT
-    trail = await world.events(customer, booking.id)
-    assert trail[-1].kind is BookingEventKind.RESCHEDULED
+    trail = await world.history(customer, booking.id)
+    assert trail[-1].kind is HistoryKind.RESCHEDULED
 
 
 async def test_a_reschedule_may_overlap_its_own_old_time(world: World) -> None:

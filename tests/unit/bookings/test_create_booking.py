@@ -13,9 +13,9 @@ import pytest
 from booking_domain.accounts import Role
 from booking_domain.bookings import (
     BookingActionNotAllowedError,
-    BookingEventKind,
     BookingReferenceTakenError,
     BookingStatus,
+    HistoryKind,
     IdempotencyKeyReusedError,
     SlotTakenError,
     new_booking_reference,
@@ -41,9 +41,9 @@ async def test_a_service_without_deposit_or_approval_is_confirmed_at_once(world:
     assert booking.hold_expires_at is None
     assert booking.notes == "a small rose"
     assert booking.reference.startswith("INK-")
-    events = await world.events(customer, booking.id)
+    events = await world.history(customer, booking.id)
     assert [(e.version, e.kind, e.to_status) for e in events] == [
-        (1, BookingEventKind.REQUESTED, BookingStatus.CONFIRMED)
+        (1, HistoryKind.REQUESTED, BookingStatus.CONFIRMED)
     ]
 
 
@@ -141,9 +141,9 @@ async def test_a_stale_hold_is_expired_by_the_booking_that_needs_its_time(world:
     assert second.status is BookingStatus.PENDING
     assert await world.status_of(first.id) == "cancelled"
     admin = await world.user(Role.ADMIN)
-    trail = await world.events(admin, first.id)
+    trail = await world.history(admin, first.id)
     assert [(e.kind, e.reason, e.actor_id) for e in trail][-1] == (
-        BookingEventKind.EXPIRED,
+        HistoryKind.EXPIRED,
         "expired",
         None,
     )

@@ -11,8 +11,8 @@ from booking_domain.bookings import (
     AppointmentNotStartedError,
     Booking,
     BookingActionNotAllowedError,
-    BookingEventKind,
     BookingStatus,
+    HistoryKind,
     HoldExpiredError,
     PaymentMismatchError,
     PaymentStatus,
@@ -71,7 +71,7 @@ def test_approval_replaces_the_approval_hold_with_the_deposit_hold() -> None:
     approved, event = lifecycle.approve(booking, artist(), later, POLICY)
     assert approved.status is BookingStatus.PENDING
     assert approved.hold_expires_at == later + timedelta(minutes=15)
-    assert event.kind is BookingEventKind.APPROVED
+    assert event.kind is HistoryKind.APPROVED
     paid, event = lifecycle.record_payment(approved, DEPOSIT, later + timedelta(minutes=5))
     assert (paid.status, paid.payment_status) == (BookingStatus.CONFIRMED, PaymentStatus.PAID)
     assert (event.from_status, event.to_status, paid.version) == ("pending", "confirmed", 3)

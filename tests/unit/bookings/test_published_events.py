@@ -8,9 +8,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from booking_domain.bookings import (
-    BookingEvent,
-    BookingEventKind,
     BookingStatus,
+    HistoryEntry,
+    HistoryKind,
     booking_event_type,
 )
 from booking_domain.shared import BookingId, new_uuid7
@@ -19,14 +19,14 @@ statuses = st.sampled_from(BookingStatus)
 
 
 @given(
-    kind=st.sampled_from(BookingEventKind),
+    kind=st.sampled_from(HistoryKind),
     before=st.none() | statuses,
     after=statuses,
 )
 def test_a_change_into_confirmed_is_booking_confirmed_and_the_rest_keep_their_kind(
-    kind: BookingEventKind, before: BookingStatus | None, after: BookingStatus
+    kind: HistoryKind, before: BookingStatus | None, after: BookingStatus
 ) -> None:
-    event = BookingEvent(
+    event = HistoryEntry(
         booking_id=BookingId(new_uuid7()), version=2, kind=kind,
         at=datetime(2026, 1, 1, tzinfo=UTC), actor_id=None, actor_role=None,
         from_status=before, to_status=after,

@@ -11,14 +11,13 @@ from adapters.postgres.tables.accounts import refresh_tokens, sign_in_attempts, 
 from adapters.postgres.tables.audit import audit_log
 from adapters.postgres.tables.base import metadata
 from adapters.postgres.tables.bookings import (
-    booking_events,
+    booking_history,
     booking_ideas,
     bookings,
     idempotency_keys,
 )
 from adapters.postgres.tables.catalog import artists, services, studios
 from adapters.postgres.tables.disputes import dispute_messages, disputes
-from adapters.postgres.tables.events import outbox_events
 from adapters.postgres.tables.media import portfolio_items, uploads
 from adapters.postgres.tables.notifications import (
     inbox_items,
@@ -27,6 +26,7 @@ from adapters.postgres.tables.notifications import (
     notifications,
     reminder_offsets,
 )
+from adapters.postgres.tables.outbox import outbox_events
 from adapters.postgres.tables.payments import (
     payment_invoices,
     provider_tokens,
@@ -70,7 +70,7 @@ __all__ = [
     "FOREIGN_TABLE_PREFIXES",
     "artists",
     "audit_log",
-    "booking_events",
+    "booking_history",
     "booking_ideas",
     "bookings",
     "date_overrides",

@@ -95,7 +95,7 @@ bookings = sa.Table(
     ),
 )
 
-booking_events = sa.Table(
+booking_history = sa.Table(
     "booking_events",
     metadata,
     sa.Column(

@@ -23,7 +23,7 @@ from booking_domain.bookings.use_cases.ideas import (
 from booking_domain.bookings.use_cases.moderation import SuspendArtist, Suspension
 from booking_domain.bookings.use_cases.queries import (
     AdminBookingFilter,
-    BookingEvents,
+    BookingHistory,
     GetBooking,
     ListAllBookings,
     ListBookings,
@@ -40,7 +40,7 @@ class BookingUseCases(UseCaseBundle[BookingsDeps]):
     get_booking: GetBooking
     list_bookings: ListBookings
     list_all_bookings: ListAllBookings
-    booking_events: BookingEvents
+    booking_history: BookingHistory
     change_status: ChangeBookingStatus
     reschedule: RescheduleBooking
     expire_holds: ExpireHolds
@@ -58,7 +58,7 @@ __all__ = [
     "AddIdea",
     "AdminBookingFilter",
     "BookingCreated",
-    "BookingEvents",
+    "BookingHistory",
     "BookingRequest",
     "BookingUseCases",
     "BookingsDeps",

@@ -23,7 +23,7 @@ from datetime import datetime
 
 from booking_domain.bookings import lifecycle
 from booking_domain.bookings.booking import Booking
-from booking_domain.bookings.events import BookingEvent
+from booking_domain.bookings.history import HistoryEntry
 from booking_domain.bookings.ports import BookingsUnitOfWork
 from booking_domain.bookings.status import BookingStatus
 from booking_domain.bookings.use_cases.deps import BookingsDeps
@@ -88,7 +88,7 @@ class ChangeBookingStatus(UseCase[BookingsDeps]):
         status: BookingStatus,
         reason: str | None,
         refund_amount: int | None,
-    ) -> tuple[Booking, BookingEvent]:
+    ) -> tuple[Booking, HistoryEntry]:
         if status is S.CONFIRMED:
             return lifecycle.approve(booking, actor, now, await _policy(uow, booking))
         if status is S.CANCELLED:

@@ -39,7 +39,7 @@ from booking_domain.bookings.errors import (
     BookingReferenceTakenError,
     IdempotencyKeyReusedError,
 )
-from booking_domain.bookings.events import BookingEvent
+from booking_domain.bookings.history import HistoryEntry
 from booking_domain.bookings.ports import BookingsUnitOfWork, IdempotencyRecord
 from booking_domain.bookings.use_cases.deps import BookingsDeps
 from booking_domain.bookings.use_cases.support import (
@@ -187,7 +187,7 @@ class CreateBooking(UseCase[BookingsDeps]):
         context: SchedulingContext,
         now: datetime,
         booking_id: BookingId,
-    ) -> tuple[Booking, BookingEvent]:
+    ) -> tuple[Booking, HistoryEntry]:
         with taken_is_a_conflict():
             return request_booking(
                 customer=actor, service=context.service, artist_user_id=context.artist.user_id,
@@ -200,7 +200,7 @@ class CreateBooking(UseCase[BookingsDeps]):
     async def _write(
         uow: BookingsUnitOfWork,
         booking: Booking,
-        event: BookingEvent,
+        event: HistoryEntry,
         context: SchedulingContext,
         now: datetime,
     ) -> None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from booking_domain.bookings.booking import apply
 from booking_domain.bookings.errors import IdeaNotFoundError, TooManyIdeasError
-from booking_domain.bookings.events import BookingEventKind
+from booking_domain.bookings.history import HistoryKind
 from booking_domain.bookings.ideas import (
     MAX_IDEAS_PER_BOOKING,
     Idea,
@@ -73,7 +73,7 @@ class AddIdea(UseCase[BookingsDeps]):
             if len(await uow.ideas.for_booking(booking.id)) >= MAX_IDEAS_PER_BOOKING:
                 raise TooManyIdeasError()
             idea = Idea.create(booking, actor, description, image, now)
-            changed, event = apply(booking, kind=BookingEventKind.IDEA_ADDED, now=now, actor=actor)
+            changed, event = apply(booking, kind=HistoryKind.IDEA_ADDED, now=now, actor=actor)
             await uow.ideas.add(idea)
             if image is not None:
                 await uow.uploads.update(image)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from booking_domain.bookings.booking import Booking
-from booking_domain.bookings.events import BookingEvent
+from booking_domain.bookings.history import HistoryEntry
 from booking_domain.bookings.ports import BookingFilter
 from booking_domain.bookings.status import BookingStatus, PaymentStatus
 from booking_domain.bookings.use_cases.deps import BookingsDeps
@@ -102,10 +102,10 @@ class ListAllBookings(UseCase[BookingsDeps]):
             return await uow.bookings.list(full, page)
 
 
-class BookingEvents(UseCase[BookingsDeps]):
+class BookingHistory(UseCase[BookingsDeps]):
     """The audit trail of a booking (who, when, from, to, reason), oldest first."""
 
-    async def __call__(self, actor: Actor, booking_id: BookingId) -> tuple[BookingEvent, ...]:
+    async def __call__(self, actor: Actor, booking_id: BookingId) -> tuple[HistoryEntry, ...]:
         async with self._deps.uow(read_only=True) as uow:
             booking = await load_visible(uow, booking_id, actor)
-            return await uow.bookings.events(booking.id)
+            return await uow.bookings.history(booking.id)

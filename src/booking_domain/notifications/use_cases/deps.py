@@ -8,13 +8,13 @@ from booking_domain.notifications.notifications import RetrySchedule
 from booking_domain.notifications.ports import MessageRenderer, NotificationsUnitOfWorkFactory
 from booking_domain.notifications.senders import EmailSender, SmsSender
 from booking_domain.shared.clock import Clock
-from booking_domain.shared.ports import EventFeed
+from booking_domain.shared.ports import OutboxFeed
 
 
 @dataclass(frozen=True, slots=True)
 class NotificationsDeps:
     uow: NotificationsUnitOfWorkFactory
-    feed: EventFeed
+    feed: OutboxFeed
     clock: Clock
     email: EmailSender
     sms: SmsSender

@@ -34,9 +34,9 @@ from booking_domain.shared.errors import (
     InvalidTransitionError,
     PermissionDeniedError,
 )
-from booking_domain.shared.events import subject_of
 from booking_domain.shared.identity import Actor
 from booking_domain.shared.ids import BookingId
+from booking_domain.shared.outbox import subject_of
 from booking_domain.shared.pages import Page, PageRequest
 from booking_domain.shared.text import text_problem
 from booking_domain.shared.use_case import UseCase

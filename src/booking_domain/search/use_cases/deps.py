@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from booking_domain.media.ports import MediaStores
 from booking_domain.search.ports import SearchUnitOfWorkFactory
 from booking_domain.shared.clock import Clock
-from booking_domain.shared.ports import EventFeed
+from booking_domain.shared.ports import OutboxFeed
 
 
 @dataclass(frozen=True, slots=True)
 class SearchDeps:
     uow: SearchUnitOfWorkFactory
     clock: Clock
-    feed: EventFeed
+    feed: OutboxFeed
     stores: MediaStores  # where public images are fetched

@@ -15,8 +15,8 @@ from booking_domain.search.free_starts import VALIDITY, project
 from booking_domain.search.ports import SearchUnitOfWork
 from booking_domain.search.use_cases.deps import SearchDeps
 from booking_domain.shared.errors import DomainError
-from booking_domain.shared.events import OutboxEvent
 from booking_domain.shared.ids import ArtistId
+from booking_domain.shared.outbox import OutboxEvent
 from booking_domain.shared.use_case import UseCase, in_batches
 
 BATCH = 100

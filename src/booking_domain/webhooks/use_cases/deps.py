@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from booking_domain.shared.clock import Clock
-from booking_domain.shared.ports import EventFeed
+from booking_domain.shared.ports import OutboxFeed
 from booking_domain.webhooks.deliveries import RetrySchedule
 from booking_domain.webhooks.ports import WebhookSender, WebhooksUnitOfWorkFactory
 
@@ -13,8 +13,8 @@ from booking_domain.webhooks.ports import WebhookSender, WebhooksUnitOfWorkFacto
 @dataclass(frozen=True, slots=True)
 class WebhooksDeps:
     uow: WebhooksUnitOfWorkFactory
-    feed: EventFeed
-    sender: WebhookSender
+    feed: OutboxFeed
+    webhook_sender: WebhookSender
     clock: Clock
     allow_private_targets: bool  # local use and tests only (targets.py)
     retries: RetrySchedule

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from uuid import UUID
 
 from litestar import Controller, get, patch, post
+from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_204_NO_CONTENT
 
@@ -29,9 +30,11 @@ from entrypoints.http.accounts.dto import (
     UserView,
 )
 from entrypoints.http.auth import authenticated, client_address, role_in
-from entrypoints.http.deps import AccountsDep, AnyRequest, Caller, Claims, caller_dependencies
+from entrypoints.http.caller import AnyRequest, Caller, Claims, caller_dependencies
 from entrypoints.http.locale import negotiate_locale
 from entrypoints.http.wire import given
+
+AccountsDep = NamedDependency[AccountUseCases]
 
 
 class SignUpController(Controller):

@@ -11,10 +11,12 @@ from typing import Annotated
 from uuid import UUID
 
 from litestar import Controller, Response, get, patch, post
+from litestar.di import NamedDependency
 from litestar.params import FromPath, HeaderParameter, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
 from booking_domain.bookings import BookingStatus
+from booking_domain.bookings.use_cases import BookingUseCases
 from booking_domain.shared import MAX_PAGE, MAX_PAGE_SIZE, BookingId, PageRequest
 from entrypoints.http.auth import authenticated
 from entrypoints.http.bookings.dto import (
@@ -26,7 +28,7 @@ from entrypoints.http.bookings.dto import (
     RescheduleRequest,
     StatusName,
 )
-from entrypoints.http.deps import BookingsDep, Caller, caller_dependencies
+from entrypoints.http.caller import Caller, caller_dependencies
 
 IdempotencyKey = Annotated[
     str | None,
@@ -35,6 +37,9 @@ IdempotencyKey = Annotated[
         description="Retrying with the same key returns the first booking (kept 24 h)",
     ),
 ]
+
+BookingsDep = NamedDependency[BookingUseCases]
+
 REPLAYED_HEADER = "Idempotent-Replayed"
 
 
@@ -121,4 +126,4 @@ class BookingsController(Controller):
     async def events(
         self, booking_id: FromPath[UUID], actor: Caller, bookings: BookingsDep
     ) -> BookingEventsView:
-        return BookingEventsView.of(await bookings.booking_events(actor, BookingId(booking_id)))
+        return BookingEventsView.of(await bookings.booking_history(actor, BookingId(booking_id)))

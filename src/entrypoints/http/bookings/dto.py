@@ -10,7 +10,7 @@ from uuid import UUID
 import msgspec
 from msgspec import Meta
 
-from booking_domain.bookings import Booking, BookingEvent, BookingStatus
+from booking_domain.bookings import Booking, BookingStatus, HistoryEntry
 from booking_domain.bookings.use_cases import MAX_NOTES_LENGTH, BookingRequest
 from booking_domain.shared import ArtistId, ServiceId
 from entrypoints.http.wire import Dto, PageView, View, utc
@@ -110,7 +110,7 @@ class BookingEventView(View, frozen=True):
     currency: str | None = None
 
     @classmethod
-    def of(cls, e: BookingEvent) -> BookingEventView:
+    def of(cls, e: HistoryEntry) -> BookingEventView:
         return cls(
             version=e.version, kind=e.kind.value, at=utc(e.at), actor_id=e.actor_id,
             actor_role=e.actor_role.value if e.actor_role else None,
@@ -125,5 +125,5 @@ class BookingEventsView(View, frozen=True):
     items: list[BookingEventView]
 
     @classmethod
-    def of(cls, events: tuple[BookingEvent, ...]) -> BookingEventsView:
+    def of(cls, events: tuple[HistoryEntry, ...]) -> BookingEventsView:
         return cls(items=[BookingEventView.of(e) for e in events])

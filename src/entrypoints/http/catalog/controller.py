@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from uuid import UUID
 
 from litestar import Controller, get, patch, post, put
+from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK
 
@@ -25,6 +26,7 @@ from booking_domain.shared import (
     StudioId,
 )
 from entrypoints.http.auth import authenticated, role_in
+from entrypoints.http.caller import Caller, MaybeCaller, caller_dependencies
 from entrypoints.http.catalog.dto import (
     ApprovalRequest,
     ArtistImageRequest,
@@ -36,7 +38,8 @@ from entrypoints.http.catalog.dto import (
     StudioRequest,
     StudioView,
 )
-from entrypoints.http.deps import Caller, CatalogDep, MaybeCaller, caller_dependencies
+
+CatalogDep = NamedDependency[CatalogUseCases]
 
 BEARER: list[dict[str, list[str]]] = [{"bearer": []}]
 

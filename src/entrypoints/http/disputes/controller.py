@@ -9,17 +9,19 @@ from typing import Annotated
 from uuid import UUID
 
 from litestar import Controller, get, patch, post
+from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_201_CREATED
 
 from booking_domain.bookings import BookingStatus
 from booking_domain.disputes import DisputeFilter, DisputeStatus
+from booking_domain.disputes.use_cases import DisputeUseCases
 from booking_domain.media import UploadId
 from booking_domain.shared import MAX_PAGE, MAX_PAGE_SIZE, Role
 from booking_domain.shared.ids import BookingId, DisputeId
 from booking_domain.shared.pages import PageRequest
 from entrypoints.http.auth import authenticated, role_in
-from entrypoints.http.deps import Caller, DisputesDep, caller_dependencies
+from entrypoints.http.caller import Caller, caller_dependencies
 from entrypoints.http.disputes.dto import (
     DisputeDetailView,
     DisputePage,
@@ -30,6 +32,8 @@ from entrypoints.http.disputes.dto import (
     OpenDisputeRequest,
     ResolveRequest,
 )
+
+DisputesDep = NamedDependency[DisputeUseCases]
 
 BEARER: list[dict[str, list[str]]] = [{"bearer": []}]
 

@@ -10,15 +10,17 @@ from uuid import UUID
 
 import msgspec
 from litestar import Controller, get, patch, post, put
+from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_202_ACCEPTED
 
 from booking_domain.notifications import NotificationId
+from booking_domain.notifications.use_cases import NotificationUseCases
 from booking_domain.shared import MAX_PAGE, MAX_PAGE_SIZE, Role
 from booking_domain.shared.ids import ArtistId
 from booking_domain.shared.pages import PageRequest
 from entrypoints.http.auth import authenticated, role_in
-from entrypoints.http.deps import Caller, NotificationsDep, caller_dependencies
+from entrypoints.http.caller import Caller, caller_dependencies
 from entrypoints.http.notifications.dto import (
     FailedNotificationPage,
     FailedNotificationView,
@@ -32,6 +34,8 @@ from entrypoints.http.notifications.dto import (
     UnreadCountView,
 )
 from entrypoints.http.wire import given
+
+NotificationsDep = NamedDependency[NotificationUseCases]
 
 BEARER: list[dict[str, list[str]]] = [{"bearer": []}]
 Page = Annotated[int, QueryParameter(ge=1, le=MAX_PAGE)]

@@ -11,20 +11,17 @@ from typing import Annotated, Literal
 from uuid import UUID
 
 from litestar import Controller, MediaType, Response, get, post, route
+from litestar.di import NamedDependency
 from litestar.params import FromPath, HeaderParameter, JSONBody, Parameter, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
 from booking_domain.payments import PaymentMethod, RefundId
 from booking_domain.payments.ledger import TransactionFilter, TransactionKind
+from booking_domain.payments.use_cases import PaymentUseCases
 from booking_domain.shared import MAX_PAGE, MAX_PAGE_SIZE, BookingId, PageRequest, Role
+from entrypoints.bundles import SandboxBank
 from entrypoints.http.auth import authenticated, role_in
-from entrypoints.http.deps import (
-    AnyRequest,
-    Caller,
-    PaymentsDep,
-    SandboxDep,
-    caller_dependencies,
-)
+from entrypoints.http.caller import AnyRequest, Caller, caller_dependencies
 from entrypoints.http.payments.dto import (
     InvoiceView,
     RefundPage,
@@ -34,6 +31,9 @@ from entrypoints.http.payments.dto import (
     TransactionPage,
     TransactionView,
 )
+
+PaymentsDep = NamedDependency[PaymentUseCases]
+SandboxDep = NamedDependency[SandboxBank]
 
 BEARER: list[dict[str, list[str]]] = [{"bearer": []}]
 InvoicePath = Annotated[str, Parameter(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9-]+$")]

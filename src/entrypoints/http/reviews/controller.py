@@ -9,15 +9,17 @@ from typing import Annotated
 from uuid import UUID
 
 from litestar import Controller, get, patch, post
+from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
 from booking_domain.reviews import ReviewId, ReviewOrder
+from booking_domain.reviews.use_cases import ReviewUseCases
 from booking_domain.shared import MAX_PAGE, MAX_PAGE_SIZE, Actor, Role
 from booking_domain.shared.ids import ArtistId, BookingId
 from booking_domain.shared.pages import PageRequest
 from entrypoints.http.auth import authenticated, role_in
-from entrypoints.http.deps import Caller, MaybeCaller, ReviewsDep, caller_dependencies
+from entrypoints.http.caller import Caller, MaybeCaller, caller_dependencies
 from entrypoints.http.reviews.dto import (
     HideRequest,
     Order,
@@ -28,6 +30,8 @@ from entrypoints.http.reviews.dto import (
     ReviewView,
 )
 from entrypoints.http.wire import given
+
+ReviewsDep = NamedDependency[ReviewUseCases]
 
 BEARER: list[dict[str, list[str]]] = [{"bearer": []}]
 

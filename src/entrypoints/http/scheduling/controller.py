@@ -9,13 +9,14 @@ from typing import Annotated
 from uuid import UUID
 
 from litestar import Controller, delete, get, patch, post
+from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody, QueryParameter
 
-from booking_domain.scheduling.use_cases import MAX_SLOTS_PER_QUERY
+from booking_domain.scheduling.use_cases import MAX_SLOTS_PER_QUERY, SchedulingUseCases
 from booking_domain.shared import ArtistId, Role, ServiceId
 from entrypoints.http.auth import authenticated, role_in
+from entrypoints.http.caller import Caller, MaybeCaller, caller_dependencies
 from entrypoints.http.catalog.dto import ArtistView
-from entrypoints.http.deps import Caller, MaybeCaller, SchedulingDep, caller_dependencies
 from entrypoints.http.scheduling.dto import (
     AvailabilityView,
     OverrideRequest,
@@ -25,6 +26,8 @@ from entrypoints.http.scheduling.dto import (
     SettingsRequest,
     SlotsView,
 )
+
+SchedulingDep = NamedDependency[SchedulingUseCases]
 
 BEARER: list[dict[str, list[str]]] = [{"bearer": []}]
 

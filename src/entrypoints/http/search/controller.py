@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from uuid import UUID
 
 from litestar import Controller, delete, get, post
+from litestar.di import NamedDependency
 from litestar.params import FromPath, QueryParameter
 from litestar.status_codes import HTTP_204_NO_CONTENT
 
@@ -19,9 +20,10 @@ from booking_domain.search import (
     PortfolioQuery,
     StylesMatch,
 )
+from booking_domain.search.use_cases import SearchUseCases
 from booking_domain.shared.ids import ServiceId, StudioId
 from entrypoints.http.auth import authenticated
-from entrypoints.http.deps import Caller, SearchDep, caller_dependencies
+from entrypoints.http.caller import Caller, caller_dependencies
 from entrypoints.http.search.dto import (
     ArtistCardView,
     ArtistSearchPage,
@@ -30,6 +32,8 @@ from entrypoints.http.search.dto import (
     RecommendationList,
     RecommendationView,
 )
+
+SearchDep = NamedDependency[SearchUseCases]
 
 BEARER: list[dict[str, list[str]]] = [{"bearer": []}]
 Text = Annotated[str | None, QueryParameter(max_length=200)]

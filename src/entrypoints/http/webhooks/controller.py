@@ -8,14 +8,16 @@ from typing import Annotated
 from uuid import UUID
 
 from litestar import Controller, delete, get, patch, post
+from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_202_ACCEPTED
 
 from booking_domain.shared import MAX_PAGE, MAX_PAGE_SIZE
 from booking_domain.shared.pages import PageRequest
 from booking_domain.webhooks import DeliveryId, WebhookId
+from booking_domain.webhooks.use_cases import WebhookUseCases
 from entrypoints.http.auth import authenticated
-from entrypoints.http.deps import Caller, WebhooksDep, caller_dependencies
+from entrypoints.http.caller import Caller, caller_dependencies
 from entrypoints.http.webhooks.dto import (
     DeliveryPage,
     DeliveryView,
@@ -25,6 +27,8 @@ from entrypoints.http.webhooks.dto import (
     WebhookView,
 )
 from entrypoints.http.wire import given
+
+WebhooksDep = NamedDependency[WebhookUseCases]
 
 BEARER: list[dict[str, list[str]]] = [{"bearer": []}]
 

@@ -22,12 +22,14 @@ from litestar.di import NamedDependency
 from litestar.params import HeaderParameter, QueryParameter
 from litestar.response import ServerSentEvent, ServerSentEventMessage
 
-from booking_domain.events.use_cases import MAX_REPLAY, EventUseCases
 from booking_domain.shared import Actor, FeedItem
+from booking_domain.stream.use_cases import MAX_REPLAY, StreamUseCases
 from entrypoints.http.auth import stream_authenticated
-from entrypoints.http.deps import Caller, EventsDep, caller_dependencies
-from entrypoints.http.events.dto import Published, wire_json
-from entrypoints.http.events.relay import Listeners, channels_of
+from entrypoints.http.caller import Caller, caller_dependencies
+from entrypoints.http.stream.dto import Published, wire_json
+from entrypoints.http.stream.relay import Listeners, channels_of
+
+StreamDep = NamedDependency[StreamUseCases]
 
 KEEP_ALIVE = 15.0
 MAX_BACKLOG = 1000
@@ -39,7 +41,7 @@ class EventStreamController(Controller):
     tags = ["events"]
     guards = [stream_authenticated]
     security = [{"bearer": []}]
-    dependencies = caller_dependencies("events")
+    dependencies = caller_dependencies("stream")
 
     @get(
         "/stream",
@@ -49,7 +51,7 @@ class EventStreamController(Controller):
     async def stream(
         self,
         actor: Caller,
-        events: EventsDep,
+        stream: StreamDep,
         channels: NamedDependency[ChannelsPlugin],
         listeners: NamedDependency[Listeners],
         last_event_id: Annotated[
@@ -73,7 +75,7 @@ class EventStreamController(Controller):
         listeners.open += 1  # from here on the relay reads the outbox (see Listeners)
         try:
             after = last_event_id or resume_from
-            backlog = await _replay(events, actor, after) if after else []
+            backlog = await _replay(stream, actor, after) if after else []
         except BaseException:
             listeners.open -= 1
             await channels.unsubscribe(subscriber)
@@ -82,12 +84,12 @@ class EventStreamController(Controller):
         return ServerSentEvent(_messages(channels, listeners, subscriber, backlog, cursor))
 
 
-async def _replay(events: EventUseCases, actor: Actor, after: str) -> list[FeedItem]:
+async def _replay(stream: StreamUseCases, actor: Actor, after: str) -> list[FeedItem]:
     """Everything after the cursor (raises for a cursor we never made: a 400 before the
     stream starts)."""
     missed: list[FeedItem] = []
     while True:
-        page = await events.replay_events(actor, after, limit=MAX_REPLAY)
+        page = await stream.replay_events(actor, after, limit=MAX_REPLAY)
         missed.extend(page)
         if len(page) < MAX_REPLAY:
             return missed

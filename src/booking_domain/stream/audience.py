@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-from booking_domain.shared.events import OutboxEvent
 from booking_domain.shared.identity import Actor
 from booking_domain.shared.ids import UserId
+from booking_domain.shared.outbox import OutboxEvent
 
 
 def hears(actor: Actor, event: OutboxEvent) -> bool:

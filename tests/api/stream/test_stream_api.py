@@ -20,7 +20,7 @@ import pytest
 
 from adapters.postgres.database import Database
 from adapters.postgres.uow import PostgresUnitOfWorkFactory
-from tests.api.events.stream_client import open_stream
+from tests.api.stream.stream_client import open_stream
 from tests.support.builders import TEST_JWT_SECRET
 from tests.support.catalog import BookableArtist, add_bookable_artist
 from tests.support.server import ServerProcess, running_server

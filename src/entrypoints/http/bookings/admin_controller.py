@@ -18,8 +18,9 @@ from booking_domain.bookings.use_cases import AdminBookingFilter, Suspension
 from booking_domain.shared import MAX_PAGE, MAX_PAGE_SIZE, PageRequest, Role
 from booking_domain.shared.ids import ArtistId, UserId
 from entrypoints.http.auth import authenticated, role_in
+from entrypoints.http.bookings.controller import BookingsDep
 from entrypoints.http.bookings.dto import BookingPage, BookingView, StatusName
-from entrypoints.http.deps import BookingsDep, Caller, caller_dependencies
+from entrypoints.http.caller import Caller, caller_dependencies
 from entrypoints.http.wire import View
 
 PaymentStatusName = Literal["unpaid", "invoiced", "paid", "partially_refunded", "refunded"]

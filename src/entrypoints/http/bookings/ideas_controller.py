@@ -13,8 +13,9 @@ from booking_domain.bookings.ideas import IdeaId
 from booking_domain.media import UploadId
 from booking_domain.shared import BookingId
 from entrypoints.http.auth import authenticated
+from entrypoints.http.bookings.controller import BookingsDep
 from entrypoints.http.bookings.ideas_dto import IdeaChange, IdeaRequest, IdeaView
-from entrypoints.http.deps import BookingsDep, Caller, caller_dependencies
+from entrypoints.http.caller import Caller, caller_dependencies
 
 BEARER: list[dict[str, list[str]]] = [{"bearer": []}]
 

@@ -12,7 +12,7 @@ from collections.abc import AsyncIterator
 import pytest
 
 from adapters.postgres.database import Database
-from adapters.postgres.outbox import PostgresEventFeed
+from adapters.postgres.outbox import PostgresOutboxFeed
 from adapters.postgres.outbox_relay import PostgresOutboxRelay
 from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from booking_domain.shared import FeedItem
@@ -42,7 +42,7 @@ async def _until(check: object, within: float = 10) -> None:
 async def test_nobody_listening_reads_nothing_and_a_newcomer_misses_nothing(
     uow: PostgresUnitOfWorkFactory,
 ) -> None:
-    relay = PostgresOutboxRelay(PostgresEventFeed(uow.database), poll=0.01)
+    relay = PostgresOutboxRelay(PostgresOutboxFeed(uow.database), poll=0.01)
     published: list[FeedItem] = []
     asked = 0
     open_streams = 0

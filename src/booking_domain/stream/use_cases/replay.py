@@ -7,26 +7,24 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
-from booking_domain.events.audience import audience_filter
-from booking_domain.shared.audit import AuditUnitOfWorkFactory
 from booking_domain.shared.clock import Clock
 from booking_domain.shared.errors import FieldError, InvalidInputError
 from booking_domain.shared.identity import Actor
-from booking_domain.shared.ports import EventFeed, FeedItem
+from booking_domain.shared.ports import FeedItem, OutboxFeed
 from booking_domain.shared.use_case import UseCase
+from booking_domain.stream.audience import audience_filter
 
 MAX_REPLAY = 500
 KEPT_FOR = timedelta(days=7)  # how far back a reconnecting stream can catch up
 
 
 @dataclass(frozen=True, slots=True)
-class EventsDeps:
-    feed: EventFeed
+class StreamDeps:
+    feed: OutboxFeed
     clock: Clock
-    uow: AuditUnitOfWorkFactory  # the audit trail (``trail.py``)
 
 
-class ReplayEvents(UseCase[EventsDeps]):
+class ReplayEvents(UseCase[StreamDeps]):
     """Up to ``limit`` (1 .. ``MAX_REPLAY``) of the actor's events after ``after``; read on
     from the last one's cursor until fewer than ``limit`` come back. A cursor the feed never
     made is ``InvalidCursorError`` (422)."""
@@ -41,7 +39,7 @@ class ReplayEvents(UseCase[EventsDeps]):
         return await self._deps.feed.tail()
 
 
-class ForgetOldEvents(UseCase[EventsDeps]):
+class ForgetOldEvents(UseCase[StreamDeps]):
     """Events older than ``KEPT_FOR`` are no longer kept (each subject's newest stays), in
     batches; returns how many went."""
 

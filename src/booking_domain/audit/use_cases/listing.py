@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from booking_domain.events.use_cases.replay import EventsDeps
+from booking_domain.audit.use_cases.deps import AuditDeps
 from booking_domain.shared.audit import MAX_AUDIT_PAGE, AuditFilter, AuditPage
 from booking_domain.shared.errors import FieldError, InvalidInputError, PermissionDeniedError
 from booking_domain.shared.identity import Actor
 from booking_domain.shared.use_case import UseCase
 
 
-class ListAudit(UseCase[EventsDeps]):
+class ListAudit(UseCase[AuditDeps]):
     async def __call__(
         self, actor: Actor, where: AuditFilter, *, before: UUID | None, limit: int
     ) -> AuditPage:

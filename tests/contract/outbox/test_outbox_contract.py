@@ -10,17 +10,17 @@ from datetime import timedelta
 
 import pytest
 
-from adapters.memory.outbox import InMemoryEventFeed
+from adapters.memory.outbox import InMemoryOutboxFeed
 from adapters.memory.uow import InMemoryUnitOfWorkFactory
-from adapters.postgres.outbox import PostgresEventFeed
+from adapters.postgres.outbox import PostgresOutboxFeed
 from booking_domain.bookings import BookingStatus, lifecycle
 from booking_domain.catalog import ArtistChange, artist_outbox_event, artist_subject
 from booking_domain.notifications import InboxItem, NotificationId, inbox_event
 from booking_domain.shared import (
     ConcurrentUpdateError,
-    EventFeed,
     FeedItem,
     InvalidCursorError,
+    OutboxFeed,
     UserId,
     new_uuid7,
 )
@@ -33,13 +33,13 @@ from tests.support.storage import AnyUnitOfWorkFactory
 pytestmark = pytest.mark.anyio
 
 
-def feed_of(uow_factory: AnyUnitOfWorkFactory) -> EventFeed:
+def feed_of(uow_factory: AnyUnitOfWorkFactory) -> OutboxFeed:
     if isinstance(uow_factory, InMemoryUnitOfWorkFactory):
-        return InMemoryEventFeed(uow_factory.store)
-    return PostgresEventFeed(uow_factory.database)
+        return InMemoryOutboxFeed(uow_factory.store)
+    return PostgresOutboxFeed(uow_factory.database)
 
 
-async def everything(feed: EventFeed, after: str | None = None) -> Sequence[FeedItem]:
+async def everything(feed: OutboxFeed, after: str | None = None) -> Sequence[FeedItem]:
     return await feed.read(after, limit=1000)
 
 

@@ -4,43 +4,22 @@ page's ``next`` as ``before`` for the page after it."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated
 from uuid import UUID
 
 from litestar import Controller, get
+from litestar.di import NamedDependency
 from litestar.params import QueryParameter
 
+from booking_domain.audit.use_cases import AuditUseCases
 from booking_domain.shared import Role
-from booking_domain.shared.audit import MAX_AUDIT_PAGE, MAX_REQUEST_ID, AuditEntry, AuditFilter
+from booking_domain.shared.audit import MAX_AUDIT_PAGE, MAX_REQUEST_ID, AuditFilter
 from booking_domain.shared.ids import UserId
+from entrypoints.http.audit.dto import AuditEntryView, AuditPageView
 from entrypoints.http.auth import authenticated, role_in
-from entrypoints.http.deps import Caller, EventsDep, caller_dependencies
-from entrypoints.http.wire import View, utc
+from entrypoints.http.caller import Caller, caller_dependencies
 
-
-class AuditEntryView(View, frozen=True):
-    id: UUID
-    at: datetime
-    actor_id: UUID | None  # None: the system (a job, the provider's callback, a console)
-    actor_role: str | None
-    action: str  # <kind>.<act>: booking.cancelled, account.locked, refund.settled ...
-    target: str  # <kind>/<id>
-    before: dict[str, Any] | None
-    after: dict[str, Any] | None
-    request_id: str | None  # the X-Request-ID of the request that did it
-
-    @classmethod
-    def of(cls, e: AuditEntry) -> AuditEntryView:
-        return cls(
-            e.id, utc(e.at), e.actor_id, None if e.actor_role is None else e.actor_role.value,
-            e.action, e.target, None if e.before is None else dict(e.before),
-            None if e.after is None else dict(e.after), e.request_id,
-        )  # fmt: skip
-
-
-class AuditPageView(View, frozen=True):
-    items: list[AuditEntryView]
-    next: UUID | None  # pass as `before` for the next (older) page; None: this is the last
+AuditDep = NamedDependency[AuditUseCases]
 
 
 class AuditController(Controller):
@@ -48,13 +27,13 @@ class AuditController(Controller):
     tags = ["admin"]
     guards = [authenticated, role_in(Role.ADMIN)]
     security = [{"bearer": []}]
-    dependencies = caller_dependencies("events")
+    dependencies = caller_dependencies("audit")
 
     @get(summary="The audit trail, newest first: actor, action, target, dates, request (admins)")
     async def list_audit(
         self,
         actor: Caller,
-        events: EventsDep,
+        audit: AuditDep,
         actor_id: Annotated[UUID | None, QueryParameter(name="actorId")] = None,
         action: Annotated[
             str | None,
@@ -79,5 +58,5 @@ class AuditController(Controller):
             actor_id=None if actor_id is None else UserId(actor_id), action=action,
             target=target, request_id=request_id, at_from=at_from, at_before=at_before,
         )  # fmt: skip
-        found = await events.list_audit(actor, where, before=before, limit=limit)
+        found = await audit.list_audit(actor, where, before=before, limit=limit)
         return AuditPageView([AuditEntryView.of(e) for e in found.items], found.next_before)

@@ -14,13 +14,14 @@ from booking_domain.media import UploadId
 from booking_domain.shared import MAX_PAGE, MAX_PAGE_SIZE, ArtistId
 from booking_domain.shared.pages import PageRequest
 from entrypoints.http.auth import authenticated
+from entrypoints.http.caller import Caller, MaybeCaller, caller_dependencies
+from entrypoints.http.catalog.controller import CatalogDep
 from entrypoints.http.catalog.portfolio_dto import (
     PortfolioItemChange,
     PortfolioItemRequest,
     PortfolioItemView,
     PortfolioPage,
 )
-from entrypoints.http.deps import Caller, CatalogDep, MaybeCaller, caller_dependencies
 from entrypoints.http.wire import given
 
 BEARER: list[dict[str, list[str]]] = [{"bearer": []}]

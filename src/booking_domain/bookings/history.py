@@ -12,7 +12,7 @@ from booking_domain.shared.ids import BookingId, UserId
 from booking_domain.shared.money import Money
 
 
-class BookingEventKind(StrEnum):
+class HistoryKind(StrEnum):
     """What happened to a booking: one kind per transition or bookkeeping change."""
 
     REQUESTED = "requested"
@@ -31,7 +31,7 @@ class BookingEventKind(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class BookingEvent:
+class HistoryEntry:
     """Who did what to which booking, when, and from which status to which.
 
     ``actor_id``/``actor_role`` are None when the system acted (hold expiry, a payment
@@ -42,7 +42,7 @@ class BookingEvent:
 
     booking_id: BookingId
     version: int
-    kind: BookingEventKind
+    kind: HistoryKind
     at: datetime
     actor_id: UserId | None
     actor_role: Role | None

@@ -16,7 +16,7 @@ embedded job worker), then:
 3. worker throughput: N no-op jobs (``inkslot:ping``) deferred at once, and the time until
    the workers have run them all.
 
-    .venv/bin/python bench/events.py [--rate 200] [--seconds 10] [--jobs 2000]
+    .venv/bin/python bench/delivery.py [--rate 200] [--seconds 10] [--jobs 2000]
                                      [--redis redis://127.0.0.1:6379/0]
 
 With ``--redis`` the API processes share one relay and hear events through Redis pub/sub

@@ -15,9 +15,9 @@ from litestar.channels.backends.memory import MemoryChannelsBackend
 from litestar.channels.backends.redis import RedisChannelsPubSubBackend
 from redis.asyncio import Redis
 
-from booking_domain.shared import Actor, EventRelay, FeedItem
-from entrypoints.http.events.dto import Published
+from booking_domain.shared import Actor, FeedItem, OutboxRelay
 from entrypoints.http.lifespan import LifespanTask
+from entrypoints.http.stream.dto import Published
 
 _log = logging.getLogger("inkslot.events")
 ADMINS = "events:admins"
@@ -36,7 +36,7 @@ def channels_of(actor: Actor) -> list[str]:
 @dataclass
 class Listeners:
     """How many event streams this process has open: while none is, the relay moves past
-    the outbox without reading it (``EventRelay.run``'s ``listening``)."""
+    the outbox without reading it (``OutboxRelay.run``'s ``listening``)."""
 
     open: int = 0
 
@@ -84,7 +84,7 @@ class RelayTask(LifespanTask):
     name = "inkslot-event-relay"
 
     def __init__(
-        self, relay: EventRelay, channels: ChannelsPlugin, listeners: Listeners | None = None
+        self, relay: OutboxRelay, channels: ChannelsPlugin, listeners: Listeners | None = None
     ) -> None:
         super().__init__()
         self._relay = relay

@@ -1,0 +1,126 @@
+"""The registry of bounded contexts: every context the entrypoints serve is one line here.
+
+A line names the context (the field), its bundle of use cases (the annotation) and, where
+it has any, what its ``Deps`` take from the settings (``FromSettings``). Every other field of
+its ``Deps`` is given the adapter of the same name (``uow``, ``clock``, ``stores``, ``feed``,
+``gateway`` ...: ``entrypoints.container.adapters``) or keeps its default.
+
+From these lines the composition root derives:
+
+- each context's wiring: its ``Deps`` and its bundle (``entrypoints.container``);
+- ``Bundles``, what the entrypoints receive (``entrypoints.bundles``): an instance of this
+  class, plus the few services that are no context's;
+- the HTTP layer's dependencies, one per context under its name, and its routes: the
+  ``ROUTES`` of the package ``entrypoints.http.<name>`` (``entrypoints.http.app``).
+
+Adding a context (docs/architecture.md, "Adding a bounded context") is its packages and one
+line below, where the context sits in the order of the layers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, fields
+from operator import attrgetter
+from typing import Annotated, Any, get_args, get_origin, get_type_hints
+
+from booking_domain.accounts.use_cases import AccountUseCases
+from booking_domain.audit.use_cases import AuditUseCases
+from booking_domain.bookings.use_cases import BookingUseCases
+from booking_domain.catalog.use_cases import CatalogUseCases
+from booking_domain.disputes.use_cases import DisputeUseCases
+from booking_domain.media.use_cases import MediaUseCases
+from booking_domain.notifications.use_cases import NotificationUseCases
+from booking_domain.payments.use_cases import PaymentUseCases
+from booking_domain.reviews.use_cases import ReviewUseCases
+from booking_domain.scheduling.use_cases import SchedulingUseCases
+from booking_domain.search.use_cases import SearchUseCases
+from booking_domain.shared.use_case import UseCaseBundle
+from booking_domain.stream.use_cases import StreamUseCases
+from booking_domain.webhooks.use_cases import WebhookUseCases
+from entrypoints.from_settings import (
+    callback_url,
+    notification_retries,
+    session_policy,
+    webhook_retries,
+)
+from entrypoints.settings import Settings
+
+Factory = Callable[[Settings], object]
+
+
+@dataclass(frozen=True, slots=True)
+class FromSettings:
+    """What a context's ``Deps`` take from the settings: ``name=factory`` gives the field
+    ``name`` the value ``factory(settings)``."""
+
+    factories: Mapping[str, Factory]
+
+    def __init__(self, **factories: Factory) -> None:
+        object.__setattr__(self, "factories", factories)
+
+
+def setting(name: str) -> Factory:
+    """A ``Deps`` field given one setting as it is."""
+    return attrgetter(name)
+
+
+@dataclass(frozen=True, slots=True)
+class Contexts:
+    """Every context's use cases, in the order of the layers (docs/architecture.md)."""
+
+    accounts: Annotated[AccountUseCases, FromSettings(policy=session_policy)]
+    media: MediaUseCases
+    catalog: CatalogUseCases
+    scheduling: SchedulingUseCases
+    bookings: BookingUseCases
+    payments: Annotated[PaymentUseCases, FromSettings(callback_url=callback_url)]
+    disputes: DisputeUseCases
+    reviews: ReviewUseCases
+    notifications: Annotated[
+        NotificationUseCases,
+        FromSettings(
+            retries=notification_retries,
+            app_url=setting("web_url"),
+            mail_domain=setting("mail_domain"),
+        ),
+    ]
+    webhooks: Annotated[
+        WebhookUseCases,
+        FromSettings(
+            retries=webhook_retries,
+            allow_private_targets=setting("allows_private_webhook_targets"),
+        ),
+    ]
+    search: SearchUseCases
+    stream: StreamUseCases
+    audit: AuditUseCases
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One registry line, read: the context's name, its bundle, its ``Deps`` and what they
+    take from the settings."""
+
+    name: str
+    bundle: type[UseCaseBundle[Any]]
+    deps: type
+    from_settings: Mapping[str, Factory]
+
+
+def registered() -> Iterator[Entry]:
+    """The registry's lines, in order."""
+    hints = get_type_hints(Contexts, include_extras=True)
+    for line in fields(Contexts):
+        bundle, *extras = get_args(hints[line.name]) or (hints[line.name],)
+        made = next((e.factories for e in extras if isinstance(e, FromSettings)), {})
+        yield Entry(line.name, bundle, _deps_of(bundle), made)
+
+
+def _deps_of(bundle: type[UseCaseBundle[Any]]) -> type:
+    """``XDeps`` of ``class XUseCases(UseCaseBundle[XDeps])``."""
+    for base in getattr(bundle, "__orig_bases__", ()):
+        if get_origin(base) is UseCaseBundle:
+            deps: type = get_args(base)[0]
+            return deps
+    raise TypeError(f"{bundle.__name__} is not a UseCaseBundle[<Deps>]")

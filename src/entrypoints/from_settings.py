@@ -1,0 +1,52 @@
+"""What the contexts' ``Deps`` take from the settings (the registry's ``FromSettings``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from booking_domain.accounts import LockoutPolicy
+from booking_domain.accounts.use_cases import SessionPolicy
+from booking_domain.notifications import RetrySchedule as NotificationRetrySchedule
+from booking_domain.webhooks import RetrySchedule as WebhookRetrySchedule
+from entrypoints.settings import Settings
+
+CALLBACK_PATH = "/api/v1/payments/callback"
+MAX_CALLBACK_URL = 255  # QPay's limit on callback_url
+
+
+@dataclass(frozen=True, slots=True)
+class CallbackUrl:
+    """``<public URL>/api/v1/payments/callback/<number>?t=<token>``: QPay appends
+    ``&qpay_payment_id=...``. None of our parameters is named ``payment_id``."""
+
+    base_url: str
+
+    def __call__(self, number: str, token: str) -> str:
+        url = f"{self.base_url}{CALLBACK_PATH}/{number}?t={token}"
+        if len(url) > MAX_CALLBACK_URL:
+            raise ValueError("INKSLOT_PUBLIC_URL is too long for QPay's 255-character callback")
+        return url
+
+
+def session_policy(settings: Settings) -> SessionPolicy:
+    lockout = LockoutPolicy(
+        max_failures=settings.login_max_failures, lock_duration=settings.login_lock
+    )
+    return SessionPolicy(refresh_token_ttl=settings.refresh_token_ttl, lockout=lockout)
+
+
+def callback_url(settings: Settings) -> CallbackUrl:
+    return CallbackUrl(settings.base_url)
+
+
+def webhook_retries(settings: Settings) -> WebhookRetrySchedule:
+    return WebhookRetrySchedule(_delays(settings.webhook_retry_seconds))
+
+
+def notification_retries(settings: Settings) -> NotificationRetrySchedule:
+    return NotificationRetrySchedule(_delays(settings.notification_retry_seconds))
+
+
+def _delays(seconds: tuple[int, ...]) -> tuple[timedelta, ...]:
+    return tuple(timedelta(seconds=s) for s in seconds)

@@ -1,0 +1,26 @@
+"""A context's HTTP surface: the ``ROUTES`` of its package ``entrypoints.http.<context>``.
+
+``build_app`` serves every registered context's routes, in the registry's order, each group
+behind what it names: its controllers under ``/api/v1``, sign-in and sign-up behind their
+rate limits, the sandbox's bank app only where the sandbox gateway takes payments.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from litestar import Controller
+
+Controllers = Sequence[type[Controller]]
+
+
+@dataclass(frozen=True, slots=True)
+class Routes:
+    controllers: Controllers = ()
+    # Behind the per-minute limit per client address: sign-in, refresh, logout, password.
+    sign_in: Controllers = ()
+    # Behind that limit and the hourly sign-up limit (each probe of a taken email costs one).
+    sign_up: Controllers = ()
+    # Only where the sandbox gateway takes payments (its local bank app).
+    sandbox: Controllers = ()
