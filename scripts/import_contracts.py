@@ -4,10 +4,9 @@
 ``public_doors``: the packages directly inside each of ``containers`` are rooms (bounded
 contexts); a room uses another room only through its door, the package itself
 (``from booking_domain.bookings import ...``), never a module inside it (its ``use_cases``,
-its model modules). With ``doors = "closed"`` rooms never import each other at all (the HTTP
-packages of the contexts). ``common`` names children that are not rooms (shared kernels,
-test kits): anyone may import their modules, and they may import any room's modules. Plain
-modules directly inside a container (``entrypoints.http.auth``) are not rooms either.
+its model modules, its ports). ``common`` names children that are not rooms (the shared
+kernel): anyone may import their modules. Plain modules directly inside a container
+(``entrypoints.http.auth``) are not rooms either.
 """
 
 from __future__ import annotations
@@ -21,6 +20,8 @@ from importlinter import Contract, ContractCheck, fields, output
 
 @dataclass(frozen=True)
 class Trespass:
+    """``importer`` reaches past the door of the room that holds ``imported``."""
+
     importer: str
     imported: str
     lines: tuple[int, ...]
@@ -31,12 +32,9 @@ class PublicDoorsContract(Contract):
 
     containers = fields.ListField(subfield=fields.StringField())
     common = fields.ListField(subfield=fields.StringField(), required=False, default=[])
-    doors = fields.StringField(required=False, default="open")
 
     def check(self, graph: ImportGraph, verbose: bool) -> ContractCheck:
-        found = sorted(
-            self._trespasses(graph), key=lambda t: (t.importer, t.imported, t.lines)
-        )
+        found = sorted(trespasses(graph, self.containers, self.common), key=_order)
         return ContractCheck(kept=not found, metadata={"trespasses": found})
 
     def render_broken_contract(self, check: ContractCheck) -> None:
@@ -46,33 +44,31 @@ class PublicDoorsContract(Contract):
                 f"- {trespass.importer} -> {trespass.imported} (l.{lines})", bold=False
             )
         output.new_line()
-        door = "through its package only" if self.doors != "closed" else "never"
-        output.print(f"A context uses another {door}: import from the package itself.")
+        output.print("Import from the other context's package itself, and export it there.")
 
-    def _trespasses(self, graph: ImportGraph) -> Iterator[Trespass]:
-        common = set(self.common)
-        for container in self.containers:
-            rooms = {
-                child
-                for child in graph.find_children(container)
-                if child not in common and graph.find_children(child)
-            }
-            for room in sorted(rooms):
-                inside = {room, *graph.find_descendants(room)}
-                for module in sorted(inside):
-                    for imported in graph.find_modules_directly_imported_by(module):
-                        owner = _room_of(imported, rooms)
-                        if owner is None or owner == room:
-                            continue
-                        if self.doors != "closed" and imported == owner:
-                            continue  # through the door
-                        details = graph.get_import_details(importer=module, imported=imported)
-                        lines = tuple(d["line_number"] for d in details)
-                        yield Trespass(module, imported, lines)
+
+def trespasses(graph: ImportGraph, containers: list[str], common: list[str]) -> Iterator[Trespass]:
+    """Every import from one room into a module inside another room."""
+    for container in containers:
+        rooms = {
+            child
+            for child in graph.find_children(container)
+            if child not in common and graph.find_children(child)
+        }
+        for room in sorted(rooms):
+            for module in sorted({room, *graph.find_descendants(room)}):
+                for imported in graph.find_modules_directly_imported_by(module):
+                    owner = _room_of(imported, rooms)
+                    if owner is None or owner == room or imported == owner:
+                        continue
+                    details = graph.get_import_details(importer=module, imported=imported)
+                    lines = tuple(d["line_number"] for d in details)
+                    yield Trespass(module, imported, lines)
 
 
 def _room_of(module: str, rooms: set[str]) -> str | None:
-    for room in rooms:
-        if module == room or module.startswith(room + "."):
-            return room
-    return None
+    return next((r for r in rooms if module == r or module.startswith(r + ".")), None)
+
+
+def _order(trespass: Trespass) -> tuple[str, str]:
+    return trespass.importer, trespass.imported

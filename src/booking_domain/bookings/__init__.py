@@ -1,8 +1,13 @@
 """Bookings: the Booking aggregate, its lifecycle (every change goes through ``apply`` and
-yields one event), references like ``INK-7K3M9Q`` and the statuses. What customers and
-artists do to bookings is in ``bookings.use_cases``, what it needs stored in
-``bookings.ports``."""
+yields one history entry), references like ``INK-7K3M9Q`` and the statuses.
 
+Other contexts use bookings through this package only: the aggregate and its rules, the
+transitions they cause (an invoice, a payment, a refund), who may see a booking
+(``load_visible``), how a change is recorded (``record_new``, ``record_change``) and the
+ports their units of work include (``HasBookings``). What customers and artists do to
+bookings is in ``bookings.use_cases``."""
+
+from booking_domain.bookings.access import load_visible
 from booking_domain.bookings.booking import (
     DISPUTE_WINDOW,
     Booking,
@@ -24,6 +29,13 @@ from booking_domain.bookings.errors import (
     TooLateToChangeError,
 )
 from booking_domain.bookings.history import HistoryEntry, HistoryKind, actor_fields
+from booking_domain.bookings.lifecycle import (
+    expire_hold,
+    mark_invoiced,
+    record_payment,
+    record_refund,
+)
+from booking_domain.bookings.ports import BookingRepository, HasBookings
 from booking_domain.bookings.published import (
     BOOKING,
     BOOKING_EVENT_TYPES,
@@ -32,6 +44,7 @@ from booking_domain.bookings.published import (
     booking_event_type,
     booking_outbox_event,
 )
+from booking_domain.bookings.recording import BookingRecords, record_change, record_new
 from booking_domain.bookings.references import new_booking_reference
 from booking_domain.bookings.status import CLOSED, TRANSITIONS, BookingStatus, PaymentStatus
 from booking_domain.shared.errors import InvalidTransitionError
@@ -46,8 +59,11 @@ __all__ = [
     "Booking",
     "BookingActionNotAllowedError",
     "BookingNotFoundError",
+    "BookingRecords",
     "BookingReferenceTakenError",
+    "BookingRepository",
     "BookingStatus",
+    "HasBookings",
     "HistoryEntry",
     "HistoryKind",
     "HoldExpiredError",
@@ -65,7 +81,14 @@ __all__ = [
     "booking_event_type",
     "booking_outbox_event",
     "busy_timeline",
+    "expire_hold",
+    "load_visible",
+    "mark_invoiced",
     "new_booking_reference",
+    "record_change",
+    "record_new",
+    "record_payment",
+    "record_refund",
     "request_booking",
     "require_role",
 ]

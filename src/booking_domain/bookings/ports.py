@@ -18,9 +18,9 @@ from booking_domain.bookings.booking import Booking
 from booking_domain.bookings.history import HistoryEntry
 from booking_domain.bookings.ideas import Idea, IdeaId
 from booking_domain.bookings.status import BookingStatus, PaymentStatus
-from booking_domain.catalog.ports import HasArtists
-from booking_domain.media.ports import HasUploads
-from booking_domain.scheduling.ports import HasSchedulingReader
+from booking_domain.catalog import HasArtists
+from booking_domain.media import HasUploads
+from booking_domain.scheduling import HasSchedulingReader
 from booking_domain.shared.audit import HasAudit
 from booking_domain.shared.ids import ArtistId, BookingId, UserId
 from booking_domain.shared.pages import Page, PageRequest

@@ -1,20 +1,30 @@
 """The catalogue: artist profiles, studios and the services artists offer.
 
 It knows what is offered and by whom, not when: time zones and the scheduling policy are
-stored on the profile, but every calendar rule is :mod:`booking_domain.scheduling`'s. Use
-cases are in :mod:`booking_domain.catalog.use_cases`; ports in
-:mod:`booking_domain.catalog.ports`.
+stored on the profile, but every calendar rule is :mod:`booking_domain.scheduling`'s.
+
+Other contexts use the catalogue through this package only: profiles and their rules,
+loading one for a use case (``load_artist``, ``load_editable_artist``), changing one with its
+event (``change_profile``: a suspension), the public pictures (``public_images``) and the
+ports their units of work include. The catalogue's own use cases are in
+:mod:`booking_domain.catalog.use_cases`.
 """
 
-from booking_domain.catalog.artists import ArtistProfile, ArtistStatus, GeoPoint
+from booking_domain.catalog.artists import ArtistProfile, ArtistStatus, GeoPoint, mean_rating
 from booking_domain.catalog.errors import (
     ArtistNotFoundError,
     ArtistProfileExistsError,
     InvalidScheduleError,
+    PortfolioItemNotFoundError,
     ServiceNotFoundError,
     StudioNotFoundError,
 )
+from booking_domain.catalog.images import PortfolioImage, public_images
+from booking_domain.catalog.loading import load_artist, load_editable_artist
 from booking_domain.catalog.policy import SchedulingPolicy
+from booking_domain.catalog.portfolio import PortfolioItem, PortfolioItemId
+from booking_domain.catalog.ports import HasArtists, HasServices
+from booking_domain.catalog.profile_changes import Change, ProfileChanges, change_profile, suspended
 from booking_domain.catalog.published import (
     ARTIST,
     ARTIST_EVENT_TYPES,
@@ -33,11 +43,19 @@ __all__ = [
     "ArtistProfile",
     "ArtistProfileExistsError",
     "ArtistStatus",
+    "Change",
     "Deposit",
     "FixedDeposit",
     "GeoPoint",
+    "HasArtists",
+    "HasServices",
     "InvalidScheduleError",
     "PercentageDeposit",
+    "PortfolioImage",
+    "PortfolioItem",
+    "PortfolioItemId",
+    "PortfolioItemNotFoundError",
+    "ProfileChanges",
     "SchedulingPolicy",
     "Service",
     "ServiceNotFoundError",
@@ -45,5 +63,11 @@ __all__ = [
     "StudioNotFoundError",
     "artist_outbox_event",
     "artist_subject",
+    "change_profile",
     "ensure_may_create_studio",
+    "load_artist",
+    "load_editable_artist",
+    "mean_rating",
+    "public_images",
+    "suspended",
 ]

@@ -12,7 +12,7 @@ from booking_domain.catalog.artists import ArtistProfile, ArtistStatus
 from booking_domain.catalog.portfolio import PortfolioItem, PortfolioItemId
 from booking_domain.catalog.services import Service
 from booking_domain.catalog.studios import Studio
-from booking_domain.media.ports import HasUploads
+from booking_domain.media import HasUploads
 from booking_domain.shared.audit import HasAudit
 from booking_domain.shared.ids import ArtistId, ServiceId, StudioId, UserId
 from booking_domain.shared.pages import Page, PageRequest

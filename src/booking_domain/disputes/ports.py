@@ -8,14 +8,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from booking_domain.bookings.ports import HasBookings
+from booking_domain.bookings import HasBookings
 from booking_domain.disputes.dispute import Dispute, DisputeStatus
 from booking_domain.disputes.evidence import DisputeMessage
-from booking_domain.media.ports import HasUploads
+from booking_domain.media import HasUploads
 from booking_domain.shared.audit import HasAudit
 from booking_domain.shared.ids import BookingId, DisputeId
 from booking_domain.shared.pages import Page, PageRequest
-from booking_domain.shared.ports import UnitOfWork
+from booking_domain.shared.ports import HasOutbox, UnitOfWork
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +54,7 @@ class DisputeMessageRepository(Protocol):
         ...
 
 
-class DisputesUnitOfWork(UnitOfWork, HasBookings, HasUploads, HasAudit, Protocol):
+class DisputesUnitOfWork(UnitOfWork, HasBookings, HasUploads, HasOutbox, HasAudit, Protocol):
     @property
     def disputes(self) -> DisputeRepository: ...
 

@@ -3,8 +3,9 @@
 Uploads (a signed PUT URL, then completion: the stored object checked against what was
 declared, decoded under the image rules, made into WebP variants with every piece of
 metadata dropped), the ``ObjectStore`` port both stores serve (private ``uploads``, public
-``media``) and the ``ImageProcessor`` port. Catalog (portfolios, avatars) and bookings
-(ideas) take finished uploads.
+``media``) and the ``ImageProcessor`` port. Catalog (portfolios, avatars), bookings
+(ideas) and disputes (evidence) take finished uploads (``take_upload``) and show them
+(``image_links``, ``private_links``).
 """
 
 from booking_domain.media.errors import (
@@ -30,7 +31,9 @@ from booking_domain.media.images import (
     ProcessedImage,
     VariantSpec,
 )
+from booking_domain.media.links import PRIVATE_URL_SECONDS, ImageLink, image_links, private_links
 from booking_domain.media.ports import (
+    HasUploads,
     MediaStores,
     MediaUnitOfWork,
     MediaUnitOfWorkFactory,
@@ -44,6 +47,7 @@ from booking_domain.media.storage import (
     check_key,
     check_metadata,
 )
+from booking_domain.media.taking import take_upload
 from booking_domain.media.uploads import (
     ALLOWED_TYPES,
     MAX_UPLOAD_BYTES,
@@ -58,7 +62,10 @@ __all__ = [
     "ALLOWED_TYPES",
     "MAX_PIXELS",
     "MAX_UPLOAD_BYTES",
+    "PRIVATE_URL_SECONDS",
     "VARIANTS",
+    "HasUploads",
+    "ImageLink",
     "ImageProcessor",
     "ImageRejectedError",
     "InvalidKeyError",
@@ -91,4 +98,7 @@ __all__ = [
     "VariantSpec",
     "check_key",
     "check_metadata",
+    "image_links",
+    "private_links",
+    "take_upload",
 ]

@@ -13,7 +13,7 @@ from enum import StrEnum
 from typing import Protocol
 from uuid import UUID
 
-from booking_domain.bookings.ports import HasBookings
+from booking_domain.bookings import HasBookings
 from booking_domain.payments.invoices import DepositInvoice, InvoiceId
 from booking_domain.payments.ledger import Transaction, TransactionFilter
 from booking_domain.payments.receipts import ReceivedPayment

@@ -20,8 +20,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from booking_domain.bookings import Booking, BookingStatus, lifecycle
-from booking_domain.bookings.history import HistoryEntry
+from booking_domain.bookings import (
+    Booking,
+    BookingStatus,
+    HistoryEntry,
+    expire_hold,
+    record_payment,
+)
 from booking_domain.payments.gateway import (
     PaymentCheck,
     PaymentMethod,
@@ -82,7 +87,7 @@ def receive(
     """Apply one verified, not yet recorded ``PAID`` payment of ``invoice`` to its booking."""
     steps: list[tuple[Booking, HistoryEntry]] = []
     if booking.status is BookingStatus.PENDING and booking.hold_expired(now):
-        booking, expired = lifecycle.expire_hold(booking, now)
+        booking, expired = expire_hold(booking, now)
         steps.append((booking, expired))
     exact = payment.amount == invoice.amount == booking.deposit
     foreign = payment.amount.currency != booking.deposit.currency
@@ -90,7 +95,7 @@ def receive(
     if foreign or (pending and not (booking.awaiting_deposit and exact)):
         outcome = PaymentOutcome.REVIEW
     else:
-        booking, recorded = lifecycle.record_payment(booking, payment.amount, now)
+        booking, recorded = record_payment(booking, payment.amount, now)
         steps.append((booking, recorded))
         # Confirmed by this payment: it moved a pending booking (a second payment of a
         # confirmed booking keeps the status "confirmed", and is owed back).

@@ -7,8 +7,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Protocol
 
-from booking_domain.bookings.ports import HasBookings
-from booking_domain.catalog.ports import HasArtists
+from booking_domain.bookings import HasBookings
+from booking_domain.catalog import HasArtists
 from booking_domain.reviews.reviews import Review, ReviewId
 from booking_domain.shared.audit import HasAudit
 from booking_domain.shared.ids import ArtistId, BookingId

@@ -42,7 +42,9 @@ from booking_domain.scheduling.intervals import (
     overlaps_any,
     subtract,
     union,
+    whole_seconds,
 )
+from booking_domain.scheduling.ports import HasSchedulingReader, SchedulingContext
 from booking_domain.scheduling.stored import (
     OVERRIDE_REACH,
     StoredOverride,
@@ -67,6 +69,7 @@ __all__ = [
     "AvailabilityNotFoundError",
     "BusyTimeline",
     "DateOverride",
+    "HasSchedulingReader",
     "Interval",
     "InvalidIntervalError",
     "InvalidScheduleError",
@@ -76,6 +79,7 @@ __all__ = [
     "NotBookableReason",
     "OverlappingAvailabilityError",
     "Schedule",
+    "SchedulingContext",
     "SchedulingPolicy",
     "StoredOverride",
     "StoredRule",
@@ -101,6 +105,7 @@ __all__ = [
     "schedule_of",
     "subtract",
     "union",
+    "whole_seconds",
     "why_not_bookable",
     "zone",
 ]

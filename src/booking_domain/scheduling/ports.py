@@ -11,8 +11,7 @@ from datetime import date, datetime
 from typing import Protocol
 from uuid import UUID
 
-from booking_domain.catalog import ArtistProfile, Service
-from booking_domain.catalog.ports import HasArtists, HasServices
+from booking_domain.catalog import ArtistProfile, HasArtists, HasServices, Service
 from booking_domain.scheduling.availability import Schedule
 from booking_domain.scheduling.stored import StoredOverride, StoredRule
 from booking_domain.scheduling.timeline import BusyTimeline

@@ -21,8 +21,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from booking_domain.catalog import ArtistProfile, Service
-from booking_domain.scheduling import BusyTimeline, Schedule, free_slots
-from booking_domain.scheduling.intervals import whole_seconds
+from booking_domain.scheduling import BusyTimeline, Schedule, free_slots, whole_seconds
 from booking_domain.search.queries import MAX_FREE_WITHIN_DAYS
 from booking_domain.shared.ids import ArtistId, ServiceId
 from booking_domain.shared.time import Interval

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from booking_domain.catalog.portfolio import PortfolioItemId
+from booking_domain.catalog import PortfolioItemId
 from booking_domain.search.free_starts import ArtistCalendar, CalendarProjection
 from booking_domain.search.queries import ArtistQuery, PortfolioQuery
 from booking_domain.search.recommendations import Taste

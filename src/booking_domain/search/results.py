@@ -6,9 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Generic, TypeVar
 
-from booking_domain.catalog import ArtistProfile
-from booking_domain.catalog.artists import mean_rating
-from booking_domain.catalog.portfolio import PortfolioItem, PortfolioItemId
+from booking_domain.catalog import ArtistProfile, PortfolioItem, PortfolioItemId, mean_rating
 from booking_domain.media import Variant
 from booking_domain.shared.ids import ArtistId, ServiceId, StudioId
 from booking_domain.shared.money import Money

@@ -1,4 +1,4 @@
-"""The shared kernel: what every context speaks of (DESIGN.md, section 2)."""
+"""The shared kernel: what every context speaks of (docs/architecture.md, "Layout")."""
 
 from booking_domain.shared.clock import Clock
 from booking_domain.shared.currencies import CIRCULATING_CURRENCIES, require_known_currency
@@ -23,6 +23,7 @@ from booking_domain.shared.errors import (
     TimeOutOfRangeError,
     UnknownTimeZoneError,
 )
+from booking_domain.shared.idempotency import MAX_KEY_LENGTH, idempotency_key_problem
 from booking_domain.shared.identity import Actor, Role
 from booking_domain.shared.ids import (
     ArtistId,
@@ -71,6 +72,7 @@ __all__ = [
     "EPOCH",
     "GEOGRAPHIC_AREAS",
     "LATEST",
+    "MAX_KEY_LENGTH",
     "MAX_PAGE",
     "MAX_PAGE_SIZE",
     "SINGLE_EVENT_KINDS",
@@ -116,6 +118,7 @@ __all__ = [
     "UnitOfWork",
     "UnknownTimeZoneError",
     "UserId",
+    "idempotency_key_problem",
     "is_clean_text",
     "is_geographic_zone",
     "new_uuid7",

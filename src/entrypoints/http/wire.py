@@ -1,5 +1,5 @@
 """Wire formats every context shares: msgspec bases (camelCase on the wire), the helper for
-PATCH fields a client left out, and the page envelope of every list.
+PATCH fields a client left out, the page envelope of every list, and money.
 
 A DTO converts only what its own schema already guarantees valid (``Money`` from a
 pattern-checked currency and a bounded amount, minutes to a ``timedelta``); anything that
@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from typing import Generic, Self, TypeVar
+from typing import Annotated, Generic, Self, TypeVar
 
 import msgspec
-from msgspec import UnsetType
+from msgspec import Meta, UnsetType
 
-from booking_domain.shared import Page
+from booking_domain.shared import Money, Page
 
 T = TypeVar("T")
 D = TypeVar("D")
@@ -66,3 +66,16 @@ class PageView(View, Generic[T], frozen=True):
             page=page.request.page,
             page_size=page.request.page_size,
         )
+
+
+class MoneyDto(msgspec.Struct, frozen=True):
+    amount: Annotated[int, Meta(ge=0, le=10**12)]
+    currency: Annotated[str, Meta(pattern=r"^[A-Z]{3}$")] = "MNT"
+
+    def money(self) -> Money:
+        """Total over this schema: a bounded non-negative amount and three capitals."""
+        return Money(self.amount, self.currency)
+
+    @classmethod
+    def of(cls, money: Money) -> MoneyDto:
+        return cls(money.amount, money.currency)

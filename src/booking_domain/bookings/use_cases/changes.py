@@ -22,17 +22,15 @@ from __future__ import annotations
 from datetime import datetime
 
 from booking_domain.bookings import lifecycle
+from booking_domain.bookings.access import load_visible
 from booking_domain.bookings.booking import Booking
 from booking_domain.bookings.history import HistoryEntry
 from booking_domain.bookings.ports import BookingsUnitOfWork
+from booking_domain.bookings.recording import record_change
 from booking_domain.bookings.status import BookingStatus
+from booking_domain.bookings.use_cases.checks import bookable_context, taken_is_a_conflict
 from booking_domain.bookings.use_cases.deps import BookingsDeps
-from booking_domain.bookings.use_cases.support import (
-    bookable_context,
-    expire_stale_holds,
-    load_visible,
-    taken_is_a_conflict,
-)
+from booking_domain.bookings.use_cases.holds import expire_stale_holds
 from booking_domain.catalog import ArtistNotFoundError, SchedulingPolicy
 from booking_domain.shared.errors import FieldError, InvalidInputError, InvalidTransitionError
 from booking_domain.shared.identity import Actor
@@ -75,7 +73,7 @@ class ChangeBookingStatus(UseCase[BookingsDeps]):
             changed, event = await self._transition(
                 uow, booking, actor, now, status, reason, refund_amount
             )
-            await uow.bookings.save(changed, event)
+            await record_change(uow, changed, event)
             await uow.commit()
         return changed
 
@@ -127,6 +125,6 @@ class RescheduleBooking(UseCase[BookingsDeps]):
                     booking, actor, now, new_start=start, service=context.service,
                     policy=context.artist.policy, schedule=context.schedule, busy=context.busy,
                 )  # fmt: skip
-            await uow.bookings.save(moved, event)
+            await record_change(uow, moved, event)
             await uow.commit()
         return moved

@@ -41,15 +41,13 @@ from booking_domain.bookings.errors import (
 )
 from booking_domain.bookings.history import HistoryEntry
 from booking_domain.bookings.ports import BookingsUnitOfWork, IdempotencyRecord
+from booking_domain.bookings.recording import record_new
+from booking_domain.bookings.use_cases.checks import bookable_context, taken_is_a_conflict
 from booking_domain.bookings.use_cases.deps import BookingsDeps
-from booking_domain.bookings.use_cases.support import (
-    bookable_context,
-    expire_stale_holds,
-    taken_is_a_conflict,
-)
-from booking_domain.scheduling import epoch_floor
-from booking_domain.scheduling.ports import SchedulingContext
+from booking_domain.bookings.use_cases.holds import expire_stale_holds
+from booking_domain.scheduling import SchedulingContext, epoch_floor
 from booking_domain.shared.errors import FieldError, InvalidInputError
+from booking_domain.shared.idempotency import idempotency_key_problem
 from booking_domain.shared.identity import Actor, Role
 from booking_domain.shared.ids import ArtistId, BookingId, ServiceId, new_uuid7
 from booking_domain.shared.text import text_problem
@@ -57,7 +55,6 @@ from booking_domain.shared.time import require_aware
 from booking_domain.shared.use_case import UseCase
 
 MAX_NOTES_LENGTH = 2000
-MAX_KEY_LENGTH = 200
 # With ~7e8 references, even a million bookings make a clash of one draw about 1 in 700:
 # three clashes in a row mean something other than chance.
 REFERENCE_ATTEMPTS = 3
@@ -87,14 +84,6 @@ class BookingCreated:
 
     booking: Booking
     replayed: bool = False
-
-
-def idempotency_key_problem(key: str | None) -> FieldError | None:
-    """An ``Idempotency-Key`` is 1 to ``MAX_KEY_LENGTH`` printable ASCII characters (any
-    POST that honours one: bookings, deposit invoices)."""
-    if key is None or (0 < len(key) <= MAX_KEY_LENGTH and key.isascii() and key.isprintable()):
-        return None
-    return FieldError("Idempotency-Key", f"Use 1 to {MAX_KEY_LENGTH} printable ASCII characters.")
 
 
 def _check_request(request: BookingRequest) -> str | None:
@@ -169,7 +158,7 @@ class CreateBooking(UseCase[BookingsDeps]):
             context = await bookable_context(uow, request.artist_id, request.service_id, start, now)
             booking, event = self._decide(actor, request, context, now, self._new_id(now))
             if not context.has_expired_holds:
-                await uow.bookings.add(booking, event)
+                await record_new(uow, booking, event)
                 return booking
         async with self._deps.uow() as uow:
             await self._write(uow, booking, event, context, now)
@@ -212,4 +201,4 @@ class CreateBooking(UseCase[BookingsDeps]):
         if context.has_expired_holds:
             await uow.bookings.hold_calendar(booking.artist_id)
             await expire_stale_holds(uow, booking.artist_id, booking.blocked, now)
-        await uow.bookings.add(booking, event)
+        await record_new(uow, booking, event)

@@ -1,11 +1,18 @@
-"""Periodic upkeep: pending bookings whose hold ran out are cancelled (reason ``expired``);
+"""Holds that ran out: pending bookings whose hold ran out are cancelled (reason
+``expired``), by the periodic sweep and, for the time a new booking wants, on the spot;
 idempotency keys past their 24 hours are deleted."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from booking_domain.bookings import lifecycle
+from booking_domain.bookings.ports import BookingsUnitOfWork
+from booking_domain.bookings.recording import record_change
 from booking_domain.bookings.use_cases.deps import BookingsDeps
 from booking_domain.shared.errors import FieldError, InvalidInputError
+from booking_domain.shared.ids import ArtistId, BookingId
+from booking_domain.shared.time import Interval
 from booking_domain.shared.use_case import UseCase
 
 EXPIRY_BATCH = 200
@@ -26,7 +33,7 @@ class ExpireHolds(UseCase[BookingsDeps]):
                 held = await uow.bookings.expired_holds(now, limit=batch_size)
                 for booking in held:
                     expired, event = lifecycle.expire_hold(booking, now)
-                    await uow.bookings.save(expired, event)
+                    await record_change(uow, expired, event)
                 await uow.commit()
             total += len(held)
             if len(held) < batch_size:
@@ -47,3 +54,30 @@ class PurgeIdempotencyKeys(UseCase[BookingsDeps]):
             total += gone
             if gone < batch_size:
                 return total
+
+
+async def expire_stale_holds(
+    uow: BookingsUnitOfWork,
+    artist_id: ArtistId,
+    span: Interval,
+    now: datetime,
+    *,
+    skip: BookingId | None = None,
+) -> int:
+    """Expire the artist's pending bookings overlapping ``span`` whose hold has run out, so a
+    stale hold never makes the storage's overlap check refuse a free slot.
+
+    Each one is re-read under a row lock before it changes, so two requests cleaning up the
+    same hold do not collide: the second sees it already expired and leaves it.
+    """
+    expired = 0
+    for held in await uow.bookings.holding(artist_id, span):
+        if held.id == skip or not held.hold_expired(now):
+            continue
+        current = await uow.bookings.get(held.id, for_update=True)
+        if current is None or not current.hold_expired(now):
+            continue
+        booking, event = lifecycle.expire_hold(current, now)
+        await record_change(uow, booking, event)
+        expired += 1
+    return expired

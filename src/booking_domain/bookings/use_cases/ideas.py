@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 from dataclasses import dataclass
 
+from booking_domain.bookings.access import load_visible
 from booking_domain.bookings.booking import apply
 from booking_domain.bookings.errors import IdeaNotFoundError, TooManyIdeasError
 from booking_domain.bookings.history import HistoryKind
@@ -17,14 +18,16 @@ from booking_domain.bookings.ideas import (
     may_add_ideas,
 )
 from booking_domain.bookings.ports import BookingsUnitOfWork
+from booking_domain.bookings.recording import record_change
 from booking_domain.bookings.use_cases.deps import BookingsDeps
-from booking_domain.bookings.use_cases.support import load_visible
 from booking_domain.media import (
+    ImageLink,
     StorageUnavailableError,
     UploadId,
     UploadPurpose,
+    private_links,
+    take_upload,
 )
-from booking_domain.media.use_cases import ImageLink, private_links, take_upload
 from booking_domain.shared.identity import Actor
 from booking_domain.shared.ids import BookingId
 from booking_domain.shared.use_case import UseCase
@@ -77,7 +80,7 @@ class AddIdea(UseCase[BookingsDeps]):
             await uow.ideas.add(idea)
             if image is not None:
                 await uow.uploads.update(image)
-            await uow.bookings.save(changed, event)
+            await record_change(uow, changed, event)
             await uow.commit()
         return await _entry(self._deps, idea)
 

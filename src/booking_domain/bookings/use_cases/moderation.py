@@ -15,11 +15,10 @@ from datetime import datetime
 from booking_domain.bookings import lifecycle
 from booking_domain.bookings.booking import Booking
 from booking_domain.bookings.ports import BookingFilter, BookingsUnitOfWork
+from booking_domain.bookings.recording import record_change
 from booking_domain.bookings.status import BookingStatus
 from booking_domain.bookings.use_cases.deps import BookingsDeps
-from booking_domain.catalog import ArtistProfile
-from booking_domain.catalog.published import ArtistChange
-from booking_domain.catalog.use_cases import change_profile, suspended
+from booking_domain.catalog import ArtistChange, ArtistProfile, change_profile, suspended
 from booking_domain.shared.errors import PermissionDeniedError
 from booking_domain.shared.identity import Actor
 from booking_domain.shared.ids import ArtistId, BookingId
@@ -67,7 +66,7 @@ class SuspendArtist(UseCase[BookingsDeps]):
                 if booking is None or booking.status not in UPCOMING:
                     continue
                 changed, event = lifecycle.cancel_for_suspension(booking, actor, now, artist.policy)
-                await uow.bookings.save(changed, event)
+                await record_change(uow, changed, event)
                 cancelled.append(changed)
             await uow.commit()
         return Suspension(artist, tuple(cancelled))

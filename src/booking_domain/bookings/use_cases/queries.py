@@ -8,12 +8,12 @@ import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
 
+from booking_domain.bookings.access import load_visible
 from booking_domain.bookings.booking import Booking
 from booking_domain.bookings.history import HistoryEntry
 from booking_domain.bookings.ports import BookingFilter
 from booking_domain.bookings.status import BookingStatus, PaymentStatus
 from booking_domain.bookings.use_cases.deps import BookingsDeps
-from booking_domain.bookings.use_cases.support import load_visible
 from booking_domain.shared.errors import PermissionDeniedError
 from booking_domain.shared.identity import Actor, Role
 from booking_domain.shared.ids import ArtistId, BookingId, UserId

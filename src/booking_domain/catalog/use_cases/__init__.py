@@ -9,8 +9,6 @@ from booking_domain.catalog.use_cases.approval import (
     ReinstateArtist,
     ReviewArtistProfile,
     SubmitArtistProfile,
-    change_profile,
-    suspended,
 )
 from booking_domain.catalog.use_cases.artist_images import (
     ArtistImageKind,
@@ -18,18 +16,13 @@ from booking_domain.catalog.use_cases.artist_images import (
     ArtistImages,
     SetArtistImage,
 )
-from booking_domain.catalog.use_cases.deps import (
-    CatalogDeps,
-    Coordinates,
-    load_artist,
-    load_editable_artist,
-)
+from booking_domain.catalog.use_cases.deps import CatalogDeps
+from booking_domain.catalog.use_cases.locations import Coordinates
 from booking_domain.catalog.use_cases.portfolio import (
     AddPortfolioItem,
     DeletePortfolioItem,
     ListPortfolio,
     PortfolioEntry,
-    PortfolioImage,
     UpdatePortfolioItem,
 )
 from booking_domain.catalog.use_cases.profiles import (
@@ -101,7 +94,6 @@ __all__ = [
     "ListPortfolio",
     "ListServices",
     "PortfolioEntry",
-    "PortfolioImage",
     "ProfileFields",
     "ReinstateArtist",
     "ReviewArtistProfile",
@@ -113,8 +105,4 @@ __all__ = [
     "UpdatePortfolioItem",
     "UpdateService",
     "UpdateStudio",
-    "change_profile",
-    "load_artist",
-    "load_editable_artist",
-    "suspended",
 ]

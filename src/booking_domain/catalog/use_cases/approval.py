@@ -2,58 +2,23 @@
 reinstates a suspended one (the rules are ``ArtistProfile``'s). Each change is recorded in
 the outbox with it (``catalog/published.py``). Suspending is bookings' use case
 (``SuspendArtist``): it cancels the artist's upcoming bookings in the same transaction,
-through ``change_profile`` and ``suspended`` here."""
+through ``catalog/profile_changes.py``."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
-from typing import Protocol
-
 from booking_domain.catalog.artists import ArtistProfile
-from booking_domain.catalog.ports import ArtistFilter, HasArtists
+from booking_domain.catalog.ports import ArtistFilter
+from booking_domain.catalog.profile_changes import Change, change_profile
 from booking_domain.catalog.published import (
     ArtistChange,
-    artist_audit_entry,
-    artist_outbox_event,
-    artist_subject,
 )
-from booking_domain.catalog.use_cases.deps import CatalogDeps, load_artist
-from booking_domain.shared.audit import HasAudit
+from booking_domain.catalog.use_cases.deps import CatalogDeps
 from booking_domain.shared.errors import PermissionDeniedError
 from booking_domain.shared.identity import Actor
 from booking_domain.shared.ids import ArtistId
 from booking_domain.shared.pages import Page, PageRequest
-from booking_domain.shared.ports import HasOutbox
 from booking_domain.shared.text import require_clean_text
 from booking_domain.shared.use_case import UseCase
-
-Change = Callable[[ArtistProfile, datetime], ArtistProfile]
-
-
-class ProfileChanges(HasArtists, HasOutbox, HasAudit, Protocol):
-    """What a profile change needs of a unit of work (catalogue's own, or one above it that
-    changes more in the same transaction: a suspension also cancels bookings)."""
-
-
-async def change_profile(
-    uow: ProfileChanges,
-    actor: Actor,
-    artist_id: ArtistId,
-    change: Change,
-    kind: ArtistChange,
-    now: datetime,
-) -> ArtistProfile:
-    """Load (strangers get 404 for a profile they may not see), change, save with its event
-    and its audit entry; the caller commits."""
-    artist = await load_artist(uow.artists, artist_id)
-    artist.ensure_visible_to(actor)
-    updated = change(artist, now)
-    await uow.artists.update(updated)
-    sequence = await uow.outbox.next_sequence(artist_subject(artist_id))
-    await uow.outbox.record(artist_outbox_event(updated, kind, actor, now, sequence=sequence))
-    await uow.audit.record(artist_audit_entry(artist, updated, kind, actor, now))
-    return updated
 
 
 async def _change_profile(
@@ -92,11 +57,6 @@ class ReviewArtistProfile(UseCase[CatalogDeps]):
             lambda a, now: a.reviewed(actor, now, approved=approved, note=note),
             ArtistChange.APPROVED if approved else ArtistChange.REJECTED,
         )
-
-
-def suspended(actor: Actor) -> Change:
-    """The change of a suspension (an admin's; see ``ArtistProfile.with_suspension``)."""
-    return lambda artist, now: artist.with_suspension(actor, now, suspended=True)
 
 
 class ReinstateArtist(UseCase[CatalogDeps]):

@@ -9,15 +9,16 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from booking_domain.catalog.artists import ArtistProfile
-from booking_domain.catalog.use_cases.deps import CatalogDeps, load_editable_artist
-from booking_domain.catalog.use_cases.portfolio import PortfolioImage, public_images
+from booking_domain.catalog.images import PortfolioImage, public_images
+from booking_domain.catalog.loading import load_editable_artist
+from booking_domain.catalog.use_cases.deps import CatalogDeps
 from booking_domain.media import (
     StorageUnavailableError,
     UploadId,
     UploadPurpose,
     Variant,
+    take_upload,
 )
-from booking_domain.media.use_cases.taking import take_upload
 from booking_domain.shared.identity import Actor
 from booking_domain.shared.ids import ArtistId
 from booking_domain.shared.use_case import UseCase

@@ -12,6 +12,8 @@ from booking_domain.catalog.errors import (
     PortfolioFullError,
     PortfolioItemNotFoundError,
 )
+from booking_domain.catalog.images import PortfolioImage, public_images
+from booking_domain.catalog.loading import load_artist
 from booking_domain.catalog.portfolio import (
     MAX_ITEMS_PER_ARTIST,
     PortfolioItem,
@@ -20,15 +22,14 @@ from booking_domain.catalog.portfolio import (
     check_tags,
 )
 from booking_domain.catalog.ports import CatalogUnitOfWork
-from booking_domain.catalog.use_cases.deps import CatalogDeps, load_artist
+from booking_domain.catalog.use_cases.deps import CatalogDeps
 from booking_domain.media import (
     MediaStores,
     StorageUnavailableError,
     UploadId,
     UploadPurpose,
-    Variant,
+    take_upload,
 )
-from booking_domain.media.use_cases.taking import take_upload
 from booking_domain.shared.errors import PermissionDeniedError
 from booking_domain.shared.identity import Actor, Role
 from booking_domain.shared.ids import ArtistId
@@ -37,28 +38,9 @@ from booking_domain.shared.use_case import UseCase
 
 
 @dataclass(frozen=True, slots=True)
-class PortfolioImage:
-    name: str
-    url: str
-    width: int
-    height: int
-
-
-@dataclass(frozen=True, slots=True)
 class PortfolioEntry:
     item: PortfolioItem
     images: tuple[PortfolioImage, ...]
-
-
-def public_images(stores: MediaStores, variants: Sequence[Variant]) -> tuple[PortfolioImage, ...]:
-    """The variants the public store serves, with their URLs (portfolio pictures, avatars
-    and covers are public)."""
-    images = []
-    for variant in variants:
-        url = stores.media.public_url(variant.key)
-        if url is not None:
-            images.append(PortfolioImage(variant.name, url, variant.width, variant.height))
-    return tuple(images)
 
 
 def entry(stores: MediaStores, item: PortfolioItem) -> PortfolioEntry:

@@ -7,15 +7,11 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from booking_domain.catalog.artists import ArtistProfile
+from booking_domain.catalog.loading import load_artist, load_editable_artist
 from booking_domain.catalog.policy import SchedulingPolicy
 from booking_domain.catalog.ports import CatalogUnitOfWork
-from booking_domain.catalog.use_cases.deps import (
-    CatalogDeps,
-    Coordinates,
-    geo_point,
-    load_artist,
-    load_editable_artist,
-)
+from booking_domain.catalog.use_cases.deps import CatalogDeps
+from booking_domain.catalog.use_cases.locations import Coordinates, geo_point
 from booking_domain.shared.errors import FieldError, InvalidInputError, PermissionDeniedError
 from booking_domain.shared.identity import Actor, Role
 from booking_domain.shared.ids import ArtistId, StudioId, new_uuid7

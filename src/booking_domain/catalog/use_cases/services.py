@@ -9,8 +9,9 @@ from typing import Any
 
 from booking_domain.catalog.artists import ArtistProfile
 from booking_domain.catalog.errors import ServiceNotFoundError
+from booking_domain.catalog.loading import load_artist, load_editable_artist
 from booking_domain.catalog.services import Deposit, FixedDeposit, PercentageDeposit, Service
-from booking_domain.catalog.use_cases.deps import CatalogDeps, load_artist, load_editable_artist
+from booking_domain.catalog.use_cases.deps import CatalogDeps
 from booking_domain.shared.currencies import require_known_currency
 from booking_domain.shared.errors import FieldError, InvalidInputError
 from booking_domain.shared.identity import Actor

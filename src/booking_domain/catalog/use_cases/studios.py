@@ -8,7 +8,8 @@ from typing import Any
 
 from booking_domain.catalog.errors import StudioNotFoundError
 from booking_domain.catalog.studios import Studio, ensure_may_create_studio
-from booking_domain.catalog.use_cases.deps import CatalogDeps, Coordinates, geo_point
+from booking_domain.catalog.use_cases.deps import CatalogDeps
+from booking_domain.catalog.use_cases.locations import Coordinates, geo_point
 from booking_domain.shared.errors import FieldError, InvalidInputError
 from booking_domain.shared.identity import Actor
 from booking_domain.shared.ids import StudioId, new_uuid7

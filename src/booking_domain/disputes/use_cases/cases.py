@@ -16,8 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from booking_domain.bookings import Booking, BookingStatus
-from booking_domain.bookings.use_cases.support import load_visible
+from booking_domain.bookings import Booking, BookingStatus, load_visible, record_change
 from booking_domain.disputes.dispute import (
     Dispute,
     open_dispute,
@@ -33,8 +32,7 @@ from booking_domain.disputes.evidence import (
 )
 from booking_domain.disputes.ports import DisputeFilter, DisputesUnitOfWork
 from booking_domain.disputes.use_cases.deps import DisputesDeps
-from booking_domain.media import UploadId, UploadPurpose
-from booking_domain.media.use_cases import ImageLink, private_links, take_upload
+from booking_domain.media import ImageLink, UploadId, UploadPurpose, private_links, take_upload
 from booking_domain.shared.errors import PermissionDeniedError
 from booking_domain.shared.identity import Actor, Role
 from booking_domain.shared.ids import BookingId, DisputeId
@@ -95,7 +93,7 @@ class OpenDispute(UseCase[DisputesDeps]):
                 booking, actor, self._deps.clock.now(), reason=reason, on_behalf_of=on_behalf_of
             )
             await uow.disputes.add(dispute)
-            await uow.bookings.save(changed, event)
+            await record_change(uow, changed, event)
             await uow.commit()
         return dispute
 
@@ -157,7 +155,7 @@ class ResolveDispute(UseCase[DisputesDeps]):
                 outcome=outcome, refund=refund, note=note,
             )  # fmt: skip
             await uow.disputes.update(settled)
-            await uow.bookings.save(changed, event)
+            await record_change(uow, changed, event)
             await uow.audit.record(resolution_audit_entry(dispute, settled, actor))
             await uow.commit()
         return settled

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from booking_domain.media.use_cases.deps import MediaDeps
-from booking_domain.media.use_cases.taking import take_upload
 from booking_domain.media.use_cases.uploads import (
     CompleteUpload,
     GetUpload,
@@ -15,7 +14,6 @@ from booking_domain.media.use_cases.uploads import (
     RequestUpload,
     UploadView,
 )
-from booking_domain.media.use_cases.views import ImageLink, image_links, private_links
 from booking_domain.shared.use_case import UseCaseBundle
 
 
@@ -33,7 +31,6 @@ class MediaUseCases(UseCaseBundle[MediaDeps]):
 __all__ = [
     "CompleteUpload",
     "GetUpload",
-    "ImageLink",
     "ImportImage",
     "MediaDeps",
     "MediaUseCases",
@@ -41,7 +38,4 @@ __all__ = [
     "RequestUpload",
     "RequestedUpload",
     "UploadView",
-    "image_links",
-    "private_links",
-    "take_upload",
 ]

@@ -19,6 +19,12 @@ from booking_domain.media.errors import (
     UploadNotFoundError,
 )
 from booking_domain.media.images import ProcessedImage
+from booking_domain.media.links import (
+    ImageLink,
+    image_links,
+    variant_key,
+    variant_store,
+)
 from booking_domain.media.storage import ObjectStore, PresignedPut, UploadTicket
 from booking_domain.media.uploads import (
     ABANDONED_AFTER,
@@ -29,12 +35,6 @@ from booking_domain.media.uploads import (
     Variant,
 )
 from booking_domain.media.use_cases.deps import MediaDeps
-from booking_domain.media.use_cases.views import (
-    ImageLink,
-    image_links,
-    variant_key,
-    variant_store,
-)
 from booking_domain.shared.identity import Actor
 from booking_domain.shared.use_case import UseCase
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from booking_domain.catalog.errors import ArtistNotFoundError
+from booking_domain.catalog import ArtistNotFoundError
 from booking_domain.notifications.ports import NotificationContext
 from booking_domain.notifications.preferences import NotificationPreferences
 from booking_domain.notifications.reminders import ReminderOffsets

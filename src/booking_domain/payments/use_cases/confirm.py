@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 
-from booking_domain.bookings import BookingNotFoundError
+from booking_domain.bookings import BookingNotFoundError, record_change
 from booking_domain.payments.gateway import PaymentCheck
 from booking_domain.payments.invoices import DepositInvoice, InvoiceId
 from booking_domain.payments.ports import Evidence, PaymentsUnitOfWork
@@ -73,7 +73,7 @@ async def _record(
         if not await uow.received_payments.add(receipt.payment, evidence):
             continue  # recorded before, by this or another callback
         for changed, event in receipt.steps:
-            await uow.bookings.save(changed, event)
+            await record_change(uow, changed, event)
         booking, current = receipt.booking, receipt.invoice
         sequence = await uow.outbox.next_sequence(payment_subject(current))
         await uow.outbox.record(

@@ -22,9 +22,9 @@ from booking_domain.bookings import (
     BookingActionNotAllowedError,
     BookingNotFoundError,
     IdempotencyKeyReusedError,
-    lifecycle,
+    mark_invoiced,
+    record_change,
 )
-from booking_domain.bookings.use_cases.create import idempotency_key_problem
 from booking_domain.payments import invoices as inv
 from booking_domain.payments.errors import (
     InvoiceInProgressError,
@@ -39,6 +39,7 @@ from booking_domain.payments.use_cases.confirm import confirm_with_provider
 from booking_domain.payments.use_cases.deps import PaymentsDeps
 from booking_domain.payments.use_cases.trail import record_deposit_change
 from booking_domain.payments.use_cases.views import InvoiceIssued, PaymentView
+from booking_domain.shared import idempotency_key_problem
 from booking_domain.shared.errors import InvalidInputError, ServiceUnavailableError
 from booking_domain.shared.identity import Actor, Role
 from booking_domain.shared.ids import BookingId
@@ -165,8 +166,8 @@ class RequestDepositInvoice(UseCase[PaymentsDeps]):
         others = [i for i in await uow.invoices.for_booking(booking.id) if i.id != current.id]
         rival = next((i for i in others if i.payable(now)), None)
         if rival is None and booking.awaiting_deposit and not booking.hold_expired(now):
-            booking, event = lifecycle.mark_invoiced(booking, now)
-            await uow.bookings.save(booking, event)
+            booking, event = mark_invoiced(booking, now)
+            await record_change(uow, booking, event)
         else:  # the hold ran out while the provider answered, or another invoice is payable
             opened = inv.withdraw(opened, now)
             await uow.payment_jobs.defer(PaymentJob.CANCEL_INVOICE, opened.id)

@@ -3,7 +3,7 @@ the artist's rating and the event (the house shape: open, load, decide, save, co
 
 from __future__ import annotations
 
-from booking_domain.bookings.errors import BookingNotFoundError
+from booking_domain.bookings import BookingNotFoundError
 from booking_domain.reviews.errors import ReviewNotFoundError
 from booking_domain.reviews.ports import ReviewsUnitOfWork
 from booking_domain.reviews.published import (

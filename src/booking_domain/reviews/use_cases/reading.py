@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from booking_domain.catalog.errors import ArtistNotFoundError
+from booking_domain.catalog import ArtistNotFoundError
 from booking_domain.reviews.errors import ReviewNotFoundError
 from booking_domain.reviews.ports import ReviewOrder
 from booking_domain.reviews.reviews import Review, ReviewId

@@ -8,8 +8,12 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
-from booking_domain.catalog import ArtistNotFoundError, ArtistProfile
-from booking_domain.catalog.use_cases import load_artist, load_editable_artist
+from booking_domain.catalog import (
+    ArtistNotFoundError,
+    ArtistProfile,
+    load_artist,
+    load_editable_artist,
+)
 from booking_domain.scheduling.availability import DateOverride, LocalWindow, WeeklyRule
 from booking_domain.scheduling.errors import AvailabilityNotFoundError
 from booking_domain.scheduling.ports import SchedulingUnitOfWork

@@ -6,8 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from datetime import timedelta
 
-from booking_domain.catalog import ArtistProfile
-from booking_domain.catalog.use_cases import load_editable_artist
+from booking_domain.catalog import ArtistProfile, load_editable_artist
 from booking_domain.scheduling.use_cases.deps import SchedulingDeps
 from booking_domain.shared.identity import Actor
 from booking_domain.shared.ids import ArtistId

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from booking_domain.catalog import ArtistProfile, Service, ServiceNotFoundError
-from booking_domain.catalog.use_cases import load_artist
+from booking_domain.catalog import ArtistProfile, Service, ServiceNotFoundError, load_artist
 from booking_domain.scheduling.bookability import free_slots
 from booking_domain.scheduling.errors import ArtistNotBookableError
 from booking_domain.scheduling.use_cases.deps import SchedulingDeps

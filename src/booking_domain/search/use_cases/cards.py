@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from booking_domain.catalog.portfolio import PortfolioItemId
-from booking_domain.catalog.use_cases.portfolio import PortfolioImage, public_images
+from booking_domain.catalog import PortfolioImage, PortfolioItemId, public_images
 from booking_domain.media import MediaStores
 from booking_domain.search.results import ArtistHit, PortfolioHit
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from booking_domain.media.ports import MediaStores
+from booking_domain.media import MediaStores
 from booking_domain.search.ports import SearchUnitOfWorkFactory
 from booking_domain.shared.clock import Clock
 from booking_domain.shared.ports import OutboxFeed

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from booking_domain.catalog.errors import PortfolioItemNotFoundError
-from booking_domain.catalog.portfolio import PortfolioItemId
+from booking_domain.catalog import PortfolioItemId, PortfolioItemNotFoundError
 from booking_domain.search.use_cases.deps import SearchDeps
 from booking_domain.shared.errors import PermissionDeniedError
 from booking_domain.shared.identity import Actor, Role

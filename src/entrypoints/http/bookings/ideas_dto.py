@@ -10,7 +10,7 @@ from msgspec import Meta
 
 from booking_domain.bookings.ideas import MAX_IDEA_DESCRIPTION
 from booking_domain.bookings.use_cases import IdeaEntry
-from entrypoints.http.media.dto import ImageView
+from entrypoints.http.media import ImageView
 from entrypoints.http.wire import Dto, View, utc
 
 IdeaText = Annotated[str, Meta(min_length=1, max_length=MAX_IDEA_DESCRIPTION)]

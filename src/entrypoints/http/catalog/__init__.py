@@ -1,10 +1,12 @@
-"""The catalogue over HTTP: artists and their services, studios, portfolios."""
+"""The catalogue over HTTP: artists and their services, studios, portfolios. Scheduling
+answers with the artist (``ArtistView``); search shows artists' pictures (``ArtistImageView``)."""
 
 from entrypoints.http.catalog.controller import (
     AdminArtistsController,
     ArtistsController,
     StudiosController,
 )
+from entrypoints.http.catalog.dto import ArtistImageView, ArtistView
 from entrypoints.http.catalog.portfolio_controller import (
     ArtistPortfolioController,
     PortfolioController,
@@ -20,3 +22,5 @@ ROUTES = Routes(
         ArtistPortfolioController,
     )
 )
+
+__all__ = ["ROUTES", "ArtistImageView", "ArtistView"]

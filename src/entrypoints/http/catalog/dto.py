@@ -6,21 +6,19 @@ from datetime import datetime, timedelta
 from typing import Annotated
 from uuid import UUID
 
-import msgspec
 from msgspec import UNSET, Meta, UnsetType
 
-from booking_domain.catalog import ArtistProfile, FixedDeposit, Service, Studio
+from booking_domain.catalog import ArtistProfile, FixedDeposit, PortfolioImage, Service, Studio
 from booking_domain.catalog.use_cases import (
     ArtistImageLinks,
     Coordinates,
     DepositChoice,
-    PortfolioImage,
     ProfileFields,
     ServiceFields,
     StudioFields,
 )
-from booking_domain.shared import Money, StudioId
-from entrypoints.http.wire import Dto, PageView, View, given, minutes_of
+from booking_domain.shared import StudioId
+from entrypoints.http.wire import Dto, MoneyDto, PageView, View, given, minutes_of
 
 Text200 = Annotated[str, Meta(max_length=200)]
 Minutes = Annotated[int, Meta(ge=0, le=1440)]
@@ -36,19 +34,6 @@ class Location(Dto, frozen=True):
 
 def _coordinates(location: Location | UnsetType) -> Coordinates | None:
     return None if isinstance(location, UnsetType) else location.coordinates()
-
-
-class MoneyDto(msgspec.Struct, frozen=True):
-    amount: Annotated[int, Meta(ge=0, le=10**12)]
-    currency: Annotated[str, Meta(pattern=r"^[A-Z]{3}$")] = "MNT"
-
-    def money(self) -> Money:
-        """Total over this schema: a bounded non-negative amount and three capitals."""
-        return Money(self.amount, self.currency)
-
-    @classmethod
-    def of(cls, money: Money) -> MoneyDto:
-        return cls(money.amount, money.currency)
 
 
 class ArtistRequest(Dto, frozen=True):

@@ -8,8 +8,9 @@ from uuid import UUID
 
 from msgspec import UNSET, Meta, UnsetType
 
+from booking_domain.catalog import PortfolioImage
 from booking_domain.catalog.portfolio import MAX_DESCRIPTION, MAX_POSITION, MAX_TAGS
-from booking_domain.catalog.use_cases import PortfolioEntry, PortfolioImage
+from booking_domain.catalog.use_cases import PortfolioEntry
 from entrypoints.http.wire import Dto, PageView, View, utc
 
 Description = Annotated[str, Meta(max_length=MAX_DESCRIPTION)]

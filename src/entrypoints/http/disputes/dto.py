@@ -10,9 +10,8 @@ from msgspec import Meta
 
 from booking_domain.disputes import MAX_MESSAGE, Dispute
 from booking_domain.disputes.use_cases import DisputeView, EvidenceEntry
-from entrypoints.http.catalog.dto import MoneyDto
-from entrypoints.http.media.dto import ImageView
-from entrypoints.http.wire import Dto, PageView, View, utc
+from entrypoints.http.media import ImageView
+from entrypoints.http.wire import Dto, MoneyDto, PageView, View, utc
 
 Reason = Annotated[str, Meta(min_length=1, max_length=2000)]
 Party = Literal["customer", "artist"]

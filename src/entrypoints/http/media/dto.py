@@ -8,8 +8,8 @@ from uuid import UUID
 
 from msgspec import Meta
 
-from booking_domain.media import MAX_UPLOAD_BYTES
-from booking_domain.media.use_cases import ImageLink, RequestedUpload, UploadView
+from booking_domain.media import MAX_UPLOAD_BYTES, ImageLink
+from booking_domain.media.use_cases import RequestedUpload, UploadView
 from entrypoints.http.wire import Dto, View, utc
 
 

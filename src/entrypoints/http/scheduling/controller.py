@@ -16,7 +16,7 @@ from booking_domain.scheduling.use_cases import MAX_SLOTS_PER_QUERY, SchedulingU
 from booking_domain.shared import ArtistId, Role, ServiceId
 from entrypoints.http.auth import authenticated, role_in
 from entrypoints.http.caller import Caller, MaybeCaller, caller_dependencies
-from entrypoints.http.catalog.dto import ArtistView
+from entrypoints.http.catalog import ArtistView
 from entrypoints.http.scheduling.dto import (
     AvailabilityView,
     OverrideRequest,

@@ -6,8 +6,8 @@ from datetime import datetime
 from uuid import UUID
 
 from booking_domain.search.use_cases.cards import ArtistCard, PortfolioCard, RecommendedArtist
-from entrypoints.http.catalog.dto import ArtistImageView, MoneyDto
-from entrypoints.http.wire import View, utc
+from entrypoints.http.catalog import ArtistImageView
+from entrypoints.http.wire import MoneyDto, View, utc
 
 
 class ThumbnailView(View, frozen=True):
