@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from adapters.postgres.uow import PostgresUnitOfWorkFactory
-from booking_domain.bookings import Booking, request_booking
+from booking_domain.bookings import Booking, record_new, request_booking
 from booking_domain.catalog import FixedDeposit
 from booking_domain.scheduling import BusyTimeline
 from booking_domain.shared import Money
@@ -37,7 +37,7 @@ async def a_held_booking(uow: PostgresUnitOfWorkFactory, now: datetime) -> Booki
         start=start, now=now,
     )  # fmt: skip
     async with uow() as work:
-        await work.bookings.add(booking, event)
+        await record_new(work, booking, event)
         await work.commit()
     assert booking.hold_expires_at is not None
     return booking

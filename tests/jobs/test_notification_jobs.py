@@ -13,7 +13,7 @@ import pytest
 from psycopg.rows import dict_row
 
 from adapters.postgres.uow import PostgresUnitOfWorkFactory
-from booking_domain.bookings import request_booking
+from booking_domain.bookings import record_new, request_booking
 from booking_domain.scheduling import BusyTimeline
 from booking_domain.testing.builders import open_all_week
 from tests.jobs.helpers import NEVER, eventually, kill_hard, start_worker, stop
@@ -43,7 +43,7 @@ async def confirmed_bookings(uow: PostgresUnitOfWorkFactory, count: int) -> None
             start=first + timedelta(hours=2 * n), now=now,
         )  # fmt: skip
         async with uow() as work:
-            await work.bookings.add(booking, event)
+            await record_new(work, booking, event)
             await work.commit()
 
 

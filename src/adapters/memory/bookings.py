@@ -1,25 +1,30 @@
-"""In-memory bookings, their events, and idempotency keys.
+"""In-memory bookings, their history, and idempotency keys.
 
 The repository enforces the same rule as PostgreSQL's exclusion constraint
 ``ex_bookings_artist_blocked``: no two *pending or confirmed* bookings of one artist have
 overlapping blocked time (a pending booking counts whether or not its hold has run out:
 the use cases expire stale holds before writing). Units of work run one at a time, so this
 check-then-write holds under concurrency as the constraint does.
+
+A booking's write carries what was recorded for its change (its outbox event and audit
+entry, held by the unit of work until then), as PostgreSQL's statement does.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
+from adapters.memory.audit import InMemoryAuditTrail
+from adapters.memory.outbox import InMemoryOutbox
 from adapters.memory.store import StagedTable, TableRepository
 from booking_domain.bookings import (
+    BOOKING,
     Booking,
     BookingReferenceTakenError,
     BookingStatus,
     HistoryEntry,
     SlotTakenError,
-    booking_audit_entry,
-    booking_outbox_event,
+    booking_event_type,
 )
 from booking_domain.bookings.ports import (
     BookingFilter,
@@ -32,17 +37,16 @@ from booking_domain.shared import (
     BookingId,
     ConcurrentUpdateError,
     Interval,
-    Outbox,
     Page,
     PageRequest,
     UserId,
+    subject_of,
 )
-from booking_domain.shared.audit import AuditTrail
 
 # What the exclusion constraint calls active: its WHERE clause.
 HOLDING = frozenset({BookingStatus.PENDING, BookingStatus.CONFIRMED})
 
-EventKey = tuple[BookingId, int]
+HistoryKey = tuple[BookingId, int]
 
 
 def _matches(booking: Booking, where: BookingFilter) -> bool:
@@ -61,12 +65,12 @@ class InMemoryBookingRepository(BookingRepository):
     def __init__(
         self,
         bookings: StagedTable[BookingId, Booking],
-        events: StagedTable[EventKey, HistoryEntry],
-        outbox: Outbox,
-        audit: AuditTrail,
+        history: StagedTable[HistoryKey, HistoryEntry],
+        outbox: InMemoryOutbox,
+        audit: InMemoryAuditTrail,
     ) -> None:
         self._rows = bookings
-        self._events = events
+        self._history = history
         self._outbox = outbox
         self._audit = audit
 
@@ -104,11 +108,12 @@ class InMemoryBookingRepository(BookingRepository):
         self._check_free(booking)
         await self._log(booking, event)
 
-    async def _log(self, booking: Booking, event: HistoryEntry) -> None:
-        await self._outbox.record(booking_outbox_event(booking, event))
-        await self._audit.record(booking_audit_entry(booking, event))
+    async def _log(self, booking: Booking, entry: HistoryEntry) -> None:
+        subject = subject_of(BOOKING, booking.id)
+        self._outbox.write_with(subject, entry.version)
+        self._audit.write_with(subject, booking_event_type(entry), entry.at)
         self._rows.put(booking.id, booking)
-        self._events.put((booking.id, event.version), event)
+        self._history.put((booking.id, entry.version), entry)
 
     async def holding(self, artist_id: ArtistId, span: Interval) -> tuple[Booking, ...]:
         found = self._holding(artist_id, span)
@@ -122,7 +127,7 @@ class InMemoryBookingRepository(BookingRepository):
         return tuple(stale[:limit])
 
     async def history(self, booking_id: BookingId) -> tuple[HistoryEntry, ...]:
-        found = [e for e in self._events.values() if e.booking_id == booking_id]
+        found = [e for e in self._history.values() if e.booking_id == booking_id]
         return tuple(sorted(found, key=lambda e: e.version))
 
     async def list(self, where: BookingFilter, page: PageRequest) -> Page[Booking]:

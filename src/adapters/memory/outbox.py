@@ -30,18 +30,44 @@ _WIDTH = 20
 
 
 class InMemoryOutbox(Outbox):
+    """Recorded events are held, as PostgreSQL's are (``postgres/outbox.py``), until the
+    write of the change they describe carries them (``write_with``: a booking's) or the unit
+    of work commits (``write_held``): an autocommit unit whose write fails leaves none."""
+
     def __init__(self, table: StagedTable[tuple[str, int], OutboxEvent | None]) -> None:
         self._events = table
+        self._held: list[OutboxEvent] = []
 
     async def record(self, event: OutboxEvent) -> None:
-        key = (event.subject, event.sequence)
-        if self._events.get(key) is not None:
-            raise ConcurrentUpdateError()
-        self._events.put(key, event)
+        self._held.append(event)
 
     async def next_sequence(self, subject: str) -> int:
-        numbers = (e.sequence for e in self._events.values() if e and e.subject == subject)
-        return 1 + max(numbers, default=0)
+        stored = (e.sequence for e in self._events.values() if e and e.subject == subject)
+        held = (e.sequence for e in self._held if e.subject == subject)
+        return 1 + max((*stored, *held), default=0)
+
+    def write_with(self, subject: str, sequence: int) -> None:
+        """The change of ``subject`` to ``sequence`` is being written: write its held event
+        (and the events held before it, first)."""
+        for place, event in enumerate(self._held):
+            if (event.subject, event.sequence) == (subject, sequence):
+                earlier, self._held = self._held[: place + 1], self._held[place + 1 :]
+                self._write(earlier)
+                return
+
+    def write_held(self) -> None:
+        held, self._held = self._held, []
+        self._write(held)
+
+    def drop_held(self) -> None:
+        self._held = []
+
+    def _write(self, events: Sequence[OutboxEvent]) -> None:
+        for event in events:
+            key = (event.subject, event.sequence)
+            if self._events.get(key) is not None:
+                raise ConcurrentUpdateError()
+            self._events.put(key, event)
 
 
 class InMemoryOutboxFeed(OutboxFeed):

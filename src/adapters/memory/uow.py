@@ -8,6 +8,7 @@ when first used.
 from __future__ import annotations
 
 from functools import cached_property
+from types import TracebackType
 from typing import Any, Self
 
 from adapters.memory.accounts import (
@@ -241,9 +242,18 @@ class InMemoryUnitOfWork(
             await self._store.lock.acquire()
         return self
 
-    async def __aexit__(self, *_: object) -> None:
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         try:
             if self._autocommit:
+                # Each write that returned is durable; what is still held was recorded for a
+                # write that never came (written now) or that failed (dropped with it).
+                if exc is None:
+                    self._write_held()
                 self._apply()
             else:
                 await self.rollback()
@@ -254,7 +264,16 @@ class InMemoryUnitOfWork(
     async def commit(self) -> None:
         if self._read_only:
             raise RuntimeError("a read-only unit of work cannot commit")
+        self._write_held()
         self._apply()
+
+    def _write_held(self) -> None:
+        """Write the events and audit entries recorded but not yet carried by a write (only
+        where they were made: a unit of work that never recorded holds nothing)."""
+        if "outbox" in self.__dict__:
+            self.outbox.write_held()
+        if "audit" in self.__dict__:
+            self.audit.write_held()
 
     def _apply(self) -> None:
         for table in self._tables:
@@ -263,6 +282,10 @@ class InMemoryUnitOfWork(
     async def rollback(self) -> None:
         for table in self._tables:
             table.discard()
+        if "outbox" in self.__dict__:
+            self.outbox.drop_held()
+        if "audit" in self.__dict__:
+            self.audit.drop_held()
 
 
 class InMemoryUnitOfWorkFactory(

@@ -1,6 +1,8 @@
-"""The audit trail in PostgreSQL (``tables/audit.py``): one insert per entry (a booking's
-entry is written by the bookings repository's own statement instead: ``bookings.py``), and
-a keyset list newest first by id.
+"""The audit trail in PostgreSQL (``tables/audit.py``), and a keyset list newest first by id.
+
+Recorded entries are held by the unit of work, as the outbox's events are (``outbox.py``),
+then written with the change they describe, in its own statement (a booking's write carries
+its entry: ``bookings.py``), or all together when the unit commits.
 
 The moment bounds of a filter are also written as bounds on the id (a UUIDv7 begins with its
 millisecond), so every filter reads one index range in id order; the exact moment is then
@@ -17,8 +19,7 @@ from uuid import UUID
 from psycopg.types.json import Jsonb
 from sqlalchemy import bindparam, insert
 
-from adapters.postgres.database import OnConnection
-from adapters.postgres.errors import translate
+from adapters.postgres.database import Connection, OnConnection
 from adapters.postgres.sql import Statement
 from adapters.postgres.tables.audit import audit_log
 from booking_domain.shared.audit import AuditEntry, AuditFilter, AuditPage, AuditTrail
@@ -100,11 +101,30 @@ def _entry(row: Mapping[str, Any]) -> AuditEntry:
 
 
 class PostgresAuditTrail(OnConnection, AuditTrail):
+    def __init__(self, connection: Connection) -> None:
+        super().__init__(connection)
+        self._held: list[AuditEntry] = []
+
     async def record(self, entry: AuditEntry) -> None:
-        try:
-            await self._conn.execute(_RECORD.text, audit_params(entry))
-        except Exception as exc:
-            raise (translate(exc) or exc) from exc
+        self._held.append(entry)
+
+    async def carried(self, target: str, action: str, at: datetime) -> AuditEntry | None:
+        """The held entry of the change ``action`` of ``target`` at ``at``, for the statement
+        that writes the change (None when none is held); entries held before it are written
+        first."""
+        for place, entry in enumerate(self._held):
+            if (entry.target, entry.action, entry.at) == (target, action, at):
+                earlier, self._held = self._held[:place], self._held[place + 1 :]
+                await self._write_rows(_RECORD.text, [audit_params(e) for e in earlier])
+                return entry
+        return None
+
+    async def write_held(self) -> None:
+        held, self._held = self._held, []
+        await self._write_rows(_RECORD.text, [audit_params(e) for e in held])
+
+    def drop_held(self) -> None:
+        self._held = []
 
     async def list(self, where: AuditFilter, *, before: UUID | None, limit: int) -> AuditPage:
         condition, params = _where(where, before)

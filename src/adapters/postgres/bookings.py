@@ -1,10 +1,11 @@
-"""PostgreSQL bookings and their events.
+"""PostgreSQL bookings and their history.
 
-A booking, its event and the event's outbox row are written by one statement (a
-data-modifying CTE), so creating or changing a booking is one round trip. Creating one also
-queues on the artist's calendar (a transaction-scoped advisory lock) in that same statement,
-before the row is inserted, so in an autocommit unit of work a whole creation is a single
-statement: its own transaction.
+A booking, its history entry, and the outbox event and audit entry recorded for the change
+(held by the unit of work until this write: ``outbox.py``, ``audit.py``) are written by one
+statement (a data-modifying CTE), so creating or changing a booking is one round trip.
+Creating one also queues on the artist's calendar (a transaction-scoped advisory lock) in
+that same statement, before the row is inserted, so in an autocommit unit of work a whole
+creation is a single statement: its own transaction.
 
 The exclusion constraint ``ex_bookings_artist_blocked`` refuses overlapping
 pending-or-confirmed bookings of one artist whatever the concurrency; its violation becomes
@@ -22,9 +23,10 @@ detection.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
-from functools import lru_cache
+from functools import lru_cache, partial
+from itertools import product
 from typing import Any
 
 import psycopg
@@ -45,24 +47,24 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import ARRAY
 
-from adapters.postgres.audit import AUDIT_COLUMNS, audit_params
-from adapters.postgres.database import OnConnection
+from adapters.postgres.audit import AUDIT_COLUMNS, PostgresAuditTrail, audit_params
+from adapters.postgres.database import Connection, OnConnection
 from adapters.postgres.errors import translate
-from adapters.postgres.outbox import OUTBOX_ROW, outbox_params
+from adapters.postgres.outbox import OUTBOX_ROW, PostgresOutbox, outbox_params
 from adapters.postgres.sql import Statement, capped_count, compile_sql, count_of, page_by_keys
 from adapters.postgres.tables.audit import audit_log
 from adapters.postgres.tables.bookings import booking_history, bookings
 from adapters.postgres.tables.catalog import artists
 from adapters.postgres.tables.outbox import outbox_events
 from booking_domain.bookings import (
+    BOOKING,
     Booking,
     BookingStatus,
     HistoryEntry,
     HistoryKind,
     PaymentStatus,
     SlotTakenError,
-    booking_audit_entry,
-    booking_outbox_event,
+    booking_event_type,
 )
 from booking_domain.bookings.ports import BookingFilter, BookingRepository
 from booking_domain.scheduling import ArtistNotBookableError
@@ -78,7 +80,10 @@ from booking_domain.shared import (
     Role,
     ServiceId,
     UserId,
+    subject_of,
 )
+from booking_domain.shared.audit import AuditEntry
+from booking_domain.shared.outbox import OutboxEvent
 
 Row = Mapping[str, Any]
 _B = bookings.c
@@ -89,38 +94,39 @@ _HISTORY_COLUMNS = [c.name for c in booking_history.c if c.name != "created_at"]
 _UNCHANGING = ("id", "reference", "created_at")
 
 
-def _logged(source: Any, *ctes: Any) -> Any:
-    """After the booking's own write (``source``): its event row beside its id, then the
-    event's outbox row and audit entry, in the same statement (so the three are one write, even in
-    autocommit). Nothing is logged when ``source`` wrote no row."""
+def _logged(source: Any, *ctes: Any, audit: bool, publish: bool) -> Any:
+    """After the booking's own write (``source``): its history row beside its id, then (when
+    the unit of work holds them) the change's audit entry and outbox event, in the same
+    statement, so they are one write, even in autocommit. Nothing is logged when ``source``
+    wrote no row; the statement's row count is the history's."""
     values = [
         bindparam(f"ev_{name}", type_=booking_history.c[name].type)
         for name in _HISTORY_COLUMNS
         if name != "booking_id"
     ]
-    logged = (
+    history = (
         insert(booking_history)
         .from_select(_HISTORY_COLUMNS, select(source.c.id, *values))
         .returning(booking_history.c.booking_id)
-        .cte("logged")
     )
-    audited = (
-        insert(audit_log)
-        .from_select(
-            list(AUDIT_COLUMNS),
-            select(
-                *(bindparam(f"au_{n}", type_=audit_log.c[n].type) for n in AUDIT_COLUMNS)
-            ).select_from(logged),
-        )
-        .cte("audited")
-    )
-    published = [bindparam(f"ob_{name}", type_=outbox_events.c[name].type) for name in OUTBOX_ROW]
-    row = select(*published).select_from(logged)
-    return (
-        insert(outbox_events)
-        .from_select(list(OUTBOX_ROW), row)
-        .add_cte(*ctes, source, logged, audited)
-    )
+    if not (audit or publish):
+        return history.add_cte(*ctes, source)
+    logged = history.cte("logged")
+    writes = [make(logged) for wanted, make in ((audit, _audited), (publish, _published)) if wanted]
+    *first, last = writes
+    return last.add_cte(*ctes, source, logged, *(w.cte("audited") for w in first))
+
+
+def _audited(logged: Any) -> Any:
+    """The change's audit entry, written once the history row is."""
+    row = select(*(bindparam(f"au_{n}", type_=audit_log.c[n].type) for n in AUDIT_COLUMNS))
+    return insert(audit_log).from_select(list(AUDIT_COLUMNS), row.select_from(logged))
+
+
+def _published(logged: Any) -> Any:
+    """The change's outbox event, written once the history row is."""
+    row = select(*(bindparam(f"ob_{n}", type_=outbox_events.c[n].type) for n in OUTBOX_ROW))
+    return insert(outbox_events).from_select(list(OUTBOX_ROW), row.select_from(logged))
 
 
 def _column_value(name: str) -> Any:
@@ -132,7 +138,7 @@ def _column_value(name: str) -> Any:
     return bindparam(name, type_=_B[name].type)
 
 
-def _build_add() -> Any:
+def _build_add(*, audit: bool, publish: bool) -> Any:
     # The lock is the FROM of the inserted row, so it is held before the row is written; as
     # a transaction-scoped lock it lasts until the statement's (or the caller's)
     # transaction ends.
@@ -161,10 +167,10 @@ def _build_add() -> Any:
         calendar.join(bookable, true())
     )
     written = insert(bookings).from_select(names, row).returning(_B.id).cte("written")
-    return _logged(written, calendar)
+    return _logged(written, calendar, audit=audit, publish=publish)
 
 
-def _build_save() -> Any:
+def _build_save(*, audit: bool, publish: bool) -> Any:
     changed = (
         update(bookings)
         .where(_B.id == bindparam("id"), _B.version == bindparam("expected", type_=Integer))
@@ -172,11 +178,21 @@ def _build_save() -> Any:
         .returning(_B.id)
         .cte("changed")
     )
-    return _logged(changed)
+    return _logged(changed, audit=audit, publish=publish)
 
 
-_ADD = Statement(_build_add)
-_SAVE = Statement(_build_save)
+def _variants(build: Callable[..., Any]) -> dict[tuple[bool, bool], Statement]:
+    """One statement for each of what the unit of work may hold for the change, by
+    ``(audit entry, outbox event)``: both, as the use cases record them; neither, for a
+    caller that recorded nothing. Each is compiled on first use."""
+    return {
+        (a, p): Statement(partial(build, audit=a, publish=p))
+        for a, p in product((True, False), repeat=2)
+    }
+
+
+_ADD = _variants(_build_add)
+_SAVE = _variants(_build_save)
 _GET = Statement(lambda: select(bookings).where(_B.id == bindparam("id")))
 _GET_FOR_UPDATE = Statement(
     lambda: select(bookings).where(_B.id == bindparam("id")).with_for_update()
@@ -227,14 +243,15 @@ def _booking_row(b: Booking) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def _logged_params(b: Booking, e: HistoryEntry) -> dict[str, Any]:
-    published = outbox_params(booking_outbox_event(b, e))
-    audited = audit_params(booking_audit_entry(b, e))
-    return (
-        _event_params(e)
-        | {f"ob_{name}": value for name, value in published.items()}
-        | {f"au_{name}": value for name, value in audited.items()}
-    )
+def _logged_params(
+    e: HistoryEntry, audited: AuditEntry | None, published: OutboxEvent | None
+) -> dict[str, Any]:
+    params = _event_params(e)
+    if audited is not None:
+        params |= {f"au_{name}": value for name, value in audit_params(audited).items()}
+    if published is not None:
+        params |= {f"ob_{name}": value for name, value in outbox_params(published).items()}
+    return params
 
 
 def _event_params(e: HistoryEntry) -> dict[str, Any]:
@@ -352,6 +369,13 @@ def calendar_lock_key(artist_id: ArtistId) -> int:
 
 
 class PostgresBookingRepository(OnConnection, BookingRepository):
+    def __init__(
+        self, connection: Connection, outbox: PostgresOutbox, audit: PostgresAuditTrail
+    ) -> None:
+        super().__init__(connection)
+        self._outbox = outbox
+        self._audit = audit
+
     async def hold_calendar(self, artist_id: ArtistId) -> None:
         # Transaction-scoped: released by COMMIT or ROLLBACK, never leaked to the pool.
         await self._conn.execute(
@@ -367,9 +391,11 @@ class PostgresBookingRepository(OnConnection, BookingRepository):
 
     async def add(self, booking: Booking, event: HistoryEntry) -> None:
         try:
-            params = _booking_row(booking) | _logged_params(booking, event)
+            audited, published = await self._carried(booking, event)
+            params = _booking_row(booking) | _logged_params(event, audited, published)
             params["calendar_key"] = calendar_lock_key(booking.artist_id)
-            if await self._write(_ADD.text, params) == 0:
+            statement = _ADD[audited is not None, published is not None]
+            if await self._write(statement.text, params) == 0:
                 # Suspended (or no longer approved) while this creation waited its turn.
                 raise ArtistNotBookableError()
         except ConcurrentUpdateError as exc:
@@ -385,10 +411,20 @@ class PostgresBookingRepository(OnConnection, BookingRepository):
         return _booking(row) if row is not None else None
 
     async def save(self, booking: Booking, event: HistoryEntry) -> None:
-        params = _booking_row(booking) | _logged_params(booking, event)
+        audited, published = await self._carried(booking, event)
+        params = _booking_row(booking) | _logged_params(event, audited, published)
         params["expected"] = event.version - 1
-        if await self._write(_SAVE.text, params) == 0:
+        statement = _SAVE[audited is not None, published is not None]
+        if await self._write(statement.text, params) == 0:
             raise ConcurrentUpdateError()
+
+    async def _carried(
+        self, booking: Booking, entry: HistoryEntry
+    ) -> tuple[AuditEntry | None, OutboxEvent | None]:
+        """What the unit of work holds for this change, for the change's own statement."""
+        subject = subject_of(BOOKING, booking.id)
+        audited = await self._audit.carried(subject, booking_event_type(entry), entry.at)
+        return audited, await self._outbox.carried(subject, entry.version)
 
     async def holding(self, artist_id: ArtistId, span: Interval) -> tuple[Booking, ...]:
         params = {"artist_id": artist_id, "span": Range(span.start, span.end, "[)")}

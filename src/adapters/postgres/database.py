@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import psycopg
 from psycopg.conninfo import conninfo_to_dict
 from psycopg.rows import dict_row
 from psycopg_pool import AsyncConnectionPool, PoolTimeout
 
+from adapters.postgres.errors import translate
 from booking_domain.shared import HealthProbe, ServiceUnavailableError
 
 Connection = psycopg.AsyncConnection[dict[str, object]]
@@ -33,6 +34,18 @@ class OnConnection:
         Planning costs a fraction of a millisecond.
         """
         return await (await self._conn.execute(sql, params, prepare=False)).fetchall()
+
+    async def _write_rows(self, sql: str, rows: Sequence[Mapping[str, object]]) -> None:
+        """``sql`` once for each of ``rows`` (pipelined when there are several), driver errors
+        as domain errors."""
+        try:
+            if len(rows) == 1:
+                await self._conn.execute(sql, rows[0])
+            elif rows:
+                async with self._conn.cursor() as cursor:
+                    await cursor.executemany(sql, rows)
+        except psycopg.Error as exc:
+            raise (translate(exc) or exc) from exc
 
 
 def psycopg_url(url: str) -> str:

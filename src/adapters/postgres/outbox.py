@@ -1,8 +1,11 @@
 """The outbox in PostgreSQL: recording events with a change, and the feed that reads them.
 
-Recording is one insert on the unit of work's connection (a booking's event is written by
-the bookings repository's own statement instead: ``bookings.py``). Nothing NOTIFYs:
-readers poll (``outbox_relay.py`` says why).
+Recorded events are held by the unit of work, then written with the change they describe,
+in its own statement (a booking's write carries its event: ``bookings.py``), or all together
+when the unit commits. So a change that is one statement stays one (a booking created
+without an Idempotency-Key is a single autocommit write), and a unit that records several
+events writes them in one round trip. Nothing NOTIFYs: readers poll (``outbox_relay.py``
+says why).
 
 The feed's order is ``(xid, position)``: the writing transaction's id, then the insert
 order. It reads only rows whose transaction id is below ``pg_snapshot_xmin`` of its own
@@ -105,15 +108,35 @@ def outbox_params(event: OutboxEvent) -> dict[str, Any]:
 
 
 class PostgresOutbox(OnConnection, Outbox):
+    def __init__(self, connection: Connection) -> None:
+        super().__init__(connection)
+        self._held: list[OutboxEvent] = []
+
     async def record(self, event: OutboxEvent) -> None:
-        try:
-            await self._conn.execute(_RECORD.text, outbox_params(event))
-        except Exception as exc:
-            raise (translate(exc) or exc) from exc
+        self._held.append(event)
 
     async def next_sequence(self, subject: str) -> int:
         row = await (await self._conn.execute(_NEXT_SEQUENCE.text, {"subject": subject})).fetchone()
-        return count_of(row, "last") + 1
+        held = (e.sequence for e in self._held if e.subject == subject)
+        return max((count_of(row, "last"), *held)) + 1
+
+    async def carried(self, subject: str, sequence: int) -> OutboxEvent | None:
+        """The held event of the change of ``subject`` to ``sequence``, for the statement
+        that writes the change (None when none is held). Events held before it are written
+        first, so the feed keeps the order they were recorded in."""
+        for place, event in enumerate(self._held):
+            if (event.subject, event.sequence) == (subject, sequence):
+                earlier, self._held = self._held[:place], self._held[place + 1 :]
+                await self._write_rows(_RECORD.text, [outbox_params(e) for e in earlier])
+                return event
+        return None
+
+    async def write_held(self) -> None:
+        held, self._held = self._held, []
+        await self._write_rows(_RECORD.text, [outbox_params(e) for e in held])
+
+    def drop_held(self) -> None:
+        self._held = []
 
 
 def make_cursor(xid: int, position: int) -> str:

@@ -146,7 +146,9 @@ class PostgresUnitOfWork(
     scheduling = cached_property(
         lambda uow: PostgresSchedulingReader(uow.connection, uow.catalogues)
     )
-    bookings = cached_property(lambda uow: PostgresBookingRepository(uow.connection))
+    bookings = cached_property(
+        lambda uow: PostgresBookingRepository(uow.connection, uow.outbox, uow.audit)
+    )
     outbox = cached_property(lambda uow: PostgresOutbox(uow.connection))
     idempotency = cached_property(lambda uow: PostgresIdempotencyRepository(uow.connection))
     webhooks = cached_property(lambda uow: PostgresWebhookRepository(uow.connection))
@@ -203,6 +205,13 @@ class PostgresUnitOfWork(
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
+        failure = exc
+        if failure is None and self._autocommit and self._conn is not None:
+            # Records of an autocommit unit that no write carried (one that failed drops them).
+            try:
+                await self._write_held()
+            except Exception as unwritten:
+                failure = unwritten
         conn, self._conn = self._conn, None
         if conn is not None:
             try:
@@ -212,20 +221,38 @@ class PostgresUnitOfWork(
                 pass  # a broken connection: the pool discards it on return
             finally:
                 await self._database.pool.putconn(conn)
-        if exc is not None:
-            domain_error = translate(exc)
+        if failure is not None:
+            domain_error = translate(failure)
             if domain_error is not None:
-                raise domain_error from exc
+                raise domain_error from failure
+            if failure is not exc:
+                raise failure
 
     async def commit(self) -> None:
         if self._read_only:
             raise RuntimeError("a read-only unit of work cannot commit")
+        await self._write_held()
         if self._conn is not None and not self._autocommit:
             await self._conn.commit()
 
     async def rollback(self) -> None:
+        self._drop_held()
         if self._conn is not None and not self._autocommit:
             await self._conn.rollback()
+
+    async def _write_held(self) -> None:
+        """Write the events and audit entries recorded but not carried by a write yet (only
+        where they were made: a unit of work that never recorded holds nothing)."""
+        if "outbox" in self.__dict__:
+            await self.outbox.write_held()
+        if "audit" in self.__dict__:
+            await self.audit.write_held()
+
+    def _drop_held(self) -> None:
+        if "outbox" in self.__dict__:
+            self.outbox.drop_held()
+        if "audit" in self.__dict__:
+            self.audit.drop_held()
 
 
 class PostgresUnitOfWorkFactory(

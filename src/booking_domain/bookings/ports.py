@@ -44,15 +44,15 @@ class BookingFilter:
 
 
 class BookingRepository(Protocol):
-    async def add(self, booking: Booking, event: HistoryEntry) -> None:
-        """Store a new booking, its first event, that event's outbox record
-        (``booking_outbox_event``) and its audit entry (``booking_audit_entry``), together
-        (one write). Raises
-        ``SlotTakenError`` when its blocked time overlaps another pending or confirmed
-        booking of the artist (the storage's own check, which holds under any concurrency).
-        The write queues on the artist's calendar first (see ``hold_calendar``), so
-        concurrent inserts of one artist never wait on each other's unfinished rows.
-        Raises ``BookingReferenceTakenError`` when another booking has its reference."""
+    async def add(self, booking: Booking, entry: HistoryEntry) -> None:
+        """Store a new booking and its first history entry, with what the unit of work
+        holds for the change (its outbox event and audit entry, recorded before it:
+        ``bookings.record_new``), together (one write). Raises ``SlotTakenError`` when its
+        blocked time overlaps another pending or confirmed booking of the artist (the
+        storage's own check, which holds under any concurrency). The write queues on the
+        artist's calendar first (see ``hold_calendar``), so concurrent inserts of one artist
+        never wait on each other's unfinished rows. Raises ``BookingReferenceTakenError``
+        when another booking has its reference."""
         ...
 
     async def get(self, booking_id: BookingId, *, for_update: bool = False) -> Booking | None:
@@ -60,11 +60,12 @@ class BookingRepository(Protocol):
         transitions of one booking are serialised."""
         ...
 
-    async def save(self, booking: Booking, event: HistoryEntry) -> None:
-        """Store a changed booking (version ``event.version``), its event, the event's
-        outbox record and its audit entry, together (one write). Raises
-        ``ConcurrentUpdateError`` when the stored version is not ``event.version - 1`` and
-        ``SlotTakenError`` when a new time overlaps another active booking."""
+    async def save(self, booking: Booking, entry: HistoryEntry) -> None:
+        """Store a changed booking (version ``entry.version``) and its history entry, with
+        what the unit of work holds for the change (``bookings.record_change``), together
+        (one write). Raises ``ConcurrentUpdateError`` when the stored version is not
+        ``entry.version - 1`` and ``SlotTakenError`` when a new time overlaps another active
+        booking."""
         ...
 
     async def hold_calendar(self, artist_id: ArtistId) -> None:
@@ -86,7 +87,7 @@ class BookingRepository(Protocol):
         ...
 
     async def history(self, booking_id: BookingId) -> tuple[HistoryEntry, ...]:
-        """The audit trail, by version."""
+        """The booking's history, by version."""
         ...
 
     async def list(self, where: BookingFilter, page: PageRequest) -> Page[Booking]:

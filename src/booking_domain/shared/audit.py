@@ -130,7 +130,8 @@ class AuditPage:
 
 class AuditTrail(Protocol):
     async def record(self, entry: AuditEntry) -> None:
-        """Append in this unit of work."""
+        """Append in this unit of work, as the outbox records (``Outbox.record``): written
+        with the change it describes or at ``commit()``, never without the change."""
         ...
 
     async def list(self, where: AuditFilter, *, before: UUID | None, limit: int) -> AuditPage:

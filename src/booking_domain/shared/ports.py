@@ -39,17 +39,23 @@ class UnitOfWork(Protocol):
 
 
 class Outbox(Protocol):
-    """Where a unit of work records the events of its changes: written with the change,
-    visible to readers of the feed only once committed, gone with a rollback."""
+    """Where a unit of work records the events of its changes. Every use case records its
+    events here itself, in the unit of work of the change (a booking's through
+    ``bookings.record_change``): visible to readers of the feed only once committed, gone
+    with a rollback, and in the order they were recorded."""
 
     async def record(self, event: OutboxEvent) -> None:
-        """Raises ``ConcurrentUpdateError`` when the subject already has an event with this
-        sequence (another change of the subject committed first)."""
+        """Record ``event`` for this unit of work. An adapter may hold it until the write of
+        the change it describes (which may carry it in its own statement: record a change's
+        event before writing the change) or until ``commit()``; a change that fails takes
+        its event with it, in an autocommit unit too. ``ConcurrentUpdateError`` (here or at
+        ``commit()``) when the subject already has an event with this sequence (another
+        change of the subject committed first)."""
         ...
 
     async def next_sequence(self, subject: str) -> int:
-        """1 + the highest sequence recorded for the subject (for subjects that keep no
-        version of their own)."""
+        """1 + the highest sequence recorded for the subject, in this unit of work too (for
+        subjects that keep no version of their own)."""
         ...
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from adapters.postgres.database import Database
 from adapters.postgres.uow import PostgresUnitOfWorkFactory
-from booking_domain.bookings import request_booking
+from booking_domain.bookings import record_new, request_booking
 from booking_domain.catalog import FixedDeposit
 from booking_domain.scheduling import BusyTimeline
 from booking_domain.shared import Money
@@ -35,7 +35,7 @@ async def test_expire_holds_cancels_the_holds_that_ran_out(database_url: str) ->
             start=start, now=then,
         )  # fmt: skip
         async with uow() as work:
-            await work.bookings.add(booking, event)
+            await record_new(work, booking, event)
             await work.commit()
         env = cli_env(INKSLOT_DATABASE_URL=database_url, INKSLOT_SEED_DEMO_DATA="false")
         result = inkslot("expire-holds", env=env)

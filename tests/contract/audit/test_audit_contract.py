@@ -11,7 +11,7 @@ from uuid import uuid4
 import psycopg
 import pytest
 
-from booking_domain.bookings import booking_event_type, lifecycle
+from booking_domain.bookings import booking_event_type, lifecycle, record_change
 from booking_domain.shared import Role, UserId
 from booking_domain.shared.audit import REQUEST_ID, AuditEntry, AuditFilter, audit_entry
 from tests.contract.bookings.test_bookings_contract import a_booking, store
@@ -111,7 +111,7 @@ async def test_every_booking_change_leaves_one_entry_by_its_actor(
         booking, customer, START + timedelta(hours=1), artist.profile.policy, reason="moved"
     )
     async with uow_factory() as uow:
-        await uow.bookings.save(cancelled, second)
+        await record_change(uow, cancelled, second)
         await uow.commit()
     target = f"booking/{booking.id}"
     entries = await _all_pages(uow_factory, AuditFilter(target=target), 10)

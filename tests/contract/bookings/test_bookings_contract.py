@@ -23,6 +23,7 @@ from booking_domain.bookings import (
     SlotTakenError,
     busy_timeline,
     lifecycle,
+    record_new,
     request_booking,
 )
 from booking_domain.bookings.ports import BookingFilter, IdempotencyRecord
@@ -63,8 +64,9 @@ def a_booking(
 
 
 async def store(uow_factory: AnyUnitOfWorkFactory, booking: Booking, event: HistoryEntry) -> None:
+    """A new booking recorded as the use cases record it (its event and audit entry too)."""
     async with uow_factory() as uow:
-        await uow.bookings.add(booking, event)
+        await record_new(uow, booking, event)
         await uow.commit()
 
 

@@ -10,7 +10,7 @@ from datetime import timedelta
 import pytest
 
 from adapters.system.clock import ManualClock
-from booking_domain.bookings import BookingStatus, lifecycle
+from booking_domain.bookings import BookingStatus, lifecycle, record_change
 from booking_domain.disputes import (
     Dispute,
     DisputeAlreadyExistsError,
@@ -44,7 +44,7 @@ async def paid_and_completed(
     done, completing = lifecycle.complete(paid, artist.actor, start + timedelta(hours=1))
     for changed, changing in ((paid, payment), (done, completing)):
         async with uow() as work:
-            await work.bookings.save(changed, changing)
+            await record_change(work, changed, changing)
             await work.commit()
     return booking.id
 

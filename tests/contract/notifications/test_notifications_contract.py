@@ -17,6 +17,7 @@ from adapters.notifications.rendering import BabelRenderer
 from adapters.postgres.database import Database
 from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from adapters.system.clock import ManualClock
+from booking_domain.bookings import record_change
 from booking_domain.bookings.lifecycle import cancel
 from booking_domain.catalog.errors import ArtistNotFoundError
 from booking_domain.notifications import (
@@ -228,7 +229,7 @@ async def test_opted_out_channels_are_skipped_but_payment_messages_still_go(
     await store(w.uow, booking, event)
     cancelled, change = cancel(booking, w.customer, START, w.artist.profile.policy)
     async with w.uow() as uow:
-        await uow.bookings.save(cancelled, change)
+        await record_change(uow, cancelled, change)
         await uow.commit()
     await w.notifications.plan_notifications()
     outcomes = {
@@ -257,7 +258,7 @@ async def test_a_reminder_of_a_cancelled_booking_is_skipped_when_its_moment_come
     reminders = [n for n in await all_notifications(w) if n.kind == REMINDER]
     cancelled, change = cancel(booking, w.customer, START, w.artist.profile.policy)
     async with w.uow() as uow:
-        await uow.bookings.save(cancelled, change)
+        await record_change(uow, cancelled, change)
         await uow.commit()
     w.clock.set(max(n.send_at for n in reminders))
     results = [await w.notifications.send_notification(n.id) for n in reminders]

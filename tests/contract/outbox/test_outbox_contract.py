@@ -13,7 +13,7 @@ import pytest
 from adapters.memory.outbox import InMemoryOutboxFeed
 from adapters.memory.uow import InMemoryUnitOfWorkFactory
 from adapters.postgres.outbox import PostgresOutboxFeed
-from booking_domain.bookings import BookingStatus, lifecycle
+from booking_domain.bookings import BookingStatus, lifecycle, record_change, record_new
 from booking_domain.catalog import ArtistChange, artist_outbox_event, artist_subject
 from booking_domain.notifications import InboxItem, NotificationId, inbox_event
 from booking_domain.shared import (
@@ -53,7 +53,7 @@ async def test_a_booking_change_writes_exactly_one_event_and_a_rollback_none(
     booking, event = a_booking(artist, customer)
 
     async with uow_factory() as uow:  # rolled back: no booking, no event
-        await uow.bookings.add(booking, event)
+        await record_new(uow, booking, event)
     assert await everything(feed, start) == []
 
     await store(uow_factory, booking, event)
@@ -61,7 +61,7 @@ async def test_a_booking_change_writes_exactly_one_event_and_a_rollback_none(
         booking, customer, START + timedelta(minutes=1), artist.profile.policy, reason="plans"
     )
     async with uow_factory() as uow:
-        await uow.bookings.save(cancelled, cancel_event)
+        await record_change(uow, cancelled, cancel_event)
         await uow.commit()
 
     items = await everything(feed, start)
@@ -87,7 +87,7 @@ async def test_a_failed_save_writes_no_event(uow_factory: AnyUnitOfWorkFactory) 
     stale = dataclasses.replace(event, version=5)  # the stored version is 1, not 4
     with pytest.raises(ConcurrentUpdateError):
         async with uow_factory() as uow:
-            await uow.bookings.save(dataclasses.replace(booking, version=5), stale)
+            await record_change(uow, dataclasses.replace(booking, version=5), stale)
             await uow.commit()
     assert await everything(feed, start) == []
 
@@ -159,7 +159,7 @@ async def test_a_later_commit_never_lands_before_a_cursor_already_read(
     slow, slow_event = a_booking(one, customer, start=START + timedelta(days=40))
     quick, quick_event = a_booking(other, customer, start=START + timedelta(days=41))
     async with uow_factory() as slow_uow:
-        await slow_uow.bookings.add(slow, slow_event)  # written, not committed
+        await record_new(slow_uow, slow, slow_event)  # written, not committed
         await store(uow_factory, quick, quick_event)  # written after, committed first
         assert await everything(feed, start) == []  # held back by the open transaction
         assert await feed.tail() == start

@@ -13,7 +13,7 @@ import pytest
 from adapters.postgres.database import Database
 from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from adapters.system.clock import ManualClock
-from booking_domain.bookings import BookingStatus
+from booking_domain.bookings import BookingStatus, record_change
 from booking_domain.bookings.history import HistoryEntry, HistoryKind
 from booking_domain.reviews import ReviewExistsError, ReviewOrder
 from booking_domain.reviews.use_cases import ReviewsDeps, ReviewUseCases
@@ -39,7 +39,7 @@ async def completed_booking(
         Role.ARTIST, BookingStatus.CONFIRMED, BookingStatus.COMPLETED,
     )  # fmt: skip
     async with uow() as work:
-        await work.bookings.save(done, closing)
+        await record_change(work, done, closing)
         await work.commit()
     return booking.id
 
