@@ -31,7 +31,7 @@ import psycopg
 
 from adapters.postgres import migrate
 from adapters.postgres.embedded import EmbeddedPostgres
-from entrypoints.runtime import LOCAL_DATABASE, ensure_database
+from entrypoints.database import LOCAL_DATABASE, ensure_database
 from serving import stop_server, wait_until_ready
 
 __all__ = ["stop_server"]

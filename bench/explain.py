@@ -31,7 +31,7 @@ from adapters.postgres.scheduling_reader import FULL_CONTEXT_SQL, KNOWN_CATALOGU
 from booking_domain.bookings import BookingStatus
 from booking_domain.bookings.ports import BookingFilter
 from booking_domain.shared import PageRequest
-from entrypoints.runtime import ensure_database
+from entrypoints.database import ensure_database
 
 FILL = """
 INSERT INTO users (id, email, name, role, password_hash)

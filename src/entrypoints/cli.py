@@ -90,8 +90,8 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
     from entrypoints.app import create_app, jwt_secret_for, settle_heap_for_serving
+    from entrypoints.database import database
     from entrypoints.http.metrics import MULTIPROCESS_ENV
-    from entrypoints.runtime import database
 
     host = args.host or settings.host
     port = args.port or settings.port
@@ -144,7 +144,7 @@ def _exit_on_signal(signum: int, _frame: object) -> None:
 
 
 def _migrate(_: argparse.Namespace, settings: Settings) -> int:
-    from entrypoints.runtime import database
+    from entrypoints.database import database
 
     with database(settings):
         print("migrations applied")
@@ -152,7 +152,7 @@ def _migrate(_: argparse.Namespace, settings: Settings) -> int:
 
 
 def _seed(_: argparse.Namespace, settings: Settings) -> int:
-    from entrypoints.runtime import database
+    from entrypoints.database import database
 
     with database(settings) as ready:
         accounts = _with_core(ready, _seed_core)
@@ -165,7 +165,7 @@ def _seed(_: argparse.Namespace, settings: Settings) -> int:
 def _create_admin(args: argparse.Namespace, settings: Settings) -> int:
     from booking_domain.shared import DomainError
     from entrypoints.container import bundles
-    from entrypoints.runtime import database
+    from entrypoints.database import database
 
     if sys.stdin.isatty():
         password = getpass.getpass("Password for the new admin: ")
@@ -189,7 +189,7 @@ def _create_admin(args: argparse.Namespace, settings: Settings) -> int:
 
 def _expire_holds(_: argparse.Namespace, settings: Settings) -> int:
     from entrypoints.container import bundles
-    from entrypoints.runtime import database
+    from entrypoints.database import database
 
     async def sweep(core: Core) -> int:
         return await bundles(core).bookings.expire_holds()
@@ -202,7 +202,7 @@ def _expire_holds(_: argparse.Namespace, settings: Settings) -> int:
 
 def _worker(args: argparse.Namespace, settings: Settings) -> int:
     from entrypoints.container import bundles
-    from entrypoints.runtime import database
+    from entrypoints.database import database
     from entrypoints.worker import run_worker
 
     if args.concurrency is not None and args.concurrency < 1:
@@ -220,7 +220,7 @@ def _worker(args: argparse.Namespace, settings: Settings) -> int:
 def _jobs(args: argparse.Namespace, settings: Settings) -> int:
     from adapters.jobs.queue import failed_jobs, job_app, retry_failed
     from entrypoints.container import clock_of
-    from entrypoints.runtime import database
+    from entrypoints.database import database
 
     with database(settings) as ready:
 
@@ -290,7 +290,7 @@ def _sandbox(args: argparse.Namespace, settings: Settings) -> int:
     from booking_domain.payments import PaymentMethod, PaymentNotFoundError
     from booking_domain.shared import ConflictError
     from entrypoints.container import bundles
-    from entrypoints.runtime import database
+    from entrypoints.database import database
 
     with database(settings) as ready:
 

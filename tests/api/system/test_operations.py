@@ -14,7 +14,7 @@ import pytest
 
 from adapters.postgres import migrate
 from adapters.postgres.embedded import UNSAFE_FAST_SETTINGS, EmbeddedPostgres
-from entrypoints.runtime import LOCAL_DATABASE, ensure_database
+from entrypoints.database import LOCAL_DATABASE, ensure_database
 from tests.support.server import ServerProcess, running_server
 
 PASSWORD = "violet-needle-harbour"

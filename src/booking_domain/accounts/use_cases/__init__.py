@@ -4,12 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from booking_domain.accounts.use_cases.deps import (
-    AccountsDeps,
-    SessionPolicy,
-    SessionTokens,
-    SignedIn,
-)
+from booking_domain.accounts.use_cases.deps import AccountsDeps, SessionPolicy
 from booking_domain.accounts.use_cases.profile import ChangePassword, GetProfile, UpdateProfile
 from booking_domain.accounts.use_cases.registration import (
     CreateAdmin,
@@ -17,6 +12,7 @@ from booking_domain.accounts.use_cases.registration import (
     ModerateAccount,
     RegisterUser,
 )
+from booking_domain.accounts.use_cases.session_tokens import SessionTokens, SignedIn
 from booking_domain.accounts.use_cases.sessions import (
     Authenticate,
     AuthenticateStreamTicket,

@@ -7,11 +7,13 @@ from datetime import datetime
 
 from booking_domain.accounts.errors import UserNotFoundError
 from booking_domain.accounts.ports import UserFilter
-from booking_domain.accounts.use_cases.deps import AccountsDeps, SignedIn, create_account
+from booking_domain.accounts.use_cases.deps import AccountsDeps
+from booking_domain.accounts.use_cases.session_tokens import SessionTokens, SignedIn, open_session
 from booking_domain.accounts.users import (
     DEFAULT_LOCALE,
     Moderation,
     User,
+    admin_created_audit,
     checked_locale,
     moderated,
     moderation_audit,
@@ -19,11 +21,34 @@ from booking_domain.accounts.users import (
 )
 from booking_domain.shared.errors import PermissionDeniedError
 from booking_domain.shared.identity import Actor, Role
-from booking_domain.shared.ids import UserId
+from booking_domain.shared.ids import UserId, new_uuid7
 from booking_domain.shared.pages import Page, PageRequest
 from booking_domain.shared.text import require_clean_text
 from booking_domain.shared.time import require_aware
 from booking_domain.shared.use_case import UseCase
+
+
+async def create_account(
+    deps: AccountsDeps,
+    *,
+    email: str,
+    name: str,
+    role: Role,
+    password: str,
+    sign_in: bool,
+    locale: str = DEFAULT_LOCALE,
+) -> tuple[User, SessionTokens | None]:
+    """Store a new user (email, name and locale already checked), signed in when asked."""
+    password_hash = await deps.hasher.hash(password)
+    now = deps.clock.now()
+    user = User(UserId(new_uuid7()), email, name, role, password_hash, now, now, locale=locale)
+    async with deps.uow() as uow:
+        await uow.users.add(user)
+        if role is Role.ADMIN:  # an operator's act (sign-up never makes admins)
+            await uow.audit.record(admin_created_audit(user))
+        tokens = (await open_session(deps, uow, user, now))[0] if sign_in else None
+        await uow.commit()
+    return user, tokens
 
 
 class RegisterUser(UseCase[AccountsDeps]):

@@ -18,7 +18,7 @@ from adapters.postgres import migrate
 from adapters.postgres.embedded import EmbeddedPostgres
 from entrypoints.settings import Settings
 
-_log = logging.getLogger("inkslot.runtime")
+_log = logging.getLogger("inkslot.runtime")  # the name operators filter on
 LOCAL_DATABASE = "inkslot"
 
 
