@@ -1,4 +1,4 @@
-"""Benchmark of the admin lists (issue 15): p50/p99 at page 1 and page 500, with filters, on
+"""Benchmark of the admin lists: p50/p99 at page 1 and page 500, with filters, on
 100,000 users, 100,000 bookings and 100,000 transactions (``bench/seed_large.py``).
 
     .venv/bin/python bench/admin_lists.py                # seed, serve, measure

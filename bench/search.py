@@ -1,4 +1,4 @@
-"""Benchmark of search (issue 14): 20,000 artists, 400,000 portfolio items, 200,000 bookings.
+"""Benchmark of search: 20,000 artists, 400,000 portfolio items, 200,000 bookings.
 
     .venv/bin/python bench/search.py                      # seed, fill the projection, measure
     .venv/bin/python bench/search.py --data /tmp/search   # seed once there, reuse it next time

@@ -1,4 +1,4 @@
-"""Seeds an operator-sized marketplace for the admin lists (issue 15).
+"""Seeds an operator-sized marketplace for the admin lists.
 
     .venv/bin/python bench/seed_large.py --database-url postgresql://...   # into a migrated DB
 

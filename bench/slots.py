@@ -1,4 +1,4 @@
-"""Benchmark of the scheduling core: free slots for the scenarios of issue 3.
+"""Benchmark of the scheduling core: free slots (docs/performance.md, "Scheduling core").
 
     .venv/bin/python bench/slots.py            # all scenarios, 3 processes each
     .venv/bin/python bench/slots.py --quick    # fewer iterations

@@ -1,5 +1,5 @@
 """Inkslot's booking core: a standard-library-only library, one subpackage per bounded
-context (DESIGN.md, section 2).
+context (docs/architecture.md, "Layout").
 
     shared        ids, money, time, pages, identity, the error base, Clock, unit of work
     accounts      users, password policy, sessions

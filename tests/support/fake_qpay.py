@@ -1,5 +1,5 @@
-"""A fake QPay merchant API v2 on 127.0.0.1, strict about the documented wire format
-(``../shared/reference/qpay-v2.md``), with scriptable failures.
+"""A fake QPay merchant API v2 on 127.0.0.1, strict about QPay's documented wire format,
+with scriptable failures (docs/payments.md, "The QPay adapter").
 
 What it holds to: Basic-auth tokens whose ``expires_in`` is an absolute Unix time, Bearer
 checks on every other call (401 ``NO_CREDENDIALS``), refresh with the refresh token as

@@ -1,4 +1,4 @@
-"""moto's S3 server behind a SigV4 presigned-URL verifier (reference/object-storage.md §4).
+"""moto's S3 server behind a SigV4 presigned-URL verifier (as R2 and S3 check them).
 
 moto accepts any signature, so on its own it cannot show that a bad upload is refused.
 ``StrictPresignMiddleware`` checks every presigned request with botocore's own

@@ -1,6 +1,6 @@
 """R2 (or any S3-compatible store) through aioboto3: one client for the app's lifetime.
 
-R2 settings (``../shared/reference/object-storage.md`` §7.2): region ``auto``, path
+R2's settings: region ``auto``, path
 addressing, SigV4, and checksums only when required (R2 refuses the aws-chunked CRC32
 trailer botocore adds by default). A presigned PUT binds ``Content-Type``, ``Content-Length``,
 the ``x-amz-meta-*`` metadata and, for write-once, ``If-None-Match: *``; expiry is capped by

@@ -1,6 +1,6 @@
 """Sessions: refresh tokens, their rotation and theft detection.
 
-Rules (PRODUCT.md, Accounts and sessions):
+Rules (docs/product.md, "2. Accounts and sessions"):
 - a refresh token is opaque and random; only its hash is stored;
 - every successful use *spends* it and issues a successor in the same family;
 - presenting a spent token again means it was copied: the whole family is revoked;

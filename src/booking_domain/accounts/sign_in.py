@@ -1,6 +1,6 @@
 """Failed sign-ins, counted per email address and client address.
 
-Rules (PRODUCT.md, Accounts and sessions; decided for issue 9):
+Rules (docs/product.md, "2. Accounts and sessions"):
 - failures are counted per pair of (normalised email, client address): after
   ``LockoutPolicy.max_failures`` in a row, none more than ``LockoutPolicy.lock_duration``
   after the one before, the pair is locked for ``lock_duration``; a success clears the

@@ -1,6 +1,6 @@
 """Users and the account rules.
 
-Rules (PRODUCT.md, Accounts and sessions):
+Rules (docs/product.md, "2. Accounts and sessions"):
 - an email is compared in its canonical form (``emails.normalize_email``), and look-alikes of
   another address are refused at sign-up (``emails.email_problem``);
 - a password has at least 10 characters, at most 256, is not one character repeated, is not a

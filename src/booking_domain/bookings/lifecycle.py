@@ -113,7 +113,8 @@ def expire_hold(booking: Booking, now: datetime) -> Result:
 def cancellation_refund(
     booking: Booking, role: Role, now: datetime, policy: SchedulingPolicy
 ) -> Money:
-    """What a cancellation by ``role`` gives back, by PRODUCT.md's policy.
+    """What a cancellation by ``role`` gives back, by the product's policy (docs/product.md,
+    "4. Bookings").
 
     The customer gets the deposit back when cancelling at least the free-cancellation notice
     ahead (exactly at the boundary counts as in time), nothing later; the artist's

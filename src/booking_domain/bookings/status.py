@@ -1,4 +1,4 @@
-"""Booking and payment states, and the booking state machine's edges (PRODUCT.md)."""
+"""Booking and payment states, and the booking state machine's edges (docs/product.md)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from enum import StrEnum
 
 
 class BookingStatus(StrEnum):
-    """The booking state machine's states (PRODUCT.md, Booking lifecycle)."""
+    """The booking state machine's states (docs/product.md, "4. Bookings")."""
 
     PENDING = "pending"
     CONFIRMED = "confirmed"

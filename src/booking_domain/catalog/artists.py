@@ -1,6 +1,6 @@
 """Artist profiles: who may be found and booked, and who may change what.
 
-Rules (PRODUCT.md, People and roles):
+Rules (docs/product.md, "1. People and roles"):
 - an artist user has at most one profile; it starts ``draft``;
 - the owner submits it (``draft`` or ``rejected`` -> ``pending``); an admin approves or
   rejects a pending profile with a note; an admin suspends and reinstates an approved one;

@@ -25,7 +25,8 @@ def _require(condition: bool, message: str) -> None:
 
 @dataclass(frozen=True, slots=True)
 class SchedulingPolicy:
-    """Per-artist settings; the defaults are PRODUCT.md's.
+    """Per-artist settings; the defaults are the product's (docs/product.md,
+    "3. Scheduling").
 
     - ``slot_step``: candidate starts every step from each window's start (whole minutes,
       at most a day);

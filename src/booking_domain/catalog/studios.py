@@ -1,6 +1,6 @@
 """Studios (salons): a name and an address grouping artists who work there.
 
-Rules (PRODUCT.md, People and roles): a studio is created by an admin or by an artist (who
+Rules (docs/product.md, "1. People and roles"): a studio is created by an admin or by an artist (who
 then owns it); its owner or an admin edits it; studios are public.
 """
 

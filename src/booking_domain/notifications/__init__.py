@@ -3,7 +3,7 @@ message and in the app, in their language, with reminders before appointments.
 
 The table of what is said to whom (``rules``), notifications and their sending
 (``notifications``), reminder offsets, per-channel preferences, the inbox, and the channel
-ports (``senders``). Notifications are planned from the outbox after commit (DESIGN.md
+ports (``senders``). Notifications are planned from the outbox after commit (docs/architecture.md,
 rule 13), never from a request. This context sits at the top, beside webhooks.
 """
 

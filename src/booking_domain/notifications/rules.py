@@ -4,7 +4,7 @@ Each event type names the parties it tells and on which channels. The parties of
 (and its payments' and refunds') events are its customer and its artist, in the event's
 ``audience`` in that order; an artist profile's events tell its owner.
 
-Categories decide who may opt out (PRODUCT.md, Notifications, as written in
+Categories decide who may opt out (docs/product.md, "8. What is said to whom", as written in
 docs/notifications.md): ``booking`` updates and ``reminder``s follow each user's per-channel
 choices; ``payment`` and ``account`` messages always go (money and access matter more than
 a quiet inbox). Text messages cost money and interrupt: they go only where time matters

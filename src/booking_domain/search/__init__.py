@@ -1,5 +1,5 @@
 """Search: finding artists and portfolio pieces, "free within N days", likes and
-recommendations. Read ports and query objects (DESIGN.md rule 9), plus the free-starts
+recommendations. Read ports and query objects (docs/architecture.md, rule 9), plus the free-starts
 projection that makes "free within N days" exact and index-backed.
 
     from booking_domain.search import ArtistQuery, Near, fold

@@ -1,4 +1,4 @@
-"""What search needs from storage: read ports for the questions (DESIGN.md rule 9), the
+"""What search needs from storage: read ports for the questions (docs/architecture.md, rule 9), the
 likes it records, and the free-starts projection with its place in the outbox's feed.
 
 ``tests/contract/search`` holds the adapters to these contracts.

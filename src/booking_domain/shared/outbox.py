@@ -1,4 +1,5 @@
-"""The outbox envelope: what the rest of the world hears about a change (DESIGN.md rule 13).
+"""The outbox envelope: what the rest of the world hears about a change (docs/architecture.md,
+rule 13).
 
 A use case records an :class:`OutboxEvent` in the same unit of work as the change it
 describes, so a rolled-back change leaves no event and a committed one exactly one. What

@@ -3,7 +3,8 @@ context's use cases that the composition root builds.
 
 A use case is one class, built once with its context's collaborators (``deps``: a frozen
 dataclass of ports and settings) and then called with a command object or keyword arguments;
-it returns a domain value (DESIGN.md, rule 2, gives the shape of its body).
+it returns a domain value (docs/architecture.md, rule 2, gives the shape of its
+body).
 
 A bundle is a frozen dataclass whose fields are the context's use cases: ``build(deps)``
 makes each from its annotated class, so adding a use case to a context is one field.

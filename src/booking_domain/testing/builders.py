@@ -40,7 +40,7 @@ def open_all_week() -> Schedule:
 
 
 def make_policy(timezone: str = "America/New_York", **changes: Any) -> SchedulingPolicy:
-    """The PRODUCT.md defaults, except no minimum notice (tests choose their own clock)."""
+    """The product's defaults, except no minimum notice (tests choose their own clock)."""
     changes.setdefault("minimum_notice", timedelta(0))
     return SchedulingPolicy(timezone, **changes)
 

@@ -2,7 +2,7 @@
 
 Endpoints (who hears which event types), deliveries (one event to one endpoint, with its
 attempts and retry schedule) and the address rule that keeps deliveries off private
-networks. Deliveries are made from the outbox after commit (DESIGN.md rule 13): dispatch
+networks. Deliveries are made from the outbox after commit (docs/architecture.md, rule 13): dispatch
 reads the feed, never a request. This context sits at the top, beside notifications.
 """
 

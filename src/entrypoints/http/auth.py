@@ -1,7 +1,7 @@
 """Authentication for HTTP: bearer access tokens, coarse role guards, the ``actor`` dependency.
 
 Guards only authenticate and check roles; who may touch which resource is decided in the
-use cases from the actor (DESIGN.md, rule 5).
+use cases from the actor (docs/architecture.md, rule 5).
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
-"""The ``ObjectStore`` contract (reference/object-storage.md §7.6, C1-C12 and C14): every
-refusal is shown refused by both backends."""
+"""The ``ObjectStore`` contract (``booking_domain.media.storage``): every refusal is shown
+refused by both backends."""
 
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
-"""The repository stands alone: its Markdown links only to files it holds, and nothing in it
+"""The repository stands alone: its Markdown links only to files it holds, nothing in it
 sends a reader to the pages kept outside it (the ``../shared`` folder with its product and
-design pages). The product's rules live in docs/product.md.
+design pages and its reference notes), and nothing speaks of the issues work came from. The
+product's rules live in docs/product.md, the house's in docs/architecture.md.
 
 Checked on the text: Markdown links ``[text](path)`` and ``[text](path#anchor)`` (and
 reference definitions ``[label]: path``) outside code, in README.md, CHANGELOG.md,
@@ -21,7 +22,15 @@ THIS_FILE = Path(__file__).resolve()  # it names the outside pages to look for t
 TOP_LEVEL_MARKDOWN = ("README.md", "CHANGELOG.md", "CONTRIBUTING.md")
 SOURCE_DIRS = ("src", "tests", "bench", "scripts", "migrations")
 # Case matters: docs/product.md is the repository's own page, not the outside PRODUCT.md.
-OUTSIDE_PAGES = ("../shared", "PRODUCT.md", "DESIGN.md")
+OUTSIDE_PAGES = (
+    "../shared",
+    "PRODUCT.md",
+    "DESIGN.md",
+    *(f"reference/{n}.md" for n in ("qpay-v2", "object-storage", "containers", "dependencies")),
+)
+# "issue 14", "issues 13 and 15", "this issue": where work came from, not what it is.
+# (The verb is not one: "it issues 3 tokens".)
+_ISSUE = re.compile(r"\b(?:[Ii]ssue \d+|[Ii]ssues \d+(?: and|,)|[Tt]his issue)\b")
 IGNORED_SCHEMES = ("http", "https", "mailto")
 SKIPPED_DIRS = frozenset(
     {"__pycache__", ".hypothesis", ".mypy_cache", ".pytest_cache", ".ruff_cache"}
@@ -125,6 +134,7 @@ def outside_mentions(root: Path, *, skip: frozenset[Path] = frozenset()) -> list
         name = path.relative_to(root).as_posix()
         for number, line in enumerate(text.splitlines(), start=1):
             named = [page for page in OUTSIDE_PAGES if page in line]
+            named += [m.group(0) for m in _ISSUE.finditer(line)]
             if named:
                 mentions = ", ".join(repr(page) for page in named)
                 problems.append(f"{name}:{number}: mentions {mentions}: {_excerpt(line, named[0])}")
@@ -147,8 +157,8 @@ def test_markdown_links_point_at_files_of_the_repository() -> None:
 def test_nothing_sends_readers_outside_the_repository() -> None:
     problems = outside_mentions(ROOT, skip=frozenset({THIS_FILE}))
     assert not problems, (
-        "Mentions of pages outside the repository (state the rule, or link docs/product.md):\n"
-        + "\n".join(problems)
+        "Mentions of pages outside the repository or of issues (state the rule, or link "
+        "docs/product.md or docs/architecture.md):\n" + "\n".join(problems)
     )
 
 
@@ -186,7 +196,8 @@ def test_the_mention_check_would_notice_an_outside_page(tmp_path: Path) -> None:
     root = tmp_path / "repo"
     _write(root / "README.md", "See docs/product.md.\n")
     _write(root / "docs" / "product.md", "# The product rules\n")
-    _write(root / "docs" / "api.md", "# API\nAs PRODUCT.md says.\n")
+    _write(root / "docs" / "api.md", "# API\nAs PRODUCT.md says.\nIt issues 3 tokens.\n")
+    _write(root / "docs" / "jobs.md", "Decided in issue 10; see reference/qpay-v2.md.\n")
     _write(root / "src" / "m.py", '"""Rules: ../shared/DESIGN.md."""\n')
     _write(root / "src" / "__pycache__" / "m.txt", "PRODUCT.md\n")
     _write(root / "tests" / "t.py", "x" * 100 + " DESIGN.md " + "y" * 100 + "\n")
@@ -194,6 +205,8 @@ def test_the_mention_check_would_notice_an_outside_page(tmp_path: Path) -> None:
     (root / "bench" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\nDESIGN.md\xff")
     assert outside_mentions(root) == [
         "docs/api.md:2: mentions 'PRODUCT.md': As PRODUCT.md says.",
+        "docs/jobs.md:1: mentions 'reference/qpay-v2.md', 'issue 10': Decided in issue 10; see "
+        "reference/qpay-v2.md.",
         'src/m.py:1: mentions \'../shared\', \'DESIGN.md\': """Rules: ../shared/DESIGN.md."""',
         "tests/t.py:1: mentions 'DESIGN.md': ..." + "x" * 59 + " DESIGN.md " + "y" * 59 + "...",
     ]

@@ -1,6 +1,6 @@
 """Changing bookings: status changes by the parties, and reschedules.
 
-Rules (PRODUCT.md, Booking lifecycle; the domain decides who and when):
+Rules (docs/product.md, "4. Bookings"; the domain decides who and when):
 - ``confirmed`` is the artist's (or an admin's) approval of a request that needs it
   (``lifecycle.approve``): without a deposit the booking is confirmed at once; with one it
   stays ``pending`` awaiting the deposit under a fresh deposit hold, and the payment confirms

@@ -1,6 +1,7 @@
 """Requesting a booking.
 
-Rules (PRODUCT.md, Booking lifecycle; DESIGN.md, sections 4 and 6):
+Rules (docs/product.md, "4. Bookings" and "9. API conventions"; docs/architecture.md,
+"Data"):
 - a start whose time another active booking holds is a conflict (``slot_taken``, 409),
   whether the domain's check or the storage's constraint notices it first; every other
   refusal is ``not_bookable`` with its reason (422);

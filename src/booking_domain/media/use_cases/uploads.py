@@ -1,7 +1,7 @@
 """The upload flow: request a signed URL, PUT the file straight to storage, complete.
 
 Completion runs outside any transaction while it talks to storage and decodes the image
-(DESIGN.md rule 2): it reads the upload, checks and processes the object, writes the
+(docs/architecture.md, rule 2): it reads the upload, checks and processes the object, writes the
 variants, and only then records the outcome. Two completes of one upload at once make the
 same variants under the same keys; the first to record wins and the other returns it.
 """

@@ -35,7 +35,8 @@ class CreateBookingRequest(Dto, frozen=True):
 
 class ChangeStatusRequest(Dto, frozen=True):
     """``confirmed`` approves a request; ``refundAmount`` (minor units) is for admins
-    cancelling; the other targets follow PRODUCT.md's lifecycle."""
+    cancelling; the other targets follow the lifecycle (docs/product.md,
+    "4. Bookings")."""
 
     status: StatusName
     reason: Annotated[str, Meta(max_length=500)] | None = None
