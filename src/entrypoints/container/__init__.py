@@ -65,11 +65,13 @@ def build_container(
             raise ValueError("a database URL is needed (the CLI starts the embedded server)")
         adapter_class = LocalAdapters if settings.is_local else ProductionAdapters
         adapters = adapter_class(settings=settings, jwt_secret=jwt_secret, database_url=url)
-    wired = {entry.name: _wire(entry, settings, adapters) for entry in registered()}
+    wired = {entry.name: wire_context(entry, settings, adapters) for entry in registered()}
     return Core(settings, adapters, wired)
 
 
-def _wire(entry: Entry, settings: Settings, adapters: AnyAdapters) -> ContextWiring:
+def wire_context(entry: Entry, settings: Settings, adapters: AnyAdapters) -> ContextWiring:
+    """A registry line wired: its ``Deps`` from the adapters named like their fields and
+    what the line takes from the settings; ``WiringError`` for a field nothing gives."""
     available = adapters.providers
     given: dict[str, providers.Provider[Any]] = {}
     for part in fields(entry.deps):
@@ -135,4 +137,5 @@ __all__ = [
     "close_adapters",
     "memory_adapters",
     "open_adapters",
+    "wire_context",
 ]

@@ -1,0 +1,82 @@
+"""The registry of contexts (``entrypoints/contexts.py``): every line is wired from the
+adapters and the settings, every context has its HTTP routes, and nothing is served that
+the registry does not name."""
+
+from __future__ import annotations
+
+import pkgutil
+from dataclasses import dataclass, fields
+
+import pytest
+
+import entrypoints.http
+from booking_domain.shared.use_case import UseCase, UseCaseBundle
+from entrypoints.bundles import Bundles
+from entrypoints.container import (
+    WiringError,
+    build_container,
+    bundles,
+    memory_adapters,
+    wire_context,
+)
+from entrypoints.contexts import Contexts, Entry, registered
+from entrypoints.http.app import context_routes
+from entrypoints.http.routes import Routes
+from tests.support.builders import TEST_JWT_SECRET, cheap_settings
+
+
+def test_every_registered_context_is_built_with_its_own_bundle() -> None:
+    settings = cheap_settings()
+    core = build_container(
+        settings, jwt_secret=TEST_JWT_SECRET, adapters=memory_adapters(settings, TEST_JWT_SECRET)
+    )
+    made = bundles(core)
+    for entry in registered():
+        assert isinstance(getattr(made, entry.name), entry.bundle), entry.name
+    assert [f.name for f in fields(Contexts)] == [e.name for e in registered()]
+    assert {f.name for f in fields(Contexts)} < {f.name for f in fields(Bundles)}
+
+
+def test_what_a_line_takes_from_the_settings_reaches_its_deps() -> None:
+    settings = cheap_settings(app_url="https://studio.example/")
+    core = build_container(
+        settings, jwt_secret=TEST_JWT_SECRET, adapters=memory_adapters(settings, TEST_JWT_SECRET)
+    )
+    notifications = core.contexts["notifications"].deps()
+    assert notifications.app_url == settings.web_url == "https://studio.example"
+    assert notifications.mail_domain == settings.mail_domain
+    assert notifications.clock is core.adapters.clock()  # an adapter of the field's name
+    callback = core.contexts["payments"].deps().callback_url
+    assert callback("INV-1", "t0k").startswith(f"{settings.base_url}/api/v1/payments/callback/")
+
+
+def test_a_deps_field_nothing_gives_stops_the_wiring() -> None:
+    @dataclass(frozen=True)
+    class LonelyDeps:
+        clock: object
+        nobody_gives_this: object
+
+    class Nothing(UseCase[LonelyDeps]):
+        pass
+
+    @dataclass(frozen=True)
+    class LonelyUseCases(UseCaseBundle[LonelyDeps]):
+        nothing: Nothing
+
+    settings = cheap_settings()
+    adapters = memory_adapters(settings, TEST_JWT_SECRET)
+    lonely = Entry("lonely", LonelyUseCases, LonelyDeps, {})
+    with pytest.raises(WiringError, match=r"LonelyDeps\.nobody_gives_this"):
+        wire_context(lonely, settings, adapters)
+
+
+def test_every_context_serves_its_routes_and_no_http_package_is_left_out() -> None:
+    routes = list(context_routes())
+    assert len(routes) == len(list(registered()))
+    assert all(isinstance(r, Routes) and (r.controllers or r.sign_in) for r in routes)
+    packages = {
+        info.name
+        for info in pkgutil.iter_modules(entrypoints.http.__path__)
+        if info.ispkg and info.name != "docs_assets"
+    }
+    assert packages == {entry.name for entry in registered()}
