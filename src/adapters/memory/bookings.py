@@ -90,23 +90,23 @@ class InMemoryBookingRepository(BookingRepository):
         if any(b.id != booking.id for b in self._holding(booking.artist_id, booking.blocked)):
             raise SlotTakenError()
 
-    async def add(self, booking: Booking, event: HistoryEntry) -> None:
+    async def add(self, booking: Booking, entry: HistoryEntry) -> None:
         if self._rows.get(booking.id) is not None:
             raise ConcurrentUpdateError("This booking already exists.")
         if any(b.reference == booking.reference for b in self._rows.values()):
             raise BookingReferenceTakenError()  # the unique index on bookings.reference
         self._check_free(booking)
-        await self._log(booking, event)
+        await self._log(booking, entry)
 
     async def get(self, booking_id: BookingId, *, for_update: bool = False) -> Booking | None:
         return self._rows.get(booking_id)
 
-    async def save(self, booking: Booking, event: HistoryEntry) -> None:
+    async def save(self, booking: Booking, entry: HistoryEntry) -> None:
         stored = self._rows.get(booking.id)
-        if stored is None or stored.version != event.version - 1:
+        if stored is None or stored.version != entry.version - 1:
             raise ConcurrentUpdateError()
         self._check_free(booking)
-        await self._log(booking, event)
+        await self._log(booking, entry)
 
     async def _log(self, booking: Booking, entry: HistoryEntry) -> None:
         subject = subject_of(BOOKING, booking.id)

@@ -246,7 +246,7 @@ def _booking_row(b: Booking) -> dict[str, Any]:
 def _logged_params(
     e: HistoryEntry, audited: AuditEntry | None, published: OutboxEvent | None
 ) -> dict[str, Any]:
-    params = _event_params(e)
+    params = _history_params(e)
     if audited is not None:
         params |= {f"au_{name}": value for name, value in audit_params(audited).items()}
     if published is not None:
@@ -254,7 +254,7 @@ def _logged_params(
     return params
 
 
-def _event_params(e: HistoryEntry) -> dict[str, Any]:
+def _history_params(e: HistoryEntry) -> dict[str, Any]:
     return {
         "ev_version": e.version, "ev_kind": e.kind.value, "ev_at": e.at,
         "ev_actor_id": e.actor_id, "ev_actor_role": e.actor_role.value if e.actor_role else None,
@@ -290,7 +290,7 @@ def _booking(row: Row) -> Booking:
     )  # fmt: skip
 
 
-def _event(row: Row) -> HistoryEntry:
+def _history_entry(row: Row) -> HistoryEntry:
     amount = row["amount"]
     return HistoryEntry(
         booking_id=BookingId(row["booking_id"]), version=row["version"],
@@ -389,10 +389,10 @@ class PostgresBookingRepository(OnConnection, BookingRepository):
             raise (translate(exc) or exc) from exc
         return cursor.rowcount
 
-    async def add(self, booking: Booking, event: HistoryEntry) -> None:
+    async def add(self, booking: Booking, entry: HistoryEntry) -> None:
         try:
-            audited, published = await self._carried(booking, event)
-            params = _booking_row(booking) | _logged_params(event, audited, published)
+            audited, published = await self._carried(booking, entry)
+            params = _booking_row(booking) | _logged_params(entry, audited, published)
             params["calendar_key"] = calendar_lock_key(booking.artist_id)
             statement = _ADD[audited is not None, published is not None]
             if await self._write(statement.text, params) == 0:
@@ -410,10 +410,10 @@ class PostgresBookingRepository(OnConnection, BookingRepository):
         row = await (await self._conn.execute(sql, {"id": booking_id})).fetchone()
         return _booking(row) if row is not None else None
 
-    async def save(self, booking: Booking, event: HistoryEntry) -> None:
-        audited, published = await self._carried(booking, event)
-        params = _booking_row(booking) | _logged_params(event, audited, published)
-        params["expected"] = event.version - 1
+    async def save(self, booking: Booking, entry: HistoryEntry) -> None:
+        audited, published = await self._carried(booking, entry)
+        params = _booking_row(booking) | _logged_params(entry, audited, published)
+        params["expected"] = entry.version - 1
         statement = _SAVE[audited is not None, published is not None]
         if await self._write(statement.text, params) == 0:
             raise ConcurrentUpdateError()
@@ -437,7 +437,7 @@ class PostgresBookingRepository(OnConnection, BookingRepository):
 
     async def history(self, booking_id: BookingId) -> tuple[HistoryEntry, ...]:
         cursor = await self._conn.execute(_HISTORY.text, {"booking_id": booking_id})
-        return tuple(_event(r) for r in await cursor.fetchall())
+        return tuple(_history_entry(r) for r in await cursor.fetchall())
 
     async def list(self, where: BookingFilter, page: PageRequest) -> Page[Booking]:
         count_sql, page_sql = list_statements(where)

@@ -35,42 +35,42 @@ def artist_of_booking_event(event: OutboxEvent) -> ArtistId | None:
     return ArtistId(UUID(artist)) if isinstance(artist, str) else None
 
 
-def booking_event_type(event: HistoryEntry) -> str:
-    confirms = event.to_status is BookingStatus.CONFIRMED
-    if confirms and event.from_status is not BookingStatus.CONFIRMED:
+def booking_event_type(entry: HistoryEntry) -> str:
+    confirms = entry.to_status is BookingStatus.CONFIRMED
+    if confirms and entry.from_status is not BookingStatus.CONFIRMED:
         return "booking.confirmed"
-    return f"booking.{event.kind.value}"
+    return f"booking.{entry.kind.value}"
 
 
-def booking_outbox_event(booking: Booking, event: HistoryEntry) -> OutboxEvent:
-    """The outbox event of ``event``, which brought ``booking`` to its current version."""
+def booking_outbox_event(booking: Booking, entry: HistoryEntry) -> OutboxEvent:
+    """The outbox event of ``entry``, which brought ``booking`` to its current version."""
     return OutboxEvent(
-        id=EventId(new_uuid7(int(event.at.timestamp() * 1000))),
-        type=booking_event_type(event),
-        occurred_at=event.at,
+        id=EventId(new_uuid7(int(entry.at.timestamp() * 1000))),
+        type=booking_event_type(entry),
+        occurred_at=entry.at,
         subject=subject_of(BOOKING, booking.id),
-        sequence=event.version,
-        data={"booking": _booking_data(booking), "change": _change_data(event)},
+        sequence=entry.version,
+        data={"booking": _booking_data(booking), "change": _change_data(entry)},
         audience=(booking.customer_id, booking.artist_user_id),
     )
 
 
-def booking_audit_entry(booking: Booking, event: HistoryEntry) -> AuditEntry:
-    """The audit entry of ``event``: its type as action, by the event's actor (None: the
+def booking_audit_entry(booking: Booking, entry: HistoryEntry) -> AuditEntry:
+    """The audit entry of ``entry``: its type as action, by the entry's actor (None: the
     system), the status before and the status, payment status, reason and amount after."""
-    before = None if event.from_status is None else {"status": event.from_status.value}
+    before = None if entry.from_status is None else {"status": entry.from_status.value}
     after: dict[str, JsonValue] = {
-        "status": event.to_status.value,
+        "status": entry.to_status.value,
         "paymentStatus": booking.payment_status.value,
-        "version": event.version,
+        "version": entry.version,
     }
-    if event.reason:
-        after["reason"] = event.reason
-    if event.amount is not None:
-        after["amount"] = _money(event.amount)
+    if entry.reason:
+        after["reason"] = entry.reason
+    if entry.amount is not None:
+        after["amount"] = _money(entry.amount)
     return audit_entry(
-        booking_event_type(event), subject_of(BOOKING, booking.id), event.at,
-        actor_id=event.actor_id, actor_role=event.actor_role, before=before, after=after,
+        booking_event_type(entry), subject_of(BOOKING, booking.id), entry.at,
+        actor_id=entry.actor_id, actor_role=entry.actor_role, before=before, after=after,
     )  # fmt: skip
 
 

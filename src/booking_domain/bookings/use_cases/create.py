@@ -190,7 +190,7 @@ class CreateBooking(UseCase[BookingsDeps]):
     async def _write(
         uow: BookingsUnitOfWork,
         booking: Booking,
-        event: HistoryEntry,
+        entry: HistoryEntry,
         context: SchedulingContext,
         now: datetime,
     ) -> None:
@@ -202,4 +202,4 @@ class CreateBooking(UseCase[BookingsDeps]):
         if context.has_expired_holds:
             await uow.bookings.hold_calendar(booking.artist_id)
             await expire_stale_holds(uow, booking.artist_id, booking.blocked, now)
-        await record_new(uow, booking, event)
+        await record_new(uow, booking, entry)
