@@ -66,20 +66,18 @@ from adapters.memory.webhooks import (
     InMemoryDispatchCursor,
     InMemoryWebhookRepository,
 )
-from booking_domain.accounts.ports import AccountsUnitOfWork, AccountsUnitOfWorkFactory
+from booking_domain.accounts.ports import AccountsUnitOfWork
 from booking_domain.bookings.ports import BookingsUnitOfWork, BookingsUnitOfWorkFactory
-from booking_domain.catalog.ports import CatalogUnitOfWork, CatalogUnitOfWorkFactory
-from booking_domain.disputes.ports import DisputesUnitOfWork, DisputesUnitOfWorkFactory
-from booking_domain.media.ports import MediaUnitOfWork, MediaUnitOfWorkFactory
-from booking_domain.notifications.ports import (
-    NotificationsUnitOfWork,
-    NotificationsUnitOfWorkFactory,
-)
-from booking_domain.payments.ports import PaymentsUnitOfWork, PaymentsUnitOfWorkFactory
-from booking_domain.reviews.ports import ReviewsUnitOfWork, ReviewsUnitOfWorkFactory
-from booking_domain.scheduling.ports import SchedulingUnitOfWork, SchedulingUnitOfWorkFactory
-from booking_domain.search.ports import SearchUnitOfWork, SearchUnitOfWorkFactory
-from booking_domain.webhooks.ports import WebhooksUnitOfWork, WebhooksUnitOfWorkFactory
+from booking_domain.catalog.ports import CatalogUnitOfWork
+from booking_domain.disputes.ports import DisputesUnitOfWork
+from booking_domain.media.ports import MediaUnitOfWork
+from booking_domain.notifications.ports import NotificationsUnitOfWork
+from booking_domain.payments.ports import PaymentsUnitOfWork
+from booking_domain.reviews.ports import ReviewsUnitOfWork
+from booking_domain.scheduling.ports import SchedulingUnitOfWork
+from booking_domain.search.ports import SearchUnitOfWork
+from booking_domain.shared.ports import UnitOfWorkFactory
+from booking_domain.webhooks.ports import WebhooksUnitOfWork
 
 
 class InMemoryUnitOfWork(
@@ -288,19 +286,7 @@ class InMemoryUnitOfWork(
             self.audit.drop_held()
 
 
-class InMemoryUnitOfWorkFactory(
-    AccountsUnitOfWorkFactory,
-    MediaUnitOfWorkFactory,
-    CatalogUnitOfWorkFactory,
-    SchedulingUnitOfWorkFactory,
-    BookingsUnitOfWorkFactory,
-    PaymentsUnitOfWorkFactory,
-    DisputesUnitOfWorkFactory,
-    WebhooksUnitOfWorkFactory,
-    NotificationsUnitOfWorkFactory,
-    ReviewsUnitOfWorkFactory,
-    SearchUnitOfWorkFactory,
-):
+class InMemoryUnitOfWorkFactory(UnitOfWorkFactory[InMemoryUnitOfWork], BookingsUnitOfWorkFactory):
     """Callable that opens units of work over one shared store."""
 
     def __init__(self, store: InMemoryStore | None = None) -> None:

@@ -70,20 +70,18 @@ from adapters.postgres.webhooks import (
     ProcrastinateDeliveryQueue,
     job_manager,
 )
-from booking_domain.accounts.ports import AccountsUnitOfWork, AccountsUnitOfWorkFactory
+from booking_domain.accounts.ports import AccountsUnitOfWork
 from booking_domain.bookings.ports import BookingsUnitOfWork, BookingsUnitOfWorkFactory
-from booking_domain.catalog.ports import CatalogUnitOfWork, CatalogUnitOfWorkFactory
-from booking_domain.disputes.ports import DisputesUnitOfWork, DisputesUnitOfWorkFactory
-from booking_domain.media.ports import MediaUnitOfWork, MediaUnitOfWorkFactory
-from booking_domain.notifications.ports import (
-    NotificationsUnitOfWork,
-    NotificationsUnitOfWorkFactory,
-)
-from booking_domain.payments.ports import PaymentsUnitOfWork, PaymentsUnitOfWorkFactory
-from booking_domain.reviews.ports import ReviewsUnitOfWork, ReviewsUnitOfWorkFactory
-from booking_domain.scheduling.ports import SchedulingUnitOfWork, SchedulingUnitOfWorkFactory
-from booking_domain.search.ports import SearchUnitOfWork, SearchUnitOfWorkFactory
-from booking_domain.webhooks.ports import WebhooksUnitOfWork, WebhooksUnitOfWorkFactory
+from booking_domain.catalog.ports import CatalogUnitOfWork
+from booking_domain.disputes.ports import DisputesUnitOfWork
+from booking_domain.media.ports import MediaUnitOfWork
+from booking_domain.notifications.ports import NotificationsUnitOfWork
+from booking_domain.payments.ports import PaymentsUnitOfWork
+from booking_domain.reviews.ports import ReviewsUnitOfWork
+from booking_domain.scheduling.ports import SchedulingUnitOfWork
+from booking_domain.search.ports import SearchUnitOfWork
+from booking_domain.shared.ports import UnitOfWorkFactory
+from booking_domain.webhooks.ports import WebhooksUnitOfWork
 
 
 class PostgresUnitOfWork(
@@ -255,19 +253,7 @@ class PostgresUnitOfWork(
             self.audit.drop_held()
 
 
-class PostgresUnitOfWorkFactory(
-    AccountsUnitOfWorkFactory,
-    MediaUnitOfWorkFactory,
-    CatalogUnitOfWorkFactory,
-    SchedulingUnitOfWorkFactory,
-    BookingsUnitOfWorkFactory,
-    PaymentsUnitOfWorkFactory,
-    DisputesUnitOfWorkFactory,
-    WebhooksUnitOfWorkFactory,
-    NotificationsUnitOfWorkFactory,
-    ReviewsUnitOfWorkFactory,
-    SearchUnitOfWorkFactory,
-):
+class PostgresUnitOfWorkFactory(UnitOfWorkFactory[PostgresUnitOfWork], BookingsUnitOfWorkFactory):
     """Units of work on one database; they share this process's catalogue cache (see
     ``scheduling_reader.py``) and search's near-words memory (``search.py``).
     ``autocommit`` is the bookings port's knob for a creation that is one write; every

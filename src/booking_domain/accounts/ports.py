@@ -17,7 +17,7 @@ from booking_domain.shared.audit import HasAudit
 from booking_domain.shared.identity import Role
 from booking_domain.shared.ids import UserId
 from booking_domain.shared.pages import Page, PageRequest
-from booking_domain.shared.ports import UnitOfWork
+from booking_domain.shared.ports import UnitOfWork, UnitOfWorkFactory
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,12 +114,7 @@ class AccountsUnitOfWork(
     """What account use cases open: users, their refresh tokens, failed sign-ins."""
 
 
-class AccountsUnitOfWorkFactory(Protocol):
-    def __call__(self, *, read_only: bool = False) -> AccountsUnitOfWork:
-        """A new unit of work: one transaction, or with ``read_only=True`` a promise of no
-        writes and no commit, which lets an adapter skip the transaction (each query then
-        sees its own consistent snapshot)."""
-        ...
+AccountsUnitOfWorkFactory = UnitOfWorkFactory[AccountsUnitOfWork]
 
 
 class SessionCheck(Protocol):

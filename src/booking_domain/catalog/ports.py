@@ -16,7 +16,7 @@ from booking_domain.media import HasUploads
 from booking_domain.shared.audit import HasAudit
 from booking_domain.shared.ids import ArtistId, ServiceId, StudioId, UserId
 from booking_domain.shared.pages import Page, PageRequest
-from booking_domain.shared.ports import HasOutbox, UnitOfWork
+from booking_domain.shared.ports import HasOutbox, UnitOfWork, UnitOfWorkFactory
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +126,4 @@ class CatalogUnitOfWork(
     uploads they are made from), and the outbox for the events of reviews and moderation."""
 
 
-class CatalogUnitOfWorkFactory(Protocol):
-    def __call__(self, *, read_only: bool = False) -> CatalogUnitOfWork:
-        """A new unit of work (``read_only``: see ``AccountsUnitOfWorkFactory``)."""
-        ...
+CatalogUnitOfWorkFactory = UnitOfWorkFactory[CatalogUnitOfWork]

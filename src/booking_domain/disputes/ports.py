@@ -15,7 +15,7 @@ from booking_domain.media import HasUploads
 from booking_domain.shared.audit import HasAudit
 from booking_domain.shared.ids import BookingId, DisputeId
 from booking_domain.shared.pages import Page, PageRequest
-from booking_domain.shared.ports import HasOutbox, UnitOfWork
+from booking_domain.shared.ports import HasOutbox, UnitOfWork, UnitOfWorkFactory
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,5 +62,4 @@ class DisputesUnitOfWork(UnitOfWork, HasBookings, HasUploads, HasOutbox, HasAudi
     def dispute_messages(self) -> DisputeMessageRepository: ...
 
 
-class DisputesUnitOfWorkFactory(Protocol):
-    def __call__(self, *, read_only: bool = False) -> DisputesUnitOfWork: ...
+DisputesUnitOfWorkFactory = UnitOfWorkFactory[DisputesUnitOfWork]

@@ -13,7 +13,7 @@ from typing import Protocol
 
 from booking_domain.media.storage import ObjectStore
 from booking_domain.media.uploads import Upload, UploadId
-from booking_domain.shared.ports import UnitOfWork
+from booking_domain.shared.ports import UnitOfWork, UnitOfWorkFactory
 
 
 class UploadRepository(Protocol):
@@ -44,8 +44,7 @@ class MediaUnitOfWork(UnitOfWork, HasUploads, Protocol):
     """What media use cases open."""
 
 
-class MediaUnitOfWorkFactory(Protocol):
-    def __call__(self, *, read_only: bool = False) -> MediaUnitOfWork: ...
+MediaUnitOfWorkFactory = UnitOfWorkFactory[MediaUnitOfWork]
 
 
 @dataclass(frozen=True, slots=True)

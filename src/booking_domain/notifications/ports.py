@@ -20,7 +20,7 @@ from booking_domain.notifications.reminders import ReminderOffsets
 from booking_domain.shared.audit import HasAudit
 from booking_domain.shared.ids import ArtistId, BookingId, UserId
 from booking_domain.shared.pages import Page, PageRequest
-from booking_domain.shared.ports import HasOutbox, UnitOfWork
+from booking_domain.shared.ports import HasOutbox, UnitOfWork, UnitOfWorkFactory
 
 
 class NotificationRepository(Protocol):
@@ -153,8 +153,7 @@ class NotificationsUnitOfWork(UnitOfWork, HasNotifications, HasAudit, Protocol):
     """What notification use cases open."""
 
 
-class NotificationsUnitOfWorkFactory(Protocol):
-    def __call__(self, *, read_only: bool = False) -> NotificationsUnitOfWork: ...
+NotificationsUnitOfWorkFactory = UnitOfWorkFactory[NotificationsUnitOfWork]
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,7 @@ from booking_domain.payments.refunds import Refund, RefundId
 from booking_domain.shared.audit import HasAudit
 from booking_domain.shared.ids import BookingId, UserId
 from booking_domain.shared.pages import Page, PageRequest
-from booking_domain.shared.ports import HasOutbox, UnitOfWork
+from booking_domain.shared.ports import HasOutbox, UnitOfWork, UnitOfWorkFactory
 
 
 class InvoiceRepository(Protocol):
@@ -168,5 +168,4 @@ class PaymentsUnitOfWork(
     payments, refunds, the ledger of both, the outbox and the job queue."""
 
 
-class PaymentsUnitOfWorkFactory(Protocol):
-    def __call__(self, *, read_only: bool = False) -> PaymentsUnitOfWork: ...
+PaymentsUnitOfWorkFactory = UnitOfWorkFactory[PaymentsUnitOfWork]

@@ -13,7 +13,7 @@ from booking_domain.reviews.reviews import Review, ReviewId
 from booking_domain.shared.audit import HasAudit
 from booking_domain.shared.ids import ArtistId, BookingId
 from booking_domain.shared.pages import Page, PageRequest
-from booking_domain.shared.ports import HasOutbox, UnitOfWork
+from booking_domain.shared.ports import HasOutbox, UnitOfWork, UnitOfWorkFactory
 
 
 class ReviewOrder(StrEnum):
@@ -54,5 +54,4 @@ class ReviewsUnitOfWork(UnitOfWork, HasBookings, HasArtists, HasOutbox, HasAudit
     def artist_ratings(self) -> ArtistRatings: ...
 
 
-class ReviewsUnitOfWorkFactory(Protocol):
-    def __call__(self, *, read_only: bool = False) -> ReviewsUnitOfWork: ...
+ReviewsUnitOfWorkFactory = UnitOfWorkFactory[ReviewsUnitOfWork]

@@ -16,7 +16,7 @@ from booking_domain.scheduling.availability import Schedule
 from booking_domain.scheduling.stored import StoredOverride, StoredRule
 from booking_domain.scheduling.timeline import BusyTimeline
 from booking_domain.shared.ids import ArtistId, ServiceId
-from booking_domain.shared.ports import UnitOfWork
+from booking_domain.shared.ports import UnitOfWork, UnitOfWorkFactory
 from booking_domain.shared.time import Interval
 
 
@@ -88,7 +88,4 @@ class SchedulingUnitOfWork(
     """What scheduling use cases open: the catalogue they read, availability, the reader."""
 
 
-class SchedulingUnitOfWorkFactory(Protocol):
-    def __call__(self, *, read_only: bool = False) -> SchedulingUnitOfWork:
-        """A new unit of work (``read_only``: see ``AccountsUnitOfWorkFactory``)."""
-        ...
+SchedulingUnitOfWorkFactory = UnitOfWorkFactory[SchedulingUnitOfWork]

@@ -17,7 +17,7 @@ from booking_domain.search.queries import ArtistQuery, PortfolioQuery
 from booking_domain.search.recommendations import Taste
 from booking_domain.search.results import ArtistHit, CursorPage, PortfolioHit
 from booking_domain.shared.ids import ArtistId, UserId
-from booking_domain.shared.ports import UnitOfWork
+from booking_domain.shared.ports import UnitOfWork, UnitOfWorkFactory
 
 
 class ArtistSearch(Protocol):
@@ -100,5 +100,4 @@ class SearchUnitOfWork(UnitOfWork, Protocol):
     def search_position(self) -> SearchFeedPosition: ...
 
 
-class SearchUnitOfWorkFactory(Protocol):
-    def __call__(self, *, read_only: bool = False) -> SearchUnitOfWork: ...
+SearchUnitOfWorkFactory = UnitOfWorkFactory[SearchUnitOfWork]

@@ -26,7 +26,7 @@ from booking_domain.shared.errors import FieldError, InvalidInputError
 from booking_domain.shared.identity import Actor, Role
 from booking_domain.shared.ids import UserId, new_uuid7
 from booking_domain.shared.outbox import JsonValue
-from booking_domain.shared.ports import UnitOfWork
+from booking_domain.shared.ports import UnitOfWork, UnitOfWorkFactory
 from booking_domain.shared.time import require_aware
 
 # The request (or job) being served: set by the entrypoints, read when an entry is made.
@@ -150,5 +150,4 @@ class AuditUnitOfWork(UnitOfWork, HasAudit, Protocol):
     work, which has it too)."""
 
 
-class AuditUnitOfWorkFactory(Protocol):
-    def __call__(self, *, read_only: bool = False) -> AuditUnitOfWork: ...
+AuditUnitOfWorkFactory = UnitOfWorkFactory[AuditUnitOfWork]

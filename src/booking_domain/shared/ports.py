@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from types import TracebackType
-from typing import Protocol, Self, runtime_checkable
+from typing import Protocol, Self, TypeVar, runtime_checkable
 
 from booking_domain.shared.ids import UserId
 from booking_domain.shared.outbox import OutboxEvent
@@ -36,6 +36,21 @@ class UnitOfWork(Protocol):
     async def commit(self) -> None: ...
 
     async def rollback(self) -> None: ...
+
+
+U_co = TypeVar("U_co", bound=UnitOfWork, covariant=True)
+
+
+class UnitOfWorkFactory(Protocol[U_co]):
+    """Opens units of work: each context's port is this over its own unit of work
+    (``AccountsUnitOfWorkFactory = UnitOfWorkFactory[AccountsUnitOfWork]``), and an adapter
+    that opens a unit of work serving every context's port serves every context's factory."""
+
+    def __call__(self, *, read_only: bool = False) -> U_co:
+        """A new unit of work: one transaction, or with ``read_only=True`` a promise of no
+        writes and no commit, which lets an adapter skip the transaction (each query then
+        sees its own consistent snapshot)."""
+        ...
 
 
 class Outbox(Protocol):

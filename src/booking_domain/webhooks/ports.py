@@ -13,7 +13,7 @@ from typing import Protocol
 from booking_domain.shared.ids import UserId
 from booking_domain.shared.outbox import JsonValue
 from booking_domain.shared.pages import Page, PageRequest
-from booking_domain.shared.ports import UnitOfWork
+from booking_domain.shared.ports import UnitOfWork, UnitOfWorkFactory
 from booking_domain.webhooks.deliveries import AttemptOutcome, Delivery, DeliveryId
 from booking_domain.webhooks.endpoints import WebhookEndpoint, WebhookId
 
@@ -105,8 +105,7 @@ class WebhooksUnitOfWork(UnitOfWork, HasWebhooks, Protocol):
     """What webhook use cases open."""
 
 
-class WebhooksUnitOfWorkFactory(Protocol):
-    def __call__(self, *, read_only: bool = False) -> WebhooksUnitOfWork: ...
+WebhooksUnitOfWorkFactory = UnitOfWorkFactory[WebhooksUnitOfWork]
 
 
 class WebhookSender(Protocol):
