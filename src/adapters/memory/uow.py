@@ -7,9 +7,10 @@ when first used.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Self, TypeVar
 
 from adapters.memory.accounts import (
     InMemoryRefreshTokenRepository,
@@ -79,6 +80,13 @@ from booking_domain.search.ports import SearchUnitOfWork
 from booking_domain.shared.ports import UnitOfWorkFactory
 from booking_domain.webhooks.ports import WebhooksUnitOfWork
 
+R = TypeVar("R")
+
+
+def _over_table(make: Callable[[StagedTable[Any, Any]], R], name: str) -> cached_property[R]:
+    """A repository made on first use, over the store's table as the unit of work sees it."""
+    return cached_property(lambda uow: make(uow.staged(name)))
+
 
 class InMemoryUnitOfWork(
     AccountsUnitOfWork,
@@ -117,21 +125,15 @@ class InMemoryUnitOfWork(
         return table
 
     # Each repository (and the staged tables behind it) is made on first use.
-    users = cached_property(lambda uow: InMemoryUserRepository(uow.staged("users")))
-    refresh_tokens = cached_property(
-        lambda uow: InMemoryRefreshTokenRepository(uow.staged("refresh_tokens"))
-    )
-    sign_in_attempts = cached_property(
-        lambda uow: InMemorySignInAttemptsRepository(uow.staged("sign_in_attempts"))
-    )
-    portfolio = cached_property(
-        lambda uow: InMemoryPortfolioRepository(uow.staged("portfolio_items"))
-    )
-    ideas = cached_property(lambda uow: InMemoryIdeaRepository(uow.staged("booking_ideas")))
-    uploads = cached_property(lambda uow: InMemoryUploadRepository(uow.staged("uploads")))
-    artists = cached_property(lambda uow: InMemoryArtistRepository(uow.staged("artists")))
-    studios = cached_property(lambda uow: InMemoryStudioRepository(uow.staged("studios")))
-    services = cached_property(lambda uow: InMemoryServiceRepository(uow.staged("services")))
+    users = _over_table(InMemoryUserRepository, "users")
+    refresh_tokens = _over_table(InMemoryRefreshTokenRepository, "refresh_tokens")
+    sign_in_attempts = _over_table(InMemorySignInAttemptsRepository, "sign_in_attempts")
+    portfolio = _over_table(InMemoryPortfolioRepository, "portfolio_items")
+    ideas = _over_table(InMemoryIdeaRepository, "booking_ideas")
+    uploads = _over_table(InMemoryUploadRepository, "uploads")
+    artists = _over_table(InMemoryArtistRepository, "artists")
+    studios = _over_table(InMemoryStudioRepository, "studios")
+    services = _over_table(InMemoryServiceRepository, "services")
     availability = cached_property(
         lambda uow: InMemoryAvailabilityRepository(
             uow.staged("weekly_rules"), uow.staged("date_overrides")
@@ -142,44 +144,34 @@ class InMemoryUnitOfWork(
             uow.artists, uow.services, uow.availability, uow.bookings
         )
     )
-    outbox = cached_property(lambda uow: InMemoryOutbox(uow.staged(OUTBOX)))
+    outbox = _over_table(InMemoryOutbox, OUTBOX)
     bookings = cached_property(
         lambda uow: InMemoryBookingRepository(
             uow.staged("bookings"), uow.staged("booking_events"), uow.outbox, uow.audit
         )
     )
-    idempotency = cached_property(
-        lambda uow: InMemoryIdempotencyRepository(uow.staged("idempotency_keys"))
-    )
-    deliveries = cached_property(
-        lambda uow: InMemoryDeliveryRepository(uow.staged("webhook_deliveries"))
-    )
+    idempotency = _over_table(InMemoryIdempotencyRepository, "idempotency_keys")
+    deliveries = _over_table(InMemoryDeliveryRepository, "webhook_deliveries")
     webhooks = cached_property(
         lambda uow: InMemoryWebhookRepository(uow.staged("webhook_endpoints"), uow.deliveries)
     )
-    dispatch_cursor = cached_property(
-        lambda uow: InMemoryDispatchCursor(uow.staged("webhook_dispatch"))
-    )
-    delivery_queue = cached_property(lambda uow: InMemoryDeliveryQueue(uow.staged(DELIVERY_JOBS)))
+    dispatch_cursor = _over_table(InMemoryDispatchCursor, "webhook_dispatch")
+    delivery_queue = _over_table(InMemoryDeliveryQueue, DELIVERY_JOBS)
     invoices = cached_property(
         lambda uow: InMemoryInvoiceRepository(uow.staged("invoices"), uow.staged("bookings"))
     )
-    received_payments = cached_property(
-        lambda uow: InMemoryReceivedPaymentRepository(uow.staged("received_payments"))
-    )
-    payment_jobs = cached_property(lambda uow: InMemoryPaymentJobs(uow.staged(PAYMENT_JOBS)))
+    received_payments = _over_table(InMemoryReceivedPaymentRepository, "received_payments")
+    payment_jobs = _over_table(InMemoryPaymentJobs, PAYMENT_JOBS)
     refunds = cached_property(
         lambda uow: InMemoryRefundRepository(uow.staged("refunds"), uow.staged("bookings"))
     )
-    audit = cached_property(lambda uow: InMemoryAuditTrail(uow.staged("audit_log")))
+    audit = _over_table(InMemoryAuditTrail, "audit_log")
     transactions = cached_property(
         lambda uow: InMemoryTransactionLedger(uow.staged("invoices"), uow.staged("refunds"))
     )
-    reviews = cached_property(lambda uow: InMemoryReviewRepository(uow.staged("reviews")))
-    disputes = cached_property(lambda uow: InMemoryDisputeRepository(uow.staged("disputes")))
-    dispute_messages = cached_property(
-        lambda uow: InMemoryDisputeMessageRepository(uow.staged("dispute_messages"))
-    )
+    reviews = _over_table(InMemoryReviewRepository, "reviews")
+    disputes = _over_table(InMemoryDisputeRepository, "disputes")
+    dispute_messages = _over_table(InMemoryDisputeMessageRepository, "dispute_messages")
     portfolio_likes = cached_property(
         lambda uow: InMemoryPortfolioLikes(
             uow.staged("portfolio_likes"),
@@ -198,31 +190,21 @@ class InMemoryUnitOfWork(
             uow.portfolio_likes,
         )
     )
-    free_starts = cached_property(
-        lambda uow: InMemoryFreeStartsProjection(uow.staged("search_calendars"))
-    )
-    search_position = cached_property(
-        lambda uow: InMemorySearchFeedPosition(uow.staged("search_feed_position"))
-    )
+    free_starts = _over_table(InMemoryFreeStartsProjection, "search_calendars")
+    search_position = _over_table(InMemorySearchFeedPosition, "search_feed_position")
     artist_ratings = cached_property(lambda uow: InMemoryArtistRatings(uow.artists))
     notifications = cached_property(
         lambda uow: InMemoryNotificationRepository(
             uow.staged("notifications"), uow.staged("notification_keys")
         )
     )
-    inbox = cached_property(lambda uow: InMemoryInboxRepository(uow.staged("inbox_items")))
-    notification_preferences = cached_property(
-        lambda uow: InMemoryPreferencesRepository(uow.staged("notification_preferences"))
+    inbox = _over_table(InMemoryInboxRepository, "inbox_items")
+    notification_preferences = _over_table(
+        InMemoryPreferencesRepository, "notification_preferences"
     )
-    reminder_offsets = cached_property(
-        lambda uow: InMemoryReminderOffsetsRepository(uow.staged("reminder_offsets"))
-    )
-    notification_cursor = cached_property(
-        lambda uow: InMemoryNotificationCursor(uow.staged("notification_dispatch"))
-    )
-    notification_queue = cached_property(
-        lambda uow: InMemoryNotificationQueue(uow.staged(NOTIFICATION_JOBS))
-    )
+    reminder_offsets = _over_table(InMemoryReminderOffsetsRepository, "reminder_offsets")
+    notification_cursor = _over_table(InMemoryNotificationCursor, "notification_dispatch")
+    notification_queue = _over_table(InMemoryNotificationQueue, NOTIFICATION_JOBS)
     notification_context = cached_property(
         lambda uow: InMemoryNotificationContext(
             uow.users,

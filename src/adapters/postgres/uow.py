@@ -7,9 +7,10 @@ port names. Repositories are built when first used, on the unit of work's connec
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
 from types import TracebackType
-from typing import Self
+from typing import Self, TypeVar
 
 import psycopg
 from procrastinate.manager import JobManager
@@ -83,6 +84,13 @@ from booking_domain.search.ports import SearchUnitOfWork
 from booking_domain.shared.ports import UnitOfWorkFactory
 from booking_domain.webhooks.ports import WebhooksUnitOfWork
 
+R = TypeVar("R")
+
+
+def _on_connection(make: Callable[[Connection], R]) -> cached_property[R]:
+    """A repository made on first use, on the unit of work's connection."""
+    return cached_property(lambda uow: make(uow.connection))
+
 
 class PostgresUnitOfWork(
     AccountsUnitOfWork,
@@ -131,61 +139,55 @@ class PostgresUnitOfWork(
         return self._conn
 
     # Each repository is made on first use, on this unit of work's connection.
-    users = cached_property(lambda uow: PostgresUserRepository(uow.connection))
-    refresh_tokens = cached_property(lambda uow: PostgresRefreshTokenRepository(uow.connection))
-    sign_in_attempts = cached_property(lambda uow: PostgresSignInAttemptsRepository(uow.connection))
-    portfolio = cached_property(lambda uow: PostgresPortfolioRepository(uow.connection))
-    ideas = cached_property(lambda uow: PostgresIdeaRepository(uow.connection))
-    uploads = cached_property(lambda uow: PostgresUploadRepository(uow.connection))
-    artists = cached_property(lambda uow: PostgresArtistRepository(uow.connection))
-    studios = cached_property(lambda uow: PostgresStudioRepository(uow.connection))
-    services = cached_property(lambda uow: PostgresServiceRepository(uow.connection))
-    availability = cached_property(lambda uow: PostgresAvailabilityRepository(uow.connection))
+    users = _on_connection(PostgresUserRepository)
+    refresh_tokens = _on_connection(PostgresRefreshTokenRepository)
+    sign_in_attempts = _on_connection(PostgresSignInAttemptsRepository)
+    portfolio = _on_connection(PostgresPortfolioRepository)
+    ideas = _on_connection(PostgresIdeaRepository)
+    uploads = _on_connection(PostgresUploadRepository)
+    artists = _on_connection(PostgresArtistRepository)
+    studios = _on_connection(PostgresStudioRepository)
+    services = _on_connection(PostgresServiceRepository)
+    availability = _on_connection(PostgresAvailabilityRepository)
     scheduling = cached_property(
         lambda uow: PostgresSchedulingReader(uow.connection, uow.catalogues)
     )
     bookings = cached_property(
         lambda uow: PostgresBookingRepository(uow.connection, uow.outbox, uow.audit)
     )
-    outbox = cached_property(lambda uow: PostgresOutbox(uow.connection))
-    idempotency = cached_property(lambda uow: PostgresIdempotencyRepository(uow.connection))
-    webhooks = cached_property(lambda uow: PostgresWebhookRepository(uow.connection))
-    deliveries = cached_property(lambda uow: PostgresDeliveryRepository(uow.connection))
-    dispatch_cursor = cached_property(lambda uow: PostgresDispatchCursor(uow.connection))
+    outbox = _on_connection(PostgresOutbox)
+    idempotency = _on_connection(PostgresIdempotencyRepository)
+    webhooks = _on_connection(PostgresWebhookRepository)
+    deliveries = _on_connection(PostgresDeliveryRepository)
+    dispatch_cursor = _on_connection(PostgresDispatchCursor)
     delivery_queue = cached_property(
         lambda uow: ProcrastinateDeliveryQueue(uow.jobs, uow.connection)
     )
-    invoices = cached_property(lambda uow: PostgresInvoiceRepository(uow.connection))
-    received_payments = cached_property(
-        lambda uow: PostgresReceivedPaymentRepository(uow.connection)
-    )
+    invoices = _on_connection(PostgresInvoiceRepository)
+    received_payments = _on_connection(PostgresReceivedPaymentRepository)
     payment_jobs = cached_property(lambda uow: ProcrastinatePaymentJobs(uow.jobs, uow.connection))
-    refunds = cached_property(lambda uow: PostgresRefundRepository(uow.connection))
-    audit = cached_property(lambda uow: PostgresAuditTrail(uow.connection))
-    transactions = cached_property(lambda uow: PostgresTransactionLedger(uow.connection))
-    reviews = cached_property(lambda uow: PostgresReviewRepository(uow.connection))
-    disputes = cached_property(lambda uow: PostgresDisputeRepository(uow.connection))
-    dispute_messages = cached_property(lambda uow: PostgresDisputeMessageRepository(uow.connection))
+    refunds = _on_connection(PostgresRefundRepository)
+    audit = _on_connection(PostgresAuditTrail)
+    transactions = _on_connection(PostgresTransactionLedger)
+    reviews = _on_connection(PostgresReviewRepository)
+    disputes = _on_connection(PostgresDisputeRepository)
+    dispute_messages = _on_connection(PostgresDisputeMessageRepository)
     artist_search = cached_property(
         lambda uow: PostgresArtistSearch(uow.connection, uow.similar_words)
     )
-    portfolio_likes = cached_property(lambda uow: PostgresPortfolioLikes(uow.connection))
-    free_starts = cached_property(lambda uow: PostgresFreeStartsProjection(uow.connection))
-    search_position = cached_property(lambda uow: PostgresSearchFeedPosition(uow.connection))
-    artist_ratings = cached_property(lambda uow: PostgresArtistRatings(uow.connection))
-    notifications = cached_property(lambda uow: PostgresNotificationRepository(uow.connection))
-    inbox = cached_property(lambda uow: PostgresInboxRepository(uow.connection))
-    notification_preferences = cached_property(
-        lambda uow: PostgresPreferencesRepository(uow.connection)
-    )
-    reminder_offsets = cached_property(
-        lambda uow: PostgresReminderOffsetsRepository(uow.connection)
-    )
-    notification_cursor = cached_property(lambda uow: PostgresNotificationCursor(uow.connection))
+    portfolio_likes = _on_connection(PostgresPortfolioLikes)
+    free_starts = _on_connection(PostgresFreeStartsProjection)
+    search_position = _on_connection(PostgresSearchFeedPosition)
+    artist_ratings = _on_connection(PostgresArtistRatings)
+    notifications = _on_connection(PostgresNotificationRepository)
+    inbox = _on_connection(PostgresInboxRepository)
+    notification_preferences = _on_connection(PostgresPreferencesRepository)
+    reminder_offsets = _on_connection(PostgresReminderOffsetsRepository)
+    notification_cursor = _on_connection(PostgresNotificationCursor)
     notification_queue = cached_property(
         lambda uow: ProcrastinateNotificationQueue(uow.jobs, uow.connection)
     )
-    notification_context = cached_property(lambda uow: PostgresNotificationContext(uow.connection))
+    notification_context = _on_connection(PostgresNotificationContext)
 
     async def __aenter__(self) -> Self:
         try:
