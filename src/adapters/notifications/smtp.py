@@ -63,7 +63,7 @@ _TLS_MODES: dict[str, tuple[bool, bool]] = {  # mode -> (use_tls, start_tls)
 SERVICE_CLOSING = 421  # the server ends the session after this answer
 
 
-class _Refusal(Exception):
+class _RefusalError(Exception):
     """A failure already turned into an outcome; ``keep``: the connection is still usable."""
 
     def __init__(self, outcome: SendOutcome, *, keep: bool) -> None:
@@ -126,7 +126,7 @@ class SmtpEmailSender(EmailSender):
         async with self._slots:
             try:
                 await self._deliver(mime, message.to_address)
-            except _Refusal as refusal:
+            except _RefusalError as refusal:
                 return refusal.outcome
         return SendOutcome.ok(reference=message.message_id)
 
@@ -142,7 +142,7 @@ class SmtpEmailSender(EmailSender):
         """Send on a pooled connection that answers a NOOP, or a fresh one. A send is never
         repeated here: a connection lost during a transaction may have delivered the
         message, so the job's own retry (same Message-ID, later) decides. Raises
-        :class:`_Refusal` for every failure the contract maps."""
+        :class:`_RefusalError` for every failure the contract maps."""
         client = await self._live_idle()
         if client is None:
             client = await self._connect()
@@ -176,7 +176,7 @@ class SmtpEmailSender(EmailSender):
         finally:
             self._give_back(client, keep=keep)
 
-    def _refusal(self, error: Exception) -> _Refusal:
+    def _refusal(self, error: Exception) -> _RefusalError:
         """How a failure of a transaction on an open connection is reported."""
         if isinstance(error, SMTPRecipientsRefused):
             first = error.recipients[0] if error.recipients else None
@@ -198,10 +198,10 @@ class SmtpEmailSender(EmailSender):
             return self._failed("SMTP server timed out")
         return self._failed(f"SMTP failure: {type(error).__name__}: {error}")
 
-    def _failed(self, error: str, permanent: bool = False, keep: bool = False) -> _Refusal:
+    def _failed(self, error: str, permanent: bool = False, keep: bool = False) -> _RefusalError:
         if self._password:
             error = error.replace(self._password, "***")
-        return _Refusal(SendOutcome.failed(error, permanent=permanent), keep=keep)
+        return _RefusalError(SendOutcome.failed(error, permanent=permanent), keep=keep)
 
     # --- the pool ---------------------------------------------------------------------------
 

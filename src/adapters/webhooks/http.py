@@ -31,7 +31,7 @@ TIMEOUT = httpx.Timeout(10.0, connect=5.0)
 USER_AGENT = "Inkslot-Webhooks/1"
 
 
-class RefusedTarget(Exception):
+class RefusedTargetError(Exception):
     """The URL's host resolves to an address deliveries may not reach."""
 
 
@@ -61,7 +61,7 @@ class HttpWebhookSender(WebhookSender):
                 "POST", target, content=payload.encode(), headers=headers, extensions=extensions
             ) as response:
                 status = response.status_code
-        except RefusedTarget as exc:
+        except RefusedTargetError as exc:
             return AttemptOutcome(None, str(exc), permanent=True)
         except httpx.TimeoutException:
             return AttemptOutcome(None, "timed out")
@@ -78,7 +78,7 @@ class HttpWebhookSender(WebhookSender):
         host = url.host
         addresses = await _resolve(host, url.port or (443 if url.scheme == "https" else 80))
         if not addresses or not all(is_public_address(a) for a in addresses):
-            raise RefusedTarget("refused: the host resolves to a private or local address")
+            raise RefusedTargetError("refused: the host resolves to a private or local address")
         headers["host"] = url.netloc.decode("ascii")
         extensions: dict[str, Any] = {"sni_hostname": host} if url.scheme == "https" else {}
         return url.copy_with(host=str(addresses[0])), extensions

@@ -31,7 +31,7 @@ Receive = Callable[[], Awaitable[Mapping[str, Any]]]
 Send = Callable[[Mapping[str, Any]], Awaitable[None]]
 
 
-class _NoRoute(Exception):
+class _NoRouteError(Exception):
     pass
 
 
@@ -107,7 +107,7 @@ class PaymentEdge:
                 "payment_provider_unavailable",
             )
             return status, {"error": code}
-        except _NoRoute:
+        except _NoRouteError:
             return 404, {"error": "no_such_operation"}
         except (ValueError, KeyError, TypeError):
             return 400, {"error": "malformed"}
@@ -132,7 +132,7 @@ class PaymentEdge:
             case "POST", ["v1", "payments", payment_id, "refund"]:
                 outcome = await gateway.refund_payment(payment_id, str(data.get("note", "")))
                 return {"outcome": outcome.value}
-        raise _NoRoute()
+        raise _NoRouteError()
 
 
 def _header(scope: Scope, name: str) -> str:

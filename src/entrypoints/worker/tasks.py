@@ -31,7 +31,7 @@ _log = logging.getLogger("inkslot.worker")
 PERIODIC_QUEUE = "periodic"
 
 
-class RetryDelivery(Exception):
+class RetryDeliveryError(Exception):
     """A delivery attempt failed and the schedule says when to try again."""
 
     def __init__(self, seconds: int) -> None:
@@ -50,7 +50,7 @@ class DeliveryRetry(BaseRetryStrategy):
     def get_retry_decision(
         self, *, exception: BaseException, job: job_states.Job
     ) -> RetryDecision | None:
-        if isinstance(exception, RetryDelivery):
+        if isinstance(exception, RetryDeliveryError):
             return RetryDecision(retry_in={"seconds": exception.seconds})
         return self._otherwise.get_retry_decision(exception=exception, job=job)
 
@@ -93,12 +93,12 @@ def build_tasks(bundles: Bundles, settings: Settings) -> procrastinate.Blueprint
 
     @tasks.task(name=task_name, queue=WEBHOOK_QUEUE, retry=DeliveryRetry())
     async def deliver_webhook(delivery_id: str) -> None:
-        """One attempt; a failure the schedule retries raises ``RetryDelivery``. Safe to
+        """One attempt; a failure the schedule retries raises ``RetryDeliveryError``. Safe to
         run twice: only a delivery still due is sent and recorded."""
         delivery = await bundles.webhooks.deliver_webhook(DeliveryId(UUID(delivery_id)))
         if delivery is not None and delivery.due and delivery.next_attempt_at is not None:
             wait = delivery.next_attempt_at - delivery.updated_at
-            raise RetryDelivery(max(0, int(wait.total_seconds())))
+            raise RetryDeliveryError(max(0, int(wait.total_seconds())))
 
     @tasks.task(
         name=SEND_NOTIFICATION_TASK.removeprefix("inkslot:"),
@@ -110,13 +110,13 @@ def build_tasks(bundles: Bundles, settings: Settings) -> procrastinate.Blueprint
     )
     async def send_notification(notification_ids: list[str]) -> None:
         """One round over a group of notifications; when one must be tried again (or waits
-        for its moment), raises ``RetryDelivery`` for the earliest. Safe to run twice: only
+        for its moment), raises ``RetryDeliveryError`` for the earliest. Safe to run twice: only
         notifications still due are sent, and their channels drop a repeat
         (docs/notifications.md, "Never lost, never twice")."""
         ids = [NotificationId(UUID(n)) for n in notification_ids]
         done = await bundles.notifications.send_notifications(ids)
         if done.retry_in is not None:
-            raise RetryDelivery(math.ceil(done.retry_in.total_seconds()))
+            raise RetryDeliveryError(math.ceil(done.retry_in.total_seconds()))
 
     payments = bundles.payments
 
