@@ -31,6 +31,7 @@ import urllib.parse
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 from uuid import UUID, uuid4
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -88,99 +89,155 @@ def seed(url: str, rng: random.Random) -> list[tuple[UUID, list[UUID]]]:
     """Users, studios, artists (with rules, services, ratings), uploads and portfolio items,
     and bookings; returns each artist's id and service ids."""
     now = datetime.now(UTC)
-    artists: list[tuple[UUID, list[UUID]]] = []
     with psycopg.connect(url) as conn:
         cur = conn.cursor()
-        users = [uuid4() for _ in range(ARTISTS + 1)]
-        with cur.copy("COPY users (id, email, name, role, password_hash) FROM STDIN") as cp:
-            for n, u in enumerate(users):
-                role = "customer" if n == ARTISTS else "artist"
-                cp.write_row((u, f"{role}-{u.hex}@bench.local", role, role, "!"))
-        customer = users[-1]
-        studios = [uuid4() for _ in range(STUDIOS)]
-        with cur.copy("COPY studios (id, name, address, city, lat, lng) FROM STDIN") as cp:
-            for s in studios:
-                lat, lng = _point(rng)
-                cp.write_row((s, f"{rng.choice(SYLLABLES).title()} Ink Studio", "Street 1",
-                              "Ulaanbaatar", lat, lng))  # fmt: skip
-        with cur.copy(
-            "COPY artists (id, user_id, display_name, bio, styles, city, lat, lng, studio_id,"
-            " time_zone, status, review_count, rating_total, minimum_notice_minutes)"
-            " FROM STDIN"
-        ) as cp:
-            for n in range(ARTISTS):
-                artist_id = uuid4()
-                styles = rng.sample(STYLES, rng.randint(1, 3))
-                city = rng.choice(CITIES)
-                lat, lng = _point(rng) if rng.random() < 0.7 else (None, None)
-                studio = rng.choice(studios) if lat is None or rng.random() < 0.3 else None
-                reviews = rng.choice([0, 0, 3, 10, 40])
-                total = sum(rng.choice([3, 4, 4, 5, 5]) for _ in range(reviews))
-                bio = " ".join(rng.sample(WORDS, 8) + styles)
-                services = [uuid4() for _ in range(rng.randint(1, 3))]
-                artists.append((artist_id, services))
-                cp.write_row((artist_id, users[n], _name(rng), bio, "{" + ",".join(
-                    f'"{s}"' for s in styles) + "}", city, lat, lng, studio, ZONE, "approved",
-                    reviews, total, 120))  # fmt: skip
-        with cur.copy(
-            "COPY services (id, artist_id, name, duration_minutes, price_amount, currency)"
-            " FROM STDIN"
-        ) as cp:
-            for artist_id, services in artists:
-                for s in services:
-                    minutes = rng.choice([60, 120, 180, 240])
-                    cp.write_row((s, artist_id, f"{minutes} min", minutes,
-                                  rng.randrange(50_000, 800_000, 10_000), "MNT"))  # fmt: skip
-        with cur.copy(
-            "COPY weekly_rules (id, artist_id, day, start_minute, end_minute) FROM STDIN"
-        ) as cp:
-            for artist_id, _ in artists:
-                for day in rng.sample(range(7), rng.randint(2, 6)):
-                    start = rng.choice([540, 600, 660])
-                    cp.write_row((uuid4(), artist_id, day, start, start + 480))
-        item = 0
-        with cur.copy(
-            "COPY uploads (id, owner_id, purpose, content_type, size, status, variants) FROM STDIN"
-        ) as up:
-            uploads = []
-            for n, (artist_id, _) in enumerate(artists):
-                for _ in range(ITEMS_PER_ARTIST):
-                    u = uuid4()
-                    uploads.append((u, artist_id))
-                    up.write_row((u, users[n], "portfolio", "image/jpeg", 1, "used", "[]"))
-        with cur.copy(
-            "COPY portfolio_items (id, artist_id, upload_id, images, description, style_tags,"
-            " position, like_count) FROM STDIN"
-        ) as cp:
-            for position, (u, artist_id) in enumerate(uploads):
-                item += 1
-                variants = json.dumps([{"name": "small", "key": f"portfolio/{u}/small.webp",
-                                        "width": 400, "height": 500, "size": 1,
-                                        "contentType": "image/webp"}])  # fmt: skip
-                tags = rng.sample(["blackwork", "fine-line", "realism", "dotwork", "japanese",
-                                   "geometric", "botanical", "color"], 2)  # fmt: skip
-                words = " ".join(rng.sample(WORDS, 4))
-                cp.write_row((uuid4(), artist_id, u, variants, words, "{" + ",".join(tags) + "}",
-                              position % ITEMS_PER_ARTIST, rng.randint(0, 50)))  # fmt: skip
-        with cur.copy(
-            "COPY bookings (id, reference, artist_id, artist_user_id, customer_id, service_id,"
-            " starts_at, ends_at, blocked, status, payment_status, requires_approval,"
-            " approved, currency, deposit_amount, version, status_changed_at) FROM STDIN"
-        ) as cp:
-            for n, (artist_id, services) in enumerate(artists):
-                days = rng.sample(range(1, 30), BOOKINGS_PER_ARTIST)
-                for k, day in enumerate(days):
-                    start = (now + timedelta(days=day)).replace(hour=3, minute=0, second=0,
-                                                                microsecond=0)  # fmt: skip
-                    end = start + timedelta(hours=2)
-                    cp.write_row((uuid4(), f"BEN-{n:05d}-{k}", artist_id, users[n], customer,
-                                  services[0], start, end, f"[{start.isoformat()},"
-                                  f"{end.isoformat()})", "confirmed", "unpaid", False, True,
-                                  "MNT", 0, 1, now))  # fmt: skip
+        users = _copy_users(cur)
+        studios = _copy_studios(cur, rng)
+        artists = _copy_artists(cur, rng, users, studios)
+        _copy_services(cur, rng, artists)
+        _copy_weekly_rules(cur, rng, artists)
+        uploads = _copy_uploads(cur, users, artists)
+        _copy_portfolio_items(cur, rng, uploads)
+        _copy_bookings(cur, rng, now, users, artists)
         conn.commit()
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute("VACUUM ANALYZE")
     return artists
+
+
+def _copy_users(cur: psycopg.Cursor[Any]) -> list[UUID]:
+    """An account for each artist, then the one customer who holds every booking (last)."""
+    users = [uuid4() for _ in range(ARTISTS + 1)]
+    with cur.copy("COPY users (id, email, name, role, password_hash) FROM STDIN") as cp:
+        for n, u in enumerate(users):
+            role = "customer" if n == ARTISTS else "artist"
+            cp.write_row((u, f"{role}-{u.hex}@bench.local", role, role, "!"))
+    return users
+
+
+def _copy_studios(cur: psycopg.Cursor[Any], rng: random.Random) -> list[UUID]:
+    studios = [uuid4() for _ in range(STUDIOS)]
+    with cur.copy("COPY studios (id, name, address, city, lat, lng) FROM STDIN") as cp:
+        for s in studios:
+            lat, lng = _point(rng)
+            cp.write_row((s, f"{rng.choice(SYLLABLES).title()} Ink Studio", "Street 1",
+                          "Ulaanbaatar", lat, lng))  # fmt: skip
+    return studios
+
+
+def _copy_artists(
+    cur: psycopg.Cursor[Any], rng: random.Random, users: list[UUID], studios: list[UUID]
+) -> list[tuple[UUID, list[UUID]]]:
+    """Approved artists, 7 in 10 with a place of their own (the others at a studio's),
+    some reviewed; each with the ids of the 1 to 3 services ``_copy_services`` adds."""
+    artists: list[tuple[UUID, list[UUID]]] = []
+    with cur.copy(
+        "COPY artists (id, user_id, display_name, bio, styles, city, lat, lng, studio_id,"
+        " time_zone, status, review_count, rating_total, minimum_notice_minutes)"
+        " FROM STDIN"
+    ) as cp:
+        for n in range(ARTISTS):
+            artist_id = uuid4()
+            styles = rng.sample(STYLES, rng.randint(1, 3))
+            city = rng.choice(CITIES)
+            lat, lng = _point(rng) if rng.random() < 0.7 else (None, None)
+            studio = rng.choice(studios) if lat is None or rng.random() < 0.3 else None
+            reviews = rng.choice([0, 0, 3, 10, 40])
+            total = sum(rng.choice([3, 4, 4, 5, 5]) for _ in range(reviews))
+            bio = " ".join(rng.sample(WORDS, 8) + styles)
+            services = [uuid4() for _ in range(rng.randint(1, 3))]
+            artists.append((artist_id, services))
+            cp.write_row((artist_id, users[n], _name(rng), bio, "{" + ",".join(
+                f'"{s}"' for s in styles) + "}", city, lat, lng, studio, ZONE, "approved",
+                reviews, total, 120))  # fmt: skip
+    return artists
+
+
+def _copy_services(
+    cur: psycopg.Cursor[Any], rng: random.Random, artists: list[tuple[UUID, list[UUID]]]
+) -> None:
+    with cur.copy(
+        "COPY services (id, artist_id, name, duration_minutes, price_amount, currency) FROM STDIN"
+    ) as cp:
+        for artist_id, services in artists:
+            for s in services:
+                minutes = rng.choice([60, 120, 180, 240])
+                cp.write_row((s, artist_id, f"{minutes} min", minutes,
+                              rng.randrange(50_000, 800_000, 10_000), "MNT"))  # fmt: skip
+
+
+def _copy_weekly_rules(
+    cur: psycopg.Cursor[Any], rng: random.Random, artists: list[tuple[UUID, list[UUID]]]
+) -> None:
+    """Eight hours on 2 to 6 days of the week, from 09:00, 10:00 or 11:00."""
+    with cur.copy(
+        "COPY weekly_rules (id, artist_id, day, start_minute, end_minute) FROM STDIN"
+    ) as cp:
+        for artist_id, _ in artists:
+            for day in rng.sample(range(7), rng.randint(2, 6)):
+                start = rng.choice([540, 600, 660])
+                cp.write_row((uuid4(), artist_id, day, start, start + 480))
+
+
+def _copy_uploads(
+    cur: psycopg.Cursor[Any], users: list[UUID], artists: list[tuple[UUID, list[UUID]]]
+) -> list[tuple[UUID, UUID]]:
+    """``ITEMS_PER_ARTIST`` used portfolio uploads per artist: (upload id, artist id)."""
+    uploads = []
+    with cur.copy(
+        "COPY uploads (id, owner_id, purpose, content_type, size, status, variants) FROM STDIN"
+    ) as up:
+        for n, (artist_id, _) in enumerate(artists):
+            for _ in range(ITEMS_PER_ARTIST):
+                u = uuid4()
+                uploads.append((u, artist_id))
+                up.write_row((u, users[n], "portfolio", "image/jpeg", 1, "used", "[]"))
+    return uploads
+
+
+def _copy_portfolio_items(
+    cur: psycopg.Cursor[Any], rng: random.Random, uploads: list[tuple[UUID, UUID]]
+) -> None:
+    with cur.copy(
+        "COPY portfolio_items (id, artist_id, upload_id, images, description, style_tags,"
+        " position, like_count) FROM STDIN"
+    ) as cp:
+        for position, (u, artist_id) in enumerate(uploads):
+            variants = json.dumps([{"name": "small", "key": f"portfolio/{u}/small.webp",
+                                    "width": 400, "height": 500, "size": 1,
+                                    "contentType": "image/webp"}])  # fmt: skip
+            tags = rng.sample(["blackwork", "fine-line", "realism", "dotwork", "japanese",
+                               "geometric", "botanical", "color"], 2)  # fmt: skip
+            words = " ".join(rng.sample(WORDS, 4))
+            cp.write_row((uuid4(), artist_id, u, variants, words, "{" + ",".join(tags) + "}",
+                          position % ITEMS_PER_ARTIST, rng.randint(0, 50)))  # fmt: skip
+
+
+def _copy_bookings(
+    cur: psycopg.Cursor[Any],
+    rng: random.Random,
+    now: datetime,
+    users: list[UUID],
+    artists: list[tuple[UUID, list[UUID]]],
+) -> None:
+    """``BOOKINGS_PER_ARTIST`` confirmed two-hour bookings per artist on different days of
+    the next 29, all by the one customer (the last user)."""
+    customer = users[-1]
+    with cur.copy(
+        "COPY bookings (id, reference, artist_id, artist_user_id, customer_id, service_id,"
+        " starts_at, ends_at, blocked, status, payment_status, requires_approval,"
+        " approved, currency, deposit_amount, version, status_changed_at) FROM STDIN"
+    ) as cp:
+        for n, (artist_id, services) in enumerate(artists):
+            days = rng.sample(range(1, 30), BOOKINGS_PER_ARTIST)
+            for k, day in enumerate(days):
+                start = (now + timedelta(days=day)).replace(hour=3, minute=0, second=0,
+                                                            microsecond=0)  # fmt: skip
+                end = start + timedelta(hours=2)
+                cp.write_row((uuid4(), f"BEN-{n:05d}-{k}", artist_id, users[n], customer,
+                              services[0], start, end, f"[{start.isoformat()},"
+                              f"{end.isoformat()})", "confirmed", "unpaid", False, True,
+                              "MNT", 0, 1, now))  # fmt: skip
 
 
 def wait_for_projection(url: str, limit_s: float = 1800) -> float:

@@ -334,16 +334,36 @@ _REQUIRED_IN_PRODUCTION = (
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     """Build settings from the environment; raise :class:`SettingsError` naming every problem."""
     env = os.environ if environ is None else environ
-    problems: list[str] = []
+    profile = _profile(env)
+    values, problems = _parsed_fields(env)
+    values["profile"] = profile
+    if profile is Profile.PRODUCTION:
+        problems = _missing_in_production(env) + problems + _short_jwt_secret(values)
+        values.setdefault("seed_demo_data", False)
+    if not problems:
+        problems.extend(_payment_problems(env, values, profile is Profile.LOCAL))
+    problems.extend(_message_channel_problems(values, profile))
+    if problems:
+        raise SettingsError("; ".join(problems))
+    return Settings(**values)
+
+
+def _profile(env: Mapping[str, str]) -> Profile:
+    """``INKSLOT_PROFILE``, local when unset; any other word stops everything at once."""
     raw_profile = env.get(PREFIX + "PROFILE", Profile.LOCAL.value).strip().lower()
     try:
-        profile = Profile(raw_profile)
+        return Profile(raw_profile)
     except ValueError:
         raise SettingsError(
             f"{PREFIX}PROFILE must be one of: {', '.join(p.value for p in Profile)}"
         ) from None
 
-    values: dict[str, Any] = {"profile": profile}
+
+def _parsed_fields(env: Mapping[str, str]) -> tuple[dict[str, Any], list[str]]:
+    """Every field set to a non-empty value, parsed; and a problem for each that does not
+    parse. An unset or empty variable keeps the default."""
+    values: dict[str, Any] = {}
+    problems: list[str] = []
     for name, (attribute, parse) in _FIELDS.items():
         raw = env.get(PREFIX + name)
         if raw is None or raw == "":
@@ -352,17 +372,29 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
             values[attribute] = parse(raw)
         except ValueError as exc:
             problems.append(f"{PREFIX}{name}: {exc}")
+    return values, problems
 
-    if profile is Profile.PRODUCTION:
-        missing = [PREFIX + n for n in _REQUIRED_IN_PRODUCTION if not env.get(PREFIX + n)]
-        if missing:
-            problems.insert(0, "missing required settings for production: " + ", ".join(missing))
-        secret = values.get("jwt_secret")
-        if isinstance(secret, str) and len(secret) < 32:
-            problems.append(f"{PREFIX}JWT_SECRET must be at least 32 characters")
-        values.setdefault("seed_demo_data", False)
-    if not problems:
-        problems.extend(_payment_problems(env, values, profile is Profile.LOCAL))
+
+def _missing_in_production(env: Mapping[str, str]) -> list[str]:
+    """One problem naming every required setting production lacks (first in the message)."""
+    missing = [PREFIX + n for n in _REQUIRED_IN_PRODUCTION if not env.get(PREFIX + n)]
+    if missing:
+        return ["missing required settings for production: " + ", ".join(missing)]
+    return []
+
+
+def _short_jwt_secret(values: Mapping[str, Any]) -> list[str]:
+    """Production signs tokens with a secret of at least 32 characters."""
+    secret = values.get("jwt_secret")
+    if isinstance(secret, str) and len(secret) < 32:
+        return [f"{PREFIX}JWT_SECRET must be at least 32 characters"]
+    return []
+
+
+def _message_channel_problems(values: Mapping[str, Any], profile: Profile) -> list[str]:
+    """Production never sends the SMTP password in the clear; the SMS gateway's URL and key
+    come together."""
+    problems: list[str] = []
     if (
         profile is Profile.PRODUCTION
         and values.get("smtp_password")
@@ -371,9 +403,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         problems.append(f"{PREFIX}SMTP_TLS=none would send the SMTP password in the clear")
     if bool(values.get("sms_gateway_url")) != bool(values.get("sms_gateway_key")):
         problems.append(f"{PREFIX}SMS_GATEWAY_URL and {PREFIX}SMS_GATEWAY_KEY go together")
-    if problems:
-        raise SettingsError("; ".join(problems))
-    return Settings(**values)
+    return problems
 
 
 def local_jwt_secret(data_dir: Path) -> str:

@@ -53,6 +53,20 @@ class FakePayment:
     date: str = "2026-03-02T04:12:09.512Z"
 
 
+def _scripted_failure(failure: str | None) -> tuple[int, Any] | None:
+    """The answer a scripted failure stands for (None for no failure, ``timeout`` and
+    ``401``, which the caller handles where they happen)."""
+    if failure == "500":
+        return 500, {"error": "INTERNAL_ERROR", "message": "boom"}
+    if failure == "busy":
+        return 500, {"error": "SYSTEM_BUSY", "message": "busy"}
+    if failure == "not_json":
+        return 502, b"<html>Bad gateway</html>"
+    if failure == "nested":
+        return 400, {"error": {"page_limit": {"type": "MIN_NUMBER", "message": "min 1"}}}
+    return None
+
+
 @dataclass
 class FakeQPay:
     clock: Callable[[], float] = time.time
@@ -133,20 +147,12 @@ class FakeQPay:
         failure = self._take_failure(path)
         if failure == "timeout":
             await asyncio.sleep(30)
-        if failure == "500":
-            return 500, {"error": "INTERNAL_ERROR", "message": "boom"}
-        if failure == "busy":
-            return 500, {"error": "SYSTEM_BUSY", "message": "busy"}
-        if failure == "not_json":
-            return 502, b"<html>Bad gateway</html>"
-        if failure == "nested":
-            return 400, {"error": {"page_limit": {"type": "MIN_NUMBER", "message": "min 1"}}}
-        if method == "POST" and path.startswith("/_fake/invoices/") and path.endswith("/pay"):
-            return self._pay_by_http(path.split("/")[3])
-        if path == "/v2/auth/token" and method == "POST":
-            return self._login(headers)
-        if path == "/v2/auth/refresh" and method == "POST":
-            return self._refresh(headers)
+        scripted = _scripted_failure(failure)
+        if scripted is not None:
+            return scripted
+        without_bearer = self._answer_without_bearer(method, path, headers)
+        if without_bearer is not None:
+            return without_bearer
         if failure == "401" or not self._bearer_ok(headers):
             return 401, {"error": "NO_CREDENDIALS", "message": "please log in"}
         try:
@@ -154,6 +160,19 @@ class FakeQPay:
         except ValueError:
             return 400, {"error": "VALIDATION_ERROR", "message": "not JSON"}
         return self._route(method, path, data)
+
+    def _answer_without_bearer(
+        self, method: str, path: str, headers: dict[str, str]
+    ) -> tuple[int, Any] | None:
+        """The calls that need no Bearer token: the fake's own pay hook, and the token
+        calls (Basic auth to log in, the refresh token to refresh); None for the rest."""
+        if method == "POST" and path.startswith("/_fake/invoices/") and path.endswith("/pay"):
+            return self._pay_by_http(path.split("/")[3])
+        if path == "/v2/auth/token" and method == "POST":
+            return self._login(headers)
+        if path == "/v2/auth/refresh" and method == "POST":
+            return self._refresh(headers)
+        return None
 
     def _pay_by_http(self, invoice_id: str) -> tuple[int, Any]:
         """The bank app of a fake in another process (``bench/payments.py``): pays, and

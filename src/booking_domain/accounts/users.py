@@ -140,25 +140,50 @@ def moderated(
     reinstates another account; never their own (an admin cannot shut themselves out). A
     lock or a suspension ends the account's sessions (the use case revokes them); unlocking
     or reinstating an account that is not locked or suspended is a conflict."""
+    _require_another_admin(user, actor)
+    if action is Moderation.LOCK:
+        return _locked(user, now, until)
+    if until is not None:
+        raise InvalidInputError(errors=(FieldError("until", "Only a lock takes it."),))
+    if action is Moderation.UNLOCK:
+        return _unlocked(user, now)
+    if action is Moderation.SUSPEND:
+        return _suspended(user, now)
+    return _reinstated(user, now)
+
+
+def _require_another_admin(user: User, actor: Actor) -> None:
+    """Only an admin moderates, and never their own account."""
     if not actor.is_admin:
         raise PermissionDeniedError("Only admins moderate accounts.")
     if actor.user_id == user.id:
         raise InvalidTransitionError("An admin cannot lock or suspend their own account.")
-    if action is Moderation.LOCK:
-        if until is None or not now < until <= now + MAX_LOCK:
-            detail = "A moment in the next 365 days, with a UTC offset."
-            raise InvalidInputError(errors=(FieldError("until", detail, "out_of_range"),))
-        return replace(user, locked_until=until, updated_at=now)
-    if until is not None:
-        raise InvalidInputError(errors=(FieldError("until", "Only a lock takes it."),))
-    if action is Moderation.UNLOCK:
-        if user.locked_until is None or user.locked_until <= now:
-            raise InvalidTransitionError("The account is not locked.")
-        return replace(user, locked_until=None, updated_at=now)
-    if action is Moderation.SUSPEND:
-        if user.disabled:
-            raise InvalidTransitionError("The account is already suspended.")
-        return replace(user, disabled=True, updated_at=now)
+
+
+def _locked(user: User, now: datetime, until: datetime | None) -> User:
+    """A lock ends at a moment after now and within ``MAX_LOCK``."""
+    if until is None or not now < until <= now + MAX_LOCK:
+        detail = "A moment in the next 365 days, with a UTC offset."
+        raise InvalidInputError(errors=(FieldError("until", detail, "out_of_range"),))
+    return replace(user, locked_until=until, updated_at=now)
+
+
+def _unlocked(user: User, now: datetime) -> User:
+    """Only a lock still running is lifted."""
+    if user.locked_until is None or user.locked_until <= now:
+        raise InvalidTransitionError("The account is not locked.")
+    return replace(user, locked_until=None, updated_at=now)
+
+
+def _suspended(user: User, now: datetime) -> User:
+    """An account is suspended once."""
+    if user.disabled:
+        raise InvalidTransitionError("The account is already suspended.")
+    return replace(user, disabled=True, updated_at=now)
+
+
+def _reinstated(user: User, now: datetime) -> User:
+    """Only a suspended account is reinstated."""
     if not user.disabled:
         raise InvalidTransitionError("The account is not suspended.")
     return replace(user, disabled=False, updated_at=now)

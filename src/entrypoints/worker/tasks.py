@@ -58,6 +58,16 @@ class DeliveryRetry(BaseRetryStrategy):
 def build_tasks(bundles: Bundles, settings: Settings) -> procrastinate.Blueprint:
     """The tasks, bound to this process's use cases (built here, not at import time)."""
     tasks = procrastinate.Blueprint()
+    _add_periodic_tasks(tasks, bundles, settings)
+    _add_delivery_tasks(tasks, bundles)
+    _add_payment_tasks(tasks, bundles)
+    _add_diagnostic_tasks(tasks)
+    return tasks
+
+
+def _add_periodic_tasks(
+    tasks: procrastinate.Blueprint, bundles: Bundles, settings: Settings
+) -> None:
     bookings = bundles.bookings
 
     # Periodic: no retries (the next tick is the retry); a queueing lock keeps a slow tick
@@ -89,6 +99,9 @@ def build_tasks(bundles: Bundles, settings: Settings) -> procrastinate.Blueprint
         uploads = await bundles.media.purge_abandoned_uploads()
         return keys + events + uploads
 
+
+def _add_delivery_tasks(tasks: procrastinate.Blueprint, bundles: Bundles) -> None:
+    """Webhooks and notifications: each retried on its own schedule (``DeliveryRetry``)."""
     task_name = DELIVER_WEBHOOK_TASK.removeprefix("inkslot:")
 
     @tasks.task(name=task_name, queue=WEBHOOK_QUEUE, retry=DeliveryRetry())
@@ -118,6 +131,8 @@ def build_tasks(bundles: Bundles, settings: Settings) -> procrastinate.Blueprint
         if done.retry_in is not None:
             raise RetryDeliveryError(math.ceil(done.retry_in.total_seconds()))
 
+
+def _add_payment_tasks(tasks: procrastinate.Blueprint, bundles: Bundles) -> None:
     payments = bundles.payments
 
     @tasks.task(
@@ -149,9 +164,9 @@ def build_tasks(bundles: Bundles, settings: Settings) -> procrastinate.Blueprint
         provider treats a second refund of a refunded payment as done)."""
         await payments.pay_refund(RefundId(UUID(subject)))
 
+
+def _add_diagnostic_tasks(tasks: procrastinate.Blueprint) -> None:
     @tasks.task(name="ping", queue="diagnostics")
     async def ping() -> None:
         """Does nothing: what a job costs the queue itself (bench/delivery.py), and a way to
         see that some worker is taking jobs."""
-
-    return tasks

@@ -64,59 +64,97 @@ def _checked(fields_: ProfileFields) -> dict[str, Any]:
     """Validate and normalise the given fields; raise with every problem at once (a bad
     location is refused first, on its own)."""
     errors: list[FieldError] = []
-    out: dict[str, Any] = {}
     location = geo_point(fields_.location)
     require_clean_text(
         [("displayName", fields_.display_name), ("city", fields_.city)]
         + [("styles", style) for style in fields_.styles or ()],
         [("bio", fields_.bio)],
     )
-    if fields_.display_name is not None:
-        name = " ".join(fields_.display_name.split())
-        if not 1 <= len(name) <= 80:
-            errors.append(FieldError("displayName", "Use 1 to 80 characters.", "length"))
-        out["display_name"] = name
-    if fields_.bio is not None:
-        if len(fields_.bio) > 2000:
-            errors.append(FieldError("bio", "Use at most 2000 characters.", "too_long"))
-        out["bio"] = fields_.bio.strip()
-    if fields_.styles is not None:
-        styles = normalised_styles(fields_.styles)
-        if not styles_fit(styles):
-            message = (
-                f"At most {MAX_STYLES} styles of {MAX_STYLE_LENGTH} characters,"
-                f" {MAX_STYLES_LENGTH} characters in all."
-            )
-            errors.append(FieldError("styles", message, "invalid"))
-        out["styles"] = styles
-    if fields_.city is not None:
-        out["city"] = fields_.city.strip() or None
+    out = _checked_description(fields_, errors)
     if location is not None:
         out["location"] = location
+    out.update(_checked_links(fields_, errors))
+    if errors:
+        raise InvalidInputError(errors=tuple(errors))
+    return out
+
+
+def _checked_description(fields_: ProfileFields, errors: list[FieldError]) -> dict[str, Any]:
+    """The words about the artist: name, bio, styles and city."""
+    out: dict[str, Any] = {}
+    if fields_.display_name is not None:
+        out["display_name"] = _display_name(fields_.display_name, errors)
+    if fields_.bio is not None:
+        out["bio"] = _bio(fields_.bio, errors)
+    if fields_.styles is not None:
+        out["styles"] = _styles(fields_.styles, errors)
+    if fields_.city is not None:
+        out["city"] = fields_.city.strip() or None
+    return out
+
+
+def _checked_links(fields_: ProfileFields, errors: list[FieldError]) -> dict[str, Any]:
+    """Where the artist is found: Instagram, studio and time zone."""
+    out: dict[str, Any] = {}
     if fields_.instagram is not None:
-        handle = fields_.instagram.strip()
-        if handle and not _INSTAGRAM.match(handle):
-            errors.append(
-                FieldError("instagram", "Use an Instagram handle such as @inkmaster.", "invalid")
-            )
-        out["instagram"] = handle.lstrip("@") or None
+        out["instagram"] = _instagram(fields_.instagram, errors)
     if fields_.studio_id is not None:
         out["studio_id"] = fields_.studio_id
     elif fields_.leave_studio:
         out["studio_id"] = None
     if fields_.time_zone is not None:
-        if not is_geographic_zone(fields_.time_zone):
-            errors.append(
-                FieldError(
-                    "timeZone",
-                    "Use the IANA time zone of a place, such as Asia/Ulaanbaatar.",
-                    "unknown_time_zone",
-                )
-            )
-        out["time_zone"] = fields_.time_zone
-    if errors:
-        raise InvalidInputError(errors=tuple(errors))
+        out["time_zone"] = _time_zone(fields_.time_zone, errors)
     return out
+
+
+def _display_name(raw: str, errors: list[FieldError]) -> str:
+    """Blanks collapsed, then 1 to 80 characters."""
+    name = " ".join(raw.split())
+    if not 1 <= len(name) <= 80:
+        errors.append(FieldError("displayName", "Use 1 to 80 characters.", "length"))
+    return name
+
+
+def _bio(raw: str, errors: list[FieldError]) -> str:
+    """At most 2000 characters as given; kept trimmed."""
+    if len(raw) > 2000:
+        errors.append(FieldError("bio", "Use at most 2000 characters.", "too_long"))
+    return raw.strip()
+
+
+def _styles(raw: tuple[str, ...], errors: list[FieldError]) -> tuple[str, ...]:
+    """Normalised (``normalised_styles``), then within ``styles_fit``."""
+    styles = normalised_styles(raw)
+    if not styles_fit(styles):
+        message = (
+            f"At most {MAX_STYLES} styles of {MAX_STYLE_LENGTH} characters,"
+            f" {MAX_STYLES_LENGTH} characters in all."
+        )
+        errors.append(FieldError("styles", message, "invalid"))
+    return styles
+
+
+def _instagram(raw: str, errors: list[FieldError]) -> str | None:
+    """An Instagram handle, with or without its ``@`` (kept without); blank clears it."""
+    handle = raw.strip()
+    if handle and not _INSTAGRAM.match(handle):
+        errors.append(
+            FieldError("instagram", "Use an Instagram handle such as @inkmaster.", "invalid")
+        )
+    return handle.lstrip("@") or None
+
+
+def _time_zone(raw: str, errors: list[FieldError]) -> str:
+    """An IANA zone named after a place (``is_geographic_zone``)."""
+    if not is_geographic_zone(raw):
+        errors.append(
+            FieldError(
+                "timeZone",
+                "Use the IANA time zone of a place, such as Asia/Ulaanbaatar.",
+                "unknown_time_zone",
+            )
+        )
+    return raw
 
 
 async def _require_joinable_studio(
