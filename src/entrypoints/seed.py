@@ -207,32 +207,43 @@ async def seed_artists(use_cases: Bundles, admin: Actor) -> None:
     """A dozen approved artists with services, hours and one portfolio piece each."""
     for n, (name, styles, (lat, lng), price, days, bio) in enumerate(_CITY_ARTISTS):
         joined = await use_cases.accounts.register_user(
-            email=f"artist{n + 1}@inkslot.local", password=_password(), name=name,
+            email=f"artist{n + 1}@inkslot.local",
+            password=_password(),
+            name=name,
             role=Role.ARTIST,
-        )  # fmt: skip
+        )
         actor = joined.user.actor
         catalog = use_cases.catalog
         profile = await catalog.create_artist(
             actor,
             ProfileFields(
-                display_name=name, time_zone=DEMO_TIME_ZONE, bio=bio, styles=styles,
-                city="Ulaanbaatar", location=(lat, lng),
+                display_name=name,
+                time_zone=DEMO_TIME_ZONE,
+                bio=bio,
+                styles=styles,
+                city="Ulaanbaatar",
+                location=(lat, lng),
             ),
-        )  # fmt: skip
+        )
         await catalog.add_service(
-            actor, profile.id,
+            actor,
+            profile.id,
             ServiceFields(name="Session", duration=timedelta(hours=2), price=Money(price, "MNT")),
-        )  # fmt: skip
+        )
         for day in days:
             await use_cases.scheduling.add_weekly_rule(actor, RuleFields(day, "11:00", "19:00"))
         finished = await use_cases.media.import_image(
-            actor, purpose="portfolio", content_type="image/jpeg",
+            actor,
+            purpose="portfolio",
+            content_type="image/jpeg",
             data=_picture(n % 4, (30 + 15 * n, 40, 60)),
-        )  # fmt: skip
+        )
         await catalog.add_portfolio_item(
-            actor, finished.upload.id, description=f"{bio.split(',')[0]}, healed",
+            actor,
+            finished.upload.id,
+            description=f"{bio.split(',')[0]}, healed",
             style_tags=tuple(s.replace(" ", "-") for s in styles),
-        )  # fmt: skip
+        )
         await catalog.submit_artist(actor, profile.id)
         await catalog.review_artist(admin, profile.id, approved=True, note=None)
 

@@ -189,10 +189,14 @@ class InMemoryNotificationContext(NotificationContext):
         if user is None:
             return None
         return Recipient(
-            user_id=user.id, name=user.name, email=user.email, phone=user.phone,
-            locale=user.locale, active=not user.disabled,
+            user_id=user.id,
+            name=user.name,
+            email=user.email,
+            phone=user.phone,
+            locale=user.locale,
+            active=not user.disabled,
             preferences=await self._preferences.get(user_id),
-        )  # fmt: skip
+        )
 
     async def booking(self, booking_id: BookingId) -> BookingFacts | None:
         booking = await self._bookings.get(booking_id)
@@ -206,14 +210,21 @@ class InMemoryNotificationContext(NotificationContext):
         studio = None if artist.studio_id is None else await self._studios.get(artist.studio_id)
         point = (studio.location if studio else None) or artist.location
         return BookingFacts(
-            booking_id=booking.id, reference=booking.reference, status=booking.status.value,
-            start=booking.start, end=booking.end, artist_name=artist.display_name,
-            customer_name=customer.name, service_name=service.name, price=service.price,
-            time_zone=artist.time_zone, studio_name=None if studio is None else studio.name,
+            booking_id=booking.id,
+            reference=booking.reference,
+            status=booking.status.value,
+            start=booking.start,
+            end=booking.end,
+            artist_name=artist.display_name,
+            customer_name=customer.name,
+            service_name=service.name,
+            price=service.price,
+            time_zone=artist.time_zone,
+            studio_name=None if studio is None else studio.name,
             address=None if studio is None else studio.address,
             location=None if point is None else (point.lat, point.lng),
             free_cancellation_notice=artist.policy.free_cancellation_notice,
-        )  # fmt: skip
+        )
 
     async def artist_owner(self, artist_id: ArtistId) -> UserId | None:
         artist = await self._artists.get(artist_id)

@@ -102,9 +102,15 @@ class InMemoryArtistSearch(ArtistSearch):
             context = await self._scheduling.context(artist.id, service.id, window, now)
             if context is None:
                 continue
-            starts = free_slots(service=context.service, policy=context.artist.policy,
-                                schedule=context.schedule, busy=context.busy, between=window,
-                                now=now, limit=1)  # fmt: skip
+            starts = free_slots(
+                service=context.service,
+                policy=context.artist.policy,
+                schedule=context.schedule,
+                busy=context.busy,
+                between=window,
+                now=now,
+                limit=1,
+            )
             found += [NextSlot(starts[0], service.id)] if starts else []
         return min(found, key=lambda s: s.start) if found else None
 
@@ -115,8 +121,7 @@ class InMemoryArtistSearch(ArtistSearch):
             if hit is not None:
                 scored.append((_artist_key(query, hit), hit))
         name, descending = _artist_order(query)
-        return _paged(scored, lambda h: h.artist.id, query.page_size, query.after, name,
-                      descending)  # fmt: skip
+        return _paged(scored, lambda h: h.artist.id, query.page_size, query.after, name, descending)
 
     async def _match(
         self, artist: ArtistProfile, q: ArtistQuery, now: datetime
@@ -182,8 +187,12 @@ class InMemoryArtistSearch(ArtistSearch):
             distance = _distance(point, query.near)
             if query.near is not None and (distance is None or distance > query.near.radius_m):
                 continue
-            hit = PortfolioHit(item, ArtistSummary.of(artist), self._likes.count(item.id),
-                               None if distance is None else distance / 1000.0)  # fmt: skip
+            hit = PortfolioHit(
+                item,
+                ArtistSummary.of(artist),
+                self._likes.count(item.id),
+                None if distance is None else distance / 1000.0,
+            )
             scored.append((str(item.id), hit))
         return _paged(scored, lambda h: h.item.id, query.page_size, query.after, "newest", True)
 

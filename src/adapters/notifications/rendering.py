@@ -80,10 +80,19 @@ def _lead_key(facts: MessageFacts) -> str:
 def _values(facts: MessageFacts, locale: str) -> dict[str, str]:
     b = facts.booking
     values = {
-        "artist_name": facts.artist_name or "", "reference": "", "service": "", "artist": "",
-        "customer": "", "when": "", "short_when": "", "deposit": "", "paid": "", "refund": "",
-        "in_time": "", "stars": "" if facts.stars is None else str(facts.stars),
-    }  # fmt: skip
+        "artist_name": facts.artist_name or "",
+        "reference": "",
+        "service": "",
+        "artist": "",
+        "customer": "",
+        "when": "",
+        "short_when": "",
+        "deposit": "",
+        "paid": "",
+        "refund": "",
+        "in_time": "",
+        "stars": "" if facts.stars is None else str(facts.stars),
+    }
     if facts.reminder_offset is not None:
         values["in_time"] = format_timedelta(
             facts.reminder_offset, add_direction=True, locale=locale
@@ -94,12 +103,16 @@ def _values(facts: MessageFacts, locale: str) -> dict[str, str]:
     amount = "" if b.amount is None else money(b.amount, locale)
     paid = "" if b.amount_paid is None else money(b.amount_paid, locale)
     values.update(
-        reference=b.reference, service=b.service_name, artist=b.artist_name,
-        customer=b.customer_name, when=moment(b.start, b.time_zone, locale),
+        reference=b.reference,
+        service=b.service_name,
+        artist=b.artist_name,
+        customer=b.customer_name,
+        when=moment(b.start, b.time_zone, locale),
         short_when=short_moment(b.start, b.time_zone, locale),
         deposit="" if b.deposit is None else money(b.deposit, locale),
-        paid=amount if facts.kind == "booking.payment_recorded" else paid, refund=amount,
-    )  # fmt: skip
+        paid=amount if facts.kind == "booking.payment_recorded" else paid,
+        refund=amount,
+    )
     return values
 
 

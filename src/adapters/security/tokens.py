@@ -58,9 +58,13 @@ class JwtTokenService(TokenService):
 
     def issue_stream_ticket(self, claims: AccessClaims, now: datetime) -> IssuedAccessToken:
         return self._issue(
-            claims.user_id, claims.role, claims.session_id, now, STREAM_TICKET_TTL,
+            claims.user_id,
+            claims.role,
+            claims.session_id,
+            now,
+            STREAM_TICKET_TTL,
             {"scp": _STREAM_SCOPE},
-        )  # fmt: skip
+        )
 
     def verify_stream_ticket(self, ticket: str, now: datetime) -> AccessClaims:
         claims, scope = self._verify_signature_and_claims(ticket)

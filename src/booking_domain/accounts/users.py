@@ -207,16 +207,21 @@ def moderation_audit(
 ) -> AuditEntry:
     """The audit entry of a moderation: the account's lock and suspension around it."""
     return audit_entry(
-        _MODERATION_ACTIONS[action], subject_of("user", after.id), now, actor=actor,
-        before=_restriction(before), after=_restriction(after),
-    )  # fmt: skip
+        _MODERATION_ACTIONS[action],
+        subject_of("user", after.id),
+        now,
+        actor=actor,
+        before=_restriction(before),
+        after=_restriction(after),
+    )
 
 
 def admin_created_audit(user: User) -> AuditEntry:
     """An operator made an admin account (at the console: no actor)."""
     after: dict[str, JsonValue] = {"email": user.email, "role": user.role.value}
-    return audit_entry("account.admin_created", subject_of("user", user.id), user.created_at,
-                       after=after)  # fmt: skip
+    return audit_entry(
+        "account.admin_created", subject_of("user", user.id), user.created_at, after=after
+    )
 
 
 def validate_registration(email: str, password: str, name: str, role: Role) -> tuple[str, str]:

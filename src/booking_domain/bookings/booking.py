@@ -34,9 +34,15 @@ __all__ = [
 ]
 
 _INSTANTS = (
-    "start", "end", "blocked_start", "blocked_end", "hold_expires_at",
-    "created_at", "updated_at", "status_changed_at",
-)  # fmt: skip
+    "start",
+    "end",
+    "blocked_start",
+    "blocked_end",
+    "hold_expires_at",
+    "created_at",
+    "updated_at",
+    "status_changed_at",
+)
 
 # A closed booking may be disputed by a party this long after it closed.
 DISPUTE_WINDOW = timedelta(days=14)
@@ -175,9 +181,17 @@ def apply(
     new = dataclasses.replace(booking, version=version, updated_at=now, **changes)
     actor_id, actor_role = actor_fields(actor)
     event = HistoryEntry(
-        booking.id, version, kind, now, actor_id, actor_role, booking.status, to_status,
-        reason, amount,
-    )  # fmt: skip
+        booking.id,
+        version,
+        kind,
+        now,
+        actor_id,
+        actor_role,
+        booking.status,
+        to_status,
+        reason,
+        amount,
+    )
     return new, event
 
 
@@ -218,15 +232,29 @@ def request_booking(
     booking = Booking(
         id=booking_id or BookingId(new_uuid7(epoch_floor(now) * 1000)),
         reference=reference or new_booking_reference(),
-        artist_id=service.artist_id, artist_user_id=artist_user_id,
-        customer_id=customer.user_id, service_id=service.id,
-        start=start, end=start + service.duration,
-        blocked_start=blocked.start, blocked_end=blocked.end,
-        status=status, payment_status=PaymentStatus.UNPAID, hold_expires_at=hold,
-        requires_approval=service.needs_approval, approved=False,
-        deposit=deposit, amount_paid=zero, amount_refunded=zero, refund_due=zero,
-        version=1, created_at=now, updated_at=now, status_changed_at=now, notes=notes,
-    )  # fmt: skip
+        artist_id=service.artist_id,
+        artist_user_id=artist_user_id,
+        customer_id=customer.user_id,
+        service_id=service.id,
+        start=start,
+        end=start + service.duration,
+        blocked_start=blocked.start,
+        blocked_end=blocked.end,
+        status=status,
+        payment_status=PaymentStatus.UNPAID,
+        hold_expires_at=hold,
+        requires_approval=service.needs_approval,
+        approved=False,
+        deposit=deposit,
+        amount_paid=zero,
+        amount_refunded=zero,
+        refund_due=zero,
+        version=1,
+        created_at=now,
+        updated_at=now,
+        status_changed_at=now,
+        notes=notes,
+    )
     uid, role = actor_fields(customer)
     event = HistoryEntry(booking.id, 1, HistoryKind.REQUESTED, now, uid, role, None, status)
     return booking, event

@@ -59,11 +59,19 @@ def approve(booking: Booking, actor: Actor, now: datetime, policy: SchedulingPol
         raise InvalidTransitionError("This booking is not waiting for approval.")
     _require_live_hold(booking, now)
     if booking.deposit.is_zero:
-        return apply(booking, kind=K.APPROVED, now=now, actor=actor, approved=True,
-                     status=S.CONFIRMED, hold_expires_at=None)  # fmt: skip
+        return apply(
+            booking,
+            kind=K.APPROVED,
+            now=now,
+            actor=actor,
+            approved=True,
+            status=S.CONFIRMED,
+            hold_expires_at=None,
+        )
     hold = require_aware(now, "now") + policy.deposit_hold
-    return apply(booking, kind=K.APPROVED, now=now, actor=actor, approved=True,
-                 hold_expires_at=hold)  # fmt: skip
+    return apply(
+        booking, kind=K.APPROVED, now=now, actor=actor, approved=True, hold_expires_at=hold
+    )
 
 
 def mark_invoiced(booking: Booking, now: datetime) -> Result:
@@ -71,8 +79,9 @@ def mark_invoiced(booking: Booking, now: datetime) -> Result:
     if not booking.awaiting_deposit:
         raise InvalidTransitionError("This booking is not awaiting a deposit.")
     _require_live_hold(booking, now)
-    return apply(booking, kind=K.INVOICED, now=now, actor=None,
-                 payment_status=PaymentStatus.INVOICED)  # fmt: skip
+    return apply(
+        booking, kind=K.INVOICED, now=now, actor=None, payment_status=PaymentStatus.INVOICED
+    )
 
 
 def record_payment(booking: Booking, amount: Money, now: datetime) -> Result:
@@ -91,13 +100,28 @@ def record_payment(booking: Booking, amount: Money, now: datetime) -> Result:
             raise InvalidTransitionError("This booking is not awaiting a payment yet.")
         if amount != booking.deposit:
             raise PaymentMismatchError(f"Expected {booking.deposit}, received {amount}.")
-        return apply(booking, kind=K.PAYMENT_RECORDED, now=now, actor=None, amount=amount,
-                     status=S.CONFIRMED, payment_status=PaymentStatus.PAID,
-                     hold_expires_at=None, amount_paid=amount)  # fmt: skip
-    return apply(booking, kind=K.PAYMENT_RECORDED, now=now, actor=None, amount=amount,
-                 reason="unexpected_payment", payment_status=PaymentStatus.PAID,
-                 amount_paid=booking.amount_paid + amount,
-                 refund_due=booking.refund_due + amount)  # fmt: skip
+        return apply(
+            booking,
+            kind=K.PAYMENT_RECORDED,
+            now=now,
+            actor=None,
+            amount=amount,
+            status=S.CONFIRMED,
+            payment_status=PaymentStatus.PAID,
+            hold_expires_at=None,
+            amount_paid=amount,
+        )
+    return apply(
+        booking,
+        kind=K.PAYMENT_RECORDED,
+        now=now,
+        actor=None,
+        amount=amount,
+        reason="unexpected_payment",
+        payment_status=PaymentStatus.PAID,
+        amount_paid=booking.amount_paid + amount,
+        refund_due=booking.refund_due + amount,
+    )
 
 
 def expire_hold(booking: Booking, now: datetime) -> Result:
@@ -105,9 +129,17 @@ def expire_hold(booking: Booking, now: datetime) -> Result:
     _require_status(booking, S.PENDING)
     if not booking.hold_expired(now):
         raise InvalidTransitionError("The hold has not expired yet.")
-    return apply(booking, kind=K.EXPIRED, now=now, actor=None, reason=EXPIRED,
-                 status=S.CANCELLED, cancellation_reason=EXPIRED, hold_expires_at=None,
-                 refund_due=booking.refund_due + booking.refundable)  # fmt: skip
+    return apply(
+        booking,
+        kind=K.EXPIRED,
+        now=now,
+        actor=None,
+        reason=EXPIRED,
+        status=S.CANCELLED,
+        cancellation_reason=EXPIRED,
+        hold_expires_at=None,
+        refund_due=booking.refund_due + booking.refundable,
+    )
 
 
 def cancellation_refund(
@@ -150,9 +182,18 @@ def cancel(
         raise BookingActionNotAllowedError("The cancellation policy sets the refund.")
     else:
         owed = cancellation_refund(booking, role, now, policy)
-    return apply(booking, kind=K.CANCELLED, now=now, actor=actor, reason=reason, amount=owed,
-                 status=S.CANCELLED, cancellation_reason=reason or f"cancelled_by_{role}",
-                 hold_expires_at=None, refund_due=booking.refund_due + owed)  # fmt: skip
+    return apply(
+        booking,
+        kind=K.CANCELLED,
+        now=now,
+        actor=actor,
+        reason=reason,
+        amount=owed,
+        status=S.CANCELLED,
+        cancellation_reason=reason or f"cancelled_by_{role}",
+        hold_expires_at=None,
+        refund_due=booking.refund_due + owed,
+    )
 
 
 def cancel_for_suspension(
@@ -194,9 +235,16 @@ def record_refund(booking: Booking, amount: Money, now: datetime) -> Result:
     refunded = booking.amount_refunded + amount
     paid_back = refunded == booking.amount_paid
     status = PaymentStatus.REFUNDED if paid_back else PaymentStatus.PARTIALLY_REFUNDED
-    return apply(booking, kind=K.REFUND_RECORDED, now=now, actor=None, amount=amount,
-                 payment_status=status, amount_refunded=refunded,
-                 refund_due=booking.refund_due - amount)  # fmt: skip
+    return apply(
+        booking,
+        kind=K.REFUND_RECORDED,
+        now=now,
+        actor=None,
+        amount=amount,
+        payment_status=status,
+        amount_refunded=refunded,
+        refund_due=booking.refund_due - amount,
+    )
 
 
 def reschedule(
@@ -225,11 +273,19 @@ def reschedule(
     if service.id != booking.service_id:
         raise InvalidTransitionError("Reschedule with the booking's own service.")
     free = busy.without(booking.blocked, booking.start)
-    check_bookable(service=service, policy=policy, schedule=schedule, busy=free,
-                   start=new_start, now=now)  # fmt: skip
+    check_bookable(
+        service=service, policy=policy, schedule=schedule, busy=free, start=new_start, now=now
+    )
     start = require_aware(new_start, "new_start")
     blocked = service.blocked_span(start)
-    return apply(booking, kind=K.RESCHEDULED, now=now, actor=actor,
-                 reason=f"moved from {booking.start.isoformat()}",
-                 start=start, end=start + service.duration,
-                 blocked_start=blocked.start, blocked_end=blocked.end)  # fmt: skip
+    return apply(
+        booking,
+        kind=K.RESCHEDULED,
+        now=now,
+        actor=actor,
+        reason=f"moved from {booking.start.isoformat()}",
+        start=start,
+        end=start + service.duration,
+        blocked_start=blocked.start,
+        blocked_end=blocked.end,
+    )

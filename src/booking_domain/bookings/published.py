@@ -69,9 +69,14 @@ def booking_audit_entry(booking: Booking, entry: HistoryEntry) -> AuditEntry:
     if entry.amount is not None:
         after["amount"] = _money(entry.amount)
     return audit_entry(
-        booking_event_type(entry), subject_of(BOOKING, booking.id), entry.at,
-        actor_id=entry.actor_id, actor_role=entry.actor_role, before=before, after=after,
-    )  # fmt: skip
+        booking_event_type(entry),
+        subject_of(BOOKING, booking.id),
+        entry.at,
+        actor_id=entry.actor_id,
+        actor_role=entry.actor_role,
+        before=before,
+        after=after,
+    )
 
 
 def _instant(value: datetime | None) -> str | None:

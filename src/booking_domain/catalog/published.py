@@ -77,6 +77,10 @@ def artist_audit_entry(
 ) -> AuditEntry:
     """The audit entry of a profile's review or suspension: its standing around it."""
     return audit_entry(
-        f"artist.{change.value}", artist_subject(after.id), now, actor=actor,
-        before=_standing(before), after=_standing(after),
-    )  # fmt: skip
+        f"artist.{change.value}",
+        artist_subject(after.id),
+        now,
+        actor=actor,
+        before=_standing(before),
+        after=_standing(after),
+    )

@@ -112,8 +112,15 @@ def open_dispute(
     text = _require_text(reason, "reason")
     new_id = dispute_id or DisputeId(new_uuid7(epoch_floor(now) * 1000))
     dispute = Dispute(new_id, booking.id, opener, role, text, now)
-    new, event = apply(booking, kind=HistoryKind.DISPUTED, now=now, actor=actor,
-                       reason=text, status=BookingStatus.DISPUTED, dispute_id=new_id)  # fmt: skip
+    new, event = apply(
+        booking,
+        kind=HistoryKind.DISPUTED,
+        now=now,
+        actor=actor,
+        reason=text,
+        status=BookingStatus.DISPUTED,
+        dispute_id=new_id,
+    )
     return dispute, new, event
 
 
@@ -153,13 +160,25 @@ def resolve_dispute(
     if refund.currency != booking.deposit.currency or not refund <= booking.refundable:
         raise RefundOutOfRangeError(f"The refund must lie between 0 and {booking.refundable}.")
     text = _require_text(note, "note")
-    new, event = apply(booking, kind=HistoryKind.DISPUTE_RESOLVED, now=now, actor=actor,
-                       reason=text, amount=refund, status=outcome,
-                       refund_due=booking.refund_due + refund)  # fmt: skip
+    new, event = apply(
+        booking,
+        kind=HistoryKind.DISPUTE_RESOLVED,
+        now=now,
+        actor=actor,
+        reason=text,
+        amount=refund,
+        status=outcome,
+        refund_due=booking.refund_due + refund,
+    )
     settled = dataclasses.replace(
-        dispute, status=DisputeStatus.RESOLVED, resolved_by=actor.user_id,
-        resolved_at=event.at, resolution_note=text, refund=refund, outcome=outcome,
-    )  # fmt: skip
+        dispute,
+        status=DisputeStatus.RESOLVED,
+        resolved_by=actor.user_id,
+        resolved_at=event.at,
+        resolution_note=text,
+        refund=refund,
+        outcome=outcome,
+    )
     return settled, new, event
 
 
@@ -169,8 +188,15 @@ def resolution_audit_entry(before: Dispute, after: Dispute, actor: Actor) -> Aud
     refund = None if after.refund is None else money_data(after.refund)
     resolved_at = after.resolved_at or before.opened_at
     return audit_entry(
-        "dispute.resolved", subject_of("dispute", after.id), resolved_at, actor=actor,
+        "dispute.resolved",
+        subject_of("dispute", after.id),
+        resolved_at,
+        actor=actor,
         before={"status": before.status.value},
-        after={"status": after.status.value, "refund": refund, "note": after.resolution_note,
-               "outcome": None if after.outcome is None else after.outcome.value},
-    )  # fmt: skip
+        after={
+            "status": after.status.value,
+            "refund": refund,
+            "note": after.resolution_note,
+            "outcome": None if after.outcome is None else after.outcome.value,
+        },
+    )

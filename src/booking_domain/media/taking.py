@@ -12,9 +12,12 @@ from booking_domain.shared.identity import Actor
 
 
 async def take_upload(
-    uploads: UploadRepository, upload_id: UploadId, actor: Actor, purpose: UploadPurpose,
+    uploads: UploadRepository,
+    upload_id: UploadId,
+    actor: Actor,
+    purpose: UploadPurpose,
     now: datetime,
-) -> Upload:  # fmt: skip
+) -> Upload:
     """The upload, locked and marked used (``Upload.use``: its owner's, ready, made for
     ``purpose``); ``UploadNotFoundError`` when there is none. The caller saves it with
     the change that uses it."""

@@ -187,16 +187,27 @@ def _view(data: Mapping[str, JsonValue], facts: BookingFacts, app_url: str) -> B
     base = booking_url(app_url, facts.booking_id)
     amount = _money(change, "amount") or _money(_part(data, "refund"), "amount")
     return BookingView(
-        reference=facts.reference, status=facts.status, start=start,
-        end=_instant(snapshot, "end") or facts.end, time_zone=facts.time_zone,
-        service_name=facts.service_name, artist_name=facts.artist_name,
-        customer_name=facts.customer_name, studio_name=facts.studio_name,
-        address=facts.address, map_url=_map_url(facts), price=facts.price,
-        deposit=_money(snapshot, "deposit"), amount_paid=paid, balance=balance, amount=amount,
-        cancelled_by=cancelled_by, reason=_text(change, "reason"),
+        reference=facts.reference,
+        status=facts.status,
+        start=start,
+        end=_instant(snapshot, "end") or facts.end,
+        time_zone=facts.time_zone,
+        service_name=facts.service_name,
+        artist_name=facts.artist_name,
+        customer_name=facts.customer_name,
+        studio_name=facts.studio_name,
+        address=facts.address,
+        map_url=_map_url(facts),
+        price=facts.price,
+        deposit=_money(snapshot, "deposit"),
+        amount_paid=paid,
+        balance=balance,
+        amount=amount,
+        cancelled_by=cancelled_by,
+        reason=_text(change, "reason"),
         free_cancellation_hours=int(facts.free_cancellation_notice.total_seconds()) // 3600,
         links=Links(base, f"{base}/reschedule", f"{base}/cancel", f"{base}/pay"),
-    )  # fmt: skip
+    )
 
 
 def booking_url(app_url: str, booking_id: BookingId) -> str:

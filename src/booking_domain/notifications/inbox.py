@@ -48,11 +48,15 @@ def inbox_event(item: InboxItem) -> OutboxEvent:
         sequence=1,
         data={
             "notification": {
-                "id": str(item.id), "kind": item.kind, "title": item.title, "body": item.body,
+                "id": str(item.id),
+                "kind": item.kind,
+                "title": item.title,
+                "body": item.body,
                 "link": item.link,
                 "bookingId": None if item.booking_id is None else str(item.booking_id),
-                "createdAt": utc_text(item.created_at), "readAt": None,
+                "createdAt": utc_text(item.created_at),
+                "readAt": None,
             }
         },
         audience=(item.user_id,),
-    )  # fmt: skip
+    )

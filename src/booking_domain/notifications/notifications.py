@@ -120,25 +120,37 @@ class Notification:
             if self.status is not NotificationStatus.FAILED:
                 return self
             return replace(
-                self, status=NotificationStatus.PENDING, attempts=0, last_error=None,
-                updated_at=now, next_attempt_at=now,
-            )  # fmt: skip
+                self,
+                status=NotificationStatus.PENDING,
+                attempts=0,
+                last_error=None,
+                updated_at=now,
+                next_attempt_at=now,
+            )
         if not self.due:
             return self
         if isinstance(change, Skipped):
             return replace(
-                self, status=NotificationStatus.SKIPPED, skip_reason=change.reason,
-                updated_at=now, next_attempt_at=None,
-            )  # fmt: skip
+                self,
+                status=NotificationStatus.SKIPPED,
+                skip_reason=change.reason,
+                updated_at=now,
+                next_attempt_at=None,
+            )
         if isinstance(change, Sent):
             return self._sent(change.reference, now)
         return self._attempted(change.outcome, now, schedule)
 
     def _sent(self, reference: str | None, now: datetime) -> Notification:
         return replace(
-            self, status=NotificationStatus.SENT, attempts=self.attempts + 1, reference=reference,
-            last_error=None, updated_at=now, next_attempt_at=None,
-        )  # fmt: skip
+            self,
+            status=NotificationStatus.SENT,
+            attempts=self.attempts + 1,
+            reference=reference,
+            last_error=None,
+            updated_at=now,
+            next_attempt_at=None,
+        )
 
     def _attempted(
         self, outcome: SendOutcome, now: datetime, schedule: RetrySchedule
@@ -150,13 +162,20 @@ class Notification:
         delay = None if outcome.permanent else schedule.after(attempts)
         if delay is None:
             return replace(
-                self, status=NotificationStatus.FAILED, attempts=attempts, last_error=error,
-                updated_at=now, next_attempt_at=None,
-            )  # fmt: skip
+                self,
+                status=NotificationStatus.FAILED,
+                attempts=attempts,
+                last_error=error,
+                updated_at=now,
+                next_attempt_at=None,
+            )
         return replace(
-            self, attempts=attempts, last_error=error, updated_at=now,
+            self,
+            attempts=attempts,
+            last_error=error,
+            updated_at=now,
             next_attempt_at=now + delay,
-        )  # fmt: skip
+        )
 
 
 def retried_audit_entry(
@@ -164,7 +183,10 @@ def retried_audit_entry(
 ) -> AuditEntry:
     """An admin queued a failed notification again (its last error kept in the trail)."""
     return audit_entry(
-        "notification.retried", subject_of("notification", after.id), now, actor=actor,
+        "notification.retried",
+        subject_of("notification", after.id),
+        now,
+        actor=actor,
         before={"status": before.status.value, "lastError": before.last_error},
         after={"status": after.status.value, "channel": after.channel.value},
-    )  # fmt: skip
+    )

@@ -24,11 +24,16 @@ def review_outbox_event(event: ReviewEvent) -> OutboxEvent:
         occurred_at=event.at,
         subject=subject_of(REVIEW, r.id),
         sequence=r.version,
-        data={"review": review_data(r), "change": {"kind": event.change.value,
-              "reason": event.reason, "actor": {"userId": str(event.actor.user_id),
-              "role": event.actor.role.value}}},
+        data={
+            "review": review_data(r),
+            "change": {
+                "kind": event.change.value,
+                "reason": event.reason,
+                "actor": {"userId": str(event.actor.user_id), "role": event.actor.role.value},
+            },
+        },
         audience=(r.customer_id, r.artist_user_id),
-    )  # fmt: skip
+    )
 
 
 # Admins' acts on reviews, which the audit trail keeps (the parties' own are in the outbox).
@@ -39,17 +44,28 @@ def review_audit_entry(event: ReviewEvent) -> AuditEntry:
     """A review hidden or restored: whether it was hidden around it, and the reason."""
     after: dict[str, JsonValue] = {"hidden": event.review.hidden, "reason": event.reason}
     return audit_entry(
-        f"review.{event.change.value}", subject_of(REVIEW, event.review.id), event.at,
-        actor=event.actor, before={"hidden": not event.review.hidden}, after=after,
-    )  # fmt: skip
+        f"review.{event.change.value}",
+        subject_of(REVIEW, event.review.id),
+        event.at,
+        actor=event.actor,
+        before={"hidden": not event.review.hidden},
+        after=after,
+    )
 
 
 def review_data(r: Review) -> dict[str, JsonValue]:
     return {
-        "id": str(r.id), "bookingId": str(r.booking_id), "artistId": str(r.artist_id),
-        "customerId": str(r.customer_id), "rating": r.rating, "text": r.text,
-        "reply": None if r.reply is None else {
-            "text": r.reply.text, "repliedAt": utc_text(r.reply.replied_at)},
-        "hidden": r.hidden, "createdAt": utc_text(r.created_at),
-        "updatedAt": utc_text(r.updated_at), "version": r.version,
-    }  # fmt: skip
+        "id": str(r.id),
+        "bookingId": str(r.booking_id),
+        "artistId": str(r.artist_id),
+        "customerId": str(r.customer_id),
+        "rating": r.rating,
+        "text": r.text,
+        "reply": None
+        if r.reply is None
+        else {"text": r.reply.text, "repliedAt": utc_text(r.reply.replied_at)},
+        "hidden": r.hidden,
+        "createdAt": utc_text(r.created_at),
+        "updatedAt": utc_text(r.updated_at),
+        "version": r.version,
+    }

@@ -99,11 +99,16 @@ def write_review(
         raise ReviewNotAllowedError()
     checked_rating, checked_text = _checked(rating, text)
     review = Review(
-        id=ReviewId(new_uuid7(int(now.timestamp() * 1000))), booking_id=booking.id,
-        artist_id=booking.artist_id, artist_user_id=booking.artist_user_id,
-        customer_id=booking.customer_id, rating=checked_rating, text=checked_text,
-        created_at=now, updated_at=now,
-    )  # fmt: skip
+        id=ReviewId(new_uuid7(int(now.timestamp() * 1000))),
+        booking_id=booking.id,
+        artist_id=booking.artist_id,
+        artist_user_id=booking.artist_user_id,
+        customer_id=booking.customer_id,
+        rating=checked_rating,
+        text=checked_text,
+        created_at=now,
+        updated_at=now,
+    )
     return ReviewEvent(review, ReviewChange.CREATED, now, actor, (1, checked_rating))
 
 

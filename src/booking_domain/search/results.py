@@ -58,8 +58,18 @@ class ArtistSummary:
 
     @classmethod
     def of(cls, a: ArtistProfile) -> ArtistSummary:
-        return cls(a.id, a.display_name, a.bio, a.styles, a.city, a.studio_id, a.review_count,
-                   a.rating_total, a.avatar, a.cover)  # fmt: skip
+        return cls(
+            a.id,
+            a.display_name,
+            a.bio,
+            a.styles,
+            a.city,
+            a.studio_id,
+            a.review_count,
+            a.rating_total,
+            a.avatar,
+            a.cover,
+        )
 
 
 @dataclass(frozen=True, slots=True)

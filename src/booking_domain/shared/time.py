@@ -100,9 +100,19 @@ def zone(key: str) -> ZoneInfo:
 # and the old country-named links (``US/Eastern``, ``Japan``) that name the same zones as
 # place names do.
 GEOGRAPHIC_AREAS = frozenset(
-    {"Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic", "Australia", "Europe",
-     "Indian", "Pacific"}
-)  # fmt: skip
+    {
+        "Africa",
+        "America",
+        "Antarctica",
+        "Arctic",
+        "Asia",
+        "Atlantic",
+        "Australia",
+        "Europe",
+        "Indian",
+        "Pacific",
+    }
+)
 
 
 def is_geographic_zone(key: str) -> bool:

@@ -55,9 +55,16 @@ def make_service(
     needs_approval: bool = False,
 ) -> Service:
     return Service(
-        SERVICE_ID, ARTIST_ID, "session", timedelta(minutes=minutes), price, deposit,
-        timedelta(minutes=before), timedelta(minutes=after), needs_approval,
-    )  # fmt: skip
+        SERVICE_ID,
+        ARTIST_ID,
+        "session",
+        timedelta(minutes=minutes),
+        price,
+        deposit,
+        timedelta(minutes=before),
+        timedelta(minutes=after),
+        needs_approval,
+    )
 
 
 def booking_at(
@@ -70,8 +77,15 @@ def booking_at(
 ) -> Booking:
     """A freshly requested booking at ``start`` on an always-open, otherwise empty calendar."""
     booking, _ = request_booking(
-        customer=customer(), service=service or make_service(), artist_user_id=ARTIST_USER,
-        policy=policy or make_policy(), schedule=open_all_week(), busy=BusyTimeline(),
-        start=start, now=now, booking_id=booking_id, reference="INK-TEST22",
-    )  # fmt: skip
+        customer=customer(),
+        service=service or make_service(),
+        artist_user_id=ARTIST_USER,
+        policy=policy or make_policy(),
+        schedule=open_all_week(),
+        busy=BusyTimeline(),
+        start=start,
+        now=now,
+        booking_id=booking_id,
+        reference="INK-TEST22",
+    )
     return booking

@@ -103,8 +103,11 @@ class LeanPrometheusMiddleware(PrometheusMiddleware):
         children = self._finished.get(key)
         if children is None:
             labels: Labels = {
-                "method": method, "path": path, "status_code": status, "app_name": APP
-            }  # fmt: skip
+                "method": method,
+                "path": path,
+                "status_code": status,
+                "app_name": APP,
+            }
             values = list(labels.values())
             errors = self.requests_error_count(labels).labels(*values) if status >= 500 else None
             children = (
@@ -173,9 +176,13 @@ class _StoreFigures(Collector):
         for name, help_text, label, values in (
             ("inkslot_bookings", "Bookings by status.", "status", f.bookings),
             ("inkslot_payments_received", "Received payments by outcome.", "outcome", f.payments),
-            ("inkslot_refunds", "Refunds by status (manual: awaiting settlement).", "status",
-             f.refunds),
-        ):  # fmt: skip
+            (
+                "inkslot_refunds",
+                "Refunds by status (manual: awaiting settlement).",
+                "status",
+                f.refunds,
+            ),
+        ):
             family = GaugeMetricFamily(name, help_text, labels=[label])
             for key, count in sorted(values.items()):
                 family.add_metric([key], count)

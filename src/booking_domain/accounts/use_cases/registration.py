@@ -60,9 +60,14 @@ class RegisterUser(UseCase[AccountsDeps]):
         email, name = validate_registration(email, password, name, role)
         locale = checked_locale(locale)
         user, tokens = await create_account(
-            self._deps, email=email, name=name, role=role, password=password, sign_in=True,
+            self._deps,
+            email=email,
+            name=name,
+            role=role,
+            password=password,
+            sign_in=True,
             locale=locale,
-        )  # fmt: skip
+        )
         assert tokens is not None  # sign_in=True always opens a session
         return SignedIn(user, tokens)
 

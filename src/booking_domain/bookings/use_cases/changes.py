@@ -114,17 +114,27 @@ class RescheduleBooking(UseCase[BookingsDeps]):
             await uow.bookings.hold_calendar(artist_id)
             booking = await load_visible(uow, booking_id, actor, for_update=True)
             context = await bookable_context(
-                uow, booking.artist_id, booking.service_id, start, now,
+                uow,
+                booking.artist_id,
+                booking.service_id,
+                start,
+                now,
                 allow_inactive_service=True,
-            )  # fmt: skip
+            )
             span = context.service.blocked_span(start)
             if context.has_expired_holds:
                 await expire_stale_holds(uow, booking.artist_id, span, now, skip=booking.id)
             with taken_is_a_conflict():
                 moved, event = lifecycle.reschedule(
-                    booking, actor, now, new_start=start, service=context.service,
-                    policy=context.artist.policy, schedule=context.schedule, busy=context.busy,
-                )  # fmt: skip
+                    booking,
+                    actor,
+                    now,
+                    new_start=start,
+                    service=context.service,
+                    policy=context.artist.policy,
+                    schedule=context.schedule,
+                    busy=context.busy,
+                )
             await record_change(uow, moved, event)
             await uow.commit()
         return moved

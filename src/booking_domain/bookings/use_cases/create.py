@@ -180,11 +180,18 @@ class CreateBooking(UseCase[BookingsDeps]):
     ) -> tuple[Booking, HistoryEntry]:
         with taken_is_a_conflict():
             return request_booking(
-                customer=actor, service=context.service, artist_user_id=context.artist.user_id,
-                policy=context.artist.policy, schedule=context.schedule, busy=context.busy,
-                start=require_aware(request.start, "start"), now=now, notes=request.notes,
-                booking_id=booking_id, reference=self._deps.new_reference(),
-            )  # fmt: skip
+                customer=actor,
+                service=context.service,
+                artist_user_id=context.artist.user_id,
+                policy=context.artist.policy,
+                schedule=context.schedule,
+                busy=context.busy,
+                start=require_aware(request.start, "start"),
+                now=now,
+                notes=request.notes,
+                booking_id=booking_id,
+                reference=self._deps.new_reference(),
+            )
 
     @staticmethod
     async def _write(

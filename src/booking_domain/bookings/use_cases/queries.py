@@ -91,13 +91,17 @@ class ListAllBookings(UseCase[BookingsDeps]):
         if not actor.is_admin:
             raise PermissionDeniedError("Only admins list every booking.")
         narrowed = booking_filter(
-            actor, statuses=where.statuses, starts_from=where.starts_from,
+            actor,
+            statuses=where.statuses,
+            starts_from=where.starts_from,
             starts_before=where.starts_before,
-        )  # fmt: skip
+        )
         full = dataclasses.replace(
-            narrowed, payment_statuses=where.payment_statuses, artist_id=where.artist_id,
+            narrowed,
+            payment_statuses=where.payment_statuses,
+            artist_id=where.artist_id,
             customer_id=where.customer_id,
-        )  # fmt: skip
+        )
         async with self._deps.uow(read_only=True) as uow:
             return await uow.bookings.list(full, page)
 

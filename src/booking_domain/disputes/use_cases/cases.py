@@ -151,9 +151,14 @@ class ResolveDispute(UseCase[DisputesDeps]):
             dispute, booking = await _visible(uow, actor, dispute_id, for_update=True)
             refund = Money(refund_amount, booking.deposit.currency)
             settled, changed, event = resolve_dispute(
-                dispute, booking, actor, self._deps.clock.now(),
-                outcome=outcome, refund=refund, note=note,
-            )  # fmt: skip
+                dispute,
+                booking,
+                actor,
+                self._deps.clock.now(),
+                outcome=outcome,
+                refund=refund,
+                note=note,
+            )
             await uow.disputes.update(settled)
             await record_change(uow, changed, event)
             await uow.audit.record(resolution_audit_entry(dispute, settled, actor))

@@ -115,11 +115,15 @@ class SendNotifications(UseCase[NotificationsDeps]):
         if n.channel is Channel.EMAIL:
             return self._deps.email.send(
                 EmailMessage(
-                    message_id=f"<{n.id}@{self._deps.mail_domain}>", to_address=recipient.email,
-                    to_name=recipient.name, subject=message.title, text=message.text,
-                    html=message.html, locale=recipient.locale,
+                    message_id=f"<{n.id}@{self._deps.mail_domain}>",
+                    to_address=recipient.email,
+                    to_name=recipient.name,
+                    subject=message.title,
+                    text=message.text,
+                    html=message.html,
+                    locale=recipient.locale,
                 )
-            )  # fmt: skip
+            )
         assert recipient.phone is not None  # skip_reason saw to it
         return self._deps.sms.send(SmsMessage(key=str(n.id), to=recipient.phone, text=message.sms))
 
@@ -164,9 +168,15 @@ async def _file_in_inbox(
 ) -> None:
     link = None if n.booking_id is None else booking_url(app_url, n.booking_id)
     item = InboxItem(
-        id=n.id, user_id=n.recipient_id, kind=n.kind, title=message.title, body=message.text,
-        link=link, booking_id=n.booking_id, created_at=now,
-    )  # fmt: skip
+        id=n.id,
+        user_id=n.recipient_id,
+        kind=n.kind,
+        title=message.title,
+        body=message.text,
+        link=link,
+        booking_id=n.booking_id,
+        created_at=now,
+    )
     await uow.inbox.add(item)
     await uow.outbox.record(inbox_event(item))
 

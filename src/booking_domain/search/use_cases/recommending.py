@@ -31,8 +31,9 @@ class RecommendArtists(UseCase[SearchDeps]):
             # A stored city longer than a query allows cannot narrow the search anyway.
             near_home = taste.city if taste.city and len(taste.city) <= MAX_QUERY else None
             for city in dict.fromkeys((near_home, None)):
-                query = ArtistQuery(styles=styles, city=city, sort=ArtistSort.RATING,
-                                    page_size=size).check()  # fmt: skip
+                query = ArtistQuery(
+                    styles=styles, city=city, sort=ArtistSort.RATING, page_size=size
+                ).check()
                 found += (await uow.artist_search.artists(query, now)).items
                 if len(_kept(found, taste)) >= limit:
                     break

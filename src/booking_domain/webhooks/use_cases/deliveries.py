@@ -64,9 +64,11 @@ class DeliverWebhook(UseCase[WebhooksDeps]):
         if endpoint is None or not endpoint.active:
             return await self._record(delivery_id, lambda d: d.skipped(self._deps.clock.now()))
         outcome = await self._deps.webhook_sender.send(
-            endpoint.url, secret=endpoint.secret, message_id=str(delivery.event_id),
+            endpoint.url,
+            secret=endpoint.secret,
+            message_id=str(delivery.event_id),
             body=delivery.body,
-        )  # fmt: skip
+        )
         return await self._record(
             delivery_id,
             lambda d: d.attempted(outcome, self._deps.clock.now(), self._deps.retries),

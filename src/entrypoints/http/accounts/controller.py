@@ -48,10 +48,13 @@ class SignUpController(Controller):
         locale = given(data.locale) or negotiate_locale(request.headers.get("accept-language"))
         return SessionView.of(
             await accounts.register_user(
-                email=data.email, password=data.password, name=data.name, role=Role(data.role),
+                email=data.email,
+                password=data.password,
+                name=data.name,
+                role=Role(data.role),
                 locale=locale,
             )
-        )  # fmt: skip
+        )
 
 
 class AuthController(Controller):
@@ -162,17 +165,26 @@ class AdminUsersController(Controller):
         q: Annotated[str | None, QueryParameter(max_length=200)] = None,
     ) -> UserPage:
         found = await accounts.list_users(
-            actor, PageRequest(page, page_size), role=Role(role) if role else None,
-            restricted=restricted, text=q,
-        )  # fmt: skip
+            actor,
+            PageRequest(page, page_size),
+            role=Role(role) if role else None,
+            restricted=restricted,
+            text=q,
+        )
         return UserPage.of(found, AdminUserView.of)
 
-    @post("/{user_id:uuid}/lock", status_code=HTTP_200_OK,
-          summary="Lock an account until a moment; its sessions end (admins)")  # fmt: skip
+    @post(
+        "/{user_id:uuid}/lock",
+        status_code=HTTP_200_OK,
+        summary="Lock an account until a moment; its sessions end (admins)",
+    )
     async def lock(
-        self, user_id: FromPath[UUID], data: JSONBody[LockRequest], actor: Caller,
+        self,
+        user_id: FromPath[UUID],
+        data: JSONBody[LockRequest],
+        actor: Caller,
         accounts: AccountsDep,
-    ) -> AdminUserView:  # fmt: skip
+    ) -> AdminUserView:
         done = await accounts.moderate_account(
             actor, UserId(user_id), Moderation.LOCK, until=data.until
         )
@@ -184,15 +196,19 @@ class AdminUsersController(Controller):
     ) -> AdminUserView:
         return await _moderate(accounts, actor, user_id, Moderation.UNLOCK)
 
-    @post("/{user_id:uuid}/suspend", status_code=HTTP_200_OK,
-          summary="Suspend an account until reinstated; its sessions end (admins)")  # fmt: skip
+    @post(
+        "/{user_id:uuid}/suspend",
+        status_code=HTTP_200_OK,
+        summary="Suspend an account until reinstated; its sessions end (admins)",
+    )
     async def suspend(
         self, user_id: FromPath[UUID], actor: Caller, accounts: AccountsDep
     ) -> AdminUserView:
         return await _moderate(accounts, actor, user_id, Moderation.SUSPEND)
 
-    @post("/{user_id:uuid}/reinstate", status_code=HTTP_200_OK,
-          summary="Lift a suspension (admins)")  # fmt: skip
+    @post(
+        "/{user_id:uuid}/reinstate", status_code=HTTP_200_OK, summary="Lift a suspension (admins)"
+    )
     async def reinstate(
         self, user_id: FromPath[UUID], actor: Caller, accounts: AccountsDep
     ) -> AdminUserView:

@@ -55,8 +55,12 @@ class AuditController(Controller):
         limit: Annotated[int, QueryParameter(ge=1, le=MAX_AUDIT_PAGE)] = 50,
     ) -> AuditPageView:
         where = AuditFilter(
-            actor_id=None if actor_id is None else UserId(actor_id), action=action,
-            target=target, request_id=request_id, at_from=at_from, at_before=at_before,
-        )  # fmt: skip
+            actor_id=None if actor_id is None else UserId(actor_id),
+            action=action,
+            target=target,
+            request_id=request_id,
+            at_from=at_from,
+            at_before=at_before,
+        )
         found = await audit.list_audit(actor, where, before=before, limit=limit)
         return AuditPageView([AuditEntryView.of(e) for e in found.items], found.next_before)

@@ -24,10 +24,16 @@ class AuditEntryView(View, frozen=True):
     @classmethod
     def of(cls, e: AuditEntry) -> AuditEntryView:
         return cls(
-            e.id, utc(e.at), e.actor_id, None if e.actor_role is None else e.actor_role.value,
-            e.action, e.target, None if e.before is None else dict(e.before),
-            None if e.after is None else dict(e.after), e.request_id,
-        )  # fmt: skip
+            e.id,
+            utc(e.at),
+            e.actor_id,
+            None if e.actor_role is None else e.actor_role.value,
+            e.action,
+            e.target,
+            None if e.before is None else dict(e.before),
+            None if e.after is None else dict(e.after),
+            e.request_id,
+        )
 
 
 class AuditPageView(View, frozen=True):

@@ -52,10 +52,11 @@ class AdminBookingsController(Controller):
         where = AdminBookingFilter(
             statuses=tuple(BookingStatus(s) for s in status or ()),
             payment_statuses=tuple(PaymentStatus(s) for s in payment_status or ()),
-            starts_from=starts_from, starts_before=starts_before,
+            starts_from=starts_from,
+            starts_before=starts_before,
             artist_id=None if artist_id is None else ArtistId(artist_id),
             customer_id=None if customer_id is None else UserId(customer_id),
-        )  # fmt: skip
+        )
         found = await bookings.list_all_bookings(actor, PageRequest(page, page_size), where)
         return BookingPage.of(found, BookingView.of)
 
@@ -78,8 +79,10 @@ class AdminSuspensionController(Controller):
     security = [{"bearer": []}]
     dependencies = caller_dependencies("bookings")
 
-    @post(status_code=HTTP_200_OK,
-          summary="Suspend an artist: upcoming bookings cancelled, refunded (admins)")  # fmt: skip
+    @post(
+        status_code=HTTP_200_OK,
+        summary="Suspend an artist: upcoming bookings cancelled, refunded (admins)",
+    )
     async def suspend(
         self, artist_id: FromPath[UUID], actor: Caller, bookings: BookingsDep
     ) -> SuspensionView:

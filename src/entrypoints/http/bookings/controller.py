@@ -102,9 +102,12 @@ class BookingsController(Controller):
         bookings: BookingsDep,
     ) -> BookingView:
         changed = await bookings.change_status(
-            actor, BookingId(booking_id), status=data.target, reason=data.reason,
+            actor,
+            BookingId(booking_id),
+            status=data.target,
+            reason=data.reason,
             refund_amount=data.refund_amount,
-        )  # fmt: skip
+        )
         return BookingView.of(changed)
 
     @post(

@@ -28,9 +28,12 @@ class CreateBookingRequest(Dto, frozen=True):
 
     def request(self, idempotency_key: str | None) -> BookingRequest:
         return BookingRequest(
-            ArtistId(self.artist_id), ServiceId(self.service_id), self.start, self.notes,
+            ArtistId(self.artist_id),
+            ServiceId(self.service_id),
+            self.start,
+            self.notes,
             idempotency_key,
-        )  # fmt: skip
+        )
 
 
 class ChangeStatusRequest(Dto, frozen=True):
@@ -79,17 +82,29 @@ class BookingView(View, frozen=True):
     def of(cls, b: Booking) -> BookingView:
         hold = b.hold_expires_at
         return cls(
-            id=b.id, reference=b.reference, artist_id=b.artist_id, service_id=b.service_id,
-            customer_id=b.customer_id, status=b.status.value,
-            payment_status=b.payment_status.value, start=utc(b.start), end=utc(b.end),
+            id=b.id,
+            reference=b.reference,
+            artist_id=b.artist_id,
+            service_id=b.service_id,
+            customer_id=b.customer_id,
+            status=b.status.value,
+            payment_status=b.payment_status.value,
+            start=utc(b.start),
+            end=utc(b.end),
             hold_expires_at=utc(hold) if hold else None,
-            requires_approval=b.requires_approval, approved=b.approved,
-            currency=b.deposit.currency, deposit_amount=b.deposit.amount,
-            amount_paid=b.amount_paid.amount, amount_refunded=b.amount_refunded.amount,
-            refund_due=b.refund_due.amount, notes=b.notes,
-            cancellation_reason=b.cancellation_reason, version=b.version,
-            created_at=utc(b.created_at), updated_at=utc(b.updated_at),
-        )  # fmt: skip
+            requires_approval=b.requires_approval,
+            approved=b.approved,
+            currency=b.deposit.currency,
+            deposit_amount=b.deposit.amount,
+            amount_paid=b.amount_paid.amount,
+            amount_refunded=b.amount_refunded.amount,
+            refund_due=b.refund_due.amount,
+            notes=b.notes,
+            cancellation_reason=b.cancellation_reason,
+            version=b.version,
+            created_at=utc(b.created_at),
+            updated_at=utc(b.updated_at),
+        )
 
 
 class BookingPage(PageView[BookingView], frozen=True):
@@ -113,13 +128,17 @@ class BookingEventView(View, frozen=True):
     @classmethod
     def of(cls, e: HistoryEntry) -> BookingEventView:
         return cls(
-            version=e.version, kind=e.kind.value, at=utc(e.at), actor_id=e.actor_id,
+            version=e.version,
+            kind=e.kind.value,
+            at=utc(e.at),
+            actor_id=e.actor_id,
             actor_role=e.actor_role.value if e.actor_role else None,
             from_status=e.from_status.value if e.from_status else None,
-            to_status=e.to_status.value, reason=e.reason,
+            to_status=e.to_status.value,
+            reason=e.reason,
             amount=e.amount.amount if e.amount else None,
             currency=e.amount.currency if e.amount else None,
-        )  # fmt: skip
+        )
 
 
 class BookingEventsView(View, frozen=True):

@@ -65,8 +65,11 @@ class ArtistsController(Controller):
     tags = ["artists"]
     dependencies = caller_dependencies("catalog")
 
-    @post(guards=[authenticated, role_in(Role.ARTIST)], security=BEARER,
-          summary="Create your artist profile (starts as a draft)")  # fmt: skip
+    @post(
+        guards=[authenticated, role_in(Role.ARTIST)],
+        security=BEARER,
+        summary="Create your artist profile (starts as a draft)",
+    )
     async def create(
         self, data: JSONBody[ArtistRequest], actor: Caller, catalog: CatalogDep
     ) -> ArtistView:
@@ -78,8 +81,12 @@ class ArtistsController(Controller):
     ) -> ArtistView:
         return _view(catalog, await catalog.get_artist(maybe_actor, ArtistId(artist_id)))
 
-    @patch("/{artist_id:uuid}", guards=[authenticated], security=BEARER,
-           summary="Edit a profile (owner or admin)")  # fmt: skip
+    @patch(
+        "/{artist_id:uuid}",
+        guards=[authenticated],
+        security=BEARER,
+        summary="Edit a profile (owner or admin)",
+    )
     async def update(
         self,
         artist_id: FromPath[UUID],
@@ -91,15 +98,24 @@ class ArtistsController(Controller):
             catalog, await catalog.update_artist(actor, ArtistId(artist_id), data.fields())
         )
 
-    @post("/{artist_id:uuid}/submit", status_code=HTTP_200_OK, guards=[authenticated],
-          security=BEARER, summary="Submit a draft or rejected profile for review")  # fmt: skip
+    @post(
+        "/{artist_id:uuid}/submit",
+        status_code=HTTP_200_OK,
+        guards=[authenticated],
+        security=BEARER,
+        summary="Submit a draft or rejected profile for review",
+    )
     async def submit(
         self, artist_id: FromPath[UUID], actor: Caller, catalog: CatalogDep
     ) -> ArtistView:
         return _view(catalog, await catalog.submit_artist(actor, ArtistId(artist_id)))
 
-    @put("/{artist_id:uuid}/avatar", guards=[authenticated], security=BEARER,
-         summary="Set the avatar from a finished avatar upload (null clears it)")  # fmt: skip
+    @put(
+        "/{artist_id:uuid}/avatar",
+        guards=[authenticated],
+        security=BEARER,
+        summary="Set the avatar from a finished avatar upload (null clears it)",
+    )
     async def set_avatar(
         self,
         artist_id: FromPath[UUID],
@@ -109,8 +125,12 @@ class ArtistsController(Controller):
     ) -> ArtistView:
         return await _set_image(catalog, actor, artist_id, ArtistImageKind.AVATAR, data)
 
-    @put("/{artist_id:uuid}/cover", guards=[authenticated], security=BEARER,
-         summary="Set the cover from a finished cover upload (null clears it)")  # fmt: skip
+    @put(
+        "/{artist_id:uuid}/cover",
+        guards=[authenticated],
+        security=BEARER,
+        summary="Set the cover from a finished cover upload (null clears it)",
+    )
     async def set_cover(
         self,
         artist_id: FromPath[UUID],
@@ -140,8 +160,12 @@ class ArtistsController(Controller):
             await catalog.get_service(maybe_actor, ArtistId(artist_id), ServiceId(service_id))
         )
 
-    @post("/{artist_id:uuid}/services", guards=[authenticated], security=BEARER,
-          summary="Add a service (owner or admin)")  # fmt: skip
+    @post(
+        "/{artist_id:uuid}/services",
+        guards=[authenticated],
+        security=BEARER,
+        summary="Add a service (owner or admin)",
+    )
     async def create_service(
         self,
         artist_id: FromPath[UUID],
@@ -151,8 +175,12 @@ class ArtistsController(Controller):
     ) -> ServiceView:
         return ServiceView.of(await catalog.add_service(actor, ArtistId(artist_id), data.fields()))
 
-    @patch("/{artist_id:uuid}/services/{service_id:uuid}", guards=[authenticated],
-           security=BEARER, summary="Change a service (owner or admin)")  # fmt: skip
+    @patch(
+        "/{artist_id:uuid}/services/{service_id:uuid}",
+        guards=[authenticated],
+        security=BEARER,
+        summary="Change a service (owner or admin)",
+    )
     async def update_service(
         self,
         artist_id: FromPath[UUID],
@@ -173,8 +201,11 @@ class StudiosController(Controller):
     tags = ["studios"]
     dependencies = caller_dependencies("catalog")
 
-    @post(guards=[authenticated, role_in(Role.ARTIST, Role.ADMIN)], security=BEARER,
-          summary="Create a studio (admins, or an artist who then owns it)")  # fmt: skip
+    @post(
+        guards=[authenticated, role_in(Role.ARTIST, Role.ADMIN)],
+        security=BEARER,
+        summary="Create a studio (admins, or an artist who then owns it)",
+    )
     async def create(
         self, data: JSONBody[StudioRequest], actor: Caller, catalog: CatalogDep
     ) -> StudioView:
@@ -184,8 +215,12 @@ class StudiosController(Controller):
     async def read(self, studio_id: FromPath[UUID], catalog: CatalogDep) -> StudioView:
         return StudioView.of(await catalog.get_studio(StudioId(studio_id)))
 
-    @patch("/{studio_id:uuid}", guards=[authenticated], security=BEARER,
-           summary="Edit a studio (owner or admin)")  # fmt: skip
+    @patch(
+        "/{studio_id:uuid}",
+        guards=[authenticated],
+        security=BEARER,
+        summary="Edit a studio (owner or admin)",
+    )
     async def update(
         self,
         studio_id: FromPath[UUID],
@@ -208,14 +243,15 @@ class AdminArtistsController(Controller):
         self,
         actor: Caller,
         catalog: CatalogDep,
-        status: Annotated[Literal["draft", "pending", "approved", "rejected"] | None,
-                          QueryParameter()] = None,
+        status: Annotated[
+            Literal["draft", "pending", "approved", "rejected"] | None, QueryParameter()
+        ] = None,
         suspended: Annotated[bool | None, QueryParameter()] = None,
         city: Annotated[str | None, QueryParameter(max_length=100)] = None,
         q: Annotated[str | None, QueryParameter(max_length=200)] = None,
         page: Annotated[int, QueryParameter(ge=1, le=MAX_PAGE)] = 1,
         page_size: Annotated[int, QueryParameter(name="pageSize", ge=1, le=MAX_PAGE_SIZE)] = 20,
-    ) -> ArtistPage:  # fmt: skip
+    ) -> ArtistPage:
         where = ArtistFilter(
             None if status is None else ArtistStatus(status), suspended, city, q or None
         )

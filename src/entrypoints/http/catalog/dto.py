@@ -122,19 +122,35 @@ class ArtistView(View, frozen=True):
             pictures["avatar"] = [ArtistImageView.of(i) for i in images.avatar]
             pictures["cover"] = [ArtistImageView.of(i) for i in images.cover]
         return cls(
-            id=a.id, user_id=a.user_id, display_name=a.display_name, bio=a.bio,
-            styles=list(a.styles), city=a.city,
+            id=a.id,
+            user_id=a.user_id,
+            display_name=a.display_name,
+            bio=a.bio,
+            styles=list(a.styles),
+            city=a.city,
             location=Location(a.location.lat, a.location.lng) if a.location else None,
-            time_zone=a.time_zone, instagram=a.instagram, studio_id=a.studio_id,
-            status=a.status.value, suspended=a.suspended, bookable=a.is_bookable,
-            review_note=a.review_note, rating=a.rating, review_count=a.review_count,
+            time_zone=a.time_zone,
+            instagram=a.instagram,
+            studio_id=a.studio_id,
+            status=a.status.value,
+            suspended=a.suspended,
+            bookable=a.is_bookable,
+            review_note=a.review_note,
+            rating=a.rating,
+            review_count=a.review_count,
             settings=SettingsView(
-                minutes_of(p.slot_step), minutes_of(p.minimum_notice), p.horizon.days,
-                minutes_of(p.deposit_hold), minutes_of(p.approval_hold),
-                minutes_of(p.free_cancellation_notice), p.daily_cap,
+                minutes_of(p.slot_step),
+                minutes_of(p.minimum_notice),
+                p.horizon.days,
+                minutes_of(p.deposit_hold),
+                minutes_of(p.approval_hold),
+                minutes_of(p.free_cancellation_notice),
+                p.daily_cap,
             ),
-            created_at=a.created_at, updated_at=a.updated_at, **pictures,
-        )  # fmt: skip
+            created_at=a.created_at,
+            updated_at=a.updated_at,
+            **pictures,
+        )
 
 
 class ArtistPage(PageView[ArtistView], frozen=True):
@@ -243,8 +259,14 @@ class ServiceView(View, frozen=True):
             else:
                 deposit = DepositView(due=due, percent=s.deposit.basis_points / 100)
         return cls(
-            id=s.id, artist_id=s.artist_id, name=s.name, duration_minutes=minutes_of(s.duration),
+            id=s.id,
+            artist_id=s.artist_id,
+            name=s.name,
+            duration_minutes=minutes_of(s.duration),
             buffer_before_minutes=minutes_of(s.buffer_before),
-            buffer_after_minutes=minutes_of(s.buffer_after), price=MoneyDto.of(s.price),
-            deposit=deposit, requires_approval=s.needs_approval, active=s.active,
-        )  # fmt: skip
+            buffer_after_minutes=minutes_of(s.buffer_after),
+            price=MoneyDto.of(s.price),
+            deposit=deposit,
+            requires_approval=s.needs_approval,
+            active=s.active,
+        )

@@ -45,8 +45,10 @@ class DisputesController(Controller):
     security = BEARER
     dependencies = caller_dependencies("disputes")
 
-    @post(status_code=HTTP_201_CREATED,
-          summary="Contest a closed booking (its parties, in 14 days, once)")  # fmt: skip
+    @post(
+        status_code=HTTP_201_CREATED,
+        summary="Contest a closed booking (its parties, in 14 days, once)",
+    )
     async def open(
         self, data: JSONBody[OpenDisputeRequest], actor: Caller, disputes: DisputesDep
     ) -> DisputeSummaryView:
@@ -62,8 +64,11 @@ class DisputesController(Controller):
     ) -> DisputeDetailView:
         return DisputeDetailView.of(await disputes.get_dispute(actor, DisputeId(dispute_id)))
 
-    @post("/{dispute_id:uuid}/messages", status_code=HTTP_201_CREATED,
-          summary="Add evidence to an open dispute: words and maybe a picture")  # fmt: skip
+    @post(
+        "/{dispute_id:uuid}/messages",
+        status_code=HTTP_201_CREATED,
+        summary="Add evidence to an open dispute: words and maybe a picture",
+    )
     async def add_message(
         self,
         dispute_id: FromPath[UUID],
@@ -102,8 +107,9 @@ class AdminDisputesController(Controller):
         found = await disputes.list_disputes(actor, where, PageRequest(page, page_size))
         return DisputePage.of(found, DisputeSummaryView.of)
 
-    @patch("/{dispute_id:uuid}",
-           summary="Resolve a dispute once: outcome, note and refund (admins)")  # fmt: skip
+    @patch(
+        "/{dispute_id:uuid}", summary="Resolve a dispute once: outcome, note and refund (admins)"
+    )
     async def resolve(
         self,
         dispute_id: FromPath[UUID],
@@ -112,7 +118,10 @@ class AdminDisputesController(Controller):
         disputes: DisputesDep,
     ) -> DisputeSummaryView:
         settled = await disputes.resolve_dispute(
-            actor, DisputeId(dispute_id), outcome=BookingStatus(data.booking_status),
-            refund_amount=data.refund_amount, note=data.resolution,
-        )  # fmt: skip
+            actor,
+            DisputeId(dispute_id),
+            outcome=BookingStatus(data.booking_status),
+            refund_amount=data.refund_amount,
+            note=data.resolution,
+        )
         return DisputeSummaryView.of(settled)

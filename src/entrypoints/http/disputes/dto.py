@@ -68,14 +68,19 @@ class DisputeSummaryView(View, frozen=True):
     @classmethod
     def of(cls, d: Dispute) -> DisputeSummaryView:
         return cls(
-            id=d.id, booking_id=d.booking_id, status=d.status.value, opened_by=d.opened_by,
-            opened_by_role=d.opened_by_role.value, reason=d.reason, opened_at=utc(d.opened_at),
+            id=d.id,
+            booking_id=d.booking_id,
+            status=d.status.value,
+            opened_by=d.opened_by,
+            opened_by_role=d.opened_by_role.value,
+            reason=d.reason,
+            opened_at=utc(d.opened_at),
             resolved_by=d.resolved_by,
             resolved_at=None if d.resolved_at is None else utc(d.resolved_at),
             resolution=d.resolution_note,
             refund=None if d.refund is None else MoneyDto.of(d.refund),
             booking_status_after=None if d.outcome is None else d.outcome.value,
-        )  # fmt: skip
+        )
 
 
 class DisputeDetailView(View, frozen=True):

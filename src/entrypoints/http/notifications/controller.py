@@ -67,16 +67,22 @@ class InboxController(Controller):
     async def unread(self, actor: Caller, notifications: NotificationsDep) -> UnreadCountView:
         return UnreadCountView(await notifications.count_unread(actor))
 
-    @post("/notifications/{notification_id:uuid}/read", status_code=HTTP_200_OK,
-          summary="Mark one notification read")  # fmt: skip
+    @post(
+        "/notifications/{notification_id:uuid}/read",
+        status_code=HTTP_200_OK,
+        summary="Mark one notification read",
+    )
     async def mark_read(
         self, notification_id: FromPath[UUID], actor: Caller, notifications: NotificationsDep
     ) -> InboxItemView:
         item = await notifications.mark_read(actor, NotificationId(notification_id))
         return InboxItemView.of(item)
 
-    @post("/notifications/read-all", status_code=HTTP_200_OK,
-          summary="Mark all your notifications read")  # fmt: skip
+    @post(
+        "/notifications/read-all",
+        status_code=HTTP_200_OK,
+        summary="Mark all your notifications read",
+    )
     async def mark_all_read(self, actor: Caller, notifications: NotificationsDep) -> MarkedView:
         return MarkedView(await notifications.mark_all_read(actor))
 
@@ -140,8 +146,11 @@ class AdminNotificationsController(Controller):
         found = await notifications.list_failed_notifications(actor, PageRequest(page, page_size))
         return FailedNotificationPage.of(found, FailedNotificationView.of)
 
-    @post("/{notification_id:uuid}/retry", status_code=HTTP_202_ACCEPTED,
-          summary="Send a failed notification again (admins)")  # fmt: skip
+    @post(
+        "/{notification_id:uuid}/retry",
+        status_code=HTTP_202_ACCEPTED,
+        summary="Send a failed notification again (admins)",
+    )
     async def retry(
         self, notification_id: FromPath[UUID], actor: Caller, notifications: NotificationsDep
     ) -> FailedNotificationView:

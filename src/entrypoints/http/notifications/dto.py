@@ -32,10 +32,16 @@ class InboxItemView(View, frozen=True):
     @classmethod
     def of(cls, item: InboxItem) -> InboxItemView:
         return cls(
-            id=item.id, kind=item.kind, title=item.title, body=item.body, link=item.link,
-            booking_id=item.booking_id, created_at=utc(item.created_at),
-            read_at=None if item.read_at is None else utc(item.read_at), unread=item.unread,
-        )  # fmt: skip
+            id=item.id,
+            kind=item.kind,
+            title=item.title,
+            body=item.body,
+            link=item.link,
+            booking_id=item.booking_id,
+            created_at=utc(item.created_at),
+            read_at=None if item.read_at is None else utc(item.read_at),
+            unread=item.unread,
+        )
 
 
 class InboxPage(PageView[InboxItemView], frozen=True):
@@ -100,10 +106,16 @@ class FailedNotificationView(View, frozen=True):
     @classmethod
     def of(cls, n: Notification) -> FailedNotificationView:
         return cls(
-            id=n.id, kind=n.kind, channel=n.channel.value, recipient_id=n.recipient_id,
-            booking_id=n.booking_id, attempts=n.attempts, last_error=n.last_error,
-            created_at=utc(n.created_at), updated_at=utc(n.updated_at),
-        )  # fmt: skip
+            id=n.id,
+            kind=n.kind,
+            channel=n.channel.value,
+            recipient_id=n.recipient_id,
+            booking_id=n.booking_id,
+            attempts=n.attempts,
+            last_error=n.last_error,
+            created_at=utc(n.created_at),
+            updated_at=utc(n.updated_at),
+        )
 
 
 class FailedNotificationPage(PageView[FailedNotificationView], frozen=True):

@@ -197,11 +197,13 @@ class TransactionsController(Controller):
         booking_id: Annotated[UUID | None, QueryParameter(name="bookingId")] = None,
     ) -> TransactionPage:
         where = TransactionFilter(
-            kinds=frozenset(kind or ()), statuses=frozenset(status or ()),
-            created_from=created_from, created_before=created_before,
+            kinds=frozenset(kind or ()),
+            statuses=frozenset(status or ()),
+            created_from=created_from,
+            created_before=created_before,
             awaiting_settlement=awaiting_settlement,
             booking_id=None if booking_id is None else BookingId(booking_id),
-        )  # fmt: skip
+        )
         found = await payments.list_transactions(actor, where, PageRequest(page, page_size))
         return TransactionPage.of(found, TransactionView.of)
 

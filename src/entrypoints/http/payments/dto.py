@@ -83,11 +83,20 @@ class TransactionView(View, frozen=True):
     @classmethod
     def of(cls, t: Transaction) -> TransactionView:
         return cls(
-            t.id, t.kind.value, t.status, t.booking_id, t.customer_id, t.artist_user_id,
-            t.amount.amount, t.amount.currency, t.reference,
-            None if t.method is None else t.method.value, utc(t.created_at), utc(t.updated_at),
+            t.id,
+            t.kind.value,
+            t.status,
+            t.booking_id,
+            t.customer_id,
+            t.artist_user_id,
+            t.amount.amount,
+            t.amount.currency,
+            t.reference,
+            None if t.method is None else t.method.value,
+            utc(t.created_at),
+            utc(t.updated_at),
             None if t.settled_at is None else utc(t.settled_at),
-        )  # fmt: skip
+        )
 
 
 class InvoiceView(View, frozen=True):

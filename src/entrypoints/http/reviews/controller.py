@@ -71,8 +71,11 @@ class ReviewsController(Controller):
         found = await reviews.get_review(maybe_actor, ReviewId(review_id))
         return ReviewView.of(found, for_admin=_is_admin(maybe_actor))
 
-    @patch(guards=[authenticated], security=BEARER,
-           summary="Change your review's rating or words (7 days after writing it)")  # fmt: skip
+    @patch(
+        guards=[authenticated],
+        security=BEARER,
+        summary="Change your review's rating or words (7 days after writing it)",
+    )
     async def edit(
         self,
         review_id: FromPath[UUID],
@@ -85,8 +88,13 @@ class ReviewsController(Controller):
         )
         return ReviewView.of(edited)
 
-    @post("/reply", status_code=HTTP_200_OK, guards=[authenticated], security=BEARER,
-          summary="Answer a review of your work (the artist, once)")  # fmt: skip
+    @post(
+        "/reply",
+        status_code=HTTP_200_OK,
+        guards=[authenticated],
+        security=BEARER,
+        summary="Answer a review of your work (the artist, once)",
+    )
     async def reply(
         self,
         review_id: FromPath[UUID],

@@ -58,11 +58,19 @@ class ReviewView(View, frozen=True):
         reply = None if r.reply is None else ReplyView(r.reply.text, utc(r.reply.replied_at))
         extra = {"hidden_reason": r.hidden_reason or ""} if for_admin and r.hidden else {}
         return cls(
-            id=r.id, booking_id=r.booking_id, artist_id=r.artist_id, customer_id=r.customer_id,
-            rating=r.rating, text=r.text, reply=reply, hidden=r.hidden,
-            editable_until=utc(r.editable_until), created_at=utc(r.created_at),
-            updated_at=utc(r.updated_at), **extra,
-        )  # fmt: skip
+            id=r.id,
+            booking_id=r.booking_id,
+            artist_id=r.artist_id,
+            customer_id=r.customer_id,
+            rating=r.rating,
+            text=r.text,
+            reply=reply,
+            hidden=r.hidden,
+            editable_until=utc(r.editable_until),
+            created_at=utc(r.created_at),
+            updated_at=utc(r.updated_at),
+            **extra,
+        )
 
 
 class ReviewPage(PageView[ReviewView], frozen=True):

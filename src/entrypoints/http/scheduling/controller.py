@@ -37,8 +37,12 @@ class ArtistScheduleController(Controller):
     tags = ["artists"]
     dependencies = caller_dependencies("scheduling")
 
-    @patch("/{artist_id:uuid}/settings", guards=[authenticated], security=BEARER,
-           summary="Change the scheduling policy (owner or admin)")  # fmt: skip
+    @patch(
+        "/{artist_id:uuid}/settings",
+        guards=[authenticated],
+        security=BEARER,
+        summary="Change the scheduling policy (owner or admin)",
+    )
     async def settings(
         self,
         artist_id: FromPath[UUID],

@@ -90,14 +90,23 @@ class ArtistSearchController(Controller):
             service = None if service_id is None else ServiceId(service_id)
             free = FreeWithin(free_within_days, service, duration_minutes)
         query = ArtistQuery(
-            q=q, styles=_styles(styles), styles_match=StylesMatch(styles_match),
-            near=_near(near, radius_km), city=city,
+            q=q,
+            styles=_styles(styles),
+            styles_match=StylesMatch(styles_match),
+            near=_near(near, radius_km),
+            city=city,
             studio_id=None if studio_id is None else StudioId(studio_id),
-            price_min=price_min, price_max=price_max, currency=currency,
-            rating_min=rating_min, free_within=free, sort=ArtistSort(sort),
-            page_size=page_size, after=cursor, radius_given=radius_km is not None,
+            price_min=price_min,
+            price_max=price_max,
+            currency=currency,
+            rating_min=rating_min,
+            free_within=free,
+            sort=ArtistSort(sort),
+            page_size=page_size,
+            after=cursor,
+            radius_given=radius_km is not None,
             service_or_duration_given=service_id is not None or duration_minutes is not None,
-        )  # fmt: skip
+        )
         found = await search.search_artists(query)
         return ArtistSearchPage([ArtistCardView.of(c) for c in found.items], found.next_cursor)
 
@@ -119,20 +128,33 @@ class PortfolioSearchController(Controller):
         page_size: PageSize = 20,
     ) -> PortfolioSearchPage:
         query = PortfolioQuery(
-            q=q, styles=_styles(styles), near=_near(near, radius_km), page_size=page_size,
-            after=cursor, radius_given=radius_km is not None,
-        )  # fmt: skip
+            q=q,
+            styles=_styles(styles),
+            near=_near(near, radius_km),
+            page_size=page_size,
+            after=cursor,
+            radius_given=radius_km is not None,
+        )
         found = await search.search_portfolio(query)
         items = [PortfolioCardView.of(c) for c in found.items]
         return PortfolioSearchPage(items, found.next_cursor)
 
-    @post("/{item_id:uuid}/like", status_code=HTTP_204_NO_CONTENT, guards=[authenticated],
-          security=BEARER, summary="Like a piece (customers; twice is once)")  # fmt: skip
+    @post(
+        "/{item_id:uuid}/like",
+        status_code=HTTP_204_NO_CONTENT,
+        guards=[authenticated],
+        security=BEARER,
+        summary="Like a piece (customers; twice is once)",
+    )
     async def like(self, item_id: FromPath[UUID], actor: Caller, search: SearchDep) -> None:
         await search.like_portfolio_item(actor, PortfolioItemId(item_id))
 
-    @delete("/{item_id:uuid}/like", guards=[authenticated], security=BEARER,
-            summary="Take a like back (customers)")  # fmt: skip
+    @delete(
+        "/{item_id:uuid}/like",
+        guards=[authenticated],
+        security=BEARER,
+        summary="Take a like back (customers)",
+    )
     async def unlike(self, item_id: FromPath[UUID], actor: Caller, search: SearchDep) -> None:
         await search.unlike_portfolio_item(actor, PortfolioItemId(item_id))
 

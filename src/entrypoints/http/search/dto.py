@@ -42,9 +42,15 @@ class ArtistCardView(View, frozen=True):
         hit, a = card.hit, card.hit.artist
         nxt = hit.next_free
         return cls(
-            id=a.id, display_name=a.display_name, bio=a.bio, styles=list(a.styles),
-            city=a.city, studio_id=a.studio_id, studio_name=hit.studio_name,
-            rating=a.rating, review_count=a.review_count,
+            id=a.id,
+            display_name=a.display_name,
+            bio=a.bio,
+            styles=list(a.styles),
+            city=a.city,
+            studio_id=a.studio_id,
+            studio_name=hit.studio_name,
+            rating=a.rating,
+            review_count=a.review_count,
             avatar=[ArtistImageView.of(i) for i in card.avatar],
             cover=[ArtistImageView.of(i) for i in card.cover],
             thumbnails=[
@@ -54,7 +60,7 @@ class ArtistCardView(View, frozen=True):
             lowest_price=None if hit.lowest_price is None else MoneyDto.of(hit.lowest_price),
             distance_km=None if hit.distance_km is None else round(hit.distance_km, 3),
             next_free_slot=None if nxt is None else NextSlotView(utc(nxt.start), nxt.service_id),
-        )  # fmt: skip
+        )
 
 
 class ArtistSearchPage(View, frozen=True):
@@ -78,12 +84,16 @@ class PortfolioCardView(View, frozen=True):
         hit = card.hit
         item = hit.item
         return cls(
-            id=item.id, artist_id=item.artist_id, artist_name=hit.artist.display_name,
-            description=item.description, style_tags=list(item.style_tags),
-            images=[ArtistImageView.of(i) for i in card.images], like_count=hit.like_count,
+            id=item.id,
+            artist_id=item.artist_id,
+            artist_name=hit.artist.display_name,
+            description=item.description,
+            style_tags=list(item.style_tags),
+            images=[ArtistImageView.of(i) for i in card.images],
+            like_count=hit.like_count,
             distance_km=None if hit.distance_km is None else round(hit.distance_km, 3),
             created_at=utc(item.created_at),
-        )  # fmt: skip
+        )
 
 
 class PortfolioSearchPage(View, frozen=True):

@@ -95,8 +95,11 @@ class WebhooksController(Controller):
         )
         return DeliveryPage.of(found, DeliveryView.of)
 
-    @post("/{webhook_id:uuid}/deliveries/{delivery_id:uuid}/redeliver",
-          status_code=HTTP_202_ACCEPTED, summary="Send one delivery again")  # fmt: skip
+    @post(
+        "/{webhook_id:uuid}/deliveries/{delivery_id:uuid}/redeliver",
+        status_code=HTTP_202_ACCEPTED,
+        summary="Send one delivery again",
+    )
     async def redeliver(
         self,
         webhook_id: FromPath[UUID],

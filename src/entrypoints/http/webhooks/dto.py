@@ -39,9 +39,14 @@ class WebhookView(View, frozen=True):
     @classmethod
     def of(cls, e: WebhookEndpoint) -> WebhookView:
         return cls(
-            id=e.id, url=e.url, events=sorted(e.events), active=e.active, owner_id=e.owner_id,
-            created_at=utc(e.created_at), updated_at=utc(e.updated_at),
-        )  # fmt: skip
+            id=e.id,
+            url=e.url,
+            events=sorted(e.events),
+            active=e.active,
+            owner_id=e.owner_id,
+            created_at=utc(e.created_at),
+            updated_at=utc(e.updated_at),
+        )
 
 
 class RegisteredWebhookView(WebhookView, frozen=True):
@@ -71,12 +76,19 @@ class DeliveryView(View, frozen=True):
     @classmethod
     def of(cls, d: Delivery) -> DeliveryView:
         return cls(
-            id=d.id, event_id=d.event_id, event_type=d.event_type, subject=d.subject,
-            status=d.status.value, attempts=d.attempts, last_status_code=d.last_status_code,
+            id=d.id,
+            event_id=d.event_id,
+            event_type=d.event_type,
+            subject=d.subject,
+            status=d.status.value,
+            attempts=d.attempts,
+            last_status_code=d.last_status_code,
             last_error=d.last_error,
             next_attempt_at=None if d.next_attempt_at is None else utc(d.next_attempt_at),
-            created_at=utc(d.created_at), updated_at=utc(d.updated_at), body=dict(d.body),
-        )  # fmt: skip
+            created_at=utc(d.created_at),
+            updated_at=utc(d.updated_at),
+            body=dict(d.body),
+        )
 
 
 class DeliveryPage(PageView[DeliveryView], frozen=True):
