@@ -7,6 +7,9 @@ from typing import Any
 
 from tests.api.conftest import Api
 
+# Monday to Friday, 09:00-17:00: an artist's weekly rules unless a test gives others.
+WEEKDAYS_NINE_TO_FIVE = tuple((d, "09:00", "17:00") for d in range(1, 6))
+
 
 @dataclass
 class ArtistSetup:
@@ -24,7 +27,8 @@ async def create_profile(api: Api, session: dict[str, Any], **fields: Any) -> di
     body = {"displayName": "Ink Master", "timeZone": "Asia/Ulaanbaatar", **fields}
     response = await api.client.post("/api/v1/artists", json=body, headers=api.bearer(session))
     assert response.status_code == 201, response.text
-    return response.json()
+    profile: dict[str, Any] = response.json()
+    return profile
 
 
 async def approved_artist(
@@ -32,7 +36,7 @@ async def approved_artist(
     email: str = "artist@example.com",
     *,
     time_zone: str = "Asia/Ulaanbaatar",
-    rules: tuple[tuple[int, str, str], ...] = tuple((d, "09:00", "17:00") for d in range(1, 6)),
+    rules: tuple[tuple[int, str, str], ...] = WEEKDAYS_NINE_TO_FIVE,
     service: dict[str, Any] | None = None,
     settings: dict[str, Any] | None = None,
     admin: dict[str, Any] | None = None,

@@ -47,7 +47,8 @@ class Api:
             json={"email": email, "password": PASSWORD, "name": name, "role": role},
         )
         assert response.status_code == 201, response.text
-        return response.json()
+        session: dict[str, Any] = response.json()
+        return session
 
     async def login(self, email: str, password: str = PASSWORD) -> Response:
         return await self.client.post(
@@ -64,7 +65,8 @@ class Api:
         await self.accounts.create_admin(email=email, password=PASSWORD)
         response = await self.login(email)
         assert response.status_code == 200
-        return response.json()
+        session: dict[str, Any] = response.json()
+        return session
 
 
 ApiFactory = Callable[..., Awaitable[Api]]

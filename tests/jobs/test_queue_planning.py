@@ -18,7 +18,7 @@ async def _fetch_plan(database_url: str) -> str:
     """The plan of the query inside one fetch, as auto_explain reports it to the client."""
     notices: list[str] = []
     async with await psycopg.AsyncConnection.connect(database_url) as conn:
-        conn.add_notice_handler(lambda diagnostic: notices.append(diagnostic.message_primary))
+        conn.add_notice_handler(lambda diagnostic: notices.append(diagnostic.message_primary or ""))
         for setting in (
             "LOAD 'auto_explain'",
             "SET auto_explain.log_min_duration = 0",

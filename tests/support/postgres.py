@@ -30,7 +30,7 @@ class TestServer:
     def url_for(self, database: str) -> str:
         return urlsplit(self.admin_url)._replace(path="/" + database).geturl()
 
-    def execute(self, statement: sql.Composable) -> None:
+    def execute(self, statement: sql.SQL | sql.Composed) -> None:
         with psycopg.connect(self.admin_url, autocommit=True) as conn:
             conn.execute(statement)
 

@@ -187,8 +187,8 @@ async def test_admins_open_for_a_party_and_nobody_else_reaches_admin_routes(api:
 
     listing, one = ADMIN_DISPUTES, f"{ADMIN_DISPUTES}/{dispute['id']}"
     body = {"resolution": "No", "refundAmount": 0, "bookingStatus": "completed"}
-    for who, status in ((desk.customer, 403), (desk.artist.session, 403), (None, 401)):
-        headers = desk.auth(who) if who else {}
+    for caller, status in ((desk.customer, 403), (desk.artist.session, 403), (None, 401)):
+        headers = desk.auth(caller) if caller else {}
         assert (await api.client.get(listing, headers=headers)).status_code == status
         assert (await api.client.patch(one, json=body, headers=headers)).status_code == status
     assert (await api.client.post(DISPUTES, json={})).status_code == 401

@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 import httpx
 import pytest
@@ -34,9 +34,17 @@ WITH_REDIS = pytest.param(
 )
 
 
-def _deployment(relays: str) -> dict[str, str]:
+class _Deployment(TypedDict, total=False):
+    """What the processes of one deployment share: ``running_server``'s environment."""
+
+    INKSLOT_JWT_SECRET: str
+    INKSLOT_REDIS_URL: str
+    INKSLOT_REDIS_NAMESPACE: str
+
+
+def _deployment(relays: str) -> _Deployment:
     """One deployment: one signing secret; with Redis, one namespace of its own."""
-    shared = {"INKSLOT_JWT_SECRET": TEST_JWT_SECRET}
+    shared: _Deployment = {"INKSLOT_JWT_SECRET": TEST_JWT_SECRET}
     if relays == "redis" and REDIS_URL:
         shared |= {
             "INKSLOT_REDIS_URL": REDIS_URL,

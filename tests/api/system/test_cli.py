@@ -11,6 +11,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -46,7 +47,7 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _request(url: str, body: dict[str, str] | None = None) -> tuple[int, dict[str, object]]:
+def _request(url: str, body: dict[str, str] | None = None) -> tuple[int, dict[str, Any]]:
     data = json.dumps(body).encode() if body is not None else None
     request = urllib.request.Request(url, data=data, headers={"content-type": "application/json"})
     try:
@@ -112,7 +113,7 @@ def test_serve_starts_embedded_postgres_seeds_once_and_keeps_data_across_restart
         status, body = _request(
             base + "/api/v1/auth/login", {"email": "ada@example.com", "password": PASSWORD}
         )
-        assert status == 200 and body["user"]["email"] == "ada@example.com"  # type: ignore[index]
+        assert status == 200 and body["user"]["email"] == "ada@example.com"
     finally:
         output = _stop(second)
     assert "admin@inkslot.local" not in output  # seeded once only
@@ -133,7 +134,7 @@ def _check_demo_booking(base: str, server: subprocess.Popen[str]) -> str:
         base + "/api/v1/auth/login", {"email": "customer@inkslot.local", "password": password}
     )
     assert status == 200
-    token = session["tokens"]["accessToken"]  # type: ignore[index]
+    token = session["tokens"]["accessToken"]
     request = urllib.request.Request(
         base + "/api/v1/bookings", headers={"Authorization": f"Bearer {token}"}
     )
@@ -145,7 +146,7 @@ def _check_demo_booking(base: str, server: subprocess.Popen[str]) -> str:
     assert status == 200 and artist["bookable"] is True
     status, portfolio = _request(f"{base}/api/v1/artists/{artist_id}/portfolio")
     assert status == 200 and portfolio["total"] == 3
-    picture = portfolio["items"][0]["images"][0]["url"]  # type: ignore[index]
+    picture = portfolio["items"][0]["images"][0]["url"]
     with urllib.request.urlopen(picture, timeout=5) as response:
         assert response.headers["content-type"] == "image/webp"
     # The dozen seeded artists are found by search (Mongolian Cyrillic typed in Latin).

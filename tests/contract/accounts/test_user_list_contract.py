@@ -39,9 +39,12 @@ async def test_filters_agree_on_every_adapter(uow_factory: AnyUnitOfWorkFactory)
             await uow.users.add(person)
         await uow.commit()
 
-    async def emails(**where: object) -> list[str]:
+    async def emails(
+        *, role: Role | None = None, restricted: bool | None = None, text: str | None = None
+    ) -> list[str]:
+        where = UserFilter(role=role, restricted=restricted, text=text, now=START)
         async with uow_factory(read_only=True) as uow:
-            page = await uow.users.list(PageRequest(1, 100), UserFilter(now=START, **where))
+            page = await uow.users.list(PageRequest(1, 100), where)
         return sorted(u.email for u in page.items)
 
     assert await emails(restricted=True) == ["pct@example.com", "rene@example.com"]

@@ -413,7 +413,7 @@ async def _until_waiting_for_a_lock(factory: PostgresUnitOfWorkFactory) -> None:
                     "SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
                 )
             ).fetchone()
-        if row is not None and row["n"] > 0:
+        if row is not None and row["n"]:  # a count: waiting when not 0
             return
         await asyncio.sleep(0.01)
     raise AssertionError("the creation never waited for the calendar")

@@ -29,7 +29,7 @@ class Backend:
     name: str
     store: ObjectStore
     http: httpx.AsyncClient
-    expire: Callable[[int], None]  # move the store's notion of time forward by seconds
+    expire: Callable[[int], object]  # move the store's notion of time forward by seconds
     key_prefix: str
 
 

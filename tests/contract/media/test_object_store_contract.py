@@ -23,7 +23,7 @@ pytestmark = pytest.mark.anyio
 BODY = b"\xff\xd8\xff" + bytes(range(256)) * 6  # 1,539 bytes
 
 
-async def _ticket(backend: Backend, key: str = "a.jpg", **changes: object) -> UploadTicket:
+async def _ticket(backend: Backend, key: str = "a.jpg", /, **changes: object) -> UploadTicket:
     upload = PresignedPut(
         f"{backend.key_prefix}/{key}",
         content_type="image/jpeg",
@@ -36,7 +36,7 @@ async def _ticket(backend: Backend, key: str = "a.jpg", **changes: object) -> Up
 
 
 async def _put(
-    backend: Backend, ticket: UploadTicket, body: bytes = BODY, **headers: str | None
+    backend: Backend, ticket: UploadTicket, body: bytes = BODY, /, **headers: str | None
 ) -> httpx.Response:
     sent = dict(ticket.headers)
     for name, value in headers.items():

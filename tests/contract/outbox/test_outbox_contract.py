@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from datetime import timedelta
+from uuid import UUID
 
 import pytest
 
@@ -18,6 +19,7 @@ from booking_domain.catalog import ArtistChange, artist_outbox_event, artist_sub
 from booking_domain.notifications import InboxItem, NotificationId, inbox_event
 from booking_domain.shared import (
     ConcurrentUpdateError,
+    EventId,
     FeedItem,
     InvalidCursorError,
     OutboxFeed,
@@ -72,8 +74,8 @@ async def test_a_booking_change_writes_exactly_one_event_and_a_rollback_none(
     first = items[0].event
     assert first.subject == f"booking/{booking.id}"
     assert set(first.audience) == {customer.user_id, artist.user_id}
-    assert first.data["booking"]["status"] == BookingStatus.PENDING.value  # type: ignore[index]
-    assert items[1].event.data["change"]["reason"] == "plans"  # type: ignore[index]
+    assert first.data["booking"]["status"] == BookingStatus.PENDING.value  # type: ignore[index, call-overload]
+    assert items[1].event.data["change"]["reason"] == "plans"  # type: ignore[index, call-overload]
     assert items[0].cursor < items[1].cursor
 
 
@@ -140,7 +142,7 @@ async def test_an_artist_event_takes_the_next_number_of_its_subject(
             await uow.commit()
     with pytest.raises(ConcurrentUpdateError):  # a second event numbered 2
         async with uow_factory() as uow:
-            await uow.outbox.record(dataclasses.replace(event, id=event.id.__class__(int=1)))
+            await uow.outbox.record(dataclasses.replace(event, id=EventId(UUID(int=1))))
             await uow.commit()
 
 

@@ -65,8 +65,9 @@ async def _ledger(uow_factory: AnyUnitOfWorkFactory) -> tuple[list[Transaction],
             made.append(Transaction.of_refund(refund))
         at = START + 30 * MINUTE
         reserved = inv.reserve(second, attempt=1, token_hash="h", now=START)
-        paid = {"paid_at": at, "created_at": at, "updated_at": at}
-        other = replace(reserved, status=InvoiceStatus.PAID, **paid)
+        other = replace(
+            reserved, status=InvoiceStatus.PAID, paid_at=at, created_at=at, updated_at=at
+        )
         await uow.invoices.add(other)
         made.append(Transaction.of_deposit(other))
         await uow.commit()

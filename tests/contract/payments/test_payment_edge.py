@@ -98,7 +98,7 @@ async def test_odd_signature_headers_are_refused_not_a_crash(edge: Edge) -> None
         {**good, "x-inkslot-nonce": "ñ" * 20},
     ]
     for headers in odd:
-        raw = {k: v.encode("utf-8") for k, v in headers.items()}  # sent as bytes, as is
+        raw = {k.encode(): v.encode("utf-8") for k, v in headers.items()}  # sent as bytes, as is
         async with httpx.AsyncClient(base_url=edge.url) as client:
             answer = await client.post("/v1/invoices", content=BODY, headers=raw)
         assert answer.status_code == 401, answer.text

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from uuid import uuid4
+from typing import Any
+from uuid import UUID, uuid4
 
 import psycopg
 from alembic.autogenerate import compare_metadata
@@ -156,7 +157,7 @@ def test_0015_rewrites_stored_phones_as_the_profile_rule_does(empty_database_url
             )
     migrate.upgrade(url)
     with psycopg.connect(url) as conn:
-        rows = dict(conn.execute("SELECT id, phone FROM users").fetchall())
+        rows: dict[UUID, str] = dict(conn.execute("SELECT id, phone FROM users").fetchall())
         position = conn.execute("SELECT after FROM notification_dispatch").fetchone()
     assert [rows[i] for i in ids] == [e164(p) for p in stored]
     assert [rows[i] for i in ids][:5] == ["+97688112233"] * 3 + ["+12025550143", "+97688112233"]
@@ -202,7 +203,7 @@ def test_0024_keeps_each_services_runs_as_arrays(empty_database_url: str) -> Non
                 {"a": artist, "s": service, "n": runs},
             )
         low = {"low": datetime(2026, 3, 3, 10, 10, tzinfo=UTC)}
-        before = dict(conn.execute(
+        before: dict[UUID, Any] = dict(conn.execute(  # None for a service without runs
             "SELECT service_id, inkslot_first_start(starts, step_seconds, %(low)s)"
             " FROM search_free_starts", low
         ).fetchall())  # fmt: skip

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import replace
 from datetime import timedelta
+from typing import cast
 
 import pytest
 
@@ -138,7 +139,7 @@ async def test_on_postgres_a_review_leaves_the_catalogue_version_alone(database_
                     )
                 ).fetchone()
             assert row is not None
-            return int(row["catalog_version"])
+            return cast(int, row["catalog_version"])
 
         before = await version()
         await reviews.write_review(customer, booking_id, 4, "")

@@ -60,7 +60,10 @@ def _store(
         " VALUES (%s, %s, 'A', 'artist', '!')",
         (user, f"{user.hex}@example.com"),
     )
-    minutes = lambda d: int(d.total_seconds() // 60)  # noqa: E731
+
+    def minutes(d: timedelta) -> int:
+        return int(d.total_seconds() // 60)
+
     conn.execute(
         "INSERT INTO artists (id, user_id, display_name, time_zone, status, slot_step_minutes,"
         " minimum_notice_minutes, horizon_days, daily_cap)"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from uuid import uuid4
 
@@ -77,6 +78,7 @@ def test_other_types_and_sizes_are_refused_field_by_field(kind: str, size: int) 
 def test_the_stored_object_must_be_the_declared_one() -> None:
     upload = _upload()
     upload.check_stored(_info(upload), NOW)
+    changes: Mapping[str, object]
     for changes in (
         {"size": 999},
         {"content_type": "image/png"},

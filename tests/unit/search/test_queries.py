@@ -126,5 +126,6 @@ def test_forged_cursors_are_refused(order: str, forged: object) -> None:
 
 @given(st.sampled_from(sorted(cursor.KEY_TYPES)), st.uuids())
 def test_a_cursor_reads_back_what_it_was_made_of(order: str, row_id: UUID) -> None:
-    key = {float: 3.25, int: 150000, str: str(row_id)}[cursor.KEY_TYPES[order]]
+    keys: dict[type, cursor.SortKey] = {float: 3.25, int: 150000, str: str(row_id)}
+    key = keys[cursor.KEY_TYPES[order]]
     assert cursor.decode(order, cursor.encode(order, key, row_id)) == (key, row_id)

@@ -24,7 +24,7 @@ def test_a_capped_total_is_a_true_lower_bound_and_keeps_the_next_page(
     request = PageRequest(number, size, count_up_to=cap)
     # An adapter reads at most count_limit matches, or counts them all: the same page.
     counted = matches if counted_exactly else min(matches, request.count_limit)
-    page = Page.counted((), counted, request)
+    page: Page[str] = Page.counted((), counted, request)
     offset = (number - 1) * size
     assert page.total <= matches
     assert page.total_exact is (matches <= max(cap, offset + size + 1))
@@ -37,7 +37,7 @@ def test_a_capped_total_is_a_true_lower_bound_and_keeps_the_next_page(
 
 def test_a_list_counts_ten_thousand_matches_exactly_by_default() -> None:
     assert Page.counted((), 10_000, PageRequest()).total_exact
-    beyond = Page.counted((), 10_002, PageRequest())
+    beyond: Page[str] = Page.counted((), 10_002, PageRequest())
     assert (beyond.total, beyond.total_exact) == (10_001, False)  # "more than 10,000"
 
 
