@@ -8,7 +8,7 @@ UV     := $(shell command -v uv 2>/dev/null || echo $(TOOLS)/bin/uv)
 export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
 BIN    := $(VENV)/bin
 
-.PHONY: run test install install-dev lint typecheck unit contract api bench-auth bench-slots clean
+.PHONY: run test install install-dev hooks lint typecheck unit contract api bench-auth bench-slots clean
 
 $(TOOLS)/bin/uv:
 	$(PYTHON) -m venv $(TOOLS)
@@ -25,6 +25,11 @@ install: $(UV)
 install-dev: $(UV)
 	$(UV) sync --locked --compile-bytecode --python $(PYTHON)
 	$(BIN)/python -m compileall -q src migrations
+
+## make hooks: git runs `make lint`'s gates before each commit and checks its message
+## (.pre-commit-config.yaml; CONTRIBUTING.md)
+hooks: install-dev
+	$(BIN)/pre-commit install --hook-type pre-commit --hook-type commit-msg
 
 ## make run: the API on http://127.0.0.1:8000 with an embedded PostgreSQL under ./var/
 run: install
