@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import cast
 
 from grimp import ImportGraph
 from importlinter import Contract, ContractCheck, fields, output
@@ -34,7 +35,10 @@ class PublicDoorsContract(Contract):
     common = fields.ListField(subfield=fields.StringField(), required=False, default=[])
 
     def check(self, graph: ImportGraph, verbose: bool) -> ContractCheck:
-        found = sorted(trespasses(graph, self.containers, self.common), key=_order)
+        # The fields hold their parsed values on an instance (import-linter's own contracts
+        # read them the same way); its types describe the fields.
+        containers, common = cast(list[str], self.containers), cast(list[str], self.common)
+        found = sorted(trespasses(graph, containers, common), key=_order)
         return ContractCheck(kept=not found, metadata={"trespasses": found})
 
     def render_broken_contract(self, check: ContractCheck) -> None:
