@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Table, Text, Update, bindparam, func, insert, literal_column, select, update
+from sqlalchemy import Table, Text, Update, bindparam, func, insert, select, update
 
 from adapters.postgres.catalog_rows import (
     artist_of,
@@ -19,6 +19,7 @@ from adapters.postgres.sql import (
     Statement,
     capped_count,
     compile_sql,
+    constant,
     count_of,
     like_anywhere,
     page_by_keys,
@@ -99,7 +100,7 @@ def _artist_conditions(where: ArtistFilter) -> tuple[list[Any], dict[str, Any]]:
         conditions.append(artists.c.suspended == bindparam("suspended"))
         params["suspended"] = where.suspended
     if where.city is not None:
-        folded_city = func.inkslot_fold(func.coalesce(artists.c.city, literal_column("''")))
+        folded_city = func.inkslot_fold(func.coalesce(artists.c.city, constant("")))
         conditions.append(folded_city == func.inkslot_fold(bindparam("city", type_=Text)))
         params["city"] = where.city
     if where.text:

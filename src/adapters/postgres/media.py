@@ -8,10 +8,10 @@ from typing import Any
 
 import msgspec
 from psycopg.types.json import Jsonb
-from sqlalchemy import bindparam, delete, insert, literal_column, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 
 from adapters.postgres.database import OnConnection
-from adapters.postgres.sql import Statement
+from adapters.postgres.sql import Statement, constant
 from adapters.postgres.tables.media import uploads
 from booking_domain.media import Upload, UploadId, UploadPurpose, UploadStatus, Variant
 from booking_domain.media.ports import UploadRepository
@@ -33,7 +33,7 @@ _ABANDONED = Statement(
     lambda: (
         select(_U)
         # A literal, so that the partial index on pending uploads serves the query.
-        .where(_U.c.status == literal_column("'pending'"), _U.c.created_at < bindparam("before"))
+        .where(_U.c.status == constant("pending"), _U.c.created_at < bindparam("before"))
         .order_by(_U.c.created_at)
         .limit(bindparam("limit"))
     )

@@ -5,6 +5,13 @@ type changes surface at once) but execute it with psycopg directly: the compiled
 cached on first use, and each execution is one psycopg call with named parameters. That keeps
 the per-query cost of the hot paths (a session check, a slot search) to what the driver
 itself costs.
+
+Every value a statement takes is a named ``bindparam``; a value that is part of the
+statement itself (a status a partial index names, a label, an increment) is a
+:func:`constant`. A plain Python value inside a Core expression would become a bound
+parameter whose value the compiled text leaves behind: compiling refuses it.
+
+The hand-tuned reads that are written as text live in ``adapters.postgres.tuned``.
 """
 
 from __future__ import annotations
@@ -12,11 +19,30 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Select, Table, bindparam, func, literal_column, select
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    ColumnElement,
+    Null,
+    Select,
+    Table,
+    Text,
+    bindparam,
+    cast,
+    func,
+    literal_column,
+    null,
+    select,
+)
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.sql import ClauseElement
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.types import TypeEngine, UserDefinedType
 
 _DIALECT = postgresql.psycopg.dialect()  # type: ignore[no-untyped-call]  # SQLAlchemy leaves it untyped
+# The same dialect with a paramstyle that leaves ``%`` alone: literals are quoted by it, and
+# compiling for psycopg then escapes them once.
+_QUOTING = postgresql.psycopg.dialect(paramstyle="named")  # type: ignore[no-untyped-call]
 
 
 class Statement:
@@ -31,13 +57,60 @@ class Statement:
     @property
     def text(self) -> str:
         if self._text is None:
-            self._text = str(self._build().compile(dialect=_DIALECT))
+            self._text = compile_sql(self._build())
         return self._text
 
 
 def compile_sql(construct: ClauseElement) -> str:
-    """Compile a one-off construct (for statements whose shape varies with the input)."""
-    return str(construct.compile(dialect=_DIALECT))
+    """Compile a one-off construct (for statements whose shape varies with the input; cache
+    the text per shape). Raises ``ValueError`` when a value is bound into the construct
+    instead of named (``bindparam``) or written as a :func:`constant`."""
+    compiled = construct.compile(dialect=_DIALECT)
+    assert isinstance(compiled, SQLCompiler)  # a statement, not DDL
+    valued = [
+        bind.value
+        for bind in compiled.binds.values()
+        if bind.value is not None or bind.callable is not None
+    ]
+    if valued:
+        raise ValueError(f"values bound into the statement (name them or use constant()): {valued}")
+    return str(compiled)
+
+
+def constant(value: str | int | bool) -> ColumnElement[Any]:
+    """``value`` written into the statement as an SQL literal, quoted by the dialect: for
+    values that belong to the statement, not to a call. The planner sees a literal in every
+    plan, prepared or not, so a partial index whose predicate names it (``status =
+    'failed'``) serves the query."""
+    type_: TypeEngine[Any]
+    if isinstance(value, bool):
+        type_ = Boolean()
+    elif isinstance(value, int):
+        type_ = BigInteger()
+    else:
+        type_ = Text()
+    quote = type_.literal_processor(_QUOTING)  # type: ignore[no-untyped-call]  # untyped there
+    if quote is None:  # pragma: no cover - every type above has one
+        raise TypeError(f"no literal form for {value!r}")
+    return literal_column(quote(value), type_)
+
+
+class _RowOf(UserDefinedType[Any]):
+    """A table's row type, by the table's name (``CAST(NULL AS notifications)``)."""
+
+    cache_ok = True
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def get_col_spec(self, **kw: Any) -> str:
+        return self.name
+
+
+def null_row(table: Table) -> ColumnElement[Any]:
+    """``CAST(NULL AS <table>)``: the row type ``jsonb_populate_recordset`` fills."""
+    nothing: Null = null()
+    return cast(nothing, _RowOf(table.name))
 
 
 Params = dict[str, Any]
@@ -58,6 +131,25 @@ def like_anywhere(fragment: str) -> str:
     ``_``) escaped, so a client's text is matched as it is."""
     escaped = fragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
+
+
+def exact_count(table: Table, conditions: Sequence[Any]) -> Select[Any]:
+    """``count(*)`` of every row of ``table`` matching ``conditions``, in ``total``: for the
+    short lists whose pages report an exact total (an artist's reviews, a user's inbox)."""
+    return select(func.count().label("total")).select_from(table).where(*conditions)
+
+
+def page_in_order(table: Table, conditions: Sequence[Any], order_by: Sequence[Any]) -> Select[Any]:
+    """One page (``LIMIT %(limit)s OFFSET %(offset)s``) of ``table``'s rows matching
+    ``conditions`` in ``order_by``, read in one step: for the short lists beside
+    :func:`exact_count` (the capped lists read theirs by :func:`page_by_keys`)."""
+    return (
+        select(table)
+        .where(*conditions)
+        .order_by(*order_by)
+        .limit(bindparam("limit"))
+        .offset(bindparam("offset"))
+    )
 
 
 def capped_count(table: Table, conditions: Sequence[Any]) -> Select[Any]:
