@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
+
+from sqlalchemy import bindparam, insert, select, update
 
 from adapters.postgres.database import OnConnection
 from adapters.postgres.media import variants_json, variants_of
-from adapters.postgres.sql import count_of
+from adapters.postgres.sql import Statement, capped_count, compile_sql, count_of, page_by_keys
+from adapters.postgres.tables.disputes import dispute_messages, disputes
 from booking_domain.bookings import BookingStatus
 from booking_domain.disputes import Dispute, DisputeFilter, DisputeMessage, DisputeStatus, MessageId
 from booking_domain.disputes.ports import DisputeMessageRepository, DisputeRepository
@@ -16,48 +20,42 @@ from booking_domain.shared.ids import BookingId, DisputeId, UserId
 from booking_domain.shared.money import Money
 from booking_domain.shared.pages import Page, PageRequest
 
-_COLUMNS = (
-    "id", "booking_id", "opened_by", "opened_by_role", "reason", "opened_at", "status",
-    "resolved_by", "resolved_at", "resolution_note", "refund_amount", "refund_currency",
-    "outcome",
+_D = disputes.c
+_INSERT = Statement(
+    lambda: insert(disputes).values({c.name: bindparam(c.name) for c in disputes.c})
+)
+_UPDATE = Statement(
+    lambda: (
+        update(disputes)
+        .where(_D.id == bindparam("id"))
+        .values(
+            {
+                name: bindparam(name)
+                for name in (
+                    "status", "resolved_by", "resolved_at", "resolution_note", "refund_amount",
+                    "refund_currency", "outcome",
+                )
+            }
+        )
+    )
 )  # fmt: skip
-_INSERT = (
-    f"INSERT INTO disputes ({', '.join(_COLUMNS)})"  # noqa: S608 (constant column names)
-    f" VALUES ({', '.join(f'%({c})s' for c in _COLUMNS)})"
-)
-_UPDATE = """
-UPDATE disputes SET status = %(status)s, resolved_by = %(resolved_by)s,
-       resolved_at = %(resolved_at)s, resolution_note = %(resolution_note)s,
-       refund_amount = %(refund_amount)s, refund_currency = %(refund_currency)s,
-       outcome = %(outcome)s
- WHERE id = %(id)s
-"""
-_BY_ID = "SELECT * FROM disputes WHERE id = %(id)s"
-_LOCK = "SELECT * FROM disputes WHERE id = %(id)s FOR UPDATE"
-_BY_BOOKING = "SELECT * FROM disputes WHERE booking_id = %(booking_id)s"
-# Newest first through ix_disputes_opened, or ix_disputes_status_opened with a status: the
-# page's ids first (an index-only scan, however deep the offset), then their rows.
-_PAGE = """
-SELECT d.* FROM (SELECT id FROM disputes WHERE {where}
-                  ORDER BY opened_at DESC, id DESC LIMIT %(limit)s OFFSET %(offset)s) AS page
-  JOIN disputes d ON d.id = page.id
- ORDER BY d.opened_at DESC, d.id DESC
-"""
-_COUNT = (  # capped: PageRequest.count_limit
-    "SELECT count(*) AS total FROM (SELECT 1 FROM disputes WHERE {where}"
-    " LIMIT %(count_limit)s) AS matches"
-)
+_BY_ID = Statement(lambda: select(disputes).where(_D.id == bindparam("id")))
+_LOCK = Statement(lambda: select(disputes).where(_D.id == bindparam("id")).with_for_update())
+_BY_BOOKING = Statement(lambda: select(disputes).where(_D.booking_id == bindparam("booking_id")))
+# Newest first through ix_disputes_opened, or ix_disputes_status_opened with a status.
+_NEWEST_FIRST = (_D.opened_at.desc(), _D.id.desc())
 
-_M_COLUMNS = (
-    "id", "dispute_id", "author_id", "author_role", "text", "upload_id", "images", "created_at"
-)  # fmt: skip
-_M_INSERT = (
-    f"INSERT INTO dispute_messages ({', '.join(_M_COLUMNS)})"  # noqa: S608 (constant names)
-    f" VALUES ({', '.join(f'%({c})s' for c in _M_COLUMNS)})"
+_M = dispute_messages.c
+_M_INSERT = Statement(
+    lambda: insert(dispute_messages).values({c.name: bindparam(c.name) for c in dispute_messages.c})
 )
-_M_OF_DISPUTE = """
-SELECT * FROM dispute_messages WHERE dispute_id = %(dispute_id)s ORDER BY created_at, id
-"""
+_M_OF_DISPUTE = Statement(
+    lambda: (
+        select(dispute_messages)
+        .where(_M.dispute_id == bindparam("dispute_id"))
+        .order_by(_M.created_at, _M.id)
+    )
+)
 
 
 def _row(d: Dispute) -> dict[str, Any]:
@@ -87,26 +85,34 @@ def _dispute(row: Mapping[str, Any]) -> Dispute:
     )  # fmt: skip
 
 
-def _where(where: DisputeFilter) -> tuple[str, dict[str, Any]]:
-    conditions: list[str] = ["true"]
-    params: dict[str, Any] = {}
-    if where.status is not None:
-        conditions.append("status = %(status)s")
-        params["status"] = where.status.value
-    if where.opened_from is not None:
-        conditions.append("opened_at >= %(opened_from)s")
-        params["opened_from"] = where.opened_from
-    if where.opened_before is not None:
-        conditions.append("opened_at < %(opened_before)s")
-        params["opened_before"] = where.opened_before
-    return " AND ".join(conditions), params
+def _list_params(where: DisputeFilter) -> dict[str, Any]:
+    return {
+        "status": None if where.status is None else where.status.value,
+        "opened_from": where.opened_from,
+        "opened_before": where.opened_before,
+    }
+
+
+@lru_cache(maxsize=8)
+def _list_statements(status: bool, opened_from: bool, opened_before: bool) -> tuple[str, str]:
+    """Page and count SQL for one shape of filter (compiled once per shape): the page's ids
+    first (an index-only scan, however deep the offset), then their rows; the count capped
+    at ``PageRequest.count_limit``."""
+    wanted = [
+        (status, _D.status == bindparam("status")),
+        (opened_from, _D.opened_at >= bindparam("opened_from")),
+        (opened_before, _D.opened_at < bindparam("opened_before")),
+    ]
+    conditions = [condition for present, condition in wanted if present]
+    page = page_by_keys(disputes, conditions, _NEWEST_FIRST)
+    return compile_sql(page), compile_sql(capped_count(disputes, conditions))
 
 
 class PostgresDisputeRepository(OnConnection, DisputeRepository):
     async def add(self, dispute: Dispute) -> None:
         # A second dispute on the booking violates uq_disputes_booking_id: the unit of work
         # raises DisputeAlreadyExistsError (adapters/postgres/errors.py).
-        await self._conn.execute(_INSERT, _row(dispute))
+        await self._conn.execute(_INSERT.text, _row(dispute))
 
     async def get(self, dispute_id: DisputeId, *, for_update: bool = False) -> Dispute | None:
         query = _LOCK if for_update else _BY_ID
@@ -116,18 +122,23 @@ class PostgresDisputeRepository(OnConnection, DisputeRepository):
         return await self._one(_BY_BOOKING, {"booking_id": booking_id})
 
     async def update(self, dispute: Dispute) -> None:
-        await self._conn.execute(_UPDATE, _row(dispute))
+        await self._conn.execute(_UPDATE.text, _row(dispute))
 
     async def list(self, where: DisputeFilter, page: PageRequest) -> Page[Dispute]:
-        condition, params = _where(where)
+        page_sql, count_sql = _list_statements(
+            where.status is not None, where.opened_from is not None, where.opened_before is not None
+        )
+        params = _list_params(where)
         page_params = params | {"limit": page.page_size, "offset": page.offset}
-        rows = await self._rows_planned_for(_PAGE.format(where=condition), page_params)
+        rows = await self._rows_planned_for(page_sql, page_params)
         count_params = params | {"count_limit": page.count_limit}
-        (total,) = await self._rows_planned_for(_COUNT.format(where=condition), count_params)
+        (total,) = await self._rows_planned_for(count_sql, count_params)
         return Page.counted(tuple(_dispute(r) for r in rows), count_of(total), page)
 
-    async def _one(self, query: str, params: dict[str, Any]) -> Dispute | None:
-        row: Mapping[str, Any] | None = await (await self._conn.execute(query, params)).fetchone()
+    async def _one(self, statement: Statement, params: dict[str, Any]) -> Dispute | None:
+        row: Mapping[str, Any] | None = await (
+            await self._conn.execute(statement.text, params)
+        ).fetchone()
         return None if row is None else _dispute(row)
 
 
@@ -148,8 +159,8 @@ class PostgresDisputeMessageRepository(OnConnection, DisputeMessageRepository):
             "upload_id": message.upload_id, "images": variants_json(message.images),
             "created_at": message.created_at,
         }  # fmt: skip
-        await self._conn.execute(_M_INSERT, params)
+        await self._conn.execute(_M_INSERT.text, params)
 
     async def of_dispute(self, dispute_id: DisputeId) -> tuple[DisputeMessage, ...]:
-        found = await self._conn.execute(_M_OF_DISPUTE, {"dispute_id": dispute_id})
+        found = await self._conn.execute(_M_OF_DISPUTE.text, {"dispute_id": dispute_id})
         return tuple(_message(r) for r in await found.fetchall())
