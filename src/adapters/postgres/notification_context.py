@@ -7,7 +7,11 @@ from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
 
+from sqlalchemy import bindparam, select
+
 from adapters.postgres.database import OnConnection
+from adapters.postgres.sql import Statement
+from adapters.postgres.tables.catalog import artists
 from booking_domain.notifications import BookingFacts, NotificationPreferences, Recipient
 from booking_domain.notifications.ports import NotificationContext
 from booking_domain.shared.ids import ArtistId, BookingId, UserId
@@ -33,7 +37,7 @@ SELECT b.id, b.reference, b.status, b.starts_at, b.ends_at,
   LEFT JOIN studios st ON st.id = a.studio_id
  WHERE b.id = %(id)s
 """
-_OWNER = "SELECT user_id FROM artists WHERE id = %(id)s"
+_OWNER = Statement(lambda: select(artists.c.user_id).where(artists.c.id == bindparam("id")))
 
 
 class PostgresNotificationContext(OnConnection, NotificationContext):
@@ -76,6 +80,6 @@ class PostgresNotificationContext(OnConnection, NotificationContext):
 
     async def artist_owner(self, artist_id: ArtistId) -> UserId | None:
         row: Mapping[str, Any] | None = await (
-            await self._conn.execute(_OWNER, {"id": artist_id})
+            await self._conn.execute(_OWNER.text, {"id": artist_id})
         ).fetchone()
         return None if row is None else UserId(row["user_id"])

@@ -18,9 +18,26 @@ from typing import Any
 from procrastinate import jobs as job_states
 from procrastinate.manager import JobManager
 from psycopg.types.json import Jsonb
+from sqlalchemy import BigInteger, any_, bindparam, func, insert, null, or_, select, update
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from adapters.postgres.database import Connection, OnConnection
-from adapters.postgres.sql import count_of
+from adapters.postgres.sql import (
+    Statement,
+    constant,
+    count_of,
+    exact_count,
+    null_row,
+    page_in_order,
+)
+from adapters.postgres.tables.notifications import (
+    inbox_items,
+    notification_dispatch,
+    notification_preferences,
+    notifications,
+    reminder_offsets,
+)
 from booking_domain.notifications import (
     REMINDER,
     Category,
@@ -53,34 +70,59 @@ NOTIFICATION_QUEUE = "notifications"
 PLANNING_ROW = "notifications"
 PLANNING_LOCK = 0x696E6B6E6F74  # "inknot": one planner at a time (see webhooks.DISPATCH_LOCK)
 
-_COLUMNS = (
-    "id", "key", "kind", "category", "channel", "recipient_id", "party", "event_id",
-    "booking_id", "data", "send_at", "reminder_for", "status", "attempts", "last_error",
-    "skip_reason", "reference", "next_attempt_at", "created_at", "updated_at",
+_N = notifications.c
+
+
+def _build_insert_new() -> Any:
+    """One statement for a batch: the rows as one JSON array, each read as a notifications
+    row (``jsonb_populate_recordset``); a key already planned is left alone."""
+    names = [c.name for c in notifications.c]
+    batch = func.jsonb_populate_recordset(
+        null_row(notifications), bindparam("rows", type_=JSONB)
+    ).table_valued(*names, name="batch")
+    return (
+        pg_insert(notifications)
+        .from_select(names, select(*(batch.c[name] for name in names)))
+        .on_conflict_do_nothing(index_elements=[_N.key])
+        .returning(_N.id)
+    )
+
+
+_INSERT_NEW = Statement(_build_insert_new)
+_BY_ID = Statement(lambda: select(notifications).where(_N.id == bindparam("id")))
+_LOCK = Statement(lambda: select(notifications).where(_N.id == bindparam("id")).with_for_update())
+
+
+def _many(*, lock: bool) -> Any:
+    query = (
+        select(notifications)
+        .where(_N.id == any_(bindparam("ids", type_=ARRAY(_N.id.type))))
+        .order_by(_N.id)
+    )
+    return query.with_for_update() if lock else query
+
+
+_MANY = Statement(lambda: _many(lock=False))
+_LOCK_MANY = Statement(lambda: _many(lock=True))
+_UPDATE = Statement(
+    lambda: (
+        update(notifications)
+        .where(_N.id == bindparam("id"))
+        .values(
+            {
+                name: bindparam(name)
+                for name in (
+                    "status", "attempts", "last_error", "skip_reason", "reference",
+                    "next_attempt_at", "updated_at",
+                )
+            }
+        )
+    )
 )  # fmt: skip
-# The column names are constants: nothing from outside is formatted into the SQL.
-_INSERT_NEW = f"""
-INSERT INTO notifications ({", ".join(_COLUMNS)})
-SELECT {", ".join(_COLUMNS)} FROM jsonb_populate_recordset(NULL::notifications, %(rows)s)
-ON CONFLICT (key) DO NOTHING
-RETURNING id
-"""  # noqa: S608
-_BY_ID = "SELECT * FROM notifications WHERE id = %(id)s"
-_LOCK = "SELECT * FROM notifications WHERE id = %(id)s FOR UPDATE"
-_MANY = "SELECT * FROM notifications WHERE id = ANY(%(ids)s) ORDER BY id"
-_LOCK_MANY = "SELECT * FROM notifications WHERE id = ANY(%(ids)s) ORDER BY id FOR UPDATE"
-_UPDATE = """
-UPDATE notifications
-   SET status = %(status)s, attempts = %(attempts)s, last_error = %(last_error)s,
-       skip_reason = %(skip_reason)s, reference = %(reference)s,
-       next_attempt_at = %(next_attempt_at)s, updated_at = %(updated_at)s
- WHERE id = %(id)s
-"""
-_FAILED = """
-SELECT * FROM notifications WHERE status = 'failed'
- ORDER BY id DESC LIMIT %(limit)s OFFSET %(offset)s
-"""
-_FAILED_COUNT = "SELECT count(*) AS total FROM notifications WHERE status = 'failed'"
+# A literal status: the partial index ix_notifications_failed serves both.
+_FAILED_ONLY = [_N.status == constant("failed")]
+_FAILED = Statement(lambda: page_in_order(notifications, _FAILED_ONLY, [_N.id.desc()]))
+_FAILED_COUNT = Statement(lambda: exact_count(notifications, _FAILED_ONLY))
 
 
 def _row(n: Notification) -> dict[str, Any]:
@@ -120,33 +162,33 @@ class PostgresNotificationRepository(OnConnection, NotificationRepository):
     async def add_new(self, notifications: Sequence[Notification]) -> Sequence[Notification]:
         # One statement for the whole batch: the planner's transaction stays short.
         rows = Jsonb([_row(n) for n in notifications])
-        cursor = await self._conn.execute(_INSERT_NEW, {"rows": rows})
+        cursor = await self._conn.execute(_INSERT_NEW.text, {"rows": rows})
         stored = {row["id"] for row in await cursor.fetchall()}
         return [n for n in notifications if n.id in stored]
 
     async def get(self, notification_id: NotificationId) -> Notification | None:
         row: Mapping[str, Any] | None = await (
-            await self._conn.execute(_BY_ID, {"id": notification_id})
+            await self._conn.execute(_BY_ID.text, {"id": notification_id})
         ).fetchone()
         return _notification(row) if row else None
 
     async def lock(self, notification_id: NotificationId) -> Notification | None:
         row: Mapping[str, Any] | None = await (
-            await self._conn.execute(_LOCK, {"id": notification_id})
+            await self._conn.execute(_LOCK.text, {"id": notification_id})
         ).fetchone()
         return _notification(row) if row else None
 
     async def get_many(self, ids: Sequence[NotificationId]) -> Sequence[Notification]:
-        rows = await (await self._conn.execute(_MANY, {"ids": list(ids)})).fetchall()
+        rows = await (await self._conn.execute(_MANY.text, {"ids": list(ids)})).fetchall()
         return [_notification(r) for r in rows]
 
     async def lock_many(self, ids: Sequence[NotificationId]) -> Sequence[Notification]:
-        rows = await (await self._conn.execute(_LOCK_MANY, {"ids": list(ids)})).fetchall()
+        rows = await (await self._conn.execute(_LOCK_MANY.text, {"ids": list(ids)})).fetchall()
         return [_notification(r) for r in rows]
 
     async def update(self, n: Notification) -> None:
         await self._conn.execute(
-            _UPDATE,
+            _UPDATE.text,
             {
                 "id": n.id, "status": n.status.value, "attempts": n.attempts,
                 "last_error": n.last_error,
@@ -158,32 +200,63 @@ class PostgresNotificationRepository(OnConnection, NotificationRepository):
 
     async def failed(self, request: PageRequest) -> Page[Notification]:
         params = {"limit": request.page_size, "offset": request.offset}
-        rows = await (await self._conn.execute(_FAILED, params)).fetchall()
-        total = await (await self._conn.execute(_FAILED_COUNT)).fetchone()
+        rows = await (await self._conn.execute(_FAILED.text, params)).fetchall()
+        total = await (await self._conn.execute(_FAILED_COUNT.text)).fetchone()
         return Page(tuple(_notification(r) for r in rows), count_of(total), request)
 
 
-_INBOX_INSERT = """
-INSERT INTO inbox_items (id, user_id, kind, title, body, link, booking_id, created_at,
-                         updated_at, read_at)
-VALUES (%(id)s, %(user_id)s, %(kind)s, %(title)s, %(body)s, %(link)s, %(booking_id)s,
-        %(created_at)s, %(created_at)s, NULL)
-"""
-_INBOX_PAGE = """
-SELECT * FROM inbox_items WHERE user_id = %(user_id)s {unread}
- ORDER BY id DESC LIMIT %(limit)s OFFSET %(offset)s
-"""
-_INBOX_COUNT = "SELECT count(*) AS total FROM inbox_items WHERE user_id = %(user_id)s {unread}"
-_UNREAD = "AND read_at IS NULL"
-_MARK_READ = """
-UPDATE inbox_items SET read_at = coalesce(read_at, %(now)s), updated_at = %(now)s
- WHERE id = %(id)s AND user_id = %(user_id)s
-RETURNING *
-"""
-_MARK_ALL_READ = """
-UPDATE inbox_items SET read_at = %(now)s, updated_at = %(now)s
- WHERE user_id = %(user_id)s AND read_at IS NULL
-"""
+_IN = inbox_items.c
+_INBOX_INSERT = Statement(
+    lambda: insert(inbox_items).values(
+        {
+            **{
+                name: bindparam(name)
+                for name in ("id", "user_id", "kind", "title", "body", "link", "booking_id")
+            },
+            "created_at": bindparam("created_at", type_=_IN.created_at.type),
+            "updated_at": bindparam("created_at", type_=_IN.updated_at.type),
+            "read_at": null(),
+        }
+    )
+)
+
+
+def _inbox_list(*, unread_only: bool) -> tuple[Statement, Statement]:
+    """A user's inbox page, newest first, and its count (ix_inbox_items_user_id_id, or the
+    partial ix_inbox_items_unread for the unread ones)."""
+
+    def conditions() -> list[Any]:
+        unread = [_IN.read_at.is_(None)] if unread_only else []
+        return [_IN.user_id == bindparam("user_id"), *unread]
+
+    return (
+        Statement(lambda: page_in_order(inbox_items, conditions(), [_IN.id.desc()])),
+        Statement(lambda: exact_count(inbox_items, conditions())),
+    )
+
+
+_INBOX = {unread: _inbox_list(unread_only=unread) for unread in (False, True)}
+_MARK_READ = Statement(
+    lambda: (
+        update(inbox_items)
+        .where(_IN.id == bindparam("id"), _IN.user_id == bindparam("user_id"))
+        .values(
+            read_at=func.coalesce(_IN.read_at, bindparam("now", type_=_IN.read_at.type)),
+            updated_at=bindparam("now", type_=_IN.updated_at.type),
+        )
+        .returning(*inbox_items.c)
+    )
+)
+_MARK_ALL_READ = Statement(
+    lambda: (
+        update(inbox_items)
+        .where(_IN.user_id == bindparam("user_id"), _IN.read_at.is_(None))
+        .values(
+            read_at=bindparam("now", type_=_IN.read_at.type),
+            updated_at=bindparam("now", type_=_IN.updated_at.type),
+        )
+    )
+)
 
 
 def _item(row: Mapping[str, Any]) -> InboxItem:
@@ -198,7 +271,7 @@ def _item(row: Mapping[str, Any]) -> InboxItem:
 class PostgresInboxRepository(OnConnection, InboxRepository):
     async def add(self, item: InboxItem) -> None:
         await self._conn.execute(
-            _INBOX_INSERT,
+            _INBOX_INSERT.text,
             {
                 "id": item.id, "user_id": item.user_id, "kind": item.kind, "title": item.title,
                 "body": item.body, "link": item.link, "booking_id": item.booking_id,
@@ -209,48 +282,66 @@ class PostgresInboxRepository(OnConnection, InboxRepository):
     async def page(
         self, user_id: UserId, request: PageRequest, *, unread_only: bool
     ) -> Page[InboxItem]:
-        unread = _UNREAD if unread_only else ""
+        page_sql, count_sql = _INBOX[unread_only]
         params = {"user_id": user_id, "limit": request.page_size, "offset": request.offset}
-        rows = await (
-            await self._conn.execute(_INBOX_PAGE.format(unread=unread), params)
-        ).fetchall()
-        total = await (
-            await self._conn.execute(_INBOX_COUNT.format(unread=unread), params)
-        ).fetchone()
+        rows = await (await self._conn.execute(page_sql.text, params)).fetchall()
+        total = await (await self._conn.execute(count_sql.text, params)).fetchone()
         return Page(tuple(_item(r) for r in rows), count_of(total), request)
 
     async def unread_count(self, user_id: UserId) -> int:
-        query = _INBOX_COUNT.format(unread=_UNREAD)
-        return count_of(await (await self._conn.execute(query, {"user_id": user_id})).fetchone())
+        count_sql = _INBOX[True][1].text
+        return count_of(
+            await (await self._conn.execute(count_sql, {"user_id": user_id})).fetchone()
+        )
 
     async def mark_read(
         self, user_id: UserId, item_id: NotificationId, now: datetime
     ) -> InboxItem | None:
         params = {"id": item_id, "user_id": user_id, "now": now}
         row: Mapping[str, Any] | None = await (
-            await self._conn.execute(_MARK_READ, params)
+            await self._conn.execute(_MARK_READ.text, params)
         ).fetchone()
         return _item(row) if row else None
 
     async def mark_all_read(self, user_id: UserId, now: datetime) -> int:
-        cursor = await self._conn.execute(_MARK_ALL_READ, {"user_id": user_id, "now": now})
+        cursor = await self._conn.execute(_MARK_ALL_READ.text, {"user_id": user_id, "now": now})
         return cursor.rowcount
 
 
-_PREFS = "SELECT * FROM notification_preferences WHERE user_id = %(user_id)s"
-_PREFS_PUT = """
-INSERT INTO notification_preferences (user_id, email, sms, in_app, created_at, updated_at)
-VALUES (%(user_id)s, %(email)s, %(sms)s, %(in_app)s, %(now)s, %(now)s)
-ON CONFLICT (user_id) DO UPDATE
-   SET email = excluded.email, sms = excluded.sms, in_app = excluded.in_app,
-       updated_at = excluded.updated_at
-"""
+_PR = notification_preferences.c
+_PREFS = Statement(
+    lambda: select(notification_preferences).where(_PR.user_id == bindparam("user_id"))
+)
+
+
+def _build_prefs_put() -> Any:
+    statement = pg_insert(notification_preferences).values(
+        user_id=bindparam("user_id"),
+        email=bindparam("email"),
+        sms=bindparam("sms"),
+        in_app=bindparam("in_app"),
+        created_at=bindparam("now", type_=_PR.created_at.type),
+        updated_at=bindparam("now", type_=_PR.updated_at.type),
+    )
+    new = statement.excluded
+    return statement.on_conflict_do_update(
+        index_elements=[_PR.user_id],
+        set_={
+            "email": new.email,
+            "sms": new.sms,
+            "in_app": new.in_app,
+            "updated_at": new.updated_at,
+        },
+    )
+
+
+_PREFS_PUT = Statement(_build_prefs_put)
 
 
 class PostgresPreferencesRepository(OnConnection, PreferencesRepository):
     async def get(self, user_id: UserId) -> NotificationPreferences:
         row: Mapping[str, Any] | None = await (
-            await self._conn.execute(_PREFS, {"user_id": user_id})
+            await self._conn.execute(_PREFS.text, {"user_id": user_id})
         ).fetchone()
         if row is None:
             return NotificationPreferences(user_id)
@@ -260,19 +351,35 @@ class PostgresPreferencesRepository(OnConnection, PreferencesRepository):
 
     async def put(self, p: NotificationPreferences) -> None:
         await self._conn.execute(
-            _PREFS_PUT,
+            _PREFS_PUT.text,
             {"user_id": p.user_id, "email": p.email, "sms": p.sms, "in_app": p.in_app,
              "now": p.updated_at},
         )  # fmt: skip
 
 
-_OFFSETS = "SELECT * FROM reminder_offsets WHERE artist_id = ANY(%(ids)s)"
-_OFFSETS_PUT = """
-INSERT INTO reminder_offsets (artist_id, offsets_minutes, created_at, updated_at)
-VALUES (%(artist_id)s, %(minutes)s, %(now)s, %(now)s)
-ON CONFLICT (artist_id) DO UPDATE
-   SET offsets_minutes = excluded.offsets_minutes, updated_at = excluded.updated_at
-"""
+_RO = reminder_offsets.c
+_OFFSETS = Statement(
+    lambda: select(reminder_offsets).where(
+        _RO.artist_id == any_(bindparam("ids", type_=ARRAY(_RO.artist_id.type)))
+    )
+)
+
+
+def _build_offsets_put() -> Any:
+    statement = pg_insert(reminder_offsets).values(
+        artist_id=bindparam("artist_id"),
+        offsets_minutes=bindparam("minutes", type_=_RO.offsets_minutes.type),
+        created_at=bindparam("now", type_=_RO.created_at.type),
+        updated_at=bindparam("now", type_=_RO.updated_at.type),
+    )
+    new = statement.excluded
+    return statement.on_conflict_do_update(
+        index_elements=[_RO.artist_id],
+        set_={"offsets_minutes": new.offsets_minutes, "updated_at": new.updated_at},
+    )
+
+
+_OFFSETS_PUT = Statement(_build_offsets_put)
 
 
 class PostgresReminderOffsetsRepository(OnConnection, ReminderOffsetsRepository):
@@ -280,7 +387,7 @@ class PostgresReminderOffsetsRepository(OnConnection, ReminderOffsetsRepository)
         if not artist_ids:
             return {}
         rows: Sequence[Mapping[str, Any]] = await (
-            await self._conn.execute(_OFFSETS, {"ids": list(artist_ids)})
+            await self._conn.execute(_OFFSETS.text, {"ids": list(artist_ids)})
         ).fetchall()
         return {
             ArtistId(r["artist_id"]): ReminderOffsets(
@@ -293,34 +400,43 @@ class PostgresReminderOffsetsRepository(OnConnection, ReminderOffsetsRepository)
 
     async def put(self, offsets: ReminderOffsets) -> None:
         await self._conn.execute(
-            _OFFSETS_PUT,
+            _OFFSETS_PUT.text,
             {"artist_id": offsets.artist_id, "minutes": list(offsets.minutes),
              "now": offsets.updated_at},
         )  # fmt: skip
 
 
-_TAKE_TURN = "SELECT pg_try_advisory_xact_lock(%(lock)s::bigint) AS turn"
-_POSITION = "SELECT after FROM notification_dispatch WHERE name = %(name)s"
-_ADVANCE = """
-UPDATE notification_dispatch SET after = %(after)s, updated_at = now()
- WHERE name = %(name)s AND (after IS NULL OR after < %(after)s)
-"""
+_TAKE_TURN = Statement(
+    lambda: select(
+        func.pg_try_advisory_xact_lock(bindparam("lock", type_=BigInteger)).label("turn")
+    )
+)
+_D = notification_dispatch.c
+_POSITION = Statement(lambda: select(_D.after).where(_D.name == bindparam("name")))
+# Forward only: a position never moves back, whatever went wrong around it.
+_ADVANCE = Statement(
+    lambda: (
+        update(notification_dispatch)
+        .where(_D.name == bindparam("name"), or_(_D.after.is_(None), _D.after < bindparam("after")))
+        .values(after=bindparam("after"), updated_at=func.now())
+    )
+)
 
 
 class PostgresNotificationCursor(OnConnection, NotificationCursor):
     async def claim(self) -> NotificationPosition | None:
         # Two statements, in this order, for the reason PostgresDispatchCursor gives.
-        turn = await (await self._conn.execute(_TAKE_TURN, {"lock": PLANNING_LOCK})).fetchone()
+        turn = await (await self._conn.execute(_TAKE_TURN.text, {"lock": PLANNING_LOCK})).fetchone()
         if turn is None or not turn["turn"]:
             return None
         row: Mapping[str, Any] | None = await (
-            await self._conn.execute(_POSITION, {"name": PLANNING_ROW})
+            await self._conn.execute(_POSITION.text, {"name": PLANNING_ROW})
         ).fetchone()
         after = None if row is None else row["after"]
         return NotificationPosition(after if isinstance(after, str) else None)
 
     async def advance(self, cursor: str) -> None:
-        moved = await self._conn.execute(_ADVANCE, {"name": PLANNING_ROW, "after": cursor})
+        moved = await self._conn.execute(_ADVANCE.text, {"name": PLANNING_ROW, "after": cursor})
         if moved.rowcount != 1:
             raise ConflictError("the notification planning position moved meanwhile")
 

@@ -5,47 +5,73 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from sqlalchemy import bindparam, insert, not_, select, update
+
 from adapters.postgres.database import OnConnection
-from adapters.postgres.sql import count_of
+from adapters.postgres.sql import Statement, count_of, exact_count, page_in_order
+from adapters.postgres.tables.catalog import artists
+from adapters.postgres.tables.reviews import reviews
 from booking_domain.reviews import Reply, Review, ReviewId, ReviewOrder
 from booking_domain.reviews.ports import ArtistRatings, ReviewRepository
 from booking_domain.shared.ids import ArtistId, BookingId, UserId
 from booking_domain.shared.pages import Page, PageRequest
 
-_COLUMNS = (
-    "id", "booking_id", "artist_id", "artist_user_id", "customer_id", "rating", "text",
-    "reply_text", "replied_at", "hidden", "hidden_reason", "hidden_at", "version",
-    "created_at", "updated_at",
+_R = reviews.c
+_INSERT = Statement(lambda: insert(reviews).values({c.name: bindparam(c.name) for c in reviews.c}))
+_UPDATE = Statement(
+    lambda: (
+        update(reviews)
+        .where(_R.id == bindparam("id"))
+        .values(
+            {
+                name: bindparam(name)
+                for name in (
+                    "rating", "text", "reply_text", "replied_at", "hidden", "hidden_reason",
+                    "hidden_at", "version", "updated_at",
+                )
+            }
+        )
+    )
 )  # fmt: skip
-_INSERT = (
-    f"INSERT INTO reviews ({', '.join(_COLUMNS)})"  # noqa: S608 (constant column names)
-    f" VALUES ({', '.join(f'%({c})s' for c in _COLUMNS)})"
-)
-_UPDATE = """
-UPDATE reviews SET rating = %(rating)s, text = %(text)s, reply_text = %(reply_text)s,
-       replied_at = %(replied_at)s, hidden = %(hidden)s, hidden_reason = %(hidden_reason)s,
-       hidden_at = %(hidden_at)s, version = %(version)s, updated_at = %(updated_at)s
- WHERE id = %(id)s
-"""
-_BY_ID = "SELECT * FROM reviews WHERE id = %(id)s"
-_LOCK = "SELECT * FROM reviews WHERE id = %(id)s FOR UPDATE"
-_BY_BOOKING = "SELECT * FROM reviews WHERE booking_id = %(booking_id)s"
+_BY_ID = Statement(lambda: select(reviews).where(_R.id == bindparam("id")))
+_LOCK = Statement(lambda: select(reviews).where(_R.id == bindparam("id")).with_for_update())
+_BY_BOOKING = Statement(lambda: select(reviews).where(_R.booking_id == bindparam("booking_id")))
 # Each order reads its partial index (ix_reviews_artist_newest / _best) when hidden ones
-# are left out, which is the public list's case.
+# are left out, which is the public list's case: ``NOT hidden`` is the indexes' predicate.
 _ORDERS = {
-    ReviewOrder.NEWEST: "created_at DESC, id DESC",
-    ReviewOrder.RATING: "rating DESC, created_at DESC, id DESC",
+    ReviewOrder.NEWEST: (_R.created_at.desc(), _R.id.desc()),
+    ReviewOrder.RATING: (_R.rating.desc(), _R.created_at.desc(), _R.id.desc()),
 }
-_PAGE = """
-SELECT * FROM reviews WHERE artist_id = %(artist_id)s {visible}
- ORDER BY {order} LIMIT %(limit)s OFFSET %(offset)s
-"""
-_COUNT = "SELECT count(*) AS total FROM reviews WHERE artist_id = %(artist_id)s {visible}"
-_ADJUST = """
-UPDATE artists SET review_count = review_count + %(count)s,
-       rating_total = rating_total + %(total)s
- WHERE id = %(artist_id)s
-"""
+
+
+def _list(order: ReviewOrder, *, hidden: bool) -> tuple[Statement, Statement]:
+    def conditions() -> list[Any]:
+        return [_R.artist_id == bindparam("artist_id"), *([] if hidden else [not_(_R.hidden)])]
+
+    return (
+        Statement(lambda: page_in_order(reviews, conditions(), _ORDERS[order])),
+        Statement(lambda: exact_count(reviews, conditions())),
+    )
+
+
+# (order, hidden ones too) -> the page and the count.
+_LISTS = {
+    (order, hidden): _list(order, hidden=hidden)
+    for order in ReviewOrder
+    for hidden in (False, True)
+}
+_ADJUST = Statement(
+    lambda: (
+        update(artists)
+        .where(artists.c.id == bindparam("artist_id"))
+        .values(
+            review_count=artists.c.review_count
+            + bindparam("count", type_=artists.c.review_count.type),
+            rating_total=artists.c.rating_total
+            + bindparam("total", type_=artists.c.rating_total.type),
+        )
+    )
+)
 
 
 def _row(r: Review) -> dict[str, Any]:
@@ -77,38 +103,37 @@ class PostgresReviewRepository(OnConnection, ReviewRepository):
     async def add(self, review: Review) -> None:
         # A second review of the booking violates uq_reviews_booking_id: the unit of work
         # raises ReviewExistsError (adapters/postgres/errors.py).
-        await self._conn.execute(_INSERT, _row(review))
+        await self._conn.execute(_INSERT.text, _row(review))
 
     async def get(self, review_id: ReviewId, *, for_update: bool = False) -> Review | None:
-        query = _LOCK if for_update else _BY_ID
+        statement = _LOCK if for_update else _BY_ID
         row: Mapping[str, Any] | None = await (
-            await self._conn.execute(query, {"id": review_id})
+            await self._conn.execute(statement.text, {"id": review_id})
         ).fetchone()
         return _review(row) if row else None
 
     async def for_booking(self, booking_id: BookingId) -> Review | None:
         row: Mapping[str, Any] | None = await (
-            await self._conn.execute(_BY_BOOKING, {"booking_id": booking_id})
+            await self._conn.execute(_BY_BOOKING.text, {"booking_id": booking_id})
         ).fetchone()
         return _review(row) if row else None
 
     async def update(self, review: Review) -> None:
-        await self._conn.execute(_UPDATE, _row(review))
+        await self._conn.execute(_UPDATE.text, _row(review))
 
     async def of_artist(
         self, artist_id: ArtistId, order: ReviewOrder, page: PageRequest, *, hidden: bool
     ) -> Page[Review]:
-        visible = "" if hidden else "AND NOT hidden"
+        page_sql, count_sql = _LISTS[order, hidden]
         params = {"artist_id": artist_id, "limit": page.page_size, "offset": page.offset}
-        query = _PAGE.format(visible=visible, order=_ORDERS[order])
         rows: Sequence[Mapping[str, Any]] = await (
-            await self._conn.execute(query, params)
+            await self._conn.execute(page_sql.text, params)
         ).fetchall()
-        total = await (await self._conn.execute(_COUNT.format(visible=visible), params)).fetchone()
+        total = await (await self._conn.execute(count_sql.text, params)).fetchone()
         return Page(tuple(_review(r) for r in rows), count_of(total), page)
 
 
 class PostgresArtistRatings(OnConnection, ArtistRatings):
     async def adjust(self, artist_id: ArtistId, count: int, total: int) -> None:
         params = {"artist_id": artist_id, "count": count, "total": total}
-        await self._conn.execute(_ADJUST, params)
+        await self._conn.execute(_ADJUST.text, params)
