@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 import psycopg
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, delete, select, tuple_
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from adapters.postgres.database import OnConnection
@@ -46,13 +46,17 @@ def _build_claim() -> Any:
 
 _CLAIM = Statement(_build_claim)
 # Oldest first, a bounded batch (the index on expires_at finds them).
-_PURGE = """
-DELETE FROM idempotency_keys
- WHERE (user_id, key) IN (
-       SELECT user_id, key FROM idempotency_keys
-        WHERE expires_at <= %(now)s ORDER BY expires_at LIMIT %(limit)s
-          FOR UPDATE SKIP LOCKED)
-"""
+_PURGE = Statement(
+    lambda: delete(idempotency_keys).where(
+        tuple_(_K.user_id, _K.key).in_(
+            select(_K.user_id, _K.key)
+            .where(_K.expires_at <= bindparam("now"))
+            .order_by(_K.expires_at)
+            .limit(bindparam("limit"))
+            .with_for_update(skip_locked=True)
+        )
+    )
+)
 
 
 def _record(row: Row) -> IdempotencyRecord:
@@ -83,5 +87,5 @@ class PostgresIdempotencyRepository(OnConnection, IdempotencyRepository):
         return await self.get(record.user_id, record.key, now)
 
     async def purge_expired(self, now: datetime, *, limit: int) -> int:
-        cursor = await self._conn.execute(_PURGE, {"now": now, "limit": limit})
+        cursor = await self._conn.execute(_PURGE.text, {"now": now, "limit": limit})
         return cursor.rowcount

@@ -9,12 +9,17 @@ the page's rows read. A second statement counts the matches of each branch.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import operator
+from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache, reduce
 from typing import Any
 from uuid import UUID
 
+from sqlalchemy import Table, Text, and_, bindparam, cast, null, select, union_all
+
 from adapters.postgres.database import OnConnection
-from adapters.postgres.sql import count_of
+from adapters.postgres.sql import capped_count, compile_sql, constant, count_of
+from adapters.postgres.tables.payments import payment_invoices, refunds
 from booking_domain.payments.gateway import PaymentMethod
 from booking_domain.payments.ledger import Transaction, TransactionFilter, TransactionKind
 from booking_domain.payments.ports import TransactionLedger
@@ -23,64 +28,93 @@ from booking_domain.shared.money import Money
 from booking_domain.shared.pages import Page, PageRequest
 
 # Each kind's table and how its columns read as a transaction.
-_BRANCHES = {
+_BRANCHES: dict[TransactionKind, tuple[Table, Callable[[Table], Sequence[Any]]]] = {
     TransactionKind.DEPOSIT: (
-        "payment_invoices",
-        "t.number AS reference, NULL::text AS method, t.paid_at AS settled_at",
+        payment_invoices,
+        lambda t: (
+            t.c.number.label("reference"),
+            cast(null(), Text).label("method"),
+            t.c.paid_at.label("settled_at"),
+        ),
     ),
-    TransactionKind.REFUND: ("refunds", "t.payment_id AS reference, t.method, t.settled_at"),
+    TransactionKind.REFUND: (
+        refunds,
+        lambda t: (t.c.payment_id.label("reference"), t.c.method, t.c.settled_at),
+    ),
 }
 _COMMON = (
-    "id, status, booking_id, customer_id, artist_user_id, amount, currency, created_at, updated_at"
-)
-_ORDER = "created_at DESC, id DESC"
+    "id", "status", "booking_id", "customer_id", "artist_user_id", "amount", "currency",
+    "created_at", "updated_at",
+)  # fmt: skip
+
+# (kind, its statuses: empty for any) of each listed kind; whether each bound is given.
+_Shape = tuple[tuple[tuple[TransactionKind, tuple[str, ...]], ...], bool, bool, bool]
 
 
-def _conditions(where: TransactionFilter, statuses: frozenset[str]) -> str:
-    conditions = ["true"]
-    if statuses:
+def _shape(where: TransactionFilter) -> _Shape:
+    kinds = tuple(
+        (kind, tuple(sorted(statuses)))
+        for kind in _BRANCHES
+        if (statuses := where.statuses_of(kind)) is not None
+    )
+    given = (where.created_from, where.created_before, where.booking_id)
+    created_from, created_before, booking = (value is not None for value in given)
+    return kinds, created_from, created_before, booking
+
+
+def _conditions(table: Table, statuses: tuple[str, ...], shape: _Shape) -> list[Any]:
+    _, created_from, created_before, booking = shape
+    wanted = [
         # Written as literals (from the domain's closed set of statuses): the planner then
-        # estimates each status's share (a bound array would be a guess).
-        conditions.append(f"status IN ({', '.join(repr(s) for s in sorted(statuses))})")
-    if where.created_from is not None:
-        conditions.append("created_at >= %(created_from)s")
-    if where.created_before is not None:
-        conditions.append("created_at < %(created_before)s")
-    if where.booking_id is not None:
-        conditions.append("booking_id = %(booking_id)s")
-    return " AND ".join(conditions)
+        # estimates each status's share in any plan (a bound array would be a guess).
+        (bool(statuses), table.c.status.in_([constant(s) for s in statuses])),
+        (created_from, table.c.created_at >= bindparam("created_from")),
+        (created_before, table.c.created_at < bindparam("created_before")),
+        (booking, table.c.booking_id == bindparam("booking_id")),
+    ]
+    return [condition for present, condition in wanted if present]
 
 
-def _statements(where: TransactionFilter) -> tuple[str, str] | None:
-    """The page's and the count's SQL (None: no kind is listed, so nothing matches)."""
-    keys, rows, counts = [], [], []
-    for kind, (table, own) in _BRANCHES.items():
-        statuses = where.statuses_of(kind)
-        if statuses is None:
-            continue
-        condition = _conditions(where, statuses)
+@lru_cache(maxsize=128)
+def _statements(shape: _Shape) -> tuple[str, str] | None:
+    """The page's and the count's SQL for one shape of filter, compiled once (None: no kind
+    is listed, so nothing matches)."""
+    keys, counts = [], []
+    for kind, statuses in shape[0]:
+        table, _ = _BRANCHES[kind]
+        conditions = _conditions(table, statuses, shape)
         keys.append(
-            f"(SELECT '{kind.value}' AS kind, id, created_at FROM {table}"  # noqa: S608 (constants)
-            f" WHERE {condition} ORDER BY {_ORDER} LIMIT %(reach)s)"
-        )
-        rows.append(
-            f"SELECT page.kind, {', '.join(f't.{c}' for c in _COMMON.split(', '))}, {own}"  # noqa: S608
-            f" FROM page JOIN {table} AS t ON page.kind = '{kind.value}' AND t.id = page.id"
+            select(constant(kind.value).label("kind"), table.c.id, table.c.created_at)
+            .where(*conditions)
+            .order_by(table.c.created_at.desc(), table.c.id.desc())
+            .limit(bindparam("reach"))
         )
         # Capped (PageRequest.count_limit) in each branch: their sum then tells "more"
         # exactly where the whole count would.
-        counts.append(
-            f"(SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {condition}"  # noqa: S608
-            " LIMIT %(count_limit)s) AS matches)"
-        )
+        counts.append(capped_count(table, conditions).scalar_subquery())
     if not keys:
         return None
+    k = union_all(*keys).subquery("k")
     page = (
-        f"WITH page AS (SELECT * FROM ({' UNION ALL '.join(keys)}) AS k"  # noqa: S608 (constants)
-        f" ORDER BY {_ORDER} LIMIT %(limit)s OFFSET %(offset)s)"
-        f" SELECT * FROM ({' UNION ALL '.join(rows)}) AS ledger ORDER BY {_ORDER}"
+        select(k)
+        .order_by(k.c.created_at.desc(), k.c.id.desc())
+        .limit(bindparam("limit"))
+        .offset(bindparam("offset"))
+        .cte("page")
     )
-    return page, f"SELECT {' + '.join(counts)} AS total"
+    rows = []
+    for kind, _ in shape[0]:
+        table, own = _BRANCHES[kind]
+        on = and_(page.c.kind == constant(kind.value), table.c.id == page.c.id)
+        rows.append(
+            select(page.c.kind, *(table.c[name] for name in _COMMON), *own(table)).select_from(
+                page.join(table, on)
+            )
+        )
+    ledger = union_all(*rows).subquery("ledger")
+    listed = select(ledger).order_by(ledger.c.created_at.desc(), ledger.c.id.desc())
+    total = select(reduce(operator.add, counts).label("total"))
+    return compile_sql(listed), compile_sql(total)
 
 
 def _transaction(row: Mapping[str, Any]) -> Transaction:
@@ -97,7 +131,7 @@ def _transaction(row: Mapping[str, Any]) -> Transaction:
 
 class PostgresTransactionLedger(OnConnection, TransactionLedger):
     async def list(self, where: TransactionFilter, page: PageRequest) -> Page[Transaction]:
-        statements = _statements(where)
+        statements = _statements(_shape(where))
         if statements is None:
             return Page((), 0, page)
         page_sql, count_sql = statements

@@ -11,12 +11,13 @@ import procrastinate.exceptions
 from procrastinate import jobs as job_states
 from procrastinate.manager import JobManager
 from psycopg.types.json import Jsonb
-from sqlalchemy import bindparam, func, insert, literal_column, or_, select, update
+from sqlalchemy import bindparam, func, insert, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from adapters.payments.values import issued_json, issued_of
 from adapters.postgres.database import Connection, OnConnection
-from adapters.postgres.sql import Statement, count_of
+from adapters.postgres.sql import Statement, constant, count_of, exact_count, page_in_order
+from adapters.postgres.tables.bookings import bookings
 from adapters.postgres.tables.payments import payment_invoices, received_payments, refunds
 from booking_domain.payments import (
     DepositInvoice,
@@ -95,13 +96,19 @@ _MARK_CHECKED = Statement(
 )
 # Open invoices (the partial index on open ones) whose hold ended, or whose booking no
 # longer waits for its deposit (cancelled meanwhile): both must stop being payable.
-_LAPSED = """
-SELECT i.* FROM payment_invoices i JOIN bookings b ON b.id = i.booking_id
- WHERE i.status = 'open' AND (i.expires_at <= %(now)s OR b.status <> 'pending')
- ORDER BY i.expires_at
- LIMIT %(limit)s
- FOR UPDATE OF i SKIP LOCKED
-"""
+_LAPSED = Statement(
+    lambda: (
+        select(_I)
+        .join(bookings, bookings.c.id == _I.c.booking_id)
+        .where(
+            _I.c.status == constant("open"),
+            or_(_I.c.expires_at <= bindparam("now"), bookings.c.status != constant("pending")),
+        )
+        .order_by(_I.c.expires_at)
+        .limit(bindparam("limit"))
+        .with_for_update(of=_I, skip_locked=True)
+    )
+)
 _ADD_PAYMENT = Statement(
     lambda: (
         pg_insert(_P)
@@ -156,7 +163,7 @@ class PostgresInvoiceRepository(OnConnection, InvoiceRepository):
         return (await self._conn.execute(_MARK_CHECKED.text, params)).rowcount == 1
 
     async def lapsed(self, now: datetime, *, limit: int) -> Sequence[DepositInvoice]:
-        rows = await self._conn.execute(_LAPSED, {"now": now, "limit": limit})
+        rows = await self._conn.execute(_LAPSED.text, {"now": now, "limit": limit})
         return [_invoice(row) for row in await rows.fetchall()]
 
     async def _one(self, statement: Statement, params: Mapping[str, Any]) -> DepositInvoice | None:
@@ -222,28 +229,29 @@ _R_OF_BOOKING = Statement(
         .order_by(_R.c.created_at, _R.c.id)
     )
 )
-# Literals, so that the partial indexes serve the queries.
-_R_MANUAL = Statement(
+# A literal status, so that the (status, created_at, id) index serves both in any plan.
+_R_MANUAL_ONLY = [_R.c.status == constant("manual")]
+_R_MANUAL = Statement(lambda: page_in_order(_R, _R_MANUAL_ONLY, (_R.c.created_at, _R.c.id)))
+_R_MANUAL_COUNT = Statement(lambda: exact_count(_R, _R_MANUAL_ONLY))
+# Bookings owed more than their refunds under way (pending, or left to an admin) cover.
+_UNDER_WAY = (constant("pending"), constant("manual"))
+_OWING = Statement(
     lambda: (
-        select(_R)
-        .where(_R.c.status == literal_column("'manual'"))
-        .order_by(_R.c.created_at, _R.c.id)
+        select(bookings.c.id)
+        .where(
+            bookings.c.refund_due > constant(0),
+            bookings.c.refund_due
+            > func.coalesce(
+                select(func.sum(_R.c.amount))
+                .where(_R.c.booking_id == bookings.c.id, _R.c.status.in_(_UNDER_WAY))
+                .scalar_subquery(),
+                constant(0),
+            ),
+        )
+        .order_by(bookings.c.id)
         .limit(bindparam("limit"))
-        .offset(bindparam("offset"))
     )
 )
-_R_MANUAL_COUNT = Statement(
-    lambda: select(func.count().label("total")).where(_R.c.status == literal_column("'manual'"))
-)
-_OWING = """
-SELECT b.id FROM bookings b
- WHERE b.refund_due > 0
-   AND b.refund_due > COALESCE((SELECT sum(r.amount) FROM refunds r
-                                 WHERE r.booking_id = b.id
-                                   AND r.status IN ('pending', 'manual')), 0)
- ORDER BY b.id
- LIMIT %(limit)s
-"""
 
 
 class PostgresRefundRepository(OnConnection, RefundRepository):
@@ -270,7 +278,7 @@ class PostgresRefundRepository(OnConnection, RefundRepository):
 
     async def owing_bookings(self, *, limit: int) -> Sequence[BookingId]:
         rows: Sequence[Mapping[str, Any]] = await (
-            await self._conn.execute(_OWING, {"limit": limit})
+            await self._conn.execute(_OWING.text, {"limit": limit})
         ).fetchall()
         return [BookingId(row["id"]) for row in rows]
 
