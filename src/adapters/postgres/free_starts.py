@@ -8,8 +8,20 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
+from sqlalchemy import BigInteger, bindparam, delete, func, insert, not_, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+
 from adapters.postgres.catalog_rows import artist_of, service_of
 from adapters.postgres.database import OnConnection
+from adapters.postgres.sql import Statement, constant
+from adapters.postgres.tables.catalog import artists, services
+from adapters.postgres.tables.media import portfolio_items
+from adapters.postgres.tables.search import (
+    portfolio_likes,
+    search_calendars,
+    search_feed_position,
+    search_free_starts,
+)
 from booking_domain.catalog.portfolio import PortfolioItemId
 from booking_domain.scheduling import BusyTimeline, DateOverride, LocalWindow, Schedule, WeeklyRule
 from booking_domain.search.free_starts import (
@@ -39,8 +51,14 @@ LIMIT %(limit)s
 """
 # The version first: a change that lands between this and the reads below leaves the
 # stored version behind the data, so the artist is simply computed once more.
-_ARTIST = "SELECT * FROM artists WHERE id = %(artist_id)s"
-_SERVICES = "SELECT * FROM services WHERE artist_id = %(artist_id)s AND active ORDER BY id"
+_ARTIST = Statement(lambda: select(artists).where(artists.c.id == bindparam("artist_id")))
+_SERVICES = Statement(
+    lambda: (
+        select(services)
+        .where(services.c.artist_id == bindparam("artist_id"), services.c.active)
+        .order_by(services.c.id)
+    )
+)
 _CALENDAR = """
 SELECT (SELECT coalesce(jsonb_agg(jsonb_build_array(r.day, r.start_minute, r.end_minute)), '[]')
           FROM weekly_rules r WHERE r.artist_id = %(artist_id)s) AS rules,
@@ -59,23 +77,43 @@ SELECT (SELECT coalesce(jsonb_agg(jsonb_build_array(r.day, r.start_minute, r.end
                 OR (bk.status = 'pending' AND bk.hold_expires_at > %(now)s))
            AND bk.blocked && tstzrange(%(window_start)s, %(window_end)s, '[)')) AS b
 """
-# wanted_version is the trigger's: a change during the computation leaves the artist due.
-_STORE_CALENDAR = """
-INSERT INTO search_calendars (artist_id, catalog_version, wanted_version, computed_at,
-                              valid_until)
-VALUES (%(artist_id)s, %(catalog_version)s, %(catalog_version)s, %(computed_at)s,
-        %(valid_until)s)
-ON CONFLICT (artist_id) DO UPDATE
-   SET catalog_version = excluded.catalog_version, computed_at = excluded.computed_at,
-       valid_until = excluded.valid_until, updated_at = now()
-"""
-_FORGET_STARTS = "DELETE FROM search_free_starts WHERE artist_id = %(artist_id)s"
-_STORE_STARTS = """
-INSERT INTO search_free_starts (artist_id, service_id, step_seconds, first_start, run_firsts,
-                                run_lasts)
-VALUES (%(artist_id)s, %(service_id)s, %(step)s, %(first)s, %(firsts)s::timestamptz[],
-        %(lasts)s::timestamptz[])
-"""
+_C = search_calendars.c
+
+
+def _build_store_calendar() -> Any:
+    # wanted_version is the trigger's: a change during the computation leaves the artist due.
+    statement = pg_insert(search_calendars).values(
+        artist_id=bindparam("artist_id"),
+        catalog_version=bindparam("catalog_version", type_=_C.catalog_version.type),
+        wanted_version=bindparam("catalog_version", type_=_C.wanted_version.type),
+        computed_at=bindparam("computed_at"),
+        valid_until=bindparam("valid_until"),
+    )
+    new = statement.excluded
+    return statement.on_conflict_do_update(
+        index_elements=[_C.artist_id],
+        set_={
+            **{name: new[name] for name in ("catalog_version", "computed_at", "valid_until")},
+            "updated_at": func.now(),
+        },
+    )
+
+
+_STORE_CALENDAR = Statement(_build_store_calendar)
+_S = search_free_starts.c
+_FORGET_STARTS = Statement(
+    lambda: delete(search_free_starts).where(_S.artist_id == bindparam("artist_id"))
+)
+_STORE_STARTS = Statement(
+    lambda: insert(search_free_starts).values(
+        artist_id=bindparam("artist_id"),
+        service_id=bindparam("service_id"),
+        step_seconds=bindparam("step", type_=_S.step_seconds.type),
+        first_start=bindparam("first", type_=_S.first_start.type),
+        run_firsts=bindparam("firsts", type_=_S.run_firsts.type),
+        run_lasts=bindparam("lasts", type_=_S.run_lasts.type),
+    )
+)
 
 
 def _schedule(row: Mapping[str, Any]) -> Schedule:
@@ -97,11 +135,11 @@ class PostgresFreeStartsProjection(OnConnection, FreeStartsProjection):
     async def calendar(self, artist_id: ArtistId, now: datetime) -> ArtistCalendar | None:
         key = {"artist_id": artist_id}
         artist_row: Mapping[str, Any] | None = await (
-            await self._conn.execute(_ARTIST, key)
+            await self._conn.execute(_ARTIST.text, key)
         ).fetchone()
         if artist_row is None:
             return None
-        services = await (await self._conn.execute(_SERVICES, key)).fetchall()
+        services = await (await self._conn.execute(_SERVICES.text, key)).fetchall()
         window = read_window(now)
         params = {
             **key,
@@ -127,7 +165,7 @@ class PostgresFreeStartsProjection(OnConnection, FreeStartsProjection):
     async def store(self, projection: CalendarProjection) -> None:
         key = {"artist_id": projection.artist_id}
         await self._conn.execute(
-            _STORE_CALENDAR,
+            _STORE_CALENDAR.text,
             {
                 **key,
                 "catalog_version": projection.catalog_version,
@@ -135,10 +173,10 @@ class PostgresFreeStartsProjection(OnConnection, FreeStartsProjection):
                 "valid_until": projection.valid_until,
             },
         )
-        await self._conn.execute(_FORGET_STARTS, key)
+        await self._conn.execute(_FORGET_STARTS.text, key)
         for service in projection.services:
             await self._conn.execute(
-                _STORE_STARTS,
+                _STORE_STARTS.text,
                 {
                     **key,
                     "service_id": service.service_id,
@@ -151,58 +189,107 @@ class PostgresFreeStartsProjection(OnConnection, FreeStartsProjection):
 
     async def offer_nothing(self, artist_id: ArtistId, now: datetime, until: datetime) -> None:
         key = {"artist_id": artist_id}
-        await self._conn.execute(_FORGET_STARTS, key)
-        await self._conn.execute(_OFFER_NOTHING, {**key, "now": now, "until": until})
+        await self._conn.execute(_FORGET_STARTS.text, key)
+        await self._conn.execute(_OFFER_NOTHING.text, {**key, "now": now, "until": until})
 
 
-_OFFER_NOTHING = """
-UPDATE search_calendars
-   SET catalog_version = wanted_version, computed_at = %(now)s, valid_until = %(until)s,
-       updated_at = now()
- WHERE artist_id = %(artist_id)s
-"""
+_OFFER_NOTHING = Statement(
+    lambda: (
+        update(search_calendars)
+        .where(_C.artist_id == bindparam("artist_id"))
+        .values(
+            catalog_version=_C.wanted_version,
+            computed_at=bindparam("now", type_=_C.computed_at.type),
+            valid_until=bindparam("until", type_=_C.valid_until.type),
+            updated_at=func.now(),
+        )
+    )
+)
 
 
 SEARCH_LOCK = 0x696E6B7365617263  # "inksearc": one refresher at a time
-_TAKE_TURN = "SELECT pg_try_advisory_xact_lock(%(lock)s::bigint) AS turn"
-_POSITION = "SELECT after FROM search_feed_position WHERE name = 'free_starts'"
-_ADVANCE = """
-UPDATE search_feed_position SET after = %(after)s, updated_at = now()
- WHERE name = 'free_starts' AND (after IS NULL OR after < %(after)s)
-"""
+_TAKE_TURN = Statement(
+    lambda: select(
+        func.pg_try_advisory_xact_lock(bindparam("lock", type_=BigInteger)).label("turn")
+    )
+)
+_F = search_feed_position.c
+_FEED_ROW = constant("free_starts")
+_POSITION = Statement(lambda: select(_F.after).where(_F.name == _FEED_ROW))
+# Forward only: a position never moves back.
+_ADVANCE = Statement(
+    lambda: (
+        update(search_feed_position)
+        .where(_F.name == _FEED_ROW, or_(_F.after.is_(None), _F.after < bindparam("after")))
+        .values(after=bindparam("after"), updated_at=func.now())
+    )
+)
 
 
 class PostgresSearchFeedPosition(OnConnection, SearchFeedPosition):
     async def claim(self) -> FeedPosition | None:
-        turn = await (await self._conn.execute(_TAKE_TURN, {"lock": SEARCH_LOCK})).fetchone()
+        turn = await (await self._conn.execute(_TAKE_TURN.text, {"lock": SEARCH_LOCK})).fetchone()
         if turn is None or not turn["turn"]:
             return None
-        row = await (await self._conn.execute(_POSITION)).fetchone()
+        row = await (await self._conn.execute(_POSITION.text)).fetchone()
         after = None if row is None else row["after"]
         return FeedPosition(after if isinstance(after, str) else None)
 
     async def advance(self, cursor: str) -> None:
-        moved = await self._conn.execute(_ADVANCE, {"after": cursor})
+        moved = await self._conn.execute(_ADVANCE.text, {"after": cursor})
         if moved.rowcount != 1:
             raise ConflictError("The search feed position would move backwards.")
 
 
-_VISIBLE_ITEM = """
-SELECT 1 FROM portfolio_items p JOIN artists a ON a.id = p.artist_id
- WHERE p.id = %(item_id)s AND a.status = 'approved' AND NOT a.suspended
-"""
-_LIKE = """
-WITH added AS (
-    INSERT INTO portfolio_likes (item_id, user_id, created_at)
-    VALUES (%(item_id)s, %(user_id)s, %(at)s) ON CONFLICT DO NOTHING RETURNING item_id)
-UPDATE portfolio_items SET like_count = like_count + 1 WHERE id IN (SELECT item_id FROM added)
-"""
-_UNLIKE = """
-WITH gone AS (
-    DELETE FROM portfolio_likes WHERE item_id = %(item_id)s AND user_id = %(user_id)s
-    RETURNING item_id)
-UPDATE portfolio_items SET like_count = like_count - 1 WHERE id IN (SELECT item_id FROM gone)
-"""
+_P, _L = portfolio_items.c, portfolio_likes.c
+_VISIBLE_ITEM = Statement(
+    lambda: (
+        select(constant(1))
+        .select_from(portfolio_items.join(artists, artists.c.id == _P.artist_id))
+        .where(
+            _P.id == bindparam("item_id"),
+            artists.c.status == constant("approved"),
+            not_(artists.c.suspended),
+        )
+    )
+)
+
+
+def _build_like() -> Any:
+    """A like, and the item's count moved with it only when the like is new."""
+    added = (
+        pg_insert(portfolio_likes)
+        .values(
+            item_id=bindparam("item_id"), user_id=bindparam("user_id"), created_at=bindparam("at")
+        )
+        .on_conflict_do_nothing()
+        .returning(_L.item_id)
+        .cte("added")
+    )
+    return (
+        update(portfolio_items)
+        .where(_P.id.in_(select(added.c.item_id)))
+        .values(like_count=_P.like_count + constant(1))
+    )
+
+
+def _build_unlike() -> Any:
+    """A like taken back, and the item's count with it only when there was one."""
+    gone = (
+        delete(portfolio_likes)
+        .where(_L.item_id == bindparam("item_id"), _L.user_id == bindparam("user_id"))
+        .returning(_L.item_id)
+        .cte("gone")
+    )
+    return (
+        update(portfolio_items)
+        .where(_P.id.in_(select(gone.c.item_id)))
+        .values(like_count=_P.like_count - constant(1))
+    )
+
+
+_LIKE = Statement(_build_like)
+_UNLIKE = Statement(_build_unlike)
 _TASTE = """
 SELECT (SELECT coalesce(jsonb_object_agg(tag, n), '{}') FROM (
           SELECT t.tag, count(*) AS n
@@ -228,14 +315,16 @@ SELECT (SELECT coalesce(jsonb_object_agg(tag, n), '{}') FROM (
 
 class PostgresPortfolioLikes(OnConnection, PortfolioLikes):
     async def is_visible(self, item_id: PortfolioItemId) -> bool:
-        found = await (await self._conn.execute(_VISIBLE_ITEM, {"item_id": item_id})).fetchone()
+        found = await (
+            await self._conn.execute(_VISIBLE_ITEM.text, {"item_id": item_id})
+        ).fetchone()
         return found is not None
 
     async def like(self, item_id: PortfolioItemId, user_id: UserId, at: datetime) -> None:
-        await self._conn.execute(_LIKE, {"item_id": item_id, "user_id": user_id, "at": at})
+        await self._conn.execute(_LIKE.text, {"item_id": item_id, "user_id": user_id, "at": at})
 
     async def unlike(self, item_id: PortfolioItemId, user_id: UserId) -> None:
-        await self._conn.execute(_UNLIKE, {"item_id": item_id, "user_id": user_id})
+        await self._conn.execute(_UNLIKE.text, {"item_id": item_id, "user_id": user_id})
 
     async def taste(self, user_id: UserId) -> Taste:
         params = {"user_id": user_id, "seen_enough": SEEN_ENOUGH_LIKES}
