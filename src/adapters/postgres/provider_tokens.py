@@ -13,20 +13,47 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
+from sqlalchemy import Text, bindparam, delete, func, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+
 from adapters.payments.qpay import QPayToken, TokenSlot, TokenStore
 from adapters.postgres.database import Connection, Database
+from adapters.postgres.sql import Statement
+from adapters.postgres.tables.payments import provider_tokens
 
-_READ = "SELECT * FROM provider_tokens WHERE name = %(name)s"
-_SAVE = """
-INSERT INTO provider_tokens (name, access_token, access_expires_at, refresh_token,
-                             refresh_expires_at, refresh_used, updated_at)
-VALUES (%(name)s, %(access)s, %(access_at)s, %(refresh)s, %(refresh_at)s, %(used)s, now())
-ON CONFLICT (name) DO UPDATE SET
-  access_token = EXCLUDED.access_token, access_expires_at = EXCLUDED.access_expires_at,
-  refresh_token = EXCLUDED.refresh_token, refresh_expires_at = EXCLUDED.refresh_expires_at,
-  refresh_used = EXCLUDED.refresh_used, updated_at = now()
-"""
-_FORGET = "DELETE FROM provider_tokens WHERE name = %(name)s"
+_T = provider_tokens.c
+_READ = Statement(lambda: select(provider_tokens).where(_T.name == bindparam("name")))
+
+
+def _build_save() -> Any:
+    statement = pg_insert(provider_tokens).values(
+        name=bindparam("name"),
+        access_token=bindparam("access", type_=_T.access_token.type),
+        access_expires_at=bindparam("access_at", type_=_T.access_expires_at.type),
+        refresh_token=bindparam("refresh", type_=_T.refresh_token.type),
+        refresh_expires_at=bindparam("refresh_at", type_=_T.refresh_expires_at.type),
+        refresh_used=bindparam("used", type_=_T.refresh_used.type),
+        updated_at=func.now(),
+    )
+    new = statement.excluded
+    replaced = (
+        "access_token", "access_expires_at", "refresh_token", "refresh_expires_at", "refresh_used"
+    )  # fmt: skip
+    return statement.on_conflict_do_update(
+        index_elements=[_T.name],
+        set_={**{name: new[name] for name in replaced}, "updated_at": func.now()},
+    )
+
+
+_SAVE = Statement(_build_save)
+_FORGET = Statement(lambda: delete(provider_tokens).where(_T.name == bindparam("name")))
+# Session-level: held across the renewal's autocommit statements, released by the unlock.
+_LOCK = Statement(
+    lambda: select(func.pg_advisory_lock(func.hashtext(bindparam("key", type_=Text))))
+)
+_UNLOCK = Statement(
+    lambda: select(func.pg_advisory_unlock(func.hashtext(bindparam("key", type_=Text))))
+)
 
 
 def _token(row: dict[str, Any] | None) -> QPayToken | None:
@@ -49,10 +76,10 @@ class _Slot(TokenSlot):
 
     async def save(self, token: QPayToken | None) -> None:
         if token is None:
-            await self._conn.execute(_FORGET, {"name": self._name})
+            await self._conn.execute(_FORGET.text, {"name": self._name})
         else:
             await self._conn.execute(
-                _SAVE,
+                _SAVE.text,
                 {
                     "name": self._name,
                     "access": token.access,
@@ -73,7 +100,7 @@ class PostgresTokenStore(TokenStore):
     async def get(self) -> QPayToken | None:
         async with self._database.pool.connection(timeout=self._database.connection_wait()) as conn:
             await conn.set_autocommit(True)
-            row = await (await conn.execute(_READ, {"name": self._name})).fetchone()
+            row = await (await conn.execute(_READ.text, {"name": self._name})).fetchone()
             return _token(row)
 
     @asynccontextmanager
@@ -81,9 +108,9 @@ class PostgresTokenStore(TokenStore):
         async with self._database.pool.connection(timeout=self._database.connection_wait()) as conn:
             await conn.set_autocommit(True)
             key = {"key": f"provider-token:{self._name}"}
-            await conn.execute("SELECT pg_advisory_lock(hashtext(%(key)s))", key)
+            await conn.execute(_LOCK.text, key)
             try:
-                row = await (await conn.execute(_READ, {"name": self._name})).fetchone()
+                row = await (await conn.execute(_READ.text, {"name": self._name})).fetchone()
                 yield _Slot(conn, self._name, _token(row))
             finally:
-                await conn.execute("SELECT pg_advisory_unlock(hashtext(%(key)s))", key)
+                await conn.execute(_UNLOCK.text, key)

@@ -11,12 +11,46 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import psycopg
+from sqlalchemy import bindparam, insert, select, update
 
 from adapters.payments.sandbox import SandboxInvoice, SandboxLedger, SandboxPayment
 from adapters.postgres.database import Database
+from adapters.postgres.sql import Statement
+from adapters.postgres.tables.payments import sandbox_invoices, sandbox_payments
 from booking_domain.payments import PaymentMethod, PaymentState
 from booking_domain.shared.errors import ConflictError
 from booking_domain.shared.money import Money
+
+_SI, _SP = sandbox_invoices.c, sandbox_payments.c
+_ADD_INVOICE = Statement(
+    lambda: insert(sandbox_invoices).values({c.name: bindparam(c.name) for c in sandbox_invoices.c})
+)
+_INVOICE = Statement(lambda: select(sandbox_invoices).where(_SI.invoice_id == bindparam("id")))
+_SET_INVOICE_STATUS = Statement(
+    lambda: (
+        update(sandbox_invoices)
+        .where(_SI.invoice_id == bindparam("id"))
+        .values(status=bindparam("status"))
+    )
+)
+_ADD_PAYMENT = Statement(
+    lambda: insert(sandbox_payments).values({c.name: bindparam(c.name) for c in sandbox_payments.c})
+)
+_PAYMENT = Statement(lambda: select(sandbox_payments).where(_SP.payment_id == bindparam("id")))
+_PAYMENTS_OF = Statement(
+    lambda: (
+        select(sandbox_payments)
+        .where(_SP.invoice_id == bindparam("id"))
+        .order_by(_SP.paid_at, _SP.payment_id)
+    )
+)
+_SET_PAYMENT_STATE = Statement(
+    lambda: (
+        update(sandbox_payments)
+        .where(_SP.payment_id == bindparam("id"))
+        .values(state=bindparam("state"))
+    )
+)
 
 
 class PostgresSandboxLedger(SandboxLedger):
@@ -26,72 +60,55 @@ class PostgresSandboxLedger(SandboxLedger):
     async def add_invoice(self, invoice: SandboxInvoice) -> None:
         try:
             await self._run(
-                "INSERT INTO sandbox_invoices (invoice_id, number, amount, currency, callback_url,"
-                " status, created_at) VALUES (%(id)s, %(number)s, %(amount)s, %(currency)s,"
-                " %(url)s, %(status)s, %(at)s)",
+                _ADD_INVOICE,
                 {
-                    "id": invoice.invoice_id,
+                    "invoice_id": invoice.invoice_id,
                     "number": invoice.number,
                     "amount": invoice.amount.amount,
                     "currency": invoice.amount.currency,
-                    "url": invoice.callback_url,
+                    "callback_url": invoice.callback_url,
                     "status": invoice.status,
-                    "at": invoice.created_at,
+                    "created_at": invoice.created_at,
                 },
             )
         except psycopg.errors.UniqueViolation as taken:
             raise ConflictError("invoice number used before") from taken
 
     async def invoice(self, invoice_id: str) -> SandboxInvoice | None:
-        rows = await self._run(
-            "SELECT * FROM sandbox_invoices WHERE invoice_id = %(id)s", {"id": invoice_id}
-        )
+        rows = await self._run(_INVOICE, {"id": invoice_id})
         return _invoice(rows[0]) if rows else None
 
     async def set_invoice_status(self, invoice_id: str, status: str) -> None:
-        await self._run(
-            "UPDATE sandbox_invoices SET status = %(s)s WHERE invoice_id = %(id)s",
-            {"s": status, "id": invoice_id},
-        )
+        await self._run(_SET_INVOICE_STATUS, {"status": status, "id": invoice_id})
 
     async def add_payment(self, payment: SandboxPayment) -> None:
         await self._run(
-            "INSERT INTO sandbox_payments (payment_id, invoice_id, amount, currency, state,"
-            " method, paid_at) VALUES (%(id)s, %(invoice)s, %(amount)s, %(currency)s, %(state)s,"
-            " %(method)s, %(at)s)",
+            _ADD_PAYMENT,
             {
-                "id": payment.payment_id,
-                "invoice": payment.invoice_id,
+                "payment_id": payment.payment_id,
+                "invoice_id": payment.invoice_id,
                 "amount": payment.amount.amount,
                 "currency": payment.amount.currency,
                 "state": payment.state.value,
                 "method": payment.method.value,
-                "at": payment.paid_at,
+                "paid_at": payment.paid_at,
             },
         )
 
     async def payment(self, payment_id: str) -> SandboxPayment | None:
-        rows = await self._run(
-            "SELECT * FROM sandbox_payments WHERE payment_id = %(id)s", {"id": payment_id}
-        )
+        rows = await self._run(_PAYMENT, {"id": payment_id})
         return _payment(rows[0]) if rows else None
 
     async def payments_of(self, invoice_id: str) -> Sequence[SandboxPayment]:
-        rows = await self._run(
-            "SELECT * FROM sandbox_payments WHERE invoice_id = %(id)s ORDER BY paid_at, payment_id",
-            {"id": invoice_id},
-        )
+        rows = await self._run(_PAYMENTS_OF, {"id": invoice_id})
         return [_payment(row) for row in rows]
 
     async def set_payment_state(self, payment_id: str, state: PaymentState) -> None:
-        await self._run(
-            "UPDATE sandbox_payments SET state = %(s)s WHERE payment_id = %(id)s",
-            {"s": state.value, "id": payment_id},
-        )
+        await self._run(_SET_PAYMENT_STATE, {"state": state.value, "id": payment_id})
 
-    async def _run(self, sql: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
+    async def _run(self, statement: Statement, params: Mapping[str, Any]) -> list[dict[str, Any]]:
         async with self._database.pool.connection(timeout=self._database.connection_wait()) as conn:
-            cursor = await conn.execute(sql, params)
+            cursor = await conn.execute(statement.text, params)
             return list(await cursor.fetchall()) if cursor.description else []
 
 
