@@ -5,7 +5,8 @@ rules, date overrides, 200 bookings each over a year, 40,000 bookings in all, ac
 customers), runs ANALYZE, and prints ``EXPLAIN (ANALYZE, BUFFERS)`` of:
 
 - the scheduling context (the slot query: artist + service + rules + overrides + active
-  blocked spans of a 31-day window), exactly as ``adapters.postgres.scheduling`` sends it;
+  blocked spans of a 31-day window), exactly as ``adapters.postgres.tuned.scheduling``
+  writes it;
 - the booking lists as ``adapters.postgres.bookings`` sends them: a customer's, an
   artist's, and the admin's list filtered by status.
 
@@ -27,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from adapters.postgres import migrate
 from adapters.postgres.bookings import list_params, list_statements
 from adapters.postgres.embedded import UNSAFE_FAST_SETTINGS, EmbeddedPostgres
-from adapters.postgres.scheduling_reader import FULL_CONTEXT_SQL, KNOWN_CATALOGUE_SQL
+from adapters.postgres.tuned.scheduling import FULL_CONTEXT_SQL, KNOWN_CATALOGUE_SQL
 from booking_domain.bookings import BookingStatus
 from booking_domain.bookings.ports import BookingFilter
 from booking_domain.shared import PageRequest

@@ -390,7 +390,7 @@ SIMILAR = "SELECT v.word FROM search_vocabulary v WHERE v.word %% %s UNION SELEC
 
 def explain(url: str) -> None:
     """EXPLAIN ANALYZE of one query per shape, as the adapter builds it."""
-    from adapters.postgres.search_sql import artist_search_sql, portfolio_search_sql
+    from adapters.postgres.tuned.search import artist_search_sql, portfolio_search_sql
     from booking_domain.search import ArtistQuery, ArtistSort, FreeWithin, Near, PortfolioQuery
     from booking_domain.search.text import words
 

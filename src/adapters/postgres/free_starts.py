@@ -1,5 +1,6 @@
 """PostgreSQL: the free-starts projection (``booking_domain.search.free_starts``), the
-refresher's place in the outbox's feed, and portfolio likes."""
+refresher's place in the outbox's feed, and portfolio likes. The projection's two reads and
+the taste read are hand-tuned text (``adapters.postgres.tuned``)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ from adapters.postgres.tables.search import (
     search_feed_position,
     search_free_starts,
 )
+from adapters.postgres.tuned.free_starts import CALENDAR, DUE
+from adapters.postgres.tuned.search import TASTE
 from booking_domain.catalog.portfolio import PortfolioItemId
 from booking_domain.scheduling import BusyTimeline, DateOverride, LocalWindow, Schedule, WeeklyRule
 from booking_domain.search.free_starts import (
@@ -39,16 +42,6 @@ from booking_domain.search.recommendations import SEEN_ENOUGH_LIKES, Taste
 from booking_domain.shared.errors import ConflictError
 from booking_domain.shared.ids import ArtistId, UserId
 
-# Artists whose projection is out of date (their catalogue moved: a trigger keeps
-# wanted_version) or no longer holds: two index range reads.
-_DUE = """
-(SELECT artist_id AS id FROM search_calendars WHERE catalog_version < wanted_version
-  LIMIT %(limit)s)
-UNION
-(SELECT artist_id FROM search_calendars WHERE valid_until <= %(now)s
-  ORDER BY valid_until LIMIT %(limit)s)
-LIMIT %(limit)s
-"""
 # The version first: a change that lands between this and the reads below leaves the
 # stored version behind the data, so the artist is simply computed once more.
 _ARTIST = Statement(lambda: select(artists).where(artists.c.id == bindparam("artist_id")))
@@ -59,24 +52,6 @@ _SERVICES = Statement(
         .order_by(services.c.id)
     )
 )
-_CALENDAR = """
-SELECT (SELECT coalesce(jsonb_agg(jsonb_build_array(r.day, r.start_minute, r.end_minute)), '[]')
-          FROM weekly_rules r WHERE r.artist_id = %(artist_id)s) AS rules,
-       (SELECT coalesce(jsonb_agg(jsonb_build_array(o.on_date, o.windows)), '[]')
-          FROM date_overrides o
-         WHERE o.artist_id = %(artist_id)s AND o.on_date BETWEEN %(first)s AND %(last)s)
-         AS overrides,
-       coalesce(array_agg(extract(epoch FROM lower(b.blocked))::float8), '{}') AS lows,
-       coalesce(array_agg(extract(epoch FROM upper(b.blocked))::float8), '{}') AS highs,
-       coalesce(array_agg(extract(epoch FROM b.starts_at)::float8), '{}') AS starts,
-       min(b.hold_expires_at) FILTER (WHERE b.status = 'pending') AS next_hold_expiry
-  FROM (SELECT bk.blocked, bk.starts_at, bk.status, bk.hold_expires_at
-          FROM bookings bk
-         WHERE bk.artist_id = %(artist_id)s
-           AND (bk.status = 'confirmed'
-                OR (bk.status = 'pending' AND bk.hold_expires_at > %(now)s))
-           AND bk.blocked && tstzrange(%(window_start)s, %(window_end)s, '[)')) AS b
-"""
 _C = search_calendars.c
 
 
@@ -128,7 +103,7 @@ def _schedule(row: Mapping[str, Any]) -> Schedule:
 class PostgresFreeStartsProjection(OnConnection, FreeStartsProjection):
     async def due(self, now: datetime, limit: int) -> Sequence[ArtistId]:
         rows: Sequence[Mapping[str, Any]] = await (
-            await self._conn.execute(_DUE, {"now": now, "limit": limit})
+            await self._conn.execute(DUE, {"now": now, "limit": limit})
         ).fetchall()
         return [ArtistId(r["id"]) for r in rows]
 
@@ -150,7 +125,7 @@ class PostgresFreeStartsProjection(OnConnection, FreeStartsProjection):
             "last": window.end.date(),
         }
         row: Mapping[str, Any] | None = await (
-            await self._conn.execute(_CALENDAR, params)
+            await self._conn.execute(CALENDAR, params)
         ).fetchone()
         assert row is not None  # an aggregate always answers
         return ArtistCalendar(
@@ -290,27 +265,6 @@ def _build_unlike() -> Any:
 
 _LIKE = Statement(_build_like)
 _UNLIKE = Statement(_build_unlike)
-_TASTE = """
-SELECT (SELECT coalesce(jsonb_object_agg(tag, n), '{}') FROM (
-          SELECT t.tag, count(*) AS n
-            FROM portfolio_likes l JOIN portfolio_items p ON p.id = l.item_id,
-                 unnest(p.style_tags) AS t(tag)
-           WHERE l.user_id = %(user_id)s GROUP BY t.tag) liked) AS liked,
-       (SELECT coalesce(jsonb_object_agg(style, n), '{}') FROM (
-          SELECT st.style, count(*) AS n
-            FROM bookings b JOIN artists a ON a.id = b.artist_id, unnest(a.styles) AS st(style)
-           WHERE b.customer_id = %(user_id)s AND b.status IN ('confirmed', 'completed')
-           GROUP BY st.style) booked) AS booked,
-       (SELECT coalesce(a.city, s.city) FROM bookings b JOIN artists a ON a.id = b.artist_id
-               LEFT JOIN studios s ON s.id = a.studio_id
-         WHERE b.customer_id = %(user_id)s ORDER BY b.created_at DESC LIMIT 1) AS city,
-       ARRAY(SELECT DISTINCT b.artist_id FROM bookings b
-              WHERE b.customer_id = %(user_id)s AND b.status IN ('confirmed', 'completed')
-             UNION
-             SELECT p.artist_id FROM portfolio_likes l JOIN portfolio_items p ON p.id = l.item_id
-              WHERE l.user_id = %(user_id)s GROUP BY p.artist_id
-             HAVING count(*) >= %(seen_enough)s) AS seen_enough
-"""
 
 
 class PostgresPortfolioLikes(OnConnection, PortfolioLikes):
@@ -328,7 +282,7 @@ class PostgresPortfolioLikes(OnConnection, PortfolioLikes):
 
     async def taste(self, user_id: UserId) -> Taste:
         params = {"user_id": user_id, "seen_enough": SEEN_ENOUGH_LIKES}
-        row: Mapping[str, Any] | None = await (await self._conn.execute(_TASTE, params)).fetchone()
+        row: Mapping[str, Any] | None = await (await self._conn.execute(TASTE, params)).fetchone()
         assert row is not None
         return Taste(
             liked=Counter(row["liked"]),

@@ -1,5 +1,6 @@
 """What a message is about, read in one query each when it is sent: the recipient with
-their channel choices, and the booking with its artist, service, studio and customer."""
+their channel choices, and the booking with its artist, service, studio and customer (both
+hand-tuned text: ``adapters.postgres.tuned.notification_context``)."""
 
 from __future__ import annotations
 
@@ -12,38 +13,19 @@ from sqlalchemy import bindparam, select
 from adapters.postgres.database import OnConnection
 from adapters.postgres.sql import Statement
 from adapters.postgres.tables.catalog import artists
+from adapters.postgres.tuned.notification_context import BOOKING, RECIPIENT
 from booking_domain.notifications import BookingFacts, NotificationPreferences, Recipient
 from booking_domain.notifications.ports import NotificationContext
 from booking_domain.shared.ids import ArtistId, BookingId, UserId
 from booking_domain.shared.money import Money
 
-_RECIPIENT = """
-SELECT u.id, u.name, u.email, u.phone, u.locale, u.disabled, u.locked_until,
-       p.email AS pref_email, p.sms AS pref_sms, p.in_app AS pref_in_app,
-       p.updated_at AS pref_updated_at
-  FROM users u LEFT JOIN notification_preferences p ON p.user_id = u.id
- WHERE u.id = %(id)s
-"""
-_BOOKING = """
-SELECT b.id, b.reference, b.status, b.starts_at, b.ends_at,
-       a.display_name, a.time_zone, a.free_cancellation_minutes, a.lat AS artist_lat,
-       a.lng AS artist_lng, s.name AS service_name, s.price_amount, s.currency,
-       st.name AS studio_name, st.address, st.lat AS studio_lat, st.lng AS studio_lng,
-       c.name AS customer_name
-  FROM bookings b
-  JOIN artists a ON a.id = b.artist_id
-  JOIN services s ON s.id = b.service_id
-  JOIN users c ON c.id = b.customer_id
-  LEFT JOIN studios st ON st.id = a.studio_id
- WHERE b.id = %(id)s
-"""
 _OWNER = Statement(lambda: select(artists.c.user_id).where(artists.c.id == bindparam("id")))
 
 
 class PostgresNotificationContext(OnConnection, NotificationContext):
     async def recipient(self, user_id: UserId) -> Recipient | None:
         row: Mapping[str, Any] | None = await (
-            await self._conn.execute(_RECIPIENT, {"id": user_id})
+            await self._conn.execute(RECIPIENT, {"id": user_id})
         ).fetchone()
         if row is None:
             return None
@@ -60,7 +42,7 @@ class PostgresNotificationContext(OnConnection, NotificationContext):
 
     async def booking(self, booking_id: BookingId) -> BookingFacts | None:
         row: Mapping[str, Any] | None = await (
-            await self._conn.execute(_BOOKING, {"id": booking_id})
+            await self._conn.execute(BOOKING, {"id": booking_id})
         ).fetchone()
         if row is None:
             return None

@@ -1,5 +1,5 @@
-"""PostgreSQL weekly rules and date overrides (the slot query itself is in
-``scheduling_reader.py``)."""
+"""PostgreSQL weekly rules and date overrides (the slot query itself is sent by
+``scheduling_reader.py``; its text is in ``tuned/scheduling.py``)."""
 
 from __future__ import annotations
 

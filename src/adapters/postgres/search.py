@@ -1,5 +1,5 @@
 """PostgreSQL artist and portfolio search (the read port of the search context): the
-statements of ``search_sql``, their rows as hits, and the near words of a query's words."""
+statements of ``tuned.search``, their rows as hits, and the near words of a query's words."""
 
 from __future__ import annotations
 
@@ -15,8 +15,9 @@ import msgspec
 from adapters.postgres.database import Connection
 from adapters.postgres.media import StoredVariant, variants_from_json
 from adapters.postgres.portfolio import portfolio_item_of
-from adapters.postgres.search_sql import (
+from adapters.postgres.tuned.search import (
     ARTISTS,
+    SIMILAR_WORDS,
     artist_search_sql,
     dress_sql,
     portfolio_search_sql,
@@ -36,15 +37,6 @@ from booking_domain.search.results import (
 from booking_domain.search.text import words
 from booking_domain.shared.ids import ArtistId, ServiceId, StudioId
 from booking_domain.shared.money import Money
-
-# Each query word with the known words within pg_trgm's similarity threshold (0.3), through
-# the vocabulary's trigram index: a typo becomes the real words near it.
-_SIMILAR_WORDS = """
-SELECT q.w AS word,
-       ARRAY(SELECT v.word FROM search_vocabulary v WHERE v.word %% q.w UNION SELECT q.w)
-         AS similar
-  FROM unnest(%(words)s::text[]) AS q(w)
-"""
 
 
 class SimilarWords:
@@ -68,7 +60,7 @@ class SimilarWords:
                 known[word] = entry[1]
         missing = [w for w in asked if w not in known]
         if missing:
-            found = await conn.execute(_SIMILAR_WORDS, {"words": missing})
+            found = await conn.execute(SIMILAR_WORDS, {"words": missing})
             rows: Sequence[Mapping[str, Any]] = await found.fetchall()
             for row in rows:
                 known[row["word"]] = row["similar"]

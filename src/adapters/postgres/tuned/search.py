@@ -1,10 +1,33 @@
-"""The SQL of PostgreSQL artist and portfolio search, built from a checked query.
+"""Search's reads, built from a checked query (``search.py`` and ``free_starts.py`` send
+them): the artist page and its cards, the portfolio page, the near words of a typed word,
+and the recommendations' taste.
 
 An artist page is one statement planned for its values: the page's ids and sort keys,
 found with the indexes of migration 0017 (the words' GIN, the styles' GIN, the latitude
 and longitude B-trees, the rating index, services' prices, the free-starts projection),
 and the cards around them (studio, lowest price, next free slot, thumbnails). Keyset
 pagination: ``(sort key, id)`` past the cursor's, so a page costs the same at any depth.
+
+Why text (docs/performance.md, "Search": the target, p99 <= 50 ms and >= 500 req/s, met on
+every shape in runs 7b-7d, from 1.6 req/s for the first text search): the statements are
+what ``bench/search.py --explain`` measured, and their cost rests on details Core would
+leave implicit in builder calls:
+
+- the order the conditions are written in: PostgreSQL tests conditions of equal cost in
+  that order, and the place's latitude-longitude box comes before the styles array (the
+  styles + near page query: 0.30 -> 0.19-0.21 ms mean over 300 places, the slowest 4.1
+  -> 1.0 ms);
+- ``OFFSET 0`` inside the next-free lateral, a fence that keeps the start worked out once a
+  row (free 7 d + near: 0.70-0.80 -> 0.46-0.49 ms of execution; 451 / 429 -> 544 / 524
+  req/s);
+- the page's cards by ``unnest(...) WITH ORDINALITY``, a text that depends only on the
+  query's shape, so psycopg prepares it (planned with the page each time it cost 0.55 ms),
+  with the thumbnails as ready JSON text decoded by msgspec;
+- pg_trgm's ``%`` operator for the near words, through the vocabulary's trigram index.
+
+The page queries are planned for their values every time (``prepare=False`` in the
+repository): a generic plan knew neither place nor words (16-38 ms). The taste read is four
+aggregates of one user's likes and bookings in one round trip (not measured on its own).
 S608 (SQL built from strings) is silenced line by line: every fragment is a constant of
 this module and every value a bound parameter.
 """
@@ -24,6 +47,15 @@ from booking_domain.search.queries import (
     PortfolioQuery,
     StylesMatch,
 )
+
+# Each query word with the known words within pg_trgm's similarity threshold (0.3), through
+# the vocabulary's trigram index: a typo becomes the real words near it.
+SIMILAR_WORDS = """
+SELECT q.w AS word,
+       ARRAY(SELECT v.word FROM search_vocabulary v WHERE v.word %% q.w UNION SELECT q.w)
+         AS similar
+  FROM unnest(%(words)s::text[]) AS q(w)
+"""
 
 VISIBLE = "a.status = 'approved' AND NOT a.suspended"
 # The search row's columns (kept by migration 0017's triggers): each has its index.
@@ -165,7 +197,7 @@ def _filters(query: ArtistQuery, now: datetime, similar: Mapping[str, Sequence[s
 
 def _add_words(where: _Where, table: str, similar: Mapping[str, Sequence[str]]) -> None:
     """Each word of the query matches one of the row's words: itself or a known word near
-    it (``similar``, from ``_SIMILAR_WORDS``). Literal arrays, so the planner sees how common the
+    it (``similar``, from ``SIMILAR_WORDS``). Literal arrays, so the planner sees how common the
     words are and picks between the word index and a rating-ordered walk."""
     for n, candidates in enumerate(similar.values()):
         where.add(f"{table}.search_words && %(near{n})s::text[]", **{f"near{n}": list(candidates)})
@@ -288,3 +320,29 @@ def portfolio_search_sql(
         distance=distance, key=key, where=where.sql, after=after, direction=direction
     )
     return sql, where.params, name
+
+
+# What a customer's likes and bookings say of their taste (the recommendations): the tags
+# of the pieces they liked, the styles of the artists they booked, the city of their latest
+# booking, and the artists they know well enough already.
+TASTE = """
+SELECT (SELECT coalesce(jsonb_object_agg(tag, n), '{}') FROM (
+          SELECT t.tag, count(*) AS n
+            FROM portfolio_likes l JOIN portfolio_items p ON p.id = l.item_id,
+                 unnest(p.style_tags) AS t(tag)
+           WHERE l.user_id = %(user_id)s GROUP BY t.tag) liked) AS liked,
+       (SELECT coalesce(jsonb_object_agg(style, n), '{}') FROM (
+          SELECT st.style, count(*) AS n
+            FROM bookings b JOIN artists a ON a.id = b.artist_id, unnest(a.styles) AS st(style)
+           WHERE b.customer_id = %(user_id)s AND b.status IN ('confirmed', 'completed')
+           GROUP BY st.style) booked) AS booked,
+       (SELECT coalesce(a.city, s.city) FROM bookings b JOIN artists a ON a.id = b.artist_id
+               LEFT JOIN studios s ON s.id = a.studio_id
+         WHERE b.customer_id = %(user_id)s ORDER BY b.created_at DESC LIMIT 1) AS city,
+       ARRAY(SELECT DISTINCT b.artist_id FROM bookings b
+              WHERE b.customer_id = %(user_id)s AND b.status IN ('confirmed', 'completed')
+             UNION
+             SELECT p.artist_id FROM portfolio_likes l JOIN portfolio_items p ON p.id = l.item_id
+              WHERE l.user_id = %(user_id)s GROUP BY p.artist_id
+             HAVING count(*) >= %(seen_enough)s) AS seen_enough
+"""
