@@ -1,12 +1,12 @@
 """QPay's merchant API v2 over HTTP (``../shared/reference/qpay-v2.md``; §11 is the plan).
 
 One pooled ``httpx.AsyncClient`` for the gateway's lifetime. The access token comes from
-Basic auth, is cached and renewed 60 s before the absolute time in ``expires_in``
-(refreshed once with the refresh token while that is valid, else a new login), renewals
-serialised in the process and, through the ``TokenStore``, across processes. Any 401 drops
-the token, logs in again and retries once. Every documented error key is translated; nothing
-from QPay leaves this module except the ``raw`` text kept as evidence. Tokens, the secret and
-the Basic header are never logged.
+Basic auth, is cached and renewed 60 s before the absolute time in ``expires_in`` (refreshed
+once with the refresh token while that is valid, else a new login), renewals serialised in
+the process and, through the ``ProviderTokenStore``, across processes. Any 401 drops the
+token, logs in again and retries once. Every documented error key is translated; nothing
+from QPay leaves this module except the ``raw`` text kept as evidence. Tokens, the secret
+and the Basic header are never logged.
 """
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ import base64
 import dataclasses
 import logging
 from collections.abc import AsyncIterator, Mapping
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal, InvalidOperation
-from typing import Any, Protocol
+from typing import Any
 
 import httpx
 
@@ -39,6 +39,8 @@ from booking_domain.payments import (
     PaymentProviderUnavailableError,
     PaymentState,
     ProviderPayment,
+    ProviderToken,
+    ProviderTokenStore,
     RefundOutcome,
     provider_amount,
 )
@@ -75,57 +77,35 @@ class QPayCredentials:
         return f"QPayCredentials(base_url={self.base_url!r}, client_id={self.client_id!r})"
 
 
-@dataclass(frozen=True, slots=True)
-class QPayToken:
-    access: str
-    access_expires_at: datetime
-    refresh: str
-    refresh_expires_at: datetime
-    refresh_used: bool = False
-
-    def usable(self, now: datetime) -> bool:
-        return now < self.access_expires_at - RENEW_EARLY
-
-    def refreshable(self, now: datetime) -> bool:
-        return not self.refresh_used and now < self.refresh_expires_at - RENEW_EARLY
-
-    def __repr__(self) -> str:
-        return f"QPayToken(expires={self.access_expires_at.isoformat()})"
+def _usable(token: ProviderToken, now: datetime) -> bool:
+    return now < token.access_expires_at - RENEW_EARLY
 
 
-class TokenSlot(Protocol):
-    """The shared token while a renewal holds it: read it, replace it."""
-
-    current: QPayToken | None
-
-    async def save(self, token: QPayToken | None) -> None: ...
+def _refreshable(token: ProviderToken, now: datetime) -> bool:
+    return not token.refresh_used and now < token.refresh_expires_at - RENEW_EARLY
 
 
-class TokenStore(Protocol):
-    """Where processes share one token per credential set (PostgreSQL, or memory)."""
+class InMemoryProviderTokenStore(ProviderTokenStore):
+    """The token shared by the gateways of one process (no database to share it through)."""
 
-    async def get(self) -> QPayToken | None: ...
-
-    def renewing(self) -> AbstractAsyncContextManager[TokenSlot]:
-        """``async with store.renewing() as slot``: one renewal at a time, everywhere."""
-        ...
-
-
-class InMemoryTokenStore(TokenStore):
     def __init__(self) -> None:
-        self.current: QPayToken | None = None
+        self.current: ProviderToken | None = None
         self._lock = asyncio.Lock()
 
-    async def get(self) -> QPayToken | None:
+    async def get(self) -> ProviderToken | None:
         return self.current
 
-    async def save(self, token: QPayToken | None) -> None:
+    async def save(self, token: ProviderToken | None) -> None:
         self.current = token
 
     @asynccontextmanager
-    async def renewing(self) -> AsyncIterator[InMemoryTokenStore]:
+    async def renewing(self) -> AsyncIterator[InMemoryProviderTokenStore]:
         async with self._lock:
             yield self
+
+
+# The name entrypoints/cli.py imports (``inkslot qpay``).
+InMemoryTokenStore = InMemoryProviderTokenStore
 
 
 class _Unauthorized(Exception):
@@ -137,7 +117,7 @@ class QPayGateway(PaymentGateway):
         self,
         credentials: QPayCredentials,
         clock: Clock,
-        tokens: TokenStore,
+        tokens: ProviderTokenStore,
         *,
         client: httpx.AsyncClient | None = None,
     ) -> None:
@@ -145,7 +125,7 @@ class QPayGateway(PaymentGateway):
         self._clock = clock
         self._tokens = tokens
         self._client = client or httpx.AsyncClient(base_url=credentials.base_url, timeout=TIMEOUT)
-        self._token: QPayToken | None = None
+        self._token: ProviderToken | None = None
         self._renewal = asyncio.Lock()
 
     async def close(self) -> None:
@@ -265,17 +245,17 @@ class QPayGateway(PaymentGateway):
         """The access token: the cached one unless it is due for renewal (or was refused)."""
         now = self._clock.now()
         refused = self._token if fresh else None
-        if self._token is not None and not fresh and self._token.usable(now):
+        if self._token is not None and not fresh and _usable(self._token, now):
             return self._token.access
         async with self._renewal:
-            if self._token is not None and self._token is not refused and self._token.usable(now):
+            if self._token is not None and self._token is not refused and _usable(self._token, now):
                 return self._token.access
             async with self._tokens.renewing() as slot:
                 shared = slot.current
                 stale = (
                     refused is not None and shared is not None and shared.access == refused.access
                 )
-                if shared is not None and shared.usable(now) and not stale:
+                if shared is not None and _usable(shared, now) and not stale:
                     self._token = shared
                     return shared.access
                 token = await self._renew(None if stale else shared, now)
@@ -283,10 +263,10 @@ class QPayGateway(PaymentGateway):
                 self._token = token
                 return token.access
 
-    async def _renew(self, current: QPayToken | None, now: datetime) -> QPayToken:
+    async def _renew(self, current: ProviderToken | None, now: datetime) -> ProviderToken:
         """Refresh once while the refresh token is valid; after any failure of that (or
         without one), a new login."""
-        if current is not None and current.refreshable(now):
+        if current is not None and _refreshable(current, now):
             try:
                 renewed = _token(await self._auth("/v2/auth/refresh", bearer=current.refresh), now)
             except (PaymentProviderUnavailableError, _Unauthorized):
@@ -377,9 +357,9 @@ def _error_key(parsed: object) -> str:
     return "VALIDATION_ERROR" if error else ""
 
 
-def _token(answer: Mapping[str, Any], now: datetime) -> QPayToken:
+def _token(answer: Mapping[str, Any], now: datetime) -> ProviderToken:
     try:
-        return QPayToken(
+        return ProviderToken(
             access=str(answer["access_token"]),
             access_expires_at=_expiry(answer["expires_in"], now),
             refresh=str(answer.get("refresh_token", "")),
@@ -460,4 +440,4 @@ def _segment(identifier: str) -> str:
     return identifier
 
 
-__all__ = ["InMemoryTokenStore", "QPayCredentials", "QPayGateway", "QPayToken", "TokenStore"]
+__all__ = ["InMemoryProviderTokenStore", "InMemoryTokenStore", "QPayCredentials", "QPayGateway"]

@@ -16,9 +16,7 @@ import io
 import logging
 import uuid
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, replace
-from datetime import datetime
-from typing import Protocol
+from dataclasses import replace
 from urllib.parse import urlencode
 
 import segno
@@ -37,6 +35,9 @@ from booking_domain.payments import (
     PaymentState,
     ProviderPayment,
     RefundOutcome,
+    SandboxInvoice,
+    SandboxLedger,
+    SandboxPayment,
     provider_amount,
 )
 from booking_domain.shared.clock import Clock
@@ -46,47 +47,9 @@ from booking_domain.shared.money import Money
 _log = logging.getLogger("inkslot.payments.sandbox")
 
 
-@dataclass(frozen=True, slots=True)
-class SandboxInvoice:
-    invoice_id: str
-    number: str
-    amount: Money
-    callback_url: str
-    status: str  # open | paid | cancelled
-    created_at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class SandboxPayment:
-    payment_id: str
-    invoice_id: str
-    amount: Money
-    state: PaymentState
-    method: PaymentMethod
-    paid_at: datetime
-
-
-class SandboxLedger(Protocol):
-    """Where the sandbox keeps its invoices and payments (memory or PostgreSQL)."""
-
-    async def add_invoice(self, invoice: SandboxInvoice) -> None:
-        """Raises ``ConflictError`` when the number was used before (QPay's UNIQUE_ERROR)."""
-        ...
-
-    async def invoice(self, invoice_id: str) -> SandboxInvoice | None: ...
-
-    async def set_invoice_status(self, invoice_id: str, status: str) -> None: ...
-
-    async def add_payment(self, payment: SandboxPayment) -> None: ...
-
-    async def payment(self, payment_id: str) -> SandboxPayment | None: ...
-
-    async def payments_of(self, invoice_id: str) -> Sequence[SandboxPayment]: ...
-
-    async def set_payment_state(self, payment_id: str, state: PaymentState) -> None: ...
-
-
 class InMemorySandboxLedger(SandboxLedger):
+    """The sandbox's books in one process (no database to share them through)."""
+
     def __init__(self) -> None:
         self._invoices: dict[str, SandboxInvoice] = {}
         self._payments: dict[str, SandboxPayment] = {}

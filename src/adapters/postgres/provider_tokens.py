@@ -16,10 +16,10 @@ from typing import Any
 from sqlalchemy import Text, bindparam, delete, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-from adapters.payments.qpay import QPayToken, TokenSlot, TokenStore
 from adapters.postgres.database import Connection, Database
 from adapters.postgres.sql import Statement
 from adapters.postgres.tables.payments import provider_tokens
+from booking_domain.payments import ProviderToken, ProviderTokenSlot, ProviderTokenStore
 
 _T = provider_tokens.c
 _READ = Statement(lambda: select(provider_tokens).where(_T.name == bindparam("name")))
@@ -56,10 +56,10 @@ _UNLOCK = Statement(
 )
 
 
-def _token(row: dict[str, Any] | None) -> QPayToken | None:
+def _token(row: dict[str, Any] | None) -> ProviderToken | None:
     if row is None:
         return None
-    return QPayToken(
+    return ProviderToken(
         row["access_token"],
         row["access_expires_at"],
         row["refresh_token"],
@@ -68,13 +68,13 @@ def _token(row: dict[str, Any] | None) -> QPayToken | None:
     )
 
 
-class _Slot(TokenSlot):
-    def __init__(self, conn: Connection, name: str, current: QPayToken | None) -> None:
+class _Slot(ProviderTokenSlot):
+    def __init__(self, conn: Connection, name: str, current: ProviderToken | None) -> None:
         self._conn = conn
         self._name = name
         self.current = current
 
-    async def save(self, token: QPayToken | None) -> None:
+    async def save(self, token: ProviderToken | None) -> None:
         if token is None:
             await self._conn.execute(_FORGET.text, {"name": self._name})
         else:
@@ -92,19 +92,19 @@ class _Slot(TokenSlot):
         self.current = token
 
 
-class PostgresTokenStore(TokenStore):
+class PostgresTokenStore(ProviderTokenStore):
     def __init__(self, database: Database, name: str) -> None:
         self._database = database
         self._name = name
 
-    async def get(self) -> QPayToken | None:
+    async def get(self) -> ProviderToken | None:
         async with self._database.pool.connection(timeout=self._database.connection_wait()) as conn:
             await conn.set_autocommit(True)
             row = await (await conn.execute(_READ.text, {"name": self._name})).fetchone()
             return _token(row)
 
     @asynccontextmanager
-    async def renewing(self) -> AsyncIterator[TokenSlot]:
+    async def renewing(self) -> AsyncIterator[ProviderTokenSlot]:
         async with self._database.pool.connection(timeout=self._database.connection_wait()) as conn:
             await conn.set_autocommit(True)
             key = {"key": f"provider-token:{self._name}"}

@@ -1,5 +1,6 @@
 """The sandbox gateway's ledger in PostgreSQL: every process of a local deployment and the
-CLI see the same sandbox invoices and payments (``adapters/payments/sandbox.py``).
+CLI see the same sandbox invoices and payments (``booking_domain.payments.SandboxLedger``,
+used by ``adapters/payments/sandbox.py``).
 
 Each call is one statement on a pooled connection of its own: the sandbox plays a provider,
 which never shares a transaction with us.
@@ -13,11 +14,16 @@ from typing import Any
 import psycopg
 from sqlalchemy import bindparam, insert, select, update
 
-from adapters.payments.sandbox import SandboxInvoice, SandboxLedger, SandboxPayment
 from adapters.postgres.database import Database
 from adapters.postgres.sql import Statement
 from adapters.postgres.tables.payments import sandbox_invoices, sandbox_payments
-from booking_domain.payments import PaymentMethod, PaymentState
+from booking_domain.payments import (
+    PaymentMethod,
+    PaymentState,
+    SandboxInvoice,
+    SandboxLedger,
+    SandboxPayment,
+)
 from booking_domain.shared.errors import ConflictError
 from booking_domain.shared.money import Money
 

@@ -47,6 +47,14 @@ from booking_domain.payments.ports import (
     ReceivedPaymentRepository,
     RefundRepository,
 )
+from booking_domain.payments.provider_state import (
+    ProviderToken,
+    ProviderTokenSlot,
+    ProviderTokenStore,
+    SandboxInvoice,
+    SandboxLedger,
+    SandboxPayment,
+)
 from booking_domain.payments.published import (
     PAYMENT,
     PAYMENT_EVENT_TYPES,
@@ -86,6 +94,9 @@ __all__ = [
     "PaymentsUnitOfWork",
     "PaymentsUnitOfWorkFactory",
     "ProviderPayment",
+    "ProviderToken",
+    "ProviderTokenSlot",
+    "ProviderTokenStore",
     "Receipt",
     "ReceivedPayment",
     "ReceivedPaymentRepository",
@@ -95,6 +106,9 @@ __all__ = [
     "RefundOutcome",
     "RefundRepository",
     "RefundStatus",
+    "SandboxInvoice",
+    "SandboxLedger",
+    "SandboxPayment",
     "invoice_number",
     "provider_amount",
     "receive",

@@ -11,12 +11,12 @@ from dataclasses import dataclass
 import httpx
 
 from adapters.payments.edge import EdgeGateway
-from adapters.payments.qpay import InMemoryTokenStore, QPayCredentials, QPayGateway, TokenStore
-from adapters.payments.sandbox import InMemorySandboxLedger, SandboxGateway, SandboxLedger
+from adapters.payments.qpay import InMemoryProviderTokenStore, QPayCredentials, QPayGateway
+from adapters.payments.sandbox import InMemorySandboxLedger, SandboxGateway
 from adapters.postgres.database import Database
 from adapters.postgres.provider_tokens import PostgresTokenStore
 from adapters.postgres.sandbox import PostgresSandboxLedger
-from booking_domain.payments import PaymentGateway
+from booking_domain.payments import PaymentGateway, ProviderTokenStore, SandboxLedger
 from booking_domain.shared import Clock
 from entrypoints.settings import Settings
 
@@ -41,7 +41,7 @@ def payments_for(settings: Settings, clock: Clock, database: Database | None) ->
             settings.qpay_client_secret or "",
             settings.qpay_invoice_code or "",
         )
-        tokens: TokenStore = InMemoryTokenStore()
+        tokens: ProviderTokenStore = InMemoryProviderTokenStore()
         if database is not None:
             tokens = PostgresTokenStore(database, f"qpay:{credentials.client_id}")
         qpay = QPayGateway(credentials, clock, tokens)

@@ -12,7 +12,7 @@ import pytest
 
 from adapters.payments.edge import EdgeGateway
 from adapters.payments.edge_wire import Verifier
-from adapters.payments.qpay import InMemoryTokenStore, QPayCredentials, QPayGateway
+from adapters.payments.qpay import InMemoryProviderTokenStore, QPayCredentials, QPayGateway
 from adapters.payments.sandbox import InMemorySandboxLedger, SandboxGateway
 from adapters.postgres.database import Database
 from adapters.postgres.sandbox import PostgresSandboxLedger
@@ -62,7 +62,7 @@ async def bank(request: pytest.FixtureRequest) -> AsyncIterator[Bank]:
         fake = FakeQPay()
         with serving(fake) as url:
             credentials = QPayCredentials(url, CLIENT_ID, CLIENT_SECRET, INVOICE_CODE)
-            qpay = QPayGateway(credentials, SystemClock(), InMemoryTokenStore())
+            qpay = QPayGateway(credentials, SystemClock(), InMemoryProviderTokenStore())
 
             async def pay(invoice_id: str, method: PaymentMethod) -> str:
                 return fake.pay(invoice_id, "CARD" if method is PaymentMethod.CARD else "P2P")

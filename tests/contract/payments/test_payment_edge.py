@@ -13,7 +13,7 @@ import pytest
 
 from adapters.payments.edge import EdgeGateway
 from adapters.payments.edge_wire import Verifier, signed_headers
-from adapters.payments.qpay import InMemoryTokenStore, QPayCredentials, QPayGateway
+from adapters.payments.qpay import InMemoryProviderTokenStore, QPayCredentials, QPayGateway
 from adapters.system.clock import SystemClock
 from booking_domain.payments import PaymentNotFoundError, PaymentProviderUnavailableError
 from entrypoints.payment_edge import PaymentEdge
@@ -51,7 +51,7 @@ def qpay_url(fake: FakeQPay) -> Iterator[str]:
 @pytest.fixture
 async def edge(fake: FakeQPay, qpay_url: str) -> AsyncIterator[Edge]:
     credentials = QPayCredentials(qpay_url, CLIENT_ID, CLIENT_SECRET, INVOICE_CODE)
-    qpay = QPayGateway(credentials, SystemClock(), InMemoryTokenStore())
+    qpay = QPayGateway(credentials, SystemClock(), InMemoryProviderTokenStore())
     with serving(PaymentEdge(qpay, Verifier(SECRET))) as url:
         yield Edge(url, fake)
     await qpay.close()

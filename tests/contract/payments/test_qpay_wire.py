@@ -11,7 +11,7 @@ from datetime import timedelta
 import httpx
 import pytest
 
-from adapters.payments.qpay import InMemoryTokenStore, QPayCredentials, QPayGateway, TokenStore
+from adapters.payments.qpay import InMemoryProviderTokenStore, QPayCredentials, QPayGateway
 from adapters.postgres.database import Database
 from adapters.postgres.provider_tokens import PostgresTokenStore
 from adapters.system.clock import ManualClock
@@ -20,6 +20,7 @@ from booking_domain.payments import (
     PaymentNotFoundError,
     PaymentProviderError,
     PaymentProviderUnavailableError,
+    ProviderTokenStore,
 )
 from booking_domain.shared import Money
 from tests.support.builders import START
@@ -47,7 +48,7 @@ def url(fake: FakeQPay) -> Iterator[str]:
 def _gateway(
     url: str,
     clock: ManualClock,
-    tokens: TokenStore | None = None,
+    tokens: ProviderTokenStore | None = None,
     *,
     secret: str = CLIENT_SECRET,
     timeout: float = 15,
@@ -56,7 +57,7 @@ def _gateway(
     return QPayGateway(
         QPayCredentials(url, CLIENT_ID, secret, INVOICE_CODE),
         clock,
-        tokens or InMemoryTokenStore(),
+        tokens or InMemoryProviderTokenStore(),
         client=client,
     )
 
@@ -74,7 +75,7 @@ def _request(n: int = 1) -> InvoiceRequest:
 async def test_one_login_serves_many_calls_and_processes_share_it(
     url: str, fake: FakeQPay, clock: ManualClock
 ) -> None:
-    shared = InMemoryTokenStore()
+    shared = InMemoryProviderTokenStore()
     first, second = _gateway(url, clock, shared), _gateway(url, clock, shared)
     for n in range(5):
         issued = await first.create_invoice(_request(n))
