@@ -1,5 +1,8 @@
-"""An issued invoice as JSON: the one form the PostgreSQL adapter stores and the payment
-edge sends (camelCase, deep links as a list)."""
+"""An issued invoice as JSON on the payment edge's wire (camelCase, deep links as a list):
+what the edge answers to ``POST /v1/invoices`` and ``EdgeGateway`` reads back
+(``edge_wire.py`` holds the rest of that wire). The PostgreSQL adapter stores the same shape
+with a codec of its own (``adapters/postgres/payments.py``): a stored form and a wire form
+change for different reasons, each on its own."""
 
 from __future__ import annotations
 

@@ -14,12 +14,12 @@ from psycopg.types.json import Jsonb
 from sqlalchemy import bindparam, func, insert, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-from adapters.payments.values import issued_json, issued_of
 from adapters.postgres.database import Connection, OnConnection
 from adapters.postgres.sql import Statement, constant, count_of, exact_count, page_in_order
 from adapters.postgres.tables.bookings import bookings
 from adapters.postgres.tables.payments import payment_invoices, received_payments, refunds
 from booking_domain.payments import (
+    DeepLink,
     DepositInvoice,
     Evidence,
     InvoiceId,
@@ -348,6 +348,42 @@ class ProcrastinatePaymentJobs(PaymentJobs):
                 await self._manager.defer_job_async(queued, connection=self._conn)
         except procrastinate.exceptions.AlreadyEnqueued:
             pass
+
+
+# payment_invoices.issued: the provider's answer to an invoice, as JSON. Rows already hold
+# this form (camelCase keys, deep links as a list of objects, ``raw`` possibly absent in the
+# oldest): change it only together with a migration of those rows.
+
+
+def issued_json(issued: IssuedInvoice) -> dict[str, Any]:
+    """The stored form of an issued invoice."""
+    return {
+        "invoiceId": issued.invoice_id,
+        "qrText": issued.qr_text,
+        "qrImage": issued.qr_image,
+        "shortUrl": issued.short_url,
+        "raw": issued.raw,
+        "deepLinks": [
+            {"name": d.name, "description": d.description, "logo": d.logo, "link": d.link}
+            for d in issued.deep_links
+        ],
+    }
+
+
+def issued_of(stored: Mapping[str, Any]) -> IssuedInvoice:
+    """An issued invoice from its stored form."""
+    links = tuple(
+        DeepLink(str(d["name"]), str(d["description"]), str(d["logo"]), str(d["link"]))
+        for d in stored["deepLinks"]
+    )
+    return IssuedInvoice(
+        str(stored["invoiceId"]),
+        str(stored["qrText"]),
+        str(stored["qrImage"]),
+        str(stored["shortUrl"]),
+        links,
+        str(stored.get("raw", "")),
+    )
 
 
 def _issued_json(issued: IssuedInvoice | None) -> Jsonb | None:
