@@ -9,7 +9,7 @@ from sqlalchemy import bindparam, delete, func, insert, select, update
 
 from adapters.postgres.database import OnConnection
 from adapters.postgres.media import variants_json, variants_of
-from adapters.postgres.sql import Statement, count_of
+from adapters.postgres.sql import Statement, count_of, page_in_order
 from adapters.postgres.tables.media import portfolio_items
 from booking_domain.catalog.portfolio import PortfolioItem, PortfolioItemId
 from booking_domain.catalog.ports import PortfolioRepository
@@ -43,13 +43,7 @@ _COUNT = Statement(
     )
 )
 _PAGE = Statement(
-    lambda: (
-        select(_P)
-        .where(_P.c.artist_id == bindparam("artist_id"))
-        .order_by(_P.c.position, _P.c.id)
-        .limit(bindparam("limit"))
-        .offset(bindparam("offset"))
-    )
+    lambda: page_in_order(_P, [_P.c.artist_id == bindparam("artist_id")], [_P.c.position, _P.c.id])
 )
 
 

@@ -18,7 +18,7 @@ from procrastinate.manager import JobManager
 from sqlalchemy import BigInteger, bindparam, delete, func, insert, or_, select, update
 
 from adapters.postgres.database import Connection, OnConnection
-from adapters.postgres.sql import Statement, count_of
+from adapters.postgres.sql import Statement, count_of, exact_count, page_in_order
 from adapters.postgres.tables.webhooks import (
     webhook_deliveries,
     webhook_dispatch,
@@ -63,9 +63,7 @@ _EP_OF_OWNER = Statement(
         select(_E).where(_E.c.owner_id == bindparam("owner_id")).order_by(_E.c.created_at, _E.c.id)
     )
 )
-_EP_COUNT = Statement(
-    lambda: select(func.count().label("total")).where(_E.c.owner_id == bindparam("owner_id"))
-)
+_EP_COUNT = Statement(lambda: exact_count(_E, [_E.c.owner_id == bindparam("owner_id")]))
 _EP_ACTIVE = Statement(lambda: select(_E).where(_E.c.active).order_by(_E.c.created_at, _E.c.id))
 
 _D = webhook_deliveries
@@ -80,18 +78,9 @@ _D_UPDATE = Statement(
         .values({c.name: bindparam(c.name) for c in _D.c if c.name not in ("id", "created_at")})
     )
 )
-_D_PAGE = Statement(
-    lambda: (
-        select(_D)
-        .where(_D.c.endpoint_id == bindparam("endpoint_id"))
-        .order_by(_D.c.id.desc())
-        .limit(bindparam("limit"))
-        .offset(bindparam("offset"))
-    )
-)
-_D_COUNT = Statement(
-    lambda: select(func.count().label("total")).where(_D.c.endpoint_id == bindparam("endpoint_id"))
-)
+_D_OF_ENDPOINT = [_D.c.endpoint_id == bindparam("endpoint_id")]
+_D_PAGE = Statement(lambda: page_in_order(_D, _D_OF_ENDPOINT, [_D.c.id.desc()]))
+_D_COUNT = Statement(lambda: exact_count(_D, _D_OF_ENDPOINT))
 
 _TAKE_TURN = Statement(
     lambda: select(
