@@ -23,7 +23,6 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     ColumnElement,
-    Null,
     Select,
     Table,
     Text,
@@ -109,8 +108,7 @@ class _RowOf(UserDefinedType[Any]):
 
 def null_row(table: Table) -> ColumnElement[Any]:
     """``CAST(NULL AS <table>)``: the row type ``jsonb_populate_recordset`` fills."""
-    nothing: Null = null()
-    return cast(nothing, _RowOf(table.name))
+    return cast(null(), _RowOf(table.name))
 
 
 Params = dict[str, Any]
