@@ -1,1 +1,2 @@
-"""The job queue: procrastinate on the application's PostgreSQL (DESIGN.md section 5)."""
+"""The job queue: procrastinate on the application's PostgreSQL (docs/architecture.md,
+"Profiles")."""

@@ -1,4 +1,4 @@
-"""QPay's merchant API v2 over HTTP (``../shared/reference/qpay-v2.md``; §11 is the plan).
+"""QPay's merchant API v2 over HTTP (docs/payments.md, "The QPay adapter").
 
 One pooled ``httpx.AsyncClient`` for the gateway's lifetime. The access token comes from
 Basic auth, is cached and renewed 60 s before the absolute time in ``expires_in`` (refreshed

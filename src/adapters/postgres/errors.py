@@ -1,5 +1,5 @@
 """Translate driver failures into domain errors: nothing from psycopg leaks past the adapter
-(DESIGN.md, rule 4)."""
+(docs/architecture.md, rule 4)."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ counted twice.
 Deposit invoices (``invoices``), what a verified payment does to its booking
 (``receipts``), the ``PaymentGateway`` port (``gateway``) and the storage ports
 (``ports``). Callbacks are never trusted: only the provider's own check, asked by us, records
-money (reference/qpay-v2.md §11).
+money (docs/product.md, "6. Money, deposits and refunds").
 """
 
 from booking_domain.payments.errors import (

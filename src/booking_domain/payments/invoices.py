@@ -1,6 +1,6 @@
 """Deposit invoices: one attempt to collect a booking's deposit through the provider.
 
-Rules (PRODUCT.md, Payments; reference/qpay-v2.md §11):
+Rules (docs/product.md, "6. Money, deposits and refunds"; docs/payments.md, "Invoices"):
 - An invoice is made only for a booking awaiting its deposit with a live hold, and is
   payable until that hold ends. A booking never has two payable invoices: a new one is made
   only once the old one failed or was cancelled.

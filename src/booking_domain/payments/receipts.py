@@ -1,7 +1,7 @@
 """Payments received: what a verified payment does to its booking.
 
 A callback is never trusted: only the provider's own check, asked by us, says what was paid
-(reference/qpay-v2.md §11). Each ``PAID`` payment it lists is recorded once (by the
+(docs/payments.md, "The callback"). Each ``PAID`` payment it lists is recorded once (by the
 provider's payment id) and then:
 - confirms the booking (or leaves it pending until the artist approves, never here: an
   invoice exists only once no approval is awaited) when the booking awaits exactly this

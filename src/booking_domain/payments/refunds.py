@@ -1,7 +1,8 @@
 """Refunds: paying back what a booking owes (``Booking.refund_due``), through the provider
 when it can, by hand when it cannot.
 
-Rules (PRODUCT.md, Payments; reference/qpay-v2.md §11):
+Rules (docs/product.md, "6. Money, deposits and refunds"; docs/payments.md, "Refunds
+and manual settlement"):
 - What is owed is decided by bookings (a cancellation by policy, an expired hold that was
   paid, a payment on a booking that no longer holds its slot, a dispute's resolution); this
   context pays it out, after that commit, never inside it.

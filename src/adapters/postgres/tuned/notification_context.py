@@ -3,9 +3,10 @@ about, read when it is sent, one join each: the recipient with their channel cho
 the booking with its artist, service, studio and customer.
 
 Why text (docs/performance.md, "Notifications"): ``NotificationContext`` is a read port
-(DESIGN.md rule 9) whose answers are these two projections, each a single join shaped for
-the message's facts; a job per event's group reads them once for all its messages, which
-took the worker from 80-90 to 155 emails a second before the MIME change brought it to 261.
+(docs/architecture.md, rule 9) whose answers are these two projections, each a single join
+shaped for the message's facts; a job per event's group reads them once for all its
+messages, which took the worker from 80-90 to 155 emails a second before the MIME change
+brought it to 261.
 The columns each join takes, and their aliases (``pref_email``, ``studio_lat``, ...), are
 the read's contract with the code that turns a row into ``Recipient`` and ``BookingFacts``;
 as text they are read in one place, where Core would scatter them over label calls.

@@ -1,4 +1,4 @@
-"""The provider's callback and what follows it (reference/qpay-v2.md §11).
+"""The provider's callback and what follows it (docs/payments.md, "The callback").
 
 - ``HandleCallback``: the URL's secret is checked first (a wrong one: logged, nothing
   else); then the invoice's payments are confirmed with the provider (the callback itself
