@@ -219,13 +219,14 @@ def _worker(args: argparse.Namespace, settings: Settings) -> int:
 
 def _jobs(args: argparse.Namespace, settings: Settings) -> int:
     from adapters.jobs.queue import failed_jobs, job_app, retry_failed
+    from adapters.postgres.database import psycopg_url
     from entrypoints.container import clock_of
     from entrypoints.database import database
 
     with database(settings) as ready:
 
         async def run(core: Core) -> int:
-            app = job_app(ready.database_url or "")
+            app = job_app(psycopg_url(ready.database_url or ""))
             async with app.open_async():
                 if args.jobs_command == "failed":
                     failed = await failed_jobs(app)
@@ -248,7 +249,7 @@ def _payment_edge(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
     from adapters.payments.edge_wire import Verifier
-    from adapters.payments.qpay import InMemoryTokenStore, QPayCredentials, QPayGateway
+    from adapters.payments.qpay import InMemoryProviderTokenStore, QPayCredentials, QPayGateway
     from adapters.system.clock import SystemClock
     from entrypoints.payment_edge import PaymentEdge
 
@@ -274,7 +275,7 @@ def _payment_edge(args: argparse.Namespace, settings: Settings) -> int:
         settings.qpay_client_secret or "",
         settings.qpay_invoice_code or "",
     )
-    gateway = QPayGateway(credentials, SystemClock(), InMemoryTokenStore())
+    gateway = QPayGateway(credentials, SystemClock(), InMemoryProviderTokenStore())
     app = PaymentEdge(gateway, Verifier(secret.encode()), on_shutdown=gateway.close)
     uvicorn.run(
         app,

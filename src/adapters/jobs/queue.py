@@ -50,26 +50,12 @@ class CappedBackoff(BaseRetryStrategy):
         return RetryDecision(retry_in={"seconds": int(self.delay(job.attempts))})
 
 
-# The URL forms INKSLOT_DATABASE_URL accepts (as adapters.postgres does for its pool); the
-# SQLAlchemy form names the driver, which libpq does not know.
-_URL_SCHEMES = ("postgresql+psycopg://", "postgresql://", "postgres://")
-
-
-def conninfo_of(database_url: str) -> str:
-    """libpq's connection string for the database URL: ``postgresql://``, ``postgres://``
-    or SQLAlchemy's ``postgresql+psycopg://`` (raises ``ValueError`` for any other)."""
-    for scheme in _URL_SCHEMES:
-        if database_url.startswith(scheme):
-            return "postgresql://" + database_url[len(scheme) :]
-    raise ValueError("the database URL must start with postgresql://")
-
-
-def job_app(database_url: str) -> procrastinate.App:
-    """A procrastinate app on the database (not opened), given its URL in any form
-    :func:`conninfo_of` accepts. Its schema is applied by our migrations
-    (``migrations/versions/0005_outbox_and_jobs.py``)."""
+def job_app(conninfo: str) -> procrastinate.App:
+    """A procrastinate app on the database (not opened), given libpq's connection string
+    (``postgresql://...``; the entrypoints turn the setting's other forms into it). Its schema
+    is applied by our migrations (``migrations/versions/0005_outbox_and_jobs.py``)."""
     connector = procrastinate.PsycopgConnector(
-        conninfo=conninfo_of(database_url),
+        conninfo=conninfo,
         kwargs={"application_name": "inkslot-jobs"},
         min_size=1,
         max_size=4,

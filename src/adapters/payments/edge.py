@@ -15,7 +15,6 @@ from urllib.parse import quote
 import httpx
 
 from adapters.payments import edge_wire as wire
-from adapters.payments.values import issued_of
 from booking_domain.payments import (
     CancelOutcome,
     InvoiceRequest,
@@ -54,7 +53,7 @@ class EdgeGateway(PaymentGateway):
             "description": request.description,
             "callbackUrl": request.callback_url,
         }
-        return issued_of(await self._call("POST", "/v1/invoices", body))
+        return wire.issued_of(await self._call("POST", "/v1/invoices", body))
 
     async def check_payments(self, invoice_id: str) -> PaymentCheck:
         return wire.check_of(await self._call("POST", f"/v1/invoices/{_id(invoice_id)}/check", {}))

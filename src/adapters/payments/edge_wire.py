@@ -22,7 +22,9 @@ from typing import Any
 
 from booking_domain.payments import (
     CancelOutcome,
+    DeepLink,
     DepositNotPayableError,
+    IssuedInvoice,
     NothingToRefundError,
     PaymentCheck,
     PaymentMethod,
@@ -75,7 +77,7 @@ def response_signature(secret: bytes, nonce: str, status: int, body: bytes) -> s
     return "v1=" + hmac.new(secret, head + body, hashlib.sha256).hexdigest()
 
 
-class RequestRefused(Exception):
+class RequestRefusedError(Exception):
     """Unsigned, badly signed, stale or replayed: the edge answers 401 and does nothing."""
 
 
@@ -99,16 +101,16 @@ class Verifier:
             and 16 <= len(nonce) <= 64
             and 0 < len(given) <= 128
         ):
-            raise RequestRefused("unsigned")
+            raise RequestRefusedError("unsigned")
         now = self._now()
         if abs(now - int(timestamp)) > WINDOW:
-            raise RequestRefused("stale")
+            raise RequestRefusedError("stale")
         expected = signature(self.secret, timestamp, nonce, method, path, body)
         if not hmac.compare_digest(expected.encode(), given.encode()):
-            raise RequestRefused("bad signature")
+            raise RequestRefusedError("bad signature")
         self._seen = {n: t for n, t in self._seen.items() if t > now}
         if nonce in self._seen:
-            raise RequestRefused("replayed")
+            raise RequestRefusedError("replayed")
         self._seen[nonce] = now + 2 * WINDOW
 
 
@@ -167,3 +169,35 @@ def outcome_of_cancel(data: Mapping[str, Any]) -> CancelOutcome:
 
 def outcome_of_refund(data: Mapping[str, Any]) -> RefundOutcome:
     return RefundOutcome(data["outcome"])
+
+
+# An issued invoice on the edge's wire: what it answers to ``POST /v1/invoices``. The
+# PostgreSQL adapter stores the same shape with a codec of its own: a stored form and a wire
+# form change for different reasons.
+def issued_json(issued: IssuedInvoice) -> dict[str, Any]:
+    return {
+        "invoiceId": issued.invoice_id,
+        "qrText": issued.qr_text,
+        "qrImage": issued.qr_image,
+        "shortUrl": issued.short_url,
+        "raw": issued.raw,
+        "deepLinks": [
+            {"name": d.name, "description": d.description, "logo": d.logo, "link": d.link}
+            for d in issued.deep_links
+        ],
+    }
+
+
+def issued_of(data: Mapping[str, Any]) -> IssuedInvoice:
+    links = tuple(
+        DeepLink(str(d["name"]), str(d["description"]), str(d["logo"]), str(d["link"]))
+        for d in data["deepLinks"]
+    )
+    return IssuedInvoice(
+        str(data["invoiceId"]),
+        str(data["qrText"]),
+        str(data["qrImage"]),
+        str(data["shortUrl"]),
+        links,
+        str(data.get("raw", "")),
+    )

@@ -104,11 +104,7 @@ class InMemoryProviderTokenStore(ProviderTokenStore):
             yield self
 
 
-# The name entrypoints/cli.py imports (``inkslot qpay``).
-InMemoryTokenStore = InMemoryProviderTokenStore
-
-
-class _Unauthorized(Exception):
+class _UnauthorizedError(Exception):
     """A 401: the token is no good (expired early, revoked)."""
 
 
@@ -183,7 +179,7 @@ class QPayGateway(PaymentGateway):
     async def cancel_invoice(self, invoice_id: str) -> CancelOutcome:
         try:
             await self._call("DELETE", f"/v2/invoice/{_segment(invoice_id)}", translate=False)
-        except _Refused as refused:
+        except _RefusedError as refused:
             if refused.key == "INVOICE_PAID":
                 return CancelOutcome.ALREADY_PAID
             if refused.key in _ALREADY_CANCELLED:
@@ -195,7 +191,7 @@ class QPayGateway(PaymentGateway):
         path = f"/v2/payment/refund/{_segment(payment_id)}"
         try:
             await self._call("DELETE", path, {"note": note[:255]}, translate=False)
-        except _Refused as refused:
+        except _RefusedError as refused:
             if refused.key == "PAYMENT_SETTLED":
                 return RefundOutcome.MANUAL_SETTLEMENT
             if refused.key in _ALREADY_CANCELLED:
@@ -219,11 +215,11 @@ class QPayGateway(PaymentGateway):
             token = await self._access(fresh=attempt == 2)
             try:
                 return await self._send(method, path, body, bearer=token)
-            except _Refused as refused:
+            except _RefusedError as refused:
                 if translate:
                     raise refused.error() from None
                 raise
-            except _Unauthorized:
+            except _UnauthorizedError:
                 _log.warning("QPay refused the token on %s %s; logging in again", method, path)
         _log.error("QPay refused a fresh token: check the merchant credentials")
         raise PaymentProviderUnavailableError()
@@ -269,7 +265,7 @@ class QPayGateway(PaymentGateway):
         if current is not None and _refreshable(current, now):
             try:
                 renewed = _token(await self._auth("/v2/auth/refresh", bearer=current.refresh), now)
-            except (PaymentProviderUnavailableError, _Unauthorized):
+            except (PaymentProviderUnavailableError, _UnauthorizedError):
                 _log.info("QPay token refresh failed; logging in again")
             else:
                 if renewed.refresh == current.refresh:  # the same refresh token: spent now
@@ -277,7 +273,7 @@ class QPayGateway(PaymentGateway):
                 return renewed
         try:
             return _token(await self._auth("/v2/auth/token", basic=True), now)
-        except _Unauthorized:
+        except _UnauthorizedError:
             _log.error("QPay refused the merchant credentials")
             raise PaymentProviderUnavailableError() from None
 
@@ -295,12 +291,12 @@ class QPayGateway(PaymentGateway):
             raise PaymentProviderUnavailableError() from failed
         try:
             return _answer(response, "POST", path)[0]
-        except _Refused as refused:  # whatever the key or status: no token, so unavailable
+        except _RefusedError as refused:  # whatever the key or status: no token, so unavailable
             _log.error("QPay refused to issue a token (%s)", refused.key)
             raise PaymentProviderUnavailableError() from None
 
 
-class _Refused(Exception):
+class _RefusedError(Exception):
     """QPay answered with an error key (translated by the caller, or by :meth:`error`)."""
 
     def __init__(self, status: int, key: str) -> None:
@@ -323,11 +319,11 @@ class _Refused(Exception):
 
 
 def _answer(response: httpx.Response, method: str, path: str) -> tuple[dict[str, Any], str]:
-    """The JSON object of a 2xx answer and its text; errors raised as ``_Refused`` (or
-    ``_Unauthorized``, or unavailable when the answer is not what QPay sends)."""
+    """The JSON object of a 2xx answer and its text; errors raised as ``_RefusedError`` (or
+    ``_UnauthorizedError``, or unavailable when the answer is not what QPay sends)."""
     raw = response.text
     if response.status_code == 401:
-        raise _Unauthorized()
+        raise _UnauthorizedError()
     try:
         parsed: object = response.json() if raw.strip() else {}
     except ValueError:
@@ -343,7 +339,7 @@ def _answer(response: httpx.Response, method: str, path: str) -> tuple[dict[str,
         raise PaymentProviderUnavailableError()
     if key == "" and response.status_code != 422:
         _log.error("QPay %s %s: %s %s", method, path, response.status_code, raw[:500])
-    raise _Refused(response.status_code, key or f"HTTP_{response.status_code}")
+    raise _RefusedError(response.status_code, key or f"HTTP_{response.status_code}")
 
 
 def _error_key(parsed: object) -> str:
@@ -440,4 +436,4 @@ def _segment(identifier: str) -> str:
     return identifier
 
 
-__all__ = ["InMemoryProviderTokenStore", "InMemoryTokenStore", "QPayCredentials", "QPayGateway"]
+__all__ = ["InMemoryProviderTokenStore", "QPayCredentials", "QPayGateway"]

@@ -20,7 +20,6 @@ from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 from adapters.payments import edge_wire as wire
-from adapters.payments.values import issued_json
 from booking_domain.payments import InvoiceRequest, PaymentGateway
 from booking_domain.shared.errors import DomainError
 
@@ -92,7 +91,7 @@ class PaymentEdge:
         raw_path = scope.get("raw_path") or path.encode()
         try:
             self._verifier.verify(method, raw_path.decode("latin-1"), headers, body)
-        except wire.RequestRefused as refused:
+        except wire.RequestRefusedError as refused:
             _log.warning("refused a request to %s %s: %s", method, path, refused)
             return 401, {"error": "unauthorised"}
         try:
@@ -122,7 +121,7 @@ class PaymentEdge:
                     str(data["description"]),
                     str(data["callbackUrl"]),
                 )
-                return issued_json(await gateway.create_invoice(request))
+                return wire.issued_json(await gateway.create_invoice(request))
             case "POST", ["v1", "invoices", invoice_id, "check"]:
                 return wire.check_json(await gateway.check_payments(invoice_id))
             case "POST", ["v1", "invoices", invoice_id, "cancel"]:

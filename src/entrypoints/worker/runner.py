@@ -16,6 +16,7 @@ from adapters.jobs.queue import (
     job_app,
     sweep_stalled_forever,
 )
+from adapters.postgres.database import psycopg_url
 from entrypoints.bundles import Bundles
 from entrypoints.settings import Settings
 from entrypoints.worker.tasks import build_tasks
@@ -47,7 +48,7 @@ async def run_worker(
 ) -> None:
     if settings.database_url is None:
         raise ValueError("the worker needs a database URL")
-    app = job_app(settings.database_url)
+    app = job_app(psycopg_url(settings.database_url))
     app.add_tasks_from(build_tasks(bundles, settings), namespace="inkslot")
     async with app.open_async():
         helpers = [
