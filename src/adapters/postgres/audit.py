@@ -13,14 +13,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 from uuid import UUID
 
 from psycopg.types.json import Jsonb
-from sqlalchemy import bindparam, insert
+from sqlalchemy import bindparam, insert, select
 
 from adapters.postgres.database import Connection, OnConnection
-from adapters.postgres.sql import Statement
+from adapters.postgres.sql import Statement, compile_sql
 from adapters.postgres.tables.audit import audit_log
 from booking_domain.shared.audit import AuditEntry, AuditFilter, AuditPage, AuditTrail
 from booking_domain.shared.identity import Role
@@ -54,39 +55,56 @@ def _first_id_of(moment: datetime) -> UUID:
     return UUID(int=int(moment.timestamp() * 1000) << 80)
 
 
-def _where(where: AuditFilter, before: UUID | None) -> tuple[str, dict[str, Any]]:
-    conditions = ["true"]
-    params: dict[str, Any] = {}
-    if before is not None:
-        conditions.append("id < %(before)s")
-        params["before"] = before
-    if where.actor_id is not None:
-        conditions.append("actor_id = %(actor_id)s")
-        params["actor_id"] = where.actor_id
+def _list_params(where: AuditFilter, before: UUID | None, limit: int) -> dict[str, Any]:
+    """The bound values of :func:`_list_statement`'s shape for this filter."""
+    params: dict[str, Any] = {"limit": limit + 1, "before": before}
+    params |= {"actor_id": where.actor_id, "target": where.target, "request_id": where.request_id}
     if where.action is not None and where.action.endswith("."):
         # A kind: the range of actions that begin with it (the column sorts bytewise; '/'
         # is the byte after '.').
-        conditions.append("action >= %(action)s AND action < %(action_end)s")
         params |= {"action": where.action, "action_end": where.action[:-1] + "/"}
-    elif where.action is not None:
-        conditions.append("action = %(action)s")
+    else:
         params["action"] = where.action
-    if where.target is not None:
-        conditions.append("target = %(target)s")
-        params["target"] = where.target
-    if where.request_id is not None:
-        conditions.append("request_id = %(request_id)s")
-        params["request_id"] = where.request_id
     if where.at_from is not None:
-        conditions.append("id >= %(id_from)s AND at >= %(at_from)s")
         params |= {"id_from": _first_id_of(where.at_from), "at_from": where.at_from}
     if where.at_before is not None:
         # Entries of the bound's own millisecond may be before it: the id bound is the next
         # millisecond's first id, the moment is checked exactly.
         last_ms = UUID(int=_first_id_of(where.at_before).int + (1 << 80))
-        conditions.append("id < %(id_before)s AND at < %(at_before)s")
         params |= {"id_before": last_ms, "at_before": where.at_before}
-    return " AND ".join(conditions), params
+    return params
+
+
+def _shape(where: AuditFilter, before: UUID | None) -> tuple[bool, ...]:
+    kind = where.action is not None and where.action.endswith(".")
+    return (
+        before is not None, where.actor_id is not None, kind,
+        where.action is not None and not kind, where.target is not None,
+        where.request_id is not None, where.at_from is not None, where.at_before is not None,
+    )  # fmt: skip
+
+
+@lru_cache(maxsize=256)
+def _list_statement(
+    before: bool, actor: bool, kind: bool, action: bool, target: bool, request: bool,
+    at_from: bool, at_before: bool,
+) -> str:  # fmt: skip
+    """Newest first, one page (and one row more: is there a next page?), for one shape of
+    filter; compiled once per shape."""
+    a = audit_log.c
+    wanted = [
+        (before, [a.id < bindparam("before")]),
+        (actor, [a.actor_id == bindparam("actor_id")]),
+        (kind, [a.action >= bindparam("action"), a.action < bindparam("action_end")]),
+        (action, [a.action == bindparam("action")]),
+        (target, [a.target == bindparam("target")]),
+        (request, [a.request_id == bindparam("request_id")]),
+        (at_from, [a.id >= bindparam("id_from"), a.at >= bindparam("at_from")]),
+        (at_before, [a.id < bindparam("id_before"), a.at < bindparam("at_before")]),
+    ]
+    conditions = [c for present, clauses in wanted if present for c in clauses]
+    page = select(audit_log).where(*conditions).order_by(a.id.desc()).limit(bindparam("limit"))
+    return compile_sql(page)
 
 
 def _entry(row: Mapping[str, Any]) -> AuditEntry:
@@ -127,11 +145,7 @@ class PostgresAuditTrail(OnConnection, AuditTrail):
         self._held = []
 
     async def list(self, where: AuditFilter, *, before: UUID | None, limit: int) -> AuditPage:
-        condition, params = _where(where, before)
-        sql = (
-            f"SELECT * FROM audit_log WHERE {condition}"  # noqa: S608 (constant fragments)
-            " ORDER BY id DESC LIMIT %(limit)s"
-        )
-        rows = await self._rows_planned_for(sql, params | {"limit": limit + 1})
+        sql = _list_statement(*_shape(where, before))
+        rows = await self._rows_planned_for(sql, _list_params(where, before, limit))
         items = tuple(_entry(r) for r in rows[:limit])
         return AuditPage(items, items[-1].id if len(rows) > limit else None)

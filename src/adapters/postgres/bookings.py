@@ -39,9 +39,7 @@ from sqlalchemy import (
     cast,
     func,
     insert,
-    literal_column,
     select,
-    text,
     true,
     update,
 )
@@ -51,7 +49,14 @@ from adapters.postgres.audit import AUDIT_COLUMNS, PostgresAuditTrail, audit_par
 from adapters.postgres.database import Connection, OnConnection
 from adapters.postgres.errors import translate
 from adapters.postgres.outbox import OUTBOX_ROW, PostgresOutbox, outbox_params
-from adapters.postgres.sql import Statement, capped_count, compile_sql, count_of, page_by_keys
+from adapters.postgres.sql import (
+    Statement,
+    capped_count,
+    compile_sql,
+    constant,
+    count_of,
+    page_by_keys,
+)
 from adapters.postgres.tables.audit import audit_log
 from adapters.postgres.tables.bookings import booking_history, bookings
 from adapters.postgres.tables.catalog import artists
@@ -88,8 +93,8 @@ from booking_domain.shared.outbox import OutboxEvent
 Row = Mapping[str, Any]
 _B = bookings.c
 # Literal predicates, written as the exclusion constraint's and the partial index's own WHERE.
-_HOLDING = text("bookings.status IN ('pending', 'confirmed')")
-_PENDING = text("bookings.status = 'pending'")
+_HOLDING = _B.status.in_([constant("pending"), constant("confirmed")])
+_PENDING = _B.status == constant("pending")
 _HISTORY_COLUMNS = [c.name for c in booking_history.c if c.name != "created_at"]
 _UNCHANGING = ("id", "reference", "created_at")
 
@@ -134,7 +139,7 @@ def _column_value(name: str) -> Any:
     (cheaper than adapting a range object per write)."""
     if name == "blocked":
         ends = (bindparam(f"blocked_{end}", type_=_B.starts_at.type) for end in ("start", "end"))
-        return func.tstzrange(*ends, literal_column("'[)'"), type_=_B.blocked.type)
+        return func.tstzrange(*ends, constant("[)"), type_=_B.blocked.type)
     return bindparam(name, type_=_B[name].type)
 
 
@@ -155,7 +160,7 @@ def _build_add(*, audit: bool, publish: bool) -> Any:
         select(artists.c.id)
         .where(
             artists.c.id == bindparam("artist_id", type_=_B.artist_id.type),
-            artists.c.status == literal_column("'approved'"),
+            artists.c.status == constant("approved"),
             ~artists.c.suspended,
             calendar.c.queued.is_not(None),
         )
@@ -193,6 +198,9 @@ def _variants(build: Callable[..., Any]) -> dict[tuple[bool, bool], Statement]:
 
 _ADD = _variants(_build_add)
 _SAVE = _variants(_build_save)
+_HOLD_CALENDAR = Statement(
+    lambda: select(func.pg_advisory_xact_lock(bindparam("key", type_=BigInteger)))
+)
 _GET = Statement(lambda: select(bookings).where(_B.id == bindparam("id")))
 _GET_FOR_UPDATE = Statement(
     lambda: select(bookings).where(_B.id == bindparam("id")).with_for_update()
@@ -378,9 +386,7 @@ class PostgresBookingRepository(OnConnection, BookingRepository):
 
     async def hold_calendar(self, artist_id: ArtistId) -> None:
         # Transaction-scoped: released by COMMIT or ROLLBACK, never leaked to the pool.
-        await self._conn.execute(
-            "SELECT pg_advisory_xact_lock(%(key)s)", {"key": calendar_lock_key(artist_id)}
-        )
+        await self._conn.execute(_HOLD_CALENDAR.text, {"key": calendar_lock_key(artist_id)})
 
     async def _write(self, sql: str, params: dict[str, Any]) -> int:
         try:

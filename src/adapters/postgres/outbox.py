@@ -34,6 +34,7 @@ from adapters.postgres.database import Connection, Database, OnConnection
 from adapters.postgres.errors import translate
 from adapters.postgres.sql import Statement, count_of
 from adapters.postgres.tables.outbox import outbox_events
+from adapters.postgres.tuned.outbox import FEED_READ, FEED_TAIL, FORGET_OLD
 from booking_domain.shared import (
     SINGLE_EVENT_KINDS,
     EventId,
@@ -59,37 +60,6 @@ _NEXT_SEQUENCE = Statement(
     )
 )
 
-# The transaction id goes out as text (no driver type for xid8) under its own name: were it
-# aliased ``xid``, ``ORDER BY xid`` would sort by that text alias ("1000" before "999").
-_READ = """
-SELECT position, xid::text AS xid_text, id, type, occurred_at, subject, sequence, data, audience
-  FROM outbox_events
- WHERE (xid, position) > (%(xid)s::text::xid8, %(position)s)
-   AND xid < pg_snapshot_xmin(pg_current_snapshot())
-   AND (%(user_id)s::uuid IS NULL OR audience @> ARRAY[%(user_id)s::uuid])
- ORDER BY outbox_events.xid, outbox_events.position
- LIMIT %(limit)s
-"""
-_TAIL = """
-SELECT xid::text AS xid_text, position
-  FROM outbox_events
- WHERE xid < pg_snapshot_xmin(pg_current_snapshot())
- ORDER BY outbox_events.xid DESC, outbox_events.position DESC
- LIMIT 1
-"""
-# The newest event of each subject is kept whatever its age: it carries the subject's last
-# sequence, from which the next event of a subject without a version of its own is numbered.
-# Subjects of SINGLE_EVENT_KINDS never number another, so their one event goes too.
-_FORGET = """
-DELETE FROM outbox_events
- WHERE position IN (
-       SELECT old.position FROM outbox_events old
-        WHERE old.created_at < %(moment)s
-          AND (split_part(old.subject, '/', 1) = ANY(%(single)s)
-               OR EXISTS (SELECT 1 FROM outbox_events newer
-                           WHERE newer.subject = old.subject AND newer.sequence > old.sequence))
-        ORDER BY old.created_at LIMIT %(limit)s)
-"""
 _WIDTH = 20
 _MAX = 10**_WIDTH - 1
 
@@ -176,18 +146,18 @@ class PostgresOutboxFeed(OutboxFeed):
     ) -> Sequence[FeedItem]:
         xid, position = (0, 0) if after is None else parse_cursor(after)
         params = {"xid": str(xid), "position": position, "limit": limit, "user_id": for_user}
-        rows = await self._fetch(_READ, params)
+        rows = await self._fetch(FEED_READ, params)
         return [FeedItem(make_cursor(int(r["xid_text"]), r["position"]), _event(r)) for r in rows]
 
     async def tail(self) -> str | None:
-        rows = await self._fetch(_TAIL, {})
+        rows = await self._fetch(FEED_TAIL, {})
         return make_cursor(int(rows[0]["xid_text"]), rows[0]["position"]) if rows else None
 
     async def forget_before(self, moment: datetime, *, limit: int) -> int:
         try:
             async with self._database.pool.connection(self._database.connection_wait()) as conn:
                 params = {"moment": moment, "limit": limit, "single": sorted(SINGLE_EVENT_KINDS)}
-                cursor = await conn.execute(_FORGET, params)
+                cursor = await conn.execute(FORGET_OLD, params)
                 return cursor.rowcount
         except Exception as exc:
             raise (translate(exc) or exc) from exc

@@ -16,7 +16,8 @@ One module per query family, each saying why its statements are text:
 - ``free_starts``: the free-starts projection's due artists and calendar read;
 - ``scheduling``: the scheduling context (the slot query), in full and with the catalogue
   remembered;
-- ``notification_context``: a message's recipient and booking, one join each.
+- ``notification_context``: a message's recipient and booking, one join each;
+- ``outbox``: the outbox feed's reads in transaction order, and its retention.
 
 Every value is a bound parameter (``%(name)s``); a fragment formatted into a statement is a
 constant of its module (ruff's S608 is silenced line by line for that reason). The
