@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from uuid import UUID
 
+from adapters.memory.held import HeldRecords
 from adapters.memory.store import StagedTable, TableRepository
 from booking_domain.shared.audit import AuditEntry, AuditFilter, AuditPage, AuditTrail
 from booking_domain.shared.errors import ConflictError
@@ -17,26 +18,21 @@ from booking_domain.shared.errors import ConflictError
 class InMemoryAuditTrail(TableRepository[UUID, AuditEntry], AuditTrail):
     def __init__(self, table: StagedTable[UUID, AuditEntry]) -> None:
         super().__init__(table)
-        self._held: list[AuditEntry] = []
+        self._held = HeldRecords(self._write)
 
     async def record(self, entry: AuditEntry) -> None:
-        self._held.append(entry)
+        self._held.hold(entry)
 
     def write_with(self, target: str, action: str, at: datetime) -> None:
         """The change ``action`` of ``target`` at ``at`` is being written: write its held
         entry (and the entries held before it, first)."""
-        for place, entry in enumerate(self._held):
-            if (entry.target, entry.action, entry.at) == (target, action, at):
-                earlier, self._held = self._held[: place + 1], self._held[place + 1 :]
-                self._write(earlier)
-                return
+        self._held.write_up_to(lambda e: (e.target, e.action, e.at) == (target, action, at))
 
     def write_held(self) -> None:
-        held, self._held = self._held, []
-        self._write(held)
+        self._held.write_all()
 
     def drop_held(self) -> None:
-        self._held = []
+        self._held.drop()
 
     def _write(self, entries: Sequence[AuditEntry]) -> None:
         for entry in entries:

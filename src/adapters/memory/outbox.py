@@ -11,6 +11,7 @@ import asyncio
 from collections.abc import Sequence
 from datetime import datetime
 
+from adapters.memory.held import HeldRecords
 from adapters.memory.store import InMemoryStore, StagedTable
 from booking_domain.shared import (
     SINGLE_EVENT_KINDS,
@@ -36,31 +37,26 @@ class InMemoryOutbox(Outbox):
 
     def __init__(self, table: StagedTable[tuple[str, int], OutboxEvent | None]) -> None:
         self._events = table
-        self._held: list[OutboxEvent] = []
+        self._held = HeldRecords(self._write)
 
     async def record(self, event: OutboxEvent) -> None:
-        self._held.append(event)
+        self._held.hold(event)
 
     async def next_sequence(self, subject: str) -> int:
         stored = (e.sequence for e in self._events.values() if e and e.subject == subject)
-        held = (e.sequence for e in self._held if e.subject == subject)
+        held = (e.sequence for e in self._held.held() if e.subject == subject)
         return 1 + max((*stored, *held), default=0)
 
     def write_with(self, subject: str, sequence: int) -> None:
         """The change of ``subject`` to ``sequence`` is being written: write its held event
         (and the events held before it, first)."""
-        for place, event in enumerate(self._held):
-            if (event.subject, event.sequence) == (subject, sequence):
-                earlier, self._held = self._held[: place + 1], self._held[place + 1 :]
-                self._write(earlier)
-                return
+        self._held.write_up_to(lambda e: (e.subject, e.sequence) == (subject, sequence))
 
     def write_held(self) -> None:
-        held, self._held = self._held, []
-        self._write(held)
+        self._held.write_all()
 
     def drop_held(self) -> None:
-        self._held = []
+        self._held.drop()
 
     def _write(self, events: Sequence[OutboxEvent]) -> None:
         for event in events:

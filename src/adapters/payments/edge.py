@@ -53,7 +53,7 @@ class EdgeGateway(PaymentGateway):
             "description": request.description,
             "callbackUrl": request.callback_url,
         }
-        return wire.issued_of(await self._call("POST", "/v1/invoices", body))
+        return IssuedInvoice.of_data(await self._call("POST", "/v1/invoices", body))
 
     async def check_payments(self, invoice_id: str) -> PaymentCheck:
         return wire.check_of(await self._call("POST", f"/v1/invoices/{_id(invoice_id)}/check", {}))

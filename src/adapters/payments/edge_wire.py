@@ -22,9 +22,7 @@ from typing import Any
 
 from booking_domain.payments import (
     CancelOutcome,
-    DeepLink,
     DepositNotPayableError,
-    IssuedInvoice,
     NothingToRefundError,
     PaymentCheck,
     PaymentMethod,
@@ -169,35 +167,3 @@ def outcome_of_cancel(data: Mapping[str, Any]) -> CancelOutcome:
 
 def outcome_of_refund(data: Mapping[str, Any]) -> RefundOutcome:
     return RefundOutcome(data["outcome"])
-
-
-# An issued invoice on the edge's wire: what it answers to ``POST /v1/invoices``. The
-# PostgreSQL adapter stores the same shape with a codec of its own: a stored form and a wire
-# form change for different reasons.
-def issued_json(issued: IssuedInvoice) -> dict[str, Any]:
-    return {
-        "invoiceId": issued.invoice_id,
-        "qrText": issued.qr_text,
-        "qrImage": issued.qr_image,
-        "shortUrl": issued.short_url,
-        "raw": issued.raw,
-        "deepLinks": [
-            {"name": d.name, "description": d.description, "logo": d.logo, "link": d.link}
-            for d in issued.deep_links
-        ],
-    }
-
-
-def issued_of(data: Mapping[str, Any]) -> IssuedInvoice:
-    links = tuple(
-        DeepLink(str(d["name"]), str(d["description"]), str(d["logo"]), str(d["link"]))
-        for d in data["deepLinks"]
-    )
-    return IssuedInvoice(
-        str(data["invoiceId"]),
-        str(data["qrText"]),
-        str(data["qrImage"]),
-        str(data["shortUrl"]),
-        links,
-        str(data.get("raw", "")),
-    )

@@ -11,7 +11,7 @@ checked on the few rows of the edge milliseconds.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
@@ -21,6 +21,7 @@ from psycopg.types.json import Jsonb
 from sqlalchemy import bindparam, insert, select
 
 from adapters.postgres.database import Connection, OnConnection
+from adapters.postgres.held import HeldRecords
 from adapters.postgres.sql import Statement, compile_sql
 from adapters.postgres.tables.audit import audit_log
 from booking_domain.shared.audit import AuditEntry, AuditFilter, AuditPage, AuditTrail
@@ -121,28 +122,26 @@ def _entry(row: Mapping[str, Any]) -> AuditEntry:
 class PostgresAuditTrail(OnConnection, AuditTrail):
     def __init__(self, connection: Connection) -> None:
         super().__init__(connection)
-        self._held: list[AuditEntry] = []
+        self._held = HeldRecords(self._write)
 
     async def record(self, entry: AuditEntry) -> None:
-        self._held.append(entry)
+        self._held.hold(entry)
 
     async def carried(self, target: str, action: str, at: datetime) -> AuditEntry | None:
         """The held entry of the change ``action`` of ``target`` at ``at``, for the statement
-        that writes the change (None when none is held); entries held before it are written
-        first."""
-        for place, entry in enumerate(self._held):
-            if (entry.target, entry.action, entry.at) == (target, action, at):
-                earlier, self._held = self._held[:place], self._held[place + 1 :]
-                await self._write_rows(_RECORD.text, [audit_params(e) for e in earlier])
-                return entry
-        return None
+        that writes the change (``HeldRecords.carried``)."""
+        return await self._held.carried(
+            lambda e: (e.target, e.action, e.at) == (target, action, at)
+        )
 
     async def write_held(self) -> None:
-        held, self._held = self._held, []
-        await self._write_rows(_RECORD.text, [audit_params(e) for e in held])
+        await self._held.write_all()
 
     def drop_held(self) -> None:
-        self._held = []
+        self._held.drop()
+
+    async def _write(self, entries: Sequence[AuditEntry]) -> None:
+        await self._write_rows(_RECORD.text, [audit_params(e) for e in entries])
 
     async def list(self, where: AuditFilter, *, before: UUID | None, limit: int) -> AuditPage:
         sql = _list_statement(*_shape(where, before))

@@ -32,6 +32,7 @@ from sqlalchemy import bindparam, func, insert, literal_column, select
 
 from adapters.postgres.database import Connection, Database, OnConnection
 from adapters.postgres.errors import translate
+from adapters.postgres.held import HeldRecords
 from adapters.postgres.sql import Statement, count_of
 from adapters.postgres.tables.outbox import outbox_events
 from adapters.postgres.tuned.outbox import FEED_READ, FEED_TAIL, FORGET_OLD
@@ -80,33 +81,29 @@ def outbox_params(event: OutboxEvent) -> dict[str, Any]:
 class PostgresOutbox(OnConnection, Outbox):
     def __init__(self, connection: Connection) -> None:
         super().__init__(connection)
-        self._held: list[OutboxEvent] = []
+        self._held = HeldRecords(self._write)
 
     async def record(self, event: OutboxEvent) -> None:
-        self._held.append(event)
+        self._held.hold(event)
 
     async def next_sequence(self, subject: str) -> int:
         row = await (await self._conn.execute(_NEXT_SEQUENCE.text, {"subject": subject})).fetchone()
-        held = (e.sequence for e in self._held if e.subject == subject)
+        held = (e.sequence for e in self._held.held() if e.subject == subject)
         return max((count_of(row, "last"), *held)) + 1
 
     async def carried(self, subject: str, sequence: int) -> OutboxEvent | None:
         """The held event of the change of ``subject`` to ``sequence``, for the statement
-        that writes the change (None when none is held). Events held before it are written
-        first, so the feed keeps the order they were recorded in."""
-        for place, event in enumerate(self._held):
-            if (event.subject, event.sequence) == (subject, sequence):
-                earlier, self._held = self._held[:place], self._held[place + 1 :]
-                await self._write_rows(_RECORD.text, [outbox_params(e) for e in earlier])
-                return event
-        return None
+        that writes the change (``HeldRecords.carried``)."""
+        return await self._held.carried(lambda e: (e.subject, e.sequence) == (subject, sequence))
 
     async def write_held(self) -> None:
-        held, self._held = self._held, []
-        await self._write_rows(_RECORD.text, [outbox_params(e) for e in held])
+        await self._held.write_all()
 
     def drop_held(self) -> None:
-        self._held = []
+        self._held.drop()
+
+    async def _write(self, events: Sequence[OutboxEvent]) -> None:
+        await self._write_rows(_RECORD.text, [outbox_params(e) for e in events])
 
 
 def make_cursor(xid: int, position: int) -> str:

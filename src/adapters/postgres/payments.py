@@ -19,7 +19,6 @@ from adapters.postgres.sql import Statement, constant, count_of, exact_count, pa
 from adapters.postgres.tables.bookings import bookings
 from adapters.postgres.tables.payments import payment_invoices, received_payments, refunds
 from booking_domain.payments import (
-    DeepLink,
     DepositInvoice,
     Evidence,
     InvoiceId,
@@ -350,48 +349,14 @@ class ProcrastinatePaymentJobs(PaymentJobs):
             pass
 
 
-# payment_invoices.issued: the provider's answer to an invoice, as JSON. Rows already hold
-# this form (camelCase keys, deep links as a list of objects, ``raw`` possibly absent in the
-# oldest): change it only together with a migration of those rows.
-
-
-def issued_json(issued: IssuedInvoice) -> dict[str, Any]:
-    """The stored form of an issued invoice."""
-    return {
-        "invoiceId": issued.invoice_id,
-        "qrText": issued.qr_text,
-        "qrImage": issued.qr_image,
-        "shortUrl": issued.short_url,
-        "raw": issued.raw,
-        "deepLinks": [
-            {"name": d.name, "description": d.description, "logo": d.logo, "link": d.link}
-            for d in issued.deep_links
-        ],
-    }
-
-
-def issued_of(stored: Mapping[str, Any]) -> IssuedInvoice:
-    """An issued invoice from its stored form."""
-    links = tuple(
-        DeepLink(str(d["name"]), str(d["description"]), str(d["logo"]), str(d["link"]))
-        for d in stored["deepLinks"]
-    )
-    return IssuedInvoice(
-        str(stored["invoiceId"]),
-        str(stored["qrText"]),
-        str(stored["qrImage"]),
-        str(stored["shortUrl"]),
-        links,
-        str(stored.get("raw", "")),
-    )
-
-
+# payment_invoices.issued: the provider's answer to an invoice, in IssuedInvoice.as_data()'s
+# form, which the rows already hold (``raw`` possibly absent in the oldest).
 def _issued_json(issued: IssuedInvoice | None) -> Jsonb | None:
-    return None if issued is None else Jsonb(issued_json(issued))
+    return None if issued is None else Jsonb(issued.as_data())
 
 
 def _issued(stored: Mapping[str, Any] | None) -> IssuedInvoice | None:
-    return None if stored is None else issued_of(stored)
+    return None if stored is None else IssuedInvoice.of_data(stored)
 
 
 def _params(invoice: DepositInvoice) -> dict[str, Any]:

@@ -11,12 +11,14 @@ configuration is wrong), ``DepositNotPayableError`` (the provider refuses the am
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import Protocol
+from typing import Any, Protocol
 
 from booking_domain.shared.money import Money
+from booking_domain.shared.outbox import JsonValue
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +53,39 @@ class IssuedInvoice:
     short_url: str
     deep_links: tuple[DeepLink, ...]
     raw: str = ""
+
+    def as_data(self) -> dict[str, JsonValue]:
+        """The invoice as JSON data (camelCase, deep links as a list): what the payment edge
+        answers and what the PostgreSQL adapter stores with the invoice. Stored rows keep
+        this form: change it only with a migration of them."""
+        links: list[JsonValue] = [
+            {"name": d.name, "description": d.description, "logo": d.logo, "link": d.link}
+            for d in self.deep_links
+        ]
+        return {
+            "invoiceId": self.invoice_id,
+            "qrText": self.qr_text,
+            "qrImage": self.qr_image,
+            "shortUrl": self.short_url,
+            "raw": self.raw,
+            "deepLinks": links,
+        }
+
+    @classmethod
+    def of_data(cls, data: Mapping[str, Any]) -> IssuedInvoice:
+        """The invoice from :meth:`as_data`'s form (``raw`` may be missing: older rows)."""
+        links = tuple(
+            DeepLink(str(d["name"]), str(d["description"]), str(d["logo"]), str(d["link"]))
+            for d in data["deepLinks"]
+        )
+        return cls(
+            str(data["invoiceId"]),
+            str(data["qrText"]),
+            str(data["qrImage"]),
+            str(data["shortUrl"]),
+            links,
+            str(data.get("raw", "")),
+        )
 
 
 class PaymentState(StrEnum):

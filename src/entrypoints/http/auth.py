@@ -17,6 +17,9 @@ from booking_domain.accounts.ports import AccessClaims
 from booking_domain.accounts.use_cases import AccountUseCases
 from booking_domain.shared import Actor, PermissionDeniedError, Role
 
+# The OpenAPI security requirement of a route behind a bearer token.
+BEARER: list[dict[str, list[str]]] = [{"bearer": []}]
+
 # Guards are coroutines: Litestar would run a plain function on a worker thread, a costly
 # hop for a few microseconds of JWT checking.
 Guard = Callable[[ASGIConnection[Any, Any, Any, Any], BaseRouteHandler], Awaitable[None]]

@@ -121,7 +121,7 @@ class PaymentEdge:
                     str(data["description"]),
                     str(data["callbackUrl"]),
                 )
-                return wire.issued_json(await gateway.create_invoice(request))
+                return (await gateway.create_invoice(request)).as_data()
             case "POST", ["v1", "invoices", invoice_id, "check"]:
                 return wire.check_json(await gateway.check_payments(invoice_id))
             case "POST", ["v1", "invoices", invoice_id, "cancel"]:

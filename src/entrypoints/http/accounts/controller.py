@@ -29,8 +29,9 @@ from entrypoints.http.accounts.dto import (
     UserPage,
     UserView,
 )
-from entrypoints.http.auth import authenticated, client_address, role_in
-from entrypoints.http.caller import AnyRequest, Caller, Claims, caller_dependencies
+from entrypoints.http.auth import client_address
+from entrypoints.http.caller import AnyRequest, Caller, Claims
+from entrypoints.http.controllers import AdminOnly, SignedIn
 from entrypoints.http.locale import negotiate_locale
 from entrypoints.http.wire import given
 
@@ -80,12 +81,9 @@ class AuthController(Controller):
         await accounts.logout(refresh_token=data.refresh_token)
 
 
-class MeController(Controller):
+class MeController(SignedIn, context="accounts"):
     path = "/me"
     tags = ["account"]
-    guards = [authenticated]
-    security = [{"bearer": []}]
-    dependencies = caller_dependencies("accounts")
 
     @get(summary="The signed-in user")
     async def read(self, actor: Caller, accounts: AccountsDep) -> UserView:
@@ -102,12 +100,9 @@ class MeController(Controller):
         )
 
 
-class PasswordController(Controller):
+class PasswordController(SignedIn, context="accounts"):
     path = "/me/password"
     tags = ["account"]
-    guards = [authenticated]
-    security = [{"bearer": []}]
-    dependencies = caller_dependencies("accounts")
 
     @post(status_code=HTTP_204_NO_CONTENT, summary="Change password")
     async def change_password(
@@ -129,12 +124,9 @@ class PasswordController(Controller):
         )
 
 
-class StreamTicketController(Controller):
+class StreamTicketController(SignedIn, context="accounts"):
     path = "/events/tickets"
     tags = ["events"]
-    guards = [authenticated]
-    security = [{"bearer": []}]
-    dependencies = caller_dependencies("accounts")
 
     @post(summary="A one-minute ticket to open the event stream from a browser")
     async def issue(self, claims: Claims, accounts: AccountsDep) -> TicketView:
@@ -144,12 +136,9 @@ class StreamTicketController(Controller):
         return TicketView.of(await accounts.issue_stream_ticket(claims))
 
 
-class AdminUsersController(Controller):
+class AdminUsersController(AdminOnly, context="accounts"):
     path = "/admin/users"
     tags = ["admin"]
-    guards = [authenticated, role_in(Role.ADMIN)]
-    security = [{"bearer": []}]
-    dependencies = caller_dependencies("accounts")
 
     @get(summary="List accounts: by role, restricted or not, text in name or email (admins)")
     async def list_users(

@@ -7,27 +7,23 @@ from datetime import datetime
 from typing import Annotated
 from uuid import UUID
 
-from litestar import Controller, get
+from litestar import get
 from litestar.di import NamedDependency
 from litestar.params import QueryParameter
 
 from booking_domain.audit.use_cases import AuditUseCases
-from booking_domain.shared import Role
 from booking_domain.shared.audit import MAX_AUDIT_PAGE, MAX_REQUEST_ID, AuditFilter
 from booking_domain.shared.ids import UserId
 from entrypoints.http.audit.dto import AuditEntryView, AuditPageView
-from entrypoints.http.auth import authenticated, role_in
-from entrypoints.http.caller import Caller, caller_dependencies
+from entrypoints.http.caller import Caller
+from entrypoints.http.controllers import AdminOnly
 
 AuditDep = NamedDependency[AuditUseCases]
 
 
-class AuditController(Controller):
+class AuditController(AdminOnly, context="audit"):
     path = "/admin/audit"
     tags = ["admin"]
-    guards = [authenticated, role_in(Role.ADMIN)]
-    security = [{"bearer": []}]
-    dependencies = caller_dependencies("audit")
 
     @get(summary="The audit trail, newest first: actor, action, target, dates, request (admins)")
     async def list_audit(

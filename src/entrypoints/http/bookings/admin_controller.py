@@ -9,29 +9,26 @@ from datetime import datetime
 from typing import Annotated, Literal
 from uuid import UUID
 
-from litestar import Controller, get, post
+from litestar import get, post
 from litestar.params import FromPath, QueryParameter
 from litestar.status_codes import HTTP_200_OK
 
 from booking_domain.bookings import BookingStatus, PaymentStatus
 from booking_domain.bookings.use_cases import AdminBookingFilter, Suspension
-from booking_domain.shared import MAX_PAGE, MAX_PAGE_SIZE, PageRequest, Role
+from booking_domain.shared import MAX_PAGE, MAX_PAGE_SIZE, PageRequest
 from booking_domain.shared.ids import ArtistId, UserId
-from entrypoints.http.auth import authenticated, role_in
 from entrypoints.http.bookings.controller import BookingsDep
 from entrypoints.http.bookings.dto import BookingPage, BookingView, StatusName
-from entrypoints.http.caller import Caller, caller_dependencies
+from entrypoints.http.caller import Caller
+from entrypoints.http.controllers import AdminOnly
 from entrypoints.http.wire import View
 
 PaymentStatusName = Literal["unpaid", "invoiced", "paid", "partially_refunded", "refunded"]
 
 
-class AdminBookingsController(Controller):
+class AdminBookingsController(AdminOnly, context="bookings"):
     path = "/admin/bookings"
     tags = ["admin", "bookings"]
-    guards = [authenticated, role_in(Role.ADMIN)]
-    security = [{"bearer": []}]
-    dependencies = caller_dependencies("bookings")
 
     @get(summary="Every booking, newest start first: status, payment, dates, artist, customer")
     async def list_all(
@@ -72,12 +69,9 @@ class SuspensionView(View, frozen=True):
         return cls(done.artist.id, done.artist.suspended, cancelled)
 
 
-class AdminSuspensionController(Controller):
+class AdminSuspensionController(AdminOnly, context="bookings"):
     path = "/admin/artists/{artist_id:uuid}/suspend"
     tags = ["admin", "bookings"]
-    guards = [authenticated, role_in(Role.ADMIN)]
-    security = [{"bearer": []}]
-    dependencies = caller_dependencies("bookings")
 
     @post(
         status_code=HTTP_200_OK,

@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Annotated
 from uuid import UUID
 
-from litestar import Controller, Response, get, patch, post
+from litestar import Response, get, patch, post
 from litestar.di import NamedDependency
 from litestar.params import FromPath, HeaderParameter, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
@@ -18,7 +18,6 @@ from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 from booking_domain.bookings import BookingStatus
 from booking_domain.bookings.use_cases import BookingUseCases
 from booking_domain.shared import MAX_PAGE, MAX_PAGE_SIZE, BookingId, PageRequest
-from entrypoints.http.auth import authenticated
 from entrypoints.http.bookings.dto import (
     BookingEventsView,
     BookingPage,
@@ -28,7 +27,8 @@ from entrypoints.http.bookings.dto import (
     RescheduleRequest,
     StatusName,
 )
-from entrypoints.http.caller import Caller, caller_dependencies
+from entrypoints.http.caller import Caller
+from entrypoints.http.controllers import SignedIn
 
 IdempotencyKey = Annotated[
     str | None,
@@ -43,12 +43,9 @@ BookingsDep = NamedDependency[BookingUseCases]
 REPLAYED_HEADER = "Idempotent-Replayed"
 
 
-class BookingsController(Controller):
+class BookingsController(SignedIn, context="bookings"):
     path = "/bookings"
     tags = ["bookings"]
-    guards = [authenticated]
-    security = [{"bearer": []}]
-    dependencies = caller_dependencies("bookings")
 
     @post(status_code=HTTP_201_CREATED, summary="Request a booking (customers)")
     async def create(

@@ -6,26 +6,21 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from litestar import Controller, delete, get, patch, post
+from litestar import delete, get, patch, post
 from litestar.params import FromPath, JSONBody
 
 from booking_domain.bookings.ideas import IdeaId
 from booking_domain.media import UploadId
 from booking_domain.shared import BookingId
-from entrypoints.http.auth import authenticated
 from entrypoints.http.bookings.controller import BookingsDep
 from entrypoints.http.bookings.ideas_dto import IdeaChange, IdeaRequest, IdeaView
-from entrypoints.http.caller import Caller, caller_dependencies
+from entrypoints.http.caller import Caller
+from entrypoints.http.controllers import SignedIn
 
-BEARER: list[dict[str, list[str]]] = [{"bearer": []}]
 
-
-class BookingIdeasController(Controller):
+class BookingIdeasController(SignedIn, context="bookings"):
     path = "/bookings/{booking_id:uuid}/ideas"
     tags = ["bookings"]
-    guards = [authenticated]
-    security = BEARER
-    dependencies = caller_dependencies("bookings")
 
     @post(summary="Add an idea (the booking's customer or artist, while pending or confirmed)")
     async def add(
@@ -48,12 +43,9 @@ class BookingIdeasController(Controller):
         return [IdeaView.of(e) for e in await bookings.list_ideas(actor, BookingId(booking_id))]
 
 
-class IdeasController(Controller):
+class IdeasController(SignedIn, context="bookings"):
     path = "/ideas"
     tags = ["bookings"]
-    guards = [authenticated]
-    security = BEARER
-    dependencies = caller_dependencies("bookings")
 
     @patch("/{idea_id:uuid}", summary="Change an idea's description (its author or an admin)")
     async def change(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 from uuid import UUID
 
-from litestar import Controller, get, patch, post, put
+from litestar import get, patch, post, put
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK
@@ -25,8 +25,8 @@ from booking_domain.shared import (
     ServiceId,
     StudioId,
 )
-from entrypoints.http.auth import authenticated, role_in
-from entrypoints.http.caller import Caller, MaybeCaller, caller_dependencies
+from entrypoints.http.auth import BEARER, authenticated, role_in
+from entrypoints.http.caller import Caller, MaybeCaller
 from entrypoints.http.catalog.dto import (
     ApprovalRequest,
     ArtistImageRequest,
@@ -38,10 +38,9 @@ from entrypoints.http.catalog.dto import (
     StudioRequest,
     StudioView,
 )
+from entrypoints.http.controllers import AdminOnly, Public
 
 CatalogDep = NamedDependency[CatalogUseCases]
-
-BEARER: list[dict[str, list[str]]] = [{"bearer": []}]
 
 
 async def _set_image(
@@ -60,10 +59,9 @@ def _view(catalog: CatalogUseCases, artist: ArtistProfile) -> ArtistView:
     return ArtistView.of(artist, catalog.artist_images(artist))
 
 
-class ArtistsController(Controller):
+class ArtistsController(Public, context="catalog"):
     path = "/artists"
     tags = ["artists"]
-    dependencies = caller_dependencies("catalog")
 
     @post(
         guards=[authenticated, role_in(Role.ARTIST)],
@@ -196,10 +194,9 @@ class ArtistsController(Controller):
         )
 
 
-class StudiosController(Controller):
+class StudiosController(Public, context="catalog"):
     path = "/studios"
     tags = ["studios"]
-    dependencies = caller_dependencies("catalog")
 
     @post(
         guards=[authenticated, role_in(Role.ARTIST, Role.ADMIN)],
@@ -231,12 +228,9 @@ class StudiosController(Controller):
         return StudioView.of(await catalog.update_studio(actor, StudioId(studio_id), data.fields()))
 
 
-class AdminArtistsController(Controller):
+class AdminArtistsController(AdminOnly, context="catalog"):
     path = "/admin/artists"
     tags = ["admin"]
-    guards = [authenticated, role_in(Role.ADMIN)]
-    security = BEARER
-    dependencies = caller_dependencies("catalog")
 
     @get(summary="Profiles, oldest first: review state, suspended, city, text (admins)")
     async def list_profiles(

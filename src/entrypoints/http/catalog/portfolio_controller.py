@@ -6,15 +6,14 @@ from __future__ import annotations
 from typing import Annotated
 from uuid import UUID
 
-from litestar import Controller, delete, get, patch, post
+from litestar import delete, get, patch, post
 from litestar.params import FromPath, JSONBody, QueryParameter
 
 from booking_domain.catalog.portfolio import PortfolioItemId
 from booking_domain.media import UploadId
 from booking_domain.shared import MAX_PAGE, MAX_PAGE_SIZE, ArtistId
 from booking_domain.shared.pages import PageRequest
-from entrypoints.http.auth import authenticated
-from entrypoints.http.caller import Caller, MaybeCaller, caller_dependencies
+from entrypoints.http.caller import Caller, MaybeCaller
 from entrypoints.http.catalog.controller import CatalogDep
 from entrypoints.http.catalog.portfolio_dto import (
     PortfolioItemChange,
@@ -22,17 +21,13 @@ from entrypoints.http.catalog.portfolio_dto import (
     PortfolioItemView,
     PortfolioPage,
 )
+from entrypoints.http.controllers import Public, SignedIn
 from entrypoints.http.wire import given
 
-BEARER: list[dict[str, list[str]]] = [{"bearer": []}]
 
-
-class PortfolioController(Controller):
+class PortfolioController(SignedIn, context="catalog"):
     path = "/portfolio"
     tags = ["portfolio"]
-    guards = [authenticated]
-    security = BEARER
-    dependencies = caller_dependencies("catalog")
 
     @post(summary="Add a finished upload (purpose portfolio) to your portfolio, last")
     async def add(
@@ -68,10 +63,9 @@ class PortfolioController(Controller):
         await catalog.delete_portfolio_item(actor, PortfolioItemId(item_id))
 
 
-class ArtistPortfolioController(Controller):
+class ArtistPortfolioController(Public, context="catalog"):
     path = "/artists/{artist_id:uuid}/portfolio"
     tags = ["portfolio"]
-    dependencies = caller_dependencies("catalog")
 
     @get(summary="An artist's portfolio, in its order (public once the artist is approved)")
     async def list_items(

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Annotated
 from uuid import UUID
 
-from litestar import Controller, get, patch, post
+from litestar import get, patch, post
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_201_CREATED
@@ -20,8 +20,8 @@ from booking_domain.media import UploadId
 from booking_domain.shared import MAX_PAGE, MAX_PAGE_SIZE, Role
 from booking_domain.shared.ids import BookingId, DisputeId
 from booking_domain.shared.pages import PageRequest
-from entrypoints.http.auth import authenticated, role_in
-from entrypoints.http.caller import Caller, caller_dependencies
+from entrypoints.http.caller import Caller
+from entrypoints.http.controllers import AdminOnly, SignedIn
 from entrypoints.http.disputes.dto import (
     DisputeDetailView,
     DisputePage,
@@ -35,15 +35,10 @@ from entrypoints.http.disputes.dto import (
 
 DisputesDep = NamedDependency[DisputeUseCases]
 
-BEARER: list[dict[str, list[str]]] = [{"bearer": []}]
 
-
-class DisputesController(Controller):
+class DisputesController(SignedIn, context="disputes"):
     path = "/disputes"
     tags = ["disputes"]
-    guards = [authenticated]
-    security = BEARER
-    dependencies = caller_dependencies("disputes")
 
     @post(
         status_code=HTTP_201_CREATED,
@@ -83,12 +78,9 @@ class DisputesController(Controller):
         return EvidenceView.of(added)
 
 
-class AdminDisputesController(Controller):
+class AdminDisputesController(AdminOnly, context="disputes"):
     path = "/admin/disputes"
     tags = ["disputes", "admin"]
-    guards = [authenticated, role_in(Role.ADMIN)]
-    security = BEARER
-    dependencies = caller_dependencies("disputes")
 
     @get(summary="Disputes, newest first: by status and when they were opened (admins)")
     async def list_disputes(

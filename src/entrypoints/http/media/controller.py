@@ -5,28 +5,23 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from litestar import Controller, get, post
+from litestar import get, post
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_200_OK
 
 from booking_domain.media import UploadId
 from booking_domain.media.use_cases import MediaUseCases
-from entrypoints.http.auth import authenticated
-from entrypoints.http.caller import Caller, caller_dependencies
+from entrypoints.http.caller import Caller
+from entrypoints.http.controllers import SignedIn
 from entrypoints.http.media.dto import UploadRequest, UploadStateView, UploadTicketView
 
 MediaDep = NamedDependency[MediaUseCases]
 
-BEARER: list[dict[str, list[str]]] = [{"bearer": []}]
 
-
-class UploadsController(Controller):
+class UploadsController(SignedIn, context="media"):
     path = "/uploads"
     tags = ["media"]
-    guards = [authenticated]
-    security = BEARER
-    dependencies = caller_dependencies("media")
 
     @post(summary="Ask to upload an image: where and how to PUT it (valid 10 minutes)")
     async def request_upload(

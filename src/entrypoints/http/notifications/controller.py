@@ -9,18 +9,18 @@ from typing import Annotated
 from uuid import UUID
 
 import msgspec
-from litestar import Controller, get, patch, post, put
+from litestar import get, patch, post, put
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_202_ACCEPTED
 
 from booking_domain.notifications import NotificationId
 from booking_domain.notifications.use_cases import NotificationUseCases
-from booking_domain.shared import MAX_PAGE, MAX_PAGE_SIZE, Role
+from booking_domain.shared import MAX_PAGE, MAX_PAGE_SIZE
 from booking_domain.shared.ids import ArtistId
 from booking_domain.shared.pages import PageRequest
-from entrypoints.http.auth import authenticated, role_in
-from entrypoints.http.caller import Caller, caller_dependencies
+from entrypoints.http.caller import Caller
+from entrypoints.http.controllers import AdminOnly, SignedIn
 from entrypoints.http.notifications.dto import (
     FailedNotificationPage,
     FailedNotificationView,
@@ -37,17 +37,13 @@ from entrypoints.http.wire import given
 
 NotificationsDep = NamedDependency[NotificationUseCases]
 
-BEARER: list[dict[str, list[str]]] = [{"bearer": []}]
 Page = Annotated[int, QueryParameter(ge=1, le=MAX_PAGE)]
 PageSize = Annotated[int, QueryParameter(name="pageSize", ge=1, le=MAX_PAGE_SIZE)]
 
 
-class InboxController(Controller):
+class InboxController(SignedIn, context="notifications"):
     path = "/me"
     tags = ["notifications"]
-    guards = [authenticated]
-    security = BEARER
-    dependencies = caller_dependencies("notifications")
 
     @get("/notifications", summary="Your in-app notifications, newest first")
     async def inbox(
@@ -100,12 +96,9 @@ class InboxController(Controller):
         return PreferencesView.of(changed)
 
 
-class ReminderOffsetsController(Controller):
+class ReminderOffsetsController(SignedIn, context="notifications"):
     path = "/artists/{artist_id:uuid}/reminders"
     tags = ["notifications"]
-    guards = [authenticated]
-    security = BEARER
-    dependencies = caller_dependencies("notifications")
 
     @get(summary="How long before an appointment its parties are reminded (owner, admins)")
     async def read(
@@ -128,12 +121,9 @@ class ReminderOffsetsController(Controller):
         return ReminderOffsetsView.of(offsets)
 
 
-class AdminNotificationsController(Controller):
+class AdminNotificationsController(AdminOnly, context="notifications"):
     path = "/admin/notifications"
     tags = ["notifications", "admin"]
-    guards = [authenticated, role_in(Role.ADMIN)]
-    security = BEARER
-    dependencies = caller_dependencies("notifications")
 
     @get("/failed", summary="Notifications that failed for good, newest first (admins)")
     async def failed(

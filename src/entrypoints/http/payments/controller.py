@@ -18,10 +18,10 @@ from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 from booking_domain.payments import PaymentMethod, RefundId
 from booking_domain.payments.ledger import TransactionFilter, TransactionKind
 from booking_domain.payments.use_cases import PaymentUseCases
-from booking_domain.shared import MAX_PAGE, MAX_PAGE_SIZE, BookingId, PageRequest, Role
+from booking_domain.shared import MAX_PAGE, MAX_PAGE_SIZE, BookingId, PageRequest
 from entrypoints.bundles import SandboxBank
-from entrypoints.http.auth import authenticated, role_in
-from entrypoints.http.caller import AnyRequest, Caller, caller_dependencies
+from entrypoints.http.caller import AnyRequest, Caller
+from entrypoints.http.controllers import AdminOnly, SignedIn
 from entrypoints.http.payments.dto import (
     InvoiceView,
     RefundPage,
@@ -35,7 +35,6 @@ from entrypoints.http.payments.dto import (
 PaymentsDep = NamedDependency[PaymentUseCases]
 SandboxDep = NamedDependency[SandboxBank]
 
-BEARER: list[dict[str, list[str]]] = [{"bearer": []}]
 InvoicePath = Annotated[str, Parameter(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9-]+$")]
 IdempotencyKey = Annotated[
     str | None,
@@ -46,12 +45,9 @@ IdempotencyKey = Annotated[
 ]
 
 
-class DepositInvoiceController(Controller):
+class DepositInvoiceController(SignedIn, context="payments"):
     path = "/bookings"
     tags = ["payments"]
-    guards = [authenticated]
-    security = BEARER
-    dependencies = caller_dependencies("payments")
 
     @post(
         "/{booking_id:uuid}/deposit-invoice",
@@ -74,12 +70,9 @@ class DepositInvoiceController(Controller):
         return Response(InvoiceView.of(issued.view), status_code=status)
 
 
-class PaymentsController(Controller):
+class PaymentsController(SignedIn, context="payments"):
     path = "/payments"
     tags = ["payments"]
-    guards = [authenticated]
-    security = BEARER
-    dependencies = caller_dependencies("payments")
 
     @get("/{invoice_id:str}", summary="An invoice, its payments and its booking's status")
     async def read(
@@ -128,15 +121,12 @@ class PaymentCallbackController(Controller):
         return SUCCESS
 
 
-class SettlementsController(Controller):
+class SettlementsController(AdminOnly, context="payments"):
     """Refunds the provider cannot make (bank-app payments, parts of payments): admins pay
     them back by bank transfer and mark them settled here."""
 
     path = "/admin/settlements"
     tags = ["admin", "payments"]
-    guards = [authenticated, role_in(Role.ADMIN)]
-    security = BEARER
-    dependencies = caller_dependencies("payments")
 
     @get(summary="Refunds awaiting manual settlement, oldest first (admins)")
     async def list_settlements(
@@ -171,14 +161,11 @@ TransactionStatus = Literal[
 ]
 
 
-class TransactionsController(Controller):
+class TransactionsController(AdminOnly, context="payments"):
     """The ledger: every deposit invoice and refund, newest first."""
 
     path = "/admin/transactions"
     tags = ["admin", "payments"]
-    guards = [authenticated, role_in(Role.ADMIN)]
-    security = BEARER
-    dependencies = caller_dependencies("payments")
 
     @get(summary="Deposits and refunds: kind, status, dates, awaiting settlement (admins)")
     async def list_transactions(

@@ -8,18 +8,19 @@ from __future__ import annotations
 from typing import Annotated
 from uuid import UUID
 
-from litestar import Controller, get, patch, post
+from litestar import get, patch, post
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
 from booking_domain.reviews import ReviewId, ReviewOrder
 from booking_domain.reviews.use_cases import ReviewUseCases
-from booking_domain.shared import MAX_PAGE, MAX_PAGE_SIZE, Actor, Role
+from booking_domain.shared import MAX_PAGE, MAX_PAGE_SIZE, Actor
 from booking_domain.shared.ids import ArtistId, BookingId
 from booking_domain.shared.pages import PageRequest
-from entrypoints.http.auth import authenticated, role_in
-from entrypoints.http.caller import Caller, MaybeCaller, caller_dependencies
+from entrypoints.http.auth import BEARER, authenticated
+from entrypoints.http.caller import Caller, MaybeCaller
+from entrypoints.http.controllers import AdminOnly, Public, SignedIn
 from entrypoints.http.reviews.dto import (
     HideRequest,
     Order,
@@ -33,19 +34,14 @@ from entrypoints.http.wire import given
 
 ReviewsDep = NamedDependency[ReviewUseCases]
 
-BEARER: list[dict[str, list[str]]] = [{"bearer": []}]
-
 
 def _is_admin(actor: Actor | None) -> bool:
     return actor is not None and actor.is_admin
 
 
-class BookingReviewController(Controller):
+class BookingReviewController(SignedIn, context="reviews"):
     path = "/bookings/{booking_id:uuid}/review"
     tags = ["reviews"]
-    guards = [authenticated]
-    security = BEARER
-    dependencies = caller_dependencies("reviews")
 
     @post(status_code=HTTP_201_CREATED, summary="Review a completed booking (its customer, once)")
     async def write(
@@ -59,10 +55,9 @@ class BookingReviewController(Controller):
         return ReviewView.of(made)
 
 
-class ReviewsController(Controller):
+class ReviewsController(Public, context="reviews"):
     path = "/reviews/{review_id:uuid}"
     tags = ["reviews"]
-    dependencies = caller_dependencies("reviews")
 
     @get(summary="One review (a hidden one: its parties and admins)")
     async def read(
@@ -105,10 +100,9 @@ class ReviewsController(Controller):
         return ReviewView.of(await reviews.reply_to_review(actor, ReviewId(review_id), data.text))
 
 
-class ArtistReviewsController(Controller):
+class ArtistReviewsController(Public, context="reviews"):
     path = "/artists/{artist_id:uuid}/reviews"
     tags = ["reviews"]
-    dependencies = caller_dependencies("reviews")
 
     @get(summary="An artist's reviews: newest first, or best first (sort=rating)")
     async def list_reviews(
@@ -127,12 +121,9 @@ class ArtistReviewsController(Controller):
         return ReviewPage.of(found, lambda r: ReviewView.of(r, for_admin=admin))
 
 
-class AdminReviewsController(Controller):
+class AdminReviewsController(AdminOnly, context="reviews"):
     path = "/admin/reviews/{review_id:uuid}"
     tags = ["reviews", "admin"]
-    guards = [authenticated, role_in(Role.ADMIN)]
-    security = BEARER
-    dependencies = caller_dependencies("reviews")
 
     @post("/hide", status_code=HTTP_200_OK, summary="Hide a review, with the reason (admins)")
     async def hide(

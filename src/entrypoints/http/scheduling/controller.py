@@ -8,15 +8,16 @@ from datetime import datetime
 from typing import Annotated
 from uuid import UUID
 
-from litestar import Controller, delete, get, patch, post
+from litestar import delete, get, patch, post
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody, QueryParameter
 
 from booking_domain.scheduling.use_cases import MAX_SLOTS_PER_QUERY, SchedulingUseCases
 from booking_domain.shared import ArtistId, Role, ServiceId
-from entrypoints.http.auth import authenticated, role_in
-from entrypoints.http.caller import Caller, MaybeCaller, caller_dependencies
+from entrypoints.http.auth import BEARER, authenticated, role_in
+from entrypoints.http.caller import Caller, MaybeCaller
 from entrypoints.http.catalog import ArtistView
+from entrypoints.http.controllers import Public
 from entrypoints.http.scheduling.dto import (
     AvailabilityView,
     OverrideRequest,
@@ -29,13 +30,10 @@ from entrypoints.http.scheduling.dto import (
 
 SchedulingDep = NamedDependency[SchedulingUseCases]
 
-BEARER: list[dict[str, list[str]]] = [{"bearer": []}]
 
-
-class ArtistScheduleController(Controller):
+class ArtistScheduleController(Public, context="scheduling"):
     path = "/artists"
     tags = ["artists"]
-    dependencies = caller_dependencies("scheduling")
 
     @patch(
         "/{artist_id:uuid}/settings",
@@ -80,12 +78,11 @@ class ArtistScheduleController(Controller):
         )
 
 
-class AvailabilityController(Controller):
+class AvailabilityController(Public, context="scheduling"):
     path = "/availability"
     tags = ["availability"]
     guards = [authenticated, role_in(Role.ARTIST, Role.ADMIN)]
     security = BEARER
-    dependencies = caller_dependencies("scheduling")
 
     @post(summary="Add a weekly rule; overlapping rules on one day are refused (422)")
     async def add_rule(

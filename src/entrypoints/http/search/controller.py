@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 from uuid import UUID
 
-from litestar import Controller, delete, get, post
+from litestar import delete, get, post
 from litestar.di import NamedDependency
 from litestar.params import FromPath, QueryParameter
 from litestar.status_codes import HTTP_204_NO_CONTENT
@@ -22,8 +22,9 @@ from booking_domain.search import (
 )
 from booking_domain.search.use_cases import SearchUseCases
 from booking_domain.shared.ids import ServiceId, StudioId
-from entrypoints.http.auth import authenticated
-from entrypoints.http.caller import Caller, caller_dependencies
+from entrypoints.http.auth import BEARER, authenticated
+from entrypoints.http.caller import Caller
+from entrypoints.http.controllers import Public, SignedIn
 from entrypoints.http.search.dto import (
     ArtistCardView,
     ArtistSearchPage,
@@ -35,7 +36,6 @@ from entrypoints.http.search.dto import (
 
 SearchDep = NamedDependency[SearchUseCases]
 
-BEARER: list[dict[str, list[str]]] = [{"bearer": []}]
 Text = Annotated[str | None, QueryParameter(max_length=200)]
 Styles = Annotated[
     str | None,
@@ -58,10 +58,9 @@ def _near(text: str | None, radius_km: float | None) -> Near | None:
     return None if text is None else Near.parse(text, radius_km)
 
 
-class ArtistSearchController(Controller):
+class ArtistSearchController(Public, context="search"):
     path = "/artists"
     tags = ["search"]
-    dependencies = caller_dependencies("search")
 
     @get(summary="Find artists: text, styles, place, price, rating, free within N days")
     async def search_artists(
@@ -111,10 +110,9 @@ class ArtistSearchController(Controller):
         return ArtistSearchPage([ArtistCardView.of(c) for c in found.items], found.next_cursor)
 
 
-class PortfolioSearchController(Controller):
+class PortfolioSearchController(Public, context="search"):
     path = "/portfolio"
     tags = ["search"]
-    dependencies = caller_dependencies("search")
 
     @get(summary="Find portfolio pieces of approved artists: text, styles, place")
     async def search_portfolio(
@@ -159,12 +157,9 @@ class PortfolioSearchController(Controller):
         await search.unlike_portfolio_item(actor, PortfolioItemId(item_id))
 
 
-class RecommendationsController(Controller):
+class RecommendationsController(SignedIn, context="search"):
     path = "/me/recommendations"
     tags = ["search"]
-    guards = [authenticated]
-    security = BEARER
-    dependencies = caller_dependencies("search")
 
     @get(summary="Artists in the styles you liked and booked, each with the reason")
     async def recommend(

@@ -16,7 +16,7 @@ from collections.abc import AsyncGenerator, Sequence
 from typing import Annotated
 
 import msgspec
-from litestar import Controller, get
+from litestar import get
 from litestar.channels import ChannelsPlugin, Subscriber
 from litestar.di import NamedDependency
 from litestar.params import HeaderParameter, QueryParameter
@@ -24,8 +24,9 @@ from litestar.response import ServerSentEvent, ServerSentEventMessage
 
 from booking_domain.shared import Actor, FeedItem
 from booking_domain.stream.use_cases import MAX_REPLAY, StreamUseCases
-from entrypoints.http.auth import stream_authenticated
-from entrypoints.http.caller import Caller, caller_dependencies
+from entrypoints.http.auth import BEARER, stream_authenticated
+from entrypoints.http.caller import Caller
+from entrypoints.http.controllers import Public
 from entrypoints.http.stream.dto import Published, wire_json
 from entrypoints.http.stream.relay import Listeners, channels_of
 
@@ -36,12 +37,11 @@ MAX_BACKLOG = 1000
 CURSOR_LENGTH = 64
 
 
-class EventStreamController(Controller):
+class EventStreamController(Public, context="stream"):
     path = "/events"
     tags = ["events"]
     guards = [stream_authenticated]
-    security = [{"bearer": []}]
-    dependencies = caller_dependencies("stream")
+    security = BEARER
 
     @get(
         "/stream",

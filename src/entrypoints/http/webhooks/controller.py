@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Annotated
 from uuid import UUID
 
-from litestar import Controller, delete, get, patch, post
+from litestar import delete, get, patch, post
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_202_ACCEPTED
@@ -16,8 +16,8 @@ from booking_domain.shared import MAX_PAGE, MAX_PAGE_SIZE
 from booking_domain.shared.pages import PageRequest
 from booking_domain.webhooks import DeliveryId, WebhookId
 from booking_domain.webhooks.use_cases import WebhookUseCases
-from entrypoints.http.auth import authenticated
-from entrypoints.http.caller import Caller, caller_dependencies
+from entrypoints.http.caller import Caller
+from entrypoints.http.controllers import SignedIn
 from entrypoints.http.webhooks.dto import (
     DeliveryPage,
     DeliveryView,
@@ -30,15 +30,10 @@ from entrypoints.http.wire import given
 
 WebhooksDep = NamedDependency[WebhookUseCases]
 
-BEARER: list[dict[str, list[str]]] = [{"bearer": []}]
 
-
-class WebhooksController(Controller):
+class WebhooksController(SignedIn, context="webhooks"):
     path = "/webhooks"
     tags = ["webhooks"]
-    guards = [authenticated]
-    security = BEARER
-    dependencies = caller_dependencies("webhooks")
 
     @post(summary="Register an endpoint (its signing secret is in this answer only)")
     async def register(

@@ -1,10 +1,8 @@
-"""The issued invoice as payment_invoices.issued holds it: rows already stored in this form
-must keep reading, and new ones are written in it (the column has its own codec, apart from
-the payment edge's wire)."""
+"""An issued invoice as JSON data, the form payment_invoices.issued holds and the payment
+edge sends: rows already stored in it must keep reading, and new ones are written in it."""
 
 from __future__ import annotations
 
-from adapters.postgres.payments import issued_json, issued_of
 from booking_domain.payments import DeepLink, IssuedInvoice
 
 ISSUED = IssuedInvoice(
@@ -33,13 +31,13 @@ STORED = {
 
 
 def test_an_issued_invoice_is_stored_in_the_form_rows_hold() -> None:
-    assert issued_json(ISSUED) == STORED
+    assert ISSUED.as_data() == STORED
 
 
 def test_a_stored_invoice_reads_back() -> None:
-    assert issued_of(STORED) == ISSUED
+    assert IssuedInvoice.of_data(STORED) == ISSUED
 
 
 def test_a_row_stored_without_the_raw_answer_still_reads() -> None:
     older = {key: value for key, value in STORED.items() if key != "raw"}
-    assert issued_of(older).raw == ""
+    assert IssuedInvoice.of_data(older).raw == ""

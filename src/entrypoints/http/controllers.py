@@ -1,0 +1,34 @@
+"""The kinds of controller: ``Public`` (anyone; a signed-in caller is known when a token
+comes), ``SignedIn`` (a valid bearer token) and ``AdminOnly`` (an admin's token). A
+controller names its context once, ``class BookingsController(SignedIn,
+context="bookings")``: its handlers then get the context's bundle and the caller
+(``caller_dependencies``). Guards only authenticate and check roles (docs/architecture.md,
+rule 5).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Controller
+
+from booking_domain.shared import Role
+from entrypoints.http.auth import BEARER, authenticated, role_in
+from entrypoints.http.caller import caller_dependencies
+
+
+class Public(Controller):
+    def __init_subclass__(cls, *, context: str | None = None, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if context is not None:
+            cls.dependencies = caller_dependencies(context)
+
+
+class SignedIn(Public):
+    guards = [authenticated]
+    security = BEARER
+
+
+class AdminOnly(Public):
+    guards = [authenticated, role_in(Role.ADMIN)]
+    security = BEARER
