@@ -92,6 +92,12 @@ def _on_connection(make: Callable[[Connection], R]) -> cached_property[R]:
     return cached_property(lambda uow: make(uow.connection))
 
 
+def _with_jobs(make: Callable[[JobManager, Connection], R]) -> cached_property[R]:
+    """A job queue made on first use: it defers jobs on the unit of work's connection, so a
+    job is queued in the transaction of the change that wants it."""
+    return cached_property(lambda uow: make(uow.jobs, uow.connection))
+
+
 class PostgresUnitOfWork(
     AccountsUnitOfWork,
     MediaUnitOfWork,
@@ -160,12 +166,10 @@ class PostgresUnitOfWork(
     webhooks = _on_connection(PostgresWebhookRepository)
     deliveries = _on_connection(PostgresDeliveryRepository)
     dispatch_cursor = _on_connection(PostgresDispatchCursor)
-    delivery_queue = cached_property(
-        lambda uow: ProcrastinateDeliveryQueue(uow.jobs, uow.connection)
-    )
+    delivery_queue = _with_jobs(ProcrastinateDeliveryQueue)
     invoices = _on_connection(PostgresInvoiceRepository)
     received_payments = _on_connection(PostgresReceivedPaymentRepository)
-    payment_jobs = cached_property(lambda uow: ProcrastinatePaymentJobs(uow.jobs, uow.connection))
+    payment_jobs = _with_jobs(ProcrastinatePaymentJobs)
     refunds = _on_connection(PostgresRefundRepository)
     audit = _on_connection(PostgresAuditTrail)
     transactions = _on_connection(PostgresTransactionLedger)
@@ -184,9 +188,7 @@ class PostgresUnitOfWork(
     notification_preferences = _on_connection(PostgresPreferencesRepository)
     reminder_offsets = _on_connection(PostgresReminderOffsetsRepository)
     notification_cursor = _on_connection(PostgresNotificationCursor)
-    notification_queue = cached_property(
-        lambda uow: ProcrastinateNotificationQueue(uow.jobs, uow.connection)
-    )
+    notification_queue = _with_jobs(ProcrastinateNotificationQueue)
     notification_context = _on_connection(PostgresNotificationContext)
 
     async def __aenter__(self) -> Self:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from adapters.postgres.tables.base import metadata, timestamps
+from adapters.postgres.tables.base import metadata, refers_to, timestamps
 
 users = sa.Table(
     "users",
@@ -43,11 +43,11 @@ refresh_tokens = sa.Table(
     metadata,
     sa.Column("id", sa.Uuid, primary_key=True),
     sa.Column("family_id", sa.Uuid, nullable=False, index=True),
-    sa.Column("user_id", sa.Uuid, sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    refers_to("user_id", "users.id"),
     sa.Column("token_hash", sa.Text, nullable=False, unique=True),
     sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("spent_at", sa.DateTime(timezone=True)),
-    sa.Column("replaced_by", sa.Uuid, sa.ForeignKey("refresh_tokens.id", ondelete="SET NULL")),
+    refers_to("replaced_by", "refresh_tokens.id", ondelete="SET NULL", nullable=True),
     sa.Column("revoked_at", sa.DateTime(timezone=True)),
     *timestamps(),
     # Serves "revoke every live session of a user" without touching dead tokens.

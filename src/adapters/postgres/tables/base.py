@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 
 metadata = sa.MetaData(
@@ -31,3 +33,19 @@ def timestamps() -> list[sa.Column[object]]:
             server_default=sa.text("now()"),
         ),
     ]
+
+
+def refers_to(
+    name: str,
+    target: str,
+    *,
+    ondelete: str | None = "CASCADE",
+    nullable: bool = False,
+    **more: Any,
+) -> sa.Column[Any]:
+    """A UUID column ``name`` referring to ``target`` (``"artists.id"``): ``NOT NULL`` unless
+    ``nullable``, gone with its row unless ``ondelete`` says otherwise (None: PostgreSQL's
+    default, refused while the row is referred to); ``more`` are the column's other options
+    (``index``, ``unique``, ``primary_key``)."""
+    key = sa.ForeignKey(target, ondelete=ondelete)
+    return sa.Column(name, sa.Uuid, key, nullable=nullable, **more)

@@ -5,26 +5,18 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql as pg
 
-from adapters.postgres.tables.base import metadata, timestamps
+from adapters.postgres.tables.base import metadata, refers_to, timestamps
 
 bookings = sa.Table(
     "bookings",
     metadata,
     sa.Column("id", sa.Uuid, primary_key=True),
     sa.Column("reference", sa.Text, nullable=False, unique=True),
-    sa.Column(
-        "artist_id", sa.Uuid, sa.ForeignKey("artists.id", ondelete="RESTRICT"), nullable=False
-    ),
+    refers_to("artist_id", "artists.id", ondelete="RESTRICT"),
     # The artist's account (immutable for a profile): who acts as "the artist" of a booking.
-    sa.Column(
-        "artist_user_id", sa.Uuid, sa.ForeignKey("users.id", ondelete="RESTRICT"), nullable=False
-    ),
-    sa.Column(
-        "customer_id", sa.Uuid, sa.ForeignKey("users.id", ondelete="RESTRICT"), nullable=False
-    ),
-    sa.Column(
-        "service_id", sa.Uuid, sa.ForeignKey("services.id", ondelete="RESTRICT"), nullable=False
-    ),
+    refers_to("artist_user_id", "users.id", ondelete="RESTRICT"),
+    refers_to("customer_id", "users.id", ondelete="RESTRICT"),
+    refers_to("service_id", "services.id", ondelete="RESTRICT"),
     sa.Column("starts_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("ends_at", sa.DateTime(timezone=True), nullable=False),
     # [start - buffer_before, end + buffer_after): what no other active booking may overlap.
@@ -98,13 +90,11 @@ bookings = sa.Table(
 booking_history = sa.Table(
     "booking_events",
     metadata,
-    sa.Column(
-        "booking_id", sa.Uuid, sa.ForeignKey("bookings.id", ondelete="CASCADE"), primary_key=True
-    ),
+    refers_to("booking_id", "bookings.id", primary_key=True),
     sa.Column("version", sa.Integer, primary_key=True),
     sa.Column("kind", sa.Text, nullable=False),
     sa.Column("at", sa.DateTime(timezone=True), nullable=False),
-    sa.Column("actor_id", sa.Uuid, sa.ForeignKey("users.id", ondelete="SET NULL")),
+    refers_to("actor_id", "users.id", ondelete="SET NULL", nullable=True),
     sa.Column("actor_role", sa.Text),
     sa.Column("from_status", sa.Text),
     sa.Column("to_status", sa.Text, nullable=False),
@@ -119,7 +109,7 @@ booking_history = sa.Table(
 idempotency_keys = sa.Table(
     "idempotency_keys",
     metadata,
-    sa.Column("user_id", sa.Uuid, sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    refers_to("user_id", "users.id", primary_key=True),
     sa.Column("key", sa.Text, primary_key=True),
     # A digest of the request, so the same key with a different request is refused.
     sa.Column("fingerprint", sa.Text, nullable=False),
@@ -140,12 +130,10 @@ booking_ideas = sa.Table(
     "booking_ideas",
     metadata,
     sa.Column("id", sa.Uuid, primary_key=True),
-    sa.Column(
-        "booking_id", sa.Uuid, sa.ForeignKey("bookings.id", ondelete="CASCADE"), nullable=False
-    ),
-    sa.Column("author_id", sa.Uuid, sa.ForeignKey("users.id"), nullable=False),
+    refers_to("booking_id", "bookings.id"),
+    refers_to("author_id", "users.id", ondelete=None),
     sa.Column("description", sa.Text, nullable=False),
-    sa.Column("upload_id", sa.Uuid, sa.ForeignKey("uploads.id"), nullable=True, unique=True),
+    refers_to("upload_id", "uploads.id", ondelete=None, nullable=True, unique=True),
     sa.Column("images", pg.JSONB, nullable=False),
     *timestamps(),
     sa.Index("ix_booking_ideas_booking_id_id", "booking_id", "id"),

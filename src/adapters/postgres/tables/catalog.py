@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql as pg
 
-from adapters.postgres.tables.base import metadata, timestamps
+from adapters.postgres.tables.base import metadata, refers_to, timestamps
 
 studios = sa.Table(
     "studios",
@@ -16,7 +16,7 @@ studios = sa.Table(
     sa.Column("city", sa.Text, nullable=False),
     sa.Column("lat", sa.Double),
     sa.Column("lng", sa.Double),
-    sa.Column("owner_user_id", sa.Uuid, sa.ForeignKey("users.id", ondelete="SET NULL"), index=True),
+    refers_to("owner_user_id", "users.id", ondelete="SET NULL", index=True, nullable=True),
     *timestamps(),
 )
 
@@ -24,13 +24,7 @@ artists = sa.Table(
     "artists",
     metadata,
     sa.Column("id", sa.Uuid, primary_key=True),
-    sa.Column(
-        "user_id",
-        sa.Uuid,
-        sa.ForeignKey("users.id", ondelete="CASCADE"),
-        nullable=False,
-        unique=True,
-    ),
+    refers_to("user_id", "users.id", unique=True),
     sa.Column("display_name", sa.Text, nullable=False),
     sa.Column("bio", sa.Text, nullable=False, server_default=sa.text("''")),
     sa.Column("styles", pg.ARRAY(sa.Text), nullable=False, server_default=sa.text("'{}'")),
@@ -38,7 +32,7 @@ artists = sa.Table(
     sa.Column("lat", sa.Double),
     sa.Column("lng", sa.Double),
     sa.Column("instagram", sa.Text),
-    sa.Column("studio_id", sa.Uuid, sa.ForeignKey("studios.id", ondelete="SET NULL"), index=True),
+    refers_to("studio_id", "studios.id", ondelete="SET NULL", index=True, nullable=True),
     sa.Column("time_zone", sa.Text, nullable=False),
     sa.Column("status", sa.Text, nullable=False, server_default=sa.text("'draft'")),
     sa.Column("suspended", sa.Boolean, nullable=False, server_default=sa.text("false")),
@@ -114,13 +108,7 @@ services = sa.Table(
     "services",
     metadata,
     sa.Column("id", sa.Uuid, primary_key=True),
-    sa.Column(
-        "artist_id",
-        sa.Uuid,
-        sa.ForeignKey("artists.id", ondelete="CASCADE"),
-        nullable=False,
-        index=True,
-    ),
+    refers_to("artist_id", "artists.id", index=True),
     sa.Column("name", sa.Text, nullable=False),
     sa.Column("duration_minutes", sa.Integer, nullable=False),
     sa.Column("buffer_before_minutes", sa.Integer, nullable=False, server_default=sa.text("0")),

@@ -5,25 +5,19 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql as pg
 
-from adapters.postgres.tables.base import metadata
+from adapters.postgres.tables.base import metadata, refers_to
 
 disputes = sa.Table(
     "disputes",
     metadata,
     sa.Column("id", sa.Uuid, primary_key=True),  # uuid7
-    sa.Column(
-        "booking_id",
-        sa.Uuid,
-        sa.ForeignKey("bookings.id", ondelete="RESTRICT"),
-        nullable=False,
-        unique=True,
-    ),
-    sa.Column("opened_by", sa.Uuid, sa.ForeignKey("users.id", ondelete="RESTRICT"), nullable=False),
+    refers_to("booking_id", "bookings.id", ondelete="RESTRICT", unique=True),
+    refers_to("opened_by", "users.id", ondelete="RESTRICT"),
     sa.Column("opened_by_role", sa.Text, nullable=False),
     sa.Column("reason", sa.Text, nullable=False),
     sa.Column("opened_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("status", sa.Text, nullable=False),
-    sa.Column("resolved_by", sa.Uuid, sa.ForeignKey("users.id", ondelete="RESTRICT")),
+    refers_to("resolved_by", "users.id", ondelete="RESTRICT", nullable=True),
     sa.Column("resolved_at", sa.DateTime(timezone=True)),
     sa.Column("resolution_note", sa.Text),
     sa.Column("refund_amount", sa.BigInteger),
@@ -43,16 +37,11 @@ dispute_messages = sa.Table(
     "dispute_messages",
     metadata,
     sa.Column("id", sa.Uuid, primary_key=True),  # uuid7
-    sa.Column(
-        "dispute_id",
-        sa.Uuid,
-        sa.ForeignKey("disputes.id", ondelete="CASCADE"),
-        nullable=False,
-    ),
-    sa.Column("author_id", sa.Uuid, sa.ForeignKey("users.id", ondelete="RESTRICT"), nullable=False),
+    refers_to("dispute_id", "disputes.id"),
+    refers_to("author_id", "users.id", ondelete="RESTRICT"),
     sa.Column("author_role", sa.Text, nullable=False),
     sa.Column("text", sa.Text, nullable=False),
-    sa.Column("upload_id", sa.Uuid, sa.ForeignKey("uploads.id"), unique=True),
+    refers_to("upload_id", "uploads.id", ondelete=None, unique=True, nullable=True),
     sa.Column("images", pg.JSONB, nullable=False, server_default=sa.text("'[]'::jsonb")),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Index("ix_dispute_messages_dispute_id", "dispute_id", "created_at", "id"),

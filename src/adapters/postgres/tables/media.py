@@ -6,13 +6,13 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql as pg
 
-from adapters.postgres.tables.base import metadata, timestamps
+from adapters.postgres.tables.base import metadata, refers_to, timestamps
 
 uploads = sa.Table(
     "uploads",
     metadata,
     sa.Column("id", sa.Uuid, primary_key=True),
-    sa.Column("owner_id", sa.Uuid, sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    refers_to("owner_id", "users.id"),
     sa.Column("purpose", sa.Text, nullable=False),
     sa.Column("content_type", sa.Text, nullable=False),
     sa.Column("size", sa.Integer, nullable=False),
@@ -35,10 +35,8 @@ portfolio_items = sa.Table(
     "portfolio_items",
     metadata,
     sa.Column("id", sa.Uuid, primary_key=True),
-    sa.Column(
-        "artist_id", sa.Uuid, sa.ForeignKey("artists.id", ondelete="CASCADE"), nullable=False
-    ),
-    sa.Column("upload_id", sa.Uuid, sa.ForeignKey("uploads.id"), nullable=False, unique=True),
+    refers_to("artist_id", "artists.id"),
+    refers_to("upload_id", "uploads.id", ondelete=None, unique=True),
     sa.Column("images", pg.JSONB, nullable=False),
     sa.Column("description", sa.Text, nullable=False),
     sa.Column("style_tags", pg.ARRAY(sa.Text), nullable=False),

@@ -7,7 +7,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql as pg
 
-from adapters.postgres.tables.base import metadata, timestamps
+from adapters.postgres.tables.base import metadata, refers_to, timestamps
 
 notifications = sa.Table(
     "notifications",
@@ -17,9 +17,7 @@ notifications = sa.Table(
     sa.Column("kind", sa.Text, nullable=False),
     sa.Column("category", sa.Text, nullable=False),
     sa.Column("channel", sa.Text, nullable=False),
-    sa.Column(
-        "recipient_id", sa.Uuid, sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False
-    ),
+    refers_to("recipient_id", "users.id"),
     sa.Column("party", sa.Text, nullable=False),
     sa.Column("event_id", sa.Uuid),
     sa.Column("booking_id", sa.Uuid),  # no foreign key: a message outlives nothing it names
@@ -46,7 +44,7 @@ inbox_items = sa.Table(
     "inbox_items",
     metadata,
     sa.Column("id", sa.Uuid, primary_key=True),  # the in-app notification's id (uuid7)
-    sa.Column("user_id", sa.Uuid, sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    refers_to("user_id", "users.id"),
     sa.Column("kind", sa.Text, nullable=False),
     sa.Column("title", sa.Text, nullable=False),
     sa.Column("body", sa.Text, nullable=False),
@@ -66,7 +64,7 @@ inbox_items = sa.Table(
 notification_preferences = sa.Table(
     "notification_preferences",
     metadata,
-    sa.Column("user_id", sa.Uuid, sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    refers_to("user_id", "users.id", primary_key=True),
     sa.Column("email", sa.Boolean, nullable=False),
     sa.Column("sms", sa.Boolean, nullable=False),
     sa.Column("in_app", sa.Boolean, nullable=False),
@@ -76,9 +74,7 @@ notification_preferences = sa.Table(
 reminder_offsets = sa.Table(
     "reminder_offsets",
     metadata,
-    sa.Column(
-        "artist_id", sa.Uuid, sa.ForeignKey("artists.id", ondelete="CASCADE"), primary_key=True
-    ),
+    refers_to("artist_id", "artists.id", primary_key=True),
     sa.Column("offsets_minutes", pg.ARRAY(sa.Integer), nullable=False),
     *timestamps(),
 )

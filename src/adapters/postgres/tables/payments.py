@@ -7,15 +7,15 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql as pg
 
-from adapters.postgres.tables.base import metadata, timestamps
+from adapters.postgres.tables.base import metadata, refers_to, timestamps
 
 payment_invoices = sa.Table(
     "payment_invoices",
     metadata,
     sa.Column("id", sa.Uuid, primary_key=True),
-    sa.Column("booking_id", sa.Uuid, sa.ForeignKey("bookings.id"), nullable=False),
-    sa.Column("customer_id", sa.Uuid, sa.ForeignKey("users.id"), nullable=False),
-    sa.Column("artist_user_id", sa.Uuid, sa.ForeignKey("users.id"), nullable=False),
+    refers_to("booking_id", "bookings.id", ondelete=None),
+    refers_to("customer_id", "users.id", ondelete=None),
+    refers_to("artist_user_id", "users.id", ondelete=None),
     sa.Column("number", sa.Text, nullable=False, unique=True),
     sa.Column("amount", sa.BigInteger, nullable=False),
     sa.Column("currency", sa.Text, nullable=False),
@@ -57,7 +57,7 @@ received_payments = sa.Table(
         sa.ForeignKey("payment_invoices.provider_invoice_id"),
         nullable=False,
     ),
-    sa.Column("booking_id", sa.Uuid, sa.ForeignKey("bookings.id"), nullable=False),
+    refers_to("booking_id", "bookings.id", ondelete=None),
     sa.Column("amount", sa.BigInteger, nullable=False),
     sa.Column("currency", sa.Text, nullable=False),
     sa.Column("method", sa.Text, nullable=False),
@@ -118,9 +118,9 @@ refunds = sa.Table(
     "refunds",
     metadata,
     sa.Column("id", sa.Uuid, primary_key=True),
-    sa.Column("booking_id", sa.Uuid, sa.ForeignKey("bookings.id"), nullable=False),
-    sa.Column("customer_id", sa.Uuid, sa.ForeignKey("users.id"), nullable=False),
-    sa.Column("artist_user_id", sa.Uuid, sa.ForeignKey("users.id"), nullable=False),
+    refers_to("booking_id", "bookings.id", ondelete=None),
+    refers_to("customer_id", "users.id", ondelete=None),
+    refers_to("artist_user_id", "users.id", ondelete=None),
     sa.Column("amount", sa.BigInteger, nullable=False),
     sa.Column("currency", sa.Text, nullable=False),
     sa.Column("status", sa.Text, nullable=False),
@@ -128,7 +128,7 @@ refunds = sa.Table(
     sa.Column("method", sa.Text, nullable=True),
     sa.Column("reason", sa.Text, nullable=False),
     sa.Column("settled_at", sa.DateTime(timezone=True), nullable=True),
-    sa.Column("settled_by", sa.Uuid, sa.ForeignKey("users.id"), nullable=True),
+    refers_to("settled_by", "users.id", ondelete=None, nullable=True),
     sa.Column("settlement_note", sa.Text, nullable=True),
     *timestamps(),
     sa.CheckConstraint("amount > 0", name="amount_positive"),

@@ -5,26 +5,16 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from adapters.postgres.tables.base import metadata, timestamps
+from adapters.postgres.tables.base import metadata, refers_to, timestamps
 
 reviews = sa.Table(
     "reviews",
     metadata,
     sa.Column("id", sa.Uuid, primary_key=True),  # uuid7
-    sa.Column(
-        "booking_id",
-        sa.Uuid,
-        sa.ForeignKey("bookings.id", ondelete="CASCADE"),
-        nullable=False,
-        unique=True,
-    ),
-    sa.Column(
-        "artist_id", sa.Uuid, sa.ForeignKey("artists.id", ondelete="CASCADE"), nullable=False
-    ),
+    refers_to("booking_id", "bookings.id", unique=True),
+    refers_to("artist_id", "artists.id"),
     sa.Column("artist_user_id", sa.Uuid, nullable=False),
-    sa.Column(
-        "customer_id", sa.Uuid, sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False
-    ),
+    refers_to("customer_id", "users.id"),
     sa.Column("rating", sa.SmallInteger, nullable=False),
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("reply_text", sa.Text),

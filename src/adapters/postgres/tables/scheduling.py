@@ -5,19 +5,13 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql as pg
 
-from adapters.postgres.tables.base import metadata, timestamps
+from adapters.postgres.tables.base import metadata, refers_to, timestamps
 
 weekly_rules = sa.Table(
     "weekly_rules",
     metadata,
     sa.Column("id", sa.Uuid, primary_key=True),
-    sa.Column(
-        "artist_id",
-        sa.Uuid,
-        sa.ForeignKey("artists.id", ondelete="CASCADE"),
-        nullable=False,
-        index=True,
-    ),
+    refers_to("artist_id", "artists.id", index=True),
     sa.Column("day", sa.SmallInteger, nullable=False),
     sa.Column("start_minute", sa.SmallInteger, nullable=False),
     sa.Column("end_minute", sa.SmallInteger, nullable=False),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql as pg
 
-from adapters.postgres.tables.base import metadata
+from adapters.postgres.tables.base import metadata, refers_to
 
 # Migration 0017's indexes on expressions of functions it creates, or with operator-class
 # parameters: described there only (the metadata cannot state them the way PostgreSQL
@@ -23,13 +23,8 @@ EXPRESSION_INDEXES = frozenset(
 portfolio_likes = sa.Table(
     "portfolio_likes",
     metadata,
-    sa.Column(
-        "item_id",
-        sa.Uuid,
-        sa.ForeignKey("portfolio_items.id", ondelete="CASCADE"),
-        primary_key=True,
-    ),
-    sa.Column("user_id", sa.Uuid, sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    refers_to("item_id", "portfolio_items.id", primary_key=True),
+    refers_to("user_id", "users.id", primary_key=True),
     sa.Column(
         "created_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()
     ),
@@ -44,9 +39,7 @@ search_vocabulary = sa.Table(
 search_calendars = sa.Table(
     "search_calendars",
     metadata,
-    sa.Column(
-        "artist_id", sa.Uuid, sa.ForeignKey("artists.id", ondelete="CASCADE"), primary_key=True
-    ),
+    refers_to("artist_id", "artists.id", primary_key=True),
     sa.Column("catalog_version", sa.BigInteger, nullable=False),
     # The artist's latest catalogue version, kept by a trigger on artists (0017).
     sa.Column("wanted_version", sa.BigInteger, nullable=False),
@@ -65,15 +58,8 @@ search_calendars = sa.Table(
 search_free_starts = sa.Table(
     "search_free_starts",
     metadata,
-    sa.Column(
-        "artist_id",
-        sa.Uuid,
-        sa.ForeignKey("search_calendars.artist_id", ondelete="CASCADE"),
-        primary_key=True,
-    ),
-    sa.Column(
-        "service_id", sa.Uuid, sa.ForeignKey("services.id", ondelete="CASCADE"), primary_key=True
-    ),
+    refers_to("artist_id", "search_calendars.artist_id", primary_key=True),
+    refers_to("service_id", "services.id", primary_key=True),
     sa.Column("step_seconds", sa.Integer, nullable=False),
     sa.Column("first_start", sa.DateTime(timezone=True)),
     # The runs of starts (migration 0024): first and last start of each, ascending.
@@ -97,8 +83,6 @@ search_feed_position = sa.Table(
 search_thumbnails = sa.Table(
     "search_thumbnails",
     metadata,
-    sa.Column(
-        "artist_id", sa.Uuid, sa.ForeignKey("artists.id", ondelete="CASCADE"), primary_key=True
-    ),
+    refers_to("artist_id", "artists.id", primary_key=True),
     sa.Column("thumbnails", sa.Text, nullable=False),  # JSON: [[item id, images], ...]
 )

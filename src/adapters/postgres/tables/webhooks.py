@@ -5,13 +5,13 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql as pg
 
-from adapters.postgres.tables.base import metadata, timestamps
+from adapters.postgres.tables.base import metadata, refers_to, timestamps
 
 webhook_endpoints = sa.Table(
     "webhook_endpoints",
     metadata,
     sa.Column("id", sa.Uuid, primary_key=True),
-    sa.Column("owner_id", sa.Uuid, sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    refers_to("owner_id", "users.id"),
     sa.Column("owner_is_admin", sa.Boolean, nullable=False),
     sa.Column("url", sa.Text, nullable=False),
     sa.Column("events", pg.ARRAY(sa.Text), nullable=False),
@@ -26,12 +26,7 @@ webhook_deliveries = sa.Table(
     "webhook_deliveries",
     metadata,
     sa.Column("id", sa.Uuid, primary_key=True),  # uuid7: newest first is id order
-    sa.Column(
-        "endpoint_id",
-        sa.Uuid,
-        sa.ForeignKey("webhook_endpoints.id", ondelete="CASCADE"),
-        nullable=False,
-    ),
+    refers_to("endpoint_id", "webhook_endpoints.id"),
     sa.Column("event_id", sa.Uuid, nullable=False),
     sa.Column("event_type", sa.Text, nullable=False),
     sa.Column("subject", sa.Text, nullable=False),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Annotated
+from typing import Annotated, Self
 from uuid import UUID
 
 from msgspec import UNSET, Meta, UnsetType
@@ -85,7 +85,7 @@ class ArtistImageView(View, frozen=True):
     height: int
 
     @classmethod
-    def of(cls, image: PortfolioImage) -> ArtistImageView:
+    def of(cls, image: PortfolioImage) -> Self:
         return cls(image.name, image.url, image.width, image.height)
 
 

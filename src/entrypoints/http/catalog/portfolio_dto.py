@@ -8,9 +8,9 @@ from uuid import UUID
 
 from msgspec import UNSET, Meta, UnsetType
 
-from booking_domain.catalog import PortfolioImage
 from booking_domain.catalog.portfolio import MAX_DESCRIPTION, MAX_POSITION, MAX_TAGS
 from booking_domain.catalog.use_cases import PortfolioEntry
+from entrypoints.http.catalog.dto import ArtistImageView
 from entrypoints.http.wire import Dto, PageView, View, utc
 
 Description = Annotated[str, Meta(max_length=MAX_DESCRIPTION)]
@@ -30,15 +30,8 @@ class PortfolioItemChange(Dto, frozen=True):
     position: Position | UnsetType = UNSET
 
 
-class PortfolioImageView(View, frozen=True):
-    name: str
-    url: str
-    width: int
-    height: int
-
-    @classmethod
-    def of(cls, image: PortfolioImage) -> PortfolioImageView:
-        return cls(image.name, image.url, image.width, image.height)
+class PortfolioImageView(ArtistImageView, frozen=True):
+    """A portfolio piece's picture, as an artist's avatar or cover is shown."""
 
 
 class PortfolioItemView(View, frozen=True):
