@@ -6,7 +6,6 @@ the unit of work commits (``write_held``)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 from uuid import UUID
 
 from adapters.memory.held import HeldRecords
@@ -23,10 +22,14 @@ class InMemoryAuditTrail(TableRepository[UUID, AuditEntry], AuditTrail):
     async def record(self, entry: AuditEntry) -> None:
         self._held.hold(entry)
 
-    def write_with(self, target: str, action: str, at: datetime) -> None:
-        """The change ``action`` of ``target`` at ``at`` is being written: write its held
-        entry (and the entries held before it, first)."""
-        self._held.write_up_to(lambda e: (e.target, e.action, e.at) == (target, action, at))
+    def carried(self, target: str) -> AuditEntry | None:
+        """The held entry of ``target``'s change, for the write of that change
+        (``HeldRecords.carried``)."""
+        return self._held.carried(lambda e: e.target == target)
+
+    def write(self, entries: Sequence[AuditEntry]) -> None:
+        """Write entries now (a change's own, which its write carries)."""
+        self._write(entries)
 
     def write_held(self) -> None:
         self._held.write_all()

@@ -18,13 +18,12 @@ from adapters.memory.audit import InMemoryAuditTrail
 from adapters.memory.outbox import InMemoryOutbox
 from adapters.memory.store import StagedTable, TableRepository
 from booking_domain.bookings import (
-    BOOKING,
     Booking,
     BookingReferenceTakenError,
     BookingStatus,
     HistoryEntry,
     SlotTakenError,
-    booking_event_type,
+    booking_subject,
 )
 from booking_domain.bookings.ports import (
     BookingFilter,
@@ -40,8 +39,9 @@ from booking_domain.shared import (
     Page,
     PageRequest,
     UserId,
-    subject_of,
 )
+from booking_domain.shared.audit import AuditEntry
+from booking_domain.shared.outbox import OutboxEvent
 
 # What the exclusion constraint calls active: its WHERE clause.
 HOLDING = frozenset({BookingStatus.PENDING, BookingStatus.CONFIRMED})
@@ -91,27 +91,40 @@ class InMemoryBookingRepository(BookingRepository):
             raise SlotTakenError()
 
     async def add(self, booking: Booking, entry: HistoryEntry) -> None:
+        carried = self._carried(booking)  # taken first, as PostgreSQL's statement takes them
         if self._rows.get(booking.id) is not None:
             raise ConcurrentUpdateError("This booking already exists.")
         if any(b.reference == booking.reference for b in self._rows.values()):
             raise BookingReferenceTakenError()  # the unique index on bookings.reference
         self._check_free(booking)
-        await self._log(booking, entry)
+        self._log(booking, entry, carried)
 
     async def get(self, booking_id: BookingId, *, for_update: bool = False) -> Booking | None:
         return self._rows.get(booking_id)
 
     async def save(self, booking: Booking, entry: HistoryEntry) -> None:
+        carried = self._carried(booking)
         stored = self._rows.get(booking.id)
         if stored is None or stored.version != entry.version - 1:
             raise ConcurrentUpdateError()
         self._check_free(booking)
-        await self._log(booking, entry)
+        self._log(booking, entry, carried)
 
-    async def _log(self, booking: Booking, entry: HistoryEntry) -> None:
-        subject = subject_of(BOOKING, booking.id)
-        self._outbox.write_with(subject, entry.version)
-        self._audit.write_with(subject, booking_event_type(entry), entry.at)
+    def _carried(self, booking: Booking) -> tuple[OutboxEvent | None, AuditEntry | None]:
+        """What the unit of work holds for this booking's change: its write carries it, and
+        a refused write drops it."""
+        subject = booking_subject(booking.id)
+        return self._outbox.carried(subject), self._audit.carried(subject)
+
+    def _log(
+        self,
+        booking: Booking,
+        entry: HistoryEntry,
+        carried: tuple[OutboxEvent | None, AuditEntry | None],
+    ) -> None:
+        event, audited = carried
+        self._outbox.write([event] if event is not None else [])
+        self._audit.write([audited] if audited is not None else [])
         self._rows.put(booking.id, booking)
         self._history.put((booking.id, entry.version), entry)
 

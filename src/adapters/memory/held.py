@@ -11,7 +11,7 @@ T = TypeVar("T")
 
 class HeldRecords(Generic[T]):
     """Records held until the write of the change they describe carries them
-    (:meth:`write_up_to`) or the unit of work commits (:meth:`write_all`); earlier records are
+    (:meth:`carried`) or the unit of work commits (:meth:`write_all`); earlier records are
     written first, so the order they were made in stays."""
 
     def __init__(self, write: Callable[[Sequence[T]], None]) -> None:
@@ -24,13 +24,15 @@ class HeldRecords(Generic[T]):
     def held(self) -> Sequence[T]:
         return tuple(self._held)
 
-    def write_up_to(self, matches: Callable[[T], bool]) -> None:
-        """Write the first held record that ``matches``, and those held before it."""
+    def carried(self, matches: Callable[[T], bool]) -> T | None:
+        """The first held record that ``matches``, no longer held, for the write of its
+        change (None when none is held); the records held before it are written first."""
         for place, record in enumerate(self._held):
             if matches(record):
-                earlier, self._held = self._held[: place + 1], self._held[place + 1 :]
+                earlier, self._held = self._held[:place], self._held[place + 1 :]
                 self._write(earlier)
-                return
+                return record
+        return None
 
     def write_all(self) -> None:
         held, self._held = self._held, []

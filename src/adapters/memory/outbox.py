@@ -47,10 +47,14 @@ class InMemoryOutbox(Outbox):
         held = (e.sequence for e in self._held.held() if e.subject == subject)
         return 1 + max((*stored, *held), default=0)
 
-    def write_with(self, subject: str, sequence: int) -> None:
-        """The change of ``subject`` to ``sequence`` is being written: write its held event
-        (and the events held before it, first)."""
-        self._held.write_up_to(lambda e: (e.subject, e.sequence) == (subject, sequence))
+    def carried(self, subject: str) -> OutboxEvent | None:
+        """The held event of ``subject``'s change, for the write of that change
+        (``HeldRecords.carried``)."""
+        return self._held.carried(lambda e: e.subject == subject)
+
+    def write(self, events: Sequence[OutboxEvent]) -> None:
+        """Write events now (a change's own, which its write carries)."""
+        self._write(events)
 
     def write_held(self) -> None:
         self._held.write_all()

@@ -232,9 +232,11 @@ class InMemoryUnitOfWork(
             if self._autocommit:
                 # Each write that returned is durable; what is still held was recorded for a
                 # write that never came (written now) or that failed (dropped with it).
-                if exc is None:
-                    self._write_held()
-                self._apply()
+                try:
+                    if exc is None:
+                        self._write_held()
+                finally:
+                    self._apply()
             else:
                 await self.rollback()
         finally:

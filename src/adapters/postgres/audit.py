@@ -127,12 +127,10 @@ class PostgresAuditTrail(OnConnection, AuditTrail):
     async def record(self, entry: AuditEntry) -> None:
         self._held.hold(entry)
 
-    async def carried(self, target: str, action: str, at: datetime) -> AuditEntry | None:
-        """The held entry of the change ``action`` of ``target`` at ``at``, for the statement
-        that writes the change (``HeldRecords.carried``)."""
-        return await self._held.carried(
-            lambda e: (e.target, e.action, e.at) == (target, action, at)
-        )
+    async def carried(self, target: str) -> AuditEntry | None:
+        """The held entry of ``target``'s change, for the statement that writes the change
+        (``HeldRecords.carried``)."""
+        return await self._held.carried(lambda e: e.target == target)
 
     async def write_held(self) -> None:
         await self._held.write_all()

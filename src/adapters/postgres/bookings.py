@@ -62,14 +62,13 @@ from adapters.postgres.tables.bookings import booking_history, bookings
 from adapters.postgres.tables.catalog import artists
 from adapters.postgres.tables.outbox import outbox_events
 from booking_domain.bookings import (
-    BOOKING,
     Booking,
     BookingStatus,
     HistoryEntry,
     HistoryKind,
     PaymentStatus,
     SlotTakenError,
-    booking_event_type,
+    booking_subject,
 )
 from booking_domain.bookings.ports import BookingFilter, BookingRepository
 from booking_domain.scheduling import ArtistNotBookableError
@@ -85,7 +84,6 @@ from booking_domain.shared import (
     Role,
     ServiceId,
     UserId,
-    subject_of,
 )
 from booking_domain.shared.audit import AuditEntry
 from booking_domain.shared.outbox import OutboxEvent
@@ -396,8 +394,8 @@ class PostgresBookingRepository(OnConnection, BookingRepository):
         return cursor.rowcount
 
     async def add(self, booking: Booking, entry: HistoryEntry) -> None:
+        audited, published = await self._carried(booking)
         try:
-            audited, published = await self._carried(booking, entry)
             params = _booking_row(booking) | _logged_params(entry, audited, published)
             params["calendar_key"] = calendar_lock_key(booking.artist_id)
             statement = _ADD[audited is not None, published is not None]
@@ -417,20 +415,18 @@ class PostgresBookingRepository(OnConnection, BookingRepository):
         return _booking(row) if row is not None else None
 
     async def save(self, booking: Booking, entry: HistoryEntry) -> None:
-        audited, published = await self._carried(booking, entry)
+        audited, published = await self._carried(booking)
         params = _booking_row(booking) | _logged_params(entry, audited, published)
         params["expected"] = entry.version - 1
         statement = _SAVE[audited is not None, published is not None]
         if await self._write(statement.text, params) == 0:
             raise ConcurrentUpdateError()
 
-    async def _carried(
-        self, booking: Booking, entry: HistoryEntry
-    ) -> tuple[AuditEntry | None, OutboxEvent | None]:
-        """What the unit of work holds for this change, for the change's own statement."""
-        subject = subject_of(BOOKING, booking.id)
-        audited = await self._audit.carried(subject, booking_event_type(entry), entry.at)
-        return audited, await self._outbox.carried(subject, entry.version)
+    async def _carried(self, booking: Booking) -> tuple[AuditEntry | None, OutboxEvent | None]:
+        """What the unit of work holds for this booking's change, for the change's own
+        statement (a refused statement drops it)."""
+        subject = booking_subject(booking.id)
+        return await self._audit.carried(subject), await self._outbox.carried(subject)
 
     async def holding(self, artist_id: ArtistId, span: Interval) -> tuple[Booking, ...]:
         params = {"artist_id": artist_id, "span": Range(span.start, span.end, "[)")}

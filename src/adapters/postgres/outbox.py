@@ -91,10 +91,10 @@ class PostgresOutbox(OnConnection, Outbox):
         held = (e.sequence for e in self._held.held() if e.subject == subject)
         return max((count_of(row, "last"), *held)) + 1
 
-    async def carried(self, subject: str, sequence: int) -> OutboxEvent | None:
-        """The held event of the change of ``subject`` to ``sequence``, for the statement
-        that writes the change (``HeldRecords.carried``)."""
-        return await self._held.carried(lambda e: (e.subject, e.sequence) == (subject, sequence))
+    async def carried(self, subject: str) -> OutboxEvent | None:
+        """The held event of ``subject``'s change, for the statement that writes the change
+        (``HeldRecords.carried``)."""
+        return await self._held.carried(lambda e: e.subject == subject)
 
     async def write_held(self) -> None:
         await self._held.write_all()

@@ -43,6 +43,7 @@ from booking_domain.bookings.published import (
     booking_audit_entry,
     booking_event_type,
     booking_outbox_event,
+    booking_subject,
 )
 from booking_domain.bookings.recording import BookingRecords, record_change, record_new
 from booking_domain.bookings.references import new_booking_reference
@@ -80,6 +81,7 @@ __all__ = [
     "booking_audit_entry",
     "booking_event_type",
     "booking_outbox_event",
+    "booking_subject",
     "busy_timeline",
     "expire_hold",
     "load_visible",

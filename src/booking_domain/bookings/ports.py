@@ -174,8 +174,9 @@ class BookingsUnitOfWorkFactory(Protocol):
         - ``read_only=True`` promises no writes and no commit, which lets an adapter skip the
           transaction (each query then sees its own consistent snapshot).
         - ``autocommit=True`` runs each read and each write on its own: a write is durable
-          when it returns, whatever happens later in the block, and ``commit()`` has nothing
-          left to do. Only for a change that is a single write: a new booking with its first
-          event (``CreateBooking``).
+          when it returns (with the outbox event and audit entry it carries), whatever
+          happens later in the block; what was recorded and no write carried is written when
+          the block ends without an error. Only for a change that is a single write: a new
+          booking with its first history entry (``CreateBooking``).
         """
         ...

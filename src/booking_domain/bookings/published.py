@@ -17,7 +17,7 @@ from booking_domain.bookings.booking import Booking
 from booking_domain.bookings.history import HistoryEntry, HistoryKind
 from booking_domain.bookings.status import BookingStatus
 from booking_domain.shared.audit import AuditEntry, audit_entry
-from booking_domain.shared.ids import ArtistId, new_uuid7
+from booking_domain.shared.ids import ArtistId, BookingId, new_uuid7
 from booking_domain.shared.money import Money
 from booking_domain.shared.outbox import EventId, JsonValue, OutboxEvent, money_data, subject_of
 from booking_domain.shared.time import utc_text
@@ -42,13 +42,19 @@ def booking_event_type(entry: HistoryEntry) -> str:
     return f"booking.{entry.kind.value}"
 
 
+def booking_subject(booking_id: BookingId) -> str:
+    """The subject of a booking's outbox events and the target of its audit entries: what a
+    storage's write of a change of the booking finds the change's records by."""
+    return subject_of(BOOKING, booking_id)
+
+
 def booking_outbox_event(booking: Booking, entry: HistoryEntry) -> OutboxEvent:
     """The outbox event of ``entry``, which brought ``booking`` to its current version."""
     return OutboxEvent(
         id=EventId(new_uuid7(int(entry.at.timestamp() * 1000))),
         type=booking_event_type(entry),
         occurred_at=entry.at,
-        subject=subject_of(BOOKING, booking.id),
+        subject=booking_subject(booking.id),
         sequence=entry.version,
         data={"booking": _booking_data(booking), "change": _change_data(entry)},
         audience=(booking.customer_id, booking.artist_user_id),
@@ -70,7 +76,7 @@ def booking_audit_entry(booking: Booking, entry: HistoryEntry) -> AuditEntry:
         after["amount"] = _money(entry.amount)
     return audit_entry(
         booking_event_type(entry),
-        subject_of(BOOKING, booking.id),
+        booking_subject(booking.id),
         entry.at,
         actor_id=entry.actor_id,
         actor_role=entry.actor_role,

@@ -5,12 +5,21 @@ the records were made in."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import timedelta
 
 import pytest
 
-from booking_domain.bookings import SlotTakenError, booking_event_type, lifecycle, record_new
+from booking_domain.bookings import (
+    SlotTakenError,
+    booking_event_type,
+    booking_outbox_event,
+    lifecycle,
+    record_change,
+    record_new,
+)
 from booking_domain.catalog import ArtistChange, artist_outbox_event, artist_subject
+from booking_domain.shared import ConcurrentUpdateError, EventId, new_uuid7
 from booking_domain.shared.audit import AuditFilter
 from booking_domain.testing.builders import admin
 from tests.contract.bookings.test_bookings_contract import DEPOSIT, HOUR, SLOT, a_booking, store
@@ -107,3 +116,47 @@ async def test_the_feed_keeps_the_order_of_the_records_whatever_carries_them(
     assert types == ["artist.suspended", "booking.requested"]
     async with uow_factory(read_only=True) as uow:
         assert [e.version for e in await uow.bookings.history(booking.id)] == [1, 2]
+
+
+async def test_a_change_and_the_event_it_carries_are_one_write(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    """An autocommit change whose event cannot be written is not written either: its write
+    carries its records (were they written apart, the booking would have moved on)."""
+    artist = await add_bookable_artist(uow_factory, deposit=DEPOSIT)
+    customer = await add_user(uow_factory)
+    booking, entry = a_booking(artist, customer)
+    await store(uow_factory, booking, entry)
+    cancelled, change = lifecycle.cancel(
+        booking, customer, START + timedelta(minutes=1), artist.profile.policy
+    )
+    taken = booking_outbox_event(cancelled, change)
+    async with uow_factory() as uow:  # another change took the event's number first
+        await uow.outbox.record(dataclasses.replace(taken, id=EventId(new_uuid7())))
+        await uow.commit()
+    with pytest.raises(ConcurrentUpdateError):
+        async with uow_factory(autocommit=True) as uow:
+            await record_change(uow, cancelled, change)
+    async with uow_factory(read_only=True) as uow:
+        stored = await uow.bookings.get(booking.id)
+        history = await uow.bookings.history(booking.id)
+    assert stored is not None and stored.version == 1
+    assert [e.version for e in history] == [1]
+
+
+async def test_a_refused_change_drops_its_records_though_the_unit_commits(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    feed = feed_of(uow_factory)
+    artist = await add_bookable_artist(uow_factory, deposit=DEPOSIT)
+    customer = await add_user(uow_factory)
+    booking, entry = a_booking(artist, customer)
+    await store(uow_factory, booking, entry)
+    start = await feed.tail()
+    rival, rival_entry = a_booking(artist, customer, SLOT + HOUR / 2)
+    async with uow_factory() as uow:
+        with pytest.raises(SlotTakenError):
+            await record_new(uow, rival, rival_entry)
+        await uow.commit()
+    assert await everything(feed, start) == []
+    assert await _audit_actions(uow_factory, f"booking/{rival.id}") == []
