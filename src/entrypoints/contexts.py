@@ -2,8 +2,9 @@
 
 A line names the context (the field), its bundle of use cases (the annotation) and, where
 it has any, what its ``Deps`` take from the settings (``FromSettings``). Every other field of
-its ``Deps`` is given the adapter of the same name (``uow``, ``clock``, ``stores``, ``feed``,
-``gateway`` ...: ``entrypoints.container.adapters``) or keeps its default.
+its ``Deps`` is given the port of the same name that the adapters serve (``uow``, ``clock``,
+``stores``, ``feed``, ``gateway`` ...: ``entrypoints.container.adapters.PORTS``) or keeps
+its default.
 
 From these lines the composition root derives:
 
@@ -11,7 +12,7 @@ From these lines the composition root derives:
 - ``Bundles``, what the entrypoints receive (``entrypoints.bundles``): an instance of this
   class, plus the few services that are no context's;
 - the HTTP layer's dependencies, one per context under its name, and its routes: the
-  ``ROUTES`` of the package ``entrypoints.http.<name>`` (``entrypoints.http.app``).
+  ``ROUTES`` of ``entrypoints.http.<name>.routes`` (``entrypoints.http.app``).
 
 Adding a context (docs/architecture.md, "Adding a bounded context") is its packages and one
 line below, where the context sits in the order of the layers.

@@ -28,12 +28,12 @@ from datetime import datetime
 from typing import Any
 
 from psycopg.types.json import Jsonb
-from sqlalchemy import bindparam, func, insert, literal_column, select
+from sqlalchemy import bindparam, func, insert, select
 
 from adapters.postgres.database import Connection, Database, OnConnection
 from adapters.postgres.errors import translate
 from adapters.postgres.held import HeldRecords
-from adapters.postgres.sql import Statement, count_of
+from adapters.postgres.sql import Statement, constant, count_of
 from adapters.postgres.tables.outbox import outbox_events
 from adapters.postgres.tuned.outbox import FEED_READ, FEED_TAIL, FORGET_OLD
 from booking_domain.shared import (
@@ -56,7 +56,7 @@ _RECORD = Statement(
     )
 )
 _NEXT_SEQUENCE = Statement(
-    lambda: select(func.coalesce(func.max(_O.sequence), literal_column("0")).label("last")).where(
+    lambda: select(func.coalesce(func.max(_O.sequence), constant(0)).label("last")).where(
         _O.subject == bindparam("subject")
     )
 )

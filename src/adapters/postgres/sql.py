@@ -155,7 +155,7 @@ def capped_count(table: Table, conditions: Sequence[Any]) -> Select[Any]:
     ``%(count_limit)s`` of them (``PageRequest.count_limit``; ``Page.counted`` says what
     the number means): counting 100,000 matches cost more than finding any page."""
     matches = (
-        select(literal_column("1")).select_from(table).where(*conditions)
+        select(constant(1)).select_from(table).where(*conditions)
         .limit(bindparam("count_limit")).subquery("matches")
     )  # fmt: skip
     return select(func.count().label("total")).select_from(matches)

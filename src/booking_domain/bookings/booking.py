@@ -1,7 +1,7 @@
 """The Booking aggregate: what is stored, when it blocks time, and how a request is made.
 
 Transitions live in :mod:`booking_domain.bookings.lifecycle` (and disputes in
-:mod:`booking_domain.disputes`); each returns the new booking and the one event it produced.
+:mod:`booking_domain.disputes`); each returns the new booking and the one history entry it produced.
 """
 
 from __future__ import annotations
@@ -166,7 +166,7 @@ def apply(
     amount: Money | None = None,
     **changes: Any,
 ) -> tuple[Booking, HistoryEntry]:
-    """The one way a booking changes: bump the version, stamp times, emit the event.
+    """The one way a booking changes: bump the version, stamp times, make its history entry.
 
     A status change must be an edge of :data:`TRANSITIONS`; anything else is refused here, so
     no transition function can bypass the state machine.
@@ -180,7 +180,7 @@ def apply(
     version = booking.version + 1
     new = dataclasses.replace(booking, version=version, updated_at=now, **changes)
     actor_id, actor_role = actor_fields(actor)
-    event = HistoryEntry(
+    entry = HistoryEntry(
         booking.id,
         version,
         kind,
@@ -192,7 +192,7 @@ def apply(
         reason,
         amount,
     )
-    return new, event
+    return new, entry
 
 
 def request_booking(
@@ -256,8 +256,8 @@ def request_booking(
         notes=notes,
     )
     uid, role = actor_fields(customer)
-    event = HistoryEntry(booking.id, 1, HistoryKind.REQUESTED, now, uid, role, None, status)
-    return booking, event
+    entry = HistoryEntry(booking.id, 1, HistoryKind.REQUESTED, now, uid, role, None, status)
+    return booking, entry
 
 
 def busy_timeline(

@@ -1,4 +1,5 @@
-"""Booking events: the audit trail. Every change to a booking produces exactly one."""
+"""A booking's history: who changed it, when, from which status to which, and why. Every
+change to a booking produces exactly one entry."""
 
 from __future__ import annotations
 

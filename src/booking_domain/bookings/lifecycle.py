@@ -1,9 +1,9 @@
 """Booking transitions: who may do what, when, and what it costs.
 
 Each function takes the booking, the acting party (None where the system acts) and ``now``,
-and returns ``(new_booking, event)``; the input booking is never changed. Refusals:
-:class:`BookingActionNotAllowedError` (not a party allowed to act),
-:class:`InvalidTransitionError` (wrong state), and rule errors for the "when".
+and returns ``(new_booking, entry)``, ``entry`` its history entry; the input booking is
+never changed. Refusals: :class:`BookingActionNotAllowedError` (not a party allowed to
+act), :class:`InvalidTransitionError` (wrong state), and rule errors for the "when".
 """
 
 from __future__ import annotations
@@ -167,7 +167,7 @@ def cancel(
     reason: str | None = None,
     refund: Money | None = None,
 ) -> Result:
-    """A party cancels a pending or confirmed booking; the refund owed goes into the event.
+    """A party cancels a pending or confirmed booking; the refund owed goes into the entry.
 
     ``refund`` is for admins only, who must give it (0 .. what is refundable); for customers
     and artists the policy decides and passing one is refused.

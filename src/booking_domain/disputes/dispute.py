@@ -100,7 +100,7 @@ def open_dispute(
 ) -> DisputeResult:
     """A party contests a closed booking, which becomes ``disputed``. An admin opens one
     only on a party's behalf (``on_behalf_of``: customer or artist): the dispute names that
-    party as its opener, the booking's event names the admin who acted."""
+    party as its opener, the booking's entry names the admin who acted."""
     now = require_aware(now, "now")
     opener, role = _opener(booking, actor, on_behalf_of)
     if booking.dispute_id is not None:
@@ -112,7 +112,7 @@ def open_dispute(
     text = _require_text(reason, "reason")
     new_id = dispute_id or DisputeId(new_uuid7(epoch_floor(now) * 1000))
     dispute = Dispute(new_id, booking.id, opener, role, text, now)
-    new, event = apply(
+    new, entry = apply(
         booking,
         kind=HistoryKind.DISPUTED,
         now=now,
@@ -121,7 +121,7 @@ def open_dispute(
         status=BookingStatus.DISPUTED,
         dispute_id=new_id,
     )
-    return dispute, new, event
+    return dispute, new, entry
 
 
 def _opener(booking: Booking, actor: Actor, on_behalf_of: Role | None) -> tuple[UserId, Role]:
@@ -160,7 +160,7 @@ def resolve_dispute(
     if refund.currency != booking.deposit.currency or not refund <= booking.refundable:
         raise RefundOutOfRangeError(f"The refund must lie between 0 and {booking.refundable}.")
     text = _require_text(note, "note")
-    new, event = apply(
+    new, entry = apply(
         booking,
         kind=HistoryKind.DISPUTE_RESOLVED,
         now=now,
@@ -174,12 +174,12 @@ def resolve_dispute(
         dispute,
         status=DisputeStatus.RESOLVED,
         resolved_by=actor.user_id,
-        resolved_at=event.at,
+        resolved_at=entry.at,
         resolution_note=text,
         refund=refund,
         outcome=outcome,
     )
-    return settled, new, event
+    return settled, new, entry
 
 
 def resolution_audit_entry(before: Dispute, after: Dispute, actor: Actor) -> AuditEntry:

@@ -55,9 +55,8 @@ class IssuedInvoice:
     raw: str = ""
 
     def as_data(self) -> dict[str, JsonValue]:
-        """The invoice as JSON data (camelCase, deep links as a list): what the payment edge
-        answers and what the PostgreSQL adapter stores with the invoice. Stored rows keep
-        this form: change it only with a migration of them."""
+        """The invoice as JSON data: camelCase keys, deep links as a list of objects. A form
+        adapters may send or keep as it is (:meth:`of_data` reads it back)."""
         links: list[JsonValue] = [
             {"name": d.name, "description": d.description, "logo": d.logo, "link": d.link}
             for d in self.deep_links

@@ -19,6 +19,7 @@ from booking_domain.accounts.ports import AccountsUnitOfWorkFactory
 from booking_domain.shared import Clock
 from entrypoints.bundles import Bundles, SandboxBank
 from entrypoints.container.adapters import (
+    PORTS,
     InMemoryAdapters,
     LocalAdapters,
     PostgresAdapters,
@@ -70,9 +71,13 @@ def build_container(
 
 
 def wire_context(entry: Entry, settings: Settings, adapters: AnyAdapters) -> ContextWiring:
-    """A registry line wired: its ``Deps`` from the adapters named like their fields and
-    what the line takes from the settings; ``WiringError`` for a field nothing gives."""
-    available = adapters.providers
+    """A registry line wired: its ``Deps`` from the ports named like their fields
+    (``adapters.PORTS``) and what the line takes from the settings; ``WiringError`` for a
+    field nothing gives, and for a setting the line names that is no field."""
+    names = {part.name for part in fields(entry.deps)}
+    if unknown := set(entry.from_settings) - names:
+        raise WiringError(f"{entry.deps.__name__} has no field {', '.join(sorted(unknown))}")
+    available = {name: adapters.providers[name] for name in PORTS if name in adapters.providers}
     given: dict[str, providers.Provider[Any]] = {}
     for part in fields(entry.deps):
         if part.name in entry.from_settings:

@@ -32,6 +32,24 @@ from entrypoints.container.payments import Payments, payments_for
 from entrypoints.container.storage import Storage, storage_for
 from entrypoints.settings import Settings
 
+# What a context's Deps may take by name (entrypoints/contexts.py): the ports the adapter
+# containers serve, and nothing else they hold (settings, secrets, pools, hooks).
+PORTS = (
+    "uow",
+    "clock",
+    "hasher",
+    "tokens",
+    "sessions",
+    "feed",
+    "stores",
+    "images",
+    "gateway",
+    "email",
+    "sms",
+    "renderer",
+    "webhook_sender",
+)
+
 
 async def _open_postgres(database: Database) -> None:
     await database.open()

@@ -39,7 +39,7 @@ API_PREFIX = "/api/v1"
 @dataclass(frozen=True, slots=True)
 class HttpConfig:
     title: str = "Inkslot API"
-    version: str = "0.1.0"
+    version: str = "0.0.0"  # create_app passes the package's
     cors_origins: tuple[str, ...] = ()
     auth_rate_limit_per_minute: int = 30
     sign_up_rate_limit_per_hour: int = 20
@@ -97,9 +97,10 @@ def build_app(
 
 
 def context_routes() -> Iterator[Routes]:
-    """Every registered context's ``ROUTES``, in the registry's order."""
+    """Every registered context's ``ROUTES`` (``entrypoints.http.<name>.routes``), in the
+    registry's order."""
     for entry in registered():
-        routes: Routes = import_module(f"{__package__}.{entry.name}").ROUTES
+        routes: Routes = import_module(f"{__package__}.{entry.name}.routes").ROUTES
         yield routes
 
 

@@ -1,9 +1,9 @@
 """The kinds of controller: ``Public`` (anyone; a signed-in caller is known when a token
-comes), ``SignedIn`` (a valid bearer token) and ``AdminOnly`` (an admin's token). A
-controller names its context once, ``class BookingsController(SignedIn,
-context="bookings")``: its handlers then get the context's bundle and the caller
-(``caller_dependencies``). Guards only authenticate and check roles (docs/architecture.md,
-rule 5).
+comes), ``SignedIn`` (a valid bearer token) and ``AdminOnly`` (an admin's token); every
+controller is one of them. A controller names its context once, ``class
+BookingsController(SignedIn, context="bookings")``: its handlers then get the caller
+(``caller_dependencies``, which sets the controller's ``dependencies``) beside the context's
+bundle. Guards only authenticate and check roles (docs/architecture.md, rule 5).
 """
 
 from __future__ import annotations

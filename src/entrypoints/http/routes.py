@@ -1,4 +1,4 @@
-"""A context's HTTP surface: the ``ROUTES`` of its package ``entrypoints.http.<context>``.
+"""A context's HTTP surface: the ``ROUTES`` of ``entrypoints.http.<context>.routes``.
 
 ``build_app`` serves every registered context's routes, in the registry's order, each group
 behind what it names: its controllers under ``/api/v1``, sign-in and sign-up behind their

@@ -70,10 +70,10 @@ class ChangeBookingStatus(UseCase[BookingsDeps]):
         async with self._deps.uow() as uow:
             now = self._deps.clock.now()
             booking = await load_visible(uow, booking_id, actor, for_update=True)
-            changed, event = await self._transition(
+            changed, entry = await self._transition(
                 uow, booking, actor, now, status, reason, refund_amount
             )
-            await record_change(uow, changed, event)
+            await record_change(uow, changed, entry)
             await uow.commit()
         return changed
 
@@ -125,7 +125,7 @@ class RescheduleBooking(UseCase[BookingsDeps]):
             if context.has_expired_holds:
                 await expire_stale_holds(uow, booking.artist_id, span, now, skip=booking.id)
             with taken_is_a_conflict():
-                moved, event = lifecycle.reschedule(
+                moved, entry = lifecycle.reschedule(
                     booking,
                     actor,
                     now,
@@ -135,6 +135,6 @@ class RescheduleBooking(UseCase[BookingsDeps]):
                     schedule=context.schedule,
                     busy=context.busy,
                 )
-            await record_change(uow, moved, event)
+            await record_change(uow, moved, entry)
             await uow.commit()
         return moved

@@ -143,8 +143,8 @@ class CreateBooking(UseCase[BookingsDeps]):
             if holder is not None:
                 return await _replay(uow, holder, fingerprint)
             context = await bookable_context(uow, request.artist_id, request.service_id, start, now)
-            booking, event = self._decide(actor, request, context, now, booking_id)
-            await self._write(uow, booking, event, context, now)
+            booking, entry = self._decide(actor, request, context, now, booking_id)
+            await self._write(uow, booking, entry, context, now)
             await uow.commit()
         return BookingCreated(booking)
 
@@ -157,12 +157,12 @@ class CreateBooking(UseCase[BookingsDeps]):
         async with self._deps.uow(autocommit=True) as uow:
             now = self._deps.clock.now()
             context = await bookable_context(uow, request.artist_id, request.service_id, start, now)
-            booking, event = self._decide(actor, request, context, now, self._new_id(now))
+            booking, entry = self._decide(actor, request, context, now, self._new_id(now))
             if not context.has_expired_holds:
-                await record_new(uow, booking, event)
+                await record_new(uow, booking, entry)
                 return booking
         async with self._deps.uow() as uow:
-            await self._write(uow, booking, event, context, now)
+            await self._write(uow, booking, entry, context, now)
             await uow.commit()
         return booking
 

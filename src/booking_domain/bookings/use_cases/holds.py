@@ -32,8 +32,8 @@ class ExpireHolds(UseCase[BookingsDeps]):
                 now = self._deps.clock.now()
                 held = await uow.bookings.expired_holds(now, limit=batch_size)
                 for booking in held:
-                    expired, event = lifecycle.expire_hold(booking, now)
-                    await record_change(uow, expired, event)
+                    expired, entry = lifecycle.expire_hold(booking, now)
+                    await record_change(uow, expired, entry)
                 await uow.commit()
             total += len(held)
             if len(held) < batch_size:
@@ -77,7 +77,7 @@ async def expire_stale_holds(
         current = await uow.bookings.get(held.id, for_update=True)
         if current is None or not current.hold_expired(now):
             continue
-        booking, event = lifecycle.expire_hold(current, now)
-        await record_change(uow, booking, event)
+        booking, entry = lifecycle.expire_hold(current, now)
+        await record_change(uow, booking, entry)
         expired += 1
     return expired

@@ -76,11 +76,11 @@ class AddIdea(UseCase[BookingsDeps]):
             if len(await uow.ideas.for_booking(booking.id)) >= MAX_IDEAS_PER_BOOKING:
                 raise TooManyIdeasError()
             idea = Idea.create(booking, actor, description, image, now)
-            changed, event = apply(booking, kind=HistoryKind.IDEA_ADDED, now=now, actor=actor)
+            changed, entry = apply(booking, kind=HistoryKind.IDEA_ADDED, now=now, actor=actor)
             await uow.ideas.add(idea)
             if image is not None:
                 await uow.uploads.update(image)
-            await record_change(uow, changed, event)
+            await record_change(uow, changed, entry)
             await uow.commit()
         return await _entry(self._deps, idea)
 

@@ -65,8 +65,8 @@ class SuspendArtist(UseCase[BookingsDeps]):
                 booking = await uow.bookings.get(booking_id, for_update=True)
                 if booking is None or booking.status not in UPCOMING:
                     continue
-                changed, event = lifecycle.cancel_for_suspension(booking, actor, now, artist.policy)
-                await record_change(uow, changed, event)
+                changed, entry = lifecycle.cancel_for_suspension(booking, actor, now, artist.policy)
+                await record_change(uow, changed, entry)
                 cancelled.append(changed)
             await uow.commit()
         return Suspension(artist, tuple(cancelled))

@@ -89,11 +89,11 @@ class OpenDispute(UseCase[DisputesDeps]):
     ) -> Dispute:
         async with self._deps.uow() as uow:
             booking = await load_visible(uow, booking_id, actor, for_update=True)
-            dispute, changed, event = open_dispute(
+            dispute, changed, entry = open_dispute(
                 booking, actor, self._deps.clock.now(), reason=reason, on_behalf_of=on_behalf_of
             )
             await uow.disputes.add(dispute)
-            await record_change(uow, changed, event)
+            await record_change(uow, changed, entry)
             await uow.commit()
         return dispute
 
@@ -150,7 +150,7 @@ class ResolveDispute(UseCase[DisputesDeps]):
         async with self._deps.uow() as uow:
             dispute, booking = await _visible(uow, actor, dispute_id, for_update=True)
             refund = Money(refund_amount, booking.deposit.currency)
-            settled, changed, event = resolve_dispute(
+            settled, changed, entry = resolve_dispute(
                 dispute,
                 booking,
                 actor,
@@ -160,7 +160,7 @@ class ResolveDispute(UseCase[DisputesDeps]):
                 note=note,
             )
             await uow.disputes.update(settled)
-            await record_change(uow, changed, event)
+            await record_change(uow, changed, entry)
             await uow.audit.record(resolution_audit_entry(dispute, settled, actor))
             await uow.commit()
         return settled

@@ -166,8 +166,8 @@ class RequestDepositInvoice(UseCase[PaymentsDeps]):
         others = [i for i in await uow.invoices.for_booking(booking.id) if i.id != current.id]
         rival = next((i for i in others if i.payable(now)), None)
         if rival is None and booking.awaiting_deposit and not booking.hold_expired(now):
-            booking, event = mark_invoiced(booking, now)
-            await record_change(uow, booking, event)
+            booking, entry = mark_invoiced(booking, now)
+            await record_change(uow, booking, entry)
         else:  # the hold ran out while the provider answered, or another invoice is payable
             opened = inv.withdraw(opened, now)
             await uow.payment_jobs.defer(PaymentJob.CANCEL_INVOICE, opened.id)

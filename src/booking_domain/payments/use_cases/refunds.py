@@ -133,8 +133,8 @@ class PayRefund(UseCase[PaymentsDeps]):
                 booking = await uow.bookings.get(current.booking_id, for_update=True)
                 if booking is None:
                     raise BookingNotFoundError()
-                changed, event = record_refund(booking, current.amount, now)
-                await record_change(uow, changed, event)
+                changed, entry = record_refund(booking, current.amount, now)
+                await record_change(uow, changed, entry)
                 done = rf.refunded(current, now)
                 change = "completed"
             else:
@@ -179,8 +179,8 @@ class SettleRefund(UseCase[PaymentsDeps]):
             booking = await uow.bookings.get(refund.booking_id, for_update=True)
             if booking is None:
                 raise BookingNotFoundError()
-            changed, event = record_refund(booking, refund.amount, now)
-            await record_change(uow, changed, event)
+            changed, entry = record_refund(booking, refund.amount, now)
+            await record_change(uow, changed, entry)
             settled = rf.settle_by_hand(refund, actor.user_id, note.strip(), now)
             await uow.refunds.update(settled)
             await _publish(uow, refund, settled, "settled", self._deps, actor=actor)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 from uuid import UUID
 
-from litestar import Controller, get, patch, post
+from litestar import get, patch, post
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_204_NO_CONTENT
@@ -31,14 +31,14 @@ from entrypoints.http.accounts.dto import (
 )
 from entrypoints.http.auth import client_address
 from entrypoints.http.caller import AnyRequest, Caller, Claims
-from entrypoints.http.controllers import AdminOnly, SignedIn
+from entrypoints.http.controllers import AdminOnly, Public, SignedIn
 from entrypoints.http.locale import negotiate_locale
 from entrypoints.http.wire import given
 
 AccountsDep = NamedDependency[AccountUseCases]
 
 
-class SignUpController(Controller):
+class SignUpController(Public):
     path = "/auth"
     tags = ["auth"]
 
@@ -58,7 +58,7 @@ class SignUpController(Controller):
         )
 
 
-class AuthController(Controller):
+class AuthController(Public):
     path = "/auth"
     tags = ["auth"]
 

@@ -1,19 +1,1 @@
 """Bookings over HTTP: requests, changes, history, ideas, admins' lists and suspensions."""
-
-from entrypoints.http.bookings.admin_controller import (
-    AdminBookingsController,
-    AdminSuspensionController,
-)
-from entrypoints.http.bookings.controller import BookingsController
-from entrypoints.http.bookings.ideas_controller import BookingIdeasController, IdeasController
-from entrypoints.http.routes import Routes
-
-ROUTES = Routes(
-    controllers=(
-        BookingsController,
-        BookingIdeasController,
-        IdeasController,
-        AdminBookingsController,
-        AdminSuspensionController,
-    )
-)

@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Annotated, Literal
 from uuid import UUID
 
-from litestar import Controller, MediaType, Response, get, post, route
+from litestar import MediaType, Response, get, post, route
 from litestar.di import NamedDependency
 from litestar.params import FromPath, HeaderParameter, JSONBody, Parameter, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
@@ -21,7 +21,7 @@ from booking_domain.payments.use_cases import PaymentUseCases
 from booking_domain.shared import MAX_PAGE, MAX_PAGE_SIZE, BookingId, PageRequest
 from entrypoints.bundles import SandboxBank
 from entrypoints.http.caller import AnyRequest, Caller
-from entrypoints.http.controllers import AdminOnly, SignedIn
+from entrypoints.http.controllers import AdminOnly, Public, SignedIn
 from entrypoints.http.payments.dto import (
     InvoiceView,
     RefundPage,
@@ -94,7 +94,7 @@ class PaymentsController(SignedIn, context="payments"):
 SUCCESS = Response("SUCCESS", media_type=MediaType.TEXT, status_code=HTTP_200_OK)
 
 
-class PaymentCallbackController(Controller):
+class PaymentCallbackController(Public):
     """QPay's callback: ``GET`` (POST too, as some integrators see it) on the URL an invoice
     was made with. Always ``200 SUCCESS`` as text/plain, whatever it carried."""
 
@@ -195,7 +195,7 @@ class TransactionsController(AdminOnly, context="payments"):
         return TransactionPage.of(found, TransactionView.of)
 
 
-class SandboxController(Controller):
+class SandboxController(Public):
     """The sandbox's bank app (local profile only): pay an invoice in full, then the
     sandbox calls back as QPay would."""
 

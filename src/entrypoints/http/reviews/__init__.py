@@ -1,18 +1,1 @@
 """Reviews over HTTP."""
-
-from entrypoints.http.reviews.controller import (
-    AdminReviewsController,
-    ArtistReviewsController,
-    BookingReviewController,
-    ReviewsController,
-)
-from entrypoints.http.routes import Routes
-
-ROUTES = Routes(
-    controllers=(
-        BookingReviewController,
-        ReviewsController,
-        ArtistReviewsController,
-        AdminReviewsController,
-    )
-)

@@ -1,0 +1,22 @@
+"""The routes the app serves of catalog (``ROUTES``), in the order the API lists them."""
+
+from entrypoints.http.catalog.controller import (
+    AdminArtistsController,
+    ArtistsController,
+    StudiosController,
+)
+from entrypoints.http.catalog.portfolio_controller import (
+    ArtistPortfolioController,
+    PortfolioController,
+)
+from entrypoints.http.routes import Routes
+
+ROUTES = Routes(
+    controllers=(
+        ArtistsController,
+        StudiosController,
+        AdminArtistsController,
+        PortfolioController,
+        ArtistPortfolioController,
+    )
+)

@@ -1,0 +1,12 @@
+"""The routes the app serves of notifications (``ROUTES``), in the order the API lists them."""
+
+from entrypoints.http.notifications.controller import (
+    AdminNotificationsController,
+    InboxController,
+    ReminderOffsetsController,
+)
+from entrypoints.http.routes import Routes
+
+ROUTES = Routes(
+    controllers=(InboxController, ReminderOffsetsController, AdminNotificationsController)
+)

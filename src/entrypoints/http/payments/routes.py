@@ -1,0 +1,22 @@
+"""The routes the app serves of payments (``ROUTES``), in the order the API lists them."""
+
+from entrypoints.http.payments.controller import (
+    DepositInvoiceController,
+    PaymentCallbackController,
+    PaymentsController,
+    SandboxController,
+    SettlementsController,
+    TransactionsController,
+)
+from entrypoints.http.routes import Routes
+
+ROUTES = Routes(
+    controllers=(
+        DepositInvoiceController,
+        PaymentsController,
+        PaymentCallbackController,
+        SettlementsController,
+        TransactionsController,
+    ),
+    sandbox=(SandboxController,),
+)

@@ -1,0 +1,6 @@
+"""The routes the app serves of scheduling (``ROUTES``), in the order the API lists them."""
+
+from entrypoints.http.routes import Routes
+from entrypoints.http.scheduling.controller import ArtistScheduleController, AvailabilityController
+
+ROUTES = Routes(controllers=(ArtistScheduleController, AvailabilityController))
