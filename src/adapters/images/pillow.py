@@ -62,17 +62,27 @@ class PillowImageProcessor:
 def make_variants(
     data: bytes, declared_type: str, specs: Sequence[VariantSpec], max_pixels: int = MAX_PIXELS
 ) -> list[ProcessedImage]:
+    """The variants of ``data``; ``ImageRejectedError`` for anything else. Bytes that pass
+    the header checks may still break the decoder in ways Pillow reports with any exception
+    (a palette PNG whose ``tRNS`` outgrows its ``PLTE`` raises ``ValueError`` while it is
+    converted): every one of them is the client's bytes being unreadable, never a 500."""
     image = _open(data, declared_type, max_pixels)
     try:
-        largest = max(spec.box for spec in specs)
-        if image.format == "JPEG":
-            scale = min(1.0, largest / max(image.size))
-            image.draft("RGB", (math.ceil(image.width * scale), math.ceil(image.height * scale)))
-        upright = ImageOps.exif_transpose(image)  # decodes; orientation applied before stripping
-    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
+        return _variants_of(image, specs)
+    except (ImageRejectedError, MemoryError):
+        raise  # running out of memory is ours, not the image's: the upload stays open
+    except Exception as exc:  # whatever the decoder raises, see the docstring
         raise ImageRejectedError(UNREADABLE) from exc
     finally:
         image.close()
+
+
+def _variants_of(image: Image.Image, specs: Sequence[VariantSpec]) -> list[ProcessedImage]:
+    largest = max(spec.box for spec in specs)
+    if image.format == "JPEG":
+        scale = min(1.0, largest / max(image.size))
+        image.draft("RGB", (math.ceil(image.width * scale), math.ceil(image.height * scale)))
+    upright = ImageOps.exif_transpose(image)  # decodes; orientation applied before stripping
     pixels = upright.convert("RGBA" if _has_alpha(upright) else "RGB")
     pixels.info = {}  # EXIF (GPS), XMP, ICC, comments: none goes into a variant
     made = []
@@ -98,17 +108,24 @@ def _open(data: bytes, declared_type: str, max_pixels: int) -> Image.Image:
         raise ImageRejectedError(NOT_AN_ALLOWED_FORMAT) from exc
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise ImageRejectedError(TOO_MANY_PIXELS) from exc
-    except (OSError, SyntaxError, ValueError) as exc:
+    except MemoryError:
+        raise
+    except Exception as exc:  # a header the parser chokes on: unreadable
         raise ImageRejectedError(UNREADABLE) from exc
+    return _checked(image, expected, max_pixels)
+
+
+def _checked(image: Image.Image, expected: str, max_pixels: int) -> Image.Image:
+    refusal = None
     if image.format != expected:
+        refusal = TYPE_MISMATCH
+    elif image.width * image.height > max_pixels:
+        refusal = TOO_MANY_PIXELS
+    elif min(image.size) < MIN_SIDE:
+        refusal = TOO_SMALL
+    if refusal is not None:
         image.close()
-        raise ImageRejectedError(TYPE_MISMATCH)
-    if image.width * image.height > max_pixels:
-        image.close()
-        raise ImageRejectedError(TOO_MANY_PIXELS)
-    if min(image.size) < MIN_SIDE:
-        image.close()
-        raise ImageRejectedError(TOO_SMALL)
+        raise ImageRejectedError(refusal)
     return image
 
 

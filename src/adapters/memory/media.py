@@ -30,6 +30,6 @@ class InMemoryUploadRepository(TableRepository[UploadId, Upload], UploadReposito
         stale = [
             u
             for u in self._rows.values()
-            if u.status is UploadStatus.PENDING and u.created_at < before
+            if u.status is not UploadStatus.USED and u.created_at < before
         ]
         return sorted(stale, key=lambda u: u.created_at)[:limit]

@@ -32,8 +32,8 @@ _REMOVE = Statement(lambda: delete(_U).where(_U.c.id == bindparam("id")))
 _ABANDONED = Statement(
     lambda: (
         select(_U)
-        # A literal, so that the partial index on pending uploads serves the query.
-        .where(_U.c.status == constant("pending"), _U.c.created_at < bindparam("before"))
+        # A literal, so that the partial index on unused uploads serves the query.
+        .where(_U.c.status != constant("used"), _U.c.created_at < bindparam("before"))
         .order_by(_U.c.created_at)
         .limit(bindparam("limit"))
     )

@@ -23,6 +23,7 @@ from booking_domain.media.errors import (
     UploadNotFoundError,
     UploadNotReadyError,
     UploadNotReceivedError,
+    UploadPurposeNotAllowedError,
 )
 from booking_domain.media.images import (
     MAX_PIXELS,
@@ -51,6 +52,7 @@ from booking_domain.media.taking import take_upload
 from booking_domain.media.uploads import (
     ALLOWED_TYPES,
     MAX_UPLOAD_BYTES,
+    PURPOSES_OF_ROLE,
     Upload,
     UploadId,
     UploadPurpose,
@@ -63,6 +65,7 @@ __all__ = [
     "MAX_PIXELS",
     "MAX_UPLOAD_BYTES",
     "PRIVATE_URL_SECONDS",
+    "PURPOSES_OF_ROLE",
     "VARIANTS",
     "HasUploads",
     "ImageLink",
@@ -91,6 +94,7 @@ __all__ = [
     "UploadNotReadyError",
     "UploadNotReceivedError",
     "UploadPurpose",
+    "UploadPurposeNotAllowedError",
     "UploadRepository",
     "UploadStatus",
     "UploadTicket",

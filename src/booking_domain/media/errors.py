@@ -6,6 +6,7 @@ from booking_domain.shared.errors import (
     ConflictError,
     InvalidInputError,
     NotFoundError,
+    PermissionDeniedError,
     RuleViolationError,
     ServiceUnavailableError,
 )
@@ -68,6 +69,14 @@ class InvalidUploadError(InvalidInputError):
     default_message = "The upload request is invalid."
 
 
+class UploadPurposeNotAllowedError(PermissionDeniedError):
+    """The caller's role never uses an upload of this purpose (``uploads.PURPOSES_OF_ROLE``):
+    a customer asking for a portfolio, avatar or cover upload, say."""
+
+    code = "upload_purpose_not_allowed"
+    default_message = "Your account cannot use an upload made for this purpose."
+
+
 class UploadNotReceivedError(RuleViolationError):
     """``complete`` before the object was stored (the PUT has not happened or failed)."""
 
@@ -100,8 +109,9 @@ class ImageRejectedError(RuleViolationError):
 
 
 class UploadNotReadyError(RuleViolationError):
-    """The upload is not a processed image that may be used (pending, rejected, or used
-    already, or made for another purpose)."""
+    """The upload is not a processed image the caller may use (pending, rejected, or used
+    already, made for another purpose, or another user's: an admin reads any upload but
+    uses only their own)."""
 
     code = "upload_not_ready"
     default_message = "This upload is not a processed image available for this use."

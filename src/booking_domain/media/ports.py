@@ -30,8 +30,8 @@ class UploadRepository(Protocol):
     async def remove(self, upload_id: UploadId) -> None: ...
 
     async def abandoned(self, before: datetime, *, limit: int) -> Sequence[Upload]:
-        """Up to ``limit`` uploads still pending that were requested before ``before``,
-        oldest first."""
+        """Up to ``limit`` uploads not used (pending, ready or rejected) that were requested
+        before ``before``, oldest first."""
         ...
 
 

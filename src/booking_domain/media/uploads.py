@@ -9,9 +9,14 @@ not what was declared or not an acceptable image: the client requests a new uplo
 Rules:
 - types: JPEG, PNG, WebP; 1 byte to 20 MB; the declared size is exact (the URL binds it);
 - the object's key is ``incoming/<upload id>``, made here, never from a file name;
-- the signed URL lives ``URL_LIFETIME``; an upload still pending a day after it was
-  requested is abandoned and purged (``ABANDONED_AFTER``);
-- only the owner completes or uses an upload.
+- a role asks only for the purposes it can use (``PURPOSES_OF_ROLE``): customers add
+  ideas and evidence; artists also keep a portfolio, an avatar and a cover; admins set an
+  artist's avatar or cover and add evidence;
+- the signed URL lives ``URL_LIFETIME`` and takes one PUT: once the upload is completed or
+  rejected its key keeps an empty object, so a second PUT is refused (412);
+- an upload not used a day after it was requested (pending, ready or rejected) is abandoned
+  and purged with its objects (``ABANDONED_AFTER``);
+- only the owner completes or uses an upload (an admin reads any, and uses their own).
 """
 
 from __future__ import annotations
@@ -30,10 +35,11 @@ from booking_domain.media.errors import (
     UploadNotFoundError,
     UploadNotReadyError,
     UploadNotReceivedError,
+    UploadPurposeNotAllowedError,
 )
 from booking_domain.media.storage import ObjectInfo
 from booking_domain.shared.errors import FieldError, InvalidTransitionError
-from booking_domain.shared.identity import Actor
+from booking_domain.shared.identity import Actor, Role
 from booking_domain.shared.ids import UserId, new_uuid7
 from booking_domain.shared.time import require_aware
 
@@ -59,6 +65,15 @@ class UploadPurpose(StrEnum):
         """Idea and evidence images are seen only by the booking's parties (and admins):
         their variants stay in the private store, served through short-lived signed URLs."""
         return self in (UploadPurpose.IDEA, UploadPurpose.EVIDENCE)
+
+
+PURPOSES_OF_ROLE: dict[Role, frozenset[UploadPurpose]] = {
+    Role.CUSTOMER: frozenset({UploadPurpose.IDEA, UploadPurpose.EVIDENCE}),
+    Role.ARTIST: frozenset(UploadPurpose),
+    # Admins set an artist's avatar or cover (docs/product.md) and add dispute evidence;
+    # they keep no portfolio and add no ideas.
+    Role.ADMIN: frozenset({UploadPurpose.AVATAR, UploadPurpose.COVER, UploadPurpose.EVIDENCE}),
+}
 
 
 class UploadStatus(StrEnum):
@@ -129,6 +144,8 @@ class Upload:
             errors.append(FieldError("size", f"1 to {MAX_UPLOAD_BYTES} bytes"))
         if errors or chosen is None:
             raise InvalidUploadError(errors=tuple(errors))
+        if chosen not in PURPOSES_OF_ROLE[owner.role]:
+            raise UploadPurposeNotAllowedError()
         upload_id = UploadId(new_uuid7(int(now.timestamp() * 1000)))
         return cls(
             upload_id, owner.user_id, chosen, content_type, size, UploadStatus.PENDING, now, now
@@ -164,14 +181,19 @@ class Upload:
 
     def use(self, actor: Actor, purpose: UploadPurpose, now: datetime) -> Upload:
         """Taken by a portfolio item, an idea, an avatar or a cover: once, by its owner, for
-        the purpose it was made for."""
+        the purpose it was made for. An admin reads anyone's upload but uses only their own:
+        another user's image never becomes an admin's change."""
         self.readable_by(actor)
+        if actor.user_id != self.owner_id:
+            raise UploadNotReadyError("An upload is used only by the user who made it.")
         if self.status is not UploadStatus.READY or self.purpose is not purpose:
             raise UploadNotReadyError()
         return self._apply(now, status=UploadStatus.USED)
 
     def abandoned(self, now: datetime) -> bool:
-        return self.status is UploadStatus.PENDING and now - self.created_at >= ABANDONED_AFTER
+        """Not used a day after it was requested: never completed, rejected, or completed
+        and never taken. Its record and objects are purged."""
+        return self.status is not UploadStatus.USED and now - self.created_at >= ABANDONED_AFTER
 
     def _apply(self, now: datetime, **changes: Any) -> Upload:
         """The one way an upload changes: along an edge of ``TRANSITIONS``, stamped."""

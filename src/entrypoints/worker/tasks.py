@@ -93,7 +93,7 @@ def _add_periodic_tasks(
     @tasks.task(name="purge", queue=PERIODIC_QUEUE, queueing_lock="purge")
     async def purge(timestamp: int) -> int:
         """Idempotency keys past their 24 hours, outbox events past their 7 days, uploads
-        requested a day ago and never completed."""
+        requested a day ago and never used."""
         keys = await bookings.purge_idempotency_keys()
         events = await bundles.stream.forget_old_events()
         uploads = await bundles.media.purge_abandoned_uploads()

@@ -89,7 +89,7 @@ async def test_an_image_must_be_the_authors_own_idea_upload_used_once(api: Api) 
     customer = desk.auth(desk.customer)
     artist = desk.auth(desk.artist.session)
     path = f"{BOOKINGS}/{booking}/ideas"
-    portfolio_upload = await finished_upload(api, customer, purpose="portfolio")
+    portfolio_upload = await finished_upload(api, customer, purpose="evidence")
     wrong = await api.client.post(
         path, json={"description": "x", "uploadId": portfolio_upload["id"]}, headers=customer
     )

@@ -40,7 +40,7 @@ async def test_the_upload_must_be_the_callers_own_and_of_the_right_purpose(api: 
     cover = f"/api/v1/artists/{setup.id}/cover"
     wrong = await api.client.put(cover, json={"uploadId": portfolio["id"]}, headers=auth)
     assert wrong.status_code == 422 and wrong.json()["code"] == "upload_not_ready"
-    stranger = api.bearer(await api.register("s@example.com"))
+    stranger = api.bearer(await api.register("s@example.com", role="artist"))
     theirs = await finished_upload(api, stranger, purpose="cover")
     refused = await api.client.put(cover, json={"uploadId": theirs["id"]}, headers=stranger)
     assert refused.status_code == 403  # a public profile: refused, not hidden
@@ -52,3 +52,15 @@ async def test_the_upload_must_be_the_callers_own_and_of_the_right_purpose(api: 
     admins_own = await finished_upload(api, admin, purpose="cover")
     by_admin = await api.client.put(cover, json={"uploadId": admins_own["id"]}, headers=admin)
     assert by_admin.status_code == 200 and len(by_admin.json()["cover"]) == 2
+
+
+async def test_an_admin_never_sets_an_avatar_from_another_users_upload(api: Api) -> None:
+    setup = await approved_artist(api)
+    artists_own = await finished_upload(api, api.bearer(setup.session), purpose="avatar")
+    admin = api.bearer(setup.admin)
+    avatar = f"/api/v1/artists/{setup.id}/avatar"
+    refused = await api.client.put(avatar, json={"uploadId": artists_own["id"]}, headers=admin)
+    assert refused.status_code == 422 and refused.json()["code"] == "upload_not_ready"
+    assert (await api.client.get(f"/api/v1/artists/{setup.id}")).json()["avatar"] == []
+    state = await api.client.get(f"/api/v1/uploads/{artists_own['id']}", headers=admin)
+    assert state.json()["status"] == "ready"  # not consumed: the artist may still use it

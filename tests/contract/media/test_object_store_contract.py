@@ -138,6 +138,20 @@ async def test_c8_a_write_once_key_is_not_overwritten(backend: Backend) -> None:
     assert await backend.store.get(ticket.key, max_bytes=len(BODY)) == BODY
 
 
+async def test_c8b_an_object_emptied_in_place_keeps_a_write_once_key_taken(
+    backend: Backend,
+) -> None:
+    """What a finished upload's original becomes (``media.use_cases.uploads``): its bytes
+    replaced by nothing, its key still refusing the upload's own URL a second time."""
+    ticket = await _ticket(backend)
+    assert (await _put(backend, ticket)).status_code == 200
+    await backend.store.put(ticket.key, b"", content_type="application/octet-stream")
+    info = await backend.store.head(ticket.key)
+    assert info is not None and info.size == 0
+    assert (await _put(backend, ticket)).status_code == 412
+    assert await backend.store.get(ticket.key, max_bytes=len(BODY)) == b""
+
+
 async def test_c9_absent_objects(backend: Backend) -> None:
     key = f"{backend.key_prefix}/missing.jpg"
     assert await backend.store.head(key) is None

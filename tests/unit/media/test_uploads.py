@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from booking_domain.media import (
     ALLOWED_TYPES,
     MAX_UPLOAD_BYTES,
+    PURPOSES_OF_ROLE,
     InvalidUploadError,
     ObjectInfo,
     Upload,
@@ -22,6 +23,7 @@ from booking_domain.media import (
     UploadNotReadyError,
     UploadNotReceivedError,
     UploadPurpose,
+    UploadPurposeNotAllowedError,
     UploadStatus,
     Variant,
 )
@@ -128,8 +130,35 @@ def test_only_idea_and_evidence_images_are_private() -> None:
     assert [p for p in UploadPurpose if p.is_private] == private
 
 
-def test_an_upload_is_abandoned_a_day_after_it_was_requested_if_still_pending() -> None:
+@given(st.sampled_from(list(Role)), st.sampled_from(list(UploadPurpose)))
+def test_a_role_asks_only_for_the_purposes_it_can_use(role: Role, purpose: UploadPurpose) -> None:
+    actor = Actor(UserId(uuid4()), role)
+    if purpose in PURPOSES_OF_ROLE[role]:
+        assert Upload.request(actor, purpose.value, "image/png", 10, NOW).purpose is purpose
+    else:
+        with pytest.raises(UploadPurposeNotAllowedError):
+            Upload.request(actor, purpose.value, "image/png", 10, NOW)
+
+
+def test_customers_never_make_public_images() -> None:
+    assert not [p for p in PURPOSES_OF_ROLE[Role.CUSTOMER] if not p.is_private]
+    assert UploadPurpose.PORTFOLIO not in PURPOSES_OF_ROLE[Role.ADMIN]
+    assert UploadPurpose.IDEA not in PURPOSES_OF_ROLE[Role.ADMIN]  # admins add no ideas
+
+
+def test_an_admin_reads_another_users_upload_but_never_uses_it() -> None:
+    ready = _upload("avatar").complete(VARIANTS, NOW)
+    assert ready.readable_by(ADMIN) is ready
+    with pytest.raises(UploadNotReadyError):
+        ready.use(ADMIN, UploadPurpose.AVATAR, NOW)
+    own = Upload.request(ADMIN, "avatar", "image/png", 10, NOW).complete(VARIANTS, NOW)
+    assert own.use(ADMIN, UploadPurpose.AVATAR, NOW).status is UploadStatus.USED
+
+
+def test_an_upload_not_used_a_day_after_it_was_requested_is_abandoned() -> None:
     upload = _upload()
-    assert not upload.abandoned(NOW + timedelta(hours=23, minutes=59))
-    assert upload.abandoned(NOW + timedelta(days=1))
-    assert not upload.complete(VARIANTS, NOW).abandoned(NOW + timedelta(days=2))
+    ready = upload.complete(VARIANTS, NOW)
+    for unused in (upload, ready, upload.reject("unreadable", NOW)):
+        assert not unused.abandoned(NOW + timedelta(hours=23, minutes=59))
+        assert unused.abandoned(NOW + timedelta(days=1))
+    assert not ready.use(OWNER, UploadPurpose.PORTFOLIO, NOW).abandoned(NOW + timedelta(days=2))

@@ -22,11 +22,11 @@ uploads = sa.Table(
     *timestamps(),
     sa.CheckConstraint("size > 0", name="size_positive"),
     sa.CheckConstraint("status IN ('pending', 'ready', 'rejected', 'used')", name="status_known"),
-    # The purge job's question: pending uploads, oldest first.
+    # The purge job's question: uploads not used (pending, ready, rejected), oldest first.
     sa.Index(
-        "ix_uploads_created_at_pending",
+        "ix_uploads_created_at_unused",
         "created_at",
-        postgresql_where=sa.text("status = 'pending'"),
+        postgresql_where=sa.text("status <> 'used'"),
     ),
     sa.Index("ix_uploads_owner_id", "owner_id"),
 )

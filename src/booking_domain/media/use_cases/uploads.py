@@ -2,8 +2,14 @@
 
 Completion runs outside any transaction while it talks to storage and decodes the image
 (docs/architecture.md, rule 2): it reads the upload, checks and processes the object, writes the
-variants, and only then records the outcome. Two completes of one upload at once make the
-same variants under the same keys; the first to record wins and the other returns it.
+variants, and only then records the outcome; the original is retired after that commit.
+Two completes of one upload at once make the same variants under the same keys; the first
+to record wins and the other returns it.
+
+Retiring an original replaces it with an empty object instead of deleting it: its bytes
+(with their EXIF and GPS) are gone, and the key stays taken, so the upload's write-once URL
+(``If-None-Match: *``, on R2 as on the local store) answers a second PUT with 412 and
+stores nothing. The purge removes the key with the upload.
 """
 
 from __future__ import annotations
@@ -39,6 +45,7 @@ from booking_domain.shared.identity import Actor
 from booking_domain.shared.use_case import UseCase
 
 MISMATCH = "mismatch"  # the rejection recorded when the stored object was not the declared one
+RETIRED_TYPE = "application/octet-stream"  # the empty object that keeps a finished upload's key
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,16 +110,13 @@ class CompleteUpload(UseCase[MediaDeps]):
         return UploadView(upload, await image_links(self._deps.stores, upload))
 
     async def _process(self, upload: Upload) -> Upload:
-        stores, now = self._deps.stores, self._deps.clock.now()
         try:
-            upload.check_stored(await stores.uploads.head(upload.key), now)
-            original = await stores.uploads.get(upload.key, max_bytes=upload.size)
-            processed = await self._deps.images.variants(original, upload.content_type)
-        except UploadMismatchError:
-            await self._close(upload, MISMATCH)
-            raise
-        except ImageRejectedError as refusal:
-            await self._close(upload, refusal.reason)
+            processed = await self._processed(upload)
+        except (UploadMismatchError, ImageRejectedError) as refusal:
+            reason = refusal.reason if isinstance(refusal, ImageRejectedError) else MISMATCH
+            closed = await self._close(upload, reason)
+            if closed is not None and closed.status is UploadStatus.READY:
+                return closed  # another complete of the same upload finished first
             raise
         variants = await self._store(upload, processed)
         async with self._deps.uow() as uow:
@@ -124,8 +128,14 @@ class CompleteUpload(UseCase[MediaDeps]):
                 await uow.uploads.update(current)
                 await uow.commit()
         # The original still holds EXIF and GPS: only the stripped variants are kept.
-        await _quietly_delete(stores.uploads, upload.key)
+        await _retire_original(self._deps.stores.uploads, upload.key)
         return current
+
+    async def _processed(self, upload: Upload) -> Sequence[ProcessedImage]:
+        store = self._deps.stores.uploads
+        upload.check_stored(await store.head(upload.key), self._deps.clock.now())
+        original = await store.get(upload.key, max_bytes=upload.size)
+        return await self._deps.images.variants(original, upload.content_type)
 
     async def _store(
         self, upload: Upload, processed: Sequence[ProcessedImage]
@@ -152,33 +162,47 @@ class CompleteUpload(UseCase[MediaDeps]):
             raise
         return tuple(written)
 
-    async def _close(self, upload: Upload, reason: str) -> None:
+    async def _close(self, upload: Upload, reason: str) -> Upload | None:
+        """Records the refusal (if the upload is still pending), then retires the original;
+        the upload as it now stands."""
         async with self._deps.uow() as uow:
             current = await uow.uploads.lock(upload.id)
             if current is not None and current.status is UploadStatus.PENDING:
-                await uow.uploads.update(current.reject(reason, self._deps.clock.now()))
+                current = current.reject(reason, self._deps.clock.now())
+                await uow.uploads.update(current)
                 await uow.commit()
-        await _quietly_delete(self._deps.stores.uploads, upload.key)
+        await _retire_original(self._deps.stores.uploads, upload.key)
+        return current
 
 
 class PurgeAbandonedUploads(UseCase[MediaDeps]):
-    """Uploads requested a day ago or more and never completed: their objects (if the PUT
-    happened) and their records go. Returns how many were purged."""
+    """Uploads not used a day after they were requested (``Upload.abandoned``: never
+    completed, rejected, or completed and never taken): each record is removed and
+    committed first, then its original and its variants are deleted (a use racing the
+    purge either took the upload first, and it is kept, or finds it gone). Returns how many
+    were purged."""
 
     async def __call__(self, *, limit: int = 500) -> int:
-        cutoff = self._deps.clock.now() - ABANDONED_AFTER
+        now = self._deps.clock.now()
         async with self._deps.uow(read_only=True) as uow:
-            stale = await uow.uploads.abandoned(cutoff, limit=limit)
+            stale = await uow.uploads.abandoned(now - ABANDONED_AFTER, limit=limit)
         purged = 0
         for upload in stale:
-            await self._deps.stores.uploads.delete(upload.key)
             async with self._deps.uow() as uow:
                 current = await uow.uploads.lock(upload.id)
-                if current is not None and current.status is UploadStatus.PENDING:
-                    await uow.uploads.remove(upload.id)
-                    await uow.commit()
-                    purged += 1
+                if current is None or not current.abandoned(now):
+                    continue
+                await uow.uploads.remove(upload.id)
+                await uow.commit()
+            await self._delete_objects(current)
+            purged += 1
         return purged
+
+    async def _delete_objects(self, upload: Upload) -> None:
+        await _quietly_delete(self._deps.stores.uploads, upload.key)
+        store = variant_store(self._deps.stores, upload)
+        for variant in upload.variants:
+            await _quietly_delete(store, variant.key)
 
 
 def _cache_control(upload: Upload) -> str:
@@ -188,9 +212,17 @@ def _cache_control(upload: Upload) -> str:
 
 
 async def _quietly_delete(store: ObjectStore, key: str) -> None:
-    """Clean-up that may fail without harm: the purge job removes what is left behind."""
+    """Clean-up that may fail without harm (R2's lifecycle rule on ``incoming/`` is the
+    second net for originals)."""
     with contextlib.suppress(StorageUnavailableError):
         await store.delete(key)
+
+
+async def _retire_original(store: ObjectStore, key: str) -> None:
+    """The original's bytes replaced by nothing, its key kept taken (the module's
+    docstring says why). A failure leaves the original to the purge, or to R2's rule."""
+    with contextlib.suppress(StorageUnavailableError):
+        await store.put(key, b"", content_type=RETIRED_TYPE)
 
 
 class ImportImage(UseCase[MediaDeps]):
