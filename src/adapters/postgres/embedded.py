@@ -13,6 +13,16 @@ whether this object started the server, so that only its starter stops it.
 
 PostgreSQL refuses to run as root, so under root the server runs as a dedicated system user
 (``embedded_postgres``, created on first use) that owns the data directory.
+
+No login goes without a password, over TCP or the socket (``pg_hba.conf``: scram-sha-256
+only): any local user could otherwise read and change every table through 127.0.0.1. The
+superuser's password is made once and kept beside the data directory in a libpq password
+file (``<data directory>.pgpass``, mode 600, ``*:*:*:postgres:<password>``); URLs name that
+file (``passfile=``), never the password, so no URL in a log, an environment or an error
+carries it. A data directory that still trusts every login (made before this rule, or whose
+password file is gone) is secured before its server starts: the password is set in
+single-user mode (no server listening meanwhile), then ``pg_hba.conf`` is rewritten, then the
+password file is written.
 """
 
 from __future__ import annotations
@@ -22,6 +32,7 @@ import logging
 import os
 import pwd
 import re
+import secrets
 import shutil
 import socket
 import stat
@@ -38,8 +49,25 @@ _SOCKET_PATH_LIMIT = 107
 _SOCKET_FILE = ".s.PGSQL.65535"
 _PLAIN_PATH = re.compile(r"^/[A-Za-z0-9_./-]+$")
 
-# Settings that trade crash safety for speed: for throwaway test servers only.
-UNSAFE_FAST_SETTINGS = {"fsync": "off", "synchronous_commit": "off", "full_page_writes": "off"}
+# Every connection, local or over TCP, proves the password (scram-sha-256).
+_HBA = """\
+# Written by Inkslot (adapters/postgres/embedded.py): every login needs the password kept in
+# the libpq password file beside this data directory (<data directory>.pgpass).
+local all all scram-sha-256
+host all all 127.0.0.1/32 scram-sha-256
+host all all ::1/128 scram-sha-256
+"""
+
+# Settings that trade crash safety for speed: for throwaway test servers only. One SCRAM
+# iteration instead of 4096 makes a login cheap (a test opens several connections; 4096
+# cost each one about 16 ms on a loaded 2-core machine): the password is still required,
+# only guessing it from a stolen verifier gets easier, and the verifier dies with the server.
+UNSAFE_FAST_SETTINGS = {
+    "fsync": "off",
+    "synchronous_commit": "off",
+    "full_page_writes": "off",
+    "scram_iterations": "1",
+}
 
 
 class EmbeddedPostgresError(RuntimeError):
@@ -74,6 +102,12 @@ class EmbeddedPostgres:
         self.started_here = False
 
     @property
+    def password_file(self) -> Path:
+        """The libpq password file holding the superuser's password (mode 600): beside the
+        data directory, which must be empty for ``initdb`` and is the server's alone."""
+        return self.data_dir.with_name(self.data_dir.name + ".pgpass")
+
+    @property
     def pgdata(self) -> Path:
         return self.data_dir
 
@@ -81,10 +115,14 @@ class EmbeddedPostgres:
         """The server's URL: through its Unix socket when it has one."""
         if self.port is None:
             raise EmbeddedPostgresError("the server has not been started")
+        passfile = quote(str(self.password_file), safe="/")
         if self.socket_dir is not None:
             host = quote(str(self.socket_dir), safe="/")
-            return f"postgresql://postgres@/{database}?host={host}&port={self.port}"
-        return f"postgresql://postgres@127.0.0.1:{self.port}/{database}"
+            return (
+                f"postgresql://postgres@/{database}"
+                f"?host={host}&port={self.port}&passfile={passfile}"
+            )
+        return f"postgresql://postgres@127.0.0.1:{self.port}/{database}?passfile={passfile}"
 
     def _socket_dir(self) -> Path | None:
         """Where the server's socket goes: its data directory, if the path allows it."""
@@ -113,8 +151,15 @@ class EmbeddedPostgres:
         if running is not None:
             self.port, self.socket_dir = running
             _log.info("reusing the PostgreSQL already running on port %s", self.port)
+            if not self._secured():
+                _log.warning(
+                    "the running PostgreSQL does not require a password yet: it will once "
+                    "its owner restarts it"
+                )
             self.started_here = False
             return self.url()
+        if not self._secured():
+            self._secure()
         self.port = self.port or _free_port()
         self.socket_dir = self._socket_dir()
         sockets = "" if self.socket_dir is None else str(self.socket_dir)
@@ -155,6 +200,47 @@ class EmbeddedPostgres:
     def destroy(self) -> None:
         self.stop()
         shutil.rmtree(self.data_dir, ignore_errors=True)
+        self.password_file.unlink(missing_ok=True)
+
+    def _secured(self) -> bool:
+        """Whether every login needs the password, and the password file holds it."""
+        hba = self.data_dir / "pg_hba.conf"
+        return self.password_file.exists() and hba.exists() and hba.read_text() == _HBA
+
+    def _secure(self) -> None:
+        """Give the superuser a new password and require it of every login; keep it in the
+        password file last, so that a failure on the way leaves a directory secured again on
+        the next start. The server is not running: single-user mode sets the password."""
+        password = secrets.token_urlsafe(32)  # letters, digits, - and _: no quoting needed
+        settings = {
+            **self.settings,  # the server's own (scram_iterations makes the verifier)
+            "password_encryption": "scram-sha-256",
+            "log_min_error_statement": "panic",  # never echo the statement: it holds the password
+        }
+        options = [f"--{key}={value}" for key, value in settings.items()]
+        result = self._execute(
+            "postgres",
+            "--single",
+            "-D",
+            str(self.data_dir),
+            *options,
+            "postgres",
+            stdin=f"ALTER ROLE postgres PASSWORD '{password}';\n",
+        )
+        if result.returncode != 0 or "ERROR:" in result.stderr:
+            raise EmbeddedPostgresError(
+                "could not set the password: " + result.stderr.replace(password, "***").strip()
+            )
+        hba = self.data_dir / "pg_hba.conf"
+        hba.write_text(_HBA)  # in place: the file keeps its owner (the server's user)
+        self.password_file.unlink(missing_ok=True)
+        # Created private (libpq ignores a password file others may read), never widened.
+        descriptor = os.open(self.password_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w") as file:
+            file.write(f"*:*:*:postgres:{password}\n")
+        _log.info(
+            "the embedded PostgreSQL now requires a password (kept in %s)", self.password_file
+        )
 
     def _running(self) -> tuple[int, Path | None] | None:
         """The port and socket directory of a server running over the data directory
@@ -191,11 +277,21 @@ class EmbeddedPostgres:
         os.chown(self.data_dir, entry.pw_uid, entry.pw_gid)
         self.data_dir.chmod(0o700)
 
-    def _run(self, program: str, *args: str) -> None:
-        command = [str(self.bin(program)), *args]
-        result = subprocess.run(  # noqa: S603 - binaries from our own dependency
-            command, user=self._run_as, capture_output=True, text=True, cwd="/", check=False
+    def _execute(
+        self, program: str, *args: str, stdin: str | None = None
+    ) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(  # noqa: S603 - binaries from our own dependency
+            [str(self.bin(program)), *args],
+            user=self._run_as,
+            input=stdin,
+            capture_output=True,
+            text=True,
+            cwd="/",
+            check=False,
         )
+
+    def _run(self, program: str, *args: str) -> None:
+        result = self._execute(program, *args)
         if result.returncode != 0:
             log_tail = ""
             log_file = self.data_dir / "server.log"

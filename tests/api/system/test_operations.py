@@ -10,6 +10,7 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
+import psycopg
 import pytest
 
 from adapters.postgres import migrate
@@ -44,24 +45,43 @@ def _poll(check: Callable[[], bool], within_s: float) -> float:
     return time.monotonic() - started
 
 
+def _login_without_password_refused(port: int) -> bool:
+    """What ``psql -h 127.0.0.1 -p <port> -U postgres`` meets, typing no password."""
+    try:
+        psycopg.connect(f"postgresql://postgres@127.0.0.1:{port}/postgres").close()
+    except psycopg.OperationalError as exc:
+        return "password" in str(exc)
+    return False
+
+
 def test_operator_commands_leave_a_serving_database_running(tmp_path: Path) -> None:
     """`make run` in one terminal, `inkslot ...` in another: the commands reuse the embedded
-    PostgreSQL the server started and leave it running; the server stops it at the end."""
+    PostgreSQL the server started and leave it running; the server stops it at the end.
+    Nobody logs in to that PostgreSQL without its password, which no log and no response
+    shows."""
     with running_server(None, tmp_path, workers=1) as server:
+        port = int((tmp_path / "postgres" / "postmaster.pid").read_text().splitlines()[3])
+        assert _login_without_password_refused(port)
+        password = (tmp_path / "postgres.pgpass").read_text().strip().rsplit(":", 1)[1]
+        status, health = _call(server, "/health/ready")
+        assert status == 200 and password not in json.dumps(health)
         for command, stdin in (
             (("migrate",), ""),
             (("seed",), ""),
             (("expire-holds",), ""),
+            (("jobs", "failed"), ""),
             (("create-admin", "--email", "root@example.com"), PASSWORD + "\n"),
         ):
             done = server.cli(*command, stdin=stdin)
             assert done.returncode == 0, done.stderr
+            assert password not in done.stdout + done.stderr
             status, _ = _call(server, "/health/ready")
             assert status == 200, (command, server.log_tail())
         status, session = _call(
             server, "/api/v1/auth/login", {"email": "root@example.com", "password": PASSWORD}
         )
         assert status == 200 and session["user"]["role"] == "admin"  # type: ignore[index]
+    assert password not in server.log_path.read_text()
     assert not (tmp_path / "postgres" / "postmaster.pid").exists()  # stopped by its starter
 
 

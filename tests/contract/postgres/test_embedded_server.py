@@ -1,9 +1,13 @@
 """The embedded server: clients reach it through a Unix socket in its data directory; a
 second user of the directory finds the running server and its socket; where the path is
-unfit for a socket (too long for the kernel, or needing quotes), TCP on 127.0.0.1 only."""
+unfit for a socket (too long for the kernel, or needing quotes), TCP on 127.0.0.1 only.
+Every login needs the password kept in the password file beside the data directory; a
+data directory that trusted every login (made before that rule) is secured on its next
+start, its data kept."""
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 import psycopg
@@ -32,7 +36,76 @@ def test_clients_connect_through_the_socket_and_a_second_user_finds_it(
         beside.start()  # finds the running server (an operator command beside `make run`)
         assert not beside.started_here and beside.url("x") == server.url("x")
         tcp = f"postgresql://postgres@127.0.0.1:{server.port}/postgres"
-        assert _server_address(tcp) == "127.0.0.1"  # other tools still reach it
+        with_password = f"{tcp}?passfile={server.password_file}"
+        assert _server_address(with_password) == "127.0.0.1"  # other tools still reach it
+    finally:
+        server.destroy()
+
+
+def _password_refused(url: str) -> bool:
+    try:
+        psycopg.connect(url, connect_timeout=10).close()
+    except psycopg.OperationalError as exc:
+        return "password" in str(exc)
+    return False
+
+
+def test_no_login_without_the_password_kept_beside_the_data_directory(tmp_path: Path) -> None:
+    server = EmbeddedPostgres(tmp_path / "pg", settings=UNSAFE_FAST_SETTINGS)
+    server.start()
+    try:
+        tcp = f"postgresql://postgres@127.0.0.1:{server.port}/postgres"
+        socket = f"postgresql://postgres@/postgres?host={server.socket_dir}&port={server.port}"
+        assert _password_refused(tcp) and _password_refused(socket)
+        assert _password_refused(f"{tcp}?password=guess")
+        assert _server_address(f"{tcp}?passfile={server.password_file}") == "127.0.0.1"
+        assert server.password_file.parent == server.data_dir.parent
+        assert stat.S_IMODE(server.password_file.stat().st_mode) == 0o600
+        assert "password" not in server.url() and _server_address(server.url()) is None
+        kept = server.password_file.read_text()
+        server.stop()
+        server.start()  # a restart keeps the password
+        assert server.password_file.read_text() == kept
+        assert _server_address(server.url()) is None
+    finally:
+        server.destroy()
+
+
+# What initdb --auth=trust writes, as the embedded server's data directories had it.
+_TRUSTING_HBA = """\
+local all all trust
+host all all 127.0.0.1/32 trust
+host all all ::1/128 trust
+"""
+
+
+def _make_trusting(server: EmbeddedPostgres) -> None:
+    """Turn a stopped server's directory back into one made before passwords: no password
+    on the superuser, every login trusted, no password file."""
+    with psycopg.connect(server.url(), autocommit=True) as conn:
+        conn.execute("ALTER ROLE postgres PASSWORD NULL")
+    server.stop()
+    (server.data_dir / "pg_hba.conf").write_text(_TRUSTING_HBA)
+    server.password_file.unlink()
+
+
+def test_a_data_directory_that_trusted_every_login_is_secured_on_its_next_start(
+    tmp_path: Path,
+) -> None:
+    server = EmbeddedPostgres(tmp_path / "pg", settings=UNSAFE_FAST_SETTINGS)
+    server.start()
+    try:
+        with psycopg.connect(server.url(), autocommit=True) as conn:
+            conn.execute("CREATE TABLE kept AS SELECT 'ink' AS word")
+        _make_trusting(server)
+
+        upgraded = EmbeddedPostgres(tmp_path / "pg", settings=UNSAFE_FAST_SETTINGS)
+        upgraded.start()
+        tcp = f"postgresql://postgres@127.0.0.1:{upgraded.port}/postgres"
+        assert _password_refused(tcp)
+        assert stat.S_IMODE(upgraded.password_file.stat().st_mode) == 0o600
+        with psycopg.connect(upgraded.url()) as conn:
+            assert conn.execute("SELECT word FROM kept").fetchall() == [("ink",)]
     finally:
         server.destroy()
 
