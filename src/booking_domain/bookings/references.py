@@ -20,9 +20,13 @@ _SYMBOLS = 6
 # Longer input is refused before any work: a reference with generous spacing fits.
 MAX_REFERENCE_INPUT = 40
 
-# Cyrillic capitals drawn like Latin ones (after upper-casing): a reference typed on a
-# Mongolian keyboard layout. Ө and Ү have no Latin twin in the alphabet and stay invalid.
-_CYRILLIC_TWINS = str.maketrans("АВЕКМНОРСТХЅІЈ", "ABEKMHOPCTXSIJ")
+# Cyrillic capitals drawn like Latin ones (after upper-casing), A V E K M N O R S T H DZE I
+# JE, read as the Latin letters they look like: a reference typed on a Mongolian keyboard
+# layout. The Mongolian letters with no Latin twin (OE, STRAIGHT U) stay invalid.
+_CYRILLIC_TWINS = str.maketrans(
+    "\u0410\u0412\u0415\u041a\u041c\u041d\u041e\u0420\u0421\u0422\u0425\u0405\u0406\u0408",
+    "ABEKMHOPCTXSIJ",
+)
 # Everything people put between the parts: spaces, hyphens, dashes, minus signs, dots.
 _SEPARATORS = frozenset(" -_.\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d")
 
@@ -34,8 +38,9 @@ def new_booking_reference() -> str:
 
 def read_booking_reference(text: str) -> str:
     """The reference ``text`` spells, in its stored form (``INK-7K3M9Q``): ``ink 7k3m9q``,
-    ``７K3M9Q`` and ``INK–7К3М9Q`` (an en dash, Cyrillic К and М) all read ``INK-7K3M9Q``.
-    Anything else raises ``InvalidInputError`` on the field ``reference`` (a 422)."""
+    ``7K3M9Q`` in full-width digits and letters, and ``INK-7K3M9Q`` with an en dash and
+    Cyrillic KA and EM all read ``INK-7K3M9Q``. Anything else raises ``InvalidInputError``
+    on the field ``reference`` (a 422)."""
     if len(text) <= MAX_REFERENCE_INPUT:
         folded = unicodedata.normalize("NFKC", text).upper().translate(_CYRILLIC_TWINS)
         symbols = "".join(c for c in folded if c not in _SEPARATORS)

@@ -108,16 +108,17 @@ async def test_studios_list_oldest_first_and_show_only_public_members(
     async with uow_factory() as uow:
         for studio in (first, second, empty):
             await uow.studios.add(studio)
+        placed: dict[str, dict[str, object]] = {
+            "zaya": {"display_name": "Zaya", "studio_id": first.id},
+            "anu": {"display_name": "Anu", "studio_id": first.id},
+            "bold": {"display_name": "Bold", "studio_id": second.id},
+            "draft": {"studio_id": first.id, "status": ArtistStatus.DRAFT},
+            "gone": {"studio_id": first.id, "suspended": True},
+            "free": {"display_name": "Free"},
+        }
         people = {
             name: an_artist(await stored_user(uow, f"{name}@example.com"), **changes)
-            for name, changes in {
-                "zaya": {"display_name": "Zaya", "studio_id": first.id},
-                "anu": {"display_name": "Anu", "studio_id": first.id},
-                "bold": {"display_name": "Bold", "studio_id": second.id},
-                "draft": {"studio_id": first.id, "status": ArtistStatus.DRAFT},
-                "gone": {"studio_id": first.id, "suspended": True},
-                "free": {"display_name": "Free"},
-            }.items()
+            for name, changes in placed.items()
         }
         for artist in people.values():
             await uow.artists.add(artist)

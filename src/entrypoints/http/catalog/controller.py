@@ -35,8 +35,8 @@ from entrypoints.http.catalog.dto import (
     ArtistView,
     ServiceRequest,
     ServiceView,
-    StudioRequest,
     StudioPage,
+    StudioRequest,
     StudioView,
 )
 from entrypoints.http.controllers import AdminOnly, Public

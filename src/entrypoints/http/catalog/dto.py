@@ -10,13 +10,13 @@ from msgspec import UNSET, Meta, UnsetType
 
 from booking_domain.catalog import ArtistProfile, FixedDeposit, PortfolioImage, Service, Studio
 from booking_domain.catalog.use_cases import (
-    StudioMembers,
     ArtistImageLinks,
     Coordinates,
     DepositChoice,
     ProfileFields,
     ServiceFields,
     StudioFields,
+    StudioMembers,
 )
 from booking_domain.shared import StudioId
 from entrypoints.http.wire import Dto, MoneyDto, PageView, View, given, minutes_of
