@@ -31,6 +31,14 @@ from booking_domain.shared import Actor, Clock, Money, Role
 from entrypoints.bundles import Bundles
 
 DEMO_TIME_ZONE = "Asia/Ulaanbaatar"
+# Amounts are minor units (möngö, 1/100 of a tögrög): the prices below are written in whole
+# tögrög, as a studio quotes them, and turned into minor units here (docs/payments.md).
+MONGO_PER_TOGROG = 100
+
+
+def tugrik(whole: int) -> Money:
+    """``whole`` tögrög as money (minor units): ``tugrik(150_000)`` is MNT 150,000."""
+    return Money(whole * MONGO_PER_TOGROG, "MNT")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,20 +120,20 @@ async def _approved_artist(use_cases: Bundles, artist: Actor, admin: Actor) -> A
 async def _services(
     use_cases: Bundles, artist: Actor, profile: ArtistProfile
 ) -> tuple[Service, ...]:
-    """A small piece booked at once, and a half-day session with a 30 % deposit that the
-    artist approves first."""
+    """A small piece booked at once (MNT 150,000), and a half-day session (MNT 600,000)
+    with a MNT 100,000 deposit that the artist approves first: Ulaanbaatar studio prices."""
     offered = (
         ServiceFields(
             name="Small tattoo (up to 5 cm)",
             duration=timedelta(minutes=60),
-            price=Money(150_000, "MNT"),
+            price=tugrik(150_000),
             buffer_after=timedelta(minutes=15),
         ),
         ServiceFields(
             name="Half-day session",
             duration=timedelta(hours=4),
-            price=Money(600_000, "MNT"),
-            deposit=DepositChoice(percent=30),
+            price=tugrik(600_000),
+            deposit=DepositChoice(amount=tugrik(100_000).amount),
             buffer_before=timedelta(minutes=15),
             buffer_after=timedelta(minutes=30),
             needs_approval=True,
@@ -174,7 +182,8 @@ def _picture(number: int, colour: tuple[int, int, int]) -> bytes:
     return out.getvalue()
 
 
-# A dozen artists across Ulaanbaatar: (name, styles, district point, price, days, bio).
+# A dozen artists across Ulaanbaatar: (name, styles, district point, price of a two-hour
+# session in whole tögrög, days, bio).
 _CITY_ARTISTS = (
     ("Өлзий Бат", ("blackwork", "dotwork"), (47.9210, 106.9060), 120_000, (2, 3, 4),
      "Blackwork and dotwork mandalas, bold lines."),
@@ -228,7 +237,7 @@ async def seed_artists(use_cases: Bundles, admin: Actor) -> None:
         await catalog.add_service(
             actor,
             profile.id,
-            ServiceFields(name="Session", duration=timedelta(hours=2), price=Money(price, "MNT")),
+            ServiceFields(name="Session", duration=timedelta(hours=2), price=tugrik(price)),
         )
         for day in days:
             await use_cases.scheduling.add_weekly_rule(actor, RuleFields(day, "11:00", "19:00"))

@@ -26,6 +26,7 @@ from booking_domain.catalog.use_cases import CatalogUseCases
 from booking_domain.scheduling.use_cases import SchedulingUseCases
 from booking_domain.shared import OutboxFeed
 from booking_domain.shared.ports import OperationsReadout
+from entrypoints.bundles import Bundles
 from entrypoints.container import InMemoryAdapters, build_container, bundles
 from entrypoints.settings import Settings
 from tests.support.builders import START, TEST_JWT_SECRET, cheap_settings
@@ -46,6 +47,7 @@ class App:
     catalog: CatalogUseCases
     scheduling: SchedulingUseCases
     bookings: BookingUseCases
+    bundles: Bundles  # every context's use cases, as the entrypoints receive them
 
 
 def build_app(
@@ -74,6 +76,7 @@ def build_app(
         catalog=use_cases.catalog,
         scheduling=use_cases.scheduling,
         bookings=use_cases.bookings,
+        bundles=use_cases,
     )
 
 

@@ -102,6 +102,9 @@ class InMemoryBookingRepository(BookingRepository):
     async def get(self, booking_id: BookingId, *, for_update: bool = False) -> Booking | None:
         return self._rows.get(booking_id)
 
+    async def get_by_reference(self, reference: str) -> Booking | None:
+        return next((b for b in self._rows.values() if b.reference == reference), None)
+
     async def save(self, booking: Booking, entry: HistoryEntry) -> None:
         carried = self._carried(booking)
         stored = self._rows.get(booking.id)

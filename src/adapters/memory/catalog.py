@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+from collections.abc import Collection
 from dataclasses import replace
 
 from adapters.memory.store import TableRepository
@@ -48,6 +49,13 @@ class InMemoryArtistRepository(TableRepository[ArtistId, ArtistProfile], ArtistR
             tuple(found[page.offset : page.offset + page.page_size]), len(found), page
         )
 
+    async def public_in_studios(
+        self, studio_ids: Collection[StudioId]
+    ) -> tuple[ArtistProfile, ...]:
+        wanted = set(studio_ids)
+        found = (a for a in self._rows.values() if a.studio_id in wanted and a.is_bookable)
+        return tuple(sorted(found, key=lambda a: (a.display_name, a.id)))
+
     def all(self) -> builtins.list[ArtistProfile]:  # (the class has its own `list`)
         """Every stored artist (for the in-memory search's scans)."""
         return list(self._rows.values())
@@ -75,6 +83,12 @@ class InMemoryStudioRepository(TableRepository[StudioId, Studio], StudioReposito
 
     async def update(self, studio: Studio) -> None:
         self._rows.put(studio.id, studio)
+
+    async def list(self, page: PageRequest) -> Page[Studio]:
+        found = sorted(self._rows.values(), key=lambda s: (s.created_at, s.id))
+        return Page.counted(
+            tuple(found[page.offset : page.offset + page.page_size]), len(found), page
+        )
 
 
 class InMemoryServiceRepository(TableRepository[ServiceId, Service], ServiceRepository):

@@ -203,6 +203,9 @@ _GET = Statement(lambda: select(bookings).where(_B.id == bindparam("id")))
 _GET_FOR_UPDATE = Statement(
     lambda: select(bookings).where(_B.id == bindparam("id")).with_for_update()
 )
+_BY_REFERENCE = Statement(  # the unique index on bookings.reference serves it
+    lambda: select(bookings).where(_B.reference == bindparam("reference"))
+)
 _HOLDING_SPAN = Statement(
     lambda: (
         select(bookings)
@@ -412,6 +415,11 @@ class PostgresBookingRepository(OnConnection, BookingRepository):
     async def get(self, booking_id: BookingId, *, for_update: bool = False) -> Booking | None:
         sql = _GET_FOR_UPDATE.text if for_update else _GET.text
         row = await (await self._conn.execute(sql, {"id": booking_id})).fetchone()
+        return _booking(row) if row is not None else None
+
+    async def get_by_reference(self, reference: str) -> Booking | None:
+        cursor = await self._conn.execute(_BY_REFERENCE.text, {"reference": reference})
+        row = await cursor.fetchone()
         return _booking(row) if row is not None else None
 
     async def save(self, booking: Booking, entry: HistoryEntry) -> None:

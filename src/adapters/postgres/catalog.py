@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
-from sqlalchemy import Table, Text, Update, bindparam, func, insert, select, update
+from sqlalchemy import Table, Text, Update, Uuid, bindparam, func, insert, select, update
+from sqlalchemy.dialects.postgresql import ARRAY
 
 from adapters.postgres.catalog_rows import (
     artist_of,
@@ -25,7 +27,7 @@ from adapters.postgres.sql import (
     page_by_keys,
 )
 from adapters.postgres.tables.catalog import artists, services, studios
-from booking_domain.catalog import ArtistProfile, Service, Studio
+from booking_domain.catalog import ArtistProfile, ArtistStatus, Service, Studio
 from booking_domain.catalog.ports import (
     ArtistFilter,
     ArtistRepository,
@@ -85,7 +87,27 @@ class PostgresArtistRepository(OnConnection, ArtistRepository):
         rows = await self._rows_planned_for(compile_sql(rows_sql), params)
         return Page.counted(tuple(artist_of(r) for r in rows), count_of(total), page)
 
+    async def public_in_studios(
+        self, studio_ids: Collection[StudioId]
+    ) -> tuple[ArtistProfile, ...]:
+        if not studio_ids:
+            return ()
+        params = {"studio_ids": list(studio_ids)}
+        rows = await (await self._conn.execute(_PUBLIC_IN_STUDIOS.text, params)).fetchall()
+        return tuple(artist_of(r) for r in rows)
 
+
+_PUBLIC_IN_STUDIOS = Statement(
+    lambda: (
+        select(artists)
+        .where(
+            artists.c.studio_id == func.any(bindparam("studio_ids", type_=ARRAY(Uuid))),
+            artists.c.status == constant(ArtistStatus.APPROVED.value),
+            artists.c.suspended.is_(False),
+        )
+        .order_by(artists.c.display_name, artists.c.id)
+    )
+)
 _STUDIO_INSERT = Statement(lambda: insert(studios))
 
 
@@ -124,6 +146,14 @@ class PostgresStudioRepository(OnConnection, StudioRepository):
 
     async def update(self, studio: Studio) -> None:
         await self._conn.execute(_STUDIO_UPDATE.text, studio_row(studio))
+
+    async def list(self, page: PageRequest) -> Page[Studio]:
+        params = {"limit": page.page_size, "offset": page.offset, "count_limit": page.count_limit}
+        count = capped_count(studios, [])
+        rows_sql = page_by_keys(studios, [], (studios.c.created_at, studios.c.id))
+        (total,) = await self._rows_planned_for(compile_sql(count), params)
+        rows = await self._rows_planned_for(compile_sql(rows_sql), params)
+        return Page.counted(tuple(studio_of(r) for r in rows), count_of(total), page)
 
 
 _SERVICE_COLUMNS = [c for c in services.c if c.name not in ("created_at", "updated_at")]

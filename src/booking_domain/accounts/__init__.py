@@ -12,6 +12,7 @@ from booking_domain.accounts.errors import (
     RefreshTokenReusedError,
     UserNotFoundError,
 )
+from booking_domain.accounts.ports import HasUsers, UserRepository
 from booking_domain.accounts.sessions import (
     RefreshToken,
     RefreshTokenId,
@@ -43,6 +44,7 @@ __all__ = [
     "AccountLockedError",
     "Actor",
     "EmailAlreadyRegisteredError",
+    "HasUsers",
     "InvalidCredentialsError",
     "InvalidTokenError",
     "LockoutPolicy",
@@ -55,6 +57,7 @@ __all__ = [
     "SignInAttempts",
     "User",
     "UserNotFoundError",
+    "UserRepository",
     "email_problem",
     "issue_refresh_token",
     "moderated",

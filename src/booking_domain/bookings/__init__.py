@@ -46,7 +46,7 @@ from booking_domain.bookings.published import (
     booking_subject,
 )
 from booking_domain.bookings.recording import BookingRecords, record_change, record_new
-from booking_domain.bookings.references import new_booking_reference
+from booking_domain.bookings.references import new_booking_reference, read_booking_reference
 from booking_domain.bookings.status import CLOSED, TRANSITIONS, BookingStatus, PaymentStatus
 from booking_domain.shared.errors import InvalidTransitionError
 
@@ -87,6 +87,7 @@ __all__ = [
     "load_visible",
     "mark_invoiced",
     "new_booking_reference",
+    "read_booking_reference",
     "record_change",
     "record_new",
     "record_payment",

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
+from booking_domain.accounts import HasUsers
 from booking_domain.bookings.booking import Booking
 from booking_domain.bookings.history import HistoryEntry
 from booking_domain.bookings.ideas import Idea, IdeaId
@@ -58,6 +59,11 @@ class BookingRepository(Protocol):
     async def get(self, booking_id: BookingId, *, for_update: bool = False) -> Booking | None:
         """``for_update`` holds the booking until the unit of work ends, so concurrent
         transitions of one booking are serialised."""
+        ...
+
+    async def get_by_reference(self, reference: str) -> Booking | None:
+        """The booking whose reference is exactly ``reference`` (its stored form,
+        ``INK-7K3M9Q``: ``references.read_booking_reference`` makes it from what was typed)."""
         ...
 
     async def save(self, booking: Booking, entry: HistoryEntry) -> None:
@@ -151,6 +157,7 @@ class HasIdeas(Protocol):
 
 class BookingsUnitOfWork(
     UnitOfWork,
+    HasUsers,
     HasBookings,
     HasIdempotencyKeys,
     HasArtists,
@@ -163,7 +170,9 @@ class BookingsUnitOfWork(
 ):
     """What booking use cases open: bookings, idempotency keys, the artists whose policy
     they apply (and whose suspension cancels bookings: the outbox takes the artist's
-    event), the scheduling reader, and ideas (with the uploads their images come from)."""
+    event), the scheduling reader, ideas (with the uploads their images come from), and the
+    users, read only for what a party is shown of the other (the customer's name and
+    phone)."""
 
 
 class BookingsUnitOfWorkFactory(Protocol):

@@ -5,6 +5,7 @@ Every adapter passes the contract suite in ``tests/contract/catalog``.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -46,6 +47,13 @@ class ArtistRepository(Protocol):
         """Oldest first (ties by id); the total counted as ``Page.counted`` says."""
         ...
 
+    async def public_in_studios(
+        self, studio_ids: Collection[StudioId]
+    ) -> tuple[ArtistProfile, ...]:
+        """The public artists (approved, not suspended) placed in any of ``studio_ids``, by
+        display name (ties by id)."""
+        ...
+
 
 class HasArtists(Protocol):
     @property
@@ -58,6 +66,11 @@ class StudioRepository(Protocol):
     async def get(self, studio_id: StudioId) -> Studio | None: ...
 
     async def update(self, studio: Studio) -> None: ...
+
+    async def list(self, page: PageRequest) -> Page[Studio]:
+        """Every studio, oldest first (ties by id); the total counted as ``Page.counted``
+        says."""
+        ...
 
 
 class HasStudios(Protocol):

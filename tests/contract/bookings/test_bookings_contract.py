@@ -108,6 +108,16 @@ async def test_overlapping_active_bookings_are_refused(uow_factory: AnyUnitOfWor
     assert page.total == 3
 
 
+async def test_a_booking_is_found_by_its_reference(uow_factory: AnyUnitOfWorkFactory) -> None:
+    artist, customer = await add_bookable_artist(uow_factory), await add_user(uow_factory)
+    booking, event = a_booking(artist, customer)
+    await store(uow_factory, booking, event)
+    async with uow_factory(read_only=True) as uow:
+        assert await uow.bookings.get_by_reference(booking.reference) == booking
+        assert await uow.bookings.get_by_reference(booking.reference.lower()) is None
+        assert await uow.bookings.get_by_reference("") is None
+
+
 async def test_a_reference_in_use_is_refused(uow_factory: AnyUnitOfWorkFactory) -> None:
     artist, customer = await add_bookable_artist(uow_factory), await add_user(uow_factory)
     first, event = a_booking(artist, customer)

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 
 import pytest
 
 from booking_domain.catalog import (
     ArtistProfileExistsError,
+    ArtistStatus,
     FixedDeposit,
     GeoPoint,
     Studio,
 )
-from booking_domain.shared import Money, StudioId, new_uuid7
+from booking_domain.shared import Money, PageRequest, StudioId, new_uuid7
 from tests.contract.catalog_rows import a_service, an_artist, stored_user
 from tests.support.builders import START
 from tests.support.storage import AnyUnitOfWorkFactory
@@ -92,3 +94,43 @@ async def test_studios_and_services_round_trip(uow_factory: AnyUnitOfWorkFactory
             and stored.name == "Blue Ink Studio"
             and stored.location == GeoPoint(1.5, 2.5)
         )
+
+
+def _studio(name: str, minutes: int) -> Studio:
+    made = START + timedelta(minutes=minutes)
+    return Studio(StudioId(new_uuid7()), name, "Peace Ave 1", "Ulaanbaatar", made, made)
+
+
+async def test_studios_list_oldest_first_and_show_only_public_members(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    first, second, empty = _studio("Blue Ink", 2), _studio("Red Ink", 1), _studio("Bare", 3)
+    async with uow_factory() as uow:
+        for studio in (first, second, empty):
+            await uow.studios.add(studio)
+        placed: dict[str, dict[str, object]] = {
+            "zaya": {"display_name": "Zaya", "studio_id": first.id},
+            "anu": {"display_name": "Anu", "studio_id": first.id},
+            "bold": {"display_name": "Bold", "studio_id": second.id},
+            "draft": {"studio_id": first.id, "status": ArtistStatus.DRAFT},
+            "gone": {"studio_id": first.id, "suspended": True},
+            "free": {"display_name": "Free"},
+        }
+        people = {
+            name: an_artist(await stored_user(uow, f"{name}@example.com"), **changes)
+            for name, changes in placed.items()
+        }
+        for artist in people.values():
+            await uow.artists.add(artist)
+        await uow.commit()
+    async with uow_factory(read_only=True) as uow:
+        page = await uow.studios.list(PageRequest(1, 2))
+        rest = await uow.studios.list(PageRequest(2, 2))
+        members = await uow.artists.public_in_studios([first.id, second.id, empty.id])
+        alone = await uow.artists.public_in_studios([empty.id])
+        nothing = await uow.artists.public_in_studios([])
+    assert [s.id for s in page.items] == [second.id, first.id] and page.total == 3
+    assert [s.id for s in rest.items] == [empty.id] and rest.items[0] == empty
+    assert [a.display_name for a in members] == ["Anu", "Bold", "Zaya"]
+    assert members[0] == people["anu"]
+    assert alone == () and nothing == ()

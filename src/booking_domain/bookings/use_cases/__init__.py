@@ -24,7 +24,10 @@ from booking_domain.bookings.use_cases.moderation import SuspendArtist, Suspensi
 from booking_domain.bookings.use_cases.queries import (
     AdminBookingFilter,
     BookingHistory,
+    CustomerContact,
+    FindBookingByReference,
     GetBooking,
+    GetCustomerContact,
     ListAllBookings,
     ListBookings,
     booking_filter,
@@ -38,6 +41,8 @@ class BookingUseCases(UseCaseBundle[BookingsDeps]):
 
     create_booking: CreateBooking
     get_booking: GetBooking
+    find_booking_by_reference: FindBookingByReference
+    get_customer_contact: GetCustomerContact
     list_bookings: ListBookings
     list_all_bookings: ListAllBookings
     booking_history: BookingHistory
@@ -64,9 +69,12 @@ __all__ = [
     "BookingsDeps",
     "ChangeBookingStatus",
     "CreateBooking",
+    "CustomerContact",
     "DeleteIdea",
     "ExpireHolds",
+    "FindBookingByReference",
     "GetBooking",
+    "GetCustomerContact",
     "IdeaEntry",
     "ListAllBookings",
     "ListBookings",

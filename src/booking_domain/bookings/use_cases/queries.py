@@ -8,8 +8,9 @@ import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
 
-from booking_domain.bookings.access import load_visible
+from booking_domain.bookings.access import load_visible, load_visible_by_reference
 from booking_domain.bookings.booking import Booking
+from booking_domain.bookings.errors import BookingNotFoundError
 from booking_domain.bookings.history import HistoryEntry
 from booking_domain.bookings.ports import BookingFilter
 from booking_domain.bookings.status import BookingStatus, PaymentStatus
@@ -26,6 +27,37 @@ class GetBooking(UseCase[BookingsDeps]):
     async def __call__(self, actor: Actor, booking_id: BookingId) -> Booking:
         async with self._deps.uow(read_only=True) as uow:
             return await load_visible(uow, booking_id, actor)
+
+
+class FindBookingByReference(UseCase[BookingsDeps]):
+    """A booking by its reference as a person types it (``ink-7k3m9q``), to those who may
+    see it (``load_visible``); to anyone else it does not exist."""
+
+    async def __call__(self, actor: Actor, reference: str) -> Booking:
+        async with self._deps.uow(read_only=True) as uow:
+            return await load_visible_by_reference(uow, reference, actor)
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerContact:
+    """What the artist of a booking is shown of its customer: a name to greet and a phone
+    to call (E.164, None when not given). Nothing more: no email, no other booking."""
+
+    name: str
+    phone: str | None
+
+
+class GetCustomerContact(UseCase[BookingsDeps]):
+    """The customer of a booking, to whom ``load_visible`` shows the booking: its artist (who
+    must know who is coming), admins, and the customer themself."""
+
+    async def __call__(self, actor: Actor, booking_id: BookingId) -> CustomerContact:
+        async with self._deps.uow(read_only=True) as uow:
+            booking = await load_visible(uow, booking_id, actor)
+            customer = await uow.users.get(booking.customer_id)
+        if customer is None:  # an account is never deleted while bookings name it
+            raise BookingNotFoundError()
+        return CustomerContact(name=customer.name, phone=customer.phone)
 
 
 def booking_filter(

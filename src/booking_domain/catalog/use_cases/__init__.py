@@ -42,7 +42,9 @@ from booking_domain.catalog.use_cases.services import (
 from booking_domain.catalog.use_cases.studios import (
     CreateStudio,
     GetStudio,
+    ListStudios,
     StudioFields,
+    StudioMembers,
     UpdateStudio,
 )
 from booking_domain.shared.use_case import UseCaseBundle
@@ -62,6 +64,7 @@ class CatalogUseCases(UseCaseBundle[CatalogDeps]):
     create_studio: CreateStudio
     update_studio: UpdateStudio
     get_studio: GetStudio
+    list_studios: ListStudios
     add_service: AddService
     update_service: UpdateService
     list_services: ListServices
@@ -93,6 +96,7 @@ __all__ = [
     "ListArtistProfiles",
     "ListPortfolio",
     "ListServices",
+    "ListStudios",
     "PortfolioEntry",
     "ProfileFields",
     "ReinstateArtist",
@@ -100,6 +104,7 @@ __all__ = [
     "ServiceFields",
     "SetArtistImage",
     "StudioFields",
+    "StudioMembers",
     "SubmitArtistProfile",
     "UpdateArtistProfile",
     "UpdatePortfolioItem",

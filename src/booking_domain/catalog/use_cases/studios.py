@@ -1,11 +1,12 @@
 """Studios: admins and artists create them (an artist becomes the owner); the owner or an
-admin edits one; anyone reads them."""
+admin edits one; anyone reads them, with the public artists who work there."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
+from booking_domain.catalog.artists import ArtistProfile
 from booking_domain.catalog.errors import StudioNotFoundError
 from booking_domain.catalog.studios import Studio, ensure_may_create_studio
 from booking_domain.catalog.use_cases.deps import CatalogDeps
@@ -13,6 +14,7 @@ from booking_domain.catalog.use_cases.locations import Coordinates, geo_point
 from booking_domain.shared.errors import FieldError, InvalidInputError
 from booking_domain.shared.identity import Actor
 from booking_domain.shared.ids import StudioId, new_uuid7
+from booking_domain.shared.pages import Page, PageRequest
 from booking_domain.shared.text import require_clean_text
 from booking_domain.shared.use_case import UseCase
 
@@ -80,10 +82,35 @@ class UpdateStudio(UseCase[CatalogDeps]):
         return updated
 
 
+@dataclass(frozen=True, slots=True)
+class StudioMembers:
+    """A studio and who works there, as anyone may see them: its public artists (approved,
+    not suspended), by name. A draft or suspended artist placed in it is not shown."""
+
+    studio: Studio
+    members: tuple[ArtistProfile, ...]
+
+
 class GetStudio(UseCase[CatalogDeps]):
-    async def __call__(self, studio_id: StudioId) -> Studio:
+    async def __call__(self, studio_id: StudioId) -> StudioMembers:
         async with self._deps.uow(read_only=True) as uow:
             studio = await uow.studios.get(studio_id)
-        if studio is None:
-            raise StudioNotFoundError()
-        return studio
+            if studio is None:
+                raise StudioNotFoundError()
+            members = await uow.artists.public_in_studios((studio.id,))
+        return StudioMembers(studio, members)
+
+
+class ListStudios(UseCase[CatalogDeps]):
+    """Every studio, oldest first, each with its public artists (two queries a page)."""
+
+    async def __call__(self, page: PageRequest) -> Page[StudioMembers]:
+        async with self._deps.uow(read_only=True) as uow:
+            studios = await uow.studios.list(page)
+            members = await uow.artists.public_in_studios([s.id for s in studios.items])
+        by_studio: dict[StudioId, list[ArtistProfile]] = {s.id: [] for s in studios.items}
+        for artist in members:
+            if artist.studio_id is not None:
+                by_studio[artist.studio_id].append(artist)
+        shown = tuple(StudioMembers(s, tuple(by_studio[s.id])) for s in studios.items)
+        return Page(shown, studios.total, studios.request, studios.total_exact)

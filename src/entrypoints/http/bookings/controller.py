@@ -24,6 +24,7 @@ from entrypoints.http.bookings.dto import (
     BookingView,
     ChangeStatusRequest,
     CreateBookingRequest,
+    CustomerContactView,
     RescheduleRequest,
     StatusName,
 )
@@ -89,6 +90,25 @@ class BookingsController(SignedIn, context="bookings"):
         self, booking_id: FromPath[UUID], actor: Caller, bookings: BookingsDep
     ) -> BookingView:
         return BookingView.of(await bookings.get_booking(actor, BookingId(booking_id)))
+
+    @get(
+        "/by-reference/{reference:str}",
+        summary="A booking by its reference, as typed (its customer, its artist, admins)",
+    )
+    async def by_reference(
+        self, reference: FromPath[str], actor: Caller, bookings: BookingsDep
+    ) -> BookingView:
+        """Case, spaces, dashes and Cyrillic look-alikes are forgiven (``ink 7k3m9q``); what
+        is no reference is 422, a reference you may not see 404."""
+        return BookingView.of(await bookings.find_booking_by_reference(actor, reference))
+
+    @get("/{booking_id:uuid}/customer", summary="The customer's name and phone (the parties)")
+    async def customer(
+        self, booking_id: FromPath[UUID], actor: Caller, bookings: BookingsDep
+    ) -> CustomerContactView:
+        """For the artist to know who is coming; strangers get 404."""
+        contact = await bookings.get_customer_contact(actor, BookingId(booking_id))
+        return CustomerContactView.of(contact)
 
     @patch("/{booking_id:uuid}", summary="Change the status: confirmed, cancelled, ...")
     async def change_status(

@@ -11,7 +11,7 @@ import msgspec
 from msgspec import Meta
 
 from booking_domain.bookings import Booking, BookingStatus, HistoryEntry
-from booking_domain.bookings.use_cases import MAX_NOTES_LENGTH, BookingRequest
+from booking_domain.bookings.use_cases import MAX_NOTES_LENGTH, BookingRequest, CustomerContact
 from booking_domain.shared import ArtistId, ServiceId
 from entrypoints.http.wire import Dto, PageView, View, utc
 
@@ -147,3 +147,14 @@ class BookingEventsView(View, frozen=True):
     @classmethod
     def of(cls, events: tuple[HistoryEntry, ...]) -> BookingEventsView:
         return cls(items=[BookingEventView.of(e) for e in events])
+
+
+class CustomerContactView(View, frozen=True):
+    """The customer of a booking as its artist sees them: a name and a phone, nothing more."""
+
+    name: str
+    phone: str | None
+
+    @classmethod
+    def of(cls, contact: CustomerContact) -> CustomerContactView:
+        return cls(contact.name, contact.phone)

@@ -35,6 +35,7 @@ from entrypoints.http.catalog.dto import (
     ArtistView,
     ServiceRequest,
     ServiceView,
+    StudioPage,
     StudioRequest,
     StudioView,
 )
@@ -208,9 +209,19 @@ class StudiosController(Public, context="catalog"):
     ) -> StudioView:
         return StudioView.of(await catalog.create_studio(actor, data.fields()))
 
-    @get("/{studio_id:uuid}", summary="A studio")
+    @get(summary="Studios, oldest first, each with its public artists")
+    async def list_studios(
+        self,
+        catalog: CatalogDep,
+        page: Annotated[int, QueryParameter(ge=1, le=MAX_PAGE)] = 1,
+        page_size: Annotated[int, QueryParameter(name="pageSize", ge=1, le=MAX_PAGE_SIZE)] = 20,
+    ) -> StudioPage:
+        found = await catalog.list_studios(PageRequest(page, page_size))
+        return StudioPage.of(found, StudioView.with_members)
+
+    @get("/{studio_id:uuid}", summary="A studio and its public artists")
     async def read(self, studio_id: FromPath[UUID], catalog: CatalogDep) -> StudioView:
-        return StudioView.of(await catalog.get_studio(StudioId(studio_id)))
+        return StudioView.with_members(await catalog.get_studio(StudioId(studio_id)))
 
     @patch(
         "/{studio_id:uuid}",

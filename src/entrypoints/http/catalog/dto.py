@@ -16,6 +16,7 @@ from booking_domain.catalog.use_cases import (
     ProfileFields,
     ServiceFields,
     StudioFields,
+    StudioMembers,
 )
 from booking_domain.shared import StudioId
 from entrypoints.http.wire import Dto, MoneyDto, PageView, View, given, minutes_of
@@ -176,6 +177,21 @@ class StudioRequest(Dto, frozen=True):
         )
 
 
+class StudioMemberView(View, frozen=True):
+    """An artist of a studio, as anyone sees them: the public summary of the profile."""
+
+    id: UUID
+    display_name: str
+    styles: list[str]
+    city: str | None
+    rating: float | None
+    review_count: int
+
+    @classmethod
+    def of(cls, a: ArtistProfile) -> StudioMemberView:
+        return cls(a.id, a.display_name, list(a.styles), a.city, a.rating, a.review_count)
+
+
 class StudioView(View, frozen=True):
     id: UUID
     name: str
@@ -185,13 +201,25 @@ class StudioView(View, frozen=True):
     owner_user_id: UUID | None
     created_at: datetime
     updated_at: datetime
+    # Its public artists, by name; left out of the answers to creating and editing a studio.
+    members: list[StudioMemberView] | UnsetType = UNSET
 
     @classmethod
-    def of(cls, s: Studio) -> StudioView:
+    def of(cls, s: Studio, members: tuple[ArtistProfile, ...] | None = None) -> StudioView:
         location = Location(s.location.lat, s.location.lng) if s.location else None
+        shown = UNSET if members is None else [StudioMemberView.of(a) for a in members]
         return cls(
-            s.id, s.name, s.address, s.city, location, s.owner_user_id, s.created_at, s.updated_at
-        )
+            s.id, s.name, s.address, s.city, location, s.owner_user_id, s.created_at,
+            s.updated_at, shown,
+        )  # fmt: skip
+
+    @classmethod
+    def with_members(cls, found: StudioMembers) -> StudioView:
+        return cls.of(found.studio, found.members)
+
+
+class StudioPage(PageView[StudioView], frozen=True):
+    items: list[StudioView]
 
 
 class DepositDto(Dto, frozen=True):
