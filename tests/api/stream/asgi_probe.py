@@ -9,7 +9,7 @@ from typing import Any
 
 import anyio
 import msgspec
-from litestar.types import ASGIApp, Message
+from litestar.types import ASGIApp, Message, ReceiveMessage
 
 
 @dataclass
@@ -36,7 +36,7 @@ async def first_answer(
     }  # fmt: skip
     requested = False
 
-    async def receive() -> Message:
+    async def receive() -> ReceiveMessage:
         nonlocal requested
         if not requested:
             requested = True
