@@ -3,6 +3,7 @@ to remember: a read costs nothing)."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
 
 from adapters.memory.store import InMemoryStore
@@ -27,3 +28,8 @@ class InMemorySessionCheck(SessionCheck):
 
     def forget(self, user_id: UserId) -> None:
         """Nothing is remembered."""
+
+    async def live_among(
+        self, sessions: Collection[tuple[SessionFamilyId, UserId]], now: datetime
+    ) -> frozenset[SessionFamilyId]:
+        return frozenset([s for s, user_id in sessions if await self.is_live(s, user_id, now)])

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import datetime
 
-from sqlalchemy import bindparam, exists, or_, select
+from sqlalchemy import any_, bindparam, exists, or_, select
+from sqlalchemy.dialects.postgresql import ARRAY
 
 from adapters.postgres.database import Database
 from adapters.postgres.errors import translate
@@ -36,6 +37,23 @@ _LIVE = Statement(
             or_(_U.locked_until.is_(None), _U.locked_until <= bindparam("now")),
         )
         .label("live")
+    )
+)
+
+
+# The live ones among many sessions: each family that still has an unrevoked token, with its
+# user (the caller matches the pair); ``ix_refresh_tokens_family_id`` serves the ANY.
+_LIVE_AMONG = Statement(
+    lambda: (
+        select(_T.family_id, _T.user_id)
+        .distinct()
+        .select_from(refresh_tokens.join(users, users.c.id == _T.user_id))
+        .where(
+            _T.family_id == any_(bindparam("session_ids", type_=ARRAY(_T.family_id.type))),
+            _T.revoked_at.is_(None),
+            ~_U.disabled,
+            or_(_U.locked_until.is_(None), _U.locked_until <= bindparam("now")),
+        )
     )
 )
 
@@ -71,6 +89,20 @@ class PostgresSessionCheck(SessionCheck):
     def forget(self, user_id: UserId) -> None:
         for session_id in [s for s, (u, _, _) in self._known.items() if u == user_id]:
             del self._known[session_id]
+
+    async def live_among(
+        self, sessions: Collection[tuple[SessionFamilyId, UserId]], now: datetime
+    ) -> frozenset[SessionFamilyId]:
+        if not sessions:
+            return frozenset()
+        params = {"session_ids": sorted({s for s, _ in sessions}), "now": now}
+        try:
+            async with self._database.pool.connection(self._database.connection_wait()) as conn:
+                rows = await (await conn.execute(_LIVE_AMONG.text, params)).fetchall()
+        except Exception as exc:
+            raise (translate(exc) or exc) from exc
+        live = {(r["family_id"], r["user_id"]) for r in rows}
+        return frozenset(s for s, user_id in sessions if (s, user_id) in live)
 
     async def _ask(self, session_id: SessionFamilyId, user_id: UserId, now: datetime) -> bool:
         params = {"session_id": session_id, "user_id": user_id, "now": now}

@@ -6,6 +6,7 @@ every adapter of a port passes the same contract suite in ``tests/contract/accou
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -130,6 +131,14 @@ class SessionCheck(Protocol):
 
     def forget(self, user_id: UserId) -> None:
         """Drop what this process remembers of the user's sessions (one just ended here)."""
+        ...
+
+    async def live_among(
+        self, sessions: Collection[tuple[SessionFamilyId, UserId]], now: datetime
+    ) -> frozenset[SessionFamilyId]:
+        """Which of these (session, user) pairs are live at ``now``, as ``is_live`` rules,
+        asked afresh (nothing remembered) and all at once: what open event streams are
+        checked against, a few times a second, whatever their number."""
         ...
 
 

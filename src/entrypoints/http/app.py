@@ -31,6 +31,7 @@ from entrypoints.http.problems import EXCEPTION_HANDLERS
 from entrypoints.http.request import ApiRequest
 from entrypoints.http.routes import Routes
 from entrypoints.http.stream.relay import Channels, RelayTask, channels_for
+from entrypoints.http.stream.sessions import SessionWatch
 from entrypoints.http.system import live, ready
 
 API_PREFIX = "/api/v1"
@@ -60,6 +61,7 @@ def build_app(
 ) -> Litestar:
     channels = channels_for(config.redis_url, config.redis_namespace)
     relay = RelayTask(bundles.relay, channels.plugin, channels.listeners)
+    session_watch = SessionWatch(bundles.accounts.ended_sessions)
     pool_watch = PoolWatch(bundles.operations)
     app = Litestar(
         route_handlers=[
@@ -71,7 +73,7 @@ def build_app(
             *_storage_mounts(bundles.storage_server),
         ],
         middleware=[prometheus_config().middleware],
-        dependencies=_dependencies(bundles, channels),
+        dependencies=_dependencies(bundles, channels, session_watch),
         exception_handlers=EXCEPTION_HANDLERS,
         request_class=ApiRequest,
         cors_config=CORSConfig(allow_origins=list(config.cors_origins))
@@ -82,9 +84,10 @@ def build_app(
         openapi_config=_openapi(config),
         plugins=[channels.plugin],
         # The relay starts after the adapters (a pool to read with) and stops before them.
-        on_startup=[*on_startup, relay.start, pool_watch.start],
+        on_startup=[*on_startup, relay.start, session_watch.start, pool_watch.start],
         on_shutdown=[
-            bounded(h) for h in (pool_watch.stop, relay.stop, *on_shutdown, channels.close)
+            bounded(h)
+            for h in (pool_watch.stop, session_watch.stop, relay.stop, *on_shutdown, channels.close)
         ],
         debug=config.debug,
         logging_config=None,  # logging is configured once by the entrypoint (JSON lines)
@@ -133,7 +136,9 @@ def _api_routers(routes: list[Routes], config: HttpConfig, *, sandbox: bool) -> 
     ]
 
 
-def _dependencies(bundles: Bundles, channels: Channels) -> dict[str, Provide]:
+def _dependencies(
+    bundles: Bundles, channels: Channels, session_watch: SessionWatch
+) -> dict[str, Provide]:
     """Each context's use cases under the context's name, and the services handlers take."""
     named: dict[str, object] = {entry.name: getattr(bundles, entry.name) for entry in registered()}
     named |= {
@@ -141,6 +146,7 @@ def _dependencies(bundles: Bundles, channels: Channels) -> dict[str, Provide]:
         "health": bundles.health,
         "operations": bundles.operations,
         "listeners": channels.listeners,
+        "session_watch": session_watch,
     }
     return {name: _constant(value) for name, value in named.items()}
 

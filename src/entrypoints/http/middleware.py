@@ -5,7 +5,10 @@ router and exception handling), so it sees every response: routed or not (404, 4
 by a middleware (429) or by a handler. It must cost microseconds.
 
 ``HEAD`` is answered as ``GET`` without the body (RFC 9110 9.3.2): the inner application sees
-a ``GET`` and never needs a ``HEAD`` route of its own.
+a ``GET`` and never needs a ``HEAD`` route of its own. The answer ends with its headers: the
+body is never waited for, so a response that never ends (the event stream) still answers a
+``HEAD`` at once, and the server, its answer complete, tells the inner application the
+client is gone (``http.disconnect``), which ends the stream.
 """
 
 from __future__ import annotations
@@ -49,6 +52,7 @@ _DOCS_HEADERS: list[tuple[bytes, bytes]] = [
     ),
 ]
 _DOC_PATHS = ("/docs", "/schema")
+_END_OF_HEAD: Message = {"type": "http.response.body", "body": b"", "more_body": False}
 
 
 class RequestContextMiddleware:
@@ -80,13 +84,11 @@ class RequestContextMiddleware:
                 headers.extend(_SECURITY_HEADERS)
                 headers.extend(_DOCS_HEADERS if is_doc else _API_ONLY_HEADERS)
                 message["headers"] = headers
-            elif method == "HEAD" and message["type"] == "http.response.body":
-                message = {
-                    "type": "http.response.body",
-                    "body": b"",
-                    "more_body": message.get("more_body", False),
-                }
-            await send(message)
+                await send(message)
+                if method == "HEAD":  # the whole answer: headers, and an end with no content
+                    await send(_END_OF_HEAD)
+            elif method != "HEAD":
+                await send(message)
 
         # The audit trail names the request that did each act (booking_domain.shared.audit).
         token = REQUEST_ID.set(request_id)

@@ -100,3 +100,26 @@ async def test_each_process_remembers_an_answer_for_at_most_its_ttl(
     assert await here.is_live(family, user.id, LATER)  # remembered, within the second
     clock.now += 0.5
     assert not await here.is_live(family, user.id, LATER)  # the ttl ran out: asked again
+
+
+async def test_the_live_among_many_sessions_are_asked_afresh_and_all_at_once(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    check = session_check(uow_factory)
+    (ada, ada_family), (bo, bo_family) = (
+        await _signed_in(uow_factory),
+        await _signed_in(uow_factory),
+    )
+    locked, locked_family = await _signed_in(uow_factory)
+    stranger = SessionFamilyId(new_uuid7())
+    assert await check.is_live(ada_family, ada.id, LATER)  # remembered as live (PostgreSQL)
+    async with uow_factory() as uow:
+        await uow.refresh_tokens.revoke_family(ada_family, LATER)
+        await uow.users.update(replace(locked, locked_until=LATER + timedelta(hours=1)))
+        await uow.commit()
+    asked = [
+        (ada_family, ada.id), (bo_family, bo.id), (bo_family, ada.id),
+        (locked_family, locked.id), (stranger, bo.id),
+    ]  # fmt: skip
+    assert await check.live_among(asked, LATER) == {bo_family}  # no forget needed
+    assert await check.live_among([], LATER) == frozenset()

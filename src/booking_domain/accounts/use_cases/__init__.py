@@ -16,6 +16,7 @@ from booking_domain.accounts.use_cases.session_tokens import SessionTokens, Sign
 from booking_domain.accounts.use_cases.sessions import (
     Authenticate,
     AuthenticateStreamTicket,
+    EndedSessions,
     IssueStreamTicket,
     Login,
     Logout,
@@ -38,6 +39,7 @@ class AccountUseCases(UseCaseBundle[AccountsDeps]):
     authenticate: Authenticate
     issue_stream_ticket: IssueStreamTicket
     authenticate_stream_ticket: AuthenticateStreamTicket
+    ended_sessions: EndedSessions
     get_profile: GetProfile
     update_profile: UpdateProfile
     change_password: ChangePassword
@@ -50,6 +52,7 @@ __all__ = [
     "AuthenticateStreamTicket",
     "ChangePassword",
     "CreateAdmin",
+    "EndedSessions",
     "GetProfile",
     "IssueStreamTicket",
     "ListUsers",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from booking_domain.accounts.emails import normalize_email
 from booking_domain.accounts.errors import (
     AccountDisabledError,
@@ -10,10 +12,12 @@ from booking_domain.accounts.errors import (
     RefreshTokenReusedError,
 )
 from booking_domain.accounts.ports import AccessClaims, IssuedAccessToken
+from booking_domain.accounts.sessions import SessionFamilyId
 from booking_domain.accounts.sign_in import sign_in_key
 from booking_domain.accounts.use_cases.deps import AccountsDeps
 from booking_domain.accounts.use_cases.guessing import count_a_failure, refuse_a_locked_pair
 from booking_domain.accounts.use_cases.session_tokens import SignedIn, open_session
+from booking_domain.shared.ids import UserId
 from booking_domain.shared.text import is_clean_text
 from booking_domain.shared.use_case import UseCase
 
@@ -136,6 +140,21 @@ class IssueStreamTicket(UseCase[AccountsDeps]):
 
     async def __call__(self, claims: AccessClaims) -> IssuedAccessToken:
         return self._deps.tokens.issue_stream_ticket(claims, self._deps.clock.now())
+
+
+class EndedSessions(UseCase[AccountsDeps]):
+    """Which of these (session, user) pairs have ended now (logout, a reused refresh token,
+    a password change elsewhere, a lock, a suspension, an account gone), asked of the store
+    afresh, all in one question: how open event streams learn that their session ended,
+    whichever process ended it."""
+
+    async def __call__(
+        self, sessions: Collection[tuple[SessionFamilyId, UserId]]
+    ) -> frozenset[SessionFamilyId]:
+        if not sessions:
+            return frozenset()
+        live = await self._deps.sessions.live_among(sessions, self._deps.clock.now())
+        return frozenset(s for s, _ in sessions if s not in live)
 
 
 class AuthenticateStreamTicket(UseCase[AccountsDeps]):

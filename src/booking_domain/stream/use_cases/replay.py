@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from booking_domain.shared.clock import Clock
-from booking_domain.shared.errors import FieldError, InvalidInputError
+from booking_domain.shared.errors import FieldError, InvalidCursorError, InvalidInputError
 from booking_domain.shared.identity import Actor
 from booking_domain.shared.ports import FeedItem, OutboxFeed
 from booking_domain.shared.use_case import UseCase
@@ -27,11 +27,16 @@ class StreamDeps:
 class ReplayEvents(UseCase[StreamDeps]):
     """Up to ``limit`` (1 .. ``MAX_REPLAY``) of the actor's events after ``after``; read on
     from the last one's cursor until fewer than ``limit`` come back. A cursor the feed never
-    made is ``InvalidCursorError`` (422)."""
+    made is ``InvalidCursorError`` (422): one of another shape (the feed refuses it), and
+    one after the feed's tail, since every cursor handed out is at or before the tail
+    (cursors sort as strings in feed order, and the tail never moves back)."""
 
     async def __call__(self, actor: Actor, after: str, *, limit: int) -> Sequence[FeedItem]:
         if not 1 <= limit <= MAX_REPLAY:
             raise InvalidInputError(errors=(FieldError("limit", f"1 .. {MAX_REPLAY}."),))
+        tail = await self._deps.feed.tail()
+        if tail is None or after > tail:
+            raise InvalidCursorError()
         return await self._deps.feed.read(after, limit=limit, for_user=audience_filter(actor))
 
     async def start(self) -> str | None:

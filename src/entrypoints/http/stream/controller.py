@@ -6,13 +6,16 @@ first gets what it missed, from the outbox, then the live events, each once and 
 the stream subscribes before it reads the backlog, and skips live events at or before the
 last cursor it sent. A listener that falls ``MAX_BACKLOG`` events behind is disconnected
 (its reconnect replays from the outbox: nothing is lost, memory stays bounded). A comment
-line every ``KEEP_ALIVE`` seconds keeps idle connections open through proxies.
+line every ``KEEP_ALIVE`` seconds keeps idle connections open through proxies. A stream ends
+(a comment ``session ended``, then the end) within a second of the end of the session it was
+opened with, whichever process ended it (``sessions.SessionWatch``).
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncGenerator, Sequence
+from dataclasses import dataclass
 from typing import Annotated
 
 import msgspec
@@ -22,19 +25,25 @@ from litestar.di import NamedDependency
 from litestar.params import HeaderParameter, QueryParameter
 from litestar.response import ServerSentEvent, ServerSentEventMessage
 
+from booking_domain.accounts.ports import AccessClaims
 from booking_domain.shared import Actor, FeedItem
 from booking_domain.stream.use_cases import MAX_REPLAY, StreamUseCases
 from entrypoints.http.auth import BEARER, stream_authenticated
-from entrypoints.http.caller import Caller
+from entrypoints.http.caller import Caller, Claims
 from entrypoints.http.controllers import Public
 from entrypoints.http.stream.dto import Published, wire_json
 from entrypoints.http.stream.relay import Listeners, channels_of
+from entrypoints.http.stream.sessions import SESSION_ENDED, SessionWatch
 
 StreamDep = NamedDependency[StreamUseCases]
 
 KEEP_ALIVE = 15.0
 MAX_BACKLOG = 1000
 CURSOR_LENGTH = 64
+# Comment lines only: Litestar's default ``data=""`` would add an empty ``data:`` line, and
+# EventSource dispatches that as a message with empty data.
+_KEEP_ALIVE = ServerSentEventMessage(data=None, comment="keep-alive")
+_SESSION_ENDED = ServerSentEventMessage(data=None, comment="session ended")
 
 
 class EventStreamController(Public, context="stream"):
@@ -51,9 +60,11 @@ class EventStreamController(Public, context="stream"):
     async def stream(
         self,
         actor: Caller,
+        claims: Claims,
         stream: StreamDep,
         channels: NamedDependency[ChannelsPlugin],
         listeners: NamedDependency[Listeners],
+        session_watch: NamedDependency[SessionWatch],
         last_event_id: Annotated[
             str | None, HeaderParameter(name="Last-Event-ID", max_length=CURSOR_LENGTH)
         ] = None,
@@ -81,7 +92,8 @@ class EventStreamController(Public, context="stream"):
             await channels.unsubscribe(subscriber)
             raise
         cursor = backlog[-1].cursor if backlog else after
-        return ServerSentEvent(_messages(channels, listeners, subscriber, backlog, cursor))
+        live = _Live(channels, listeners, subscriber, session_watch, claims)
+        return ServerSentEvent(_messages(live, backlog, cursor))
 
 
 async def _replay(stream: StreamUseCases, actor: Actor, after: str) -> list[FeedItem]:
@@ -96,32 +108,43 @@ async def _replay(stream: StreamUseCases, actor: Actor, after: str) -> list[Feed
         after = page[-1].cursor
 
 
+@dataclass(frozen=True, slots=True)
+class _Live:
+    """What a stream's live part listens with, and what it gives back when it ends."""
+
+    channels: ChannelsPlugin
+    listeners: Listeners
+    subscriber: Subscriber
+    session_watch: SessionWatch
+    claims: AccessClaims
+
+
 async def _messages(
-    channels: ChannelsPlugin,
-    listeners: Listeners,
-    subscriber: Subscriber,
-    backlog: Sequence[FeedItem],
-    cursor: str | None,
+    live: _Live, backlog: Sequence[FeedItem], cursor: str | None
 ) -> AsyncGenerator[ServerSentEventMessage, None]:
     inbox: asyncio.Queue[bytes] = asyncio.Queue()
     try:
-        async with subscriber.run_in_background(inbox.put, join=False):
-            for item in backlog:
-                yield _message(item.cursor, item.event.type, wire_json(item.event))
-            while inbox.qsize() <= MAX_BACKLOG:
-                try:
-                    raw = await asyncio.wait_for(inbox.get(), KEEP_ALIVE)
-                except TimeoutError:
-                    yield ServerSentEventMessage(comment="keep-alive")
-                    continue
-                published = msgspec.json.decode(raw, type=Published)
-                if cursor is not None and published.cursor <= cursor:
-                    continue  # already sent from the backlog
-                cursor = published.cursor
-                yield _message(published.cursor, published.type, published.body)
+        with live.session_watch.watching(live.claims, inbox):
+            async with live.subscriber.run_in_background(inbox.put, join=False):
+                for item in backlog:
+                    yield _message(item.cursor, item.event.type, wire_json(item.event))
+                while inbox.qsize() <= MAX_BACKLOG:
+                    try:
+                        raw = await asyncio.wait_for(inbox.get(), KEEP_ALIVE)
+                    except TimeoutError:
+                        yield _KEEP_ALIVE
+                        continue
+                    if raw == SESSION_ENDED:
+                        yield _SESSION_ENDED
+                        return
+                    published = msgspec.json.decode(raw, type=Published)
+                    if cursor is not None and published.cursor <= cursor:
+                        continue  # already sent from the backlog
+                    cursor = published.cursor
+                    yield _message(published.cursor, published.type, published.body)
     finally:
-        listeners.open -= 1
-        await channels.unsubscribe(subscriber)
+        live.listeners.open -= 1
+        await live.channels.unsubscribe(live.subscriber)
 
 
 def _message(cursor: str, event_type: str, body: str) -> ServerSentEventMessage:
