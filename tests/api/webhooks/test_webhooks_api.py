@@ -55,6 +55,9 @@ async def test_bad_endpoints_are_422_and_change_nothing(make_api: ApiFactory) ->
     artist = api.bearer(await api.register("ink2@example.com", role="artist"))
     for body in (
         {**BODY, "url": "https://127.0.0.1/in"},
+        {**BODY, "url": "https://0177.0.0.1/in"},
+        {**BODY, "url": "https://\uff11\uff12\uff17.\uff10.\uff10.\uff11/in"},
+        {**BODY, "url": "https://[fec0::1]/in"},
         {**BODY, "url": "http://hooks.example.com/in"},
         {**BODY, "url": "https://hooks.example.com/\u0000"},
         {**BODY, "events": ["booking.exploded"]},
