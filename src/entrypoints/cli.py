@@ -96,6 +96,7 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     from entrypoints.app import create_app, jwt_secret_for, settle_heap_for_serving
     from entrypoints.database import database
     from entrypoints.http.metrics import MULTIPROCESS_ENV
+    from entrypoints.settings import encryption_keys_for
 
     host = args.host or settings.host
     port = args.port or settings.port
@@ -118,6 +119,7 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
             # Each worker builds its own app from the environment (see app_from_env).
             os.environ["INKSLOT_DATABASE_URL"] = ready.database_url or ""
             os.environ["INKSLOT_JWT_SECRET"] = jwt_secret_for(ready)
+            os.environ["INKSLOT_ENCRYPTION_KEY"] = ",".join(encryption_keys_for(ready))
             os.environ["INKSLOT_HOST"], os.environ["INKSLOT_PORT"] = host, str(port)
             # The workers count into one directory that /metrics sums (emptied: counts start
             # at zero with the server, as they do with one process).

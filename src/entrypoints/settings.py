@@ -456,13 +456,20 @@ def encryption_keys_for(settings: Settings) -> tuple[str, ...]:
 
 def local_encryption_key(data_dir: Path) -> str:
     """The local profile's key: made once and kept in ``data_dir`` (created with mode 600,
-    so no other user can read it), so sealed secrets open after a restart of ``make run``."""
+    so no other user can read it), so sealed secrets open after a restart of ``make run``.
+    Processes starting together agree: the key is written whole to a file of this process's
+    own, then linked into place, which only one of them can do; the others read it."""
     path = data_dir / "encryption-key"
-    if path.exists():
-        return path.read_text().strip()
-    data_dir.mkdir(parents=True, exist_ok=True)
-    key = base64.urlsafe_b64encode(secrets.token_bytes(32)).decode()
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(descriptor, "w") as file:
-        file.write(key)
-    return key
+    if not path.exists():
+        data_dir.mkdir(parents=True, exist_ok=True)
+        draft = data_dir / f".encryption-key.{os.getpid()}.{secrets.token_hex(8)}"
+        descriptor = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w") as file:
+            file.write(base64.urlsafe_b64encode(secrets.token_bytes(32)).decode())
+        try:
+            os.link(draft, path)
+        except FileExistsError:
+            pass  # another process made it first: its key is the one
+        finally:
+            draft.unlink()
+    return path.read_text().strip()

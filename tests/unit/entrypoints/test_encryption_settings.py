@@ -3,6 +3,7 @@ once and kept private in the local profile, a list for rotation, never shown."""
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
@@ -47,3 +48,10 @@ def test_the_local_key_is_made_once_and_kept_private(tmp_path: Path) -> None:
     assert (tmp_path / "var" / "encryption-key").stat().st_mode & 0o777 == 0o600
     box = FernetSecretBox([first])  # a key Fernet takes
     assert box.open(box.seal("whsec_x")) == "whsec_x"
+
+
+def test_processes_starting_together_agree_on_the_local_key(tmp_path: Path) -> None:
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        keys = set(pool.map(lambda _: local_encryption_key(tmp_path), range(16)))
+    assert len(keys) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["encryption-key"]
