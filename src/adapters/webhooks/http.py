@@ -59,9 +59,11 @@ class HttpWebhookSender(WebhookSender):
 
     async def refusal(self, url: str) -> str | None:
         try:
-            parsed = httpx.URL(url)
+            parsed = _readable(httpx.URL(url))
         except httpx.InvalidURL as exc:
             return f"Not a URL deliveries can be sent to: {exc}."
+        except RefusedTargetError:
+            return "Not a host name deliveries can reach (an empty or too long label)."
         if self._allow_private:
             return None
         addresses = await self._resolve(parsed.host, _port(parsed))
@@ -85,7 +87,7 @@ class HttpWebhookSender(WebhookSender):
             "webhook-signature": Webhook(secret).sign(message_id, now, payload),
         }
         try:
-            target, extensions = await self._target(httpx.URL(url), headers)
+            target, extensions = await self._target(_readable(httpx.URL(url)), headers)
             async with self._client.stream(
                 "POST", target, content=payload.encode(), headers=headers, extensions=extensions
             ) as response:
@@ -113,6 +115,16 @@ class HttpWebhookSender(WebhookSender):
         headers["host"] = url.netloc.decode("ascii")
         extensions: dict[str, Any] = {"sni_hostname": host} if url.scheme == "https" else {}
         return url.copy_with(host=str(addresses[0])), extensions
+
+
+def _readable(url: httpx.URL) -> httpx.URL:
+    """``url`` when the resolver can take its host: a label empty or over 63 characters
+    (``a..b``) passes httpx's parser but not the system resolver's IDNA encoding."""
+    try:
+        url.host.encode("idna")
+    except UnicodeError:
+        raise RefusedTargetError("refused: not a host name to send to") from None
+    return url
 
 
 def _port(url: httpx.URL) -> int:

@@ -35,6 +35,8 @@ from tests.support.catalog import add_user
 BLOCKS = [block for block, _ in IPV4_SPECIAL_PURPOSE + IPV6_SPECIAL_PURPOSE]
 UNREADABLE = [
     "https://0177.0.0.1/in",  # octal-looking: resolvers read 127.0.0.1
+    "https://" + "a" * 64 + ".example.com/in",  # a label the resolver cannot encode
+    "https://hooks..example.com/in",
     "https://\uff11\uff12\uff17.\uff10.\uff10.\uff11/in",  # full-width digits
     "https://\uff10.\uff10.\uff10.\uff10/in",
 ]
