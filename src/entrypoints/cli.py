@@ -38,6 +38,9 @@ def main(argv: list[str] | None = None) -> int:
     admin.add_argument("--email", required=True)
     admin.add_argument("--name", default="Administrator")
     commands.add_parser("expire-holds", help="cancel pending bookings whose hold has run out")
+    commands.add_parser(
+        "rotate-secrets", help="seal every stored secret again under the newest encryption key"
+    )
     worker = commands.add_parser("worker", help="run background jobs (until SIGTERM)")
     worker.add_argument("--concurrency", type=int, help="jobs run at once (default 4)")
     jobs = commands.add_parser("jobs", help="look at and retry failed jobs")
@@ -72,6 +75,7 @@ def main(argv: list[str] | None = None) -> int:
         "seed": _seed,
         "create-admin": _create_admin,
         "expire-holds": _expire_holds,
+        "rotate-secrets": _rotate_secrets,
         "worker": _worker,
         "jobs": _jobs,
         "sandbox": _sandbox,
@@ -92,6 +96,7 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     from entrypoints.app import create_app, jwt_secret_for, settle_heap_for_serving
     from entrypoints.database import database
     from entrypoints.http.metrics import MULTIPROCESS_ENV
+    from entrypoints.settings import encryption_keys_for
 
     host = args.host or settings.host
     port = args.port or settings.port
@@ -114,6 +119,7 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
             # Each worker builds its own app from the environment (see app_from_env).
             os.environ["INKSLOT_DATABASE_URL"] = ready.database_url or ""
             os.environ["INKSLOT_JWT_SECRET"] = jwt_secret_for(ready)
+            os.environ["INKSLOT_ENCRYPTION_KEY"] = ",".join(encryption_keys_for(ready))
             os.environ["INKSLOT_HOST"], os.environ["INKSLOT_PORT"] = host, str(port)
             # The workers count into one directory that /metrics sums (emptied: counts start
             # at zero with the server, as they do with one process).
@@ -197,6 +203,25 @@ def _expire_holds(_: argparse.Namespace, settings: Settings) -> int:
     with database(settings) as ready:
         count = _with_core(ready, sweep)
     print(f"{count} expired holds cancelled")
+    return 0
+
+
+def _rotate_secrets(_: argparse.Namespace, settings: Settings) -> int:
+    from booking_domain.shared import SecretUnreadableError
+    from entrypoints.container import reseal_secrets
+    from entrypoints.database import database
+
+    with database(settings) as ready:
+        try:
+            count = _with_core(ready, reseal_secrets)
+        except SecretUnreadableError:
+            print(
+                "inkslot: a stored secret opens with none of the keys in "
+                "INKSLOT_ENCRYPTION_KEY; nothing was changed",
+                file=sys.stderr,
+            )
+            return 1
+    print(f"{count} rows sealed again under the newest key")
     return 0
 
 

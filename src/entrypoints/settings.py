@@ -2,7 +2,8 @@
 
 Profiles:
 - ``local`` (the default): nothing to configure. An embedded PostgreSQL under ``data_dir``,
-  a JWT secret generated once and kept in ``data_dir``, demo data seeded when empty.
+  a JWT secret and an encryption key generated once and kept in ``data_dir`` (mode 600),
+  demo data seeded when empty.
 - ``production``: every value that has no safe default is required; start-up stops with one
   message that names every missing variable. It never falls back to local parts.
 
@@ -11,6 +12,8 @@ Nothing is read at import time: call :func:`load_settings` (tests build ``Settin
 
 from __future__ import annotations
 
+import base64
+import binascii
 import os
 import secrets
 from collections.abc import Callable, Mapping
@@ -46,6 +49,9 @@ class Settings:
     database_pool_size: int = 10
     data_dir: Path = Path("var")
     jwt_secret: str | None = None
+    # INKSLOT_ENCRYPTION_KEY: Fernet keys, newest first (adapters/security/secret_box.py);
+    # empty in the local profile means "the key kept in data_dir". Never in a repr.
+    encryption_keys: tuple[str, ...] = field(default=(), repr=False)
     access_token_ttl: timedelta = timedelta(minutes=15)
     refresh_token_ttl: timedelta = timedelta(days=30)
     argon2_time_cost: int = 3
@@ -230,6 +236,22 @@ def _delays(raw: str) -> tuple[int, ...]:
     return delays
 
 
+def _fernet_keys(raw: str) -> tuple[str, ...]:
+    """Comma-separated Fernet keys (urlsafe base64 of 32 bytes), the newest first; a bad
+    one is named by its position, never shown."""
+    keys = _csv(raw)
+    if not keys:
+        raise ValueError("expected one or more Fernet keys, separated by commas")
+    for position, key in enumerate(keys, start=1):
+        try:
+            decoded = base64.urlsafe_b64decode(key.encode())
+        except (binascii.Error, ValueError):
+            decoded = b""
+        if len(decoded) != 32:
+            raise ValueError(f"key {position} is not a Fernet key (urlsafe base64 of 32 bytes)")
+    return keys
+
+
 def _tls(raw: str) -> str:
     value = raw.strip().lower()
     if value not in ("starttls", "implicit", "none"):
@@ -258,6 +280,7 @@ _FIELDS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "DATABASE_POOL_SIZE": ("database_pool_size", _positive_int),
     "DATA_DIR": ("data_dir", Path),
     "JWT_SECRET": ("jwt_secret", str),
+    "ENCRYPTION_KEY": ("encryption_keys", _fernet_keys),
     "ACCESS_TOKEN_MINUTES": ("access_token_ttl", _minutes),
     "REFRESH_TOKEN_DAYS": ("refresh_token_ttl", lambda raw: timedelta(days=_positive_int(raw))),
     "ARGON2_TIME_COST": ("argon2_time_cost", _positive_int),
@@ -321,6 +344,7 @@ _GATEWAY_NEEDS = {
 _REQUIRED_IN_PRODUCTION = (
     "DATABASE_URL",
     "JWT_SECRET",
+    "ENCRYPTION_KEY",  # seals the secrets stored in the database
     "R2_ACCOUNT_ID",
     "R2_ACCESS_KEY_ID",
     "R2_SECRET_ACCESS_KEY",
@@ -417,3 +441,35 @@ def local_jwt_secret(data_dir: Path) -> str:
     path.touch(mode=0o600)
     path.write_text(secret)
     return secret
+
+
+def encryption_keys_for(settings: Settings) -> tuple[str, ...]:
+    """The keys that seal stored secrets: ``INKSLOT_ENCRYPTION_KEY``, else (local profile
+    only) the key kept in ``data_dir``. Production never makes one up: without the setting
+    it refuses to start (``load_settings`` names it; this guards ``Settings`` built in code)."""
+    if settings.encryption_keys:
+        return settings.encryption_keys
+    if not settings.is_local:
+        raise SettingsError(f"missing required settings for production: {PREFIX}ENCRYPTION_KEY")
+    return (local_encryption_key(settings.data_dir),)
+
+
+def local_encryption_key(data_dir: Path) -> str:
+    """The local profile's key: made once and kept in ``data_dir`` (created with mode 600,
+    so no other user can read it), so sealed secrets open after a restart of ``make run``.
+    Processes starting together agree: the key is written whole to a file of this process's
+    own, then linked into place, which only one of them can do; the others read it."""
+    path = data_dir / "encryption-key"
+    if not path.exists():
+        data_dir.mkdir(parents=True, exist_ok=True)
+        draft = data_dir / f".encryption-key.{os.getpid()}.{secrets.token_hex(8)}"
+        descriptor = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w") as file:
+            file.write(base64.urlsafe_b64encode(secrets.token_bytes(32)).decode())
+        try:
+            os.link(draft, path)
+        except FileExistsError:
+            pass  # another process made it first: its key is the one
+        finally:
+            draft.unlink()
+    return path.read_text().strip()

@@ -9,6 +9,7 @@ import pytest
 from adapters.memory.uow import InMemoryUnitOfWorkFactory
 from adapters.postgres.database import Database
 from adapters.postgres.uow import PostgresUnitOfWorkFactory
+from tests.support.builders import TEST_SECRETS
 from tests.support.storage import AnyUnitOfWorkFactory
 
 
@@ -21,6 +22,6 @@ async def uow_factory(request: pytest.FixtureRequest) -> AsyncIterator[AnyUnitOf
     database = Database(url, min_size=1, max_size=8)
     await database.open()
     try:
-        yield PostgresUnitOfWorkFactory(database)
+        yield PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS)
     finally:
         await database.close()

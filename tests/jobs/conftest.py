@@ -8,6 +8,7 @@ import pytest
 
 from adapters.postgres.database import Database
 from adapters.postgres.uow import PostgresUnitOfWorkFactory
+from tests.support.builders import TEST_SECRETS
 
 
 @pytest.fixture
@@ -15,6 +16,6 @@ async def uow(database_url: str) -> AsyncIterator[PostgresUnitOfWorkFactory]:
     database = Database(database_url, min_size=1, max_size=4)
     await database.open()
     try:
-        yield PostgresUnitOfWorkFactory(database)
+        yield PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS)
     finally:
         await database.close()

@@ -8,9 +8,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from adapters.security.passwords import Argon2Parameters
+from adapters.security.secret_box import FernetSecretBox
 from entrypoints.settings import Settings
 
 TEST_JWT_SECRET = "test-secret-" + "x" * 40
+# The key tests seal stored secrets with (cheap_settings' too, so an app under test and a
+# test's own units of work read each other's rows).
+TEST_ENCRYPTION_KEY = "dGVzdC1vbmx5LWtleS1mb3ItaW5rc2xvdC10ZXN0cy0="
+TEST_SECRETS = FernetSecretBox([TEST_ENCRYPTION_KEY])
 # The smallest argon2id cost: real hashing code, milliseconds per hash.
 CHEAP_ARGON2 = Argon2Parameters(time_cost=1, memory_cost_kib=64, parallelism=1)
 START = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
@@ -27,5 +32,6 @@ def cheap_settings(**overrides: object) -> Settings:
         auth_rate_limit_per_minute=10_000,
         seed_demo_data=False,
         jwt_secret=TEST_JWT_SECRET,
+        encryption_keys=(TEST_ENCRYPTION_KEY,),
     )
     return replace(base, **overrides)  # type: ignore[arg-type]

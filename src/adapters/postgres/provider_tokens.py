@@ -3,8 +3,8 @@
 QPay asks merchants not to request tokens over and over: one token per credential set is
 kept in ``provider_tokens`` and renewed by one process at a time, under a session-level
 advisory lock on a connection in autocommit (no transaction stays open while the renewal
-talks to QPay). The tokens are short-lived bearer credentials; the merchant secret itself is
-never stored.
+talks to QPay). The tokens are short-lived bearer credentials, stored sealed by the
+``SecretBox`` (never in the clear); the merchant secret itself is never stored.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from adapters.postgres.database import Connection, Database
 from adapters.postgres.sql import Statement
 from adapters.postgres.tables.payments import provider_tokens
 from booking_domain.payments import ProviderToken, ProviderTokenSlot, ProviderTokenStore
+from booking_domain.shared import SecretBox
 
 _T = provider_tokens.c
 _READ = Statement(lambda: select(provider_tokens).where(_T.name == bindparam("name")))
@@ -56,22 +57,25 @@ _UNLOCK = Statement(
 )
 
 
-def _token(row: dict[str, Any] | None) -> ProviderToken | None:
+def _token(row: dict[str, Any] | None, box: SecretBox) -> ProviderToken | None:
     if row is None:
         return None
     return ProviderToken(
-        row["access_token"],
+        box.open(row["access_token"]),
         row["access_expires_at"],
-        row["refresh_token"],
+        box.open(row["refresh_token"]),
         row["refresh_expires_at"],
         row["refresh_used"],
     )
 
 
 class _Slot(ProviderTokenSlot):
-    def __init__(self, conn: Connection, name: str, current: ProviderToken | None) -> None:
+    def __init__(
+        self, conn: Connection, name: str, box: SecretBox, current: ProviderToken | None
+    ) -> None:
         self._conn = conn
         self._name = name
+        self._box = box
         self.current = current
 
     async def save(self, token: ProviderToken | None) -> None:
@@ -82,9 +86,9 @@ class _Slot(ProviderTokenSlot):
                 _SAVE.text,
                 {
                     "name": self._name,
-                    "access": token.access,
+                    "access": self._box.seal(token.access),
                     "access_at": token.access_expires_at,
-                    "refresh": token.refresh,
+                    "refresh": self._box.seal(token.refresh),
                     "refresh_at": token.refresh_expires_at,
                     "used": token.refresh_used,
                 },
@@ -93,15 +97,16 @@ class _Slot(ProviderTokenSlot):
 
 
 class PostgresTokenStore(ProviderTokenStore):
-    def __init__(self, database: Database, name: str) -> None:
+    def __init__(self, database: Database, name: str, *, secrets: SecretBox) -> None:
         self._database = database
         self._name = name
+        self._box = secrets
 
     async def get(self) -> ProviderToken | None:
         async with self._database.pool.connection(timeout=self._database.connection_wait()) as conn:
             await conn.set_autocommit(True)
             row = await (await conn.execute(_READ.text, {"name": self._name})).fetchone()
-            return _token(row)
+            return _token(row, self._box)
 
     @asynccontextmanager
     async def renewing(self) -> AsyncIterator[ProviderTokenSlot]:
@@ -111,6 +116,6 @@ class PostgresTokenStore(ProviderTokenStore):
             await conn.execute(_LOCK.text, key)
             try:
                 row = await (await conn.execute(_READ.text, {"name": self._name})).fetchone()
-                yield _Slot(conn, self._name, _token(row))
+                yield _Slot(conn, self._name, self._box, _token(row, self._box))
             finally:
                 await conn.execute(_UNLOCK.text, key)

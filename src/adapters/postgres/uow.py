@@ -81,6 +81,7 @@ from booking_domain.payments.ports import PaymentsUnitOfWork
 from booking_domain.reviews.ports import ReviewsUnitOfWork
 from booking_domain.scheduling.ports import SchedulingUnitOfWork
 from booking_domain.search.ports import SearchUnitOfWork
+from booking_domain.shared import SecretBox
 from booking_domain.shared.ports import UnitOfWorkFactory
 from booking_domain.webhooks.ports import WebhooksUnitOfWork
 
@@ -127,9 +128,11 @@ class PostgresUnitOfWork(
         autocommit: bool = False,
         catalogues: CatalogueCache,
         jobs: JobManager,
+        secrets: SecretBox,
         similar_words: SimilarWords | None = None,
     ) -> None:
         self._database = database
+        self.secrets = secrets
         self.catalogues = catalogues
         self.similar_words = similar_words or SimilarWords()
         self.jobs = jobs
@@ -163,7 +166,7 @@ class PostgresUnitOfWork(
     )
     outbox = _on_connection(PostgresOutbox)
     idempotency = _on_connection(PostgresIdempotencyRepository)
-    webhooks = _on_connection(PostgresWebhookRepository)
+    webhooks = cached_property(lambda uow: PostgresWebhookRepository(uow.connection, uow.secrets))
     deliveries = _on_connection(PostgresDeliveryRepository)
     dispatch_cursor = _on_connection(PostgresDispatchCursor)
     delivery_queue = _with_jobs(ProcrastinateDeliveryQueue)
@@ -263,8 +266,10 @@ class PostgresUnitOfWorkFactory(UnitOfWorkFactory[PostgresUnitOfWork], BookingsU
     ``autocommit`` is the bookings port's knob for a creation that is one write; every
     other context opens transactions or read-only units."""
 
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, *, secrets: SecretBox) -> None:
+        """``secrets`` seals the secrets rows keep (webhook signing secrets)."""
         self.database = database
+        self.secrets = secrets
         self.catalogues = CatalogueCache()
         self.similar_words = SimilarWords()
         self.jobs = job_manager()
@@ -277,4 +282,5 @@ class PostgresUnitOfWorkFactory(UnitOfWorkFactory[PostgresUnitOfWork], BookingsU
             catalogues=self.catalogues,
             jobs=self.jobs,
             similar_words=self.similar_words,
+            secrets=self.secrets,
         )

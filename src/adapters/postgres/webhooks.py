@@ -4,6 +4,7 @@ Delivery jobs are procrastinate jobs deferred on the unit of work's own connecti
 delivery and its job commit or vanish together. Jobs of one delivery ``order_key`` share
 a procrastinate ``lock``: procrastinate runs the jobs of a lock one at a time in id order,
 and a job waiting for its retry still holds back the later ones (its ``fetch_job``).
+An endpoint's signing secret is stored sealed by the ``SecretBox`` (never in the clear).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from adapters.postgres.tables.webhooks import (
     webhook_dispatch,
     webhook_endpoints,
 )
-from booking_domain.shared import UserId
+from booking_domain.shared import SecretBox, UserId
 from booking_domain.shared.errors import ConflictError
 from booking_domain.shared.outbox import EventId
 from booking_domain.shared.pages import Page, PageRequest
@@ -106,19 +107,19 @@ _ADVANCE = Statement(
 )
 
 
-def _endpoint_row(e: WebhookEndpoint) -> dict[str, Any]:
+def _endpoint_row(e: WebhookEndpoint, box: SecretBox) -> dict[str, Any]:
     return {
         "id": e.id, "owner_id": e.owner_id, "owner_is_admin": e.owner_is_admin, "url": e.url,
-        "events": sorted(e.events), "secret": e.secret, "active": e.active,
+        "events": sorted(e.events), "secret": box.seal(e.secret), "active": e.active,
         "created_at": e.created_at, "updated_at": e.updated_at,
     }  # fmt: skip
 
 
-def _endpoint(row: Mapping[str, Any]) -> WebhookEndpoint:
+def _endpoint(row: Mapping[str, Any], box: SecretBox) -> WebhookEndpoint:
     return WebhookEndpoint(
         id=WebhookId(row["id"]), owner_id=UserId(row["owner_id"]),
         owner_is_admin=row["owner_is_admin"], url=row["url"], events=frozenset(row["events"]),
-        secret=row["secret"], active=row["active"], created_at=row["created_at"],
+        secret=box.open(row["secret"]), active=row["active"], created_at=row["created_at"],
         updated_at=row["updated_at"],
     )  # fmt: skip
 
@@ -145,15 +146,19 @@ def _delivery(row: Mapping[str, Any]) -> Delivery:
 
 
 class PostgresWebhookRepository(OnConnection, WebhookRepository):
+    def __init__(self, connection: Connection, secrets: SecretBox) -> None:
+        super().__init__(connection)
+        self._box = secrets
+
     async def add(self, endpoint: WebhookEndpoint) -> None:
-        await self._conn.execute(_EP_INSERT.text, _endpoint_row(endpoint))
+        await self._conn.execute(_EP_INSERT.text, _endpoint_row(endpoint, self._box))
 
     async def get(self, webhook_id: WebhookId) -> WebhookEndpoint | None:
         row = await (await self._conn.execute(_EP_BY_ID.text, {"id": webhook_id})).fetchone()
-        return _endpoint(row) if row else None
+        return _endpoint(row, self._box) if row else None
 
     async def update(self, endpoint: WebhookEndpoint) -> None:
-        await self._conn.execute(_EP_UPDATE.text, _endpoint_row(endpoint))
+        await self._conn.execute(_EP_UPDATE.text, _endpoint_row(endpoint, self._box))
 
     async def remove(self, webhook_id: WebhookId) -> None:
         await self._conn.execute(_EP_DELETE.text, {"id": webhook_id})
@@ -163,7 +168,7 @@ class PostgresWebhookRepository(OnConnection, WebhookRepository):
             cursor = await self._conn.execute(_EP_ALL.text)
         else:
             cursor = await self._conn.execute(_EP_OF_OWNER.text, {"owner_id": owner_id})
-        return [_endpoint(r) for r in await cursor.fetchall()]
+        return [_endpoint(r, self._box) for r in await cursor.fetchall()]
 
     async def count_for_owner(self, owner_id: UserId) -> int:
         cursor = await self._conn.execute(_EP_COUNT.text, {"owner_id": owner_id})
@@ -171,7 +176,7 @@ class PostgresWebhookRepository(OnConnection, WebhookRepository):
 
     async def active(self) -> Sequence[WebhookEndpoint]:
         cursor = await self._conn.execute(_EP_ACTIVE.text)
-        return [_endpoint(r) for r in await cursor.fetchall()]
+        return [_endpoint(r, self._box) for r in await cursor.fetchall()]
 
 
 class PostgresDeliveryRepository(OnConnection, DeliveryRepository):

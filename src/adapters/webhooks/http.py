@@ -8,6 +8,11 @@ here, every address it resolves to must be public (``booking_domain.webhooks.tar
 and the request goes to the address that was checked (the ``Host`` header and TLS server
 name stay the host's), so a DNS answer that changes between check and connect cannot
 redirect it. Redirects are never followed; the response body is never read.
+
+What registers is what this sender can send to: ``refusal`` reads a URL with httpx's
+parser, the one ``send`` uses, and resolves its host the same way, so a host httpx cannot
+read (``0177.0.0.1``, full-width digits) or a name resolving to a private address is
+refused at registration; at delivery it is a permanent failure, recorded like any other.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ import asyncio
 import ipaddress
 import json
 import socket
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -31,14 +36,40 @@ TIMEOUT = httpx.Timeout(10.0, connect=5.0)
 USER_AGENT = "Inkslot-Webhooks/1"
 
 
+IpAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+Resolver = Callable[[str, int], Awaitable[list[IpAddress]]]
+REFUSED_ADDRESS = "refused: the host resolves to a private, local or special-purpose address"
+
+
 class RefusedTargetError(Exception):
     """The URL's host resolves to an address deliveries may not reach."""
 
 
 class HttpWebhookSender(WebhookSender):
-    def __init__(self, *, allow_private_targets: bool, timeout: httpx.Timeout = TIMEOUT) -> None:
+    def __init__(
+        self,
+        *,
+        allow_private_targets: bool,
+        timeout: httpx.Timeout = TIMEOUT,
+        resolve: Resolver | None = None,
+    ) -> None:
         self._allow_private = allow_private_targets
         self._client = httpx.AsyncClient(timeout=timeout, follow_redirects=False)
+        self._resolve = resolve or _resolve
+
+    async def refusal(self, url: str) -> str | None:
+        try:
+            parsed = _readable(httpx.URL(url))
+        except httpx.InvalidURL as exc:
+            return f"Not a URL deliveries can be sent to: {exc}."
+        except RefusedTargetError:
+            return "Not a host name deliveries can reach (an empty or too long label)."
+        if self._allow_private:
+            return None
+        addresses = await self._resolve(parsed.host, _port(parsed))
+        if not all(is_public_address(a) for a in addresses):
+            return "The host resolves to a private, local or special-purpose address."
+        return None
 
     async def close(self) -> None:
         await self._client.aclose()
@@ -56,13 +87,15 @@ class HttpWebhookSender(WebhookSender):
             "webhook-signature": Webhook(secret).sign(message_id, now, payload),
         }
         try:
-            target, extensions = await self._target(httpx.URL(url), headers)
+            target, extensions = await self._target(_readable(httpx.URL(url)), headers)
             async with self._client.stream(
                 "POST", target, content=payload.encode(), headers=headers, extensions=extensions
             ) as response:
                 status = response.status_code
         except RefusedTargetError as exc:
             return AttemptOutcome(None, str(exc), permanent=True)
+        except httpx.InvalidURL as exc:
+            return AttemptOutcome(None, f"refused: not a URL to send to ({exc})", permanent=True)
         except httpx.TimeoutException:
             return AttemptOutcome(None, "timed out")
         except (httpx.HTTPError, OSError, ValueError) as exc:
@@ -76,15 +109,29 @@ class HttpWebhookSender(WebhookSender):
         if self._allow_private:
             return url, {}
         host = url.host
-        addresses = await _resolve(host, url.port or (443 if url.scheme == "https" else 80))
+        addresses = await self._resolve(host, _port(url))
         if not addresses or not all(is_public_address(a) for a in addresses):
-            raise RefusedTargetError("refused: the host resolves to a private or local address")
+            raise RefusedTargetError(REFUSED_ADDRESS)
         headers["host"] = url.netloc.decode("ascii")
         extensions: dict[str, Any] = {"sni_hostname": host} if url.scheme == "https" else {}
         return url.copy_with(host=str(addresses[0])), extensions
 
 
-async def _resolve(host: str, port: int) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
+def _readable(url: httpx.URL) -> httpx.URL:
+    """``url`` when the resolver can take its host: a label empty or over 63 characters
+    (``a..b``) passes httpx's parser but not the system resolver's IDNA encoding."""
+    try:
+        url.host.encode("idna")
+    except UnicodeError:
+        raise RefusedTargetError("refused: not a host name to send to") from None
+    return url
+
+
+def _port(url: httpx.URL) -> int:
+    return url.port or (443 if url.scheme == "https" else 80)
+
+
+async def _resolve(host: str, port: int) -> list[IpAddress]:
     try:
         return [ipaddress.ip_address(host)]
     except ValueError:

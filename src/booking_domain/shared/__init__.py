@@ -52,6 +52,7 @@ from booking_domain.shared.ports import (
     OutboxRelay,
     UnitOfWork,
 )
+from booking_domain.shared.secrets import SecretBox, SecretUnreadableError
 from booking_domain.shared.text import is_clean_text, require_clean_text
 from booking_domain.shared.time import (
     EARLIEST,
@@ -111,6 +112,8 @@ __all__ = [
     "RetryLaterError",
     "Role",
     "RuleViolationError",
+    "SecretBox",
+    "SecretUnreadableError",
     "ServiceId",
     "ServiceUnavailableError",
     "StudioId",

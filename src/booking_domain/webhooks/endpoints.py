@@ -12,7 +12,7 @@ from __future__ import annotations
 import base64
 import secrets
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import NewType
 from uuid import UUID
@@ -63,7 +63,7 @@ class WebhookEndpoint:
     owner_is_admin: bool  # decided at registration: an admin's endpoint hears everything
     url: str
     events: frozenset[str]
-    secret: str
+    secret: str = field(repr=False)  # a credential: never in a log line
     active: bool
     created_at: datetime
     updated_at: datetime

@@ -109,10 +109,18 @@ WebhooksUnitOfWorkFactory = UnitOfWorkFactory[WebhooksUnitOfWork]
 
 
 class WebhookSender(Protocol):
+    async def refusal(self, url: str) -> str | None:
+        """Why this sender could not deliver to ``url``, by its own reading of it (its URL
+        parser, and outside local use the addresses the host resolves to now), or None. The
+        same reading decides at each delivery; a host that does not resolve (yet) is no
+        refusal here."""
+        ...
+
     async def send(
         self, url: str, *, secret: str, message_id: str, body: Mapping[str, JsonValue]
     ) -> AttemptOutcome:
         """POST ``body`` as JSON to ``url``, signed per Standard Webhooks with ``secret``
-        (``webhook-id`` = ``message_id``). Never raises for the target's failures: a
-        refused address, a timeout or a non-2xx answer is an outcome."""
+        (``webhook-id`` = ``message_id``). Never raises for the target's failures: a URL it
+        cannot read or a refused address (permanent), a timeout or a non-2xx answer is an
+        outcome."""
         ...

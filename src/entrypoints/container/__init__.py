@@ -114,6 +114,12 @@ def accounts_storage(core: Core) -> AccountsUnitOfWorkFactory:
     return core.adapters.uow()
 
 
+async def reseal_secrets(core: Core) -> int:
+    """Seal every stored secret again under the newest key (``inkslot rotate-secrets``);
+    how many rows changed. Only a database keeps secrets: in memory, none."""
+    return await core.adapters.stored_secrets().reseal()
+
+
 def clock_of(core: Core) -> Clock:
     return core.adapters.clock()
 
@@ -142,5 +148,6 @@ __all__ = [
     "close_adapters",
     "memory_adapters",
     "open_adapters",
+    "reseal_secrets",
     "wire_context",
 ]

@@ -19,10 +19,12 @@ from adapters.postgres.database import Database, PostgresHealthProbe
 from adapters.postgres.operations import PostgresOperationsReadout
 from adapters.postgres.outbox import PostgresOutboxFeed
 from adapters.postgres.outbox_relay import PostgresOutboxRelay
+from adapters.postgres.secrets import PostgresStoredSecrets
 from adapters.postgres.sessions import PostgresSessionCheck
 from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from adapters.redis.relay import LeaderRelay, RedisCheckpoint, RedisLease
 from adapters.security.passwords import Argon2Parameters, Argon2PasswordHasher
+from adapters.security.secret_box import FernetSecretBox
 from adapters.security.tokens import JwtTokenService
 from adapters.system.clock import SystemClock
 from adapters.webhooks.http import HttpWebhookSender
@@ -30,7 +32,7 @@ from booking_domain.shared import OutboxRelay
 from entrypoints.container.notifications import Channels, channels_for
 from entrypoints.container.payments import Payments, payments_for
 from entrypoints.container.storage import Storage, storage_for
-from entrypoints.settings import Settings
+from entrypoints.settings import Settings, encryption_keys_for
 
 # What a context's Deps may take by name (entrypoints/contexts.py): the ports the adapter
 # containers serve, and nothing else they hold (settings, secrets, pools, hooks).
@@ -113,6 +115,10 @@ def _webhook_sender(settings: Settings) -> HttpWebhookSender:
     return HttpWebhookSender(allow_private_targets=settings.allows_private_webhook_targets)
 
 
+def _secret_box(settings: Settings) -> FernetSecretBox:
+    return FernetSecretBox(encryption_keys_for(settings))
+
+
 def _hasher(settings: Settings) -> Argon2PasswordHasher:
     return Argon2PasswordHasher(
         Argon2Parameters(
@@ -129,6 +135,7 @@ class _CommonAdapters(containers.DeclarativeContainer):
     clock = providers.Singleton(SystemClock)
     hasher = providers.Singleton(_hasher, settings)
     webhook_sender = providers.Singleton(_webhook_sender, settings)
+    secrets = providers.Singleton(_secret_box, settings)
     tokens = providers.Singleton(
         JwtTokenService, jwt_secret, access_ttl=settings.provided.access_token_ttl
     )
@@ -151,7 +158,8 @@ class PostgresAdapters(_CommonAdapters):
         database_url,
         max_size=_CommonAdapters.settings.provided.database_pool_size,
     )
-    uow = providers.Singleton(PostgresUnitOfWorkFactory, database)
+    uow = providers.Singleton(PostgresUnitOfWorkFactory, database, secrets=_CommonAdapters.secrets)
+    stored_secrets = providers.Singleton(PostgresStoredSecrets, database, _CommonAdapters.secrets)
     sessions = providers.Singleton(PostgresSessionCheck, database)
     health = providers.Singleton(PostgresHealthProbe, database)
     operations = providers.Singleton(PostgresOperationsReadout, database)
@@ -162,6 +170,7 @@ class PostgresAdapters(_CommonAdapters):
         _CommonAdapters.settings,
         _CommonAdapters.clock,
         database,
+        _CommonAdapters.secrets,
     )
     gateway = payments.provided.gateway
     relay = providers.Singleton(_relay, feed, redis, _CommonAdapters.settings)
@@ -191,8 +200,17 @@ class _AlwaysHealthy:
         return None
 
 
+class _NoStoredSecrets:
+    """Memory adapters keep secrets in the process only: nothing at rest to reseal."""
+
+    async def reseal(self) -> int:
+        return 0
+
+
 class InMemoryAdapters(_CommonAdapters):
     """Everything in process: for tests, demos and other services' test suites."""
+
+    stored_secrets = providers.Singleton(_NoStoredSecrets)
 
     uow = providers.Singleton(InMemoryUnitOfWorkFactory)
     sessions = providers.Singleton(InMemorySessionCheck, uow.provided.store)
@@ -201,7 +219,7 @@ class InMemoryAdapters(_CommonAdapters):
     feed = providers.Singleton(InMemoryOutboxFeed, uow.provided.store)
     relay = providers.Singleton(InMemoryOutboxRelay, feed)
     payments = providers.Singleton(
-        payments_for, _CommonAdapters.settings, _CommonAdapters.clock, None
+        payments_for, _CommonAdapters.settings, _CommonAdapters.clock, None, None
     )
     gateway = payments.provided.gateway
     open = providers.Coroutine(_nothing_to_open)

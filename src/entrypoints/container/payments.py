@@ -17,7 +17,7 @@ from adapters.postgres.database import Database
 from adapters.postgres.provider_tokens import PostgresTokenStore
 from adapters.postgres.sandbox import PostgresSandboxLedger
 from booking_domain.payments import PaymentGateway, ProviderTokenStore, SandboxLedger
-from booking_domain.shared import Clock
+from booking_domain.shared import Clock, SecretBox
 from entrypoints.settings import Settings
 
 
@@ -31,9 +31,11 @@ class Payments:
     close: Callable[[], Awaitable[None]]
 
 
-def payments_for(settings: Settings, clock: Clock, database: Database | None) -> Payments:
-    """``database``: where the sandbox keeps its books and QPay's token is shared (None: in
-    memory, for memory adapters)."""
+def payments_for(
+    settings: Settings, clock: Clock, database: Database | None, secrets: SecretBox | None
+) -> Payments:
+    """``database``: where the sandbox keeps its books and QPay's token is shared, sealed by
+    ``secrets`` (None for both: in memory, for memory adapters)."""
     if settings.gateway == "qpay":
         credentials = QPayCredentials(
             settings.qpay_base_url,
@@ -42,8 +44,9 @@ def payments_for(settings: Settings, clock: Clock, database: Database | None) ->
             settings.qpay_invoice_code or "",
         )
         tokens: ProviderTokenStore = InMemoryProviderTokenStore()
-        if database is not None:
-            tokens = PostgresTokenStore(database, f"qpay:{credentials.client_id}")
+        if database is not None and secrets is not None:
+            name = f"qpay:{credentials.client_id}"
+            tokens = PostgresTokenStore(database, name, secrets=secrets)
         qpay = QPayGateway(credentials, clock, tokens)
         return Payments(qpay, None, qpay.close)
     if settings.gateway == "edge":

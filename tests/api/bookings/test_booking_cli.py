@@ -14,6 +14,7 @@ from booking_domain.catalog import FixedDeposit
 from booking_domain.scheduling import BusyTimeline
 from booking_domain.shared import Money
 from booking_domain.testing.builders import open_all_week
+from tests.support.builders import TEST_SECRETS
 from tests.support.catalog import add_bookable_artist, add_user
 from tests.support.cli import cli_env, inkslot
 
@@ -23,7 +24,7 @@ pytestmark = pytest.mark.anyio
 async def test_expire_holds_cancels_the_holds_that_ran_out(database_url: str) -> None:
     database = Database(database_url, min_size=1, max_size=2)
     await database.open()
-    uow = PostgresUnitOfWorkFactory(database)
+    uow = PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS)
     try:
         artist = await add_bookable_artist(uow, deposit=FixedDeposit(Money(10_000, "MNT")))
         customer = await add_user(uow)

@@ -21,7 +21,7 @@ import pytest
 from adapters.postgres.database import Database
 from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from tests.api.stream.stream_client import open_stream
-from tests.support.builders import TEST_JWT_SECRET
+from tests.support.builders import TEST_JWT_SECRET, TEST_SECRETS
 from tests.support.catalog import BookableArtist, add_bookable_artist
 from tests.support.server import ServerProcess, running_server
 
@@ -73,7 +73,9 @@ def artist(database_url: str) -> BookableArtist:
         database = Database(database_url, min_size=1, max_size=2)
         await database.open()
         try:
-            return await add_bookable_artist(PostgresUnitOfWorkFactory(database))
+            return await add_bookable_artist(
+                PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS)
+            )
         finally:
             await database.close()
 

@@ -3,8 +3,10 @@ once; bad URLs and event types are 422 and change nothing."""
 
 from __future__ import annotations
 
+import psycopg
 import pytest
 
+from adapters.postgres.database import psycopg_url
 from tests.api.conftest import Api, ApiFactory
 
 pytestmark = pytest.mark.anyio
@@ -55,6 +57,9 @@ async def test_bad_endpoints_are_422_and_change_nothing(make_api: ApiFactory) ->
     artist = api.bearer(await api.register("ink2@example.com", role="artist"))
     for body in (
         {**BODY, "url": "https://127.0.0.1/in"},
+        {**BODY, "url": "https://0177.0.0.1/in"},
+        {**BODY, "url": "https://\uff11\uff12\uff17.\uff10.\uff10.\uff11/in"},
+        {**BODY, "url": "https://[fec0::1]/in"},
         {**BODY, "url": "http://hooks.example.com/in"},
         {**BODY, "url": "https://hooks.example.com/\u0000"},
         {**BODY, "events": ["booking.exploded"]},
@@ -63,3 +68,14 @@ async def test_bad_endpoints_are_422_and_change_nothing(make_api: ApiFactory) ->
         response = await api.client.post(HOOKS, json=body, headers=artist)
         assert response.status_code == 422, (body, response.text)
     assert (await api.client.get(HOOKS, headers=artist)).json() == []
+
+
+async def test_the_app_stores_the_signing_secret_sealed(api: Api) -> None:
+    admin = api.bearer(await api.admin())
+    made = (await api.client.post(HOOKS, json=BODY, headers=admin)).json()
+    async with await psycopg.AsyncConnection.connect(psycopg_url(api.database_url)) as conn:
+        row = await (
+            await conn.execute("SELECT secret FROM webhook_endpoints WHERE id = %s", (made["id"],))
+        ).fetchone()
+    assert row is not None
+    assert made["secret"] not in row[0] and made["secret"].removeprefix("whsec_") not in row[0]

@@ -15,7 +15,7 @@ from booking_domain.bookings import booking_event_type, lifecycle, record_change
 from booking_domain.shared import Role, UserId
 from booking_domain.shared.audit import REQUEST_ID, AuditEntry, AuditFilter, audit_entry
 from tests.contract.bookings.test_bookings_contract import a_booking, store
-from tests.support.builders import START
+from tests.support.builders import START, TEST_SECRETS
 from tests.support.catalog import add_bookable_artist, add_user
 from tests.support.storage import AnyUnitOfWorkFactory
 
@@ -142,7 +142,7 @@ async def test_postgres_refuses_to_change_or_remove_entries(
     database = Database(database_url, min_size=1, max_size=2)
     await database.open()
     try:
-        made = await _recorded(PostgresUnitOfWorkFactory(database))
+        made = await _recorded(PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS))
     finally:
         await database.close()
     # The API's own role (the table's owner here), in a plain session.

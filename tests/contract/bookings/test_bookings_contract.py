@@ -41,7 +41,7 @@ from booking_domain.shared import (
 from booking_domain.shared.pages import Page
 from booking_domain.testing.builders import open_all_week
 from tests.support.bootstrap import build_app
-from tests.support.builders import START
+from tests.support.builders import START, TEST_SECRETS
 from tests.support.catalog import BookableArtist, add_bookable_artist, add_user
 from tests.support.pages import assert_counts_capped
 from tests.support.storage import AnyUnitOfWorkFactory
@@ -350,7 +350,7 @@ async def postgres(database_url: str) -> AsyncIterator[PostgresUnitOfWorkFactory
     database = Database(database_url, min_size=1, max_size=4)
     await database.open()
     try:
-        yield PostgresUnitOfWorkFactory(database)
+        yield PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS)
     finally:
         await database.close()
 

@@ -38,7 +38,7 @@ from booking_domain.shared import Actor, Role, new_uuid7
 from booking_domain.shared.pages import PageRequest
 from tests.contract.bookings.test_bookings_contract import SLOT, a_booking, store
 from tests.contract.outbox.test_outbox_contract import everything, feed_of
-from tests.support.builders import START
+from tests.support.builders import START, TEST_SECRETS
 from tests.support.catalog import BookableArtist, add_bookable_artist, add_user
 from tests.support.channels import RecordingEmail, RecordingSms
 from tests.support.storage import AnyUnitOfWorkFactory
@@ -326,7 +326,7 @@ async def test_on_postgres_a_send_job_commits_and_rolls_back_with_its_notificati
     database = Database(database_url, min_size=1, max_size=4)
     await database.open()
     try:
-        factory = PostgresUnitOfWorkFactory(database)
+        factory = PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS)
         w = await world(factory)
         await book(w)
         planned = await w.notifications.plan_notifications()

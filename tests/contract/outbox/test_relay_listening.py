@@ -17,6 +17,7 @@ from adapters.postgres.outbox_relay import PostgresOutboxRelay
 from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from booking_domain.shared import FeedItem
 from tests.contract.bookings.test_bookings_contract import SLOT, a_booking, store
+from tests.support.builders import TEST_SECRETS
 from tests.support.catalog import add_bookable_artist, add_user
 
 pytestmark = pytest.mark.anyio
@@ -27,7 +28,7 @@ async def uow(database_url: str) -> AsyncIterator[PostgresUnitOfWorkFactory]:
     database = Database(database_url, min_size=1, max_size=4)
     await database.open()
     try:
-        yield PostgresUnitOfWorkFactory(database)
+        yield PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS)
     finally:
         await database.close()
 

@@ -23,7 +23,7 @@ from booking_domain.payments import (
     ProviderTokenStore,
 )
 from booking_domain.shared import Money
-from tests.support.builders import START
+from tests.support.builders import START, TEST_SECRETS
 from tests.support.fake_qpay import CLIENT_ID, CLIENT_SECRET, INVOICE_CODE, FakeQPay, serving
 
 pytestmark = pytest.mark.anyio
@@ -167,8 +167,8 @@ async def test_processes_share_the_token_through_postgresql(
     await database.open()
     try:
         name = f"qpay-{START.timestamp()}-{id(fake)}"
-        first = _gateway(url, clock, PostgresTokenStore(database, name))
-        second = _gateway(url, clock, PostgresTokenStore(database, name))
+        first = _gateway(url, clock, PostgresTokenStore(database, name, secrets=TEST_SECRETS))
+        second = _gateway(url, clock, PostgresTokenStore(database, name, secrets=TEST_SECRETS))
         await first.create_invoice(_request(1))
         await second.create_invoice(_request(2))
         assert fake.token_logins == 1

@@ -10,6 +10,7 @@ import pytest
 from adapters.postgres.database import Database
 from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from booking_domain.shared import InvalidInputError, PageRequest, UserId, new_uuid7
+from tests.support.builders import TEST_SECRETS
 
 pytestmark = pytest.mark.anyio
 
@@ -19,7 +20,7 @@ async def uow_factory(database_url: str) -> AsyncIterator[PostgresUnitOfWorkFact
     database = Database(database_url, min_size=1, max_size=2)
     await database.open()
     try:
-        yield PostgresUnitOfWorkFactory(database)
+        yield PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS)
     finally:
         await database.close()
 

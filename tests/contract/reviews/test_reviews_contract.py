@@ -22,7 +22,7 @@ from booking_domain.shared import Actor, BookingId, Role
 from booking_domain.shared.pages import PageRequest
 from booking_domain.testing.builders import admin
 from tests.contract.bookings.test_bookings_contract import SLOT, a_booking, store
-from tests.support.builders import START
+from tests.support.builders import START, TEST_SECRETS
 from tests.support.catalog import BookableArtist, add_bookable_artist, add_user
 from tests.support.storage import AnyUnitOfWorkFactory
 
@@ -125,7 +125,7 @@ async def test_on_postgres_a_review_leaves_the_catalogue_version_alone(database_
     database = Database(database_url, min_size=1, max_size=2)
     await database.open()
     try:
-        factory = PostgresUnitOfWorkFactory(database)
+        factory = PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS)
         reviews = reviews_of(factory, ManualClock(START))
         artist = await add_bookable_artist(factory)
         customer = await add_user(factory)

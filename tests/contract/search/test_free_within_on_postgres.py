@@ -33,6 +33,7 @@ from booking_domain.shared.ids import ArtistId, ServiceId
 from booking_domain.shared.money import Money
 from booking_domain.shared.time import Interval
 from booking_domain.testing.strategies import policies, schedules, services
+from tests.support.builders import TEST_SECRETS
 
 T0 = datetime(2026, 3, 2, 10, 7, 13, tzinfo=UTC)
 HOUR = timedelta(hours=1)
@@ -208,7 +209,7 @@ def test_the_search_answers_as_the_domain_and_catches_up_after_stale_moments(
         await database.open()
         try:
             clock = ManualClock(T0)
-            factory = PostgresUnitOfWorkFactory(database)
+            factory = PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS)
             deps = SearchDeps(uow=factory, clock=clock, feed=PostgresOutboxFeed(database),
                               stores=MediaStores(None, None))  # type: ignore[arg-type]  # fmt: skip
             refresh = RefreshFreeStarts(deps)
@@ -251,7 +252,7 @@ def test_an_artist_the_rules_refuse_offers_nothing_and_stops_no_one(
         database = Database(database_url, min_size=1, max_size=2)
         await database.open()
         try:
-            factory = PostgresUnitOfWorkFactory(database)
+            factory = PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS)
             deps = SearchDeps(uow=factory, clock=ManualClock(T0),
                               feed=PostgresOutboxFeed(database),
                               stores=MediaStores(None, None))  # type: ignore[arg-type]  # fmt: skip

@@ -35,6 +35,9 @@ pytestmark = pytest.mark.anyio
 
 
 class NoSender:
+    async def refusal(self, url: str) -> str | None:
+        return None
+
     async def send(self, *_: object, **__: object) -> AttemptOutcome:
         raise AssertionError("dispatch never sends")
 

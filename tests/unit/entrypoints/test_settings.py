@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from entrypoints.settings import Profile, SettingsError, load_settings, local_jwt_secret
+from tests.support.builders import TEST_ENCRYPTION_KEY
 
 
 def test_no_environment_means_the_local_profile() -> None:
@@ -34,7 +35,9 @@ def test_values_are_parsed_and_typed() -> None:
 def test_production_names_every_missing_setting_in_one_message() -> None:
     with pytest.raises(SettingsError) as caught:
         load_settings({"INKSLOT_PROFILE": "production"})
-    for name in ("DATABASE_URL", "JWT_SECRET", "R2_ACCESS_KEY_ID", "R2_SECRET_ACCESS_KEY"):
+    for name in (
+        "DATABASE_URL", "JWT_SECRET", "ENCRYPTION_KEY", "R2_ACCESS_KEY_ID", "R2_SECRET_ACCESS_KEY"
+    ):  # fmt: skip
         assert f"INKSLOT_{name}" in str(caught.value)
 
 
@@ -49,6 +52,7 @@ def test_production_refuses_a_short_secret_and_never_seeds() -> None:
         "INKSLOT_SMTP_HOST": "smtp.example",
         "INKSLOT_MAIL_FROM": "Inkslot <no-reply@example.mn>",
         "INKSLOT_APP_URL": "https://app.example.mn",
+        "INKSLOT_ENCRYPTION_KEY": TEST_ENCRYPTION_KEY,
         "INKSLOT_QPAY_CLIENT_ID": "merchant",
         "INKSLOT_QPAY_CLIENT_SECRET": "merchant-secret",
         "INKSLOT_QPAY_INVOICE_CODE": "INKSLOT_INVOICE",
@@ -76,6 +80,7 @@ def test_each_payment_gateway_needs_its_settings_and_the_sandbox_stays_local() -
         "INKSLOT_SMTP_HOST": "smtp.example",
         "INKSLOT_MAIL_FROM": "Inkslot <no-reply@example.mn>",
         "INKSLOT_APP_URL": "https://app.example.mn",
+        "INKSLOT_ENCRYPTION_KEY": TEST_ENCRYPTION_KEY,
     }
     with pytest.raises(SettingsError, match="INKSLOT_QPAY_CLIENT_SECRET"):
         load_settings(production)

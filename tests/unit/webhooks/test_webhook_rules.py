@@ -141,3 +141,10 @@ def test_a_refused_target_fails_at_once_and_redelivery_starts_afresh() -> None:
     assert refused.status is DeliveryStatus.FAILED
     again = refused.redelivered(START)
     assert again.due and again.attempts == 0
+
+
+def test_an_endpoints_repr_never_shows_its_secret() -> None:
+    endpoint = WebhookEndpoint.register(
+        Actor(UserId(uuid4()), Role.ADMIN), "https://h.example/", ["*"], START
+    )
+    assert endpoint.secret not in repr(endpoint) and endpoint.secret not in str(endpoint)

@@ -4,7 +4,8 @@ Sending follows the house shape with the network call outside any transaction: r
 delivery and its endpoint, send, then record the outcome under the delivery's row lock,
 only if the delivery is still due (a job run twice after a killed worker records once;
 the receiver may see the message twice and drops the repeat by its ``webhook-id``, as
-Standard Webhooks asks of receivers).
+Standard Webhooks asks of receivers). Whatever goes wrong in an attempt is recorded as a
+failed attempt with its error: a delivery is never left pending with no trace.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from collections.abc import Callable
 from booking_domain.shared.identity import Actor
 from booking_domain.shared.pages import Page, PageRequest
 from booking_domain.shared.use_case import UseCase
-from booking_domain.webhooks.deliveries import Delivery, DeliveryId
-from booking_domain.webhooks.endpoints import WebhookId
+from booking_domain.webhooks.deliveries import AttemptOutcome, Delivery, DeliveryId
+from booking_domain.webhooks.endpoints import WebhookEndpoint, WebhookId
 from booking_domain.webhooks.errors import DeliveryNotFoundError
 from booking_domain.webhooks.use_cases.deps import WebhooksDeps
 from booking_domain.webhooks.use_cases.endpoints import visible_endpoint
@@ -63,16 +64,24 @@ class DeliverWebhook(UseCase[WebhooksDeps]):
             return None
         if endpoint is None or not endpoint.active:
             return await self._record(delivery_id, lambda d: d.skipped(self._deps.clock.now()))
-        outcome = await self._deps.webhook_sender.send(
-            endpoint.url,
-            secret=endpoint.secret,
-            message_id=str(delivery.event_id),
-            body=delivery.body,
-        )
+        outcome = await self._attempt(endpoint, delivery)
         return await self._record(
             delivery_id,
             lambda d: d.attempted(outcome, self._deps.clock.now(), self._deps.retries),
         )
+
+    async def _attempt(self, endpoint: WebhookEndpoint, delivery: Delivery) -> AttemptOutcome:
+        try:
+            return await self._deps.webhook_sender.send(
+                endpoint.url,
+                secret=endpoint.secret,
+                message_id=str(delivery.event_id),
+                body=delivery.body,
+            )
+        # Not only the target's failures: a fault of the sender itself is an attempt that
+        # failed too, so the delivery is recorded and retried, never left pending unseen.
+        except Exception as exc:
+            return AttemptOutcome(None, f"the attempt failed ({type(exc).__name__})")
 
     async def _record(self, delivery_id: DeliveryId, change: _Change) -> Delivery | None:
         async with self._deps.uow() as uow:

@@ -11,7 +11,7 @@ from booking_domain.shared.use_case import UseCase
 from booking_domain.webhooks.endpoints import MAX_ENDPOINTS_PER_OWNER, WebhookEndpoint, WebhookId
 from booking_domain.webhooks.errors import TooManyWebhooksError, WebhookNotFoundError
 from booking_domain.webhooks.ports import WebhooksUnitOfWork
-from booking_domain.webhooks.targets import check_endpoint_url
+from booking_domain.webhooks.targets import check_endpoint_url, refused_url
 from booking_domain.webhooks.use_cases.deps import WebhooksDeps
 
 
@@ -25,6 +25,16 @@ async def visible_endpoint(
     return endpoint
 
 
+async def sendable_url(deps: WebhooksDeps, url: str) -> str:
+    """``url`` when it passes the rule (``targets.py``) and the sender can deliver to it:
+    an endpoint that registers is one deliveries can reach."""
+    checked = check_endpoint_url(url, allow_private=deps.allow_private_targets)
+    reason = await deps.webhook_sender.refusal(checked)
+    if reason is not None:
+        raise refused_url(reason)
+    return checked
+
+
 class RegisterWebhook(UseCase[WebhooksDeps]):
     """An artist or admin registers an endpoint; the result carries its signing secret,
     the only time it is shown."""
@@ -32,7 +42,7 @@ class RegisterWebhook(UseCase[WebhooksDeps]):
     async def __call__(self, actor: Actor, url: str, events: Sequence[str]) -> WebhookEndpoint:
         if actor.role not in (Role.ARTIST, Role.ADMIN):
             raise PermissionDeniedError("Only artists and admins register webhooks.")
-        checked = check_endpoint_url(url, allow_private=self._deps.allow_private_targets)
+        checked = await sendable_url(self._deps, url)
         async with self._deps.uow() as uow:
             if await uow.webhooks.count_for_owner(actor.user_id) >= MAX_ENDPOINTS_PER_OWNER:
                 raise TooManyWebhooksError()
@@ -73,7 +83,7 @@ class UpdateWebhook(UseCase[WebhooksDeps]):
         active: bool | None = None,
     ) -> WebhookEndpoint:
         if url is not None:
-            url = check_endpoint_url(url, allow_private=self._deps.allow_private_targets)
+            url = await sendable_url(self._deps, url)
         async with self._deps.uow() as uow:
             endpoint = await visible_endpoint(uow, actor, webhook_id)
             changed = endpoint.changed(
