@@ -16,9 +16,10 @@ from entrypoints.http.bookings.controller import BookingsDep
 from entrypoints.http.bookings.ideas_dto import IdeaChange, IdeaRequest, IdeaView
 from entrypoints.http.caller import Caller
 from entrypoints.http.controllers import SignedIn
+from entrypoints.http.problem_docs import CHANGES
 
 
-class BookingIdeasController(SignedIn, context="bookings"):
+class BookingIdeasController(SignedIn, context="bookings", raises=CHANGES):
     path = "/bookings/{booking_id:uuid}/ideas"
     tags = ["bookings"]
 
@@ -43,7 +44,7 @@ class BookingIdeasController(SignedIn, context="bookings"):
         return [IdeaView.of(e) for e in await bookings.list_ideas(actor, BookingId(booking_id))]
 
 
-class IdeasController(SignedIn, context="bookings"):
+class IdeasController(SignedIn, context="bookings", raises=CHANGES):
     path = "/ideas"
     tags = ["bookings"]
 

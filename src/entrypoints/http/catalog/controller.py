@@ -39,6 +39,7 @@ from entrypoints.http.catalog.dto import (
     StudioView,
 )
 from entrypoints.http.controllers import AdminOnly, Public
+from entrypoints.http.problem_docs import CHANGES
 
 CatalogDep = NamedDependency[CatalogUseCases]
 
@@ -59,7 +60,7 @@ def _view(catalog: CatalogUseCases, artist: ArtistProfile) -> ArtistView:
     return ArtistView.of(artist, catalog.artist_images(artist))
 
 
-class ArtistsController(Public, context="catalog"):
+class ArtistsController(Public, context="catalog", raises=CHANGES):
     path = "/artists"
     tags = ["artists"]
 
@@ -194,7 +195,7 @@ class ArtistsController(Public, context="catalog"):
         )
 
 
-class StudiosController(Public, context="catalog"):
+class StudiosController(Public, context="catalog", raises=CHANGES):
     path = "/studios"
     tags = ["studios"]
 
@@ -228,7 +229,7 @@ class StudiosController(Public, context="catalog"):
         return StudioView.of(await catalog.update_studio(actor, StudioId(studio_id), data.fields()))
 
 
-class AdminArtistsController(AdminOnly, context="catalog"):
+class AdminArtistsController(AdminOnly, context="catalog", raises=CHANGES):
     path = "/admin/artists"
     tags = ["admin"]
 

@@ -27,6 +27,7 @@ from booking_domain.stream.use_cases import MAX_REPLAY, StreamUseCases
 from entrypoints.http.auth import BEARER, stream_authenticated
 from entrypoints.http.caller import Caller
 from entrypoints.http.controllers import Public
+from entrypoints.http.problem_docs import READS
 from entrypoints.http.stream.dto import Published, wire_json
 from entrypoints.http.stream.relay import Listeners, channels_of
 
@@ -37,7 +38,7 @@ MAX_BACKLOG = 1000
 CURSOR_LENGTH = 64
 
 
-class EventStreamController(Public, context="stream"):
+class EventStreamController(Public, context="stream", raises=READS):
     path = "/events"
     tags = ["events"]
     guards = [stream_authenticated]
