@@ -20,6 +20,7 @@ from booking_domain.shared import (
     MAX_PAGE_SIZE,
     Actor,
     ArtistId,
+    Page,
     PageRequest,
     Role,
     ServiceId,
@@ -33,6 +34,7 @@ from entrypoints.http.catalog.dto import (
     ArtistPage,
     ArtistRequest,
     ArtistView,
+    ServicePage,
     ServiceRequest,
     ServiceView,
     StudioRequest,
@@ -40,6 +42,7 @@ from entrypoints.http.catalog.dto import (
 )
 from entrypoints.http.controllers import AdminOnly, Public
 from entrypoints.http.problem_docs import CHANGES
+from entrypoints.http.wire import PageNumber, PageSize
 
 CatalogDep = NamedDependency[CatalogUseCases]
 
@@ -141,11 +144,15 @@ class ArtistsController(Public, context="catalog", raises=CHANGES):
 
     @get("/{artist_id:uuid}/services", summary="An artist's services")
     async def list_services(
-        self, artist_id: FromPath[UUID], maybe_actor: MaybeCaller, catalog: CatalogDep
-    ) -> list[ServiceView]:
-        return [
-            ServiceView.of(s) for s in await catalog.list_services(maybe_actor, ArtistId(artist_id))
-        ]
+        self,
+        artist_id: FromPath[UUID],
+        maybe_actor: MaybeCaller,
+        catalog: CatalogDep,
+        page: PageNumber = 1,
+        page_size: PageSize = 20,
+    ) -> ServicePage:
+        services = await catalog.list_services(maybe_actor, ArtistId(artist_id))
+        return ServicePage.of(Page.of_whole(services, PageRequest(page, page_size)), ServiceView.of)
 
     @get("/{artist_id:uuid}/services/{service_id:uuid}", summary="One service")
     async def read_service(
