@@ -30,6 +30,7 @@ from dataclasses import dataclass, fields
 from http import HTTPStatus
 from typing import Any, ClassVar
 
+import msgspec
 from litestar import Litestar
 from litestar.handlers import HTTPRouteHandler
 from litestar.openapi import OpenAPIConfig
@@ -57,7 +58,7 @@ from booking_domain.shared.errors import (
 )
 from entrypoints.contexts import registered
 from entrypoints.http.auth import RoleGuard, authenticated, stream_authenticated
-from entrypoints.http.problems import CODES_BY_STATUS, PROBLEM_JSON, status_for
+from entrypoints.http.problems import CODES_BY_STATUS, PROBLEM_JSON, Problem, status_for
 
 RAISES = "raises"
 CONTEXT = "context"
@@ -90,33 +91,14 @@ def raises(*errors: type[DomainError]) -> dict[str, Any]:
     return {RAISES: errors}
 
 
-def problem_schemas() -> dict[str, Schema]:
-    """The components ``Problem`` and ``ProblemField``: RFC 9457 and the API's members."""
-    text = Schema(type=OpenAPIType.STRING)
-    field = Schema(
-        type=OpenAPIType.OBJECT,
-        properties={"field": text, "message": text, "code": text},
-        required=["field", "message", "code"],
+def problem_schemas() -> dict[str, Any]:
+    """The components ``Problem`` and ``ProblemField``, generated from the structs the
+    exception handlers encode (``problems.Problem``), so the document cannot drift from
+    what is sent."""
+    _, components = msgspec.json.schema_components(
+        [Problem], ref_template="#/components/schemas/{name}"
     )
-    problem = Schema(
-        type=OpenAPIType.OBJECT,
-        description="RFC 9457 problem details; switch on `code`, which never changes.",
-        properties={
-            "type": text,
-            "title": text,
-            "status": Schema(type=OpenAPIType.INTEGER),
-            "code": text,
-            "detail": text,
-            "instance": text,
-            "requestId": text,
-            "reason": text,
-            "errors": Schema(
-                type=OpenAPIType.ARRAY, items=Reference("#/components/schemas/ProblemField")
-            ),
-        },
-        required=["type", "title", "status", "code"],
-    )
-    return {"Problem": problem, "ProblemField": field}
+    return components
 
 
 class DocumentWithProblems(OpenAPI):
@@ -126,7 +108,7 @@ class DocumentWithProblems(OpenAPI):
     def to_schema(self) -> dict[str, Any]:
         document = super().to_schema()
         schemas = document.setdefault("components", {}).setdefault("schemas", {})
-        schemas.update({name: s.to_schema() for name, s in problem_schemas().items()})
+        schemas.update(problem_schemas())
         return document
 
 
