@@ -70,6 +70,12 @@ class Page(Generic[T]):
         total = min(matches, request.count_limit)
         return cls(items, total, request, total_exact=total <= request.count_reach)
 
+    @classmethod
+    def of_whole(cls, items: tuple[T, ...], request: PageRequest) -> Page[T]:
+        """The page ``request`` asks for of a short list read whole (an artist's services,
+        a booking's ideas), with the exact total."""
+        return cls(items[request.offset : request.offset + request.page_size], len(items), request)
+
     @property
     def has_next(self) -> bool:
         return self.request.offset + self.request.page_size < self.total

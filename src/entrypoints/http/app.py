@@ -14,7 +14,6 @@ from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.handlers import asgi
 from litestar.middleware.rate_limit import RateLimitConfig
-from litestar.openapi.config import OpenAPIConfig
 from litestar.openapi.spec import Components, SecurityScheme
 from litestar.stores.base import Store
 from litestar.stores.memory import MemoryStore
@@ -27,6 +26,7 @@ from entrypoints.http.docs import SCHEMA_PATH, OfflineSwaggerUI, docs_redirect
 from entrypoints.http.lifespan import Hook, bounded
 from entrypoints.http.metrics import PoolWatch, metrics_route, prometheus_config
 from entrypoints.http.middleware import RequestContextMiddleware
+from entrypoints.http.problem_docs import RATE_LIMITED, OpenAPIConfigWithProblems, document_problems
 from entrypoints.http.problems import EXCEPTION_HANDLERS
 from entrypoints.http.request import ApiRequest
 from entrypoints.http.routes import Routes
@@ -95,6 +95,7 @@ def build_app(
     # Outermost, around the router and its exception handling: every response passes it,
     # 404s, 405s and 429s included (a Litestar middleware sees only routed requests, and
     # not the problems its inner layers raise).
+    document_problems(app)
     app.asgi_handler = RequestContextMiddleware(app.asgi_handler, access_log=config.access_log)
     return app
 
@@ -121,11 +122,13 @@ def _api_routers(routes: list[Routes], config: HttpConfig, *, sandbox: bool) -> 
             API_PREFIX,
             route_handlers=[c for r in routes for c in r.sign_in],
             middleware=[per_minute.middleware],
+            opt={RATE_LIMITED: True},
         ),
         Router(
             API_PREFIX,
             route_handlers=[c for r in routes for c in r.sign_up],
             middleware=[per_minute.middleware, per_hour.middleware],
+            opt={RATE_LIMITED: True},
         ),
         Router(
             API_PREFIX,
@@ -155,9 +158,9 @@ def _constant(value: object) -> Provide:
     return Provide(lambda: value, use_cache=True, sync_to_thread=False)
 
 
-def _openapi(config: HttpConfig) -> OpenAPIConfig:
+def _openapi(config: HttpConfig) -> OpenAPIConfigWithProblems:
     bearer = SecurityScheme(type="http", scheme="bearer", bearer_format="JWT")
-    return OpenAPIConfig(
+    return OpenAPIConfigWithProblems(
         title=config.title,
         version=config.version,
         path=SCHEMA_PATH,

@@ -7,6 +7,7 @@ use cases from the actor (docs/architecture.md, rule 5).
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any
 
 from litestar.connection import ASGIConnection
@@ -73,16 +74,23 @@ async def stream_authenticated(
     _remember(connection, await accounts_of(connection).authenticate_stream_ticket(ticket))
 
 
-def role_in(*roles: Role) -> Guard:
-    """A guard (placed after :func:`authenticated`) admitting only the given roles."""
-    allowed = frozenset(roles)
+@dataclass(frozen=True, slots=True)
+class RoleGuard:
+    """A guard (placed after :func:`authenticated`) admitting only ``roles`` (a class, so
+    the OpenAPI document can tell a role-restricted operation: ``problem_docs``)."""
 
-    async def guard(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
-        actor = current_actor(connection)
-        if actor.role not in allowed:
+    roles: frozenset[Role]
+
+    async def __call__(
+        self, connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler
+    ) -> None:
+        if current_actor(connection).role not in self.roles:
             raise PermissionDeniedError()
 
-    return guard
+
+def role_in(*roles: Role) -> Guard:
+    """A guard (placed after :func:`authenticated`) admitting only the given roles."""
+    return RoleGuard(frozenset(roles))
 
 
 def current_actor(connection: ASGIConnection[Any, Any, Any, Any]) -> Actor:

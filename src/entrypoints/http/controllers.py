@@ -8,20 +8,36 @@ bundle. Guards only authenticate and check roles (docs/architecture.md, rule 5).
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from litestar import Controller
 
 from booking_domain.shared import Role
+from booking_domain.shared.errors import DomainError
 from entrypoints.http.auth import BEARER, authenticated, role_in
 from entrypoints.http.caller import caller_dependencies
+from entrypoints.http.problem_docs import CONTEXT, RAISES
 
 
 class Public(Controller):
-    def __init_subclass__(cls, *, context: str | None = None, **kwargs: Any) -> None:
+    def __init_subclass__(
+        cls,
+        *,
+        context: str | None = None,
+        raises: Sequence[type[DomainError]] = (),
+        **kwargs: Any,
+    ) -> None:
+        """``raises``: the domain errors (categories or concrete) its operations' use cases
+        raise, for the OpenAPI document (``problem_docs``); an operation may name its own
+        (``opt=raises(...)``)."""
         super().__init_subclass__(**kwargs)
+        declared = cls.__dict__.get("opt")  # a Controller's slots: a Mapping only if set
+        opt = {**(declared if isinstance(declared, Mapping) else {}), RAISES: tuple(raises)}
         if context is not None:
             cls.dependencies = caller_dependencies(context)
+            opt[CONTEXT] = context
+        cls.opt = opt
 
 
 class SignedIn(Public):

@@ -171,7 +171,7 @@ def _problem_field(item: dict[str, Any]) -> ProblemField:
     return ProblemField(field=field, message=message, code=code)
 
 
-_CODES_BY_STATUS = {
+CODES_BY_STATUS = {
     400: "malformed_request",
     401: "not_authenticated",
     403: "permission_denied",
@@ -189,7 +189,7 @@ def http_error_handler(request: Request[Any, Any, Any], exc: Exception) -> Respo
     headers = dict(exc.headers or {})
     if status == 429 and "Retry-After" not in headers:
         headers["Retry-After"] = str(headers.get("RateLimit-Reset", "60"))
-    code = _CODES_BY_STATUS.get(status, "http_error" if status < 500 else "internal_error")
+    code = CODES_BY_STATUS.get(status, "http_error" if status < 500 else "internal_error")
     if status >= 500:  # the framework's own failures (its configuration): say what, here only
         _log.error("%s on %s %s: %s", status, request.method, request.url.path, exc.detail)
     detail = exc.detail if status < 500 else "Something went wrong on our side."
@@ -208,4 +208,11 @@ EXCEPTION_HANDLERS: ExceptionHandlersMap = {
     Exception: unexpected_error_handler,
 }
 
-__all__ = ["EXCEPTION_HANDLERS", "PROBLEM_JSON", "MediaType", "Problem", "status_for"]
+__all__ = [
+    "CODES_BY_STATUS",
+    "EXCEPTION_HANDLERS",
+    "PROBLEM_JSON",
+    "MediaType",
+    "Problem",
+    "status_for",
+]

@@ -14,9 +14,10 @@ from datetime import UTC, datetime, timedelta
 from typing import Annotated, Generic, Self, TypeVar
 
 import msgspec
+from litestar.params import QueryParameter
 from msgspec import Meta, UnsetType
 
-from booking_domain.shared import Money, Page
+from booking_domain.shared import MAX_PAGE, MAX_PAGE_SIZE, Money, Page
 
 T = TypeVar("T")
 D = TypeVar("D")
@@ -43,6 +44,11 @@ def utc(moment: datetime) -> datetime:
 
 def minutes_of(value: timedelta) -> int:
     return int(value.total_seconds() // 60)
+
+
+# The query parameters of a page of a list.
+PageNumber = Annotated[int, QueryParameter(ge=1, le=MAX_PAGE)]
+PageSize = Annotated[int, QueryParameter(name="pageSize", ge=1, le=MAX_PAGE_SIZE)]
 
 
 class PageView(View, Generic[T], frozen=True):

@@ -28,7 +28,8 @@ async def test_a_customer_shares_an_idea_with_an_image_only_the_parties_see(api:
     assert (await api.client.get(local_path(image["url"]))).status_code == 200
     artist = desk.auth(desk.artist.session)
     seen = await api.client.get(f"{BOOKINGS}/{booking}/ideas", headers=artist)
-    assert [i["id"] for i in seen.json()] == [idea["id"]]
+    assert [i["id"] for i in seen.json()["items"]] == [idea["id"]]
+    assert (seen.json()["total"], seen.json()["page"], seen.json()["pageSize"]) == (1, 1, 20)
     trail = (await api.client.get(f"{BOOKINGS}/{booking}/events", headers=artist)).json()
     assert trail["items"][-1]["kind"] == "idea_added"
     stranger = desk.auth(await desk.customer_named("Eve"))
@@ -43,7 +44,10 @@ async def test_a_customer_shares_an_idea_with_an_image_only_the_parties_see(api:
         answer = await call
         assert answer.status_code == 404 and answer.json()["code"] == "idea_not_found"
     admin = desk.auth(desk.admin)
-    assert len((await api.client.get(f"{BOOKINGS}/{booking}/ideas", headers=admin)).json()) == 1
+    assert (
+        len((await api.client.get(f"{BOOKINGS}/{booking}/ideas", headers=admin)).json()["items"])
+        == 1
+    )
 
 
 async def test_only_the_author_or_an_admin_changes_or_removes_an_idea(api: Api) -> None:
@@ -64,7 +68,9 @@ async def test_only_the_author_or_an_admin_changes_or_removes_an_idea(api: Api) 
     )
     assert changed.status_code == 200 and changed.json()["description"] == "Linework, then shading"
     assert (await api.client.delete(idea, headers=desk.auth(desk.admin))).status_code == 204
-    assert (await api.client.get(f"{BOOKINGS}/{booking}/ideas", headers=artist)).json() == []
+    assert (await api.client.get(f"{BOOKINGS}/{booking}/ideas", headers=artist)).json()[
+        "items"
+    ] == []
 
 
 async def test_admins_read_but_do_not_add_and_closed_bookings_take_no_more(api: Api) -> None:

@@ -28,8 +28,8 @@ async def test_services_public_reads_owner_writes(api: Api) -> None:
     hidden = await api.client.patch(f"{url}/{body['id']}", json={"active": False}, headers=auth)
     assert hidden.json()["active"] is False
     public = await api.client.get(url)
-    assert [s["name"] for s in public.json()] == ["Small tattoo"]
-    assert len((await api.client.get(url, headers=auth)).json()) == 2
+    assert [s["name"] for s in public.json()["items"]] == ["Small tattoo"]
+    assert len((await api.client.get(url, headers=auth)).json()["items"]) == 2
     assert (await api.client.get(f"{url}/{body['id']}")).status_code == 404
 
     too_much = await api.client.post(
@@ -68,3 +68,17 @@ async def test_services_public_reads_owner_writes(api: Api) -> None:
             url, json={"name": "x", "durationMinutes": 60, "price": {"amount": 1}}
         )
     ).status_code == 401
+
+
+async def test_services_come_in_the_list_envelope(api: Api) -> None:
+    setup = await approved_artist(api)
+    url = f"/api/v1/artists/{setup.id}/services"
+    auth = api.bearer(setup.session)
+    second = {"name": "Sleeve", "durationMinutes": 60, "price": {"amount": 1000}}
+    assert (await api.client.post(url, json=second, headers=auth)).status_code == 201
+    first = (await api.client.get(url, params={"pageSize": 1})).json()
+    assert first["total"] == 2 and first["totalExact"] is True
+    assert (first["page"], first["pageSize"], len(first["items"])) == (1, 1, 1)
+    rest = (await api.client.get(url, params={"pageSize": 1, "page": 2})).json()
+    assert [s["id"] for s in rest["items"]] != [s["id"] for s in first["items"]]
+    assert (await api.client.get(url, params={"pageSize": 101})).status_code == 422

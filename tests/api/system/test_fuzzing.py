@@ -6,7 +6,8 @@ on a PostgreSQL database of this module's own. Each operation is tried as a cust
 artist with an approved profile, and as an admin (anonymous callers only ever meet 401).
 Path parameters that name an artist, service, studio or booking are the seeded ones, so the
 requests reach the rules instead of stopping at 404. Checks: no response is a server error,
-and every response matches its documented schema. New endpoints are fuzzed without anyone
+every status is one the operation documents, and every response (problems included)
+matches its documented schema. New endpoints are fuzzed without anyone
 remembering to: the test is parametrized by the schema.
 
 The example count per operation is FUZZ_EXAMPLES (an environment variable; each example is
@@ -29,7 +30,10 @@ from dependency_injector import providers
 from hypothesis import HealthCheck, settings
 from litestar import Litestar
 from schemathesis.checks import not_a_server_error
-from schemathesis.specs.openapi.checks import response_schema_conformance
+from schemathesis.specs.openapi.checks import (
+    response_schema_conformance,
+    status_code_conformance,
+)
 
 from adapters.system.clock import ManualClock
 from booking_domain.bookings.use_cases import BookingRequest
@@ -209,5 +213,5 @@ def test_no_request_makes_the_server_fail(case: Any, fuzz_target: Target) -> Non
         SENT[role] += 1
         case.call_and_validate(
             headers={"Authorization": f"Bearer {fuzz_target.tokens[role]}"},
-            checks=[not_a_server_error, response_schema_conformance],
+            checks=[not_a_server_error, status_code_conformance, response_schema_conformance],
         )

@@ -61,7 +61,7 @@ async def test_numbers_and_booleans_sent_as_strings_are_refused(
     response = await api.client.post(url, json=body, headers=auth)
     assert response.status_code == 422, response.text
     assert [e["field"] for e in response.json()["errors"]] == [field]
-    services = (await api.client.get(url, headers=auth)).json()
+    services = (await api.client.get(url, headers=auth)).json()["items"]
     assert [s["name"] for s in services] == ["Small tattoo"]
 
 

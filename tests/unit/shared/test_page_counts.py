@@ -44,3 +44,19 @@ def test_a_list_counts_ten_thousand_matches_exactly_by_default() -> None:
 def test_a_cap_below_one_is_a_programming_error() -> None:
     with pytest.raises(ValueError, match="count_up_to"):
         PageRequest(count_up_to=0)
+
+
+@given(
+    length=st.integers(0, 300),
+    number=st.integers(1, 10),
+    size=st.integers(1, MAX_PAGE_SIZE),
+)
+def test_pages_of_a_whole_list_cover_it_once_in_order(length: int, number: int, size: int) -> None:
+    """``Page.of_whole``: the pages of a short list read whole, one after another, give each
+    item once, in its order, with the exact total."""
+    items = tuple(range(length))
+    pages = [Page.of_whole(items, PageRequest(n, size)) for n in range(1, number + 1)]
+    seen = [item for page in pages for item in page.items]
+    assert seen == list(items[: number * size])
+    assert all(p.total == length and p.total_exact for p in pages)
+    assert pages[-1].has_next is (number * size < length)

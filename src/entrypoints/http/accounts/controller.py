@@ -14,7 +14,17 @@ from litestar.status_codes import HTTP_200_OK, HTTP_204_NO_CONTENT
 
 from booking_domain.accounts import Actor, Moderation
 from booking_domain.accounts.use_cases import AccountUseCases
-from booking_domain.shared import MAX_PAGE, MAX_PAGE_SIZE, PageRequest, Role
+from booking_domain.shared import (
+    MAX_PAGE,
+    MAX_PAGE_SIZE,
+    ConflictError,
+    InvalidInputError,
+    NotAuthenticatedError,
+    PageRequest,
+    PermissionDeniedError,
+    RetryLaterError,
+    Role,
+)
 from booking_domain.shared.ids import UserId
 from entrypoints.http.accounts.dto import (
     AdminUserView,
@@ -33,12 +43,13 @@ from entrypoints.http.auth import client_address
 from entrypoints.http.caller import AnyRequest, Caller, Claims
 from entrypoints.http.controllers import AdminOnly, Public, SignedIn
 from entrypoints.http.locale import negotiate_locale
+from entrypoints.http.problem_docs import CHANGES
 from entrypoints.http.wire import given
 
 AccountsDep = NamedDependency[AccountUseCases]
 
 
-class SignUpController(Public):
+class SignUpController(Public, context="accounts", raises=(InvalidInputError, ConflictError)):
     path = "/auth"
     tags = ["auth"]
 
@@ -58,7 +69,11 @@ class SignUpController(Public):
         )
 
 
-class AuthController(Public):
+class AuthController(
+    Public,
+    context="accounts",
+    raises=(InvalidInputError, NotAuthenticatedError, PermissionDeniedError, RetryLaterError),
+):
     path = "/auth"
     tags = ["auth"]
 
@@ -81,7 +96,7 @@ class AuthController(Public):
         await accounts.logout(refresh_token=data.refresh_token)
 
 
-class MeController(SignedIn, context="accounts"):
+class MeController(SignedIn, context="accounts", raises=CHANGES):
     path = "/me"
     tags = ["account"]
 
@@ -100,7 +115,12 @@ class MeController(SignedIn, context="accounts"):
         )
 
 
-class PasswordController(SignedIn, context="accounts"):
+class PasswordController(
+    SignedIn,
+    context="accounts",
+    # a wrong current password counts as a failed sign-in: 401, then 423 once locked
+    raises=(*CHANGES, NotAuthenticatedError, RetryLaterError),
+):
     path = "/me/password"
     tags = ["account"]
 
@@ -124,7 +144,7 @@ class PasswordController(SignedIn, context="accounts"):
         )
 
 
-class StreamTicketController(SignedIn, context="accounts"):
+class StreamTicketController(SignedIn, context="accounts", raises=CHANGES):
     path = "/events/tickets"
     tags = ["events"]
 
@@ -136,7 +156,7 @@ class StreamTicketController(SignedIn, context="accounts"):
         return TicketView.of(await accounts.issue_stream_ticket(claims))
 
 
-class AdminUsersController(AdminOnly, context="accounts"):
+class AdminUsersController(AdminOnly, context="accounts", raises=CHANGES):
     path = "/admin/users"
     tags = ["admin"]
 

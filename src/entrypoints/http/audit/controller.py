@@ -17,11 +17,12 @@ from booking_domain.shared.ids import UserId
 from entrypoints.http.audit.dto import AuditEntryView, AuditPageView
 from entrypoints.http.caller import Caller
 from entrypoints.http.controllers import AdminOnly
+from entrypoints.http.problem_docs import READS
 
 AuditDep = NamedDependency[AuditUseCases]
 
 
-class AuditController(AdminOnly, context="audit"):
+class AuditController(AdminOnly, context="audit", raises=READS):
     path = "/admin/audit"
     tags = ["admin"]
 

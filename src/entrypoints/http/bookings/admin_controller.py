@@ -21,12 +21,13 @@ from entrypoints.http.bookings.controller import BookingsDep
 from entrypoints.http.bookings.dto import BookingPage, BookingView, StatusName
 from entrypoints.http.caller import Caller
 from entrypoints.http.controllers import AdminOnly
+from entrypoints.http.problem_docs import CHANGES, READS
 from entrypoints.http.wire import View
 
 PaymentStatusName = Literal["unpaid", "invoiced", "paid", "partially_refunded", "refunded"]
 
 
-class AdminBookingsController(AdminOnly, context="bookings"):
+class AdminBookingsController(AdminOnly, context="bookings", raises=READS):
     path = "/admin/bookings"
     tags = ["admin", "bookings"]
 
@@ -69,7 +70,7 @@ class SuspensionView(View, frozen=True):
         return cls(done.artist.id, done.artist.suspended, cancelled)
 
 
-class AdminSuspensionController(AdminOnly, context="bookings"):
+class AdminSuspensionController(AdminOnly, context="bookings", raises=CHANGES):
     path = "/admin/artists/{artist_id:uuid}/suspend"
     tags = ["admin", "bookings"]
 

@@ -30,6 +30,7 @@ from entrypoints.http.bookings.dto import (
 )
 from entrypoints.http.caller import Caller
 from entrypoints.http.controllers import SignedIn
+from entrypoints.http.problem_docs import CHANGES
 
 IdempotencyKey = Annotated[
     str | None,
@@ -44,7 +45,7 @@ BookingsDep = NamedDependency[BookingUseCases]
 REPLAYED_HEADER = "Idempotent-Replayed"
 
 
-class BookingsController(SignedIn, context="bookings"):
+class BookingsController(SignedIn, context="bookings", raises=CHANGES):
     path = "/bookings"
     tags = ["bookings"]
 

@@ -11,14 +11,16 @@ from litestar.params import FromPath, JSONBody
 
 from booking_domain.bookings.ideas import IdeaId
 from booking_domain.media import UploadId
-from booking_domain.shared import BookingId
+from booking_domain.shared import BookingId, Page, PageRequest
 from entrypoints.http.bookings.controller import BookingsDep
-from entrypoints.http.bookings.ideas_dto import IdeaChange, IdeaRequest, IdeaView
+from entrypoints.http.bookings.ideas_dto import IdeaChange, IdeaPage, IdeaRequest, IdeaView
 from entrypoints.http.caller import Caller
 from entrypoints.http.controllers import SignedIn
+from entrypoints.http.problem_docs import CHANGES
+from entrypoints.http.wire import PageNumber, PageSize
 
 
-class BookingIdeasController(SignedIn, context="bookings"):
+class BookingIdeasController(SignedIn, context="bookings", raises=CHANGES):
     path = "/bookings/{booking_id:uuid}/ideas"
     tags = ["bookings"]
 
@@ -38,12 +40,18 @@ class BookingIdeasController(SignedIn, context="bookings"):
 
     @get(summary="The booking's ideas, oldest first (image URLs valid 5 minutes)")
     async def list_ideas(
-        self, booking_id: FromPath[UUID], actor: Caller, bookings: BookingsDep
-    ) -> list[IdeaView]:
-        return [IdeaView.of(e) for e in await bookings.list_ideas(actor, BookingId(booking_id))]
+        self,
+        booking_id: FromPath[UUID],
+        actor: Caller,
+        bookings: BookingsDep,
+        page: PageNumber = 1,
+        page_size: PageSize = 20,
+    ) -> IdeaPage:
+        ideas = await bookings.list_ideas(actor, BookingId(booking_id))
+        return IdeaPage.of(Page.of_whole(ideas, PageRequest(page, page_size)), IdeaView.of)
 
 
-class IdeasController(SignedIn, context="bookings"):
+class IdeasController(SignedIn, context="bookings", raises=CHANGES):
     path = "/ideas"
     tags = ["bookings"]
 

@@ -11,7 +11,7 @@ from msgspec import Meta
 from booking_domain.bookings.ideas import MAX_IDEA_DESCRIPTION
 from booking_domain.bookings.use_cases import IdeaEntry
 from entrypoints.http.media import ImageView
-from entrypoints.http.wire import Dto, View, utc
+from entrypoints.http.wire import Dto, PageView, View, utc
 
 IdeaText = Annotated[str, Meta(min_length=1, max_length=MAX_IDEA_DESCRIPTION)]
 
@@ -46,3 +46,7 @@ class IdeaView(View, frozen=True):
             utc(idea.created_at),
             utc(idea.updated_at),
         )
+
+
+class IdeaPage(PageView[IdeaView], frozen=True):
+    items: list[IdeaView]

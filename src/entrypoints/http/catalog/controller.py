@@ -20,6 +20,7 @@ from booking_domain.shared import (
     MAX_PAGE_SIZE,
     Actor,
     ArtistId,
+    Page,
     PageRequest,
     Role,
     ServiceId,
@@ -33,6 +34,7 @@ from entrypoints.http.catalog.dto import (
     ArtistPage,
     ArtistRequest,
     ArtistView,
+    ServicePage,
     ServiceRequest,
     ServiceView,
     StudioPage,
@@ -40,6 +42,8 @@ from entrypoints.http.catalog.dto import (
     StudioView,
 )
 from entrypoints.http.controllers import AdminOnly, Public
+from entrypoints.http.problem_docs import CHANGES
+from entrypoints.http.wire import PageNumber, PageSize
 
 CatalogDep = NamedDependency[CatalogUseCases]
 
@@ -60,7 +64,7 @@ def _view(catalog: CatalogUseCases, artist: ArtistProfile) -> ArtistView:
     return ArtistView.of(artist, catalog.artist_images(artist))
 
 
-class ArtistsController(Public, context="catalog"):
+class ArtistsController(Public, context="catalog", raises=CHANGES):
     path = "/artists"
     tags = ["artists"]
 
@@ -141,11 +145,15 @@ class ArtistsController(Public, context="catalog"):
 
     @get("/{artist_id:uuid}/services", summary="An artist's services")
     async def list_services(
-        self, artist_id: FromPath[UUID], maybe_actor: MaybeCaller, catalog: CatalogDep
-    ) -> list[ServiceView]:
-        return [
-            ServiceView.of(s) for s in await catalog.list_services(maybe_actor, ArtistId(artist_id))
-        ]
+        self,
+        artist_id: FromPath[UUID],
+        maybe_actor: MaybeCaller,
+        catalog: CatalogDep,
+        page: PageNumber = 1,
+        page_size: PageSize = 20,
+    ) -> ServicePage:
+        services = await catalog.list_services(maybe_actor, ArtistId(artist_id))
+        return ServicePage.of(Page.of_whole(services, PageRequest(page, page_size)), ServiceView.of)
 
     @get("/{artist_id:uuid}/services/{service_id:uuid}", summary="One service")
     async def read_service(
@@ -195,7 +203,7 @@ class ArtistsController(Public, context="catalog"):
         )
 
 
-class StudiosController(Public, context="catalog"):
+class StudiosController(Public, context="catalog", raises=CHANGES):
     path = "/studios"
     tags = ["studios"]
 
@@ -239,7 +247,7 @@ class StudiosController(Public, context="catalog"):
         return StudioView.of(await catalog.update_studio(actor, StudioId(studio_id), data.fields()))
 
 
-class AdminArtistsController(AdminOnly, context="catalog"):
+class AdminArtistsController(AdminOnly, context="catalog", raises=CHANGES):
     path = "/admin/artists"
     tags = ["admin"]
 

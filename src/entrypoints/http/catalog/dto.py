@@ -298,3 +298,7 @@ class ServiceView(View, frozen=True):
             requires_approval=s.needs_approval,
             active=s.active,
         )
+
+
+class ServicePage(PageView[ServiceView], frozen=True):
+    items: list[ServiceView]

@@ -22,10 +22,11 @@ from entrypoints.http.catalog.portfolio_dto import (
     PortfolioPage,
 )
 from entrypoints.http.controllers import Public, SignedIn
+from entrypoints.http.problem_docs import CHANGES, READS
 from entrypoints.http.wire import given
 
 
-class PortfolioController(SignedIn, context="catalog"):
+class PortfolioController(SignedIn, context="catalog", raises=CHANGES):
     path = "/portfolio"
     tags = ["portfolio"]
 
@@ -63,7 +64,7 @@ class PortfolioController(SignedIn, context="catalog"):
         await catalog.delete_portfolio_item(actor, PortfolioItemId(item_id))
 
 
-class ArtistPortfolioController(Public, context="catalog"):
+class ArtistPortfolioController(Public, context="catalog", raises=READS):
     path = "/artists/{artist_id:uuid}/portfolio"
     tags = ["portfolio"]
 

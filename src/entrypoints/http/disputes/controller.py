@@ -32,11 +32,12 @@ from entrypoints.http.disputes.dto import (
     OpenDisputeRequest,
     ResolveRequest,
 )
+from entrypoints.http.problem_docs import CHANGES
 
 DisputesDep = NamedDependency[DisputeUseCases]
 
 
-class DisputesController(SignedIn, context="disputes"):
+class DisputesController(SignedIn, context="disputes", raises=CHANGES):
     path = "/disputes"
     tags = ["disputes"]
 
@@ -78,7 +79,7 @@ class DisputesController(SignedIn, context="disputes"):
         return EvidenceView.of(added)
 
 
-class AdminDisputesController(AdminOnly, context="disputes"):
+class AdminDisputesController(AdminOnly, context="disputes", raises=CHANGES):
     path = "/admin/disputes"
     tags = ["disputes", "admin"]
 

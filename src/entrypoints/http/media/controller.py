@@ -15,11 +15,12 @@ from booking_domain.media.use_cases import MediaUseCases
 from entrypoints.http.caller import Caller
 from entrypoints.http.controllers import SignedIn
 from entrypoints.http.media.dto import UploadRequest, UploadStateView, UploadTicketView
+from entrypoints.http.problem_docs import CHANGES
 
 MediaDep = NamedDependency[MediaUseCases]
 
 
-class UploadsController(SignedIn, context="media"):
+class UploadsController(SignedIn, context="media", raises=CHANGES):
     path = "/uploads"
     tags = ["media"]
 

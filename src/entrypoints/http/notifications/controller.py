@@ -33,6 +33,7 @@ from entrypoints.http.notifications.dto import (
     ReminderOffsetsView,
     UnreadCountView,
 )
+from entrypoints.http.problem_docs import CHANGES
 from entrypoints.http.wire import given
 
 NotificationsDep = NamedDependency[NotificationUseCases]
@@ -41,7 +42,7 @@ Page = Annotated[int, QueryParameter(ge=1, le=MAX_PAGE)]
 PageSize = Annotated[int, QueryParameter(name="pageSize", ge=1, le=MAX_PAGE_SIZE)]
 
 
-class InboxController(SignedIn, context="notifications"):
+class InboxController(SignedIn, context="notifications", raises=CHANGES):
     path = "/me"
     tags = ["notifications"]
 
@@ -96,7 +97,7 @@ class InboxController(SignedIn, context="notifications"):
         return PreferencesView.of(changed)
 
 
-class ReminderOffsetsController(SignedIn, context="notifications"):
+class ReminderOffsetsController(SignedIn, context="notifications", raises=CHANGES):
     path = "/artists/{artist_id:uuid}/reminders"
     tags = ["notifications"]
 
@@ -121,7 +122,7 @@ class ReminderOffsetsController(SignedIn, context="notifications"):
         return ReminderOffsetsView.of(offsets)
 
 
-class AdminNotificationsController(AdminOnly, context="notifications"):
+class AdminNotificationsController(AdminOnly, context="notifications", raises=CHANGES):
     path = "/admin/notifications"
     tags = ["notifications", "admin"]
 

@@ -18,7 +18,7 @@ from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 from booking_domain.payments import PaymentMethod, RefundId
 from booking_domain.payments.ledger import TransactionFilter, TransactionKind
 from booking_domain.payments.use_cases import PaymentUseCases
-from booking_domain.shared import MAX_PAGE, MAX_PAGE_SIZE, BookingId, PageRequest
+from booking_domain.shared import MAX_PAGE, MAX_PAGE_SIZE, BookingId, PageRequest, RetryLaterError
 from entrypoints.bundles import SandboxBank
 from entrypoints.http.caller import AnyRequest, Caller
 from entrypoints.http.controllers import AdminOnly, Public, SignedIn
@@ -31,6 +31,7 @@ from entrypoints.http.payments.dto import (
     TransactionPage,
     TransactionView,
 )
+from entrypoints.http.problem_docs import CHANGES, READS
 
 PaymentsDep = NamedDependency[PaymentUseCases]
 SandboxDep = NamedDependency[SandboxBank]
@@ -45,7 +46,7 @@ IdempotencyKey = Annotated[
 ]
 
 
-class DepositInvoiceController(SignedIn, context="payments"):
+class DepositInvoiceController(SignedIn, context="payments", raises=CHANGES):
     path = "/bookings"
     tags = ["payments"]
 
@@ -70,7 +71,7 @@ class DepositInvoiceController(SignedIn, context="payments"):
         return Response(InvoiceView.of(issued.view), status_code=status)
 
 
-class PaymentsController(SignedIn, context="payments"):
+class PaymentsController(SignedIn, context="payments", raises=(*CHANGES, RetryLaterError)):
     path = "/payments"
     tags = ["payments"]
 
@@ -94,7 +95,7 @@ class PaymentsController(SignedIn, context="payments"):
 SUCCESS = Response("SUCCESS", media_type=MediaType.TEXT, status_code=HTTP_200_OK)
 
 
-class PaymentCallbackController(Public):
+class PaymentCallbackController(Public, context="payments"):
     """QPay's callback: ``GET`` (POST too, as some integrators see it) on the URL an invoice
     was made with. Always ``200 SUCCESS`` as text/plain, whatever it carried."""
 
@@ -104,6 +105,8 @@ class PaymentCallbackController(Public):
     @route(
         "/{number:str}",
         http_method=["GET", "POST"],
+        status_code=HTTP_200_OK,  # what SUCCESS sends, and so the document says (not 201)
+        media_type=MediaType.TEXT,
         summary="QPay's payment callback (for QPay only)",
     )
     async def callback(
@@ -121,7 +124,7 @@ class PaymentCallbackController(Public):
         return SUCCESS
 
 
-class SettlementsController(AdminOnly, context="payments"):
+class SettlementsController(AdminOnly, context="payments", raises=CHANGES):
     """Refunds the provider cannot make (bank-app payments, parts of payments): admins pay
     them back by bank transfer and mark them settled here."""
 
@@ -161,7 +164,7 @@ TransactionStatus = Literal[
 ]
 
 
-class TransactionsController(AdminOnly, context="payments"):
+class TransactionsController(AdminOnly, context="payments", raises=READS):
     """The ledger: every deposit invoice and refund, newest first."""
 
     path = "/admin/transactions"
@@ -195,7 +198,7 @@ class TransactionsController(AdminOnly, context="payments"):
         return TransactionPage.of(found, TransactionView.of)
 
 
-class SandboxController(Public):
+class SandboxController(Public, context="payments", raises=CHANGES):
     """The sandbox's bank app (local profile only): pay an invoice in full, then the
     sandbox calls back as QPay would."""
 

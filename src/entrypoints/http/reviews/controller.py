@@ -21,6 +21,7 @@ from booking_domain.shared.pages import PageRequest
 from entrypoints.http.auth import BEARER, authenticated
 from entrypoints.http.caller import Caller, MaybeCaller
 from entrypoints.http.controllers import AdminOnly, Public, SignedIn
+from entrypoints.http.problem_docs import CHANGES, READS
 from entrypoints.http.reviews.dto import (
     HideRequest,
     Order,
@@ -39,7 +40,7 @@ def _is_admin(actor: Actor | None) -> bool:
     return actor is not None and actor.is_admin
 
 
-class BookingReviewController(SignedIn, context="reviews"):
+class BookingReviewController(SignedIn, context="reviews", raises=CHANGES):
     path = "/bookings/{booking_id:uuid}/review"
     tags = ["reviews"]
 
@@ -55,7 +56,7 @@ class BookingReviewController(SignedIn, context="reviews"):
         return ReviewView.of(made)
 
 
-class ReviewsController(Public, context="reviews"):
+class ReviewsController(Public, context="reviews", raises=CHANGES):
     path = "/reviews/{review_id:uuid}"
     tags = ["reviews"]
 
@@ -100,7 +101,7 @@ class ReviewsController(Public, context="reviews"):
         return ReviewView.of(await reviews.reply_to_review(actor, ReviewId(review_id), data.text))
 
 
-class ArtistReviewsController(Public, context="reviews"):
+class ArtistReviewsController(Public, context="reviews", raises=READS):
     path = "/artists/{artist_id:uuid}/reviews"
     tags = ["reviews"]
 
@@ -121,7 +122,7 @@ class ArtistReviewsController(Public, context="reviews"):
         return ReviewPage.of(found, lambda r: ReviewView.of(r, for_admin=admin))
 
 
-class AdminReviewsController(AdminOnly, context="reviews"):
+class AdminReviewsController(AdminOnly, context="reviews", raises=CHANGES):
     path = "/admin/reviews/{review_id:uuid}"
     tags = ["reviews", "admin"]
 

@@ -18,6 +18,7 @@ from entrypoints.http.auth import BEARER, authenticated, role_in
 from entrypoints.http.caller import Caller, MaybeCaller
 from entrypoints.http.catalog import ArtistView
 from entrypoints.http.controllers import Public
+from entrypoints.http.problem_docs import CHANGES
 from entrypoints.http.scheduling.dto import (
     AvailabilityView,
     OverrideRequest,
@@ -31,7 +32,7 @@ from entrypoints.http.scheduling.dto import (
 SchedulingDep = NamedDependency[SchedulingUseCases]
 
 
-class ArtistScheduleController(Public, context="scheduling"):
+class ArtistScheduleController(Public, context="scheduling", raises=CHANGES):
     path = "/artists"
     tags = ["artists"]
 
@@ -78,7 +79,7 @@ class ArtistScheduleController(Public, context="scheduling"):
         )
 
 
-class AvailabilityController(Public, context="scheduling"):
+class AvailabilityController(Public, context="scheduling", raises=CHANGES):
     path = "/availability"
     tags = ["availability"]
     guards = [authenticated, role_in(Role.ARTIST, Role.ADMIN)]

@@ -25,6 +25,7 @@ from booking_domain.shared.ids import ServiceId, StudioId
 from entrypoints.http.auth import BEARER, authenticated
 from entrypoints.http.caller import Caller
 from entrypoints.http.controllers import Public, SignedIn
+from entrypoints.http.problem_docs import CHANGES, READS
 from entrypoints.http.search.dto import (
     ArtistCardView,
     ArtistSearchPage,
@@ -58,7 +59,7 @@ def _near(text: str | None, radius_km: float | None) -> Near | None:
     return None if text is None else Near.parse(text, radius_km)
 
 
-class ArtistSearchController(Public, context="search"):
+class ArtistSearchController(Public, context="search", raises=READS):
     path = "/artists"
     tags = ["search"]
 
@@ -110,7 +111,7 @@ class ArtistSearchController(Public, context="search"):
         return ArtistSearchPage([ArtistCardView.of(c) for c in found.items], found.next_cursor)
 
 
-class PortfolioSearchController(Public, context="search"):
+class PortfolioSearchController(Public, context="search", raises=CHANGES):
     path = "/portfolio"
     tags = ["search"]
 
@@ -157,7 +158,7 @@ class PortfolioSearchController(Public, context="search"):
         await search.unlike_portfolio_item(actor, PortfolioItemId(item_id))
 
 
-class RecommendationsController(SignedIn, context="search"):
+class RecommendationsController(SignedIn, context="search", raises=READS):
     path = "/me/recommendations"
     tags = ["search"]
 

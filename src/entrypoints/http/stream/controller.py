@@ -31,6 +31,7 @@ from booking_domain.stream.use_cases import MAX_REPLAY, StreamUseCases
 from entrypoints.http.auth import BEARER, stream_authenticated
 from entrypoints.http.caller import Caller, Claims
 from entrypoints.http.controllers import Public
+from entrypoints.http.problem_docs import READS
 from entrypoints.http.stream.dto import Published, wire_json
 from entrypoints.http.stream.relay import Listeners, channels_of
 from entrypoints.http.stream.sessions import SESSION_ENDED, SessionWatch
@@ -46,7 +47,7 @@ _KEEP_ALIVE = ServerSentEventMessage(data=None, comment="keep-alive")
 _SESSION_ENDED = ServerSentEventMessage(data=None, comment="session ended")
 
 
-class EventStreamController(Public, context="stream"):
+class EventStreamController(Public, context="stream", raises=READS):
     path = "/events"
     tags = ["events"]
     guards = [stream_authenticated]

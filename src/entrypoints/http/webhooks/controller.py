@@ -18,6 +18,7 @@ from booking_domain.webhooks import DeliveryId, WebhookId
 from booking_domain.webhooks.use_cases import WebhookUseCases
 from entrypoints.http.caller import Caller
 from entrypoints.http.controllers import SignedIn
+from entrypoints.http.problem_docs import CHANGES
 from entrypoints.http.webhooks.dto import (
     DeliveryPage,
     DeliveryView,
@@ -31,7 +32,7 @@ from entrypoints.http.wire import given
 WebhooksDep = NamedDependency[WebhookUseCases]
 
 
-class WebhooksController(SignedIn, context="webhooks"):
+class WebhooksController(SignedIn, context="webhooks", raises=CHANGES):
     path = "/webhooks"
     tags = ["webhooks"]
 

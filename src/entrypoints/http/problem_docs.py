@@ -1,0 +1,256 @@
+"""The problem responses of the OpenAPI document, derived from what the API does.
+
+Each operation documents the statuses it can answer with a problem (``application/problem+json``,
+the shape of ``problems.Problem``), and, per status, the ``code``s it can carry. Nothing is
+listed by hand per operation; the statuses come from the same table the exception handlers
+use (``problems.status_for``), applied to:
+
+- the domain errors the operation raises: its controller declares them (``opt =
+  raises(...)``, categories or concrete errors; an operation may declare its own instead).
+  A category stands for itself and every error of that category declared by the
+  operation's context or a context below it (``entrypoints.contexts``'s order: a context
+  imports only those below it, so it can raise no other);
+- what every operation can meet: 400 ``malformed_request`` and 422 ``invalid_input``
+  where it decodes a body or parameters, 413 and 415 where it takes a body, 404
+  ``not_found`` where its path names something, 401 where a bearer token is checked
+  (signed-in operations, and public ones that look at a token when one is sent), 403 where
+  a role guard stands, 429 behind a rate limit, 503 ``service_unavailable`` everywhere
+  (the database may be unreachable).
+
+Litestar's own 400 schema (``status_code``/``detail``/``extra``) is never sent by this API
+and is dropped.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, fields
+from http import HTTPStatus
+from typing import Any, ClassVar
+
+import msgspec
+from litestar import Litestar
+from litestar.handlers import HTTPRouteHandler
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.spec import (
+    OpenAPI,
+    OpenAPIHeader,
+    OpenAPIMediaType,
+    OpenAPIResponse,
+    OpenAPIType,
+    Operation,
+    Reference,
+    Schema,
+)
+from litestar.routes import HTTPRoute
+
+from booking_domain.accounts import InvalidTokenError
+from booking_domain.shared.errors import (
+    ConflictError,
+    DomainError,
+    InvalidInputError,
+    NotFoundError,
+    PermissionDeniedError,
+    RuleViolationError,
+    ServiceUnavailableError,
+)
+from entrypoints.contexts import registered
+from entrypoints.http.auth import RoleGuard, authenticated, stream_authenticated
+from entrypoints.http.problems import CODES_BY_STATUS, PROBLEM_JSON, Problem, status_for
+
+RAISES = "raises"
+CONTEXT = "context"
+RATE_LIMITED = "rate_limited"
+OPTIONAL_CALLER = "maybe_actor"  # the dependency that reads a token when one is sent
+# The code of each status every operation may meet; the framework's statuses are coded where
+# the exception handlers code them.
+GENERIC_CODES = {
+    **CODES_BY_STATUS,
+    422: InvalidInputError.code,
+    503: ServiceUnavailableError.code,
+}
+
+
+# What reading something can meet: it is not there (or not for the caller's eyes), the caller
+# may not see it, a filter or cursor is refused.
+READS: tuple[type[DomainError], ...] = (NotFoundError, PermissionDeniedError, InvalidInputError)
+# What changing something can meet besides: a state or a rule refuses it, a provider fails.
+CHANGES: tuple[type[DomainError], ...] = (
+    *READS,
+    ConflictError,
+    RuleViolationError,
+    ServiceUnavailableError,
+)
+
+
+def raises(*errors: type[DomainError]) -> dict[str, Any]:
+    """The ``opt`` of a controller (or of one operation) naming the domain errors its use
+    cases raise: a category covers the errors of that category its context can raise."""
+    return {RAISES: errors}
+
+
+def problem_schemas() -> dict[str, Any]:
+    """The components ``Problem`` and ``ProblemField``, generated from the structs the
+    exception handlers encode (``problems.Problem``), so the document cannot drift from
+    what is sent."""
+    _, components = msgspec.json.schema_components(
+        [Problem], ref_template="#/components/schemas/{name}"
+    )
+    return components
+
+
+class DocumentWithProblems(OpenAPI):
+    """The document with the ``Problem`` components its operations' problems refer to
+    (Litestar fills ``components.schemas`` with the handlers' own types only)."""
+
+    def to_schema(self) -> dict[str, Any]:
+        document = super().to_schema()
+        schemas = document.setdefault("components", {}).setdefault("schemas", {})
+        schemas.update(problem_schemas())
+        return document
+
+
+@dataclass
+class OpenAPIConfigWithProblems(OpenAPIConfig):
+    def to_openapi_schema(self) -> OpenAPI:
+        plain = super().to_openapi_schema()
+        return DocumentWithProblems(**{f.name: getattr(plain, f.name) for f in fields(plain)})
+
+
+@dataclass(frozen=True, slots=True)
+class ProblemFacts:
+    """What an operation's handler says about the problems it can answer."""
+
+    errors: tuple[type[DomainError], ...]
+    context: str | None
+    signed_in: bool
+    token_checked: bool
+    role_guarded: bool
+    rate_limited: bool
+
+
+def facts_of(handler: HTTPRouteHandler) -> ProblemFacts:
+    opt = handler.opt  # merged from the app, router and controller at registration
+    guards = handler.resolve_guards()
+    signed_in = any(g in (authenticated, stream_authenticated) for g in guards)
+    return ProblemFacts(
+        errors=tuple(opt.get(RAISES, ())),
+        context=opt.get(CONTEXT),
+        signed_in=signed_in,
+        token_checked=signed_in or OPTIONAL_CALLER in inspect.signature(handler.fn).parameters,
+        role_guarded=any(isinstance(g, RoleGuard) for g in guards),
+        rate_limited=bool(opt.get(RATE_LIMITED)),
+    )
+
+
+def codes_by_status(
+    facts: ProblemFacts, *, takes_body: bool, takes_input: bool, names_path: bool
+) -> dict[int, set[str]]:
+    """Every status the operation can answer with a problem, and the codes of each."""
+    codes: dict[int, set[str]] = defaultdict(set)
+    for error in _expanded(facts.errors, _contexts_up_to(facts.context)):
+        codes[status_for(error)].add(error.code)
+    generic = [
+        (takes_input, 400),
+        (takes_input, 422),
+        (takes_body, 413),
+        (takes_body, 415),
+        (names_path, 404),
+        (facts.token_checked, 401),
+        (facts.role_guarded, 403),
+        (facts.rate_limited, 429),
+        (True, 503),
+    ]
+    for applies, status in generic:
+        if applies:
+            codes[status].add(GENERIC_CODES[status])
+    if facts.token_checked:
+        codes[401].add(InvalidTokenError.code)
+    return dict(codes)
+
+
+def _contexts_up_to(context: str | None) -> frozenset[str] | None:
+    """The contexts whose errors ``context`` can raise: itself, those below it, the kernel
+    (None: any, for the few controllers that name no context and declare concrete errors)."""
+    if context is None:
+        return None
+    names = ["shared"]
+    for entry in registered():
+        names.append(entry.name)
+        if entry.name == context:
+            break
+    return frozenset(names)
+
+
+def _context_of(error: type[DomainError]) -> str:
+    return error.__module__.split(".")[1]
+
+
+def _expanded(
+    errors: Iterable[type[DomainError]], contexts: frozenset[str] | None
+) -> Iterator[type[DomainError]]:
+    for error in errors:
+        yield error
+        for sub in _subclasses(error):
+            if contexts is None or _context_of(sub) in contexts:
+                yield sub
+
+
+def _subclasses(error: type[DomainError]) -> Iterator[type[DomainError]]:
+    for sub in error.__subclasses__():
+        yield sub
+        yield from _subclasses(sub)
+
+
+def problem_response(status: int, codes: Iterable[str]) -> OpenAPIResponse:
+    ordered = sorted(codes)
+    narrowed = Schema(
+        type=OpenAPIType.OBJECT,
+        properties={"status": Schema(const=status), "code": Schema(enum=list(ordered))},
+    )
+    schema = Schema(all_of=[Reference("#/components/schemas/Problem"), narrowed])
+    headers: dict[str, OpenAPIHeader | Reference] = {}
+    if status in (429, 423):
+        headers["Retry-After"] = OpenAPIHeader(
+            schema=Schema(type=OpenAPIType.INTEGER), description="Seconds to wait"
+        )
+    return OpenAPIResponse(
+        description=f"{HTTPStatus(status).phrase}: " + ", ".join(f"`{c}`" for c in ordered),
+        content={PROBLEM_JSON: OpenAPIMediaType(schema=schema)},
+        headers=headers or None,
+    )
+
+
+@dataclass
+class ProblemOperation(Operation):
+    """An operation whose error responses are the API's problems (``FACTS`` is set per
+    handler by :func:`document_problems`)."""
+
+    FACTS: ClassVar[ProblemFacts]
+
+    def __post_init__(self) -> None:
+        parameters = self.parameters or []
+        codes = codes_by_status(
+            self.FACTS,
+            takes_body=self.request_body is not None,
+            takes_input=bool(parameters) or self.request_body is not None,
+            names_path=any(getattr(p, "param_in", None) == "path" for p in parameters),
+        )
+        kept = {k: v for k, v in (self.responses or {}).items() if int(k) < 400}
+        problems = {str(s): problem_response(s, c) for s, c in sorted(codes.items())}
+        self.responses = {**kept, **problems}
+
+
+def document_problems(app: Litestar) -> None:
+    """Give every operation of ``app`` its problem responses, when the document is built
+    (lazily: building it costs about a second)."""
+    for route in app.routes:
+        if isinstance(route, HTTPRoute):
+            for handler in route.route_handlers:
+                handler.operation_class = _operation_for(facts_of(handler))
+
+
+def _operation_for(facts: ProblemFacts) -> type[Operation]:
+    return type("ProblemOperation", (ProblemOperation,), {"FACTS": facts})

@@ -1,0 +1,112 @@
+"""The OpenAPI document tells the truth about problems: every error status an operation can
+answer is documented as ``application/problem+json`` with the codes it may carry, each
+code's status is the one the error table gives it, and Litestar's own 400 schema (which
+the API never sends) is gone."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import pytest
+
+from booking_domain.shared.errors import DomainError
+from entrypoints.app import create_app
+from entrypoints.container import build_container, memory_adapters
+from entrypoints.http.problem_docs import GENERIC_CODES
+from entrypoints.http.problems import PROBLEM_JSON, status_for
+from tests.support.builders import TEST_JWT_SECRET, cheap_settings
+
+METHODS = ("get", "post", "put", "patch", "delete")
+
+
+@cache
+def document() -> dict[str, Any]:
+    config = cheap_settings()
+    core = build_container(
+        config, jwt_secret=TEST_JWT_SECRET, adapters=memory_adapters(config, TEST_JWT_SECRET)
+    )
+    schema: dict[str, Any] = create_app(config, container=core).openapi_schema.to_schema()
+    return schema
+
+
+def operations() -> list[tuple[str, str, dict[str, Any]]]:
+    return [
+        (method, path, operation)
+        for path, item in document()["paths"].items()
+        for method, operation in item.items()
+        if method in METHODS
+    ]
+
+
+def problems(operation: dict[str, Any]) -> dict[int, dict[str, Any]]:
+    return {int(s): r for s, r in operation["responses"].items() if int(s) >= 400}
+
+
+def codes(response: dict[str, Any]) -> set[str]:
+    narrowed = response["content"][PROBLEM_JSON]["schema"]["allOf"][1]
+    return set(narrowed["properties"]["code"]["enum"])
+
+
+def _error_classes() -> dict[str, type[DomainError]]:
+    def walk(klass: type[DomainError]) -> list[type[DomainError]]:
+        return [klass, *(k for sub in klass.__subclasses__() for k in walk(sub))]
+
+    return {k.code: k for k in walk(DomainError)}
+
+
+def test_request_a_booking_documents_its_problems_not_litestars() -> None:
+    operation = document()["paths"]["/api/v1/bookings"]["post"]
+    documented = problems(operation)
+    assert {400, 401, 404, 409, 413, 415, 422, 503} <= set(documented)
+    assert {"slot_taken", "hold_expired"} <= codes(documented[409])
+    assert "not_bookable" in codes(documented[422])
+    assert "invalid_token" in codes(documented[401])
+    assert all(set(r["content"]) == {PROBLEM_JSON} for r in documented.values())
+
+
+@pytest.mark.parametrize(("method", "path", "operation"), operations(), ids=lambda v: str(v))
+def test_every_error_status_is_a_problem_with_its_codes(
+    method: str, path: str, operation: dict[str, Any]
+) -> None:
+    errors = _error_classes()
+    for status, response in problems(operation).items():
+        schema = response["content"][PROBLEM_JSON]["schema"]
+        assert schema["allOf"][0] == {"$ref": "#/components/schemas/Problem"}
+        assert schema["allOf"][1]["properties"]["status"] == {"const": status}
+        for code in codes(response):
+            if code in errors:
+                assert status_for(errors[code]) == status, (method, path, code)
+            else:
+                assert GENERIC_CODES[status] == code, (method, path, code)
+
+
+def test_the_problem_component_is_the_shape_the_api_sends() -> None:
+    problem = document()["components"]["schemas"]["Problem"]
+    assert set(problem["required"]) == {"type", "title", "status", "code"}
+    assert {"detail", "instance", "requestId", "reason", "errors"} <= set(problem["properties"])
+    assert "status_code" not in str(document()["paths"])
+
+
+def test_generic_statuses_follow_guards_limits_and_bodies() -> None:
+    paths = document()["paths"]
+    assert 429 in problems(paths["/api/v1/auth/login"]["post"])
+    assert 423 in problems(paths["/api/v1/auth/login"]["post"])
+    assert 403 in problems(paths["/api/v1/admin/bookings"]["get"])
+    assert 401 not in problems(paths["/api/v1/artists"]["get"])  # no token looked at
+    assert 401 in problems(paths["/api/v1/artists/{artist_id}"]["get"])  # one sent is checked
+    assert 413 not in problems(paths["/api/v1/me"]["get"])
+    assert 400 not in problems(paths["/api/v1/me"]["get"])  # nothing to decode
+
+
+def test_the_payment_callback_documents_the_200_it_always_sends() -> None:
+    item = document()["paths"]["/api/v1/payments/callback/{number}"]
+    for method in ("get", "post"):
+        assert "200" in item[method]["responses"] and "201" not in item[method]["responses"]
+        assert "text/plain" in item[method]["responses"]["200"]["content"]
+
+
+def test_a_password_change_documents_the_lock_a_wrong_password_leads_to() -> None:
+    documented = problems(document()["paths"]["/api/v1/me/password"]["post"])
+    assert "account_locked" in codes(documented[423])
+    assert "invalid_credentials" in codes(documented[401])
