@@ -32,7 +32,7 @@ async def a_held_booking(uow: PostgresUnitOfWorkFactory, now: datetime) -> Booki
     customer = await add_user(uow)
     start = now.replace(minute=0, second=0, microsecond=0) + timedelta(days=3)
     booking, event = request_booking(
-        customer=customer, service=artist.service, artist_user_id=artist.user_id,
+        by=customer, service=artist.service, artist_user_id=artist.user_id,
         policy=artist.profile.policy, schedule=open_all_week(), busy=BusyTimeline(),
         start=start, now=now,
     )  # fmt: skip

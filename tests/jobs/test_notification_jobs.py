@@ -38,7 +38,7 @@ async def confirmed_bookings(uow: PostgresUnitOfWorkFactory, count: int) -> None
     first = now.replace(minute=0, second=0, microsecond=0) + timedelta(days=3)
     for n in range(count):
         booking, event = request_booking(
-            customer=customer, service=artist.service, artist_user_id=artist.user_id,
+            by=customer, service=artist.service, artist_user_id=artist.user_id,
             policy=artist.profile.policy, schedule=open_all_week(), busy=BusyTimeline(),
             start=first + timedelta(hours=2 * n), now=now,
         )  # fmt: skip

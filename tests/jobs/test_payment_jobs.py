@@ -99,6 +99,7 @@ async def _shop(database_url: str, **overrides: str) -> AsyncIterator[Shop]:
 
 
 def _customer(booking: Booking) -> Actor:
+    assert booking.customer_id is not None  # a customer's request
     return Actor(booking.customer_id, Role.CUSTOMER)
 
 

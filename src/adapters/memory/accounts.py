@@ -11,6 +11,7 @@ from booking_domain.accounts import (
     EmailAlreadyRegisteredError,
     RefreshToken,
     RefreshTokenId,
+    Role,
     SessionFamilyId,
     SignInAttempts,
     User,
@@ -37,6 +38,10 @@ class InMemoryUserRepository(TableRepository[UserId, User], UserRepository):
 
     async def get_by_email(self, email: str) -> User | None:
         return next((u for u in self._rows.values() if u.email == email), None)
+
+    async def with_phone(self, phone: str, role: Role, *, limit: int) -> tuple[User, ...]:
+        found = [u for u in self._rows.values() if u.phone == phone and u.role is role]
+        return tuple(sorted(found, key=lambda u: (u.created_at, u.id))[:limit])
 
     async def update(self, user: User) -> None:
         if self._rows.get(user.id) is None:

@@ -18,7 +18,10 @@ from adapters.memory.catalog import (
     InMemoryServiceRepository,
     InMemoryStudioRepository,
 )
+from adapters.memory.clients import InMemoryClientRepository
 from adapters.memory.store import StagedTable, TableRepository
+from booking_domain.accounts import User
+from booking_domain.bookings import Client
 from booking_domain.notifications import (
     BookingFacts,
     InboxItem,
@@ -180,9 +183,11 @@ class InMemoryNotificationContext(NotificationContext):
         artists: InMemoryArtistRepository,
         services: InMemoryServiceRepository,
         studios: InMemoryStudioRepository,
+        clients: InMemoryClientRepository,
     ) -> None:
         self._users, self._preferences, self._bookings = users, preferences, bookings
         self._artists, self._services, self._studios = artists, services, studios
+        self._clients = clients
 
     async def recipient(self, user_id: UserId) -> Recipient | None:
         user = await self._users.get(user_id)
@@ -204,7 +209,12 @@ class InMemoryNotificationContext(NotificationContext):
             return None
         artist = await self._artists.get(booking.artist_id)
         service = await self._services.get(booking.service_id)
-        customer = await self._users.get(booking.customer_id)
+        # The customer's account, or the artist's client record (one of them is set).
+        customer: User | Client | None = None
+        if booking.customer_id is not None:
+            customer = await self._users.get(booking.customer_id)
+        elif booking.client_id is not None:
+            customer = await self._clients.get(booking.client_id)
         if artist is None or service is None or customer is None:
             return None
         studio = None if artist.studio_id is None else await self._studios.get(artist.studio_id)

@@ -24,6 +24,7 @@ from adapters.memory.catalog import (
     InMemoryServiceRepository,
     InMemoryStudioRepository,
 )
+from adapters.memory.clients import InMemoryClientRepository
 from adapters.memory.disputes import (
     InMemoryDisputeMessageRepository,
     InMemoryDisputeRepository,
@@ -130,6 +131,7 @@ class InMemoryUnitOfWork(
     sign_in_attempts = _over_table(InMemorySignInAttemptsRepository, "sign_in_attempts")
     portfolio = _over_table(InMemoryPortfolioRepository, "portfolio_items")
     ideas = _over_table(InMemoryIdeaRepository, "booking_ideas")
+    clients = _over_table(InMemoryClientRepository, "clients")
     uploads = _over_table(InMemoryUploadRepository, "uploads")
     artists = _over_table(InMemoryArtistRepository, "artists")
     studios = _over_table(InMemoryStudioRepository, "studios")
@@ -213,6 +215,7 @@ class InMemoryUnitOfWork(
             uow.artists,
             uow.services,
             uow.studios,
+            uow.clients,
         )
     )
 

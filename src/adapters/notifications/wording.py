@@ -26,6 +26,10 @@ MESSAGES: dict[tuple[str, str], tuple[str, str]] = {
         N_("{artist} approved your booking {reference}"),
         N_("Pay the deposit of {deposit} to confirm your appointment on {when}."),
     ),
+    ("booking.booked", "customer"): (
+        N_("{artist} booked you in: {reference}"),
+        N_("Pay the deposit of {deposit} to confirm your appointment for {service} on {when}."),
+    ),
     ("booking.invoiced", "customer"): (
         N_("Deposit invoice for booking {reference}"),
         N_("Pay the deposit of {deposit} with QPay to confirm your appointment on {when}."),

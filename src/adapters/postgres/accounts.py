@@ -56,6 +56,14 @@ _INSERT_USER = Statement(
 )
 _USER_BY_ID = Statement(lambda: select(users).where(users.c.id == bindparam("id")))
 _USER_BY_EMAIL = Statement(lambda: select(users).where(users.c.email == bindparam("email")))
+_USERS_BY_PHONE = Statement(
+    lambda: (
+        select(users)
+        .where(users.c.phone == bindparam("phone"), users.c.role == bindparam("role"))
+        .order_by(users.c.created_at, users.c.id)
+        .limit(bindparam("limit"))
+    )
+)
 _UPDATE_USER = Statement(
     lambda: (
         update(users)
@@ -109,6 +117,11 @@ class PostgresUserRepository(OnConnection, UserRepository):
     async def get_by_email(self, email: str) -> User | None:
         row = await (await self._conn.execute(_USER_BY_EMAIL.text, {"email": email})).fetchone()
         return _user(row) if row is not None else None
+
+    async def with_phone(self, phone: str, role: Role, *, limit: int) -> tuple[User, ...]:
+        params = {"phone": phone, "role": role.value, "limit": limit}
+        cursor = await self._conn.execute(_USERS_BY_PHONE.text, params)
+        return tuple(_user(row) for row in await cursor.fetchall())
 
     async def update(self, user: User) -> None:
         cursor = await self._conn.execute(_UPDATE_USER.text, _user_row(user))

@@ -64,6 +64,7 @@ from adapters.postgres.tables.outbox import outbox_events
 from booking_domain.bookings import (
     Booking,
     BookingStatus,
+    ClientId,
     HistoryEntry,
     HistoryKind,
     PaymentStatus,
@@ -239,6 +240,7 @@ def _booking_row(b: Booking) -> dict[str, Any]:
     return {
         "id": b.id, "reference": b.reference, "artist_id": b.artist_id,
         "artist_user_id": b.artist_user_id, "customer_id": b.customer_id,
+        "client_id": b.client_id,
         "service_id": b.service_id, "starts_at": b.start, "ends_at": b.end,
         "blocked_start": b.blocked_start, "blocked_end": b.blocked_end, "status": b.status.value,
         "payment_status": b.payment_status.value, "hold_expires_at": b.hold_expires_at,
@@ -282,7 +284,9 @@ def _booking(row: Row) -> Booking:
     return Booking(
         id=BookingId(row["id"]), reference=row["reference"],
         artist_id=ArtistId(row["artist_id"]), artist_user_id=UserId(row["artist_user_id"]),
-        customer_id=UserId(row["customer_id"]), service_id=ServiceId(row["service_id"]),
+        customer_id=UserId(row["customer_id"]) if row["customer_id"] else None,
+        client_id=ClientId(row["client_id"]) if row["client_id"] else None,
+        service_id=ServiceId(row["service_id"]),
         start=row["starts_at"], end=row["ends_at"],
         blocked_start=blocked.lower, blocked_end=blocked.upper,
         status=BookingStatus(row["status"]),

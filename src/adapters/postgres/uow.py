@@ -29,6 +29,7 @@ from adapters.postgres.catalog import (
     PostgresServiceRepository,
     PostgresStudioRepository,
 )
+from adapters.postgres.clients import PostgresClientRepository
 from adapters.postgres.database import Connection, Database
 from adapters.postgres.disputes import (
     PostgresDisputeMessageRepository,
@@ -153,6 +154,7 @@ class PostgresUnitOfWork(
     sign_in_attempts = _on_connection(PostgresSignInAttemptsRepository)
     portfolio = _on_connection(PostgresPortfolioRepository)
     ideas = _on_connection(PostgresIdeaRepository)
+    clients = _on_connection(PostgresClientRepository)
     uploads = _on_connection(PostgresUploadRepository)
     artists = _on_connection(PostgresArtistRepository)
     studios = _on_connection(PostgresStudioRepository)

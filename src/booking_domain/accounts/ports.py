@@ -44,6 +44,11 @@ class UserRepository(Protocol):
         """Look up by normalised email (see ``users.normalize_email``)."""
         ...
 
+    async def with_phone(self, phone: str, role: Role, *, limit: int) -> tuple[User, ...]:
+        """Up to ``limit`` users of ``role`` whose phone is ``phone`` (E.164), oldest first:
+        phone numbers are not unique, so a caller asks for two to tell one from several."""
+        ...
+
     async def update(self, user: User) -> None:
         """Replace the stored user with this value. Raises ``UserNotFoundError`` if absent."""
         ...

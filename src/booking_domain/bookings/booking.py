@@ -12,15 +12,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from booking_domain.bookings.clients import BookedFor, ClientId
 from booking_domain.bookings.errors import BookingActionNotAllowedError
 from booking_domain.bookings.history import HistoryEntry, HistoryKind, actor_fields
-from booking_domain.bookings.references import new_booking_reference
 from booking_domain.bookings.status import CLOSED, TRANSITIONS, BookingStatus, PaymentStatus
-from booking_domain.catalog import SchedulingPolicy, Service
-from booking_domain.scheduling import BusyTimeline, Schedule, check_bookable, epoch_floor
+from booking_domain.scheduling import BusyTimeline
 from booking_domain.shared.errors import InvalidTransitionError
 from booking_domain.shared.identity import Actor, Role
-from booking_domain.shared.ids import ArtistId, BookingId, DisputeId, ServiceId, UserId, new_uuid7
+from booking_domain.shared.ids import ArtistId, BookingId, DisputeId, ServiceId, UserId
 from booking_domain.shared.money import Money
 from booking_domain.shared.time import Interval, require_aware
 
@@ -30,7 +29,6 @@ __all__ = [
     "BookingStatus",
     "PaymentStatus",
     "busy_timeline",
-    "request_booking",
 ]
 
 _INSTANTS = (
@@ -50,7 +48,10 @@ DISPUTE_WINDOW = timedelta(days=14)
 
 @dataclass(frozen=True, slots=True)
 class Booking:
-    """One appointment of one customer with one artist for one service.
+    """One appointment of one person with one artist for one service.
+
+    The person is a customer's account (``customer_id``) or, for a booking the artist made,
+    one of the artist's client records (``client_id``): exactly one of the two is set.
 
     Money invariant: ``amount_refunded + refund_due <= amount_paid`` (``refund_due`` is what
     a cancellation or a dispute resolution owes and the gateway has not yet paid out).
@@ -61,7 +62,7 @@ class Booking:
     reference: str
     artist_id: ArtistId
     artist_user_id: UserId  # the artist's account: who may act as "the artist" here
-    customer_id: UserId
+    customer_id: UserId | None  # None: the booking is for the artist's client record
     service_id: ServiceId
     start: datetime
     end: datetime
@@ -83,14 +84,20 @@ class Booking:
     notes: str = ""
     cancellation_reason: str | None = None
     dispute_id: DisputeId | None = None
+    client_id: ClientId | None = None
 
     def __post_init__(self) -> None:
+        BookedFor(self.customer_id, self.client_id)  # refuses both or neither
         for name in _INSTANTS:
             value = getattr(self, name)
             if value is not None or name != "hold_expires_at":
                 object.__setattr__(self, name, require_aware(value, name))
         Interval(self.start, self.end)  # refuses empty or inverted appointments
         Interval(self.blocked_start, self.blocked_end)
+
+    @property
+    def booked_for(self) -> BookedFor:
+        return BookedFor(self.customer_id, self.client_id)
 
     @property
     def appointment(self) -> Interval:
@@ -193,71 +200,6 @@ def apply(
         amount,
     )
     return new, entry
-
-
-def request_booking(
-    *,
-    customer: Actor,
-    service: Service,
-    artist_user_id: UserId,
-    policy: SchedulingPolicy,
-    schedule: Schedule,
-    busy: BusyTimeline,
-    start: datetime,
-    now: datetime,
-    notes: str = "",
-    booking_id: BookingId | None = None,
-    reference: str | None = None,
-) -> tuple[Booking, HistoryEntry]:
-    """A customer asks for ``start``: refused unless offered, else confirmed or held.
-
-    No deposit and no approval: confirmed at once. Needs approval: pending with the approval
-    hold (the deposit hold replaces it on approval). Otherwise pending with the deposit hold.
-    """
-    if customer.role is not Role.CUSTOMER:
-        raise BookingActionNotAllowedError("Only customers request bookings.")
-    start, now = require_aware(start, "start"), require_aware(now, "now")
-    check_bookable(
-        service=service, policy=policy, schedule=schedule, busy=busy, start=start, now=now
-    )
-    deposit = service.deposit_amount
-    if service.needs_approval:
-        status, hold = BookingStatus.PENDING, now + policy.approval_hold
-    elif not deposit.is_zero:
-        status, hold = BookingStatus.PENDING, now + policy.deposit_hold
-    else:
-        status, hold = BookingStatus.CONFIRMED, None
-    zero = Money.zero(deposit.currency)
-    blocked = service.blocked_span(start)
-    booking = Booking(
-        id=booking_id or BookingId(new_uuid7(epoch_floor(now) * 1000)),
-        reference=reference or new_booking_reference(),
-        artist_id=service.artist_id,
-        artist_user_id=artist_user_id,
-        customer_id=customer.user_id,
-        service_id=service.id,
-        start=start,
-        end=start + service.duration,
-        blocked_start=blocked.start,
-        blocked_end=blocked.end,
-        status=status,
-        payment_status=PaymentStatus.UNPAID,
-        hold_expires_at=hold,
-        requires_approval=service.needs_approval,
-        approved=False,
-        deposit=deposit,
-        amount_paid=zero,
-        amount_refunded=zero,
-        refund_due=zero,
-        version=1,
-        created_at=now,
-        updated_at=now,
-        status_changed_at=now,
-        notes=notes,
-    )
-    uid, role = actor_fields(customer)
-    entry = HistoryEntry(booking.id, 1, HistoryKind.REQUESTED, now, uid, role, None, status)
-    return booking, entry
 
 
 def busy_timeline(

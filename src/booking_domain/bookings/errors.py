@@ -67,6 +67,13 @@ class BookingNotFoundError(NotFoundError):
     default_message = "Booking not found."
 
 
+class CustomerNotFoundError(NotFoundError):
+    """No customer account has the email or phone number an artist booked by."""
+
+    code = "customer_not_found"
+    default_message = "No customer has this email or phone number."
+
+
 class IdempotencyKeyReusedError(RuleViolationError):
     """The same Idempotency-Key was sent with a different request."""
 

@@ -16,7 +16,8 @@ from booking_domain.shared.money import Money
 class HistoryKind(StrEnum):
     """What happened to a booking: one kind per transition or bookkeeping change."""
 
-    REQUESTED = "requested"
+    REQUESTED = "requested"  # a customer asked for a start (the booking's first entry)
+    BOOKED = "booked"  # the artist booked a client in (the booking's first entry)
     APPROVED = "approved"
     INVOICED = "invoiced"
     PAYMENT_RECORDED = "payment_recorded"

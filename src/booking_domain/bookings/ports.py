@@ -16,6 +16,7 @@ from typing import Protocol
 
 from booking_domain.accounts import HasUsers
 from booking_domain.bookings.booking import Booking
+from booking_domain.bookings.clients import Client, ClientId
 from booking_domain.bookings.history import HistoryEntry
 from booking_domain.bookings.ideas import Idea, IdeaId
 from booking_domain.bookings.status import BookingStatus, PaymentStatus
@@ -155,10 +156,28 @@ class HasIdeas(Protocol):
     def ideas(self) -> IdeaRepository: ...
 
 
+class ClientRepository(Protocol):
+    """An artist's client records (``clients.py``): one per phone number of an artist."""
+
+    async def add(self, client: Client) -> Client:
+        """Store ``client`` unless its artist already has a record with its phone number;
+        return the stored record (the earlier one when there was one, unchanged). Two
+        concurrent units of work adding one number store one record."""
+        ...
+
+    async def get(self, client_id: ClientId) -> Client | None: ...
+
+
+class HasClients(Protocol):
+    @property
+    def clients(self) -> ClientRepository: ...
+
+
 class BookingsUnitOfWork(
     UnitOfWork,
     HasUsers,
     HasBookings,
+    HasClients,
     HasIdempotencyKeys,
     HasArtists,
     HasSchedulingReader,
@@ -168,11 +187,11 @@ class BookingsUnitOfWork(
     HasAudit,
     Protocol,
 ):
-    """What booking use cases open: bookings, idempotency keys, the artists whose policy
-    they apply (and whose suspension cancels bookings: the outbox takes the artist's
-    event), the scheduling reader, ideas (with the uploads their images come from), and the
-    users, read only for what a party is shown of the other (the customer's name and
-    phone)."""
+    """What booking use cases open: bookings, the artists' client records, idempotency keys,
+    the artists whose policy they apply (and whose suspension cancels bookings: the outbox
+    takes the artist's event), the scheduling reader, ideas (with the uploads their images
+    come from), and the users, read for what a party is shown of the other (the customer's
+    name and phone) and to find the customer an artist books (by email or phone)."""
 
 
 class BookingsUnitOfWorkFactory(Protocol):

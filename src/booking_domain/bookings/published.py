@@ -57,7 +57,7 @@ def booking_outbox_event(booking: Booking, entry: HistoryEntry) -> OutboxEvent:
         subject=booking_subject(booking.id),
         sequence=entry.version,
         data={"booking": _booking_data(booking), "change": _change_data(entry)},
-        audience=(booking.customer_id, booking.artist_user_id),
+        audience=tuple(u for u in (booking.customer_id, booking.artist_user_id) if u is not None),
     )
 
 
@@ -100,7 +100,8 @@ def _booking_data(b: Booking) -> dict[str, JsonValue]:
         "id": str(b.id),
         "reference": b.reference,
         "artistId": str(b.artist_id),
-        "customerId": str(b.customer_id),
+        "customerId": None if b.customer_id is None else str(b.customer_id),
+        "clientId": None if b.client_id is None else str(b.client_id),
         "serviceId": str(b.service_id),
         "start": _instant(b.start),
         "end": _instant(b.end),

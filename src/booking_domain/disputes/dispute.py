@@ -130,7 +130,7 @@ def _opener(booking: Booking, actor: Actor, on_behalf_of: Role | None) -> tuple[
         if on_behalf_of is not None:
             raise PermissionDeniedError("Only an admin opens a dispute on a party's behalf.")
         return actor.user_id, require_role(booking, actor, PARTIES)
-    if on_behalf_of is Role.CUSTOMER:
+    if on_behalf_of is Role.CUSTOMER and booking.customer_id is not None:
         return booking.customer_id, Role.CUSTOMER
     if on_behalf_of is Role.ARTIST:
         return booking.artist_user_id, Role.ARTIST

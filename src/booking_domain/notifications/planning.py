@@ -57,11 +57,19 @@ def artist_of(event: OutboxEvent) -> ArtistId | None:
 
 def recipient_of(event: OutboxEvent, party: Party) -> UserId | None:
     """A booking's (payment's, refund's) audience is (customer, artist); an artist
-    profile's is (owner,)."""
-    index = {Party.CUSTOMER: 0, Party.OWNER: 0, Party.ARTIST: 1}[party]
+    profile's is (owner,). A booking the artist made for a client record has no customer
+    account: its audience is (artist,) alone."""
     if party is Party.OWNER and event.subject_kind != "artist":
         return None
+    if _for_client_record(event):
+        return event.audience[0] if party is Party.ARTIST and event.audience else None
+    index = {Party.CUSTOMER: 0, Party.OWNER: 0, Party.ARTIST: 1}[party]
     return event.audience[index] if index < len(event.audience) else None
+
+
+def _for_client_record(event: OutboxEvent) -> bool:
+    booking = _booking_data(event)
+    return booking is not None and booking.get("clientId") is not None
 
 
 def booking_id_of(event: OutboxEvent) -> BookingId | None:

@@ -69,6 +69,8 @@ RULES: dict[str, Rule] = {
     for rule in (
         Rule("booking.requested", (Tell(A, ALL, B), Tell(C, MAIL_AND_INBOX, B))),
         Rule("booking.approved", (Tell(C, ALL, P),)),  # a deposit to pay now
+        # The artist booked a customer in, for the deposit (without one it is confirmed).
+        Rule("booking.booked", (Tell(C, ALL, P),)),
         Rule("booking.invoiced", (Tell(C, MAIL_AND_INBOX, P),)),
         Rule("booking.confirmed", (Tell(C, ALL, B), Tell(A, MAIL_AND_INBOX, B))),
         Rule("booking.rescheduled", (Tell(C, ALL, B), Tell(A, ALL, B))),

@@ -104,6 +104,8 @@ def plan_refund(
 ) -> Refund:
     """One refund for ``owed``: through the provider when it is exactly one card payment no
     refund has touched, else for manual settlement (naming a payment when one covers it)."""
+    if booking.customer_id is None:  # never invoiced (``invoices.reserve``), so never paid
+        raise InvalidTransitionError("A booking of a client record has no payment to refund.")
     touched = {r.payment_id for r in earlier if r.payment_id is not None}
     # Only money the booking counted: a payment kept for review is an admin's to judge.
     untouched = [

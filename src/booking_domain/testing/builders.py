@@ -77,7 +77,7 @@ def booking_at(
 ) -> Booking:
     """A freshly requested booking at ``start`` on an always-open, otherwise empty calendar."""
     booking, _ = request_booking(
-        customer=customer(),
+        by=customer(),
         service=service or make_service(),
         artist_user_id=ARTIST_USER,
         policy=policy or make_policy(),

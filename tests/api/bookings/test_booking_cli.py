@@ -31,7 +31,7 @@ async def test_expire_holds_cancels_the_holds_that_ran_out(database_url: str) ->
         then = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=1)
         start = then.replace(minute=0, second=0) + timedelta(days=3)
         booking, event = request_booking(
-            customer=customer, service=artist.service, artist_user_id=artist.user_id,
+            by=customer, service=artist.service, artist_user_id=artist.user_id,
             policy=artist.profile.policy, schedule=open_all_week(), busy=BusyTimeline(),
             start=start, now=then,
         )  # fmt: skip

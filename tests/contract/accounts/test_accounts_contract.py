@@ -51,6 +51,27 @@ async def test_a_committed_user_can_be_found_by_id_and_email(
         assert await uow.users.count() == 1
 
 
+async def test_users_are_found_by_phone_and_role_oldest_first_up_to_the_limit(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    first = replace(a_user("a@example.com"), phone="+97688112233")
+    second = replace(
+        a_user("b@example.com"), phone="+97688112233", created_at=START + timedelta(seconds=1)
+    )
+    artist = replace(a_user("c@example.com"), phone="+97688112233", role=Role.ARTIST)
+    other = replace(a_user("d@example.com"), phone="+97699112233")
+    async with uow_factory() as uow:
+        for user in (second, artist, first, other):
+            await uow.users.add(user)
+        await uow.commit()
+    async with uow_factory(read_only=True) as uow:
+        found = await uow.users.with_phone("+97688112233", Role.CUSTOMER, limit=5)
+        assert found == (first, second)
+        assert await uow.users.with_phone("+97688112233", Role.CUSTOMER, limit=1) == (first,)
+        assert await uow.users.with_phone("+97688112233", Role.ARTIST, limit=5) == (artist,)
+        assert await uow.users.with_phone("+97600000000", Role.CUSTOMER, limit=5) == ()
+
+
 async def test_leaving_without_commit_rolls_back(uow_factory: AnyUnitOfWorkFactory) -> None:
     user = a_user()
     async with uow_factory() as uow:

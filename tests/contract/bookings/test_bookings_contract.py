@@ -57,7 +57,7 @@ def a_booking(
 ) -> tuple[Booking, HistoryEntry]:
     """A request on an always-open calendar with nothing busy: the storage alone decides."""
     return request_booking(
-        customer=customer, service=artist.service, artist_user_id=artist.user_id,
+        by=customer, service=artist.service, artist_user_id=artist.user_id,
         policy=artist.profile.policy, schedule=open_all_week(), busy=BusyTimeline(),
         start=start, now=now, notes="rose",
     )  # fmt: skip

@@ -17,7 +17,7 @@ from adapters.notifications.rendering import BabelRenderer
 from adapters.postgres.database import Database
 from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from adapters.system.clock import ManualClock
-from booking_domain.bookings import record_change
+from booking_domain.bookings import BookedFor, new_client, record_change, request_booking
 from booking_domain.bookings.lifecycle import cancel
 from booking_domain.catalog.errors import ArtistNotFoundError
 from booking_domain.notifications import (
@@ -34,8 +34,10 @@ from booking_domain.notifications import (
     SkipReason,
 )
 from booking_domain.notifications.use_cases import NotificationsDeps, NotificationUseCases
+from booking_domain.scheduling import BusyTimeline
 from booking_domain.shared import Actor, Role, new_uuid7
 from booking_domain.shared.pages import PageRequest
+from booking_domain.testing.builders import open_all_week
 from tests.contract.bookings.test_bookings_contract import SLOT, a_booking, store
 from tests.contract.outbox.test_outbox_contract import everything, feed_of
 from tests.support.builders import START, TEST_SECRETS
@@ -127,6 +129,32 @@ async def test_planners_running_at_once_plan_every_event_once(
     counts = [*counts, await w.notifications.plan_notifications()]
     stored = await all_notifications(w)
     assert sum(counts) == len(stored) == len({n.key for n in stored}) == 5 * 13
+
+
+async def test_a_client_records_booking_reaches_the_artist_naming_the_client(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    """The artist booked a walk-in (no account): the artist's messages are sent with the
+    client record's name; nothing is planned for a customer."""
+    w = await world(uow_factory)
+    client = new_client(
+        artist_id=w.artist.profile.id, name="Bat Walk-in", phone="88112233", email=None, now=START
+    )
+    async with w.uow() as uow:
+        await uow.clients.add(client)
+        await uow.commit()
+    booking, entry = request_booking(
+        by=w.artist.actor, service=w.artist.service, artist_user_id=w.artist.user_id,
+        policy=w.artist.profile.policy, schedule=open_all_week(), busy=BusyTimeline(),
+        start=SLOT, now=START, party=BookedFor(client_id=client.id), deposit=False,
+    )  # fmt: skip
+    await store(w.uow, booking, entry)
+    await w.notifications.plan_notifications()
+    planned = await all_notifications(w)
+    assert planned and {n.recipient_id for n in planned} == {w.artist.user_id}
+    await send_all(w)
+    artist_mail = [m for m in w.email.sent if "Bat Walk-in" in m.text]
+    assert len(artist_mail) == 1, [m.text for m in w.email.sent]
 
 
 async def send_all(w: World) -> list[Notification | None]:

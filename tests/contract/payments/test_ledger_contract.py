@@ -52,6 +52,7 @@ async def _ledger(uow_factory: AnyUnitOfWorkFactory) -> tuple[list[Transaction],
             )
             await uow.invoices.add(invoice)
             made.append(Transaction.of_deposit(invoice))
+        assert first.customer_id is not None  # a customer's request
         for n, refund_status in enumerate(REFUND_STATUSES):
             at = START + (2 * n + 1) * MINUTE
             refund = Refund(

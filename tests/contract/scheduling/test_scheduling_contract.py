@@ -134,7 +134,7 @@ async def test_the_scheduling_reader_sees_only_active_bookings_in_the_window(
 
         def book(service: Service, hour: int) -> tuple[object, object]:
             return request_booking(
-                customer=customer,
+                by=customer,
                 service=service,
                 artist_user_id=artist.user_id,
                 policy=artist.policy,

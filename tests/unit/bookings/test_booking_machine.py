@@ -65,7 +65,7 @@ class BookingMachine(RuleBasedStateMachine):
         self.service, self.now, self.dispute = service, T0, None
         start = T0 + timedelta(minutes=30 * slots_ahead)
         self.booking, created = request_booking(
-            customer=customer(), service=service, artist_user_id=ARTIST_USER, policy=POLICY,
+            by=customer(), service=service, artist_user_id=ARTIST_USER, policy=POLICY,
             schedule=open_all_week(), busy=BusyTimeline(), start=start, now=T0,
         )  # fmt: skip
         self.events = [created]

@@ -5,14 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from uuid import uuid4
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from booking_domain.bookings.booking import Booking, request_booking
+from booking_domain.bookings import BookedFor, ClientId
+from booking_domain.bookings.booking import Booking
+from booking_domain.bookings.creation import request_booking
 from booking_domain.bookings.lifecycle import cancel, reschedule
 from booking_domain.bookings.published import booking_outbox_event
+from booking_domain.catalog import FixedDeposit
 from booking_domain.notifications import (
     DEFAULT_OFFSETS,
     REMINDER,
@@ -38,7 +42,7 @@ from booking_domain.scheduling import BusyTimeline
 from booking_domain.shared import OutboxEvent
 from booking_domain.shared.ids import ArtistId, BookingId
 from booking_domain.shared.money import Money
-from booking_domain.testing import customer, make_policy, make_service, open_all_week
+from booking_domain.testing import artist, customer, make_policy, make_service, open_all_week
 from booking_domain.testing.builders import ARTIST_USER, CUSTOMER_USER
 from tests.support.builders import START
 
@@ -50,7 +54,7 @@ OffsetsOf = Callable[[ArtistId], ReminderOffsets]
 def requested(start: datetime) -> tuple[Booking, OutboxEvent]:
     """A booking at ``start`` (no deposit, no approval: confirmed at once) and its event."""
     booking, event = request_booking(
-        customer=customer(), service=make_service(), artist_user_id=ARTIST_USER,
+        by=customer(), service=make_service(), artist_user_id=ARTIST_USER,
         policy=make_policy(), schedule=open_all_week(), busy=BusyTimeline(), start=start,
         now=NOW, reference="INK-TEST22",
     )  # fmt: skip
@@ -83,6 +87,36 @@ def test_a_confirmed_booking_tells_both_parties_on_their_channels_and_plans_remi
     assert moments == [start - timedelta(hours=24), start - timedelta(hours=2)]
     assert all(n.reminder_for == start and n.next_attempt_at == n.send_at for n in reminders)
     assert len(reminders) == 2 * 4  # customer: email, sms, in-app; artist: in-app
+
+
+def booked_by_artist(party: BookedFor, *, deposit: bool) -> OutboxEvent:
+    """The artist books ``party`` in (with the service's deposit or not) and its event."""
+    service = make_service(deposit=FixedDeposit(Money(2_000, "USD")))
+    booking, entry = request_booking(
+        by=artist(), service=service, artist_user_id=ARTIST_USER, policy=make_policy(),
+        schedule=open_all_week(), busy=BusyTimeline(), start=NOW + timedelta(days=3),
+        now=NOW, reference="INK-TEST22", party=party, deposit=deposit,
+    )  # fmt: skip
+    return booking_outbox_event(booking, entry)
+
+
+def test_a_customer_the_artist_booked_for_a_deposit_is_told_to_pay_it() -> None:
+    event = booked_by_artist(BookedFor(customer_id=CUSTOMER_USER), deposit=True)
+    assert event.type == "booking.booked"
+    planned = plan(event, NOW, offsets())
+    assert {(n.recipient_id, n.channel, n.category) for n in planned} == {
+        (CUSTOMER_USER, channel, Category.PAYMENT) for channel in Channel
+    }
+
+
+def test_a_client_records_booking_tells_nobody_as_its_customer() -> None:
+    """Its audience is the artist alone: no customer message may reach the artist."""
+    for deposit in (False, True):
+        event = booked_by_artist(BookedFor(client_id=ClientId(uuid4())), deposit=deposit)
+        assert event.audience == (ARTIST_USER,)
+        planned = plan(event, NOW, offsets())
+        assert {n.party for n in planned} <= {Party.ARTIST}
+        assert all(n.recipient_id == ARTIST_USER for n in planned)
 
 
 def test_planning_twice_makes_the_same_keys_and_every_key_is_unique() -> None:

@@ -141,7 +141,7 @@ def test_booking_an_offered_slot_removes_every_overlapping_slot(
     start = data.draw(st.sampled_from(slots))
     busy = BusyTimeline.of(sc.busy)
     booking, _ = request_booking(
-        customer=customer(), service=sc.service, artist_user_id=ARTIST_USER, policy=sc.policy,
+        by=customer(), service=sc.service, artist_user_id=ARTIST_USER, policy=sc.policy,
         schedule=sc.schedule, busy=busy, start=start, now=sc.now,
     )  # fmt: skip
     assert booking.is_active(sc.now)

@@ -14,6 +14,7 @@ from adapters.postgres.tables.bookings import (
     booking_history,
     booking_ideas,
     bookings,
+    clients,
     idempotency_keys,
 )
 from adapters.postgres.tables.catalog import artists, services, studios
@@ -73,6 +74,7 @@ __all__ = [
     "booking_history",
     "booking_ideas",
     "bookings",
+    "clients",
     "date_overrides",
     "dispute_messages",
     "disputes",

@@ -36,6 +36,8 @@ users = sa.Table(
         "id",
         postgresql_include=["locked_until", "disabled"],
     ),
+    # An artist finding a customer by phone to book them in (migration 0026).
+    sa.Index("ix_users_phone", "phone"),
 )
 
 refresh_tokens = sa.Table(

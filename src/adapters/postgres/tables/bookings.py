@@ -1,4 +1,4 @@
-"""Bookings, their events (the audit trail) and idempotency keys."""
+"""Bookings, their events (the audit trail), idempotency keys and the artists' clients."""
 
 from __future__ import annotations
 
@@ -6,6 +6,20 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql as pg
 
 from adapters.postgres.tables.base import metadata, refers_to, timestamps
+
+# An artist's clients: people the artist books who have no account (migration 0026).
+clients = sa.Table(
+    "clients",
+    metadata,
+    sa.Column("id", sa.Uuid, primary_key=True),
+    refers_to("artist_id", "artists.id"),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("phone", sa.Text, nullable=False),  # E.164
+    sa.Column("email", sa.Text),  # normalised
+    *timestamps(),
+    # One record per phone number of an artist: booking the number again finds it.
+    sa.UniqueConstraint("artist_id", "phone"),
+)
 
 bookings = sa.Table(
     "bookings",
@@ -15,7 +29,9 @@ bookings = sa.Table(
     refers_to("artist_id", "artists.id", ondelete="RESTRICT"),
     # The artist's account (immutable for a profile): who acts as "the artist" of a booking.
     refers_to("artist_user_id", "users.id", ondelete="RESTRICT"),
-    refers_to("customer_id", "users.id", ondelete="RESTRICT"),
+    # The customer's account, or (booked by the artist) the artist's client record: one.
+    refers_to("customer_id", "users.id", ondelete="RESTRICT", nullable=True),
+    refers_to("client_id", "clients.id", ondelete="RESTRICT", nullable=True),
     refers_to("service_id", "services.id", ondelete="RESTRICT"),
     sa.Column("starts_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("ends_at", sa.DateTime(timezone=True), nullable=False),
@@ -46,6 +62,7 @@ bookings = sa.Table(
         name="payment_status",
     ),
     sa.CheckConstraint("starts_at < ends_at AND NOT isempty(blocked)", name="times"),
+    sa.CheckConstraint("(customer_id IS NULL) <> (client_id IS NULL)", name="party"),
     # Double booking is impossible by construction: active bookings of one artist never
     # overlap. "Active" here is pending-or-confirmed; a pending booking whose hold has run
     # out is cancelled (reason "expired") before anything that needs its time is written.

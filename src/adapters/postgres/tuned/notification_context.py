@@ -1,6 +1,7 @@
 """The notification context (``notification_context.py`` sends it): what a message is
 about, read when it is sent, one join each: the recipient with their channel choices, and
-the booking with its artist, service, studio and customer.
+the booking with its artist, service, studio and customer (the customer's account, or the
+artist's client record for a booking the artist made for one: exactly one is set).
 
 Why text (docs/performance.md, "Notifications"): ``NotificationContext`` is a read port
 (docs/architecture.md, rule 9) whose answers are these two projections, each a single join
@@ -26,11 +27,12 @@ SELECT b.id, b.reference, b.status, b.starts_at, b.ends_at,
        a.display_name, a.time_zone, a.free_cancellation_minutes, a.lat AS artist_lat,
        a.lng AS artist_lng, s.name AS service_name, s.price_amount, s.currency,
        st.name AS studio_name, st.address, st.lat AS studio_lat, st.lng AS studio_lng,
-       c.name AS customer_name
+       coalesce(c.name, k.name) AS customer_name
   FROM bookings b
   JOIN artists a ON a.id = b.artist_id
   JOIN services s ON s.id = b.service_id
-  JOIN users c ON c.id = b.customer_id
+  LEFT JOIN users c ON c.id = b.customer_id
+  LEFT JOIN clients k ON k.id = b.client_id
   LEFT JOIN studios st ON st.id = a.studio_id
  WHERE b.id = %(id)s
 """

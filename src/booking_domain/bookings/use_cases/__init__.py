@@ -21,6 +21,7 @@ from booking_domain.bookings.use_cases.ideas import (
     UpdateIdea,
 )
 from booking_domain.bookings.use_cases.moderation import SuspendArtist, Suspension
+from booking_domain.bookings.use_cases.parties import ClientDetails, CustomerLookup
 from booking_domain.bookings.use_cases.queries import (
     AdminBookingFilter,
     BookingHistory,
@@ -68,8 +69,10 @@ __all__ = [
     "BookingUseCases",
     "BookingsDeps",
     "ChangeBookingStatus",
+    "ClientDetails",
     "CreateBooking",
     "CustomerContact",
+    "CustomerLookup",
     "DeleteIdea",
     "ExpireHolds",
     "FindBookingByReference",

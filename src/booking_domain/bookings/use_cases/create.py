@@ -5,15 +5,18 @@ Rules (docs/product.md, "4. Bookings" and "9. API conventions"; docs/architectur
 - a start whose time another active booking holds is a conflict (``slot_taken``, 409),
   whether the domain's check or the storage's constraint notices it first; every other
   refusal is ``not_bookable`` with its reason (422);
-- only customers request bookings; the artist must be approved and not suspended and the
-  service active and the artist's own, else ``artist_not_bookable`` (the same answer for an
-  unknown artist or service, so ids reveal nothing);
+- customers request bookings for themselves; the artist books a customer or a client of
+  theirs into their own calendar (``creation_kind``, ``use_cases/parties.py``), with or
+  without the service's deposit; nobody else creates bookings. The artist must be approved
+  and not suspended and the service active and the artist's own, else
+  ``artist_not_bookable`` (the same answer for an unknown artist or service, so ids reveal
+  nothing);
 - the start is checked by the domain against what the artist offers at ``now``;
 - pending bookings whose hold has run out and that overlap the wanted time are expired
   (reason ``expired``) before the new booking is written, in the same transaction;
 - a booking reference is a short random code, unique among all bookings: when the one drawn
   is already in use the whole request is tried again with a fresh one (a few times at most);
-- an ``Idempotency-Key`` is remembered per customer for 24 h with a fingerprint of the
+- an ``Idempotency-Key`` is remembered per user for 24 h with a fingerprint of the
   request: the same key with the same request returns the booking it created (a *replay*),
   with another request it is refused (``idempotency_key_reused``). Only a created booking is
   remembered: a refused request may be retried under the same key. The key is claimed at
@@ -24,7 +27,8 @@ This is the one path that uses the bookings port's two knobs (``bookings/ports.p
 a key, the check reads outside any transaction and the new booking with its first event is
 one write in an ``autocommit`` unit of work; writers of one artist's calendar queue behind
 each other (``hold_calendar``; ``add`` queues by itself). What each costs on PostgreSQL is
-written in ``adapters/postgres/bookings.py``.
+written in ``adapters/postgres/bookings.py``. An artist's booking of someone else always
+runs in a transaction: finding the customer or storing the client record comes first.
 """
 
 from __future__ import annotations
@@ -33,7 +37,9 @@ import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from booking_domain.bookings.booking import Booking, request_booking
+from booking_domain.bookings.booking import Booking
+from booking_domain.bookings.clients import BookedFor
+from booking_domain.bookings.creation import request_booking
 from booking_domain.bookings.errors import (
     BookingActionNotAllowedError,
     BookingNotFoundError,
@@ -46,6 +52,12 @@ from booking_domain.bookings.recording import record_new
 from booking_domain.bookings.use_cases.checks import bookable_context, taken_is_a_conflict
 from booking_domain.bookings.use_cases.deps import BookingsDeps
 from booking_domain.bookings.use_cases.holds import expire_stale_holds
+from booking_domain.bookings.use_cases.parties import (
+    ClientDetails,
+    CustomerLookup,
+    Party,
+    resolve_party,
+)
 from booking_domain.scheduling import SchedulingContext, epoch_floor
 from booking_domain.shared.errors import FieldError, InvalidInputError
 from booking_domain.shared.idempotency import idempotency_key_problem
@@ -63,19 +75,31 @@ REFERENCE_ATTEMPTS = 3
 
 @dataclass(frozen=True, slots=True)
 class BookingRequest:
-    """What a customer asks for. ``start`` must carry a time zone offset."""
+    """What a customer asks for, or what an artist books for an existing ``customer`` or a
+    ``client`` of theirs (one of the two), ``deposit`` saying whether the artist asks for
+    the service's deposit. ``start`` must carry a time zone offset."""
 
     artist_id: ArtistId
     service_id: ServiceId
     start: datetime
     notes: str = ""
     idempotency_key: str | None = None
+    customer: CustomerLookup | None = None
+    client: ClientDetails | None = None
+    deposit: bool | None = None
+
+    @property
+    def party(self) -> Party | None:
+        """Whom the artist books (None: the requesting customer)."""
+        return self.client or self.customer
 
     def fingerprint(self) -> str:
         """A digest of the request (not the key): equal for the same booking asked twice,
         whatever offset the start was written with."""
         start = require_aware(self.start, "start").astimezone(UTC).isoformat()
         text = f"{self.artist_id}|{self.service_id}|{start}|{self.notes}"
+        if self.party is not None or self.deposit is not None:
+            text += f"|{self.party.fingerprint() if self.party else ''}|{self.deposit}"
         return hashlib.sha256(text.encode()).hexdigest()
 
 
@@ -90,6 +114,9 @@ class BookingCreated:
 def _check_request(request: BookingRequest) -> str | None:
     key = request.idempotency_key
     problems = [p for p in (idempotency_key_problem(key),) if p is not None]
+    if request.customer is not None and request.client is not None:
+        detail = "Book a customer or a client, one of them."
+        problems.append(FieldError("client", detail, "one_of"))
     if len(request.notes) > MAX_NOTES_LENGTH:
         problems.append(FieldError("notes", f"At most {MAX_NOTES_LENGTH} characters.", "too_long"))
     if (problem := text_problem("notes", request.notes, multiline=True)) is not None:
@@ -111,11 +138,12 @@ async def _replay(
 
 
 class CreateBooking(UseCase[BookingsDeps]):
-    """A customer requests a start of an artist's service (see the module rules)."""
+    """A customer requests a start of an artist's service, or the artist books someone in
+    (see the module rules)."""
 
     async def __call__(self, actor: Actor, request: BookingRequest) -> BookingCreated:
-        if actor.role is not Role.CUSTOMER:
-            raise BookingActionNotAllowedError("Only customers request bookings.")
+        if actor.role is Role.ADMIN:
+            raise BookingActionNotAllowedError("Only customers and the artist create bookings.")
         start = require_aware(request.start, "start")
         key = _check_request(request)
         for _ in range(REFERENCE_ATTEMPTS - 1):
@@ -128,22 +156,26 @@ class CreateBooking(UseCase[BookingsDeps]):
     async def _create(
         self, actor: Actor, request: BookingRequest, start: datetime, key: str | None
     ) -> BookingCreated:
-        if key is None:
+        if key is None and request.party is None:
             return BookingCreated(await self._create_unkeyed(actor, request, start))
         async with self._deps.uow() as uow:
             now = self._deps.clock.now()
             booking_id = self._new_id(now)
-            # Claimed first, for the id the booking will have: a concurrent retry waits here
-            # until this transaction ends, then replays its booking (or, if this one failed
-            # and rolled back, takes the key and tries itself).
-            fingerprint = request.fingerprint()
-            expires = now + self._deps.idempotency_ttl
-            record = IdempotencyRecord(actor.user_id, key, fingerprint, booking_id, expires)
-            holder = await uow.idempotency.claim(record, now)
-            if holder is not None:
-                return await _replay(uow, holder, fingerprint)
+            if key is not None:
+                # Claimed first, for the id the booking will have: a concurrent retry waits
+                # here until this transaction ends, then replays its booking (or, if this
+                # one failed and rolled back, takes the key and tries itself).
+                fingerprint = request.fingerprint()
+                expires = now + self._deps.idempotency_ttl
+                record = IdempotencyRecord(actor.user_id, key, fingerprint, booking_id, expires)
+                holder = await uow.idempotency.claim(record, now)
+                if holder is not None:
+                    return await _replay(uow, holder, fingerprint)
             context = await bookable_context(uow, request.artist_id, request.service_id, start, now)
-            booking, entry = self._decide(actor, request, context, now, booking_id)
+            party = None
+            if request.party is not None:
+                party = await resolve_party(uow, actor, context, request.party, now)
+            booking, entry = self._decide(actor, request, context, now, booking_id, party)
             await self._write(uow, booking, entry, context, now)
             await uow.commit()
         return BookingCreated(booking)
@@ -177,10 +209,13 @@ class CreateBooking(UseCase[BookingsDeps]):
         context: SchedulingContext,
         now: datetime,
         booking_id: BookingId,
+        party: BookedFor | None = None,
     ) -> tuple[Booking, HistoryEntry]:
         with taken_is_a_conflict():
             return request_booking(
-                customer=actor,
+                by=actor,
+                party=party,
+                deposit=request.deposit,
                 service=context.service,
                 artist_user_id=context.artist.user_id,
                 policy=context.artist.policy,

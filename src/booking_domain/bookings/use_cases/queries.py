@@ -8,8 +8,10 @@ import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
 
+from booking_domain.accounts import User
 from booking_domain.bookings.access import load_visible, load_visible_by_reference
 from booking_domain.bookings.booking import Booking
+from booking_domain.bookings.clients import Client
 from booking_domain.bookings.errors import BookingNotFoundError
 from booking_domain.bookings.history import HistoryEntry
 from booking_domain.bookings.ports import BookingFilter
@@ -49,15 +51,20 @@ class CustomerContact:
 
 class GetCustomerContact(UseCase[BookingsDeps]):
     """The customer of a booking, to whom ``load_visible`` shows the booking: its artist (who
-    must know who is coming), admins, and the customer themself."""
+    must know who is coming), admins, and the customer themself. For a booking the artist
+    made for a client record, the record's name and phone."""
 
     async def __call__(self, actor: Actor, booking_id: BookingId) -> CustomerContact:
         async with self._deps.uow(read_only=True) as uow:
             booking = await load_visible(uow, booking_id, actor)
-            customer = await uow.users.get(booking.customer_id)
-        if customer is None:  # an account is never deleted while bookings name it
+            person: User | Client | None = None
+            if booking.customer_id is not None:
+                person = await uow.users.get(booking.customer_id)
+            elif booking.client_id is not None:
+                person = await uow.clients.get(booking.client_id)
+        if person is None:  # accounts and client records outlive the bookings naming them
             raise BookingNotFoundError()
-        return CustomerContact(name=customer.name, phone=customer.phone)
+        return CustomerContact(name=person.name, phone=person.phone)
 
 
 def booking_filter(

@@ -49,7 +49,10 @@ class BookingsController(SignedIn, context="bookings", raises=CHANGES):
     path = "/bookings"
     tags = ["bookings"]
 
-    @post(status_code=HTTP_201_CREATED, summary="Request a booking (customers)")
+    @post(
+        status_code=HTTP_201_CREATED,
+        summary="Request a booking (customers), or book a customer or client in (artists)",
+    )
     async def create(
         self,
         data: JSONBody[CreateBookingRequest],
@@ -57,9 +60,11 @@ class BookingsController(SignedIn, context="bookings", raises=CHANGES):
         bookings: BookingsDep,
         idempotency_key: IdempotencyKey = None,
     ) -> Response[BookingView]:
-        """Confirmed at once without deposit or approval, else pending with a hold. A replay
-        of an Idempotency-Key answers with the booking it created (header
-        ``Idempotent-Replayed: true``)."""
+        """A customer's request: confirmed at once without deposit or approval, else pending
+        with a hold. The artist's booking of a ``customer`` (by email or phone) or a
+        ``client`` of theirs: confirmed at once, or pending for the deposit with
+        ``deposit: true``. A replay of an Idempotency-Key answers with the booking it created
+        (header ``Idempotent-Replayed: true``)."""
         created = await bookings.create_booking(actor, data.request(idempotency_key))
         headers = {REPLAYED_HEADER: "true"} if created.replayed else {}
         return Response(

@@ -11,7 +11,13 @@ import msgspec
 from msgspec import Meta
 
 from booking_domain.bookings import Booking, BookingStatus, HistoryEntry
-from booking_domain.bookings.use_cases import MAX_NOTES_LENGTH, BookingRequest, CustomerContact
+from booking_domain.bookings.use_cases import (
+    MAX_NOTES_LENGTH,
+    BookingRequest,
+    ClientDetails,
+    CustomerContact,
+    CustomerLookup,
+)
 from booking_domain.shared import ArtistId, ServiceId
 from entrypoints.http.wire import Dto, PageView, View, utc
 
@@ -20,11 +26,44 @@ Instant = Annotated[datetime, Meta(tz=True, description="ISO 8601 with a UTC off
 StatusName = Literal["pending", "confirmed", "completed", "cancelled", "no_show", "disputed"]
 
 
+Phone = Annotated[str, Meta(max_length=40, description="E.164, or 8 digits (Mongolia)")]
+Email = Annotated[str, Meta(max_length=320, description="Email address (case-insensitive)")]
+
+
+class CustomerLookupDto(Dto, frozen=True):
+    """An existing customer, by exactly one of email or phone."""
+
+    email: Email | None = None
+    phone: Phone | None = None
+
+    def lookup(self) -> CustomerLookup:
+        return CustomerLookup(self.email, self.phone)
+
+
+class ClientDto(Dto, frozen=True):
+    """Someone without an account: the artist's own client record (found by phone if the
+    artist has one, else made)."""
+
+    name: Annotated[str, Meta(max_length=200)]
+    phone: Phone
+    email: Email | None = None
+
+    def details(self) -> ClientDetails:
+        return ClientDetails(self.name, self.phone, self.email)
+
+
 class CreateBookingRequest(Dto, frozen=True):
+    """A customer's request; or, from the artist, a booking in their own calendar for an
+    existing ``customer`` or a ``client`` of theirs, with the service's deposit or not
+    (``deposit``, default false)."""
+
     artist_id: UUID
     service_id: UUID
     start: Instant
     notes: Annotated[str, Meta(max_length=MAX_NOTES_LENGTH)] = ""
+    customer: CustomerLookupDto | None = None
+    client: ClientDto | None = None
+    deposit: bool | None = None
 
     def request(self, idempotency_key: str | None) -> BookingRequest:
         return BookingRequest(
@@ -33,6 +72,9 @@ class CreateBookingRequest(Dto, frozen=True):
             self.start,
             self.notes,
             idempotency_key,
+            customer=None if self.customer is None else self.customer.lookup(),
+            client=None if self.client is None else self.client.details(),
+            deposit=self.deposit,
         )
 
 
@@ -59,7 +101,8 @@ class BookingView(View, frozen=True):
     reference: str
     artist_id: UUID
     service_id: UUID
-    customer_id: UUID
+    customer_id: UUID | None  # null: booked by the artist for a client record (clientId)
+    client_id: UUID | None
     status: str
     payment_status: str
     start: datetime
@@ -87,6 +130,7 @@ class BookingView(View, frozen=True):
             artist_id=b.artist_id,
             service_id=b.service_id,
             customer_id=b.customer_id,
+            client_id=b.client_id,
             status=b.status.value,
             payment_status=b.payment_status.value,
             start=utc(b.start),

@@ -1,0 +1,155 @@
+"""How a booking comes to be: who may create one for whom, and the state it starts in.
+
+One path for everyone (``request_booking``): a customer's request and an artist's booking
+of a walk-in or a phone client are checked by the same slot rules and start by the rules of
+``creation_kind`` and ``_opening`` (docs/product.md, "4. Bookings").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from booking_domain.bookings.booking import Booking
+from booking_domain.bookings.clients import BookedFor
+from booking_domain.bookings.errors import BookingActionNotAllowedError
+from booking_domain.bookings.history import HistoryEntry, HistoryKind, actor_fields
+from booking_domain.bookings.references import new_booking_reference
+from booking_domain.bookings.status import BookingStatus, PaymentStatus
+from booking_domain.catalog import SchedulingPolicy, Service
+from booking_domain.scheduling import BusyTimeline, Schedule, check_bookable, epoch_floor
+from booking_domain.shared.errors import FieldError, InvalidInputError
+from booking_domain.shared.identity import Actor, Role
+from booking_domain.shared.ids import BookingId, UserId, new_uuid7
+from booking_domain.shared.money import Money
+from booking_domain.shared.time import require_aware
+
+__all__ = ["creation_kind", "request_booking", "require_calendar_owner"]
+
+
+def require_calendar_owner(by: Actor, artist_user_id: UserId) -> None:
+    """Only the artist whose calendar it is books someone else in
+    (``BookingActionNotAllowedError`` for anyone else: customers, admins, other artists)."""
+    if by.role is not Role.ARTIST or by.user_id != artist_user_id:
+        raise BookingActionNotAllowedError("Only the artist books someone into their calendar.")
+
+
+def creation_kind(
+    by: Actor, artist_user_id: UserId, party: BookedFor, deposit: bool | None = None
+) -> HistoryKind:
+    """Who may create a booking for whom, and what the creation is called.
+
+    - A customer, for themself only: a request (``requested``); its deposit is the
+      service's, so the customer sets none (``deposit`` is None).
+    - The artist whose calendar it is (``require_calendar_owner``), for a customer's
+      account (not their own) or for one of their client records: a booking made by the
+      artist (``booked``). That the account is a customer's and the record the artist's own
+      is the use case's to load.
+    - Nobody else: an admin, another artist, a customer for someone else
+      (``BookingActionNotAllowedError``).
+    """
+    if by.role is Role.CUSTOMER:
+        if party.customer_id != by.user_id:
+            raise BookingActionNotAllowedError("Customers request bookings for themselves.")
+        if deposit is not None:
+            raise BookingActionNotAllowedError("The service sets the deposit of a request.")
+        return HistoryKind.REQUESTED
+    require_calendar_owner(by, artist_user_id)
+    if party.customer_id == by.user_id:
+        raise BookingActionNotAllowedError("Book a customer or a client, not yourself.")
+    return HistoryKind.BOOKED
+
+
+@dataclass(frozen=True, slots=True)
+class _Opening:
+    status: BookingStatus
+    hold: datetime | None
+    deposit: Money
+    approved: bool
+
+
+def _opening(
+    kind: HistoryKind, service: Service, policy: SchedulingPolicy, now: datetime, deposit: bool
+) -> _Opening:
+    """How a new booking starts. A request: pending under the approval hold if the service
+    needs approval, else under the deposit hold if it has a deposit, else confirmed. Made by
+    the artist (which is the approval): confirmed at once without a deposit, pending under
+    the deposit hold with one (``deposit``: the artist asks for the service's deposit)."""
+    amount = service.deposit_amount
+    if kind is HistoryKind.BOOKED:
+        if deposit and amount.is_zero:
+            raise InvalidInputError(
+                errors=(FieldError("deposit", "This service takes no deposit.", "no_deposit"),)
+            )
+        amount = amount if deposit else Money.zero(amount.currency)
+        approved = service.needs_approval
+        if amount.is_zero:
+            return _Opening(BookingStatus.CONFIRMED, None, amount, approved)
+        return _Opening(BookingStatus.PENDING, now + policy.deposit_hold, amount, approved)
+    if service.needs_approval:
+        return _Opening(BookingStatus.PENDING, now + policy.approval_hold, amount, False)
+    if not amount.is_zero:
+        return _Opening(BookingStatus.PENDING, now + policy.deposit_hold, amount, False)
+    return _Opening(BookingStatus.CONFIRMED, None, amount, False)
+
+
+def request_booking(
+    *,
+    by: Actor,
+    service: Service,
+    artist_user_id: UserId,
+    policy: SchedulingPolicy,
+    schedule: Schedule,
+    busy: BusyTimeline,
+    start: datetime,
+    now: datetime,
+    notes: str = "",
+    booking_id: BookingId | None = None,
+    reference: str | None = None,
+    party: BookedFor | None = None,
+    deposit: bool | None = None,
+) -> tuple[Booking, HistoryEntry]:
+    """``by`` creates a booking at ``start`` for ``party`` (default: ``by`` themself):
+    refused unless ``creation_kind`` allows it and the start is offered, else confirmed or
+    held as ``_opening`` says (``deposit``: whether the artist asks for the service's
+    deposit; None for a customer's request). The one way a booking comes to be, whoever
+    makes it."""
+    party = party or BookedFor(customer_id=by.user_id)
+    kind = creation_kind(by, artist_user_id, party, deposit)
+    start, now = require_aware(start, "start"), require_aware(now, "now")
+    check_bookable(
+        service=service, policy=policy, schedule=schedule, busy=busy, start=start, now=now
+    )
+    opening = _opening(kind, service, policy, now, bool(deposit))
+    zero = Money.zero(opening.deposit.currency)
+    blocked = service.blocked_span(start)
+    booking = Booking(
+        id=booking_id or BookingId(new_uuid7(epoch_floor(now) * 1000)),
+        reference=reference or new_booking_reference(),
+        artist_id=service.artist_id,
+        artist_user_id=artist_user_id,
+        customer_id=party.customer_id,
+        service_id=service.id,
+        start=start,
+        end=start + service.duration,
+        blocked_start=blocked.start,
+        blocked_end=blocked.end,
+        status=opening.status,
+        payment_status=PaymentStatus.UNPAID,
+        hold_expires_at=opening.hold,
+        requires_approval=service.needs_approval,
+        approved=opening.approved,
+        deposit=opening.deposit,
+        amount_paid=zero,
+        amount_refunded=zero,
+        refund_due=zero,
+        version=1,
+        created_at=now,
+        updated_at=now,
+        status_changed_at=now,
+        notes=notes,
+        client_id=party.client_id,
+    )
+    uid, role = actor_fields(by)
+    entry = HistoryEntry(booking.id, 1, kind, now, uid, role, None, opening.status)
+    return booking, entry

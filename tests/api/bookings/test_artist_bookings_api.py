@@ -1,0 +1,100 @@
+"""``POST /api/v1/bookings`` from the artist: walk-ins and phone clients booked into the
+artist's own calendar, for an existing customer (by email or phone) or a client record of
+the artist's, with or without the deposit; every refusal with its status and code."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.api.booking_helpers import SLOT, Desk, open_desk
+from tests.api.conftest import Api
+
+pytestmark = pytest.mark.anyio
+WALK_IN = {"name": "Bat Erdene", "phone": "8811 2233", "email": "bat@example.com"}
+
+
+async def as_artist(desk: Desk, start: str = SLOT, **body: Any) -> Any:
+    return await desk.book(start, desk.artist.session, **body)
+
+
+async def test_an_artist_books_a_walk_in_client_confirmed_at_once(api: Api) -> None:
+    desk = await open_desk(api, service={"deposit": {"amount": 30_000}})
+    response = await as_artist(desk, client=WALK_IN)
+    assert response.status_code == 201, response.text
+    body = response.json()
+    assert (body["status"], body["depositAmount"], body["holdExpiresAt"]) == ("confirmed", 0, None)
+    assert body["customerId"] is None and body["clientId"] is not None
+    events = await desk.get(f"/{body['id']}/events", desk.artist.session)
+    assert [(e["kind"], e["to"]) for e in events.json()["items"]] == [("booked", "confirmed")]
+    again = await as_artist(desk, "2026-03-05T11:00:00Z", client={**WALK_IN, "name": "Bat"})
+    assert again.json()["clientId"] == body["clientId"]  # the same number, the same record
+    assert (await desk.get(f"/{body['id']}", desk.customer)).status_code == 404
+
+
+async def test_an_existing_customer_is_booked_by_email_with_the_deposit(api: Api) -> None:
+    desk = await open_desk(api, service={"deposit": {"amount": 30_000}})
+    email = desk.customer["user"]["email"].upper()
+    response = await as_artist(desk, customer={"email": email}, deposit=True)
+    assert response.status_code == 201, response.text
+    body = response.json()
+    assert (body["status"], body["depositAmount"]) == ("pending", 30_000)
+    assert body["holdExpiresAt"] == "2026-03-02T10:15:00Z"
+    assert body["customerId"] == desk.customer["user"]["id"]
+    seen = await desk.get(f"/{body['id']}", desk.customer)
+    assert seen.status_code == 200, seen.text
+
+
+async def test_an_existing_customer_is_found_by_phone(api: Api) -> None:
+    desk = await open_desk(api)
+    changed = await api.client.patch(
+        "/api/v1/me", json={"phone": "+976 9911 2233"}, headers=desk.auth(desk.customer)
+    )
+    assert changed.status_code == 200, changed.text
+    response = await as_artist(desk, customer={"phone": "99112233"})
+    assert response.status_code == 201, response.text
+    assert response.json()["customerId"] == desk.customer["user"]["id"]
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "code"),
+    [
+        ({"customer": {"email": "nobody@example.com"}}, 404, "customer_not_found"),
+        ({"customer": {}}, 422, "invalid_input"),
+        ({"client": {**WALK_IN, "phone": "not a number"}}, 422, "invalid_input"),
+        ({"client": {**WALK_IN, "name": " "}}, 422, "invalid_input"),
+        ({"client": WALK_IN, "customer": {"email": "a@example.com"}}, 422, "invalid_input"),
+        ({"client": WALK_IN, "deposit": True}, 422, "invalid_input"),  # no deposit to ask
+        ({}, 403, "booking_action_not_allowed"),  # for whom?
+    ],
+)
+async def test_refusals(api: Api, body: dict[str, Any], status: int, code: str) -> None:
+    desk = await open_desk(api)
+    response = await as_artist(desk, **body)
+    assert (response.status_code, response.json()["code"]) == (status, code), response.text
+
+
+async def test_only_the_calendars_artist_books_someone_in(api: Api) -> None:
+    desk = await open_desk(api)
+    other = (await open_desk(api, admin=desk.admin)).artist.session
+    bodies: list[dict[str, Any]] = [
+        {"client": WALK_IN},
+        {"customer": {"email": "nobody@example.com"}},
+    ]
+    for session in (other, desk.customer, desk.admin):
+        for body in bodies:
+            response = await desk.book(SLOT, session, **body)
+            assert (response.status_code, response.json()["code"]) == (
+                403,
+                "booking_action_not_allowed",
+            ), response.text
+
+
+async def test_an_artists_booking_takes_the_slot(api: Api) -> None:
+    desk = await open_desk(api)
+    assert (await as_artist(desk, client=WALK_IN)).status_code == 201
+    response = await desk.book("2026-03-05T10:30:00Z")
+    assert (response.status_code, response.json()["code"]) == (409, "slot_taken")
+    taken = await as_artist(desk, "2026-03-05T10:30:00Z", client=WALK_IN)
+    assert (taken.status_code, taken.json()["code"]) == (409, "slot_taken")
