@@ -130,9 +130,14 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
 
 def _uvicorn_options(settings: Settings, host: str, port: int) -> dict[str, Any]:
     """uvicorn reads X-Forwarded-For only from the configured proxies: with none, the peer's
-    own address is the client's (uvicorn's default would believe any local process)."""
+    own address is the client's (uvicorn's default would believe any local process). Its
+    httptools parser runs with our bound on request heads and our refusals
+    (``entrypoints.http.protocols``)."""
+    from entrypoints.http.protocols import GuardedHttpToolsProtocol
+
     trusted = settings.trusted_proxies
     return {
+        "http": GuardedHttpToolsProtocol,
         "host": host,
         "port": port,
         "log_config": None,

@@ -37,10 +37,16 @@ _SECURITY_HEADERS: list[tuple[bytes, bytes]] = [
     (b"strict-transport-security", b"max-age=63072000; includeSubDomains"),
 ]
 # The API returns data, never pages, so nothing may be framed, scripted or cached by
-# intermediaries.
+# intermediaries. A response that states its own cache policy (a stored image: media.md)
+# keeps it: two Cache-Control headers would leave caches to pick one.
+_CACHE_CONTROL = b"cache-control"
+_NO_STORE = (_CACHE_CONTROL, b"no-store")
 _API_ONLY_HEADERS: list[tuple[bytes, bytes]] = [
     (b"content-security-policy", b"default-src 'none'; frame-ancestors 'none'"),
-    (b"cache-control", b"no-store"),
+    _NO_STORE,
+]
+_API_HEADERS_KEEPING_CACHE: list[tuple[bytes, bytes]] = [
+    h for h in _API_ONLY_HEADERS if h is not _NO_STORE
 ]
 # The documentation page (docs.py) loads its vendored UI from this origin and nothing else.
 # Images may also be data: URIs, which is how swagger-ui.css draws its icons.
@@ -53,6 +59,12 @@ _DOCS_HEADERS: list[tuple[bytes, bytes]] = [
 ]
 _DOC_PATHS = ("/docs", "/schema")
 _END_OF_HEAD: Message = {"type": "http.response.body", "body": b"", "more_body": False}
+
+
+def api_headers() -> list[tuple[bytes, bytes]]:
+    """The headers every API response carries besides its request id (also the server's
+    own refusals: ``protocols.py``)."""
+    return [*_SECURITY_HEADERS, *_API_ONLY_HEADERS]
 
 
 class RequestContextMiddleware:
@@ -82,7 +94,7 @@ class RequestContextMiddleware:
                 headers = list(message.get("headers", []))
                 headers.append((REQUEST_ID_HEADER, request_id.encode()))
                 headers.extend(_SECURITY_HEADERS)
-                headers.extend(_DOCS_HEADERS if is_doc else _API_ONLY_HEADERS)
+                headers.extend(_DOCS_HEADERS if is_doc else _api_only(headers))
                 message["headers"] = headers
                 await send(message)
                 if method == "HEAD":  # the whole answer: headers, and an end with no content
@@ -100,6 +112,12 @@ class RequestContextMiddleware:
                 _log_request(inner, method, status, started, request_id)
 
 
+def _api_only(headers: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
+    if any(name == _CACHE_CONTROL for name, _ in headers):
+        return _API_HEADERS_KEEPING_CACHE
+    return _API_ONLY_HEADERS
+
+
 def _incoming_request_id(scope: Scope) -> str | None:
     """Honour a caller's request id only when it is short and plain (it ends up in logs)."""
     for name, value in scope["headers"]:
@@ -113,14 +131,30 @@ def _log_request(scope: Scope, method: str, status: int, started: float, request
         return
     state: dict[str, Any] = scope.get("state") or {}
     actor = state.get("actor")
+    user_id = str(actor.user_id) if actor is not None else None
+    log_access(method, scope["path"], status, request_id, started, user_id)
+
+
+def log_access(
+    method: str | None,
+    path: str | None,
+    status: int,
+    request_id: str,
+    started: float | None = None,
+    user_id: str | None = None,
+) -> None:
+    """The one access-log line of a request (``method`` and ``path`` are ``None`` for a
+    request the server refused before it was parsed)."""
+    if not _access_log.isEnabledFor(logging.INFO):
+        return
     line = {
         "event": "request",
         "method": method,
         # The path only: query strings may carry tokens (e.g. payment callbacks).
-        "path": scope["path"],
+        "path": path,
         "status": status,
-        "durationMs": round((time.perf_counter() - started) * 1000, 2),
+        "durationMs": None if started is None else round((time.perf_counter() - started) * 1000, 2),
         "requestId": request_id,
-        "userId": str(actor.user_id) if actor is not None else None,
+        "userId": user_id,
     }
     _access_log.handle(FieldsRecord(_access_log.name, logging.INFO, line))

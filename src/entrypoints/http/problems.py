@@ -18,6 +18,7 @@ from typing import Any
 
 import msgspec
 from litestar import MediaType, Request, Response
+from litestar.enums import ParamType
 from litestar.exceptions import HTTPException, ValidationException
 from litestar.types import ExceptionHandlersMap
 
@@ -144,7 +145,12 @@ def validation_error_handler(request: Request[Any, Any, Any], exc: Exception) ->
     or missing fields is 422 with one entry per field."""
     assert isinstance(exc, ValidationException)
     extra = exc.extra if isinstance(exc.extra, list) else []
-    fields = [_problem_field(item) for item in extra if isinstance(item, dict)]
+    wire_names = _wire_names(request)
+    fields = [_problem_field(item, wire_names) for item in extra if isinstance(item, dict)]
+    missing = _MISSING_PARAMETER.match(exc.detail)
+    if missing and not fields:
+        message = f"Missing required {missing.group(1)} parameter"
+        fields = [ProblemField(field=missing.group(2), message=message, code="required")]
     malformed = any("malformed" in f.message.lower() for f in fields)
     if malformed or not fields:
         return problem_response(
@@ -159,9 +165,29 @@ _FIELD_IN_MESSAGE = re.compile(r"field `([^`]+)`|at `\$\.([^`]+)`")
 _CONTAINER_KEYS = {"", "data", "body"}
 
 
-def _problem_field(item: dict[str, Any]) -> ProblemField:
+# Litestar refuses a missing parameter before it validates any: by its name as sent.
+_PARAMETER_SOURCES = frozenset(t.value for t in ParamType)
+_MISSING_PARAMETER = re.compile(r"Missing required (query|header|cookie|path) parameter '([^']+)'")
+
+
+def _wire_names(request: Request[Any, Any, Any]) -> dict[str, str]:
+    """The handler's arguments that are read from the query, headers, cookies or path, by
+    the name the client sends (``starts_from`` is ``from``, ``rating_min`` ``ratingMin``):
+    Litestar names a refused value by the argument."""
+    names: dict[str, str] = {}
+    for argument, definition in request.route_handler.parsed_fn_signature.parameters.items():
+        wire = getattr(definition.kwarg_definition, "name", None)
+        if isinstance(wire, str):
+            names[argument] = wire
+    return names
+
+
+def _problem_field(item: dict[str, Any], wire_names: dict[str, str]) -> ProblemField:
     message = str(item.get("message", "invalid value"))
     field = str(item.get("key") or "").removeprefix("data.")
+    if item.get("source") in _PARAMETER_SOURCES:
+        argument, dot, rest = field.partition(".")
+        field = wire_names.get(argument, argument) + dot + rest
     if field in _CONTAINER_KEYS:
         match = _FIELD_IN_MESSAGE.search(message)
         field = (match.group(1) or match.group(2)) if match else "body"

@@ -68,6 +68,27 @@ async def test_presign_put_complete_and_fetch_the_webp_variant(api: Api) -> None
     assert again.status_code == 200 and again.json()["images"] == state["images"]
 
 
+@pytest.mark.parametrize(
+    ("purpose", "policy"),
+    [("portfolio", "public, max-age=31536000, immutable"), ("idea", "private, max-age=300")],
+)
+async def test_an_image_is_served_with_its_own_cache_policy_only(
+    api: Api, purpose: str, policy: str
+) -> None:
+    """One ``Cache-Control``: the image's own (media.md), not also the API's ``no-store``."""
+    user = api.bearer(await api.register("pic@example.com", role="artist"))  # any purpose
+    data = _jpeg((64, 64))
+    ticket = await _request(api, user, data, purpose=purpose)
+    assert await _put(api, ticket, data) == 200
+    done = await api.client.post(f"{UPLOADS}/{ticket['uploadId']}/complete", headers=user)
+    assert done.status_code == 200, done.text
+    small = next(i for i in done.json()["images"] if i["name"] == "small")
+    fetched = await api.client.get(_local(small["url"]))
+    assert fetched.status_code == 200
+    assert fetched.headers.get_list("cache-control") == [policy]
+    assert fetched.headers["x-content-type-options"] == "nosniff"
+
+
 async def test_complete_before_the_put_is_refused_and_the_upload_stays_open(api: Api) -> None:
     user = api.bearer(await api.register("cu@example.com"))
     data = _jpeg((64, 64))
