@@ -193,6 +193,9 @@ SIGNATURE = N_("Inkslot: booking for tattoo artists and studios")
 SETTINGS_HINT = N_("You can choose which messages you get in the app's notification settings.")
 SMS = N_("{title}. {when}. {link}")
 SMS_SHORT = N_("{title}. {link}")
+# To an artist's client record (no account, so no app to open or settings to choose).
+CLIENT_HINT = N_("To change or cancel the appointment, contact {artist}.")
+CLIENT_SMS = N_("{title}. {when}.")
 
 
 def source_messages() -> list[str]:
@@ -202,5 +205,5 @@ def source_messages() -> list[str]:
         found += [title, lead]
     found += list(LABELS.values())
     found += [POLICY, POLICY_NO_DEPOSIT, REFUND_DUE, NO_REFUND, NO_REFUND_DECIDED]
-    found += [SIGNATURE, SETTINGS_HINT, SMS, SMS_SHORT]
+    found += [SIGNATURE, SETTINGS_HINT, SMS, SMS_SHORT, CLIENT_HINT, CLIENT_SMS]
     return list(dict.fromkeys(found))
