@@ -68,6 +68,8 @@ class BabelRenderer(MessageRenderer):
 
 def _lead_key(facts: MessageFacts) -> str:
     party = facts.party.value
+    if facts.to_client and (facts.kind, f"{party}/client") in wording.MESSAGES:
+        return f"{party}/client"
     if facts.kind != "booking.cancelled" or facts.booking is None:
         return party
     by = facts.booking.cancelled_by

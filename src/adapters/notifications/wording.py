@@ -12,7 +12,8 @@ def N_(message: str) -> str:
 
 
 # (kind, party) -> (title, lead). The party "self" / "other" / "admin" / "system" variants of
-# a cancellation are chosen by who cancelled (see rendering._lead_key).
+# a cancellation are chosen by who cancelled, "customer/client" is the customer's part told
+# to an artist's client record where it must differ (see rendering._lead_key).
 MESSAGES: dict[tuple[str, str], tuple[str, str]] = {
     ("booking.requested", "artist"): (
         N_("New booking request {reference}"),
@@ -29,6 +30,14 @@ MESSAGES: dict[tuple[str, str], tuple[str, str]] = {
     ("booking.booked", "customer"): (
         N_("{artist} booked you in: {reference}"),
         N_("Pay the deposit of {deposit} to confirm your appointment for {service} on {when}."),
+    ),
+    # To a client record (no account, so nothing to pay in the app): the artist takes it.
+    ("booking.booked", "customer/client"): (
+        N_("{artist} booked you in: {reference}"),
+        N_(
+            "{artist} booked you for {service} on {when}; it is confirmed once {artist} "
+            "has your deposit of {deposit}."
+        ),
     ),
     ("booking.invoiced", "customer"): (
         N_("Deposit invoice for booking {reference}"),
