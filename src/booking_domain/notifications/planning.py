@@ -130,10 +130,10 @@ def _reminders(event: OutboxEvent, now: datetime, offsets_of: OffsetsOf) -> list
 
 
 def _reminder_key(
-    event: OutboxEvent, start: datetime, offset: timedelta, recipient: str, channel: str
+    event: OutboxEvent, start: datetime, offset: timedelta, addressee: str, channel: str
 ) -> str:
     minutes = int(offset.total_seconds()) // 60
-    return f"reminder:{booking_id_of(event)}:{start.isoformat()}:{minutes}:{recipient}:{channel}"
+    return f"reminder:{booking_id_of(event)}:{start.isoformat()}:{minutes}:{addressee}:{channel}"
 
 
 def _made(
