@@ -20,8 +20,8 @@ from adapters.memory.catalog import (
 )
 from adapters.memory.clients import InMemoryClientRepository
 from adapters.memory.store import StagedTable, TableRepository
-from booking_domain.accounts import User
-from booking_domain.bookings import Client
+from booking_domain.accounts import DEFAULT_LOCALE, User
+from booking_domain.bookings import Client, ClientId
 from booking_domain.notifications import (
     BookingFacts,
     InboxItem,
@@ -201,6 +201,22 @@ class InMemoryNotificationContext(NotificationContext):
             locale=user.locale,
             active=not user.disabled,
             preferences=await self._preferences.get(user_id),
+        )
+
+    async def client_recipient(self, client_id: ClientId) -> Recipient | None:
+        client = await self._clients.get(client_id)
+        if client is None:
+            return None
+        artist = await self._artists.get(client.artist_id)
+        owner = None if artist is None else await self._users.get(artist.user_id)
+        return Recipient(
+            user_id=None,
+            name=client.name,
+            email=client.email,
+            phone=client.phone,
+            locale=DEFAULT_LOCALE if owner is None else owner.locale,
+            active=True,
+            preferences=None,
         )
 
     async def booking(self, booking_id: BookingId) -> BookingFacts | None:

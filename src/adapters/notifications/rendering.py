@@ -59,14 +59,17 @@ class BabelRenderer(MessageRenderer):
         rows = _rows(facts, values, _)
         extra = _extra(facts, values, _)
         links = _links(facts, _)
-        text = _text(facts, lead, rows, extra, links, _)
-        page = _html(title, facts, lead, rows, extra, links, _)
+        hint = _hint(facts, values, _)
+        text = _text(lead, rows, extra, links, hint, _)
+        page = _html(title, facts, lead, rows, extra, links, hint, _)
         sms = _sms(title, facts, values, _)
         return RenderedMessage(title=title, text=text, html=page, sms=sms)
 
 
 def _lead_key(facts: MessageFacts) -> str:
     party = facts.party.value
+    if facts.to_client and (facts.kind, f"{party}/client") in wording.MESSAGES:
+        return f"{party}/client"
     if facts.kind != "booking.cancelled" or facts.booking is None:
         return party
     by = facts.booking.cancelled_by
@@ -187,9 +190,17 @@ _CLOSED = frozenset(
 )
 
 
+def _hint(facts: MessageFacts, values: dict[str, str], _: Callable[[str], str]) -> str:
+    """The footer's last line: where to choose one's messages, or for a client record
+    (which has no account) whom to ask for a change."""
+    if facts.to_client:
+        return _(wording.CLIENT_HINT).format(**values)
+    return _(wording.SETTINGS_HINT)
+
+
 def _links(facts: MessageFacts, _: Callable[[str], str]) -> list[tuple[str, str]]:
     b = facts.booking
-    if b is None:
+    if b is None or facts.to_client:  # the app's pages need an account
         return []
     label = wording.LABELS
     links = [(_(label["manage"]), b.links.booking)]
@@ -204,11 +215,11 @@ def _links(facts: MessageFacts, _: Callable[[str], str]) -> list[tuple[str, str]
 
 
 def _text(
-    facts: MessageFacts,
     lead: str,
     rows: list[tuple[str, str, str | None]],
     extra: list[str],
     links: list[tuple[str, str]],
+    hint: str,
     _: Callable[[str], str],
 ) -> str:
     parts = [lead, ""]
@@ -217,7 +228,7 @@ def _text(
         parts += ["", *extra]
     if links:
         parts += ["", *(f"{label}: {url}" for label, url in links)]
-    parts += ["", "--", _(wording.SIGNATURE), _(wording.SETTINGS_HINT)]
+    parts += ["", "--", _(wording.SIGNATURE), hint]
     return "\n".join(parts).strip() + "\n"
 
 
@@ -228,6 +239,7 @@ def _html(
     rows: list[tuple[str, str, str | None]],
     extra: list[str],
     links: list[tuple[str, str]],
+    hint: str,
     _: Callable[[str], str],
 ) -> str:
     e = html.escape
@@ -252,7 +264,7 @@ def _html(
         + paragraphs
         + (f"<p>{buttons}</p>" if buttons else "")
         + f'<hr><p style="font-size:12px;color:#666">{e(_(wording.SIGNATURE))}<br>'
-        f"{e(_(wording.SETTINGS_HINT))}</p></body></html>"
+        f"{e(hint)}</p></body></html>"
     )
 
 
@@ -260,6 +272,8 @@ def _sms(title: str, facts: MessageFacts, values: dict[str, str], _: Callable[[s
     b: BookingView | None = facts.booking
     if b is None:
         return title
+    if facts.to_client:  # no link: the app's pages need an account
+        return _(wording.CLIENT_SMS).format(title=title, when=values["short_when"])
     if values["short_when"]:
         return _(wording.SMS).format(title=title, when=values["short_when"], link=b.links.booking)
     return _(wording.SMS_SHORT).format(title=title, link=b.links.booking)

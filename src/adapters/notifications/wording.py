@@ -12,7 +12,8 @@ def N_(message: str) -> str:
 
 
 # (kind, party) -> (title, lead). The party "self" / "other" / "admin" / "system" variants of
-# a cancellation are chosen by who cancelled (see rendering._lead_key).
+# a cancellation are chosen by who cancelled, "customer/client" is the customer's part told
+# to an artist's client record where it must differ (see rendering._lead_key).
 MESSAGES: dict[tuple[str, str], tuple[str, str]] = {
     ("booking.requested", "artist"): (
         N_("New booking request {reference}"),
@@ -29,6 +30,14 @@ MESSAGES: dict[tuple[str, str], tuple[str, str]] = {
     ("booking.booked", "customer"): (
         N_("{artist} booked you in: {reference}"),
         N_("Pay the deposit of {deposit} to confirm your appointment for {service} on {when}."),
+    ),
+    # To a client record (no account, so nothing to pay in the app): the artist takes it.
+    ("booking.booked", "customer/client"): (
+        N_("{artist} booked you in: {reference}"),
+        N_(
+            "{artist} booked you for {service} on {when}; it is confirmed once {artist} "
+            "has your deposit of {deposit}."
+        ),
     ),
     ("booking.invoiced", "customer"): (
         N_("Deposit invoice for booking {reference}"),
@@ -193,6 +202,9 @@ SIGNATURE = N_("Inkslot: booking for tattoo artists and studios")
 SETTINGS_HINT = N_("You can choose which messages you get in the app's notification settings.")
 SMS = N_("{title}. {when}. {link}")
 SMS_SHORT = N_("{title}. {link}")
+# To an artist's client record (no account, so no app to open or settings to choose).
+CLIENT_HINT = N_("To change or cancel the appointment, contact {artist}.")
+CLIENT_SMS = N_("{title}. {when}.")
 
 
 def source_messages() -> list[str]:
@@ -202,5 +214,5 @@ def source_messages() -> list[str]:
         found += [title, lead]
     found += list(LABELS.values())
     found += [POLICY, POLICY_NO_DEPOSIT, REFUND_DUE, NO_REFUND, NO_REFUND_DECIDED]
-    found += [SIGNATURE, SETTINGS_HINT, SMS, SMS_SHORT]
+    found += [SIGNATURE, SETTINGS_HINT, SMS, SMS_SHORT, CLIENT_HINT, CLIENT_SMS]
     return list(dict.fromkeys(found))

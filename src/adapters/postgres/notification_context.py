@@ -13,7 +13,8 @@ from sqlalchemy import bindparam, select
 from adapters.postgres.database import OnConnection
 from adapters.postgres.sql import Statement
 from adapters.postgres.tables.catalog import artists
-from adapters.postgres.tuned.notification_context import BOOKING, RECIPIENT
+from adapters.postgres.tuned.notification_context import BOOKING, CLIENT, RECIPIENT
+from booking_domain.bookings import ClientId
 from booking_domain.notifications import BookingFacts, NotificationPreferences, Recipient
 from booking_domain.notifications.ports import NotificationContext
 from booking_domain.shared.ids import ArtistId, BookingId, UserId
@@ -38,6 +39,17 @@ class PostgresNotificationContext(OnConnection, NotificationContext):
         return Recipient(
             user_id=user_id, name=row["name"], email=row["email"], phone=row["phone"],
             locale=row["locale"], active=not row["disabled"], preferences=preferences,
+        )  # fmt: skip
+
+    async def client_recipient(self, client_id: ClientId) -> Recipient | None:
+        row: Mapping[str, Any] | None = await (
+            await self._conn.execute(CLIENT, {"id": client_id})
+        ).fetchone()
+        if row is None:
+            return None
+        return Recipient(
+            user_id=None, name=row["name"], email=row["email"], phone=row["phone"],
+            locale=row["locale"], active=True, preferences=None,
         )  # fmt: skip
 
     async def booking(self, booking_id: BookingId) -> BookingFacts | None:

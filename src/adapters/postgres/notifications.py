@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
+from uuid import UUID
 
 from procrastinate import jobs as job_states
 from procrastinate.manager import JobManager
@@ -38,6 +39,7 @@ from adapters.postgres.tables.notifications import (
     notifications,
     reminder_offsets,
 )
+from booking_domain.bookings import ClientId
 from booking_domain.notifications import (
     REMINDER,
     Category,
@@ -131,7 +133,8 @@ def _row(n: Notification) -> dict[str, Any]:
 
     return {
         "id": str(n.id), "key": n.key, "kind": n.kind, "category": n.category.value,
-        "channel": n.channel.value, "recipient_id": str(n.recipient_id), "party": n.party.value,
+        "channel": n.channel.value, "recipient_id": _text(n.recipient_id), "party": n.party.value,
+        "client_id": _text(n.client_id),
         "event_id": None if n.event_id is None else str(n.event_id),
         "booking_id": None if n.booking_id is None else str(n.booking_id), "data": n.data,
         "send_at": at(n.send_at), "reminder_for": at(n.reminder_for), "status": n.status.value,
@@ -142,11 +145,17 @@ def _row(n: Notification) -> dict[str, Any]:
     }  # fmt: skip
 
 
+def _text(value: UUID | None) -> str | None:
+    return None if value is None else str(value)
+
+
 def _notification(row: Mapping[str, Any]) -> Notification:
     return Notification(
         id=NotificationId(row["id"]), key=row["key"], kind=row["kind"],
         category=Category(row["category"]), channel=Channel(row["channel"]),
-        recipient_id=UserId(row["recipient_id"]), party=Party(row["party"]),
+        recipient_id=None if row["recipient_id"] is None else UserId(row["recipient_id"]),
+        client_id=None if row["client_id"] is None else ClientId(row["client_id"]),
+        party=Party(row["party"]),
         event_id=None if row["event_id"] is None else EventId(row["event_id"]),
         booking_id=None if row["booking_id"] is None else BookingId(row["booking_id"]),
         data=row["data"], send_at=row["send_at"], reminder_for=row["reminder_for"],

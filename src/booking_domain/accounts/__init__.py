@@ -21,6 +21,7 @@ from booking_domain.accounts.sessions import (
 )
 from booking_domain.accounts.sign_in import LockoutPolicy, SignInAttempts, sign_in_key
 from booking_domain.accounts.users import (
+    DEFAULT_LOCALE,
     MAX_LOCK,
     MAX_NAME_LENGTH,
     MAX_PASSWORD_LENGTH,
@@ -36,6 +37,7 @@ from booking_domain.accounts.users import (
 from booking_domain.shared.identity import Actor, Role
 
 __all__ = [
+    "DEFAULT_LOCALE",
     "MAX_LOCK",
     "MAX_NAME_LENGTH",
     "MAX_PASSWORD_LENGTH",

@@ -24,13 +24,21 @@ from booking_domain.shared.outbox import JsonValue
 
 @dataclass(frozen=True, slots=True)
 class Recipient:
-    user_id: UserId
+    """Whom a message goes to: a user's account, or an artist's client record (no account:
+    ``user_id`` and ``preferences`` are None, the email may be missing, and its language is
+    its artist's)."""
+
+    user_id: UserId | None
     name: str
-    email: str
+    email: str | None
     phone: str | None  # E.164
     locale: str
     active: bool  # False: disabled or locked out for good
-    preferences: NotificationPreferences
+    preferences: NotificationPreferences | None  # None: a client record, which keeps none
+
+    @property
+    def has_account(self) -> bool:
+        return self.user_id is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +107,7 @@ class MessageFacts:
     note: str | None  # an admin's note on an artist profile's review
     reminder_offset: timedelta | None
     stars: int | None = None  # a customer's review: its rating
+    to_client: bool = False  # to an artist's client record: no account, so no app to open
 
 
 def skip_reason(
@@ -117,10 +126,16 @@ def skip_reason(
         return SkipReason.NO_RECIPIENT
     if notification.kind == REMINDER and not _reminder_still_useful(notification, booking, now):
         return SkipReason.STALE
-    if not recipient.preferences.wants(notification.channel, notification.category):
+    # A client record keeps no choices: its artist gave its contacts to be told.
+    preferences = recipient.preferences
+    if preferences is not None and not preferences.wants(
+        notification.channel, notification.category
+    ):
         return SkipReason.OPTED_OUT
     if notification.channel is Channel.SMS and not recipient.phone:
         return SkipReason.NO_ADDRESS
+    if notification.channel is Channel.EMAIL and not recipient.email:
+        return SkipReason.NO_ADDRESS  # a client record given without an email
     return None
 
 
@@ -159,6 +174,7 @@ def facts_for(
         note=note,
         reminder_offset=reminder_offset,
         stars=_stars(notification.data),
+        to_client=not recipient.has_account,
     )
 
 

@@ -20,6 +20,7 @@ from enum import StrEnum
 from typing import NewType
 from uuid import UUID
 
+from booking_domain.bookings import ClientId
 from booking_domain.notifications.messages import MAX_ERROR_LENGTH, SendOutcome
 from booking_domain.notifications.rules import Category, Channel, Party
 from booking_domain.shared.audit import AuditEntry, audit_entry
@@ -46,7 +47,7 @@ class NotificationStatus(StrEnum):
 
 class SkipReason(StrEnum):
     OPTED_OUT = "opted_out"
-    NO_ADDRESS = "no_address"  # a text for someone without a phone number
+    NO_ADDRESS = "no_address"  # a text without a phone number, an email without an address
     NO_RECIPIENT = "no_recipient"  # the account is gone or disabled
     STALE = "stale"  # a reminder for a booking cancelled or moved since it was planned
 
@@ -89,7 +90,7 @@ class Notification:
     kind: str  # an event type of the rules table, or REMINDER
     category: Category
     channel: Channel
-    recipient_id: UserId
+    recipient_id: UserId | None  # a user's account, or
     party: Party
     event_id: EventId | None
     booking_id: BookingId | None
@@ -104,10 +105,13 @@ class Notification:
     reference: str | None = None  # where it went: a provider's id, a file
     next_attempt_at: datetime | None = None
     reminder_for: datetime | None = None  # a reminder: the start it was planned for
+    client_id: ClientId | None = None  # an artist's client record (no account): exactly one
 
     def __post_init__(self) -> None:
         require_aware(self.created_at, "created_at")
         require_aware(self.send_at, "send_at")
+        if (self.recipient_id is None) == (self.client_id is None):
+            raise ValueError("A notification is for a user or a client record: exactly one.")
 
     @property
     def due(self) -> bool:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 from uuid import UUID
 
-from booking_domain.bookings import artist_of_booking_event
+from booking_domain.bookings import ClientId, artist_of_booking_event
 from booking_domain.notifications.notifications import (
     Notification,
     NotificationId,
@@ -19,6 +19,7 @@ from booking_domain.notifications.notifications import (
 )
 from booking_domain.notifications.reminders import ReminderOffsets
 from booking_domain.notifications.rules import (
+    CLIENT_CHANNELS,
     REMINDER,
     REMINDER_TELLS,
     REMINDER_TRIGGERS,
@@ -31,6 +32,8 @@ from booking_domain.shared.ids import ArtistId, BookingId, UserId, new_uuid7
 from booking_domain.shared.outbox import JsonValue, OutboxEvent
 
 OffsetsOf = Callable[[ArtistId], ReminderOffsets]
+# Whom one line of the table reaches: a user's account, or an artist's client record.
+Addressee = tuple[UserId | None, ClientId | None]
 
 
 def plan(event: OutboxEvent, now: datetime, offsets_of: OffsetsOf) -> list[Notification]:
@@ -39,15 +42,25 @@ def plan(event: OutboxEvent, now: datetime, offsets_of: OffsetsOf) -> list[Notif
     planned: list[Notification] = []
     if rule is not None:
         for tell in rule.tells:
-            recipient = recipient_of(event, tell.party)
-            if recipient is None:
-                continue
-            for channel in tell.channels:
-                key = f"{event.id}:{recipient}:{channel.value}"
-                planned.append(_made(event, tell, channel, recipient, key, now, now, None))
+            for channel, addressee, tag in _reached(event, tell):
+                key = f"{event.id}:{tag}:{channel.value}"
+                planned.append(_made(event, tell, channel, addressee, key, now, now, None))
     if event.type in REMINDER_TRIGGERS:
         planned.extend(_reminders(event, now, offsets_of))
     return planned
+
+
+def _reached(event: OutboxEvent, tell: Tell) -> list[tuple[Channel, Addressee, str]]:
+    """Each channel ``tell`` reaches its party on, with the addressee and its key's tag:
+    the party's account on every channel of the line, or for the customer's part of a
+    booking made for a client record, that record on the line's email and text channels."""
+    recipient = recipient_of(event, tell.party)
+    if recipient is not None:
+        return [(c, (recipient, None), str(recipient)) for c in tell.channels]
+    client = client_of(event, tell.party)
+    if client is None:
+        return []
+    return [(c, (None, client), f"client-{client}") for c in tell.channels if c in CLIENT_CHANNELS]
 
 
 def artist_of(event: OutboxEvent) -> ArtistId | None:
@@ -68,8 +81,19 @@ def recipient_of(event: OutboxEvent, party: Party) -> UserId | None:
 
 
 def _for_client_record(event: OutboxEvent) -> bool:
+    return _client_id(event) is not None
+
+
+def client_of(event: OutboxEvent, party: Party) -> ClientId | None:
+    """The client record playing the customer's part of a booking the artist made for it
+    (None for any other party or booking)."""
+    return _client_id(event) if party is Party.CUSTOMER else None
+
+
+def _client_id(event: OutboxEvent) -> ClientId | None:
     booking = _booking_data(event)
-    return booking is not None and booking.get("clientId") is not None
+    value = None if booking is None else booking.get("clientId")
+    return ClientId(UUID(value)) if isinstance(value, str) else None
 
 
 def booking_id_of(event: OutboxEvent) -> BookingId | None:
@@ -99,27 +123,24 @@ def _reminders(event: OutboxEvent, now: datetime, offsets_of: OffsetsOf) -> list
     # whose moment passed meanwhile (it is then sent at once, while still useful).
     for offset, moment in offsets_of(artist).due_times(start, event.occurred_at):
         for tell in REMINDER_TELLS:
-            recipient = recipient_of(event, tell.party)
-            if recipient is None:
-                continue
-            for channel in tell.channels:
-                key = _reminder_key(event, start, offset, recipient, channel.value)
-                planned.append(_made(event, tell, channel, recipient, key, now, moment, start))
+            for channel, addressee, tag in _reached(event, tell):
+                key = _reminder_key(event, start, offset, tag, channel.value)
+                planned.append(_made(event, tell, channel, addressee, key, now, moment, start))
     return planned
 
 
 def _reminder_key(
-    event: OutboxEvent, start: datetime, offset: timedelta, recipient: UserId, channel: str
+    event: OutboxEvent, start: datetime, offset: timedelta, addressee: str, channel: str
 ) -> str:
     minutes = int(offset.total_seconds()) // 60
-    return f"reminder:{booking_id_of(event)}:{start.isoformat()}:{minutes}:{recipient}:{channel}"
+    return f"reminder:{booking_id_of(event)}:{start.isoformat()}:{minutes}:{addressee}:{channel}"
 
 
 def _made(
     event: OutboxEvent,
     tell: Tell,
     channel: Channel,
-    recipient: UserId,
+    addressee: Addressee,
     key: str,
     now: datetime,
     send_at: datetime,
@@ -134,7 +155,8 @@ def _made(
         kind=REMINDER if reminder_for is not None else event.type,
         category=tell.category,
         channel=channel,
-        recipient_id=recipient,
+        recipient_id=addressee[0],
+        client_id=addressee[1],
         party=tell.party,
         event_id=event.id,
         booking_id=booking_id_of(event),

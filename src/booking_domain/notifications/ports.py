@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
+from booking_domain.bookings import ClientId
 from booking_domain.notifications.facts import BookingFacts, MessageFacts, Recipient
 from booking_domain.notifications.inbox import InboxItem
 from booking_domain.notifications.notifications import Notification, NotificationId
@@ -118,6 +119,11 @@ class NotificationContext(Protocol):
     """What a message is about, read when it is sent."""
 
     async def recipient(self, user_id: UserId) -> Recipient | None: ...
+
+    async def client_recipient(self, client_id: ClientId) -> Recipient | None:
+        """An artist's client record as a recipient: its name, phone and email, in its
+        artist's language (None: no such record)."""
+        ...
 
     async def booking(self, booking_id: BookingId) -> BookingFacts | None: ...
 

@@ -42,6 +42,9 @@ class Party(StrEnum):
 
 
 ALL = (Channel.EMAIL, Channel.SMS, Channel.IN_APP)
+# An artist's client record (a walk-in or phone client) plays the customer's part of the
+# table with no account: it hears on its phone and its email, never in an inbox.
+CLIENT_CHANNELS = frozenset({Channel.EMAIL, Channel.SMS})
 MAIL_AND_INBOX = (Channel.EMAIL, Channel.IN_APP)
 INBOX = (Channel.IN_APP,)
 

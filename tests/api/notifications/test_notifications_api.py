@@ -204,3 +204,37 @@ async def test_reminder_offsets_belong_to_the_artist_and_are_checked(api: Api) -
         "/api/v1/admin/notifications/failed", headers=desk.auth(desk.admin)
     )
     assert admin.status_code == 200 and admin.json()["total"] == 0
+
+
+async def test_a_walk_in_client_hears_by_text_and_email_of_booking_and_cancellation(
+    api: Api, sink: SmtpSink, gateway: tuple[FakeSmsGateway, str]
+) -> None:
+    """The artist books a client record (no account) without a deposit and later cancels:
+    the client hears both on its own phone and email, with no link into the app."""
+    desk = await open_desk(api)
+    walk_in = {"name": "Bat Erdene", "phone": "8811 4455", "email": "bat@example.com"}
+    booked = await desk.book("2026-03-05T10:00:00Z", desk.artist.session, client=walk_in)
+    assert booked.status_code == 201, booked.text
+    booking_id, reference = booked.json()["id"], booked.json()["reference"]
+    api.clock.advance(timedelta(seconds=1))
+    cancelled = await desk.patch(booking_id, desk.artist.session, status="cancelled")
+    assert cancelled.status_code == 200, cancelled.text
+    await deliver(api)
+    await deliver(api)  # a second round sends nothing new
+
+    to_client = mail_to(sink, "bat@example.com")
+    assert set(to_client) == {
+        f"Booking {reference} is confirmed",
+        f"Booking {reference} is cancelled",
+    }
+    confirmed = text_of(to_client[f"Booking {reference} is confirmed"])
+    assert confirmed.startswith("Your appointment with Ink Master for Small tattoo is confirmed")
+    assert "contact Ink Master" in confirmed and f"{APP}/bookings" not in confirmed
+    assert "cancelled your appointment" in text_of(to_client[f"Booking {reference} is cancelled"])
+    fake, _ = gateway
+    texts = [s.text for s in fake.sent if s.to == "+97688114455"]
+    assert sorted(t.split(".")[0] for t in texts) == [
+        f"Booking {reference} is cancelled", f"Booking {reference} is confirmed",
+    ]  # fmt: skip
+    assert all(APP not in t for t in texts)
+    assert len({s.idempotency_key for s in fake.sent}) == len(fake.sent)

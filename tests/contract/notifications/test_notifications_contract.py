@@ -131,15 +131,22 @@ async def test_planners_running_at_once_plan_every_event_once(
     assert sum(counts) == len(stored) == len({n.key for n in stored}) == 5 * 13
 
 
-async def test_a_client_records_booking_reaches_the_artist_naming_the_client(
+async def test_a_client_record_hears_by_text_and_email_and_the_artist_by_its_name(
     uow_factory: AnyUnitOfWorkFactory,
 ) -> None:
     """The artist booked a walk-in (no account): the artist's messages are sent with the
-    client record's name; nothing is planned for a customer."""
+    client record's name; the client record itself hears by text and email (its own
+    contacts, its artist's language), never in an inbox, and no customer is planned for."""
     w = await world(uow_factory)
+    async with w.uow() as uow:  # the artist reads Mongolian: so does their client
+        owner = await uow.users.get(w.artist.user_id)
+        assert owner is not None
+        await uow.users.update(owner.with_profile(START, name=None, phone=None, locale="mn"))
+        await uow.commit()
     client = new_client(
-        artist_id=w.artist.profile.id, name="Bat Walk-in", phone="88112233", email=None, now=START
-    )
+        artist_id=w.artist.profile.id, name="Bat Walk-in", phone="88112233",
+        email="bat@example.com", now=START,
+    )  # fmt: skip
     async with w.uow() as uow:
         await uow.clients.add(client)
         await uow.commit()
@@ -150,11 +157,20 @@ async def test_a_client_records_booking_reaches_the_artist_naming_the_client(
     )  # fmt: skip
     await store(w.uow, booking, entry)
     await w.notifications.plan_notifications()
-    planned = await all_notifications(w)
-    assert planned and {n.recipient_id for n in planned} == {w.artist.user_id}
+    planned = [n for n in await all_notifications(w) if n.kind != REMINDER]
+    assert {n.recipient_id for n in planned} == {w.artist.user_id, None}
+    told = {(n.client_id, n.channel) for n in planned if n.recipient_id is None}
+    assert told == {(client.id, Channel.EMAIL), (client.id, Channel.SMS)}
     await send_all(w)
-    artist_mail = [m for m in w.email.sent if "Bat Walk-in" in m.text]
+    to_client = [m for m in w.email.sent if m.to_address == "bat@example.com"]
+    artist_mail = [m for m in w.email.sent if m not in to_client and "Bat Walk-in" in m.text]
     assert len(artist_mail) == 1, [m.text for m in w.email.sent]
+    assert len(to_client) == 1 and to_client[0].to_name == "Bat Walk-in"
+    assert to_client[0].locale == "mn" and "/bookings/" not in to_client[0].text
+    assert [m.to for m in w.sms.sent] == ["+97688112233"]
+    assert booking.reference in w.sms.sent[0].text
+    page, _ = await w.notifications.list_inbox(w.artist.actor, PageRequest())
+    assert page.total >= 1  # the artist's inbox; the client record has none
 
 
 async def send_all(w: World) -> list[Notification | None]:

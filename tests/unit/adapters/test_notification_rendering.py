@@ -5,6 +5,7 @@ catalogue complete, times in the artist's zone with the zone named, money per lo
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -51,12 +52,14 @@ def a_view(**changes: object) -> BookingView:
     return replace(base, **changes)  # type: ignore[arg-type]
 
 
-def facts(kind: str, party: Party, locale: str, **changes: object) -> MessageFacts:
+def facts(
+    kind: str, party: Party, locale: str, *, to_client: bool = False, **changes: object
+) -> MessageFacts:
     return MessageFacts(
         kind=kind, party=party, channel=Channel.EMAIL, locale=locale, recipient_name="Ada",
         booking=None if kind.startswith("artist.") else a_view(**changes),
         artist_name="Bold Ink", note="Add three portfolio pieces.",
-        reminder_offset=timedelta(hours=24) if kind == REMINDER else None,
+        reminder_offset=timedelta(hours=24) if kind == REMINDER else None, to_client=to_client,
     )  # fmt: skip
 
 
@@ -166,3 +169,33 @@ def test_other_currencies_keep_their_minor_units_and_times_name_their_zone() -> 
     assert money(Money(12_345, "USD"), "en") == "$123.45"
     assert moment(START, "America/New_York", "en").endswith("(Eastern Standard Time)")
     assert "01:00" in moment(START, "America/New_York", "en")
+
+
+@pytest.mark.parametrize("locale", ["en", "mn"])
+def test_a_client_record_is_told_without_app_links_and_whom_to_call(locale: str) -> None:
+    """A walk-in or phone client has no account: no link to the app's pages (they need a
+    sign-in) and no settings hint; the artist to contact instead, in the artist's language."""
+    told = facts("booking.confirmed", Party.CUSTOMER, locale, to_client=True)
+    rendered = BabelRenderer().render(dataclasses.replace(told, channel=Channel.SMS))
+    assert "https://app/" not in rendered.sms and "INK-7Q2M4X" in rendered.sms
+    message = BabelRenderer().render(told)
+    assert "https://app/" not in message.text and "https://app/" not in message.html
+    assert "Bold Ink" in message.text.rsplit("--", 1)[1]
+    hint = {"en": "contact Bold Ink", "mn": "Bold Ink-тай холбогдоно уу"}[locale]
+    assert hint in message.text and hint in message.html
+    account = BabelRenderer().render(facts("booking.confirmed", Party.CUSTOMER, locale))
+    assert "https://app/b/1" in account.text and hint not in account.text
+
+
+@pytest.mark.parametrize("locale", ["en", "mn"])
+def test_a_client_booked_for_a_deposit_is_not_asked_to_pay_in_the_app(locale: str) -> None:
+    """It has no account to pay from: the artist takes the deposit, so the message says so
+    instead of "pay the deposit" with a link it could not open."""
+    to_client = BabelRenderer().render(
+        facts("booking.booked", Party.CUSTOMER, locale, to_client=True)
+    )
+    to_account = BabelRenderer().render(facts("booking.booked", Party.CUSTOMER, locale))
+    assert to_client.text != to_account.text
+    lead = to_client.text.splitlines()[0]
+    assert lead.count("Bold Ink") == 2 and "Blackwork sleeve" in lead
+    assert "https://app/" not in to_client.text

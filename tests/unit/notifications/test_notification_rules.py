@@ -3,6 +3,7 @@ a notification, channel choices, and when a message is not sent."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from uuid import uuid4
@@ -109,14 +110,38 @@ def test_a_customer_the_artist_booked_for_a_deposit_is_told_to_pay_it() -> None:
     }
 
 
-def test_a_client_records_booking_tells_nobody_as_its_customer() -> None:
-    """Its audience is the artist alone: no customer message may reach the artist."""
+def test_a_client_record_plays_the_customers_part_by_text_and_email_only() -> None:
+    """Its audience is the artist alone, so the customer's lines reach the client record
+    (by the booking's clientId) on email and text, never an inbox; no customer message
+    reaches the artist."""
+    client = ClientId(uuid4())
     for deposit in (False, True):
-        event = booked_by_artist(BookedFor(client_id=ClientId(uuid4())), deposit=deposit)
+        event = booked_by_artist(BookedFor(client_id=client), deposit=deposit)
         assert event.audience == (ARTIST_USER,)
         planned = plan(event, NOW, offsets())
-        assert {n.party for n in planned} <= {Party.ARTIST}
-        assert all(n.recipient_id == ARTIST_USER for n in planned)
+        told = {(n.party, n.recipient_id, n.client_id, n.channel) for n in planned}
+        to_client = {t for t in told if t[2] is not None}
+        assert to_client == {
+            (Party.CUSTOMER, None, client, c) for c in (Channel.EMAIL, Channel.SMS)
+        }
+        assert all(t[1] == ARTIST_USER for t in told - to_client)
+        assert all(n.party is Party.ARTIST for n in planned if n.recipient_id is not None)
+        assert len({n.key for n in planned}) == len(planned)
+
+
+def test_a_client_record_is_reminded_by_text_and_email() -> None:
+    event = booked_by_artist(BookedFor(client_id=ClientId(uuid4())), deposit=False)
+    reminders = by_kind(plan(event, NOW, offsets()), REMINDER)
+    to_client = {(n.send_at, n.channel) for n in reminders if n.client_id is not None}
+    assert len(to_client) == 2 * 2  # 24 h and 2 h before, each by email and text
+
+
+def test_a_notification_is_for_an_account_or_a_client_record_exactly() -> None:
+    n = plan(requested(NOW + timedelta(days=3))[1], NOW, offsets())[0]
+    with pytest.raises(ValueError, match="exactly one"):
+        dataclasses.replace(n, client_id=ClientId(uuid4()))
+    with pytest.raises(ValueError, match="exactly one"):
+        dataclasses.replace(n, recipient_id=None)
 
 
 def test_planning_twice_makes_the_same_keys_and_every_key_is_unique() -> None:
@@ -321,6 +346,20 @@ def test_opted_out_channels_and_missing_phones_and_closed_accounts_are_skipped()
     assert skip_reason(sms, no_phone, facts(start), at) is SkipReason.NO_ADDRESS
     closed = a_recipient(active=False)
     assert skip_reason(email, closed, facts(start), at) is SkipReason.NO_RECIPIENT
+
+
+def test_a_client_record_keeps_no_choices_and_without_an_email_gets_texts_only() -> None:
+    start = NOW + timedelta(days=3)
+    event = booked_by_artist(BookedFor(client_id=ClientId(uuid4())), deposit=False)
+    planned = {n.channel: n for n in plan(event, NOW, offsets()) if n.client_id is not None}
+    client = a_recipient(user_id=None, preferences=None, email=None)
+    email, sms = planned[Channel.EMAIL], planned[Channel.SMS]
+    assert skip_reason(sms, client, facts(start), NOW) is None
+    assert skip_reason(email, client, facts(start), NOW) is SkipReason.NO_ADDRESS
+    with_email = a_recipient(user_id=None, preferences=None)
+    assert skip_reason(email, with_email, facts(start), NOW) is None
+    told = facts_for(email, with_email, facts(start), "https://app.example/", NOW)
+    assert told.to_client and told.party is Party.CUSTOMER
 
 
 def test_message_facts_carry_the_booking_with_links_map_and_balance() -> None:

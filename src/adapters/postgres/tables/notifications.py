@@ -17,7 +17,9 @@ notifications = sa.Table(
     sa.Column("kind", sa.Text, nullable=False),
     sa.Column("category", sa.Text, nullable=False),
     sa.Column("channel", sa.Text, nullable=False),
-    refers_to("recipient_id", "users.id"),
+    refers_to("recipient_id", "users.id", nullable=True),
+    # Or an artist's client record (a booking's walk-in or phone client): exactly one.
+    refers_to("client_id", "clients.id", nullable=True),
     sa.Column("party", sa.Text, nullable=False),
     sa.Column("event_id", sa.Uuid),
     sa.Column("booking_id", sa.Uuid),  # no foreign key: a message outlives nothing it names
@@ -38,6 +40,8 @@ notifications = sa.Table(
         "ix_notifications_failed", sa.text("id DESC"), postgresql_where=sa.text("status = 'failed'")
     ),
     sa.Index("ix_notifications_recipient_id", "recipient_id"),
+    sa.Index("ix_notifications_client_id", "client_id"),
+    sa.CheckConstraint("(recipient_id IS NULL) <> (client_id IS NULL)", name="addressee"),
 )
 
 inbox_items = sa.Table(

@@ -1,5 +1,6 @@
 """The notification context (``notification_context.py`` sends it): what a message is
-about, read when it is sent, one join each: the recipient with their channel choices, and
+about, read when it is sent, one join each: the recipient with their channel choices (or
+an artist's client record with its artist's language), and
 the booking with its artist, service, studio and customer (the customer's account, or the
 artist's client record for a booking the artist made for one: exactly one is set).
 
@@ -21,6 +22,14 @@ SELECT u.id, u.name, u.email, u.phone, u.locale, u.disabled, u.locked_until,
        p.updated_at AS pref_updated_at
   FROM users u LEFT JOIN notification_preferences p ON p.user_id = u.id
  WHERE u.id = %(id)s
+"""
+# An artist's client record, in the language of its artist's account.
+CLIENT = """
+SELECT k.name, k.email, k.phone, u.locale
+  FROM clients k
+  JOIN artists a ON a.id = k.artist_id
+  JOIN users u ON u.id = a.user_id
+ WHERE k.id = %(id)s
 """
 BOOKING = """
 SELECT b.id, b.reference, b.status, b.starts_at, b.ends_at,

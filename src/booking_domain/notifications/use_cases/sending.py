@@ -22,7 +22,9 @@ import asyncio
 from collections.abc import Awaitable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from uuid import UUID
 
+from booking_domain.bookings import ClientId
 from booking_domain.notifications.facts import (
     BookingFacts,
     Recipient,
@@ -44,7 +46,7 @@ from booking_domain.notifications.notifications import (
 from booking_domain.notifications.ports import NotificationsUnitOfWork, RenderedMessage
 from booking_domain.notifications.rules import Channel
 from booking_domain.notifications.use_cases.deps import NotificationsDeps
-from booking_domain.shared.ids import BookingId, UserId
+from booking_domain.shared.ids import BookingId
 from booking_domain.shared.use_case import UseCase
 
 
@@ -93,11 +95,11 @@ class SendNotifications(UseCase[NotificationsDeps]):
     async def _attempt(
         self,
         n: Notification,
-        recipients: dict[UserId, Recipient | None],
+        recipients: dict[UUID, Recipient | None],
         bookings: dict[BookingId, BookingFacts | None],
         now: datetime,
     ) -> _Outcome:
-        recipient = recipients.get(n.recipient_id)
+        recipient = recipients.get(_addressee(n))
         booking = None if n.booking_id is None else bookings.get(n.booking_id)
         reason = skip_reason(n, recipient, booking, now)
         if recipient is None or reason is not None:
@@ -113,6 +115,7 @@ class SendNotifications(UseCase[NotificationsDeps]):
         self, n: Notification, recipient: Recipient, message: RenderedMessage
     ) -> Awaitable[SendOutcome]:
         if n.channel is Channel.EMAIL:
+            assert recipient.email is not None  # skip_reason saw to it
             return self._deps.email.send(
                 EmailMessage(
                     message_id=f"<{n.id}@{self._deps.mail_domain}>",
@@ -148,15 +151,35 @@ class SendNotifications(UseCase[NotificationsDeps]):
         return tuple(recorded)
 
 
+def _addressee(n: Notification) -> UUID:
+    """The user's or client record's id (ids are unique across both: uuid7s)."""
+    addressee = n.recipient_id or n.client_id
+    assert addressee is not None  # a notification has exactly one
+    return addressee
+
+
 async def _context(
     uow: NotificationsUnitOfWork, due: list[Notification]
-) -> tuple[dict[UserId, Recipient | None], dict[BookingId, BookingFacts | None]]:
-    """Each recipient and booking the notifications are about, read once."""
+) -> tuple[dict[UUID, Recipient | None], dict[BookingId, BookingFacts | None]]:
+    """Each recipient (account or client record) and booking the notifications are about,
+    read once."""
     context = uow.notification_context
-    recipients = {r: await context.recipient(r) for r in dict.fromkeys(n.recipient_id for n in due)}
+    recipients: dict[UUID, Recipient | None] = {}
+    for n in due:
+        if (addressee := _addressee(n)) not in recipients:
+            recipients[addressee] = await (
+                context.recipient(n.recipient_id)
+                if n.recipient_id is not None
+                else context.client_recipient(_client(n))
+            )
     booking_ids = dict.fromkeys(n.booking_id for n in due if n.booking_id is not None)
     bookings = {b: await context.booking(b) for b in booking_ids}
     return recipients, bookings
+
+
+def _client(n: Notification) -> ClientId:
+    assert n.client_id is not None
+    return n.client_id
 
 
 async def _file_in_inbox(
@@ -167,6 +190,7 @@ async def _file_in_inbox(
     now: datetime,
 ) -> None:
     link = None if n.booking_id is None else booking_url(app_url, n.booking_id)
+    assert n.recipient_id is not None  # a client record is never told in an inbox
     item = InboxItem(
         id=n.id,
         user_id=n.recipient_id,

@@ -96,7 +96,8 @@ class FailedNotificationView(View, frozen=True):
     id: UUID
     kind: str
     channel: str
-    recipient_id: UUID
+    recipient_id: UUID | None  # the user's account, or
+    client_id: UUID | None  # an artist's client record
     booking_id: UUID | None
     attempts: int
     last_error: str | None
@@ -110,6 +111,7 @@ class FailedNotificationView(View, frozen=True):
             kind=n.kind,
             channel=n.channel.value,
             recipient_id=n.recipient_id,
+            client_id=n.client_id,
             booking_id=n.booking_id,
             attempts=n.attempts,
             last_error=n.last_error,
