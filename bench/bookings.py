@@ -256,15 +256,17 @@ END;
 """
 
 
-def pgbench(pg_bin: Path, port: int, seconds: float, workdir: Path) -> float | None:
+def pgbench(pg_bin: Path, port: int, seconds: float, workdir: Path, passfile: Path) -> float | None:
     """Inserts of the same shape (booking + its first event, one transaction) under the same
-    exclusion constraint, 8 clients, prepared statements: the database's ceiling."""
+    exclusion constraint, 8 clients, prepared statements: the database's ceiling. It signs
+    in as the API does, with the embedded server's password file."""
     script = workdir / "insert_booking.sql"
     script.write_text(PGBENCH_SCRIPT)
     command = [str(pg_bin), "-h", HOST, "-p", str(port), "-U", "postgres", "-n", "-M", "prepared"]
     command += ["-c", "8", "-j", "2", "-T", str(max(1, round(seconds))), "-D", "n=0"]
     command += ["-f", str(script), "inkslot"]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    environment = os.environ | {"PGPASSFILE": str(passfile)}
+    done = subprocess.run(command, capture_output=True, text=True, check=False, env=environment)
     match = re.search(r"tps = ([0-9.]+)", done.stdout)
     failed = re.search(r"number of failed transactions: (\d+)", done.stdout)
     latency = re.search(r"latency average = ([0-9.]+ ms)", done.stdout)
@@ -330,7 +332,9 @@ def main() -> None:
             return
         print("\n# the database's ceiling: pgbench, same rows, same constraint")
         pgbench_rows(database_url, catalogue)
-        tps = pgbench(postgres.bin("pgbench"), postgres.port or 0, args.seconds, tmp)
+        tps = pgbench(
+            postgres.bin("pgbench"), postgres.port or 0, args.seconds, tmp, postgres.password_file
+        )
         _overlap_check(database_url)
         for clients, rate in rates.items() if tps else ():
             print(f"    API creations/s at c={clients} / pgbench ceiling: {rate / tps:.2f}")
