@@ -7,6 +7,10 @@ contexts); a room uses another room only through its door, the package itself
 its model modules, its ports). ``common`` names children that are not rooms (the shared
 kernel): anyone may import their modules. Plain modules directly inside a container
 (``entrypoints.http.auth``) are not rooms either.
+
+``facing`` (optional) names a second container whose rooms are the twins of the first's:
+``entrypoints.http.search`` may use all of ``booking_domain.search`` (its own context's use
+cases and views), and every other room of ``booking_domain`` only through its door.
 """
 
 from __future__ import annotations
@@ -33,12 +37,14 @@ class PublicDoorsContract(Contract):
 
     containers = fields.ListField(subfield=fields.StringField())
     common = fields.ListField(subfield=fields.StringField(), required=False, default=[])
+    facing = fields.StringField(required=False, default="")
 
     def check(self, graph: ImportGraph, verbose: bool) -> ContractCheck:
         # The fields hold their parsed values on an instance (import-linter's own contracts
         # read them the same way); its types describe the fields.
         containers, common = cast(list[str], self.containers), cast(list[str], self.common)
-        found = sorted(trespasses(graph, containers, common), key=_order)
+        facing = cast(str, self.facing)
+        found = sorted(trespasses(graph, containers, common, facing), key=_order)
         return ContractCheck(kept=not found, metadata={"trespasses": found})
 
     def render_broken_contract(self, check: ContractCheck) -> None:
@@ -51,23 +57,33 @@ class PublicDoorsContract(Contract):
         output.print("Import from the other context's package itself, and export it there.")
 
 
-def trespasses(graph: ImportGraph, containers: list[str], common: list[str]) -> Iterator[Trespass]:
-    """Every import from one room into a module inside another room."""
+def trespasses(
+    graph: ImportGraph, containers: list[str], common: list[str], facing: str = ""
+) -> Iterator[Trespass]:
+    """Every import from one room into a module inside another room (of its own container,
+    or, with ``facing``, of the facing container other than its twin)."""
     for container in containers:
-        rooms = {
-            child
-            for child in graph.find_children(container)
-            if child not in common and graph.find_children(child)
-        }
+        rooms = _rooms(graph, container, common)
+        across = _rooms(graph, facing, common) if facing else set()
         for room in sorted(rooms):
+            twin = f"{facing}.{room.rsplit('.', 1)[1]}" if facing else None
             for module in sorted({room, *graph.find_descendants(room)}):
                 for imported in graph.find_modules_directly_imported_by(module):
-                    owner = _room_of(imported, rooms)
-                    if owner is None or owner == room or imported == owner:
+                    owner = _room_of(imported, rooms) or _room_of(imported, across)
+                    if owner is None or owner in (room, twin) or imported == owner:
                         continue
                     details = graph.get_import_details(importer=module, imported=imported)
                     lines = tuple(d["line_number"] for d in details)
                     yield Trespass(module, imported, lines)
+
+
+def _rooms(graph: ImportGraph, container: str, common: list[str]) -> set[str]:
+    """The packages directly inside ``container``, but the shared ones."""
+    return {
+        child
+        for child in graph.find_children(container)
+        if child not in common and graph.find_children(child)
+    }
 
 
 def _room_of(module: str, rooms: set[str]) -> str | None:

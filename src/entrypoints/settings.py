@@ -340,7 +340,8 @@ _GATEWAY_NEEDS = {
     "edge": ("PAYMENT_EDGE_URL", "PAYMENT_EDGE_SECRET"),
 }
 
-# What production cannot run without (later issues add QPay and mail here).
+# What production cannot run without; the chosen payment gateway's own needs are
+# ``_GATEWAY_NEEDS`` (QPay's credentials, or the payment edge's address and secret).
 _REQUIRED_IN_PRODUCTION = (
     "DATABASE_URL",
     "JWT_SECRET",

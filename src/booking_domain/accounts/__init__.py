@@ -12,7 +12,7 @@ from booking_domain.accounts.errors import (
     RefreshTokenReusedError,
     UserNotFoundError,
 )
-from booking_domain.accounts.ports import HasUsers, UserRepository
+from booking_domain.accounts.ports import AccessClaims, HasUsers, UserRepository
 from booking_domain.accounts.sessions import (
     RefreshToken,
     RefreshTokenId,
@@ -43,6 +43,7 @@ __all__ = [
     "MAX_PASSWORD_LENGTH",
     "MIN_PASSWORD_LENGTH",
     "SELF_SERVICE_ROLES",
+    "AccessClaims",
     "AccountDisabledError",
     "AccountLockedError",
     "Actor",

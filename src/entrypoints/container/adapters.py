@@ -192,7 +192,8 @@ class LocalAdapters(PostgresAdapters):
 
 
 class ProductionAdapters(PostgresAdapters):
-    """Managed PostgreSQL (and, in later issues, R2, QPay, SMTP)."""
+    """A managed PostgreSQL at ``DATABASE_URL``; storage, payments and mail are chosen by
+    their own settings (``entrypoints.container``)."""
 
 
 class _AlwaysHealthy:

@@ -13,8 +13,7 @@ from typing import Any
 from litestar.connection import ASGIConnection
 from litestar.handlers.base import BaseRouteHandler
 
-from booking_domain.accounts import InvalidTokenError
-from booking_domain.accounts.ports import AccessClaims
+from booking_domain.accounts import AccessClaims, InvalidTokenError
 from booking_domain.accounts.use_cases import AccountUseCases
 from booking_domain.shared import Actor, PermissionDeniedError, Role
 

@@ -17,7 +17,7 @@ from typing import Any
 from litestar import Request
 from litestar.di import NamedDependency, Provide
 
-from booking_domain.accounts.ports import AccessClaims
+from booking_domain.accounts import AccessClaims
 from booking_domain.shared import Actor
 from entrypoints.http.auth import current_actor, current_claims, optional_actor
 

@@ -28,9 +28,12 @@ OUTSIDE_PAGES = (
     "DESIGN.md",
     *(f"reference/{n}.md" for n in ("qpay-v2", "object-storage", "containers", "dependencies")),
 )
-# "issue 14", "issues 13 and 15", "this issue": where work came from, not what it is.
-# (The verb is not one: "it issues 3 tokens".)
-_ISSUE = re.compile(r"\b(?:[Ii]ssue \d+|[Ii]ssues \d+(?: and|,)|[Tt]his issue)\b")
+# "issue 14", "issues 13 and 15", "this issue", "later issues": where work came from, not
+# what it is. (The verb is not one: "it issues 3 tokens".)
+_ISSUE = re.compile(
+    r"\b(?:[Ii]ssue \d+|[Ii]ssues \d+(?: and|,)"
+    r"|(?:[Tt]his|[Tt]hat|[Ll]ater|[Ee]arlier|[Nn]ext|[Pp]revious|[Cc]oming) issues?)\b"
+)
 IGNORED_SCHEMES = ("http", "https", "mailto")
 SKIPPED_DIRS = frozenset(
     {"__pycache__", ".hypothesis", ".mypy_cache", ".pytest_cache", ".ruff_cache"}

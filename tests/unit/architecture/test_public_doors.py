@@ -48,3 +48,21 @@ def test_reaching_into_another_rooms_modules_is_a_trespass_wherever_it_comes_fro
         Trespass("core.bookings.rules", "core.catalog.use_cases", (7,)),
         Trespass("core.bookings.use_cases.create", "core.catalog.use_cases.load", (7,)),
     ]
+
+
+def test_a_facing_room_enters_its_twin_wholly_and_the_others_by_their_doors() -> None:
+    graph = _graph(
+        ("http.catalog.controller", "core.catalog.use_cases.load"),  # its own twin
+        ("http.catalog.controller", "core.bookings"),  # another core context's door
+        ("http.catalog.controller", "core.shared.ids"),  # the kernel
+        ("http.bookings.controller", "core.catalog.ports"),  # past another's door
+        ("http.bookings.controller", "http.catalog.controller"),  # past a sibling's door
+        ("http.kernel", "core.catalog.ports"),  # a plain module is no room
+    )
+    for module in ("http", "http.catalog", "http.bookings", "http.kernel"):
+        graph.add_module(module)
+    found = sorted(trespasses(graph, ["http"], ["core.shared"], facing="core"), key=repr)
+    assert found == [
+        Trespass("http.bookings.controller", "core.catalog.ports", (7,)),
+        Trespass("http.bookings.controller", "http.catalog.controller", (7,)),
+    ]

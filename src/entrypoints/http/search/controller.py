@@ -11,7 +11,7 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath, QueryParameter
 from litestar.status_codes import HTTP_204_NO_CONTENT
 
-from booking_domain.catalog.portfolio import PortfolioItemId
+from booking_domain.catalog import PortfolioItemId
 from booking_domain.search import (
     ArtistQuery,
     ArtistSort,

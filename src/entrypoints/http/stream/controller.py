@@ -25,7 +25,7 @@ from litestar.di import NamedDependency
 from litestar.params import HeaderParameter, QueryParameter
 from litestar.response import ServerSentEvent, ServerSentEventMessage
 
-from booking_domain.accounts.ports import AccessClaims
+from booking_domain.accounts import AccessClaims
 from booking_domain.shared import Actor, FeedItem
 from booking_domain.stream.use_cases import MAX_REPLAY, StreamUseCases
 from entrypoints.http.auth import BEARER, stream_authenticated

@@ -13,12 +13,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Collection, Iterator
 from contextlib import contextmanager
 
-from booking_domain.accounts import SessionFamilyId
-from booking_domain.accounts.ports import AccessClaims
-from booking_domain.accounts.use_cases import EndedSessions
+from booking_domain.accounts import AccessClaims, SessionFamilyId
 from booking_domain.shared import UserId
 from entrypoints.http.lifespan import LifespanTask
 
@@ -28,6 +26,8 @@ SESSION_ENDED = b""  # put in a stream's inbox when its session ends (events are
 
 Inbox = asyncio.Queue[bytes]
 Watched = tuple[SessionFamilyId, UserId]
+# ``accounts.ended_sessions``: which of these sessions have ended, asked of the store afresh.
+EndedSessions = Callable[[Collection[Watched]], Awaitable[frozenset[SessionFamilyId]]]
 
 
 class SessionWatch(LifespanTask):
