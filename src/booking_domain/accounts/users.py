@@ -105,7 +105,7 @@ class User:
     ) -> User:
         """Apply a profile edit; ``None`` leaves a field as it is, ``""`` clears the phone."""
         errors: list[FieldError] = []
-        new_name = self.name if name is None else _checked_name(name, errors)
+        new_name = self.name if name is None else checked_name(name, errors)
         new_phone = self.phone if phone is None else _checked_phone(phone, errors)
         new_locale = self.locale if locale is None else _checked_locale(locale, errors)
         if errors:
@@ -230,7 +230,7 @@ def validate_registration(email: str, password: str, name: str, role: Role) -> t
     email = normalize_email(email)
     if (problem := email_problem(email)) is not None:
         errors.append(problem)
-    name = _checked_name(name, errors)
+    name = checked_name(name, errors)
     if role not in SELF_SERVICE_ROLES:
         errors.append(FieldError("role", "Choose customer or artist.", "invalid_role"))
     errors.extend(password_problems(password, email=email, name=name))
@@ -260,12 +260,15 @@ def password_problems(password: str, *, email: str, name: str) -> list[FieldErro
     return []
 
 
-def _checked_name(name: str, errors: list[FieldError]) -> str:
+def checked_name(name: str, errors: list[FieldError], *, missing: str = "Enter your name.") -> str:
+    """A person's name with its runs of white space made one space; its problem (control
+    characters, empty, over ``MAX_NAME_LENGTH``) added to ``errors``, ``missing`` saying
+    what to enter when it is empty."""
     cleaned = " ".join(name.split())
     if (problem := text_problem("name", cleaned)) is not None:
         errors.append(problem)
     elif not cleaned:
-        errors.append(FieldError("name", "Enter your name.", "required"))
+        errors.append(FieldError("name", missing, "required"))
     elif len(cleaned) > MAX_NAME_LENGTH:
         errors.append(FieldError("name", f"Use at most {MAX_NAME_LENGTH} characters.", "too_long"))
     return cleaned

@@ -13,10 +13,9 @@ from datetime import datetime
 from typing import NewType
 from uuid import UUID
 
-from booking_domain.accounts import MAX_NAME_LENGTH, e164, email_problem, normalize_email
+from booking_domain.accounts import checked_name, e164, email_problem, normalize_email
 from booking_domain.shared.errors import FieldError, InvalidInputError
 from booking_domain.shared.ids import ArtistId, UserId, new_uuid7
-from booking_domain.shared.text import text_problem
 from booking_domain.shared.time import require_aware
 
 ClientId = NewType("ClientId", UUID)
@@ -60,7 +59,7 @@ def new_client(
     (stored in E.164) and an optional email (stored normalised); ``InvalidInputError`` with
     every problem otherwise."""
     errors: list[FieldError] = []
-    cleaned = _checked_name(name, errors)
+    cleaned = checked_name(name, errors, missing="Enter the client's name.")
     number = e164(phone)
     if number is None:
         errors.append(
@@ -80,14 +79,3 @@ def new_client(
         email=address,
         created_at=now,
     )
-
-
-def _checked_name(name: str, errors: list[FieldError]) -> str:
-    cleaned = " ".join(name.split())
-    if (problem := text_problem("name", cleaned)) is not None:
-        errors.append(problem)
-    elif not cleaned:
-        errors.append(FieldError("name", "Enter the client's name.", "required"))
-    elif len(cleaned) > MAX_NAME_LENGTH:
-        errors.append(FieldError("name", f"Use at most {MAX_NAME_LENGTH} characters.", "too_long"))
-    return cleaned
