@@ -28,14 +28,14 @@ from datetime import datetime
 from typing import Any
 
 from psycopg.types.json import Jsonb
-from sqlalchemy import bindparam, func, insert, select
+from sqlalchemy import ARRAY, Text, any_, bindparam, delete, exists, func, insert, or_, select
 
 from adapters.postgres.database import Connection, Database, OnConnection
 from adapters.postgres.errors import translate
 from adapters.postgres.held import HeldRecords
 from adapters.postgres.sql import Statement, constant, count_of
 from adapters.postgres.tables.outbox import outbox_events
-from adapters.postgres.tuned.outbox import FEED_READ, FEED_TAIL, FORGET_OLD
+from adapters.postgres.tuned.outbox import FEED_READ, FEED_TAIL
 from booking_domain.shared import (
     SINGLE_EVENT_KINDS,
     EventId,
@@ -60,6 +60,30 @@ _NEXT_SEQUENCE = Statement(
         _O.subject == bindparam("subject")
     )
 )
+
+
+def _forget_old() -> Any:
+    """Events older than ``moment``, oldest first, at most ``limit``; each subject's newest
+    event is kept whatever its age (it carries the subject's last sequence, from which the
+    next event of a subject without a version of its own is numbered), but subjects of
+    ``single`` kinds never number another, so their one event goes too
+    (``ix_outbox_events_created_at`` serves the walk)."""
+    old, newer = outbox_events.alias("old"), outbox_events.alias("newer")
+    kind = func.split_part(old.c.subject, constant("/"), constant(1))
+    superseded = exists().where(newer.c.subject == old.c.subject, newer.c.sequence > old.c.sequence)
+    due = (
+        select(old.c.position)
+        .where(
+            old.c.created_at < bindparam("moment", type_=old.c.created_at.type),
+            or_(kind == any_(bindparam("single", type_=ARRAY(Text))), superseded),
+        )
+        .order_by(old.c.created_at)
+        .limit(bindparam("limit"))
+    )
+    return delete(outbox_events).where(_O.position.in_(due.scalar_subquery()))
+
+
+_FORGET_OLD = Statement(_forget_old)
 
 _WIDTH = 20
 _MAX = 10**_WIDTH - 1
@@ -154,7 +178,7 @@ class PostgresOutboxFeed(OutboxFeed):
         try:
             async with self._database.pool.connection(self._database.connection_wait()) as conn:
                 params = {"moment": moment, "limit": limit, "single": sorted(SINGLE_EVENT_KINDS)}
-                cursor = await conn.execute(FORGET_OLD, params)
+                cursor = await conn.execute(_FORGET_OLD.text, params)
                 return cursor.rowcount
         except Exception as exc:
             raise (translate(exc) or exc) from exc

@@ -1,14 +1,12 @@
-"""The outbox feed's reads (``outbox.py`` sends them): the events after a cursor, the
-feed's tail, and the retention's delete.
+"""The outbox feed's reads (``outbox.py`` sends them): the events after a cursor and the
+feed's tail.
 
 Why text: the feed's order and its horizon are the statements' whole point, and they rest
 on PostgreSQL's transaction ids, which Core has no words for: rows are read in
 ``(xid, position)`` order up to ``pg_snapshot_xmin(pg_current_snapshot())`` (every
 transaction below it has ended, so no row can still appear before a cursor handed out),
-with ``xid8`` values that go out as text and come back in through ``::text::xid8``. The
-retention keeps each subject's newest event with a correlated ``EXISTS``; written out, the
-rule reads as it runs. ``ix_outbox_events_xid_position`` serves the first two, and
-``ix_outbox_events_created_at`` the third.
+with ``xid8`` values that go out as text and come back in through ``::text::xid8``.
+``ix_outbox_events_xid_position`` serves both.
 """
 
 from __future__ import annotations
@@ -30,17 +28,4 @@ SELECT xid::text AS xid_text, position
  WHERE xid < pg_snapshot_xmin(pg_current_snapshot())
  ORDER BY outbox_events.xid DESC, outbox_events.position DESC
  LIMIT 1
-"""
-# The newest event of each subject is kept whatever its age: it carries the subject's last
-# sequence, from which the next event of a subject without a version of its own is numbered.
-# Subjects of SINGLE_EVENT_KINDS never number another, so their one event goes too.
-FORGET_OLD = """
-DELETE FROM outbox_events
- WHERE position IN (
-       SELECT old.position FROM outbox_events old
-        WHERE old.created_at < %(moment)s
-          AND (split_part(old.subject, '/', 1) = ANY(%(single)s)
-               OR EXISTS (SELECT 1 FROM outbox_events newer
-                           WHERE newer.subject = old.subject AND newer.sequence > old.sequence))
-        ORDER BY old.created_at LIMIT %(limit)s)
 """
