@@ -31,14 +31,6 @@ MESSAGES: dict[tuple[str, str], tuple[str, str]] = {
         N_("{artist} booked you in: {reference}"),
         N_("Pay the deposit of {deposit} to confirm your appointment for {service} on {when}."),
     ),
-    # To a client record (no account, so nothing to pay in the app): the artist takes it.
-    ("booking.booked", "customer/client"): (
-        N_("{artist} booked you in: {reference}"),
-        N_(
-            "{artist} booked you for {service} on {when}; it is confirmed once {artist} "
-            "has your deposit of {deposit}."
-        ),
-    ),
     ("booking.invoiced", "customer"): (
         N_("Deposit invoice for booking {reference}"),
         N_("Pay the deposit of {deposit} with QPay to confirm your appointment on {when}."),

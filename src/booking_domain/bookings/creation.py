@@ -26,6 +26,13 @@ from booking_domain.shared.time import require_aware
 
 __all__ = ["creation_kind", "request_booking", "require_calendar_owner"]
 
+_CLIENT_PAYS_BY_HAND = FieldError(
+    "deposit",
+    "A client without an account cannot pay a deposit in the app: take it by hand and book "
+    "without one, or book the client by their account's email or phone.",
+    "client_without_account",
+)
+
 
 def require_calendar_owner(by: Actor, artist_user_id: UserId) -> None:
     """Only the artist whose calendar it is books someone else in
@@ -44,7 +51,9 @@ def creation_kind(
     - The artist whose calendar it is (``require_calendar_owner``), for a customer's
       account (not their own) or for one of their client records: a booking made by the
       artist (``booked``). That the account is a customer's and the record the artist's own
-      is the use case's to load.
+      is the use case's to load. A client record has no account to pay a deposit through,
+      so its booking asks for none (``InvalidInputError`` on ``deposit``): the artist takes
+      any deposit by hand and books it confirmed, or books the client's account.
     - Nobody else: an admin, another artist, a customer for someone else
       (``BookingActionNotAllowedError``).
     """
@@ -57,6 +66,8 @@ def creation_kind(
     require_calendar_owner(by, artist_user_id)
     if party.customer_id == by.user_id:
         raise BookingActionNotAllowedError("Book a customer or a client, not yourself.")
+    if party.client_id is not None and deposit:
+        raise InvalidInputError(errors=(_CLIENT_PAYS_BY_HAND,))
     return HistoryKind.BOOKED
 
 

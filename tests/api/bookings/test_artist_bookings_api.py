@@ -75,6 +75,18 @@ async def test_refusals(api: Api, body: dict[str, Any], status: int, code: str) 
     assert (response.status_code, response.json()["code"]) == (status, code), response.text
 
 
+async def test_a_client_record_is_never_booked_for_a_deposit_it_could_not_pay(api: Api) -> None:
+    """No account, no app to pay in: the artist takes a deposit by hand and books without
+    one (confirmed), and nothing is booked by the refusal."""
+    desk = await open_desk(api, service={"deposit": {"amount": 30_000}})
+    refused = await as_artist(desk, client=WALK_IN, deposit=True)
+    assert (refused.status_code, refused.json()["code"]) == (422, "invalid_input"), refused.text
+    assert [e["code"] for e in refused.json()["errors"]] == ["client_without_account"]
+    booked = await as_artist(desk, client=WALK_IN, deposit=False)
+    assert booked.status_code == 201, booked.text
+    assert (booked.json()["status"], booked.json()["depositAmount"]) == ("confirmed", 0)
+
+
 async def test_only_the_calendars_artist_books_someone_in(api: Api) -> None:
     desk = await open_desk(api)
     other = (await open_desk(api, admin=desk.admin)).artist.session

@@ -185,17 +185,3 @@ def test_a_client_record_is_told_without_app_links_and_whom_to_call(locale: str)
     assert hint in message.text and hint in message.html
     account = BabelRenderer().render(facts("booking.confirmed", Party.CUSTOMER, locale))
     assert "https://app/b/1" in account.text and hint not in account.text
-
-
-@pytest.mark.parametrize("locale", ["en", "mn"])
-def test_a_client_booked_for_a_deposit_is_not_asked_to_pay_in_the_app(locale: str) -> None:
-    """It has no account to pay from: the artist takes the deposit, so the message says so
-    instead of "pay the deposit" with a link it could not open."""
-    to_client = BabelRenderer().render(
-        facts("booking.booked", Party.CUSTOMER, locale, to_client=True)
-    )
-    to_account = BabelRenderer().render(facts("booking.booked", Party.CUSTOMER, locale))
-    assert to_client.text != to_account.text
-    lead = to_client.text.splitlines()[0]
-    assert lead.count("Bold Ink") == 2 and "Blackwork sleeve" in lead
-    assert "https://app/" not in to_client.text

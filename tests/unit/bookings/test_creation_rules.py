@@ -43,14 +43,18 @@ parties = st.sampled_from(
 )
 
 
-def expected_kind(by: Actor, party: BookedFor, deposit: bool | None) -> HistoryKind | None:
-    """The rule of docs/product.md, "4. Bookings", written plainly: None is a refusal."""
+def expected_kind(
+    by: Actor, party: BookedFor, deposit: bool | None
+) -> HistoryKind | type[DomainError]:
+    """The rule of docs/product.md, "4. Bookings", written plainly: an error class is a
+    refusal."""
     if by.role is Role.CUSTOMER:
         mine = party.customer_id == by.user_id
-        return HistoryKind.REQUESTED if mine and deposit is None else None
+        return HistoryKind.REQUESTED if mine and deposit is None else BookingActionNotAllowedError
     if by.role is Role.ARTIST and by.user_id == ARTIST_USER and party.customer_id != ARTIST_USER:
-        return HistoryKind.BOOKED
-    return None
+        # A client record has no account to pay a deposit through.
+        return InvalidInputError if party.client_id and deposit else HistoryKind.BOOKED
+    return BookingActionNotAllowedError
 
 
 @given(actors, parties, st.sampled_from([None, True, False]))
@@ -58,11 +62,11 @@ def test_only_a_customer_for_themself_or_the_calendars_artist_create(
     by: Actor, party: BookedFor, deposit: bool | None
 ) -> None:
     wanted = expected_kind(by, party, deposit)
-    if wanted is None:
-        with pytest.raises(BookingActionNotAllowedError):
-            creation_kind(by, ARTIST_USER, party, deposit)
-    else:
+    if isinstance(wanted, HistoryKind):
         assert creation_kind(by, ARTIST_USER, party, deposit) is wanted
+    else:
+        with pytest.raises(wanted):
+            creation_kind(by, ARTIST_USER, party, deposit)
 
 
 def attempt(
