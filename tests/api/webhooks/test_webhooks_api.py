@@ -25,7 +25,9 @@ async def test_an_artist_registers_and_manages_their_own_endpoint(api: Api) -> N
     read = (await api.client.get(hook, headers=artist)).json()
     assert "secret" not in read and read["events"] == ["booking.confirmed"]
     listed = (await api.client.get(HOOKS, headers=artist)).json()
-    assert [h["id"] for h in listed] == [created["id"]] and "secret" not in listed[0]
+    assert (listed["total"], listed["page"], listed["pageSize"]) == (1, 1, 20)
+    assert [h["id"] for h in listed["items"]] == [created["id"]]
+    assert "secret" not in listed["items"][0]
     paused = await api.client.patch(hook, json={"active": False, "events": ["*"]}, headers=artist)
     assert paused.status_code == 200 and paused.json()["active"] is False
     assert paused.json()["events"] == ["*"]
@@ -47,7 +49,7 @@ async def test_customers_cannot_register_and_others_cannot_see(api: Api) -> None
         assert response.status_code == 404
         assert response.json()["code"] == "webhook_not_found"
     assert (await api.client.get(f"{hook}/deliveries", headers=other)).status_code == 404
-    assert (await api.client.get(HOOKS, headers=other)).json() == []
+    assert (await api.client.get(HOOKS, headers=other)).json()["items"] == []
     admin = api.bearer(await api.admin())
     assert (await api.client.get(hook, headers=admin)).status_code == 200
 
@@ -67,7 +69,7 @@ async def test_bad_endpoints_are_422_and_change_nothing(make_api: ApiFactory) ->
     ):
         response = await api.client.post(HOOKS, json=body, headers=artist)
         assert response.status_code == 422, (body, response.text)
-    assert (await api.client.get(HOOKS, headers=artist)).json() == []
+    assert (await api.client.get(HOOKS, headers=artist)).json()["total"] == 0
 
 
 async def test_the_app_stores_the_signing_secret_sealed(api: Api) -> None:

@@ -12,8 +12,7 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_202_ACCEPTED
 
-from booking_domain.shared import MAX_PAGE, MAX_PAGE_SIZE
-from booking_domain.shared.pages import PageRequest
+from booking_domain.shared import MAX_PAGE, MAX_PAGE_SIZE, Page, PageRequest
 from booking_domain.webhooks import DeliveryId, WebhookId
 from booking_domain.webhooks.use_cases import WebhookUseCases
 from entrypoints.http.caller import Caller
@@ -24,10 +23,11 @@ from entrypoints.http.webhooks.dto import (
     DeliveryView,
     RegisteredWebhookView,
     WebhookChange,
+    WebhookPage,
     WebhookRequest,
     WebhookView,
 )
-from entrypoints.http.wire import given
+from entrypoints.http.wire import PageNumber, PageSize, given
 
 WebhooksDep = NamedDependency[WebhookUseCases]
 
@@ -43,9 +43,14 @@ class WebhooksController(SignedIn, context="webhooks", raises=CHANGES):
         endpoint = await webhooks.register_webhook(actor, data.url, data.events)
         return RegisteredWebhookView.registered(endpoint)
 
-    @get(summary="Your endpoints (an admin: every endpoint)")
-    async def list_endpoints(self, actor: Caller, webhooks: WebhooksDep) -> list[WebhookView]:
-        return [WebhookView.of(e) for e in await webhooks.list_webhooks(actor)]
+    @get(summary="Your endpoints (an admin: every endpoint), oldest first")
+    async def list_endpoints(
+        self, actor: Caller, webhooks: WebhooksDep, page: PageNumber = 1, page_size: PageSize = 20
+    ) -> WebhookPage:
+        endpoints = tuple(await webhooks.list_webhooks(actor))
+        return WebhookPage.of(
+            Page.of_whole(endpoints, PageRequest(page, page_size)), WebhookView.of
+        )
 
     @get("/{webhook_id:uuid}", summary="One endpoint")
     async def read(

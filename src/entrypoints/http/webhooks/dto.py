@@ -91,5 +91,9 @@ class DeliveryView(View, frozen=True):
         )
 
 
+class WebhookPage(PageView[WebhookView], frozen=True):
+    items: list[WebhookView]
+
+
 class DeliveryPage(PageView[DeliveryView], frozen=True):
     items: list[DeliveryView]
