@@ -307,8 +307,12 @@ def _payment_edge(args: argparse.Namespace, settings: Settings) -> int:
     )
     gateway = QPayGateway(credentials, SystemClock(), InMemoryProviderTokenStore())
     app = PaymentEdge(gateway, Verifier(secret.encode()), on_shutdown=gateway.close)
+    # The API's bound on request heads and its problem refusals (entrypoints.http.protocols).
+    from entrypoints.http.protocols import GuardedHttpToolsProtocol
+
     uvicorn.run(
         app,
+        http=GuardedHttpToolsProtocol,
         host=args.host,
         port=args.port,
         log_level=settings.log_level.lower(),

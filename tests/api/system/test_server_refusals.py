@@ -2,22 +2,29 @@
 app's test client never meets the server's parser): a request head past the 32 KiB limit
 is 431, a control character in a header 400, both as problem documents with a request id
 and the security headers; a method the server's fast parser does not know reaches the app,
-which answers 405 with ``Allow``."""
+which answers 405 with ``Allow``. The payment edge, a process of its own, bounds heads and
+refuses the same way."""
 
 from __future__ import annotations
 
 import contextlib
 import json
+import os
+import signal
 import socket
+import subprocess
+import sys
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
 from entrypoints.http.protocols import HEAD_LIMIT
 from tests.support import postgres
-from tests.support.server import ServerProcess, running_server
+from tests.support.server import ServerProcess, free_port, running_server
 
 SECURITY_HEADERS = ("x-content-type-options", "x-frame-options", "strict-transport-security")
 
@@ -151,3 +158,42 @@ def test_an_unknown_method_on_a_kept_alive_connection_and_after_it(
 def test_an_unknown_path_with_an_unknown_method_is_404(server: ServerProcess) -> None:
     answer = _exchange(server, b"BREW /api/v1/nothing HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
     assert answer.status == 404 and answer.problem()["code"] == "not_found"
+
+
+@pytest.fixture(scope="module")
+def edge(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+    """``inkslot payment-edge`` as its own process (it needs no database)."""
+    port = free_port()
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("INKSLOT_")},
+        "INKSLOT_QPAY_CLIENT_ID": "edge-test",
+        "INKSLOT_QPAY_CLIENT_SECRET": "edge-test-secret",
+        "INKSLOT_QPAY_INVOICE_CODE": "EDGE_TEST",
+        "INKSLOT_PAYMENT_EDGE_SECRET": "e" * 32,
+        "INKSLOT_DATA_DIR": str(tmp_path_factory.mktemp("edge")),
+    }
+    command = [sys.executable, "-m", "entrypoints.cli", "payment-edge", "--port", str(port)]
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    running = ServerProcess("127.0.0.1", port, None, env, process, Path(os.devnull))
+    try:
+        deadline = time.monotonic() + 60
+        while _status(running, "/health") != 200:
+            assert process.poll() is None, process.stderr.read() if process.stderr else ""
+            assert time.monotonic() < deadline, "the payment edge was not up in time"
+            time.sleep(0.2)  # polling a starting process, not waiting for domain time
+        yield running
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=30)
+
+
+def _status(server: ServerProcess, path: str) -> int | None:
+    with contextlib.suppress(OSError):
+        return _exchange(server, _get(path)).status
+    return None
+
+
+def test_the_payment_edge_bounds_heads_and_refuses_as_the_api_does(edge: ServerProcess) -> None:
+    request = _get("/health", b"X-Huge: " + b"a" * (8 * 1024 * 1024))
+    _assert_refusal(_exchange(edge, request), 431, "headers_too_large")
+    _assert_refusal(_exchange(edge, _get("/health", b"X-Note: a\x01b")), 400, "malformed_request")
