@@ -48,7 +48,7 @@ def test_the_documented_upload_commands_work(database_url: str, tmp_path: Path) 
         env = {
             "PATH": os.environ["PATH"],
             "B": server.base_url + "/api/v1",
-            "ACCESS": _token(server.base_url),
+            "ARTIST_ACCESS": _token(server.base_url),
             "FILE": str(photo),
         }
         run = subprocess.run(
