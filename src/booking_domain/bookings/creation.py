@@ -51,9 +51,7 @@ def creation_kind(
     - The artist whose calendar it is (``require_calendar_owner``), for a customer's
       account (not their own) or for one of their client records: a booking made by the
       artist (``booked``). That the account is a customer's and the record the artist's own
-      is the use case's to load. A client record has no account to pay a deposit through,
-      so its booking asks for none (``InvalidInputError`` on ``deposit``): the artist takes
-      any deposit by hand and books it confirmed, or books the client's account.
+      is the use case's to load.
     - Nobody else: an admin, another artist, a customer for someone else
       (``BookingActionNotAllowedError``).
     """
@@ -66,8 +64,6 @@ def creation_kind(
     require_calendar_owner(by, artist_user_id)
     if party.customer_id == by.user_id:
         raise BookingActionNotAllowedError("Book a customer or a client, not yourself.")
-    if party.client_id is not None and deposit:
-        raise InvalidInputError(errors=(_CLIENT_PAYS_BY_HAND,))
     return HistoryKind.BOOKED
 
 
@@ -80,18 +76,28 @@ class _Opening:
 
 
 def _opening(
-    kind: HistoryKind, service: Service, policy: SchedulingPolicy, now: datetime, deposit: bool
+    kind: HistoryKind,
+    service: Service,
+    policy: SchedulingPolicy,
+    now: datetime,
+    deposit: bool,
+    party: BookedFor,
 ) -> _Opening:
     """How a new booking starts. A request: pending under the approval hold if the service
     needs approval, else under the deposit hold if it has a deposit, else confirmed. Made by
     the artist (which is the approval): confirmed at once without a deposit, pending under
-    the deposit hold with one (``deposit``: the artist asks for the service's deposit)."""
+    the deposit hold with one (``deposit``: the artist asks for the service's deposit). A
+    client record has no account to pay a deposit through, so its booking asks for none
+    (``InvalidInputError`` on ``deposit``): the artist takes any deposit by hand and books it
+    confirmed, or books the client's account."""
     amount = service.deposit_amount
     if kind is HistoryKind.BOOKED:
         if deposit and amount.is_zero:
             raise InvalidInputError(
                 errors=(FieldError("deposit", "This service takes no deposit.", "no_deposit"),)
             )
+        if deposit and party.client_id is not None:
+            raise InvalidInputError(errors=(_CLIENT_PAYS_BY_HAND,))
         amount = amount if deposit else Money.zero(amount.currency)
         approved = service.needs_approval
         if amount.is_zero:
@@ -131,7 +137,7 @@ def request_booking(
     check_bookable(
         service=service, policy=policy, schedule=schedule, busy=busy, start=start, now=now
     )
-    opening = _opening(kind, service, policy, now, bool(deposit))
+    opening = _opening(kind, service, policy, now, bool(deposit), party)
     zero = Money.zero(opening.deposit.currency)
     blocked = service.blocked_span(start)
     booking = Booking(

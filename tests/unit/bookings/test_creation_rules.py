@@ -43,18 +43,14 @@ parties = st.sampled_from(
 )
 
 
-def expected_kind(
-    by: Actor, party: BookedFor, deposit: bool | None
-) -> HistoryKind | type[DomainError]:
-    """The rule of docs/product.md, "4. Bookings", written plainly: an error class is a
-    refusal."""
+def expected_kind(by: Actor, party: BookedFor, deposit: bool | None) -> HistoryKind | None:
+    """The rule of docs/product.md, "4. Bookings", written plainly: None is a refusal."""
     if by.role is Role.CUSTOMER:
         mine = party.customer_id == by.user_id
-        return HistoryKind.REQUESTED if mine and deposit is None else BookingActionNotAllowedError
+        return HistoryKind.REQUESTED if mine and deposit is None else None
     if by.role is Role.ARTIST and by.user_id == ARTIST_USER and party.customer_id != ARTIST_USER:
-        # A client record has no account to pay a deposit through.
-        return InvalidInputError if party.client_id and deposit else HistoryKind.BOOKED
-    return BookingActionNotAllowedError
+        return HistoryKind.BOOKED
+    return None
 
 
 @given(actors, parties, st.sampled_from([None, True, False]))
@@ -62,11 +58,11 @@ def test_only_a_customer_for_themself_or_the_calendars_artist_create(
     by: Actor, party: BookedFor, deposit: bool | None
 ) -> None:
     wanted = expected_kind(by, party, deposit)
-    if isinstance(wanted, HistoryKind):
-        assert creation_kind(by, ARTIST_USER, party, deposit) is wanted
-    else:
-        with pytest.raises(wanted):
+    if wanted is None:
+        with pytest.raises(BookingActionNotAllowedError):
             creation_kind(by, ARTIST_USER, party, deposit)
+    else:
+        assert creation_kind(by, ARTIST_USER, party, deposit) is wanted
 
 
 def attempt(
@@ -127,3 +123,23 @@ def test_a_booking_is_for_one_customer_or_one_client() -> None:
         BookedFor()
     with pytest.raises(ValueError, match="one customer or one client"):
         BookedFor(customer_id=CUSTOMER_USER, client_id=CLIENT)
+
+
+@given(scenarios(), st.integers(0, 600))
+def test_a_client_record_is_never_booked_for_a_deposit(sc: Scenario, i: int) -> None:
+    """It has no account to pay one in: where the start could be booked, asking for the
+    deposit is refused on ``deposit`` (``no_deposit`` when the service takes none); without
+    one it is booked exactly where a customer's account would be."""
+    for_client = outcome(lambda: attempt(sc, artist(), BookedFor(client_id=CLIENT), False, i))
+    for_customer = outcome(
+        lambda: attempt(sc, artist(), BookedFor(customer_id=CUSTOMER_USER), False, i)
+    )
+    assert for_client == for_customer
+    asked = outcome(lambda: attempt(sc, artist(), BookedFor(client_id=CLIENT), True, i))
+    if for_client != ("booked",):
+        assert asked == for_client  # the start's own refusal comes first
+        return
+    with pytest.raises(InvalidInputError) as refused:
+        attempt(sc, artist(), BookedFor(client_id=CLIENT), True, i)
+    wanted = "no_deposit" if sc.service.deposit_amount.is_zero else "client_without_account"
+    assert [(e.field, e.code) for e in refused.value.errors] == [("deposit", wanted)]
