@@ -1,22 +1,25 @@
-"""A/B benchmark: the working tree against a git revision, side by side, alternating.
+"""A/B benchmark: the working tree against a git revision, side by side, alternating, in
+both topologies.
 
-Both versions serve (``inkslot serve --workers 2`` each) on one embedded PostgreSQL with the
-catalogue of ``bench/bookings.py``; the load alternates between them in short windows
-(booking creation at 8 clients, the 31-day slot query at 32 clients), the first side
-switching every round. This machine's speed drifts by tens of percent over minutes (shared
-virtual CPUs), so two separate runs cannot resolve a 5 % difference; neighbouring windows
-see the same drift.
+Each side serves (``inkslot serve --workers 2``) its own database on one embedded
+PostgreSQL, migrated by that side's own migrations and seeded with the catalogue of
+``bench/bookings.py``; the load alternates between the sides in short windows (booking
+creation at 8 clients, the 31-day slot query at 32 clients), the first side switching every
+round. This machine's speed drifts by tens of percent over minutes (shared virtual CPUs), so
+two separate runs cannot resolve a 5 % difference; neighbouring windows see the same drift.
+
+The topologies, each run in turn (``--topology local,apart``, the default, runs both):
+
+- ``local``: ``make run``'s, the job worker inside each API process;
+- ``apart``: production's, the API without it and one ``inkslot worker`` per side, each on
+  its own side's database (so neither side runs the other's jobs).
 
     .venv/bin/python bench/ab.py [--rev HEAD] [--rounds 8] [--seconds 3]
+                                 [--topology local,apart]
 
-Both versions run on this tree's migrations (the database is migrated once, by this tree,
-and the revision's migration scripts are replaced by this tree's, so that its start-up
-finds the database at a revision it knows): the revision must not mind tables it does not
-use, which holds when this tree only adds.
-``AB_ENV=NAME=VALUE,...`` adds settings to the working tree's servers only (for example
-``AB_ENV=INKSLOT_EMBEDDED_WORKER=false`` to leave the job worker out of the API processes).
-Prints each window and, per scenario, the median rate of each side and their ratio; never
-asserts.
+``AB_ENV=NAME=VALUE,...`` adds settings to the working tree's servers only. Prints each
+window and, per topology and scenario, the median rate of each side and their ratio, with
+how many rounds the working tree was ahead; never asserts.
 """
 
 from __future__ import annotations
@@ -29,54 +32,93 @@ import statistics
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from adapters.postgres.embedded import EmbeddedPostgres
 from balanced import run_balanced
-from booking_setup import free_port, register_customers, seed_catalogue, start_postgres
+from booking_setup import Catalogue, free_port, register_customers, seed_catalogue
 from bookings import HOST, WORKERS, Bench
+from entrypoints.database import ensure_database
 from serving import stop_server, wait_until_ready
 
 ROOT = Path(__file__).resolve().parent.parent
 SECRET = "ab-benchmark-secret-" + "x" * 32
+SCENARIOS = ("creation", "slots")
 
 
 def export(revision: str, into: Path) -> Path:
+    """The revision's tree (``git archive``), with its own migrations."""
     archive = subprocess.run(
         ["git", "-C", str(ROOT), "archive", revision], capture_output=True, check=True
     ).stdout
     into.mkdir(parents=True)
     subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
-    for part in ("versions", "sql"):  # the revisions, not the revision's own env.py
-        shutil.rmtree(into / "migrations" / part, ignore_errors=True)
-        shutil.copytree(ROOT / "migrations" / part, into / "migrations" / part)
     return into
 
 
-def serve(src: Path, data_dir: Path, database_url: str) -> tuple[subprocess.Popen[bytes], int]:
-    """``inkslot serve`` from the source tree ``src`` (first on the import path)."""
-    port = free_port()
-    data_dir.mkdir(parents=True, exist_ok=True)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("INKSLOT_")}
-    env |= {
-        "PYTHONPATH": str(src),
-        "INKSLOT_DATA_DIR": str(data_dir),
-        "INKSLOT_DATABASE_URL": database_url,
-        "INKSLOT_JWT_SECRET": SECRET,
-        "INKSLOT_SEED_DEMO_DATA": "false",
-        "INKSLOT_AUTH_RATE_LIMIT_PER_MINUTE": "10000000",
-        "INKSLOT_SIGN_UP_RATE_LIMIT_PER_HOUR": "10000000",
-        "INKSLOT_ACCESS_TOKEN_MINUTES": "240",
-    }
-    if src == ROOT / "src" and os.environ.get("AB_ENV"):
-        env |= dict(kv.split("=", 1) for kv in os.environ["AB_ENV"].split(","))
-    command = [sys.executable, "-m", "entrypoints.cli", "serve", "--port", str(port)]
-    command += ["--workers", str(WORKERS)]
-    with open(data_dir / "server.log", "wb") as log:
-        process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=log)
-    wait_until_ready(process, port)
-    return process, port
+@dataclass
+class Side:
+    label: str
+    src: Path  # the tree's src/, first on the import path of its processes
+    database_url: str
+    data_dir: Path
+    catalogue: Catalogue | None = None
+    processes: tuple[subprocess.Popen[bytes], ...] = ()
+    bench: Bench | None = None
+
+    def environment(self) -> dict[str, str]:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("INKSLOT_")}
+        env |= {
+            "PYTHONPATH": str(self.src),
+            "INKSLOT_DATA_DIR": str(self.data_dir),
+            "INKSLOT_DATABASE_URL": self.database_url,
+            "INKSLOT_JWT_SECRET": SECRET,
+            "INKSLOT_SEED_DEMO_DATA": "false",
+            "INKSLOT_AUTH_RATE_LIMIT_PER_MINUTE": "10000000",
+            "INKSLOT_SIGN_UP_RATE_LIMIT_PER_HOUR": "10000000",
+            "INKSLOT_ACCESS_TOKEN_MINUTES": "240",
+        }
+        if self.src == ROOT / "src" and os.environ.get("AB_ENV"):
+            env |= dict(kv.split("=", 1) for kv in os.environ["AB_ENV"].split(","))
+        return env
+
+    def run(
+        self, *arguments: str, log: str, extra: dict[str, str] | None = None
+    ) -> subprocess.Popen[bytes]:
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        command = [sys.executable, "-m", "entrypoints.cli", *arguments]
+        with open(self.data_dir / log, "ab") as out:
+            return subprocess.Popen(
+                command,
+                env=self.environment() | (extra or {}),
+                stdout=subprocess.DEVNULL,
+                stderr=out,
+            )
+
+    def migrate(self) -> None:
+        if self.run("migrate", log="migrate.log").wait() != 0:
+            raise SystemExit(f"{self.label}: migrating failed ({self.data_dir / 'migrate.log'})")
+
+    def start(self, topology: str, args: argparse.Namespace, slots: itertools.count[int]) -> None:
+        port = free_port()
+        apart = {"INKSLOT_EMBEDDED_WORKER": "false"} if topology == "apart" else {}
+        serve = ("serve", "--port", str(port), "--workers", str(WORKERS))
+        server = self.run(*serve, log="server.log", extra=apart)
+        wait_until_ready(server, port)
+        worker = (self.run("worker", log="worker.log"),) if topology == "apart" else ()
+        self.processes = (server, *worker)
+        assert self.catalogue is not None
+        self.bench = Bench(self.catalogue, port, [], args)
+        self.bench.next_slot = slots
+        self.bench.tokens = register_customers(f"http://{HOST}:{port}", args.customers)
+
+    def stop(self) -> None:
+        for process in self.processes:
+            stop_server(process)
+        self.processes = ()
 
 
 def window(bench: Bench, scenario: str, seconds: float) -> float:
@@ -94,56 +136,74 @@ def window(bench: Bench, scenario: str, seconds: float) -> float:
     return result.statuses[ok] / result.seconds
 
 
+def compare(sides: list[Side], topology: str, args: argparse.Namespace) -> list[str]:
+    """Alternate windows between the sides; the summary lines of this topology."""
+    rates: dict[tuple[str, str], list[float]] = {}
+    for round_ in range(args.rounds):
+        order = sides if round_ % 2 == 0 else sides[::-1]
+        for scenario in SCENARIOS:
+            for side in order:
+                assert side.bench is not None
+                rate = window(side.bench, scenario, args.seconds)
+                rates.setdefault((scenario, side.label), []).append(rate)
+                print(
+                    f"{topology:<6} round {round_ + 1} {scenario:<8} {side.label:<14} "
+                    f"{rate:8.1f} /s",
+                    flush=True,
+                )
+    rev, tree = sides[0].label, sides[1].label
+    lines = []
+    for scenario in SCENARIOS:
+        b, a = rates[(scenario, rev)], rates[(scenario, tree)]
+        ahead = sum(x > y for x, y in zip(a, b, strict=True))
+        lines.append(
+            f"{topology:<6} {scenario:<8} median: {rev} {statistics.median(b):8.1f} /s, "
+            f"{tree} {statistics.median(a):8.1f} /s, working tree / rev = "
+            f"{statistics.median(a) / statistics.median(b):.3f} "
+            f"(ahead in {ahead} of {len(a)} rounds)"
+        )
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rev", default="HEAD", help="the B side (A is the working tree)")
     parser.add_argument("--rounds", type=int, default=8)
     parser.add_argument("--seconds", type=float, default=3.0)
     parser.add_argument("--customers", type=int, default=64)
+    parser.add_argument("--topology", default="local,apart", help="local, apart, or both")
     args = parser.parse_args()
     args.quick, args.no_balance = True, False
 
     tmp = Path(tempfile.mkdtemp(prefix="inkslot-bench-ab-"))
-    postgres, database_url = start_postgres(tmp)
-    servers: list[subprocess.Popen[bytes]] = []
+    postgres = EmbeddedPostgres(tmp / "postgres")  # the local profile's settings
+    postgres.start()
+    sides: list[Side] = []
     try:
-        catalogue = seed_catalogue(database_url)
-        sides: dict[str, Bench] = {}
-        slot_numbers = itertools.count()  # every creation, on either side, gets its own slot
-        for label, src in (
-            (f"rev {args.rev}", export(args.rev, tmp / "rev") / "src"),
-            ("working tree", ROOT / "src"),
+        for label, name, src in (
+            (f"rev {args.rev}", "ab_rev", export(args.rev, tmp / "rev") / "src"),
+            ("working tree", "ab_tree", ROOT / "src"),
         ):
-            process, port = serve(src, tmp / label.replace(" ", "-"), database_url)
-            servers.append(process)
-            sides[label] = Bench(catalogue, port, [], args)
-            sides[label].next_slot = slot_numbers
-        tokens = register_customers(f"http://{HOST}:{next(iter(sides.values())).port}",
-                                    args.customers)  # fmt: skip
-        for bench in sides.values():
-            bench.tokens = tokens
-        rates: dict[tuple[str, str], list[float]] = {}
-        labels = list(sides)
-        for round_ in range(args.rounds):
-            order = labels if round_ % 2 == 0 else labels[::-1]
-            for scenario in ("creation", "slots"):
-                for label in order:
-                    rate = window(sides[label], scenario, args.seconds)
-                    rates.setdefault((scenario, label), []).append(rate)
-                    print(
-                        f"round {round_ + 1} {scenario:<8} {label:<14} {rate:8.1f} /s", flush=True
-                    )
+            ensure_database(postgres.url(), name)
+            side = Side(label, src, postgres.url(name), tmp / name)
+            side.migrate()
+            side.catalogue = seed_catalogue(side.database_url)
+            sides.append(side)
+        slots = itertools.count()  # every creation, on either side, gets its own slot
+        summary: list[str] = []
+        for topology in args.topology.split(","):
+            for side in sides:
+                side.start(topology, args, slots)
+            try:
+                summary += compare(sides, topology, args)
+            finally:
+                for side in sides:
+                    side.stop()
         print()
-        for scenario in ("creation", "slots"):
-            medians = {label: statistics.median(rates[(scenario, label)]) for label in labels}
-            a, b = medians[labels[1]], medians[labels[0]]
-            print(
-                f"{scenario:<8} median: {labels[0]} {b:8.1f} /s, {labels[1]} {a:8.1f} /s, "
-                f"working tree / rev = {a / b:.3f}"
-            )
+        print("\n".join(summary))
     finally:
-        for process in servers:
-            stop_server(process)
+        for side in sides:
+            side.stop()
         postgres.stop()
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -78,9 +78,12 @@ def iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
-def start_postgres(data_dir: Path) -> tuple[EmbeddedPostgres, str]:
-    """The embedded server as the local profile runs it (same settings), migrated."""
-    server = EmbeddedPostgres(data_dir / "postgres")
+def start_postgres(
+    data_dir: Path, settings: dict[str, str] | None = None
+) -> tuple[EmbeddedPostgres, str]:
+    """The embedded server as the local profile runs it (same settings, plus ``settings``:
+    ``bench/bookings.py --statements`` loads pg_stat_statements), migrated."""
+    server = EmbeddedPostgres(data_dir / "postgres", settings=settings)
     server.start()
     ensure_database(server.url(), LOCAL_DATABASE)
     url = server.url(LOCAL_DATABASE)
@@ -162,9 +165,20 @@ def _post(url: str, body: dict[str, str]) -> dict[str, object]:
         return json.loads(response.read())  # type: ignore[no-any-return]
 
 
-def register_customers(base: str, count: int) -> list[str]:
-    """Access tokens of ``count`` new customers, registered through the API."""
+def _patch(url: str, body: dict[str, str], token: str) -> None:
+    headers = {"content-type": "application/json", "authorization": f"Bearer {token}"}
+    request = urllib.request.Request(
+        url, data=json.dumps(body).encode(), headers=headers, method="PATCH"
+    )
+    with urllib.request.urlopen(request, timeout=60) as response:
+        response.read()
+
+
+def register_customers(base: str, count: int, *, phones: bool = False) -> list[str]:
+    """Access tokens of ``count`` new customers, registered through the API (``phones``:
+    each with a mobile number of its own, so that texts are sent to them too)."""
     tag = f"{os.getpid()}-{int(time.time())}"
+    first = random.Random(tag).randrange(1_000_000)
 
     def one(i: int) -> str:
         session = _post(
@@ -176,7 +190,11 @@ def register_customers(base: str, count: int) -> list[str]:
                 "role": "customer",
             },
         )
-        return str(session["tokens"]["accessToken"])  # type: ignore[index]
+        token = str(session["tokens"]["accessToken"])  # type: ignore[index]
+        if phones:
+            phone = f"+97699{(first + i) % 1_000_000:06d}"
+            _patch(base + "/api/v1/me", {"phone": phone}, token)
+        return token
 
     with ThreadPoolExecutor(8) as pool:
         return list(pool.map(one, range(count)))

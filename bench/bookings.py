@@ -8,7 +8,20 @@ through the API, and drives the server with the closed-loop keep-alive client of
 ``bench/loadgen.py``. Client, server and PostgreSQL share this 2-core machine.
 
     .venv/bin/python bench/bookings.py [--seconds 10] [--mix-seconds 60] [--quick]
+        [--topology local|apart] [--only creation,storm,slots,mix,told,pgbench]
+        [--told-seconds 30] [--statements]
         [--py-spy /tmp/probe/bin/py-spy --profile-dir /tmp/profiles]
+
+``--topology local`` (the default) is ``make run``'s: the job worker runs inside each API
+process; ``apart`` is production's: the API without it, and one ``inkslot worker`` process.
+
+``told`` follows bookings past their 201 (``bench/told.py``): customers with phones, an
+admin's webhook for every event on a loopback receiver; bookings are created at 8 clients
+for ``--told-seconds``, then the bench waits until every one is fully told (every email
+written, every text sent, every inbox item stored, every webhook delivered, every reader of
+the outbox at its tail) and reports bookings created and fully told per second.
+``--statements`` loads pg_stat_statements and prints, after ``told``, the statements
+PostgreSQL ran per booking (creation and telling together).
 
 Prints requests/s, p50/p99 and status counts per scenario; never asserts timings.
 """
@@ -45,11 +58,22 @@ from booking_setup import (
     seed_catalogue,
     start_postgres,
     start_server,
+    start_worker,
     stop_server,
     worker_pids,
 )
 from cpu import CpuMeter
 from loadgen import Result, build_request, run_load
+from told import (
+    Receiver,
+    admin_token,
+    backlog,
+    hook_every_event,
+    reset_statements,
+    statements_report,
+    told_counts,
+    wait_until_told,
+)
 
 HOST = "127.0.0.1"
 WORKERS = 2
@@ -67,6 +91,7 @@ class Bench:
         self.next_slot = itertools.count()  # every creation gets a slot nobody had
         self.rng = random.Random(11)
         self.server: subprocess.Popen | None = None  # type: ignore[type-arg]
+        self.worker: subprocess.Popen | None = None  # type: ignore[type-arg]
         self.postmaster_pid = 0
 
     def _headers(self, i: int) -> dict[str, str]:
@@ -98,7 +123,8 @@ class Bench:
         if kw.get("warmup", 1.0):
             self._load(name, factory, clients, 1.0)
         profiles = self._profile(name)
-        meter = CpuMeter(self.server.pid, self.postmaster_pid) if self.server else None
+        others = {"worker": self.worker.pid} if self.worker else {}
+        meter = CpuMeter(self.server.pid, self.postmaster_pid, others) if self.server else None
         before = meter.snapshot() if meter else {}
         result, split = self._load(name, factory, clients, seconds)
         after = meter.snapshot() if meter else {}
@@ -146,7 +172,7 @@ class Bench:
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
             )
-            for pid in worker_pids(self.server)
+            for pid in [*worker_pids(self.server), *([self.worker.pid] if self.worker else [])]
         ]
 
 
@@ -163,16 +189,42 @@ def _verdict(label: str, value: float, target: str) -> None:
     print(f"    {label:<44} {value:>10.1f}   target {target}")
 
 
-def creation(bench: Bench) -> dict[int, float]:
+def creation(bench: Bench) -> dict[int | str, float]:
     """Successful bookings/s per client count."""
     print("\n# booking creation on free slots over 200 artists (confirmed at once)")
-    rates: dict[int, float] = {}
+    rates: dict[int | str, float] = {}
     for clients, p99_target in ((8, "<= 10 ms"), (64, "<= 150 ms")):
         result = bench.run(f"POST /bookings free c={clients}", bench.create_request, clients)
         rates[clients] = result.statuses[201] / result.seconds
         _verdict("successful bookings/s", rates[clients], ">= 1,500")
         _verdict("p99 ms", result.percentile(99), p99_target)
     return rates
+
+
+def told(bench: Bench, base: str, database_url: str, data_dir: Path) -> float:
+    """Bookings created and fully told per second, over a sustained creation at 8 clients
+    and the drain that follows it (``bench/told.py``)."""
+    print("\n# created and fully told: every message, inbox item and webhook of each booking")
+    receiver = Receiver()
+    hook_every_event(base, admin_token(base, database_url, data_dir), receiver)
+    bench.tokens = register_customers(base, bench.args.customers, phones=True)
+    assert backlog(database_url).empty, "the pipeline had work left before the run"
+    if bench.args.statements:
+        reset_statements(database_url)
+    result = bench.run("POST /bookings, then told", bench.create_request, 8,
+                       seconds=bench.args.told_seconds, warmup=0)  # fmt: skip
+    drained = wait_until_told(database_url)
+    created = result.statuses[201]
+    rate = created / (result.seconds + drained)
+    print(f"    {created} bookings in {result.seconds:.1f} s, all told {drained:.1f} s later")
+    _verdict("bookings created and fully told /s", rate, ">= 0.25 of the ceiling")
+    counts = told_counts(database_url)
+    print("    " + ", ".join(f"{name}: {n}" for name, n in sorted(counts.items())))
+    print(f"    webhooks received: {sum(receiver.received.values())}")
+    if bench.args.statements:
+        print("\n".join(statements_report(database_url, created)))
+    receiver.server.shutdown()
+    return rate
 
 
 def storm(bench: Bench, database_url: str) -> None:
@@ -295,9 +347,12 @@ def main() -> None:
     )
     parser.add_argument(
         "--only",
-        default="creation,storm,slots,mix,pgbench",
+        default="creation,storm,slots,mix,told,pgbench",
         help="comma-separated scenarios to run (default: all)",
     )
+    parser.add_argument("--topology", choices=("local", "apart"), default="local")
+    parser.add_argument("--told-seconds", type=float, default=30)
+    parser.add_argument("--statements", action="store_true", help="pg_stat_statements per booking")
     parser.add_argument("--py-spy", help="path to py-spy: profile each worker for 5 s per run")
     parser.add_argument("--profile-dir", help="where the py-spy raw profiles go")
     args = parser.parse_args()
@@ -305,20 +360,25 @@ def main() -> None:
         args.seconds, args.mix_seconds = 3.0, 10.0
 
     tmp = Path(tempfile.mkdtemp(prefix="inkslot-bench-bookings-"))
-    postgres, database_url = start_postgres(tmp)
-    server = None
+    preload = {"shared_preload_libraries": "pg_stat_statements"} if args.statements else None
+    postgres, database_url = start_postgres(tmp, preload)
+    server = worker = None
     try:
         catalogue = seed_catalogue(database_url)
         port = free_port()
-        server = start_server(tmp, database_url, port, workers=WORKERS)
+        apart = args.topology == "apart"
+        extra = {"INKSLOT_EMBEDDED_WORKER": "false"} if apart else {}
+        server = start_server(tmp, database_url, port, workers=WORKERS, **extra)
+        worker = start_worker(tmp, database_url) if apart else None
         base = f"http://{HOST}:{port}"
         tokens = register_customers(base, args.customers)
         bench = Bench(catalogue, port, tokens, args)
-        bench.server = server
+        bench.server, bench.worker = server, worker
         bench.postmaster_pid = int((postgres.pgdata / "postmaster.pid").read_text().split()[0])
+        where = "one `inkslot worker` apart" if apart else "a job worker inside each"
         print(
-            f"server: {base}, 2 workers, embedded PostgreSQL (local-profile settings); "
-            f"client, server and PostgreSQL share {_cpus()} cores"
+            f"server: {base}, 2 API processes, {where}; embedded PostgreSQL (local-profile "
+            f"settings); client, server and PostgreSQL share {_cpus()} cores"
         )
         only = set(args.only.split(","))
         rates = creation(bench) if "creation" in only else {}
@@ -326,8 +386,13 @@ def main() -> None:
             storm(bench, database_url)
         if "slots" in only and slots(bench, base) and "mix" in only:
             mix(bench)
+        if "told" in only:
+            rates["told"] = told(bench, base, database_url, tmp)
         stop_server(server)
         server = None
+        if worker is not None:
+            stop_server(worker)
+            worker = None
         if "pgbench" not in only:
             return
         print("\n# the database's ceiling: pgbench, same rows, same constraint")
@@ -336,11 +401,13 @@ def main() -> None:
             postgres.bin("pgbench"), postgres.port or 0, args.seconds, tmp, postgres.password_file
         )
         _overlap_check(database_url)
-        for clients, rate in rates.items() if tps else ():
-            print(f"    API creations/s at c={clients} / pgbench ceiling: {rate / tps:.2f}")
+        for name, rate in rates.items() if tps else ():
+            what = "created and fully told" if name == "told" else f"API creations/s at c={name}"
+            print(f"    {what} / pgbench ceiling: {rate / tps:.2f}")
     finally:
-        if server is not None:
-            stop_server(server)
+        for process in (server, worker):
+            if process is not None:
+                stop_server(process)
         postgres.stop()
         shutil.rmtree(tmp, ignore_errors=True)
 

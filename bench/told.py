@@ -1,0 +1,169 @@
+"""What ``bench/bookings.py`` needs to follow a booking past its 201: a webhook receiver on
+loopback, an admin endpoint for every event, the pipeline's backlog read from the database,
+and the statements PostgreSQL ran per booking (``pg_stat_statements``).
+
+A booking is *fully told* when every reader of the outbox is past its event and everything
+they made of it is done: the notification planner has planned it and every message due now
+(emails, texts, inbox items) is sent or skipped; the webhook dispatcher has made its
+deliveries and each is delivered; the search projection has read it. Reminders (days ahead)
+are planned, not sent: they are not due.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import httpx
+import psycopg
+
+from booking_setup import PASSWORD
+
+ADMIN = "bench-admin@example.com"
+# Where the feed's readers are, and what their work left undone (docs/events.md,
+# docs/notifications.md). Cursors are fixed-width text that sorts in feed order.
+_TAIL = """
+SELECT xid::text AS xid, position FROM outbox_events
+ WHERE xid < pg_snapshot_xmin(pg_current_snapshot())
+ ORDER BY xid DESC, position DESC LIMIT 1
+"""
+_BACKLOG = """
+SELECT (SELECT count(*) FROM notifications
+         WHERE status = 'pending' AND coalesce(next_attempt_at, send_at) <= now()) AS messages,
+       (SELECT count(*) FROM webhook_deliveries WHERE status = 'pending') AS deliveries,
+       (SELECT after FROM notification_dispatch WHERE name = 'notifications') AS planner,
+       (SELECT after FROM webhook_dispatch WHERE name = 'webhooks') AS dispatcher,
+       (SELECT after FROM search_feed_position LIMIT 1) AS projection
+"""
+
+
+class Receiver:
+    """A loopback webhook receiver that counts what it is sent, by event type."""
+
+    def __init__(self) -> None:
+        self.received: Counter[str] = Counter()
+        received = self.received
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                body = self.rfile.read(int(self.headers.get("content-length", "0")))
+                received[json.loads(body)["type"]] += 1
+                self.send_response(204)
+                self.send_header("content-length", "0")
+                self.end_headers()
+
+            def log_message(self, *_: object) -> None:
+                return None
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_port}/hooks"
+
+
+def admin_token(base: str, database_url: str, data_dir: Path) -> str:
+    """An admin made with ``inkslot create-admin``, signed in."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("INKSLOT_")}
+    env |= {"INKSLOT_DATABASE_URL": database_url, "INKSLOT_DATA_DIR": str(data_dir)}
+    command = [sys.executable, "-m", "entrypoints.cli", "create-admin", "--email", ADMIN]
+    subprocess.run(
+        command, input=PASSWORD + "\n", env=env, text=True, capture_output=True, check=True
+    )
+    answer = httpx.post(
+        base + "/api/v1/auth/login", json={"email": ADMIN, "password": PASSWORD}, timeout=30
+    )
+    return str(answer.json()["tokens"]["accessToken"])
+
+
+def hook_every_event(base: str, token: str, receiver: Receiver) -> None:
+    answer = httpx.post(
+        f"{base}/api/v1/webhooks",
+        json={"url": receiver.url, "events": ["*"]},
+        headers={"Authorization": f"Bearer {token}"},
+        timeout=30,
+    )
+    answer.raise_for_status()
+
+
+@dataclass(frozen=True)
+class Backlog:
+    messages: int  # notifications due now and not yet sent or skipped
+    deliveries: int  # webhook deliveries not yet delivered
+    behind: tuple[str, ...]  # the feed's readers not yet at its tail
+
+    @property
+    def empty(self) -> bool:
+        return not (self.messages or self.deliveries or self.behind)
+
+
+def backlog(database_url: str) -> Backlog:
+    with psycopg.connect(database_url, autocommit=True) as conn:
+        tail_row = conn.execute(_TAIL).fetchone()
+        row = conn.execute(_BACKLOG).fetchone()
+    assert row is not None
+    messages, deliveries, *positions = row
+    tail = None if tail_row is None else f"{int(tail_row[0]):020d}-{tail_row[1]:020d}"
+    names = ("planner", "webhook dispatcher", "search projection")
+    behind = tuple(
+        name
+        for name, at in zip(names, positions, strict=True)
+        if tail is not None and (at is None or at < tail)
+    )
+    return Backlog(messages, deliveries, behind)
+
+
+def wait_until_told(database_url: str, *, limit_s: float = 600) -> float:
+    """Seconds until the backlog is empty (polled every 50 ms), or ``limit_s``."""
+    began = time.monotonic()
+    while time.monotonic() - began < limit_s:
+        if backlog(database_url).empty:
+            return time.monotonic() - began
+        time.sleep(0.05)  # polling the database, not waiting for domain time
+    return limit_s
+
+
+def told_counts(database_url: str) -> dict[str, int]:
+    """What the pipeline made, all told: notifications by channel and status, inbox items,
+    webhook deliveries by status."""
+    with psycopg.connect(database_url, autocommit=True) as conn:
+        rows = conn.execute(
+            "SELECT channel || ' ' || status, count(*) FROM notifications"
+            " WHERE send_at <= now() GROUP BY 1"
+            " UNION ALL SELECT 'inbox items', count(*) FROM inbox_items"
+            " UNION ALL SELECT 'webhook ' || status, count(*) FROM webhook_deliveries GROUP BY 1"
+            " UNION ALL SELECT 'reminders planned', count(*) FROM notifications"
+            "  WHERE send_at > now()"
+        ).fetchall()
+    return {name: count for name, count in rows}
+
+
+def reset_statements(database_url: str) -> None:
+    with psycopg.connect(database_url, autocommit=True) as conn:
+        conn.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements")
+        conn.execute("SELECT pg_stat_statements_reset()")
+
+
+def statements_report(database_url: str, bookings: int, *, top: int = 30) -> list[str]:
+    """The statements PostgreSQL ran since the reset, per booking: calls and execution
+    time, dearest first, and the totals."""
+    with psycopg.connect(database_url, autocommit=True) as conn:
+        rows = conn.execute(
+            "SELECT calls, total_exec_time, regexp_replace(query, '\\s+', ' ', 'g')"
+            "  FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid"
+            " WHERE d.datname = current_database()"
+            "   AND query NOT ILIKE '%pg_stat_statements%'"
+            " ORDER BY total_exec_time DESC"
+        ).fetchall()
+    calls = sum(r[0] for r in rows) / bookings
+    spent = sum(r[1] for r in rows) / bookings
+    lines = [f"    all statements: {calls:.1f} calls, {spent:.3f} ms executing per booking"]
+    for n, ms, query in rows[:top]:
+        lines.append(f"    {n / bookings:7.2f} calls {ms / bookings:7.3f} ms  {query[:110]}")
+    return lines
