@@ -8,7 +8,7 @@ runs them in memory; a test or an embedding service drains them with ``queued``.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
 
 from adapters.memory.accounts import InMemoryUserRepository
@@ -85,6 +85,10 @@ class InMemoryNotificationRepository(
     async def update(self, notification: Notification) -> None:
         self._rows.put(notification.id, notification)
 
+    async def update_many(self, notifications: Sequence[Notification]) -> None:
+        for notification in notifications:
+            self._rows.put(notification.id, notification)
+
     async def failed(self, request: PageRequest) -> Page[Notification]:
         found = sorted(
             (n for n in self._rows.values() if n.status is NotificationStatus.FAILED),
@@ -100,6 +104,14 @@ class InMemoryInboxRepository(TableRepository[NotificationId, InboxItem], InboxR
         if self._rows.get(item.id) is not None:
             raise ConflictError("this inbox item exists")
         self._rows.put(item.id, item)
+
+    async def add_many(self, items: Sequence[InboxItem]) -> None:
+        if any(self._rows.get(i.id) is not None for i in items) or len(
+            {i.id for i in items}
+        ) != len(items):
+            raise ConflictError("an inbox item exists")
+        for item in items:
+            self._rows.put(item.id, item)
 
     def _of(self, user_id: UserId, unread_only: bool) -> list[InboxItem]:
         found = [
@@ -189,7 +201,23 @@ class InMemoryNotificationContext(NotificationContext):
         self._artists, self._services, self._studios = artists, services, studios
         self._clients = clients
 
-    async def recipient(self, user_id: UserId) -> Recipient | None:
+    async def recipients(self, user_ids: Collection[UserId]) -> Mapping[UserId, Recipient]:
+        found = {u: await self._recipient(u) for u in user_ids}
+        return {u: r for u, r in found.items() if r is not None}
+
+    async def client_recipients(
+        self, client_ids: Collection[ClientId]
+    ) -> Mapping[ClientId, Recipient]:
+        found = {c: await self._client_recipient(c) for c in client_ids}
+        return {c: r for c, r in found.items() if r is not None}
+
+    async def bookings(
+        self, booking_ids: Collection[BookingId]
+    ) -> Mapping[BookingId, BookingFacts]:
+        found = {b: await self._booking(b) for b in booking_ids}
+        return {b: f for b, f in found.items() if f is not None}
+
+    async def _recipient(self, user_id: UserId) -> Recipient | None:
         user = await self._users.get(user_id)
         if user is None:
             return None
@@ -203,7 +231,7 @@ class InMemoryNotificationContext(NotificationContext):
             preferences=await self._preferences.get(user_id),
         )
 
-    async def client_recipient(self, client_id: ClientId) -> Recipient | None:
+    async def _client_recipient(self, client_id: ClientId) -> Recipient | None:
         client = await self._clients.get(client_id)
         if client is None:
             return None
@@ -219,7 +247,7 @@ class InMemoryNotificationContext(NotificationContext):
             preferences=None,
         )
 
-    async def booking(self, booking_id: BookingId) -> BookingFacts | None:
+    async def _booking(self, booking_id: BookingId) -> BookingFacts | None:
         booking = await self._bookings.get(booking_id)
         if booking is None:
             return None

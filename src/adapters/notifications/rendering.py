@@ -5,6 +5,7 @@ body and a short text message, in the recipient's language, with Babel formattin
 
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Callable
 from datetime import datetime
@@ -28,8 +29,13 @@ from booking_domain.notifications.ports import MessageRenderer, RenderedMessage
 from booking_domain.shared.money import Money
 
 WHOLE_CURRENCIES = frozenset({"MNT"})  # shown without minor units
+# One booking's messages (its customer's email, text and inbox item, its artist's) name the
+# same moments and amounts in one or two languages: each is formatted once. Babel's
+# formatting is most of a message's rendering.
+_FORMATTED = 4096
 
 
+@functools.lru_cache(maxsize=_FORMATTED)
 def money(value: Money, locale: str) -> str:
     digits = get_currency_precision(value.currency)
     major = Decimal(value.amount).scaleb(-digits)
@@ -40,6 +46,7 @@ def money(value: Money, locale: str) -> str:
     return format_currency(major, value.currency, locale=locale)
 
 
+@functools.lru_cache(maxsize=_FORMATTED)
 def moment(value: datetime, time_zone: str, locale: str) -> str:
     """The locale's full date, the 24-hour time and the zone's name: "Tuesday, December 1,
     2026, 14:00 (Ulaanbaatar Standard Time)"."""
@@ -119,6 +126,7 @@ def _values(facts: MessageFacts, locale: str) -> dict[str, str]:
     return values
 
 
+@functools.lru_cache(maxsize=_FORMATTED)
 def short_moment(value: datetime, time_zone: str, locale: str) -> str:
     """The date and time a text message has room for: "Mar 5, 10:00"."""
     local = value.astimezone(ZoneInfo(time_zone))

@@ -1,12 +1,13 @@
-"""What a message is about, read in one query each when it is sent: the recipient with
-their channel choices, and the booking with its artist, service, studio and customer (both
-hand-tuned text: ``adapters.postgres.tuned.notification_context``)."""
+"""What messages are about, read for a whole round at once, one query each: the recipients
+with their channel choices, the client records, and the bookings with their artist,
+service, studio and customer (hand-tuned text: ``adapters.postgres.tuned.notification_context``)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping, Sequence
 from datetime import timedelta
 from typing import Any
+from uuid import UUID
 
 from sqlalchemy import bindparam, select
 
@@ -24,56 +25,64 @@ _OWNER = Statement(lambda: select(artists.c.user_id).where(artists.c.id == bindp
 
 
 class PostgresNotificationContext(OnConnection, NotificationContext):
-    async def recipient(self, user_id: UserId) -> Recipient | None:
-        row: Mapping[str, Any] | None = await (
-            await self._conn.execute(RECIPIENT, {"id": user_id})
-        ).fetchone()
-        if row is None:
-            return None
-        preferences = NotificationPreferences(user_id)
-        if row["pref_email"] is not None:
-            preferences = NotificationPreferences(
-                user_id, row["pref_email"], row["pref_sms"], row["pref_in_app"],
-                row["pref_updated_at"],
-            )  # fmt: skip
-        return Recipient(
-            user_id=user_id, name=row["name"], email=row["email"], phone=row["phone"],
-            locale=row["locale"], active=not row["disabled"], preferences=preferences,
-        )  # fmt: skip
+    async def recipients(self, user_ids: Collection[UserId]) -> Mapping[UserId, Recipient]:
+        return {UserId(row["id"]): _recipient(row) for row in await self._all(RECIPIENT, user_ids)}
 
-    async def client_recipient(self, client_id: ClientId) -> Recipient | None:
-        row: Mapping[str, Any] | None = await (
-            await self._conn.execute(CLIENT, {"id": client_id})
-        ).fetchone()
-        if row is None:
-            return None
-        return Recipient(
-            user_id=None, name=row["name"], email=row["email"], phone=row["phone"],
-            locale=row["locale"], active=True, preferences=None,
-        )  # fmt: skip
+    async def client_recipients(
+        self, client_ids: Collection[ClientId]
+    ) -> Mapping[ClientId, Recipient]:
+        rows = await self._all(CLIENT, client_ids)
+        return {ClientId(row["id"]): _client_recipient(row) for row in rows}
 
-    async def booking(self, booking_id: BookingId) -> BookingFacts | None:
-        row: Mapping[str, Any] | None = await (
-            await self._conn.execute(BOOKING, {"id": booking_id})
-        ).fetchone()
-        if row is None:
-            return None
-        location = None
-        if row["studio_lat"] is not None and row["studio_lng"] is not None:
-            location = (row["studio_lat"], row["studio_lng"])
-        elif row["artist_lat"] is not None and row["artist_lng"] is not None:
-            location = (row["artist_lat"], row["artist_lng"])
-        return BookingFacts(
-            booking_id=booking_id, reference=row["reference"], status=row["status"],
-            start=row["starts_at"], end=row["ends_at"], artist_name=row["display_name"],
-            customer_name=row["customer_name"], service_name=row["service_name"],
-            price=Money(row["price_amount"], row["currency"]), time_zone=row["time_zone"],
-            studio_name=row["studio_name"], address=row["address"], location=location,
-            free_cancellation_notice=timedelta(minutes=row["free_cancellation_minutes"]),
-        )  # fmt: skip
+    async def bookings(
+        self, booking_ids: Collection[BookingId]
+    ) -> Mapping[BookingId, BookingFacts]:
+        return {
+            BookingId(row["id"]): _booking(row) for row in await self._all(BOOKING, booking_ids)
+        }
+
+    async def _all(self, query: str, ids: Collection[UUID]) -> Sequence[Mapping[str, Any]]:
+        return await (await self._conn.execute(query, {"ids": list(ids)})).fetchall()
 
     async def artist_owner(self, artist_id: ArtistId) -> UserId | None:
         row: Mapping[str, Any] | None = await (
             await self._conn.execute(_OWNER.text, {"id": artist_id})
         ).fetchone()
         return None if row is None else UserId(row["user_id"])
+
+
+def _recipient(row: Mapping[str, Any]) -> Recipient:
+    user_id = UserId(row["id"])
+    preferences = NotificationPreferences(user_id)
+    if row["pref_email"] is not None:
+        preferences = NotificationPreferences(
+            user_id, row["pref_email"], row["pref_sms"], row["pref_in_app"],
+            row["pref_updated_at"],
+        )  # fmt: skip
+    return Recipient(
+        user_id=user_id, name=row["name"], email=row["email"], phone=row["phone"],
+        locale=row["locale"], active=not row["disabled"], preferences=preferences,
+    )  # fmt: skip
+
+
+def _client_recipient(row: Mapping[str, Any]) -> Recipient:
+    return Recipient(
+        user_id=None, name=row["name"], email=row["email"], phone=row["phone"],
+        locale=row["locale"], active=True, preferences=None,
+    )  # fmt: skip
+
+
+def _booking(row: Mapping[str, Any]) -> BookingFacts:
+    location = None
+    if row["studio_lat"] is not None and row["studio_lng"] is not None:
+        location = (row["studio_lat"], row["studio_lng"])
+    elif row["artist_lat"] is not None and row["artist_lng"] is not None:
+        location = (row["artist_lat"], row["artist_lng"])
+    return BookingFacts(
+        booking_id=BookingId(row["id"]), reference=row["reference"], status=row["status"],
+        start=row["starts_at"], end=row["ends_at"], artist_name=row["display_name"],
+        customer_name=row["customer_name"], service_name=row["service_name"],
+        price=Money(row["price_amount"], row["currency"]), time_zone=row["time_zone"],
+        studio_name=row["studio_name"], address=row["address"], location=location,
+        free_cancellation_notice=timedelta(minutes=row["free_cancellation_minutes"]),
+    )  # fmt: skip

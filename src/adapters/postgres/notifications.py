@@ -5,8 +5,10 @@ Send jobs are procrastinate jobs deferred on the unit of work's own connection, 
 notification and its job commit or vanish together. They take no procrastinate ``lock``:
 workers fetch jobs in id order, so messages go out in the order planned, and a message
 waiting for its retry (a greylisting mail server, for hours) holds nothing back: the
-cancellation and its refund go out while "requested" still waits. Reminders are deferred
-to their moment.
+cancellation and its refund go out while "requested" still waits. The messages a planning
+batch sends now share jobs (``GROUPS_PER_JOB`` events' groups to a job); each reminder
+moment has a job of its own, deferred to it and ranked below the jobs to do now
+(``REMINDER_PRIORITY``).
 """
 
 from __future__ import annotations
@@ -91,6 +93,23 @@ def _build_insert_new() -> Any:
 
 
 _INSERT_NEW = Statement(_build_insert_new)
+_CHANGED = ("status", "attempts", "last_error", "skip_reason", "reference", "next_attempt_at")
+
+
+def _build_update_many() -> Any:
+    """One statement for a round's outcomes: the rows as one JSON array (``_row``), each
+    notification set to its row's state."""
+    batch = func.jsonb_populate_recordset(
+        null_row(notifications), bindparam("rows", type_=JSONB)
+    ).table_valued(*(c.name for c in notifications.c), name="batch")
+    return (
+        update(notifications)
+        .where(_N.id == batch.c.id)
+        .values({name: batch.c[name] for name in (*_CHANGED, "updated_at")})
+    )
+
+
+_UPDATE_MANY = Statement(_build_update_many)
 _BY_ID = Statement(lambda: select(notifications).where(_N.id == bindparam("id")))
 _LOCK = Statement(lambda: select(notifications).where(_N.id == bindparam("id")).with_for_update())
 
@@ -207,6 +226,11 @@ class PostgresNotificationRepository(OnConnection, NotificationRepository):
             },
         )  # fmt: skip
 
+    async def update_many(self, notifications: Sequence[Notification]) -> None:
+        await self._conn.execute(
+            _UPDATE_MANY.text, {"rows": Jsonb([_row(n) for n in notifications])}
+        )
+
     async def failed(self, request: PageRequest) -> Page[Notification]:
         params = {"limit": request.page_size, "offset": request.offset}
         rows = await (await self._conn.execute(_FAILED.text, params)).fetchall()
@@ -228,6 +252,28 @@ _INBOX_INSERT = Statement(
         }
     )
 )
+
+
+def _build_inbox_add_many() -> Any:
+    """One statement for a round's inbox items, from one JSON array (``_inbox_row``)."""
+    names = [c.name for c in inbox_items.c]
+    batch = func.jsonb_populate_recordset(
+        null_row(inbox_items), bindparam("rows", type_=JSONB)
+    ).table_valued(*names, name="batch")
+    return insert(inbox_items).from_select(names, select(*(batch.c[name] for name in names)))
+
+
+_INBOX_ADD_MANY = Statement(_build_inbox_add_many)
+
+
+def _inbox_row(item: InboxItem) -> dict[str, Any]:
+    return {
+        "id": str(item.id), "user_id": str(item.user_id), "kind": item.kind,
+        "title": item.title, "body": item.body, "link": item.link,
+        "booking_id": None if item.booking_id is None else str(item.booking_id),
+        "read_at": None, "created_at": item.created_at.isoformat(),
+        "updated_at": item.created_at.isoformat(),
+    }  # fmt: skip
 
 
 def _inbox_list(*, unread_only: bool) -> tuple[Statement, Statement]:
@@ -287,6 +333,11 @@ class PostgresInboxRepository(OnConnection, InboxRepository):
                 "created_at": item.created_at,
             },
         )  # fmt: skip
+
+    async def add_many(self, items: Sequence[InboxItem]) -> None:
+        await self._conn.execute(
+            _INBOX_ADD_MANY.text, {"rows": Jsonb([_inbox_row(i) for i in items])}
+        )
 
     async def page(
         self, user_id: UserId, request: PageRequest, *, unread_only: bool
@@ -456,21 +507,44 @@ class ProcrastinateNotificationQueue(NotificationQueue):
         self._conn = connection
 
     async def enqueue(self, notifications: Sequence[Notification]) -> None:
-        # One job per group planned together: an event's notifications (or one reminder
-        # moment's) share the reads of their booking and go out concurrently.
-        groups: dict[tuple[object, datetime], list[Notification]] = {}
-        for n in notifications:
-            groups.setdefault((n.event_id or n.id, n.send_at), []).append(n)
-        jobs = [
-            job_states.Job(
-                id=None,
-                lock=None,
-                queueing_lock=None,
-                task_name=SEND_NOTIFICATION_TASK,
-                queue=NOTIFICATION_QUEUE,
-                task_kwargs={"notification_ids": [str(n.id) for n in group]},
-                scheduled_at=group[0].next_attempt_at if group[0].kind == REMINDER else None,
-            )
-            for group in groups.values()
-        ]
+        jobs = [_send_job(group) for group in send_groups(notifications)]
         await self._manager.batch_defer_jobs_async(jobs, connection=self._conn)
+
+
+# A job's round sends its groups one after another (``SendNotifications``): enough groups
+# per job to spare the queue a job per event, few enough that a round stays short.
+GROUPS_PER_JOB = 20
+
+
+def send_groups(notifications: Sequence[Notification]) -> list[list[Notification]]:
+    """The jobs' notifications: the groups to send now (an event's), ``GROUPS_PER_JOB`` to
+    a job; those waiting for one moment (a reminder's), a job for each moment, scheduled
+    at it (a retried reminder is sent now)."""
+    groups: dict[tuple[object, datetime], list[Notification]] = {}
+    for n in notifications:
+        groups.setdefault((n.event_id or n.id, n.send_at), []).append(n)
+    now = [g for g in groups.values() if g[0].kind != REMINDER]
+    later = [g for g in groups.values() if g[0].kind == REMINDER]
+    chunks = [now[i : i + GROUPS_PER_JOB] for i in range(0, len(now), GROUPS_PER_JOB)]
+    return [[n for group in chunk for n in group] for chunk in chunks] + later
+
+
+# A reminder's job waits days for its moment, and a fetch walks the queue's waiting jobs in
+# (priority DESC, id) order until one it may take: ranked below every job to do now, the
+# reminders are walked only when nothing else is to be done, not by every fetch.
+REMINDER_PRIORITY = -1
+
+
+def _send_job(notifications: list[Notification]) -> job_states.Job:
+    first = notifications[0]
+    later = first.kind == REMINDER
+    return job_states.Job(
+        id=None,
+        lock=None,
+        queueing_lock=None,
+        task_name=SEND_NOTIFICATION_TASK,
+        queue=NOTIFICATION_QUEUE,
+        task_kwargs={"notification_ids": [str(n.id) for n in notifications]},
+        scheduled_at=first.next_attempt_at if later else None,
+        priority=REMINDER_PRIORITY if later else 0,
+    )

@@ -7,7 +7,7 @@ Every adapter passes the contract suite in ``tests/contract/notifications``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -47,6 +47,10 @@ class NotificationRepository(Protocol):
 
     async def update(self, notification: Notification) -> None: ...
 
+    async def update_many(self, notifications: Sequence[Notification]) -> None:
+        """``update`` each of them, all at once (one statement where the store allows)."""
+        ...
+
     async def failed(self, request: PageRequest) -> Page[Notification]:
         """Notifications that failed for good, newest first (what admins look into)."""
         ...
@@ -54,6 +58,10 @@ class NotificationRepository(Protocol):
 
 class InboxRepository(Protocol):
     async def add(self, item: InboxItem) -> None: ...
+
+    async def add_many(self, items: Sequence[InboxItem]) -> None:
+        """``add`` each of them, all at once (one statement where the store allows)."""
+        ...
 
     async def page(
         self, user_id: UserId, request: PageRequest, *, unread_only: bool
@@ -110,22 +118,32 @@ class NotificationCursor(Protocol):
 class NotificationQueue(Protocol):
     async def enqueue(self, notifications: Sequence[Notification]) -> None:
         """Queue send jobs for the notifications in this unit of work (gone with a
-        rollback): one job per group planned together (an event's, or one reminder
-        moment's), to run at their ``next_attempt_at``, in the order queued."""
+        rollback), in the order queued: the groups planned together to send now (an
+        event's), several to a job; each reminder moment's group in a job of its own, to run
+        at its ``next_attempt_at``."""
         ...
 
 
 class NotificationContext(Protocol):
-    """What a message is about, read when it is sent."""
+    """What messages are about, read when they are sent: for a whole round at once, each
+    question one read however many messages ask it (those not found are left out)."""
 
-    async def recipient(self, user_id: UserId) -> Recipient | None: ...
-
-    async def client_recipient(self, client_id: ClientId) -> Recipient | None:
-        """An artist's client record as a recipient: its name, phone and email, in its
-        artist's language (None: no such record)."""
+    async def recipients(self, user_ids: Collection[UserId]) -> Mapping[UserId, Recipient]:
+        """Users as recipients, with their channel choices."""
         ...
 
-    async def booking(self, booking_id: BookingId) -> BookingFacts | None: ...
+    async def client_recipients(
+        self, client_ids: Collection[ClientId]
+    ) -> Mapping[ClientId, Recipient]:
+        """Artists' client records as recipients: name, phone and email, in their artist's
+        language."""
+        ...
+
+    async def bookings(
+        self, booking_ids: Collection[BookingId]
+    ) -> Mapping[BookingId, BookingFacts]:
+        """Bookings with their artist, service, studio and customer (or client record)."""
+        ...
 
     async def artist_owner(self, artist_id: ArtistId) -> UserId | None:
         """The account that owns the artist profile (None: no such artist)."""

@@ -1,14 +1,15 @@
 """The notification context (``notification_context.py`` sends it): what a message is
-about, read when it is sent, one join each: the recipient with their channel choices (or
+about, read when a round of messages is sent, one join each for all of the round's
+recipients, client records and bookings: the recipient with their channel choices (or
 an artist's client record with its artist's language), and
 the booking with its artist, service, studio and customer (the customer's account, or the
 artist's client record for a booking the artist made for one: exactly one is set).
 
 Why text (docs/performance.md, "Notifications"): ``NotificationContext`` is a read port
 (docs/architecture.md, rule 9) whose answers are these two projections, each a single join
-shaped for the message's facts; a job per event's group reads them once for all its
-messages, which took the worker from 80-90 to 155 emails a second before the MIME change
-brought it to 261.
+shaped for the message's facts; a round reads each of them once for all its messages (a job
+per event's group reading each once took the worker from 80-90 to 155 emails a second,
+before the MIME change brought it to 261).
 The columns each join takes, and their aliases (``pref_email``, ``studio_lat``, ...), are
 the read's contract with the code that turns a row into ``Recipient`` and ``BookingFacts``;
 as text they are read in one place, where Core would scatter them over label calls.
@@ -21,15 +22,15 @@ SELECT u.id, u.name, u.email, u.phone, u.locale, u.disabled, u.locked_until,
        p.email AS pref_email, p.sms AS pref_sms, p.in_app AS pref_in_app,
        p.updated_at AS pref_updated_at
   FROM users u LEFT JOIN notification_preferences p ON p.user_id = u.id
- WHERE u.id = %(id)s
+ WHERE u.id = ANY(%(ids)s::uuid[])
 """
 # An artist's client record, in the language of its artist's account.
 CLIENT = """
-SELECT k.name, k.email, k.phone, u.locale
+SELECT k.id, k.name, k.email, k.phone, u.locale
   FROM clients k
   JOIN artists a ON a.id = k.artist_id
   JOIN users u ON u.id = a.user_id
- WHERE k.id = %(id)s
+ WHERE k.id = ANY(%(ids)s::uuid[])
 """
 BOOKING = """
 SELECT b.id, b.reference, b.status, b.starts_at, b.ends_at,
@@ -43,5 +44,5 @@ SELECT b.id, b.reference, b.status, b.starts_at, b.ends_at,
   LEFT JOIN users c ON c.id = b.customer_id
   LEFT JOIN clients k ON k.id = b.client_id
   LEFT JOIN studios st ON st.id = a.studio_id
- WHERE b.id = %(id)s
+ WHERE b.id = ANY(%(ids)s::uuid[])
 """

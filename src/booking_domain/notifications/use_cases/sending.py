@@ -24,7 +24,6 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from uuid import UUID
 
-from booking_domain.bookings import ClientId
 from booking_domain.notifications.facts import (
     BookingFacts,
     Recipient,
@@ -78,8 +77,16 @@ class _Outcome:
 
 
 class SendNotifications(UseCase[NotificationsDeps]):
-    """One round over a group of notifications: each one due now is sent (or skipped) and
-    recorded once; one not due yet (a reminder's moment, a retry's) waits."""
+    """One round over notifications (one job's: the groups a planning batch made, or one
+    reminder moment's): each one due now is sent (or skipped) and recorded once; one not due
+    yet (a reminder's moment, a retry's) waits.
+
+    What is read is read once for the round (the notifications, their recipients and
+    bookings). The groups go out one after another, each group's messages at once, and a
+    group that sent anything over the network is recorded before the next one goes, so that
+    a worker killed mid-round leaves at most one group's messages sent and unrecorded (sent
+    again, harmlessly, by the next run); groups told only in the app are recorded together
+    with the next."""
 
     async def __call__(self, notification_ids: Sequence[NotificationId]) -> SendRound:
         now = self._deps.clock.now()
@@ -88,9 +95,17 @@ class SendNotifications(UseCase[NotificationsDeps]):
             due = [n for n in pending if (n.next_attempt_at or n.send_at) <= now]
             recipients, bookings = await _context(uow, due)
         waiting = tuple(replace(n, updated_at=now) for n in pending if n not in due)
-        outcomes = await asyncio.gather(*(self._attempt(n, recipients, bookings, now) for n in due))
-        recorded = await self._record(list(outcomes)) if outcomes else ()
-        return SendRound(now, recorded, waiting)
+        recorded: list[Notification] = []
+        unrecorded: list[_Outcome] = []
+        for group in _groups(due):
+            attempts = (self._attempt(n, recipients, bookings, now) for n in group)
+            unrecorded += await asyncio.gather(*attempts)
+            if any(isinstance(o.change, Attempted) for o in unrecorded):
+                recorded += await self._record(unrecorded)
+                unrecorded = []
+        if unrecorded:
+            recorded += await self._record(unrecorded)
+        return SendRound(now, tuple(recorded), waiting)
 
     async def _attempt(
         self,
@@ -131,8 +146,12 @@ class SendNotifications(UseCase[NotificationsDeps]):
         return self._deps.sms.send(SmsMessage(key=str(n.id), to=recipient.phone, text=message.sms))
 
     async def _record(self, outcomes: list[_Outcome]) -> tuple[Notification, ...]:
+        """Every outcome still due, in one transaction under the notifications' row locks:
+        their new states in one write, the inbox items filed in one more, their events
+        with them."""
         now = self._deps.clock.now()
-        recorded = []
+        recorded: list[Notification] = []
+        filed: list[InboxItem] = []
         async with self._deps.uow() as uow:
             current = {
                 n.id: n
@@ -144,11 +163,25 @@ class SendNotifications(UseCase[NotificationsDeps]):
                     continue
                 changed = found.apply(outcome.change, now, self._deps.retries)
                 if outcome.message is not None and changed.status is not found.status:
-                    await _file_in_inbox(uow, changed, outcome.message, self._deps.app_url, now)
-                await uow.notifications.update(changed)
+                    filed.append(_inbox_item(changed, outcome.message, self._deps.app_url, now))
                 recorded.append(changed)
+            if filed:
+                await uow.inbox.add_many(filed)
+                for item in filed:
+                    await uow.outbox.record(inbox_event(item))
+            if recorded:
+                await uow.notifications.update_many(recorded)
             await uow.commit()
         return tuple(recorded)
+
+
+def _groups(due: list[Notification]) -> list[list[Notification]]:
+    """The notifications planned together (an event's, or one reminder moment's), in the
+    order they were planned."""
+    groups: dict[tuple[object, datetime], list[Notification]] = {}
+    for n in due:
+        groups.setdefault((n.event_id or n.id, n.send_at), []).append(n)
+    return list(groups.values())
 
 
 def _addressee(n: Notification) -> UUID:
@@ -161,37 +194,28 @@ def _addressee(n: Notification) -> UUID:
 async def _context(
     uow: NotificationsUnitOfWork, due: list[Notification]
 ) -> tuple[dict[UUID, Recipient | None], dict[BookingId, BookingFacts | None]]:
-    """Each recipient (account or client record) and booking the notifications are about,
-    read once."""
+    """Every recipient (account or client record) and booking the notifications are about:
+    three reads at most, however many notifications."""
     context = uow.notification_context
-    recipients: dict[UUID, Recipient | None] = {}
-    for n in due:
-        if (addressee := _addressee(n)) not in recipients:
-            recipients[addressee] = await (
-                context.recipient(n.recipient_id)
-                if n.recipient_id is not None
-                else context.client_recipient(_client(n))
-            )
-    booking_ids = dict.fromkeys(n.booking_id for n in due if n.booking_id is not None)
-    bookings = {b: await context.booking(b) for b in booking_ids}
-    return recipients, bookings
+    users = {n.recipient_id for n in due if n.recipient_id is not None}
+    clients = {n.client_id for n in due if n.client_id is not None}
+    booking_ids = {n.booking_id for n in due if n.booking_id is not None}
+    found: dict[UUID, Recipient] = {}
+    if users:
+        found |= {user: r for user, r in (await context.recipients(users)).items()}
+    if clients:
+        found |= {client: r for client, r in (await context.client_recipients(clients)).items()}
+    facts = await context.bookings(booking_ids) if booking_ids else {}
+    recipients = {_addressee(n): found.get(_addressee(n)) for n in due}
+    return recipients, {b: facts.get(b) for b in booking_ids}
 
 
-def _client(n: Notification) -> ClientId:
-    assert n.client_id is not None
-    return n.client_id
-
-
-async def _file_in_inbox(
-    uow: NotificationsUnitOfWork,
-    n: Notification,
-    message: RenderedMessage,
-    app_url: str,
-    now: datetime,
-) -> None:
+def _inbox_item(
+    n: Notification, message: RenderedMessage, app_url: str, now: datetime
+) -> InboxItem:
     link = None if n.booking_id is None else booking_url(app_url, n.booking_id)
     assert n.recipient_id is not None  # a client record is never told in an inbox
-    item = InboxItem(
+    return InboxItem(
         id=n.id,
         user_id=n.recipient_id,
         kind=n.kind,
@@ -201,8 +225,6 @@ async def _file_in_inbox(
         booking_id=n.booking_id,
         created_at=now,
     )
-    await uow.inbox.add(item)
-    await uow.outbox.record(inbox_event(item))
 
 
 class SendNotification(UseCase[NotificationsDeps]):
