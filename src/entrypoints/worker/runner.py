@@ -24,19 +24,27 @@ from entrypoints.worker.tasks import build_tasks
 GRACE = 30.0
 RESTART_AFTER = 5.0
 DISPATCH_EVERY = 0.1  # seconds between looks at the outbox for webhooks and notifications
+# Seconds between the free-starts projection's looks at the outbox: each look recomputes
+# every artist whose calendar changed since the last (a calendar read and a projection over
+# the booking horizon, the dearest step a booking causes), so bookings arriving together
+# cost one recompute per artist, not one each; search may trail a booking by this long.
+REFRESH_EVERY = 1.0
 _log = logging.getLogger("inkslot.worker")
 
 
-async def follow_forever(step: Callable[[], Awaitable[int]], what: str) -> None:
-    """Follow the outbox as events come: ``step`` every ``DISPATCH_EVERY`` seconds (the
-    webhook dispatcher, the notification planner; one at a time across workers: the others
-    find the position taken and wait for the next turn). A failure is logged, not fatal."""
+async def follow_forever(
+    step: Callable[[], Awaitable[int]], what: str, every: float = DISPATCH_EVERY
+) -> None:
+    """Follow the outbox as events come: ``step`` every ``every`` seconds (the webhook
+    dispatcher, the notification planner, the free-starts refresher; one at a time across
+    workers: the others find the position taken and wait for the next turn). A failure is
+    logged, not fatal."""
     while True:
         try:
             await step()
         except Exception:
             _log.exception("%s failed; trying again", what)
-        await asyncio.sleep(DISPATCH_EVERY)
+        await asyncio.sleep(every)
 
 
 async def run_worker(
@@ -60,7 +68,9 @@ async def run_worker(
                 follow_forever(bundles.notifications.plan_notifications, "notification planning")
             ),
             asyncio.create_task(
-                follow_forever(bundles.search.refresh_free_starts, "free-starts refresh")
+                follow_forever(
+                    bundles.search.refresh_free_starts, "free-starts refresh", REFRESH_EVERY
+                )
             ),
         ]
         try:
