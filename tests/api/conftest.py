@@ -20,6 +20,7 @@ from booking_domain.accounts.use_cases import AccountUseCases
 from booking_domain.notifications.use_cases import NotificationUseCases
 from booking_domain.payments.use_cases import PaymentUseCases
 from booking_domain.search.use_cases import SearchUseCases
+from booking_domain.webhooks.use_cases import WebhookUseCases
 from entrypoints.app import create_app
 from entrypoints.container import LocalAdapters, build_container, bundles
 from entrypoints.settings import Settings
@@ -38,6 +39,7 @@ class Api:
     notifications: NotificationUseCases | None = None  # likewise: planning and sending
     database_url: str = ""
     search: SearchUseCases | None = None  # likewise: refreshing the free-starts projection
+    webhooks: WebhookUseCases | None = None  # likewise: dispatching and delivering
 
     async def register(
         self, email: str = "ada@example.com", role: str = "customer", name: str = "Ada"
@@ -95,7 +97,7 @@ async def make_api(database_url: str, tmp_path: Path) -> AsyncIterator[ApiFactor
             sandbox.route_callbacks(_through(client))
         return Api(
             client, clock, wired.accounts, sandbox, wired.payments, wired.notifications,
-            str(settings.database_url), wired.search,
+            str(settings.database_url), wired.search, wired.webhooks,
         )  # fmt: skip
 
     yield make
