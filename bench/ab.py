@@ -43,6 +43,7 @@ from booking_setup import Catalogue, free_port, register_customers, seed_catalog
 from bookings import HOST, WORKERS, Bench
 from entrypoints.database import ensure_database
 from serving import stop_server, wait_until_ready
+from told import wait_until_told
 
 ROOT = Path(__file__).resolve().parent.parent
 SECRET = "ab-benchmark-secret-" + "x" * 32
@@ -114,6 +115,9 @@ class Side:
         self.bench = Bench(self.catalogue, port, [], args)
         self.bench.next_slot = slots
         self.bench.tokens = register_customers(f"http://{HOST}:{port}", args.customers)
+        # What the topology before left undone (its notifications, webhooks) is done first:
+        # neither side's windows pay for the other topology's work.
+        wait_until_told(self.database_url)
 
     def stop(self) -> None:
         for process in self.processes:
