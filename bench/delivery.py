@@ -31,15 +31,14 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
 import time
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import httpx
 import psycopg
@@ -49,7 +48,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
 from adapters.jobs.queue import job_app
 from booking_setup import (
-    PASSWORD,
     free_port,
     iso,
     register_customers,
@@ -58,58 +56,27 @@ from booking_setup import (
     start_server,
     stop_server,
 )
+from told import Receiver
+from told import admin_token as told_admin_token
 
-ADMIN = "bench-admin@example.com"
 
-
-class WebhookReceiver:
-    """A loopback HTTP receiver: the arrival time of each booking's first event."""
+class WebhookReceiver(Receiver):
+    """The loopback receiver of ``bench/told.py``, noting each booking's first arrival."""
 
     def __init__(self) -> None:
-        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
         self.arrived: dict[str, tuple[float, float]] = {}
-        receiver = self
+        super().__init__(self._first_of_booking)
 
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                body = self.rfile.read(int(self.headers.get("content-length", "0")))
-                now = time.time()
-                envelope = json.loads(body)
-                booking = envelope["data"].get("booking")
-                if booking is not None and booking["id"] not in receiver.arrived:
-                    occurred = datetime.fromisoformat(envelope["occurredAt"]).timestamp()
-                    receiver.arrived[booking["id"]] = (now, occurred)
-                self.send_response(204)
-                self.send_header("content-length", "0")
-                self.end_headers()
-
-            def log_message(self, *_: object) -> None:
-                return None
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        self.url = f"http://127.0.0.1:{self.server.server_port}/hooks"
+    def _first_of_booking(self, envelope: dict[str, Any], now: float) -> None:
+        booking = envelope["data"].get("booking")
+        if booking is not None and booking["id"] not in self.arrived:
+            occurred = datetime.fromisoformat(envelope["occurredAt"]).timestamp()
+            self.arrived[booking["id"]] = (now, occurred)
 
 
 def _percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
-
-
-def _admin_token(base: str, database_url: str, data_dir: Path) -> str:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("INKSLOT_")}
-    env |= {"INKSLOT_DATABASE_URL": database_url, "INKSLOT_DATA_DIR": str(data_dir)}
-    command = [sys.executable, "-m", "entrypoints.cli", "create-admin", "--email", ADMIN]
-    subprocess.run(
-        command, input=PASSWORD + "\n", env=env, text=True, capture_output=True, check=True
-    )
-    body = {"email": ADMIN, "password": PASSWORD}
-    return str(
-        httpx.post(base + "/api/v1/auth/login", json=body, timeout=30).json()["tokens"][
-            "accessToken"
-        ]
-    )
 
 
 class Listener(threading.Thread):
@@ -227,7 +194,7 @@ def main() -> None:
         server = start_server(workdir, url, port, workers=2, **redis)
         base = f"http://127.0.0.1:{port}"
         tokens = register_customers(base, 16)
-        admin_token = _admin_token(base, url, workdir)
+        admin_token = told_admin_token(base, url, workdir)
         listener = Listener(base, admin_token)
         receiver = WebhookReceiver()
         hook = httpx.post(

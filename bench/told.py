@@ -18,9 +18,11 @@ import sys
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import httpx
 import psycopg
@@ -48,16 +50,20 @@ SELECT (SELECT count(*) FROM notifications
 
 
 class Receiver:
-    """A loopback webhook receiver that counts what it is sent, by event type."""
+    """A loopback webhook receiver that counts what it is sent, by event type, and hands
+    each envelope with its arrival time (``time.time()``) to ``on_event``."""
 
-    def __init__(self) -> None:
+    def __init__(self, on_event: Callable[[dict[str, Any], float], None] | None = None) -> None:
         self.received: Counter[str] = Counter()
         received = self.received
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers.get("content-length", "0")))
-                received[json.loads(body)["type"]] += 1
+                arrived, envelope = time.time(), json.loads(body)
+                received[envelope["type"]] += 1
+                if on_event is not None:
+                    on_event(envelope, arrived)
                 self.send_response(204)
                 self.send_header("content-length", "0")
                 self.end_headers()
