@@ -17,7 +17,9 @@ The topologies, each run in turn (``--topology local,apart``, the default, runs 
     .venv/bin/python bench/ab.py [--rev HEAD] [--rounds 8] [--seconds 3]
                                  [--topology local,apart]
 
-``AB_ENV=NAME=VALUE,...`` adds settings to the working tree's servers only. Prints each
+Before each window, both sides' pipelines are drained (``bench/told.py``): a window pays
+for telling its own bookings (with the worker inside the API processes), never for the last
+window's. ``AB_ENV=NAME=VALUE,...`` adds settings to the working tree's servers only. Prints each
 window and, per topology and scenario, the median rate of each side and their ratio, with
 how many rounds the working tree was ahead; never asserts.
 """
@@ -148,6 +150,10 @@ def compare(sides: list[Side], topology: str, args: argparse.Namespace) -> list[
         for scenario in SCENARIOS:
             for side in order:
                 assert side.bench is not None
+                # Each window starts with nothing left to tell on either side: a side's
+                # worker telling its last window's bookings would load the next window.
+                for each in sides:
+                    wait_until_told(each.database_url)
                 rate = window(side.bench, scenario, args.seconds)
                 rates.setdefault((scenario, side.label), []).append(rate)
                 print(
