@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import contextlib
+from collections.abc import AsyncIterator, Mapping, Sequence
 
 import psycopg
 from psycopg.conninfo import conninfo_to_dict
@@ -139,6 +140,17 @@ class Database:
 
     async def getconn(self) -> Connection:
         return await self.pool.getconn(timeout=self.connection_wait())
+
+    @contextlib.asynccontextmanager
+    async def statement_connection(self) -> AsyncIterator[Connection]:
+        """A pooled connection for statements that stand alone (a feed read, a session
+        check), in autocommit: one round trip each. A pooled connection comes back in
+        whatever mode its last unit of work left it, and outside autocommit a lone read
+        would cost a ``BEGIN`` and a ``COMMIT`` besides."""
+        async with self.pool.connection(self.connection_wait()) as conn:
+            if not conn.autocommit:
+                await conn.set_autocommit(True)
+            yield conn
 
 
 class PostgresHealthProbe(HealthProbe):

@@ -176,7 +176,7 @@ class PostgresOutboxFeed(OutboxFeed):
 
     async def forget_before(self, moment: datetime, *, limit: int) -> int:
         try:
-            async with self._database.pool.connection(self._database.connection_wait()) as conn:
+            async with self._database.statement_connection() as conn:
                 params = {"moment": moment, "limit": limit, "single": sorted(SINGLE_EVENT_KINDS)}
                 cursor = await conn.execute(_FORGET_OLD.text, params)
                 return cursor.rowcount
@@ -185,7 +185,7 @@ class PostgresOutboxFeed(OutboxFeed):
 
     async def _fetch(self, query: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
         try:
-            async with self._database.pool.connection(self._database.connection_wait()) as conn:
+            async with self._database.statement_connection() as conn:
                 return await _rows(conn, query, params)
         except Exception as exc:
             raise (translate(exc) or exc) from exc

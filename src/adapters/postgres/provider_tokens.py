@@ -103,8 +103,7 @@ class PostgresTokenStore(ProviderTokenStore):
         self._box = secrets
 
     async def get(self) -> ProviderToken | None:
-        async with self._database.pool.connection(timeout=self._database.connection_wait()) as conn:
-            await conn.set_autocommit(True)
+        async with self._database.statement_connection() as conn:
             row = await (await conn.execute(_READ.text, {"name": self._name})).fetchone()
             return _token(row, self._box)
 

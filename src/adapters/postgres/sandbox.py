@@ -113,7 +113,7 @@ class PostgresSandboxLedger(SandboxLedger):
         await self._run(_SET_PAYMENT_STATE, {"state": state.value, "id": payment_id})
 
     async def _run(self, statement: Statement, params: Mapping[str, Any]) -> list[dict[str, Any]]:
-        async with self._database.pool.connection(timeout=self._database.connection_wait()) as conn:
+        async with self._database.statement_connection() as conn:
             cursor = await conn.execute(statement.text, params)
             return list(await cursor.fetchall()) if cursor.description else []
 

@@ -97,7 +97,7 @@ class PostgresSessionCheck(SessionCheck):
             return frozenset()
         params = {"session_ids": sorted({s for s, _ in sessions}), "now": now}
         try:
-            async with self._database.pool.connection(self._database.connection_wait()) as conn:
+            async with self._database.statement_connection() as conn:
                 rows = await (await conn.execute(_LIVE_AMONG.text, params)).fetchall()
         except Exception as exc:
             raise (translate(exc) or exc) from exc
@@ -107,7 +107,7 @@ class PostgresSessionCheck(SessionCheck):
     async def _ask(self, session_id: SessionFamilyId, user_id: UserId, now: datetime) -> bool:
         params = {"session_id": session_id, "user_id": user_id, "now": now}
         try:
-            async with self._database.pool.connection(self._database.connection_wait()) as conn:
+            async with self._database.statement_connection() as conn:
                 row = await (await conn.execute(_LIVE.text, params)).fetchone()
         except Exception as exc:
             raise (translate(exc) or exc) from exc
