@@ -22,6 +22,7 @@ from booking_domain.scheduling.availability import (
 from booking_domain.scheduling.bookability import (
     NotBookableReason,
     check_bookable,
+    free_slot_epochs,
     free_slots,
     why_not_bookable,
 )
@@ -94,6 +95,7 @@ __all__ = [
     "epoch_ceil",
     "epoch_floor",
     "format_clock",
+    "free_slot_epochs",
     "free_slots",
     "from_epoch",
     "intersect",

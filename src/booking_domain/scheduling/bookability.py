@@ -58,6 +58,7 @@ __all__ = [
     "WeeklyRule",
     "availability_windows",
     "check_bookable",
+    "free_slot_epochs",
     "free_slots",
     "why_not_bookable",
 ]
@@ -88,14 +89,38 @@ def free_slots(
 ) -> tuple[datetime, ...]:
     """Every bookable start in ``[between.start, between.end)``, ascending, in UTC; only
     the first ``limit`` of them when a limit is given (the search stops there)."""
+    found = free_slot_epochs(
+        service=service,
+        policy=policy,
+        schedule=schedule,
+        busy=busy,
+        between=between,
+        now=now,
+        limit=limit,
+    )
+    return tuple([from_epoch(s) for s in found])
+
+
+def free_slot_epochs(
+    *,
+    service: Service,
+    policy: SchedulingPolicy,
+    schedule: Schedule,
+    busy: BusyTimeline,
+    between: Interval,
+    now: datetime,
+    limit: int | None = None,
+) -> list[int]:
+    """The starts :func:`free_slots` offers, as whole Unix-epoch seconds: for callers that
+    write them out themselves and need no ``datetime`` per slot."""
     now = require_aware(now, "now")
     if limit is not None and limit < 1:
-        return ()
+        return []
     tz = policy.zone
     low = max(epoch_ceil(now + policy.minimum_notice), epoch_ceil(between.start))
     high = min(epoch_floor(now + policy.horizon), epoch_ceil(between.end) - 1)
     if low > high:
-        return ()
+        return []
     first, last = local_ordinal(tz, low), local_ordinal(tz, high)
     cap = policy.daily_cap
     generating: list[tuple[int, int]] = []
@@ -109,10 +134,9 @@ def free_slots(
         if ordinal <= last and not full:
             generating.extend(windows)
     if not generating:
-        return ()
+        return []
     _, container_ends = merge_sorted_pairs(pieces)  # ends suffice: each window lies in one
-    found = _sweep(service, policy, busy, generating, container_ends, low, high, limit)
-    return tuple([from_epoch(s) for s in found])
+    return _sweep(service, policy, busy, generating, container_ends, low, high, limit)
 
 
 def _sweep(

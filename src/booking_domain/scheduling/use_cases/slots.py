@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from booking_domain.catalog import ArtistProfile, Service, ServiceNotFoundError, load_artist
-from booking_domain.scheduling.bookability import free_slots
+from booking_domain.scheduling.bookability import free_slot_epochs
 from booking_domain.scheduling.errors import ArtistNotBookableError
+from booking_domain.scheduling.intervals import from_epoch
 from booking_domain.scheduling.use_cases.deps import SchedulingDeps
 from booking_domain.shared.errors import FieldError, InvalidInputError
 from booking_domain.shared.identity import Actor
@@ -23,13 +24,19 @@ MAX_SLOTS_PER_QUERY = 1000
 
 @dataclass(frozen=True, slots=True)
 class FreeSlots:
-    """The first free starts of the range; ``next_from`` is where the next ones are looked
-    for (ask again from there), or None when these are all of them."""
+    """The first free starts of the range, as Unix-epoch seconds (``starts`` gives them as
+    datetimes); ``next_from`` is where the next ones are looked for (ask again from there),
+    or None when these are all of them."""
 
     artist: ArtistProfile
     service: Service
-    starts: tuple[datetime, ...]
+    epochs: tuple[int, ...]
     next_from: datetime | None = None
+
+    @property
+    def starts(self) -> tuple[datetime, ...]:
+        """The starts in UTC."""
+        return tuple([from_epoch(s) for s in self.epochs])
 
 
 class FindFreeSlots(UseCase[SchedulingDeps]):
@@ -74,7 +81,7 @@ class FindFreeSlots(UseCase[SchedulingDeps]):
             raise ServiceNotFoundError()
         if not artist.is_bookable or not service.active:
             raise ArtistNotBookableError()
-        starts = free_slots(
+        epochs = free_slot_epochs(
             service=service,
             policy=artist.policy,
             schedule=context.schedule,
@@ -83,6 +90,7 @@ class FindFreeSlots(UseCase[SchedulingDeps]):
             now=now,
             limit=limit + 1,  # one more tells whether the answer is complete
         )
-        if len(starts) > limit:
-            return FreeSlots(artist, service, starts[:limit], next_from=starts[limit])
-        return FreeSlots(artist, service, starts)
+        if len(epochs) > limit:
+            next_from = from_epoch(epochs[limit])
+            return FreeSlots(artist, service, tuple(epochs[:limit]), next_from=next_from)
+        return FreeSlots(artist, service, tuple(epochs))
