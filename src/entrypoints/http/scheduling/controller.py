@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Annotated
 from uuid import UUID
 
-from litestar import delete, get, patch, post
+from litestar import MediaType, Response, delete, get, patch, post
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody, QueryParameter
 
@@ -26,8 +26,8 @@ from entrypoints.http.scheduling.dto import (
     RuleRequest,
     RuleView,
     SettingsRequest,
-    SlotsView,
 )
+from entrypoints.http.scheduling.slots_body import SLOTS_BODY_SCHEMA, render_slots
 
 SchedulingDep = NamedDependency[SchedulingUseCases]
 
@@ -61,7 +61,11 @@ class ArtistScheduleController(Public, context="scheduling", raises=CHANGES):
             await scheduling.get_availability(maybe_actor, ArtistId(artist_id))
         )
 
-    @get("/{artist_id:uuid}/slots", summary="Free slots of a service (range up to 62 days)")
+    @get(
+        "/{artist_id:uuid}/slots",
+        summary="Free slots of a service (range up to 62 days)",
+        responses=SLOTS_BODY_SCHEMA,
+    )
     async def slots(
         self,
         artist_id: FromPath[UUID],
@@ -71,12 +75,11 @@ class ArtistScheduleController(Public, context="scheduling", raises=CHANGES):
         maybe_actor: MaybeCaller,
         scheduling: SchedulingDep,
         limit: Annotated[int, QueryParameter(ge=1, le=MAX_SLOTS_PER_QUERY)] = MAX_SLOTS_PER_QUERY,
-    ) -> SlotsView:
-        return SlotsView.of(
-            await scheduling.find_free_slots(
-                maybe_actor, ArtistId(artist_id), ServiceId(service_id), start, end, limit
-            )
+    ) -> Response[bytes]:
+        found = await scheduling.find_free_slots(
+            maybe_actor, ArtistId(artist_id), ServiceId(service_id), start, end, limit
         )
+        return Response(render_slots(found), media_type=MediaType.JSON)
 
 
 class AvailabilityController(Public, context="scheduling", raises=CHANGES):
