@@ -21,7 +21,7 @@ Before each window, both sides' pipelines are drained (``bench/told.py``): a win
 for telling its own bookings (with the worker inside the API processes), never for the last
 window's. ``AB_ENV=NAME=VALUE,...`` adds settings to the working tree's servers only. Prints each
 window and, per topology and scenario, the median rate of each side and their ratio, with
-how many rounds the working tree was ahead; never asserts.
+how many rounds the working tree was ahead, and each side's median p99; never asserts.
 """
 
 from __future__ import annotations
@@ -127,8 +127,9 @@ class Side:
         self.processes = ()
 
 
-def window(bench: Bench, scenario: str, seconds: float) -> float:
-    """One load window on one side: successful creations/s or slot responses/s."""
+def window(bench: Bench, scenario: str, seconds: float) -> tuple[float, float]:
+    """One load window on one side: successful creations/s or slot responses/s, and the
+    window's p99 latency in ms."""
     if scenario == "creation":
         factory, clients, ok = bench.create_request, 8, 201
     else:
@@ -139,12 +140,13 @@ def window(bench: Bench, scenario: str, seconds: float) -> float:
         scenario, HOST, bench.port, factory, concurrency=clients, duration=seconds,
         workers=WORKERS,
     )  # fmt: skip
-    return result.statuses[ok] / result.seconds
+    return result.statuses[ok] / result.seconds, result.percentile(99)
 
 
 def compare(sides: list[Side], topology: str, args: argparse.Namespace) -> list[str]:
     """Alternate windows between the sides; the summary lines of this topology."""
     rates: dict[tuple[str, str], list[float]] = {}
+    tails: dict[tuple[str, str], list[float]] = {}
     for round_ in range(args.rounds):
         order = sides if round_ % 2 == 0 else sides[::-1]
         for scenario in SCENARIOS:
@@ -154,11 +156,12 @@ def compare(sides: list[Side], topology: str, args: argparse.Namespace) -> list[
                 # worker telling its last window's bookings would load the next window.
                 for each in sides:
                     wait_until_told(each.database_url)
-                rate = window(side.bench, scenario, args.seconds)
+                rate, p99 = window(side.bench, scenario, args.seconds)
                 rates.setdefault((scenario, side.label), []).append(rate)
+                tails.setdefault((scenario, side.label), []).append(p99)
                 print(
                     f"{topology:<6} round {round_ + 1} {scenario:<8} {side.label:<14} "
-                    f"{rate:8.1f} /s",
+                    f"{rate:8.1f} /s  p99 {p99:6.1f} ms",
                     flush=True,
                 )
     rev, tree = sides[0].label, sides[1].label
@@ -170,7 +173,9 @@ def compare(sides: list[Side], topology: str, args: argparse.Namespace) -> list[
             f"{topology:<6} {scenario:<8} median: {rev} {statistics.median(b):8.1f} /s, "
             f"{tree} {statistics.median(a):8.1f} /s, working tree / rev = "
             f"{statistics.median(a) / statistics.median(b):.3f} "
-            f"(ahead in {ahead} of {len(a)} rounds)"
+            f"(ahead in {ahead} of {len(a)} rounds); median p99 {rev} "
+            f"{statistics.median(tails[(scenario, rev)]):.1f} ms, {tree} "
+            f"{statistics.median(tails[(scenario, tree)]):.1f} ms"
         )
     return lines
 
