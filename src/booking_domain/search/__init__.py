@@ -19,6 +19,7 @@ from booking_domain.search.free_starts import (
     free_within,
     project,
     runs_of,
+    runs_of_epochs,
 )
 from booking_domain.search.queries import (
     MAX_FREE_WITHIN_DAYS,
@@ -64,4 +65,5 @@ __all__ = [
     "free_within",
     "project",
     "runs_of",
+    "runs_of_epochs",
 ]

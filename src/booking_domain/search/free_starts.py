@@ -17,11 +17,18 @@ answers as long as it is at least the minimum notice away (SQL's fast path).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from booking_domain.catalog import ArtistProfile, Service
-from booking_domain.scheduling import BusyTimeline, Schedule, free_slots, whole_seconds
+from booking_domain.scheduling import (
+    BusyTimeline,
+    Schedule,
+    free_slot_epochs,
+    from_epoch,
+    whole_seconds,
+)
 from booking_domain.search.queries import MAX_FREE_WITHIN_DAYS
 from booking_domain.shared.ids import ArtistId, ServiceId
 from booking_domain.shared.time import Interval
@@ -78,6 +85,23 @@ def runs_of(starts: tuple[datetime, ...], step_seconds: int) -> tuple[StartRun, 
     return tuple(runs)
 
 
+def runs_of_epochs(epochs: Sequence[int], step_seconds: int) -> tuple[StartRun, ...]:
+    """:func:`runs_of` for starts given as ascending epoch seconds: two datetimes a run,
+    none per start (a month of a busy artist's services is thousands of starts)."""
+    runs: list[StartRun] = []
+    first = previous = None
+    for start in epochs:
+        if previous is not None and start - previous == step_seconds:
+            previous = start
+            continue
+        if first is not None and previous is not None:
+            runs.append(StartRun(from_epoch(first), from_epoch(previous)))
+        first = previous = start
+    if first is not None and previous is not None:
+        runs.append(StartRun(from_epoch(first), from_epoch(previous)))
+    return tuple(runs)
+
+
 @dataclass(frozen=True, slots=True)
 class ArtistCalendar:
     """What the projection of one artist is computed from, read in one snapshot."""
@@ -110,7 +134,7 @@ def project(calendar: ArtistCalendar, now: datetime) -> CalendarProjection:
     step = whole_seconds(policy.slot_step)
     services = []
     for service in calendar.services:
-        starts = free_slots(
+        starts = free_slot_epochs(
             service=service,
             policy=policy,
             schedule=calendar.schedule,
@@ -118,7 +142,7 @@ def project(calendar: ArtistCalendar, now: datetime) -> CalendarProjection:
             between=Interval(now, now + COVER),
             now=now,
         )
-        services.append(FreeStarts(service.id, step, runs_of(starts, step)))
+        services.append(FreeStarts(service.id, step, runs_of_epochs(starts, step)))
     # Until a hold runs out: its time may be free again.
     valid_until = now + VALIDITY
     if calendar.next_hold_expiry is not None:

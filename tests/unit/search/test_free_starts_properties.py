@@ -17,6 +17,7 @@ from booking_domain.search import (
     free_within,
     project,
     runs_of,
+    runs_of_epochs,
 )
 from booking_domain.search.free_starts import StartRun
 from booking_domain.shared.time import Interval
@@ -83,3 +84,16 @@ def test_runs_hold_the_starts_and_first_start_finds_the_next(offsets: list[int],
 
 def test_a_single_start_is_a_run_of_one() -> None:
     assert runs_of((T0,), 60) == (StartRun(T0, T0),)
+
+
+@given(
+    st.integers(-(10**9), 10**10),
+    st.lists(st.integers(0, 2000), unique=True),
+    st.sampled_from((60, 300, 1800)),
+)
+def test_runs_of_epoch_starts_are_the_runs_of_those_starts(
+    base: int, offsets: list[int], step: int
+) -> None:
+    epochs = [base + step * o + (o % 7 == 3) for o in sorted(offsets)]  # some off the grid
+    starts = tuple(datetime.fromtimestamp(e, UTC) for e in epochs)
+    assert runs_of_epochs(epochs, step) == runs_of(starts, step)
