@@ -3,18 +3,20 @@ for byte, without four ``datetime`` objects per slot.
 
 A slot's four times (``start``/``end`` in UTC, ``localStart``/``localEnd`` with the artist's
 offset) differ from the previous slot's only by the grid step, and their dates and the
-offset change a few times a day at most. So the starts are cut into *segments*: back-to-back
-grid starts on which all four dates and both offsets stay the same. A segment's text depends
-only on the clock times of its first slot, the step, its length and the offsets, so it is
-built once per shape (a weekly schedule repeats the same few shapes all month), with the four
-dates left as placeholders, and each segment costs one template lookup and four replaces.
+offset change a few times a day at most. So back-to-back grid starts (a *run*, at most a
+day of them) are cut into *segments* on which all four dates stay the same. A run's text
+depends only on the clock time of its first start, the length, the step, its count and the
+offsets, so it is built once per shape (a weekly schedule repeats the same few shapes all
+month) with the dates left as placeholders; a segment then costs one replace per distinct
+date in it, usually one or two.
 
-Offsets are read from the zone at both ends of a run of starts: when they agree, nothing in
-between changed them, because no zone changes its offset twice within 4 days (the closest
-pair in the tz database is 95 hours apart: Freetown, 1939), while a run plus the appointment
-lasts at most 2 days (:data:`_SAME_OFFSET_SPAN`). When they differ, the run is written slot
-by slot. Offset and date text come from msgspec itself, so they match what it writes for a
-``datetime`` (including its rounding of pre-1900 offsets that have seconds).
+The zone's offset is read once per two days of slots, not per slot: two readings at most
+:data:`_SAME_OFFSET_SPAN` (48 h) apart that agree prove that nothing changed between them,
+because no zone changes its offset twice within 95 hours (the closest pair in the tz
+database: Freetown, 1939). A run in which the offset does change is written slot by slot,
+each with the offsets of its own start and end. Offset and date text come from msgspec
+itself, so they match what it writes for a ``datetime`` (down to its rounding of pre-1900
+offsets that have seconds).
 """
 
 from __future__ import annotations
