@@ -41,8 +41,6 @@ from aiosmtpd.controller import Controller
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from events import _create_at_rate, _percentile
-
 from adapters.jobs.queue import job_app
 from booking_setup import (
     free_port,
@@ -52,6 +50,7 @@ from booking_setup import (
     start_server,
     stop_server,
 )
+from delivery import _create_at_rate, _percentile
 
 
 class Shifted:
