@@ -15,6 +15,11 @@ revision: str = ${repr(up_revision)}
 down_revision: str | None = ${repr(down_revision)}
 branch_labels: str | Sequence[str] | None = ${repr(branch_labels)}
 depends_on: str | Sequence[str] | None = ${repr(depends_on)}
+# The release still running during a rolling deploy must survive this migration: no drop,
+# rename, type change or new NOT NULL it could not live with. A migration that takes an old
+# shape away names here the expand step, released before, that added its replacement
+# (docs/deployment.md, "Migrations and rolling deploys").
+contract_of: str | None = None
 
 
 def upgrade() -> None:
