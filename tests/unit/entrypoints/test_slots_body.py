@@ -4,8 +4,11 @@ local mean time a century and more ago to DST changes to come."""
 
 from __future__ import annotations
 
+import struct
 from datetime import UTC, datetime, timedelta
-from zoneinfo import available_timezones
+from itertools import pairwise
+from pathlib import Path
+from zoneinfo import TZPATH, available_timezones
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -88,3 +91,52 @@ def test_no_slots_is_an_empty_list() -> None:
 
     assert render_slots(found) == encode_json(SlotsView.of(found))
     assert b'"items":[]' in render_slots(found)
+
+
+def offset_changes(tzif: bytes) -> list[tuple[int, int]]:
+    """(instant, new UTC offset) of each offset change in a TZif file (RFC 8536), from its
+    64-bit data block when it has one."""
+    version, counts = tzif[4], struct.unpack(">6l", tzif[20:44])
+    if version >= ord("2"):  # skip the 32-bit block: its counts, times and records
+        isut, isstd, leap, times, types, chars = counts
+        skip = 44 + times * 5 + types * 6 + chars + leap * 8 + isstd + isut
+        tzif, width, code = tzif[skip:], 8, "q"
+        counts = struct.unpack(">6l", tzif[20:44])
+    else:
+        width, code = 4, "l"
+    _, _, _, times, types, _ = counts
+    at = 44
+    instants = struct.unpack(f">{times}{code}", tzif[at : at + times * width])
+    at += times * width
+    kinds = tzif[at : at + times]
+    at += times
+    offsets = [struct.unpack(">lBB", tzif[at + 6 * i : at + 6 * i + 6])[0] for i in range(types)]
+    changes, current = [], offsets[0]
+    for instant, kind in zip(instants, kinds, strict=True):
+        if offsets[kind] != current:
+            changes.append((instant, offsets[kind]))
+            current = offsets[kind]
+    return changes
+
+
+def test_no_zone_changes_its_offset_twice_within_the_span_one_reading_covers() -> None:
+    """What the renderer's offset readings rely on, checked on this machine's tz database."""
+    closest = []
+    for key in ZONES:
+        path = next((Path(root) / key for root in TZPATH if (Path(root) / key).is_file()), None)
+        if path is None:  # the zone comes from the tzdata package: same data, another place
+            continue
+        changes = offset_changes(path.read_bytes())
+        closest += [(b - a, key) for (a, _), (b, _) in pairwise(changes)]
+    assert closest, "no TZif file read"
+    assert min(closest)[0] > 2 * DAY, min(closest)
+
+
+@given(zone=st.sampled_from(ZONES), minutes=st.integers(1, 1440))
+@settings(max_examples=50, deadline=None)
+def test_slots_at_the_end_of_year_9999_are_written_too(zone: str, minutes: int) -> None:
+    last = int(datetime(9999, 12, 31, tzinfo=UTC).timestamp()) - minutes * MINUTE - 14 * 3600
+    epochs = [last - 3 * 900, last - 2 * 900, last]
+    found = answer(zone, 900, minutes, epochs, more=False)
+
+    assert render_slots(found) == encode_json(SlotsView.of(found))

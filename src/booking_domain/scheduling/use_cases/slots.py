@@ -24,9 +24,9 @@ MAX_SLOTS_PER_QUERY = 1000
 
 @dataclass(frozen=True, slots=True)
 class FreeSlots:
-    """The first free starts of the range, as Unix-epoch seconds (``starts`` gives them as
-    datetimes); ``next_from`` is where the next ones are looked for (ask again from there),
-    or None when these are all of them."""
+    """The first free starts of the range, as ascending Unix-epoch seconds (``starts`` gives
+    them as datetimes); ``next_from`` is where the next ones are looked for (ask again from
+    there), or None when these are all of them."""
 
     artist: ArtistProfile
     service: Service

@@ -14,9 +14,10 @@ The zone's offset is read once per two days of slots, not per slot: two readings
 :data:`_SAME_OFFSET_SPAN` (48 h) apart that agree prove that nothing changed between them,
 because no zone changes its offset twice within 95 hours (the closest pair in the tz
 database: Freetown, 1939). A run in which the offset does change is written slot by slot,
-each with the offsets of its own start and end. Offset and date text come from msgspec
-itself, so they match what it writes for a ``datetime`` (down to its rounding of pre-1900
-offsets that have seconds).
+each with the offsets of its own start and end. Offset text comes from msgspec itself, so
+it matches what msgspec writes for a ``datetime`` (down to its rounding of pre-1900 offsets
+that have seconds); dates come from ``date.isoformat``, which pads the year as msgspec does.
+The starts must be ascending, as ``FreeSlots.epochs`` are.
 """
 
 from __future__ import annotations
@@ -37,6 +38,12 @@ _DAY = 86_400
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 # Longest stretch over which one offset reading at each end is trusted (see the docstring).
 _SAME_OFFSET_SPAN = 2 * _DAY
+# The last instant read ahead of need: a day short of 9999-12-31, in every zone a datetime.
+_LATEST_PROBE = int(datetime(9999, 12, 30, tzinfo=UTC).timestamp())
+# Shapes are cached for runs of at most this many starts (a weekday of a 15-minute grid is
+# 32), so the cache stays a few MB whatever ranges and grids clients ask for.
+_CHUNK = 64
+_SHAPES_KEPT = 1024
 # Placeholders for the (up to four) dates of a segment's slots; JSON text never holds them.
 _PLACEHOLDERS = ("\x01", "\x02", "\x03", "\x04")
 
@@ -115,7 +122,11 @@ class _Offsets:
         if self._high is None or low - self._high > _SAME_OFFSET_SPAN:
             self._offset, self._high = _offset_at(self._zone, low), low
         while self._high < high:
+            # Two days ahead, so one reading covers the next runs too; by the end of year
+            # 9999, where a reading ahead would not fit a datetime, only as far as needed.
             probe = self._high + _SAME_OFFSET_SPAN
+            if probe > _LATEST_PROBE:
+                probe = high
             if _offset_at(self._zone, probe) != self._offset:
                 self._high = None  # start again after the change
                 return None
@@ -134,15 +145,17 @@ def _write_run(
 ) -> None:
     """Append ``count`` slots starting ``first, first + step, ...``, from their shape's
     cached segments with the dates filled in."""
-    day = first // _DAY
-    shape = _run_shape(first % _DAY, duration, step, count, start_offset, end_offset)
-    for text, days in shape:
-        for placeholder, delta in zip(_PLACEHOLDERS, days, strict=False):
-            text = text.replace(placeholder, _date_text(day + delta))
-        parts.append(text)
+    for chunk_start in range(first, first + count * step, _CHUNK * step):
+        chunk = min(_CHUNK, (first + count * step - chunk_start) // step)
+        day = chunk_start // _DAY
+        shape = _run_shape(chunk_start % _DAY, duration, step, chunk, start_offset, end_offset)
+        for text, days in shape:
+            for placeholder, delta in zip(_PLACEHOLDERS, days, strict=False):
+                text = text.replace(placeholder, _date_text(day + delta))
+            parts.append(text)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=_SHAPES_KEPT)
 def _run_shape(
     clock: int, duration: int, step: int, count: int, start_offset: int, end_offset: int
 ) -> tuple[tuple[str, tuple[int, ...]], ...]:
