@@ -19,6 +19,7 @@ from entrypoints.container import Core, build_container, bundles, close_adapters
 from entrypoints.http.app import HttpConfig, build_app
 from entrypoints.logs import configure_logging
 from entrypoints.settings import Settings, load_settings, local_jwt_secret
+from entrypoints.tracing import flush_tracing, start_tracing
 
 
 def _version() -> str:
@@ -43,6 +44,7 @@ def create_app(
     database (the CLI starts the embedded server and migrates before it calls this).
     ``with_worker`` runs a job worker inside the process for its lifetime (the local
     profile's ``inkslot serve``)."""
+    tracer_provider = start_tracing("inkslot-api")
     core = container or build_container(settings, jwt_secret=jwt_secret_for(settings))
     app_bundles = bundles(core)
     running: list[asyncio.Task[None]] = []
@@ -62,6 +64,7 @@ def create_app(
                 await task
         running.clear()
         await close_adapters(core)
+        flush_tracing()
 
     config = HttpConfig(
         version=_version(),
@@ -73,6 +76,7 @@ def create_app(
         access_log=settings.access_log,
         metrics_token=settings.metrics_token,
         metrics_loopback=settings.is_local,
+        tracer_provider=tracer_provider,
     )
     return build_app(app_bundles, config, on_startup=[start], on_shutdown=[stop])
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from entrypoints.logs import configure_logging
 from entrypoints.settings import Settings, SettingsError, load_settings
+from entrypoints.tracing import flush_tracing, start_tracing
 
 if TYPE_CHECKING:
     from entrypoints.container import Core
@@ -238,12 +239,16 @@ def _worker(args: argparse.Namespace, settings: Settings) -> int:
     if args.concurrency is not None and args.concurrency < 1:
         print("inkslot: --concurrency must be at least 1", file=sys.stderr)
         return 2
+    start_tracing("inkslot-worker")
     with database(settings) as ready:
 
         async def work(core: Core) -> None:
             await run_worker(ready, bundles(core), concurrency=args.concurrency)
 
-        _with_core(ready, work)
+        try:
+            _with_core(ready, work)
+        finally:
+            flush_tracing()
     return 0
 
 
@@ -306,7 +311,12 @@ def _payment_edge(args: argparse.Namespace, settings: Settings) -> int:
         settings.qpay_invoice_code or "",
     )
     gateway = QPayGateway(credentials, SystemClock(), InMemoryProviderTokenStore())
-    app = PaymentEdge(gateway, Verifier(secret.encode()), on_shutdown=gateway.close)
+    provider = start_tracing("inkslot-payment-edge")
+    app: Any = PaymentEdge(gateway, Verifier(secret.encode()), on_shutdown=gateway.close)
+    if provider is not None:  # a server span per request around the QPay calls it makes
+        from opentelemetry.instrumentation.asgi import OpenTelemetryMiddleware
+
+        app = OpenTelemetryMiddleware(app, tracer_provider=provider)
     # The API's bound on request heads and its problem refusals (entrypoints.http.protocols).
     from entrypoints.http.protocols import GuardedHttpToolsProtocol
 

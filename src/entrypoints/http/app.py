@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib import import_module
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from litestar import Litestar, Router
 from litestar.config.cors import CORSConfig
@@ -33,6 +33,10 @@ from entrypoints.http.routes import Routes
 from entrypoints.http.stream.relay import Channels, RelayTask, channels_for
 from entrypoints.http.stream.sessions import SessionWatch
 from entrypoints.http.system import live, ready
+from entrypoints.http.tracing import tracing_plugins
+
+if TYPE_CHECKING:
+    from opentelemetry.sdk.trace import TracerProvider
 
 API_PREFIX = "/api/v1"
 
@@ -50,6 +54,7 @@ class HttpConfig:
     debug: bool = False
     metrics_token: str | None = None  # None: /metrics to loopback clients (if loopback) only
     metrics_loopback: bool = True  # the local profile; production serves only the token
+    tracer_provider: TracerProvider | None = None  # entrypoints.tracing, when it traces
 
 
 def build_app(
@@ -82,7 +87,7 @@ def build_app(
         stores=_rate_limit_stores(config),
         state=State({"accounts": bundles.accounts}),  # for the guards (auth.py)
         openapi_config=_openapi(config),
-        plugins=[channels.plugin],
+        plugins=[channels.plugin, *tracing_plugins(config.tracer_provider)],
         # The relay starts after the adapters (a pool to read with) and stops before them.
         on_startup=[*on_startup, relay.start, session_watch.start, pool_watch.start],
         on_shutdown=[

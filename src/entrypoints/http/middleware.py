@@ -23,6 +23,7 @@ from litestar.enums import ScopeType
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 from booking_domain.shared.audit import REQUEST_ID
+from entrypoints.http.tracing import trace_id_of
 from entrypoints.logs import FieldsRecord
 
 REQUEST_ID_HEADER = b"x-request-id"
@@ -132,7 +133,7 @@ def _log_request(scope: Scope, method: str, status: int, started: float, request
     state: dict[str, Any] = scope.get("state") or {}
     actor = state.get("actor")
     user_id = str(actor.user_id) if actor is not None else None
-    log_access(method, scope["path"], status, request_id, started, user_id)
+    log_access(method, scope["path"], status, request_id, started, user_id, trace_id_of(scope))
 
 
 def log_access(
@@ -142,9 +143,11 @@ def log_access(
     request_id: str,
     started: float | None = None,
     user_id: str | None = None,
+    trace_id: str | None = None,
 ) -> None:
     """The one access-log line of a request (``method`` and ``path`` are ``None`` for a
-    request the server refused before it was parsed)."""
+    request the server refused before it was parsed; ``traceId`` is there when the process
+    traces, ``entrypoints.tracing``)."""
     if not _access_log.isEnabledFor(logging.INFO):
         return
     line = {
@@ -157,4 +160,6 @@ def log_access(
         "requestId": request_id,
         "userId": user_id,
     }
+    if trace_id is not None:
+        line["traceId"] = trace_id
     _access_log.handle(FieldsRecord(_access_log.name, logging.INFO, line))

@@ -26,6 +26,7 @@ from booking_domain.payments import InvoiceId, PaymentJob, RefundId
 from booking_domain.webhooks import DeliveryId
 from entrypoints.bundles import Bundles
 from entrypoints.settings import Settings
+from entrypoints.tracing import traced, tracing_active
 
 _log = logging.getLogger("inkslot.worker")
 PERIODIC_QUEUE = "periodic"
@@ -62,6 +63,9 @@ def build_tasks(bundles: Bundles, settings: Settings) -> procrastinate.Blueprint
     _add_delivery_tasks(tasks, bundles)
     _add_payment_tasks(tasks, bundles)
     _add_diagnostic_tasks(tasks)
+    if tracing_active():  # a span per job run (entrypoints.tracing)
+        for task in tasks.tasks.values():
+            task.func = traced(task.name)(task.func)
     return tasks
 
 
