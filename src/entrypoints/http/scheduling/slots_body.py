@@ -145,14 +145,15 @@ def _write_run(
 ) -> None:
     """Append ``count`` slots starting ``first, first + step, ...``, from their shape's
     cached segments with the dates filled in."""
-    for chunk_start in range(first, first + count * step, _CHUNK * step):
-        chunk = min(_CHUNK, (first + count * step - chunk_start) // step)
-        day = chunk_start // _DAY
-        shape = _run_shape(chunk_start % _DAY, duration, step, chunk, start_offset, end_offset)
-        for text, days in shape:
-            for placeholder, delta in zip(_PLACEHOLDERS, days, strict=False):
-                text = text.replace(placeholder, _date_text(day + delta))
-            parts.append(text)
+    while count > _CHUNK:  # rare: a long stretch of a fine grid
+        _write_run(parts, first, _CHUNK, duration, step, start_offset, end_offset)
+        first, count = first + _CHUNK * step, count - _CHUNK
+    day = first // _DAY
+    shape = _run_shape(first % _DAY, duration, step, count, start_offset, end_offset)
+    for text, days in shape:
+        for placeholder, delta in zip(_PLACEHOLDERS, days, strict=False):
+            text = text.replace(placeholder, _date_text(day + delta))
+        parts.append(text)
 
 
 @lru_cache(maxsize=_SHAPES_KEPT)
