@@ -1,6 +1,7 @@
 """OpenTelemetry traces, when ``OTEL_EXPORTER_OTLP_ENDPOINT`` (or
-``OTEL_EXPORTER_OTLP_TRACES_ENDPOINT``) is set; without it nothing of OpenTelemetry is even
-imported.
+``OTEL_EXPORTER_OTLP_TRACES_ENDPOINT``) is set. Without it nothing is set up: no tracer
+provider, no SDK tracing or exporter loaded, nothing instrumented (Litestar and redis-py
+still import OpenTelemetry's API module, because it is installed).
 
 A process that traces sends, over OTLP/HTTP (protobuf) in batches:
 
@@ -26,7 +27,6 @@ from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 if TYPE_CHECKING:
     from opentelemetry.sdk.trace import TracerProvider
-    from opentelemetry.sdk.trace.export import SpanExporter
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -41,11 +41,11 @@ def tracing_configured(environ: Mapping[str, str] = os.environ) -> bool:
     return any(environ.get(name) for name in ENDPOINT_VARIABLES)
 
 
-def start_tracing(service: str, exporter: SpanExporter | None = None) -> TracerProvider | None:
+def start_tracing(service: str) -> TracerProvider | None:
     """Trace this process as ``service`` (``OTEL_SERVICE_NAME`` wins) when an endpoint is
-    configured, or when an ``exporter`` is given (tests); None otherwise. Idempotent."""
+    configured; None otherwise. Idempotent."""
     global _provider
-    if _provider is not None or (exporter is None and not tracing_configured()):
+    if _provider is not None or not tracing_configured():
         return _provider
     from opentelemetry import trace
     from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
@@ -57,7 +57,7 @@ def start_tracing(service: str, exporter: SpanExporter | None = None) -> TracerP
 
     name = os.environ.get("OTEL_SERVICE_NAME") or service
     provider = TracerProvider(resource=Resource.create({SERVICE_NAME: name}))
-    provider.add_span_processor(BatchSpanProcessor(exporter or OTLPSpanExporter()))
+    provider.add_span_processor(BatchSpanProcessor(OTLPSpanExporter()))
     trace.set_tracer_provider(provider)
     PsycopgInstrumentor().instrument(tracer_provider=provider, enable_commenter=False)
     HTTPXClientInstrumentor().instrument(
