@@ -279,5 +279,8 @@ class InMemoryUnitOfWorkFactory(UnitOfWorkFactory[InMemoryUnitOfWork], BookingsU
     def __init__(self, store: InMemoryStore | None = None) -> None:
         self.store = store or InMemoryStore()
 
-    def __call__(self, *, read_only: bool = False, autocommit: bool = False) -> InMemoryUnitOfWork:
+    def __call__(
+        self, *, read_only: bool = False, autocommit: bool = False, may_lag: bool = False
+    ) -> InMemoryUnitOfWork:
+        """``may_lag`` changes nothing here: there is one store, never a copy that trails."""
         return InMemoryUnitOfWork(self.store, read_only=read_only, autocommit=autocommit)

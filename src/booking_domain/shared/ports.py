@@ -46,10 +46,15 @@ class UnitOfWorkFactory(Protocol[U_co]):
     (``AccountsUnitOfWorkFactory = UnitOfWorkFactory[AccountsUnitOfWork]``), and an adapter
     that opens a unit of work serving every context's port serves every context's factory."""
 
-    def __call__(self, *, read_only: bool = False) -> U_co:
+    def __call__(self, *, read_only: bool = False, may_lag: bool = False) -> U_co:
         """A new unit of work: one transaction, or with ``read_only=True`` a promise of no
         writes and no commit, which lets an adapter skip the transaction (each query then
-        sees its own consistent snapshot)."""
+        sees its own consistent snapshot).
+
+        ``may_lag=True`` (with ``read_only``) says the reader accepts a view of the data up
+        to the deployment's staleness bound old (``booking_domain.shared.freshness``): an
+        adapter may then answer from a copy that trails the primary (a read replica) while
+        it is within that bound. Without it, every read sees every committed change."""
         ...
 
 

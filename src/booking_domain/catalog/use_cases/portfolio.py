@@ -31,6 +31,7 @@ from booking_domain.media import (
     take_upload,
 )
 from booking_domain.shared.errors import PermissionDeniedError
+from booking_domain.shared.freshness import browsing
 from booking_domain.shared.identity import Actor, Role
 from booking_domain.shared.ids import ArtistId
 from booking_domain.shared.pages import Page, PageRequest
@@ -95,7 +96,7 @@ class ListPortfolio(UseCase[CatalogDeps]):
     async def __call__(
         self, actor: Actor | None, artist_id: ArtistId, request: PageRequest
     ) -> Page[PortfolioEntry]:
-        async with self._deps.uow(read_only=True) as uow:
+        async with self._deps.uow(read_only=True, may_lag=browsing(actor)) as uow:
             artist = await load_artist(uow.artists, artist_id)
             artist.ensure_visible_to(actor)
             page = await uow.portfolio.page_for_artist(artist_id, request)

@@ -13,6 +13,7 @@ from booking_domain.catalog.ports import CatalogUnitOfWork
 from booking_domain.catalog.use_cases.deps import CatalogDeps
 from booking_domain.catalog.use_cases.locations import Coordinates, geo_point
 from booking_domain.shared.errors import FieldError, InvalidInputError, PermissionDeniedError
+from booking_domain.shared.freshness import browsing
 from booking_domain.shared.identity import Actor, Role
 from booking_domain.shared.ids import ArtistId, StudioId, new_uuid7
 from booking_domain.shared.text import require_clean_text
@@ -226,7 +227,7 @@ class GetArtist(UseCase[CatalogDeps]):
     """Public when approved and not suspended; the owner and admins always; else 404."""
 
     async def __call__(self, actor: Actor | None, artist_id: ArtistId) -> ArtistProfile:
-        async with self._deps.uow(read_only=True) as uow:
+        async with self._deps.uow(read_only=True, may_lag=browsing(actor)) as uow:
             artist = await load_artist(uow.artists, artist_id)
         artist.ensure_visible_to(actor)
         return artist

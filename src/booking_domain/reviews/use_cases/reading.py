@@ -7,6 +7,7 @@ from booking_domain.reviews.errors import ReviewNotFoundError
 from booking_domain.reviews.ports import ReviewOrder
 from booking_domain.reviews.reviews import Review, ReviewId
 from booking_domain.reviews.use_cases.deps import ReviewsDeps
+from booking_domain.shared.freshness import browsing
 from booking_domain.shared.identity import Actor
 from booking_domain.shared.ids import ArtistId
 from booking_domain.shared.pages import Page, PageRequest
@@ -15,7 +16,7 @@ from booking_domain.shared.use_case import UseCase
 
 class GetReview(UseCase[ReviewsDeps]):
     async def __call__(self, actor: Actor | None, review_id: ReviewId) -> Review:
-        async with self._deps.uow(read_only=True) as uow:
+        async with self._deps.uow(read_only=True, may_lag=browsing(actor)) as uow:
             review = await uow.reviews.get(review_id)
         if review is None or not review.visible_to(actor):
             raise ReviewNotFoundError()
@@ -29,7 +30,7 @@ class ListArtistReviews(UseCase[ReviewsDeps]):
     async def __call__(
         self, actor: Actor | None, artist_id: ArtistId, order: ReviewOrder, page: PageRequest
     ) -> Page[Review]:
-        async with self._deps.uow(read_only=True) as uow:
+        async with self._deps.uow(read_only=True, may_lag=browsing(actor)) as uow:
             artist = await uow.artists.get(artist_id)
             if artist is None or not artist.visible_to(actor):
                 raise ArtistNotFoundError()

@@ -11,6 +11,7 @@ from booking_domain.scheduling.errors import ArtistNotBookableError
 from booking_domain.scheduling.intervals import from_epoch
 from booking_domain.scheduling.use_cases.deps import SchedulingDeps
 from booking_domain.shared.errors import FieldError, InvalidInputError
+from booking_domain.shared.freshness import browsing
 from booking_domain.shared.identity import Actor
 from booking_domain.shared.ids import ArtistId, ServiceId
 from booking_domain.shared.time import Interval, require_aware
@@ -68,10 +69,11 @@ class FindFreeSlots(UseCase[SchedulingDeps]):
             )
         window = Interval(start, end)
         now = self._deps.clock.now()
-        async with self._deps.uow(read_only=True) as uow:
+        may_lag = browsing(actor)
+        async with self._deps.uow(read_only=True, may_lag=may_lag) as uow:
             context = await uow.scheduling.context(artist_id, service_id, window, now)
         if context is None:
-            async with self._deps.uow(read_only=True) as uow:
+            async with self._deps.uow(read_only=True, may_lag=may_lag) as uow:
                 (await load_artist(uow.artists, artist_id)).ensure_visible_to(actor)
             raise ServiceNotFoundError()
         artist, service = context.artist, context.service

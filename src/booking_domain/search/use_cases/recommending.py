@@ -20,7 +20,7 @@ class RecommendArtists(UseCase[SearchDeps]):
         require_customer(actor)
         limit = max(1, min(limit, MAX_RECOMMENDATIONS))
         now = self._deps.clock.now()
-        async with self._deps.uow(read_only=True) as uow:
+        async with self._deps.uow(read_only=True, may_lag=True) as uow:
             taste = await uow.portfolio_likes.taste(actor.user_id)
             styles = taste.top_styles()
             if not styles:
