@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, settings
 
 from tests.support.fuzzing import FUZZ_SUMMARY
 from tests.support.postgres import TestServer, fresh_database, migrated_template, test_server
+from tests.support.replication import Replicated, pgbouncer, pgbouncer_binary, primary_and_replica
 
 settings.register_profile(
     "ci",
@@ -45,6 +46,24 @@ def pg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestServer]:
 def pg_template(pg_server: TestServer) -> Iterator[str]:
     with migrated_template(pg_server) as name:
         yield name
+
+
+@pytest.fixture(scope="session")
+def replicated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Replicated]:
+    """A primary of its own and a streaming replica of it (embedded binaries), started for
+    the first test that asks and shared by the session's replica tests."""
+    with primary_and_replica(tmp_path_factory.mktemp("replication")) as pair:
+        yield pair
+
+
+@pytest.fixture
+def pooled(database_url: str) -> Iterator[str]:
+    """This test's database through PgBouncer in transaction mode (skipped where the machine
+    has no PgBouncer: Debian's ``pgbouncer`` package provides it)."""
+    if pgbouncer_binary() is None:
+        pytest.skip("PgBouncer is not installed (apt-get install pgbouncer): pooler test skipped")
+    with pgbouncer(database_url) as url:
+        yield url
 
 
 @pytest.fixture

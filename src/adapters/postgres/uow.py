@@ -15,6 +15,7 @@ from typing import Self, TypeVar
 import psycopg
 from procrastinate.manager import JobManager
 from psycopg import pq
+from psycopg_pool import PoolTimeout
 
 from adapters.postgres.accounts import (
     PostgresRefreshTokenRepository,
@@ -61,6 +62,7 @@ from adapters.postgres.payments import (
     ProcrastinatePaymentJobs,
 )
 from adapters.postgres.portfolio import PostgresPortfolioRepository
+from adapters.postgres.replica import ReplicaReads
 from adapters.postgres.reviews import PostgresArtistRatings, PostgresReviewRepository
 from adapters.postgres.scheduling import PostgresAvailabilityRepository
 from adapters.postgres.scheduling_reader import CatalogueCache, PostgresSchedulingReader
@@ -125,6 +127,7 @@ class PostgresUnitOfWork(
         self,
         database: Database,
         *,
+        replica: ReplicaReads | None = None,
         read_only: bool = False,
         autocommit: bool = False,
         catalogues: CatalogueCache,
@@ -133,6 +136,7 @@ class PostgresUnitOfWork(
         similar_words: SimilarWords | None = None,
     ) -> None:
         self._database = database
+        self._replica = replica
         self.secrets = secrets
         self.catalogues = catalogues
         self.similar_words = similar_words or SimilarWords()
@@ -198,13 +202,27 @@ class PostgresUnitOfWork(
 
     async def __aenter__(self) -> Self:
         try:
-            conn = await self._database.getconn()
+            conn = await self._borrow()
         except Exception as exc:
             raise (translate(exc) or exc) from exc
         self._conn = conn
         if conn.autocommit != self._autocommit:
             await conn.set_autocommit(self._autocommit)
         return self
+
+    async def _borrow(self) -> Connection:
+        """A connection of this unit's database; a lagging read whose replica cannot lend
+        one reads from the primary instead (and the replica is distrusted until it is
+        measured again)."""
+        replica = self._replica
+        if replica is None or self._database is replica.primary:
+            return await self._database.getconn()
+        try:
+            return await self._database.getconn()
+        except (psycopg.Error, PoolTimeout, OSError):
+            replica.distrust()
+            self._database = replica.primary
+            return await self._database.getconn()
 
     async def __aexit__(
         self,
@@ -219,6 +237,8 @@ class PostgresUnitOfWork(
                 await self._write_held()
             except Exception as unwritten:
                 failure = unwritten
+        if isinstance(failure, psycopg.OperationalError) and self._replica is not None:
+            self._replica.distrust()  # the replica went away: the next lagging read won't wait
         conn, self._conn = self._conn, None
         if conn is not None:
             try:
@@ -268,17 +288,26 @@ class PostgresUnitOfWorkFactory(UnitOfWorkFactory[PostgresUnitOfWork], BookingsU
     ``autocommit`` is the bookings port's knob for a creation that is one write; every
     other context opens transactions or read-only units."""
 
-    def __init__(self, database: Database, *, secrets: SecretBox) -> None:
-        """``secrets`` seals the secrets rows keep (webhook signing secrets)."""
+    def __init__(
+        self, database: Database, *, secrets: SecretBox, replica: ReplicaReads | None = None
+    ) -> None:
+        """``secrets`` seals the secrets rows keep (webhook signing secrets); ``replica``
+        serves the read-only units opened with ``may_lag`` while it is fresh enough
+        (``replica.py``)."""
         self.database = database
         self.secrets = secrets
+        self.replica = replica
         self.catalogues = CatalogueCache()
         self.similar_words = SimilarWords()
         self.jobs = job_manager()
 
-    def __call__(self, *, read_only: bool = False, autocommit: bool = False) -> PostgresUnitOfWork:
+    def __call__(
+        self, *, read_only: bool = False, autocommit: bool = False, may_lag: bool = False
+    ) -> PostgresUnitOfWork:
+        lagging = read_only and may_lag and self.replica is not None
         return PostgresUnitOfWork(
-            self.database,
+            self.replica.database() if lagging and self.replica else self.database,
+            replica=self.replica if lagging else None,
             read_only=read_only,
             autocommit=autocommit,
             catalogues=self.catalogues,

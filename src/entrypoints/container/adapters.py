@@ -19,6 +19,7 @@ from adapters.postgres.database import Database, PostgresHealthProbe
 from adapters.postgres.operations import PostgresOperationsReadout
 from adapters.postgres.outbox import PostgresOutboxFeed
 from adapters.postgres.outbox_relay import PostgresOutboxRelay
+from adapters.postgres.replica import ReplicaReads
 from adapters.postgres.secrets import PostgresStoredSecrets
 from adapters.postgres.sessions import PostgresSessionCheck
 from adapters.postgres.uow import PostgresUnitOfWorkFactory
@@ -53,12 +54,15 @@ PORTS = (
 )
 
 
-async def _open_postgres(database: Database) -> None:
+async def _open_postgres(database: Database, replica: ReplicaReads | None) -> None:
     await database.open()
+    if replica is not None:
+        await replica.open()
 
 
 async def _close_postgres(
     database: Database,
+    replica: ReplicaReads | None,
     hasher: Argon2PasswordHasher,
     sender: HttpWebhookSender,
     storage: Storage,
@@ -66,6 +70,8 @@ async def _close_postgres(
     channels: Channels,
     redis: Redis | None,
 ) -> None:
+    if replica is not None:
+        await replica.close()
     await database.close()
     await channels.close()
     await sender.close()
@@ -74,6 +80,19 @@ async def _close_postgres(
     if redis is not None:
         await redis.aclose()
     hasher.close()
+
+
+def _replica(primary: Database, settings: Settings) -> ReplicaReads | None:
+    """The streaming replica that serves lagging reads, when one is configured."""
+    if not settings.database_replica_url:
+        return None
+    replica = Database(
+        settings.database_replica_url,
+        max_size=settings.database_pool_size,
+        behind_pooler=settings.behind_pooler,
+        name="inkslot-replica",
+    )
+    return ReplicaReads(primary, replica, max_lag=settings.database_replica_max_lag)
 
 
 def _redis(settings: Settings) -> Redis | None:
@@ -157,8 +176,12 @@ class PostgresAdapters(_CommonAdapters):
         Database,
         database_url,
         max_size=_CommonAdapters.settings.provided.database_pool_size,
+        behind_pooler=_CommonAdapters.settings.provided.behind_pooler,
     )
-    uow = providers.Singleton(PostgresUnitOfWorkFactory, database, secrets=_CommonAdapters.secrets)
+    replica = providers.Singleton(_replica, database, _CommonAdapters.settings)
+    uow = providers.Singleton(
+        PostgresUnitOfWorkFactory, database, secrets=_CommonAdapters.secrets, replica=replica
+    )
     stored_secrets = providers.Singleton(PostgresStoredSecrets, database, _CommonAdapters.secrets)
     sessions = providers.Singleton(PostgresSessionCheck, database)
     health = providers.Singleton(PostgresHealthProbe, database)
@@ -174,10 +197,11 @@ class PostgresAdapters(_CommonAdapters):
     )
     gateway = payments.provided.gateway
     relay = providers.Singleton(_relay, feed, redis, _CommonAdapters.settings)
-    open = providers.Coroutine(_open_postgres, database)
+    open = providers.Coroutine(_open_postgres, database, replica)
     close = providers.Coroutine(
         _close_postgres,
         database,
+        replica,
         _CommonAdapters.hasher,
         _CommonAdapters.webhook_sender,
         _CommonAdapters.storage,
