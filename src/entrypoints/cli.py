@@ -261,7 +261,8 @@ def _jobs(args: argparse.Namespace, settings: Settings) -> int:
     with database(settings) as ready:
 
         async def run(core: Core) -> int:
-            app = job_app(psycopg_url(ready.database_url or ""))
+            pooled = ready.behind_pooler and ready.database_direct_url is None
+            app = job_app(psycopg_url(ready.direct_database_url or ""), behind_pooler=pooled)
             async with app.open_async():
                 if args.jobs_command == "failed":
                     failed = await failed_jobs(app)

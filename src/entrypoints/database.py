@@ -41,8 +41,8 @@ def database(settings: Settings, *, run_migrations: bool = True) -> Iterator[Set
         ensure_database(server.url(), LOCAL_DATABASE)
         url = server.url(LOCAL_DATABASE)
     try:
-        if run_migrations:
-            migrate.upgrade(url)
+        if run_migrations:  # not through a transaction pooler: the direct URL when set
+            migrate.upgrade(settings.database_direct_url or url)
         yield replace(settings, database_url=url)
     finally:
         if server is not None:

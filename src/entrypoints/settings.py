@@ -47,6 +47,15 @@ class Settings:
     # None in the local profile means "start the embedded server".
     database_url: str | None = None
     database_pool_size: int = 10
+    # "transaction": database_url (and the replica's) reach PostgreSQL through a
+    # transaction-mode pooler such as PgBouncer (docs/deployment.md, "Behind PgBouncer").
+    database_pooler: str = "none"
+    # A direct (or session-mode) URL for what a transaction pooler cannot carry: migrations
+    # and the job workers' LISTEN. None: database_url.
+    database_direct_url: str | None = None
+    # A streaming replica for the reads that may lag, and how far it may trail (seconds).
+    database_replica_url: str | None = None
+    database_replica_max_lag: float = 5.0
     data_dir: Path = Path("var")
     jwt_secret: str | None = None
     # INKSLOT_ENCRYPTION_KEY: Fernet keys, newest first (adapters/security/secret_box.py);
@@ -69,6 +78,9 @@ class Settings:
     redis_namespace: str = "inkslot"
     cors_origins: tuple[str, ...] = ()
     seed_demo_data: bool = True
+    # Seconds an API process answers /health/ready with 503 after SIGTERM before it stops
+    # (entrypoints/http/draining.py). None: 0 in the local profile, 5 in production.
+    shutdown_drain_seconds: float | None = None
     log_level: str = "INFO"
     access_log: bool = True
     # Who may read /metrics: a token, requests bearing it; None, loopback clients in the
@@ -146,6 +158,28 @@ class Settings:
         return address.rpartition("@")[2] or "inkslot.local"
 
     @property
+    def drain_seconds(self) -> float:
+        if self.shutdown_drain_seconds is not None:
+            return self.shutdown_drain_seconds
+        return 0.0 if self.is_local else 5.0
+
+    @property
+    def behind_pooler(self) -> bool:
+        """Whether the database URLs go through a transaction-mode pooler."""
+        return self.database_pooler == "transaction"
+
+    @property
+    def direct_database_url(self) -> str | None:
+        """The URL for migrations and the job workers: the direct one when set."""
+        return self.database_direct_url or self.database_url
+
+    @property
+    def workers_listen(self) -> bool:
+        """Job workers LISTEN for new jobs unless their only way to the database is a
+        transaction pooler (which cannot carry LISTEN): then they poll."""
+        return not self.behind_pooler or self.database_direct_url is not None
+
+    @property
     def is_local(self) -> bool:
         return self.profile is Profile.LOCAL
 
@@ -182,6 +216,27 @@ def _gateway(raw: str) -> str:
     value = raw.strip().lower()
     if value not in ("sandbox", "qpay", "edge"):
         raise ValueError("expected sandbox, qpay or edge")
+    return value
+
+
+def _pooler(raw: str) -> str:
+    value = raw.strip().lower()
+    if value not in ("none", "transaction"):
+        raise ValueError("expected none or transaction")
+    return value
+
+
+def _lag_seconds(raw: str) -> float:
+    value = float(raw)
+    if not 0.1 <= value <= 3600:
+        raise ValueError("expected seconds between 0.1 and 3600")
+    return value
+
+
+def _drain_seconds(raw: str) -> float:
+    value = float(raw)
+    if not 0 <= value <= 300:
+        raise ValueError("expected seconds between 0 and 300")
     return value
 
 
@@ -278,6 +333,10 @@ _FIELDS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "WORKERS": ("workers", _positive_int),
     "DATABASE_URL": ("database_url", str),
     "DATABASE_POOL_SIZE": ("database_pool_size", _positive_int),
+    "DATABASE_POOLER": ("database_pooler", _pooler),
+    "DATABASE_DIRECT_URL": ("database_direct_url", str),
+    "DATABASE_REPLICA_URL": ("database_replica_url", str),
+    "DATABASE_REPLICA_MAX_LAG": ("database_replica_max_lag", _lag_seconds),
     "DATA_DIR": ("data_dir", Path),
     "JWT_SECRET": ("jwt_secret", str),
     "ENCRYPTION_KEY": ("encryption_keys", _fernet_keys),
@@ -295,6 +354,7 @@ _FIELDS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "REDIS_NAMESPACE": ("redis_namespace", str),
     "CORS_ORIGINS": ("cors_origins", _csv),
     "SEED_DEMO_DATA": ("seed_demo_data", _bool),
+    "SHUTDOWN_DRAIN_SECONDS": ("shutdown_drain_seconds", _drain_seconds),
     "LOG_LEVEL": ("log_level", lambda raw: raw.strip().upper()),
     "ACCESS_LOG": ("access_log", _bool),
     "METRICS_TOKEN": ("metrics_token", str),

@@ -158,3 +158,39 @@ async def _job_gone(database_url: str, job_id: int) -> bool:
             await conn.execute("SELECT 1 FROM procrastinate_jobs WHERE id = %s", (job_id,))
         ).fetchone()
     return row is None
+
+
+async def test_a_worker_behind_pgbouncer_polls_and_runs_each_job_once(
+    database_url: str, pooled: str, uow: PostgresUnitOfWorkFactory, tmp_path: Path
+) -> None:
+    """Only a transaction pooler between the worker and the database: LISTEN cannot pass,
+    so the worker polls; a job deferred through the pooler runs, once."""
+    booking = await a_held_booking(uow, START)  # the real clock is far past START's hold
+    log = tmp_path / "worker.log"
+    env = {
+        "INKSLOT_EXPIRE_HOLDS_CRON": NEVER,
+        "INKSLOT_PURGE_CRON": NEVER,
+        "INKSLOT_DATABASE_POOLER": "transaction",
+    }
+    worker = start_worker(pooled, log, **env)
+    try:
+        app = job_app(pooled, behind_pooler=True)
+        async with app.open_async():
+            for _ in range(3):  # three sweeps: the booking expires by the first, once
+                await app.configure_task("inkslot:expire_holds").defer_async(timestamp=0)
+        await eventually(lambda: _is(uow, booking.id, ("cancelled", "expired")), within=60)
+        await eventually(lambda: _no_jobs_left(database_url), within=30)
+        assert await expiry_events(uow, booking.id) == 1
+    finally:
+        assert stop(worker) == 0, log.read_text()[-2000:]
+    assert "Traceback" not in log.read_text()
+
+
+async def _no_jobs_left(database_url: str) -> bool:
+    async with await psycopg.AsyncConnection.connect(database_url) as conn:
+        row = await (
+            await conn.execute(
+                "SELECT count(*) FROM procrastinate_jobs WHERE status IN ('todo', 'doing')"
+            )
+        ).fetchone()
+    return row is not None and row[0] == 0

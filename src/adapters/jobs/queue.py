@@ -50,15 +50,18 @@ class CappedBackoff(BaseRetryStrategy):
         return RetryDecision(retry_in={"seconds": int(self.delay(job.attempts))})
 
 
-def job_app(conninfo: str) -> procrastinate.App:
+def job_app(conninfo: str, *, behind_pooler: bool = False) -> procrastinate.App:
     """A procrastinate app on the database (not opened), given libpq's connection string
     (``postgresql://...``; the entrypoints turn the setting's other forms into it). Its schema
-    is applied by our migrations (``migrations/versions/0005_outbox_and_jobs.py``)."""
+    is applied by our migrations (``migrations/versions/0005_outbox_and_jobs.py``).
+    ``behind_pooler``: the string reaches PostgreSQL through a transaction-mode pooler, so
+    nothing is prepared (a prepared statement would not follow the next transaction to its
+    server connection); such an app's worker must poll (``worker/runner.py``)."""
+    kwargs: dict[str, object] = {"application_name": "inkslot-jobs"}
+    if behind_pooler:
+        kwargs["prepare_threshold"] = None
     connector = procrastinate.PsycopgConnector(
-        conninfo=conninfo,
-        kwargs={"application_name": "inkslot-jobs"},
-        min_size=1,
-        max_size=4,
+        conninfo=conninfo, kwargs=kwargs, min_size=1, max_size=4
     )
     return procrastinate.App(connector=connector)
 

@@ -78,6 +78,27 @@ def session_options(url: str) -> str:
     return f"{own} {SESSION_SETTINGS}" if own else SESSION_SETTINGS
 
 
+def connection_kwargs(url: str, *, behind_pooler: bool = False) -> dict[str, object]:
+    """psycopg's connection settings for our sessions.
+
+    Directly on PostgreSQL: ``SESSION_SETTINGS`` travel as the startup ``options``, and
+    psycopg prepares a statement it has run five times on a connection.
+
+    Behind a transaction-mode pooler neither holds: the pooler refuses the ``options``
+    startup parameter (PgBouncer answers "unsupported startup parameter"), and a statement
+    prepared on one server connection is unknown on the next one the pooler lends, so
+    nothing is prepared (``prepare_threshold=None``). The session settings are then the
+    database's own (``ALTER DATABASE ... SET max_parallel_workers_per_gather = 0``;
+    docs/deployment.md, "Behind PgBouncer").
+    """
+    kwargs: dict[str, object] = {"application_name": "inkslot", "connect_timeout": 10}
+    if behind_pooler:
+        kwargs["prepare_threshold"] = None
+    else:
+        kwargs["options"] = session_options(url)
+    return kwargs
+
+
 class Database:
     """A pool of psycopg connections returning rows as dicts.
 
@@ -88,11 +109,23 @@ class Database:
     """
 
     def __init__(
-        self, url: str, *, min_size: int = 2, max_size: int = 20, timeout: float = 10
+        self,
+        url: str,
+        *,
+        min_size: int = 2,
+        max_size: int = 20,
+        timeout: float = 10,
+        behind_pooler: bool = False,
+        name: str = "inkslot",
     ) -> None:
+        """``behind_pooler``: the URL reaches PostgreSQL through a transaction-mode pooler
+        (PgBouncer), where consecutive transactions of one connection may run on different
+        server connections; see :func:`connection_kwargs`."""
         self._url = psycopg_url(url)
         self._sizes = (min_size, max_size)
         self._timeout = timeout
+        self._kwargs = connection_kwargs(self._url, behind_pooler=behind_pooler)
+        self._name = name
         self._used = False
         self._errors_before_last_connect = 0
         self.pool = self._new_pool()
@@ -105,13 +138,8 @@ class Database:
             timeout=self._timeout,
             open=False,
             configure=self._connected,
-            name="inkslot",
-            kwargs={
-                "row_factory": dict_row,
-                "application_name": "inkslot",
-                "connect_timeout": 10,
-                "options": session_options(self._url),
-            },
+            name=self._name,
+            kwargs={"row_factory": dict_row, **self._kwargs},
         )
 
     async def open(self) -> None:

@@ -1,10 +1,14 @@
 """The payment provider's access token, shared by every process of a deployment.
 
 QPay asks merchants not to request tokens over and over: one token per credential set is
-kept in ``provider_tokens`` and renewed by one process at a time, under a session-level
-advisory lock on a connection in autocommit (no transaction stays open while the renewal
-talks to QPay). The tokens are short-lived bearer credentials, stored sealed by the
-``SecretBox`` (never in the clear); the merchant secret itself is never stored.
+kept in ``provider_tokens`` and renewed by one process at a time, under a transaction-level
+advisory lock. The lock is held by a transaction of its own that writes nothing, on one
+connection; the token is read and saved in autocommit on another, so a saved token is
+durable at once whatever happens after. A session-level lock would not do: behind a
+transaction-mode pooler (PgBouncer) the lock and its unlock could run on different server
+connections, and the lock would never be released. The tokens are short-lived bearer
+credentials, stored sealed by the ``SecretBox`` (never in the clear); the merchant secret
+itself is never stored.
 """
 
 from __future__ import annotations
@@ -48,12 +52,9 @@ def _build_save() -> Any:
 
 _SAVE = Statement(_build_save)
 _FORGET = Statement(lambda: delete(provider_tokens).where(_T.name == bindparam("name")))
-# Session-level: held across the renewal's autocommit statements, released by the unlock.
+# Held by the lock's own transaction until it ends (rolled back: it wrote nothing).
 _LOCK = Statement(
-    lambda: select(func.pg_advisory_lock(func.hashtext(bindparam("key", type_=Text))))
-)
-_UNLOCK = Statement(
-    lambda: select(func.pg_advisory_unlock(func.hashtext(bindparam("key", type_=Text))))
+    lambda: select(func.pg_advisory_xact_lock(func.hashtext(bindparam("key", type_=Text))))
 )
 
 
@@ -109,12 +110,12 @@ class PostgresTokenStore(ProviderTokenStore):
 
     @asynccontextmanager
     async def renewing(self) -> AsyncIterator[ProviderTokenSlot]:
-        async with self._database.pool.connection(timeout=self._database.connection_wait()) as conn:
-            await conn.set_autocommit(True)
-            key = {"key": f"provider-token:{self._name}"}
-            await conn.execute(_LOCK.text, key)
-            try:
+        wait = self._database.connection_wait()
+        async with (
+            self._database.pool.connection(timeout=wait) as holder,
+            holder.transaction(force_rollback=True),
+        ):
+            await holder.execute(_LOCK.text, {"key": f"provider-token:{self._name}"})
+            async with self._database.statement_connection() as conn:
                 row = await (await conn.execute(_READ.text, {"name": self._name})).fetchone()
                 yield _Slot(conn, self._name, self._box, _token(row, self._box))
-            finally:
-                await conn.execute(_UNLOCK.text, key)

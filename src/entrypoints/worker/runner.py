@@ -29,6 +29,11 @@ DISPATCH_EVERY = 0.1  # seconds between looks at the outbox for webhooks and not
 # the booking horizon, the dearest step a booking causes), so bookings arriving together
 # cost one recompute per artist, not one each; search may trail a booking by this long.
 REFRESH_EVERY = 1.0
+# Seconds between a worker's looks for due jobs. A NOTIFY wakes a listening worker at once;
+# the look is its fallback. A worker that cannot listen (only a transaction pooler between
+# it and the database) looks this often instead: a job waits at most this long.
+FETCH_EVERY = 5.0
+FETCH_EVERY_WITHOUT_LISTEN = 0.5
 _log = logging.getLogger("inkslot.worker")
 
 
@@ -56,7 +61,8 @@ async def run_worker(
 ) -> None:
     if settings.database_url is None:
         raise ValueError("the worker needs a database URL")
-    app = job_app(psycopg_url(settings.database_url))
+    pooled = settings.behind_pooler and settings.database_direct_url is None
+    app = job_app(psycopg_url(settings.direct_database_url or ""), behind_pooler=pooled)
     app.add_tasks_from(build_tasks(bundles, settings), namespace="inkslot")
     async with app.open_async():
         helpers = [
@@ -81,6 +87,10 @@ async def run_worker(
                 stalled_worker_timeout=STALLED_AFTER,
                 shutdown_graceful_timeout=GRACE,
                 delete_jobs="successful",
+                listen_notify=settings.workers_listen,
+                fetch_job_polling_interval=(
+                    FETCH_EVERY if settings.workers_listen else FETCH_EVERY_WITHOUT_LISTEN
+                ),
             )
         finally:
             for helper in helpers:

@@ -4,6 +4,7 @@ of the logs."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Iterator
 from datetime import timedelta
@@ -203,3 +204,27 @@ async def test_a_paid_row_beside_an_odd_row_is_still_read(
         (paid, "PAID")
     ]
     await gateway.close()
+
+
+async def test_renewals_through_pgbouncer_take_turns_and_never_keep_the_lock(
+    url: str, fake: FakeQPay, clock: ManualClock, pooled: str
+) -> None:
+    """Behind a transaction pooler each transaction may get another server connection: a
+    renewal's lock lives and dies in one transaction, so every later renewal gets it."""
+    database = Database(pooled, min_size=1, max_size=6, behind_pooler=True)
+    await database.open()
+    name = f"qpay-pooled-{id(fake)}"
+    gateways = [
+        _gateway(url, clock, PostgresTokenStore(database, name, secrets=TEST_SECRETS))
+        for _ in range(3)
+    ]
+    try:
+        for round_ in range(4):
+            calls = (g.create_invoice(_request(10 * round_ + i)) for i, g in enumerate(gateways))
+            await asyncio.wait_for(asyncio.gather(*calls), timeout=30)
+            clock.advance(timedelta(seconds=fake.token_ttl + 1))  # every token runs out
+        assert fake.token_logins + fake.token_refreshes == 4  # one renewal a round, shared
+    finally:
+        for gateway in gateways:
+            await gateway.close()
+        await database.close()

@@ -121,6 +121,42 @@ def test_notification_channels_are_chosen_by_settings_and_production_needs_smtp(
     assert chosen.mail_domain == "tattoo.mn" and chosen.web_url == "https://app.mn"
 
 
+def test_the_database_topology_settings() -> None:
+    plain = load_settings({"INKSLOT_DATABASE_URL": "postgresql://db/inkslot"})
+    assert not plain.behind_pooler and plain.workers_listen
+    assert plain.direct_database_url == "postgresql://db/inkslot"
+    assert plain.database_replica_url is None and plain.database_replica_max_lag == 5.0
+    pooled = load_settings(
+        {
+            "INKSLOT_DATABASE_URL": "postgresql://pgbouncer/inkslot",
+            "INKSLOT_DATABASE_POOLER": "Transaction",
+            "INKSLOT_DATABASE_REPLICA_URL": "postgresql://replica/inkslot",
+            "INKSLOT_DATABASE_REPLICA_MAX_LAG": "2.5",
+        }
+    )
+    # Only a transaction pooler between the workers and the database: they poll.
+    assert pooled.behind_pooler and not pooled.workers_listen
+    assert pooled.direct_database_url == "postgresql://pgbouncer/inkslot"
+    assert pooled.database_replica_max_lag == 2.5
+    direct = load_settings(
+        {
+            "INKSLOT_DATABASE_URL": "postgresql://pgbouncer/inkslot",
+            "INKSLOT_DATABASE_POOLER": "transaction",
+            "INKSLOT_DATABASE_DIRECT_URL": "postgresql://db/inkslot",
+        }
+    )
+    assert direct.workers_listen and direct.direct_database_url == "postgresql://db/inkslot"
+    for name, value in [
+        ("POOLER", "statement"),
+        ("REPLICA_MAX_LAG", "0"),
+        ("REPLICA_MAX_LAG", "nan"),
+        ("REPLICA_MAX_LAG", "inf"),
+        ("REPLICA_MAX_LAG", "soon"),
+    ]:
+        with pytest.raises(SettingsError, match=f"INKSLOT_DATABASE_{name}"):
+            load_settings({f"INKSLOT_DATABASE_{name}": value})
+
+
 def test_bad_values_and_unknown_profiles_are_reported() -> None:
     with pytest.raises(SettingsError, match="INKSLOT_PORT"):
         load_settings({"INKSLOT_PORT": "eighty"})
