@@ -77,6 +77,7 @@ def create_app(
         metrics_token=settings.metrics_token,
         metrics_loopback=settings.is_local,
         tracer_provider=tracer_provider,
+        drain_seconds=settings.drain_seconds,
     )
     return build_app(app_bundles, config, on_startup=[start], on_shutdown=[stop])
 

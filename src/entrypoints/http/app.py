@@ -23,6 +23,7 @@ from litestar.types import Receive, Scope, Send
 from entrypoints.bundles import ASGIApp, Bundles
 from entrypoints.contexts import registered
 from entrypoints.http.docs import SCHEMA_PATH, OfflineSwaggerUI, docs_redirect
+from entrypoints.http.draining import Drain, DrainingProbe
 from entrypoints.http.lifespan import Hook, bounded
 from entrypoints.http.metrics import PoolWatch, metrics_route, prometheus_config
 from entrypoints.http.middleware import RequestContextMiddleware
@@ -55,6 +56,7 @@ class HttpConfig:
     metrics_token: str | None = None  # None: /metrics to loopback clients (if loopback) only
     metrics_loopback: bool = True  # the local profile; production serves only the token
     tracer_provider: TracerProvider | None = None  # entrypoints.tracing, when it traces
+    drain_seconds: float = 0.0  # not ready this long after SIGTERM, then stop (draining.py)
 
 
 def build_app(
@@ -68,6 +70,7 @@ def build_app(
     relay = RelayTask(bundles.relay, channels.plugin, channels.listeners)
     session_watch = SessionWatch(bundles.accounts.ended_sessions)
     pool_watch = PoolWatch(bundles.operations)
+    drain = Drain(config.drain_seconds)
     app = Litestar(
         route_handlers=[
             *_api_routers(list(context_routes()), config, sandbox=bundles.sandbox is not None),
@@ -78,7 +81,7 @@ def build_app(
             *_storage_mounts(bundles.storage_server),
         ],
         middleware=[prometheus_config().middleware],
-        dependencies=_dependencies(bundles, channels, session_watch),
+        dependencies=_dependencies(bundles, channels, session_watch, drain),
         exception_handlers=EXCEPTION_HANDLERS,
         request_class=ApiRequest,
         cors_config=CORSConfig(allow_origins=list(config.cors_origins))
@@ -89,7 +92,7 @@ def build_app(
         openapi_config=_openapi(config),
         plugins=[channels.plugin, *tracing_plugins(config.tracer_provider)],
         # The relay starts after the adapters (a pool to read with) and stops before them.
-        on_startup=[*on_startup, relay.start, session_watch.start, pool_watch.start],
+        on_startup=[*on_startup, relay.start, session_watch.start, pool_watch.start, drain.install],
         on_shutdown=[
             bounded(h)
             for h in (pool_watch.stop, session_watch.stop, relay.stop, *on_shutdown, channels.close)
@@ -101,7 +104,9 @@ def build_app(
     # 404s, 405s and 429s included (a Litestar middleware sees only routed requests, and
     # not the problems its inner layers raise).
     document_problems(app)
-    app.asgi_handler = RequestContextMiddleware(app.asgi_handler, access_log=config.access_log)
+    app.asgi_handler = RequestContextMiddleware(
+        app.asgi_handler, access_log=config.access_log, drain=drain
+    )
     return app
 
 
@@ -145,13 +150,13 @@ def _api_routers(routes: list[Routes], config: HttpConfig, *, sandbox: bool) -> 
 
 
 def _dependencies(
-    bundles: Bundles, channels: Channels, session_watch: SessionWatch
+    bundles: Bundles, channels: Channels, session_watch: SessionWatch, drain: Drain
 ) -> dict[str, Provide]:
     """Each context's use cases under the context's name, and the services handlers take."""
     named: dict[str, object] = {entry.name: getattr(bundles, entry.name) for entry in registered()}
     named |= {
         "sandbox": bundles.sandbox,
-        "health": bundles.health,
+        "health": DrainingProbe(bundles.health, drain),
         "operations": bundles.operations,
         "listeners": channels.listeners,
         "session_watch": session_watch,

@@ -23,6 +23,7 @@ from litestar.enums import ScopeType
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 from booking_domain.shared.audit import REQUEST_ID
+from entrypoints.http.draining import Drain
 from entrypoints.http.tracing import trace_id_of
 from entrypoints.logs import FieldsRecord
 
@@ -68,10 +69,16 @@ def api_headers() -> list[tuple[bytes, bytes]]:
     return [*_SECURITY_HEADERS, *_API_ONLY_HEADERS]
 
 
+_CLOSE = (b"connection", b"close")
+
+
 class RequestContextMiddleware:
-    def __init__(self, app: ASGIApp, *, access_log: bool = True) -> None:
+    def __init__(
+        self, app: ASGIApp, *, access_log: bool = True, drain: Drain | None = None
+    ) -> None:
         self.app = app
         self.access_log = access_log
+        self.drain = drain
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != ScopeType.HTTP:
@@ -96,6 +103,8 @@ class RequestContextMiddleware:
                 headers.append((REQUEST_ID_HEADER, request_id.encode()))
                 headers.extend(_SECURITY_HEADERS)
                 headers.extend(_DOCS_HEADERS if is_doc else _api_only(headers))
+                if self.drain is not None and self.drain.draining:
+                    headers.append(_CLOSE)  # shutting down: no connection kept for later
                 message["headers"] = headers
                 await send(message)
                 if method == "HEAD":  # the whole answer: headers, and an end with no content
