@@ -81,7 +81,7 @@ class RequestRefusedError(Exception):
 
 class Verifier:
     """Checks signed requests; remembers nonces for the window (one edge process: a
-    deployment of several edge processes shares them, e.g. a Cloudflare Durable Object)."""
+    deployment of several edge processes shares them, as ``edge-worker/``'s Durable Object does)."""
 
     def __init__(self, secret: bytes, now: Callable[[], float] = time.time) -> None:
         self.secret = secret

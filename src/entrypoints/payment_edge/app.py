@@ -1,8 +1,8 @@
 """The payment edge: a small ASGI app that alone holds the QPay credentials and serves the
 API the ``PaymentGateway`` operations (invoice, check, get, cancel, refund), each request
 HMAC-verified (``adapters/payments/edge_wire.py``: unsigned, stale and replayed requests are
-401 and do nothing). Started with ``inkslot payment-edge``; the seeds run the same contract
-as a Cloudflare Worker.
+401 and do nothing). Started with ``inkslot payment-edge``; ``edge-worker/`` serves the same
+contract as a Cloudflare Worker.
 
     POST /v1/invoices                  {number, amount, description, callbackUrl}
     POST /v1/invoices/{id}/check       {}

@@ -1,10 +1,12 @@
-"""The ``PaymentGateway`` contract: the sandbox (books in memory and in PostgreSQL) and QPay
-over real HTTP against the fake QPay of ``tests/support/fake_qpay.py``."""
+"""The ``PaymentGateway`` contract: the sandbox (books in memory and in PostgreSQL), QPay over
+real HTTP against the fake QPay of ``tests/support/fake_qpay.py``, and the payment edge in
+front of it: the Python edge, and the Cloudflare Worker of ``edge-worker/`` under Miniflare
+(skipped without Node 20)."""
 
 from __future__ import annotations
 
 import base64
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from uuid import uuid4
 
@@ -33,6 +35,7 @@ from booking_domain.shared.errors import ConflictError
 from entrypoints.payment_edge import PaymentEdge
 from tests.support.builders import START
 from tests.support.fake_qpay import CLIENT_ID, CLIENT_SECRET, INVOICE_CODE, FakeQPay, serving
+from tests.support.worker_edge import WorkerEdge, serving_worker_edge, skip_reason
 
 pytestmark = pytest.mark.anyio
 AMOUNT = Money(3_000_000, "MNT")
@@ -55,26 +58,47 @@ def _sandbox_bank(gateway: SandboxGateway, heard: list[str]) -> Bank:
     return Bank(gateway, pay, heard)
 
 
-@pytest.fixture(params=["sandbox-memory", "sandbox-postgres", "qpay", "edge"])
+def _fake_bank(gateway: PaymentGateway, fake: FakeQPay) -> Bank:
+    async def pay(invoice_id: str, method: PaymentMethod) -> str:
+        return fake.pay(invoice_id, "CARD" if method is PaymentMethod.CARD else "P2P")
+
+    return Bank(gateway, pay, None)
+
+
+@pytest.fixture(scope="module")
+def worker_edge() -> Iterator[WorkerEdge]:
+    """The Worker edge of this module's tests (each test gets a fresh fake QPay behind it)."""
+    reason = skip_reason()
+    if reason is not None:
+        pytest.skip(reason)
+    with serving_worker_edge(EDGE_SECRET) as edge:
+        yield edge
+
+
+@pytest.fixture(params=["sandbox-memory", "sandbox-postgres", "qpay", "edge-python", "edge-worker"])
 async def bank(request: pytest.FixtureRequest) -> AsyncIterator[Bank]:
     heard: list[str] = []
-    if request.param in ("qpay", "edge"):
+    if request.param == "edge-worker":
+        worker: WorkerEdge = request.getfixturevalue("worker_edge")
+        worker_gateway = EdgeGateway(worker.url, EDGE_SECRET)
+        try:
+            yield _fake_bank(worker_gateway, worker.fresh_fake())
+        finally:
+            await worker_gateway.close()
+        return
+    if request.param in ("qpay", "edge-python"):
         fake = FakeQPay()
         with serving(fake) as url:
             credentials = QPayCredentials(url, CLIENT_ID, CLIENT_SECRET, INVOICE_CODE)
             qpay = QPayGateway(credentials, SystemClock(), InMemoryProviderTokenStore())
-
-            async def pay(invoice_id: str, method: PaymentMethod) -> str:
-                return fake.pay(invoice_id, "CARD" if method is PaymentMethod.CARD else "P2P")
-
             try:
                 if request.param == "qpay":
-                    yield Bank(qpay, pay, None)
+                    yield _fake_bank(qpay, fake)
                 else:
                     edge_app = PaymentEdge(qpay, Verifier(EDGE_SECRET.encode()))
                     with serving(edge_app) as edge_url:
                         edge = EdgeGateway(edge_url, EDGE_SECRET)
-                        yield Bank(edge, pay, None)
+                        yield _fake_bank(edge, fake)
                         await edge.close()
             finally:
                 await qpay.close()
