@@ -158,7 +158,7 @@ def _exit_on_signal(signum: int, _frame: object) -> None:
 def _migrate(_: argparse.Namespace, settings: Settings) -> int:
     from entrypoints.database import database
 
-    with database(settings):
+    with database(settings, run_migrations=True):
         print("migrations applied")
     return 0
 

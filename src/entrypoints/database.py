@@ -23,8 +23,9 @@ LOCAL_DATABASE = "inkslot"
 
 
 @contextlib.contextmanager
-def database(settings: Settings, *, run_migrations: bool = True) -> Iterator[Settings]:
-    """Yield settings whose ``database_url`` answers (and is migrated).
+def database(settings: Settings, *, run_migrations: bool | None = None) -> Iterator[Settings]:
+    """Yield settings whose ``database_url`` answers (and is migrated, when
+    ``run_migrations``; None: as ``settings.migrates_on_start`` says).
 
     Without a configured URL in the local profile, the embedded server under
     ``settings.data_dir`` is started for the duration of the block and stopped after it;
@@ -41,7 +42,8 @@ def database(settings: Settings, *, run_migrations: bool = True) -> Iterator[Set
         ensure_database(server.url(), LOCAL_DATABASE)
         url = server.url(LOCAL_DATABASE)
     try:
-        if run_migrations:  # not through a transaction pooler: the direct URL when set
+        migrating = settings.migrates_on_start if run_migrations is None else run_migrations
+        if migrating:  # not through a transaction pooler: the direct URL when set
             migrate.upgrade(settings.database_direct_url or url)
         yield replace(settings, database_url=url)
     finally:

@@ -78,6 +78,10 @@ class Settings:
     redis_namespace: str = "inkslot"
     cors_origins: tuple[str, ...] = ()
     seed_demo_data: bool = True
+    # Whether every command (serve, worker, ...) migrates the database when it starts. None:
+    # in the local profile only; production migrates with `inkslot migrate`, once, before
+    # the rollout, so that a process of the release before can still start afterwards.
+    migrate_on_start: bool | None = None
     # Seconds an API process answers /health/ready with 503 after SIGTERM before it stops
     # (entrypoints/http/draining.py). None: 0 in the local profile, 5 in production.
     shutdown_drain_seconds: float | None = None
@@ -156,6 +160,10 @@ class Settings:
         """The right-hand side of Message-IDs: the sender address's domain."""
         address = self.mail_from.rsplit("<", 1)[-1].rstrip(">").strip()
         return address.rpartition("@")[2] or "inkslot.local"
+
+    @property
+    def migrates_on_start(self) -> bool:
+        return self.is_local if self.migrate_on_start is None else self.migrate_on_start
 
     @property
     def drain_seconds(self) -> float:
@@ -355,6 +363,7 @@ _FIELDS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "CORS_ORIGINS": ("cors_origins", _csv),
     "SEED_DEMO_DATA": ("seed_demo_data", _bool),
     "SHUTDOWN_DRAIN_SECONDS": ("shutdown_drain_seconds", _drain_seconds),
+    "MIGRATE_ON_START": ("migrate_on_start", _bool),
     "LOG_LEVEL": ("log_level", lambda raw: raw.strip().upper()),
     "ACCESS_LOG": ("access_log", _bool),
     "METRICS_TOKEN": ("metrics_token", str),

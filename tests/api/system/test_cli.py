@@ -155,3 +155,28 @@ def _check_demo_booking(base: str, server: subprocess.Popen[str]) -> str:
     status, near = _request(f"{base}/api/v1/artists?near=47.9186,106.9177&radiusKm=10&pageSize=50")
     assert status == 200 and len(near["items"]) == 13
     return printed
+
+
+def test_a_process_of_the_release_before_still_starts_after_a_newer_migration(
+    database_url: str, tmp_path: Path
+) -> None:
+    """A rolling deploy migrates first; a process of the previous release that starts after
+    that finds a revision it does not know. Migrating on start it would stop; production's
+    processes do not migrate on start (``inkslot migrate`` does, once)."""
+    import psycopg
+
+    with psycopg.connect(database_url, autocommit=True) as conn:
+        (current,) = conn.execute("SELECT version_num FROM alembic_version").fetchone() or ("",)
+        conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_next_release'")
+    env = cli_env(
+        INKSLOT_DATABASE_URL=database_url,
+        INKSLOT_SEED_DEMO_DATA="false",
+        INKSLOT_DATA_DIR=str(tmp_path / "var"),
+    )
+    migrating = inkslot("expire-holds", env=env)
+    assert migrating.returncode != 0 and "9999_from_the_next_release" in migrating.stderr
+    starting = inkslot("expire-holds", env={**env, "INKSLOT_MIGRATE_ON_START": "false"})
+    assert starting.returncode == 0, starting.stderr
+    assert "expired holds cancelled" in starting.stdout
+    with psycopg.connect(database_url, autocommit=True) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = %s", (current,))
