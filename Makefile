@@ -8,7 +8,7 @@ UV     := $(shell command -v uv 2>/dev/null || echo $(TOOLS)/bin/uv)
 export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
 BIN    := $(VENV)/bin
 
-.PHONY: run test install install-dev hooks lint typecheck unit contract api bench-auth bench-slots clean
+.PHONY: run test install install-dev hooks lint typecheck unit contract api bench-auth bench-slots containers scale clean
 
 $(TOOLS)/bin/uv:
 	$(PYTHON) -m venv $(TOOLS)
@@ -61,6 +61,16 @@ bench-auth: install
 
 bench-slots: install
 	$(BIN)/python bench/slots.py
+
+## make containers: the image and the compose stack, checked with locally built images
+## (docs/containers.md; as root it installs Docker and starts dockerd when needed)
+containers: install-dev
+	deploy/docker/check.sh
+
+## make scale: several API processes and workers through PgBouncer and Redis behind HAProxy,
+## the guarantees checked across processes (bench/scale.py; docs/deployment.md, "Scaling")
+scale: install-dev
+	$(BIN)/python bench/scale.py
 
 clean:
 	rm -rf $(VENV) $(TOOLS) .pytest_cache .mypy_cache .ruff_cache
