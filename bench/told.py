@@ -55,13 +55,15 @@ class Receiver:
 
     def __init__(self, on_event: Callable[[dict[str, Any], float], None] | None = None) -> None:
         self.received: Counter[str] = Counter()
-        received = self.received
+        self.ids: list[str] = []  # every envelope's event id, as delivered (repeats kept)
+        received, ids = self.received, self.ids
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers.get("content-length", "0")))
                 arrived, envelope = time.time(), json.loads(body)
                 received[envelope["type"]] += 1
+                ids.append(str(envelope.get("id")))
                 if on_event is not None:
                     on_event(envelope, arrived)
                 self.send_response(204)
