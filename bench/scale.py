@@ -56,10 +56,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tests.support.replication import pgbouncer, pgbouncer_binary
 
 from booking_setup import Catalogue, free_port, iso, seed_catalogue, start_postgres
+from loadgen import build_request
 from told import PASSWORD, Receiver, admin_token, hook_every_event, wait_until_told
 
 RATE_LIMIT = 20  # sign-in attempts a minute per client address
-DRAIN = 2.0  # seconds an API process answers 503 on readiness before it stops
+# Seconds an API process answers 503 on readiness before it stops: longer than the balancer
+# takes to see it (two failed checks, 500 ms apart).
+DRAIN = 3.0
 
 
 @dataclass
@@ -148,7 +151,8 @@ backend apis
     balance roundrobin
     option httpchk GET /health/ready
     http-check expect status 200
-    default-server inter 200ms fall 1 rise 2
+    timeout check 2s
+    default-server inter 500ms fall 2 rise 2
 {servers}
 """
         )
@@ -303,55 +307,78 @@ class Load:
     answered: Counter[int] = field(default_factory=Counter)
     errors: Counter[str] = field(default_factory=Counter)
     requests: int = 0
+    failures: dict[int, bytes] = field(default_factory=dict)  # a body of each 5xx status
+
+
+async def read_response(reader: asyncio.StreamReader) -> tuple[int, bytes]:
+    head = await reader.readuntil(b"\r\n\r\n")
+    length = 0
+    for line in head.split(b"\r\n"):
+        if line[:15].lower() == b"content-length:":
+            length = int(line[15:])
+    return int(head[9:12]), await reader.readexactly(length) if length else b""
 
 
 async def steady_load(
-    base: str,
+    lb_port: int,
     catalogue: Catalogue,
     tokens: list[str],
     clients: int,
     stop: asyncio.Event,
     slots: Iterator[int],
 ) -> Load:
-    """``clients`` loops, each a slot read (four times in five) or a booking of a slot
-    nobody had (once in five), until ``stop``."""
+    """``clients`` keep-alive connections to the balancer, each sending a slot read (four
+    times in five) or a booking of a slot nobody had (once in five) and reading the whole
+    answer, until ``stop``. Raw HTTP/1.1 on asyncio streams (``loadgen.py``): an HTTP client
+    library would cost the shared cores more than the servers it measures. A connection
+    that fails is counted (its request is lost) and opened again."""
     load = Load()
     rng = random.Random(5)
     since, until = iso(catalogue.start(2, 0)), iso(catalogue.start(33, 0))
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    host = f"127.0.0.1:{lb_port}"
 
-    async def one(client: httpx.AsyncClient, c: int) -> None:
+    def request(c: int) -> bytes:
+        if rng.random() < 0.2:
+            body = json.dumps(booking_body(catalogue, next(slots))).encode()
+            headers = {**_auth(tokens[c % len(tokens)]), "Content-Type": "application/json"}
+            return build_request("POST", "/api/v1/bookings", host, headers, body)
+        artist = catalogue.artists[rng.randrange(len(catalogue.artists))]
+        path = (
+            f"/api/v1/artists/{artist.id}/slots?serviceId={artist.service_id}"
+            f"&from={since}&to={until}"
+        )
+        return build_request("GET", path, host, {})
+
+    async def one(c: int) -> None:
+        connection: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
         while not stop.is_set():
             load.requests += 1
             try:
-                if rng.random() < 0.2:
-                    answer = await client.post(
-                        "/api/v1/bookings",
-                        json=booking_body(catalogue, next(slots)),
-                        headers=_auth(tokens[c % len(tokens)]),
-                    )
-                else:
-                    artist = catalogue.artists[rng.randrange(len(catalogue.artists))]
-                    answer = await client.get(
-                        f"/api/v1/artists/{artist.id}/slots",
-                        params={"serviceId": str(artist.service_id), "from": since, "to": until},
-                    )
-                load.answered[answer.status_code] += 1
-            except httpx.HTTPError as error:
+                if connection is None:
+                    connection = await asyncio.open_connection("127.0.0.1", lb_port)
+                reader, writer = connection
+                writer.write(request(c))
+                status, body = await read_response(reader)
+                load.answered[status] += 1
+                if status >= 500:
+                    load.failures.setdefault(status, body[:300])
+            except (OSError, asyncio.IncompleteReadError) as error:
                 load.errors[type(error).__name__] += 1
+                connection = None
+        if connection is not None:
+            connection[1].close()
 
-    async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as client:
-        await asyncio.gather(*(one(client, c) for c in range(clients)))
+    await asyncio.gather(*(one(c) for c in range(clients)))
     return load
 
 
 async def measure(
-    base: str, catalogue: Catalogue, tokens: list[str], clients: int, seconds: float,
+    lb_port: int, catalogue: Catalogue, tokens: list[str], clients: int, seconds: float,
     slots: Iterator[int],
 ) -> tuple[float, Load]:  # fmt: skip
     stop = asyncio.Event()
     began = time.monotonic()
-    task = asyncio.create_task(steady_load(base, catalogue, tokens, clients, stop, slots))
+    task = asyncio.create_task(steady_load(lb_port, catalogue, tokens, clients, stop, slots))
     await asyncio.sleep(seconds)  # the measured window
     stop.set()
     load = await task
@@ -364,7 +391,7 @@ async def rolling_restart(
 ) -> tuple[Load, list[float]]:  # fmt: skip
     stop = asyncio.Event()
     task = asyncio.create_task(
-        steady_load(deployment.base, catalogue, tokens, clients, stop, slots)
+        steady_load(deployment.lb_port, catalogue, tokens, clients, stop, slots)
     )
     stopping: list[float] = []
     await asyncio.sleep(2)  # the load is running before the first restart
@@ -459,10 +486,14 @@ async def run(
     )
 
     slots = itertools.count()
-    rate_all, _ = await measure(
-        deployment.base, catalogue, tokens, args.clients, args.seconds, slots
+    rate_all, load_all = await measure(
+        deployment.lb_port, catalogue, tokens, args.clients, args.seconds, slots
     )
-    print(f"  throughput, {args.apis} API processes: {rate_all:.0f} requests/s", flush=True)
+    print(
+        f"  throughput, {args.apis} API processes: {rate_all:.0f} requests/s"
+        f" {dict(sorted(load_all.answered.items()))}",
+        flush=True,
+    )
 
     load, stopping = await rolling_restart(deployment, catalogue, tokens, args.clients, slots)
     lost = sum(load.errors.values()) + sum(n for s, n in load.answered.items() if s >= 500)
@@ -471,17 +502,18 @@ async def run(
         lost == 0 and not set(load.answered) - {200, 201},
         f"{load.requests} requests: {dict(sorted(load.answered.items()))}, transport errors"
         f" {dict(load.errors)}; each process stopped {', '.join(f'{s:.1f}' for s in stopping)}"
-        f" s after SIGTERM (drain {DRAIN:.0f} s)",
+        f" s after SIGTERM (drain {DRAIN:.0f} s) {load.failures or ''}",
     )
 
     for port in deployment.api_ports[1:]:
         await asyncio.to_thread(deployment.stop_api, port)
     await asyncio.sleep(1)  # the balancer marks them down
-    rate_one, _ = await measure(
-        deployment.base, catalogue, tokens, args.clients, args.seconds, slots
+    rate_one, load_one = await measure(
+        deployment.lb_port, catalogue, tokens, args.clients, args.seconds, slots
     )
     print(
         f"  throughput, 1 API process: {rate_one:.0f} requests/s"
+        f" {dict(sorted(load_one.answered.items()))}"
         f" ({rate_all / rate_one:.2f}x with {args.apis}, on {os.cpu_count()} cores shared with"
         " PostgreSQL, PgBouncer, HAProxy, the workers and this load generator)",
         flush=True,
