@@ -2,9 +2,12 @@
 // Serves the built Worker (dist/worker.js, `npm run build`) offline with Miniflare, as the
 // test suites use it: the compatibility date, the Durable Objects and the names of the
 // secrets come from wrangler.jsonc; each secret's value from this process's environment.
+// The optional variable API_CALLBACK_URL (QPay's callbacks passed on to the API) is bound
+// too when the environment sets it; the "vars" of wrangler.jsonc are not read.
 //
 //   EDGE_SECRET=... QPAY_BASE_URL=http://127.0.0.1:8001 QPAY_CLIENT_ID=... \
-//   QPAY_CLIENT_SECRET=... QPAY_INVOICE_CODE=... node scripts/serve.mjs [options]
+//   QPAY_CLIENT_SECRET=... QPAY_INVOICE_CODE=... [API_CALLBACK_URL=...] \
+//   node scripts/serve.mjs [options]
 //
 //   --script PATH          the bundled Worker (default: dist/worker.js)
 //   --host HOST            default 127.0.0.1
@@ -26,6 +29,7 @@ import { parseArgs } from "node:util";
 import { Miniflare } from "miniflare";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const OPTIONAL_VARS = ["API_CALLBACK_URL"]; // bound only when the environment sets them
 
 /** wrangler.jsonc as JSON: its comments dropped, strings left alone. */
 function readJsonc(path) {
@@ -59,6 +63,7 @@ function options(config, args) {
   if (missing.length > 0) {
     throw new Error(`set ${missing.join(", ")} in the environment`);
   }
+  const bound = [...names, ...OPTIONAL_VARS.filter((name) => process.env[name] !== undefined)];
   const isolates = Number(args.isolates);
   if (!Number.isInteger(isolates) || isolates < 1) throw new Error("--isolates must be 1 or more");
   const workers = Array.from({ length: isolates }, (_, n) => ({
@@ -75,7 +80,7 @@ function options(config, args) {
           : { className: b.class_name, scriptName: workerName(0) },
       ]),
     ),
-    bindings: Object.fromEntries(names.map((name) => [name, process.env[name]])),
+    bindings: Object.fromEntries(bound.map((name) => [name, process.env[name]])),
     ...(n === 0 ? {} : { unsafeDirectSockets: [{ host: args.host, port: 0 }] }),
   }));
   return {

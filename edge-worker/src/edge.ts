@@ -7,12 +7,15 @@
  *     GET  /v1/payments/{id}
  *     POST /v1/payments/{id}/refund      {note}
  *     GET  /health                       (unsigned: is the Worker up)
+ *     GET|POST /v1/callbacks/{number}    (unsigned: QPay's callback, passed on to the API
+ *                                        when API_CALLBACK_URL is set; callbacks.ts)
  *
  * Every other request is verified first (401 `unauthorised`, and nothing reaches QPay,
  * when it is unsigned, stale, badly signed or replayed); every answer is JSON signed over
  * the request's nonce, its status and its body.
  */
 
+import { CALLBACKS, forwardable, forwardCallback } from "./callbacks";
 import { configOf, type Config, type Env } from "./env";
 import { EdgeError, ERROR_STATUS, MalformedError, NoRouteError } from "./errors";
 import { dumps, field, isObject, parseJson, type JsonObject, type JsonValue } from "./json";
@@ -36,11 +39,43 @@ export async function handle(request: Request, env: Env): Promise<Response> {
     console.error(`the payment edge is misconfigured: ${config.problems.join("; ")}`);
     return answer(503, { error: "payment_provider_unavailable" }, {});
   }
+  if (config.apiCallbackUrl !== null) {
+    const url = new URL(request.url);
+    const path = unquote(url.pathname);
+    if (path.startsWith(CALLBACKS)) {
+      const number = path.slice(CALLBACKS.length);
+      return callback(request, number, url.search.slice(1), config.apiCallbackUrl);
+    }
+  }
   const [status, body] = await outcome(request, env, config);
   const raw = encoder.encode(dumps(body));
   const nonce = (request.headers.get(NONCE) ?? "").slice(0, 64);
   const signature = await responseSignature(config.edgeSecret, nonce, status, raw);
   return answer(status, raw, { [SIGNATURE]: signature });
+}
+
+/** QPay's callback, passed on to the API: `SUCCESS` once the API took it; never signed. */
+async function callback(
+  request: Request,
+  number: string,
+  query: string,
+  apiCallbackUrl: string,
+): Promise<Response> {
+  let status: number, text: string;
+  const method = request.method;
+  if ((method !== "GET" && method !== "POST") || (await readBody(request, MAX_BODY)) === null) {
+    [status, text] = [405, "FAILED"];
+  } else if (!forwardable(number, query)) {
+    [status, text] = [404, "FAILED"];
+  } else if (await forwardCallback(apiCallbackUrl, number, query)) {
+    [status, text] = [200, "SUCCESS"];
+  } else {
+    [status, text] = [502, "FAILED"];
+  }
+  return new Response(text, {
+    status,
+    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+  });
 }
 
 function answer(

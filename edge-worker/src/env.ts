@@ -1,13 +1,19 @@
 import type { NonceLedger } from "./nonces";
 import type { QPayTokenKeeper } from "./keeper";
 
-/** The Worker's bindings: five secrets (wrangler secret put) and two Durable Objects. */
+/**
+ * The Worker's bindings: five secrets (wrangler secret put), one optional variable (vars in
+ * wrangler.jsonc) and two Durable Objects.
+ */
 export interface Env {
   EDGE_SECRET?: string;
   QPAY_BASE_URL?: string;
   QPAY_CLIENT_ID?: string;
   QPAY_CLIENT_SECRET?: string;
   QPAY_INVOICE_CODE?: string;
+  // The API's callback endpoint (<API>/api/v1/payments/callback): set, the Worker passes
+  // QPay's callbacks on to it (callbacks.ts); unset or empty, it has no callback route.
+  API_CALLBACK_URL?: string;
   NONCES: DurableObjectNamespace<NonceLedger>;
   QPAY_TOKENS: DurableObjectNamespace<QPayTokenKeeper>;
 }
@@ -22,6 +28,7 @@ export interface QPayCredentials {
 export interface Config {
   edgeSecret: string;
   qpay: QPayCredentials;
+  apiCallbackUrl: string | null; // no trailing "/"; null: no callback route
 }
 
 export const MIN_SECRET_LENGTH = 32;
@@ -47,6 +54,12 @@ export function configOf(env: Env): Config | { problems: string[] } {
   if (base !== "" && !/^https?:\/\/[^/]/.test(base)) {
     problems.push("QPAY_BASE_URL must be an http(s) URL");
   }
+  // Read as the Python edge reads INKSLOT_PAYMENT_EDGE_FORWARD_URL (entrypoints/settings.py).
+  const forward: unknown = env.API_CALLBACK_URL;
+  const callbacks = typeof forward === "string" ? forward.trim().replace(/\/+$/, "") : "";
+  if (forward !== undefined && forward !== "" && !/^https?:\/\/[^?# \r\n]*$/.test(callbacks)) {
+    problems.push("API_CALLBACK_URL must be an http(s) URL without a query");
+  }
   if (problems.length > 0) return { problems };
   return {
     edgeSecret: secret,
@@ -56,5 +69,6 @@ export function configOf(env: Env): Config | { problems: string[] } {
       clientSecret: env.QPAY_CLIENT_SECRET ?? "",
       invoiceCode: env.QPAY_INVOICE_CODE ?? "",
     },
+    apiCallbackUrl: callbacks === "" ? null : callbacks,
   };
 }

@@ -288,6 +288,7 @@ def _payment_edge(args: argparse.Namespace, settings: Settings) -> int:
     from adapters.payments.qpay import InMemoryProviderTokenStore, QPayCredentials, QPayGateway
     from adapters.system.clock import SystemClock
     from entrypoints.payment_edge import PaymentEdge
+    from entrypoints.payment_edge.forward import CallbackForwarder
 
     needed = {
         "INKSLOT_QPAY_CLIENT_ID": settings.qpay_client_id,
@@ -312,8 +313,22 @@ def _payment_edge(args: argparse.Namespace, settings: Settings) -> int:
         settings.qpay_invoice_code or "",
     )
     gateway = QPayGateway(credentials, SystemClock(), InMemoryProviderTokenStore())
+    forward_to = settings.payment_edge_forward_url
+    forwarder = CallbackForwarder(forward_to) if forward_to else None
+
+    async def shut_down() -> None:
+        await gateway.close()
+        if forwarder is not None:
+            await forwarder.close()
+
     provider = start_tracing("inkslot-payment-edge")
-    app: Any = PaymentEdge(gateway, Verifier(secret.encode()), on_shutdown=gateway.close)
+    app: Any = PaymentEdge(
+        gateway,
+        Verifier(secret.encode()),
+        on_shutdown=shut_down,
+        forwarder=forwarder,
+        access_log=settings.access_log,
+    )
     if provider is not None:  # a server span per request around the QPay calls it makes
         from opentelemetry.instrumentation.asgi import OpenTelemetryMiddleware
 
@@ -327,7 +342,9 @@ def _payment_edge(args: argparse.Namespace, settings: Settings) -> int:
         host=args.host,
         port=args.port,
         log_level=settings.log_level.lower(),
-        access_log=settings.access_log,
+        # uvicorn's access log writes the query, and a callback's holds its token: the edge
+        # writes its own, without it.
+        access_log=False,
     )
     return 0
 

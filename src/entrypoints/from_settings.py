@@ -17,15 +17,17 @@ MAX_CALLBACK_URL = 255  # QPay's limit on callback_url
 
 @dataclass(frozen=True, slots=True)
 class CallbackUrl:
-    """``<public URL>/api/v1/payments/callback/<number>?t=<token>``: QPay appends
-    ``&qpay_payment_id=...``. None of our parameters is named ``payment_id``."""
+    """``<base>/<number>?t=<token>``, the base ``<public URL>/api/v1/payments/callback``
+    unless ``INKSLOT_PAYMENT_CALLBACK_BASE_URL`` names another (the payment edge's
+    ``/v1/callbacks``, which passes callbacks on). QPay appends ``&qpay_payment_id=...``.
+    None of our parameters is named ``payment_id``."""
 
-    base_url: str
+    base: str
 
     def __call__(self, number: str, token: str) -> str:
-        url = f"{self.base_url}{CALLBACK_PATH}/{number}?t={token}"
+        url = f"{self.base}/{number}?t={token}"
         if len(url) > MAX_CALLBACK_URL:
-            raise ValueError("INKSLOT_PUBLIC_URL is too long for QPay's 255-character callback")
+            raise ValueError("the callback base URL is too long for QPay's 255 characters")
         return url
 
 
@@ -37,7 +39,7 @@ def session_policy(settings: Settings) -> SessionPolicy:
 
 
 def callback_url(settings: Settings) -> CallbackUrl:
-    return CallbackUrl(settings.base_url)
+    return CallbackUrl(settings.payment_callback_base_url or settings.base_url + CALLBACK_PATH)
 
 
 def webhook_retries(settings: Settings) -> WebhookRetrySchedule:

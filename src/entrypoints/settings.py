@@ -128,6 +128,11 @@ class Settings:
     qpay_invoice_code: str | None = None
     payment_edge_url: str | None = None
     payment_edge_secret: str | None = None
+    # Where QPay calls back: None, this API (<public URL>/api/v1/payments/callback); or the
+    # payment edge's /v1/callbacks, which passes each callback on to the API's URL it is
+    # given as payment_edge_forward_url (entrypoints/payment_edge/forward.py).
+    payment_callback_base_url: str | None = None
+    payment_edge_forward_url: str | None = None
     # Notifications (docs/notifications.md). Email goes through SMTP when smtp_host is set
     # (production requires it); otherwise each message is written as an .eml file under
     # data_dir/mail. Texts go to a generic JSON SMS gateway when its URL and key are set,
@@ -227,6 +232,13 @@ def _gateway(raw: str) -> str:
     return value
 
 
+def _http_url(raw: str) -> str:
+    value = raw.strip().rstrip("/")
+    if not value.startswith(("https://", "http://")) or any(c in value for c in "?# \r\n"):
+        raise ValueError("expected an http(s) URL without a query")
+    return value
+
+
 def _pooler(raw: str) -> str:
     value = raw.strip().lower()
     if value not in ("none", "transaction"):
@@ -264,6 +276,9 @@ def _payment_problems(env: Mapping[str, str], values: Mapping[str, Any], local: 
     url = values.get("payment_edge_url")
     if gateway == "edge" and not local and isinstance(url, str) and not url.startswith("https://"):
         problems.append(f"{PREFIX}PAYMENT_EDGE_URL must be https:// in production")
+    callbacks = values.get("payment_callback_base_url")
+    if not local and isinstance(callbacks, str) and not callbacks.startswith("https://"):
+        problems.append(f"{PREFIX}PAYMENT_CALLBACK_BASE_URL must be https:// in production")
     return problems
 
 
@@ -389,6 +404,8 @@ _FIELDS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "QPAY_INVOICE_CODE": ("qpay_invoice_code", str),
     "PAYMENT_EDGE_URL": ("payment_edge_url", str),
     "PAYMENT_EDGE_SECRET": ("payment_edge_secret", str),
+    "PAYMENT_CALLBACK_BASE_URL": ("payment_callback_base_url", _http_url),
+    "PAYMENT_EDGE_FORWARD_URL": ("payment_edge_forward_url", _http_url),
     "SMTP_HOST": ("smtp_host", str),
     "SMTP_PORT": ("smtp_port", _positive_int),
     "SMTP_TLS": ("smtp_tls", _tls),

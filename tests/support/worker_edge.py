@@ -163,9 +163,13 @@ class WorkerProcess:
 
 
 @contextmanager
-def serving_worker(qpay_url: str, edge_secret: str, isolates: int = 1) -> Iterator[WorkerProcess]:
+def serving_worker(
+    qpay_url: str, edge_secret: str, isolates: int = 1, forward_url: str | None = None
+) -> Iterator[WorkerProcess]:
     """The built Worker under Miniflare with the fake QPay's credentials at ``qpay_url``;
-    ``isolates`` copies of it, each on its own port, sharing the Durable Objects."""
+    ``isolates`` copies of it, each on its own port, sharing the Durable Objects. With
+    ``forward_url`` (its ``API_CALLBACK_URL``) it passes QPay's callbacks on to that URL;
+    without, it has no callback route."""
     script = built_worker()
     env = {
         **os.environ,
@@ -175,6 +179,9 @@ def serving_worker(qpay_url: str, edge_secret: str, isolates: int = 1) -> Iterat
         "QPAY_CLIENT_SECRET": CLIENT_SECRET,
         "QPAY_INVOICE_CODE": INVOICE_CODE,
     }
+    env.pop("API_CALLBACK_URL", None)  # never one from the test run's own environment
+    if forward_url is not None:
+        env["API_CALLBACK_URL"] = forward_url
     handle, name = tempfile.mkstemp(prefix="inkslot-edge-worker-", suffix=".log")
     log = Path(name)
     command = [
@@ -247,9 +254,15 @@ class WorkerEdge:
 
 
 @contextmanager
-def serving_worker_edge(edge_secret: str, isolates: int = 1) -> Iterator[WorkerEdge]:
+def serving_worker_edge(
+    edge_secret: str, isolates: int = 1, forward_url: str | None = None
+) -> Iterator[WorkerEdge]:
     """A fake QPay on 127.0.0.1 and the Worker in front of it (``isolates`` copies),
-    signing with ``edge_secret``."""
+    signing with ``edge_secret``; passing QPay's callbacks on to ``forward_url`` when it is
+    given (the Python edge's ``INKSLOT_PAYMENT_EDGE_FORWARD_URL``)."""
     switch = QPaySwitch()
-    with serving(switch) as qpay_url, serving_worker(qpay_url, edge_secret, isolates) as process:
+    with (
+        serving(switch) as qpay_url,
+        serving_worker(qpay_url, edge_secret, isolates, forward_url) as process,
+    ):
         yield WorkerEdge(switch, process)

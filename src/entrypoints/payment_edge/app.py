@@ -10,6 +10,8 @@ contract as a Cloudflare Worker.
     GET  /v1/payments/{id}
     POST /v1/payments/{id}/refund      {note}
     GET  /health                       (unsigned: is the process up)
+    GET|POST /v1/callbacks/{number}    (unsigned: QPay's callback, passed on to the API when
+                                        the edge is given its URL; ``forward.py``)
 """
 
 from __future__ import annotations
@@ -22,9 +24,11 @@ from typing import Any
 from adapters.payments import edge_wire as wire
 from booking_domain.payments import InvoiceRequest, PaymentGateway
 from booking_domain.shared.errors import DomainError
+from entrypoints.payment_edge.forward import CallbackForwarder, forwardable
 
 _log = logging.getLogger("inkslot.payment_edge")
 MAX_BODY = 16 * 1024
+CALLBACKS = "/v1/callbacks/"
 Scope = Mapping[str, Any]
 Receive = Callable[[], Awaitable[Mapping[str, Any]]]
 Send = Callable[[Mapping[str, Any]], Awaitable[None]]
@@ -40,10 +44,14 @@ class PaymentEdge:
         gateway: PaymentGateway,
         verifier: wire.Verifier,
         on_shutdown: Callable[[], Awaitable[None]] | None = None,
+        forwarder: CallbackForwarder | None = None,
+        access_log: bool = False,
     ) -> None:
         self._gateway = gateway
         self._verifier = verifier
         self._on_shutdown = on_shutdown
+        self._forwarder = forwarder
+        self._access_log = access_log
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
@@ -51,23 +59,40 @@ class PaymentEdge:
             return
         if scope["type"] != "http":
             return
+        if self._forwarder is not None and str(scope["path"]).startswith(CALLBACKS):
+            status = await self._callback(scope, receive, send, self._forwarder)
+        else:
+            status = await self._answer(scope, receive, send)
+        if self._access_log:  # the path alone: a callback's query holds its token
+            _log.info("%s %s %s", scope["method"], scope["path"], status)
+
+    async def _answer(self, scope: Scope, receive: Receive, send: Send) -> int:
+        """An operation of the API's, signed both ways."""
         status, answer = await self._handle(scope, receive)
         body = json.dumps(answer).encode()
         signed = wire.response_signature(
             self._verifier.secret, _header(scope, wire.NONCE), status, body
         )
-        await send(
-            {
-                "type": "http.response.start",
-                "status": status,
-                "headers": [
-                    (b"content-type", b"application/json"),
-                    (b"cache-control", b"no-store"),
-                    (wire.SIGNATURE.encode(), signed.encode()),
-                ],
-            }
-        )
-        await send({"type": "http.response.body", "body": body})
+        signature = (wire.SIGNATURE.encode(), signed.encode())
+        await _respond(send, status, b"application/json", body, signature)
+        return status
+
+    async def _callback(
+        self, scope: Scope, receive: Receive, send: Send, forwarder: CallbackForwarder
+    ) -> int:
+        """QPay's callback, passed on to the API: ``SUCCESS`` once the API took it."""
+        number = str(scope["path"])[len(CALLBACKS) :]
+        query = bytes(scope.get("query_string", b""))
+        if scope["method"] not in ("GET", "POST") or await _body(receive) is None:
+            status, text = 405, "FAILED"
+        elif not forwardable(number, query):
+            status, text = 404, "FAILED"
+        elif await forwarder.forward(number, query):
+            status, text = 200, "SUCCESS"
+        else:
+            status, text = 502, "FAILED"
+        await _respond(send, status, b"text/plain; charset=utf-8", text.encode())
+        return status
 
     async def _lifespan(self, receive: Receive, send: Send) -> None:
         while True:
@@ -132,6 +157,15 @@ class PaymentEdge:
                 outcome = await gateway.refund_payment(payment_id, str(data.get("note", "")))
                 return {"outcome": outcome.value}
         raise _NoRouteError()
+
+
+async def _respond(
+    send: Send, status: int, content_type: bytes, body: bytes, *more: tuple[bytes, bytes]
+) -> None:
+    """One whole answer, never cached."""
+    headers = [(b"content-type", content_type), (b"cache-control", b"no-store"), *more]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
 
 
 def _header(scope: Scope, name: str) -> str:

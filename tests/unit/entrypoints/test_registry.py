@@ -46,6 +46,14 @@ def test_what_a_line_takes_from_the_settings_reaches_its_deps() -> None:
     assert notifications.clock is core.adapters.clock()  # an adapter of the field's name
     callback = core.contexts["payments"].deps().callback_url
     assert callback("INV-1", "t0k").startswith(f"{settings.base_url}/api/v1/payments/callback/")
+    through_edge = cheap_settings(payment_callback_base_url="https://pay.example/v1/callbacks")
+    core = build_container(
+        through_edge,
+        jwt_secret=TEST_JWT_SECRET,
+        adapters=memory_adapters(through_edge, TEST_JWT_SECRET),
+    )
+    callback = core.contexts["payments"].deps().callback_url
+    assert callback("INV1", "t0k") == "https://pay.example/v1/callbacks/INV1?t=t0k"
 
 
 def test_a_deps_field_nothing_gives_stops_the_wiring() -> None:

@@ -41,22 +41,26 @@ def test_production_names_every_missing_setting_in_one_message() -> None:
         assert f"INKSLOT_{name}" in str(caught.value)
 
 
+# Production's required settings with QPay as the gateway, all but the JWT secret.
+PRODUCTION = {
+    "INKSLOT_PROFILE": "production",
+    "INKSLOT_DATABASE_URL": "postgresql://db/x",
+    "INKSLOT_R2_ACCOUNT_ID": "acc",
+    "INKSLOT_R2_ACCESS_KEY_ID": "key",
+    "INKSLOT_R2_SECRET_ACCESS_KEY": "secret",
+    "INKSLOT_R2_MEDIA_PUBLIC_BASE_URL": "https://media.example",
+    "INKSLOT_SMTP_HOST": "smtp.example",
+    "INKSLOT_MAIL_FROM": "Inkslot <no-reply@example.mn>",
+    "INKSLOT_APP_URL": "https://app.example.mn",
+    "INKSLOT_ENCRYPTION_KEY": TEST_ENCRYPTION_KEY,
+    "INKSLOT_QPAY_CLIENT_ID": "merchant",
+    "INKSLOT_QPAY_CLIENT_SECRET": "merchant-secret",
+    "INKSLOT_QPAY_INVOICE_CODE": "INKSLOT_INVOICE",
+}
+
+
 def test_production_refuses_a_short_secret_and_never_seeds() -> None:
-    env = {
-        "INKSLOT_PROFILE": "production",
-        "INKSLOT_DATABASE_URL": "postgresql://db/x",
-        "INKSLOT_R2_ACCOUNT_ID": "acc",
-        "INKSLOT_R2_ACCESS_KEY_ID": "key",
-        "INKSLOT_R2_SECRET_ACCESS_KEY": "secret",
-        "INKSLOT_R2_MEDIA_PUBLIC_BASE_URL": "https://media.example",
-        "INKSLOT_SMTP_HOST": "smtp.example",
-        "INKSLOT_MAIL_FROM": "Inkslot <no-reply@example.mn>",
-        "INKSLOT_APP_URL": "https://app.example.mn",
-        "INKSLOT_ENCRYPTION_KEY": TEST_ENCRYPTION_KEY,
-        "INKSLOT_QPAY_CLIENT_ID": "merchant",
-        "INKSLOT_QPAY_CLIENT_SECRET": "merchant-secret",
-        "INKSLOT_QPAY_INVOICE_CODE": "INKSLOT_INVOICE",
-    }
+    env = PRODUCTION
     with pytest.raises(SettingsError, match="at least 32"):
         load_settings({**env, "INKSLOT_JWT_SECRET": "short"})
     settings = load_settings({**env, "INKSLOT_JWT_SECRET": "s" * 40})
@@ -69,19 +73,8 @@ def test_production_refuses_a_short_secret_and_never_seeds() -> None:
 
 def test_each_payment_gateway_needs_its_settings_and_the_sandbox_stays_local() -> None:
     assert load_settings({}).gateway == "sandbox"
-    production = {
-        "INKSLOT_PROFILE": "production",
-        "INKSLOT_DATABASE_URL": "postgresql://db/x",
-        "INKSLOT_JWT_SECRET": "s" * 40,
-        "INKSLOT_R2_ACCOUNT_ID": "acc",
-        "INKSLOT_R2_ACCESS_KEY_ID": "key",
-        "INKSLOT_R2_SECRET_ACCESS_KEY": "secret",
-        "INKSLOT_R2_MEDIA_PUBLIC_BASE_URL": "https://media.example",
-        "INKSLOT_SMTP_HOST": "smtp.example",
-        "INKSLOT_MAIL_FROM": "Inkslot <no-reply@example.mn>",
-        "INKSLOT_APP_URL": "https://app.example.mn",
-        "INKSLOT_ENCRYPTION_KEY": TEST_ENCRYPTION_KEY,
-    }
+    without_qpay = {k: v for k, v in PRODUCTION.items() if not k.startswith("INKSLOT_QPAY_")}
+    production = {**without_qpay, "INKSLOT_JWT_SECRET": "s" * 40}
     with pytest.raises(SettingsError, match="INKSLOT_QPAY_CLIENT_SECRET"):
         load_settings(production)
     with pytest.raises(SettingsError, match="local profile only"):
@@ -155,6 +148,23 @@ def test_the_database_topology_settings() -> None:
     ]:
         with pytest.raises(SettingsError, match=f"INKSLOT_DATABASE_{name}"):
             load_settings({f"INKSLOT_DATABASE_{name}": value})
+
+
+def test_callbacks_through_the_edge_are_two_urls() -> None:
+    api = load_settings({"INKSLOT_PAYMENT_CALLBACK_BASE_URL": "https://pay.example/v1/callbacks/"})
+    assert api.payment_callback_base_url == "https://pay.example/v1/callbacks"
+    edge = load_settings(
+        {"INKSLOT_PAYMENT_EDGE_FORWARD_URL": "http://api:8000/api/v1/payments/callback"}
+    )
+    assert edge.payment_edge_forward_url == "http://api:8000/api/v1/payments/callback"
+    for value in ("ftp://pay.example", "https://pay.example/cb?x=1", "pay.example"):
+        with pytest.raises(SettingsError, match="INKSLOT_PAYMENT_CALLBACK_BASE_URL"):
+            load_settings({"INKSLOT_PAYMENT_CALLBACK_BASE_URL": value})
+    production = {**PRODUCTION, "INKSLOT_JWT_SECRET": "s" * 40}
+    through = "INKSLOT_PAYMENT_CALLBACK_BASE_URL"
+    assert load_settings({**production, through: "https://pay.example/v1/callbacks"})
+    with pytest.raises(SettingsError, match="must be https:// in production"):
+        load_settings({**production, through: "http://pay.example/v1/callbacks"})
 
 
 def test_bad_values_and_unknown_profiles_are_reported() -> None:
