@@ -51,6 +51,7 @@ class FakePayment:
     kind: str  # P2P | CARD
     status: str = "PAID"
     date: str = "2026-03-02T04:12:09.512Z"
+    currency: str = "MNT"
 
 
 def _scripted_failure(failure: str | None) -> tuple[int, Any] | None:
@@ -323,16 +324,17 @@ class FakeQPay:
             rows = []
         if not rows:
             return 200, {"count": 0, "rows": []}
-        paid = sum(p.amount for p in rows if p.status == "PAID")
+        paid = sum(p.amount for p in rows if p.status == "PAID" and isinstance(p.amount, int))
         return 200, {"count": len(rows), "paid_amount": paid, "rows": [self._row(p) for p in rows]}
 
     def _row(self, p: FakePayment) -> dict[str, Any]:
         return {
             "payment_id": p.payment_id,
             "payment_status": p.status,
-            "payment_amount": f"{p.amount}.00",
+            # A test's odd amount (a string) goes out as it is.
+            "payment_amount": p.amount if isinstance(p.amount, str) else f"{p.amount}.00",
             "trx_fee": "0.00",
-            "payment_currency": "MNT",
+            "payment_currency": p.currency,
             "payment_wallet": "Хаан банк апп",
             "payment_type": p.kind,
             "next_payment_date": None,

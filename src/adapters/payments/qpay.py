@@ -19,7 +19,7 @@ from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 import httpx
@@ -50,6 +50,9 @@ from booking_domain.shared.money import Money
 _log = logging.getLogger("inkslot.payments.qpay")
 CURRENCY = "MNT"
 MINOR = 100
+# Digits before the point that an amount may have: far more than any payment (10^18
+# tögrög), few enough that the amount stays an int of sensible size.
+MAX_DIGITS = 18
 RENEW_EARLY = timedelta(seconds=60)
 RELATIVE_BELOW = 1_000_000_000  # a smaller expires_in is seconds from now, not a timestamp
 TIMEOUT = httpx.Timeout(15.0, connect=5.0)
@@ -373,10 +376,15 @@ def _expiry(value: object, now: datetime) -> datetime:
 
 
 def _minor(value: object, currency: str) -> Money:
-    """A QPay amount (a number or a decimal string of tögrög) as minor units."""
+    """A QPay amount (a number or a decimal string of tögrög) as minor units: a whole,
+    finite, non-negative number of them, or a provider error (never Decimal's own
+    exceptions: infinities, NaNs and exponents past the context's range included)."""
     try:
-        amount = Decimal(str(value)) * MINOR
-    except InvalidOperation as bad:
+        amount = Decimal(str(value))
+        if not amount.is_finite() or amount.adjusted() > MAX_DIGITS:
+            raise PaymentProviderError()
+        amount *= MINOR
+    except ArithmeticError as bad:  # InvalidOperation, Overflow and the rest of decimal's
         raise PaymentProviderError() from bad
     if amount != amount.to_integral_value() or amount < 0:
         raise PaymentProviderError()
@@ -393,7 +401,8 @@ def _payment(row: Mapping[str, Any], invoice_id: str | None) -> ProviderPayment:
     except ValueError:
         state = PaymentState.FAILED  # an unknown status never counts as paid
     raw_currency = str(row.get("payment_currency") or "")
-    currency = raw_currency if len(raw_currency) == 3 and raw_currency.isalpha() else "XXX"
+    plain = len(raw_currency) == 3 and raw_currency.isascii() and raw_currency.isalpha()
+    currency = raw_currency if plain else "XXX"
     kind = str(row.get("payment_type") or row.get("transaction_type") or "P2P").upper()
     paid_at = None
     if isinstance(row.get("payment_date"), str):

@@ -206,6 +206,42 @@ async def test_a_paid_row_beside_an_odd_row_is_still_read(
     await gateway.close()
 
 
+@pytest.mark.parametrize(
+    ("amount", "currency"),
+    [
+        ("Infinity", "MNT"),
+        ("-Infinity", "MNT"),
+        ("NaN", "MNT"),
+        ("sNaN", "MNT"),
+        ("1e999999", "MNT"),
+        ("15000.00", "ÄÖÜ"),
+        ("15000.00", "ßßß"),
+    ],
+)
+async def test_odd_amounts_and_currencies_are_a_provider_error_never_a_crash(
+    url: str, fake: FakeQPay, clock: ManualClock, amount: str, currency: str
+) -> None:
+    """Beside a good PAID row an odd row of another status is read as nothing; a PAID row
+    with an odd amount makes the check a provider error (the caller retries), one in an odd
+    currency is read in no currency of ours; never an exception of Python's own."""
+    gateway = _gateway(url, clock)
+    issued = await gateway.create_invoice(_request())
+    paid = fake.pay(issued.invoice_id)
+    odd = fake.pay(issued.invoice_id)
+    fake.payments[odd].status, fake.payments[odd].currency = "FAILED", currency
+    fake.payments[odd].amount = amount  # type: ignore[assignment]  # what a broken row holds
+    check = await gateway.check_payments(issued.invoice_id)
+    assert [p.payment_id for p in check.payments if p.state.value == "PAID"] == [paid]
+    fake.payments[odd].status = "PAID"
+    if currency == "MNT":  # an amount that is no amount
+        with pytest.raises(PaymentProviderError):
+            await gateway.check_payments(issued.invoice_id)
+    else:  # a currency that is no currency: never read as the invoice's
+        check = await gateway.check_payments(issued.invoice_id)
+        assert {p.amount.currency for p in check.payments if p.payment_id == odd} == {"XXX"}
+    await gateway.close()
+
+
 async def test_renewals_through_pgbouncer_take_turns_and_never_keep_the_lock(
     url: str, fake: FakeQPay, clock: ManualClock, pooled: str
 ) -> None:
