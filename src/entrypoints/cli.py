@@ -166,6 +166,9 @@ def _migrate(_: argparse.Namespace, settings: Settings) -> int:
 def _seed(_: argparse.Namespace, settings: Settings) -> int:
     from entrypoints.database import database
 
+    if not settings.is_local:  # demo accounts with printed passwords: never in production
+        print("inkslot: demo data is for the local profile only", file=sys.stderr)
+        return 2
     with database(settings) as ready:
         accounts = _with_core(ready, _seed_core)
     if not accounts:
@@ -332,7 +335,8 @@ def _payment_edge(args: argparse.Namespace, settings: Settings) -> int:
     if provider is not None:  # a server span per request around the QPay calls it makes
         from opentelemetry.instrumentation.asgi import OpenTelemetryMiddleware
 
-        app = OpenTelemetryMiddleware(app, tracer_provider=provider)
+        # Not QPay's callbacks: a span would keep the URL, and its query holds the token.
+        app = OpenTelemetryMiddleware(app, tracer_provider=provider, excluded_urls="/v1/callbacks/")
     # The API's bound on request heads and its problem refusals (entrypoints.http.protocols).
     from entrypoints.http.protocols import GuardedHttpToolsProtocol
 

@@ -26,6 +26,28 @@ def test_production_without_configuration_stops_with_one_clear_message() -> None
     assert "Traceback" not in result.stderr
 
 
+def test_demo_data_is_never_seeded_in_production() -> None:
+    production = {
+        "INKSLOT_PROFILE": "production",
+        "INKSLOT_DATABASE_URL": "postgresql://nobody@127.0.0.1:1/none",
+        "INKSLOT_JWT_SECRET": "s" * 40,
+        "INKSLOT_ENCRYPTION_KEY": "q" * 43 + "=",
+        "INKSLOT_R2_ACCOUNT_ID": "acc",
+        "INKSLOT_R2_ACCESS_KEY_ID": "key",
+        "INKSLOT_R2_SECRET_ACCESS_KEY": "secret",
+        "INKSLOT_R2_MEDIA_PUBLIC_BASE_URL": "https://media.example",
+        "INKSLOT_SMTP_HOST": "smtp.example",
+        "INKSLOT_MAIL_FROM": "Inkslot <no-reply@example.mn>",
+        "INKSLOT_APP_URL": "https://app.example.mn",
+        "INKSLOT_QPAY_CLIENT_ID": "merchant",
+        "INKSLOT_QPAY_CLIENT_SECRET": "merchant-secret",
+        "INKSLOT_QPAY_INVOICE_CODE": "INKSLOT_INVOICE",
+    }
+    result = inkslot("seed", env=cli_env(**production))
+    assert result.returncode == 2, result.stderr
+    assert "local profile only" in result.stderr and "Traceback" not in result.stderr
+
+
 @pytest.mark.anyio
 async def test_create_admin_reads_the_password_from_stdin(
     database_url: str, make_api: ApiFactory
