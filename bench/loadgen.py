@@ -58,16 +58,18 @@ def build_request(
     return ("\r\n".join(lines) + "\r\n\r\n").encode() + body
 
 
-async def _read_response(reader: asyncio.StreamReader) -> int:
+async def read_answer(reader: asyncio.StreamReader) -> tuple[int, bytes]:
+    """One whole response: its status and its body (framed by ``Content-Length``)."""
     head = await reader.readuntil(b"\r\n\r\n")
-    status = int(head[9:12])
     length = 0
     for line in head.split(b"\r\n"):
         if line[:15].lower() == b"content-length:":
             length = int(line[15:])
-    if length:
-        await reader.readexactly(length)
-    return status
+    return int(head[9:12]), await reader.readexactly(length) if length else b""
+
+
+async def _read_response(reader: asyncio.StreamReader) -> int:
+    return (await read_answer(reader))[0]
 
 
 async def _worker(

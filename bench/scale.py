@@ -56,7 +56,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tests.support.replication import pgbouncer, pgbouncer_binary
 
 from booking_setup import Catalogue, free_port, iso, seed_catalogue, start_postgres
-from loadgen import build_request
+from loadgen import build_request, read_answer
 from told import PASSWORD, Receiver, admin_token, hook_every_event, wait_until_told
 
 RATE_LIMIT = 20  # sign-in attempts a minute per client address
@@ -310,15 +310,6 @@ class Load:
     failures: dict[int, bytes] = field(default_factory=dict)  # a body of each 5xx status
 
 
-async def read_response(reader: asyncio.StreamReader) -> tuple[int, bytes]:
-    head = await reader.readuntil(b"\r\n\r\n")
-    length = 0
-    for line in head.split(b"\r\n"):
-        if line[:15].lower() == b"content-length:":
-            length = int(line[15:])
-    return int(head[9:12]), await reader.readexactly(length) if length else b""
-
-
 async def steady_load(
     lb_port: int,
     catalogue: Catalogue,
@@ -358,7 +349,7 @@ async def steady_load(
                     connection = await asyncio.open_connection("127.0.0.1", lb_port)
                 reader, writer = connection
                 writer.write(request(c))
-                status, body = await read_response(reader)
+                status, body = await read_answer(reader)
                 load.answered[status] += 1
                 if status >= 500:
                     load.failures.setdefault(status, body[:300])

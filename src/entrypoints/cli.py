@@ -256,16 +256,14 @@ def _worker(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _jobs(args: argparse.Namespace, settings: Settings) -> int:
-    from adapters.jobs.queue import failed_jobs, job_app, retry_failed
-    from adapters.postgres.database import psycopg_url
+    from adapters.jobs.queue import failed_jobs, retry_failed
     from entrypoints.container import clock_of
-    from entrypoints.database import database
+    from entrypoints.database import database, job_queue
 
     with database(settings) as ready:
 
         async def run(core: Core) -> int:
-            pooled = ready.behind_pooler and ready.database_direct_url is None
-            app = job_app(psycopg_url(ready.direct_database_url or ""), behind_pooler=pooled)
+            app = job_queue(ready)
             async with app.open_async():
                 if args.jobs_command == "failed":
                     failed = await failed_jobs(app)

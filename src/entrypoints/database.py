@@ -10,6 +10,7 @@ import contextlib
 import logging
 from collections.abc import Iterator
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 import psycopg
 from psycopg import sql
@@ -17,6 +18,9 @@ from psycopg import sql
 from adapters.postgres import migrate
 from adapters.postgres.embedded import EmbeddedPostgres
 from entrypoints.settings import Settings
+
+if TYPE_CHECKING:
+    import procrastinate
 
 _log = logging.getLogger("inkslot.runtime")  # the name operators filter on
 LOCAL_DATABASE = "inkslot"
@@ -56,3 +60,14 @@ def ensure_database(admin_url: str, name: str) -> None:
         exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone()
         if not exists:
             conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+
+
+def job_queue(settings: Settings) -> procrastinate.App:
+    """The job queue as the workers and the operator commands reach it: on the direct URL
+    when one is set. With only a transaction pooler in between, the workers cannot LISTEN
+    and nothing may be prepared (``Settings.workers_listen``)."""
+    from adapters.jobs.queue import job_app  # procrastinate only for the commands that use it
+    from adapters.postgres.database import psycopg_url
+
+    url = psycopg_url(settings.direct_database_url or "")
+    return job_app(url, behind_pooler=not settings.workers_listen)

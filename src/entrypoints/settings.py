@@ -246,18 +246,16 @@ def _pooler(raw: str) -> str:
     return value
 
 
-def _lag_seconds(raw: str) -> float:
-    value = float(raw)
-    if not 0.1 <= value <= 3600:
-        raise ValueError("expected seconds between 0.1 and 3600")
-    return value
+def _seconds(low: float, high: float) -> Callable[[str], float]:
+    """A parser of seconds from ``low`` to ``high`` (NaN and infinities refused)."""
 
+    def parse(raw: str) -> float:
+        value = float(raw)
+        if not low <= value <= high:
+            raise ValueError(f"expected seconds between {low:g} and {high:g}")
+        return value
 
-def _drain_seconds(raw: str) -> float:
-    value = float(raw)
-    if not 0 <= value <= 300:
-        raise ValueError("expected seconds between 0 and 300")
-    return value
+    return parse
 
 
 def _payment_problems(env: Mapping[str, str], values: Mapping[str, Any], local: bool) -> list[str]:
@@ -359,7 +357,7 @@ _FIELDS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "DATABASE_POOLER": ("database_pooler", _pooler),
     "DATABASE_DIRECT_URL": ("database_direct_url", str),
     "DATABASE_REPLICA_URL": ("database_replica_url", str),
-    "DATABASE_REPLICA_MAX_LAG": ("database_replica_max_lag", _lag_seconds),
+    "DATABASE_REPLICA_MAX_LAG": ("database_replica_max_lag", _seconds(0.1, 3600)),
     "DATA_DIR": ("data_dir", Path),
     "JWT_SECRET": ("jwt_secret", str),
     "ENCRYPTION_KEY": ("encryption_keys", _fernet_keys),
@@ -377,7 +375,7 @@ _FIELDS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "REDIS_NAMESPACE": ("redis_namespace", str),
     "CORS_ORIGINS": ("cors_origins", _csv),
     "SEED_DEMO_DATA": ("seed_demo_data", _bool),
-    "SHUTDOWN_DRAIN_SECONDS": ("shutdown_drain_seconds", _drain_seconds),
+    "SHUTDOWN_DRAIN_SECONDS": ("shutdown_drain_seconds", _seconds(0, 300)),
     "MIGRATE_ON_START": ("migrate_on_start", _bool),
     "LOG_LEVEL": ("log_level", lambda raw: raw.strip().upper()),
     "ACCESS_LOG": ("access_log", _bool),

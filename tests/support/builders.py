@@ -15,6 +15,24 @@ TEST_JWT_SECRET = "test-secret-" + "x" * 40
 # The key tests seal stored secrets with (cheap_settings' too, so an app under test and a
 # test's own units of work read each other's rows).
 TEST_ENCRYPTION_KEY = "dGVzdC1vbmx5LWtleS1mb3ItaW5rc2xvdC10ZXN0cy0="
+
+# Production's required settings with QPay as the gateway, all but the JWT secret (which
+# tests give or leave out on purpose).
+PRODUCTION_ENV = {
+    "INKSLOT_PROFILE": "production",
+    "INKSLOT_DATABASE_URL": "postgresql://db/x",
+    "INKSLOT_R2_ACCOUNT_ID": "acc",
+    "INKSLOT_R2_ACCESS_KEY_ID": "key",
+    "INKSLOT_R2_SECRET_ACCESS_KEY": "secret",
+    "INKSLOT_R2_MEDIA_PUBLIC_BASE_URL": "https://media.example",
+    "INKSLOT_SMTP_HOST": "smtp.example",
+    "INKSLOT_MAIL_FROM": "Inkslot <no-reply@example.mn>",
+    "INKSLOT_APP_URL": "https://app.example.mn",
+    "INKSLOT_ENCRYPTION_KEY": TEST_ENCRYPTION_KEY,
+    "INKSLOT_QPAY_CLIENT_ID": "merchant",
+    "INKSLOT_QPAY_CLIENT_SECRET": "merchant-secret",
+    "INKSLOT_QPAY_INVOICE_CODE": "INKSLOT_INVOICE",
+}
 TEST_SECRETS = FernetSecretBox([TEST_ENCRYPTION_KEY])
 # The smallest argon2id cost: real hashing code, milliseconds per hash.
 CHEAP_ARGON2 = Argon2Parameters(time_cost=1, memory_cost_kib=64, parallelism=1)

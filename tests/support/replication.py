@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
@@ -27,6 +26,7 @@ from psycopg.conninfo import conninfo_to_dict
 from adapters.postgres import migrate
 from adapters.postgres.embedded import UNSAFE_FAST_SETTINGS, EmbeddedPostgres
 from entrypoints.database import ensure_database
+from tests.support.server import free_port
 
 DATABASE = "inkslot"
 _REPLICATION_HBA = (
@@ -138,12 +138,6 @@ def pgbouncer_binary() -> str | None:
     )
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @contextmanager
 def pgbouncer(server_url: str, *, pool_size: int = 8) -> Iterator[str]:
     """PgBouncer in transaction mode in front of ``server_url``'s server, for its database;
@@ -170,7 +164,7 @@ def _pgbouncer(binary: str, server_url: str, workdir: Path, pool_size: int) -> I
     host = params.get("host") or "127.0.0.1"
     host = "127.0.0.1" if host.startswith("/") else host  # the server listens on both
     port = params.get("port") or "5432"
-    listen = _free_port()
+    listen = free_port()
     (workdir / "users.txt").write_text(f'"{user}" "{password or ""}"\n')
     (workdir / "users.txt").chmod(0o600)
     (workdir / "pgbouncer.ini").write_text(

@@ -304,10 +304,10 @@ class PostgresUnitOfWorkFactory(UnitOfWorkFactory[PostgresUnitOfWork], BookingsU
     def __call__(
         self, *, read_only: bool = False, autocommit: bool = False, may_lag: bool = False
     ) -> PostgresUnitOfWork:
-        lagging = read_only and may_lag and self.replica is not None
+        replica = self.replica if read_only and may_lag else None
         return PostgresUnitOfWork(
-            self.replica.database() if lagging and self.replica else self.database,
-            replica=self.replica if lagging else None,
+            replica.database() if replica is not None else self.database,
+            replica=replica,
             read_only=read_only,
             autocommit=autocommit,
             catalogues=self.catalogues,

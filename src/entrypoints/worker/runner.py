@@ -13,11 +13,10 @@ from collections.abc import Awaitable, Callable
 from adapters.jobs.queue import (
     HEARTBEAT_EVERY,
     STALLED_AFTER,
-    job_app,
     sweep_stalled_forever,
 )
-from adapters.postgres.database import psycopg_url
 from entrypoints.bundles import Bundles
+from entrypoints.database import job_queue
 from entrypoints.settings import Settings
 from entrypoints.worker.tasks import build_tasks
 
@@ -61,8 +60,7 @@ async def run_worker(
 ) -> None:
     if settings.database_url is None:
         raise ValueError("the worker needs a database URL")
-    pooled = settings.behind_pooler and settings.database_direct_url is None
-    app = job_app(psycopg_url(settings.direct_database_url or ""), behind_pooler=pooled)
+    app = job_queue(settings)
     app.add_tasks_from(build_tasks(bundles, settings), namespace="inkslot")
     async with app.open_async():
         helpers = [

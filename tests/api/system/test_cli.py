@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from tests.api.conftest import PASSWORD, ApiFactory
+from tests.support.builders import PRODUCTION_ENV
 from tests.support.cli import cli_env, inkslot
 
 
@@ -28,20 +29,9 @@ def test_production_without_configuration_stops_with_one_clear_message() -> None
 
 def test_demo_data_is_never_seeded_in_production() -> None:
     production = {
-        "INKSLOT_PROFILE": "production",
+        **PRODUCTION_ENV,
         "INKSLOT_DATABASE_URL": "postgresql://nobody@127.0.0.1:1/none",
         "INKSLOT_JWT_SECRET": "s" * 40,
-        "INKSLOT_ENCRYPTION_KEY": "q" * 43 + "=",
-        "INKSLOT_R2_ACCOUNT_ID": "acc",
-        "INKSLOT_R2_ACCESS_KEY_ID": "key",
-        "INKSLOT_R2_SECRET_ACCESS_KEY": "secret",
-        "INKSLOT_R2_MEDIA_PUBLIC_BASE_URL": "https://media.example",
-        "INKSLOT_SMTP_HOST": "smtp.example",
-        "INKSLOT_MAIL_FROM": "Inkslot <no-reply@example.mn>",
-        "INKSLOT_APP_URL": "https://app.example.mn",
-        "INKSLOT_QPAY_CLIENT_ID": "merchant",
-        "INKSLOT_QPAY_CLIENT_SECRET": "merchant-secret",
-        "INKSLOT_QPAY_INVOICE_CODE": "INKSLOT_INVOICE",
     }
     result = inkslot("seed", env=cli_env(**production))
     assert result.returncode == 2, result.stderr

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from entrypoints.settings import Profile, SettingsError, load_settings, local_jwt_secret
-from tests.support.builders import TEST_ENCRYPTION_KEY
+from tests.support.builders import PRODUCTION_ENV
 
 
 def test_no_environment_means_the_local_profile() -> None:
@@ -41,26 +41,8 @@ def test_production_names_every_missing_setting_in_one_message() -> None:
         assert f"INKSLOT_{name}" in str(caught.value)
 
 
-# Production's required settings with QPay as the gateway, all but the JWT secret.
-PRODUCTION = {
-    "INKSLOT_PROFILE": "production",
-    "INKSLOT_DATABASE_URL": "postgresql://db/x",
-    "INKSLOT_R2_ACCOUNT_ID": "acc",
-    "INKSLOT_R2_ACCESS_KEY_ID": "key",
-    "INKSLOT_R2_SECRET_ACCESS_KEY": "secret",
-    "INKSLOT_R2_MEDIA_PUBLIC_BASE_URL": "https://media.example",
-    "INKSLOT_SMTP_HOST": "smtp.example",
-    "INKSLOT_MAIL_FROM": "Inkslot <no-reply@example.mn>",
-    "INKSLOT_APP_URL": "https://app.example.mn",
-    "INKSLOT_ENCRYPTION_KEY": TEST_ENCRYPTION_KEY,
-    "INKSLOT_QPAY_CLIENT_ID": "merchant",
-    "INKSLOT_QPAY_CLIENT_SECRET": "merchant-secret",
-    "INKSLOT_QPAY_INVOICE_CODE": "INKSLOT_INVOICE",
-}
-
-
 def test_production_refuses_a_short_secret_and_never_seeds() -> None:
-    env = PRODUCTION
+    env = PRODUCTION_ENV
     with pytest.raises(SettingsError, match="at least 32"):
         load_settings({**env, "INKSLOT_JWT_SECRET": "short"})
     settings = load_settings({**env, "INKSLOT_JWT_SECRET": "s" * 40})
@@ -73,7 +55,7 @@ def test_production_refuses_a_short_secret_and_never_seeds() -> None:
 
 def test_each_payment_gateway_needs_its_settings_and_the_sandbox_stays_local() -> None:
     assert load_settings({}).gateway == "sandbox"
-    without_qpay = {k: v for k, v in PRODUCTION.items() if not k.startswith("INKSLOT_QPAY_")}
+    without_qpay = {k: v for k, v in PRODUCTION_ENV.items() if not k.startswith("INKSLOT_QPAY_")}
     production = {**without_qpay, "INKSLOT_JWT_SECRET": "s" * 40}
     with pytest.raises(SettingsError, match="INKSLOT_QPAY_CLIENT_SECRET"):
         load_settings(production)
@@ -160,7 +142,7 @@ def test_callbacks_through_the_edge_are_two_urls() -> None:
     for value in ("ftp://pay.example", "https://pay.example/cb?x=1", "pay.example"):
         with pytest.raises(SettingsError, match="INKSLOT_PAYMENT_CALLBACK_BASE_URL"):
             load_settings({"INKSLOT_PAYMENT_CALLBACK_BASE_URL": value})
-    production = {**PRODUCTION, "INKSLOT_JWT_SECRET": "s" * 40}
+    production = {**PRODUCTION_ENV, "INKSLOT_JWT_SECRET": "s" * 40}
     through = "INKSLOT_PAYMENT_CALLBACK_BASE_URL"
     assert load_settings({**production, through: "https://pay.example/v1/callbacks"})
     with pytest.raises(SettingsError, match="must be https:// in production"):
