@@ -24,6 +24,7 @@ from booking_domain.accounts import DEFAULT_LOCALE, User
 from booking_domain.bookings import Client, ClientId
 from booking_domain.notifications import (
     BookingFacts,
+    Channel,
     InboxItem,
     Notification,
     NotificationId,
@@ -81,6 +82,12 @@ class InMemoryNotificationRepository(
 
     async def lock_many(self, ids: Sequence[NotificationId]) -> Sequence[Notification]:
         return await self.get_many(ids)
+
+    async def lock_sms_by_reference(self, reference: str) -> Notification | None:
+        found = [
+            n for n in self._rows.values() if n.channel is Channel.SMS and n.reference == reference
+        ]
+        return max(found, key=lambda n: n.id, default=None)
 
     async def update(self, notification: Notification) -> None:
         self._rows.put(notification.id, notification)

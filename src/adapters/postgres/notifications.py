@@ -46,6 +46,7 @@ from booking_domain.notifications import (
     REMINDER,
     Category,
     Channel,
+    DeliveryStatus,
     InboxItem,
     Notification,
     NotificationId,
@@ -93,7 +94,10 @@ def _build_insert_new() -> Any:
 
 
 _INSERT_NEW = Statement(_build_insert_new)
-_CHANGED = ("status", "attempts", "last_error", "skip_reason", "reference", "next_attempt_at")
+_CHANGED = (
+    "status", "attempts", "last_error", "skip_reason", "reference", "next_attempt_at",
+    "delivery_status", "delivery_error", "delivery_reported_at",
+)  # fmt: skip
 
 
 def _build_update_many() -> Any:
@@ -123,6 +127,20 @@ def _many(*, lock: bool) -> Any:
     return query.with_for_update() if lock else query
 
 
+# A literal channel: the partial index ix_notifications_sms_reference serves it.
+_LOCK_SMS_BY_REFERENCE = Statement(
+    lambda: (
+        select(notifications)
+        .where(
+            _N.channel == constant(Channel.SMS.value),
+            _N.reference.is_not(None),
+            _N.reference == bindparam("reference"),
+        )
+        .order_by(_N.id.desc())
+        .limit(constant(1))
+        .with_for_update()
+    )
+)
 _MANY = Statement(lambda: _many(lock=False))
 _LOCK_MANY = Statement(lambda: _many(lock=True))
 _UPDATE = Statement(
@@ -132,10 +150,7 @@ _UPDATE = Statement(
         .values(
             {
                 name: bindparam(name)
-                for name in (
-                    "status", "attempts", "last_error", "skip_reason", "reference",
-                    "next_attempt_at", "updated_at",
-                )
+                for name in (*_CHANGED, "updated_at")
             }
         )
     )
@@ -160,8 +175,14 @@ def _row(n: Notification) -> dict[str, Any]:
         "attempts": n.attempts, "last_error": n.last_error,
         "skip_reason": None if n.skip_reason is None else n.skip_reason.value,
         "reference": n.reference, "next_attempt_at": at(n.next_attempt_at),
+        "delivery_status": _value(n.delivery_status), "delivery_error": n.delivery_error,
+        "delivery_reported_at": at(n.delivery_reported_at),
         "created_at": at(n.created_at), "updated_at": at(n.updated_at),
     }  # fmt: skip
+
+
+def _value(status: DeliveryStatus | None) -> str | None:
+    return None if status is None else status.value
 
 
 def _text(value: UUID | None) -> str | None:
@@ -182,6 +203,10 @@ def _notification(row: Mapping[str, Any]) -> Notification:
         last_error=row["last_error"],
         skip_reason=None if row["skip_reason"] is None else SkipReason(row["skip_reason"]),
         reference=row["reference"], next_attempt_at=row["next_attempt_at"],
+        delivery_status=(
+            None if row["delivery_status"] is None else DeliveryStatus(row["delivery_status"])
+        ),
+        delivery_error=row["delivery_error"], delivery_reported_at=row["delivery_reported_at"],
         created_at=row["created_at"], updated_at=row["updated_at"],
     )  # fmt: skip
 
@@ -214,6 +239,11 @@ class PostgresNotificationRepository(OnConnection, NotificationRepository):
         rows = await (await self._conn.execute(_LOCK_MANY.text, {"ids": list(ids)})).fetchall()
         return [_notification(r) for r in rows]
 
+    async def lock_sms_by_reference(self, reference: str) -> Notification | None:
+        found = await self._conn.execute(_LOCK_SMS_BY_REFERENCE.text, {"reference": reference})
+        row: Mapping[str, Any] | None = await found.fetchone()
+        return _notification(row) if row else None
+
     async def update(self, n: Notification) -> None:
         await self._conn.execute(
             _UPDATE.text,
@@ -222,6 +252,9 @@ class PostgresNotificationRepository(OnConnection, NotificationRepository):
                 "last_error": n.last_error,
                 "skip_reason": None if n.skip_reason is None else n.skip_reason.value,
                 "reference": n.reference, "next_attempt_at": n.next_attempt_at,
+                "delivery_status": _value(n.delivery_status),
+                "delivery_error": n.delivery_error,
+                "delivery_reported_at": n.delivery_reported_at,
                 "updated_at": n.updated_at,
             },
         )  # fmt: skip

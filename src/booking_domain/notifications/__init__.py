@@ -7,9 +7,16 @@ ports (``senders``). Notifications are planned from the outbox after commit (doc
 rule 13), never from a request. This context sits at the top, beside webhooks.
 """
 
+from booking_domain.notifications.delivery import (
+    DeliveryReport,
+    DeliveryStatus,
+    SmsDeliveryReports,
+)
 from booking_domain.notifications.errors import (
+    InvalidDeliveryReportError,
     InvalidReminderOffsetsError,
     NotificationNotFoundError,
+    UnsignedDeliveryReportError,
 )
 from booking_domain.notifications.facts import (
     BookingFacts,
@@ -28,6 +35,7 @@ from booking_domain.notifications.notifications import (
     RetrySchedule,
     SkipReason,
 )
+from booking_domain.notifications.ports import NotificationsUnitOfWork
 from booking_domain.notifications.preferences import NotificationPreferences
 from booking_domain.notifications.reminders import DEFAULT_OFFSETS, ReminderOffsets
 from booking_domain.notifications.rules import (
@@ -50,9 +58,12 @@ __all__ = [
     "BookingView",
     "Category",
     "Channel",
+    "DeliveryReport",
+    "DeliveryStatus",
     "EmailMessage",
     "EmailSender",
     "InboxItem",
+    "InvalidDeliveryReportError",
     "InvalidReminderOffsetsError",
     "Links",
     "MessageFacts",
@@ -61,13 +72,16 @@ __all__ = [
     "NotificationNotFoundError",
     "NotificationPreferences",
     "NotificationStatus",
+    "NotificationsUnitOfWork",
     "Party",
     "Recipient",
     "ReminderOffsets",
     "RetrySchedule",
     "SendOutcome",
     "SkipReason",
+    "SmsDeliveryReports",
     "SmsMessage",
     "SmsSender",
+    "UnsignedDeliveryReportError",
     "inbox_event",
 ]

@@ -21,6 +21,7 @@ from typing import NewType
 from uuid import UUID
 
 from booking_domain.bookings import ClientId
+from booking_domain.notifications.delivery import DeliveryReport, DeliveryStatus, moves_forward
 from booking_domain.notifications.messages import MAX_ERROR_LENGTH, SendOutcome
 from booking_domain.notifications.rules import Category, Channel, Party
 from booking_domain.shared.audit import AuditEntry, audit_entry
@@ -106,6 +107,10 @@ class Notification:
     next_attempt_at: datetime | None = None
     reminder_for: datetime | None = None  # a reminder: the start it was planned for
     client_id: ClientId | None = None  # an artist's client record (no account): exactly one
+    # A sent text: what its provider last reported of it (delivery.py), and when.
+    delivery_status: DeliveryStatus | None = None
+    delivery_error: str | None = None  # the provider's error code, e.g. Twilio's "30003"
+    delivery_reported_at: datetime | None = None
 
     def __post_init__(self) -> None:
         require_aware(self.created_at, "created_at")
@@ -144,6 +149,24 @@ class Notification:
         if isinstance(change, Sent):
             return self._sent(change.reference, now)
         return self._attempted(change.outcome, now, schedule)
+
+    def reported(self, report: DeliveryReport, now: datetime) -> Notification:
+        """The notification after its provider's delivery report: only a sent text with the
+        report's reference takes it, and only a later stage than the one it has."""
+        if (
+            self.channel is not Channel.SMS
+            or self.status is not NotificationStatus.SENT
+            or self.reference != report.reference
+            or not moves_forward(self.delivery_status, report.status)
+        ):
+            return self
+        return replace(
+            self,
+            delivery_status=report.status,
+            delivery_error=report.error_code,
+            delivery_reported_at=now,
+            updated_at=now,
+        )
 
     def _sent(self, reference: str | None, now: datetime) -> Notification:
         return replace(

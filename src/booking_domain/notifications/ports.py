@@ -45,7 +45,17 @@ class NotificationRepository(Protocol):
         two rounds over overlapping groups never deadlock)."""
         ...
 
-    async def update(self, notification: Notification) -> None: ...
+    async def lock_sms_by_reference(self, reference: str) -> Notification | None:
+        """The text message that its SMS provider answered with ``reference``
+        (``SendOutcome.reference``), held until the unit of work ends; None when there is
+        none. A provider reuses no reference; were one found twice, the newest text is the
+        one."""
+        ...
+
+    async def update(self, notification: Notification) -> None:
+        """Store its state: status, attempts, errors, reference, next attempt and delivery
+        status."""
+        ...
 
     async def update_many(self, notifications: Sequence[Notification]) -> None:
         """``update`` each of them, all at once (one statement where the store allows)."""

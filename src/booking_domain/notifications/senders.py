@@ -21,5 +21,7 @@ class EmailSender(Protocol):
 class SmsSender(Protocol):
     async def send(self, message: SmsMessage) -> SendOutcome:
         """Send one text to an E.164 number, with ``message.key`` as the provider's
-        idempotency key (a repeat of a key is not sent again)."""
+        idempotency key where it has one (a repeat of a key is not sent again); a provider
+        without one (Twilio) sends a repeat again: the pipeline sends each notification once
+        and repeats only an attempt that got no answer."""
         ...

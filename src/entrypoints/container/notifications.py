@@ -1,5 +1,6 @@
-"""Which adapters carry notifications: SMTP or .eml files for email, a JSON SMS gateway or
-the log for texts, chosen from the settings (docs/notifications.md)."""
+"""Which adapters carry notifications: SMTP or .eml files for email, Twilio, a JSON SMS
+gateway or the log for texts (and who reads the SMS provider's delivery reports), chosen
+from the settings (docs/notifications.md)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ from adapters.notifications.eml_files import EmlFileEmailSender
 from adapters.notifications.rendering import BabelRenderer
 from adapters.notifications.sms_http import HttpSmsSender
 from adapters.notifications.sms_log import LogSmsSender
+from adapters.notifications.sms_twilio import TwilioSmsSender
 from adapters.notifications.smtp import SmtpEmailSender, TlsMode
-from booking_domain.notifications import EmailSender, SmsSender
+from adapters.notifications.twilio_reports import TwilioDeliveryReports
+from booking_domain.notifications import EmailSender, SmsDeliveryReports, SmsSender
 from booking_domain.shared import Clock
 from entrypoints.settings import Settings
 
@@ -21,11 +24,12 @@ class Channels:
     email: EmailSender
     sms: SmsSender
     renderer: BabelRenderer
+    sms_reports: SmsDeliveryReports | None = None  # None: the provider reports nothing
 
     async def close(self) -> None:
         if isinstance(self.email, SmtpEmailSender):
             await self.email.close()
-        if isinstance(self.sms, HttpSmsSender):
+        if isinstance(self.sms, HttpSmsSender | TwilioSmsSender):
             await self.sms.aclose()
 
 
@@ -43,9 +47,34 @@ def channels_for(settings: Settings, clock: Clock) -> Channels:
         )
     else:
         email = EmlFileEmailSender(settings.mail_dir, sender=settings.mail_from, clock=clock)
+    if settings.sms == "twilio":
+        twilio, reports = _twilio(settings)
+        return Channels(email=email, sms=twilio, renderer=BabelRenderer(), sms_reports=reports)
     sms: SmsSender = LogSmsSender()
-    if settings.sms_gateway_url and settings.sms_gateway_key:
+    if settings.sms == "gateway" and settings.sms_gateway_url and settings.sms_gateway_key:
         sms = HttpSmsSender(
             settings.sms_gateway_url, settings.sms_gateway_key, sender_id=settings.sms_sender_id
         )
     return Channels(email=email, sms=sms, renderer=BabelRenderer())
+
+
+def _twilio(settings: Settings) -> tuple[TwilioSmsSender, TwilioDeliveryReports | None]:
+    """Twilio's sender, and the reader of its delivery reports when it is asked for them
+    (a public URL to post them to)."""
+    account, token = settings.twilio_account_sid, settings.twilio_auth_token
+    if not (account and token):  # load_settings refuses this; a hand-made Settings may not
+        raise ValueError("the twilio SMS provider needs an Account SID and an Auth Token")
+    callback = settings.twilio_status_callback_url
+    sender = TwilioSmsSender(
+        account,
+        settings.twilio_api_key_secret or token,
+        key_sid=settings.twilio_api_key_sid if settings.twilio_api_key_secret else None,
+        sender=settings.twilio_from,
+        messaging_service_sid=None
+        if settings.twilio_from
+        else settings.twilio_messaging_service_sid,
+        status_callback=callback,
+        base_url=settings.twilio_base_url,
+    )
+    reports = None if callback is None else TwilioDeliveryReports(token, callback)
+    return sender, reports

@@ -32,14 +32,28 @@ notifications = sa.Table(
     sa.Column("skip_reason", sa.Text),
     sa.Column("reference", sa.Text),
     sa.Column("next_attempt_at", sa.DateTime(timezone=True)),
+    # A sent text: what its provider last reported (migration 0031).
+    sa.Column("delivery_status", sa.Text),
+    sa.Column("delivery_error", sa.Text),
+    sa.Column("delivery_reported_at", sa.DateTime(timezone=True)),
     *timestamps(),
     sa.CheckConstraint("status IN ('pending', 'sent', 'failed', 'skipped')", name="status"),
     sa.CheckConstraint("channel IN ('email', 'sms', 'in_app')", name="channel"),
+    sa.CheckConstraint(
+        "delivery_status IN ('queued', 'sent', 'delivered', 'undelivered', 'failed')",
+        name="delivery_status",
+    ),
     # Admins' list of failures, newest first.
     sa.Index(
         "ix_notifications_failed", sa.text("id DESC"), postgresql_where=sa.text("status = 'failed'")
     ),
     sa.Index("ix_notifications_recipient_id", "recipient_id"),
+    # A provider's delivery report finds its text by the reference the send got.
+    sa.Index(
+        "ix_notifications_sms_reference",
+        "reference",
+        postgresql_where=sa.text("channel = 'sms' AND reference IS NOT NULL"),
+    ),
     sa.Index("ix_notifications_client_id", "client_id"),
     sa.CheckConstraint("(recipient_id IS NULL) <> (client_id IS NULL)", name="addressee"),
 )

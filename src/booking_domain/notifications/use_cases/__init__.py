@@ -8,6 +8,7 @@ from booking_domain.notifications.use_cases.admin import (
     ListFailedNotifications,
     RetryNotification,
 )
+from booking_domain.notifications.use_cases.delivery import RecordSmsDelivery
 from booking_domain.notifications.use_cases.deps import NotificationsDeps
 from booking_domain.notifications.use_cases.inbox import (
     CountUnread,
@@ -47,6 +48,7 @@ class NotificationUseCases(UseCaseBundle[NotificationsDeps]):
     set_reminder_offsets: SetReminderOffsets
     list_failed_notifications: ListFailedNotifications
     retry_notification: RetryNotification
+    record_sms_delivery: RecordSmsDelivery
 
 
 __all__ = [
@@ -60,6 +62,7 @@ __all__ = [
     "NotificationUseCases",
     "NotificationsDeps",
     "PlanNotifications",
+    "RecordSmsDelivery",
     "RetryNotification",
     "SendNotification",
     "SendNotifications",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from booking_domain.notifications.delivery import SmsDeliveryReports
 from booking_domain.notifications.notifications import RetrySchedule
 from booking_domain.notifications.ports import MessageRenderer, NotificationsUnitOfWorkFactory
 from booking_domain.notifications.senders import EmailSender, SmsSender
@@ -22,3 +23,5 @@ class NotificationsDeps:
     retries: RetrySchedule
     app_url: str  # where links in messages point (the web app)
     mail_domain: str  # the right-hand side of Message-IDs
+    # The SMS provider's delivery reports; None: no provider reports (every report refused).
+    sms_reports: SmsDeliveryReports | None = None

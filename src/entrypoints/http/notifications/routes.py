@@ -5,8 +5,14 @@ from entrypoints.http.notifications.controller import (
     InboxController,
     ReminderOffsetsController,
 )
+from entrypoints.http.notifications.sms_status import SmsStatusController
 from entrypoints.http.routes import Routes
 
 ROUTES = Routes(
-    controllers=(InboxController, ReminderOffsetsController, AdminNotificationsController)
+    controllers=(
+        InboxController,
+        ReminderOffsetsController,
+        AdminNotificationsController,
+        SmsStatusController,
+    )
 )
