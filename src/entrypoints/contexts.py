@@ -33,6 +33,7 @@ from booking_domain.disputes.use_cases import DisputeUseCases
 from booking_domain.media.use_cases import MediaUseCases
 from booking_domain.notifications.use_cases import NotificationUseCases
 from booking_domain.payments.use_cases import PaymentUseCases
+from booking_domain.privacy.use_cases import PrivacyUseCases
 from booking_domain.reviews.use_cases import ReviewUseCases
 from booking_domain.scheduling.use_cases import SchedulingUseCases
 from booking_domain.search.use_cases import SearchUseCases
@@ -41,8 +42,10 @@ from booking_domain.stream.use_cases import StreamUseCases
 from booking_domain.webhooks.use_cases import WebhookUseCases
 from entrypoints.from_settings import (
     callback_url,
+    code_policy,
     notification_retries,
     session_policy,
+    telegram_bot,
     webhook_retries,
 )
 from entrypoints.settings import Settings
@@ -70,7 +73,10 @@ def setting(name: str) -> Factory:
 class Contexts:
     """Every context's use cases, in the order of the layers (docs/architecture.md)."""
 
-    accounts: Annotated[AccountUseCases, FromSettings(policy=session_policy)]
+    accounts: Annotated[
+        AccountUseCases,
+        FromSettings(policy=session_policy, codes=code_policy, telegram=telegram_bot),
+    ]
     media: MediaUseCases
     catalog: CatalogUseCases
     scheduling: SchedulingUseCases
@@ -96,6 +102,7 @@ class Contexts:
     search: SearchUseCases
     stream: StreamUseCases
     audit: AuditUseCases
+    privacy: Annotated[PrivacyUseCases, FromSettings(codes=code_policy)]
 
 
 @dataclass(frozen=True, slots=True)

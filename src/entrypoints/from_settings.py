@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from booking_domain.accounts import LockoutPolicy
+from booking_domain.accounts.phone_codes import PhoneCodePolicy
+from booking_domain.accounts.telegram import TelegramBot
 from booking_domain.accounts.use_cases import SessionPolicy
 from booking_domain.notifications import RetrySchedule as NotificationRetrySchedule
 from booking_domain.webhooks import RetrySchedule as WebhookRetrySchedule
@@ -31,11 +33,21 @@ class CallbackUrl:
         return url
 
 
+def code_policy(settings: Settings) -> PhoneCodePolicy:
+    return PhoneCodePolicy(daily_budget=settings.sms_daily_limit)
+
+
 def session_policy(settings: Settings) -> SessionPolicy:
     lockout = LockoutPolicy(
         max_failures=settings.login_max_failures, lock_duration=settings.login_lock
     )
     return SessionPolicy(refresh_token_ttl=settings.refresh_token_ttl, lockout=lockout)
+
+
+def telegram_bot(settings: Settings) -> TelegramBot | None:
+    """The bot Telegram signs logins for; None (Telegram sign-in off) without a token."""
+    token = settings.telegram_bot_token
+    return TelegramBot(token) if token else None
 
 
 def callback_url(settings: Settings) -> CallbackUrl:

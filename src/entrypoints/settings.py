@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import binascii
 import os
+import re
 import secrets
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -23,10 +24,14 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+import phonenumbers
+
 from booking_domain.notifications import DEFAULT_RETRY_DELAYS as DEFAULT_NOTIFICATION_RETRY_DELAYS
 from booking_domain.webhooks import DEFAULT_RETRY_DELAYS
 
 PREFIX = "INKSLOT_"
+# Where Twilio posts delivery reports (entrypoints/http/notifications/sms_status.py).
+TWILIO_STATUS_PATH = "/api/v1/sms/twilio/status"
 
 
 class Profile(StrEnum):
@@ -70,6 +75,10 @@ class Settings:
     login_lock: timedelta = timedelta(minutes=15)
     auth_rate_limit_per_minute: int = 30
     sign_up_rate_limit_per_hour: int = 20
+    # Sign-in by phone code (docs/product.md, "Phone codes"): national numbers are read in
+    # this region (ISO 3166 alpha-2); at most this many code messages leave a UTC day.
+    phone_region: str = "MN"
+    sms_daily_limit: int = 1_000
     # Addresses of proxies whose X-Forwarded-For / X-Forwarded-Proto are believed; none by
     # default, so a client cannot pose as another address (the rate limits key on it).
     trusted_proxies: tuple[str, ...] = ()
@@ -146,7 +155,25 @@ class Settings:
     sms_gateway_url: str | None = None
     sms_gateway_key: str | None = None
     sms_sender_id: str | None = None
+    # Which SMS provider carries texts: "log", "gateway" (the JSON gateway above) or
+    # "twilio". None: Twilio when its Account SID is set, the gateway when its URL is, else
+    # the log. Twilio authenticates with the Auth Token, or an API key (SID and secret) when
+    # set; the Auth Token also checks the signature of its delivery reports, posted to
+    # <public URL>/api/v1/sms/twilio/status (only when public_url is set). Texts come from
+    # twilio_from (a number or sender id) or a Messaging Service: exactly one.
+    sms_provider: str | None = None
+    twilio_account_sid: str | None = None
+    twilio_auth_token: str | None = field(default=None, repr=False)
+    twilio_api_key_sid: str | None = None
+    twilio_api_key_secret: str | None = field(default=None, repr=False)
+    twilio_from: str | None = None
+    twilio_messaging_service_sid: str | None = None
+    twilio_base_url: str = "https://api.twilio.com"
     app_url: str | None = None
+    # Telegram sign-in (docs/api.md, "Telegram sign-in"): the token @BotFather gave the bot
+    # whose Login Widget and Mini App sign people in. None: every Telegram endpoint answers
+    # 404 telegram_off. A credential: never in a repr, a log line or a response.
+    telegram_bot_token: str | None = field(default=None, repr=False)
     notification_retry_seconds: tuple[int, ...] = tuple(
         int(d.total_seconds()) for d in DEFAULT_NOTIFICATION_RETRY_DELAYS
     )
@@ -221,14 +248,44 @@ class Settings:
         return self.payment_gateway or ("sandbox" if self.is_local else "qpay")
 
     @property
+    def sms(self) -> str:
+        """Which SMS provider carries texts (validated when loaded)."""
+        if self.sms_provider:
+            return self.sms_provider
+        if self.twilio_account_sid:
+            return "twilio"
+        return "gateway" if self.sms_gateway_url else "log"
+
+    @property
+    def twilio_status_callback_url(self) -> str | None:
+        """Where Twilio posts delivery reports: only where clients reach this API."""
+        if not self.public_url:
+            return None
+        return self.public_url.rstrip("/") + TWILIO_STATUS_PATH
+
+    @property
     def runs_embedded_worker(self) -> bool:
         return self.is_local if self.embedded_worker is None else self.embedded_worker
+
+
+def _phone_region(raw: str) -> str:
+    value = raw.strip().upper()
+    if value not in phonenumbers.SUPPORTED_REGIONS:
+        raise ValueError("expected a region code such as MN")
+    return value
 
 
 def _gateway(raw: str) -> str:
     value = raw.strip().lower()
     if value not in ("sandbox", "qpay", "edge"):
         raise ValueError("expected sandbox, qpay or edge")
+    return value
+
+
+def _sms_provider(raw: str) -> str:
+    value = raw.strip().lower()
+    if value not in ("log", "gateway", "twilio"):
+        raise ValueError("expected log, gateway or twilio")
     return value
 
 
@@ -328,6 +385,17 @@ def _fernet_keys(raw: str) -> tuple[str, ...]:
     return keys
 
 
+_BOT_TOKEN = re.compile(r"^[0-9]{1,20}:[A-Za-z0-9_-]{20,100}$")
+
+
+def _bot_token(raw: str) -> str:
+    """A Telegram bot token, ``<bot id>:<secret>``; a bad one is never shown."""
+    value = raw.strip()
+    if not _BOT_TOKEN.match(value):
+        raise ValueError("expected a bot token from @BotFather (<digits>:<secret>)")
+    return value
+
+
 def _tls(raw: str) -> str:
     value = raw.strip().lower()
     if value not in ("starttls", "implicit", "none"):
@@ -370,6 +438,8 @@ _FIELDS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "LOGIN_LOCK_MINUTES": ("login_lock", _minutes),
     "AUTH_RATE_LIMIT_PER_MINUTE": ("auth_rate_limit_per_minute", _positive_int),
     "SIGN_UP_RATE_LIMIT_PER_HOUR": ("sign_up_rate_limit_per_hour", _positive_int),
+    "PHONE_REGION": ("phone_region", _phone_region),
+    "SMS_DAILY_LIMIT": ("sms_daily_limit", _positive_int),
     "TRUSTED_PROXIES": ("trusted_proxies", _csv),
     "REDIS_URL": ("redis_url", str),
     "REDIS_NAMESPACE": ("redis_namespace", str),
@@ -413,7 +483,16 @@ _FIELDS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "SMS_GATEWAY_URL": ("sms_gateway_url", str),
     "SMS_GATEWAY_KEY": ("sms_gateway_key", str),
     "SMS_SENDER_ID": ("sms_sender_id", str),
+    "SMS_PROVIDER": ("sms_provider", _sms_provider),
+    "TWILIO_ACCOUNT_SID": ("twilio_account_sid", str),
+    "TWILIO_AUTH_TOKEN": ("twilio_auth_token", str),
+    "TWILIO_API_KEY_SID": ("twilio_api_key_sid", str),
+    "TWILIO_API_KEY_SECRET": ("twilio_api_key_secret", str),
+    "TWILIO_FROM": ("twilio_from", str),
+    "TWILIO_MESSAGING_SERVICE_SID": ("twilio_messaging_service_sid", str),
+    "TWILIO_BASE_URL": ("twilio_base_url", _http_url),
     "APP_URL": ("app_url", str),
+    "TELEGRAM_BOT_TOKEN": ("telegram_bot_token", _bot_token),
     "NOTIFICATION_RETRY_SECONDS": ("notification_retry_seconds", _delays),
 }
 
@@ -512,6 +591,37 @@ def _message_channel_problems(values: Mapping[str, Any], profile: Profile) -> li
         problems.append(f"{PREFIX}SMTP_TLS=none would send the SMTP password in the clear")
     if bool(values.get("sms_gateway_url")) != bool(values.get("sms_gateway_key")):
         problems.append(f"{PREFIX}SMS_GATEWAY_URL and {PREFIX}SMS_GATEWAY_KEY go together")
+    return problems + _sms_provider_problems(values)
+
+
+def _sms_provider_problems(values: Mapping[str, Any]) -> list[str]:
+    """The chosen SMS provider's settings are all there (named, never shown); Twilio's API
+    key comes with its secret, and texts come from a number or a Messaging Service."""
+    provider = values.get("sms_provider") or (
+        "twilio" if values.get("twilio_account_sid") else None
+    )
+    problems: list[str] = []
+    if provider == "gateway" and not values.get("sms_gateway_url"):
+        problems.append(
+            f"{PREFIX}SMS_PROVIDER=gateway needs {PREFIX}SMS_GATEWAY_URL and "
+            f"{PREFIX}SMS_GATEWAY_KEY"
+        )
+    if bool(values.get("twilio_api_key_sid")) != bool(values.get("twilio_api_key_secret")):
+        problems.append(f"{PREFIX}TWILIO_API_KEY_SID and {PREFIX}TWILIO_API_KEY_SECRET go together")
+    if provider != "twilio":
+        return problems
+    missing = [
+        PREFIX + name
+        for name in ("TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN")
+        if not values.get(name.lower())
+    ]
+    if missing:
+        problems.append("the twilio SMS provider needs " + ", ".join(missing))
+    if bool(values.get("twilio_from")) == bool(values.get("twilio_messaging_service_sid")):
+        problems.append(
+            f"the twilio SMS provider needs one of {PREFIX}TWILIO_FROM and "
+            f"{PREFIX}TWILIO_MESSAGING_SERVICE_SID"
+        )
     return problems
 
 

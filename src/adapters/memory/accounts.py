@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import datetime
 
 from adapters.memory.store import TableRepository
 from booking_domain.accounts import (
     EmailAlreadyRegisteredError,
+    PhoneAlreadyVerifiedError,
     RefreshToken,
     RefreshTokenId,
     Role,
@@ -29,8 +30,10 @@ from booking_domain.shared import Page, PageRequest, UserId
 
 class InMemoryUserRepository(TableRepository[UserId, User], UserRepository):
     async def add(self, user: User) -> None:
-        if await self.get_by_email(user.email) is not None:
+        if user.email is not None and await self.get_by_email(user.email) is not None:
             raise EmailAlreadyRegisteredError()
+        if user.phone_verified and await self.with_verified_phone(user.phone or "") is not None:
+            raise PhoneAlreadyVerifiedError()
         self._rows.put(user.id, user)
 
     async def get(self, user_id: UserId) -> User | None:
@@ -39,6 +42,9 @@ class InMemoryUserRepository(TableRepository[UserId, User], UserRepository):
     async def get_by_email(self, email: str) -> User | None:
         return next((u for u in self._rows.values() if u.email == email), None)
 
+    async def with_verified_phone(self, phone: str) -> User | None:
+        return next((u for u in self._rows.values() if u.phone_verified and u.phone == phone), None)
+
     async def with_phone(self, phone: str, role: Role, *, limit: int) -> tuple[User, ...]:
         found = [u for u in self._rows.values() if u.phone == phone and u.role is role]
         return tuple(sorted(found, key=lambda u: (u.created_at, u.id))[:limit])
@@ -46,6 +52,9 @@ class InMemoryUserRepository(TableRepository[UserId, User], UserRepository):
     async def update(self, user: User) -> None:
         if self._rows.get(user.id) is None:
             raise UserNotFoundError()
+        holder = await self.with_verified_phone(user.phone or "") if user.phone_verified else None
+        if holder is not None and holder.id != user.id:
+            raise PhoneAlreadyVerifiedError()
         self._rows.put(user.id, user)
 
     async def count(self) -> int:
@@ -69,7 +78,7 @@ def _admits(where: UserFilter, user: User) -> bool:
         locked = user.locked_until is not None and now is not None and user.locked_until > now
         if (user.disabled or locked) is not where.restricted:
             return False
-    return not where.text or fold(where.text) in fold(f"{user.name} {user.email}")
+    return not where.text or fold(where.text) in fold(f"{user.name} {user.email or ''}")
 
 
 class InMemoryRefreshTokenRepository(
@@ -83,6 +92,10 @@ class InMemoryRefreshTokenRepository(
 
     async def update(self, token: RefreshToken) -> None:
         self._rows.put(token.id, token)
+
+    def seen(self) -> Iterator[RefreshToken]:
+        """Every token as this unit of work sees it (what the sessions' liveness reads)."""
+        return self._rows.values()
 
     async def revoke_family(self, family_id: SessionFamilyId, now: datetime) -> int:
         return self._revoke_where(lambda t: t.family_id == family_id, now)

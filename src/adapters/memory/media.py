@@ -8,6 +8,7 @@ from datetime import datetime
 from adapters.memory.store import TableRepository
 from booking_domain.media import Upload, UploadId, UploadStatus
 from booking_domain.media.ports import UploadRepository
+from booking_domain.shared import UserId
 
 
 class InMemoryUploadRepository(TableRepository[UploadId, Upload], UploadRepository):
@@ -33,3 +34,13 @@ class InMemoryUploadRepository(TableRepository[UploadId, Upload], UploadReposito
             if u.status is not UploadStatus.USED and u.created_at < before
         ]
         return sorted(stale, key=lambda u: u.created_at)[:limit]
+
+    async def of_owner(
+        self, owner_id: UserId, *, after: UploadId | None, limit: int
+    ) -> Sequence[Upload]:
+        mine = [
+            u
+            for u in self._rows.values()
+            if u.owner_id == owner_id and (after is None or u.id > after)
+        ]
+        return sorted(mine, key=lambda u: u.id)[:limit]

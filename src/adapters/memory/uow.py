@@ -29,6 +29,7 @@ from adapters.memory.disputes import (
     InMemoryDisputeMessageRepository,
     InMemoryDisputeRepository,
 )
+from adapters.memory.email_links import InMemoryEmailLinkRepository
 from adapters.memory.ideas import InMemoryIdeaRepository
 from adapters.memory.media import InMemoryUploadRepository
 from adapters.memory.notifications import (
@@ -50,6 +51,7 @@ from adapters.memory.payments import (
     InMemoryRefundRepository,
     InMemoryTransactionLedger,
 )
+from adapters.memory.phone_codes import InMemoryPhoneCodeRepository
 from adapters.memory.portfolio import InMemoryPortfolioRepository
 from adapters.memory.reviews import InMemoryArtistRatings, InMemoryReviewRepository
 from adapters.memory.scheduling import InMemoryAvailabilityRepository
@@ -60,7 +62,9 @@ from adapters.memory.search_state import (
     InMemoryPortfolioLikes,
     InMemorySearchFeedPosition,
 )
+from adapters.memory.sessions import InMemorySessionRepository
 from adapters.memory.store import InMemoryStore, StagedTable
+from adapters.memory.telegram import InMemoryTelegramRepository
 from adapters.memory.webhooks import (
     DELIVERY_JOBS,
     InMemoryDeliveryQueue,
@@ -75,6 +79,7 @@ from booking_domain.disputes.ports import DisputesUnitOfWork
 from booking_domain.media.ports import MediaUnitOfWork
 from booking_domain.notifications.ports import NotificationsUnitOfWork
 from booking_domain.payments.ports import PaymentsUnitOfWork
+from booking_domain.privacy.ports import PrivacyUnitOfWork
 from booking_domain.reviews.ports import ReviewsUnitOfWork
 from booking_domain.scheduling.ports import SchedulingUnitOfWork
 from booking_domain.search.ports import SearchUnitOfWork
@@ -90,6 +95,7 @@ def _over_table(make: Callable[[StagedTable[Any, Any]], R], name: str) -> cached
 
 
 class InMemoryUnitOfWork(
+    PrivacyUnitOfWork,  # first: it joins several of the others
     AccountsUnitOfWork,
     MediaUnitOfWork,
     CatalogUnitOfWork,
@@ -129,6 +135,18 @@ class InMemoryUnitOfWork(
     users = _over_table(InMemoryUserRepository, "users")
     refresh_tokens = _over_table(InMemoryRefreshTokenRepository, "refresh_tokens")
     sign_in_attempts = _over_table(InMemorySignInAttemptsRepository, "sign_in_attempts")
+    telegram = cached_property(
+        lambda uow: InMemoryTelegramRepository(
+            uow.staged("telegram_links"), uow.staged("telegram_spent_logins")
+        )
+    )
+    email_links = _over_table(InMemoryEmailLinkRepository, "email_links")
+    phone_codes = cached_property(
+        lambda uow: InMemoryPhoneCodeRepository(uow.staged("phone_codes"), uow.staged("sms_budget"))
+    )
+    sessions = cached_property(
+        lambda uow: InMemorySessionRepository(uow.staged("sessions"), uow.refresh_tokens)
+    )
     portfolio = _over_table(InMemoryPortfolioRepository, "portfolio_items")
     ideas = _over_table(InMemoryIdeaRepository, "booking_ideas")
     clients = _over_table(InMemoryClientRepository, "clients")

@@ -56,6 +56,9 @@ _INSERT_USER = Statement(
 )
 _USER_BY_ID = Statement(lambda: select(users).where(users.c.id == bindparam("id")))
 _USER_BY_EMAIL = Statement(lambda: select(users).where(users.c.email == bindparam("email")))
+_USER_BY_VERIFIED_PHONE = Statement(
+    lambda: select(users).where(users.c.phone == bindparam("phone"), users.c.phone_verified)
+)
 _USERS_BY_PHONE = Statement(
     lambda: (
         select(users)
@@ -85,6 +88,9 @@ def _user_row(user: User) -> dict[str, Any]:
         "locale": user.locale,
         "locked_until": user.locked_until,
         "disabled": user.disabled,
+        "phone_verified": user.phone_verified,
+        "email_verified": user.email_verified,
+        "deleted_at": user.deleted_at,
         "created_at": user.created_at,
         "updated_at": user.updated_at,
     }
@@ -101,6 +107,9 @@ def _user(row: Row) -> User:
         locale=row["locale"],
         locked_until=row["locked_until"],
         disabled=row["disabled"],
+        phone_verified=row["phone_verified"],
+        email_verified=row["email_verified"],
+        deleted_at=row["deleted_at"],
         created_at=row["created_at"],
         updated_at=row["updated_at"],
     )
@@ -116,6 +125,11 @@ class PostgresUserRepository(OnConnection, UserRepository):
 
     async def get_by_email(self, email: str) -> User | None:
         row = await (await self._conn.execute(_USER_BY_EMAIL.text, {"email": email})).fetchone()
+        return _user(row) if row is not None else None
+
+    async def with_verified_phone(self, phone: str) -> User | None:
+        result = await self._conn.execute(_USER_BY_VERIFIED_PHONE.text, {"phone": phone})
+        row = await result.fetchone()
         return _user(row) if row is not None else None
 
     async def with_phone(self, phone: str, role: Role, *, limit: int) -> tuple[User, ...]:

@@ -7,7 +7,7 @@ import psycopg
 from psycopg import errors as pg
 from psycopg_pool import PoolTimeout
 
-from booking_domain.accounts import EmailAlreadyRegisteredError
+from booking_domain.accounts import EmailAlreadyRegisteredError, PhoneAlreadyVerifiedError
 from booking_domain.bookings import BookingReferenceTakenError, SlotTakenError
 from booking_domain.catalog import ArtistProfileExistsError
 from booking_domain.disputes import DisputeAlreadyExistsError
@@ -23,6 +23,7 @@ from booking_domain.shared import (
 # Constraint name -> the domain error its violation means.
 CONSTRAINT_ERRORS: dict[str, type[DomainError]] = {
     "uq_users_email": EmailAlreadyRegisteredError,
+    "uq_users_verified_phone": PhoneAlreadyVerifiedError,
     # 23P01 on the bookings exclusion constraint: another active booking holds the time.
     "ex_bookings_artist_blocked": SlotTakenError,
     "uq_artists_user_id": ArtistProfileExistsError,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
+from uuid import UUID
 
 import msgspec
 from psycopg.types.json import Jsonb
@@ -39,6 +40,16 @@ _ABANDONED = Statement(
     )
 )
 
+_OF_OWNER = Statement(
+    lambda: (
+        select(_U)
+        .where(_U.c.owner_id == bindparam("owner_id"), _U.c.id > bindparam("after"))
+        .order_by(_U.c.id)
+        .limit(bindparam("limit"))
+    )
+)
+_BEFORE_ALL = UUID(int=0)  # no upload has the nil id: "after" it is from the first
+
 
 class PostgresUploadRepository(OnConnection, UploadRepository):
     async def add(self, upload: Upload) -> None:
@@ -58,6 +69,13 @@ class PostgresUploadRepository(OnConnection, UploadRepository):
 
     async def abandoned(self, before: datetime, *, limit: int) -> Sequence[Upload]:
         rows = await self._conn.execute(_ABANDONED.text, {"before": before, "limit": limit})
+        return [_upload(row) for row in await rows.fetchall()]
+
+    async def of_owner(
+        self, owner_id: UserId, *, after: UploadId | None, limit: int
+    ) -> Sequence[Upload]:
+        params = {"owner_id": owner_id, "after": after or _BEFORE_ALL, "limit": limit}
+        rows = await self._conn.execute(_OF_OWNER.text, params)
         return [_upload(row) for row in await rows.fetchall()]
 
     async def _one(self, statement: Statement, upload_id: UploadId) -> Upload | None:

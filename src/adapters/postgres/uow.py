@@ -36,6 +36,7 @@ from adapters.postgres.disputes import (
     PostgresDisputeMessageRepository,
     PostgresDisputeRepository,
 )
+from adapters.postgres.email_links import PostgresEmailLinkRepository
 from adapters.postgres.errors import translate
 from adapters.postgres.free_starts import (
     PostgresFreeStartsProjection,
@@ -61,12 +62,15 @@ from adapters.postgres.payments import (
     PostgresRefundRepository,
     ProcrastinatePaymentJobs,
 )
+from adapters.postgres.phone_codes import PostgresPhoneCodeRepository
 from adapters.postgres.portfolio import PostgresPortfolioRepository
 from adapters.postgres.replica import ReplicaReads
 from adapters.postgres.reviews import PostgresArtistRatings, PostgresReviewRepository
 from adapters.postgres.scheduling import PostgresAvailabilityRepository
 from adapters.postgres.scheduling_reader import CatalogueCache, PostgresSchedulingReader
 from adapters.postgres.search import PostgresArtistSearch, SimilarWords
+from adapters.postgres.sessions import PostgresSessionRepository
+from adapters.postgres.telegram import PostgresTelegramRepository
 from adapters.postgres.webhooks import (
     PostgresDeliveryRepository,
     PostgresDispatchCursor,
@@ -81,6 +85,7 @@ from booking_domain.disputes.ports import DisputesUnitOfWork
 from booking_domain.media.ports import MediaUnitOfWork
 from booking_domain.notifications.ports import NotificationsUnitOfWork
 from booking_domain.payments.ports import PaymentsUnitOfWork
+from booking_domain.privacy.ports import PrivacyUnitOfWork
 from booking_domain.reviews.ports import ReviewsUnitOfWork
 from booking_domain.scheduling.ports import SchedulingUnitOfWork
 from booking_domain.search.ports import SearchUnitOfWork
@@ -103,6 +108,7 @@ def _with_jobs(make: Callable[[JobManager, Connection], R]) -> cached_property[R
 
 
 class PostgresUnitOfWork(
+    PrivacyUnitOfWork,  # first: it joins several of the others
     AccountsUnitOfWork,
     MediaUnitOfWork,
     CatalogUnitOfWork,
@@ -156,6 +162,10 @@ class PostgresUnitOfWork(
     users = _on_connection(PostgresUserRepository)
     refresh_tokens = _on_connection(PostgresRefreshTokenRepository)
     sign_in_attempts = _on_connection(PostgresSignInAttemptsRepository)
+    telegram = _on_connection(PostgresTelegramRepository)
+    phone_codes = _on_connection(PostgresPhoneCodeRepository)
+    email_links = _on_connection(PostgresEmailLinkRepository)
+    sessions = _on_connection(PostgresSessionRepository)
     portfolio = _on_connection(PostgresPortfolioRepository)
     ideas = _on_connection(PostgresIdeaRepository)
     clients = _on_connection(PostgresClientRepository)

@@ -16,6 +16,13 @@ class EmailAlreadyRegisteredError(ConflictError):
     default_message = "An account with this email already exists."
 
 
+class PhoneAlreadyVerifiedError(ConflictError):
+    """Another account has proven this number already (a verified number is one account's)."""
+
+    code = "phone_taken"
+    default_message = "Another account has verified this phone number."
+
+
 class InvalidCredentialsError(NotAuthenticatedError):
     """Wrong email or wrong password: deliberately the same error for both."""
 
@@ -53,3 +60,10 @@ class AccountDisabledError(PermissionDeniedError):
 class UserNotFoundError(NotFoundError):
     code = "user_not_found"
     default_message = "User not found."
+
+
+class SessionNotFoundError(NotFoundError):
+    """No live session of the caller's has this id (another user's is not found either)."""
+
+    code = "session_not_found"
+    default_message = "Session not found."

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Protocol
 
+from booking_domain.accounts.devices import Session
+from booking_domain.accounts.email_links import AccountEmail, EmailLink
+from booking_domain.accounts.phone_codes import PhoneCode, SendingHistory
 from booking_domain.accounts.sessions import RefreshToken, SessionFamilyId
 from booking_domain.accounts.sign_in import SignInAttempts
+from booking_domain.accounts.telegram import TelegramLink
 from booking_domain.accounts.users import User
 from booking_domain.shared.audit import HasAudit
 from booking_domain.shared.identity import Role
@@ -35,13 +39,18 @@ class UserFilter:
 
 class UserRepository(Protocol):
     async def add(self, user: User) -> None:
-        """Store a new user. Raises ``EmailAlreadyRegisteredError`` if the email is taken."""
+        """Store a new user. Raises ``EmailAlreadyRegisteredError`` if the email is taken,
+        ``PhoneAlreadyVerifiedError`` if its verified number is another's (``update`` too)."""
         ...
 
     async def get(self, user_id: UserId) -> User | None: ...
 
     async def get_by_email(self, email: str) -> User | None:
         """Look up by normalised email (see ``users.normalize_email``)."""
+        ...
+
+    async def with_verified_phone(self, phone: str) -> User | None:
+        """The one account that has proven ``phone`` (E.164) by a code, if any."""
         ...
 
     async def with_phone(self, phone: str, role: Role, *, limit: int) -> tuple[User, ...]:
@@ -114,10 +123,146 @@ class HasSignInAttempts(Protocol):
     def sign_in_attempts(self) -> SignInAttemptsRepository: ...
 
 
+class SessionRepository(Protocol):
+    """One record per session (refresh-token family): its device, addresses and last use
+    (``devices.Session``). Whether a session lives is read from its refresh tokens
+    (``devices.family_is_live``); ending one is revoking its family."""
+
+    async def add(self, session: Session) -> None:
+        """Store a new record; one already stored under its id is kept as it is."""
+        ...
+
+    async def get(self, session_id: SessionFamilyId) -> Session | None:
+        """The record, whether or not the session still lives."""
+        ...
+
+    async def update(self, session: Session) -> None: ...
+
+    async def live(self, user_id: UserId, now: datetime, *, limit: int) -> tuple[Session, ...]:
+        """Up to ``limit`` of the user's sessions live at ``now``, the most recently used
+        first (``devices.newest_use_first``)."""
+        ...
+
+    async def get_live(self, session_id: SessionFamilyId, now: datetime) -> Session | None:
+        """The session if it lives at ``now``, else None."""
+        ...
+
+
+class HasSessions(Protocol):
+    @property
+    def sessions(self) -> SessionRepository: ...
+
+
+class PhoneCodeRepository(Protocol):
+    """Codes sent by text message (``phone_codes``) and the daily budget of them."""
+
+    async def lock_number(self, phone: str) -> None:
+        """Hold the number until the unit of work ends, so that two sends to one number are
+        decided one after the other (the cooldown holds under concurrency)."""
+        ...
+
+    async def history(self, phone: str, address_key: str, since: datetime) -> SendingHistory:
+        """When codes were sent to ``phone``, and asked from ``address_key``, at or after
+        ``since``, oldest first."""
+        ...
+
+    async def add(self, code: PhoneCode) -> None:
+        """Store a new code and spend (at its ``created_at``) every live code of its number."""
+        ...
+
+    async def live_for_update(self, phone: str, now: datetime) -> PhoneCode | None:
+        """The number's live code (unspent and unexpired at ``now``), held until the unit of
+        work ends so that concurrent entries are counted one after the other."""
+        ...
+
+    async def save(self, code: PhoneCode) -> None:
+        """Store the code's attempts and spending."""
+        ...
+
+    async def take_from_budget(self, day: date, limit: int) -> bool:
+        """Count one code message against ``day``'s budget when fewer than ``limit`` were
+        counted; False (and nothing counted) when the budget is spent. Atomic."""
+        ...
+
+    async def purge(self, before: datetime) -> int:
+        """Forget codes made before ``before``; return how many."""
+        ...
+
+
+class EmailLinkRepository(Protocol):
+    """Links sent by email (``email_links``)."""
+
+    async def add(self, link: EmailLink) -> None:
+        """Store a new link and spend (at its ``created_at``) the account's live links of
+        the same purpose."""
+        ...
+
+    async def live_for_update(self, token_hash: str, now: datetime) -> EmailLink | None:
+        """The live link with this digest, held until the unit of work ends (two uses of
+        one link are decided one after the other: the second finds it spent)."""
+        ...
+
+    async def save(self, link: EmailLink) -> None: ...
+
+
+class HasEmailLinks(Protocol):
+    @property
+    def email_links(self) -> EmailLinkRepository: ...
+
+
+class HasPhoneCodes(Protocol):
+    @property
+    def phone_codes(self) -> PhoneCodeRepository: ...
+
+
+class TelegramRepository(Protocol):
+    """Telegram accounts linked to ours (``telegram.TelegramLink``: one each way), and the
+    login payloads spent (by hash, until they would be too old anyway)."""
+
+    async def add(self, link: TelegramLink) -> None:
+        """Link a Telegram account. Raises ``TelegramAlreadyLinkedError`` when the Telegram
+        account is linked already, or the user has a Telegram account linked."""
+        ...
+
+    async def get(self, telegram_id: int) -> TelegramLink | None: ...
+
+    async def of_user(self, user_id: UserId) -> TelegramLink | None: ...
+
+    async def remove(self, user_id: UserId) -> bool:
+        """Unlink the user's Telegram account; False when none was linked."""
+        ...
+
+    async def spend(self, payload_hash: str, expires_at: datetime) -> bool:
+        """Remember the payload as spent until ``expires_at``; False (and nothing changed)
+        when it was spent already. Two units of work spending one payload at once: one
+        gets True, the other False once the first commits."""
+        ...
+
+    async def purge_spent(self, now: datetime) -> int:
+        """Forget the spent payloads whose ``expires_at`` is before ``now`` (a payload is
+        still in time at its ``expires_at``); return how many."""
+        ...
+
+
+class HasTelegram(Protocol):
+    @property
+    def telegram(self) -> TelegramRepository: ...
+
+
 class AccountsUnitOfWork(
-    UnitOfWork, HasUsers, HasRefreshTokens, HasSignInAttempts, HasAudit, Protocol
+    UnitOfWork,
+    HasUsers,
+    HasRefreshTokens,
+    HasSessions,
+    HasSignInAttempts,
+    HasPhoneCodes,
+    HasEmailLinks,
+    HasTelegram,
+    HasAudit,
+    Protocol,
 ):
-    """What account use cases open: users, their refresh tokens, failed sign-ins."""
+    """What account use cases open: users, their refresh tokens and sessions, failed
+    sign-ins, codes sent by text, links sent by email, linked Telegram accounts."""
 
 
 AccountsUnitOfWorkFactory = UnitOfWorkFactory[AccountsUnitOfWork]
@@ -144,6 +289,48 @@ class SessionCheck(Protocol):
         """Which of these (session, user) pairs are live at ``now``, as ``is_live`` rules,
         asked afresh (nothing remembered) and all at once: what open event streams are
         checked against, a few times a second, whatever their number."""
+        ...
+
+
+class PhoneNumbers(Protocol):
+    """Phone numbers as people type them, in the platform's default region."""
+
+    def mobile(self, text: str) -> str | None:
+        """The number in E.164 when ``text`` is a valid mobile number (national numbers are
+        read in the default region); None otherwise."""
+        ...
+
+
+class KeyedDigest(Protocol):
+    """A digest keyed by a server secret: stored in place of codes and client addresses, so
+    a copy of the database reveals neither and cannot be brute-forced without the key."""
+
+    def digest(self, *parts: str) -> str: ...
+
+
+class CodeTexts(Protocol):
+    """How a text message leaves for a number (the notifications' SMS channel)."""
+
+    async def send(self, key: str, to: str, text: str, *, secret: bool) -> bool:
+        """Send ``text`` to ``to`` (E.164) once per ``key``; True when it left. ``secret``:
+        the text carries a code, which logs must not show outside local development."""
+        ...
+
+
+class AccountMail(Protocol):
+    """How an email about the account leaves (the notifications' email channel)."""
+
+    async def send(self, email: AccountEmail) -> bool:
+        """Send it now; True when it left."""
+        ...
+
+    def send_soon(self, email: AccountEmail) -> None:
+        """Send it in the background and return at once: for answers that must take the
+        same time whether or not there was anything to send."""
+        ...
+
+    def link(self, path: str, token: str) -> str:
+        """The link a person opens: ``<app URL><path>?token=<token>``."""
         ...
 
 

@@ -79,16 +79,23 @@ class User:
     """A person with an account. Immutable: every change returns a new value."""
 
     id: UserId
-    email: str
+    email: str | None  # None for an account made by phone code or Telegram
     name: str
     role: Role
-    password_hash: str
+    password_hash: str | None  # None until an account made without one sets a password
     created_at: datetime
     updated_at: datetime
     phone: str | None = None  # E.164, "+97688112233"
     locale: str = DEFAULT_LOCALE  # the language of messages: "en" or "mn"
     locked_until: datetime | None = None  # an operator's lock of the whole account
     disabled: bool = False
+    # Proven by a code to the number (``phone_codes``); at most one account holds a
+    # verified number, and only a verified number signs in.
+    phone_verified: bool = False
+    email_verified: bool = False
+    # When the owner deleted the account (``accounts.leaving``): anonymised, never again
+    # signed into; the row stays for the bookings, payments and audit entries naming it.
+    deleted_at: datetime | None = None
 
     @property
     def actor(self) -> Actor:
@@ -103,10 +110,15 @@ class User:
     def with_profile(
         self, now: datetime, *, name: str | None, phone: str | None, locale: str | None = None
     ) -> User:
-        """Apply a profile edit; ``None`` leaves a field as it is, ``""`` clears the phone."""
+        """Apply a profile edit; ``None`` leaves a field as it is, ``""`` clears the phone.
+        A verified number is changed only by a code to the new one (``phone_codes``): it may
+        be how the account signs in."""
         errors: list[FieldError] = []
         new_name = self.name if name is None else checked_name(name, errors)
         new_phone = self.phone if phone is None else _checked_phone(phone, errors)
+        if self.phone_verified and new_phone != self.phone and not errors:
+            detail = "Change a verified number with a code sent to the new one."
+            errors.append(FieldError("phone", detail, "verified_phone"))
         new_locale = self.locale if locale is None else _checked_locale(locale, errors)
         if errors:
             raise InvalidInputError(errors=tuple(errors))
@@ -114,6 +126,22 @@ class User:
 
     def with_password_hash(self, password_hash: str, now: datetime) -> User:
         return replace(self, password_hash=password_hash, updated_at=now)
+
+    def with_verified_email(self, email: str, now: datetime) -> User:
+        """The address (normalised) proven by a link sent to it is the account's, verified."""
+        return replace(self, email=email, email_verified=True, updated_at=now)
+
+    def with_verified_phone(self, phone: str, now: datetime) -> User:
+        """The number (E.164) proven by a code to it is the account's, verified."""
+        return replace(self, phone=phone, phone_verified=True, updated_at=now)
+
+    @property
+    def sign_in_name(self) -> str:
+        """What failed sign-ins of this account are counted under (``sign_in.sign_in_key``):
+        its email, else its verified number, else its id."""
+        if self.email is not None:
+            return self.email
+        return self.phone if self.phone_verified and self.phone else str(self.id)
 
 
 class Moderation(StrEnum):
@@ -141,6 +169,8 @@ def moderated(
     lock or a suspension ends the account's sessions (the use case revokes them); unlocking
     or reinstating an account that is not locked or suspended is a conflict."""
     _require_another_admin(user, actor)
+    if user.deleted_at is not None:
+        raise InvalidTransitionError("The account has been deleted.")
     if action is Moderation.LOCK:
         return _locked(user, now, until)
     if until is not None:

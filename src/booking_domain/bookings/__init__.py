@@ -36,12 +36,20 @@ from booking_domain.bookings.errors import (
 )
 from booking_domain.bookings.history import HistoryEntry, HistoryKind, actor_fields
 from booking_domain.bookings.lifecycle import (
+    cancel,
     expire_hold,
     mark_invoiced,
     record_payment,
     record_refund,
 )
-from booking_domain.bookings.ports import BookingRepository, HasBookings
+from booking_domain.bookings.ports import (
+    BookingFilter,
+    BookingRepository,
+    BookingsUnitOfWork,
+    HasBookings,
+    HasClients,
+    HasIdeas,
+)
 from booking_domain.bookings.published import (
     BOOKING,
     BOOKING_EVENT_TYPES,
@@ -66,15 +74,19 @@ __all__ = [
     "BookedFor",
     "Booking",
     "BookingActionNotAllowedError",
+    "BookingFilter",
     "BookingNotFoundError",
     "BookingRecords",
     "BookingReferenceTakenError",
     "BookingRepository",
     "BookingStatus",
+    "BookingsUnitOfWork",
     "Client",
     "ClientId",
     "CustomerNotFoundError",
     "HasBookings",
+    "HasClients",
+    "HasIdeas",
     "HistoryEntry",
     "HistoryKind",
     "HoldExpiredError",
@@ -93,6 +105,7 @@ __all__ = [
     "booking_outbox_event",
     "booking_subject",
     "busy_timeline",
+    "cancel",
     "creation_kind",
     "expire_hold",
     "load_visible",

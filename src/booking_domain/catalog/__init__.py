@@ -23,7 +23,7 @@ from booking_domain.catalog.images import PortfolioImage, public_images
 from booking_domain.catalog.loading import load_artist, load_editable_artist
 from booking_domain.catalog.policy import SchedulingPolicy
 from booking_domain.catalog.portfolio import PortfolioItem, PortfolioItemId
-from booking_domain.catalog.ports import HasArtists, HasServices
+from booking_domain.catalog.ports import CatalogUnitOfWork, HasArtists, HasServices
 from booking_domain.catalog.profile_changes import Change, ProfileChanges, change_profile, suspended
 from booking_domain.catalog.published import (
     ARTIST,
@@ -43,6 +43,7 @@ __all__ = [
     "ArtistProfile",
     "ArtistProfileExistsError",
     "ArtistStatus",
+    "CatalogUnitOfWork",
     "Change",
     "Deposit",
     "FixedDeposit",

@@ -13,6 +13,7 @@ from typing import Protocol
 
 from booking_domain.media.storage import ObjectStore
 from booking_domain.media.uploads import Upload, UploadId
+from booking_domain.shared.ids import UserId
 from booking_domain.shared.ports import UnitOfWork, UnitOfWorkFactory
 
 
@@ -32,6 +33,14 @@ class UploadRepository(Protocol):
     async def abandoned(self, before: datetime, *, limit: int) -> Sequence[Upload]:
         """Up to ``limit`` uploads not used (pending, ready or rejected) that were requested
         before ``before``, oldest first."""
+        ...
+
+    async def of_owner(
+        self, owner_id: UserId, *, after: UploadId | None, limit: int
+    ) -> Sequence[Upload]:
+        """Up to ``limit`` of the owner's uploads, whatever their status, in id order (ids
+        are time-ordered) after ``after`` (None: from the first): a user's own uploads
+        read a batch at a time (their data export)."""
         ...
 
 

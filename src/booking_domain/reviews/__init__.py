@@ -11,7 +11,7 @@ from booking_domain.reviews.errors import (
     ReviewNotAllowedError,
     ReviewNotFoundError,
 )
-from booking_domain.reviews.ports import ReviewOrder
+from booking_domain.reviews.ports import ReviewOrder, ReviewsUnitOfWork
 from booking_domain.reviews.published import REVIEW_EVENT_TYPES, review_outbox_event
 from booking_domain.reviews.reviews import (
     EDIT_WINDOW,
@@ -39,6 +39,7 @@ __all__ = [
     "ReviewNotAllowedError",
     "ReviewNotFoundError",
     "ReviewOrder",
+    "ReviewsUnitOfWork",
     "apply",
     "review_outbox_event",
     "write_review",

@@ -45,7 +45,11 @@ from booking_domain.scheduling.intervals import (
     union,
     whole_seconds,
 )
-from booking_domain.scheduling.ports import HasSchedulingReader, SchedulingContext
+from booking_domain.scheduling.ports import (
+    HasSchedulingReader,
+    SchedulingContext,
+    SchedulingUnitOfWork,
+)
 from booking_domain.scheduling.stored import (
     OVERRIDE_REACH,
     StoredOverride,
@@ -82,6 +86,7 @@ __all__ = [
     "Schedule",
     "SchedulingContext",
     "SchedulingPolicy",
+    "SchedulingUnitOfWork",
     "StoredOverride",
     "StoredRule",
     "UnknownTimeZoneError",

@@ -15,6 +15,8 @@ from adapters.memory.operations import InMemoryOperationsReadout
 from adapters.memory.outbox import InMemoryOutboxFeed, InMemoryOutboxRelay
 from adapters.memory.sessions import InMemorySessionCheck
 from adapters.memory.uow import InMemoryUnitOfWorkFactory
+from adapters.notifications.account_mail import ChannelAccountMail
+from adapters.notifications.code_texts import SmsCodeTexts
 from adapters.postgres.database import Database, PostgresHealthProbe
 from adapters.postgres.operations import PostgresOperationsReadout
 from adapters.postgres.outbox import PostgresOutboxFeed
@@ -24,7 +26,9 @@ from adapters.postgres.secrets import PostgresStoredSecrets
 from adapters.postgres.sessions import PostgresSessionCheck
 from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from adapters.redis.relay import LeaderRelay, RedisCheckpoint, RedisLease
+from adapters.security.digest import HmacDigest
 from adapters.security.passwords import Argon2Parameters, Argon2PasswordHasher
+from adapters.security.phones import LibPhoneNumbers
 from adapters.security.secret_box import FernetSecretBox
 from adapters.security.tokens import JwtTokenService
 from adapters.system.clock import SystemClock
@@ -49,8 +53,13 @@ PORTS = (
     "gateway",
     "email",
     "sms",
+    "sms_reports",
     "renderer",
     "webhook_sender",
+    "phones",
+    "digest",
+    "texts",
+    "mail",
 )
 
 
@@ -167,7 +176,17 @@ class _CommonAdapters(containers.DeclarativeContainer):
     stores = storage.provided.stores
     email = channels.provided.email
     sms = channels.provided.sms
+    sms_reports = channels.provided.sms_reports
     renderer = channels.provided.renderer
+    phones = providers.Singleton(LibPhoneNumbers, settings.provided.phone_region)
+    digest = providers.Singleton(HmacDigest, jwt_secret)
+    mail = providers.Singleton(
+        ChannelAccountMail,
+        email,
+        app_url=settings.provided.web_url,
+        mail_domain=settings.provided.mail_domain,
+    )
+    texts = providers.Singleton(SmsCodeTexts, sms, show_secrets_in_log=settings.provided.is_local)
 
 
 class PostgresAdapters(_CommonAdapters):

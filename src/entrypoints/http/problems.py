@@ -132,8 +132,10 @@ def domain_error_handler(request: Request[Any, Any, Any], exc: Exception) -> Res
     status = status_for(type(exc))
     errors = [ProblemField(e.field, e.message, e.code) for e in getattr(exc, "errors", ())]
     headers = None
-    if isinstance(exc, RetryLaterError):
-        headers = {"Retry-After": str(exc.retry_after_seconds)}
+    # A 429 always says when to retry; a 503 does when it knows (a spent daily budget).
+    retry_after = getattr(exc, "retry_after_seconds", None)
+    if isinstance(exc, RetryLaterError) or isinstance(retry_after, int):
+        headers = {"Retry-After": str(retry_after)}
     if status >= 500:
         _log.warning("dependency failure: %s", exc.code)
     reason = getattr(exc, "reason", None)

@@ -4,7 +4,8 @@ b 1 -->``) are put together by walk in step order and run with bash (``-euo pipe
 a failing ``curl -f`` or a lookup that finds nothing fails the walk) against a real ``inkslot
 serve`` of the local profile with its demo data, in a fresh data directory, as ``make run``
 serves a fresh clone. The walk is given what a reader has: ``$B`` (the base URL) and the
-demo passwords ``make run`` printed."""
+demo passwords ``make run`` printed, and its log (``$LOG``: the text messages of the local
+profile are log lines)."""
 
 from __future__ import annotations
 
@@ -63,6 +64,7 @@ def test_the_documented_walk_runs(name: str, database_url: str, tmp_path: Path) 
             "PATH": os.environ["PATH"],
             "HOME": str(tmp_path),
             "B": server.base_url + "/api/v1",
+            "LOG": str(server.log_path),  # what `make run` prints, as a reader sees it
             "CUSTOMER_PASSWORD": passwords["customer"],
             "ARTIST_PASSWORD": passwords["artist"],
             "ADMIN_PASSWORD": passwords["admin"],

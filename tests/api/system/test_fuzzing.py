@@ -46,6 +46,7 @@ from entrypoints.container import LocalAdapters, build_container, bundles, memor
 from tests.support import postgres
 from tests.support.builders import START, TEST_JWT_SECRET, cheap_settings
 from tests.support.fuzzing import FUZZ_SUMMARY
+from tests.support.telegram import TEST_BOT_TOKEN
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "25"))
 PASSWORD = "violet-needle-harbour"
@@ -61,7 +62,8 @@ class Target:
 
 
 def _wire(database_url: str) -> tuple[Litestar, Bundles, Any]:
-    config = cheap_settings(database_url=database_url)
+    # Telegram sign-in on, so its operations are fuzzed past 404 telegram_off.
+    config = cheap_settings(database_url=database_url, telegram_bot_token=TEST_BOT_TOKEN)
     adapters = LocalAdapters(settings=config, jwt_secret=TEST_JWT_SECRET, database_url=database_url)
     adapters.clock.override(providers.Object(ManualClock(START)))
     core = build_container(config, jwt_secret=TEST_JWT_SECRET, adapters=adapters)

@@ -255,7 +255,7 @@ async def test_admins_are_created_by_the_operator_use_case(app: App) -> None:
 async def _stored_hash(app: App) -> str:
     async with app.uow() as uow:
         user = await uow.users.get_by_email("ada@example.com")
-    assert user is not None
+    assert user is not None and user.password_hash is not None
     return user.password_hash
 
 

@@ -64,7 +64,7 @@ async def a_customer(world: World, phone: str | None = None, role: Role = Role.C
 async def email_of(world: World, actor: Actor) -> str:
     async with world.uow(read_only=True) as uow:
         user = await uow.users.get(actor.user_id)
-    assert user is not None
+    assert user is not None and user.email is not None
     return user.email
 
 

@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from entrypoints.from_settings import telegram_bot
 from entrypoints.settings import Profile, SettingsError, load_settings, local_jwt_secret
+from tests.support.bootstrap import build_app
 from tests.support.builders import PRODUCTION_ENV
+from tests.support.telegram import TEST_BOT_TOKEN
 
 
 def test_no_environment_means_the_local_profile() -> None:
@@ -160,3 +163,30 @@ def test_the_local_secret_is_made_once_and_kept_private(tmp_path: Path) -> None:
     first = local_jwt_secret(tmp_path)
     assert local_jwt_secret(tmp_path) == first and len(first) >= 32
     assert (tmp_path / "jwt-secret").stat().st_mode & 0o077 == 0
+
+
+def test_the_telegram_bot_token_is_checked_and_never_shown() -> None:
+    secret = TEST_BOT_TOKEN.split(":")[1]
+    settings = load_settings({"INKSLOT_TELEGRAM_BOT_TOKEN": f" {TEST_BOT_TOKEN} "})
+    assert settings.telegram_bot_token == TEST_BOT_TOKEN
+    bot = telegram_bot(settings)
+    assert bot is not None and bot.token == TEST_BOT_TOKEN
+    deps = build_app(telegram_bot_token=TEST_BOT_TOKEN).accounts_deps
+    assert deps.telegram == bot
+    for shown in (repr(settings), str(settings), repr(bot), repr(deps)):
+        assert secret not in shown
+    bad = "12345:" + secret[:10]  # too short a secret
+    with pytest.raises(SettingsError, match="INKSLOT_TELEGRAM_BOT_TOKEN") as caught:
+        load_settings({"INKSLOT_TELEGRAM_BOT_TOKEN": bad})
+    assert secret[:10] not in str(caught.value)
+    assert telegram_bot(load_settings({})) is None  # unset: Telegram sign-in is off
+
+
+def test_phone_codes_settings_are_read_and_checked() -> None:
+    settings = load_settings({"INKSLOT_PHONE_REGION": " gb ", "INKSLOT_SMS_DAILY_LIMIT": "50"})
+    assert (settings.phone_region, settings.sms_daily_limit) == ("GB", 50)
+    assert (load_settings({}).phone_region, load_settings({}).sms_daily_limit) == ("MN", 1_000)
+    with pytest.raises(SettingsError, match="INKSLOT_PHONE_REGION"):
+        load_settings({"INKSLOT_PHONE_REGION": "XX"})
+    with pytest.raises(SettingsError, match="INKSLOT_SMS_DAILY_LIMIT"):
+        load_settings({"INKSLOT_SMS_DAILY_LIMIT": "0"})

@@ -7,7 +7,7 @@ which constraint a violation came from.
 
 from __future__ import annotations
 
-from adapters.postgres.tables.accounts import refresh_tokens, sign_in_attempts, users
+from adapters.postgres.tables.accounts import refresh_tokens, sessions, sign_in_attempts, users
 from adapters.postgres.tables.audit import audit_log
 from adapters.postgres.tables.base import metadata
 from adapters.postgres.tables.bookings import (
@@ -102,6 +102,7 @@ __all__ = [
     "search_free_starts",
     "search_vocabulary",
     "services",
+    "sessions",
     "sign_in_attempts",
     "studios",
     "uploads",

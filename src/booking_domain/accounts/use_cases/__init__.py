@@ -5,6 +5,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from booking_domain.accounts.use_cases.deps import AccountsDeps, SessionPolicy
+from booking_domain.accounts.use_cases.devices import EndSession, ListSessions
+from booking_domain.accounts.use_cases.email_links import (
+    ChangeEmail,
+    ForgotPassword,
+    LinkSent,
+    RequestEmailVerification,
+    RequestUnlockLink,
+    ResetPassword,
+    UnlockWithLink,
+    VerifyEmail,
+)
+from booking_domain.accounts.use_cases.phone_codes import (
+    ChangePhone,
+    CodeSent,
+    SendPhoneCode,
+    SignInWithPhoneCode,
+)
 from booking_domain.accounts.use_cases.profile import ChangePassword, GetProfile, UpdateProfile
 from booking_domain.accounts.use_cases.registration import (
     CreateAdmin,
@@ -21,6 +38,13 @@ from booking_domain.accounts.use_cases.sessions import (
     Login,
     Logout,
     RefreshSession,
+)
+from booking_domain.accounts.use_cases.telegram import (
+    LinkTelegram,
+    PurgeSpentTelegramLogins,
+    SignInWithTelegram,
+    SignInWithTelegramWebApp,
+    UnlinkTelegram,
 )
 from booking_domain.shared.use_case import UseCaseBundle
 
@@ -43,6 +67,23 @@ class AccountUseCases(UseCaseBundle[AccountsDeps]):
     get_profile: GetProfile
     update_profile: UpdateProfile
     change_password: ChangePassword
+    send_phone_code: SendPhoneCode
+    sign_in_with_phone_code: SignInWithPhoneCode
+    change_phone: ChangePhone
+    request_email_verification: RequestEmailVerification
+    change_email: ChangeEmail
+    verify_email: VerifyEmail
+    forgot_password: ForgotPassword
+    reset_password: ResetPassword
+    request_unlock_link: RequestUnlockLink
+    unlock_with_link: UnlockWithLink
+    list_sessions: ListSessions
+    end_session: EndSession
+    sign_in_with_telegram: SignInWithTelegram
+    sign_in_with_telegram_web_app: SignInWithTelegramWebApp
+    link_telegram: LinkTelegram
+    unlink_telegram: UnlinkTelegram
+    purge_spent_telegram_logins: PurgeSpentTelegramLogins
 
 
 __all__ = [
@@ -50,19 +91,38 @@ __all__ = [
     "AccountsDeps",
     "Authenticate",
     "AuthenticateStreamTicket",
+    "ChangeEmail",
     "ChangePassword",
+    "ChangePhone",
+    "CodeSent",
     "CreateAdmin",
+    "EndSession",
     "EndedSessions",
+    "ForgotPassword",
     "GetProfile",
     "IssueStreamTicket",
+    "LinkSent",
+    "LinkTelegram",
+    "ListSessions",
     "ListUsers",
     "Login",
     "Logout",
     "ModerateAccount",
+    "PurgeSpentTelegramLogins",
     "RefreshSession",
     "RegisterUser",
+    "RequestEmailVerification",
+    "RequestUnlockLink",
+    "ResetPassword",
+    "SendPhoneCode",
     "SessionPolicy",
     "SessionTokens",
+    "SignInWithPhoneCode",
+    "SignInWithTelegram",
+    "SignInWithTelegramWebApp",
     "SignedIn",
+    "UnlinkTelegram",
+    "UnlockWithLink",
     "UpdateProfile",
+    "VerifyEmail",
 ]

@@ -7,16 +7,24 @@ it can, so a slow hash never holds a database connection while it runs.
 
 from __future__ import annotations
 
+import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from booking_domain.accounts.phone_codes import CODE_DIGITS, PhoneCodePolicy
 from booking_domain.accounts.ports import (
+    AccountMail,
     AccountsUnitOfWorkFactory,
+    CodeTexts,
+    KeyedDigest,
     PasswordHasher,
+    PhoneNumbers,
     SessionCheck,
     TokenService,
 )
 from booking_domain.accounts.sign_in import LockoutPolicy
+from booking_domain.accounts.telegram import TelegramBot
 from booking_domain.shared.clock import Clock
 
 
@@ -35,4 +43,17 @@ class AccountsDeps:
     tokens: TokenService
     sessions: SessionCheck
     clock: Clock
+    phones: PhoneNumbers
+    digest: KeyedDigest
+    texts: CodeTexts
+    mail: AccountMail
     policy: SessionPolicy = field(default_factory=SessionPolicy)
+    codes: PhoneCodePolicy = field(default_factory=PhoneCodePolicy)
+    new_code: Callable[[], str] = field(default=lambda: random_code())
+    # The bot Telegram signs logins for (INKSLOT_TELEGRAM_BOT_TOKEN); None: Telegram off.
+    telegram: TelegramBot | None = None
+
+
+def random_code() -> str:
+    """Six digits from the operating system's random source, leading zeros kept."""
+    return f"{secrets.randbelow(10**CODE_DIGITS):0{CODE_DIGITS}d}"

@@ -23,11 +23,19 @@ class GetProfile(UseCase[AccountsDeps]):
 
 
 class UpdateProfile(UseCase[AccountsDeps]):
-    """Change one's own name, phone and language."""
+    """Change one's own name, phone and language. A phone is read as the platform reads
+    numbers (``PhoneNumbers``: a mobile number, national ones in its region), stored in
+    E.164; a verified one changes only by a code to the new one (``User.with_profile``)."""
 
     async def __call__(
         self, actor: Actor, *, name: str | None, phone: str | None, locale: str | None = None
     ) -> User:
+        if phone is not None and phone.strip():
+            number = self._deps.phones.mobile(phone)
+            if number is None:
+                detail = "Enter a mobile number such as +976 8811 2233."
+                raise InvalidInputError(errors=(FieldError("phone", detail, "invalid_phone"),))
+            phone = number
         async with self._deps.uow() as uow:
             user = await uow.users.get(actor.user_id)
             if user is None or user.disabled:
@@ -44,7 +52,8 @@ class ChangePassword(UseCase[AccountsDeps]):
     """Change one's own password, proving the current one from a client ``address``. A
     wrong current password is a failed sign-in of that pair (and a locked pair is refused).
     Every other session is revoked; the caller's own session family (``keep_family``), if
-    given, survives."""
+    given, survives. An account made without a password (by phone code or Telegram) sets
+    its first one from its session alone: it has no current password to prove."""
 
     async def __call__(
         self,
@@ -60,9 +69,10 @@ class ChangePassword(UseCase[AccountsDeps]):
             user = await uow.users.get(actor.user_id)
         if user is None or user.disabled:
             raise UserNotFoundError()
-        key = sign_in_key(user.email, address)
+        key = sign_in_key(user.sign_in_name, address)
         attempts = await refuse_a_locked_pair(s, key)
-        if not await s.hasher.verify(user.password_hash, current_password):
+        stored = user.password_hash
+        if stored is not None and not await s.hasher.verify(stored, current_password):
             await count_a_failure(s, key)
             raise InvalidInputError(
                 errors=(
@@ -87,7 +97,7 @@ class ChangePassword(UseCase[AccountsDeps]):
 
 
 def _check_new_password(user: User, current_password: str, new_password: str) -> None:
-    problems = password_problems(new_password, email=user.email, name=user.name)
+    problems = password_problems(new_password, email=user.email or "", name=user.name)
     if new_password == current_password:
         problems.append(FieldError("newPassword", "Choose a different password.", "unchanged"))
     if problems:

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from booking_domain.accounts.devices import SessionDevice
 from booking_domain.accounts.errors import UserNotFoundError
 from booking_domain.accounts.ports import UserFilter
 from booking_domain.accounts.use_cases.deps import AccountsDeps
+from booking_domain.accounts.use_cases.email_links import send_verification
 from booking_domain.accounts.use_cases.session_tokens import SessionTokens, SignedIn, open_session
 from booking_domain.accounts.users import (
     DEFAULT_LOCALE,
@@ -37,8 +39,10 @@ async def create_account(
     password: str,
     sign_in: bool,
     locale: str = DEFAULT_LOCALE,
+    device: SessionDevice | None = None,
 ) -> tuple[User, SessionTokens | None]:
-    """Store a new user (email, name and locale already checked), signed in when asked."""
+    """Store a new user (email, name and locale already checked), signed in (from
+    ``device``) when asked."""
     password_hash = await deps.hasher.hash(password)
     now = deps.clock.now()
     user = User(UserId(new_uuid7()), email, name, role, password_hash, now, now, locale=locale)
@@ -46,16 +50,25 @@ async def create_account(
         await uow.users.add(user)
         if role is Role.ADMIN:  # an operator's act (sign-up never makes admins)
             await uow.audit.record(admin_created_audit(user))
-        tokens = (await open_session(deps, uow, user, now))[0] if sign_in else None
+        tokens = (await open_session(deps, uow, user, now, device=device))[0] if sign_in else None
         await uow.commit()
     return user, tokens
 
 
 class RegisterUser(UseCase[AccountsDeps]):
-    """Sign up a customer or an artist, and sign them in."""
+    """Sign up a customer or an artist, and sign them in (a session from ``user_agent`` at
+    ``address``, when given)."""
 
     async def __call__(
-        self, *, email: str, password: str, name: str, role: Role, locale: str = DEFAULT_LOCALE
+        self,
+        *,
+        email: str,
+        password: str,
+        name: str,
+        role: Role,
+        locale: str = DEFAULT_LOCALE,
+        user_agent: str | None = None,
+        address: str | None = None,
     ) -> SignedIn:
         email, name = validate_registration(email, password, name, role)
         locale = checked_locale(locale)
@@ -67,8 +80,10 @@ class RegisterUser(UseCase[AccountsDeps]):
             password=password,
             sign_in=True,
             locale=locale,
+            device=SessionDevice(user_agent, address),
         )
         assert tokens is not None  # sign_in=True always opens a session
+        await send_verification(self._deps, user, email, soon=True)
         return SignedIn(user, tokens)
 
 

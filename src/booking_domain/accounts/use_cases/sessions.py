@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+from booking_domain.accounts.devices import SessionDevice
 from booking_domain.accounts.emails import normalize_email
 from booking_domain.accounts.errors import (
     AccountDisabledError,
@@ -42,7 +43,9 @@ class Login(UseCase[AccountsDeps]):
             self._dummy_hash = await self._deps.hasher.hash("inkslot-dummy-password")
         return self._dummy_hash
 
-    async def __call__(self, *, email: str, password: str, address: str) -> SignedIn:
+    async def __call__(
+        self, *, email: str, password: str, address: str, user_agent: str | None = None
+    ) -> SignedIn:
         s = self._deps
         email = normalize_email(email)
         key = sign_in_key(email, address)
@@ -51,8 +54,11 @@ class Login(UseCase[AccountsDeps]):
         if is_clean_text(email):  # no account has any other kind of email
             async with s.uow(read_only=True) as uow:
                 user = await uow.users.get_by_email(email)
-        stored = user.password_hash if user is not None else await self._dummy()
-        matches = await s.hasher.verify(stored, password)
+        # An account without a password (made by phone code) fails like an unknown email.
+        has_password = user is not None and user.password_hash is not None
+        stored = user.password_hash if user is not None and user.password_hash else None
+        stored = stored or await self._dummy()
+        matches = await s.hasher.verify(stored, password) and has_password
         if user is None or not matches:
             await count_a_failure(s, key)
             raise InvalidCredentialsError()
@@ -70,16 +76,20 @@ class Login(UseCase[AccountsDeps]):
             updated = current if new_hash is None else current.with_password_hash(new_hash, now)
             if updated is not current:
                 await uow.users.update(updated)
-            tokens, _ = await open_session(s, uow, updated, now)
+            device = SessionDevice(user_agent, address)
+            tokens, _ = await open_session(s, uow, updated, now, device=device)
             await uow.commit()
         return SignedIn(updated, tokens)
 
 
 class RefreshSession(UseCase[AccountsDeps]):
     """Trade a refresh token for a new pair. The old one is spent; a spent one presented again
-    revokes its whole family (someone copied it)."""
+    revokes its whole family (someone copied it). The session's last use moves to now, from
+    ``address`` (and ``user_agent``) when given."""
 
-    async def __call__(self, *, refresh_token: str) -> SignedIn:
+    async def __call__(
+        self, *, refresh_token: str, address: str | None = None, user_agent: str | None = None
+    ) -> SignedIn:
         s = self._deps
         token_hash = s.tokens.hash_refresh_secret(refresh_token)
         async with s.uow() as uow:
@@ -97,7 +107,10 @@ class RefreshSession(UseCase[AccountsDeps]):
             user = await uow.users.get(record.user_id)
             if user is None or user.disabled:
                 raise InvalidTokenError()
-            tokens, successor = await open_session(s, uow, user, now, record.family_id)
+            device = SessionDevice(user_agent, address)
+            tokens, successor = await open_session(
+                s, uow, user, now, record.family_id, device=device
+            )
             await uow.refresh_tokens.update(record.spent(now, successor.id))
             await uow.commit()
         return SignedIn(user, tokens)

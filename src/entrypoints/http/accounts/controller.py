@@ -1,18 +1,18 @@
 """The accounts context over HTTP: ``/api/v1/auth`` and ``/api/v1/me/password`` (both
-rate-limited per client address; sign-up more strictly), ``/api/v1/me`` and
-``/api/v1/admin/users``."""
+rate-limited per client address; sign-up more strictly), ``/api/v1/me``,
+``/api/v1/me/sessions`` and ``/api/v1/admin/users``."""
 
 from __future__ import annotations
 
 from typing import Annotated, Literal
 from uuid import UUID
 
-from litestar import get, patch, post
+from litestar import delete, get, patch, post
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_204_NO_CONTENT
 
-from booking_domain.accounts import Actor, Moderation
+from booking_domain.accounts import Actor, Moderation, SessionFamilyId
 from booking_domain.accounts.use_cases import AccountUseCases
 from booking_domain.shared import (
     MAX_PAGE,
@@ -29,6 +29,7 @@ from booking_domain.shared.ids import UserId
 from entrypoints.http.accounts.dto import (
     AdminUserView,
     ChangePasswordRequest,
+    DeviceSessionList,
     LockRequest,
     LoginRequest,
     RefreshRequest,
@@ -43,10 +44,15 @@ from entrypoints.http.auth import client_address
 from entrypoints.http.caller import AnyRequest, Caller, Claims
 from entrypoints.http.controllers import AdminOnly, Public, SignedIn
 from entrypoints.http.locale import negotiate_locale
-from entrypoints.http.problem_docs import CHANGES
+from entrypoints.http.problem_docs import CHANGES, READS
 from entrypoints.http.wire import given
 
 AccountsDep = NamedDependency[AccountUseCases]
+
+
+def user_agent(request: AnyRequest) -> str | None:
+    """The client's User-Agent header, as sent (the session's record cleans and bounds it)."""
+    return request.headers.get("user-agent")
 
 
 class SignUpController(Public, context="accounts", raises=(InvalidInputError, ConflictError)):
@@ -65,6 +71,8 @@ class SignUpController(Public, context="accounts", raises=(InvalidInputError, Co
                 name=data.name,
                 role=Role(data.role),
                 locale=locale,
+                user_agent=user_agent(request),
+                address=client_address(request),
             )
         )
 
@@ -83,13 +91,24 @@ class AuthController(
     ) -> SessionView:
         return SessionView.of(
             await accounts.login(
-                email=data.email, password=data.password, address=client_address(request)
+                email=data.email,
+                password=data.password,
+                address=client_address(request),
+                user_agent=user_agent(request),
             )
         )
 
     @post("/refresh", status_code=HTTP_200_OK, summary="Trade a refresh token for a new pair")
-    async def refresh(self, data: JSONBody[RefreshRequest], accounts: AccountsDep) -> SessionView:
-        return SessionView.of(await accounts.refresh_session(refresh_token=data.refresh_token))
+    async def refresh(
+        self, data: JSONBody[RefreshRequest], request: AnyRequest, accounts: AccountsDep
+    ) -> SessionView:
+        return SessionView.of(
+            await accounts.refresh_session(
+                refresh_token=data.refresh_token,
+                address=client_address(request),
+                user_agent=user_agent(request),
+            )
+        )
 
     @post("/logout", status_code=HTTP_204_NO_CONTENT, summary="End the refresh token's session")
     async def logout(self, data: JSONBody[RefreshRequest], accounts: AccountsDep) -> None:
@@ -142,6 +161,30 @@ class PasswordController(
             address=client_address(request),
             keep_family=claims.session_id,
         )
+
+
+class SessionsController(SignedIn, context="accounts", raises=READS):
+    path = "/me/sessions"
+    tags = ["account"]
+
+    @get(summary="Your signed-in sessions: device, address, last use")
+    async def list_sessions(self, claims: Claims, accounts: AccountsDep) -> DeviceSessionList:
+        """Live sessions only (signed out, replaced or expired ones are gone), the most
+        recently used first, at most 100; ``current`` marks the one asking."""
+        return DeviceSessionList.of(await accounts.list_sessions(claims))
+
+    @delete(
+        "/{session_id:uuid}",
+        status_code=HTTP_204_NO_CONTENT,
+        summary="End one of your sessions (sign that device out)",
+    )
+    async def end_session(
+        self, session_id: FromPath[UUID], claims: Claims, accounts: AccountsDep
+    ) -> None:
+        """Its refresh token stops working and its access tokens are refused within a
+        second. Ending your own current session signs you out. Another user's session, an
+        unknown or an ended one: 404 ``session_not_found``."""
+        await accounts.end_session(claims, SessionFamilyId(session_id))
 
 
 class StreamTicketController(SignedIn, context="accounts", raises=CHANGES):

@@ -11,6 +11,7 @@ import msgspec
 from msgspec import UNSET, Meta, UnsetType
 
 from booking_domain.accounts import User
+from booking_domain.accounts.devices import SeenSession
 from booking_domain.accounts.ports import IssuedAccessToken
 from booking_domain.accounts.use_cases import SessionTokens, SignedIn
 from entrypoints.http.wire import Dto, PageView, View
@@ -59,13 +60,16 @@ class ChangePasswordRequest(Dto, frozen=True):
 
 class UserView(View, frozen=True):
     id: UUID
-    email: str
+    email: str | None  # None for an account made by phone code or Telegram
     name: str
     role: str
     phone: str | None  # E.164
     locale: str
     created_at: datetime
     updated_at: datetime
+    phone_verified: bool = False
+    email_verified: bool = False
+    has_password: bool = True
 
     @classmethod
     def of(cls, user: User) -> UserView:
@@ -78,6 +82,9 @@ class UserView(View, frozen=True):
             locale=user.locale,
             created_at=user.created_at,
             updated_at=user.updated_at,
+            phone_verified=user.phone_verified,
+            email_verified=user.email_verified,
+            has_password=user.password_hash is not None,
         )
 
 
@@ -134,3 +141,40 @@ class TicketView(View, frozen=True):
     @classmethod
     def of(cls, issued: IssuedAccessToken) -> TicketView:
         return cls(ticket=issued.token, expires_at=issued.expires_at)
+
+
+class DeviceSessionView(View, frozen=True):
+    """One of your sessions: the device that signed in (a label, and its User-Agent as
+    sent, trimmed), the client address at the last use and at sign-in, and whether it is
+    the session asking."""
+
+    id: UUID
+    device: str  # "Firefox on Linux", "Chrome on Android", "Unknown device"
+    user_agent: str  # "" when the client sent none
+    address: str | None  # at the last use (sign-in or refresh)
+    sign_in_address: str | None
+    created_at: datetime
+    last_used_at: datetime
+    current: bool
+
+    @classmethod
+    def of(cls, seen: SeenSession) -> DeviceSessionView:
+        session = seen.session
+        return cls(
+            id=session.id,
+            device=session.device,
+            user_agent=session.user_agent,
+            address=session.last_address,
+            sign_in_address=session.address,
+            created_at=session.created_at,
+            last_used_at=session.last_used_at,
+            current=seen.current,
+        )
+
+
+class DeviceSessionList(View, frozen=True):
+    items: list[DeviceSessionView]  # the most recently used first
+
+    @classmethod
+    def of(cls, seen: tuple[SeenSession, ...]) -> DeviceSessionList:
+        return cls(items=[DeviceSessionView.of(s) for s in seen])

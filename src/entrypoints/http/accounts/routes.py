@@ -5,13 +5,26 @@ from entrypoints.http.accounts.controller import (
     AuthController,
     MeController,
     PasswordController,
+    SessionsController,
     SignUpController,
     StreamTicketController,
 )
+from entrypoints.http.accounts.email_links import EmailLinkController, MyEmailController
+from entrypoints.http.accounts.phone import MyPhoneController, PhoneCodeController
+from entrypoints.http.accounts.telegram import MyTelegramController, TelegramSignInController
 from entrypoints.http.routes import Routes
 
 ROUTES = Routes(
-    controllers=(MeController, AdminUsersController, StreamTicketController),
-    sign_in=(AuthController, PasswordController),
+    controllers=(MeController, SessionsController, AdminUsersController, StreamTicketController),
+    sign_in=(
+        AuthController,
+        PasswordController,
+        PhoneCodeController,
+        MyPhoneController,
+        EmailLinkController,
+        MyEmailController,
+        TelegramSignInController,
+        MyTelegramController,
+    ),
     sign_up=(SignUpController,),
 )

@@ -1,0 +1,35 @@
+"""What an account's leaving does beyond the account (rules: ``accounts.leaving``).
+
+- every booking of the person that is pending or confirmed and has not started is
+  cancelled by the person, in the role they hold in it: as its customer the refund follows
+  the cancellation policy; as its artist everything paid is refunded (``bookings.cancel``),
+  reason ``account_deleted``; bookings that started or closed are kept as they are, for the
+  other party and the accounts;
+- an artist's profile leaves public view for good: suspended, its name ``DELETED_NAME``, its
+  bio, Instagram handle and pictures cleared; its services, portfolio and reviews stay
+  stored but are no longer public (a suspended profile's are not).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from booking_domain.accounts import DELETED_NAME
+from booking_domain.catalog import ArtistProfile
+
+ACCOUNT_DELETED_REASON = "account_deleted"
+
+
+def withdrawn(artist: ArtistProfile, now: datetime) -> ArtistProfile:
+    """The artist's profile once its owner deleted the account (module rules)."""
+    return replace(
+        artist,
+        suspended=True,
+        display_name=DELETED_NAME,
+        bio="",
+        instagram=None,
+        avatar=(),
+        cover=(),
+        updated_at=now,
+    )

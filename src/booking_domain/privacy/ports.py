@@ -1,0 +1,34 @@
+"""What the privacy use cases open: one unit of work over everything a person's account
+touches, so that deleting an account (cancelling its bookings, hiding its artist profile,
+ending its sessions, anonymising it) is one transaction."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from booking_domain.accounts import AccountsUnitOfWork
+from booking_domain.bookings import BookingsUnitOfWork
+from booking_domain.catalog import CatalogUnitOfWork
+from booking_domain.notifications import NotificationsUnitOfWork
+from booking_domain.payments import PaymentsUnitOfWork
+from booking_domain.reviews import ReviewsUnitOfWork
+from booking_domain.scheduling import SchedulingUnitOfWork
+from booking_domain.shared.ports import UnitOfWorkFactory
+
+
+class PrivacyUnitOfWork(
+    # In the adapters' order of these bases, so that one class can serve them all.
+    AccountsUnitOfWork,
+    CatalogUnitOfWork,
+    SchedulingUnitOfWork,
+    BookingsUnitOfWork,
+    PaymentsUnitOfWork,
+    NotificationsUnitOfWork,
+    ReviewsUnitOfWork,
+    Protocol,
+):
+    """Accounts, bookings (with their ideas, clients and uploads), payments, reviews, the
+    artist's catalogue and availability, the inbox, the outbox and the audit trail."""
+
+
+PrivacyUnitOfWorkFactory = UnitOfWorkFactory[PrivacyUnitOfWork]

@@ -1,0 +1,142 @@
+"""``DeleteAccount``: the owner deletes their own account, proving it again (rules:
+``accounts.leaving`` and ``privacy.leaving``; docs/privacy.md).
+
+One transaction: the proof's code is spent, the upcoming bookings are cancelled (each with
+its event and audit entry, so the other party is told and refunds are paid like every
+refund, after the commit), an artist profile is withdrawn (its event takes it out of
+search), every session ends, a linked Telegram account is unlinked, the account is
+anonymised and ``account.deleted`` recorded. The password is checked before the
+transaction opens (argon2 is slow); a wrong one changes nothing; a wrong code is counted
+against the code, as at sign-in, and changes nothing else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from booking_domain.accounts import (
+    InvalidCodeError,
+    PasswordProof,
+    PhoneCodeProof,
+    Proof,
+    User,
+    UserNotFoundError,
+    anonymised,
+    deletion_audit,
+    enter_code,
+    require_proof_fits,
+    wrong_password,
+)
+from booking_domain.bookings import (
+    Booking,
+    BookingFilter,
+    BookingStatus,
+    cancel,
+    record_change,
+)
+from booking_domain.catalog import ArtistChange, ArtistNotFoundError, change_profile
+from booking_domain.privacy.leaving import ACCOUNT_DELETED_REASON, withdrawn
+from booking_domain.privacy.ports import PrivacyUnitOfWork
+from booking_domain.privacy.use_cases.deps import PrivacyDeps
+from booking_domain.shared.identity import Actor
+from booking_domain.shared.ids import BookingId
+from booking_domain.shared.pages import MAX_PAGE_SIZE, PageRequest
+from booking_domain.shared.use_case import UseCase
+
+UPCOMING = (BookingStatus.PENDING, BookingStatus.CONFIRMED)
+
+
+@dataclass(frozen=True, slots=True)
+class Deletion:
+    user: User  # as it stays: anonymised
+    cancelled: tuple[Booking, ...]
+
+
+class DeleteAccount(UseCase[PrivacyDeps]):
+    async def __call__(self, actor: Actor, proof: Proof | None) -> Deletion:
+        """``proof``: None when the caller gave none (refused with what to give)."""
+        s = self._deps
+        async with s.uow(read_only=True) as uow:
+            user = await uow.users.get(actor.user_id)
+        if user is None:
+            raise UserNotFoundError()
+        require_proof_fits(user, proof)
+        if isinstance(proof, PasswordProof):
+            stored = user.password_hash or ""
+            if not await s.hasher.verify(stored, proof.password):
+                raise wrong_password()
+        async with s.uow() as uow:
+            now = s.clock.now()
+            current = await uow.users.get(actor.user_id)
+            if current is None:
+                raise UserNotFoundError()
+            require_proof_fits(current, proof)
+            if isinstance(proof, PhoneCodeProof):
+                await self._spend_code(uow, current, proof, now)
+            cancelled = await _cancel_upcoming(uow, current, now)
+            await _withdraw_artist(uow, current, now)
+            await uow.refresh_tokens.revoke_user_sessions(current.id, now)
+            await uow.telegram.remove(current.id)
+            after = anonymised(current, now)
+            await uow.users.update(after)
+            await uow.audit.record(deletion_audit(current, after, now))
+            await uow.commit()
+        s.sessions.forget(current.id)
+        return Deletion(after, cancelled)
+
+    async def _spend_code(
+        self, uow: PrivacyUnitOfWork, user: User, proof: PhoneCodeProof, now: datetime
+    ) -> None:
+        """A live sign-in code to the account's own verified number, entered right."""
+        number = self._deps.phones.mobile(proof.phone)
+        if number is None or number != user.phone:
+            raise InvalidCodeError()
+        s = self._deps
+        spent = await enter_code(uow, s.digest, s.codes, number, proof.code, now)
+        await uow.phone_codes.save(spent)
+
+
+async def _upcoming(uow: PrivacyUnitOfWork, where: BookingFilter, now: datetime) -> list[BookingId]:
+    """Ids first, read whole before any change (so no page shifts under the changes)."""
+    ids: list[BookingId] = []
+    page = 1
+    while True:
+        found = await uow.bookings.list(where, PageRequest(page, MAX_PAGE_SIZE))
+        ids.extend(b.id for b in found.items if b.start > now)
+        if not found.has_next:
+            return ids
+        page += 1
+
+
+async def _cancel_upcoming(
+    uow: PrivacyUnitOfWork, user: User, now: datetime
+) -> tuple[Booking, ...]:
+    """Cancel, as the user, every booking of theirs that is upcoming (``privacy.leaving``)."""
+    wanted = [BookingFilter(customer_id=user.id, statuses=UPCOMING, starts_from=now)]
+    artist = await uow.artists.get_by_user(user.id)
+    if artist is not None:
+        # The calendar first, then the rows: the order creations take them in.
+        await uow.bookings.hold_calendar(artist.id)
+        wanted.append(BookingFilter(artist_id=artist.id, statuses=UPCOMING, starts_from=now))
+    cancelled: list[Booking] = []
+    for where in wanted:
+        for booking_id in await _upcoming(uow, where, now):
+            booking = await uow.bookings.get(booking_id, for_update=True)
+            if booking is None or booking.status not in UPCOMING or booking.start <= now:
+                continue
+            of_artist = await uow.artists.get(booking.artist_id)
+            if of_artist is None:  # bookings restrict deleting their artist; a guard
+                raise ArtistNotFoundError()
+            changed, entry = cancel(
+                booking, user.actor, now, of_artist.policy, reason=ACCOUNT_DELETED_REASON
+            )
+            await record_change(uow, changed, entry)
+            cancelled.append(changed)
+    return tuple(cancelled)
+
+
+async def _withdraw_artist(uow: PrivacyUnitOfWork, user: User, now: datetime) -> None:
+    artist = await uow.artists.get_by_user(user.id)
+    if artist is not None:
+        await change_profile(uow, user.actor, artist.id, withdrawn, ArtistChange.SUSPENDED, now)

@@ -1,0 +1,26 @@
+"""What every privacy use case is given."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from booking_domain.accounts import (
+    KeyedDigest,
+    PasswordHasher,
+    PhoneCodePolicy,
+    PhoneNumbers,
+    SessionCheck,
+)
+from booking_domain.privacy.ports import PrivacyUnitOfWorkFactory
+from booking_domain.shared.clock import Clock
+
+
+@dataclass(frozen=True, slots=True)
+class PrivacyDeps:
+    uow: PrivacyUnitOfWorkFactory
+    clock: Clock
+    hasher: PasswordHasher
+    sessions: SessionCheck
+    phones: PhoneNumbers
+    digest: KeyedDigest
+    codes: PhoneCodePolicy = field(default_factory=PhoneCodePolicy)

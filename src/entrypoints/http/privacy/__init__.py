@@ -1,0 +1,1 @@
+"""The privacy context over HTTP: ``/api/v1/me/export`` and ``DELETE /api/v1/me``."""

@@ -1,0 +1,6 @@
+"""The routes the app serves of privacy (``ROUTES``)."""
+
+from entrypoints.http.privacy.controller import ExportController, LeavingController
+from entrypoints.http.routes import Routes
+
+ROUTES = Routes(controllers=(ExportController, LeavingController))

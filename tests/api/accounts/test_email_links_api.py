@@ -1,0 +1,176 @@
+"""Email links over HTTP, read from the `.eml` files the local mail channel writes (as a
+`make run` user reads them in var/mail): verification at sign-up and on a change of
+address, and the forgotten-password reset."""
+
+from __future__ import annotations
+
+import email
+import re
+from datetime import timedelta
+from email.message import Message
+from pathlib import Path
+from typing import Any
+
+import anyio
+import pytest
+
+from tests.api.conftest import PASSWORD, Api
+
+pytestmark = pytest.mark.anyio
+NEW_PASSWORD = "amber-lantern-thicket"
+_TOKEN = re.compile(r"\?token=([A-Za-z0-9_\-%]+)")
+
+
+def _mails(mail_dir: Path) -> list[Message]:
+    return [
+        email.message_from_bytes(p.read_bytes())
+        for p in sorted(mail_dir.glob("*.eml"), key=lambda p: p.stat().st_mtime_ns)
+    ]
+
+
+async def mail_to(tmp_path: Path, address: str, subject: str, *, count: int = 1) -> Message:
+    """The newest mail to ``address`` with ``subject``, once ``count`` of them are written
+    (some leave in the background: the answer never waits for them)."""
+    mail_dir = tmp_path / "var" / "mail"
+    with anyio.fail_after(10):
+        while True:
+            found = [m for m in _mails(mail_dir) if address in m["To"] and m["Subject"] == subject]
+            if len(found) >= count:
+                return found[-1]
+            await anyio.sleep(0.02)
+
+
+def token_in(message: Message) -> str:
+    part = next(p for p in message.walk() if p.get_content_type() == "text/plain")
+    payload = part.get_payload(decode=True)
+    assert isinstance(payload, bytes)
+    match = _TOKEN.search(payload.decode())
+    assert match, "no link in the mail"
+    return match.group(1)
+
+
+async def test_sign_up_sends_a_link_that_verifies_the_address_once(
+    api: Api, tmp_path: Path
+) -> None:
+    session = await api.register("ada@example.com")
+    assert session["user"]["emailVerified"] is False
+    mail = await mail_to(tmp_path, "ada@example.com", "Confirm your email address")
+    token = token_in(mail)
+    verified = await api.client.post("/api/v1/auth/email/verify", json={"token": token})
+    assert verified.status_code == 200 and verified.json()["emailVerified"] is True
+    again = await api.client.post("/api/v1/auth/email/verify", json={"token": token})
+    assert again.status_code == 401 and again.json()["code"] == "invalid_link"
+    resend = await api.client.post("/api/v1/me/email/verification", headers=api.bearer(session))
+    assert resend.status_code == 409  # verified already
+
+
+@pytest.mark.parametrize("token", ["", "x" * 500, "nope", "a\x00b", "../../etc"])
+async def test_a_bad_token_is_a_problem_and_changes_nothing(api: Api, token: str) -> None:
+    response = await api.client.post("/api/v1/auth/email/verify", json={"token": token})
+    assert response.status_code in (401, 422)
+    assert response.headers["content-type"].startswith("application/problem+json")
+
+
+async def test_a_verification_link_expires_after_a_day(api: Api, tmp_path: Path) -> None:
+    await api.register("ada@example.com")
+    token = token_in(await mail_to(tmp_path, "ada@example.com", "Confirm your email address"))
+    api.clock.advance(timedelta(hours=24))
+    response = await api.client.post("/api/v1/auth/email/verify", json={"token": token})
+    assert response.status_code == 401
+
+
+async def test_a_new_address_changes_only_when_its_link_is_opened_and_the_old_is_told(
+    api: Api, tmp_path: Path
+) -> None:
+    session = await api.register("ada@example.com")
+    headers = api.bearer(session)
+    asked = await api.client.post(
+        "/api/v1/me/email", json={"email": "Ada.New@Example.com"}, headers=headers
+    )
+    assert asked.status_code == 202 and asked.json()["email"] == "ada.new@example.com"
+    me = await api.client.get("/api/v1/me", headers=headers)
+    assert me.json()["email"] == "ada@example.com"  # the old one until the link is opened
+    await mail_to(tmp_path, "ada@example.com", "Your email address is changing")
+    link = await mail_to(tmp_path, "ada.new@example.com", "Confirm your email address")
+    moved = await api.client.post("/api/v1/auth/email/verify", json={"token": token_in(link)})
+    assert moved.status_code == 200
+    assert moved.json()["email"] == "ada.new@example.com" and moved.json()["emailVerified"]
+    assert (await api.login("ada.new@example.com")).status_code == 200
+    assert (await api.login("ada@example.com")).status_code == 401
+
+
+async def test_a_taken_address_is_refused(api: Api) -> None:
+    await api.register("eve@example.com")
+    session = await api.register("ada@example.com")
+    taken = await api.client.post(
+        "/api/v1/me/email", json={"email": "eve@example.com"}, headers=api.bearer(session)
+    )
+    assert taken.status_code == 409 and taken.json()["code"] == "email_taken"
+
+
+async def test_a_reset_link_sets_the_password_once_and_ends_every_session(
+    api: Api, tmp_path: Path
+) -> None:
+    session = await api.register("ada@example.com")
+    unknown = await api.client.post(
+        "/api/v1/auth/password/forgot", json={"email": "nobody@example.com"}
+    )
+    known = await api.client.post("/api/v1/auth/password/forgot", json={"email": "ADA@example.com"})
+    assert unknown.status_code == known.status_code == 202
+    assert unknown.json() == known.json()
+    token = token_in(await mail_to(tmp_path, "ada@example.com", "Reset your password"))
+
+    weak = await api.client.post(
+        "/api/v1/auth/password/reset", json={"token": token, "password": "short"}
+    )
+    assert weak.status_code == 422  # and the link still works:
+    reset = await api.client.post(
+        "/api/v1/auth/password/reset", json={"token": token, "password": NEW_PASSWORD}
+    )
+    assert reset.status_code == 204
+    assert (await api.login("ada@example.com", PASSWORD)).status_code == 401
+    assert (await api.login("ada@example.com", NEW_PASSWORD)).status_code == 200
+    refreshed = await api.client.post(
+        "/api/v1/auth/refresh", json={"refreshToken": session["tokens"]["refreshToken"]}
+    )
+    assert refreshed.status_code == 401  # the session from before the reset has ended
+    replay = await api.client.post(
+        "/api/v1/auth/password/reset", json={"token": token, "password": "another-long-phrase"}
+    )
+    assert replay.status_code == 401
+
+
+async def test_a_second_reset_link_ends_the_first_and_links_expire_in_30_minutes(
+    api: Api, tmp_path: Path
+) -> None:
+    await api.register("ada@example.com")
+    body: dict[str, Any] = {"email": "ada@example.com"}
+    await api.client.post("/api/v1/auth/password/forgot", json=body)
+    first = token_in(await mail_to(tmp_path, "ada@example.com", "Reset your password"))
+    await api.client.post("/api/v1/auth/password/forgot", json=body)
+    second = token_in(await mail_to(tmp_path, "ada@example.com", "Reset your password", count=2))
+    assert first != second
+    used = {"token": first, "password": NEW_PASSWORD}
+    assert (await api.client.post("/api/v1/auth/password/reset", json=used)).status_code == 401
+    api.clock.advance(timedelta(minutes=30))
+    late = {"token": second, "password": NEW_PASSWORD}
+    assert (await api.client.post("/api/v1/auth/password/reset", json=late)).status_code == 401
+
+
+async def test_an_unlock_link_clears_the_locked_pair_and_signs_in(
+    make_api: Any, tmp_path: Path
+) -> None:
+    api: Api = await make_api(login_max_failures=2)
+    await api.register("ada@example.com")
+    for _ in range(2):
+        await api.login("ada@example.com", "wrong-password-123")
+    assert (await api.login("ada@example.com")).status_code == 423
+    for address in ("ada@example.com", "nobody@example.com"):
+        asked = await api.client.post("/api/v1/auth/unlock", json={"email": address})
+        assert asked.status_code == 202 and asked.json() == {"status": "accepted"}
+    token = token_in(await mail_to(tmp_path, "ada@example.com", "Sign in to your account"))
+    unlocked = await api.client.post("/api/v1/auth/unlock/verify", json={"token": token})
+    assert unlocked.status_code == 200 and unlocked.json()["user"]["emailVerified"] is True
+    assert (await api.login("ada@example.com")).status_code == 200
+    again = await api.client.post("/api/v1/auth/unlock/verify", json={"token": token})
+    assert again.status_code == 401

@@ -1,0 +1,129 @@
+"""``GET /api/v1/me/export`` and ``DELETE /api/v1/me`` through the real app on PostgreSQL
+(docs/privacy.md)."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from typing import Any
+
+import psycopg
+import pytest
+
+from adapters.postgres.database import psycopg_url
+from tests.api.booking_helpers import BOOKINGS, open_desk
+from tests.api.conftest import PASSWORD, Api
+
+pytestmark = pytest.mark.anyio
+
+ME = "/api/v1/me"
+
+
+def _files(body: bytes) -> dict[str, Any]:
+    with zipfile.ZipFile(io.BytesIO(body)) as archive:
+        return {name: json.loads(archive.read(name)) for name in archive.namelist()}
+
+
+async def test_the_export_holds_the_callers_data_and_no_secret(api: Api) -> None:
+    desk = await open_desk(api)
+    booking_id = await desk.booked()
+    response = await api.client.get(f"{ME}/export", headers=desk.auth(desk.customer))
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"] == "application/zip"
+    assert "attachment; filename=" in response.headers["content-disposition"]
+    files = _files(response.content)
+    assert {"profile.json", "sessions.json", "bookings-as-customer.json", "uploads.json"} <= set(
+        files
+    )
+    assert files["profile.json"][0]["email"] == desk.customer["user"]["email"]
+    assert [b["id"] for b in files["bookings-as-customer.json"]] == [booking_id]
+    text = response.content.decode("latin-1") + json.dumps(files)
+    for secret in ("passwordHash", "tokenHash", "password_hash", "$argon2"):
+        assert secret not in text
+    artist = await api.client.get(f"{ME}/export", headers=desk.auth(desk.artist.session))
+    artist_files = _files(artist.content)
+    assert artist_files["artist.json"][0]["profile"]["id"] == desk.artist.id
+    assert [b["id"] for b in artist_files["bookings-as-artist.json"]] == [booking_id]
+    assert "bookings-as-artist.json" not in files  # a customer has no artist part
+
+
+async def test_export_needs_a_session(api: Api) -> None:
+    response = await api.client.get(f"{ME}/export")
+    assert response.status_code == 401
+
+
+async def test_a_wrong_password_deletes_nothing(api: Api) -> None:
+    desk = await open_desk(api)
+    booking_id = await desk.booked()
+    response = await api.client.request(
+        "DELETE", ME, json={"password": "not-the-password-1"}, headers=desk.auth(desk.customer)
+    )
+    assert response.status_code == 422, response.text
+    missing = await api.client.request("DELETE", ME, json={}, headers=desk.auth(desk.customer))
+    assert missing.status_code == 422
+    me = await api.client.get(ME, headers=desk.auth(desk.customer))
+    assert me.status_code == 200 and me.json()["name"] == "Ada"
+    booking = await api.client.get(f"{BOOKINGS}/{booking_id}", headers=desk.auth(desk.customer))
+    assert booking.json()["status"] == "confirmed"
+
+
+async def test_deleting_cancels_upcoming_bookings_anonymises_and_ends_sign_in(api: Api) -> None:
+    desk = await open_desk(api)
+    booking_id = await desk.booked()
+    email = desk.customer["user"]["email"]
+    response = await api.client.request(
+        "DELETE", ME, json={"password": PASSWORD}, headers=desk.auth(desk.customer)
+    )
+    assert response.status_code == 204, response.text
+    # The artist still sees the booking, cancelled, and by whom.
+    seen = await api.client.get(f"{BOOKINGS}/{booking_id}", headers=desk.auth(desk.artist.session))
+    assert seen.status_code == 200
+    assert seen.json()["status"] == "cancelled"
+    # No way back in: password, refresh, the old access token.
+    assert (await api.login(email)).status_code == 401
+    refresh = await api.client.post(
+        "/api/v1/auth/refresh", json={"refreshToken": desk.customer["tokens"]["refreshToken"]}
+    )
+    assert refresh.status_code == 401
+    assert (await api.client.get(ME, headers=desk.auth(desk.customer))).status_code == 401
+    # The row keeps only what is kept.
+    user_id = desk.customer["user"]["id"]
+    async with await psycopg.AsyncConnection.connect(psycopg_url(api.database_url)) as conn:
+        row = await (
+            await conn.execute(
+                "SELECT name, email, phone, password_hash, phone_verified, email_verified,"
+                " disabled, deleted_at, locale FROM users WHERE id = %s",
+                (user_id,),
+            )
+        ).fetchone()
+        audit = await (
+            await conn.execute(
+                "SELECT count(*) FROM audit_log WHERE action = 'account.deleted' AND target = %s",
+                (f"user/{user_id}",),
+            )
+        ).fetchone()
+    assert row is not None and audit is not None
+    name, mail, phone, password_hash, phone_ok, email_ok, disabled, deleted_at, locale = row
+    assert (name, mail, phone, password_hash) == ("Deleted user", None, None, None)
+    assert (phone_ok, email_ok, disabled, locale) == (False, False, True, "en")
+    assert deleted_at is not None
+    assert audit[0] == 1
+    # The email is free for a new account.
+    again = await api.register(email, name="Ada Again")
+    assert again["user"]["id"] != user_id
+
+
+async def test_a_deleted_artist_leaves_the_public_listing(api: Api) -> None:
+    desk = await open_desk(api)
+    booking_id = await desk.booked()
+    response = await api.client.request(
+        "DELETE", ME, json={"password": PASSWORD}, headers=desk.auth(desk.artist.session)
+    )
+    assert response.status_code == 204, response.text
+    public = await api.client.get(f"/api/v1/artists/{desk.artist.id}")
+    assert public.status_code == 404
+    listing = await api.client.get("/api/v1/artists")
+    assert desk.artist.id not in {a["id"] for a in listing.json()["items"]}
+    seen = await api.client.get(f"{BOOKINGS}/{booking_id}", headers=desk.auth(desk.customer))
+    assert seen.json()["status"] == "cancelled"
