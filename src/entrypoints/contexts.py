@@ -43,6 +43,7 @@ from booking_domain.webhooks.use_cases import WebhookUseCases
 from entrypoints.from_settings import (
     callback_url,
     code_policy,
+    lockout_policy,
     notification_retries,
     session_policy,
     telegram_bot,
@@ -102,7 +103,7 @@ class Contexts:
     search: SearchUseCases
     stream: StreamUseCases
     audit: AuditUseCases
-    privacy: Annotated[PrivacyUseCases, FromSettings(codes=code_policy)]
+    privacy: Annotated[PrivacyUseCases, FromSettings(codes=code_policy, lockout=lockout_policy)]
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,11 +37,16 @@ def code_policy(settings: Settings) -> PhoneCodePolicy:
     return PhoneCodePolicy(daily_budget=settings.sms_daily_limit)
 
 
-def session_policy(settings: Settings) -> SessionPolicy:
-    lockout = LockoutPolicy(
+def lockout_policy(settings: Settings) -> LockoutPolicy:
+    return LockoutPolicy(
         max_failures=settings.login_max_failures, lock_duration=settings.login_lock
     )
-    return SessionPolicy(refresh_token_ttl=settings.refresh_token_ttl, lockout=lockout)
+
+
+def session_policy(settings: Settings) -> SessionPolicy:
+    return SessionPolicy(
+        refresh_token_ttl=settings.refresh_token_ttl, lockout=lockout_policy(settings)
+    )
 
 
 def telegram_bot(settings: Settings) -> TelegramBot | None:

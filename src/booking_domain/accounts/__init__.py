@@ -13,6 +13,7 @@ from booking_domain.accounts.errors import (
     RefreshTokenReusedError,
     UserNotFoundError,
 )
+from booking_domain.accounts.guessing import count_a_failure, refuse_a_locked_pair
 from booking_domain.accounts.leaving import (
     DELETED_NAME,
     AccountDeletedError,
@@ -104,6 +105,7 @@ __all__ = [
     "UserRepository",
     "anonymised",
     "checked_name",
+    "count_a_failure",
     "deletion_audit",
     "e164",
     "email_problem",
@@ -112,6 +114,7 @@ __all__ = [
     "moderated",
     "normalize_email",
     "password_problems",
+    "refuse_a_locked_pair",
     "require_proof_fits",
     "sign_in_key",
     "validate_registration",

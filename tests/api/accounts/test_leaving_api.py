@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import io
 import json
+import logging
+import re
 import zipfile
+from datetime import timedelta
 from typing import Any
 
 import psycopg
@@ -127,3 +130,58 @@ async def test_a_deleted_artist_leaves_the_public_listing(api: Api) -> None:
     assert desk.artist.id not in {a["id"] for a in listing.json()["items"]}
     seen = await api.client.get(f"{BOOKINGS}/{booking_id}", headers=desk.auth(desk.customer))
     assert seen.json()["status"] == "cancelled"
+
+
+async def test_wrong_passwords_at_deletion_lock_the_pair_like_sign_in(make_api: Any) -> None:
+    api: Api = await make_api(login_max_failures=2)
+    session = await api.register("ada@example.com")
+    headers = api.bearer(session)
+    for _ in range(2):
+        wrong = await api.client.request(
+            "DELETE", ME, json={"password": "not-the-password-1"}, headers=headers
+        )
+        assert wrong.status_code == 422
+    locked = await api.client.request("DELETE", ME, json={"password": PASSWORD}, headers=headers)
+    assert locked.status_code == 423  # guessing through deletion is stopped as at sign-in
+    assert (await api.client.get(ME, headers=headers)).status_code == 200
+
+
+async def test_an_account_made_by_phone_code_is_deleted_with_a_fresh_code(
+    api: Api, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="inkslot.notifications")
+
+    def code() -> str:
+        found = [
+            m.group(1)
+            for r in caplog.records
+            if (m := re.search(r"code is (\d{6})", r.getMessage()))
+        ]
+        return found[-1]
+
+    send = {"phone": "8811 2233"}
+    await api.client.post("/api/v1/auth/phone/send-code", json=send)
+    signed_in = await api.client.post(
+        "/api/v1/auth/phone/verify", json={**send, "code": code(), "name": "Bat"}
+    )
+    headers = api.bearer(signed_in.json())
+    refused = await api.client.request("DELETE", ME, json={"password": PASSWORD}, headers=headers)
+    assert refused.status_code == 422  # no password to prove: a code is asked for
+    api.clock.advance(timedelta(minutes=2))
+    await api.client.post("/api/v1/auth/phone/send-code", json=send)
+    wrong = await api.client.request(
+        "DELETE",
+        ME,
+        json={**send, "code": "000000" if code() != "000000" else "111111"},
+        headers=headers,
+    )
+    assert wrong.status_code == 401 and wrong.json()["code"] == "invalid_code"
+    deleted = await api.client.request("DELETE", ME, json={**send, "code": code()}, headers=headers)
+    assert deleted.status_code == 204, deleted.text
+    api.clock.advance(timedelta(minutes=2))
+    await api.client.post("/api/v1/auth/phone/send-code", json=send)
+    again = await api.client.post(
+        "/api/v1/auth/phone/verify", json={**send, "code": code(), "name": "Bat"}
+    )
+    # The number is free again: a new account, not the deleted one.
+    assert again.status_code == 200 and again.json()["user"]["id"] != signed_in.json()["user"]["id"]

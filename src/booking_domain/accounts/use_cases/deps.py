@@ -50,6 +50,12 @@ class AccountsDeps:
     policy: SessionPolicy = field(default_factory=SessionPolicy)
     codes: PhoneCodePolicy = field(default_factory=PhoneCodePolicy)
     new_code: Callable[[], str] = field(default=lambda: random_code())
+
+    @property
+    def lockout(self) -> LockoutPolicy:
+        """The lockout of failed password sign-ins (``guessing``)."""
+        return self.policy.lockout
+
     # The bot Telegram signs logins for (INKSLOT_TELEGRAM_BOT_TOKEN); None: Telegram off.
     telegram: TelegramBot | None = None
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from booking_domain.accounts.errors import UserNotFoundError
+from booking_domain.accounts.guessing import count_a_failure, refuse_a_locked_pair
 from booking_domain.accounts.sessions import SessionFamilyId
 from booking_domain.accounts.sign_in import sign_in_key
 from booking_domain.accounts.use_cases.deps import AccountsDeps
-from booking_domain.accounts.use_cases.guessing import count_a_failure, refuse_a_locked_pair
 from booking_domain.accounts.users import User, password_problems
 from booking_domain.shared.errors import FieldError, InvalidInputError
 from booking_domain.shared.identity import Actor

@@ -12,11 +12,11 @@ from booking_domain.accounts.errors import (
     InvalidTokenError,
     RefreshTokenReusedError,
 )
+from booking_domain.accounts.guessing import count_a_failure, refuse_a_locked_pair
 from booking_domain.accounts.ports import AccessClaims, IssuedAccessToken
 from booking_domain.accounts.sessions import SessionFamilyId
 from booking_domain.accounts.sign_in import sign_in_key
 from booking_domain.accounts.use_cases.deps import AccountsDeps
-from booking_domain.accounts.use_cases.guessing import count_a_failure, refuse_a_locked_pair
 from booking_domain.accounts.use_cases.session_tokens import SignedIn, open_session
 from booking_domain.shared.ids import UserId
 from booking_domain.shared.text import is_clean_text

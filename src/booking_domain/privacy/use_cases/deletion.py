@@ -23,9 +23,12 @@ from booking_domain.accounts import (
     User,
     UserNotFoundError,
     anonymised,
+    count_a_failure,
     deletion_audit,
     enter_code,
+    refuse_a_locked_pair,
     require_proof_fits,
+    sign_in_key,
     wrong_password,
 )
 from booking_domain.bookings import (
@@ -54,8 +57,10 @@ class Deletion:
 
 
 class DeleteAccount(UseCase[PrivacyDeps]):
-    async def __call__(self, actor: Actor, proof: Proof | None) -> Deletion:
-        """``proof``: None when the caller gave none (refused with what to give)."""
+    async def __call__(self, actor: Actor, proof: Proof | None, *, address: str = "") -> Deletion:
+        """``proof``: None when the caller gave none (refused with what to give). A wrong
+        password is a failed sign-in of (the account, ``address``), as when changing the
+        password: a locked pair is refused before any password is checked."""
         s = self._deps
         async with s.uow(read_only=True) as uow:
             user = await uow.users.get(actor.user_id)
@@ -63,8 +68,11 @@ class DeleteAccount(UseCase[PrivacyDeps]):
             raise UserNotFoundError()
         require_proof_fits(user, proof)
         if isinstance(proof, PasswordProof):
+            key = sign_in_key(user.sign_in_name, address)
+            await refuse_a_locked_pair(s, key)
             stored = user.password_hash or ""
             if not await s.hasher.verify(stored, proof.password):
+                await count_a_failure(s, key)
                 raise wrong_password()
         async with s.uow() as uow:
             now = s.clock.now()

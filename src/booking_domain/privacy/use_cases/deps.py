@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from booking_domain.accounts import (
     KeyedDigest,
+    LockoutPolicy,
     PasswordHasher,
     PhoneCodePolicy,
     PhoneNumbers,
@@ -24,3 +25,4 @@ class PrivacyDeps:
     phones: PhoneNumbers
     digest: KeyedDigest
     codes: PhoneCodePolicy = field(default_factory=PhoneCodePolicy)
+    lockout: LockoutPolicy = field(default_factory=LockoutPolicy)

@@ -19,7 +19,8 @@ from msgspec import UNSET, Meta, UnsetType
 from booking_domain.accounts import PasswordProof, PhoneCodeProof, Proof
 from booking_domain.privacy import ExportPart, PrivacyUseCases
 from booking_domain.shared import NotAuthenticatedError
-from entrypoints.http.caller import Caller
+from entrypoints.http.auth import client_address
+from entrypoints.http.caller import AnyRequest, Caller
 from entrypoints.http.controllers import SignedIn
 from entrypoints.http.problem_docs import CHANGES, READS
 from entrypoints.http.wire import Dto
@@ -108,7 +109,11 @@ class LeavingController(SignedIn, context="privacy", raises=(*CHANGES, NotAuthen
 
     @delete(status_code=HTTP_204_NO_CONTENT, summary="Delete your account")
     async def delete_account(
-        self, data: JSONBody[DeleteAccountRequest], actor: Caller, privacy: PrivacyDep
+        self,
+        request: AnyRequest,
+        data: JSONBody[DeleteAccountRequest],
+        actor: Caller,
+        privacy: PrivacyDep,
     ) -> None:
         """Proves it is you again (password, or a fresh sign-in code to your verified
         number), then in one step: cancels your upcoming bookings (refunds by the policy;
@@ -116,4 +121,4 @@ class LeavingController(SignedIn, context="privacy", raises=(*CHANGES, NotAuthen
         session and anonymises the account. Bookings, payments, reviews and the audit trail
         stay, shown as by "Deleted user" (docs/privacy.md). A wrong password: 422
         ``invalid_input``; a wrong code: 401 ``invalid_code``."""
-        await privacy.delete_account(actor, data.proof())
+        await privacy.delete_account(actor, data.proof(), address=client_address(request))
