@@ -174,3 +174,26 @@ async def test_an_unlock_link_clears_the_locked_pair_and_signs_in(
     assert (await api.login("ada@example.com")).status_code == 200
     again = await api.client.post("/api/v1/auth/unlock/verify", json={"token": token})
     assert again.status_code == 401
+
+
+async def test_a_profile_edit_of_the_email_waits_for_the_new_addresss_link(
+    api: Api, tmp_path: Path
+) -> None:
+    session = await api.register("ada@example.com")
+    headers = api.bearer(session)
+    edit = await api.client.patch(
+        "/api/v1/me", json={"name": "Ada L", "email": "ada.l@example.com"}, headers=headers
+    )
+    assert edit.status_code == 200, edit.text
+    body = edit.json()
+    assert body["name"] == "Ada L" and body["email"] == "ada@example.com"
+    assert body["pendingEmail"] == "ada.l@example.com"
+    await mail_to(tmp_path, "ada@example.com", "Your email address is changing")
+    link = await mail_to(tmp_path, "ada.l@example.com", "Confirm your email address")
+    moved = await api.client.post("/api/v1/auth/email/verify", json={"token": token_in(link)})
+    assert moved.json()["email"] == "ada.l@example.com"
+    bad = await api.client.patch(
+        "/api/v1/me", json={"name": "Eve", "email": "not an email"}, headers=headers
+    )
+    assert bad.status_code == 422  # and nothing changed:
+    assert (await api.client.get("/api/v1/me", headers=headers)).json()["name"] == "Ada L"

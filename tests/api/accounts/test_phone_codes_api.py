@@ -206,10 +206,13 @@ async def test_a_new_number_is_proven_by_its_code_and_the_old_one_is_told(
         json={"phone": NUMBER, "code": last_code(caplog)},
         headers=headers,
     )
-    # A verified number is not changed by a profile edit: only by a code to the new one.
-    edit = await api.client.patch("/api/v1/me", json={"phone": "+97699112233"}, headers=headers)
-    assert edit.status_code == 422 and edit.json()["errors"][0]["code"] == "verified_phone"
-    await send(api, "+97699112233", purpose="phone_change", headers=headers)
+    # A profile edit cannot clear a verified number; a new one waits for its code, sent.
+    cleared = await api.client.patch("/api/v1/me", json={"phone": None}, headers=headers)
+    assert cleared.status_code == 422 and cleared.json()["errors"][0]["code"] == "verified_phone"
+    api.clock.advance(timedelta(minutes=2))
+    edit = await api.client.patch("/api/v1/me", json={"phone": "9911 2233"}, headers=headers)
+    assert edit.status_code == 200
+    assert edit.json()["phone"] == E164 and edit.json()["pendingPhone"] == "+97699112233"
     code = last_code(caplog)
     # The code of a phone change does not sign anyone in.
     assert (await verify(api, code, "+97699112233", name="Eve")).status_code == 401

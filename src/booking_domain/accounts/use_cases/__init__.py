@@ -22,7 +22,12 @@ from booking_domain.accounts.use_cases.phone_codes import (
     SendPhoneCode,
     SignInWithPhoneCode,
 )
-from booking_domain.accounts.use_cases.profile import ChangePassword, GetProfile, UpdateProfile
+from booking_domain.accounts.use_cases.profile import (
+    ChangePassword,
+    GetProfile,
+    ProfileUpdate,
+    UpdateProfile,
+)
 from booking_domain.accounts.use_cases.registration import (
     CreateAdmin,
     ListUsers,
@@ -108,6 +113,7 @@ __all__ = [
     "Login",
     "Logout",
     "ModerateAccount",
+    "ProfileUpdate",
     "PurgeSpentTelegramLogins",
     "RefreshSession",
     "RegisterUser",

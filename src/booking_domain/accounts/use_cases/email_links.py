@@ -109,37 +109,49 @@ class RequestEmailVerification(UseCase[AccountsDeps]):
         return await send_verification(self._deps, user, user.email)
 
 
+async def checked_new_email(uow: AccountsUnitOfWork, user: User, email: str) -> str:
+    """The new address (normalised) ``user`` asks for, or the refusal: malformed (422),
+    the account's own (422), another account's (409)."""
+    new = normalize_email(email)
+    if (problem := email_problem(new)) is not None:
+        raise InvalidInputError(errors=(problem,))
+    if new == user.email:
+        detail = "This is the account's address already."
+        raise InvalidInputError(errors=(FieldError("email", detail, "unchanged"),))
+    if await uow.users.get_by_email(new) is not None:
+        raise EmailAlreadyRegisteredError()
+    return new
+
+
+async def start_email_change(deps: AccountsDeps, user: User, new: str) -> LinkSent:
+    """A link to the new address; the old one (if any) is told. The address changes when
+    the link is opened (``VerifyEmail``)."""
+    sent = await send_verification(deps, user, new)
+    if user.email is not None:
+        notice = account_email(
+            "changed",
+            key=f"email-change-{sent.expires_at.timestamp():.0f}-{user.id}",
+            to=user.email,
+            name=user.name,
+            locale=user.locale,
+            link=None,
+            new=new,
+        )
+        await deps.mail.send(notice)
+    return sent
+
+
 class ChangeEmail(UseCase[AccountsDeps]):
     """Ask to move the signed-in account to a new address: a link goes to the new one and
     the old one (if any) is told; the address changes only when the link is opened."""
 
     async def __call__(self, actor: Actor, *, email: str) -> LinkSent:
-        s = self._deps
-        new = normalize_email(email)
-        if (problem := email_problem(new)) is not None:
-            raise InvalidInputError(errors=(problem,))
-        async with s.uow(read_only=True) as uow:
+        async with self._deps.uow(read_only=True) as uow:
             user = await uow.users.get(actor.user_id)
             if user is None:
                 raise UserNotFoundError()
-            if new == user.email:
-                detail = "This is the account's address already."
-                raise InvalidInputError(errors=(FieldError("email", detail, "unchanged"),))
-            if await uow.users.get_by_email(new) is not None:
-                raise EmailAlreadyRegisteredError()
-        sent = await send_verification(s, user, new)
-        if user.email is not None:
-            notice = account_email(
-                "changed",
-                key=f"email-change-{s.clock.now().timestamp():.0f}-{user.id}",
-                to=user.email,
-                name=user.name,
-                locale=user.locale,
-                link=None,
-                new=new,
-            )
-            await s.mail.send(notice)
-        return sent
+            new = await checked_new_email(uow, user, email)
+        return await start_email_change(self._deps, user, new)
 
 
 class VerifyEmail(UseCase[AccountsDeps]):

@@ -58,7 +58,9 @@ class CodeSent:
     resend_after: datetime
 
 
-def _number(deps: AccountsDeps, phone: str) -> str:
+def read_number(deps: AccountsDeps, phone: str) -> str:
+    """The number as stored (E.164), or ``InvalidInputError`` for what is not a mobile
+    number."""
     number = deps.phones.mobile(phone)
     if number is None:
         detail = "Enter a mobile number such as +976 8811 2233."
@@ -88,36 +90,50 @@ class SendPhoneCode(UseCase[AccountsDeps]):
         locale: str = DEFAULT_LOCALE,
     ) -> CodeSent:
         s = self._deps
-        number = _number(s, phone)
+        number = read_number(s, phone)
         if purpose is CodePurpose.PHONE_CHANGE and actor is None:
             raise NotAuthenticatedError("Sign in to change your phone number.")
         owner = actor.user_id if purpose is CodePurpose.PHONE_CHANGE and actor else None
-        now = s.clock.now()
-        code = s.new_code()
-        code_id = PhoneCodeId(new_uuid7())
-        address_key = s.digest.digest("client-address", address)
-        record = new_phone_code(
-            number,
-            purpose,
-            _code_hash(s, code_id, code),
-            address_key,
-            now,
-            s.codes,
-            code_id=code_id,
-            user_id=owner,
-        )
-        async with s.uow() as uow:
-            await uow.phone_codes.lock_number(number)
-            check_sending(
-                await uow.phone_codes.history(number, address_key, now - _HOUR), now, s.codes
-            )
-            if not await uow.phone_codes.take_from_budget(now.date(), s.codes.daily_budget):
-                raise SmsBudgetExhaustedError(retry_after_seconds=seconds_to_next_day(now))
-            await uow.phone_codes.add(record)
-            await uow.commit()
-        if not await s.texts.send(str(code_id), number, code_text(code, locale), secret=True):
-            raise CodeNotSentError()
-        return CodeSent(record.expires_at, now + s.codes.resend_cooldown)
+        return await send_code(s, number, purpose, address, owner=owner, locale=locale)
+
+
+async def send_code(
+    deps: AccountsDeps,
+    number: str,
+    purpose: CodePurpose,
+    address: str,
+    *,
+    owner: UserId | None = None,
+    locale: str = DEFAULT_LOCALE,
+) -> CodeSent:
+    """Send a new code to ``number`` (E.164) for ``purpose`` (``owner``: the account a
+    phone-change code is for), within the limits (``SendPhoneCode``)."""
+    s = deps
+    now = s.clock.now()
+    code = s.new_code()
+    code_id = PhoneCodeId(new_uuid7())
+    address_key = s.digest.digest("client-address", address)
+    record = new_phone_code(
+        number,
+        purpose,
+        _code_hash(s, code_id, code),
+        address_key,
+        now,
+        s.codes,
+        code_id=code_id,
+        user_id=owner,
+    )
+    async with s.uow() as uow:
+        await uow.phone_codes.lock_number(number)
+        history = await uow.phone_codes.history(number, address_key, now - _HOUR)
+        check_sending(history, now, s.codes)
+        if not await uow.phone_codes.take_from_budget(now.date(), s.codes.daily_budget):
+            raise SmsBudgetExhaustedError(retry_after_seconds=seconds_to_next_day(now))
+        await uow.phone_codes.add(record)
+        await uow.commit()
+    if not await s.texts.send(str(code_id), number, code_text(code, locale), secret=True):
+        raise CodeNotSentError()
+    return CodeSent(record.expires_at, now + s.codes.resend_cooldown)
 
 
 async def _entered(
@@ -184,7 +200,7 @@ class SignInWithPhoneCode(UseCase[AccountsDeps]):
         user_agent: str | None = None,
     ) -> SignedIn:
         s = self._deps
-        number = _number(s, phone)
+        number = read_number(s, phone)
         now = s.clock.now()
         purposes = frozenset({CodePurpose.SIGN_IN, CodePurpose.UNLOCK})
         async with s.uow() as uow:
@@ -215,7 +231,7 @@ class ChangePhone(UseCase[AccountsDeps]):
 
     async def __call__(self, actor: Actor, *, phone: str, code: str) -> User:
         s = self._deps
-        number = _number(s, phone)
+        number = read_number(s, phone)
         now = s.clock.now()
         async with s.uow() as uow:
             spent = await _entered(s, uow, number, code, now, frozenset({CodePurpose.PHONE_CHANGE}))

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from booking_domain.accounts.errors import UserNotFoundError
 from booking_domain.accounts.guessing import count_a_failure, refuse_a_locked_pair
+from booking_domain.accounts.phone_codes import CodePurpose
 from booking_domain.accounts.sessions import SessionFamilyId
 from booking_domain.accounts.sign_in import sign_in_key
 from booking_domain.accounts.use_cases.deps import AccountsDeps
+from booking_domain.accounts.use_cases.email_links import checked_new_email, start_email_change
+from booking_domain.accounts.use_cases.phone_codes import read_number, send_code
 from booking_domain.accounts.users import User, password_problems
 from booking_domain.shared.errors import FieldError, InvalidInputError
 from booking_domain.shared.identity import Actor
@@ -22,30 +27,62 @@ class GetProfile(UseCase[AccountsDeps]):
         return user
 
 
+@dataclass(frozen=True, slots=True)
+class ProfileUpdate:
+    """The account after an edit, and the changes that wait for the new address's link or
+    the new number's code."""
+
+    user: User
+    pending_email: str | None = None
+    pending_phone: str | None = None
+
+
 class UpdateProfile(UseCase[AccountsDeps]):
-    """Change one's own name, phone and language. A phone is read as the platform reads
-    numbers (``PhoneNumbers``: a mobile number, national ones in its region), stored in
-    E.164; a verified one changes only by a code to the new one (``User.with_profile``)."""
+    """Change one's own name, language, phone and email, from a client ``address``.
+
+    A phone is read as the platform reads numbers (``PhoneNumbers``: a mobile number,
+    national ones in its region) and stored in E.164. An unverified phone is a contact
+    number and changes at once. A verified one stays until the new number's code is entered
+    (``ChangePhone``): the code is sent here, within the usual limits. An email stays until
+    the link sent to the new address is opened, and the old address is told. Everything is
+    checked before anything changes."""
 
     async def __call__(
-        self, actor: Actor, *, name: str | None, phone: str | None, locale: str | None = None
-    ) -> User:
-        if phone is not None and phone.strip():
-            number = self._deps.phones.mobile(phone)
-            if number is None:
-                detail = "Enter a mobile number such as +976 8811 2233."
-                raise InvalidInputError(errors=(FieldError("phone", detail, "invalid_phone"),))
-            phone = number
-        async with self._deps.uow() as uow:
+        self,
+        actor: Actor,
+        *,
+        name: str | None,
+        phone: str | None,
+        locale: str | None = None,
+        email: str | None = None,
+        address: str = "",
+    ) -> ProfileUpdate:
+        s = self._deps
+        number = read_number(s, phone) if phone is not None and phone.strip() else phone
+        async with s.uow() as uow:
             user = await uow.users.get(actor.user_id)
             if user is None or user.disabled:
                 raise UserNotFoundError()
+            new_email = None if email is None else await checked_new_email(uow, user, email)
+            moving = user.phone_verified and bool(number) and number != user.phone
             updated = user.with_profile(
-                self._deps.clock.now(), name=name, phone=phone, locale=locale
+                s.clock.now(), name=name, phone=None if moving else number, locale=locale
             )
             await uow.users.update(updated)
             await uow.commit()
-        return updated
+        pending_phone = number if moving else None
+        if pending_phone is not None:
+            await send_code(
+                s,
+                pending_phone,
+                CodePurpose.PHONE_CHANGE,
+                address,
+                owner=user.id,
+                locale=updated.locale,
+            )
+        if new_email is not None:
+            await start_email_change(s, updated, new_email)
+        return ProfileUpdate(updated, new_email, pending_phone)
 
 
 class ChangePassword(UseCase[AccountsDeps]):

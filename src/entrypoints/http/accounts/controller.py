@@ -44,7 +44,7 @@ from entrypoints.http.auth import client_address
 from entrypoints.http.caller import AnyRequest, Caller, Claims
 from entrypoints.http.controllers import AdminOnly, Public, SignedIn
 from entrypoints.http.locale import negotiate_locale
-from entrypoints.http.problem_docs import CHANGES, READS
+from entrypoints.http.problem_docs import CHANGES, READS, raises
 from entrypoints.http.wire import given
 
 AccountsDep = NamedDependency[AccountUseCases]
@@ -123,13 +123,26 @@ class MeController(SignedIn, context="accounts", raises=CHANGES):
     async def read(self, actor: Caller, accounts: AccountsDep) -> UserView:
         return UserView.of(await accounts.get_profile(actor))
 
-    @patch(summary="Change name or phone")
+    @patch(
+        summary="Change name, language, phone or email",
+        description="A new email waits for its link; a new verified number for its code.",
+        opt=raises(*CHANGES, RetryLaterError),
+    )
     async def update(
-        self, data: JSONBody[UpdateMeRequest], actor: Caller, accounts: AccountsDep
+        self,
+        request: AnyRequest,
+        data: JSONBody[UpdateMeRequest],
+        actor: Caller,
+        accounts: AccountsDep,
     ) -> UserView:
-        return UserView.of(
+        return UserView.edited(
             await accounts.update_profile(
-                actor, name=given(data.name), phone=data.phone_change(), locale=given(data.locale)
+                actor,
+                name=given(data.name),
+                phone=data.phone_change(),
+                locale=given(data.locale),
+                email=given(data.email),
+                address=client_address(request),
             )
         )
 

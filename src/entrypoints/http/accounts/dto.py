@@ -13,7 +13,7 @@ from msgspec import UNSET, Meta, UnsetType
 from booking_domain.accounts import User
 from booking_domain.accounts.devices import SeenSession
 from booking_domain.accounts.ports import IssuedAccessToken
-from booking_domain.accounts.use_cases import SessionTokens, SignedIn
+from booking_domain.accounts.use_cases import ProfileUpdate, SessionTokens, SignedIn
 from entrypoints.http.wire import Dto, PageView, View
 
 Email = Annotated[str, Meta(max_length=320, description="Email address (case-insensitive)")]
@@ -45,8 +45,11 @@ class RefreshRequest(Dto, frozen=True):
 
 class UpdateMeRequest(Dto, frozen=True):
     name: Name | UnsetType = UNSET
+    # An unverified phone changes at once; a verified one when the new number's code is
+    # entered (POST /me/phone/verify). An email when the link sent to it is opened.
     phone: Annotated[str, Meta(max_length=40)] | UnsetType | None = UNSET
     locale: Language | UnsetType = UNSET
+    email: Email | UnsetType = UNSET
 
     def phone_change(self) -> str | None:
         """Left out keeps the phone (None); an explicit null clears it ("")."""
@@ -70,6 +73,17 @@ class UserView(View, frozen=True):
     phone_verified: bool = False
     email_verified: bool = False
     has_password: bool = True
+    # Only in the answer to PATCH /me: what waits for the new address's link or the new
+    # number's code.
+    pending_email: str | None = None
+    pending_phone: str | None = None
+
+    @classmethod
+    def edited(cls, update: ProfileUpdate) -> UserView:
+        shown = cls.of(update.user)
+        return msgspec.structs.replace(
+            shown, pending_email=update.pending_email, pending_phone=update.pending_phone
+        )
 
     @classmethod
     def of(cls, user: User) -> UserView:
