@@ -24,6 +24,19 @@ class LibPhoneNumbers(PhoneNumbers):
         self._region = default_region.upper()
 
     def mobile(self, text: str) -> str | None:
+        number = self._parsed(text)
+        if number is None or phonenumbers.number_type(number) not in _TEXTABLE:
+            return None
+        return phonenumbers.format_number(number, PhoneNumberFormat.E164)
+
+    def contact(self, text: str) -> str | None:
+        number = self._parsed(text)
+        return (
+            None if number is None else phonenumbers.format_number(number, PhoneNumberFormat.E164)
+        )
+
+    def _parsed(self, text: str) -> phonenumbers.PhoneNumber | None:
+        """A valid number without extension, or None."""
         if len(text) > MAX_TYPED_LENGTH or not text.isprintable():
             return None
         stripped = text.strip()
@@ -35,9 +48,7 @@ class LibPhoneNumbers(PhoneNumbers):
             return None
         if number.extension or not phonenumbers.is_valid_number(number):
             return None
-        if phonenumbers.number_type(number) not in _TEXTABLE:
-            return None
-        return phonenumbers.format_number(number, PhoneNumberFormat.E164)
+        return number
 
 
 def is_known_region(region: str) -> bool:

@@ -300,6 +300,11 @@ class PhoneNumbers(Protocol):
         read in the default region); None otherwise."""
         ...
 
+    def contact(self, text: str) -> str | None:
+        """The number in E.164 when ``text`` is any valid phone number (a contact number:
+        mobile or fixed line); None otherwise."""
+        ...
+
 
 class KeyedDigest(Protocol):
     """A digest keyed by a server secret: stored in place of codes and client addresses, so

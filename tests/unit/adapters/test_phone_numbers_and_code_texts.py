@@ -73,3 +73,10 @@ async def test_a_code_reaches_the_log_whole_only_locally(
     logged = " ".join(r.getMessage() for r in caplog.records)
     assert f"Your code is {shown}." in logged and "+976****2233" in logged
     assert local or "123456" not in logged
+
+
+def test_a_contact_number_may_be_a_landline_but_must_be_valid() -> None:
+    assert PHONES.contact("7011 2233") == "+97670112233"  # an Ulaanbaatar landline
+    assert PHONES.contact("8811 2233") == "+97688112233"
+    assert PHONES.contact("+976 0000 0000") is None
+    assert PHONES.mobile("7011 2233") is None

@@ -56,6 +56,7 @@ from booking_domain.bookings.use_cases.parties import (
     ClientDetails,
     CustomerLookup,
     Party,
+    read_phone,
     resolve_party,
 )
 from booking_domain.scheduling import SchedulingContext, epoch_floor
@@ -174,7 +175,8 @@ class CreateBooking(UseCase[BookingsDeps]):
             context = await bookable_context(uow, request.artist_id, request.service_id, start, now)
             party = None
             if request.party is not None:
-                party = await resolve_party(uow, actor, context, request.party, now)
+                given = read_phone(self._deps.phones, request.party)
+                party = await resolve_party(uow, actor, context, given, now)
             booking, entry = self._decide(actor, request, context, now, booking_id, party)
             await self._write(uow, booking, entry, context, now)
             await uow.commit()

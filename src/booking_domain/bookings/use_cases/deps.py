@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
+from booking_domain.accounts import PhoneNumbers
 from booking_domain.bookings.ports import BookingsUnitOfWorkFactory
 from booking_domain.bookings.references import new_booking_reference
 from booking_domain.media import MediaStores
@@ -19,5 +20,6 @@ class BookingsDeps:
     uow: BookingsUnitOfWorkFactory
     clock: Clock
     stores: MediaStores  # where idea images live (private: signed URLs)
+    phones: PhoneNumbers  # how the numbers people type are read
     idempotency_ttl: timedelta = timedelta(hours=24)
     new_reference: Callable[[], str] = new_booking_reference

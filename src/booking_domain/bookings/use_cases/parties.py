@@ -14,10 +14,10 @@ Rules (docs/product.md, "4. Bookings"):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
-from booking_domain.accounts import Role, User, e164, normalize_email
+from booking_domain.accounts import PhoneNumbers, Role, User, e164, normalize_email
 from booking_domain.bookings.clients import BookedFor, new_client
 from booking_domain.bookings.creation import require_calendar_owner
 from booking_domain.bookings.errors import CustomerNotFoundError
@@ -51,6 +51,20 @@ class ClientDetails:
 
 
 Party = CustomerLookup | ClientDetails
+
+
+def read_phone(phones: PhoneNumbers, party: Party) -> Party:
+    """The party with its phone read as the platform reads numbers (``PhoneNumbers``: any
+    valid number, national ones in the platform's region) and written in E.164, or
+    ``InvalidInputError`` naming the field."""
+    if party.phone is None:
+        return party
+    number = phones.contact(party.phone)
+    if number is None:
+        field = "phone" if isinstance(party, ClientDetails) else "customer.phone"
+        detail = "Enter a phone number such as +976 8811 2233."
+        raise InvalidInputError(errors=(FieldError(field, detail, "invalid_phone"),))
+    return replace(party, phone=number)
 
 
 async def resolve_party(
