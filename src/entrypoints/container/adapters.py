@@ -78,7 +78,9 @@ async def _close_postgres(
     payments: Payments,
     channels: Channels,
     redis: Redis | None,
+    mail: ChannelAccountMail,
 ) -> None:
+    await mail.aclose()  # account emails still leaving (they need no database)
     if replica is not None:
         await replica.close()
     await database.close()
@@ -131,7 +133,9 @@ async def _close_memory(
     storage: Storage,
     payments: Payments,
     channels: Channels,
+    mail: ChannelAccountMail,
 ) -> None:
+    await mail.aclose()
     await channels.close()
     await sender.close()
     await storage.close()
@@ -182,7 +186,7 @@ class _CommonAdapters(containers.DeclarativeContainer):
     digest = providers.Singleton(HmacDigest, jwt_secret)
     mail = providers.Singleton(
         ChannelAccountMail,
-        email,
+        channels.provided.account_email,
         app_url=settings.provided.web_url,
         mail_domain=settings.provided.mail_domain,
     )
@@ -227,6 +231,7 @@ class PostgresAdapters(_CommonAdapters):
         payments,
         _CommonAdapters.channels,
         redis,
+        _CommonAdapters.mail,
     )
 
 
@@ -274,4 +279,5 @@ class InMemoryAdapters(_CommonAdapters):
         _CommonAdapters.storage,
         payments,
         _CommonAdapters.channels,
+        _CommonAdapters.mail,
     )

@@ -24,19 +24,39 @@ class Channels:
     email: EmailSender
     sms: SmsSender
     renderer: BabelRenderer
+    # The API's own senders for messages about the account itself (codes, links): a
+    # request never waits for a pooled connection the job worker holds, and never uses one
+    # opened on another event loop (the worker may run on its own).
+    account_email: EmailSender
+    account_sms: SmsSender
     sms_reports: SmsDeliveryReports | None = None  # None: the provider reports nothing
 
     async def close(self) -> None:
-        if isinstance(self.email, SmtpEmailSender):
-            await self.email.close()
-        if isinstance(self.sms, HttpSmsSender | TwilioSmsSender):
-            await self.sms.aclose()
+        for email in (self.email, self.account_email):
+            if isinstance(email, SmtpEmailSender):
+                await email.close()
+        for sms in (self.sms, self.account_sms):
+            if isinstance(sms, HttpSmsSender | TwilioSmsSender):
+                await sms.aclose()
 
 
 def channels_for(settings: Settings, clock: Clock) -> Channels:
-    email: EmailSender
+    sms, reports = _sms(settings)
+    account_sms, _ = _sms(settings)
+    return Channels(
+        email=_email(settings, clock),
+        sms=sms,
+        renderer=BabelRenderer(),
+        account_email=_email(settings, clock),
+        account_sms=account_sms,
+        sms_reports=reports,
+    )
+
+
+def _email(settings: Settings, clock: Clock) -> EmailSender:
+    """SMTP when a host is set (production requires one), else .eml files."""
     if settings.smtp_host:
-        email = SmtpEmailSender(
+        return SmtpEmailSender(
             settings.smtp_host,
             settings.smtp_port,
             sender=settings.mail_from,
@@ -45,17 +65,20 @@ def channels_for(settings: Settings, clock: Clock) -> Channels:
             password=settings.smtp_password,
             tls=cast(TlsMode, settings.smtp_tls),
         )
-    else:
-        email = EmlFileEmailSender(settings.mail_dir, sender=settings.mail_from, clock=clock)
+    return EmlFileEmailSender(settings.mail_dir, sender=settings.mail_from, clock=clock)
+
+
+def _sms(settings: Settings) -> tuple[SmsSender, SmsDeliveryReports | None]:
+    """Twilio, the JSON gateway or the log (``Settings.sms``), and who reads the provider's
+    delivery reports."""
     if settings.sms == "twilio":
-        twilio, reports = _twilio(settings)
-        return Channels(email=email, sms=twilio, renderer=BabelRenderer(), sms_reports=reports)
-    sms: SmsSender = LogSmsSender()
+        return _twilio(settings)
     if settings.sms == "gateway" and settings.sms_gateway_url and settings.sms_gateway_key:
-        sms = HttpSmsSender(
+        gateway = HttpSmsSender(
             settings.sms_gateway_url, settings.sms_gateway_key, sender_id=settings.sms_sender_id
         )
-    return Channels(email=email, sms=sms, renderer=BabelRenderer())
+        return gateway, None
+    return LogSmsSender(), None
 
 
 def _twilio(settings: Settings) -> tuple[TwilioSmsSender, TwilioDeliveryReports | None]:
