@@ -97,12 +97,14 @@ def _add_periodic_tasks(
     @tasks.task(name="purge", queue=PERIODIC_QUEUE, queueing_lock="purge")
     async def purge(timestamp: int) -> int:
         """Idempotency keys past their 24 hours, outbox events past their 7 days, uploads
-        requested a day ago and never used, spent Telegram logins too old to replay."""
+        requested a day ago and never used, spent Telegram logins too old to replay, phone
+        codes sent over a day ago."""
         keys = await bookings.purge_idempotency_keys()
         events = await bundles.stream.forget_old_events()
         uploads = await bundles.media.purge_abandoned_uploads()
         logins = await bundles.accounts.purge_spent_telegram_logins()
-        return keys + events + uploads + logins
+        codes = await bundles.accounts.purge_phone_codes()
+        return keys + events + uploads + logins + codes
 
 
 def _add_delivery_tasks(tasks: procrastinate.Blueprint, bundles: Bundles) -> None:

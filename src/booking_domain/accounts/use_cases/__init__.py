@@ -19,6 +19,7 @@ from booking_domain.accounts.use_cases.email_links import (
 from booking_domain.accounts.use_cases.phone_codes import (
     ChangePhone,
     CodeSent,
+    PurgePhoneCodes,
     SendPhoneCode,
     SignInWithPhoneCode,
 )
@@ -89,6 +90,7 @@ class AccountUseCases(UseCaseBundle[AccountsDeps]):
     link_telegram: LinkTelegram
     unlink_telegram: UnlinkTelegram
     purge_spent_telegram_logins: PurgeSpentTelegramLogins
+    purge_phone_codes: PurgePhoneCodes
 
 
 __all__ = [
@@ -114,6 +116,7 @@ __all__ = [
     "Logout",
     "ModerateAccount",
     "ProfileUpdate",
+    "PurgePhoneCodes",
     "PurgeSpentTelegramLogins",
     "RefreshSession",
     "RegisterUser",

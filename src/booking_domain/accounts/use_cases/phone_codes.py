@@ -249,3 +249,18 @@ class ChangePhone(UseCase[AccountsDeps]):
             text = number_changed_text(number, user.locale)
             await s.texts.send(f"{spent.id}:old-number", old, text, secret=False)
         return changed
+
+
+CODE_RETENTION = timedelta(days=1)
+"""How long a sent code's record is kept: the hourly limits read the last hour of sends;
+a day leaves room to look into abuse, then the number's trace is gone."""
+
+
+class PurgePhoneCodes(UseCase[AccountsDeps]):
+    """Forget codes sent more than ``CODE_RETENTION`` ago; how many."""
+
+    async def __call__(self) -> int:
+        async with self._deps.uow() as uow:
+            purged = await uow.phone_codes.purge(self._deps.clock.now() - CODE_RETENTION)
+            await uow.commit()
+        return purged
