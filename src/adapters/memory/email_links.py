@@ -7,6 +7,7 @@ from datetime import datetime
 from adapters.memory.store import TableRepository
 from booking_domain.accounts.email_links import EmailLink, EmailLinkId
 from booking_domain.accounts.ports import EmailLinkRepository
+from booking_domain.shared import UserId
 
 
 class InMemoryEmailLinkRepository(TableRepository[EmailLinkId, EmailLink], EmailLinkRepository):
@@ -25,3 +26,9 @@ class InMemoryEmailLinkRepository(TableRepository[EmailLinkId, EmailLink], Email
 
     async def save(self, link: EmailLink) -> None:
         self._rows.put(link.id, link)
+
+    async def spend_all(self, user_id: UserId, now: datetime) -> int:
+        live = [k for k in self._rows.values() if k.user_id == user_id and k.spent_at is None]
+        for link in live:
+            self._rows.put(link.id, link.used(now))
+        return len(live)

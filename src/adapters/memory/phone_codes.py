@@ -17,8 +17,8 @@ class InMemoryPhoneCodeRepository(PhoneCodeRepository):
         self._codes = codes
         self._budget = budget
 
-    async def lock_number(self, phone: str) -> None:
-        # Writing units of work run one at a time: holding the store is holding the number.
+    async def lock_sending(self, phone: str, address_key: str) -> None:
+        # Writing units of work run one at a time: holding the store is holding both.
         return None
 
     async def history(self, phone: str, address_key: str, since: datetime) -> SendingHistory:

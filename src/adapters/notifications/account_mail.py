@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import html
 import logging
+from collections.abc import Awaitable, Callable
 from urllib.parse import quote
 
 from booking_domain.accounts.email_links import AccountEmail
@@ -19,6 +20,7 @@ from booking_domain.notifications.messages import EmailMessage
 from booking_domain.notifications.senders import EmailSender
 
 _log = logging.getLogger("inkslot.notifications")
+MAX_PENDING = 1_000  # background sends at once; beyond, more are dropped (and logged)
 
 
 class ChannelAccountMail(AccountMail):
@@ -26,7 +28,7 @@ class ChannelAccountMail(AccountMail):
         self._email = email
         self._app_url = app_url.rstrip("/")
         self._domain = mail_domain
-        self._pending: set[asyncio.Task[bool]] = set()
+        self._pending: set[asyncio.Task[None]] = set()
 
     def link(self, path: str, token: str) -> str:
         return f"{self._app_url}{path}?token={quote(token, safe='')}"
@@ -38,7 +40,13 @@ class ChannelAccountMail(AccountMail):
         return outcome.sent
 
     def send_soon(self, email: AccountEmail) -> None:
-        task = asyncio.get_running_loop().create_task(self.send(email))
+        self.in_background(lambda: self.send(email))
+
+    def in_background(self, work: Callable[[], Awaitable[object]]) -> None:
+        if len(self._pending) >= MAX_PENDING:  # a flood: refuse more work than mail can take
+            _log.warning("account mail: %d sends pending, one dropped", len(self._pending))
+            return
+        task = asyncio.get_running_loop().create_task(_logged(work))
         self._pending.add(task)
         task.add_done_callback(self._pending.discard)
 
@@ -63,6 +71,13 @@ class ChannelAccountMail(AccountMail):
             html=page,
             locale=email.locale,
         )
+
+
+async def _logged(work: Callable[[], Awaitable[object]]) -> None:
+    try:
+        await work()
+    except Exception:  # a background send has no caller to tell
+        _log.exception("an account email failed in the background")
 
 
 def _linked(escaped: str, link: str | None) -> str:

@@ -41,6 +41,13 @@ _LIVE_FOR_UPDATE = Statement(
         .with_for_update()
     )
 )
+_SPEND_ALL = Statement(
+    lambda: (
+        update(email_links)
+        .where(_L.user_id == bindparam("user_id"), _L.spent_at.is_(None))
+        .values(spent_at=bindparam("now"))
+    )
+)
 _SAVE = Statement(
     lambda: (
         update(email_links).where(_L.id == bindparam("id")).values(spent_at=bindparam("spent_at"))
@@ -88,3 +95,7 @@ class PostgresEmailLinkRepository(OnConnection, EmailLinkRepository):
 
     async def save(self, link: EmailLink) -> None:
         await self._conn.execute(_SAVE.text, {"id": link.id, "spent_at": link.spent_at})
+
+    async def spend_all(self, user_id: UserId, now: datetime) -> int:
+        cursor = await self._conn.execute(_SPEND_ALL.text, {"user_id": user_id, "now": now})
+        return cursor.rowcount

@@ -25,9 +25,7 @@ from booking_domain.shared import UserId
 Row = Mapping[str, Any]
 _C = phone_codes.c
 
-_LOCK_NUMBER = Statement(
-    lambda: select(func.pg_advisory_xact_lock(bindparam("key", type_=BigInteger)))
-)
+_LOCK = Statement(lambda: select(func.pg_advisory_xact_lock(bindparam("key", type_=BigInteger))))
 _HISTORY = Statement(
     lambda: (
         select(_C.phone, _C.address_key, _C.created_at)
@@ -85,9 +83,10 @@ _TAKE = Statement(_build_take)
 _PURGE = Statement(lambda: delete(phone_codes).where(_C.created_at < bindparam("before")))
 
 
-def number_lock_key(phone: str) -> int:
-    """A signed 64-bit advisory-lock key for a number (its own namespace: the digest)."""
-    digest = hashlib.sha256(f"phone-code:{phone}".encode()).digest()
+def lock_key(kind: str, value: str) -> int:
+    """A signed 64-bit advisory-lock key for a number or an asking address (a namespace
+    of their own: the digest of ``phone-code:<kind>:<value>``)."""
+    digest = hashlib.sha256(f"phone-code:{kind}:{value}".encode()).digest()
     return int.from_bytes(digest[:8], "big", signed=True)
 
 
@@ -123,8 +122,11 @@ def _code(row: Row) -> PhoneCode:
 
 
 class PostgresPhoneCodeRepository(OnConnection, PhoneCodeRepository):
-    async def lock_number(self, phone: str) -> None:
-        await self._conn.execute(_LOCK_NUMBER.text, {"key": number_lock_key(phone)})
+    async def lock_sending(self, phone: str, address_key: str) -> None:
+        # The address first, then the number: one order everywhere, so no two sends wait
+        # on each other's second lock.
+        await self._conn.execute(_LOCK.text, {"key": lock_key("address", address_key)})
+        await self._conn.execute(_LOCK.text, {"key": lock_key("number", phone)})
 
     async def history(self, phone: str, address_key: str, since: datetime) -> SendingHistory:
         params = {"phone": phone, "address_key": address_key, "since": since}

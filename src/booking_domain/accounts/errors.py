@@ -23,6 +23,11 @@ class PhoneAlreadyVerifiedError(ConflictError):
     default_message = "Another account has verified this phone number."
 
 
+class EmailNotVerifiedError(ConflictError):
+    code = "email_not_verified"
+    default_message = "Verify your email address first: open the link we sent you."
+
+
 class InvalidCredentialsError(NotAuthenticatedError):
     """Wrong email or wrong password: deliberately the same error for both."""
 

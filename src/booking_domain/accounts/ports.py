@@ -6,7 +6,7 @@ every adapter of a port passes the same contract suite in ``tests/contract/accou
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Awaitable, Callable, Collection
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
@@ -156,9 +156,10 @@ class HasSessions(Protocol):
 class PhoneCodeRepository(Protocol):
     """Codes sent by text message (``phone_codes``) and the daily budget of them."""
 
-    async def lock_number(self, phone: str) -> None:
-        """Hold the number until the unit of work ends, so that two sends to one number are
-        decided one after the other (the cooldown holds under concurrency)."""
+    async def lock_sending(self, phone: str, address_key: str) -> None:
+        """Hold the asking address, then the number, until the unit of work ends, so that
+        sends from one address or to one number are decided one after the other (the
+        cooldown and the hourly limits hold under concurrency). Always in that order."""
         ...
 
     async def history(self, phone: str, address_key: str, since: datetime) -> SendingHistory:
@@ -203,6 +204,10 @@ class EmailLinkRepository(Protocol):
         ...
 
     async def save(self, link: EmailLink) -> None: ...
+
+    async def spend_all(self, user_id: UserId, now: datetime) -> int:
+        """Spend every live link of the account, whatever its purpose; how many."""
+        ...
 
 
 class HasEmailLinks(Protocol):
@@ -330,8 +335,14 @@ class AccountMail(Protocol):
         ...
 
     def send_soon(self, email: AccountEmail) -> None:
-        """Send it in the background and return at once: for answers that must take the
-        same time whether or not there was anything to send."""
+        """Send it in the background and return at once (signing up waits for no mail
+        server)."""
+        ...
+
+    def in_background(self, work: Callable[[], Awaitable[object]]) -> None:
+        """Run ``work`` (which sends mail) in the background and return at once: for
+        answers that must take the same time whether or not there is anything to send.
+        A failure is logged, never raised to the caller."""
         ...
 
     def link(self, path: str, token: str) -> str:

@@ -19,7 +19,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from booking_domain.accounts.emails import email_problem, normalize_email
-from booking_domain.accounts.errors import AccountLockedError
+from booking_domain.accounts.errors import AccountLockedError, EmailNotVerifiedError
 from booking_domain.shared.audit import AuditEntry, audit_entry
 from booking_domain.shared.errors import (
     FieldError,
@@ -142,6 +142,14 @@ class User:
         if self.email is not None:
             return self.email
         return self.phone if self.phone_verified and self.phone else str(self.id)
+
+
+def require_verified_email(user: User) -> None:
+    """An account with an email proves a number or links Telegram only once its address is
+    verified: otherwise whoever signed up with someone else's address could add a way in
+    that outlives the owner's password reset."""
+    if user.email is not None and not user.email_verified:
+        raise EmailNotVerifiedError()
 
 
 class Moderation(StrEnum):

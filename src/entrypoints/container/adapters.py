@@ -190,7 +190,9 @@ class _CommonAdapters(containers.DeclarativeContainer):
         app_url=settings.provided.web_url,
         mail_domain=settings.provided.mail_domain,
     )
-    texts = providers.Singleton(SmsCodeTexts, sms, show_secrets_in_log=settings.provided.is_local)
+    texts = providers.Singleton(
+        SmsCodeTexts, channels.provided.account_sms, show_secrets_in_log=settings.provided.is_local
+    )
 
 
 class PostgresAdapters(_CommonAdapters):

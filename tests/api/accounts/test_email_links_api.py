@@ -4,49 +4,17 @@ address, and the forgotten-password reset."""
 
 from __future__ import annotations
 
-import email
-import re
 from datetime import timedelta
-from email.message import Message
 from pathlib import Path
 from typing import Any
 
-import anyio
 import pytest
 
+from tests.api.accounts.mail import mail_to, token_in
 from tests.api.conftest import PASSWORD, Api
 
 pytestmark = pytest.mark.anyio
 NEW_PASSWORD = "amber-lantern-thicket"
-_TOKEN = re.compile(r"\?token=([A-Za-z0-9_\-%]+)")
-
-
-def _mails(mail_dir: Path) -> list[Message]:
-    return [
-        email.message_from_bytes(p.read_bytes())
-        for p in sorted(mail_dir.glob("*.eml"), key=lambda p: p.stat().st_mtime_ns)
-    ]
-
-
-async def mail_to(tmp_path: Path, address: str, subject: str, *, count: int = 1) -> Message:
-    """The newest mail to ``address`` with ``subject``, once ``count`` of them are written
-    (some leave in the background: the answer never waits for them)."""
-    mail_dir = tmp_path / "var" / "mail"
-    with anyio.fail_after(10):
-        while True:
-            found = [m for m in _mails(mail_dir) if address in m["To"] and m["Subject"] == subject]
-            if len(found) >= count:
-                return found[-1]
-            await anyio.sleep(0.02)
-
-
-def token_in(message: Message) -> str:
-    part = next(p for p in message.walk() if p.get_content_type() == "text/plain")
-    payload = part.get_payload(decode=True)
-    assert isinstance(payload, bytes)
-    match = _TOKEN.search(payload.decode())
-    assert match, "no link in the mail"
-    return match.group(1)
 
 
 async def test_sign_up_sends_a_link_that_verifies_the_address_once(
@@ -197,3 +165,37 @@ async def test_a_profile_edit_of_the_email_waits_for_the_new_addresss_link(
     )
     assert bad.status_code == 422  # and nothing changed:
     assert (await api.client.get("/api/v1/me", headers=headers)).json()["name"] == "Ada L"
+
+
+async def test_a_reset_link_to_an_address_the_account_left_opens_nothing(
+    api: Api, tmp_path: Path
+) -> None:
+    session = await api.register("ada@example.com")
+    await api.client.post("/api/v1/auth/password/forgot", json={"email": "ada@example.com"})
+    await api.client.post("/api/v1/auth/unlock", json={"email": "ada@example.com"})
+    reset = token_in(await mail_to(tmp_path, "ada@example.com", "Reset your password"))
+    unlock = token_in(await mail_to(tmp_path, "ada@example.com", "Sign in to your account"))
+    await api.client.post(
+        "/api/v1/me/email", json={"email": "ada.safe@example.com"}, headers=api.bearer(session)
+    )
+    link = await mail_to(tmp_path, "ada.safe@example.com", "Confirm your email address")
+    await api.client.post("/api/v1/auth/email/verify", json={"token": token_in(link)})
+    # Whoever still reads the old mailbox cannot use what was sent there.
+    taken = {"token": reset, "password": NEW_PASSWORD}
+    assert (await api.client.post("/api/v1/auth/password/reset", json=taken)).status_code == 401
+    in_again = {"token": unlock}
+    assert (await api.client.post("/api/v1/auth/unlock/verify", json=in_again)).status_code == 401
+
+
+async def test_a_password_change_ends_the_live_reset_links(api: Api, tmp_path: Path) -> None:
+    session = await api.register("ada@example.com")
+    await api.client.post("/api/v1/auth/password/forgot", json={"email": "ada@example.com"})
+    reset = token_in(await mail_to(tmp_path, "ada@example.com", "Reset your password"))
+    changed = await api.client.post(
+        "/api/v1/me/password",
+        json={"currentPassword": PASSWORD, "newPassword": NEW_PASSWORD},
+        headers=api.bearer(session),
+    )
+    assert changed.status_code in (200, 204)
+    late = {"token": reset, "password": "another-long-phrase-9"}
+    assert (await api.client.post("/api/v1/auth/password/reset", json=late)).status_code == 401

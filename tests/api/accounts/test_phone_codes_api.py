@@ -6,11 +6,13 @@ from __future__ import annotations
 import logging
 import re
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
 from httpx import Response
 
+from tests.api.accounts.mail import verified
 from tests.api.conftest import PASSWORD, Api
 
 pytestmark = pytest.mark.anyio
@@ -173,10 +175,11 @@ async def test_what_is_not_a_mobile_number_is_422_and_sends_nothing(
 
 
 async def test_an_unlock_code_clears_the_locked_pair_and_signs_in(
-    make_api: Any, caplog: pytest.LogCaptureFixture
+    make_api: Any, caplog: pytest.LogCaptureFixture, tmp_path: Path
 ) -> None:
     api: Api = await make_api(login_max_failures=2)
     session = await api.register("ada@example.com")
+    await verified(api, tmp_path, "ada@example.com")
     await send(api, purpose="phone_change", headers=api.bearer(session))
     changed = await api.client.post(
         "/api/v1/me/phone/verify",
@@ -195,17 +198,23 @@ async def test_an_unlock_code_clears_the_locked_pair_and_signs_in(
 
 
 async def test_a_new_number_is_proven_by_its_code_and_the_old_one_is_told(
-    api: Api, caplog: pytest.LogCaptureFixture
+    api: Api, caplog: pytest.LogCaptureFixture, tmp_path: Path
 ) -> None:
     session = await api.register("ada@example.com")
     headers = api.bearer(session)
     assert (await send(api, purpose="phone_change")).status_code == 401  # signed in only
     await send(api, purpose="phone_change", headers=headers)
-    await api.client.post(
-        "/api/v1/me/phone/verify",
-        json={"phone": NUMBER, "code": last_code(caplog)},
-        headers=headers,
+    code = last_code(caplog)
+    unverified = await api.client.post(
+        "/api/v1/me/phone/verify", json={"phone": NUMBER, "code": code}, headers=headers
     )
+    # Whoever signed up with someone else's address adds no way in that outlives a reset.
+    assert unverified.status_code == 409 and unverified.json()["code"] == "email_not_verified"
+    await verified(api, tmp_path, "ada@example.com")
+    proven = await api.client.post(
+        "/api/v1/me/phone/verify", json={"phone": NUMBER, "code": code}, headers=headers
+    )
+    assert proven.status_code == 200, proven.text
     # A profile edit cannot clear a verified number; a new one waits for its code, sent.
     cleared = await api.client.patch("/api/v1/me", json={"phone": None}, headers=headers)
     assert cleared.status_code == 422 and cleared.json()["errors"][0]["code"] == "verified_phone"
@@ -225,11 +234,12 @@ async def test_a_new_number_is_proven_by_its_code_and_the_old_one_is_told(
 
 
 async def test_a_number_another_account_verified_is_refused_after_its_code(
-    api: Api, caplog: pytest.LogCaptureFixture
+    api: Api, caplog: pytest.LogCaptureFixture, tmp_path: Path
 ) -> None:
     await send(api)
     assert (await verify(api, last_code(caplog), name="Bat")).status_code == 200
     session = await api.register("ada@example.com")
+    await verified(api, tmp_path, "ada@example.com")
     api.clock.advance(timedelta(minutes=2))
     await send(api, purpose="phone_change", headers=api.bearer(session))
     taken = await api.client.post(
@@ -253,3 +263,21 @@ async def test_a_phone_account_sets_its_first_password_then_signs_in_with_it(
     assert changed.status_code in (200, 204), changed.text
     me = await api.client.get("/api/v1/me", headers=api.bearer(session))
     assert me.json()["hasPassword"] is True
+
+
+async def test_a_refused_code_leaves_the_whole_profile_edit_undone(
+    api: Api, caplog: pytest.LogCaptureFixture
+) -> None:
+    await send(api)
+    session = (await verify(api, last_code(caplog), name="Bat")).json()
+    headers = api.bearer(session)
+    edit = await api.client.patch(
+        "/api/v1/me", json={"name": "Dorj", "phone": "9911 2233"}, headers=headers
+    )
+    assert edit.status_code == 200 and edit.json()["pendingPhone"] == "+97699112233"
+    again = await api.client.patch(
+        "/api/v1/me", json={"name": "Sukh", "phone": "9911 2233"}, headers=headers
+    )
+    assert again.status_code == 429 and again.json()["code"] == "code_cooldown"
+    me = await api.client.get("/api/v1/me", headers=headers)
+    assert me.json()["name"] == "Dorj"  # the refused edit changed nothing

@@ -6,11 +6,13 @@ without a bot token."""
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
 from httpx import Response
 
+from tests.api.accounts.mail import verified
 from tests.api.conftest import Api, ApiFactory
 from tests.support.builders import START
 from tests.support.telegram import OTHER_BOT_TOKEN, TEST_BOT_TOKEN, init_data, widget_data
@@ -112,10 +114,18 @@ async def test_a_mini_app_signs_up_in_mongolian_and_signs_in_once(api: Api) -> N
     assert widget.json()["user"]["id"] == first.json()["user"]["id"]
 
 
-async def test_link_then_sign_in_with_telegram_then_unlink(api: Api) -> None:
+async def test_link_then_sign_in_with_telegram_then_unlink(api: Api, tmp_path: Path) -> None:
     ada = await api.register()
-    linked = await api.client.post(
+    unverified = await api.client.post(
         MINE, json=widget_data(START, 777, "Ada", username="ada_t"), headers=api.bearer(ada)
+    )
+    assert refused(unverified, 409, "email_not_verified")  # the address first
+    await verified(api, tmp_path, "ada@example.com")
+    api.clock.advance(timedelta(seconds=1))
+    linked = await api.client.post(
+        MINE,
+        json=widget_data(api.clock.now(), 777, "Ada", username="ada_t"),
+        headers=api.bearer(ada),
     )
     assert linked.status_code == 200, linked.text
     assert (linked.json()["telegramId"], linked.json()["username"]) == (777, "ada_t")
@@ -131,9 +141,10 @@ async def test_link_then_sign_in_with_telegram_then_unlink(api: Api) -> None:
     assert fresh.json()["user"]["id"] != ada["user"]["id"]  # a new account now
 
 
-async def test_a_telegram_account_links_to_one_account(api: Api) -> None:
+async def test_a_telegram_account_links_to_one_account(api: Api, tmp_path: Path) -> None:
     made = (await api.client.post(WIDGET, json=widget_data(START, 55, "Bat"))).json()
     ada = await api.register()
+    await verified(api, tmp_path, "ada@example.com")
     api.clock.advance(timedelta(seconds=1))
     taken = await api.client.post(
         MINE, json=widget_data(api.clock.now(), 55, "Bat"), headers=api.bearer(ada)

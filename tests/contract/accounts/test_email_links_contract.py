@@ -82,3 +82,25 @@ async def test_two_uses_of_one_link_are_one_after_the_other(
             return True
 
     assert sorted(await asyncio.gather(use(), use())) == [False, True]
+
+
+async def test_spend_all_ends_every_live_link_of_the_account_only(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    ada, eve = await _user(uow_factory), await _user(uow_factory)
+    links = [
+        new_email_link(ada.id, LinkPurpose.VERIFY_EMAIL, "a@example.com", "a1", START),
+        new_email_link(ada.id, LinkPurpose.RESET_PASSWORD, "a@example.com", "a2", START),
+        new_email_link(eve.id, LinkPurpose.RESET_PASSWORD, "e@example.com", "e1", START),
+    ]
+    async with uow_factory() as uow:
+        for link in links:
+            await uow.email_links.add(link)
+        await uow.commit()
+    async with uow_factory() as uow:
+        assert await uow.email_links.spend_all(ada.id, START) == 2
+        await uow.commit()
+    async with uow_factory() as uow:
+        assert await uow.email_links.live_for_update("a1", START) is None
+        assert await uow.email_links.live_for_update("a2", START) is None
+        assert await uow.email_links.live_for_update("e1", START) == links[2]

@@ -34,7 +34,7 @@ def a_code(at_seconds: int = 0, phone: str = NUMBER, address: str = "a1") -> Pho
 async def _add(uow_factory: AnyUnitOfWorkFactory, *codes: PhoneCode) -> None:
     async with uow_factory() as uow:
         for code in codes:
-            await uow.phone_codes.lock_number(code.phone)
+            await uow.phone_codes.lock_sending(code.phone, code.address_key)
             await uow.phone_codes.add(code)
         await uow.commit()
 

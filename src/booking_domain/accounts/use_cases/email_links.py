@@ -80,7 +80,9 @@ async def send_verification(
 async def _use(
     deps: AccountsDeps, uow: AccountsUnitOfWork, token: str, purpose: LinkPurpose
 ) -> tuple[EmailLink, User]:
-    """The live link of ``purpose`` behind ``token`` and its account, the link spent."""
+    """The live link of ``purpose`` behind ``token`` and its account, the link spent. A
+    reset or unlock link works only while it was sent to the account's address as it is
+    now: one sent to an address the account has since left opens nothing."""
     if not token or len(token) > MAX_TOKEN_LENGTH or not is_clean_text(token):
         raise InvalidLinkError()
     now = deps.clock.now()
@@ -89,6 +91,8 @@ async def _use(
         raise InvalidLinkError()
     user = await uow.users.get(link.user_id)
     if user is None or user.disabled:
+        raise InvalidLinkError()
+    if purpose is not LinkPurpose.VERIFY_EMAIL and link.email != user.email:
         raise InvalidLinkError()
     await uow.email_links.save(link.used(now))
     return link, user
@@ -100,7 +104,7 @@ class RequestEmailVerification(UseCase[AccountsDeps]):
     async def __call__(self, actor: Actor) -> LinkSent:
         async with self._deps.uow(read_only=True) as uow:
             user = await uow.users.get(actor.user_id)
-        if user is None:
+        if user is None or user.disabled:
             raise UserNotFoundError()
         if user.email is None:
             raise InvalidTransitionError("The account has no email address to verify.")
@@ -148,7 +152,7 @@ class ChangeEmail(UseCase[AccountsDeps]):
     async def __call__(self, actor: Actor, *, email: str) -> LinkSent:
         async with self._deps.uow(read_only=True) as uow:
             user = await uow.users.get(actor.user_id)
-            if user is None:
+            if user is None or user.disabled:
                 raise UserNotFoundError()
             new = await checked_new_email(uow, user, email)
         return await start_email_change(self._deps, user, new)
@@ -165,20 +169,20 @@ class VerifyEmail(UseCase[AccountsDeps]):
                 holder = await uow.users.get_by_email(link.email)
                 if holder is not None and holder.id != user.id:
                     raise EmailAlreadyRegisteredError()
-            verified = user.with_verified_email(link.email, s.clock.now())
+            now = s.clock.now()
+            verified = user.with_verified_email(link.email, now)
             await uow.users.update(verified)
+            if link.email != user.email:  # links sent to the address it left open nothing
+                await uow.email_links.spend_all(user.id, now)
             await uow.commit()
         return verified
 
 
-async def _send_soon(
-    deps: AccountsDeps, email: str, purpose: LinkPurpose, kind: str, path: str
+async def _send_link(
+    deps: AccountsDeps, address: str, purpose: LinkPurpose, kind: str, path: str
 ) -> None:
-    """A link of ``purpose`` to the account of ``email``, if there is one (not suspended),
-    sent in the background: the caller answers the same, in the same time, either way."""
-    address = normalize_email(email)
-    if not is_clean_text(address) or email_problem(address) is not None:
-        return  # no account has such an address
+    """A link of ``purpose`` to the account of ``address``, if there is one (not
+    suspended)."""
     async with deps.uow() as uow:
         user = await uow.users.get_by_email(address)
         if user is None or user.disabled:
@@ -193,7 +197,16 @@ async def _send_soon(
         locale=user.locale,
         link=deps.mail.link(path, token),
     )
-    deps.mail.send_soon(message)
+    await deps.mail.send(message)
+
+
+def _send_soon(deps: AccountsDeps, email: str, purpose: LinkPurpose, kind: str, path: str) -> None:
+    """``_send_link`` in the background: the caller answers at once, the same way, whether
+    or not the address has an account (not even the lookup is on the request's clock)."""
+    address = normalize_email(email)
+    if not is_clean_text(address) or email_problem(address) is not None:
+        return  # no account has such an address
+    deps.mail.in_background(lambda: _send_link(deps, address, purpose, kind, path))
 
 
 class ForgotPassword(UseCase[AccountsDeps]):
@@ -201,14 +214,14 @@ class ForgotPassword(UseCase[AccountsDeps]):
     address has an account: the link (when there is one to send) leaves in the background."""
 
     async def __call__(self, *, email: str) -> None:
-        await _send_soon(self._deps, email, LinkPurpose.RESET_PASSWORD, "reset", RESET_PATH)
+        _send_soon(self._deps, email, LinkPurpose.RESET_PASSWORD, "reset", RESET_PATH)
 
 
 class RequestUnlockLink(UseCase[AccountsDeps]):
     """Ask for a link that signs in past failed password attempts; answered like a reset."""
 
     async def __call__(self, *, email: str) -> None:
-        await _send_soon(self._deps, email, LinkPurpose.UNLOCK, "unlock", UNLOCK_PATH)
+        _send_soon(self._deps, email, LinkPurpose.UNLOCK, "unlock", UNLOCK_PATH)
 
 
 class UnlockWithLink(UseCase[AccountsDeps]):
@@ -255,5 +268,6 @@ class ResetPassword(UseCase[AccountsDeps]):
                 updated = updated.with_verified_email(link.email, now)
             await uow.users.update(updated)
             await uow.refresh_tokens.revoke_user_sessions(current.id, now)
+            await uow.email_links.spend_all(current.id, now)
             await uow.commit()
         s.sessions.forget(current.id)

@@ -30,6 +30,7 @@ from booking_domain.accounts.users import (
     User,
     checked_locale,
     checked_name,
+    require_verified_email,
 )
 from booking_domain.shared.errors import (
     FieldError,
@@ -124,7 +125,7 @@ async def send_code(
         user_id=owner,
     )
     async with s.uow() as uow:
-        await uow.phone_codes.lock_number(number)
+        await uow.phone_codes.lock_sending(number, address_key)
         history = await uow.phone_codes.history(number, address_key, now - _HOUR)
         check_sending(history, now, s.codes)
         if not await uow.phone_codes.take_from_budget(now.date(), s.codes.daily_budget):
@@ -238,8 +239,9 @@ class ChangePhone(UseCase[AccountsDeps]):
             if spent.user_id != actor.user_id:
                 raise InvalidCodeError()
             user = await uow.users.get(actor.user_id)
-            if user is None:
+            if user is None or user.disabled:
                 raise UserNotFoundError()
+            require_verified_email(user)
             old = user.phone if user.phone_verified and user.phone != number else None
             changed = user.with_verified_phone(number, now)
             await uow.users.update(changed)

@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from booking_domain.accounts.errors import UserNotFoundError
 from booking_domain.accounts.guessing import count_a_failure, refuse_a_locked_pair
 from booking_domain.accounts.phone_codes import CodePurpose
+from booking_domain.accounts.ports import AccountsUnitOfWork
 from booking_domain.accounts.sessions import SessionFamilyId
 from booking_domain.accounts.sign_in import sign_in_key
 from booking_domain.accounts.use_cases.deps import AccountsDeps
 from booking_domain.accounts.use_cases.email_links import checked_new_email, start_email_change
 from booking_domain.accounts.use_cases.phone_codes import read_number, send_code
-from booking_domain.accounts.users import User, password_problems
+from booking_domain.accounts.users import User, password_problems, require_verified_email
 from booking_domain.shared.errors import FieldError, InvalidInputError
 from booking_domain.shared.identity import Actor
 from booking_domain.shared.use_case import UseCase
@@ -59,30 +60,38 @@ class UpdateProfile(UseCase[AccountsDeps]):
     ) -> ProfileUpdate:
         s = self._deps
         number = read_number(s, phone) if phone is not None and phone.strip() else phone
-        async with s.uow() as uow:
-            user = await uow.users.get(actor.user_id)
-            if user is None or user.disabled:
-                raise UserNotFoundError()
+        async with s.uow(read_only=True) as uow:  # everything checked before any change
+            user = await _editable(uow, actor)
             new_email = None if email is None else await checked_new_email(uow, user, email)
             moving = user.phone_verified and bool(number) and number != user.phone
-            updated = user.with_profile(
-                s.clock.now(), name=name, phone=None if moving else number, locale=locale
-            )
-            await uow.users.update(updated)
-            await uow.commit()
-        pending_phone = number if moving else None
-        if pending_phone is not None:
+            kept = None if moving else number
+            user.with_profile(s.clock.now(), name=name, phone=kept, locale=locale)
+        if moving and number:
+            # The code leaves first: a refused send (cooldown, budget) changes nothing.
+            require_verified_email(user)
             await send_code(
                 s,
-                pending_phone,
+                number,
                 CodePurpose.PHONE_CHANGE,
                 address,
                 owner=user.id,
-                locale=updated.locale,
+                locale=locale or user.locale,
             )
+        async with s.uow() as uow:
+            current = await _editable(uow, actor)
+            updated = current.with_profile(s.clock.now(), name=name, phone=kept, locale=locale)
+            await uow.users.update(updated)
+            await uow.commit()
         if new_email is not None:
             await start_email_change(s, updated, new_email)
-        return ProfileUpdate(updated, new_email, pending_phone)
+        return ProfileUpdate(updated, new_email, number if moving else None)
+
+
+async def _editable(uow: AccountsUnitOfWork, actor: Actor) -> User:
+    user = await uow.users.get(actor.user_id)
+    if user is None or user.disabled:
+        raise UserNotFoundError()
+    return user
 
 
 class ChangePassword(UseCase[AccountsDeps]):
@@ -123,10 +132,11 @@ class ChangePassword(UseCase[AccountsDeps]):
         async with s.uow() as uow:
             now = s.clock.now()
             current = await uow.users.get(actor.user_id)
-            if current is None:
+            if current is None or current.disabled:  # suspended or deleted meanwhile
                 raise UserNotFoundError()
             await uow.users.update(current.with_password_hash(new_hash, now))
             await uow.refresh_tokens.revoke_user_sessions(user.id, now, keep=keep_family)
+            await uow.email_links.spend_all(user.id, now)  # no reset link outlives it
             if attempts is not None:
                 await uow.sign_in_attempts.clear(key)
             await uow.commit()

@@ -30,7 +30,7 @@ from booking_domain.accounts.telegram import (
 )
 from booking_domain.accounts.use_cases.deps import AccountsDeps
 from booking_domain.accounts.use_cases.session_tokens import SignedIn, open_session
-from booking_domain.accounts.users import User
+from booking_domain.accounts.users import User, require_verified_email
 from booking_domain.shared.identity import Actor, Role
 from booking_domain.shared.ids import UserId, new_uuid7
 from booking_domain.shared.use_case import UseCase
@@ -112,8 +112,10 @@ class LinkTelegram(UseCase[AccountsDeps]):
         now = self._deps.clock.now()
         login = verified_login(_bot(self._deps), fields, now)
         async with self._deps.uow() as uow:
-            if await uow.users.get(actor.user_id) is None:
+            user = await uow.users.get(actor.user_id)
+            if user is None or user.disabled:
                 raise UserNotFoundError()
+            require_verified_email(user)
             await _spend(uow, login)
             linked = await uow.telegram.get(login.telegram_id)
             if linked is not None and linked.user_id == actor.user_id:

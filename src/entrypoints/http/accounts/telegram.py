@@ -78,12 +78,14 @@ class TelegramLinkView(View, frozen=True):
 class TelegramSignInController(
     Public,
     context="accounts",
+    # ConflictError: two first sign-ins of one Telegram account at once (one makes it).
     raises=(
         InvalidInputError,
         NotAuthenticatedError,
         NotFoundError,
         PermissionDeniedError,
         RetryLaterError,
+        ConflictError,
     ),
 ):
     path = "/auth/telegram"
