@@ -18,7 +18,7 @@ from msgspec import UNSET, Meta, UnsetType
 
 from booking_domain.accounts import PasswordProof, PhoneCodeProof, Proof
 from booking_domain.privacy import ExportPart, PrivacyUseCases
-from booking_domain.shared import NotAuthenticatedError
+from booking_domain.shared import NotAuthenticatedError, RetryLaterError
 from entrypoints.http.auth import client_address
 from entrypoints.http.caller import AnyRequest, Caller
 from entrypoints.http.controllers import SignedIn
@@ -103,7 +103,12 @@ class ExportController(SignedIn, context="privacy", raises=READS):
         )
 
 
-class LeavingController(SignedIn, context="privacy", raises=(*CHANGES, NotAuthenticatedError)):
+class LeavingController(
+    SignedIn,
+    context="privacy",
+    # a wrong password counts as a failed sign-in of the pair: 423 once it is locked
+    raises=(*CHANGES, NotAuthenticatedError, RetryLaterError),
+):
     path = "/me"
     tags = ["account"]
 
