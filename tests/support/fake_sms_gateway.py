@@ -14,7 +14,6 @@ else is looked at) and ``delay`` (seconds before any answer).
 
 from __future__ import annotations
 
-import asyncio
 import json
 import re
 import threading
@@ -22,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tests.support.fake_qpay import serving
+from tests.support.json_fakes import Scope, answer_json
 
 __all__ = ["API_KEY", "PATH", "FakeSmsGateway", "SentSms", "serving"]
 
@@ -29,7 +29,6 @@ API_KEY = "sms-test-key-4f1c2b9e"
 PATH = "/v1/messages"
 E164 = re.compile(r"\+[1-9][0-9]{7,14}")
 MAX_TEXT = 1600
-Scope = dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -57,26 +56,7 @@ class FakeSmsGateway:
             self._failures.extend([status] * count)
 
     async def __call__(self, scope: Scope, receive: Any, send: Any) -> None:
-        if scope["type"] != "http":
-            return
-        body = b""
-        while True:
-            message = await receive()
-            body += message.get("body", b"")
-            if not message.get("more_body"):
-                break
-        headers = {k.decode().lower(): v.decode() for k, v in scope["headers"]}
-        if self.delay:
-            await asyncio.sleep(self.delay)  # the gateway is slow, not the test
-        status, answer = self._handle(scope["method"], scope["path"], headers, body)
-        await send(
-            {
-                "type": "http.response.start",
-                "status": status,
-                "headers": [(b"content-type", b"application/json")],
-            }
-        )
-        await send({"type": "http.response.body", "body": json.dumps(answer).encode()})
+        await answer_json(scope, receive, send, self._handle, delay=self.delay)
 
     def _handle(
         self, method: str, path: str, headers: dict[str, str], body: bytes

@@ -17,11 +17,9 @@ else is looked at) and ``delay`` (seconds before any answer).
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import hashlib
 import hmac
-import json
 import re
 import secrets
 import threading
@@ -32,6 +30,7 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 from tests.support.fake_qpay import serving
+from tests.support.json_fakes import Scope, answer_json
 
 __all__ = [
     "ACCOUNT_SID",
@@ -51,7 +50,6 @@ API_KEY_SECRET = "twilio-test-key-secret-81f2"
 E164 = re.compile(r"\+[1-9][0-9]{7,14}")
 SERVICE_SID = re.compile(r"MG[0-9a-f]{32}")
 MAX_BODY = 1600
-Scope = dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -87,26 +85,7 @@ class FakeTwilio:
             self._failures.extend([status] * count)
 
     async def __call__(self, scope: Scope, receive: Any, send: Any) -> None:
-        if scope["type"] != "http":
-            return
-        body = b""
-        while True:
-            message = await receive()
-            body += message.get("body", b"")
-            if not message.get("more_body"):
-                break
-        headers = {k.decode().lower(): v.decode() for k, v in scope["headers"]}
-        if self.delay:
-            await asyncio.sleep(self.delay)  # Twilio is slow, not the test
-        status, answer = self._handle(scope["method"], scope["path"], headers, body)
-        await send(
-            {
-                "type": "http.response.start",
-                "status": status,
-                "headers": [(b"content-type", b"application/json")],
-            }
-        )
-        await send({"type": "http.response.body", "body": json.dumps(answer).encode()})
+        await answer_json(scope, receive, send, self._handle, delay=self.delay)
 
     def _handle(
         self, method: str, path: str, headers: dict[str, str], body: bytes

@@ -69,10 +69,6 @@ def read_number(deps: AccountsDeps, phone: str) -> str:
     return number
 
 
-def _code_hash(deps: AccountsDeps, code_id: PhoneCodeId, code: str) -> str:
-    return code_hash(deps.digest, code_id, code)
-
-
 class SendPhoneCode(UseCase[AccountsDeps]):
     """Send a new code to a number, from a client ``address``, for a purpose: signing in or
     up, or unlocking, by anyone; proving a new number, by the signed-in ``actor`` only.
@@ -109,32 +105,31 @@ async def send_code(
 ) -> CodeSent:
     """Send a new code to ``number`` (E.164) for ``purpose`` (``owner``: the account a
     phone-change code is for), within the limits (``SendPhoneCode``)."""
-    s = deps
-    now = s.clock.now()
-    code = s.new_code()
+    now = deps.clock.now()
+    code = deps.new_code()
     code_id = PhoneCodeId(new_uuid7())
-    address_key = s.digest.digest("client-address", address)
+    address_key = deps.digest.digest("client-address", address)
     record = new_phone_code(
         number,
         purpose,
-        _code_hash(s, code_id, code),
+        code_hash(deps.digest, code_id, code),
         address_key,
         now,
-        s.codes,
+        deps.codes,
         code_id=code_id,
         user_id=owner,
     )
-    async with s.uow() as uow:
+    async with deps.uow() as uow:
         await uow.phone_codes.lock_sending(number, address_key)
         history = await uow.phone_codes.history(number, address_key, now - _HOUR)
-        check_sending(history, now, s.codes)
-        if not await uow.phone_codes.take_from_budget(now.date(), s.codes.daily_budget):
+        check_sending(history, now, deps.codes)
+        if not await uow.phone_codes.take_from_budget(now.date(), deps.codes.daily_budget):
             raise SmsBudgetExhaustedError(retry_after_seconds=seconds_to_next_day(now))
         await uow.phone_codes.add(record)
         await uow.commit()
-    if not await s.texts.send(str(code_id), number, code_text(code, locale), secret=True):
+    if not await deps.texts.send(str(code_id), number, code_text(code, locale), secret=True):
         raise CodeNotSentError()
-    return CodeSent(record.expires_at, now + s.codes.resend_cooldown)
+    return CodeSent(record.expires_at, now + deps.codes.resend_cooldown)
 
 
 async def _entered(
