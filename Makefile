@@ -8,7 +8,7 @@ UV     := $(shell command -v uv 2>/dev/null || echo $(TOOLS)/bin/uv)
 export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
 BIN    := $(VENV)/bin
 
-.PHONY: run test install install-dev hooks lint typecheck unit contract api bench-auth bench-slots containers scale clean
+.PHONY: run test install install-dev hooks lint typecheck unit contract api browser bench-auth bench-slots containers scale clean
 
 $(TOOLS)/bin/uv:
 	$(PYTHON) -m venv $(TOOLS)
@@ -55,6 +55,11 @@ contract: install-dev
 
 api: install-dev
 	$(BIN)/pytest tests/api
+
+## make browser: the booking page in headless Chromium (tests/browser; skipped without it);
+## screenshots to $TMPDIR/page-*.png
+browser: install-dev
+	$(BIN)/pytest tests/browser -p no:randomly
 
 bench-auth: install
 	$(BIN)/python bench/auth.py

@@ -403,6 +403,9 @@ def _print_demo_accounts(accounts: list[DemoAccount]) -> None:
     print("\nDemo accounts (passwords are shown this once):")
     for account in accounts:
         print(f"  {account.role:<9} {account.email:<26} {account.password}")
+    for account in accounts:
+        if account.booking_link:
+            print(f"  booking page of {account.email}: {account.booking_link}")
     print()
 
 

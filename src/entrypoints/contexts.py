@@ -26,8 +26,10 @@ from operator import attrgetter
 from typing import Annotated, Any, get_args, get_origin, get_type_hints
 
 from booking_domain.accounts.use_cases import AccountUseCases
+from booking_domain.analytics.use_cases import AnalyticsUseCases
 from booking_domain.audit.use_cases import AuditUseCases
 from booking_domain.bookings.use_cases import BookingUseCases
+from booking_domain.calendars.use_cases import CalendarUseCases
 from booking_domain.catalog.use_cases import CatalogUseCases
 from booking_domain.disputes.use_cases import DisputeUseCases
 from booking_domain.media.use_cases import MediaUseCases
@@ -79,10 +81,14 @@ class Contexts:
         FromSettings(policy=session_policy, codes=code_policy, telegram=telegram_bot),
     ]
     media: MediaUseCases
-    catalog: CatalogUseCases
+    catalog: Annotated[CatalogUseCases, FromSettings(link_base_url=setting("web_url"))]
     scheduling: SchedulingUseCases
     bookings: BookingUseCases
     payments: Annotated[PaymentUseCases, FromSettings(callback_url=callback_url)]
+    calendars: Annotated[
+        CalendarUseCases,
+        FromSettings(feed_base_url=setting("base_url"), app_url=setting("web_url")),
+    ]
     disputes: DisputeUseCases
     reviews: ReviewUseCases
     notifications: Annotated[
@@ -103,6 +109,7 @@ class Contexts:
     search: SearchUseCases
     stream: StreamUseCases
     audit: AuditUseCases
+    analytics: AnalyticsUseCases
     privacy: Annotated[PrivacyUseCases, FromSettings(codes=code_policy, lockout=lockout_policy)]
 
 

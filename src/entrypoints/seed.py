@@ -12,6 +12,7 @@ the API would make it (the pictures through the same upload checks and processin
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import secrets
 from dataclasses import dataclass
@@ -46,6 +47,7 @@ class DemoAccount:
     role: str
     email: str
     password: str
+    booking_link: str | None = None  # the artist's booking page (docs/booking-page.md)
 
 
 async def seed_demo_data(
@@ -86,7 +88,8 @@ async def seed_demo_data(
             profile.id, small.id, found.starts[0], notes="A small swallow, wrist"
         )
         await use_cases.bookings.create_booking(customer_in.user.actor, request)
-    return accounts
+    (general,) = await use_cases.catalog.list_booking_links(artist_in.user.actor)
+    return [admin, customer, dataclasses.replace(artist, booking_link=general.url)]
 
 
 async def _approved_artist(use_cases: Bundles, artist: Actor, admin: Actor) -> ArtistProfile:

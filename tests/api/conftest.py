@@ -19,6 +19,7 @@ from adapters.system.clock import ManualClock
 from booking_domain.accounts.use_cases import AccountUseCases
 from booking_domain.notifications.use_cases import NotificationUseCases
 from booking_domain.payments.use_cases import PaymentUseCases
+from booking_domain.scheduling.use_cases import SchedulingUseCases
 from booking_domain.search.use_cases import SearchUseCases
 from booking_domain.webhooks.use_cases import WebhookUseCases
 from entrypoints.app import create_app
@@ -40,6 +41,7 @@ class Api:
     database_url: str = ""
     search: SearchUseCases | None = None  # likewise: refreshing the free-starts projection
     webhooks: WebhookUseCases | None = None  # likewise: dispatching and delivering
+    scheduling: SchedulingUseCases | None = None  # likewise: fetching external calendars
 
     async def register(
         self, email: str = "ada@example.com", role: str = "customer", name: str = "Ada"
@@ -97,7 +99,7 @@ async def make_api(database_url: str, tmp_path: Path) -> AsyncIterator[ApiFactor
             sandbox.route_callbacks(_through(client))
         return Api(
             client, clock, wired.accounts, sandbox, wired.payments, wired.notifications,
-            str(settings.database_url), wired.search, wired.webhooks,
+            str(settings.database_url), wired.search, wired.webhooks, wired.scheduling,
         )  # fmt: skip
 
     yield make

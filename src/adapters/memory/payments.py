@@ -13,6 +13,7 @@ from booking_domain.payments import (
     DepositInvoice,
     Evidence,
     InvoiceId,
+    InvoiceKind,
     InvoiceRepository,
     InvoiceStatus,
     PaymentJob,
@@ -80,9 +81,11 @@ class InMemoryInvoiceRepository(TableRepository[InvoiceId, DepositInvoice], Invo
     async def lapsed(self, now: datetime, *, limit: int) -> Sequence[DepositInvoice]:
         def ended(i: DepositInvoice) -> bool:
             booking = self._bookings.get(i.booking_id)
-            return i.expires_at <= now or (
-                booking is not None and booking.status is not BookingStatus.PENDING
+            # A deposit needs its booking pending; a balance, its booking completed.
+            needed = (
+                BookingStatus.PENDING if i.kind is InvoiceKind.DEPOSIT else BookingStatus.COMPLETED
             )
+            return i.expires_at <= now or (booking is not None and booking.status is not needed)
 
         due = [i for i in self._rows.values() if i.status is InvoiceStatus.OPEN and ended(i)]
         return sorted(due, key=lambda i: i.expires_at)[:limit]

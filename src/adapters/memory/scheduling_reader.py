@@ -10,6 +10,7 @@ from booking_domain.catalog.ports import ArtistRepository, ServiceRepository
 from booking_domain.scheduling import BusyTimeline, Interval, schedule_of
 from booking_domain.scheduling.ports import (
     AvailabilityRepository,
+    ExternalCalendarRepository,
     SchedulingContext,
     SchedulingReader,
 )
@@ -26,11 +27,13 @@ class RepositorySchedulingReader(SchedulingReader):
         services: ServiceRepository,
         availability: AvailabilityRepository,
         bookings: BookingRepository,
+        external: ExternalCalendarRepository,
     ) -> None:
         self._artists = artists
         self._services = services
         self._availability = availability
         self._bookings = bookings
+        self._external = external
 
     async def context(
         self, artist_id: ArtistId, service_id: ServiceId, window: Interval, now: datetime
@@ -45,7 +48,10 @@ class RepositorySchedulingReader(SchedulingReader):
         overrides = await self._availability.overrides(artist_id, first, last)
         holding = await self._bookings.holding(artist_id, window)
         active = [b for b in holding if b.is_active(now)]
-        busy = BusyTimeline.of([b.blocked for b in active], [b.start for b in active])
+        # External calendars' spans block time but are no appointments (the daily cap).
+        external = await self._external.busy(artist_id, window)
+        blocked = [b.blocked for b in active] + list(external)
+        busy = BusyTimeline.of(blocked, [b.start for b in active])
         expired = len(active) < len(holding)
         return SchedulingContext(
             artist, service, schedule_of(rules, overrides), busy, has_expired_holds=expired

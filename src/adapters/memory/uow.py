@@ -18,7 +18,12 @@ from adapters.memory.accounts import (
     InMemoryUserRepository,
 )
 from adapters.memory.audit import InMemoryAuditTrail
+from adapters.memory.booking_links import InMemoryBookingLinkRepository
 from adapters.memory.bookings import InMemoryBookingRepository, InMemoryIdempotencyRepository
+from adapters.memory.calendars import (
+    InMemoryCalendarFeedReader,
+    InMemoryCalendarFeedRepository,
+)
 from adapters.memory.catalog import (
     InMemoryArtistRepository,
     InMemoryServiceRepository,
@@ -30,6 +35,10 @@ from adapters.memory.disputes import (
     InMemoryDisputeRepository,
 )
 from adapters.memory.email_links import InMemoryEmailLinkRepository
+from adapters.memory.external_calendars import (
+    InMemoryCalendarRefreshQueue,
+    InMemoryExternalCalendarRepository,
+)
 from adapters.memory.ideas import InMemoryIdeaRepository
 from adapters.memory.media import InMemoryUploadRepository
 from adapters.memory.notifications import (
@@ -74,6 +83,7 @@ from adapters.memory.webhooks import (
 )
 from booking_domain.accounts.ports import AccountsUnitOfWork
 from booking_domain.bookings.ports import BookingsUnitOfWork, BookingsUnitOfWorkFactory
+from booking_domain.calendars import CalendarsUnitOfWork
 from booking_domain.catalog.ports import CatalogUnitOfWork
 from booking_domain.disputes.ports import DisputesUnitOfWork
 from booking_domain.media.ports import MediaUnitOfWork
@@ -101,6 +111,7 @@ class InMemoryUnitOfWork(
     CatalogUnitOfWork,
     SchedulingUnitOfWork,
     BookingsUnitOfWork,
+    CalendarsUnitOfWork,
     PaymentsUnitOfWork,
     DisputesUnitOfWork,
     WebhooksUnitOfWork,
@@ -148,6 +159,14 @@ class InMemoryUnitOfWork(
         lambda uow: InMemorySessionRepository(uow.staged("sessions"), uow.refresh_tokens)
     )
     portfolio = _over_table(InMemoryPortfolioRepository, "portfolio_items")
+    booking_links = cached_property(
+        lambda uow: InMemoryBookingLinkRepository(
+            uow.staged("booking_links"),
+            uow.staged("booking_link_digests"),
+            uow.staged("booking_link_days"),
+            uow.staged("bookings"),
+        )
+    )
     ideas = _over_table(InMemoryIdeaRepository, "booking_ideas")
     clients = _over_table(InMemoryClientRepository, "clients")
     uploads = _over_table(InMemoryUploadRepository, "uploads")
@@ -159,12 +178,24 @@ class InMemoryUnitOfWork(
             uow.staged("weekly_rules"), uow.staged("date_overrides")
         )
     )
+    external_calendars = cached_property(
+        lambda uow: InMemoryExternalCalendarRepository(
+            uow.staged("external_calendars"), uow.staged("external_busy")
+        )
+    )
+    calendar_refresh_queue = _over_table(InMemoryCalendarRefreshQueue, "calendar_refresh_jobs")
     scheduling = cached_property(
         lambda uow: RepositorySchedulingReader(
-            uow.artists, uow.services, uow.availability, uow.bookings
+            uow.artists, uow.services, uow.availability, uow.bookings, uow.external_calendars
         )
     )
     outbox = _over_table(InMemoryOutbox, OUTBOX)
+    calendar_feeds = _over_table(InMemoryCalendarFeedRepository, "calendar_feeds")
+    calendar_feed_reader = cached_property(
+        lambda uow: InMemoryCalendarFeedReader(
+            uow.calendar_feeds, uow.users, uow.bookings, uow.artists, uow.services, uow.clients
+        )
+    )
     bookings = cached_property(
         lambda uow: InMemoryBookingRepository(
             uow.staged("bookings"), uow.staged("booking_events"), uow.outbox, uow.audit

@@ -4,7 +4,9 @@ The shape: ``From`` (the configured sender), ``To`` with the recipient's display
 ``Subject``, ``Message-ID`` (the notification's, the same on every attempt), ``Date`` (from
 the injected clock), ``Content-Language``, ``Auto-Submitted: auto-generated`` (RFC 3834: out-of-
 office robots must not answer), then ``multipart/alternative`` with the plain-text part first
-and the HTML part last (readers show the last part they can render).
+and the HTML part last (readers show the last part they can render). A message with a
+calendar invitation is ``multipart/mixed``: that body, then ``invite.ics`` (``text/calendar``
+with its ``method``).
 
 Non-ASCII names and subjects are RFC 2047 encoded; bodies are UTF-8 in base64, a 7-bit-safe
 transfer encoding, so a relay without 8BITMIME carries them unchanged. A malformed address or
@@ -27,7 +29,7 @@ from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
 from email.utils import format_datetime, formataddr, parseaddr
 
-from booking_domain.notifications.messages import EmailMessage
+from booking_domain.notifications.messages import EmailMessage, Invitation
 
 MimeMessage = Message  # what build_mime makes, and the senders take
 
@@ -52,7 +54,10 @@ def build_mime(message: EmailMessage, *, sender: Address | str, now: datetime) -
     be written in a header."""
     from_ = parse_sender(sender) if isinstance(sender, str) else sender
     to = _address(_one_line(message.to_name), message.to_address)
-    mime = MIMEMultipart("alternative")
+    body = MIMEMultipart("alternative")
+    body.attach(MIMEText(message.text, "plain", "utf-8"))
+    body.attach(MIMEText(message.html, "html", "utf-8"))
+    mime = body if message.invitation is None else _with_invitation(body, message.invitation)
     mime["From"] = _header_address(from_)
     mime["To"] = _header_address(to)
     mime["Subject"] = _subject(_one_line(message.subject))
@@ -60,9 +65,19 @@ def build_mime(message: EmailMessage, *, sender: Address | str, now: datetime) -
     mime["Date"] = format_datetime(now if now.tzinfo else now.replace(tzinfo=UTC))
     mime["Auto-Submitted"] = "auto-generated"
     mime["Content-Language"] = content_language(message.locale)
-    mime.attach(MIMEText(message.text, "plain", "utf-8"))
-    mime.attach(MIMEText(message.html, "html", "utf-8"))
     return mime
+
+
+def _with_invitation(body: MIMEMultipart, invitation: Invitation) -> MIMEMultipart:
+    """``multipart/mixed``: the body, then ``invite.ics`` as ``text/calendar`` with its iTIP
+    ``method`` (which mail apps read to offer "add to calendar" or to drop the event)."""
+    mixed = MIMEMultipart("mixed")
+    mixed.attach(body)
+    ics = MIMEText(invitation.ics, "calendar", "utf-8")
+    ics.set_param("method", invitation.method)
+    ics.add_header("Content-Disposition", "attachment", filename="invite.ics")
+    mixed.attach(ics)
+    return mixed
 
 
 def _subject(subject: str) -> str:

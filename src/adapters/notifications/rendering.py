@@ -100,6 +100,7 @@ def _values(facts: MessageFacts, locale: str) -> dict[str, str]:
         "deposit": "",
         "paid": "",
         "refund": "",
+        "amount": "",  # this change's money, as it is (a balance asked or paid)
         "in_time": "",
         "stars": "" if facts.stars is None else str(facts.stars),
     }
@@ -122,6 +123,7 @@ def _values(facts: MessageFacts, locale: str) -> dict[str, str]:
         deposit="" if b.deposit is None else money(b.deposit, locale),
         paid=amount if facts.kind == "booking.payment_recorded" else paid,
         refund=amount,
+        amount=amount,
     )
     return values
 

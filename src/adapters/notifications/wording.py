@@ -103,6 +103,22 @@ MESSAGES: dict[tuple[str, str], tuple[str, str]] = {
         N_("Payment received for booking {reference}"),
         N_("We received a payment of {paid} that this booking did not need. It will be refunded."),
     ),
+    ("booking.balance_invoiced", "customer"): (
+        N_("Balance invoice for booking {reference}"),
+        N_("Pay the balance of {amount} for {service} with QPay. Thank you for your visit."),
+    ),
+    ("booking.balance_paid", "customer"): (
+        N_("Booking {reference} is paid in full"),
+        N_("We received your payment of {amount}. Thank you."),
+    ),
+    ("booking.balance_paid", "artist"): (
+        N_("Balance paid for booking {reference}"),
+        N_("{customer} paid the balance of {amount} for {service}."),
+    ),
+    ("booking.paid_in_full", "customer"): (
+        N_("Booking {reference} is paid in full"),
+        N_("Nothing is left to pay for {service}. Thank you for your visit."),
+    ),
     ("booking.disputed", "customer"): (
         N_("Dispute opened on booking {reference}"),
         N_("A dispute was opened on your booking. An administrator will review it."),

@@ -10,6 +10,7 @@ from psycopg_pool import PoolTimeout
 from booking_domain.accounts import EmailAlreadyRegisteredError, PhoneAlreadyVerifiedError
 from booking_domain.bookings import BookingReferenceTakenError, SlotTakenError
 from booking_domain.catalog import ArtistProfileExistsError
+from booking_domain.catalog.errors import BookingLinkExistsError
 from booking_domain.disputes import DisputeAlreadyExistsError
 from booking_domain.reviews import ReviewExistsError
 from booking_domain.shared import (
@@ -27,6 +28,9 @@ CONSTRAINT_ERRORS: dict[str, type[DomainError]] = {
     # 23P01 on the bookings exclusion constraint: another active booking holds the time.
     "ex_bookings_artist_blocked": SlotTakenError,
     "uq_artists_user_id": ArtistProfileExistsError,
+    # Two first links of one artist (for one service, or general) at once.
+    "uq_booking_links_artist_id_service_id": BookingLinkExistsError,
+    "ix_booking_links_general": BookingLinkExistsError,
     "uq_bookings_reference": BookingReferenceTakenError,
     "uq_reviews_booking_id": ReviewExistsError,  # two first reviews of one booking at once
     "uq_disputes_booking_id": DisputeAlreadyExistsError,  # two first disputes at once

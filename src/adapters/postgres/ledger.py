@@ -27,16 +27,20 @@ from booking_domain.shared.ids import BookingId, UserId
 from booking_domain.shared.money import Money
 from booking_domain.shared.pages import Page, PageRequest
 
-# Each kind's table and how its columns read as a transaction.
+
+def _invoice_columns(t: Table) -> Sequence[Any]:
+    return (
+        t.c.number.label("reference"),
+        cast(null(), Text).label("method"),
+        t.c.paid_at.label("settled_at"),
+    )
+
+
+# Each kind's table and how its columns read as a transaction. Deposits and balances share
+# ``payment_invoices``, told apart by its ``kind`` (migration 0033).
 _BRANCHES: dict[TransactionKind, tuple[Table, Callable[[Table], Sequence[Any]]]] = {
-    TransactionKind.DEPOSIT: (
-        payment_invoices,
-        lambda t: (
-            t.c.number.label("reference"),
-            cast(null(), Text).label("method"),
-            t.c.paid_at.label("settled_at"),
-        ),
-    ),
+    TransactionKind.DEPOSIT: (payment_invoices, _invoice_columns),
+    TransactionKind.BALANCE: (payment_invoices, _invoice_columns),
     TransactionKind.REFUND: (
         refunds,
         lambda t: (t.c.payment_id.label("reference"), t.c.method, t.c.settled_at),
@@ -62,8 +66,12 @@ def _shape(where: TransactionFilter) -> _Shape:
     return kinds, created_from, created_before, booking
 
 
-def _conditions(table: Table, statuses: tuple[str, ...], shape: _Shape) -> list[Any]:
+def _conditions(
+    kind: TransactionKind, table: Table, statuses: tuple[str, ...], shape: _Shape
+) -> list[Any]:
     _, created_from, created_before, booking = shape
+    # Deposits and balances share their table: each branch reads its own kind.
+    own_kind = [table.c.kind == constant(kind.value)] if table is payment_invoices else []
     wanted = [
         # Written as literals (from the domain's closed set of statuses): the planner then
         # estimates each status's share in any plan (a bound array would be a guess).
@@ -72,7 +80,7 @@ def _conditions(table: Table, statuses: tuple[str, ...], shape: _Shape) -> list[
         (created_before, table.c.created_at < bindparam("created_before")),
         (booking, table.c.booking_id == bindparam("booking_id")),
     ]
-    return [condition for present, condition in wanted if present]
+    return own_kind + [condition for present, condition in wanted if present]
 
 
 @lru_cache(maxsize=128)
@@ -82,7 +90,7 @@ def _statements(shape: _Shape) -> tuple[str, str] | None:
     keys, counts = [], []
     for kind, statuses in shape[0]:
         table, _ = _BRANCHES[kind]
-        conditions = _conditions(table, statuses, shape)
+        conditions = _conditions(kind, table, statuses, shape)
         keys.append(
             select(constant(kind.value).label("kind"), table.c.id, table.c.created_at)
             .where(*conditions)

@@ -11,7 +11,7 @@ import procrastinate.exceptions
 from procrastinate import jobs as job_states
 from procrastinate.manager import JobManager
 from psycopg.types.json import Jsonb
-from sqlalchemy import bindparam, func, insert, or_, select, update
+from sqlalchemy import and_, bindparam, func, insert, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from adapters.postgres.database import Connection, OnConnection
@@ -22,6 +22,7 @@ from booking_domain.payments import (
     DepositInvoice,
     Evidence,
     InvoiceId,
+    InvoiceKind,
     InvoiceRepository,
     InvoiceStatus,
     IssuedInvoice,
@@ -94,14 +95,19 @@ _MARK_CHECKED = Statement(
     )
 )
 # Open invoices (the partial index on open ones) whose hold ended, or whose booking no
-# longer waits for its deposit (cancelled meanwhile): both must stop being payable.
+# longer waits for its deposit (cancelled meanwhile): both must stop being payable. A
+# balance invoice lapses at its end, or once its booking is no longer completed.
 _LAPSED = Statement(
     lambda: (
         select(_I)
         .join(bookings, bookings.c.id == _I.c.booking_id)
         .where(
             _I.c.status == constant("open"),
-            or_(_I.c.expires_at <= bindparam("now"), bookings.c.status != constant("pending")),
+            or_(
+                _I.c.expires_at <= bindparam("now"),
+                and_(_I.c.kind == constant("deposit"), bookings.c.status != constant("pending")),
+                and_(_I.c.kind == constant("balance"), bookings.c.status != constant("completed")),
+            ),
         )
         .order_by(_I.c.expires_at)
         .limit(bindparam("limit"))
@@ -377,6 +383,11 @@ def _params(invoice: DepositInvoice) -> dict[str, Any]:
         "checked_at": invoice.checked_at,
         "idempotency_key": invoice.idempotency_key,
         "cancel_due": invoice.cancel_due,
+        "kind": invoice.kind.value,
+        "price_amount": None if invoice.price is None else invoice.price.amount,
+        "credit_amount": None if invoice.credit is None else invoice.credit.amount,
+        "adjustment_amount": invoice.adjustment,
+        "adjustment_reason": invoice.adjustment_reason,
         "created_at": invoice.created_at,
         "updated_at": invoice.updated_at,
     }
@@ -401,4 +412,13 @@ def _invoice(row: Mapping[str, Any]) -> DepositInvoice:
         checked_at=row["checked_at"],
         idempotency_key=row["idempotency_key"],
         cancel_due=row["cancel_due"],
+        kind=InvoiceKind(row["kind"]),
+        price=_money(row["price_amount"], row["currency"]),
+        credit=_money(row["credit_amount"], row["currency"]),
+        adjustment=row["adjustment_amount"],
+        adjustment_reason=row["adjustment_reason"],
     )
+
+
+def _money(amount: int | None, currency: str) -> Money | None:
+    return None if amount is None else Money(amount, currency)

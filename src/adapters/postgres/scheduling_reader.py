@@ -1,6 +1,6 @@
 """Everything a slot query needs, in one round trip: the artist (with its policy), the
 service, the weekly rules, the overrides of the dates around the window, and the blocked
-time of bookings active at ``now`` that overlap the window.
+time of bookings active at ``now`` and of external calendars that overlap the window.
 
 The catalogue part (artist, service, weekly rules) changes rarely and is read on every slot
 search and booking, so each process remembers it per (artist, service) with the artist's
@@ -118,7 +118,10 @@ def _context(catalogue: Catalogue, row: dict[str, Any]) -> SchedulingContext:
         catalogue.artist,
         catalogue.service,
         Schedule(catalogue.rules, tuple(overrides)),
-        BusyTimeline.of_epochs(row["lows"], row["highs"], row["starts"]),
+        # External calendars' spans block time but mark no appointment (the daily cap).
+        BusyTimeline.of_epochs(
+            row["lows"] + row["outside_lows"], row["highs"] + row["outside_highs"], row["starts"]
+        ),
         has_expired_holds=row["expired_holds"],
     )
 

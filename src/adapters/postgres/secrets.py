@@ -1,7 +1,8 @@
 """Every secret the database keeps, sealed again under the newest key (``inkslot
 rotate-secrets``).
 
-The secrets are the webhook endpoints' signing secrets and the payment provider's tokens.
+The secrets are the webhook endpoints' signing secrets, the payment provider's tokens and
+the feed URLs of artists' external calendars, and the booking links' tokens.
 One transaction locks their rows and rewrites only those not sealed under the newest key
 yet: ones sealed under an older key, and ones written in the clear before sealing existed.
 Run after putting a new key first in ``INKSLOT_ENCRYPTION_KEY`` (and once after upgrading
@@ -16,6 +17,8 @@ from sqlalchemy import bindparam, select, update
 
 from adapters.postgres.database import Connection, Database
 from adapters.postgres.sql import Statement
+from adapters.postgres.tables.booking_links import booking_links
+from adapters.postgres.tables.external_calendars import external_calendars
 from adapters.postgres.tables.payments import provider_tokens
 from adapters.postgres.tables.webhooks import webhook_endpoints
 from booking_domain.shared import SecretBox
@@ -28,6 +31,20 @@ _SET_ENDPOINT = Statement(
         update(webhook_endpoints)
         .where(_E.id == bindparam("key"))
         .values(secret=bindparam("secret"))
+    )
+)
+_X = external_calendars.c
+_CALENDARS = Statement(lambda: select(_X.id, _X.url).with_for_update())
+_SET_CALENDAR = Statement(
+    lambda: update(external_calendars).where(_X.id == bindparam("key")).values(url=bindparam("url"))
+)
+_L = booking_links.c
+_LINKS = Statement(lambda: select(_L.id, _L.token_sealed).with_for_update())
+_SET_LINK = Statement(
+    lambda: (
+        update(booking_links)
+        .where(_L.id == bindparam("key"))
+        .values(token_sealed=bindparam("token_sealed"))
     )
 )
 _TOKENS = Statement(lambda: select(_T.name, _T.access_token, _T.refresh_token).with_for_update())
@@ -61,7 +78,9 @@ async def reseal_stored_secrets(database: Database, box: SecretBox) -> int:
         tokens = await _reseal(
             conn, box, _TOKENS, _SET_TOKEN, "name", ("access_token", "refresh_token")
         )
-    return endpoints + tokens
+        calendars = await _reseal(conn, box, _CALENDARS, _SET_CALENDAR, "id", ("url",))
+        links = await _reseal(conn, box, _LINKS, _SET_LINK, "id", ("token_sealed",))
+    return endpoints + tokens + calendars + links
 
 
 async def _reseal(

@@ -22,9 +22,15 @@ from adapters.postgres.accounts import (
     PostgresSignInAttemptsRepository,
     PostgresUserRepository,
 )
+from adapters.postgres.analytics import PostgresAnalyticsReader
 from adapters.postgres.audit import PostgresAuditTrail
+from adapters.postgres.booking_links import PostgresBookingLinkRepository
 from adapters.postgres.bookings import PostgresBookingRepository
 from adapters.postgres.bookings_idempotency import PostgresIdempotencyRepository
+from adapters.postgres.calendars import (
+    PostgresCalendarFeedReader,
+    PostgresCalendarFeedRepository,
+)
 from adapters.postgres.catalog import (
     PostgresArtistRepository,
     PostgresServiceRepository,
@@ -38,6 +44,10 @@ from adapters.postgres.disputes import (
 )
 from adapters.postgres.email_links import PostgresEmailLinkRepository
 from adapters.postgres.errors import translate
+from adapters.postgres.external_calendars import (
+    PostgresExternalCalendarRepository,
+    ProcrastinateCalendarRefreshQueue,
+)
 from adapters.postgres.free_starts import (
     PostgresFreeStartsProjection,
     PostgresPortfolioLikes,
@@ -79,7 +89,9 @@ from adapters.postgres.webhooks import (
     job_manager,
 )
 from booking_domain.accounts.ports import AccountsUnitOfWork
+from booking_domain.analytics import AnalyticsUnitOfWork
 from booking_domain.bookings.ports import BookingsUnitOfWork, BookingsUnitOfWorkFactory
+from booking_domain.calendars import CalendarsUnitOfWork
 from booking_domain.catalog.ports import CatalogUnitOfWork
 from booking_domain.disputes.ports import DisputesUnitOfWork
 from booking_domain.media.ports import MediaUnitOfWork
@@ -114,12 +126,14 @@ class PostgresUnitOfWork(
     CatalogUnitOfWork,
     SchedulingUnitOfWork,
     BookingsUnitOfWork,
+    CalendarsUnitOfWork,
     PaymentsUnitOfWork,
     DisputesUnitOfWork,
     WebhooksUnitOfWork,
     NotificationsUnitOfWork,
     ReviewsUnitOfWork,
     SearchUnitOfWork,
+    AnalyticsUnitOfWork,
 ):
     """Borrows a connection for the block; anything not committed is rolled back, and
     database errors raised inside the block leave it as domain errors.
@@ -167,6 +181,9 @@ class PostgresUnitOfWork(
     email_links = _on_connection(PostgresEmailLinkRepository)
     sessions = _on_connection(PostgresSessionRepository)
     portfolio = _on_connection(PostgresPortfolioRepository)
+    booking_links = cached_property(
+        lambda uow: PostgresBookingLinkRepository(uow.connection, uow.secrets)
+    )
     ideas = _on_connection(PostgresIdeaRepository)
     clients = _on_connection(PostgresClientRepository)
     uploads = _on_connection(PostgresUploadRepository)
@@ -174,6 +191,10 @@ class PostgresUnitOfWork(
     studios = _on_connection(PostgresStudioRepository)
     services = _on_connection(PostgresServiceRepository)
     availability = _on_connection(PostgresAvailabilityRepository)
+    external_calendars = cached_property(
+        lambda uow: PostgresExternalCalendarRepository(uow.connection, uow.secrets)
+    )
+    calendar_refresh_queue = _with_jobs(ProcrastinateCalendarRefreshQueue)
     scheduling = cached_property(
         lambda uow: PostgresSchedulingReader(uow.connection, uow.catalogues)
     )
@@ -181,6 +202,8 @@ class PostgresUnitOfWork(
         lambda uow: PostgresBookingRepository(uow.connection, uow.outbox, uow.audit)
     )
     outbox = _on_connection(PostgresOutbox)
+    calendar_feeds = _on_connection(PostgresCalendarFeedRepository)
+    calendar_feed_reader = _on_connection(PostgresCalendarFeedReader)
     idempotency = _on_connection(PostgresIdempotencyRepository)
     webhooks = cached_property(lambda uow: PostgresWebhookRepository(uow.connection, uow.secrets))
     deliveries = _on_connection(PostgresDeliveryRepository)
@@ -195,6 +218,7 @@ class PostgresUnitOfWork(
     reviews = _on_connection(PostgresReviewRepository)
     disputes = _on_connection(PostgresDisputeRepository)
     dispute_messages = _on_connection(PostgresDisputeMessageRepository)
+    analytics = _on_connection(PostgresAnalyticsReader)
     artist_search = cached_property(
         lambda uow: PostgresArtistSearch(uow.connection, uow.similar_words)
     )

@@ -58,18 +58,7 @@ class HttpWebhookSender(WebhookSender):
         self._resolve = resolve or _resolve
 
     async def refusal(self, url: str) -> str | None:
-        try:
-            parsed = _readable(httpx.URL(url))
-        except httpx.InvalidURL as exc:
-            return f"Not a URL deliveries can be sent to: {exc}."
-        except RefusedTargetError:
-            return "Not a host name deliveries can reach (an empty or too long label)."
-        if self._allow_private:
-            return None
-        addresses = await self._resolve(parsed.host, _port(parsed))
-        if not all(is_public_address(a) for a in addresses):
-            return "The host resolves to a private, local or special-purpose address."
-        return None
+        return await url_refusal(url, allow_private=self._allow_private, resolve=self._resolve)
 
     async def close(self) -> None:
         await self._client.aclose()
@@ -106,15 +95,59 @@ class HttpWebhookSender(WebhookSender):
     async def _target(
         self, url: httpx.URL, headers: dict[str, str]
     ) -> tuple[httpx.URL, dict[str, Any]]:
-        if self._allow_private:
-            return url, {}
-        host = url.host
-        addresses = await self._resolve(host, _port(url))
-        if not addresses or not all(is_public_address(a) for a in addresses):
-            raise RefusedTargetError(REFUSED_ADDRESS)
-        headers["host"] = url.netloc.decode("ascii")
-        extensions: dict[str, Any] = {"sni_hostname": host} if url.scheme == "https" else {}
-        return url.copy_with(host=str(addresses[0])), extensions
+        return await guarded_target(
+            url, headers, allow_private=self._allow_private, resolve=self._resolve
+        )
+
+
+# The guard itself, shared with every other outbound request to a URL a user gave
+# (external calendars' feeds: adapters/calendars/fetch.py).
+
+
+async def url_refusal(url: str, *, allow_private: bool, resolve: Resolver) -> str | None:
+    """Why a request to ``url`` would be refused, by httpx's reading of it and (unless
+    private targets are allowed) the addresses its host resolves to now; or None."""
+    try:
+        parsed = _readable(httpx.URL(url))
+    except httpx.InvalidURL as exc:
+        return f"Not a URL deliveries can be sent to: {exc}."
+    except RefusedTargetError:
+        return "Not a host name deliveries can reach (an empty or too long label)."
+    if allow_private:
+        return None
+    addresses = await resolve(parsed.host, _port(parsed))
+    if not all(is_public_address(a) for a in addresses):
+        return "The host resolves to a private, local or special-purpose address."
+    return None
+
+
+async def guarded_target(
+    url: httpx.URL, headers: dict[str, str], *, allow_private: bool, resolve: Resolver
+) -> tuple[httpx.URL, dict[str, Any]]:
+    """Where to send a request for ``url``: unless private targets are allowed, the host's
+    first address once every address it resolves to is public (``RefusedTargetError``
+    otherwise), with ``headers`` given the ``Host`` and the TLS server name kept the
+    host's, so a DNS answer that changes between check and connect cannot redirect it."""
+    if allow_private:
+        return url, {}
+    host = url.host
+    addresses = await resolve(host, _port(url))
+    if not addresses or not all(is_public_address(a) for a in addresses):
+        raise RefusedTargetError(REFUSED_ADDRESS)
+    headers["host"] = url.netloc.decode("ascii")
+    extensions: dict[str, Any] = {"sni_hostname": host} if url.scheme == "https" else {}
+    return url.copy_with(host=str(addresses[0])), extensions
+
+
+def readable_url(url: str) -> httpx.URL:
+    """``url`` parsed as the guard reads it (``httpx.InvalidURL`` or ``RefusedTargetError``
+    when it cannot be sent to)."""
+    return _readable(httpx.URL(url))
+
+
+def system_resolver() -> Resolver:
+    """The resolver the guard uses unless given another: the system's, via the event loop."""
+    return _resolve
 
 
 def _readable(url: httpx.URL) -> httpx.URL:

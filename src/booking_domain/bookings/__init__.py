@@ -38,9 +38,12 @@ from booking_domain.bookings.history import HistoryEntry, HistoryKind, actor_fie
 from booking_domain.bookings.lifecycle import (
     cancel,
     expire_hold,
+    mark_balance_invoiced,
     mark_invoiced,
+    record_balance_payment,
     record_payment,
     record_refund,
+    settle_balance,
 )
 from booking_domain.bookings.ports import (
     BookingFilter,
@@ -109,10 +112,12 @@ __all__ = [
     "creation_kind",
     "expire_hold",
     "load_visible",
+    "mark_balance_invoiced",
     "mark_invoiced",
     "new_booking_reference",
     "new_client",
     "read_booking_reference",
+    "record_balance_payment",
     "record_change",
     "record_new",
     "record_payment",
@@ -120,4 +125,5 @@ __all__ = [
     "request_booking",
     "require_calendar_owner",
     "require_role",
+    "settle_balance",
 ]

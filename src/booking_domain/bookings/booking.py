@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
+from uuid import UUID
 
 from booking_domain.bookings.clients import BookedFor, ClientId
 from booking_domain.bookings.errors import BookingActionNotAllowedError
@@ -85,6 +86,10 @@ class Booking:
     cancellation_reason: str | None = None
     dispute_id: DisputeId | None = None
     client_id: ClientId | None = None
+    link_id: UUID | None = None  # the booking link (catalog) it was made through, if any
+    # The price plus the artist's adjustment, stated by the balance's payment (payments'
+    # ``balance.py``); None until a balance is paid.
+    full_price: Money | None = None
 
     def __post_init__(self) -> None:
         BookedFor(self.customer_id, self.client_id)  # refuses both or neither
@@ -121,6 +126,12 @@ class Booking:
     def refundable(self) -> Money:
         """Paid and neither refunded nor already owed back."""
         return self.amount_paid - self.amount_refunded - self.refund_due
+
+    @property
+    def paid_in_full(self) -> bool:
+        """What is paid and neither refunded nor owed back covers the full price (known
+        only once a balance was paid: before, False)."""
+        return self.full_price is not None and self.refundable >= self.full_price
 
     def is_active(self, now: datetime) -> bool:
         """Confirmed, or pending with a hold that has not expired; only these block time."""

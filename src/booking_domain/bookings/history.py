@@ -30,6 +30,9 @@ class HistoryKind(StrEnum):
     DISPUTE_RESOLVED = "dispute_resolved"
     REFUND_RECORDED = "refund_recorded"
     IDEA_ADDED = "idea_added"
+    BALANCE_INVOICED = "balance_invoiced"  # after the session: the rest of the price asked
+    BALANCE_PAID = "balance_paid"  # ... and paid (payments' ``balance.py``)
+    PAID_IN_FULL = "paid_in_full"  # ... or nothing was left to pay: the final price noted
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +42,8 @@ class HistoryEntry:
     ``actor_id``/``actor_role`` are None when the system acted (hold expiry, a payment
     provider's confirmation). ``version`` is the booking's version after the change, so the
     events of one booking are numbered 1, 2, 3 ... without gaps. ``amount`` is the payment
-    received, the refund owed (cancellation, resolution) or the refund paid out.
+    received, the refund owed (cancellation, resolution), the refund paid out, or the full
+    price noted when nothing was left to pay (``paid_in_full``).
     """
 
     booking_id: BookingId

@@ -247,6 +247,54 @@ def record_refund(booking: Booking, amount: Money, now: datetime) -> Result:
     )
 
 
+def mark_balance_invoiced(booking: Booking, amount: Money, now: datetime) -> Result:
+    """A balance invoice of ``amount`` was issued after the session (the payment adapter's
+    business; the booking notes it, as it notes a deposit invoice)."""
+    _require_status(booking, S.COMPLETED)
+    return apply(booking, kind=K.BALANCE_INVOICED, now=now, actor=None, amount=amount)
+
+
+def record_balance_payment(
+    booking: Booking, amount: Money, full_price: Money, now: datetime
+) -> Result:
+    """A verified payment of the balance invoice of a completed booking: the money is
+    kept (it is the rest of the price, not owed back) and the full price it settles (the
+    price plus the adjustment) is noted; the status stays ``completed``."""
+    _require_status(booking, S.COMPLETED)
+    if amount.is_zero:
+        raise PaymentMismatchError("A balance payment moves some money.")
+    return apply(
+        booking,
+        kind=K.BALANCE_PAID,
+        now=now,
+        actor=None,
+        amount=amount,
+        payment_status=PaymentStatus.PAID,
+        amount_paid=booking.amount_paid + amount,
+        full_price=full_price,
+    )
+
+
+def settle_balance(
+    booking: Booking, actor: Actor, full_price: Money, reason: str | None, now: datetime
+) -> Result:
+    """The artist (or an admin) asked for the balance of a completed booking and nothing was
+    left to pay (it holds the price plus the adjustment already): no invoice is made, the full
+    price is noted (the entry keeps it and the adjustment's reason) and the booking is paid
+    in full; the status stays ``completed``."""
+    require_role(booking, actor, STAFF)
+    _require_status(booking, S.COMPLETED)
+    return apply(
+        booking,
+        kind=K.PAID_IN_FULL,
+        now=now,
+        actor=actor,
+        reason=reason,
+        amount=full_price,
+        full_price=full_price,
+    )
+
+
 def reschedule(
     booking: Booking,
     actor: Actor,

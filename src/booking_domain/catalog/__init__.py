@@ -6,7 +6,8 @@ stored on the profile, but every calendar rule is :mod:`booking_domain.schedulin
 Other contexts use the catalogue through this package only: profiles and their rules,
 loading one for a use case (``load_artist``, ``load_editable_artist``), changing one with its
 event (``change_profile``: a suspension), the public pictures (``public_images``) and the
-ports their units of work include. The catalogue's own use cases are in
+ports their units of work include, and booking links (``BookingLink``, ``token_digest``:
+what a booking made through a link looks up). The catalogue's own use cases are in
 :mod:`booking_domain.catalog.use_cases`.
 """
 
@@ -14,16 +15,38 @@ from booking_domain.catalog.artists import ArtistProfile, ArtistStatus, GeoPoint
 from booking_domain.catalog.errors import (
     ArtistNotFoundError,
     ArtistProfileExistsError,
+    BookingLinkExistsError,
+    BookingLinkGoneError,
+    BookingLinkNotAllowedError,
+    BookingLinkNotFoundError,
     InvalidScheduleError,
     PortfolioItemNotFoundError,
     ServiceNotFoundError,
     StudioNotFoundError,
 )
 from booking_domain.catalog.images import PortfolioImage, public_images
+from booking_domain.catalog.links import (
+    BookingLink,
+    BookingLinkId,
+    FoundLink,
+    LinkCounts,
+    LinkUsage,
+    LinkUse,
+    could_be_token,
+    fresh_token,
+    new_link,
+    token_digest,
+)
 from booking_domain.catalog.loading import load_artist, load_editable_artist
 from booking_domain.catalog.policy import SchedulingPolicy
 from booking_domain.catalog.portfolio import PortfolioItem, PortfolioItemId
-from booking_domain.catalog.ports import CatalogUnitOfWork, HasArtists, HasServices
+from booking_domain.catalog.ports import (
+    BookingLinkRepository,
+    CatalogUnitOfWork,
+    HasArtists,
+    HasBookingLinks,
+    HasServices,
+)
 from booking_domain.catalog.profile_changes import Change, ProfileChanges, change_profile, suspended
 from booking_domain.catalog.published import (
     ARTIST,
@@ -43,14 +66,26 @@ __all__ = [
     "ArtistProfile",
     "ArtistProfileExistsError",
     "ArtistStatus",
+    "BookingLink",
+    "BookingLinkExistsError",
+    "BookingLinkGoneError",
+    "BookingLinkId",
+    "BookingLinkNotAllowedError",
+    "BookingLinkNotFoundError",
+    "BookingLinkRepository",
     "CatalogUnitOfWork",
     "Change",
     "Deposit",
     "FixedDeposit",
+    "FoundLink",
     "GeoPoint",
     "HasArtists",
+    "HasBookingLinks",
     "HasServices",
     "InvalidScheduleError",
+    "LinkCounts",
+    "LinkUsage",
+    "LinkUse",
     "PercentageDeposit",
     "PortfolioImage",
     "PortfolioItem",
@@ -65,10 +100,14 @@ __all__ = [
     "artist_outbox_event",
     "artist_subject",
     "change_profile",
+    "could_be_token",
     "ensure_may_create_studio",
+    "fresh_token",
     "load_artist",
     "load_editable_artist",
     "mean_rating",
+    "new_link",
     "public_images",
     "suspended",
+    "token_digest",
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from booking_domain.shared.errors import (
     ConflictError,
+    GoneError,
     InvalidInputError,
     NotFoundError,
     RuleViolationError,
@@ -52,3 +53,25 @@ class PortfolioItemNotFoundError(NotFoundError):
 class PortfolioFullError(RuleViolationError):
     code = "portfolio_full"
     default_message = "This portfolio has as many items as it may have."
+
+
+class BookingLinkNotAllowedError(RuleViolationError):
+    code = "booking_link_not_allowed"
+    default_message = "Booking links are for approved artists."
+
+
+class BookingLinkNotFoundError(NotFoundError):
+    code = "booking_link_not_found"
+    default_message = "Booking link not found."
+
+
+class BookingLinkGoneError(GoneError):
+    """A token its link has since replaced: says nothing about whose it was."""
+
+    code = "booking_link_gone"
+    default_message = "This booking link was replaced and no longer works."
+
+
+class BookingLinkExistsError(ConflictError):
+    code = "booking_link_exists"
+    default_message = "You have a booking link for this already."

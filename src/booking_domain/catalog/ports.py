@@ -5,11 +5,19 @@ Every adapter passes the contract suite in ``tests/contract/catalog``.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Protocol
 
 from booking_domain.catalog.artists import ArtistProfile, ArtistStatus
+from booking_domain.catalog.links import (
+    BookingLink,
+    BookingLinkId,
+    FoundLink,
+    LinkUsage,
+    LinkUse,
+)
 from booking_domain.catalog.portfolio import PortfolioItem, PortfolioItemId
 from booking_domain.catalog.services import Service
 from booking_domain.catalog.studios import Studio
@@ -124,12 +132,52 @@ class HasPortfolio(Protocol):
     def portfolio(self) -> PortfolioRepository: ...
 
 
+class BookingLinkRepository(Protocol):
+    """Artists' booking links (``catalog.links``), found by their tokens' keyed digests."""
+
+    async def add(self, link: BookingLink, digest: str) -> None:
+        """Stores a new link whose token digests to ``digest``. Raises
+        ``BookingLinkExistsError`` when the artist has a link for that service (or a
+        general one) already."""
+        ...
+
+    async def get(self, link_id: BookingLinkId) -> BookingLink | None: ...
+
+    async def for_artist(self, artist_id: ArtistId) -> tuple[BookingLink, ...]:
+        """The artist's links: the general one first, then oldest first (ties by id)."""
+        ...
+
+    async def replace_token(self, link: BookingLink, digest: str) -> None:
+        """Gives the stored link ``link``'s new token (digesting to ``digest``); the token it
+        had is kept as retired: ``find`` answers it with ``current=False`` from then on."""
+        ...
+
+    async def find(self, digest: str) -> FoundLink | None:
+        """The link whose current or retired token digests to ``digest``."""
+        ...
+
+    async def count_use(self, link_id: BookingLinkId, day: date, use: LinkUse) -> None:
+        """One more ``use`` of the link on ``day`` (one upsert of the day's row)."""
+        ...
+
+    async def usage(self, artist_id: ArtistId, since: date) -> Mapping[BookingLinkId, LinkUsage]:
+        """Each of the artist's links' counts: in all, and on days from ``since`` on (for
+        bookings: made on those days, UTC). A link never used may be missing."""
+        ...
+
+
+class HasBookingLinks(Protocol):
+    @property
+    def booking_links(self) -> BookingLinkRepository: ...
+
+
 class CatalogUnitOfWork(
     UnitOfWork,
     HasArtists,
     HasStudios,
     HasServices,
     HasPortfolio,
+    HasBookingLinks,
     HasUploads,
     HasOutbox,
     HasAudit,

@@ -16,6 +16,15 @@ MAX_ERROR_LENGTH = 300
 
 
 @dataclass(frozen=True, slots=True)
+class Invitation:
+    """A calendar invitation an email carries (``invite.ics``): iCalendar text with its iTIP
+    method (``REQUEST``, ``CANCEL``: the calendars context's ``invitations``)."""
+
+    method: str
+    ics: str
+
+
+@dataclass(frozen=True, slots=True)
 class EmailMessage:
     message_id: str  # "<uuid@domain>": the same on every attempt of one notification
     to_address: str
@@ -24,6 +33,7 @@ class EmailMessage:
     text: str  # the plain-text part
     html: str  # the HTML part (the same content)
     locale: str  # Content-Language
+    invitation: Invitation | None = None  # booking.confirmed, rescheduled, cancelled
 
 
 @dataclass(frozen=True, slots=True)

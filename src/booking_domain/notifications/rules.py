@@ -83,6 +83,11 @@ RULES: dict[str, Rule] = {
         Rule("booking.no_show", (Tell(C, MAIL_AND_INBOX, B),)),
         Rule("booking.idea_added", (Tell(C, INBOX, B), Tell(A, MAIL_AND_INBOX, B))),
         Rule("booking.payment_recorded", (Tell(C, MAIL_AND_INBOX, P),)),
+        # After the session: the balance asked (as booking.invoiced for the deposit), paid.
+        Rule("booking.balance_invoiced", (Tell(C, MAIL_AND_INBOX, P),)),
+        Rule("booking.balance_paid", (Tell(C, MAIL_AND_INBOX, P), Tell(A, INBOX, P))),
+        # ... or nothing was left to pay (the artist settled it): the customer hears it.
+        Rule("booking.paid_in_full", (Tell(C, MAIL_AND_INBOX, P),)),
         Rule("booking.disputed", (Tell(C, MAIL_AND_INBOX, B), Tell(A, MAIL_AND_INBOX, B))),
         Rule("booking.dispute_resolved", (Tell(C, MAIL_AND_INBOX, P), Tell(A, MAIL_AND_INBOX, P))),
         Rule("refund.completed", (Tell(C, MAIL_AND_INBOX, P),)),

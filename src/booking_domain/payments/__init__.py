@@ -33,6 +33,7 @@ from booking_domain.payments.gateway import (
 from booking_domain.payments.invoices import (
     DepositInvoice,
     InvoiceId,
+    InvoiceKind,
     InvoiceStatus,
     invoice_number,
     provider_amount,
@@ -74,6 +75,7 @@ __all__ = [
     "Evidence",
     "InvoiceId",
     "InvoiceInProgressError",
+    "InvoiceKind",
     "InvoiceNotFoundError",
     "InvoiceRepository",
     "InvoiceRequest",

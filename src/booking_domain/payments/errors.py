@@ -74,3 +74,32 @@ class NothingToRefundError(ConflictError):
 class RefundNotFoundError(NotFoundError):
     code = "refund_not_found"
     default_message = "No such refund."
+
+
+class BalanceNotPayableError(RuleViolationError):
+    """The booking cannot be invoiced for its balance now (not completed, a client record
+    without an account, or an amount the provider does not take)."""
+
+    code = "balance_not_payable"
+    default_message = "This booking cannot be invoiced for its balance now."
+
+
+class BalanceNegativeError(RuleViolationError):
+    """The price plus the adjustment is less than what the booking already holds."""
+
+    code = "balance_negative"
+    default_message = "The balance would be negative: the booking holds more than it costs."
+
+
+class BalanceAlreadyPaidError(ConflictError):
+    """The booking's balance was paid already; it is not invoiced again."""
+
+    code = "balance_already_paid"
+    default_message = "The balance of this booking is paid already."
+
+
+class BalanceNotDueError(ConflictError):
+    """The booking is not completed: its balance is asked for only after the session."""
+
+    code = "balance_not_due"
+    default_message = "Only a completed booking is invoiced for its balance."

@@ -46,6 +46,14 @@ MINOR_PER_MAJOR = 100
 _NUMBER = re.compile(r"[A-Z0-9]{1,45}")
 
 
+class InvoiceKind(StrEnum):
+    """What an invoice asks for: the booking's deposit, or (after the session) its balance
+    (``balance.py`` has that one's rules)."""
+
+    DEPOSIT = "deposit"
+    BALANCE = "balance"
+
+
 class InvoiceStatus(StrEnum):
     CREATING = "creating"
     OPEN = "open"
@@ -90,12 +98,26 @@ class DepositInvoice:
     checked_at: datetime | None = None
     idempotency_key: str | None = None
     cancel_due: bool = False
+    kind: InvoiceKind = InvoiceKind.DEPOSIT
+    # A balance invoice's terms (None on deposits): the service's price it was reckoned
+    # from, what the booking held when it was issued, and the artist's stated adjustment.
+    price: Money | None = None
+    credit: Money | None = None
+    adjustment: int = 0  # signed minor units of the price's currency
+    adjustment_reason: str | None = None
 
     def __post_init__(self) -> None:
         for name in ("expires_at", "created_at", "updated_at"):
             require_aware(getattr(self, name), name)
         if not _NUMBER.fullmatch(self.number):
             raise ValueError("an invoice number is 1-45 upper-case letters and digits")
+
+    @property
+    def full_price(self) -> Money | None:
+        """A balance's price plus its adjustment (None on deposits)."""
+        if self.price is None:
+            return None
+        return Money(self.price.amount + self.adjustment, self.price.currency)
 
     def payable(self, now: datetime) -> bool:
         return self.status is InvoiceStatus.OPEN and require_aware(now, "now") < self.expires_at

@@ -1,8 +1,9 @@
 """The admins' ledger: every money movement the platform asked for, in one list.
 
-Two kinds of transaction, each with its own statuses:
+Three kinds of transaction, each with its own statuses:
 - ``deposit``: a deposit invoice (money asked of a customer): ``creating``, ``open``,
   ``paid``, ``failed``, ``cancelled``;
+- ``balance``: a balance invoice after the session (``balance.py``), the same statuses;
 - ``refund``: money owed back: ``pending`` (to the provider), ``refunded``, ``manual``
   (awaits manual settlement), ``settled``.
 
@@ -29,11 +30,13 @@ from booking_domain.shared.time import require_aware
 
 class TransactionKind(StrEnum):
     DEPOSIT = "deposit"
+    BALANCE = "balance"
     REFUND = "refund"
 
 
 STATUSES: dict[TransactionKind, frozenset[str]] = {
     TransactionKind.DEPOSIT: frozenset(s.value for s in InvoiceStatus),
+    TransactionKind.BALANCE: frozenset(s.value for s in InvoiceStatus),
     TransactionKind.REFUND: frozenset(s.value for s in RefundStatus),
 }
 ALL_STATUSES = frozenset().union(*STATUSES.values())
@@ -61,8 +64,10 @@ class Transaction:
 
     @classmethod
     def of_deposit(cls, invoice: DepositInvoice) -> Transaction:
+        """An invoice as a transaction: a deposit, or a balance (by the invoice's kind)."""
+        kind = TransactionKind(invoice.kind.value)
         return cls(
-            invoice.id, TransactionKind.DEPOSIT, invoice.status.value, invoice.booking_id,
+            invoice.id, kind, invoice.status.value, invoice.booking_id,
             invoice.customer_id, invoice.artist_user_id, invoice.amount, invoice.number, None,
             invoice.created_at, invoice.updated_at, invoice.paid_at,
         )  # fmt: skip

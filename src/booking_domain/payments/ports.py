@@ -14,6 +14,7 @@ from typing import Protocol
 from uuid import UUID
 
 from booking_domain.bookings import HasBookings
+from booking_domain.catalog import HasServices
 from booking_domain.payments.invoices import DepositInvoice, InvoiceId
 from booking_domain.payments.ledger import Transaction, TransactionFilter
 from booking_domain.payments.receipts import ReceivedPayment
@@ -155,6 +156,7 @@ class HasPaymentJobs(Protocol):
 class PaymentsUnitOfWork(
     UnitOfWork,
     HasBookings,
+    HasServices,  # before the outbox and the audit, as in catalogue's unit of work
     HasInvoices,
     HasReceivedPayments,
     HasRefunds,
@@ -165,7 +167,8 @@ class PaymentsUnitOfWork(
     Protocol,
 ):
     """What payment use cases open: the bookings they pay for, invoices, received
-    payments, refunds, the ledger of both, the outbox and the job queue."""
+    payments, refunds, the ledger of both, the outbox and the job queue (and the services
+    whose price a balance invoice reckons from)."""
 
 
 PaymentsUnitOfWorkFactory = UnitOfWorkFactory[PaymentsUnitOfWork]

@@ -1,6 +1,7 @@
 """What payments tell the world: ``payment.received`` (a verified payment was recorded, with
-what it did) and ``refund.*``. The booking's own events (``booking.confirmed``,
-``booking.payment_recorded``, ``booking.expired``) say what happened to the booking.
+what it did), ``payment.balance_requested``/``payment.balance_paid`` and ``refund.*``. The
+booking's own events (``booking.confirmed``, ``booking.payment_recorded``,
+``booking.expired``) say what happened to the booking.
 
 Subjects (``payment/<invoice id>``, ``refund/<refund id>``) keep no version, so their
 sequence is the outbox's own count.
@@ -10,17 +11,21 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from booking_domain.payments.invoices import DepositInvoice, InvoiceStatus
+from booking_domain.payments.invoices import DepositInvoice, InvoiceKind, InvoiceStatus
 from booking_domain.payments.receipts import ReceivedPayment
 from booking_domain.payments.refunds import Refund
 from booking_domain.shared.audit import AuditEntry, audit_entry
 from booking_domain.shared.identity import Actor
 from booking_domain.shared.ids import new_uuid7
+from booking_domain.shared.money import Money
 from booking_domain.shared.outbox import EventId, JsonValue, OutboxEvent, money_data, subject_of
 from booking_domain.shared.time import utc_text
 
 PAYMENT = "payment"
-PAYMENT_EVENT_TYPES = frozenset({"payment.received"})  # refunds: REFUND_EVENT_TYPES below
+# refunds: REFUND_EVENT_TYPES below
+PAYMENT_EVENT_TYPES = frozenset(
+    {"payment.received", "payment.balance_requested", "payment.balance_paid"}
+)
 
 
 def payment_subject(invoice: DepositInvoice) -> str:
@@ -45,6 +50,35 @@ def payment_received_event(
                 "method": payment.method.value,
                 "outcome": payment.outcome.value,
                 "receivedAt": utc_text(payment.received_at),
+            }
+        },
+        audience=(invoice.customer_id, invoice.artist_user_id),
+    )
+
+
+def balance_event(
+    invoice: DepositInvoice, change: str, now: datetime, *, sequence: int
+) -> OutboxEvent:
+    """``payment.balance_requested`` (a balance invoice opened: the customer can pay it) and
+    ``payment.balance_paid`` (its payment was verified and kept by the booking)."""
+    price = invoice.price or invoice.amount
+    return OutboxEvent(
+        id=EventId(new_uuid7(int(now.timestamp() * 1000))),
+        type=f"payment.balance_{change}",
+        occurred_at=now,
+        subject=payment_subject(invoice),
+        sequence=sequence,
+        data={
+            "balance": {
+                "invoiceId": invoice.provider_invoice_id,
+                "number": invoice.number,
+                "bookingId": str(invoice.booking_id),
+                "amount": money_data(invoice.amount),
+                "price": money_data(price),
+                "credit": money_data(invoice.credit or Money.zero(price.currency)),
+                "adjustment": invoice.adjustment,
+                "adjustmentReason": invoice.adjustment_reason,
+                "status": invoice.status.value,
             }
         },
         audience=(invoice.customer_id, invoice.artist_user_id),
@@ -113,6 +147,8 @@ def deposit_audit_entry(
         action = "deposit.cancel_due" if after.cancel_due else "deposit.cancel_sent"
     else:
         return None
+    if after.kind is InvoiceKind.BALANCE:  # the same trail, named for what it asks
+        action = action.replace("deposit.", "balance.", 1)
     return audit_entry(
         action, payment_subject(after), now, actor=actor,
         before=None if before is None else _deposit(before), after=_deposit(after),

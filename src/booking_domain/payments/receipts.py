@@ -12,6 +12,10 @@ provider's payment id) and then:
 - is kept for an admin to review when nothing above fits (a currency other than the
   deposit's, or another amount on a booking still awaiting it): recorded, never applied
   blindly, never lost.
+
+A payment of a balance invoice (``balance.py``) is kept by the booking when it pays
+exactly that open invoice of a completed booking; paying a superseded (cancelled) or an
+already paid balance invoice is owed back; another amount or currency is kept for review.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from booking_domain.bookings import (
     BookingStatus,
     HistoryEntry,
     expire_hold,
+    record_balance_payment,
     record_payment,
 )
 from booking_domain.payments.gateway import (
@@ -33,7 +38,7 @@ from booking_domain.payments.gateway import (
     PaymentState,
     ProviderPayment,
 )
-from booking_domain.payments.invoices import DepositInvoice, InvoiceStatus, settle
+from booking_domain.payments.invoices import DepositInvoice, InvoiceKind, InvoiceStatus, settle
 from booking_domain.shared.ids import BookingId
 from booking_domain.shared.money import Money
 
@@ -85,6 +90,8 @@ def receive(
     booking: Booking, invoice: DepositInvoice, payment: ProviderPayment, now: datetime
 ) -> Receipt:
     """Apply one verified, not yet recorded ``PAID`` payment of ``invoice`` to its booking."""
+    if invoice.kind is InvoiceKind.BALANCE:
+        return _receive_balance(booking, invoice, payment, now)
     steps: list[tuple[Booking, HistoryEntry]] = []
     if booking.status is BookingStatus.PENDING and booking.hold_expired(now):
         booking, expired = expire_hold(booking, now)
@@ -103,6 +110,36 @@ def receive(
             recorded.to_status is BookingStatus.CONFIRMED
         )
         outcome = PaymentOutcome.CONFIRMED if confirmed else PaymentOutcome.OWED_BACK
+    if invoice.status is not InvoiceStatus.PAID:
+        invoice = settle(invoice, now)
+    record = ReceivedPayment(
+        payment_id=payment.payment_id,
+        invoice_id=invoice.provider_invoice_id or "",
+        booking_id=booking.id,
+        amount=payment.amount,
+        method=payment.method,
+        outcome=outcome,
+        received_at=now,
+    )
+    return Receipt(booking, invoice, tuple(steps), record)
+
+
+def _receive_balance(
+    booking: Booking, invoice: DepositInvoice, payment: ProviderPayment, now: datetime
+) -> Receipt:
+    steps: list[tuple[Booking, HistoryEntry]] = []
+    exact = payment.amount == invoice.amount
+    if not exact or payment.amount.currency != booking.deposit.currency:
+        outcome = PaymentOutcome.REVIEW
+    elif invoice.status is InvoiceStatus.OPEN and booking.status is BookingStatus.COMPLETED:
+        full = invoice.full_price or invoice.amount
+        booking, recorded = record_balance_payment(booking, payment.amount, full, now)
+        steps.append((booking, recorded))
+        outcome = PaymentOutcome.CONFIRMED
+    else:  # superseded, paid twice, or the booking moved on (disputed): owed back
+        booking, recorded = record_payment(booking, payment.amount, now)
+        steps.append((booking, recorded))
+        outcome = PaymentOutcome.OWED_BACK
     if invoice.status is not InvoiceStatus.PAID:
         invoice = settle(invoice, now)
     record = ReceivedPayment(

@@ -29,8 +29,23 @@ from booking_domain.scheduling.bookability import (
 from booking_domain.scheduling.errors import (
     ArtistNotBookableError,
     AvailabilityNotFoundError,
+    ExternalCalendarNotFoundError,
+    InvalidExternalCalendarError,
     NotBookableError,
     OverlappingAvailabilityError,
+    TooManyExternalCalendarsError,
+)
+from booking_domain.scheduling.external import (
+    MAX_CALENDARS_PER_ARTIST,
+    ExternalCalendar,
+    ExternalCalendarId,
+    FetchOutcome,
+)
+from booking_domain.scheduling.external_busy import (
+    MAX_BUSY_EVENTS,
+    FeedEvent,
+    busy_spans,
+    fetch_window,
 )
 from booking_domain.scheduling.intervals import (
     contains,
@@ -68,14 +83,22 @@ from booking_domain.shared.errors import (
 from booking_domain.shared.time import Interval, require_aware, zone
 
 __all__ = [
+    "MAX_BUSY_EVENTS",
+    "MAX_CALENDARS_PER_ARTIST",
     "MINUTES_PER_DAY",
     "OVERRIDE_REACH",
     "ArtistNotBookableError",
     "AvailabilityNotFoundError",
     "BusyTimeline",
     "DateOverride",
+    "ExternalCalendar",
+    "ExternalCalendarId",
+    "ExternalCalendarNotFoundError",
+    "FeedEvent",
+    "FetchOutcome",
     "HasSchedulingReader",
     "Interval",
+    "InvalidExternalCalendarError",
     "InvalidIntervalError",
     "InvalidScheduleError",
     "LocalWindow",
@@ -89,9 +112,11 @@ __all__ = [
     "SchedulingUnitOfWork",
     "StoredOverride",
     "StoredRule",
+    "TooManyExternalCalendarsError",
     "UnknownTimeZoneError",
     "WeeklyRule",
     "availability_windows",
+    "busy_spans",
     "check_bookable",
     "contains",
     "ensure_override_date_in_reach",
@@ -99,6 +124,7 @@ __all__ = [
     "ensure_windows_apart",
     "epoch_ceil",
     "epoch_floor",
+    "fetch_window",
     "format_clock",
     "free_slot_epochs",
     "free_slots",

@@ -6,7 +6,7 @@ raises it too for services; it is re-exported by this context's package.
 
 from __future__ import annotations
 
-from booking_domain.shared.errors import NotFoundError, RuleViolationError
+from booking_domain.shared.errors import InvalidInputError, NotFoundError, RuleViolationError
 
 
 class NotBookableError(RuleViolationError):
@@ -36,3 +36,23 @@ class OverlappingAvailabilityError(RuleViolationError):
 class AvailabilityNotFoundError(NotFoundError):
     code = "availability_not_found"
     default_message = "Availability rule or override not found."
+
+
+class InvalidExternalCalendarError(InvalidInputError):
+    """The URL or name of an external calendar is not acceptable (the field errors say why:
+    not https, a private address outside local use, too long ...)."""
+
+    code = "invalid_external_calendar"
+    default_message = "The external calendar is invalid."
+
+
+class ExternalCalendarNotFoundError(NotFoundError):
+    """No such calendar of the caller's (another artist's is "not found" too)."""
+
+    code = "external_calendar_not_found"
+    default_message = "External calendar not found."
+
+
+class TooManyExternalCalendarsError(RuleViolationError):
+    code = "too_many_external_calendars"
+    default_message = "This artist has as many external calendars as they may have."

@@ -6,6 +6,7 @@ Every adapter passes the contract suite in ``tests/contract/scheduling``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
@@ -13,6 +14,8 @@ from uuid import UUID
 
 from booking_domain.catalog import ArtistProfile, HasArtists, HasServices, Service
 from booking_domain.scheduling.availability import Schedule
+from booking_domain.scheduling.external import ExternalCalendar, ExternalCalendarId, FetchOutcome
+from booking_domain.scheduling.external_busy import FeedEvent
 from booking_domain.scheduling.stored import StoredOverride, StoredRule
 from booking_domain.scheduling.timeline import BusyTimeline
 from booking_domain.shared.ids import ArtistId, ServiceId
@@ -72,8 +75,8 @@ class SchedulingReader(Protocol):
     ) -> SchedulingContext | None:
         """The artist, the service (None overall if either is unknown or they do not belong
         together), the schedule (rules, and overrides of the dates around ``window``) and
-        the blocked time of bookings active at ``now`` overlapping ``window``: in one round
-        trip where the adapter can."""
+        the blocked time of bookings active at ``now`` and of the artist's external
+        calendars overlapping ``window``: in one round trip where the adapter can."""
         ...
 
 
@@ -82,10 +85,84 @@ class HasSchedulingReader(Protocol):
     def scheduling(self) -> SchedulingReader: ...
 
 
+class ExternalCalendarRepository(Protocol):
+    """Artists' external calendars and the busy spans last read from each."""
+
+    async def add(self, calendar: ExternalCalendar) -> None: ...
+
+    async def get(self, calendar_id: ExternalCalendarId) -> ExternalCalendar | None: ...
+
+    async def of_artist(self, artist_id: ArtistId) -> tuple[ExternalCalendar, ...]:
+        """Oldest first."""
+        ...
+
+    async def remove(self, calendar_id: ExternalCalendarId) -> None:
+        """Removes the calendar and its busy spans."""
+        ...
+
+    async def due(self, now: datetime, limit: int) -> tuple[ExternalCalendar, ...]:
+        """Up to ``limit`` calendars whose last fetch is older than ``REFRESH_EVERY`` (or
+        that were never fetched), the longest waiting first."""
+        ...
+
+    async def record_fetch(
+        self,
+        calendar_id: ExternalCalendarId,
+        outcome: FetchOutcome,
+        spans: Sequence[Interval] | None,
+    ) -> None:
+        """Store the outcome, and when ``spans`` is given replace the calendar's busy spans
+        with them (in this unit of work: all or nothing). A calendar removed meanwhile is
+        left alone."""
+        ...
+
+    async def busy(self, artist_id: ArtistId, window: Interval) -> tuple[Interval, ...]:
+        """The artist's external busy spans overlapping ``window``, from every calendar."""
+        ...
+
+
+class CalendarRefreshQueue(Protocol):
+    async def refresh_soon(self, calendar_id: ExternalCalendarId) -> None:
+        """Queue one fetch of the calendar in this unit of work (gone with a rollback)."""
+        ...
+
+
+class HasExternalCalendars(Protocol):
+    @property
+    def external_calendars(self) -> ExternalCalendarRepository: ...
+
+    @property
+    def calendar_refresh_queue(self) -> CalendarRefreshQueue: ...
+
+
+class FetchFailedError(Exception):
+    """A feed could not be read; the message (no URL in it) is shown to its artist."""
+
+
+class CalendarFetcher(Protocol):
+    async def refusal(self, url: str) -> str | None:
+        """Why the fetcher will not read ``url`` (the webhooks' SSRF guard: not https, a
+        private or local address outside local use, a host it cannot read), or None."""
+        ...
+
+    async def events(self, url: str, window: Interval, limit: int) -> Sequence[FeedEvent]:
+        """The events (recurrences expanded) of the feed overlapping ``window``, at most
+        ``limit`` of them, earliest first; ``FetchFailedError`` when the feed cannot be read
+        (refused address, timeout, too large, not iCalendar, an HTTP error)."""
+        ...
+
+
 class SchedulingUnitOfWork(
-    UnitOfWork, HasArtists, HasServices, HasAvailability, HasSchedulingReader, Protocol
+    UnitOfWork,
+    HasArtists,
+    HasServices,
+    HasAvailability,
+    HasSchedulingReader,
+    HasExternalCalendars,
+    Protocol,
 ):
-    """What scheduling use cases open: the catalogue they read, availability, the reader."""
+    """What scheduling use cases open: the catalogue they read, availability, the reader,
+    external calendars."""
 
 
 SchedulingUnitOfWorkFactory = UnitOfWorkFactory[SchedulingUnitOfWork]

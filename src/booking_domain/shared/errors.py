@@ -86,6 +86,14 @@ class ConflictError(DomainError):
     default_message = "The request conflicts with the current state."
 
 
+class GoneError(DomainError):
+    """The thing existed and was retired on purpose, for good (HTTP 410): a replaced link.
+    The message never says whose it was."""
+
+    code = "gone"
+    default_message = "This is no longer available."
+
+
 class RetryLaterError(DomainError):
     """Refused for now; the same request may succeed after ``retry_after_seconds``."""
 

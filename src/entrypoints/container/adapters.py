@@ -10,6 +10,8 @@ from __future__ import annotations
 from dependency_injector import containers, providers
 from redis.asyncio import Redis
 
+from adapters.calendars.fetch import HttpCalendarFetcher
+from adapters.icalendar_writer.writer import IcsCalendarWriter
 from adapters.images.pillow import PillowImageProcessor
 from adapters.memory.operations import InMemoryOperationsReadout
 from adapters.memory.outbox import InMemoryOutboxFeed, InMemoryOutboxRelay
@@ -56,10 +58,12 @@ PORTS = (
     "sms_reports",
     "renderer",
     "webhook_sender",
+    "calendar_fetcher",
     "phones",
     "digest",
     "texts",
     "mail",
+    "calendar_writer",
 )
 
 
@@ -147,6 +151,11 @@ def _webhook_sender(settings: Settings) -> HttpWebhookSender:
     return HttpWebhookSender(allow_private_targets=settings.allows_private_webhook_targets)
 
 
+def _calendar_fetcher(settings: Settings) -> HttpCalendarFetcher:
+    # Feeds go out through the webhooks' guard, with the same allowance for local addresses.
+    return HttpCalendarFetcher(allow_private_targets=settings.allows_private_webhook_targets)
+
+
 def _secret_box(settings: Settings) -> FernetSecretBox:
     return FernetSecretBox(encryption_keys_for(settings))
 
@@ -167,6 +176,7 @@ class _CommonAdapters(containers.DeclarativeContainer):
     clock = providers.Singleton(SystemClock)
     hasher = providers.Singleton(_hasher, settings)
     webhook_sender = providers.Singleton(_webhook_sender, settings)
+    calendar_fetcher = providers.Singleton(_calendar_fetcher, settings)
     secrets = providers.Singleton(_secret_box, settings)
     tokens = providers.Singleton(
         JwtTokenService, jwt_secret, access_ttl=settings.provided.access_token_ttl
@@ -184,6 +194,7 @@ class _CommonAdapters(containers.DeclarativeContainer):
     renderer = channels.provided.renderer
     phones = providers.Singleton(LibPhoneNumbers, settings.provided.phone_region)
     digest = providers.Singleton(HmacDigest, jwt_secret)
+    calendar_writer = providers.Singleton(IcsCalendarWriter)
     mail = providers.Singleton(
         ChannelAccountMail,
         channels.provided.account_email,

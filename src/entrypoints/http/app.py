@@ -22,6 +22,7 @@ from litestar.types import Receive, Scope, Send
 
 from entrypoints.bundles import ASGIApp, Bundles
 from entrypoints.contexts import registered
+from entrypoints.http.catalog.page import PAGE_ROUTES, page_templates
 from entrypoints.http.docs import SCHEMA_PATH, OfflineSwaggerUI, docs_redirect
 from entrypoints.http.draining import Drain, DrainingProbe
 from entrypoints.http.lifespan import Hook, bounded
@@ -79,7 +80,9 @@ def build_app(
             docs_redirect,
             metrics_route(config.metrics_token, loopback=config.metrics_loopback),
             *_storage_mounts(bundles.storage_server),
+            *PAGE_ROUTES,  # the booking links' page, outside the API (catalog/page)
         ],
+        template_config=page_templates(),
         middleware=[prometheus_config().middleware],
         dependencies=_dependencies(bundles, channels, session_watch, drain),
         exception_handlers=EXCEPTION_HANDLERS,
@@ -120,7 +123,8 @@ def context_routes() -> Iterator[Routes]:
 
 def _api_routers(routes: list[Routes], config: HttpConfig, *, sandbox: bool) -> list[Router]:
     """Under ``/api/v1``: sign-in behind the per-minute limit per client address, sign-up
-    also behind the hourly one, then every context's controllers."""
+    also behind the hourly one, then every context's controllers; last, at the root, the
+    controllers served outside the API's prefix (``Routes.root``)."""
     per_minute = RateLimitConfig(
         rate_limit=("minute", config.auth_rate_limit_per_minute), store="rate_limit"
     )
@@ -146,6 +150,7 @@ def _api_routers(routes: list[Routes], config: HttpConfig, *, sandbox: bool) -> 
                 c for r in routes for c in (*r.controllers, *(r.sandbox if sandbox else ()))
             ],
         ),
+        Router("/", route_handlers=[c for r in routes for c in r.root]),
     ]
 
 

@@ -47,9 +47,6 @@ _API_ONLY_HEADERS: list[tuple[bytes, bytes]] = [
     (b"content-security-policy", b"default-src 'none'; frame-ancestors 'none'"),
     _NO_STORE,
 ]
-_API_HEADERS_KEEPING_CACHE: list[tuple[bytes, bytes]] = [
-    h for h in _API_ONLY_HEADERS if h is not _NO_STORE
-]
 # The documentation page (docs.py) loads its vendored UI from this origin and nothing else.
 # Images may also be data: URIs, which is how swagger-ui.css draws its icons.
 _DOCS_HEADERS: list[tuple[bytes, bytes]] = [
@@ -123,9 +120,11 @@ class RequestContextMiddleware:
 
 
 def _api_only(headers: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
-    if any(name == _CACHE_CONTROL for name, _ in headers):
-        return _API_HEADERS_KEEPING_CACHE
-    return _API_ONLY_HEADERS
+    """The API's own headers, but for those the response states itself: a stored image's
+    Cache-Control, the booking page's Content-Security-Policy (two policies would both
+    apply, and the API's blocks the page's script)."""
+    own = {name for name, _ in headers}
+    return [header for header in _API_ONLY_HEADERS if header[0] not in own]
 
 
 def _incoming_request_id(scope: Scope) -> str | None:
@@ -143,6 +142,17 @@ def _log_request(scope: Scope, method: str, status: int, started: float, request
     actor = state.get("actor")
     user_id = str(actor.user_id) if actor is not None else None
     log_access(method, scope["path"], status, request_id, started, user_id, trace_id_of(scope))
+
+
+# Paths that are secrets themselves: a calendar feed's URL (/cal/<token>.ics) is logged
+# without its token.
+_SECRET_PATHS = ("/cal/",)
+
+
+def _loggable(path: str | None) -> str | None:
+    if path is not None and path.startswith(_SECRET_PATHS):
+        return path[: path.index("/", 1) + 1] + "<secret>"
+    return path
 
 
 def log_access(
@@ -163,7 +173,7 @@ def log_access(
         "event": "request",
         "method": method,
         # The path only: query strings may carry tokens (e.g. payment callbacks).
-        "path": path,
+        "path": _loggable(path),
         "status": status,
         "durationMs": None if started is None else round((time.perf_counter() - started) * 1000, 2),
         "requestId": request_id,

@@ -40,6 +40,7 @@ STATUS_BY_ERROR: dict[type[DomainError], int] = {
     errors.PermissionDeniedError: 403,
     errors.NotFoundError: 404,
     errors.ConflictError: 409,
+    errors.GoneError: 410,
     errors.RetryLaterError: 429,
     errors.ServiceUnavailableError: 503,
 }

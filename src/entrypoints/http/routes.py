@@ -2,7 +2,8 @@
 
 ``build_app`` serves every registered context's routes, in the registry's order, each group
 behind what it names: its controllers under ``/api/v1``, sign-in and sign-up behind their
-rate limits, the sandbox's bank app only where the sandbox gateway takes payments.
+rate limits, the sandbox's bank app only where the sandbox gateway takes payments, and
+the few served at the root (``root``: calendar feeds).
 """
 
 from __future__ import annotations
@@ -24,3 +25,6 @@ class Routes:
     sign_up: Controllers = ()
     # Only where the sandbox gateway takes payments (its local bank app).
     sandbox: Controllers = ()
+    # At the root, outside /api/v1: what other programs fetch by a link they were given
+    # (a calendar feed, /cal/<token>.ics).
+    root: Controllers = ()

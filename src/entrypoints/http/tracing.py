@@ -17,8 +17,9 @@ if TYPE_CHECKING:
 
 # Where the access log finds the request's trace id (middleware.py).
 TRACE_ID_KEY = "inkslot_trace_id"
-# Probes and scrapes would drown the traces that matter.
-_UNTRACED = [r"^/health/", r"^/metrics$"]
+# Probes and scrapes would drown the traces that matter; a calendar feed's path is its
+# secret (and calendar apps' polls would drown them too).
+_UNTRACED = [r"^/health/", r"^/metrics$", r"^/cal/"]
 
 
 def tracing_plugins(provider: TracerProvider | None) -> list[PluginProtocol]:

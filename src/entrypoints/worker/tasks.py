@@ -18,11 +18,13 @@ from procrastinate import jobs as job_states
 from procrastinate.retry import BaseRetryStrategy, RetryDecision
 
 from adapters.jobs.queue import CappedBackoff
+from adapters.postgres.external_calendars import CALENDAR_QUEUE, REFRESH_CALENDAR_TASK
 from adapters.postgres.notifications import NOTIFICATION_QUEUE, SEND_NOTIFICATION_TASK
 from adapters.postgres.payments import PAYMENT_QUEUE, PAYMENT_TASKS
 from adapters.postgres.webhooks import DELIVER_WEBHOOK_TASK, WEBHOOK_QUEUE
 from booking_domain.notifications import NotificationId
 from booking_domain.payments import InvoiceId, PaymentJob, RefundId
+from booking_domain.scheduling import ExternalCalendarId
 from booking_domain.webhooks import DeliveryId
 from entrypoints.bundles import Bundles
 from entrypoints.settings import Settings
@@ -62,6 +64,7 @@ def build_tasks(bundles: Bundles, settings: Settings) -> procrastinate.Blueprint
     _add_periodic_tasks(tasks, bundles, settings)
     _add_delivery_tasks(tasks, bundles)
     _add_payment_tasks(tasks, bundles)
+    _add_calendar_tasks(tasks, bundles)
     _add_diagnostic_tasks(tasks)
     if tracing_active():  # a span per job run (entrypoints.tracing)
         for task in tasks.tasks.values():
@@ -170,6 +173,29 @@ def _add_payment_tasks(tasks: procrastinate.Blueprint, bundles: Bundles) -> None
         twice: only a refund still pending is sent, and its outcome recorded once (the
         provider treats a second refund of a refunded payment as done)."""
         await payments.pay_refund(RefundId(UUID(subject)))
+
+
+def _add_calendar_tasks(tasks: procrastinate.Blueprint, bundles: Bundles) -> None:
+    """External calendars (docs/external-calendars.md): each feed fetched every
+    ``REFRESH_EVERY`` (a minute's tick takes the calendars due), and once right after it is
+    added. No retries: a failure is recorded on the calendar and the next tick tries again."""
+    scheduling = bundles.scheduling
+
+    @tasks.periodic(cron="* * * * *", periodic_id="refresh-external-calendars")
+    @tasks.task(
+        name="refresh_external_calendars",
+        queue=PERIODIC_QUEUE,
+        queueing_lock="refresh_external_calendars",
+    )
+    async def refresh_external_calendars(timestamp: int) -> int:
+        """The calendars not fetched for ten minutes (a batch of them), each fetched and
+        its busy spans replaced. Safe to run twice: a second fetch stores the same spans."""
+        return await scheduling.refresh_due_external_calendars()
+
+    @tasks.task(name=REFRESH_CALENDAR_TASK.removeprefix("inkslot:"), queue=CALENDAR_QUEUE)
+    async def refresh_external_calendar(calendar_id: str) -> None:
+        """One calendar's first fetch, queued when it is added."""
+        await scheduling.refresh_external_calendar(ExternalCalendarId(UUID(calendar_id)))
 
 
 def _add_diagnostic_tasks(tasks: procrastinate.Blueprint) -> None:

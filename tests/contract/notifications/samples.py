@@ -18,7 +18,7 @@ TEXT = "Сайн байна уу! Таны захиалга баталгаажл
 HTML = "<p>Сайн байна уу! Таны захиалга <b>баталгаажлаа</b>.</p>\n"  # noqa: RUF001
 
 
-def a_message(n: int = 1, **changes: str) -> EmailMessage:
+def a_message(n: int = 1, **changes: Any) -> EmailMessage:
     message = EmailMessage(
         message_id=f"<notification-{n}@inkslot.mn>",
         to_address=f"customer{n}@example.mn",

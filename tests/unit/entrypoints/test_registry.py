@@ -103,7 +103,13 @@ def test_a_deps_field_takes_ports_only_never_what_else_the_adapters_hold() -> No
 
 def test_every_context_serves_its_routes_and_no_http_package_is_left_out() -> None:
     for entry, routes in zip(registered(), context_routes(), strict=True):
-        served = [*routes.controllers, *routes.sign_in, *routes.sign_up, *routes.sandbox]
+        served = [
+            *routes.controllers,
+            *routes.sign_in,
+            *routes.sign_up,
+            *routes.sandbox,
+            *routes.root,
+        ]
         assert served, entry.name
         assert all(c.__module__.startswith(f"entrypoints.http.{entry.name}.") for c in served)
     packages = {

@@ -8,8 +8,14 @@ which constraint a violation came from.
 from __future__ import annotations
 
 from adapters.postgres.tables.accounts import refresh_tokens, sessions, sign_in_attempts, users
+from adapters.postgres.tables.analytics import analytics_days
 from adapters.postgres.tables.audit import audit_log
 from adapters.postgres.tables.base import metadata
+from adapters.postgres.tables.booking_links import (
+    booking_link_days,
+    booking_link_retired,
+    booking_links,
+)
 from adapters.postgres.tables.bookings import (
     booking_history,
     booking_ideas,
@@ -17,8 +23,10 @@ from adapters.postgres.tables.bookings import (
     clients,
     idempotency_keys,
 )
+from adapters.postgres.tables.calendars import calendar_feeds
 from adapters.postgres.tables.catalog import artists, services, studios
 from adapters.postgres.tables.disputes import dispute_messages, disputes
+from adapters.postgres.tables.external_calendars import external_busy, external_calendars
 from adapters.postgres.tables.media import portfolio_items, uploads
 from adapters.postgres.tables.notifications import (
     inbox_items,
@@ -69,15 +77,22 @@ def is_ours(name: str | None, type_: str, parent_names: object) -> bool:
 
 __all__ = [
     "FOREIGN_TABLE_PREFIXES",
+    "analytics_days",
     "artists",
     "audit_log",
     "booking_history",
     "booking_ideas",
+    "booking_link_days",
+    "booking_link_retired",
+    "booking_links",
     "bookings",
+    "calendar_feeds",
     "clients",
     "date_overrides",
     "dispute_messages",
     "disputes",
+    "external_busy",
+    "external_calendars",
     "idempotency_keys",
     "inbox_items",
     "is_ours",

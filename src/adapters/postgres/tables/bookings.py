@@ -52,6 +52,10 @@ bookings = sa.Table(
     sa.Column("notes", sa.Text, nullable=False, server_default=sa.text("''")),
     sa.Column("cancellation_reason", sa.Text),
     sa.Column("dispute_id", sa.Uuid),
+    # The price plus the artist's adjustment, noted when the balance is paid (migration 0033).
+    sa.Column("full_price", sa.BigInteger),
+    # The booking link it was made through, if any (catalog; migration 0036).
+    refers_to("booking_link_id", "booking_links.id", ondelete="SET NULL", nullable=True),
     *timestamps(),
     sa.CheckConstraint(
         "status IN ('pending', 'confirmed', 'completed', 'cancelled', 'no_show', 'disputed')",
@@ -101,6 +105,12 @@ bookings = sa.Table(
         "ix_bookings_pending_hold",
         "hold_expires_at",
         postgresql_where=sa.text("status = 'pending'"),
+    ),
+    # Counting a link's bookings: the few made through links.
+    sa.Index(
+        "ix_bookings_booking_link_id",
+        "booking_link_id",
+        postgresql_where=sa.text("booking_link_id IS NOT NULL"),
     ),
 )
 

@@ -28,8 +28,21 @@ payment_invoices = sa.Table(
     sa.Column("checked_at", sa.DateTime(timezone=True), nullable=True),
     sa.Column("idempotency_key", sa.Text, nullable=True),
     sa.Column("cancel_due", sa.Boolean, nullable=False),
+    # What the invoice asks for (migration 0033): the deposit, or the balance after the
+    # session. A balance keeps its terms: the service's price, what the booking held
+    # (credit) and the artist's signed adjustment with its reason, all in ``currency``.
+    sa.Column("kind", sa.Text, nullable=False, server_default=sa.text("'deposit'")),
+    sa.Column("price_amount", sa.BigInteger, nullable=True),
+    sa.Column("credit_amount", sa.BigInteger, nullable=True),
+    sa.Column("adjustment_amount", sa.BigInteger, nullable=False, server_default=sa.text("0")),
+    sa.Column("adjustment_reason", sa.Text, nullable=True),
     *timestamps(),
     sa.CheckConstraint("amount > 0", name="amount_positive"),
+    sa.CheckConstraint("kind IN ('deposit', 'balance')", name="kind_known"),
+    sa.CheckConstraint(
+        "kind = 'deposit' OR (price_amount IS NOT NULL AND credit_amount IS NOT NULL)",
+        name="balance_terms",
+    ),
     sa.CheckConstraint(
         "status IN ('creating', 'open', 'paid', 'failed', 'cancelled')", name="status_known"
     ),

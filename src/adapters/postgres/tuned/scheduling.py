@@ -1,8 +1,8 @@
 """The scheduling context (the slot query): everything a slot search or a booking needs,
 in one round trip: the artist (with its policy), the service, the weekly rules, the
 overrides of the dates around the window, and the blocked time of the bookings active at
-``now`` that overlap the window (``scheduling_reader.py`` sends it and remembers the
-catalogue part per process).
+``now`` and of the artist's external calendars that overlap the window
+(``scheduling_reader.py`` sends it and remembers the catalogue part per process).
 
 Why text (docs/performance.md, "Query plans" and "Bookings"): every piece of it is a
 measured choice. The bookings part repeats the exclusion constraint's predicate word for
@@ -28,7 +28,8 @@ _FRESH_COLUMNS = """
        (SELECT coalesce(jsonb_agg(jsonb_build_array(o.on_date, o.windows)), '[]')
           FROM date_overrides o
          WHERE o.artist_id = a.id AND o.on_date BETWEEN %(first)s AND %(last)s) AS overrides,
-       busy.lows, busy.highs, busy.starts, busy.expired_holds"""
+       busy.lows, busy.highs, busy.starts, busy.expired_holds,
+       outside.lows AS outside_lows, outside.highs AS outside_highs"""
 _BUSY = """
   CROSS JOIN LATERAL (
         -- Epoch seconds as float8: psycopg parses float arrays in C, ranges in Python.
@@ -44,7 +45,17 @@ _BUSY = """
                   FROM bookings bk
                  WHERE bk.artist_id = a.id AND bk.status IN ('pending', 'confirmed')
                    AND bk.blocked && tstzrange(%(window_start)s, %(window_end)s, '[)')) AS b
-       ) AS busy"""
+       ) AS busy
+  CROSS JOIN LATERAL (
+        -- External calendars' busy spans (docs/external-calendars.md): blocked time but no
+        -- appointment (no daily-cap mark); ix_external_busy_artist_id_span (GiST) is there
+        -- for this (artist_id =, span &&) search.
+        SELECT coalesce(array_agg(extract(epoch FROM lower(x.span))::float8), '{}') AS lows,
+               coalesce(array_agg(extract(epoch FROM upper(x.span))::float8), '{}') AS highs
+          FROM external_busy x
+         WHERE x.artist_id = a.id
+           AND x.span && tstzrange(%(window_start)s, %(window_end)s, '[)')
+       ) AS outside"""
 
 # The version and the fresh part only: used when this process remembers the catalogue.
 KNOWN_CATALOGUE_SQL = f"""

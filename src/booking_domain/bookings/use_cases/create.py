@@ -52,6 +52,7 @@ from booking_domain.bookings.recording import record_new
 from booking_domain.bookings.use_cases.checks import bookable_context, taken_is_a_conflict
 from booking_domain.bookings.use_cases.deps import BookingsDeps
 from booking_domain.bookings.use_cases.holds import expire_stale_holds
+from booking_domain.bookings.use_cases.links import link_for_booking, through
 from booking_domain.bookings.use_cases.parties import (
     ClientDetails,
     CustomerLookup,
@@ -59,6 +60,7 @@ from booking_domain.bookings.use_cases.parties import (
     read_phone,
     resolve_party,
 )
+from booking_domain.catalog import BookingLink
 from booking_domain.scheduling import SchedulingContext, epoch_floor
 from booking_domain.shared.errors import FieldError, InvalidInputError
 from booking_domain.shared.idempotency import idempotency_key_problem
@@ -88,6 +90,7 @@ class BookingRequest:
     customer: CustomerLookup | None = None
     client: ClientDetails | None = None
     deposit: bool | None = None
+    link_token: str | None = None  # the booking link (catalog) it is made through
 
     @property
     def party(self) -> Party | None:
@@ -101,6 +104,8 @@ class BookingRequest:
         text = f"{self.artist_id}|{self.service_id}|{start}|{self.notes}"
         if self.party is not None or self.deposit is not None:
             text += f"|{self.party.fingerprint() if self.party else ''}|{self.deposit}"
+        if self.link_token is not None:  # (absent: the digest requests always had)
+            text += f"|link:{self.link_token}"
         return hashlib.sha256(text.encode()).hexdigest()
 
 
@@ -172,12 +177,14 @@ class CreateBooking(UseCase[BookingsDeps]):
                 holder = await uow.idempotency.claim(record, now)
                 if holder is not None:
                     return await _replay(uow, holder, fingerprint)
+            link = await self._link(uow, request)
             context = await bookable_context(uow, request.artist_id, request.service_id, start, now)
             party = None
             if request.party is not None:
                 given = read_phone(self._deps.phones, request.party)
                 party = await resolve_party(uow, actor, context, given, now)
             booking, entry = self._decide(actor, request, context, now, booking_id, party)
+            booking = through(booking, link)
             await self._write(uow, booking, entry, context, now)
             await uow.commit()
         return BookingCreated(booking)
@@ -190,8 +197,10 @@ class CreateBooking(UseCase[BookingsDeps]):
         does the write need a transaction (expire them, then insert)."""
         async with self._deps.uow(autocommit=True) as uow:
             now = self._deps.clock.now()
+            link = await self._link(uow, request)
             context = await bookable_context(uow, request.artist_id, request.service_id, start, now)
             booking, entry = self._decide(actor, request, context, now, self._new_id(now))
+            booking = through(booking, link)
             if not context.has_expired_holds:
                 await record_new(uow, booking, entry)
                 return booking
@@ -199,6 +208,12 @@ class CreateBooking(UseCase[BookingsDeps]):
             await self._write(uow, booking, entry, context, now)
             await uow.commit()
         return booking
+
+    async def _link(self, uow: BookingsUnitOfWork, request: BookingRequest) -> BookingLink | None:
+        """The link named by the request's token (None without one: no lookup at all)."""
+        if request.link_token is None:
+            return None
+        return await link_for_booking(uow, self._deps.digest, request.link_token, request.artist_id)
 
     @staticmethod
     def _new_id(now: datetime) -> BookingId:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
-from booking_domain.accounts import PhoneNumbers
+from booking_domain.accounts import KeyedDigest, PhoneNumbers
 from booking_domain.bookings.ports import BookingsUnitOfWorkFactory
 from booking_domain.bookings.references import new_booking_reference
 from booking_domain.media import MediaStores
@@ -21,5 +21,6 @@ class BookingsDeps:
     clock: Clock
     stores: MediaStores  # where idea images live (private: signed URLs)
     phones: PhoneNumbers  # how the numbers people type are read
+    digest: KeyedDigest  # how a booking link's token is looked up
     idempotency_ttl: timedelta = timedelta(hours=24)
     new_reference: Callable[[], str] = new_booking_reference

@@ -17,6 +17,15 @@ from booking_domain.catalog.use_cases.artist_images import (
     SetArtistImage,
 )
 from booking_domain.catalog.use_cases.deps import CatalogDeps
+from booking_domain.catalog.use_cases.links import (
+    CountSlotView,
+    CreateBookingLink,
+    LinkLanding,
+    LinkListing,
+    ListBookingLinks,
+    OpenBookingLink,
+    RegenerateBookingLink,
+)
 from booking_domain.catalog.use_cases.locations import Coordinates
 from booking_domain.catalog.use_cases.portfolio import (
     AddPortfolioItem,
@@ -75,6 +84,11 @@ class CatalogUseCases(UseCaseBundle[CatalogDeps]):
     delete_portfolio_item: DeletePortfolioItem
     set_artist_image: SetArtistImage
     artist_images: ArtistImages
+    list_booking_links: ListBookingLinks
+    create_booking_link: CreateBookingLink
+    regenerate_booking_link: RegenerateBookingLink
+    open_booking_link: OpenBookingLink
+    count_slot_view: CountSlotView
 
 
 __all__ = [
@@ -86,19 +100,26 @@ __all__ = [
     "CatalogDeps",
     "CatalogUseCases",
     "Coordinates",
+    "CountSlotView",
     "CreateArtistProfile",
+    "CreateBookingLink",
     "CreateStudio",
     "DeletePortfolioItem",
     "DepositChoice",
     "GetArtist",
     "GetService",
     "GetStudio",
+    "LinkLanding",
+    "LinkListing",
     "ListArtistProfiles",
+    "ListBookingLinks",
     "ListPortfolio",
     "ListServices",
     "ListStudios",
+    "OpenBookingLink",
     "PortfolioEntry",
     "ProfileFields",
+    "RegenerateBookingLink",
     "ReinstateArtist",
     "ReviewArtistProfile",
     "ServiceFields",

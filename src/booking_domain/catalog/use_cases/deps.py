@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from booking_domain.accounts import KeyedDigest
+from booking_domain.catalog.links import fresh_token
 from booking_domain.catalog.ports import CatalogUnitOfWorkFactory
 from booking_domain.media import MediaStores
 from booking_domain.shared.clock import Clock
@@ -14,3 +17,6 @@ class CatalogDeps:
     uow: CatalogUnitOfWorkFactory
     clock: Clock
     stores: MediaStores  # where portfolio images live (their URLs; removal with the item)
+    digest: KeyedDigest  # what booking link tokens are stored and found as
+    link_base_url: str = ""  # where booking link pages live: <link_base_url>/book/<token>
+    new_link_token: Callable[[], str] = fresh_token

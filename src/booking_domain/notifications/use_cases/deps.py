@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from booking_domain.calendars import CalendarWriter
 from booking_domain.notifications.delivery import SmsDeliveryReports
 from booking_domain.notifications.notifications import RetrySchedule
 from booking_domain.notifications.ports import MessageRenderer, NotificationsUnitOfWorkFactory
@@ -25,3 +26,5 @@ class NotificationsDeps:
     mail_domain: str  # the right-hand side of Message-IDs
     # The SMS provider's delivery reports; None: no provider reports (every report refused).
     sms_reports: SmsDeliveryReports | None = None
+    # Writes the invitations booking emails carry; None: emails carry none.
+    calendar_writer: CalendarWriter | None = None

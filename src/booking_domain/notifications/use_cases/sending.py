@@ -32,6 +32,7 @@ from booking_domain.notifications.facts import (
     skip_reason,
 )
 from booking_domain.notifications.inbox import InboxItem, inbox_event
+from booking_domain.notifications.invitations import invitation_for
 from booking_domain.notifications.messages import EmailMessage, SendOutcome, SmsMessage
 from booking_domain.notifications.notifications import (
     Attempted,
@@ -124,13 +125,28 @@ class SendNotifications(UseCase[NotificationsDeps]):
         )
         if n.channel is Channel.IN_APP:
             return _Outcome(n, Sent(), message)
-        return _Outcome(n, Attempted(await self._send(n, recipient, message)))
+        sent = await self._send(n, recipient, booking, message, now)
+        return _Outcome(n, Attempted(sent))
 
     def _send(
-        self, n: Notification, recipient: Recipient, message: RenderedMessage
+        self,
+        n: Notification,
+        recipient: Recipient,
+        booking: BookingFacts | None,
+        message: RenderedMessage,
+        now: datetime,
     ) -> Awaitable[SendOutcome]:
         if n.channel is Channel.EMAIL:
             assert recipient.email is not None  # skip_reason saw to it
+            invitation = invitation_for(
+                n,
+                recipient,
+                booking,
+                self._deps.calendar_writer,
+                app_url=self._deps.app_url,
+                mail_domain=self._deps.mail_domain,
+                now=now,
+            )
             return self._deps.email.send(
                 EmailMessage(
                     message_id=f"<{n.id}@{self._deps.mail_domain}>",
@@ -140,6 +156,7 @@ class SendNotifications(UseCase[NotificationsDeps]):
                     text=message.text,
                     html=message.html,
                     locale=recipient.locale,
+                    invitation=invitation,
                 )
             )
         assert recipient.phone is not None  # skip_reason saw to it

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from booking_domain.payments.use_cases.balance import (
+    BalanceRequest,
+    BalanceSettled,
+    IssueBalanceInvoice,
+)
 from booking_domain.payments.use_cases.callbacks import HandleCallback, RecheckPayment
 from booking_domain.payments.use_cases.deps import RECHECK_DELAYS, PaymentsDeps
 from booking_domain.payments.use_cases.invoices import (
@@ -42,15 +47,19 @@ class PaymentUseCases(UseCaseBundle[PaymentsDeps]):
     list_settlements: ListSettlements
     settle_refund: SettleRefund
     list_transactions: ListTransactions
+    issue_balance_invoice: IssueBalanceInvoice
 
 
 __all__ = [
     "RECHECK_DELAYS",
+    "BalanceRequest",
+    "BalanceSettled",
     "CancelInvoiceAtProvider",
     "CheckPayment",
     "GetPayment",
     "HandleCallback",
     "InvoiceIssued",
+    "IssueBalanceInvoice",
     "ListSettlements",
     "ListTransactions",
     "PayRefund",

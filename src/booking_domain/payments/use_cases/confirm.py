@@ -14,9 +14,10 @@ import logging
 
 from booking_domain.bookings import BookingNotFoundError, record_change
 from booking_domain.payments.gateway import PaymentCheck
-from booking_domain.payments.invoices import DepositInvoice, InvoiceId
+from booking_domain.payments.invoices import DepositInvoice, InvoiceId, InvoiceKind
 from booking_domain.payments.ports import Evidence, PaymentsUnitOfWork
 from booking_domain.payments.published import (
+    balance_event,
     payment_audit_entry,
     payment_received_event,
     payment_subject,
@@ -82,6 +83,9 @@ async def _record(
         await uow.audit.record(payment_audit_entry(current, receipt.payment, now))
         recorded += 1
         outcome = receipt.payment.outcome
+        if current.kind is InvoiceKind.BALANCE and outcome is PaymentOutcome.CONFIRMED:
+            sequence = await uow.outbox.next_sequence(payment_subject(current))
+            await uow.outbox.record(balance_event(current, "paid", now, sequence=sequence))
         if outcome is PaymentOutcome.REVIEW:  # money that fits no rule: an operator looks
             _log.warning(
                 "invoice %s: payment %s kept for review (another amount or currency)",

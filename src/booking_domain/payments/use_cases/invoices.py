@@ -32,7 +32,7 @@ from booking_domain.payments.errors import (
     PaymentCheckTooSoonError,
 )
 from booking_domain.payments.gateway import InvoiceRequest, IssuedInvoice
-from booking_domain.payments.invoices import DepositInvoice, InvoiceStatus
+from booking_domain.payments.invoices import DepositInvoice, InvoiceKind, InvoiceStatus
 from booking_domain.payments.ports import PaymentJob, PaymentsUnitOfWork
 from booking_domain.payments.receipts import ReceivedPayment
 from booking_domain.payments.use_cases.confirm import confirm_with_provider
@@ -63,7 +63,13 @@ async def view_of(
     if actor is None or not actor.is_admin:
         refunds = tuple(dataclasses.replace(r, settlement_note=None) for r in refunds)
     return PaymentView(
-        invoice, payments, booking.status, booking.payment_status, booking.reference, refunds
+        invoice,
+        payments,
+        booking.status,
+        booking.payment_status,
+        booking.reference,
+        refunds,
+        paid_in_full=booking.paid_in_full,
     )
 
 
@@ -134,12 +140,13 @@ class RequestDepositInvoice(UseCase[PaymentsDeps]):
         if key is not None:
             keyed = await uow.invoices.by_idempotency_key(actor.user_id, key)
             if keyed is not None:
-                if keyed.booking_id != booking_id:
+                if keyed.booking_id != booking_id or keyed.kind is not InvoiceKind.DEPOSIT:
                     raise IdempotencyKeyReusedError()
-                return _settled(keyed)
+                return settled_answer(keyed)
         now = self._deps.clock.now()
-        blocking = next((i for i in invoices if i.blocks_another(now)), None)
-        return None if blocking is None else _settled(blocking)
+        deposits = (i for i in invoices if i.kind is InvoiceKind.DEPOSIT)
+        blocking = next((i for i in deposits if i.blocks_another(now)), None)
+        return None if blocking is None else settled_answer(blocking)
 
     async def _give_up(self, reserved: DepositInvoice) -> None:
         """The provider call failed: the number is burnt, the next request makes another."""
@@ -176,7 +183,7 @@ class RequestDepositInvoice(UseCase[PaymentsDeps]):
         return rival or opened
 
 
-def _settled(invoice: DepositInvoice) -> DepositInvoice:
+def settled_answer(invoice: DepositInvoice) -> DepositInvoice:
     """An earlier request's invoice as an answer: one still being made cannot be shown yet."""
     if invoice.status is InvoiceStatus.CREATING:
         raise InvoiceInProgressError()

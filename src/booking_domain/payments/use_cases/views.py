@@ -19,6 +19,7 @@ class PaymentView:
     payment_status: PaymentStatus
     booking_reference: str
     refunds: tuple[Refund, ...] = ()  # of the invoice's booking
+    paid_in_full: bool = False  # ``Booking.paid_in_full`` of the invoice's booking
 
 
 @dataclass(frozen=True, slots=True)

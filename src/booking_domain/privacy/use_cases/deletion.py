@@ -4,10 +4,10 @@
 One transaction: the proof's code is spent, the upcoming bookings are cancelled (each with
 its event and audit entry, so the other party is told and refunds are paid like every
 refund, after the commit), an artist profile is withdrawn (its event takes it out of
-search), every session ends, a linked Telegram account is unlinked, the account is
-anonymised and ``account.deleted`` recorded. The password is checked before the
-transaction opens (argon2 is slow); a wrong one changes nothing; a wrong code is counted
-against the code, as at sign-in, and changes nothing else.
+search) and its external calendars are forgotten, every session ends, a linked Telegram
+account is unlinked, the account is anonymised and ``account.deleted`` recorded. The
+password is checked before the transaction opens (argon2 is slow); a wrong one changes
+nothing; a wrong code is counted against the code, as at sign-in, and changes nothing else.
 """
 
 from __future__ import annotations
@@ -148,3 +148,7 @@ async def _withdraw_artist(uow: PrivacyUnitOfWork, user: User, now: datetime) ->
     artist = await uow.artists.get_by_user(user.id)
     if artist is not None:
         await change_profile(uow, user.actor, artist.id, withdrawn, ArtistChange.SUSPENDED, now)
+        # External calendars' feed URLs are credentials to the leaver's other calendars:
+        # forgotten with the account (and no longer fetched).
+        for calendar in await uow.external_calendars.of_artist(artist.id):
+            await uow.external_calendars.remove(calendar.id)

@@ -16,6 +16,13 @@ from booking_domain.scheduling.use_cases.availability import (
     RuleFields,
 )
 from booking_domain.scheduling.use_cases.deps import SchedulingDeps
+from booking_domain.scheduling.use_cases.external_calendars import (
+    AddExternalCalendar,
+    ListExternalCalendars,
+    RefreshDueExternalCalendars,
+    RefreshExternalCalendar,
+    RemoveExternalCalendar,
+)
 from booking_domain.scheduling.use_cases.policy import PolicyFields, UpdateSchedulingPolicy
 from booking_domain.scheduling.use_cases.slots import (
     MAX_SLOT_RANGE,
@@ -37,21 +44,31 @@ class SchedulingUseCases(UseCaseBundle[SchedulingDeps]):
     get_availability: GetAvailability
     find_free_slots: FindFreeSlots
     update_policy: UpdateSchedulingPolicy
+    add_external_calendar: AddExternalCalendar
+    list_external_calendars: ListExternalCalendars
+    remove_external_calendar: RemoveExternalCalendar
+    refresh_external_calendar: RefreshExternalCalendar
+    refresh_due_external_calendars: RefreshDueExternalCalendars
 
 
 __all__ = [
     "MAX_SLOTS_PER_QUERY",
     "MAX_SLOT_RANGE",
+    "AddExternalCalendar",
     "AddWeeklyRule",
     "Availability",
     "ClockWindow",
     "FindFreeSlots",
     "FreeSlots",
     "GetAvailability",
+    "ListExternalCalendars",
     "OverrideFields",
     "PolicyFields",
     "PutDateOverride",
+    "RefreshDueExternalCalendars",
+    "RefreshExternalCalendar",
     "RemoveDateOverride",
+    "RemoveExternalCalendar",
     "RemoveWeeklyRule",
     "RuleFields",
     "SchedulingDeps",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from booking_domain.scheduling.ports import SchedulingUnitOfWorkFactory
+from booking_domain.scheduling.ports import CalendarFetcher, SchedulingUnitOfWorkFactory
 from booking_domain.shared.clock import Clock
 
 
@@ -12,3 +12,4 @@ from booking_domain.shared.clock import Clock
 class SchedulingDeps:
     uow: SchedulingUnitOfWorkFactory
     clock: Clock
+    calendar_fetcher: CalendarFetcher  # reads external calendars' feeds

@@ -17,6 +17,7 @@ from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
 from booking_domain.bookings import BookingStatus
 from booking_domain.bookings.use_cases import BookingUseCases
+from booking_domain.catalog import BookingLinkGoneError
 from booking_domain.shared import MAX_PAGE, MAX_PAGE_SIZE, BookingId, PageRequest
 from entrypoints.http.bookings.dto import (
     BookingEventsView,
@@ -30,7 +31,7 @@ from entrypoints.http.bookings.dto import (
 )
 from entrypoints.http.caller import Caller
 from entrypoints.http.controllers import SignedIn
-from entrypoints.http.problem_docs import CHANGES
+from entrypoints.http.problem_docs import CHANGES, raises
 
 IdempotencyKey = Annotated[
     str | None,
@@ -52,6 +53,7 @@ class BookingsController(SignedIn, context="bookings", raises=CHANGES):
     @post(
         status_code=HTTP_201_CREATED,
         summary="Request a booking (customers), or book a customer or client in (artists)",
+        opt=raises(*CHANGES, BookingLinkGoneError),  # ``bookingLink`` of a replaced link
     )
     async def create(
         self,

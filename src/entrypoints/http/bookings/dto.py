@@ -64,6 +64,8 @@ class CreateBookingRequest(Dto, frozen=True):
     customer: CustomerLookupDto | None = None
     client: ClientDto | None = None
     deposit: bool | None = None
+    # The token of the booking link the booking was made through (its page sends it).
+    booking_link: Annotated[str, Meta(max_length=100)] | None = None
 
     def request(self, idempotency_key: str | None) -> BookingRequest:
         return BookingRequest(
@@ -75,6 +77,7 @@ class CreateBookingRequest(Dto, frozen=True):
             customer=None if self.customer is None else self.customer.lookup(),
             client=None if self.client is None else self.client.details(),
             deposit=self.deposit,
+            link_token=self.booking_link,
         )
 
 
@@ -115,6 +118,9 @@ class BookingView(View, frozen=True):
     amount_paid: int
     amount_refunded: int
     refund_due: int
+    # What is paid and neither refunded nor owed back covers the price plus the artist's
+    # adjustment, as noted by the balance's payment (false until a balance is paid).
+    paid_in_full: bool
     notes: str
     cancellation_reason: str | None
     version: int
@@ -143,6 +149,7 @@ class BookingView(View, frozen=True):
             amount_paid=b.amount_paid.amount,
             amount_refunded=b.amount_refunded.amount,
             refund_due=b.refund_due.amount,
+            paid_in_full=b.paid_in_full,
             notes=b.notes,
             cancellation_reason=b.cancellation_reason,
             version=b.version,

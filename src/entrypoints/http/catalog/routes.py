@@ -5,6 +5,10 @@ from entrypoints.http.catalog.controller import (
     ArtistsController,
     StudiosController,
 )
+from entrypoints.http.catalog.links_controller import (
+    BookingLinksController,
+    LinkSlotViewsController,
+)
 from entrypoints.http.catalog.portfolio_controller import (
     ArtistPortfolioController,
     PortfolioController,
@@ -18,5 +22,7 @@ ROUTES = Routes(
         AdminArtistsController,
         PortfolioController,
         ArtistPortfolioController,
+        BookingLinksController,
+        LinkSlotViewsController,
     )
 )

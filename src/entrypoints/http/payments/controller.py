@@ -1,4 +1,5 @@
-"""Deposits: ``POST /bookings/{id}/deposit-invoice``, ``/payments/{invoiceId}`` (read, check),
+"""Deposits: ``POST /bookings/{id}/deposit-invoice`` (and the balance after the session,
+``POST /bookings/{id}/balance-invoice``), ``/payments/{invoiceId}`` (read, check),
 the provider's callback, and the sandbox's pay action (local profile only).
 
 Who may see or pay which invoice is decided by the use cases (strangers get 404).
@@ -12,17 +13,19 @@ from uuid import UUID
 
 from litestar import MediaType, Response, get, post, route
 from litestar.di import NamedDependency
+from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import FromPath, HeaderParameter, JSONBody, Parameter, QueryParameter
-from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
+from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_204_NO_CONTENT
 
 from booking_domain.payments import PaymentMethod, RefundId
 from booking_domain.payments.ledger import TransactionFilter, TransactionKind
-from booking_domain.payments.use_cases import PaymentUseCases
+from booking_domain.payments.use_cases import BalanceRequest, BalanceSettled, PaymentUseCases
 from booking_domain.shared import MAX_PAGE, MAX_PAGE_SIZE, BookingId, PageRequest, RetryLaterError
 from entrypoints.bundles import SandboxBank
 from entrypoints.http.caller import AnyRequest, Caller
 from entrypoints.http.controllers import AdminOnly, Public, SignedIn
 from entrypoints.http.payments.dto import (
+    BalanceInvoiceRequest,
     InvoiceView,
     RefundPage,
     RefundView,
@@ -34,6 +37,7 @@ from entrypoints.http.payments.dto import (
 from entrypoints.http.problem_docs import CHANGES, READS
 
 PaymentsDep = NamedDependency[PaymentUseCases]
+NOTHING_LEFT = "Nothing is left to pay: no invoice is made; the booking now shows paidInFull: true"
 SandboxDep = NamedDependency[SandboxBank]
 
 InvoicePath = Annotated[str, Parameter(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9-]+$")]
@@ -67,6 +71,38 @@ class DepositInvoiceController(SignedIn, context="payments", raises=CHANGES):
         issued = await payments.request_deposit_invoice(
             actor, BookingId(booking_id), idempotency_key=idempotency_key
         )
+        status = HTTP_201_CREATED if issued.created else HTTP_200_OK
+        return Response(InvoiceView.of(issued.view), status_code=status)
+
+    @post(
+        "/{booking_id:uuid}/balance-invoice",
+        status_code=HTTP_201_CREATED,
+        summary="Ask for the balance after the session: a QPay invoice (the booking's artist)",
+        responses={
+            HTTP_201_CREATED: ResponseSpec(InvoiceView, description="The new balance invoice"),
+            HTTP_200_OK: ResponseSpec(InvoiceView, description="The one an Idempotency-Key made"),
+            HTTP_204_NO_CONTENT: ResponseSpec(None, description=NOTHING_LEFT),
+        },
+    )
+    async def issue_balance(
+        self,
+        booking_id: FromPath[UUID],
+        data: JSONBody[BalanceInvoiceRequest],
+        actor: Caller,
+        payments: PaymentsDep,
+        idempotency_key: IdempotencyKey = None,
+    ) -> Response[InvoiceView | None]:
+        """201 with a new invoice (an open one of the booking is cancelled: it is
+        superseded); 200 with the one an Idempotency-Key made before; 204 when nothing is
+        left to pay (no invoice: the booking is settled)."""
+        issued = await payments.issue_balance_invoice(
+            actor,
+            BookingId(booking_id),
+            BalanceRequest(data.adjustment, data.adjustment_reason),
+            idempotency_key=idempotency_key,
+        )
+        if isinstance(issued, BalanceSettled):
+            return Response(None, status_code=HTTP_204_NO_CONTENT)
         status = HTTP_201_CREATED if issued.created else HTTP_200_OK
         return Response(InvoiceView.of(issued.view), status_code=status)
 

@@ -9,6 +9,7 @@ from uuid import UUID
 from msgspec import Meta
 
 from booking_domain.payments import Refund
+from booking_domain.payments.balance import MAX_ADJUSTMENT, MAX_REASON
 from booking_domain.payments.ledger import Transaction
 from booking_domain.payments.refunds import MAX_NOTE
 from booking_domain.payments.use_cases import PaymentView
@@ -62,11 +63,11 @@ class RefundView(View, frozen=True):
 
 
 class TransactionView(View, frozen=True):
-    """A row of the admins' ledger: a deposit invoice or a refund."""
+    """A row of the admins' ledger: a deposit or balance invoice, or a refund."""
 
     id: UUID
-    kind: str  # deposit | refund
-    # deposit: creating | open | paid | failed | cancelled;
+    kind: str  # deposit | balance | refund
+    # deposit, balance: creating | open | paid | failed | cancelled;
     # refund: pending | refunded | manual | settled
     status: str
     booking_id: UUID
@@ -74,7 +75,7 @@ class TransactionView(View, frozen=True):
     artist_user_id: UUID
     amount: int
     currency: str
-    reference: str | None  # a deposit's invoice number; a refund's payment id
+    reference: str | None  # an invoice's number; a refund's payment id
     method: str | None  # a refund's: p2p | card
     created_at: datetime
     updated_at: datetime
@@ -100,8 +101,8 @@ class TransactionView(View, frozen=True):
 
 
 class InvoiceView(View, frozen=True):
-    """A deposit invoice: pay it by scanning ``qrImage`` (base64 PNG of ``qrText``) in a
-    bank app, or by opening ``shortUrl`` or a deep link on the phone."""
+    """A deposit or balance invoice (``kind``): pay it by scanning ``qrImage`` (base64 PNG of
+    ``qrText``) in a bank app, or by opening ``shortUrl`` or a deep link on the phone."""
 
     invoice_id: str
     number: str
@@ -121,6 +122,13 @@ class InvoiceView(View, frozen=True):
     payment_status: str
     created_at: datetime
     paid_at: datetime | None
+    kind: str = "deposit"  # deposit | balance
+    # A balance's terms (null on deposits): amount = price - credit + adjustment.
+    price: int | None = None
+    credit: int | None = None  # what the booking held: paid, neither refunded nor owed back
+    adjustment: int = 0  # signed minor units
+    adjustment_reason: str | None = None
+    paid_in_full: bool = False  # the booking holds its price plus the adjustment
 
     @classmethod
     def of(cls, view: PaymentView) -> InvoiceView:
@@ -159,7 +167,21 @@ class InvoiceView(View, frozen=True):
             payment_status=view.payment_status.value,
             created_at=utc(invoice.created_at),
             paid_at=None if invoice.paid_at is None else utc(invoice.paid_at),
+            kind=invoice.kind.value,
+            price=None if invoice.price is None else invoice.price.amount,
+            credit=None if invoice.credit is None else invoice.credit.amount,
+            adjustment=invoice.adjustment,
+            adjustment_reason=invoice.adjustment_reason,
+            paid_in_full=view.paid_in_full,
         )
+
+
+class BalanceInvoiceRequest(Dto, frozen=True):
+    """The artist's adjustment to the service's price: signed minor units, with a reason
+    unless zero."""
+
+    adjustment: Annotated[int, Meta(ge=-MAX_ADJUSTMENT, le=MAX_ADJUSTMENT)] = 0
+    adjustment_reason: Annotated[str, Meta(max_length=MAX_REASON)] | None = None
 
 
 class SandboxPaymentView(View, frozen=True):

@@ -2,5 +2,8 @@
 
 from entrypoints.http.routes import Routes
 from entrypoints.http.scheduling.controller import ArtistScheduleController, AvailabilityController
+from entrypoints.http.scheduling.external_calendars import ExternalCalendarsController
 
-ROUTES = Routes(controllers=(ArtistScheduleController, AvailabilityController))
+ROUTES = Routes(
+    controllers=(ArtistScheduleController, AvailabilityController, ExternalCalendarsController)
+)

@@ -1,0 +1,288 @@
+// The booking page's script: free slots in the visitor's time zone, signing in, booking,
+// the deposit's QR code, and the visitor's booking (cancel, reschedule). What it shares
+// with the other pages (the API, the tab's session, the sign-in forms, problems, the
+// deposit) is common.js's, which the page loads first.
+"use strict";
+(() => {
+  const { API, store, data, T, intlLang, zone, $, say, call, status, fail } = window.Inkslot;
+  const { session, wireSignIn, dayKey, whenText, slotList } = window.Inkslot;
+  const { isOpen, statusText, showFacts, offerDeposit, wireCheckPayment } = window.Inkslot;
+  // The booking made here, so a reload shows it again (while the tab stays signed in).
+  const KEY_BOOKING = "inkslot.booking." + data.artistId;
+
+  const state = {
+    month: null, // Date of the month's first day (local)
+    byDay: new Map(), // "YYYY-MM-DD" (local) -> slots
+    day: null,
+    slot: null,
+    rescheduling: false,
+    countedView: false,
+    booking: null,
+    invoice: null,
+  };
+
+  // --- words the template leaves to the script (common.js fills in the [data-text] ones) --
+  $("zone-note").textContent = say(T.timesIn, { zone });
+
+  // --- the month calendar ---------------------------------------------------------------
+  function serviceId() {
+    const checked = document.querySelector('input[name="service"]:checked');
+    return checked ? checked.value : null;
+  }
+
+  function weekdays() {
+    const row = $("weekdays");
+    row.textContent = "";
+    const monday = new Date(2024, 0, 1); // a Monday
+    for (let i = 0; i < 7; i++) {
+      const d = new Date(monday.getFullYear(), 0, 1 + i);
+      const th = document.createElement("th");
+      th.scope = "col";
+      th.textContent = d.toLocaleDateString(intlLang, { weekday: "short" });
+      row.appendChild(th);
+    }
+  }
+
+  async function loadMonth() {
+    const service = serviceId();
+    const first = state.month;
+    const next = new Date(first.getFullYear(), first.getMonth() + 1, 1);
+    $("month-title").textContent = first.toLocaleDateString(intlLang, { month: "long", year: "numeric" });
+    state.byDay = new Map();
+    renderDays(true);
+    if (!service) return;
+    const now = new Date();
+    let from = (first > now ? first : now).toISOString();
+    const to = next.toISOString();
+    try {
+      while (from && new Date(from) < next) {
+        const query = new URLSearchParams({ serviceId: service, from, to, limit: "1000" });
+        const page = await call("GET", `/artists/${data.artistId}/slots?${query}`);
+        for (const slot of page.items) {
+          const key = dayKey(new Date(slot.start));
+          if (!state.byDay.has(key)) state.byDay.set(key, []);
+          state.byDay.get(key).push(slot);
+        }
+        from = page.nextFrom;
+      }
+    } catch (error) {
+      fail(error);
+    }
+    renderDays(false);
+    if (state.day) showDay(state.day); // the day shown before, with its times as they are now
+  }
+
+  function renderDays(loading) {
+    const body = $("days");
+    body.textContent = "";
+    body.setAttribute("aria-busy", loading ? "true" : "false");
+    const first = state.month;
+    const offset = (first.getDay() + 6) % 7; // Monday first
+    const count = new Date(first.getFullYear(), first.getMonth() + 1, 0).getDate();
+    let row = document.createElement("tr");
+    for (let i = 0; i < offset; i++) row.appendChild(document.createElement("td"));
+    for (let day = 1; day <= count; day++) {
+      const date = new Date(first.getFullYear(), first.getMonth(), day);
+      const key = dayKey(date);
+      const cell = document.createElement("td");
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "day";
+      button.textContent = String(day);
+      button.dataset.day = key;
+      const free = state.byDay.get(key) || [];
+      button.disabled = loading || free.length === 0;
+      button.setAttribute("aria-label", date.toLocaleDateString(intlLang, { dateStyle: "full" }));
+      if (key === state.day) button.setAttribute("aria-pressed", "true");
+      button.addEventListener("click", () => showDay(key));
+      cell.appendChild(button);
+      row.appendChild(cell);
+      if ((offset + day) % 7 === 0) {
+        body.appendChild(row);
+        row = document.createElement("tr");
+      }
+    }
+    if (row.children.length) body.appendChild(row);
+    if (loading) $("slots").textContent = T.loading;
+    else if (!state.day) $("slots").textContent = T.pickDay;
+  }
+
+  function showDay(key) {
+    state.day = key;
+    document.querySelectorAll("button.day").forEach((b) => {
+      b.setAttribute("aria-pressed", b.dataset.day === key ? "true" : "false");
+    });
+    const box = $("slots");
+    box.textContent = "";
+    const free = state.byDay.get(key) || [];
+    const title = document.createElement("h3");
+    const [y, m, d] = key.split("-").map(Number);
+    title.textContent = say(T.slotsOn, {
+      date: new Date(y, m - 1, d).toLocaleDateString(intlLang, { dateStyle: "full" }),
+    });
+    box.appendChild(title);
+    if (!free.length) {
+      box.appendChild(document.createTextNode(T.noSlots));
+      return;
+    }
+    box.appendChild(slotList(free, pickSlot));
+    countSlotView();
+  }
+
+  function countSlotView() {
+    if (state.countedView) return;
+    state.countedView = true;
+    fetch(`${API}/booking-links/${encodeURIComponent(data.token)}/slot-views`, {
+      method: "POST",
+      credentials: "omit",
+    }).catch(() => {});
+  }
+
+  function pickSlot(slot, button) {
+    state.slot = slot;
+    document.querySelectorAll("button.slot").forEach((b) => b.setAttribute("aria-pressed", b === button ? "true" : "false"));
+    if (state.rescheduling) {
+      $("move-here").hidden = false;
+      $("move-here").focus();
+      return;
+    }
+    $("chosen").textContent = say(T.chosen, { when: whenText(slot.start) });
+    showAccount();
+  }
+
+  // --- signing in (the forms and the tab's session are common.js's) --------------------
+  function showAccount() {
+    const token = session.token();
+    $("account").hidden = !state.slot && !token;
+    $("sign-in").hidden = Boolean(token);
+    $("signed-in").hidden = !token;
+    $("who").textContent = token ? say(T.signedInAs, { name: session.name() }) : "";
+    $("confirm").hidden = !(token && state.slot && !state.rescheduling);
+    if (!token && state.slot) status(T.signInFirst);
+    else status("");
+  }
+
+  // A sign-out, or the API refusing a stale token: the page asks to sign in again.
+  session.whenEnded(showAccount);
+  $("sign-out").addEventListener("click", () => session.end());
+
+  wireSignIn((how) => {
+    showAccount();
+    // After a texted code the next step is the notes: the sign-in forms are gone now.
+    if (how === "phone") $("notes").focus();
+  });
+
+  // --- booking, the deposit and the visitor's booking -----------------------------------
+  $("book-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    if (!state.slot) return;
+    const button = $("book-button");
+    button.disabled = true;
+    status(T.booking);
+    try {
+      const body = {
+        artistId: data.artistId,
+        serviceId: serviceId(),
+        start: state.slot.start,
+        notes: $("notes").value,
+        bookingLink: data.token,
+      };
+      const key = crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random();
+      const booking = await call("POST", "/bookings", body, { "Idempotency-Key": key });
+      store.setItem(KEY_BOOKING, booking.id);
+      $("confirm").hidden = true;
+      $("account").hidden = true;
+      await showBooking(booking);
+      state.slot = null;
+      await loadMonth();
+    } catch (error) {
+      fail(error);
+    } finally {
+      button.disabled = false;
+    }
+  });
+
+  async function showBooking(booking) {
+    state.booking = booking;
+    $("mine").hidden = false;
+    showFacts([say(T.booked, { reference: booking.reference }), whenText(booking.start), statusText(booking)]);
+    $("cancel").hidden = !isOpen(booking);
+    $("reschedule").hidden = !isOpen(booking);
+    state.invoice = await offerDeposit(booking);
+    status("");
+  }
+
+  wireCheckPayment(state, showBooking);
+
+  $("cancel").addEventListener("click", async () => {
+    if (!state.booking) return;
+    try {
+      const booking = await call("PATCH", `/bookings/${state.booking.id}`, {
+        status: "cancelled",
+        reason: "Cancelled on the booking page",
+      });
+      await showBooking(booking);
+      status(T.cancelled);
+      await loadMonth();
+    } catch (error) {
+      fail(error);
+    }
+  });
+
+  $("reschedule").addEventListener("click", () => {
+    state.rescheduling = true;
+    state.slot = null;
+    status(T.rescheduleHint);
+    $("day-title").scrollIntoView();
+    const firstDay = document.querySelector("button.day:not([disabled])");
+    if (firstDay) firstDay.focus();
+  });
+
+  $("move-here").addEventListener("click", async () => {
+    if (!state.booking || !state.slot) return;
+    try {
+      const booking = await call("POST", `/bookings/${state.booking.id}/reschedule`, { start: state.slot.start });
+      state.rescheduling = false;
+      $("move-here").hidden = true;
+      await showBooking(booking);
+      status(say(T.moved, { when: whenText(booking.start) }));
+      state.slot = null;
+      await loadMonth();
+    } catch (error) {
+      fail(error);
+    }
+  });
+
+  // --- start ----------------------------------------------------------------------------
+  $("prev-month").addEventListener("click", () => {
+    const now = new Date();
+    const previous = new Date(state.month.getFullYear(), state.month.getMonth() - 1, 1);
+    if (previous >= new Date(now.getFullYear(), now.getMonth(), 1)) {
+      state.month = previous;
+      state.day = null;
+      loadMonth();
+    }
+  });
+  $("next-month").addEventListener("click", () => {
+    state.month = new Date(state.month.getFullYear(), state.month.getMonth() + 1, 1);
+    state.day = null;
+    loadMonth();
+  });
+  document.querySelectorAll('input[name="service"]').forEach((input) =>
+    input.addEventListener("change", () => {
+      state.day = null;
+      state.slot = null;
+      loadMonth();
+    }),
+  );
+
+  const today = new Date();
+  state.month = new Date(today.getFullYear(), today.getMonth(), 1);
+  weekdays();
+  loadMonth();
+  showAccount();
+  const earlier = store.getItem(KEY_BOOKING);
+  if (earlier && session.token()) {
+    call("GET", `/bookings/${earlier}`).then(showBooking).catch(() => store.removeItem(KEY_BOOKING));
+  }
+})();

@@ -1,0 +1,265 @@
+// What every page's script builds on (book.js, mine.js, account.js), loaded before it as a
+// plain script (no modules, no build step): the page's data block and its words, calls to
+// the public API on this origin (the access token from sessionStorage, never a cookie), the
+// sign-in forms of _signin.html.j2 (phone code, or email and password), problems shown in
+// #status, times in the visitor's language, and a booking's facts, free times and deposit
+// (_deposit.html.j2) as the booking page and a booking's own page both show them.
+"use strict";
+window.Inkslot = (() => {
+  const API = "/api/v1";
+  const store = window.sessionStorage;
+  // One pair of keys for every page: signing in on one page signs in the whole tab.
+  const KEY_TOKEN = "inkslot.accessToken";
+  const KEY_NAME = "inkslot.name";
+  const data = JSON.parse(document.getElementById("page-data").textContent);
+  const T = data.texts;
+  const intlLang = data.lang === "mn" ? "mn-MN" : "en-GB";
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const $ = (id) => document.getElementById(id);
+  const say = (text, vars) =>
+    text.replace(/\{(\w+)\}/g, (_, name) => (vars && name in vars ? vars[name] : ""));
+
+  // What the page redraws when the session ends, whoever ends it: its own sign-out button,
+  // or call() below when the API refuses a stale token.
+  const onEnd = [];
+  const session = {
+    token: () => store.getItem(KEY_TOKEN),
+    name: () => store.getItem(KEY_NAME) || "",
+    keep(signedIn) {
+      store.setItem(KEY_TOKEN, signedIn.tokens.accessToken);
+      const user = signedIn.user;
+      store.setItem(KEY_NAME, user.name || user.phone || user.email || "");
+    },
+    end() {
+      store.removeItem(KEY_TOKEN);
+      store.removeItem(KEY_NAME);
+      onEnd.forEach((redraw) => redraw());
+    },
+    whenEnded(redraw) {
+      onEnd.push(redraw);
+    },
+  };
+
+  // The API; a refusal throws an Error whose message is the problem's detail (and its
+  // fields' messages), with the status and the problem's code beside it.
+  async function call(method, path, body, extraHeaders) {
+    const headers = { Accept: "application/json", ...(extraHeaders || {}) };
+    const token = session.token();
+    if (token) headers.Authorization = "Bearer " + token;
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+    if (data.lang) headers["Accept-Language"] = data.lang;
+    const response = await fetch(API + path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: "omit",
+    });
+    const text = await response.text();
+    const json = text ? JSON.parse(text) : null;
+    if (!response.ok) {
+      if (response.status === 401 && token) session.end();
+      const problem = json || {};
+      const fields = (problem.errors || []).map((e) => e.message).join(" ");
+      const error = new Error([problem.detail || problem.title || response.status, fields].join(" ").trim());
+      error.status = response.status;
+      error.code = problem.code;
+      throw error;
+    }
+    return json;
+  }
+
+  function status(text) {
+    $("status").textContent = text;
+  }
+
+  function fail(error) {
+    status(say(T.error, { detail: error.message }));
+  }
+
+  // Words the templates leave to the script.
+  document.querySelectorAll("[data-text]").forEach((el) => {
+    el.textContent = T[el.dataset.text] || "";
+  });
+
+  // The sign-in forms: ``onSignedIn(how)`` runs once a session is kept, ``how`` being
+  // "phone" or "email" (the booking page moves the focus on after a code only).
+  function wireSignIn(onSignedIn) {
+    const signedIn = (answer, how) => {
+      session.keep(answer);
+      onSignedIn(how);
+    };
+    $("phone-form").addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const phone = $("phone").value.trim();
+      try {
+        await call("POST", "/auth/phone/send-code", { phone, locale: data.lang });
+        $("code-form").hidden = false;
+        $("code-sent").textContent = say(T.codeSent, { phone });
+        $("code").focus();
+      } catch (error) {
+        fail(error);
+      }
+    });
+    $("code-form").addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const body = { phone: $("phone").value.trim(), code: $("code").value.trim(), locale: data.lang };
+      const name = $("name").value.trim();
+      if (name) body.name = name;
+      try {
+        signedIn(await call("POST", "/auth/phone/verify", body), "phone");
+      } catch (error) {
+        fail(error);
+      }
+    });
+    $("email-form").addEventListener("submit", async (event) => {
+      event.preventDefault();
+      try {
+        const body = { email: $("email").value.trim(), password: $("password").value };
+        signedIn(await call("POST", "/auth/login", body), "email");
+        $("password").value = "";
+      } catch (error) {
+        fail(error);
+      }
+    });
+  }
+
+  // --- times: the visitor's language; no ``timeZone`` means the browser's own zone --------
+  const dayKey = (d) =>
+    d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
+  const timeText = (iso) => new Date(iso).toLocaleTimeString(intlLang, { hour: "2-digit", minute: "2-digit" });
+  const whenText = (iso, timeZone) =>
+    new Date(iso).toLocaleString(intlLang, { dateStyle: "full", timeStyle: "short", timeZone });
+
+  // Free times as a list of buttons; ``onPick(slot, button)`` runs on a click.
+  function slotList(slots, onPick) {
+    const list = document.createElement("ul");
+    list.className = "slot-list";
+    for (const slot of slots) {
+      const item = document.createElement("li");
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "slot";
+      button.textContent = timeText(slot.start);
+      button.dataset.start = slot.start;
+      button.addEventListener("click", () => onPick(slot, button));
+      item.appendChild(button);
+      list.appendChild(item);
+    }
+    return list;
+  }
+
+  // --- a booking ---------------------------------------------------------------------------
+  // Only these may still be cancelled or moved; the API has the last word by its policy.
+  const isOpen = (booking) => booking.status === "pending" || booking.status === "confirmed";
+
+  function statusText(booking) {
+    if (booking.status === "confirmed") return T.statusConfirmed;
+    if (booking.status === "pending") return T.statusPending;
+    if (booking.status === "cancelled") return T.statusCancelled;
+    return say(T.statusOther, { status: booking.status });
+  }
+
+  // One paragraph a line in #booking-facts, after those already there.
+  function addFacts(lines) {
+    for (const line of lines) {
+      const p = document.createElement("p");
+      p.textContent = line;
+      $("booking-facts").appendChild(p);
+    }
+  }
+
+  function showFacts(lines) {
+    $("booking-facts").textContent = "";
+    addFacts(lines);
+  }
+
+  // --- the deposit (_deposit.html.j2) ----------------------------------------------------
+  // What the booking's payer sees while its deposit is due: the QR code of its invoice (the
+  // invoice is returned, for "I have paid"), or, before the artist approves the request,
+  // word that no invoice comes yet. Null when there is no invoice to show.
+  async function offerDeposit(booking, payer = true) {
+    $("deposit").hidden = true;
+    const due = booking.status === "pending" && booking.depositAmount > 0 && booking.amountPaid === 0;
+    if (!payer || !due) return null;
+    if (booking.requiresApproval && !booking.approved) {
+      addFacts([T.awaitingApproval]);
+      return null;
+    }
+    return showDeposit(booking);
+  }
+
+  async function showDeposit(booking) {
+    // One key per booking: every page and every reload gets the same invoice, never a second.
+    const invoice = await call("POST", `/bookings/${booking.id}/deposit-invoice`, undefined, {
+      "Idempotency-Key": "deposit-" + booking.id,
+    });
+    const amount = invoice.currency + " " + (invoice.amount / 100).toLocaleString(intlLang);
+    $("deposit-title").textContent = say(T.payDeposit, { amount });
+    $("qr").src = invoice.qrImage.startsWith("data:") ? invoice.qrImage : "data:image/png;base64," + invoice.qrImage;
+    $("qr-text").textContent = invoice.qrText;
+    const links = $("bank-links");
+    links.textContent = "";
+    for (const bank of invoice.deepLinks || []) {
+      const item = document.createElement("li");
+      const a = document.createElement("a");
+      a.href = bank.link;
+      a.textContent = bank.description || bank.name;
+      a.rel = "noopener";
+      item.appendChild(a);
+      links.appendChild(item);
+    }
+    $("deposit").hidden = false;
+    return invoice;
+  }
+
+  // "I have paid": ask for the invoice to be checked (a 429 only means it was checked a
+  // moment ago: the booking still tells), then ``show`` the booking once it is paid.
+  // ``state`` is the page's own {booking, invoice}, read at each click.
+  function wireCheckPayment(state, show) {
+    $("check-payment").addEventListener("click", async () => {
+      if (!state.invoice || !state.booking) return;
+      try {
+        await call("POST", `/payments/${state.invoice.invoiceId}/check`);
+      } catch (error) {
+        if (error.status !== 429) return fail(error);
+      }
+      try {
+        const booking = await call("GET", `/bookings/${state.booking.id}`);
+        if (booking.amountPaid > 0) {
+          await show(booking);
+          status(T.paid);
+        } else {
+          status(T.notPaidYet);
+        }
+      } catch (error) {
+        fail(error);
+      }
+    });
+  }
+
+  return {
+    API,
+    store,
+    data,
+    T,
+    intlLang,
+    zone,
+    $,
+    say,
+    call,
+    status,
+    fail,
+    session,
+    wireSignIn,
+    dayKey,
+    timeText,
+    whenText,
+    slotList,
+    isOpen,
+    statusText,
+    addFacts,
+    showFacts,
+    offerDeposit,
+    wireCheckPayment,
+  };
+})();

@@ -1,0 +1,156 @@
+// A booking's own page (/bookings/{id}, the link in booking messages): sign in if this tab
+// has not, then the booking as the API shows it to this account (service, artist, time in
+// the visitor's zone and the artist's, status, reference), the deposit's QR code while one
+// is due, and cancel and reschedule, which the API allows or refuses by its policy. Anyone
+// else's booking is the API's 404, shown as "not found" and nothing more.
+"use strict";
+(() => {
+  const { data, T, zone, $, say, call, status, fail, session, wireSignIn } = window.Inkslot;
+  const { dayKey, whenText, slotList, isOpen, statusText, showFacts, offerDeposit, wireCheckPayment } =
+    window.Inkslot;
+  const state = { booking: null, me: null, artist: null, service: null, invoice: null };
+
+  function showSignIn() {
+    $("loading").hidden = true;
+    $("mine").hidden = true;
+    $("signed-in").hidden = true;
+    $("account").hidden = false;
+  }
+
+  async function quietly(promise) {
+    try {
+      return await promise;
+    } catch (error) {
+      return null; // an artist no longer listed, a service since removed: the booking still shows
+    }
+  }
+
+  async function load() {
+    if (!session.token()) return showSignIn();
+    $("account").hidden = true;
+    $("loading").hidden = false;
+    $("signed-in").hidden = false;
+    $("who").textContent = say(T.signedInAs, { name: session.name() });
+    try {
+      const [me, booking] = await Promise.all([call("GET", "/me"), call("GET", `/bookings/${data.bookingId}`)]);
+      state.me = me;
+      [state.artist, state.service] = await Promise.all([
+        quietly(call("GET", `/artists/${booking.artistId}`)),
+        quietly(call("GET", `/artists/${booking.artistId}/services/${booking.serviceId}`)),
+      ]);
+      $("loading").hidden = true;
+      await show(booking);
+      followAction();
+    } catch (error) {
+      $("loading").hidden = true;
+      if (error.status === 401) return showSignIn();
+      if (error.status === 404) return status(T.notFound);
+      fail(error);
+    }
+  }
+
+  async function show(booking) {
+    state.booking = booking;
+    $("mine").hidden = false;
+    const artistZone = state.artist ? state.artist.timeZone : null;
+    const lines = [say(T.reference, { reference: booking.reference })];
+    if (state.service) lines.push(say(T.service, { name: state.service.name }));
+    if (state.artist) lines.push(say(T.artist, { name: state.artist.displayName }));
+    lines.push(say(T.yourTime, { zone, when: whenText(booking.start, zone) }));
+    if (artistZone && artistZone !== zone) {
+      lines.push(say(T.artistTime, { zone: artistZone, when: whenText(booking.start, artistZone) }));
+    }
+    lines.push(statusText(booking));
+    showFacts(lines);
+    const open = isOpen(booking);
+    $("cancel").hidden = !open;
+    $("reschedule").hidden = !open;
+    if (!open) $("move-form").hidden = true;
+    const payer = state.me && booking.customerId === state.me.id; // the customer pays, not the artist
+    state.invoice = await offerDeposit(booking, payer);
+  }
+
+  // The messages' /reschedule, /cancel and /pay links open the page at that control.
+  function followAction() {
+    const target = { cancel: "cancel", reschedule: "reschedule", pay: "check-payment" }[data.action];
+    const control = target && $(target);
+    if (!control || control.hidden || control.closest("[hidden]")) return;
+    if (data.action === "reschedule") return control.click();
+    control.focus();
+  }
+
+  wireCheckPayment(state, show);
+
+  $("cancel").addEventListener("click", async () => {
+    if (!state.booking) return;
+    try {
+      const booking = await call("PATCH", `/bookings/${state.booking.id}`, {
+        status: "cancelled",
+        reason: "Cancelled on the booking's page",
+      });
+      await show(booking);
+      status(T.cancelled);
+    } catch (error) {
+      fail(error);
+    }
+  });
+
+  $("reschedule").addEventListener("click", () => {
+    $("move-form").hidden = false;
+    $("move-day").min = dayKey(new Date());
+    if (!$("move-day").value && state.booking) $("move-day").value = dayKey(new Date(state.booking.start));
+    $("move-day").focus();
+  });
+
+  // The free times of the chosen day (the visitor's day, in their zone).
+  $("move-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const booking = state.booking;
+    const picked = $("move-day").value;
+    if (!booking || !picked) return;
+    const [y, m, d] = picked.split("-").map(Number);
+    const now = new Date();
+    const start = new Date(y, m - 1, d);
+    const from = start > now ? start : now;
+    const to = new Date(y, m - 1, d + 1);
+    const box = $("move-slots");
+    box.textContent = "";
+    if (from >= to) return (box.textContent = T.noSlots);
+    try {
+      const query = new URLSearchParams({
+        serviceId: booking.serviceId,
+        from: from.toISOString(),
+        to: to.toISOString(),
+        limit: "1000",
+      });
+      const page = await call("GET", `/artists/${booking.artistId}/slots?${query}`);
+      if (!page.items.length) return (box.textContent = T.noSlots);
+      box.appendChild(slotList(page.items, (slot) => move(slot.start)));
+    } catch (error) {
+      fail(error);
+    }
+  });
+
+  async function move(start) {
+    try {
+      const booking = await call("POST", `/bookings/${state.booking.id}/reschedule`, { start });
+      $("move-form").hidden = true;
+      $("move-slots").textContent = "";
+      await show(booking);
+      status(say(T.moved, { when: whenText(booking.start, zone) }));
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  $("sign-out").addEventListener("click", () => {
+    session.end();
+    status("");
+    showSignIn();
+  });
+  wireSignIn(() => {
+    status("");
+    load();
+  });
+  load();
+})();

@@ -1,0 +1,90 @@
+"""The booking page's words, in English (the message ids themselves) and Mongolian (the
+catalogue ``locales/mn/LC_MESSAGES/booking_page.po``, compiled in memory on first use as
+``entrypoints.http.translations`` does for problems).
+
+The page's script gets the words it shows (``SCRIPT_TEXTS``) in the page itself, already
+translated, so it never loads a catalogue of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from functools import cache
+from importlib import resources
+from io import BytesIO
+from typing import Final
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import NullTranslations, Translations
+
+from entrypoints.http.locale import DEFAULT_LOCALE, SUPPORTED_LOCALES, negotiate_locale
+
+DOMAIN: Final = "booking_page"
+
+# What the script says, by key: English here, Mongolian in the catalogue.
+SCRIPT_TEXTS: Final = {
+    "loading": "Loading free times…",
+    "noSlots": "No free times on this day.",
+    "pickDay": "Pick a day to see its free times.",
+    "slotsOn": "Free times on {date}",
+    "timesIn": "Times are shown in your time zone: {zone}.",
+    "prevMonth": "Previous month",
+    "nextMonth": "Next month",
+    "chosen": "You chose {when}.",
+    "signInFirst": "Sign in to book this time.",
+    "codeSent": "We sent a code to {phone}.",
+    "book": "Book this time",
+    "booking": "Booking…",
+    "booked": "Booked: {reference}",
+    "statusConfirmed": "Confirmed",
+    "statusPending": "Waiting for the deposit or the artist's approval",
+    "statusCancelled": "Cancelled",
+    "statusOther": "Status: {status}",
+    "payDeposit": "Pay the deposit of {amount} with QPay",
+    "scanQr": "Scan the QR code with your bank app, or open your bank's app below.",
+    "checkPayment": "I have paid",
+    "paid": "The deposit is paid. See you soon!",
+    "notPaidYet": "The payment has not arrived yet.",
+    "cancel": "Cancel this booking",
+    "cancelled": "The booking is cancelled.",
+    "reschedule": "Move to another time",
+    "rescheduleHint": "Pick a new day and time above, then confirm.",
+    "moveHere": "Move the booking to this time",
+    "moved": "The booking now starts {when}.",
+    "signedInAs": "Signed in as {name}.",
+    "signOut": "Sign out",
+    "error": "Something went wrong: {detail}",
+    "awaitingApproval": "The artist approves this request first; the deposit comes after.",
+}
+
+
+@cache
+def _catalogue(locale: str) -> NullTranslations:
+    if locale == DEFAULT_LOCALE:
+        return NullTranslations()
+    po = resources.files(__package__).joinpath("locales", locale, "LC_MESSAGES", f"{DOMAIN}.po")
+    with po.open("rb") as source:
+        catalog = read_po(source, locale=locale, domain=DOMAIN)
+    compiled = BytesIO()
+    write_mo(compiled, catalog)
+    compiled.seek(0)
+    return Translations(compiled, domain=DOMAIN)
+
+
+def page_locale(lang: str | None, accept_language: str | None) -> str:
+    """``?lang=`` when it names one of our languages, else what ``Accept-Language`` prefers."""
+    if lang in SUPPORTED_LOCALES:
+        return lang
+    return negotiate_locale(accept_language)
+
+
+def translator(locale: str) -> Callable[[str], str]:
+    """The page's ``_()``: a text in ``locale`` (English when the catalogue lacks it)."""
+    return _catalogue(locale).gettext
+
+
+def script_texts(locale: str, texts: Mapping[str, str] = SCRIPT_TEXTS) -> dict[str, str]:
+    """A script's words (``texts``: the booking page's unless another page's) in ``locale``."""
+    translate = translator(locale)
+    return {key: translate(text) for key, text in texts.items()}

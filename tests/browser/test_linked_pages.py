@@ -1,0 +1,192 @@
+"""The pages emails link to, in a real browser against ``inkslot serve`` with the demo data:
+a booking's link from its notification email opens the booking, which the customer signs
+in to and cancels (page-booking.png); someone else signed in sees "not found" only; a
+password reset email's link sets a new password."""
+
+from __future__ import annotations
+
+import email
+import os
+import re
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from email.message import Message
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.support.server import ServerProcess, running_server
+
+pytestmark = pytest.mark.browser
+SCREENSHOTS = Path(os.environ.get("BROWSER_SCREENSHOTS", tempfile.gettempdir()))
+CUSTOMER = "customer@inkslot.local"
+STRANGER_PHONE = "8899 1122"
+_CODE = re.compile(r"code is (\d{6})")
+_PASSWORDS = re.compile(r"^\s+(artist|customer)\s+\S+@inkslot\.local\s+(\S+)", re.M)
+
+
+@pytest.fixture
+def server(database_url: str, tmp_path: Path) -> Iterator[ServerProcess]:
+    with running_server(
+        database_url, tmp_path / "server", workers=1, INKSLOT_SEED_DEMO_DATA="true"
+    ) as running:
+        yield running
+
+
+def _wait_for(found: Any, what: str, within_s: float = 20) -> Any:
+    """Poll (the browser's or the mailer's own pace, not domain time) until ``found()``."""
+    deadline = time.monotonic() + within_s
+    while time.monotonic() < deadline:
+        value = found()
+        if value:
+            return value
+        time.sleep(0.1)
+    raise AssertionError(f"never saw {what}")
+
+
+def _passwords(server: ServerProcess) -> dict[str, str]:
+    _wait_for(lambda: len(_PASSWORDS.findall(server.log_tail(200))) == 2, "the demo accounts")
+    return dict(_PASSWORDS.findall(server.log_tail(200)))
+
+
+def _link_in_mail(server: ServerProcess, pattern: str) -> str:
+    """The first link matching ``pattern`` in a mail to the demo customer (the local
+    profile writes each mail as an .eml file under the data directory's mail/)."""
+    mail_dir = Path(server.env["INKSLOT_DATA_DIR"]) / "mail"
+    found = re.compile(pattern)
+
+    def search() -> str | None:
+        for path in sorted(mail_dir.glob("*.eml")):
+            message = email.message_from_bytes(path.read_bytes())
+            if CUSTOMER not in str(message["To"]):
+                continue
+            match = found.search(_plain(message))
+            if match:
+                return match.group(0)
+        return None
+
+    return str(_wait_for(search, f"a mail with {pattern}"))
+
+
+def _plain(message: Message) -> str:
+    part = next(p for p in message.walk() if p.get_content_type() == "text/plain")
+    payload = part.get_payload(decode=True)
+    assert isinstance(payload, bytes)
+    return payload.decode()
+
+
+def _book_as_customer(server: ServerProcess, password: str) -> str:
+    """The demo customer books the demo artist's first service without a deposit or an
+    approval (confirmed at once); the booking's id."""
+    api = httpx.Client(base_url=server.base_url + "/api/v1", timeout=30)
+    login = api.post("/auth/login", json={"email": CUSTOMER, "password": password})
+    assert login.status_code == 200, login.text
+    auth = {"Authorization": "Bearer " + login.json()["tokens"]["accessToken"]}
+    artist = next(
+        a
+        for a in api.get("/artists", params={"q": "saraa"}).json()["items"]
+        if a["displayName"] == "Saraa Ink"
+    )
+    service = next(
+        s
+        for s in api.get(f"/artists/{artist['id']}/services").json()["items"]
+        if s["deposit"] is None and not s["requiresApproval"] and s["active"]
+    )
+    now = datetime.now(UTC)  # the real server's clock: slots are asked for from now on
+    slots = api.get(
+        f"/artists/{artist['id']}/slots",
+        params={
+            "serviceId": service["id"],
+            "from": (now + timedelta(days=3)).isoformat(),
+            "to": (now + timedelta(days=40)).isoformat(),
+        },
+    ).json()["items"]
+    booking = api.post(
+        "/bookings",
+        json={"artistId": artist["id"], "serviceId": service["id"], "start": slots[0]["start"]},
+        headers={**auth, "Idempotency-Key": str(uuid.uuid4())},
+    )
+    assert booking.status_code == 201, booking.text
+    return str(booking.json()["id"])
+
+
+def _shown(driver: Any, element_id: str) -> Any:
+    from selenium.webdriver.common.by import By
+
+    def visible() -> Any:
+        element = driver.find_element(By.ID, element_id)
+        return element.is_displayed() and element
+
+    return _wait_for(visible, f"#{element_id}")
+
+
+def test_a_customer_cancels_a_booking_from_its_emailed_link(
+    server: ServerProcess, browser: Any
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    password = _passwords(server)["customer"]
+    booking_id = _book_as_customer(server, password)
+    link = _link_in_mail(server, re.escape(server.base_url) + f"/bookings/{booking_id}")
+    browser.get(link)
+    _shown(browser, "email").send_keys(CUSTOMER)
+    browser.find_element(By.ID, "password").send_keys(password)
+    browser.find_element(By.CSS_SELECTOR, "#email-form button[type=submit]").click()
+    facts = _shown(browser, "booking-facts")
+    _wait_for(lambda: "INK-" in facts.text and "Saraa Ink" in facts.text, "the booking")
+    assert "Confirmed" in facts.text
+    assert browser.find_element(By.ID, "sign-out").text == "Sign out"
+    cancel = browser.find_element(By.ID, "cancel")
+    assert cancel.text == "Cancel this booking"
+    cancel.click()
+    _wait_for(lambda: "Cancelled" in facts.text, "the cancelled booking")
+    assert not browser.find_element(By.ID, "cancel").is_displayed()
+    browser.save_screenshot(str(SCREENSHOTS / "page-booking.png"))
+    assert browser.execute_script("return document.cookie") == ""
+    logs = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    assert logs == [], logs  # no CSP violation, no script error
+
+
+def test_someone_else_signed_in_sees_only_not_found(server: ServerProcess, browser: Any) -> None:
+    from selenium.webdriver.common.by import By
+
+    booking_id = _book_as_customer(server, _passwords(server)["customer"])
+    browser.get(f"{server.base_url}/bookings/{booking_id}")
+    _shown(browser, "phone").send_keys(STRANGER_PHONE)
+    browser.find_element(By.ID, "send-code").click()
+    code = _wait_for(lambda: _CODE.findall(server.log_tail(400)), "a texted code")[-1]
+    _shown(browser, "code").send_keys(code)
+    browser.find_element(By.ID, "name").send_keys("Stranger")
+    browser.find_element(By.ID, "verify-code").click()
+    _wait_for(
+        lambda: "not found" in browser.find_element(By.ID, "status").text, "the not-found notice"
+    )
+    assert not browser.find_element(By.ID, "mine").is_displayed()
+    assert "INK-" not in browser.find_element(By.TAG_NAME, "body").text
+
+
+def test_a_password_is_reset_from_the_emailed_link(server: ServerProcess, browser: Any) -> None:
+    from selenium.webdriver.common.by import By
+
+    _passwords(server)
+    api = httpx.Client(base_url=server.base_url + "/api/v1", timeout=30)
+    assert api.post("/auth/password/forgot", json={"email": CUSTOMER}).status_code == 202
+    link = _link_in_mail(server, re.escape(server.base_url) + r"/reset-password\?token=\S+")
+    browser.get(link)
+    _shown(browser, "new-password").send_keys("a new and long passphrase")
+    browser.find_element(By.ID, "link-submit").click()
+    _wait_for(
+        lambda: "password is changed" in browser.find_element(By.ID, "status").text,
+        "the new password taken",
+    )
+    login = api.post(
+        "/auth/login", json={"email": CUSTOMER, "password": "a new and long passphrase"}
+    )
+    assert login.status_code == 200, login.text
+    logs = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    assert logs == [], logs

@@ -1,0 +1,55 @@
+"""The booking page's words: every text of its templates and of its script has a Mongolian
+entry, the language is chosen by ``?lang=`` then ``Accept-Language``, and money reads as
+people write it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import entrypoints.http.catalog.page as page_package
+from booking_domain.shared import Money
+from entrypoints.http.catalog.page.texts import (
+    SCRIPT_TEXTS,
+    page_locale,
+    script_texts,
+    translator,
+)
+from entrypoints.http.catalog.page.views import money_text
+
+TEMPLATES = Path(page_package.__file__).parent / "templates"
+_CALL = re.compile(r'_\("([^"]+)"\)')
+
+
+def test_every_text_of_the_page_has_a_mongolian_entry() -> None:
+    texts = {t for f in TEMPLATES.glob("*.j2") for t in _CALL.findall(f.read_text())}
+    assert len(texts) > 20  # the scan sees the templates' texts
+    mongolian = translator("mn")
+    missing = sorted(t for t in texts | set(SCRIPT_TEXTS.values()) if mongolian(t) == t)
+    assert missing == []
+
+
+def test_the_scripts_words_keep_their_placeholders() -> None:
+    translated = script_texts("mn")
+    for key, english in SCRIPT_TEXTS.items():
+        assert set(re.findall(r"\{\w+\}", translated[key])) == set(re.findall(r"\{\w+\}", english))
+    assert script_texts("en") == SCRIPT_TEXTS
+
+
+def test_the_query_chooses_before_the_header() -> None:
+    assert page_locale("mn", "en") == "mn"
+    assert page_locale(None, "mn-MN,en;q=0.5") == "mn"
+    assert page_locale("xx", "mn") == "mn"
+    assert page_locale(None, None) == "en"
+    assert translator("mn")("Service") == "Үйлчилгээ"
+
+
+@given(st.integers(0, 10**15))
+def test_money_reads_in_whole_units_with_cents_only_when_any(amount: int) -> None:
+    text = money_text(Money(amount, "MNT"))
+    whole = int(text.removeprefix("MNT ").split(".")[0].replace(",", ""))
+    assert whole == amount // 100
+    assert ("." in text) == (amount % 100 != 0)

@@ -1,0 +1,19 @@
+"""The words of the pages emails link to: each has a Mongolian entry that keeps its
+placeholders (the templates' words are checked with the booking page's)."""
+
+from __future__ import annotations
+
+import re
+
+from entrypoints.http.catalog.page.linked_texts import ACCOUNT_TEXTS, BOOKING_TEXTS
+from entrypoints.http.catalog.page.texts import script_texts
+
+
+def test_every_word_has_a_mongolian_entry_with_the_same_placeholders() -> None:
+    for texts in (BOOKING_TEXTS, ACCOUNT_TEXTS):
+        mongolian = script_texts("mn", texts)
+        assert script_texts("en", texts) == texts
+        for key, english in texts.items():
+            assert mongolian[key] != english, key
+            placeholders = set(re.findall(r"\{\w+\}", english))
+            assert set(re.findall(r"\{\w+\}", mongolian[key])) == placeholders, key
