@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.server import ServerProcess, running_server
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 HAVE_BROWSER = Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()
@@ -47,3 +49,13 @@ def browser() -> Iterator[object]:
         yield driver
     finally:
         driver.quit()
+
+
+@pytest.fixture
+def server(database_url: str, tmp_path: Path) -> Iterator[ServerProcess]:
+    """``inkslot serve`` as its own process, with the demo data (its log shows the demo
+    accounts' passwords and the texted codes)."""
+    with running_server(
+        database_url, tmp_path / "server", workers=1, INKSLOT_SEED_DEMO_DATA="true"
+    ) as running:
+        yield running

@@ -4,50 +4,23 @@ local profile writes texts), booked, and the deposit's QPay QR code shown."""
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
-import time
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
-from tests.support.server import ServerProcess, running_server
+from tests.browser.support import CODE, SCREENSHOTS, wait_for
+from tests.support.server import ServerProcess
 
 pytestmark = pytest.mark.browser
-# Where the screenshots go (page-slots.png, page-deposit.png): the system's temporary
-# directory unless BROWSER_SCREENSHOTS names another.
-SCREENSHOTS = Path(os.environ.get("BROWSER_SCREENSHOTS", tempfile.gettempdir()))
 PHONE = "8811 2233"
-_CODE = re.compile(r"code is (\d{6})")
 _ARTIST_PASSWORD = re.compile(r"^\s+artist\s+artist@inkslot\.local\s+(\S+)", re.M)
-
-
-@pytest.fixture
-def server(database_url: str, tmp_path: Path) -> Iterator[ServerProcess]:
-    with running_server(
-        database_url, tmp_path / "server", workers=1, INKSLOT_SEED_DEMO_DATA="true"
-    ) as running:
-        yield running
-
-
-def _wait_for(found: Any, what: str, within_s: float = 20) -> Any:
-    """Poll the page (the browser's own pace, not domain time) until ``found()`` is truthy."""
-    deadline = time.monotonic() + within_s
-    while time.monotonic() < deadline:
-        value = found()
-        if value:
-            return value
-        time.sleep(0.1)
-    raise AssertionError(f"the page never showed {what}")
 
 
 def _deposit_link(server: ServerProcess) -> str:
     """As the demo artist: a service with a deposit the customer pays at once, and its link."""
-    match = _wait_for(lambda: _ARTIST_PASSWORD.search(server.log_tail(200)), "the demo accounts")
+    match = wait_for(lambda: _ARTIST_PASSWORD.search(server.log_tail(200)), "the demo accounts")
     api = httpx.Client(base_url=server.base_url + "/api/v1", timeout=30)
     login = api.post(
         "/auth/login", json={"email": "artist@inkslot.local", "password": match.group(1)}
@@ -79,7 +52,7 @@ def _free_day(driver: Any) -> Any:
     from selenium.webdriver.common.by import By
 
     for _ in range(3):  # this month may have no free day left: look ahead
-        _wait_for(
+        wait_for(
             lambda: driver.find_element(By.ID, "days").get_attribute("aria-busy") == "false",
             "the month's free days",
         )
@@ -102,16 +75,16 @@ def test_a_visitor_books_through_a_link_and_sees_the_deposit_qr(
     greyed = browser.find_elements(By.CSS_SELECTOR, "button.day[disabled]")
     _free_day(browser).click()
     assert greyed, "days without free slots are greyed out"
-    slot = _wait_for(lambda: browser.find_elements(By.CSS_SELECTOR, "button.slot"), "free slots")[0]
+    slot = wait_for(lambda: browser.find_elements(By.CSS_SELECTOR, "button.slot"), "free slots")[0]
     slot.click()
     browser.find_element(By.ID, "phone").send_keys(PHONE)
     browser.find_element(By.ID, "send-code").click()
-    code = _wait_for(lambda: _CODE.findall(server.log_tail(400)), "a texted code")[-1]
-    _wait_for(lambda: browser.find_element(By.ID, "code").is_displayed(), "the code field")
+    code = wait_for(lambda: CODE.findall(server.log_tail(400)), "a texted code")[-1]
+    wait_for(lambda: browser.find_element(By.ID, "code").is_displayed(), "the code field")
     browser.find_element(By.ID, "code").send_keys(code)
     browser.find_element(By.ID, "name").send_keys("Bat")
     browser.find_element(By.ID, "verify-code").click()
-    book = _wait_for(
+    book = wait_for(
         lambda: (
             browser.find_element(By.ID, "book-button").is_displayed()
             and browser.find_element(By.ID, "book-button")
@@ -121,7 +94,7 @@ def test_a_visitor_books_through_a_link_and_sees_the_deposit_qr(
     assert book.text == "Book this time"
     browser.save_screenshot(str(SCREENSHOTS / "page-slots.png"))
     book.click()
-    qr = _wait_for(
+    qr = wait_for(
         lambda: (
             browser.find_element(By.ID, "qr").is_displayed() and browser.find_element(By.ID, "qr")
         ),
@@ -135,7 +108,7 @@ def test_a_visitor_books_through_a_link_and_sees_the_deposit_qr(
     paid = browser.find_element(By.ID, "check-payment")
     assert paid.text == "I have paid"
     paid.click()  # the sandbox has not been paid: the page says so
-    _wait_for(
+    wait_for(
         lambda: "not arrived" in browser.find_element(By.ID, "status").text, "the unpaid notice"
     )
     logs = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
@@ -160,11 +133,11 @@ def test_a_stale_sign_in_is_dropped_and_the_page_forgets_it(
         f"sessionStorage.setItem('inkslot.booking.{artist_id}', crypto.randomUUID());"
     )
     browser.refresh()  # the page asks for the tab's last booking with the stale token
-    _wait_for(
+    wait_for(
         lambda: (
             browser.execute_script("return sessionStorage.getItem('inkslot.accessToken')") is None
         ),
         "the stale token dropped",
     )
-    _wait_for(lambda: not browser.find_element(By.ID, "account").is_displayed(), "signed out")
+    wait_for(lambda: not browser.find_element(By.ID, "account").is_displayed(), "signed out")
     assert browser.find_element(By.ID, "who").text == ""

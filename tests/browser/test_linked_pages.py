@@ -6,12 +6,8 @@ password reset email's link sets a new password."""
 from __future__ import annotations
 
 import email
-import os
 import re
-import tempfile
-import time
 import uuid
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from email.message import Message
 from pathlib import Path
@@ -20,37 +16,17 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.support.server import ServerProcess, running_server
+from tests.browser.support import CODE, SCREENSHOTS, wait_for
+from tests.support.server import ServerProcess
 
 pytestmark = pytest.mark.browser
-SCREENSHOTS = Path(os.environ.get("BROWSER_SCREENSHOTS", tempfile.gettempdir()))
 CUSTOMER = "customer@inkslot.local"
 STRANGER_PHONE = "8899 1122"
-_CODE = re.compile(r"code is (\d{6})")
 _PASSWORDS = re.compile(r"^\s+(artist|customer)\s+\S+@inkslot\.local\s+(\S+)", re.M)
 
 
-@pytest.fixture
-def server(database_url: str, tmp_path: Path) -> Iterator[ServerProcess]:
-    with running_server(
-        database_url, tmp_path / "server", workers=1, INKSLOT_SEED_DEMO_DATA="true"
-    ) as running:
-        yield running
-
-
-def _wait_for(found: Any, what: str, within_s: float = 20) -> Any:
-    """Poll (the browser's or the mailer's own pace, not domain time) until ``found()``."""
-    deadline = time.monotonic() + within_s
-    while time.monotonic() < deadline:
-        value = found()
-        if value:
-            return value
-        time.sleep(0.1)
-    raise AssertionError(f"never saw {what}")
-
-
 def _passwords(server: ServerProcess) -> dict[str, str]:
-    _wait_for(lambda: len(_PASSWORDS.findall(server.log_tail(200))) == 2, "the demo accounts")
+    wait_for(lambda: len(_PASSWORDS.findall(server.log_tail(200))) == 2, "the demo accounts")
     return dict(_PASSWORDS.findall(server.log_tail(200)))
 
 
@@ -70,7 +46,7 @@ def _link_in_mail(server: ServerProcess, pattern: str) -> str:
                 return match.group(0)
         return None
 
-    return str(_wait_for(search, f"a mail with {pattern}"))
+    return str(wait_for(search, f"a mail with {pattern}"))
 
 
 def _plain(message: Message) -> str:
@@ -122,7 +98,7 @@ def _shown(driver: Any, element_id: str) -> Any:
         element = driver.find_element(By.ID, element_id)
         return element.is_displayed() and element
 
-    return _wait_for(visible, f"#{element_id}")
+    return wait_for(visible, f"#{element_id}")
 
 
 def test_a_customer_cancels_a_booking_from_its_emailed_link(
@@ -138,13 +114,13 @@ def test_a_customer_cancels_a_booking_from_its_emailed_link(
     browser.find_element(By.ID, "password").send_keys(password)
     browser.find_element(By.CSS_SELECTOR, "#email-form button[type=submit]").click()
     facts = _shown(browser, "booking-facts")
-    _wait_for(lambda: "INK-" in facts.text and "Saraa Ink" in facts.text, "the booking")
+    wait_for(lambda: "INK-" in facts.text and "Saraa Ink" in facts.text, "the booking")
     assert "Confirmed" in facts.text
     assert browser.find_element(By.ID, "sign-out").text == "Sign out"
     cancel = browser.find_element(By.ID, "cancel")
     assert cancel.text == "Cancel this booking"
     cancel.click()
-    _wait_for(lambda: "Cancelled" in facts.text, "the cancelled booking")
+    wait_for(lambda: "Cancelled" in facts.text, "the cancelled booking")
     assert not browser.find_element(By.ID, "cancel").is_displayed()
     browser.save_screenshot(str(SCREENSHOTS / "page-booking.png"))
     assert browser.execute_script("return document.cookie") == ""
@@ -159,11 +135,11 @@ def test_someone_else_signed_in_sees_only_not_found(server: ServerProcess, brows
     browser.get(f"{server.base_url}/bookings/{booking_id}")
     _shown(browser, "phone").send_keys(STRANGER_PHONE)
     browser.find_element(By.ID, "send-code").click()
-    code = _wait_for(lambda: _CODE.findall(server.log_tail(400)), "a texted code")[-1]
+    code = wait_for(lambda: CODE.findall(server.log_tail(400)), "a texted code")[-1]
     _shown(browser, "code").send_keys(code)
     browser.find_element(By.ID, "name").send_keys("Stranger")
     browser.find_element(By.ID, "verify-code").click()
-    _wait_for(
+    wait_for(
         lambda: "not found" in browser.find_element(By.ID, "status").text, "the not-found notice"
     )
     assert not browser.find_element(By.ID, "mine").is_displayed()
@@ -180,7 +156,7 @@ def test_a_password_is_reset_from_the_emailed_link(server: ServerProcess, browse
     browser.get(link)
     _shown(browser, "new-password").send_keys("a new and long passphrase")
     browser.find_element(By.ID, "link-submit").click()
-    _wait_for(
+    wait_for(
         lambda: "password is changed" in browser.find_element(By.ID, "status").text,
         "the new password taken",
     )

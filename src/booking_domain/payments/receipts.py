@@ -110,18 +110,7 @@ def receive(
             recorded.to_status is BookingStatus.CONFIRMED
         )
         outcome = PaymentOutcome.CONFIRMED if confirmed else PaymentOutcome.OWED_BACK
-    if invoice.status is not InvoiceStatus.PAID:
-        invoice = settle(invoice, now)
-    record = ReceivedPayment(
-        payment_id=payment.payment_id,
-        invoice_id=invoice.provider_invoice_id or "",
-        booking_id=booking.id,
-        amount=payment.amount,
-        method=payment.method,
-        outcome=outcome,
-        received_at=now,
-    )
-    return Receipt(booking, invoice, tuple(steps), record)
+    return _receipt(booking, invoice, payment, steps, outcome, now)
 
 
 def _receive_balance(
@@ -140,6 +129,18 @@ def _receive_balance(
         booking, recorded = record_payment(booking, payment.amount, now)
         steps.append((booking, recorded))
         outcome = PaymentOutcome.OWED_BACK
+    return _receipt(booking, invoice, payment, steps, outcome, now)
+
+
+def _receipt(
+    booking: Booking,
+    invoice: DepositInvoice,
+    payment: ProviderPayment,
+    steps: list[tuple[Booking, HistoryEntry]],
+    outcome: PaymentOutcome,
+    now: datetime,
+) -> Receipt:
+    """The invoice settled (once: a second payment finds it paid) and the payment's record."""
     if invoice.status is not InvoiceStatus.PAID:
         invoice = settle(invoice, now)
     record = ReceivedPayment(

@@ -43,7 +43,7 @@ from booking_domain.payments.invoices import DepositInvoice, InvoiceKind, Invoic
 from booking_domain.payments.ports import PaymentJob, PaymentsUnitOfWork
 from booking_domain.payments.published import balance_event, payment_subject
 from booking_domain.payments.use_cases.deps import PaymentsDeps
-from booking_domain.payments.use_cases.invoices import settled_answer, view_of
+from booking_domain.payments.use_cases.invoices import give_up, settled_answer, view_of
 from booking_domain.payments.use_cases.trail import record_deposit_change
 from booking_domain.payments.use_cases.views import InvoiceIssued
 from booking_domain.shared import idempotency_key_problem
@@ -144,7 +144,7 @@ class IssueBalanceInvoice(UseCase[PaymentsDeps]):
         try:
             issued = await self._deps.gateway.create_invoice(request_out)
         except Exception:
-            await self._give_up(reserved)
+            await give_up(self._deps, reserved)
             raise
         async with self._deps.uow() as uow:
             opened = await self._open(uow, reserved, issued)
@@ -194,16 +194,6 @@ class IssueBalanceInvoice(UseCase[PaymentsDeps]):
         await record_change(uow, settled, entry)
         await uow.commit()
         return BalanceSettled(settled.id, full)
-
-    async def _give_up(self, reserved: DepositInvoice) -> None:
-        async with self._deps.uow() as uow:
-            current = await uow.invoices.get(reserved.id, for_update=True)
-            if current is not None and current.status is InvoiceStatus.CREATING:
-                now = self._deps.clock.now()
-                failed = inv.fail(current, now)
-                await uow.invoices.update(failed)
-                await record_deposit_change(uow, current, failed, now)
-                await uow.commit()
 
     async def _open(
         self, uow: PaymentsUnitOfWork, reserved: DepositInvoice, issued: IssuedInvoice

@@ -119,7 +119,7 @@ class RequestDepositInvoice(UseCase[PaymentsDeps]):
         try:
             issued = await self._deps.gateway.create_invoice(request)
         except Exception:
-            await self._give_up(reserved)
+            await give_up(self._deps, reserved)
             raise
         async with self._deps.uow() as uow:
             opened = await self._open(uow, reserved, issued)
@@ -148,17 +148,6 @@ class RequestDepositInvoice(UseCase[PaymentsDeps]):
         blocking = next((i for i in deposits if i.blocks_another(now)), None)
         return None if blocking is None else settled_answer(blocking)
 
-    async def _give_up(self, reserved: DepositInvoice) -> None:
-        """The provider call failed: the number is burnt, the next request makes another."""
-        async with self._deps.uow() as uow:
-            current = await uow.invoices.get(reserved.id, for_update=True)
-            if current is not None and current.status is InvoiceStatus.CREATING:
-                now = self._deps.clock.now()
-                failed = inv.fail(current, now)
-                await uow.invoices.update(failed)
-                await record_deposit_change(uow, current, failed, now)
-                await uow.commit()
-
     async def _open(
         self, uow: PaymentsUnitOfWork, reserved: DepositInvoice, issued: IssuedInvoice
     ) -> DepositInvoice:
@@ -181,6 +170,19 @@ class RequestDepositInvoice(UseCase[PaymentsDeps]):
         await uow.invoices.update(opened)
         await record_deposit_change(uow, current, opened, now)
         return rival or opened
+
+
+async def give_up(deps: PaymentsDeps, reserved: DepositInvoice) -> None:
+    """The provider call failed: the number is burnt, the next request makes another (an
+    invoice of either kind)."""
+    async with deps.uow() as uow:
+        current = await uow.invoices.get(reserved.id, for_update=True)
+        if current is not None and current.status is InvoiceStatus.CREATING:
+            now = deps.clock.now()
+            failed = inv.fail(current, now)
+            await uow.invoices.update(failed)
+            await record_deposit_change(uow, current, failed, now)
+            await uow.commit()
 
 
 def settled_answer(invoice: DepositInvoice) -> DepositInvoice:

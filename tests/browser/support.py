@@ -1,0 +1,28 @@
+"""What the browser tests share: where screenshots go, the texted code's pattern, and a
+wait that polls the page (or the server's log) at the browser's own pace."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+# Where the screenshots go: the system's temporary directory unless BROWSER_SCREENSHOTS
+# names another.
+SCREENSHOTS = Path(os.environ.get("BROWSER_SCREENSHOTS", tempfile.gettempdir()))
+CODE = re.compile(r"code is (\d{6})")
+
+
+def wait_for(found: Any, what: str, within_s: float = 20) -> Any:
+    """Poll (the browser's or the mailer's own pace, not domain time) until ``found()`` is
+    truthy, and return it."""
+    deadline = time.monotonic() + within_s
+    while time.monotonic() < deadline:
+        value = found()
+        if value:
+            return value
+        time.sleep(0.1)
+    raise AssertionError(f"never saw {what}")
