@@ -106,6 +106,7 @@ class Settings:
     # Cron lines (a sixth field is seconds) of the periodic tasks.
     expire_holds_cron: str = "* * * * *"
     purge_cron: str = "17 * * * *"
+    fold_analytics_cron: str = "* * * * *"
     # Webhooks (docs/events.md). None: private and loopback targets (and http) are allowed
     # in the local profile only. The retry delays in seconds, after each failed attempt.
     webhooks_allow_private: bool | None = None
@@ -454,6 +455,7 @@ _FIELDS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "WORKER_CONCURRENCY": ("worker_concurrency", _positive_int),
     "EXPIRE_HOLDS_CRON": ("expire_holds_cron", _cron),
     "PURGE_CRON": ("purge_cron", _cron),
+    "FOLD_ANALYTICS_CRON": ("fold_analytics_cron", _cron),
     "WEBHOOKS_ALLOW_PRIVATE": ("webhooks_allow_private", _bool),
     "WEBHOOK_RETRY_SECONDS": ("webhook_retry_seconds", _delays),
     "PUBLIC_URL": ("public_url", str),

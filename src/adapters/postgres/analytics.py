@@ -83,6 +83,106 @@ WHERE d.day BETWEEN %(first)s AND %(last)s
   AND (%(city)s::text IS NULL OR lower(a.city) = lower(%(city)s::text))
 GROUP BY GROUPING SETS ((d.day, d.currency), (a.city, d.currency), (d.artist_id, d.currency))
 """  # noqa: S608 - constants only, values are bound
+# Without an artist, the summaries the worker folds (migration 0038) plus the differences
+# of the rollup rows changed since (their current figures less their folded copies): exact
+# at every commit, and small while the worker keeps up.
+_NEG = ", ".join(f"-f.{c}" for c in _SUMS)
+_OF_D = ", ".join(f"d.{c}" for c in _SUMS)
+_OF_S = ", ".join(f"s.{c}" for c in _SUMS)
+_UNFOLDED = f"""
+unfolded AS MATERIALIZED (
+    SELECT coalesce(a.city, '') AS city, d.day, d.artist_id, d.currency, {_OF_D}
+    FROM analytics_days d JOIN artists a ON a.id = d.artist_id
+    WHERE d.changed AND d.day BETWEEN %(first)s AND %(last)s
+    UNION ALL
+    SELECT f.city, f.day, f.artist_id, f.currency, {_NEG}
+    FROM analytics_days d JOIN analytics_days_folded f USING (artist_id, day, currency)
+    WHERE d.changed AND d.day BETWEEN %(first)s AND %(last)s
+)"""  # noqa: S608 - constants only
+_PICKED = "(%(city)s::text IS NULL OR lower({c}) = lower(%(city)s::text))"
+# Each artist's range: the years wholly inside it from the yearly summary, the other months
+# wholly inside it from the monthly one, both plus their unfolded differences, and the dates
+# of the clipped months at its ends from the rollup; each part an index range. [lo, hi) of
+# whole units: lo the first unit start on or after `first`, hi the first after `last`.
+_LO = "(date_trunc('{u}', %(first)s::date - 1) + interval '1 {u}')::date"
+_HI = "date_trunc('{u}', %(last)s::date + 1)::date"
+_M_LO, _M_HI = _LO.format(u="month"), _HI.format(u="month")
+_Y_LO, _Y_HI = _LO.format(u="year"), _HI.format(u="year")
+_WHOLE = f"{{m}} >= {_M_LO} AND {{m}} < {_M_HI}"
+_MONTH = "date_trunc('month', {d})::date"
+
+
+def _around(column: str, lo: str, hi: str, first: str, last_: str) -> tuple[str, str]:
+    """The parts of [first, last_) outside [lo, hi) (all of it when lo >= hi), as two
+    ranges of ``column``."""
+    return (
+        f"{column} >= {first} AND {column} < least({lo}, {last_})",
+        f"{column} >= greatest({hi}, {lo}) AND {column} < {last_}",
+    )
+
+
+def _artists_range(columns: tuple[str, ...], only: bool) -> str:
+    """Each artist's rows of the range (``columns`` of them; ``only`` the ranked ones)."""
+    months = _around("m.month", _Y_LO, _Y_HI, _M_LO, _M_HI)
+    days = _around("r.day", _M_LO, _M_HI, "%(first)s::date", "%(last)s::date + 1")
+
+    def of(t: str) -> str:
+        return ", ".join(f"{t}.{c}" for c in columns)
+
+    def also(t: str) -> str:
+        return f" AND {t}.artist_id IN (SELECT artist_id FROM ranked)" if only else ""  # noqa: S608
+
+    return f"""
+        SELECT y.artist_id, y.currency, {of("y")} FROM analytics_artist_years y
+        WHERE y.year >= {_Y_LO} AND y.year < {_Y_HI}{also("y")}
+        UNION ALL
+        SELECT m.artist_id, m.currency, {of("m")} FROM analytics_artist_months m
+        WHERE {months[0]}{also("m")}
+        UNION ALL
+        SELECT m.artist_id, m.currency, {of("m")} FROM analytics_artist_months m
+        WHERE {months[1]}{also("m")}
+        UNION ALL
+        SELECT u.artist_id, u.currency, {of("u")} FROM unfolded u
+        WHERE {_WHOLE.format(m=_MONTH.format(d="u.day"))}{also("u")}
+        UNION ALL
+        SELECT r.artist_id, r.currency, {of("r")} FROM analytics_days r
+        WHERE {days[0]}{also("r")}
+        UNION ALL
+        SELECT r.artist_id, r.currency, {of("r")} FROM analytics_days r
+        WHERE {days[1]}{also("r")}
+    """  # noqa: S608 - constants only
+
+
+# One statement (one snapshot): the same rows as _PLATFORM's grouping sets, but only the top
+# artists' (ranked by bookings in SQL first, then summed in full for those few alone).
+_SUMMARY = f"""
+WITH {_UNFOLDED}, places AS (
+    SELECT GROUPING(d.day) = 0 AS by_day, d.day, d.city, d.currency, {_SUMMED} FROM (
+        SELECT s.city, s.day, s.currency, {_OF_S} FROM analytics_city_days s
+        WHERE s.day BETWEEN %(first)s AND %(last)s
+        UNION ALL
+        SELECT u.city, u.day, u.currency, {", ".join(f"u.{c}" for c in _SUMS)} FROM unfolded u
+    ) AS d
+    WHERE {_PICKED.format(c="d.city")}
+    GROUP BY GROUPING SETS ((d.day, d.currency), (d.city, d.currency))
+), ranked AS (
+    SELECT d.artist_id FROM ({_artists_range(("bookings",), only=False)}) AS d
+    JOIN artists a ON a.id = d.artist_id
+    WHERE {_PICKED.format(c="coalesce(a.city, '')")}
+    GROUP BY d.artist_id
+    ORDER BY sum(d.bookings) DESC, d.artist_id::text COLLATE "C"
+    LIMIT {TOP_ARTISTS}
+), people AS (
+    SELECT d.artist_id, d.currency, {_SUMMED} FROM ({_artists_range(_SUMS, only=True)}) AS d
+    GROUP BY d.artist_id, d.currency
+)
+SELECT p.by_day, NOT p.by_day AS by_city, p.day, p.city, NULL::uuid AS artist_id, p.currency,
+       {", ".join(f"p.{c}" for c in _SUMS)}
+FROM places p
+UNION ALL
+SELECT false, false, NULL::date, '', q.artist_id, q.currency, {", ".join(f"q.{c}" for c in _SUMS)}
+FROM people q
+"""  # noqa: S608 - constants only, values are bound
 _NAMES = "SELECT id, display_name FROM artists WHERE id = ANY(%(ids)s)"
 
 
@@ -168,7 +268,9 @@ class PostgresAnalyticsReader(OnConnection, AnalyticsReader):
             "artist": where.artist_id,
             "city": where.city,
         }
-        rows = await (await self._conn.execute(_PLATFORM, params)).fetchall()
+        # One artist's rows are few: read straight from the rollup.
+        query = _PLATFORM if where.artist_id is not None else _SUMMARY
+        rows = await (await self._conn.execute(query, params)).fetchall()
         days = [(_date(r["day"]), _tally(r)) for r in rows if r["by_day"]]
         cities = _by_key((r["city"], _tally(r)) for r in rows if r["by_city"])
         artists = _by_key(
@@ -181,6 +283,10 @@ class PostgresAnalyticsReader(OnConnection, AnalyticsReader):
             tuple(Breakdown(str(c), str(c), t) for c, t in sorted(cities.items())),
             tuple(Breakdown(str(a), names.get(a, ""), t) for a, t in top),
         )
+
+    async def fold(self) -> int:
+        row = await (await self._conn.execute("SELECT analytics_fold() AS folded")).fetchone()
+        return 0 if row is None else _int(row["folded"])
 
     async def _names(self, ids: list[UUID]) -> dict[UUID, str]:
         if not ids:

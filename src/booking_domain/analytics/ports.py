@@ -28,6 +28,12 @@ class AnalyticsReader(Protocol):
         artist's local date), of the artists ``where`` picks, with the range's breakdowns."""
         ...
 
+    async def fold(self) -> int:
+        """Upkeep, not a figure: fold the stored daily tallies changed since the last fold
+        into the coarser summaries the platform's question reads; how many were folded.
+        Reads are exact whether or not this ran (it only makes them cheaper)."""
+        ...
+
 
 class HasAnalyticsReader(Protocol):
     @property

@@ -34,6 +34,7 @@ from booking_domain.analytics import (
     Period,
     PlatformFilter,
     PlatformReport,
+    Tally,
 )
 from booking_domain.shared import ArtistId, UserId
 from booking_domain.shared.identity import Actor, Role
@@ -57,6 +58,7 @@ ORIGINS = (
     datetime(2026, 6, 30, 23, 0, tzinfo=UTC),
 )
 STATUSES = ("pending", "confirmed", "completed", "cancelled", "no_show", "disputed")
+CITIES = ("Ulaanbaatar", "Darkhan", "Berlin")
 SLOTS = 60  # bookings start on a 3-hour grid around the origin: active ones never overlap
 
 
@@ -219,6 +221,10 @@ def _apply(conn: Conn, world: dict[str, Any], op: dict[str, Any], kinds: bool) -
         )
     elif op["op"] == "zone":
         conn.execute("UPDATE artists SET time_zone = %s WHERE id = %s", (op["tz"], world["artist"]))
+    elif op["op"] == "city":
+        conn.execute("UPDATE artists SET city = %s WHERE id = %s", (op["city"], world["artist"]))
+    elif op["op"] == "fold":  # the worker's periodic fold, at any point of the history
+        conn.execute("SELECT analytics_fold()")
 
 
 AROUND = st.integers(-6 * 86_400, 6 * 86_400)
@@ -251,7 +257,28 @@ OPS = st.one_of(
         "status": st.sampled_from(["refunded", "settled", "manual"]),
     }),
     st.fixed_dictionaries({"op": st.just("zone"), "tz": st.sampled_from(ZONES)}),
+    st.fixed_dictionaries({"op": st.just("city"), "city": st.sampled_from(CITIES)}),
+    st.fixed_dictionaries({"op": st.just("fold")}),
+    st.fixed_dictionaries({"op": st.just("fold")}),
 )  # fmt: skip
+
+
+# Ranges a few days around the history, or wide enough to hold whole months and years (the
+# platform's view reads those from its monthly and yearly summaries, the rest by date).
+REACHES = ("near", "near", "month", "months", "year", "years")
+
+
+def _span(origin: date, reach: str, before: int, after: int, by: Granularity) -> DateRange:
+    if reach == "month":
+        first = origin.replace(day=1)
+        return DateRange(first, (first + timedelta(days=32)).replace(day=1) - timedelta(1), by)
+    if reach == "months":
+        return DateRange(origin - timedelta(40 - before), origin + timedelta(40 + after), by)
+    if reach == "year":
+        return DateRange(origin.replace(month=1, day=1), origin.replace(month=12, day=31), by)
+    if reach == "years":
+        return DateRange(origin - timedelta(365), origin + timedelta(365), by)
+    return DateRange(origin + timedelta(days=before), origin + timedelta(days=after), by)
 
 
 def _raw(conn: Conn, artist: UUID) -> tuple[str, list[Any], list[Any], list[Any]]:
@@ -280,17 +307,51 @@ def _expected(sums: dict[date, Sums]) -> dict[date, tuple[Any, ...]]:
     return {start: s.comparable() for start, s in sums.items()}
 
 
-async def _ask(url: str, artist: UUID, span: DateRange) -> tuple[ArtistReport, PlatformReport]:
+def _tallied(tally: Tally) -> tuple[Any, ...]:
+    money = {
+        r.currency: (r.deposits_paid, r.balances_paid, r.refunded, r.awaiting_settlement)
+        for r in tally.revenue
+    }
+    return (tally.bookings, tally.booked_seconds, tally.cancelled, tally.no_shows,
+            tally.lead_seconds, money)  # fmt: skip
+
+
+def _breakdown(report: PlatformReport) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The cities and artists of the report with anything in them (a summary may keep a
+    row whose figures came back to zero)."""
+    empty: tuple[Any, ...] = (0, 0, 0, 0, 0, {})
+    return (
+        {b.key: _tallied(b.tally) for b in report.cities if _tallied(b.tally) != empty},
+        {b.key: _tallied(b.tally) for b in report.artists if _tallied(b.tally) != empty},
+    )
+
+
+async def _ask(
+    url: str, artist: UUID, span: DateRange, city: str
+) -> tuple[ArtistReport, list[PlatformReport]]:
     database = Database(url, min_size=1, max_size=2)
     await database.open()
     try:
         analytics = build_app(PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS))
         admin = Actor(UserId(uuid4()), Role.ADMIN)
         mine = await analytics.bundles.analytics.artist_analytics(admin, ArtistId(artist), span)
-        everyone = await analytics.bundles.analytics.platform_analytics(
-            admin, span, PlatformFilter()
-        )
-        return mine, everyone
+        platform = analytics.bundles.analytics.platform_analytics
+        views = [
+            await platform(admin, span, PlatformFilter()),
+            await platform(admin, span, PlatformFilter(city.upper())),
+            await platform(admin, span, PlatformFilter(artist_id=ArtistId(artist))),
+        ]
+        return mine, views
+    finally:
+        await database.close()
+
+
+async def _fold(url: str) -> int:
+    database = Database(url, min_size=1, max_size=1)
+    await database.open()
+    try:
+        analytics = build_app(PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS))
+        return await analytics.bundles.analytics.fold_analytics()
     finally:
         await database.close()
 
@@ -303,6 +364,7 @@ async def _ask(url: str, artist: UUID, span: DateRange) -> tuple[ArtistReport, P
     st.sampled_from(ORIGINS),
     st.lists(OPS, min_size=1, max_size=25),
     st.sampled_from(list(Granularity)),
+    st.sampled_from(REACHES),
     st.integers(-8, 0),
     st.integers(0, 8),
 )
@@ -313,6 +375,7 @@ def test_the_figures_equal_a_plain_recomputation_from_the_raw_rows(
     origin: datetime,
     history: list[dict[str, Any]],
     granularity: Granularity,
+    reach: str,
     before: int,
     after: int,
 ) -> None:
@@ -334,17 +397,26 @@ def test_the_figures_equal_a_plain_recomputation_from_the_raw_rows(
     kinds = _has_invoice_kinds(conn)
     for op in history:
         _apply(conn, world, op, kinds)
-    span = DateRange(
-        origin.date() + timedelta(days=before), origin.date() + timedelta(days=after), granularity
-    )
+    span = _span(origin.date(), reach, before, after, granularity)
 
-    mine, everyone = anyio.run(_ask, database_url, world["artist"], span)
+    place = conn.execute("SELECT city FROM artists WHERE id = %s", (world["artist"],)).fetchone()
+    assert place is not None
+    city = str(place["city"])
+    mine, views = anyio.run(_ask, database_url, world["artist"], span, city)
 
     zone, bookings, payments, refunds = _raw(conn, world["artist"])
     first, last, by = span.first, span.last, granularity.value
     expected = _expected(naive_periods(first, last, by, zone, bookings, payments, refunds))
     assert {p.start: _of(p) for p in mine.periods} == expected
-    assert {p.start: _of(p) for p in everyone.periods} == expected
+    # The platform's view: partly folded (the history's folds), then wholly folded.
+    total = _tallied(mine.total.tally)
+    nothing = total == (0, 0, 0, 0, 0, {})
+    breakdown = ({}, {}) if nothing else ({city: total}, {str(world["artist"]): total})
+    anyio.run(_fold, database_url)
+    _, folded = anyio.run(_ask, database_url, world["artist"], span, city)
+    for everyone in (*views, *folded):
+        assert {p.start: _of(p) for p in everyone.periods} == expected
+        assert _breakdown(everyone) == breakdown
     free = naive_available(first, last, by, zone, rules, overrides)
     assert {p.start: p.available_seconds for p in mine.periods} == free
     customers, repeat, services = naive_customers(first, last, zone, bookings)

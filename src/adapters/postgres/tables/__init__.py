@@ -8,7 +8,13 @@ which constraint a violation came from.
 from __future__ import annotations
 
 from adapters.postgres.tables.accounts import refresh_tokens, sessions, sign_in_attempts, users
-from adapters.postgres.tables.analytics import analytics_days
+from adapters.postgres.tables.analytics import (
+    analytics_artist_months,
+    analytics_artist_years,
+    analytics_city_days,
+    analytics_days,
+    analytics_days_folded,
+)
 from adapters.postgres.tables.audit import audit_log
 from adapters.postgres.tables.base import metadata
 from adapters.postgres.tables.booking_links import (
@@ -77,7 +83,11 @@ def is_ours(name: str | None, type_: str, parent_names: object) -> bool:
 
 __all__ = [
     "FOREIGN_TABLE_PREFIXES",
+    "analytics_artist_months",
+    "analytics_artist_years",
+    "analytics_city_days",
     "analytics_days",
+    "analytics_days_folded",
     "artists",
     "audit_log",
     "booking_history",

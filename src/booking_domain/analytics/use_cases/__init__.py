@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from booking_domain.analytics.use_cases.deps import AnalyticsDeps
+from booking_domain.analytics.use_cases.folding import FoldAnalytics
 from booking_domain.analytics.use_cases.reading import ArtistAnalytics, PlatformAnalytics
 from booking_domain.shared.use_case import UseCaseBundle
 
@@ -15,6 +16,13 @@ class AnalyticsUseCases(UseCaseBundle[AnalyticsDeps]):
 
     artist_analytics: ArtistAnalytics
     platform_analytics: PlatformAnalytics
+    fold_analytics: FoldAnalytics
 
 
-__all__ = ["AnalyticsDeps", "AnalyticsUseCases", "ArtistAnalytics", "PlatformAnalytics"]
+__all__ = [
+    "AnalyticsDeps",
+    "AnalyticsUseCases",
+    "ArtistAnalytics",
+    "FoldAnalytics",
+    "PlatformAnalytics",
+]
