@@ -62,8 +62,8 @@ def start_tracing(service: str) -> TracerProvider | None:
     PsycopgInstrumentor().instrument(tracer_provider=provider, enable_commenter=False)
     HTTPXClientInstrumentor().instrument(
         tracer_provider=provider,
-        request_hook=lambda span, _request: drop_query(span),
-        async_request_hook=_drop_query_async,
+        request_hook=lambda span, _request: keep_origin(span),
+        async_request_hook=_keep_origin_async,
     )
     _provider = provider
     return provider
@@ -86,8 +86,23 @@ def drop_query(span: Any) -> None:
         span.set_attribute("url.query", "")
 
 
-async def _drop_query_async(span: Any, _request: Any) -> None:
-    drop_query(span)
+def keep_origin(span: Any) -> None:
+    """An outgoing request's span keeps the URL's scheme and host only: the path may be the
+    secret itself (an external calendar's ``/private-<key>/basic.ics``, a webhook
+    receiver's token in its path), and the query may carry one too."""
+    recorded = getattr(span, "attributes", None) or {}
+    for key in _URL_ATTRIBUTES:
+        value = recorded.get(key)
+        if isinstance(value, str) and "://" in value:
+            scheme, rest = value.split("://", 1)
+            span.set_attribute(key, f"{scheme}://{rest.split('/', 1)[0].split('?', 1)[0]}/…")
+    for key in ("url.query", "url.path"):
+        if key in recorded:
+            span.set_attribute(key, "")
+
+
+async def _keep_origin_async(span: Any, _request: Any) -> None:
+    keep_origin(span)
 
 
 def tracing_active() -> bool:

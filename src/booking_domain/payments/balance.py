@@ -5,7 +5,8 @@ Rules:
 - Only the booking's artist (or an admin) issues one, and only once the booking is
   ``completed`` (before: ``balance_not_due``, 409); a booking of a client record (no
   account) is not invoiced (``balance_not_payable``, 422).
-- Amount: the service's price, less what the booking holds (paid, and neither refunded
+- Amount: the service's price (in the booking's currency: a service since priced in
+  another is ``balance_not_payable``, 422), less what the booking holds (paid, and neither refunded
   nor owed back: ``Booking.refundable``, so a deposit refunded in part counts only for what
   was kept), plus or minus the artist's adjustment. An adjustment is at most
   ``MAX_ADJUSTMENT`` minor units either way and needs a reason (1 to
@@ -102,6 +103,10 @@ def terms_for(booking: Booking, price: Money, adjustment: int, reason: str | Non
     """The balance the booking owes for ``price``; refused when negative, or positive and not
     whole tögrög (zero: nothing to pay, ``settles``)."""
     cleaned = check_adjustment(adjustment, reason)
+    if price.currency != booking.deposit.currency:
+        # The service's currency changed since the booking: a balance in another currency
+        # than what the booking holds would be kept for review, never credited.
+        raise BalanceNotPayableError("The service is now priced in another currency.")
     terms = BalanceTerms(price, booking.refundable, adjustment, cleaned)
     if terms.total < 0:
         raise BalanceNegativeError()

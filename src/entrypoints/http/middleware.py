@@ -24,6 +24,7 @@ from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 from booking_domain.shared.audit import REQUEST_ID
 from entrypoints.http.draining import Drain
+from entrypoints.http.secret_paths import loggable_path
 from entrypoints.http.tracing import trace_id_of
 from entrypoints.logs import FieldsRecord
 
@@ -144,17 +145,6 @@ def _log_request(scope: Scope, method: str, status: int, started: float, request
     log_access(method, scope["path"], status, request_id, started, user_id, trace_id_of(scope))
 
 
-# Paths that are secrets themselves: a calendar feed's URL (/cal/<token>.ics) is logged
-# without its token.
-_SECRET_PATHS = ("/cal/",)
-
-
-def _loggable(path: str | None) -> str | None:
-    if path is not None and path.startswith(_SECRET_PATHS):
-        return path[: path.index("/", 1) + 1] + "<secret>"
-    return path
-
-
 def log_access(
     method: str | None,
     path: str | None,
@@ -173,7 +163,7 @@ def log_access(
         "event": "request",
         "method": method,
         # The path only: query strings may carry tokens (e.g. payment callbacks).
-        "path": _loggable(path),
+        "path": loggable_path(path),
         "status": status,
         "durationMs": None if started is None else round((time.perf_counter() - started) * 1000, 2),
         "requestId": request_id,

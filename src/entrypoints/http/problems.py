@@ -26,6 +26,7 @@ from booking_domain.shared import errors
 from booking_domain.shared.errors import DomainError, RetryLaterError
 from entrypoints.http.locale import negotiate_locale
 from entrypoints.http.metrics import count_problem
+from entrypoints.http.secret_paths import loggable_path
 from entrypoints.http.translations import translate, translate_template
 
 PROBLEM_JSON = "application/problem+json"
@@ -220,13 +221,16 @@ def http_error_handler(request: Request[Any, Any, Any], exc: Exception) -> Respo
         headers["Retry-After"] = str(headers.get("RateLimit-Reset", "60"))
     code = CODES_BY_STATUS.get(status, "http_error" if status < 500 else "internal_error")
     if status >= 500:  # the framework's own failures (its configuration): say what, here only
-        _log.error("%s on %s %s: %s", status, request.method, request.url.path, exc.detail)
+        _log.error(
+            "%s on %s %s: %s", status, request.method, loggable_path(request.url.path), exc.detail
+        )
     detail = exc.detail if status < 500 else "Something went wrong on our side."
     return problem_response(request, status, code, detail, headers=headers or None)
 
 
 def unexpected_error_handler(request: Request[Any, Any, Any], exc: Exception) -> Response[Problem]:
-    _log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+    path = loggable_path(request.url.path)
+    _log.exception("unhandled error on %s %s", request.method, path, exc_info=exc)
     return problem_response(request, 500, "internal_error", "Something went wrong on our side.")
 
 

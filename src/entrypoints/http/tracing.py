@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from litestar.plugins import PluginProtocol
 from litestar.types import Scope
 
+from entrypoints.http.secret_paths import UNTRACED_SECRET_PATHS
 from entrypoints.tracing import drop_query
 
 if TYPE_CHECKING:
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 TRACE_ID_KEY = "inkslot_trace_id"
 # Probes and scrapes would drown the traces that matter; a calendar feed's path is its
 # secret (and calendar apps' polls would drown them too).
-_UNTRACED = [r"^/health/", r"^/metrics$", r"^/cal/"]
+_UNTRACED = [r"^/health/", r"^/metrics$", *UNTRACED_SECRET_PATHS]
 
 
 def tracing_plugins(provider: TracerProvider | None) -> list[PluginProtocol]:

@@ -122,6 +122,11 @@ async def test_who_may_connect_what(make_api: ApiFactory) -> None:
 
     customer = await api.register("c@example.com")
     assert (await api.client.get(CALENDARS, headers=api.bearer(customer))).status_code == 403
+    # A customer learns nothing of the server's DNS: the same 403 for a private host.
+    probe = await api.client.post(
+        CALENDARS, json={"url": "https://localhost/x.ics"}, headers=api.bearer(customer)
+    )
+    assert probe.status_code == 403
     other = await api.register("other@example.com", role="artist")
     await create_profile(api, other)
     others = api.bearer(other)

@@ -115,6 +115,13 @@ def test_only_a_completed_booking_with_an_account_is_invoiced() -> None:
         bal.reserve_balance(pending, terms, attempt=2, token_hash="h", now=T0, earlier=())
 
 
+def test_a_price_in_another_currency_than_the_booking_is_refused() -> None:
+    # The service was priced again in dollars after the booking: never an invoice the
+    # booking could not credit.
+    with pytest.raises(BalanceNotPayableError):
+        bal.terms_for(completed_booking(), Money(PRICE.amount, "USD"), 0, None)
+
+
 def test_money_the_provider_does_not_take_is_refused() -> None:
     with pytest.raises(BalanceNotPayableError):  # not whole tögrög
         bal.terms_for(completed_booking(), PRICE, 150, "a fraction")

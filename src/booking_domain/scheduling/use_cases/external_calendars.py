@@ -48,6 +48,10 @@ class AddExternalCalendar(UseCase[SchedulingDeps]):
 
     async def __call__(self, actor: Actor, url: str, name: str | None = None) -> ExternalCalendar:
         url = feed_url(url)
+        async with self._deps.uow(read_only=True) as uow:
+            # Who may connect is settled first: the refusal resolves the host, and nobody
+            # but an artist should learn what the server's DNS knows.
+            await _own_artist(uow, actor)
         reason = await self._deps.calendar_fetcher.refusal(url)
         if reason is not None:
             raise InvalidExternalCalendarError(errors=(FieldError("url", reason),))
