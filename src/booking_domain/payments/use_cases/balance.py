@@ -38,12 +38,16 @@ from booking_domain.bookings import (
 from booking_domain.payments import balance as bal
 from booking_domain.payments import invoices as inv
 from booking_domain.payments.errors import InvoiceInProgressError
-from booking_domain.payments.gateway import InvoiceRequest, IssuedInvoice
+from booking_domain.payments.gateway import IssuedInvoice
 from booking_domain.payments.invoices import DepositInvoice, InvoiceKind, InvoiceStatus
 from booking_domain.payments.ports import PaymentJob, PaymentsUnitOfWork
 from booking_domain.payments.published import balance_event, payment_subject
 from booking_domain.payments.use_cases.deps import PaymentsDeps
-from booking_domain.payments.use_cases.invoices import give_up, settled_answer, view_of
+from booking_domain.payments.use_cases.invoices import (
+    issue_at_provider,
+    settled_answer,
+    view_of,
+)
 from booking_domain.payments.use_cases.trail import record_deposit_change
 from booking_domain.payments.use_cases.views import InvoiceIssued
 from booking_domain.shared import idempotency_key_problem
@@ -135,17 +139,9 @@ class IssueBalanceInvoice(UseCase[PaymentsDeps]):
             await uow.invoices.add(reserved)
             await record_deposit_change(uow, None, reserved, now, actor=actor)
             await uow.commit()
-        request_out = InvoiceRequest(
-            number=reserved.number,
-            amount=reserved.amount,
-            description=bal.description_for_balance(reserved.number),
-            callback_url=self._deps.callback_url(reserved.number, token),
+        issued = await issue_at_provider(
+            self._deps, reserved, token, bal.description_for_balance(reserved.number)
         )
-        try:
-            issued = await self._deps.gateway.create_invoice(request_out)
-        except Exception:
-            await give_up(self._deps, reserved)
-            raise
         async with self._deps.uow() as uow:
             opened = await self._open(uow, reserved, issued)
             view = await view_of(uow, opened, actor)

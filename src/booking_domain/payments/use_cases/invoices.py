@@ -110,17 +110,9 @@ class RequestDepositInvoice(UseCase[PaymentsDeps]):
             await uow.invoices.add(reserved)
             await record_deposit_change(uow, None, reserved, reserved.created_at, actor=actor)
             await uow.commit()
-        request = InvoiceRequest(
-            number=reserved.number,
-            amount=reserved.amount,
-            description=inv.description_for(reserved.number),
-            callback_url=self._deps.callback_url(reserved.number, token),
+        issued = await issue_at_provider(
+            self._deps, reserved, token, inv.description_for(reserved.number)
         )
-        try:
-            issued = await self._deps.gateway.create_invoice(request)
-        except Exception:
-            await give_up(self._deps, reserved)
-            raise
         async with self._deps.uow() as uow:
             opened = await self._open(uow, reserved, issued)
             view = await view_of(uow, opened, actor)
@@ -170,6 +162,24 @@ class RequestDepositInvoice(UseCase[PaymentsDeps]):
         await uow.invoices.update(opened)
         await record_deposit_change(uow, current, opened, now)
         return rival or opened
+
+
+async def issue_at_provider(
+    deps: PaymentsDeps, reserved: DepositInvoice, token: str, description: str
+) -> IssuedInvoice:
+    """Open the reserved invoice (of either kind) at the provider, after its reservation's
+    commit; when the call fails, the reservation is given up and the failure raised."""
+    request = InvoiceRequest(
+        number=reserved.number,
+        amount=reserved.amount,
+        description=description,
+        callback_url=deps.callback_url(reserved.number, token),
+    )
+    try:
+        return await deps.gateway.create_invoice(request)
+    except Exception:
+        await give_up(deps, reserved)
+        raise
 
 
 async def give_up(deps: PaymentsDeps, reserved: DepositInvoice) -> None:
