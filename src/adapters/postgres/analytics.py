@@ -153,9 +153,22 @@ def _artists_range(columns: tuple[str, ...], only: bool) -> str:
     """  # noqa: S608 - constants only
 
 
-# One statement (one snapshot): the same rows as _PLATFORM's grouping sets, but only the top
-# artists' (ranked by bookings in SQL first, then summed in full for those few alone).
-_SUMMARY = f"""
+# Ranking every artist of the range reads only the rollup's covering date index (migration
+# 0039); their cities are joined in only when the question names one.
+_RANKED_ALL = f"""
+    SELECT d.artist_id FROM ({_artists_range(("bookings",), only=False)}) AS d
+    GROUP BY d.artist_id"""  # noqa: S608 - constants only
+_RANKED_IN_CITY = f"""
+    SELECT d.artist_id FROM ({_artists_range(("bookings",), only=False)}) AS d
+    JOIN artists a ON a.id = d.artist_id
+    WHERE {_PICKED.format(c="coalesce(a.city, '')")}
+    GROUP BY d.artist_id"""  # noqa: S608 - constants only
+
+
+def _summary(ranked: str) -> str:
+    """One statement (one snapshot): the same rows as _PLATFORM's grouping sets, but only the
+    top artists' (ranked by bookings in SQL first, then summed in full for those few)."""
+    return f"""
 WITH {_UNFOLDED}, places AS (
     SELECT GROUPING(d.day) = 0 AS by_day, d.day, d.city, d.currency, {_SUMMED} FROM (
         SELECT s.city, s.day, s.currency, {_OF_S} FROM analytics_city_days s
@@ -165,11 +178,7 @@ WITH {_UNFOLDED}, places AS (
     ) AS d
     WHERE {_PICKED.format(c="d.city")}
     GROUP BY GROUPING SETS ((d.day, d.currency), (d.city, d.currency))
-), ranked AS (
-    SELECT d.artist_id FROM ({_artists_range(("bookings",), only=False)}) AS d
-    JOIN artists a ON a.id = d.artist_id
-    WHERE {_PICKED.format(c="coalesce(a.city, '')")}
-    GROUP BY d.artist_id
+), ranked AS ({ranked}
     ORDER BY sum(d.bookings) DESC, d.artist_id::text COLLATE "C"
     LIMIT {TOP_ARTISTS}
 ), people AS (
@@ -183,6 +192,9 @@ UNION ALL
 SELECT false, false, NULL::date, '', q.artist_id, q.currency, {", ".join(f"q.{c}" for c in _SUMS)}
 FROM people q
 """  # noqa: S608 - constants only, values are bound
+
+
+_SUMMARY_ALL, _SUMMARY_IN_CITY = _summary(_RANKED_ALL), _summary(_RANKED_IN_CITY)
 _NAMES = "SELECT id, display_name FROM artists WHERE id = ANY(%(ids)s)"
 
 
@@ -269,7 +281,10 @@ class PostgresAnalyticsReader(OnConnection, AnalyticsReader):
             "city": where.city,
         }
         # One artist's rows are few: read straight from the rollup.
-        query = _PLATFORM if where.artist_id is not None else _SUMMARY
+        if where.artist_id is not None:
+            query = _PLATFORM
+        else:
+            query = _SUMMARY_ALL if where.city is None else _SUMMARY_IN_CITY
         rows = await (await self._conn.execute(query, params)).fetchall()
         days = [(_date(r["day"]), _tally(r)) for r in rows if r["by_day"]]
         cities = _by_key((r["city"], _tally(r)) for r in rows if r["by_city"])
