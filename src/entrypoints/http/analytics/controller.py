@@ -29,7 +29,7 @@ From = Annotated[date, QueryParameter(name="from", description="First local date
 To = Annotated[date, QueryParameter(name="to", description="Last local date (included)")]
 By = Annotated[Granularity, QueryParameter(description="Periods: day, week (Monday) or month")]
 As = Annotated[Format | None, QueryParameter(name="format", description="csv: text/csv")]
-CSV = "text/csv; charset=utf-8"
+CSV = "text/csv"  # Litestar adds "; charset=utf-8" to a text type
 
 
 def _wants_csv(request: AnyRequest, given: Format | None) -> bool:
