@@ -95,7 +95,7 @@ _B = bookings.c
 _HOLDING = _B.status.in_([constant("pending"), constant("confirmed")])
 _PENDING = _B.status == constant("pending")
 _HISTORY_COLUMNS = [c.name for c in booking_history.c if c.name != "created_at"]
-_UNCHANGING = ("id", "reference", "created_at", "booking_link_id")
+_UNCHANGING = ("id", "reference", "created_at", "booking_link_id", "price")
 
 
 def _logged(source: Any, *ctes: Any, audit: bool, publish: bool) -> Any:
@@ -252,6 +252,7 @@ def _booking_row(b: Booking) -> dict[str, Any]:
         "cancellation_reason": b.cancellation_reason, "dispute_id": b.dispute_id,
         "full_price": None if b.full_price is None else b.full_price.amount,
         "booking_link_id": b.link_id,
+        "price": None if b.price is None else b.price.amount,
         "created_at": b.created_at, "updated_at": b.updated_at,
     }  # fmt: skip
 
@@ -304,6 +305,7 @@ def _booking(row: Row) -> Booking:
         dispute_id=DisputeId(row["dispute_id"]) if row["dispute_id"] else None,
         full_price=None if row["full_price"] is None else Money(row["full_price"], currency),
         link_id=row["booking_link_id"],
+        price=None if row["price"] is None else Money(row["price"], currency),
     )  # fmt: skip
 
 

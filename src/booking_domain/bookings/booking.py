@@ -90,6 +90,10 @@ class Booking:
     # The price plus the artist's adjustment, stated by the balance's payment (payments'
     # ``balance.py``); None until a balance is paid.
     full_price: Money | None = None
+    # The service's price when the booking was made: what the balance is reckoned from, so
+    # a later change of the service's price does not change what this booking costs. None
+    # for bookings made before prices were kept (their service's current price is used).
+    price: Money | None = None
 
     def __post_init__(self) -> None:
         BookedFor(self.customer_id, self.client_id)  # refuses both or neither

@@ -166,6 +166,7 @@ def request_booking(
         status_changed_at=now,
         notes=notes,
         client_id=party.client_id,
+        price=service.price,
     )
     uid, role = actor_fields(by)
     entry = HistoryEntry(booking.id, 1, kind, now, uid, role, None, opening.status)

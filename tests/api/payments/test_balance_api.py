@@ -99,6 +99,34 @@ async def test_artist_invoices_the_balance_and_the_customer_pays_it(api: Api) ->
     assert (again.status_code, again.json()["code"]) == (409, "balance_already_paid")
 
 
+async def test_the_balance_is_reckoned_from_the_price_booked_at(api: Api) -> None:
+    """The artist raising the service's price after the booking does not change what the
+    booking costs: its balance is the booked price less the deposit."""
+    desk = await open_desk(api, service=DEPOSIT_SERVICE)
+    booking_id = await desk.booked()
+    raised = await api.client.patch(
+        f"/api/v1/artists/{desk.artist.id}/services/{desk.artist.service['id']}",
+        json={"price": {"amount": 200_000}},
+        headers=desk.auth(desk.artist.session),
+    )
+    assert raised.status_code == 200, raised.text
+    assert raised.json()["price"]["amount"] == 200_000
+    made = await api.client.post(
+        f"{BOOKINGS}/{booking_id}/deposit-invoice", headers=desk.auth(desk.customer)
+    )
+    assert made.status_code == 201, made.text
+    assert api.sandbox is not None
+    await api.sandbox.pay(made.json()["invoiceId"])
+    api.clock.set(AFTER)
+    artist = (await api.login(desk.artist.session["user"]["email"])).json()
+    assert (await desk.patch(booking_id, artist, status="completed")).status_code == 200
+    booking = (await desk.get(f"/{booking_id}", artist)).json()
+    assert (booking["priceAmount"], booking["depositAmount"]) == (150_000, 30_000)
+
+    invoice = (await _balance(desk, booking_id, artist)).json()
+    assert (invoice["price"], invoice["credit"], invoice["amount"]) == (150_000, 30_000, 120_000)
+
+
 async def _balance_events(api: Api, booking_id: str) -> list[tuple[str, int]]:
     """The outbox's balance events of the booking, in order, with their amounts."""
     query = (

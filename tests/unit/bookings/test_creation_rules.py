@@ -143,3 +143,17 @@ def test_a_client_record_is_never_booked_for_a_deposit(sc: Scenario, i: int) -> 
         attempt(sc, artist(), BookedFor(client_id=CLIENT), True, i)
     wanted = "no_deposit" if sc.service.deposit_amount.is_zero else "client_without_account"
     assert [(e.field, e.code) for e in refused.value.errors] == [("deposit", wanted)]
+
+
+@given(scenarios(), st.integers(0, 600), actors, parties, st.sampled_from([None, True, False]))
+def test_a_booking_keeps_the_price_of_its_service_when_made(
+    sc: Scenario, i: int, by: Actor, party: BookedFor, deposit: bool | None
+) -> None:
+    """Whoever makes it, however it is held: the booking carries the service's price as it
+    was then (what its balance is reckoned from), in the deposit's currency."""
+    try:
+        booking, _ = attempt(sc, by, party, deposit, i)
+    except DomainError:
+        return
+    assert booking.price is not None and booking.price == sc.service.price
+    assert booking.price.currency == booking.deposit.currency

@@ -56,6 +56,9 @@ bookings = sa.Table(
     sa.Column("full_price", sa.BigInteger),
     # The booking link it was made through, if any (catalog; migration 0036).
     refers_to("booking_link_id", "booking_links.id", ondelete="SET NULL", nullable=True),
+    # The service's price when booked, in the booking's currency; never changed after.
+    # NULL for bookings made before migration 0040 (their service's price stands in).
+    sa.Column("price", sa.BigInteger),
     *timestamps(),
     sa.CheckConstraint(
         "status IN ('pending', 'confirmed', 'completed', 'cancelled', 'no_show', 'disputed')",

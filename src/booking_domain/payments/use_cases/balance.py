@@ -2,7 +2,8 @@
 (``balance.py`` has the rules).
 
 ``IssueBalanceInvoice``: the booking's artist (or an admin) states the adjustment; the
-service's price less what the booking holds, plus the adjustment, is invoiced through the
+booking's price (the service's when it was booked) less what the booking holds, plus the
+adjustment, is invoiced through the
 same gateway as deposits, in the same two steps around the provider call (the number is
 reserved and committed first). An open balance invoice of the booking is superseded: it is
 cancelled here in the same unit of work as the reservation and at the provider by a job.
@@ -88,6 +89,17 @@ async def _artist_booking(uow: PaymentsUnitOfWork, actor: Actor, booking_id: Boo
     return booking
 
 
+async def _price_of(uow: PaymentsUnitOfWork, booking: Booking) -> Money:
+    """The price the booking was made at; for one made before prices were kept, its
+    service's price now."""
+    if booking.price is not None:
+        return booking.price
+    service = await uow.services.get(booking.service_id)
+    if service is None:
+        raise BookingNotFoundError()
+    return service.price
+
+
 def _being_made(invoice: DepositInvoice, now: datetime) -> bool:
     """A balance invoice another request is making right now (within its lease)."""
     return (
@@ -120,10 +132,8 @@ class IssueBalanceInvoice(UseCase[PaymentsDeps]):
             if any(_being_made(i, now) for i in invoices):
                 raise InvoiceInProgressError()
             bal.require_balance_due(booking, invoices)
-            service = await uow.services.get(booking.service_id)
-            if service is None:
-                raise BookingNotFoundError()
-            terms = bal.terms_for(booking, service.price, request.adjustment, request.reason)
+            price = await _price_of(uow, booking)
+            terms = bal.terms_for(booking, price, request.adjustment, request.reason)
             if terms.settles:
                 return await self._settle(uow, booking, terms, invoices, actor)
             reserved = bal.reserve_balance(

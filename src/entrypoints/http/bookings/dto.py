@@ -115,6 +115,9 @@ class BookingView(View, frozen=True):
     approved: bool
     currency: str
     deposit_amount: int
+    # The service's price when booked, what the balance is reckoned from (null for a booking
+    # made before prices were kept: its service's price stands in).
+    price_amount: int | None
     amount_paid: int
     amount_refunded: int
     refund_due: int
@@ -146,6 +149,7 @@ class BookingView(View, frozen=True):
             approved=b.approved,
             currency=b.deposit.currency,
             deposit_amount=b.deposit.amount,
+            price_amount=None if b.price is None else b.price.amount,
             amount_paid=b.amount_paid.amount,
             amount_refunded=b.amount_refunded.amount,
             refund_due=b.refund_due.amount,
