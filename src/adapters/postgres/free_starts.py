@@ -132,7 +132,11 @@ class PostgresFreeStartsProjection(OnConnection, FreeStartsProjection):
             artist=artist_of(artist_row),
             services=tuple(service_of(s) for s in services),
             schedule=_schedule(row),
-            busy=BusyTimeline.of_epochs(row["lows"], row["highs"], row["starts"]),
+            busy=BusyTimeline.of_epochs(
+                row["lows"] + row["outside_lows"],
+                row["highs"] + row["outside_highs"],
+                row["starts"],
+            ),
             next_hold_expiry=row["next_hold_expiry"],
             catalog_version=artist_row["catalog_version"],
         )

@@ -98,8 +98,28 @@ def _store(
             (uuid4(), artist, override.on, json.dumps(windows)),
         )
     for n, (start, end, status, hold) in enumerate(busy):
-        _book(conn, artist, user, stored[0].id, n, start, end, status, hold)
+        if status == "external":
+            _block(conn, artist, start, end)
+        else:
+            _book(conn, artist, user, stored[0].id, n, start, end, status, hold)
     return artist, stored
+
+
+def _block(
+    conn: psycopg.Connection[tuple[object, ...]], artist: ArtistId, start: datetime, end: datetime
+) -> None:
+    """An external calendar's busy span, as the worker's fetch stores it."""
+    # One calendar per artist (its id the artist's), holding every span of the example.
+    conn.execute(
+        "INSERT INTO external_calendars (id, artist_id, name, url) VALUES (%s, %s, 'x', 'x')"
+        " ON CONFLICT (id) DO NOTHING",
+        (artist, artist),
+    )
+    conn.execute(
+        "INSERT INTO external_busy (calendar_id, artist_id, span)"
+        " VALUES (%s, %s, tstzrange(%s, %s))",
+        (artist, artist, start, end),
+    )
 
 
 def _book(
@@ -135,7 +155,9 @@ def _expected(
     """The first start any service offers within ``days`` (None: none)."""
     active = [Interval(s, e) for s, e, status, hold in busy if status == "confirmed" or
               (hold is not None and hold > now)]  # fmt: skip
-    timeline = BusyTimeline.of(active, [i.start for i in active])
+    # External calendars' spans block time but are no appointments (no daily-cap mark).
+    outside = [Interval(s, e) for s, e, status, _ in busy if status == "external"]
+    timeline = BusyTimeline.of(active + outside, [i.start for i in active])
     stored_policy = SchedulingPolicy(
         policy.timezone, slot_step=policy.slot_step, minimum_notice=policy.minimum_notice,
         horizon=timedelta(days=max(1, policy.horizon.days)), daily_cap=policy.daily_cap,
@@ -183,6 +205,11 @@ def calendars(draw: st.DrawFn) -> tuple[object, ...]:
             end <= hold_start or hold_start + 3 * HOUR <= start
         ):
             busy.append((start, end, "confirmed", None))
+    spans = set()
+    for _ in range(draw(st.integers(0, 3))):  # external spans may overlap anything
+        start = T0 + timedelta(minutes=15 * draw(st.integers(-8, 14 * 96)))
+        spans.add((start, start + timedelta(minutes=15 * draw(st.integers(1, 4 * 96)))))
+    busy.extend((start, end, "external", None) for start, end in sorted(spans))
     busy.append((hold_start, hold_start + HOUR * 3, "pending", hold_until))
     return policy, schedule, offered, busy
 
@@ -223,6 +250,45 @@ def test_the_search_answers_as_the_domain_and_catches_up_after_stale_moments(
             await refresh()
             after = _expected(policy, schedule, stored, busy, clock.now(), days)
             assert await _answer(factory, artist, clock.now(), days) == after
+        finally:
+            await database.close()
+
+    anyio.run(scenario)
+
+
+def test_a_change_of_external_busy_time_makes_the_artist_due_at_once(
+    database_url: str, conn: psycopg.Connection[tuple[object, ...]]
+) -> None:
+    """A fetch storing spans, or a calendar's removal deleting them, makes the artist's
+    free starts due on the refresher's next look (migration 0041), not a day later."""
+    policy = SchedulingPolicy("Asia/Ulaanbaatar")
+    weekdays = Schedule(tuple(WeeklyRule(d, 9 * 60, 17 * 60) for d in range(1, 6)))
+    offered = [Service(ServiceId(uuid4()), ArtistId(uuid4()), "s", HOUR, Money(1, "MNT"))]
+    artist, stored = _store(conn, policy, weekdays, offered, [])
+    month = (T0, T0 + timedelta(days=31))
+
+    async def scenario() -> None:
+        database = Database(database_url, min_size=1, max_size=2)
+        await database.open()
+        try:
+            factory = PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS)
+            deps = SearchDeps(uow=factory, clock=ManualClock(T0),
+                              feed=PostgresOutboxFeed(database),
+                              stores=MediaStores(None, None))  # type: ignore[arg-type]  # fmt: skip
+            refresh = RefreshFreeStarts(deps)
+            await refresh()
+            assert await refresh() == 0
+            free = _expected(policy, weekdays, stored, [], T0, 7)
+            assert free is not None and await _answer(factory, artist, T0, 7) == free
+
+            _block(conn, artist, *month)  # the whole month busy elsewhere
+            assert await refresh() == 1
+            assert await _answer(factory, artist, T0, 7) is None
+            assert await refresh() == 0
+
+            conn.execute("DELETE FROM external_calendars WHERE artist_id = %s", (artist,))
+            assert await refresh() == 1
+            assert await _answer(factory, artist, T0, 7) == free
         finally:
             await database.close()
 
