@@ -79,9 +79,16 @@ class _Links(UseCase[CatalogDeps]):
 
 class ListBookingLinks(_Links):
     """The signed-in artist's links with their counts; the general link is made on first
-    use (so every approved artist has one)."""
+    use (so every approved artist has one). Two first listings at once both try to make
+    it; the one that loses (``BookingLinkExistsError``) lists again and finds the other's."""
 
     async def __call__(self, actor: Actor) -> list[LinkListing]:
+        try:
+            return await self._list(actor)
+        except BookingLinkExistsError:
+            return await self._list(actor)
+
+    async def _list(self, actor: Actor) -> list[LinkListing]:
         async with self._deps.uow() as uow:
             artist = await _own_artist(uow, actor)
             links = await uow.booking_links.for_artist(artist.id)
