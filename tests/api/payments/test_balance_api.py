@@ -6,6 +6,7 @@ and the booking is paid in full at once."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -24,12 +25,16 @@ AFTER = datetime(2026, 3, 5, 14, tzinfo=UTC)  # after the 10:00 session
 
 
 async def _completed(
-    api: Api, service: dict[str, Any] = DEPOSIT_SERVICE
+    api: Api,
+    service: dict[str, Any] = DEPOSIT_SERVICE,
+    meanwhile: Callable[[Desk], Awaitable[None]] | None = None,
 ) -> tuple[Desk, str, dict[str, Any]]:
     """A booking whose deposit was paid and whose session is done; the artist's fresh
-    session (the clock moved)."""
+    session (the clock moved). ``meanwhile`` runs once it is booked, before it is paid."""
     desk = await open_desk(api, service=service)
     booking_id = await desk.booked()
+    if meanwhile is not None:
+        await meanwhile(desk)
     made = await api.client.post(
         f"{BOOKINGS}/{booking_id}/deposit-invoice", headers=desk.auth(desk.customer)
     )
@@ -102,24 +107,17 @@ async def test_artist_invoices_the_balance_and_the_customer_pays_it(api: Api) ->
 async def test_the_balance_is_reckoned_from_the_price_booked_at(api: Api) -> None:
     """The artist raising the service's price after the booking does not change what the
     booking costs: its balance is the booked price less the deposit."""
-    desk = await open_desk(api, service=DEPOSIT_SERVICE)
-    booking_id = await desk.booked()
-    raised = await api.client.patch(
-        f"/api/v1/artists/{desk.artist.id}/services/{desk.artist.service['id']}",
-        json={"price": {"amount": 200_000}},
-        headers=desk.auth(desk.artist.session),
-    )
-    assert raised.status_code == 200, raised.text
-    assert raised.json()["price"]["amount"] == 200_000
-    made = await api.client.post(
-        f"{BOOKINGS}/{booking_id}/deposit-invoice", headers=desk.auth(desk.customer)
-    )
-    assert made.status_code == 201, made.text
-    assert api.sandbox is not None
-    await api.sandbox.pay(made.json()["invoiceId"])
-    api.clock.set(AFTER)
-    artist = (await api.login(desk.artist.session["user"]["email"])).json()
-    assert (await desk.patch(booking_id, artist, status="completed")).status_code == 200
+
+    async def raise_the_price(desk: Desk) -> None:
+        raised = await api.client.patch(
+            f"/api/v1/artists/{desk.artist.id}/services/{desk.artist.service['id']}",
+            json={"price": {"amount": 200_000}},
+            headers=desk.auth(desk.artist.session),
+        )
+        assert raised.status_code == 200, raised.text
+        assert raised.json()["price"]["amount"] == 200_000
+
+    desk, booking_id, artist = await _completed(api, meanwhile=raise_the_price)
     booking = (await desk.get(f"/{booking_id}", artist)).json()
     assert (booking["priceAmount"], booking["depositAmount"]) == (150_000, 30_000)
 

@@ -10,7 +10,8 @@ out or a booking arrives, the answer may lag until the refresher runs, and then 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from uuid import uuid4
 
@@ -189,6 +190,22 @@ async def _answer(factory: PostgresUnitOfWorkFactory, artist: ArtistId, now: dat
     return None
 
 
+@asynccontextmanager
+async def _searching(
+    database_url: str, clock: ManualClock
+) -> AsyncIterator[tuple[PostgresUnitOfWorkFactory, RefreshFreeStarts]]:
+    """The search's unit of work and the free-starts refresher on the test's database."""
+    database = Database(database_url, min_size=1, max_size=2)
+    await database.open()
+    try:
+        factory = PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS)
+        deps = SearchDeps(uow=factory, clock=clock, feed=PostgresOutboxFeed(database),
+                          stores=MediaStores(None, None))  # type: ignore[arg-type]  # fmt: skip
+        yield factory, RefreshFreeStarts(deps)
+    finally:
+        await database.close()
+
+
 @st.composite
 def calendars(draw: st.DrawFn) -> tuple[object, ...]:
     policy = draw(policies())
@@ -232,14 +249,8 @@ def test_the_search_answers_as_the_domain_and_catches_up_after_stale_moments(
     hold_until = busy[-1][3]
 
     async def scenario() -> None:
-        database = Database(database_url, min_size=1, max_size=2)
-        await database.open()
-        try:
-            clock = ManualClock(T0)
-            factory = PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS)
-            deps = SearchDeps(uow=factory, clock=clock, feed=PostgresOutboxFeed(database),
-                              stores=MediaStores(None, None))  # type: ignore[arg-type]  # fmt: skip
-            refresh = RefreshFreeStarts(deps)
+        clock = ManualClock(T0)
+        async with _searching(database_url, clock) as (factory, refresh):
             await refresh()
             # While it holds (before the hold runs out), any moment answers exactly.
             now = T0 + (hold_until - T0) * (later_s / 86_400)
@@ -250,8 +261,6 @@ def test_the_search_answers_as_the_domain_and_catches_up_after_stale_moments(
             await refresh()
             after = _expected(policy, schedule, stored, busy, clock.now(), days)
             assert await _answer(factory, artist, clock.now(), days) == after
-        finally:
-            await database.close()
 
     anyio.run(scenario)
 
@@ -268,14 +277,7 @@ def test_a_change_of_external_busy_time_makes_the_artist_due_at_once(
     month = (T0, T0 + timedelta(days=31))
 
     async def scenario() -> None:
-        database = Database(database_url, min_size=1, max_size=2)
-        await database.open()
-        try:
-            factory = PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS)
-            deps = SearchDeps(uow=factory, clock=ManualClock(T0),
-                              feed=PostgresOutboxFeed(database),
-                              stores=MediaStores(None, None))  # type: ignore[arg-type]  # fmt: skip
-            refresh = RefreshFreeStarts(deps)
+        async with _searching(database_url, ManualClock(T0)) as (factory, refresh):
             await refresh()
             assert await refresh() == 0
             free = _expected(policy, weekdays, stored, [], T0, 7)
@@ -289,8 +291,6 @@ def test_a_change_of_external_busy_time_makes_the_artist_due_at_once(
             conn.execute("DELETE FROM external_calendars WHERE artist_id = %s", (artist,))
             assert await refresh() == 1
             assert await _answer(factory, artist, T0, 7) == free
-        finally:
-            await database.close()
 
     anyio.run(scenario)
 
@@ -315,19 +315,11 @@ def test_an_artist_the_rules_refuse_offers_nothing_and_stops_no_one(
     )  # fmt: skip
 
     async def scenario() -> None:
-        database = Database(database_url, min_size=1, max_size=2)
-        await database.open()
-        try:
-            factory = PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS)
-            deps = SearchDeps(uow=factory, clock=ManualClock(T0),
-                              feed=PostgresOutboxFeed(database),
-                              stores=MediaStores(None, None))  # type: ignore[arg-type]  # fmt: skip
-            assert await RefreshFreeStarts(deps)() == 2
-            assert await RefreshFreeStarts(deps)() == 0  # nobody is due any more
+        async with _searching(database_url, ManualClock(T0)) as (factory, refresh):
+            assert await refresh() == 2
+            assert await refresh() == 0  # nobody is due any more
             async with factory(read_only=True) as uow:
                 assert await uow.free_starts.due(T0, 10) == []
             assert await _answer(factory, good, T0, 7) is not None
-        finally:
-            await database.close()
 
     anyio.run(scenario)
