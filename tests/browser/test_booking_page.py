@@ -1,6 +1,8 @@
+# ruff: noqa: RUF001 (Mongolian Cyrillic in the expected texts)
 """The booking page in a real browser: the demo artist's link for a service with a deposit,
 a day and a free slot picked, signed in by phone code (read off the server's log, where the
-local profile writes texts), booked, and the deposit's QPay QR code shown."""
+local profile writes texts), booked, and the deposit's QPay QR code shown; and the page in
+Mongolian, whose months and weekdays Chromium's Intl cannot name."""
 
 from __future__ import annotations
 
@@ -141,3 +143,30 @@ def test_a_stale_sign_in_is_dropped_and_the_page_forgets_it(
     )
     wait_for(lambda: not browser.find_element(By.ID, "account").is_displayed(), "signed out")
     assert browser.find_element(By.ID, "who").text == ""
+
+
+def test_the_page_in_mongolian_names_months_days_and_times_in_mongolian(
+    server: ServerProcess, browser: Any
+) -> None:
+    """Chromium's Intl has no Mongolian (it would answer "January"): the page formats with
+    the CLDR names and patterns it carries, so the month, the weekdays, a day's label and the
+    free times read in Mongolian."""
+    from selenium.webdriver.common.by import By
+
+    assert browser.execute_script("return Intl.DateTimeFormat.supportedLocalesOf(['mn-MN'])") == []
+    browser.get(_deposit_link(server) + "?lang=mn")
+    day = _free_day(browser)
+    title = browser.find_element(By.ID, "month-title").text
+    assert re.fullmatch(r"\d{4}\sоны .+ сар", title), title  # CLDR's narrow no-break space
+    weekdays = [th.text for th in browser.find_elements(By.CSS_SELECTOR, "#weekdays th")]
+    assert weekdays == ["Да", "Мя", "Лх", "Пү", "Ба", "Бя", "Ня"]
+    label = day.get_attribute("aria-label") or ""
+    assert re.fullmatch(r"\d{4}\sоны .+ сарын\s\d{1,2}, \S+ гараг", label), label
+    day.click()
+    slot = wait_for(lambda: browser.find_elements(By.CSS_SELECTOR, "button.slot"), "free slots")[0]
+    assert re.fullmatch(r"\d\d:\d\d", slot.text), slot.text
+    heading = browser.find_element(By.CSS_SELECTOR, "#slots h3").text
+    assert label in heading and "гараг" in heading
+    browser.save_screenshot(str(SCREENSHOTS / "page-mongolian.png"))
+    logs = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    assert logs == [], logs

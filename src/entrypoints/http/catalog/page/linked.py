@@ -23,6 +23,7 @@ from litestar.enums import MediaType
 from litestar.params import FromPath, QueryParameter
 from litestar.response import Template
 
+from entrypoints.http.catalog.page.dates import date_words
 from entrypoints.http.catalog.page.linked_texts import ACCOUNT_TEXTS, BOOKING_TEXTS
 from entrypoints.http.catalog.page.page import ASSETS_PATH, CONTENT_SECURITY_POLICY
 from entrypoints.http.catalog.page.texts import page_locale, script_texts, translator
@@ -66,6 +67,7 @@ def _booking(
         "action": action,
         "lang": locale,
         "texts": script_texts(locale, BOOKING_TEXTS),
+        "dates": date_words(locale),
     }
     return _render("mine.html.j2", request, lang, 200, data=data)
 
@@ -94,7 +96,12 @@ async def booking_action_page(
 
 def _account_page(purpose: Purpose, request: Request[Any, Any, Any], lang: str | None) -> Template:
     locale = page_locale(lang, request.headers.get("accept-language"))
-    data = {"purpose": purpose, "lang": locale, "texts": script_texts(locale, ACCOUNT_TEXTS)}
+    data = {
+        "purpose": purpose,
+        "lang": locale,
+        "texts": script_texts(locale, ACCOUNT_TEXTS),
+        "dates": date_words(locale),
+    }
     return _render("account.html.j2", request, lang, 200, purpose=purpose, data=data)
 
 

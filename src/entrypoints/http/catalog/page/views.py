@@ -7,6 +7,7 @@ from typing import Any
 from booking_domain.catalog.services import Service
 from booking_domain.catalog.use_cases import LinkLanding
 from booking_domain.shared.money import Money
+from entrypoints.http.catalog.page.dates import date_words
 
 
 def money_text(money: Money) -> str:
@@ -36,7 +37,8 @@ def page_data(
     texts: dict[str, str],
 ) -> dict[str, Any]:
     """The JSON block the script reads: the link's token, the artist, the services it
-    offers (a service link's own service only), the language and its words."""
+    offers (a service link's own service only), the language, its words and its date
+    names and patterns."""
     link = landing.link
     offered = [s for s in services if s.active]
     if link.service_id is not None:
@@ -48,4 +50,5 @@ def page_data(
         "services": [service_view(s) for s in offered],
         "lang": locale,
         "texts": texts,
+        "dates": date_words(locale),
     }

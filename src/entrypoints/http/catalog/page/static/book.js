@@ -4,8 +4,8 @@
 // deposit) is common.js's, which the page loads first.
 "use strict";
 (() => {
-  const { API, store, data, T, intlLang, zone, $, say, call, status, fail } = window.Inkslot;
-  const { session, wireSignIn, dayKey, whenText, slotList } = window.Inkslot;
+  const { API, store, data, T, zone, $, say, call, status, fail } = window.Inkslot;
+  const { session, wireSignIn, dayKey, dates, whenText, slotList } = window.Inkslot;
   const { isOpen, statusText, showFacts, offerDeposit, wireCheckPayment } = window.Inkslot;
   // The booking made here, so a reload shows it again (while the tab stays signed in).
   const KEY_BOOKING = "inkslot.booking." + data.artistId;
@@ -38,7 +38,7 @@
       const d = new Date(monday.getFullYear(), 0, 1 + i);
       const th = document.createElement("th");
       th.scope = "col";
-      th.textContent = d.toLocaleDateString(intlLang, { weekday: "short" });
+      th.textContent = dates.shortWeekday(d);
       row.appendChild(th);
     }
   }
@@ -47,7 +47,7 @@
     const service = serviceId();
     const first = state.month;
     const next = new Date(first.getFullYear(), first.getMonth() + 1, 1);
-    $("month-title").textContent = first.toLocaleDateString(intlLang, { month: "long", year: "numeric" });
+    $("month-title").textContent = dates.monthYear(first);
     state.byDay = new Map();
     renderDays(true);
     if (!service) return;
@@ -92,7 +92,7 @@
       button.dataset.day = key;
       const free = state.byDay.get(key) || [];
       button.disabled = loading || free.length === 0;
-      button.setAttribute("aria-label", date.toLocaleDateString(intlLang, { dateStyle: "full" }));
+      button.setAttribute("aria-label", dates.fullDate(date));
       if (key === state.day) button.setAttribute("aria-pressed", "true");
       button.addEventListener("click", () => showDay(key));
       cell.appendChild(button);
@@ -118,7 +118,7 @@
     const title = document.createElement("h3");
     const [y, m, d] = key.split("-").map(Number);
     title.textContent = say(T.slotsOn, {
-      date: new Date(y, m - 1, d).toLocaleDateString(intlLang, { dateStyle: "full" }),
+      date: dates.fullDate(new Date(y, m - 1, d)),
     });
     box.appendChild(title);
     if (!free.length) {

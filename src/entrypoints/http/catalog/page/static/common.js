@@ -126,9 +126,54 @@ window.Inkslot = (() => {
   // --- times: the visitor's language; no ``timeZone`` means the browser's own zone --------
   const dayKey = (d) =>
     d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
-  const timeText = (iso) => new Date(iso).toLocaleTimeString(intlLang, { hour: "2-digit", minute: "2-digit" });
+  // Intl where the browser has the page's language; else (Chromium has no Mongolian) the
+  // page's CLDR names and patterns (data.dates, from the server) over the date's numbers
+  // in the zone, which Intl gives in English in every browser.
+  const words = data.dates;
+  const hasLang = Intl.DateTimeFormat.supportedLocalesOf([intlLang]).length > 0;
+  const pad = (n, width) => String(n).padStart(width, "0");
+  function numbers(date, timeZone) {
+    const f = new Intl.DateTimeFormat("en-GB", {
+      timeZone, year: "numeric", month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
+    });
+    const got = {};
+    for (const part of f.formatToParts(date)) got[part.type] = Number(part.value);
+    got.weekday = (new Date(Date.UTC(got.year, got.month - 1, got.day)).getUTCDay() + 6) % 7; // Monday 0
+    return got;
+  }
+  function byPattern(pattern, date, timeZone) {
+    const n = numbers(date, timeZone);
+    return pattern.replace(/'([^']*)'|y+|M+|L+|d+|E+|H+|m+/g, (token, quoted) => {
+      if (quoted !== undefined) return quoted || "'";
+      const wide = token.length >= 4;
+      switch (token[0]) {
+        case "y": return String(n.year);
+        case "M": return wide ? words.months[n.month - 1] : pad(n.month, token.length);
+        case "L": return wide ? words.standaloneMonths[n.month - 1] : pad(n.month, token.length);
+        case "d": return pad(n.day, token.length);
+        case "E": return (wide ? words.weekdays : words.shortWeekdays)[n.weekday];
+        case "H": return pad(n.hour, token.length);
+        default: return pad(n.minute, token.length);
+      }
+    });
+  }
+  const dates = {
+    monthYear: (d) =>
+      hasLang ? d.toLocaleDateString(intlLang, { month: "long", year: "numeric" }) : byPattern(words.monthYear, d),
+    shortWeekday: (d) => (hasLang ? d.toLocaleDateString(intlLang, { weekday: "short" }) : byPattern("E", d)),
+    fullDate: (d) => (hasLang ? d.toLocaleDateString(intlLang, { dateStyle: "full" }) : byPattern(words.fullDate, d)),
+  };
+  const timeText = (iso) =>
+    hasLang
+      ? new Date(iso).toLocaleTimeString(intlLang, { hour: "2-digit", minute: "2-digit" })
+      : byPattern(words.time, new Date(iso));
   const whenText = (iso, timeZone) =>
-    new Date(iso).toLocaleString(intlLang, { dateStyle: "full", timeStyle: "short", timeZone });
+    hasLang
+      ? new Date(iso).toLocaleString(intlLang, { dateStyle: "full", timeStyle: "short", timeZone })
+      : say(words.dateTime.replace("{1}", "{date}").replace("{0}", "{time}"), {
+          date: byPattern(words.fullDate, new Date(iso), timeZone),
+          time: byPattern(words.time, new Date(iso), timeZone),
+        });
 
   // Free times as a list of buttons; ``onPick(slot, button)`` runs on a click.
   function slotList(slots, onPick) {
@@ -252,6 +297,7 @@ window.Inkslot = (() => {
     session,
     wireSignIn,
     dayKey,
+    dates,
     timeText,
     whenText,
     slotList,
