@@ -5,6 +5,8 @@
 - ``booking_domain.testing.strategies``: hypothesis strategies (time zones with DST and odd
   offsets, weekly rules, overrides, policies, services, busy spans, clocks, whole scheduling
   scenarios). Needs the ``testing`` extra (hypothesis); import it explicitly.
+- ``booking_domain.testing.commissions``: tattoo requests' details, requests and the steps
+  a party may try on one (hypothesis too).
 """
 
 from booking_domain.testing.builders import (

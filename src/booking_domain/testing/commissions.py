@@ -1,0 +1,124 @@
+"""Hypothesis strategies and builders for tattoo requests (needs the ``testing`` extra).
+
+- ``drafts(today)``: details as a client may send them, valid or not (``valid_drafts`` only
+  valid ones), shrinking towards a short idea, no dates and a zero budget;
+- ``a_public_artist()``: an approved artist profile of ``builders.ARTIST_USER``;
+- ``a_request(now)``: a request just sent by ``builders.customer()`` to that artist;
+- ``actions``: the steps a party may try on a request, with good and bad text.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from hypothesis import strategies as st
+
+from booking_domain.catalog import ArtistProfile, ArtistStatus
+from booking_domain.commissions import (
+    DATES_AHEAD,
+    MAX_DATES,
+    MAX_IDEA,
+    MAX_SIZE_CM,
+    Accept,
+    Action,
+    BodyArea,
+    ColourMode,
+    Decline,
+    DraftDetails,
+    PostMessage,
+    TattooRequest,
+    Withdraw,
+    check_details,
+    local_today,
+    send_request,
+)
+from booking_domain.testing.builders import ARTIST_ID, ARTIST_USER, customer, make_policy
+
+TEXTS = st.sampled_from(["A fox on the forearm", "Yes!", "", "   ", "bad\x00text", "x" * 4001])
+GOOD_TEXT = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cc", "Cs")), min_size=1, max_size=60
+).filter(lambda t: t.strip() != "")
+
+
+def valid_drafts(today: date) -> st.SearchStrategy[DraftDetails]:
+    amounts = st.integers(0, 10**9)
+    return st.builds(
+        _draft,
+        idea=GOOD_TEXT,
+        area=st.sampled_from(BodyArea),
+        size_cm=st.integers(1, MAX_SIZE_CM),
+        colour=st.sampled_from(ColourMode),
+        budget=st.tuples(amounts, amounts).map(sorted),
+        currency=st.sampled_from(["MNT", "USD", "EUR"]),
+        dates=st.sets(st.dates(today, today + DATES_AHEAD), max_size=MAX_DATES).map(
+            lambda found: tuple(sorted(found))
+        ),
+        first=st.booleans(),
+    )
+
+
+def drafts(today: date) -> st.SearchStrategy[DraftDetails]:
+    """Valid details, and details breaking one or more rules."""
+    return st.builds(
+        _draft,
+        idea=st.one_of(GOOD_TEXT, TEXTS, st.just("y" * (MAX_IDEA + 1))),
+        area=st.sampled_from(BodyArea),
+        size_cm=st.integers(-5, MAX_SIZE_CM + 5),
+        colour=st.sampled_from(ColourMode),
+        budget=st.lists(st.integers(-10, 10**13), min_size=2, max_size=2),
+        currency=st.sampled_from(["MNT", "USD", "XXX", "ABC"]),
+        dates=st.lists(
+            st.dates(today - timedelta(days=3), today + DATES_AHEAD + timedelta(days=3)),
+            max_size=MAX_DATES + 1,
+        ).map(tuple),
+        first=st.booleans(),
+    )
+
+
+def _draft(
+    idea: str,
+    area: BodyArea,
+    size_cm: int,
+    colour: ColourMode,
+    budget: list[int],
+    currency: str,
+    dates: tuple[date, ...],
+    first: bool,
+) -> DraftDetails:
+    low, high = budget
+    return DraftDetails(idea, area, "", size_cm, colour, low, high, currency, dates, first)
+
+
+def a_public_artist(now: datetime, time_zone: str = "Asia/Ulaanbaatar") -> ArtistProfile:
+    return ArtistProfile(
+        id=ARTIST_ID,
+        user_id=ARTIST_USER,
+        display_name="Bold Ink",
+        time_zone=time_zone,
+        policy=make_policy(time_zone),
+        created_at=now,
+        updated_at=now,
+        status=ArtistStatus.APPROVED,
+    )
+
+
+def a_request(now: datetime) -> TattooRequest:
+    """A request just sent by ``customer()`` to ``a_public_artist``, with no pictures."""
+    artist = a_public_artist(now)
+    today = local_today(now, artist.time_zone)
+    details = check_details(
+        DraftDetails(
+            "A fox", BodyArea.FOREARM, "inside", 12, ColourMode.BLACK_AND_GREY,
+            100_000, 300_000, "MNT", (today,), True,
+        ),
+        today,
+    )  # fmt: skip
+    return send_request(customer(), artist, details, (), now, adult=True).request
+
+
+actions: st.SearchStrategy[Action] = st.one_of(
+    st.builds(Accept, TEXTS),
+    st.builds(Decline, TEXTS),
+    st.builds(Withdraw, st.one_of(st.none(), TEXTS)),
+    st.builds(PostMessage, TEXTS),
+)
