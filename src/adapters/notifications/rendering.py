@@ -108,6 +108,8 @@ def _values(facts: MessageFacts, locale: str) -> dict[str, str]:
         values["in_time"] = format_timedelta(
             facts.reminder_offset, add_direction=True, locale=locale
         )
+    if facts.request is not None:
+        values.update(artist=facts.request.artist_name, customer=facts.request.customer_name)
     if b is None:
         return values
     # This change's money: a payment received for payment_recorded, a refund otherwise.
@@ -151,7 +153,7 @@ def _rows(
     """(label, value, link) lines of the details block."""
     b = facts.booking
     if b is None:
-        return []
+        return _request_rows(facts, _)
     label = wording.LABELS
     rows: list[tuple[str, str, str | None]] = [
         (_(label["reference"]), b.reference, None),
@@ -175,6 +177,19 @@ def _rows(
     return rows
 
 
+def _request_rows(
+    facts: MessageFacts, _: Callable[[str], str]
+) -> list[tuple[str, str, str | None]]:
+    r = facts.request
+    if r is None:
+        return []
+    label = wording.LABELS
+    return [
+        (_(label["artist"]), r.artist_name, None),
+        (_(label["customer"]), r.customer_name, None),
+    ]
+
+
 def _extra(facts: MessageFacts, values: dict[str, str], _: Callable[[str], str]) -> list[str]:
     b, lines = facts.booking, []
     if b is not None and facts.party.value == "customer" and facts.kind in _REFUNDING:
@@ -185,6 +200,8 @@ def _extra(facts: MessageFacts, values: dict[str, str], _: Callable[[str], str])
             lines.append(_(kept).format(**values))
     if facts.note:
         lines.append(f"{_(wording.LABELS['note'])}: {facts.note}")
+    if facts.request is not None and facts.request.message:
+        lines.append(f"{_(wording.LABELS['message'])}: {facts.request.message}")
     if b is not None and not _closed(facts):
         with_deposit = b.deposit is not None and b.deposit.amount > 0
         policy = wording.POLICY if with_deposit else wording.POLICY_NO_DEPOSIT
@@ -210,9 +227,12 @@ def _hint(facts: MessageFacts, values: dict[str, str], _: Callable[[str], str]) 
 
 def _links(facts: MessageFacts, _: Callable[[str], str]) -> list[tuple[str, str]]:
     b = facts.booking
-    if b is None or facts.to_client:  # the app's pages need an account
+    if facts.to_client:  # the app's pages need an account
         return []
     label = wording.LABELS
+    if b is None:
+        r = facts.request
+        return [] if r is None else [(_(label["request"]), r.link)]
     links = [(_(label["manage"]), b.links.booking)]
     if facts.kind in ("booking.approved", "booking.invoiced") and facts.party.value == "customer":
         links.append((_(label["pay"]), b.links.pay))
@@ -281,7 +301,8 @@ def _html(
 def _sms(title: str, facts: MessageFacts, values: dict[str, str], _: Callable[[str], str]) -> str:
     b: BookingView | None = facts.booking
     if b is None:
-        return title
+        r = facts.request
+        return title if r is None else _(wording.SMS_SHORT).format(title=title, link=r.link)
     if facts.to_client:  # no link: the app's pages need an account
         return _(wording.CLIENT_SMS).format(title=title, when=values["short_when"])
     if values["short_when"]:

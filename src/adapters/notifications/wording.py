@@ -167,6 +167,30 @@ MESSAGES: dict[tuple[str, str], tuple[str, str]] = {
         N_("Your artist profile is visible again"),
         N_("{artist_name} is visible to customers again."),
     ),
+    ("request.sent", "artist"): (
+        N_("New tattoo request from {customer}"),
+        N_("{customer} described a tattoo idea for you. Read it and answer in the app."),
+    ),
+    ("request.accepted", "customer"): (
+        N_("{artist} accepted your tattoo request"),
+        N_("{artist} would like to work on your idea. Talk it over in the request's thread."),
+    ),
+    ("request.declined", "customer"): (
+        N_("{artist} declined your tattoo request"),
+        N_("{artist} cannot take on your idea this time."),
+    ),
+    ("request.withdrawn", "artist"): (
+        N_("{customer} withdrew a tattoo request"),
+        N_("{customer} no longer needs an answer to their tattoo request."),
+    ),
+    ("request.message_posted", "customer"): (
+        N_("New message from {artist}"),
+        N_("{artist} wrote in the thread of your tattoo request."),
+    ),
+    ("request.message_posted", "artist"): (
+        N_("New message from {customer}"),
+        N_("{customer} wrote in the thread of their tattoo request."),
+    ),
     ("booking.reminder", "customer"): (
         N_("Reminder: {service} with {artist} {in_time}"),
         N_("Your appointment {reference} starts on {when}."),
@@ -195,6 +219,8 @@ LABELS = {
     "reschedule": N_("Reschedule"),
     "cancel": N_("Cancel"),
     "pay": N_("Pay the deposit"),
+    "message": N_("Message"),
+    "request": N_("Open the request"),
 }
 POLICY = N_(
     "Free cancellation or rescheduling up to {hours} hours before the appointment; "

@@ -24,6 +24,7 @@ from booking_domain.notifications.facts import (
     Links,
     MessageFacts,
     Recipient,
+    RequestFacts,
 )
 from booking_domain.notifications.inbox import InboxItem, inbox_event
 from booking_domain.notifications.messages import EmailMessage, SendOutcome, SmsMessage
@@ -76,6 +77,7 @@ __all__ = [
     "Party",
     "Recipient",
     "ReminderOffsets",
+    "RequestFacts",
     "RetrySchedule",
     "SendOutcome",
     "SkipReason",

@@ -96,6 +96,17 @@ class BookingView:
 
 
 @dataclass(frozen=True, slots=True)
+class RequestFacts:
+    """A tattoo request as one message shows it: the two parties as the event named them,
+    the message the change carried (its first characters), and where the app shows it."""
+
+    artist_name: str
+    customer_name: str
+    message: str | None
+    link: str
+
+
+@dataclass(frozen=True, slots=True)
 class MessageFacts:
     kind: str
     party: Party
@@ -108,6 +119,7 @@ class MessageFacts:
     reminder_offset: timedelta | None
     stars: int | None = None  # a customer's review: its rating
     to_client: bool = False  # to an artist's client record: no account, so no app to open
+    request: RequestFacts | None = None  # request.* messages
 
 
 def skip_reason(
@@ -175,7 +187,35 @@ def facts_for(
         reminder_offset=reminder_offset,
         stars=_stars(notification.data),
         to_client=not recipient.has_account,
+        request=_request(notification.data, app_url),
     )
+
+
+def _request(data: Mapping[str, JsonValue], app_url: str) -> RequestFacts | None:
+    request = _part(data, "request")
+    request_id = _text(request, "id")
+    if request_id is None:
+        return None
+    message = _part(_part(data, "change"), "message")
+    return RequestFacts(
+        artist_name=_text(request, "artistName") or "",
+        customer_name=_text(request, "customerName") or "",
+        message=_text(message, "preview"),
+        link=request_url(app_url, request_id),
+    )
+
+
+def request_url(app_url: str, request_id: str) -> str:
+    """Where the web app shows a tattoo request."""
+    return f"{app_url.rstrip('/')}/requests/{request_id}"
+
+
+def link_of(notification: Notification, app_url: str) -> str | None:
+    """What an inbox item opens: its booking, or its tattoo request (None: neither)."""
+    if notification.booking_id is not None:
+        return booking_url(app_url, notification.booking_id)
+    request = _request(notification.data, app_url)
+    return None if request is None else request.link
 
 
 def _stars(data: Mapping[str, JsonValue]) -> int | None:

@@ -41,8 +41,11 @@ def plan(event: OutboxEvent, now: datetime, offsets_of: OffsetsOf) -> list[Notif
     rule = RULES.get(event.type)
     planned: list[Notification] = []
     if rule is not None:
+        actor = actor_of(event) if rule.not_the_actor else None
         for tell in rule.tells:
             for channel, addressee, tag in _reached(event, tell):
+                if actor is not None and addressee[0] == actor:
+                    continue
                 key = f"{event.id}:{tag}:{channel.value}"
                 planned.append(_made(event, tell, channel, addressee, key, now, now, None))
     if event.type in REMINDER_TRIGGERS:
@@ -61,6 +64,14 @@ def _reached(event: OutboxEvent, tell: Tell) -> list[tuple[Channel, Addressee, s
     if client is None:
         return []
     return [(c, (None, client), f"client-{client}") for c in tell.channels if c in CLIENT_CHANNELS]
+
+
+def actor_of(event: OutboxEvent) -> UserId | None:
+    """Who made the change (``data.change.actor.userId``), when the event names them."""
+    change = event.data.get("change")
+    actor = change.get("actor") if isinstance(change, Mapping) else None
+    user = actor.get("userId") if isinstance(actor, Mapping) else None
+    return UserId(UUID(user)) if isinstance(user, str) else None
 
 
 def artist_of(event: OutboxEvent) -> ArtistId | None:

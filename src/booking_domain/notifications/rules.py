@@ -60,8 +60,12 @@ class Tell:
 
 @dataclass(frozen=True, slots=True)
 class Rule:
+    """``tells``: who hears the event; with ``not_the_actor``, a party is not told of their
+    own change (a message in a request's thread goes to the other party only)."""
+
     event_type: str
     tells: tuple[Tell, ...]
+    not_the_actor: bool = False
 
 
 C, A, OWN = Party.CUSTOMER, Party.ARTIST, Party.OWNER
@@ -98,6 +102,16 @@ RULES: dict[str, Rule] = {
         Rule("artist.rejected", (Tell(OWN, MAIL_AND_INBOX, ACC),)),
         Rule("artist.suspended", (Tell(OWN, MAIL_AND_INBOX, ACC),)),
         Rule("artist.reinstated", (Tell(OWN, MAIL_AND_INBOX, ACC),)),
+        # Tattoo requests (commissions): each step is told to the other party.
+        Rule("request.sent", (Tell(A, MAIL_AND_INBOX, B),)),
+        Rule("request.accepted", (Tell(C, MAIL_AND_INBOX, B),)),
+        Rule("request.declined", (Tell(C, MAIL_AND_INBOX, B),)),
+        Rule("request.withdrawn", (Tell(A, MAIL_AND_INBOX, B),)),
+        Rule(
+            "request.message_posted",
+            (Tell(C, MAIL_AND_INBOX, B), Tell(A, MAIL_AND_INBOX, B)),
+            not_the_actor=True,
+        ),
     )
 }
 

@@ -25,6 +25,7 @@ from booking_domain.notifications import (
     Links,
     MessageFacts,
     Party,
+    RequestFacts,
 )
 from booking_domain.notifications.rules import REMINDER_TELLS
 from booking_domain.shared.money import Money
@@ -57,10 +58,14 @@ def facts(
 ) -> MessageFacts:
     return MessageFacts(
         kind=kind, party=party, channel=Channel.EMAIL, locale=locale, recipient_name="Ada",
-        booking=None if kind.startswith("artist.") else a_view(**changes),
+        booking=None if kind.startswith(("artist.", "request.")) else a_view(**changes),
         artist_name="Bold Ink", note="Add three portfolio pieces.",
         reminder_offset=timedelta(hours=24) if kind == REMINDER else None, to_client=to_client,
+        request=REQUEST if kind.startswith("request.") else None,
     )  # fmt: skip
+
+
+REQUEST = RequestFacts("Bold Ink", "Саруул", "A fox on the forearm?", "https://app/requests/1")
 
 
 def every_message() -> list[tuple[str, Party]]:

@@ -27,8 +27,8 @@ from uuid import UUID
 from booking_domain.notifications.facts import (
     BookingFacts,
     Recipient,
-    booking_url,
     facts_for,
+    link_of,
     skip_reason,
 )
 from booking_domain.notifications.inbox import InboxItem, inbox_event
@@ -230,7 +230,7 @@ async def _context(
 def _inbox_item(
     n: Notification, message: RenderedMessage, app_url: str, now: datetime
 ) -> InboxItem:
-    link = None if n.booking_id is None else booking_url(app_url, n.booking_id)
+    link = link_of(n, app_url)
     assert n.recipient_id is not None  # a client record is never told in an inbox
     return InboxItem(
         id=n.id,
