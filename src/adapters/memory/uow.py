@@ -30,6 +30,10 @@ from adapters.memory.catalog import (
     InMemoryStudioRepository,
 )
 from adapters.memory.clients import InMemoryClientRepository
+from adapters.memory.commissions import (
+    InMemoryRequestMessageRepository,
+    InMemoryRequestRepository,
+)
 from adapters.memory.disputes import (
     InMemoryDisputeMessageRepository,
     InMemoryDisputeRepository,
@@ -85,6 +89,7 @@ from booking_domain.accounts.ports import AccountsUnitOfWork
 from booking_domain.bookings.ports import BookingsUnitOfWork, BookingsUnitOfWorkFactory
 from booking_domain.calendars import CalendarsUnitOfWork
 from booking_domain.catalog.ports import CatalogUnitOfWork
+from booking_domain.commissions import CommissionsUnitOfWork
 from booking_domain.disputes.ports import DisputesUnitOfWork
 from booking_domain.media.ports import MediaUnitOfWork
 from booking_domain.notifications.ports import NotificationsUnitOfWork
@@ -114,6 +119,7 @@ class InMemoryUnitOfWork(
     CalendarsUnitOfWork,
     PaymentsUnitOfWork,
     DisputesUnitOfWork,
+    CommissionsUnitOfWork,
     WebhooksUnitOfWork,
     NotificationsUnitOfWork,
     ReviewsUnitOfWork,
@@ -223,6 +229,8 @@ class InMemoryUnitOfWork(
     reviews = _over_table(InMemoryReviewRepository, "reviews")
     disputes = _over_table(InMemoryDisputeRepository, "disputes")
     dispute_messages = _over_table(InMemoryDisputeMessageRepository, "dispute_messages")
+    tattoo_requests = _over_table(InMemoryRequestRepository, "tattoo_requests")
+    request_messages = _over_table(InMemoryRequestMessageRepository, "request_messages")
     portfolio_likes = cached_property(
         lambda uow: InMemoryPortfolioLikes(
             uow.staged("portfolio_likes"),

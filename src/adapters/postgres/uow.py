@@ -37,6 +37,10 @@ from adapters.postgres.catalog import (
     PostgresStudioRepository,
 )
 from adapters.postgres.clients import PostgresClientRepository
+from adapters.postgres.commissions import (
+    PostgresRequestMessageRepository,
+    PostgresRequestRepository,
+)
 from adapters.postgres.database import Connection, Database
 from adapters.postgres.disputes import (
     PostgresDisputeMessageRepository,
@@ -93,6 +97,7 @@ from booking_domain.analytics import AnalyticsUnitOfWork
 from booking_domain.bookings.ports import BookingsUnitOfWork, BookingsUnitOfWorkFactory
 from booking_domain.calendars import CalendarsUnitOfWork
 from booking_domain.catalog.ports import CatalogUnitOfWork
+from booking_domain.commissions import CommissionsUnitOfWork
 from booking_domain.disputes.ports import DisputesUnitOfWork
 from booking_domain.media.ports import MediaUnitOfWork
 from booking_domain.notifications.ports import NotificationsUnitOfWork
@@ -129,6 +134,7 @@ class PostgresUnitOfWork(
     CalendarsUnitOfWork,
     PaymentsUnitOfWork,
     DisputesUnitOfWork,
+    CommissionsUnitOfWork,
     WebhooksUnitOfWork,
     NotificationsUnitOfWork,
     ReviewsUnitOfWork,
@@ -218,6 +224,8 @@ class PostgresUnitOfWork(
     reviews = _on_connection(PostgresReviewRepository)
     disputes = _on_connection(PostgresDisputeRepository)
     dispute_messages = _on_connection(PostgresDisputeMessageRepository)
+    tattoo_requests = _on_connection(PostgresRequestRepository)
+    request_messages = _on_connection(PostgresRequestMessageRepository)
     analytics = _on_connection(PostgresAnalyticsReader)
     artist_search = cached_property(
         lambda uow: PostgresArtistSearch(uow.connection, uow.similar_words)

@@ -31,6 +31,11 @@ from adapters.postgres.tables.bookings import (
 )
 from adapters.postgres.tables.calendars import calendar_feeds
 from adapters.postgres.tables.catalog import artists, services, studios
+from adapters.postgres.tables.commissions import (
+    tattoo_request_images,
+    tattoo_request_messages,
+    tattoo_requests,
+)
 from adapters.postgres.tables.disputes import dispute_messages, disputes
 from adapters.postgres.tables.external_calendars import external_busy, external_calendars
 from adapters.postgres.tables.media import portfolio_items, uploads
@@ -130,6 +135,9 @@ __all__ = [
     "sessions",
     "sign_in_attempts",
     "studios",
+    "tattoo_request_images",
+    "tattoo_request_messages",
+    "tattoo_requests",
     "uploads",
     "users",
     "webhook_deliveries",

@@ -1,0 +1,1 @@
+"""Tattoo requests over HTTP."""
