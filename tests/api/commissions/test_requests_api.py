@@ -60,6 +60,8 @@ async def test_a_request_from_sending_through_the_queue_to_acceptance_and_its_th
     desk = await open_desk(api)
     customer, artist = desk.auth(desk.customer), desk.auth(desk.artist.session)
     picture = await finished_upload(api, customer, purpose="idea")
+    # Its own moment, after the artist's approval: the inbox orders by time-ordered ids.
+    api.clock.advance(timedelta(minutes=1))
     sent = await send(desk, uploadIds=[picture["id"]])
     assert sent.status_code == 201, sent.text
     body = sent.json()
