@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import Collection
 from dataclasses import replace
+from uuid import UUID
 
 from adapters.memory.store import TableRepository
 from booking_domain.catalog import ArtistProfile, ArtistProfileExistsError, Service, Studio
@@ -99,6 +100,10 @@ class InMemoryServiceRepository(TableRepository[ServiceId, Service], ServiceRepo
         return self._rows.get(service_id)
 
     async def update(self, service: Service) -> None:
+        """As PostgreSQL: a flash variant's taken mark is the claim's alone to write."""
+        current = self._rows.get(service.id)
+        if current is not None and current.flash is not None and service.flash is not None:
+            service = replace(service, flash=replace(service.flash, taken=current.flash.taken))
         self._rows.put(service.id, service)
 
     async def list_for_artist(
@@ -107,9 +112,21 @@ class InMemoryServiceRepository(TableRepository[ServiceId, Service], ServiceRepo
         found = [
             s
             for s in self._rows.values()
-            if s.artist_id == artist_id and (include_inactive or s.active)
+            if s.artist_id == artist_id and s.flash is None and (include_inactive or s.active)
         ]
         return tuple(sorted(found, key=lambda s: (s.name, s.id)))
+
+    def of_design(self, design_id: UUID) -> builtins.list[Service]:
+        """The variants of a flash design, by price then name (for the flash repository)."""
+        found = [s for s in self._rows.values() if s.flash and s.flash.design_id == design_id]
+        return sorted(found, key=lambda s: (s.price.amount, s.name, s.id))
+
+    def mark_taken(self, design_id: UUID) -> None:
+        for service in self.of_design(design_id):
+            if service.flash is not None:
+                self._rows.put(
+                    service.id, replace(service, flash=replace(service.flash, taken=True))
+                )
 
 
 def _admits(where: ArtistFilter, artist: ArtistProfile) -> bool:

@@ -43,6 +43,7 @@ from adapters.memory.external_calendars import (
     InMemoryCalendarRefreshQueue,
     InMemoryExternalCalendarRepository,
 )
+from adapters.memory.flash import InMemoryFlashRepository
 from adapters.memory.ideas import InMemoryIdeaRepository
 from adapters.memory.media import InMemoryUploadRepository
 from adapters.memory.notifications import (
@@ -179,6 +180,9 @@ class InMemoryUnitOfWork(
     artists = _over_table(InMemoryArtistRepository, "artists")
     studios = _over_table(InMemoryStudioRepository, "studios")
     services = _over_table(InMemoryServiceRepository, "services")
+    flash = cached_property(
+        lambda uow: InMemoryFlashRepository(uow.staged("flash_designs"), uow.services)
+    )
     availability = cached_property(
         lambda uow: InMemoryAvailabilityRepository(
             uow.staged("weekly_rules"), uow.staged("date_overrides")

@@ -156,7 +156,10 @@ class PostgresStudioRepository(OnConnection, StudioRepository):
         return Page.counted(tuple(studio_of(r) for r in rows), count_of(total), page)
 
 
-_SERVICE_COLUMNS = [c for c in services.c if c.name not in ("created_at", "updated_at")]
+# A flash size's taken mark is written by its design's claim alone (adapters/postgres/flash.py).
+_SERVICE_COLUMNS = [
+    c for c in services.c if c.name not in ("created_at", "updated_at", "flash_taken")
+]
 _SERVICE_INSERT = Statement(
     lambda: insert(services).values({c.name: bindparam(c.name) for c in _SERVICE_COLUMNS})
 )
@@ -178,6 +181,7 @@ _SERVICES_OF_ARTIST = Statement(
         select(services)
         .where(services.c.artist_id == bindparam("artist_id"))
         .where(services.c.active.op("OR")(bindparam("include_inactive")))
+        .where(services.c.flash_design_id.is_(None))  # flash sizes are on the flash sheet
         .order_by(services.c.name, services.c.id)
     )
 )

@@ -11,6 +11,8 @@ from booking_domain.catalog import (
     ArtistProfile,
     ArtistStatus,
     FixedDeposit,
+    FlashDesignId,
+    FlashOffer,
     GeoPoint,
     PercentageDeposit,
     SchedulingPolicy,
@@ -125,7 +127,9 @@ def studio_of(row: Row) -> Studio:
 
 
 def service_row(service: Service) -> dict[str, Any]:
-    """Services carry no timestamps in the domain: the database stamps them."""
+    """Services carry no timestamps in the domain: the database stamps them. A flash size's
+    taken mark is not written here (its design's claim writes it)."""
+    flash = service.flash
     kind, value = "none", 0
     if isinstance(service.deposit, FixedDeposit):
         kind, value = "fixed", service.deposit.amount.amount
@@ -144,6 +148,10 @@ def service_row(service: Service) -> dict[str, Any]:
         "deposit_value": value,
         "requires_approval": service.needs_approval,
         "active": service.active,
+        "flash_design_id": flash.design_id if flash else None,
+        "size_label": flash.size_label if flash else None,
+        "size_cm": flash.size_cm if flash else None,
+        "flash_one_off": flash.one_off if flash else False,
     }
 
 
@@ -166,4 +174,18 @@ def service_of(row: Row, prefix: str = "") -> Service:
         buffer_after=timedelta(minutes=row[prefix + "buffer_after_minutes"]),
         needs_approval=row[prefix + "requires_approval"],
         active=row[prefix + "active"],
+        flash=_flash_of(row, prefix),
+    )
+
+
+def _flash_of(row: Row, prefix: str) -> FlashOffer | None:
+    design_id = row[prefix + "flash_design_id"]
+    if design_id is None:
+        return None
+    return FlashOffer(
+        FlashDesignId(design_id),
+        row[prefix + "size_label"] or "",
+        row[prefix + "size_cm"],
+        one_off=row[prefix + "flash_one_off"],
+        taken=row[prefix + "flash_taken"],
     )

@@ -52,6 +52,7 @@ from adapters.postgres.external_calendars import (
     PostgresExternalCalendarRepository,
     ProcrastinateCalendarRefreshQueue,
 )
+from adapters.postgres.flash import PostgresFlashRepository
 from adapters.postgres.free_starts import (
     PostgresFreeStartsProjection,
     PostgresPortfolioLikes,
@@ -196,6 +197,7 @@ class PostgresUnitOfWork(
     artists = _on_connection(PostgresArtistRepository)
     studios = _on_connection(PostgresStudioRepository)
     services = _on_connection(PostgresServiceRepository)
+    flash = _on_connection(PostgresFlashRepository)
     availability = _on_connection(PostgresAvailabilityRepository)
     external_calendars = cached_property(
         lambda uow: PostgresExternalCalendarRepository(uow.connection, uow.secrets)

@@ -44,6 +44,7 @@ from booking_domain.bookings.lifecycle import (
     record_payment,
     record_refund,
     settle_balance,
+    withdraw_taken_flash,
 )
 from booking_domain.bookings.ports import (
     BookingFilter,
@@ -126,4 +127,5 @@ __all__ = [
     "require_calendar_owner",
     "require_role",
     "settle_balance",
+    "withdraw_taken_flash",
 ]

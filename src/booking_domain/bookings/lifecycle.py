@@ -35,6 +35,7 @@ ANY_PARTY = frozenset({Role.CUSTOMER, Role.ARTIST, Role.ADMIN})
 STAFF = frozenset({Role.ARTIST, Role.ADMIN})
 EXPIRED = "expired"
 ARTIST_SUSPENDED = "artist_suspended"
+FLASH_TAKEN = "flash_design_taken"
 
 
 def _require_status(booking: Booking, *allowed: BookingStatus) -> None:
@@ -137,6 +138,25 @@ def expire_hold(booking: Booking, now: datetime) -> Result:
         reason=EXPIRED,
         status=S.CANCELLED,
         cancellation_reason=EXPIRED,
+        hold_expires_at=None,
+        refund_due=booking.refund_due + booking.refundable,
+    )
+
+
+def withdraw_taken_flash(booking: Booking, now: datetime) -> Result:
+    """The system cancels a pending booking of a size of a one-off flash design that another
+    booking claimed first (reason ``flash_design_taken``): it can never be confirmed, so it
+    gives up its slot and everything paid is owed back (a deposit arriving for it)."""
+    _require_status(booking, S.PENDING)
+    return apply(
+        booking,
+        kind=K.CANCELLED,
+        now=now,
+        actor=None,
+        reason=FLASH_TAKEN,
+        amount=booking.refundable,
+        status=S.CANCELLED,
+        cancellation_reason=FLASH_TAKEN,
         hold_expires_at=None,
         refund_due=booking.refund_due + booking.refundable,
     )

@@ -20,7 +20,7 @@ from booking_domain.bookings.clients import Client, ClientId
 from booking_domain.bookings.history import HistoryEntry
 from booking_domain.bookings.ideas import Idea, IdeaId
 from booking_domain.bookings.status import BookingStatus, PaymentStatus
-from booking_domain.catalog import HasArtists, HasBookingLinks
+from booking_domain.catalog import HasArtists, HasBookingLinks, HasFlash
 from booking_domain.media import HasUploads
 from booking_domain.scheduling import HasSchedulingReader
 from booking_domain.shared.audit import HasAudit
@@ -181,6 +181,7 @@ class BookingsUnitOfWork(
     HasIdempotencyKeys,
     HasArtists,
     HasBookingLinks,
+    HasFlash,
     HasSchedulingReader,
     HasIdeas,
     HasUploads,

@@ -7,7 +7,9 @@ Other contexts use the catalogue through this package only: profiles and their r
 loading one for a use case (``load_artist``, ``load_editable_artist``), changing one with its
 event (``change_profile``: a suspension), the public pictures (``public_images``) and the
 ports their units of work include, and booking links (``BookingLink``, ``token_digest``:
-what a booking made through a link looks up). The catalogue's own use cases are in
+what a booking made through a link looks up), and flash (``FlashOffer`` on a service, the
+``claim`` of ``HasFlash``: what confirming a booking of a one-off design does, and
+``FlashDesignTakenError``). The catalogue's own use cases are in
 :mod:`booking_domain.catalog.use_cases`.
 """
 
@@ -19,11 +21,14 @@ from booking_domain.catalog.errors import (
     BookingLinkGoneError,
     BookingLinkNotAllowedError,
     BookingLinkNotFoundError,
+    FlashDesignNotFoundError,
+    FlashDesignTakenError,
     InvalidScheduleError,
     PortfolioItemNotFoundError,
     ServiceNotFoundError,
     StudioNotFoundError,
 )
+from booking_domain.catalog.flash import ClaimOutcome, FlashDesign, FlashDesignId, FlashOffer
 from booking_domain.catalog.images import PortfolioImage, public_images
 from booking_domain.catalog.links import (
     BookingLink,
@@ -45,6 +50,7 @@ from booking_domain.catalog.ports import (
     CatalogUnitOfWork,
     HasArtists,
     HasBookingLinks,
+    HasFlash,
     HasServices,
 )
 from booking_domain.catalog.profile_changes import Change, ProfileChanges, change_profile, suspended
@@ -75,12 +81,19 @@ __all__ = [
     "BookingLinkRepository",
     "CatalogUnitOfWork",
     "Change",
+    "ClaimOutcome",
     "Deposit",
     "FixedDeposit",
+    "FlashDesign",
+    "FlashDesignId",
+    "FlashDesignNotFoundError",
+    "FlashDesignTakenError",
+    "FlashOffer",
     "FoundLink",
     "GeoPoint",
     "HasArtists",
     "HasBookingLinks",
+    "HasFlash",
     "HasServices",
     "InvalidScheduleError",
     "LinkCounts",

@@ -75,3 +75,25 @@ class BookingLinkGoneError(GoneError):
 class BookingLinkExistsError(ConflictError):
     code = "booking_link_exists"
     default_message = "You have a booking link for this already."
+
+
+class InvalidFlashDesignError(InvalidInputError):
+    code = "invalid_flash_design"
+    default_message = "The flash design is invalid."
+
+
+class FlashDesignNotFoundError(NotFoundError):
+    code = "flash_design_not_found"
+    default_message = "Flash design not found."
+
+
+class FlashDesignTakenError(ConflictError):
+    """A one-off design another booking claimed: its sizes take no more bookings."""
+
+    code = "flash_design_taken"
+    default_message = "This one-off flash design is already taken."
+
+
+class FlashSheetFullError(RuleViolationError):
+    code = "flash_sheet_full"
+    default_message = "This flash sheet has as many designs as it may have."

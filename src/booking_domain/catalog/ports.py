@@ -11,6 +11,7 @@ from datetime import date
 from typing import Protocol
 
 from booking_domain.catalog.artists import ArtistProfile, ArtistStatus
+from booking_domain.catalog.flash import ClaimOutcome, FlashDesign, FlashDesignId
 from booking_domain.catalog.links import (
     BookingLink,
     BookingLinkId,
@@ -23,7 +24,7 @@ from booking_domain.catalog.services import Service
 from booking_domain.catalog.studios import Studio
 from booking_domain.media import HasUploads
 from booking_domain.shared.audit import HasAudit
-from booking_domain.shared.ids import ArtistId, ServiceId, StudioId, UserId
+from booking_domain.shared.ids import ArtistId, BookingId, ServiceId, StudioId, UserId
 from booking_domain.shared.pages import Page, PageRequest
 from booking_domain.shared.ports import HasOutbox, UnitOfWork, UnitOfWorkFactory
 
@@ -96,7 +97,7 @@ class ServiceRepository(Protocol):
     async def list_for_artist(
         self, artist_id: ArtistId, *, include_inactive: bool
     ) -> tuple[Service, ...]:
-        """An artist's services, by name."""
+        """An artist's plain services (flash variants are on the flash sheet), by name."""
         ...
 
 
@@ -130,6 +131,53 @@ class PortfolioRepository(Protocol):
 class HasPortfolio(Protocol):
     @property
     def portfolio(self) -> PortfolioRepository: ...
+
+
+@dataclass(frozen=True, slots=True)
+class SheetEntry:
+    """A design of a flash sheet with its variants (services), by price then label."""
+
+    design: FlashDesign
+    variants: tuple[Service, ...]
+
+
+class FlashRepository(Protocol):
+    """Artists' flash designs; their variants are services (``ServiceRepository``)."""
+
+    async def add(self, design: FlashDesign) -> None: ...
+
+    async def get(self, design_id: FlashDesignId) -> FlashDesign | None: ...
+
+    async def update(self, design: FlashDesign) -> None:
+        """Stores the design's text and removal; never its claim (``claim`` alone writes
+        that)."""
+        ...
+
+    async def count_for_artist(self, artist_id: ArtistId) -> int:
+        """The designs on the artist's sheet (not removed)."""
+        ...
+
+    async def sheet(self, artist_id: ArtistId) -> tuple[SheetEntry, ...]:
+        """The designs on the artist's sheet (not removed), oldest first (ties by id), each
+        with all its variants, active or not."""
+        ...
+
+    async def variants(self, design_id: FlashDesignId) -> tuple[Service, ...]:
+        """The design's variants, active or not, by price then label."""
+        ...
+
+    async def claim(self, service_id: ServiceId, booking_id: BookingId) -> ClaimOutcome:
+        """``booking_id`` (of service ``service_id``) is being confirmed: when the service is
+        a variant of a one-off design, claim the design for it unless another booking
+        claimed it first, and mark every variant taken. Atomic: of concurrent claims of one
+        design exactly one wins; the others answer ``TAKEN``. Claiming again for the
+        booking that holds the claim answers ``CLAIMED``."""
+        ...
+
+
+class HasFlash(Protocol):
+    @property
+    def flash(self) -> FlashRepository: ...
 
 
 class BookingLinkRepository(Protocol):
@@ -178,6 +226,7 @@ class CatalogUnitOfWork(
     HasServices,
     HasPortfolio,
     HasBookingLinks,
+    HasFlash,
     HasUploads,
     HasOutbox,
     HasAudit,

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from booking_domain.catalog.errors import InvalidScheduleError
+from booking_domain.catalog.flash import FlashOffer
 from booking_domain.shared.ids import ArtistId, ServiceId
 from booking_domain.shared.money import BASIS_POINTS_PER_WHOLE, Money
 from booking_domain.shared.time import Interval
@@ -63,6 +64,7 @@ class Service:
     buffer_after: timedelta = timedelta(0)
     needs_approval: bool = False
     active: bool = True  # an inactive service is kept (bookings refer to it) but not offered
+    flash: FlashOffer | None = None  # a size of a flash design (``catalog.flash``), or plain
 
     def __post_init__(self) -> None:
         _whole_minutes(self.duration, _MINUTE, "duration")

@@ -14,7 +14,7 @@ from typing import Protocol
 from uuid import UUID
 
 from booking_domain.bookings import HasBookings
-from booking_domain.catalog import HasServices
+from booking_domain.catalog import HasFlash, HasServices
 from booking_domain.payments.invoices import DepositInvoice, InvoiceId
 from booking_domain.payments.ledger import Transaction, TransactionFilter
 from booking_domain.payments.receipts import ReceivedPayment
@@ -157,6 +157,7 @@ class PaymentsUnitOfWork(
     UnitOfWork,
     HasBookings,
     HasServices,  # before the outbox and the audit, as in catalogue's unit of work
+    HasFlash,  # a deposit confirming a size of a one-off design claims it
     HasInvoices,
     HasReceivedPayments,
     HasRefunds,

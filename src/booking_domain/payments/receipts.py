@@ -8,7 +8,9 @@ provider's payment id) and then:
   deposit and its hold is live;
 - is owed back in full when the booking no longer holds its slot: it was cancelled, its
   hold ran out (it is expired first, then the payment recorded), or it was already paid
-  (a second payment of the same invoice);
+  (a second payment of the same invoice), or it is of a size of a one-off flash design
+  that another booking claimed first (it is cancelled first, reason
+  ``flash_design_taken``, then the payment recorded);
 - is kept for an admin to review when nothing above fits (a currency other than the
   deposit's, or another amount on a booking still awaiting it): recorded, never applied
   blindly, never lost.
@@ -31,6 +33,7 @@ from booking_domain.bookings import (
     expire_hold,
     record_balance_payment,
     record_payment,
+    withdraw_taken_flash,
 )
 from booking_domain.payments.gateway import (
     PaymentCheck,
@@ -85,17 +88,37 @@ class Receipt:
     steps: tuple[tuple[Booking, HistoryEntry], ...]
     payment: ReceivedPayment
 
+    @property
+    def confirms_deposit(self) -> bool:
+        """This payment confirms the booking by its deposit: when the booking's service is
+        a size of a one-off flash design, the design must be claimed for it."""
+        return (
+            self.invoice.kind is not InvoiceKind.BALANCE
+            and self.payment.outcome is PaymentOutcome.CONFIRMED
+        )
+
 
 def receive(
-    booking: Booking, invoice: DepositInvoice, payment: ProviderPayment, now: datetime
+    booking: Booking,
+    invoice: DepositInvoice,
+    payment: ProviderPayment,
+    now: datetime,
+    *,
+    flash_taken: bool = False,
 ) -> Receipt:
-    """Apply one verified, not yet recorded ``PAID`` payment of ``invoice`` to its booking."""
+    """Apply one verified, not yet recorded ``PAID`` payment of ``invoice`` to its booking.
+    ``flash_taken``: the booking's one-off flash design was claimed by another booking (a
+    receipt that ``confirms_deposit`` could not claim it), so the pending booking is
+    withdrawn first and the payment owed back."""
     if invoice.kind is InvoiceKind.BALANCE:
         return _receive_balance(booking, invoice, payment, now)
     steps: list[tuple[Booking, HistoryEntry]] = []
     if booking.status is BookingStatus.PENDING and booking.hold_expired(now):
         booking, expired = expire_hold(booking, now)
         steps.append((booking, expired))
+    if booking.status is BookingStatus.PENDING and flash_taken:
+        booking, withdrawn = withdraw_taken_flash(booking, now)
+        steps.append((booking, withdrawn))
     exact = payment.amount == invoice.amount == booking.deposit
     foreign = payment.amount.currency != booking.deposit.currency
     pending = booking.status is BookingStatus.PENDING

@@ -212,3 +212,25 @@ def test_a_payment_kept_for_review_is_never_refunded_through_the_provider() -> N
     counted = _received("p1", DEPOSIT, PaymentMethod.P2P)
     refund = rf.plan_refund(cancelled, DEPOSIT, [review, counted], [], T0)
     assert (refund.payment_id, refund.status) == ("p1", RefundStatus.MANUAL)
+
+
+@given(late=st.booleans())
+def test_a_deposit_for_a_taken_one_off_design_withdraws_the_booking_and_is_owed_back(
+    late: bool,
+) -> None:
+    """The claim failed (another booking took the design): the payment is recorded and
+    owed back in full, the booking cancelled, never confirmed; a hold that ran out first
+    is expired first, as for any payment."""
+    booking = pending_booking()
+    invoice = open_invoice(booking)
+    assert booking.hold_expires_at is not None
+    now = booking.hold_expires_at + timedelta(minutes=1) if late else T0 + timedelta(minutes=1)
+    receipt = receive(booking, invoice, paid(DEPOSIT), now, flash_taken=True)
+    assert not receipt.confirms_deposit
+    assert receipt.payment.outcome is PaymentOutcome.OWED_BACK
+    assert receipt.booking.status is BookingStatus.CANCELLED
+    expected = "expired" if late else "flash_design_taken"
+    assert receipt.booking.cancellation_reason == expected
+    assert receipt.booking.amount_paid == DEPOSIT and receipt.booking.refund_due == DEPOSIT
+    untaken = receive(booking, invoice, paid(DEPOSIT), now)
+    assert untaken.confirms_deposit is (not late)

@@ -30,7 +30,7 @@ from adapters.postgres.tables.bookings import (
     idempotency_keys,
 )
 from adapters.postgres.tables.calendars import calendar_feeds
-from adapters.postgres.tables.catalog import artists, services, studios
+from adapters.postgres.tables.catalog import artists, flash_designs, services, studios
 from adapters.postgres.tables.commissions import (
     tattoo_request_images,
     tattoo_request_messages,
@@ -108,6 +108,7 @@ __all__ = [
     "disputes",
     "external_busy",
     "external_calendars",
+    "flash_designs",
     "idempotency_keys",
     "inbox_items",
     "is_ours",

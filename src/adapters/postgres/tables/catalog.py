@@ -120,8 +120,21 @@ services = sa.Table(
     sa.Column("deposit_value", sa.BigInteger, nullable=False, server_default=sa.text("0")),
     sa.Column("requires_approval", sa.Boolean, nullable=False, server_default=sa.text("false")),
     sa.Column("active", sa.Boolean, nullable=False, server_default=sa.text("true")),
+    # A size of a flash design (0039): its design, label and size; whether the design is
+    # one-off (fixed with the design), and taken (written by the design's claim alone, so
+    # the scheduling context reads it with the service and the catalogue version moves).
+    refers_to("flash_design_id", "flash_designs.id", ondelete=None, nullable=True),
+    sa.Column("size_label", sa.Text),
+    sa.Column("size_cm", sa.Integer),
+    sa.Column("flash_one_off", sa.Boolean, nullable=False, server_default=sa.text("false")),
+    sa.Column("flash_taken", sa.Boolean, nullable=False, server_default=sa.text("false")),
     *timestamps(),
     sa.CheckConstraint("deposit_kind IN ('none', 'fixed', 'percent')", name="deposit_kind"),
+    sa.Index(
+        "ix_services_flash_design_id",
+        "flash_design_id",
+        postgresql_where=sa.text("flash_design_id IS NOT NULL"),
+    ),
     sa.CheckConstraint(
         "duration_minutes > 0 AND price_amount >= 0 AND deposit_value >= 0", name="amounts"
     ),
@@ -133,4 +146,26 @@ services = sa.Table(
         "price_amount",
         postgresql_where=sa.text("active"),
     ),
+)
+
+# An artist's flash sheet (0039): designs whose sizes are services (services.flash_design_id).
+flash_designs = sa.Table(
+    "flash_designs",
+    metadata,
+    sa.Column("id", sa.Uuid, primary_key=True),
+    refers_to("artist_id", "artists.id"),
+    sa.Column("title", sa.Text, nullable=False),
+    refers_to("upload_id", "uploads.id", ondelete=None, unique=True),
+    sa.Column("images", pg.JSONB, nullable=False),
+    sa.Column("tags", pg.ARRAY(sa.Text), nullable=False, server_default=sa.text("'{}'")),
+    sa.Column("one_off", sa.Boolean, nullable=False),
+    # The booking whose confirmation claimed a one-off design (set once, by a conditional
+    # update: of concurrent claims one wins).
+    refers_to("claimed_by_booking_id", "bookings.id", ondelete="SET NULL", nullable=True),
+    sa.Column("removed", sa.Boolean, nullable=False, server_default=sa.text("false")),
+    *timestamps(),
+    sa.CheckConstraint("claimed_by_booking_id IS NULL OR one_off", name="claimed_one_off"),
+    # An artist's sheet, oldest first.
+    sa.Index("ix_flash_designs_artist_id_created_at_id", "artist_id", "created_at", "id"),
+    sa.Index("ix_flash_designs_claimed_by_booking_id", "claimed_by_booking_id"),
 )

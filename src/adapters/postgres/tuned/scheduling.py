@@ -75,6 +75,9 @@ SELECT a.*,
        s.price_amount AS s_price_amount, s.currency AS s_currency,
        s.deposit_kind AS s_deposit_kind, s.deposit_value AS s_deposit_value,
        s.requires_approval AS s_requires_approval, s.active AS s_active,
+       s.flash_design_id AS s_flash_design_id, s.size_label AS s_size_label,
+       s.size_cm AS s_size_cm, s.flash_one_off AS s_flash_one_off,
+       s.flash_taken AS s_flash_taken,
        rules.days, rules.starts AS rule_starts, rules.ends AS rule_ends,
        {_FRESH_COLUMNS}
   FROM artists a

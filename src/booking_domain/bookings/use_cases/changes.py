@@ -4,7 +4,9 @@ Rules (docs/product.md, "4. Bookings"; the domain decides who and when):
 - ``confirmed`` is the artist's (or an admin's) approval of a request that needs it
   (``lifecycle.approve``): without a deposit the booking is confirmed at once; with one it
   stays ``pending`` awaiting the deposit under a fresh deposit hold, and the payment confirms
-  it. A booking that needs no approval is confirmed by its payment, never by a PATCH;
+  it. A booking that needs no approval is confirmed by its payment, never by a PATCH.
+  Confirming a size of a one-off flash design claims the design, or is refused with
+  ``flash_design_taken`` (409) when another booking claimed it first;
 - ``cancelled`` by any party; the refund follows the policy, except that an admin states it
   (``refund_amount``, minor units of the booking's currency); only a cancellation takes one;
 - ``completed`` and ``no_show`` by the artist or an admin, once the appointment started;
@@ -28,7 +30,11 @@ from booking_domain.bookings.history import HistoryEntry
 from booking_domain.bookings.ports import BookingsUnitOfWork
 from booking_domain.bookings.recording import record_change
 from booking_domain.bookings.status import BookingStatus
-from booking_domain.bookings.use_cases.checks import bookable_context, taken_is_a_conflict
+from booking_domain.bookings.use_cases.checks import (
+    bookable_context,
+    claim_flash,
+    taken_is_a_conflict,
+)
 from booking_domain.bookings.use_cases.deps import BookingsDeps
 from booking_domain.bookings.use_cases.holds import expire_stale_holds
 from booking_domain.catalog import ArtistNotFoundError, SchedulingPolicy
@@ -74,6 +80,8 @@ class ChangeBookingStatus(UseCase[BookingsDeps]):
                 uow, booking, actor, now, status, reason, refund_amount
             )
             await record_change(uow, changed, entry)
+            if changed.status is S.CONFIRMED and booking.status is not S.CONFIRMED:
+                await claim_flash(uow, changed)  # a one-off flash design, claimed or refused
             await uow.commit()
         return changed
 

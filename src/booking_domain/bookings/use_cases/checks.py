@@ -7,8 +7,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 
+from booking_domain.bookings.booking import Booking
 from booking_domain.bookings.errors import SlotTakenError
 from booking_domain.bookings.ports import BookingsUnitOfWork
+from booking_domain.bookings.status import BookingStatus
+from booking_domain.catalog import ClaimOutcome, FlashDesignTakenError, Service
 from booking_domain.scheduling import (
     ArtistNotBookableError,
     NotBookableError,
@@ -59,3 +62,29 @@ async def bookable_context(
     if not (context.service.active or allow_inactive_service):
         raise ArtistNotBookableError("This service is not offered any more.")
     return context
+
+
+def ensure_flash_open(service: Service) -> None:
+    """A size of a one-off flash design another booking has claimed takes no new booking
+    (``flash_design_taken``, 409). Read from the service as loaded with the scheduling
+    context: no statement of its own."""
+    if service.flash is not None and service.flash.taken:
+        raise FlashDesignTakenError()
+
+
+def claims_flash(service: Service, booking: Booking) -> bool:
+    """Whether creating ``booking`` confirms a size of a one-off design (then the creation
+    claims the design, in the same transaction as the booking)."""
+    return (
+        booking.status is BookingStatus.CONFIRMED
+        and service.flash is not None
+        and service.flash.one_off
+    )
+
+
+async def claim_flash(uow: BookingsUnitOfWork, booking: Booking) -> None:
+    """``booking`` is being confirmed (written already, in this transaction): when its
+    service is a size of a one-off design, the design is claimed for it, or, claimed by
+    another booking first, the confirmation is refused (``flash_design_taken``, 409)."""
+    if await uow.flash.claim(booking.service_id, booking.id) is ClaimOutcome.TAKEN:
+        raise FlashDesignTakenError()

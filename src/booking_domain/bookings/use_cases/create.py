@@ -12,6 +12,9 @@ Rules (docs/product.md, "4. Bookings" and "9. API conventions"; docs/architectur
   ``artist_not_bookable`` (the same answer for an unknown artist or service, so ids reveal
   nothing);
 - the start is checked by the domain against what the artist offers at ``now``;
+- a size of a one-off flash design another booking has claimed is ``flash_design_taken``
+  (409), read from the service as loaded; a booking confirmed at once (no deposit, no
+  approval, or the artist's own) of a one-off design claims it in its transaction;
 - pending bookings whose hold has run out and that overlap the wanted time are expired
   (reason ``expired``) before the new booking is written, in the same transaction;
 - a booking reference is a short random code, unique among all bookings: when the one drawn
@@ -49,7 +52,13 @@ from booking_domain.bookings.errors import (
 from booking_domain.bookings.history import HistoryEntry
 from booking_domain.bookings.ports import BookingsUnitOfWork, IdempotencyRecord
 from booking_domain.bookings.recording import record_new
-from booking_domain.bookings.use_cases.checks import bookable_context, taken_is_a_conflict
+from booking_domain.bookings.use_cases.checks import (
+    bookable_context,
+    claim_flash,
+    claims_flash,
+    ensure_flash_open,
+    taken_is_a_conflict,
+)
 from booking_domain.bookings.use_cases.deps import BookingsDeps
 from booking_domain.bookings.use_cases.holds import expire_stale_holds
 from booking_domain.bookings.use_cases.links import link_for_booking, through
@@ -179,6 +188,7 @@ class CreateBooking(UseCase[BookingsDeps]):
                     return await _replay(uow, holder, fingerprint)
             link = await self._link(uow, request)
             context = await bookable_context(uow, request.artist_id, request.service_id, start, now)
+            ensure_flash_open(context.service)
             party = None
             if request.party is not None:
                 given = read_phone(self._deps.phones, request.party)
@@ -194,14 +204,16 @@ class CreateBooking(UseCase[BookingsDeps]):
     ) -> Booking:
         """Without a key, the check reads outside any transaction and the booking is one
         write of its own (``autocommit``). Only when stale holds overlap the wanted time
-        does the write need a transaction (expire them, then insert)."""
+        (expire them, then insert), or when the booking is confirmed at once and claims a
+        one-off flash design, does the write need a transaction."""
         async with self._deps.uow(autocommit=True) as uow:
             now = self._deps.clock.now()
             link = await self._link(uow, request)
             context = await bookable_context(uow, request.artist_id, request.service_id, start, now)
+            ensure_flash_open(context.service)
             booking, entry = self._decide(actor, request, context, now, self._new_id(now))
             booking = through(booking, link)
-            if not context.has_expired_holds:
+            if not (context.has_expired_holds or claims_flash(context.service, booking)):
                 await record_new(uow, booking, entry)
                 return booking
         async with self._deps.uow() as uow:
@@ -262,3 +274,5 @@ class CreateBooking(UseCase[BookingsDeps]):
             await uow.bookings.hold_calendar(booking.artist_id)
             await expire_stale_holds(uow, booking.artist_id, booking.blocked, now)
         await record_new(uow, booking, entry)
+        if claims_flash(context.service, booking):
+            await claim_flash(uow, booking)

@@ -17,6 +17,15 @@ from booking_domain.catalog.use_cases.artist_images import (
     SetArtistImage,
 )
 from booking_domain.catalog.use_cases.deps import CatalogDeps
+from booking_domain.catalog.use_cases.flash import (
+    CreateFlashDesign,
+    FlashDesignFields,
+    FlashEntry,
+    ListFlashSheet,
+    RemoveFlashDesign,
+    UpdateFlashDesign,
+    VariantFields,
+)
 from booking_domain.catalog.use_cases.links import (
     CountSlotView,
     CreateBookingLink,
@@ -89,6 +98,10 @@ class CatalogUseCases(UseCaseBundle[CatalogDeps]):
     regenerate_booking_link: RegenerateBookingLink
     open_booking_link: OpenBookingLink
     count_slot_view: CountSlotView
+    create_flash_design: CreateFlashDesign
+    list_flash_sheet: ListFlashSheet
+    update_flash_design: UpdateFlashDesign
+    remove_flash_design: RemoveFlashDesign
 
 
 __all__ = [
@@ -103,9 +116,12 @@ __all__ = [
     "CountSlotView",
     "CreateArtistProfile",
     "CreateBookingLink",
+    "CreateFlashDesign",
     "CreateStudio",
     "DeletePortfolioItem",
     "DepositChoice",
+    "FlashDesignFields",
+    "FlashEntry",
     "GetArtist",
     "GetService",
     "GetStudio",
@@ -113,6 +129,7 @@ __all__ = [
     "LinkListing",
     "ListArtistProfiles",
     "ListBookingLinks",
+    "ListFlashSheet",
     "ListPortfolio",
     "ListServices",
     "ListStudios",
@@ -121,6 +138,7 @@ __all__ = [
     "ProfileFields",
     "RegenerateBookingLink",
     "ReinstateArtist",
+    "RemoveFlashDesign",
     "ReviewArtistProfile",
     "ServiceFields",
     "SetArtistImage",
@@ -128,7 +146,9 @@ __all__ = [
     "StudioMembers",
     "SubmitArtistProfile",
     "UpdateArtistProfile",
+    "UpdateFlashDesign",
     "UpdatePortfolioItem",
     "UpdateService",
     "UpdateStudio",
+    "VariantFields",
 ]

@@ -60,7 +60,7 @@ def _deposit(choice: DepositChoice, currency: str) -> Deposit:
     return PercentageDeposit.percent(choice.percent or 0)
 
 
-def _service_changes(values: ServiceFields, currency: str) -> dict[str, Any]:
+def service_changes(values: ServiceFields, currency: str) -> dict[str, Any]:
     """The changes ``values`` make; ``currency`` is the price's after them (a fixed deposit
     is in the price's currency)."""
     if values.price is not None:
@@ -112,7 +112,7 @@ class AddService(UseCase[CatalogDeps]):
             raise InvalidInputError(errors=tuple(missing))
         async with self._deps.uow() as uow:
             await load_editable_artist(uow.artists, actor, artist_id)
-            changes = _service_changes(values, values.price.currency)
+            changes = service_changes(values, values.price.currency)
             service = Service(id=ServiceId(new_uuid7()), artist_id=artist_id, **changes)
             await uow.services.add(service)
             await uow.commit()
@@ -130,7 +130,7 @@ class UpdateService(UseCase[CatalogDeps]):
             if service is None or service.artist_id != artist_id:
                 raise ServiceNotFoundError()
             currency = (values.price or service.price).currency
-            updated = replace(service, **_service_changes(values, currency))  # re-checked
+            updated = replace(service, **service_changes(values, currency))  # re-checked
             await uow.services.update(updated)
             await uow.commit()
         return updated

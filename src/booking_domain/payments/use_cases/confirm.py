@@ -2,7 +2,9 @@
 
 Callbacks, the customer's "I have paid" and the callback-triggered re-checks all end here:
 ask the provider's check for the invoice (outside any transaction), then in one unit of
-work lock the booking, record each ``PAID`` payment once (the provider's payment id is
+work lock the booking, claim its one-off flash design when a payment confirms it
+(``receipts`` says what a design claimed by another booking does), record each ``PAID``
+payment once (the provider's payment id is
 unique in storage, so a duplicate or concurrent callback records nothing twice), apply it
 to the booking (``receipts.receive``), and write the events. Notifications and pushes
 leave through the outbox after the commit.
@@ -11,9 +13,11 @@ leave through the outbox after the commit.
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 
-from booking_domain.bookings import BookingNotFoundError, record_change
-from booking_domain.payments.gateway import PaymentCheck
+from booking_domain.bookings import Booking, BookingNotFoundError, record_change
+from booking_domain.catalog import ClaimOutcome
+from booking_domain.payments.gateway import PaymentCheck, ProviderPayment
 from booking_domain.payments.invoices import DepositInvoice, InvoiceId, InvoiceKind
 from booking_domain.payments.ports import Evidence, PaymentsUnitOfWork
 from booking_domain.payments.published import (
@@ -24,6 +28,7 @@ from booking_domain.payments.published import (
 )
 from booking_domain.payments.receipts import (
     PaymentOutcome,
+    Receipt,
     paid_payments,
     receive,
     totals_agree,
@@ -52,6 +57,24 @@ async def confirm_with_provider(
     return recorded
 
 
+async def _received(
+    uow: PaymentsUnitOfWork,
+    booking: Booking,
+    invoice: DepositInvoice,
+    payment: ProviderPayment,
+    now: datetime,
+) -> Receipt:
+    """The payment applied to the booking; a deposit that confirms a size of a one-off flash
+    design claims the design, and one another booking claimed first withdraws the booking
+    and is owed back (``receipts``)."""
+    receipt = receive(booking, invoice, payment, now)
+    if receipt.confirms_deposit:
+        claimed = await uow.flash.claim(booking.service_id, booking.id)
+        if claimed is ClaimOutcome.TAKEN:
+            return receive(booking, invoice, payment, now, flash_taken=True)
+    return receipt
+
+
 async def _record(
     deps: PaymentsDeps,
     uow: PaymentsUnitOfWork,
@@ -70,7 +93,7 @@ async def _record(
         raise BookingNotFoundError()
     recorded, before = 0, current
     for payment in paid_payments(check):
-        receipt = receive(booking, current, payment, now)
+        receipt = await _received(uow, booking, current, payment, now)
         if not await uow.received_payments.add(receipt.payment, evidence):
             continue  # recorded before, by this or another callback
         for changed, event in receipt.steps:

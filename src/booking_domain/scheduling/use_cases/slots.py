@@ -44,7 +44,8 @@ class FindFreeSlots(UseCase[SchedulingDeps]):
     """Free starts for a service in ``[start, end)`` (at most 62 days), the first ``limit``
     of them (at most ``MAX_SLOTS_PER_QUERY``). Strangers get 404 for an artist they may not
     see; a service that is inactive is 404 to all but its owner and admins, to whom it (like
-    a suspended artist's) is not bookable."""
+    a suspended artist's) is not bookable. A size of a one-off flash design that is taken
+    has no free start."""
 
     async def __call__(
         self,
@@ -83,6 +84,8 @@ class FindFreeSlots(UseCase[SchedulingDeps]):
             raise ServiceNotFoundError()
         if not artist.is_bookable or not service.active:
             raise ArtistNotBookableError()
+        if service.flash is not None and service.flash.taken:
+            return FreeSlots(artist, service, ())  # a one-off flash design booked already
         epochs = free_slot_epochs(
             service=service,
             policy=artist.policy,

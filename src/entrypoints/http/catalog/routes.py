@@ -5,6 +5,7 @@ from entrypoints.http.catalog.controller import (
     ArtistsController,
     StudiosController,
 )
+from entrypoints.http.catalog.flash_controller import ArtistFlashController, FlashController
 from entrypoints.http.catalog.links_controller import (
     BookingLinksController,
     LinkSlotViewsController,
@@ -24,5 +25,7 @@ ROUTES = Routes(
         ArtistPortfolioController,
         BookingLinksController,
         LinkSlotViewsController,
+        FlashController,
+        ArtistFlashController,
     )
 )
