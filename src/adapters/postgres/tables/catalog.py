@@ -160,8 +160,13 @@ flash_designs = sa.Table(
     sa.Column("tags", pg.ARRAY(sa.Text), nullable=False, server_default=sa.text("'{}'")),
     sa.Column("one_off", sa.Boolean, nullable=False),
     # The booking whose confirmation claimed a one-off design (set once, by a conditional
-    # update: of concurrent claims one wins).
-    refers_to("claimed_by_booking_id", "bookings.id", ondelete="SET NULL", nullable=True),
+    # update: of concurrent claims one wins). bookings -> services -> flash_designs ->
+    # bookings is a cycle: the key is made after the tables (use_alter) to sort them.
+    sa.Column(
+        "claimed_by_booking_id",
+        sa.Uuid,
+        sa.ForeignKey("bookings.id", ondelete="SET NULL", use_alter=True),
+    ),
     sa.Column("removed", sa.Boolean, nullable=False, server_default=sa.text("false")),
     *timestamps(),
     sa.CheckConstraint("claimed_by_booking_id IS NULL OR one_off", name="claimed_one_off"),
