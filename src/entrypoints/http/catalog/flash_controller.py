@@ -9,18 +9,18 @@ from litestar import delete, get, patch, post
 from litestar.params import FromPath, JSONBody
 
 from booking_domain.catalog import FlashDesignId
-from booking_domain.shared import ArtistId
+from booking_domain.shared import ArtistId, Page, PageRequest
 from entrypoints.http.caller import Caller, MaybeCaller
 from entrypoints.http.catalog.controller import CatalogDep
 from entrypoints.http.catalog.flash_dto import (
     FlashDesignChange,
     FlashDesignRequest,
     FlashDesignView,
-    FlashSheetView,
+    FlashSheetPage,
 )
 from entrypoints.http.controllers import Public, SignedIn
 from entrypoints.http.problem_docs import CHANGES, READS
-from entrypoints.http.wire import given
+from entrypoints.http.wire import PageNumber, PageSize, given
 
 
 class FlashController(SignedIn, context="catalog", raises=CHANGES):
@@ -57,7 +57,13 @@ class ArtistFlashController(Public, context="catalog", raises=READS):
 
     @get(summary="An artist's flash sheet: designs, their sizes, whether one-offs are taken")
     async def sheet(
-        self, artist_id: FromPath[UUID], maybe_actor: MaybeCaller, catalog: CatalogDep
-    ) -> FlashSheetView:
+        self,
+        artist_id: FromPath[UUID],
+        maybe_actor: MaybeCaller,
+        catalog: CatalogDep,
+        page: PageNumber = 1,
+        page_size: PageSize = 20,
+    ) -> FlashSheetPage:
         found = await catalog.list_flash_sheet(maybe_actor, ArtistId(artist_id))
-        return FlashSheetView([FlashDesignView.of(entry) for entry in found])
+        whole = Page.of_whole(found, PageRequest(page, page_size))
+        return FlashSheetPage.of(whole, FlashDesignView.of)

@@ -24,7 +24,7 @@ from booking_domain.catalog.use_cases import (
 )
 from booking_domain.media import UploadId
 from entrypoints.http.catalog.dto import ArtistImageView, DepositDto, ServiceView
-from entrypoints.http.wire import Dto, MoneyDto, View, utc
+from entrypoints.http.wire import Dto, MoneyDto, PageView, View, utc
 
 Title = Annotated[str, Meta(max_length=MAX_TITLE * 2)]  # spaces are collapsed, then counted
 Tags = Annotated[
@@ -120,5 +120,5 @@ class FlashDesignView(View, frozen=True):
         )
 
 
-class FlashSheetView(View, frozen=True):
+class FlashSheetPage(PageView[FlashDesignView], frozen=True):
     items: list[FlashDesignView]
