@@ -2,7 +2,9 @@
 the booking that claimed a one-off design), and on ``services`` the design a service is a
 size of (``flash_design_id``, ``size_label``, ``size_cm``) with the design's one-off and
 taken marks, read with the service. Every new column is nullable or has a default, so the
-release before keeps inserting services as it did.
+release before keeps inserting services as it did. An artist's search words now include
+the tags of their flash designs (``artists_search_row`` again, and a trigger on
+``flash_designs`` that recomputes its artist's row, as studios' does).
 
 Revision ID: 0039_flash
 Revises: 0038_analytics_summaries
@@ -54,10 +56,68 @@ ALTER TABLE services ADD CONSTRAINT fk_services_flash_design_id_flash_designs
     FOREIGN KEY (flash_design_id) REFERENCES flash_designs (id);
 CREATE INDEX ix_services_flash_design_id ON services (flash_design_id)
     WHERE flash_design_id IS NOT NULL;
+
+-- Search: an artist's words include the tags of the designs on their flash sheet.
+CREATE OR REPLACE FUNCTION artists_search_row() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    studio record;
+    flash text;
+BEGIN
+    SELECT s.name, s.city, s.lat, s.lng INTO studio FROM studios s WHERE s.id = NEW.studio_id;
+    SELECT string_agg(array_to_string(d.tags, ' '), ' ') INTO flash
+      FROM flash_designs d WHERE d.artist_id = NEW.id AND NOT d.removed;
+    NEW.search_words := inkslot_words(
+        inkslot_artist_document(NEW.display_name, NEW.styles, NEW.city, NEW.bio)
+        || coalesce(' ' || studio.name, '') || coalesce(' ' || flash, ''));
+    INSERT INTO search_vocabulary (word) SELECT unnest(NEW.search_words)
+        ON CONFLICT DO NOTHING;
+    IF NEW.lat IS NOT NULL THEN
+        NEW.search_lat := NEW.lat;
+        NEW.search_lng := NEW.lng;
+    ELSE
+        NEW.search_lat := studio.lat;
+        NEW.search_lng := studio.lng;
+    END IF;
+    NEW.search_city := inkslot_fold(coalesce(NEW.city, studio.city));
+    RETURN NEW;
+END
+$$;
+CREATE FUNCTION flash_designs_search_rows() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE artists SET studio_id = studio_id WHERE id = NEW.artist_id;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER tr_flash_designs_search_rows
+    AFTER INSERT OR UPDATE OF tags, removed ON flash_designs
+    FOR EACH ROW EXECUTE FUNCTION flash_designs_search_rows();
 """
 
 # Going back forgets every flash design; their sizes stay as plain services.
 _DOWN = """
+DROP TRIGGER tr_flash_designs_search_rows ON flash_designs;
+DROP FUNCTION flash_designs_search_rows();
+CREATE OR REPLACE FUNCTION artists_search_row() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    studio record;
+BEGIN
+    SELECT s.name, s.city, s.lat, s.lng INTO studio FROM studios s WHERE s.id = NEW.studio_id;
+    NEW.search_words := inkslot_words(
+        inkslot_artist_document(NEW.display_name, NEW.styles, NEW.city, NEW.bio)
+        || coalesce(' ' || studio.name, ''));
+    INSERT INTO search_vocabulary (word) SELECT unnest(NEW.search_words)
+        ON CONFLICT DO NOTHING;
+    IF NEW.lat IS NOT NULL THEN
+        NEW.search_lat := NEW.lat;
+        NEW.search_lng := NEW.lng;
+    ELSE
+        NEW.search_lat := studio.lat;
+        NEW.search_lng := studio.lng;
+    END IF;
+    NEW.search_city := inkslot_fold(coalesce(NEW.city, studio.city));
+    RETURN NEW;
+END
+$$;
 DROP INDEX ix_services_flash_design_id;
 ALTER TABLE services DROP CONSTRAINT fk_services_flash_design_id_flash_designs;
 ALTER TABLE services DROP COLUMN flash_taken;

@@ -107,12 +107,14 @@ class InMemoryServiceRepository(TableRepository[ServiceId, Service], ServiceRepo
         self._rows.put(service.id, service)
 
     async def list_for_artist(
-        self, artist_id: ArtistId, *, include_inactive: bool
+        self, artist_id: ArtistId, *, include_inactive: bool, include_flash: bool = False
     ) -> tuple[Service, ...]:
         found = [
             s
             for s in self._rows.values()
-            if s.artist_id == artist_id and s.flash is None and (include_inactive or s.active)
+            if s.artist_id == artist_id
+            and (include_flash or s.flash is None)
+            and (include_inactive or s.active)
         ]
         return tuple(sorted(found, key=lambda s: (s.name, s.id)))
 

@@ -3,7 +3,8 @@ N days" answered live by the domain's ``free_slots`` (so the double needs no pro
 its projection port keeps what it is given, for the refresher's sake).
 
 Text matching is simpler than PostgreSQL's: every folded word of the query must be a word
-of the document (name, styles, city, bio, studio name), exactly (no near matches).
+of the document (name, styles, city, bio, studio name, flash tags), exactly (no near
+matches).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from adapters.memory.catalog import (
 from adapters.memory.portfolio import InMemoryPortfolioRepository
 from adapters.memory.search_state import InMemoryPortfolioLikes
 from booking_domain.catalog import ArtistProfile, GeoPoint, Service
+from booking_domain.catalog.ports import FlashRepository
 from booking_domain.scheduling import free_slots
 from booking_domain.scheduling.ports import SchedulingReader
 from booking_domain.search import cursor
@@ -79,9 +81,15 @@ class InMemoryArtistSearch(ArtistSearch):
         portfolio: InMemoryPortfolioRepository,
         scheduling: SchedulingReader,
         likes: InMemoryPortfolioLikes,
+        flash: FlashRepository,
     ) -> None:
         self._artists, self._studios, self._services = artists, studios, services
         self._portfolio, self._scheduling, self._likes = portfolio, scheduling, likes
+        self._flash = flash
+
+    async def _flash_tags(self, artist: ArtistProfile) -> list[str]:
+        """The tags of the designs on the artist's flash sheet (words of the document)."""
+        return [tag for entry in await self._flash.sheet(artist.id) for tag in entry.design.tags]
 
     async def _place(self, artist: ArtistProfile) -> tuple[GeoPoint | None, str | None, str]:
         """The artist's point, city and studio name (the studio's where the artist has none)."""
@@ -91,7 +99,11 @@ class InMemoryArtistSearch(ArtistSearch):
         return point, city, studio.name if studio else ""
 
     async def _active(self, artist: ArtistProfile) -> list[Service]:
-        return list(await self._services.list_for_artist(artist.id, include_inactive=False))
+        return list(
+            await self._services.list_for_artist(
+                artist.id, include_inactive=False, include_flash=True
+            )
+        )
 
     async def _next_free(
         self, artist: ArtistProfile, services: list[Service], now: datetime, days: int
@@ -129,7 +141,10 @@ class InMemoryArtistSearch(ArtistSearch):
         if not artist.visible_to(None):
             return None
         point, city, studio_name = await self._place(artist)
-        document = " ".join([artist.display_name, *artist.styles, artist.city or "", artist.bio])
+        flash = await self._flash_tags(artist) if q.q is not None else []
+        document = " ".join(
+            [artist.display_name, *artist.styles, artist.city or "", artist.bio, *flash]
+        )
         if q.q is not None and not _words_in(q.q, f"{document} {studio_name}"):
             return None
         if q.styles and not _styles_match(artist.styles, q.styles, q.styles_match):

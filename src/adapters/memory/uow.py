@@ -251,6 +251,7 @@ class InMemoryUnitOfWork(
             uow.portfolio,
             uow.scheduling,
             uow.portfolio_likes,
+            uow.flash,
         )
     )
     free_starts = _over_table(InMemoryFreeStartsProjection, "search_calendars")

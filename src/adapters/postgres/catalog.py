@@ -181,7 +181,8 @@ _SERVICES_OF_ARTIST = Statement(
         select(services)
         .where(services.c.artist_id == bindparam("artist_id"))
         .where(services.c.active.op("OR")(bindparam("include_inactive")))
-        .where(services.c.flash_design_id.is_(None))  # flash sizes are on the flash sheet
+        # Flash sizes are on the flash sheet (unless asked for).
+        .where(services.c.flash_design_id.is_(None).op("OR")(bindparam("include_flash")))
         .order_by(services.c.name, services.c.id)
     )
 )
@@ -199,9 +200,12 @@ class PostgresServiceRepository(OnConnection, ServiceRepository):
         await self._conn.execute(_SERVICE_UPDATE.text, service_row(service))
 
     async def list_for_artist(
-        self, artist_id: ArtistId, *, include_inactive: bool
+        self, artist_id: ArtistId, *, include_inactive: bool, include_flash: bool = False
     ) -> tuple[Service, ...]:
-        cursor = await self._conn.execute(
-            _SERVICES_OF_ARTIST.text, {"artist_id": artist_id, "include_inactive": include_inactive}
-        )
+        params = {
+            "artist_id": artist_id,
+            "include_inactive": include_inactive,
+            "include_flash": include_flash,
+        }
+        cursor = await self._conn.execute(_SERVICES_OF_ARTIST.text, params)
         return tuple(service_of(r) for r in await cursor.fetchall())

@@ -95,9 +95,10 @@ class ServiceRepository(Protocol):
     async def update(self, service: Service) -> None: ...
 
     async def list_for_artist(
-        self, artist_id: ArtistId, *, include_inactive: bool
+        self, artist_id: ArtistId, *, include_inactive: bool, include_flash: bool = False
     ) -> tuple[Service, ...]:
-        """An artist's plain services (flash variants are on the flash sheet), by name."""
+        """An artist's services, by name: the plain ones only, unless ``include_flash`` (the
+        sizes of flash designs are listed on the flash sheet)."""
         ...
 
 

@@ -24,7 +24,7 @@ async def _design(desk: Desk, *, one_off: bool = True, **more: Any) -> dict[str,
     body = {
         "uploadId": upload["id"],
         "title": "Swallow",
-        "tags": [" Old School ", "old_school", "Bird"],
+        "tags": [" Old School ", "old_school", "Bird", "Swallowtail"],
         "oneOff": one_off,
         "variants": [
             {"sizeLabel": "S", "sizeCm": 5, "durationMinutes": 60, "price": {"amount": 100_000}},
@@ -59,6 +59,12 @@ async def _slots(desk: Desk, service_id: str) -> list[Any]:
     return list(read.json()["items"])
 
 
+async def _found_by(desk: Desk, words: str) -> list[str]:
+    found = await desk.api.client.get("/api/v1/artists", params={"q": words})
+    assert found.status_code == 200, found.text
+    return [a["id"] for a in found.json()["items"]]
+
+
 def _size(design: dict[str, Any], label: str) -> str:
     return str(next(v["id"] for v in design["variants"] if v["sizeLabel"] == label))
 
@@ -66,7 +72,7 @@ def _size(design: dict[str, Any], label: str) -> str:
 async def test_a_size_books_like_a_service_and_a_one_off_is_taken_once(api: Api) -> None:
     desk = await open_desk(api)
     design = await _design(desk)
-    assert design["tags"] == ["old-school", "bird"] and design["taken"] is False
+    assert design["tags"] == ["old-school", "bird", "swallowtail"] and design["taken"] is False
     assert [(v["sizeLabel"], v["sizeCm"], v["name"]) for v in design["variants"]] == [
         ("S", 5, "Swallow (S)"),
         ("L", 15, "Swallow (L)"),
@@ -74,6 +80,7 @@ async def test_a_size_books_like_a_service_and_a_one_off_is_taken_once(api: Api)
     assert design["variants"][1]["deposit"]["due"] == {"amount": 30_000, "currency": "MNT"}
     (shown,) = await _sheet(desk)
     assert shown["id"] == design["id"] and shown["images"]
+    assert await _found_by(desk, "swallowtail") == [desk.artist.id]  # search by flash tags
     services = await api.client.get(f"/api/v1/artists/{desk.artist.id}/services")
     assert [s["id"] for s in services.json()["items"]] == [desk.artist.service["id"]]
 
@@ -186,8 +193,10 @@ async def test_the_artist_changes_and_removes_designs_others_are_refused(api: Ap
         )
         assert refused.status_code == 422, (bad, refused.text)
 
+    assert await _found_by(desk, "birds") == [desk.artist.id]  # by the sheet's tags
     removed = await api.client.delete(f"{MINE}/{design['id']}", headers=auth)
     assert removed.status_code == 204
+    assert await _found_by(desk, "birds") == []
     assert await _sheet(desk) == []
     gone = await desk.book(SLOT, serviceId=_size(design, "S"))
     assert gone.status_code == 422 and gone.json()["code"] == "artist_not_bookable"

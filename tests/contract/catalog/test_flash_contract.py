@@ -91,6 +91,10 @@ async def test_a_design_round_trips_with_its_sizes_off_the_plain_list(
         assert await uow.services.get(sizes[0].id) == sizes[0]
         plain = await uow.services.list_for_artist(artist.id, include_inactive=True)
         assert plain == (artist.service,)
+        every = await uow.services.list_for_artist(
+            artist.id, include_inactive=False, include_flash=True
+        )
+        assert set(every) == {artist.service, *sizes}
     later = NOW + timedelta(hours=1)
     changed = design.changed(later, title="Two swallows", tags=["birds", "old-school"])
     async with uow_factory() as uow:

@@ -15,6 +15,7 @@ from booking_domain.catalog import FlashDesignNotFoundError, FlashDesignTakenErr
 from booking_domain.catalog.use_cases import FlashDesignFields, ServiceFields, VariantFields
 from booking_domain.media import Upload, UploadId, Variant
 from booking_domain.scheduling import ArtistNotBookableError
+from booking_domain.search import ArtistQuery
 from booking_domain.shared import Actor, InvalidInputError, Money, PermissionDeniedError
 from tests.support.bootstrap import App, build_app
 from tests.support.catalog import BookableArtist, add_bookable_artist, add_user
@@ -132,8 +133,12 @@ async def test_who_may_keep_a_sheet_and_what_removal_does(app: App) -> None:
     stranger = await add_bookable_artist(app.uow)
     with pytest.raises(FlashDesignNotFoundError):
         await app.catalog.update_flash_design(stranger.actor, entry.design.id, title="Mine")
+    search = app.bundles.search
+    found = await search.search_artists(ArtistQuery(q="old school"))
+    assert [card.hit.artist.id for card in found.items] == [artist.id]  # by the sheet's tags
     await app.catalog.remove_flash_design(artist.actor, entry.design.id)
     assert await app.catalog.list_flash_sheet(None, artist.id) == ()
+    assert (await search.search_artists(ArtistQuery(q="old school"))).items == ()
     with pytest.raises(ArtistNotBookableError):
         await app.bookings.create_booking(
             customer, BookingRequest(artist.id, entry.variants[0].id, SLOT)

@@ -159,7 +159,9 @@ class _Export:
 
     async def _artist(self, artist: ArtistProfile) -> AsyncIterator[ExportPart]:
         uow = self._uow
-        services = await uow.services.list_for_artist(artist.id, include_inactive=True)
+        services = await uow.services.list_for_artist(
+            artist.id, include_inactive=True, include_flash=True
+        )
         rules = await uow.availability.rules(artist.id)
         overrides = await uow.availability.overrides(artist.id)
         profile: JsonValue = {
