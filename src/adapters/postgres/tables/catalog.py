@@ -120,7 +120,7 @@ services = sa.Table(
     sa.Column("deposit_value", sa.BigInteger, nullable=False, server_default=sa.text("0")),
     sa.Column("requires_approval", sa.Boolean, nullable=False, server_default=sa.text("false")),
     sa.Column("active", sa.Boolean, nullable=False, server_default=sa.text("true")),
-    # A size of a flash design (0039): its design, label and size; whether the design is
+    # A size of a flash design (0043): its design, label and size; whether the design is
     # one-off (fixed with the design), and taken (written by the design's claim alone, so
     # the scheduling context reads it with the service and the catalogue version moves).
     refers_to("flash_design_id", "flash_designs.id", ondelete=None, nullable=True),
@@ -148,7 +148,7 @@ services = sa.Table(
     ),
 )
 
-# An artist's flash sheet (0039): designs whose sizes are services (services.flash_design_id).
+# An artist's flash sheet (0043): designs whose sizes are services (services.flash_design_id).
 flash_designs = sa.Table(
     "flash_designs",
     metadata,

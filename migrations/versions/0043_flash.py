@@ -6,8 +6,8 @@ release before keeps inserting services as it did. An artist's search words now 
 the tags of their flash designs (``artists_search_row`` again, and a trigger on
 ``flash_designs`` that recomputes its artist's row, as studios' does).
 
-Revision ID: 0039_flash
-Revises: 0038_analytics_summaries
+Revision ID: 0043_flash
+Revises: 0042_commissions
 Create Date: 2026-11-26 07:00:00
 """
 
@@ -15,8 +15,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "0039_flash"
-down_revision: str | None = "0038_analytics_summaries"
+revision: str = "0043_flash"
+down_revision: str | None = "0042_commissions"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
