@@ -4,6 +4,9 @@
   visitor's own booking. The server knows nobody here (the access token lives in the tab's
   ``sessionStorage``), so the page is a shell: its script signs in and asks the API, which
   decides who may see and change the booking; anyone else's booking is the API's 404.
+- ``GET /requests/{id}``: a tattoo request (the ``commissions`` context), the link in its
+  notifications: the same kind of shell, its script reading the request and its thread
+  from the API, which shows them to the request's two parties (and admins) only.
 - ``GET /verify-email``, ``/reset-password``, ``/unlock``: the account emails' links. The
   ``token`` in their query string is read by the page's script and posted to the API; it
   is never written into the HTML, and the answer is ``no-store`` (the middleware adds
@@ -24,7 +27,7 @@ from litestar.params import FromPath, QueryParameter
 from litestar.response import Template
 
 from entrypoints.http.catalog.page.dates import date_words
-from entrypoints.http.catalog.page.linked_texts import ACCOUNT_TEXTS, BOOKING_TEXTS
+from entrypoints.http.catalog.page.linked_texts import ACCOUNT_TEXTS, BOOKING_TEXTS, REQUEST_TEXTS
 from entrypoints.http.catalog.page.page import ASSETS_PATH, CONTENT_SECURITY_POLICY
 from entrypoints.http.catalog.page.texts import page_locale, script_texts, translator
 
@@ -94,6 +97,26 @@ async def booking_action_page(
     return _booking(booking_id, action, request, lang)
 
 
+@get("/requests/{request_id:str}", include_in_schema=False, media_type=MediaType.HTML)
+async def request_page(
+    request_id: FromPath[str], request: Request[Any, Any, Any], lang: Lang = None
+) -> Template:
+    """A tattoo request's page (its notifications' link); an address that cannot name a
+    request is the "not found" page."""
+    try:
+        parsed = UUID(request_id)
+    except ValueError:
+        return _render("missing.html.j2", request, lang, 404)
+    locale = page_locale(lang, request.headers.get("accept-language"))
+    data = {
+        "requestId": str(parsed),
+        "lang": locale,
+        "texts": script_texts(locale, REQUEST_TEXTS),
+        "dates": date_words(locale),
+    }
+    return _render("request.html.j2", request, lang, 200, data=data)
+
+
 def _account_page(purpose: Purpose, request: Request[Any, Any, Any], lang: str | None) -> Template:
     locale = page_locale(lang, request.headers.get("accept-language"))
     data = {
@@ -124,6 +147,7 @@ async def unlock_page(request: Request[Any, Any, Any], lang: Lang = None) -> Tem
 LINKED_ROUTES: Final = (
     booking_page,
     booking_action_page,
+    request_page,
     verify_email_page,
     reset_password_page,
     unlock_page,

@@ -1,0 +1,156 @@
+"""A tattoo request's page (``/requests/{id}``, where its notifications link), in a real
+browser against ``inkslot serve`` with the demo data: the demo customer sends the demo
+artist a request with a reference picture through the API; the artist opens the page, signs
+in with email and password and accepts it with a message; the customer, signed in in the
+same tab after them, answers in the thread; the artist sees both messages
+(page-request.png)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.api.media.uploads import a_jpeg
+from tests.browser.support import SCREENSHOTS, wait_for
+from tests.browser.test_linked_pages import _passwords, _shown
+from tests.support.server import ServerProcess
+
+pytestmark = pytest.mark.browser
+CUSTOMER = "customer@inkslot.local"
+ARTIST = "artist@inkslot.local"
+IDEA = "A fox curled around the wrist, fine line"
+ANSWER = "Love it. 12 cm fits; shall we talk placement?"
+REPLY = "Yes! Inner forearm, as in the sketch."
+
+
+def _send_request(server: ServerProcess, password: str) -> str:
+    """The demo customer sends the demo artist a request with one reference picture; its id."""
+    api = httpx.Client(base_url=server.base_url + "/api/v1", timeout=30)
+    login = api.post("/auth/login", json={"email": CUSTOMER, "password": password})
+    assert login.status_code == 200, login.text
+    auth = {"Authorization": "Bearer " + login.json()["tokens"]["accessToken"]}
+    artist = next(
+        a
+        for a in api.get("/artists", params={"q": "saraa"}).json()["items"]
+        if a["displayName"] == "Saraa Ink"
+    )
+    picture = a_jpeg((640, 480))
+    ticket = api.post(
+        "/uploads",
+        json={"contentType": "image/jpeg", "size": len(picture), "purpose": "idea"},
+        headers=auth,
+    ).json()
+    put = httpx.put(ticket["url"], content=picture, headers=ticket["headers"], timeout=30)
+    assert put.status_code == 200, put.text
+    done = api.post(f"/uploads/{ticket['uploadId']}/complete", headers=auth)
+    assert done.status_code == 200, done.text
+    sent = api.post(
+        "/requests",
+        json={
+            "artistId": artist["id"],
+            "idea": IDEA,
+            "placement": {"area": "forearm", "text": "inner, near the wrist"},
+            "sizeCm": 12,
+            "colour": "black_and_grey",
+            "budget": {"min": 15_000_000, "max": 30_000_000, "currency": "MNT"},
+            "preferredDates": [(date.today() + timedelta(days=14)).isoformat()],
+            "firstTattoo": True,
+            "ageConfirmed": True,
+            "uploadIds": [ticket["uploadId"]],
+        },
+        headers=auth,
+    )
+    assert sent.status_code == 201, sent.text
+    return str(sent.json()["request"]["id"])
+
+
+def _sign_in(driver: Any, email: str, password: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    field = _shown(driver, "email")
+    field.clear()  # the form keeps the last address after a sign-out
+    field.send_keys(email)
+    driver.find_element(By.ID, "password").send_keys(password)
+    driver.find_element(By.CSS_SELECTOR, "#email-form button[type=submit]").click()
+
+
+def _thread(driver: Any) -> str:
+    from selenium.webdriver.common.by import By
+
+    return str(driver.find_element(By.ID, "thread").text)
+
+
+def test_the_artist_accepts_and_the_two_talk_on_the_requests_page(
+    server: ServerProcess, browser: Any
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    passwords = _passwords(server)
+    request_id = _send_request(server, passwords["customer"])
+    browser.get(f"{server.base_url}/requests/{request_id}")
+
+    # The artist signs in and reads the request, its reference picture and whose turn it is.
+    _sign_in(browser, ARTIST, passwords["artist"])
+    facts = _shown(browser, "request-facts")
+    wait_for(lambda: IDEA in facts.text, "the request's details")
+    assert "Forearm: inner, near the wrist" in facts.text and "12 cm" in facts.text
+    assert "Black and grey" in facts.text and "MNT 150,000 to MNT 300,000" in facts.text
+    assert "Open: waiting for the artist's answer" in facts.text and "Yours" in facts.text
+    picture = _shown(browser, "reference-list").find_element(By.TAG_NAME, "img")
+    assert picture.get_attribute("alt") == "Reference picture 1"
+    loaded = "return arguments[0].naturalWidth"
+    wait_for(lambda: browser.execute_script(loaded, picture), "the picture")
+    assert not browser.find_element(By.ID, "withdraw").is_displayed()
+
+    # Accepted with a message: the message opens the artist's side of the thread.
+    browser.find_element(By.ID, "answer-message").send_keys(ANSWER)
+    accept = browser.find_element(By.ID, "accept")
+    assert accept.text == "Accept the request"
+    accept.click()
+    wait_for(lambda: "Accepted" in facts.text, "the accepted request")
+    wait_for(lambda: ANSWER in _thread(browser), "the artist's message in the thread")
+    assert "You" in _thread(browser)
+    assert not browser.find_element(By.ID, "answer").is_displayed()
+    assert browser.find_element(By.ID, "message-form").is_displayed()
+
+    # The customer, signed in in the same tab, answers in the thread.
+    browser.find_element(By.ID, "sign-out").click()
+    _sign_in(browser, CUSTOMER, passwords["customer"])
+    wait_for(lambda: "The artist" in _thread(browser), "the thread as the customer sees it")
+    assert not browser.find_element(By.ID, "answer").is_displayed()
+    browser.find_element(By.ID, "message-text").send_keys(REPLY)
+    browser.find_element(By.ID, "send-message").click()
+    wait_for(lambda: REPLY in _thread(browser), "the customer's message in the thread")
+    assert "Your message is sent." in browser.find_element(By.ID, "status").text
+
+    # The artist sees both messages, oldest first.
+    browser.find_element(By.ID, "sign-out").click()
+    _sign_in(browser, ARTIST, passwords["artist"])
+    wait_for(lambda: REPLY in _thread(browser), "the thread as the artist sees it")
+    thread = _thread(browser)
+    assert thread.index(ANSWER) < thread.index(REPLY)
+    assert "The customer" in thread
+    browser.save_screenshot(str(SCREENSHOTS / "page-request.png"))
+    assert browser.execute_script("return document.cookie") == ""
+    logs = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    assert logs == [], logs  # no CSP violation, no script error
+
+
+def test_a_stranger_signed_in_sees_only_not_found(server: ServerProcess, browser: Any) -> None:
+    from selenium.webdriver.common.by import By
+
+    request_id = _send_request(server, _passwords(server)["customer"])
+    api = httpx.Client(base_url=server.base_url + "/api/v1", timeout=30)
+    stranger = {"email": "stranger@example.com", "password": "violet-needle-harbour"}
+    made = api.post("/auth/register", json={**stranger, "name": "Eve", "role": "customer"})
+    assert made.status_code == 201, made.text
+    browser.get(f"{server.base_url}/requests/{request_id}?lang=mn")
+    _sign_in(browser, stranger["email"], stranger["password"])
+    wait_for(
+        lambda: "олдсонгүй" in browser.find_element(By.ID, "status").text, "the not-found notice"
+    )
+    assert not browser.find_element(By.ID, "request").is_displayed()
+    assert IDEA not in browser.find_element(By.TAG_NAME, "body").text
