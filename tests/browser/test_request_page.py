@@ -115,6 +115,7 @@ def test_the_artist_accepts_and_the_two_talk_on_the_requests_page(
     assert "You" in _thread(browser)
     assert not browser.find_element(By.ID, "answer").is_displayed()
     assert browser.find_element(By.ID, "message-form").is_displayed()
+    assert browser.switch_to.active_element.get_attribute("id") == "message-text"
 
     # The customer, signed in in the same tab, answers in the thread.
     browser.find_element(By.ID, "sign-out").click()

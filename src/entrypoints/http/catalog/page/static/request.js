@@ -197,6 +197,8 @@
       $("answer-message").value = "";
       await reload();
       status(step === "accept" ? T.accepted : T.declined);
+      // The answer's form is gone: the keyboard goes on in the thread's (an accepted request).
+      if (!$("message-form").hidden) $("message-text").focus();
     } catch (error) {
       fail(error);
     }
