@@ -50,11 +50,22 @@ class InMemoryRequestRepository(TableRepository[RequestId, TattooRequest], Reque
         found.sort(key=_queue_key)
         return Page.of_whole(tuple(found), page)
 
+    async def of_artist(self, artist_user_id: UserId, page: PageRequest) -> Page[TattooRequest]:
+        found = [r for r in self._rows.values() if r.artist_user_id == artist_user_id]
+        found.sort(key=lambda r: (r.created_at, r.id), reverse=True)
+        return Page.of_whole(tuple(found), page)
+
+    async def forget(self, request: TattooRequest) -> None:
+        self._rows.put(request.id, request)
+
 
 class InMemoryRequestMessageRepository(
     TableRepository[RequestMessageId, RequestMessage], RequestMessageRepository
 ):
     async def add(self, message: RequestMessage) -> None:
+        self._rows.put(message.id, message)
+
+    async def forget(self, message: RequestMessage) -> None:
         self._rows.put(message.id, message)
 
     async def of_request(self, request_id: RequestId, page: PageRequest) -> Page[RequestMessage]:

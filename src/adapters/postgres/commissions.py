@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Select, bindparam, case, func, insert, or_, select, update
+from sqlalchemy import Select, bindparam, case, delete, func, insert, or_, select, update
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -82,6 +82,16 @@ _UPDATE = Statement(
         .values({name: bindparam(name) for name in _CHANGING})
     )
 )
+_FORGET = Statement(
+    lambda: (
+        update(tattoo_requests)
+        .where(_R.id == bindparam("id"))
+        .values({name: bindparam(name) for name in (*_CHANGING, "idea", "placement_text")})
+    )
+)
+_DROP_IMAGES = Statement(
+    lambda: delete(tattoo_request_images).where(_I.request_id == bindparam("request_id"))
+)
 _BY_ID = Statement(lambda: _with_images(_R.id == bindparam("id")))
 _LOCK = Statement(
     lambda: _with_images(_R.id == bindparam("id")).with_for_update(of=tattoo_requests)
@@ -97,6 +107,17 @@ _CUSTOMER_PAGE = Statement(
     )
 )
 _CUSTOMER_COUNT = Statement(lambda: exact_count(tattoo_requests, _OF_CUSTOMER))
+
+_OF_ARTIST = [_R.artist_user_id == bindparam("artist_user_id")]
+_ARTIST_PAGE = Statement(
+    lambda: (
+        _with_images(*_OF_ARTIST)
+        .order_by(_R.created_at.desc(), _R.id.desc())
+        .limit(bindparam("limit"))
+        .offset(bindparam("offset"))
+    )
+)
+_ARTIST_COUNT = Statement(lambda: exact_count(tattoo_requests, _OF_ARTIST))
 
 
 def _in_queue() -> list[ColumnElement[bool]]:
@@ -129,6 +150,13 @@ _QUEUE_COUNT = Statement(lambda: exact_count(tattoo_requests, _in_queue()))
 _M_INSERT = Statement(
     lambda: insert(tattoo_request_messages).values(
         {c.name: bindparam(c.name) for c in tattoo_request_messages.c}
+    )
+)
+_M_FORGET = Statement(
+    lambda: (
+        update(tattoo_request_messages)
+        .where(_M.id == bindparam("id"))
+        .values({name: bindparam(name) for name in ("text", "upload_id", "images")})
     )
 )
 _OF_REQUEST = [_M.request_id == bindparam("request_id")]
@@ -186,19 +214,22 @@ def _request(row: Mapping[str, Any]) -> TattooRequest:
     )  # fmt: skip
 
 
+def _picture_rows(request: TattooRequest) -> list[dict[str, Any]]:
+    return [
+        {
+            "request_id": request.id,
+            "position": position,
+            "upload_id": image.upload_id,
+            "images": variants_json(image.variants),
+        }
+        for position, image in enumerate(request.images)
+    ]
+
+
 class PostgresRequestRepository(OnConnection, RequestRepository):
     async def add(self, request: TattooRequest) -> None:
         await self._conn.execute(_INSERT.text, _row(request))
-        pictures = [
-            {
-                "request_id": request.id,
-                "position": position,
-                "upload_id": image.upload_id,
-                "images": variants_json(image.variants),
-            }
-            for position, image in enumerate(request.images)
-        ]
-        await self._write_rows(_INSERT_IMAGE.text, pictures)
+        await self._write_rows(_INSERT_IMAGE.text, _picture_rows(request))
 
     async def get(self, request_id: RequestId, *, for_update: bool = False) -> TattooRequest | None:
         query = _LOCK if for_update else _BY_ID
@@ -208,6 +239,17 @@ class PostgresRequestRepository(OnConnection, RequestRepository):
     async def update(self, request: TattooRequest) -> None:
         row = _row(request)
         await self._conn.execute(_UPDATE.text, {k: row[k] for k in ("id", *_CHANGING)})
+
+    async def forget(self, request: TattooRequest) -> None:
+        row = _row(request)
+        names = ("id", *_CHANGING, "idea", "placement_text")
+        await self._conn.execute(_FORGET.text, {k: row[k] for k in names})
+        await self._conn.execute(_DROP_IMAGES.text, {"request_id": request.id})
+        await self._write_rows(_INSERT_IMAGE.text, _picture_rows(request))
+
+    async def of_artist(self, artist_user_id: UserId, page: PageRequest) -> Page[TattooRequest]:
+        params = {"artist_user_id": artist_user_id}
+        return await self._page(_ARTIST_PAGE, _ARTIST_COUNT, params, page)
 
     async def of_customer(self, customer_id: UserId, page: PageRequest) -> Page[TattooRequest]:
         params = {"customer_id": customer_id}
@@ -245,6 +287,13 @@ class PostgresRequestMessageRepository(OnConnection, RequestMessageRepository):
             "created_at": message.created_at,
         }  # fmt: skip
         await self._conn.execute(_M_INSERT.text, params)
+
+    async def forget(self, message: RequestMessage) -> None:
+        params = {
+            "id": message.id, "text": message.text, "upload_id": message.upload_id,
+            "images": variants_json(message.images),
+        }  # fmt: skip
+        await self._conn.execute(_M_FORGET.text, params)
 
     async def of_request(self, request_id: RequestId, page: PageRequest) -> Page[RequestMessage]:
         params = {"request_id": request_id}

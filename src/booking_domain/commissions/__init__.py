@@ -29,6 +29,7 @@ from booking_domain.commissions.errors import (
     RequestNotOpenError,
     TooManyRequestMessagesError,
 )
+from booking_domain.commissions.leaving import erased_message, erased_request, leavers_uploads
 from booking_domain.commissions.ports import (
     CommissionsUnitOfWork,
     CommissionsUnitOfWorkFactory,
@@ -41,6 +42,7 @@ from booking_domain.commissions.published import (
     request_data,
     request_outbox_event,
 )
+from booking_domain.commissions.recording import record_change
 from booking_domain.commissions.requests import (
     MAX_MESSAGE,
     MAX_MESSAGES,
@@ -48,6 +50,7 @@ from booking_domain.commissions.requests import (
     Accept,
     Action,
     Decline,
+    Leave,
     PostMessage,
     RequestChange,
     RequestEvent,
@@ -88,6 +91,7 @@ __all__ = [
     "DraftDetails",
     "HasTattooRequests",
     "InvalidRequestError",
+    "Leave",
     "Placement",
     "PostMessage",
     "RequestActionNotAllowedError",
@@ -112,7 +116,11 @@ __all__ = [
     "check_details",
     "check_message_text",
     "check_sender",
+    "erased_message",
+    "erased_request",
+    "leavers_uploads",
     "local_today",
+    "record_change",
     "request_data",
     "request_outbox_event",
     "send_request",

@@ -38,9 +38,24 @@ class RequestRepository(Protocol):
         answered first (ties by id); exact total."""
         ...
 
+    async def of_artist(self, artist_user_id: UserId, page: PageRequest) -> Page[TattooRequest]:
+        """Every request to the artist whose account is ``artist_user_id``, whatever its
+        state, newest first (ties by id, newest first), exact total (their data export,
+        their account's deletion)."""
+        ...
+
+    async def forget(self, request: TattooRequest) -> None:
+        """What ``update`` writes, and the details and images as given (images no longer
+        on it are dropped): a party's words and pictures erased (``erased_request``)."""
+        ...
+
 
 class RequestMessageRepository(Protocol):
     async def add(self, message: RequestMessage) -> None: ...
+
+    async def forget(self, message: RequestMessage) -> None:
+        """Its text and picture as given: its author's words erased (``erased_message``)."""
+        ...
 
     async def of_request(self, request_id: RequestId, page: PageRequest) -> Page[RequestMessage]:
         """Oldest first (ties by id), exact total."""

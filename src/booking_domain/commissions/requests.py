@@ -9,6 +9,8 @@ States and who moves them (``apply``, the one transition function):
 | open | accepted | the artist, with a message |
 | open | declined | the artist, with a message |
 | open | withdrawn | the customer, with an optional message |
+| open, accepted | withdrawn | the customer's account is deleted (``Leave``) |
+| open, accepted | declined | the artist's account is deleted (``Leave``) |
 
 - ``declined`` and ``withdrawn`` are terminal: nothing moves them, and their thread takes no
   more messages. ``accepted`` is not: the thread stays open, and a quote will hang off an
@@ -163,7 +165,13 @@ class PostMessage:
     image: Upload | None = None
 
 
-Action = Accept | Decline | Withdraw | PostMessage
+@dataclass(frozen=True, slots=True)
+class Leave:
+    """The actor's account is being deleted: a request still in play closes without a
+    message (the customer's as withdrawn, the artist's as declined; docs/privacy.md)."""
+
+
+Action = Accept | Decline | Withdraw | PostMessage | Leave
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,6 +246,8 @@ def apply(request: TattooRequest, action: Action, actor: Actor, now: datetime) -
         raise RequestActionNotAllowedError("Admins read tattoo requests; only their parties act.")
     if isinstance(action, PostMessage):
         return _post(request, action, actor, role, now)
+    if isinstance(action, Leave):
+        return _leave(request, actor, role, now)
     change, status, needed = _decision(action)
     if role is not needed:
         raise RequestActionNotAllowedError()
@@ -256,6 +266,17 @@ def _decision(action: Accept | Decline | Withdraw) -> tuple[RequestChange, Reque
     if isinstance(action, Decline):
         return RequestChange.DECLINED, RequestStatus.DECLINED, Role.ARTIST
     return RequestChange.WITHDRAWN, RequestStatus.WITHDRAWN, Role.CUSTOMER
+
+
+def _leave(request: TattooRequest, actor: Actor, role: Role, now: datetime) -> RequestEvent:
+    if request.is_terminal:
+        raise RequestNotOpenError()
+    if role is Role.CUSTOMER:
+        change, status = RequestChange.WITHDRAWN, RequestStatus.WITHDRAWN
+    else:
+        change, status = RequestChange.DECLINED, RequestStatus.DECLINED
+    changed = _changed(request, now, status=status, turn=request.turn, message=None)
+    return RequestEvent(change, changed, actor, now, None)
 
 
 def _post(

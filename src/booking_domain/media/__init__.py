@@ -32,7 +32,13 @@ from booking_domain.media.images import (
     ProcessedImage,
     VariantSpec,
 )
-from booking_domain.media.links import PRIVATE_URL_SECONDS, ImageLink, image_links, private_links
+from booking_domain.media.links import (
+    PRIVATE_URL_SECONDS,
+    ImageLink,
+    image_links,
+    private_links,
+    variant_store,
+)
 from booking_domain.media.ports import (
     HasUploads,
     MediaStores,
@@ -105,4 +111,5 @@ __all__ = [
     "image_links",
     "private_links",
     "take_upload",
+    "variant_store",
 ]

@@ -7,7 +7,9 @@
   other party and the accounts;
 - an artist's profile leaves public view for good: suspended, its name ``DELETED_NAME``, its
   bio, Instagram handle and pictures cleared; its services, portfolio and reviews stay
-  stored but are no longer public (a suspended profile's are not).
+  stored but are no longer public (a suspended profile's are not);
+- the person's tattoo requests in play close, and their words and pictures are erased from
+  every request they were a party to (``commissions.leaving``, ``Leave``).
 """
 
 from __future__ import annotations

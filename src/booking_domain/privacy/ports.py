@@ -1,6 +1,7 @@
 """What the privacy use cases open: one unit of work over everything a person's account
 touches, so that deleting an account (cancelling its bookings, hiding its artist profile,
-ending its sessions, anonymising it) is one transaction."""
+closing and erasing its side of tattoo requests, ending its sessions, anonymising it) is
+one transaction."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Protocol
 from booking_domain.accounts import AccountsUnitOfWork
 from booking_domain.bookings import BookingsUnitOfWork
 from booking_domain.catalog import CatalogUnitOfWork
+from booking_domain.commissions import CommissionsUnitOfWork
 from booking_domain.notifications import NotificationsUnitOfWork
 from booking_domain.payments import PaymentsUnitOfWork
 from booking_domain.reviews import ReviewsUnitOfWork
@@ -23,12 +25,14 @@ class PrivacyUnitOfWork(
     SchedulingUnitOfWork,
     BookingsUnitOfWork,
     PaymentsUnitOfWork,
+    CommissionsUnitOfWork,
     NotificationsUnitOfWork,
     ReviewsUnitOfWork,
     Protocol,
 ):
-    """Accounts, bookings (with their ideas, clients and uploads), payments, reviews, the
-    artist's catalogue and availability, the inbox, the outbox and the audit trail."""
+    """Accounts, bookings (with their ideas, clients and uploads), payments, tattoo requests
+    (with their threads), reviews, the artist's catalogue and availability, the inbox, the
+    outbox and the audit trail."""
 
 
 PrivacyUnitOfWorkFactory = UnitOfWorkFactory[PrivacyUnitOfWork]

@@ -25,6 +25,7 @@ from booking_domain.commissions import (
     ColourMode,
     Decline,
     DraftDetails,
+    Leave,
     PostMessage,
     TattooRequest,
     Withdraw,
@@ -121,4 +122,5 @@ actions: st.SearchStrategy[Action] = st.one_of(
     st.builds(Decline, TEXTS),
     st.builds(Withdraw, st.one_of(st.none(), TEXTS)),
     st.builds(PostMessage, TEXTS),
+    st.just(Leave()),
 )

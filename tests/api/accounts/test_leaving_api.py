@@ -15,8 +15,11 @@ import psycopg
 import pytest
 
 from adapters.postgres.database import psycopg_url
-from tests.api.booking_helpers import BOOKINGS, open_desk
+from tests.api.booking_helpers import BOOKINGS, Desk, open_desk
+from tests.api.commissions.test_requests_api import REQUESTS, send
 from tests.api.conftest import PASSWORD, Api
+from tests.api.media.uploads import finished_upload, local_path
+from tests.api.notifications.delivery import deliver
 
 pytestmark = pytest.mark.anyio
 
@@ -185,3 +188,119 @@ async def test_an_account_made_by_phone_code_is_deleted_with_a_fresh_code(
     )
     # The number is free again: a new account, not the deleted one.
     assert again.status_code == 200 and again.json()["user"]["id"] != signed_in.json()["user"]["id"]
+
+
+async def _talked_over(api: Api, desk: Desk) -> tuple[str, list[str]]:
+    """A tattoo request from the desk's customer, with a reference picture, accepted by the
+    artist with a message, then a message with a picture from each party. Returns its id
+    and the paths of the customer's pictures (their small variants)."""
+    customer, artist = desk.auth(desk.customer), desk.auth(desk.artist.session)
+    reference = await finished_upload(api, customer, purpose="idea")
+    api.clock.advance(timedelta(minutes=1))
+    sent = await send(desk, uploadIds=[reference["id"]])
+    assert sent.status_code == 201, sent.text
+    request_id = sent.json()["request"]["id"]
+    path = f"{REQUESTS}/{request_id}"
+    api.clock.advance(timedelta(minutes=1))
+    accepted = await api.client.post(f"{path}/accept", json={"message": "Yes!"}, headers=artist)
+    assert accepted.status_code == 200, accepted.text
+    for who, text in ((customer, "My wrist, see"), (artist, "Like this sketch?")):
+        api.clock.advance(timedelta(minutes=1))
+        picture = await finished_upload(api, who, purpose="idea")
+        said = await api.client.post(
+            f"{path}/messages", json={"text": text, "uploadId": picture["id"]}, headers=who
+        )
+        assert said.status_code == 201, said.text
+    seen = (await api.client.get(path, headers=customer)).json()
+    thread = (await api.client.get(f"{path}/messages", headers=customer)).json()["items"]
+    pictures = [seen["images"][0]["variants"], thread[1]["images"]]
+    paths = [
+        local_path(v["url"]) for variants in pictures for v in variants if v["name"] == "small"
+    ]
+    assert len(paths) == 2
+    return request_id, paths
+
+
+async def test_the_export_holds_the_tattoo_requests_of_each_party_with_their_threads(
+    api: Api,
+) -> None:
+    desk = await open_desk(api)
+    request_id, _ = await _talked_over(api, desk)
+    other = await api.register("bold@example.com", name="Bold")
+    assert (await send(desk, other)).status_code == 201  # another customer's: not theirs
+    for session, file, other_file in (
+        (desk.customer, "requests-as-customer.json", "requests-as-artist.json"),
+        (desk.artist.session, "requests-as-artist.json", "requests-as-customer.json"),
+    ):
+        response = await api.client.get(f"{ME}/export", headers=desk.auth(session))
+        files = _files(response.content)
+        mine = files[file]
+        if session is desk.customer:
+            assert [r["request"]["id"] for r in mine] == [request_id]
+        else:  # the artist's: both requests to them, newest first
+            assert [r["request"]["id"] for r in mine][-1] == request_id
+        (exported,) = [r for r in mine if r["request"]["id"] == request_id]
+        assert exported["request"]["details"]["idea"] == "A fox curled around the wrist, fine line"
+        assert (
+            len(exported["request"]["images"]) == 1 and exported["request"]["images"][0]["uploadId"]
+        )
+        assert [
+            (m["authorRole"], m["text"], bool(m["uploadId"])) for m in exported["messages"]
+        ] == [
+            ("artist", "Yes!", False),
+            ("customer", "My wrist, see", True),
+            ("artist", "Like this sketch?", True),
+        ]
+        assert files.get(other_file, []) == []
+
+
+async def test_a_deleted_customer_s_requests_close_and_keep_nothing_of_theirs(api: Api) -> None:
+    desk = await open_desk(api)
+    request_id, customer_pictures = await _talked_over(api, desk)
+    artist = desk.auth(desk.artist.session)
+    for picture in customer_pictures:
+        assert (await api.client.get(picture)).status_code == 200
+    response = await api.client.request(
+        "DELETE", ME, json={"password": PASSWORD}, headers=desk.auth(desk.customer)
+    )
+    assert response.status_code == 204, response.text
+    seen = await api.client.get(f"{REQUESTS}/{request_id}", headers=artist)
+    assert seen.status_code == 200, seen.text
+    request = seen.json()["request"]
+    assert (request["status"], request["idea"], request["placement"]["text"]) == (
+        "withdrawn", "", "",
+    )  # fmt: skip
+    assert (request["imageCount"], seen.json()["images"]) == (0, [])
+    thread = await api.client.get(f"{REQUESTS}/{request_id}/messages", headers=artist)
+    assert [(m["authorRole"], m["text"], len(m["images"]) > 0) for m in thread.json()["items"]] == [
+        ("artist", "Yes!", False), ("customer", "", False), ("artist", "Like this sketch?", True),
+    ]  # fmt: skip
+    for picture in customer_pictures:  # the objects are gone
+        assert (await api.client.get(picture)).status_code == 404
+    await deliver(api)
+    inbox = await api.client.get("/api/v1/me/notifications", headers=artist)
+    assert inbox.json()["items"][0]["link"].endswith(f"/requests/{request_id}")
+    assert "Deleted user" in inbox.json()["items"][0]["title"]
+
+
+async def test_a_deleted_artist_s_requests_are_declined_and_keep_nothing_of_theirs(
+    api: Api,
+) -> None:
+    desk = await open_desk(api)
+    request_id, _ = await _talked_over(api, desk)
+    customer = desk.auth(desk.customer)
+    response = await api.client.request(
+        "DELETE", ME, json={"password": PASSWORD}, headers=desk.auth(desk.artist.session)
+    )
+    assert response.status_code == 204, response.text
+    seen = await api.client.get(f"{REQUESTS}/{request_id}", headers=customer)
+    request = seen.json()["request"]
+    # The customer's own words and picture stay theirs.
+    assert (request["status"], request["idea"]) == (
+        "declined", "A fox curled around the wrist, fine line",
+    )  # fmt: skip
+    assert len(seen.json()["images"]) == 1
+    thread = await api.client.get(f"{REQUESTS}/{request_id}/messages", headers=customer)
+    assert [(m["authorRole"], m["text"], len(m["images"]) > 0) for m in thread.json()["items"]] == [
+        ("artist", "", False), ("customer", "My wrist, see", True), ("artist", "", False),
+    ]  # fmt: skip

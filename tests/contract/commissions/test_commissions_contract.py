@@ -5,6 +5,7 @@ nothing; every step goes out as one event in order."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, timedelta
 from uuid import uuid4
 
@@ -23,6 +24,9 @@ from booking_domain.commissions import (
     RequestNotOpenError,
     RequestStatus,
     Turn,
+    erased_message,
+    erased_request,
+    leavers_uploads,
 )
 from booking_domain.commissions.use_cases import CommissionUseCases, SendRequestCommand
 from booking_domain.media import (
@@ -214,3 +218,66 @@ async def test_a_request_needs_a_public_artist_and_the_senders_own_uploads(
         await studio.commissions.send_request(studio.customer, nobody)
     async with uow_factory(read_only=True) as uow:
         assert (await uow.tattoo_requests.of_customer(studio.customer.user_id, PAGE)).total == 0
+
+
+async def test_every_request_to_an_artist_is_listed_whatever_its_state(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    studio = await a_studio(uow_factory)
+    c, a = studio.commissions, studio.artist.actor
+    first = await studio.send()
+    studio.clock.advance(timedelta(minutes=1))
+    second = await studio.send()
+    studio.clock.advance(timedelta(minutes=1))
+    third = await studio.send(customer=await add_user(uow_factory))
+    await c.decline_request(a, first, text="Not my style")
+    other = await add_bookable_artist(uow_factory)
+    async with uow_factory(read_only=True) as uow:
+        every = await uow.tattoo_requests.of_artist(a.user_id, PAGE)
+        assert ([r.id for r in every.items], every.total) == ([third, second, first], 3)
+        assert every.items[2].status is RequestStatus.DECLINED
+        paged = await uow.tattoo_requests.of_artist(a.user_id, PageRequest(2, 2))
+        assert ([r.id for r in paged.items], paged.total) == ([first], 3)
+        assert (await uow.tattoo_requests.of_artist(other.actor.user_id, PAGE)).total == 0
+        # The customer's account is not the artist's: nothing is listed for them.
+        assert (await uow.tattoo_requests.of_artist(studio.customer.user_id, PAGE)).total == 0
+
+
+async def test_a_party_s_words_and_pictures_are_forgotten_and_their_uploads_freed(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    studio = await a_studio(uow_factory)
+    c, a = studio.commissions, studio.artist.actor
+    request_id = await studio.send(pictures=2)
+    await c.accept_request(a, request_id, text="Yes, let's talk")
+    studio.clock.advance(timedelta(minutes=1))
+    picture = await a_picture(uow_factory, studio.customer)
+    said = await c.post_message(studio.customer, request_id, text="Like so", upload_id=picture)
+    async with uow_factory() as uow:
+        request = await uow.tattoo_requests.get(request_id, for_update=True)
+        assert request is not None and len(request.images) == 2
+        # Forgetting writes the images given, in their order, and drops the others.
+        await uow.tattoo_requests.forget(dataclasses.replace(request, images=request.images[1:]))
+        kept = await uow.tattoo_requests.get(request_id)
+        assert kept is not None and kept.images == request.images[1:]
+        assert kept.details == request.details
+        uploads = leavers_uploads(request, (said.message,), studio.customer.user_id)
+        assert len(uploads) == 3
+        await uow.tattoo_requests.forget(erased_request(request, studio.customer.user_id))
+        await uow.request_messages.forget(erased_message(said.message))
+        for upload_id in uploads:  # nothing holds them any more
+            await uow.uploads.remove(upload_id)
+        await uow.commit()
+    async with uow_factory(read_only=True) as uow:
+        after = await uow.tattoo_requests.get(request_id)
+        assert after is not None and after.images == ()
+        assert (after.details.idea, after.details.placement.text) == ("", "")
+        assert after.details.placement.area is BodyArea.FOREARM  # the rest stays
+        assert (after.status, after.version, after.message_count) == (
+            RequestStatus.ACCEPTED, request.version, 2,
+        )  # fmt: skip
+        thread = await uow.request_messages.of_request(request_id, PAGE)
+        assert [(m.author_role, m.text, m.upload_id, m.images) for m in thread.items] == [
+            (Role.ARTIST, "Yes, let's talk", None, ()), (Role.CUSTOMER, "", None, ()),
+        ]  # fmt: skip
+        assert [await uow.uploads.get(u) for u in uploads] == [None, None, None]

@@ -16,6 +16,7 @@ from booking_domain.commissions import (
     Accept,
     Action,
     Decline,
+    Leave,
     PostMessage,
     RequestActionNotAllowedError,
     RequestChange,
@@ -53,6 +54,8 @@ def role_of(actor: Actor) -> Role | None:
 
 
 def text_is_good(action: Action) -> bool:
+    if isinstance(action, Leave):
+        return True
     text = action.text
     if text is None:
         return True
@@ -96,6 +99,9 @@ class RequestMachine(RuleBasedStateMachine):
         if isinstance(action, PostMessage):
             assert event.change is RequestChange.MESSAGE_POSTED and after.status is before.status
             assert after.turn is (Turn.ARTIST if role is Role.CUSTOMER else Turn.CUSTOMER)
+        elif isinstance(action, Leave):  # a party's account is deleted: closed, in silence
+            left = RequestStatus.WITHDRAWN if role is Role.CUSTOMER else RequestStatus.DECLINED
+            assert after.status is left and event.message is None and after.turn is before.turn
         else:
             status, party = DECISIONS[type(action)]
             assert before.status is RequestStatus.OPEN and role is party
@@ -117,9 +123,14 @@ class RequestMachine(RuleBasedStateMachine):
         elif isinstance(refused, RequestClosedError):
             assert isinstance(action, PostMessage) and before.is_terminal
         elif isinstance(refused, RequestNotOpenError):
-            assert before.status is not RequestStatus.OPEN
+            assert (
+                before.is_terminal
+                if isinstance(action, Leave)
+                else before.status is not RequestStatus.OPEN
+            )
         elif isinstance(refused, RequestActionNotAllowedError):
-            assert not isinstance(action, PostMessage) and DECISIONS[type(action)][1] is not role
+            assert not isinstance(action, PostMessage | Leave)
+            assert DECISIONS[type(action)][1] is not role
         else:
             assert isinstance(refused, InvalidInputError) and not text_is_good(action)
 

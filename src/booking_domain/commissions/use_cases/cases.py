@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from booking_domain.catalog import load_artist
 from booking_domain.commissions.details import MAX_IMAGES, DraftDetails, check_details, local_today
 from booking_domain.commissions.errors import InvalidRequestError, RequestActionNotAllowedError
+from booking_domain.commissions.recording import record_change
 from booking_domain.commissions.requests import (
     Accept,
     Action,
@@ -27,7 +28,6 @@ from booking_domain.commissions.use_cases.common import (
     RequestView,
     entry,
     load_visible,
-    record,
     view,
 )
 from booking_domain.commissions.use_cases.deps import CommissionsDeps
@@ -77,7 +77,7 @@ class SendRequest(UseCase[CommissionsDeps]):
             for image in images:
                 await uow.uploads.update(image)
             await uow.tattoo_requests.add(event.request)
-            await record(uow, event)
+            await record_change(uow, event)
             await uow.commit()
         return await view(self._deps, event.request, actor)
 
@@ -113,7 +113,7 @@ class _Change(UseCase[CommissionsDeps]):
             request = await load_visible(uow, actor, request_id, for_update=True)
             event = apply(request, action, actor, self._deps.clock.now())
             await uow.tattoo_requests.update(event.request)
-            await record(uow, event)
+            await record_change(uow, event)
             await uow.commit()
         return event.request
 
@@ -159,7 +159,7 @@ class PostRequestMessage(UseCase[CommissionsDeps]):
             if image is not None:
                 await uow.uploads.update(image)
             await uow.tattoo_requests.update(event.request)
-            await record(uow, event)
+            await record_change(uow, event)
             await uow.commit()
         assert event.message is not None  # a posted message is the change
         return await entry(self._deps, event.message)

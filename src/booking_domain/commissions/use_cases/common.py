@@ -1,6 +1,5 @@
-"""What the request use cases share: loading a request its caller may see, recording a
-change (the request, its message and its outbox event in the caller's unit of work), and
-the signed links of pictures."""
+"""What the request use cases share: loading a request its caller may see, and the signed
+links of pictures (recording a change: ``commissions.recording``)."""
 
 from __future__ import annotations
 
@@ -8,9 +7,7 @@ from dataclasses import dataclass
 
 from booking_domain.commissions.errors import RequestNotFoundError
 from booking_domain.commissions.ports import CommissionsUnitOfWork
-from booking_domain.commissions.published import request_outbox_event
 from booking_domain.commissions.requests import (
-    RequestEvent,
     RequestId,
     RequestMessage,
     TattooRequest,
@@ -47,23 +44,6 @@ async def load_visible(
         raise RequestNotFoundError()
     request.ensure_visible_to(actor)
     return request
-
-
-async def record(uow: CommissionsUnitOfWork, event: RequestEvent) -> None:
-    """The change's message (if any) and its outbox event, naming both parties as they are
-    called now."""
-    r = event.request
-    customer = await uow.users.get(r.customer_id)
-    artist = await uow.artists.get(r.artist_id)
-    if event.message is not None:
-        await uow.request_messages.add(event.message)
-    await uow.outbox.record(
-        request_outbox_event(
-            event,
-            customer_name="" if customer is None else customer.name,
-            artist_name="" if artist is None else artist.display_name,
-        )
-    )
 
 
 async def entry(deps: CommissionsDeps, message: RequestMessage) -> MessageEntry:

@@ -4,7 +4,10 @@
 One transaction: the proof's code is spent, the upcoming bookings are cancelled (each with
 its event and audit entry, so the other party is told and refunds are paid like every
 refund, after the commit), an artist profile is withdrawn (its event takes it out of
-search) and its external calendars are forgotten, every session ends, a linked Telegram
+search) and its external calendars are forgotten, the person's tattoo requests still in
+play are closed (the other party is told) and what they wrote or uploaded on any request is
+erased (``commissions.leaving``; the pictures' objects are deleted after the commit), every
+session ends, a linked Telegram
 account is unlinked, the account is anonymised and ``account.deleted`` recorded. The
 password is checked before the transaction opens (argon2 is slow); a wrong one changes
 nothing; a wrong code is counted against the code, as at sign-in, and changes nothing else.
@@ -12,6 +15,8 @@ nothing; a wrong code is counted against the code, as at sign-in, and changes no
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -39,12 +44,26 @@ from booking_domain.bookings import (
     record_change,
 )
 from booking_domain.catalog import ArtistChange, ArtistNotFoundError, change_profile
+from booking_domain.commissions import (
+    Leave,
+    RequestId,
+    RequestMessage,
+    TattooRequest,
+    apply,
+    erased_message,
+    erased_request,
+    leavers_uploads,
+)
+from booking_domain.commissions import (
+    record_change as record_request,
+)
+from booking_domain.media import MediaStores, StorageUnavailableError, Upload, variant_store
 from booking_domain.privacy.leaving import ACCOUNT_DELETED_REASON, withdrawn
 from booking_domain.privacy.ports import PrivacyUnitOfWork
 from booking_domain.privacy.use_cases.deps import PrivacyDeps
 from booking_domain.shared.identity import Actor
 from booking_domain.shared.ids import BookingId
-from booking_domain.shared.pages import MAX_PAGE_SIZE, PageRequest
+from booking_domain.shared.pages import MAX_PAGE_SIZE, Page, PageRequest
 from booking_domain.shared.use_case import UseCase
 
 UPCOMING = (BookingStatus.PENDING, BookingStatus.CONFIRMED)
@@ -88,9 +107,12 @@ class DeleteAccount(UseCase[PrivacyDeps]):
             await uow.telegram.remove(current.id)
             after = anonymised(current, now)
             await uow.users.update(after)
+            # After the account is anonymised: the requests' events name it as it stays.
+            released = await _leave_requests(uow, after, now)
             await uow.audit.record(deletion_audit(current, after, now))
             await uow.commit()
         s.sessions.forget(current.id)
+        await _delete_objects(s.stores, released)
         return Deletion(after, cancelled)
 
     async def _spend_code(
@@ -152,3 +174,73 @@ async def _withdraw_artist(uow: PrivacyUnitOfWork, user: User, now: datetime) ->
         # forgotten with the account (and no longer fetched).
         for calendar in await uow.external_calendars.of_artist(artist.id):
             await uow.external_calendars.remove(calendar.id)
+
+
+async def _every_id(
+    pages: Callable[[PageRequest], Awaitable[Page[TattooRequest]]],
+) -> list[RequestId]:
+    """Ids first, read whole before any change (so no page shifts under the changes)."""
+    ids: list[RequestId] = []
+    number = 1
+    while True:
+        found = await pages(PageRequest(number, MAX_PAGE_SIZE))
+        ids.extend(r.id for r in found.items)
+        if not found.has_next:
+            return ids
+        number += 1
+
+
+async def _thread(uow: PrivacyUnitOfWork, request_id: RequestId) -> tuple[RequestMessage, ...]:
+    messages: list[RequestMessage] = []
+    number = 1
+    while True:
+        found = await uow.request_messages.of_request(
+            request_id, PageRequest(number, MAX_PAGE_SIZE)
+        )
+        messages.extend(found.items)
+        if not found.has_next:
+            return tuple(messages)
+        number += 1
+
+
+async def _leave_requests(uow: PrivacyUnitOfWork, user: User, now: datetime) -> tuple[Upload, ...]:
+    """The person's tattoo requests (as customer or artist): those in play closed, their
+    words and pictures erased from every one (``commissions.leaving``). Returns their
+    uploads taken off the requests (records removed), whose objects go after the commit."""
+    me = user.id
+    ids = await _every_id(lambda r: uow.tattoo_requests.of_customer(me, r))
+    ids += await _every_id(lambda r: uow.tattoo_requests.of_artist(me, r))
+    released: list[Upload] = []
+    for request_id in ids:
+        request = await uow.tattoo_requests.get(request_id, for_update=True)
+        if request is None:
+            continue
+        if not request.is_terminal:
+            event = apply(request, Leave(), user.actor, now)
+            await uow.tattoo_requests.update(event.request)
+            await record_request(uow, event)
+            request = event.request
+        messages = await _thread(uow, request.id)
+        taken = leavers_uploads(request, messages, me)
+        await uow.tattoo_requests.forget(erased_request(request, me))
+        for message in messages:
+            if message.author_id == me:
+                await uow.request_messages.forget(erased_message(message))
+        for upload_id in taken:
+            upload = await uow.uploads.get(upload_id)
+            if upload is not None:
+                await uow.uploads.remove(upload_id)
+                released.append(upload)
+    return tuple(released)
+
+
+async def _delete_objects(stores: MediaStores, uploads: tuple[Upload, ...]) -> None:
+    """The leaver's pictures: the original and every variant. A store that fails leaves an
+    object without a record (R2's lifecycle rule on ``incoming/`` is the second net for
+    originals); the account's deletion stands."""
+    for upload in uploads:
+        keys = [(stores.uploads, upload.key)]
+        keys += [(variant_store(stores, upload), v.key) for v in upload.variants]
+        for store, key in keys:
+            with contextlib.suppress(StorageUnavailableError):
+                await store.delete(key)

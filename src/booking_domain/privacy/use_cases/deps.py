@@ -12,6 +12,7 @@ from booking_domain.accounts import (
     PhoneNumbers,
     SessionCheck,
 )
+from booking_domain.media import MediaStores
 from booking_domain.privacy.ports import PrivacyUnitOfWorkFactory
 from booking_domain.shared.clock import Clock
 
@@ -24,5 +25,6 @@ class PrivacyDeps:
     sessions: SessionCheck
     phones: PhoneNumbers
     digest: KeyedDigest
+    stores: MediaStores  # a leaver's pictures on tattoo requests are deleted from them
     codes: PhoneCodePolicy = field(default_factory=PhoneCodePolicy)
     lockout: LockoutPolicy = field(default_factory=LockoutPolicy)

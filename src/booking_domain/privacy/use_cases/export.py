@@ -15,6 +15,7 @@ from typing import TypeVar
 from booking_domain.accounts import UserNotFoundError
 from booking_domain.bookings import Booking, BookingFilter
 from booking_domain.catalog import ArtistProfile
+from booking_domain.commissions import TattooRequest
 from booking_domain.privacy.ports import PrivacyUnitOfWork
 from booking_domain.privacy.records import record
 from booking_domain.privacy.use_cases.deps import PrivacyDeps
@@ -97,6 +98,8 @@ class _Export:
         if artist is not None:
             async for part in self._artist(artist):
                 yield part
+        async for part in self._requests():
+            yield part
         async for part in self._uploads():
             yield part
         async for items in _paged(lambda r: uow.inbox.page(me, r, unread_only=False)):
@@ -177,6 +180,24 @@ class _Export:
             lambda r: uow.reviews.of_artist(artist.id, ReviewOrder.NEWEST, r, hidden=True)
         ):
             yield ExportPart("reviews-received.json", tuple(record(i) for i in reviews))
+
+    async def _requests(self) -> AsyncIterator[ExportPart]:
+        """The tattoo requests the user sent, then those sent to them (as an artist), each
+        with its whole thread: both parties see all of it."""
+        uow, me = self._uow, self._user_id
+        async for requests in _paged(lambda r: uow.tattoo_requests.of_customer(me, r)):
+            yield ExportPart("requests-as-customer.json", await self._with_threads(requests))
+        async for requests in _paged(lambda r: uow.tattoo_requests.of_artist(me, r)):
+            yield ExportPart("requests-as-artist.json", await self._with_threads(requests))
+
+    async def _with_threads(self, requests: tuple[TattooRequest, ...]) -> tuple[JsonValue, ...]:
+        return tuple([await self._request(i) for i in requests])
+
+    async def _request(self, request: TattooRequest) -> JsonValue:
+        messages: list[JsonValue] = []
+        async for items in _paged(lambda r: self._uow.request_messages.of_request(request.id, r)):
+            messages.extend(record(m) for m in items)
+        return {"request": record(request), "messages": messages}
 
     async def _uploads(self) -> AsyncIterator[ExportPart]:
         after = None
