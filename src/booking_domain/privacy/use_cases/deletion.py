@@ -228,7 +228,7 @@ async def _leave_requests(uow: PrivacyUnitOfWork, user: User, now: datetime) -> 
                 await uow.request_messages.forget(erased_message(message))
         for upload_id in taken:
             upload = await uow.uploads.get(upload_id)
-            if upload is not None:
+            if upload is not None and upload.owner_id == me:  # theirs only, by the rules
                 await uow.uploads.remove(upload_id)
                 released.append(upload)
     return tuple(released)
