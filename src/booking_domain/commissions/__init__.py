@@ -1,8 +1,10 @@
-"""Commissions: custom tattoo work that starts from a customer's idea. Part one, requests: a
-customer describes the tattoo they want to an artist (``details.py``), the two talk it over
-in the request's thread, and the artist accepts or declines it (``requests.py``, one
-``apply``); each change goes out as a ``request.*`` event (``published.py``). Storage in
-``ports.py``; use cases in ``use_cases``."""
+"""Commissions: custom tattoo work that starts from a customer's idea. Requests: a customer
+describes the tattoo they want to an artist (``details.py``), the two talk it over in the
+request's thread, and the artist accepts or declines it (``requests.py``, one ``apply``).
+Quotes: the artist answers an accepted request with terms, revised until the customer
+accepts one (``quotes.py``). Projects: the sessions an accepted quote is worked in, one
+deposit held to the last (``projects.py``). Each change goes out as a ``request.*`` event
+(``published.py``). Storage in ``ports.py``; use cases in ``use_cases``."""
 
 from booking_domain.commissions.details import (
     DATES_AHEAD,
@@ -22,11 +24,22 @@ from booking_domain.commissions.details import (
 )
 from booking_domain.commissions.errors import (
     AgeNotConfirmedError,
+    InvalidQuoteError,
     InvalidRequestError,
+    ProjectClosedError,
+    ProjectFullyBookedError,
+    ProjectNotFoundError,
+    QuoteAlreadyAcceptedError,
+    QuoteExpiredError,
+    QuoteNotFoundError,
+    QuoteNotOfferedError,
+    QuoteSupersededError,
     RequestActionNotAllowedError,
     RequestClosedError,
+    RequestNotAcceptedError,
     RequestNotFoundError,
     RequestNotOpenError,
+    SessionTooCloseError,
     TooManyRequestMessagesError,
 )
 from booking_domain.commissions.leaving import erased_message, erased_request, leavers_uploads
@@ -37,10 +50,42 @@ from booking_domain.commissions.ports import (
     RequestMessageRepository,
     RequestRepository,
 )
+from booking_domain.commissions.projects import (
+    Progress,
+    Project,
+    ProjectId,
+    ProjectSession,
+    ProjectState,
+    ProjectStatus,
+    SessionPlan,
+    cancel_project,
+    plan_session,
+    progress,
+    start_project,
+)
 from booking_domain.commissions.published import (
     REQUEST_EVENT_TYPES,
     request_data,
     request_outbox_event,
+)
+from booking_domain.commissions.quotes import (
+    MAX_GAP_DAYS,
+    MAX_NOTE,
+    MAX_SESSION_MINUTES,
+    MAX_SESSIONS,
+    MAX_VALID,
+    MIN_SESSION_MINUTES,
+    DraftTerms,
+    Quote,
+    QuoteId,
+    QuoteOffered,
+    QuoteState,
+    QuoteStatus,
+    QuoteTerms,
+    accept_quote,
+    check_terms,
+    offer_quote,
+    session_prices,
 )
 from booking_domain.commissions.recording import record_change
 from booking_domain.commissions.requests import (
@@ -71,12 +116,18 @@ from booking_domain.commissions.requests import (
 __all__ = [
     "DATES_AHEAD",
     "MAX_DATES",
+    "MAX_GAP_DAYS",
     "MAX_IDEA",
     "MAX_IMAGES",
     "MAX_MESSAGE",
     "MAX_MESSAGES",
+    "MAX_NOTE",
     "MAX_PLACEMENT_TEXT",
+    "MAX_SESSIONS",
+    "MAX_SESSION_MINUTES",
     "MAX_SIZE_CM",
+    "MAX_VALID",
+    "MIN_SESSION_MINUTES",
     "REQUEST_EVENT_TYPES",
     "TERMINAL",
     "Accept",
@@ -89,11 +140,33 @@ __all__ = [
     "CommissionsUnitOfWorkFactory",
     "Decline",
     "DraftDetails",
+    "DraftTerms",
     "HasTattooRequests",
+    "InvalidQuoteError",
     "InvalidRequestError",
     "Leave",
     "Placement",
     "PostMessage",
+    "Progress",
+    "Project",
+    "ProjectClosedError",
+    "ProjectFullyBookedError",
+    "ProjectId",
+    "ProjectNotFoundError",
+    "ProjectSession",
+    "ProjectState",
+    "ProjectStatus",
+    "Quote",
+    "QuoteAlreadyAcceptedError",
+    "QuoteExpiredError",
+    "QuoteId",
+    "QuoteNotFoundError",
+    "QuoteNotOfferedError",
+    "QuoteOffered",
+    "QuoteState",
+    "QuoteStatus",
+    "QuoteSupersededError",
+    "QuoteTerms",
     "RequestActionNotAllowedError",
     "RequestChange",
     "RequestClosedError",
@@ -104,24 +177,35 @@ __all__ = [
     "RequestMessage",
     "RequestMessageId",
     "RequestMessageRepository",
+    "RequestNotAcceptedError",
     "RequestNotFoundError",
     "RequestNotOpenError",
     "RequestRepository",
     "RequestStatus",
+    "SessionPlan",
+    "SessionTooCloseError",
     "TattooRequest",
     "TooManyRequestMessagesError",
     "Turn",
     "Withdraw",
+    "accept_quote",
     "apply",
+    "cancel_project",
     "check_details",
     "check_message_text",
     "check_sender",
+    "check_terms",
     "erased_message",
     "erased_request",
     "leavers_uploads",
     "local_today",
+    "offer_quote",
+    "plan_session",
+    "progress",
     "record_change",
     "request_data",
     "request_outbox_event",
     "send_request",
+    "session_prices",
+    "start_project",
 ]

@@ -4,7 +4,10 @@
   valid ones), shrinking towards a short idea, no dates and a zero budget;
 - ``a_public_artist()``: an approved artist profile of ``builders.ARTIST_USER``;
 - ``a_request(now)``: a request just sent by ``builders.customer()`` to that artist;
-- ``actions``: the steps a party may try on a request, with good and bad text.
+- ``actions``: the steps a party may try on a request, with good and bad text;
+- ``an_accepted_request(now)``: that request, accepted by the artist;
+- ``draft_terms(now)``: quote terms as a client may send them, valid or not
+  (``valid_terms(now)`` only valid ones).
 """
 
 from __future__ import annotations
@@ -17,23 +20,35 @@ from booking_domain.catalog import ArtistProfile, ArtistStatus
 from booking_domain.commissions import (
     DATES_AHEAD,
     MAX_DATES,
+    MAX_GAP_DAYS,
     MAX_IDEA,
+    MAX_SESSION_MINUTES,
+    MAX_SESSIONS,
     MAX_SIZE_CM,
+    MAX_VALID,
     Accept,
     Action,
     BodyArea,
     ColourMode,
     Decline,
     DraftDetails,
+    DraftTerms,
     Leave,
     PostMessage,
     TattooRequest,
     Withdraw,
+    apply,
     check_details,
     local_today,
     send_request,
 )
-from booking_domain.testing.builders import ARTIST_ID, ARTIST_USER, customer, make_policy
+from booking_domain.testing.builders import (
+    ARTIST_ID,
+    ARTIST_USER,
+    artist,
+    customer,
+    make_policy,
+)
 
 TEXTS = st.sampled_from(["A fox on the forearm", "Yes!", "", "   ", "bad\x00text", "x" * 4001])
 GOOD_TEXT = st.text(
@@ -124,3 +139,64 @@ actions: st.SearchStrategy[Action] = st.one_of(
     st.builds(PostMessage, TEXTS),
     st.just(Leave()),
 )
+
+
+def an_accepted_request(now: datetime) -> TattooRequest:
+    """``a_request(now)``, accepted by its artist at ``now``."""
+    return apply(a_request(now), Accept("Let's do it"), artist(), now).request
+
+
+def valid_terms(now: datetime) -> st.SearchStrategy[DraftTerms]:
+    """Terms that keep every rule of ``check_terms`` at ``now``."""
+    return st.builds(
+        _terms,
+        sessions=st.integers(1, MAX_SESSIONS),
+        minutes=st.integers(2, MAX_SESSION_MINUTES // 15).map(lambda q: q * 15),
+        prices=st.lists(st.integers(1, 10**7), min_size=2, max_size=2).map(sorted),
+        deposit_part=st.floats(0, 1),
+        currency=st.sampled_from(["MNT", "USD"]),
+        gap_days=st.integers(0, MAX_GAP_DAYS),
+        valid_for=st.integers(1, int(MAX_VALID.total_seconds())).map(
+            lambda s: timedelta(seconds=s)
+        ),
+        now=st.just(now),
+    )
+
+
+def _terms(
+    sessions: int,
+    minutes: int,
+    prices: list[int],
+    deposit_part: float,
+    currency: str,
+    gap_days: int,
+    valid_for: timedelta,
+    now: datetime,
+) -> DraftTerms:
+    low, high = (p * 100 for p in prices)
+    share = low // sessions // 100
+    deposit = int(share * deposit_part) * 100
+    return DraftTerms(
+        sessions, minutes, low, high, deposit, currency, gap_days, now + valid_for, "See you"
+    )
+
+
+def draft_terms(now: datetime) -> st.SearchStrategy[DraftTerms]:
+    """Valid terms, and terms breaking one or more rules."""
+    return st.one_of(
+        valid_terms(now),
+        st.builds(
+            DraftTerms,
+            sessions=st.integers(-1, MAX_SESSIONS + 2),
+            session_minutes=st.integers(0, MAX_SESSION_MINUTES + 30),
+            price_min=st.integers(-100, 10**13),
+            price_max=st.integers(-100, 10**13),
+            deposit=st.integers(-100, 10**8),
+            currency=st.sampled_from(["MNT", "USD", "XXX"]),
+            gap_days=st.integers(-2, MAX_GAP_DAYS + 2),
+            expires_at=st.sampled_from(
+                [now - timedelta(seconds=1), now, now + timedelta(days=1), now + MAX_VALID * 2]
+            ),
+            note=TEXTS,
+        ),
+    )

@@ -1,0 +1,228 @@
+"""Projects: custom work of one or more sessions, made when a customer accepts a quote
+(``quotes.py``) and keeping its terms.
+
+Rules:
+- A project's sessions are bookings with its artist, of the project's own service (made
+  for it, never offered to anyone else), booked one at a time by the project's customer
+  (``plan_session``):
+  - only while the project is active (``ProjectClosedError``, 409, once cancelled);
+  - at most ``sessions`` of them *in play*: every session not cancelled counts (pending,
+    confirmed, completed, no-show, disputed); a cancelled one frees its place
+    (``ProjectFullyBookedError``, 409);
+  - each starts at least ``gap`` from the start of every other session in play, before it
+    or after it (start to start: 14 days lets the next session start at the same time two
+    weeks later); closer is ``SessionTooCloseError`` (422), which names the earliest start
+    allowed after the sessions before it.
+- **One deposit for the whole project, held until the last session and credited there.**
+  The session booked while no session in play holds the deposit asks it (it waits for the
+  payment, through the usual deposit invoice; the first session, normally); every other
+  session asks none and is confirmed at once. Each session is priced at its share of the
+  project's lower price (``session_prices``: equal whole shares, the rest on the last);
+  the *closing* session (the one that fills the plan, the ``sessions``-th in play, while
+  no session in play closes it already) takes the last share, with the deposit taken off
+  (credited); the session holding the deposit is priced with the deposit on top (it is
+  held, not spent, so that session's balance still asks its whole share). Once the plan
+  is full, exactly one session holds the deposit and exactly one closes, so the prices of
+  the sessions add up to the project's price; what each session's balance asks is its
+  price less what it holds, the house's balance rule, unchanged.
+- A range's upper end is what the artist said it may come to: what goes above the lower
+  end is asked through the balance's adjustment (with its reason), as for any booking.
+- Progress (``progress``): sessions in play and completed of those planned; the project
+  reads as ``completed`` once ``sessions`` of them are completed, and the deposit as
+  credited once the session credited with it is completed.
+- A project is seen by its two parties and admins; anyone else is told it does not exist.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import NewType
+from uuid import UUID
+
+from booking_domain.bookings import BookingStatus
+from booking_domain.commissions.errors import (
+    ProjectClosedError,
+    ProjectFullyBookedError,
+    ProjectNotFoundError,
+    RequestActionNotAllowedError,
+    SessionTooCloseError,
+)
+from booking_domain.commissions.quotes import Quote, QuoteId, QuoteTerms, session_prices
+from booking_domain.commissions.requests import RequestId
+from booking_domain.shared.errors import FieldError
+from booking_domain.shared.identity import Actor, Role
+from booking_domain.shared.ids import ArtistId, BookingId, ServiceId, UserId, new_uuid7
+from booking_domain.shared.money import Money
+from booking_domain.shared.time import require_aware
+
+ProjectId = NewType("ProjectId", UUID)
+
+
+class ProjectStatus(StrEnum):
+    """What is stored: a project is active until cancelled."""
+
+    ACTIVE = "active"
+    CANCELLED = "cancelled"
+
+
+class ProjectState(StrEnum):
+    """What a project reads as: ``completed`` once every planned session is completed."""
+
+    ACTIVE = "active"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+
+
+@dataclass(frozen=True, slots=True)
+class Project:
+    id: ProjectId
+    request_id: RequestId
+    quote_id: QuoteId
+    artist_id: ArtistId
+    artist_user_id: UserId
+    customer_id: UserId
+    service_id: ServiceId  # the project's own service: what its sessions book
+    terms: QuoteTerms
+    status: ProjectStatus
+    created_at: datetime
+    updated_at: datetime
+
+    def role_of(self, actor: Actor) -> Role | None:
+        if actor.is_admin:
+            return Role.ADMIN
+        if actor.role is Role.CUSTOMER and actor.user_id == self.customer_id:
+            return Role.CUSTOMER
+        if actor.role is Role.ARTIST and actor.user_id == self.artist_user_id:
+            return Role.ARTIST
+        return None
+
+    def ensure_visible_to(self, actor: Actor) -> Role:
+        role = self.role_of(actor)
+        if role is None:
+            raise ProjectNotFoundError()
+        return role
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectSession:
+    """A booking of the project: when, where it stands, and its part in the deposit."""
+
+    booking_id: BookingId
+    start: datetime
+    status: BookingStatus
+    holds_deposit: bool
+    closes: bool  # the session that fills the plan: the last share, the deposit credited
+
+    @property
+    def in_play(self) -> bool:
+        return self.status is not BookingStatus.CANCELLED
+
+
+@dataclass(frozen=True, slots=True)
+class SessionPlan:
+    """What the next session is booked with."""
+
+    price: Money
+    deposit: Money
+    holds_deposit: bool
+    closes: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    state: ProjectState
+    planned: int
+    booked: int  # in play
+    completed: int
+    deposit_held: bool  # a session in play holds it (asked, maybe not paid yet)
+    deposit_credited: bool  # the closing session, credited with it, is completed
+
+
+def start_project(
+    quote: Quote, service_id: ServiceId, now: datetime, *, project_id: ProjectId | None = None
+) -> Project:
+    """The project an accepted quote starts, with its terms."""
+    now = require_aware(now, "now")
+    return Project(
+        id=project_id or ProjectId(new_uuid7(int(now.timestamp() * 1000))),
+        request_id=quote.request_id,
+        quote_id=quote.id,
+        artist_id=quote.artist_id,
+        artist_user_id=quote.artist_user_id,
+        customer_id=quote.customer_id,
+        service_id=service_id,
+        terms=quote.terms,
+        status=ProjectStatus.ACTIVE,
+        created_at=now,
+        updated_at=now,
+    )
+
+
+def plan_session(
+    project: Project, sessions: Sequence[ProjectSession], actor: Actor, start: datetime
+) -> SessionPlan:
+    """The next session at ``start`` (the module's rules), or the refusal."""
+    start = require_aware(start, "start")
+    if project.ensure_visible_to(actor) is not Role.CUSTOMER:
+        raise RequestActionNotAllowedError("The project's customer books its sessions.")
+    if project.status is not ProjectStatus.ACTIVE:
+        raise ProjectClosedError()
+    terms = project.terms
+    in_play = [s for s in sessions if s.in_play]
+    if len(in_play) >= terms.sessions:
+        raise ProjectFullyBookedError()
+    too_close = [s for s in in_play if abs(s.start - start) < terms.gap]
+    if too_close:
+        before = [s.start for s in in_play if s.start <= start]
+        earliest = max(before) + terms.gap if before else None
+        detail = f"Sessions of this project start at least {terms.gap.days} days apart."
+        if earliest is not None:
+            detail += f" The earliest after the last one before is {earliest.isoformat()}."
+        raise SessionTooCloseError(errors=(FieldError("start", detail, "session_too_close"),))
+    shares = session_prices(terms.sessions, terms.price_min)
+    holds = not any(s.holds_deposit for s in in_play) and not terms.deposit.is_zero
+    closes = len(in_play) + 1 == terms.sessions and not any(s.closes for s in in_play)
+    price = shares[-1] if closes else shares[0]
+    if holds:
+        price = price + terms.deposit
+    if closes:
+        price = price - terms.deposit
+    deposit = terms.deposit if holds else Money.zero(terms.deposit.currency)
+    return SessionPlan(price, deposit, holds, closes)
+
+
+def progress(project: Project, sessions: Sequence[ProjectSession]) -> Progress:
+    in_play = [s for s in sessions if s.in_play]
+    completed = sum(s.status is BookingStatus.COMPLETED for s in in_play)
+    if project.status is ProjectStatus.CANCELLED:
+        state = ProjectState.CANCELLED
+    elif completed >= project.terms.sessions:
+        state = ProjectState.COMPLETED
+    else:
+        state = ProjectState.ACTIVE
+    return Progress(
+        state=state,
+        planned=project.terms.sessions,
+        booked=len(in_play),
+        completed=completed,
+        deposit_held=any(s.holds_deposit for s in in_play),
+        deposit_credited=not project.terms.deposit.is_zero
+        and any(s.closes and s.status is BookingStatus.COMPLETED for s in in_play),
+    )
+
+
+def cancel_project(project: Project, actor: Actor, now: datetime) -> Project:
+    """Either party ends the project: no session can be booked any more (the sessions
+    booked are cancelled one by one by the caller, each by the booking policy)."""
+    now = require_aware(now, "now")
+    role = project.ensure_visible_to(actor)
+    if role is Role.ADMIN:
+        raise RequestActionNotAllowedError("Admins read projects; only their parties act.")
+    if project.status is not ProjectStatus.ACTIVE:
+        raise ProjectClosedError()
+    at = max(now, project.updated_at)
+    return dataclasses.replace(project, status=ProjectStatus.CANCELLED, updated_at=at)
