@@ -1,9 +1,17 @@
-"""In-memory tattoo requests and their threads."""
+"""In-memory tattoo requests and their threads, quotes and projects."""
 
 from __future__ import annotations
 
-from adapters.memory.store import TableRepository
+from dataclasses import dataclass
+
+from adapters.memory.store import StagedTable, TableRepository
+from booking_domain.bookings import BookingRepository
 from booking_domain.commissions import (
+    Project,
+    ProjectId,
+    ProjectSession,
+    Quote,
+    QuoteId,
     RequestId,
     RequestMessage,
     RequestMessageId,
@@ -13,7 +21,8 @@ from booking_domain.commissions import (
     TattooRequest,
     Turn,
 )
-from booking_domain.shared.ids import UserId
+from booking_domain.commissions.ports import ProjectRepository, QuoteRepository
+from booking_domain.shared.ids import BookingId, UserId
 from booking_domain.shared.pages import Page, PageRequest
 
 _ACTIVE = frozenset({RequestStatus.OPEN, RequestStatus.ACCEPTED})
@@ -72,3 +81,77 @@ class InMemoryRequestMessageRepository(
         found = [m for m in self._rows.values() if m.request_id == request_id]
         found.sort(key=lambda m: (m.created_at, m.id))
         return Page.of_whole(tuple(found), page)
+
+
+class InMemoryQuoteRepository(TableRepository[QuoteId, Quote], QuoteRepository):
+    async def add(self, quote: Quote) -> None:
+        self._rows.put(quote.id, quote)
+
+    async def update(self, quote: Quote) -> None:
+        self._rows.put(quote.id, quote)
+
+    async def get(self, quote_id: QuoteId) -> Quote | None:
+        return self._rows.get(quote_id)
+
+    async def of_request(self, request_id: RequestId) -> tuple[Quote, ...]:
+        found = [q for q in self._rows.values() if q.request_id == request_id]
+        return tuple(sorted(found, key=lambda q: q.revision))
+
+
+@dataclass(frozen=True, slots=True)
+class _SessionRow:
+    project_id: ProjectId
+    booking_id: BookingId
+    holds_deposit: bool
+    closes: bool
+
+
+class InMemoryProjectRepository(ProjectRepository):
+    """Projects as stored (with their terms); a session's start and status are its
+    booking's, read through the bookings repository of the same unit of work."""
+
+    def __init__(
+        self,
+        rows: StagedTable[ProjectId, Project],
+        sessions: StagedTable[BookingId, _SessionRow],
+        bookings: BookingRepository,
+    ) -> None:
+        self._rows = rows
+        self._sessions = sessions
+        self._bookings = bookings
+
+    async def add(self, project: Project) -> None:
+        self._rows.put(project.id, project)
+
+    async def get(self, project_id: ProjectId, *, for_update: bool = False) -> Project | None:
+        return self._rows.get(project_id)
+
+    async def of_request(self, request_id: RequestId) -> Project | None:
+        return next((p for p in self._rows.values() if p.request_id == request_id), None)
+
+    async def update(self, project: Project) -> None:
+        self._rows.put(project.id, project)
+
+    async def of_party(self, user_id: UserId, page: PageRequest) -> Page[Project]:
+        found = [p for p in self._rows.values() if user_id in (p.customer_id, p.artist_user_id)]
+        found.sort(key=lambda p: (p.created_at, p.id), reverse=True)
+        return Page.of_whole(tuple(found), page)
+
+    async def add_session(
+        self, project_id: ProjectId, booking_id: BookingId, *, holds_deposit: bool, closes: bool
+    ) -> None:
+        self._sessions.put(booking_id, _SessionRow(project_id, booking_id, holds_deposit, closes))
+
+    async def sessions(self, project_id: ProjectId) -> tuple[ProjectSession, ...]:
+        found = []
+        for row in self._sessions.values():
+            if row.project_id != project_id:
+                continue
+            booking = await self._bookings.get(row.booking_id)
+            if booking is not None:
+                found.append(
+                    ProjectSession(
+                        row.booking_id, booking.start, booking.status, row.holds_deposit, row.closes
+                    )
+                )
+        return tuple(sorted(found, key=lambda s: (s.start, s.booking_id)))

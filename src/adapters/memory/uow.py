@@ -31,6 +31,8 @@ from adapters.memory.catalog import (
 )
 from adapters.memory.clients import InMemoryClientRepository
 from adapters.memory.commissions import (
+    InMemoryProjectRepository,
+    InMemoryQuoteRepository,
     InMemoryRequestMessageRepository,
     InMemoryRequestRepository,
 )
@@ -235,6 +237,12 @@ class InMemoryUnitOfWork(
     dispute_messages = _over_table(InMemoryDisputeMessageRepository, "dispute_messages")
     tattoo_requests = _over_table(InMemoryRequestRepository, "tattoo_requests")
     request_messages = _over_table(InMemoryRequestMessageRepository, "request_messages")
+    quotes = _over_table(InMemoryQuoteRepository, "tattoo_quotes")
+    projects = cached_property(
+        lambda uow: InMemoryProjectRepository(
+            uow.staged("tattoo_projects"), uow.staged("project_sessions"), uow.bookings
+        )
+    )
     portfolio_likes = cached_property(
         lambda uow: InMemoryPortfolioLikes(
             uow.staged("portfolio_likes"),

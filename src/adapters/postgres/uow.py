@@ -79,6 +79,7 @@ from adapters.postgres.payments import (
 )
 from adapters.postgres.phone_codes import PostgresPhoneCodeRepository
 from adapters.postgres.portfolio import PostgresPortfolioRepository
+from adapters.postgres.projects import PostgresProjectRepository, PostgresQuoteRepository
 from adapters.postgres.replica import ReplicaReads
 from adapters.postgres.reviews import PostgresArtistRatings, PostgresReviewRepository
 from adapters.postgres.scheduling import PostgresAvailabilityRepository
@@ -228,6 +229,8 @@ class PostgresUnitOfWork(
     dispute_messages = _on_connection(PostgresDisputeMessageRepository)
     tattoo_requests = _on_connection(PostgresRequestRepository)
     request_messages = _on_connection(PostgresRequestMessageRepository)
+    quotes = _on_connection(PostgresQuoteRepository)
+    projects = _on_connection(PostgresProjectRepository)
     analytics = _on_connection(PostgresAnalyticsReader)
     artist_search = cached_property(
         lambda uow: PostgresArtistSearch(uow.connection, uow.similar_words)

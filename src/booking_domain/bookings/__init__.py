@@ -17,6 +17,7 @@ from booking_domain.bookings.booking import (
 )
 from booking_domain.bookings.clients import BookedFor, Client, ClientId, new_client
 from booking_domain.bookings.creation import (
+    SessionTerms,
     creation_kind,
     request_booking,
     require_calendar_owner,
@@ -99,6 +100,7 @@ __all__ = [
     "PaymentMismatchError",
     "PaymentStatus",
     "RefundOutOfRangeError",
+    "SessionTerms",
     "SlotTakenError",
     "TooLateToChangeError",
     "actor_fields",
@@ -117,6 +119,7 @@ __all__ = [
     "mark_invoiced",
     "new_booking_reference",
     "new_client",
+    "place_session",
     "read_booking_reference",
     "record_balance_payment",
     "record_change",
@@ -129,3 +132,6 @@ __all__ = [
     "settle_balance",
     "withdraw_taken_flash",
 ]
+
+# Last: the use cases' modules read this package's names above.
+from booking_domain.bookings.use_cases.create import place_session

@@ -24,7 +24,7 @@ from booking_domain.shared.ids import BookingId, UserId, new_uuid7
 from booking_domain.shared.money import Money
 from booking_domain.shared.time import require_aware
 
-__all__ = ["creation_kind", "request_booking", "require_calendar_owner"]
+__all__ = ["SessionTerms", "creation_kind", "request_booking", "require_calendar_owner"]
 
 _CLIENT_PAYS_BY_HAND = FieldError(
     "deposit",
@@ -68,6 +68,15 @@ def creation_kind(
 
 
 @dataclass(frozen=True, slots=True)
+class SessionTerms:
+    """What a session of a project (commissions) is booked with instead of its service's
+    price and deposit: the project sets both (docs/commissions.md, "Projects")."""
+
+    price: Money
+    deposit: Money
+
+
+@dataclass(frozen=True, slots=True)
 class _Opening:
     status: BookingStatus
     hold: datetime | None
@@ -82,6 +91,7 @@ def _opening(
     now: datetime,
     deposit: bool,
     party: BookedFor,
+    terms: SessionTerms | None = None,
 ) -> _Opening:
     """How a new booking starts. A request: pending under the approval hold if the service
     needs approval, else under the deposit hold if it has a deposit, else confirmed. Made by
@@ -90,7 +100,7 @@ def _opening(
     client record has no account to pay a deposit through, so its booking asks for none
     (``InvalidInputError`` on ``deposit``): the artist takes any deposit by hand and books it
     confirmed, or books the client's account."""
-    amount = service.deposit_amount
+    amount = service.deposit_amount if terms is None else terms.deposit
     if kind is HistoryKind.BOOKED:
         if deposit and amount.is_zero:
             raise InvalidInputError(
@@ -125,6 +135,7 @@ def request_booking(
     reference: str | None = None,
     party: BookedFor | None = None,
     deposit: bool | None = None,
+    terms: SessionTerms | None = None,
 ) -> tuple[Booking, HistoryEntry]:
     """``by`` creates a booking at ``start`` for ``party`` (default: ``by`` themself):
     refused unless ``creation_kind`` allows it and the start is offered, else confirmed or
@@ -137,7 +148,9 @@ def request_booking(
     check_bookable(
         service=service, policy=policy, schedule=schedule, busy=busy, start=start, now=now
     )
-    opening = _opening(kind, service, policy, now, bool(deposit), party)
+    if terms is not None and kind is not HistoryKind.REQUESTED:
+        raise BookingActionNotAllowedError("A project's customer books its sessions.")
+    opening = _opening(kind, service, policy, now, bool(deposit), party, terms)
     zero = Money.zero(opening.deposit.currency)
     blocked = service.blocked_span(start)
     booking = Booking(
@@ -166,7 +179,7 @@ def request_booking(
         status_changed_at=now,
         notes=notes,
         client_id=party.client_id,
-        price=service.price,
+        price=service.price if terms is None else terms.price,
     )
     uid, role = actor_fields(by)
     entry = HistoryEntry(booking.id, 1, kind, now, uid, role, None, opening.status)

@@ -1,16 +1,21 @@
-"""What commissions need from storage: the requests and their threads, beside the artists
-they go to, the users who send them (names for the events) and the uploads their pictures
-come from. Every adapter passes the contract suite in ``tests/contract/commissions``."""
+"""What commissions need from storage: the requests and their threads, their quotes and
+projects, beside the artists they go to, the users who send them (names for the events)
+and the uploads their pictures come from; a project's sessions are bookings, so the
+project use cases open a unit that is also the bookings' (``ProjectsUnitOfWork``). Every
+adapter passes the contract suite in ``tests/contract/commissions``."""
 
 from __future__ import annotations
 
 from typing import Protocol
 
 from booking_domain.accounts import HasUsers
-from booking_domain.catalog import HasArtists
+from booking_domain.bookings import BookingsUnitOfWork
+from booking_domain.catalog import HasArtists, HasServices
+from booking_domain.commissions.projects import Project, ProjectId, ProjectSession
+from booking_domain.commissions.quotes import Quote, QuoteId
 from booking_domain.commissions.requests import RequestId, RequestMessage, TattooRequest
 from booking_domain.media import HasUploads
-from booking_domain.shared.ids import UserId
+from booking_domain.shared.ids import BookingId, UserId
 from booking_domain.shared.pages import Page, PageRequest
 from booking_domain.shared.ports import HasOutbox, UnitOfWork, UnitOfWorkFactory
 
@@ -62,6 +67,61 @@ class RequestMessageRepository(Protocol):
         ...
 
 
+class QuoteRepository(Protocol):
+    async def add(self, quote: Quote) -> None: ...
+
+    async def update(self, quote: Quote) -> None:
+        """Its status and ``updated_at`` (the terms never change: a revision is a new quote)."""
+        ...
+
+    async def get(self, quote_id: QuoteId) -> Quote | None: ...
+
+    async def of_request(self, request_id: RequestId) -> tuple[Quote, ...]:
+        """Every quote of the request, by revision (a request has a handful)."""
+        ...
+
+
+class ProjectRepository(Protocol):
+    async def add(self, project: Project) -> None: ...
+
+    async def get(self, project_id: ProjectId, *, for_update: bool = False) -> Project | None:
+        """The project with its quote's terms; ``for_update`` locks it until the unit ends
+        (sessions are planned under it, one at a time)."""
+        ...
+
+    async def of_request(self, request_id: RequestId) -> Project | None: ...
+
+    async def update(self, project: Project) -> None:
+        """Its status and ``updated_at``."""
+        ...
+
+    async def of_party(self, user_id: UserId, page: PageRequest) -> Page[Project]:
+        """The projects whose customer or artist is ``user_id``, newest first (ties by id,
+        newest first), exact total."""
+        ...
+
+    async def add_session(
+        self, project_id: ProjectId, booking_id: BookingId, *, holds_deposit: bool, closes: bool
+    ) -> None:
+        """A booking (written already, in this unit) is one of the project's sessions."""
+        ...
+
+    async def sessions(self, project_id: ProjectId) -> tuple[ProjectSession, ...]:
+        """The project's sessions with their bookings' start and status as stored now, by
+        start (ties by booking id)."""
+        ...
+
+
+class HasQuotes(Protocol):
+    @property
+    def quotes(self) -> QuoteRepository: ...
+
+
+class HasProjects(Protocol):
+    @property
+    def projects(self) -> ProjectRepository: ...
+
+
 class HasTattooRequests(Protocol):
     @property
     def tattoo_requests(self) -> RequestRepository: ...
@@ -73,6 +133,8 @@ class CommissionsUnitOfWork(
     UnitOfWork,
     HasUsers,
     HasTattooRequests,
+    HasQuotes,
+    HasProjects,
     HasArtists,
     HasUploads,
     HasOutbox,
@@ -83,3 +145,12 @@ class CommissionsUnitOfWork(
 
 
 CommissionsUnitOfWorkFactory = UnitOfWorkFactory[CommissionsUnitOfWork]
+
+
+class ProjectsUnitOfWork(BookingsUnitOfWork, CommissionsUnitOfWork, HasServices, Protocol):
+    """What quote and project use cases open: commissions' unit, which is also the bookings'
+    (a session is booked in the transaction that plans it) and the services' (a project's
+    own service is made with it)."""
+
+
+ProjectsUnitOfWorkFactory = UnitOfWorkFactory[ProjectsUnitOfWork]

@@ -1,5 +1,6 @@
 """What a request's changes tell the world: ``request.sent``, ``request.accepted``,
-``request.declined``, ``request.withdrawn``, ``request.message_posted``; subject
+``request.declined``, ``request.withdrawn``, ``request.message_posted``, ``request.quoted``
+and ``request.quote_accepted`` (with the quote's terms, under ``change.quote``); subject
 ``request/<id>``, numbered by the request's version; heard by its customer and its artist
 (the audience, in that order) and admins.
 
@@ -10,6 +11,7 @@ thread stay behind the API, where only the parties see them.
 
 from __future__ import annotations
 
+from booking_domain.commissions.quotes import Quote
 from booking_domain.commissions.requests import RequestChange, RequestEvent, TattooRequest
 from booking_domain.shared.ids import new_uuid7
 from booking_domain.shared.outbox import EventId, JsonValue, OutboxEvent, subject_of
@@ -45,6 +47,7 @@ def request_outbox_event(
                 "kind": event.change.value,
                 "actor": {"userId": str(event.actor.user_id), "role": event.actor.role.value},
                 "message": message,
+                "quote": None if event.quote is None else quote_data(event.quote),
             },
         },
         audience=(r.customer_id, r.artist_user_id),
@@ -63,4 +66,21 @@ def request_data(r: TattooRequest, *, customer_name: str, artist_name: str) -> d
         "createdAt": utc_text(r.created_at),
         "updatedAt": utc_text(r.updated_at),
         "version": r.version,
+    }
+
+
+def quote_data(q: Quote) -> dict[str, JsonValue]:
+    t = q.terms
+    return {
+        "id": str(q.id),
+        "revision": q.revision,
+        "status": q.status.value,
+        "sessions": t.sessions,
+        "sessionMinutes": int(t.session_length.total_seconds()) // 60,
+        "priceMin": t.price_min.amount,
+        "priceMax": t.price_max.amount,
+        "deposit": t.deposit.amount,
+        "currency": t.price_min.currency,
+        "gapDays": t.gap.days,
+        "expiresAt": utc_text(t.expires_at),
     }

@@ -33,7 +33,7 @@ import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import NewType
+from typing import TYPE_CHECKING, NewType
 from uuid import UUID
 
 from booking_domain.catalog import ArtistNotFoundError, ArtistProfile
@@ -53,6 +53,9 @@ from booking_domain.shared.identity import Actor, Role
 from booking_domain.shared.ids import ArtistId, UserId, new_uuid7
 from booking_domain.shared.text import text_problem
 from booking_domain.shared.time import require_aware
+
+if TYPE_CHECKING:
+    from booking_domain.commissions.quotes import Quote
 
 RequestId = NewType("RequestId", UUID)
 RequestMessageId = NewType("RequestMessageId", UUID)
@@ -84,6 +87,8 @@ class RequestChange(StrEnum):
     DECLINED = "declined"
     WITHDRAWN = "withdrawn"
     MESSAGE_POSTED = "message_posted"
+    QUOTED = "quoted"  # the artist offered a quote (or a revision)
+    QUOTE_ACCEPTED = "quote_accepted"  # the customer accepted it: a project starts
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +188,7 @@ class RequestEvent:
     actor: Actor
     at: datetime
     message: RequestMessage | None
+    quote: Quote | None = None  # the quote a ``quoted`` or ``quote_accepted`` change is about
 
 
 def check_message_text(text: str, field: str = "text") -> str:
@@ -327,3 +333,15 @@ def _changed(
         version=request.version + 1,
         message_count=request.message_count + (message is not None),
     )
+
+
+def quote_event(
+    request: TattooRequest, quote: Quote, actor: Actor, now: datetime, *, accepted: bool
+) -> RequestEvent:
+    """The request's side of a quote's step (``quotes.py`` decides the step itself): a new
+    version, and the turn passed to the other party (the customer answers a quote, the
+    artist an acceptance)."""
+    change = RequestChange.QUOTE_ACCEPTED if accepted else RequestChange.QUOTED
+    turn = Turn.ARTIST if accepted else Turn.CUSTOMER
+    changed = _changed(request, now, status=request.status, turn=turn, message=None)
+    return RequestEvent(change, changed, actor, now, None, quote)

@@ -72,3 +72,69 @@ tattoo_request_messages = sa.Table(
     sa.CheckConstraint("author_role IN ('customer', 'artist')", name="author_role"),
     sa.Index("ix_tattoo_request_messages_request", "request_id", "created_at", "id"),
 )
+
+# Quotes (0044): the artist's terms for an accepted request, revised until one is accepted.
+tattoo_quotes = sa.Table(
+    "tattoo_quotes",
+    metadata,
+    sa.Column("id", sa.Uuid, primary_key=True),  # uuid7
+    refers_to("request_id", "tattoo_requests.id"),
+    sa.Column("revision", sa.Integer, nullable=False),
+    sa.Column("sessions", sa.SmallInteger, nullable=False),
+    sa.Column("session_minutes", sa.SmallInteger, nullable=False),
+    sa.Column("price_min", sa.BigInteger, nullable=False),
+    sa.Column("price_max", sa.BigInteger, nullable=False),
+    sa.Column("deposit", sa.BigInteger, nullable=False),
+    sa.Column("currency", sa.Text, nullable=False),
+    sa.Column("gap_days", sa.SmallInteger, nullable=False),
+    sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("note", sa.Text, nullable=False),
+    sa.Column("status", sa.Text, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    sa.CheckConstraint("status IN ('offered', 'accepted', 'superseded')", name="status"),
+    sa.CheckConstraint(
+        "0 < price_min AND price_min <= price_max AND 0 <= deposit AND deposit <= price_min",
+        name="prices",
+    ),
+    sa.CheckConstraint("sessions BETWEEN 1 AND 20 AND gap_days >= 0", name="plan"),
+    sa.UniqueConstraint("request_id", "revision", name="uq_tattoo_quotes_revision"),
+    # The storage's own guard of the rules: one live quote, one accepted, per request.
+    sa.Index(
+        "uq_tattoo_quotes_offered",
+        "request_id",
+        unique=True,
+        postgresql_where=sa.text("status = 'offered'"),
+    ),
+    sa.Index(
+        "uq_tattoo_quotes_accepted",
+        "request_id",
+        unique=True,
+        postgresql_where=sa.text("status = 'accepted'"),
+    ),
+)
+
+# Projects (0044): an accepted quote's work; its terms are the quote's.
+tattoo_projects = sa.Table(
+    "tattoo_projects",
+    metadata,
+    sa.Column("id", sa.Uuid, primary_key=True),  # uuid7
+    refers_to("request_id", "tattoo_requests.id", unique=True),
+    refers_to("quote_id", "tattoo_quotes.id", unique=True),
+    refers_to("service_id", "services.id", ondelete="RESTRICT", unique=True),
+    sa.Column("status", sa.Text, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    sa.CheckConstraint("status IN ('active', 'cancelled')", name="status"),
+)
+
+# A project's sessions: its bookings, and each one's part in the deposit.
+project_sessions = sa.Table(
+    "project_sessions",
+    metadata,
+    refers_to("booking_id", "bookings.id", primary_key=True),
+    refers_to("project_id", "tattoo_projects.id"),
+    sa.Column("holds_deposit", sa.Boolean, nullable=False),
+    sa.Column("closes", sa.Boolean, nullable=False),
+    sa.Index("ix_project_sessions_project", "project_id"),
+)

@@ -42,7 +42,7 @@ from datetime import UTC, datetime
 
 from booking_domain.bookings.booking import Booking
 from booking_domain.bookings.clients import BookedFor
-from booking_domain.bookings.creation import request_booking
+from booking_domain.bookings.creation import SessionTerms, request_booking
 from booking_domain.bookings.errors import (
     BookingActionNotAllowedError,
     BookingNotFoundError,
@@ -276,3 +276,40 @@ class CreateBooking(UseCase[BookingsDeps]):
         await record_new(uow, booking, entry)
         if claims_flash(context.service, booking):
             await claim_flash(uow, booking)
+
+
+async def place_session(
+    uow: BookingsUnitOfWork,
+    *,
+    by: Actor,
+    artist_id: ArtistId,
+    service_id: ServiceId,
+    start: datetime,
+    now: datetime,
+    reference: str,
+    terms: SessionTerms,
+) -> Booking:
+    """A customer's session of a project (commissions), booked in the caller's transaction
+    by the rules of every booking (the slot offered and free, the hold of a deposit), with
+    the project's price and deposit (``terms``) and its own service, which is offered to
+    nobody else (``allow_inactive_service``). The caller commits."""
+    start = require_aware(start, "start")
+    context = await bookable_context(
+        uow, artist_id, service_id, start, now, allow_inactive_service=True
+    )
+    with taken_is_a_conflict():
+        booking, entry = request_booking(
+            by=by,
+            service=context.service,
+            artist_user_id=context.artist.user_id,
+            policy=context.artist.policy,
+            schedule=context.schedule,
+            busy=context.busy,
+            start=start,
+            now=now,
+            booking_id=BookingId(new_uuid7(epoch_floor(now) * 1000)),
+            reference=reference,
+            terms=terms,
+        )
+    await CreateBooking._write(uow, booking, entry, context, now)
+    return booking

@@ -18,6 +18,16 @@ from booking_domain.commissions.use_cases.cases import (
 )
 from booking_domain.commissions.use_cases.common import MessageEntry, RequestView
 from booking_domain.commissions.use_cases.deps import CommissionsDeps
+from booking_domain.commissions.use_cases.projects import (
+    AcceptQuote,
+    BookSession,
+    GetProject,
+    ListQuotes,
+    MyProjects,
+    OfferQuote,
+    ProjectStarted,
+    ProjectView,
+)
 from booking_domain.shared.use_case import UseCaseBundle
 
 
@@ -32,18 +42,32 @@ class CommissionUseCases(UseCaseBundle[CommissionsDeps]):
     withdraw_request: WithdrawRequest
     post_message: PostRequestMessage
     list_messages: ListRequestMessages
+    offer_quote: OfferQuote
+    list_quotes: ListQuotes
+    accept_quote: AcceptQuote
+    book_session: BookSession
+    get_project: GetProject
+    my_projects: MyProjects
 
 
 __all__ = [
+    "AcceptQuote",
     "AcceptRequest",
+    "BookSession",
     "CommissionUseCases",
     "CommissionsDeps",
     "DeclineRequest",
+    "GetProject",
     "GetRequest",
     "ListMyRequests",
+    "ListQuotes",
     "ListRequestMessages",
     "MessageEntry",
+    "MyProjects",
+    "OfferQuote",
     "PostRequestMessage",
+    "ProjectStarted",
+    "ProjectView",
     "RequestQueue",
     "RequestView",
     "SendRequest",

@@ -1,0 +1,195 @@
+"""Quotes and projects: the artist quotes an accepted request (``OfferQuote``), the customer
+accepts a live quote and books its first session in the same step (``AcceptQuote``), then
+books the others one at a time (``BookSession``); either party reads the project and its
+progress (``GetProject``, ``MyProjects``).
+
+The house shape: open the unit of work, load under lock (the request for its quotes, the
+project for its sessions: two quotes or two sessions never race), decide in the domain,
+save and record the request's event, commit. A session is booked in the same transaction
+by the bookings' own path (``place_session``), so a refused slot changes nothing at all:
+no accepted quote, no project, no service without its first session."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from booking_domain.bookings import Booking, SessionTerms, place_session
+from booking_domain.catalog import Service
+from booking_domain.commissions.errors import ProjectNotFoundError, QuoteNotFoundError
+from booking_domain.commissions.ports import ProjectsUnitOfWork
+from booking_domain.commissions.projects import (
+    Progress,
+    Project,
+    ProjectId,
+    ProjectSession,
+    plan_session,
+    progress,
+    start_project,
+)
+from booking_domain.commissions.quotes import (
+    DraftTerms,
+    Quote,
+    QuoteId,
+    accept_quote,
+    check_terms,
+    offer_quote,
+    session_prices,
+)
+from booking_domain.commissions.recording import record_change
+from booking_domain.commissions.requests import RequestId, TattooRequest, quote_event
+from booking_domain.commissions.use_cases.common import load_visible
+from booking_domain.commissions.use_cases.deps import CommissionsDeps
+from booking_domain.shared.identity import Actor
+from booking_domain.shared.ids import ServiceId, UserId, new_uuid7
+from booking_domain.shared.pages import Page, PageRequest
+from booking_domain.shared.use_case import UseCase
+
+SERVICE_NAME_IDEA = 60  # characters of the idea in the name of a project's service
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectView:
+    project: Project
+    sessions: tuple[ProjectSession, ...]
+    progress: Progress
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectStarted:
+    quote: Quote
+    project: ProjectView
+    booking: Booking  # the first session
+
+
+def _project_service(request: TattooRequest, quote: Quote, now: datetime) -> Service:
+    """The project's own service: its sessions' length, a session's share of the price, no
+    deposit of its own (the project sets it) and never offered (``active=False``): only
+    the project's sessions book it."""
+    idea = " ".join(request.details.idea.split())[:SERVICE_NAME_IDEA]
+    return Service(
+        id=ServiceId(new_uuid7(int(now.timestamp() * 1000))),
+        artist_id=request.artist_id,
+        name=f"Project: {idea}",
+        duration=quote.terms.session_length,
+        price=session_prices(quote.terms.sessions, quote.terms.price_min)[0],
+        active=False,
+    )
+
+
+async def _project_view(uow: ProjectsUnitOfWork, project: Project) -> ProjectView:
+    sessions = await uow.projects.sessions(project.id)
+    return ProjectView(project, sessions, progress(project, sessions))
+
+
+class OfferQuote(UseCase[CommissionsDeps]):
+    """The artist quotes an accepted request, or revises their quote (``request.quoted``)."""
+
+    async def __call__(self, actor: Actor, request_id: RequestId, draft: DraftTerms) -> Quote:
+        async with self._deps.uow() as uow:
+            now = self._deps.clock.now()
+            request = await load_visible(uow, actor, request_id, for_update=True)
+            terms = check_terms(draft, now)
+            offered = offer_quote(request, await uow.quotes.of_request(request.id), actor,
+                                  terms, now)  # fmt: skip
+            if offered.superseded is not None:
+                await uow.quotes.update(offered.superseded)
+            await uow.quotes.add(offered.quote)
+            event = quote_event(request, offered.quote, actor, now, accepted=False)
+            await uow.tattoo_requests.update(event.request)
+            await record_change(uow, event)
+            await uow.commit()
+        return offered.quote
+
+
+class ListQuotes(UseCase[CommissionsDeps]):
+    """A request's quotes, by revision (its parties and admins)."""
+
+    async def __call__(self, actor: Actor, request_id: RequestId) -> tuple[Quote, ...]:
+        async with self._deps.uow(read_only=True) as uow:
+            request = await load_visible(uow, actor, request_id)
+            return await uow.quotes.of_request(request.id)
+
+
+class AcceptQuote(UseCase[CommissionsDeps]):
+    """The customer accepts a live quote and books the project's first session at ``start``
+    (``request.quote_accepted``, and the booking's own events); all or nothing."""
+
+    async def __call__(self, actor: Actor, quote_id: QuoteId, start: datetime) -> ProjectStarted:
+        async with self._deps.uow() as uow:
+            now = self._deps.clock.now()
+            found = await uow.quotes.get(quote_id)
+            if found is None:
+                raise QuoteNotFoundError()
+            request = await load_visible(uow, actor, found.request_id, for_update=True)
+            quote = await uow.quotes.get(quote_id)  # as it is under the request's lock
+            assert quote is not None  # quotes go only with their request
+            accepted = accept_quote(request, quote, actor, now)
+            service = _project_service(request, accepted, now)
+            project = start_project(accepted, service.id, now)
+            plan = plan_session(project, (), actor, start)
+            await uow.quotes.update(accepted)
+            await uow.services.add(service)
+            await uow.projects.add(project)
+            booking = await place_session(
+                uow, by=actor, artist_id=project.artist_id, service_id=service.id, start=start,
+                now=now, reference=self._deps.new_reference(),
+                terms=SessionTerms(plan.price, plan.deposit),
+            )  # fmt: skip
+            await uow.projects.add_session(
+                project.id, booking.id, holds_deposit=plan.holds_deposit, closes=plan.closes
+            )
+            event = quote_event(request, accepted, actor, now, accepted=True)
+            await uow.tattoo_requests.update(event.request)
+            await record_change(uow, event)
+            view = await _project_view(uow, project)
+            await uow.commit()
+        return ProjectStarted(accepted, view, booking)
+
+
+class BookSession(UseCase[CommissionsDeps]):
+    """The customer books the project's next session at ``start`` (the booking's events)."""
+
+    async def __call__(self, actor: Actor, project_id: ProjectId, start: datetime) -> Booking:
+        async with self._deps.uow() as uow:
+            now = self._deps.clock.now()
+            project = await _load_project(uow, actor, project_id, for_update=True)
+            plan = plan_session(project, await uow.projects.sessions(project.id), actor, start)
+            booking = await place_session(
+                uow, by=actor, artist_id=project.artist_id, service_id=project.service_id,
+                start=start, now=now, reference=self._deps.new_reference(),
+                terms=SessionTerms(plan.price, plan.deposit),
+            )  # fmt: skip
+            await uow.projects.add_session(
+                project.id, booking.id, holds_deposit=plan.holds_deposit, closes=plan.closes
+            )
+            await uow.commit()
+        return booking
+
+
+async def _load_project(
+    uow: ProjectsUnitOfWork, actor: Actor, project_id: ProjectId, *, for_update: bool = False
+) -> Project:
+    project = await uow.projects.get(project_id, for_update=for_update)
+    if project is None:
+        raise ProjectNotFoundError()
+    project.ensure_visible_to(actor)
+    return project
+
+
+class GetProject(UseCase[CommissionsDeps]):
+    """A project with its sessions and progress (its parties and admins)."""
+
+    async def __call__(self, actor: Actor, project_id: ProjectId) -> ProjectView:
+        async with self._deps.uow(read_only=True) as uow:
+            return await _project_view(uow, await _load_project(uow, actor, project_id))
+
+
+class MyProjects(UseCase[CommissionsDeps]):
+    """The caller's projects (as customer or as artist), newest first."""
+
+    async def __call__(self, actor: Actor, page: PageRequest) -> Page[ProjectView]:
+        async with self._deps.uow(read_only=True) as uow:
+            found = await uow.projects.of_party(UserId(actor.user_id), page)
+            views = tuple([await _project_view(uow, p) for p in found.items])
+        return Page(views, found.total, found.request, found.total_exact)

@@ -1,0 +1,134 @@
+"""Quotes and projects on every adapter: a quote waits for the request to be accepted; a
+revision supersedes the live quote; an expired or superseded quote is refused and changes
+nothing; accepting books the first session in the same transaction (a refused slot leaves
+no project behind); later sessions keep the healing gap; the deposit is asked once and
+credited to the closing session through the session prices; the project's own service is
+offered to nobody; each step is one event of the request, in order."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from booking_domain.bookings import BookingStatus
+from booking_domain.bookings.use_cases import BookingRequest
+from booking_domain.commissions import (
+    DraftTerms,
+    ProjectFullyBookedError,
+    ProjectNotFoundError,
+    ProjectState,
+    QuoteAlreadyAcceptedError,
+    QuoteExpiredError,
+    QuoteState,
+    QuoteStatus,
+    QuoteSupersededError,
+    RequestActionNotAllowedError,
+    RequestNotAcceptedError,
+    SessionTooCloseError,
+)
+from booking_domain.scheduling import ArtistNotBookableError, NotBookableError
+from booking_domain.shared import Role
+from booking_domain.shared.money import Money
+from booking_domain.shared.pages import PageRequest
+from tests.contract.commissions.test_commissions_contract import a_studio
+from tests.contract.outbox.test_outbox_contract import everything, feed_of
+from tests.support.bootstrap import build_app
+from tests.support.builders import START
+from tests.support.catalog import add_user
+from tests.support.storage import AnyUnitOfWorkFactory
+
+pytestmark = pytest.mark.anyio
+MNT = "MNT"
+DAY = timedelta(days=1)
+
+
+def terms(valid_for: timedelta = 7 * DAY, *, deposit: int = 100_000_00) -> DraftTerms:
+    """Two sessions of three hours, 600,000 (up to 700,000), 14 days apart."""
+    return DraftTerms(2, 180, 600_000_00, 700_000_00, deposit, MNT, 14, START + valid_for,
+                      "Two sittings")  # fmt: skip
+
+
+async def test_quotes_are_revised_and_accepted_once_with_the_first_session(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    studio = await a_studio(uow_factory)
+    c, artist, customer = studio.commissions, studio.artist.actor, studio.customer
+    request_id = await studio.send()
+    feed = feed_of(uow_factory)
+    with pytest.raises(RequestNotAcceptedError):
+        await c.offer_quote(artist, request_id, terms())
+    await c.accept_request(artist, request_id, text="Yes")
+    tail = await feed.tail()
+    with pytest.raises(RequestActionNotAllowedError):
+        await c.offer_quote(customer, request_id, terms())
+
+    first = await c.offer_quote(artist, request_id, terms(DAY))
+    studio.clock.advance(2 * DAY)
+    first_session = START + 3 * DAY  # 10:00, inside 09:00-17:00 every day
+    with pytest.raises(QuoteExpiredError):
+        await c.accept_quote(customer, first.id, first_session)
+    second = await c.offer_quote(artist, request_id, terms(7 * DAY))
+    quotes = await c.list_quotes(customer, request_id)
+    assert [(q.revision, q.status) for q in quotes] == [
+        (1, QuoteStatus.SUPERSEDED), (2, QuoteStatus.OFFERED),
+    ]  # fmt: skip
+    with pytest.raises(QuoteSupersededError):
+        await c.accept_quote(customer, first.id, first_session)
+    with pytest.raises(RequestActionNotAllowedError):
+        await c.accept_quote(artist, second.id, first_session)
+
+    # A start the artist does not offer: refused, and nothing at all is left behind.
+    with pytest.raises(NotBookableError):
+        await c.accept_quote(customer, second.id, START + 3 * DAY - timedelta(hours=2))
+    assert (await c.list_quotes(customer, request_id))[1].state_at(START) is QuoteState.OFFERED
+    assert (await c.my_projects(customer, PageRequest(1, 20))).total == 0
+
+    started = await c.accept_quote(customer, second.id, first_session)
+    booking = started.booking
+    assert started.quote.status is QuoteStatus.ACCEPTED
+    assert (booking.status, booking.deposit, booking.price) == (
+        BookingStatus.PENDING, Money(100_000_00, MNT), Money(400_000_00, MNT),
+    )  # fmt: skip
+    assert booking.end - booking.start == timedelta(hours=3)
+    project = started.project.project
+    assert started.project.progress.booked == 1
+    with pytest.raises(QuoteAlreadyAcceptedError):
+        await c.offer_quote(artist, request_id, terms())
+
+    # The project's own service is offered to nobody, the customer included.
+    with pytest.raises(ArtistNotBookableError):
+        await build_app(uow_factory, studio.clock).bundles.bookings.create_booking(
+            customer, BookingRequest(project.artist_id, project.service_id, START + 30 * DAY)
+        )
+
+    with pytest.raises(SessionTooCloseError):
+        await c.book_session(customer, project.id, first_session + 14 * DAY - timedelta(hours=1))
+    second_session = await c.book_session(customer, project.id, first_session + 14 * DAY)
+    assert (second_session.status, second_session.deposit, second_session.price) == (
+        BookingStatus.CONFIRMED, Money(0, MNT), Money(200_000_00, MNT),
+    )  # fmt: skip
+    with pytest.raises(ProjectFullyBookedError):
+        await c.book_session(customer, project.id, first_session + 40 * DAY)
+
+    seen = await c.get_project(artist, project.id)
+    assert [s.booking_id for s in seen.sessions] == [booking.id, second_session.id]
+    assert (seen.progress.state, seen.progress.booked, seen.progress.completed) == (
+        ProjectState.ACTIVE, 2, 0,
+    )  # fmt: skip
+    assert [p.project.id for p in (await c.my_projects(artist, PageRequest(1, 20))).items] == [
+        project.id
+    ]
+    stranger = await add_user(uow_factory)
+    with pytest.raises(ProjectNotFoundError):
+        await c.get_project(stranger, project.id)
+    admin = await add_user(uow_factory, Role.ADMIN)
+    assert (await c.get_project(admin, project.id)).project.id == project.id
+
+    events = [i.event for i in await everything(feed, tail)]
+    of_request = [(e.type, e.sequence) for e in events if e.type.startswith("request.")]
+    assert of_request == [
+        ("request.quoted", 3), ("request.quoted", 4), ("request.quote_accepted", 5),
+    ]  # fmt: skip
+    quoted = next(e for e in events if e.type == "request.quote_accepted")
+    assert quoted.data["change"]["quote"]["id"] == str(second.id)  # type: ignore[index,call-overload]
