@@ -183,6 +183,14 @@ MESSAGES: dict[tuple[str, str], tuple[str, str]] = {
         N_("{customer} withdrew a tattoo request"),
         N_("{customer} no longer needs an answer to their tattoo request."),
     ),
+    ("request.quoted", "customer"): (
+        N_("{artist} sent you a quote"),
+        N_("{artist} quoted your tattoo idea. Read the terms and book the first session."),
+    ),
+    ("request.quote_accepted", "artist"): (
+        N_("{customer} accepted your quote"),
+        N_("{customer} accepted your quote and booked the project's first session."),
+    ),
     ("request.message_posted", "customer"): (
         N_("New message from {artist}"),
         N_("{artist} wrote in the thread of your tattoo request."),

@@ -107,6 +107,8 @@ RULES: dict[str, Rule] = {
         Rule("request.accepted", (Tell(C, MAIL_AND_INBOX, B),)),
         Rule("request.declined", (Tell(C, MAIL_AND_INBOX, B),)),
         Rule("request.withdrawn", (Tell(A, MAIL_AND_INBOX, B),)),
+        Rule("request.quoted", (Tell(C, MAIL_AND_INBOX, B),)),
+        Rule("request.quote_accepted", (Tell(A, MAIL_AND_INBOX, B),)),
         Rule(
             "request.message_posted",
             (Tell(C, MAIL_AND_INBOX, B), Tell(A, MAIL_AND_INBOX, B)),

@@ -63,15 +63,15 @@ async def test_quotes_are_revised_and_accepted_once_with_the_first_session(
     with pytest.raises(RequestActionNotAllowedError):
         await c.offer_quote(customer, request_id, terms())
 
-    first = await c.offer_quote(artist, request_id, terms(DAY))
+    first = (await c.offer_quote(artist, request_id, terms(DAY))).quote
     studio.clock.advance(2 * DAY)
     first_session = START + 3 * DAY  # 10:00, inside 09:00-17:00 every day
     with pytest.raises(QuoteExpiredError):
         await c.accept_quote(customer, first.id, first_session)
-    second = await c.offer_quote(artist, request_id, terms(7 * DAY))
+    second = (await c.offer_quote(artist, request_id, terms(7 * DAY))).quote
     quotes = await c.list_quotes(customer, request_id)
-    assert [(q.revision, q.status) for q in quotes] == [
-        (1, QuoteStatus.SUPERSEDED), (2, QuoteStatus.OFFERED),
+    assert [(e.quote.revision, e.state) for e in quotes] == [
+        (1, QuoteState.SUPERSEDED), (2, QuoteState.OFFERED),
     ]  # fmt: skip
     with pytest.raises(QuoteSupersededError):
         await c.accept_quote(customer, first.id, first_session)
@@ -81,7 +81,7 @@ async def test_quotes_are_revised_and_accepted_once_with_the_first_session(
     # A start the artist does not offer: refused, and nothing at all is left behind.
     with pytest.raises(NotBookableError):
         await c.accept_quote(customer, second.id, START + 3 * DAY - timedelta(hours=2))
-    assert (await c.list_quotes(customer, request_id))[1].state_at(START) is QuoteState.OFFERED
+    assert (await c.list_quotes(customer, request_id))[1].state is QuoteState.OFFERED
     assert (await c.my_projects(customer, PageRequest(1, 20))).total == 0
 
     started = await c.accept_quote(customer, second.id, first_session)

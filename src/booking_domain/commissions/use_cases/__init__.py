@@ -27,6 +27,7 @@ from booking_domain.commissions.use_cases.projects import (
     OfferQuote,
     ProjectStarted,
     ProjectView,
+    QuoteEntry,
 )
 from booking_domain.shared.use_case import UseCaseBundle
 
@@ -68,6 +69,7 @@ __all__ = [
     "PostRequestMessage",
     "ProjectStarted",
     "ProjectView",
+    "QuoteEntry",
     "RequestQueue",
     "RequestView",
     "SendRequest",

@@ -31,6 +31,7 @@ from booking_domain.commissions.quotes import (
     DraftTerms,
     Quote,
     QuoteId,
+    QuoteState,
     accept_quote,
     check_terms,
     offer_quote,
@@ -46,6 +47,14 @@ from booking_domain.shared.pages import Page, PageRequest
 from booking_domain.shared.use_case import UseCase
 
 SERVICE_NAME_IDEA = 60  # characters of the idea in the name of a project's service
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteEntry:
+    """A quote and what it is at the moment it was read (``expired`` is not stored)."""
+
+    quote: Quote
+    state: QuoteState
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +94,9 @@ async def _project_view(uow: ProjectsUnitOfWork, project: Project) -> ProjectVie
 class OfferQuote(UseCase[CommissionsDeps]):
     """The artist quotes an accepted request, or revises their quote (``request.quoted``)."""
 
-    async def __call__(self, actor: Actor, request_id: RequestId, draft: DraftTerms) -> Quote:
+    async def __call__(
+        self, actor: Actor, request_id: RequestId, draft: DraftTerms
+    ) -> QuoteEntry:
         async with self._deps.uow() as uow:
             now = self._deps.clock.now()
             request = await load_visible(uow, actor, request_id, for_update=True)
@@ -99,16 +110,18 @@ class OfferQuote(UseCase[CommissionsDeps]):
             await uow.tattoo_requests.update(event.request)
             await record_change(uow, event)
             await uow.commit()
-        return offered.quote
+        return QuoteEntry(offered.quote, offered.quote.state_at(now))
 
 
 class ListQuotes(UseCase[CommissionsDeps]):
     """A request's quotes, by revision (its parties and admins)."""
 
-    async def __call__(self, actor: Actor, request_id: RequestId) -> tuple[Quote, ...]:
+    async def __call__(self, actor: Actor, request_id: RequestId) -> tuple[QuoteEntry, ...]:
         async with self._deps.uow(read_only=True) as uow:
+            now = self._deps.clock.now()
             request = await load_visible(uow, actor, request_id)
-            return await uow.quotes.of_request(request.id)
+            found = await uow.quotes.of_request(request.id)
+        return tuple(QuoteEntry(q, q.state_at(now)) for q in found)
 
 
 class AcceptQuote(UseCase[CommissionsDeps]):

@@ -1,0 +1,116 @@
+"""Quotes and projects: ``POST``/``GET /requests/{id}/quotes`` (its artist quotes; its
+parties and admins read), ``POST /quotes/{id}/accept`` (the customer, with the first
+session's start), ``GET /projects/{id}`` and ``POST /projects/{id}/sessions`` (the customer
+books the next session), ``GET /me/projects``. Strangers get 404."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from litestar import get, post
+from litestar.params import FromPath, JSONBody
+from litestar.status_codes import HTTP_201_CREATED
+
+from booking_domain.commissions import ProjectId, QuoteId, RequestId
+from booking_domain.shared.pages import PageRequest
+from entrypoints.http.caller import Caller
+from entrypoints.http.commissions.controller import CommissionsDep
+from entrypoints.http.commissions.projects_dto import (
+    BookedSessionView,
+    ProjectDetailView,
+    ProjectPage,
+    ProjectStartedView,
+    QuoteBody,
+    QuoteList,
+    QuoteView,
+    StartBody,
+)
+from entrypoints.http.controllers import SignedIn
+from entrypoints.http.problem_docs import CHANGES, READS
+from entrypoints.http.wire import PageNumber, PageSize
+
+
+class RequestQuotesController(SignedIn, context="commissions", raises=CHANGES):
+    path = "/requests/{request_id:uuid}/quotes"
+    tags = ["quotes"]
+
+    @post(status_code=HTTP_201_CREATED, summary="Quote an accepted request, or revise (artist)")
+    async def offer(
+        self,
+        request_id: FromPath[UUID],
+        data: JSONBody[QuoteBody],
+        actor: Caller,
+        commissions: CommissionsDep,
+    ) -> QuoteView:
+        return QuoteView.of(
+            await commissions.offer_quote(actor, RequestId(request_id), data.draft())
+        )
+
+    @get(summary="A request's quotes, by revision (its parties, admins)")
+    async def list_quotes(
+        self, request_id: FromPath[UUID], actor: Caller, commissions: CommissionsDep
+    ) -> QuoteList:
+        found = await commissions.list_quotes(actor, RequestId(request_id))
+        return QuoteList([QuoteView.of(e) for e in found])
+
+
+class QuotesController(SignedIn, context="commissions", raises=CHANGES):
+    path = "/quotes"
+    tags = ["quotes"]
+
+    @post(
+        "/{quote_id:uuid}/accept",
+        status_code=HTTP_201_CREATED,
+        summary="Accept a live quote and book the project's first session (customer)",
+    )
+    async def accept(
+        self,
+        quote_id: FromPath[UUID],
+        data: JSONBody[StartBody],
+        actor: Caller,
+        commissions: CommissionsDep,
+    ) -> ProjectStartedView:
+        started = await commissions.accept_quote(actor, QuoteId(quote_id), data.start)
+        return ProjectStartedView.of(started)
+
+
+class ProjectsController(SignedIn, context="commissions", raises=CHANGES):
+    path = "/projects"
+    tags = ["projects"]
+
+    @get("/{project_id:uuid}", summary="A project, its sessions and progress (its parties)")
+    async def read(
+        self, project_id: FromPath[UUID], actor: Caller, commissions: CommissionsDep
+    ) -> ProjectDetailView:
+        return ProjectDetailView.of(await commissions.get_project(actor, ProjectId(project_id)))
+
+    @post(
+        "/{project_id:uuid}/sessions",
+        status_code=HTTP_201_CREATED,
+        summary="Book the project's next session (its customer)",
+    )
+    async def book(
+        self,
+        project_id: FromPath[UUID],
+        data: JSONBody[StartBody],
+        actor: Caller,
+        commissions: CommissionsDep,
+    ) -> BookedSessionView:
+        booked = await commissions.book_session(actor, ProjectId(project_id), data.start)
+        return BookedSessionView.of(booked)
+
+
+class MyProjectsController(SignedIn, context="commissions", raises=READS):
+    path = "/me/projects"
+    tags = ["projects"]
+
+    @get(summary="Your projects, as customer or artist, newest first")
+    async def mine(
+        self,
+        actor: Caller,
+        commissions: CommissionsDep,
+        page: PageNumber = 1,
+        page_size: PageSize = 20,
+    ) -> ProjectPage:
+        found = await commissions.my_projects(actor, PageRequest(page, page_size))
+        return ProjectPage.of(found, ProjectDetailView.of)
