@@ -22,6 +22,7 @@ def upgrade() -> None:
         "tattoo_quotes",
         sa.Column("id", sa.Uuid(), nullable=False),
         sa.Column("request_id", sa.Uuid(), nullable=False),
+        sa.Column("service_id", sa.Uuid(), nullable=False),
         sa.Column("revision", sa.Integer(), nullable=False),
         sa.Column("sessions", sa.SmallInteger(), nullable=False),
         sa.Column("session_minutes", sa.SmallInteger(), nullable=False),
@@ -51,7 +52,14 @@ def upgrade() -> None:
             name="fk_tattoo_quotes_request_id_tattoo_requests",
             ondelete="CASCADE",
         ),
+        sa.ForeignKeyConstraint(
+            ["service_id"],
+            ["services.id"],
+            name="fk_tattoo_quotes_service_id_services",
+            ondelete="RESTRICT",
+        ),
         sa.PrimaryKeyConstraint("id", name="pk_tattoo_quotes"),
+        sa.UniqueConstraint("service_id", name="uq_tattoo_quotes_service_id"),
         sa.UniqueConstraint("request_id", "revision", name="uq_tattoo_quotes_revision"),
     )
     op.create_index(

@@ -90,6 +90,7 @@ def _quote(row: Mapping[str, Any]) -> Quote:
         id=QuoteId(row["id"]), request_id=RequestId(row["request_id"]),
         artist_id=ArtistId(row["artist_id"]), artist_user_id=UserId(row["artist_user_id"]),
         customer_id=UserId(row["customer_id"]), revision=row["revision"], terms=_terms(row),
+        service_id=ServiceId(row["service_id"]),
         status=QuoteStatus(row["status"]), created_at=row["created_at"],
         updated_at=row["updated_at"],
     )  # fmt: skip
@@ -99,7 +100,8 @@ class PostgresQuoteRepository(OnConnection, QuoteRepository):
     async def add(self, quote: Quote) -> None:
         t = quote.terms
         params = {
-            "id": quote.id, "request_id": quote.request_id, "revision": quote.revision,
+            "id": quote.id, "request_id": quote.request_id, "service_id": quote.service_id,
+            "revision": quote.revision,
             "sessions": t.sessions, "session_minutes": t.session_length // timedelta(minutes=1),
             "price_min": t.price_min.amount, "price_max": t.price_max.amount,
             "deposit": t.deposit.amount, "currency": t.price_min.currency,

@@ -142,10 +142,8 @@ class Progress:
     deposit_credited: bool  # the closing session, credited with it, is completed
 
 
-def start_project(
-    quote: Quote, service_id: ServiceId, now: datetime, *, project_id: ProjectId | None = None
-) -> Project:
-    """The project an accepted quote starts, with its terms."""
+def start_project(quote: Quote, now: datetime, *, project_id: ProjectId | None = None) -> Project:
+    """The project an accepted quote starts, with its terms and its service."""
     now = require_aware(now, "now")
     return Project(
         id=project_id or ProjectId(new_uuid7(int(now.timestamp() * 1000))),
@@ -154,7 +152,7 @@ def start_project(
         artist_id=quote.artist_id,
         artist_user_id=quote.artist_user_id,
         customer_id=quote.customer_id,
-        service_id=service_id,
+        service_id=quote.service_id,
         terms=quote.terms,
         status=ProjectStatus.ACTIVE,
         created_at=now,
@@ -175,8 +173,7 @@ def plan_session(
     in_play = [s for s in sessions if s.in_play]
     if len(in_play) >= terms.sessions:
         raise ProjectFullyBookedError()
-    too_close = [s for s in in_play if abs(s.start - start) < terms.gap]
-    if too_close:
+    if not keeps_gap(project, in_play, start):
         before = [s.start for s in in_play if s.start <= start]
         earliest = max(before) + terms.gap if before else None
         detail = f"Sessions of this project start at least {terms.gap.days} days apart."
@@ -193,6 +190,12 @@ def plan_session(
         price = price - terms.deposit
     deposit = terms.deposit if holds else Money.zero(terms.deposit.currency)
     return SessionPlan(price, deposit, holds, closes)
+
+
+def keeps_gap(project: Project, sessions: Sequence[ProjectSession], start: datetime) -> bool:
+    """Whether a session at ``start`` is at least the gap from every session in play."""
+    gap = project.terms.gap
+    return all(abs(s.start - start) >= gap for s in sessions if s.in_play)
 
 
 def progress(project: Project, sessions: Sequence[ProjectSession]) -> Progress:

@@ -60,7 +60,7 @@ from booking_domain.commissions.requests import RequestId, RequestStatus, Tattoo
 from booking_domain.shared.currencies import CIRCULATING_CURRENCIES
 from booking_domain.shared.errors import FieldError
 from booking_domain.shared.identity import Actor, Role
-from booking_domain.shared.ids import ArtistId, UserId, new_uuid7
+from booking_domain.shared.ids import ArtistId, ServiceId, UserId, new_uuid7
 from booking_domain.shared.money import Money
 from booking_domain.shared.text import text_problem
 from booking_domain.shared.time import require_aware
@@ -134,6 +134,7 @@ class Quote:
     customer_id: UserId
     revision: int
     terms: QuoteTerms
+    service_id: ServiceId  # the sessions' own service, made with the quote, never offered
     status: QuoteStatus
     created_at: datetime
     updated_at: datetime
@@ -259,10 +260,12 @@ def offer_quote(
     terms: QuoteTerms,
     now: datetime,
     *,
+    service_id: ServiceId,
     quote_id: QuoteId | None = None,
 ) -> QuoteOffered:
-    """The request's artist quotes it (``quotes``: the request's quotes so far); the live
-    quote, if any, is superseded by the new revision."""
+    """The request's artist quotes it (``quotes``: the request's quotes so far; its
+    sessions will book ``service_id``, made for it); the live quote, if any, is superseded
+    by the new revision."""
     now = require_aware(now, "now")
     role = request.ensure_visible_to(actor)
     if role is not Role.ARTIST:
@@ -283,6 +286,7 @@ def offer_quote(
         customer_id=request.customer_id,
         revision=max((q.revision for q in quotes), default=0) + 1,
         terms=terms,
+        service_id=service_id,
         status=QuoteStatus.OFFERED,
         created_at=at,
         updated_at=at,

@@ -25,6 +25,7 @@ from booking_domain.commissions import (
     QuoteSupersededError,
     RequestActionNotAllowedError,
     RequestNotAcceptedError,
+    RequestNotFoundError,
     SessionTooCloseError,
 )
 from booking_domain.scheduling import ArtistNotBookableError, NotBookableError
@@ -78,6 +79,14 @@ async def test_quotes_are_revised_and_accepted_once_with_the_first_session(
     with pytest.raises(RequestActionNotAllowedError):
         await c.accept_quote(artist, second.id, first_session)
 
+    offered = await c.quote_starts(
+        customer, second.id, first_session, first_session.replace(hour=17)
+    )
+    assert offered.starts[0] == first_session  # 10:00; a 3-hour session ends by 17:00
+    assert offered.starts[-1] == first_session.replace(hour=14)
+    with pytest.raises(RequestNotFoundError):
+        await c.quote_starts(await add_user(uow_factory), second.id, START, START + DAY)
+
     # A start the artist does not offer: refused, and nothing at all is left behind.
     with pytest.raises(NotBookableError):
         await c.accept_quote(customer, second.id, START + 3 * DAY - timedelta(hours=2))
@@ -102,6 +111,10 @@ async def test_quotes_are_revised_and_accepted_once_with_the_first_session(
             customer, BookingRequest(project.artist_id, project.service_id, START + 30 * DAY)
         )
 
+    next_ones = await c.project_starts(
+        customer, project.id, first_session + 13 * DAY, first_session + 15 * DAY
+    )
+    assert next_ones.starts and min(next_ones.starts) == first_session + 14 * DAY
     with pytest.raises(SessionTooCloseError):
         await c.book_session(customer, project.id, first_session + 14 * DAY - timedelta(hours=1))
     second_session = await c.book_session(customer, project.id, first_session + 14 * DAY)

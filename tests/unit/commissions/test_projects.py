@@ -49,9 +49,11 @@ def a_project(sessions: int, price: int, deposit: int, gap_days: int) -> Project
     draft = DraftTerms(
         sessions, 180, price, price, deposit, "MNT", gap_days, T0 + timedelta(days=7)
     )
-    offered = offer_quote(request, (), artist(), check_terms(draft, T0), T0)
+    offered = offer_quote(
+        request, (), artist(), check_terms(draft, T0), T0, service_id=ServiceId(uuid4())
+    )
     accepted = accept_quote(request, offered.quote, customer(), T0)
-    return start_project(accepted, ServiceId(uuid4()), T0)
+    return start_project(accepted, T0)
 
 
 def test_the_walk_of_the_docs() -> None:

@@ -43,6 +43,7 @@ from booking_domain.shared.identity import Actor, Role
 from booking_domain.shared.ids import UserId
 from booking_domain.shared.money import Money
 from booking_domain.testing import admin, artist, customer
+from booking_domain.testing.builders import SERVICE_ID
 from booking_domain.testing.commissions import (
     a_request,
     an_accepted_request,
@@ -110,9 +111,9 @@ def test_quoting_waits_for_the_request_to_be_accepted() -> None:
     terms = check_terms(DraftTerms(2, 180, 600_000_00, 600_000_00, 100_000_00, "MNT", 14,
                                    T0 + timedelta(days=7)), T0)  # fmt: skip
     with pytest.raises(RequestNotAcceptedError):
-        offer_quote(a_request(T0), (), artist(), terms, T0)
+        offer_quote(a_request(T0), (), artist(), terms, T0, service_id=SERVICE_ID)
     with pytest.raises(RequestNotFoundError):
-        offer_quote(an_accepted_request(T0), (), STRANGER, terms, T0)
+        offer_quote(an_accepted_request(T0), (), STRANGER, terms, T0, service_id=SERVICE_ID)
 
 
 class QuoteMachine(RuleBasedStateMachine):
@@ -141,7 +142,9 @@ class QuoteMachine(RuleBasedStateMachine):
             return
         before = tuple(self.quotes.values())
         try:
-            offered = offer_quote(self.request, before, by, checked, self.now)
+            offered = offer_quote(
+                self.request, before, by, checked, self.now, service_id=SERVICE_ID
+            )
         except RequestNotFoundError:
             assert by in (STRANGER, IMPOSTOR)
             return

@@ -79,6 +79,7 @@ tattoo_quotes = sa.Table(
     metadata,
     sa.Column("id", sa.Uuid, primary_key=True),  # uuid7
     refers_to("request_id", "tattoo_requests.id"),
+    refers_to("service_id", "services.id", ondelete="RESTRICT", unique=True),
     sa.Column("revision", sa.Integer, nullable=False),
     sa.Column("sessions", sa.SmallInteger, nullable=False),
     sa.Column("session_minutes", sa.SmallInteger, nullable=False),

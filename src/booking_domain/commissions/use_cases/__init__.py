@@ -29,6 +29,11 @@ from booking_domain.commissions.use_cases.projects import (
     ProjectView,
     QuoteEntry,
 )
+from booking_domain.commissions.use_cases.session_slots import (
+    ProjectSessionStarts,
+    QuoteSessionStarts,
+    SessionStarts,
+)
 from booking_domain.shared.use_case import UseCaseBundle
 
 
@@ -49,6 +54,8 @@ class CommissionUseCases(UseCaseBundle[CommissionsDeps]):
     book_session: BookSession
     get_project: GetProject
     my_projects: MyProjects
+    quote_starts: QuoteSessionStarts
+    project_starts: ProjectSessionStarts
 
 
 __all__ = [
@@ -67,12 +74,15 @@ __all__ = [
     "MyProjects",
     "OfferQuote",
     "PostRequestMessage",
+    "ProjectSessionStarts",
     "ProjectStarted",
     "ProjectView",
     "QuoteEntry",
+    "QuoteSessionStarts",
     "RequestQueue",
     "RequestView",
     "SendRequest",
     "SendRequestCommand",
+    "SessionStarts",
     "WithdrawRequest",
 ]

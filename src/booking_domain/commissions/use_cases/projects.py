@@ -32,6 +32,7 @@ from booking_domain.commissions.quotes import (
     Quote,
     QuoteId,
     QuoteState,
+    QuoteTerms,
     accept_quote,
     check_terms,
     offer_quote,
@@ -71,17 +72,18 @@ class ProjectStarted:
     booking: Booking  # the first session
 
 
-def _project_service(request: TattooRequest, quote: Quote, now: datetime) -> Service:
-    """The project's own service: its sessions' length, a session's share of the price, no
-    deposit of its own (the project sets it) and never offered (``active=False``): only
-    the project's sessions book it."""
+def _sessions_service(request: TattooRequest, terms: QuoteTerms, now: datetime) -> Service:
+    """A quote's own service, made with it: its sessions' length, a session's share of the
+    price, no deposit of its own (the project sets it) and never offered (``active=False``):
+    only the sessions of the project the quote starts book it, and its free starts are what
+    the parties see of the artist's calendar for those sessions."""
     idea = " ".join(request.details.idea.split())[:SERVICE_NAME_IDEA]
     return Service(
         id=ServiceId(new_uuid7(int(now.timestamp() * 1000))),
         artist_id=request.artist_id,
         name=f"Project: {idea}",
-        duration=quote.terms.session_length,
-        price=session_prices(quote.terms.sessions, quote.terms.price_min)[0],
+        duration=terms.session_length,
+        price=session_prices(terms.sessions, terms.price_min)[0],
         active=False,
     )
 
@@ -91,18 +93,37 @@ async def _project_view(uow: ProjectsUnitOfWork, project: Project) -> ProjectVie
     return ProjectView(project, sessions, progress(project, sessions))
 
 
+class _Booking(UseCase[CommissionsDeps]):
+    async def _book(
+        self, uow: ProjectsUnitOfWork, actor: Actor, project: Project, start: datetime,
+        now: datetime,
+    ) -> Booking:  # fmt: skip
+        """The project's next session at ``start``, planned by the domain and booked by the
+        bookings' own path, in the caller's transaction (the project locked or new)."""
+        plan = plan_session(project, await uow.projects.sessions(project.id), actor, start)
+        booking = await place_session(
+            uow, by=actor, artist_id=project.artist_id, service_id=project.service_id,
+            start=start, now=now, reference=self._deps.new_reference(),
+            terms=SessionTerms(plan.price, plan.deposit),
+        )  # fmt: skip
+        await uow.projects.add_session(
+            project.id, booking.id, holds_deposit=plan.holds_deposit, closes=plan.closes
+        )
+        return booking
+
+
 class OfferQuote(UseCase[CommissionsDeps]):
     """The artist quotes an accepted request, or revises their quote (``request.quoted``)."""
 
-    async def __call__(
-        self, actor: Actor, request_id: RequestId, draft: DraftTerms
-    ) -> QuoteEntry:
+    async def __call__(self, actor: Actor, request_id: RequestId, draft: DraftTerms) -> QuoteEntry:
         async with self._deps.uow() as uow:
             now = self._deps.clock.now()
             request = await load_visible(uow, actor, request_id, for_update=True)
             terms = check_terms(draft, now)
-            offered = offer_quote(request, await uow.quotes.of_request(request.id), actor,
-                                  terms, now)  # fmt: skip
+            service = _sessions_service(request, terms, now)
+            earlier = await uow.quotes.of_request(request.id)
+            offered = offer_quote(request, earlier, actor, terms, now, service_id=service.id)
+            await uow.services.add(service)
             if offered.superseded is not None:
                 await uow.quotes.update(offered.superseded)
             await uow.quotes.add(offered.quote)
@@ -124,7 +145,7 @@ class ListQuotes(UseCase[CommissionsDeps]):
         return tuple(QuoteEntry(q, q.state_at(now)) for q in found)
 
 
-class AcceptQuote(UseCase[CommissionsDeps]):
+class AcceptQuote(_Booking):
     """The customer accepts a live quote and books the project's first session at ``start``
     (``request.quote_accepted``, and the booking's own events); all or nothing."""
 
@@ -138,20 +159,10 @@ class AcceptQuote(UseCase[CommissionsDeps]):
             quote = await uow.quotes.get(quote_id)  # as it is under the request's lock
             assert quote is not None  # quotes go only with their request
             accepted = accept_quote(request, quote, actor, now)
-            service = _project_service(request, accepted, now)
-            project = start_project(accepted, service.id, now)
-            plan = plan_session(project, (), actor, start)
+            project = start_project(accepted, now)
             await uow.quotes.update(accepted)
-            await uow.services.add(service)
             await uow.projects.add(project)
-            booking = await place_session(
-                uow, by=actor, artist_id=project.artist_id, service_id=service.id, start=start,
-                now=now, reference=self._deps.new_reference(),
-                terms=SessionTerms(plan.price, plan.deposit),
-            )  # fmt: skip
-            await uow.projects.add_session(
-                project.id, booking.id, holds_deposit=plan.holds_deposit, closes=plan.closes
-            )
+            booking = await self._book(uow, actor, project, start, now)
             event = quote_event(request, accepted, actor, now, accepted=True)
             await uow.tattoo_requests.update(event.request)
             await record_change(uow, event)
@@ -160,22 +171,14 @@ class AcceptQuote(UseCase[CommissionsDeps]):
         return ProjectStarted(accepted, view, booking)
 
 
-class BookSession(UseCase[CommissionsDeps]):
+class BookSession(_Booking):
     """The customer books the project's next session at ``start`` (the booking's events)."""
 
     async def __call__(self, actor: Actor, project_id: ProjectId, start: datetime) -> Booking:
         async with self._deps.uow() as uow:
             now = self._deps.clock.now()
             project = await _load_project(uow, actor, project_id, for_update=True)
-            plan = plan_session(project, await uow.projects.sessions(project.id), actor, start)
-            booking = await place_session(
-                uow, by=actor, artist_id=project.artist_id, service_id=project.service_id,
-                start=start, now=now, reference=self._deps.new_reference(),
-                terms=SessionTerms(plan.price, plan.deposit),
-            )  # fmt: skip
-            await uow.projects.add_session(
-                project.id, booking.id, holds_deposit=plan.holds_deposit, closes=plan.closes
-            )
+            booking = await self._book(uow, actor, project, start, now)
             await uow.commit()
         return booking
 

@@ -1,14 +1,17 @@
 """Quotes and projects: ``POST``/``GET /requests/{id}/quotes`` (its artist quotes; its
-parties and admins read), ``POST /quotes/{id}/accept`` (the customer, with the first
-session's start), ``GET /projects/{id}`` and ``POST /projects/{id}/sessions`` (the customer
-books the next session), ``GET /me/projects``. Strangers get 404."""
+parties and admins read), ``GET /quotes/{id}/slots`` and ``POST /quotes/{id}/accept`` (the
+customer, with the first session's start), ``GET /projects/{id}``, ``GET
+/projects/{id}/slots`` and ``POST /projects/{id}/sessions`` (the customer books the next
+session), ``GET /me/projects``. Strangers get 404."""
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Annotated
 from uuid import UUID
 
 from litestar import get, post
-from litestar.params import FromPath, JSONBody
+from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_201_CREATED
 
 from booking_domain.commissions import ProjectId, QuoteId, RequestId
@@ -23,6 +26,7 @@ from entrypoints.http.commissions.projects_dto import (
     QuoteBody,
     QuoteList,
     QuoteView,
+    SessionStartsView,
     StartBody,
 )
 from entrypoints.http.controllers import SignedIn
@@ -54,9 +58,25 @@ class RequestQuotesController(SignedIn, context="commissions", raises=CHANGES):
         return QuoteList([QuoteView.of(e) for e in found])
 
 
+From = Annotated[datetime, QueryParameter(name="from", description="ISO 8601 with offset")]
+To = Annotated[datetime, QueryParameter(name="to", description="ISO 8601 with offset")]
+
+
 class QuotesController(SignedIn, context="commissions", raises=CHANGES):
     path = "/quotes"
     tags = ["quotes"]
+
+    @get("/{quote_id:uuid}/slots", summary="Free starts for a quote's sessions (62 days)")
+    async def slots(
+        self,
+        quote_id: FromPath[UUID],
+        start: From,
+        end: To,
+        actor: Caller,
+        commissions: CommissionsDep,
+    ) -> SessionStartsView:
+        found = await commissions.quote_starts(actor, QuoteId(quote_id), start, end)
+        return SessionStartsView.of(found)
 
     @post(
         "/{quote_id:uuid}/accept",
@@ -83,6 +103,21 @@ class ProjectsController(SignedIn, context="commissions", raises=CHANGES):
         self, project_id: FromPath[UUID], actor: Caller, commissions: CommissionsDep
     ) -> ProjectDetailView:
         return ProjectDetailView.of(await commissions.get_project(actor, ProjectId(project_id)))
+
+    @get(
+        "/{project_id:uuid}/slots",
+        summary="Free starts for the next session, keeping the healing gap (62 days)",
+    )
+    async def slots(
+        self,
+        project_id: FromPath[UUID],
+        start: From,
+        end: To,
+        actor: Caller,
+        commissions: CommissionsDep,
+    ) -> SessionStartsView:
+        found = await commissions.project_starts(actor, ProjectId(project_id), start, end)
+        return SessionStartsView.of(found)
 
     @post(
         "/{project_id:uuid}/sessions",

@@ -18,7 +18,12 @@ from booking_domain.commissions import (
     ProjectSession,
     QuoteState,
 )
-from booking_domain.commissions.use_cases import ProjectStarted, ProjectView, QuoteEntry
+from booking_domain.commissions.use_cases import (
+    ProjectStarted,
+    ProjectView,
+    QuoteEntry,
+    SessionStarts,
+)
 from entrypoints.http.wire import Dto, MoneyDto, PageView, View, utc
 
 Amount = Annotated[int, Meta(ge=0, le=10**12)]
@@ -165,3 +170,16 @@ class QuoteList(View, frozen=True):
 
 class ProjectPage(PageView[ProjectDetailView], frozen=True):
     items: list[ProjectDetailView]
+
+
+class SessionStartsView(View, frozen=True):
+    """Free starts for a session, earliest first (UTC). ``nextFrom`` is set when there are
+    more in the range: ask again with ``from=nextFrom`` (and the same ``to``)."""
+
+    items: list[dt.datetime]
+    next_from: dt.datetime | None = None
+
+    @classmethod
+    def of(cls, found: SessionStarts) -> SessionStartsView:
+        following = None if found.next_from is None else utc(found.next_from)
+        return cls([utc(s) for s in found.starts], following)
