@@ -15,6 +15,7 @@ from booking_domain.bookings import BookingStatus
 from booking_domain.bookings.use_cases import BookingRequest
 from booking_domain.commissions import (
     DraftTerms,
+    ProjectClosedError,
     ProjectFullyBookedError,
     ProjectNotFoundError,
     ProjectState,
@@ -145,3 +146,27 @@ async def test_quotes_are_revised_and_accepted_once_with_the_first_session(
     ]  # fmt: skip
     quoted = next(e for e in events if e.type == "request.quote_accepted")
     assert quoted.data["change"]["quote"]["id"] == str(second.id)  # type: ignore[index,call-overload]
+
+
+async def test_cancelling_a_project_cancels_its_upcoming_sessions_by_policy(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    studio = await a_studio(uow_factory)
+    c, artist, customer = studio.commissions, studio.artist.actor, studio.customer
+    request_id = await studio.send()
+    await c.accept_request(artist, request_id, text="Yes")
+    quote = (await c.offer_quote(artist, request_id, terms(deposit=0))).quote
+    started = await c.accept_quote(customer, quote.id, START + 3 * DAY)
+    project = started.project.project
+    assert started.booking.status is BookingStatus.CONFIRMED  # no deposit: confirmed at once
+    admin = await add_user(uow_factory, Role.ADMIN)
+    with pytest.raises(RequestActionNotAllowedError):
+        await c.cancel_project(admin, project.id)
+
+    ended = await c.cancel_project(artist, project.id, reason="Moving abroad")
+    assert ended.progress.state is ProjectState.CANCELLED
+    assert [s.status for s in ended.sessions] == [BookingStatus.CANCELLED]
+    with pytest.raises(ProjectClosedError):
+        await c.book_session(customer, project.id, START + 20 * DAY)
+    with pytest.raises(ProjectClosedError):
+        await c.cancel_project(customer, project.id)

@@ -21,6 +21,7 @@ from booking_domain.commissions.use_cases.deps import CommissionsDeps
 from booking_domain.commissions.use_cases.projects import (
     AcceptQuote,
     BookSession,
+    CancelProject,
     GetProject,
     ListQuotes,
     MyProjects,
@@ -56,12 +57,14 @@ class CommissionUseCases(UseCaseBundle[CommissionsDeps]):
     my_projects: MyProjects
     quote_starts: QuoteSessionStarts
     project_starts: ProjectSessionStarts
+    cancel_project: CancelProject
 
 
 __all__ = [
     "AcceptQuote",
     "AcceptRequest",
     "BookSession",
+    "CancelProject",
     "CommissionUseCases",
     "CommissionsDeps",
     "DeclineRequest",

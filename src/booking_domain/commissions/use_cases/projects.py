@@ -14,8 +14,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from booking_domain.bookings import Booking, SessionTerms, place_session
-from booking_domain.catalog import Service
+from booking_domain.bookings import (
+    Booking,
+    BookingStatus,
+    SessionTerms,
+    cancel,
+    place_session,
+)
+from booking_domain.bookings import (
+    load_visible as load_booking,
+)
+from booking_domain.bookings import (
+    record_change as record_booking_change,
+)
+from booking_domain.catalog import ArtistNotFoundError, Service
 from booking_domain.commissions.errors import ProjectNotFoundError, QuoteNotFoundError
 from booking_domain.commissions.ports import ProjectsUnitOfWork
 from booking_domain.commissions.projects import (
@@ -23,6 +35,7 @@ from booking_domain.commissions.projects import (
     Project,
     ProjectId,
     ProjectSession,
+    cancel_project,
     plan_session,
     progress,
     start_project,
@@ -45,6 +58,7 @@ from booking_domain.commissions.use_cases.deps import CommissionsDeps
 from booking_domain.shared.identity import Actor
 from booking_domain.shared.ids import ServiceId, UserId, new_uuid7
 from booking_domain.shared.pages import Page, PageRequest
+from booking_domain.shared.text import require_clean_text
 from booking_domain.shared.use_case import UseCase
 
 SERVICE_NAME_IDEA = 60  # characters of the idea in the name of a project's service
@@ -209,3 +223,36 @@ class MyProjects(UseCase[CommissionsDeps]):
             found = await uow.projects.of_party(UserId(actor.user_id), page)
             views = tuple([await _project_view(uow, p) for p in found.items])
         return Page(views, found.total, found.request, found.total_exact)
+
+
+UPCOMING = frozenset({BookingStatus.PENDING, BookingStatus.CONFIRMED})
+CANCELLED_WITH_THE_PROJECT = "The project was cancelled."
+
+
+class CancelProject(UseCase[CommissionsDeps]):
+    """Either party ends the project: no more sessions can be booked, and every upcoming
+    session (pending or confirmed) is cancelled in the same transaction by the bookings'
+    policy, as if its party cancelled it there (each booking's own events and refund)."""
+
+    async def __call__(
+        self, actor: Actor, project_id: ProjectId, *, reason: str | None = None
+    ) -> ProjectView:
+        require_clean_text(multi_line=[("reason", reason)])
+        async with self._deps.uow() as uow:
+            now = self._deps.clock.now()
+            project = await _load_project(uow, actor, project_id, for_update=True)
+            cancelled = cancel_project(project, actor, now)
+            artist = await uow.artists.get(project.artist_id)
+            if artist is None:  # projects restrict their artist's deletion; kept as a guard
+                raise ArtistNotFoundError()
+            for session in await uow.projects.sessions(project.id):
+                if session.status not in UPCOMING:
+                    continue
+                booking = await load_booking(uow, session.booking_id, actor, for_update=True)
+                said = reason or CANCELLED_WITH_THE_PROJECT
+                changed, entry = cancel(booking, actor, now, artist.policy, reason=said)
+                await record_booking_change(uow, changed, entry)
+            await uow.projects.update(cancelled)
+            view = await _project_view(uow, cancelled)
+            await uow.commit()
+        return view

@@ -2,7 +2,8 @@
 parties and admins read), ``GET /quotes/{id}/slots`` and ``POST /quotes/{id}/accept`` (the
 customer, with the first session's start), ``GET /projects/{id}``, ``GET
 /projects/{id}/slots`` and ``POST /projects/{id}/sessions`` (the customer books the next
-session), ``GET /me/projects``. Strangers get 404."""
+session), ``POST /projects/{id}/cancel`` (either party), ``GET /me/projects``. Strangers
+get 404."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from uuid import UUID
 
 from litestar import get, post
 from litestar.params import FromPath, JSONBody, QueryParameter
-from litestar.status_codes import HTTP_201_CREATED
+from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
 from booking_domain.commissions import ProjectId, QuoteId, RequestId
 from booking_domain.shared.pages import PageRequest
@@ -20,6 +21,7 @@ from entrypoints.http.caller import Caller
 from entrypoints.http.commissions.controller import CommissionsDep
 from entrypoints.http.commissions.projects_dto import (
     BookedSessionView,
+    CancelProjectBody,
     ProjectDetailView,
     ProjectPage,
     ProjectStartedView,
@@ -133,6 +135,21 @@ class ProjectsController(SignedIn, context="commissions", raises=CHANGES):
     ) -> BookedSessionView:
         booked = await commissions.book_session(actor, ProjectId(project_id), data.start)
         return BookedSessionView.of(booked)
+
+    @post(
+        "/{project_id:uuid}/cancel",
+        status_code=HTTP_200_OK,
+        summary="End the project, its upcoming sessions cancelled by policy (its parties)",
+    )
+    async def cancel(
+        self,
+        project_id: FromPath[UUID],
+        data: JSONBody[CancelProjectBody],
+        actor: Caller,
+        commissions: CommissionsDep,
+    ) -> ProjectDetailView:
+        ended = await commissions.cancel_project(actor, ProjectId(project_id), reason=data.reason)
+        return ProjectDetailView.of(ended)
 
 
 class MyProjectsController(SignedIn, context="commissions", raises=READS):

@@ -54,6 +54,10 @@ class StartBody(Dto, frozen=True):
     start: Instant  # the session's start, one the artist offers for its length
 
 
+class CancelProjectBody(Dto, frozen=True):
+    reason: Annotated[str, Meta(max_length=MAX_NOTE)] | None = None
+
+
 class QuoteView(View, frozen=True):
     id: UUID
     request_id: UUID
