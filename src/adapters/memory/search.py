@@ -147,7 +147,7 @@ class InMemoryArtistSearch(ArtistSearch):
         )
         if q.q is not None and not _words_in(q.q, f"{document} {studio_name}"):
             return None
-        if q.styles and not _styles_match(artist.styles, q.styles, q.styles_match):
+        if q.styles and not await self._answers_styles(artist, q):
             return None
         distance = _distance(point, q.near)
         if q.near is not None and (distance is None or distance > q.near.radius_m):
@@ -182,6 +182,13 @@ class InMemoryArtistSearch(ArtistSearch):
             distance_km=None if distance is None or q.near is None else distance / 1000.0,
             next_free=next_free,
         )
+
+    async def _answers_styles(self, artist: ArtistProfile, q: ArtistQuery) -> bool:
+        if _styles_match(artist.styles, q.styles, q.styles_match):
+            return True
+        if q.styles_match is not StylesMatch.ANY_OR_FLASH:
+            return False
+        return bool(await self._likes.flash_tags((artist.id,), q.styles))
 
     async def _thumbnails(self, artist_id: ArtistId) -> tuple[Thumbnail, ...]:
         page = await self._portfolio.page_for_artist(artist_id, PageRequest(1, THUMBNAILS))

@@ -4,14 +4,16 @@ projection and the refresher's feed position."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from adapters.memory.catalog import InMemoryArtistRepository
+from adapters.memory.catalog import InMemoryArtistRepository, InMemoryServiceRepository
 from adapters.memory.store import StagedTable
 from booking_domain.bookings import Booking, BookingStatus
+from booking_domain.catalog import FlashDesign
 from booking_domain.catalog.portfolio import PortfolioItem, PortfolioItemId
+from booking_domain.catalog.ports import FlashRepository
 from booking_domain.search.free_starts import ArtistCalendar, CalendarProjection
 from booking_domain.search.ports import (
     FeedPosition,
@@ -34,8 +36,11 @@ class InMemoryPortfolioLikes(PortfolioLikes):
         items: StagedTable[PortfolioItemId, PortfolioItem],
         artists: InMemoryArtistRepository,
         bookings: StagedTable[Any, Booking],
+        services: InMemoryServiceRepository,
+        flash: FlashRepository,
     ) -> None:
         self._likes, self._items, self._artists, self._bookings = likes, items, artists, bookings
+        self._services, self._flash = services, flash
 
     def count(self, item_id: PortfolioItemId) -> int:
         return sum(1 for key in self._keys() if key[0] == item_id)
@@ -73,10 +78,36 @@ class InMemoryPortfolioLikes(PortfolioLikes):
         for booking in mine:
             if booking.status in (BookingStatus.CONFIRMED, BookingStatus.COMPLETED):
                 artist = await self._artists.get(booking.artist_id)
-                booked.update(artist.styles if artist else ())
+                design = await self._design_of(booking)
+                # Each style or tag once a booking, the artist's and the design's alike.
+                booked.update(
+                    set(artist.styles if artist else ()) | set(design.tags if design else ())
+                )
                 seen.add(booking.artist_id)
         latest = await self._artists.get(mine[-1].artist_id) if mine else None
         return Taste(liked, booked, latest.city if latest else None, frozenset(seen))
+
+    async def _design_of(self, booking: Booking) -> FlashDesign | None:
+        service = await self._services.get(booking.service_id)
+        if service is None or service.flash is None:
+            return None
+        return await self._flash.get(service.flash.design_id)
+
+    async def flash_tags(
+        self, artist_ids: Sequence[ArtistId], tags: Sequence[str]
+    ) -> Mapping[ArtistId, tuple[str, ...]]:
+        wanted, found = set(tags), dict[ArtistId, tuple[str, ...]]()
+        for artist_id in artist_ids:
+            have = {
+                tag
+                for entry in await self._flash.sheet(artist_id)
+                if entry.design.open
+                for tag in entry.design.tags
+                if tag in wanted
+            }
+            if have:
+                found[artist_id] = tuple(sorted(have))
+        return found
 
 
 class InMemoryFreeStartsProjection(FreeStartsProjection):

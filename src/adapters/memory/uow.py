@@ -249,6 +249,8 @@ class InMemoryUnitOfWork(
             uow.staged("portfolio_items"),
             uow.artists,
             uow.staged("bookings"),
+            uow.services,
+            uow.flash,
         )
     )
     artist_search = cached_property(

@@ -24,7 +24,7 @@ from adapters.postgres.tables.search import (
     search_free_starts,
 )
 from adapters.postgres.tuned.free_starts import CALENDAR, DUE
-from adapters.postgres.tuned.search import TASTE
+from adapters.postgres.tuned.search import FLASH_TAGS, TASTE
 from booking_domain.catalog.portfolio import PortfolioItemId
 from booking_domain.scheduling import BusyTimeline, DateOverride, LocalWindow, Schedule, WeeklyRule
 from booking_domain.search.free_starts import (
@@ -294,3 +294,14 @@ class PostgresPortfolioLikes(OnConnection, PortfolioLikes):
             city=row["city"],
             seen_enough=frozenset(ArtistId(a) for a in row["seen_enough"]),
         )
+
+    async def flash_tags(
+        self, artist_ids: Sequence[ArtistId], tags: Sequence[str]
+    ) -> Mapping[ArtistId, tuple[str, ...]]:
+        if not artist_ids or not tags:
+            return {}
+        params = {"artist_ids": list(artist_ids), "tags": list(tags)}
+        rows: Sequence[Mapping[str, Any]] = await (
+            await self._conn.execute(FLASH_TAGS, params)
+        ).fetchall()
+        return {ArtistId(row["artist_id"]): tuple(sorted(row["tags"])) for row in rows}

@@ -140,6 +140,11 @@ class FlashDesign:
     def taken(self) -> bool:
         return self.one_off and self.claimed_by is not None
 
+    @property
+    def open(self) -> bool:
+        """On the sheet and still to be had: not removed, not a taken one-off."""
+        return not (self.removed or self.taken)
+
     @classmethod
     def create(
         cls,

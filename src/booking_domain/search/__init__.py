@@ -30,7 +30,7 @@ from booking_domain.search.queries import (
     PortfolioQuery,
     StylesMatch,
 )
-from booking_domain.search.recommendations import Taste
+from booking_domain.search.recommendations import Match, Taste
 from booking_domain.search.results import (
     ArtistHit,
     CursorPage,
@@ -53,6 +53,7 @@ __all__ = [
     "FreeStarts",
     "FreeWithin",
     "InvalidSearchCursorError",
+    "Match",
     "Near",
     "NextSlot",
     "PortfolioHit",

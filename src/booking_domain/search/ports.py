@@ -6,7 +6,7 @@ likes it records, and the free-starts projection with its place in the outbox's 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -46,8 +46,16 @@ class PortfolioLikes(Protocol):
         ...
 
     async def taste(self, user_id: UserId) -> Taste:
-        """The styles of the pieces the user liked and of the artists they booked, the
-        city of their latest booking's artist, and the artists they have seen enough of."""
+        """The styles of the pieces the user liked, of the artists they booked and the tags
+        of the flash designs they booked (``recommendations``), the city of their latest
+        booking's artist, and the artists they have seen enough of."""
+        ...
+
+    async def flash_tags(
+        self, artist_ids: Sequence[ArtistId], tags: Sequence[str]
+    ) -> Mapping[ArtistId, tuple[str, ...]]:
+        """For each of the artists, which of ``tags`` an open design on their flash sheet
+        has (not removed, not a taken one-off); artists with none are left out."""
         ...
 
 

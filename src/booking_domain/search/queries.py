@@ -55,6 +55,9 @@ class ArtistSort(StrEnum):
 class StylesMatch(StrEnum):
     ANY = "any"
     ALL = "all"
+    # One of the styles is the artist's, or a tag of an open design on their flash sheet
+    # (not removed, not a taken one-off): what recommendations ask; not offered over HTTP.
+    ANY_OR_FLASH = "any_or_flash"
 
 
 @dataclass(frozen=True, slots=True)

@@ -265,3 +265,41 @@ async def test_the_widest_styles_allowed_are_kept_and_found(api: Api) -> None:
     assert refused.status_code == 422 and refused.json()["errors"][0]["field"] == "styles"
     profile = (await api.client.get(f"{ARTISTS}/{setup.id}")).json()
     assert profile["styles"] == widest
+
+
+async def test_an_artist_is_recommended_for_the_flash_on_their_sheet(
+    api: Api, city: dict[str, ArtistSetup]
+) -> None:
+    """Tsetseg draws realism, but a design on her sheet is tagged blackwork: a customer who
+    liked blackwork pieces is told about her flash, until the design leaves the sheet."""
+    a, c = city["a"], city["c"]
+    upload = await finished_upload(api, api.bearer(a.session))
+    body = {"uploadId": upload["id"], "description": "Wolf", "styleTags": ["blackwork"]}
+    item = await api.client.post("/api/v1/portfolio", json=body, headers=api.bearer(a.session))
+    fan = api.bearer(await api.register("flashfan@example.com", name="Fan"))
+    liked = await api.client.post(f"/api/v1/portfolio/{item.json()['id']}/like", headers=fan)
+    assert liked.status_code == 204, liked.text
+
+    async def reasons() -> dict[str, str]:
+        got = await api.client.get("/api/v1/me/recommendations", headers=fan)
+        assert got.status_code == 200, got.text
+        return {r["artist"]["displayName"]: r["reason"] for r in got.json()["items"]}
+
+    assert "Tsetseg" not in await reasons()
+    picture = await finished_upload(api, api.bearer(c.session))
+    design = await api.client.post(
+        "/api/v1/me/flash",
+        json={"uploadId": picture["id"], "title": "Raven", "tags": ["Blackwork", "bird"],
+              "variants": [{"sizeLabel": "S", "durationMinutes": 60,
+                            "price": {"amount": 90_000}}]},
+        headers=api.bearer(c.session),
+    )  # fmt: skip
+    assert design.status_code == 201, design.text
+    found_ = await reasons()
+    assert found_["Tsetseg"] == "flash tagged blackwork, like pieces you liked"
+    assert found_["Darkhan Ink"] == "you liked 1 blackwork piece"  # by her own style, as before
+    removed = await api.client.delete(
+        f"/api/v1/me/flash/{design.json()['id']}", headers=api.bearer(c.session)
+    )
+    assert removed.status_code == 204
+    assert "Tsetseg" not in await reasons()

@@ -166,7 +166,10 @@ def _filters(query: ArtistQuery, now: datetime, similar: Mapping[str, Sequence[s
     # and comparing a latitude is cheaper than reading the styles array; by place, most rows
     # a walk meets are outside the box (the styles + near page query: 0.30 -> 0.19 ms mean
     # over 300 places, the slowest 4.1 -> 1.0 ms; docs/performance.md).
-    if query.styles:
+    if query.styles and query.styles_match is StylesMatch.ANY_OR_FLASH:
+        where.add(f"(a.styles && %(styles)s::text[] OR EXISTS ({OPEN_FLASH_TAGGED}))",
+                  styles=list(query.styles))  # fmt: skip
+    elif query.styles:
         operator = "@>" if query.styles_match is StylesMatch.ALL else "&&"
         where.add(f"a.styles {operator} %(styles)s::text[]", styles=list(query.styles))
     if query.city is not None:
@@ -322,8 +325,26 @@ def portfolio_search_sql(
     return sql, where.params, name
 
 
+# An open design of the artist's flash sheet (not removed, not a taken one-off) with one of
+# the styles among its tags (recommendations: ``StylesMatch.ANY_OR_FLASH``).
+OPEN_FLASH_TAGGED = """SELECT 1 FROM flash_designs d
+ WHERE d.artist_id = a.id AND NOT d.removed
+   AND NOT (d.one_off AND d.claimed_by_booking_id IS NOT NULL)
+   AND d.tags && %(styles)s::text[]"""
+
+# The tags of the open designs on each artist's flash sheet, among the tags asked about.
+FLASH_TAGS = """
+SELECT d.artist_id, array_agg(DISTINCT t.tag) AS tags
+  FROM flash_designs d, unnest(d.tags) AS t(tag)
+ WHERE d.artist_id = ANY(%(artist_ids)s) AND NOT d.removed
+   AND NOT (d.one_off AND d.claimed_by_booking_id IS NOT NULL)
+   AND t.tag = ANY(%(tags)s)
+ GROUP BY d.artist_id
+"""
+
 # What a customer's likes and bookings say of their taste (the recommendations): the tags
-# of the pieces they liked, the styles of the artists they booked, the city of their latest
+# of the pieces they liked, the styles of the artists they booked and the tags of the flash
+# designs they booked (each once a booking), the city of their latest
 # booking, and the artists they know well enough already.
 TASTE = """
 SELECT (SELECT coalesce(jsonb_object_agg(tag, n), '{}') FROM (
@@ -332,8 +353,11 @@ SELECT (SELECT coalesce(jsonb_object_agg(tag, n), '{}') FROM (
                  unnest(p.style_tags) AS t(tag)
            WHERE l.user_id = %(user_id)s GROUP BY t.tag) liked) AS liked,
        (SELECT coalesce(jsonb_object_agg(style, n), '{}') FROM (
-          SELECT st.style, count(*) AS n
-            FROM bookings b JOIN artists a ON a.id = b.artist_id, unnest(a.styles) AS st(style)
+          SELECT st.style, count(DISTINCT b.id) AS n
+            FROM bookings b JOIN artists a ON a.id = b.artist_id
+                 LEFT JOIN services sv ON sv.id = b.service_id
+                 LEFT JOIN flash_designs d ON d.id = sv.flash_design_id,
+                 unnest(a.styles || coalesce(d.tags, '{}')) AS st(style)
            WHERE b.customer_id = %(user_id)s AND b.status IN ('confirmed', 'completed')
            GROUP BY st.style) booked) AS booked,
        (SELECT coalesce(a.city, s.city) FROM bookings b JOIN artists a ON a.id = b.artist_id

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from booking_domain.search.queries import MAX_QUERY, ArtistQuery, ArtistSort
-from booking_domain.search.recommendations import Taste
+from booking_domain.search.queries import MAX_QUERY, ArtistQuery, ArtistSort, StylesMatch
+from booking_domain.search.recommendations import Match, Taste
 from booking_domain.search.results import ArtistHit
 from booking_domain.search.use_cases.cards import RecommendedArtist, artist_card
 from booking_domain.search.use_cases.deps import SearchDeps
@@ -32,17 +32,29 @@ class RecommendArtists(UseCase[SearchDeps]):
             near_home = taste.city if taste.city and len(taste.city) <= MAX_QUERY else None
             for city in dict.fromkeys((near_home, None)):
                 query = ArtistQuery(
-                    styles=styles, city=city, sort=ArtistSort.RATING, page_size=size
+                    styles=styles,
+                    styles_match=StylesMatch.ANY_OR_FLASH,
+                    city=city,
+                    sort=ArtistSort.RATING,
+                    page_size=size,
                 ).check()
                 found += (await uow.artist_search.artists(query, now)).items
                 if len(_kept(found, taste)) >= limit:
                     break
-        explained = [(hit, *_reason(hit, taste)) for hit in _kept(found, taste)]
+            kept = _kept(found, taste)
+            # Which top styles each one's open flash designs are tagged with (one read).
+            ids = [hit.artist.id for hit in kept]
+            flash = await uow.portfolio_likes.flash_tags(ids, styles) if ids else {}
+        explained = [(hit, _match(hit, taste, flash.get(hit.artist.id, ()))) for hit in kept]
         # The closest taste first, the best rated among equals (the search's order, kept).
-        explained.sort(key=lambda e: -taste.score(e[2]))
+        explained.sort(key=lambda e: -taste.score(e[1].style))
         return tuple(
-            RecommendedArtist(artist_card(self._deps.stores, hit), reason, style)
-            for hit, reason, style in explained[:limit]
+            RecommendedArtist(
+                artist_card(self._deps.stores, hit),
+                taste.reason(match.style, flash=match.flash),
+                match.style,
+            )
+            for hit, match in explained[:limit]
         )
 
 
@@ -51,6 +63,6 @@ def _kept(hits: list[ArtistHit], taste: Taste) -> list[ArtistHit]:
     return list(kept.values())
 
 
-def _reason(hit: ArtistHit, taste: Taste) -> tuple[str, str]:
-    style = taste.best_of(hit.artist.styles) or taste.top_styles()[0]
-    return taste.reason(style), style
+def _match(hit: ArtistHit, taste: Taste, flash_tags: tuple[str, ...]) -> Match:
+    found = taste.match(hit.artist.styles, flash_tags)
+    return found or Match(taste.top_styles()[0])
