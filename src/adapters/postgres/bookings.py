@@ -72,6 +72,7 @@ from booking_domain.bookings import (
     booking_subject,
 )
 from booking_domain.bookings.ports import BookingFilter, BookingRepository
+from booking_domain.catalog import FlashDesignId
 from booking_domain.scheduling import ArtistNotBookableError
 from booking_domain.shared import (
     ArtistId,
@@ -95,7 +96,7 @@ _B = bookings.c
 _HOLDING = _B.status.in_([constant("pending"), constant("confirmed")])
 _PENDING = _B.status == constant("pending")
 _HISTORY_COLUMNS = [c.name for c in booking_history.c if c.name != "created_at"]
-_UNCHANGING = ("id", "reference", "created_at", "booking_link_id", "price")
+_UNCHANGING = ("id", "reference", "created_at", "booking_link_id", "price", "one_off_design_id")
 
 
 def _logged(source: Any, *ctes: Any, audit: bool, publish: bool) -> Any:
@@ -253,6 +254,7 @@ def _booking_row(b: Booking) -> dict[str, Any]:
         "full_price": None if b.full_price is None else b.full_price.amount,
         "booking_link_id": b.link_id,
         "price": None if b.price is None else b.price.amount,
+        "one_off_design_id": b.one_off_design_id,
         "created_at": b.created_at, "updated_at": b.updated_at,
     }  # fmt: skip
 
@@ -306,6 +308,9 @@ def _booking(row: Row) -> Booking:
         full_price=None if row["full_price"] is None else Money(row["full_price"], currency),
         link_id=row["booking_link_id"],
         price=None if row["price"] is None else Money(row["price"], currency),
+        one_off_design_id=(
+            None if row["one_off_design_id"] is None else FlashDesignId(row["one_off_design_id"])
+        ),
     )  # fmt: skip
 
 

@@ -17,6 +17,7 @@ from booking_domain.bookings.clients import BookedFor, ClientId
 from booking_domain.bookings.errors import BookingActionNotAllowedError
 from booking_domain.bookings.history import HistoryEntry, HistoryKind, actor_fields
 from booking_domain.bookings.status import CLOSED, TRANSITIONS, BookingStatus, PaymentStatus
+from booking_domain.catalog import FlashDesignId
 from booking_domain.scheduling import BusyTimeline
 from booking_domain.shared.errors import InvalidTransitionError
 from booking_domain.shared.identity import Actor, Role
@@ -94,6 +95,10 @@ class Booking:
     # a later change of the service's price does not change what this booking costs. None
     # for bookings made before prices were kept (their service's current price is used).
     price: Money | None = None
+    # The one-off flash design the booked service is a size of, as the service was when the
+    # booking was made; None for any other service. Confirming the booking claims it
+    # (``bookings.use_cases.checks.claim_flash``); nothing to claim when None.
+    one_off_design_id: FlashDesignId | None = None
 
     def __post_init__(self) -> None:
         BookedFor(self.customer_id, self.client_id)  # refuses both or neither

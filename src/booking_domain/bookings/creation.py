@@ -16,7 +16,7 @@ from booking_domain.bookings.errors import BookingActionNotAllowedError
 from booking_domain.bookings.history import HistoryEntry, HistoryKind, actor_fields
 from booking_domain.bookings.references import new_booking_reference
 from booking_domain.bookings.status import BookingStatus, PaymentStatus
-from booking_domain.catalog import SchedulingPolicy, Service
+from booking_domain.catalog import FlashDesignId, SchedulingPolicy, Service
 from booking_domain.scheduling import BusyTimeline, Schedule, check_bookable, epoch_floor
 from booking_domain.shared.errors import FieldError, InvalidInputError
 from booking_domain.shared.identity import Actor, Role
@@ -120,6 +120,14 @@ def _opening(
     return _Opening(BookingStatus.CONFIRMED, None, amount, False)
 
 
+def one_off_design(service: Service) -> FlashDesignId | None:
+    """The one-off flash design ``service`` is a size of (as loaded), or None: what a
+    booking of it keeps, so that confirming the booking knows whether there is a design to
+    claim without asking storage."""
+    flash = service.flash
+    return flash.design_id if flash is not None and flash.one_off else None
+
+
 def request_booking(
     *,
     by: Actor,
@@ -180,6 +188,7 @@ def request_booking(
         notes=notes,
         client_id=party.client_id,
         price=service.price if terms is None else terms.price,
+        one_off_design_id=one_off_design(service),
     )
     uid, role = actor_fields(by)
     entry = HistoryEntry(booking.id, 1, kind, now, uid, role, None, opening.status)

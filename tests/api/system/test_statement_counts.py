@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import Any
 from uuid import UUID
 
 import psycopg
@@ -18,8 +19,9 @@ import pytest
 from adapters.postgres.database import psycopg_url
 from booking_domain.notifications import NotificationId
 from booking_domain.webhooks import DeliveryId
-from tests.api.booking_helpers import SLOT, open_desk
+from tests.api.booking_helpers import BOOKINGS, SLOT, Desk, open_desk
 from tests.api.conftest import Api, ApiFactory
+from tests.api.media.uploads import finished_upload
 from tests.jobs.webhook_receiver import Receiver, serve
 from tests.support.statements import Tally, counting
 
@@ -123,3 +125,76 @@ async def test_one_booking_costs_what_it_says(make_api: ApiFactory) -> None:
     }
     report = f"creation:\n{created.report()}\ntold:\n{told.report()}"
     assert found == {"creation": CREATION, "told": TOLD}, report
+
+
+async def _flash_size(desk: Desk, *, approval: bool = False, **size: Any) -> str:
+    """The id of the one size of a new one-off flash design of the desk's artist (switched
+    to needing approval, as any service, when ``approval``)."""
+    auth = desk.auth(desk.artist.session)
+    upload = await finished_upload(desk.api, auth)
+    variant = {"sizeLabel": "S", "durationMinutes": 60, "price": {"amount": 150_000}, **size}
+    body = {"uploadId": upload["id"], "title": "Swallow", "oneOff": True, "variants": [variant]}
+    made = await desk.api.client.post("/api/v1/me/flash", json=body, headers=auth)
+    assert made.status_code == 201, made.text
+    size_id = str(made.json()["variants"][0]["id"])
+    if approval:
+        changed = await desk.api.client.patch(
+            f"/api/v1/artists/{desk.artist.id}/services/{size_id}",
+            json={"requiresApproval": True},
+            headers=auth,
+        )
+        assert changed.status_code == 200, changed.text
+    return size_id
+
+
+def _claims(tally: Tally) -> int:
+    return sum("flash_designs" in s for s in tally.statements)
+
+
+async def test_confirming_a_plain_booking_runs_no_flash_claim(make_api: ApiFactory) -> None:
+    """The artist's approval and a deposit's payment claim a one-off flash design only for a
+    booking of one of its sizes (``Booking.one_off_design_id``, kept since creation): a plain
+    service's costs one statement less than the same confirmation of a one-off size, the
+    claim. Before migration 0044 every approval and deposit confirmation ran it."""
+    api = await make_api()
+    approving = await open_desk(api, service={"requiresApproval": True})
+    approving_flash = await _flash_size(approving, approval=True)
+    paying = await open_desk(api, service={"deposit": {"percent": 10}}, admin=approving.admin)
+    paying_flash = await _flash_size(paying, deposit={"percent": 10})
+
+    async def approved(desk: Desk, start: str, **body: Any) -> Tally:
+        booked = await desk.book(start, **body)
+        assert booked.status_code == 201 and booked.json()["status"] == "pending", booked.text
+        with counting() as tally:
+            done = await desk.patch(booked.json()["id"], desk.artist.session, status="confirmed")
+        assert done.status_code == 200 and done.json()["status"] == "confirmed", done.text
+        return tally
+
+    async def paid(desk: Desk, start: str, **body: Any) -> Tally:
+        booked = await desk.book(start, **body)
+        assert booked.status_code == 201 and booked.json()["status"] == "pending", booked.text
+        made = await api.client.post(
+            f"{BOOKINGS}/{booked.json()['id']}/deposit-invoice", headers=desk.auth(desk.customer)
+        )
+        assert made.status_code == 201, made.text
+        assert api.sandbox is not None
+        with counting() as tally:
+            await api.sandbox.pay(made.json()["invoiceId"])
+        read = await desk.get(f"/{booked.json()['id']}", desk.customer)
+        assert read.json()["status"] == "confirmed", read.text
+        return tally
+
+    await approved(approving, SLOT)  # warm-up: connections made, the catalogue cached
+    plain = await approved(approving, LATER)
+    flash = await approved(approving, "2026-03-05T14:00:00Z", serviceId=approving_flash)
+    await paid(paying, SLOT)
+    plain_paid = await paid(paying, LATER)
+    flash_paid = await paid(paying, "2026-03-05T14:00:00Z", serviceId=paying_flash)
+
+    report = "\n".join(f"{name}:\n{t.report()}" for name, t in
+                       [("approval", plain), ("approval of flash", flash),
+                        ("payment", plain_paid), ("payment of flash", flash_paid)])  # fmt: skip
+    assert (_claims(plain), _claims(flash)) == (0, 1), report
+    assert (_claims(plain_paid), _claims(flash_paid)) == (0, 1), report
+    assert len(plain.statements) == len(flash.statements) - 1, report
+    assert len(plain_paid.statements) == len(flash_paid.statements) - 1, report

@@ -28,13 +28,15 @@ from booking_domain.bookings import (
 )
 from booking_domain.bookings.ports import BookingFilter, IdempotencyRecord
 from booking_domain.bookings.use_cases import BookingRequest
-from booking_domain.catalog import FixedDeposit
+from booking_domain.catalog import FixedDeposit, FlashDesign, Service
+from booking_domain.media import Upload, Variant
 from booking_domain.scheduling import ArtistNotBookableError, BusyTimeline, Interval
 from booking_domain.shared import (
     BookingId,
     ConcurrentUpdateError,
     Money,
     PageRequest,
+    ServiceId,
     UserId,
     new_uuid7,
 )
@@ -460,3 +462,52 @@ async def test_the_total_is_counted_up_to_a_reach(uow_factory: AnyUnitOfWorkFact
             return await uow.bookings.list(BookingFilter(artist_id=artist.id), request)
 
     await assert_counts_capped(list_page, 8)
+
+
+async def _flash_size(
+    uow_factory: AnyUnitOfWorkFactory, artist: BookableArtist, *, one_off: bool
+) -> Service:
+    """A size of a new flash design of the artist (catalog), stored."""
+    owner = artist.actor
+    variants = (Variant("large", f"img/{new_uuid7()}/large.webp", 10, 10, 5),)
+    upload = Upload.request(owner, "portfolio", "image/jpeg", 5, START)
+    used = upload.complete(variants, START).use(owner, upload.purpose, START)
+    design = FlashDesign.create(artist.id, used, "Swallow", ["bird"], one_off, START)
+    size = dataclasses.replace(
+        artist.service, id=ServiceId(new_uuid7()), flash=design.offer("S", 5)
+    )
+    async with uow_factory() as uow:
+        await uow.uploads.add(used)
+        await uow.flash.add(design)
+        await uow.services.add(size)
+        await uow.commit()
+    return size
+
+
+async def test_a_booking_keeps_the_one_off_design_it_books(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    """Set at creation from the service (a size of a one-off design), read back by every
+    adapter and never changed by a later save; None for any other service."""
+    artist = await add_bookable_artist(uow_factory)
+    customer = await add_user(uow_factory)
+    one_off = await _flash_size(uow_factory, artist, one_off=True)
+    again_and_again = await _flash_size(uow_factory, artist, one_off=False)
+    made = []
+    for n, service in enumerate((one_off, again_and_again, artist.service)):
+        booking, event = request_booking(
+            by=customer, service=service, artist_user_id=artist.user_id,
+            policy=artist.profile.policy, schedule=open_all_week(), busy=BusyTimeline(),
+            start=SLOT + n * 3 * HOUR, now=START,
+        )  # fmt: skip
+        await store(uow_factory, booking, event)
+        made.append(booking)
+    assert one_off.flash is not None
+    assert [b.one_off_design_id for b in made] == [one_off.flash.design_id, None, None]
+    for booking in made:
+        assert await load(uow_factory, booking.id) == booking
+    cancelled, entry = lifecycle.cancel(made[0], customer, START + HOUR, artist.profile.policy)
+    async with uow_factory() as uow:
+        await uow.bookings.save(cancelled, entry)
+        await uow.commit()
+    assert (await load(uow_factory, made[0].id)).one_off_design_id == one_off.flash.design_id

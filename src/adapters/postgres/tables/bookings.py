@@ -59,6 +59,9 @@ bookings = sa.Table(
     # The service's price when booked, in the booking's currency; never changed after.
     # NULL for bookings made before migration 0040 (their service's price stands in).
     sa.Column("price", sa.BigInteger),
+    # The one-off flash design the booked service is a size of, when it is one (catalog;
+    # migration 0044): confirming the booking claims it; NULL for any other service.
+    refers_to("one_off_design_id", "flash_designs.id", ondelete=None, nullable=True),
     *timestamps(),
     sa.CheckConstraint(
         "status IN ('pending', 'confirmed', 'completed', 'cancelled', 'no_show', 'disputed')",
@@ -114,6 +117,12 @@ bookings = sa.Table(
         "ix_bookings_booking_link_id",
         "booking_link_id",
         postgresql_where=sa.text("booking_link_id IS NOT NULL"),
+    ),
+    # The few bookings of one-off flash designs (the key's checks when a design goes).
+    sa.Index(
+        "ix_bookings_one_off_design_id",
+        "one_off_design_id",
+        postgresql_where=sa.text("one_off_design_id IS NOT NULL"),
     ),
 )
 

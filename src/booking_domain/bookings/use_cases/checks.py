@@ -72,19 +72,19 @@ def ensure_flash_open(service: Service) -> None:
         raise FlashDesignTakenError()
 
 
-def claims_flash(service: Service, booking: Booking) -> bool:
+def claims_flash(booking: Booking) -> bool:
     """Whether creating ``booking`` confirms a size of a one-off design (then the creation
     claims the design, in the same transaction as the booking)."""
-    return (
-        booking.status is BookingStatus.CONFIRMED
-        and service.flash is not None
-        and service.flash.one_off
-    )
+    return booking.status is BookingStatus.CONFIRMED and booking.one_off_design_id is not None
 
 
 async def claim_flash(uow: BookingsUnitOfWork, booking: Booking) -> None:
-    """``booking`` is being confirmed (written already, in this transaction): when its
-    service is a size of a one-off design, the design is claimed for it, or, claimed by
-    another booking first, the confirmation is refused (``flash_design_taken``, 409)."""
+    """``booking`` is being confirmed (written already, in this transaction): when it books
+    a size of a one-off design (``Booking.one_off_design_id``, kept from the service at
+    creation), the design is claimed for it, or, claimed by another booking first, the
+    confirmation is refused (``flash_design_taken``, 409). Any other booking runs no
+    statement here."""
+    if booking.one_off_design_id is None:
+        return
     if await uow.flash.claim(booking.service_id, booking.id) is ClaimOutcome.TAKEN:
         raise FlashDesignTakenError()

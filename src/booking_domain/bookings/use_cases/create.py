@@ -213,7 +213,7 @@ class CreateBooking(UseCase[BookingsDeps]):
             ensure_flash_open(context.service)
             booking, entry = self._decide(actor, request, context, now, self._new_id(now))
             booking = through(booking, link)
-            if not (context.has_expired_holds or claims_flash(context.service, booking)):
+            if not (context.has_expired_holds or claims_flash(booking)):
                 await record_new(uow, booking, entry)
                 return booking
         async with self._deps.uow() as uow:
@@ -274,7 +274,7 @@ class CreateBooking(UseCase[BookingsDeps]):
             await uow.bookings.hold_calendar(booking.artist_id)
             await expire_stale_holds(uow, booking.artist_id, booking.blocked, now)
         await record_new(uow, booking, entry)
-        if claims_flash(context.service, booking):
+        if claims_flash(booking):
             await claim_flash(uow, booking)
 
 

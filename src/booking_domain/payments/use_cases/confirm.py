@@ -65,10 +65,11 @@ async def _received(
     now: datetime,
 ) -> Receipt:
     """The payment applied to the booking; a deposit that confirms a size of a one-off flash
-    design claims the design, and one another booking claimed first withdraws the booking
-    and is owed back (``receipts``)."""
+    design (``Booking.one_off_design_id``) claims the design, and one another booking
+    claimed first withdraws the booking and is owed back (``receipts``). A booking of any
+    other service runs no claim."""
     receipt = receive(booking, invoice, payment, now)
-    if receipt.confirms_deposit:
+    if receipt.confirms_deposit and booking.one_off_design_id is not None:
         claimed = await uow.flash.claim(booking.service_id, booking.id)
         if claimed is ClaimOutcome.TAKEN:
             return receive(booking, invoice, payment, now, flash_taken=True)
