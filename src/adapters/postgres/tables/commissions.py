@@ -73,7 +73,7 @@ tattoo_request_messages = sa.Table(
     sa.Index("ix_tattoo_request_messages_request", "request_id", "created_at", "id"),
 )
 
-# Quotes (0044): the artist's terms for an accepted request, revised until one is accepted.
+# Quotes (0045): the artist's terms for an accepted request, revised until one is accepted.
 tattoo_quotes = sa.Table(
     "tattoo_quotes",
     metadata,
@@ -115,7 +115,7 @@ tattoo_quotes = sa.Table(
     ),
 )
 
-# Projects (0044): an accepted quote's work; its terms are the quote's.
+# Projects (0045): an accepted quote's work; its terms are the quote's.
 tattoo_projects = sa.Table(
     "tattoo_projects",
     metadata,

@@ -1,8 +1,8 @@
 """Commissions: quotes of accepted requests, the projects accepted quotes start, and the
 sessions (bookings) of each project.
 
-Revision ID: 0044_quotes_projects
-Revises: 0043_flash
+Revision ID: 0045_quotes_projects
+Revises: 0044_booking_one_off_design
 Create Date: 2026-11-26 10:30:00
 """
 
@@ -11,8 +11,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0044_quotes_projects"
-down_revision: str | None = "0043_flash"
+revision: str = "0045_quotes_projects"
+down_revision: str | None = "0044_booking_one_off_design"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
