@@ -58,7 +58,7 @@ from booking_domain.commissions.errors import (
 )
 from booking_domain.commissions.requests import RequestId, RequestStatus, TattooRequest
 from booking_domain.shared.currencies import CIRCULATING_CURRENCIES
-from booking_domain.shared.errors import FieldError
+from booking_domain.shared.errors import FieldError, InvalidInputError
 from booking_domain.shared.identity import Actor, Role
 from booking_domain.shared.ids import ArtistId, ServiceId, UserId, new_uuid7
 from booking_domain.shared.money import Money
@@ -180,7 +180,7 @@ def check_terms(draft: DraftTerms, now: datetime) -> QuoteTerms:
         price_max=Money(draft.price_max, currency),
         deposit=Money(draft.deposit, currency),
         gap=timedelta(days=draft.gap_days),
-        expires_at=draft.expires_at,
+        expires_at=require_aware(draft.expires_at, "expiresAt"),
         note=draft.note.strip(),
     )
 
@@ -236,8 +236,10 @@ def _gap_problems(gap_days: int) -> list[FieldError]:
 
 
 def _expiry_problems(expires_at: datetime, now: datetime) -> list[FieldError]:
-    if expires_at.tzinfo is None or expires_at.utcoffset() is None:
-        return [FieldError("expiresAt", "Give a time zone offset.", "naive_datetime")]
+    try:
+        expires_at = require_aware(expires_at, "expiresAt")
+    except InvalidInputError as refused:  # naive, or outside the years the house takes
+        return list(refused.errors)
     if not now < expires_at <= now + MAX_VALID:
         detail = f"After now and at most {MAX_VALID.days} days ahead."
         return [FieldError("expiresAt", detail, "out_of_range")]

@@ -12,7 +12,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 from hypothesis import strategies as st
 
@@ -195,7 +195,14 @@ def draft_terms(now: datetime) -> st.SearchStrategy[DraftTerms]:
             currency=st.sampled_from(["MNT", "USD", "XXX"]),
             gap_days=st.integers(-2, MAX_GAP_DAYS + 2),
             expires_at=st.sampled_from(
-                [now - timedelta(seconds=1), now, now + timedelta(days=1), now + MAX_VALID * 2]
+                [
+                    now - timedelta(seconds=1),
+                    now,
+                    now + timedelta(days=1),
+                    now + MAX_VALID * 2,
+                    datetime(1, 1, 1, tzinfo=timezone(timedelta(hours=14))),  # before year 1 in UTC
+                    datetime(2026, 3, 3),  # naive
+                ]
             ),
             note=TEXTS,
         ),

@@ -55,6 +55,8 @@ async def test_a_quote_becomes_a_two_session_project_with_its_deposit_credited(
 
     bad = await c.post(quotes, json=a_quote(deposit=40_000_000), headers=artist)
     assert problem(bad) == (422, "invalid_quote")
+    edge = await c.post(quotes, json=a_quote(expiresAt="0001-01-01T00:00:00+14:00"), headers=artist)
+    assert problem(edge) == (422, "invalid_quote")  # before year 1 in UTC: refused, no 500
     assert problem(await c.post(quotes, json=a_quote(), headers=customer)) == (
         403, "request_action_not_allowed",
     )  # fmt: skip

@@ -76,6 +76,8 @@ def keeps_the_rules(d: DraftTerms, now: datetime) -> bool:
         return False
     if not (0 <= d.gap_days <= MAX_GAP_DAYS):
         return False
+    if d.expires_at.tzinfo is None or d.expires_at.year < 1900:
+        return False
     if not (now < d.expires_at <= now + MAX_VALID):
         return False
     return "\x00" not in d.note and len(d.note.strip()) <= MAX_NOTE
