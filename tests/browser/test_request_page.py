@@ -7,7 +7,7 @@ same tab after them, answers in the thread; the artist sees both messages
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -155,3 +155,64 @@ def test_a_stranger_signed_in_sees_only_not_found(server: ServerProcess, browser
     )
     assert not browser.find_element(By.ID, "request").is_displayed()
     assert IDEA not in browser.find_element(By.TAG_NAME, "body").text
+
+
+def test_a_quote_is_sent_accepted_and_its_project_booked_on_the_page(
+    server: ServerProcess, browser: Any
+) -> None:
+    """The artist accepts the request through the API, then quotes two sessions on the page;
+    the customer accepts the quote with the first free start the page offers, and books the
+    second session from the starts that keep the 14-day gap (page-project.png)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    passwords = _passwords(server)
+    request_id = _send_request(server, passwords["customer"])
+    api = httpx.Client(base_url=server.base_url + "/api/v1", timeout=30)
+    login = api.post("/auth/login", json={"email": ARTIST, "password": passwords["artist"]})
+    auth = {"Authorization": "Bearer " + login.json()["tokens"]["accessToken"]}
+    accepted = api.post(f"/requests/{request_id}/accept", json={"message": "Yes"}, headers=auth)
+    assert accepted.status_code == 200, accepted.text
+    browser.get(f"{server.base_url}/requests/{request_id}")
+
+    _sign_in(browser, ARTIST, passwords["artist"])
+    _shown(browser, "quote-new")
+    browser.find_element(By.ID, "quote-sessions").clear()
+    browser.find_element(By.ID, "quote-sessions").send_keys("2")
+    browser.find_element(By.ID, "quote-price-min").send_keys("600000")
+    browser.find_element(By.ID, "quote-deposit").clear()
+    browser.find_element(By.ID, "quote-deposit").send_keys("100000")
+    browser.find_element(By.ID, "send-quote").click()
+    quotes = _shown(browser, "quote-list")
+    wait_for(lambda: "Quote 1 · offered" in quotes.text, "the quote on the page")
+    terms = "2 × 180 min, MNT 600,000, deposit MNT 100,000, 14 days apart"  # noqa: RUF001
+    assert terms in quotes.text
+
+    browser.find_element(By.ID, "sign-out").click()
+    _sign_in(browser, CUSTOMER, passwords["customer"])
+    first = _shown(browser, "first-start")
+    wait_for(lambda: len(Select(first).options) > 0, "the free starts of the quote")
+    browser.find_element(By.ID, "accept-quote").click()
+    status = browser.find_element(By.ID, "status")
+    wait_for(lambda: "your first session is booked" in status.text, "the accepted quote")
+    facts = _shown(browser, "project-facts")
+    assert "0 of 2 completed, 1 booked" in facts.text
+    assert "MNT 100,000, held until the last session" in facts.text
+    session = browser.find_element(By.ID, "session-list").find_element(By.TAG_NAME, "a")
+    assert "waiting for the deposit" in session.text
+    assert session.get_attribute("href").endswith("/pay")  # the booking's page, to pay
+
+    following = _shown(browser, "next-start")
+    wait_for(lambda: len(Select(following).options) > 0, "the free starts of the project")
+    browser.find_element(By.ID, "book-session").click()
+    wait_for(lambda: "The session is booked" in status.text, "the second session")
+    wait_for(lambda: "0 of 2 completed, 2 booked" in facts.text, "the project's progress")
+    assert not browser.find_element(By.ID, "session-form").is_displayed()
+    sessions = api.get("/me/projects", headers={"Authorization": auth["Authorization"]}).json()[
+        "items"
+    ][0]["sessions"]
+    starts = [datetime.fromisoformat(s["start"].replace("Z", "+00:00")) for s in sessions]
+    assert starts[1] - starts[0] >= timedelta(days=14)
+    browser.save_screenshot(str(SCREENSHOTS / "page-project.png"))
+    logs = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    assert logs == [], logs

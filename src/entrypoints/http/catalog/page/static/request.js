@@ -2,12 +2,17 @@
 // this tab has not, then the request as the API shows it to this account (its details, its
 // reference pictures, whose turn it is), its thread of messages, and the steps its party may
 // take: a message while it is open or accepted; the artist accepts or declines it with a
-// message while it is open; the customer withdraws it while it is open. Admins read only.
+// message while it is open; the customer withdraws it while it is open. Once it is accepted:
+// its quotes (the artist sends one, or a revision, while no quote is accepted; the customer
+// accepts the live one with a first session picked from the artist's free starts), then its
+// project (progress, sessions, the deposit; the customer books the next session from the
+// starts that keep the healing gap). Admins read only.
 // Anyone else's request is the API's 404, shown as "not found" and nothing more.
 "use strict";
 (() => {
   const { data, T, zone, $, say, call, status, fail, session, wireSignIn, dates, whenText } = window.Inkslot;
-  const state = { request: null, role: null };
+  const state = { request: null, role: null, quotes: [], project: null };
+  const AHEAD_DAYS = 60; // how far the session pickers look
   const PAGE_SIZE = 100;
 
   function showSignIn() {
@@ -17,6 +22,29 @@
     $("account").hidden = false;
   }
 
+  // Everything the page shows: the request, its thread, its quotes and its project.
+  async function readAll() {
+    const [seen, messages, quotes] = await Promise.all([
+      call("GET", `/requests/${data.requestId}`),
+      thread(),
+      call("GET", `/requests/${data.requestId}/quotes`),
+    ]);
+    const accepted = quotes.items.some((q) => q.state === "accepted");
+    const project = accepted ? await projectOfRequest() : null;
+    return { seen, messages, quotes: quotes.items, project };
+  }
+
+  // The caller's project of this request (its parties find it among their own projects).
+  async function projectOfRequest() {
+    for (let page = 1; page <= 10; page += 1) {
+      const got = await call("GET", `/me/projects?page=${page}&pageSize=100`);
+      const found = got.items.find((p) => p.requestId === data.requestId);
+      if (found) return found;
+      if (page * 100 >= got.total) return null;
+    }
+    return null;
+  }
+
   async function load() {
     if (!session.token()) return showSignIn();
     $("account").hidden = true;
@@ -24,9 +52,9 @@
     $("signed-in").hidden = false;
     $("who").textContent = say(T.signedInAs, { name: session.name() });
     try {
-      const [seen, messages] = await Promise.all([call("GET", `/requests/${data.requestId}`), thread()]);
+      const all = await readAll();
       $("loading").hidden = true;
-      show(seen, messages);
+      show(all);
     } catch (error) {
       $("loading").hidden = true;
       if (error.status === 401) return showSignIn();
@@ -46,8 +74,7 @@
   }
 
   async function reload() {
-    const [seen, messages] = await Promise.all([call("GET", `/requests/${data.requestId}`), thread()]);
-    show(seen, messages);
+    show(await readAll());
   }
 
   // --- the request's facts -----------------------------------------------------------------
@@ -165,7 +192,118 @@
     }
   }
 
-  function show(seen, messages) {
+  // --- quotes and the project ---------------------------------------------------------------
+  const amountOf = (m) => money(m.amount, m.currency);
+  const priceText = (min, max) =>
+    min.amount === max.amount ? amountOf(min) : say(T.priceRange, { min: amountOf(min), max: amountOf(max) });
+
+  function showQuotes(request) {
+    const list = $("quote-list");
+    list.textContent = "";
+    for (const quote of state.quotes) {
+      const item = document.createElement("li");
+      item.className = "message";
+      const head = document.createElement("p");
+      head.className = "who";
+      head.textContent = say(T.quoteLine, { revision: quote.revision, state: T["quoteState." + quote.state] || quote.state });
+      const terms = document.createElement("p");
+      terms.className = "text";
+      terms.textContent = say(T.quoteTerms, {
+        sessions: quote.sessions,
+        minutes: quote.sessionMinutes,
+        price: priceText(quote.priceMin, quote.priceMax),
+        deposit: amountOf(quote.deposit),
+        gap: quote.gapDays,
+        until: whenText(quote.expiresAt, zone),
+      });
+      item.append(head, terms);
+      if (quote.note) {
+        const note = document.createElement("p");
+        note.className = "text";
+        note.textContent = quote.note;
+        item.appendChild(note);
+      }
+      list.appendChild(item);
+    }
+    const live = state.quotes.find((q) => q.state === "offered");
+    const accepted = state.quotes.some((q) => q.state === "accepted");
+    $("quotes").hidden = !state.quotes.length;
+    $("accept-form").hidden = !(state.role === "customer" && live);
+    $("quote-new").hidden = !(state.role === "artist" && request.status === "accepted" && !accepted);
+    if (state.role === "customer" && live) fillStarts("first-start", `/quotes/${live.id}/slots`);
+  }
+
+  // A picker of the next free starts (the API's, in the visitor's zone).
+  async function fillStarts(id, path) {
+    const select = $(id);
+    select.textContent = "";
+    const from = new Date();
+    const to = new Date(from.getTime() + AHEAD_DAYS * 86400000);
+    try {
+      const got = await call("GET", `${path}?from=${from.toISOString()}&to=${to.toISOString()}`);
+      for (const start of got.items.slice(0, 200)) {
+        const option = document.createElement("option");
+        option.value = start;
+        option.textContent = whenText(start, zone);
+        select.appendChild(option);
+      }
+      if (!got.items.length) status(T.noStarts);
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  function showProject() {
+    const project = state.project;
+    $("project").hidden = !project;
+    if (!project) return;
+    const deposit = project.deposit.amount
+      ? say(project.depositCredited ? T.depositCredited : T.depositHeld, { deposit: amountOf(project.deposit) })
+      : T.depositNone;
+    const rows = [
+      [T.projectState, T["projectState." + project.state] || project.state],
+      [
+        T.projectProgress,
+        say(T.projectProgressText, {
+          completed: project.sessionsCompleted,
+          planned: project.sessionsPlanned,
+          booked: project.sessionsBooked,
+        }),
+      ],
+      [T.projectDeposit, deposit],
+    ];
+    const facts = $("project-facts");
+    facts.textContent = "";
+    for (const [term, value] of rows) {
+      const dt = document.createElement("dt");
+      dt.textContent = term;
+      const dd = document.createElement("dd");
+      dd.textContent = value;
+      facts.append(dt, dd);
+    }
+    const list = $("session-list");
+    list.textContent = "";
+    for (const s of project.sessions) {
+      // Each session is a booking: its own page reschedules, cancels and pays it.
+      const item = document.createElement("li");
+      const link = document.createElement("a");
+      const pay = s.status === "pending" && s.holdsDeposit;
+      link.href = `/bookings/${s.bookingId}` + (pay ? "/pay" : "");
+      link.textContent = say(T.sessionLine, {
+        when: whenText(s.start, zone),
+        status: T["sessionStatus." + s.status] || s.status,
+      });
+      item.appendChild(link);
+      list.appendChild(item);
+    }
+    const more = project.state === "active" && project.sessionsBooked < project.sessionsPlanned;
+    $("session-form").hidden = !(state.role === "customer" && more);
+    if (state.role === "customer" && more) fillStarts("next-start", `/projects/${project.id}/slots`);
+  }
+
+  function show({ seen, messages, quotes, project }) {
+    state.quotes = quotes;
+    state.project = project;
     const request = seen.request;
     state.request = request;
     state.role = seen.viewerRole;
@@ -181,6 +319,8 @@
     const note = !party ? T.adminReading : !isLive(request) ? T.closed : "";
     $("request-note").textContent = note;
     $("request-note").hidden = !note;
+    showQuotes(request);
+    showProject();
   }
 
   // --- the steps ---------------------------------------------------------------------------
@@ -226,6 +366,58 @@
       $("message-text").value = "";
       await reload();
       status(T.sent);
+    } catch (error) {
+      fail(error);
+    }
+  });
+
+  const whole = (id) => Math.round(Number($(id).value || 0)) * 100; // minor units
+
+  $("quote-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const days = Number($("quote-valid").value || 7);
+    const body = {
+      sessions: Number($("quote-sessions").value),
+      sessionMinutes: Number($("quote-minutes").value),
+      priceMin: whole("quote-price-min"),
+      priceMax: $("quote-price-max").value ? whole("quote-price-max") : whole("quote-price-min"),
+      deposit: whole("quote-deposit"),
+      currency: state.request.budget.currency,
+      gapDays: Number($("quote-gap").value),
+      expiresAt: new Date(Date.now() + days * 86400000).toISOString(),
+      note: $("quote-note").value.trim(),
+    };
+    try {
+      await call("POST", `/requests/${data.requestId}/quotes`, body);
+      await reload();
+      status(T.quoteSent);
+    } catch (error) {
+      fail(error);
+    }
+  });
+
+  $("accept-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const live = state.quotes.find((q) => q.state === "offered");
+    const start = $("first-start").value;
+    if (!live || !start) return;
+    try {
+      const started = await call("POST", `/quotes/${live.id}/accept`, { start });
+      await reload();
+      status(say(T.quoteAccepted, { reference: started.booking.reference }));
+    } catch (error) {
+      fail(error);
+    }
+  });
+
+  $("session-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const start = $("next-start").value;
+    if (!state.project || !start) return;
+    try {
+      const booked = await call("POST", `/projects/${state.project.id}/sessions`, { start });
+      await reload();
+      status(say(T.sessionBooked, { reference: booked.reference }));
     } catch (error) {
       fail(error);
     }
