@@ -385,13 +385,22 @@ def main() -> None:
             server.stop()
 
 
+RECOMMENDED = ("fine line", "geometric", "watercolor", "japanese", "minimal")
+CITY = "Ulaanbaatar"
 SIMILAR = "SELECT v.word FROM search_vocabulary v WHERE v.word %% %s UNION SELECT %s::text"
 
 
 def explain(url: str) -> None:
     """EXPLAIN ANALYZE of one query per shape, as the adapter builds it."""
     from adapters.postgres.tuned.search import artist_search_sql, portfolio_search_sql
-    from booking_domain.search import ArtistQuery, ArtistSort, FreeWithin, Near, PortfolioQuery
+    from booking_domain.search import (
+        ArtistQuery,
+        ArtistSort,
+        FreeWithin,
+        Near,
+        PortfolioQuery,
+        StylesMatch,
+    )
     from booking_domain.search.text import words
 
     now = datetime.now(UTC)
@@ -404,6 +413,18 @@ def explain(url: str) -> None:
         ),
         "free 7 d + near + styles": ArtistQuery(
             free_within=FreeWithin(7), near=Near(lat, lng, 5), styles=("blackwork", "realism")
+        ),
+        # What a recommendation asks (``search/use_cases/recommending.py``): the customer's
+        # top styles, in their city, by rating; with and without the flash designs' tags.
+        "recommended, styles only": ArtistQuery(
+            styles=RECOMMENDED, city=CITY, sort=ArtistSort.RATING, page_size=40
+        ),
+        "recommended, styles or flash": ArtistQuery(
+            styles=RECOMMENDED,
+            styles_match=StylesMatch.ANY_OR_FLASH,
+            city=CITY,
+            sort=ArtistSort.RATING,
+            page_size=40,
         ),
     }
     with psycopg.connect(url, autocommit=True) as conn:
