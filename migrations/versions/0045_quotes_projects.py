@@ -18,6 +18,11 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    op.add_column("bookings", sa.Column("project_id", sa.Uuid(), nullable=True))
+    op.add_column(
+        "services",
+        sa.Column("reserved", sa.Boolean(), server_default=sa.text("false"), nullable=False),
+    )
     op.create_table(
         "tattoo_quotes",
         sa.Column("id", sa.Uuid(), nullable=False),
@@ -139,3 +144,5 @@ def downgrade() -> None:
     op.drop_index("uq_tattoo_quotes_accepted", table_name="tattoo_quotes")
     op.drop_index("uq_tattoo_quotes_offered", table_name="tattoo_quotes")
     op.drop_table("tattoo_quotes")
+    op.drop_column("services", "reserved")
+    op.drop_column("bookings", "project_id")

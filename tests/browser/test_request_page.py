@@ -161,8 +161,9 @@ def test_a_quote_is_sent_accepted_and_its_project_booked_on_the_page(
     server: ServerProcess, browser: Any
 ) -> None:
     """The artist accepts the request through the API, then quotes two sessions on the page;
-    the customer accepts the quote with the first free start the page offers, and books the
-    second session from the starts that keep the 14-day gap (page-project.png)."""
+    the customer accepts the quote with the first free start the page offers, pays the
+    deposit, and books the second session from the starts that keep the 14-day gap
+    (page-project.png)."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select
 
@@ -202,6 +203,20 @@ def test_a_quote_is_sent_accepted_and_its_project_booked_on_the_page(
     assert "waiting for the deposit" in session.text
     assert session.get_attribute("href").endswith("/pay")  # the booking's page, to pay
 
+    # The deposit is paid (the sandbox's bank app, through the API) before the next session.
+    customer_login = api.post(
+        "/auth/login", json={"email": CUSTOMER, "password": passwords["customer"]}
+    )
+    mine = {"Authorization": "Bearer " + customer_login.json()["tokens"]["accessToken"]}
+    first_id = session.get_attribute("href").split("/bookings/")[1].split("/")[0]
+    invoice = api.post(f"/bookings/{first_id}/deposit-invoice", headers=mine)
+    assert invoice.status_code == 201, invoice.text
+    paid = api.post(f"/sandbox/invoices/{invoice.json()['invoiceId']}/pay")
+    assert paid.status_code == 200, paid.text
+    browser.refresh()
+    wait_for(lambda: "confirmed" in _shown(browser, "session-list").text, "the paid first session")
+    facts = _shown(browser, "project-facts")
+    status = browser.find_element(By.ID, "status")  # the page was loaded again
     following = _shown(browser, "next-start")
     wait_for(lambda: len(Select(following).options) > 0, "the free starts of the project")
     browser.find_element(By.ID, "book-session").click()

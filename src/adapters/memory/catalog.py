@@ -115,6 +115,7 @@ class InMemoryServiceRepository(TableRepository[ServiceId, Service], ServiceRepo
             if s.artist_id == artist_id
             and (include_flash or s.flash is None)
             and (include_inactive or s.active)
+            and not s.reserved
         ]
         return tuple(sorted(found, key=lambda s: (s.name, s.id)))
 

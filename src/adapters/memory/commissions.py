@@ -142,7 +142,9 @@ class InMemoryProjectRepository(ProjectRepository):
     ) -> None:
         self._sessions.put(booking_id, _SessionRow(project_id, booking_id, holds_deposit, closes))
 
-    async def sessions(self, project_id: ProjectId) -> tuple[ProjectSession, ...]:
+    async def sessions(
+        self, project_id: ProjectId, *, for_share: bool = False
+    ) -> tuple[ProjectSession, ...]:
         found = []
         for row in self._sessions.values():
             if row.project_id != project_id:
@@ -151,7 +153,12 @@ class InMemoryProjectRepository(ProjectRepository):
             if booking is not None:
                 found.append(
                     ProjectSession(
-                        row.booking_id, booking.start, booking.status, row.holds_deposit, row.closes
+                        row.booking_id,
+                        booking.start,
+                        booking.status,
+                        row.holds_deposit,
+                        row.closes,
+                        booking.hold_expires_at,
                     )
                 )
         return tuple(sorted(found, key=lambda s: (s.start, s.booking_id)))

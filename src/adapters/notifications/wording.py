@@ -191,6 +191,14 @@ MESSAGES: dict[tuple[str, str], tuple[str, str]] = {
         N_("{customer} accepted your quote"),
         N_("{customer} accepted your quote and booked the project's first session."),
     ),
+    ("request.project_cancelled", "customer"): (
+        N_("{artist} cancelled your tattoo project"),
+        N_("{artist} ended the project; its sessions still to come are cancelled."),
+    ),
+    ("request.project_cancelled", "artist"): (
+        N_("{customer} cancelled their tattoo project"),
+        N_("{customer} ended the project; its sessions still to come are cancelled."),
+    ),
     ("request.message_posted", "customer"): (
         N_("New message from {artist}"),
         N_("{artist} wrote in the thread of your tattoo request."),

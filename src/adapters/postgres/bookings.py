@@ -96,7 +96,10 @@ _B = bookings.c
 _HOLDING = _B.status.in_([constant("pending"), constant("confirmed")])
 _PENDING = _B.status == constant("pending")
 _HISTORY_COLUMNS = [c.name for c in booking_history.c if c.name != "created_at"]
-_UNCHANGING = ("id", "reference", "created_at", "booking_link_id", "price", "one_off_design_id")
+_UNCHANGING = (
+    "id", "reference", "created_at", "booking_link_id", "price", "one_off_design_id",
+    "project_id",
+)  # fmt: skip
 
 
 def _logged(source: Any, *ctes: Any, audit: bool, publish: bool) -> Any:
@@ -255,6 +258,7 @@ def _booking_row(b: Booking) -> dict[str, Any]:
         "booking_link_id": b.link_id,
         "price": None if b.price is None else b.price.amount,
         "one_off_design_id": b.one_off_design_id,
+        "project_id": b.project_id,
         "created_at": b.created_at, "updated_at": b.updated_at,
     }  # fmt: skip
 
@@ -308,6 +312,7 @@ def _booking(row: Row) -> Booking:
         full_price=None if row["full_price"] is None else Money(row["full_price"], currency),
         link_id=row["booking_link_id"],
         price=None if row["price"] is None else Money(row["price"], currency),
+        project_id=row["project_id"],
         one_off_design_id=(
             None if row["one_off_design_id"] is None else FlashDesignId(row["one_off_design_id"])
         ),

@@ -183,6 +183,7 @@ _SERVICES_OF_ARTIST = Statement(
         .where(services.c.active.op("OR")(bindparam("include_inactive")))
         # Flash sizes are on the flash sheet (unless asked for).
         .where(services.c.flash_design_id.is_(None).op("OR")(bindparam("include_flash")))
+        .where(~services.c.reserved)  # a project's own: on its project, never in a list
         .order_by(services.c.name, services.c.id)
     )
 )

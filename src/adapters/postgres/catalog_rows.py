@@ -152,6 +152,7 @@ def service_row(service: Service) -> dict[str, Any]:
         "size_label": flash.size_label if flash else None,
         "size_cm": flash.size_cm if flash else None,
         "flash_one_off": flash.one_off if flash else False,
+        "reserved": service.reserved,
     }
 
 
@@ -175,6 +176,8 @@ def service_of(row: Row, prefix: str = "") -> Service:
         needs_approval=row[prefix + "requires_approval"],
         active=row[prefix + "active"],
         flash=_flash_of(row, prefix),
+        # (the scheduling reader's rows leave it out: booking never depends on it)
+        reserved=bool(row.get(prefix + "reserved", False)),
     )
 
 

@@ -179,14 +179,24 @@ _P_COUNT = Statement(
 _S_INSERT = Statement(
     lambda: insert(project_sessions).values({c.name: bindparam(c.name) for c in project_sessions.c})
 )
-_SESSIONS = Statement(
-    lambda: (
-        select(_S.booking_id, _S.holds_deposit, _S.closes, _B.starts_at, _B.status)
+
+
+_SESSION_COLUMNS = (
+    _S.booking_id, _S.holds_deposit, _S.closes, _B.starts_at, _B.status, _B.hold_expires_at,
+)  # fmt: skip
+
+
+def _sessions() -> Select[Any]:
+    return (
+        select(*_SESSION_COLUMNS)
         .join(bookings, _B.id == _S.booking_id)
         .where(_S.project_id == bindparam("project_id"))
         .order_by(_B.starts_at, _S.booking_id)
     )
-)
+
+
+_SESSIONS = Statement(_sessions)
+_SESSIONS_SHARED = Statement(lambda: _sessions().with_for_update(read=True, of=bookings))
 
 
 def _project(row: Mapping[str, Any]) -> Project:
@@ -241,9 +251,12 @@ class PostgresProjectRepository(OnConnection, ProjectRepository):
         }  # fmt: skip
         await self._conn.execute(_S_INSERT.text, params)
 
-    async def sessions(self, project_id: ProjectId) -> tuple[ProjectSession, ...]:
+    async def sessions(
+        self, project_id: ProjectId, *, for_share: bool = False
+    ) -> tuple[ProjectSession, ...]:
         params = {"project_id": project_id}
-        rows = await (await self._conn.execute(_SESSIONS.text, params)).fetchall()
+        query = _SESSIONS_SHARED if for_share else _SESSIONS
+        rows = await (await self._conn.execute(query.text, params)).fetchall()
         return tuple(_session(r) for r in rows)
 
 
@@ -254,4 +267,5 @@ def _session(r: Mapping[str, Any]) -> ProjectSession:
         BookingStatus(r["status"]),
         r["holds_deposit"],
         r["closes"],
+        r["hold_expires_at"],
     )

@@ -32,6 +32,7 @@ from booking_domain.bookings.errors import (
     IdempotencyKeyReusedError,
     PaymentMismatchError,
     RefundOutOfRangeError,
+    SessionOfProjectError,
     SlotTakenError,
     TooLateToChangeError,
 )
@@ -100,6 +101,7 @@ __all__ = [
     "PaymentMismatchError",
     "PaymentStatus",
     "RefundOutOfRangeError",
+    "SessionOfProjectError",
     "SessionTerms",
     "SlotTakenError",
     "TooLateToChangeError",
@@ -117,6 +119,7 @@ __all__ = [
     "load_visible",
     "mark_balance_invoiced",
     "mark_invoiced",
+    "move_session",
     "new_booking_reference",
     "new_client",
     "place_session",
@@ -134,4 +137,5 @@ __all__ = [
 ]
 
 # Last: the use cases' modules read this package's names above.
+from booking_domain.bookings.use_cases.changes import move_session
 from booking_domain.bookings.use_cases.create import place_session

@@ -99,6 +99,10 @@ class Booking:
     # booking was made; None for any other service. Confirming the booking claims it
     # (``bookings.use_cases.checks.claim_flash``); nothing to claim when None.
     one_off_design_id: FlashDesignId | None = None
+    # The project (commissions) this booking is a session of, if any: it is booked and
+    # moved only through its project, which keeps the sessions' order and healing gap
+    # (``lifecycle.reschedule`` refuses it otherwise). Never changed.
+    project_id: UUID | None = None
 
     def __post_init__(self) -> None:
         BookedFor(self.customer_id, self.client_id)  # refuses both or neither

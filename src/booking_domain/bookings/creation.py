@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from uuid import UUID
 
 from booking_domain.bookings.booking import Booking
 from booking_domain.bookings.clients import BookedFor
@@ -74,6 +75,7 @@ class SessionTerms:
 
     price: Money
     deposit: Money
+    project_id: UUID  # the project the booking is a session of
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +191,7 @@ def request_booking(
         client_id=party.client_id,
         price=service.price if terms is None else terms.price,
         one_off_design_id=one_off_design(service),
+        project_id=None if terms is None else terms.project_id,
     )
     uid, role = actor_fields(by)
     entry = HistoryEntry(booking.id, 1, kind, now, uid, role, None, opening.status)

@@ -28,6 +28,14 @@ class BookingReferenceTakenError(ConflictError):
     default_message = "This booking reference is already in use."
 
 
+class SessionOfProjectError(ConflictError):
+    """Moving a session of a project (commissions) through the bookings' own reschedule:
+    its project moves it, keeping the sessions' order and healing gap."""
+
+    code = "session_of_project"
+    default_message = "This booking is a session of a tattoo project: move it through the project."
+
+
 class HoldExpiredError(ConflictError):
     code = "hold_expired"
     default_message = "The hold on this booking has expired."

@@ -17,6 +17,7 @@ from booking_domain.bookings.errors import (
     HoldExpiredError,
     PaymentMismatchError,
     RefundOutOfRangeError,
+    SessionOfProjectError,
     TooLateToChangeError,
 )
 from booking_domain.bookings.history import HistoryEntry, HistoryKind
@@ -325,8 +326,12 @@ def reschedule(
     policy: SchedulingPolicy,
     schedule: Schedule,
     busy: BusyTimeline,
+    through_project: bool = False,
 ) -> Result:
     """Move a pending or confirmed booking to another offered start, keeping its deposit.
+
+    A session of a project is moved only through its project (``through_project``: the
+    project's rules were kept), else ``SessionOfProjectError``.
 
     Customers must ask at least the free-cancellation notice before the current start;
     artists and admins may always. The new start must be offered by the same rules as a new
@@ -334,6 +339,8 @@ def reschedule(
     """
     role = require_role(booking, actor, ANY_PARTY)
     now = require_aware(now, "now")
+    if booking.project_id is not None and not through_project:
+        raise SessionOfProjectError()
     _require_status(booking, S.PENDING, S.CONFIRMED)
     _require_live_hold(booking, now)
     if role is Role.CUSTOMER and booking.start - now < policy.free_cancellation_notice:

@@ -26,6 +26,7 @@ from booking_domain.catalog.errors import (
     InvalidScheduleError,
     PortfolioItemNotFoundError,
     ServiceNotFoundError,
+    ServiceReservedError,
     StudioNotFoundError,
 )
 from booking_domain.catalog.flash import ClaimOutcome, FlashDesign, FlashDesignId, FlashOffer
@@ -108,6 +109,7 @@ __all__ = [
     "SchedulingPolicy",
     "Service",
     "ServiceNotFoundError",
+    "ServiceReservedError",
     "Studio",
     "StudioNotFoundError",
     "artist_outbox_event",

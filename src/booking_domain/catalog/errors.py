@@ -87,6 +87,14 @@ class FlashDesignNotFoundError(NotFoundError):
     default_message = "Flash design not found."
 
 
+class ServiceReservedError(ConflictError):
+    """Changing a service made for a project's sessions (commissions): it keeps the terms
+    its quote gave, and is never offered."""
+
+    code = "service_reserved"
+    default_message = "This service belongs to a tattoo project; it cannot be changed."
+
+
 class FlashDesignTakenError(ConflictError):
     """A one-off design another booking claimed: its sizes take no more bookings."""
 

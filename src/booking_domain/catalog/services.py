@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from booking_domain.catalog.errors import InvalidScheduleError
+from booking_domain.catalog.errors import InvalidScheduleError, ServiceReservedError
 from booking_domain.catalog.flash import FlashOffer
 from booking_domain.shared.ids import ArtistId, ServiceId
 from booking_domain.shared.money import BASIS_POINTS_PER_WHOLE, Money
@@ -65,6 +65,9 @@ class Service:
     needs_approval: bool = False
     active: bool = True  # an inactive service is kept (bookings refer to it) but not offered
     flash: FlashOffer | None = None  # a size of a flash design (``catalog.flash``), or plain
+    # Made for a project's sessions (commissions): never offered (inactive), never listed,
+    # never changed through the services API (``ensure_editable``); only its project books it.
+    reserved: bool = False
 
     def __post_init__(self) -> None:
         _whole_minutes(self.duration, _MINUTE, "duration")
@@ -83,6 +86,12 @@ class Service:
                 return amount
             case PercentageDeposit(bp):
                 return min(self.price.percentage(bp), self.price)
+
+    def ensure_editable(self) -> None:
+        """A reserved service keeps the terms its project was quoted
+        (``ServiceReservedError``); any other is its owner's to change."""
+        if self.reserved:
+            raise ServiceReservedError()
 
     def appointment(self, start: datetime) -> Interval:
         return Interval(start, start + self.duration)

@@ -24,6 +24,7 @@ from booking_domain.commissions.details import (
 )
 from booking_domain.commissions.errors import (
     AgeNotConfirmedError,
+    DepositUnpaidError,
     InvalidQuoteError,
     InvalidRequestError,
     ProjectClosedError,
@@ -59,10 +60,12 @@ from booking_domain.commissions.projects import (
     ProjectStatus,
     SessionPlan,
     cancel_project,
-    keeps_gap,
+    earliest_next,
+    plan_move,
     plan_session,
     progress,
     start_project,
+    to_cancel,
 )
 from booking_domain.commissions.published import (
     REQUEST_EVENT_TYPES,
@@ -70,23 +73,14 @@ from booking_domain.commissions.published import (
     request_outbox_event,
 )
 from booking_domain.commissions.quotes import (
-    MAX_GAP_DAYS,
-    MAX_NOTE,
-    MAX_SESSION_MINUTES,
-    MAX_SESSIONS,
-    MAX_VALID,
-    MIN_SESSION_MINUTES,
-    DraftTerms,
     Quote,
     QuoteId,
     QuoteOffered,
     QuoteState,
     QuoteStatus,
-    QuoteTerms,
     accept_quote,
-    check_terms,
+    ensure_quoter,
     offer_quote,
-    session_prices,
 )
 from booking_domain.commissions.recording import record_change
 from booking_domain.commissions.requests import (
@@ -98,6 +92,9 @@ from booking_domain.commissions.requests import (
     Decline,
     Leave,
     PostMessage,
+    ProjectCancelled,
+    QuoteAccepted,
+    Quoted,
     RequestChange,
     RequestEvent,
     RequestId,
@@ -112,6 +109,19 @@ from booking_domain.commissions.requests import (
     check_message_text,
     check_sender,
     send_request,
+)
+from booking_domain.commissions.terms import (
+    MAX_GAP_DAYS,
+    MAX_NOTE,
+    MAX_SESSION_MINUTES,
+    MAX_SESSIONS,
+    MAX_VALID,
+    MIN_SESSION_MINUTES,
+    DraftTerms,
+    QuoteTerms,
+    check_terms,
+    session_prices,
+    sessions_service,
 )
 
 __all__ = [
@@ -140,6 +150,7 @@ __all__ = [
     "CommissionsUnitOfWork",
     "CommissionsUnitOfWorkFactory",
     "Decline",
+    "DepositUnpaidError",
     "DraftDetails",
     "DraftTerms",
     "HasTattooRequests",
@@ -150,6 +161,7 @@ __all__ = [
     "PostMessage",
     "Progress",
     "Project",
+    "ProjectCancelled",
     "ProjectClosedError",
     "ProjectFullyBookedError",
     "ProjectId",
@@ -158,6 +170,7 @@ __all__ = [
     "ProjectState",
     "ProjectStatus",
     "Quote",
+    "QuoteAccepted",
     "QuoteAlreadyAcceptedError",
     "QuoteExpiredError",
     "QuoteId",
@@ -168,6 +181,7 @@ __all__ = [
     "QuoteStatus",
     "QuoteSupersededError",
     "QuoteTerms",
+    "Quoted",
     "RequestActionNotAllowedError",
     "RequestChange",
     "RequestClosedError",
@@ -196,12 +210,14 @@ __all__ = [
     "check_message_text",
     "check_sender",
     "check_terms",
+    "earliest_next",
+    "ensure_quoter",
     "erased_message",
     "erased_request",
-    "keeps_gap",
     "leavers_uploads",
     "local_today",
     "offer_quote",
+    "plan_move",
     "plan_session",
     "progress",
     "record_change",
@@ -209,5 +225,7 @@ __all__ = [
     "request_outbox_event",
     "send_request",
     "session_prices",
+    "sessions_service",
     "start_project",
+    "to_cancel",
 ]

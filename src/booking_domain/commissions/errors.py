@@ -120,3 +120,10 @@ class SessionTooCloseError(InvalidInputError):
 
     code = "session_too_close"
     default_message = "This session is too close to another session of the project."
+
+
+class DepositUnpaidError(ConflictError):
+    """Booking another session while the one holding the project's deposit waits for it."""
+
+    code = "project_deposit_unpaid"
+    default_message = "Pay the project's deposit before booking more sessions."

@@ -106,9 +106,12 @@ class ProjectRepository(Protocol):
         """A booking (written already, in this unit) is one of the project's sessions."""
         ...
 
-    async def sessions(self, project_id: ProjectId) -> tuple[ProjectSession, ...]:
-        """The project's sessions with their bookings' start and status as stored now, by
-        start (ties by booking id)."""
+    async def sessions(
+        self, project_id: ProjectId, *, for_share: bool = False
+    ) -> tuple[ProjectSession, ...]:
+        """The project's sessions with their bookings' start, status and hold as stored now,
+        by start (ties by booking id); ``for_share`` keeps those bookings from changing
+        until the unit ends (a session is planned on them)."""
         ...
 
 

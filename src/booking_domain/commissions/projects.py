@@ -3,33 +3,44 @@
 
 Rules:
 - A project's sessions are bookings with its artist, of the project's own service (made
-  for it, never offered to anyone else), booked one at a time by the project's customer
-  (``plan_session``):
+  for it, never offered to anyone else), booked one at a time, in order, by the project's
+  customer (``plan_session``):
   - only while the project is active (``ProjectClosedError``, 409, once cancelled);
   - at most ``sessions`` of them *in play*: every session not cancelled counts (pending,
-    confirmed, completed, no-show, disputed); a cancelled one frees its place
+    confirmed, completed, no-show, disputed), except a pending one whose hold ran out (it
+    is about to be cancelled); a cancelled one frees its place
     (``ProjectFullyBookedError``, 409);
-  - each starts at least ``gap`` from the start of every other session in play, before it
-    or after it (start to start: 14 days lets the next session start at the same time two
-    weeks later); closer is ``SessionTooCloseError`` (422), which names the earliest start
-    allowed after the sessions before it.
+  - **in order, the healing gap apart**: each new session starts at least ``gap`` after
+    the start of the latest session in play (start to start: 14 days lets the next
+    session start at the same time two weeks later); earlier is ``SessionTooCloseError``
+    (422), which names the earliest start allowed (``earliest_next``);
+  - not while the session holding the deposit waits for it (``DepositUnpaidError``, 409):
+    the deposit is what secures the artist's time, so it is paid before more is booked.
+- A session is moved only through its project (``plan_move``), keeping its place in the
+  order and the gap to the sessions before and after it; the bookings' own reschedule
+  refuses a session of a project.
 - **One deposit for the whole project, held until the last session and credited there.**
   The session booked while no session in play holds the deposit asks it (it waits for the
   payment, through the usual deposit invoice; the first session, normally); every other
   session asks none and is confirmed at once. Each session is priced at its share of the
   project's lower price (``session_prices``: equal whole shares, the rest on the last);
   the *closing* session (the one that fills the plan, the ``sessions``-th in play, while
-  no session in play closes it already) takes the last share, with the deposit taken off
-  (credited); the session holding the deposit is priced with the deposit on top (it is
-  held, not spent, so that session's balance still asks its whole share). Once the plan
-  is full, exactly one session holds the deposit and exactly one closes, so the prices of
-  the sessions add up to the project's price; what each session's balance asks is its
-  price less what it holds, the house's balance rule, unchanged.
+  no session in play closes it already; being booked in order, the latest) takes the last
+  share, with the deposit taken off (credited); the session holding the deposit is priced
+  with the deposit on top (it is held, not spent, so that session's balance still asks its
+  whole share). Once the plan is full, exactly one session holds the deposit and exactly
+  one closes, so the prices of the sessions add up to the project's price; what each
+  session's balance asks is its price less what it holds, the house's balance rule,
+  unchanged.
 - A range's upper end is what the artist said it may come to: what goes above the lower
   end is asked through the balance's adjustment (with its reason), as for any booking.
 - Progress (``progress``): sessions in play and completed of those planned; the project
   reads as ``completed`` once ``sessions`` of them are completed, and the deposit as
   credited once the session credited with it is completed.
+- Cancelling the project (``cancel_project``, either party) stops further bookings; its
+  sessions still to come (pending or confirmed, starting after now: ``to_cancel``) are
+  cancelled with it by the booking policy; sessions whose time has passed are left to the
+  artist to complete or mark missed.
 - A project is seen by its two parties and admins; anyone else is told it does not exist.
 """
 
@@ -45,14 +56,16 @@ from uuid import UUID
 
 from booking_domain.bookings import BookingStatus
 from booking_domain.commissions.errors import (
+    DepositUnpaidError,
     ProjectClosedError,
     ProjectFullyBookedError,
     ProjectNotFoundError,
     RequestActionNotAllowedError,
     SessionTooCloseError,
 )
-from booking_domain.commissions.quotes import Quote, QuoteId, QuoteTerms, session_prices
+from booking_domain.commissions.quotes import Quote, QuoteId
 from booking_domain.commissions.requests import RequestId
+from booking_domain.commissions.terms import QuoteTerms, session_prices
 from booking_domain.shared.errors import FieldError
 from booking_domain.shared.identity import Actor, Role
 from booking_domain.shared.ids import ArtistId, BookingId, ServiceId, UserId, new_uuid7
@@ -116,10 +129,14 @@ class ProjectSession:
     status: BookingStatus
     holds_deposit: bool
     closes: bool  # the session that fills the plan: the last share, the deposit credited
+    hold_expires_at: datetime | None = None  # while pending: until when it waits
 
-    @property
-    def in_play(self) -> bool:
-        return self.status is not BookingStatus.CANCELLED
+    def in_play_at(self, now: datetime) -> bool:
+        """Not cancelled, and not a pending session whose hold ran out."""
+        if self.status is BookingStatus.CANCELLED:
+            return False
+        lapsed = self.hold_expires_at is not None and self.hold_expires_at <= now
+        return not (self.status is BookingStatus.PENDING and lapsed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,25 +178,27 @@ def start_project(quote: Quote, now: datetime, *, project_id: ProjectId | None =
 
 
 def plan_session(
-    project: Project, sessions: Sequence[ProjectSession], actor: Actor, start: datetime
+    project: Project,
+    sessions: Sequence[ProjectSession],
+    actor: Actor,
+    start: datetime,
+    now: datetime,
 ) -> SessionPlan:
     """The next session at ``start`` (the module's rules), or the refusal."""
-    start = require_aware(start, "start")
+    start, now = require_aware(start, "start"), require_aware(now, "now")
     if project.ensure_visible_to(actor) is not Role.CUSTOMER:
         raise RequestActionNotAllowedError("The project's customer books its sessions.")
     if project.status is not ProjectStatus.ACTIVE:
         raise ProjectClosedError()
     terms = project.terms
-    in_play = [s for s in sessions if s.in_play]
+    in_play = [s for s in sessions if s.in_play_at(now)]
     if len(in_play) >= terms.sessions:
         raise ProjectFullyBookedError()
-    if not keeps_gap(project, in_play, start):
-        before = [s.start for s in in_play if s.start <= start]
-        earliest = max(before) + terms.gap if before else None
-        detail = f"Sessions of this project start at least {terms.gap.days} days apart."
-        if earliest is not None:
-            detail += f" The earliest after the last one before is {earliest.isoformat()}."
-        raise SessionTooCloseError(errors=(FieldError("start", detail, "session_too_close"),))
+    if any(s.holds_deposit and s.status is BookingStatus.PENDING for s in in_play):
+        raise DepositUnpaidError()
+    earliest = earliest_next(project, in_play, now)
+    if earliest is not None and start < earliest:
+        raise _too_close(project, earliest)
     shares = session_prices(terms.sessions, terms.price_min)
     holds = not any(s.holds_deposit for s in in_play) and not terms.deposit.is_zero
     closes = len(in_play) + 1 == terms.sessions and not any(s.closes for s in in_play)
@@ -192,14 +211,68 @@ def plan_session(
     return SessionPlan(price, deposit, holds, closes)
 
 
-def keeps_gap(project: Project, sessions: Sequence[ProjectSession], start: datetime) -> bool:
-    """Whether a session at ``start`` is at least the gap from every session in play."""
+def _too_close(project: Project, earliest: datetime) -> SessionTooCloseError:
+    days = project.terms.gap.days
+    detail = (
+        f"Sessions of this project follow each other at least {days} days apart; "
+        f"the earliest start here is {earliest.isoformat()}."
+    )
+    return SessionTooCloseError(errors=(FieldError("start", detail, "session_too_close"),))
+
+
+def earliest_next(
+    project: Project, sessions: Sequence[ProjectSession], now: datetime
+) -> datetime | None:
+    """The earliest start of the next session: the gap after the latest in play (None:
+    none in play, any start the artist offers)."""
+    starts = [s.start for s in sessions if s.in_play_at(now)]
+    return max(starts) + project.terms.gap if starts else None
+
+
+def plan_move(
+    project: Project,
+    sessions: Sequence[ProjectSession],
+    booking_id: BookingId,
+    actor: Actor,
+    start: datetime,
+    now: datetime,
+) -> ProjectSession:
+    """Moving a session of the project to ``start``: its party (either) may, while the
+    project is active, if the session keeps its place in the order and the gap to the
+    sessions in play before and after it (``SessionTooCloseError``). The booking's own
+    rules (its status, the notice, the slot) are the bookings' to check."""
+    start, now = require_aware(start, "start"), require_aware(now, "now")
+    if project.ensure_visible_to(actor) is Role.ADMIN:
+        raise RequestActionNotAllowedError("Admins read projects; only their parties act.")
+    if project.status is not ProjectStatus.ACTIVE:
+        raise ProjectClosedError()
+    moving = next((s for s in sessions if s.booking_id == booking_id), None)
+    if moving is None:
+        raise ProjectNotFoundError("That booking is not a session of this project.")
+    others = [s for s in sessions if s.in_play_at(now) and s.booking_id != booking_id]
+    before = [s.start for s in others if s.start <= moving.start]
+    after = [s.start for s in others if s.start > moving.start]
     gap = project.terms.gap
-    return all(abs(s.start - start) >= gap for s in sessions if s.in_play)
+    if before and start < max(before) + gap:
+        raise _too_close(project, max(before) + gap)
+    if after and start > min(after) - gap:
+        days = gap.days
+        detail = (
+            f"A session keeps its place: at least {days} days before the next one, "
+            f"so at the latest {(min(after) - gap).isoformat()}."
+        )
+        raise SessionTooCloseError(errors=(FieldError("start", detail, "session_too_close"),))
+    return moving
 
 
-def progress(project: Project, sessions: Sequence[ProjectSession]) -> Progress:
-    in_play = [s for s in sessions if s.in_play]
+def to_cancel(sessions: Sequence[ProjectSession], now: datetime) -> tuple[ProjectSession, ...]:
+    """The sessions a cancelled project takes with it: pending or confirmed, still to come."""
+    upcoming = (BookingStatus.PENDING, BookingStatus.CONFIRMED)
+    return tuple(s for s in sessions if s.status in upcoming and s.start > now)
+
+
+def progress(project: Project, sessions: Sequence[ProjectSession], now: datetime) -> Progress:
+    in_play = [s for s in sessions if s.in_play_at(now)]
     completed = sum(s.status is BookingStatus.COMPLETED for s in in_play)
     if project.status is ProjectStatus.CANCELLED:
         state = ProjectState.CANCELLED

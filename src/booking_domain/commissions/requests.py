@@ -13,9 +13,11 @@ States and who moves them (``apply``, the one transition function):
 | open, accepted | declined | the artist's account is deleted (``Leave``) |
 
 - ``declined`` and ``withdrawn`` are terminal: nothing moves them, and their thread takes no
-  more messages. ``accepted`` is not: the thread stays open, and a quote will hang off an
-  accepted request (a later state, ``quoted``, reached from ``accepted`` only); the
-  request's id never changes.
+  more messages. ``accepted`` is not: the thread stays open, and the artist quotes it
+  (``quotes.py``); the request keeps its status while quotes and its project come and go.
+- The steps of its quotes and project are the request's changes too (``Quoted``: its
+  artist; ``QuoteAccepted``: its customer; ``ProjectCancelled``: either party), each only
+  while the request is ``accepted``: a new version, the turn passed to the other party.
 - Messages (text and an optional picture of the author's own) are posted by either party
   while the request is open or accepted, at most ``MAX_MESSAGES`` on a request.
 - Admins read every request and its thread but act on none; anyone else is told the
@@ -89,6 +91,7 @@ class RequestChange(StrEnum):
     MESSAGE_POSTED = "message_posted"
     QUOTED = "quoted"  # the artist offered a quote (or a revision)
     QUOTE_ACCEPTED = "quote_accepted"  # the customer accepted it: a project starts
+    PROJECT_CANCELLED = "project_cancelled"  # a party ended the project
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +179,28 @@ class Leave:
     message (the customer's as withdrawn, the artist's as declined; docs/privacy.md)."""
 
 
-Action = Accept | Decline | Withdraw | PostMessage | Leave
+@dataclass(frozen=True, slots=True)
+class Quoted:
+    """The artist offered ``quote`` (decided by ``quotes.offer_quote``)."""
+
+    quote: Quote
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteAccepted:
+    """The customer accepted ``quote`` (decided by ``quotes.accept_quote``)."""
+
+    quote: Quote
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectCancelled:
+    """A party ended the request's project (decided by ``projects.cancel_project``)."""
+
+
+Action = (
+    Accept | Decline | Withdraw | PostMessage | Leave | Quoted | QuoteAccepted | ProjectCancelled
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,6 +278,8 @@ def apply(request: TattooRequest, action: Action, actor: Actor, now: datetime) -
         return _post(request, action, actor, role, now)
     if isinstance(action, Leave):
         return _leave(request, actor, role, now)
+    if isinstance(action, Quoted | QuoteAccepted | ProjectCancelled):
+        return _project_step(request, action, actor, role, now)
     change, status, needed = _decision(action)
     if role is not needed:
         raise RequestActionNotAllowedError()
@@ -335,13 +361,25 @@ def _changed(
     )
 
 
-def quote_event(
-    request: TattooRequest, quote: Quote, actor: Actor, now: datetime, *, accepted: bool
+def _project_step(
+    request: TattooRequest,
+    action: Quoted | QuoteAccepted | ProjectCancelled,
+    actor: Actor,
+    role: Role,
+    now: datetime,
 ) -> RequestEvent:
-    """The request's side of a quote's step (``quotes.py`` decides the step itself): a new
-    version, and the turn passed to the other party (the customer answers a quote, the
-    artist an acceptance)."""
-    change = RequestChange.QUOTE_ACCEPTED if accepted else RequestChange.QUOTED
-    turn = Turn.ARTIST if accepted else Turn.CUSTOMER
+    """A step of the request's quotes or project: its party's, while it is accepted; a new
+    version and the turn passed to the other party."""
+    if isinstance(action, Quoted):
+        change, needed, quote = RequestChange.QUOTED, Role.ARTIST, action.quote
+    elif isinstance(action, QuoteAccepted):
+        change, needed, quote = RequestChange.QUOTE_ACCEPTED, Role.CUSTOMER, action.quote
+    else:
+        change, needed, quote = RequestChange.PROJECT_CANCELLED, role, None
+    if role is not needed:
+        raise RequestActionNotAllowedError()
+    if request.status is not RequestStatus.ACCEPTED:
+        raise RequestClosedError()
+    turn = Turn.CUSTOMER if role is Role.ARTIST else Turn.ARTIST
     changed = _changed(request, now, status=request.status, turn=turn, message=None)
     return RequestEvent(change, changed, actor, now, None, quote)

@@ -110,6 +110,11 @@ RULES: dict[str, Rule] = {
         Rule("request.quoted", (Tell(C, MAIL_AND_INBOX, B),)),
         Rule("request.quote_accepted", (Tell(A, MAIL_AND_INBOX, B),)),
         Rule(
+            "request.project_cancelled",
+            (Tell(C, MAIL_AND_INBOX, B), Tell(A, MAIL_AND_INBOX, B)),
+            not_the_actor=True,
+        ),
+        Rule(
             "request.message_posted",
             (Tell(C, MAIL_AND_INBOX, B), Tell(A, MAIL_AND_INBOX, B)),
             not_the_actor=True,

@@ -11,9 +11,12 @@ from datetime import timedelta
 
 import pytest
 
-from booking_domain.bookings import BookingStatus
+from booking_domain.bookings import BookingStatus, SessionOfProjectError
 from booking_domain.bookings.use_cases import BookingRequest
+from booking_domain.catalog import ServiceReservedError
+from booking_domain.catalog.use_cases import ServiceFields
 from booking_domain.commissions import (
+    DepositUnpaidError,
     DraftTerms,
     ProjectClosedError,
     ProjectFullyBookedError,
@@ -21,12 +24,12 @@ from booking_domain.commissions import (
     ProjectState,
     QuoteAlreadyAcceptedError,
     QuoteExpiredError,
+    QuoteNotFoundError,
     QuoteState,
     QuoteStatus,
     QuoteSupersededError,
     RequestActionNotAllowedError,
     RequestNotAcceptedError,
-    RequestNotFoundError,
     SessionTooCloseError,
 )
 from booking_domain.scheduling import ArtistNotBookableError, NotBookableError
@@ -85,7 +88,7 @@ async def test_quotes_are_revised_and_accepted_once_with_the_first_session(
     )
     assert offered.starts[0] == first_session  # 10:00; a 3-hour session ends by 17:00
     assert offered.starts[-1] == first_session.replace(hour=14)
-    with pytest.raises(RequestNotFoundError):
+    with pytest.raises(QuoteNotFoundError):  # to a stranger, as an unknown id
         await c.quote_starts(await add_user(uow_factory), second.id, START, START + DAY)
 
     # A start the artist does not offer: refused, and nothing at all is left behind.
@@ -112,23 +115,27 @@ async def test_quotes_are_revised_and_accepted_once_with_the_first_session(
             customer, BookingRequest(project.artist_id, project.service_id, START + 30 * DAY)
         )
 
-    next_ones = await c.project_starts(
-        customer, project.id, first_session + 13 * DAY, first_session + 15 * DAY
-    )
-    assert next_ones.starts and min(next_ones.starts) == first_session + 14 * DAY
-    with pytest.raises(SessionTooCloseError):
-        await c.book_session(customer, project.id, first_session + 14 * DAY - timedelta(hours=1))
-    second_session = await c.book_session(customer, project.id, first_session + 14 * DAY)
-    assert (second_session.status, second_session.deposit, second_session.price) == (
-        BookingStatus.CONFIRMED, Money(0, MNT), Money(200_000_00, MNT),
-    )  # fmt: skip
-    with pytest.raises(ProjectFullyBookedError):
-        await c.book_session(customer, project.id, first_session + 40 * DAY)
+    # While the first session waits for the deposit, nothing more is booked.
+    with pytest.raises(DepositUnpaidError):
+        await c.book_session(customer, project.id, first_session + 14 * DAY)
+    # A session is moved only through its project: the bookings' own reschedule refuses it.
+    with pytest.raises(SessionOfProjectError):
+        await build_app(uow_factory, studio.clock).bundles.bookings.reschedule(
+            customer, booking.id, start=first_session + DAY
+        )
+    # Its service is reserved: the artist cannot change it, and it is in no list.
+    catalog = build_app(uow_factory, studio.clock).bundles.catalog
+    with pytest.raises(ServiceReservedError):
+        await catalog.update_service(
+            artist, project.artist_id, project.service_id, ServiceFields(active=True)
+        )
+    listed = await catalog.list_services(artist, project.artist_id)
+    assert project.service_id not in {s.id for s in listed}
 
     seen = await c.get_project(artist, project.id)
-    assert [s.booking_id for s in seen.sessions] == [booking.id, second_session.id]
-    assert (seen.progress.state, seen.progress.booked, seen.progress.completed) == (
-        ProjectState.ACTIVE, 2, 0,
+    assert [s.booking_id for s in seen.sessions] == [booking.id]
+    assert (seen.progress.state, seen.progress.booked, seen.progress.deposit_held) == (
+        ProjectState.ACTIVE, 1, True,
     )  # fmt: skip
     assert [p.project.id for p in (await c.my_projects(artist, PageRequest(1, 20))).items] == [
         project.id
@@ -148,6 +155,45 @@ async def test_quotes_are_revised_and_accepted_once_with_the_first_session(
     assert quoted.data["change"]["quote"]["id"] == str(second.id)  # type: ignore[index,call-overload]
 
 
+async def test_sessions_follow_in_order_the_gap_apart_and_move_within_their_place(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    """No deposit: each session is confirmed at once (the deposit's own path is walked over
+    HTTP with a payment, tests/api/commissions/test_projects_api.py)."""
+    studio = await a_studio(uow_factory)
+    c, artist, customer = studio.commissions, studio.artist.actor, studio.customer
+    request_id = await studio.send()
+    await c.accept_request(artist, request_id, text="Yes")
+    quote = (await c.offer_quote(artist, request_id, terms(deposit=0))).quote
+    first_session = START + 3 * DAY
+    started = await c.accept_quote(customer, quote.id, first_session)
+    project = started.project.project
+    assert started.booking.price == Money(300_000_00, MNT)
+
+    next_ones = await c.project_starts(
+        customer, project.id, first_session + 13 * DAY, first_session + 15 * DAY
+    )
+    assert next_ones.starts and min(next_ones.starts) == first_session + 14 * DAY
+    with pytest.raises(SessionTooCloseError):
+        await c.book_session(customer, project.id, first_session + 14 * DAY - timedelta(hours=1))
+    with pytest.raises(SessionTooCloseError):  # in order: never before the sessions booked
+        await c.book_session(customer, project.id, first_session - 2 * DAY)
+    second = await c.book_session(customer, project.id, first_session + 16 * DAY)
+    assert (second.status, second.deposit, second.price) == (
+        BookingStatus.CONFIRMED, Money(0, MNT), Money(300_000_00, MNT),
+    )  # fmt: skip
+    with pytest.raises(ProjectFullyBookedError):
+        await c.book_session(customer, project.id, first_session + 40 * DAY)
+    assert (await c.project_starts(customer, project.id, START, START + 30 * DAY)).starts == ()
+
+    with pytest.raises(SessionTooCloseError):
+        await c.move_session(customer, project.id, second.id, first_session + 13 * DAY)
+    moved = await c.move_session(artist, project.id, second.id, first_session + 15 * DAY)
+    assert moved.start == first_session + 15 * DAY
+    seen = await c.get_project(customer, project.id)
+    assert [s.start for s in seen.sessions] == [first_session, first_session + 15 * DAY]
+
+
 async def test_cancelling_a_project_cancels_its_upcoming_sessions_by_policy(
     uow_factory: AnyUnitOfWorkFactory,
 ) -> None:
@@ -163,9 +209,13 @@ async def test_cancelling_a_project_cancels_its_upcoming_sessions_by_policy(
     with pytest.raises(RequestActionNotAllowedError):
         await c.cancel_project(admin, project.id)
 
+    feed = feed_of(uow_factory)
+    tail = await feed.tail()
     ended = await c.cancel_project(artist, project.id, reason="Moving abroad")
     assert ended.progress.state is ProjectState.CANCELLED
     assert [s.status for s in ended.sessions] == [BookingStatus.CANCELLED]
+    kinds = [i.event.type for i in await everything(feed, tail)]
+    assert "request.project_cancelled" in kinds and "booking.cancelled" in kinds
     with pytest.raises(ProjectClosedError):
         await c.book_session(customer, project.id, START + 20 * DAY)
     with pytest.raises(ProjectClosedError):

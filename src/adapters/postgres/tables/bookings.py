@@ -62,6 +62,10 @@ bookings = sa.Table(
     # The one-off flash design the booked service is a size of, when it is one (catalog;
     # migration 0044): confirming the booking claims it; NULL for any other service.
     refers_to("one_off_design_id", "flash_designs.id", ondelete=None, nullable=True),
+    # The project (commissions; migration 0045) the booking is a session of, if any: such a
+    # booking is moved only through its project. No key: projects are commissions' rows,
+    # and a booking outlives nothing it refers to here (project_sessions links the two).
+    sa.Column("project_id", sa.Uuid),
     *timestamps(),
     sa.CheckConstraint(
         "status IN ('pending', 'confirmed', 'completed', 'cancelled', 'no_show', 'disputed')",

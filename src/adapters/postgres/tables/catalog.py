@@ -128,6 +128,8 @@ services = sa.Table(
     sa.Column("size_cm", sa.Integer),
     sa.Column("flash_one_off", sa.Boolean, nullable=False, server_default=sa.text("false")),
     sa.Column("flash_taken", sa.Boolean, nullable=False, server_default=sa.text("false")),
+    # Made for a project's sessions (commissions, 0045): never listed, never changed.
+    sa.Column("reserved", sa.Boolean, nullable=False, server_default=sa.text("false")),
     *timestamps(),
     sa.CheckConstraint("deposit_kind IN ('none', 'fixed', 'percent')", name="deposit_kind"),
     sa.Index(

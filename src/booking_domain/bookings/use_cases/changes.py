@@ -116,33 +116,57 @@ class RescheduleBooking(UseCase[BookingsDeps]):
     async def __call__(self, actor: Actor, booking_id: BookingId, *, start: datetime) -> Booking:
         start = require_aware(start, "start")
         async with self._deps.uow() as uow:
-            now = self._deps.clock.now()
-            # The calendar first, then the row: the order creations take them in.
-            artist_id = (await load_visible(uow, booking_id, actor)).artist_id
-            await uow.bookings.hold_calendar(artist_id)
-            booking = await load_visible(uow, booking_id, actor, for_update=True)
-            context = await bookable_context(
-                uow,
-                booking.artist_id,
-                booking.service_id,
-                start,
-                now,
-                allow_inactive_service=True,
-            )
-            span = context.service.blocked_span(start)
-            if context.has_expired_holds:
-                await expire_stale_holds(uow, booking.artist_id, span, now, skip=booking.id)
-            with taken_is_a_conflict():
-                moved, entry = lifecycle.reschedule(
-                    booking,
-                    actor,
-                    now,
-                    new_start=start,
-                    service=context.service,
-                    policy=context.artist.policy,
-                    schedule=context.schedule,
-                    busy=context.busy,
-                )
-            await record_change(uow, moved, entry)
+            moved = await _move(uow, actor, booking_id, start, self._deps.clock.now())
             await uow.commit()
         return moved
+
+
+async def _move(
+    uow: BookingsUnitOfWork,
+    actor: Actor,
+    booking_id: BookingId,
+    start: datetime,
+    now: datetime,
+    *,
+    through_project: bool = False,
+) -> Booking:
+    # The calendar first, then the row: the order creations take them in.
+    artist_id = (await load_visible(uow, booking_id, actor)).artist_id
+    await uow.bookings.hold_calendar(artist_id)
+    booking = await load_visible(uow, booking_id, actor, for_update=True)
+    context = await bookable_context(
+        uow,
+        booking.artist_id,
+        booking.service_id,
+        start,
+        now,
+        allow_inactive_service=True,
+    )
+    span = context.service.blocked_span(start)
+    if context.has_expired_holds:
+        await expire_stale_holds(uow, booking.artist_id, span, now, skip=booking.id)
+    with taken_is_a_conflict():
+        moved, entry = lifecycle.reschedule(
+            booking,
+            actor,
+            now,
+            new_start=start,
+            service=context.service,
+            policy=context.artist.policy,
+            schedule=context.schedule,
+            busy=context.busy,
+            through_project=through_project,
+        )
+    await record_change(uow, moved, entry)
+    return moved
+
+
+async def move_session(
+    uow: BookingsUnitOfWork, *, by: Actor, booking_id: BookingId, start: datetime, now: datetime
+) -> Booking:
+    """A session of a project moved by its project (commissions), whose order and gap it
+    checked, in the caller's transaction, by every other rule of a reschedule (its status,
+    the notice, the slot offered and free). The caller commits."""
+    return await _move(
+        uow, by, booking_id, require_aware(start, "start"), now, through_project=True
+    )

@@ -129,6 +129,7 @@ class UpdateService(UseCase[CatalogDeps]):
             service = await uow.services.get(service_id)
             if service is None or service.artist_id != artist_id:
                 raise ServiceNotFoundError()
+            service.ensure_editable()
             currency = (values.price or service.price).currency
             updated = replace(service, **service_changes(values, currency))  # re-checked
             await uow.services.update(updated)

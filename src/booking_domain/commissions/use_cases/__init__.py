@@ -18,16 +18,19 @@ from booking_domain.commissions.use_cases.cases import (
 )
 from booking_domain.commissions.use_cases.common import MessageEntry, RequestView
 from booking_domain.commissions.use_cases.deps import CommissionsDeps
+from booking_domain.commissions.use_cases.project_views import ProjectView
 from booking_domain.commissions.use_cases.projects import (
-    AcceptQuote,
     BookSession,
     CancelProject,
     GetProject,
-    ListQuotes,
+    MoveSession,
     MyProjects,
+)
+from booking_domain.commissions.use_cases.quotes import (
+    AcceptQuote,
+    ListQuotes,
     OfferQuote,
     ProjectStarted,
-    ProjectView,
     QuoteEntry,
 )
 from booking_domain.commissions.use_cases.session_slots import (
@@ -58,6 +61,7 @@ class CommissionUseCases(UseCaseBundle[CommissionsDeps]):
     quote_starts: QuoteSessionStarts
     project_starts: ProjectSessionStarts
     cancel_project: CancelProject
+    move_session: MoveSession
 
 
 __all__ = [
@@ -74,6 +78,7 @@ __all__ = [
     "ListQuotes",
     "ListRequestMessages",
     "MessageEntry",
+    "MoveSession",
     "MyProjects",
     "OfferQuote",
     "PostRequestMessage",

@@ -10,12 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from booking_domain.commissions.errors import ProjectNotFoundError, QuoteNotFoundError
 from booking_domain.commissions.ports import ProjectsUnitOfWork
-from booking_domain.commissions.projects import ProjectId, keeps_gap
+from booking_domain.commissions.projects import ProjectId, ProjectStatus, earliest_next
 from booking_domain.commissions.quotes import QuoteId
-from booking_domain.commissions.use_cases.common import load_visible
 from booking_domain.commissions.use_cases.deps import CommissionsDeps
+from booking_domain.commissions.use_cases.quotes import load_quote
+from booking_domain.commissions.use_cases.sessions import load_project
 from booking_domain.scheduling import (
     ArtistNotBookableError,
     Interval,
@@ -82,28 +82,31 @@ class QuoteSessionStarts(_Starts):
     ) -> SessionStarts:
         window = _window(start, end)
         async with self._deps.uow(read_only=True) as uow:
-            quote = await uow.quotes.get(quote_id)
-            if quote is None:
-                raise QuoteNotFoundError()
-            await load_visible(uow, actor, quote.request_id)
+            quote = await load_quote(uow, actor, quote_id)
             epochs = await self._free(uow, quote.artist_id, quote.service_id, window)
         return _page(epochs)
 
 
 class ProjectSessionStarts(_Starts):
-    """Free starts for a project's next session that keep the healing gap from every
-    session in play (its parties and admins)."""
+    """Free starts for a project's next session: after the latest session in play by the
+    healing gap (its parties and admins); none while the project takes no more sessions
+    (cancelled, or every session booked)."""
 
     async def __call__(
         self, actor: Actor, project_id: ProjectId, start: datetime, end: datetime
     ) -> SessionStarts:
         window = _window(start, end)
         async with self._deps.uow(read_only=True) as uow:
-            project = await uow.projects.get(project_id)
-            if project is None:
-                raise ProjectNotFoundError()
-            project.ensure_visible_to(actor)
+            now = self._deps.clock.now()
+            project = await load_project(uow, actor, project_id)
             sessions = await uow.projects.sessions(project.id)
+            in_play = [s for s in sessions if s.in_play_at(now)]
+            if project.status is not ProjectStatus.ACTIVE or len(in_play) >= project.terms.sessions:
+                return SessionStarts((), None)
+            earliest = earliest_next(project, in_play, now)
+            if earliest is not None and earliest >= window.end:
+                return SessionStarts((), None)
+            if earliest is not None and earliest > window.start:
+                window = Interval(earliest, window.end)
             epochs = await self._free(uow, project.artist_id, project.service_id, window)
-        kept = [e for e in epochs if keeps_gap(project, sessions, from_epoch(e))]
-        return _page(kept)
+        return _page(epochs)

@@ -16,6 +16,7 @@ from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
 from booking_domain.commissions import ProjectId, QuoteId, RequestId
+from booking_domain.shared.ids import BookingId
 from booking_domain.shared.pages import PageRequest
 from entrypoints.http.caller import Caller
 from entrypoints.http.commissions.controller import CommissionsDep
@@ -135,6 +136,24 @@ class ProjectsController(SignedIn, context="commissions", raises=CHANGES):
     ) -> BookedSessionView:
         booked = await commissions.book_session(actor, ProjectId(project_id), data.start)
         return BookedSessionView.of(booked)
+
+    @post(
+        "/{project_id:uuid}/sessions/{booking_id:uuid}/move",
+        status_code=HTTP_200_OK,
+        summary="Move a session, keeping its place and the healing gap (its parties)",
+    )
+    async def move(
+        self,
+        project_id: FromPath[UUID],
+        booking_id: FromPath[UUID],
+        data: JSONBody[StartBody],
+        actor: Caller,
+        commissions: CommissionsDep,
+    ) -> BookedSessionView:
+        moved = await commissions.move_session(
+            actor, ProjectId(project_id), BookingId(booking_id), data.start
+        )
+        return BookedSessionView.of(moved)
 
     @post(
         "/{project_id:uuid}/cancel",

@@ -55,7 +55,7 @@ class StartBody(Dto, frozen=True):
 
 
 class CancelProjectBody(Dto, frozen=True):
-    reason: Annotated[str, Meta(max_length=MAX_NOTE)] | None = None
+    reason: Annotated[str, Meta(max_length=500)] | None = None
 
 
 class QuoteView(View, frozen=True):
@@ -72,6 +72,7 @@ class QuoteView(View, frozen=True):
     expires_at: dt.datetime
     note: str
     created_at: dt.datetime
+    project_id: UUID | None = None  # the project an accepted quote started
 
     @classmethod
     def of(cls, entry: QuoteEntry) -> QuoteView:
@@ -82,6 +83,7 @@ class QuoteView(View, frozen=True):
             price_min=MoneyDto.of(t.price_min), price_max=MoneyDto.of(t.price_max),
             deposit=MoneyDto.of(t.deposit), gap_days=t.gap.days,
             expires_at=utc(t.expires_at), note=t.note, created_at=utc(q.created_at),
+            project_id=entry.project_id,
         )  # fmt: skip
 
 
@@ -162,7 +164,8 @@ class ProjectStartedView(View, frozen=True):
 
     @classmethod
     def of(cls, started: ProjectStarted) -> ProjectStartedView:
-        quote = QuoteView.of(QuoteEntry(started.quote, QuoteState.ACCEPTED))
+        accepted = QuoteEntry(started.quote, QuoteState.ACCEPTED, started.project.project.id)
+        quote = QuoteView.of(accepted)
         return cls(
             quote, ProjectDetailView.of(started.project), BookedSessionView.of(started.booking)
         )

@@ -22,27 +22,17 @@
     $("account").hidden = false;
   }
 
-  // Everything the page shows: the request, its thread, its quotes and its project.
+  // Everything the page shows: the request, its thread, its quotes and its project (the
+  // accepted quote names it).
   async function readAll() {
     const [seen, messages, quotes] = await Promise.all([
       call("GET", `/requests/${data.requestId}`),
       thread(),
       call("GET", `/requests/${data.requestId}/quotes`),
     ]);
-    const accepted = quotes.items.some((q) => q.state === "accepted");
-    const project = accepted ? await projectOfRequest() : null;
+    const accepted = quotes.items.find((q) => q.projectId);
+    const project = accepted ? await call("GET", `/projects/${accepted.projectId}`) : null;
     return { seen, messages, quotes: quotes.items, project };
-  }
-
-  // The caller's project of this request (its parties find it among their own projects).
-  async function projectOfRequest() {
-    for (let page = 1; page <= 10; page += 1) {
-      const got = await call("GET", `/me/projects?page=${page}&pageSize=100`);
-      const found = got.items.find((p) => p.requestId === data.requestId);
-      if (found) return found;
-      if (page * 100 >= got.total) return null;
-    }
-    return null;
   }
 
   async function load() {
