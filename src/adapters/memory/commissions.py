@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from adapters.memory.store import StagedTable, TableRepository
 from booking_domain.bookings import BookingRepository
@@ -97,6 +97,16 @@ class InMemoryQuoteRepository(TableRepository[QuoteId, Quote], QuoteRepository):
         found = [q for q in self._rows.values() if q.request_id == request_id]
         return tuple(sorted(found, key=lambda q: q.revision))
 
+    def stored(self, quote_id: QuoteId) -> Quote | None:
+        """The quote as this unit of work sees it (for the projects' terms)."""
+        return self._rows.get(quote_id)
+
+    async def forget(self, quote: Quote) -> None:
+        stored = self._rows.get(quote.id)
+        if stored is not None:  # the note only, as PostgreSQL writes it
+            terms = replace(stored.terms, note=quote.terms.note)
+            self._rows.put(quote.id, replace(stored, terms=terms))
+
 
 @dataclass(frozen=True, slots=True)
 class _SessionRow:
@@ -107,27 +117,39 @@ class _SessionRow:
 
 
 class InMemoryProjectRepository(ProjectRepository):
-    """Projects as stored (with their terms); a session's start and status are its
-    booking's, read through the bookings repository of the same unit of work."""
+    """Projects as stored; their terms are their quote's as stored now (as PostgreSQL reads
+    them with a join: a quote's erased note is the project's too); a session's start and
+    status are its booking's, read through the bookings repository of the same unit of
+    work."""
 
     def __init__(
         self,
         rows: StagedTable[ProjectId, Project],
         sessions: StagedTable[BookingId, _SessionRow],
         bookings: BookingRepository,
+        quotes: InMemoryQuoteRepository,
     ) -> None:
         self._rows = rows
         self._sessions = sessions
         self._bookings = bookings
+        self._quotes = quotes
+
+    def _read(self, project: Project | None) -> Project | None:
+        quote = None if project is None else self._quotes.stored(project.quote_id)
+        if project is None or quote is None:
+            return project
+        return replace(project, terms=quote.terms)
 
     async def add(self, project: Project) -> None:
         self._rows.put(project.id, project)
 
     async def get(self, project_id: ProjectId, *, for_update: bool = False) -> Project | None:
-        return self._rows.get(project_id)
+        return self._read(self._rows.get(project_id))
 
     async def of_request(self, request_id: RequestId) -> Project | None:
-        return next((p for p in self._rows.values() if p.request_id == request_id), None)
+        return self._read(
+            next((p for p in self._rows.values() if p.request_id == request_id), None)
+        )
 
     async def update(self, project: Project) -> None:
         self._rows.put(project.id, project)
@@ -135,7 +157,7 @@ class InMemoryProjectRepository(ProjectRepository):
     async def of_party(self, user_id: UserId, page: PageRequest) -> Page[Project]:
         found = [p for p in self._rows.values() if user_id in (p.customer_id, p.artist_user_id)]
         found.sort(key=lambda p: (p.created_at, p.id), reverse=True)
-        return Page.of_whole(tuple(found), page)
+        return Page.of_whole(tuple(p for p in map(self._read, found) if p is not None), page)
 
     async def add_session(
         self, project_id: ProjectId, booking_id: BookingId, *, holds_deposit: bool, closes: bool

@@ -240,7 +240,10 @@ class InMemoryUnitOfWork(
     quotes = _over_table(InMemoryQuoteRepository, "tattoo_quotes")
     projects = cached_property(
         lambda uow: InMemoryProjectRepository(
-            uow.staged("tattoo_projects"), uow.staged("project_sessions"), uow.bookings
+            uow.staged("tattoo_projects"),
+            uow.staged("project_sessions"),
+            uow.bookings,
+            uow.quotes,
         )
     )
     portfolio_likes = cached_property(

@@ -65,6 +65,9 @@ _Q_UPDATE = Statement(
         .values(status=bindparam("status"), updated_at=bindparam("updated_at"))
     )
 )
+_Q_FORGET = Statement(
+    lambda: update(tattoo_quotes).where(_Q.id == bindparam("id")).values(note=bindparam("note"))
+)
 _Q_BY_ID = Statement(lambda: _quotes().where(_Q.id == bindparam("id")))
 _Q_OF_REQUEST = Statement(
     lambda: _quotes().where(_Q.request_id == bindparam("request_id")).order_by(_Q.revision)
@@ -114,6 +117,10 @@ class PostgresQuoteRepository(OnConnection, QuoteRepository):
     async def update(self, quote: Quote) -> None:
         params = {"id": quote.id, "status": quote.status.value, "updated_at": quote.updated_at}
         await self._conn.execute(_Q_UPDATE.text, params)
+
+    async def forget(self, quote: Quote) -> None:
+        params = {"id": quote.id, "note": quote.terms.note}
+        await self._conn.execute(_Q_FORGET.text, params)
 
     async def get(self, quote_id: QuoteId) -> Quote | None:
         row = await (await self._conn.execute(_Q_BY_ID.text, {"id": quote_id})).fetchone()

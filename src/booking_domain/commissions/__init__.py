@@ -43,7 +43,12 @@ from booking_domain.commissions.errors import (
     SessionTooCloseError,
     TooManyRequestMessagesError,
 )
-from booking_domain.commissions.leaving import erased_message, erased_request, leavers_uploads
+from booking_domain.commissions.leaving import (
+    erased_message,
+    erased_quote,
+    erased_request,
+    leavers_uploads,
+)
 from booking_domain.commissions.ports import (
     CommissionsUnitOfWork,
     CommissionsUnitOfWorkFactory,
@@ -213,6 +218,7 @@ __all__ = [
     "earliest_next",
     "ensure_quoter",
     "erased_message",
+    "erased_quote",
     "erased_request",
     "leavers_uploads",
     "local_today",

@@ -7,6 +7,12 @@
   leaving customer's idea and placement text are emptied and their reference pictures
   dropped; the leaver's messages keep their place in the thread (author, role, time) with
   their text emptied and their picture dropped;
+- a leaving artist's quotes keep their terms (the numbers both parties agreed or were
+  offered: sessions, price, deposit, gap, expiry) with their note, the artist's words,
+  emptied (``erased_quote``); the customer wrote nothing on a quote;
+- a project in play (active) is cancelled by the leaver (``projects.cancel_project``, either
+  party may), so nothing more is booked on it; its sessions are bookings, cancelled or kept
+  by the bookings' own rules for a leaver (``privacy.leaving``);
 - what the other party wrote or uploaded is theirs and stays as it was.
 """
 
@@ -14,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from booking_domain.commissions.quotes import Quote
 from booking_domain.commissions.requests import RequestMessage, TattooRequest
 from booking_domain.media import UploadId
 from booking_domain.shared.ids import UserId
@@ -29,6 +36,14 @@ def erased_request(request: TattooRequest, leaver: UserId) -> TattooRequest:
         placement=replace(request.details.placement, text=""),
     )
     return replace(request, details=details, images=())
+
+
+def erased_quote(quote: Quote, leaver: UserId) -> Quote:
+    """The quote without the leaver's words: its note emptied if the leaver is its artist
+    (the only party who writes on a quote); its terms' numbers and its state stay."""
+    if quote.artist_user_id != leaver:
+        return quote
+    return replace(quote, terms=replace(quote.terms, note=""))
 
 
 def erased_message(message: RequestMessage) -> RequestMessage:

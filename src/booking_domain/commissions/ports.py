@@ -80,6 +80,11 @@ class QuoteRepository(Protocol):
         """Every quote of the request, by revision (a request has a handful)."""
         ...
 
+    async def forget(self, quote: Quote) -> None:
+        """Its note as given: its artist's words erased (``erased_quote``); nothing else
+        changes (a project's terms are its quote's, so they read the note erased too)."""
+        ...
+
 
 class ProjectRepository(Protocol):
     async def add(self, project: Project) -> None: ...

@@ -3,10 +3,12 @@ revision supersedes the live quote; an expired or superseded quote is refused an
 nothing; accepting books the first session in the same transaction (a refused slot leaves
 no project behind); later sessions keep the healing gap; the deposit is asked once and
 credited to the closing session through the session prices; the project's own service is
-offered to nobody; each step is one event of the request, in order."""
+offered to nobody; each step is one event of the request, in order; a leaving artist's
+quote notes are forgotten, on the quote and on the project it started."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import timedelta
 
 import pytest
@@ -31,6 +33,7 @@ from booking_domain.commissions import (
     RequestActionNotAllowedError,
     RequestNotAcceptedError,
     SessionTooCloseError,
+    erased_quote,
 )
 from booking_domain.scheduling import ArtistNotBookableError, NotBookableError
 from booking_domain.shared import Role
@@ -220,3 +223,38 @@ async def test_cancelling_a_project_cancels_its_upcoming_sessions_by_policy(
         await c.book_session(customer, project.id, START + 20 * DAY)
     with pytest.raises(ProjectClosedError):
         await c.cancel_project(customer, project.id)
+
+
+async def test_a_quote_s_note_is_forgotten_on_it_and_on_its_project(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    studio = await a_studio(uow_factory)
+    c, artist, customer = studio.commissions, studio.artist.actor, studio.customer
+    request_id = await studio.send()
+    await c.accept_request(artist, request_id, text="Yes")
+    first = (await c.offer_quote(artist, request_id, terms(deposit=0))).quote
+    second = (await c.offer_quote(artist, request_id, terms(deposit=0))).quote
+    started = await c.accept_quote(customer, second.id, START + 3 * DAY)
+    project_id = started.project.project.id
+    async with uow_factory() as uow:
+        quotes = await uow.quotes.of_request(request_id)
+        assert [q.terms.note for q in quotes] == ["Two sittings", "Two sittings"]
+        for quote in quotes:
+            erased = erased_quote(quote, artist.user_id)
+            # Only the note is written: a status given beside it is not.
+            await uow.quotes.forget(dataclasses.replace(erased, status=QuoteStatus.OFFERED))
+        # Seen at once in the unit: the project's terms are its quote's.
+        project = await uow.projects.get(project_id)
+        assert project is not None and project.terms.note == ""
+        await uow.commit()
+    async with uow_factory(read_only=True) as uow:
+        after = await uow.quotes.of_request(request_id)
+        assert [(q.id, q.status, q.terms.note) for q in after] == [
+            (first.id, QuoteStatus.SUPERSEDED, ""), (second.id, QuoteStatus.ACCEPTED, ""),
+        ]  # fmt: skip
+        assert after[1].terms == dataclasses.replace(second.terms, note="")
+        assert after[1].updated_at == started.quote.updated_at
+        project = await uow.projects.of_request(request_id)
+        assert project is not None and project.terms == after[1].terms
+        mine = await uow.projects.of_party(customer.user_id, PageRequest(1, 20))
+        assert [p.terms.note for p in mine.items] == [""]
