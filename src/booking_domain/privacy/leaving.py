@@ -9,7 +9,12 @@
   bio, Instagram handle and pictures cleared; its services, portfolio and reviews stay
   stored but are no longer public (a suspended profile's are not);
 - the person's tattoo requests in play close, and their words and pictures are erased from
-  every request they were a party to (``commissions.leaving``, ``Leave``).
+  every request they were a party to, a leaving artist's quote notes too
+  (``commissions.leaving``, ``Leave``, ``erased_quote``);
+- the person's active projects (as either party) are cancelled by them
+  (``commissions.cancel_project``), so nothing more is booked on them; their sessions are
+  bookings, so the first rule is theirs: the upcoming ones are cancelled with the rest,
+  those started or closed are kept.
 """
 
 from __future__ import annotations

@@ -15,7 +15,8 @@ import psycopg
 import pytest
 
 from adapters.postgres.database import psycopg_url
-from tests.api.booking_helpers import BOOKINGS, Desk, open_desk
+from tests.api.booking_helpers import BOOKINGS, SLOT, Desk, open_desk
+from tests.api.commissions.test_projects_api import SECOND, a_quote
 from tests.api.commissions.test_requests_api import REQUESTS, send
 from tests.api.conftest import PASSWORD, Api
 from tests.api.media.uploads import finished_upload, local_path
@@ -221,11 +222,29 @@ async def _talked_over(api: Api, desk: Desk) -> tuple[str, list[str]]:
     return request_id, paths
 
 
+async def _quoted(api: Api, desk: Desk, request_id: str) -> tuple[str, str]:
+    """The talked-over request quoted twice by its artist (each with a note), its second
+    revision accepted by the customer with its first session (asking the deposit). Returns
+    the project's id and the session's booking id."""
+    artist, customer = desk.auth(desk.artist.session), desk.auth(desk.customer)
+    quotes = f"{REQUESTS}/{request_id}/quotes"
+    for note in ("Two sittings, linework first", "Revised: same terms"):
+        api.clock.advance(timedelta(minutes=1))
+        made = await api.client.post(quotes, json=a_quote(note=note), headers=artist)
+        assert made.status_code == 201, made.text
+    started = await api.client.post(
+        f"/api/v1/quotes/{made.json()['id']}/accept", json={"start": SLOT}, headers=customer
+    )
+    assert started.status_code == 201, started.text
+    return started.json()["project"]["id"], started.json()["booking"]["bookingId"]
+
+
 async def test_the_export_holds_the_tattoo_requests_of_each_party_with_their_threads(
     api: Api,
 ) -> None:
     desk = await open_desk(api)
     request_id, _ = await _talked_over(api, desk)
+    project_id, booking_id = await _quoted(api, desk, request_id)
     other = await api.register("bold@example.com", name="Bold")
     assert (await send(desk, other)).status_code == 201  # another customer's: not theirs
     for session, file, other_file in (
@@ -251,12 +270,36 @@ async def test_the_export_holds_the_tattoo_requests_of_each_party_with_their_thr
             ("customer", "My wrist, see", True),
             ("artist", "Like this sketch?", True),
         ]
+        # Its quotes, by revision, with their terms and notes; its project and sessions.
+        assert [
+            (q["revision"], q["status"], q["terms"]["note"], q["terms"]["sessions"])
+            for q in exported["quotes"]
+        ] == [
+            (1, "superseded", "Two sittings, linework first", 2),
+            (2, "accepted", "Revised: same terms", 2),
+        ]
+        assert exported["quotes"][1]["terms"]["priceMin"] == {
+            "amount": 60_000_000,
+            "currency": "MNT",
+        }
+        assert exported["quotes"][0]["createdAt"] < exported["quotes"][1]["createdAt"]
+        project = exported["project"]
+        assert (project["id"], project["status"], project["quoteId"]) == (
+            project_id, "active", exported["quotes"][1]["id"],
+        )  # fmt: skip
+        assert project["sessions"] == [
+            {"bookingId": booking_id, "start": SLOT, "status": "pending",
+             "holdsDeposit": True, "closes": False},
+        ]  # fmt: skip
+        for others in (r for r in mine if r["request"]["id"] != request_id):
+            assert (others["quotes"], others["project"]) == ([], None)
         assert files.get(other_file, []) == []
 
 
 async def test_a_deleted_customer_s_requests_close_and_keep_nothing_of_theirs(api: Api) -> None:
     desk = await open_desk(api)
     request_id, customer_pictures = await _talked_over(api, desk)
+    project_id, booking_id = await _quoted(api, desk, request_id)
     artist = desk.auth(desk.artist.session)
     for picture in customer_pictures:
         assert (await api.client.get(picture)).status_code == 200
@@ -277,10 +320,24 @@ async def test_a_deleted_customer_s_requests_close_and_keep_nothing_of_theirs(ap
     ]  # fmt: skip
     for picture in customer_pictures:  # the objects are gone
         assert (await api.client.get(picture)).status_code == 404
+    # The notes are the artist's: they stay. The project is cancelled with its session.
+    quotes = await api.client.get(f"{REQUESTS}/{request_id}/quotes", headers=artist)
+    assert [q["note"] for q in quotes.json()["items"]] == [
+        "Two sittings, linework first", "Revised: same terms",
+    ]  # fmt: skip
+    project = (await api.client.get(f"/api/v1/projects/{project_id}", headers=artist)).json()
+    assert (project["state"], [s["status"] for s in project["sessions"]]) == (
+        "cancelled", ["cancelled"],
+    )  # fmt: skip
+    booking = (await api.client.get(f"{BOOKINGS}/{booking_id}", headers=artist)).json()
+    assert booking["status"] == "cancelled"
     await deliver(api)
-    inbox = await api.client.get("/api/v1/me/notifications", headers=artist)
-    assert inbox.json()["items"][0]["link"].endswith(f"/requests/{request_id}")
-    assert "Deleted user" in inbox.json()["items"][0]["title"]
+    inbox = (await api.client.get("/api/v1/me/notifications", headers=artist)).json()["items"]
+    # The request's closing (the newest of the request's), and the session's cancellation.
+    links = [(i["link"] or "", i["title"]) for i in inbox]
+    of_request = [title for link, title in links if link.endswith(f"/requests/{request_id}")]
+    assert "Deleted user" in of_request[0]
+    assert any(link.endswith(f"/bookings/{booking_id}") for link, _ in links)
 
 
 async def test_a_deleted_artist_s_requests_are_declined_and_keep_nothing_of_theirs(
@@ -288,11 +345,31 @@ async def test_a_deleted_artist_s_requests_are_declined_and_keep_nothing_of_thei
 ) -> None:
     desk = await open_desk(api)
     request_id, _ = await _talked_over(api, desk)
+    project_id, booking_id = await _quoted(api, desk, request_id)
     customer = desk.auth(desk.customer)
     response = await api.client.request(
         "DELETE", ME, json={"password": PASSWORD}, headers=desk.auth(desk.artist.session)
     )
     assert response.status_code == 204, response.text
+    # The artist's notes are erased; the terms stay. The project ends: nothing more to book.
+    quotes = await api.client.get(f"{REQUESTS}/{request_id}/quotes", headers=customer)
+    assert [(q["revision"], q["note"], q["priceMin"]) for q in quotes.json()["items"]] == [
+        (1, "", {"amount": 60_000_000, "currency": "MNT"}),
+        (2, "", {"amount": 60_000_000, "currency": "MNT"}),
+    ]
+    path = f"/api/v1/projects/{project_id}"
+    project = (await api.client.get(path, headers=customer)).json()
+    assert (project["state"], [s["status"] for s in project["sessions"]]) == (
+        "cancelled", ["cancelled"],
+    )  # fmt: skip
+    booking = (await api.client.get(f"{BOOKINGS}/{booking_id}", headers=customer)).json()
+    assert booking["status"] == "cancelled"
+    again = await api.client.post(f"{path}/sessions", json={"start": SECOND}, headers=customer)
+    assert (again.status_code, again.json()["code"]) == (409, "project_closed")
+    exported = _files((await api.client.get(f"{ME}/export", headers=customer)).content)
+    (kept,) = exported["requests-as-customer.json"]
+    assert [q["terms"]["note"] for q in kept["quotes"]] == ["", ""]
+    assert kept["project"]["status"] == "cancelled"
     seen = await api.client.get(f"{REQUESTS}/{request_id}", headers=customer)
     request = seen.json()["request"]
     # The customer's own words and picture stay theirs.

@@ -6,7 +6,9 @@ its event and audit entry, so the other party is told and refunds are paid like 
 refund, after the commit), an artist profile is withdrawn (its event takes it out of
 search) and its external calendars are forgotten, the person's tattoo requests still in
 play are closed (the other party is told) and what they wrote or uploaded on any request is
-erased (``commissions.leaving``; the pictures' objects are deleted after the commit), every
+erased, an artist's quote notes included (``commissions.leaving``; the pictures' objects
+are deleted after the commit), their active projects are cancelled (first: the order booking
+a session locks in; their upcoming sessions are among the bookings cancelled), every
 session ends, a linked Telegram
 account is unlinked, the account is anonymised and ``account.deleted`` recorded. The
 password is checked before the transaction opens (argon2 is slow); a wrong one changes
@@ -46,11 +48,15 @@ from booking_domain.bookings import (
 from booking_domain.catalog import ArtistChange, ArtistNotFoundError, change_profile
 from booking_domain.commissions import (
     Leave,
+    ProjectId,
+    ProjectStatus,
     RequestId,
     RequestMessage,
     TattooRequest,
     apply,
+    cancel_project,
     erased_message,
+    erased_quote,
     erased_request,
     leavers_uploads,
 )
@@ -101,6 +107,8 @@ class DeleteAccount(UseCase[PrivacyDeps]):
             require_proof_fits(current, proof)
             if isinstance(proof, PhoneCodeProof):
                 await self._spend_code(uow, current, proof, now)
+            # Projects before bookings: the order booking a session takes them in.
+            await _cancel_projects(uow, current, now)
             cancelled = await _cancel_upcoming(uow, current, now)
             await _withdraw_artist(uow, current, now)
             await uow.refresh_tokens.revoke_user_sessions(current.id, now)
@@ -176,6 +184,24 @@ async def _withdraw_artist(uow: PrivacyUnitOfWork, user: User, now: datetime) ->
             await uow.external_calendars.remove(calendar.id)
 
 
+async def _cancel_projects(uow: PrivacyUnitOfWork, user: User, now: datetime) -> None:
+    """The person's active projects (as either party) cancelled by them, so that nothing
+    more is booked on them; their upcoming sessions are bookings, cancelled right after
+    with the person's other upcoming bookings (``privacy.leaving``)."""
+    ids: list[ProjectId] = []
+    number = 1
+    while True:  # ids first, read whole before any change (no page shifts under them)
+        found = await uow.projects.of_party(user.id, PageRequest(number, MAX_PAGE_SIZE))
+        ids.extend(p.id for p in found.items)
+        if not found.has_next:
+            break
+        number += 1
+    for project_id in ids:
+        project = await uow.projects.get(project_id, for_update=True)
+        if project is not None and project.status is ProjectStatus.ACTIVE:
+            await uow.projects.update(cancel_project(project, user.actor, now))
+
+
 async def _every_id(
     pages: Callable[[PageRequest], Awaitable[Page[TattooRequest]]],
 ) -> list[RequestId]:
@@ -205,7 +231,8 @@ async def _thread(uow: PrivacyUnitOfWork, request_id: RequestId) -> tuple[Reques
 
 async def _leave_requests(uow: PrivacyUnitOfWork, user: User, now: datetime) -> tuple[Upload, ...]:
     """The person's tattoo requests (as customer or artist): those in play closed, their
-    words and pictures erased from every one (``commissions.leaving``). Returns their
+    words and pictures erased from every one, an artist's quotes' notes too
+    (``commissions.leaving``). Returns their
     uploads taken off the requests (records removed), whose objects go after the commit."""
     me = user.id
     ids = await _every_id(lambda r: uow.tattoo_requests.of_customer(me, r))
@@ -223,6 +250,10 @@ async def _leave_requests(uow: PrivacyUnitOfWork, user: User, now: datetime) -> 
         messages = await _thread(uow, request.id)
         taken = leavers_uploads(request, messages, me)
         await uow.tattoo_requests.forget(erased_request(request, me))
+        for quote in await uow.quotes.of_request(request.id):
+            erased = erased_quote(quote, me)
+            if erased != quote:
+                await uow.quotes.forget(erased)
         for message in messages:
             if message.author_id == me:
                 await uow.request_messages.forget(erased_message(message))

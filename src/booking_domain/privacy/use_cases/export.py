@@ -7,6 +7,7 @@ history never sits in memory whole; the entrypoint packs them (a zip of JSON fil
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -15,7 +16,7 @@ from typing import TypeVar
 from booking_domain.accounts import UserNotFoundError
 from booking_domain.bookings import Booking, BookingFilter
 from booking_domain.catalog import ArtistProfile
-from booking_domain.commissions import TattooRequest
+from booking_domain.commissions import Project, TattooRequest
 from booking_domain.privacy.ports import PrivacyUnitOfWork
 from booking_domain.privacy.records import record
 from booking_domain.privacy.use_cases.deps import PrivacyDeps
@@ -183,7 +184,8 @@ class _Export:
 
     async def _requests(self) -> AsyncIterator[ExportPart]:
         """The tattoo requests the user sent, then those sent to them (as an artist), each
-        with its whole thread: both parties see all of it."""
+        with its whole thread, its quotes and its project (if any): both parties see all
+        of it."""
         uow, me = self._uow, self._user_id
         async for requests in _paged(lambda r: uow.tattoo_requests.of_customer(me, r)):
             yield ExportPart("requests-as-customer.json", await self._with_threads(requests))
@@ -194,10 +196,25 @@ class _Export:
         return tuple([await self._request(i) for i in requests])
 
     async def _request(self, request: TattooRequest) -> JsonValue:
+        uow = self._uow
         messages: list[JsonValue] = []
-        async for items in _paged(lambda r: self._uow.request_messages.of_request(request.id, r)):
+        async for items in _paged(lambda r: uow.request_messages.of_request(request.id, r)):
             messages.extend(record(m) for m in items)
-        return {"request": record(request), "messages": messages}
+        quotes = await uow.quotes.of_request(request.id)
+        project = await uow.projects.of_request(request.id)
+        return {
+            "request": record(request),
+            "messages": messages,
+            "quotes": [record(q) for q in quotes],
+            "project": None if project is None else await self._project(project),
+        }
+
+    async def _project(self, project: Project) -> JsonValue:
+        """The project as stored, with its sessions: their bookings' ids, starts and
+        statuses as they stand, and their parts in the deposit."""
+        sessions = await self._uow.projects.sessions(project.id)
+        stored = {f.name: getattr(project, f.name) for f in dataclasses.fields(project)}
+        return record(stored | {"sessions": sessions})
 
     async def _uploads(self) -> AsyncIterator[ExportPart]:
         after = None
