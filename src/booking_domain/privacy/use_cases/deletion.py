@@ -68,7 +68,7 @@ from booking_domain.privacy.leaving import ACCOUNT_DELETED_REASON, withdrawn
 from booking_domain.privacy.ports import PrivacyUnitOfWork
 from booking_domain.privacy.use_cases.deps import PrivacyDeps
 from booking_domain.shared.identity import Actor
-from booking_domain.shared.ids import BookingId
+from booking_domain.shared.ids import ArtistId, BookingId
 from booking_domain.shared.pages import MAX_PAGE_SIZE, Page, PageRequest
 from booking_domain.shared.use_case import UseCase
 
@@ -107,7 +107,8 @@ class DeleteAccount(UseCase[PrivacyDeps]):
             require_proof_fits(current, proof)
             if isinstance(proof, PhoneCodeProof):
                 await self._spend_code(uow, current, proof, now)
-            # Projects before bookings: the order booking a session takes them in.
+            # Each project after its artist's calendar and before bookings: the order every
+            # writer of a project takes them in (commissions/use_cases/sessions.py).
             await _cancel_projects(uow, current, now)
             cancelled = await _cancel_upcoming(uow, current, now)
             await _withdraw_artist(uow, current, now)
@@ -188,15 +189,17 @@ async def _cancel_projects(uow: PrivacyUnitOfWork, user: User, now: datetime) ->
     """The person's active projects (as either party) cancelled by them, so that nothing
     more is booked on them; their upcoming sessions are bookings, cancelled right after
     with the person's other upcoming bookings (``privacy.leaving``)."""
-    ids: list[ProjectId] = []
+    ids: list[tuple[ArtistId, ProjectId]] = []
     number = 1
     while True:  # ids first, read whole before any change (no page shifts under them)
         found = await uow.projects.of_party(user.id, PageRequest(number, MAX_PAGE_SIZE))
-        ids.extend(p.id for p in found.items)
+        ids.extend((p.artist_id, p.id) for p in found.items)
         if not found.has_next:
             break
         number += 1
-    for project_id in ids:
+    # Calendars in one order (by artist), each before its projects' rows.
+    for artist_id, project_id in sorted(ids, key=lambda pair: (str(pair[0]), str(pair[1]))):
+        await uow.bookings.hold_calendar(artist_id)
         project = await uow.projects.get(project_id, for_update=True)
         if project is not None and project.status is ProjectStatus.ACTIVE:
             await uow.projects.update(cancel_project(project, user.actor, now))
