@@ -54,8 +54,8 @@ def role_of(actor: Actor) -> Role | None:
 
 
 def text_is_good(action: Action) -> bool:
-    if isinstance(action, Leave):
-        return True
+    if not isinstance(action, Accept | Decline | Withdraw | PostMessage):
+        return True  # no words of its own
     text = action.text
     if text is None:
         return True
