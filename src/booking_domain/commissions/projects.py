@@ -63,6 +63,7 @@ from booking_domain.commissions.errors import (
     RequestActionNotAllowedError,
     SessionTooCloseError,
 )
+from booking_domain.commissions.parties import party_role
 from booking_domain.commissions.quotes import Quote, QuoteId
 from booking_domain.commissions.requests import RequestId
 from booking_domain.commissions.terms import QuoteTerms, session_prices
@@ -105,13 +106,8 @@ class Project:
     updated_at: datetime
 
     def role_of(self, actor: Actor) -> Role | None:
-        if actor.is_admin:
-            return Role.ADMIN
-        if actor.role is Role.CUSTOMER and actor.user_id == self.customer_id:
-            return Role.CUSTOMER
-        if actor.role is Role.ARTIST and actor.user_id == self.artist_user_id:
-            return Role.ARTIST
-        return None
+        """The actor's part: customer, artist or admin (None: a stranger)."""
+        return party_role(actor, self.customer_id, self.artist_user_id)
 
     def ensure_visible_to(self, actor: Actor) -> Role:
         role = self.role_of(actor)

@@ -49,6 +49,7 @@ from booking_domain.commissions.errors import (
     RequestNotOpenError,
     TooManyRequestMessagesError,
 )
+from booking_domain.commissions.parties import party_role
 from booking_domain.media import Upload, UploadId, Variant
 from booking_domain.shared.errors import FieldError
 from booking_domain.shared.identity import Actor, Role
@@ -120,13 +121,7 @@ class TattooRequest:
 
     def role_of(self, actor: Actor) -> Role | None:
         """The actor's part: customer, artist or admin (None: a stranger)."""
-        if actor.is_admin:
-            return Role.ADMIN
-        if actor.role is Role.CUSTOMER and actor.user_id == self.customer_id:
-            return Role.CUSTOMER
-        if actor.role is Role.ARTIST and actor.user_id == self.artist_user_id:
-            return Role.ARTIST
-        return None
+        return party_role(actor, self.customer_id, self.artist_user_id)
 
     def ensure_visible_to(self, actor: Actor) -> Role:
         role = self.role_of(actor)
