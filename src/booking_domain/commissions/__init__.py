@@ -70,6 +70,7 @@ from booking_domain.commissions.projects import (
     plan_session,
     progress,
     start_project,
+    takes_more_sessions,
     to_cancel,
 )
 from booking_domain.commissions.published import (
@@ -233,5 +234,6 @@ __all__ = [
     "session_prices",
     "sessions_service",
     "start_project",
+    "takes_more_sessions",
     "to_cancel",
 ]

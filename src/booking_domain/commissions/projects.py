@@ -216,6 +216,15 @@ def _too_close(project: Project, earliest: datetime) -> SessionTooCloseError:
     return SessionTooCloseError(errors=(FieldError("start", detail, "session_too_close"),))
 
 
+def takes_more_sessions(
+    project: Project, sessions: Sequence[ProjectSession], now: datetime
+) -> bool:
+    """Whether a session could be booked on the project now, its start aside: active, and
+    fewer sessions in play than planned (``plan_session`` refuses otherwise)."""
+    in_play = sum(s.in_play_at(now) for s in sessions)
+    return project.status is ProjectStatus.ACTIVE and in_play < project.terms.sessions
+
+
 def earliest_next(
     project: Project, sessions: Sequence[ProjectSession], now: datetime
 ) -> datetime | None:

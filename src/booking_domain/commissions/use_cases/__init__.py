@@ -20,6 +20,7 @@ from booking_domain.commissions.use_cases.common import MessageEntry, RequestVie
 from booking_domain.commissions.use_cases.deps import CommissionsDeps
 from booking_domain.commissions.use_cases.project_views import ProjectView
 from booking_domain.commissions.use_cases.projects import (
+    MAX_REASON,
     BookSession,
     CancelProject,
     GetProject,
@@ -65,6 +66,7 @@ class CommissionUseCases(UseCaseBundle[CommissionsDeps]):
 
 
 __all__ = [
+    "MAX_REASON",
     "AcceptQuote",
     "AcceptRequest",
     "BookSession",

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from booking_domain.commissions.ports import ProjectsUnitOfWork
-from booking_domain.commissions.projects import ProjectId, ProjectStatus, earliest_next
+from booking_domain.commissions.projects import ProjectId, earliest_next, takes_more_sessions
 from booking_domain.commissions.quotes import QuoteId
 from booking_domain.commissions.use_cases.deps import CommissionsDeps
 from booking_domain.commissions.use_cases.quotes import load_quote
@@ -100,10 +100,9 @@ class ProjectSessionStarts(_Starts):
             now = self._deps.clock.now()
             project = await load_project(uow, actor, project_id)
             sessions = await uow.projects.sessions(project.id)
-            in_play = [s for s in sessions if s.in_play_at(now)]
-            if project.status is not ProjectStatus.ACTIVE or len(in_play) >= project.terms.sessions:
+            if not takes_more_sessions(project, sessions, now):
                 return SessionStarts((), None)
-            earliest = earliest_next(project, in_play, now)
+            earliest = earliest_next(project, sessions, now)
             if earliest is not None and earliest >= window.end:
                 return SessionStarts((), None)
             if earliest is not None and earliest > window.start:

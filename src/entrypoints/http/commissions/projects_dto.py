@@ -19,11 +19,13 @@ from booking_domain.commissions import (
     QuoteState,
 )
 from booking_domain.commissions.use_cases import (
+    MAX_REASON,
     ProjectStarted,
     ProjectView,
     QuoteEntry,
     SessionStarts,
 )
+from booking_domain.shared.money import Money
 from entrypoints.http.wire import Dto, MoneyDto, PageView, View, utc
 
 Amount = Annotated[int, Meta(ge=0, le=10**12)]
@@ -55,7 +57,7 @@ class StartBody(Dto, frozen=True):
 
 
 class CancelProjectBody(Dto, frozen=True):
-    reason: Annotated[str, Meta(max_length=500)] | None = None
+    reason: Annotated[str, Meta(max_length=MAX_REASON)] | None = None
 
 
 class QuoteView(View, frozen=True):
@@ -149,7 +151,8 @@ class BookedSessionView(View, frozen=True):
 
     @classmethod
     def of(cls, b: Booking) -> BookedSessionView:
-        price = b.price if b.price is not None else b.deposit
+        # (a session's booking always keeps its price; zero stands in for older bookings)
+        price = b.price if b.price is not None else Money.zero(b.deposit.currency)
         hold = None if b.hold_expires_at is None else utc(b.hold_expires_at)
         return cls(
             b.id, b.reference, b.status.value, utc(b.start), utc(b.end), MoneyDto.of(price),
