@@ -250,7 +250,7 @@ _UNSIGNED = Statement(
         .where(
             _B.id == func.any(bindparam("ids", type_=ARRAY(Uuid))),
             _B.customer_id.is_not(None),
-            _R.since <= _B.start,
+            _R.since <= _B.starts_at,
             _C.id.is_(None),
         )
     )
