@@ -41,10 +41,9 @@ from adapters.postgres.commissions import (
     PostgresRequestMessageRepository,
     PostgresRequestRepository,
 )
-from adapters.postgres.consent import (
+from adapters.postgres.consent import PostgresConsentGate, PostgresConsentRepository
+from adapters.postgres.consent_forms import (
     PostgresConsentFormRepository,
-    PostgresConsentGate,
-    PostgresConsentRepository,
     PostgresConsentRequirementRepository,
 )
 from adapters.postgres.database import Connection, Database
