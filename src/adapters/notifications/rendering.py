@@ -234,6 +234,8 @@ def _links(facts: MessageFacts, _: Callable[[str], str]) -> list[tuple[str, str]
         r = facts.request
         return [] if r is None else [(_(label["request"]), r.link)]
     links = [(_(label["manage"]), b.links.booking)]
+    if facts.kind == "consent.requested":  # where the web app shows the form to sign
+        links.insert(0, (_(label["consent"]), f"{b.links.booking}/consent"))
     if facts.kind in ("booking.approved", "booking.invoiced") and facts.party.value == "customer":
         links.append((_(label["pay"]), b.links.pay))
     if not _closed(facts):

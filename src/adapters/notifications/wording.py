@@ -207,6 +207,20 @@ MESSAGES: dict[tuple[str, str], tuple[str, str]] = {
         N_("New message from {customer}"),
         N_("{customer} wrote in the thread of their tattoo request."),
     ),
+    ("consent.requested", "customer"): (
+        N_("Sign the consent form for {reference}"),
+        N_(
+            "{artist} asks you to sign a consent form before your appointment for {service} "
+            "on {when}. Sign it in the app; your photo ID is checked at the studio."
+        ),
+    ),
+    ("consent.signed", "artist"): (
+        N_("{customer} signed the consent form for {reference}"),
+        N_(
+            "{customer} signed the consent form for {service} on {when}. Check their photo ID "
+            "at the studio before you complete the booking."
+        ),
+    ),
     ("booking.reminder", "customer"): (
         N_("Reminder: {service} with {artist} {in_time}"),
         N_("Your appointment {reference} starts on {when}."),
@@ -237,6 +251,7 @@ LABELS = {
     "pay": N_("Pay the deposit"),
     "message": N_("Message"),
     "request": N_("Open the request"),
+    "consent": N_("Sign the consent form"),
 }
 POLICY = N_(
     "Free cancellation or rescheduling up to {hours} hours before the appointment; "

@@ -41,6 +41,11 @@ from adapters.postgres.commissions import (
     PostgresRequestMessageRepository,
     PostgresRequestRepository,
 )
+from adapters.postgres.consent import PostgresConsentGate, PostgresConsentRepository
+from adapters.postgres.consent_forms import (
+    PostgresConsentFormRepository,
+    PostgresConsentRequirementRepository,
+)
 from adapters.postgres.database import Connection, Database
 from adapters.postgres.disputes import (
     PostgresDisputeMessageRepository,
@@ -100,6 +105,7 @@ from booking_domain.bookings.ports import BookingsUnitOfWork, BookingsUnitOfWork
 from booking_domain.calendars import CalendarsUnitOfWork
 from booking_domain.catalog.ports import CatalogUnitOfWork
 from booking_domain.commissions import CommissionsUnitOfWork
+from booking_domain.consent import ConsentUnitOfWork
 from booking_domain.disputes.ports import DisputesUnitOfWork
 from booking_domain.media.ports import MediaUnitOfWork
 from booking_domain.notifications.ports import NotificationsUnitOfWork
@@ -142,6 +148,7 @@ class PostgresUnitOfWork(
     ReviewsUnitOfWork,
     SearchUnitOfWork,
     AnalyticsUnitOfWork,
+    ConsentUnitOfWork,
 ):
     """Borrows a connection for the block; anything not committed is rolled back, and
     database errors raised inside the block leave it as domain errors.
@@ -246,6 +253,14 @@ class PostgresUnitOfWork(
     notification_cursor = _on_connection(PostgresNotificationCursor)
     notification_queue = _with_jobs(ProcrastinateNotificationQueue)
     notification_context = _on_connection(PostgresNotificationContext)
+
+    # Consent forms (consent): forms, requirements, signed consents, and bookings' gate.
+    consent_forms = _on_connection(PostgresConsentFormRepository)
+    consent_requirements = _on_connection(PostgresConsentRequirementRepository)
+    consents = _on_connection(PostgresConsentRepository)
+    consent_gate = cached_property(
+        lambda uow: PostgresConsentGate(uow.consent_requirements, uow.consents)
+    )
 
     async def __aenter__(self) -> Self:
         try:

@@ -17,6 +17,7 @@ from typing import Protocol
 from booking_domain.accounts import HasUsers
 from booking_domain.bookings.booking import Booking
 from booking_domain.bookings.clients import Client, ClientId
+from booking_domain.bookings.consent_gate import HasConsentGate
 from booking_domain.bookings.history import HistoryEntry
 from booking_domain.bookings.ideas import Idea, IdeaId
 from booking_domain.bookings.status import BookingStatus, PaymentStatus
@@ -187,13 +188,15 @@ class BookingsUnitOfWork(
     HasUploads,
     HasOutbox,
     HasAudit,
+    HasConsentGate,
     Protocol,
 ):
     """What booking use cases open: bookings, the artists' client records, idempotency keys,
     the artists whose policy they apply (and whose suspension cancels bookings: the outbox
     takes the artist's event), the scheduling reader, ideas (with the uploads their images
     come from), and the users, read for what a party is shown of the other (the customer's
-    name and phone) and to find the customer an artist books (by email or phone)."""
+    name and phone) and to find the customer an artist books (by email or phone); and the
+    consent gate a completion asks (served by the consent context's adapters)."""
 
 
 class BookingsUnitOfWorkFactory(Protocol):

@@ -7,6 +7,7 @@ keeps the first of each key).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 from uuid import UUID
@@ -20,6 +21,9 @@ from booking_domain.notifications.notifications import (
 from booking_domain.notifications.reminders import ReminderOffsets
 from booking_domain.notifications.rules import (
     CLIENT_CHANNELS,
+    CONSENT_REQUEST,
+    CONSENT_REQUEST_TELLS,
+    CONSENT_REQUEST_TRIGGERS,
     REMINDER,
     REMINDER_TELLS,
     REMINDER_TRIGGERS,
@@ -50,6 +54,29 @@ def plan(event: OutboxEvent, now: datetime, offsets_of: OffsetsOf) -> list[Notif
                 planned.append(_made(event, tell, channel, addressee, key, now, now, None))
     if event.type in REMINDER_TRIGGERS:
         planned.extend(_reminders(event, now, offsets_of))
+    return planned
+
+
+def asks_for_consent(event: OutboxEvent) -> BookingId | None:
+    """The booking of an event after which its customer may be asked to sign a consent form
+    (the planner asks storage which of them are still to sign)."""
+    return booking_id_of(event) if event.type in CONSENT_REQUEST_TRIGGERS else None
+
+
+def consent_requests(event: OutboxEvent, now: datetime) -> list[Notification]:
+    """The request to sign the consent form of ``event``'s booking, keyed by the booking:
+    planned after its booking and again after its confirmation, it is sent once. Only to a
+    customer's account (a client record signs in person at the studio)."""
+    booking = booking_id_of(event)
+    planned = []
+    for tell in CONSENT_REQUEST_TELLS:
+        recipient = recipient_of(event, tell.party)
+        if recipient is None or booking is None:
+            continue
+        for channel in tell.channels:
+            key = f"consent:{booking}:{recipient}:{channel.value}"
+            made = _made(event, tell, channel, (recipient, None), key, now, now, None)
+            planned.append(dataclasses.replace(made, kind=CONSENT_REQUEST))
     return planned
 
 

@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Protocol
 
 from booking_domain.bookings import ClientId
+from booking_domain.consent import HasConsents
 from booking_domain.notifications.facts import BookingFacts, MessageFacts, Recipient
 from booking_domain.notifications.inbox import InboxItem
 from booking_domain.notifications.notifications import Notification, NotificationId
@@ -183,8 +184,9 @@ class HasNotifications(HasOutbox, Protocol):
     def notification_context(self) -> NotificationContext: ...
 
 
-class NotificationsUnitOfWork(UnitOfWork, HasNotifications, HasAudit, Protocol):
-    """What notification use cases open."""
+class NotificationsUnitOfWork(UnitOfWork, HasNotifications, HasAudit, HasConsents, Protocol):
+    """What notification use cases open (the consents: which confirmed bookings' customers
+    are still to be asked to sign)."""
 
 
 NotificationsUnitOfWorkFactory = UnitOfWorkFactory[NotificationsUnitOfWork]

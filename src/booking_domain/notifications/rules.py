@@ -119,18 +119,28 @@ RULES: dict[str, Rule] = {
             (Tell(C, MAIL_AND_INBOX, B), Tell(A, MAIL_AND_INBOX, B)),
             not_the_actor=True,
         ),
+        # Consent forms (consent): the artist hears that the customer signed.
+        Rule("consent.signed", (Tell(A, MAIL_AND_INBOX, B),)),
     )
 }
 
 # Not in the table, deliberately: payment.received (the booking's own event says what the
 # payment did: booking.confirmed, or booking.payment_recorded for money owed back),
 # refund.requested and refund.awaiting_settlement (steps the customer need not act on; the
-# refund's completion or settlement is told), artist.submitted (admins review in the API).
+# refund's completion or settlement is told), artist.submitted (admins review in the API),
+# consent.id_checked (the artist or an admin recorded it at the studio).
 
 REMINDER = "booking.reminder"
 REMINDER_TELLS = (Tell(C, ALL, Category.REMINDER), Tell(A, INBOX, Category.REMINDER))
 # Reminders are planned when a booking becomes confirmed or moves while confirmed.
 REMINDER_TRIGGERS = frozenset({"booking.confirmed", "booking.rescheduled"})
 
-KINDS = frozenset(RULES) | {REMINDER}
+# The customer of a booked or confirmed booking whose artist requires a consent form, not
+# signed yet, is asked to sign it, once per booking (docs/consent.md); a client record's
+# booking is signed in person at the studio, so its client is not asked.
+CONSENT_REQUEST = "consent.requested"
+CONSENT_REQUEST_TELLS = (Tell(C, MAIL_AND_INBOX, B),)
+CONSENT_REQUEST_TRIGGERS = frozenset({"booking.booked", "booking.confirmed"})
+
+KINDS = frozenset(RULES) | {REMINDER, CONSENT_REQUEST}
 """Every message kind: the renderer has a message for each, in every language."""

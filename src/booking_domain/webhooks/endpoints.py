@@ -20,6 +20,7 @@ from uuid import UUID
 from booking_domain.bookings import BOOKING_EVENT_TYPES
 from booking_domain.catalog import ARTIST_EVENT_TYPES
 from booking_domain.commissions import REQUEST_EVENT_TYPES
+from booking_domain.consent import CONSENT_EVENT_TYPES
 from booking_domain.payments import PAYMENT_EVENT_TYPES, REFUND_EVENT_TYPES
 from booking_domain.reviews import REVIEW_EVENT_TYPES
 from booking_domain.shared.errors import FieldError
@@ -39,6 +40,7 @@ EVENT_TYPES: frozenset[str] = (
     | REFUND_EVENT_TYPES
     | REVIEW_EVENT_TYPES
     | REQUEST_EVENT_TYPES
+    | CONSENT_EVENT_TYPES
 )
 MAX_ENDPOINTS_PER_OWNER = 20
 MAX_DESCRIPTION_LENGTH = 200

@@ -10,6 +10,8 @@ Rules (docs/product.md, "4. Bookings"; the domain decides who and when):
 - ``cancelled`` by any party; the refund follows the policy, except that an admin states it
   (``refund_amount``, minor units of the booking's currency); only a cancellation takes one;
 - ``completed`` and ``no_show`` by the artist or an admin, once the appointment started;
+  ``completed`` also waits for a signed consent and the ID check when the booking's artist
+  requires one (``consent_gate``; docs/consent.md);
 - ``pending`` and ``disputed`` are never PATCH targets (disputes have their own flow);
 - a reschedule moves the booking to another start offered by the same rules as a new
   booking, the booking's own old time counting as free; stale holds overlapping the new time
@@ -104,7 +106,9 @@ class ChangeBookingStatus(UseCase[BookingsDeps]):
             policy = await _policy(uow, booking)
             return lifecycle.cancel(booking, actor, now, policy, reason=reason, refund=refund)
         if status is S.COMPLETED:
-            return lifecycle.complete(booking, actor, now)
+            # Only a completion asks: the one statement the consent rule costs.
+            standing = await uow.consent_gate.standing(booking)
+            return lifecycle.complete(booking, actor, now, standing)
         if status is S.NO_SHOW:
             return lifecycle.mark_no_show(booking, actor, now)
         raise InvalidTransitionError(f"A booking cannot be set to {status} this way.")

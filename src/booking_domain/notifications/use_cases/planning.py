@@ -8,13 +8,36 @@ two batches repeats nothing and skips nothing.
 
 from __future__ import annotations
 
-from booking_domain.notifications.planning import artist_of, plan
+from datetime import datetime
+
+from booking_domain.notifications.notifications import Notification
+from booking_domain.notifications.planning import (
+    artist_of,
+    asks_for_consent,
+    consent_requests,
+    plan,
+)
+from booking_domain.notifications.ports import NotificationsUnitOfWork
 from booking_domain.notifications.reminders import ReminderOffsets
 from booking_domain.notifications.use_cases.deps import NotificationsDeps
 from booking_domain.shared.ids import ArtistId
+from booking_domain.shared.outbox import OutboxEvent
 from booking_domain.shared.use_case import UseCase, in_batches
 
 BATCH = 200
+
+
+async def _consent_requests(
+    uow: NotificationsUnitOfWork, events: list[OutboxEvent], now: datetime
+) -> list[Notification]:
+    """Requests to sign for the batch's booked or confirmed bookings whose artist requires a
+    consent form they lack: one primary-key lookup per such booking, none for a batch
+    without them."""
+    asked = {b: e for e in events if (b := asks_for_consent(e)) is not None}
+    if not asked:
+        return []
+    unsigned = await uow.consents.unsigned(list(asked))
+    return [n for b, e in asked.items() if b in unsigned for n in consent_requests(e, now)]
 
 
 class PlanNotifications(UseCase[NotificationsDeps]):
@@ -40,6 +63,7 @@ class PlanNotifications(UseCase[NotificationsDeps]):
 
             now = self._deps.clock.now()
             planned = [n for item in items for n in plan(item.event, now, offsets_of)]
+            planned += await _consent_requests(uow, [item.event for item in items], now)
             made = await uow.notifications.add_new(planned) if planned else []
             if made:
                 await uow.notification_queue.enqueue(made)

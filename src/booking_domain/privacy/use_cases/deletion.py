@@ -9,8 +9,9 @@ play are closed (the other party is told) and what they wrote or uploaded on any
 erased, an artist's quote notes included (``commissions.leaving``; the pictures' objects
 are deleted after the commit), their active projects are cancelled (first: the order booking
 a session locks in; their upcoming sessions are among the bookings cancelled), every
-session ends, a linked Telegram
-account is unlinked, the account is anonymised and ``account.deleted`` recorded. The
+session ends, the signed consents of the
+cancelled bookings are deleted (sessions that never happen; docs/privacy.md), a linked
+Telegram account is unlinked, the account is anonymised and ``account.deleted`` recorded. The
 password is checked before the transaction opens (argon2 is slow); a wrong one changes
 nothing; a wrong code is counted against the code, as at sign-in, and changes nothing else.
 """
@@ -111,6 +112,8 @@ class DeleteAccount(UseCase[PrivacyDeps]):
             # writer of a project takes them in (commissions/use_cases/sessions.py).
             await _cancel_projects(uow, current, now)
             cancelled = await _cancel_upcoming(uow, current, now)
+            for booking in cancelled:  # sessions that never happen: nothing to keep
+                await uow.consents.remove(booking.id)
             await _withdraw_artist(uow, current, now)
             await uow.refresh_tokens.revoke_user_sessions(current.id, now)
             await uow.telegram.remove(current.id)
