@@ -1,4 +1,3 @@
-
 """The signed copy's maker: every label in both languages, the HTML keeps what people wrote
 as text, and the PDF is made whatever the text (Mongolian, scripts the font lacks, very
 long words)."""
