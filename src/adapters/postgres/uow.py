@@ -22,6 +22,7 @@ from adapters.postgres.accounts import (
     PostgresSignInAttemptsRepository,
     PostgresUserRepository,
 )
+from adapters.postgres.aftercare import PostgresAftercareRepository
 from adapters.postgres.analytics import PostgresAnalyticsReader
 from adapters.postgres.audit import PostgresAuditTrail
 from adapters.postgres.booking_links import PostgresBookingLinkRepository
@@ -246,6 +247,7 @@ class PostgresUnitOfWork(
     notification_cursor = _on_connection(PostgresNotificationCursor)
     notification_queue = _with_jobs(ProcrastinateNotificationQueue)
     notification_context = _on_connection(PostgresNotificationContext)
+    aftercare = _on_connection(PostgresAftercareRepository)
 
     async def __aenter__(self) -> Self:
         try:

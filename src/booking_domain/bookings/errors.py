@@ -104,3 +104,22 @@ class InvalidIdeaError(InvalidInputError):
 class TooManyIdeasError(RuleViolationError):
     code = "too_many_ideas"
     default_message = "This booking has as many ideas as it may have."
+
+
+class TouchUpNotAvailableError(RuleViolationError):
+    """A touch-up of this booking cannot be booked (at that start); ``reason`` says why (a
+    ``TouchUpRefusal`` value: docs/aftercare.md)."""
+
+    code = "touch_up_not_available"
+    default_message = "A free touch-up of this booking cannot be booked."
+
+    def __init__(self, reason: str, message: str | None = None) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+class TouchUpTakenError(ConflictError):
+    """The booking already has a touch-up that is not cancelled: one per original."""
+
+    code = "touch_up_taken"
+    default_message = "This booking already has a touch-up."
