@@ -292,6 +292,8 @@ class InMemoryUnitOfWork(
             uow.services,
             uow.studios,
             uow.clients,
+            uow.reviews,
+            uow.aftercare,
         )
     )
 

@@ -132,5 +132,18 @@ REMINDER_TELLS = (Tell(C, ALL, Category.REMINDER), Tell(A, INBOX, Category.REMIN
 # Reminders are planned when a booking becomes confirmed or moves while confirmed.
 REMINDER_TRIGGERS = frozenset({"booking.confirmed", "booking.rescheduled"})
 
-KINDS = frozenset(RULES) | {REMINDER}
+# After a session (docs/aftercare.md): when a booking is completed (or a dispute resolved as
+# completed), its customer is sent the artist's aftercare text and a review request, each at
+# the artist's delay after the change. Client records get the aftercare by email only (the
+# table's channels they have), and no review request: they have no account to review with.
+AFTERCARE = "booking.aftercare"
+REVIEW_REQUEST = "booking.review_request"
+AFTERCARE_TELLS = (Tell(C, MAIL_AND_INBOX, B),)
+REVIEW_REQUEST_TELLS = (Tell(C, MAIL_AND_INBOX, B),)
+AFTER_SESSION_TRIGGERS = frozenset({"booking.completed", "booking.dispute_resolved"})
+
+# Messages planned for a moment later than their change: each moment's job waits for it.
+SCHEDULED = frozenset({REMINDER, AFTERCARE, REVIEW_REQUEST})
+
+KINDS = frozenset(RULES) | SCHEDULED
 """Every message kind: the renderer has a message for each, in every language."""
