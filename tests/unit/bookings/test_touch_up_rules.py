@@ -10,7 +10,7 @@ from uuid import UUID
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import given
+from hypothesis import event, given
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
@@ -219,7 +219,8 @@ class TouchUpMachine(RuleBasedStateMachine):
                 busy=busy_timeline(self.touch_ups, self.now), start=start, now=self.now,
                 terms=terms,
             )  # fmt: skip
-        except DomainError:
+        except DomainError as refused:
+            event(f"refused: {type(refused).__name__}")
             refusal = touch_up_refusal(self.original, self.settings, start)
             assert (
                 live is not None
@@ -228,6 +229,7 @@ class TouchUpMachine(RuleBasedStateMachine):
                 or (self.busy_at(start))
             )
             return
+        event("booked")
         assert live is None and actor in (customer(), artist())
         assert made.status is BookingStatus.CONFIRMED  # no deposit, no approval asked
         self.deadlines[made.id] = touch_up_deadline(self.original, self.settings)
