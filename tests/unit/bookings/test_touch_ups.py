@@ -15,6 +15,7 @@ from booking_domain.bookings import (
     TouchUpNotAvailableError,
     TouchUpTakenError,
 )
+from booking_domain.bookings.use_cases import BookingRequest, ClientDetails
 from booking_domain.catalog import ArtistNotFoundError
 from booking_domain.catalog.use_cases import AftercareChoice
 from booking_domain.shared import InvalidInputError, Money
@@ -173,3 +174,15 @@ async def test_the_aftercare_settings_are_the_owners_and_admins(world: World) ->
     assert await catalog.get_aftercare(artist.actor, artist.id) == chosen
     with pytest.raises(InvalidInputError):
         await catalog.set_aftercare(artist.actor, artist.id, AftercareChoice("a\x00b", 0, 0, 0))
+
+
+async def test_the_artist_books_the_touch_up_of_a_client_records_booking(world: World) -> None:
+    artist = await world.artist()
+    walk_in = ClientDetails(name="Bat Erdene", phone="8811 2233")
+    request = BookingRequest(artist.id, artist.service.id, SLOT, client=walk_in)
+    booked = (await world.create(artist.actor, request)).booking
+    world.clock.set(SLOT + timedelta(hours=2))
+    done = await world.change(artist.actor, booked.id, status=S.COMPLETED)
+    touch_up = await world.app.bookings.book_touch_up(artist.actor, done.id, start=SLOT + 2 * DAY)
+    assert (touch_up.client_id, touch_up.customer_id) == (done.client_id, None)
+    assert touch_up.status is S.CONFIRMED and touch_up.price == Money.zero("MNT")
