@@ -296,7 +296,7 @@ class InMemoryNotificationContext(NotificationContext):
             artist_name=artist.display_name,
             customer_name=customer.name,
             service_name=service.name,
-            price=service.price,
+            price=service.price if booking.price is None else booking.price,  # as booked
             time_zone=artist.time_zone,
             studio_name=None if studio is None else studio.name,
             address=None if studio is None else studio.address,

@@ -23,8 +23,10 @@ from booking_domain.notifications import (
     SkipReason,
 )
 from booking_domain.reviews.reviews import write_review
-from booking_domain.shared import BookingId, new_uuid7
+from booking_domain.shared import BookingId, Money, new_uuid7
 from tests.contract.bookings.test_bookings_contract import SLOT, a_booking, store
+from tests.contract.bookings.test_touch_ups_contract import a_booking as touch_up_booking
+from tests.contract.bookings.test_touch_ups_contract import store as store_new
 from tests.contract.notifications.test_notifications_contract import (
     all_notifications,
     world,
@@ -99,3 +101,17 @@ async def test_after_session_facts_of_an_artist_without_settings(
     async with w.uow(read_only=True) as uow:
         found = await uow.notification_context.after_session([booking.id, unknown])
     assert found == {booking.id: AfterSession("", False)}  # the unknown one is left out
+
+
+async def test_a_touch_ups_messages_show_the_price_it_was_booked_at(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    w = await world(uow_factory)
+    original = touch_up_booking(w.artist, w.customer, SLOT)
+    await store_new(w.uow, original)
+    touch_up = touch_up_booking(w.artist, w.customer, SLOT + timedelta(days=1), original[0])
+    await store_new(w.uow, touch_up)
+    async with w.uow(read_only=True) as uow:
+        facts = await uow.notification_context.bookings([original[0].id, touch_up[0].id])
+    assert facts[original[0].id].price == w.artist.service.price
+    assert facts[touch_up[0].id].price == Money.zero(w.artist.service.price.currency)
