@@ -17,6 +17,7 @@ from adapters.memory.accounts import (
     InMemorySignInAttemptsRepository,
     InMemoryUserRepository,
 )
+from adapters.memory.aftercare import InMemoryAftercareRepository
 from adapters.memory.audit import InMemoryAuditTrail
 from adapters.memory.booking_links import InMemoryBookingLinkRepository
 from adapters.memory.bookings import InMemoryBookingRepository, InMemoryIdempotencyRepository
@@ -315,8 +316,12 @@ class InMemoryUnitOfWork(
             uow.services,
             uow.studios,
             uow.clients,
+            uow.reviews,
+            uow.aftercare,
         )
     )
+
+    aftercare = _over_table(InMemoryAftercareRepository, "artist_aftercare")
 
     async def __aenter__(self) -> Self:
         # Readers see committed data only and never wait: commits apply atomically.

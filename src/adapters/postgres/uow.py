@@ -22,6 +22,7 @@ from adapters.postgres.accounts import (
     PostgresSignInAttemptsRepository,
     PostgresUserRepository,
 )
+from adapters.postgres.aftercare import PostgresAftercareRepository
 from adapters.postgres.analytics import PostgresAnalyticsReader
 from adapters.postgres.audit import PostgresAuditTrail
 from adapters.postgres.booking_links import PostgresBookingLinkRepository
@@ -253,6 +254,7 @@ class PostgresUnitOfWork(
     notification_cursor = _on_connection(PostgresNotificationCursor)
     notification_queue = _with_jobs(ProcrastinateNotificationQueue)
     notification_context = _on_connection(PostgresNotificationContext)
+    aftercare = _on_connection(PostgresAftercareRepository)
 
     # Consent forms (consent): forms, requirements, signed consents, and bookings' gate.
     consent_forms = _on_connection(PostgresConsentFormRepository)

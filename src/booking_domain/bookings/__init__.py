@@ -43,6 +43,8 @@ from booking_domain.bookings.errors import (
     SessionOfProjectError,
     SlotTakenError,
     TooLateToChangeError,
+    TouchUpNotAvailableError,
+    TouchUpTakenError,
 )
 from booking_domain.bookings.history import HistoryEntry, HistoryKind, actor_fields
 from booking_domain.bookings.lifecycle import (
@@ -76,6 +78,14 @@ from booking_domain.bookings.published import (
 from booking_domain.bookings.recording import BookingRecords, record_change, record_new
 from booking_domain.bookings.references import new_booking_reference, read_booking_reference
 from booking_domain.bookings.status import CLOSED, TRANSITIONS, BookingStatus, PaymentStatus
+from booking_domain.bookings.touch_ups import (
+    TouchUpOffer,
+    TouchUpRefusal,
+    touch_up_deadline,
+    touch_up_offer,
+    touch_up_refusal,
+    touch_up_terms,
+)
 from booking_domain.shared.errors import InvalidTransitionError
 
 __all__ = [
@@ -118,6 +128,10 @@ __all__ = [
     "SessionTerms",
     "SlotTakenError",
     "TooLateToChangeError",
+    "TouchUpNotAvailableError",
+    "TouchUpOffer",
+    "TouchUpRefusal",
+    "TouchUpTakenError",
     "actor_fields",
     "apply",
     "artist_of_booking_event",
@@ -147,6 +161,10 @@ __all__ = [
     "require_consent",
     "require_role",
     "settle_balance",
+    "touch_up_deadline",
+    "touch_up_offer",
+    "touch_up_refusal",
+    "touch_up_terms",
     "withdraw_taken_flash",
 ]
 

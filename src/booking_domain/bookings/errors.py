@@ -106,6 +106,25 @@ class TooManyIdeasError(RuleViolationError):
     default_message = "This booking has as many ideas as it may have."
 
 
+class TouchUpNotAvailableError(RuleViolationError):
+    """A touch-up of this booking cannot be booked (at that start); ``reason`` says why (a
+    ``TouchUpRefusal`` value: docs/aftercare.md)."""
+
+    code = "touch_up_not_available"
+    default_message = "A free touch-up of this booking cannot be booked."
+
+    def __init__(self, reason: str, message: str | None = None) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+class TouchUpTakenError(ConflictError):
+    """The booking already has a touch-up that is not cancelled: one per original."""
+
+    code = "touch_up_taken"
+    default_message = "This booking already has a touch-up."
+
+
 class ConsentNotSignedError(ConflictError):
     """Completing a booking whose artist requires a signed consent form before it has one
     (docs/consent.md); also checking the ID of a booking nobody signed for yet."""

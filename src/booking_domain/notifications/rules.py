@@ -135,6 +135,19 @@ REMINDER_TELLS = (Tell(C, ALL, Category.REMINDER), Tell(A, INBOX, Category.REMIN
 # Reminders are planned when a booking becomes confirmed or moves while confirmed.
 REMINDER_TRIGGERS = frozenset({"booking.confirmed", "booking.rescheduled"})
 
+# After a session (docs/aftercare.md): when a booking is completed (or a dispute resolved as
+# completed), its customer is sent the artist's aftercare text and a review request, each at
+# the artist's delay after the change. Client records get the aftercare by email only (the
+# table's channels they have), and no review request: they have no account to review with.
+AFTERCARE = "booking.aftercare"
+REVIEW_REQUEST = "booking.review_request"
+AFTERCARE_TELLS = (Tell(C, MAIL_AND_INBOX, B),)
+REVIEW_REQUEST_TELLS = (Tell(C, MAIL_AND_INBOX, B),)
+AFTER_SESSION_TRIGGERS = frozenset({"booking.completed", "booking.dispute_resolved"})
+
+# Messages planned for a moment later than their change: each moment's job waits for it.
+SCHEDULED = frozenset({REMINDER, AFTERCARE, REVIEW_REQUEST})
+
 # The customer of a booked or confirmed booking whose artist requires a consent form, not
 # signed yet, is asked to sign it, once per booking (docs/consent.md); a client record's
 # booking is signed in person at the studio, so its client is not asked.
@@ -142,5 +155,5 @@ CONSENT_REQUEST = "consent.requested"
 CONSENT_REQUEST_TELLS = (Tell(C, MAIL_AND_INBOX, B),)
 CONSENT_REQUEST_TRIGGERS = frozenset({"booking.booked", "booking.confirmed"})
 
-KINDS = frozenset(RULES) | {REMINDER, CONSENT_REQUEST}
+KINDS = frozenset(RULES) | SCHEDULED | {CONSENT_REQUEST}
 """Every message kind: the renderer has a message for each, in every language."""

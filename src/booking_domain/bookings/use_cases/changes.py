@@ -32,6 +32,7 @@ from booking_domain.bookings.history import HistoryEntry
 from booking_domain.bookings.ports import BookingsUnitOfWork
 from booking_domain.bookings.recording import record_change
 from booking_domain.bookings.status import BookingStatus
+from booking_domain.bookings.touch_ups import check_touch_up_move
 from booking_domain.bookings.use_cases.checks import (
     bookable_context,
     claim_flash,
@@ -138,6 +139,8 @@ async def _move(
     artist_id = (await load_visible(uow, booking_id, actor)).artist_id
     await uow.bookings.hold_calendar(artist_id)
     booking = await load_visible(uow, booking_id, actor, for_update=True)
+    if booking.touch_up_of is not None:
+        await _check_touch_up_move(uow, booking, start)
     context = await bookable_context(
         uow,
         booking.artist_id,
@@ -163,6 +166,15 @@ async def _move(
         )
     await record_change(uow, moved, entry)
     return moved
+
+
+async def _check_touch_up_move(uow: BookingsUnitOfWork, booking: Booking, start: datetime) -> None:
+    """A touch-up moves only inside its original's window (two reads, for touch-ups only)."""
+    assert booking.touch_up_of is not None
+    original = await uow.bookings.get(booking.touch_up_of)
+    if original is not None:
+        settings = await uow.aftercare.get(original.artist_id)
+        check_touch_up_move(original, settings, start)
 
 
 async def move_session(

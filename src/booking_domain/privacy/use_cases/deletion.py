@@ -186,6 +186,9 @@ async def _withdraw_artist(uow: PrivacyUnitOfWork, user: User, now: datetime) ->
         # forgotten with the account (and no longer fetched).
         for calendar in await uow.external_calendars.of_artist(artist.id):
             await uow.external_calendars.remove(calendar.id)
+        # The aftercare text is the leaver's own words: forgotten too (no message after a
+        # session is sent any more; a planned one is skipped as ``no_text``).
+        await uow.aftercare.remove(artist.id)
 
 
 async def _cancel_projects(uow: PrivacyUnitOfWork, user: User, now: datetime) -> None:

@@ -175,6 +175,7 @@ class _Export:
             "services": [record(s) for s in services],
             "availability": [record(r) for r in rules],
             "dateOverrides": [record(o) for o in overrides],
+            "aftercare": record(await uow.aftercare.get(artist.id)),
         }
         yield ExportPart("artist.json", (profile,))
         async for items in _paged(lambda r: uow.portfolio.page_for_artist(artist.id, r)):
