@@ -20,6 +20,7 @@ from booking_domain.shared import (
     InvalidInputError,
     ServiceUnavailableError,
 )
+from booking_domain.waitlist import WaitlistEntryExistsError
 
 # Constraint name -> the domain error its violation means.
 CONSTRAINT_ERRORS: dict[str, type[DomainError]] = {
@@ -36,6 +37,8 @@ CONSTRAINT_ERRORS: dict[str, type[DomainError]] = {
     "uq_disputes_booking_id": DisputeAlreadyExistsError,  # two first disputes at once
     # Two changes of one subject recorded the same event number: the second lost the race.
     "uq_outbox_events_subject_sequence": ConcurrentUpdateError,
+    # Two live waitlist entries of a customer for one service sharing a date.
+    "ex_waitlist_entries_live_dates": WaitlistEntryExistsError,
 }
 
 

@@ -87,6 +87,11 @@ from adapters.postgres.scheduling_reader import CatalogueCache, PostgresScheduli
 from adapters.postgres.search import PostgresArtistSearch, SimilarWords
 from adapters.postgres.sessions import PostgresSessionRepository
 from adapters.postgres.telegram import PostgresTelegramRepository
+from adapters.postgres.waitlist import (
+    PostgresWaitlistFeedPosition,
+    PostgresWaitlistRepository,
+    PostgresWaitlistSettingsRepository,
+)
 from adapters.postgres.webhooks import (
     PostgresDeliveryRepository,
     PostgresDispatchCursor,
@@ -110,6 +115,7 @@ from booking_domain.scheduling.ports import SchedulingUnitOfWork
 from booking_domain.search.ports import SearchUnitOfWork
 from booking_domain.shared import SecretBox
 from booking_domain.shared.ports import UnitOfWorkFactory
+from booking_domain.waitlist import WaitlistUnitOfWork
 from booking_domain.webhooks.ports import WebhooksUnitOfWork
 
 R = TypeVar("R")
@@ -132,6 +138,7 @@ class PostgresUnitOfWork(
     MediaUnitOfWork,
     CatalogUnitOfWork,
     SchedulingUnitOfWork,
+    WaitlistUnitOfWork,  # before the bookings': an offer is a booking
     BookingsUnitOfWork,
     CalendarsUnitOfWork,
     PaymentsUnitOfWork,
@@ -238,6 +245,9 @@ class PostgresUnitOfWork(
     portfolio_likes = _on_connection(PostgresPortfolioLikes)
     free_starts = _on_connection(PostgresFreeStartsProjection)
     search_position = _on_connection(PostgresSearchFeedPosition)
+    waitlist = _on_connection(PostgresWaitlistRepository)
+    waitlist_settings = _on_connection(PostgresWaitlistSettingsRepository)
+    waitlist_position = _on_connection(PostgresWaitlistFeedPosition)
     artist_ratings = _on_connection(PostgresArtistRatings)
     notifications = _on_connection(PostgresNotificationRepository)
     inbox = _on_connection(PostgresInboxRepository)

@@ -66,6 +66,9 @@ bookings = sa.Table(
     # booking is moved only through its project. No key: projects are commissions' rows,
     # and a booking outlives nothing it refers to here (project_sessions links the two).
     sa.Column("project_id", sa.Uuid),
+    # A waitlist offer (migration 0048): 'offered' while held for the customer's answer,
+    # 'accepted' after; NULL for every other booking (bookings/offers.py).
+    sa.Column("offer", sa.Text),
     *timestamps(),
     sa.CheckConstraint(
         "status IN ('pending', 'confirmed', 'completed', 'cancelled', 'no_show', 'disputed')",
@@ -76,6 +79,7 @@ bookings = sa.Table(
         name="payment_status",
     ),
     sa.CheckConstraint("starts_at < ends_at AND NOT isempty(blocked)", name="times"),
+    sa.CheckConstraint("offer IN ('offered', 'accepted')", name="offer"),
     sa.CheckConstraint("(customer_id IS NULL) <> (client_id IS NULL)", name="party"),
     # Double booking is impossible by construction: active bookings of one artist never
     # overlap. "Active" here is pending-or-confirmed; a pending booking whose hold has run

@@ -129,6 +129,9 @@ class BookingView(View, frozen=True):
     version: int
     created_at: datetime
     updated_at: datetime
+    # A waitlist offer: "offered" while held for the customer's answer
+    # (POST /waitlist/offers/{id}/accept or /decline), "accepted" after; else null.
+    offer: str | None = None
 
     @classmethod
     def of(cls, b: Booking) -> BookingView:
@@ -156,6 +159,7 @@ class BookingView(View, frozen=True):
             paid_in_full=b.paid_in_full,
             notes=b.notes,
             cancellation_reason=b.cancellation_reason,
+            offer=None if b.offer is None else b.offer.value,
             version=b.version,
             created_at=utc(b.created_at),
             updated_at=utc(b.updated_at),
