@@ -100,7 +100,7 @@ class InMemoryWaitlistRepository(TableRepository[EntryId, WaitlistEntry], Waitli
 
     async def figures(self, artist_id: ArtistId, since: datetime, now: datetime) -> WaitlistFigures:
         mine = [e for e in self._rows.values() if e.artist_id == artist_id]
-        made = [e for e in mine if e.offer is not None and since <= e.offer.made_at < now]
+        made = [e for e in mine if e.offer is not None and since <= e.offer.made_at <= now]
 
         def count(status: EntryStatus) -> int:
             return sum(1 for e in made if e.status is status)

@@ -99,7 +99,7 @@ def _figures() -> Any:
     the entries waiting now."""
     since = bindparam("since", type_=_E.offered_at.type)
     now = bindparam("now", type_=_E.offered_at.type)
-    made = (_E.artist_id == bindparam("artist_id"), _E.offered_at >= since, _E.offered_at < now)
+    made = (_E.artist_id == bindparam("artist_id"), _E.offered_at >= since, _E.offered_at <= now)
 
     def by(status: str) -> Any:
         return func.count().filter(_E.status == constant(status))
