@@ -14,7 +14,7 @@ import pytest
 
 from booking_domain.bookings import BookingStatus, OfferStatus
 from booking_domain.bookings.use_cases import BookingRequest
-from booking_domain.catalog import ArtistNotFoundError, FixedDeposit
+from booking_domain.catalog import ArtistNotFoundError, Deposit, FixedDeposit
 from booking_domain.payments import DepositNotPayableError
 from booking_domain.shared import Money, Role
 from booking_domain.shared.identity import Actor
@@ -58,9 +58,9 @@ class Shop:
         return await self.app.bundles.waitlist.join(who, command)
 
 
-async def a_shop(uow_factory: AnyUnitOfWorkFactory, **service: object) -> Shop:
+async def a_shop(uow_factory: AnyUnitOfWorkFactory, deposit: Deposit | None = None) -> Shop:
     app = build_app(uow_factory)
-    artist = await add_bookable_artist(uow_factory, **service)
+    artist = await add_bookable_artist(uow_factory, deposit=deposit)
     booker, first, second = [await add_user(uow_factory) for _ in range(3)]
     return Shop(app, artist, booker, first, second)
 
