@@ -93,6 +93,7 @@ class BookingView:
     reason: str | None
     free_cancellation_hours: int
     links: Links
+    hold_until: datetime | None = None  # a pending booking's hold, as the event left it
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,6 +264,7 @@ def _view(data: Mapping[str, JsonValue], facts: BookingFacts, app_url: str) -> B
         reason=_text(change, "reason"),
         free_cancellation_hours=int(facts.free_cancellation_notice.total_seconds()) // 3600,
         links=Links(base, f"{base}/reschedule", f"{base}/cancel", f"{base}/pay"),
+        hold_until=_instant(snapshot, "holdExpiresAt"),
     )
 
 
