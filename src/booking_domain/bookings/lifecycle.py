@@ -198,7 +198,7 @@ def cancel(
     """
     role = require_role(booking, actor, ANY_PARTY)
     _require_status(booking, S.PENDING, S.CONFIRMED)
-    if role is Role.CUSTOMER and booking.offered:
+    if role is Role.CUSTOMER and booking.offered and not booking.hold_expired(now):
         return decline_offer(booking, actor, now)
     if role is Role.ADMIN:
         if refund is None or not refund <= booking.refundable:

@@ -16,6 +16,7 @@ from booking_domain.payments import PaymentsUnitOfWork
 from booking_domain.reviews import ReviewsUnitOfWork
 from booking_domain.scheduling import SchedulingUnitOfWork
 from booking_domain.shared.ports import UnitOfWorkFactory
+from booking_domain.waitlist import WaitlistUnitOfWork
 
 
 class PrivacyUnitOfWork(
@@ -23,6 +24,7 @@ class PrivacyUnitOfWork(
     AccountsUnitOfWork,
     CatalogUnitOfWork,
     SchedulingUnitOfWork,
+    WaitlistUnitOfWork,
     BookingsUnitOfWork,
     PaymentsUnitOfWork,
     CommissionsUnitOfWork,
@@ -31,8 +33,8 @@ class PrivacyUnitOfWork(
     Protocol,
 ):
     """Accounts, bookings (with their ideas, clients and uploads), payments, tattoo requests
-    (with their threads), reviews, the artist's catalogue and availability, the inbox, the
-    outbox and the audit trail."""
+    (with their threads), reviews, waitlist entries, the artist's catalogue and
+    availability, the inbox, the outbox and the audit trail."""
 
 
 PrivacyUnitOfWorkFactory = UnitOfWorkFactory[PrivacyUnitOfWork]

@@ -208,3 +208,12 @@ async def test_leaving_with_an_open_offer_declines_it(uow_factory: AnyUnitOfWork
     assert left.state is EntryState.DECLINED and left.entry.offer is not None
     booking = await shop.app.bookings.get_booking(shop.first, left.entry.offer.booking_id)
     assert booking.status is BookingStatus.CANCELLED
+
+
+async def test_a_customer_s_export_lists_their_entries(uow_factory: AnyUnitOfWorkFactory) -> None:
+    shop = await a_shop(uow_factory)
+    joined = await shop.join(shop.first)
+    export = await shop.app.bundles.privacy.export_my_data(shop.first)
+    parts = [part async for part in export.parts]
+    entries = [item for part in parts if part.file == "waitlist.json" for item in part.records]
+    assert [e["id"] for e in entries] == [str(joined.entry.id)]  # type: ignore[index, call-overload]
