@@ -123,8 +123,8 @@ class InMemoryUnitOfWork(
     AccountsUnitOfWork,
     MediaUnitOfWork,
     CatalogUnitOfWork,
+    WaitlistUnitOfWork,  # before scheduling's and the bookings': it joins the two
     SchedulingUnitOfWork,
-    WaitlistUnitOfWork,  # before the bookings': an offer is a booking
     BookingsUnitOfWork,
     CalendarsUnitOfWork,
     PaymentsUnitOfWork,

@@ -137,8 +137,8 @@ class PostgresUnitOfWork(
     AccountsUnitOfWork,
     MediaUnitOfWork,
     CatalogUnitOfWork,
+    WaitlistUnitOfWork,  # before scheduling's and the bookings': it joins the two
     SchedulingUnitOfWork,
-    WaitlistUnitOfWork,  # before the bookings': an offer is a booking
     BookingsUnitOfWork,
     CalendarsUnitOfWork,
     PaymentsUnitOfWork,

@@ -100,11 +100,19 @@ def offer_booking(
 
 
 def _require_open_offer(booking: Booking, actor: Actor, now: datetime) -> None:
+    """Its customer's, held still: a hold that ran out is ``HoldExpiredError`` whether the
+    sweep expired the booking yet or not."""
     require_role(booking, actor, _CUSTOMER)
+    if booking.hold_expired(require_aware(now, "now")) or _lapsed(booking):
+        raise HoldExpiredError("The offer's hold ran out; it went to the next in line.")
     if not booking.offered:
         raise InvalidTransitionError("This booking is not an offer waiting for an answer.")
-    if booking.hold_expired(require_aware(now, "now")):
-        raise HoldExpiredError("The offer's hold ran out; it went to the next in line.")
+
+
+def _lapsed(booking: Booking) -> bool:
+    """An offer the hold sweep expired unanswered."""
+    expired = booking.cancellation_reason == HistoryKind.EXPIRED.value
+    return booking.offer is OfferStatus.OFFERED and expired
 
 
 def accept_offer(booking: Booking, actor: Actor, now: datetime, policy: SchedulingPolicy) -> Result:

@@ -23,8 +23,8 @@ class PrivacyUnitOfWork(
     # In the adapters' order of these bases, so that one class can serve them all.
     AccountsUnitOfWork,
     CatalogUnitOfWork,
-    SchedulingUnitOfWork,
     WaitlistUnitOfWork,
+    SchedulingUnitOfWork,
     BookingsUnitOfWork,
     PaymentsUnitOfWork,
     CommissionsUnitOfWork,

@@ -25,6 +25,7 @@ from enum import StrEnum
 from typing import NewType
 from uuid import UUID
 
+from booking_domain.bookings import HoldExpiredError
 from booking_domain.shared.errors import InvalidTransitionError
 from booking_domain.shared.identity import Actor, Role
 from booking_domain.shared.ids import ArtistId, BookingId, ServiceId, UserId
@@ -198,8 +199,9 @@ def apply(
 ) -> tuple[WaitlistEntry, WaitlistChange]:
     """The one way an entry changes (the table above); every refusal leaves it as it was:
     not its customer (``WaitlistEntryNotFoundError`` for a stranger,
-    ``WaitlistActionNotAllowedError`` for an admin), a state without the step
-    (``WaitlistEntryClosedError``), a system step out of order (``InvalidTransitionError``)."""
+    ``WaitlistActionNotAllowedError`` for an admin), an answer after the hold ran out
+    (``HoldExpiredError``), a state without the step (``WaitlistEntryClosedError``), a
+    system step out of order (``InvalidTransitionError``)."""
     now = require_aware(now, "now")
     match action:
         case Leave(by):
@@ -210,6 +212,8 @@ def apply(
             return _moved(entry, now, EntryStatus.LEFT, None), WaitlistChange.LEFT
         case Answer(by, accept):
             _own(entry, by)
+            if entry.status is EntryStatus.LAPSED:
+                raise HoldExpiredError("The offer's hold ran out; it went to the next in line.")
             _require(entry, EntryStatus.OFFERED)
             if accept:
                 return _answered(entry, EntryStatus.ACCEPTED, WaitlistChange.ACCEPTED, now)

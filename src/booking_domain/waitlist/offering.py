@@ -1,6 +1,6 @@
 """Offering a freed time (docs/waitlist.md, "Offers"): which time a booking event gave
 back, which start of a waiting entry's service it can hold, and how an open offer ends
-when its booking does. Pure: the reader (``use_cases/offers.py``) loads and stores."""
+when its booking does. Pure: the reader (``use_cases/reader.py``) loads and stores."""
 
 from __future__ import annotations
 
@@ -12,14 +12,17 @@ from uuid import UUID
 from booking_domain.bookings import artist_of_booking_event, freed_span
 from booking_domain.catalog import SchedulingPolicy, Service
 from booking_domain.scheduling import BusyTimeline, Schedule, free_slots
+from booking_domain.shared.identity import Role
 from booking_domain.shared.ids import ArtistId, BookingId
 from booking_domain.shared.outbox import OutboxEvent
 from booking_domain.shared.time import Interval, require_aware
 from booking_domain.waitlist.entries import EntryStatus
 
 # How an open offer ends when its booking is closed by something other than its answer
-# through the waitlist: the hold ran out, its customer cancelled it (a decline), or the
-# artist, an admin or the system cancelled it.
+# through the waitlist: the hold ran out, or its customer declined it (before the hold ran
+# out a customer's cancellation is ``booking.offer_declined``; after it, before the sweep,
+# an ordinary ``booking.cancelled`` by the customer); anyone else's cancellation (the
+# artist, an admin, the system) withdraws it.
 _SETTLED_BY = {
     "booking.expired": EntryStatus.LAPSED,
     "booking.offer_declined": EntryStatus.DECLINED,
@@ -51,8 +54,18 @@ def freed_time(event: OutboxEvent) -> FreedTime | None:
 
 
 def settlement(event: OutboxEvent) -> EntryStatus | None:
-    """How an open offer whose booking ``event`` is about ends (None: it does not)."""
-    return _SETTLED_BY.get(event.type)
+    """How an open offer whose booking ``event`` is about ends (None: it does not): a
+    cancellation by the booking's customer is their decline, anyone else's a withdrawal."""
+    outcome = _SETTLED_BY.get(event.type)
+    if outcome is EntryStatus.WITHDRAWN and _by_customer(event):
+        return EntryStatus.DECLINED
+    return outcome
+
+
+def _by_customer(event: OutboxEvent) -> bool:
+    change = event.data.get("change")
+    actor = change.get("actor") if isinstance(change, Mapping) else None
+    return isinstance(actor, Mapping) and actor.get("role") == Role.CUSTOMER.value
 
 
 def offer_start(

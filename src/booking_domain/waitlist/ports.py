@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Protocol
 
 from booking_domain.bookings import BookingsUnitOfWork
+from booking_domain.scheduling import SchedulingUnitOfWork
 from booking_domain.shared.ids import ArtistId, BookingId, UserId
 from booking_domain.shared.pages import Page, PageRequest
 from booking_domain.shared.ports import UnitOfWorkFactory
@@ -107,9 +108,10 @@ class HasWaitlist(Protocol):
     def waitlist_position(self) -> WaitlistFeedPosition: ...
 
 
-class WaitlistUnitOfWork(BookingsUnitOfWork, HasWaitlist, Protocol):
-    """What waitlist use cases open: the entries beside the bookings (an offer is one) and
-    everything a booking's creation reads (the scheduling reader gives an entry's service)."""
+class WaitlistUnitOfWork(SchedulingUnitOfWork, BookingsUnitOfWork, HasWaitlist, Protocol):
+    """What waitlist use cases open: the entries beside the bookings (an offer is one),
+    everything a booking's creation reads, and the catalogue's services (whether one may be
+    waited for, read by its key)."""
 
 
 WaitlistUnitOfWorkFactory = UnitOfWorkFactory[WaitlistUnitOfWork]

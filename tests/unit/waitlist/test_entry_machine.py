@@ -14,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
+from booking_domain.bookings import HoldExpiredError
 from booking_domain.catalog import SchedulingPolicy
 from booking_domain.scheduling import BusyTimeline, Schedule, WeeklyRule, check_bookable
 from booking_domain.shared.errors import DomainError, InvalidTransitionError
@@ -94,6 +95,10 @@ class EntryMachine(RuleBasedStateMachine):
     def answer(self, who: Actor, accept: bool) -> None:
         if who is STRANGER:
             with pytest.raises(WaitlistEntryNotFoundError):
+                apply(self.entry, Answer(who, accept), self.now)
+            return
+        if who is CUSTOMER and self.entry.status is EntryStatus.LAPSED:
+            with pytest.raises(HoldExpiredError):  # too late, whichever the answer
                 apply(self.entry, Answer(who, accept), self.now)
             return
         self._try(Answer(who, accept))

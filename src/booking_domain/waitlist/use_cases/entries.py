@@ -95,8 +95,9 @@ class Join(UseCase[WaitlistDeps]):
                 now=now, zone=zone(policy.timezone), horizon=policy.horizon,
             )  # fmt: skip
             window = dates.window(zone(policy.timezone))
-            context = await uow.scheduling.context(artist.id, command.service_id, window, now)
-            if not offered_to_all(None if context is None else context.service, artist.id):
+            # The service alone (one read by its key), not a scheduling context: whether a
+            # time is free is the reader's question, when one is freed.
+            if not offered_to_all(await uow.services.get(command.service_id), artist.id):
                 detail = "Not a service this artist offers."
                 problem = FieldError("serviceId", detail, "not_offered")
                 raise InvalidWaitlistEntryError(errors=(problem,))

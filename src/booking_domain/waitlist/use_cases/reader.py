@@ -87,9 +87,12 @@ class OfferFreedTimes(UseCase[WaitlistDeps]):
     async def _settle(
         uow: WaitlistUnitOfWork, event: OutboxEvent, freed: FreedTime, now: datetime
     ) -> BookingId:
-        """Close the open offer the freed booking was, if any; the chain the time is in."""
+        """Close the open offer the freed booking was, if any; the chain the time is in: an
+        offer that ended unaccepted passes its time on (the figures count it once), while
+        the freeing of an accepted offer's booking (cancelled or moved later) is a new
+        freed time."""
         entry = await uow.waitlist.of_offer(freed.booking_id, for_update=True)
-        if entry is None or entry.offer is None:
+        if entry is None or entry.offer is None or entry.status is EntryStatus.ACCEPTED:
             return freed.booking_id
         outcome = settlement(event)
         if entry.status is EntryStatus.OFFERED and outcome is not None:
