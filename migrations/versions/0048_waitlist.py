@@ -5,12 +5,23 @@ Additive only (safe while the previous release runs): a nullable column on booki
 new tables. The reader starts at the feed's tail: what was cancelled before the waitlist
 existed had nobody waiting for it.
 
+Analytics (docs/analytics.md, "Counted bookings"): a waitlist offer its customer never
+accepted (``offer`` still ``offered`` on a booking no longer pending: declined, lapsed or
+withdrawn) is no counted booking, as a hold that ran out is not. The rollup's per-booking
+function and its rebuild take that rule (0037's and 0038's, the predicate changed); no row
+needs rebuilding, since no booking was an offer before this revision. The rollup's update
+trigger needs no new column: ``offer`` changes only while a booking is pending, which the
+rollup leaves out before and after.
+
 Revision ID: 0048_waitlist
 Revises: 0045_quotes_projects
 Create Date: 2026-11-28 10:00:00
 """
 
+import importlib.util
 from collections.abc import Sequence
+from pathlib import Path
+from types import ModuleType
 
 import sqlalchemy as sa
 from alembic import op
@@ -22,11 +33,44 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 _STATUSES = "'waiting', 'offered', 'accepted', 'declined', 'lapsed', 'withdrawn', 'left'"
+# A booking counts in analytics unless pending, a hold that ran out, or an offer never
+# accepted (0037's rule and this one).
+_COUNTED = (
+    "{b}.status <> 'pending' AND {b}.offer IS DISTINCT FROM 'offered' "
+    "AND NOT ({b}.status = 'cancelled' AND {b}.cancellation_reason IS NOT DISTINCT FROM 'expired')"
+)
+
+
+def _migration(name: str) -> ModuleType:
+    path = Path(__file__).with_name(f"{name}.py")
+    spec = importlib.util.spec_from_file_location(f"waitlist_{name}", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _analytics(counted: str | None) -> str:
+    """The rollup's per-booking function (0037's) and rebuild (0038's) as ``CREATE OR
+    REPLACE``, counting by ``counted`` (None: as they were)."""
+    first, second = _migration("0037_analytics"), _migration("0038_analytics_summaries")
+    functions = first.FUNCTIONS
+    start = functions.index("CREATE FUNCTION analytics_booking(")
+    booking = functions[start : functions.index("$$;", start) + 3]
+    both = booking.replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION") + "\n"
+    both += second._rebuild(functions)
+    if counted is None:
+        return str(both)
+    old = first._COUNTED.format(b="b")
+    assert both.count(old) == 2, "0037's or 0038's functions changed shape"
+    return str(both.replace(old, counted.format(b="b")))
 
 
 def upgrade() -> None:
     op.add_column("bookings", sa.Column("offer", sa.Text(), nullable=True))
     op.create_check_constraint("ck_bookings_offer", "bookings", "offer IN ('offered', 'accepted')")
+    op.execute(_analytics(_COUNTED))
     op.create_table(
         "waitlist_entries",
         sa.Column("id", sa.Uuid(), nullable=False),
@@ -147,5 +191,6 @@ def downgrade() -> None:
     op.drop_index("ix_waitlist_entries_customer", table_name="waitlist_entries")
     op.drop_index("ix_waitlist_entries_waiting", table_name="waitlist_entries")
     op.drop_table("waitlist_entries")
+    op.execute(_analytics(None))
     op.drop_constraint("ck_bookings_offer", "bookings", type_="check")
     op.drop_column("bookings", "offer")

@@ -4,7 +4,8 @@ and leave; the artist sets the hold and reads the figures; a cancelled time is o
 the first in line, who declines, then to the next, who accepts (confirmed at once); a
 time freed by an expired deposit hold is offered, the first customer lets the hold run
 out (409 ``hold_expired`` before and after the sweep), the next accepts and owes the
-deposit, which the sandbox pays; leaving with an open offer declines it."""
+deposit, which the sandbox pays; leaving with an open offer declines it. The artist's
+analytics count neither a declined nor a lapsed offer (docs/analytics.md)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from datetime import timedelta
 
 import pytest
 
-from tests.api.booking_helpers import BOOKINGS, SLOT, open_desk
+from tests.api.booking_helpers import BOOKINGS, SLOT, Desk, open_desk
 from tests.api.conftest import Api
 from tests.api.notifications.delivery import deliver
 from tests.api.waitlist.helpers import (
@@ -32,6 +33,17 @@ from tests.api.waitlist.helpers import (
 
 pytestmark = pytest.mark.anyio
 DEPOSIT_SERVICE = {"deposit": {"percent": 20}}  # 20 % of 1,500.00 MNT
+
+
+async def day_figures(desk: Desk) -> tuple[int, int, float | None]:
+    """The artist's analytics of the slot's day: bookings, cancelled, cancellation rate."""
+    url = f"/api/v1/artists/{desk.artist.id}/analytics"
+    answered = await desk.api.client.get(
+        url, params={"from": DAY, "to": DAY}, headers=desk.auth(desk.artist.session)
+    )
+    assert answered.status_code == 200, answered.text
+    total = answered.json()["total"]
+    return total["bookings"], total["cancelled"], total["cancellationRate"]
 
 
 async def test_a_cancelled_time_goes_to_the_first_who_declines_then_to_the_next(
@@ -118,6 +130,8 @@ async def test_a_cancelled_time_goes_to_the_first_who_declines_then_to_the_next(
     await deliver(api)
     artist_inbox = await api.client.get("/api/v1/me/notifications", headers=artist)
     assert "booking.confirmed" in [n["kind"] for n in artist_inbox.json()["items"]]
+    # Ada's cancelled booking and Cy's count; Bo's declined offer was never a booking.
+    assert await day_figures(desk) == (2, 1, 0.5)
 
 
 async def test_a_lapsed_hold_passes_the_time_on_and_an_accepted_offer_owes_its_deposit(
@@ -171,6 +185,7 @@ async def test_a_lapsed_hold_passes_the_time_on_and_an_accepted_offer_owes_its_d
     figures = (await api.client.get(stats_url(desk), headers=artist)).json()
     assert (figures["offers"], figures["lapsed"], figures["accepted"]) == (2, 1, 1)
     assert (figures["slots"], figures["filled"], figures["fillRatePercent"]) == (1, 1, 100)
+    assert await day_figures(desk) == (1, 0, 0.0)  # an expired hold, a lapsed offer: neither
 
 
 async def test_leaving_declines_an_open_offer_and_frees_the_dates(api: Api) -> None:
@@ -178,6 +193,7 @@ async def test_leaving_declines_an_open_offer_and_frees_the_dates(api: Api) -> N
     booked = await desk.booked()
     bo = await desk.customer_named("Bo")
     holding = await joined(desk, bo)
+    api.clock.advance(timedelta(seconds=1))  # newest first: each its own moment
     other = await joined(desk, bo, "2026-03-10", "2026-03-12")
     await desk.patch(booked, desk.customer, status="cancelled")
     assert await offers_made(desk) == 1
@@ -194,6 +210,7 @@ async def test_leaving_declines_an_open_offer_and_frees_the_dates(api: Api) -> N
     assert problem(await api.client.delete(f"/api/v1/waitlist/{other}", headers=desk.auth(bo))) == (
         409, "waitlist_entry_closed",
     )  # fmt: skip
+    api.clock.advance(timedelta(seconds=1))
     again = await join(desk, bo, "2026-03-10", "2026-03-12")  # the dates are free again
     assert again.status_code == 201, again.text
     listed = await mine(desk, bo)
