@@ -78,6 +78,9 @@ class InMemoryWaitlistRepository(TableRepository[EntryId, WaitlistEntry], Waitli
         found.sort(key=lambda e: (e.joined_at, e.id), reverse=True)
         return Page.of_whole(tuple(found), page)
 
+    async def hold_customer(self, customer_id: UserId) -> None:
+        """Units of work that write run one at a time here: nothing to queue behind."""
+
     async def live_count(self, customer_id: UserId) -> int:
         return sum(
             1 for e in self._rows.values() if e.customer_id == customer_id and e.status in LIVE

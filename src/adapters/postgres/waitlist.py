@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import BigInteger, bindparam, delete, distinct, func, insert, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
+from adapters.postgres.bookings import calendar_lock_key
 from adapters.postgres.database import OnConnection
 from adapters.postgres.sql import Statement, constant, count_of, exact_count, page_in_order
 from adapters.postgres.tables.waitlist import (
@@ -124,6 +125,18 @@ def _figures() -> Any:
 
 
 _FIGURES = Statement(_figures)
+_HOLD_CUSTOMER = Statement(
+    lambda: select(func.pg_advisory_xact_lock(bindparam("key", type_=BigInteger)))
+)
+_CUSTOMER_SALT = 0x7761697463757374  # "waitcust": apart from the calendars' keys
+
+
+def customer_lock_key(customer_id: UserId) -> int:
+    """A signed 64-bit advisory-lock key of a customer's waitlist: the id's 128 bits folded
+    as the calendars' are (``calendar_lock_key``), salted apart from them."""
+    return calendar_lock_key(ArtistId(customer_id)) ^ _CUSTOMER_SALT
+
+
 _REMOVE_OF_CUSTOMER = Statement(
     lambda: delete(waitlist_entries).where(_E.customer_id == bindparam("customer_id"))
 )
@@ -197,6 +210,10 @@ class PostgresWaitlistRepository(OnConnection, WaitlistRepository):
         rows = await (await self._conn.execute(_CUSTOMER_PAGE.text, paged)).fetchall()
         total = await (await self._conn.execute(_CUSTOMER_COUNT.text, params)).fetchone()
         return Page(tuple(_entry(r) for r in rows), count_of(total), page)
+
+    async def hold_customer(self, customer_id: UserId) -> None:
+        # Transaction-scoped: released by COMMIT or ROLLBACK, never leaked to the pool.
+        await self._conn.execute(_HOLD_CUSTOMER.text, {"key": customer_lock_key(customer_id)})
 
     async def live_count(self, customer_id: UserId) -> int:
         params = {"customer_id": customer_id}

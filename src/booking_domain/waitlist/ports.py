@@ -47,6 +47,12 @@ class WaitlistRepository(Protocol):
         """The customer's entries, newest first (ties by id, newest first), exact total."""
         ...
 
+    async def hold_customer(self, customer_id: UserId) -> None:
+        """Queue this unit of work behind any other that holds the customer, until it ends:
+        their live entries are counted and added under it, so concurrent joins never pass
+        the cap together."""
+        ...
+
     async def live_count(self, customer_id: UserId) -> int:
         """How many of the customer's entries are waiting or offered."""
         ...

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from uuid import uuid4
 
+import anyio
 import pytest
 
 from booking_domain.bookings import BookingStatus, OfferStatus
@@ -24,13 +25,14 @@ from booking_domain.waitlist import (
     EntryState,
     InvalidWaitlistEntryError,
     OfferNotFoundError,
+    TooManyWaitlistEntriesError,
     WaitlistActionNotAllowedError,
     WaitlistClosedError,
     WaitlistEntryClosedError,
     WaitlistEntryExistsError,
     WaitlistEntryNotFoundError,
 )
-from booking_domain.waitlist.use_cases import EntryView, JoinWaitlist, SettingsChange
+from booking_domain.waitlist.use_cases import MAX_LIVE, EntryView, JoinWaitlist, SettingsChange
 from tests.contract.outbox.test_outbox_contract import everything, feed_of
 from tests.support.bootstrap import App, build_app
 from tests.support.builders import START
@@ -255,3 +257,27 @@ async def test_a_customer_s_late_cancellation_declines_and_a_filled_time_freed_a
     stats = await w.stats(shop.artist.actor, shop.artist.id, 30)
     assert (stats.offers, stats.declined, stats.accepted, stats.open) == (3, 1, 1, 1)
     assert (stats.slots, stats.filled, stats.fill_rate_percent) == (2, 1, 50)
+
+
+async def test_concurrent_joins_never_pass_the_cap_together(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    shop = await a_shop(uow_factory)
+    day = SLOT.date()
+    for n in range(MAX_LIVE - 1):
+        await shop.join(shop.first, day + n * DAY, day + n * DAY)
+    outcomes: list[str] = []
+
+    async def one_more(n: int) -> None:
+        try:
+            await shop.join(shop.first, day + n * DAY, day + n * DAY)
+            outcomes.append("joined")
+        except TooManyWaitlistEntriesError:
+            outcomes.append("refused")
+
+    async with anyio.create_task_group() as group:
+        for n in (MAX_LIVE, MAX_LIVE + 1):  # two other dates, at once
+            group.start_soon(one_more, n)
+    assert sorted(outcomes) == ["joined", "refused"]
+    mine = await shop.app.bundles.waitlist.my_waitlist(shop.first, PageRequest())
+    assert mine.total == MAX_LIVE

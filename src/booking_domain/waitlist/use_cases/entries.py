@@ -4,7 +4,8 @@ A customer joins an approved artist's waitlist for one of the artist's services,
 to everyone (active, neither reserved for a project nor a one-off flash design, which its
 first booking claims), for a range of the artist's local dates (``ranges.check_range``),
 while the artist keeps a waitlist (``waitlist_closed``); at most ``MAX_LIVE`` entries of
-theirs wait or hold an offer at once, and two of their live entries for one service never
+theirs wait or hold an offer at once (counted with the customer held, so concurrent joins
+cannot both pass), and two of their live entries for one service never
 share a date (``waitlist_entry_exists``: the storage's check, so concurrent joins cannot
 both pass). Leaving an entry that holds an offer declines the offer in the same
 transaction (its booking is cancelled, reason ``offer_declined``)."""
@@ -110,6 +111,7 @@ class Join(UseCase[WaitlistDeps]):
             settings = await uow.waitlist_settings.get(artist.id)
             if not (settings or WaitlistSettings.of_artist(artist.id)).enabled:
                 raise WaitlistClosedError()
+            await uow.waitlist.hold_customer(actor.user_id)  # the cap holds under concurrency
             if await uow.waitlist.live_count(actor.user_id) >= MAX_LIVE:
                 raise TooManyWaitlistEntriesError()
             await record_entry(uow, entry, change, actor, now)
