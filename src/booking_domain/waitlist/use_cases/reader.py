@@ -7,10 +7,11 @@ chosen by the storage). For each, in order:
 1. when the freed booking was an offer still open, its entry ends as the booking did
    (``lapsed``, ``declined`` or ``withdrawn``), and the time's chain of offers is the
    offer's (the statistics count a time once);
-2. unless the artist turned the waitlist off, the reader takes the artist's calendar (the
-   lock every writer of it takes first), then walks the waiting entries whose dates meet
-   the freed time, first come first served, and offers each the earliest start of its
-   service that fits in the freed time and is bookable now (``offering.offer_start``):
+2. unless the artist turned the waitlist off, the reader (holding the artist's calendar
+   since before step 1: the lock every writer of it takes first) walks the waiting entries
+   whose dates meet the freed time, first come first served, and offers each the earliest
+   start of its service that fits in the freed time and is bookable now
+   (``offering.offer_start``):
    the offer is a booking made by the bookings' own path (``place_offer``), so the
    exclusion constraint keeps the time from being held twice. What an offer leaves free
    goes on to the next entry, up to ``MAX_OFFERS`` offers of one freed time.
@@ -76,6 +77,9 @@ class OfferFreedTimes(UseCase[WaitlistDeps]):
         freed = freed_time(event)
         if freed is None:
             return 0
+        # The artist's calendar first, as every writer of it takes it (an account's deletion
+        # takes it, then the leaver's entries): only then the offer's entry.
+        await uow.bookings.hold_calendar(freed.artist_id)
         chain = await self._settle(uow, event, freed, now)
         stored = await uow.waitlist_settings.get(freed.artist_id)
         settings = stored or WaitlistSettings.of_artist(freed.artist_id)
@@ -110,7 +114,6 @@ class OfferFreedTimes(UseCase[WaitlistDeps]):
     ) -> int:
         if freed.span.end <= now:
             return 0
-        await uow.bookings.hold_calendar(freed.artist_id)
         waiting = await uow.waitlist.candidates(freed.artist_id, freed.span, now, limit=CANDIDATES)
         contexts: dict[ServiceId, SchedulingContext | None] = {}
         made = 0
