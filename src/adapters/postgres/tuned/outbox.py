@@ -22,6 +22,18 @@ SELECT position, xid::text AS xid_text, id, type, occurred_at, subject, sequence
  ORDER BY outbox_events.xid, outbox_events.position
  LIMIT %(limit)s
 """
+# A reader of a few types (the waitlist's): the same walk, the types chosen here, never
+# for one audience. Each event after the reader's position is looked at once: the reader
+# moves its position to the tail it read before this when fewer than ``limit`` came back.
+FEED_READ_TYPES = """
+SELECT position, xid::text AS xid_text, id, type, occurred_at, subject, sequence, data, audience
+  FROM outbox_events
+ WHERE (xid, position) > (%(xid)s::text::xid8, %(position)s)
+   AND xid < pg_snapshot_xmin(pg_current_snapshot())
+   AND type = ANY(%(types)s::text[])
+ ORDER BY outbox_events.xid, outbox_events.position
+ LIMIT %(limit)s
+"""
 FEED_TAIL = """
 SELECT xid::text AS xid_text, position
   FROM outbox_events

@@ -103,6 +103,8 @@ class _Export:
             yield part
         async for part in self._consents(artist):
             yield part
+        async for entries in _paged(lambda r: uow.waitlist.of_customer(me, r)):
+            yield ExportPart("waitlist.json", tuple(record(e) for e in entries))
         async for part in self._uploads():
             yield part
         async for items in _paged(lambda r: uow.inbox.page(me, r, unread_only=False)):
@@ -170,8 +172,10 @@ class _Export:
         )
         rules = await uow.availability.rules(artist.id)
         overrides = await uow.availability.overrides(artist.id)
+        waitlist = await uow.waitlist_settings.get(artist.id)
         profile: JsonValue = {
             "profile": record(artist),
+            "waitlistSettings": None if waitlist is None else record(waitlist),
             "services": [record(s) for s in services],
             "availability": [record(r) for r in rules],
             "dateOverrides": [record(o) for o in overrides],
