@@ -21,6 +21,7 @@ from booking_domain.notifications.use_cases import NotificationUseCases
 from booking_domain.payments.use_cases import PaymentUseCases
 from booking_domain.scheduling.use_cases import SchedulingUseCases
 from booking_domain.search.use_cases import SearchUseCases
+from booking_domain.telegram.use_cases import TelegramUseCases
 from booking_domain.webhooks.use_cases import WebhookUseCases
 from entrypoints.app import create_app
 from entrypoints.container import LocalAdapters, build_container, bundles
@@ -42,6 +43,7 @@ class Api:
     search: SearchUseCases | None = None  # likewise: refreshing the free-starts projection
     webhooks: WebhookUseCases | None = None  # likewise: dispatching and delivering
     scheduling: SchedulingUseCases | None = None  # likewise: fetching external calendars
+    telegram: TelegramUseCases | None = None  # likewise: handling the bot's updates
 
     async def register(
         self, email: str = "ada@example.com", role: str = "customer", name: str = "Ada"
@@ -100,6 +102,7 @@ async def make_api(database_url: str, tmp_path: Path) -> AsyncIterator[ApiFactor
         return Api(
             client, clock, wired.accounts, sandbox, wired.payments, wired.notifications,
             str(settings.database_url), wired.search, wired.webhooks, wired.scheduling,
+            wired.telegram,
         )  # fmt: skip
 
     yield make

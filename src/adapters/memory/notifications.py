@@ -20,8 +20,9 @@ from adapters.memory.catalog import (
 )
 from adapters.memory.clients import InMemoryClientRepository
 from adapters.memory.store import StagedTable, TableRepository
+from adapters.memory.telegram_chats import InMemoryTelegramChatRepository
 from booking_domain.accounts import DEFAULT_LOCALE, User
-from booking_domain.bookings import Client, ClientId
+from booking_domain.bookings import BookingStatus, Client, ClientId
 from booking_domain.notifications import (
     BookingFacts,
     Channel,
@@ -203,10 +204,11 @@ class InMemoryNotificationContext(NotificationContext):
         services: InMemoryServiceRepository,
         studios: InMemoryStudioRepository,
         clients: InMemoryClientRepository,
+        chats: InMemoryTelegramChatRepository,
     ) -> None:
         self._users, self._preferences, self._bookings = users, preferences, bookings
         self._artists, self._services, self._studios = artists, services, studios
-        self._clients = clients
+        self._clients, self._chats = clients, chats
 
     async def recipients(self, user_ids: Collection[UserId]) -> Mapping[UserId, Recipient]:
         found = {u: await self._recipient(u) for u in user_ids}
@@ -228,6 +230,7 @@ class InMemoryNotificationContext(NotificationContext):
         user = await self._users.get(user_id)
         if user is None:
             return None
+        chat = await self._chats.of_user(user_id)
         return Recipient(
             user_id=user.id,
             name=user.name,
@@ -236,6 +239,7 @@ class InMemoryNotificationContext(NotificationContext):
             locale=user.locale,
             active=not user.disabled,
             preferences=await self._preferences.get(user_id),
+            telegram_chat=chat.chat_id if chat is not None and chat.reachable else None,
         )
 
     async def _client_recipient(self, client_id: ClientId) -> Recipient | None:
@@ -285,6 +289,9 @@ class InMemoryNotificationContext(NotificationContext):
             address=None if studio is None else studio.address,
             location=None if point is None else (point.lat, point.lng),
             free_cancellation_notice=artist.policy.free_cancellation_notice,
+            awaiting_approval=booking.status is BookingStatus.PENDING
+            and booking.requires_approval
+            and not booking.approved,
         )
 
     async def artist_owner(self, artist_id: ArtistId) -> UserId | None:

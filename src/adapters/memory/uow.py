@@ -81,6 +81,15 @@ from adapters.memory.search_state import (
 from adapters.memory.sessions import InMemorySessionRepository
 from adapters.memory.store import InMemoryStore, StagedTable
 from adapters.memory.telegram import InMemoryTelegramRepository
+from adapters.memory.telegram_bot import (
+    TELEGRAM_JOBS,
+    InMemoryTelegramUpdateQueue,
+    InMemoryTelegramUpdateRepository,
+)
+from adapters.memory.telegram_chats import (
+    InMemoryChatLinkTokenRepository,
+    InMemoryTelegramChatRepository,
+)
 from adapters.memory.webhooks import (
     DELIVERY_JOBS,
     InMemoryDeliveryQueue,
@@ -102,6 +111,7 @@ from booking_domain.reviews.ports import ReviewsUnitOfWork
 from booking_domain.scheduling.ports import SchedulingUnitOfWork
 from booking_domain.search.ports import SearchUnitOfWork
 from booking_domain.shared.ports import UnitOfWorkFactory
+from booking_domain.telegram import TelegramUnitOfWork
 from booking_domain.webhooks.ports import WebhooksUnitOfWork
 
 R = TypeVar("R")
@@ -114,6 +124,7 @@ def _over_table(make: Callable[[StagedTable[Any, Any]], R], name: str) -> cached
 
 class InMemoryUnitOfWork(
     PrivacyUnitOfWork,  # first: it joins several of the others
+    TelegramUnitOfWork,  # and so does this
     AccountsUnitOfWork,
     MediaUnitOfWork,
     CatalogUnitOfWork,
@@ -291,8 +302,13 @@ class InMemoryUnitOfWork(
             uow.services,
             uow.studios,
             uow.clients,
+            uow.telegram_chats,
         )
     )
+    telegram_chats = _over_table(InMemoryTelegramChatRepository, "telegram_chats")
+    chat_link_tokens = _over_table(InMemoryChatLinkTokenRepository, "telegram_chat_tokens")
+    telegram_updates = _over_table(InMemoryTelegramUpdateRepository, "telegram_updates")
+    telegram_update_queue = _over_table(InMemoryTelegramUpdateQueue, TELEGRAM_JOBS)
 
     async def __aenter__(self) -> Self:
         # Readers see committed data only and never wait: commits apply atomically.

@@ -87,6 +87,14 @@ from adapters.postgres.scheduling_reader import CatalogueCache, PostgresScheduli
 from adapters.postgres.search import PostgresArtistSearch, SimilarWords
 from adapters.postgres.sessions import PostgresSessionRepository
 from adapters.postgres.telegram import PostgresTelegramRepository
+from adapters.postgres.telegram_bot import (
+    PostgresTelegramUpdateRepository,
+    ProcrastinateTelegramUpdateQueue,
+)
+from adapters.postgres.telegram_chats import (
+    PostgresChatLinkTokenRepository,
+    PostgresTelegramChatRepository,
+)
 from adapters.postgres.webhooks import (
     PostgresDeliveryRepository,
     PostgresDispatchCursor,
@@ -110,6 +118,7 @@ from booking_domain.scheduling.ports import SchedulingUnitOfWork
 from booking_domain.search.ports import SearchUnitOfWork
 from booking_domain.shared import SecretBox
 from booking_domain.shared.ports import UnitOfWorkFactory
+from booking_domain.telegram import TelegramUnitOfWork
 from booking_domain.webhooks.ports import WebhooksUnitOfWork
 
 R = TypeVar("R")
@@ -128,6 +137,7 @@ def _with_jobs(make: Callable[[JobManager, Connection], R]) -> cached_property[R
 
 class PostgresUnitOfWork(
     PrivacyUnitOfWork,  # first: it joins several of the others
+    TelegramUnitOfWork,  # and so does this
     AccountsUnitOfWork,
     MediaUnitOfWork,
     CatalogUnitOfWork,
@@ -246,6 +256,10 @@ class PostgresUnitOfWork(
     notification_cursor = _on_connection(PostgresNotificationCursor)
     notification_queue = _with_jobs(ProcrastinateNotificationQueue)
     notification_context = _on_connection(PostgresNotificationContext)
+    telegram_chats = _on_connection(PostgresTelegramChatRepository)
+    chat_link_tokens = _on_connection(PostgresChatLinkTokenRepository)
+    telegram_updates = _on_connection(PostgresTelegramUpdateRepository)
+    telegram_update_queue = _with_jobs(ProcrastinateTelegramUpdateQueue)
 
     async def __aenter__(self) -> Self:
         try:

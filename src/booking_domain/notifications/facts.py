@@ -17,6 +17,12 @@ from urllib.parse import quote_plus
 from booking_domain.notifications.notifications import Notification, SkipReason
 from booking_domain.notifications.preferences import NotificationPreferences
 from booking_domain.notifications.rules import REMINDER, Channel, Party
+from booking_domain.notifications.telegram_keyboard import (
+    BookingState,
+    Keyboard,
+    keyboard_for,
+    link_keyboard,
+)
 from booking_domain.shared.ids import BookingId, UserId
 from booking_domain.shared.money import Money
 from booking_domain.shared.outbox import JsonValue
@@ -35,6 +41,7 @@ class Recipient:
     locale: str
     active: bool  # False: disabled or locked out for good
     preferences: NotificationPreferences | None  # None: a client record, which keeps none
+    telegram_chat: int | None = None  # the chat with the bot, while it can be reached
 
     @property
     def has_account(self) -> bool:
@@ -59,6 +66,7 @@ class BookingFacts:
     address: str | None
     location: tuple[float, float] | None
     free_cancellation_notice: timedelta
+    awaiting_approval: bool = False  # pending until its artist approves it
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +128,7 @@ class MessageFacts:
     stars: int | None = None  # a customer's review: its rating
     to_client: bool = False  # to an artist's client record: no account, so no app to open
     request: RequestFacts | None = None  # request.* messages
+    keyboard: Keyboard = ()  # a Telegram message's buttons (telegram_keyboard)
 
 
 def skip_reason(
@@ -148,6 +157,8 @@ def skip_reason(
         return SkipReason.NO_ADDRESS
     if notification.channel is Channel.EMAIL and not recipient.email:
         return SkipReason.NO_ADDRESS  # a client record given without an email
+    if notification.channel is Channel.TELEGRAM and recipient.telegram_chat is None:
+        return SkipReason.NO_ADDRESS  # unlinked or switched off since it was planned
     return None
 
 
@@ -175,6 +186,10 @@ def facts_for(
     if notification.reminder_for is not None:  # how long from now, as the message is sent
         reminder_offset = notification.reminder_for - now
     note = _text(artist, "reviewNote") if notification.kind in _WITH_NOTE else None
+    request = _request(notification.data, app_url)
+    keyboard: Keyboard = ()
+    if notification.channel is Channel.TELEGRAM:
+        keyboard = _keyboard(notification, booking, request, app_url, now)
     return MessageFacts(
         kind=notification.kind,
         party=notification.party,
@@ -187,8 +202,33 @@ def facts_for(
         reminder_offset=reminder_offset,
         stars=_stars(notification.data),
         to_client=not recipient.has_account,
-        request=_request(notification.data, app_url),
+        request=request,
+        keyboard=keyboard,
     )
+
+
+def booking_state(facts: BookingFacts) -> BookingState:
+    return BookingState(
+        booking_id=facts.booking_id,
+        status=facts.status,
+        start=facts.start,
+        awaiting_approval=facts.awaiting_approval,
+        free_cancellation_notice=facts.free_cancellation_notice,
+    )
+
+
+def _keyboard(
+    notification: Notification,
+    booking: BookingFacts | None,
+    request: RequestFacts | None,
+    app_url: str,
+    now: datetime,
+) -> Keyboard:
+    """The buttons of a Telegram message: by the booking as it is now, for the party told."""
+    if booking is not None:
+        url = booking_url(app_url, booking.booking_id)
+        return keyboard_for(notification.party, booking_state(booking), now, url)
+    return () if request is None else link_keyboard(request.link)
 
 
 def _request(data: Mapping[str, JsonValue], app_url: str) -> RequestFacts | None:

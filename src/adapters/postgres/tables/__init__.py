@@ -65,6 +65,11 @@ from adapters.postgres.tables.search import (
     search_free_starts,
     search_vocabulary,
 )
+from adapters.postgres.tables.telegram import (
+    telegram_chat_tokens,
+    telegram_chats,
+    telegram_updates,
+)
 from adapters.postgres.tables.webhooks import (
     webhook_deliveries,
     webhook_dispatch,
@@ -139,6 +144,9 @@ __all__ = [
     "tattoo_request_images",
     "tattoo_request_messages",
     "tattoo_requests",
+    "telegram_chat_tokens",
+    "telegram_chats",
+    "telegram_updates",
     "uploads",
     "users",
     "webhook_deliveries",

@@ -9,9 +9,9 @@ play are closed (the other party is told) and what they wrote or uploaded on any
 erased, an artist's quote notes included (``commissions.leaving``; the pictures' objects
 are deleted after the commit), their active projects are cancelled (first: the order booking
 a session locks in; their upcoming sessions are among the bookings cancelled), every
-session ends, a linked Telegram
-account is unlinked, the account is anonymised and ``account.deleted`` recorded. The
-password is checked before the transaction opens (argon2 is slow); a wrong one changes
+session ends, a linked Telegram account is unlinked (and the chat with the Telegram bot,
+with any token to link one), the account is anonymised and ``account.deleted`` recorded.
+The password is checked before the transaction opens (argon2 is slow); a wrong one changes
 nothing; a wrong code is counted against the code, as at sign-in, and changes nothing else.
 """
 
@@ -114,6 +114,8 @@ class DeleteAccount(UseCase[PrivacyDeps]):
             await _withdraw_artist(uow, current, now)
             await uow.refresh_tokens.revoke_user_sessions(current.id, now)
             await uow.telegram.remove(current.id)
+            await uow.telegram_chats.remove_user(current.id)  # no more Telegram messages
+            await uow.chat_link_tokens.remove_user(current.id)
             after = anonymised(current, now)
             await uow.users.update(after)
             # After the account is anonymised: the requests' events name it as it stays.
