@@ -21,8 +21,9 @@ from booking_domain.notifications import (
     NotificationId,
     NotificationStatus,
     SkipReason,
+    TelegramChatNotLinkedError,
 )
-from booking_domain.shared.identity import Actor
+from booking_domain.shared.identity import Actor, Role
 from booking_domain.telegram import TelegramWebhookRefusedError, derived_secret
 from tests.support.bootstrap import App, build_app
 from tests.support.builders import START
@@ -155,3 +156,77 @@ async def test_the_webhook_refuses_another_secret_and_says_telegram_is_off_witho
         await off.bundles.telegram.receive_update(secret=SECRET, body=body)
     with pytest.raises(TelegramOffError):
         await off.bundles.notifications.start_telegram_chat_link(await add_user(off.uow))
+
+
+async def test_the_commands_answer_as_the_api_shows_the_accounts_bookings(
+    app: App, fake: ServedFake
+) -> None:
+    artist = await add_bookable_artist(app.uow)
+    customer = await add_user(app.uow)
+    await post(app, fake.state.user_message(CHAT, "/bookings"))  # not linked yet
+    assert "ask Inkslot for a Telegram link" in fake.last()["text"]
+    await linked(app, fake, customer)
+    await post(app, fake.state.user_message(CHAT, "/bookings"))
+    assert fake.last()["text"] == "You have no upcoming bookings."
+    later = await booked(app, artist, customer)
+    asked = BookingRequest(artist.id, artist.service.id, SLOT - timedelta(days=1))
+    sooner = (await app.bookings.create_booking(customer, asked)).booking
+    await post(app, fake.state.user_message(CHAT, "/bookings@InkslotTestBot"))
+    listed = fake.last()["text"]
+    assert listed.index(sooner.reference) < listed.index(later.reference)  # soonest first
+    await post(app, fake.state.user_message(CHAT, "/next"))
+    assert sooner.reference in fake.last()["text"]
+    await post(app, fake.state.user_message(CHAT, "what can you do?"))
+    assert "/bookings" in fake.last()["text"]
+    await post(app, fake.state.user_message(CHAT, "/stop"))
+    assert "unlinked" in fake.last()["text"]
+    with pytest.raises(TelegramChatNotLinkedError):
+        await app.bundles.notifications.get_telegram_chat(customer)
+
+
+async def test_the_artist_declines_a_request_after_being_asked_and_can_keep_it(
+    app: App, fake: ServedFake
+) -> None:
+    artist = await add_bookable_artist(app.uow, needs_approval=True)
+    customer = await add_user(app.uow)
+    await linked(app, fake, Actor(artist.user_id, Role.ARTIST))
+    booking = await booked(app, artist, customer)
+    await deliver(app)
+    asked = fake.last()
+    assert fake.labels(asked) == ["Confirm", "Decline", "Open the booking"]
+    await post(app, fake.state.press(CHAT, label="Decline"))
+    await post(app, fake.state.press(CHAT, label="No, keep it"))
+    assert fake.labels(fake.message(asked["messageId"])) == [
+        "Confirm",
+        "Decline",
+        "Open the booking",
+    ]
+    assert (await app.bookings.get_booking(customer, booking.id)).status is BookingStatus.PENDING
+    await post(app, fake.state.press(CHAT, label="Decline"))
+    await post(app, fake.state.press(CHAT, label="Yes, decline it"))
+    assert (await app.bookings.get_booking(customer, booking.id)).status is BookingStatus.CANCELLED
+    assert fake.answers()[-1] == f"The request {booking.reference} is declined."
+
+
+async def test_telegrams_429_delays_a_reply_and_a_reply_that_keeps_failing_is_dropped(
+    app: App, fake: ServedFake
+) -> None:
+    customer = await add_user(app.uow)
+    await linked(app, fake, customer)
+    fake.state.fail_next(1, 429, method="sendMessage", retry_after=3)
+    update = fake.state.user_message(CHAT, "/help")
+    await app.bundles.telegram.receive_update(secret=SECRET, body=json.dumps(update).encode())
+    wait = await app.bundles.telegram.handle_update(update["update_id"])
+    assert wait == timedelta(seconds=3)
+    app.clock.advance(wait)
+    assert await app.bundles.telegram.handle_update(update["update_id"]) is None
+    assert "I tell you about" in fake.last()["text"]
+    fake.state.fail_next(10, 502, method="sendMessage")
+    again = fake.state.user_message(CHAT, "/help")
+    await app.bundles.telegram.receive_update(secret=SECRET, body=json.dumps(again).encode())
+    rounds = 0
+    while (wait := await app.bundles.telegram.handle_update(again["update_id"])) is not None:
+        rounds += 1
+        app.clock.advance(wait)
+    failed = [c for c in fake.state.calls("sendMessage") if c["status"] == 502]
+    assert (rounds, len(failed)) == (3, 4)  # tried after 2, 10 and 30 s, then dropped

@@ -6,10 +6,10 @@ So an update acts once, however often its job runs (a second run finds it handle
 sends what is left to send), and a refusal (a booking cancelled meanwhile) rolls back what
 the action did and is answered instead. Its replies may go out twice only when a worker is
 killed between Telegram's answer and the record of it; they are not worth more care.
-Telegram's 429 is waited out (``retry_after``); other failures are tried again after
-``REPLY_RETRIES``; after ``MAX_REPLY_ATTEMPTS`` failed rounds the rest is dropped (a reply
-minutes late is worth nothing); a 403 (the person blocked the bot) switches the chat off
-and drops the rest.
+Telegram's 429 is waited out (``retry_after``, at most ``MAX_REPLY_ATTEMPTS`` failed
+rounds in all); other failures are tried again after ``REPLY_RETRIES`` and then the rest
+is dropped (a reply minutes late is worth nothing); a 403 (the person blocked the bot)
+switches the chat off and drops the rest.
 """
 
 from __future__ import annotations
