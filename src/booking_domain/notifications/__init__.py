@@ -27,7 +27,6 @@ from booking_domain.notifications.facts import (
     MessageFacts,
     Recipient,
     RequestFacts,
-    booking_state,
     booking_url,
 )
 from booking_domain.notifications.inbox import InboxItem, inbox_event
@@ -69,6 +68,7 @@ from booking_domain.notifications.telegram_chats import (
     TelegramChat,
     TelegramChatNotLinkedError,
 )
+from booking_domain.notifications.telegram_facts import booking_state
 from booking_domain.notifications.telegram_keyboard import (
     BookingState,
     Key,

@@ -17,12 +17,7 @@ from urllib.parse import quote_plus
 from booking_domain.notifications.notifications import Notification, SkipReason
 from booking_domain.notifications.preferences import NotificationPreferences
 from booking_domain.notifications.rules import REMINDER, Channel, Party
-from booking_domain.notifications.telegram_keyboard import (
-    BookingState,
-    Keyboard,
-    keyboard_for,
-    link_keyboard,
-)
+from booking_domain.notifications.telegram_keyboard import Keyboard
 from booking_domain.shared.ids import BookingId, UserId
 from booking_domain.shared.money import Money
 from booking_domain.shared.outbox import JsonValue
@@ -128,7 +123,7 @@ class MessageFacts:
     stars: int | None = None  # a customer's review: its rating
     to_client: bool = False  # to an artist's client record: no account, so no app to open
     request: RequestFacts | None = None  # request.* messages
-    keyboard: Keyboard = ()  # a Telegram message's buttons (telegram_keyboard)
+    keyboard: Keyboard = ()  # a Telegram message's buttons (telegram_facts.keyboard_of)
 
 
 def skip_reason(
@@ -186,10 +181,6 @@ def facts_for(
     if notification.reminder_for is not None:  # how long from now, as the message is sent
         reminder_offset = notification.reminder_for - now
     note = _text(artist, "reviewNote") if notification.kind in _WITH_NOTE else None
-    request = _request(notification.data, app_url)
-    keyboard: Keyboard = ()
-    if notification.channel is Channel.TELEGRAM:
-        keyboard = _keyboard(notification, booking, request, app_url, now)
     return MessageFacts(
         kind=notification.kind,
         party=notification.party,
@@ -202,33 +193,8 @@ def facts_for(
         reminder_offset=reminder_offset,
         stars=_stars(notification.data),
         to_client=not recipient.has_account,
-        request=request,
-        keyboard=keyboard,
+        request=_request(notification.data, app_url),
     )
-
-
-def booking_state(facts: BookingFacts) -> BookingState:
-    return BookingState(
-        booking_id=facts.booking_id,
-        status=facts.status,
-        start=facts.start,
-        awaiting_approval=facts.awaiting_approval,
-        free_cancellation_notice=facts.free_cancellation_notice,
-    )
-
-
-def _keyboard(
-    notification: Notification,
-    booking: BookingFacts | None,
-    request: RequestFacts | None,
-    app_url: str,
-    now: datetime,
-) -> Keyboard:
-    """The buttons of a Telegram message: by the booking as it is now, for the party told."""
-    if booking is not None:
-        url = booking_url(app_url, booking.booking_id)
-        return keyboard_for(notification.party, booking_state(booking), now, url)
-    return () if request is None else link_keyboard(request.link)
 
 
 def _request(data: Mapping[str, JsonValue], app_url: str) -> RequestFacts | None:

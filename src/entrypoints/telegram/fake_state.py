@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import re
 import threading
 import time
 from dataclasses import dataclass, field
@@ -21,42 +20,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from entrypoints.telegram import fake_wire as wire
 from entrypoints.telegram.fake_html import MAX_TEXT, EntityError, keyboard_problem, visible_text
-
-Answer = tuple[int, dict[str, Any]]
-BOT = {
-    "id": 5550000001,
-    "is_bot": True,
-    "first_name": "Inkslot (fake)",
-    "username": "InkslotFakeBot",
-}
-_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
-
-
-@dataclass
-class FakeMessage:
-    message_id: int
-    chat_id: int
-    from_bot: bool
-    text: str  # as shown (tags gone)
-    html: str  # as sent
-    buttons: list[list[dict[str, str]]] = field(default_factory=list)
-
-    def shown(self) -> dict[str, Any]:
-        return {
-            "messageId": self.message_id,
-            "chatId": self.chat_id,
-            "fromBot": self.from_bot,
-            "text": self.text,
-            "buttons": self.buttons,
-        }
-
-
-@dataclass
-class Failure:
-    method: str | None  # None: any method
-    status: int
-    retry_after: int | None
+from entrypoints.telegram.fake_wire import BOT, Answer, Failure, FakeMessage
 
 
 @dataclass
@@ -86,13 +52,13 @@ class FakeTelegram:
 
     def _answer(self, token: str, method: str, body: dict[str, Any]) -> Answer:
         if self.token is not None and token != self.token:
-            return _error(401, "Unauthorized")
+            return wire.error(401, "Unauthorized")
         failure = self._scripted(method)
         if failure is not None:
-            return _failure(failure)
+            return wire.failure(failure)
         handler = getattr(self, f"_m_{method}", None)
         if handler is None:
-            return _error(404, "Not Found: method not found")
+            return wire.error(404, "Not Found: method not found")
         answer: Answer = handler(body)
         return answer
 
@@ -104,40 +70,40 @@ class FakeTelegram:
         return None
 
     def _m_getMe(self, body: dict[str, Any]) -> Answer:  # noqa: N802 (Telegram's names)
-        return _ok(BOT)
+        return wire.ok(BOT)
 
     def _m_setWebhook(self, body: dict[str, Any]) -> Answer:  # noqa: N802
         url, secret = body.get("url"), body.get("secret_token", "")
         if not isinstance(url, str) or not url.startswith(("http://", "https://")):
-            return _error(400, "Bad Request: bad webhook: an HTTP URL must be provided")
-        if not isinstance(secret, str) or (secret and not _SECRET.fullmatch(secret)):
-            return _error(400, "Bad Request: secret token contains unallowed characters")
+            return wire.error(400, "Bad Request: bad webhook: an HTTP URL must be provided")
+        if not isinstance(secret, str) or (secret and not wire.SECRET.fullmatch(secret)):
+            return wire.error(400, "Bad Request: secret token contains unallowed characters")
         self.webhook_url, self.webhook_secret = url, secret
-        return _ok(True)
+        return wire.ok(True)
 
     def _m_deleteWebhook(self, body: dict[str, Any]) -> Answer:  # noqa: N802
         self.webhook_url, self.webhook_secret = "", ""
-        return _ok(True)
+        return wire.ok(True)
 
     def _m_getWebhookInfo(self, body: dict[str, Any]) -> Answer:  # noqa: N802
-        return _ok(
+        return wire.ok(
             {"url": self.webhook_url, "has_custom_certificate": False, "pending_update_count": 0}
         )
 
     def _m_sendMessage(self, body: dict[str, Any]) -> Answer:  # noqa: N802
         chat_id, html = body.get("chat_id"), body.get("text")
         if not isinstance(chat_id, int) or isinstance(chat_id, bool):
-            return _error(400, "Bad Request: chat not found")
+            return wire.error(400, "Bad Request: chat not found")
         if chat_id in self.blocked:
-            return _error(403, "Forbidden: bot was blocked by the user")
+            return wire.error(403, "Forbidden: bot was blocked by the user")
         if not isinstance(html, str):
-            return _error(400, "Bad Request: message text is empty")
+            return wire.error(400, "Bad Request: message text is empty")
         try:
             text = visible_text(html) if body.get("parse_mode") == "HTML" else html
         except EntityError as error:
-            return _error(400, f"Bad Request: can't parse entities: {error}")
+            return wire.error(400, f"Bad Request: can't parse entities: {error}")
         if not text.strip() or len(text) > MAX_TEXT:
-            return _error(
+            return wire.error(
                 400,
                 "Bad Request: message is too long"
                 if text
@@ -146,11 +112,11 @@ class FakeTelegram:
         markup = body.get("reply_markup")
         problem = keyboard_problem(markup)
         if problem is not None:
-            return _error(400, f"Bad Request: {problem}")
+            return wire.error(400, f"Bad Request: {problem}")
         buttons = markup["inline_keyboard"] if isinstance(markup, dict) else []
         message = FakeMessage(next(self._ids), chat_id, True, text, html, buttons)
         self.messages.append(message)
-        return _ok(_message_json(message))
+        return wire.ok(wire.message_json(message))
 
     def _m_editMessageReplyMarkup(self, body: dict[str, Any]) -> Answer:  # noqa: N802
         chat_id, message_id = body.get("chat_id"), body.get("message_id")
@@ -163,31 +129,31 @@ class FakeTelegram:
             None,
         )
         if found is None:
-            return _error(400, "Bad Request: message to edit not found")
+            return wire.error(400, "Bad Request: message to edit not found")
         markup = body.get("reply_markup") or {"inline_keyboard": []}
         problem = keyboard_problem(markup)
         if problem is not None:
-            return _error(400, f"Bad Request: {problem}")
+            return wire.error(400, f"Bad Request: {problem}")
         if markup["inline_keyboard"] == found.buttons:
-            return _error(
+            return wire.error(
                 400,
                 "Bad Request: message is not modified: specified new message "
                 "content and reply markup are exactly the same",
             )
         found.buttons = markup["inline_keyboard"]
-        return _ok(_message_json(found))
+        return wire.ok(wire.message_json(found))
 
     def _m_answerCallbackQuery(self, body: dict[str, Any]) -> Answer:  # noqa: N802
         query, text = body.get("callback_query_id"), body.get("text", "")
         if not isinstance(query, str) or self.queries.get(query, True):
-            return _error(
+            return wire.error(
                 400,
                 "Bad Request: query is too old and response timeout expired or query ID is invalid",
             )
         if not isinstance(text, str) or len(text) > 200:
-            return _error(400, "Bad Request: MESSAGE_TOO_LONG")
+            return wire.error(400, "Bad Request: MESSAGE_TOO_LONG")
         self.queries[query] = True
-        return _ok(True)
+        return wire.ok(True)
 
     # --- what people do ------------------------------------------------------------------
 
@@ -205,14 +171,14 @@ class FakeTelegram:
             message = FakeMessage(next(self._ids), chat_id, False, text, text)
             self.messages.append(message)
             self.blocked.discard(chat_id)  # writing to the bot means it is not blocked
-            person = _person(chat_id, first_name, username, language_code)
+            person = wire.person(chat_id, first_name, username, language_code)
             update = {
                 "update_id": next(self._updates),
                 "message": {
                     "message_id": message.message_id,
                     "from": person,
-                    "chat": _chat(chat_id, first_name, username),
-                    "date": _now(),
+                    "chat": wire.chat(chat_id, first_name, username),
+                    "date": wire.now(),
                     "text": text,
                 },
             }
@@ -237,8 +203,8 @@ class FakeTelegram:
                 "update_id": next(self._updates),
                 "callback_query": {
                     "id": query,
-                    "from": _person(chat_id, "Bat", None, "en"),
-                    "message": _message_json(message),
+                    "from": wire.person(chat_id, "Bat", None, "en"),
+                    "message": wire.message_json(message),
                     "chat_instance": str(chat_id),
                     "data": button["callback_data"],
                 },
@@ -253,9 +219,9 @@ class FakeTelegram:
             (self.blocked.add if blocked else self.blocked.discard)(chat_id)
             old, new = ("member", "kicked") if blocked else ("kicked", "member")
             member = {
-                "chat": _chat(chat_id, "Bat", None),
-                "from": _person(chat_id, "Bat", None, "en"),
-                "date": _now(),
+                "chat": wire.chat(chat_id, "Bat", None),
+                "from": wire.person(chat_id, "Bat", None, "en"),
+                "date": wire.now(),
                 "old_chat_member": {"status": old, "user": BOT},
                 "new_chat_member": {"status": new, "user": BOT},
             }
@@ -298,58 +264,3 @@ class FakeTelegram:
         if self.log_path is not None:
             with self.log_path.open("a", encoding="utf-8") as file:
                 file.write(json.dumps(entry, ensure_ascii=False) + "\n")
-
-
-def _ok(result: Any) -> Answer:
-    return 200, {"ok": True, "result": result}
-
-
-def _error(status: int, description: str, retry_after: int | None = None) -> Answer:
-    body: dict[str, Any] = {"ok": False, "error_code": status, "description": description}
-    if retry_after is not None:
-        body["parameters"] = {"retry_after": retry_after}
-    return status, body
-
-
-def _failure(failure: Failure) -> Answer:
-    if failure.status == 429:
-        wait = failure.retry_after or 1
-        return _error(429, f"Too Many Requests: retry after {wait}", wait)
-    if failure.status == 403:
-        return _error(403, "Forbidden: bot was blocked by the user")
-    return _error(
-        failure.status, "Internal Server Error" if failure.status >= 500 else "Bad Request"
-    )
-
-
-def _now() -> int:
-    return int(time.time())
-
-
-def _chat(chat_id: int, first_name: str, username: str | None) -> dict[str, Any]:
-    chat: dict[str, Any] = {"id": chat_id, "type": "private", "first_name": first_name}
-    return chat | ({"username": username} if username else {})
-
-
-def _person(user_id: int, first_name: str, username: str | None, language: str) -> dict[str, Any]:
-    person: dict[str, Any] = {
-        "id": user_id,
-        "is_bot": False,
-        "first_name": first_name,
-        "language_code": language,
-    }
-    return person | ({"username": username} if username else {})
-
-
-def _message_json(message: FakeMessage) -> dict[str, Any]:
-    made: dict[str, Any] = {
-        "message_id": message.message_id,
-        "date": _now(),
-        "chat": _chat(message.chat_id, "Bat", None),
-        "text": message.text,
-    }
-    if message.from_bot:
-        made["from"] = BOT
-    if message.buttons:
-        made["reply_markup"] = {"inline_keyboard": message.buttons}
-    return made

@@ -5,13 +5,12 @@ and carry, commands, reading Telegram's updates, what the bot makes of them, a c
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
+from datetime import timedelta
 from uuid import UUID, uuid4
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
 from booking_domain.notifications import (
     RULES,
@@ -24,7 +23,6 @@ from booking_domain.notifications import (
     RetrySchedule,
     SendOutcome,
     SkipReason,
-    TelegramChat,
     asking,
     keyboard_for,
     read_callback,
@@ -48,7 +46,6 @@ from booking_domain.telegram import (
     read_body,
     webhook_secret,
 )
-from booking_domain.telegram.conversation import chat_after
 from booking_domain.telegram.webhook import check_secret
 from booking_domain.testing.builders import ARTIST_USER, CUSTOMER_USER
 from tests.support.builders import START
@@ -264,68 +261,3 @@ def test_a_429_waits_as_long_as_telegram_says_and_a_403_skips_as_blocked() -> No
     once = RetrySchedule((timedelta(seconds=10),))
     tired = later.apply(Attempted(SendOutcome.later("429", timedelta(seconds=5))), NOW, once)
     assert tired.status is NotificationStatus.FAILED  # the schedule bounds 429s too
-
-
-class ChatMachine(RuleBasedStateMachine):
-    """A chat's life as the bot's updates and Telegram's 403s change it: linked by a token,
-    switched off by a block (or a 403), on again by anything the person does, gone after
-    /stop; nothing is reachable that the person blocked since they last wrote."""
-
-    chat: TelegramChat | None
-    now: datetime
-    blocked_since_writing: bool
-
-    @initialize()
-    def start(self) -> None:
-        self.chat, self.now, self.blocked_since_writing = None, NOW, False
-
-    def _update(self, intent: Ask | Link | Press) -> None:
-        self.now += timedelta(minutes=1)
-        self.chat = chat_after(self.chat, intent, self.now)
-
-    @rule()
-    def link(self) -> None:
-        self.now += timedelta(minutes=1)
-        self.chat = TelegramChat(UserId(CUSTOMER_USER), CHAT, None, self.now)
-        self.blocked_since_writing = False
-
-    @rule(text=st.sampled_from(["/start", "/help", "/bookings", "/next", "hello"]))
-    def write(self, text: str) -> None:
-        self._update(decide(update(UpdateKind.MESSAGE, text=text), linked=self.chat is not None))
-        self.blocked_since_writing = False
-
-    @rule()
-    def press(self) -> None:
-        data = f"keep:{BOOKING.hex}"
-        self._update(decide(update(UpdateKind.PRESS, data=data), linked=self.chat is not None))
-        self.blocked_since_writing = False
-
-    @rule(status=st.sampled_from(["kicked", "member", "left", "restricted"]))
-    def membership(self, status: str) -> None:
-        self._update(decide(update(UpdateKind.MEMBER, member_status=status), linked=True))
-        if status == "kicked" and self.chat is not None:
-            self.blocked_since_writing = True
-        elif status == "member":
-            self.blocked_since_writing = False
-
-    @rule()
-    def refused_by_telegram(self) -> None:
-        if self.chat is not None:
-            self.chat = self.chat.blocked(self.now)
-            self.blocked_since_writing = True
-
-    @rule()
-    def stop(self) -> None:
-        was_linked = self.chat is not None
-        self._update(decide(update(UpdateKind.MESSAGE, text="/stop"), linked=was_linked))
-        if was_linked:
-            assert self.chat is None
-
-    @invariant()
-    def reachable_unless_blocked_since_the_person_last_wrote(self) -> None:
-        if self.chat is not None:
-            assert self.chat.reachable is not self.blocked_since_writing
-            assert self.chat.blocked_at is None or self.chat.blocked_at <= self.now
-
-
-TestChatMachine = ChatMachine.TestCase

@@ -54,6 +54,7 @@ from booking_domain.notifications.notifications import (
 )
 from booking_domain.notifications.ports import NotificationsUnitOfWork, RenderedMessage
 from booking_domain.notifications.rules import Channel
+from booking_domain.notifications.telegram_facts import with_keyboard
 from booking_domain.notifications.use_cases.deps import NotificationsDeps
 from booking_domain.shared.ids import BookingId
 from booking_domain.shared.use_case import UseCase
@@ -132,9 +133,9 @@ class SendNotifications(UseCase[NotificationsDeps]):
             return _Outcome(n, Skipped(reason or SkipReason.NO_RECIPIENT))
         if n.channel is Channel.TELEGRAM and self._deps.telegram_sender is None:
             return _Outcome(n, Skipped(SkipReason.NO_ADDRESS))  # the bot was turned off
-        message = self._deps.renderer.render(
-            facts_for(n, recipient, booking, self._deps.app_url, now)
-        )
+        facts = facts_for(n, recipient, booking, self._deps.app_url, now)
+        facts = with_keyboard(facts, n, booking, self._deps.app_url, now)
+        message = self._deps.renderer.render(facts)
         if n.channel is Channel.IN_APP:
             return _Outcome(n, Sent(), message)
         sent = await self._send(n, recipient, booking, message, now)
