@@ -58,6 +58,7 @@ _SAVE = Statement(
         update(telegram_updates)
         .where(_U.update_id == bindparam("update_id", type_=BigInteger))
         .values(
+            data=bindparam("data", type_=JSONB),
             calls=bindparam("calls", type_=JSONB),
             sent=bindparam("sent"),
             attempts=bindparam("attempts"),
@@ -95,8 +96,9 @@ class PostgresTelegramUpdateRepository(OnConnection, TelegramUpdateRepository):
         calls = calls_to_json(update.calls)
         await self._conn.execute(
             _SAVE.text,
-            {"update_id": update.update.update_id, "calls": None if calls is None else Jsonb(calls),
-             "sent": update.sent, "attempts": update.attempts, "handled_at": update.handled_at,
+            {"update_id": update.update.update_id, "data": Jsonb(update_to_json(update.update)),
+             "calls": None if calls is None else Jsonb(calls), "sent": update.sent,
+             "attempts": update.attempts, "handled_at": update.handled_at,
              "now": update.handled_at or update.received_at},
         )  # fmt: skip
 

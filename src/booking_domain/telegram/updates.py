@@ -9,7 +9,8 @@ what the bot would say in a group reaches everyone in it.
 A received update is kept (``ReceivedUpdate``) from the webhook's answer until a job has
 handled it and sent its replies: Telegram sends an update again when the webhook did not
 answer, and the update's id makes that harmless. Only what the bot reads is kept, never
-the raw update, and it is forgotten a day after it came (``KEEP_FOR``).
+the raw update; a message's text is forgotten once it is handled, and the rest a day after
+it came (``KEEP_FOR``).
 """
 
 from __future__ import annotations
@@ -94,7 +95,9 @@ class ReceivedUpdate:
         return () if self.calls is None else self.calls[self.sent :]
 
     def answered_by(self, calls: tuple[BotCall, ...], now: datetime) -> ReceivedUpdate:
-        return replace(self, calls=calls, handled_at=now)
+        """Handled: what the person typed is forgotten (a ``/start`` carried a link token,
+        which is kept nowhere else but as its digest)."""
+        return replace(self, update=replace(self.update, text=""), calls=calls, handled_at=now)
 
     def progressed(self, sent: int, *, attempted: bool) -> ReceivedUpdate:
         return replace(self, sent=sent, attempts=self.attempts + (1 if attempted else 0))

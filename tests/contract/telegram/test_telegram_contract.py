@@ -117,6 +117,7 @@ async def test_an_update_is_kept_once_and_what_answers_it_is_saved(
     calls = (SendText(CHAT, "<b>hi</b>", ((TelegramButton("Open", url="https://x.mn/b"),),)),)
     answered = received.answered_by(calls, START + timedelta(seconds=1))
     answered = answered.progressed(1, attempted=True)
+    assert answered.update.text == "" and answered.update.data == update.data  # typed: forgotten
     async with uow_factory() as uow:
         assert await uow.telegram_updates.lock(901) == received
         await uow.telegram_updates.save(answered)
