@@ -11,8 +11,9 @@ are deleted after the commit), their active projects are cancelled (first: the o
 a session locks in; their upcoming sessions are among the bookings cancelled), every
 session ends, the signed consents of the
 cancelled bookings are deleted (sessions that never happen; docs/privacy.md), a linked
-Telegram account is unlinked, the account is anonymised and ``account.deleted`` recorded. The
-password is checked before the transaction opens (argon2 is slow); a wrong one changes
+Telegram account is unlinked (and the chat with the Telegram bot, with any token to link
+one), the account is anonymised and ``account.deleted`` recorded. The password is checked
+before the transaction opens (argon2 is slow); a wrong one changes
 nothing; a wrong code is counted against the code, as at sign-in, and changes nothing else.
 """
 
@@ -118,6 +119,8 @@ class DeleteAccount(UseCase[PrivacyDeps]):
             await _withdraw_artist(uow, current, now)
             await uow.refresh_tokens.revoke_user_sessions(current.id, now)
             await uow.telegram.remove(current.id)
+            await uow.telegram_chats.remove_user(current.id)  # no more Telegram messages
+            await uow.chat_link_tokens.remove_user(current.id)
             after = anonymised(current, now)
             await uow.users.update(after)
             # After the account is anonymised: the requests' events name it as it stays.
