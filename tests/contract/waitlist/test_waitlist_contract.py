@@ -16,6 +16,7 @@ import pytest
 from booking_domain.bookings import BookingStatus, OfferStatus
 from booking_domain.bookings.use_cases import BookingRequest
 from booking_domain.catalog import ArtistNotFoundError, Deposit, FixedDeposit
+from booking_domain.catalog.use_cases import ServiceFields
 from booking_domain.payments import DepositNotPayableError
 from booking_domain.shared import Money, Role
 from booking_domain.shared.identity import Actor
@@ -281,3 +282,30 @@ async def test_concurrent_joins_never_pass_the_cap_together(
     assert sorted(outcomes) == ["joined", "refused"]
     mine = await shop.app.bundles.waitlist.my_waitlist(shop.first, PageRequest())
     assert mine.total == MAX_LIVE
+
+
+async def test_a_moved_booking_s_old_time_is_offered_as_it_was_booked(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    """The reader takes the old time from the move's event: a two-hour session booked
+    before the service became one hour long gives back two hours, an hour for each of
+    the two waiting customers."""
+    app = build_app(uow_factory)
+    artist = await add_bookable_artist(uow_factory, minutes=120)
+    booker, first, second = [await add_user(uow_factory) for _ in range(3)]
+    shop = Shop(app, artist, booker, first, second)
+    await shop.join(first)
+    app.clock.advance(timedelta(seconds=1))
+    await shop.join(second)
+    request = BookingRequest(artist.id, artist.service.id, SLOT)
+    booking = (await app.bookings.create_booking(booker, request)).booking
+    hour = ServiceFields(duration=timedelta(hours=1))
+    await app.catalog.update_service(artist.actor, artist.id, artist.service.id, hour)
+    await app.bookings.reschedule(booker, booking.id, start=SLOT + DAY)  # off their dates
+
+    assert await app.bundles.waitlist.offer_freed_times() == 2
+    offers = [
+        (await app.bundles.waitlist.my_waitlist(who, PageRequest())).items[0].entry.offer
+        for who in (first, second)
+    ]
+    assert [o.start if o else None for o in offers] == [SLOT, SLOT + timedelta(hours=1)]
