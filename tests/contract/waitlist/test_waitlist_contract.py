@@ -6,6 +6,7 @@ nothing twice; the artist's settings and figures; each step an event of the entr
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import date, timedelta
 from uuid import uuid4
@@ -33,7 +34,15 @@ from booking_domain.waitlist import (
     WaitlistEntryExistsError,
     WaitlistEntryNotFoundError,
 )
-from booking_domain.waitlist.use_cases import MAX_LIVE, EntryView, JoinWaitlist, SettingsChange
+from booking_domain.waitlist.use_cases import (
+    MAX_LIVE,
+    EntryView,
+    JoinWaitlist,
+    OfferFreedTimes,
+    SettingsChange,
+    WaitlistDeps,
+)
+from booking_domain.waitlist.use_cases.reader import ATTEMPTS
 from tests.contract.outbox.test_outbox_contract import everything, feed_of
 from tests.support.bootstrap import App, build_app
 from tests.support.builders import START
@@ -309,3 +318,39 @@ async def test_a_moved_booking_s_old_time_is_offered_as_it_was_booked(
         for who in (first, second)
     ]
     assert [o.start if o else None for o in offers] == [SLOT, SLOT + timedelta(hours=1)]
+
+
+async def test_a_freed_time_that_keeps_failing_is_passed_over_and_holds_up_no_other(
+    uow_factory: AnyUnitOfWorkFactory, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The storage refuses every offer of the first freed time (the reference drawn for it
+    is one a booking holds); it is tried ``ATTEMPTS`` times, logged and passed over, and
+    the freed time after it in the same batch is offered. A refusal that does not come
+    again is only a retry."""
+    shop = await a_shop(uow_factory)
+    await shop.join(shop.first)
+    await shop.join(shop.second, SLOT.date() + DAY, SLOT.date() + DAY)
+    freed = await book_and_cancel(shop)
+    taken = (await shop.app.bookings.get_booking(shop.booker, freed)).reference
+    request = BookingRequest(shop.artist.id, shop.artist.service.id, SLOT + DAY)
+    later = (await shop.app.bookings.create_booking(shop.booker, request)).booking
+    await shop.app.bookings.change_status(shop.booker, later.id, status=BookingStatus.CANCELLED)
+    drawn = iter([taken] * ATTEMPTS + ["INK-FRESH1", taken, "INK-FRESH2"])
+    deps = WaitlistDeps(shop.app.uow, shop.app.clock, feed_of(uow_factory), lambda: next(drawn))
+    reader = OfferFreedTimes(deps)
+
+    with caplog.at_level(logging.WARNING, logger="inkslot.waitlist"):
+        assert await reader() == 1
+    assert [r.levelname for r in caplog.records] == ["WARNING"] * (ATTEMPTS - 1) + ["ERROR"]
+    assert "booking.cancelled" in caplog.records[-1].getMessage()
+    waiting = (await shop.app.bundles.waitlist.my_waitlist(shop.first, PageRequest())).items
+    offered = (await shop.app.bundles.waitlist.my_waitlist(shop.second, PageRequest())).items
+    assert [waiting[0].state, offered[0].state] == [EntryState.WAITING, EntryState.OFFERED]
+    assert await reader() == 0  # passed over for good: the position moved on
+
+    await book_and_cancel(shop)  # the same time freed again: one clash, then offered
+    assert await reader() == 1
+    now = (await shop.app.bundles.waitlist.my_waitlist(shop.first, PageRequest())).items
+    assert now[0].state is EntryState.OFFERED and now[0].entry.offer is not None
+    held = await shop.app.bookings.get_booking(shop.first, now[0].entry.offer.booking_id)
+    assert held.reference == "INK-FRESH2"
