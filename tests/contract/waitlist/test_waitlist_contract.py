@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from uuid import uuid4
 
 import anyio
@@ -86,6 +86,13 @@ async def book_and_cancel(shop: Shop) -> BookingId:
     return booking.id
 
 
+async def offer_until(shop: Shop, booking_id: BookingId) -> datetime | None:
+    """Until when the booking is held as an offer, as notifications read it."""
+    async with shop.app.uow(read_only=True) as uow:
+        found = await uow.notification_context.bookings([booking_id])
+    return found[booking_id].offer_until
+
+
 async def test_a_freed_time_goes_to_the_first_then_to_the_next_when_the_hold_runs_out(
     uow_factory: AnyUnitOfWorkFactory,
 ) -> None:
@@ -106,6 +113,7 @@ async def test_a_freed_time_goes_to_the_first_then_to_the_next_when_the_hold_run
     assert offer.start == SLOT and offer.until == shop.app.clock.now() + timedelta(minutes=5)
     held = await shop.app.bookings.get_booking(shop.first, offer.booking_id)
     assert held.status is BookingStatus.PENDING and held.offer is OfferStatus.OFFERED
+    assert await offer_until(shop, offer.booking_id) == offer.until  # what messages read
     waiting = await w.get_entry(shop.second, second.entry.id)
     assert waiting.state is EntryState.WAITING
     with pytest.raises(OfferNotFoundError):  # another customer's offer
@@ -123,6 +131,7 @@ async def test_a_freed_time_goes_to_the_first_then_to_the_next_when_the_hold_run
 
     taken = await w.accept_offer(shop.second, now_offered.entry.offer.booking_id)
     assert taken.state is EntryState.ACCEPTED
+    assert await offer_until(shop, taken.booking.id) is None  # answered: no offer to answer
     assert taken.booking.status is BookingStatus.CONFIRMED  # no deposit, no approval
     with pytest.raises(WaitlistEntryClosedError):
         await w.decline_offer(shop.second, now_offered.entry.offer.booking_id)

@@ -108,18 +108,40 @@ def test_the_buttons_fit_the_party_and_the_booking() -> None:
     assert labels(local) == ["cancel"]
 
 
+def test_a_waitlist_offer_is_taken_or_declined_by_its_customer_and_nothing_else() -> None:
+    """Until its customer answers, nothing but the answer moves an offer: no Cancel or
+    Reschedule for the customer, no Confirm or Decline for the artist, even of a service
+    that needs approval; once its hold ran out, nothing but the link."""
+    held = NOW + timedelta(minutes=30)
+    offer = BookingState(BOOKING, "pending", NOW + timedelta(days=3), True, NOTICE, held)
+    assert labels(keyboard_for(Party.CUSTOMER, offer, NOW, URL)) == ["take", "refuse", "open"]
+    assert labels(keyboard_for(Party.ARTIST, offer, NOW, URL)) == ["open"]
+    assert labels(keyboard_for(Party.CUSTOMER, offer, held, URL)) == ["open"]
+    assert labels(asking(KeyAction.DECLINE_OFFER, BOOKING)) == ["refuse!", "keep"]
+
+
 @given(
     st.sampled_from([Party.CUSTOMER, Party.ARTIST, None]),
     st.sampled_from(["pending", "confirmed", "cancelled", "completed", "expired"]),
     st.floats(-2, 30),
     st.booleans(),
     st.uuids(),
+    st.booleans(),
+    st.sampled_from([KeyAction.CANCEL, KeyAction.DECLINE, KeyAction.DECLINE_OFFER]),
 )
 def test_every_button_carries_at_most_64_bytes_that_read_back_and_no_more(
-    party: Party | None, status: str, days: float, awaiting: bool, booking: UUID
+    party: Party | None,
+    status: str,
+    days: float,
+    awaiting: bool,
+    booking: UUID,
+    offered: bool,
+    asked: KeyAction,
 ) -> None:
-    state = BookingState(BookingId(booking), status, NOW + timedelta(days=days), awaiting, NOTICE)
-    keyboard = keyboard_for(party, state, NOW, URL) + asking(KeyAction.CANCEL, BookingId(booking))
+    start = NOW + timedelta(days=days)
+    held = NOW + timedelta(minutes=30) if offered else None
+    state = BookingState(BookingId(booking), status, start, awaiting, NOTICE, held)
+    keyboard = keyboard_for(party, state, NOW, URL) + asking(asked, BookingId(booking))
     for key in (k for row in keyboard for k in row):
         if key.action.is_link:
             assert key.callback_data is None and key.url is not None

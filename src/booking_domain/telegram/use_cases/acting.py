@@ -17,6 +17,7 @@ from booking_domain.telegram.ports import TelegramUnitOfWork
 from booking_domain.telegram.replies import Card, Notice, Reply, Say, Text, Upcoming
 from booking_domain.telegram.updates import Update
 from booking_domain.telegram.use_cases.deps import TelegramDeps
+from booking_domain.telegram.use_cases.offers import press_offer
 from booking_domain.telegram.use_cases.pressing import keyboard_of, party_of, press
 
 LIST_SIZE = 5  # /bookings: the next five, and how many there are in all
@@ -114,7 +115,8 @@ async def _press(
 ) -> list[Reply]:
     assert turn.actor is not None  # decide() presses for linked chats only
     message_id = turn.update.message_id
-    return await press(uow, turn.actor, intent, message_id, turn.now, deps.app_url)
+    act_on = press_offer if intent.action.answers_offer else press  # the waitlist's answer
+    return await act_on(uow, turn.actor, intent, message_id, turn.now, deps.app_url)
 
 
 async def _upcoming(

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from booking_domain.bookings import TooLateToChangeError, load_visible
+from booking_domain.bookings import HoldExpiredError, TooLateToChangeError, load_visible
 from booking_domain.notifications import Keyboard, TelegramChat
 from booking_domain.shared.errors import (
     ConflictError,
@@ -137,6 +137,8 @@ def refusal(error: DomainError) -> Say:
         return Say.STALE
     if isinstance(error, TooLateToChangeError):
         return Say.TOO_LATE
+    if isinstance(error, HoldExpiredError):
+        return Say.HOLD_RAN_OUT
     if isinstance(error, ConflictError | GoneError | RuleViolationError):
         return Say.NOT_NOW
     return Say.REFUSED
