@@ -148,6 +148,11 @@ async def test_the_webhook_refuses_what_is_no_update_and_ignores_what_it_does_no
     for update in (edited, in_a_group, {"update_id": 78}):
         assert (await webhook(api, update)).status_code == 204
     assert await jobs(api) == 0
+    # Without the secret the body is not even read: more than the API reads of any body
+    # is refused for the secret (403), not for its size (413).
+    huge = b"{" + b" " * 10_000_000 + b"}"
+    refused = await api.client.post(WEBHOOK, content=huge)
+    assert (refused.status_code, refused.json()["code"]) == (403, "telegram_webhook_refused")
 
 
 async def test_the_chat_can_be_seen_switched_off_by_choice_and_unlinked(
