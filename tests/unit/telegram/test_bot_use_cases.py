@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
+import httpx
 import pytest
 
 from adapters.memory.notifications import InMemoryNotificationQueue
@@ -230,3 +231,10 @@ async def test_telegrams_429_delays_a_reply_and_a_reply_that_keeps_failing_is_dr
         app.clock.advance(wait)
     failed = [c for c in fake.state.calls("sendMessage") if c["status"] == 502]
     assert (rounds, len(failed)) == (3, 4)  # tried after 2, 10 and 30 s, then dropped
+
+
+def test_the_fake_refuses_a_persons_action_it_cannot_read_with_400(fake: ServedFake) -> None:
+    for action in ("send", "press", "block", "fail"):
+        for body in (b"[]", b'"x"', b"{}", b'{"chatId": "x", "status": "y"}', b"not json"):
+            answer = httpx.post(f"{fake.url}/fake/{action}", content=body, timeout=5)
+            assert answer.status_code == 400, (action, body)
