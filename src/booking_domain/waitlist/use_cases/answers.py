@@ -1,8 +1,10 @@
 """Answering an offer (docs/waitlist.md, "Offers"): its customer accepts or declines the
 booking held for them, by the booking's id, while its hold lasts. The entry and the
-booking change in one transaction, the entry locked first, then the booking (the order
-``LeaveWaitlist`` keeps too). ``answer_offer`` does it in the caller's unit of work: the
-HTTP answers and the Telegram bot's buttons (``booking_domain.telegram``) both run it."""
+booking change in one transaction, under the artist's calendar, then the entry locked,
+then the booking: the order every writer of both keeps (the reader and an account's
+deletion take the calendar first too; ``LeaveWaitlist`` takes the same three).
+``answer_offer`` does it in the caller's unit of work: the HTTP answers and the Telegram
+bot's buttons (``booking_domain.telegram``) both run it."""
 
 from __future__ import annotations
 
@@ -34,9 +36,9 @@ class OfferAnswered:
     booking: Booking  # as the answer left it (accepted: pending or confirmed; declined)
 
 
-async def _load(
-    uow: WaitlistUnitOfWork, actor: Actor, booking_id: BookingId, *, for_update: bool = True
-) -> tuple[WaitlistEntry, Booking]:
+async def _offer_entry(
+    uow: WaitlistUnitOfWork, actor: Actor, booking_id: BookingId, *, for_update: bool
+) -> WaitlistEntry:
     entry = await uow.waitlist.of_offer(booking_id, for_update=for_update)
     if entry is None:
         raise OfferNotFoundError()
@@ -44,6 +46,18 @@ async def _load(
         entry.ensure_visible_to(actor)
     except WaitlistEntryNotFoundError:
         raise OfferNotFoundError() from None
+    return entry
+
+
+async def _load(
+    uow: WaitlistUnitOfWork, actor: Actor, booking_id: BookingId, *, for_update: bool = True
+) -> tuple[WaitlistEntry, Booking]:
+    """The offer's entry and booking, each locked when ``for_update``: the artist's
+    calendar first (taken once the caller may see the offer: a stranger takes nothing)."""
+    entry = await _offer_entry(uow, actor, booking_id, for_update=False)
+    if for_update:
+        await uow.bookings.hold_calendar(entry.artist_id)
+        entry = await _offer_entry(uow, actor, booking_id, for_update=True)
     booking = await uow.bookings.get(booking_id, for_update=for_update)
     if booking is None:  # a booking outlives its entry's offer; kept as a guard
         raise BookingNotFoundError()
@@ -54,7 +68,7 @@ async def answer_offer(
     uow: WaitlistUnitOfWork, actor: Actor, booking_id: BookingId, *, accept: bool, now: datetime
 ) -> OfferAnswered:
     """``actor`` answers the offer that is the booking ``booking_id``, in the caller's unit
-    of work (the caller commits): the entry locked first, then the booking. Refused as
+    of work (the caller commits): the calendar, the entry, then the booking. Refused as
     ``apply`` and the bookings' ``accept_offer``/``decline_offer`` refuse (someone else's:
     ``OfferNotFoundError``; an admin: ``WaitlistActionNotAllowedError``; too late:
     ``HoldExpiredError``; answered: ``WaitlistEntryClosedError``)."""
