@@ -53,8 +53,9 @@ class WaitlistRepository(Protocol):
         the cap together."""
         ...
 
-    async def live_count(self, customer_id: UserId) -> int:
-        """How many of the customer's entries are waiting or offered."""
+    async def live_count(self, customer_id: UserId, now: datetime) -> int:
+        """How many of the customer's entries are live at ``now``: offered, or waiting with
+        a date still to come (one that reads as ``expired`` counts no more)."""
         ...
 
     async def candidates(

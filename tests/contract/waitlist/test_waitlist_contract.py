@@ -363,3 +363,20 @@ async def test_a_freed_time_that_keeps_failing_is_passed_over_and_holds_up_no_ot
     assert now[0].state is EntryState.OFFERED and now[0].entry.offer is not None
     held = await shop.app.bookings.get_booking(shop.first, now[0].entry.offer.booking_id)
     assert held.reference == "INK-FRESH2"
+
+
+async def test_entries_whose_dates_are_over_count_no_more_towards_the_cap(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    """An entry that reads as ``expired`` is no live entry: a customer whose waits all ran
+    out may join again, without leaving each first."""
+    shop = await a_shop(uow_factory)
+    day = SLOT.date()
+    for n in range(MAX_LIVE):
+        await shop.join(shop.first, day + n * DAY, day + n * DAY)
+    with pytest.raises(TooManyWaitlistEntriesError):
+        await shop.join(shop.first, day + MAX_LIVE * DAY, day + MAX_LIVE * DAY)
+    shop.app.clock.advance((MAX_LIVE + 3) * DAY)  # every date of theirs is over
+    later = shop.app.clock.now().date() + DAY
+    joined = await shop.join(shop.first, later, later)
+    assert joined.state is EntryState.WAITING

@@ -112,7 +112,7 @@ class Join(UseCase[WaitlistDeps]):
             if not (settings or WaitlistSettings.of_artist(artist.id)).enabled:
                 raise WaitlistClosedError()
             await uow.waitlist.hold_customer(actor.user_id)  # the cap holds under concurrency
-            if await uow.waitlist.live_count(actor.user_id) >= MAX_LIVE:
+            if await uow.waitlist.live_count(actor.user_id, now) >= MAX_LIVE:
                 raise TooManyWaitlistEntriesError()
             await record_entry(uow, entry, change, actor, now)
             await uow.commit()
