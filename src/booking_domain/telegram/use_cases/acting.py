@@ -70,14 +70,22 @@ class Answer:
     locale: str  # the linked account's language (after a link: the new account's)
 
 
-async def act(uow: TelegramUnitOfWork, deps: TelegramDeps, turn: Turn) -> Answer:
-    """Do what the update asks; what to reply."""
-    intent, chat = turn.intent, turn.chat
-    after = chat_after(chat, intent, turn.now)
+async def follow_chat(uow: TelegramUnitOfWork, turn: Turn) -> None:
+    """The chat's link as the update leaves it (``conversation.chat_after``: off when the
+    bot is blocked, unlinked by ``/stop``, on again after anything else the person does),
+    whether what the update asks goes through or is refused."""
+    chat = turn.chat
+    after = chat_after(chat, turn.intent, turn.now)
     if chat is not None and after is None:
         await uow.telegram_chats.remove_chat(chat.chat_id)
     elif after is not None and after != chat:
         await uow.telegram_chats.put(after)
+
+
+async def act(uow: TelegramUnitOfWork, deps: TelegramDeps, turn: Turn) -> Answer:
+    """Do what the update asks; what to reply."""
+    intent = turn.intent
+    await follow_chat(uow, turn)
     if isinstance(intent, Link):
         return await _link(uow, deps, turn, intent)
     if isinstance(intent, Press):
