@@ -6,6 +6,7 @@ deadlock with it. So an answer waits for the calendar holding nothing of the off
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator, Callable, Coroutine
 from datetime import timedelta
 from typing import Any
@@ -15,6 +16,7 @@ import pytest
 
 from adapters.postgres.database import Database
 from adapters.postgres.uow import PostgresUnitOfWorkFactory
+from booking_domain.shared.errors import ServiceUnavailableError
 from booking_domain.shared.identity import Actor
 from booking_domain.shared.pages import PageRequest
 from booking_domain.waitlist import EntryState
@@ -22,6 +24,9 @@ from tests.contract.waitlist.test_waitlist_contract import Shop, a_shop, book_an
 from tests.support.builders import TEST_SECRETS
 
 pytestmark = pytest.mark.anyio
+TERMINATE_THE_WAITING = (
+    "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+)
 WAITING_FOR_A_LOCK = (
     "SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
 )
@@ -82,3 +87,32 @@ async def test_an_answer_waits_for_the_calendar_before_it_takes_the_entry_or_the
     shop.app.clock.advance(timedelta(seconds=1))
     after = await w.get_entry(customer, entry_id)
     assert after.state is (EntryState.ACCEPTED if step == "accept" else EntryState.DECLINED)
+
+
+async def test_a_reader_whose_connection_is_lost_fails_its_batch_and_passes_nothing_over(
+    uow_factory: PostgresUnitOfWorkFactory, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The storage gone away mid-batch is no freed time to pass over: the batch fails
+    whole (nothing of it is kept) and the next look reads it again."""
+    shop = await a_shop(uow_factory)
+    await shop.join(shop.first)
+    await book_and_cancel(shop)
+    reader = shop.app.bundles.waitlist.offer_freed_times
+    with caplog.at_level(logging.WARNING, logger="inkslot.waitlist"):
+        async with uow_factory() as holder:
+            await holder.bookings.hold_calendar(shop.artist.id)
+            async with anyio.create_task_group() as group:
+                failed = anyio.Event()
+
+                async def read() -> None:
+                    with pytest.raises(ServiceUnavailableError):
+                        await reader()
+                    failed.set()
+
+                group.start_soon(read)
+                await someone_waits_for_a_calendar(uow_factory)
+                await holder.connection.execute(TERMINATE_THE_WAITING)
+                with anyio.fail_after(10):
+                    await failed.wait()
+    assert [r.getMessage() for r in caplog.records if r.name == "inkslot.waitlist"] == []
+    assert await reader() == 1  # read again: the time is offered

@@ -36,7 +36,7 @@ from datetime import datetime, timedelta
 
 from booking_domain.bookings import FREEING_EVENT_TYPES, place_offer
 from booking_domain.scheduling import SchedulingContext
-from booking_domain.shared.errors import DomainError
+from booking_domain.shared.errors import DomainError, ServiceUnavailableError
 from booking_domain.shared.ids import BookingId, ServiceId
 from booking_domain.shared.outbox import OutboxEvent
 from booking_domain.shared.ports import FeedItem
@@ -86,12 +86,15 @@ class OfferFreedTimes(UseCase[WaitlistDeps]):
 
     async def _follow_alone(self, uow: WaitlistUnitOfWork, item: FeedItem, now: datetime) -> int:
         """``_follow`` in a savepoint, tried again when it fails, passed over (logged)
-        when it keeps failing."""
+        when it keeps failing. The storage gone away is no failure of this freed time: the
+        batch fails whole and is read again."""
         event = item.event
         for attempt in range(1, ATTEMPTS + 1):
             try:
                 async with uow.savepoint():
                     return await self._follow(uow, event, now)
+            except ServiceUnavailableError:
+                raise
             except Exception as failure:
                 if attempt == ATTEMPTS:
                     _log.error(
