@@ -33,6 +33,7 @@ from booking_domain.calendars.use_cases import CalendarUseCases
 from booking_domain.catalog.use_cases import CatalogUseCases
 from booking_domain.commissions.use_cases import CommissionUseCases
 from booking_domain.disputes.use_cases import DisputeUseCases
+from booking_domain.loyalty.use_cases import LoyaltyUseCases
 from booking_domain.media.use_cases import MediaUseCases
 from booking_domain.notifications.use_cases import NotificationUseCases
 from booking_domain.payments.use_cases import PaymentUseCases
@@ -85,6 +86,7 @@ class Contexts:
     catalog: Annotated[CatalogUseCases, FromSettings(link_base_url=setting("web_url"))]
     scheduling: SchedulingUseCases
     bookings: BookingUseCases
+    loyalty: LoyaltyUseCases
     payments: Annotated[PaymentUseCases, FromSettings(callback_url=callback_url)]
     calendars: Annotated[
         CalendarUseCases,
