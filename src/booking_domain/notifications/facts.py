@@ -107,6 +107,17 @@ class RequestFacts:
 
 
 @dataclass(frozen=True, slots=True)
+class LoyaltyFacts:
+    """A change of a customer's points as one message shows it: how many points moved, the
+    balance after, the program's name, and where the app shows one's points."""
+
+    points: int
+    balance: int
+    program: str
+    link: str
+
+
+@dataclass(frozen=True, slots=True)
 class MessageFacts:
     kind: str
     party: Party
@@ -120,6 +131,7 @@ class MessageFacts:
     stars: int | None = None  # a customer's review: its rating
     to_client: bool = False  # to an artist's client record: no account, so no app to open
     request: RequestFacts | None = None  # request.* messages
+    loyalty: LoyaltyFacts | None = None  # loyalty.* messages
 
 
 def skip_reason(
@@ -188,7 +200,22 @@ def facts_for(
         stars=_stars(notification.data),
         to_client=not recipient.has_account,
         request=_request(notification.data, app_url),
+        loyalty=_loyalty(notification.data, app_url),
     )
+
+
+def _loyalty(data: Mapping[str, JsonValue], app_url: str) -> LoyaltyFacts | None:
+    entry, account = _part(data, "entry"), _part(data, "account")
+    points, balance = entry.get("points"), account.get("balance")
+    if not isinstance(points, int) or not isinstance(balance, int):
+        return None
+    program = _text(account, "programName") or ""
+    return LoyaltyFacts(abs(points), balance, program, loyalty_url(app_url))
+
+
+def loyalty_url(app_url: str) -> str:
+    """Where the web app shows one's points."""
+    return f"{app_url.rstrip('/')}/loyalty"
 
 
 def _request(data: Mapping[str, JsonValue], app_url: str) -> RequestFacts | None:
@@ -211,11 +238,15 @@ def request_url(app_url: str, request_id: str) -> str:
 
 
 def link_of(notification: Notification, app_url: str) -> str | None:
-    """What an inbox item opens: its booking, or its tattoo request (None: neither)."""
+    """What an inbox item opens: its booking, its tattoo request, or one's points (None:
+    none of them)."""
     if notification.booking_id is not None:
         return booking_url(app_url, notification.booking_id)
     request = _request(notification.data, app_url)
-    return None if request is None else request.link
+    if request is not None:
+        return request.link
+    loyalty = _loyalty(notification.data, app_url)
+    return None if loyalty is None else loyalty.link
 
 
 def _stars(data: Mapping[str, JsonValue]) -> int | None:

@@ -119,6 +119,12 @@ RULES: dict[str, Rule] = {
             (Tell(C, MAIL_AND_INBOX, B), Tell(A, MAIL_AND_INBOX, B)),
             not_the_actor=True,
         ),
+        # Loyalty (docs/loyalty.md): the customer (the account's audience) hears of points
+        # earned, and in the inbox of points taken back and expired; redeeming and
+        # releasing are the customer's own invoice's doing, told by the invoice.
+        Rule("loyalty.points_earned", (Tell(C, MAIL_AND_INBOX, B),)),
+        Rule("loyalty.points_reversed", (Tell(C, INBOX, B),)),
+        Rule("loyalty.points_expired", (Tell(C, INBOX, B),)),
     )
 }
 
