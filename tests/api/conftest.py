@@ -17,6 +17,7 @@ from litestar.testing import AsyncTestClient
 from adapters.payments.sandbox import SandboxGateway
 from adapters.system.clock import ManualClock
 from booking_domain.accounts.use_cases import AccountUseCases
+from booking_domain.loyalty.use_cases import LoyaltyUseCases
 from booking_domain.notifications.use_cases import NotificationUseCases
 from booking_domain.payments.use_cases import PaymentUseCases
 from booking_domain.scheduling.use_cases import SchedulingUseCases
@@ -42,6 +43,7 @@ class Api:
     search: SearchUseCases | None = None  # likewise: refreshing the free-starts projection
     webhooks: WebhookUseCases | None = None  # likewise: dispatching and delivering
     scheduling: SchedulingUseCases | None = None  # likewise: fetching external calendars
+    loyalty: LoyaltyUseCases | None = None  # likewise: earning from the outbox, expiring
 
     async def register(
         self, email: str = "ada@example.com", role: str = "customer", name: str = "Ada"
@@ -100,6 +102,7 @@ async def make_api(database_url: str, tmp_path: Path) -> AsyncIterator[ApiFactor
         return Api(
             client, clock, wired.accounts, sandbox, wired.payments, wired.notifications,
             str(settings.database_url), wired.search, wired.webhooks, wired.scheduling,
+            wired.loyalty,
         )  # fmt: skip
 
     yield make
