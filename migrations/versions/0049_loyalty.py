@@ -222,7 +222,7 @@ def upgrade() -> None:
             nullable=False,
         ),
         sa.CheckConstraint(
-            "status IN ('held', 'spent', 'released')",
+            "status IN ('held', 'spent', 'released', 'forfeited')",
             name=op.f("ck_loyalty_redemptions_status_known"),
         ),
         sa.CheckConstraint(

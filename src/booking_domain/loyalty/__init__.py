@@ -24,6 +24,7 @@ from booking_domain.loyalty.holding import (
     release_points,
     spend_points,
 )
+from booking_domain.loyalty.leaving import ACCOUNT_DELETED, LeavingUnitOfWork, leave_loyalty
 from booking_domain.loyalty.ledger import (
     MAX_REDEEM,
     Account,
@@ -91,6 +92,7 @@ from booking_domain.loyalty.redemption import (
 )
 
 __all__ = [
+    "ACCOUNT_DELETED",
     "EARNING_EVENT_TYPES",
     "ENTRY_EVENT_TYPES",
     "MAX_EXPIRY_DAYS",
@@ -120,6 +122,7 @@ __all__ = [
     "HasLoyalty",
     "InsufficientPointsError",
     "InvalidProgramError",
+    "LeavingUnitOfWork",
     "Lot",
     "LoyaltyLedger",
     "LoyaltyUnitOfWork",
@@ -151,6 +154,7 @@ __all__ = [
     "entry_data",
     "hold_points",
     "invoice_source",
+    "leave_loyalty",
     "next_tier",
     "open_account",
     "program_data",

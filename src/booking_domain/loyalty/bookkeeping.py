@@ -128,11 +128,13 @@ def apply(account: Account, action: Action, now: datetime) -> Movement:
     elif isinstance(action, Release):
         _release(book, action)
         _expire_due(book, "expired")
+    elif action.everything:
+        _expire_due(book, action.reason, everything=True)
     return book.result()
 
 
-def _expire_due(book: _Book, reason: str) -> None:
-    due = [lot for lot in book.open_lots() if lot.expired(book.now)]
+def _expire_due(book: _Book, reason: str, *, everything: bool = False) -> None:
+    due = [lot for lot in book.open_lots() if everything or lot.expired(book.now)]
     if due:
         moves = tuple(book.move(lot.id, -lot.remaining) for lot in due)
         book.write(EntryKind.EXPIRE, sum(p for _, p in moves), reason, moves)

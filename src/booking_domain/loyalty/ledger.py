@@ -163,9 +163,12 @@ class Release:
 
 @dataclass(frozen=True, slots=True)
 class Expire:
-    """Only the lots that are due expire (every action does this first)."""
+    """The lots that are due expire (every action does this first); with ``everything``
+    every lot with points left expires now, for ``reason`` (an account deleted: its points
+    are forfeited)."""
 
     reason: str = "expired"
+    everything: bool = False
 
 
 Action = Earn | Reverse | Redeem | Release | Expire

@@ -12,7 +12,8 @@ Rules:
   makes them ``spent``; the invoice failing or lapsing unpaid releases them (``released``:
   every point back, into the lots they came from). A spent redemption whose booking's money
   is refunded gives back the refunded share of its points (``restore``), at most once per
-  point.
+  point. Points held when their customer deletes the account are forfeited with the rest of
+  the account (``forfeited``): nothing comes back when the invoice lapses.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ class RedemptionStatus(StrEnum):
     HELD = "held"  # the invoice is being made or is open
     SPENT = "spent"  # the invoice was paid
     RELEASED = "released"  # the invoice failed or lapsed unpaid: every point came back
+    FORFEITED = "forfeited"  # the customer deleted their account while it held them
 
 
 @dataclass(frozen=True, slots=True)

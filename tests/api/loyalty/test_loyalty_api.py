@@ -6,13 +6,18 @@ codes and change nothing."""
 
 from __future__ import annotations
 
+import io
+import json
+import zipfile
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import psycopg
 import pytest
 
+from adapters.postgres.database import psycopg_url
 from tests.api.booking_helpers import BOOKINGS, Desk, open_desk
-from tests.api.conftest import Api
+from tests.api.conftest import PASSWORD, Api
 from tests.api.notifications.delivery import deliver
 
 pytestmark = pytest.mark.anyio
@@ -299,3 +304,52 @@ async def test_a_refund_gives_back_the_points_its_deposit_redeemed(api: Api) -> 
     )
     newest = entries.json()["items"][0]
     assert (newest["kind"], newest["reason"]) == ("release", "refund")
+
+
+async def test_the_export_holds_ones_points_and_leaving_forfeits_them(api: Api) -> None:
+    desk = await open_desk(api, service=SERVICE)
+    await program_on(api, desk)
+    await program_on_for_the_artist(desk)
+    await completed(desk)
+    await earn(api)
+    exported = await api.client.get("/api/v1/me/export", headers=desk.auth(desk.customer))
+    assert exported.status_code == 200, exported.text
+    with zipfile.ZipFile(io.BytesIO(exported.content)) as archive:
+        (account,) = json.loads(archive.read("loyalty.json"))
+    assert (account["programName"], account["balance"]) == ("Ink Master", 15)
+    assert [(e["kind"], e["points"]) for e in account["entries"]] == [("earn", 15)]
+    artist = (await api.login(desk.artist.session["user"]["email"])).json()
+    theirs = await api.client.get("/api/v1/me/export", headers=desk.auth(artist))
+    with zipfile.ZipFile(io.BytesIO(theirs.content)) as archive:
+        (own,) = json.loads(archive.read("loyalty-program.json"))
+    assert (own["active"], own["rates"]["spendPerPoint"]) == (True, 10_000)
+
+    for session in (desk.customer, artist):
+        gone = await api.client.request(
+            "DELETE", "/api/v1/me", json={"password": PASSWORD}, headers=desk.auth(session)
+        )
+        assert gone.status_code == 204, gone.text
+    async with await psycopg.AsyncConnection.connect(psycopg_url(api.database_url)) as conn:
+        rows = await (
+            await conn.execute(
+                "SELECT e.kind, e.points, e.reason, a.balance FROM loyalty_entries e"
+                " JOIN loyalty_accounts a ON a.id = e.account_id"
+                " WHERE a.customer_id = %s ORDER BY e.sequence",
+                (desk.customer["user"]["id"],),
+            )
+        ).fetchall()
+        program = await (
+            await conn.execute(
+                "SELECT active FROM loyalty_programs WHERE artist_id = %s", (desk.artist.id,)
+            )
+        ).fetchone()
+    assert rows == [("earn", 15, "booking_completed", 0), ("expire", -15, "account_deleted", 0)]
+    assert program == (False,)  # the leaving artist's program is off
+
+
+async def program_on_for_the_artist(desk: Desk) -> None:
+    put = await desk.api.client.put(
+        f"/api/v1/artists/{desk.artist.id}/loyalty-program",
+        json={**RATES, "spendPerPoint": 10_000}, headers=desk.auth(desk.artist.session),
+    )  # fmt: skip
+    assert put.status_code == 200, put.text

@@ -130,6 +130,12 @@ class LedgerMachine(RuleBasedStateMachine):
             lot.remaining == 0 for lot in self.ledger.account.lots if lot.expires_at <= self.now
         )
 
+    @rule()
+    def forfeit(self) -> None:
+        """The customer deleted their account: every point left expires at once."""
+        self._apply(Expire("account_deleted", everything=True))
+        assert self.ledger.account.balance == 0
+
     @invariant()
     def the_balance_is_the_sum_of_the_entries_and_of_the_lots(self) -> None:
         account = self.ledger.account

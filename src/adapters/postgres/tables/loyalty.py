@@ -120,7 +120,7 @@ loyalty_redemptions = sa.Table(
     sa.Column("status", sa.Text, nullable=False),
     sa.Column("restored", sa.BigInteger, nullable=False, server_default=sa.text("0")),
     *timestamps(),
-    sa.CheckConstraint("status IN ('held', 'spent', 'released')", name="status_known"),
+    sa.CheckConstraint("status IN ('held', 'spent', 'released', 'forfeited')", name="status_known"),
     sa.CheckConstraint(
         "points > 0 AND value_amount > 0 AND restored BETWEEN 0 AND points", name="amounts"
     ),

@@ -8,7 +8,8 @@ past everything it looked at, all in one transaction. A crash between two batche
 nothing and skips nothing; an event read twice earns once (the entry's key is the event and
 the reason; reversals and restorations are cumulative, so a repeat claims nothing more).
 
-The rates are those in force when the event is handled, within a second or so of it.
+The rates are those in force when the event is handled, within a second or so of it. A
+deleted account earns nothing and gets nothing back (its points were forfeited).
 """
 
 from __future__ import annotations
@@ -92,6 +93,12 @@ async def _handled(uow: LoyaltyUnitOfWork, cue: Cue, now: datetime) -> int:
         return 0
 
 
+async def _gone(uow: LoyaltyUnitOfWork, customer_id: UserId) -> bool:
+    """The customer deleted their account: their points were forfeited, none come after."""
+    user = await uow.users.get(customer_id)
+    return user is None or user.deleted_at is not None
+
+
 async def _earn(
     uow: LoyaltyUnitOfWork,
     customer_id: UserId,
@@ -103,7 +110,7 @@ async def _earn(
     """Earn ``(points, basis, source, reason)`` in the customer's account, once per
     ``key``."""
     points, basis, source, reason = earning
-    if points <= 0 or await uow.loyalty_ledger.has_key(key):
+    if points <= 0 or await uow.loyalty_ledger.has_key(key) or await _gone(uow, customer_id):
         return 0
     account = await account_for(uow, customer_id, program, now)
     action = Earn(points, basis, source, reason, now + program.rates.expiry, key)
@@ -162,7 +169,7 @@ async def _refunded(uow: LoyaltyUnitOfWork, cue: Refunded, now: datetime) -> int
     """Money went back: the refunded share of the price is reversed, and the refunded share
     of the points its paid invoices redeemed comes back."""
     booking = await uow.bookings.get(cue.booking_id)
-    if booking is None or booking.customer_id is None:
+    if booking is None or booking.customer_id is None or await _gone(uow, booking.customer_id):
         return 0
     source = booking_source(booking.id)
     changed = await _reverse(uow, booking.customer_id, source, cue.refunded, cue, now)

@@ -20,6 +20,7 @@ from booking_domain.commissions import Project, TattooRequest
 from booking_domain.privacy.ports import PrivacyUnitOfWork
 from booking_domain.privacy.records import record
 from booking_domain.privacy.use_cases.deps import PrivacyDeps
+from booking_domain.privacy.use_cases.export_loyalty import loyalty_records
 from booking_domain.reviews import ReviewOrder
 from booking_domain.shared.audit import AuditFilter
 from booking_domain.shared.identity import Actor
@@ -105,6 +106,8 @@ class _Export:
             yield part
         async for items in _paged(lambda r: uow.inbox.page(me, r, unread_only=False)):
             yield ExportPart("notifications.json", tuple(record(i) for i in items))
+        async for file, records in loyalty_records(uow, me, artist):
+            yield ExportPart(file, records)
         async for part in self._audit():
             yield part
 
