@@ -35,9 +35,7 @@ async def leave_loyalty(
     uow: LeavingUnitOfWork, leaver: Actor, artist_id: ArtistId | None, now: datetime
 ) -> None:
     """The module's rules, for the person ``leaver`` (and their artist profile, if any)."""
-    forfeit = Expire(ACCOUNT_DELETED, everything=True)
-    for account in await uow.loyalty_ledger.of_customer(leaver.user_id):
-        await change_account(uow, account.id, forfeit, now)
+    # Redemptions before accounts: the order every path that holds both locks them in.
     for held in await uow.loyalty_redemptions.of_customer(leaver.user_id):
         if held.status is RedemptionStatus.HELD:
             locked = await uow.loyalty_redemptions.get(held.invoice_id, for_update=True)
@@ -45,6 +43,9 @@ async def leave_loyalty(
                 await uow.loyalty_redemptions.update(
                     settle(locked, RedemptionStatus.FORFEITED, now)
                 )
+    forfeit = Expire(ACCOUNT_DELETED, everything=True)
+    for account in await uow.loyalty_ledger.of_customer(leaver.user_id):
+        await change_account(uow, account.id, forfeit, now)
     program = None if artist_id is None else await uow.loyalty_programs.of_artist(artist_id)
     if program is not None and program.active:
         closed = configure(program, program.artist_id, active=False, rates=program.rates,

@@ -82,7 +82,8 @@ def discount_for(program: Program | None, points: int, amount: Money) -> Money:
 
 
 def settle(redemption: Redemption, status: RedemptionStatus, now: datetime) -> Redemption:
-    """A held redemption becomes spent or released (once: anything else changes nothing)."""
+    """A held redemption becomes spent, released or forfeited (once: anything else changes
+    nothing)."""
     if redemption.status is not RedemptionStatus.HELD or status is RedemptionStatus.HELD:
         return redemption
     return dataclasses.replace(

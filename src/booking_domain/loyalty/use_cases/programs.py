@@ -72,10 +72,10 @@ class GetArtistProgram(UseCase[LoyaltyDeps]):
     async def __call__(self, actor: Actor | None, artist_id: ArtistId) -> Program:
         async with self._deps.uow(read_only=True) as uow:
             artist = await load_artist(uow.artists, artist_id)
+            artist.ensure_visible_to(actor)  # a hidden artist is as unknown as a wrong id
             program = await uow.loyalty_programs.of_artist(artist_id)
-        insider = actor is not None and (actor.is_admin or actor.user_id == artist.user_id)
-        public = artist.is_bookable and program is not None and program.active
-        if program is None or not (insider or public):
+        insider = actor is not None and (actor.is_admin or artist.is_owned_by(actor))
+        if program is None or not (insider or program.active):
             raise ProgramNotFoundError()
         return program
 
