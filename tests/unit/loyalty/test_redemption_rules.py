@@ -24,6 +24,7 @@ from booking_domain.loyalty import (
     discount_for,
     restorable,
 )
+from booking_domain.loyalty.redemption import settle
 from booking_domain.shared import InvalidInputError, Money
 from booking_domain.shared.ids import BookingId
 from booking_domain.testing import customer
@@ -91,3 +92,21 @@ def test_refunds_give_back_their_share_of_spent_points_never_more_than_all(
     assert restorable(redemption, refunded, paid) == 0  # a repeat gives nothing more
     held = dataclasses.replace(spent(points), status=RedemptionStatus.HELD)
     assert restorable(held, paid, paid) == 0  # only spent points come back this way
+
+
+@given(
+    path=st.lists(
+        st.sampled_from([RedemptionStatus.SPENT, RedemptionStatus.RELEASED,
+                         RedemptionStatus.FORFEITED, RedemptionStatus.HELD]),
+        max_size=6,
+    )
+)  # fmt: skip
+def test_a_held_redemption_settles_once_and_for_good(path: list[RedemptionStatus]) -> None:
+    redemption = dataclasses.replace(spent(10), status=RedemptionStatus.HELD)
+    for status in path:
+        after = settle(redemption, status, T0)
+        if redemption.status is RedemptionStatus.HELD and status is not RedemptionStatus.HELD:
+            assert after.status is status
+        else:
+            assert after == redemption  # settled before, or asked to hold: nothing changes
+        redemption = after
