@@ -8,12 +8,17 @@ through the API, and drives the server with the closed-loop keep-alive client of
 ``bench/loadgen.py``. Client, server and PostgreSQL share this 2-core machine.
 
     .venv/bin/python bench/bookings.py [--seconds 10] [--mix-seconds 60] [--quick]
-        [--topology local|apart] [--only creation,storm,slots,mix,told,pgbench]
+        [--topology local|apart|none] [--only creation,floor,storm,slots,mix,told,pgbench]
         [--told-seconds 30] [--statements]
         [--py-spy /tmp/probe/bin/py-spy --profile-dir /tmp/profiles]
 
 ``--topology local`` (the default) is ``make run``'s: the job worker runs inside each API
-process; ``apart`` is production's: the API without it, and one ``inkslot worker`` process.
+process; ``apart`` is production's: the API without it, and one ``inkslot worker`` process;
+``none`` runs no worker at all, so a creation costs only what the API and PostgreSQL spend on
+it (nobody is told: the cost of the booking alone).
+
+``floor`` drives ``GET /api/v1/me`` at 8 clients: the cheapest signed-in request, what any
+request pays before its own work; no creation can be faster than it on the same machine.
 
 ``told`` follows bookings past their 201 (``bench/told.py``): customers with phones, an
 admin's webhook for every event on a loopback receiver; bookings are created at 8 clients
@@ -274,6 +279,22 @@ def slots(bench: Bench, base: str) -> bool:
     return True
 
 
+def floor(bench: Bench) -> float:
+    """The cheapest signed-in request the API serves, ``GET /api/v1/me`` (the token checked,
+    the session looked up, one small read, the answer written), at 8 clients: what every
+    request pays before it does any work of its own. A creation does all of it and more
+    (its body decoded, the scheduling context read, the domain's check, the insert), so its
+    rate cannot pass this one's on the same machine."""
+    print("\n# the floor: GET /api/v1/me, the cheapest signed-in request")
+
+    def factory(i: int) -> bytes:
+        return build_request("GET", "/api/v1/me", HOST, bench._headers(i))
+
+    result = bench.run("GET /me c=8", factory, 8)
+    _verdict("req/s", result.rate, "(a ceiling for any creation)")
+    return result.rate
+
+
 def mix(bench: Bench) -> None:
     print("\n# mix: 90% slots, 10% bookings")
     rng = random.Random(5)
@@ -335,6 +356,22 @@ def pgbench(pg_bin: Path, port: int, seconds: float, workdir: Path, passfile: Pa
     return tps
 
 
+def scenarios(
+    bench: Bench, only: set[str], base: str, database_url: str, data_dir: Path
+) -> dict[int | str, float]:
+    """Runs the scenarios asked for, in order; the rates to set against the ceiling."""
+    rates = creation(bench) if "creation" in only else {}
+    if "floor" in only:
+        rates["floor"] = floor(bench)
+    if "storm" in only:
+        storm(bench, database_url)
+    if "slots" in only and slots(bench, base) and "mix" in only:
+        mix(bench)
+    if "told" in only:
+        rates["told"] = told(bench, base, database_url, data_dir)
+    return rates
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=float, default=10)
@@ -349,9 +386,16 @@ def main() -> None:
     parser.add_argument(
         "--only",
         default="creation,storm,slots,mix,told,pgbench",
+        # also: floor (GET /me at 8 clients, the cheapest signed-in request)
         help="comma-separated scenarios to run (default: all)",
     )
-    parser.add_argument("--topology", choices=("local", "apart"), default="local")
+    parser.add_argument(
+        "--topology",
+        choices=("local", "apart", "none"),
+        default="local",
+        help="local: a job worker in each API process; apart: one `inkslot worker`; "
+        "none: no worker at all (creation alone, nobody told: the API's own cost)",
+    )
     parser.add_argument("--told-seconds", type=float, default=30)
     parser.add_argument("--statements", action="store_true", help="pg_stat_statements per booking")
     parser.add_argument("--py-spy", help="path to py-spy: profile each worker for 5 s per run")
@@ -368,7 +412,8 @@ def main() -> None:
         catalogue = seed_catalogue(database_url)
         port = free_port()
         apart = args.topology == "apart"
-        extra = {"INKSLOT_EMBEDDED_WORKER": "false"} if apart else {}
+        embedded = args.topology == "local"
+        extra = {} if embedded else {"INKSLOT_EMBEDDED_WORKER": "false"}
         server = start_server(tmp, database_url, port, workers=WORKERS, **extra)
         worker = start_worker(tmp, database_url) if apart else None
         base = f"http://{HOST}:{port}"
@@ -376,19 +421,17 @@ def main() -> None:
         bench = Bench(catalogue, port, tokens, args)
         bench.server, bench.worker = server, worker
         bench.postmaster_pid = int((postgres.pgdata / "postmaster.pid").read_text().split()[0])
-        where = "one `inkslot worker` apart" if apart else "a job worker inside each"
+        where = {
+            "local": "a job worker inside each",
+            "apart": "one `inkslot worker` apart",
+            "none": "no job worker at all",
+        }[args.topology]
         print(
             f"server: {base}, 2 API processes, {where}; embedded PostgreSQL (local-profile "
             f"settings); client, server and PostgreSQL share {_cpus()} cores"
         )
         only = set(args.only.split(","))
-        rates = creation(bench) if "creation" in only else {}
-        if "storm" in only:
-            storm(bench, database_url)
-        if "slots" in only and slots(bench, base) and "mix" in only:
-            mix(bench)
-        if "told" in only:
-            rates["told"] = told(bench, base, database_url, tmp)
+        rates = scenarios(bench, only, base, database_url, tmp)
         stop_server(server)
         server = None
         if worker is not None:
@@ -403,7 +446,10 @@ def main() -> None:
         )
         _overlap_check(database_url)
         for name, rate in rates.items() if tps else ():
-            what = "created and fully told" if name == "told" else f"API creations/s at c={name}"
+            what = {
+                "told": "created and fully told",
+                "floor": "GET /me at c=8 (the floor)",
+            }.get(str(name), f"API creations/s at c={name}")
             print(f"    {what} / pgbench ceiling: {rate / tps:.2f}")
     finally:
         for process in (server, worker):

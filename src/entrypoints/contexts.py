@@ -32,6 +32,7 @@ from booking_domain.bookings.use_cases import BookingUseCases
 from booking_domain.calendars.use_cases import CalendarUseCases
 from booking_domain.catalog.use_cases import CatalogUseCases
 from booking_domain.commissions.use_cases import CommissionUseCases
+from booking_domain.consent.use_cases import ConsentUseCases
 from booking_domain.disputes.use_cases import DisputeUseCases
 from booking_domain.loyalty.use_cases import LoyaltyUseCases
 from booking_domain.media.use_cases import MediaUseCases
@@ -92,6 +93,7 @@ class Contexts:
         CalendarUseCases,
         FromSettings(feed_base_url=setting("base_url"), app_url=setting("web_url")),
     ]
+    consent: ConsentUseCases
     disputes: DisputeUseCases
     commissions: CommissionUseCases
     reviews: ReviewUseCases

@@ -23,6 +23,7 @@ from booking_domain.bookings import (
     BookingStatus,
     HistoryEntry,
     SlotTakenError,
+    TouchUpTakenError,
     booking_subject,
 )
 from booking_domain.bookings.ports import (
@@ -96,6 +97,7 @@ class InMemoryBookingRepository(BookingRepository):
             raise ConcurrentUpdateError("This booking already exists.")
         if any(b.reference == booking.reference for b in self._rows.values()):
             raise BookingReferenceTakenError()  # the unique index on bookings.reference
+        self._check_touch_up(booking)
         self._check_free(booking)
         self._log(booking, entry, carried)
 
@@ -110,6 +112,7 @@ class InMemoryBookingRepository(BookingRepository):
         stored = self._rows.get(booking.id)
         if stored is None or stored.version != entry.version - 1:
             raise ConcurrentUpdateError()
+        self._check_touch_up(booking)
         self._check_free(booking)
         self._log(booking, entry, carried)
 
@@ -145,6 +148,27 @@ class InMemoryBookingRepository(BookingRepository):
     async def history(self, booking_id: BookingId) -> tuple[HistoryEntry, ...]:
         found = [e for e in self._history.values() if e.booking_id == booking_id]
         return tuple(sorted(found, key=lambda e: e.version))
+
+    def _check_touch_up(self, booking: Booking) -> None:
+        """The partial unique index on ``bookings.touch_up_of``: one live touch-up each."""
+        if booking.touch_up_of is None or booking.status is BookingStatus.CANCELLED:
+            return
+        live = self._live_touch_up(booking.touch_up_of)
+        if live is not None and live.id != booking.id:
+            raise TouchUpTakenError()
+
+    def _live_touch_up(self, original_id: BookingId) -> Booking | None:
+        return next(
+            (
+                b
+                for b in self._rows.values()
+                if b.touch_up_of == original_id and b.status is not BookingStatus.CANCELLED
+            ),
+            None,
+        )
+
+    async def touch_up_of(self, original_id: BookingId) -> Booking | None:
+        return self._live_touch_up(original_id)
 
     async def list(self, where: BookingFilter, page: PageRequest) -> Page[Booking]:
         matching = sorted(

@@ -12,6 +12,7 @@ from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
 
 from adapters.memory.accounts import InMemoryUserRepository
+from adapters.memory.aftercare import InMemoryAftercareRepository
 from adapters.memory.bookings import InMemoryBookingRepository
 from adapters.memory.catalog import (
     InMemoryArtistRepository,
@@ -19,10 +20,12 @@ from adapters.memory.catalog import (
     InMemoryStudioRepository,
 )
 from adapters.memory.clients import InMemoryClientRepository
+from adapters.memory.reviews import InMemoryReviewRepository
 from adapters.memory.store import StagedTable, TableRepository
 from booking_domain.accounts import DEFAULT_LOCALE, User
 from booking_domain.bookings import Client, ClientId
 from booking_domain.notifications import (
+    AfterSession,
     BookingFacts,
     Channel,
     InboxItem,
@@ -203,10 +206,24 @@ class InMemoryNotificationContext(NotificationContext):
         services: InMemoryServiceRepository,
         studios: InMemoryStudioRepository,
         clients: InMemoryClientRepository,
+        reviews: InMemoryReviewRepository,
+        aftercare: InMemoryAftercareRepository,
     ) -> None:
         self._users, self._preferences, self._bookings = users, preferences, bookings
         self._artists, self._services, self._studios = artists, services, studios
-        self._clients = clients
+        self._clients, self._reviews, self._aftercare = clients, reviews, aftercare
+
+    async def after_session(
+        self, booking_ids: Collection[BookingId]
+    ) -> Mapping[BookingId, AfterSession]:
+        found = {}
+        for booking_id in booking_ids:
+            booking = await self._bookings.get(booking_id)
+            if booking is not None:
+                text = (await self._aftercare.get(booking.artist_id)).text
+                reviewed = await self._reviews.for_booking(booking_id) is not None
+                found[booking_id] = AfterSession(text, reviewed)
+        return found
 
     async def recipients(self, user_ids: Collection[UserId]) -> Mapping[UserId, Recipient]:
         found = {u: await self._recipient(u) for u in user_ids}
@@ -279,7 +296,7 @@ class InMemoryNotificationContext(NotificationContext):
             artist_name=artist.display_name,
             customer_name=customer.name,
             service_name=service.name,
-            price=service.price,
+            price=service.price if booking.price is None else booking.price,  # as booked
             time_zone=artist.time_zone,
             studio_name=None if studio is None else studio.name,
             address=None if studio is None else studio.address,

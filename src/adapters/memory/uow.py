@@ -17,6 +17,7 @@ from adapters.memory.accounts import (
     InMemorySignInAttemptsRepository,
     InMemoryUserRepository,
 )
+from adapters.memory.aftercare import InMemoryAftercareRepository
 from adapters.memory.audit import InMemoryAuditTrail
 from adapters.memory.booking_links import InMemoryBookingLinkRepository
 from adapters.memory.bookings import InMemoryBookingRepository, InMemoryIdempotencyRepository
@@ -35,6 +36,12 @@ from adapters.memory.commissions import (
     InMemoryQuoteRepository,
     InMemoryRequestMessageRepository,
     InMemoryRequestRepository,
+)
+from adapters.memory.consent import (
+    InMemoryConsentFormRepository,
+    InMemoryConsentGate,
+    InMemoryConsentRepository,
+    InMemoryConsentRequirementRepository,
 )
 from adapters.memory.disputes import (
     InMemoryDisputeMessageRepository,
@@ -99,6 +106,7 @@ from booking_domain.bookings.ports import BookingsUnitOfWork, BookingsUnitOfWork
 from booking_domain.calendars import CalendarsUnitOfWork
 from booking_domain.catalog.ports import CatalogUnitOfWork
 from booking_domain.commissions import CommissionsUnitOfWork
+from booking_domain.consent import ConsentUnitOfWork
 from booking_domain.disputes.ports import DisputesUnitOfWork
 from booking_domain.loyalty import LoyaltyUnitOfWork
 from booking_domain.media.ports import MediaUnitOfWork
@@ -134,6 +142,7 @@ class InMemoryUnitOfWork(
     NotificationsUnitOfWork,
     ReviewsUnitOfWork,
     SearchUnitOfWork,
+    ConsentUnitOfWork,
     LoyaltyUnitOfWork,
 ):
     """One transaction over a :class:`InMemoryStore`.
@@ -152,6 +161,22 @@ class InMemoryUnitOfWork(
         # indistinguishable from applying each as it returns (a failed write stages nothing).
         self._autocommit = autocommit and not read_only
         self._tables: list[StagedTable[Any, Any]] = []
+
+    # Consent forms (consent): forms, requirements, signed consents, and bookings' gate.
+    consent_forms = cached_property(
+        lambda uow: InMemoryConsentFormRepository(
+            uow.staged("consent_forms"), uow.staged("consent_form_versions")
+        )
+    )
+    consent_requirements = _over_table(InMemoryConsentRequirementRepository, "consent_requirements")
+    consents = cached_property(
+        lambda uow: InMemoryConsentRepository(
+            uow.staged("consents"), uow.staged("bookings"), uow.staged("consent_requirements")
+        )
+    )
+    consent_gate = cached_property(
+        lambda uow: InMemoryConsentGate(uow.consent_requirements, uow.consents)
+    )
 
     def staged(self, name: str) -> StagedTable[Any, Any]:
         """A table of the store as this unit of work sees it (its writes staged)."""
@@ -299,8 +324,11 @@ class InMemoryUnitOfWork(
             uow.services,
             uow.studios,
             uow.clients,
+            uow.reviews,
+            uow.aftercare,
         )
     )
+    aftercare = _over_table(InMemoryAftercareRepository, "artist_aftercare")
     loyalty_programs = cached_property(
         lambda uow: InMemoryProgramRepository(uow.staged("loyalty_programs"), uow.artists)
     )

@@ -63,6 +63,8 @@ class BabelRenderer(MessageRenderer):
         values = _values(facts, locale)
         title_id, lead_id = wording.MESSAGES[(facts.kind, _lead_key(facts))]
         title, lead = _(title_id).format(**values), _(lead_id).format(**values)
+        if facts.aftercare_text:  # the artist's own words, as written
+            lead = f"{lead}\n\n{facts.aftercare_text}"
         rows = _rows(facts, values, _)
         extra = _extra(facts, values, _)
         links = _links(facts, _)
@@ -215,6 +217,8 @@ def _loyalty_rows(
 
 def _extra(facts: MessageFacts, values: dict[str, str], _: Callable[[str], str]) -> list[str]:
     b, lines = facts.booking, []
+    if b is not None and b.touch_up:
+        lines.append(_(wording.TOUCH_UP))
     if b is not None and facts.party.value == "customer" and facts.kind in _REFUNDING:
         if b.amount is not None and b.amount.amount:
             lines.append(_(wording.REFUND_DUE).format(**values))
@@ -237,6 +241,7 @@ _REFUNDING = frozenset({"booking.cancelled", "booking.dispute_resolved"})
 
 _CLOSED = frozenset(
     {"booking.cancelled", "booking.expired", "booking.completed", "booking.no_show"}
+    | {"booking.aftercare", "booking.review_request"}
 )
 
 
@@ -259,6 +264,10 @@ def _links(facts: MessageFacts, _: Callable[[str], str]) -> list[tuple[str, str]
             return [(_(label["request"]), r.link)]
         return [] if points is None else [(_(label["loyalty"]), points.link)]
     links = [(_(label["manage"]), b.links.booking)]
+    if facts.review_link is not None:
+        links.insert(0, (_(label["review"]), facts.review_link))
+    if facts.kind == "consent.requested":  # where the web app shows the form to sign
+        links.insert(0, (_(label["consent"]), f"{b.links.booking}/consent"))
     if facts.kind in ("booking.approved", "booking.invoiced") and facts.party.value == "customer":
         links.append((_(label["pay"]), b.links.pay))
     if not _closed(facts):
@@ -304,7 +313,7 @@ def _html(
         + "</td></tr>"
         for label, value, link in rows
     )
-    paragraphs = "".join(f"<p>{e(line)}</p>" for line in extra)
+    paragraphs = "".join(f"<p>{_lines(line)}</p>" for line in extra)
     buttons = " ".join(
         f'<a href="{e(url)}" style="display:inline-block;padding:8px 14px;margin:4px 6px 4px 0;'
         f'background:#111;color:#fff;text-decoration:none;border-radius:4px">{e(label)}</a>'
@@ -314,13 +323,18 @@ def _html(
         f'<!doctype html><html lang="{e(facts.locale)}"><head><meta charset="utf-8">'
         f"<title>{e(title)}</title></head>"
         '<body style="font-family:sans-serif;line-height:1.5;color:#111">'
-        f'<h1 style="font-size:20px">{e(title)}</h1><p>{e(lead)}</p>'
+        f'<h1 style="font-size:20px">{e(title)}</h1><p>{_lines(lead)}</p>'
         + (f"<table>{cells}</table>" if cells else "")
         + paragraphs
         + (f"<p>{buttons}</p>" if buttons else "")
         + f'<hr><p style="font-size:12px;color:#666">{e(_(wording.SIGNATURE))}<br>'
         f"{e(hint)}</p></body></html>"
     )
+
+
+def _lines(text: str) -> str:
+    """Escaped, its line breaks kept (an artist's aftercare text is written in lines)."""
+    return html.escape(text).replace("\n", "<br>")
 
 
 def _sms(title: str, facts: MessageFacts, values: dict[str, str], _: Callable[[str], str]) -> str:

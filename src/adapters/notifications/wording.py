@@ -207,6 +207,30 @@ MESSAGES: dict[tuple[str, str], tuple[str, str]] = {
         N_("New message from {customer}"),
         N_("{customer} wrote in the thread of their tattoo request."),
     ),
+    # After a session (docs/aftercare.md): the artist's own aftercare text follows the lead
+    # as written, in whatever language the artist wrote it.
+    ("booking.aftercare", "customer"): (
+        N_("Caring for your new tattoo from {artist}"),
+        N_("{artist} wrote these aftercare instructions for your session {reference} on {when}:"),
+    ),
+    ("booking.review_request", "customer"): (
+        N_("How was your session with {artist}?"),
+        N_("Tell others about your session {reference} on {when}: rate it and write a few words."),
+    ),
+    ("consent.requested", "customer"): (
+        N_("Sign the consent form for {reference}"),
+        N_(
+            "{artist} asks you to sign a consent form before your appointment for {service} "
+            "on {when}. Sign it in the app; your photo ID is checked at the studio."
+        ),
+    ),
+    ("consent.signed", "artist"): (
+        N_("{customer} signed the consent form for {reference}"),
+        N_(
+            "{customer} signed the consent form for {service} on {when}. Check their photo ID "
+            "at the studio before you complete the booking."
+        ),
+    ),
     ("booking.reminder", "customer"): (
         N_("Reminder: {service} with {artist} {in_time}"),
         N_("Your appointment {reference} starts on {when}."),
@@ -255,6 +279,8 @@ LABELS = {
     "pay": N_("Pay the deposit"),
     "message": N_("Message"),
     "request": N_("Open the request"),
+    "review": N_("Write a review"),
+    "consent": N_("Sign the consent form"),
     "program": N_("Loyalty program"),
     "points": N_("Points balance"),
     "loyalty": N_("Open your points"),
@@ -267,6 +293,8 @@ REFUND_DUE = N_("A refund of {refund} is on its way to you.")
 POLICY_NO_DEPOSIT = N_(
     "Free cancellation or rescheduling up to {hours} hours before the appointment."
 )
+# Every message about a free touch-up of an earlier booking (docs/aftercare.md) says so.
+TOUCH_UP = N_("This is a free touch-up of an earlier session: there is nothing to pay.")
 NO_REFUND = N_("Under the cancellation policy the deposit of {paid} is kept.")
 NO_REFUND_DECIDED = N_("Inkslot decided that no refund is due.")
 SIGNATURE = N_("Inkslot: booking for tattoo artists and studios")
@@ -284,6 +312,6 @@ def source_messages() -> list[str]:
     for title, lead in MESSAGES.values():
         found += [title, lead]
     found += list(LABELS.values())
-    found += [POLICY, POLICY_NO_DEPOSIT, REFUND_DUE, NO_REFUND, NO_REFUND_DECIDED]
+    found += [POLICY, POLICY_NO_DEPOSIT, REFUND_DUE, NO_REFUND, NO_REFUND_DECIDED, TOUCH_UP]
     found += [SIGNATURE, SETTINGS_HINT, SMS, SMS_SHORT, CLIENT_HINT, CLIENT_SMS]
     return list(dict.fromkeys(found))

@@ -98,7 +98,7 @@ _PENDING = _B.status == constant("pending")
 _HISTORY_COLUMNS = [c.name for c in booking_history.c if c.name != "created_at"]
 _UNCHANGING = (
     "id", "reference", "created_at", "booking_link_id", "price", "one_off_design_id",
-    "project_id",
+    "project_id", "touch_up_of",
 )  # fmt: skip
 
 
@@ -231,6 +231,11 @@ _EXPIRED_HOLDS = Statement(
         .with_for_update(skip_locked=True)
     )
 )
+_TOUCH_UP = Statement(  # the partial unique index uq_bookings_touch_up_of serves it
+    lambda: select(bookings).where(
+        _B.touch_up_of == bindparam("original_id"), _B.status != constant("cancelled")
+    )
+)
 _HISTORY = Statement(
     lambda: (
         select(booking_history)
@@ -258,7 +263,7 @@ def _booking_row(b: Booking) -> dict[str, Any]:
         "booking_link_id": b.link_id,
         "price": None if b.price is None else b.price.amount,
         "one_off_design_id": b.one_off_design_id,
-        "project_id": b.project_id,
+        "project_id": b.project_id, "touch_up_of": b.touch_up_of,
         "created_at": b.created_at, "updated_at": b.updated_at,
     }  # fmt: skip
 
@@ -313,6 +318,7 @@ def _booking(row: Row) -> Booking:
         link_id=row["booking_link_id"],
         price=None if row["price"] is None else Money(row["price"], currency),
         project_id=row["project_id"],
+        touch_up_of=None if row["touch_up_of"] is None else BookingId(row["touch_up_of"]),
         one_off_design_id=(
             None if row["one_off_design_id"] is None else FlashDesignId(row["one_off_design_id"])
         ),
@@ -464,6 +470,11 @@ class PostgresBookingRepository(OnConnection, BookingRepository):
     async def expired_holds(self, now: datetime, *, limit: int) -> tuple[Booking, ...]:
         cursor = await self._conn.execute(_EXPIRED_HOLDS.text, {"now": now, "limit": limit})
         return tuple(_booking(r) for r in await cursor.fetchall())
+
+    async def touch_up_of(self, original_id: BookingId) -> Booking | None:
+        cursor = await self._conn.execute(_TOUCH_UP.text, {"original_id": original_id})
+        row = await cursor.fetchone()
+        return None if row is None else _booking(row)
 
     async def history(self, booking_id: BookingId) -> tuple[HistoryEntry, ...]:
         cursor = await self._conn.execute(_HISTORY.text, {"booking_id": booking_id})

@@ -8,9 +8,14 @@ from psycopg import errors as pg
 from psycopg_pool import PoolTimeout
 
 from booking_domain.accounts import EmailAlreadyRegisteredError, PhoneAlreadyVerifiedError
-from booking_domain.bookings import BookingReferenceTakenError, SlotTakenError
+from booking_domain.bookings import (
+    BookingReferenceTakenError,
+    SlotTakenError,
+    TouchUpTakenError,
+)
 from booking_domain.catalog import ArtistProfileExistsError
 from booking_domain.catalog.errors import BookingLinkExistsError
+from booking_domain.consent import ConsentAlreadySignedError
 from booking_domain.disputes import DisputeAlreadyExistsError
 from booking_domain.reviews import ReviewExistsError
 from booking_domain.shared import (
@@ -32,8 +37,10 @@ CONSTRAINT_ERRORS: dict[str, type[DomainError]] = {
     "uq_booking_links_artist_id_service_id": BookingLinkExistsError,
     "ix_booking_links_general": BookingLinkExistsError,
     "uq_bookings_reference": BookingReferenceTakenError,
+    "uq_bookings_touch_up_of": TouchUpTakenError,  # two touch-ups of one original at once
     "uq_reviews_booking_id": ReviewExistsError,  # two first reviews of one booking at once
     "uq_disputes_booking_id": DisputeAlreadyExistsError,  # two first disputes at once
+    "uq_consents_booking_id": ConsentAlreadySignedError,  # two signatures of one booking at once
     # Two changes of one subject recorded the same event number: the second lost the race.
     "uq_outbox_events_subject_sequence": ConcurrentUpdateError,
 }

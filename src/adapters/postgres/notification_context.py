@@ -9,19 +9,41 @@ from datetime import timedelta
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import any_, bindparam, exists, func, select
+from sqlalchemy.dialects.postgresql import ARRAY
 
 from adapters.postgres.database import OnConnection
-from adapters.postgres.sql import Statement
-from adapters.postgres.tables.catalog import artists
+from adapters.postgres.sql import Statement, constant
+from adapters.postgres.tables.bookings import bookings
+from adapters.postgres.tables.catalog import artist_aftercare, artists
+from adapters.postgres.tables.reviews import reviews
 from adapters.postgres.tuned.notification_context import BOOKING, CLIENT, RECIPIENT
 from booking_domain.bookings import ClientId
-from booking_domain.notifications import BookingFacts, NotificationPreferences, Recipient
+from booking_domain.notifications import (
+    AfterSession,
+    BookingFacts,
+    NotificationPreferences,
+    Recipient,
+)
 from booking_domain.notifications.ports import NotificationContext
 from booking_domain.shared.ids import ArtistId, BookingId, UserId
 from booking_domain.shared.money import Money
 
 _OWNER = Statement(lambda: select(artists.c.user_id).where(artists.c.id == bindparam("id")))
+_B, _A, _R = bookings.c, artist_aftercare.c, reviews.c
+# The bookings by their key, each artist's text by its key, a review by its booking's unique
+# key: three index reads a booking.
+_AFTER_SESSION = Statement(
+    lambda: (
+        select(
+            _B.id,
+            func.coalesce(_A.text, constant("")).label("text"),
+            exists().where(_R.booking_id == _B.id).label("reviewed"),
+        )
+        .select_from(bookings.outerjoin(artist_aftercare, _A.artist_id == _B.artist_id))
+        .where(_B.id == any_(bindparam("ids", type_=ARRAY(_B.id.type))))
+    )
+)
 
 
 class PostgresNotificationContext(OnConnection, NotificationContext):
@@ -49,6 +71,12 @@ class PostgresNotificationContext(OnConnection, NotificationContext):
             await self._conn.execute(_OWNER.text, {"id": artist_id})
         ).fetchone()
         return None if row is None else UserId(row["user_id"])
+
+    async def after_session(
+        self, booking_ids: Collection[BookingId]
+    ) -> Mapping[BookingId, AfterSession]:
+        rows = await self._all(_AFTER_SESSION.text, booking_ids)
+        return {BookingId(r["id"]): AfterSession(r["text"], r["reviewed"]) for r in rows}
 
 
 def _recipient(row: Mapping[str, Any]) -> Recipient:

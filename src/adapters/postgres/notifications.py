@@ -43,7 +43,7 @@ from adapters.postgres.tables.notifications import (
 )
 from booking_domain.bookings import ClientId
 from booking_domain.notifications import (
-    REMINDER,
+    SCHEDULED,
     Category,
     Channel,
     DeliveryStatus,
@@ -551,13 +551,13 @@ GROUPS_PER_JOB = 20
 
 def send_groups(notifications: Sequence[Notification]) -> list[list[Notification]]:
     """The jobs' notifications: the groups to send now (an event's), ``GROUPS_PER_JOB`` to
-    a job; those waiting for one moment (a reminder's), a job for each moment, scheduled
-    at it (a retried reminder is sent now)."""
+    a job; those waiting for one moment (a reminder's, an aftercare message's, a review
+    request's), a job for each moment, scheduled at it (a retried one is sent now)."""
     groups: dict[tuple[object, datetime], list[Notification]] = {}
     for n in notifications:
         groups.setdefault((n.event_id or n.id, n.send_at), []).append(n)
-    now = [g for g in groups.values() if g[0].kind != REMINDER]
-    later = [g for g in groups.values() if g[0].kind == REMINDER]
+    now = [g for g in groups.values() if g[0].kind not in SCHEDULED]
+    later = [g for g in groups.values() if g[0].kind in SCHEDULED]
     chunks = [now[i : i + GROUPS_PER_JOB] for i in range(0, len(now), GROUPS_PER_JOB)]
     return [[n for group in chunk for n in group] for chunk in chunks] + later
 
@@ -570,7 +570,7 @@ REMINDER_PRIORITY = -1
 
 def _send_job(notifications: list[Notification]) -> job_states.Job:
     first = notifications[0]
-    later = first.kind == REMINDER
+    later = first.kind in SCHEDULED
     return job_states.Job(
         id=None,
         lock=None,

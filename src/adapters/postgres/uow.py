@@ -22,6 +22,7 @@ from adapters.postgres.accounts import (
     PostgresSignInAttemptsRepository,
     PostgresUserRepository,
 )
+from adapters.postgres.aftercare import PostgresAftercareRepository
 from adapters.postgres.analytics import PostgresAnalyticsReader
 from adapters.postgres.audit import PostgresAuditTrail
 from adapters.postgres.booking_links import PostgresBookingLinkRepository
@@ -40,6 +41,11 @@ from adapters.postgres.clients import PostgresClientRepository
 from adapters.postgres.commissions import (
     PostgresRequestMessageRepository,
     PostgresRequestRepository,
+)
+from adapters.postgres.consent import PostgresConsentGate, PostgresConsentRepository
+from adapters.postgres.consent_forms import (
+    PostgresConsentFormRepository,
+    PostgresConsentRequirementRepository,
 )
 from adapters.postgres.database import Connection, Database
 from adapters.postgres.disputes import (
@@ -106,6 +112,7 @@ from booking_domain.bookings.ports import BookingsUnitOfWork, BookingsUnitOfWork
 from booking_domain.calendars import CalendarsUnitOfWork
 from booking_domain.catalog.ports import CatalogUnitOfWork
 from booking_domain.commissions import CommissionsUnitOfWork
+from booking_domain.consent import ConsentUnitOfWork
 from booking_domain.disputes.ports import DisputesUnitOfWork
 from booking_domain.loyalty import LoyaltyUnitOfWork
 from booking_domain.media.ports import MediaUnitOfWork
@@ -149,6 +156,7 @@ class PostgresUnitOfWork(
     ReviewsUnitOfWork,
     SearchUnitOfWork,
     AnalyticsUnitOfWork,
+    ConsentUnitOfWork,
     LoyaltyUnitOfWork,
 ):
     """Borrows a connection for the block; anything not committed is rolled back, and
@@ -254,6 +262,17 @@ class PostgresUnitOfWork(
     notification_cursor = _on_connection(PostgresNotificationCursor)
     notification_queue = _with_jobs(ProcrastinateNotificationQueue)
     notification_context = _on_connection(PostgresNotificationContext)
+    aftercare = _on_connection(PostgresAftercareRepository)
+
+    # Consent forms (consent): forms, requirements, signed consents, and bookings' gate.
+    consent_forms = _on_connection(PostgresConsentFormRepository)
+    consent_requirements = _on_connection(PostgresConsentRequirementRepository)
+    consents = _on_connection(PostgresConsentRepository)
+    consent_gate = cached_property(
+        lambda uow: PostgresConsentGate(uow.consent_requirements, uow.consents)
+    )
+
+    # Loyalty (loyalty): programs, accounts and their entries, redemptions, the earner.
     loyalty_programs = _on_connection(PostgresProgramRepository)
     loyalty_ledger = _on_connection(PostgresLoyaltyLedger)
     loyalty_redemptions = _on_connection(PostgresRedemptionRepository)

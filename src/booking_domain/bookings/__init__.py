@@ -16,6 +16,12 @@ from booking_domain.bookings.booking import (
     require_role,
 )
 from booking_domain.bookings.clients import BookedFor, Client, ClientId, new_client
+from booking_domain.bookings.consent_gate import (
+    ConsentGate,
+    ConsentStanding,
+    HasConsentGate,
+    require_consent,
+)
 from booking_domain.bookings.creation import (
     SessionTerms,
     creation_kind,
@@ -27,14 +33,18 @@ from booking_domain.bookings.errors import (
     BookingActionNotAllowedError,
     BookingNotFoundError,
     BookingReferenceTakenError,
+    ConsentNotSignedError,
     CustomerNotFoundError,
     HoldExpiredError,
     IdempotencyKeyReusedError,
+    IdNotCheckedError,
     PaymentMismatchError,
     RefundOutOfRangeError,
     SessionOfProjectError,
     SlotTakenError,
     TooLateToChangeError,
+    TouchUpNotAvailableError,
+    TouchUpTakenError,
 )
 from booking_domain.bookings.history import HistoryEntry, HistoryKind, actor_fields
 from booking_domain.bookings.lifecycle import (
@@ -68,6 +78,14 @@ from booking_domain.bookings.published import (
 from booking_domain.bookings.recording import BookingRecords, record_change, record_new
 from booking_domain.bookings.references import new_booking_reference, read_booking_reference
 from booking_domain.bookings.status import CLOSED, TRANSITIONS, BookingStatus, PaymentStatus
+from booking_domain.bookings.touch_ups import (
+    TouchUpOffer,
+    TouchUpRefusal,
+    touch_up_deadline,
+    touch_up_offer,
+    touch_up_refusal,
+    touch_up_terms,
+)
 from booking_domain.shared.errors import InvalidTransitionError
 
 __all__ = [
@@ -89,13 +107,18 @@ __all__ = [
     "BookingsUnitOfWork",
     "Client",
     "ClientId",
+    "ConsentGate",
+    "ConsentNotSignedError",
+    "ConsentStanding",
     "CustomerNotFoundError",
     "HasBookings",
     "HasClients",
+    "HasConsentGate",
     "HasIdeas",
     "HistoryEntry",
     "HistoryKind",
     "HoldExpiredError",
+    "IdNotCheckedError",
     "IdempotencyKeyReusedError",
     "InvalidTransitionError",
     "PaymentMismatchError",
@@ -105,6 +128,10 @@ __all__ = [
     "SessionTerms",
     "SlotTakenError",
     "TooLateToChangeError",
+    "TouchUpNotAvailableError",
+    "TouchUpOffer",
+    "TouchUpRefusal",
+    "TouchUpTakenError",
     "actor_fields",
     "apply",
     "artist_of_booking_event",
@@ -131,8 +158,13 @@ __all__ = [
     "record_refund",
     "request_booking",
     "require_calendar_owner",
+    "require_consent",
     "require_role",
     "settle_balance",
+    "touch_up_deadline",
+    "touch_up_offer",
+    "touch_up_refusal",
+    "touch_up_terms",
     "withdraw_taken_flash",
 ]
 

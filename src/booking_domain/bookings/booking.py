@@ -104,6 +104,9 @@ class Booking:
     # moved only through its project, which keeps the sessions' order and healing gap
     # (``lifecycle.reschedule`` refuses it otherwise). Never changed.
     project_id: UUID | None = None
+    # The completed booking this one is the free touch-up of (``touch_ups.py``), if any.
+    # Never changed.
+    touch_up_of: BookingId | None = None
 
     def __post_init__(self) -> None:
         BookedFor(self.customer_id, self.client_id)  # refuses both or neither

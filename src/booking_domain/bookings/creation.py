@@ -70,12 +70,14 @@ def creation_kind(
 
 @dataclass(frozen=True, slots=True)
 class SessionTerms:
-    """What a session of a project (commissions) is booked with instead of its service's
-    price and deposit: the project sets both (docs/commissions.md, "Projects")."""
+    """What a booking is made with instead of its service's price and deposit: a session of
+    a project (commissions: the project sets both, docs/commissions.md, "Projects"), or a
+    free touch-up of a completed booking (``touch_ups.py``: price zero, no deposit)."""
 
     price: Money
     deposit: Money
-    project_id: UUID  # the project the booking is a session of
+    project_id: UUID | None = None  # the project the booking is a session of
+    touch_up_of: BookingId | None = None  # the booking it is the free touch-up of
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +160,7 @@ def request_booking(
     check_bookable(
         service=service, policy=policy, schedule=schedule, busy=busy, start=start, now=now
     )
-    if terms is not None and kind is not HistoryKind.REQUESTED:
+    if terms is not None and terms.project_id is not None and kind is not HistoryKind.REQUESTED:
         raise BookingActionNotAllowedError("A project's customer books its sessions.")
     opening = _opening(kind, service, policy, now, bool(deposit), party, terms)
     zero = Money.zero(opening.deposit.currency)
@@ -190,8 +192,10 @@ def request_booking(
         notes=notes,
         client_id=party.client_id,
         price=service.price if terms is None else terms.price,
-        one_off_design_id=one_off_design(service),
+        # A touch-up claims nothing: its original booked the design.
+        one_off_design_id=None if terms and terms.touch_up_of else one_off_design(service),
         project_id=None if terms is None else terms.project_id,
+        touch_up_of=None if terms is None else terms.touch_up_of,
     )
     uid, role = actor_fields(by)
     entry = HistoryEntry(booking.id, 1, kind, now, uid, role, None, opening.status)

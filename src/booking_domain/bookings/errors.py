@@ -104,3 +104,38 @@ class InvalidIdeaError(InvalidInputError):
 class TooManyIdeasError(RuleViolationError):
     code = "too_many_ideas"
     default_message = "This booking has as many ideas as it may have."
+
+
+class TouchUpNotAvailableError(RuleViolationError):
+    """A touch-up of this booking cannot be booked (at that start); ``reason`` says why (a
+    ``TouchUpRefusal`` value: docs/aftercare.md)."""
+
+    code = "touch_up_not_available"
+    default_message = "A free touch-up of this booking cannot be booked."
+
+    def __init__(self, reason: str, message: str | None = None) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+class TouchUpTakenError(ConflictError):
+    """The booking already has a touch-up that is not cancelled: one per original."""
+
+    code = "touch_up_taken"
+    default_message = "This booking already has a touch-up."
+
+
+class ConsentNotSignedError(ConflictError):
+    """Completing a booking whose artist requires a signed consent form before it has one
+    (docs/consent.md); also checking the ID of a booking nobody signed for yet."""
+
+    code = "consent_not_signed"
+    default_message = "The customer has not signed the consent form for this booking yet."
+
+
+class IdNotCheckedError(ConflictError):
+    """Completing a booking whose consent is signed but whose customer's photo ID the artist
+    has not recorded checking yet (docs/consent.md)."""
+
+    code = "id_not_checked"
+    default_message = "Record the check of the customer's photo ID before completing."

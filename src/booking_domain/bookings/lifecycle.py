@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from booking_domain.bookings.booking import Booking, apply, require_role
+from booking_domain.bookings.consent_gate import ConsentStanding, require_consent
 from booking_domain.bookings.errors import (
     AppointmentNotStartedError,
     BookingActionNotAllowedError,
@@ -235,18 +236,32 @@ def cancel_for_suspension(
     return cancel(booking, admin, now, policy, reason=ARTIST_SUSPENDED, refund=booking.refundable)
 
 
-def _close(booking: Booking, actor: Actor, now: datetime, to: BookingStatus) -> Result:
+def _close(
+    booking: Booking,
+    actor: Actor,
+    now: datetime,
+    to: BookingStatus,
+    consent: ConsentStanding = ConsentStanding.NOT_REQUIRED,
+) -> Result:
     require_role(booking, actor, STAFF)
     _require_status(booking, S.CONFIRMED)
     if require_aware(now, "now") < booking.start:
         raise AppointmentNotStartedError()
+    require_consent(consent)
     kind = K.COMPLETED if to is S.COMPLETED else K.NO_SHOW
     return apply(booking, kind=kind, now=now, actor=actor, status=to)
 
 
-def complete(booking: Booking, actor: Actor, now: datetime) -> Result:
-    """The artist or an admin marks a confirmed booking done, once it has started."""
-    return _close(booking, actor, now, S.COMPLETED)
+def complete(
+    booking: Booking,
+    actor: Actor,
+    now: datetime,
+    consent: ConsentStanding = ConsentStanding.NOT_REQUIRED,
+) -> Result:
+    """The artist or an admin marks a confirmed booking done, once it has started, and,
+    when its artist requires a consent form, once it is signed and the customer's photo ID
+    checked (``consent``: the ``ConsentGate``'s answer; docs/consent.md)."""
+    return _close(booking, actor, now, S.COMPLETED, consent)
 
 
 def mark_no_show(booking: Booking, actor: Actor, now: datetime) -> Result:

@@ -17,10 +17,11 @@ from typing import Protocol
 from booking_domain.accounts import HasUsers
 from booking_domain.bookings.booking import Booking
 from booking_domain.bookings.clients import Client, ClientId
+from booking_domain.bookings.consent_gate import HasConsentGate
 from booking_domain.bookings.history import HistoryEntry
 from booking_domain.bookings.ideas import Idea, IdeaId
 from booking_domain.bookings.status import BookingStatus, PaymentStatus
-from booking_domain.catalog import HasArtists, HasBookingLinks, HasFlash
+from booking_domain.catalog import HasAftercare, HasArtists, HasBookingLinks, HasFlash
 from booking_domain.media import HasUploads
 from booking_domain.scheduling import HasSchedulingReader
 from booking_domain.shared.audit import HasAudit
@@ -99,6 +100,11 @@ class BookingRepository(Protocol):
 
     async def list(self, where: BookingFilter, page: PageRequest) -> Page[Booking]:
         """Newest start first; the total counted as ``Page.counted`` says."""
+        ...
+
+    async def touch_up_of(self, original_id: BookingId) -> Booking | None:
+        """The touch-up of ``original_id`` that is not cancelled, if any (at most one:
+        ``add`` raises ``TouchUpTakenError`` for a second, whatever the concurrency)."""
         ...
 
 
@@ -187,13 +193,17 @@ class BookingsUnitOfWork(
     HasUploads,
     HasOutbox,
     HasAudit,
+    HasAftercare,
+    HasConsentGate,
     Protocol,
 ):
     """What booking use cases open: bookings, the artists' client records, idempotency keys,
     the artists whose policy they apply (and whose suspension cancels bookings: the outbox
     takes the artist's event), the scheduling reader, ideas (with the uploads their images
     come from), and the users, read for what a party is shown of the other (the customer's
-    name and phone) and to find the customer an artist books (by email or phone)."""
+    name and phone) and to find the customer an artist books (by email or phone); the
+    artists' aftercare settings (the touch-up window); and the consent gate a completion
+    asks (served by the consent context's adapters)."""
 
 
 class BookingsUnitOfWorkFactory(Protocol):

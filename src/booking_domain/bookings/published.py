@@ -114,6 +114,7 @@ def _booking_data(b: Booking) -> dict[str, JsonValue]:
         "refundDue": _money(b.refund_due),
         "cancellationReason": b.cancellation_reason,
         "version": b.version,
+        "touchUpOf": None if b.touch_up_of is None else str(b.touch_up_of),
     }
 
 

@@ -13,6 +13,7 @@ what a booking made through a link looks up), and flash (``FlashOffer`` on a ser
 :mod:`booking_domain.catalog.use_cases`.
 """
 
+from booking_domain.catalog.aftercare import AftercareSettings
 from booking_domain.catalog.artists import ArtistProfile, ArtistStatus, GeoPoint, mean_rating
 from booking_domain.catalog.errors import (
     ArtistNotFoundError,
@@ -47,8 +48,10 @@ from booking_domain.catalog.loading import load_artist, load_editable_artist
 from booking_domain.catalog.policy import SchedulingPolicy
 from booking_domain.catalog.portfolio import PortfolioItem, PortfolioItemId
 from booking_domain.catalog.ports import (
+    AftercareRepository,
     BookingLinkRepository,
     CatalogUnitOfWork,
+    HasAftercare,
     HasArtists,
     HasBookingLinks,
     HasFlash,
@@ -68,6 +71,8 @@ from booking_domain.catalog.studios import Studio, ensure_may_create_studio
 __all__ = [
     "ARTIST",
     "ARTIST_EVENT_TYPES",
+    "AftercareRepository",
+    "AftercareSettings",
     "ArtistChange",
     "ArtistNotFoundError",
     "ArtistProfile",
@@ -92,6 +97,7 @@ __all__ = [
     "FlashOffer",
     "FoundLink",
     "GeoPoint",
+    "HasAftercare",
     "HasArtists",
     "HasBookingLinks",
     "HasFlash",

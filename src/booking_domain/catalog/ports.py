@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
+from booking_domain.catalog.aftercare import AftercareSettings
 from booking_domain.catalog.artists import ArtistProfile, ArtistStatus
 from booking_domain.catalog.flash import ClaimOutcome, FlashDesign, FlashDesignId
 from booking_domain.catalog.links import (
@@ -220,6 +221,36 @@ class HasBookingLinks(Protocol):
     def booking_links(self) -> BookingLinkRepository: ...
 
 
+class AftercareRepository(Protocol):
+    """Artists' aftercare settings (``aftercare.py``); an artist who never chose any has
+    the defaults."""
+
+    async def get(self, artist_id: ArtistId) -> AftercareSettings:
+        """The artist's settings, or the defaults (``updated_at`` None) when none are
+        stored (also for an unknown artist)."""
+        ...
+
+    async def of_artists(
+        self, artist_ids: Collection[ArtistId]
+    ) -> Mapping[ArtistId, AftercareSettings]:
+        """The stored settings of these artists, one read (those with none are left
+        out)."""
+        ...
+
+    async def put(self, settings: AftercareSettings) -> None:
+        """Store the artist's settings, replacing any earlier ones."""
+        ...
+
+    async def remove(self, artist_id: ArtistId) -> None:
+        """Forget the artist's settings (the defaults apply again); nothing stored: no-op."""
+        ...
+
+
+class HasAftercare(Protocol):
+    @property
+    def aftercare(self) -> AftercareRepository: ...
+
+
 class CatalogUnitOfWork(
     UnitOfWork,
     HasArtists,
@@ -231,6 +262,7 @@ class CatalogUnitOfWork(
     HasUploads,
     HasOutbox,
     HasAudit,
+    HasAftercare,
     Protocol,
 ):
     """What catalogue use cases open: artists, studios, services, portfolios (with the

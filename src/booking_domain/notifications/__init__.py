@@ -19,6 +19,7 @@ from booking_domain.notifications.errors import (
     UnsignedDeliveryReportError,
 )
 from booking_domain.notifications.facts import (
+    AfterSession,
     BookingFacts,
     BookingView,
     Links,
@@ -41,9 +42,12 @@ from booking_domain.notifications.ports import NotificationsUnitOfWork
 from booking_domain.notifications.preferences import NotificationPreferences
 from booking_domain.notifications.reminders import DEFAULT_OFFSETS, ReminderOffsets
 from booking_domain.notifications.rules import (
+    AFTERCARE,
     KINDS,
     REMINDER,
+    REVIEW_REQUEST,
     RULES,
+    SCHEDULED,
     Category,
     Channel,
     Party,
@@ -51,11 +55,15 @@ from booking_domain.notifications.rules import (
 from booking_domain.notifications.senders import EmailSender, SmsSender
 
 __all__ = [
+    "AFTERCARE",
     "DEFAULT_OFFSETS",
     "DEFAULT_RETRY_DELAYS",
     "KINDS",
     "REMINDER",
+    "REVIEW_REQUEST",
     "RULES",
+    "SCHEDULED",
+    "AfterSession",
     "BookingFacts",
     "BookingView",
     "Category",

@@ -16,7 +16,7 @@ from urllib.parse import quote_plus
 
 from booking_domain.notifications.notifications import Notification, SkipReason
 from booking_domain.notifications.preferences import NotificationPreferences
-from booking_domain.notifications.rules import REMINDER, Channel, Party
+from booking_domain.notifications.rules import AFTERCARE, REMINDER, REVIEW_REQUEST, Channel, Party
 from booking_domain.shared.ids import BookingId, UserId
 from booking_domain.shared.money import Money
 from booking_domain.shared.outbox import JsonValue
@@ -59,6 +59,17 @@ class BookingFacts:
     address: str | None
     location: tuple[float, float] | None
     free_cancellation_notice: timedelta
+    # Read only for the messages after a session (``AfterSession``), else as here.
+    after_session: AfterSession | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AfterSession:
+    """What the messages after a session read as they are sent: the artist's aftercare
+    text now (empty: none) and whether the customer has reviewed the booking."""
+
+    aftercare_text: str
+    reviewed: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +104,7 @@ class BookingView:
     reason: str | None
     free_cancellation_hours: int
     links: Links
+    touch_up: bool = False  # a free touch-up of an earlier booking
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +143,8 @@ class MessageFacts:
     stars: int | None = None  # a customer's review: its rating
     to_client: bool = False  # to an artist's client record: no account, so no app to open
     request: RequestFacts | None = None  # request.* messages
+    aftercare_text: str | None = None  # the artist's own words, as written (aftercare)
+    review_link: str | None = None  # where the customer reviews the booking (review request)
     loyalty: LoyaltyFacts | None = None  # loyalty.* messages
 
 
@@ -150,6 +164,10 @@ def skip_reason(
         return SkipReason.NO_RECIPIENT
     if notification.kind == REMINDER and not _reminder_still_useful(notification, booking, now):
         return SkipReason.STALE
+    if notification.kind in (AFTERCARE, REVIEW_REQUEST):
+        reason = _after_session_skip(notification, booking)
+        if reason is not None:
+            return reason
     # A client record keeps no choices: its artist gave its contacts to be told.
     preferences = recipient.preferences
     if preferences is not None and not preferences.wants(
@@ -161,6 +179,22 @@ def skip_reason(
     if notification.channel is Channel.EMAIL and not recipient.email:
         return SkipReason.NO_ADDRESS  # a client record given without an email
     return None
+
+
+def _after_session_skip(
+    notification: Notification, booking: BookingFacts | None
+) -> SkipReason | None:
+    """A review request goes only while the booking is completed (not disputed since) and
+    unreviewed; an aftercare message only while its artist has a text (whatever became of
+    the booking: the session took place)."""
+    after = None if booking is None else booking.after_session
+    if booking is None or after is None:
+        return SkipReason.STALE
+    if notification.kind == REVIEW_REQUEST:
+        if booking.status != "completed":
+            return SkipReason.STALE
+        return SkipReason.REVIEWED if after.reviewed else None
+    return None if after.aftercare_text else SkipReason.NO_TEXT
 
 
 def _reminder_still_useful(
@@ -200,8 +234,21 @@ def facts_for(
         stars=_stars(notification.data),
         to_client=not recipient.has_account,
         request=_request(notification.data, app_url),
+        aftercare_text=_aftercare_text(notification, booking),
+        review_link=_review_link(notification, app_url),
         loyalty=_loyalty(notification.data, app_url),
     )
+
+
+def _aftercare_text(notification: Notification, booking: BookingFacts | None) -> str | None:
+    after = None if booking is None else booking.after_session
+    return after.aftercare_text if notification.kind == AFTERCARE and after else None
+
+
+def _review_link(notification: Notification, app_url: str) -> str | None:
+    if notification.kind != REVIEW_REQUEST or notification.booking_id is None:
+        return None
+    return f"{booking_url(app_url, notification.booking_id)}/review"
 
 
 def _loyalty(data: Mapping[str, JsonValue], app_url: str) -> LoyaltyFacts | None:
@@ -294,6 +341,7 @@ def _view(data: Mapping[str, JsonValue], facts: BookingFacts, app_url: str) -> B
         reason=_text(change, "reason"),
         free_cancellation_hours=int(facts.free_cancellation_notice.total_seconds()) // 3600,
         links=Links(base, f"{base}/reschedule", f"{base}/cancel", f"{base}/pay"),
+        touch_up=_text(snapshot, "touchUpOf") is not None,
     )
 
 

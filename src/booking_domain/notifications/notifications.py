@@ -51,6 +51,9 @@ class SkipReason(StrEnum):
     NO_ADDRESS = "no_address"  # a text without a phone number, an email without an address
     NO_RECIPIENT = "no_recipient"  # the account is gone or disabled
     STALE = "stale"  # a reminder for a booking cancelled or moved since it was planned
+    # (or a review request for a booking no longer completed: disputed)
+    REVIEWED = "reviewed"  # a review request to a customer who has reviewed already
+    NO_TEXT = "no_text"  # an aftercare message whose artist has removed their text since
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,11 +7,13 @@ keeps the first of each key).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 from uuid import UUID
 
 from booking_domain.bookings import ClientId, artist_of_booking_event
+from booking_domain.catalog import AftercareSettings
 from booking_domain.notifications.notifications import (
     Notification,
     NotificationId,
@@ -19,10 +21,18 @@ from booking_domain.notifications.notifications import (
 )
 from booking_domain.notifications.reminders import ReminderOffsets
 from booking_domain.notifications.rules import (
+    AFTER_SESSION_TRIGGERS,
+    AFTERCARE,
+    AFTERCARE_TELLS,
     CLIENT_CHANNELS,
+    CONSENT_REQUEST,
+    CONSENT_REQUEST_TELLS,
+    CONSENT_REQUEST_TRIGGERS,
     REMINDER,
     REMINDER_TELLS,
     REMINDER_TRIGGERS,
+    REVIEW_REQUEST,
+    REVIEW_REQUEST_TELLS,
     RULES,
     Channel,
     Party,
@@ -32,12 +42,19 @@ from booking_domain.shared.ids import ArtistId, BookingId, UserId, new_uuid7
 from booking_domain.shared.outbox import JsonValue, OutboxEvent
 
 OffsetsOf = Callable[[ArtistId], ReminderOffsets]
+AftercareOf = Callable[[ArtistId], AftercareSettings]
 # Whom one line of the table reaches: a user's account, or an artist's client record.
 Addressee = tuple[UserId | None, ClientId | None]
 
 
-def plan(event: OutboxEvent, now: datetime, offsets_of: OffsetsOf) -> list[Notification]:
-    """Every notification ``event`` causes now, reminders included."""
+def plan(
+    event: OutboxEvent,
+    now: datetime,
+    offsets_of: OffsetsOf,
+    aftercare_of: AftercareOf = AftercareSettings,
+) -> list[Notification]:
+    """Every notification ``event`` causes now, reminders and the messages after a session
+    included (``aftercare_of``: the artist's settings, the defaults unless given)."""
     rule = RULES.get(event.type)
     planned: list[Notification] = []
     if rule is not None:
@@ -50,6 +67,31 @@ def plan(event: OutboxEvent, now: datetime, offsets_of: OffsetsOf) -> list[Notif
                 planned.append(_made(event, tell, channel, addressee, key, now, now, None))
     if event.type in REMINDER_TRIGGERS:
         planned.extend(_reminders(event, now, offsets_of))
+    if event.type in AFTER_SESSION_TRIGGERS:
+        planned.extend(_after_session(event, now, aftercare_of))
+    return planned
+
+
+def asks_for_consent(event: OutboxEvent) -> BookingId | None:
+    """The booking of an event after which its customer may be asked to sign a consent form
+    (the planner asks storage which of them are still to sign)."""
+    return booking_id_of(event) if event.type in CONSENT_REQUEST_TRIGGERS else None
+
+
+def consent_requests(event: OutboxEvent, now: datetime) -> list[Notification]:
+    """The request to sign the consent form of ``event``'s booking, keyed by the booking:
+    planned after its booking and again after its confirmation, it is sent once. Only to a
+    customer's account (a client record signs in person at the studio)."""
+    booking = booking_id_of(event)
+    planned = []
+    for tell in CONSENT_REQUEST_TELLS:
+        recipient = recipient_of(event, tell.party)
+        if recipient is None or booking is None:
+            continue
+        for channel in tell.channels:
+            key = f"consent:{booking}:{recipient}:{channel.value}"
+            made = _made(event, tell, channel, (recipient, None), key, now, now, None)
+            planned.append(dataclasses.replace(made, kind=CONSENT_REQUEST))
     return planned
 
 
@@ -77,6 +119,12 @@ def actor_of(event: OutboxEvent) -> UserId | None:
 def artist_of(event: OutboxEvent) -> ArtistId | None:
     """The artist of a booking event that plans reminders (None for any other event)."""
     return artist_of_booking_event(event) if event.type in REMINDER_TRIGGERS else None
+
+
+def finished_artist_of(event: OutboxEvent) -> ArtistId | None:
+    """The artist of a booking event that may plan the messages after a session (None for
+    any other event)."""
+    return artist_of_booking_event(event) if event.type in AFTER_SESSION_TRIGGERS else None
 
 
 def recipient_of(event: OutboxEvent, party: Party) -> UserId | None:
@@ -140,6 +188,34 @@ def _reminders(event: OutboxEvent, now: datetime, offsets_of: OffsetsOf) -> list
     return planned
 
 
+def _after_session(
+    event: OutboxEvent, now: datetime, aftercare_of: AftercareOf
+) -> list[Notification]:
+    """A booking completed (or a dispute resolved as completed): the aftercare message (if
+    the artist has a text) and the review request (to a customer's account), each at the
+    artist's delay after the change. Keyed by the booking, so a booking is sent each at most
+    once however often it is completed: one resolved as completed after being completed
+    before plans nothing new."""
+    booking, artist = _booking_data(event), artist_of_booking_event(event)
+    if booking is None or artist is None or booking.get("status") != "completed":
+        return []
+    settings = aftercare_of(artist)
+    wanted = [(REVIEW_REQUEST, REVIEW_REQUEST_TELLS, settings.review_delay)]
+    if settings.has_text:
+        wanted.insert(0, (AFTERCARE, AFTERCARE_TELLS, settings.aftercare_delay))
+    planned = []
+    for kind, tells, delay in wanted:
+        for tell in tells:
+            for channel, addressee, tag in _reached(event, tell):
+                if kind == REVIEW_REQUEST and addressee[0] is None:
+                    continue  # a client record has no account to review with
+                name = kind.removeprefix("booking.")
+                key = f"{name}:{booking_id_of(event)}:{tag}:{channel.value}"
+                at = event.occurred_at + delay
+                planned.append(_made(event, tell, channel, addressee, key, now, at, None, kind))
+    return planned
+
+
 def _reminder_key(
     event: OutboxEvent, start: datetime, offset: timedelta, addressee: str, channel: str
 ) -> str:
@@ -156,14 +232,16 @@ def _made(
     now: datetime,
     send_at: datetime,
     reminder_for: datetime | None,
+    kind: str | None = None,
 ) -> Notification:
-    stamp = send_at if reminder_for is not None else event.occurred_at
+    kind = kind or (REMINDER if reminder_for is not None else event.type)
+    stamp = event.occurred_at if kind == event.type else send_at
     return Notification(
-        # Stamped with the moment it is about (the change, or the reminder's moment): the
-        # inbox lists newest first by id, in the order things happened to its reader.
+        # Stamped with the moment it is about (the change, or a scheduled message's moment):
+        # the inbox lists newest first by id, in the order things happened to its reader.
         id=NotificationId(new_uuid7(int(stamp.timestamp() * 1000))),
         key=key,
-        kind=REMINDER if reminder_for is not None else event.type,
+        kind=kind,
         category=tell.category,
         channel=channel,
         recipient_id=addressee[0],

@@ -13,7 +13,9 @@ from datetime import datetime
 from typing import Protocol
 
 from booking_domain.bookings import ClientId
-from booking_domain.notifications.facts import BookingFacts, MessageFacts, Recipient
+from booking_domain.catalog import HasAftercare
+from booking_domain.consent import HasConsents
+from booking_domain.notifications.facts import AfterSession, BookingFacts, MessageFacts, Recipient
 from booking_domain.notifications.inbox import InboxItem
 from booking_domain.notifications.notifications import Notification, NotificationId
 from booking_domain.notifications.preferences import NotificationPreferences
@@ -159,6 +161,13 @@ class NotificationContext(Protocol):
         """The account that owns the artist profile (None: no such artist)."""
         ...
 
+    async def after_session(
+        self, booking_ids: Collection[BookingId]
+    ) -> Mapping[BookingId, AfterSession]:
+        """What the messages after a session need of these bookings now: their artist's
+        aftercare text and whether their customer has reviewed them."""
+        ...
+
 
 class HasNotifications(HasOutbox, Protocol):
     @property
@@ -183,8 +192,12 @@ class HasNotifications(HasOutbox, Protocol):
     def notification_context(self) -> NotificationContext: ...
 
 
-class NotificationsUnitOfWork(UnitOfWork, HasNotifications, HasAudit, Protocol):
-    """What notification use cases open."""
+class NotificationsUnitOfWork(
+    UnitOfWork, HasNotifications, HasAudit, HasAftercare, HasConsents, Protocol
+):
+    """What notification use cases open (the artists' aftercare settings the messages after
+    a session are planned by; the consents: which confirmed bookings' customers are still to
+    be asked to sign)."""
 
 
 NotificationsUnitOfWorkFactory = UnitOfWorkFactory[NotificationsUnitOfWork]

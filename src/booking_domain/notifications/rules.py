@@ -119,6 +119,8 @@ RULES: dict[str, Rule] = {
             (Tell(C, MAIL_AND_INBOX, B), Tell(A, MAIL_AND_INBOX, B)),
             not_the_actor=True,
         ),
+        # Consent forms (consent): the artist hears that the customer signed.
+        Rule("consent.signed", (Tell(A, MAIL_AND_INBOX, B),)),
         # Loyalty (docs/loyalty.md): the customer (the account's audience) hears of points
         # earned, and in the inbox of points taken back and expired; redeeming and
         # releasing are the customer's own invoice's doing, told by the invoice.
@@ -131,12 +133,33 @@ RULES: dict[str, Rule] = {
 # Not in the table, deliberately: payment.received (the booking's own event says what the
 # payment did: booking.confirmed, or booking.payment_recorded for money owed back),
 # refund.requested and refund.awaiting_settlement (steps the customer need not act on; the
-# refund's completion or settlement is told), artist.submitted (admins review in the API).
+# refund's completion or settlement is told), artist.submitted (admins review in the API),
+# consent.id_checked (the artist or an admin recorded it at the studio).
 
 REMINDER = "booking.reminder"
 REMINDER_TELLS = (Tell(C, ALL, Category.REMINDER), Tell(A, INBOX, Category.REMINDER))
 # Reminders are planned when a booking becomes confirmed or moves while confirmed.
 REMINDER_TRIGGERS = frozenset({"booking.confirmed", "booking.rescheduled"})
 
-KINDS = frozenset(RULES) | {REMINDER}
+# After a session (docs/aftercare.md): when a booking is completed (or a dispute resolved as
+# completed), its customer is sent the artist's aftercare text and a review request, each at
+# the artist's delay after the change. Client records get the aftercare by email only (the
+# table's channels they have), and no review request: they have no account to review with.
+AFTERCARE = "booking.aftercare"
+REVIEW_REQUEST = "booking.review_request"
+AFTERCARE_TELLS = (Tell(C, MAIL_AND_INBOX, B),)
+REVIEW_REQUEST_TELLS = (Tell(C, MAIL_AND_INBOX, B),)
+AFTER_SESSION_TRIGGERS = frozenset({"booking.completed", "booking.dispute_resolved"})
+
+# Messages planned for a moment later than their change: each moment's job waits for it.
+SCHEDULED = frozenset({REMINDER, AFTERCARE, REVIEW_REQUEST})
+
+# The customer of a booked or confirmed booking whose artist requires a consent form, not
+# signed yet, is asked to sign it, once per booking (docs/consent.md); a client record's
+# booking is signed in person at the studio, so its client is not asked.
+CONSENT_REQUEST = "consent.requested"
+CONSENT_REQUEST_TELLS = (Tell(C, MAIL_AND_INBOX, B),)
+CONSENT_REQUEST_TRIGGERS = frozenset({"booking.booked", "booking.confirmed"})
+
+KINDS = frozenset(RULES) | SCHEDULED | {CONSENT_REQUEST}
 """Every message kind: the renderer has a message for each, in every language."""

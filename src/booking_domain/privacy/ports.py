@@ -11,6 +11,7 @@ from booking_domain.accounts import AccountsUnitOfWork
 from booking_domain.bookings import BookingsUnitOfWork
 from booking_domain.catalog import CatalogUnitOfWork
 from booking_domain.commissions import CommissionsUnitOfWork
+from booking_domain.consent import ConsentUnitOfWork
 from booking_domain.loyalty import LoyaltyUnitOfWork
 from booking_domain.notifications import NotificationsUnitOfWork
 from booking_domain.payments import PaymentsUnitOfWork
@@ -29,12 +30,13 @@ class PrivacyUnitOfWork(
     CommissionsUnitOfWork,
     NotificationsUnitOfWork,
     ReviewsUnitOfWork,
+    ConsentUnitOfWork,
     LoyaltyUnitOfWork,
     Protocol,
 ):
     """Accounts, bookings (with their ideas, clients and uploads), payments, tattoo requests
-    (with their threads), reviews, the artist's catalogue and availability, the inbox,
-    loyalty points, the outbox and the audit trail."""
+    (with their threads), signed consents and consent forms, reviews, the artist's catalogue
+    and availability, the inbox, loyalty points, the outbox and the audit trail."""
 
 
 PrivacyUnitOfWorkFactory = UnitOfWorkFactory[PrivacyUnitOfWork]

@@ -20,6 +20,7 @@ from uuid import UUID
 from booking_domain.bookings import BOOKING_EVENT_TYPES
 from booking_domain.catalog import ARTIST_EVENT_TYPES
 from booking_domain.commissions import REQUEST_EVENT_TYPES
+from booking_domain.consent import CONSENT_EVENT_TYPES
 from booking_domain.loyalty import ENTRY_EVENT_TYPES, PROGRAM_EVENT_TYPES
 from booking_domain.payments import PAYMENT_EVENT_TYPES, REFUND_EVENT_TYPES
 from booking_domain.reviews import REVIEW_EVENT_TYPES
@@ -40,6 +41,7 @@ EVENT_TYPES: frozenset[str] = (
     | REFUND_EVENT_TYPES
     | REVIEW_EVENT_TYPES
     | REQUEST_EVENT_TYPES
+    | CONSENT_EVENT_TYPES
     | ENTRY_EVENT_TYPES  # loyalty points: heard by the customer (admins' endpoints hear them)
     | PROGRAM_EVENT_TYPES  # loyalty programs: heard by an artist of their own
 )

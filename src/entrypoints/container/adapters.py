@@ -11,6 +11,7 @@ from dependency_injector import containers, providers
 from redis.asyncio import Redis
 
 from adapters.calendars.fetch import HttpCalendarFetcher
+from adapters.consent_documents.documents import FileConsentDocuments
 from adapters.icalendar_writer.writer import IcsCalendarWriter
 from adapters.images.pillow import PillowImageProcessor
 from adapters.memory.operations import InMemoryOperationsReadout
@@ -64,6 +65,7 @@ PORTS = (
     "texts",
     "mail",
     "calendar_writer",
+    "consent_documents",
 )
 
 
@@ -195,6 +197,7 @@ class _CommonAdapters(containers.DeclarativeContainer):
     phones = providers.Singleton(LibPhoneNumbers, settings.provided.phone_region)
     digest = providers.Singleton(HmacDigest, jwt_secret)
     calendar_writer = providers.Singleton(IcsCalendarWriter)
+    consent_documents = providers.Singleton(FileConsentDocuments)
     mail = providers.Singleton(
         ChannelAccountMail,
         channels.provided.account_email,

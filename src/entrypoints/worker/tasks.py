@@ -102,13 +102,14 @@ def _add_periodic_tasks(
     async def purge(timestamp: int) -> int:
         """Idempotency keys past their 24 hours, outbox events past their 7 days, uploads
         requested a day ago and never used, spent Telegram logins too old to replay, phone
-        codes sent over a day ago."""
+        codes sent over a day ago, signed consents past their retention."""
         keys = await bookings.purge_idempotency_keys()
         events = await bundles.stream.forget_old_events()
         uploads = await bundles.media.purge_abandoned_uploads()
         logins = await bundles.accounts.purge_spent_telegram_logins()
         codes = await bundles.accounts.purge_phone_codes()
-        return keys + events + uploads + logins + codes
+        consents = await bundles.consent.purge()
+        return keys + events + uploads + logins + codes + consents
 
     @tasks.periodic(cron=settings.fold_analytics_cron, periodic_id="fold-analytics")
     @tasks.task(name="fold_analytics", queue=PERIODIC_QUEUE, queueing_lock="fold_analytics")

@@ -38,7 +38,7 @@ def _is_strict_html(page: httpx.Response) -> None:
 
 async def test_a_bookings_page_is_a_shell_its_script_fills_in(api: Api) -> None:
     booking_id = str(uuid4())
-    for path in ("", "/reschedule", "/cancel", "/pay"):
+    for path in ("", "/reschedule", "/cancel", "/pay", "/review"):
         page = await api.client.get(f"/bookings/{booking_id}{path}")
         assert page.status_code == 200, path
         _is_strict_html(page)

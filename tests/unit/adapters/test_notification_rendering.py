@@ -27,7 +27,15 @@ from booking_domain.notifications import (
     Party,
     RequestFacts,
 )
-from booking_domain.notifications.rules import REMINDER_TELLS
+from booking_domain.notifications.rules import (
+    AFTERCARE,
+    AFTERCARE_TELLS,
+    CONSENT_REQUEST,
+    CONSENT_REQUEST_TELLS,
+    REMINDER_TELLS,
+    REVIEW_REQUEST,
+    REVIEW_REQUEST_TELLS,
+)
 from booking_domain.shared.money import Money
 
 START = datetime(2026, 12, 1, 6, 0, tzinfo=UTC)  # 14:00 in Ulaanbaatar
@@ -70,7 +78,11 @@ REQUEST = RequestFacts("Bold Ink", "Саруул", "A fox on the forearm?", "htt
 
 def every_message() -> list[tuple[str, Party]]:
     told = {(rule.event_type, tell.party) for rule in RULES.values() for tell in rule.tells}
-    return sorted(told | {(REMINDER, tell.party) for tell in REMINDER_TELLS})
+    scheduled = {(REMINDER, tell.party) for tell in REMINDER_TELLS}
+    scheduled |= {(AFTERCARE, tell.party) for tell in AFTERCARE_TELLS}
+    scheduled |= {(REVIEW_REQUEST, tell.party) for tell in REVIEW_REQUEST_TELLS}
+    asked = {(CONSENT_REQUEST, tell.party) for tell in CONSENT_REQUEST_TELLS}
+    return sorted(told | asked | scheduled)
 
 
 def test_every_kind_has_words_for_every_party_it_tells() -> None:

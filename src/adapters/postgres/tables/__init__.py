@@ -36,6 +36,12 @@ from adapters.postgres.tables.commissions import (
     tattoo_request_messages,
     tattoo_requests,
 )
+from adapters.postgres.tables.consent import (
+    consent_form_versions,
+    consent_forms,
+    consent_requirements,
+    consents,
+)
 from adapters.postgres.tables.disputes import dispute_messages, disputes
 from adapters.postgres.tables.external_calendars import external_busy, external_calendars
 from adapters.postgres.tables.loyalty import (
@@ -110,6 +116,10 @@ __all__ = [
     "bookings",
     "calendar_feeds",
     "clients",
+    "consent_form_versions",
+    "consent_forms",
+    "consent_requirements",
+    "consents",
     "date_overrides",
     "dispute_messages",
     "disputes",

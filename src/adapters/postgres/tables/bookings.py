@@ -66,6 +66,8 @@ bookings = sa.Table(
     # booking is moved only through its project. No key: projects are commissions' rows,
     # and a booking outlives nothing it refers to here (project_sessions links the two).
     sa.Column("project_id", sa.Uuid),
+    # The completed booking this one is the free touch-up of (migration 0047); never changed.
+    refers_to("touch_up_of", "bookings.id", ondelete=None, nullable=True),
     *timestamps(),
     sa.CheckConstraint(
         "status IN ('pending', 'confirmed', 'completed', 'cancelled', 'no_show', 'disputed')",
@@ -121,6 +123,14 @@ bookings = sa.Table(
         "ix_bookings_booking_link_id",
         "booking_link_id",
         postgresql_where=sa.text("booking_link_id IS NOT NULL"),
+    ),
+    # One live touch-up per original: a cancelled one frees the right (migration 0047). Also
+    # how an original finds its touch-up.
+    sa.Index(
+        "uq_bookings_touch_up_of",
+        "touch_up_of",
+        unique=True,
+        postgresql_where=sa.text("touch_up_of IS NOT NULL AND status <> 'cancelled'"),
     ),
     # The few bookings of one-off flash designs (the key's checks when a design goes).
     sa.Index(

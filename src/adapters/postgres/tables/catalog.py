@@ -176,3 +176,22 @@ flash_designs = sa.Table(
     sa.Index("ix_flash_designs_artist_id_created_at_id", "artist_id", "created_at", "id"),
     sa.Index("ix_flash_designs_claimed_by_booking_id", "claimed_by_booking_id"),
 )
+
+# An artist's aftercare settings (migration 0047): the aftercare text, the delays of the
+# aftercare message and of the review request after completion, the touch-up window. No
+# row: the defaults (booking_domain.catalog.aftercare).
+artist_aftercare = sa.Table(
+    "artist_aftercare",
+    metadata,
+    refers_to("artist_id", "artists.id", primary_key=True),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("aftercare_delay_minutes", sa.Integer, nullable=False),
+    sa.Column("review_delay_minutes", sa.Integer, nullable=False),
+    sa.Column("touch_up_days", sa.Integer, nullable=False),
+    *timestamps(),
+    sa.CheckConstraint(
+        "aftercare_delay_minutes BETWEEN 0 AND 43200 AND review_delay_minutes BETWEEN 0 AND 43200",
+        name="delays",
+    ),
+    sa.CheckConstraint("touch_up_days BETWEEN 0 AND 730", name="touch_up_days"),
+)

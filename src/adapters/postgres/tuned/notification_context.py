@@ -32,10 +32,14 @@ SELECT k.id, k.name, k.email, k.phone, u.locale
   JOIN users u ON u.id = a.user_id
  WHERE k.id = ANY(%(ids)s::uuid[])
 """
+# The price is the booking's own, as booked (migration 0040: a later change of the
+# service's price does not change it; a free touch-up's is zero), else its service's.
 BOOKING = """
 SELECT b.id, b.reference, b.status, b.starts_at, b.ends_at,
        a.display_name, a.time_zone, a.free_cancellation_minutes, a.lat AS artist_lat,
-       a.lng AS artist_lng, s.name AS service_name, s.price_amount, s.currency,
+       a.lng AS artist_lng, s.name AS service_name,
+       coalesce(b.price, s.price_amount) AS price_amount,
+       CASE WHEN b.price IS NULL THEN s.currency ELSE b.currency END AS currency,
        st.name AS studio_name, st.address, st.lat AS studio_lat, st.lng AS studio_lng,
        coalesce(c.name, k.name) AS customer_name
   FROM bookings b

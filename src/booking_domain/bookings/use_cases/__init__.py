@@ -33,6 +33,12 @@ from booking_domain.bookings.use_cases.queries import (
     ListBookings,
     booking_filter,
 )
+from booking_domain.bookings.use_cases.touch_ups import (
+    BookTouchUp,
+    GetTouchUpOffer,
+    TouchUpSlots,
+    TouchUpStarts,
+)
 from booking_domain.shared.use_case import UseCaseBundle
 
 
@@ -56,6 +62,9 @@ class BookingUseCases(UseCaseBundle[BookingsDeps]):
     update_idea: UpdateIdea
     delete_idea: DeleteIdea
     suspend_artist: SuspendArtist
+    touch_up_offer: GetTouchUpOffer
+    touch_up_slots: TouchUpSlots
+    book_touch_up: BookTouchUp
 
 
 __all__ = [
@@ -63,6 +72,7 @@ __all__ = [
     "MAX_NOTES_LENGTH",
     "AddIdea",
     "AdminBookingFilter",
+    "BookTouchUp",
     "BookingCreated",
     "BookingHistory",
     "BookingRequest",
@@ -78,6 +88,7 @@ __all__ = [
     "FindBookingByReference",
     "GetBooking",
     "GetCustomerContact",
+    "GetTouchUpOffer",
     "IdeaEntry",
     "ListAllBookings",
     "ListBookings",
@@ -86,6 +97,8 @@ __all__ = [
     "RescheduleBooking",
     "SuspendArtist",
     "Suspension",
+    "TouchUpSlots",
+    "TouchUpStarts",
     "UpdateIdea",
     "booking_filter",
 ]

@@ -10,6 +10,8 @@ Rules (docs/product.md, "4. Bookings"; the domain decides who and when):
 - ``cancelled`` by any party; the refund follows the policy, except that an admin states it
   (``refund_amount``, minor units of the booking's currency); only a cancellation takes one;
 - ``completed`` and ``no_show`` by the artist or an admin, once the appointment started;
+  ``completed`` also waits for a signed consent and the ID check when the booking's artist
+  requires one (``consent_gate``; docs/consent.md);
 - ``pending`` and ``disputed`` are never PATCH targets (disputes have their own flow);
 - a reschedule moves the booking to another start offered by the same rules as a new
   booking, the booking's own old time counting as free; stale holds overlapping the new time
@@ -30,6 +32,7 @@ from booking_domain.bookings.history import HistoryEntry
 from booking_domain.bookings.ports import BookingsUnitOfWork
 from booking_domain.bookings.recording import record_change
 from booking_domain.bookings.status import BookingStatus
+from booking_domain.bookings.touch_ups import check_touch_up_move
 from booking_domain.bookings.use_cases.checks import (
     bookable_context,
     claim_flash,
@@ -104,7 +107,9 @@ class ChangeBookingStatus(UseCase[BookingsDeps]):
             policy = await _policy(uow, booking)
             return lifecycle.cancel(booking, actor, now, policy, reason=reason, refund=refund)
         if status is S.COMPLETED:
-            return lifecycle.complete(booking, actor, now)
+            # Only a completion asks: the one statement the consent rule costs.
+            standing = await uow.consent_gate.standing(booking)
+            return lifecycle.complete(booking, actor, now, standing)
         if status is S.NO_SHOW:
             return lifecycle.mark_no_show(booking, actor, now)
         raise InvalidTransitionError(f"A booking cannot be set to {status} this way.")
@@ -134,6 +139,8 @@ async def _move(
     artist_id = (await load_visible(uow, booking_id, actor)).artist_id
     await uow.bookings.hold_calendar(artist_id)
     booking = await load_visible(uow, booking_id, actor, for_update=True)
+    if booking.touch_up_of is not None:
+        await _check_touch_up_move(uow, booking, start)
     context = await bookable_context(
         uow,
         booking.artist_id,
@@ -159,6 +166,15 @@ async def _move(
         )
     await record_change(uow, moved, entry)
     return moved
+
+
+async def _check_touch_up_move(uow: BookingsUnitOfWork, booking: Booking, start: datetime) -> None:
+    """A touch-up moves only inside its original's window (two reads, for touch-ups only)."""
+    assert booking.touch_up_of is not None
+    original = await uow.bookings.get(booking.touch_up_of)
+    if original is not None:
+        settings = await uow.aftercare.get(original.artist_id)
+        check_touch_up_move(original, settings, start)
 
 
 async def move_session(

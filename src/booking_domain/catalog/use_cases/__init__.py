@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from booking_domain.catalog.use_cases.aftercare import AftercareChoice, GetAftercare, SetAftercare
 from booking_domain.catalog.use_cases.approval import (
     ListArtistProfiles,
     ReinstateArtist,
@@ -102,11 +103,14 @@ class CatalogUseCases(UseCaseBundle[CatalogDeps]):
     list_flash_sheet: ListFlashSheet
     update_flash_design: UpdateFlashDesign
     remove_flash_design: RemoveFlashDesign
+    get_aftercare: GetAftercare
+    set_aftercare: SetAftercare
 
 
 __all__ = [
     "AddPortfolioItem",
     "AddService",
+    "AftercareChoice",
     "ArtistImageKind",
     "ArtistImageLinks",
     "ArtistImages",
@@ -122,6 +126,7 @@ __all__ = [
     "DepositChoice",
     "FlashDesignFields",
     "FlashEntry",
+    "GetAftercare",
     "GetArtist",
     "GetService",
     "GetStudio",
@@ -141,6 +146,7 @@ __all__ = [
     "RemoveFlashDesign",
     "ReviewArtistProfile",
     "ServiceFields",
+    "SetAftercare",
     "SetArtistImage",
     "StudioFields",
     "StudioMembers",

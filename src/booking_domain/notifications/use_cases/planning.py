@@ -8,13 +8,38 @@ two batches repeats nothing and skips nothing.
 
 from __future__ import annotations
 
-from booking_domain.notifications.planning import artist_of, plan
+from datetime import datetime
+
+from booking_domain.catalog import AftercareSettings
+from booking_domain.notifications.notifications import Notification
+from booking_domain.notifications.planning import (
+    artist_of,
+    asks_for_consent,
+    consent_requests,
+    finished_artist_of,
+    plan,
+)
+from booking_domain.notifications.ports import NotificationsUnitOfWork
 from booking_domain.notifications.reminders import ReminderOffsets
 from booking_domain.notifications.use_cases.deps import NotificationsDeps
 from booking_domain.shared.ids import ArtistId
+from booking_domain.shared.outbox import OutboxEvent
 from booking_domain.shared.use_case import UseCase, in_batches
 
 BATCH = 200
+
+
+async def _consent_requests(
+    uow: NotificationsUnitOfWork, events: list[OutboxEvent], now: datetime
+) -> list[Notification]:
+    """Requests to sign for the batch's booked or confirmed bookings whose artist requires a
+    consent form they lack: one primary-key lookup per such booking, none for a batch
+    without them."""
+    asked = {b: e for e in events if (b := asks_for_consent(e)) is not None}
+    if not asked:
+        return []
+    unsigned = await uow.consents.unsigned(list(asked))
+    return [n for b, e in asked.items() if b in unsigned for n in consent_requests(e, now)]
 
 
 class PlanNotifications(UseCase[NotificationsDeps]):
@@ -34,12 +59,20 @@ class PlanNotifications(UseCase[NotificationsDeps]):
                 return 0, False
             artists = {a for item in items if (a := artist_of(item.event)) is not None}
             offsets = await uow.reminder_offsets.of_artists(sorted(artists, key=str))
+            finished = {a for item in items if (a := finished_artist_of(item.event)) is not None}
+            # Read only when the batch completed a booking: an idle or busy feed of other
+            # events costs nothing more.
+            aftercare = await uow.aftercare.of_artists(finished) if finished else {}
 
             def offsets_of(artist_id: ArtistId) -> ReminderOffsets:
                 return offsets.get(artist_id) or ReminderOffsets(artist_id)
 
+            def aftercare_of(artist_id: ArtistId) -> AftercareSettings:
+                return aftercare.get(artist_id) or AftercareSettings(artist_id)
+
             now = self._deps.clock.now()
-            planned = [n for item in items for n in plan(item.event, now, offsets_of)]
+            planned = [n for item in items for n in plan(item.event, now, offsets_of, aftercare_of)]
+            planned += await _consent_requests(uow, [item.event for item in items], now)
             made = await uow.notifications.add_new(planned) if planned else []
             if made:
                 await uow.notification_queue.enqueue(made)

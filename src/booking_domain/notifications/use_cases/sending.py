@@ -44,7 +44,7 @@ from booking_domain.notifications.notifications import (
     SkipReason,
 )
 from booking_domain.notifications.ports import NotificationsUnitOfWork, RenderedMessage
-from booking_domain.notifications.rules import Channel
+from booking_domain.notifications.rules import AFTERCARE, REVIEW_REQUEST, Channel
 from booking_domain.notifications.use_cases.deps import NotificationsDeps
 from booking_domain.shared.ids import BookingId
 from booking_domain.shared.use_case import UseCase
@@ -222,9 +222,17 @@ async def _context(
         found |= {user: r for user, r in (await context.recipients(users)).items()}
     if clients:
         found |= {client: r for client, r in (await context.client_recipients(clients)).items()}
-    facts = await context.bookings(booking_ids) if booking_ids else {}
+    facts = dict(await context.bookings(booking_ids)) if booking_ids else {}
+    finished = {n.booking_id for n in due if n.kind in AFTER_SESSION and n.booking_id}
+    if finished:  # one more read, only for a round with messages after a session
+        for booking_id, after in (await context.after_session(finished)).items():
+            if booking_id in facts:
+                facts[booking_id] = replace(facts[booking_id], after_session=after)
     recipients = {_addressee(n): found.get(_addressee(n)) for n in due}
     return recipients, {b: facts.get(b) for b in booking_ids}
+
+
+AFTER_SESSION = frozenset({AFTERCARE, REVIEW_REQUEST})
 
 
 def _inbox_item(

@@ -10,8 +10,9 @@ erased, an artist's quote notes included (``commissions.leaving``; the pictures'
 are deleted after the commit), their active projects are cancelled (first: the order booking
 a session locks in; their upcoming sessions are among the bookings cancelled), their
 loyalty points are forfeited and an artist's own program turned off
-(``loyalty.leave_loyalty``), every session ends, a linked Telegram
-account is unlinked, the account is anonymised and ``account.deleted`` recorded. The
+(``loyalty.leave_loyalty``), every session ends, the signed consents of the
+cancelled bookings are deleted (sessions that never happen; docs/privacy.md), a linked
+Telegram account is unlinked, the account is anonymised and ``account.deleted`` recorded. The
 password is checked before the transaction opens (argon2 is slow); a wrong one changes
 nothing; a wrong code is counted against the code, as at sign-in, and changes nothing else.
 """
@@ -113,6 +114,8 @@ class DeleteAccount(UseCase[PrivacyDeps]):
             # writer of a project takes them in (commissions/use_cases/sessions.py).
             await _cancel_projects(uow, current, now)
             cancelled = await _cancel_upcoming(uow, current, now)
+            for booking in cancelled:  # sessions that never happen: nothing to keep
+                await uow.consents.remove(booking.id)
             artist = await uow.artists.get_by_user(current.id)
             await _withdraw_artist(uow, current, now)
             await leave_loyalty(uow, current.actor, None if artist is None else artist.id, now)
@@ -187,6 +190,9 @@ async def _withdraw_artist(uow: PrivacyUnitOfWork, user: User, now: datetime) ->
         # forgotten with the account (and no longer fetched).
         for calendar in await uow.external_calendars.of_artist(artist.id):
             await uow.external_calendars.remove(calendar.id)
+        # The aftercare text is the leaver's own words: forgotten too (no message after a
+        # session is sent any more; a planned one is skipped as ``no_text``).
+        await uow.aftercare.remove(artist.id)
 
 
 async def _cancel_projects(uow: PrivacyUnitOfWork, user: User, now: datetime) -> None:

@@ -102,6 +102,8 @@ class _Export:
                 yield part
         async for part in self._requests():
             yield part
+        async for part in self._consents(artist):
+            yield part
         async for part in self._uploads():
             yield part
         async for items in _paged(lambda r: uow.inbox.page(me, r, unread_only=False)):
@@ -176,6 +178,7 @@ class _Export:
             "services": [record(s) for s in services],
             "availability": [record(r) for r in rules],
             "dateOverrides": [record(o) for o in overrides],
+            "aftercare": record(await uow.aftercare.get(artist.id)),
         }
         yield ExportPart("artist.json", (profile,))
         async for items in _paged(lambda r: uow.portfolio.page_for_artist(artist.id, r)):
@@ -194,6 +197,20 @@ class _Export:
             yield ExportPart("requests-as-customer.json", await self._with_threads(requests))
         async for requests in _paged(lambda r: uow.tattoo_requests.of_artist(me, r)):
             yield ExportPart("requests-as-artist.json", await self._with_threads(requests))
+
+    async def _consents(self, artist: ArtistProfile | None) -> AsyncIterator[ExportPart]:
+        """The consents the user signed (the words as signed, the answers, the signature,
+        the ID check); an artist's consent forms, each with every version."""
+        uow, me = self._uow, self._user_id
+        async for consents in _paged(lambda r: uow.consents.of_customer(me, r)):
+            yield ExportPart("consents.json", tuple(record(c) for c in consents))
+        if artist is None:
+            return
+        forms = []
+        for form in await uow.consent_forms.of_artist(artist.id, retired=True):
+            versions = await uow.consent_forms.versions(form.id)
+            forms.append({"form": record(form), "versions": [record(v) for v in versions]})
+        yield ExportPart("consent-forms.json", tuple(forms))
 
     async def _with_threads(self, requests: tuple[TattooRequest, ...]) -> tuple[JsonValue, ...]:
         return tuple([await self._request(i) for i in requests])

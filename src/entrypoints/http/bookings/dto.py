@@ -129,6 +129,8 @@ class BookingView(View, frozen=True):
     version: int
     created_at: datetime
     updated_at: datetime
+    # The completed booking this one is the free touch-up of (docs/aftercare.md), if any.
+    touch_up_of: UUID | None = None
 
     @classmethod
     def of(cls, b: Booking) -> BookingView:
@@ -159,6 +161,7 @@ class BookingView(View, frozen=True):
             version=b.version,
             created_at=utc(b.created_at),
             updated_at=utc(b.updated_at),
+            touch_up_of=b.touch_up_of,
         )
 
 

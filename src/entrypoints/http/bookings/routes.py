@@ -6,6 +6,7 @@ from entrypoints.http.bookings.admin_controller import (
 )
 from entrypoints.http.bookings.controller import BookingsController
 from entrypoints.http.bookings.ideas_controller import BookingIdeasController, IdeasController
+from entrypoints.http.bookings.touch_ups_controller import TouchUpsController
 from entrypoints.http.routes import Routes
 
 ROUTES = Routes(
@@ -15,5 +16,6 @@ ROUTES = Routes(
         IdeasController,
         AdminBookingsController,
         AdminSuspensionController,
+        TouchUpsController,
     )
 )

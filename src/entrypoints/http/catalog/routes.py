@@ -1,5 +1,6 @@
 """The routes the app serves of catalog (``ROUTES``), in the order the API lists them."""
 
+from entrypoints.http.catalog.aftercare_controller import AftercareController
 from entrypoints.http.catalog.controller import (
     AdminArtistsController,
     ArtistsController,
@@ -27,5 +28,6 @@ ROUTES = Routes(
         LinkSlotViewsController,
         FlashController,
         ArtistFlashController,
+        AftercareController,
     )
 )

@@ -38,7 +38,7 @@ LINKED_HEADERS: Final = {
     "Cache-Control": "no-store",
 }
 # What a booking's links in messages add to its address (notifications/facts.py: Links).
-BOOKING_ACTIONS: Final = ("reschedule", "cancel", "pay")
+BOOKING_ACTIONS: Final = ("reschedule", "cancel", "pay", "review")
 
 Lang = Annotated[str | None, QueryParameter(max_length=8)]
 Purpose = Literal["verify", "reset", "unlock"]
@@ -90,8 +90,8 @@ async def booking_action_page(
     request: Request[Any, Any, Any],
     lang: Lang = None,
 ) -> Template:
-    """The booking's page opened at one of its actions (the messages' reschedule, cancel and
-    pay links); any other tail is "not found"."""
+    """The booking's page opened at one of its actions (the messages' reschedule, cancel,
+    pay and review links); any other tail is "not found"."""
     if action not in BOOKING_ACTIONS:
         return _render("missing.html.j2", request, lang, 404)
     return _booking(booking_id, action, request, lang)

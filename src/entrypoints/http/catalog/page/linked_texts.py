@@ -32,6 +32,8 @@ BOOKING_TEXTS: Final = {
     "showTimes": "Show free times",
     "noSlots": "No free times on this day.",
     "moved": "The booking now starts {when}.",
+    "sendReview": "Send the review",
+    "reviewSent": "Thank you for your review!",
     "signedInAs": "Signed in as {name}.",
     "signOut": "Sign out",
     "codeSent": "We sent a code to {phone}.",

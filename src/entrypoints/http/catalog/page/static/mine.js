@@ -67,12 +67,17 @@
     $("reschedule").hidden = !open;
     if (!open) $("move-form").hidden = true;
     const payer = state.me && booking.customerId === state.me.id; // the customer pays, not the artist
+    // The customer reviews a completed booking (the review request's link opens it here);
+    // the API refuses a second review, which the page then shows.
+    $("review-form").hidden = !(payer && booking.status === "completed");
     state.invoice = await offerDeposit(booking, payer);
   }
 
   // The messages' /reschedule, /cancel and /pay links open the page at that control.
   function followAction() {
-    const target = { cancel: "cancel", reschedule: "reschedule", pay: "check-payment" }[data.action];
+    const target = { cancel: "cancel", reschedule: "reschedule", pay: "check-payment", review: "review-rating" }[
+      data.action
+    ];
     const control = target && $(target);
     if (!control || control.hidden || control.closest("[hidden]")) return;
     if (data.action === "reschedule") return control.click();
@@ -126,6 +131,22 @@
       const page = await call("GET", `/artists/${booking.artistId}/slots?${query}`);
       if (!page.items.length) return (box.textContent = T.noSlots);
       box.appendChild(slotList(page.items, (slot) => move(slot.start)));
+    } catch (error) {
+      fail(error);
+    }
+  });
+
+  $("review-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    if (!state.booking) return;
+    const text = $("review-text").value.trim();
+    try {
+      await call("POST", `/bookings/${state.booking.id}/review`, {
+        rating: Number($("review-rating").value),
+        ...(text ? { text } : {}),
+      });
+      $("review-form").hidden = true;
+      status(T.reviewSent);
     } catch (error) {
       fail(error);
     }

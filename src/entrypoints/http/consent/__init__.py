@@ -1,0 +1,1 @@
+"""Consent forms over HTTP: an artist's forms and requirement, a booking's consent."""
