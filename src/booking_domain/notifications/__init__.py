@@ -23,12 +23,12 @@ from booking_domain.notifications.facts import (
     BookingFacts,
     BookingView,
     Links,
-    LoyaltyFacts,
     MessageFacts,
     Recipient,
     RequestFacts,
 )
 from booking_domain.notifications.inbox import InboxItem, inbox_event
+from booking_domain.notifications.loyalty_facts import LoyaltyFacts
 from booking_domain.notifications.messages import EmailMessage, SendOutcome, SmsMessage
 from booking_domain.notifications.notifications import (
     DEFAULT_RETRY_DELAYS,

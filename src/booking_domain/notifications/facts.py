@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from urllib.parse import quote_plus
 
+from booking_domain.notifications.loyalty_facts import LoyaltyFacts, loyalty_facts
 from booking_domain.notifications.notifications import Notification, SkipReason
 from booking_domain.notifications.preferences import NotificationPreferences
 from booking_domain.notifications.rules import AFTERCARE, REMINDER, REVIEW_REQUEST, Channel, Party
@@ -115,17 +116,6 @@ class RequestFacts:
     artist_name: str
     customer_name: str
     message: str | None
-    link: str
-
-
-@dataclass(frozen=True, slots=True)
-class LoyaltyFacts:
-    """A change of a customer's points as one message shows it: how many points moved, the
-    balance after, the program's name, and where the app shows one's points."""
-
-    points: int
-    balance: int
-    program: str
     link: str
 
 
@@ -236,7 +226,7 @@ def facts_for(
         request=_request(notification.data, app_url),
         aftercare_text=_aftercare_text(notification, booking),
         review_link=_review_link(notification, app_url),
-        loyalty=_loyalty(notification.data, app_url),
+        loyalty=loyalty_facts(notification.data, app_url),
     )
 
 
@@ -249,20 +239,6 @@ def _review_link(notification: Notification, app_url: str) -> str | None:
     if notification.kind != REVIEW_REQUEST or notification.booking_id is None:
         return None
     return f"{booking_url(app_url, notification.booking_id)}/review"
-
-
-def _loyalty(data: Mapping[str, JsonValue], app_url: str) -> LoyaltyFacts | None:
-    entry, account = _part(data, "entry"), _part(data, "account")
-    points, balance = entry.get("points"), account.get("balance")
-    if not isinstance(points, int) or not isinstance(balance, int):
-        return None
-    program = _text(account, "programName") or ""
-    return LoyaltyFacts(abs(points), balance, program, loyalty_url(app_url))
-
-
-def loyalty_url(app_url: str) -> str:
-    """Where the web app shows one's points."""
-    return f"{app_url.rstrip('/')}/loyalty"
 
 
 def _request(data: Mapping[str, JsonValue], app_url: str) -> RequestFacts | None:
@@ -292,7 +268,7 @@ def link_of(notification: Notification, app_url: str) -> str | None:
     request = _request(notification.data, app_url)
     if request is not None:
         return request.link
-    loyalty = _loyalty(notification.data, app_url)
+    loyalty = loyalty_facts(notification.data, app_url)
     return None if loyalty is None else loyalty.link
 
 
