@@ -44,6 +44,7 @@ from booking_domain.scheduling.use_cases import SchedulingUseCases
 from booking_domain.search.use_cases import SearchUseCases
 from booking_domain.shared.use_case import UseCaseBundle
 from booking_domain.stream.use_cases import StreamUseCases
+from booking_domain.waitlist.use_cases import WaitlistUseCases
 from booking_domain.webhooks.use_cases import WebhookUseCases
 from entrypoints.from_settings import (
     callback_url,
@@ -94,6 +95,7 @@ class Contexts:
         FromSettings(feed_base_url=setting("base_url"), app_url=setting("web_url")),
     ]
     consent: ConsentUseCases
+    waitlist: WaitlistUseCases
     disputes: DisputeUseCases
     commissions: CommissionUseCases
     reviews: ReviewUseCases

@@ -17,11 +17,13 @@ from litestar.testing import AsyncTestClient
 from adapters.payments.sandbox import SandboxGateway
 from adapters.system.clock import ManualClock
 from booking_domain.accounts.use_cases import AccountUseCases
+from booking_domain.bookings.use_cases import BookingUseCases
 from booking_domain.loyalty.use_cases import LoyaltyUseCases
 from booking_domain.notifications.use_cases import NotificationUseCases
 from booking_domain.payments.use_cases import PaymentUseCases
 from booking_domain.scheduling.use_cases import SchedulingUseCases
 from booking_domain.search.use_cases import SearchUseCases
+from booking_domain.waitlist.use_cases import WaitlistUseCases
 from booking_domain.webhooks.use_cases import WebhookUseCases
 from entrypoints.app import create_app
 from entrypoints.container import LocalAdapters, build_container, bundles
@@ -43,6 +45,8 @@ class Api:
     search: SearchUseCases | None = None  # likewise: refreshing the free-starts projection
     webhooks: WebhookUseCases | None = None  # likewise: dispatching and delivering
     scheduling: SchedulingUseCases | None = None  # likewise: fetching external calendars
+    bookings: BookingUseCases | None = None  # likewise: the hold sweep
+    waitlist: WaitlistUseCases | None = None  # likewise: the reader offering freed times
     loyalty: LoyaltyUseCases | None = None  # likewise: earning from the outbox, expiring
 
     async def register(
@@ -102,7 +106,7 @@ async def make_api(database_url: str, tmp_path: Path) -> AsyncIterator[ApiFactor
         return Api(
             client, clock, wired.accounts, sandbox, wired.payments, wired.notifications,
             str(settings.database_url), wired.search, wired.webhooks, wired.scheduling,
-            wired.loyalty,
+            wired.bookings, wired.waitlist, wired.loyalty,
         )  # fmt: skip
 
     yield make

@@ -1,13 +1,15 @@
 """The pages emails link to, in a real browser against ``inkslot serve`` with the demo data:
 a booking's link from its notification email opens the booking, which the customer signs
 in to and cancels (page-booking.png); someone else signed in sees "not found" only; a
-password reset email's link sets a new password."""
+password reset email's link sets a new password; a waitlist offer's page shows until when
+the time is held, one customer declines it there and the next takes it (page-offer.png)."""
 
 from __future__ import annotations
 
 import email
 import re
 import uuid
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.message import Message
 from pathlib import Path
@@ -59,6 +61,12 @@ def _plain(message: Message) -> str:
 def _book_as_customer(server: ServerProcess, password: str) -> str:
     """The demo customer books the demo artist's first service without a deposit or an
     approval (confirmed at once); the booking's id."""
+    return str(_booked(server, password)["id"])
+
+
+def _booked(server: ServerProcess, password: str) -> dict[str, Any]:
+    """The booking (as the API answered it) of ``_book_as_customer``, with its
+    ``localStart`` added: the slot's start in the artist's zone."""
     api = httpx.Client(base_url=server.base_url + "/api/v1", timeout=30)
     login = api.post("/auth/login", json={"email": CUSTOMER, "password": password})
     assert login.status_code == 200, login.text
@@ -88,7 +96,8 @@ def _book_as_customer(server: ServerProcess, password: str) -> str:
         headers={**auth, "Idempotency-Key": str(uuid.uuid4())},
     )
     assert booking.status_code == 201, booking.text
-    return str(booking.json()["id"])
+    made: dict[str, Any] = booking.json()
+    return {**made, "localStart": slots[0]["localStart"]}
 
 
 def _shown(driver: Any, element_id: str) -> Any:
@@ -166,3 +175,100 @@ def test_a_password_is_reset_from_the_emailed_link(server: ServerProcess, browse
     assert login.status_code == 200, login.text
     logs = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
     assert logs == [], logs
+
+
+@dataclass
+class Waiting:
+    api: httpx.Client  # signed in as them
+    email: str
+
+
+def _waiting_customer(server: ServerProcess, name: str, booking: dict[str, Any]) -> Waiting:
+    """A new customer (email and password) on the waitlist for the booking's service and
+    local date."""
+    api = httpx.Client(base_url=server.base_url + "/api/v1", timeout=30)
+    email = f"{name.lower()}-{uuid.uuid4().hex[:8]}@example.com"
+    made = api.post(
+        "/auth/register",
+        json={"email": email, "password": OFFER_PASSWORD, "name": name, "role": "customer"},
+    )
+    assert made.status_code == 201, made.text
+    api.headers["Authorization"] = "Bearer " + made.json()["tokens"]["accessToken"]
+    day = booking["localStart"][:10]
+    joined = api.post(
+        f"/artists/{booking['artistId']}/waitlist",
+        json={"serviceId": booking["serviceId"], "firstDate": day, "lastDate": day},
+    )
+    assert joined.status_code == 201, joined.text
+    return Waiting(api, email)
+
+
+def _offer_of(waiting: Waiting) -> str:
+    """The booking the reader held for this customer (it looks once a second)."""
+
+    def offered() -> str | None:
+        entry = waiting.api.get("/me/waitlist").json()["items"][0]
+        return entry["offer"]["bookingId"] if entry["status"] == "offered" else None
+
+    return str(wait_for(offered, "the waitlist offer"))
+
+
+def _sign_in_by_email(browser: Any, email: str, password: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    _shown(browser, "email").send_keys(email)
+    browser.find_element(By.ID, "password").send_keys(password)
+    browser.find_element(By.CSS_SELECTOR, "#email-form button[type=submit]").click()
+
+
+OFFER_PASSWORD = "violet-needle-harbour"
+
+
+def test_a_waitlist_offer_is_declined_and_taken_on_its_page(
+    server: ServerProcess, browser: Any
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    password = _passwords(server)["customer"]
+    booking = _booked(server, password)
+    bea = _waiting_customer(server, "Bea", booking)  # first in line: Cy signs up after
+    cy = _waiting_customer(server, "Cy", booking)
+    owner = httpx.Client(base_url=server.base_url + "/api/v1", timeout=30)
+    login = owner.post("/auth/login", json={"email": CUSTOMER, "password": password}).json()
+    cancelled = owner.patch(
+        f"/bookings/{booking['id']}",
+        json={"status": "cancelled"},
+        headers={"Authorization": "Bearer " + login["tokens"]["accessToken"]},
+    )
+    assert cancelled.status_code == 200, cancelled.text
+
+    first = _offer_of(bea)
+    browser.get(f"{server.base_url}/bookings/{first}")
+    _sign_in_by_email(browser, bea.email, OFFER_PASSWORD)
+    facts = _shown(browser, "booking-facts")
+    wait_for(lambda: "held for you" in facts.text, "the offer")
+    until = _shown(browser, "offer-until")
+    assert until.text.startswith("Held for you until ")
+    assert not browser.find_element(By.ID, "cancel").is_displayed()
+    assert not browser.find_element(By.ID, "reschedule").is_displayed()
+    assert browser.find_element(By.ID, "accept-offer").text == "Take this time"
+    browser.find_element(By.ID, "decline-offer").click()
+    wait_for(lambda: "Cancelled" in facts.text, "the declined offer")
+    status = browser.find_element(By.ID, "status")
+    assert "next in line" in status.text
+    assert not browser.find_element(By.ID, "offer").is_displayed()
+
+    second = _offer_of(cy)  # the declined time, to the next in line
+    browser.find_element(By.ID, "sign-out").click()
+    browser.get(f"{server.base_url}/bookings/{second}")
+    _sign_in_by_email(browser, cy.email, OFFER_PASSWORD)
+    facts = _shown(browser, "booking-facts")
+    wait_for(lambda: "held for you" in facts.text, "the second offer")
+    browser.save_screenshot(str(SCREENSHOTS / "page-offer.png"))
+    _shown(browser, "accept-offer").click()
+    wait_for(lambda: "Confirmed" in facts.text, "the taken time")
+    assert browser.find_element(By.ID, "status").text == "The time is yours."
+    assert not browser.find_element(By.ID, "offer").is_displayed()
+    assert cy.api.get(f"/bookings/{second}").json()["offer"] == "accepted"
+    logs = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    assert logs == [], logs  # no CSP violation, no script error

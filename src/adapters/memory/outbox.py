@@ -80,12 +80,21 @@ class InMemoryOutboxFeed(OutboxFeed):
         return list(self._store.table(OUTBOX).values())
 
     async def read(
-        self, after: str | None, *, limit: int, for_user: UserId | None = None
+        self,
+        after: str | None,
+        *,
+        limit: int,
+        for_user: UserId | None = None,
+        types: frozenset[str] | None = None,
     ) -> Sequence[FeedItem]:
+        if types is not None and for_user is not None:
+            raise ValueError("a feed read names an audience or types, not both")
         start = 0 if after is None else _parse(after)
         items: list[FeedItem] = []
         for place, event in enumerate(self._committed()[start:], start=start + 1):
-            if event is not None and (for_user is None or for_user in event.audience):
+            if event is None or (types is not None and event.type not in types):
+                continue
+            if for_user is None or for_user in event.audience:
                 items.append(FeedItem(f"{place:0{_WIDTH}d}", event))
                 if len(items) == limit:
                     break

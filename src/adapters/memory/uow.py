@@ -94,6 +94,11 @@ from adapters.memory.search_state import (
 from adapters.memory.sessions import InMemorySessionRepository
 from adapters.memory.store import InMemoryStore, StagedTable
 from adapters.memory.telegram import InMemoryTelegramRepository
+from adapters.memory.waitlist import (
+    InMemoryWaitlistFeedPosition,
+    InMemoryWaitlistRepository,
+    InMemoryWaitlistSettingsRepository,
+)
 from adapters.memory.webhooks import (
     DELIVERY_JOBS,
     InMemoryDeliveryQueue,
@@ -117,6 +122,7 @@ from booking_domain.reviews.ports import ReviewsUnitOfWork
 from booking_domain.scheduling.ports import SchedulingUnitOfWork
 from booking_domain.search.ports import SearchUnitOfWork
 from booking_domain.shared.ports import UnitOfWorkFactory
+from booking_domain.waitlist import WaitlistUnitOfWork
 from booking_domain.webhooks.ports import WebhooksUnitOfWork
 
 R = TypeVar("R")
@@ -132,6 +138,7 @@ class InMemoryUnitOfWork(
     AccountsUnitOfWork,
     MediaUnitOfWork,
     CatalogUnitOfWork,
+    WaitlistUnitOfWork,  # before scheduling's and the bookings': it joins the two
     SchedulingUnitOfWork,
     BookingsUnitOfWork,
     CalendarsUnitOfWork,
@@ -302,6 +309,13 @@ class InMemoryUnitOfWork(
     )
     free_starts = _over_table(InMemoryFreeStartsProjection, "search_calendars")
     search_position = _over_table(InMemorySearchFeedPosition, "search_feed_position")
+    waitlist = cached_property(
+        lambda uow: InMemoryWaitlistRepository(
+            uow.staged("waitlist_entries"), uow.waitlist_settings
+        )
+    )
+    waitlist_settings = _over_table(InMemoryWaitlistSettingsRepository, "waitlist_settings")
+    waitlist_position = _over_table(InMemoryWaitlistFeedPosition, "waitlist_feed_position")
     artist_ratings = cached_property(lambda uow: InMemoryArtistRatings(uow.artists))
     notifications = cached_property(
         lambda uow: InMemoryNotificationRepository(

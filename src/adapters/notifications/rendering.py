@@ -104,6 +104,7 @@ def _values(facts: MessageFacts, locale: str) -> dict[str, str]:
         "refund": "",
         "amount": "",  # this change's money, as it is (a balance asked or paid)
         "in_time": "",
+        "until": "",  # a hold's end (an offer's)
         "stars": "" if facts.stars is None else str(facts.stars),
         "points": "",
         "balance": "",
@@ -138,6 +139,7 @@ def _values(facts: MessageFacts, locale: str) -> dict[str, str]:
         paid=amount if facts.kind == "booking.payment_recorded" else paid,
         refund=amount,
         amount=amount,
+        until="" if b.hold_until is None else moment(b.hold_until, b.time_zone, locale),
     )
     return values
 
@@ -264,6 +266,8 @@ def _links(facts: MessageFacts, _: Callable[[str], str]) -> list[tuple[str, str]
             return [(_(label["request"]), r.link)]
         return [] if points is None else [(_(label["loyalty"]), points.link)]
     links = [(_(label["manage"]), b.links.booking)]
+    if facts.kind == "booking.offered":  # answered in the app: nothing to move or pay yet
+        return links
     if facts.review_link is not None:
         links.insert(0, (_(label["review"]), facts.review_link))
     if facts.kind == "consent.requested":  # where the web app shows the form to sign

@@ -83,6 +83,24 @@ MESSAGES: dict[tuple[str, str], tuple[str, str]] = {
         N_("Booking request {reference} expired"),
         N_("The request of {customer} for {when} expired without a deposit."),
     ),
+    ("booking.offered", "customer"): (
+        N_("A time opened up with {artist}: {reference}"),
+        N_(
+            "{service} on {when} is held for you until {until}. Accept or decline it in the "
+            "app; then it goes to the next person waiting."
+        ),
+    ),
+    ("booking.offer_accepted", "customer"): (
+        N_("You took the offered time: {reference}"),
+        N_(
+            "{service} with {artist} on {when} is yours once the deposit is paid or the "
+            "artist approves it, as for any request."
+        ),
+    ),
+    ("booking.offer_accepted", "artist"): (
+        N_("Waitlist offer {reference} accepted"),
+        N_("{customer} took the freed time for {service} on {when}."),
+    ),
     ("booking.completed", "customer"): (
         N_("Thank you for visiting {artist}"),
         N_("Your appointment {reference} is complete. We hope you love the result."),

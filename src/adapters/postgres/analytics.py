@@ -50,6 +50,7 @@ _IN_RANGE = """
     AND b.starts_at < (%(last)s::date + 3)::timestamp AT TIME ZONE 'UTC'
     AND (b.starts_at AT TIME ZONE %(tz)s)::date BETWEEN %(first)s AND %(last)s
     AND b.status <> 'pending'
+    AND b.offer IS DISTINCT FROM 'offered'
     AND NOT (b.status = 'cancelled' AND b.cancellation_reason IS NOT DISTINCT FROM 'expired')
 """
 # One pass over the range's bookings: the customers, the repeat ones, and the top services

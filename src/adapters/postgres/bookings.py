@@ -67,6 +67,7 @@ from booking_domain.bookings import (
     ClientId,
     HistoryEntry,
     HistoryKind,
+    OfferStatus,
     PaymentStatus,
     SlotTakenError,
     booking_subject,
@@ -264,6 +265,7 @@ def _booking_row(b: Booking) -> dict[str, Any]:
         "price": None if b.price is None else b.price.amount,
         "one_off_design_id": b.one_off_design_id,
         "project_id": b.project_id, "touch_up_of": b.touch_up_of,
+        "offer": None if b.offer is None else b.offer.value,
         "created_at": b.created_at, "updated_at": b.updated_at,
     }  # fmt: skip
 
@@ -319,6 +321,7 @@ def _booking(row: Row) -> Booking:
         price=None if row["price"] is None else Money(row["price"], currency),
         project_id=row["project_id"],
         touch_up_of=None if row["touch_up_of"] is None else BookingId(row["touch_up_of"]),
+        offer=None if row["offer"] is None else OfferStatus(row["offer"]),
         one_off_design_id=(
             None if row["one_off_design_id"] is None else FlashDesignId(row["one_off_design_id"])
         ),

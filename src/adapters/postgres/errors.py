@@ -25,6 +25,7 @@ from booking_domain.shared import (
     InvalidInputError,
     ServiceUnavailableError,
 )
+from booking_domain.waitlist import WaitlistEntryExistsError
 
 # Constraint name -> the domain error its violation means.
 CONSTRAINT_ERRORS: dict[str, type[DomainError]] = {
@@ -43,6 +44,8 @@ CONSTRAINT_ERRORS: dict[str, type[DomainError]] = {
     "uq_consents_booking_id": ConsentAlreadySignedError,  # two signatures of one booking at once
     # Two changes of one subject recorded the same event number: the second lost the race.
     "uq_outbox_events_subject_sequence": ConcurrentUpdateError,
+    # Two live waitlist entries of a customer for one service sharing a date.
+    "ex_waitlist_entries_live_dates": WaitlistEntryExistsError,
 }
 
 

@@ -35,7 +35,7 @@ from adapters.postgres.errors import translate
 from adapters.postgres.held import HeldRecords
 from adapters.postgres.sql import Statement, constant, count_of
 from adapters.postgres.tables.outbox import outbox_events
-from adapters.postgres.tuned.outbox import FEED_READ, FEED_SCAN, FEED_TAIL
+from adapters.postgres.tuned.outbox import FEED_READ, FEED_READ_TYPES, FEED_SCAN, FEED_TAIL
 from booking_domain.shared import (
     SINGLE_EVENT_KINDS,
     EventId,
@@ -164,11 +164,21 @@ class PostgresOutboxFeed(OutboxFeed):
         self._database = database
 
     async def read(
-        self, after: str | None, *, limit: int, for_user: UserId | None = None
+        self,
+        after: str | None,
+        *,
+        limit: int,
+        for_user: UserId | None = None,
+        types: frozenset[str] | None = None,
     ) -> Sequence[FeedItem]:
         xid, position = (0, 0) if after is None else parse_cursor(after)
         params = {"xid": str(xid), "position": position, "limit": limit, "user_id": for_user}
-        rows = await self._fetch(FEED_READ, params)
+        if types is None:
+            rows = await self._fetch(FEED_READ, params)
+        elif for_user is None:
+            rows = await self._fetch(FEED_READ_TYPES, params | {"types": sorted(types)})
+        else:
+            raise ValueError("a feed read names an audience or types, not both")
         return [FeedItem(make_cursor(int(r["xid_text"]), r["position"]), _event(r)) for r in rows]
 
     async def scan(self, after: str | None, *, types: Collection[str], limit: int) -> FeedScan:

@@ -99,6 +99,11 @@ from adapters.postgres.scheduling_reader import CatalogueCache, PostgresScheduli
 from adapters.postgres.search import PostgresArtistSearch, SimilarWords
 from adapters.postgres.sessions import PostgresSessionRepository
 from adapters.postgres.telegram import PostgresTelegramRepository
+from adapters.postgres.waitlist import (
+    PostgresWaitlistFeedPosition,
+    PostgresWaitlistRepository,
+    PostgresWaitlistSettingsRepository,
+)
 from adapters.postgres.webhooks import (
     PostgresDeliveryRepository,
     PostgresDispatchCursor,
@@ -124,6 +129,7 @@ from booking_domain.scheduling.ports import SchedulingUnitOfWork
 from booking_domain.search.ports import SearchUnitOfWork
 from booking_domain.shared import SecretBox
 from booking_domain.shared.ports import UnitOfWorkFactory
+from booking_domain.waitlist import WaitlistUnitOfWork
 from booking_domain.webhooks.ports import WebhooksUnitOfWork
 
 R = TypeVar("R")
@@ -145,6 +151,7 @@ class PostgresUnitOfWork(
     AccountsUnitOfWork,
     MediaUnitOfWork,
     CatalogUnitOfWork,
+    WaitlistUnitOfWork,  # before scheduling's and the bookings': it joins the two
     SchedulingUnitOfWork,
     BookingsUnitOfWork,
     CalendarsUnitOfWork,
@@ -254,6 +261,9 @@ class PostgresUnitOfWork(
     portfolio_likes = _on_connection(PostgresPortfolioLikes)
     free_starts = _on_connection(PostgresFreeStartsProjection)
     search_position = _on_connection(PostgresSearchFeedPosition)
+    waitlist = _on_connection(PostgresWaitlistRepository)
+    waitlist_settings = _on_connection(PostgresWaitlistSettingsRepository)
+    waitlist_position = _on_connection(PostgresWaitlistFeedPosition)
     artist_ratings = _on_connection(PostgresArtistRatings)
     notifications = _on_connection(PostgresNotificationRepository)
     inbox = _on_connection(PostgresInboxRepository)

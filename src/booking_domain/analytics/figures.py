@@ -2,8 +2,10 @@
 
 What counts (docs/analytics.md says the same for readers of the API):
 
-- a booking counts when it is not pending and is not a hold that ran out (cancelled with
-  reason ``expired``); it belongs to the local date on which it starts, in its artist's zone;
+- a booking counts when it is not pending, not a hold that ran out (cancelled with reason
+  ``expired``) and not a waitlist offer its customer never accepted (declined, lapsed or
+  withdrawn: ``offer`` still ``offered``); it belongs to the local date on which it
+  starts, in its artist's zone;
 - booked time: the durations (start to end) of confirmed and completed bookings;
 - utilisation: booked time over available time (the weekly rules and date overrides of
   those dates); None where nothing was available or availability is not known;

@@ -58,6 +58,12 @@ from booking_domain.bookings.lifecycle import (
     settle_balance,
     withdraw_taken_flash,
 )
+from booking_domain.bookings.offers import (
+    OFFER_DECLINED,
+    accept_offer,
+    decline_offer,
+    offer_booking,
+)
 from booking_domain.bookings.ports import (
     BookingFilter,
     BookingRepository,
@@ -69,15 +75,23 @@ from booking_domain.bookings.ports import (
 from booking_domain.bookings.published import (
     BOOKING,
     BOOKING_EVENT_TYPES,
+    FREEING_EVENT_TYPES,
     artist_of_booking_event,
     booking_audit_entry,
     booking_event_type,
     booking_outbox_event,
     booking_subject,
+    freed_span,
 )
 from booking_domain.bookings.recording import BookingRecords, record_change, record_new
 from booking_domain.bookings.references import new_booking_reference, read_booking_reference
-from booking_domain.bookings.status import CLOSED, TRANSITIONS, BookingStatus, PaymentStatus
+from booking_domain.bookings.status import (
+    CLOSED,
+    TRANSITIONS,
+    BookingStatus,
+    OfferStatus,
+    PaymentStatus,
+)
 from booking_domain.bookings.touch_ups import (
     TouchUpOffer,
     TouchUpRefusal,
@@ -93,6 +107,8 @@ __all__ = [
     "BOOKING_EVENT_TYPES",
     "CLOSED",
     "DISPUTE_WINDOW",
+    "FREEING_EVENT_TYPES",
+    "OFFER_DECLINED",
     "TRANSITIONS",
     "AppointmentNotStartedError",
     "BookedFor",
@@ -121,6 +137,7 @@ __all__ = [
     "IdNotCheckedError",
     "IdempotencyKeyReusedError",
     "InvalidTransitionError",
+    "OfferStatus",
     "PaymentMismatchError",
     "PaymentStatus",
     "RefundOutOfRangeError",
@@ -132,6 +149,7 @@ __all__ = [
     "TouchUpOffer",
     "TouchUpRefusal",
     "TouchUpTakenError",
+    "accept_offer",
     "actor_fields",
     "apply",
     "artist_of_booking_event",
@@ -142,13 +160,17 @@ __all__ = [
     "busy_timeline",
     "cancel",
     "creation_kind",
+    "decline_offer",
     "expire_hold",
+    "freed_span",
     "load_visible",
     "mark_balance_invoiced",
     "mark_invoiced",
     "move_session",
     "new_booking_reference",
     "new_client",
+    "offer_booking",
+    "place_offer",
     "place_session",
     "read_booking_reference",
     "record_balance_payment",
@@ -170,4 +192,4 @@ __all__ = [
 
 # Last: the use cases' modules read this package's names above.
 from booking_domain.bookings.use_cases.changes import move_session
-from booking_domain.bookings.use_cases.create import place_session
+from booking_domain.bookings.use_cases.create import place_offer, place_session

@@ -16,7 +16,13 @@ from uuid import UUID
 from booking_domain.bookings.clients import BookedFor, ClientId
 from booking_domain.bookings.errors import BookingActionNotAllowedError
 from booking_domain.bookings.history import HistoryEntry, HistoryKind, actor_fields
-from booking_domain.bookings.status import CLOSED, TRANSITIONS, BookingStatus, PaymentStatus
+from booking_domain.bookings.status import (
+    CLOSED,
+    TRANSITIONS,
+    BookingStatus,
+    OfferStatus,
+    PaymentStatus,
+)
 from booking_domain.catalog import FlashDesignId
 from booking_domain.scheduling import BusyTimeline
 from booking_domain.shared.errors import InvalidTransitionError
@@ -107,6 +113,9 @@ class Booking:
     # The completed booking this one is the free touch-up of (``touch_ups.py``), if any.
     # Never changed.
     touch_up_of: BookingId | None = None
+    # A waitlist offer (``offers.py``): ``offered`` while the freed time is held for the
+    # customer's answer, ``accepted`` after; None for every other booking.
+    offer: OfferStatus | None = None
 
     def __post_init__(self) -> None:
         BookedFor(self.customer_id, self.client_id)  # refuses both or neither
@@ -130,10 +139,18 @@ class Booking:
         return Interval(self.blocked_start, self.blocked_end)
 
     @property
+    def offered(self) -> bool:
+        """A waitlist offer still waiting for its customer's answer: until then nothing but
+        the answer (or a cancellation) moves it."""
+        return self.offer is OfferStatus.OFFERED and self.status is BookingStatus.PENDING
+
+    @property
     def awaiting_deposit(self) -> bool:
-        """Pending, approved if it had to be, and a deposit is still to be paid."""
+        """Pending, approved if it had to be, not an offer still to answer, and a deposit is
+        still to be paid."""
         return (
             self.status is BookingStatus.PENDING
+            and self.offer is not OfferStatus.OFFERED
             and (self.approved or not self.requires_approval)
             and not self.deposit.is_zero
             and self.amount_paid.is_zero

@@ -33,6 +33,11 @@ class HistoryKind(StrEnum):
     BALANCE_INVOICED = "balance_invoiced"  # after the session: the rest of the price asked
     BALANCE_PAID = "balance_paid"  # ... and paid (payments' ``balance.py``)
     PAID_IN_FULL = "paid_in_full"  # ... or nothing was left to pay: the final price noted
+    # A freed time held for a waiting customer (the waitlist): the booking's first entry,
+    # made by the system; then the customer's answer (``offers.py``).
+    OFFERED = "offered"
+    OFFER_ACCEPTED = "offer_accepted"
+    OFFER_DECLINED = "offer_declined"
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ from booking_domain.bookings.errors import (
     TooLateToChangeError,
 )
 from booking_domain.bookings.history import HistoryEntry, HistoryKind
+from booking_domain.bookings.offers import decline_offer
 from booking_domain.bookings.status import BookingStatus, PaymentStatus
 from booking_domain.catalog import SchedulingPolicy, Service
 from booking_domain.scheduling import BusyTimeline, Schedule, check_bookable
@@ -58,7 +59,7 @@ def approve(booking: Booking, actor: Actor, now: datetime, policy: SchedulingPol
     """
     require_role(booking, actor, STAFF)
     _require_status(booking, S.PENDING)
-    if not booking.requires_approval or booking.approved:
+    if not booking.requires_approval or booking.approved or booking.offered:
         raise InvalidTransitionError("This booking is not waiting for approval.")
     _require_live_hold(booking, now)
     if booking.deposit.is_zero:
@@ -195,12 +196,16 @@ def cancel(
     refund: Money | None = None,
 ) -> Result:
     """A party cancels a pending or confirmed booking; the refund owed goes into the entry.
+    A customer's cancellation of a waitlist offer still to answer is its decline
+    (``offers.decline_offer``: nothing was paid, the event is ``booking.offer_declined``).
 
     ``refund`` is for admins only, who must give it (0 .. what is refundable); for customers
     and artists the policy decides and passing one is refused.
     """
     role = require_role(booking, actor, ANY_PARTY)
     _require_status(booking, S.PENDING, S.CONFIRMED)
+    if role is Role.CUSTOMER and booking.offered and not booking.hold_expired(now):
+        return decline_offer(booking, actor, now)
     if role is Role.ADMIN:
         if refund is None or not refund <= booking.refundable:
             raise RefundOutOfRangeError(f"State a refund between 0 and {booking.refundable}.")
@@ -361,6 +366,8 @@ def reschedule(
     now = require_aware(now, "now")
     if booking.project_id is not None and not through_project:
         raise SessionOfProjectError()
+    if booking.offered:
+        raise InvalidTransitionError("Accept or decline the offer before moving it.")
     _require_status(booking, S.PENDING, S.CONFIRMED)
     _require_live_hold(booking, now)
     if role is Role.CUSTOMER and booking.start - now < policy.free_cancellation_notice:

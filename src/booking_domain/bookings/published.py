@@ -20,7 +20,7 @@ from booking_domain.shared.audit import AuditEntry, audit_entry
 from booking_domain.shared.ids import ArtistId, BookingId, new_uuid7
 from booking_domain.shared.money import Money
 from booking_domain.shared.outbox import EventId, JsonValue, OutboxEvent, money_data, subject_of
-from booking_domain.shared.time import utc_text
+from booking_domain.shared.time import Interval, utc_text
 
 BOOKING = "booking"
 BOOKING_EVENT_TYPES = frozenset(
@@ -33,6 +33,46 @@ def artist_of_booking_event(event: OutboxEvent) -> ArtistId | None:
     booking = event.data.get(BOOKING)
     artist = booking.get("artistId") if isinstance(booking, Mapping) else None
     return ArtistId(UUID(artist)) if isinstance(artist, str) else None
+
+
+# What gives time back to the artist's calendar: a cancellation (a decline of an offer is
+# one), a hold that ran out, and a move (its old time).
+FREEING_EVENT_TYPES = frozenset(
+    {"booking.cancelled", "booking.expired", "booking.offer_declined", "booking.rescheduled"}
+)
+_MOVED_FROM = "moved from "
+
+
+def freed_span(event: OutboxEvent) -> Interval | None:
+    """The appointment a booking event gave back to its artist's calendar (None for any
+    other event): the booking's own for a cancellation, an expiry or a declined offer, and
+    for a move the time it moved from (``lifecycle.reschedule`` states it in the change's
+    reason; a move keeps the service, so the length is the new appointment's)."""
+    if event.type not in FREEING_EVENT_TYPES:
+        return None
+    booking, change = event.data.get(BOOKING), event.data.get("change")
+    if not isinstance(booking, Mapping) or not isinstance(change, Mapping):
+        return None
+    start, end = _moment(booking.get("start")), _moment(booking.get("end"))
+    if start is None or end is None or end <= start:
+        return None
+    if event.type != "booking.rescheduled":
+        return Interval(start, end)
+    reason = change.get("reason")
+    if not isinstance(reason, str) or not reason.startswith(_MOVED_FROM):
+        return None
+    old = _moment(reason.removeprefix(_MOVED_FROM))
+    return None if old is None else Interval(old, old + (end - start))
+
+
+def _moment(value: JsonValue) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
 
 
 def booking_event_type(entry: HistoryEntry) -> str:
@@ -113,6 +153,7 @@ def _booking_data(b: Booking) -> dict[str, JsonValue]:
         "amountRefunded": _money(b.amount_refunded),
         "refundDue": _money(b.refund_due),
         "cancellationReason": b.cancellation_reason,
+        "offer": None if b.offer is None else b.offer.value,
         "version": b.version,
         "touchUpOf": None if b.touch_up_of is None else str(b.touch_up_of),
     }

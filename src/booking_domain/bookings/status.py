@@ -26,6 +26,15 @@ class PaymentStatus(StrEnum):
     REFUNDED = "refunded"
 
 
+class OfferStatus(StrEnum):
+    """Where a booking made as a waitlist offer stands (None on every other booking): held
+    for its customer's answer, or accepted (then it goes on as the customer's own request
+    would). A declined or lapsed offer is a cancelled booking (``offers.py``)."""
+
+    OFFERED = "offered"
+    ACCEPTED = "accepted"
+
+
 S = BookingStatus
 
 # Which status may follow which. Changes that keep the status (approval of a deposit

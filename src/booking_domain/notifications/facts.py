@@ -106,6 +106,7 @@ class BookingView:
     free_cancellation_hours: int
     links: Links
     touch_up: bool = False  # a free touch-up of an earlier booking
+    hold_until: datetime | None = None  # a pending booking's hold, as the event left it
 
 
 @dataclass(frozen=True, slots=True)
@@ -318,6 +319,7 @@ def _view(data: Mapping[str, JsonValue], facts: BookingFacts, app_url: str) -> B
         free_cancellation_hours=int(facts.free_cancellation_notice.total_seconds()) // 3600,
         links=Links(base, f"{base}/reschedule", f"{base}/cancel", f"{base}/pay"),
         touch_up=_text(snapshot, "touchUpOf") is not None,
+        hold_until=_instant(snapshot, "holdExpiresAt"),
     )
 
 

@@ -92,6 +92,10 @@ RULES: dict[str, Rule] = {
         Rule("booking.balance_paid", (Tell(C, MAIL_AND_INBOX, P), Tell(A, INBOX, P))),
         # ... or nothing was left to pay (the artist settled it): the customer hears it.
         Rule("booking.paid_in_full", (Tell(C, MAIL_AND_INBOX, P),)),
+        # The waitlist: a freed time held for a waiting customer (text: it lasts minutes);
+        # their acceptance (confirmed at once: booking.confirmed, the artist told there).
+        Rule("booking.offered", (Tell(C, ALL, B),)),
+        Rule("booking.offer_accepted", (Tell(C, MAIL_AND_INBOX, P), Tell(A, INBOX, B))),
         Rule("booking.disputed", (Tell(C, MAIL_AND_INBOX, B), Tell(A, MAIL_AND_INBOX, B))),
         Rule("booking.dispute_resolved", (Tell(C, MAIL_AND_INBOX, P), Tell(A, MAIL_AND_INBOX, P))),
         Rule("refund.completed", (Tell(C, MAIL_AND_INBOX, P),)),
@@ -130,7 +134,9 @@ RULES: dict[str, Rule] = {
     )
 }
 
-# Not in the table, deliberately: payment.received (the booking's own event says what the
+# Not in the table, deliberately: booking.offer_declined (the customer's own answer; the
+# time goes to the next in line, who is told), waitlist.* (a customer's own steps, or told
+# through the offer's booking), payment.received (the booking's own event says what the
 # payment did: booking.confirmed, or booking.payment_recorded for money owed back),
 # refund.requested and refund.awaiting_settlement (steps the customer need not act on; the
 # refund's completion or settlement is told), artist.submitted (admins review in the API),

@@ -18,12 +18,14 @@ from booking_domain.payments import PaymentsUnitOfWork
 from booking_domain.reviews import ReviewsUnitOfWork
 from booking_domain.scheduling import SchedulingUnitOfWork
 from booking_domain.shared.ports import UnitOfWorkFactory
+from booking_domain.waitlist import WaitlistUnitOfWork
 
 
 class PrivacyUnitOfWork(
     # In the adapters' order of these bases, so that one class can serve them all.
     AccountsUnitOfWork,
     CatalogUnitOfWork,
+    WaitlistUnitOfWork,
     SchedulingUnitOfWork,
     BookingsUnitOfWork,
     PaymentsUnitOfWork,
@@ -35,8 +37,9 @@ class PrivacyUnitOfWork(
     Protocol,
 ):
     """Accounts, bookings (with their ideas, clients and uploads), payments, tattoo requests
-    (with their threads), signed consents and consent forms, reviews, the artist's catalogue
-    and availability, the inbox, loyalty points, the outbox and the audit trail."""
+    (with their threads), signed consents and consent forms, reviews, waitlist entries, the
+    artist's catalogue and availability, the inbox, loyalty points, the outbox and the audit
+    trail."""
 
 
 PrivacyUnitOfWorkFactory = UnitOfWorkFactory[PrivacyUnitOfWork]

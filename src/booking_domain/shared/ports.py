@@ -109,10 +109,17 @@ class OutboxFeed(Protocol):
     come in sequence order."""
 
     async def read(
-        self, after: str | None, *, limit: int, for_user: UserId | None = None
+        self,
+        after: str | None,
+        *,
+        limit: int,
+        for_user: UserId | None = None,
+        types: frozenset[str] | None = None,
     ) -> Sequence[FeedItem]:
         """Up to ``limit`` events after the cursor (from the start of what is kept when
-        ``after`` is None), only those whose audience names ``for_user`` when it is given.
+        ``after`` is None), only those whose audience names ``for_user`` when it is given,
+        and only those of ``types`` when they are given (chosen by the storage, so a reader
+        of a few types is not handed every event; ``ValueError`` when both are given).
         Raises ``InvalidCursorError`` for a cursor this feed never made. Cursors are
         fixed-width strings that sort in feed order."""
         ...

@@ -29,6 +29,7 @@ from booking_domain.shared.identity import Actor
 from booking_domain.shared.ids import UserId, new_uuid7
 from booking_domain.shared.outbox import OutboxEvent
 from booking_domain.shared.time import require_aware
+from booking_domain.waitlist import WAITLIST_EVENT_TYPES
 from booking_domain.webhooks.errors import InvalidWebhookError
 
 WebhookId = NewType("WebhookId", UUID)
@@ -42,6 +43,7 @@ EVENT_TYPES: frozenset[str] = (
     | REVIEW_EVENT_TYPES
     | REQUEST_EVENT_TYPES
     | CONSENT_EVENT_TYPES
+    | WAITLIST_EVENT_TYPES
     | ENTRY_EVENT_TYPES  # loyalty points: heard by the customer (admins' endpoints hear them)
     | PROGRAM_EVENT_TYPES  # loyalty programs: heard by an artist of their own
 )

@@ -1,7 +1,8 @@
 """Running a worker: the queue's app with Inkslot's tasks, the stalled-job sweeper, the
-webhook dispatcher, the notification planner and the loyalty earner beside it, until
-SIGTERM/SIGINT (as its own process) or cancellation (inside the API process). Both stop
-gracefully: no new job is taken and running ones are given ``GRACE`` seconds."""
+webhook dispatcher, the notification planner, the free-starts refresher, the waitlist's
+reader and the loyalty earner beside it, until SIGTERM/SIGINT (as its own process) or
+cancellation (inside the API process). Both stop gracefully: no new job is taken and
+running ones are given ``GRACE`` seconds."""
 
 from __future__ import annotations
 
@@ -28,6 +29,9 @@ DISPATCH_EVERY = 0.1  # seconds between looks at the outbox for webhooks and not
 # the booking horizon, the dearest step a booking causes), so bookings arriving together
 # cost one recompute per artist, not one each; search may trail a booking by this long.
 REFRESH_EVERY = 1.0
+# Seconds between the waitlist reader's looks at the outbox: a freed time reaches the first
+# waiting customer within about this long; an idle look is one index read of the feed.
+OFFER_EVERY = 1.0
 # Seconds between a worker's looks for due jobs. A NOTIFY wakes a listening worker at once;
 # the look is its fallback. A worker that cannot listen (only a transaction pooler between
 # it and the database) looks this often instead: a job waits at most this long.
@@ -79,6 +83,9 @@ async def run_worker(
                 follow_forever(
                     bundles.search.refresh_free_starts, "free-starts refresh", REFRESH_EVERY
                 )
+            ),
+            asyncio.create_task(
+                follow_forever(bundles.waitlist.offer_freed_times, "waitlist offers", OFFER_EVERY)
             ),
             asyncio.create_task(
                 follow_forever(bundles.loyalty.earn_points, "loyalty earning", EARN_EVERY)

@@ -41,21 +41,27 @@ class Cost:
 # outbox event and audit entry under the calendar lock (one statement, autocommit).
 CREATION = Cost(statements=2, round_trips=2, jobs=0)
 # Telling it, with every step alone in its batch (the worst case: batches share all but the
-# per-event writes). The three readers of the outbox each take their turn, read their
+# per-event writes). The four readers of the outbox each take their turn, read their
 # position and the feed, and move the position, twice (the booking's event, then the two
-# inbox items' events the sending made): 6 turns, 6 feed reads, 6 positions read and moved.
-# The planner stores the booking's 13 notifications in one statement and defers their 3 jobs
-# in one more (reminder offsets read once). The send round reads the notifications, their
+# inbox items' events the sending made): 8 turns, 8 feed reads, 8 positions read and moved.
+# The waitlist's reader reads only the events that free time (none here): each pass reads the
+# feed's tail first and moves its position there, in a transaction of its own (2 tails, 2
+# more transactions). The planner asks once per batch holding a booking's confirmation which
+# of its bookings' artists require a consent form (one read), stores the booking's 13
+# notifications in one statement and defers their 3 jobs in one more (reminder offsets read
+# once). The send round reads the notifications, their
 # users and the booking (3), and records its one group: the rows locked, their states in one
 # statement, the inbox items in one, their events in one. The dispatcher reads the
 # endpoints, stores the delivery and defers its job; the delivery reads, locks and records
 # itself (and reads its endpoint). The projection recomputes the artist (its row, services,
 # calendar, the runs replaced, the calendar's version). The feed's reads stand alone, in
-# autocommit; 8 transactions pay a BEGIN and a COMMIT. Jobs: the messages sent now (one),
+# autocommit; 10 transactions pay a BEGIN and a COMMIT. Jobs: the messages sent now (one),
 # each reminder moment (two), the delivery (one). Before the send round read and recorded
 # its messages by set and the feed's reads ran in autocommit (docs/performance.md): 70
-# statements, 80 round trips.
-TOLD = Cost(statements=61, round_trips=68, jobs=4)
+# statements, 80 round trips; then 61 and 68, before the consent forms' read (+1) and the
+# waitlist's reader (+12 statements, +14 round trips: it runs once a second, whatever the
+# number of bookings, so in a burst its share of a booking is a small fraction of this).
+TOLD = Cost(statements=74, round_trips=83, jobs=4)
 
 
 async def _jobs(api: Api) -> list[tuple[str, dict[str, object]]]:
@@ -72,11 +78,12 @@ async def _told(api: Api, before: int) -> tuple[Tally, int]:
     finish), then the readers again over the events the jobs made (the inbox items'),
     counted together."""
     assert api.notifications is not None and api.webhooks is not None
-    assert api.search is not None
+    assert api.search is not None and api.waitlist is not None
     with counting() as tally:
         await api.notifications.plan_notifications()
         await api.webhooks.dispatch_webhooks()
         await api.search.refresh_free_starts()
+        await api.waitlist.offer_freed_times()
     made = (await _jobs(api))[before:]
     with counting() as sending:
         for name, args in made:
@@ -90,6 +97,7 @@ async def _told(api: Api, before: int) -> tuple[Tally, int]:
         await api.notifications.plan_notifications()
         await api.webhooks.dispatch_webhooks()
         await api.search.refresh_free_starts()
+        await api.waitlist.offer_freed_times()
     for part in (sending, after):
         tally.statements += part.statements
         tally.round_trips += part.round_trips

@@ -33,9 +33,9 @@ class Sums:
 
 
 def counted(b: dict[str, Any]) -> bool:
-    return b["status"] != "pending" and not (
-        b["status"] == "cancelled" and b["cancellation_reason"] == "expired"
-    )
+    if b["status"] == "pending" or b.get("offer") == "offered":  # an offer never accepted
+        return False
+    return not (b["status"] == "cancelled" and b["cancellation_reason"] == "expired")
 
 
 def local_date(at: datetime, tz: str) -> date:

@@ -3,7 +3,8 @@ histories (DST days included).
 
 Each example stores an artist in a zone with DST (New York, Berlin) or without (Ulaanbaatar)
 with rules, an override, two services, customers and clients, then plays a random history
-straight in SQL: bookings in every status (expired holds too), status changes, reschedules,
+straight in SQL: bookings in every status (expired holds too, and waitlist offers: never
+accepted, which never count, or accepted while pending), status changes, reschedules,
 payments on deposit (and, once invoices have kinds, balance) invoices, refunds opened and
 settled, a move to another time zone. The rollup kept by the triggers of migration 0037 is
 then read through the use cases; every figure of every period must equal what
@@ -131,12 +132,12 @@ def _book(conn: Conn, world: dict[str, Any], op: dict[str, Any]) -> None:
         "INSERT INTO bookings (id, reference, artist_id, artist_user_id, customer_id, client_id,"
         " service_id, starts_at, ends_at, blocked, status, payment_status, requires_approval,"
         " approved, currency, deposit_amount, version, status_changed_at, cancellation_reason,"
-        " created_at)"
+        " created_at, offer)"
         " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, tstzrange(%s, %s), %s, 'unpaid', false,"
-        " true, 'MNT', 0, 1, %s, %s, %s)",
+        " true, 'MNT', 0, 1, %s, %s, %s, %s)",
         (booking, f"A-{booking.hex[:12]}", world["artist"], world["user"], customer, client,
          world["services"][op["service"]], start, end, start, end, op["status"], start,
-         op["reason"], created),
+         op["reason"], created, op.get("offer") if customer else None),
     )  # fmt: skip
     world.setdefault("bookings", []).append((booking, op["slot"], customer))
 
@@ -187,27 +188,8 @@ def _refund(conn: Conn, world: dict[str, Any], op: dict[str, Any]) -> None:
 
 
 def _apply(conn: Conn, world: dict[str, Any], op: dict[str, Any], kinds: bool) -> None:
-    booked = world.get("bookings", [])
-    taken = {slot for _, slot, _ in booked}
-    if op["op"] == "book" and op["slot"] not in taken:
-        _book(conn, world, op)
-    elif op["op"] == "status" and booked:
-        booking = booked[op["which"] % len(booked)][0]
-        conn.execute(
-            "UPDATE bookings SET status = %s, cancellation_reason = %s WHERE id = %s",
-            (op["status"], op["reason"], booking),
-        )
-    elif op["op"] == "move" and booked and op["slot"] not in taken:
-        n = op["which"] % len(booked)
-        booking, _, customer = booked[n]
-        start = _slot(world, op["slot"], 0)
-        end = start + timedelta(minutes=45)
-        conn.execute(
-            "UPDATE bookings SET starts_at = %s, ends_at = %s, blocked = tstzrange(%s, %s)"
-            " WHERE id = %s",
-            (start, end, start, end, booking),
-        )
-        booked[n] = (booking, op["slot"], customer)
+    if op["op"] in ("book", "status", "accept", "move"):
+        _change_booking(conn, world, op)
     elif op["op"] == "pay":
         _pay(conn, world, op, kinds)
     elif op["op"] == "refund":
@@ -227,6 +209,36 @@ def _apply(conn: Conn, world: dict[str, Any], op: dict[str, Any], kinds: bool) -
         conn.execute("SELECT analytics_fold()")
 
 
+def _change_booking(conn: Conn, world: dict[str, Any], op: dict[str, Any]) -> None:
+    booked = world.get("bookings", [])
+    taken = {slot for _, slot, _ in booked}
+    if op["op"] == "book" and op["slot"] not in taken:
+        _book(conn, world, op)
+    elif op["op"] == "status" and booked:
+        booking = booked[op["which"] % len(booked)][0]
+        conn.execute(
+            "UPDATE bookings SET status = %s, cancellation_reason = %s WHERE id = %s",
+            (op["status"], op["reason"], booking),
+        )
+    elif op["op"] == "accept" and booked:  # a waitlist offer's answer: only while pending
+        conn.execute(
+            "UPDATE bookings SET offer = 'accepted', status = %s"
+            " WHERE id = %s AND offer = 'offered' AND status = 'pending'",
+            (op["status"], booked[op["which"] % len(booked)][0]),
+        )
+    elif op["op"] == "move" and booked and op["slot"] not in taken:
+        n = op["which"] % len(booked)
+        booking, _, customer = booked[n]
+        start = _slot(world, op["slot"], 0)
+        end = start + timedelta(minutes=45)
+        conn.execute(
+            "UPDATE bookings SET starts_at = %s, ends_at = %s, blocked = tstzrange(%s, %s)"
+            " WHERE id = %s",
+            (start, end, start, end, booking),
+        )
+        booked[n] = (booking, op["slot"], customer)
+
+
 AROUND = st.integers(-6 * 86_400, 6 * 86_400)
 OPS = st.one_of(
     st.fixed_dictionaries({
@@ -235,6 +247,11 @@ OPS = st.one_of(
         "reason": st.sampled_from([None, "expired", "changed plans"]),
         "party": st.integers(0, 4), "service": st.integers(0, 1),
         "lead": st.integers(-3_600, 40 * 86_400), "micro": st.integers(0, 999_999),
+        "offer": st.sampled_from([None, None, "offered", "accepted"]),  # waitlist offers
+    }),
+    st.fixed_dictionaries({
+        "op": st.just("accept"), "which": st.integers(0, 99),
+        "status": st.sampled_from(["pending", "confirmed"]),
     }),
     st.fixed_dictionaries({
         "op": st.just("status"), "which": st.integers(0, 99),

@@ -247,3 +247,28 @@ async def test_an_in_app_notifications_one_event_is_forgotten_with_age(
     while await feed.forget_before(START + timedelta(days=10_000), limit=10):
         pass
     assert subject not in [i.event.subject for i in await everything(feed)]
+
+
+async def test_a_reader_of_some_types_is_handed_those_only(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    feed = feed_of(uow_factory)
+    start = await feed.tail()
+    artist = await add_bookable_artist(uow_factory, deposit=DEPOSIT)
+    customer = await add_user(uow_factory)
+    booking, event = a_booking(artist, customer)
+    await store(uow_factory, booking, event)
+    cancelled, cancel_event = lifecycle.cancel(
+        booking, customer, START + timedelta(minutes=1), artist.profile.policy
+    )
+    async with uow_factory() as uow:
+        await record_change(uow, cancelled, cancel_event)
+        await uow.commit()
+
+    wanted = frozenset({"booking.cancelled", "booking.expired"})
+    items = await feed.read(start, limit=10, types=wanted)
+    assert [i.event.type for i in items] == ["booking.cancelled"]
+    assert items == [i for i in await everything(feed, start) if i.event.type in wanted]
+    assert await feed.read(items[0].cursor, limit=10, types=wanted) == []
+    with pytest.raises(ValueError, match="not both"):
+        await feed.read(start, limit=10, types=wanted, for_user=customer.user_id)

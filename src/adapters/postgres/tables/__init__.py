@@ -78,6 +78,11 @@ from adapters.postgres.tables.search import (
     search_free_starts,
     search_vocabulary,
 )
+from adapters.postgres.tables.waitlist import (
+    waitlist_entries,
+    waitlist_feed_position,
+    waitlist_settings,
+)
 from adapters.postgres.tables.webhooks import (
     webhook_deliveries,
     webhook_dispatch,
@@ -163,6 +168,9 @@ __all__ = [
     "tattoo_requests",
     "uploads",
     "users",
+    "waitlist_entries",
+    "waitlist_feed_position",
+    "waitlist_settings",
     "webhook_deliveries",
     "webhook_dispatch",
     "webhook_endpoints",

@@ -68,6 +68,9 @@ bookings = sa.Table(
     sa.Column("project_id", sa.Uuid),
     # The completed booking this one is the free touch-up of (migration 0047); never changed.
     refers_to("touch_up_of", "bookings.id", ondelete=None, nullable=True),
+    # A waitlist offer (migration 0048): 'offered' while held for the customer's answer,
+    # 'accepted' after; NULL for every other booking (bookings/offers.py).
+    sa.Column("offer", sa.Text),
     *timestamps(),
     sa.CheckConstraint(
         "status IN ('pending', 'confirmed', 'completed', 'cancelled', 'no_show', 'disputed')",
@@ -78,6 +81,7 @@ bookings = sa.Table(
         name="payment_status",
     ),
     sa.CheckConstraint("starts_at < ends_at AND NOT isempty(blocked)", name="times"),
+    sa.CheckConstraint("offer IN ('offered', 'accepted')", name="offer"),
     sa.CheckConstraint("(customer_id IS NULL) <> (client_id IS NULL)", name="party"),
     # Double booking is impossible by construction: active bookings of one artist never
     # overlap. "Active" here is pending-or-confirmed; a pending booking whose hold has run

@@ -6,13 +6,14 @@ on PostgreSQL's transaction ids, which Core has no words for: rows are read in
 ``(xid, position)`` order up to ``pg_snapshot_xmin(pg_current_snapshot())`` (every
 transaction below it has ended, so no row can still appear before a cursor handed out),
 with ``xid8`` values that go out as text and come back in through ``::text::xid8``.
-``ix_outbox_events_xid_position`` serves all three.
+``ix_outbox_events_xid_position`` serves them all.
 
-``FEED_SCAN`` is a follower of a few types (the loyalty earner): it walks up to ``limit``
-rows after the cursor in feed order, as ``FEED_READ`` does, and returns only the rows of
-the types asked for, with their data, plus the last row walked (its cursor alone, unless it
-is of those types too) and how many were walked: the other rows' data is never decoded nor
-sent, and a follower that is up to date costs the one index lookup that finds nothing.
+``FEED_SCAN`` is a follower of a few types that bounds its walk (the loyalty earner): it
+walks up to ``limit`` rows of any type after the cursor in feed order, as ``FEED_READ``
+does, and returns only the rows of the types asked for, with their data, plus the last row
+walked (its cursor alone, unless it is of those types too) and how many were walked: the
+other rows' data is never decoded nor sent, and a follower that is up to date costs the one
+index lookup that finds nothing.
 """
 
 from __future__ import annotations
@@ -25,6 +26,18 @@ SELECT position, xid::text AS xid_text, id, type, occurred_at, subject, sequence
  WHERE (xid, position) > (%(xid)s::text::xid8, %(position)s)
    AND xid < pg_snapshot_xmin(pg_current_snapshot())
    AND (%(user_id)s::uuid IS NULL OR audience @> ARRAY[%(user_id)s::uuid])
+ ORDER BY outbox_events.xid, outbox_events.position
+ LIMIT %(limit)s
+"""
+# A reader of a few types (the waitlist's): the same walk, the types chosen here, never
+# for one audience. Each event after the reader's position is looked at once: the reader
+# moves its position to the tail it read before this when fewer than ``limit`` came back.
+FEED_READ_TYPES = """
+SELECT position, xid::text AS xid_text, id, type, occurred_at, subject, sequence, data, audience
+  FROM outbox_events
+ WHERE (xid, position) > (%(xid)s::text::xid8, %(position)s)
+   AND xid < pg_snapshot_xmin(pg_current_snapshot())
+   AND type = ANY(%(types)s::text[])
  ORDER BY outbox_events.xid, outbox_events.position
  LIMIT %(limit)s
 """

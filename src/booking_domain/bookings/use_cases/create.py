@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from booking_domain.bookings.booking import Booking
 from booking_domain.bookings.clients import BookedFor
@@ -50,6 +50,7 @@ from booking_domain.bookings.errors import (
     IdempotencyKeyReusedError,
 )
 from booking_domain.bookings.history import HistoryEntry
+from booking_domain.bookings.offers import offer_booking
 from booking_domain.bookings.ports import BookingsUnitOfWork, IdempotencyRecord
 from booking_domain.bookings.recording import record_new
 from booking_domain.bookings.use_cases.checks import (
@@ -74,7 +75,7 @@ from booking_domain.scheduling import SchedulingContext, epoch_floor
 from booking_domain.shared.errors import FieldError, InvalidInputError
 from booking_domain.shared.idempotency import idempotency_key_problem
 from booking_domain.shared.identity import Actor, Role
-from booking_domain.shared.ids import ArtistId, BookingId, ServiceId, new_uuid7
+from booking_domain.shared.ids import ArtistId, BookingId, ServiceId, UserId, new_uuid7
 from booking_domain.shared.text import text_problem
 from booking_domain.shared.time import require_aware
 from booking_domain.shared.use_case import UseCase
@@ -310,6 +311,44 @@ async def place_session(
             booking_id=BookingId(new_uuid7(epoch_floor(now) * 1000)),
             reference=reference,
             terms=terms,
+        )
+    await CreateBooking._write(uow, booking, entry, context, now)
+    return booking
+
+
+async def place_offer(
+    uow: BookingsUnitOfWork,
+    *,
+    customer_id: UserId,
+    artist_id: ArtistId,
+    service_id: ServiceId,
+    start: datetime,
+    now: datetime,
+    hold: timedelta,
+    reference: str,
+) -> Booking:
+    """A waitlist offer (``offers.offer_booking``) of ``start`` to ``customer_id``, made by
+    the system in the caller's transaction by the rules of every booking (the artist takes
+    bookings, the service is offered, the start is bookable now and free: else
+    ``ArtistNotBookableError``, ``NotBookableError`` or ``SlotTakenError``). The caller has
+    taken the artist's calendar (``hold_calendar``) before it read the time free, and
+    commits."""
+    start = require_aware(start, "start")
+    context = await bookable_context(uow, artist_id, service_id, start, now)
+    ensure_flash_open(context.service)
+    with taken_is_a_conflict():
+        booking, entry = offer_booking(
+            booking_id=BookingId(new_uuid7(epoch_floor(now) * 1000)),
+            reference=reference,
+            customer_id=customer_id,
+            artist_user_id=context.artist.user_id,
+            service=context.service,
+            policy=context.artist.policy,
+            schedule=context.schedule,
+            busy=context.busy,
+            start=start,
+            now=now,
+            hold=hold,
         )
     await CreateBooking._write(uow, booking, entry, context, now)
     return booking

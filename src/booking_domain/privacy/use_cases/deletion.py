@@ -116,6 +116,7 @@ class DeleteAccount(UseCase[PrivacyDeps]):
             cancelled = await _cancel_upcoming(uow, current, now)
             for booking in cancelled:  # sessions that never happen: nothing to keep
                 await uow.consents.remove(booking.id)
+            await _leave_waitlists(uow, current)
             artist = await uow.artists.get_by_user(current.id)
             await _withdraw_artist(uow, current, now)
             await leave_loyalty(uow, current.actor, None if artist is None else artist.id, now)
@@ -180,6 +181,16 @@ async def _cancel_upcoming(
             await record_change(uow, changed, entry)
             cancelled.append(changed)
     return tuple(cancelled)
+
+
+async def _leave_waitlists(uow: PrivacyUnitOfWork, user: User) -> None:
+    """The leaver's waitlist entries go (their offers were cancelled with their upcoming
+    bookings: the times go to the next in line); a leaving artist's waitlist goes whole,
+    entries and settings (docs/privacy.md, "The waitlist")."""
+    await uow.waitlist.remove_of_customer(user.id)
+    artist = await uow.artists.get_by_user(user.id)
+    if artist is not None:
+        await uow.waitlist.remove_of_artist(artist.id)
 
 
 async def _withdraw_artist(uow: PrivacyUnitOfWork, user: User, now: datetime) -> None:

@@ -104,6 +104,14 @@ class _Export:
             yield part
         async for part in self._consents(artist):
             yield part
+        async for part in self._rest(artist):
+            yield part
+
+    async def _rest(self, artist: ArtistProfile | None) -> AsyncIterator[ExportPart]:
+        """The waitlist, uploads, the inbox, loyalty points and the audit trail."""
+        uow, me = self._uow, self._user_id
+        async for entries in _paged(lambda r: uow.waitlist.of_customer(me, r)):
+            yield ExportPart("waitlist.json", tuple(record(e) for e in entries))
         async for part in self._uploads():
             yield part
         async for items in _paged(lambda r: uow.inbox.page(me, r, unread_only=False)):
@@ -173,8 +181,10 @@ class _Export:
         )
         rules = await uow.availability.rules(artist.id)
         overrides = await uow.availability.overrides(artist.id)
+        waitlist = await uow.waitlist_settings.get(artist.id)
         profile: JsonValue = {
             "profile": record(artist),
+            "waitlistSettings": None if waitlist is None else record(waitlist),
             "services": [record(s) for s in services],
             "availability": [record(r) for r in rules],
             "dateOverrides": [record(o) for o in overrides],

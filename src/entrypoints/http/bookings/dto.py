@@ -131,6 +131,9 @@ class BookingView(View, frozen=True):
     updated_at: datetime
     # The completed booking this one is the free touch-up of (docs/aftercare.md), if any.
     touch_up_of: UUID | None = None
+    # A waitlist offer: "offered" while held for the customer's answer
+    # (POST /waitlist/offers/{id}/accept or /decline), "accepted" after; else null.
+    offer: str | None = None
 
     @classmethod
     def of(cls, b: Booking) -> BookingView:
@@ -158,6 +161,7 @@ class BookingView(View, frozen=True):
             paid_in_full=b.paid_in_full,
             notes=b.notes,
             cancellation_reason=b.cancellation_reason,
+            offer=None if b.offer is None else b.offer.value,
             version=b.version,
             created_at=utc(b.created_at),
             updated_at=utc(b.updated_at),

@@ -224,7 +224,12 @@ window.Inkslot = (() => {
   // word that no invoice comes yet. Null when there is no invoice to show.
   async function offerDeposit(booking, payer = true) {
     $("deposit").hidden = true;
-    const due = booking.status === "pending" && booking.depositAmount > 0 && booking.amountPaid === 0;
+    // A waitlist offer still to answer takes no deposit: accepting it comes first.
+    const due =
+      booking.status === "pending" &&
+      booking.offer !== "offered" &&
+      booking.depositAmount > 0 &&
+      booking.amountPaid === 0;
     if (!payer || !due) return null;
     if (booking.requiresApproval && !booking.approved) {
       addFacts([T.awaitingApproval]);

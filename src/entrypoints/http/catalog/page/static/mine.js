@@ -1,8 +1,10 @@
 // A booking's own page (/bookings/{id}, the link in booking messages): sign in if this tab
 // has not, then the booking as the API shows it to this account (service, artist, time in
 // the visitor's zone and the artist's, status, reference), the deposit's QR code while one
-// is due, and cancel and reschedule, which the API allows or refuses by its policy. Anyone
-// else's booking is the API's 404, shown as "not found" and nothing more.
+// is due, and cancel and reschedule, which the API allows or refuses by its policy. A
+// waitlist offer held for this customer shows until when it is held, and take it or
+// decline it (POST /waitlist/offers/{id}/accept or /decline) instead. Anyone else's
+// booking is the API's 404, shown as "not found" and nothing more.
 "use strict";
 (() => {
   const { data, T, zone, $, say, call, status, fail, session, wireSignIn } = window.Inkslot;
@@ -60,12 +62,20 @@
     if (artistZone && artistZone !== zone) {
       lines.push(say(T.artistTime, { zone: artistZone, when: whenText(booking.start, artistZone) }));
     }
-    lines.push(statusText(booking));
+    // A waitlist offer still to answer: only its customer answers it, and nothing moves it.
+    const offered = booking.status === "pending" && booking.offer === "offered";
+    const answering = offered && state.me !== null && booking.customerId === state.me.id;
+    if (offered) lines.push(answering ? T.statusOffered : T.statusOfferWaiting);
+    else lines.push(statusText(booking));
     showFacts(lines);
-    const open = isOpen(booking);
+    $("offer").hidden = !answering;
+    if (answering && booking.holdExpiresAt) {
+      $("offer-until").textContent = say(T.heldUntil, { zone, when: whenText(booking.holdExpiresAt, zone) });
+    }
+    const open = isOpen(booking) && !answering;
     $("cancel").hidden = !open;
-    $("reschedule").hidden = !open;
-    if (!open) $("move-form").hidden = true;
+    $("reschedule").hidden = !open || offered;
+    if (!open || offered) $("move-form").hidden = true;
     const payer = state.me && booking.customerId === state.me.id; // the customer pays, not the artist
     // The customer reviews a completed booking (the review request's link opens it here);
     // the API refuses a second review, which the page then shows.
@@ -99,6 +109,22 @@
       fail(error);
     }
   });
+
+  // The customer's answer to a waitlist offer; the booking as it then stands (a deposit
+  // due after an acceptance shows its QR code).
+  async function answerOffer(how, done) {
+    if (!state.booking) return;
+    try {
+      await call("POST", `/waitlist/offers/${state.booking.id}/${how}`);
+      await show(await call("GET", `/bookings/${state.booking.id}`));
+      status(done);
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  $("accept-offer").addEventListener("click", () => answerOffer("accept", T.offerAccepted));
+  $("decline-offer").addEventListener("click", () => answerOffer("decline", T.offerDeclined));
 
   $("reschedule").addEventListener("click", () => {
     $("move-form").hidden = false;

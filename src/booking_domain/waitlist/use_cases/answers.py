@@ -1,0 +1,83 @@
+"""Answering an offer (docs/waitlist.md, "Offers"): its customer accepts or declines the
+booking held for them, by the booking's id, while its hold lasts. The entry and the
+booking change in one transaction, the entry locked first, then the booking (the order
+``LeaveWaitlist`` keeps too)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from booking_domain.bookings import (
+    Booking,
+    BookingNotFoundError,
+    accept_offer,
+    decline_offer,
+    record_change,
+)
+from booking_domain.catalog import ArtistNotFoundError
+from booking_domain.shared.identity import Actor
+from booking_domain.shared.ids import BookingId
+from booking_domain.shared.use_case import UseCase
+from booking_domain.waitlist.entries import Answer, EntryState, WaitlistEntry, apply
+from booking_domain.waitlist.errors import OfferNotFoundError, WaitlistEntryNotFoundError
+from booking_domain.waitlist.ports import WaitlistUnitOfWork
+from booking_domain.waitlist.recording import record_entry
+from booking_domain.waitlist.use_cases.deps import WaitlistDeps
+
+
+@dataclass(frozen=True, slots=True)
+class OfferAnswered:
+    entry: WaitlistEntry
+    state: EntryState
+    booking: Booking  # as the answer left it (accepted: pending or confirmed; declined)
+
+
+async def _load(
+    uow: WaitlistUnitOfWork, actor: Actor, booking_id: BookingId
+) -> tuple[WaitlistEntry, Booking]:
+    entry = await uow.waitlist.of_offer(booking_id, for_update=True)
+    if entry is None:
+        raise OfferNotFoundError()
+    try:
+        entry.ensure_visible_to(actor)
+    except WaitlistEntryNotFoundError:
+        raise OfferNotFoundError() from None
+    booking = await uow.bookings.get(booking_id, for_update=True)
+    if booking is None:  # a booking outlives its entry's offer; kept as a guard
+        raise BookingNotFoundError()
+    return entry, booking
+
+
+class AnswerOffer(UseCase[WaitlistDeps]):
+    async def _answer(self, actor: Actor, booking_id: BookingId, accept: bool) -> OfferAnswered:
+        async with self._deps.uow() as uow:
+            now = self._deps.clock.now()
+            entry, booking = await _load(uow, actor, booking_id)
+            answered, change = apply(entry, Answer(actor, accept), now)
+            if accept:
+                artist = await uow.artists.get(booking.artist_id)
+                if artist is None:
+                    raise ArtistNotFoundError()
+                changed, history = accept_offer(booking, actor, now, artist.policy)
+            else:
+                changed, history = decline_offer(booking, actor, now)
+            await record_change(uow, changed, history)
+            await record_entry(uow, answered, change, actor, now)
+            await uow.commit()
+        return OfferAnswered(answered, answered.state(now), changed)
+
+
+class AcceptOffer(AnswerOffer):
+    """The customer takes the time: the booking goes on as their own request would (the
+    approval hold, the deposit hold, or confirmed)."""
+
+    async def __call__(self, actor: Actor, booking_id: BookingId) -> OfferAnswered:
+        return await self._answer(actor, booking_id, accept=True)
+
+
+class DeclineOffer(AnswerOffer):
+    """The customer turns it down: the booking is cancelled (``offer_declined``) and the
+    time goes to the next in line."""
+
+    async def __call__(self, actor: Actor, booking_id: BookingId) -> OfferAnswered:
+        return await self._answer(actor, booking_id, accept=False)
