@@ -1,22 +1,26 @@
-"""Benchmark: notifications from the outbox to a real SMTP server.
+"""Benchmark: notifications from the outbox to a real SMTP server and to Telegram.
 
 Starts the embedded PostgreSQL with the catalogue of ``bench/bookings.py``, ``inkslot serve
 --workers 2`` on it without embedded workers, an SMTP server (aiosmtpd, in this process: it
-notes each message's Message-ID and arrival time) and, when a phase needs it, one
-``inkslot worker`` process sending to that server. Then:
+notes each message's Message-ID and arrival time), the fake Telegram Bot API
+(``entrypoints/telegram/fake_api.py``, in this process too: it checks each message's HTML and
+buttons as Telegram does) with every bench customer's chat linked, and, when a phase needs
+it, one ``inkslot worker`` process sending to both. Then:
 
 1. throughput: N bookings are created through the API while no worker runs (each confirmed
-   at once: 2 emails, the customer's and the artist's, 2 inbox items, and a text skipped
-   for want of a phone); then the worker starts and drains the backlog. Reported: emails
-   arrived per second from the worker's start to the last arrival, and all notifications
-   (every channel) settled per second.
+   at once: 2 emails, the customer's and the artist's, 2 inbox items, the customer's
+   Telegram message, and a text skipped for want of a phone); then the worker starts and
+   drains the backlog. Reported: emails and Telegram messages arrived per second from the
+   worker's start to the last arrival, and all notifications (every channel) settled per
+   second.
 2. commit-to-delivered: with the worker running, bookings are created at a fixed rate
    (default 50/s, open loop) for some seconds. For each booking: from the event's
    ``occurredAt`` (the server's clock at the decision, just before the commit) to the
-   customer's email arriving at the SMTP server.
+   customer's email arriving at the SMTP server, and to its Telegram message arriving at
+   the fake Bot API.
 
     .venv/bin/python bench/notifications.py [--backlog 1000] [--rate 50] [--seconds 20]
-                                            [--concurrency 16]
+                                            [--concurrency 16] [--no-telegram]
 
 Client, API processes, the worker, the SMTP server and PostgreSQL share the machine's
 cores. Prints; never asserts.
@@ -51,6 +55,7 @@ from booking_setup import (
     stop_server,
 )
 from delivery import _create_at_rate, _percentile
+from telegram_sink import TelegramSink, link_chats, report_backlog, report_steady
 
 
 class Shifted:
@@ -92,13 +97,15 @@ class Sink:
         self.controller.start()
 
 
-def start_worker(workdir: Path, url: str, smtp_port: int, concurrency: int) -> subprocess.Popen:  # type: ignore[type-arg]
+def start_worker(
+    workdir: Path, url: str, smtp_port: int, concurrency: int, telegram: dict[str, str]
+) -> subprocess.Popen:  # type: ignore[type-arg]
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith("INKSLOT_")},
         "INKSLOT_DATA_DIR": str(workdir), "INKSLOT_DATABASE_URL": url,
         "INKSLOT_SEED_DEMO_DATA": "false", "INKSLOT_SMTP_HOST": "127.0.0.1",
         "INKSLOT_SMTP_PORT": str(smtp_port), "INKSLOT_SMTP_TLS": "none",
-        "INKSLOT_LOG_LEVEL": "WARNING",
+        "INKSLOT_LOG_LEVEL": "WARNING", **telegram,
     }  # fmt: skip
     command = [sys.executable, "-m", "entrypoints.cli", "worker", "--concurrency", str(concurrency)]
     log = open(workdir / "worker.log", "ab")  # noqa: SIM115 - lives with the process
@@ -161,28 +168,39 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=50)
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--concurrency", type=int, default=16)
+    parser.add_argument(
+        "--no-telegram", dest="telegram", action="store_false", help="email, texts, inbox only"
+    )
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="inkslot-notify-"))
     pg, url = start_postgres(workdir)
     server = worker = None
     sink = Sink()
+    telegram = TelegramSink() if args.telegram else None
+    bot = {} if telegram is None else telegram.settings
     try:
         catalogue = seed_catalogue(url)
         port = free_port()
-        server = start_server(workdir, url, port, workers=2, INKSLOT_EMBEDDED_WORKER="false")
+        server = start_server(workdir, url, port, workers=2, INKSLOT_EMBEDDED_WORKER="false", **bot)
         base = f"http://127.0.0.1:{port}"
         tokens = register_customers(base, 16)
-        print(f"server: {base} (2 API processes, no embedded worker); SMTP :{sink.port}; 2 cores")
+        link_chats(telegram, base, url, tokens)
+        where = "" if telegram is None else f"; Telegram {telegram.url}"
+        print(f"server: {base} (2 API processes, no embedded worker); SMTP :{sink.port}{where}")
 
         answered, failures = asyncio.run(
             _create_at_rate(base, tokens, catalogue, rate=400, seconds=args.backlog / 400)
         )
         emails = 2 * len(answered)
-        print(f"backlog: {len(answered)} bookings ({failures} refused) -> {emails} emails")
+        messages = 0 if telegram is None else len(answered)
+        print(
+            f"backlog: {len(answered)} bookings ({failures} refused) -> {emails} emails,"
+            f" {messages} Telegram messages"
+        )
         asyncio.run(_defer_ping(url))  # its end marks the worker ready: started and imported
         began = time.time()
-        worker = start_worker(workdir, url, sink.port, args.concurrency)
+        worker = start_worker(workdir, url, sink.port, args.concurrency, bot)
         spy = None
         if os.environ.get("BENCH_PYSPY"):  # a profile of the worker while it drains
             spy = subprocess.Popen(
@@ -194,6 +212,7 @@ def main() -> None:
         ready = time.time()
         wait_for(lambda: sink.count >= emails, 600)
         last = max(sink.arrived.values())
+        report_backlog(telegram, messages, ready)
         if spy is not None:
             spy.send_signal(2)
             spy.wait(timeout=30)
@@ -233,6 +252,7 @@ def main() -> None:
                 f"   p99 {_percentile(latency, 0.99):6.0f} ms   max {max(latency):6.0f} ms"
                 "   (target p99 <= 2 s)"
             )
+        report_steady(telegram, url, wanted, messages + len(wanted))
         duplicates = sink.count - len(sink.arrived)
         print(f"emails received twice (same Message-ID): {duplicates}")
     finally:
@@ -242,6 +262,8 @@ def main() -> None:
         if server is not None:
             stop_server(server)
         sink.controller.stop()
+        if telegram is not None:
+            telegram.stop()
         pg.stop()
 
 

@@ -6,7 +6,7 @@ and their discount. Additive only: the release still running writes invoices wit
 new columns, whose defaults (0) say "no points".
 
 Revision ID: 0049_loyalty
-Revises: 0048_waitlist
+Revises: 0050_telegram_bot
 Create Date: 2026-11-27 09:00:00
 """
 
@@ -17,7 +17,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision: str = "0049_loyalty"
-down_revision: str | None = "0048_waitlist"
+down_revision: str | None = "0050_telegram_bot"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,5 +1,5 @@
 """The ``inkslot`` command: serve, worker, jobs, migrate, seed, create-admin, expire-holds,
-sandbox, payment-edge."""
+sandbox, payment-edge, telegram."""
 
 from __future__ import annotations
 
@@ -62,6 +62,9 @@ def main(argv: list[str] | None = None) -> int:
         default="p2p",
         help="p2p: a bank app (refunds are manual); card: refundable",
     )
+    from entrypoints.telegram.commands import add_telegram_commands
+
+    add_telegram_commands(commands)
     args = parser.parse_args(argv)
 
     try:
@@ -81,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         "jobs": _jobs,
         "sandbox": _sandbox,
         "payment-edge": _payment_edge,
+        "telegram": _telegram,
     }
     return handlers[args.command](args, settings)
 
@@ -373,6 +377,12 @@ def _sandbox(args: argparse.Namespace, settings: Settings) -> int:
             return 0
 
         return _with_core(ready, pay)
+
+
+def _telegram(args: argparse.Namespace, settings: Settings) -> int:
+    from entrypoints.telegram.commands import telegram_command
+
+    return telegram_command(args, settings)
 
 
 def _with_core(settings: Settings, work: Callable[[Core], Awaitable[T]]) -> T:

@@ -44,6 +44,7 @@ from booking_domain.scheduling.use_cases import SchedulingUseCases
 from booking_domain.search.use_cases import SearchUseCases
 from booking_domain.shared.use_case import UseCaseBundle
 from booking_domain.stream.use_cases import StreamUseCases
+from booking_domain.telegram.use_cases import TelegramUseCases
 from booking_domain.waitlist.use_cases import WaitlistUseCases
 from booking_domain.webhooks.use_cases import WebhookUseCases
 from entrypoints.from_settings import (
@@ -53,6 +54,7 @@ from entrypoints.from_settings import (
     notification_retries,
     session_policy,
     telegram_bot,
+    telegram_webhook_secret,
     webhook_retries,
 )
 from entrypoints.settings import Settings
@@ -105,6 +107,7 @@ class Contexts:
             retries=notification_retries,
             app_url=setting("web_url"),
             mail_domain=setting("mail_domain"),
+            telegram_bot_username=setting("telegram_bot_username"),
         ),
     ]
     webhooks: Annotated[
@@ -119,6 +122,10 @@ class Contexts:
     audit: AuditUseCases
     analytics: AnalyticsUseCases
     privacy: Annotated[PrivacyUseCases, FromSettings(codes=code_policy, lockout=lockout_policy)]
+    telegram: Annotated[
+        TelegramUseCases,
+        FromSettings(app_url=setting("web_url"), webhook_secret=telegram_webhook_secret),
+    ]
 
 
 @dataclass(frozen=True, slots=True)

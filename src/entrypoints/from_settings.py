@@ -10,6 +10,7 @@ from booking_domain.accounts.phone_codes import PhoneCodePolicy
 from booking_domain.accounts.telegram import TelegramBot
 from booking_domain.accounts.use_cases import SessionPolicy
 from booking_domain.notifications import RetrySchedule as NotificationRetrySchedule
+from booking_domain.telegram import webhook_secret
 from booking_domain.webhooks import RetrySchedule as WebhookRetrySchedule
 from entrypoints.settings import Settings
 
@@ -53,6 +54,12 @@ def telegram_bot(settings: Settings) -> TelegramBot | None:
     """The bot Telegram signs logins for; None (Telegram sign-in off) without a token."""
     token = settings.telegram_bot_token
     return TelegramBot(token) if token else None
+
+
+def telegram_webhook_secret(settings: Settings) -> str | None:
+    """What the bot's webhook checks: the configured secret, else one derived from the bot
+    token; None (the bot off) without a token."""
+    return webhook_secret(settings.telegram_bot_token, settings.telegram_webhook_secret)
 
 
 def callback_url(settings: Settings) -> CallbackUrl:

@@ -175,6 +175,13 @@ class Settings:
     # whose Login Widget and Mini App sign people in. None: every Telegram endpoint answers
     # 404 telegram_off. A credential: never in a repr, a log line or a response.
     telegram_bot_token: str | None = field(default=None, repr=False)
+    # The bot (docs/telegram.md): its username (for the t.me deep links that link a chat;
+    # unset, the app shows the /start command to send instead), Telegram's Bot API (a local
+    # fake for make run and tests), and the secret its webhook checks (unset: derived from
+    # the token, booking_domain/telegram/webhook.py). A credential: never in a repr.
+    telegram_bot_username: str | None = None
+    telegram_api_url: str = "https://api.telegram.org"
+    telegram_webhook_secret: str | None = field(default=None, repr=False)
     notification_retry_seconds: tuple[int, ...] = tuple(
         int(d.total_seconds()) for d in DEFAULT_NOTIFICATION_RETRY_DELAYS
     )
@@ -397,6 +404,26 @@ def _bot_token(raw: str) -> str:
     return value
 
 
+_BOT_USERNAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]{3,31}$")
+_WEBHOOK_SECRET = re.compile(r"^[A-Za-z0-9_-]{16,256}$")
+
+
+def _bot_username(raw: str) -> str:
+    """The bot's username as @BotFather gave it (a leading @ is dropped)."""
+    value = raw.strip().removeprefix("@")
+    if not _BOT_USERNAME.match(value):
+        raise ValueError("expected the bot's username, 4-32 letters, digits and _")
+    return value
+
+
+def _webhook_secret(raw: str) -> str:
+    """Telegram's secret_token: 1-256 of A-Z a-z 0-9 _ - (here at least 16); never shown."""
+    value = raw.strip()
+    if not _WEBHOOK_SECRET.match(value):
+        raise ValueError("expected 16-256 characters of A-Z, a-z, 0-9, _ and -")
+    return value
+
+
 def _tls(raw: str) -> str:
     value = raw.strip().lower()
     if value not in ("starttls", "implicit", "none"):
@@ -495,6 +522,9 @@ _FIELDS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "TWILIO_BASE_URL": ("twilio_base_url", _http_url),
     "APP_URL": ("app_url", str),
     "TELEGRAM_BOT_TOKEN": ("telegram_bot_token", _bot_token),
+    "TELEGRAM_BOT_USERNAME": ("telegram_bot_username", _bot_username),
+    "TELEGRAM_API_URL": ("telegram_api_url", _http_url),
+    "TELEGRAM_WEBHOOK_SECRET": ("telegram_webhook_secret", _webhook_secret),
     "NOTIFICATION_RETRY_SECONDS": ("notification_retry_seconds", _delays),
 }
 

@@ -23,6 +23,7 @@ from booking_domain.notifications.use_cases import NotificationUseCases
 from booking_domain.payments.use_cases import PaymentUseCases
 from booking_domain.scheduling.use_cases import SchedulingUseCases
 from booking_domain.search.use_cases import SearchUseCases
+from booking_domain.telegram.use_cases import TelegramUseCases
 from booking_domain.waitlist.use_cases import WaitlistUseCases
 from booking_domain.webhooks.use_cases import WebhookUseCases
 from entrypoints.app import create_app
@@ -47,6 +48,7 @@ class Api:
     scheduling: SchedulingUseCases | None = None  # likewise: fetching external calendars
     bookings: BookingUseCases | None = None  # likewise: the hold sweep
     waitlist: WaitlistUseCases | None = None  # likewise: the reader offering freed times
+    telegram: TelegramUseCases | None = None  # likewise: handling the bot's updates
     loyalty: LoyaltyUseCases | None = None  # likewise: earning from the outbox, expiring
 
     async def register(
@@ -106,7 +108,7 @@ async def make_api(database_url: str, tmp_path: Path) -> AsyncIterator[ApiFactor
         return Api(
             client, clock, wired.accounts, sandbox, wired.payments, wired.notifications,
             str(settings.database_url), wired.search, wired.webhooks, wired.scheduling,
-            wired.bookings, wired.waitlist, wired.loyalty,
+            wired.bookings, wired.waitlist, wired.telegram, wired.loyalty,
         )  # fmt: skip
 
     yield make

@@ -174,7 +174,7 @@ class InMemoryBookingRepository(BookingRepository):
         matching = sorted(
             (b for b in self._rows.values() if _matches(b, where)),
             key=lambda b: (b.start, b.id),
-            reverse=True,
+            reverse=not where.soonest_first,
         )
         chunk = matching[page.offset : page.offset + page.page_size]
         return Page.counted(tuple(chunk), len(matching), page)

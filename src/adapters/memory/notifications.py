@@ -22,8 +22,9 @@ from adapters.memory.catalog import (
 from adapters.memory.clients import InMemoryClientRepository
 from adapters.memory.reviews import InMemoryReviewRepository
 from adapters.memory.store import StagedTable, TableRepository
+from adapters.memory.telegram_chats import InMemoryTelegramChatRepository
 from booking_domain.accounts import DEFAULT_LOCALE, User
-from booking_domain.bookings import Client, ClientId
+from booking_domain.bookings import BookingStatus, Client, ClientId
 from booking_domain.notifications import (
     AfterSession,
     BookingFacts,
@@ -208,10 +209,12 @@ class InMemoryNotificationContext(NotificationContext):
         clients: InMemoryClientRepository,
         reviews: InMemoryReviewRepository,
         aftercare: InMemoryAftercareRepository,
+        chats: InMemoryTelegramChatRepository,
     ) -> None:
         self._users, self._preferences, self._bookings = users, preferences, bookings
         self._artists, self._services, self._studios = artists, services, studios
         self._clients, self._reviews, self._aftercare = clients, reviews, aftercare
+        self._chats = chats
 
     async def after_session(
         self, booking_ids: Collection[BookingId]
@@ -245,6 +248,7 @@ class InMemoryNotificationContext(NotificationContext):
         user = await self._users.get(user_id)
         if user is None:
             return None
+        chat = await self._chats.of_user(user_id)
         return Recipient(
             user_id=user.id,
             name=user.name,
@@ -253,6 +257,7 @@ class InMemoryNotificationContext(NotificationContext):
             locale=user.locale,
             active=not user.disabled,
             preferences=await self._preferences.get(user_id),
+            telegram_chat=chat.chat_id if chat is not None and chat.reachable else None,
         )
 
     async def _client_recipient(self, client_id: ClientId) -> Recipient | None:
@@ -302,6 +307,9 @@ class InMemoryNotificationContext(NotificationContext):
             address=None if studio is None else studio.address,
             location=None if point is None else (point.lat, point.lng),
             free_cancellation_notice=artist.policy.free_cancellation_notice,
+            awaiting_approval=booking.status is BookingStatus.PENDING
+            and booking.requires_approval
+            and not booking.approved,
         )
 
     async def artist_owner(self, artist_id: ArtistId) -> UserId | None:

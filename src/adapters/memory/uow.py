@@ -94,6 +94,15 @@ from adapters.memory.search_state import (
 from adapters.memory.sessions import InMemorySessionRepository
 from adapters.memory.store import InMemoryStore, StagedTable
 from adapters.memory.telegram import InMemoryTelegramRepository
+from adapters.memory.telegram_bot import (
+    TELEGRAM_JOBS,
+    InMemoryTelegramUpdateQueue,
+    InMemoryTelegramUpdateRepository,
+)
+from adapters.memory.telegram_chats import (
+    InMemoryChatLinkTokenRepository,
+    InMemoryTelegramChatRepository,
+)
 from adapters.memory.waitlist import (
     InMemoryWaitlistFeedPosition,
     InMemoryWaitlistRepository,
@@ -122,6 +131,7 @@ from booking_domain.reviews.ports import ReviewsUnitOfWork
 from booking_domain.scheduling.ports import SchedulingUnitOfWork
 from booking_domain.search.ports import SearchUnitOfWork
 from booking_domain.shared.ports import UnitOfWorkFactory
+from booking_domain.telegram import TelegramUnitOfWork
 from booking_domain.waitlist import WaitlistUnitOfWork
 from booking_domain.webhooks.ports import WebhooksUnitOfWork
 
@@ -135,6 +145,7 @@ def _over_table(make: Callable[[StagedTable[Any, Any]], R], name: str) -> cached
 
 class InMemoryUnitOfWork(
     PrivacyUnitOfWork,  # first: it joins several of the others
+    TelegramUnitOfWork,  # and so does this
     AccountsUnitOfWork,
     MediaUnitOfWork,
     CatalogUnitOfWork,
@@ -340,8 +351,14 @@ class InMemoryUnitOfWork(
             uow.clients,
             uow.reviews,
             uow.aftercare,
+            uow.telegram_chats,
         )
     )
+    telegram_chats = _over_table(InMemoryTelegramChatRepository, "telegram_chats")
+    chat_link_tokens = _over_table(InMemoryChatLinkTokenRepository, "telegram_chat_tokens")
+    telegram_updates = _over_table(InMemoryTelegramUpdateRepository, "telegram_updates")
+    telegram_update_queue = _over_table(InMemoryTelegramUpdateQueue, TELEGRAM_JOBS)
+
     aftercare = _over_table(InMemoryAftercareRepository, "artist_aftercare")
     loyalty_programs = cached_property(
         lambda uow: InMemoryProgramRepository(uow.staged("loyalty_programs"), uow.artists)

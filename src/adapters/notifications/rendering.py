@@ -1,6 +1,7 @@
 """The message renderer: each notification's facts as a title, a plain-text and an HTML
-body and a short text message, in the recipient's language, with Babel formatting dates
-(in the artist's time zone, which is named), money (MNT without decimals) and durations.
+body and a short text message (or, for Telegram, Telegram's HTML and its labelled buttons:
+``telegram_text``), in the recipient's language, with Babel formatting dates (in the
+artist's time zone, which is named), money (MNT without decimals) and durations.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ from babel.numbers import format_currency, format_decimal, get_currency_precisio
 
 from adapters.notifications import wording
 from adapters.notifications.catalogues import LANGUAGES, translations
-from booking_domain.notifications import BookingView, MessageFacts
+from adapters.notifications.telegram_text import button_urls, labelled, telegram_html
+from booking_domain.notifications import BookingView, Channel, MessageFacts
 from booking_domain.notifications.ports import MessageRenderer, RenderedMessage
 from booking_domain.shared.money import Money
 
@@ -69,6 +71,11 @@ class BabelRenderer(MessageRenderer):
         extra = _extra(facts, values, _)
         links = _links(facts, _)
         hint = _hint(facts, values, _)
+        if facts.channel is Channel.TELEGRAM:  # only what Telegram shows
+            on_buttons = button_urls(facts.keyboard)
+            shown = [(label, url) for label, url in links if url not in on_buttons]
+            telegram = telegram_html(title, lead, rows, extra, shown, hint)
+            return RenderedMessage(title, "", "", "", telegram, labelled(facts.keyboard, _))
         text = _text(lead, rows, extra, links, hint, _)
         page = _html(title, facts, lead, rows, extra, links, hint, _)
         sms = _sms(title, facts, values, _)

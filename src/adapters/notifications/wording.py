@@ -332,4 +332,7 @@ def source_messages() -> list[str]:
     found += list(LABELS.values())
     found += [POLICY, POLICY_NO_DEPOSIT, REFUND_DUE, NO_REFUND, NO_REFUND_DECIDED, TOUCH_UP]
     found += [SIGNATURE, SETTINGS_HINT, SMS, SMS_SHORT, CLIENT_HINT, CLIENT_SMS]
+    from adapters.notifications.telegram_wording import source_messages as telegram_words
+
+    found += telegram_words()  # the Telegram bot's buttons and replies
     return list(dict.fromkeys(found))

@@ -347,7 +347,7 @@ def list_statements(where: BookingFilter) -> tuple[str, str]:
         where.customer_id is not None, where.artist_user_id is not None,
         where.artist_id is not None, min(len(where.statuses), 2),
         where.starts_from is not None, where.starts_before is not None,
-        min(len(where.payment_statuses), 2),
+        min(len(where.payment_statuses), 2), where.soonest_first,
     )  # fmt: skip
 
 
@@ -381,6 +381,7 @@ def _compiled_list(
     after: bool,
     before: bool,
     payment_statuses: int,
+    soonest_first: bool = False,
 ) -> tuple[str, str]:
     """Count and page SQL for one shape of filter (compiled once per shape)."""
     wanted = [
@@ -394,7 +395,8 @@ def _compiled_list(
     ]
     clauses = [clause for present, clause in wanted if present]
     count = capped_count(bookings, clauses)
-    page = page_by_keys(bookings, clauses, (_B.starts_at.desc(), _B.id.desc()))
+    order = (_B.starts_at, _B.id) if soonest_first else (_B.starts_at.desc(), _B.id.desc())
+    page = page_by_keys(bookings, clauses, order)
     return compile_sql(count), compile_sql(page)
 
 

@@ -85,11 +85,12 @@ def _recipient(row: Mapping[str, Any]) -> Recipient:
     if row["pref_email"] is not None:
         preferences = NotificationPreferences(
             user_id, row["pref_email"], row["pref_sms"], row["pref_in_app"],
-            row["pref_updated_at"],
+            row["pref_updated_at"], row["pref_telegram"],
         )  # fmt: skip
     return Recipient(
         user_id=user_id, name=row["name"], email=row["email"], phone=row["phone"],
         locale=row["locale"], active=not row["disabled"], preferences=preferences,
+        telegram_chat=row["telegram_chat"],
     )  # fmt: skip
 
 
@@ -113,4 +114,5 @@ def _booking(row: Mapping[str, Any]) -> BookingFacts:
         price=Money(row["price_amount"], row["currency"]), time_zone=row["time_zone"],
         studio_name=row["studio_name"], address=row["address"], location=location,
         free_cancellation_notice=timedelta(minutes=row["free_cancellation_minutes"]),
+        awaiting_approval=row["awaiting_approval"],
     )  # fmt: skip

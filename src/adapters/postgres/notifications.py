@@ -413,6 +413,7 @@ def _build_prefs_put() -> Any:
         email=bindparam("email"),
         sms=bindparam("sms"),
         in_app=bindparam("in_app"),
+        telegram=bindparam("telegram"),
         created_at=bindparam("now", type_=_PR.created_at.type),
         updated_at=bindparam("now", type_=_PR.updated_at.type),
     )
@@ -423,6 +424,7 @@ def _build_prefs_put() -> Any:
             "email": new.email,
             "sms": new.sms,
             "in_app": new.in_app,
+            "telegram": new.telegram,
             "updated_at": new.updated_at,
         },
     )
@@ -439,14 +441,14 @@ class PostgresPreferencesRepository(OnConnection, PreferencesRepository):
         if row is None:
             return NotificationPreferences(user_id)
         return NotificationPreferences(
-            user_id, row["email"], row["sms"], row["in_app"], row["updated_at"]
+            user_id, row["email"], row["sms"], row["in_app"], row["updated_at"], row["telegram"]
         )
 
     async def put(self, p: NotificationPreferences) -> None:
         await self._conn.execute(
             _PREFS_PUT.text,
             {"user_id": p.user_id, "email": p.email, "sms": p.sms, "in_app": p.in_app,
-             "now": p.updated_at},
+             "telegram": p.telegram, "now": p.updated_at},
         )  # fmt: skip
 
 

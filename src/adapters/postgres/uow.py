@@ -99,6 +99,14 @@ from adapters.postgres.scheduling_reader import CatalogueCache, PostgresScheduli
 from adapters.postgres.search import PostgresArtistSearch, SimilarWords
 from adapters.postgres.sessions import PostgresSessionRepository
 from adapters.postgres.telegram import PostgresTelegramRepository
+from adapters.postgres.telegram_bot import (
+    PostgresTelegramUpdateRepository,
+    ProcrastinateTelegramUpdateQueue,
+)
+from adapters.postgres.telegram_chats import (
+    PostgresChatLinkTokenRepository,
+    PostgresTelegramChatRepository,
+)
 from adapters.postgres.waitlist import (
     PostgresWaitlistFeedPosition,
     PostgresWaitlistRepository,
@@ -129,6 +137,7 @@ from booking_domain.scheduling.ports import SchedulingUnitOfWork
 from booking_domain.search.ports import SearchUnitOfWork
 from booking_domain.shared import SecretBox
 from booking_domain.shared.ports import UnitOfWorkFactory
+from booking_domain.telegram import TelegramUnitOfWork
 from booking_domain.waitlist import WaitlistUnitOfWork
 from booking_domain.webhooks.ports import WebhooksUnitOfWork
 
@@ -148,6 +157,7 @@ def _with_jobs(make: Callable[[JobManager, Connection], R]) -> cached_property[R
 
 class PostgresUnitOfWork(
     PrivacyUnitOfWork,  # first: it joins several of the others
+    TelegramUnitOfWork,  # and so does this
     AccountsUnitOfWork,
     MediaUnitOfWork,
     CatalogUnitOfWork,
@@ -281,6 +291,10 @@ class PostgresUnitOfWork(
     consent_gate = cached_property(
         lambda uow: PostgresConsentGate(uow.consent_requirements, uow.consents)
     )
+    telegram_chats = _on_connection(PostgresTelegramChatRepository)
+    chat_link_tokens = _on_connection(PostgresChatLinkTokenRepository)
+    telegram_updates = _on_connection(PostgresTelegramUpdateRepository)
+    telegram_update_queue = _with_jobs(ProcrastinateTelegramUpdateQueue)
 
     # Loyalty (loyalty): programs, accounts and their entries, redemptions, the earner.
     loyalty_programs = _on_connection(PostgresProgramRepository)

@@ -45,6 +45,7 @@ from booking_domain.accounts.sessions import (
     issue_refresh_token,
 )
 from booking_domain.accounts.sign_in import LockoutPolicy, SignInAttempts, sign_in_key
+from booking_domain.accounts.telegram import TelegramOffError
 from booking_domain.accounts.users import (
     DEFAULT_LOCALE,
     MAX_LOCK,
@@ -100,6 +101,7 @@ __all__ = [
     "SessionCheck",
     "SessionFamilyId",
     "SignInAttempts",
+    "TelegramOffError",
     "User",
     "UserNotFoundError",
     "UserRepository",

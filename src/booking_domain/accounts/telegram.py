@@ -62,11 +62,11 @@ class TelegramLoginReusedError(NotAuthenticatedError):
 
 
 class TelegramOffError(NotFoundError):
-    """No bot token is configured (``INKSLOT_TELEGRAM_BOT_TOKEN``): Telegram sign-in does
-    not exist on this server."""
+    """No bot token is configured (``INKSLOT_TELEGRAM_BOT_TOKEN``): nothing of Telegram
+    (sign-in, the bot, its messages) exists on this server."""
 
     code = "telegram_off"
-    default_message = "Telegram sign-in is not available on this server."
+    default_message = "Telegram is not available on this server."
 
 
 class TelegramAlreadyLinkedError(ConflictError):

@@ -49,6 +49,7 @@ from booking_domain.bookings.errors import (
 from booking_domain.bookings.history import HistoryEntry, HistoryKind, actor_fields
 from booking_domain.bookings.lifecycle import (
     cancel,
+    cancellation_refund,
     expire_hold,
     mark_balance_invoiced,
     mark_invoiced,
@@ -155,10 +156,13 @@ __all__ = [
     "artist_of_booking_event",
     "booking_audit_entry",
     "booking_event_type",
+    "booking_filter",
     "booking_outbox_event",
     "booking_subject",
     "busy_timeline",
     "cancel",
+    "cancellation_refund",
+    "change_booking_status",
     "creation_kind",
     "decline_offer",
     "expire_hold",
@@ -191,5 +195,6 @@ __all__ = [
 ]
 
 # Last: the use cases' modules read this package's names above.
-from booking_domain.bookings.use_cases.changes import move_session
+from booking_domain.bookings.use_cases.changes import change_booking_status, move_session
 from booking_domain.bookings.use_cases.create import place_offer, place_session
+from booking_domain.bookings.use_cases.queries import booking_filter

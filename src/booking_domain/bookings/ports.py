@@ -35,7 +35,8 @@ from booking_domain.shared.time import Interval
 class BookingFilter:
     """Which bookings a list shows. ``customer_id`` / ``artist_user_id`` narrow to one party
     (the use case sets them from the actor); ``starts_from`` / ``starts_before`` bound
-    ``start``."""
+    ``start``. Newest start first, or with ``soonest_first`` the earliest first (what comes
+    next: the Telegram bot's ``/bookings``)."""
 
     customer_id: UserId | None = None
     artist_user_id: UserId | None = None
@@ -44,6 +45,7 @@ class BookingFilter:
     starts_from: datetime | None = None
     starts_before: datetime | None = None
     payment_statuses: tuple[PaymentStatus, ...] = ()
+    soonest_first: bool = False
 
 
 class BookingRepository(Protocol):

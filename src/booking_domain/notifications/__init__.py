@@ -1,12 +1,14 @@
 """Notifications: every booking change told to the people it concerns, by email, text
-message and in the app, in their language, with reminders before appointments.
+message, in the app and on Telegram, in their language, with reminders before appointments.
 
 The table of what is said to whom (``rules``), notifications and their sending
-(``notifications``), reminder offsets, per-channel preferences, the inbox, and the channel
-ports (``senders``). Notifications are planned from the outbox after commit (docs/architecture.md,
+(``notifications``), reminder offsets, per-channel preferences, the inbox, the chats linked
+with the Telegram bot and the buttons of its messages, and the channel ports
+(``senders``). Notifications are planned from the outbox after commit (docs/architecture.md,
 rule 13), never from a request. This context sits at the top, beside webhooks.
 """
 
+from booking_domain.notifications.chat_links import link_chat
 from booking_domain.notifications.delivery import (
     DeliveryReport,
     DeliveryStatus,
@@ -26,10 +28,17 @@ from booking_domain.notifications.facts import (
     MessageFacts,
     Recipient,
     RequestFacts,
+    booking_url,
 )
 from booking_domain.notifications.inbox import InboxItem, inbox_event
 from booking_domain.notifications.loyalty_facts import LoyaltyFacts
-from booking_domain.notifications.messages import EmailMessage, SendOutcome, SmsMessage
+from booking_domain.notifications.messages import (
+    EmailMessage,
+    SendOutcome,
+    SmsMessage,
+    TelegramButton,
+    TelegramMessage,
+)
 from booking_domain.notifications.notifications import (
     DEFAULT_RETRY_DELAYS,
     Notification,
@@ -38,7 +47,11 @@ from booking_domain.notifications.notifications import (
     RetrySchedule,
     SkipReason,
 )
-from booking_domain.notifications.ports import NotificationsUnitOfWork
+from booking_domain.notifications.ports import (
+    HasNotifications,
+    HasTelegramChats,
+    NotificationsUnitOfWork,
+)
 from booking_domain.notifications.preferences import NotificationPreferences
 from booking_domain.notifications.reminders import DEFAULT_OFFSETS, ReminderOffsets
 from booking_domain.notifications.rules import (
@@ -52,29 +65,55 @@ from booking_domain.notifications.rules import (
     Channel,
     Party,
 )
-from booking_domain.notifications.senders import EmailSender, SmsSender
+from booking_domain.notifications.senders import EmailSender, SmsSender, TelegramSender
+from booking_domain.notifications.telegram_chats import (
+    LINK_TOKEN_TTL,
+    ChatLinkOffer,
+    ChatLinkToken,
+    TelegramChat,
+    TelegramChatNotLinkedError,
+)
+from booking_domain.notifications.telegram_facts import booking_state
+from booking_domain.notifications.telegram_keyboard import (
+    BookingState,
+    Key,
+    KeyAction,
+    Keyboard,
+    asking,
+    keyboard_for,
+    read_callback,
+)
 
 __all__ = [
     "AFTERCARE",
     "DEFAULT_OFFSETS",
     "DEFAULT_RETRY_DELAYS",
     "KINDS",
+    "LINK_TOKEN_TTL",
     "REMINDER",
     "REVIEW_REQUEST",
     "RULES",
     "SCHEDULED",
     "AfterSession",
     "BookingFacts",
+    "BookingState",
     "BookingView",
     "Category",
     "Channel",
+    "ChatLinkOffer",
+    "ChatLinkToken",
     "DeliveryReport",
     "DeliveryStatus",
     "EmailMessage",
     "EmailSender",
+    "HasNotifications",
+    "HasTelegramChats",
     "InboxItem",
     "InvalidDeliveryReportError",
     "InvalidReminderOffsetsError",
+    "Key",
+    "KeyAction",
+    "Keyboard",
     "Links",
     "LoyaltyFacts",
     "MessageFacts",
@@ -94,6 +133,17 @@ __all__ = [
     "SmsDeliveryReports",
     "SmsMessage",
     "SmsSender",
+    "TelegramButton",
+    "TelegramChat",
+    "TelegramChatNotLinkedError",
+    "TelegramMessage",
+    "TelegramSender",
     "UnsignedDeliveryReportError",
+    "asking",
+    "booking_state",
+    "booking_url",
     "inbox_event",
+    "keyboard_for",
+    "link_chat",
+    "read_callback",
 ]

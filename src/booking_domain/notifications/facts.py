@@ -18,6 +18,7 @@ from booking_domain.notifications.loyalty_facts import LoyaltyFacts, loyalty_fac
 from booking_domain.notifications.notifications import Notification, SkipReason
 from booking_domain.notifications.preferences import NotificationPreferences
 from booking_domain.notifications.rules import AFTERCARE, REMINDER, REVIEW_REQUEST, Channel, Party
+from booking_domain.notifications.telegram_keyboard import Keyboard
 from booking_domain.shared.ids import BookingId, UserId
 from booking_domain.shared.money import Money
 from booking_domain.shared.outbox import JsonValue
@@ -36,6 +37,7 @@ class Recipient:
     locale: str
     active: bool  # False: disabled or locked out for good
     preferences: NotificationPreferences | None  # None: a client record, which keeps none
+    telegram_chat: int | None = None  # the chat with the bot, while it can be reached
 
     @property
     def has_account(self) -> bool:
@@ -60,6 +62,7 @@ class BookingFacts:
     address: str | None
     location: tuple[float, float] | None
     free_cancellation_notice: timedelta
+    awaiting_approval: bool = False  # pending until its artist approves it
     # Read only for the messages after a session (``AfterSession``), else as here.
     after_session: AfterSession | None = None
 
@@ -136,6 +139,7 @@ class MessageFacts:
     request: RequestFacts | None = None  # request.* messages
     aftercare_text: str | None = None  # the artist's own words, as written (aftercare)
     review_link: str | None = None  # where the customer reviews the booking (review request)
+    keyboard: Keyboard = ()  # a Telegram message's buttons (telegram_facts.keyboard_of)
     loyalty: LoyaltyFacts | None = None  # loyalty.* messages
 
 
@@ -169,6 +173,8 @@ def skip_reason(
         return SkipReason.NO_ADDRESS
     if notification.channel is Channel.EMAIL and not recipient.email:
         return SkipReason.NO_ADDRESS  # a client record given without an email
+    if notification.channel is Channel.TELEGRAM and recipient.telegram_chat is None:
+        return SkipReason.NO_ADDRESS  # unlinked or switched off since it was planned
     return None
 
 

@@ -7,8 +7,13 @@ in the recipient's language at that moment, from the event's data it keeps.
 
 States: ``pending`` (waiting for its first or next attempt) -> ``sent`` | ``failed`` (every
 attempt of the schedule failed, or the far side refused it for good) | ``skipped`` (the
-recipient opted out of the channel, has no address for it, the account is closed, or a
-reminder went stale). Every change passes through :meth:`Notification.apply`.
+recipient opted out of the channel, has no address for it, the account is closed, a
+reminder went stale, or the recipient blocked the Telegram bot). Every change passes
+through :meth:`Notification.apply`.
+
+An attempt the far side answered with a time to wait (Telegram's 429 ``retry_after``) is
+tried again then, while the schedule has attempts left; one whose recipient cannot be
+reached any more (a blocked bot) is ``skipped`` as ``blocked``.
 """
 
 from __future__ import annotations
@@ -54,6 +59,7 @@ class SkipReason(StrEnum):
     # (or a review request for a booking no longer completed: disputed)
     REVIEWED = "reviewed"  # a review request to a customer who has reviewed already
     NO_TEXT = "no_text"  # an aftercare message whose artist has removed their text since
+    BLOCKED = "blocked"  # the recipient blocked the Telegram bot (the channel switched off)
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,7 +195,19 @@ class Notification:
             return self._sent(outcome.reference, now)
         attempts = self.attempts + 1
         error = (outcome.error or "failed")[:MAX_ERROR_LENGTH]
+        if outcome.unreachable:
+            return replace(
+                self,
+                status=NotificationStatus.SKIPPED,
+                skip_reason=SkipReason.BLOCKED,
+                attempts=attempts,
+                last_error=error,
+                updated_at=now,
+                next_attempt_at=None,
+            )
         delay = None if outcome.permanent else schedule.after(attempts)
+        if delay is not None and outcome.retry_after is not None:
+            delay = outcome.retry_after  # the far side said when; the schedule says how often
         if delay is None:
             return replace(
                 self,

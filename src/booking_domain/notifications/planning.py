@@ -1,14 +1,19 @@
 """Planning: the notifications an event causes, by the table in ``rules``.
 
-Pure: given the event, the moment, and the artist's reminder offsets, it returns what is to
-be sent. Keys are stable, so planning one event twice plans the same notifications (storage
-keeps the first of each key).
+Pure: given the event, the moment, the artist's reminder offsets and aftercare settings, and
+the accounts that have a chat with the Telegram bot, it returns what is to be sent. Keys are
+stable, so planning one event twice plans the same notifications (storage keeps the first of
+each key).
+
+Telegram is derived, not written in the table (``channels_of``): every line that tells an
+account in the app tells it on Telegram too, when the account has a chat with the bot that
+can be reached. Never a client record (it has no account, so no chat).
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from datetime import datetime, timedelta
 from uuid import UUID
 
@@ -52,23 +57,26 @@ def plan(
     now: datetime,
     offsets_of: OffsetsOf,
     aftercare_of: AftercareOf = AftercareSettings,
+    *,
+    telegram: Collection[UserId] = frozenset(),
 ) -> list[Notification]:
     """Every notification ``event`` causes now, reminders and the messages after a session
-    included (``aftercare_of``: the artist's settings, the defaults unless given)."""
+    included (``aftercare_of``: the artist's settings, the defaults unless given;
+    ``telegram``: the accounts with a chat with the bot that can be reached)."""
     rule = RULES.get(event.type)
     planned: list[Notification] = []
     if rule is not None:
         actor = actor_of(event) if rule.not_the_actor else None
         for tell in rule.tells:
-            for channel, addressee, tag in _reached(event, tell):
+            for channel, addressee, tag in _reached(event, tell, telegram):
                 if actor is not None and addressee[0] == actor:
                     continue
                 key = f"{event.id}:{tag}:{channel.value}"
                 planned.append(_made(event, tell, channel, addressee, key, now, now, None))
     if event.type in REMINDER_TRIGGERS:
-        planned.extend(_reminders(event, now, offsets_of))
+        planned.extend(_reminders(event, now, offsets_of, telegram))
     if event.type in AFTER_SESSION_TRIGGERS:
-        planned.extend(_after_session(event, now, aftercare_of))
+        planned.extend(_after_session(event, now, aftercare_of, telegram))
     return planned
 
 
@@ -78,7 +86,9 @@ def asks_for_consent(event: OutboxEvent) -> BookingId | None:
     return booking_id_of(event) if event.type in CONSENT_REQUEST_TRIGGERS else None
 
 
-def consent_requests(event: OutboxEvent, now: datetime) -> list[Notification]:
+def consent_requests(
+    event: OutboxEvent, now: datetime, telegram: Collection[UserId] = frozenset()
+) -> list[Notification]:
     """The request to sign the consent form of ``event``'s booking, keyed by the booking:
     planned after its booking and again after its confirmation, it is sent once. Only to a
     customer's account (a client record signs in person at the studio)."""
@@ -88,20 +98,37 @@ def consent_requests(event: OutboxEvent, now: datetime) -> list[Notification]:
         recipient = recipient_of(event, tell.party)
         if recipient is None or booking is None:
             continue
-        for channel in tell.channels:
+        for channel in channels_of(tell, recipient in telegram):
             key = f"consent:{booking}:{recipient}:{channel.value}"
             made = _made(event, tell, channel, (recipient, None), key, now, now, None)
             planned.append(dataclasses.replace(made, kind=CONSENT_REQUEST))
     return planned
 
 
-def _reached(event: OutboxEvent, tell: Tell) -> list[tuple[Channel, Addressee, str]]:
+def channels_of(tell: Tell, has_chat: bool) -> tuple[Channel, ...]:
+    """The channels one line reaches an account on: the line's own, and Telegram wherever
+    the line tells the account in the app and the account has a chat with the bot."""
+    if has_chat and Channel.IN_APP in tell.channels:
+        return (*tell.channels, Channel.TELEGRAM)
+    return tell.channels
+
+
+def accounts_told(events: Iterable[OutboxEvent]) -> set[UserId]:
+    """Every account the events may tell (their audiences): whose chats planning asks for."""
+    return {user for event in events for user in event.audience}
+
+
+def _reached(
+    event: OutboxEvent, tell: Tell, telegram: Collection[UserId]
+) -> list[tuple[Channel, Addressee, str]]:
     """Each channel ``tell`` reaches its party on, with the addressee and its key's tag:
-    the party's account on every channel of the line, or for the customer's part of a
-    booking made for a client record, that record on the line's email and text channels."""
+    the party's account on every channel of the line (Telegram derived: ``channels_of``),
+    or for the customer's part of a booking made for a client record, that record on the
+    line's email and text channels."""
     recipient = recipient_of(event, tell.party)
     if recipient is not None:
-        return [(c, (recipient, None), str(recipient)) for c in tell.channels]
+        channels = channels_of(tell, recipient in telegram)
+        return [(c, (recipient, None), str(recipient)) for c in channels]
     client = client_of(event, tell.party)
     if client is None:
         return []
@@ -169,7 +196,9 @@ def _booking_data(event: OutboxEvent) -> Mapping[str, JsonValue] | None:
     return booking if isinstance(booking, Mapping) else None
 
 
-def _reminders(event: OutboxEvent, now: datetime, offsets_of: OffsetsOf) -> list[Notification]:
+def _reminders(
+    event: OutboxEvent, now: datetime, offsets_of: OffsetsOf, telegram: Collection[UserId]
+) -> list[Notification]:
     booking, artist = _booking_data(event), artist_of(event)
     if booking is None or artist is None or booking.get("status") != "confirmed":
         return []
@@ -182,14 +211,14 @@ def _reminders(event: OutboxEvent, now: datetime, offsets_of: OffsetsOf) -> list
     # whose moment passed meanwhile (it is then sent at once, while still useful).
     for offset, moment in offsets_of(artist).due_times(start, event.occurred_at):
         for tell in REMINDER_TELLS:
-            for channel, addressee, tag in _reached(event, tell):
+            for channel, addressee, tag in _reached(event, tell, telegram):
                 key = _reminder_key(event, start, offset, tag, channel.value)
                 planned.append(_made(event, tell, channel, addressee, key, now, moment, start))
     return planned
 
 
 def _after_session(
-    event: OutboxEvent, now: datetime, aftercare_of: AftercareOf
+    event: OutboxEvent, now: datetime, aftercare_of: AftercareOf, telegram: Collection[UserId]
 ) -> list[Notification]:
     """A booking completed (or a dispute resolved as completed): the aftercare message (if
     the artist has a text) and the review request (to a customer's account), each at the
@@ -206,7 +235,7 @@ def _after_session(
     planned = []
     for kind, tells, delay in wanted:
         for tell in tells:
-            for channel, addressee, tag in _reached(event, tell):
+            for channel, addressee, tag in _reached(event, tell, telegram):
                 if kind == REVIEW_REQUEST and addressee[0] is None:
                     continue  # a client record has no account to review with
                 name = kind.removeprefix("booking.")

@@ -1,6 +1,7 @@
 """What notifications need from the outside world: storage of notifications, the inbox,
-preferences and reminder offsets; the dispatch position in the outbox's feed; a queue that
-runs sends; what a message is about (the recipient and the booking); and a renderer.
+preferences and reminder offsets, and the chats linked with the Telegram bot; the dispatch
+position in the outbox's feed; a queue that runs sends; what a message is about (the
+recipient and the booking); and a renderer.
 
 Every adapter passes the contract suite in ``tests/contract/notifications``.
 """
@@ -17,9 +18,11 @@ from booking_domain.catalog import HasAftercare
 from booking_domain.consent import HasConsents
 from booking_domain.notifications.facts import AfterSession, BookingFacts, MessageFacts, Recipient
 from booking_domain.notifications.inbox import InboxItem
+from booking_domain.notifications.messages import TelegramButton
 from booking_domain.notifications.notifications import Notification, NotificationId
 from booking_domain.notifications.preferences import NotificationPreferences
 from booking_domain.notifications.reminders import ReminderOffsets
+from booking_domain.notifications.telegram_chats import ChatLinkToken, TelegramChat
 from booking_domain.shared.audit import HasAudit
 from booking_domain.shared.ids import ArtistId, BookingId, UserId
 from booking_domain.shared.pages import Page, PageRequest
@@ -169,6 +172,55 @@ class NotificationContext(Protocol):
         ...
 
 
+class TelegramChatRepository(Protocol):
+    """The chats linked with the Telegram bot: one per account, one account per chat."""
+
+    async def of_user(self, user_id: UserId) -> TelegramChat | None: ...
+
+    async def of_chat(self, chat_id: int) -> TelegramChat | None: ...
+
+    async def reachable_among(self, user_ids: Collection[UserId]) -> frozenset[UserId]:
+        """Those of ``user_ids`` with a chat that is not switched off (one read)."""
+        ...
+
+    async def put(self, chat: TelegramChat) -> None:
+        """Store the account's chat (replacing the one it had). The chat must not serve
+        another account: ``remove_chat`` it first."""
+        ...
+
+    async def remove_user(self, user_id: UserId) -> TelegramChat | None:
+        """Unlink the account's chat; the chat unlinked (None: there was none)."""
+        ...
+
+    async def remove_chat(self, chat_id: int) -> TelegramChat | None:
+        """Unlink the chat from whichever account it serves; the chat unlinked."""
+        ...
+
+
+class ChatLinkTokenRepository(Protocol):
+    async def put(self, token: ChatLinkToken) -> None:
+        """Store the account's token, replacing the one it had."""
+        ...
+
+    async def take(self, digest: str) -> ChatLinkToken | None:
+        """The token with this digest, removed (a token is used once; None: none)."""
+        ...
+
+    async def remove_user(self, user_id: UserId) -> None: ...
+
+    async def purge_expired(self, now: datetime) -> int:
+        """Forget tokens that ran out; how many."""
+        ...
+
+
+class HasTelegramChats(Protocol):
+    @property
+    def telegram_chats(self) -> TelegramChatRepository: ...
+
+    @property
+    def chat_link_tokens(self) -> ChatLinkTokenRepository: ...
+
+
 class HasNotifications(HasOutbox, Protocol):
     @property
     def notifications(self) -> NotificationRepository: ...
@@ -193,11 +245,17 @@ class HasNotifications(HasOutbox, Protocol):
 
 
 class NotificationsUnitOfWork(
-    UnitOfWork, HasNotifications, HasAudit, HasAftercare, HasConsents, Protocol
+    UnitOfWork,
+    HasNotifications,
+    HasTelegramChats,
+    HasAudit,
+    HasAftercare,
+    HasConsents,
+    Protocol,
 ):
     """What notification use cases open (the artists' aftercare settings the messages after
     a session are planned by; the consents: which confirmed bookings' customers are still to
-    be asked to sign)."""
+    be asked to sign; the chats with the Telegram bot)."""
 
 
 NotificationsUnitOfWorkFactory = UnitOfWorkFactory[NotificationsUnitOfWork]
@@ -209,6 +267,8 @@ class RenderedMessage:
     text: str  # the plain-text body (email, inbox)
     html: str  # the HTML body (email)
     sms: str  # the text message (short)
+    telegram: str = ""  # a Telegram message: Telegram's HTML, escaped
+    buttons: tuple[tuple[TelegramButton, ...], ...] = ()  # its keyboard, labelled
 
 
 class MessageRenderer(Protocol):

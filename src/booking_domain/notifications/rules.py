@@ -22,6 +22,9 @@ class Channel(StrEnum):
     EMAIL = "email"
     SMS = "sms"
     IN_APP = "in_app"
+    # Derived, never written in the table: every line that tells an account in the app
+    # also tells it on Telegram when it has a chat with the bot (``planning.channels_of``).
+    TELEGRAM = "telegram"
 
 
 class Category(StrEnum):

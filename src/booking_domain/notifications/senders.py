@@ -1,4 +1,4 @@
-"""The channel ports: how an email and a text message leave the system.
+"""The channel ports: how an email, a text message and a Telegram message leave the system.
 
 Senders never raise for the far side's failures: a refused connection, a timeout, a 4xx or
 5xx answer is a :class:`SendOutcome` (``permanent`` when retrying cannot help). Every
@@ -9,7 +9,12 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from booking_domain.notifications.messages import EmailMessage, SendOutcome, SmsMessage
+from booking_domain.notifications.messages import (
+    EmailMessage,
+    SendOutcome,
+    SmsMessage,
+    TelegramMessage,
+)
 
 
 class EmailSender(Protocol):
@@ -24,4 +29,14 @@ class SmsSender(Protocol):
         idempotency key where it has one (a repeat of a key is not sent again); a provider
         without one (Twilio) sends a repeat again: the pipeline sends each notification once
         and repeats only an attempt that got no answer."""
+        ...
+
+
+class TelegramSender(Protocol):
+    async def send(self, message: TelegramMessage) -> SendOutcome:
+        """Send one message to a chat with the bot (``sendMessage``, HTML, its keyboard).
+        Telegram's 429 is ``retry_after`` (its ``parameters.retry_after`` seconds), its 403
+        (the person blocked the bot) ``unreachable``. The Bot API takes no idempotency key:
+        the pipeline sends each notification once and repeats only an attempt that got no
+        answer."""
         ...

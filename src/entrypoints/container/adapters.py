@@ -19,6 +19,7 @@ from adapters.memory.outbox import InMemoryOutboxFeed, InMemoryOutboxRelay
 from adapters.memory.sessions import InMemorySessionCheck
 from adapters.memory.uow import InMemoryUnitOfWorkFactory
 from adapters.notifications.account_mail import ChannelAccountMail
+from adapters.notifications.bot_wording import BabelBotWording
 from adapters.notifications.code_texts import SmsCodeTexts
 from adapters.postgres.database import Database, PostgresHealthProbe
 from adapters.postgres.operations import PostgresOperationsReadout
@@ -66,6 +67,9 @@ PORTS = (
     "mail",
     "calendar_writer",
     "consent_documents",
+    "telegram_sender",
+    "bot_api",
+    "bot_wording",
 )
 
 
@@ -194,6 +198,9 @@ class _CommonAdapters(containers.DeclarativeContainer):
     sms = channels.provided.sms
     sms_reports = channels.provided.sms_reports
     renderer = channels.provided.renderer
+    telegram_sender = channels.provided.telegram
+    bot_api = channels.provided.telegram
+    bot_wording = providers.Singleton(BabelBotWording)
     phones = providers.Singleton(LibPhoneNumbers, settings.provided.phone_region)
     digest = providers.Singleton(HmacDigest, jwt_secret)
     calendar_writer = providers.Singleton(IcsCalendarWriter)

@@ -1,6 +1,7 @@
 """Which adapters carry notifications: SMTP or .eml files for email, Twilio, a JSON SMS
-gateway or the log for texts (and who reads the SMS provider's delivery reports), chosen
-from the settings (docs/notifications.md)."""
+gateway or the log for texts (and who reads the SMS provider's delivery reports), and the
+Telegram bot's Bot API when a bot token is set, chosen from the settings
+(docs/notifications.md, docs/telegram.md)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from adapters.notifications.sms_http import HttpSmsSender
 from adapters.notifications.sms_log import LogSmsSender
 from adapters.notifications.sms_twilio import TwilioSmsSender
 from adapters.notifications.smtp import SmtpEmailSender, TlsMode
+from adapters.notifications.telegram_bot_api import HttpBotApi
 from adapters.notifications.twilio_reports import TwilioDeliveryReports
 from booking_domain.notifications import EmailSender, SmsDeliveryReports, SmsSender
 from booking_domain.shared import Clock
@@ -30,8 +32,11 @@ class Channels:
     account_email: EmailSender
     account_sms: SmsSender
     sms_reports: SmsDeliveryReports | None = None  # None: the provider reports nothing
+    telegram: HttpBotApi | None = None  # None: no bot token, Telegram off
 
     async def close(self) -> None:
+        if self.telegram is not None:
+            await self.telegram.aclose()
         for email in (self.email, self.account_email):
             if isinstance(email, SmtpEmailSender):
                 await email.close()
@@ -50,7 +55,14 @@ def channels_for(settings: Settings, clock: Clock) -> Channels:
         account_email=_email(settings, clock),
         account_sms=account_sms,
         sms_reports=reports,
+        telegram=telegram_bot_api(settings),
     )
+
+
+def telegram_bot_api(settings: Settings) -> HttpBotApi | None:
+    """The bot's Bot API (messages, answers, the webhook); None without a bot token."""
+    token = settings.telegram_bot_token
+    return HttpBotApi(settings.telegram_api_url, token) if token else None
 
 
 def _email(settings: Settings, clock: Clock) -> EmailSender:

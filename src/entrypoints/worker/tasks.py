@@ -21,6 +21,7 @@ from adapters.jobs.queue import CappedBackoff
 from adapters.postgres.external_calendars import CALENDAR_QUEUE, REFRESH_CALENDAR_TASK
 from adapters.postgres.notifications import NOTIFICATION_QUEUE, SEND_NOTIFICATION_TASK
 from adapters.postgres.payments import PAYMENT_QUEUE, PAYMENT_TASKS
+from adapters.postgres.telegram_bot import HANDLE_UPDATE_TASK, TELEGRAM_QUEUE
 from adapters.postgres.webhooks import DELIVER_WEBHOOK_TASK, WEBHOOK_QUEUE
 from booking_domain.notifications import NotificationId
 from booking_domain.payments import InvoiceId, PaymentJob, RefundId
@@ -66,6 +67,7 @@ def build_tasks(bundles: Bundles, settings: Settings) -> procrastinate.Blueprint
     _add_payment_tasks(tasks, bundles)
     _add_calendar_tasks(tasks, bundles)
     _add_loyalty_tasks(tasks, bundles)
+    _add_telegram_tasks(tasks, bundles)
     _add_diagnostic_tasks(tasks)
     if tracing_active():  # a span per job run (entrypoints.tracing)
         for task in tasks.tasks.values():
@@ -102,14 +104,16 @@ def _add_periodic_tasks(
     async def purge(timestamp: int) -> int:
         """Idempotency keys past their 24 hours, outbox events past their 7 days, uploads
         requested a day ago and never used, spent Telegram logins too old to replay, phone
-        codes sent over a day ago, signed consents past their retention."""
+        codes sent over a day ago, signed consents past their retention, the Telegram bot's
+        updates of a day ago and its chat link tokens that ran out."""
         keys = await bookings.purge_idempotency_keys()
         events = await bundles.stream.forget_old_events()
         uploads = await bundles.media.purge_abandoned_uploads()
         logins = await bundles.accounts.purge_spent_telegram_logins()
         codes = await bundles.accounts.purge_phone_codes()
         consents = await bundles.consent.purge()
-        return keys + events + uploads + logins + codes + consents
+        telegram = await bundles.telegram.purge_telegram_updates()
+        return keys + events + uploads + logins + codes + consents + telegram
 
     @tasks.periodic(cron=settings.fold_analytics_cron, periodic_id="fold-analytics")
     @tasks.task(name="fold_analytics", queue=PERIODIC_QUEUE, queueing_lock="fold_analytics")
@@ -194,6 +198,25 @@ def _add_loyalty_tasks(tasks: procrastinate.Blueprint, bundles: Bundles) -> None
     async def expire_points(timestamp: int) -> int:
         """Safe to run twice: an account's due lots expire once (its row is locked)."""
         return await bundles.loyalty.expire_points()
+
+
+def _add_telegram_tasks(tasks: procrastinate.Blueprint, bundles: Bundles) -> None:
+    """The bot's updates (docs/telegram.md): one job each, one chat's one at a time."""
+
+    @tasks.task(
+        name=HANDLE_UPDATE_TASK.removeprefix("inkslot:"),
+        queue=TELEGRAM_QUEUE,
+        # The replies' own waits (Telegram's 429, a few retries); the database away gets
+        # the queue's backoff.
+        retry=DeliveryRetry(CappedBackoff(max_attempts=10)),
+    )
+    async def handle_telegram_update(update_id: int) -> None:
+        """Handle the update once and send its replies; raises ``RetryDeliveryError`` when
+        some must wait (Telegram's 429). Safe to run twice: a handled update only sends what
+        it has not sent."""
+        wait = await bundles.telegram.handle_update(update_id)
+        if wait is not None:
+            raise RetryDeliveryError(max(1, math.ceil(wait.total_seconds())))
 
 
 def _add_calendar_tasks(tasks: procrastinate.Blueprint, bundles: Bundles) -> None:

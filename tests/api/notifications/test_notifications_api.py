@@ -172,7 +172,7 @@ async def test_an_opted_out_channel_is_quiet_except_for_payment_messages(
     quiet = await api.client.patch(
         "/api/v1/me/notification-preferences", json={"email": False}, headers=auth
     )
-    assert quiet.json() == {"email": False, "sms": True, "inApp": True}
+    assert quiet.json() == {"email": False, "sms": True, "inApp": True, "telegram": True}
     booking_id = await desk.booked()
     assert (await desk.patch(booking_id, desk.customer, status="cancelled")).status_code == 200
     await deliver(api)

@@ -13,12 +13,18 @@ import os
 import re
 import shutil
 import subprocess
+import sys
+import time
+import urllib.request
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from tests.support.server import running_server
+from tests.support.cli import cli_env
+from tests.support.server import free_port, running_server
 
 ROOT = Path(__file__).resolve().parents[3]
 DOCUMENTS = (ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md")))
@@ -55,9 +61,17 @@ def test_the_documented_walk_runs(name: str, database_url: str, tmp_path: Path) 
     # beside the clone for ``make run`` (emails land in var/mail).
     data_dir = tmp_path / "var"
     # Seeding the demo data (a dozen artists, their pictures) takes a while on a busy machine.
-    with running_server(
-        database_url, data_dir, workers=1, ready_within_s=300, INKSLOT_SEED_DEMO_DATA="true"
-    ) as server:
+    with (
+        _walk_services(name, tmp_path) as extra,
+        running_server(
+            database_url,
+            data_dir,
+            workers=1,
+            ready_within_s=300,
+            INKSLOT_SEED_DEMO_DATA="true",
+            **{k: v for k, v in extra.items() if k.startswith("INKSLOT_")},
+        ) as server,
+    ):
         passwords = dict(_ACCOUNT.findall(server.log_path.read_text()))
         assert {"customer", "artist", "admin"} <= passwords.keys(), server.log_tail()
         env = {
@@ -68,6 +82,7 @@ def test_the_documented_walk_runs(name: str, database_url: str, tmp_path: Path) 
             "CUSTOMER_PASSWORD": passwords["customer"],
             "ARTIST_PASSWORD": passwords["artist"],
             "ADMIN_PASSWORD": passwords["admin"],
+            **extra,
         }
         run = subprocess.run(
             ["bash", "-euo", "pipefail", "-c", WALKS[name]],
@@ -79,3 +94,40 @@ def test_the_documented_walk_runs(name: str, database_url: str, tmp_path: Path) 
             check=False,
         )
         assert run.returncode == 0, f"{run.stdout}\n{run.stderr}\n{server.log_tail()}"
+
+
+# docs/telegram.md, "Trying it locally": the fake Bot API its reader starts first, and what
+# they export for `make run` and for the walk's own `.venv/bin/inkslot telegram set-webhook`.
+LOCAL_BOT = {
+    "INKSLOT_TELEGRAM_BOT_TOKEN": "123456:local-fake-token-for-make-run",
+    "INKSLOT_TELEGRAM_BOT_USERNAME": "InkslotLocalBot",
+}
+
+
+@contextmanager
+def _walk_services(name: str, tmp_path: Path) -> Iterator[dict[str, str]]:
+    """What a walk's reader has running besides ``make run``, and the variables they
+    exported (none for most walks)."""
+    if name != "telegram":
+        yield {}
+        return
+    port = free_port()
+    fake = f"http://127.0.0.1:{port}"
+    env = {**LOCAL_BOT, "INKSLOT_TELEGRAM_API_URL": fake}
+    command = [sys.executable, "-m", "entrypoints.cli", "telegram", "fake-api", "--port", str(port)]
+    process = subprocess.Popen(command, env=cli_env(**env), stdout=subprocess.DEVNULL)
+    (tmp_path / ".venv").symlink_to(ROOT / ".venv")  # the walk runs from the clone
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(fake + "/", timeout=1).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline or process.poll() is not None:
+                    raise
+                time.sleep(0.1)  # polling a starting process, not waiting for domain time
+        yield {**env, "FAKE": fake}
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

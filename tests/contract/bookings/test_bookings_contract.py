@@ -243,13 +243,17 @@ async def test_lists_filter_sort_and_count(uow_factory: AnyUnitOfWorkFactory) ->
         (BookingFilter(statuses=(BookingStatus.CANCELLED,)), []),
         (BookingFilter(statuses=(BookingStatus.CONFIRMED, BookingStatus.PENDING)), ids[::-1]),
         (BookingFilter(starts_from=SLOT + HOUR, starts_before=SLOT + 4 * HOUR), [ids[1]]),
+        (BookingFilter(soonest_first=True), ids),
+        (BookingFilter(customer_id=ada.user_id, soonest_first=True), [ids[0], ids[2]]),
     ]
     async with uow_factory(read_only=True) as uow:
         for where, expected in cases:
             page = await uow.bookings.list(where, PageRequest())
             assert ([b.id for b in page.items], page.total) == (expected, len(expected)), where
         second = await uow.bookings.list(BookingFilter(), PageRequest(page=2, page_size=2))
+        soonest = await uow.bookings.list(BookingFilter(soonest_first=True), PageRequest(1, 2))
     assert ([b.id for b in second.items], second.total) == ([ids[0]], 3)
+    assert ([b.id for b in soonest.items], soonest.total) == (ids[:2], 3)
 
 
 async def test_idempotency_keys_are_claimed_once_until_they_expire(

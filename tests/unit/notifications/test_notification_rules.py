@@ -48,6 +48,8 @@ from booking_domain.testing.builders import ARTIST_USER, CUSTOMER_USER
 from tests.support.builders import START
 
 NOW = START
+# The channels the table names (Telegram is derived: tests/unit/telegram).
+ALL_CHANNELS = (Channel.EMAIL, Channel.SMS, Channel.IN_APP)
 SCHEDULE = RetrySchedule()
 OffsetsOf = Callable[[ArtistId], ReminderOffsets]
 
@@ -106,7 +108,7 @@ def test_a_customer_the_artist_booked_for_a_deposit_is_told_to_pay_it() -> None:
     assert event.type == "booking.booked"
     planned = plan(event, NOW, offsets())
     assert {(n.recipient_id, n.channel, n.category) for n in planned} == {
-        (CUSTOMER_USER, channel, Category.PAYMENT) for channel in Channel
+        (CUSTOMER_USER, channel, Category.PAYMENT) for channel in ALL_CHANNELS
     }
 
 
@@ -270,16 +272,17 @@ def test_once_sent_or_skipped_nothing_changes_a_notification(steps: list[object]
     assert n.attempts <= len(steps)
 
 
-@given(st.booleans(), st.booleans(), st.booleans(), st.sampled_from(list(Category)))
+@given(st.booleans(), st.booleans(), st.booleans(), st.booleans(), st.sampled_from(list(Category)))
 def test_payment_and_account_messages_go_whatever_the_choices(
-    email: bool, sms: bool, in_app: bool, category: Category
+    email: bool, sms: bool, in_app: bool, telegram: bool, category: Category
 ) -> None:
-    choices = NotificationPreferences(CUSTOMER_USER, email, sms, in_app)
+    choices = NotificationPreferences(CUSTOMER_USER, email, sms, in_app, telegram=telegram)
     wanted = {c for c in Channel if choices.wants(c, category)}
     if category in (Category.PAYMENT, Category.ACCOUNT):
         assert wanted == set(Channel)
     else:
-        on = {Channel.EMAIL: email, Channel.SMS: sms, Channel.IN_APP: in_app}
+        on = {Channel.EMAIL: email, Channel.SMS: sms, Channel.IN_APP: in_app,
+              Channel.TELEGRAM: telegram}  # fmt: skip
         assert wanted == {c for c, chosen in on.items() if chosen}
 
 

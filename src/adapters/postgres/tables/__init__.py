@@ -78,6 +78,11 @@ from adapters.postgres.tables.search import (
     search_free_starts,
     search_vocabulary,
 )
+from adapters.postgres.tables.telegram import (
+    telegram_chat_tokens,
+    telegram_chats,
+    telegram_updates,
+)
 from adapters.postgres.tables.waitlist import (
     waitlist_entries,
     waitlist_feed_position,
@@ -166,6 +171,9 @@ __all__ = [
     "tattoo_request_images",
     "tattoo_request_messages",
     "tattoo_requests",
+    "telegram_chat_tokens",
+    "telegram_chats",
+    "telegram_updates",
     "uploads",
     "users",
     "waitlist_entries",

@@ -38,7 +38,7 @@ notifications = sa.Table(
     sa.Column("delivery_reported_at", sa.DateTime(timezone=True)),
     *timestamps(),
     sa.CheckConstraint("status IN ('pending', 'sent', 'failed', 'skipped')", name="status"),
-    sa.CheckConstraint("channel IN ('email', 'sms', 'in_app')", name="channel"),
+    sa.CheckConstraint("channel IN ('email', 'sms', 'in_app', 'telegram')", name="channel"),
     sa.CheckConstraint(
         "delivery_status IN ('queued', 'sent', 'delivered', 'undelivered', 'failed')",
         name="delivery_status",
@@ -87,6 +87,8 @@ notification_preferences = sa.Table(
     sa.Column("sms", sa.Boolean, nullable=False),
     sa.Column("in_app", sa.Boolean, nullable=False),
     *timestamps(),
+    # Migration 0050; on by default: it carries anything only once a chat is linked.
+    sa.Column("telegram", sa.Boolean, nullable=False, server_default=sa.text("true")),
 )
 
 reminder_offsets = sa.Table(

@@ -17,11 +17,13 @@ as text they are read in one place, where Core would scatter them over label cal
 
 from __future__ import annotations
 
+# The chat with the Telegram bot, while it can be reached (migration 0050).
 RECIPIENT = """
 SELECT u.id, u.name, u.email, u.phone, u.locale, u.disabled, u.locked_until,
        p.email AS pref_email, p.sms AS pref_sms, p.in_app AS pref_in_app,
-       p.updated_at AS pref_updated_at
+       p.telegram AS pref_telegram, p.updated_at AS pref_updated_at, t.chat_id AS telegram_chat
   FROM users u LEFT JOIN notification_preferences p ON p.user_id = u.id
+  LEFT JOIN telegram_chats t ON t.user_id = u.id AND t.blocked_at IS NULL
  WHERE u.id = ANY(%(ids)s::uuid[])
 """
 # An artist's client record, in the language of its artist's account.
@@ -36,6 +38,7 @@ SELECT k.id, k.name, k.email, k.phone, u.locale
 # service's price does not change it; a free touch-up's is zero), else its service's.
 BOOKING = """
 SELECT b.id, b.reference, b.status, b.starts_at, b.ends_at,
+       b.status = 'pending' AND b.requires_approval AND NOT b.approved AS awaiting_approval,
        a.display_name, a.time_zone, a.free_cancellation_minutes, a.lat AS artist_lat,
        a.lng AS artist_lng, s.name AS service_name,
        coalesce(b.price, s.price_amount) AS price_amount,

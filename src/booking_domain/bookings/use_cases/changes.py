@@ -78,41 +78,58 @@ class ChangeBookingStatus(UseCase[BookingsDeps]):
         require_clean_text(multi_line=[("reason", reason)])
         async with self._deps.uow() as uow:
             now = self._deps.clock.now()
-            booking = await load_visible(uow, booking_id, actor, for_update=True)
-            changed, entry = await self._transition(
-                uow, booking, actor, now, status, reason, refund_amount
+            changed = await change_booking_status(
+                uow, actor, booking_id, status, now, reason=reason, refund_amount=refund_amount
             )
-            await record_change(uow, changed, entry)
-            if changed.status is S.CONFIRMED and booking.status is not S.CONFIRMED:
-                await claim_flash(uow, changed)  # a one-off flash design, claimed or refused
             await uow.commit()
         return changed
 
-    @staticmethod
-    async def _transition(
-        uow: BookingsUnitOfWork,
-        booking: Booking,
-        actor: Actor,
-        now: datetime,
-        status: BookingStatus,
-        reason: str | None,
-        refund_amount: int | None,
-    ) -> tuple[Booking, HistoryEntry]:
-        if status is S.CONFIRMED:
-            return lifecycle.approve(booking, actor, now, await _policy(uow, booking))
-        if status is S.CANCELLED:
-            refund = None
-            if refund_amount is not None:
-                refund = Money(refund_amount, booking.deposit.currency)
-            policy = await _policy(uow, booking)
-            return lifecycle.cancel(booking, actor, now, policy, reason=reason, refund=refund)
-        if status is S.COMPLETED:
-            # Only a completion asks: the one statement the consent rule costs.
-            standing = await uow.consent_gate.standing(booking)
-            return lifecycle.complete(booking, actor, now, standing)
-        if status is S.NO_SHOW:
-            return lifecycle.mark_no_show(booking, actor, now)
-        raise InvalidTransitionError(f"A booking cannot be set to {status} this way.")
+
+async def change_booking_status(
+    uow: BookingsUnitOfWork,
+    actor: Actor,
+    booking_id: BookingId,
+    status: BookingStatus,
+    now: datetime,
+    *,
+    reason: str | None = None,
+    refund_amount: int | None = None,
+) -> Booking:
+    """``ChangeBookingStatus``'s change in the caller's unit of work (the Telegram bot's
+    buttons act through it): the booking as ``load_visible`` shows it to ``actor``, the
+    transition the target status chooses, recorded; the caller commits."""
+    booking = await load_visible(uow, booking_id, actor, for_update=True)
+    changed, entry = await _transition(uow, booking, actor, now, status, reason, refund_amount)
+    await record_change(uow, changed, entry)
+    if changed.status is S.CONFIRMED and booking.status is not S.CONFIRMED:
+        await claim_flash(uow, changed)  # a one-off flash design, claimed or refused
+    return changed
+
+
+async def _transition(
+    uow: BookingsUnitOfWork,
+    booking: Booking,
+    actor: Actor,
+    now: datetime,
+    status: BookingStatus,
+    reason: str | None,
+    refund_amount: int | None,
+) -> tuple[Booking, HistoryEntry]:
+    if status is S.CONFIRMED:
+        return lifecycle.approve(booking, actor, now, await _policy(uow, booking))
+    if status is S.CANCELLED:
+        refund = None
+        if refund_amount is not None:
+            refund = Money(refund_amount, booking.deposit.currency)
+        policy = await _policy(uow, booking)
+        return lifecycle.cancel(booking, actor, now, policy, reason=reason, refund=refund)
+    if status is S.COMPLETED:
+        # Only a completion asks: the one statement the consent rule costs.
+        standing = await uow.consent_gate.standing(booking)
+        return lifecycle.complete(booking, actor, now, standing)
+    if status is S.NO_SHOW:
+        return lifecycle.mark_no_show(booking, actor, now)
+    raise InvalidTransitionError(f"A booking cannot be set to {status} this way.")
 
 
 class RescheduleBooking(UseCase[BookingsDeps]):

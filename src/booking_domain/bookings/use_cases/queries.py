@@ -73,9 +73,10 @@ def booking_filter(
     statuses: tuple[BookingStatus, ...] = (),
     starts_from: datetime | None = None,
     starts_before: datetime | None = None,
+    soonest_first: bool = False,
 ) -> BookingFilter:
     """What ``actor`` may list, narrowed by the caller's filters (``start`` in
-    ``[starts_from, starts_before)``)."""
+    ``[starts_from, starts_before)``), newest start first unless ``soonest_first``."""
     if starts_from is not None:
         starts_from = require_aware(starts_from, "from")
     if starts_before is not None:
@@ -86,6 +87,7 @@ def booking_filter(
         statuses=statuses,
         starts_from=starts_from,
         starts_before=starts_before,
+        soonest_first=soonest_first,
     )
 
 

@@ -28,6 +28,11 @@ from booking_domain.notifications.use_cases.settings import (
     SetReminderOffsets,
     UpdatePreferences,
 )
+from booking_domain.notifications.use_cases.telegram_chats import (
+    GetTelegramChat,
+    StartTelegramChatLink,
+    UnlinkTelegramChat,
+)
 from booking_domain.shared.use_case import UseCaseBundle
 
 
@@ -49,12 +54,16 @@ class NotificationUseCases(UseCaseBundle[NotificationsDeps]):
     list_failed_notifications: ListFailedNotifications
     retry_notification: RetryNotification
     record_sms_delivery: RecordSmsDelivery
+    start_telegram_chat_link: StartTelegramChatLink
+    get_telegram_chat: GetTelegramChat
+    unlink_telegram_chat: UnlinkTelegramChat
 
 
 __all__ = [
     "CountUnread",
     "GetPreferences",
     "GetReminderOffsets",
+    "GetTelegramChat",
     "ListFailedNotifications",
     "ListInbox",
     "MarkAllRead",
@@ -68,5 +77,7 @@ __all__ = [
     "SendNotifications",
     "SendRound",
     "SetReminderOffsets",
+    "StartTelegramChatLink",
+    "UnlinkTelegramChat",
     "UpdatePreferences",
 ]

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from booking_domain.accounts import KeyedDigest
 from booking_domain.calendars import CalendarWriter
 from booking_domain.notifications.delivery import SmsDeliveryReports
 from booking_domain.notifications.notifications import RetrySchedule
 from booking_domain.notifications.ports import MessageRenderer, NotificationsUnitOfWorkFactory
-from booking_domain.notifications.senders import EmailSender, SmsSender
+from booking_domain.notifications.senders import EmailSender, SmsSender, TelegramSender
 from booking_domain.shared.clock import Clock
 from booking_domain.shared.ports import OutboxFeed
 
@@ -28,3 +29,7 @@ class NotificationsDeps:
     sms_reports: SmsDeliveryReports | None = None
     # Writes the invitations booking emails carry; None: emails carry none.
     calendar_writer: CalendarWriter | None = None
+    # The Telegram bot's messages; None: no bot token, Telegram is off (never planned).
+    telegram_sender: TelegramSender | None = None
+    telegram_bot_username: str | None = None  # for the deep links chats are linked by
+    digest: KeyedDigest | None = None  # keys the link tokens kept (required with the bot)

@@ -3,7 +3,8 @@
 One planner at a time (across processes) reads the outbox's feed from its position; for
 each event it stores the notifications the table asks for (one per key) and queues their
 send jobs, and moves the position past the event, all in one transaction. A crash between
-two batches repeats nothing and skips nothing.
+two batches repeats nothing and skips nothing. With the Telegram bot on, a batch asks once
+which of the accounts its events tell have a chat with the bot (one indexed read).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from datetime import datetime
 from booking_domain.catalog import AftercareSettings
 from booking_domain.notifications.notifications import Notification
 from booking_domain.notifications.planning import (
+    accounts_told,
     artist_of,
     asks_for_consent,
     consent_requests,
@@ -22,7 +24,7 @@ from booking_domain.notifications.planning import (
 from booking_domain.notifications.ports import NotificationsUnitOfWork
 from booking_domain.notifications.reminders import ReminderOffsets
 from booking_domain.notifications.use_cases.deps import NotificationsDeps
-from booking_domain.shared.ids import ArtistId
+from booking_domain.shared.ids import ArtistId, UserId
 from booking_domain.shared.outbox import OutboxEvent
 from booking_domain.shared.use_case import UseCase, in_batches
 
@@ -30,7 +32,10 @@ BATCH = 200
 
 
 async def _consent_requests(
-    uow: NotificationsUnitOfWork, events: list[OutboxEvent], now: datetime
+    uow: NotificationsUnitOfWork,
+    events: list[OutboxEvent],
+    now: datetime,
+    telegram: frozenset[UserId],
 ) -> list[Notification]:
     """Requests to sign for the batch's booked or confirmed bookings whose artist requires a
     consent form they lack: one primary-key lookup per such booking, none for a batch
@@ -39,7 +44,20 @@ async def _consent_requests(
     if not asked:
         return []
     unsigned = await uow.consents.unsigned(list(asked))
-    return [n for b, e in asked.items() if b in unsigned for n in consent_requests(e, now)]
+    return [
+        n for b, e in asked.items() if b in unsigned for n in consent_requests(e, now, telegram)
+    ]
+
+
+async def _reachable_chats(
+    deps: NotificationsDeps, uow: NotificationsUnitOfWork, events: list[OutboxEvent]
+) -> frozenset[UserId]:
+    """The accounts the events tell that have a chat with the Telegram bot (none asked for
+    while the bot is off)."""
+    if deps.telegram_sender is None:
+        return frozenset()
+    told = accounts_told(events)
+    return await uow.telegram_chats.reachable_among(told) if told else frozenset()
 
 
 class PlanNotifications(UseCase[NotificationsDeps]):
@@ -70,9 +88,13 @@ class PlanNotifications(UseCase[NotificationsDeps]):
             def aftercare_of(artist_id: ArtistId) -> AftercareSettings:
                 return aftercare.get(artist_id) or AftercareSettings(artist_id)
 
+            events = [item.event for item in items]
+            telegram = await _reachable_chats(self._deps, uow, events)
             now = self._deps.clock.now()
-            planned = [n for item in items for n in plan(item.event, now, offsets_of, aftercare_of)]
-            planned += await _consent_requests(uow, [item.event for item in items], now)
+            planned = [
+                n for e in events for n in plan(e, now, offsets_of, aftercare_of, telegram=telegram)
+            ]
+            planned += await _consent_requests(uow, events, now, telegram)
             made = await uow.notifications.add_new(planned) if planned else []
             if made:
                 await uow.notification_queue.enqueue(made)

@@ -13,7 +13,11 @@ between the sends and the record):
   the local .eml writer overwrites the same file (docs/notifications.md says what SMTP
   itself cannot promise);
 - SMS: every attempt carries the same idempotency key (the notification's id); the
-  provider sends a key once.
+  provider sends a key once;
+- Telegram: the Bot API takes no key; as with Twilio, a message goes twice only when a worker
+  is killed between Telegram's answer and the record (the group is recorded before the next
+  goes). A 403 (the person blocked the bot) switches their chat off in the record's
+  transaction.
 """
 
 from __future__ import annotations
@@ -33,7 +37,12 @@ from booking_domain.notifications.facts import (
 )
 from booking_domain.notifications.inbox import InboxItem, inbox_event
 from booking_domain.notifications.invitations import invitation_for
-from booking_domain.notifications.messages import EmailMessage, SendOutcome, SmsMessage
+from booking_domain.notifications.messages import (
+    EmailMessage,
+    SendOutcome,
+    SmsMessage,
+    TelegramMessage,
+)
 from booking_domain.notifications.notifications import (
     Attempted,
     Change,
@@ -45,6 +54,7 @@ from booking_domain.notifications.notifications import (
 )
 from booking_domain.notifications.ports import NotificationsUnitOfWork, RenderedMessage
 from booking_domain.notifications.rules import AFTERCARE, REVIEW_REQUEST, Channel
+from booking_domain.notifications.telegram_facts import with_keyboard
 from booking_domain.notifications.use_cases.deps import NotificationsDeps
 from booking_domain.shared.ids import BookingId
 from booking_domain.shared.use_case import UseCase
@@ -75,6 +85,7 @@ class _Outcome:
     notification: Notification
     change: Change
     message: RenderedMessage | None = None  # in-app: filed with the record
+    chat_id: int | None = None  # Telegram: the chat it went to (switched off on a 403)
 
 
 class SendNotifications(UseCase[NotificationsDeps]):
@@ -120,13 +131,15 @@ class SendNotifications(UseCase[NotificationsDeps]):
         reason = skip_reason(n, recipient, booking, now)
         if recipient is None or reason is not None:
             return _Outcome(n, Skipped(reason or SkipReason.NO_RECIPIENT))
-        message = self._deps.renderer.render(
-            facts_for(n, recipient, booking, self._deps.app_url, now)
-        )
+        if n.channel is Channel.TELEGRAM and self._deps.telegram_sender is None:
+            return _Outcome(n, Skipped(SkipReason.NO_ADDRESS))  # the bot was turned off
+        facts = facts_for(n, recipient, booking, self._deps.app_url, now)
+        facts = with_keyboard(facts, n, booking, self._deps.app_url, now)
+        message = self._deps.renderer.render(facts)
         if n.channel is Channel.IN_APP:
             return _Outcome(n, Sent(), message)
         sent = await self._send(n, recipient, booking, message, now)
-        return _Outcome(n, Attempted(sent))
+        return _Outcome(n, Attempted(sent), chat_id=recipient.telegram_chat)
 
     def _send(
         self,
@@ -159,6 +172,14 @@ class SendNotifications(UseCase[NotificationsDeps]):
                     invitation=invitation,
                 )
             )
+        if n.channel is Channel.TELEGRAM:
+            assert recipient.telegram_chat is not None  # skip_reason saw to it
+            assert self._deps.telegram_sender is not None  # _attempt saw to it
+            return self._deps.telegram_sender.send(
+                TelegramMessage(
+                    str(n.id), recipient.telegram_chat, message.telegram, message.buttons
+                )
+            )
         assert recipient.phone is not None  # skip_reason saw to it
         return self._deps.sms.send(SmsMessage(key=str(n.id), to=recipient.phone, text=message.sms))
 
@@ -181,6 +202,8 @@ class SendNotifications(UseCase[NotificationsDeps]):
                 changed = found.apply(outcome.change, now, self._deps.retries)
                 if outcome.message is not None and changed.status is not found.status:
                     filed.append(_inbox_item(changed, outcome.message, self._deps.app_url, now))
+                if changed.skip_reason is SkipReason.BLOCKED:
+                    await _switch_off(uow, changed, outcome.chat_id, now)
                 recorded.append(changed)
             if filed:
                 await uow.inbox.add_many(filed)
@@ -190,6 +213,16 @@ class SendNotifications(UseCase[NotificationsDeps]):
                 await uow.notifications.update_many(recorded)
             await uow.commit()
         return tuple(recorded)
+
+
+async def _switch_off(
+    uow: NotificationsUnitOfWork, n: Notification, chat_id: int | None, now: datetime
+) -> None:
+    """The recipient blocked the bot: their chat (if it is still the one the message went
+    to) is switched off, so nothing more is planned for it until they write to the bot."""
+    chat = None if n.recipient_id is None else await uow.telegram_chats.of_user(n.recipient_id)
+    if chat is not None and chat.chat_id == chat_id and chat.reachable:
+        await uow.telegram_chats.put(chat.blocked(now))
 
 
 def _groups(due: list[Notification]) -> list[list[Notification]]:

@@ -24,11 +24,19 @@ class UpdatePreferences(UseCase[NotificationsDeps]):
     """Turn channels on or off for non-essential messages; ``None`` leaves one as it is."""
 
     async def __call__(
-        self, actor: Actor, *, email: bool | None, sms: bool | None, in_app: bool | None
+        self,
+        actor: Actor,
+        *,
+        email: bool | None,
+        sms: bool | None,
+        in_app: bool | None,
+        telegram: bool | None = None,
     ) -> NotificationPreferences:
         async with self._deps.uow() as uow:
             current = await uow.notification_preferences.get(actor.user_id)
-            changed = current.changed(self._deps.clock.now(), email=email, sms=sms, in_app=in_app)
+            changed = current.changed(
+                self._deps.clock.now(), email=email, sms=sms, in_app=in_app, telegram=telegram
+            )
             await uow.notification_preferences.put(changed)
             await uow.commit()
         return changed

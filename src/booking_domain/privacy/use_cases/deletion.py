@@ -12,8 +12,9 @@ a session locks in; their upcoming sessions are among the bookings cancelled), t
 loyalty points are forfeited and an artist's own program turned off
 (``loyalty.leave_loyalty``), every session ends, the signed consents of the
 cancelled bookings are deleted (sessions that never happen; docs/privacy.md), a linked
-Telegram account is unlinked, the account is anonymised and ``account.deleted`` recorded. The
-password is checked before the transaction opens (argon2 is slow); a wrong one changes
+Telegram account is unlinked (and the chat with the Telegram bot, with any token to link
+one), the account is anonymised and ``account.deleted`` recorded. The password is checked
+before the transaction opens (argon2 is slow); a wrong one changes
 nothing; a wrong code is counted against the code, as at sign-in, and changes nothing else.
 """
 
@@ -122,6 +123,8 @@ class DeleteAccount(UseCase[PrivacyDeps]):
             await leave_loyalty(uow, current.actor, None if artist is None else artist.id, now)
             await uow.refresh_tokens.revoke_user_sessions(current.id, now)
             await uow.telegram.remove(current.id)
+            await uow.telegram_chats.remove_user(current.id)  # no more Telegram messages
+            await uow.chat_link_tokens.remove_user(current.id)
             after = anonymised(current, now)
             await uow.users.update(after)
             # After the account is anonymised: the requests' events name it as it stays.

@@ -116,6 +116,8 @@ class _Export:
             yield part
         async for items in _paged(lambda r: uow.inbox.page(me, r, unread_only=False)):
             yield ExportPart("notifications.json", tuple(record(i) for i in items))
+        chat = await uow.telegram_chats.of_user(me)  # the chat linked with the Telegram bot
+        yield ExportPart("telegram-chat.json", () if chat is None else (record(chat),))
         async for file, records in loyalty_records(uow, me, artist):
             yield ExportPart(file, records)
         async for part in self._audit():

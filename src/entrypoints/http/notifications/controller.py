@@ -92,7 +92,11 @@ class InboxController(SignedIn, context="notifications", raises=CHANGES):
         self, data: JSONBody[PreferencesChange], actor: Caller, notifications: NotificationsDep
     ) -> PreferencesView:
         changed = await notifications.update_preferences(
-            actor, email=given(data.email), sms=given(data.sms), in_app=given(data.in_app)
+            actor,
+            email=given(data.email),
+            sms=given(data.sms),
+            in_app=given(data.in_app),
+            telegram=given(data.telegram),
         )
         return PreferencesView.of(changed)
 

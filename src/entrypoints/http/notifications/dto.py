@@ -64,16 +64,18 @@ class PreferencesView(View, frozen=True):
     email: bool
     sms: bool
     in_app: bool
+    telegram: bool  # carries messages only once a chat is linked (/me/telegram/chat-link)
 
     @classmethod
     def of(cls, p: NotificationPreferences) -> PreferencesView:
-        return cls(email=p.email, sms=p.sms, in_app=p.in_app)
+        return cls(email=p.email, sms=p.sms, in_app=p.in_app, telegram=p.telegram)
 
 
 class PreferencesChange(Dto, frozen=True):
     email: bool | UnsetType = UNSET
     sms: bool | UnsetType = UNSET
     in_app: bool | UnsetType = UNSET
+    telegram: bool | UnsetType = UNSET
 
 
 Minutes = Annotated[int, Meta(ge=0, le=1_000_000)]

@@ -6,6 +6,7 @@ from entrypoints.http.notifications.controller import (
     ReminderOffsetsController,
 )
 from entrypoints.http.notifications.sms_status import SmsStatusController
+from entrypoints.http.notifications.telegram_chat import TelegramChatController
 from entrypoints.http.routes import Routes
 
 ROUTES = Routes(
@@ -14,5 +15,6 @@ ROUTES = Routes(
         ReminderOffsetsController,
         AdminNotificationsController,
         SmsStatusController,
+        TelegramChatController,
     )
 )

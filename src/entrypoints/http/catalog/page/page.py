@@ -6,7 +6,8 @@ signing in, booking, the deposit) the page's script does through the public API,
 same origin. A replaced link answers 410 and an unknown one 404, each as a page that names
 nobody.
 
-Security: a strict Content-Security-Policy (scripts and styles from this origin only, no
+Security: a strict Content-Security-Policy (scripts and styles from this origin only, and
+Telegram's Mini App script, which the page loads only when opened inside Telegram; no
 inline script: the page's data rides in a JSON block the browser never runs), no referrer
 (the address holds the token), no framing. The script keeps the access token in
 ``sessionStorage``, never in a cookie.
@@ -41,7 +42,8 @@ PORTFOLIO_SHOWN: Final = 12
 CONTENT_SECURITY_POLICY: Final = "; ".join(
     (
         "default-src 'none'",
-        "script-src 'self'",
+        # Telegram's Mini App script, loaded only inside Telegram (common.js).
+        "script-src 'self' https://telegram.org",
         "style-src 'self'",
         "connect-src 'self'",
         # Portfolio pictures come from the public store (this origin locally, a CDN in

@@ -1,11 +1,12 @@
-// The booking page's script: free slots in the visitor's time zone, signing in, booking,
-// the deposit's QR code, and the visitor's booking (cancel, reschedule). What it shares
+// The booking page's script: free slots in the visitor's time zone, signing in (by Telegram
+// too, opened as a Mini App), booking, the deposit's QR code, and the visitor's booking
+// (cancel, reschedule). What it shares
 // with the other pages (the API, the tab's session, the sign-in forms, problems, the
 // deposit) is common.js's, which the page loads first.
 "use strict";
 (() => {
   const { API, store, data, T, zone, $, say, call, status, fail } = window.Inkslot;
-  const { session, wireSignIn, dayKey, dates, whenText, slotList } = window.Inkslot;
+  const { session, wireSignIn, signInWithTelegram, dayKey, dates, whenText, slotList } = window.Inkslot;
   const { isOpen, statusText, showFacts, offerDeposit, wireCheckPayment } = window.Inkslot;
   // The booking made here, so a reload shows it again (while the tab stays signed in).
   const KEY_BOOKING = "inkslot.booking." + data.artistId;
@@ -171,6 +172,8 @@
     // After a texted code the next step is the notes: the sign-in forms are gone now.
     if (how === "phone") $("notes").focus();
   });
+  // Opened as a Telegram Mini App: signed in by Telegram, no form to fill.
+  signInWithTelegram(showAccount);
 
   // --- booking, the deposit and the visitor's booking -----------------------------------
   $("book-form").addEventListener("submit", async (event) => {

@@ -3,7 +3,8 @@
 // the public API on this origin (the access token from sessionStorage, never a cookie), the
 // sign-in forms of _signin.html.j2 (phone code, or email and password), problems shown in
 // #status, times in the visitor's language, and a booking's facts, free times and deposit
-// (_deposit.html.j2) as the booking page and a booking's own page both show them.
+// (_deposit.html.j2) as the booking page and a booking's own page both show them, and
+// signing in from Telegram's initData when the page is opened as a Telegram Mini App.
 "use strict";
 window.Inkslot = (() => {
   const API = "/api/v1";
@@ -121,6 +122,46 @@ window.Inkslot = (() => {
         fail(error);
       }
     });
+  }
+
+  // --- inside Telegram, as a Mini App ----------------------------------------------------
+  // Opened from the Telegram bot as a Mini App, the page is handed Telegram's signed
+  // initData in its address's fragment (#tgWebAppData=...). Only then does it load
+  // Telegram's script (window.Telegram.WebApp: ready(), expand()); where that script cannot
+  // load (offline), the fragment's initData still signs in. The tab's session is kept, and
+  // without a bot on the server (404) the sign-in forms simply stay. In a plain browser
+  // nothing of this runs.
+  const TELEGRAM_SCRIPT = "https://telegram.org/js/telegram-web-app.js";
+  const fragmentInitData = () => new URLSearchParams(window.location.hash.slice(1)).get("tgWebAppData") || "";
+  const telegramApp = () => (window.Telegram && window.Telegram.WebApp) || null;
+
+  function loadTelegram() {
+    return new Promise((resolve) => {
+      if (telegramApp()) return resolve();
+      const script = document.createElement("script");
+      script.src = TELEGRAM_SCRIPT;
+      script.onload = script.onerror = () => resolve();
+      setTimeout(resolve, 3000); // never wait long for it: the fragment is enough
+      document.head.appendChild(script);
+    });
+  }
+
+  async function signInWithTelegram(onSignedIn) {
+    if (!(telegramApp() && telegramApp().initData) && !fragmentInitData()) return;
+    await loadTelegram();
+    const app = telegramApp();
+    if (app) {
+      if (app.ready) app.ready();
+      if (app.expand) app.expand();
+    }
+    const initData = (app && app.initData) || fragmentInitData();
+    if (!initData || session.token()) return;
+    try {
+      session.keep(await call("POST", "/auth/telegram/webapp", { initData }));
+      onSignedIn("telegram");
+    } catch (error) {
+      if (error.status !== 404) fail(error);
+    }
   }
 
   // --- times: the visitor's language; no ``timeZone`` means the browser's own zone --------
@@ -301,6 +342,7 @@ window.Inkslot = (() => {
     fail,
     session,
     wireSignIn,
+    signInWithTelegram,
     dayKey,
     dates,
     timeText,

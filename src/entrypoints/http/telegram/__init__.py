@@ -1,0 +1,1 @@
+"""The Telegram bot over HTTP: its webhook (docs/telegram.md)."""

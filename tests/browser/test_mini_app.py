@@ -1,0 +1,155 @@
+"""The booking page opened as a Telegram Mini App, in a real browser: Telegram's WebApp
+object (a fake of it, carrying initData signed with the test bot's token, as Telegram signs
+it) signs the visitor in without a form, and the visitor books as that account; with only
+the address's fragment (Telegram's script out of reach: offline) the page signs in just the
+same; in a plain browser nothing of Telegram is loaded."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+import pytest
+
+from tests.browser.support import SCREENSHOTS, wait_for
+from tests.support.server import ServerProcess, running_server
+from tests.support.telegram import TEST_BOT_TOKEN, init_data
+
+pytestmark = pytest.mark.browser
+_ARTIST_PASSWORD = re.compile(r"^\s+artist\s+artist@inkslot\.local\s+(\S+)", re.M)
+PERSON = {"id": 777001, "first_name": "Bat", "last_name": "Erdene", "username": "bat_e"}
+# What Telegram's script gives a Mini App, as far as the page uses it.
+WEB_APP = """
+window.Telegram = {WebApp: {
+  initData: %s,
+  ready() { window.telegramReady = true; },
+  expand() {},
+}};
+"""
+
+
+@pytest.fixture
+def server(database_url: str, tmp_path: Path) -> Iterator[ServerProcess]:
+    """``inkslot serve`` with the demo data and a Telegram bot (the test bot's token)."""
+    with running_server(
+        database_url, tmp_path / "server", workers=1, INKSLOT_SEED_DEMO_DATA="true",
+        INKSLOT_TELEGRAM_BOT_TOKEN=TEST_BOT_TOKEN,
+    ) as running:  # fmt: skip
+        yield running
+
+
+def _link(server: ServerProcess) -> str:
+    """As the demo artist: a service with no deposit and no approval, and its link."""
+    match = wait_for(lambda: _ARTIST_PASSWORD.search(server.log_tail(200)), "the demo accounts")
+    api = httpx.Client(base_url=server.base_url + "/api/v1", timeout=30)
+    login = api.post(
+        "/auth/login", json={"email": "artist@inkslot.local", "password": match.group(1)}
+    )
+    assert login.status_code == 200, login.text
+    auth = {"Authorization": "Bearer " + login.json()["tokens"]["accessToken"]}
+    artist = next(
+        a for a in api.get("/artists", params={"q": "saraa"}).json()["items"]
+        if a["displayName"] == "Saraa Ink"
+    )  # fmt: skip
+    service = api.post(
+        f"/artists/{artist['id']}/services",
+        json={"name": "Telegram flash", "durationMinutes": 60, "price": {"amount": 9_000_000}},
+        headers=auth,
+    )
+    assert service.status_code == 201, service.text
+    link = api.post("/me/booking-links", json={"serviceId": service.json()["id"]}, headers=auth)
+    assert link.status_code == 201, link.text
+    return str(link.json()["url"])
+
+
+def _book_the_first_free_time(browser: Any) -> None:
+    from selenium.webdriver.common.by import By
+
+    for _ in range(3):  # this month may have no free day left: look ahead
+        wait_for(
+            lambda: browser.find_element(By.ID, "days").get_attribute("aria-busy") == "false",
+            "the month's free days",
+        )
+        free = browser.find_elements(By.CSS_SELECTOR, "button.day:not([disabled])")
+        if free:
+            free[0].click()
+            break
+        browser.find_element(By.ID, "next-month").click()
+    slot = wait_for(lambda: browser.find_elements(By.CSS_SELECTOR, "button.slot"), "free slots")
+    slot[0].click()
+    book = wait_for(
+        lambda: (
+            browser.find_element(By.ID, "book-button").is_displayed()
+            and browser.find_element(By.ID, "book-button")
+        ),
+        "the book button (signed in already)",
+    )
+    assert not browser.find_element(By.ID, "sign-in").is_displayed()
+    book.click()
+    wait_for(lambda: "INK-" in browser.find_element(By.ID, "booking-facts").text, "the booking")
+
+
+def _signed_in_account(server: ServerProcess, browser: Any) -> tuple[dict[str, Any], list[Any]]:
+    token = browser.execute_script("return sessionStorage.getItem('inkslot.accessToken')")
+    api = httpx.Client(base_url=server.base_url + "/api/v1", timeout=30)
+    auth = {"Authorization": f"Bearer {token}"}
+    return api.get("/me", headers=auth).json(), api.get("/bookings", headers=auth).json()["items"]
+
+
+def test_opened_in_telegram_the_page_signs_in_by_init_data_and_books(
+    server: ServerProcess, browser: Any
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    url = _link(server)
+    signed = init_data(datetime.now(UTC), PERSON)
+    browser.execute_cdp_cmd(
+        "Page.addScriptToEvaluateOnNewDocument", {"source": WEB_APP % json.dumps(signed)}
+    )
+    browser.get(url)
+    wait_for(lambda: "Bat Erdene" in browser.find_element(By.ID, "who").text, "signed in")
+    assert browser.execute_script("return window.telegramReady") is True
+    _book_the_first_free_time(browser)
+    browser.save_screenshot(str(SCREENSHOTS / "page-mini-app.png"))
+    me, bookings = _signed_in_account(server, browser)
+    assert (me["name"], me["email"], me["role"]) == ("Bat Erdene", None, "customer")
+    assert [b["status"] for b in bookings] == ["confirmed"]
+    logs = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    assert logs == [], logs  # no CSP violation, no script error
+
+
+def test_with_only_the_fragment_the_page_still_signs_in(
+    server: ServerProcess, browser: Any
+) -> None:
+    """Telegram's script unreachable (the machine is offline, or it is slow): the page does
+    with the initData of its address's fragment, as Telegram hands it over."""
+    from selenium.webdriver.common.by import By
+
+    url = _link(server)
+    signed = init_data(datetime.now(UTC), {**PERSON, "id": 777002, "first_name": "Saruul"})
+    browser.get(f"{url}#tgWebAppData={quote(signed)}&tgWebAppVersion=7.0")
+    wait_for(lambda: "Saruul" in browser.find_element(By.ID, "who").text, "signed in", 30)
+    me, _ = _signed_in_account(server, browser)
+    assert me["name"] == "Saruul Erdene"
+
+
+def test_in_a_plain_browser_nothing_of_telegram_is_loaded(
+    server: ServerProcess, browser: Any
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.get(_link(server))
+    wait_for(lambda: browser.find_element(By.ID, "days").get_attribute("aria-busy") == "false",
+             "the page ready")  # fmt: skip
+    scripts = browser.execute_script(
+        "return [...document.scripts].map((s) => s.src).filter((s) => s.includes('telegram'))"
+    )
+    assert scripts == []
+    assert browser.execute_script("return sessionStorage.getItem('inkslot.accessToken')") is None
+    assert browser.find_element(By.ID, "who").text == ""
