@@ -5,7 +5,7 @@ happened before any program existed earns nothing); and on invoices, the points 
 and their discount. Additive only: the release still running writes invoices without the
 new columns, whose defaults (0) say "no points".
 
-Revision ID: 0049_loyalty
+Revision ID: 0051_loyalty
 Revises: 0050_telegram_bot
 Create Date: 2026-11-27 09:00:00
 """
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-revision: str = "0049_loyalty"
+revision: str = "0051_loyalty"
 down_revision: str | None = "0050_telegram_bot"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
