@@ -34,6 +34,7 @@ from booking_domain.catalog.use_cases import CatalogUseCases
 from booking_domain.commissions.use_cases import CommissionUseCases
 from booking_domain.consent.use_cases import ConsentUseCases
 from booking_domain.disputes.use_cases import DisputeUseCases
+from booking_domain.loyalty.use_cases import LoyaltyUseCases
 from booking_domain.media.use_cases import MediaUseCases
 from booking_domain.notifications.use_cases import NotificationUseCases
 from booking_domain.payments.use_cases import PaymentUseCases
@@ -89,6 +90,7 @@ class Contexts:
     catalog: Annotated[CatalogUseCases, FromSettings(link_base_url=setting("web_url"))]
     scheduling: SchedulingUseCases
     bookings: BookingUseCases
+    loyalty: LoyaltyUseCases
     payments: Annotated[PaymentUseCases, FromSettings(callback_url=callback_url)]
     calendars: Annotated[
         CalendarUseCases,

@@ -18,6 +18,7 @@ from adapters.payments.sandbox import SandboxGateway
 from adapters.system.clock import ManualClock
 from booking_domain.accounts.use_cases import AccountUseCases
 from booking_domain.bookings.use_cases import BookingUseCases
+from booking_domain.loyalty.use_cases import LoyaltyUseCases
 from booking_domain.notifications.use_cases import NotificationUseCases
 from booking_domain.payments.use_cases import PaymentUseCases
 from booking_domain.scheduling.use_cases import SchedulingUseCases
@@ -48,6 +49,7 @@ class Api:
     bookings: BookingUseCases | None = None  # likewise: the hold sweep
     waitlist: WaitlistUseCases | None = None  # likewise: the reader offering freed times
     telegram: TelegramUseCases | None = None  # likewise: handling the bot's updates
+    loyalty: LoyaltyUseCases | None = None  # likewise: earning from the outbox, expiring
 
     async def register(
         self, email: str = "ada@example.com", role: str = "customer", name: str = "Ada"
@@ -106,7 +108,7 @@ async def make_api(database_url: str, tmp_path: Path) -> AsyncIterator[ApiFactor
         return Api(
             client, clock, wired.accounts, sandbox, wired.payments, wired.notifications,
             str(settings.database_url), wired.search, wired.webhooks, wired.scheduling,
-            wired.bookings, wired.waitlist, wired.telegram,
+            wired.bookings, wired.waitlist, wired.telegram, wired.loyalty,
         )  # fmt: skip
 
     yield make

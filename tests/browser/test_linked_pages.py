@@ -2,7 +2,10 @@
 a booking's link from its notification email opens the booking, which the customer signs
 in to and cancels (page-booking.png); someone else signed in sees "not found" only; a
 password reset email's link sets a new password; a waitlist offer's page shows until when
-the time is held, one customer declines it there and the next takes it (page-offer.png)."""
+the time is held, one customer declines it there and the next takes it (page-offer.png); a
+consent form's page from the request to sign: a hostile prompt stays text, a version
+published meanwhile is read again, the customer signs and downloads the PDF copy, the
+artist records the ID check (page-consent.png)."""
 
 from __future__ import annotations
 
@@ -271,4 +274,112 @@ def test_a_waitlist_offer_is_declined_and_taken_on_its_page(
     assert not browser.find_element(By.ID, "offer").is_displayed()
     assert cy.api.get(f"/bookings/{second}").json()["offer"] == "accepted"
     logs = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    assert logs == [], logs  # no CSP violation, no script error
+
+
+REFUSED_409 = "Failed to load resource: the server responded with a status of 409"
+HOSTILE = '<img src=x onerror="window.pwned = 1">Do you agree? </label><b>bold</b>'
+CONSENT_FORM = {
+    "title": "Consent to be tattooed",
+    "locale": "en",
+    "statement": "A tattoo is permanent.\nKeep it clean for two weeks.",
+    "questions": [
+        {"kind": "health", "disclosure": "allergies"},
+        {"kind": "yes_no", "prompt": HOSTILE},
+        {"kind": "date", "prompt": "Date of birth", "dates": "past"},
+        {"kind": "text", "prompt": "Anything else?", "required": False},
+    ],
+}
+
+
+def _artist_requires_a_form(server: ServerProcess, password: str) -> tuple[httpx.Client, str]:
+    """The demo artist writes a consent form (a hostile prompt among its questions) and
+    requires it; the artist's API client and the form's path."""
+    api = httpx.Client(base_url=server.base_url + "/api/v1", timeout=30)
+    login = api.post("/auth/login", json={"email": "artist@inkslot.local", "password": password})
+    assert login.status_code == 200, login.text
+    api.headers["Authorization"] = "Bearer " + login.json()["tokens"]["accessToken"]
+    found = api.get("/artists", params={"q": "saraa"}).json()["items"]
+    artist = next(a for a in found if a["displayName"] == "Saraa Ink")
+    made = api.post(f"/artists/{artist['id']}/consent-forms", json=CONSENT_FORM)
+    assert made.status_code == 201, made.text
+    form_id = made.json()["id"]
+    required = api.put(f"/artists/{artist['id']}/consent-requirement", json={"formId": form_id})
+    assert required.status_code == 200, required.text
+    return api, f"/consent-forms/{form_id}"
+
+
+def _fill_in_the_consent(browser: Any) -> None:
+    from selenium.webdriver.common.by import By
+
+    for radio in ("q1-true", "q2-false"):
+        _shown(browser, radio).click()
+    browser.find_element(By.ID, "q1-details").send_keys("Plasters <script>x</script>")
+    day = browser.find_element(By.ID, "q3")  # a date field: typed as the browser's locale
+    browser.execute_script("arguments[0].value = '1990-04-30'", day)  # writes dates, set here
+    assert day.get_attribute("value") == "1990-04-30"
+    browser.find_element(By.ID, "consent-adult").click()
+    browser.find_element(By.ID, "consent-accepted").click()
+    browser.find_element(By.ID, "consent-name").send_keys("Ada Lovelace")
+
+
+def test_a_customer_signs_the_consent_form_and_the_artist_checks_the_id(
+    server: ServerProcess, browser: Any, tmp_path: Path
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    passwords = _passwords(server)
+    artist, form = _artist_requires_a_form(server, passwords["artist"])
+    booking_id = _book_as_customer(server, passwords["customer"])
+    link = _link_in_mail(server, re.escape(server.base_url) + f"/bookings/{booking_id}/consent")
+    browser.get(link)
+    _sign_in_by_email(browser, CUSTOMER, passwords["customer"])
+    title = _shown(browser, "consent-title")
+    wait_for(lambda: browser.switch_to.active_element == title, "the form's heading in focus")
+    prompt = _shown(browser, "q2").find_element(By.TAG_NAME, "legend")
+    assert prompt.text == HOSTILE + " (required)"  # the artist's words as text, never markup
+    assert browser.find_elements(By.CSS_SELECTOR, "#consent-form img, #consent-form b") == []
+    assert "allergies" in _shown(browser, "q1").text
+    assert browser.find_element(By.ID, "q3").get_attribute("type") == "date"
+    _fill_in_the_consent(browser)
+    browser.save_screenshot(str(SCREENSHOTS / "page-consent.png"))
+
+    revised = artist.put(form, json={**CONSENT_FORM, "title": "Consent to be tattooed, v2"})
+    assert revised.status_code == 200, revised.text  # published while the customer read
+    browser.find_element(By.ID, "sign-consent").click()
+    status = browser.find_element(By.ID, "status")
+    wait_for(lambda: "changed the form" in status.text, "the form read again")
+    assert "v2" in _shown(browser, "consent-form").text
+    _fill_in_the_consent(browser)
+    browser.find_element(By.ID, "sign-consent").click()
+    state = browser.find_element(By.ID, "consent-state")
+    wait_for(lambda: "Signed by Ada Lovelace" in state.text, "the signed state")
+    assert "not checked yet" in state.text
+    assert not browser.find_element(By.ID, "id-check-form").is_displayed()  # the artist's
+    assert browser.execute_script("return window.pwned === undefined")
+
+    browser.execute_cdp_cmd(
+        "Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(tmp_path)}
+    )
+    _shown(browser, "copy-pdf").click()
+    pdf = wait_for(lambda: next(tmp_path.glob("consent-INK-*.pdf"), None), "the PDF copy")
+    wait_for(lambda: pdf.read_bytes().rstrip().endswith(b"%%EOF"), "the whole PDF")
+    assert pdf.read_bytes().startswith(b"%PDF-")
+
+    browser.find_element(By.ID, "sign-out").click()
+    browser.get(link)  # the artist's own visit to the page
+    _sign_in_by_email(browser, "artist@inkslot.local", passwords["artist"])
+    _shown(browser, "id-check-form")
+    state = browser.find_element(By.ID, "consent-state")
+    assert "Signed by Ada Lovelace" in state.text
+    browser.find_element(By.CSS_SELECTOR, "#id-document option[value=passport]").click()
+    browser.find_element(By.ID, "id-adult").click()
+    browser.find_element(By.ID, "record-id-check").click()
+    wait_for(lambda: "Photo ID checked (Passport)" in state.text, "the ID check")
+    assert not browser.find_element(By.ID, "id-check-form").is_displayed()
+    logs = [
+        e
+        for e in browser.get_log("browser")
+        if e["level"] == "SEVERE" and f"/consent - {REFUSED_409}" not in e["message"]
+    ]  # but the signature refused as the form changed (409), which the browser logs
     assert logs == [], logs  # no CSP violation, no script error

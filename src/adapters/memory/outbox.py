@@ -8,7 +8,7 @@ digits so they sort as strings.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 
 from adapters.memory.held import HeldRecords
@@ -17,6 +17,7 @@ from booking_domain.shared import (
     SINGLE_EVENT_KINDS,
     ConcurrentUpdateError,
     FeedItem,
+    FeedScan,
     InvalidCursorError,
     Outbox,
     OutboxEvent,
@@ -98,6 +99,17 @@ class InMemoryOutboxFeed(OutboxFeed):
                 if len(items) == limit:
                     break
         return items
+
+    async def scan(self, after: str | None, *, types: Collection[str], limit: int) -> FeedScan:
+        start = 0 if after is None else _parse(after)
+        places = self._committed()[start : start + limit]
+        items = [
+            FeedItem(f"{place:0{_WIDTH}d}", event)
+            for place, event in enumerate(places, start=start + 1)
+            if event is not None and event.type in types
+        ]
+        reached = f"{start + len(places):0{_WIDTH}d}" if places else None
+        return FeedScan(items, reached, len(places))
 
     async def tail(self) -> str | None:
         count = len(self._committed())

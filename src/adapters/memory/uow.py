@@ -55,6 +55,12 @@ from adapters.memory.external_calendars import (
 )
 from adapters.memory.flash import InMemoryFlashRepository
 from adapters.memory.ideas import InMemoryIdeaRepository
+from adapters.memory.loyalty import (
+    InMemoryEarningCursor,
+    InMemoryLoyaltyLedger,
+    InMemoryProgramRepository,
+    InMemoryRedemptionRepository,
+)
 from adapters.memory.media import InMemoryUploadRepository
 from adapters.memory.notifications import (
     NOTIFICATION_JOBS,
@@ -117,6 +123,7 @@ from booking_domain.catalog.ports import CatalogUnitOfWork
 from booking_domain.commissions import CommissionsUnitOfWork
 from booking_domain.consent import ConsentUnitOfWork
 from booking_domain.disputes.ports import DisputesUnitOfWork
+from booking_domain.loyalty import LoyaltyUnitOfWork
 from booking_domain.media.ports import MediaUnitOfWork
 from booking_domain.notifications.ports import NotificationsUnitOfWork
 from booking_domain.payments.ports import PaymentsUnitOfWork
@@ -155,6 +162,7 @@ class InMemoryUnitOfWork(
     ReviewsUnitOfWork,
     SearchUnitOfWork,
     ConsentUnitOfWork,
+    LoyaltyUnitOfWork,
 ):
     """One transaction over a :class:`InMemoryStore`.
 
@@ -353,6 +361,16 @@ class InMemoryUnitOfWork(
     telegram_update_queue = _over_table(InMemoryTelegramUpdateQueue, TELEGRAM_JOBS)
 
     aftercare = _over_table(InMemoryAftercareRepository, "artist_aftercare")
+    loyalty_programs = cached_property(
+        lambda uow: InMemoryProgramRepository(uow.staged("loyalty_programs"), uow.artists)
+    )
+    loyalty_ledger = cached_property(
+        lambda uow: InMemoryLoyaltyLedger(
+            uow.staged("loyalty_accounts"), uow.staged("loyalty_entries")
+        )
+    )
+    loyalty_redemptions = _over_table(InMemoryRedemptionRepository, "loyalty_redemptions")
+    earning_cursor = _over_table(InMemoryEarningCursor, "loyalty_feed_position")
 
     async def __aenter__(self) -> Self:
         # Readers see committed data only and never wait: commits apply atomically.

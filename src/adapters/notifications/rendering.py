@@ -21,7 +21,7 @@ from babel.dates import (
     format_timedelta,
     get_timezone_name,
 )
-from babel.numbers import format_currency, get_currency_precision
+from babel.numbers import format_currency, format_decimal, get_currency_precision
 
 from adapters.notifications import wording
 from adapters.notifications.catalogues import LANGUAGES, translations
@@ -113,6 +113,9 @@ def _values(facts: MessageFacts, locale: str) -> dict[str, str]:
         "in_time": "",
         "until": "",  # a hold's end (an offer's)
         "stars": "" if facts.stars is None else str(facts.stars),
+        "points": "",
+        "balance": "",
+        "program": "",
     }
     if facts.reminder_offset is not None:
         values["in_time"] = format_timedelta(
@@ -120,6 +123,13 @@ def _values(facts: MessageFacts, locale: str) -> dict[str, str]:
         )
     if facts.request is not None:
         values.update(artist=facts.request.artist_name, customer=facts.request.customer_name)
+    if facts.loyalty is not None:
+        points = facts.loyalty
+        values.update(
+            points=format_decimal(points.points, locale=locale),
+            balance=format_decimal(points.balance, locale=locale),
+            program=points.program,
+        )
     if b is None:
         return values
     # This change's money: a payment received for payment_recorded, a refund otherwise.
@@ -193,11 +203,24 @@ def _request_rows(
 ) -> list[tuple[str, str, str | None]]:
     r = facts.request
     if r is None:
-        return []
+        return _loyalty_rows(facts, _)
     label = wording.LABELS
     return [
         (_(label["artist"]), r.artist_name, None),
         (_(label["customer"]), r.customer_name, None),
+    ]
+
+
+def _loyalty_rows(
+    facts: MessageFacts, _: Callable[[str], str]
+) -> list[tuple[str, str, str | None]]:
+    points = facts.loyalty
+    if points is None:
+        return []
+    label = wording.LABELS
+    return [
+        (_(label["program"]), points.program, None),
+        (_(label["points"]), format_decimal(points.balance, locale=facts.locale), None),
     ]
 
 
@@ -245,8 +268,10 @@ def _links(facts: MessageFacts, _: Callable[[str], str]) -> list[tuple[str, str]
         return []
     label = wording.LABELS
     if b is None:
-        r = facts.request
-        return [] if r is None else [(_(label["request"]), r.link)]
+        r, points = facts.request, facts.loyalty
+        if r is not None:
+            return [(_(label["request"]), r.link)]
+        return [] if points is None else [(_(label["loyalty"]), points.link)]
     links = [(_(label["manage"]), b.links.booking)]
     if facts.kind == "booking.offered":  # answered in the app: nothing to move or pay yet
         return links
@@ -326,8 +351,9 @@ def _lines(text: str) -> str:
 def _sms(title: str, facts: MessageFacts, values: dict[str, str], _: Callable[[str], str]) -> str:
     b: BookingView | None = facts.booking
     if b is None:
-        r = facts.request
-        return title if r is None else _(wording.SMS_SHORT).format(title=title, link=r.link)
+        r, points = facts.request, facts.loyalty
+        link = r.link if r is not None else None if points is None else points.link
+        return title if link is None else _(wording.SMS_SHORT).format(title=title, link=link)
     if facts.to_client:  # no link: the app's pages need an account
         return _(wording.CLIENT_SMS).format(title=title, when=values["short_when"])
     if values["short_when"]:

@@ -257,6 +257,24 @@ MESSAGES: dict[tuple[str, str], tuple[str, str]] = {
         N_("Reminder: {customer} {in_time}"),
         N_("The appointment {reference} for {service} starts on {when}."),
     ),
+    ("loyalty.points_earned", "customer"): (
+        N_("You earned {points} points"),
+        N_("{points} points from {program} are yours; your balance there is {balance} points."),
+    ),
+    ("loyalty.points_reversed", "customer"): (
+        N_("{points} points were taken back"),
+        N_(
+            "A refund or a removed review took back {points} points of {program}; "
+            "your balance there is {balance} points."
+        ),
+    ),
+    ("loyalty.points_expired", "customer"): (
+        N_("{points} points expired"),
+        N_(
+            "{points} points of {program} reached their expiry date; "
+            "your balance there is {balance} points."
+        ),
+    ),
 }
 
 LABELS = {
@@ -281,6 +299,9 @@ LABELS = {
     "request": N_("Open the request"),
     "review": N_("Write a review"),
     "consent": N_("Sign the consent form"),
+    "program": N_("Loyalty program"),
+    "points": N_("Points balance"),
+    "loyalty": N_("Open your points"),
 }
 POLICY = N_(
     "Free cancellation or rescheduling up to {hours} hours before the appointment; "

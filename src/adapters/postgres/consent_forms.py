@@ -62,9 +62,9 @@ def _with_content() -> Any:
 
 
 _F_GET = Statement(lambda: _with_content().where(_F.id == bindparam("id")))
-_F_LOCK = Statement(
-    lambda: _with_content().where(_F.id == bindparam("id")).with_for_update(of=consent_forms)
-)
+# The form's row alone: locked with its version joined, a writer that waited for another's
+# publication would re-check the join against the old version's row and find no form.
+_F_LOCK = Statement(lambda: select(_F.id).where(_F.id == bindparam("id")).with_for_update())
 _F_OF_ARTIST = Statement(
     lambda: (
         _with_content().where(_F.artist_id == bindparam("artist_id")).order_by(_F.created_at, _F.id)
@@ -127,8 +127,9 @@ class PostgresConsentFormRepository(OnConnection, ConsentFormRepository):
         await self._conn.execute(_F_UPDATE.text, params)
 
     async def get(self, form_id: FormId, *, for_update: bool = False) -> ConsentForm | None:
-        query = _F_LOCK if for_update else _F_GET
-        row = await (await self._conn.execute(query.text, {"id": form_id})).fetchone()
+        if for_update:  # lock first, then read what the holder before committed
+            await self._conn.execute(_F_LOCK.text, {"id": form_id})
+        row = await (await self._conn.execute(_F_GET.text, {"id": form_id})).fetchone()
         return None if row is None else _form(row)
 
     async def version(self, form_id: FormId, version: int) -> FormVersion | None:

@@ -23,7 +23,7 @@ feed order.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -35,11 +35,12 @@ from adapters.postgres.errors import translate
 from adapters.postgres.held import HeldRecords
 from adapters.postgres.sql import Statement, constant, count_of
 from adapters.postgres.tables.outbox import outbox_events
-from adapters.postgres.tuned.outbox import FEED_READ, FEED_READ_TYPES, FEED_TAIL
+from adapters.postgres.tuned.outbox import FEED_READ, FEED_READ_TYPES, FEED_SCAN, FEED_TAIL
 from booking_domain.shared import (
     SINGLE_EVENT_KINDS,
     EventId,
     FeedItem,
+    FeedScan,
     InvalidCursorError,
     Outbox,
     OutboxEvent,
@@ -179,6 +180,20 @@ class PostgresOutboxFeed(OutboxFeed):
         else:
             raise ValueError("a feed read names an audience or types, not both")
         return [FeedItem(make_cursor(int(r["xid_text"]), r["position"]), _event(r)) for r in rows]
+
+    async def scan(self, after: str | None, *, types: Collection[str], limit: int) -> FeedScan:
+        xid, position = (0, 0) if after is None else parse_cursor(after)
+        params = {"xid": str(xid), "position": position, "limit": limit, "types": sorted(types)}
+        rows = await self._fetch(FEED_SCAN, params)
+        if not rows:
+            return FeedScan([], None, 0)
+        items = [
+            FeedItem(make_cursor(int(r["xid_text"]), r["position"]), _event(r))
+            for r in rows
+            if r["wanted"]
+        ]
+        last = rows[-1]
+        return FeedScan(items, make_cursor(int(last["xid_text"]), last["position"]), last["looked"])
 
     async def tail(self) -> str | None:
         rows = await self._fetch(FEED_TAIL, {})

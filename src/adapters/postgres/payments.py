@@ -388,6 +388,9 @@ def _params(invoice: DepositInvoice) -> dict[str, Any]:
         "credit_amount": None if invoice.credit is None else invoice.credit.amount,
         "adjustment_amount": invoice.adjustment,
         "adjustment_reason": invoice.adjustment_reason,
+        "points_redeemed": invoice.points,
+        "discount_amount": invoice.discount,
+        "prior_discount_amount": invoice.prior_discount,
         "created_at": invoice.created_at,
         "updated_at": invoice.updated_at,
     }
@@ -417,6 +420,9 @@ def _invoice(row: Mapping[str, Any]) -> DepositInvoice:
         credit=_money(row["credit_amount"], row["currency"]),
         adjustment=row["adjustment_amount"],
         adjustment_reason=row["adjustment_reason"],
+        points=row["points_redeemed"],
+        discount=row["discount_amount"],
+        prior_discount=row["prior_discount_amount"],
     )
 
 

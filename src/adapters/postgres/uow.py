@@ -67,6 +67,12 @@ from adapters.postgres.free_starts import (
 )
 from adapters.postgres.ideas import PostgresIdeaRepository
 from adapters.postgres.ledger import PostgresTransactionLedger
+from adapters.postgres.loyalty import (
+    PostgresEarningCursor,
+    PostgresProgramRepository,
+    PostgresRedemptionRepository,
+)
+from adapters.postgres.loyalty_ledger import PostgresLoyaltyLedger
 from adapters.postgres.media import PostgresUploadRepository
 from adapters.postgres.notification_context import PostgresNotificationContext
 from adapters.postgres.notifications import (
@@ -123,6 +129,7 @@ from booking_domain.catalog.ports import CatalogUnitOfWork
 from booking_domain.commissions import CommissionsUnitOfWork
 from booking_domain.consent import ConsentUnitOfWork
 from booking_domain.disputes.ports import DisputesUnitOfWork
+from booking_domain.loyalty import LoyaltyUnitOfWork
 from booking_domain.media.ports import MediaUnitOfWork
 from booking_domain.notifications.ports import NotificationsUnitOfWork
 from booking_domain.payments.ports import PaymentsUnitOfWork
@@ -169,6 +176,7 @@ class PostgresUnitOfWork(
     SearchUnitOfWork,
     AnalyticsUnitOfWork,
     ConsentUnitOfWork,
+    LoyaltyUnitOfWork,
 ):
     """Borrows a connection for the block; anything not committed is rolled back, and
     database errors raised inside the block leave it as domain errors.
@@ -289,6 +297,12 @@ class PostgresUnitOfWork(
     chat_link_tokens = _on_connection(PostgresChatLinkTokenRepository)
     telegram_updates = _on_connection(PostgresTelegramUpdateRepository)
     telegram_update_queue = _with_jobs(ProcrastinateTelegramUpdateQueue)
+
+    # Loyalty (loyalty): programs, accounts and their entries, redemptions, the earner.
+    loyalty_programs = _on_connection(PostgresProgramRepository)
+    loyalty_ledger = _on_connection(PostgresLoyaltyLedger)
+    loyalty_redemptions = _on_connection(PostgresRedemptionRepository)
+    earning_cursor = _on_connection(PostgresEarningCursor)
 
     async def __aenter__(self) -> Self:
         try:

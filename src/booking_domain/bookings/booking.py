@@ -94,7 +94,8 @@ class Booking:
     dispute_id: DisputeId | None = None
     client_id: ClientId | None = None
     link_id: UUID | None = None  # the booking link (catalog) it was made through, if any
-    # The price plus the artist's adjustment, stated by the balance's payment (payments'
+    # The price plus the artist's adjustment, less what loyalty points took off it (what
+    # paying in full means in money), stated by the balance's payment (payments'
     # ``balance.py``); None until a balance is paid.
     full_price: Money | None = None
     # The service's price when the booking was made: what the balance is reckoned from, so

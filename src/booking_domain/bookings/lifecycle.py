@@ -88,12 +88,16 @@ def mark_invoiced(booking: Booking, now: datetime) -> Result:
     )
 
 
-def record_payment(booking: Booking, amount: Money, now: datetime) -> Result:
+def record_payment(
+    booking: Booking, amount: Money, now: datetime, *, covered: Money | None = None
+) -> Result:
     """A verified payment arrived for this booking.
 
     Awaiting its deposit with a live hold: the exact deposit confirms the booking (a different
-    amount is refused). A pending booking whose hold has expired is refused: expire it first,
-    then record the payment. A booking past pending (cancelled, expired, already paid ...)
+    amount is refused); ``covered`` is what loyalty points paid of it, so the payment is the
+    rest (the booking holds the money paid, not the points). A pending booking whose hold
+    has expired is refused: expire it first, then record the payment. A booking past pending
+    (cancelled, expired, already paid ...)
     keeps the money on record and owes all of it back: a payment is never lost and never
     confirms a booking that no longer holds its slot.
     """
@@ -102,8 +106,9 @@ def record_payment(booking: Booking, amount: Money, now: datetime) -> Result:
             raise HoldExpiredError("The hold has expired: expire the booking, then record this.")
         if not booking.awaiting_deposit:
             raise InvalidTransitionError("This booking is not awaiting a payment yet.")
-        if amount != booking.deposit:
-            raise PaymentMismatchError(f"Expected {booking.deposit}, received {amount}.")
+        expected = booking.deposit if covered is None else booking.deposit - covered
+        if amount != expected:
+            raise PaymentMismatchError(f"Expected {expected}, received {amount}.")
         return apply(
             booking,
             kind=K.PAYMENT_RECORDED,

@@ -59,11 +59,16 @@ def form_json(content: FormContent) -> dict[str, JsonValue]:
 
 
 def form_of(stored: Mapping[str, Any]) -> FormContent:
+    """The words back from ``form_json`` (a signed consent's: the confirmations as they were
+    shown) or from a version's columns (no confirmations: Inkslot's words)."""
+    adult, acceptance = stored.get("adultConfirmation"), stored.get("acceptance")
     return FormContent(
         title=str(stored["title"]),
         locale=str(stored["locale"]),
         statement=str(stored["statement"]),
         questions=questions_of(stored["questions"]),
+        adult=None if adult is None else str(adult),
+        acceptance=None if acceptance is None else str(acceptance),
     )
 
 

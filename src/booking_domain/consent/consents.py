@@ -241,7 +241,7 @@ def _sign(
         client_id=booking.client_id,
         form_id=form.form_id,
         form_version=form.version,
-        form=form.content,
+        form=form.content.as_signed(),  # its words as shown, confirmations included
         answers=answers,
         signature=Signature(
             name=name,

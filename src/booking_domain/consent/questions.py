@@ -17,6 +17,7 @@ and its signed copy keeps them as they were shown.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -84,20 +85,30 @@ class Question:
 
 @dataclass(frozen=True, slots=True)
 class FormContent:
-    """One version's words: what a signer reads and what a signed copy keeps."""
+    """One version's words: what a signer reads and what a signed copy keeps.
+
+    The two confirmations are Inkslot's words in the form's language (``wording.py``); a
+    signed copy holds them as they were shown (``as_signed``), so that rewording them later
+    changes no consent already signed."""
 
     title: str
     locale: str
     statement: str  # the artist's own terms above the questions (may be empty)
     questions: tuple[Question, ...]
+    adult: str | None = None  # as signed; None: Inkslot's words now
+    acceptance: str | None = None
 
     @property
     def adult_text(self) -> str:
-        return in_language(ADULT, self.locale)
+        return in_language(ADULT, self.locale) if self.adult is None else self.adult
 
     @property
     def acceptance_text(self) -> str:
-        return in_language(ACCEPTANCE, self.locale)
+        return in_language(ACCEPTANCE, self.locale) if self.acceptance is None else self.acceptance
+
+    def as_signed(self) -> FormContent:
+        """These words with the confirmations fixed as they are shown now."""
+        return dataclasses.replace(self, adult=self.adult_text, acceptance=self.acceptance_text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,6 +31,7 @@ from booking_domain.notifications.facts import (
     booking_url,
 )
 from booking_domain.notifications.inbox import InboxItem, inbox_event
+from booking_domain.notifications.loyalty_facts import LoyaltyFacts
 from booking_domain.notifications.messages import (
     EmailMessage,
     SendOutcome,
@@ -114,6 +115,7 @@ __all__ = [
     "KeyAction",
     "Keyboard",
     "Links",
+    "LoyaltyFacts",
     "MessageFacts",
     "Notification",
     "NotificationId",

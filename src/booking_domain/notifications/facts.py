@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from urllib.parse import quote_plus
 
+from booking_domain.notifications.loyalty_facts import LoyaltyFacts, loyalty_facts
 from booking_domain.notifications.notifications import Notification, SkipReason
 from booking_domain.notifications.preferences import NotificationPreferences
 from booking_domain.notifications.rules import AFTERCARE, REMINDER, REVIEW_REQUEST, Channel, Party
@@ -141,6 +142,7 @@ class MessageFacts:
     aftercare_text: str | None = None  # the artist's own words, as written (aftercare)
     review_link: str | None = None  # where the customer reviews the booking (review request)
     keyboard: Keyboard = ()  # a Telegram message's buttons (telegram_facts.keyboard_of)
+    loyalty: LoyaltyFacts | None = None  # loyalty.* messages
 
 
 def skip_reason(
@@ -233,6 +235,7 @@ def facts_for(
         request=_request(notification.data, app_url),
         aftercare_text=_aftercare_text(notification, booking),
         review_link=_review_link(notification, app_url),
+        loyalty=loyalty_facts(notification.data, app_url),
     )
 
 
@@ -267,11 +270,15 @@ def request_url(app_url: str, request_id: str) -> str:
 
 
 def link_of(notification: Notification, app_url: str) -> str | None:
-    """What an inbox item opens: its booking, or its tattoo request (None: neither)."""
+    """What an inbox item opens: its booking, its tattoo request, or one's points (None:
+    none of them)."""
     if notification.booking_id is not None:
         return booking_url(app_url, notification.booking_id)
     request = _request(notification.data, app_url)
-    return None if request is None else request.link
+    if request is not None:
+        return request.link
+    loyalty = loyalty_facts(notification.data, app_url)
+    return None if loyalty is None else loyalty.link
 
 
 def _stars(data: Mapping[str, JsonValue]) -> int | None:

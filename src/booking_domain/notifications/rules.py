@@ -128,6 +128,12 @@ RULES: dict[str, Rule] = {
         ),
         # Consent forms (consent): the artist hears that the customer signed.
         Rule("consent.signed", (Tell(A, MAIL_AND_INBOX, B),)),
+        # Loyalty (docs/loyalty.md): the customer (the account's audience) hears of points
+        # earned, and in the inbox of points taken back and expired; redeeming and
+        # releasing are the customer's own invoice's doing, told by the invoice.
+        Rule("loyalty.points_earned", (Tell(C, MAIL_AND_INBOX, B),)),
+        Rule("loyalty.points_reversed", (Tell(C, INBOX, B),)),
+        Rule("loyalty.points_expired", (Tell(C, INBOX, B),)),
     )
 }
 

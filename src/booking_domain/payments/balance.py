@@ -24,6 +24,10 @@ Rules:
   on the booking: ``Booking.paid_in_full`` is then whether the money the booking holds
   covers it. Before that it is False: the platform has not been told the final price. Once
   the full price is noted the balance is not asked for again (``balance_already_paid``).
+- Loyalty points are a discount (docs/loyalty.md): what points took off the booking's
+  earlier paid invoices (``prior_discount``) comes off the balance as what the booking
+  holds does, and points may pay part of the balance itself (``invoices.discounted``). The
+  full price noted is then in money: the price plus the adjustment less every discount.
 """
 
 from __future__ import annotations
@@ -61,22 +65,25 @@ _DEAD = frozenset({InvoiceStatus.FAILED, InvoiceStatus.CANCELLED})
 
 @dataclass(frozen=True, slots=True)
 class BalanceTerms:
-    """What a balance invoice asks: ``price - credit + adjustment`` (``total``)."""
+    """What a balance invoice asks: ``price - credit - prior_discount + adjustment``
+    (``total``), before any points of its own."""
 
     price: Money
     credit: Money
     adjustment: int
     reason: str | None
+    prior_discount: int = 0  # what points took off the booking's earlier paid invoices
 
     @property
     def total(self) -> int:
         """Signed minor units: below zero means the booking holds more than it costs."""
-        return self.price.amount - self.credit.amount + self.adjustment
+        return self.price.amount - self.credit.amount - self.prior_discount + self.adjustment
 
     @property
     def full_price(self) -> int:
-        """What paying in full means: the price plus the adjustment."""
-        return self.price.amount + self.adjustment
+        """What paying in full means in money: the price plus the adjustment, less the
+        points' discounts so far."""
+        return self.price.amount + self.adjustment - self.prior_discount
 
     @property
     def settles(self) -> bool:
@@ -99,15 +106,23 @@ def check_adjustment(adjustment: int, reason: str | None) -> str | None:
     return text or None
 
 
-def terms_for(booking: Booking, price: Money, adjustment: int, reason: str | None) -> BalanceTerms:
-    """The balance the booking owes for ``price``; refused when negative, or positive and not
-    whole tögrög (zero: nothing to pay, ``settles``)."""
+def prior_discount(invoices: Sequence[DepositInvoice]) -> int:
+    """What points took off the booking's paid invoices (minor units)."""
+    return sum(i.discount for i in invoices if i.status is InvoiceStatus.PAID)
+
+
+def terms_for(
+    booking: Booking, price: Money, adjustment: int, reason: str | None, discounted: int = 0
+) -> BalanceTerms:
+    """The balance the booking owes for ``price`` after ``discounted`` minor units points
+    took off its earlier invoices; refused when negative, or positive and not whole tögrög
+    (zero: nothing to pay, ``settles``)."""
     cleaned = check_adjustment(adjustment, reason)
     if price.currency != booking.deposit.currency:
         # The service's currency changed since the booking: a balance in another currency
         # than what the booking holds would be kept for review, never credited.
         raise BalanceNotPayableError("The service is now priced in another currency.")
-    terms = BalanceTerms(price, booking.refundable, adjustment, cleaned)
+    terms = BalanceTerms(price, booking.refundable, adjustment, cleaned, discounted)
     if terms.total < 0:
         raise BalanceNegativeError()
     if terms.settles:
@@ -170,6 +185,7 @@ def reserve_balance(
         credit=terms.credit,
         adjustment=terms.adjustment,
         adjustment_reason=terms.reason,
+        prior_discount=terms.prior_discount,
     )
 
 

@@ -13,6 +13,9 @@ Rules (docs/product.md, "6. Money, deposits and refunds"; docs/payments.md, "Inv
   (``failed``). A reservation left by a crashed request stops blocking after
   ``CREATING_LEASE``.
 - The callback URL carries a per-invoice secret; only its SHA-256 is stored.
+- Loyalty points may pay part of an invoice (``discounted``; docs/loyalty.md): the amount
+  the provider is asked for is then what is left, and the invoice keeps the points and
+  their value (``discount``). What is left must be whole tögrög too.
 - Every change goes through :func:`apply`.
 """
 
@@ -30,6 +33,7 @@ from typing import Any, NewType
 from uuid import UUID
 
 from booking_domain.bookings import Booking
+from booking_domain.loyalty import PointsNotRedeemableError
 from booking_domain.payments.errors import DepositNotPayableError
 from booking_domain.payments.gateway import IssuedInvoice
 from booking_domain.shared.errors import InvalidTransitionError
@@ -105,6 +109,12 @@ class DepositInvoice:
     credit: Money | None = None
     adjustment: int = 0  # signed minor units of the price's currency
     adjustment_reason: str | None = None
+    # Loyalty points redeemed on it and the value they took off ``amount`` (minor units of
+    # its currency); a balance also keeps what earlier invoices' points took off the
+    # booking's price (``prior_discount``). Zero for everyone not redeeming.
+    points: int = 0
+    discount: int = 0
+    prior_discount: int = 0
 
     def __post_init__(self) -> None:
         for name in ("expires_at", "created_at", "updated_at"):
@@ -114,10 +124,18 @@ class DepositInvoice:
 
     @property
     def full_price(self) -> Money | None:
-        """A balance's price plus its adjustment (None on deposits)."""
+        """What paying a balance in full means in money: its price plus its adjustment, less
+        what points took off the booking's price, on earlier invoices and on this one (None
+        on deposits)."""
         if self.price is None:
             return None
-        return Money(self.price.amount + self.adjustment, self.price.currency)
+        net = self.price.amount + self.adjustment - self.prior_discount - self.discount
+        return Money(net, self.price.currency)
+
+    @property
+    def asked(self) -> Money:
+        """What the invoice asks before points: its amount plus their discount."""
+        return Money(self.amount.amount + self.discount, self.amount.currency)
 
     def payable(self, now: datetime) -> bool:
         return self.status is InvoiceStatus.OPEN and require_aware(now, "now") < self.expires_at
@@ -208,6 +226,20 @@ def reserve(
         updated_at=now,
         idempotency_key=idempotency_key,
     )
+
+
+def discounted(invoice: DepositInvoice, points: int, discount: Money) -> DepositInvoice:
+    """A reserved invoice of which ``points`` pay ``discount`` (within its amount: loyalty
+    judged the share): the provider is asked for the rest, which must be whole tögrög
+    (``PointsNotRedeemableError`` otherwise)."""
+    if invoice.status is not InvoiceStatus.CREATING or invoice.points:
+        raise InvalidTransitionError("Points are redeemed on an invoice as it is made.")
+    rest = invoice.amount - discount
+    if rest.is_zero or (rest.currency == PROVIDER_CURRENCY and rest.amount % MINOR_PER_MAJOR):
+        raise PointsNotRedeemableError(
+            "These points would leave a part of a tögrög to pay; redeem a different number."
+        )
+    return dataclasses.replace(invoice, amount=rest, points=points, discount=discount.amount)
 
 
 def apply(invoice: DepositInvoice, now: datetime, **changes: Any) -> DepositInvoice:

@@ -15,6 +15,7 @@ from uuid import UUID
 
 from booking_domain.bookings import HasBookings
 from booking_domain.catalog import HasFlash, HasServices
+from booking_domain.loyalty import HasLoyalty
 from booking_domain.payments.invoices import DepositInvoice, InvoiceId
 from booking_domain.payments.ledger import Transaction, TransactionFilter
 from booking_domain.payments.receipts import ReceivedPayment
@@ -162,14 +163,15 @@ class PaymentsUnitOfWork(
     HasReceivedPayments,
     HasRefunds,
     HasTransactions,
+    HasLoyalty,  # an invoice holds, spends and releases loyalty points
     HasOutbox,
     HasPaymentJobs,
     HasAudit,
     Protocol,
 ):
     """What payment use cases open: the bookings they pay for, invoices, received
-    payments, refunds, the ledger of both, the outbox and the job queue (and the services
-    whose price a balance invoice reckons from)."""
+    payments, refunds, the ledger of both, the loyalty points invoices redeem, the outbox
+    and the job queue (and the services whose price a balance invoice reckons from)."""
 
 
 PaymentsUnitOfWorkFactory = UnitOfWorkFactory[PaymentsUnitOfWork]

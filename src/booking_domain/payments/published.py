@@ -79,6 +79,9 @@ def balance_event(
                 "adjustment": invoice.adjustment,
                 "adjustmentReason": invoice.adjustment_reason,
                 "status": invoice.status.value,
+                "pointsRedeemed": invoice.points,
+                "discount": invoice.discount,
+                "priorDiscount": invoice.prior_discount,
             }
         },
         audience=(invoice.customer_id, invoice.artist_user_id),

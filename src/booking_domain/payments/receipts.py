@@ -18,6 +18,11 @@ provider's payment id) and then:
 A payment of a balance invoice (``balance.py``) is kept by the booking when it pays
 exactly that open invoice of a completed booking; paying a superseded (cancelled) or an
 already paid balance invoice is owed back; another amount or currency is kept for review.
+
+An invoice loyalty points paid part of asks for the rest: its exact amount is the payment
+that confirms (the points cover the difference). Once such an invoice was cancelled its
+points went back to the customer, so a payment of it that raced the cancel confirms
+nothing: it is owed back, or kept for review on a booking still awaiting its deposit.
 """
 
 from __future__ import annotations
@@ -119,13 +124,16 @@ def receive(
     if booking.status is BookingStatus.PENDING and flash_taken:
         booking, withdrawn = withdraw_taken_flash(booking, now)
         steps.append((booking, withdrawn))
-    exact = payment.amount == invoice.amount == booking.deposit
+    exact = payment.amount == invoice.amount and invoice.asked == booking.deposit
+    if invoice.points and invoice.status is InvoiceStatus.CANCELLED:
+        exact = False  # its points were released when it was cancelled
     foreign = payment.amount.currency != booking.deposit.currency
     pending = booking.status is BookingStatus.PENDING
     if foreign or (pending and not (booking.awaiting_deposit and exact)):
         outcome = PaymentOutcome.REVIEW
     else:
-        booking, recorded = record_payment(booking, payment.amount, now)
+        covered = Money(invoice.discount, invoice.amount.currency) if exact else None
+        booking, recorded = record_payment(booking, payment.amount, now, covered=covered)
         steps.append((booking, recorded))
         # Confirmed by this payment: it moved a pending booking (a second payment of a
         # confirmed booking keeps the status "confirmed", and is owed back).

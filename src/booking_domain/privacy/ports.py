@@ -12,6 +12,7 @@ from booking_domain.bookings import BookingsUnitOfWork
 from booking_domain.catalog import CatalogUnitOfWork
 from booking_domain.commissions import CommissionsUnitOfWork
 from booking_domain.consent import ConsentUnitOfWork
+from booking_domain.loyalty import LoyaltyUnitOfWork
 from booking_domain.notifications import NotificationsUnitOfWork
 from booking_domain.payments import PaymentsUnitOfWork
 from booking_domain.reviews import ReviewsUnitOfWork
@@ -32,11 +33,13 @@ class PrivacyUnitOfWork(
     NotificationsUnitOfWork,
     ReviewsUnitOfWork,
     ConsentUnitOfWork,
+    LoyaltyUnitOfWork,
     Protocol,
 ):
     """Accounts, bookings (with their ideas, clients and uploads), payments, tattoo requests
     (with their threads), signed consents and consent forms, reviews, waitlist entries, the
-    artist's catalogue and availability, the inbox, the outbox and the audit trail."""
+    artist's catalogue and availability, the inbox, loyalty points, the outbox and the audit
+    trail."""
 
 
 PrivacyUnitOfWorkFactory = UnitOfWorkFactory[PrivacyUnitOfWork]

@@ -45,6 +45,7 @@ from booking_domain.shared.outbox import (
 from booking_domain.shared.pages import MAX_PAGE, MAX_PAGE_SIZE, Page, PageRequest
 from booking_domain.shared.ports import (
     FeedItem,
+    FeedScan,
     HasOutbox,
     HealthProbe,
     Outbox,
@@ -88,6 +89,7 @@ __all__ = [
     "DomainError",
     "EventId",
     "FeedItem",
+    "FeedScan",
     "FieldError",
     "HasOutbox",
     "HealthProbe",

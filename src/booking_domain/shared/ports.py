@@ -8,7 +8,7 @@ every context at once, and strict mypy checks that they do (they subclass each p
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Collection, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from datetime import datetime
@@ -106,6 +106,17 @@ class FeedItem:
     event: OutboxEvent
 
 
+@dataclass(frozen=True, slots=True)
+class FeedScan:
+    """What ``OutboxFeed.scan`` looked at: the events of the types asked for, in feed order,
+    and the cursor of the last event looked at, of whatever type (None: nothing lies after
+    the cursor given), with how many were looked at."""
+
+    items: Sequence[FeedItem]
+    reached: str | None
+    looked: int
+
+
 class OutboxFeed(Protocol):
     """Committed events in one total order that never changes once read: an event that
     commits later never lands before a cursor already handed out. Events of one subject
@@ -125,6 +136,14 @@ class OutboxFeed(Protocol):
         of a few types is not handed every event; ``ValueError`` when both are given).
         Raises ``InvalidCursorError`` for a cursor this feed never made. Cursors are
         fixed-width strings that sort in feed order."""
+        ...
+
+    async def scan(self, after: str | None, *, types: Collection[str], limit: int) -> FeedScan:
+        """Look at up to ``limit`` events after the cursor, of every type, and hand back
+        only those whose type is in ``types`` (storage picks them out: the others are never
+        read), with the cursor of the last event looked at: a follower of a few types moves
+        past the rest at the cost of an index scan, and one that is up to date pays one
+        index lookup. Raises ``InvalidCursorError`` as ``read`` does."""
         ...
 
     async def tail(self) -> str | None:

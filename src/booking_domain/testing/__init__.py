@@ -7,6 +7,7 @@
   scenarios). Needs the ``testing`` extra (hypothesis); import it explicitly.
 - ``booking_domain.testing.commissions``: tattoo requests' details, requests and the steps
   a party may try on one (hypothesis too).
+- ``booking_domain.testing.loyalty``: loyalty rates, programs and accounts (hypothesis too).
 """
 
 from booking_domain.testing.builders import (

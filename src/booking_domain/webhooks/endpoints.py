@@ -21,6 +21,7 @@ from booking_domain.bookings import BOOKING_EVENT_TYPES
 from booking_domain.catalog import ARTIST_EVENT_TYPES
 from booking_domain.commissions import REQUEST_EVENT_TYPES
 from booking_domain.consent import CONSENT_EVENT_TYPES
+from booking_domain.loyalty import ENTRY_EVENT_TYPES, PROGRAM_EVENT_TYPES
 from booking_domain.payments import PAYMENT_EVENT_TYPES, REFUND_EVENT_TYPES
 from booking_domain.reviews import REVIEW_EVENT_TYPES
 from booking_domain.shared.errors import FieldError
@@ -43,6 +44,8 @@ EVENT_TYPES: frozenset[str] = (
     | REQUEST_EVENT_TYPES
     | CONSENT_EVENT_TYPES
     | WAITLIST_EVENT_TYPES
+    | ENTRY_EVENT_TYPES  # loyalty points: heard by the customer (admins' endpoints hear them)
+    | PROGRAM_EVENT_TYPES  # loyalty programs: heard by an artist of their own
 )
 MAX_ENDPOINTS_PER_OWNER = 20
 MAX_DESCRIPTION_LENGTH = 200

@@ -1,7 +1,9 @@
 """The request class: how a JSON body is read.
 
 - A body is JSON only when the client says so (``application/json`` or a ``+json`` type):
-  anything else is 415 ``unsupported_media_type``, never guessed at.
+  anything else is 415 ``unsupported_media_type``, never guessed at. A handler whose body is
+  optional (``data: JSONBody[X | None] = None``) takes a request with no body at all, and
+  reads it as none.
 - A body that cannot be decoded is malformed (400), whatever the reason. Litestar turns
   msgspec's ``DecodeError`` into a 400, but a body nested deeper than the decoder's recursion
   limit raises ``RecursionError`` and a string that is not UTF-8 ``UnicodeDecodeError``,
@@ -23,6 +25,9 @@ from litestar.status_codes import HTTP_415_UNSUPPORTED_MEDIA_TYPE
 
 class ApiRequest(Request[Any, Any, Any]):
     async def json(self) -> Any:
+        body = self.route_handler.parsed_fn_signature.parameters.get("data")
+        if body is not None and body.is_optional and not await self.body():
+            return None  # an optional body left out
         _require_json(self.content_type[0])
         try:
             value = await super().json()
@@ -30,7 +35,6 @@ class ApiRequest(Request[Any, Any, Any]):
             raise SerializationException(
                 "The body must be UTF-8 JSON nested at most a few hundred levels deep."
             ) from exc
-        body = self.route_handler.parsed_fn_signature.parameters.get("data")
         if body is not None and value is not None:
             _check_strictly(value, body.annotation)
         return value

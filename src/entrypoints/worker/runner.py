@@ -1,8 +1,8 @@
 """Running a worker: the queue's app with Inkslot's tasks, the stalled-job sweeper, the
-webhook dispatcher, the notification planner, the free-starts refresher and the
-waitlist's reader beside it, until SIGTERM/SIGINT (as its
-own process) or cancellation (inside the API process). Both stop gracefully: no new job is
-taken and running ones are given ``GRACE`` seconds."""
+webhook dispatcher, the notification planner, the free-starts refresher, the waitlist's
+reader and the loyalty earner beside it, until SIGTERM/SIGINT (as its own process) or
+cancellation (inside the API process). Both stop gracefully: no new job is taken and
+running ones are given ``GRACE`` seconds."""
 
 from __future__ import annotations
 
@@ -36,6 +36,10 @@ OFFER_EVERY = 1.0
 # the look is its fallback. A worker that cannot listen (only a transaction pooler between
 # it and the database) looks this often instead: a job waits at most this long.
 FETCH_EVERY = 5.0
+# Seconds between the loyalty earner's looks at the outbox: points for a completion, a
+# review or a refund are a human-facing reaction, and a second is soon enough (an idle look
+# is one index lookup).
+EARN_EVERY = 1.0
 FETCH_EVERY_WITHOUT_LISTEN = 0.5
 _log = logging.getLogger("inkslot.worker")
 
@@ -82,6 +86,9 @@ async def run_worker(
             ),
             asyncio.create_task(
                 follow_forever(bundles.waitlist.offer_freed_times, "waitlist offers", OFFER_EVERY)
+            ),
+            asyncio.create_task(
+                follow_forever(bundles.loyalty.earn_points, "loyalty earning", EARN_EVERY)
             ),
         ]
         try:

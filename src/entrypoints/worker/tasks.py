@@ -66,6 +66,7 @@ def build_tasks(bundles: Bundles, settings: Settings) -> procrastinate.Blueprint
     _add_delivery_tasks(tasks, bundles)
     _add_payment_tasks(tasks, bundles)
     _add_calendar_tasks(tasks, bundles)
+    _add_loyalty_tasks(tasks, bundles)
     _add_telegram_tasks(tasks, bundles)
     _add_diagnostic_tasks(tasks)
     if tracing_active():  # a span per job run (entrypoints.tracing)
@@ -185,6 +186,18 @@ def _add_payment_tasks(tasks: procrastinate.Blueprint, bundles: Bundles) -> None
         twice: only a refund still pending is sent, and its outcome recorded once (the
         provider treats a second refund of a refunded payment as done)."""
         await payments.pay_refund(RefundId(UUID(subject)))
+
+
+def _add_loyalty_tasks(tasks: procrastinate.Blueprint, bundles: Bundles) -> None:
+    """Points past their expiry (docs/loyalty.md): every minute, the accounts with a lot
+    whose time ran out (one index read when none) expire it. No retries: the next tick is
+    the retry; every other change of an account expires its due lots first anyway."""
+
+    @tasks.periodic(cron="* * * * *", periodic_id="expire-points")
+    @tasks.task(name="expire_points", queue=PERIODIC_QUEUE, queueing_lock="expire_points")
+    async def expire_points(timestamp: int) -> int:
+        """Safe to run twice: an account's due lots expire once (its row is locked)."""
+        return await bundles.loyalty.expire_points()
 
 
 def _add_telegram_tasks(tasks: procrastinate.Blueprint, bundles: Bundles) -> None:

@@ -38,7 +38,7 @@ def _is_strict_html(page: httpx.Response) -> None:
 
 async def test_a_bookings_page_is_a_shell_its_script_fills_in(api: Api) -> None:
     booking_id = str(uuid4())
-    for path in ("", "/reschedule", "/cancel", "/pay", "/review"):
+    for path in ("", "/reschedule", "/cancel", "/pay", "/review", "/consent"):
         page = await api.client.get(f"/bookings/{booking_id}{path}")
         assert page.status_code == 200, path
         _is_strict_html(page)
@@ -50,9 +50,38 @@ async def test_a_bookings_page_is_a_shell_its_script_fills_in(api: Api) -> None:
             "/static/booking-page/mine.js"
         )
         assert set(re.findall(r'data-text="(\w+)"', page.text)) <= set(data["texts"])
-    for asset in ("common.js", "mine.js", "account.js"):
+    for asset in ("common.js", "consent.js", "mine.js", "account.js"):
         served = await api.client.get(f"/static/booking-page/{asset}")
         assert served.status_code == 200 and served.content
+
+
+async def test_a_bookings_consent_page_carries_the_forms_words_in_both_languages(
+    api: Api,
+) -> None:
+    """``/bookings/{id}/consent`` (the request to sign links here) is the booking's page with
+    its consent section, the consent script between common.js and mine.js, and the form's
+    own controls' words in each language a form may be written in (the page's words in the
+    page's); nothing of any booking or form is in the HTML."""
+    booking_id = str(uuid4())
+    for lang, sign, national_id in (("en", "Sign the consent form", "National ID card"),
+                                    ("mn", "Зөвшөөрлийн маягтад гарын үсэг зурах",
+                                     "Иргэний үнэмлэх")):  # fmt: skip
+        page = await api.client.get(f"/bookings/{booking_id}/consent", params={"lang": lang})
+        assert page.status_code == 200
+        _is_strict_html(page)
+        data = _page_data(page.text)
+        assert (data["action"], data["lang"]) == ("consent", lang)
+        assert data["formTexts"]["en"]["sign"] == "Sign the consent form"
+        assert data["formTexts"]["mn"]["sign"] == "Зөвшөөрлийн маягтад гарын үсэг зурах"
+        assert data["formTexts"][lang]["sign"] == sign
+        assert f">{national_id}</option>" in page.text
+        assert 'id="consent"' in page.text and 'id="id-check-form"' in page.text
+        assert 'for="id-document"' in page.text
+        scripts = re.findall(r'<script src="/static/booking-page/(\w+)\.js"', page.text)
+        assert scripts == ["common", "consent", "mine"]
+        assert set(re.findall(r'data-text="(\w+)"', page.text)) <= set(data["texts"])
+    elsewhere = await api.client.get(f"/bookings/{uuid4()}/consents")
+    assert elsewhere.status_code == 404
 
 
 async def test_an_address_that_names_no_booking_is_not_found(api: Api) -> None:

@@ -4,10 +4,10 @@ Schemathesis generates requests from the schema (valid ones, and invalid ones fo
 testing; NUL characters allowed) and sends them in process to the app from ``create_app()``
 on a PostgreSQL database of this module's own. Each operation is tried as a customer, as an
 artist with an approved profile, and as an admin (anonymous callers only ever meet 401).
-Path parameters that name an artist, service, studio or booking are the seeded ones, so the
-requests reach the rules instead of stopping at 404. Checks: no response is a server error,
-every status is one the operation documents, and every response (problems included)
-matches its documented schema. New endpoints are fuzzed without anyone
+Path parameters that name an artist, service, studio, booking or loyalty program are the
+seeded ones, so the requests reach the rules instead of stopping at 404. Checks: no response
+is a server error, every status is one the operation documents, and every response
+(problems included) matches its documented schema. New endpoints are fuzzed without anyone
 remembering to: the test is parametrized by the schema.
 
 The example count per operation is FUZZ_EXAMPLES (an environment variable; each example is
@@ -38,8 +38,10 @@ from schemathesis.specs.openapi.checks import (
 from adapters.system.clock import ManualClock
 from booking_domain.bookings.use_cases import BookingRequest
 from booking_domain.catalog.use_cases import ProfileFields, ServiceFields, StudioFields
+from booking_domain.loyalty.use_cases import ProgramSettings
 from booking_domain.scheduling.use_cases import RuleFields
 from booking_domain.shared import Money, Role
+from booking_domain.testing.loyalty import EVERYDAY
 from entrypoints.app import create_app
 from entrypoints.bundles import Bundles
 from entrypoints.container import LocalAdapters, build_container, bundles, memory_adapters
@@ -72,7 +74,8 @@ def _wire(database_url: str) -> tuple[Litestar, Bundles, Any]:
 
 async def _seed(database_url: str) -> tuple[dict[str, str], dict[str, str]]:
     """Three people (one per role), an approved artist with a service, hours and a studio,
-    and a confirmed booking: through the use cases, on a container of its own."""
+    a confirmed booking and the platform's loyalty program on: through the use cases, on a
+    container of its own."""
     _, use_cases, core = _wire(database_url)
     await core.adapters.open()
     try:
@@ -110,6 +113,9 @@ async def _seed(database_url: str) -> tuple[dict[str, str], dict[str, str]]:
         admin_in = await accounts.login(
             email="admin@fuzz.example", password=PASSWORD, address="127.0.0.1"
         )
+        program = await use_cases.loyalty.set_platform_program(
+            admin.actor, ProgramSettings(active=True, rates=EVERYDAY)
+        )
     finally:
         await core.adapters.close()
     tokens = {
@@ -122,6 +128,7 @@ async def _seed(database_url: str) -> tuple[dict[str, str], dict[str, str]]:
         "service_id": str(service.id),
         "studio_id": str(studio.id),
         "booking_id": str(booked.booking.id),
+        "program_id": str(program.id),
     }
     return tokens, known
 

@@ -1,32 +1,38 @@
 """Touch-ups in storage, on every adapter: the link to the original round-trips, an original
 finds its live touch-up, and a second live touch-up of one original is refused whatever
-the concurrency (a cancelled one frees the right)."""
+the concurrency (a cancelled one frees the right); a touch-up racing a dispute of its
+original waits for it and is refused."""
 
 from __future__ import annotations
 
 import asyncio
 import dataclasses
+from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
 
 import pytest
 
+from adapters.postgres.database import Database
+from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from booking_domain.accounts import Actor
 from booking_domain.bookings import (
     Booking,
     BookingStatus,
     HistoryEntry,
     SessionTerms,
+    TouchUpNotAvailableError,
     TouchUpTakenError,
     lifecycle,
     record_change,
     record_new,
     request_booking,
 )
+from booking_domain.disputes import open_dispute
 from booking_domain.scheduling import BusyTimeline
 from booking_domain.shared import Money
 from booking_domain.testing.builders import open_all_week
 from tests.support.bootstrap import build_app
-from tests.support.builders import START
+from tests.support.builders import START, TEST_SECRETS
 from tests.support.catalog import BookableArtist, add_bookable_artist, add_user
 from tests.support.storage import AnyUnitOfWorkFactory
 
@@ -97,3 +103,54 @@ async def test_concurrent_touch_ups_of_one_original_make_one(
     made = [r for r in results if isinstance(r, Booking)]
     assert len(made) == 1
     assert all(isinstance(r, TouchUpTakenError) for r in results if r not in made)
+
+
+@pytest.fixture
+async def postgres(database_url: str) -> AsyncIterator[PostgresUnitOfWorkFactory]:
+    database = Database(database_url, min_size=1, max_size=4)
+    await database.open()
+    try:
+        yield PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS)
+    finally:
+        await database.close()
+
+
+async def _until_a_lock_is_awaited(factory: PostgresUnitOfWorkFactory) -> bool:
+    """Polls PostgreSQL (a process to watch, not time to wait for) until some session waits
+    for a lock; False if none does within a few seconds."""
+    for _ in range(300):
+        async with factory.database.pool.connection() as conn:
+            row = await (
+                await conn.execute("SELECT count(*) AS n FROM pg_locks WHERE NOT granted")
+            ).fetchone()
+        if row is not None and row["n"]:
+            return True
+        await asyncio.sleep(0.01)
+    return False
+
+
+async def test_a_touch_up_racing_a_dispute_of_its_original_is_refused(
+    postgres: PostgresUnitOfWorkFactory,
+) -> None:
+    """The dispute takes the original's row (not the calendar) and commits while the
+    touch-up waits: the touch-up sees the original disputed, not completed."""
+    artist, customer = await add_bookable_artist(postgres), await add_user(postgres)
+    original, entry = a_booking(artist, customer, SLOT)
+    done = dataclasses.replace(original, status=BookingStatus.COMPLETED)
+    await store(postgres, (done, entry))
+    app = build_app(uow=postgres)
+    app.clock.set(SLOT + DAY)
+    async with postgres() as uow:
+        held = await uow.bookings.get(done.id, for_update=True)
+        assert held is not None
+        dispute, disputed, change = open_dispute(held, customer, SLOT + DAY, reason="Smudged")
+        await uow.disputes.add(dispute)
+        await record_change(uow, disputed, change)
+        booking = asyncio.create_task(
+            app.bookings.book_touch_up(customer, done.id, start=SLOT + 3 * DAY)
+        )
+        waited = await _until_a_lock_is_awaited(postgres)
+        await uow.commit()
+    outcome = (await asyncio.gather(booking, return_exceptions=True))[0]
+    assert waited, f"the touch-up did not wait for the dispute: {outcome!r}"
+    assert isinstance(outcome, TouchUpNotAvailableError) and outcome.reason == "not_completed"

@@ -147,3 +147,26 @@ async def test_each_step_goes_out_as_one_event_in_order(uow_factory: AnyUnitOfWo
     assert events[0].audience == (customer.user_id, artist.user_id)
     published = events[0].data["consent"]
     assert isinstance(published, dict) and "answers" not in published  # behind the API only
+
+
+async def test_a_signed_copy_keeps_the_confirmations_as_they_were_shown(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    """Inkslot may reword its fixed confirmations; a consent signed before keeps the words
+    its signer confirmed (here: words no version of Inkslot shows today)."""
+    consent, artist, customer, booking = await _booked(uow_factory)
+    made = await consent.create_form(artist, booking.artist_id, FORM)
+    await consent.set_requirement(artist, booking.artist_id, made.form.id)
+    answers = (DraftAnswer("q1", False), DraftAnswer("q2", "1990-04-30"))
+    draft = DraftSignature(made.form.id, 1, answers, "Ada", True, True)
+    signed = await consent.sign(customer, booking.id, draft, address="", user_agent=None)
+    assert signed.form.adult_text == made.form.content.adult_text  # as shown when signing
+    async with uow_factory() as uow:
+        await uow.consents.remove(booking.id)
+        earlier = dataclasses.replace(signed.form, adult="I am 21.", acceptance="I agree.")
+        await uow.consents.add(dataclasses.replace(signed, form=earlier))
+        await uow.commit()
+    async with uow_factory(read_only=True) as uow:
+        kept = await uow.consents.get(booking.id)
+    assert kept is not None
+    assert (kept.form.adult_text, kept.form.acceptance_text) == ("I am 21.", "I agree.")

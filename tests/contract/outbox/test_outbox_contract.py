@@ -118,6 +118,38 @@ async def test_the_feed_reads_on_from_a_cursor_and_for_one_audience(
     assert await feed.tail() == items[-1].cursor
 
 
+async def test_a_scan_hands_back_only_the_types_asked_for_and_moves_past_the_rest(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    feed = feed_of(uow_factory)
+    start = await feed.tail()
+    artist = await add_bookable_artist(uow_factory, deposit=DEPOSIT)
+    customer = await add_user(uow_factory)
+    booking, event = a_booking(artist, customer, start=START + timedelta(days=30))
+    await store(uow_factory, booking, event)
+    cancelled, cancel_event = lifecycle.cancel(
+        booking, customer, START + timedelta(minutes=1), artist.profile.policy, reason="plans"
+    )
+    async with uow_factory() as uow:
+        await record_change(uow, cancelled, cancel_event)
+        await uow.commit()
+    items = await everything(feed, start)
+    assert [i.event.type for i in items] == ["booking.requested", "booking.cancelled"]
+
+    wanted = await feed.scan(start, types={"booking.cancelled"}, limit=10)
+    assert (wanted.items, wanted.reached, wanted.looked) == (items[1:], items[1].cursor, 2)
+    first = await feed.scan(start, types={"booking.cancelled"}, limit=1)
+    assert (first.items, first.reached, first.looked) == ([], items[0].cursor, 1)
+    rest = await feed.scan(first.reached, types={"booking.cancelled"}, limit=1)
+    assert (rest.items, rest.reached) == (items[1:], items[1].cursor)
+    none = await feed.scan(start, types={"review.created"}, limit=10)
+    assert (none.items, none.reached, none.looked) == ([], items[1].cursor, 2)
+    caught_up = await feed.scan(items[1].cursor, types={"booking.cancelled"}, limit=10)
+    assert (caught_up.items, caught_up.reached, caught_up.looked) == ([], None, 0)
+    with pytest.raises(InvalidCursorError):
+        await feed.scan("x" * 20, types={"booking.cancelled"}, limit=1)
+
+
 @pytest.mark.parametrize("cursor", ["", "1", "x" * 20, "0" * 41, "\u0661" * 20, "-1"])
 async def test_a_cursor_the_feed_never_made_is_refused(
     uow_factory: AnyUnitOfWorkFactory, cursor: str

@@ -8,13 +8,14 @@ import re
 from entrypoints.http.catalog.page.linked_texts import (
     ACCOUNT_TEXTS,
     BOOKING_TEXTS,
+    CONSENT_FORM_TEXTS,
     REQUEST_TEXTS,
 )
 from entrypoints.http.catalog.page.texts import script_texts
 
 
 def test_every_word_has_a_mongolian_entry_with_the_same_placeholders() -> None:
-    for texts in (BOOKING_TEXTS, ACCOUNT_TEXTS, REQUEST_TEXTS):
+    for texts in (BOOKING_TEXTS, ACCOUNT_TEXTS, REQUEST_TEXTS, CONSENT_FORM_TEXTS):
         mongolian = script_texts("mn", texts)
         assert script_texts("en", texts) == texts
         for key, english in texts.items():

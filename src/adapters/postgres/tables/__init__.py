@@ -44,6 +44,13 @@ from adapters.postgres.tables.consent import (
 )
 from adapters.postgres.tables.disputes import dispute_messages, disputes
 from adapters.postgres.tables.external_calendars import external_busy, external_calendars
+from adapters.postgres.tables.loyalty import (
+    loyalty_accounts,
+    loyalty_entries,
+    loyalty_feed_position,
+    loyalty_programs,
+    loyalty_redemptions,
+)
 from adapters.postgres.tables.media import portfolio_items, uploads
 from adapters.postgres.tables.notifications import (
     inbox_items,
@@ -132,6 +139,11 @@ __all__ = [
     "idempotency_keys",
     "inbox_items",
     "is_ours",
+    "loyalty_accounts",
+    "loyalty_entries",
+    "loyalty_feed_position",
+    "loyalty_programs",
+    "loyalty_redemptions",
     "metadata",
     "notification_dispatch",
     "notification_preferences",

@@ -36,8 +36,19 @@ payment_invoices = sa.Table(
     sa.Column("credit_amount", sa.BigInteger, nullable=True),
     sa.Column("adjustment_amount", sa.BigInteger, nullable=False, server_default=sa.text("0")),
     sa.Column("adjustment_reason", sa.Text, nullable=True),
+    # Loyalty points redeemed on it (migration 0049): their value came off ``amount``
+    # (``discount_amount``); a balance also keeps what earlier invoices' points took off the
+    # booking's price (``prior_discount_amount``). Zero for everyone not redeeming.
+    sa.Column("points_redeemed", sa.BigInteger, nullable=False, server_default=sa.text("0")),
+    sa.Column("discount_amount", sa.BigInteger, nullable=False, server_default=sa.text("0")),
+    sa.Column("prior_discount_amount", sa.BigInteger, nullable=False, server_default=sa.text("0")),
     *timestamps(),
     sa.CheckConstraint("amount > 0", name="amount_positive"),
+    sa.CheckConstraint(
+        "points_redeemed >= 0 AND discount_amount >= 0 AND prior_discount_amount >= 0"
+        " AND (points_redeemed = 0) = (discount_amount = 0)",
+        name="discount",
+    ),
     sa.CheckConstraint("kind IN ('deposit', 'balance')", name="kind_known"),
     sa.CheckConstraint(
         "kind = 'deposit' OR (price_amount IS NOT NULL AND credit_amount IS NOT NULL)",

@@ -3,11 +3,11 @@ docs/aftercare.md): what a booking's parties are told of its touch-up, the free 
 one, and booking one.
 
 Booking one takes the locks of any booking's creation in their order (the artist's
-calendar, then rows), reads the original and its live touch-up under that lock, and books
-through the one creation path (``request_booking`` with the touch-up's terms), so every
-scheduling rule holds; a second live touch-up of one original is refused by the storage
-(``TouchUpTakenError``) whatever the concurrency. This is a path of its own: ordinary
-creations run no statement for touch-ups.
+calendar, then rows: the original's first), reads the original and its live touch-up under
+them, and books through the one creation path (``request_booking`` with the touch-up's
+terms), so every scheduling rule holds; a second live touch-up of one original is refused
+by the storage (``TouchUpTakenError``) whatever the concurrency. This is a path of its
+own: ordinary creations run no statement for touch-ups.
 """
 
 from __future__ import annotations
@@ -147,7 +147,9 @@ class BookTouchUp(UseCase[BookingsDeps]):
             # The calendar first, then rows: the order every creation takes them in.
             seen = await load_visible(uow, booking_id, actor)
             await uow.bookings.hold_calendar(seen.artist_id)
-            original = await load_visible(uow, booking_id, actor)
+            # The original held too: a dispute opened meanwhile (which takes the booking, not
+            # the calendar) waits, or is seen and refuses the touch-up (not completed).
+            original = await load_visible(uow, booking_id, actor, for_update=True)
             settings = await uow.aftercare.get(original.artist_id)
             live = await uow.bookings.touch_up_of(original.id)
             terms, party = touch_up_terms(original, live, settings, by=actor, start=start)

@@ -57,12 +57,15 @@ class Download:
 
 
 async def _required_form(
-    uow: ConsentUnitOfWork, booking: Booking
+    uow: ConsentUnitOfWork, booking: Booking, *, for_update: bool = False
 ) -> tuple[ConsentRequirement | None, FormVersion | None]:
+    """The artist's requirement and its form's current version; ``for_update`` holds the
+    form, so that a version published meanwhile waits for the signature (or the signature,
+    for it: then it sees the new version and is refused)."""
     requirement = await uow.consent_requirements.get(booking.artist_id)
     if requirement is None:
         return None, None
-    form = await uow.consent_forms.get(requirement.form_id)
+    form = await uow.consent_forms.get(requirement.form_id, for_update=for_update)
     return requirement, None if form is None else form.current
 
 
@@ -106,7 +109,8 @@ class SignConsent(UseCase[ConsentDeps]):
         async with self._deps.uow() as uow:
             booking = await load_visible(uow, booking_id, actor, for_update=True)
             artist = await load_artist(uow.artists, booking.artist_id)
-            requirement, form = await _required_form(uow, booking)
+            # The form held: no version is published between this read and the commit.
+            requirement, form = await _required_form(uow, booking, for_update=True)
             now = self._deps.clock.now()
             action = Sign(draft, requirement, form, _today(now, artist.time_zone), address,
                           user_agent or "")  # fmt: skip

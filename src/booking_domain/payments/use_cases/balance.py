@@ -49,6 +49,7 @@ from booking_domain.payments.use_cases.invoices import (
     settled_answer,
     view_of,
 )
+from booking_domain.payments.use_cases.points import check_redeem, redeemed
 from booking_domain.payments.use_cases.trail import record_deposit_change
 from booking_domain.payments.use_cases.views import InvoiceIssued
 from booking_domain.shared import idempotency_key_problem
@@ -62,10 +63,12 @@ from booking_domain.shared.use_case import UseCase
 @dataclass(frozen=True, slots=True)
 class BalanceRequest:
     """``adjustment``: signed minor units added to the price; ``reason`` says why (required
-    unless the adjustment is zero)."""
+    unless the adjustment is zero); ``redeem_points``: the customer's loyalty points to pay
+    part of it, as the customer asks (docs/loyalty.md)."""
 
     adjustment: int = 0
     reason: str | None = None
+    redeem_points: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +124,7 @@ class IssueBalanceInvoice(UseCase[PaymentsDeps]):
         if (problem := idempotency_key_problem(idempotency_key)) is not None:
             raise InvalidInputError(errors=(problem,))
         bal.check_adjustment(request.adjustment, request.reason)  # before any lookup
+        check_redeem(request.redeem_points)
         token = inv.new_callback_token()
         async with self._deps.uow() as uow:
             now = self._deps.clock.now()
@@ -133,7 +137,8 @@ class IssueBalanceInvoice(UseCase[PaymentsDeps]):
                 raise InvoiceInProgressError()
             bal.require_balance_due(booking, invoices)
             price = await _price_of(uow, booking)
-            terms = bal.terms_for(booking, price, request.adjustment, request.reason)
+            discounted = bal.prior_discount(invoices)
+            terms = bal.terms_for(booking, price, request.adjustment, request.reason, discounted)
             if terms.settles:
                 return await self._settle(uow, booking, terms, invoices, actor)
             reserved = bal.reserve_balance(
@@ -145,7 +150,9 @@ class IssueBalanceInvoice(UseCase[PaymentsDeps]):
                 earlier=invoices,
                 idempotency_key=idempotency_key,
             )
+            # The open one's points come back before this one holds any.
             await self._supersede(uow, invoices, actor)
+            reserved = await redeemed(uow, booking, reserved, request.redeem_points, now)
             await uow.invoices.add(reserved)
             await record_deposit_change(uow, None, reserved, now, actor=actor)
             await uow.commit()

@@ -4,7 +4,9 @@
   booking is returned as it is (never two payable at once); otherwise a new one is made in
   two steps around the provider call (``invoices.py`` says why) and the booking notes it
   (``booking.invoiced``). With an ``Idempotency-Key`` a retry gets the first answer; the
-  same key for another booking is refused (``idempotency_key_reused``).
+  same key for another booking is refused (``idempotency_key_reused``). ``redeem_points``
+  of the customer's loyalty points pay part of a new invoice (``points.py``); an invoice
+  already payable answers as it is.
 - ``GetPayment``: the invoice, its recorded payments and its booking's status, for the
   booking's parties and admins; to anyone else it does not exist.
 - ``CheckPayment``: the customer's "I have paid": confirms with the provider now, at most
@@ -37,6 +39,7 @@ from booking_domain.payments.ports import PaymentJob, PaymentsUnitOfWork
 from booking_domain.payments.receipts import ReceivedPayment
 from booking_domain.payments.use_cases.confirm import confirm_with_provider
 from booking_domain.payments.use_cases.deps import PaymentsDeps
+from booking_domain.payments.use_cases.points import check_redeem, redeemed
 from booking_domain.payments.use_cases.trail import record_deposit_change
 from booking_domain.payments.use_cases.views import InvoiceIssued, PaymentView
 from booking_domain.shared import idempotency_key_problem
@@ -89,10 +92,16 @@ async def _customer_booking(
 
 class RequestDepositInvoice(UseCase[PaymentsDeps]):
     async def __call__(
-        self, actor: Actor, booking_id: BookingId, *, idempotency_key: str | None = None
+        self,
+        actor: Actor,
+        booking_id: BookingId,
+        *,
+        idempotency_key: str | None = None,
+        redeem_points: int | None = None,
     ) -> InvoiceIssued:
         if (problem := idempotency_key_problem(idempotency_key)) is not None:
             raise InvalidInputError(errors=(problem,))
+        check_redeem(redeem_points)
         token = inv.new_callback_token()
         async with self._deps.uow() as uow:
             booking = await _customer_booking(uow, actor, booking_id)
@@ -100,13 +109,15 @@ class RequestDepositInvoice(UseCase[PaymentsDeps]):
             earlier = await self._earlier(uow, actor, booking_id, invoices, idempotency_key)
             if earlier is not None:
                 return InvoiceIssued(await view_of(uow, earlier, actor), created=False)
+            now = self._deps.clock.now()
             reserved = inv.reserve(
                 booking,
                 attempt=len(invoices) + 1,
-                now=self._deps.clock.now(),
+                now=now,
                 token_hash=inv.hash_callback_token(token),
                 idempotency_key=idempotency_key,
             )
+            reserved = await redeemed(uow, booking, reserved, redeem_points, now)
             await uow.invoices.add(reserved)
             await record_deposit_change(uow, None, reserved, reserved.created_at, actor=actor)
             await uow.commit()

@@ -8,8 +8,9 @@ search) and its external calendars are forgotten, the person's tattoo requests s
 play are closed (the other party is told) and what they wrote or uploaded on any request is
 erased, an artist's quote notes included (``commissions.leaving``; the pictures' objects
 are deleted after the commit), their active projects are cancelled (first: the order booking
-a session locks in; their upcoming sessions are among the bookings cancelled), every
-session ends, the signed consents of the
+a session locks in; their upcoming sessions are among the bookings cancelled), their
+loyalty points are forfeited and an artist's own program turned off
+(``loyalty.leave_loyalty``), every session ends, the signed consents of the
 cancelled bookings are deleted (sessions that never happen; docs/privacy.md), a linked
 Telegram account is unlinked (and the chat with the Telegram bot, with any token to link
 one), the account is anonymised and ``account.deleted`` recorded. The password is checked
@@ -65,6 +66,7 @@ from booking_domain.commissions import (
 from booking_domain.commissions import (
     record_change as record_request,
 )
+from booking_domain.loyalty import leave_loyalty
 from booking_domain.media import MediaStores, StorageUnavailableError, Upload, variant_store
 from booking_domain.privacy.leaving import ACCOUNT_DELETED_REASON, withdrawn
 from booking_domain.privacy.ports import PrivacyUnitOfWork
@@ -116,7 +118,9 @@ class DeleteAccount(UseCase[PrivacyDeps]):
             for booking in cancelled:  # sessions that never happen: nothing to keep
                 await uow.consents.remove(booking.id)
             await _leave_waitlists(uow, current)
+            artist = await uow.artists.get_by_user(current.id)
             await _withdraw_artist(uow, current, now)
+            await leave_loyalty(uow, current.actor, None if artist is None else artist.id, now)
             await uow.refresh_tokens.revoke_user_sessions(current.id, now)
             await uow.telegram.remove(current.id)
             await uow.telegram_chats.remove_user(current.id)  # no more Telegram messages

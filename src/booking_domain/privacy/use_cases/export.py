@@ -20,6 +20,7 @@ from booking_domain.commissions import Project, TattooRequest
 from booking_domain.privacy.ports import PrivacyUnitOfWork
 from booking_domain.privacy.records import record
 from booking_domain.privacy.use_cases.deps import PrivacyDeps
+from booking_domain.privacy.use_cases.export_loyalty import loyalty_records
 from booking_domain.reviews import ReviewOrder
 from booking_domain.shared.audit import AuditFilter
 from booking_domain.shared.identity import Actor
@@ -103,6 +104,12 @@ class _Export:
             yield part
         async for part in self._consents(artist):
             yield part
+        async for part in self._rest(artist):
+            yield part
+
+    async def _rest(self, artist: ArtistProfile | None) -> AsyncIterator[ExportPart]:
+        """The waitlist, uploads, the inbox, loyalty points and the audit trail."""
+        uow, me = self._uow, self._user_id
         async for entries in _paged(lambda r: uow.waitlist.of_customer(me, r)):
             yield ExportPart("waitlist.json", tuple(record(e) for e in entries))
         async for part in self._uploads():
@@ -111,6 +118,8 @@ class _Export:
             yield ExportPart("notifications.json", tuple(record(i) for i in items))
         chat = await uow.telegram_chats.of_user(me)  # the chat linked with the Telegram bot
         yield ExportPart("telegram-chat.json", () if chat is None else (record(chat),))
+        async for file, records in loyalty_records(uow, me, artist):
+            yield ExportPart(file, records)
         async for part in self._audit():
             yield part
 

@@ -26,6 +26,7 @@ from entrypoints.http.caller import AnyRequest, Caller
 from entrypoints.http.controllers import AdminOnly, Public, SignedIn
 from entrypoints.http.payments.dto import (
     BalanceInvoiceRequest,
+    DepositInvoiceRequest,
     InvoiceView,
     RefundPage,
     RefundView,
@@ -65,11 +66,16 @@ class DepositInvoiceController(SignedIn, context="payments", raises=CHANGES):
         actor: Caller,
         payments: PaymentsDep,
         idempotency_key: IdempotencyKey = None,
+        data: JSONBody[DepositInvoiceRequest | None] = None,
     ) -> Response[InvoiceView]:
         """201 with a new invoice; 200 with the one already payable (never two at once) or
-        the one an Idempotency-Key made before."""
+        the one an Idempotency-Key made before. The body is optional: ``redeemPoints`` of
+        the customer's loyalty points pay part of a new invoice."""
         issued = await payments.request_deposit_invoice(
-            actor, BookingId(booking_id), idempotency_key=idempotency_key
+            actor,
+            BookingId(booking_id),
+            idempotency_key=idempotency_key,
+            redeem_points=None if data is None else data.redeem_points,
         )
         status = HTTP_201_CREATED if issued.created else HTTP_200_OK
         return Response(InvoiceView.of(issued.view), status_code=status)
@@ -98,7 +104,7 @@ class DepositInvoiceController(SignedIn, context="payments", raises=CHANGES):
         issued = await payments.issue_balance_invoice(
             actor,
             BookingId(booking_id),
-            BalanceRequest(data.adjustment, data.adjustment_reason),
+            BalanceRequest(data.adjustment, data.adjustment_reason, data.redeem_points),
             idempotency_key=idempotency_key,
         )
         if isinstance(issued, BalanceSettled):

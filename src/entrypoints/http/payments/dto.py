@@ -8,6 +8,7 @@ from uuid import UUID
 
 from msgspec import Meta
 
+from booking_domain.loyalty import MAX_REDEEM
 from booking_domain.payments import Refund
 from booking_domain.payments.balance import MAX_ADJUSTMENT, MAX_REASON
 from booking_domain.payments.ledger import Transaction
@@ -129,6 +130,11 @@ class InvoiceView(View, frozen=True):
     adjustment: int = 0  # signed minor units
     adjustment_reason: str | None = None
     paid_in_full: bool = False  # the booking holds its price plus the adjustment
+    # Loyalty points that paid part of it and their value: ``amount`` is what is left to
+    # pay (docs/loyalty.md); a balance also names what points took off earlier invoices.
+    points_redeemed: int = 0
+    discount: int = 0
+    prior_discount: int = 0
 
     @classmethod
     def of(cls, view: PaymentView) -> InvoiceView:
@@ -173,15 +179,30 @@ class InvoiceView(View, frozen=True):
             adjustment=invoice.adjustment,
             adjustment_reason=invoice.adjustment_reason,
             paid_in_full=view.paid_in_full,
+            points_redeemed=invoice.points,
+            discount=invoice.discount,
+            prior_discount=invoice.prior_discount,
         )
+
+
+RedeemPoints = Annotated[int, Meta(ge=1, le=MAX_REDEEM)]
+
+
+class DepositInvoiceRequest(Dto, frozen=True):
+    """Optional: the customer's loyalty points to pay part of the deposit (docs/loyalty.md).
+    Without a body, nothing is redeemed."""
+
+    redeem_points: RedeemPoints | None = None
 
 
 class BalanceInvoiceRequest(Dto, frozen=True):
     """The artist's adjustment to the service's price: signed minor units, with a reason
-    unless zero."""
+    unless zero; and the customer's loyalty points to pay part of it, as the customer asks
+    (docs/loyalty.md)."""
 
     adjustment: Annotated[int, Meta(ge=-MAX_ADJUSTMENT, le=MAX_ADJUSTMENT)] = 0
     adjustment_reason: Annotated[str, Meta(max_length=MAX_REASON)] | None = None
+    redeem_points: RedeemPoints | None = None
 
 
 class SandboxPaymentView(View, frozen=True):

@@ -1,9 +1,10 @@
 """The pages that emails and texts link to, served beside the booking page:
 
-- ``GET /bookings/{id}`` (and its ``/reschedule``, ``/cancel`` and ``/pay`` links): the
-  visitor's own booking. The server knows nobody here (the access token lives in the tab's
-  ``sessionStorage``), so the page is a shell: its script signs in and asks the API, which
-  decides who may see and change the booking; anyone else's booking is the API's 404.
+- ``GET /bookings/{id}`` (and its ``/reschedule``, ``/cancel``, ``/pay``, ``/review`` and
+  ``/consent`` links): the visitor's own booking, its consent form included. The server
+  knows nobody here (the access token lives in the tab's ``sessionStorage``), so the page
+  is a shell: its script signs in and asks the API, which decides who may see and change
+  the booking (and its consent); anyone else's booking is the API's 404.
 - ``GET /requests/{id}``: a tattoo request (the ``commissions`` context), the link in its
   notifications: the same kind of shell, its script reading the request and its thread
   from the API, which shows them to the request's two parties (and admins) only.
@@ -27,9 +28,15 @@ from litestar.params import FromPath, QueryParameter
 from litestar.response import Template
 
 from entrypoints.http.catalog.page.dates import date_words
-from entrypoints.http.catalog.page.linked_texts import ACCOUNT_TEXTS, BOOKING_TEXTS, REQUEST_TEXTS
+from entrypoints.http.catalog.page.linked_texts import (
+    ACCOUNT_TEXTS,
+    BOOKING_TEXTS,
+    CONSENT_FORM_TEXTS,
+    REQUEST_TEXTS,
+)
 from entrypoints.http.catalog.page.page import ASSETS_PATH, CONTENT_SECURITY_POLICY
 from entrypoints.http.catalog.page.texts import page_locale, script_texts, translator
+from entrypoints.http.locale import SUPPORTED_LOCALES
 
 # Nothing of these pages may be kept by a browser or a proxy: their addresses carry secrets
 # (a link's token) or lead to a person's booking.
@@ -38,7 +45,7 @@ LINKED_HEADERS: Final = {
     "Cache-Control": "no-store",
 }
 # What a booking's links in messages add to its address (notifications/facts.py: Links).
-BOOKING_ACTIONS: Final = ("reschedule", "cancel", "pay", "review")
+BOOKING_ACTIONS: Final = ("reschedule", "cancel", "pay", "review", "consent")
 
 Lang = Annotated[str | None, QueryParameter(max_length=8)]
 Purpose = Literal["verify", "reset", "unlock"]
@@ -70,6 +77,8 @@ def _booking(
         "action": action,
         "lang": locale,
         "texts": script_texts(locale, BOOKING_TEXTS),
+        # A consent form's controls speak its language, whichever the page's is.
+        "formTexts": {code: script_texts(code, CONSENT_FORM_TEXTS) for code in SUPPORTED_LOCALES},
         "dates": date_words(locale),
     }
     return _render("mine.html.j2", request, lang, 200, data=data)
@@ -91,7 +100,7 @@ async def booking_action_page(
     lang: Lang = None,
 ) -> Template:
     """The booking's page opened at one of its actions (the messages' reschedule, cancel,
-    pay and review links); any other tail is "not found"."""
+    pay, review and consent links); any other tail is "not found"."""
     if action not in BOOKING_ACTIONS:
         return _render("missing.html.j2", request, lang, 404)
     return _booking(booking_id, action, request, lang)

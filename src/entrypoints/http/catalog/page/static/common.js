@@ -64,6 +64,7 @@ window.Inkslot = (() => {
       const error = new Error([problem.detail || problem.title || response.status, fields].join(" ").trim());
       error.status = response.status;
       error.code = problem.code;
+      error.errors = problem.errors || []; // each {field, message}: a form may show them in place
       throw error;
     }
     return json;

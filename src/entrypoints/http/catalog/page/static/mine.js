@@ -3,8 +3,9 @@
 // the visitor's zone and the artist's, status, reference), the deposit's QR code while one
 // is due, and cancel and reschedule, which the API allows or refuses by its policy. A
 // waitlist offer held for this customer shows until when it is held, and take it or
-// decline it (POST /waitlist/offers/{id}/accept or /decline) instead. Anyone else's
-// booking is the API's 404, shown as "not found" and nothing more.
+// decline it (POST /waitlist/offers/{id}/accept or /decline) instead. The consent form the
+// artist requires is consent.js's. Anyone else's booking is the API's 404, shown as "not
+// found" and nothing more.
 "use strict";
 (() => {
   const { data, T, zone, $, say, call, status, fail, session, wireSignIn } = window.Inkslot;
@@ -81,17 +82,24 @@
     // the API refuses a second review, which the page then shows.
     $("review-form").hidden = !(payer && booking.status === "completed");
     state.invoice = await offerDeposit(booking, payer);
+    await window.InkslotConsent.show(booking); // the consent form, when the artist requires one
   }
 
-  // The messages' /reschedule, /cancel and /pay links open the page at that control.
+  // The messages' /reschedule, /cancel, /pay, /review and /consent links open the page at
+  // that control (the consent form: its heading, brought into view).
   function followAction() {
-    const target = { cancel: "cancel", reschedule: "reschedule", pay: "check-payment", review: "review-rating" }[
-      data.action
-    ];
+    const target = {
+      cancel: "cancel",
+      reschedule: "reschedule",
+      pay: "check-payment",
+      review: "review-rating",
+      consent: "consent-title",
+    }[data.action];
     const control = target && $(target);
     if (!control || control.hidden || control.closest("[hidden]")) return;
     if (data.action === "reschedule") return control.click();
     control.focus();
+    if (data.action === "consent") control.scrollIntoView({ block: "start" });
   }
 
   wireCheckPayment(state, show);

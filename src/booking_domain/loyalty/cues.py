@@ -1,0 +1,137 @@
+"""What the outbox's events mean to loyalty (docs/loyalty.md, "Earning"): each event the
+earner follows, read as a cue, or None when it carries nothing to act on.
+
+- ``booking.completed``: the booking earns on its price (``Completed``);
+- ``review.created``, ``review.restored``: the review earns its points (``Reviewed``);
+- ``review.hidden``: moderation took the review down: what it earned is reversed
+  (``Unreviewed``);
+- ``booking.refund_recorded``: money went back: the refunded share of what the booking
+  earned is reversed, and the refunded share of points its paid invoices redeemed comes
+  back (``Refunded``).
+
+Each cue keeps the event's id: an effect of an event happens once per reason, whatever
+the number of times the event is read (``key``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from uuid import UUID
+
+from booking_domain.shared.ids import ArtistId, BookingId, UserId
+from booking_domain.shared.outbox import EventId, JsonValue, OutboxEvent
+
+EARNING_EVENT_TYPES = frozenset(
+    {
+        "booking.completed",
+        "booking.refund_recorded",
+        "review.created",
+        "review.restored",
+        "review.hidden",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Completed:
+    event_id: EventId
+    booking_id: BookingId
+
+
+@dataclass(frozen=True, slots=True)
+class Reviewed:
+    event_id: EventId
+    review_id: UUID
+    booking_id: BookingId
+    customer_id: UserId
+    artist_id: ArtistId
+
+
+@dataclass(frozen=True, slots=True)
+class Unreviewed:
+    event_id: EventId
+    review_id: UUID
+    customer_id: UserId
+
+
+@dataclass(frozen=True, slots=True)
+class Refunded:
+    event_id: EventId
+    booking_id: BookingId
+    paid: int  # minor units the booking was paid, all told
+    refunded: int  # minor units paid back, all told
+
+
+Cue = Completed | Reviewed | Unreviewed | Refunded
+
+
+def key(cue: Cue, reason: str) -> str:
+    return f"{cue.event_id}:{reason}"
+
+
+def booking_source(booking_id: UUID) -> str:
+    return f"booking/{booking_id}"
+
+
+def review_source(review_id: UUID) -> str:
+    return f"review/{review_id}"
+
+
+def invoice_source(invoice_id: UUID) -> str:
+    return f"invoice/{invoice_id}"
+
+
+def cue_of(event: OutboxEvent) -> Cue | None:
+    if event.type == "booking.completed":
+        booking = _part(event.data, "booking")
+        found = _uuid(booking, "id")
+        return None if found is None else Completed(event.id, BookingId(found))
+    if event.type == "booking.refund_recorded":
+        return _refunded(event)
+    if event.type in ("review.created", "review.restored", "review.hidden"):
+        return _review(event)
+    return None
+
+
+def _refunded(event: OutboxEvent) -> Refunded | None:
+    booking = _part(event.data, "booking")
+    found = _uuid(booking, "id")
+    paid, refunded = _amount(booking, "amountPaid"), _amount(booking, "amountRefunded")
+    if found is None or paid is None or refunded is None:
+        return None
+    return Refunded(event.id, BookingId(found), paid, refunded)
+
+
+def _review(event: OutboxEvent) -> Reviewed | Unreviewed | None:
+    review = _part(event.data, "review")
+    review_id, customer = _uuid(review, "id"), _uuid(review, "customerId")
+    if review_id is None or customer is None:
+        return None
+    if event.type == "review.hidden":
+        return Unreviewed(event.id, review_id, UserId(customer))
+    booking, artist = _uuid(review, "bookingId"), _uuid(review, "artistId")
+    if booking is None or artist is None:
+        return None
+    return Reviewed(event.id, review_id, BookingId(booking), UserId(customer), ArtistId(artist))
+
+
+def _part(data: Mapping[str, JsonValue], name: str) -> Mapping[str, JsonValue]:
+    part = data.get(name)
+    return part if isinstance(part, Mapping) else {}
+
+
+def _uuid(part: Mapping[str, JsonValue], name: str) -> UUID | None:
+    value = part.get(name)
+    if not isinstance(value, str):
+        return None
+    try:
+        return UUID(value)
+    except ValueError:
+        return None
+
+
+def _amount(part: Mapping[str, JsonValue], name: str) -> int | None:
+    money = _part(part, name)
+    amount = money.get("amount")
+    return amount if isinstance(amount, int) and not isinstance(amount, bool) else None

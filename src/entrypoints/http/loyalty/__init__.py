@@ -1,0 +1,1 @@
+"""Loyalty over HTTP: programs and one's own points."""
