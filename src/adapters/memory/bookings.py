@@ -12,6 +12,7 @@ entry, held by the unit of work until then), as PostgreSQL's statement does.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from adapters.memory.audit import InMemoryAuditTrail
@@ -132,7 +133,8 @@ class InMemoryBookingRepository(BookingRepository):
         self._outbox.write([event] if event is not None else [])
         self._audit.write([audited] if audited is not None else [])
         self._rows.put(booking.id, booking)
-        self._history.put((booking.id, entry.version), entry)
+        # Kept as PostgreSQL keeps it: a move's old time in its reason, not as a field.
+        self._history.put((booking.id, entry.version), replace(entry, moved_from=None))
 
     async def holding(self, artist_id: ArtistId, span: Interval) -> tuple[Booking, ...]:
         found = self._holding(artist_id, span)

@@ -310,6 +310,7 @@ class InMemoryNotificationContext(NotificationContext):
             awaiting_approval=booking.status is BookingStatus.PENDING
             and booking.requires_approval
             and not booking.approved,
+            offer_until=booking.hold_expires_at if booking.offered else None,
         )
 
     async def artist_owner(self, artist_id: ArtistId) -> UserId | None:

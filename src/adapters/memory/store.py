@@ -67,6 +67,13 @@ class StagedTable(Generic[K, V]):
     def discard(self) -> None:
         self._pending.clear()
 
+    def mark(self) -> dict[K, V]:
+        """This unit of work's pending writes as they are now (``restore`` goes back)."""
+        return dict(self._pending)
+
+    def restore(self, mark: dict[K, V]) -> None:
+        self._pending = dict(mark)
+
 
 class TableRepository(Generic[K, V]):
     """A repository over one staged table of its unit of work."""

@@ -7,7 +7,8 @@ when first used.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from functools import cached_property
 from types import TracebackType
 from typing import Any, Self, TypeVar
@@ -419,10 +420,30 @@ class InMemoryUnitOfWork(
     async def rollback(self) -> None:
         for table in self._tables:
             table.discard()
+        self._drop_held()
+
+    def _drop_held(self) -> None:
         if "outbox" in self.__dict__:
             self.outbox.drop_held()
         if "audit" in self.__dict__:
             self.audit.drop_held()
+
+    @asynccontextmanager
+    async def savepoint(self) -> AsyncIterator[None]:
+        """What the unit holds is written to its staged tables first, so that a block that
+        fails takes back exactly its own writes and records (tables it first used are
+        emptied of them)."""
+        self._write_held()
+        marks = [(table, table.mark()) for table in self._tables]
+        try:
+            yield
+        except BaseException:
+            for table, mark in marks:
+                table.restore(mark)
+            for table in self._tables[len(marks) :]:
+                table.discard()
+            self._drop_held()
+            raise
 
 
 class InMemoryUnitOfWorkFactory(UnitOfWorkFactory[InMemoryUnitOfWork], BookingsUnitOfWorkFactory):

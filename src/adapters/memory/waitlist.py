@@ -12,6 +12,7 @@ from booking_domain.shared.time import Interval
 from booking_domain.waitlist import (
     LIVE,
     EntryId,
+    EntryState,
     EntryStatus,
     ReaderTurn,
     WaitlistEntry,
@@ -81,9 +82,12 @@ class InMemoryWaitlistRepository(TableRepository[EntryId, WaitlistEntry], Waitli
     async def hold_customer(self, customer_id: UserId) -> None:
         """Units of work that write run one at a time here: nothing to queue behind."""
 
-    async def live_count(self, customer_id: UserId) -> int:
+    async def live_count(self, customer_id: UserId, now: datetime) -> int:
         return sum(
-            1 for e in self._rows.values() if e.customer_id == customer_id and e.status in LIVE
+            1
+            for e in self._rows.values()
+            if e.customer_id == customer_id
+            and e.state(now) in (EntryState.WAITING, EntryState.OFFERED)
         )
 
     async def candidates(

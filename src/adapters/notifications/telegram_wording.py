@@ -17,6 +17,9 @@ BUTTONS = {
     KeyAction.CANCEL_SURE: N_("Yes, cancel it"),
     KeyAction.DECLINE_SURE: N_("Yes, decline it"),
     KeyAction.KEEP: N_("No, keep it"),
+    KeyAction.TAKE_OFFER: N_("Take this time"),
+    KeyAction.DECLINE_OFFER: N_("Decline the offer"),
+    KeyAction.DECLINE_OFFER_SURE: N_("Yes, decline it"),
 }
 OPEN_REQUEST = LABELS["request"]
 
@@ -67,6 +70,13 @@ NOTICES = {
     Say.TOO_LATE: N_("It is too late to change this booking here; please contact the artist."),
     Say.NOT_NOW: N_("This booking cannot be changed that way any more."),
     Say.REFUSED: N_("That could not be done."),
+    Say.HOLD_RAN_OUT: N_("Too late: the time was held only until its hold ran out."),
+    Say.ASK_DECLINE_OFFER: N_(
+        "Decline the offer {reference}? The time goes to the next person waiting. Press "
+        "\u201cYes, decline it\u201d to confirm."
+    ),
+    Say.OFFER_TAKEN: N_("You took this time: booking {reference} is yours."),
+    Say.OFFER_DECLINED: N_("You declined the offer {reference}; the time goes to the next person."),
 }
 REFUND = N_("{refund} will be refunded.")
 KEPT_DEPOSIT = N_("Under the cancellation policy {kept} is kept.")

@@ -114,5 +114,5 @@ def _booking(row: Mapping[str, Any]) -> BookingFacts:
         price=Money(row["price_amount"], row["currency"]), time_zone=row["time_zone"],
         studio_name=row["studio_name"], address=row["address"], location=location,
         free_cancellation_notice=timedelta(minutes=row["free_cancellation_minutes"]),
-        awaiting_approval=row["awaiting_approval"],
+        awaiting_approval=row["awaiting_approval"], offer_until=row["offer_until"],
     )  # fmt: skip

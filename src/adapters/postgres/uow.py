@@ -7,7 +7,8 @@ port names. Repositories are built when first used, on the unit of work's connec
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from functools import cached_property
 from types import TracebackType
 from typing import Self, TypeVar
@@ -94,6 +95,7 @@ from adapters.postgres.portfolio import PostgresPortfolioRepository
 from adapters.postgres.projects import PostgresProjectRepository, PostgresQuoteRepository
 from adapters.postgres.replica import ReplicaReads
 from adapters.postgres.reviews import PostgresArtistRatings, PostgresReviewRepository
+from adapters.postgres.savepoints import savepoint
 from adapters.postgres.scheduling import PostgresAvailabilityRepository
 from adapters.postgres.scheduling_reader import CatalogueCache, PostgresSchedulingReader
 from adapters.postgres.search import PostgresArtistSearch, SimilarWords
@@ -382,6 +384,17 @@ class PostgresUnitOfWork(
             self.outbox.drop_held()
         if "audit" in self.__dict__:
             self.audit.drop_held()
+
+    @asynccontextmanager
+    async def savepoint(self) -> AsyncIterator[None]:
+        """``savepoints.savepoint`` on this unit's connection."""
+        async with savepoint(
+            self.connection,
+            autocommit=self._autocommit,
+            write_held=self._write_held,
+            drop_held=self._drop_held,
+        ):
+            yield
 
 
 class PostgresUnitOfWorkFactory(UnitOfWorkFactory[PostgresUnitOfWork], BookingsUnitOfWorkFactory):

@@ -11,7 +11,18 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import BigInteger, bindparam, delete, distinct, func, insert, or_, select, update
+from sqlalchemy import (
+    BigInteger,
+    and_,
+    bindparam,
+    delete,
+    distinct,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from adapters.postgres.bookings import calendar_lock_key
@@ -46,7 +57,6 @@ _CHANGING = (
     "offered_at", "answered_at", "freed_by",
 )  # fmt: skip
 _WAITING = _E.status == constant("waiting")
-_LIVE = _E.status.in_([constant("waiting"), constant("offered")])
 
 _ADD = Statement(lambda: insert(waitlist_entries).values({c.name: bindparam(c.name) for c in _E}))
 _GET = Statement(lambda: select(waitlist_entries).where(_E.id == bindparam("id")))
@@ -77,7 +87,12 @@ _CUSTOMER_PAGE = Statement(
     lambda: page_in_order(waitlist_entries, _CUSTOMER, (_E.joined_at.desc(), _E.id.desc()))
 )
 _CUSTOMER_COUNT = Statement(lambda: exact_count(waitlist_entries, _CUSTOMER))
-_LIVE_COUNT = Statement(lambda: exact_count(waitlist_entries, (*_CUSTOMER, _LIVE)))
+# Live now: offered, or waiting with a date still to come (an expired entry is no more).
+_LIVE_NOW = or_(
+    _E.status == constant("offered"),
+    and_(_WAITING, _E.window_end > bindparam("now", type_=_E.window_end.type)),
+)
+_LIVE_COUNT = Statement(lambda: exact_count(waitlist_entries, (*_CUSTOMER, _LIVE_NOW)))
 _CANDIDATES = Statement(
     lambda: (
         select(waitlist_entries)
@@ -215,8 +230,8 @@ class PostgresWaitlistRepository(OnConnection, WaitlistRepository):
         # Transaction-scoped: released by COMMIT or ROLLBACK, never leaked to the pool.
         await self._conn.execute(_HOLD_CUSTOMER.text, {"key": customer_lock_key(customer_id)})
 
-    async def live_count(self, customer_id: UserId) -> int:
-        params = {"customer_id": customer_id}
+    async def live_count(self, customer_id: UserId, now: datetime) -> int:
+        params = {"customer_id": customer_id, "now": now}
         return count_of(await (await self._conn.execute(_LIVE_COUNT.text, params)).fetchone())
 
     async def candidates(

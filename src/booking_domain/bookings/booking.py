@@ -216,6 +216,7 @@ def apply(
     actor: Actor | None,
     reason: str | None = None,
     amount: Money | None = None,
+    moved_from: Interval | None = None,
     **changes: Any,
 ) -> tuple[Booking, HistoryEntry]:
     """The one way a booking changes: bump the version, stamp times, make its history entry.
@@ -243,6 +244,7 @@ def apply(
         to_status,
         reason,
         amount,
+        moved_from,
     )
     return new, entry
 

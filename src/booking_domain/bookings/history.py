@@ -11,6 +11,7 @@ from booking_domain.bookings.status import BookingStatus
 from booking_domain.shared.identity import Actor, Role
 from booking_domain.shared.ids import BookingId, UserId
 from booking_domain.shared.money import Money
+from booking_domain.shared.time import Interval
 
 
 class HistoryKind(StrEnum):
@@ -48,7 +49,11 @@ class HistoryEntry:
     provider's confirmation). ``version`` is the booking's version after the change, so the
     events of one booking are numbered 1, 2, 3 ... without gaps. ``amount`` is the payment
     received, the refund owed (cancellation, resolution), the refund paid out, or the full
-    price noted when nothing was left to pay (``paid_in_full``).
+    price noted when nothing was left to pay (``paid_in_full``). ``moved_from`` is the
+    appointment a move left (``rescheduled`` only): its outbox event carries it as data
+    (``change.previousStart``/``previousEnd``), which readers of freed time use; the stored
+    history keeps the move in its ``reason`` (``moved from <old start>``) and reads back
+    without it.
     """
 
     booking_id: BookingId
@@ -61,6 +66,7 @@ class HistoryEntry:
     to_status: BookingStatus
     reason: str | None = None
     amount: Money | None = None
+    moved_from: Interval | None = None
 
     @property
     def by_system(self) -> bool:

@@ -386,6 +386,7 @@ def reschedule(
         now=now,
         actor=actor,
         reason=f"moved from {booking.start.isoformat()}",
+        moved_from=booking.appointment,
         start=start,
         end=start + service.duration,
         blocked_start=blocked.start,

@@ -29,10 +29,18 @@ BOOKING_EVENT_TYPES = frozenset(
 
 
 def artist_of_booking_event(event: OutboxEvent) -> ArtistId | None:
-    """The artist of the booking an outbox event carries (None for other events)."""
+    """The artist of the booking an outbox event carries (None for other events, and for
+    one whose artist is no id: a reader of the feed never stops at an event)."""
     booking = event.data.get(BOOKING)
-    artist = booking.get("artistId") if isinstance(booking, Mapping) else None
-    return ArtistId(UUID(artist)) if isinstance(artist, str) else None
+    artist = _id(booking.get("artistId")) if isinstance(booking, Mapping) else None
+    return None if artist is None else ArtistId(artist)
+
+
+def booking_of_event(event: OutboxEvent) -> BookingId | None:
+    """The id of the booking an outbox event carries (None for other events)."""
+    booking = event.data.get(BOOKING)
+    found = _id(booking.get("id")) if isinstance(booking, Mapping) else None
+    return None if found is None else BookingId(found)
 
 
 # What gives time back to the artist's calendar: a cancellation (a decline of an offer is
@@ -40,14 +48,15 @@ def artist_of_booking_event(event: OutboxEvent) -> ArtistId | None:
 FREEING_EVENT_TYPES = frozenset(
     {"booking.cancelled", "booking.expired", "booking.offer_declined", "booking.rescheduled"}
 )
-_MOVED_FROM = "moved from "
+_MOVED_FROM = "moved from "  # the reason a move's history entry states
 
 
 def freed_span(event: OutboxEvent) -> Interval | None:
     """The appointment a booking event gave back to its artist's calendar (None for any
     other event): the booking's own for a cancellation, an expiry or a declined offer, and
-    for a move the time it moved from (``lifecycle.reschedule`` states it in the change's
-    reason; a move keeps the service, so the length is the new appointment's)."""
+    for a move the appointment it left (``change.previousStart``/``previousEnd``). A move
+    recorded before its event carried them says where it moved from in its reason
+    (``lifecycle.reschedule``); its length is then taken to be the new appointment's."""
     if event.type not in FREEING_EVENT_TYPES:
         return None
     booking, change = event.data.get(BOOKING), event.data.get("change")
@@ -58,6 +67,9 @@ def freed_span(event: OutboxEvent) -> Interval | None:
         return None
     if event.type != "booking.rescheduled":
         return Interval(start, end)
+    left, left_end = _moment(change.get("previousStart")), _moment(change.get("previousEnd"))
+    if left is not None and left_end is not None:
+        return Interval(left, left_end) if left < left_end else None
     reason = change.get("reason")
     if not isinstance(reason, str) or not reason.startswith(_MOVED_FROM):
         return None
@@ -73,6 +85,15 @@ def _moment(value: JsonValue) -> datetime | None:
     except ValueError:
         return None
     return moment if moment.tzinfo is not None else None
+
+
+def _id(value: JsonValue) -> UUID | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return UUID(value)
+    except ValueError:
+        return None
 
 
 def booking_event_type(entry: HistoryEntry) -> str:
@@ -160,7 +181,7 @@ def _booking_data(b: Booking) -> dict[str, JsonValue]:
 
 
 def _change_data(e: HistoryEntry) -> dict[str, JsonValue]:
-    return {
+    change: dict[str, JsonValue] = {
         "kind": e.kind.value,
         "fromStatus": None if e.from_status is None else e.from_status.value,
         "toStatus": e.to_status.value,
@@ -170,3 +191,7 @@ def _change_data(e: HistoryEntry) -> dict[str, JsonValue]:
         if e.actor_id is None or e.actor_role is None
         else {"userId": str(e.actor_id), "role": e.actor_role.value},
     }
+    if e.moved_from is not None:  # a move: the appointment it left (docs/events.md)
+        change["previousStart"] = utc_text(e.moved_from.start)
+        change["previousEnd"] = utc_text(e.moved_from.end)
+    return change

@@ -63,6 +63,8 @@ class BookingFacts:
     location: tuple[float, float] | None
     free_cancellation_notice: timedelta
     awaiting_approval: bool = False  # pending until its artist approves it
+    # A waitlist offer waiting for its customer's answer: until when it is held (else None).
+    offer_until: datetime | None = None
     # Read only for the messages after a session (``AfterSession``), else as here.
     after_session: AfterSession | None = None
 

@@ -25,6 +25,7 @@ def booking_state(facts: BookingFacts) -> BookingState:
         start=facts.start,
         awaiting_approval=facts.awaiting_approval,
         free_cancellation_notice=facts.free_cancellation_notice,
+        offer_until=facts.offer_until,
     )
 
 

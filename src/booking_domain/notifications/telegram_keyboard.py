@@ -3,13 +3,17 @@ for the party told (docs/telegram.md, "Buttons").
 
 Rules:
 - the artist of a request waiting for their approval gets **Confirm** and **Decline**;
-- the customer of a pending or confirmed booking gets **Cancel**, and **Reschedule** while
-  the cancellation policy still lets them move it (at least the free-cancellation notice
-  before the start); the policy then decides what a cancellation refunds;
+- the customer of a waitlist offer waiting for their answer gets **Take this time** and
+  **Decline the offer** (answered through the waitlist's own answer), and nothing else
+  moves the offer until then (the artist gets no Confirm or Decline for it);
+- the customer of any other pending or confirmed booking gets **Cancel**, and
+  **Reschedule** while the cancellation policy still lets them move it (at least the
+  free-cancellation notice before the start); the policy then decides what a
+  cancellation refunds;
 - every message about a booking opens it (**Open**), one about a tattoo request opens the
   request;
-- Cancel and Decline ask first: pressed, they turn into **Yes, cancel it** (or **Yes,
-  decline it**) and **No, keep it** (``asking``);
+- Cancel, Decline and Decline the offer ask first: pressed, they turn into **Yes, cancel
+  it** (or **Yes, decline it**) and **No, keep it** (``asking``);
 - links (Open, Reschedule) are buttons only when the app's address is ``https``: Telegram
   opens no other; otherwise the message's text carries them.
 
@@ -45,6 +49,14 @@ class KeyAction(StrEnum):
     DECLINE_SURE = "decline!"
     CANCEL_SURE = "cancel!"
     KEEP = "keep"  # the question answered "no": the buttons as they were
+    TAKE_OFFER = "take"  # a waitlist offer taken
+    DECLINE_OFFER = "refuse"  # a waitlist offer declined: asks first
+    DECLINE_OFFER_SURE = "refuse!"
+
+    @property
+    def answers_offer(self) -> bool:
+        """An answer to a waitlist offer (the waitlist's, not the bookings' change)."""
+        return self in (KeyAction.TAKE_OFFER, KeyAction.DECLINE_OFFER, KeyAction.DECLINE_OFFER_SURE)
 
     @property
     def is_link(self) -> bool:
@@ -78,6 +90,7 @@ class BookingState:
     start: datetime
     awaiting_approval: bool  # pending until its artist approves it
     free_cancellation_notice: timedelta
+    offer_until: datetime | None = None  # a waitlist offer waiting for the answer: its hold
 
 
 def keyboard_for(
@@ -86,20 +99,42 @@ def keyboard_for(
     """The buttons a message about the booking offers ``party`` at ``now`` (the module's
     rules; None, an admin, who is no party: the link only); ``booking_url``: the booking's
     page in the app."""
-    rows: list[tuple[Key, ...]] = []
-    is_open = state.status in _OPEN_STATUSES
-    if party is Party.ARTIST and state.status == "pending" and state.awaiting_approval:
-        confirm, decline = KeyAction.CONFIRM, KeyAction.DECLINE
-        rows.append((Key(confirm, state.booking_id), Key(decline, state.booking_id)))
     links = opens_links(booking_url)
-    if party is Party.CUSTOMER and is_open:
-        row = [Key(KeyAction.CANCEL, state.booking_id)]
-        if links and state.start - now >= state.free_cancellation_notice:
-            row.append(Key(KeyAction.RESCHEDULE, state.booking_id, f"{booking_url}/reschedule"))
-        rows.append(tuple(row))
+    row: tuple[Key, ...] = ()
+    if party is Party.ARTIST:
+        row = _artists(state)
+    elif party is Party.CUSTOMER:
+        row = _customers(state, now, booking_url if links else None)
+    rows = [row] if row else []
     if links:
         rows.append((Key(KeyAction.OPEN, state.booking_id, booking_url),))
     return tuple(rows)
+
+
+def _artists(state: BookingState) -> tuple[Key, ...]:
+    """Confirm or decline a request awaiting approval (an offer is not approved before its
+    customer takes it)."""
+    if state.status != "pending" or not state.awaiting_approval or state.offer_until:
+        return ()
+    return (Key(KeyAction.CONFIRM, state.booking_id), Key(KeyAction.DECLINE, state.booking_id))
+
+
+def _customers(state: BookingState, now: datetime, booking_url: str | None) -> tuple[Key, ...]:
+    """An offer: take it or decline it while it is held (then nothing: the hold sweep ends
+    it). Any other open booking: cancel it, and move it while the policy lets them."""
+    if state.status not in _OPEN_STATUSES:
+        return ()
+    if state.offer_until is not None and state.status == "pending":
+        if now >= state.offer_until:
+            return ()
+        return (
+            Key(KeyAction.TAKE_OFFER, state.booking_id),
+            Key(KeyAction.DECLINE_OFFER, state.booking_id),
+        )
+    cancel = Key(KeyAction.CANCEL, state.booking_id)
+    if booking_url is None or state.start - now < state.free_cancellation_notice:
+        return (cancel,)
+    return (cancel, Key(KeyAction.RESCHEDULE, state.booking_id, f"{booking_url}/reschedule"))
 
 
 def link_keyboard(url: str) -> Keyboard:
@@ -107,9 +142,16 @@ def link_keyboard(url: str) -> Keyboard:
     return ((Key(KeyAction.OPEN, url=url),),) if opens_links(url) else ()
 
 
+_SURE = {
+    KeyAction.DECLINE_OFFER: KeyAction.DECLINE_OFFER_SURE,
+    KeyAction.CANCEL: KeyAction.CANCEL_SURE,
+}
+
+
 def asking(action: KeyAction, booking_id: BookingId) -> Keyboard:
-    """The question a Cancel or Decline press puts: yes, or keep the booking."""
-    sure = KeyAction.CANCEL_SURE if action is KeyAction.CANCEL else KeyAction.DECLINE_SURE
+    """The question a Cancel, Decline or Decline the offer press puts: yes, or keep the
+    booking (or the offer) as it is."""
+    sure = _SURE.get(action, KeyAction.DECLINE_SURE)
     return ((Key(sure, booking_id), Key(KeyAction.KEEP, booking_id)),)
 
 

@@ -9,6 +9,7 @@ every context at once, and strict mypy checks that they do (they subclass each p
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Collection, Mapping, Sequence
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from datetime import datetime
 from types import TracebackType
@@ -36,6 +37,19 @@ class UnitOfWork(Protocol):
     async def commit(self) -> None: ...
 
     async def rollback(self) -> None: ...
+
+
+class Savepoints(Protocol):
+    """A part of a unit of work that may fail alone (a unit of work that has it names it
+    in its port: the waitlist's reader handles each freed time in one)."""
+
+    def savepoint(self) -> AbstractAsyncContextManager[None]:
+        """``async with uow.savepoint():``: when the block raises, everything it wrote and
+        recorded (outbox events, audit entries) is undone and the error goes on (a storage
+        failure as its domain error), while the unit of work stays as it was before the
+        block and may go on and commit. A block that ends normally is part of the unit of
+        work like any other write: committed with it or rolled back with it."""
+        ...
 
 
 U_co = TypeVar("U_co", bound=UnitOfWork, covariant=True)

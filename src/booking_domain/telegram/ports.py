@@ -9,12 +9,12 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 
-from booking_domain.bookings import BookingsUnitOfWork
 from booking_domain.notifications import NotificationsUnitOfWork, SendOutcome
 from booking_domain.shared.ports import UnitOfWorkFactory
 from booking_domain.telegram.calls import BotCall
 from booking_domain.telegram.replies import Reply
 from booking_domain.telegram.updates import ReceivedUpdate
+from booking_domain.waitlist import WaitlistUnitOfWork
 
 
 class TelegramUpdateRepository(Protocol):
@@ -51,9 +51,9 @@ class HasTelegramUpdates(Protocol):
     def telegram_update_queue(self) -> TelegramUpdateQueue: ...
 
 
-class TelegramUnitOfWork(BookingsUnitOfWork, NotificationsUnitOfWork, HasTelegramUpdates, Protocol):
-    """What the bot's use cases open: bookings (it acts on them as the API does), the
-    notifications' chats and what messages are about, and its updates."""
+class TelegramUnitOfWork(WaitlistUnitOfWork, NotificationsUnitOfWork, HasTelegramUpdates, Protocol):
+    """What the bot's use cases open: bookings and waitlist offers (it acts on them as the
+    API does), the notifications' chats and what messages are about, and its updates."""
 
 
 TelegramUnitOfWorkFactory = UnitOfWorkFactory[TelegramUnitOfWork]

@@ -1,7 +1,10 @@
 """Reading an update as Telegram sends it (its JSON, decoded) into what the bot reads of
 it (``updates.Update``). Telegram adds fields over time, so anything unknown is passed
 over; an update of a kind the bot does not read, or missing what the bot needs, is None
-(ignored); only a body that is no JSON object at all is refused."""
+(ignored); only a body that is no JSON object at all is refused. Texts are kept as far
+as they can be stored: without NUL, and with a lone surrogate (which JSON can carry and
+UTF-8 cannot) replaced, so no update the bot reads is refused by the storage (Telegram
+would send it again and again)."""
 
 from __future__ import annotations
 
@@ -60,7 +63,7 @@ def _message(update_id: int, message: Mapping[str, object]) -> Update | None:
         return None
     sender = _object(message.get("from")) or {}
     return Update(
-        update_id, UpdateKind.MESSAGE, chat[0], chat[1], text=text[:MAX_TEXT],
+        update_id, UpdateKind.MESSAGE, chat[0], chat[1], text=_clean(text)[:MAX_TEXT],
         username=_text(sender.get("username"), 64),
         language=_text(sender.get("language_code"), MAX_LANGUAGE),
     )  # fmt: skip
@@ -73,6 +76,7 @@ def _press(update_id: int, press: Mapping[str, object]) -> Update | None:
     callback_id, data = _text(press.get("id"), MAX_CALLBACK_ID), press.get("data")
     if chat is None or callback_id is None or not isinstance(data, str):
         return None
+    data = _clean(data)
     sender = _object(press.get("from")) or {}
     return Update(
         update_id, UpdateKind.PRESS, chat[0], chat[1], username=_text(sender.get("username"), 64),
@@ -110,4 +114,9 @@ def _int(value: object, *, low: int) -> int | None:
 
 
 def _text(value: object, limit: int) -> str | None:
-    return bounded(value, limit) if isinstance(value, str) and value else None
+    text = _clean(value) if isinstance(value, str) else ""
+    return bounded(text, limit) if text else None
+
+
+def _clean(text: str) -> str:
+    return text.encode("utf-8", "replace").decode("utf-8").replace("\x00", "")

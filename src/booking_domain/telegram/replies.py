@@ -30,6 +30,10 @@ class Say(StrEnum):
     KEPT = "kept"
     STALE = "stale"  # no such booking for this account, or no button of the bot's
     TOO_LATE = "too_late"  # the policy's notice has passed: the artist must be asked
+    HOLD_RAN_OUT = "hold_ran_out"  # the booking's hold (a waitlist offer's too) ran out
+    ASK_DECLINE_OFFER = "ask_decline_offer"
+    OFFER_TAKEN = "offer_taken"
+    OFFER_DECLINED = "offer_declined"
     NOT_NOW = "not_now"  # the booking is no longer in a state that allows it
     REFUSED = "refused"  # any other refusal
 

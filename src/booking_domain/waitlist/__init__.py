@@ -79,6 +79,7 @@ __all__ = [
     "Leave",
     "MakeOffer",
     "Offer",
+    "OfferAnswered",
     "OfferNotFoundError",
     "ReaderTurn",
     "Settle",
@@ -97,7 +98,9 @@ __all__ = [
     "WaitlistSettingsRepository",
     "WaitlistUnitOfWork",
     "WaitlistUnitOfWorkFactory",
+    "answer_offer",
     "apply",
+    "check_answer",
     "check_hold_minutes",
     "check_range",
     "entry_data",
@@ -109,3 +112,11 @@ __all__ = [
     "settlement",
     "waitlist_outbox_event",
 ]
+
+# Last: the use cases' modules read this package's names above. An offer answered in
+# another context's unit of work (the Telegram bot's buttons).
+from booking_domain.waitlist.use_cases.answers import (
+    OfferAnswered,
+    answer_offer,
+    check_answer,
+)

@@ -7,9 +7,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from uuid import UUID
 
-from booking_domain.bookings import artist_of_booking_event, freed_span
+from booking_domain.bookings import artist_of_booking_event, booking_of_event, freed_span
 from booking_domain.catalog import SchedulingPolicy, Service
 from booking_domain.scheduling import BusyTimeline, Schedule, free_slots
 from booking_domain.shared.identity import Role
@@ -46,11 +45,10 @@ def freed_time(event: OutboxEvent) -> FreedTime | None:
     """The time ``event`` freed (a cancellation, an expiry, a declined offer, a move's old
     time), or None."""
     span, artist = freed_span(event), artist_of_booking_event(event)
-    booking = event.data.get("booking")
-    booking_id = booking.get("id") if isinstance(booking, Mapping) else None
-    if span is None or artist is None or not isinstance(booking_id, str):
+    booking_id = booking_of_event(event)
+    if span is None or artist is None or booking_id is None:
         return None
-    return FreedTime(BookingId(UUID(booking_id)), artist, span)
+    return FreedTime(booking_id, artist, span)
 
 
 def settlement(event: OutboxEvent) -> EntryStatus | None:

@@ -13,7 +13,7 @@ from booking_domain.bookings import BookingsUnitOfWork
 from booking_domain.scheduling import SchedulingUnitOfWork
 from booking_domain.shared.ids import ArtistId, BookingId, UserId
 from booking_domain.shared.pages import Page, PageRequest
-from booking_domain.shared.ports import UnitOfWorkFactory
+from booking_domain.shared.ports import Savepoints, UnitOfWorkFactory
 from booking_domain.shared.time import Interval
 from booking_domain.waitlist.entries import EntryId, WaitlistEntry
 from booking_domain.waitlist.figures import WaitlistFigures
@@ -53,8 +53,9 @@ class WaitlistRepository(Protocol):
         the cap together."""
         ...
 
-    async def live_count(self, customer_id: UserId) -> int:
-        """How many of the customer's entries are waiting or offered."""
+    async def live_count(self, customer_id: UserId, now: datetime) -> int:
+        """How many of the customer's entries are live at ``now``: offered, or waiting with
+        a date still to come (one that reads as ``expired`` counts no more)."""
         ...
 
     async def candidates(
@@ -114,10 +115,13 @@ class HasWaitlist(Protocol):
     def waitlist_position(self) -> WaitlistFeedPosition: ...
 
 
-class WaitlistUnitOfWork(SchedulingUnitOfWork, BookingsUnitOfWork, HasWaitlist, Protocol):
+class WaitlistUnitOfWork(
+    SchedulingUnitOfWork, BookingsUnitOfWork, HasWaitlist, Savepoints, Protocol
+):
     """What waitlist use cases open: the entries beside the bookings (an offer is one),
-    everything a booking's creation reads, and the catalogue's services (whether one may be
-    waited for, read by its key)."""
+    everything a booking's creation reads, the catalogue's services (whether one may be
+    waited for, read by its key), and savepoints (the reader handles each freed time in
+    one, so that one which fails holds up no other)."""
 
 
 WaitlistUnitOfWorkFactory = UnitOfWorkFactory[WaitlistUnitOfWork]

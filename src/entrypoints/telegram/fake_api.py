@@ -92,6 +92,8 @@ class FakeBotApi:
     async def _act(self, action: str, body: bytes) -> tuple[int, Any, str]:
         try:
             asked = json.loads(body or b"{}")
+            if not isinstance(asked, dict):
+                raise TypeError("send a JSON object")
             update = self._update(action, asked)
         except (ValueError, KeyError, TypeError, LookupError) as refused:
             return 400, {"error": str(refused) or type(refused).__name__}, _JSON

@@ -148,6 +148,18 @@ async def test_the_webhook_refuses_what_is_no_update_and_ignores_what_it_does_no
     for update in (edited, in_a_group, {"update_id": 78}):
         assert (await webhook(api, update)).status_code == 204
     assert await jobs(api) == 0
+    # Without the secret the body is not even read: more than the API reads of any body
+    # is refused for the secret (403), not for its size (413).
+    huge = b"{" + b" " * 10_000_000 + b"}"
+    refused = await api.client.post(WEBHOOK, content=huge)
+    assert (refused.status_code, refused.json()["code"]) == (403, "telegram_webhook_refused")
+    # What no storage keeps (a NUL, a lone surrogate JSON can carry) is dropped from the
+    # text, never a reason to refuse the update (Telegram would send it again and again).
+    nul = fake.state.user_message(CHAT, "/help\x00 me", username="a\x00b")
+    assert (await webhook(api, nul)).status_code == 204
+    lone = json.dumps(fake.state.user_message(CHAT, "hi")).replace('"hi"', '"hi \\ud800"')
+    assert (await api.client.post(WEBHOOK, content=lone, headers=SECRET)).status_code == 204
+    assert await jobs(api) == 2
 
 
 async def test_the_chat_can_be_seen_switched_off_by_choice_and_unlinked(

@@ -160,3 +160,51 @@ async def test_a_refused_change_drops_its_records_though_the_unit_commits(
         await uow.commit()
     assert await everything(feed, start) == []
     assert await _audit_actions(uow_factory, f"booking/{rival.id}") == []
+
+
+async def test_a_savepoint_that_fails_takes_back_only_its_own_writes_and_records(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    """What came before the block and after it is committed with the unit; the refused
+    block's booking, event and audit entry are not, and its refusal is the domain's."""
+    feed = feed_of(uow_factory)
+    artist, customer = await add_bookable_artist(uow_factory), await add_user(uow_factory)
+    start = await feed.tail()
+    before, within, refused, after = (
+        a_booking(artist, customer, SLOT + n * HOUR) for n in (0, 2, 0, 4)
+    )
+    async with uow_factory() as uow:
+        await record_new(uow, *before)
+        with pytest.raises(SlotTakenError):
+            async with uow.savepoint():
+                await record_new(uow, *within)  # fine alone: goes with the block
+                await record_new(uow, *refused)  # the time ``before`` holds
+        async with uow.savepoint():
+            await record_new(uow, *after)
+        await uow.commit()
+    subjects = [i.event.subject for i in await everything(feed, start)]
+    assert subjects == [f"booking/{before[0].id}", f"booking/{after[0].id}"]
+    assert await _audit_actions(uow_factory, f"booking/{within[0].id}") == []
+    async with uow_factory(read_only=True) as uow:
+        assert await uow.bookings.get(within[0].id) is None
+
+
+async def test_a_savepoint_first_in_its_unit_commits_nothing_by_itself(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    """A block that begins the unit's transaction is still only part of it: gone when the
+    unit ends without a commit, and a failing one leaves the unit free to go on."""
+    feed = feed_of(uow_factory)
+    artist, customer = await add_bookable_artist(uow_factory), await add_user(uow_factory)
+    start = await feed.tail()
+    first, second = a_booking(artist, customer), a_booking(artist, customer, SLOT + 2 * HOUR)
+    async with uow_factory() as uow, uow.savepoint():
+        await record_new(uow, *first)
+    async with uow_factory() as uow:
+        with pytest.raises(SlotTakenError):
+            async with uow.savepoint():
+                await record_new(uow, *second)
+                await record_new(uow, *a_booking(artist, customer, SLOT + 2 * HOUR))
+        await record_new(uow, *first)
+        await uow.commit()
+    assert [i.event.subject for i in await everything(feed, start)] == [f"booking/{first[0].id}"]

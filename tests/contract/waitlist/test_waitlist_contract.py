@@ -6,8 +6,9 @@ nothing twice; the artist's settings and figures; each step an event of the entr
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from uuid import uuid4
 
 import anyio
@@ -16,6 +17,7 @@ import pytest
 from booking_domain.bookings import BookingStatus, OfferStatus
 from booking_domain.bookings.use_cases import BookingRequest
 from booking_domain.catalog import ArtistNotFoundError, Deposit, FixedDeposit
+from booking_domain.catalog.use_cases import ServiceFields
 from booking_domain.payments import DepositNotPayableError
 from booking_domain.shared import Money, Role
 from booking_domain.shared.identity import Actor
@@ -32,7 +34,15 @@ from booking_domain.waitlist import (
     WaitlistEntryExistsError,
     WaitlistEntryNotFoundError,
 )
-from booking_domain.waitlist.use_cases import MAX_LIVE, EntryView, JoinWaitlist, SettingsChange
+from booking_domain.waitlist.use_cases import (
+    MAX_LIVE,
+    EntryView,
+    JoinWaitlist,
+    OfferFreedTimes,
+    SettingsChange,
+    WaitlistDeps,
+)
+from booking_domain.waitlist.use_cases.reader import ATTEMPTS
 from tests.contract.outbox.test_outbox_contract import everything, feed_of
 from tests.support.bootstrap import App, build_app
 from tests.support.builders import START
@@ -76,6 +86,13 @@ async def book_and_cancel(shop: Shop) -> BookingId:
     return booking.id
 
 
+async def offer_until(shop: Shop, booking_id: BookingId) -> datetime | None:
+    """Until when the booking is held as an offer, as notifications read it."""
+    async with shop.app.uow(read_only=True) as uow:
+        found = await uow.notification_context.bookings([booking_id])
+    return found[booking_id].offer_until
+
+
 async def test_a_freed_time_goes_to_the_first_then_to_the_next_when_the_hold_runs_out(
     uow_factory: AnyUnitOfWorkFactory,
 ) -> None:
@@ -96,6 +113,7 @@ async def test_a_freed_time_goes_to_the_first_then_to_the_next_when_the_hold_run
     assert offer.start == SLOT and offer.until == shop.app.clock.now() + timedelta(minutes=5)
     held = await shop.app.bookings.get_booking(shop.first, offer.booking_id)
     assert held.status is BookingStatus.PENDING and held.offer is OfferStatus.OFFERED
+    assert await offer_until(shop, offer.booking_id) == offer.until  # what messages read
     waiting = await w.get_entry(shop.second, second.entry.id)
     assert waiting.state is EntryState.WAITING
     with pytest.raises(OfferNotFoundError):  # another customer's offer
@@ -113,6 +131,7 @@ async def test_a_freed_time_goes_to_the_first_then_to_the_next_when_the_hold_run
 
     taken = await w.accept_offer(shop.second, now_offered.entry.offer.booking_id)
     assert taken.state is EntryState.ACCEPTED
+    assert await offer_until(shop, taken.booking.id) is None  # answered: no offer to answer
     assert taken.booking.status is BookingStatus.CONFIRMED  # no deposit, no approval
     with pytest.raises(WaitlistEntryClosedError):
         await w.decline_offer(shop.second, now_offered.entry.offer.booking_id)
@@ -281,3 +300,83 @@ async def test_concurrent_joins_never_pass_the_cap_together(
     assert sorted(outcomes) == ["joined", "refused"]
     mine = await shop.app.bundles.waitlist.my_waitlist(shop.first, PageRequest())
     assert mine.total == MAX_LIVE
+
+
+async def test_a_moved_booking_s_old_time_is_offered_as_it_was_booked(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    """The reader takes the old time from the move's event: a two-hour session booked
+    before the service became one hour long gives back two hours, an hour for each of
+    the two waiting customers."""
+    app = build_app(uow_factory)
+    artist = await add_bookable_artist(uow_factory, minutes=120)
+    booker, first, second = [await add_user(uow_factory) for _ in range(3)]
+    shop = Shop(app, artist, booker, first, second)
+    await shop.join(first)
+    app.clock.advance(timedelta(seconds=1))
+    await shop.join(second)
+    request = BookingRequest(artist.id, artist.service.id, SLOT)
+    booking = (await app.bookings.create_booking(booker, request)).booking
+    hour = ServiceFields(duration=timedelta(hours=1))
+    await app.catalog.update_service(artist.actor, artist.id, artist.service.id, hour)
+    await app.bookings.reschedule(booker, booking.id, start=SLOT + DAY)  # off their dates
+
+    assert await app.bundles.waitlist.offer_freed_times() == 2
+    offers = [
+        (await app.bundles.waitlist.my_waitlist(who, PageRequest())).items[0].entry.offer
+        for who in (first, second)
+    ]
+    assert [o.start if o else None for o in offers] == [SLOT, SLOT + timedelta(hours=1)]
+
+
+async def test_a_freed_time_that_keeps_failing_is_passed_over_and_holds_up_no_other(
+    uow_factory: AnyUnitOfWorkFactory, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The storage refuses every offer of the first freed time (the reference drawn for it
+    is one a booking holds); it is tried ``ATTEMPTS`` times, logged and passed over, and
+    the freed time after it in the same batch is offered. A refusal that does not come
+    again is only a retry."""
+    shop = await a_shop(uow_factory)
+    await shop.join(shop.first)
+    await shop.join(shop.second, SLOT.date() + DAY, SLOT.date() + DAY)
+    freed = await book_and_cancel(shop)
+    taken = (await shop.app.bookings.get_booking(shop.booker, freed)).reference
+    request = BookingRequest(shop.artist.id, shop.artist.service.id, SLOT + DAY)
+    later = (await shop.app.bookings.create_booking(shop.booker, request)).booking
+    await shop.app.bookings.change_status(shop.booker, later.id, status=BookingStatus.CANCELLED)
+    drawn = iter([taken] * ATTEMPTS + ["INK-FRESH1", taken, "INK-FRESH2"])
+    deps = WaitlistDeps(shop.app.uow, shop.app.clock, feed_of(uow_factory), lambda: next(drawn))
+    reader = OfferFreedTimes(deps)
+
+    with caplog.at_level(logging.WARNING, logger="inkslot.waitlist"):
+        assert await reader() == 1
+    assert [r.levelname for r in caplog.records] == ["WARNING"] * (ATTEMPTS - 1) + ["ERROR"]
+    assert "booking.cancelled" in caplog.records[-1].getMessage()
+    waiting = (await shop.app.bundles.waitlist.my_waitlist(shop.first, PageRequest())).items
+    offered = (await shop.app.bundles.waitlist.my_waitlist(shop.second, PageRequest())).items
+    assert [waiting[0].state, offered[0].state] == [EntryState.WAITING, EntryState.OFFERED]
+    assert await reader() == 0  # passed over for good: the position moved on
+
+    await book_and_cancel(shop)  # the same time freed again: one clash, then offered
+    assert await reader() == 1
+    now = (await shop.app.bundles.waitlist.my_waitlist(shop.first, PageRequest())).items
+    assert now[0].state is EntryState.OFFERED and now[0].entry.offer is not None
+    held = await shop.app.bookings.get_booking(shop.first, now[0].entry.offer.booking_id)
+    assert held.reference == "INK-FRESH2"
+
+
+async def test_entries_whose_dates_are_over_count_no_more_towards_the_cap(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    """An entry that reads as ``expired`` is no live entry: a customer whose waits all ran
+    out may join again, without leaving each first."""
+    shop = await a_shop(uow_factory)
+    day = SLOT.date()
+    for n in range(MAX_LIVE):
+        await shop.join(shop.first, day + n * DAY, day + n * DAY)
+    with pytest.raises(TooManyWaitlistEntriesError):
+        await shop.join(shop.first, day + MAX_LIVE * DAY, day + MAX_LIVE * DAY)
+    shop.app.clock.advance((MAX_LIVE + 3) * DAY)  # every date of theirs is over
+    later = shop.app.clock.now().date() + DAY
+    joined = await shop.join(shop.first, later, later)
+    assert joined.state is EntryState.WAITING

@@ -6,8 +6,10 @@ from __future__ import annotations
 import pytest
 
 from booking_domain.telegram import derived_secret
+from entrypoints.container import InMemoryAdapters, build_container
 from entrypoints.from_settings import telegram_webhook_secret
 from entrypoints.settings import SettingsError, load_settings
+from tests.support.builders import TEST_JWT_SECRET, cheap_settings
 from tests.support.telegram import TEST_BOT_TOKEN
 
 
@@ -32,6 +34,11 @@ def test_a_configured_webhook_secret_is_checked_used_and_never_shown() -> None:
     )
     assert telegram_webhook_secret(settings) == secret
     assert secret not in repr(settings)
+    config = cheap_settings(telegram_bot_token=TEST_BOT_TOKEN, telegram_webhook_secret=secret)
+    adapters = InMemoryAdapters(settings=config, jwt_secret=TEST_JWT_SECRET)
+    core = build_container(config, jwt_secret=TEST_JWT_SECRET, adapters=adapters)
+    bot = core.contexts["telegram"].deps()
+    assert bot.webhook_secret == secret and secret not in repr(bot)
     for bad in ("short", "has spaces in it here", "x" * 257, "semi;colon-secret-value"):
         with pytest.raises(SettingsError, match="INKSLOT_TELEGRAM_WEBHOOK_SECRET") as caught:
             load_settings({"INKSLOT_TELEGRAM_WEBHOOK_SECRET": bad})

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
+import httpx
 import pytest
 
 from adapters.memory.notifications import InMemoryNotificationQueue
@@ -230,3 +231,30 @@ async def test_telegrams_429_delays_a_reply_and_a_reply_that_keeps_failing_is_dr
         app.clock.advance(wait)
     failed = [c for c in fake.state.calls("sendMessage") if c["status"] == 502]
     assert (rounds, len(failed)) == (3, 4)  # tried after 2, 10 and 30 s, then dropped
+
+
+def test_the_fake_refuses_a_persons_action_it_cannot_read_with_400(fake: ServedFake) -> None:
+    for action in ("send", "press", "block", "fail"):
+        for body in (b"[]", b'"x"', b"{}", b'{"chatId": "x", "status": "y"}', b"not json"):
+            answer = httpx.post(f"{fake.url}/fake/{action}", content=body, timeout=5)
+            assert answer.status_code == 400, (action, body)
+
+
+async def test_a_refused_press_switches_a_chat_that_was_off_on_again(
+    app: App, fake: ServedFake
+) -> None:
+    """The person unblocked the bot (Telegram's word of it lost) and pressed a button that
+    is out of date: the refusal is answered, and the chat is on again all the same."""
+    artist = await add_bookable_artist(app.uow)
+    customer = await add_user(app.uow)
+    await linked(app, fake, customer)
+    booking = await booked(app, artist, customer)
+    await deliver(app)
+    told = fake.last()
+    await post(app, fake.state.block(CHAT))
+    assert not (await app.bundles.notifications.get_telegram_chat(customer)).reachable
+    await app.bookings.change_status(customer, booking.id, status=BookingStatus.CANCELLED)
+    fake.state.blocked.discard(CHAT)
+    await post(app, fake.state.press(CHAT, label="Cancel", message_id=told["messageId"]))
+    assert fake.answers()[-1] == "This booking cannot be changed that way any more."
+    assert (await app.bundles.notifications.get_telegram_chat(customer)).reachable

@@ -9,7 +9,7 @@ from datetime import timedelta
 from uuid import UUID, uuid4
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from booking_domain.notifications import (
@@ -108,18 +108,40 @@ def test_the_buttons_fit_the_party_and_the_booking() -> None:
     assert labels(local) == ["cancel"]
 
 
+def test_a_waitlist_offer_is_taken_or_declined_by_its_customer_and_nothing_else() -> None:
+    """Until its customer answers, nothing but the answer moves an offer: no Cancel or
+    Reschedule for the customer, no Confirm or Decline for the artist, even of a service
+    that needs approval; once its hold ran out, nothing but the link."""
+    held = NOW + timedelta(minutes=30)
+    offer = BookingState(BOOKING, "pending", NOW + timedelta(days=3), True, NOTICE, held)
+    assert labels(keyboard_for(Party.CUSTOMER, offer, NOW, URL)) == ["take", "refuse", "open"]
+    assert labels(keyboard_for(Party.ARTIST, offer, NOW, URL)) == ["open"]
+    assert labels(keyboard_for(Party.CUSTOMER, offer, held, URL)) == ["open"]
+    assert labels(asking(KeyAction.DECLINE_OFFER, BOOKING)) == ["refuse!", "keep"]
+
+
 @given(
     st.sampled_from([Party.CUSTOMER, Party.ARTIST, None]),
     st.sampled_from(["pending", "confirmed", "cancelled", "completed", "expired"]),
     st.floats(-2, 30),
     st.booleans(),
     st.uuids(),
+    st.booleans(),
+    st.sampled_from([KeyAction.CANCEL, KeyAction.DECLINE, KeyAction.DECLINE_OFFER]),
 )
 def test_every_button_carries_at_most_64_bytes_that_read_back_and_no_more(
-    party: Party | None, status: str, days: float, awaiting: bool, booking: UUID
+    party: Party | None,
+    status: str,
+    days: float,
+    awaiting: bool,
+    booking: UUID,
+    offered: bool,
+    asked: KeyAction,
 ) -> None:
-    state = BookingState(BookingId(booking), status, NOW + timedelta(days=days), awaiting, NOTICE)
-    keyboard = keyboard_for(party, state, NOW, URL) + asking(KeyAction.CANCEL, BookingId(booking))
+    start = NOW + timedelta(days=days)
+    held = NOW + timedelta(minutes=30) if offered else None
+    state = BookingState(BookingId(booking), status, start, awaiting, NOTICE, held)
+    keyboard = keyboard_for(party, state, NOW, URL) + asking(asked, BookingId(booking))
     for key in (k for row in keyboard for k in row):
         if key.action.is_link:
             assert key.callback_data is None and key.url is not None
@@ -195,12 +217,15 @@ json_values = st.recursive(
     max_leaves=25,
 )
 a_chat = st.fixed_dictionaries({"id": json_values | st.integers(), "type": json_values})
+# Any text JSON can carry: NUL, and lone surrogates (escaped in JSON, no character in UTF-8).
+any_text = st.text(st.characters(exclude_categories=()), max_size=40)
+a_sender = st.fixed_dictionaries({"username": any_text, "language_code": any_text})
 shaped = st.fixed_dictionaries(
     {"update_id": st.integers(-5, 2**64)},
     optional={
         "message": st.fixed_dictionaries(
-            {"chat": a_chat, "text": json_values | st.text(max_size=40)},
-            optional={"from": json_values},
+            {"chat": a_chat, "text": json_values | any_text},
+            optional={"from": json_values | a_sender},
         ),
         "callback_query": json_values,
         "my_chat_member": json_values,
@@ -222,6 +247,25 @@ def test_any_json_is_an_update_the_bot_reads_or_none_or_refused_as_no_update(
     if found is not None:
         assert found.update_id == payload["update_id"] and 0 <= found.update_id < 2**63
         assert found.chat_id != 0 and len(found.text) <= 4096
+        for text in (found.text, found.username or "", found.language or ""):  # storable
+            assert "\x00" not in text
+            text.encode("utf-8")  # no lone surrogate
+
+
+@given(any_text, any_text)
+@example("/help\x00 me", "\ud800name")
+def test_a_messages_texts_are_kept_as_far_as_they_can_be_stored(text: str, name: str) -> None:
+    """No NUL (PostgreSQL refuses it) and no lone surrogate (UTF-8 has none): the storage
+    then never refuses an update the bot reads, which Telegram would send again for ever."""
+    sender = {"username": name, "language_code": name}
+    message = {"chat": {"id": CHAT, "type": "private"}, "text": text, "from": sender}
+    found = read_body(json.dumps({"update_id": 1, "message": message}).encode())
+    assert found is not None
+    for kept in (found.text, found.username or "", found.language or ""):
+        assert "\x00" not in kept
+        kept.encode("utf-8")  # no lone surrogate
+    storable = "\x00" not in text and all(not 0xD800 <= ord(c) <= 0xDFFF for c in text)
+    assert storable <= (found.text == text)
 
 
 @pytest.mark.parametrize("body", [b"", b"not json", b"[1, 2]", b"\xff\xfe", b"{" * 100_000])

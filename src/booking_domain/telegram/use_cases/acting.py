@@ -17,6 +17,7 @@ from booking_domain.telegram.ports import TelegramUnitOfWork
 from booking_domain.telegram.replies import Card, Notice, Reply, Say, Text, Upcoming
 from booking_domain.telegram.updates import Update
 from booking_domain.telegram.use_cases.deps import TelegramDeps
+from booking_domain.telegram.use_cases.offers import press_offer
 from booking_domain.telegram.use_cases.pressing import keyboard_of, party_of, press
 
 LIST_SIZE = 5  # /bookings: the next five, and how many there are in all
@@ -69,14 +70,22 @@ class Answer:
     locale: str  # the linked account's language (after a link: the new account's)
 
 
-async def act(uow: TelegramUnitOfWork, deps: TelegramDeps, turn: Turn) -> Answer:
-    """Do what the update asks; what to reply."""
-    intent, chat = turn.intent, turn.chat
-    after = chat_after(chat, intent, turn.now)
+async def follow_chat(uow: TelegramUnitOfWork, turn: Turn) -> None:
+    """The chat's link as the update leaves it (``conversation.chat_after``: off when the
+    bot is blocked, unlinked by ``/stop``, on again after anything else the person does),
+    whether what the update asks goes through or is refused."""
+    chat = turn.chat
+    after = chat_after(chat, turn.intent, turn.now)
     if chat is not None and after is None:
         await uow.telegram_chats.remove_chat(chat.chat_id)
     elif after is not None and after != chat:
         await uow.telegram_chats.put(after)
+
+
+async def act(uow: TelegramUnitOfWork, deps: TelegramDeps, turn: Turn) -> Answer:
+    """Do what the update asks; what to reply."""
+    intent = turn.intent
+    await follow_chat(uow, turn)
     if isinstance(intent, Link):
         return await _link(uow, deps, turn, intent)
     if isinstance(intent, Press):
@@ -114,7 +123,8 @@ async def _press(
 ) -> list[Reply]:
     assert turn.actor is not None  # decide() presses for linked chats only
     message_id = turn.update.message_id
-    return await press(uow, turn.actor, intent, message_id, turn.now, deps.app_url)
+    act_on = press_offer if intent.action.answers_offer else press  # the waitlist's answer
+    return await act_on(uow, turn.actor, intent, message_id, turn.now, deps.app_url)
 
 
 async def _upcoming(

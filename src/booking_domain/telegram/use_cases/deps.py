@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from booking_domain.accounts import KeyedDigest
 from booking_domain.shared.clock import Clock
@@ -17,4 +17,5 @@ class TelegramDeps:
     bot_wording: BotWording
     app_url: str  # where the buttons' links open (the web app)
     bot_api: BotApi | None = None  # None: no bot token, Telegram is off
-    webhook_secret: str | None = None  # what the webhook checks (webhook.webhook_secret)
+    # What the webhook checks (webhook.webhook_secret). A credential: never in a repr.
+    webhook_secret: str | None = field(default=None, repr=False)

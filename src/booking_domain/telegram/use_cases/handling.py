@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from booking_domain.bookings import TooLateToChangeError, load_visible
+from booking_domain.bookings import HoldExpiredError, TooLateToChangeError, load_visible
 from booking_domain.notifications import Keyboard, TelegramChat
 from booking_domain.shared.errors import (
     ConflictError,
@@ -30,7 +30,7 @@ from booking_domain.telegram.conversation import Press
 from booking_domain.telegram.ports import BotApi, TelegramUnitOfWork
 from booking_domain.telegram.replies import Notice, Rebutton, Reply, Say, Text
 from booking_domain.telegram.updates import ReceivedUpdate
-from booking_domain.telegram.use_cases.acting import Answer, Turn, act, open_turn
+from booking_domain.telegram.use_cases.acting import Answer, Turn, act, follow_chat, open_turn
 from booking_domain.telegram.use_cases.deps import TelegramDeps
 from booking_domain.telegram.use_cases.pressing import keyboard_of, party_of
 
@@ -65,6 +65,7 @@ class HandleTelegramUpdate(UseCase[TelegramDeps]):
                 stored = await uow.telegram_updates.lock(update_id)
                 if stored is None:
                     return None
+                await follow_chat(uow, turn)  # the person did something: the chat follows
                 answer = await self._refusal(uow, turn, refused)
             update = stored.update
             calls = self._deps.bot_wording.word(
@@ -137,6 +138,8 @@ def refusal(error: DomainError) -> Say:
         return Say.STALE
     if isinstance(error, TooLateToChangeError):
         return Say.TOO_LATE
+    if isinstance(error, HoldExpiredError):
+        return Say.HOLD_RAN_OUT
     if isinstance(error, ConflictError | GoneError | RuleViolationError):
         return Say.NOT_NOW
     return Say.REFUSED

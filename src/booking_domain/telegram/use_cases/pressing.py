@@ -48,7 +48,8 @@ async def press(
     app_url: str,
 ) -> list[Reply]:
     """What the press does, and the notice and buttons that answer it. Refusals raise the
-    bookings' errors (the caller answers them: ``refusal``)."""
+    bookings' errors (the caller answers them: ``refusal``). An answer to a waitlist offer
+    is not pressed here (``offers.press_offer``)."""
     booking = await load_visible(uow, pressed.booking_id, actor, for_update=True)
     party = party_of(booking, actor)
     action = pressed.action

@@ -112,7 +112,7 @@ class Join(UseCase[WaitlistDeps]):
             if not (settings or WaitlistSettings.of_artist(artist.id)).enabled:
                 raise WaitlistClosedError()
             await uow.waitlist.hold_customer(actor.user_id)  # the cap holds under concurrency
-            if await uow.waitlist.live_count(actor.user_id) >= MAX_LIVE:
+            if await uow.waitlist.live_count(actor.user_id, now) >= MAX_LIVE:
                 raise TooManyWaitlistEntriesError()
             await record_entry(uow, entry, change, actor, now)
             await uow.commit()
@@ -138,11 +138,14 @@ class MyWaitlist(UseCase[WaitlistDeps]):
 
 
 class LeaveWaitlist(UseCase[WaitlistDeps]):
-    """Its customer leaves; an open offer is declined with it (its booking cancelled)."""
+    """Its customer leaves; an open offer is declined with it (its booking cancelled). The
+    artist's calendar first, then the entry, then the offer's booking (``answers.py``)."""
 
     async def __call__(self, actor: Actor, entry_id: EntryId) -> EntryView:
         async with self._deps.uow() as uow:
             now = self._deps.clock.now()
+            seen = await load_entry(uow, actor, entry_id)
+            await uow.bookings.hold_calendar(seen.artist_id)
             entry = await load_entry(uow, actor, entry_id, for_update=True)
             left, change = apply(entry, Leave(actor), now)
             if entry.status is EntryStatus.OFFERED and entry.offer is not None:

@@ -20,17 +20,26 @@ A batch is one transaction with the position's advance: a crash repeats a batch 
 and a repeated batch finds the entries it offered no longer waiting. When the batch came
 back short, the position moves to the feed's tail as read before it, so events of other
 types are looked at once, and an idle reader costs the tail's one index read.
+
+Each freed time is handled in a savepoint of its own: when handling it fails (a storage
+refusal, a bug, data no rule expected), what it did is undone and it is tried again, up to
+``ATTEMPTS`` times in all (a clash of a drawn booking reference, or a deadlock, passes);
+one that keeps failing is logged with its event and passed over, so that it never holds
+up the freed times after it (a batch that failed whole would be read again every second,
+and fail again, for ever).
 """
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime, timedelta
 
 from booking_domain.bookings import FREEING_EVENT_TYPES, place_offer
 from booking_domain.scheduling import SchedulingContext
-from booking_domain.shared.errors import DomainError
+from booking_domain.shared.errors import DomainError, ServiceUnavailableError
 from booking_domain.shared.ids import BookingId, ServiceId
 from booking_domain.shared.outbox import OutboxEvent
+from booking_domain.shared.ports import FeedItem
 from booking_domain.shared.time import Interval
 from booking_domain.shared.use_case import UseCase, in_batches
 from booking_domain.waitlist.entries import EntryStatus, MakeOffer, Settle, WaitlistEntry, apply
@@ -43,7 +52,9 @@ from booking_domain.waitlist.use_cases.deps import WaitlistDeps
 BATCH = 100
 MAX_OFFERS = 5  # offers of one freed time (each takes part of it)
 CANDIDATES = 50  # waiting entries looked at for one freed time
+ATTEMPTS = 3  # tries of one freed time, each in a savepoint, before it is passed over
 DAY = timedelta(days=1)
+_log = logging.getLogger("inkslot.waitlist")
 
 
 class OfferFreedTimes(UseCase[WaitlistDeps]):
@@ -66,12 +77,37 @@ class OfferFreedTimes(UseCase[WaitlistDeps]):
             now = self._deps.clock.now()
             made = 0
             for item in items:
-                made += await self._follow(uow, item.event, now)
+                made += await self._follow_alone(uow, item, now)
             full = len(items) == batch_size
             last = items[-1].cursor if full else max([tail, *(i.cursor for i in items)])
             await uow.waitlist_position.advance(last)
             await uow.commit()
         return made, full
+
+    async def _follow_alone(self, uow: WaitlistUnitOfWork, item: FeedItem, now: datetime) -> int:
+        """``_follow`` in a savepoint, tried again when it fails, passed over (logged)
+        when it keeps failing. The storage gone away is no failure of this freed time: the
+        batch fails whole and is read again."""
+        event = item.event
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                async with uow.savepoint():
+                    return await self._follow(uow, event, now)
+            except ServiceUnavailableError:
+                raise
+            except Exception as failure:
+                if attempt == ATTEMPTS:
+                    _log.error(
+                        "waitlist: passed over the freed time of event %s (%s, cursor %s) "
+                        "after %d failed attempts",
+                        event.id, event.type, item.cursor, ATTEMPTS, exc_info=failure,
+                    )  # fmt: skip
+                else:
+                    _log.warning(
+                        "waitlist: the freed time of event %s failed (%s); trying again",
+                        event.id, type(failure).__name__,
+                    )  # fmt: skip
+        return 0
 
     async def _follow(self, uow: WaitlistUnitOfWork, event: OutboxEvent, now: datetime) -> int:
         freed = freed_time(event)

@@ -5,7 +5,8 @@ Telegram sends each update with the secret the webhook was registered with
 request without it, or with another, is 403 ``telegram_webhook_refused`` and nothing is
 read or changed). An update is kept and queued for a job, and answered 204 at once: a
 message, a pressed button, the bot blocked or unblocked; any other update, 204 and nothing
-kept; a body that is no JSON object, 400. Without a bot token, 404 ``telegram_off``.
+kept; a body that is no JSON object, 422 ``invalid_telegram_update``. Without a bot
+token, 404 ``telegram_off``.
 """
 
 from __future__ import annotations
@@ -45,5 +46,6 @@ class TelegramWebhookController(
     async def receive(
         self, request: AnyRequest, telegram: TelegramDep, secret: SecretToken = None
     ) -> None:
-        """The body is a Telegram ``Update`` (JSON), read as it came."""
-        await telegram.receive_update(secret=secret, body=await request.body())
+        """The body is a Telegram ``Update`` (JSON), read as it came, once the secret is
+        right."""
+        await telegram.receive_update(secret=secret, body=request.body)
