@@ -57,12 +57,15 @@ waitlist_entries = sa.Table(
         using="gist",
         name="ex_waitlist_entries_live_dates",
     ),
-    # The reader: an artist's waiting entries, first come first served.
+    # The reader: an artist's waiting entries whose window covers a freed time, by the
+    # window's end. Entries whose dates are over stay 'waiting' (their expiry is read, not
+    # stored), so an index led by the join order would walk every one of them, under the
+    # artist's calendar lock; this one starts past them (the few found are sorted by
+    # join time).
     sa.Index(
         "ix_waitlist_entries_waiting",
         "artist_id",
-        "joined_at",
-        "id",
+        "window_end",
         postgresql_where=sa.text("status = 'waiting'"),
     ),
     # A customer's list, newest first (and their live count).
