@@ -86,7 +86,11 @@ def _lead_key(facts: MessageFacts) -> str:
     party = facts.party.value
     if facts.to_client and (facts.kind, f"{party}/client") in wording.MESSAGES:
         return f"{party}/client"
-    if facts.kind != "booking.cancelled" or facts.booking is None:
+    if facts.booking is None:
+        return party
+    if facts.kind == "booking.expired" and facts.booking.waitlist_offer:
+        return f"{party}/offer"  # a hold that ran out unanswered: no deposit was asked
+    if facts.kind != "booking.cancelled":
         return party
     by = facts.booking.cancelled_by
     if by == party:

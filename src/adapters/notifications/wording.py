@@ -83,6 +83,18 @@ MESSAGES: dict[tuple[str, str], tuple[str, str]] = {
         N_("Booking request {reference} expired"),
         N_("The request of {customer} for {when} expired without a deposit."),
     ),
+    ("booking.expired", "customer/offer"): (
+        N_("The time offered to you has gone: {reference}"),
+        N_(
+            "{service} with {artist} on {when} was held for you, and the hold ran out "
+            "without an answer, so the time goes to the next person waiting. To be offered "
+            "another time, join the waitlist again in the app."
+        ),
+    ),
+    ("booking.expired", "artist/offer"): (
+        N_("Waitlist offer {reference} lapsed"),
+        N_("{customer} did not answer the offer of {when} in time; it goes to the next in line."),
+    ),
     ("booking.offered", "customer"): (
         N_("A time opened up with {artist}: {reference}"),
         N_(

@@ -10,6 +10,7 @@ analytics count neither a declined nor a lapsed offer (docs/analytics.md)."""
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 import pytest
 
@@ -186,6 +187,26 @@ async def test_a_lapsed_hold_passes_the_time_on_and_an_accepted_offer_owes_its_d
     assert (figures["offers"], figures["lapsed"], figures["accepted"]) == (2, 1, 1)
     assert (figures["slots"], figures["filled"], figures["fillRatePercent"]) == (1, 1, 100)
     assert await day_figures(desk) == (1, 0, 0.0)  # an expired hold, a lapsed offer: neither
+
+    # Told as what happened: the unpaid request expired for want of a deposit; the offer
+    # lapsed for want of an answer (no deposit was ever asked of Bo).
+    await deliver(api)
+
+    async def expired_told(session: dict[str, Any]) -> list[tuple[str, str]]:
+        inbox = await api.client.get("/api/v1/me/notifications", headers=desk.auth(session))
+        items = inbox.json()["items"]
+        return [(n["title"], n["body"]) for n in items if n["kind"] == "booking.expired"]
+
+    [(title, body)] = await expired_told(bo)
+    assert title == f"The time offered to you has gone: {lapsed['reference']}"
+    assert "deposit" not in body and "next person waiting" in body
+    [(title, body)] = await expired_told(desk.customer)
+    assert title == f"Booking request {unpaid['reference']} expired" and "deposit" in body
+    artist_told = sorted(title for title, _ in await expired_told(desk.artist.session))
+    assert artist_told == sorted(
+        [f"Booking request {unpaid['reference']} expired",
+         f"Waitlist offer {lapsed['reference']} lapsed"]
+    )  # fmt: skip
 
 
 async def test_leaving_declines_an_open_offer_and_frees_the_dates(api: Api) -> None:
