@@ -88,7 +88,7 @@ def _lead_key(facts: MessageFacts) -> str:
         return f"{party}/client"
     if facts.booking is None:
         return party
-    if facts.kind == "booking.expired" and facts.booking.waitlist_offer:
+    if facts.kind == "booking.expired" and facts.booking.unanswered_offer:
         return f"{party}/offer"  # a hold that ran out unanswered: no deposit was asked
     if facts.kind != "booking.cancelled":
         return party

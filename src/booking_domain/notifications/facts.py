@@ -112,7 +112,9 @@ class BookingView:
     links: Links
     touch_up: bool = False  # a free touch-up of an earlier booking
     hold_until: datetime | None = None  # a pending booking's hold, as the event left it
-    waitlist_offer: bool = False  # made as a waitlist offer (its lapse is no unpaid request)
+    # A waitlist offer still waiting for its customer's answer as the event left it: its
+    # expiry is a lapse, no unpaid request (an accepted offer expires as any request).
+    unanswered_offer: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -329,7 +331,7 @@ def _view(data: Mapping[str, JsonValue], facts: BookingFacts, app_url: str) -> B
         links=Links(base, f"{base}/reschedule", f"{base}/cancel", f"{base}/pay"),
         touch_up=_text(snapshot, "touchUpOf") is not None,
         hold_until=_instant(snapshot, "holdExpiresAt"),
-        waitlist_offer=_text(snapshot, "offer") is not None,
+        unanswered_offer=_text(snapshot, "offer") == "offered",
     )
 
 

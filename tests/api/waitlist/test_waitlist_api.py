@@ -4,7 +4,8 @@ and leave; the artist sets the hold and reads the figures; a cancelled time is o
 the first in line, who declines, then to the next, who accepts (confirmed at once); a
 time freed by an expired deposit hold is offered, the first customer lets the hold run
 out (409 ``hold_expired`` before and after the sweep), the next accepts and owes the
-deposit, which the sandbox pays; leaving with an open offer declines it. The artist's
+deposit, which the sandbox pays; each is told what happened (a lapsed offer is no unpaid
+request, an accepted offer left unpaid is one); leaving with an open offer declines it. The artist's
 analytics count neither a declined nor a lapsed offer (docs/analytics.md)."""
 
 from __future__ import annotations
@@ -207,6 +208,33 @@ async def test_a_lapsed_hold_passes_the_time_on_and_an_accepted_offer_owes_its_d
         [f"Booking request {unpaid['reference']} expired",
          f"Waitlist offer {lapsed['reference']} lapsed"]
     )  # fmt: skip
+
+
+async def test_an_accepted_offer_left_unpaid_is_told_as_any_unpaid_request(api: Api) -> None:
+    desk = await open_desk(api, service=DEPOSIT_SERVICE, settings={"depositHoldMinutes": 15})
+    unpaid = (await desk.book()).json()
+    assert unpaid["status"] == "pending", unpaid
+    bo = await desk.customer_named("Bo")
+    first = await joined(desk, bo)
+    api.clock.advance(timedelta(minutes=15))  # the first request's deposit was never paid
+    assert await holds_swept(desk) == 1
+    assert await offers_made(desk) == 1
+    offer = (await entry(desk, bo, first))["offer"]
+    taken = await answer(desk, bo, offer["bookingId"], "accept")
+    assert taken.status_code == 200, taken.text
+
+    api.clock.advance(timedelta(minutes=15))  # Bo answered, then never paid either
+    assert await holds_swept(desk) == 1
+    left = (await desk.get(f"/{offer['bookingId']}", bo)).json()
+    assert (left["status"], left["cancellationReason"], left["offer"]) == (
+        "cancelled", "expired", "accepted",
+    )  # fmt: skip
+    await deliver(api)
+    inbox = await api.client.get("/api/v1/me/notifications", headers=desk.auth(bo))
+    [(title, body)] = [
+        (n["title"], n["body"]) for n in inbox.json()["items"] if n["kind"] == "booking.expired"
+    ]
+    assert title == f"Booking request {left['reference']} expired" and "deposit" in body
 
 
 async def test_leaving_declines_an_open_offer_and_frees_the_dates(api: Api) -> None:
