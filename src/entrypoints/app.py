@@ -12,14 +12,18 @@ import gc
 import logging
 from dataclasses import replace
 from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING
 
 from litestar import Litestar
 
 from entrypoints.container import Core, build_container, bundles, close_adapters, open_adapters
 from entrypoints.http.app import HttpConfig, build_app
 from entrypoints.logs import configure_logging
-from entrypoints.settings import Settings, load_settings, local_jwt_secret
+from entrypoints.settings import Settings, jwt_secret_for, load_settings
 from entrypoints.tracing import flush_tracing, start_tracing
+
+if TYPE_CHECKING:
+    from opentelemetry.sdk.trace import TracerProvider
 
 
 def _version() -> str:
@@ -27,14 +31,6 @@ def _version() -> str:
         return version("inkslot")
     except PackageNotFoundError:
         return "0.0.0"
-
-
-def jwt_secret_for(settings: Settings) -> str:
-    if settings.jwt_secret:
-        return settings.jwt_secret
-    if settings.is_local:
-        return local_jwt_secret(settings.data_dir)
-    raise ValueError("INKSLOT_JWT_SECRET is required outside the local profile")
 
 
 def create_app(
@@ -66,7 +62,14 @@ def create_app(
         await close_adapters(core)
         flush_tracing()
 
-    config = HttpConfig(
+    config = http_config(settings, tracer_provider)
+    return build_app(app_bundles, config, on_startup=[start], on_shutdown=[stop])
+
+
+def http_config(settings: Settings, tracer_provider: TracerProvider | None = None) -> HttpConfig:
+    """What of the settings the HTTP app itself is built with (the rest reaches it through
+    the core)."""
+    return HttpConfig(
         version=_version(),
         cors_origins=settings.cors_origins,
         auth_rate_limit_per_minute=settings.auth_rate_limit_per_minute,
@@ -79,7 +82,6 @@ def create_app(
         tracer_provider=tracer_provider,
         drain_seconds=settings.drain_seconds,
     )
-    return build_app(app_bundles, config, on_startup=[start], on_shutdown=[stop])
 
 
 def app_from_env() -> Litestar:

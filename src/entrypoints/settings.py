@@ -657,6 +657,16 @@ def _sms_provider_problems(values: Mapping[str, Any]) -> list[str]:
     return problems
 
 
+def jwt_secret_for(settings: Settings) -> str:
+    """The secret access tokens are signed with: the setting, else (local profile only) the
+    one kept in ``data_dir``."""
+    if settings.jwt_secret:
+        return settings.jwt_secret
+    if settings.is_local:
+        return local_jwt_secret(settings.data_dir)
+    raise ValueError("INKSLOT_JWT_SECRET is required outside the local profile")
+
+
 def local_jwt_secret(data_dir: Path) -> str:
     """The local profile's signing secret: made once, kept in ``data_dir`` (mode 600) so that
     tokens survive a restart of ``make run``."""

@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from litestar import Litestar, Router
 from litestar.config.cors import CORSConfig
@@ -17,7 +17,6 @@ from litestar.middleware.rate_limit import RateLimitConfig
 from litestar.openapi.spec import Components, SecurityScheme
 from litestar.stores.base import Store
 from litestar.stores.memory import MemoryStore
-from litestar.stores.redis import RedisStore
 from litestar.types import Receive, Scope, Send
 
 from entrypoints.bundles import ASGIApp, Bundles
@@ -26,14 +25,14 @@ from entrypoints.http.catalog.page import PAGE_ROUTES, page_templates
 from entrypoints.http.docs import SCHEMA_PATH, OfflineSwaggerUI, docs_redirect
 from entrypoints.http.draining import Drain, DrainingProbe
 from entrypoints.http.lifespan import Hook, bounded
-from entrypoints.http.metrics import PoolWatch, metrics_route, prometheus_config
+from entrypoints.http.metrics import metrics_route, prometheus_config
 from entrypoints.http.middleware import RequestContextMiddleware
 from entrypoints.http.problem_docs import RATE_LIMITED, OpenAPIConfigWithProblems, document_problems
 from entrypoints.http.problems import EXCEPTION_HANDLERS
 from entrypoints.http.request import ApiRequest
 from entrypoints.http.routes import Routes
-from entrypoints.http.stream.relay import Channels, RelayTask, channels_for
-from entrypoints.http.stream.sessions import SessionWatch
+from entrypoints.http.serving import SERVING, Serving
+from entrypoints.http.stream.relay import Channels, channels_for
 from entrypoints.http.system import live, ready
 from entrypoints.http.tracing import tracing_plugins
 
@@ -41,6 +40,8 @@ if TYPE_CHECKING:
     from opentelemetry.sdk.trace import TracerProvider
 
 API_PREFIX = "/api/v1"
+# The stores of the rate limits (counts per client address), by name.
+RATE_LIMIT_STORES = ("rate_limit", "sign_up_limit")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,9 +69,7 @@ def build_app(
     on_shutdown: Sequence[Hook] = (),
 ) -> Litestar:
     channels = channels_for(config.redis_url, config.redis_namespace)
-    relay = RelayTask(bundles.relay, channels.plugin, channels.listeners)
-    session_watch = SessionWatch(bundles.accounts.ended_sessions)
-    pool_watch = PoolWatch(bundles.operations)
+    serving = Serving(bundles, channels)
     drain = Drain(config.drain_seconds)
     app = Litestar(
         route_handlers=[
@@ -79,27 +78,24 @@ def build_app(
             ready,
             docs_redirect,
             metrics_route(config.metrics_token, loopback=config.metrics_loopback),
-            *_storage_mounts(bundles.storage_server),
+            *_storage_mounts(serving),
             *PAGE_ROUTES,  # the booking links' page, outside the API (catalog/page)
         ],
         template_config=page_templates(),
         middleware=[prometheus_config().middleware],
-        dependencies=_dependencies(bundles, channels, session_watch, drain),
+        dependencies=_dependencies(serving, channels, drain),
         exception_handlers=EXCEPTION_HANDLERS,
         request_class=ApiRequest,
         cors_config=CORSConfig(allow_origins=list(config.cors_origins))
         if config.cors_origins
         else None,
         stores=_rate_limit_stores(config),
-        state=State({"accounts": bundles.accounts}),  # for the guards (auth.py)
+        state=State({SERVING: serving}),  # for the guards (auth.py) and test harnesses
         openapi_config=_openapi(config),
         plugins=[channels.plugin, *tracing_plugins(config.tracer_provider)],
-        # The relay starts after the adapters (a pool to read with) and stops before them.
-        on_startup=[*on_startup, relay.start, session_watch.start, pool_watch.start, drain.install],
-        on_shutdown=[
-            bounded(h)
-            for h in (pool_watch.stop, session_watch.stop, relay.stop, *on_shutdown, channels.close)
-        ],
+        # The core's tasks start after its adapters (a pool to read with) and stop before them.
+        on_startup=[*on_startup, serving.start, drain.install],
+        on_shutdown=[serving.stop, *(bounded(h) for h in (*on_shutdown, channels.close))],
         debug=config.debug,
         logging_config=None,  # logging is configured once by the entrypoint (JSON lines)
     )
@@ -154,23 +150,24 @@ def _api_routers(routes: list[Routes], config: HttpConfig, *, sandbox: bool) -> 
     ]
 
 
-def _dependencies(
-    bundles: Bundles, channels: Channels, session_watch: SessionWatch, drain: Drain
-) -> dict[str, Provide]:
-    """Each context's use cases under the context's name, and the services handlers take."""
-    named: dict[str, object] = {entry.name: getattr(bundles, entry.name) for entry in registered()}
-    named |= {
-        "sandbox": bundles.sandbox,
-        "health": DrainingProbe(bundles.health, drain),
-        "operations": bundles.operations,
-        "listeners": channels.listeners,
-        "session_watch": session_watch,
-    }
-    return {name: _constant(value) for name, value in named.items()}
+def _dependencies(serving: Serving, channels: Channels, drain: Drain) -> dict[str, Provide]:
+    """Each context's use cases under the context's name, and the services handlers take:
+    the served core's, read on each request (a plain call, no cache to go stale when the
+    app serves another core), and the app's own."""
+    served = [entry.name for entry in registered()] + ["sandbox", "operations"]
+    dependencies = {name: _served(serving, name) for name in served}
+    dependencies["health"] = _provide(lambda: DrainingProbe(serving.bundles.health, drain))
+    dependencies["listeners"] = _provide(lambda: channels.listeners)
+    dependencies["session_watch"] = _provide(lambda: serving.session_watch)
+    return dependencies
 
 
-def _constant(value: object) -> Provide:
-    return Provide(lambda: value, use_cache=True, sync_to_thread=False)
+def _served(serving: Serving, name: str) -> Provide:
+    return _provide(lambda: getattr(serving.bundles, name))
+
+
+def _provide(get: Callable[[], object]) -> Provide:
+    return Provide(get, use_cache=False, sync_to_thread=False)
 
 
 def _openapi(config: HttpConfig) -> OpenAPIConfigWithProblems:
@@ -189,21 +186,25 @@ def _rate_limit_stores(config: HttpConfig) -> dict[str, Store]:
 
     def store(name: str) -> Store:
         if config.redis_url:
+            from litestar.stores.redis import RedisStore  # the driver only where it is used
+
             return RedisStore.with_client(
                 url=config.redis_url, namespace=f"{config.redis_namespace}:{name}"
             )
         return MemoryStore()
 
-    return {"rate_limit": store("rate-limit"), "sign_up_limit": store("sign-up-limit")}
+    return {name: store(name.replace("_", "-")) for name in RATE_LIMIT_STORES}
 
 
-def _storage_mounts(server: ASGIApp | None) -> list[Any]:
+def _storage_mounts(serving: Serving) -> list[Any]:
     """The local stores' HTTP side (signed uploads and downloads, public media): outside the
-    API and its schema, as R2's endpoints are."""
-    if server is None:
+    API and its schema, as R2's endpoints are; the served core's."""
+    if serving.bundles.storage_server is None:
         return []
 
     async def storage(scope: Scope, receive: Receive, send: Send) -> None:
+        # Never None here: Serving.serve takes only cores with the parts the routes need.
+        server = cast("ASGIApp", serving.bundles.storage_server)
         await server(scope, receive, send)  # type: ignore[arg-type]
 
     return [

@@ -16,6 +16,7 @@ from litestar.handlers.base import BaseRouteHandler
 from booking_domain.accounts import AccessClaims, InvalidTokenError
 from booking_domain.accounts.use_cases import AccountUseCases
 from booking_domain.shared import Actor, PermissionDeniedError, Role
+from entrypoints.http.serving import serving_of
 
 # The OpenAPI security requirement of a route behind a bearer token.
 BEARER: list[dict[str, list[str]]] = [{"bearer": []}]
@@ -26,9 +27,8 @@ Guard = Callable[[ASGIConnection[Any, Any, Any, Any], BaseRouteHandler], Awaitab
 
 
 def accounts_of(connection: ASGIConnection[Any, Any, Any, Any]) -> AccountUseCases:
-    """The accounts use cases (``create_app`` puts them in the app's state for the guards)."""
-    accounts: AccountUseCases = connection.app.state["accounts"]
-    return accounts
+    """The accounts use cases of the core the app serves."""
+    return serving_of(connection.app).bundles.accounts
 
 
 def _authorization(connection: ASGIConnection[Any, Any, Any, Any]) -> str | None:

@@ -24,9 +24,9 @@ async def test_a_cursor_never_handed_out_is_refused_before_the_stream_opens(api:
         (bearer, f"lastEventId={AHEAD}"),
         ({**bearer, "Last-Event-ID": "not-a-cursor"}, ""),
     ):
-        answer = await first_answer(api.client.app, STREAM, headers, query)
+        answer = await first_answer(api.app, STREAM, headers, query)
         assert answer.status == 422, (headers, query, answer.status)
         assert answer.headers["content-type"].startswith("application/problem+json")
         assert answer.json()["code"] == "invalid_cursor"
-    opened = await first_answer(api.client.app, STREAM, bearer)
+    opened = await first_answer(api.app, STREAM, bearer)
     assert opened.status == 200  # without a cursor: the stream opens

@@ -5,8 +5,11 @@ from __future__ import annotations
 import logging
 
 import pytest
+from litestar.testing import TestClient
 
-from tests.api.conftest import Api, ApiFactory
+from entrypoints.app import create_app
+from tests.api.conftest import PASSWORD, Api, ApiFactory
+from tests.support.builders import cheap_settings
 
 pytestmark = pytest.mark.anyio
 
@@ -16,6 +19,7 @@ async def test_liveness_and_readiness(api: Api) -> None:
     assert (await api.client.get("/health/ready")).status_code == 200
 
 
+@pytest.mark.database_away
 async def test_readiness_is_503_when_the_database_is_gone(make_api: ApiFactory) -> None:
     api = await make_api(database_url="postgresql://postgres@127.0.0.1:1/nothing")
     response = await api.client.get("/health/ready")
@@ -121,3 +125,24 @@ async def test_openapi_documents_every_endpoint_and_docs_render(api: Api) -> Non
     assert "bearer" in schema["components"]["securitySchemes"]
     docs = await api.client.get("/docs")
     assert docs.status_code == 200 and "/schema/openapi.json" in docs.text
+
+
+def test_an_app_built_afresh_serves_through_its_own_lifespan(database_url: str) -> None:
+    """The other API tests borrow apps built once (tests/support/apps.py); this one is
+    ``create_app(settings)`` alone, as a server process builds it (its own container from the
+    settings), served by Litestar's test client through the ASGI lifespan protocol."""
+    settings = cheap_settings(database_url=database_url)
+    with TestClient(app=create_app(settings)) as client:
+        assert client.get("/health/ready").status_code == 200
+        body = {"email": "ada@example.com", "password": PASSWORD, "name": "Ada", "role": "customer"}
+        registered = client.post("/api/v1/auth/register", json=body)
+        assert registered.status_code == 201, registered.text
+        token = registered.json()["tokens"]["accessToken"]
+        me = client.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"})
+        assert (me.status_code, me.json()["email"]) == (200, "ada@example.com")
+    after = TestClient(app=create_app(settings))  # its pool was closed with the lifespan
+    with after as client:
+        signed_in = client.post(
+            "/api/v1/auth/login", json={"email": body["email"], "password": PASSWORD}
+        )
+        assert signed_in.status_code == 200, signed_in.text
