@@ -19,6 +19,7 @@ import asyncio
 import httpx
 
 from adapters.calendars.ics import UnreadableFeedError, read_events
+from adapters.tls import verifying_context
 from adapters.webhooks.http import (
     RefusedTargetError,
     Resolver,
@@ -71,7 +72,9 @@ class HttpCalendarFetcher(CalendarFetcher):
             raise FetchFailedError(str(exc)) from None
 
     async def _download(self, url: str) -> bytes:
-        async with httpx.AsyncClient(timeout=self._timeout, follow_redirects=False) as client:
+        async with httpx.AsyncClient(
+            timeout=self._timeout, follow_redirects=False, verify=verifying_context()
+        ) as client:
             for _ in range(MAX_REDIRECTS + 1):
                 reason = await self.refusal(url)
                 if reason is not None:

@@ -22,6 +22,7 @@ from typing import Any
 import httpx
 
 from adapters.notifications.sms_log import mask_number
+from adapters.tls import verifying_context
 from booking_domain.notifications.messages import SendOutcome, SmsMessage
 from booking_domain.notifications.senders import SmsSender
 
@@ -53,7 +54,7 @@ class HttpSmsSender(SmsSender):
         self._sender_id = sender_id
         self._timeout = timeout
         self._owns_client = client is None
-        self._client = client or httpx.AsyncClient(timeout=timeout)
+        self._client = client or httpx.AsyncClient(timeout=timeout, verify=verifying_context())
 
     def __repr__(self) -> str:  # never the key
         return f"HttpSmsSender({self._url!r}, sender_id={self._sender_id!r})"

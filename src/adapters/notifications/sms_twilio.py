@@ -34,6 +34,7 @@ import httpx
 
 from adapters.notifications.sms_http import KEY_REFUSED
 from adapters.notifications.sms_log import mask_number
+from adapters.tls import verifying_context
 from booking_domain.notifications.messages import SendOutcome, SmsMessage
 from booking_domain.notifications.senders import SmsSender
 
@@ -72,7 +73,7 @@ class TwilioSmsSender(SmsSender):
         self._url = f"{base_url.rstrip('/')}/2010-04-01/Accounts/{account_sid}/Messages.json"
         self._timeout = timeout
         self._owns_client = client is None
-        self._client = client or httpx.AsyncClient(timeout=timeout)
+        self._client = client or httpx.AsyncClient(timeout=timeout, verify=verifying_context())
 
     def __repr__(self) -> str:  # never the token or the key's secret
         return f"TwilioSmsSender({self._account_sid!r}, sender={self._sender!r})"

@@ -31,6 +31,7 @@ from typing import Any
 
 import httpx
 
+from adapters.tls import verifying_context
 from booking_domain.notifications import SendOutcome, TelegramButton, TelegramMessage
 from booking_domain.notifications.senders import TelegramSender
 from booking_domain.telegram import AnswerPress, BotApi, BotCall, Buttons, EditButtons, SendText
@@ -66,7 +67,7 @@ class HttpBotApi(TelegramSender, BotApi):
         self._token = token
         self._timeout = timeout
         self._owns_client = client is None
-        self._client = client or httpx.AsyncClient(timeout=timeout)
+        self._client = client or httpx.AsyncClient(timeout=timeout, verify=verifying_context())
 
     def __repr__(self) -> str:  # never the token
         return f"HttpBotApi({self._base!r})"

@@ -15,6 +15,7 @@ from urllib.parse import quote
 import httpx
 
 from adapters.payments import edge_wire as wire
+from adapters.tls import verifying_context
 from booking_domain.payments import (
     CancelOutcome,
     InvoiceRequest,
@@ -40,7 +41,9 @@ class EdgeGateway(PaymentGateway):
         now: Callable[[], float] | None = None,
     ) -> None:
         self._secret = secret.encode()
-        self._client = client or httpx.AsyncClient(base_url=base_url, timeout=TIMEOUT)
+        self._client = client or httpx.AsyncClient(
+            base_url=base_url, timeout=TIMEOUT, verify=verifying_context()
+        )
         self._now = now
 
     async def close(self) -> None:

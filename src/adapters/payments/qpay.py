@@ -24,6 +24,7 @@ from typing import Any
 
 import httpx
 
+from adapters.tls import verifying_context
 from booking_domain.payments import (
     CancelOutcome,
     DeepLink,
@@ -123,7 +124,9 @@ class QPayGateway(PaymentGateway):
         self._creds = credentials
         self._clock = clock
         self._tokens = tokens
-        self._client = client or httpx.AsyncClient(base_url=credentials.base_url, timeout=TIMEOUT)
+        self._client = client or httpx.AsyncClient(
+            base_url=credentials.base_url, timeout=TIMEOUT, verify=verifying_context()
+        )
         self._token: ProviderToken | None = None
         self._renewal = asyncio.Lock()
 

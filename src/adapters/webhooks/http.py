@@ -28,6 +28,7 @@ from typing import Any
 import httpx
 from standardwebhooks.webhooks import Webhook
 
+from adapters.tls import verifying_context
 from booking_domain.shared import JsonValue
 from booking_domain.webhooks import AttemptOutcome, is_public_address
 from booking_domain.webhooks.ports import WebhookSender
@@ -54,7 +55,9 @@ class HttpWebhookSender(WebhookSender):
         resolve: Resolver | None = None,
     ) -> None:
         self._allow_private = allow_private_targets
-        self._client = httpx.AsyncClient(timeout=timeout, follow_redirects=False)
+        self._client = httpx.AsyncClient(
+            timeout=timeout, follow_redirects=False, verify=verifying_context()
+        )
         self._resolve = resolve or _resolve
 
     async def refusal(self, url: str) -> str | None:

@@ -16,6 +16,7 @@ from adapters.payments.sandbox import InMemorySandboxLedger, SandboxGateway
 from adapters.postgres.database import Database
 from adapters.postgres.provider_tokens import PostgresTokenStore
 from adapters.postgres.sandbox import PostgresSandboxLedger
+from adapters.tls import verifying_context
 from booking_domain.payments import PaymentGateway, ProviderTokenStore, SandboxLedger
 from booking_domain.shared import Clock, SecretBox
 from entrypoints.settings import Settings
@@ -52,7 +53,9 @@ def payments_for(
     if settings.gateway == "edge":
         edge = EdgeGateway(settings.payment_edge_url or "", settings.payment_edge_secret or "")
         return Payments(edge, None, edge.close)
-    client = httpx.AsyncClient(timeout=httpx.Timeout(10.0), follow_redirects=False)
+    client = httpx.AsyncClient(
+        timeout=httpx.Timeout(10.0), follow_redirects=False, verify=verifying_context()
+    )
     ledger: SandboxLedger = InMemorySandboxLedger()
     if database is not None:
         ledger = PostgresSandboxLedger(database)

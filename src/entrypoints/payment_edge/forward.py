@@ -23,6 +23,8 @@ import re
 
 import httpx
 
+from adapters.tls import verifying_context
+
 _log = logging.getLogger("inkslot.payment_edge")
 NUMBER = re.compile(r"[A-Za-z0-9]{1,32}")
 MAX_QUERY = 1024
@@ -41,7 +43,9 @@ def forwardable(number: str, query: bytes) -> bool:
 class CallbackForwarder:
     def __init__(self, api_callback_url: str, client: httpx.AsyncClient | None = None) -> None:
         self._url = api_callback_url.rstrip("/")
-        self._client = client or httpx.AsyncClient(timeout=TIMEOUT, follow_redirects=False)
+        self._client = client or httpx.AsyncClient(
+            timeout=TIMEOUT, follow_redirects=False, verify=verifying_context()
+        )
 
     async def forward(self, number: str, query: bytes) -> bool:
         """Pass the callback on (``forwardable`` first); True when the API took it."""
