@@ -8,8 +8,8 @@ import os
 from alembic import context
 from sqlalchemy import create_engine, pool
 
-from adapters.postgres.database import sqlalchemy_url
 from adapters.postgres.tables import is_ours, metadata
+from adapters.postgres.urls import sqlalchemy_url
 
 config = context.config
 target_metadata = metadata

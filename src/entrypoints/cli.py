@@ -1,5 +1,9 @@
 """The ``inkslot`` command: serve, worker, jobs, migrate, seed, create-admin, expire-holds,
-sandbox, payment-edge, telegram."""
+sandbox, payment-edge, telegram.
+
+Each command imports what it uses when it runs: the parser alone answers ``--help`` and a
+mistyped command, and an operator command that only reads (``jobs failed``) never loads the
+HTTP app, the adapters of every context or the migrations."""
 
 from __future__ import annotations
 
@@ -15,13 +19,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from entrypoints.logs import configure_logging
-from entrypoints.settings import Settings, SettingsError, load_settings
-from entrypoints.tracing import flush_tracing, start_tracing
-
 if TYPE_CHECKING:
+    from entrypoints.bundles import Bundles
     from entrypoints.container import Core
     from entrypoints.seed import DemoAccount
+    from entrypoints.settings import Settings
 
 T = TypeVar("T")
 
@@ -67,6 +69,9 @@ def main(argv: list[str] | None = None) -> int:
     add_telegram_commands(commands)
     args = parser.parse_args(argv)
 
+    from entrypoints.logs import configure_logging
+    from entrypoints.settings import SettingsError, load_settings
+
     try:
         settings = load_settings()
     except SettingsError as exc:
@@ -98,10 +103,10 @@ def _empty_dir(path: Path) -> Path:
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
-    from entrypoints.app import create_app, jwt_secret_for, settle_heap_for_serving
     from entrypoints.database import database
     from entrypoints.http.metrics import MULTIPROCESS_ENV
-    from entrypoints.settings import encryption_keys_for
+    from entrypoints.settings import encryption_keys_for, jwt_secret_for
+    from entrypoints.startup import collector_paused
 
     host = args.host or settings.host
     port = args.port or settings.port
@@ -117,11 +122,14 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
         print(f"Inkslot API on http://{host}:{port}  (docs: http://{host}:{port}/docs)", flush=True)
         common = _uvicorn_options(ready, host, port)
         if workers == 1:
-            app = create_app(ready, with_worker=ready.runs_embedded_worker)
-            settle_heap_for_serving()
+            with collector_paused():
+                from entrypoints.app import create_app, settle_heap_for_serving
+
+                app = create_app(ready, with_worker=ready.runs_embedded_worker)
+                settle_heap_for_serving()
             uvicorn.run(app, **common)
         else:
-            # Each worker builds its own app from the environment (see app_from_env).
+            # Each worker builds its own app from the environment (entrypoints.startup).
             os.environ["INKSLOT_DATABASE_URL"] = ready.database_url or ""
             os.environ["INKSLOT_JWT_SECRET"] = jwt_secret_for(ready)
             os.environ["INKSLOT_ENCRYPTION_KEY"] = ",".join(encryption_keys_for(ready))
@@ -129,7 +137,7 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
             # The workers count into one directory that /metrics sums (emptied: counts start
             # at zero with the server, as they do with one process).
             os.environ[MULTIPROCESS_ENV] = str(_empty_dir(ready.data_dir / "metrics"))
-            uvicorn.run("entrypoints.app:app_from_env", factory=True, workers=workers, **common)
+            uvicorn.run("entrypoints.startup:app_from_env", factory=True, workers=workers, **common)
     return 0
 
 
@@ -183,7 +191,6 @@ def _seed(_: argparse.Namespace, settings: Settings) -> int:
 
 def _create_admin(args: argparse.Namespace, settings: Settings) -> int:
     from booking_domain.shared import DomainError
-    from entrypoints.container import bundles
     from entrypoints.database import database
 
     if sys.stdin.isatty():
@@ -192,8 +199,8 @@ def _create_admin(args: argparse.Namespace, settings: Settings) -> int:
         password = sys.stdin.readline().rstrip("\r\n")
     with database(settings) as ready:
 
-        async def create(core: Core) -> None:
-            create_admin = bundles(core).accounts.create_admin
+        async def create(_: Core, wired: Bundles) -> None:
+            create_admin = wired.accounts.create_admin
             await create_admin(email=args.email, password=password, name=args.name)
 
         try:
@@ -207,11 +214,10 @@ def _create_admin(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _expire_holds(_: argparse.Namespace, settings: Settings) -> int:
-    from entrypoints.container import bundles
     from entrypoints.database import database
 
-    async def sweep(core: Core) -> int:
-        return await bundles(core).bookings.expire_holds()
+    async def sweep(_: Core, wired: Bundles) -> int:
+        return await wired.bookings.expire_holds()
 
     with database(settings) as ready:
         count = _with_core(ready, sweep)
@@ -221,12 +227,16 @@ def _expire_holds(_: argparse.Namespace, settings: Settings) -> int:
 
 def _rotate_secrets(_: argparse.Namespace, settings: Settings) -> int:
     from booking_domain.shared import SecretUnreadableError
-    from entrypoints.container import reseal_secrets
     from entrypoints.database import database
+
+    async def reseal(core: Core, _: Bundles) -> int:
+        from entrypoints.container import reseal_secrets
+
+        return await reseal_secrets(core)
 
     with database(settings) as ready:
         try:
-            count = _with_core(ready, reseal_secrets)
+            count = _with_core(ready, reseal)
         except SecretUnreadableError:
             print(
                 "inkslot: a stored secret opens with none of the keys in "
@@ -239,9 +249,8 @@ def _rotate_secrets(_: argparse.Namespace, settings: Settings) -> int:
 
 
 def _worker(args: argparse.Namespace, settings: Settings) -> int:
-    from entrypoints.container import bundles
     from entrypoints.database import database
-    from entrypoints.worker import run_worker
+    from entrypoints.tracing import flush_tracing, start_tracing
 
     if args.concurrency is not None and args.concurrency < 1:
         print("inkslot: --concurrency must be at least 1", file=sys.stderr)
@@ -249,8 +258,10 @@ def _worker(args: argparse.Namespace, settings: Settings) -> int:
     start_tracing("inkslot-worker")
     with database(settings) as ready:
 
-        async def work(core: Core) -> None:
-            await run_worker(ready, bundles(core), concurrency=args.concurrency)
+        async def work(_: Core, wired: Bundles) -> None:
+            from entrypoints.worker import run_worker
+
+            await run_worker(ready, wired, concurrency=args.concurrency)
 
         try:
             _with_core(ready, work)
@@ -260,28 +271,32 @@ def _worker(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _jobs(args: argparse.Namespace, settings: Settings) -> int:
+    """The job queue alone: no core, and no migration (the queue's tables are the
+    migrations' own; on a database without them the command says so)."""
     from adapters.jobs.queue import failed_jobs, retry_failed
-    from entrypoints.container import clock_of
-    from entrypoints.database import database, job_queue
+    from adapters.system.clock import SystemClock
+    from entrypoints.database import database, has_job_queue, job_queue
 
-    with database(settings) as ready:
+    async def run(ready: Settings) -> int:
+        app = job_queue(ready)
+        async with app.open_async():
+            if args.jobs_command == "failed":
+                failed = await failed_jobs(app)
+                for job in failed:
+                    print(f"{job.id}\t{job.task}\tattempts={job.attempts}\t{job.args}")
+                print(f"{len(failed)} failed jobs")
+                return 0
+            if await retry_failed(app, args.job_id, SystemClock().now()):
+                print(f"job {args.job_id} queued again")
+                return 0
+            print(f"inkslot: no failed job {args.job_id}", file=sys.stderr)
+            return 1
 
-        async def run(core: Core) -> int:
-            app = job_queue(ready)
-            async with app.open_async():
-                if args.jobs_command == "failed":
-                    failed = await failed_jobs(app)
-                    for job in failed:
-                        print(f"{job.id}\t{job.task}\tattempts={job.attempts}\t{job.args}")
-                    print(f"{len(failed)} failed jobs")
-                    return 0
-                if await retry_failed(app, args.job_id, clock_of(core).now()):
-                    print(f"job {args.job_id} queued again")
-                    return 0
-                print(f"inkslot: no failed job {args.job_id}", file=sys.stderr)
-                return 1
-
-        return _with_core(ready, run)
+    with database(settings, run_migrations=False) as ready:
+        if not has_job_queue(ready):
+            print("inkslot: this database has no job queue yet: `inkslot migrate` makes it")
+            return 1
+        return asyncio.run(run(ready))
 
 
 def _payment_edge(args: argparse.Namespace, settings: Settings) -> int:
@@ -326,6 +341,8 @@ def _payment_edge(args: argparse.Namespace, settings: Settings) -> int:
         if forwarder is not None:
             await forwarder.close()
 
+    from entrypoints.tracing import start_tracing
+
     provider = start_tracing("inkslot-payment-edge")
     app: Any = PaymentEdge(
         gateway,
@@ -358,13 +375,12 @@ def _payment_edge(args: argparse.Namespace, settings: Settings) -> int:
 def _sandbox(args: argparse.Namespace, settings: Settings) -> int:
     from booking_domain.payments import PaymentMethod, PaymentNotFoundError
     from booking_domain.shared import ConflictError
-    from entrypoints.container import bundles
     from entrypoints.database import database
 
     with database(settings) as ready:
 
-        async def pay(core: Core) -> int:
-            bank = bundles(core).sandbox
+        async def pay(_: Core, wired: Bundles) -> int:
+            bank = wired.sandbox
             if bank is None:
                 print("inkslot: this deployment does not pay through the sandbox", file=sys.stderr)
                 return 2
@@ -385,26 +401,32 @@ def _telegram(args: argparse.Namespace, settings: Settings) -> int:
     return telegram_command(args, settings)
 
 
-def _with_core(settings: Settings, work: Callable[[Core], Awaitable[T]]) -> T:
-    from entrypoints.app import jwt_secret_for
-    from entrypoints.container import build_container, close_adapters, open_adapters
+def _with_core(settings: Settings, work: Callable[[Core, Bundles], Awaitable[T]]) -> T:
+    """``work`` on the core the settings wire and its bundles, with its adapters open."""
+    from entrypoints.settings import jwt_secret_for
+    from entrypoints.startup import collector_paused
+
+    with collector_paused():  # the adapters and every context: most of a command's start
+        from entrypoints.container import build_container, bundles, close_adapters, open_adapters
+
+        core = build_container(settings, jwt_secret=jwt_secret_for(settings))
+        wired = bundles(core)
 
     async def run() -> T:
-        core = build_container(settings, jwt_secret=jwt_secret_for(settings))
         await open_adapters(core)
         try:
-            return await work(core)
+            return await work(core, wired)
         finally:
             await close_adapters(core)
 
     return asyncio.run(run())
 
 
-async def _seed_core(core: Core) -> list[DemoAccount]:
-    from entrypoints.container import accounts_storage, bundles, clock_of
+async def _seed_core(core: Core, wired: Bundles) -> list[DemoAccount]:
+    from entrypoints.container import accounts_storage, clock_of
     from entrypoints.seed import seed_demo_data
 
-    return await seed_demo_data(bundles(core), accounts_storage(core), clock_of(core))
+    return await seed_demo_data(wired, accounts_storage(core), clock_of(core))
 
 
 def _print_demo_accounts(accounts: list[DemoAccount]) -> None:

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 import psycopg
 from psycopg import sql
 
-from adapters.postgres import migrate
 from adapters.postgres.embedded import EmbeddedPostgres
 from entrypoints.settings import Settings
 
@@ -48,6 +47,8 @@ def database(settings: Settings, *, run_migrations: bool | None = None) -> Itera
     try:
         migrating = settings.migrates_on_start if run_migrations is None else run_migrations
         if migrating:  # not through a transaction pooler: the direct URL when set
+            from adapters.postgres import migrate  # Alembic and the tables: only to migrate
+
             migrate.upgrade(settings.database_direct_url or url)
         yield replace(settings, database_url=url)
     finally:
@@ -62,12 +63,21 @@ def ensure_database(admin_url: str, name: str) -> None:
             conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
 
+def has_job_queue(settings: Settings) -> bool:
+    """Whether the database has the job queue's tables (a migration makes them)."""
+    from adapters.postgres.urls import psycopg_url
+
+    with psycopg.connect(psycopg_url(settings.direct_database_url or "")) as conn:
+        found = conn.execute("SELECT to_regclass('procrastinate_jobs') IS NOT NULL").fetchone()
+    return bool(found and found[0])
+
+
 def job_queue(settings: Settings) -> procrastinate.App:
     """The job queue as the workers and the operator commands reach it: on the direct URL
     when one is set. With only a transaction pooler in between, the workers cannot LISTEN
     and nothing may be prepared (``Settings.workers_listen``)."""
     from adapters.jobs.queue import job_app  # procrastinate only for the commands that use it
-    from adapters.postgres.database import psycopg_url
+    from adapters.postgres.urls import psycopg_url
 
     url = psycopg_url(settings.direct_database_url or "")
     return job_app(url, behind_pooler=not settings.workers_listen)

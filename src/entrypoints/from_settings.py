@@ -67,11 +67,15 @@ def callback_url(settings: Settings) -> CallbackUrl:
 
 
 def webhook_retries(settings: Settings) -> WebhookRetrySchedule:
-    return WebhookRetrySchedule(_delays(settings.webhook_retry_seconds))
+    seconds = settings.webhook_retry_seconds
+    return WebhookRetrySchedule() if seconds is None else WebhookRetrySchedule(_delays(seconds))
 
 
 def notification_retries(settings: Settings) -> NotificationRetrySchedule:
-    return NotificationRetrySchedule(_delays(settings.notification_retry_seconds))
+    seconds = settings.notification_retry_seconds
+    if seconds is None:
+        return NotificationRetrySchedule()
+    return NotificationRetrySchedule(_delays(seconds))
 
 
 def _delays(seconds: tuple[int, ...]) -> tuple[timedelta, ...]:

@@ -26,9 +26,6 @@ from typing import Any
 
 import phonenumbers
 
-from booking_domain.notifications import DEFAULT_RETRY_DELAYS as DEFAULT_NOTIFICATION_RETRY_DELAYS
-from booking_domain.webhooks import DEFAULT_RETRY_DELAYS
-
 PREFIX = "INKSLOT_"
 # Where Twilio posts delivery reports (entrypoints/http/notifications/sms_status.py).
 TWILIO_STATUS_PATH = "/api/v1/sms/twilio/status"
@@ -110,9 +107,9 @@ class Settings:
     # Webhooks (docs/events.md). None: private and loopback targets (and http) are allowed
     # in the local profile only. The retry delays in seconds, after each failed attempt.
     webhooks_allow_private: bool | None = None
-    webhook_retry_seconds: tuple[int, ...] = tuple(
-        int(d.total_seconds()) for d in DEFAULT_RETRY_DELAYS
-    )
+    # None: the webhooks context's own schedule (booking_domain.webhooks.DEFAULT_RETRY_DELAYS).
+    # The settings import no context: every command reads them, most need none of them.
+    webhook_retry_seconds: tuple[int, ...] | None = None
     # Where clients reach this app (the local store's signed and public URLs point at it);
     # None: http://{host}:{port}.
     public_url: str | None = None
@@ -182,9 +179,8 @@ class Settings:
     telegram_bot_username: str | None = None
     telegram_api_url: str = "https://api.telegram.org"
     telegram_webhook_secret: str | None = field(default=None, repr=False)
-    notification_retry_seconds: tuple[int, ...] = tuple(
-        int(d.total_seconds()) for d in DEFAULT_NOTIFICATION_RETRY_DELAYS
-    )
+    # None: the notifications context's own (booking_domain.notifications.DEFAULT_RETRY_DELAYS).
+    notification_retry_seconds: tuple[int, ...] | None = None
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @property

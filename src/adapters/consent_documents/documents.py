@@ -9,9 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
-
-from fpdf import FPDF
 
 from adapters.consent_documents.labels import DOCUMENTS, LABELS
 from booking_domain.consent import (
@@ -21,6 +20,9 @@ from booking_domain.consent import (
     QuestionKind,
     in_language,
 )
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
 
 FONT = Path(__file__).parent / "fonts" / "DejaVuSans.ttf"
 
@@ -124,6 +126,10 @@ class FileConsentDocuments(ConsentDocuments):
         )
 
     def pdf(self, document: ConsentDocument) -> bytes:
+        # fpdf2 (with fontTools and Pillow's font code) costs a process ~0.2 s to import:
+        # loaded by the first document asked for, not by every process that starts.
+        from fpdf import FPDF
+
         pdf = FPDF(format="A4")
         pdf.set_title(document.consent.form.title)
         pdf.set_creator("Inkslot")

@@ -19,8 +19,6 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import replace
 from urllib.parse import urlencode
 
-import segno
-
 from booking_domain.payments import (
     CancelOutcome,
     DeepLink,
@@ -83,6 +81,8 @@ CallBack = Callable[[str], Awaitable[int]]  # GET the URL; the HTTP status it an
 
 def qr_png_base64(text: str) -> str:
     """The QR code of ``text`` as a base64 PNG without a ``data:`` prefix (QPay's form)."""
+    import segno  # ~0.1 s to import: by the first invoice, not by every process that starts
+
     out = io.BytesIO()
     segno.make(text, error="m").save(out, kind="png", scale=4)
     return base64.b64encode(out.getvalue()).decode("ascii")

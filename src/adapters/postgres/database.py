@@ -11,9 +11,11 @@ from psycopg.rows import dict_row
 from psycopg_pool import AsyncConnectionPool, PoolTimeout
 
 from adapters.postgres.errors import translate
+from adapters.postgres.urls import psycopg_url, sqlalchemy_url
 from booking_domain.shared import HealthProbe, ServiceUnavailableError
 
 Connection = psycopg.AsyncConnection[dict[str, object]]
+__all__ = ["Database", "OnConnection", "PostgresHealthProbe", "psycopg_url", "sqlalchemy_url"]
 
 
 class OnConnection:
@@ -47,19 +49,6 @@ class OnConnection:
                     await cursor.executemany(sql, rows)
         except psycopg.Error as exc:
             raise (translate(exc) or exc) from exc
-
-
-def psycopg_url(url: str) -> str:
-    """Accept ``postgresql://`` and SQLAlchemy-style ``postgresql+psycopg://`` URLs."""
-    for prefix in ("postgresql+psycopg://", "postgresql://", "postgres://"):
-        if url.startswith(prefix):
-            return "postgresql://" + url[len(prefix) :]
-    raise ValueError("the database URL must start with postgresql://")
-
-
-def sqlalchemy_url(url: str) -> str:
-    """The same database as a SQLAlchemy URL with the psycopg 3 driver (for Alembic)."""
-    return "postgresql+psycopg://" + psycopg_url(url).removeprefix("postgresql://")
 
 
 NO_CONNECTION_WAIT = 2.0

@@ -7,7 +7,7 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 
-from adapters.postgres.database import sqlalchemy_url
+from adapters.postgres.urls import sqlalchemy_url
 
 
 def migrations_dir() -> Path:

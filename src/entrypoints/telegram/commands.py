@@ -11,11 +11,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from entrypoints.settings import Settings
-
 if TYPE_CHECKING:
     from adapters.notifications.telegram_bot_api import HttpBotApi, WebhookInfo
     from booking_domain.notifications import SendOutcome
+    from entrypoints.settings import Settings
 
 WEBHOOK_PATH = "/api/v1/telegram/webhook"  # booking_domain.telegram.WEBHOOK_PATH
 

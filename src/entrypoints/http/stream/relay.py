@@ -7,17 +7,19 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import msgspec
 from litestar.channels import ChannelsPlugin
 from litestar.channels.backends.base import ChannelsBackend
 from litestar.channels.backends.memory import MemoryChannelsBackend
-from litestar.channels.backends.redis import RedisChannelsPubSubBackend
-from redis.asyncio import Redis
 
 from booking_domain.shared import Actor, FeedItem, OutboxRelay
 from entrypoints.http.lifespan import LifespanTask
 from entrypoints.http.stream.dto import Published
+
+if TYPE_CHECKING:
+    from redis.asyncio import Redis
 
 _log = logging.getLogger("inkslot.events")
 ADMINS = "events:admins"
@@ -49,12 +51,16 @@ class Channels:
 
     def __init__(self, redis_url: str | None, namespace: str) -> None:
         self.listeners = Listeners()
-        self._redis = Redis.from_url(redis_url) if redis_url else None
-        backend: ChannelsBackend = (
-            MemoryChannelsBackend()
-            if self._redis is None
-            else RedisChannelsPubSubBackend(redis=self._redis, key_prefix=f"{namespace}:channels")
-        )
+        self._redis: Redis | None = None
+        backend: ChannelsBackend = MemoryChannelsBackend()
+        if redis_url:  # the driver only where it is used (about 0.1 s at start)
+            from litestar.channels.backends.redis import RedisChannelsPubSubBackend
+            from redis.asyncio import Redis
+
+            self._redis = Redis.from_url(redis_url)
+            backend = RedisChannelsPubSubBackend(
+                redis=self._redis, key_prefix=f"{namespace}:channels"
+            )
         self.plugin = ChannelsPlugin(backend=backend, arbitrary_channels_allowed=True)
 
     async def close(self) -> None:
