@@ -111,15 +111,27 @@ async def run_worker(
                     await helper
 
 
-async def run_worker_until_cancelled(settings: Settings, bundles: Bundles) -> None:
-    """The worker inside an API process: started again after a failure (the database gone
-    for a while), stopped gracefully when the task is cancelled."""
+async def run_worker_until_cancelled(
+    settings: Settings,
+    bundles: Bundles,
+    *,
+    run: Callable[..., Awaitable[None]] = run_worker,
+    restart_after: float = RESTART_AFTER,
+) -> None:
+    """The worker inside an API process, for as long as the process serves: started again
+    whenever it stops by itself, stopped gracefully when the task is cancelled.
+
+    It stops by itself when it fails (the database gone for a while), and also when
+    procrastinate ends it: a worker whose side task fails (its listener could not connect:
+    the database refusing connections as the process starts) stops as from a graceful stop,
+    without an error. Nothing else stops it here (it has no signal handlers of its own).
+    ``run`` and ``restart_after``: for tests."""
     while True:
         try:
-            await run_worker(settings, bundles, install_signal_handlers=False)
-            return
+            await run(settings, bundles, install_signal_handlers=False)
+            _log.warning("the embedded worker stopped by itself; starting it again shortly")
         except asyncio.CancelledError:
             raise
         except Exception:
             _log.exception("the embedded worker stopped; starting it again shortly")
-            await asyncio.sleep(RESTART_AFTER)
+        await asyncio.sleep(restart_after)
