@@ -8,7 +8,19 @@ UV     := $(shell command -v uv 2>/dev/null || echo $(TOOLS)/bin/uv)
 export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
 BIN    := $(VENV)/bin
 
-.PHONY: run test install install-dev hooks lint typecheck unit contract api browser bench-auth bench-slots containers scale clean
+.PHONY: run test check install install-dev hooks lint typecheck unit contract api browser bench-auth bench-slots bench-startup containers scale clean
+
+# Every process make starts writes its bytecode: some machines set PYTHONDONTWRITEBYTECODE,
+# and then each test run compiles its ~400 test modules again (pytest's rewritten modules
+# are not compiled at install), and every server a test starts the project's own modules.
+unexport PYTHONDONTWRITEBYTECODE
+
+# The test processes `make test` spreads the tests in process over (pytest-xdist); `auto` is
+# one per core. The serial tests (servers, workers, browsers of their own) run after them,
+# one at a time: the modules marked `pytest.mark.serial`.
+TEST_WORKERS   ?= auto
+SERIAL_MODULES  = $(shell grep -rlE --include='test_*.py' '^(pytestmark = .*|    )pytest\.mark\.serial' tests | sort)
+TIMES          := .pytest_cache/suite-times.json
 
 $(TOOLS)/bin/uv:
 	$(PYTHON) -m venv $(TOOLS)
@@ -35,9 +47,19 @@ hooks: install-dev
 run: install
 	$(BIN)/inkslot serve
 
-## make test: lint gates, then unit, contract and api suites
+## make test: lint gates, then every suite: the tests in process spread over the cores, then
+## the serial ones; at the end, the time per suite and the 15 slowest tests of the whole run
 test: install-dev lint typecheck
-	$(BIN)/pytest
+	@mkdir -p .pytest_cache && rm -f $(TIMES)
+	$(BIN)/pytest -n $(TEST_WORKERS) -m "not serial" --times-file $(TIMES); parallel=$$?; \
+	$(BIN)/pytest -m serial --times-file $(TIMES) $(SERIAL_MODULES); serial=$$?; \
+	exit $$(( parallel || serial ))
+
+## make check: the quick loop while working (a few minutes): lint, types, and the unit and
+## contract suites in process at Hypothesis's dev profile (50 examples); never instead of
+## `make test`
+check: install-dev lint typecheck
+	HYPOTHESIS_PROFILE=dev $(BIN)/pytest -n $(TEST_WORKERS) -m "not serial" tests/unit tests/contract
 
 lint:
 	$(BIN)/ruff check src tests bench migrations scripts
@@ -48,13 +70,15 @@ typecheck:
 	$(BIN)/mypy
 
 unit: install-dev
-	$(BIN)/pytest tests/unit
+	$(BIN)/pytest -n $(TEST_WORKERS) tests/unit
 
 contract: install-dev
-	$(BIN)/pytest tests/contract
+	$(BIN)/pytest -n $(TEST_WORKERS) -m "not serial" tests/contract
+	$(BIN)/pytest -m serial tests/contract
 
 api: install-dev
-	$(BIN)/pytest tests/api
+	$(BIN)/pytest -n $(TEST_WORKERS) -m "not serial" tests/api
+	$(BIN)/pytest -m serial tests/api
 
 ## make browser: the booking page in headless Chromium (tests/browser; skipped without it);
 ## screenshots to $TMPDIR/page-*.png
@@ -66,6 +90,10 @@ bench-auth: install
 
 bench-slots: install
 	$(BIN)/python bench/slots.py
+
+## make bench-startup: what the inkslot commands cost to start (bench/startup.py)
+bench-startup: install
+	$(BIN)/python bench/startup.py
 
 ## make containers: the image and the compose stack, checked with locally built images
 ## (docs/containers.md; as root it installs Docker and starts dockerd when needed)

@@ -11,13 +11,23 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 
+from tests.support import suite_times
 from tests.support.fuzzing import FUZZ_SUMMARY
-from tests.support.postgres import TestServer, fresh_database, migrated_template, test_server
+from tests.support.pool_waits import no_long_pool_wait, pool_waits  # noqa: F401 - fixtures
+from tests.support.postgres import (
+    TestServer,
+    fresh_database,
+    migrated_template,
+    server_home,
+    test_server,
+)
 from tests.support.replication import Replicated, pgbouncer, pgbouncer_binary, primary_and_replica
+from tests.support.walks import Walks, is_walk, walks_of
 
 settings.register_profile(
     "ci",
@@ -37,9 +47,18 @@ def anyio_backend() -> str:
 
 
 @pytest.fixture(scope="session")
-def pg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestServer]:
-    with test_server(tmp_path_factory.mktemp("postgres")) as server:
+def pg_server() -> Iterator[TestServer]:
+    with test_server() as server:
         yield server
+
+
+@pytest.fixture
+def server_tmp_path() -> Iterator[Path]:
+    """A temporary directory for a test's own embedded PostgreSQL: outside pytest's basetemp,
+    which the next pytest run on the machine makes private again (the server runs as a user
+    of its own under root, and would lose its data directory)."""
+    with server_home() as home:
+        yield home
 
 
 @pytest.fixture(scope="session")
@@ -49,11 +68,35 @@ def pg_template(pg_server: TestServer) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def replicated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Replicated]:
+def replicated() -> Iterator[Replicated]:
     """A primary of its own and a streaming replica of it (embedded binaries), started for
     the first test that asks and shared by the session's replica tests."""
-    with primary_and_replica(tmp_path_factory.mktemp("replication")) as pair:
+    with server_home() as home, primary_and_replica(home) as pair:
         yield pair
+
+
+@pytest.fixture(scope="session")
+def documented_walks(
+    request: pytest.FixtureRequest,
+    pg_server: TestServer,
+    pg_template: str,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Walks]:
+    """The session's documented walks, running (tests/support/walks.py)."""
+    walks = Walks(
+        walks_of(request.session.items), pg_server, pg_template, tmp_path_factory.mktemp("walks")
+    )
+    try:
+        yield walks
+    finally:
+        walks.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _walks_from_the_start(request: pytest.FixtureRequest) -> None:
+    """Start the session's walks with its first test, when it has any."""
+    if walks_of(request.session.items):
+        request.getfixturevalue("documented_walks")
 
 
 @pytest.fixture
@@ -78,6 +121,44 @@ def empty_database_url(pg_server: TestServer) -> Iterator[str]:
     """A database with no tables at all (for migration tests)."""
     with fresh_database(pg_server, None) as url:
         yield url
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    suite_times.pytest_addoption(parser)
+    parser.addoption(
+        "--database-only",
+        action="store_true",
+        help="run only the tests that use the session's PostgreSQL (the pass of CI's on a "
+        "second server version, TEST_DATABASE_URL)",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """``--database-only``: the tests whose fixtures reach ``pg_server``, or that ask for it
+    by a parameter naming it (the contract suites' ``postgres`` adapters), the others deselected
+    (they ran once already, and no server version changes them)."""
+    if not config.getoption("database_only"):
+        return
+    kept = [item for item in items if _uses_the_database(item)]
+    config.hook.pytest_deselected(items=[item for item in items if item not in kept])
+    items[:] = kept
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    suite_times.register(config)
+
+
+def _order(item: pytest.Item) -> tuple[bool, bool]:
+    """The walks last; first the job workers' tests, which spend most of their time waiting
+    for a killed worker to be taken for dead (20 s) while the walks start their servers."""
+    return is_walk(item), not item.nodeid.startswith("tests/jobs/")
+
+
+def _uses_the_database(item: pytest.Item) -> bool:
+    if "pg_server" in getattr(item, "fixturenames", ()):
+        return True
+    callspec = getattr(item, "callspec", None)
+    return callspec is not None and any("postgres" in str(v) for v in callspec.params.values())
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

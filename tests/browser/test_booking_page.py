@@ -15,7 +15,7 @@ import pytest
 from tests.browser.support import CODE, SCREENSHOTS, wait_for
 from tests.support.server import ServerProcess
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.serial]
 PHONE = "8811 2233"
 _ARTIST_PASSWORD = re.compile(r"^\s+artist\s+artist@inkslot\.local\s+(\S+)", re.M)
 

@@ -24,7 +24,7 @@ import pytest
 from tests.browser.support import CODE, SCREENSHOTS, wait_for
 from tests.support.server import ServerProcess
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.serial]
 CUSTOMER = "customer@inkslot.local"
 STRANGER_PHONE = "8899 1122"
 _PASSWORDS = re.compile(r"^\s+(artist|customer)\s+\S+@inkslot\.local\s+(\S+)", re.M)

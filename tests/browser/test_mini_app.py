@@ -21,7 +21,7 @@ from tests.browser.support import SCREENSHOTS, wait_for
 from tests.support.server import ServerProcess, running_server
 from tests.support.telegram import TEST_BOT_TOKEN, init_data
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.serial]
 _ARTIST_PASSWORD = re.compile(r"^\s+artist\s+artist@inkslot\.local\s+(\S+)", re.M)
 PERSON = {"id": 777001, "first_name": "Bat", "last_name": "Erdene", "username": "bat_e"}
 # What Telegram's script gives a Mini App, as far as the page uses it.

@@ -18,7 +18,7 @@ from tests.browser.support import SCREENSHOTS, wait_for
 from tests.browser.test_linked_pages import _passwords, _shown
 from tests.support.server import ServerProcess
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.serial]
 CUSTOMER = "customer@inkslot.local"
 ARTIST = "artist@inkslot.local"
 IDEA = "A fox curled around the wrist, fine line"

@@ -44,11 +44,14 @@ BUILD_TIMEOUT = 1800
 UP_TIMEOUT = 600
 READY_TIMEOUT = 180
 
-pytestmark = pytest.mark.skipif(
-    not ENABLED,
-    reason="container checks are off: set INKSLOT_CONTAINER_TESTS=1 with a Docker daemon "
-    "running (make containers does both)",
-)
+pytestmark = [
+    pytest.mark.skipif(
+        not ENABLED,
+        reason="container checks are off: set INKSLOT_CONTAINER_TESTS=1 with a Docker daemon "
+        "running (make containers does both)",
+    ),
+    pytest.mark.serial,
+]
 
 
 def run(

@@ -54,6 +54,7 @@ async def eventually(check: Callable[[], Awaitable[bool]], *, within: float) -> 
 def start_worker(database_url: str, log: Path, **env: str) -> subprocess.Popen[bytes]:
     settings = cli_env(
         INKSLOT_DATABASE_URL=database_url,
+        INKSLOT_MIGRATE_ON_START="false",  # a clone of the migrated template
         INKSLOT_SEED_DEMO_DATA="false",
         INKSLOT_LOG_LEVEL="INFO",
         **env,

@@ -24,7 +24,7 @@ from tests.support.fake_telegram import CHAT, fake_telegram
 from tests.support.smtp_sink import SmtpSink
 from tests.support.telegram import TEST_BOT_TOKEN
 
-pytestmark = pytest.mark.anyio
+pytestmark = [pytest.mark.anyio, pytest.mark.serial]
 BOOKINGS = 4
 
 

@@ -27,7 +27,7 @@ from entrypoints.worker import run_worker
 from tests.jobs.helpers import NEVER, a_held_booking, eventually, kill_hard, start_worker, stop
 from tests.support.builders import START, TEST_JWT_SECRET, cheap_settings
 
-pytestmark = pytest.mark.anyio
+pytestmark = [pytest.mark.anyio, pytest.mark.serial]
 
 
 async def status_of(

@@ -14,7 +14,7 @@ from tests.races.catalog import insert_artist, register
 from tests.races.harness import Outcome, all_at_once, tally
 from tests.support.server import ServerProcess
 
-pytestmark = pytest.mark.anyio
+pytestmark = [pytest.mark.anyio, pytest.mark.serial]
 
 CALLERS = 20
 

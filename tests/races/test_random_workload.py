@@ -37,7 +37,7 @@ from tests.races.catalog import (
 from tests.races.harness import overlapping_pairs
 from tests.support.server import ServerProcess
 
-pytestmark = pytest.mark.anyio
+pytestmark = [pytest.mark.anyio, pytest.mark.serial]
 
 CUSTOMERS = 12
 REQUESTS_PER_CUSTOMER = 250

@@ -21,7 +21,7 @@ from tests.races.catalog import (
 from tests.races.harness import Outcome, all_at_once, overlapping_pairs, tally
 from tests.support.server import ServerProcess
 
-pytestmark = pytest.mark.anyio
+pytestmark = [pytest.mark.anyio, pytest.mark.serial]
 
 CUSTOMERS = 50
 

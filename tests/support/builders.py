@@ -42,8 +42,9 @@ START = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
 def cheap_settings(**overrides: object) -> Settings:
     """Settings for tests; files the app writes (local mail, storage) go to a fresh temporary
     directory unless ``data_dir`` is given, never into the checkout's ``var/``."""
+    if "data_dir" not in overrides:
+        overrides = {**overrides, "data_dir": Path(tempfile.mkdtemp(prefix="inkslot-test-"))}
     base = Settings(
-        data_dir=Path(tempfile.mkdtemp(prefix="inkslot-test-")),
         argon2_time_cost=CHEAP_ARGON2.time_cost,
         argon2_memory_kib=CHEAP_ARGON2.memory_cost_kib,
         argon2_parallelism=CHEAP_ARGON2.parallelism,

@@ -18,6 +18,8 @@ from PIL import Image
 from tests.api.conftest import PASSWORD
 from tests.support.server import running_server
 
+pytestmark = pytest.mark.serial
+
 DOCS = Path(__file__).resolve().parents[3] / "docs" / "api.md"
 _BLOCK = re.compile(r"<!-- upload-walkthrough -->\s*```sh\n(.*?)```", re.S)
 

@@ -13,9 +13,12 @@ from typing import Any
 
 import httpx
 import psycopg
+import pytest
 
 from adapters.postgres.database import psycopg_url
 from tests.support.server import ServerProcess, running_server
+
+pytestmark = pytest.mark.serial
 
 _ACCOUNT = re.compile(r"^\s+(customer|artist|admin)\s+\S+@inkslot\.local\s+(\S+)\s*$", re.M)
 

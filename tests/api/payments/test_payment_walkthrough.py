@@ -13,6 +13,8 @@ import pytest
 
 from tests.support.server import running_server
 
+pytestmark = pytest.mark.serial
+
 DOCS = Path(__file__).resolve().parents[3] / "docs" / "api.md"
 _BLOCK = re.compile(r"<!-- payment-walkthrough -->\s*```sh\n(.*?)```", re.S)
 _ACCOUNT = re.compile(r"^\s+(customer|artist|admin)\s+\S+@inkslot\.local\s+(\S+)\s*$", re.M)

@@ -14,6 +14,8 @@ import pytest
 from tests.support.builders import TEST_JWT_SECRET
 from tests.support.server import ServerProcess, running_server
 
+pytestmark = pytest.mark.serial
+
 PASSWORD = "violet-needle-harbour"
 
 

@@ -19,6 +19,8 @@ from tests.api.stream.stream_client import Stream, open_stream
 from tests.support.builders import TEST_JWT_SECRET
 from tests.support.server import ServerProcess, running_server
 
+pytestmark = pytest.mark.serial
+
 PASSWORD = "violet-needle-harbour"
 WITHIN = 1.0  # seconds from the answer of the call that ended the session
 

@@ -19,6 +19,8 @@ from tests.api.conftest import PASSWORD, ApiFactory
 from tests.support.builders import PRODUCTION_ENV
 from tests.support.cli import cli_env, inkslot
 
+pytestmark = pytest.mark.serial
+
 
 def test_production_without_configuration_stops_with_one_clear_message() -> None:
     result = inkslot("serve", env=cli_env(INKSLOT_PROFILE="production"))
@@ -99,11 +101,11 @@ def _stop(process: subprocess.Popen[str]) -> str:
 
 
 def test_serve_starts_embedded_postgres_seeds_once_and_keeps_data_across_restarts(
-    tmp_path: Path,
+    server_tmp_path: Path,
 ) -> None:
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
-    first = _serve(tmp_path, port)
+    first = _serve(server_tmp_path, port)
     printed = ""
     try:
         _wait_until_ready(base, first)
@@ -117,9 +119,9 @@ def test_serve_starts_embedded_postgres_seeds_once_and_keeps_data_across_restart
         output = _stop(first)
     output = printed + output
     assert "admin@inkslot.local" in output  # demo credentials printed on first start
-    assert not (tmp_path / "postgres" / "postmaster.pid").exists()  # PostgreSQL stopped too
+    assert not (server_tmp_path / "postgres" / "postmaster.pid").exists()  # PostgreSQL stopped too
 
-    second = _serve(tmp_path, port)
+    second = _serve(server_tmp_path, port)
     try:
         _wait_until_ready(base, second)
         status, body = _request(

@@ -12,7 +12,7 @@ from tests.api.booking_helpers import SLOT, open_desk
 from tests.api.conftest import ApiFactory
 from tests.support.replication import Replicated
 
-pytestmark = pytest.mark.anyio
+pytestmark = [pytest.mark.anyio, pytest.mark.serial]
 WEEK = {"from": "2026-03-09T00:00:00Z", "to": "2026-03-14T00:00:00Z"}
 
 

@@ -10,7 +10,11 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from tests.support.server import ServerProcess, running_server
+
+pytestmark = pytest.mark.serial
 
 PASSWORD = "violet-needle-harbour"
 

@@ -44,10 +44,11 @@ from booking_domain.shared import Money, Role
 from booking_domain.testing.loyalty import EVERYDAY
 from entrypoints.app import create_app
 from entrypoints.bundles import Bundles
-from entrypoints.container import LocalAdapters, build_container, bundles, memory_adapters
+from entrypoints.container import LocalAdapters, build_container, bundles
 from tests.support import postgres
 from tests.support.builders import START, TEST_JWT_SECRET, cheap_settings
 from tests.support.fuzzing import FUZZ_SUMMARY
+from tests.support.openapi import openapi_document
 from tests.support.telegram import TEST_BOT_TOKEN
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "25"))
@@ -174,19 +175,8 @@ def _hang_up_once_started(receive: Any, send: Any) -> tuple[Any, Any]:
     return hang_up_receive, noting_send
 
 
-def _openapi_document() -> dict[str, Any]:
-    """The OpenAPI document, from the app on in-memory adapters (it does not depend on
-    storage)."""
-    config = cheap_settings()
-    core = build_container(
-        config, jwt_secret=TEST_JWT_SECRET, adapters=memory_adapters(config, TEST_JWT_SECRET)
-    )
-    document: dict[str, Any] = create_app(config, container=core).openapi_schema.to_schema()
-    return document
-
-
 APP = DeferredApp()
-schema = schemathesis.openapi.from_dict(_openapi_document())
+schema = schemathesis.openapi.from_dict(openapi_document())
 schema.app = APP
 
 

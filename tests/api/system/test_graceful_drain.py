@@ -13,6 +13,8 @@ import pytest
 
 from tests.support.server import running_server
 
+pytestmark = pytest.mark.serial
+
 DRAIN = 4.0
 
 

@@ -17,7 +17,7 @@ from tests.api.booking_helpers import open_desk
 from tests.api.conftest import ApiFactory
 from tests.support.server import running_server
 
-pytestmark = pytest.mark.anyio
+pytestmark = [pytest.mark.anyio, pytest.mark.serial]
 TOKEN = "scrape-" + "x" * 24
 
 

@@ -5,29 +5,20 @@ the API never sends) is gone."""
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
 import pytest
 
 from booking_domain.shared.errors import DomainError
-from entrypoints.app import create_app
-from entrypoints.container import build_container, memory_adapters
 from entrypoints.http.problem_docs import GENERIC_CODES
 from entrypoints.http.problems import PROBLEM_JSON, status_for
-from tests.support.builders import TEST_JWT_SECRET, cheap_settings
+from tests.support.openapi import openapi_document
 
 METHODS = ("get", "post", "put", "patch", "delete")
 
 
-@cache
 def document() -> dict[str, Any]:
-    config = cheap_settings()
-    core = build_container(
-        config, jwt_secret=TEST_JWT_SECRET, adapters=memory_adapters(config, TEST_JWT_SECRET)
-    )
-    schema: dict[str, Any] = create_app(config, container=core).openapi_schema.to_schema()
-    return schema
+    return openapi_document()
 
 
 def operations() -> list[tuple[str, str, dict[str, Any]]]:

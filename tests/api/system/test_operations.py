@@ -3,20 +3,28 @@ database that goes away and comes back."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import psycopg
 import pytest
 
 from adapters.postgres import migrate
+from adapters.postgres.database import Database
 from adapters.postgres.embedded import UNSAFE_FAST_SETTINGS, EmbeddedPostgres
+from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from entrypoints.database import LOCAL_DATABASE, ensure_database
+from tests.support.builders import TEST_SECRETS
+from tests.support.catalog import BookableArtist, add_bookable_artist
 from tests.support.server import ServerProcess, running_server
+
+pytestmark = pytest.mark.serial
 
 PASSWORD = "violet-needle-harbour"
 
@@ -54,11 +62,12 @@ def _login_without_password_refused(port: int) -> bool:
     return False
 
 
-def test_operator_commands_leave_a_serving_database_running(tmp_path: Path) -> None:
+def test_operator_commands_leave_a_serving_database_running(server_tmp_path: Path) -> None:
     """`make run` in one terminal, `inkslot ...` in another: the commands reuse the embedded
     PostgreSQL the server started and leave it running; the server stops it at the end.
     Nobody logs in to that PostgreSQL without its password, which no log and no response
     shows."""
+    tmp_path = server_tmp_path
     with running_server(None, tmp_path, workers=1) as server:
         port = int((tmp_path / "postgres" / "postmaster.pid").read_text().splitlines()[3])
         assert _login_without_password_refused(port)
@@ -85,7 +94,8 @@ def test_operator_commands_leave_a_serving_database_running(tmp_path: Path) -> N
     assert not (tmp_path / "postgres" / "postmaster.pid").exists()  # stopped by its starter
 
 
-def test_a_command_alone_stops_the_database_it_started(tmp_path: Path) -> None:
+def test_a_command_alone_stops_the_database_it_started(server_tmp_path: Path) -> None:
+    tmp_path = server_tmp_path
     with running_server(None, tmp_path / "first", workers=1):
         pass
     from tests.support.cli import cli_env, inkslot
@@ -96,9 +106,9 @@ def test_a_command_alone_stops_the_database_it_started(tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def own_database(tmp_path: Path) -> EmbeddedPostgres:
+def own_database(server_tmp_path: Path) -> EmbeddedPostgres:
     """A PostgreSQL server of this test's own, so the test may stop and restart it."""
-    postgres = EmbeddedPostgres(tmp_path / "pg", settings=UNSAFE_FAST_SETTINGS)
+    postgres = EmbeddedPostgres(server_tmp_path / "pg", settings=UNSAFE_FAST_SETTINGS)
     postgres.start()
     ensure_database(postgres.url(), LOCAL_DATABASE)
     migrate.upgrade(postgres.url(LOCAL_DATABASE))
@@ -108,6 +118,9 @@ def own_database(tmp_path: Path) -> EmbeddedPostgres:
 def test_the_api_recovers_by_itself_when_the_database_comes_back(
     own_database: EmbeddedPostgres, tmp_path: Path
 ) -> None:
+    """Requests are refused (503) while it is away and served again within seconds of its
+    return, and the job worker inside the processes works again too: a booking made after
+    the return is told to its customer's inbox."""
     url = own_database.url(LOCAL_DATABASE)
     try:
         with running_server(url, tmp_path / "server", workers=2) as server:
@@ -139,5 +152,33 @@ def test_the_api_recovers_by_itself_when_the_database_comes_back(
             recovered = _poll(lambda: answers(200), within_s=15)
             assert set(seen) <= {200, 503}, (seen, server.log_tail())
             assert recovered < 15
+            _book(server, token, asyncio.run(_an_artist(url)))
+            _poll(lambda: _inbox_size(server, token) > 0, within_s=30)
     finally:
         own_database.stop()
+
+
+async def _an_artist(url: str) -> BookableArtist:
+    database = Database(url, min_size=1, max_size=2)
+    await database.open()
+    try:
+        return await add_bookable_artist(PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS))
+    finally:
+        await database.close()
+
+
+def _book(server: ServerProcess, token: str, artist: BookableArtist) -> None:
+    start = (datetime.now(UTC) + timedelta(days=3)).replace(
+        hour=10, minute=0, second=0, microsecond=0
+    )
+    body = {"artistId": str(artist.id), "serviceId": str(artist.service.id)}
+    status, booked = _call(
+        server, "/api/v1/bookings", {**body, "start": start.isoformat()}, token=token
+    )
+    assert status == 201, booked
+
+
+def _inbox_size(server: ServerProcess, token: str) -> int:
+    status, inbox = _call(server, "/api/v1/me/notifications", token=token)
+    assert status == 200, inbox
+    return len(inbox["items"])  # type: ignore[arg-type]

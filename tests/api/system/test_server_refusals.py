@@ -26,6 +26,8 @@ from entrypoints.http.protocols import HEAD_LIMIT
 from tests.support import postgres
 from tests.support.server import ServerProcess, free_port, running_server
 
+pytestmark = pytest.mark.serial
+
 SECURITY_HEADERS = ("x-content-type-options", "x-frame-options", "strict-transport-security")
 
 

@@ -20,6 +20,8 @@ from tests.support.cli import cli_env, inkslot
 from tests.support.server import free_port
 from tests.support.telegram import TEST_BOT_TOKEN
 
+pytestmark = pytest.mark.serial
+
 
 @pytest.fixture
 def fake_api(tmp_path: Path) -> Iterator[tuple[str, Path]]:

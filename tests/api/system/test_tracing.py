@@ -11,10 +11,14 @@ import sys
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from adapters.jobs.queue import job_app
 from adapters.postgres.database import psycopg_url
 from tests.support.otlp_receiver import ReceivedSpan, otlp_receiver
 from tests.support.server import running_server
+
+pytestmark = pytest.mark.serial
 
 SERVER = 2  # opentelemetry.proto.trace.v1.Span.SpanKind.SPAN_KIND_SERVER
 

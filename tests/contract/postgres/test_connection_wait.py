@@ -22,6 +22,7 @@ def _closed_port() -> int:
         return int(s.getsockname()[1])
 
 
+@pytest.mark.database_away
 async def test_a_pool_whose_database_is_away_waits_briefly() -> None:
     database = Database(f"postgresql://postgres@127.0.0.1:{_closed_port()}/x", min_size=1)
     await database.open()

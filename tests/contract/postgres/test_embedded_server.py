@@ -25,14 +25,14 @@ def _server_address(url: str) -> str | None:
 
 
 def test_clients_connect_through_the_socket_and_a_second_user_finds_it(
-    tmp_path: Path,
+    server_tmp_path: Path,
 ) -> None:
-    server = EmbeddedPostgres(tmp_path / "pg", settings=UNSAFE_FAST_SETTINGS)
+    server = EmbeddedPostgres(server_tmp_path / "pg", settings=UNSAFE_FAST_SETTINGS)
     server.start()
     try:
         assert server.socket_dir == server.data_dir
         assert _server_address(server.url()) is None
-        beside = EmbeddedPostgres(tmp_path / "pg")
+        beside = EmbeddedPostgres(server_tmp_path / "pg")
         beside.start()  # finds the running server (an operator command beside `make run`)
         assert not beside.started_here and beside.url("x") == server.url("x")
         tcp = f"postgresql://postgres@127.0.0.1:{server.port}/postgres"
@@ -50,8 +50,10 @@ def _password_refused(url: str) -> bool:
     return False
 
 
-def test_no_login_without_the_password_kept_beside_the_data_directory(tmp_path: Path) -> None:
-    server = EmbeddedPostgres(tmp_path / "pg", settings=UNSAFE_FAST_SETTINGS)
+def test_no_login_without_the_password_kept_beside_the_data_directory(
+    server_tmp_path: Path,
+) -> None:
+    server = EmbeddedPostgres(server_tmp_path / "pg", settings=UNSAFE_FAST_SETTINGS)
     server.start()
     try:
         tcp = f"postgresql://postgres@127.0.0.1:{server.port}/postgres"
@@ -90,16 +92,16 @@ def _make_trusting(server: EmbeddedPostgres) -> None:
 
 
 def test_a_data_directory_that_trusted_every_login_is_secured_on_its_next_start(
-    tmp_path: Path,
+    server_tmp_path: Path,
 ) -> None:
-    server = EmbeddedPostgres(tmp_path / "pg", settings=UNSAFE_FAST_SETTINGS)
+    server = EmbeddedPostgres(server_tmp_path / "pg", settings=UNSAFE_FAST_SETTINGS)
     server.start()
     try:
         with psycopg.connect(server.url(), autocommit=True) as conn:
             conn.execute("CREATE TABLE kept AS SELECT 'ink' AS word")
         _make_trusting(server)
 
-        upgraded = EmbeddedPostgres(tmp_path / "pg", settings=UNSAFE_FAST_SETTINGS)
+        upgraded = EmbeddedPostgres(server_tmp_path / "pg", settings=UNSAFE_FAST_SETTINGS)
         upgraded.start()
         tcp = f"postgresql://postgres@127.0.0.1:{upgraded.port}/postgres"
         assert _password_refused(tcp)
@@ -111,8 +113,8 @@ def test_a_data_directory_that_trusted_every_login_is_secured_on_its_next_start(
 
 
 @pytest.mark.parametrize("directory", ["with space", "deep/" * 20])
-def test_a_path_unfit_for_a_socket_serves_over_tcp(tmp_path: Path, directory: str) -> None:
-    server = EmbeddedPostgres(tmp_path / directory / "pg", settings=UNSAFE_FAST_SETTINGS)
+def test_a_path_unfit_for_a_socket_serves_over_tcp(server_tmp_path: Path, directory: str) -> None:
+    server = EmbeddedPostgres(server_tmp_path / directory / "pg", settings=UNSAFE_FAST_SETTINGS)
     server.start()
     try:
         assert server.socket_dir is None

@@ -15,7 +15,7 @@ from booking_domain.shared import ServiceUnavailableError
 from tests.support.builders import TEST_SECRETS
 from tests.support.replication import Replicated
 
-pytestmark = [pytest.mark.anyio, pytest.mark.postgres]
+pytestmark = [pytest.mark.anyio, pytest.mark.postgres, pytest.mark.serial]
 MAX_LAG = 5.0
 
 
@@ -150,6 +150,7 @@ async def test_a_url_that_is_no_standby_is_never_used_for_lagging_reads(
         await primary.close()
 
 
+@pytest.mark.database_away
 async def test_a_replica_that_stops_answering_hands_its_reads_to_the_primary(
     pair: Replicated, reads: ReplicaReads
 ) -> None:

@@ -12,8 +12,6 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 import pytest
-from aiogram.utils.auth_widget import check_signature
-from aiogram.utils.web_app import check_webapp_signature, safe_parse_webapp_init_data
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -71,6 +69,7 @@ def test_signed_widget_data_verifies_and_says_who_signs_in(
 
 @given(extra_fields, st.data())
 def test_any_change_of_a_field_breaks_the_hash(extra: dict[str, str], data: st.DataObject) -> None:
+
     fields = as_received(widget_data(SIGNED_AT, extra=extra))
     key = data.draw(st.sampled_from(sorted(fields)))
     changed = data.draw(values.filter(lambda v: v != fields[key]))
@@ -176,12 +175,16 @@ def test_init_data_refusals() -> None:
 
 
 # --- against an independent implementation: aiogram's ------------------------------------
+# (imported by the tests that use it: the whole of aiogram loads with it, seconds of CPU that
+# every test process would pay at collection)
 
 
 @given(moments, st.integers(1, 2**52), values.filter(str.strip), extra_fields)
 def test_widget_data_signed_here_passes_aiogram_and_ours(
     signed_at: datetime, telegram_id: int, first_name: str, extra: dict[str, str]
 ) -> None:
+    from aiogram.utils.auth_widget import check_signature
+
     fields = as_received(widget_data(signed_at, telegram_id, first_name, extra=extra))
     assert check_signature(TEST_BOT_TOKEN, **fields)
     assert verified_login(BOT, fields, signed_at).telegram_id == telegram_id
@@ -193,6 +196,8 @@ def test_widget_data_signed_here_passes_aiogram_and_ours(
 def test_tampered_widget_data_fails_aiogram_and_ours(
     extra: dict[str, str], data: st.DataObject
 ) -> None:
+    from aiogram.utils.auth_widget import check_signature
+
     fields = as_received(widget_data(SIGNED_AT, extra=extra))
     key = data.draw(st.sampled_from(sorted(fields)))
     tampered = {**fields, key: data.draw(values.filter(lambda v: v != fields[key]))}
@@ -205,12 +210,16 @@ def test_tampered_widget_data_fails_aiogram_and_ours(
 def test_init_data_signed_here_passes_aiogram_and_ours(
     telegram_id: int, first_name: str, extra: dict[str, str]
 ) -> None:
+    from aiogram.utils.web_app import check_webapp_signature
+
     raw = init_data(SIGNED_AT, {"id": telegram_id, "first_name": first_name}, extra=extra)
     assert check_webapp_signature(TEST_BOT_TOKEN, raw)
     assert verified_web_app(BOT, raw, SIGNED_AT).telegram_id == telegram_id
 
 
 def test_init_data_aiogram_parses_is_what_we_verify_and_tampering_fails_both() -> None:
+    from aiogram.utils.web_app import safe_parse_webapp_init_data
+
     raw = init_data(SIGNED_AT, {"id": 5, "first_name": "Bat", "username": "bat"})
     parsed = safe_parse_webapp_init_data(TEST_BOT_TOKEN, raw)
     login = verified_web_app(BOT, raw, SIGNED_AT)

@@ -1,0 +1,22 @@
+"""The OpenAPI document, built once per test process: the app on in-memory adapters (the
+document does not depend on storage). The suites that are parametrized by it need it when
+they are collected, before any fixture runs."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from entrypoints.app import create_app
+from entrypoints.container import build_container, memory_adapters
+from tests.support.builders import TEST_JWT_SECRET, cheap_settings
+
+
+@cache
+def openapi_document() -> dict[str, Any]:
+    config = cheap_settings()
+    core = build_container(
+        config, jwt_secret=TEST_JWT_SECRET, adapters=memory_adapters(config, TEST_JWT_SECRET)
+    )
+    document: dict[str, Any] = create_app(config, container=core).openapi_schema.to_schema()
+    return document

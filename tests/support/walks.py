@@ -1,0 +1,174 @@
+"""The documented walks: the shell blocks of README.md and docs/*.md marked
+``<!-- walk: NAME STEP -->`` (a block may belong to several walks: ``<!-- walk: a 1, b 1
+-->``), put together by walk in step order, and run with bash (``-euo pipefail``) against a
+real ``inkslot serve`` of the local profile with its demo data, in a fresh data directory,
+as ``make run`` serves a fresh clone. A walk is given what a reader has: ``$B`` (the base
+URL), the demo passwords ``make run`` printed, and its log (``$LOG``: the text messages of
+the local profile are log lines).
+
+Most of a walk's time is spent waiting for the wall clock (an appointment to start, the
+worker to send), so every walk of a session runs at once, each in a thread of its own and
+against a server of its own (``Walks``): they start when the session's first test does, the
+session goes on with its other tests meanwhile, and tests/api/system/test_documented_walks.py
+reports each walk at the end of the session.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import time
+import urllib.request
+from collections import defaultdict
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.support.cli import cli_env
+from tests.support.postgres import TestServer, fresh_database
+from tests.support.server import ServerProcess, free_port, running_server
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCUMENTS = (ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md")))
+_MARKED = re.compile(r"<!-- walk: ([^>]+?) -->\s*(?:<!--.*?-->\s*)*```sh\n(.*?)```", re.S)
+_ACCOUNT = re.compile(r"^\s+(customer|artist|admin)\s+\S+@inkslot\.local\s+(\S+)\s*$", re.M)
+SCRIPT_TIMEOUT = 300  # seconds a walk's script may take once its server is up
+
+
+def documented_walks() -> dict[str, str]:
+    """Each walk's script: its blocks in step order, each headed by where it is written."""
+    steps: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for document in DOCUMENTS:
+        for names, block in _MARKED.findall(document.read_text()):
+            for part in names.split(","):
+                name, step = part.split()
+                where = f"# --- {document.relative_to(ROOT)}, {name} step {step}\n"
+                steps[name].append((int(step), where + block))
+    return {name: "\n".join(b for _, b in sorted(blocks)) for name, blocks in steps.items()}
+
+
+WALKS = documented_walks()
+
+
+@dataclass(frozen=True)
+class WalkRun:
+    returncode: int
+    output: str  # the walk's stdout and stderr, then the end of the server's log
+    passwords_shown: bool  # the server printed the demo accounts' passwords
+
+
+def run_walk(name: str, server: TestServer, template: str, home: Path) -> WalkRun:
+    """One walk on a server of its own, on a database of its own, in ``home``: ``var/``
+    beside the walk's working directory is the server's data directory, as it is beside the
+    clone for ``make run`` (emails land in var/mail)."""
+    # Seeding the demo data (a dozen artists, their pictures) takes a while on a busy machine.
+    with (
+        fresh_database(server, template) as database_url,
+        _walk_services(name, home) as extra,
+        running_server(
+            database_url,
+            home / "var",
+            workers=1,
+            ready_within_s=300,
+            INKSLOT_SEED_DEMO_DATA="true",
+            **{k: v for k, v in extra.items() if k.startswith("INKSLOT_")},
+        ) as running,
+    ):
+        return _walk(name, home, running, extra)
+
+
+def _walk(name: str, home: Path, running: ServerProcess, extra: dict[str, str]) -> WalkRun:
+    passwords = dict(_ACCOUNT.findall(running.log_path.read_text()))
+    if not {"customer", "artist", "admin"} <= passwords.keys():
+        return WalkRun(-1, running.log_tail(), passwords_shown=False)
+    env = {
+        "PATH": os.environ["PATH"],
+        "HOME": str(home),
+        "B": running.base_url + "/api/v1",
+        "LOG": str(running.log_path),  # what `make run` prints, as a reader sees it
+        "CUSTOMER_PASSWORD": passwords["customer"],
+        "ARTIST_PASSWORD": passwords["artist"],
+        "ADMIN_PASSWORD": passwords["admin"],
+        **extra,
+    }
+    run = subprocess.run(
+        ["bash", "-euo", "pipefail", "-c", WALKS[name]],
+        cwd=home,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=SCRIPT_TIMEOUT,
+        check=False,
+    )
+    output = f"{run.stdout}\n{run.stderr}\n{running.log_tail()}"
+    return WalkRun(run.returncode, output, passwords_shown=True)
+
+
+WALK_TEST = "test_the_documented_walk_runs"  # tests/api/system/test_documented_walks.py
+
+
+def is_walk(item: object) -> bool:
+    return getattr(item, "originalname", None) == WALK_TEST
+
+
+def walks_of(items: list[pytest.Item]) -> list[str]:
+    """The walks these test items report."""
+    return sorted(str(item.callspec.params["name"]) for item in items if is_walk(item))  # type: ignore[attr-defined]
+
+
+class Walks:
+    """The walks of a session, running: started together, each in a thread of its own."""
+
+    def __init__(self, names: list[str], server: TestServer, template: str, base: Path) -> None:
+        self._pool = ThreadPoolExecutor(max_workers=max(1, len(names)), thread_name_prefix="walk")
+        for name in names:
+            (base / name).mkdir(parents=True, exist_ok=True)
+        self.runs: dict[str, Future[WalkRun]] = {
+            name: self._pool.submit(run_walk, name, server, template, base / name) for name in names
+        }
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True)
+
+
+# docs/telegram.md, "Trying it locally": the fake Bot API its reader starts first, and what
+# they export for `make run` and for the walk's own `.venv/bin/inkslot telegram set-webhook`.
+LOCAL_BOT = {
+    "INKSLOT_TELEGRAM_BOT_TOKEN": "123456:local-fake-token-for-make-run",
+    "INKSLOT_TELEGRAM_BOT_USERNAME": "InkslotLocalBot",
+}
+
+
+@contextmanager
+def _walk_services(name: str, home: Path) -> Iterator[dict[str, str]]:
+    """What a walk's reader has running besides ``make run``, and the variables they
+    exported (none for most walks)."""
+    if name != "telegram":
+        yield {}
+        return
+    port = free_port()
+    fake = f"http://127.0.0.1:{port}"
+    env = {**LOCAL_BOT, "INKSLOT_TELEGRAM_API_URL": fake}
+    command = [sys.executable, "-m", "entrypoints.cli", "telegram", "fake-api", "--port", str(port)]
+    process = subprocess.Popen(command, env=cli_env(**env), stdout=subprocess.DEVNULL)
+    (home / ".venv").symlink_to(ROOT / ".venv")  # the walk runs from the clone
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(fake + "/", timeout=1).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline or process.poll() is not None:
+                    raise
+                time.sleep(0.1)  # polling a starting process, not waiting for domain time
+        yield {**env, "FAKE": fake}
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
