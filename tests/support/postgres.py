@@ -2,7 +2,8 @@
 template, and a database of its own for each test, cloned from the template.
 
 The server is the embedded one (throwaway, fsync off) unless ``TEST_DATABASE_URL`` names
-another, e.g. the machine's PostgreSQL on CI. Its data lives in memory (``/dev/shm`` where
+another; ``INKSLOT_TEST_POSTGRES_BIN`` runs it with another installation's binaries (CI's
+pass on the machine's PostgreSQL 15). Its data lives in memory (``/dev/shm`` where
 the machine has it) in a directory of its own, for two reasons:
 
 - speed: cloning the 13 MB template (``STRATEGY FILE_COPY``, a few hundred small files)
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import tempfile
 import uuid
 from collections.abc import Iterator
@@ -41,6 +43,18 @@ IN_MEMORY = Path("/dev/shm")  # noqa: S108 - a directory of our own is made insi
 # The documented walks run at once, each a server with its pools and its worker's listener:
 # PostgreSQL's default of 100 connections would refuse some of them.
 TEST_SERVER_SETTINGS = {**UNSAFE_FAST_SETTINGS, "max_connections": "400"}
+# Another installation's binaries for the session's server (a machine's own PostgreSQL, e.g.
+# /usr/lib/postgresql/15/bin): CI's pass on a second server version, in memory as the
+# first pass.
+OTHER_BINARIES = "INKSLOT_TEST_POSTGRES_BIN"
+
+
+def settings_for(major_version: int) -> dict[str, str]:
+    """The test server's settings that its version knows (``scram_iterations`` came in 16:
+    before it, every login pays PostgreSQL's 4096 iterations)."""
+    if major_version < 16:
+        return {k: v for k, v in TEST_SERVER_SETTINGS.items() if k != "scram_iterations"}
+    return TEST_SERVER_SETTINGS
 
 
 @dataclass
@@ -82,13 +96,50 @@ class TestServer:
         )
 
 
+_HOME_PREFIX = "inkslot-test-postgres-"
+_OWNER = "owner.pid"
+
+
+def _is_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _sweep_homes_of_dead_runs(parent: Path) -> None:
+    """Remove the server homes whose test process was killed before it could (SIGKILL, a
+    machine's OOM killer): in memory they would hold their data until the next reboot. A
+    server still running over one is stopped first; a home whose owner lives is left."""
+    for home in parent.glob(f"{_HOME_PREFIX}*"):
+        try:
+            owner = int((home / _OWNER).read_text())
+        except (OSError, ValueError):
+            continue  # being made, or not ours
+        if _is_alive(owner):
+            continue
+        for pid_file in home.glob("**/postmaster.pid"):
+            try:
+                postmaster = int(pid_file.read_text().split()[0])
+            except (OSError, ValueError, IndexError):
+                continue
+            if _is_alive(postmaster):
+                os.kill(postmaster, signal.SIGQUIT)  # immediate stop: nobody uses its data
+        shutil.rmtree(home, ignore_errors=True)
+
+
 @contextmanager
 def server_home() -> Iterator[Path]:
     """A directory for an embedded server's data: in memory where the machine has
     ``/dev/shm``, outside pytest's basetemp either way, shared with no other run, and removed
     with everything in it at the end."""
     memory = IN_MEMORY if IN_MEMORY.is_dir() and os.access(IN_MEMORY, os.W_OK) else None
-    home = Path(tempfile.mkdtemp(prefix="inkslot-test-postgres-", dir=memory))
+    _sweep_homes_of_dead_runs(Path(memory or tempfile.gettempdir()))
+    home = Path(tempfile.mkdtemp(prefix=_HOME_PREFIX, dir=memory))
+    (home / _OWNER).write_text(str(os.getpid()))
     try:
         yield home
     finally:
@@ -106,7 +157,9 @@ def test_server() -> Iterator[TestServer]:
             test.close()
         return
     with server_home() as home:
-        server = EmbeddedPostgres(home / "pgdata", settings=TEST_SERVER_SETTINGS)
+        binaries = os.environ.get(OTHER_BINARIES)
+        server = EmbeddedPostgres(home / "pgdata", bin_dir=Path(binaries) if binaries else None)
+        server.settings = settings_for(server.major_version())
         try:
             server.start()
             test = TestServer(server.url(), strategy="FILE_COPY")

