@@ -136,7 +136,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """``--database-only``: the tests whose fixtures reach ``pg_server``, or that ask for it
     by a parameter naming it (the contract suites' ``postgres`` adapters), the others deselected
-    (they ran once already, and no server version changes them)."""
+    (they ran once already, and no server version changes them). The order: see ``_order``."""
+    items.sort(key=_order)  # stable: within each group, the order of collection
     if not config.getoption("database_only"):
         return
     kept = [item for item in items if _uses_the_database(item)]
@@ -148,10 +149,14 @@ def pytest_configure(config: pytest.Config) -> None:
     suite_times.register(config)
 
 
-def _order(item: pytest.Item) -> tuple[bool, bool]:
-    """The walks last; first the job workers' tests, which spend most of their time waiting
-    for a killed worker to be taken for dead (20 s) while the walks start their servers."""
-    return is_walk(item), not item.nodeid.startswith("tests/jobs/")
+def _order(item: pytest.Item) -> tuple[bool, bool, bool]:
+    """The walks last (their tests only wait for what ran since the session began); first
+    the fuzzing suite, the longest test by far (the others spread over the remaining test
+    processes meanwhile instead of one waiting for it at the end), then the job workers'
+    tests, which spend most of their time waiting for a killed worker to be taken for dead
+    (20 s) while the walks start their servers."""
+    first = item.nodeid.startswith("tests/api/system/test_fuzzing.py")
+    return is_walk(item), not first, not item.nodeid.startswith("tests/jobs/")
 
 
 def _uses_the_database(item: pytest.Item) -> bool:
