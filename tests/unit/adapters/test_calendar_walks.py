@@ -5,6 +5,7 @@ read as its first occurrence; ordinary series, years old, are expanded in full."
 
 from __future__ import annotations
 
+import sys
 from datetime import UTC, datetime, timedelta
 
 from hypothesis import given, settings
@@ -86,3 +87,61 @@ def test_any_rule_is_read_within_the_bound(
     starts = _read(_series(f"FREQ={freq};INTERVAL={interval};BYMINUTE={by}", start=start))
     assert len(starts) <= 2_000
     assert all(s <= WINDOW.end + timedelta(days=1) for s in starts)
+
+
+class _TooMuchWork(BaseException):  # not caught as an error of the reading
+    pass
+
+
+def _calls_to_read(*events: str, cap: int = 10_000_000) -> tuple[int, list[datetime]]:
+    """The Python calls made reading ``events``: the work done, counted, not timed (a
+    reading past ``cap`` is stopped, so that a failing test fails quickly)."""
+    calls = 0
+
+    def count(frame: object, event: str, arg: object) -> None:
+        nonlocal calls
+        if event == "call":
+            calls += 1
+            if calls > cap:
+                raise _TooMuchWork
+
+    sys.setprofile(count)
+    try:
+        starts = _read(*events)
+    finally:
+        sys.setprofile(None)
+    return calls, starts
+
+
+def test_a_rule_that_never_occurs_again_costs_less_than_an_ordinary_series() -> None:
+    """dateutil looks for a next occurrence up to the year 9999 and checks UNTIL and COUNT
+    only against occurrences it finds: a rule with none to find walked millions of periods
+    (seconds of CPU each; a few in a 528-byte feed, twenty). Each walk now ends with the
+    window's year, and the estimate counts its periods."""
+    monday = "20260302T100000Z"
+    never = [
+        _series("FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30", start=monday),
+        _series("FREQ=DAILY;COUNT=5;BYMONTH=2;BYMONTHDAY=30", start=monday),
+        _series("FREQ=DAILY;UNTIL=20270101T000000Z;BYMONTH=4;BYMONTHDAY=31", start=monday),
+        _series("FREQ=MONTHLY;BYMONTH=2;BYMONTHDAY=30", start=monday),
+        _series("FREQ=DAILY;INTERVAL=7;BYDAY=TU", start=monday),  # Mondays only: never
+        _series("FREQ=HOURLY;BYSETPOS=2", start=monday),  # one instant an hour: never
+        _series("FREQ=HOURLY;BYMONTH=2;BYMONTHDAY=30", start=monday),
+        # dateutil checks each day of a yearly period: since the year 1, 740,000 checks
+        _series("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30", start="00010101T100000Z"),
+    ]
+    weekly = _series("FREQ=WEEKLY", start="20260302T100000Z")
+    ordinary, _ = _calls_to_read(_series("FREQ=DAILY", start="19900101T100000Z"))
+    calls, starts = _calls_to_read(*never, weekly)
+    assert calls < ordinary
+    assert starts and all(s.weekday() == 0 and s.hour == 10 for s in starts)
+
+
+def test_a_dense_series_is_read_in_one_pass() -> None:
+    """The window is expanded at once: paging forward page by page walked the series again
+    for every page, down to a page per quarter-hour where it is dense (an hourly series
+    over the window: millions of calls)."""
+    hourly = _series("FREQ=HOURLY", start=WINDOW.start.strftime("%Y%m%dT%H%M%SZ"))
+    calls, starts = _calls_to_read(hourly)
+    assert len(starts) == len(set(starts)) >= 30 * 24
+    assert calls < 300 * len(starts)
