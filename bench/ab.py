@@ -44,22 +44,12 @@ from balanced import run_balanced
 from booking_setup import Catalogue, free_port, register_customers, seed_catalogue
 from bookings import HOST, WORKERS, Bench
 from entrypoints.database import ensure_database
-from serving import stop_server, wait_until_ready
+from serving import export, stop_server, wait_until_ready
 from told import wait_until_told
 
 ROOT = Path(__file__).resolve().parent.parent
 SECRET = "ab-benchmark-secret-" + "x" * 32
 SCENARIOS = ("creation", "slots")
-
-
-def export(revision: str, into: Path) -> Path:
-    """The revision's tree (``git archive``), with its own migrations."""
-    archive = subprocess.run(
-        ["git", "-C", str(ROOT), "archive", revision], capture_output=True, check=True
-    ).stdout
-    into.mkdir(parents=True)
-    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
-    return into
 
 
 @dataclass

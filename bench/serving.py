@@ -1,4 +1,5 @@
-"""Shared by the benchmarks: wait for a started ``inkslot serve`` to answer, and stop it."""
+"""Shared by the benchmarks: a revision's tree to serve, wait for a started ``inkslot serve``
+to answer, and stop it."""
 
 from __future__ import annotations
 
@@ -6,6 +7,19 @@ import signal
 import subprocess
 import time
 import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def export(revision: str, into: Path) -> Path:
+    """The revision's tree (``git archive``), with its own migrations."""
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", revision], capture_output=True, check=True
+    ).stdout
+    into.mkdir(parents=True)
+    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
+    return into
 
 
 def wait_until_ready(process: subprocess.Popen[bytes], port: int, limit_s: float = 90) -> None:

@@ -30,19 +30,11 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
+from serving import export
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 CLI = [PYTHON, "-m", "entrypoints.cli"]
-
-
-def export(revision: str, into: Path) -> Path:
-    """The revision's tree (``git archive``)."""
-    archive = subprocess.run(
-        ["git", "-C", str(ROOT), "archive", revision], capture_output=True, check=True
-    ).stdout
-    into.mkdir(parents=True)
-    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
-    return into
 
 
 def env_for(tree: Path, data_dir: Path, **extra: str) -> dict[str, str]:
