@@ -19,6 +19,7 @@ from booking_domain.reviews import ReviewsUnitOfWork
 from booking_domain.scheduling import SchedulingUnitOfWork
 from booking_domain.shared.ports import UnitOfWorkFactory
 from booking_domain.waitlist import WaitlistUnitOfWork
+from booking_domain.webhooks import WebhooksUnitOfWork
 
 
 class PrivacyUnitOfWork(
@@ -30,6 +31,7 @@ class PrivacyUnitOfWork(
     BookingsUnitOfWork,
     PaymentsUnitOfWork,
     CommissionsUnitOfWork,
+    WebhooksUnitOfWork,
     NotificationsUnitOfWork,
     ReviewsUnitOfWork,
     ConsentUnitOfWork,
@@ -38,8 +40,8 @@ class PrivacyUnitOfWork(
 ):
     """Accounts, bookings (with their ideas, clients and uploads), payments, tattoo requests
     (with their threads), signed consents and consent forms, reviews, waitlist entries, the
-    artist's catalogue and availability, the inbox, loyalty points, the outbox and the audit
-    trail."""
+    artist's catalogue and availability, the inbox, loyalty points, webhook endpoints, the
+    outbox and the audit trail."""
 
 
 PrivacyUnitOfWorkFactory = UnitOfWorkFactory[PrivacyUnitOfWork]

@@ -29,6 +29,8 @@ from booking_domain.webhooks.errors import (
     TooManyWebhooksError,
     WebhookNotFoundError,
 )
+from booking_domain.webhooks.leaving import leave_webhooks
+from booking_domain.webhooks.ports import WebhooksUnitOfWork
 from booking_domain.webhooks.targets import MAX_URL_LENGTH, check_endpoint_url, is_public_address
 
 __all__ = [
@@ -48,8 +50,10 @@ __all__ = [
     "WebhookEndpoint",
     "WebhookId",
     "WebhookNotFoundError",
+    "WebhooksUnitOfWork",
     "check_endpoint_url",
     "event_selection",
     "is_public_address",
+    "leave_webhooks",
     "new_signing_secret",
 ]

@@ -136,6 +136,22 @@ async def test_a_deleted_artist_leaves_the_public_listing(api: Api) -> None:
     assert seen.json()["status"] == "cancelled"
 
 
+async def test_a_deleted_artist_s_webhook_endpoints_are_switched_off(api: Api) -> None:
+    """Nothing that happens after the deletion (a review of theirs, a booking they had) is
+    signed and sent to the leaver's servers: their endpoints are off, their log kept."""
+    desk = await open_desk(api)
+    artist = desk.auth(desk.artist.session)
+    body = {"url": "https://hooks.example.com/inkslot", "events": ["*"]}
+    made = await api.client.post("/api/v1/webhooks", json=body, headers=artist)
+    assert made.status_code == 201, made.text
+    response = await api.client.request("DELETE", ME, json={"password": PASSWORD}, headers=artist)
+    assert response.status_code == 204, response.text
+    kept = await api.client.get(
+        f"/api/v1/webhooks/{made.json()['id']}", headers=desk.auth(desk.admin)
+    )
+    assert kept.status_code == 200 and kept.json()["active"] is False
+
+
 async def test_wrong_passwords_at_deletion_lock_the_pair_like_sign_in(make_api: Any) -> None:
     api: Api = await make_api(login_max_failures=2)
     session = await api.register("ada@example.com")

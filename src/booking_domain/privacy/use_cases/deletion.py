@@ -10,7 +10,8 @@ erased, an artist's quote notes included (``commissions.leaving``; the pictures'
 are deleted after the commit), their active projects are cancelled (first: the order booking
 a session locks in; their upcoming sessions are among the bookings cancelled), their
 loyalty points are forfeited and an artist's own program turned off
-(``loyalty.leave_loyalty``), every session ends, the signed consents of the
+(``loyalty.leave_loyalty``), their webhook endpoints are switched off
+(``webhooks.leave_webhooks``), every session ends, the signed consents of the
 cancelled bookings are deleted (sessions that never happen; docs/privacy.md), a linked
 Telegram account is unlinked (and the chat with the Telegram bot, with any token to link
 one), the account is anonymised and ``account.deleted`` recorded. The password is checked
@@ -75,6 +76,7 @@ from booking_domain.shared.identity import Actor
 from booking_domain.shared.ids import ArtistId, BookingId
 from booking_domain.shared.pages import MAX_PAGE_SIZE, Page, PageRequest
 from booking_domain.shared.use_case import UseCase
+from booking_domain.webhooks import leave_webhooks
 
 UPCOMING = (BookingStatus.PENDING, BookingStatus.CONFIRMED)
 
@@ -121,6 +123,7 @@ class DeleteAccount(UseCase[PrivacyDeps]):
             artist = await uow.artists.get_by_user(current.id)
             await _withdraw_artist(uow, current, now)
             await leave_loyalty(uow, current.actor, None if artist is None else artist.id, now)
+            await leave_webhooks(uow, current.id, now)  # nothing of theirs sent after
             await uow.refresh_tokens.revoke_user_sessions(current.id, now)
             await uow.telegram.remove(current.id)
             await uow.telegram_chats.remove_user(current.id)  # no more Telegram messages
