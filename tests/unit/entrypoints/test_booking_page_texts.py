@@ -53,3 +53,12 @@ def test_money_reads_in_whole_units_with_cents_only_when_any(amount: int) -> Non
     whole = int(text.removeprefix("MNT ").split(".")[0].replace(",", ""))
     assert whole == amount // 100
     assert ("." in text) == (amount % 100 != 0)
+
+
+def test_the_day_s_heading_reads_as_mongolian_is_written() -> None:
+    """The heading over a day's free times names the day as the calendar writes it
+    ("2026 оны 11 сарын 27, Пүрэв гараг"): a case ending glued on with a hyphen read
+    "гараг-ний" (it is "гарагийн"); the heading names the day after a colon instead, so no
+    ending depends on how the date happens to end."""
+    heading = script_texts("mn")["slotsOn"].format(date="2026 оны 11 сарын 27, Пүрэв гараг")
+    assert "гараг-" not in heading and heading.endswith("Пүрэв гараг")
