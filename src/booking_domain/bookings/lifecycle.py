@@ -361,6 +361,8 @@ def reschedule(
     Customers must ask at least the free-cancellation notice before the current start;
     artists and admins may always. The new start must be offered by the same rules as a new
     booking; the booking's own old slot does not count as busy (it is freed by the move).
+    A move to the start the booking has already is refused: it would tell both parties of a
+    change that changes nothing, and spend a move.
     """
     role = require_role(booking, actor, ANY_PARTY)
     now = require_aware(now, "now")
@@ -374,6 +376,8 @@ def reschedule(
         raise TooLateToChangeError()
     if service.id != booking.service_id:
         raise InvalidTransitionError("Reschedule with the booking's own service.")
+    if require_aware(new_start, "new_start") == booking.start:
+        raise InvalidTransitionError("The booking already starts at that time.")
     free = busy.without(booking.blocked, booking.start)
     check_bookable(
         service=service, policy=policy, schedule=schedule, busy=free, start=new_start, now=now

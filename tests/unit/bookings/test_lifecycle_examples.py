@@ -159,6 +159,17 @@ def test_reschedule_keeps_the_deposit_and_frees_the_old_slot() -> None:
     assert move(too_late, START + timedelta(days=1), artist()).start == START + timedelta(days=1)
 
 
+def test_a_move_to_the_start_the_booking_has_is_refused() -> None:
+    """Nothing would change but the history and both parties' inboxes."""
+    booking = confirmed_with_deposit()
+    for who in (CUSTOMER, artist()):
+        with pytest.raises(InvalidTransitionError):
+            lifecycle.reschedule(
+                booking, who, NOW, new_start=booking.start, service=WITH_DEPOSIT,
+                policy=POLICY, schedule=open_all_week(), busy=busy_timeline([booking], NOW),
+            )  # fmt: skip
+
+
 def test_deposits_round_half_up_and_never_exceed_the_price() -> None:
     assert Money(999, "USD").percentage(1_250) == Money(125, "USD")  # 124.875
     assert Money(1_000, "USD").percentage(5) == Money(1, "USD")  # 0.5 rounds up

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001, RUF002 (Mongolian Cyrillic in the expected texts)
 """The booking page's words: every text of its templates and of its script has a Mongolian
 entry, the language is chosen by ``?lang=`` then ``Accept-Language``, and money reads as
 people write it."""
