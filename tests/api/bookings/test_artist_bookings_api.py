@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import psycopg
 import pytest
 
+from adapters.postgres.database import psycopg_url
 from tests.api.booking_helpers import SLOT, Desk, open_desk
 from tests.api.conftest import Api
 
@@ -46,12 +48,21 @@ async def test_an_existing_customer_is_booked_by_email_with_the_deposit(api: Api
     assert seen.status_code == 200, seen.text
 
 
-async def test_an_existing_customer_is_found_by_phone(api: Api) -> None:
+async def test_an_existing_customer_is_found_by_the_phone_they_proved(api: Api) -> None:
+    """A number typed into a profile finds nobody (anyone may type anyone's number); once
+    the customer has proved it by a code, it finds them."""
     desk = await open_desk(api)
     changed = await api.client.patch(
         "/api/v1/me", json={"phone": "+976 9911 2233"}, headers=desk.auth(desk.customer)
     )
     assert changed.status_code == 200, changed.text
+    typed = await as_artist(desk, customer={"phone": "99112233"})
+    assert typed.status_code == 404 and typed.json()["code"] == "customer_not_found"
+    async with await psycopg.AsyncConnection.connect(psycopg_url(api.database_url)) as conn:
+        # What /me/phone/verify records with the code (tests/api/accounts: the code itself)
+        await conn.execute(
+            "UPDATE users SET phone_verified = true WHERE id = %s", (desk.customer["user"]["id"],)
+        )
     response = await as_artist(desk, customer={"phone": "99112233"})
     assert response.status_code == 201, response.text
     assert response.json()["customerId"] == desk.customer["user"]["id"]

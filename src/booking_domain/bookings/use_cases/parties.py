@@ -7,7 +7,9 @@ Rules (docs/product.md, "4. Bookings"):
   customer's;
 - a customer is found by exactly one of email (compared normalised) or phone (in E.164);
   an account that is no customer's, or a disabled one, is not found
-  (``customer_not_found``); a number several customers share is refused: use the email;
+  (``customer_not_found``). A phone finds only the account that proved the number by a
+  code (one at most): anyone may type any number into their profile, and an unproven one
+  would hand them someone else's booking and its deposit request;
 - a client record needs a name and a phone number, an email optionally; a number the artist
   already has a record of books that record (as it is stored).
 """
@@ -98,8 +100,4 @@ async def _customer(uow: BookingsUnitOfWork, lookup: CustomerLookup) -> User | N
     if number is None:
         detail = "Enter a phone number such as +976 8811 2233."
         raise InvalidInputError(errors=(FieldError("customer.phone", detail, "invalid_phone"),))
-    found = await uow.users.with_phone(number, Role.CUSTOMER, limit=2)
-    if len(found) > 1:
-        detail = "Several customers have this number: use the email."
-        raise InvalidInputError(errors=(FieldError("customer.phone", detail, "ambiguous"),))
-    return found[0] if found else None
+    return await uow.users.with_verified_phone(number)
