@@ -123,7 +123,7 @@ MESSAGES: dict[tuple[str, str], tuple[str, str]] = {
     ),
     ("booking.idea_added", "customer"): (
         N_("New design idea on booking {reference}"),
-        N_("A design idea was added to your booking for {service} on {when}."),
+        N_("{artist} added a design idea for {service} on {when}."),
     ),
     ("booking.idea_added", "artist"): (
         N_("New design idea on booking {reference}"),

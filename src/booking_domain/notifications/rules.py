@@ -88,7 +88,12 @@ RULES: dict[str, Rule] = {
         Rule("booking.expired", (Tell(C, MAIL_AND_INBOX, B), Tell(A, INBOX, B))),
         Rule("booking.completed", (Tell(C, MAIL_AND_INBOX, B),)),
         Rule("booking.no_show", (Tell(C, MAIL_AND_INBOX, B),)),
-        Rule("booking.idea_added", (Tell(C, INBOX, B), Tell(A, MAIL_AND_INBOX, B))),
+        # Either party adds ideas; the other hears of it, never the author.
+        Rule(
+            "booking.idea_added",
+            (Tell(C, INBOX, B), Tell(A, MAIL_AND_INBOX, B)),
+            not_the_actor=True,
+        ),
         Rule("booking.payment_recorded", (Tell(C, MAIL_AND_INBOX, P),)),
         # After the session: the balance asked (as booking.invoiced for the deposit), paid.
         Rule("booking.balance_invoiced", (Tell(C, MAIL_AND_INBOX, P),)),

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from booking_domain.bookings import BookedFor, ClientId
+from booking_domain.bookings import BookedFor, ClientId, HistoryKind, apply
 from booking_domain.bookings.booking import Booking
 from booking_domain.bookings.creation import request_booking
 from booking_domain.bookings.lifecycle import cancel, reschedule
@@ -389,3 +389,16 @@ def test_reminder_offsets_are_checked(minutes: list[int], problem: str) -> None:
     chosen = ReminderOffsets.chosen(ArtistId(ARTIST_USER), [120, 1440], NOW)
     assert chosen.minutes == (1440, 120)
     assert ReminderOffsets.chosen(ArtistId(ARTIST_USER), [], NOW).due_times(NOW, NOW) == ()
+
+
+@pytest.mark.parametrize("author", ["customer", "artist"])
+def test_an_idea_is_told_to_the_other_party_only(author: str) -> None:
+    """Nobody is told of their own act: an idea the artist adds reaches the customer alone,
+    and one the customer adds the artist alone."""
+    booking, _ = requested(NOW + timedelta(days=3))
+    by = customer() if author == "customer" else artist()
+    changed, entry = apply(booking, kind=HistoryKind.IDEA_ADDED, now=NOW, actor=by)
+    event = booking_outbox_event(changed, entry)
+    assert event.type == "booking.idea_added"
+    told = {n.recipient_id for n in plan(event, NOW, offsets())}
+    assert told == ({ARTIST_USER} if author == "customer" else {CUSTOMER_USER})
