@@ -121,3 +121,14 @@ async def test_an_artists_booking_takes_the_slot(api: Api) -> None:
     assert (response.status_code, response.json()["code"]) == (409, "slot_taken")
     taken = await as_artist(desk, "2026-03-05T10:30:00Z", client=WALK_IN)
     assert (taken.status_code, taken.json()["code"]) == (409, "slot_taken")
+
+
+async def test_a_start_that_cannot_be_booked_tells_nobody_who_has_an_account(api: Api) -> None:
+    """The start is checked before the person is looked up: at an unbookable start a
+    customer's email and a stranger's get the same answer, and nothing is made."""
+    desk = await open_desk(api)
+    off_the_grid = SLOT.replace(":00:00Z", ":07:00Z")
+    known = await as_artist(desk, off_the_grid, customer={"email": desk.customer["user"]["email"]})
+    unknown = await as_artist(desk, off_the_grid, customer={"email": "nobody@example.com"})
+    assert known.status_code == unknown.status_code == 422, (known.text, unknown.text)
+    assert known.json()["code"] == unknown.json()["code"]

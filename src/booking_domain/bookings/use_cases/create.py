@@ -42,7 +42,7 @@ from datetime import UTC, datetime, timedelta
 
 from booking_domain.bookings.booking import Booking
 from booking_domain.bookings.clients import BookedFor
-from booking_domain.bookings.creation import SessionTerms, request_booking
+from booking_domain.bookings.creation import SessionTerms, request_booking, require_calendar_owner
 from booking_domain.bookings.errors import (
     BookingActionNotAllowedError,
     BookingNotFoundError,
@@ -71,7 +71,7 @@ from booking_domain.bookings.use_cases.parties import (
     resolve_party,
 )
 from booking_domain.catalog import BookingLink
-from booking_domain.scheduling import SchedulingContext, epoch_floor
+from booking_domain.scheduling import SchedulingContext, check_bookable, epoch_floor
 from booking_domain.shared.errors import FieldError, InvalidInputError
 from booking_domain.shared.idempotency import idempotency_key_problem
 from booking_domain.shared.identity import Actor, Role
@@ -193,6 +193,7 @@ class CreateBooking(UseCase[BookingsDeps]):
             party = None
             if request.party is not None:
                 given = read_phone(self._deps.phones, request.party)
+                _start_before_the_person(actor, context, start, now)
                 party = await resolve_party(uow, actor, context, given, now)
             booking, entry = self._decide(actor, request, context, now, booking_id, party)
             booking = through(booking, link)
@@ -352,3 +353,22 @@ async def place_offer(
         )
     await CreateBooking._write(uow, booking, entry, context, now)
     return booking
+
+
+def _start_before_the_person(
+    actor: Actor, context: SchedulingContext, start: datetime, now: datetime
+) -> None:
+    """An artist booking someone in: only the calendar's artist may name a person (checked
+    before anything), then the start is checked before the person is looked up, so that an
+    unbookable start answers alike for every email and number and the form tells nobody
+    who has an account (``request_booking`` checks the start again, on the same data)."""
+    require_calendar_owner(actor, context.artist.user_id)
+    with taken_is_a_conflict():
+        check_bookable(
+            service=context.service,
+            policy=context.artist.policy,
+            schedule=context.schedule,
+            busy=context.busy,
+            start=start,
+            now=now,
+        )

@@ -4,7 +4,8 @@ of the artist's own (made on first use, found again by its phone number).
 Rules (docs/product.md, "4. Bookings"):
 - only the artist whose calendar it is may name someone else, and that is checked before
   anything is looked up, so nobody else learns whether an email or a number is a
-  customer's;
+  customer's; the start is checked next, before the person (``create.py``), so an
+  unbookable start answers alike for every email and number;
 - a customer is found by exactly one of email (compared normalised) or phone (in E.164);
   an account that is no customer's, or a disabled one, is not found
   (``customer_not_found``). A phone finds only the account that proved the number by a
