@@ -116,6 +116,20 @@ class ServerProcess:
         return self.process.returncode
 
 
+def wait_until_answering(url: str, process: subprocess.Popen[bytes], limit_s: float = 30) -> None:
+    """Poll ``url`` until it answers at all (any status), while ``process`` starts; raise the
+    last connection error once ``limit_s`` passes or the process has exited."""
+    deadline = time.monotonic() + limit_s
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=1).close()
+            return
+        except OSError:
+            if time.monotonic() > deadline or process.poll() is not None:
+                raise
+            time.sleep(0.1)  # polling a starting process, not waiting for domain time
+
+
 def _ready(url: str) -> bool:
     try:
         with urllib.request.urlopen(url, timeout=2) as response:

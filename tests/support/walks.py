@@ -19,8 +19,6 @@ import os
 import re
 import subprocess
 import sys
-import time
-import urllib.request
 from collections import defaultdict
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -32,7 +30,7 @@ import pytest
 
 from tests.support.cli import cli_env
 from tests.support.postgres import TestServer, fresh_database
-from tests.support.server import ServerProcess, free_port, running_server
+from tests.support.server import ServerProcess, free_port, running_server, wait_until_answering
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCUMENTS = (ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md")))
@@ -159,15 +157,7 @@ def _walk_services(name: str, home: Path) -> Iterator[dict[str, str]]:
     process = subprocess.Popen(command, env=cli_env(**env), stdout=subprocess.DEVNULL)
     (home / ".venv").symlink_to(ROOT / ".venv")  # the walk runs from the clone
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                urllib.request.urlopen(fake + "/", timeout=1).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline or process.poll() is not None:
-                    raise
-                time.sleep(0.1)  # polling a starting process, not waiting for domain time
+        wait_until_answering(fake + "/", process)
         yield {**env, "FAKE": fake}
     finally:
         process.terminate()

@@ -7,8 +7,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,7 +15,7 @@ import pytest
 from booking_domain.telegram import WEBHOOK_PATH, derived_secret
 from entrypoints.telegram.commands import WEBHOOK_PATH as CLI_WEBHOOK_PATH
 from tests.support.cli import cli_env, inkslot
-from tests.support.server import free_port
+from tests.support.server import free_port, wait_until_answering
 from tests.support.telegram import TEST_BOT_TOKEN
 
 pytestmark = pytest.mark.serial
@@ -32,16 +30,11 @@ def fake_api(tmp_path: Path) -> Iterator[tuple[str, Path]]:
                "--log", str(log)]  # fmt: skip
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            urllib.request.urlopen(url + "/", timeout=1).close()
-            break
-        except OSError:
-            if time.monotonic() > deadline or process.poll() is not None:
-                process.kill()
-                raise
-            time.sleep(0.1)  # polling a starting process, not waiting for domain time
+    try:
+        wait_until_answering(url + "/", process)
+    except OSError:
+        process.kill()
+        raise
     try:
         yield url, log
     finally:
