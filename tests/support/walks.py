@@ -19,7 +19,6 @@ import os
 import re
 import subprocess
 import sys
-from collections import defaultdict
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -31,27 +30,10 @@ import pytest
 from tests.support.cli import cli_env
 from tests.support.postgres import TestServer, fresh_database
 from tests.support.server import ServerProcess, free_port, running_server, wait_until_answering
+from tests.support.walk_scripts import ROOT, WALKS
 
-ROOT = Path(__file__).resolve().parents[2]
-DOCUMENTS = (ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md")))
-_MARKED = re.compile(r"<!-- walk: ([^>]+?) -->\s*(?:<!--.*?-->\s*)*```sh\n(.*?)```", re.S)
 _ACCOUNT = re.compile(r"^\s+(customer|artist|admin)\s+\S+@inkslot\.local\s+(\S+)\s*$", re.M)
 SCRIPT_TIMEOUT = 300  # seconds a walk's script may take once its server is up
-
-
-def documented_walks() -> dict[str, str]:
-    """Each walk's script: its blocks in step order, each headed by where it is written."""
-    steps: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for document in DOCUMENTS:
-        for names, block in _MARKED.findall(document.read_text()):
-            for part in names.split(","):
-                name, step = part.split()
-                where = f"# --- {document.relative_to(ROOT)}, {name} step {step}\n"
-                steps[name].append((int(step), where + block))
-    return {name: "\n".join(b for _, b in sorted(blocks)) for name, blocks in steps.items()}
-
-
-WALKS = documented_walks()
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,8 @@ import shutil
 
 import pytest
 
-from tests.support.walks import WALKS, Walks
+from tests.support.walk_scripts import WALKS
+from tests.support.walks import Walks
 
 pytestmark = pytest.mark.serial
 
