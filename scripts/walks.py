@@ -90,6 +90,8 @@ def _without_activity(value: Any) -> Any:
         return {k: _without_activity(v) for k, v in value.items() if k not in _ACTIVITY}
     if isinstance(value, list):
         return [_without_activity(v) for v in value if not _retired(v)]
+    if isinstance(value, tuple):  # (status, body)
+        return tuple(_without_activity(v) for v in value)
     return value
 
 
