@@ -111,6 +111,8 @@ class Contexts:
             app_url=setting("web_url"),
             mail_domain=setting("mail_domain"),
             telegram_bot_username=setting("telegram_bot_username"),
+            reach=text_reach,
+            daily_texts=setting("sms_account_daily_limit"),
         ),
     ]
     webhooks: Annotated[

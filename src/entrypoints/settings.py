@@ -81,6 +81,9 @@ class Settings:
     sms_regions: tuple[str, ...] = ()
     # Codes a range of 10,000 numbers (all but the last 4 digits) is sent in 24 hours.
     sms_range_daily_limit: int = 50
+    # Texts one account's actions (a booking, a move, a cancellation...) may cause a UTC
+    # day; those beyond are skipped as text_limit (docs/notifications.md).
+    sms_account_daily_limit: int = 50
     # Addresses of proxies whose X-Forwarded-For / X-Forwarded-Proto are believed; none by
     # default, so a client cannot pose as another address (the rate limits key on it).
     trusted_proxies: tuple[str, ...] = ()
@@ -483,6 +486,7 @@ _FIELDS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "SMS_DAILY_LIMIT": ("sms_daily_limit", _positive_int),
     "SMS_REGIONS": ("sms_regions", _phone_regions),
     "SMS_RANGE_DAILY_LIMIT": ("sms_range_daily_limit", _positive_int),
+    "SMS_ACCOUNT_DAILY_LIMIT": ("sms_account_daily_limit", _positive_int),
     "TRUSTED_PROXIES": ("trusted_proxies", _csv),
     "REDIS_URL": ("redis_url", str),
     "REDIS_NAMESPACE": ("redis_namespace", str),
