@@ -55,6 +55,7 @@ from entrypoints.from_settings import (
     session_policy,
     telegram_bot,
     telegram_webhook_secret,
+    text_reach,
     webhook_retries,
 )
 from entrypoints.settings import Settings
@@ -84,7 +85,9 @@ class Contexts:
 
     accounts: Annotated[
         AccountUseCases,
-        FromSettings(policy=session_policy, codes=code_policy, telegram=telegram_bot),
+        FromSettings(
+            policy=session_policy, codes=code_policy, telegram=telegram_bot, reach=text_reach
+        ),
     ]
     media: MediaUseCases
     catalog: Annotated[CatalogUseCases, FromSettings(link_base_url=setting("web_url"))]
@@ -108,6 +111,8 @@ class Contexts:
             app_url=setting("web_url"),
             mail_domain=setting("mail_domain"),
             telegram_bot_username=setting("telegram_bot_username"),
+            reach=text_reach,
+            daily_texts=setting("sms_account_daily_limit"),
         ),
     ]
     webhooks: Annotated[

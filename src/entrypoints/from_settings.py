@@ -8,6 +8,7 @@ from datetime import timedelta
 from booking_domain.accounts import LockoutPolicy
 from booking_domain.accounts.phone_codes import PhoneCodePolicy
 from booking_domain.accounts.telegram import TelegramBot
+from booking_domain.accounts.text_reach import TextReach
 from booking_domain.accounts.use_cases import SessionPolicy
 from booking_domain.notifications import RetrySchedule as NotificationRetrySchedule
 from booking_domain.telegram import webhook_secret
@@ -35,7 +36,13 @@ class CallbackUrl:
 
 
 def code_policy(settings: Settings) -> PhoneCodePolicy:
-    return PhoneCodePolicy(daily_budget=settings.sms_daily_limit)
+    return PhoneCodePolicy(
+        daily_budget=settings.sms_daily_limit, per_range_daily=settings.sms_range_daily_limit
+    )
+
+
+def text_reach(settings: Settings) -> TextReach:
+    return TextReach(settings.text_regions)
 
 
 def lockout_policy(settings: Settings) -> LockoutPolicy:

@@ -76,6 +76,14 @@ class Settings:
     # this region (ISO 3166 alpha-2); at most this many code messages leave a UTC day.
     phone_region: str = "MN"
     sms_daily_limit: int = 1_000
+    # Where texts go (docs/product.md, "Where texts go"): the regions whose numbers are
+    # texted; empty: phone_region alone. Satellite and premium ranges never are.
+    sms_regions: tuple[str, ...] = ()
+    # Codes a range of 10,000 numbers (all but the last 4 digits) is sent in 24 hours.
+    sms_range_daily_limit: int = 50
+    # Texts one account's actions (a booking, a move, a cancellation...) may cause a UTC
+    # day; those beyond are skipped as text_limit (docs/notifications.md).
+    sms_account_daily_limit: int = 50
     # Addresses of proxies whose X-Forwarded-For / X-Forwarded-Proto are believed; none by
     # default, so a client cannot pose as another address (the rate limits key on it).
     trusted_proxies: tuple[str, ...] = ()
@@ -268,6 +276,11 @@ class Settings:
         return self.public_url.rstrip("/") + TWILIO_STATUS_PATH
 
     @property
+    def text_regions(self) -> frozenset[str]:
+        """The regions texted: ``sms_regions``, else the platform's own region."""
+        return frozenset(self.sms_regions or (self.phone_region,))
+
+    @property
     def runs_embedded_worker(self) -> bool:
         return self.is_local if self.embedded_worker is None else self.embedded_worker
 
@@ -277,6 +290,13 @@ def _phone_region(raw: str) -> str:
     if value not in phonenumbers.SUPPORTED_REGIONS:
         raise ValueError("expected a region code such as MN")
     return value
+
+
+def _phone_regions(raw: str) -> tuple[str, ...]:
+    regions = tuple(_phone_region(part) for part in _csv(raw))
+    if not regions:
+        raise ValueError("expected region codes such as MN, separated by commas")
+    return regions
 
 
 def _gateway(raw: str) -> str:
@@ -464,6 +484,9 @@ _FIELDS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "SIGN_UP_RATE_LIMIT_PER_HOUR": ("sign_up_rate_limit_per_hour", _positive_int),
     "PHONE_REGION": ("phone_region", _phone_region),
     "SMS_DAILY_LIMIT": ("sms_daily_limit", _positive_int),
+    "SMS_REGIONS": ("sms_regions", _phone_regions),
+    "SMS_RANGE_DAILY_LIMIT": ("sms_range_daily_limit", _positive_int),
+    "SMS_ACCOUNT_DAILY_LIMIT": ("sms_account_daily_limit", _positive_int),
     "TRUSTED_PROXIES": ("trusted_proxies", _csv),
     "REDIS_URL": ("redis_url", str),
     "REDIS_NAMESPACE": ("redis_namespace", str),

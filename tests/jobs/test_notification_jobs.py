@@ -29,15 +29,15 @@ BOOKINGS = 4
 
 
 async def confirmed_bookings(uow: PostgresUnitOfWorkFactory, count: int) -> None:
-    """``count`` bookings confirmed at once (no deposit), by a customer with a phone and a
-    chat with the Telegram bot."""
+    """``count`` bookings confirmed at once (no deposit), by a customer with a proven phone
+    and a chat with the Telegram bot."""
     artist = await add_bookable_artist(uow)
     customer = await add_user(uow)
     now = datetime.now(UTC)
     async with uow() as work:
         user = await work.users.get(customer.user_id)
         assert user is not None
-        await work.users.update(user.with_profile(now, name=None, phone="+97688112233"))
+        await work.users.update(user.with_verified_phone("+97688112233", now))
         await work.telegram_chats.put(TelegramChat(customer.user_id, CHAT, None, now))
         await work.commit()
     first = now.replace(minute=0, second=0, microsecond=0) + timedelta(days=3)

@@ -258,6 +258,7 @@ class InMemoryNotificationContext(NotificationContext):
             active=not user.disabled,
             preferences=await self._preferences.get(user_id),
             telegram_chat=chat.chat_id if chat is not None and chat.reachable else None,
+            phone_verified=user.phone_verified,
         )
 
     async def _client_recipient(self, client_id: ClientId) -> Recipient | None:

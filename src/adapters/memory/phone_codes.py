@@ -6,7 +6,12 @@ from dataclasses import replace
 from datetime import date, datetime
 
 from adapters.memory.store import StagedTable
-from booking_domain.accounts.phone_codes import PhoneCode, PhoneCodeId, SendingHistory
+from booking_domain.accounts.phone_codes import (
+    PhoneCode,
+    PhoneCodeId,
+    SendingHistory,
+    number_range,
+)
 from booking_domain.accounts.ports import PhoneCodeRepository
 
 
@@ -25,9 +30,11 @@ class InMemoryPhoneCodeRepository(PhoneCodeRepository):
         recent = sorted(
             (c for c in self._codes.values() if c.created_at >= since), key=lambda c: c.created_at
         )
+        block = number_range(phone)
         return SendingHistory(
             to_number=tuple(c.created_at for c in recent if c.phone == phone),
             from_address=tuple(c.created_at for c in recent if c.address_key == address_key),
+            to_range=tuple(c.created_at for c in recent if c.phone.startswith(block)),
         )
 
     async def add(self, code: PhoneCode) -> None:

@@ -104,6 +104,7 @@ from adapters.memory.telegram_chats import (
     InMemoryChatLinkTokenRepository,
     InMemoryTelegramChatRepository,
 )
+from adapters.memory.text_allowance import InMemoryTextAllowance
 from adapters.memory.waitlist import (
     InMemoryWaitlistFeedPosition,
     InMemoryWaitlistRepository,
@@ -341,6 +342,7 @@ class InMemoryUnitOfWork(
     reminder_offsets = _over_table(InMemoryReminderOffsetsRepository, "reminder_offsets")
     notification_cursor = _over_table(InMemoryNotificationCursor, "notification_dispatch")
     notification_queue = _over_table(InMemoryNotificationQueue, NOTIFICATION_JOBS)
+    text_allowance = _over_table(InMemoryTextAllowance, "text_allowance")
     notification_context = cached_property(
         lambda uow: InMemoryNotificationContext(
             uow.users,

@@ -90,7 +90,7 @@ def _recipient(row: Mapping[str, Any]) -> Recipient:
     return Recipient(
         user_id=user_id, name=row["name"], email=row["email"], phone=row["phone"],
         locale=row["locale"], active=not row["disabled"], preferences=preferences,
-        telegram_chat=row["telegram_chat"],
+        telegram_chat=row["telegram_chat"], phone_verified=row["phone_verified"],
     )  # fmt: skip
 
 

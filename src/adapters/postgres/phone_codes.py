@@ -18,6 +18,7 @@ from booking_domain.accounts.phone_codes import (
     PhoneCode,
     PhoneCodeId,
     SendingHistory,
+    number_range,
 )
 from booking_domain.accounts.ports import PhoneCodeRepository
 from booking_domain.shared import UserId
@@ -26,11 +27,17 @@ Row = Mapping[str, Any]
 _C = phone_codes.c
 
 _LOCK = Statement(lambda: select(func.pg_advisory_xact_lock(bindparam("key", type_=BigInteger))))
+# The number's and the address's sends by their indexes; the range's among the window's
+# codes, which the daily budget bounds (INKSLOT_SMS_DAILY_LIMIT a day, a day kept).
 _HISTORY = Statement(
     lambda: (
         select(_C.phone, _C.address_key, _C.created_at)
         .where(
-            or_(_C.phone == bindparam("phone"), _C.address_key == bindparam("address_key")),
+            or_(
+                _C.phone == bindparam("phone"),
+                _C.address_key == bindparam("address_key"),
+                func.starts_with(_C.phone, bindparam("range")),
+            ),
             _C.created_at >= bindparam("since"),
         )
         .order_by(_C.created_at)
@@ -123,19 +130,21 @@ def _code(row: Row) -> PhoneCode:
 
 class PostgresPhoneCodeRepository(OnConnection, PhoneCodeRepository):
     async def lock_sending(self, phone: str, address_key: str) -> None:
-        # The address first, then the number: one order everywhere, so no two sends wait
-        # on each other's second lock.
+        # The address, the range, then the number: one order everywhere, so no two sends
+        # wait on each other's later lock.
         await self._conn.execute(_LOCK.text, {"key": lock_key("address", address_key)})
+        await self._conn.execute(_LOCK.text, {"key": lock_key("range", number_range(phone))})
         await self._conn.execute(_LOCK.text, {"key": lock_key("number", phone)})
 
     async def history(self, phone: str, address_key: str, since: datetime) -> SendingHistory:
-        params = {"phone": phone, "address_key": address_key, "since": since}
+        block = number_range(phone)
+        params = {"phone": phone, "address_key": address_key, "range": block, "since": since}
         rows: Sequence[Row] = await (await self._conn.execute(_HISTORY.text, params)).fetchall()
-        to_number: list[datetime] = [r["created_at"] for r in rows if r["phone"] == phone]
-        from_address: list[datetime] = [
-            r["created_at"] for r in rows if r["address_key"] == address_key
-        ]
-        return SendingHistory(tuple(to_number), tuple(from_address))
+        return SendingHistory(
+            to_number=tuple(r["created_at"] for r in rows if r["phone"] == phone),
+            from_address=tuple(r["created_at"] for r in rows if r["address_key"] == address_key),
+            to_range=tuple(r["created_at"] for r in rows if r["phone"].startswith(block)),
+        )
 
     async def add(self, code: PhoneCode) -> None:
         await self._conn.execute(_SPEND_LIVE.text, {"phone": code.phone, "now": code.created_at})

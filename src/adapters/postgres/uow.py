@@ -109,6 +109,7 @@ from adapters.postgres.telegram_chats import (
     PostgresChatLinkTokenRepository,
     PostgresTelegramChatRepository,
 )
+from adapters.postgres.text_allowance import PostgresTextAllowance
 from adapters.postgres.waitlist import (
     PostgresWaitlistFeedPosition,
     PostgresWaitlistRepository,
@@ -284,6 +285,7 @@ class PostgresUnitOfWork(
     notification_cursor = _on_connection(PostgresNotificationCursor)
     notification_queue = _with_jobs(ProcrastinateNotificationQueue)
     notification_context = _on_connection(PostgresNotificationContext)
+    text_allowance = _on_connection(PostgresTextAllowance)
     aftercare = _on_connection(PostgresAftercareRepository)
 
     # Consent forms (consent): forms, requirements, signed consents, and bookings' gate.

@@ -35,6 +35,10 @@ class LibPhoneNumbers(PhoneNumbers):
             None if number is None else phonenumbers.format_number(number, PhoneNumberFormat.E164)
         )
 
+    def region_of(self, number: str) -> str | None:
+        parsed = self._parsed(number)
+        return None if parsed is None else phonenumbers.region_code_for_number(parsed)
+
     def _parsed(self, text: str) -> phonenumbers.PhoneNumber | None:
         """A valid number without extension, or None."""
         if len(text) > MAX_TYPED_LENGTH or not text.isprintable():

@@ -46,6 +46,7 @@ from booking_domain.accounts.sessions import (
 )
 from booking_domain.accounts.sign_in import LockoutPolicy, SignInAttempts, sign_in_key
 from booking_domain.accounts.telegram import TelegramOffError
+from booking_domain.accounts.text_reach import BLOCKED_RANGES, ReachRefusal, TextReach
 from booking_domain.accounts.users import (
     DEFAULT_LOCALE,
     MAX_LOCK,
@@ -64,6 +65,7 @@ from booking_domain.accounts.users import (
 from booking_domain.shared.identity import Actor, Role
 
 __all__ = [
+    "BLOCKED_RANGES",
     "DEFAULT_LOCALE",
     "DELETED_NAME",
     "MAX_LOCK",
@@ -94,6 +96,7 @@ __all__ = [
     "PhoneCodeProof",
     "PhoneNumbers",
     "Proof",
+    "ReachRefusal",
     "RefreshToken",
     "RefreshTokenId",
     "RefreshTokenReusedError",
@@ -102,6 +105,7 @@ __all__ = [
     "SessionFamilyId",
     "SignInAttempts",
     "TelegramOffError",
+    "TextReach",
     "User",
     "UserNotFoundError",
     "UserRepository",

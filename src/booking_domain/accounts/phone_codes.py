@@ -7,15 +7,23 @@ Rules (docs/product.md, "Phone codes"):
 - every send makes a new code and ends every earlier live code of the number, whatever it
   was for: a number has at most one live code;
 - a code takes at most 5 wrong entries; the fifth ends it;
-- a number is sent a code at most once a minute (the cooldown) and 5 times an hour; a client
-  address asks for at most 20 codes an hour (any numbers); the platform sends at most
-  ``daily_budget`` codes a UTC day (the SMS budget): beyond it codes are refused for all;
+- a code goes only where texts go (``text_reach``: the served regions, never a satellite or
+  premium range);
+- a number is sent a code at most once a minute (the cooldown), 5 times an hour and 10 times
+  in 24 hours; a client address (an IPv6 one by its /64 network, which one subscriber holds
+  whole) asks for at most 20 codes an hour and 50 in 24 hours (any numbers); a range of
+  numbers (``number_range``: all but the last 4 digits, 10,000 numbers) is sent at most
+  ``per_range_daily`` codes in 24 hours; the platform sends at most ``daily_budget`` codes a
+  UTC day (the SMS budget): beyond it codes are refused for all. The limits of the number,
+  the address and the range are there so that no one caller, and no one block of numbers,
+  can spend the budget that everyone's sign-in depends on;
 - the answer to a send does not depend on whether the number has an account: the limits are
   the number's and the address's, never the account's.
 """
 
 from __future__ import annotations
 
+import ipaddress
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -51,7 +59,35 @@ class PhoneCodePolicy:
     resend_cooldown: timedelta = timedelta(seconds=60)
     per_number_hourly: int = 5
     per_address_hourly: int = 20
-    daily_budget: int = 1_000
+    per_number_daily: int = 10
+    per_address_daily: int = 50
+    per_range_daily: int = 50  # INKSLOT_SMS_RANGE_DAILY_LIMIT
+    daily_budget: int = 1_000  # INKSLOT_SMS_DAILY_LIMIT
+
+
+RANGE_TAIL = 4
+"""The digits a number's range leaves out: a range is a block of 10,000 numbers, the unit
+carriers hand out and pumping schemes rent whole."""
+
+
+def number_range(number: str) -> str:
+    """The block of numbers ``number`` (E.164) belongs to: all but its last 4 digits."""
+    return number[:-RANGE_TAIL]
+
+
+def address_network(address: str) -> str:
+    """What the per-address limits count by: an IPv4 address itself, an IPv6 one by its /64
+    network (one subscriber's whole allocation: counting single IPv6 addresses would give an
+    abuser 2**64 fresh ones). Anything else (a test's name, a proxy's odd header) as it is."""
+    try:
+        ip = ipaddress.ip_address(address.strip())
+    except ValueError:
+        return address
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:  # an IPv4 client seen through an IPv6 socket
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)
 
 
 class InvalidCodeError(NotAuthenticatedError):
@@ -135,30 +171,48 @@ def new_phone_code(
     )
 
 
+HISTORY_WINDOW = timedelta(hours=24)
+"""How far back the limits look (the longest of their windows)."""
+
+
 @dataclass(frozen=True, slots=True)
 class SendingHistory:
-    """The codes sent in the hour before a send: the times of the number's, and of the
-    asking address's (each oldest first)."""
+    """The codes sent in the 24 hours before a send: the times of the number's, of the
+    asking address's, and of the number's range's (each oldest first)."""
 
     to_number: tuple[datetime, ...] = ()
     from_address: tuple[datetime, ...] = ()
+    to_range: tuple[datetime, ...] = ()
 
 
 def check_sending(history: SendingHistory, now: datetime, policy: PhoneCodePolicy) -> None:
-    """Refuse a send the cooldown or the hourly limits forbid, saying when to retry."""
-    hour = timedelta(hours=1)
-    recent_to_number = [t for t in history.to_number if now - t < hour]
-    recent_from_address = [t for t in history.from_address if now - t < hour]
-    if recent_to_number and now - recent_to_number[-1] < policy.resend_cooldown:
-        wait = recent_to_number[-1] + policy.resend_cooldown - now
+    """Refuse a send the cooldown or a limit of the number, the address or the range forbids,
+    saying when to retry."""
+    hour, day = timedelta(hours=1), HISTORY_WINDOW
+    to_number = [t for t in history.to_number if now - t < day]
+    if to_number and now - to_number[-1] < policy.resend_cooldown:
+        wait = to_number[-1] + policy.resend_cooldown - now
         raise CodeCooldownError(retry_after_seconds=_seconds(wait))
-    for sent, limit in (
-        (recent_to_number, policy.per_number_hourly),
-        (recent_from_address, policy.per_address_hourly),
-    ):
-        if len(sent) >= limit:
-            # Retry when the oldest send that counts towards the limit leaves the hour.
-            raise TooManyCodesError(retry_after_seconds=_seconds(sent[-limit] + hour - now))
+    waits = [
+        _wait(history.to_number, now, hour, policy.per_number_hourly),
+        _wait(history.from_address, now, hour, policy.per_address_hourly),
+        _wait(history.to_number, now, day, policy.per_number_daily),
+        _wait(history.from_address, now, day, policy.per_address_daily),
+        _wait(history.to_range, now, day, policy.per_range_daily),
+    ]
+    refused = [w for w in waits if w is not None]
+    if refused:
+        # Every limit that refuses must have let go before a retry can pass.
+        raise TooManyCodesError(retry_after_seconds=_seconds(max(refused)))
+
+
+def _wait(
+    sent: tuple[datetime, ...], now: datetime, window: timedelta, limit: int
+) -> timedelta | None:
+    """How long until fewer than ``limit`` of ``sent`` lie in the ``window`` before the
+    moment (None: already fewer): until the oldest that counts leaves the window."""
+    recent = [t for t in sent if now - t < window]
+    return recent[-limit] + window - now if len(recent) >= limit else None
 
 
 def seconds_to_next_day(now: datetime) -> int:

@@ -157,14 +157,16 @@ class PhoneCodeRepository(Protocol):
     """Codes sent by text message (``phone_codes``) and the daily budget of them."""
 
     async def lock_sending(self, phone: str, address_key: str) -> None:
-        """Hold the asking address, then the number, until the unit of work ends, so that
-        sends from one address or to one number are decided one after the other (the
-        cooldown and the hourly limits hold under concurrency). Always in that order."""
+        """Hold the asking address, the number's range, then the number, until the unit of
+        work ends, so that sends from one address, to one range or to one number are decided
+        one after the other (the cooldown and the limits hold under concurrency). Always in
+        that order."""
         ...
 
     async def history(self, phone: str, address_key: str, since: datetime) -> SendingHistory:
-        """When codes were sent to ``phone``, and asked from ``address_key``, at or after
-        ``since``, oldest first."""
+        """When codes were sent to ``phone``, asked from ``address_key``, and sent to
+        ``phone``'s range (``phone_codes.number_range``), at or after ``since``, oldest
+        first."""
         ...
 
     async def add(self, code: PhoneCode) -> None:
@@ -308,6 +310,11 @@ class PhoneNumbers(Protocol):
     def contact(self, text: str) -> str | None:
         """The number in E.164 when ``text`` is any valid phone number (a contact number:
         mobile or fixed line); None otherwise."""
+        ...
+
+    def region_of(self, number: str) -> str | None:
+        """The region (ISO 3166 alpha-2) a number in E.164 belongs to; ``001`` for a
+        global service's (non-geographic) number; None when it is no valid number."""
         ...
 
 

@@ -9,7 +9,7 @@ the artist's time zone, which the message names.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from urllib.parse import quote_plus
@@ -38,10 +38,19 @@ class Recipient:
     active: bool  # False: disabled or locked out for good
     preferences: NotificationPreferences | None  # None: a client record, which keeps none
     telegram_chat: int | None = None  # the chat with the bot, while it can be reached
+    # An account's number proven by a code (``phone_codes``); a client record's number is
+    # its artist's word, and the artist answers for its texts (``text_allowance``).
+    phone_verified: bool = False
 
     @property
     def has_account(self) -> bool:
         return self.user_id is not None
+
+    @property
+    def textable_phone(self) -> bool:
+        """Whether the phone may be texted as far as its owner goes: an account's only once
+        proven, a client record's as its artist gave it."""
+        return self.phone_verified or not self.has_account
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,8 +162,12 @@ def skip_reason(
     recipient: Recipient | None,
     booking: BookingFacts | None,
     now: datetime,
+    texted: Callable[[str], bool] = lambda number: True,
 ) -> SkipReason | None:
     """Why the notification is not sent now (None: send it).
+
+    A text goes only to a proven number (an account's; a client record's as its artist gave
+    it) that ``texted`` allows (``accounts.text_reach``: a served region, no blocked range).
 
     A reminder is stale when its booking is no longer confirmed, no longer starts when the
     reminder was planned for, or when more than half its lead has gone by (a "2 hours
@@ -174,13 +187,21 @@ def skip_reason(
         notification.channel, notification.category
     ):
         return SkipReason.OPTED_OUT
-    if notification.channel is Channel.SMS and not recipient.phone:
-        return SkipReason.NO_ADDRESS
+    if notification.channel is Channel.SMS:
+        return _text_skip(recipient, texted)
     if notification.channel is Channel.EMAIL and not recipient.email:
         return SkipReason.NO_ADDRESS  # a client record given without an email
     if notification.channel is Channel.TELEGRAM and recipient.telegram_chat is None:
         return SkipReason.NO_ADDRESS  # unlinked or switched off since it was planned
     return None
+
+
+def _text_skip(recipient: Recipient, texted: Callable[[str], bool]) -> SkipReason | None:
+    if not recipient.phone:
+        return SkipReason.NO_ADDRESS
+    if not recipient.textable_phone:
+        return SkipReason.UNVERIFIED_PHONE
+    return None if texted(recipient.phone) else SkipReason.UNSERVED_NUMBER
 
 
 def _after_session_skip(

@@ -8,7 +8,8 @@ in the recipient's language at that moment, from the event's data it keeps.
 States: ``pending`` (waiting for its first or next attempt) -> ``sent`` | ``failed`` (every
 attempt of the schedule failed, or the far side refused it for good) | ``skipped`` (the
 recipient opted out of the channel, has no address for it, the account is closed, a
-reminder went stale, or the recipient blocked the Telegram bot). Every change passes
+reminder went stale, the recipient blocked the Telegram bot; a text to an unproven number
+or one texts do not go to, or beyond its account's daily bound). Every change passes
 through :meth:`Notification.apply`.
 
 An attempt the far side answered with a time to wait (Telegram's 429 ``retry_after``) is
@@ -60,6 +61,14 @@ class SkipReason(StrEnum):
     REVIEWED = "reviewed"  # a review request to a customer who has reviewed already
     NO_TEXT = "no_text"  # an aftercare message whose artist has removed their text since
     BLOCKED = "blocked"  # the recipient blocked the Telegram bot (the channel switched off)
+    # A text to an account whose number no code has proven (a contact number typed in the
+    # profile): the platform texts only numbers their holder proved.
+    UNVERIFIED_PHONE = "unverified_phone"
+    # A text to a number texts do not go to (accounts.text_reach): a region not served, a
+    # satellite or premium range.
+    UNSERVED_NUMBER = "unserved_number"
+    # A text beyond the daily bound of the account whose action caused it (text_allowance).
+    TEXT_LIMIT = "text_limit"
 
 
 @dataclass(frozen=True, slots=True)

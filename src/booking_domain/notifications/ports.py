@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Protocol
 
 from booking_domain.bookings import ClientId
@@ -221,6 +221,23 @@ class HasTelegramChats(Protocol):
     def chat_link_tokens(self) -> ChatLinkTokenRepository: ...
 
 
+class TextAllowanceRepository(Protocol):
+    """The texts charged to each account a UTC day (``text_allowance``)."""
+
+    async def used(self, accounts: Collection[UserId], day: date) -> Mapping[UserId, int]:
+        """The texts charged to each of ``accounts`` on ``day`` (an account charged none is
+        left out), in one read."""
+        ...
+
+    async def charge(self, day: date, charged: Mapping[UserId, int]) -> None:
+        """Add ``charged`` texts to each account's ``day``, in one write."""
+        ...
+
+    async def purge(self, before: date) -> int:
+        """Forget the days before ``before``; how many account-days."""
+        ...
+
+
 class HasNotifications(HasOutbox, Protocol):
     @property
     def notifications(self) -> NotificationRepository: ...
@@ -242,6 +259,9 @@ class HasNotifications(HasOutbox, Protocol):
 
     @property
     def notification_context(self) -> NotificationContext: ...
+
+    @property
+    def text_allowance(self) -> TextAllowanceRepository: ...
 
 
 class NotificationsUnitOfWork(

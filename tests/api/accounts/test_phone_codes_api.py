@@ -174,6 +174,18 @@ async def test_what_is_not_a_mobile_number_is_422_and_sends_nothing(
     assert not any("code is" in r.getMessage() for r in caplog.records)
 
 
+async def test_a_satellite_or_foreign_mobile_is_422_unserved_in_mongolian_too(
+    api: Api, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An Iridium number (a mobile by the metadata) and a US mobile get no code."""
+    for phone in ("+881 6 1234 5678", "+1 415 555 2671"):
+        response = await send(api, phone, headers={"Accept-Language": "mn"})
+        assert response.status_code == 422, response.text
+        (error,) = response.json()["errors"]
+        assert error["code"] == "unserved_phone" and error["message"].startswith("Кодыг")
+    assert not any("code is" in r.getMessage() for r in caplog.records)
+
+
 async def test_an_unlock_code_clears_the_locked_pair_and_signs_in(
     make_api: Any, caplog: pytest.LogCaptureFixture, tmp_path: Path
 ) -> None:

@@ -15,7 +15,7 @@ import pytest
 
 from tests.api.booking_helpers import BOOKINGS, Desk, open_desk
 from tests.api.conftest import Api, ApiFactory
-from tests.api.notifications.delivery import deliver
+from tests.api.notifications.delivery import deliver, prove_phone
 from tests.support.fake_sms_gateway import API_KEY, PATH, FakeSmsGateway, serving
 from tests.support.smtp_sink import SmtpSink
 
@@ -68,10 +68,7 @@ async def mongolian_customer(desk: Desk) -> dict[str, Any]:
     assert response.status_code == 201, response.text
     session = dict(response.json())
     assert session["user"]["locale"] == "mn"
-    phone = await desk.api.client.patch(
-        "/api/v1/me", json={"phone": "8811 2233"}, headers=desk.auth(session)
-    )
-    assert phone.json()["phone"] == "+97688112233"
+    await prove_phone(desk.api, session["user"]["id"], "+97688112233")
     return session
 
 

@@ -16,7 +16,7 @@ from psycopg.rows import dict_row
 from adapters.postgres.database import psycopg_url
 from tests.api.booking_helpers import Desk, open_desk
 from tests.api.conftest import Api, ApiFactory
-from tests.api.notifications.delivery import deliver
+from tests.api.notifications.delivery import deliver, prove_phone
 from tests.support.fake_twilio import (
     ACCOUNT_SID,
     AUTH_TOKEN,
@@ -51,10 +51,7 @@ async def api(make_api: ApiFactory, twilio: tuple[FakeTwilio, str]) -> Api:
 
 async def texted_customer(api: Api) -> Desk:
     desk = await open_desk(api)
-    phone = await api.client.patch(
-        "/api/v1/me", json={"phone": "8811 2233"}, headers=desk.auth(desk.customer)
-    )
-    assert phone.status_code == 200, phone.text
+    await prove_phone(api, desk.customer["user"]["id"], "+97688112233")
     await desk.booked()
     await deliver(api)
     return desk

@@ -1,6 +1,6 @@
 """The phone codes repository, on every adapter: a number has one live code, entries are
-saved, the history of a number and of an address, the daily budget counted atomically, and
-a verified number is one account's."""
+saved, the history of a number, of an address and of a range, the daily budget counted
+atomically, and a verified number is one account's."""
 
 from __future__ import annotations
 
@@ -82,6 +82,25 @@ async def test_the_history_of_a_number_and_of_an_address(
         seen = await uow.phone_codes.history(NUMBER, "a1", START + timedelta(seconds=50))
     assert seen.to_number == (START + timedelta(seconds=200),)
     assert seen.from_address == (START + timedelta(seconds=100),)
+
+
+async def test_the_history_of_a_range_is_every_number_of_its_block(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    """A range is the number less its last 4 digits: +976 8811 xxxx, not +976 8812 xxxx."""
+    await _add(
+        uow_factory,
+        a_code(0, phone="+97688110000", address="a1"),
+        a_code(100, phone="+97688119999", address="a2"),
+        a_code(200, phone="+97688120000", address="a3"),
+        a_code(300, phone="+97688112233", address="a4"),
+    )
+    async with uow_factory() as uow:
+        await uow.phone_codes.lock_sending(NUMBER, "a9")
+        seen = await uow.phone_codes.history(NUMBER, "a9", START + timedelta(seconds=50))
+    assert seen.to_range == (START + timedelta(seconds=100), START + timedelta(seconds=300))
+    assert seen.to_number == (START + timedelta(seconds=300),)
+    assert seen.from_address == ()
 
 
 async def test_the_budget_is_counted_to_its_limit_per_day(

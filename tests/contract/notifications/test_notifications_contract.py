@@ -16,6 +16,7 @@ from adapters.memory.uow import InMemoryUnitOfWorkFactory
 from adapters.notifications.rendering import BabelRenderer
 from adapters.postgres.database import Database
 from adapters.postgres.uow import PostgresUnitOfWorkFactory
+from adapters.security.phones import LibPhoneNumbers
 from adapters.system.clock import ManualClock
 from booking_domain.bookings import BookedFor, new_client, record_change, request_booking
 from booking_domain.bookings.lifecycle import cancel
@@ -64,7 +65,7 @@ async def world(uow_factory: AnyUnitOfWorkFactory) -> World:
     deps = NotificationsDeps(
         uow=uow_factory, feed=feed_of(uow_factory), clock=clock, email=email, sms=sms,
         renderer=BabelRenderer(), retries=RetrySchedule(), app_url="https://app.example",
-        mail_domain="inkslot.test",
+        mail_domain="inkslot.test", phones=LibPhoneNumbers(),
     )  # fmt: skip
     artist = await add_bookable_artist(uow_factory)
     customer = await add_user(uow_factory)
@@ -184,10 +185,10 @@ async def test_sending_files_in_app_once_emails_and_texts_with_stable_keys(
     uow_factory: AnyUnitOfWorkFactory,
 ) -> None:
     w = await world(uow_factory)
-    async with w.uow() as uow:  # the customer has a phone for texts
+    async with w.uow() as uow:  # the customer has a proven phone for texts
         user = await uow.users.get(w.customer.user_id)
         assert user is not None
-        await uow.users.update(user.with_profile(START, name=None, phone="88112233"))
+        await uow.users.update(user.with_verified_phone("+97688112233", START))
         await uow.commit()
     await book(w)
     await w.notifications.plan_notifications()

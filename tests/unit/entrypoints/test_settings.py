@@ -190,3 +190,29 @@ def test_phone_codes_settings_are_read_and_checked() -> None:
         load_settings({"INKSLOT_PHONE_REGION": "XX"})
     with pytest.raises(SettingsError, match="INKSLOT_SMS_DAILY_LIMIT"):
         load_settings({"INKSLOT_SMS_DAILY_LIMIT": "0"})
+
+
+def test_where_texts_go_and_their_bounds_are_read_and_checked() -> None:
+    """The regions texted default to the phone region; the range and account bounds to 50."""
+    default = load_settings({})
+    assert default.text_regions == frozenset({"MN"})
+    assert (default.sms_range_daily_limit, default.sms_account_daily_limit) == (50, 50)
+    assert load_settings({"INKSLOT_PHONE_REGION": "GB"}).text_regions == frozenset({"GB"})
+    settings = load_settings(
+        {
+            "INKSLOT_SMS_REGIONS": " mn, kz ",
+            "INKSLOT_SMS_RANGE_DAILY_LIMIT": "20",
+            "INKSLOT_SMS_ACCOUNT_DAILY_LIMIT": "10",
+        }
+    )
+    assert settings.text_regions == frozenset({"MN", "KZ"})
+    assert (settings.sms_range_daily_limit, settings.sms_account_daily_limit) == (20, 10)
+    bad_values = (
+        ("SMS_REGIONS", "MN,XX"),
+        ("SMS_REGIONS", " , "),
+        ("SMS_RANGE_DAILY_LIMIT", "0"),
+        ("SMS_ACCOUNT_DAILY_LIMIT", "0"),
+    )
+    for name, bad in bad_values:
+        with pytest.raises(SettingsError, match=f"INKSLOT_{name}"):
+            load_settings({f"INKSLOT_{name}": bad})

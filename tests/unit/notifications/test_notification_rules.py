@@ -289,7 +289,7 @@ def test_payment_and_account_messages_go_whatever_the_choices(
 def a_recipient(**changes: object) -> Recipient:
     base = Recipient(
         CUSTOMER_USER, "Ada", "ada@example.com", "+97688112233", "en", True,
-        NotificationPreferences(CUSTOMER_USER),
+        NotificationPreferences(CUSTOMER_USER), phone_verified=True,
     )  # fmt: skip
     from dataclasses import replace
 

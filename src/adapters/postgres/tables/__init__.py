@@ -58,6 +58,7 @@ from adapters.postgres.tables.notifications import (
     notification_preferences,
     notifications,
     reminder_offsets,
+    text_allowance,
 )
 from adapters.postgres.tables.outbox import outbox_events
 from adapters.postgres.tables.payments import (
@@ -174,6 +175,7 @@ __all__ = [
     "telegram_chat_tokens",
     "telegram_chats",
     "telegram_updates",
+    "text_allowance",
     "uploads",
     "users",
     "waitlist_entries",

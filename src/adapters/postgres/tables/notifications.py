@@ -108,3 +108,17 @@ notification_dispatch = sa.Table(
         "updated_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.text("now()")
     ),
 )
+
+# Texts charged to the account whose action caused them, per UTC day
+# (booking_domain/notifications/text_allowance.py; migration 0052).
+text_allowance = sa.Table(
+    "text_allowance",
+    metadata,
+    refers_to("account_id", "users.id", primary_key=True),
+    sa.Column("day", sa.Date, primary_key=True),
+    sa.Column("texts", sa.Integer, nullable=False),
+    *timestamps(),
+    sa.CheckConstraint("texts >= 0", name="texts"),
+    # Purging old days.
+    sa.Index("ix_text_allowance_day", "day"),
+)

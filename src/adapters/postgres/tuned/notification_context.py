@@ -19,7 +19,7 @@ from __future__ import annotations
 
 # The chat with the Telegram bot, while it can be reached (migration 0050).
 RECIPIENT = """
-SELECT u.id, u.name, u.email, u.phone, u.locale, u.disabled, u.locked_until,
+SELECT u.id, u.name, u.email, u.phone, u.phone_verified, u.locale, u.disabled, u.locked_until,
        p.email AS pref_email, p.sms AS pref_sms, p.in_app AS pref_in_app,
        p.telegram AS pref_telegram, p.updated_at AS pref_updated_at, t.chat_id AS telegram_chat
   FROM users u LEFT JOIN notification_preferences p ON p.user_id = u.id

@@ -25,6 +25,7 @@ from booking_domain.accounts.ports import (
 )
 from booking_domain.accounts.sign_in import LockoutPolicy
 from booking_domain.accounts.telegram import TelegramBot
+from booking_domain.accounts.text_reach import TextReach
 from booking_domain.shared.clock import Clock
 
 
@@ -49,6 +50,8 @@ class AccountsDeps:
     mail: AccountMail
     policy: SessionPolicy = field(default_factory=SessionPolicy)
     codes: PhoneCodePolicy = field(default_factory=PhoneCodePolicy)
+    # Where texts go (INKSLOT_SMS_REGIONS): codes and the old number's note alike.
+    reach: TextReach = field(default_factory=TextReach)
     new_code: Callable[[], str] = field(default=lambda: random_code())
 
     @property

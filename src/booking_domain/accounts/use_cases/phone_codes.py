@@ -9,11 +9,13 @@ from datetime import datetime, timedelta
 from booking_domain.accounts.devices import SessionDevice
 from booking_domain.accounts.errors import AccountDisabledError, UserNotFoundError
 from booking_domain.accounts.phone_codes import (
+    HISTORY_WINDOW,
     CodePurpose,
     InvalidCodeError,
     PhoneCode,
     PhoneCodeId,
     SmsBudgetExhaustedError,
+    address_network,
     check_sending,
     new_phone_code,
     seconds_to_next_day,
@@ -42,8 +44,6 @@ from booking_domain.shared.identity import Actor, Role
 from booking_domain.shared.ids import UserId, new_uuid7
 from booking_domain.shared.use_case import UseCase
 
-_HOUR = timedelta(hours=1)
-
 
 class CodeNotSentError(ServiceUnavailableError):
     code = "code_not_sent"
@@ -67,6 +67,26 @@ def read_number(deps: AccountsDeps, phone: str) -> str:
         detail = "Enter a mobile number such as +976 8811 2233."
         raise InvalidInputError(errors=(FieldError("phone", detail, "invalid_phone"),))
     return number
+
+
+def textable(deps: AccountsDeps, number: str) -> bool:
+    """Whether texts go to ``number`` (``text_reach``: a served region, no blocked range)."""
+    return deps.reach.refusal(number, deps.phones.region_of(number)) is None
+
+
+def require_textable(deps: AccountsDeps, number: str) -> None:
+    """Refuse (422 ``unserved_phone``) a code to a number texts do not go to; the same
+    answer for a blocked range and an unserved region, and before any limit counts it."""
+    if not textable(deps, number):
+        raise InvalidInputError(
+            errors=(
+                FieldError(
+                    "phone",
+                    "Codes are sent only to mobile numbers of the regions this service serves.",
+                    "unserved_phone",
+                ),
+            )
+        )
 
 
 class SendPhoneCode(UseCase[AccountsDeps]):
@@ -104,11 +124,12 @@ async def send_code(
     locale: str = DEFAULT_LOCALE,
 ) -> CodeSent:
     """Send a new code to ``number`` (E.164) for ``purpose`` (``owner``: the account a
-    phone-change code is for), within the limits (``SendPhoneCode``)."""
+    phone-change code is for), where texts go and within the limits (``SendPhoneCode``)."""
+    require_textable(deps, number)
     now = deps.clock.now()
     code = deps.new_code()
     code_id = PhoneCodeId(new_uuid7())
-    address_key = deps.digest.digest("client-address", address)
+    address_key = deps.digest.digest("client-address", address_network(address))
     record = new_phone_code(
         number,
         purpose,
@@ -121,7 +142,7 @@ async def send_code(
     )
     async with deps.uow() as uow:
         await uow.phone_codes.lock_sending(number, address_key)
-        history = await uow.phone_codes.history(number, address_key, now - _HOUR)
+        history = await uow.phone_codes.history(number, address_key, now - HISTORY_WINDOW)
         check_sending(history, now, deps.codes)
         if not await uow.phone_codes.take_from_budget(now.date(), deps.codes.daily_budget):
             raise SmsBudgetExhaustedError(retry_after_seconds=seconds_to_next_day(now))
@@ -242,7 +263,7 @@ class ChangePhone(UseCase[AccountsDeps]):
             await uow.users.update(changed)
             await uow.phone_codes.save(spent)
             await uow.commit()
-        if old is not None:
+        if old is not None and textable(s, old):  # an old number outside the regions: no note
             text = number_changed_text(number, user.locale)
             await s.texts.send(f"{spent.id}:old-number", old, text, secret=False)
         return changed

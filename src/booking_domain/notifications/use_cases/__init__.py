@@ -16,7 +16,7 @@ from booking_domain.notifications.use_cases.inbox import (
     MarkAllRead,
     MarkRead,
 )
-from booking_domain.notifications.use_cases.planning import PlanNotifications
+from booking_domain.notifications.use_cases.planning import PlanNotifications, PurgeTextAllowance
 from booking_domain.notifications.use_cases.sending import (
     SendNotification,
     SendNotifications,
@@ -57,6 +57,7 @@ class NotificationUseCases(UseCaseBundle[NotificationsDeps]):
     start_telegram_chat_link: StartTelegramChatLink
     get_telegram_chat: GetTelegramChat
     unlink_telegram_chat: UnlinkTelegramChat
+    purge_text_allowance: PurgeTextAllowance
 
 
 __all__ = [
@@ -71,6 +72,7 @@ __all__ = [
     "NotificationUseCases",
     "NotificationsDeps",
     "PlanNotifications",
+    "PurgeTextAllowance",
     "RecordSmsDelivery",
     "RetryNotification",
     "SendNotification",

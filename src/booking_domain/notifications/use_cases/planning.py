@@ -4,12 +4,15 @@ One planner at a time (across processes) reads the outbox's feed from its positi
 each event it stores the notifications the table asks for (one per key) and queues their
 send jobs, and moves the position past the event, all in one transaction. A crash between
 two batches repeats nothing and skips nothing. With the Telegram bot on, a batch asks once
-which of the accounts its events tell have a chat with the bot (one indexed read).
+which of the accounts its events tell have a chat with the bot (one indexed read). The
+texts an account's actions cause are charged to it in the same transaction, and those over
+its day's bound are stored already skipped (``text_allowance``: one read and one write,
+only for a batch that plans such texts).
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from booking_domain.catalog import AftercareSettings
 from booking_domain.notifications.notifications import Notification
@@ -23,6 +26,11 @@ from booking_domain.notifications.planning import (
 )
 from booking_domain.notifications.ports import NotificationsUnitOfWork
 from booking_domain.notifications.reminders import ReminderOffsets
+from booking_domain.notifications.text_allowance import (
+    accounts_charged,
+    charges_of,
+    within_allowance,
+)
 from booking_domain.notifications.use_cases.deps import NotificationsDeps
 from booking_domain.shared.ids import ArtistId, UserId
 from booking_domain.shared.outbox import OutboxEvent
@@ -60,6 +68,22 @@ async def _reachable_chats(
     return await uow.telegram_chats.reachable_among(told) if told else frozenset()
 
 
+async def _within_allowance(
+    deps: NotificationsDeps,
+    uow: NotificationsUnitOfWork,
+    planned: list[Notification],
+    now: datetime,
+) -> list[Notification]:
+    """The texts planned, charged to the accounts whose actions caused them, and those over
+    an account's day skipped (``text_allowance``): one read, only for a batch that plans a
+    text some account caused."""
+    accounts = accounts_charged(planned)
+    if not accounts:
+        return planned
+    used = await uow.text_allowance.used(accounts, now.date())
+    return list(within_allowance(planned, used, deps.daily_texts, now).planned)
+
+
 class PlanNotifications(UseCase[NotificationsDeps]):
     """Plan what the feed holds now, in batches; returns how many notifications were
     made (0 also when another planner is at work)."""
@@ -95,9 +119,24 @@ class PlanNotifications(UseCase[NotificationsDeps]):
                 n for e in events for n in plan(e, now, offsets_of, aftercare_of, telegram=telegram)
             ]
             planned += await _consent_requests(uow, events, now, telegram)
+            planned = await _within_allowance(self._deps, uow, planned, now)
             made = await uow.notifications.add_new(planned) if planned else []
-            if made:
-                await uow.notification_queue.enqueue(made)
+            if charged := charges_of(made):
+                await uow.text_allowance.charge(now.date(), charged)
+            if due := [n for n in made if n.due]:  # a text over its bound is made skipped
+                await uow.notification_queue.enqueue(due)
             await uow.notification_cursor.advance(items[-1].cursor)
             await uow.commit()
         return len(made), len(items) == batch_size
+
+
+class PurgeTextAllowance(UseCase[NotificationsDeps]):
+    """Forget the texts charged on days before yesterday (UTC); how many account-days. Only
+    today's count bounds anything; yesterday's is kept to look into abuse."""
+
+    async def __call__(self) -> int:
+        before = self._deps.clock.now().date() - timedelta(days=1)
+        async with self._deps.uow() as uow:
+            purged = await uow.text_allowance.purge(before)
+            await uow.commit()
+        return purged

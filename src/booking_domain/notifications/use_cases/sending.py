@@ -128,7 +128,7 @@ class SendNotifications(UseCase[NotificationsDeps]):
     ) -> _Outcome:
         recipient = recipients.get(_addressee(n))
         booking = None if n.booking_id is None else bookings.get(n.booking_id)
-        reason = skip_reason(n, recipient, booking, now)
+        reason = skip_reason(n, recipient, booking, now, self._deps.texted)
         if recipient is None or reason is not None:
             return _Outcome(n, Skipped(reason or SkipReason.NO_RECIPIENT))
         if n.channel is Channel.TELEGRAM and self._deps.telegram_sender is None:
