@@ -11,6 +11,7 @@ import json
 import zipfile
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from urllib.parse import urlsplit
 
 import psycopg
 import pytest
@@ -129,6 +130,8 @@ async def test_completing_earns_points_and_a_later_deposit_redeems_them(api: Api
     earned = [n for n in inbox.json()["items"] if n["kind"] == "loyalty.points_earned"]
     assert [n["title"] for n in earned] == ["You earned 150 points"]
     assert earned[0]["link"].endswith("/loyalty")
+    page = await api.client.get(urlsplit(earned[0]["link"]).path)  # one's points: it opens
+    assert page.status_code == 200 and "loyalty.js" in page.text
 
 
 async def test_a_lapsed_invoice_gives_its_points_back(api: Api) -> None:
