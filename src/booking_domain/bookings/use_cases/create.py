@@ -257,6 +257,7 @@ class CreateBooking(UseCase[BookingsDeps]):
                 notes=request.notes,
                 booking_id=booking_id,
                 reference=self._deps.new_reference(),
+                payable=self._deps.deposit_currencies,
             )
 
     @staticmethod
