@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from booking_domain.bookings import SessionTerms, request_booking
 from booking_domain.bookings.use_cases import BookingRequest
 from booking_domain.catalog import (
     DepositCurrencyNotPayableError,
@@ -19,9 +20,12 @@ from booking_domain.catalog import (
     deposit_payable,
 )
 from booking_domain.catalog.use_cases import DepositChoice, ServiceFields
-from booking_domain.shared import Money
+from booking_domain.scheduling import BusyTimeline
+from booking_domain.shared import Money, new_uuid7
 from booking_domain.shared.pages import PageRequest
+from booking_domain.testing.builders import open_all_week
 from tests.support.bootstrap import build_app
+from tests.support.builders import START
 from tests.support.catalog import add_bookable_artist, add_user
 
 pytestmark = pytest.mark.anyio
@@ -78,3 +82,21 @@ async def test_a_booking_of_a_service_with_an_unpayable_deposit_is_refused_at_cr
         await app.bookings.create_booking(customer, request)
     mine = await app.bookings.list_bookings(customer, PageRequest())
     assert mine.items == ()
+
+
+async def test_a_session_of_a_project_quoted_before_is_refused_when_booked() -> None:
+    """A project's sessions carry their quote's deposit (``SessionTerms``): one quoted in
+    another currency before quotes were checked is refused where its session is booked."""
+    app = build_app()
+    artist = await add_bookable_artist(app.uow)
+    customer = await add_user(app.uow)
+    terms = SessionTerms(Money(60_000, "USD"), Money(10_000, "USD"), new_uuid7())
+    scene = {
+        "by": customer, "service": artist.service, "artist_user_id": artist.user_id,
+        "policy": artist.profile.policy, "schedule": open_all_week(), "busy": BusyTimeline(),
+        "start": SLOT, "now": START, "terms": terms,
+    }  # fmt: skip
+    with pytest.raises(DepositCurrencyNotPayableError):
+        request_booking(**scene, payable=frozenset({"MNT"}))  # type: ignore[arg-type]
+    booking, _ = request_booking(**scene, payable=frozenset({"MNT", "USD"}))  # type: ignore[arg-type]
+    assert booking.deposit == Money(10_000, "USD")
