@@ -312,6 +312,7 @@ class InMemoryNotificationContext(NotificationContext):
             and booking.requires_approval
             and not booking.approved,
             offer_until=booking.hold_expires_at if booking.offered else None,
+            requires_approval=booking.requires_approval,
         )
 
     async def artist_owner(self, artist_id: ArtistId) -> UserId | None:

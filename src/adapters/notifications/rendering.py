@@ -90,6 +90,8 @@ def _lead_key(facts: MessageFacts) -> str:
         return party
     if facts.kind == "booking.expired" and facts.booking.unanswered_offer:
         return f"{party}/offer"  # a hold that ran out unanswered: no deposit was asked
+    if facts.kind == "booking.requested" and party == "artist" and not facts.booking.asks_approval:
+        return "artist/deposit"  # it waits only for its deposit: nothing to approve
     if facts.kind != "booking.cancelled":
         return party
     by = facts.booking.cancelled_by
@@ -193,11 +195,43 @@ def _rows(
     if b.map_url:
         rows.append((_(label["map"]), b.map_url, b.map_url))
     rows.append((_(label["price"]), money(b.price, facts.locale), None))
-    if b.deposit is not None and b.deposit.amount:
+    return rows + _money_rows(facts, b, values, _)
+
+
+def _deposit_due(b: BookingView) -> bool:
+    """The booking still waits for its deposit (as the event left it): nothing is paid, it
+    is pending, and it is no waitlist offer still to answer (which asks none yet)."""
+    asked = b.deposit is not None and b.deposit.amount > 0
+    unpaid = b.amount_paid is None or not b.amount_paid.amount
+    return asked and unpaid and b.status == "pending" and not b.unanswered_offer
+
+
+def _money_rows(
+    facts: MessageFacts, b: BookingView, values: dict[str, str], _: Callable[[str], str]
+) -> list[tuple[str, str, str | None]]:
+    """What is due now and what later: before the deposit is paid, the deposit due now and
+    by when its hold ends (or once the artist approves), then what the studio takes after
+    it; once it is paid (or when none is asked), what was paid and what is left to pay at
+    the studio. A closed booking has nothing left to pay."""
+    label = wording.LABELS
+    rows: list[tuple[str, str, str | None]] = []
+    due = _deposit_due(b)
+    if due and b.awaiting_approval:
+        rows.append((_(label["deposit_after_approval"]), values["deposit"], None))
+    elif due:
+        by = _(wording.DEPOSIT_BY).format(**values) if values["until"] else values["deposit"]
+        rows.append((_(label["deposit_due"]), by, None))
+    elif b.deposit is not None and b.deposit.amount:
         rows.append((_(label["deposit"]), values["deposit"], None))
     if b.amount_paid is not None and b.amount_paid.amount:
         rows.append((_(label["paid"]), values["paid"], None))
-    if b.balance is not None and b.balance.amount and not _closed(facts):
+    if _closed(facts):
+        return rows
+    if due and b.deposit is not None and b.deposit.currency == b.price.currency:
+        later = Money(max(0, b.price.amount - b.deposit.amount), b.price.currency)
+        if later.amount:
+            rows.append((_(label["balance_later"]), money(later, facts.locale), None))
+    elif not due and b.balance is not None and b.balance.amount:
         rows.append((_(label["balance"]), money(b.balance, facts.locale), None))
     return rows
 

@@ -19,6 +19,14 @@ MESSAGES: dict[tuple[str, str], tuple[str, str]] = {
         N_("New booking request {reference}"),
         N_("{customer} asked for {service} on {when}. Approve or decline it in the app."),
     ),
+    # A request that needs only its deposit: nothing for the artist to approve.
+    ("booking.requested", "artist/deposit"): (
+        N_("New booking request {reference}"),
+        N_(
+            "{customer} asked for {service} on {when}. It is confirmed once they pay the "
+            "deposit of {deposit}: there is nothing for you to approve."
+        ),
+    ),
     ("booking.requested", "customer"): (
         N_("Your booking request {reference} was sent"),
         N_("{artist} will answer your request for {service} on {when}."),
@@ -300,7 +308,10 @@ LABELS = {
     "price": N_("Price"),
     "deposit": N_("Deposit"),
     "paid": N_("Paid"),
-    "balance": N_("Left to pay at the studio"),
+    "balance": N_("Left to pay at the studio"),  # once the deposit is paid, or none asked
+    "deposit_due": N_("Deposit to pay now"),  # before it is paid: it holds the time
+    "deposit_after_approval": N_("Deposit to pay once the artist approves"),
+    "balance_later": N_("Then left to pay at the studio"),  # the price less that deposit
     "refund": N_("Refund"),
     "note": N_("Note"),
     "manage": N_("Open the booking"),
@@ -319,6 +330,7 @@ POLICY = N_(
     "Free cancellation or rescheduling up to {hours} hours before the appointment; "
     "after that the deposit is kept."
 )
+DEPOSIT_BY = N_("{deposit}, by {until}")  # a deposit due now, and when its hold ends
 REFUND_DUE = N_("A refund of {refund} is on its way to you.")
 POLICY_NO_DEPOSIT = N_(
     "Free cancellation or rescheduling up to {hours} hours before the appointment."

@@ -17,6 +17,7 @@ import httpx
 from adapters.payments import edge_wire as wire
 from adapters.tls import verifying_context
 from booking_domain.payments import (
+    PROVIDER_CURRENCY,
     CancelOutcome,
     InvoiceRequest,
     IssuedInvoice,
@@ -32,6 +33,8 @@ TIMEOUT = httpx.Timeout(20.0, connect=5.0)  # QPay's own 15 s, and the hop
 
 
 class EdgeGateway(PaymentGateway):
+    currencies = frozenset({PROVIDER_CURRENCY})  # the edge passes invoices on to QPay
+
     def __init__(
         self,
         base_url: str,

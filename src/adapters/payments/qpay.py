@@ -113,6 +113,8 @@ class _UnauthorizedError(Exception):
 
 
 class QPayGateway(PaymentGateway):
+    currencies = frozenset({CURRENCY})  # QPay invoices are in tögrög only
+
     def __init__(
         self,
         credentials: QPayCredentials,

@@ -20,6 +20,7 @@ from dataclasses import replace
 from urllib.parse import urlencode
 
 from booking_domain.payments import (
+    PROVIDER_CURRENCY,
     CancelOutcome,
     DeepLink,
     DepositNotPayableError,
@@ -89,6 +90,8 @@ def qr_png_base64(text: str) -> str:
 
 
 class SandboxGateway(PaymentGateway):
+    currencies = frozenset({PROVIDER_CURRENCY})  # as QPay, which it stands in for
+
     def __init__(
         self,
         ledger: SandboxLedger,

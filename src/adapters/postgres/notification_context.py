@@ -115,4 +115,5 @@ def _booking(row: Mapping[str, Any]) -> BookingFacts:
         studio_name=row["studio_name"], address=row["address"], location=location,
         free_cancellation_notice=timedelta(minutes=row["free_cancellation_minutes"]),
         awaiting_approval=row["awaiting_approval"], offer_until=row["offer_until"],
+        requires_approval=row["requires_approval"],
     )  # fmt: skip

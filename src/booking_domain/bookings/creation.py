@@ -7,6 +7,7 @@ of a walk-in or a phone client are checked by the same slot rules and start by t
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
@@ -17,7 +18,13 @@ from booking_domain.bookings.errors import BookingActionNotAllowedError
 from booking_domain.bookings.history import HistoryEntry, HistoryKind, actor_fields
 from booking_domain.bookings.references import new_booking_reference
 from booking_domain.bookings.status import BookingStatus, PaymentStatus
-from booking_domain.catalog import FlashDesignId, SchedulingPolicy, Service
+from booking_domain.catalog import (
+    DepositCurrencyNotPayableError,
+    FlashDesignId,
+    SchedulingPolicy,
+    Service,
+    deposit_payable,
+)
 from booking_domain.scheduling import BusyTimeline, Schedule, check_bookable, epoch_floor
 from booking_domain.shared.errors import FieldError, InvalidInputError
 from booking_domain.shared.identity import Actor, Role
@@ -148,12 +155,16 @@ def request_booking(
     party: BookedFor | None = None,
     deposit: bool | None = None,
     terms: SessionTerms | None = None,
+    payable: Collection[str] | None = None,
 ) -> tuple[Booking, HistoryEntry]:
     """``by`` creates a booking at ``start`` for ``party`` (default: ``by`` themself):
     refused unless ``creation_kind`` allows it and the start is offered, else confirmed or
     held as ``_opening`` says (``deposit``: whether the artist asks for the service's
     deposit; None for a customer's request). The one way a booking comes to be, whoever
-    makes it."""
+    makes it. ``payable``: the currencies the payment gateway takes (None: not checked); a
+    booking that would wait for a deposit in another is refused
+    (``DepositCurrencyNotPayableError``): that deposit could never be paid, and the booking
+    would hold its slot only to expire."""
     party = party or BookedFor(customer_id=by.user_id)
     kind = creation_kind(by, artist_user_id, party, deposit)
     start, now = require_aware(start, "start"), require_aware(now, "now")
@@ -163,6 +174,12 @@ def request_booking(
     if terms is not None and terms.project_id is not None and kind is not HistoryKind.REQUESTED:
         raise BookingActionNotAllowedError("A project's customer books its sessions.")
     opening = _opening(kind, service, policy, now, bool(deposit), party, terms)
+    if payable is not None and not deposit_payable(opening.deposit, payable):
+        raise DepositCurrencyNotPayableError(
+            "This service's deposit is in a currency the payment gateway does not take, so "
+            "it could never be paid: the artist has to change the service before it can be "
+            "booked."
+        )
     zero = Money.zero(opening.deposit.currency)
     blocked = service.blocked_span(start)
     booking = Booking(

@@ -22,6 +22,7 @@ from booking_domain.catalog.errors import (
     BookingLinkGoneError,
     BookingLinkNotAllowedError,
     BookingLinkNotFoundError,
+    DepositCurrencyNotPayableError,
     FlashDesignNotFoundError,
     FlashDesignTakenError,
     InvalidScheduleError,
@@ -65,7 +66,14 @@ from booking_domain.catalog.published import (
     artist_outbox_event,
     artist_subject,
 )
-from booking_domain.catalog.services import Deposit, FixedDeposit, PercentageDeposit, Service
+from booking_domain.catalog.services import (
+    Deposit,
+    FixedDeposit,
+    PercentageDeposit,
+    Service,
+    deposit_payable,
+    require_payable_deposit,
+)
 from booking_domain.catalog.studios import Studio, ensure_may_create_studio
 
 __all__ = [
@@ -89,6 +97,7 @@ __all__ = [
     "Change",
     "ClaimOutcome",
     "Deposit",
+    "DepositCurrencyNotPayableError",
     "FixedDeposit",
     "FlashDesign",
     "FlashDesignId",
@@ -122,6 +131,7 @@ __all__ = [
     "artist_subject",
     "change_profile",
     "could_be_token",
+    "deposit_payable",
     "ensure_may_create_studio",
     "fresh_token",
     "load_artist",
@@ -129,6 +139,7 @@ __all__ = [
     "mean_rating",
     "new_link",
     "public_images",
+    "require_payable_deposit",
     "suspended",
     "token_digest",
 ]

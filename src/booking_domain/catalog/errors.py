@@ -87,6 +87,19 @@ class FlashDesignNotFoundError(NotFoundError):
     default_message = "Flash design not found."
 
 
+class DepositCurrencyNotPayableError(RuleViolationError):
+    """A deposit in a currency no payment gateway of this deployment takes: it could never
+    be paid, so a booking holding its slot for it would only expire. Refused where the
+    service is made or changed, and (for a service that has one already) where a booking
+    of it is made."""
+
+    code = "deposit_currency_not_payable"
+    default_message = (
+        "A deposit must be in a currency the payment gateway takes: remove the deposit, or "
+        "price the service in a payable currency."
+    )
+
+
 class ServiceReservedError(ConflictError):
     """Changing a service made for a project's sessions (commissions): it keeps the terms
     its quote gave, and is never offered."""

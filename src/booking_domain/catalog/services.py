@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from booking_domain.catalog.errors import InvalidScheduleError, ServiceReservedError
+from booking_domain.catalog.errors import (
+    DepositCurrencyNotPayableError,
+    InvalidScheduleError,
+    ServiceReservedError,
+)
 from booking_domain.catalog.flash import FlashOffer
 from booking_domain.shared.ids import ArtistId, ServiceId
 from booking_domain.shared.money import BASIS_POINTS_PER_WHOLE, Money
@@ -98,3 +103,18 @@ class Service:
 
     def blocked_span(self, start: datetime) -> Interval:
         return Interval(start - self.buffer_before, start + self.duration + self.buffer_after)
+
+
+def deposit_payable(deposit: Money, payable: Collection[str]) -> bool:
+    """A deposit is paid through the payment gateway, so it can be paid only in a currency
+    the gateway takes (``payable``: the gateway's, passed in by the wiring; the catalogue
+    knows no gateway). No deposit (zero) is payable in any currency."""
+    return deposit.is_zero or deposit.currency in payable
+
+
+def require_payable_deposit(service: Service, payable: Collection[str]) -> None:
+    """A service made or changed with a deposit nobody could pay is refused
+    (``DepositCurrencyNotPayableError``): each booking of it would wait for a deposit that
+    can never come and expire unexplained."""
+    if not deposit_payable(service.deposit_amount, payable):
+        raise DepositCurrencyNotPayableError()

@@ -1,7 +1,10 @@
 """What the outbox's events mean to loyalty (docs/loyalty.md, "Earning"): each event the
 earner follows, read as a cue, or None when it carries nothing to act on.
 
-- ``booking.completed``: the booking earns on its price (``Completed``);
+- ``booking.completed``: the booking earns on the money it holds through the platform
+  when it is completed (paid, less refunded and owed back: its deposit), never on its price
+  (``Completed``);
+- ``booking.balance_paid``: the booking earns on its balance payment (``BalancePaid``);
 - ``review.created``, ``review.restored``: the review earns its points (``Reviewed``);
 - ``review.hidden``: moderation took the review down: what it earned is reversed
   (``Unreviewed``);
@@ -25,6 +28,7 @@ from booking_domain.shared.outbox import EventId, JsonValue, OutboxEvent
 EARNING_EVENT_TYPES = frozenset(
     {
         "booking.completed",
+        "booking.balance_paid",
         "booking.refund_recorded",
         "review.created",
         "review.restored",
@@ -35,8 +39,24 @@ EARNING_EVENT_TYPES = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class Completed:
+    """A booking was completed holding ``kept`` minor units of ``currency`` paid through
+    the platform (paid, less refunded and owed back, as the event states it)."""
+
     event_id: EventId
     booking_id: BookingId
+    kept: int = 0
+    currency: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BalancePaid:
+    """The balance of a completed booking was paid through the platform: ``amount`` minor
+    units of ``currency``."""
+
+    event_id: EventId
+    booking_id: BookingId
+    amount: int
+    currency: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +83,7 @@ class Refunded:
     refunded: int  # minor units paid back, all told
 
 
-Cue = Completed | Reviewed | Unreviewed | Refunded
+Cue = Completed | BalancePaid | Reviewed | Unreviewed | Refunded
 
 
 def key(cue: Cue, reason: str) -> str:
@@ -84,14 +104,38 @@ def invoice_source(invoice_id: UUID) -> str:
 
 def cue_of(event: OutboxEvent) -> Cue | None:
     if event.type == "booking.completed":
-        booking = _part(event.data, "booking")
-        found = _uuid(booking, "id")
-        return None if found is None else Completed(event.id, BookingId(found))
+        return _completed(event)
+    if event.type == "booking.balance_paid":
+        return _balance_paid(event)
     if event.type == "booking.refund_recorded":
         return _refunded(event)
     if event.type in ("review.created", "review.restored", "review.hidden"):
         return _review(event)
     return None
+
+
+def _completed(event: OutboxEvent) -> Completed | None:
+    """What the booking holds when completed: an event that does not say holds nothing
+    (earns nothing), since points are earned on money paid, never on a price."""
+    booking = _part(event.data, "booking")
+    found = _uuid(booking, "id")
+    if found is None:
+        return None
+    paid = _amount(booking, "amountPaid")
+    currency = _currency(booking, "amountPaid")
+    if paid is None or currency is None:
+        return Completed(event.id, BookingId(found))
+    gone = (_amount(booking, "amountRefunded") or 0) + (_amount(booking, "refundDue") or 0)
+    return Completed(event.id, BookingId(found), max(paid - gone, 0), currency)
+
+
+def _balance_paid(event: OutboxEvent) -> BalancePaid | None:
+    found = _uuid(_part(event.data, "booking"), "id")
+    change = _part(event.data, "change")
+    amount, currency = _amount(change, "amount"), _currency(change, "amount")
+    if found is None or amount is None or currency is None:
+        return None
+    return BalancePaid(event.id, BookingId(found), amount, currency)
 
 
 def _refunded(event: OutboxEvent) -> Refunded | None:
@@ -135,3 +179,8 @@ def _amount(part: Mapping[str, JsonValue], name: str) -> int | None:
     money = _part(part, name)
     amount = money.get("amount")
     return amount if isinstance(amount, int) and not isinstance(amount, bool) else None
+
+
+def _currency(part: Mapping[str, JsonValue], name: str) -> str | None:
+    currency = _part(part, name).get("currency")
+    return currency if isinstance(currency, str) else None

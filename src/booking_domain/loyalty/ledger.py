@@ -11,8 +11,9 @@ Rules:
   out (the lot that expires first goes first); every entry records what it moved on which
   lot (``moves``), so a lot's remainder is its points plus its moves, and the balance the
   sum of the remainders of its lots.
-- A reversal claims back a share of what a source earned (``Reverse.amount`` of each lot's
-  basis: the refunded part of a price; all of it for a removed review): from that source's
+- A reversal claims back a share of what a source earned (``Reverse.amount`` of the basis
+  of the source's lots together: the refunded part of the money paid; all of it for a
+  removed review), each lot the same share: from that source's
   own lots first, then from the account's other lots, never below zero; what
   cannot be taken because it was already spent is forgiven (recorded on the entry), and the
   claim is counted on the lot so that it is never claimed twice.
@@ -192,13 +193,18 @@ def check_points(points: int, field: str = "points") -> int:
 
 
 def claims(lots: Iterable[Lot], amount: int | None) -> dict[EntryId, int]:
-    """What each lot owes back for ``amount`` of its basis (None, or a lot without a basis:
-    all it earned), the share rounded down, less what was claimed from it before."""
-    owed = {lot.id: _owed(lot, amount) - lot.reversed for lot in lots}
+    """What each lot owes back for ``amount`` of the lots' basis together (None, or lots
+    without a basis: all they earned), each lot the same share of its points rounded down,
+    less what was claimed from it before. A booking earns one lot per payment (the deposit
+    at completion, then the balance), so a refund of a share of the money paid takes that
+    share of each."""
+    lots = tuple(lots)
+    basis = sum(max(lot.basis, 0) for lot in lots)
+    owed = {lot.id: _owed(lot, amount, basis) - lot.reversed for lot in lots}
     return {lot_id: points for lot_id, points in owed.items() if points > 0}
 
 
-def _owed(lot: Lot, amount: int | None) -> int:
-    if amount is None or lot.basis <= 0:
+def _owed(lot: Lot, amount: int | None, basis: int) -> int:
+    if amount is None or lot.basis <= 0 or basis <= 0:
         return lot.points
-    return lot.points * min(max(amount, 0), lot.basis) // lot.basis
+    return lot.points * min(max(amount, 0), basis) // basis

@@ -72,6 +72,9 @@ class BookingFacts:
     location: tuple[float, float] | None
     free_cancellation_notice: timedelta
     awaiting_approval: bool = False  # pending until its artist approves it
+    # Its request needed the artist's approval (never changes): without it, a pending
+    # request waits only for its deposit, and there is nothing for the artist to approve.
+    requires_approval: bool = False
     # A waitlist offer waiting for its customer's answer: until when it is held (else None).
     offer_until: datetime | None = None
     # Read only for the messages after a session (``AfterSession``), else as here.
@@ -124,6 +127,8 @@ class BookingView:
     # A waitlist offer still waiting for its customer's answer as the event left it: its
     # expiry is a lapse, no unpaid request (an accepted offer expires as any request).
     unanswered_offer: bool = False
+    asks_approval: bool = False  # the request needs its artist's approval (BookingFacts)
+    awaiting_approval: bool = False  # ... and waits for it now: no deposit is due yet
 
 
 @dataclass(frozen=True, slots=True)
@@ -353,6 +358,8 @@ def _view(data: Mapping[str, JsonValue], facts: BookingFacts, app_url: str) -> B
         touch_up=_text(snapshot, "touchUpOf") is not None,
         hold_until=_instant(snapshot, "holdExpiresAt"),
         unanswered_offer=_text(snapshot, "offer") == "offered",
+        asks_approval=facts.requires_approval,
+        awaiting_approval=facts.awaiting_approval,
     )
 
 

@@ -31,6 +31,7 @@ from booking_domain.payments.gateway import (
     RefundOutcome,
 )
 from booking_domain.payments.invoices import (
+    PROVIDER_CURRENCY,
     DepositInvoice,
     InvoiceId,
     InvoiceKind,
@@ -67,6 +68,7 @@ from booking_domain.payments.refunds import Refund, RefundId, RefundStatus
 __all__ = [
     "PAYMENT",
     "PAYMENT_EVENT_TYPES",
+    "PROVIDER_CURRENCY",
     "REFUND_EVENT_TYPES",
     "CancelOutcome",
     "DeepLink",

@@ -138,6 +138,11 @@ class RefundOutcome(StrEnum):
 
 
 class PaymentGateway(Protocol):
+    # The currencies it takes invoices in (QPay: MNT only). A deposit in any other could
+    # never be paid: the catalogue refuses services asking one, and bookings of them
+    # (the wiring passes these to both as ``deposit_currencies``).
+    currencies: frozenset[str]
+
     async def create_invoice(self, request: InvoiceRequest) -> IssuedInvoice:
         """A new payable invoice. A request that fails or times out burns its number: the
         caller tries again with a new one."""

@@ -58,6 +58,7 @@ PORTS = (
     "stores",
     "images",
     "gateway",
+    "deposit_currencies",  # the gateway's ``currencies``: what a deposit may be asked in
     "email",
     "sms",
     "sms_reports",
@@ -253,6 +254,7 @@ class PostgresAdapters(_CommonAdapters):
         _CommonAdapters.secrets,
     )
     gateway = payments.provided.gateway
+    deposit_currencies = payments.provided.gateway.currencies
     relay = providers.Singleton(_relay, feed, redis, _CommonAdapters.settings)
     open = providers.Coroutine(_open_postgres, database, replica)
     close = providers.Coroutine(
@@ -305,6 +307,7 @@ class InMemoryAdapters(_CommonAdapters):
         payments_for, _CommonAdapters.settings, _CommonAdapters.clock, None, None
     )
     gateway = payments.provided.gateway
+    deposit_currencies = payments.provided.gateway.currencies
     open = providers.Coroutine(_nothing_to_open)
     close = providers.Coroutine(
         _close_memory,

@@ -38,17 +38,36 @@ async def test_prices_in_anything_but_circulating_money_are_refused(
     }
 
 
-async def test_a_fixed_deposit_is_in_the_price_s_currency_when_changed_alone(api: Api) -> None:
+async def test_a_deposit_nobody_could_pay_is_refused_and_changes_nothing(api: Api) -> None:
+    """A deposit is paid through QPay (the sandbox here), which takes MNT only: a service in
+    another currency may be offered, but asking a deposit of it is 422
+    ``deposit_currency_not_payable``, the service as it was; a fixed deposit set alone is in
+    the price's currency."""
     setup = await approved_artist(
         api, service={"name": "Flash", "durationMinutes": 60,
                       "price": {"amount": 20000, "currency": "USD"}},
     )  # fmt: skip
-    url = f"/api/v1/artists/{setup.id}/services/{setup.service['id']}"
+    auth = api.bearer(setup.session)
+    url = f"/api/v1/artists/{setup.id}/services"
     changed = await api.client.patch(
-        url, json={"deposit": {"amount": 5000}}, headers=api.bearer(setup.session)
+        f"{url}/{setup.service['id']}", json={"deposit": {"amount": 5000}}, headers=auth
     )
-    assert changed.status_code == 200, changed.text
-    assert changed.json()["deposit"]["due"] == {"amount": 5000, "currency": "USD"}
+    assert changed.status_code == 422, changed.text
+    assert changed.json()["code"] == "deposit_currency_not_payable"
+    assert (await api.client.get(f"{url}/{setup.service['id']}")).json()["deposit"] is None
+    made = await api.client.post(
+        url, json={"name": "Sleeve", "durationMinutes": 60, "deposit": {"percent": 20},
+                   "price": {"amount": 20000, "currency": "EUR"}}, headers=auth,
+    )  # fmt: skip
+    assert (made.status_code, made.json()["code"]) == (422, "deposit_currency_not_payable")
+    assert [s["name"] for s in (await api.client.get(url)).json()["items"]] == ["Flash"]
+    tugrik = await api.client.patch(
+        f"{url}/{setup.service['id']}",
+        json={"price": {"amount": 2_000_000, "currency": "MNT"}, "deposit": {"amount": 500_000}},
+        headers=auth,
+    )
+    assert tugrik.status_code == 200, tugrik.text
+    assert tugrik.json()["deposit"]["due"] == {"amount": 500_000, "currency": "MNT"}
 
 
 @pytest.mark.parametrize(

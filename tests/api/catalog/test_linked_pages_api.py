@@ -1,19 +1,36 @@
-"""The pages that emails and texts link to, over HTTP: a booking's page and the account
-links' pages answer HTML with the booking page's strict Content-Security-Policy, no
-referrer and no-store; the account pages never echo the link's token into the HTML; an
-address that cannot name a booking is the "not found" page."""
+"""The pages that emails and texts link to, over HTTP: every link a message carries opens a
+page; a booking's page, one's points and the account links' pages answer HTML with the
+booking page's strict Content-Security-Policy, no referrer and no-store; the account pages
+never echo the link's token into the HTML; an address that cannot name a booking is the
+"not found" page."""
 
 from __future__ import annotations
 
 import json
 import re
+from datetime import timedelta
 from typing import Any
+from urllib.parse import urlsplit
 from uuid import uuid4
 
 import httpx
 import pytest
 
+from adapters.notifications.rendering import BabelRenderer
+from booking_domain.notifications import (
+    REMINDER,
+    Channel,
+    Links,
+    LoyaltyFacts,
+    MessageFacts,
+    RequestFacts,
+    booking_url,
+)
+from booking_domain.notifications.facts import request_url
+from booking_domain.notifications.loyalty_facts import loyalty_url
+from booking_domain.shared import BookingId
 from tests.api.conftest import Api
+from tests.unit.adapters.test_notification_rendering import a_view, every_message
 
 pytestmark = pytest.mark.anyio
 SECRET = "Zq8-very-secret-link-token_0123456789ab"
@@ -84,6 +101,22 @@ async def test_a_bookings_consent_page_carries_the_forms_words_in_both_languages
     assert elsewhere.status_code == 404
 
 
+async def test_ones_points_page_is_a_shell_its_script_fills_in(api: Api) -> None:
+    """``/loyalty`` (the points messages' link) carries no one's points: its script signs
+    in and reads them from the API, in the page's language."""
+    for lang, title in (("en", "Your points"), ("mn", "Таны оноо")):
+        page = await api.client.get("/loyalty", params={"lang": lang})
+        assert page.status_code == 200
+        _is_strict_html(page)
+        data = _page_data(page.text)
+        assert data["lang"] == lang and f'<h1 id="points-title">{title}</h1>' in page.text
+        assert 'for="phone"' in page.text and 'for="email"' in page.text
+        scripts = re.findall(r'<script src="/static/booking-page/(\w+)\.js"', page.text)
+        assert scripts == ["common", "loyalty"]
+        assert set(re.findall(r'data-text="(\w+)"', page.text)) <= set(data["texts"])
+    assert (await api.client.get("/static/booking-page/loyalty.js")).status_code == 200
+
+
 async def test_an_address_that_names_no_booking_is_not_found(api: Api) -> None:
     for path in ("/bookings/not-a-booking", f"/bookings/{uuid4()}/delete", "/bookings/%00%FF"):
         page = await api.client.get(path)
@@ -112,3 +145,32 @@ async def test_an_account_links_page_keeps_its_token_out_of_the_html(
     assert '<html lang="mn">' in mongolian.text and SECRET not in mongolian.text
     bare = await api.client.get(path)  # no token: the script says the link is incomplete
     assert bare.status_code == 200
+
+
+async def test_every_link_a_message_carries_opens_a_page(api: Api) -> None:
+    """Each message of the table, rendered with the links the notifications' facts make
+    (a booking's page and its actions, a tattoo request, one's points): every link into the
+    app opens a page of the app, never its "not found"."""
+    app = "https://app.example"
+    base = booking_url(app, BookingId(uuid4()))
+    links = Links(base, f"{base}/reschedule", f"{base}/cancel", f"{base}/pay")
+    view = a_view(links=links)
+    request = RequestFacts("Bold Ink", "Ada", None, request_url(app, str(uuid4())))
+    points = LoyaltyFacts(150, 150, "Inkslot", loyalty_url(app))
+    found: set[str] = set()
+    for kind, party in every_message():
+        facts = MessageFacts(
+            kind=kind, party=party, channel=Channel.EMAIL, locale="en", recipient_name="Ada",
+            booking=None if kind.startswith(("artist.", "request.", "loyalty.")) else view,
+            artist_name="Bold Ink", note=None,
+            reminder_offset=timedelta(hours=24) if kind == REMINDER else None,
+            request=request if kind.startswith("request.") else None,
+            review_link=f"{base}/review", loyalty=points if kind.startswith("loyalty.") else None,
+        )  # fmt: skip
+        html = BabelRenderer().render(facts).html
+        found |= {link for link in re.findall(r'href="([^"]+)"', html) if link.startswith(app)}
+    paths = {urlsplit(link).path for link in found}
+    assert {"/loyalty", urlsplit(request.link).path, f"{urlsplit(base).path}/pay"} <= paths
+    for path in sorted(paths):
+        page = await api.client.get(path)
+        assert page.status_code == 200, path

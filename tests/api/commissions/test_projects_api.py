@@ -113,3 +113,19 @@ async def test_a_quote_becomes_a_two_session_project_with_its_deposit_credited(
     )  # fmt: skip
     mine = (await c.get("/api/v1/me/projects", headers=fresh)).json()
     assert [p["id"] for p in mine["items"]] == [project["id"]]
+
+
+async def test_a_quote_asking_a_deposit_nobody_could_pay_is_refused(api: Api) -> None:
+    """A deposit is paid through QPay (the sandbox here), which takes MNT only: a quote in
+    another currency with a deposit is 422 ``deposit_currency_not_payable`` and nothing is
+    quoted (docs/product.md, "6. Money, deposits and refunds"); without one it is taken."""
+    desk = await open_desk(api)
+    artist, customer = desk.auth(desk.artist.session), desk.auth(desk.customer)
+    quotes = f"{REQUESTS}/{await accepted_request(desk)}/quotes"
+    dollars = a_quote(currency="USD", priceMin=60_000, priceMax=70_000, deposit=10_000)
+    assert problem(await api.client.post(quotes, json=dollars, headers=artist)) == (
+        422, "deposit_currency_not_payable",
+    )  # fmt: skip
+    assert (await api.client.get(quotes, headers=customer)).json()["items"] == []
+    free = await api.client.post(quotes, json={**dollars, "deposit": 0}, headers=artist)
+    assert free.status_code == 201, free.text

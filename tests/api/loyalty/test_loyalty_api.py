@@ -11,6 +11,7 @@ import json
 import zipfile
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from urllib.parse import urlsplit
 
 import psycopg
 import pytest
@@ -21,9 +22,10 @@ from tests.api.conftest import PASSWORD, Api
 from tests.api.notifications.delivery import deliver
 
 pytestmark = pytest.mark.anyio
-# MNT 1,500.00 a session with a MNT 300.00 deposit: a point per MNT 10 spent, worth MNT 1.
+# MNT 1,500.00 a session with a MNT 300.00 deposit: a point per MNT 2 paid, worth MNT 1 (a
+# paid deposit earns 150 points when its booking is completed: the price unpaid earns none).
 RATES = {
-    "active": True, "currency": "MNT", "spendPerPoint": 1_000, "pointValue": 100,
+    "active": True, "currency": "MNT", "spendPerPoint": 200, "pointValue": 100,
     "maxSharePercent": 50, "expiryDays": 365, "reviewPoints": 20,
     "tiers": [{"name": "Silver", "threshold": 1_000, "multiplierPercent": 125}],
 }  # fmt: skip
@@ -128,6 +130,8 @@ async def test_completing_earns_points_and_a_later_deposit_redeems_them(api: Api
     earned = [n for n in inbox.json()["items"] if n["kind"] == "loyalty.points_earned"]
     assert [n["title"] for n in earned] == ["You earned 150 points"]
     assert earned[0]["link"].endswith("/loyalty")
+    page = await api.client.get(urlsplit(earned[0]["link"]).path)  # one's points: it opens
+    assert page.status_code == 200 and "loyalty.js" in page.text
 
 
 async def test_a_lapsed_invoice_gives_its_points_back(api: Api) -> None:
@@ -257,7 +261,7 @@ async def test_a_balance_counts_the_deposits_points_and_may_redeem_more(api: Api
     api.clock.set(datetime(2026, 3, 12, 12, tzinfo=UTC))
     artist = (await api.login(desk.artist.session["user"]["email"])).json()
     assert (await desk.patch(second, artist, status="completed")).status_code == 200
-    await earn(api)  # 150 more: 200 in all
+    await earn(api)  # 100 more, on the MNT 200 the deposit was paid in money: 150 in all
     balance = await api.client.post(
         f"{BOOKINGS}/{second}/balance-invoice", json={"redeemPoints": 50},
         headers=desk.auth(artist),
@@ -272,7 +276,9 @@ async def test_a_balance_counts_the_deposits_points_and_may_redeem_more(api: Api
     await signed_in_again(desk)
     booking = (await desk.get(f"/{second}", desk.customer)).json()
     assert (booking["amountPaid"], booking["paidInFull"]) == (135_000, True)
-    assert (await mine(desk))["accounts"][0]["balance"] == 150
+    assert (await mine(desk))["accounts"][0]["balance"] == 100
+    await earn(api)  # the balance paid, MNT 1,150, earns 575
+    assert (await mine(desk))["accounts"][0]["balance"] == 675
 
 
 async def test_a_refund_gives_back_the_points_its_deposit_redeemed(api: Api) -> None:
@@ -322,7 +328,7 @@ async def test_the_export_holds_ones_points_and_leaving_forfeits_them(api: Api) 
     theirs = await api.client.get("/api/v1/me/export", headers=desk.auth(artist))
     with zipfile.ZipFile(io.BytesIO(theirs.content)) as archive:
         (own,) = json.loads(archive.read("loyalty-program.json"))
-    assert (own["active"], own["rates"]["spendPerPoint"]) == (True, 10_000)
+    assert (own["active"], own["rates"]["spendPerPoint"]) == (True, 2_000)
 
     for session in (desk.customer, artist):
         gone = await api.client.request(
@@ -350,6 +356,6 @@ async def test_the_export_holds_ones_points_and_leaving_forfeits_them(api: Api) 
 async def program_on_for_the_artist(desk: Desk) -> None:
     put = await desk.api.client.put(
         f"/api/v1/artists/{desk.artist.id}/loyalty-program",
-        json={**RATES, "spendPerPoint": 10_000}, headers=desk.auth(desk.artist.session),
+        json={**RATES, "spendPerPoint": 2_000}, headers=desk.auth(desk.artist.session),
     )  # fmt: skip
     assert put.status_code == 200, put.text

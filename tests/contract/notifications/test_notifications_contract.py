@@ -20,6 +20,7 @@ from adapters.security.phones import LibPhoneNumbers
 from adapters.system.clock import ManualClock
 from booking_domain.bookings import BookedFor, new_client, record_change, request_booking
 from booking_domain.bookings.lifecycle import cancel
+from booking_domain.catalog import FixedDeposit
 from booking_domain.catalog.errors import ArtistNotFoundError
 from booking_domain.notifications import (
     REMINDER,
@@ -36,7 +37,7 @@ from booking_domain.notifications import (
 )
 from booking_domain.notifications.use_cases import NotificationsDeps, NotificationUseCases
 from booking_domain.scheduling import BusyTimeline
-from booking_domain.shared import Actor, Role, new_uuid7
+from booking_domain.shared import Actor, Money, Role, new_uuid7
 from booking_domain.shared.pages import PageRequest
 from booking_domain.testing.builders import open_all_week
 from tests.contract.bookings.test_bookings_contract import SLOT, a_booking, store
@@ -179,6 +180,27 @@ async def send_all(w: World) -> list[Notification | None]:
     for n_id in await queued_ids(w):
         results.append(await w.notifications.send_notification(n_id))
     return results
+
+
+@pytest.mark.parametrize("needs_approval", [False, True])
+async def test_a_request_tells_its_artist_whether_there_is_anything_to_approve(
+    uow_factory: AnyUnitOfWorkFactory, needs_approval: bool
+) -> None:
+    """The booking's facts as storage reads them say whether its request needs the artist's
+    approval: one waiting only for its deposit asks the artist to approve nothing."""
+    w = await world(uow_factory)
+    w.artist = await add_bookable_artist(
+        uow_factory, deposit=FixedDeposit(Money(20_000, "MNT")), needs_approval=needs_approval
+    )
+    await book(w)
+    await w.notifications.plan_notifications()
+    await send_all(w)
+    async with w.uow(read_only=True) as uow:
+        artist = await uow.users.get(w.artist.user_id)
+    assert artist is not None
+    (mail,) = [m for m in w.email.sent if m.to_address == artist.email]
+    assert ("Approve or decline it in the app." in mail.text) is needs_approval
+    assert ("nothing for you to approve" in mail.text) is not needs_approval
 
 
 async def test_sending_files_in_app_once_emails_and_texts_with_stable_keys(

@@ -171,6 +171,16 @@ async def test_numbers_are_single_use_and_amounts_whole_togrog(bank: Bank) -> No
         await bank.gateway.create_invoice(_request(Money(3_000_050, "MNT")))
 
 
+async def test_it_names_the_currencies_it_takes_and_refuses_others(bank: Bank) -> None:
+    """What the catalogue and bookings are told a deposit may be asked in (the wiring's
+    ``deposit_currencies``) is what the gateway takes: an invoice in each is made, one in
+    another currency is refused."""
+    assert bank.gateway.currencies == frozenset({"MNT"})  # QPay's, whichever road to it
+    await bank.gateway.create_invoice(_request(Money(1_000_000, "MNT")))
+    with pytest.raises(DepositNotPayableError):
+        await bank.gateway.create_invoice(_request(Money(1_000_000, "USD")))
+
+
 async def test_cancelling_is_idempotent(bank: Bank) -> None:
     issued = await bank.gateway.create_invoice(_request())
     assert await bank.gateway.cancel_invoice(issued.invoice_id) is CancelOutcome.CANCELLED

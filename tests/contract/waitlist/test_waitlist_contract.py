@@ -46,7 +46,7 @@ from booking_domain.waitlist.use_cases.reader import ATTEMPTS
 from tests.contract.outbox.test_outbox_contract import everything, feed_of
 from tests.support.bootstrap import App, build_app
 from tests.support.builders import START
-from tests.support.catalog import BookableArtist, add_bookable_artist, add_user
+from tests.support.catalog import BookableArtist, add_bookable_artist, add_service, add_user
 from tests.support.storage import AnyUnitOfWorkFactory
 
 pytestmark = pytest.mark.anyio
@@ -176,6 +176,26 @@ async def test_declining_passes_the_time_on_and_an_offer_with_a_deposit_waits_fo
     assert taken.booking.hold_expires_at == shop.app.clock.now() + policy.deposit_hold
     events = [i.event.type for i in await everything(feed_of(shop.app.uow))]
     assert "booking.offer_declined" in events and events.count("waitlist.offered") == 2
+
+
+async def test_an_entry_whose_deposit_nobody_could_pay_is_offered_nothing(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    """A service made before deposits had to be payable (docs/product.md) may still have
+    a waitlist: a freed time is not offered to its entries, since an accepted offer would
+    wait for a deposit the payment gateway never takes."""
+    shop = await a_shop(uow_factory)
+    dollars = await add_service(
+        uow_factory, shop.artist, price=Money(100_000, "USD"),
+        deposit=FixedDeposit(Money(20_000, "USD")),
+    )  # fmt: skip
+    day = SLOT.date()
+    command = JoinWaitlist(shop.artist.id, dollars.id, day, day)
+    joined = await shop.app.bundles.waitlist.join(shop.first, command)
+    await book_and_cancel(shop)
+    assert await shop.app.bundles.waitlist.offer_freed_times() == 0
+    seen = await shop.app.bundles.waitlist.get_entry(shop.first, joined.entry.id)
+    assert seen.state is EntryState.WAITING and seen.entry.offer is None
 
 
 async def test_joining_is_checked_and_one_live_entry_holds_a_date(
@@ -345,7 +365,10 @@ async def test_a_freed_time_that_keeps_failing_is_passed_over_and_holds_up_no_ot
     later = (await shop.app.bookings.create_booking(shop.booker, request)).booking
     await shop.app.bookings.change_status(shop.booker, later.id, status=BookingStatus.CANCELLED)
     drawn = iter([taken] * ATTEMPTS + ["INK-FRESH1", taken, "INK-FRESH2"])
-    deps = WaitlistDeps(shop.app.uow, shop.app.clock, feed_of(uow_factory), lambda: next(drawn))
+    deps = WaitlistDeps(
+        shop.app.uow, shop.app.clock, feed_of(uow_factory), frozenset({"MNT"}),
+        lambda: next(drawn),
+    )  # fmt: skip
     reader = OfferFreedTimes(deps)
 
     with caplog.at_level(logging.WARNING, logger="inkslot.waitlist"):

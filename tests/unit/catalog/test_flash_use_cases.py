@@ -4,6 +4,7 @@ and who is refused."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -11,8 +12,17 @@ import pytest
 from booking_domain.accounts import Role
 from booking_domain.bookings import BookingStatus
 from booking_domain.bookings.use_cases import BookingRequest
-from booking_domain.catalog import FlashDesignNotFoundError, FlashDesignTakenError
-from booking_domain.catalog.use_cases import FlashDesignFields, ServiceFields, VariantFields
+from booking_domain.catalog import (
+    DepositCurrencyNotPayableError,
+    FlashDesignNotFoundError,
+    FlashDesignTakenError,
+)
+from booking_domain.catalog.use_cases import (
+    DepositChoice,
+    FlashDesignFields,
+    ServiceFields,
+    VariantFields,
+)
 from booking_domain.media import Upload, UploadId, Variant
 from booking_domain.scheduling import ArtistNotBookableError
 from booking_domain.search import ArtistQuery
@@ -145,3 +155,21 @@ async def test_who_may_keep_a_sheet_and_what_removal_does(app: App) -> None:
         )
     with pytest.raises(FlashDesignNotFoundError):
         await app.catalog.remove_flash_design(artist.actor, entry.design.id)
+
+
+async def test_a_size_asking_a_deposit_nobody_could_pay_refuses_the_whole_design(
+    app: App,
+) -> None:
+    """Each size of a design is a service: a deposit in a currency the payment gateway does
+    not take (docs/product.md) refuses the design, and nothing of it is kept."""
+    artist = await _sheet_artist(app)
+    upload = await _upload(app, artist.actor)
+    unpayable = VariantFields(
+        "M", timedelta(minutes=90), Money(20_000, "USD"), deposit=DepositChoice(percent=20)
+    )
+    fields = dataclasses.replace(_fields(upload), variants=(*_fields(upload).variants, unpayable))
+    with pytest.raises(DepositCurrencyNotPayableError):
+        await app.catalog.create_flash_design(artist.actor, fields)
+    assert [s.id for s in await app.catalog.list_services(artist.actor, artist.id)] == [
+        artist.service.id
+    ]

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from booking_domain.loyalty import EARNING_EVENT_TYPES
 from booking_domain.loyalty.cues import (
+    BalancePaid,
     Completed,
     Cue,
     Refunded,
@@ -45,7 +46,13 @@ def test_each_followed_event_reads_as_its_cue() -> None:
     refunded = event("booking.refund_recorded", {"booking": {"id": str(booking), **money}})
     assert cue_of(refunded) == Refunded(refunded.id, booking, 900, 300)
     done = event("booking.completed", {"booking": {"id": str(booking)}})
-    assert cue_of(done) == Completed(done.id, booking)
+    assert cue_of(done) == Completed(done.id, booking)  # holds nothing it says: earns nothing
+    owed = {**money, "refundDue": {"amount": 100, "currency": "MNT"}}
+    kept = event("booking.completed", {"booking": {"id": str(booking), **owed}})
+    assert cue_of(kept) == Completed(kept.id, booking, 500, "MNT")  # paid, less given back
+    change = {"kind": "balance_paid", "amount": {"amount": 1_200, "currency": "MNT"}}
+    balance = event("booking.balance_paid", {"booking": {"id": str(booking)}, "change": change})
+    assert cue_of(balance) == BalancePaid(balance.id, booking, 1_200, "MNT")
     body = {"id": str(review), "bookingId": str(booking), "customerId": str(customer),
             "artistId": str(artist)}  # fmt: skip
     for kind in ("review.created", "review.restored"):
@@ -58,7 +65,9 @@ def test_each_followed_event_reads_as_its_cue() -> None:
 
 @given(
     type_=st.sampled_from(sorted(EARNING_EVENT_TYPES | {"booking.cancelled"})),
-    data=st.dictionaries(st.sampled_from(["booking", "review", "other"]), JSON, max_size=3),
+    data=st.dictionaries(
+        st.sampled_from(["booking", "review", "change", "other"]), JSON, max_size=3
+    ),
 )
 def test_data_of_any_shape_is_a_cue_or_nothing_never_an_error(
     type_: str, data: dict[str, Any]

@@ -1,7 +1,8 @@
 """Earning from the outbox's feed, on the in-memory adapters: a completed booking earns on
-its price in its program, a published review earns its points and a removed one gives them
-back, a refund reverses its share, a replayed feed earns nothing twice, a program that is
-off earns nothing, and points expire when their time runs out."""
+the money paid for it through the platform (its deposit at completion, its balance when
+paid), never on an unpaid price, in its program, a published review earns its points and a
+removed one gives them back, a refund reverses its share, a replayed feed earns nothing
+twice, a program that is off earns nothing, and points expire when their time runs out."""
 
 from __future__ import annotations
 
@@ -10,8 +11,15 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from booking_domain.bookings import BookingStatus, record_change, record_refund
+from booking_domain.bookings import (
+    BookingStatus,
+    record_balance_payment,
+    record_change,
+    record_payment,
+    record_refund,
+)
 from booking_domain.bookings.use_cases import BookingRequest
+from booking_domain.catalog import FixedDeposit
 from booking_domain.loyalty import (
     EntryKind,
     InvalidProgramError,
@@ -24,11 +32,13 @@ from booking_domain.shared import Actor, BookingId, Money, PermissionDeniedError
 from booking_domain.shared.pages import PageRequest
 from booking_domain.testing.loyalty import EVERYDAY
 from tests.support.bootstrap import App, build_app
-from tests.support.catalog import BookableArtist, add_bookable_artist, add_user
+from tests.support.catalog import BookableArtist, add_bookable_artist, add_service, add_user
 
 pytestmark = pytest.mark.anyio
 SLOT = datetime(2026, 3, 5, 10, 0, tzinfo=UTC)  # START is Monday 2026-03-02 10:00 UTC
 PRICE = Money(15_000_000, "MNT")  # MNT 150,000: 150 points at a point per MNT 1,000
+DEPOSIT = Money(3_000_000, "MNT")  # MNT 30,000: 30 points
+BALANCE = PRICE - DEPOSIT  # MNT 120,000: 120 points
 
 
 @dataclasses.dataclass
@@ -43,14 +53,31 @@ class Shop:
         return self.app.bundles.loyalty
 
     async def completed(self, start: datetime = SLOT) -> BookingId:
-        """A booking of the customer's, confirmed at once, done once its time came."""
+        """A booking of the customer's, its deposit paid, done once its time came, and its
+        balance paid: all of its price was paid through the platform."""
         request = BookingRequest(self.artist.id, self.artist.service.id, start)
         made = await self.app.bookings.create_booking(self.customer, request)
+        await self.pay(made.booking.id, DEPOSIT)
         self.app.clock.set(start + timedelta(hours=2))
         await self.app.bookings.change_status(
             self.artist.actor, made.booking.id, status=BookingStatus.COMPLETED
         )
+        await self.pay(made.booking.id, BALANCE)
         return made.booking.id
+
+    async def pay(self, booking_id: BookingId, amount: Money) -> None:
+        """A payment verified by the gateway: the deposit of a pending booking, the
+        balance of a completed one (as payments' receipts record them)."""
+        async with self.app.uow() as uow:
+            booking = await uow.bookings.get(booking_id, for_update=True)
+            assert booking is not None
+            now = self.app.clock.now()
+            if booking.status is BookingStatus.PENDING:
+                changed, entry = record_payment(booking, amount, now)
+            else:
+                changed, entry = record_balance_payment(booking, amount, PRICE, now)
+            await record_change(uow, changed, entry)
+            await uow.commit()
 
     async def balance(self) -> int:
         standings = await self.loyalty.my_loyalty(self.customer)
@@ -60,7 +87,7 @@ class Shop:
 @pytest.fixture
 async def shop() -> Shop:
     app = build_app()
-    artist = await add_bookable_artist(app.uow, price=PRICE)
+    artist = await add_bookable_artist(app.uow, price=PRICE, deposit=FixedDeposit(DEPOSIT))
     customer = await add_user(app.uow)
     admin = await add_user(app.uow, Role.ADMIN)
     return Shop(app, artist, customer, admin)
@@ -74,20 +101,54 @@ async def turn_on(shop: Shop, rates: Rates = EVERYDAY, *, own: bool = False) -> 
         await shop.loyalty.set_platform_program(shop.admin, settings)
 
 
-async def test_a_completed_booking_earns_on_its_price_once(shop: Shop) -> None:
+async def test_a_paid_booking_earns_on_its_deposit_and_its_balance_once(shop: Shop) -> None:
     await turn_on(shop)
     booking = await shop.completed()
-    assert await shop.loyalty.earn_points() == 1
+    assert await shop.loyalty.earn_points() == 2  # the completion and the balance payment
     assert await shop.loyalty.earn_points() == 0  # nothing new
     (standing,) = await shop.loyalty.my_loyalty(shop.customer)
     assert (standing.account.balance, standing.program.name) == (150, "Inkslot")
     assert standing.tier is None and standing.next_tier is not None
     assert standing.expiring == (150, shop.app.clock.now() + timedelta(days=365))
     page = await shop.loyalty.my_entries(shop.customer, standing.program.id, PageRequest())
-    (earned,) = page.items
-    assert (earned.kind, earned.points, earned.source) == (
-        EntryKind.EARN, 150, f"booking/{booking}",
-    )  # fmt: skip
+    assert [(e.kind, e.points, e.reason, e.source) for e in page.items] == [
+        (EntryKind.EARN, 120, "balance_paid", f"booking/{booking}"),
+        (EntryKind.EARN, 30, "booking_completed", f"booking/{booking}"),
+    ]  # fmt: skip
+
+
+async def test_a_booking_completed_unpaid_earns_nothing_whatever_its_price(
+    shop: Shop,
+) -> None:
+    """A booking confirmed with no deposit asked and completed unpaid (as an artist's
+    walk-in at any price): a price nobody paid through the platform mints no points."""
+    await turn_on(shop)
+    free = await add_service(shop.app.uow, shop.artist, price=Money(10**12, "MNT"))
+    request = BookingRequest(shop.artist.id, free.id, SLOT)
+    booking = (await shop.app.bookings.create_booking(shop.customer, request)).booking.id
+    shop.app.clock.set(SLOT + timedelta(hours=2))
+    done = await shop.app.bookings.change_status(
+        shop.artist.actor, booking, status=BookingStatus.COMPLETED
+    )
+    assert done.status is BookingStatus.COMPLETED
+    assert await shop.loyalty.earn_points() == 0
+    assert await shop.balance() == 0
+
+
+async def test_a_completion_earns_on_the_deposit_paid_before_the_balance_is(
+    shop: Shop,
+) -> None:
+    await turn_on(shop)
+    request = BookingRequest(shop.artist.id, shop.artist.service.id, SLOT)
+    booking = (await shop.app.bookings.create_booking(shop.customer, request)).booking.id
+    await shop.pay(booking, DEPOSIT)
+    shop.app.clock.set(SLOT + timedelta(hours=2))
+    await shop.app.bookings.change_status(
+        shop.artist.actor, booking, status=BookingStatus.COMPLETED
+    )
+    await shop.pay(booking, BALANCE)  # paid before the earner looked: counted once, apart
+    assert await shop.loyalty.earn_points() == 2
+    assert await shop.balance() == 150
 
 
 async def test_the_artists_own_program_takes_the_booking_and_an_off_one_gives_it_back(
@@ -140,12 +201,13 @@ async def test_a_refund_reverses_the_refunded_share_of_what_the_booking_earned(
     await turn_on(shop)
     booking_id = await shop.completed()
     await shop.loyalty.earn_points()
-    # An admin's dispute resolution repaid a third of the price: the gateway paid it out.
+    # An admin's dispute resolution repaid a third of the money paid: the gateway paid it
+    # out; a third of each payment's points goes back.
     async with shop.app.uow() as uow:
         booking = await uow.bookings.get(booking_id, for_update=True)
         assert booking is not None
-        paid = dataclasses.replace(booking, amount_paid=PRICE, refund_due=Money(5_000_000, "MNT"))
-        refunded, entry = record_refund(paid, Money(5_000_000, "MNT"), shop.app.clock.now())
+        owed = dataclasses.replace(booking, refund_due=Money(5_000_000, "MNT"))
+        refunded, entry = record_refund(owed, Money(5_000_000, "MNT"), shop.app.clock.now())
         await record_change(uow, refunded, entry)
         await uow.commit()
     await shop.loyalty.earn_points()
@@ -165,7 +227,7 @@ async def test_points_expire_when_their_time_runs_out(shop: Shop) -> None:
     assert await shop.balance() == 0
     (standing,) = await shop.loyalty.my_loyalty(shop.customer)
     page = await shop.loyalty.my_entries(shop.customer, standing.program.id, PageRequest())
-    assert [e.kind for e in page.items] == [EntryKind.EXPIRE, EntryKind.EARN]
+    assert [e.kind for e in page.items] == [EntryKind.EXPIRE, EntryKind.EARN, EntryKind.EARN]
 
 
 async def test_who_sets_and_reads_programs(shop: Shop) -> None:

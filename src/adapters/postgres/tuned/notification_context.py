@@ -39,6 +39,7 @@ SELECT k.id, k.name, k.email, k.phone, u.locale
 BOOKING = """
 SELECT b.id, b.reference, b.status, b.starts_at, b.ends_at,
        b.status = 'pending' AND b.requires_approval AND NOT b.approved AS awaiting_approval,
+       b.requires_approval,
        CASE WHEN b.status = 'pending' AND b.offer = 'offered' THEN b.hold_expires_at END
          AS offer_until,
        a.display_name, a.time_zone, a.free_cancellation_minutes, a.lat AS artist_lat,

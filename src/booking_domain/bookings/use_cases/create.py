@@ -37,6 +37,7 @@ runs in a transaction: finding the customer or storing the client record comes f
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -257,6 +258,7 @@ class CreateBooking(UseCase[BookingsDeps]):
                 notes=request.notes,
                 booking_id=booking_id,
                 reference=self._deps.new_reference(),
+                payable=self._deps.deposit_currencies,
             )
 
     @staticmethod
@@ -290,11 +292,13 @@ async def place_session(
     now: datetime,
     reference: str,
     terms: SessionTerms,
+    payable: Collection[str] | None = None,
 ) -> Booking:
     """A customer's session of a project (commissions), booked in the caller's transaction
     by the rules of every booking (the slot offered and free, the hold of a deposit), with
     the project's price and deposit (``terms``) and its own service, which is offered to
-    nobody else (``allow_inactive_service``). The caller commits."""
+    nobody else (``allow_inactive_service``); ``payable``: the currencies a deposit may be
+    paid in (``request_booking``). The caller commits."""
     start = require_aware(start, "start")
     context = await bookable_context(
         uow, artist_id, service_id, start, now, allow_inactive_service=True
@@ -312,6 +316,7 @@ async def place_session(
             booking_id=BookingId(new_uuid7(epoch_floor(now) * 1000)),
             reference=reference,
             terms=terms,
+            payable=payable,
         )
     await CreateBooking._write(uow, booking, entry, context, now)
     return booking

@@ -22,5 +22,8 @@ class BookingsDeps:
     stores: MediaStores  # where idea images live (private: signed URLs)
     phones: PhoneNumbers  # how the numbers people type are read
     digest: KeyedDigest  # how a booking link's token is looked up
+    # The currencies the payment gateway takes (its port's ``currencies``, given by the
+    # wiring): a booking whose deposit is in any other is refused at creation.
+    deposit_currencies: frozenset[str]
     idempotency_ttl: timedelta = timedelta(hours=24)
     new_reference: Callable[[], str] = new_booking_reference

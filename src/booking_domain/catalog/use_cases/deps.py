@@ -18,5 +18,8 @@ class CatalogDeps:
     clock: Clock
     stores: MediaStores  # where portfolio images live (their URLs; removal with the item)
     digest: KeyedDigest  # what booking link tokens are stored and found as
+    # The currencies the payment gateway takes (its port's ``currencies``, given by the
+    # wiring): a deposit in any other could never be paid.
+    deposit_currencies: frozenset[str]
     link_base_url: str = ""  # where booking link pages live: <link_base_url>/book/<token>
     new_link_token: Callable[[], str] = fresh_token

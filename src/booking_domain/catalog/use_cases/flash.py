@@ -29,7 +29,7 @@ from booking_domain.catalog.flash import (
 from booking_domain.catalog.images import PortfolioImage, public_images
 from booking_domain.catalog.loading import load_artist
 from booking_domain.catalog.ports import CatalogUnitOfWork, SheetEntry
-from booking_domain.catalog.services import Service
+from booking_domain.catalog.services import Service, require_payable_deposit
 from booking_domain.catalog.use_cases.deps import CatalogDeps
 from booking_domain.catalog.use_cases.services import DepositChoice, ServiceFields, service_changes
 from booking_domain.media import MediaStores, UploadId, UploadPurpose, take_upload
@@ -147,6 +147,8 @@ class CreateFlashDesign(UseCase[CatalogDeps]):
                 artist_id, upload, fields.title, fields.tags, fields.one_off, now
             )
             variants = tuple(_variant(design, v) for v in fields.variants)
+            for variant in variants:  # each size is a service: its deposit must be payable
+                require_payable_deposit(variant, self._deps.deposit_currencies)
             await uow.flash.add(design)
             for variant in variants:
                 await uow.services.add(variant)

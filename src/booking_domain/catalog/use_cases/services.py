@@ -10,7 +10,13 @@ from typing import Any
 from booking_domain.catalog.artists import ArtistProfile
 from booking_domain.catalog.errors import ServiceNotFoundError
 from booking_domain.catalog.loading import load_artist, load_editable_artist
-from booking_domain.catalog.services import Deposit, FixedDeposit, PercentageDeposit, Service
+from booking_domain.catalog.services import (
+    Deposit,
+    FixedDeposit,
+    PercentageDeposit,
+    Service,
+    require_payable_deposit,
+)
 from booking_domain.catalog.use_cases.deps import CatalogDeps
 from booking_domain.shared.currencies import require_known_currency
 from booking_domain.shared.errors import FieldError, InvalidInputError
@@ -92,6 +98,14 @@ def service_changes(values: ServiceFields, currency: str) -> dict[str, Any]:
     return changes
 
 
+def _offers_terms(values: ServiceFields) -> bool:
+    """The change sets the price or the deposit, or offers the service again: the deposit
+    it then asks must be payable. Any other change (a name, a duration, taking it off offer)
+    is let through, so an artist can still tidy a service made before the rule; bookings of
+    it are refused at creation meanwhile."""
+    return values.price is not None or values.deposit is not None or bool(values.active)
+
+
 def _privileged(actor: Actor | None, artist: ArtistProfile) -> bool:
     return actor is not None and (actor.is_admin or artist.is_owned_by(actor))
 
@@ -114,6 +128,7 @@ class AddService(UseCase[CatalogDeps]):
             await load_editable_artist(uow.artists, actor, artist_id)
             changes = service_changes(values, values.price.currency)
             service = Service(id=ServiceId(new_uuid7()), artist_id=artist_id, **changes)
+            require_payable_deposit(service, self._deps.deposit_currencies)
             await uow.services.add(service)
             await uow.commit()
         return service
@@ -132,6 +147,8 @@ class UpdateService(UseCase[CatalogDeps]):
             service.ensure_editable()
             currency = (values.price or service.price).currency
             updated = replace(service, **service_changes(values, currency))  # re-checked
+            if _offers_terms(values):
+                require_payable_deposit(updated, self._deps.deposit_currencies)
             await uow.services.update(updated)
             await uow.commit()
         return updated

@@ -16,4 +16,7 @@ class CommissionsDeps:
     uow: ProjectsUnitOfWorkFactory  # a project's sessions are bookings: one unit for both
     clock: Clock
     stores: MediaStores  # a request's pictures are private: read through signed URLs
+    # The currencies the payment gateway takes (its ``currencies``, given by the wiring): a
+    # session whose deposit is in another is refused when it is booked.
+    deposit_currencies: frozenset[str]
     new_reference: Callable[[], str] = new_booking_reference  # a session's booking reference

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from booking_domain.bookings import Booking
+from booking_domain.catalog import DepositCurrencyNotPayableError, deposit_payable
 from booking_domain.commissions.errors import QuoteNotFoundError, RequestNotFoundError
 from booking_domain.commissions.ports import ProjectsUnitOfWork
 from booking_domain.commissions.projects import ProjectId, start_project
@@ -64,6 +65,8 @@ class OfferQuote(UseCase[CommissionsDeps]):
             earlier = await uow.quotes.of_request(request.id)
             ensure_quoter(request, earlier, actor)  # who may quote learns it before the terms
             terms = check_terms(draft, now)
+            if not deposit_payable(terms.deposit, self._deps.deposit_currencies):
+                raise DepositCurrencyNotPayableError()  # its sessions could never be held
             service_id = ServiceId(new_uuid7(int(now.timestamp() * 1000)))
             offered = offer_quote(request, earlier, actor, terms, now, service_id=service_id)
             await uow.services.add(sessions_service(request.artist_id, terms, service_id))

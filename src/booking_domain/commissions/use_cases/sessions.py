@@ -57,6 +57,7 @@ class SessionBooking(UseCase[CommissionsDeps]):
         booking = await place_session(
             uow, by=actor, artist_id=project.artist_id, service_id=project.service_id,
             start=start, now=now, reference=self._deps.new_reference(), terms=terms,
+            payable=self._deps.deposit_currencies,
         )  # fmt: skip
         await uow.projects.add_session(
             project.id, booking.id, holds_deposit=plan.holds_deposit, closes=plan.closes

@@ -1,5 +1,9 @@
-"""The earner: follows the outbox's feed and turns completions, reviews and refunds into
-ledger entries (docs/loyalty.md, "Earning").
+"""The earner: follows the outbox's feed and turns completions, balance payments, reviews
+and refunds into ledger entries (docs/loyalty.md, "Earning").
+
+Spending earns on money received through the platform, never on a price nobody paid: a
+completion earns on what the booking holds then (its deposit, paid and kept), and a balance
+payment on its amount. A booking completed unpaid earns nothing.
 
 One earner at a time (across processes) reads the feed from its position; for each event of
 the types it follows (``cues.EARNING_EVENT_TYPES``, picked out by the feed's storage, so the
@@ -21,6 +25,7 @@ from booking_domain.loyalty import cues
 from booking_domain.loyalty.bookkeeping import apply
 from booking_domain.loyalty.cues import (
     EARNING_EVENT_TYPES,
+    BalancePaid,
     Completed,
     Cue,
     Refunded,
@@ -79,8 +84,8 @@ class EarnPoints(UseCase[LoyaltyDeps]):
 
 async def _handled(uow: LoyaltyUnitOfWork, cue: Cue, now: datetime) -> int:
     try:
-        if isinstance(cue, Completed):
-            return await _completed(uow, cue, now)
+        if isinstance(cue, Completed | BalancePaid):
+            return await _spent(uow, cue, now)
         if isinstance(cue, Reviewed):
             return await _reviewed(uow, cue, now)
         if isinstance(cue, Unreviewed):
@@ -118,21 +123,24 @@ async def _earn(
     return 1
 
 
-async def _completed(uow: LoyaltyUnitOfWork, cue: Completed, now: datetime) -> int:
-    """A completed booking earns on its price (as booked), in its program's currency, at
-    the customer's tier (reached before this earning)."""
+async def _spent(uow: LoyaltyUnitOfWork, cue: Completed | BalancePaid, now: datetime) -> int:
+    """Money paid through the platform for a booking earns, in its program's currency, at
+    the customer's tier (reached before this earning): what a completed booking holds (its
+    deposit) when it is completed, and each balance payment. Nothing on an unpaid price."""
+    paid = cue.kept if isinstance(cue, Completed) else cue.amount
+    currency = cue.currency
     booking = await uow.bookings.get(cue.booking_id)
-    if booking is None or booking.customer_id is None or booking.price is None:
+    if paid <= 0 or booking is None or booking.customer_id is None:
         return 0
     program = await booking_program(uow, booking.artist_id)
-    if program is None or program.rates.currency != booking.price.currency:
+    if program is None or program.rates.currency != currency:
         return 0
     ledger = uow.loyalty_ledger
     found = await ledger.find(booking.customer_id, program.id)
     tier_points = 0 if found is None else await ledger.tier_points(found, now - TIER_WINDOW)
-    price = booking.price.amount
-    points = spending_points(price, program.rates, tier_points)
-    earning = (points, price, booking_source(booking.id), "booking_completed")
+    points = spending_points(paid, program.rates, tier_points)
+    reason = "booking_completed" if isinstance(cue, Completed) else "balance_paid"
+    earning = (points, paid, booking_source(booking.id), reason)
     return await _earn(uow, booking.customer_id, program, earning, cues.key(cue, "earn"), now)
 
 
@@ -166,7 +174,7 @@ async def _reverse(
 
 
 async def _refunded(uow: LoyaltyUnitOfWork, cue: Refunded, now: datetime) -> int:
-    """Money went back: the refunded share of the price is reversed, and the refunded share
+    """Money went back: the refunded share of the money paid is reversed, and the refunded share
     of the points its paid invoices redeemed comes back."""
     booking = await uow.bookings.get(cue.booking_id)
     if booking is None or booking.customer_id is None or await _gone(uow, booking.customer_id):

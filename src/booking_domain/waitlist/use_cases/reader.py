@@ -35,6 +35,7 @@ import logging
 from datetime import datetime, timedelta
 
 from booking_domain.bookings import FREEING_EVENT_TYPES, place_offer
+from booking_domain.catalog import deposit_payable
 from booking_domain.scheduling import SchedulingContext
 from booking_domain.shared.errors import DomainError, ServiceUnavailableError
 from booking_domain.shared.ids import BookingId, ServiceId
@@ -156,7 +157,8 @@ class OfferFreedTimes(UseCase[WaitlistDeps]):
         for entry in waiting:
             if made == MAX_OFFERS:
                 break
-            start = await self._start_for(uow, entry, freed, now, contexts)
+            payable = self._deps.deposit_currencies
+            start = await self._start_for(uow, entry, freed, now, contexts, payable)
             if start is None:
                 continue
             booking = await place_offer(
@@ -178,9 +180,11 @@ class OfferFreedTimes(UseCase[WaitlistDeps]):
         freed: FreedTime,
         now: datetime,
         contexts: dict[ServiceId, SchedulingContext | None],
+        payable: frozenset[str],
     ) -> datetime | None:
         """The start ``entry`` can be offered, or None (its service no longer offered, the
-        artist no longer bookable, or nothing fits)."""
+        artist no longer bookable, its deposit in a currency the payment gateway does not
+        take, or nothing fits)."""
         if entry.service_id not in contexts:
             window = Interval(freed.span.start - DAY, freed.span.end + 2 * DAY)
             contexts[entry.service_id] = await uow.scheduling.context(
@@ -189,6 +193,8 @@ class OfferFreedTimes(UseCase[WaitlistDeps]):
         context = contexts[entry.service_id]
         if context is None or not context.artist.is_bookable or not context.service.active:
             return None
+        if not deposit_payable(context.service.deposit_amount, payable):
+            return None  # an accepted offer would wait for a deposit nobody could pay
         try:
             return offer_start(
                 service=context.service, policy=context.artist.policy,

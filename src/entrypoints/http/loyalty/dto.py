@@ -37,9 +37,10 @@ class TierDto(msgspec.Struct, rename="camel", forbid_unknown_fields=True, frozen
 
 
 class ProgramBody(Dto, frozen=True):
-    """A program's settings: on or off, and its rates. ``spendPerPoint``: minor units of a
-    booking's price that earn one point; ``pointValue``: minor units one point takes off an
-    invoice; ``maxSharePercent``: the most of an invoice points may pay (at most 90)."""
+    """A program's settings: on or off, and its rates. ``spendPerPoint``: minor units of
+    money paid for a booking (its deposit, its balance) that earn one point;
+    ``pointValue``: minor units one point takes off an invoice; ``maxSharePercent``: the
+    most of an invoice points may pay (at most 90)."""
 
     active: bool
     currency: Annotated[str, Meta(pattern=r"^[A-Z]{3}$")]

@@ -8,6 +8,9 @@
 - ``GET /requests/{id}``: a tattoo request (the ``commissions`` context), the link in its
   notifications: the same kind of shell, its script reading the request and its thread
   from the API, which shows them to the request's two parties (and admins) only.
+- ``GET /loyalty``: one's points (the ``loyalty`` context), the link in the points
+  messages: a shell whose script reads the visitor's own accounts and their latest entries
+  from the API (``/me/loyalty``).
 - ``GET /verify-email``, ``/reset-password``, ``/unlock``: the account emails' links. The
   ``token`` in their query string is read by the page's script and posted to the API; it
   is never written into the HTML, and the answer is ``no-store`` (the middleware adds
@@ -32,6 +35,7 @@ from entrypoints.http.catalog.page.linked_texts import (
     ACCOUNT_TEXTS,
     BOOKING_TEXTS,
     CONSENT_FORM_TEXTS,
+    LOYALTY_TEXTS,
     REQUEST_TEXTS,
 )
 from entrypoints.http.catalog.page.page import ASSETS_PATH, CONTENT_SECURITY_POLICY
@@ -126,6 +130,15 @@ async def request_page(
     return _render("request.html.j2", request, lang, 200, data=data)
 
 
+@get("/loyalty", include_in_schema=False, media_type=MediaType.HTML)
+async def loyalty_page(request: Request[Any, Any, Any], lang: Lang = None) -> Template:
+    """One's points (the points messages' link): whose they are is the API's to say."""
+    locale = page_locale(lang, request.headers.get("accept-language"))
+    texts = script_texts(locale, LOYALTY_TEXTS)
+    data = {"lang": locale, "texts": texts, "dates": date_words(locale)}
+    return _render("loyalty.html.j2", request, lang, 200, data=data)
+
+
 def _account_page(purpose: Purpose, request: Request[Any, Any, Any], lang: str | None) -> Template:
     locale = page_locale(lang, request.headers.get("accept-language"))
     data = {
@@ -157,6 +170,7 @@ LINKED_ROUTES: Final = (
     booking_page,
     booking_action_page,
     request_page,
+    loyalty_page,
     verify_email_page,
     reset_password_page,
     unlock_page,
