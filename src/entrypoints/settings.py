@@ -321,7 +321,10 @@ def _seconds(low: float, high: float) -> Callable[[str], float]:
 
 def _payment_problems(env: Mapping[str, str], values: Mapping[str, Any], local: bool) -> list[str]:
     """The chosen gateway's missing settings; the sandbox only in the local profile; an
-    edge secret long enough to sign with."""
+    edge secret long enough to sign with. Checked on every start, beside the other
+    settings' problems, so that one refusal names them all."""
+    if env.get(PREFIX + "PAYMENT_GATEWAY") and "payment_gateway" not in values:
+        return []  # an unknown gateway is already named; its needs are unknown
     gateway = values.get("payment_gateway") or ("sandbox" if local else "qpay")
     problems = []
     if gateway == "sandbox" and not local:
@@ -556,8 +559,9 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     if profile is Profile.PRODUCTION:
         problems = _missing_in_production(env) + problems + _short_jwt_secret(values)
         values.setdefault("seed_demo_data", False)
-    if not problems:
-        problems.extend(_payment_problems(env, values, profile is Profile.LOCAL))
+    # Every check runs on every start, so one refusal names everything to fix: the
+    # chosen gateway's needs are named beside the missing required settings.
+    problems.extend(_payment_problems(env, values, profile is Profile.LOCAL))
     problems.extend(_message_channel_problems(values, profile))
     if problems:
         raise SettingsError("; ".join(problems))
