@@ -93,6 +93,9 @@ class Settings:
     shutdown_drain_seconds: float | None = None
     log_level: str = "INFO"
     access_log: bool = True
+    # With tracing on, record the statements nothing is behind (the worker's polling);
+    # off, only a request's or a job's statements are (entrypoints/tracing.py).
+    trace_background_statements: bool = False
     # Who may read /metrics: a token, requests bearing it; None, loopback clients in the
     # local profile and nobody in production (docs/deployment.md).
     metrics_token: str | None = None
@@ -476,6 +479,7 @@ _FIELDS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "MIGRATE_ON_START": ("migrate_on_start", _bool),
     "LOG_LEVEL": ("log_level", lambda raw: raw.strip().upper()),
     "ACCESS_LOG": ("access_log", _bool),
+    "TRACE_BACKGROUND_STATEMENTS": ("trace_background_statements", _bool),
     "METRICS_TOKEN": ("metrics_token", str),
     "EMBEDDED_WORKER": ("embedded_worker", _bool),
     "WORKER_CONCURRENCY": ("worker_concurrency", _positive_int),
