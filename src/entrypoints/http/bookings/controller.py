@@ -73,7 +73,7 @@ class BookingsController(SignedIn, context="bookings", raises=CHANGES):
             BookingView.of(created.booking), status_code=HTTP_201_CREATED, headers=headers
         )
 
-    @get(summary="Your bookings (all of them for admins), newest start first")
+    @get(summary="Your bookings (all for admins), newest start first, with names")
     async def list_bookings(
         self,
         actor: Caller,
@@ -91,13 +91,13 @@ class BookingsController(SignedIn, context="bookings", raises=CHANGES):
             starts_from=starts_from,
             starts_before=starts_before,
         )
-        return BookingPage.of(result, BookingView.of)
+        return BookingPage.of(result, BookingView.named)
 
     @get("/{booking_id:uuid}", summary="A booking (its customer, its artist, admins)")
     async def read(
         self, booking_id: FromPath[UUID], actor: Caller, bookings: BookingsDep
     ) -> BookingView:
-        return BookingView.of(await bookings.get_booking(actor, BookingId(booking_id)))
+        return BookingView.named(await bookings.read_booking(actor, BookingId(booking_id)))
 
     @get(
         "/by-reference/{reference:str}",
