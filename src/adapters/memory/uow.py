@@ -292,7 +292,9 @@ class InMemoryUnitOfWork(
     transactions = cached_property(
         lambda uow: InMemoryTransactionLedger(uow.staged("invoices"), uow.staged("refunds"))
     )
-    reviews = _over_table(InMemoryReviewRepository, "reviews")
+    reviews = cached_property(
+        lambda uow: InMemoryReviewRepository(uow.staged("reviews"), uow.users)
+    )
     disputes = _over_table(InMemoryDisputeRepository, "disputes")
     dispute_messages = _over_table(InMemoryDisputeMessageRepository, "dispute_messages")
     tattoo_requests = _over_table(InMemoryRequestRepository, "tattoo_requests")
