@@ -154,9 +154,8 @@ def validation_error_handler(request: Request[Any, Any, Any], exc: Exception) ->
     wire_names = _wire_names(request)
     fields = [] if malformed else [_problem_field(item, request, wire_names) for item in extra]
     missing = _MISSING_PARAMETER.match(exc.detail)
-    if missing and not fields and not malformed:
-        message = f"Missing required {missing.group(1)} parameter"
-        fields = [ProblemField(field=missing.group(2), message=message, code="required")]
+    if missing and not fields and not malformed:  # in our words, as every field error
+        fields = [ProblemField(field=missing.group(2), message="is required", code="required")]
     if not fields:
         return problem_response(
             request, 400, "malformed_request", "The request could not be parsed."
