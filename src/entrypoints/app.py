@@ -40,7 +40,9 @@ def create_app(
     database (the CLI starts the embedded server and migrates before it calls this).
     ``with_worker`` runs a job worker inside the process for its lifetime (the local
     profile's ``inkslot serve``)."""
-    tracer_provider = start_tracing("inkslot-api")
+    tracer_provider = start_tracing(
+        "inkslot-api", background_statements=settings.trace_background_statements
+    )
     core = container or build_container(settings, jwt_secret=jwt_secret_for(settings))
     app_bundles = bundles(core)
     running: list[asyncio.Task[None]] = []

@@ -255,7 +255,7 @@ def _worker(args: argparse.Namespace, settings: Settings) -> int:
     if args.concurrency is not None and args.concurrency < 1:
         print("inkslot: --concurrency must be at least 1", file=sys.stderr)
         return 2
-    start_tracing("inkslot-worker")
+    start_tracing("inkslot-worker", background_statements=settings.trace_background_statements)
     with database(settings) as ready:
 
         async def work(_: Core, wired: Bundles) -> None:
@@ -343,7 +343,9 @@ def _payment_edge(args: argparse.Namespace, settings: Settings) -> int:
 
     from entrypoints.tracing import start_tracing
 
-    provider = start_tracing("inkslot-payment-edge")
+    provider = start_tracing(
+        "inkslot-payment-edge", background_statements=settings.trace_background_statements
+    )
     app: Any = PaymentEdge(
         gateway,
         Verifier(secret.encode()),

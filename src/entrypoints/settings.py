@@ -101,6 +101,9 @@ class Settings:
     shutdown_drain_seconds: float | None = None
     log_level: str = "INFO"
     access_log: bool = True
+    # With tracing on, record the statements nothing is behind (the worker's polling);
+    # off, only a request's or a job's statements are (entrypoints/tracing.py).
+    trace_background_statements: bool = False
     # Who may read /metrics: a token, requests bearing it; None, loopback clients in the
     # local profile and nobody in production (docs/deployment.md).
     metrics_token: str | None = None
@@ -341,7 +344,10 @@ def _seconds(low: float, high: float) -> Callable[[str], float]:
 
 def _payment_problems(env: Mapping[str, str], values: Mapping[str, Any], local: bool) -> list[str]:
     """The chosen gateway's missing settings; the sandbox only in the local profile; an
-    edge secret long enough to sign with."""
+    edge secret long enough to sign with. Checked on every start, beside the other
+    settings' problems, so that one refusal names them all."""
+    if env.get(PREFIX + "PAYMENT_GATEWAY") and "payment_gateway" not in values:
+        return []  # an unknown gateway is already named; its needs are unknown
     gateway = values.get("payment_gateway") or ("sandbox" if local else "qpay")
     problems = []
     if gateway == "sandbox" and not local:
@@ -496,6 +502,7 @@ _FIELDS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "MIGRATE_ON_START": ("migrate_on_start", _bool),
     "LOG_LEVEL": ("log_level", lambda raw: raw.strip().upper()),
     "ACCESS_LOG": ("access_log", _bool),
+    "TRACE_BACKGROUND_STATEMENTS": ("trace_background_statements", _bool),
     "METRICS_TOKEN": ("metrics_token", str),
     "EMBEDDED_WORKER": ("embedded_worker", _bool),
     "WORKER_CONCURRENCY": ("worker_concurrency", _positive_int),
@@ -579,8 +586,9 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     if profile is Profile.PRODUCTION:
         problems = _missing_in_production(env) + problems + _short_jwt_secret(values)
         values.setdefault("seed_demo_data", False)
-    if not problems:
-        problems.extend(_payment_problems(env, values, profile is Profile.LOCAL))
+    # Every check runs on every start, so one refusal names everything to fix: the
+    # chosen gateway's needs are named beside the missing required settings.
+    problems.extend(_payment_problems(env, values, profile is Profile.LOCAL))
     problems.extend(_message_channel_problems(values, profile))
     if problems:
         raise SettingsError("; ".join(problems))

@@ -8,7 +8,9 @@ A process that traces sends, over OTLP/HTTP (protobuf) in batches:
 - a span per HTTP request, named by its route template (Litestar's plugin:
   ``entrypoints/http/tracing.py``), whose trace id the access log carries as ``traceId``;
 - a span per SQL statement (psycopg) and per outgoing HTTP call (httpx: QPay, webhook
-  deliveries, the SMS gateway, the payment edge), children of what made them;
+  deliveries, the SMS gateway, the payment edge), children of what made them; a statement
+  with nothing behind it (the worker's polling) is not recorded unless
+  ``INKSLOT_TRACE_BACKGROUND_STATEMENTS`` asks for it (:func:`tracer_providers`);
 - a span per job the worker runs (:func:`traced`).
 
 The standard ``OTEL_*`` variables configure the exporter (headers, timeout, sampler);
@@ -26,7 +28,8 @@ from collections.abc import Awaitable, Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 if TYPE_CHECKING:
-    from opentelemetry.sdk.trace import TracerProvider
+    from opentelemetry.sdk.resources import Resource
+    from opentelemetry.sdk.trace import SpanProcessor, TracerProvider
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -41,9 +44,10 @@ def tracing_configured(environ: Mapping[str, str] = os.environ) -> bool:
     return any(environ.get(name) for name in ENDPOINT_VARIABLES)
 
 
-def start_tracing(service: str) -> TracerProvider | None:
+def start_tracing(service: str, *, background_statements: bool = False) -> TracerProvider | None:
     """Trace this process as ``service`` (``OTEL_SERVICE_NAME`` wins) when an endpoint is
-    configured; None otherwise. Idempotent."""
+    configured; None otherwise. Idempotent. ``background_statements``: see
+    :func:`tracer_providers`."""
     global _provider
     if _provider is not None or not tracing_configured():
         return _provider
@@ -52,14 +56,16 @@ def start_tracing(service: str) -> TracerProvider | None:
     from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor
     from opentelemetry.instrumentation.psycopg import PsycopgInstrumentor
     from opentelemetry.sdk.resources import SERVICE_NAME, Resource
-    from opentelemetry.sdk.trace import TracerProvider
     from opentelemetry.sdk.trace.export import BatchSpanProcessor
 
     name = os.environ.get("OTEL_SERVICE_NAME") or service
-    provider = TracerProvider(resource=Resource.create({SERVICE_NAME: name}))
-    provider.add_span_processor(BatchSpanProcessor(OTLPSpanExporter()))
+    provider, statements = tracer_providers(
+        Resource.create({SERVICE_NAME: name}),
+        BatchSpanProcessor(OTLPSpanExporter()),
+        background_statements=background_statements,
+    )
     trace.set_tracer_provider(provider)
-    PsycopgInstrumentor().instrument(tracer_provider=provider, enable_commenter=False)
+    PsycopgInstrumentor().instrument(tracer_provider=statements, enable_commenter=False)
     HTTPXClientInstrumentor().instrument(
         tracer_provider=provider,
         request_hook=lambda span, _request: keep_origin(span),
@@ -67,6 +73,34 @@ def start_tracing(service: str) -> TracerProvider | None:
     )
     _provider = provider
     return provider
+
+
+def tracer_providers(
+    resource: Resource, processor: SpanProcessor, *, background_statements: bool
+) -> tuple[TracerProvider, TracerProvider]:
+    """The process's tracer provider, and the one SQL statements are traced with.
+
+    A statement with no span behind it (no request, no job: the worker polling its queue,
+    ~150 a second) is not recorded: the statements' provider samples a root span never,
+    and a child as its parent was. ``background_statements`` records them as every other
+    span is (``INKSLOT_TRACE_BACKGROUND_STATEMENTS``). Both providers feed one processor,
+    so one flush sends both."""
+    from opentelemetry.sdk.trace import SynchronousMultiSpanProcessor, TracerProvider
+    from opentelemetry.sdk.trace.sampling import ALWAYS_OFF, ParentBased
+
+    processors = SynchronousMultiSpanProcessor()  # type: ignore[no-untyped-call]  # untyped __init__
+    processors.add_span_processor(processor)
+    provider = TracerProvider(resource=resource, active_span_processor=processors)
+    if background_statements:
+        return provider, provider
+    # Not shut down at exit on its own: the processor is the process provider's to close.
+    statements = TracerProvider(
+        sampler=ParentBased(root=ALWAYS_OFF),
+        resource=resource,
+        active_span_processor=processors,
+        shutdown_on_exit=False,
+    )
+    return provider, statements
 
 
 # Where the HTTP instrumentations write a URL; a query string may carry a secret (a payment

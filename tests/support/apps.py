@@ -56,7 +56,12 @@ class AppShelf:
     async def serving(self, core: Core) -> AsyncIterator[Litestar]:
         """An app serving ``core`` for the block, its lifespan running."""
         served = bundles(core)
-        config = http_config(core.settings, start_tracing("inkslot-api"))
+        config = http_config(
+            core.settings,
+            start_tracing(
+                "inkslot-api", background_statements=core.settings.trace_background_statements
+            ),
+        )
         kind = (config, served.sandbox is not None, served.storage_server is not None)
         shelved = self._take(kind) or self._build(config, served)
         serving_of(shelved.app).serve(served)

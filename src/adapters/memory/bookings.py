@@ -12,17 +12,21 @@ entry, held by the unit of work until then), as PostgreSQL's statement does.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from adapters.memory.audit import InMemoryAuditTrail
 from adapters.memory.outbox import InMemoryOutbox
 from adapters.memory.store import StagedTable, TableRepository
+from booking_domain.accounts import User, UserRepository
 from booking_domain.bookings import (
     Booking,
+    BookingNames,
     BookingReferenceTakenError,
     BookingStatus,
+    Client,
     HistoryEntry,
+    NamedBooking,
     SlotTakenError,
     TouchUpTakenError,
     booking_subject,
@@ -30,9 +34,11 @@ from booking_domain.bookings import (
 from booking_domain.bookings.ports import (
     BookingFilter,
     BookingRepository,
+    ClientRepository,
     IdempotencyRecord,
     IdempotencyRepository,
 )
+from booking_domain.catalog.ports import ServiceRepository
 from booking_domain.shared import (
     ArtistId,
     BookingId,
@@ -63,6 +69,28 @@ def _matches(booking: Booking, where: BookingFilter) -> bool:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class NameSources:
+    """Where a booking's names are read from (the unit of work's repositories, so its own
+    staged writes are seen), as PostgreSQL joins the tables."""
+
+    users: UserRepository
+    clients: ClientRepository
+    services: ServiceRepository
+
+    async def names(self, booking: Booking) -> BookingNames:
+        person: User | Client | None = None
+        if booking.customer_id is not None:
+            person = await self.users.get(booking.customer_id)
+        elif booking.client_id is not None:
+            person = await self.clients.get(booking.client_id)
+        service = await self.services.get(booking.service_id)
+        return BookingNames(
+            customer=None if person is None else person.name,
+            service=None if service is None else service.name,
+        )
+
+
 class InMemoryBookingRepository(BookingRepository):
     def __init__(
         self,
@@ -70,11 +98,13 @@ class InMemoryBookingRepository(BookingRepository):
         history: StagedTable[HistoryKey, HistoryEntry],
         outbox: InMemoryOutbox,
         audit: InMemoryAuditTrail,
+        names: NameSources,
     ) -> None:
         self._rows = bookings
         self._history = history
         self._outbox = outbox
         self._audit = audit
+        self._names = names
 
     async def hold_calendar(self, artist_id: ArtistId) -> None:
         """Nothing to do: in-memory units of work that write already run one at a time."""
@@ -180,6 +210,15 @@ class InMemoryBookingRepository(BookingRepository):
         )
         chunk = matching[page.offset : page.offset + page.page_size]
         return Page.counted(tuple(chunk), len(matching), page)
+
+    async def list_named(self, where: BookingFilter, page: PageRequest) -> Page[NamedBooking]:
+        listed = await self.list(where, page)
+        named = [NamedBooking(b, await self._names.names(b)) for b in listed.items]
+        return Page(tuple(named), listed.total, listed.request, listed.total_exact)
+
+    async def get_named(self, booking_id: BookingId) -> NamedBooking | None:
+        booking = self._rows.get(booking_id)
+        return None if booking is None else NamedBooking(booking, await self._names.names(booking))
 
 
 class InMemoryIdempotencyRepository(

@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 from adapters.memory.catalog import InMemoryArtistRepository
-from adapters.memory.store import TableRepository
-from booking_domain.reviews import Review, ReviewExistsError, ReviewId, ReviewOrder
+from adapters.memory.store import StagedTable, TableRepository
+from booking_domain.accounts import UserRepository
+from booking_domain.reviews import (
+    AuthoredReview,
+    Review,
+    ReviewExistsError,
+    ReviewId,
+    ReviewOrder,
+)
 from booking_domain.reviews.ports import ArtistRatings, ReviewRepository
 from booking_domain.shared.ids import ArtistId, BookingId
 from booking_domain.shared.pages import Page, PageRequest
 
 
 class InMemoryReviewRepository(TableRepository[ReviewId, Review], ReviewRepository):
+    def __init__(self, table: StagedTable[ReviewId, Review], users: UserRepository) -> None:
+        super().__init__(table)
+        self._users = users  # the authors' names, as PostgreSQL joins them
+
     async def add(self, review: Review) -> None:
         if await self.for_booking(review.booking_id) is not None:
             raise ReviewExistsError()
@@ -36,6 +47,16 @@ class InMemoryReviewRepository(TableRepository[ReviewId, Review], ReviewReposito
             found.sort(key=lambda r: r.rating, reverse=True)  # stable: newest first within
         chosen = found[page.offset : page.offset + page.page_size]
         return Page(tuple(chosen), len(found), page)
+
+    async def authored(
+        self, artist_id: ArtistId, order: ReviewOrder, page: PageRequest, *, hidden: bool
+    ) -> Page[AuthoredReview]:
+        listed = await self.of_artist(artist_id, order, page, hidden=hidden)
+        authored = []
+        for review in listed.items:
+            author = await self._users.get(review.customer_id)
+            authored.append(AuthoredReview(review, None if author is None else author.name))
+        return Page(tuple(authored), listed.total, listed.request, listed.total_exact)
 
 
 class InMemoryArtistRatings(ArtistRatings):

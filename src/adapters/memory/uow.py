@@ -21,7 +21,11 @@ from adapters.memory.accounts import (
 from adapters.memory.aftercare import InMemoryAftercareRepository
 from adapters.memory.audit import InMemoryAuditTrail
 from adapters.memory.booking_links import InMemoryBookingLinkRepository
-from adapters.memory.bookings import InMemoryBookingRepository, InMemoryIdempotencyRepository
+from adapters.memory.bookings import (
+    InMemoryBookingRepository,
+    InMemoryIdempotencyRepository,
+    NameSources,
+)
 from adapters.memory.calendars import (
     InMemoryCalendarFeedReader,
     InMemoryCalendarFeedRepository,
@@ -263,7 +267,11 @@ class InMemoryUnitOfWork(
     )
     bookings = cached_property(
         lambda uow: InMemoryBookingRepository(
-            uow.staged("bookings"), uow.staged("booking_events"), uow.outbox, uow.audit
+            uow.staged("bookings"),
+            uow.staged("booking_events"),
+            uow.outbox,
+            uow.audit,
+            NameSources(uow.users, uow.clients, uow.services),
         )
     )
     idempotency = _over_table(InMemoryIdempotencyRepository, "idempotency_keys")
@@ -285,7 +293,9 @@ class InMemoryUnitOfWork(
     transactions = cached_property(
         lambda uow: InMemoryTransactionLedger(uow.staged("invoices"), uow.staged("refunds"))
     )
-    reviews = _over_table(InMemoryReviewRepository, "reviews")
+    reviews = cached_property(
+        lambda uow: InMemoryReviewRepository(uow.staged("reviews"), uow.users)
+    )
     disputes = _over_table(InMemoryDisputeRepository, "disputes")
     dispute_messages = _over_table(InMemoryDisputeMessageRepository, "dispute_messages")
     tattoo_requests = _over_table(InMemoryRequestRepository, "tattoo_requests")

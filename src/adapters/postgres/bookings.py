@@ -34,6 +34,7 @@ from psycopg.types.range import Range
 from sqlalchemy import (
     BigInteger,
     Integer,
+    Select,
     Text,
     bindparam,
     cast,
@@ -57,9 +58,10 @@ from adapters.postgres.sql import (
     count_of,
     page_by_keys,
 )
+from adapters.postgres.tables.accounts import users
 from adapters.postgres.tables.audit import audit_log
-from adapters.postgres.tables.bookings import booking_history, bookings
-from adapters.postgres.tables.catalog import artists
+from adapters.postgres.tables.bookings import booking_history, bookings, clients
+from adapters.postgres.tables.catalog import artists, services
 from adapters.postgres.tables.outbox import outbox_events
 from booking_domain.bookings import (
     Booking,
@@ -72,6 +74,7 @@ from booking_domain.bookings import (
     SlotTakenError,
     booking_subject,
 )
+from booking_domain.bookings.names import BookingNames, NamedBooking
 from booking_domain.bookings.ports import BookingFilter, BookingRepository
 from booking_domain.catalog import FlashDesignId
 from booking_domain.scheduling import ArtistNotBookableError
@@ -341,13 +344,14 @@ def _history_entry(row: Row) -> HistoryEntry:
     )  # fmt: skip
 
 
-def list_statements(where: BookingFilter) -> tuple[str, str]:
-    """Count and page SQL for this filter (``bench/explain.py`` prints their plans)."""
+def list_statements(where: BookingFilter, *, named: bool = False) -> tuple[str, str]:
+    """Count and page SQL for this filter (``bench/explain.py`` prints their plans);
+    ``named``: each row also carries its customer's and service's names (``_with_names``)."""
     return _compiled_list(
         where.customer_id is not None, where.artist_user_id is not None,
         where.artist_id is not None, min(len(where.statuses), 2),
         where.starts_from is not None, where.starts_before is not None,
-        min(len(where.payment_statuses), 2), where.soonest_first,
+        min(len(where.payment_statuses), 2), where.soonest_first, named,
     )  # fmt: skip
 
 
@@ -382,6 +386,7 @@ def _compiled_list(
     before: bool,
     payment_statuses: int,
     soonest_first: bool = False,
+    named: bool = False,
 ) -> tuple[str, str]:
     """Count and page SQL for one shape of filter (compiled once per shape)."""
     wanted = [
@@ -397,7 +402,29 @@ def _compiled_list(
     count = capped_count(bookings, clauses)
     order = (_B.starts_at, _B.id) if soonest_first else (_B.starts_at.desc(), _B.id.desc())
     page = page_by_keys(bookings, clauses, order)
-    return compile_sql(count), compile_sql(page)
+    return compile_sql(count), compile_sql(_with_names(page) if named else page)
+
+
+def _with_names(rows: Select[Any]) -> Select[Any]:
+    """``rows`` of bookings, each with its customer's name (the account's, else the client
+    record's) and its service's: joined by primary key to the page's rows only, so a page
+    of names costs its length in index probes, in the same statement."""
+    return (
+        rows.add_columns(
+            func.coalesce(users.c.name, clients.c.name).label("customer_name"),
+            services.c.name.label("service_name"),
+        )
+        .outerjoin(users, users.c.id == _B.customer_id)
+        .outerjoin(clients, clients.c.id == _B.client_id)
+        .outerjoin(services, services.c.id == _B.service_id)
+    )
+
+
+_GET_NAMED = Statement(lambda: _with_names(select(bookings).where(_B.id == bindparam("id"))))
+
+
+def _names(row: Row) -> BookingNames:
+    return BookingNames(customer=row["customer_name"], service=row["service_name"])
 
 
 def calendar_lock_key(artist_id: ArtistId) -> int:
@@ -491,3 +518,15 @@ class PostgresBookingRepository(OnConnection, BookingRepository):
         (total_row,) = await self._rows_planned_for(count_sql, params)
         rows = await self._rows_planned_for(page_sql, params)
         return Page.counted(tuple(_booking(r) for r in rows), count_of(total_row), page)
+
+    async def list_named(self, where: BookingFilter, page: PageRequest) -> Page[NamedBooking]:
+        count_sql, page_sql = list_statements(where, named=True)
+        params = list_params(where, page)
+        (total_row,) = await self._rows_planned_for(count_sql, params)
+        rows = await self._rows_planned_for(page_sql, params)
+        named = tuple(NamedBooking(_booking(r), _names(r)) for r in rows)
+        return Page.counted(named, count_of(total_row), page)
+
+    async def get_named(self, booking_id: BookingId) -> NamedBooking | None:
+        row = await (await self._conn.execute(_GET_NAMED.text, {"id": booking_id})).fetchone()
+        return None if row is None else NamedBooking(_booking(row), _names(row))

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import bindparam, insert, not_, select, update
+from sqlalchemy import Select, bindparam, insert, not_, select, update
 
 from adapters.postgres.database import OnConnection
 from adapters.postgres.sql import Statement, count_of, exact_count, page_in_order
+from adapters.postgres.tables.accounts import users
 from adapters.postgres.tables.catalog import artists
 from adapters.postgres.tables.reviews import reviews
-from booking_domain.reviews import Reply, Review, ReviewId, ReviewOrder
+from booking_domain.reviews import AuthoredReview, Reply, Review, ReviewId, ReviewOrder
 from booking_domain.reviews.ports import ArtistRatings, ReviewRepository
 from booking_domain.shared.ids import ArtistId, BookingId, UserId
 from booking_domain.shared.pages import Page, PageRequest
@@ -44,19 +45,35 @@ _ORDERS = {
 }
 
 
-def _list(order: ReviewOrder, *, hidden: bool) -> tuple[Statement, Statement]:
+def _list(
+    order: ReviewOrder, *, hidden: bool, authored: bool = False
+) -> tuple[Statement, Statement]:
     def conditions() -> list[Any]:
         return [_R.artist_id == bindparam("artist_id"), *([] if hidden else [not_(_R.hidden)])]
 
-    return (
-        Statement(lambda: page_in_order(reviews, conditions(), _ORDERS[order])),
-        Statement(lambda: exact_count(reviews, conditions())),
+    def page() -> Select[Any]:
+        rows = page_in_order(reviews, conditions(), _ORDERS[order])
+        return _with_author(rows) if authored else rows
+
+    return Statement(page), Statement(lambda: exact_count(reviews, conditions()))
+
+
+def _with_author(rows: Select[Any]) -> Select[Any]:
+    """Each review with its author's name: joined by primary key to the page's rows, in
+    the same statement (no read per review)."""
+    return rows.add_columns(users.c.name.label("author_name")).outerjoin(
+        users, users.c.id == _R.customer_id
     )
 
 
-# (order, hidden ones too) -> the page and the count.
+# (order, hidden ones too) -> the page and the count; with the authors' names beside.
 _LISTS = {
     (order, hidden): _list(order, hidden=hidden)
+    for order in ReviewOrder
+    for hidden in (False, True)
+}
+_AUTHORED = {
+    (order, hidden): _list(order, hidden=hidden, authored=True)
     for order in ReviewOrder
     for hidden in (False, True)
 }
@@ -131,6 +148,18 @@ class PostgresReviewRepository(OnConnection, ReviewRepository):
         ).fetchall()
         total = await (await self._conn.execute(count_sql.text, params)).fetchone()
         return Page(tuple(_review(r) for r in rows), count_of(total), page)
+
+    async def authored(
+        self, artist_id: ArtistId, order: ReviewOrder, page: PageRequest, *, hidden: bool
+    ) -> Page[AuthoredReview]:
+        page_sql, count_sql = _AUTHORED[order, hidden]
+        params = {"artist_id": artist_id, "limit": page.page_size, "offset": page.offset}
+        rows: Sequence[Mapping[str, Any]] = await (
+            await self._conn.execute(page_sql.text, params)
+        ).fetchall()
+        total = await (await self._conn.execute(count_sql.text, params)).fetchone()
+        authored = tuple(AuthoredReview(_review(r), r["author_name"]) for r in rows)
+        return Page(authored, count_of(total), page)
 
 
 class PostgresArtistRatings(OnConnection, ArtistRatings):

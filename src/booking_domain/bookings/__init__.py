@@ -59,6 +59,7 @@ from booking_domain.bookings.lifecycle import (
     settle_balance,
     withdraw_taken_flash,
 )
+from booking_domain.bookings.names import BookingNames, NamedBooking, named_for, names_for
 from booking_domain.bookings.offers import (
     OFFER_DECLINED,
     accept_offer,
@@ -117,6 +118,7 @@ __all__ = [
     "Booking",
     "BookingActionNotAllowedError",
     "BookingFilter",
+    "BookingNames",
     "BookingNotFoundError",
     "BookingRecords",
     "BookingReferenceTakenError",
@@ -139,6 +141,7 @@ __all__ = [
     "IdNotCheckedError",
     "IdempotencyKeyReusedError",
     "InvalidTransitionError",
+    "NamedBooking",
     "OfferStatus",
     "PaymentMismatchError",
     "PaymentStatus",
@@ -173,6 +176,8 @@ __all__ = [
     "mark_balance_invoiced",
     "mark_invoiced",
     "move_session",
+    "named_for",
+    "names_for",
     "new_booking_reference",
     "new_client",
     "offer_booking",

@@ -20,6 +20,7 @@ from booking_domain.bookings.clients import Client, ClientId
 from booking_domain.bookings.consent_gate import HasConsentGate
 from booking_domain.bookings.history import HistoryEntry
 from booking_domain.bookings.ideas import Idea, IdeaId
+from booking_domain.bookings.names import NamedBooking
 from booking_domain.bookings.status import BookingStatus, PaymentStatus
 from booking_domain.catalog import HasAftercare, HasArtists, HasBookingLinks, HasFlash
 from booking_domain.media import HasUploads
@@ -102,6 +103,15 @@ class BookingRepository(Protocol):
 
     async def list(self, where: BookingFilter, page: PageRequest) -> Page[Booking]:
         """Newest start first; the total counted as ``Page.counted`` says."""
+        ...
+
+    async def list_named(self, where: BookingFilter, page: PageRequest) -> Page[NamedBooking]:
+        """As ``list``, each booking with its names (its customer's, by account or client
+        record, and its service's), read by the same query: no read per booking."""
+        ...
+
+    async def get_named(self, booking_id: BookingId) -> NamedBooking | None:
+        """As ``get``, with the booking's names as ``list_named`` gives them, in one read."""
         ...
 
     async def touch_up_of(self, original_id: BookingId) -> Booking | None:

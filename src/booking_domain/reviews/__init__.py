@@ -13,6 +13,12 @@ from booking_domain.reviews.errors import (
 )
 from booking_domain.reviews.ports import ReviewOrder, ReviewsUnitOfWork
 from booking_domain.reviews.published import REVIEW_EVENT_TYPES, review_outbox_event
+from booking_domain.reviews.reviewers import (
+    ANONYMOUS,
+    AuthoredReview,
+    ListedReview,
+    reviewer_display_name,
+)
 from booking_domain.reviews.reviews import (
     EDIT_WINDOW,
     Reply,
@@ -25,8 +31,11 @@ from booking_domain.reviews.reviews import (
 )
 
 __all__ = [
+    "ANONYMOUS",
     "EDIT_WINDOW",
     "REVIEW_EVENT_TYPES",
+    "AuthoredReview",
+    "ListedReview",
     "Reply",
     "ReplyExistsError",
     "Review",
@@ -42,5 +51,6 @@ __all__ = [
     "ReviewsUnitOfWork",
     "apply",
     "review_outbox_event",
+    "reviewer_display_name",
     "write_review",
 ]

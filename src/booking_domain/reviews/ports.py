@@ -9,6 +9,7 @@ from typing import Protocol
 
 from booking_domain.bookings import HasBookings
 from booking_domain.catalog import HasArtists
+from booking_domain.reviews.reviewers import AuthoredReview
 from booking_domain.reviews.reviews import Review, ReviewId
 from booking_domain.shared.audit import HasAudit
 from booking_domain.shared.ids import ArtistId, BookingId
@@ -37,6 +38,13 @@ class ReviewRepository(Protocol):
         self, artist_id: ArtistId, order: ReviewOrder, page: PageRequest, *, hidden: bool
     ) -> Page[Review]:
         """The artist's visible reviews (with ``hidden``: every review)."""
+        ...
+
+    async def authored(
+        self, artist_id: ArtistId, order: ReviewOrder, page: PageRequest, *, hidden: bool
+    ) -> Page[AuthoredReview]:
+        """As ``of_artist``, each review with its author's name, read by the same query: no
+        read per review."""
         ...
 
 

@@ -9,7 +9,10 @@ use (``problems.status_for``), applied to:
   raises(...)``, categories or concrete errors; an operation may declare its own instead).
   A category stands for itself and every error of that category declared by the
   operation's context or a context below it (``entrypoints.contexts``'s order: a context
-  imports only those below it, so it can raise no other);
+  imports only those below it, so it can raise no other). An operation declared with
+  ``raises_exactly(...)`` beside its route documents those errors and no others (a
+  category there stands for its own code only): the codes it can actually return, where
+  the expansion would list another operation's (``email_taken`` on ``POST /bookings``);
 - what every operation can meet: 400 ``malformed_request`` and 422 ``invalid_input``
   where it decodes a body or parameters, 413 and 415 where it takes a body, 404
   ``not_found`` where its path names something, 401 where a bearer token is checked
@@ -61,6 +64,7 @@ from entrypoints.http.auth import RoleGuard, authenticated, stream_authenticated
 from entrypoints.http.problems import CODES_BY_STATUS, PROBLEM_JSON, Problem, status_for
 
 RAISES = "raises"
+EXACT = "raises_exactly"  # the declared errors are all the operation raises: no expansion
 CONTEXT = "context"
 RATE_LIMITED = "rate_limited"
 OPTIONAL_CALLER = "maybe_actor"  # the dependency that reads a token when one is sent
@@ -89,6 +93,13 @@ def raises(*errors: type[DomainError]) -> dict[str, Any]:
     """The ``opt`` of a controller (or of one operation) naming the domain errors its use
     cases raise: a category covers the errors of that category its context can raise."""
     return {RAISES: errors}
+
+
+def raises_exactly(*errors: type[DomainError]) -> dict[str, Any]:
+    """The ``opt`` of one operation naming every domain error it can raise, read from its
+    use case: the document lists these codes and no others of the domain (a category
+    stands for its own code only). The codes every operation can meet are added as ever."""
+    return {RAISES: errors, EXACT: True}
 
 
 def problem_schemas() -> dict[str, Any]:
@@ -125,6 +136,7 @@ class ProblemFacts:
 
     errors: tuple[type[DomainError], ...]
     context: str | None
+    exact: bool
     signed_in: bool
     token_checked: bool
     role_guarded: bool
@@ -138,6 +150,7 @@ def facts_of(handler: HTTPRouteHandler) -> ProblemFacts:
     return ProblemFacts(
         errors=tuple(opt.get(RAISES, ())),
         context=opt.get(CONTEXT),
+        exact=bool(opt.get(EXACT)),
         signed_in=signed_in,
         token_checked=signed_in or OPTIONAL_CALLER in inspect.signature(handler.fn).parameters,
         role_guarded=any(isinstance(g, RoleGuard) for g in guards),
@@ -150,7 +163,10 @@ def codes_by_status(
 ) -> dict[int, set[str]]:
     """Every status the operation can answer with a problem, and the codes of each."""
     codes: dict[int, set[str]] = defaultdict(set)
-    for error in _expanded(facts.errors, _contexts_up_to(facts.context)):
+    declared = (
+        facts.errors if facts.exact else _expanded(facts.errors, _contexts_up_to(facts.context))
+    )
+    for error in declared:
         codes[status_for(error)].add(error.code)
     generic = [
         (takes_input, 400),

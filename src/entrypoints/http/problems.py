@@ -24,6 +24,7 @@ from litestar.types import ExceptionHandlersMap
 
 from booking_domain.shared import errors
 from booking_domain.shared.errors import DomainError, RetryLaterError
+from entrypoints.http.field_errors import field_error
 from entrypoints.http.locale import negotiate_locale
 from entrypoints.http.metrics import count_problem
 from entrypoints.http.secret_paths import loggable_path
@@ -148,25 +149,18 @@ def validation_error_handler(request: Request[Any, Any, Any], exc: Exception) ->
     """Body/query/path decoding failures. Unparseable JSON is 400; well-formed JSON with wrong
     or missing fields is 422 with one entry per field."""
     assert isinstance(exc, ValidationException)
-    extra = exc.extra if isinstance(exc.extra, list) else []
+    extra = [item for item in exc.extra if isinstance(item, dict)] if exc.extra else []
+    malformed = any("malformed" in str(item.get("message", "")).lower() for item in extra)
     wire_names = _wire_names(request)
-    fields = [_problem_field(item, wire_names) for item in extra if isinstance(item, dict)]
+    fields = [] if malformed else [_problem_field(item, request, wire_names) for item in extra]
     missing = _MISSING_PARAMETER.match(exc.detail)
-    if missing and not fields:
-        message = f"Missing required {missing.group(1)} parameter"
-        fields = [ProblemField(field=missing.group(2), message=message, code="required")]
-    malformed = any("malformed" in f.message.lower() for f in fields)
-    if malformed or not fields:
+    if missing and not fields and not malformed:  # in our words, as every field error
+        fields = [ProblemField(field=missing.group(2), message="is required", code="required")]
+    if not fields:
         return problem_response(
             request, 400, "malformed_request", "The request could not be parsed."
         )
     return problem_response(request, 422, "invalid_input", "Some fields are invalid.", fields)
-
-
-# msgspec names the offending field inside its message: "Object missing required field
-# `name`", "Expected `str`, got `int` - at `$.email`", "Object contains unknown field `x`".
-_FIELD_IN_MESSAGE = re.compile(r"field `([^`]+)`|at `\$\.([^`]+)`")
-_CONTAINER_KEYS = {"", "data", "body"}
 
 
 # Litestar refuses a missing parameter before it validates any: by its name as sent.
@@ -186,19 +180,23 @@ def _wire_names(request: Request[Any, Any, Any]) -> dict[str, str]:
     return names
 
 
-def _problem_field(item: dict[str, Any], wire_names: dict[str, str]) -> ProblemField:
-    message = str(item.get("message", "invalid value"))
+def _problem_field(
+    item: dict[str, Any], request: Request[Any, Any, Any], wire_names: dict[str, str]
+) -> ProblemField:
+    """The refused field by the name the client sent, and our words for what it must be
+    (``field_errors``), never the parser's."""
+    raw = str(item.get("message", ""))
     field = str(item.get("key") or "").removeprefix("data.")
+    argument = field.partition(".")[0]
     if item.get("source") in _PARAMETER_SOURCES:
-        argument, dot, rest = field.partition(".")
+        _, dot, rest = field.partition(".")
         field = wire_names.get(argument, argument) + dot + rest
-    if field in _CONTAINER_KEYS:
-        match = _FIELD_IN_MESSAGE.search(message)
-        field = (match.group(1) or match.group(2)) if match else "body"
-    code = "required" if "missing required" in message else "invalid"
-    if "unknown field" in message:
-        code = "unknown_field"
-    return ProblemField(field=field, message=message, code=code)
+    else:
+        argument = "data"
+    definition = request.route_handler.parsed_fn_signature.parameters.get(argument)
+    annotation = None if definition is None else definition.annotation
+    error = field_error(raw, field, annotation)
+    return ProblemField(field=error.field, message=error.message, code=error.code)
 
 
 CODES_BY_STATUS = {

@@ -200,6 +200,35 @@ async def test_lists_are_role_sensitive_filtered_and_paginated(api: Api) -> None
     assert (len(page["items"]), page["total"], page["page"], page["pageSize"]) == (1, 4, 2, 3)
 
 
+async def test_the_list_and_a_booking_name_the_customer_and_the_service(api: Api) -> None:
+    """In the same query as the list; the customer's name to the booking's parties and
+    admins, a stranger never reads the booking at all."""
+    desk = await open_desk(api)
+    bob = await desk.customer_named("Bob")
+    ada_id = await desk.booked("2026-03-04T10:00:00Z")
+    bob_id = await desk.booked("2026-03-05T10:00:00Z", bob)
+
+    def names(view: dict[str, Any]) -> tuple[str, str | None, str | None]:
+        return view["id"], view.get("customerName"), view.get("serviceName")
+
+    listed = (await desk.get("", desk.artist.session)).json()["items"]
+    assert [names(v) for v in listed] == [
+        (bob_id, "Bob", "Small tattoo"), (ada_id, "Ada", "Small tattoo")
+    ]  # fmt: skip
+    for session, booking_id, name in [
+        (desk.artist.session, ada_id, "Ada"), (desk.customer, ada_id, "Ada"), (bob, bob_id, "Bob")
+    ]:  # fmt: skip
+        read = (await desk.get(f"/{booking_id}", session)).json()
+        assert names(read) == (booking_id, name, "Small tattoo")
+    assert [names(v) for v in (await desk.get("", bob)).json()["items"]] == [
+        (bob_id, "Bob", "Small tattoo")
+    ]
+    stranger = await desk.customer_named("eve")
+    refused = await desk.get(f"/{ada_id}", stranger)
+    assert refused.status_code == 404 and "Ada" not in refused.text
+    assert (await desk.get("", stranger)).json()["items"] == []
+
+
 @pytest.mark.parametrize(
     "params",
     [

@@ -77,6 +77,8 @@ async def test_review_reply_edit_window_and_the_rating_on_the_profile(api: Api) 
     assert late.status_code == 422 and late.json()["code"] == "review_edit_closed"
     listed = (await api.client.get(f"/api/v1/artists/{desk.artist.id}/reviews")).json()
     assert [r["rating"] for r in listed["items"]] == [5] and listed["total"] == 1
+    assert [r["reviewerName"] for r in listed["items"]] == ["Ada"]  # a one-word name, whole
+    assert "reviewerName" not in edited.json()  # only lists sign with it
     profile = (await api.client.get(f"/api/v1/artists/{desk.artist.id}")).json()
     assert (profile["rating"], profile["reviewCount"]) == (5.0, 1)
     await deliver(api)  # the artist hears of the review, the customer of the reply

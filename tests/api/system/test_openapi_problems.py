@@ -50,10 +50,26 @@ def test_request_a_booking_documents_its_problems_not_litestars() -> None:
     operation = document()["paths"]["/api/v1/bookings"]["post"]
     documented = problems(operation)
     assert {400, 401, 404, 409, 413, 415, 422, 503} <= set(documented)
-    assert {"slot_taken", "hold_expired"} <= codes(documented[409])
     assert "not_bookable" in codes(documented[422])
     assert "invalid_token" in codes(documented[401])
     assert all(set(r["content"]) == {PROBLEM_JSON} for r in documented.values())
+
+
+def test_an_operation_documents_only_the_codes_it_can_return() -> None:
+    """Requesting a booking never answers ``email_taken`` (an account's sign-up) nor
+    ``hold_expired`` (paying a held booking): its codes are its own, declared beside it."""
+    documented = problems(document()["paths"]["/api/v1/bookings"]["post"])
+    assert codes(documented[409]) == {
+        "slot_taken", "booking_reference_taken", "flash_design_taken", "concurrent_update"
+    }  # fmt: skip
+    assert codes(documented[404]) == {"customer_not_found", "booking_not_found"}
+    assert codes(documented[403]) == {"booking_action_not_allowed"}
+    assert codes(documented[410]) == {"booking_link_gone"}
+    assert codes(documented[422]) == {
+        "invalid_input", "naive_datetime", "idempotency_key_reused", "not_bookable",
+        "artist_not_bookable", "time_out_of_range", "invalid_interval", "invalid_money",
+        "currency_mismatch",
+    }  # fmt: skip
 
 
 @pytest.mark.parametrize(("method", "path", "operation"), operations(), ids=lambda v: str(v))
@@ -101,3 +117,20 @@ def test_a_password_change_documents_the_lock_a_wrong_password_leads_to() -> Non
     documented = problems(document()["paths"]["/api/v1/me/password"]["post"])
     assert "account_locked" in codes(documented[423])
     assert "invalid_credentials" in codes(documented[401])
+
+
+def test_reading_bookings_documents_no_refusal_of_a_change() -> None:
+    """Reading a booking can only not find it (404) or refuse a query (422): no 409."""
+    paths = document()["paths"]
+    for path in (
+        "/api/v1/bookings",
+        "/api/v1/bookings/{booking_id}",
+        "/api/v1/bookings/{booking_id}/customer",
+        "/api/v1/bookings/{booking_id}/events",
+    ):
+        documented = problems(paths[path]["get"])
+        assert 409 not in documented and 403 not in documented, path
+    read = problems(paths["/api/v1/bookings/{booking_id}"]["get"])
+    assert codes(read[404]) == {"not_found", "booking_not_found"}
+    listed = problems(paths["/api/v1/bookings"]["get"])
+    assert codes(listed[422]) == {"invalid_input", "naive_datetime", "time_out_of_range"}

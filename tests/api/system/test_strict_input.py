@@ -76,3 +76,43 @@ async def test_a_weekday_sent_as_a_string_is_refused(api: Api) -> None:
     assert response.status_code == 422 and response.json()["errors"][0]["field"] == "day"
     availability = await api.client.get(f"/api/v1/artists/{setup.id}/availability", headers=auth)
     assert availability.json()["rules"] == []
+
+
+MN = {"Accept-Language": "mn"}
+
+
+async def test_field_errors_are_in_our_words_in_english_and_mongolian(api: Api) -> None:
+    """Never the parser's text ("Expected `int`, got `str` - at `$.slotStepMinutes`"): what
+    the value must be, by the field's name, in the client's language; nothing changes."""
+    setup = await approved_artist(api)
+    auth = api.bearer(setup.session)
+    url = f"/api/v1/artists/{setup.id}/settings"
+    wrong = {"slotStepMinutes": "x"}
+    english = await api.client.patch(url, json=wrong, headers=auth)
+    mongolian = await api.client.patch(url, json=wrong, headers={**auth, **MN})
+    assert english.status_code == mongolian.status_code == 422, english.text
+    assert english.json()["errors"] == [
+        {"field": "slotStepMinutes", "message": "must be a whole number", "code": "invalid"}
+    ]
+    [error] = mongolian.json()["errors"]
+    assert error["field"] == "slotStepMinutes" and error["message"] == "бүхэл тоо байх ёстой"
+    override = "/api/v1/availability/overrides"
+    cases = [
+        (url, {"slotStepMinutes": 0}, "slotStepMinutes", "must be at least 1"),
+        (override, {"date": "2026-13-01"}, "date", "must be a date like 2026-03-01"),
+        (override, {"date": "2026-03-01", "closed": "yes"}, "closed", "must be true or false"),
+        (override, {"closed": True}, "date", "is required"),
+        (override, {"date": "2026-03-01", "windows": [{"startTime": 9}]}, "windows[0].startTime",
+         "must be text"),
+        ("/api/v1/auth/register", {**REGISTRATION, "role": "wizard"}, "role",
+         "must be one of: artist, customer"),
+    ]  # fmt: skip
+    for path, body, field, message in cases:
+        send = api.client.patch if path == url else api.client.post
+        response = await send(path, json=body, headers=auth)
+        assert response.status_code == 422, response.text
+        assert [(e["field"], e["message"]) for e in response.json()["errors"]] == [
+            (field, message)
+        ], body
+    artist = (await api.client.get(f"/api/v1/artists/{setup.id}", headers=auth)).json()
+    assert artist["settings"]["slotStepMinutes"] == setup.artist["settings"]["slotStepMinutes"]

@@ -14,15 +14,18 @@ import pytest
 from adapters.postgres.database import Database
 from adapters.postgres.errors import translate
 from adapters.postgres.uow import PostgresUnitOfWorkFactory
-from booking_domain.accounts import Actor
+from booking_domain.accounts import Actor, Role
 from booking_domain.bookings import (
+    BookedFor,
     Booking,
+    BookingNames,
     BookingReferenceTakenError,
     BookingStatus,
     HistoryEntry,
     SlotTakenError,
     busy_timeline,
     lifecycle,
+    new_client,
     record_new,
     request_booking,
 )
@@ -44,7 +47,7 @@ from booking_domain.shared.pages import Page
 from booking_domain.testing.builders import open_all_week
 from tests.support.bootstrap import build_app
 from tests.support.builders import START, TEST_SECRETS
-from tests.support.catalog import BookableArtist, add_bookable_artist, add_user
+from tests.support.catalog import BookableArtist, a_user, add_bookable_artist, add_user
 from tests.support.pages import assert_counts_capped
 from tests.support.storage import AnyUnitOfWorkFactory
 
@@ -515,3 +518,41 @@ async def test_a_booking_keeps_the_one_off_design_it_books(
         await uow.bookings.save(cancelled, entry)
         await uow.commit()
     assert (await load(uow_factory, made[0].id)).one_off_design_id == one_off.flash.design_id
+
+
+async def test_lists_carry_the_customers_and_services_names(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    """Read with the bookings (one query on PostgreSQL): the account's or the client
+    record's name, and the service's; the same for one booking by ``get_named``."""
+    artist = await add_bookable_artist(uow_factory)
+    ada = dataclasses.replace(a_user(), name="Ada Lovelace")
+    record = new_client(
+        artist_id=artist.id, name="Bold Client", phone="+97699112233", email=None, now=START
+    )
+    async with uow_factory() as uow:
+        await uow.users.add(ada)
+        await uow.clients.add(record)
+        await uow.commit()
+    for_ada = a_booking(artist, Actor(ada.id, Role.CUSTOMER), SLOT)
+    for_client = request_booking(
+        by=artist.actor, service=artist.service, artist_user_id=artist.user_id,
+        policy=artist.profile.policy, schedule=open_all_week(), busy=BusyTimeline(),
+        start=SLOT + 2 * HOUR, now=START, party=BookedFor(client_id=record.id), deposit=False,
+    )  # fmt: skip
+    for pair in (for_ada, for_client):
+        await store(uow_factory, *pair)
+    service = artist.service.name
+    async with uow_factory(read_only=True) as uow:
+        page = await uow.bookings.list_named(
+            BookingFilter(artist_user_id=artist.user_id), PageRequest()
+        )
+        single = await uow.bookings.get_named(for_ada[0].id)
+        missing = await uow.bookings.get_named(BookingId(new_uuid7()))
+    assert [(n.booking.id, n.names) for n in page.items] == [
+        (for_client[0].id, BookingNames("Bold Client", service)),
+        (for_ada[0].id, BookingNames("Ada Lovelace", service)),
+    ]
+    assert page.total == 2 and page.items[1].booking == await load(uow_factory, for_ada[0].id)
+    assert single is not None and single.booking == page.items[1].booking
+    assert (single.names, missing) == (BookingNames("Ada Lovelace", service), None)

@@ -23,7 +23,7 @@ from booking_domain.shared.pages import PageRequest
 from booking_domain.testing.builders import admin
 from tests.contract.bookings.test_bookings_contract import SLOT, a_booking, store
 from tests.support.builders import START, TEST_SECRETS
-from tests.support.catalog import BookableArtist, add_bookable_artist, add_user
+from tests.support.catalog import BookableArtist, a_user, add_bookable_artist, add_user
 from tests.support.storage import AnyUnitOfWorkFactory
 
 pytestmark = pytest.mark.anyio
@@ -70,14 +70,14 @@ async def test_a_review_moves_the_rating_in_its_transaction_and_lists_hide_hidde
         made.append(await reviews.write_review(who, booking_id, stars, f"{stars} stars"))
     assert await rating_of(uow_factory, artist) == (3, 12)
     newest = await reviews.list_artist_reviews(None, artist.id, ReviewOrder.NEWEST, PageRequest())
-    assert [r.rating for r in newest.items] == [4, 3, 5] and newest.total == 3
+    assert [r.review.rating for r in newest.items] == [4, 3, 5] and newest.total == 3
     best = await reviews.list_artist_reviews(None, artist.id, ReviewOrder.RATING, PageRequest())
-    assert [r.rating for r in best.items] == [5, 4, 3]
+    assert [r.review.rating for r in best.items] == [5, 4, 3]
     boss = admin()
     await reviews.hide_review(boss, made[0].id, "Names a third person")
     assert await rating_of(uow_factory, artist) == (2, 7)
     public = await reviews.list_artist_reviews(None, artist.id, ReviewOrder.NEWEST, PageRequest())
-    assert [r.id for r in public.items] == [made[2].id, made[1].id]
+    assert [r.review.id for r in public.items] == [made[2].id, made[1].id]
     everything = await reviews.list_artist_reviews(
         boss, artist.id, ReviewOrder.NEWEST, PageRequest()
     )
@@ -149,3 +149,27 @@ async def test_on_postgres_a_review_leaves_the_catalogue_version_alone(database_
         assert await version() == before + 1
     finally:
         await database.close()
+
+
+async def test_lists_sign_each_review_with_its_reviewers_display_name(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    """The author's name is read with the reviews (one query on PostgreSQL); the list shows
+    the first name and the last initial, never the whole name."""
+    clock = ManualClock(START)
+    reviews = reviews_of(uow_factory, clock)
+    artist = await add_bookable_artist(uow_factory)
+    ada = replace(a_user(), name="Ada Lovelace")
+    async with uow_factory() as work:
+        await work.users.add(ada)
+        await work.commit()
+    booking_id = await completed_booking(uow_factory, artist, Actor(ada.id, Role.CUSTOMER), 1)
+    review = await reviews.write_review(Actor(ada.id, Role.CUSTOMER), booking_id, 5, "Lovely")
+    async with uow_factory(read_only=True) as work:
+        authored = await work.reviews.authored(
+            artist.id, ReviewOrder.NEWEST, PageRequest(), hidden=False
+        )
+    assert [(a.review.id, a.author_name) for a in authored.items] == [(review.id, "Ada Lovelace")]
+    listed = await reviews.list_artist_reviews(None, artist.id, ReviewOrder.RATING, PageRequest())
+    assert [(r.review.id, r.reviewer) for r in listed.items] == [(review.id, "Ada L.")]
+    assert listed.total == 1

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 
 from booking_domain.accounts import Role
-from booking_domain.bookings import BookingNotFoundError, BookingStatus
+from booking_domain.bookings import BookingNames, BookingNotFoundError, BookingStatus
 from booking_domain.bookings.use_cases import booking_filter
 from booking_domain.shared import BookingId, NaiveDatetimeError, PageRequest
 from tests.unit.bookings.conftest import SLOT, World
@@ -48,7 +48,7 @@ async def test_lists_are_role_sensitive_newest_first_and_filtered(world: World) 
 
     async def ids(actor: object, **filters: object) -> list[BookingId]:
         page = await world.list(actor, PageRequest(), **filters)  # type: ignore[arg-type]
-        return [b.id for b in page.items]
+        return [b.booking.id for b in page.items]
 
     assert await ids(ada) == [a2.id, a1.id]
     assert await ids(bob) == [b1.id]
@@ -69,12 +69,29 @@ async def test_lists_are_paginated(world: World) -> None:
         await world.book(customer, artist, SLOT + timedelta(hours=hour))
     page = await world.list(customer, PageRequest(page=2, page_size=2))
     assert page.total == 5
-    assert [b.start for b in page.items] == [SLOT + timedelta(hours=2), SLOT + timedelta(hours=1)]
+    starts = [b.booking.start for b in page.items]
+    assert starts == [SLOT + timedelta(hours=2), SLOT + timedelta(hours=1)]
     last = await world.list(customer, PageRequest(page=3, page_size=2))
-    assert [b.start for b in last.items] == [SLOT]
+    assert [b.booking.start for b in last.items] == [SLOT]
 
 
 async def test_filter_bounds_must_carry_an_offset(world: World) -> None:
     customer = await world.user()
     with pytest.raises(NaiveDatetimeError):
         booking_filter(customer, starts_from=SLOT.replace(tzinfo=None))
+
+
+async def test_the_list_and_a_booking_carry_the_customers_and_services_names(
+    world: World,
+) -> None:
+    artist, customer = await world.artist(), await world.user()
+    booking = (await world.book(customer, artist)).booking
+    names = BookingNames(customer="Customer", service=artist.service.name)  # add_user's name
+    for reader in (artist.actor, customer):
+        assert [n.names for n in (await world.list(reader, PageRequest())).items] == [names]
+        read = await world.app.bookings.read_booking(reader, booking.id)
+        assert (read.booking.id, read.names) == (booking.id, names)
+    stranger = await world.user()
+    assert (await world.list(stranger, PageRequest())).items == ()
+    with pytest.raises(BookingNotFoundError):
+        await world.app.bookings.read_booking(stranger, booking.id)

@@ -44,6 +44,19 @@ def test_production_names_every_missing_setting_in_one_message() -> None:
         assert f"INKSLOT_{name}" in str(caught.value)
 
 
+def test_a_production_start_with_nothing_set_names_every_setting_in_one_round() -> None:
+    """The chosen gateway's settings are named with the rest, not after they are set."""
+    with pytest.raises(SettingsError) as caught:
+        load_settings({"INKSLOT_PROFILE": "production"})
+    message = str(caught.value)
+    required = (
+        "DATABASE_URL", "JWT_SECRET", "ENCRYPTION_KEY", "R2_ACCOUNT_ID", "R2_ACCESS_KEY_ID",
+        "R2_SECRET_ACCESS_KEY", "R2_MEDIA_PUBLIC_BASE_URL", "SMTP_HOST", "MAIL_FROM", "APP_URL",
+        "QPAY_CLIENT_ID", "QPAY_CLIENT_SECRET", "QPAY_INVOICE_CODE",
+    )  # fmt: skip
+    assert [name for name in required if f"INKSLOT_{name}" not in message] == []
+
+
 def test_production_refuses_a_short_secret_and_never_seeds() -> None:
     env = PRODUCTION_ENV
     with pytest.raises(SettingsError, match="at least 32"):

@@ -31,6 +31,7 @@ from booking_domain.bookings.use_cases.queries import (
     GetCustomerContact,
     ListAllBookings,
     ListBookings,
+    ReadBooking,
     booking_filter,
 )
 from booking_domain.bookings.use_cases.touch_ups import (
@@ -48,6 +49,7 @@ class BookingUseCases(UseCaseBundle[BookingsDeps]):
 
     create_booking: CreateBooking
     get_booking: GetBooking
+    read_booking: ReadBooking
     find_booking_by_reference: FindBookingByReference
     get_customer_contact: GetCustomerContact
     list_bookings: ListBookings
@@ -94,6 +96,7 @@ __all__ = [
     "ListBookings",
     "ListIdeas",
     "PurgeIdempotencyKeys",
+    "ReadBooking",
     "RescheduleBooking",
     "SuspendArtist",
     "Suspension",

@@ -9,11 +9,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from booking_domain.accounts import User
-from booking_domain.bookings.access import load_visible, load_visible_by_reference
+from booking_domain.bookings.access import load_visible, load_visible_by_reference, visible_to
 from booking_domain.bookings.booking import Booking
 from booking_domain.bookings.clients import Client
 from booking_domain.bookings.errors import BookingNotFoundError
 from booking_domain.bookings.history import HistoryEntry
+from booking_domain.bookings.names import NamedBooking, named_for, names_for
 from booking_domain.bookings.ports import BookingFilter
 from booking_domain.bookings.status import BookingStatus, PaymentStatus
 from booking_domain.bookings.use_cases.deps import BookingsDeps
@@ -29,6 +30,18 @@ class GetBooking(UseCase[BookingsDeps]):
     async def __call__(self, actor: Actor, booking_id: BookingId) -> Booking:
         async with self._deps.uow(read_only=True) as uow:
             return await load_visible(uow, booking_id, actor)
+
+
+class ReadBooking(UseCase[BookingsDeps]):
+    """A booking with its names (one read), to whom ``visible_to`` shows it: the customer's
+    name to its parties and admins (``names_for``), the service's to all of them."""
+
+    async def __call__(self, actor: Actor, booking_id: BookingId) -> NamedBooking:
+        async with self._deps.uow(read_only=True) as uow:
+            named = await uow.bookings.get_named(booking_id)
+        booking = visible_to(actor, None if named is None else named.booking)
+        assert named is not None  # visible_to refused a missing booking
+        return NamedBooking(booking, names_for(actor, booking, named.names))
 
 
 class FindBookingByReference(UseCase[BookingsDeps]):
@@ -92,7 +105,9 @@ def booking_filter(
 
 
 class ListBookings(UseCase[BookingsDeps]):
-    """The actor's bookings (all of them for admins), newest start first."""
+    """The actor's bookings (all of them for admins), newest start first, each with its
+    customer's and service's names read in the same query (``names_for`` decides what the
+    actor is shown)."""
 
     async def __call__(
         self,
@@ -102,12 +117,13 @@ class ListBookings(UseCase[BookingsDeps]):
         statuses: tuple[BookingStatus, ...] = (),
         starts_from: datetime | None = None,
         starts_before: datetime | None = None,
-    ) -> Page[Booking]:
+    ) -> Page[NamedBooking]:
         where = booking_filter(
             actor, statuses=statuses, starts_from=starts_from, starts_before=starts_before
         )
         async with self._deps.uow(read_only=True) as uow:
-            return await uow.bookings.list(where, page)
+            listed = await uow.bookings.list_named(where, page)
+        return dataclasses.replace(listed, items=tuple(named_for(actor, n) for n in listed.items))
 
 
 @dataclass(frozen=True, slots=True)

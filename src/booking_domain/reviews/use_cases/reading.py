@@ -5,6 +5,7 @@ from __future__ import annotations
 from booking_domain.catalog import ArtistNotFoundError
 from booking_domain.reviews.errors import ReviewNotFoundError
 from booking_domain.reviews.ports import ReviewOrder
+from booking_domain.reviews.reviewers import ListedReview
 from booking_domain.reviews.reviews import Review, ReviewId
 from booking_domain.reviews.use_cases.deps import ReviewsDeps
 from booking_domain.shared.freshness import browsing
@@ -25,14 +26,17 @@ class GetReview(UseCase[ReviewsDeps]):
 
 class ListArtistReviews(UseCase[ReviewsDeps]):
     """A visible artist's reviews, newest first or best first; hidden ones only for
-    admins."""
+    admins. Each is signed with its reviewer's display name (``reviewer_display_name``),
+    read with the reviews."""
 
     async def __call__(
         self, actor: Actor | None, artist_id: ArtistId, order: ReviewOrder, page: PageRequest
-    ) -> Page[Review]:
+    ) -> Page[ListedReview]:
         async with self._deps.uow(read_only=True, may_lag=browsing(actor)) as uow:
             artist = await uow.artists.get(artist_id)
             if artist is None or not artist.visible_to(actor):
                 raise ArtistNotFoundError()
             admin = actor is not None and actor.is_admin
-            return await uow.reviews.of_artist(artist_id, order, page, hidden=admin)
+            found = await uow.reviews.authored(artist_id, order, page, hidden=admin)
+        signed = tuple(ListedReview.of(a) for a in found.items)
+        return Page(signed, found.total, found.request, found.total_exact)

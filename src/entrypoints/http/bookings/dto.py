@@ -8,9 +8,9 @@ from typing import Annotated, Literal
 from uuid import UUID
 
 import msgspec
-from msgspec import Meta
+from msgspec import UNSET, Meta, UnsetType
 
-from booking_domain.bookings import Booking, BookingStatus, HistoryEntry
+from booking_domain.bookings import Booking, BookingStatus, HistoryEntry, NamedBooking
 from booking_domain.bookings.use_cases import (
     MAX_NOTES_LENGTH,
     BookingRequest,
@@ -134,6 +134,19 @@ class BookingView(View, frozen=True):
     # A waitlist offer: "offered" while held for the customer's answer
     # (POST /waitlist/offers/{id}/accept or /decline), "accepted" after; else null.
     offer: str | None = None
+    # Who and what, by name (docs/api.md, "Bookings"): in the list and a booking read by its
+    # id; the customer's name only to the booking's parties and admins. Left out elsewhere.
+    customer_name: str | UnsetType | None = UNSET
+    service_name: str | UnsetType | None = UNSET
+
+    @classmethod
+    def named(cls, named: NamedBooking) -> BookingView:
+        """The booking with its names as the reader is shown them (``names_for``)."""
+        return msgspec.structs.replace(
+            cls.of(named.booking),
+            customer_name=named.names.customer,
+            service_name=named.names.service,
+        )
 
     @classmethod
     def of(cls, b: Booking) -> BookingView:

@@ -119,7 +119,7 @@ class ArtistReviewsController(Public, context="reviews", raises=READS):
             maybe_actor, ArtistId(artist_id), ReviewOrder(sort), PageRequest(page, page_size)
         )
         admin = _is_admin(maybe_actor)
-        return ReviewPage.of(found, lambda r: ReviewView.of(r, for_admin=admin))
+        return ReviewPage.of(found, lambda r: ReviewView.listed(r, for_admin=admin))
 
 
 class AdminReviewsController(AdminOnly, context="reviews", raises=CHANGES):

@@ -6,9 +6,10 @@ from datetime import datetime
 from typing import Annotated, Literal
 from uuid import UUID
 
+import msgspec
 from msgspec import UNSET, Meta, UnsetType
 
-from booking_domain.reviews import Review
+from booking_domain.reviews import ListedReview, Review
 from entrypoints.http.wire import Dto, PageView, View, utc
 
 Stars = Annotated[int, Meta(ge=1, le=5)]
@@ -52,6 +53,14 @@ class ReviewView(View, frozen=True):
     created_at: datetime
     updated_at: datetime
     hidden_reason: str | UnsetType = UNSET  # admins only
+    # In an artist's list: who wrote it, as "Ada L." (docs/api.md, "Reviews").
+    reviewer_name: str | UnsetType = UNSET
+
+    @classmethod
+    def listed(cls, listed: ListedReview, *, for_admin: bool = False) -> ReviewView:
+        """A review of a list, signed with its reviewer's display name."""
+        view = cls.of(listed.review, for_admin=for_admin)
+        return msgspec.structs.replace(view, reviewer_name=listed.reviewer)
 
     @classmethod
     def of(cls, r: Review, *, for_admin: bool = False) -> ReviewView:
