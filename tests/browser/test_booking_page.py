@@ -7,7 +7,9 @@ Mongolian, whose months and weekdays Chromium's Intl cannot name."""
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
@@ -103,7 +105,9 @@ def test_a_visitor_books_through_a_link_and_sees_the_deposit_qr(
         "the deposit's QR code",
     )
     assert (qr.get_attribute("src") or "").startswith("data:image/png;base64,")
-    assert "INK-" in browser.find_element(By.ID, "booking-facts").text
+    facts = browser.find_element(By.ID, "booking-facts").text
+    assert "INK-" in facts
+    _says_what_it_waits_for_and_by_when(server, browser, facts)
     assert browser.execute_script("return document.cookie") == ""
     assert browser.execute_script("return sessionStorage.getItem('inkslot.accessToken')")
     browser.save_screenshot(str(SCREENSHOTS / "page-deposit.png"))
@@ -115,6 +119,27 @@ def test_a_visitor_books_through_a_link_and_sees_the_deposit_qr(
     )
     logs = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
     assert logs == [], logs  # no CSP violation, no script error
+
+
+def _says_what_it_waits_for_and_by_when(server: ServerProcess, browser: Any, facts: str) -> None:
+    """The pending booking names the one thing it waits for (the deposit: the service needs
+    no approval) and its pay-by time: the hold's end, in the artist's time zone (the
+    browser's is UTC, Ulaanbaatar is 8 hours ahead)."""
+    token, booking_id = browser.execute_script(
+        "const id = JSON.parse(document.getElementById('page-data').textContent).artistId;"
+        "return [sessionStorage.getItem('inkslot.accessToken'),"
+        " sessionStorage.getItem('inkslot.booking.' + id)]"
+    )
+    booking = httpx.get(
+        f"{server.base_url}/api/v1/bookings/{booking_id}",
+        headers={"Authorization": "Bearer " + token},
+        timeout=30,
+    ).json()
+    assert booking["waitingFor"] == ["deposit"]
+    hold = datetime.fromisoformat(booking["holdExpiresAt"]).astimezone(ZoneInfo("Asia/Ulaanbaatar"))
+    assert "Waiting for the deposit\n" in facts and "approval" not in facts
+    assert f"Pay the deposit by {hold:%A, %-d %B %Y} at {hold:%H:%M}" in facts, facts
+    assert "(the artist's time, Asia/Ulaanbaatar)" in facts
 
 
 def test_a_stale_sign_in_is_dropped_and_the_page_forgets_it(

@@ -90,6 +90,7 @@ from booking_domain.bookings.references import new_booking_reference, read_booki
 from booking_domain.bookings.status import (
     CLOSED,
     TRANSITIONS,
+    Awaiting,
     BookingStatus,
     OfferStatus,
     PaymentStatus,
@@ -113,6 +114,7 @@ __all__ = [
     "OFFER_DECLINED",
     "TRANSITIONS",
     "AppointmentNotStartedError",
+    "Awaiting",
     "BookedFor",
     "Booking",
     "BookingActionNotAllowedError",

@@ -134,6 +134,9 @@ class BookingView(View, frozen=True):
     # A waitlist offer: "offered" while held for the customer's answer
     # (POST /waitlist/offers/{id}/accept or /decline), "accepted" after; else null.
     offer: str | None = None
+    # What a pending booking waits for, in order: "approval" (the artist's), "deposit";
+    # empty otherwise. ``holdExpiresAt`` is when the first of them must happen.
+    waiting_for: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, b: Booking) -> BookingView:
@@ -162,6 +165,7 @@ class BookingView(View, frozen=True):
             notes=b.notes,
             cancellation_reason=b.cancellation_reason,
             offer=None if b.offer is None else b.offer.value,
+            waiting_for=tuple(w.value for w in b.waiting_for),
             version=b.version,
             created_at=utc(b.created_at),
             updated_at=utc(b.updated_at),

@@ -18,6 +18,17 @@ BOOKING_TEXTS: Final = {
     "artistTime": "The artist's time ({zone}): {when}",
     "statusConfirmed": "Confirmed",
     "statusPending": "Waiting for the deposit or the artist's approval",
+    "waitApproval": "Waiting for the artist's approval",
+    "waitDeposit": "Waiting for the deposit",
+    "waitBoth": "Waiting for the artist's approval, then the deposit",
+    "payBy": (
+        "Pay the deposit by {when} (the artist's time, {zone}); until then the time is held"
+        " for you."
+    ),
+    "approveBy": (
+        "The artist answers by {when} (the artist's time, {zone}); until then the time is"
+        " held for you."
+    ),
     "statusCancelled": "Cancelled",
     "statusOther": "Status: {status}",
     "awaitingApproval": "The artist approves this request first; the deposit comes after.",

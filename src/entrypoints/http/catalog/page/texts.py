@@ -40,6 +40,17 @@ SCRIPT_TEXTS: Final = {
     "statusConfirmed": "Confirmed",
     "statusPending": "Waiting for the deposit or the artist's approval",
     "statusCancelled": "Cancelled",
+    "waitApproval": "Waiting for the artist's approval",
+    "waitDeposit": "Waiting for the deposit",
+    "waitBoth": "Waiting for the artist's approval, then the deposit",
+    "payBy": (
+        "Pay the deposit by {when} (the artist's time, {zone}); until then the time is held"
+        " for you."
+    ),
+    "approveBy": (
+        "The artist answers by {when} (the artist's time, {zone}); until then the time is"
+        " held for you."
+    ),
     "statusOther": "Status: {status}",
     "payDeposit": "Pay the deposit of {amount} with QPay",
     "scanQr": "Scan the QR code with your bank app, or open your bank's app below.",

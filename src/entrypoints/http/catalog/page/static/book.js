@@ -7,7 +7,7 @@
 (() => {
   const { API, store, data, T, zone, $, say, call, status, fail } = window.Inkslot;
   const { session, wireSignIn, signInWithTelegram, dayKey, dates, whenText, slotList } = window.Inkslot;
-  const { isOpen, statusText, showFacts, offerDeposit, wireCheckPayment } = window.Inkslot;
+  const { isOpen, statusText, holdText, showFacts, offerDeposit, wireCheckPayment } = window.Inkslot;
   // The booking made here, so a reload shows it again (while the tab stays signed in).
   const KEY_BOOKING = "inkslot.booking." + data.artistId;
 
@@ -208,7 +208,10 @@
   async function showBooking(booking) {
     state.booking = booking;
     $("mine").hidden = false;
-    showFacts([say(T.booked, { reference: booking.reference }), whenText(booking.start), statusText(booking)]);
+    const facts = [say(T.booked, { reference: booking.reference }), whenText(booking.start), statusText(booking)];
+    const hold = holdText(booking, data.artistZone);
+    if (hold) facts.push(hold);
+    showFacts(facts);
     $("cancel").hidden = !isOpen(booking);
     $("reschedule").hidden = !isOpen(booking);
     state.invoice = await offerDeposit(booking);

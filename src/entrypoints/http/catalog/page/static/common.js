@@ -239,11 +239,25 @@ window.Inkslot = (() => {
   // Only these may still be cancelled or moved; the API has the last word by its policy.
   const isOpen = (booking) => booking.status === "pending" || booking.status === "confirmed";
 
+  // A pending booking says what it waits for (the API's ``waitingFor``: the artist's
+  // approval, the deposit, or both, approval first).
+  const WAITING = { "approval": "waitApproval", "deposit": "waitDeposit", "approval,deposit": "waitBoth" };
+
   function statusText(booking) {
     if (booking.status === "confirmed") return T.statusConfirmed;
-    if (booking.status === "pending") return T.statusPending;
+    if (booking.status === "pending") return T[WAITING[(booking.waitingFor || []).join(",")]] || T.statusPending;
     if (booking.status === "cancelled") return T.statusCancelled;
     return say(T.statusOther, { status: booking.status });
+  }
+
+  // By when the first thing it waits for must happen (its hold, which frees the time after),
+  // in the artist's time zone, the one the artist keeps the calendar in: the deposit's
+  // pay-by time, or the artist's answer. Null when it waits for nothing or the zone is unknown.
+  function holdText(booking, artistZone) {
+    const waiting = booking.waitingFor || [];
+    if (booking.status !== "pending" || !waiting.length || !booking.holdExpiresAt || !artistZone) return null;
+    const text = waiting[0] === "deposit" ? T.payBy : T.approveBy;
+    return say(text, { when: whenText(booking.holdExpiresAt, artistZone), zone: artistZone });
   }
 
   // One paragraph a line in #booking-facts, after those already there.
@@ -351,6 +365,7 @@ window.Inkslot = (() => {
     slotList,
     isOpen,
     statusText,
+    holdText,
     addFacts,
     showFacts,
     offerDeposit,

@@ -9,7 +9,7 @@
 "use strict";
 (() => {
   const { data, T, zone, $, say, call, status, fail, session, wireSignIn } = window.Inkslot;
-  const { dayKey, whenText, slotList, isOpen, statusText, showFacts, offerDeposit, wireCheckPayment } =
+  const { dayKey, whenText, slotList, isOpen, statusText, holdText, showFacts, offerDeposit, wireCheckPayment } =
     window.Inkslot;
   const state = { booking: null, me: null, artist: null, service: null, invoice: null };
 
@@ -67,7 +67,11 @@
     const offered = booking.status === "pending" && booking.offer === "offered";
     const answering = offered && state.me !== null && booking.customerId === state.me.id;
     if (offered) lines.push(answering ? T.statusOffered : T.statusOfferWaiting);
-    else lines.push(statusText(booking));
+    else {
+      lines.push(statusText(booking));
+      const hold = holdText(booking, artistZone);
+      if (hold) lines.push(hold);
+    }
     showFacts(lines);
     $("offer").hidden = !answering;
     if (answering && booking.holdExpiresAt) {
