@@ -117,6 +117,20 @@ def test_a_visitor_books_through_a_link_and_sees_the_deposit_qr(
     wait_for(
         lambda: "not arrived" in browser.find_element(By.ID, "status").text, "the unpaid notice"
     )
+    cancel = browser.find_element(By.ID, "cancel")
+    cancel.click()  # asks first: the policy's consequence (nothing paid yet, nothing kept)
+    question = wait_for(
+        lambda: (
+            browser.find_element(By.ID, "ask-question").is_displayed()
+            and browser.find_element(By.ID, "ask-question")
+        ),
+        "the question before cancelling",
+    )
+    assert "Nothing has been paid" in question.text
+    assert browser.switch_to.active_element == question
+    browser.find_element(By.ID, "ask-no").click()
+    assert browser.switch_to.active_element == cancel
+    assert "Waiting for the deposit" in browser.find_element(By.ID, "booking-facts").text
     logs = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
     assert logs == [], logs  # no CSP violation, no script error
 

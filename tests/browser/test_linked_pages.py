@@ -131,7 +131,16 @@ def test_a_customer_cancels_a_booking_from_its_emailed_link(
     assert browser.find_element(By.ID, "sign-out").text == "Sign out"
     cancel = browser.find_element(By.ID, "cancel")
     assert cancel.text == "Cancel this booking"
+    cancel.click()  # asks first, saying what the policy keeps (nothing was paid here)
+    question = _shown(browser, "ask-question")
+    assert question.text == "Cancel this booking? Nothing has been paid, so nothing is kept."
+    assert browser.switch_to.active_element == question
+    browser.save_screenshot(str(SCREENSHOTS / "page-booking-ask.png"))
+    browser.find_element(By.ID, "ask-no").click()  # nothing changes; focus back on "cancel"
+    assert not question.is_displayed() and browser.switch_to.active_element == cancel
+    assert "Confirmed" in facts.text
     cancel.click()
+    _shown(browser, "ask-yes").click()
     wait_for(lambda: "Cancelled" in facts.text, "the cancelled booking")
     assert not browser.find_element(By.ID, "cancel").is_displayed()
     browser.save_screenshot(str(SCREENSHOTS / "page-booking.png"))

@@ -15,6 +15,7 @@ from booking_domain.bookings.booking import (
     busy_timeline,
     require_role,
 )
+from booking_domain.bookings.cancellation import CancellationQuote, quote_cancellation
 from booking_domain.bookings.clients import BookedFor, Client, ClientId, new_client
 from booking_domain.bookings.consent_gate import (
     ConsentGate,
@@ -125,6 +126,7 @@ __all__ = [
     "BookingRepository",
     "BookingStatus",
     "BookingsUnitOfWork",
+    "CancellationQuote",
     "Client",
     "ClientId",
     "ConsentGate",
@@ -180,6 +182,7 @@ __all__ = [
     "offer_booking",
     "place_offer",
     "place_session",
+    "quote_cancellation",
     "read_booking_reference",
     "record_balance_payment",
     "record_change",

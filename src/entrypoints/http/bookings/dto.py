@@ -10,7 +10,7 @@ from uuid import UUID
 import msgspec
 from msgspec import Meta
 
-from booking_domain.bookings import Booking, BookingStatus, HistoryEntry
+from booking_domain.bookings import Booking, BookingStatus, CancellationQuote, HistoryEntry
 from booking_domain.bookings.use_cases import (
     MAX_NOTES_LENGTH,
     BookingRequest,
@@ -224,3 +224,26 @@ class CustomerContactView(View, frozen=True):
     @classmethod
     def of(cls, contact: CustomerContact) -> CustomerContactView:
         return cls(contact.name, contact.phone)
+
+
+class CancellationQuoteView(View, frozen=True):
+    """What cancelling the booking now would do, by the cancellation policy, for the one
+    asking: ``refundAmount`` given back, ``keptAmount`` paid and kept (minor units of
+    ``currency``), ``freeUntil`` (the last moment a customer cancels with the deposit back
+    or moves it) and ``mayMove`` (whether the asker may move it now)."""
+
+    currency: str
+    refund_amount: int
+    kept_amount: int
+    free_until: datetime
+    may_move: bool
+
+    @classmethod
+    def of(cls, quote: CancellationQuote) -> CancellationQuoteView:
+        return cls(
+            currency=quote.refund.currency,
+            refund_amount=quote.refund.amount,
+            kept_amount=quote.kept.amount,
+            free_until=utc(quote.free_until),
+            may_move=quote.may_move,
+        )

@@ -6,8 +6,11 @@ from __future__ import annotations
 
 from typing import Final
 
+from entrypoints.http.catalog.page.texts import ASK_TEXTS
+
 # The customer's (or artist's) own booking at /bookings/{id}.
 BOOKING_TEXTS: Final = {
+    **ASK_TEXTS,
     "loadingBooking": "Loading your booking…",
     "signInToSee": "Sign in to see this booking.",
     "notFound": "This booking was not found. It may belong to another account.",

@@ -22,8 +22,27 @@ from entrypoints.http.locale import DEFAULT_LOCALE, SUPPORTED_LOCALES, negotiate
 
 DOMAIN: Final = "booking_page"
 
+# Asking first before cancelling or moving (common.js's askFirst), on the booking page and a
+# booking's own page: the cancellation policy's consequence is the API's quote
+# (GET /bookings/{id}/cancellation), put in words here.
+ASK_TEXTS: Final = {
+    "askCancel": "Cancel this booking? Nothing has been paid, so nothing is kept.",
+    "askCancelRefund": "Cancel this booking? The {refund} paid is refunded in full.",
+    "askCancelKept": (
+        "Cancel this booking? The artist keeps the {kept} paid: cancelling with a refund was"
+        " possible until {when}."
+    ),
+    "askCancelPart": "Cancel this booking? {refund} is refunded and the artist keeps {kept}.",
+    "cancelYes": "Yes, cancel it",
+    "goBack": "No, go back",
+    "askMove": "Move the booking to {when}? The deposit paid stays with it.",
+    "moveYes": "Yes, move it",
+    "tooLateToMove": "This booking can no longer be moved: that was possible until {when}.",
+}
+
 # What the script says, by key: English here, Mongolian in the catalogue.
 SCRIPT_TEXTS: Final = {
+    **ASK_TEXTS,
     "loading": "Loading free times…",
     "noSlots": "No free times on this day.",
     "pickDay": "Pick a day to see its free times.",

@@ -8,6 +8,7 @@
   const { API, store, data, T, zone, $, say, call, status, fail } = window.Inkslot;
   const { session, wireSignIn, signInWithTelegram, dayKey, dates, whenText, slotList } = window.Inkslot;
   const { isOpen, statusText, holdText, showFacts, offerDeposit, wireCheckPayment } = window.Inkslot;
+  const { askFirst, cancelAfterAsking, mayMove } = window.Inkslot;
   // The booking made here, so a reload shows it again (while the tab stays signed in).
   const KEY_BOOKING = "inkslot.booking." + data.artistId;
 
@@ -223,10 +224,8 @@
   $("cancel").addEventListener("click", async () => {
     if (!state.booking) return;
     try {
-      const booking = await call("PATCH", `/bookings/${state.booking.id}`, {
-        status: "cancelled",
-        reason: "Cancelled on the booking page",
-      });
+      const booking = await cancelAfterAsking(state.booking, "Cancelled on the booking page");
+      if (!booking) return;
       await showBooking(booking);
       status(T.cancelled);
       await loadMonth();
@@ -235,7 +234,13 @@
     }
   });
 
-  $("reschedule").addEventListener("click", () => {
+  $("reschedule").addEventListener("click", async () => {
+    if (!state.booking) return;
+    try {
+      if (!(await mayMove(state.booking))) return;
+    } catch (error) {
+      return fail(error);
+    }
     state.rescheduling = true;
     state.slot = null;
     status(T.rescheduleHint);
@@ -246,6 +251,8 @@
 
   $("move-here").addEventListener("click", async () => {
     if (!state.booking || !state.slot) return;
+    const question = say(T.askMove, { when: whenText(state.slot.start) });
+    if (!(await askFirst(question, T.moveYes, $("move-here")))) return;
     try {
       const booking = await call("POST", `/bookings/${state.booking.id}/reschedule`, { start: state.slot.start });
       state.rescheduling = false;

@@ -318,6 +318,60 @@ window.Inkslot = (() => {
     return invoice;
   }
 
+  // --- asking first (_ask.html.j2) -------------------------------------------------------
+  // Cancelling and moving cannot be undone: the page asks ``question`` first, with ``yes``
+  // (the action's words) and "No, go back"; the focus moves to the question, so a screen
+  // reader reads it, and back to ``from`` on "no". Resolves to the answer.
+  function askFirst(question, yes, from) {
+    return new Promise((resolve) => {
+      const box = $("ask");
+      $("ask-question").textContent = question;
+      $("ask-yes").textContent = yes;
+      box.hidden = false;
+      $("ask-question").focus();
+      const answer = (given) => {
+        box.hidden = true;
+        $("ask-yes").onclick = $("ask-no").onclick = null;
+        if (!given && from) from.focus();
+        resolve(given);
+      };
+      $("ask-yes").onclick = () => answer(true);
+      $("ask-no").onclick = () => answer(false);
+    });
+  }
+
+  const moneyText = (currency, amount) => currency + " " + (amount / 100).toLocaleString(intlLang);
+
+  // The cancellation policy's consequence for this visitor, as the API quotes it (what would
+  // be refunded and kept, whether it may still move: GET /bookings/{id}/cancellation).
+  const cancellationQuote = (booking) => call("GET", `/bookings/${booking.id}/cancellation`);
+
+  // "Cancel this booking?" in words of the quote: nothing paid, all back, all kept, or part.
+  function cancelQuestion(quote) {
+    const refund = moneyText(quote.currency, quote.refundAmount);
+    const kept = moneyText(quote.currency, quote.keptAmount);
+    if (quote.keptAmount > 0 && quote.refundAmount > 0) return say(T.askCancelPart, { refund, kept });
+    if (quote.keptAmount > 0) return say(T.askCancelKept, { kept, when: whenText(quote.freeUntil) });
+    if (quote.refundAmount > 0) return say(T.askCancelRefund, { refund });
+    return T.askCancel;
+  }
+
+  // Cancel ``booking`` once the visitor has read what the policy keeps and said yes (the
+  // answer's booking), else null.
+  async function cancelAfterAsking(booking, reason) {
+    const quote = await cancellationQuote(booking);
+    if (!(await askFirst(cancelQuestion(quote), T.cancelYes, $("cancel")))) return null;
+    return call("PATCH", `/bookings/${booking.id}`, { status: "cancelled", reason });
+  }
+
+  // Whether ``booking`` may still be moved by this visitor; when not, says so (until when it
+  // could) in #status.
+  async function mayMove(booking) {
+    const quote = await cancellationQuote(booking);
+    if (!quote.mayMove) status(say(T.tooLateToMove, { when: whenText(quote.freeUntil) }));
+    return quote.mayMove;
+  }
+
   // "I have paid": ask for the invoice to be checked (a 429 only means it was checked a
   // moment ago: the booking still tells), then ``show`` the booking once it is paid.
   // ``state`` is the page's own {booking, invoice}, read at each click.
@@ -370,5 +424,8 @@ window.Inkslot = (() => {
     showFacts,
     offerDeposit,
     wireCheckPayment,
+    askFirst,
+    cancelAfterAsking,
+    mayMove,
   };
 })();

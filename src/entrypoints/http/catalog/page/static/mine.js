@@ -11,6 +11,7 @@
   const { data, T, zone, $, say, call, status, fail, session, wireSignIn } = window.Inkslot;
   const { dayKey, whenText, slotList, isOpen, statusText, holdText, showFacts, offerDeposit, wireCheckPayment } =
     window.Inkslot;
+  const { askFirst, cancelAfterAsking, mayMove } = window.Inkslot;
   const state = { booking: null, me: null, artist: null, service: null, invoice: null };
 
   function showSignIn() {
@@ -111,10 +112,8 @@
   $("cancel").addEventListener("click", async () => {
     if (!state.booking) return;
     try {
-      const booking = await call("PATCH", `/bookings/${state.booking.id}`, {
-        status: "cancelled",
-        reason: "Cancelled on the booking's page",
-      });
+      const booking = await cancelAfterAsking(state.booking, "Cancelled on the booking's page");
+      if (!booking) return;
       await show(booking);
       status(T.cancelled);
     } catch (error) {
@@ -138,7 +137,13 @@
   $("accept-offer").addEventListener("click", () => answerOffer("accept", T.offerAccepted));
   $("decline-offer").addEventListener("click", () => answerOffer("decline", T.offerDeclined));
 
-  $("reschedule").addEventListener("click", () => {
+  $("reschedule").addEventListener("click", async () => {
+    if (!state.booking) return;
+    try {
+      if (!(await mayMove(state.booking))) return;
+    } catch (error) {
+      return fail(error);
+    }
     $("move-form").hidden = false;
     $("move-day").min = dayKey(new Date());
     if (!$("move-day").value && state.booking) $("move-day").value = dayKey(new Date(state.booking.start));
@@ -168,7 +173,7 @@
       });
       const page = await call("GET", `/artists/${booking.artistId}/slots?${query}`);
       if (!page.items.length) return (box.textContent = T.noSlots);
-      box.appendChild(slotList(page.items, (slot) => move(slot.start)));
+      box.appendChild(slotList(page.items, (slot, button) => move(slot.start, button)));
     } catch (error) {
       fail(error);
     }
@@ -190,7 +195,9 @@
     }
   });
 
-  async function move(start) {
+  async function move(start, button) {
+    const question = say(T.askMove, { when: whenText(start, zone) });
+    if (!(await askFirst(question, T.moveYes, button))) return;
     try {
       const booking = await call("POST", `/bookings/${state.booking.id}/reschedule`, { start });
       $("move-form").hidden = true;
