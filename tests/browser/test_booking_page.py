@@ -22,8 +22,8 @@ PHONE = "8811 2233"
 _ARTIST_PASSWORD = re.compile(r"^\s+artist\s+artist@inkslot\.local\s+(\S+)", re.M)
 
 
-def _deposit_link(server: ServerProcess) -> str:
-    """As the demo artist: a service with a deposit the customer pays at once, and its link."""
+def _as_artist(server: ServerProcess) -> tuple[httpx.Client, dict[str, str], dict[str, Any]]:
+    """The API signed in as the demo artist: the client, its headers and the artist."""
     match = wait_for(lambda: _ARTIST_PASSWORD.search(server.log_tail(200)), "the demo accounts")
     api = httpx.Client(base_url=server.base_url + "/api/v1", timeout=30)
     login = api.post(
@@ -36,6 +36,12 @@ def _deposit_link(server: ServerProcess) -> str:
         for a in api.get("/artists", params={"q": "saraa"}).json()["items"]
         if a["displayName"] == "Saraa Ink"
     )
+    return api, auth, artist
+
+
+def _deposit_link(server: ServerProcess) -> str:
+    """As the demo artist: a service with a deposit the customer pays at once, and its link."""
+    api, auth, artist = _as_artist(server)
     service = api.post(
         f"/artists/{artist['id']}/services",
         json={
@@ -133,6 +139,40 @@ def test_a_visitor_books_through_a_link_and_sees_the_deposit_qr(
     assert "Waiting for the deposit" in browser.find_element(By.ID, "booking-facts").text
     logs = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
     assert logs == [], logs  # no CSP violation, no script error
+
+
+def test_a_month_with_no_free_day_offers_the_next_free_day(
+    server: ServerProcess, browser: Any
+) -> None:
+    """The artist takes bookings 40 days ahead at the soonest: this month (and maybe the
+    next) has no free day; the page says so and offers the next free day, which opens
+    that day's month with its times."""
+    from selenium.webdriver.common.by import By
+
+    url = _deposit_link(server)
+    api, auth, artist = _as_artist(server)
+    changed = api.patch(
+        f"/artists/{artist['id']}/settings",
+        json={"minimumNoticeMinutes": 40 * 24 * 60},
+        headers=auth,
+    )
+    assert changed.status_code == 200, changed.text
+    browser.get(url)
+    jump = wait_for(
+        lambda: browser.find_elements(By.ID, "next-free-day"), "the next free day's button"
+    )[0]
+    assert "No free times this month." in browser.find_element(By.ID, "slots").text
+    assert browser.find_elements(By.CSS_SELECTOR, "button.day:not([disabled])") == []
+    offered = jump.text
+    assert offered.startswith("Go to the next free day: ")
+    browser.save_screenshot(str(SCREENSHOTS / "page-next-free-day.png"))
+    jump.click()
+    slots = wait_for(lambda: browser.find_elements(By.CSS_SELECTOR, "button.slot"), "its times")
+    day = browser.find_element(By.CSS_SELECTOR, 'button.day[aria-pressed="true"]')
+    assert offered.endswith(day.get_attribute("aria-label") or "-")
+    assert browser.switch_to.active_element == day and slots
+    logs = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    assert logs == [], logs
 
 
 def _says_what_it_waits_for_and_by_when(server: ServerProcess, browser: Any, facts: str) -> None:

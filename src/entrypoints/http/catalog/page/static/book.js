@@ -72,6 +72,54 @@
     }
     renderDays(false);
     if (state.day) showDay(state.day); // the day shown before, with its times as they are now
+    else if (!state.byDay.size) await offerNextFreeDay(service, first, next);
+  }
+
+  // A month with no free day: the next free day after it, asked of the slots endpoint (one
+  // start, limit=1) over at most NEXT_FREE_WINDOWS of its 62-day ranges, offered as a button
+  // that opens that day; or word that nothing is free that far ahead.
+  const NEXT_FREE_WINDOWS = 2;
+  const WINDOW_DAYS = 62;
+
+  async function nextFreeStart(service, from) {
+    for (let i = 0; i < NEXT_FREE_WINDOWS; i++) {
+      const to = new Date(from.getTime() + WINDOW_DAYS * 86400000);
+      const query = new URLSearchParams({ serviceId: service, from: from.toISOString(), to: to.toISOString(), limit: "1" });
+      const page = await call("GET", `/artists/${data.artistId}/slots?${query}`);
+      if (page.items.length) return page.items[0].start;
+      from = to;
+    }
+    return null;
+  }
+
+  async function offerNextFreeDay(service, first, next) {
+    let start;
+    try {
+      start = await nextFreeStart(service, next);
+    } catch (error) {
+      return fail(error);
+    }
+    if (state.month !== first || state.day) return; // the visitor moved on meanwhile
+    const box = $("slots");
+    box.textContent = "";
+    const note = document.createElement("p");
+    note.textContent = start ? T.noFreeDayThisMonth : T.noFreeDaySoon;
+    box.appendChild(note);
+    if (!start) return;
+    const day = new Date(start);
+    const button = document.createElement("button");
+    button.type = "button";
+    button.id = "next-free-day";
+    button.textContent = say(T.nextFreeDay, { date: dates.fullDate(day) });
+    button.addEventListener("click", () => {
+      state.month = new Date(day.getFullYear(), day.getMonth(), 1);
+      state.day = dayKey(day);
+      loadMonth().then(() => {
+        const chosen = document.querySelector(`button.day[data-day="${state.day}"]`);
+        if (chosen) chosen.focus();
+      });
+    });
+    box.appendChild(button);
   }
 
   function renderDays(loading) {
