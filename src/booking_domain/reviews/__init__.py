@@ -13,6 +13,7 @@ from booking_domain.reviews.errors import (
 )
 from booking_domain.reviews.ports import ReviewOrder, ReviewsUnitOfWork
 from booking_domain.reviews.published import REVIEW_EVENT_TYPES, review_outbox_event
+from booking_domain.reviews.reviewers import ShownReview, reviewer_name
 from booking_domain.reviews.reviews import (
     EDIT_WINDOW,
     Reply,
@@ -23,6 +24,7 @@ from booking_domain.reviews.reviews import (
     apply,
     write_review,
 )
+from booking_domain.reviews.use_cases import ReviewUseCases
 
 __all__ = [
     "EDIT_WINDOW",
@@ -39,8 +41,11 @@ __all__ = [
     "ReviewNotAllowedError",
     "ReviewNotFoundError",
     "ReviewOrder",
+    "ReviewUseCases",
     "ReviewsUnitOfWork",
+    "ShownReview",
     "apply",
     "review_outbox_event",
+    "reviewer_name",
     "write_review",
 ]

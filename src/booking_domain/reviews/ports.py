@@ -7,6 +7,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Protocol
 
+from booking_domain.accounts import HasUsers
 from booking_domain.bookings import HasBookings
 from booking_domain.catalog import HasArtists
 from booking_domain.reviews.reviews import Review, ReviewId
@@ -46,7 +47,9 @@ class ArtistRatings(Protocol):
         ...
 
 
-class ReviewsUnitOfWork(UnitOfWork, HasBookings, HasArtists, HasOutbox, HasAudit, Protocol):
+class ReviewsUnitOfWork(
+    UnitOfWork, HasUsers, HasBookings, HasArtists, HasOutbox, HasAudit, Protocol
+):
     @property
     def reviews(self) -> ReviewRepository: ...
 

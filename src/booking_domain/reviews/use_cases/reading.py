@@ -5,6 +5,7 @@ from __future__ import annotations
 from booking_domain.catalog import ArtistNotFoundError
 from booking_domain.reviews.errors import ReviewNotFoundError
 from booking_domain.reviews.ports import ReviewOrder
+from booking_domain.reviews.reviewers import ShownReview, reviewer_name
 from booking_domain.reviews.reviews import Review, ReviewId
 from booking_domain.reviews.use_cases.deps import ReviewsDeps
 from booking_domain.shared.freshness import browsing
@@ -36,3 +37,23 @@ class ListArtistReviews(UseCase[ReviewsDeps]):
                 raise ArtistNotFoundError()
             admin = actor is not None and actor.is_admin
             return await uow.reviews.of_artist(artist_id, order, page, hidden=admin)
+
+
+class ShowArtistReviews(UseCase[ReviewsDeps]):
+    """The newest ``count`` visible reviews of a visible artist, each with its writer's
+    shown name (``reviewer_name``: a deleted account's is blank), for a public page."""
+
+    async def __call__(self, artist_id: ArtistId, count: int) -> tuple[ShownReview, ...]:
+        async with self._deps.uow(read_only=True, may_lag=True) as uow:
+            artist = await uow.artists.get(artist_id)
+            if artist is None or not artist.visible_to(None):
+                raise ArtistNotFoundError()
+            page = await uow.reviews.of_artist(
+                artist_id, ReviewOrder.NEWEST, PageRequest(1, count), hidden=False
+            )
+            shown = []
+            for review in page.items:
+                user = await uow.users.get(review.customer_id)
+                name = None if user is None or user.deleted_at is not None else user.name
+                shown.append(ShownReview(review, reviewer_name(name)))
+        return tuple(shown)

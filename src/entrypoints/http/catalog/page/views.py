@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from booking_domain.catalog import SchedulingPolicy
 from booking_domain.catalog.services import Service
 from booking_domain.catalog.use_cases import LinkLanding
 from booking_domain.shared.money import Money
@@ -15,6 +16,16 @@ def money_text(money: Money) -> str:
     as every currency the platform takes has)."""
     whole, cents = divmod(money.amount, 100)
     return f"{money.currency} {whole:,}" + (f".{cents:02d}" if cents else "")
+
+
+def policy_view(policy: SchedulingPolicy) -> dict[str, int]:
+    """The artist's cancellation policy as the page states it, in whole hours and minutes:
+    the free-cancellation notice (cancel with the deposit back, or move, until this long
+    before the start) and the deposit hold (how long a booking waits for its deposit)."""
+    return {
+        "noticeHours": int(policy.free_cancellation_notice.total_seconds() // 3600),
+        "holdMinutes": int(policy.deposit_hold.total_seconds() // 60),
+    }
 
 
 def service_view(service: Service) -> dict[str, Any]:
