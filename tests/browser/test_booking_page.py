@@ -111,12 +111,22 @@ def test_a_visitor_books_through_a_link_and_sees_the_deposit_qr(
         "the deposit's QR code",
     )
     assert (qr.get_attribute("src") or "").startswith("data:image/png;base64,")
+    assert browser.execute_script("return arguments[0].naturalWidth", qr) > 0  # a real PNG
+    deposit = browser.find_element(By.ID, "deposit").text
+    assert "INKSLOT-SANDBOX" not in deposit  # the QR code's raw text is never shown
+    banks = browser.find_elements(By.CSS_SELECTOR, "#bank-links a")
+    assert banks and all(b.get_attribute("href") for b in banks)  # the bank apps' links
     facts = browser.find_element(By.ID, "booking-facts").text
     assert "INK-" in facts
     _says_what_it_waits_for_and_by_when(server, browser, facts)
     assert browser.execute_script("return document.cookie") == ""
     assert browser.execute_script("return sessionStorage.getItem('inkslot.accessToken')")
     browser.save_screenshot(str(SCREENSHOTS / "page-deposit.png"))
+    browser.set_window_size(390, 844)  # a phone: the QR code and the bank links fit
+    browser.execute_script("document.getElementById('deposit').scrollIntoView()")
+    assert browser.execute_script("return document.documentElement.scrollWidth") <= 390
+    browser.save_screenshot(str(SCREENSHOTS / "page-deposit-phone.png"))
+    browser.set_window_size(1000, 1800)
     paid = browser.find_element(By.ID, "check-payment")
     assert paid.text == "I have paid"
     paid.click()  # the sandbox has not been paid: the page says so

@@ -301,8 +301,11 @@ window.Inkslot = (() => {
     });
     const amount = invoice.currency + " " + (invoice.amount / 100).toLocaleString(intlLang);
     $("deposit-title").textContent = say(T.payDeposit, { amount });
-    $("qr").src = invoice.qrImage.startsWith("data:") ? invoice.qrImage : "data:image/png;base64," + invoice.qrImage;
-    $("qr-text").textContent = invoice.qrText;
+    // The image QPay drew (base64 PNG); no image, no QR code: the bank apps' links remain.
+    $("qr").hidden = !invoice.qrImage;
+    if (invoice.qrImage) {
+      $("qr").src = invoice.qrImage.startsWith("data:") ? invoice.qrImage : "data:image/png;base64," + invoice.qrImage;
+    }
     const links = $("bank-links");
     links.textContent = "";
     for (const bank of invoice.deepLinks || []) {
