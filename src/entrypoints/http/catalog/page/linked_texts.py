@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from typing import Final
 
-from entrypoints.http.catalog.page.texts import ASK_TEXTS
+from entrypoints.http.catalog.page.texts import ASK_TEXTS, SIGN_IN_TEXTS
 
 # The customer's (or artist's) own booking at /bookings/{id}.
 BOOKING_TEXTS: Final = {
     **ASK_TEXTS,
+    **SIGN_IN_TEXTS,
     "loadingBooking": "Loading your booking…",
     "signInToSee": "Sign in to see this booking.",
     "notFound": "This booking was not found. It may belong to another account.",
@@ -102,6 +103,7 @@ ACCOUNT_TEXTS: Final = {
 # A tattoo request's own page at /requests/{id} (its notifications' link): its facts, its
 # reference pictures, its thread, and the steps its party may take.
 REQUEST_TEXTS: Final = {
+    **SIGN_IN_TEXTS,
     "loadingRequest": "Loading the request…",
     "signInToSee": "Sign in to see this request.",
     "notFound": "This request was not found. It may belong to another account.",

@@ -40,9 +40,20 @@ ASK_TEXTS: Final = {
     "tooLateToMove": "This booking can no longer be moved: that was possible until {when}.",
 }
 
+# What the sign-in forms (_signin.html.j2, common.js's wireSignIn) say, on every page that
+# has them: a wrong password in plain words, and the password-reset link asked for.
+SIGN_IN_TEXTS: Final = {
+    "wrongPassword": "Wrong email or password.",
+    "emailFirst": "Enter your email address first, then ask for the link.",
+    "resetSent": (
+        "If an account has this email address, we have sent it a link to choose a new password."
+    ),
+}
+
 # What the script says, by key: English here, Mongolian in the catalogue.
 SCRIPT_TEXTS: Final = {
     **ASK_TEXTS,
+    **SIGN_IN_TEXTS,
     "loading": "Loading free times…",
     "noSlots": "No free times on this day.",
     "pickDay": "Pick a day to see its free times.",

@@ -120,6 +120,23 @@ window.Inkslot = (() => {
         signedIn(await call("POST", "/auth/login", body), "email");
         $("password").value = "";
       } catch (error) {
+        // The API's wording is for developers; a person reads that the pair was wrong.
+        if (error.code === "invalid_credentials") status(T.wrongPassword);
+        else fail(error);
+      }
+    });
+    // "Forgot password?": the reset link to the email typed above (the API answers alike for
+    // every address, so the page says "if an account has it").
+    $("forgot-password").addEventListener("click", async () => {
+      const email = $("email").value.trim();
+      if (!email) {
+        status(T.emailFirst);
+        return $("email").focus();
+      }
+      try {
+        await call("POST", "/auth/password/forgot", { email });
+        status(T.resetSent);
+      } catch (error) {
         fail(error);
       }
     });
