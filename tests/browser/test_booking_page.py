@@ -83,8 +83,9 @@ def test_a_visitor_books_through_a_link_and_sees_the_deposit_qr(
     browser.get(url)
     assert "Saraa Ink" in browser.find_element(By.TAG_NAME, "h1").text
     greyed = browser.find_elements(By.CSS_SELECTOR, "button.day[disabled]")
-    _free_day(browser).click()
+    day = _free_day(browser)
     assert greyed, "days without free slots are greyed out"
+    _days_are_one_tab_stop(browser, day)
     slot = wait_for(lambda: browser.find_elements(By.CSS_SELECTOR, "button.slot"), "free slots")[0]
     slot.click()
     browser.find_element(By.ID, "phone").send_keys(PHONE)
@@ -104,6 +105,10 @@ def test_a_visitor_books_through_a_link_and_sees_the_deposit_qr(
     assert book.text == "Book this time"
     browser.save_screenshot(str(SCREENSHOTS / "page-slots.png"))
     book.click()
+    wait_for(
+        lambda: browser.switch_to.active_element.get_attribute("id") == "mine-title",
+        "the focus on the booking's heading",
+    )
     qr = wait_for(
         lambda: (
             browser.find_element(By.ID, "qr").is_displayed() and browser.find_element(By.ID, "qr")
@@ -147,7 +152,18 @@ def test_a_visitor_books_through_a_link_and_sees_the_deposit_qr(
     browser.find_element(By.ID, "ask-no").click()
     assert browser.switch_to.active_element == cancel
     assert "Waiting for the deposit" in browser.find_element(By.ID, "booking-facts").text
-    logs = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    paying = httpx.post(banks[0].get_attribute("href") or "", timeout=30)  # the sandbox bank
+    assert paying.status_code == 200, paying.text
+    paid.click()  # paid now: the deposit's section goes, the focus moves to the heading
+    wait_for(lambda: "deposit is paid" in browser.find_element(By.ID, "status").text, "paid")
+    assert browser.switch_to.active_element.get_attribute("id") == "mine-title"
+    assert not browser.find_element(By.ID, "deposit").is_displayed()
+    # A second check within seconds is the API's 429 (the page reads the booking anyway).
+    logs = [
+        e
+        for e in browser.get_log("browser")
+        if e["level"] == "SEVERE" and "/check - Failed to load resource" not in e["message"]
+    ]
     assert logs == [], logs  # no CSP violation, no script error
 
 
@@ -183,6 +199,34 @@ def test_a_month_with_no_free_day_offers_the_next_free_day(
     assert browser.switch_to.active_element == day and slots
     logs = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
     assert logs == [], logs
+
+
+def _days_are_one_tab_stop(browser: Any, day: Any) -> None:
+    """The month's days are one Tab stop (a roving tabindex): the first free day takes the
+    Tab, the arrow keys move between free days, and one Tab from the chosen day reaches its
+    first time."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    free = browser.find_elements(By.CSS_SELECTOR, "button.day:not([disabled])")
+    stops = [
+        b
+        for b in browser.find_elements(By.CSS_SELECTOR, "button.day")
+        if b.get_attribute("tabindex") == "0"
+    ]
+    assert stops == [free[0]] and day == free[0]
+    day.send_keys(Keys.END)
+    assert browser.switch_to.active_element == free[-1]
+    browser.switch_to.active_element.send_keys(Keys.HOME)
+    if len(free) > 1:
+        day.send_keys(Keys.ARROW_RIGHT)
+        assert browser.switch_to.active_element == free[1]
+        browser.switch_to.active_element.send_keys(Keys.ARROW_LEFT)
+    assert browser.switch_to.active_element == day
+    day.send_keys(Keys.ENTER)  # shows its times
+    wait_for(lambda: browser.find_elements(By.CSS_SELECTOR, "button.slot"), "free slots")
+    browser.switch_to.active_element.send_keys(Keys.TAB)
+    assert "slot" in (browser.switch_to.active_element.get_attribute("class") or "")
 
 
 def _says_what_it_waits_for_and_by_when(server: ServerProcess, browser: Any, facts: str) -> None:

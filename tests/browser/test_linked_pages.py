@@ -15,6 +15,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.message import Message
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -103,6 +104,18 @@ def _booked(server: ServerProcess, password: str) -> dict[str, Any]:
     return {**made, "localStart": slots[0]["localStart"]}
 
 
+def _border_contrast(driver: Any, element_id: str) -> float:
+    """The contrast ratio (WCAG) of an element's border against the page's white."""
+    rgb = driver.execute_script(
+        "return getComputedStyle(document.getElementById(arguments[0])).borderTopColor",
+        element_id,
+    )
+    channels = [int(c) / 255 for c in re.findall(r"\d+", rgb)[:3]]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return 1.05 / (luminance + 0.05)
+
+
 def _shown(driver: Any, element_id: str) -> Any:
     from selenium.webdriver.common.by import By
 
@@ -123,10 +136,18 @@ def test_a_customer_cancels_a_booking_from_its_emailed_link(
     link = _link_in_mail(server, re.escape(server.base_url) + f"/bookings/{booking_id}")
     browser.get(link)
     _shown(browser, "email").send_keys(CUSTOMER)
+    assert _border_contrast(browser, "email") >= 3  # a field's edge is seen (WCAG 1.4.11)
     browser.find_element(By.ID, "password").send_keys(password)
     browser.find_element(By.CSS_SELECTOR, "#email-form button[type=submit]").click()
     facts = _shown(browser, "booking-facts")
     wait_for(lambda: "INK-" in facts.text and "Saraa Ink" in facts.text, "the booking")
+    # The forms are gone: the focus is on the booking's heading, not the page's body.
+    assert browser.switch_to.active_element.get_attribute("id") == "mine-title"
+    levels = browser.execute_script(
+        "return [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')]"
+        ".filter((h) => h.offsetParent !== null).map((h) => Number(h.tagName[1]))"
+    )
+    assert levels[0] == 1 and all(b - a <= 1 for a, b in pairwise(levels)), levels
     assert "Confirmed" in facts.text
     assert browser.find_element(By.ID, "sign-out").text == "Sign out"
     cancel = browser.find_element(By.ID, "cancel")

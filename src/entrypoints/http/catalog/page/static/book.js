@@ -153,12 +153,53 @@
       }
     }
     if (row.children.length) body.appendChild(row);
+    rove();
     if (loading) $("slots").textContent = T.loading;
     else if (!state.day) $("slots").textContent = T.pickDay;
   }
 
+  // The days are one Tab stop (a roving tabindex, as in a date grid): the day shown, else
+  // the first free day, takes the Tab; the arrow keys move between free days (left and
+  // right a day, up and down a week, Home and End the month's first and last), and Enter
+  // or Space shows the day's times. Tab from a day goes on to its times.
+  const freeDays = () => [...document.querySelectorAll("button.day:not([disabled])")];
+
+  function rove(to) {
+    const days = freeDays();
+    const target = to || days.find((b) => b.dataset.day === state.day) || days[0];
+    document.querySelectorAll("button.day").forEach((b) => (b.tabIndex = b === target ? 0 : -1));
+    return target;
+  }
+
+  const dayNumber = (button) => Number(button.dataset.day.slice(8));
+
+  function dayAfterKey(key, from, days) {
+    const n = dayNumber(from);
+    const after = (d) => days.find((b) => dayNumber(b) >= d);
+    const before = (d) => [...days].reverse().find((b) => dayNumber(b) <= d);
+    switch (key) {
+      case "ArrowRight": return after(n + 1);
+      case "ArrowLeft": return before(n - 1);
+      case "ArrowDown": return after(n + 7);
+      case "ArrowUp": return before(n - 7);
+      case "Home": return days[0];
+      case "End": return days[days.length - 1];
+      default: return undefined;
+    }
+  }
+
+  $("days").addEventListener("keydown", (event) => {
+    const from = event.target.closest("button.day");
+    if (!from) return;
+    const to = dayAfterKey(event.key, from, freeDays());
+    if (to === undefined) return;
+    event.preventDefault(); // the arrows move between days, not the page
+    if (to) rove(to).focus();
+  });
+
   function showDay(key) {
     state.day = key;
+    rove();
     document.querySelectorAll("button.day").forEach((b) => {
       b.setAttribute("aria-pressed", b.dataset.day === key ? "true" : "false");
     });
@@ -218,8 +259,13 @@
 
   wireSignIn((how) => {
     showAccount();
-    // After a texted code the next step is the notes: the sign-in forms are gone now.
-    if (how === "phone") $("notes").focus();
+    // The sign-in forms are gone now: the focus moves on rather than dropping to the body.
+    // After a texted code, to the notes (the code was typed a moment ago); after email and
+    // password, to the next step's heading, read out; with no time chosen yet, to the line
+    // saying who is signed in.
+    if ($("confirm").hidden) $("who").focus();
+    else if (how === "phone") $("notes").focus();
+    else $("confirm-title").focus();
   });
   // Opened as a Telegram Mini App: signed in by Telegram, no form to fill.
   signInWithTelegram(showAccount);
@@ -245,6 +291,7 @@
       $("confirm").hidden = true;
       $("account").hidden = true;
       await showBooking(booking);
+      $("mine-title").focus(); // the booking made, read out from its heading
       state.slot = null;
       await loadMonth();
     } catch (error) {

@@ -407,6 +407,9 @@ window.Inkslot = (() => {
         const booking = await call("GET", `/bookings/${state.booking.id}`);
         if (booking.amountPaid > 0) {
           await show(booking);
+          // The deposit's section (and its button, which had the focus) is gone: the focus
+          // moves to the booking's heading, and the status says it is paid.
+          $("mine-title").focus();
           status(T.paid);
         } else {
           status(T.notPaidYet);

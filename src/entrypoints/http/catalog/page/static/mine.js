@@ -29,7 +29,9 @@
     }
   }
 
-  async function load() {
+  // ``signedIn``: just signed in on this page, whose forms are now gone: the focus moves to
+  // the booking's heading (read out), not to the page's body.
+  async function load(signedIn = false) {
     if (!session.token()) return showSignIn();
     $("account").hidden = true;
     $("loading").hidden = false;
@@ -44,6 +46,7 @@
       ]);
       $("loading").hidden = true;
       await show(booking);
+      if (signedIn) $("mine-title").focus();
       followAction();
     } catch (error) {
       $("loading").hidden = true;
@@ -216,7 +219,7 @@
   });
   wireSignIn(() => {
     status("");
-    load();
+    load(true);
   });
   load();
 })();
