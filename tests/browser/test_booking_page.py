@@ -82,6 +82,7 @@ def test_a_visitor_books_through_a_link_and_sees_the_deposit_qr(
     assert url.startswith(server.base_url + "/book/")
     browser.get(url)
     assert "Saraa Ink" in browser.find_element(By.TAG_NAME, "h1").text
+    _portfolio_sends_small_pictures_and_previews_well(browser)
     greyed = browser.find_elements(By.CSS_SELECTOR, "button.day[disabled]")
     day = _free_day(browser)
     assert greyed, "days without free slots are greyed out"
@@ -199,6 +200,34 @@ def test_a_month_with_no_free_day_offers_the_next_free_day(
     assert browser.switch_to.active_element == day and slots
     logs = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
     assert logs == [], logs
+
+
+def _portfolio_sends_small_pictures_and_previews_well(browser: Any) -> None:
+    """The portfolio's pictures offer their stored variants and the browser takes the small
+    one (at most 400 px; the demo's are 320 px) rather than the large one at this width;
+    the first row loads at once; the page has a description and Open Graph tags for link
+    previews."""
+    from selenium.webdriver.common.by import By
+
+    pictures = browser.find_elements(By.CSS_SELECTOR, ".portfolio img")
+    assert pictures
+    wait_for(
+        lambda: all(browser.execute_script("return arguments[0].complete", p) for p in pictures),
+        "the pictures loaded",
+    )
+    for picture in pictures:
+        offered = [c.split() for c in (picture.get_attribute("srcset") or "").split(", ")]
+        widths = sorted((int(width.rstrip("w")), url) for url, width in offered)
+        assert len(widths) == 2 and picture.get_attribute("sizes")  # small and large
+        assert browser.execute_script("return arguments[0].currentSrc", picture) == widths[0][1]
+        assert picture.get_attribute("loading") != "lazy"  # three pictures: one row
+    meta = {
+        (m.get_attribute("name") or m.get_attribute("property")): m.get_attribute("content")
+        for m in browser.find_elements(By.CSS_SELECTOR, "meta[content]")
+    }
+    assert meta["description"] and meta["og:description"] == meta["description"]
+    assert (meta["og:title"] or "").startswith("Saraa Ink")
+    assert (meta["og:image"] or "").startswith("http") and "large" in (meta["og:image"] or "")
 
 
 def _days_are_one_tab_stop(browser: Any, day: Any) -> None:

@@ -36,7 +36,12 @@ from booking_domain.catalog.use_cases import CatalogUseCases
 from booking_domain.reviews import ReviewUseCases
 from booking_domain.shared.pages import PageRequest
 from entrypoints.http.catalog.page.texts import page_locale, script_texts, translator
-from entrypoints.http.catalog.page.views import page_data, policy_view
+from entrypoints.http.catalog.page.views import (
+    page_data,
+    picture_view,
+    policy_view,
+    preview_view,
+)
 
 HERE: Final = Path(__file__).parent
 ASSETS_PATH: Final = "/static/booking-page"
@@ -112,6 +117,8 @@ async def booking_page(
     )
     shown_reviews = await reviews.show_artist_reviews(artist.id, REVIEWS_SHOWN)
     data = page_data(landing, services, token, locale, script_texts(locale))
+    shown = [e for e in portfolio.items if e.images]
+    about = translator(locale)("Book a session with {name}.").replace("{name}", artist.display_name)
     return _page(
         "book.html.j2",
         locale,
@@ -119,7 +126,8 @@ async def booking_page(
         artist=artist,
         avatar=images.avatar[0].url if images.avatar else None,
         services=data["services"],
-        portfolio=[e for e in portfolio.items if e.images],
+        portfolio=[(e.item, picture_view(e.images)) for e in shown],
+        preview=preview_view(artist, [e.images for e in shown], about),
         studio=studio,
         policy=policy_view(artist.policy),
         reviews=shown_reviews,
