@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 import httpx
 import pytest
 
-from tests.browser.support import CODE, SCREENSHOTS, wait_for
+from tests.browser.support import CODE, SCREENSHOTS, accessibility_violations, wait_for
 from tests.support.server import ServerProcess
 
 pytestmark = [pytest.mark.browser, pytest.mark.serial]
@@ -105,6 +105,7 @@ def test_a_visitor_books_through_a_link_and_sees_the_deposit_qr(
     )
     assert book.text == "Book this time"
     browser.save_screenshot(str(SCREENSHOTS / "page-slots.png"))
+    assert accessibility_violations(browser) == []  # the day, its times, signed in
     book.click()
     wait_for(
         lambda: browser.switch_to.active_element.get_attribute("id") == "mine-title",
@@ -128,6 +129,7 @@ def test_a_visitor_books_through_a_link_and_sees_the_deposit_qr(
     assert browser.execute_script("return document.cookie") == ""
     assert browser.execute_script("return sessionStorage.getItem('inkslot.accessToken')")
     browser.save_screenshot(str(SCREENSHOTS / "page-deposit.png"))
+    assert accessibility_violations(browser) == []  # the booking and its deposit
     browser.set_window_size(390, 844)  # a phone: the QR code and the bank links fit
     browser.execute_script("document.getElementById('deposit').scrollIntoView()")
     assert browser.execute_script("return document.documentElement.scrollWidth") <= 390
@@ -149,6 +151,7 @@ def test_a_visitor_books_through_a_link_and_sees_the_deposit_qr(
         "the question before cancelling",
     )
     assert "Nothing has been paid" in question.text
+    assert accessibility_violations(browser) == []  # asking before cancelling
     assert browser.switch_to.active_element == question
     browser.find_element(By.ID, "ask-no").click()
     assert browser.switch_to.active_element == cancel
@@ -193,6 +196,7 @@ def test_a_month_with_no_free_day_offers_the_next_free_day(
     offered = jump.text
     assert offered.startswith("Go to the next free day: ")
     browser.save_screenshot(str(SCREENSHOTS / "page-next-free-day.png"))
+    assert accessibility_violations(browser) == []  # an empty month, the next free day
     jump.click()
     slots = wait_for(lambda: browser.find_elements(By.CSS_SELECTOR, "button.slot"), "its times")
     day = browser.find_element(By.CSS_SELECTOR, 'button.day[aria-pressed="true"]')
@@ -330,5 +334,6 @@ def test_the_page_in_mongolian_names_months_days_and_times_in_mongolian(
     heading = browser.find_element(By.CSS_SELECTOR, "#slots h3").text
     assert label in heading and "гараг" in heading
     browser.save_screenshot(str(SCREENSHOTS / "page-mongolian.png"))
+    assert accessibility_violations(browser) == []
     logs = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
     assert logs == [], logs

@@ -22,7 +22,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.browser.support import CODE, SCREENSHOTS, wait_for
+from tests.browser.support import CODE, SCREENSHOTS, accessibility_violations, wait_for
 from tests.support.server import ServerProcess
 
 pytestmark = [pytest.mark.browser, pytest.mark.serial]
@@ -157,6 +157,7 @@ def test_a_customer_cancels_a_booking_from_its_emailed_link(
     assert question.text == "Cancel this booking? Nothing has been paid, so nothing is kept."
     assert browser.switch_to.active_element == question
     browser.save_screenshot(str(SCREENSHOTS / "page-booking-ask.png"))
+    assert accessibility_violations(browser) == []  # a booking's page, asking first
     browser.find_element(By.ID, "ask-no").click()  # nothing changes; focus back on "cancel"
     assert not question.is_displayed() and browser.switch_to.active_element == cancel
     assert "Confirmed" in facts.text
@@ -197,6 +198,7 @@ def test_a_password_is_reset_from_the_emailed_link(server: ServerProcess, browse
     api = httpx.Client(base_url=server.base_url + "/api/v1", timeout=30)
     browser.get(f"{server.base_url}/bookings/{uuid.uuid4()}")
     forgot = _shown(browser, "forgot-password")
+    assert accessibility_violations(browser) == []  # the sign-in forms
     assert forgot.text == "Forgot password?"
     forgot.click()  # no address typed yet: the page asks for it
     wait_for(lambda: "Enter your email" in browser.find_element(By.ID, "status").text, "ask")
