@@ -197,6 +197,13 @@ def test_a_month_with_no_free_day_offers_the_next_free_day(
     assert offered.startswith("Go to the next free day: ")
     browser.save_screenshot(str(SCREENSHOTS / "page-next-free-day.png"))
     assert accessibility_violations(browser) == []  # an empty month, the next free day
+    browser.set_window_size(390, 844)  # a phone: nothing runs off the side
+    assert browser.execute_script("return document.documentElement.scrollWidth") <= 390
+    browser.execute_script("document.getElementById('policy-title').scrollIntoView()")
+    browser.save_screenshot(str(SCREENSHOTS / "page-phone-policy.png"))
+    browser.execute_script("arguments[0].scrollIntoView()", jump)
+    browser.save_screenshot(str(SCREENSHOTS / "page-phone-next-free-day.png"))
+    browser.set_window_size(1000, 1800)
     jump.click()
     slots = wait_for(lambda: browser.find_elements(By.CSS_SELECTOR, "button.slot"), "its times")
     day = browser.find_element(By.CSS_SELECTOR, 'button.day[aria-pressed="true"]')
