@@ -7,6 +7,7 @@ import os
 import re
 import tempfile
 import time
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -26,3 +27,19 @@ def wait_for(found: Any, what: str, within_s: float = 20) -> Any:
             return value
         time.sleep(0.1)
     raise AssertionError(f"never saw {what}")
+
+
+def accessibility_violations(driver: Any) -> list[str]:
+    """axe-core's violations (its default rules: WCAG 2 A and AA and best practices) on the
+    page as it is now, one line each (rule, impact, the first offending element). axe runs
+    in the page through WebDriver, which the page's Content-Security-Policy does not
+    govern; the script comes from the selenium-axe-python package (a dev dependency)."""
+    script = resources.files("selenium_axe_python").joinpath("axe-core", "axe.min.js")
+    driver.execute_script(script.read_text(encoding="utf-8"))
+    results = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1]; axe.run().then(done)"
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['nodes'][0]['target']} {v['help']}"
+        for v in results["violations"]
+    ]

@@ -15,13 +15,14 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.message import Message
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
-from tests.browser.support import CODE, SCREENSHOTS, wait_for
+from tests.browser.support import CODE, SCREENSHOTS, accessibility_violations, wait_for
 from tests.support.server import ServerProcess
 
 pytestmark = [pytest.mark.browser, pytest.mark.serial]
@@ -103,6 +104,18 @@ def _booked(server: ServerProcess, password: str) -> dict[str, Any]:
     return {**made, "localStart": slots[0]["localStart"]}
 
 
+def _border_contrast(driver: Any, element_id: str) -> float:
+    """The contrast ratio (WCAG) of an element's border against the page's white."""
+    rgb = driver.execute_script(
+        "return getComputedStyle(document.getElementById(arguments[0])).borderTopColor",
+        element_id,
+    )
+    channels = [int(c) / 255 for c in re.findall(r"\d+", rgb)[:3]]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return 1.05 / (luminance + 0.05)
+
+
 def _shown(driver: Any, element_id: str) -> Any:
     from selenium.webdriver.common.by import By
 
@@ -123,15 +136,33 @@ def test_a_customer_cancels_a_booking_from_its_emailed_link(
     link = _link_in_mail(server, re.escape(server.base_url) + f"/bookings/{booking_id}")
     browser.get(link)
     _shown(browser, "email").send_keys(CUSTOMER)
+    assert _border_contrast(browser, "email") >= 3  # a field's edge is seen (WCAG 1.4.11)
     browser.find_element(By.ID, "password").send_keys(password)
     browser.find_element(By.CSS_SELECTOR, "#email-form button[type=submit]").click()
     facts = _shown(browser, "booking-facts")
     wait_for(lambda: "INK-" in facts.text and "Saraa Ink" in facts.text, "the booking")
+    # The forms are gone: the focus is on the booking's heading, not the page's body.
+    assert browser.switch_to.active_element.get_attribute("id") == "mine-title"
+    levels = browser.execute_script(
+        "return [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')]"
+        ".filter((h) => h.offsetParent !== null).map((h) => Number(h.tagName[1]))"
+    )
+    assert levels[0] == 1 and all(b - a <= 1 for a, b in pairwise(levels)), levels
     assert "Confirmed" in facts.text
     assert browser.find_element(By.ID, "sign-out").text == "Sign out"
     cancel = browser.find_element(By.ID, "cancel")
     assert cancel.text == "Cancel this booking"
+    cancel.click()  # asks first, saying what the policy keeps (nothing was paid here)
+    question = _shown(browser, "ask-question")
+    assert question.text == "Cancel this booking? Nothing has been paid, so nothing is kept."
+    assert browser.switch_to.active_element == question
+    browser.save_screenshot(str(SCREENSHOTS / "page-booking-ask.png"))
+    assert accessibility_violations(browser) == []  # a booking's page, asking first
+    browser.find_element(By.ID, "ask-no").click()  # nothing changes; focus back on "cancel"
+    assert not question.is_displayed() and browser.switch_to.active_element == cancel
+    assert "Confirmed" in facts.text
     cancel.click()
+    _shown(browser, "ask-yes").click()
     wait_for(lambda: "Cancelled" in facts.text, "the cancelled booking")
     assert not browser.find_element(By.ID, "cancel").is_displayed()
     browser.save_screenshot(str(SCREENSHOTS / "page-booking.png"))
@@ -159,11 +190,26 @@ def test_someone_else_signed_in_sees_only_not_found(server: ServerProcess, brows
 
 
 def test_a_password_is_reset_from_the_emailed_link(server: ServerProcess, browser: Any) -> None:
+    """A wrong password reads as such (not "Something went wrong"); "Forgot password?" under
+    the sign-in form sends the reset link, whose page sets a new password."""
     from selenium.webdriver.common.by import By
 
     _passwords(server)
     api = httpx.Client(base_url=server.base_url + "/api/v1", timeout=30)
-    assert api.post("/auth/password/forgot", json={"email": CUSTOMER}).status_code == 202
+    browser.get(f"{server.base_url}/bookings/{uuid.uuid4()}")
+    forgot = _shown(browser, "forgot-password")
+    assert accessibility_violations(browser) == []  # the sign-in forms
+    assert forgot.text == "Forgot password?"
+    forgot.click()  # no address typed yet: the page asks for it
+    wait_for(lambda: "Enter your email" in browser.find_element(By.ID, "status").text, "ask")
+    assert browser.switch_to.active_element == browser.find_element(By.ID, "email")
+    browser.find_element(By.ID, "email").send_keys(CUSTOMER)
+    browser.find_element(By.ID, "password").send_keys("not the password")
+    browser.find_element(By.CSS_SELECTOR, "#email-form button[type=submit]").click()
+    status = browser.find_element(By.ID, "status")
+    wait_for(lambda: status.text == "Wrong email or password.", "the wrong password's words")
+    forgot.click()
+    wait_for(lambda: "sent it a link" in status.text, "the reset link sent")
     link = _link_in_mail(server, re.escape(server.base_url) + r"/reset-password\?token=\S+")
     browser.get(link)
     _shown(browser, "new-password").send_keys("a new and long passphrase")
@@ -176,7 +222,12 @@ def test_a_password_is_reset_from_the_emailed_link(server: ServerProcess, browse
         "/auth/login", json={"email": CUSTOMER, "password": "a new and long passphrase"}
     )
     assert login.status_code == 200, login.text
-    logs = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    # The wrong password's 401 is the network's, expected; nothing else is logged.
+    logs = [
+        e
+        for e in browser.get_log("browser")
+        if e["level"] == "SEVERE" and "/auth/login - Failed to load resource" not in e["message"]
+    ]
     assert logs == [], logs
 
 

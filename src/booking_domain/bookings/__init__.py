@@ -15,6 +15,7 @@ from booking_domain.bookings.booking import (
     busy_timeline,
     require_role,
 )
+from booking_domain.bookings.cancellation import CancellationQuote, quote_cancellation
 from booking_domain.bookings.clients import BookedFor, Client, ClientId, new_client
 from booking_domain.bookings.consent_gate import (
     ConsentGate,
@@ -91,6 +92,7 @@ from booking_domain.bookings.references import new_booking_reference, read_booki
 from booking_domain.bookings.status import (
     CLOSED,
     TRANSITIONS,
+    Awaiting,
     BookingStatus,
     OfferStatus,
     PaymentStatus,
@@ -114,6 +116,7 @@ __all__ = [
     "OFFER_DECLINED",
     "TRANSITIONS",
     "AppointmentNotStartedError",
+    "Awaiting",
     "BookedFor",
     "Booking",
     "BookingActionNotAllowedError",
@@ -125,6 +128,7 @@ __all__ = [
     "BookingRepository",
     "BookingStatus",
     "BookingsUnitOfWork",
+    "CancellationQuote",
     "Client",
     "ClientId",
     "ConsentGate",
@@ -183,6 +187,7 @@ __all__ = [
     "offer_booking",
     "place_offer",
     "place_session",
+    "quote_cancellation",
     "read_booking_reference",
     "record_balance_payment",
     "record_change",

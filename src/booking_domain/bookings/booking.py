@@ -19,6 +19,7 @@ from booking_domain.bookings.history import HistoryEntry, HistoryKind, actor_fie
 from booking_domain.bookings.status import (
     CLOSED,
     TRANSITIONS,
+    Awaiting,
     BookingStatus,
     OfferStatus,
     PaymentStatus,
@@ -155,6 +156,19 @@ class Booking:
             and not self.deposit.is_zero
             and self.amount_paid.is_zero
         )
+
+    @property
+    def waiting_for(self) -> tuple[Awaiting, ...]:
+        """What this booking waits for before it is confirmed, in the order it comes: the
+        artist's approval (a request the artist approves, not yet approved), then the
+        deposit (one is owed and nothing is paid). Empty unless pending, and for a waitlist
+        offer still to answer (the customer's answer comes first). Its hold
+        (``hold_expires_at``) is the time by which the first of them must happen."""
+        if self.status is not BookingStatus.PENDING or self.offered:
+            return ()
+        approval = self.requires_approval and not self.approved
+        deposit = not self.deposit.is_zero and self.amount_paid.is_zero
+        return (Awaiting.APPROVAL,) * approval + (Awaiting.DEPOSIT,) * deposit
 
     @property
     def refundable(self) -> Money:

@@ -26,6 +26,15 @@ class PaymentStatus(StrEnum):
     REFUNDED = "refunded"
 
 
+class Awaiting(StrEnum):
+    """What a pending booking waits for before it is confirmed (``Booking.waiting_for``):
+    the artist's approval of the request, the customer's deposit, or both (approval
+    first)."""
+
+    APPROVAL = "approval"
+    DEPOSIT = "deposit"
+
+
 class OfferStatus(StrEnum):
     """Where a booking made as a waitlist offer stands (None on every other booking): held
     for its customer's answer, or accepted (then it goes on as the customer's own request

@@ -29,6 +29,7 @@ from booking_domain.reviews.reviews import (
     apply,
     write_review,
 )
+from booking_domain.reviews.use_cases import ReviewUseCases
 
 __all__ = [
     "ANONYMOUS",
@@ -48,6 +49,7 @@ __all__ = [
     "ReviewNotAllowedError",
     "ReviewNotFoundError",
     "ReviewOrder",
+    "ReviewUseCases",
     "ReviewsUnitOfWork",
     "apply",
     "review_outbox_event",

@@ -161,3 +161,35 @@ async def test_the_audit_trail_says_who_when_from_to_and_why(api: Api) -> None:
     stranger = await desk.get(f"/{booking_id}/events", await desk.customer_named("eve"))
     assert stranger.status_code == 404
     assert (await desk.get(f"/{booking_id}/events", None)).status_code == 401
+
+
+async def test_the_cancellation_quote_says_what_the_policy_keeps(api: Api) -> None:
+    """Asked before cancelling: the deposit back until the free-cancellation notice (48 h
+    before), kept after; changes nothing; strangers 404, a cancelled booking 409."""
+    desk = await open_desk(api, service={"deposit": {"amount": 30_000}})
+    booking_id = await desk.booked()
+    made = await api.client.post(
+        f"{BOOKINGS}/{booking_id}/deposit-invoice", headers=desk.auth(desk.customer)
+    )
+    assert made.status_code == 201, made.text
+    assert api.sandbox is not None
+    await api.sandbox.pay(made.json()["invoiceId"])
+    early = await desk.get(f"/{booking_id}/cancellation", desk.customer)
+    assert early.status_code == 200, early.text
+    assert early.json() == {
+        "currency": "MNT", "refundAmount": 30_000, "keptAmount": 0,
+        "freeUntil": "2026-03-03T10:00:00Z", "mayMove": True,
+    }  # fmt: skip
+    api.clock.set(datetime(2026, 3, 4, 10, tzinfo=UTC))  # a day before: signed in anew
+    customer = (await api.login(desk.customer["user"]["email"])).json()
+    late = (await desk.get(f"/{booking_id}/cancellation", customer)).json()
+    assert (late["refundAmount"], late["keptAmount"], late["mayMove"]) == (0, 30_000, False)
+    artist = (await api.login(desk.artist.session["user"]["email"])).json()
+    artists = (await desk.get(f"/{booking_id}/cancellation", artist)).json()
+    assert (artists["refundAmount"], artists["mayMove"]) == (30_000, True)
+    stranger = await desk.customer_named("eve")
+    assert (await desk.get(f"/{booking_id}/cancellation", stranger)).status_code == 404
+    assert (await desk.get(f"/{booking_id}", customer)).json()["status"] == "confirmed"
+    await desk.patch(booking_id, customer, status="cancelled")
+    closed = await desk.get(f"/{booking_id}/cancellation", customer)
+    assert (closed.status_code, closed.json()["code"]) == (409, "invalid_transition")

@@ -23,6 +23,7 @@ async def test_a_plain_service_is_confirmed_at_once(api: Api) -> None:
     assert body["paymentStatus"] == "unpaid"
     assert (body["start"], body["end"]) == (SLOT, "2026-03-05T11:00:00Z")
     assert body["holdExpiresAt"] is None
+    assert body["waitingFor"] == []
     assert (body["depositAmount"], body["currency"]) == (0, "MNT")
     assert body["reference"].startswith("INK-")
     assert body["notes"] == "a fine-line rose"
@@ -37,6 +38,7 @@ async def test_a_deposit_holds_the_slot_pending_payment(api: Api) -> None:
     assert body["status"] == "pending"
     assert body["holdExpiresAt"] == "2026-03-02T10:15:00Z"
     assert body["depositAmount"] == 30_000
+    assert body["waitingFor"] == ["deposit"]  # the pay-by time is the hold's end
 
 
 async def test_a_taken_time_is_a_409_slot_taken(api: Api) -> None:

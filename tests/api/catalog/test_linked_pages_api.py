@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import timedelta
+from itertools import pairwise
 from typing import Any
 from urllib.parse import urlsplit
 from uuid import uuid4
@@ -67,6 +68,12 @@ async def test_a_bookings_page_is_a_shell_its_script_fills_in(api: Api) -> None:
             "/static/booking-page/mine.js"
         )
         assert set(re.findall(r'data-text="(\w+)"', page.text)) <= set(data["texts"])
+    # Signed in, the forms are hidden: the booking's part follows the h1 with no level
+    # skipped (its deposit's heading is an h2, not an h3).
+    mine = page.text[page.text.index('<section id="mine"') : page.text.index('<p id="status"')]
+    levels = [int(level) for level in re.findall(r"<h([1-6])", mine)]
+    assert levels and levels[0] == 2, levels
+    assert all(b - a <= 1 for a, b in pairwise(levels)), levels
     for asset in ("common.js", "consent.js", "mine.js", "account.js"):
         served = await api.client.get(f"/static/booking-page/{asset}")
         assert served.status_code == 200 and served.content

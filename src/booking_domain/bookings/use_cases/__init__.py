@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from booking_domain.bookings.use_cases.changes import ChangeBookingStatus, RescheduleBooking
+from booking_domain.bookings.use_cases.changes import (
+    ChangeBookingStatus,
+    QuoteCancellation,
+    RescheduleBooking,
+)
 from booking_domain.bookings.use_cases.create import (
     MAX_NOTES_LENGTH,
     BookingCreated,
@@ -56,6 +60,7 @@ class BookingUseCases(UseCaseBundle[BookingsDeps]):
     list_all_bookings: ListAllBookings
     booking_history: BookingHistory
     change_status: ChangeBookingStatus
+    quote_cancellation: QuoteCancellation
     reschedule: RescheduleBooking
     expire_holds: ExpireHolds
     purge_idempotency_keys: PurgeIdempotencyKeys
@@ -96,6 +101,7 @@ __all__ = [
     "ListBookings",
     "ListIdeas",
     "PurgeIdempotencyKeys",
+    "QuoteCancellation",
     "ReadBooking",
     "RescheduleBooking",
     "SuspendArtist",

@@ -28,6 +28,7 @@ from datetime import datetime
 from booking_domain.bookings import lifecycle
 from booking_domain.bookings.access import load_visible
 from booking_domain.bookings.booking import Booking
+from booking_domain.bookings.cancellation import CancellationQuote, quote_cancellation
 from booking_domain.bookings.history import HistoryEntry
 from booking_domain.bookings.ports import BookingsUnitOfWork
 from booking_domain.bookings.recording import record_change
@@ -130,6 +131,18 @@ async def _transition(
     if status is S.NO_SHOW:
         return lifecycle.mark_no_show(booking, actor, now)
     raise InvalidTransitionError(f"A booking cannot be set to {status} this way.")
+
+
+class QuoteCancellation(UseCase[BookingsDeps]):
+    """What cancelling the booking now would give back and keep, and whether the asker may
+    still move it (``quote_cancellation``), for a client to ask before cancelling. Strangers
+    get 404 (``load_visible``); a booking past cancelling, 409."""
+
+    async def __call__(self, actor: Actor, booking_id: BookingId) -> CancellationQuote:
+        async with self._deps.uow(read_only=True) as uow:
+            booking = await load_visible(uow, booking_id, actor)
+            policy = await _policy(uow, booking)
+        return quote_cancellation(booking, actor, self._deps.clock.now(), policy)
 
 
 class RescheduleBooking(UseCase[BookingsDeps]):

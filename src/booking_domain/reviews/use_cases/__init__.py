@@ -12,7 +12,11 @@ from booking_domain.reviews.use_cases.changes import (
     WriteReview,
 )
 from booking_domain.reviews.use_cases.deps import ReviewsDeps
-from booking_domain.reviews.use_cases.reading import GetReview, ListArtistReviews
+from booking_domain.reviews.use_cases.reading import (
+    GetReview,
+    ListArtistReviews,
+    ShowArtistReviews,
+)
 from booking_domain.shared.use_case import UseCaseBundle
 
 
@@ -25,6 +29,7 @@ class ReviewUseCases(UseCaseBundle[ReviewsDeps]):
     restore_review: RestoreReview
     get_review: GetReview
     list_artist_reviews: ListArtistReviews
+    show_artist_reviews: ShowArtistReviews
 
 
 __all__ = [
@@ -36,5 +41,6 @@ __all__ = [
     "RestoreReview",
     "ReviewUseCases",
     "ReviewsDeps",
+    "ShowArtistReviews",
     "WriteReview",
 ]

@@ -40,3 +40,18 @@ class ListArtistReviews(UseCase[ReviewsDeps]):
             found = await uow.reviews.authored(artist_id, order, page, hidden=admin)
         signed = tuple(ListedReview.of(a) for a in found.items)
         return Page(signed, found.total, found.request, found.total_exact)
+
+
+class ShowArtistReviews(UseCase[ReviewsDeps]):
+    """The newest ``count`` visible reviews of a visible artist, each signed with its
+    writer's display name (``reviewer_display_name``), for a public page."""
+
+    async def __call__(self, artist_id: ArtistId, count: int) -> tuple[ListedReview, ...]:
+        async with self._deps.uow(read_only=True, may_lag=True) as uow:
+            artist = await uow.artists.get(artist_id)
+            if artist is None or not artist.visible_to(None):
+                raise ArtistNotFoundError()
+            found = await uow.reviews.authored(
+                artist_id, ReviewOrder.NEWEST, PageRequest(1, count), hidden=False
+            )
+        return tuple(ListedReview.of(a) for a in found.items)

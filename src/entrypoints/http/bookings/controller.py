@@ -44,6 +44,7 @@ from entrypoints.http.bookings.dto import (
     BookingEventsView,
     BookingPage,
     BookingView,
+    CancellationQuoteView,
     ChangeStatusRequest,
     CreateBookingRequest,
     CustomerContactView,
@@ -169,6 +170,19 @@ class BookingsController(SignedIn, context="bookings", raises=CHANGES):
         """For the artist to know who is coming; strangers get 404."""
         contact = await bookings.get_customer_contact(actor, BookingId(booking_id))
         return CustomerContactView.of(contact)
+
+    @get(
+        "/{booking_id:uuid}/cancellation",
+        summary="What cancelling now would give back and keep, and whether it may still move",
+    )
+    async def cancellation(
+        self, booking_id: FromPath[UUID], actor: Caller, bookings: BookingsDep
+    ) -> CancellationQuoteView:
+        """Asked before cancelling (the booking page's confirmation); changes nothing. A
+        booking past cancelling is 409 ``invalid_transition``; strangers get 404."""
+        return CancellationQuoteView.of(
+            await bookings.quote_cancellation(actor, BookingId(booking_id))
+        )
 
     @patch("/{booking_id:uuid}", summary="Change the status: confirmed, cancelled, ...")
     async def change_status(

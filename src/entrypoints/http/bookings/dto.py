@@ -10,7 +10,13 @@ from uuid import UUID
 import msgspec
 from msgspec import UNSET, Meta, UnsetType
 
-from booking_domain.bookings import Booking, BookingStatus, HistoryEntry, NamedBooking
+from booking_domain.bookings import (
+    Booking,
+    BookingStatus,
+    CancellationQuote,
+    HistoryEntry,
+    NamedBooking,
+)
 from booking_domain.bookings.use_cases import (
     MAX_NOTES_LENGTH,
     BookingRequest,
@@ -134,6 +140,9 @@ class BookingView(View, frozen=True):
     # A waitlist offer: "offered" while held for the customer's answer
     # (POST /waitlist/offers/{id}/accept or /decline), "accepted" after; else null.
     offer: str | None = None
+    # What a pending booking waits for, in order: "approval" (the artist's), "deposit";
+    # empty otherwise. ``holdExpiresAt`` is when the first of them must happen.
+    waiting_for: tuple[str, ...] = ()
     # Who and what, by name (docs/api.md, "Bookings"): in the list and a booking read by its
     # id; the customer's name only to the booking's parties and admins. Left out elsewhere.
     customer_name: str | UnsetType | None = UNSET
@@ -175,6 +184,7 @@ class BookingView(View, frozen=True):
             notes=b.notes,
             cancellation_reason=b.cancellation_reason,
             offer=None if b.offer is None else b.offer.value,
+            waiting_for=tuple(w.value for w in b.waiting_for),
             version=b.version,
             created_at=utc(b.created_at),
             updated_at=utc(b.updated_at),
@@ -233,3 +243,26 @@ class CustomerContactView(View, frozen=True):
     @classmethod
     def of(cls, contact: CustomerContact) -> CustomerContactView:
         return cls(contact.name, contact.phone)
+
+
+class CancellationQuoteView(View, frozen=True):
+    """What cancelling the booking now would do, by the cancellation policy, for the one
+    asking: ``refundAmount`` given back, ``keptAmount`` paid and kept (minor units of
+    ``currency``), ``freeUntil`` (the last moment a customer cancels with the deposit back
+    or moves it) and ``mayMove`` (whether the asker may move it now)."""
+
+    currency: str
+    refund_amount: int
+    kept_amount: int
+    free_until: datetime
+    may_move: bool
+
+    @classmethod
+    def of(cls, quote: CancellationQuote) -> CancellationQuoteView:
+        return cls(
+            currency=quote.refund.currency,
+            refund_amount=quote.refund.amount,
+            kept_amount=quote.kept.amount,
+            free_until=utc(quote.free_until),
+            may_move=quote.may_move,
+        )

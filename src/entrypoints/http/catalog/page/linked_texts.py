@@ -6,8 +6,12 @@ from __future__ import annotations
 
 from typing import Final
 
+from entrypoints.http.catalog.page.texts import ASK_TEXTS, SIGN_IN_TEXTS
+
 # The customer's (or artist's) own booking at /bookings/{id}.
 BOOKING_TEXTS: Final = {
+    **ASK_TEXTS,
+    **SIGN_IN_TEXTS,
     "loadingBooking": "Loading your booking…",
     "signInToSee": "Sign in to see this booking.",
     "notFound": "This booking was not found. It may belong to another account.",
@@ -18,6 +22,17 @@ BOOKING_TEXTS: Final = {
     "artistTime": "The artist's time ({zone}): {when}",
     "statusConfirmed": "Confirmed",
     "statusPending": "Waiting for the deposit or the artist's approval",
+    "waitApproval": "Waiting for the artist's approval",
+    "waitDeposit": "Waiting for the deposit",
+    "waitBoth": "Waiting for the artist's approval, then the deposit",
+    "payBy": (
+        "Pay the deposit by {when} (the artist's time, {zone}); until then the time is held"
+        " for you."
+    ),
+    "approveBy": (
+        "The artist answers by {when} (the artist's time, {zone}); until then the time is"
+        " held for you."
+    ),
     "statusCancelled": "Cancelled",
     "statusOther": "Status: {status}",
     "awaitingApproval": "The artist approves this request first; the deposit comes after.",
@@ -88,6 +103,7 @@ ACCOUNT_TEXTS: Final = {
 # A tattoo request's own page at /requests/{id} (its notifications' link): its facts, its
 # reference pictures, its thread, and the steps its party may take.
 REQUEST_TEXTS: Final = {
+    **SIGN_IN_TEXTS,
     "loadingRequest": "Loading the request…",
     "signInToSee": "Sign in to see this request.",
     "notFound": "This request was not found. It may belong to another account.",

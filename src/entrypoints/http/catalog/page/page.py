@@ -1,7 +1,9 @@
 """``GET /book/{token}``: the page of a booking link, and its script and style sheet.
 
 The page is rendered on the server from the catalogue's use cases (the link and its artist,
-counted as a visit; the artist's services and portfolio). Everything after that (free slots,
+counted as a visit; the artist's services and portfolio, studio and cancellation policy) and
+the reviews' (the newest few, with their writers' shown names), so all of it is read before
+paying. Everything after that (free slots,
 signing in, booking, the deposit) the page's script does through the public API, on this
 same origin. A replaced link answers 410 and an unknown one 404, each as a page that names
 nobody.
@@ -31,13 +33,20 @@ from litestar.template.config import TemplateConfig
 
 from booking_domain.catalog.errors import BookingLinkGoneError, BookingLinkNotFoundError
 from booking_domain.catalog.use_cases import CatalogUseCases
+from booking_domain.reviews import ReviewUseCases
 from booking_domain.shared.pages import PageRequest
 from entrypoints.http.catalog.page.texts import page_locale, script_texts, translator
-from entrypoints.http.catalog.page.views import page_data
+from entrypoints.http.catalog.page.views import (
+    page_data,
+    picture_view,
+    policy_view,
+    preview_view,
+)
 
 HERE: Final = Path(__file__).parent
 ASSETS_PATH: Final = "/static/booking-page"
 PORTFOLIO_SHOWN: Final = 12
+REVIEWS_SHOWN: Final = 3  # the newest few, before paying
 
 CONTENT_SECURITY_POLICY: Final = "; ".join(
     (
@@ -87,6 +96,7 @@ async def booking_page(
     token: FromPath[str],
     request: Request[Any, Any, Any],
     catalog: NamedDependency[CatalogUseCases],
+    reviews: NamedDependency[ReviewUseCases],
     lang: Lang = None,
 ) -> Template:
     """The link's page (a visit of the link), or the page saying it was replaced (410) or
@@ -102,7 +112,13 @@ async def booking_page(
     services = await catalog.list_services(None, artist.id)
     portfolio = await catalog.list_portfolio(None, artist.id, PageRequest(1, PORTFOLIO_SHOWN))
     images = catalog.artist_images(artist)
+    studio = (
+        None if artist.studio_id is None else (await catalog.get_studio(artist.studio_id)).studio
+    )
+    shown_reviews = await reviews.show_artist_reviews(artist.id, REVIEWS_SHOWN)
     data = page_data(landing, services, token, locale, script_texts(locale))
+    shown = [e for e in portfolio.items if e.images]
+    about = translator(locale)("Book a session with {name}.").replace("{name}", artist.display_name)
     return _page(
         "book.html.j2",
         locale,
@@ -110,7 +126,11 @@ async def booking_page(
         artist=artist,
         avatar=images.avatar[0].url if images.avatar else None,
         services=data["services"],
-        portfolio=[e for e in portfolio.items if e.images],
+        portfolio=[(e.item, picture_view(e.images)) for e in shown],
+        preview=preview_view(artist, [e.images for e in shown], about),
+        studio=studio,
+        policy=policy_view(artist.policy),
+        reviews=shown_reviews,
         data=data,
         token=token,
     )

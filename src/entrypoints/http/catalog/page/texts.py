@@ -22,11 +22,44 @@ from entrypoints.http.locale import DEFAULT_LOCALE, SUPPORTED_LOCALES, negotiate
 
 DOMAIN: Final = "booking_page"
 
+# Asking first before cancelling or moving (common.js's askFirst), on the booking page and a
+# booking's own page: the cancellation policy's consequence is the API's quote
+# (GET /bookings/{id}/cancellation), put in words here.
+ASK_TEXTS: Final = {
+    "askCancel": "Cancel this booking? Nothing has been paid, so nothing is kept.",
+    "askCancelRefund": "Cancel this booking? The {refund} paid is refunded in full.",
+    "askCancelKept": (
+        "Cancel this booking? The artist keeps the {kept} paid: cancelling with a refund was"
+        " possible until {when}."
+    ),
+    "askCancelPart": "Cancel this booking? {refund} is refunded and the artist keeps {kept}.",
+    "cancelYes": "Yes, cancel it",
+    "goBack": "No, go back",
+    "askMove": "Move the booking to {when}? The deposit paid stays with it.",
+    "moveYes": "Yes, move it",
+    "tooLateToMove": "This booking can no longer be moved: that was possible until {when}.",
+}
+
+# What the sign-in forms (_signin.html.j2, common.js's wireSignIn) say, on every page that
+# has them: a wrong password in plain words, and the password-reset link asked for.
+SIGN_IN_TEXTS: Final = {
+    "wrongPassword": "Wrong email or password.",
+    "emailFirst": "Enter your email address first, then ask for the link.",
+    "resetSent": (
+        "If an account has this email address, we have sent it a link to choose a new password."
+    ),
+}
+
 # What the script says, by key: English here, Mongolian in the catalogue.
 SCRIPT_TEXTS: Final = {
+    **ASK_TEXTS,
+    **SIGN_IN_TEXTS,
     "loading": "Loading free times…",
     "noSlots": "No free times on this day.",
     "pickDay": "Pick a day to see its free times.",
+    "noFreeDayThisMonth": "No free times this month.",
+    "nextFreeDay": "Go to the next free day: {date}",
+    "noFreeDaySoon": "No free times in the next four months.",
     "slotsOn": "Free times on {date}",
     "timesIn": "Times are shown in your time zone: {zone}.",
     "prevMonth": "Previous month",
@@ -40,6 +73,17 @@ SCRIPT_TEXTS: Final = {
     "statusConfirmed": "Confirmed",
     "statusPending": "Waiting for the deposit or the artist's approval",
     "statusCancelled": "Cancelled",
+    "waitApproval": "Waiting for the artist's approval",
+    "waitDeposit": "Waiting for the deposit",
+    "waitBoth": "Waiting for the artist's approval, then the deposit",
+    "payBy": (
+        "Pay the deposit by {when} (the artist's time, {zone}); until then the time is held"
+        " for you."
+    ),
+    "approveBy": (
+        "The artist answers by {when} (the artist's time, {zone}); until then the time is"
+        " held for you."
+    ),
     "statusOther": "Status: {status}",
     "payDeposit": "Pay the deposit of {amount} with QPay",
     "scanQr": "Scan the QR code with your bank app, or open your bank's app below.",

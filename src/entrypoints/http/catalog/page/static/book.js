@@ -7,7 +7,8 @@
 (() => {
   const { API, store, data, T, zone, $, say, call, status, fail } = window.Inkslot;
   const { session, wireSignIn, signInWithTelegram, dayKey, dates, whenText, slotList } = window.Inkslot;
-  const { isOpen, statusText, showFacts, offerDeposit, wireCheckPayment } = window.Inkslot;
+  const { isOpen, statusText, holdText, showFacts, offerDeposit, wireCheckPayment } = window.Inkslot;
+  const { askFirst, cancelAfterAsking, mayMove } = window.Inkslot;
   // The booking made here, so a reload shows it again (while the tab stays signed in).
   const KEY_BOOKING = "inkslot.booking." + data.artistId;
 
@@ -71,6 +72,54 @@
     }
     renderDays(false);
     if (state.day) showDay(state.day); // the day shown before, with its times as they are now
+    else if (!state.byDay.size) await offerNextFreeDay(service, first, next);
+  }
+
+  // A month with no free day: the next free day after it, asked of the slots endpoint (one
+  // start, limit=1) over at most NEXT_FREE_WINDOWS of its 62-day ranges, offered as a button
+  // that opens that day; or word that nothing is free that far ahead.
+  const NEXT_FREE_WINDOWS = 2;
+  const WINDOW_DAYS = 62;
+
+  async function nextFreeStart(service, from) {
+    for (let i = 0; i < NEXT_FREE_WINDOWS; i++) {
+      const to = new Date(from.getTime() + WINDOW_DAYS * 86400000);
+      const query = new URLSearchParams({ serviceId: service, from: from.toISOString(), to: to.toISOString(), limit: "1" });
+      const page = await call("GET", `/artists/${data.artistId}/slots?${query}`);
+      if (page.items.length) return page.items[0].start;
+      from = to;
+    }
+    return null;
+  }
+
+  async function offerNextFreeDay(service, first, next) {
+    let start;
+    try {
+      start = await nextFreeStart(service, next);
+    } catch (error) {
+      return fail(error);
+    }
+    if (state.month !== first || state.day) return; // the visitor moved on meanwhile
+    const box = $("slots");
+    box.textContent = "";
+    const note = document.createElement("p");
+    note.textContent = start ? T.noFreeDayThisMonth : T.noFreeDaySoon;
+    box.appendChild(note);
+    if (!start) return;
+    const day = new Date(start);
+    const button = document.createElement("button");
+    button.type = "button";
+    button.id = "next-free-day";
+    button.textContent = say(T.nextFreeDay, { date: dates.fullDate(day) });
+    button.addEventListener("click", () => {
+      state.month = new Date(day.getFullYear(), day.getMonth(), 1);
+      state.day = dayKey(day);
+      loadMonth().then(() => {
+        const chosen = document.querySelector(`button.day[data-day="${state.day}"]`);
+        if (chosen) chosen.focus();
+      });
+    });
+    box.appendChild(button);
   }
 
   function renderDays(loading) {
@@ -104,12 +153,53 @@
       }
     }
     if (row.children.length) body.appendChild(row);
+    rove();
     if (loading) $("slots").textContent = T.loading;
     else if (!state.day) $("slots").textContent = T.pickDay;
   }
 
+  // The days are one Tab stop (a roving tabindex, as in a date grid): the day shown, else
+  // the first free day, takes the Tab; the arrow keys move between free days (left and
+  // right a day, up and down a week, Home and End the month's first and last), and Enter
+  // or Space shows the day's times. Tab from a day goes on to its times.
+  const freeDays = () => [...document.querySelectorAll("button.day:not([disabled])")];
+
+  function rove(to) {
+    const days = freeDays();
+    const target = to || days.find((b) => b.dataset.day === state.day) || days[0];
+    document.querySelectorAll("button.day").forEach((b) => (b.tabIndex = b === target ? 0 : -1));
+    return target;
+  }
+
+  const dayNumber = (button) => Number(button.dataset.day.slice(8));
+
+  function dayAfterKey(key, from, days) {
+    const n = dayNumber(from);
+    const after = (d) => days.find((b) => dayNumber(b) >= d);
+    const before = (d) => [...days].reverse().find((b) => dayNumber(b) <= d);
+    switch (key) {
+      case "ArrowRight": return after(n + 1);
+      case "ArrowLeft": return before(n - 1);
+      case "ArrowDown": return after(n + 7);
+      case "ArrowUp": return before(n - 7);
+      case "Home": return days[0];
+      case "End": return days[days.length - 1];
+      default: return undefined;
+    }
+  }
+
+  $("days").addEventListener("keydown", (event) => {
+    const from = event.target.closest("button.day");
+    if (!from) return;
+    const to = dayAfterKey(event.key, from, freeDays());
+    if (to === undefined) return;
+    event.preventDefault(); // the arrows move between days, not the page
+    if (to) rove(to).focus();
+  });
+
   function showDay(key) {
     state.day = key;
+    rove();
     document.querySelectorAll("button.day").forEach((b) => {
       b.setAttribute("aria-pressed", b.dataset.day === key ? "true" : "false");
     });
@@ -169,8 +259,13 @@
 
   wireSignIn((how) => {
     showAccount();
-    // After a texted code the next step is the notes: the sign-in forms are gone now.
-    if (how === "phone") $("notes").focus();
+    // The sign-in forms are gone now: the focus moves on rather than dropping to the body.
+    // After a texted code, to the notes (the code was typed a moment ago); after email and
+    // password, to the next step's heading, read out; with no time chosen yet, to the line
+    // saying who is signed in.
+    if ($("confirm").hidden) $("who").focus();
+    else if (how === "phone") $("notes").focus();
+    else $("confirm-title").focus();
   });
   // Opened as a Telegram Mini App: signed in by Telegram, no form to fill.
   signInWithTelegram(showAccount);
@@ -196,6 +291,7 @@
       $("confirm").hidden = true;
       $("account").hidden = true;
       await showBooking(booking);
+      $("mine-title").focus(); // the booking made, read out from its heading
       state.slot = null;
       await loadMonth();
     } catch (error) {
@@ -208,7 +304,10 @@
   async function showBooking(booking) {
     state.booking = booking;
     $("mine").hidden = false;
-    showFacts([say(T.booked, { reference: booking.reference }), whenText(booking.start), statusText(booking)]);
+    const facts = [say(T.booked, { reference: booking.reference }), whenText(booking.start), statusText(booking)];
+    const hold = holdText(booking, data.artistZone);
+    if (hold) facts.push(hold);
+    showFacts(facts);
     $("cancel").hidden = !isOpen(booking);
     $("reschedule").hidden = !isOpen(booking);
     state.invoice = await offerDeposit(booking);
@@ -220,10 +319,8 @@
   $("cancel").addEventListener("click", async () => {
     if (!state.booking) return;
     try {
-      const booking = await call("PATCH", `/bookings/${state.booking.id}`, {
-        status: "cancelled",
-        reason: "Cancelled on the booking page",
-      });
+      const booking = await cancelAfterAsking(state.booking, "Cancelled on the booking page");
+      if (!booking) return;
       await showBooking(booking);
       status(T.cancelled);
       await loadMonth();
@@ -232,7 +329,13 @@
     }
   });
 
-  $("reschedule").addEventListener("click", () => {
+  $("reschedule").addEventListener("click", async () => {
+    if (!state.booking) return;
+    try {
+      if (!(await mayMove(state.booking))) return;
+    } catch (error) {
+      return fail(error);
+    }
     state.rescheduling = true;
     state.slot = null;
     status(T.rescheduleHint);
@@ -243,6 +346,8 @@
 
   $("move-here").addEventListener("click", async () => {
     if (!state.booking || !state.slot) return;
+    const question = say(T.askMove, { when: whenText(state.slot.start) });
+    if (!(await askFirst(question, T.moveYes, $("move-here")))) return;
     try {
       const booking = await call("POST", `/bookings/${state.booking.id}/reschedule`, { start: state.slot.start });
       state.rescheduling = false;

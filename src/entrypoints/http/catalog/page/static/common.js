@@ -120,6 +120,23 @@ window.Inkslot = (() => {
         signedIn(await call("POST", "/auth/login", body), "email");
         $("password").value = "";
       } catch (error) {
+        // The API's wording is for developers; a person reads that the pair was wrong.
+        if (error.code === "invalid_credentials") status(T.wrongPassword);
+        else fail(error);
+      }
+    });
+    // "Forgot password?": the reset link to the email typed above (the API answers alike for
+    // every address, so the page says "if an account has it").
+    $("forgot-password").addEventListener("click", async () => {
+      const email = $("email").value.trim();
+      if (!email) {
+        status(T.emailFirst);
+        return $("email").focus();
+      }
+      try {
+        await call("POST", "/auth/password/forgot", { email });
+        status(T.resetSent);
+      } catch (error) {
         fail(error);
       }
     });
@@ -239,11 +256,25 @@ window.Inkslot = (() => {
   // Only these may still be cancelled or moved; the API has the last word by its policy.
   const isOpen = (booking) => booking.status === "pending" || booking.status === "confirmed";
 
+  // A pending booking says what it waits for (the API's ``waitingFor``: the artist's
+  // approval, the deposit, or both, approval first).
+  const WAITING = { "approval": "waitApproval", "deposit": "waitDeposit", "approval,deposit": "waitBoth" };
+
   function statusText(booking) {
     if (booking.status === "confirmed") return T.statusConfirmed;
-    if (booking.status === "pending") return T.statusPending;
+    if (booking.status === "pending") return T[WAITING[(booking.waitingFor || []).join(",")]] || T.statusPending;
     if (booking.status === "cancelled") return T.statusCancelled;
     return say(T.statusOther, { status: booking.status });
+  }
+
+  // By when the first thing it waits for must happen (its hold, which frees the time after),
+  // in the artist's time zone, the one the artist keeps the calendar in: the deposit's
+  // pay-by time, or the artist's answer. Null when it waits for nothing or the zone is unknown.
+  function holdText(booking, artistZone) {
+    const waiting = booking.waitingFor || [];
+    if (booking.status !== "pending" || !waiting.length || !booking.holdExpiresAt || !artistZone) return null;
+    const text = waiting[0] === "deposit" ? T.payBy : T.approveBy;
+    return say(text, { when: whenText(booking.holdExpiresAt, artistZone), zone: artistZone });
   }
 
   // One paragraph a line in #booking-facts, after those already there.
@@ -287,8 +318,11 @@ window.Inkslot = (() => {
     });
     const amount = invoice.currency + " " + (invoice.amount / 100).toLocaleString(intlLang);
     $("deposit-title").textContent = say(T.payDeposit, { amount });
-    $("qr").src = invoice.qrImage.startsWith("data:") ? invoice.qrImage : "data:image/png;base64," + invoice.qrImage;
-    $("qr-text").textContent = invoice.qrText;
+    // The image QPay drew (base64 PNG); no image, no QR code: the bank apps' links remain.
+    $("qr").hidden = !invoice.qrImage;
+    if (invoice.qrImage) {
+      $("qr").src = invoice.qrImage.startsWith("data:") ? invoice.qrImage : "data:image/png;base64," + invoice.qrImage;
+    }
     const links = $("bank-links");
     links.textContent = "";
     for (const bank of invoice.deepLinks || []) {
@@ -302,6 +336,60 @@ window.Inkslot = (() => {
     }
     $("deposit").hidden = false;
     return invoice;
+  }
+
+  // --- asking first (_ask.html.j2) -------------------------------------------------------
+  // Cancelling and moving cannot be undone: the page asks ``question`` first, with ``yes``
+  // (the action's words) and "No, go back"; the focus moves to the question, so a screen
+  // reader reads it, and back to ``from`` on "no". Resolves to the answer.
+  function askFirst(question, yes, from) {
+    return new Promise((resolve) => {
+      const box = $("ask");
+      $("ask-question").textContent = question;
+      $("ask-yes").textContent = yes;
+      box.hidden = false;
+      $("ask-question").focus();
+      const answer = (given) => {
+        box.hidden = true;
+        $("ask-yes").onclick = $("ask-no").onclick = null;
+        if (!given && from) from.focus();
+        resolve(given);
+      };
+      $("ask-yes").onclick = () => answer(true);
+      $("ask-no").onclick = () => answer(false);
+    });
+  }
+
+  const moneyText = (currency, amount) => currency + " " + (amount / 100).toLocaleString(intlLang);
+
+  // The cancellation policy's consequence for this visitor, as the API quotes it (what would
+  // be refunded and kept, whether it may still move: GET /bookings/{id}/cancellation).
+  const cancellationQuote = (booking) => call("GET", `/bookings/${booking.id}/cancellation`);
+
+  // "Cancel this booking?" in words of the quote: nothing paid, all back, all kept, or part.
+  function cancelQuestion(quote) {
+    const refund = moneyText(quote.currency, quote.refundAmount);
+    const kept = moneyText(quote.currency, quote.keptAmount);
+    if (quote.keptAmount > 0 && quote.refundAmount > 0) return say(T.askCancelPart, { refund, kept });
+    if (quote.keptAmount > 0) return say(T.askCancelKept, { kept, when: whenText(quote.freeUntil) });
+    if (quote.refundAmount > 0) return say(T.askCancelRefund, { refund });
+    return T.askCancel;
+  }
+
+  // Cancel ``booking`` once the visitor has read what the policy keeps and said yes (the
+  // answer's booking), else null.
+  async function cancelAfterAsking(booking, reason) {
+    const quote = await cancellationQuote(booking);
+    if (!(await askFirst(cancelQuestion(quote), T.cancelYes, $("cancel")))) return null;
+    return call("PATCH", `/bookings/${booking.id}`, { status: "cancelled", reason });
+  }
+
+  // Whether ``booking`` may still be moved by this visitor; when not, says so (until when it
+  // could) in #status.
+  async function mayMove(booking) {
+    const quote = await cancellationQuote(booking);
+    if (!quote.mayMove) status(say(T.tooLateToMove, { when: whenText(quote.freeUntil) }));
+    return quote.mayMove;
   }
 
   // "I have paid": ask for the invoice to be checked (a 429 only means it was checked a
@@ -319,6 +407,9 @@ window.Inkslot = (() => {
         const booking = await call("GET", `/bookings/${state.booking.id}`);
         if (booking.amountPaid > 0) {
           await show(booking);
+          // The deposit's section (and its button, which had the focus) is gone: the focus
+          // moves to the booking's heading, and the status says it is paid.
+          $("mine-title").focus();
           status(T.paid);
         } else {
           status(T.notPaidYet);
@@ -351,9 +442,13 @@ window.Inkslot = (() => {
     slotList,
     isOpen,
     statusText,
+    holdText,
     addFacts,
     showFacts,
     offerDeposit,
     wireCheckPayment,
+    askFirst,
+    cancelAfterAsking,
+    mayMove,
   };
 })();

@@ -9,8 +9,9 @@
 "use strict";
 (() => {
   const { data, T, zone, $, say, call, status, fail, session, wireSignIn } = window.Inkslot;
-  const { dayKey, whenText, slotList, isOpen, statusText, showFacts, offerDeposit, wireCheckPayment } =
+  const { dayKey, whenText, slotList, isOpen, statusText, holdText, showFacts, offerDeposit, wireCheckPayment } =
     window.Inkslot;
+  const { askFirst, cancelAfterAsking, mayMove } = window.Inkslot;
   const state = { booking: null, me: null, artist: null, service: null, invoice: null };
 
   function showSignIn() {
@@ -28,7 +29,9 @@
     }
   }
 
-  async function load() {
+  // ``signedIn``: just signed in on this page, whose forms are now gone: the focus moves to
+  // the booking's heading (read out), not to the page's body.
+  async function load(signedIn = false) {
     if (!session.token()) return showSignIn();
     $("account").hidden = true;
     $("loading").hidden = false;
@@ -43,6 +46,7 @@
       ]);
       $("loading").hidden = true;
       await show(booking);
+      if (signedIn) $("mine-title").focus();
       followAction();
     } catch (error) {
       $("loading").hidden = true;
@@ -67,7 +71,11 @@
     const offered = booking.status === "pending" && booking.offer === "offered";
     const answering = offered && state.me !== null && booking.customerId === state.me.id;
     if (offered) lines.push(answering ? T.statusOffered : T.statusOfferWaiting);
-    else lines.push(statusText(booking));
+    else {
+      lines.push(statusText(booking));
+      const hold = holdText(booking, artistZone);
+      if (hold) lines.push(hold);
+    }
     showFacts(lines);
     $("offer").hidden = !answering;
     if (answering && booking.holdExpiresAt) {
@@ -107,10 +115,8 @@
   $("cancel").addEventListener("click", async () => {
     if (!state.booking) return;
     try {
-      const booking = await call("PATCH", `/bookings/${state.booking.id}`, {
-        status: "cancelled",
-        reason: "Cancelled on the booking's page",
-      });
+      const booking = await cancelAfterAsking(state.booking, "Cancelled on the booking's page");
+      if (!booking) return;
       await show(booking);
       status(T.cancelled);
     } catch (error) {
@@ -134,7 +140,13 @@
   $("accept-offer").addEventListener("click", () => answerOffer("accept", T.offerAccepted));
   $("decline-offer").addEventListener("click", () => answerOffer("decline", T.offerDeclined));
 
-  $("reschedule").addEventListener("click", () => {
+  $("reschedule").addEventListener("click", async () => {
+    if (!state.booking) return;
+    try {
+      if (!(await mayMove(state.booking))) return;
+    } catch (error) {
+      return fail(error);
+    }
     $("move-form").hidden = false;
     $("move-day").min = dayKey(new Date());
     if (!$("move-day").value && state.booking) $("move-day").value = dayKey(new Date(state.booking.start));
@@ -164,7 +176,7 @@
       });
       const page = await call("GET", `/artists/${booking.artistId}/slots?${query}`);
       if (!page.items.length) return (box.textContent = T.noSlots);
-      box.appendChild(slotList(page.items, (slot) => move(slot.start)));
+      box.appendChild(slotList(page.items, (slot, button) => move(slot.start, button)));
     } catch (error) {
       fail(error);
     }
@@ -186,7 +198,9 @@
     }
   });
 
-  async function move(start) {
+  async function move(start, button) {
+    const question = say(T.askMove, { when: whenText(start, zone) });
+    if (!(await askFirst(question, T.moveYes, button))) return;
     try {
       const booking = await call("POST", `/bookings/${state.booking.id}/reschedule`, { start });
       $("move-form").hidden = true;
@@ -205,7 +219,7 @@
   });
   wireSignIn(() => {
     status("");
-    load();
+    load(true);
   });
   load();
 })();
