@@ -7,7 +7,8 @@
 #                   (none: compose.yaml of the current directory)
 # Environment: INKSLOT_IMAGE (the image to run: set it to the new tag to upgrade, leave it
 # to restart on the current one), COMPOSE (default `docker compose`, else docker-compose),
-# HEALTHY_TIMEOUT (seconds a replica has to become healthy, default 180).
+# HEALTHY_TIMEOUT (seconds a replica has to become healthy, default 180), SETTLE_SECONDS
+# (waited after a replica is healthy before the next goes, default 2).
 #
 # 1. The migrations, with the new image, while the old replicas serve (a migration must
 #    keep the running version working: docs/deployment.md).
@@ -29,7 +30,7 @@ else
 fi
 compose+=("$@")
 timeout=${HEALTHY_TIMEOUT:-180}
-settle=2
+settle=${SETTLE_SECONDS:-2}
 
 say() { printf '== %s\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }

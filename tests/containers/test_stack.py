@@ -405,9 +405,9 @@ def replica_containers(stack: Stack) -> dict[str, str]:
     return {r: stack.compose("ps", "-q", r).stdout.strip() for r in ("api-1", "api-2")}
 
 
-def roll(stack: Stack, image: str) -> list[int | str]:
+def roll(stack: Stack, image: str, settle: int = 2) -> list[int | str]:
     """upgrade.sh onto ``image`` under steady traffic; every answer it got."""
-    env = {**stack.env, "INKSLOT_IMAGE": image}
+    env = {**stack.env, "INKSLOT_IMAGE": image, "SETTLE_SECONDS": str(settle)}
     options = stack.command[stack.command.index("-p") :]
     compose = " ".join(stack.command[: stack.command.index("-p")])
     with steady_traffic(traffic_urls(stack)) as answers:
@@ -417,8 +417,11 @@ def roll(stack: Stack, image: str) -> list[int | str]:
 
 
 def test_a_rolling_restart_answers_every_request(stack: Stack) -> None:
+    """Each replica restarted as soon as Docker calls the other healthy (no settling time):
+    the proxy alone keeps every request answered. Its earlier 10 s mark on a refusing
+    replica outlived that replica's restart and failed requests once the other went."""
     before = replica_containers(stack)
-    answers = roll(stack, IMAGE)
+    answers = roll(stack, IMAGE, settle=0)
     after = replica_containers(stack)
     assert all(after[r] != before[r] for r in before), (before, after)  # both restarted
     assert len(answers) > 100
