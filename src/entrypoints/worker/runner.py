@@ -19,6 +19,7 @@ from adapters.jobs.queue import (
 from entrypoints.bundles import Bundles
 from entrypoints.database import job_queue
 from entrypoints.settings import Settings
+from entrypoints.worker.job_log import log_start
 from entrypoints.worker.tasks import build_tasks
 
 GRACE = 30.0
@@ -91,9 +92,16 @@ async def run_worker(
                 follow_forever(bundles.loyalty.earn_points, "loyalty earning", EARN_EVERY)
             ),
         ]
+        workers = concurrency or settings.worker_concurrency
+        log_start(
+            queues=None,
+            concurrency=workers,
+            listening=settings.workers_listen,
+            tasks=len(app.tasks),
+        )
         try:
             await app.run_worker_async(
-                concurrency=concurrency or settings.worker_concurrency,
+                concurrency=workers,
                 install_signal_handlers=install_signal_handlers,
                 update_heartbeat_interval=HEARTBEAT_EVERY,
                 stalled_worker_timeout=STALLED_AFTER,

@@ -30,6 +30,7 @@ from booking_domain.webhooks import DeliveryId
 from entrypoints.bundles import Bundles
 from entrypoints.settings import Settings
 from entrypoints.tracing import traced, tracing_active
+from entrypoints.worker.job_log import logged
 
 _log = logging.getLogger("inkslot.worker")
 PERIODIC_QUEUE = "periodic"
@@ -69,9 +70,10 @@ def build_tasks(bundles: Bundles, settings: Settings) -> procrastinate.Blueprint
     _add_loyalty_tasks(tasks, bundles)
     _add_telegram_tasks(tasks, bundles)
     _add_diagnostic_tasks(tasks)
-    if tracing_active():  # a span per job run (entrypoints.tracing)
-        for task in tasks.tasks.values():
+    for task in tasks.tasks.values():
+        if tracing_active():  # a span per job run (entrypoints.tracing)
             task.func = traced(task.name)(task.func)
+        task.func = logged(task.name, task.func)  # a line per job (job_log.py)
     return tasks
 
 

@@ -162,8 +162,8 @@ def test_an_unknown_path_with_an_unknown_method_is_404(server: ServerProcess) ->
     assert answer.status == 404 and answer.problem()["code"] == "not_found"
 
 
-@pytest.fixture(scope="module")
-def edge(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+@contextlib.contextmanager
+def running_edge(data_dir: Path) -> Iterator[ServerProcess]:
     """``inkslot payment-edge`` as its own process (it needs no database)."""
     port = free_port()
     env = {
@@ -172,7 +172,7 @@ def edge(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
         "INKSLOT_QPAY_CLIENT_SECRET": "edge-test-secret",
         "INKSLOT_QPAY_INVOICE_CODE": "EDGE_TEST",
         "INKSLOT_PAYMENT_EDGE_SECRET": "e" * 32,
-        "INKSLOT_DATA_DIR": str(tmp_path_factory.mktemp("edge")),
+        "INKSLOT_DATA_DIR": str(data_dir),
     }
     command = [sys.executable, "-m", "entrypoints.cli", "payment-edge", "--port", str(port)]
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -185,8 +185,15 @@ def edge(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
             time.sleep(0.2)  # polling a starting process, not waiting for domain time
         yield running
     finally:
-        process.send_signal(signal.SIGINT)
+        if process.poll() is None:
+            process.send_signal(signal.SIGINT)
         process.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def edge(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+    with running_edge(tmp_path_factory.mktemp("edge")) as running:
+        yield running
 
 
 def _status(server: ServerProcess, path: str) -> int | None:
@@ -199,3 +206,10 @@ def test_the_payment_edge_bounds_heads_and_refuses_as_the_api_does(edge: ServerP
     request = _get("/health", b"X-Huge: " + b"a" * (8 * 1024 * 1024))
     _assert_refusal(_exchange(edge, request), 431, "headers_too_large")
     _assert_refusal(_exchange(edge, _get("/health", b"X-Note: a\x01b")), 400, "malformed_request")
+
+
+def test_the_payment_edge_stopped_by_sigterm_exits_0(tmp_path: Path) -> None:
+    """An orchestrator's stop carried out is a success (compose's `down`, docs/containers.md)."""
+    with running_edge(tmp_path) as stopping:
+        stopping.process.send_signal(signal.SIGTERM)
+        assert stopping.process.wait(timeout=30) == 0
