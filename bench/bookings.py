@@ -212,7 +212,9 @@ def told(bench: Bench, base: str, database_url: str, data_dir: Path) -> float:
     print("\n# created and fully told: every message, inbox item and webhook of each booking")
     receiver = Receiver()
     hook_every_event(base, admin_token(base, database_url, data_dir), receiver)
-    bench.tokens = register_customers(base, bench.args.customers, phones=True)
+    bench.tokens = register_customers(
+        base, bench.args.customers, phones=True, database_url=database_url
+    )
     wait_until_told(database_url)  # what the scenarios before left to do
     assert backlog(database_url).empty, "the pipeline had work left before the run"
     if bench.args.statements:
