@@ -225,6 +225,7 @@ class InMemoryUnitOfWork(
             uow.staged("booking_links"),
             uow.staged("booking_link_digests"),
             uow.staged("booking_link_days"),
+            uow.staged("booking_link_visitors"),
             uow.staged("bookings"),
         )
     )

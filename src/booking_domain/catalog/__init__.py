@@ -67,6 +67,7 @@ from booking_domain.catalog.published import (
 )
 from booking_domain.catalog.services import Deposit, FixedDeposit, PercentageDeposit, Service
 from booking_domain.catalog.studios import Studio, ensure_may_create_studio
+from booking_domain.catalog.visits import VisitorFacts
 
 __all__ = [
     "ARTIST",
@@ -118,6 +119,7 @@ __all__ = [
     "ServiceReservedError",
     "Studio",
     "StudioNotFoundError",
+    "VisitorFacts",
     "artist_outbox_event",
     "artist_subject",
     "change_profile",

@@ -20,6 +20,7 @@ from adapters.postgres.tables.base import metadata
 from adapters.postgres.tables.booking_links import (
     booking_link_days,
     booking_link_retired,
+    booking_link_visitors,
     booking_links,
 )
 from adapters.postgres.tables.bookings import (
@@ -122,6 +123,7 @@ __all__ = [
     "booking_ideas",
     "booking_link_days",
     "booking_link_retired",
+    "booking_link_visitors",
     "booking_links",
     "bookings",
     "calendar_feeds",

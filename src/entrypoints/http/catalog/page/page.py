@@ -1,10 +1,11 @@
 """``GET /book/{token}``: the page of a booking link, and its script and style sheet.
 
 The page is rendered on the server from the catalogue's use cases (the link and its artist,
-counted as a visit; the artist's services and portfolio). Everything after that (free slots,
-signing in, booking, the deposit) the page's script does through the public API, on this
-same origin. A replaced link answers 410 and an unknown one 404, each as a page that names
-nobody.
+counted as a visit once per visitor and day, never for a ``HEAD``; the visit's ticket rides
+in the page for its slot view; the artist's services and portfolio). Everything after that
+(free slots, signing in, booking, the deposit) the page's script does through the public
+API, on this same origin. A replaced link answers 410 and an unknown one 404, each as a page
+that names nobody.
 
 Security: a strict Content-Security-Policy (scripts and styles from this origin only, and
 Telegram's Mini App script, which the page loads only when opened inside Telegram; no
@@ -29,11 +30,14 @@ from litestar.response import Template
 from litestar.static_files import create_static_files_router
 from litestar.template.config import TemplateConfig
 
+from booking_domain.catalog import VisitorFacts
 from booking_domain.catalog.errors import BookingLinkGoneError, BookingLinkNotFoundError
 from booking_domain.catalog.use_cases import CatalogUseCases
 from booking_domain.shared.pages import PageRequest
+from entrypoints.http.auth import client_address
 from entrypoints.http.catalog.page.texts import page_locale, script_texts, translator
 from entrypoints.http.catalog.page.views import page_data
+from entrypoints.http.middleware import is_head
 
 HERE: Final = Path(__file__).parent
 ASSETS_PATH: Final = "/static/booking-page"
@@ -93,7 +97,7 @@ async def booking_page(
     is unknown (404)."""
     locale = page_locale(lang, request.headers.get("accept-language"))
     try:
-        landing = await catalog.open_booking_link(token)
+        landing = await catalog.open_booking_link(token, _visitor(request))
     except BookingLinkGoneError:
         return _page("gone.html.j2", locale, 410)
     except BookingLinkNotFoundError:
@@ -114,6 +118,14 @@ async def booking_page(
         data=data,
         token=token,
     )
+
+
+def _visitor(request: Request[Any, Any, Any]) -> VisitorFacts | None:
+    """Who loads the page, for its visit; None for a ``HEAD``, which renders nothing and so
+    is no visit."""
+    if is_head(request.scope):
+        return None
+    return VisitorFacts(client_address(request), request.headers.get("user-agent", ""))
 
 
 _ASSETS = create_static_files_router(
