@@ -76,6 +76,9 @@ class Settings:
     # this region (ISO 3166 alpha-2); at most this many code messages leave a UTC day.
     phone_region: str = "MN"
     sms_daily_limit: int = 1_000
+    # How many customers an artist may look up an hour when booking them in by email or
+    # phone (booking_domain/bookings/lookups.py): the answer tells who has an account.
+    customer_lookups_per_hour: int = 60
     # Addresses of proxies whose X-Forwarded-For / X-Forwarded-Proto are believed; none by
     # default, so a client cannot pose as another address (the rate limits key on it).
     trusted_proxies: tuple[str, ...] = ()
@@ -464,6 +467,7 @@ _FIELDS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "SIGN_UP_RATE_LIMIT_PER_HOUR": ("sign_up_rate_limit_per_hour", _positive_int),
     "PHONE_REGION": ("phone_region", _phone_region),
     "SMS_DAILY_LIMIT": ("sms_daily_limit", _positive_int),
+    "CUSTOMER_LOOKUPS_PER_HOUR": ("customer_lookups_per_hour", _positive_int),
     "TRUSTED_PROXIES": ("trusted_proxies", _csv),
     "REDIS_URL": ("redis_url", str),
     "REDIS_NAMESPACE": ("redis_namespace", str),

@@ -44,6 +44,7 @@ from adapters.memory.consent import (
     InMemoryConsentRepository,
     InMemoryConsentRequirementRepository,
 )
+from adapters.memory.customer_lookups import InMemoryCustomerLookupRepository
 from adapters.memory.disputes import (
     InMemoryDisputeMessageRepository,
     InMemoryDisputeRepository,
@@ -231,6 +232,7 @@ class InMemoryUnitOfWork(
     )
     ideas = _over_table(InMemoryIdeaRepository, "booking_ideas")
     clients = _over_table(InMemoryClientRepository, "clients")
+    customer_lookups = _over_table(InMemoryCustomerLookupRepository, "customer_lookups")
     uploads = _over_table(InMemoryUploadRepository, "uploads")
     artists = _over_table(InMemoryArtistRepository, "artists")
     studios = _over_table(InMemoryStudioRepository, "studios")

@@ -43,6 +43,7 @@ from booking_domain.bookings.errors import (
     SessionOfProjectError,
     SlotTakenError,
     TooLateToChangeError,
+    TooManyCustomerLookupsError,
     TouchUpNotAvailableError,
     TouchUpTakenError,
 )
@@ -59,6 +60,7 @@ from booking_domain.bookings.lifecycle import (
     settle_balance,
     withdraw_taken_flash,
 )
+from booking_domain.bookings.lookups import LookupBudget
 from booking_domain.bookings.offers import (
     OFFER_DECLINED,
     accept_offer,
@@ -139,6 +141,7 @@ __all__ = [
     "IdNotCheckedError",
     "IdempotencyKeyReusedError",
     "InvalidTransitionError",
+    "LookupBudget",
     "OfferStatus",
     "PaymentMismatchError",
     "PaymentStatus",
@@ -147,6 +150,7 @@ __all__ = [
     "SessionTerms",
     "SlotTakenError",
     "TooLateToChangeError",
+    "TooManyCustomerLookupsError",
     "TouchUpNotAvailableError",
     "TouchUpOffer",
     "TouchUpRefusal",

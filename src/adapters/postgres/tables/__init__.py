@@ -28,6 +28,7 @@ from adapters.postgres.tables.bookings import (
     booking_ideas,
     bookings,
     clients,
+    customer_lookups,
     idempotency_keys,
 )
 from adapters.postgres.tables.calendars import calendar_feeds
@@ -132,6 +133,7 @@ __all__ = [
     "consent_forms",
     "consent_requirements",
     "consents",
+    "customer_lookups",
     "date_overrides",
     "dispute_messages",
     "disputes",

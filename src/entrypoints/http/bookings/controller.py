@@ -15,7 +15,7 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath, HeaderParameter, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
-from booking_domain.bookings import BookingStatus
+from booking_domain.bookings import BookingStatus, TooManyCustomerLookupsError
 from booking_domain.bookings.use_cases import BookingUseCases
 from booking_domain.catalog import BookingLinkGoneError
 from booking_domain.shared import MAX_PAGE, MAX_PAGE_SIZE, BookingId, PageRequest
@@ -53,7 +53,8 @@ class BookingsController(SignedIn, context="bookings", raises=CHANGES):
     @post(
         status_code=HTTP_201_CREATED,
         summary="Request a booking (customers), or book a customer or client in (artists)",
-        opt=raises(*CHANGES, BookingLinkGoneError),  # ``bookingLink`` of a replaced link
+        # ``bookingLink`` of a replaced link; an artist's customer lookups over the hour's
+        opt=raises(*CHANGES, BookingLinkGoneError, TooManyCustomerLookupsError),
     )
     async def create(
         self,
