@@ -21,13 +21,11 @@ from typing import Annotated, Any, Final
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from litestar import Request, get
-from litestar.datastructures import CacheControlHeader
 from litestar.di import NamedDependency
 from litestar.enums import MediaType
 from litestar.params import FromPath, QueryParameter
 from litestar.plugins.jinja import JinjaTemplateEngine
 from litestar.response import Template
-from litestar.static_files import create_static_files_router
 from litestar.template.config import TemplateConfig
 
 from booking_domain.catalog import VisitorFacts
@@ -35,12 +33,12 @@ from booking_domain.catalog.errors import BookingLinkGoneError, BookingLinkNotFo
 from booking_domain.catalog.use_cases import CatalogUseCases
 from booking_domain.shared.pages import PageRequest
 from entrypoints.http.auth import client_address
+from entrypoints.http.catalog.page.assets import asset_url, static_asset
 from entrypoints.http.catalog.page.texts import page_locale, script_texts, translator
 from entrypoints.http.catalog.page.views import page_data
 from entrypoints.http.middleware import is_head
 
 HERE: Final = Path(__file__).parent
-ASSETS_PATH: Final = "/static/booking-page"
 PORTFOLIO_SHOWN: Final = 12
 
 CONTENT_SECURITY_POLICY: Final = "; ".join(
@@ -73,13 +71,14 @@ def page_templates() -> TemplateConfig[JinjaTemplateEngine]:
         undefined=StrictUndefined,
         auto_reload=False,
     )
+    environment.globals["asset"] = asset_url  # a static file's versioned address (assets.py)
     return TemplateConfig(instance=JinjaTemplateEngine.from_environment(environment))
 
 
 def _page(name: str, locale: str, status: int, **context: Any) -> Template:
     return Template(
         template_name=name,
-        context={"_": translator(locale), "lang": locale, "assets": ASSETS_PATH, **context},
+        context={"_": translator(locale), "lang": locale, **context},
         status_code=status,
         headers=PAGE_HEADERS,
         media_type=MediaType.HTML,
@@ -128,12 +127,5 @@ def _visitor(request: Request[Any, Any, Any]) -> VisitorFacts | None:
     return VisitorFacts(client_address(request), request.headers.get("user-agent", ""))
 
 
-_ASSETS = create_static_files_router(
-    ASSETS_PATH,
-    directories=[HERE / "static"],
-    cache_control=CacheControlHeader(max_age=300, public=True),
-    include_in_schema=False,
-)
-
 # What the app mounts beside the API (outside /api/v1 and its schema).
-PAGE_ROUTES: Final = (booking_page, _ASSETS)
+PAGE_ROUTES: Final = (booking_page, static_asset)
