@@ -34,7 +34,7 @@ class InMemoryBookingLinkRepository(BookingLinkRepository):
         links: StagedTable[BookingLinkId, tuple[BookingLink, str]],
         digests: StagedTable[str, BookingLinkId],
         days: StagedTable[tuple[BookingLinkId, date], _Day],
-        visitors: StagedTable[_Seen, bool],
+        visitors: StagedTable[_Seen, _Seen],
         bookings: StagedTable[Any, Booking],
     ) -> None:
         self._links = links
@@ -78,12 +78,18 @@ class InMemoryBookingLinkRepository(BookingLinkRepository):
         seen = (link_id, day, use, visitor)
         if self._visitors.get(seen) is not None:
             return False
-        self._visitors.put(seen, True)
+        self._visitors.put(seen, seen)
         row = self._days.get((link_id, day))
         counts = dict(row[2]) if row is not None else {}
         counts[use] = counts.get(use, 0) + 1
         self._days.put((link_id, day), (link_id, day, counts))
         return True
+
+    async def forget_visitors(self, before: date) -> int:
+        old = [seen for seen in self._visitors.values() if seen[1] < before]
+        for seen in old:
+            self._visitors.delete(seen)
+        return len(old)
 
     async def usage(self, artist_id: ArtistId, since: date) -> Mapping[BookingLinkId, LinkUsage]:
         mine = {link.id for link in await self.for_artist(artist_id)}

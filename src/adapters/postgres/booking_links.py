@@ -97,6 +97,10 @@ SET visits = d.visits + excluded.visits,
 RETURNING 1
 """
 
+# The primary key's leading link_id serves no range of days: this scans the table, which
+# holds about two days of visitors, once an hour (the worker's purge).
+_FORGET = "DELETE FROM booking_link_visitors WHERE day < %(before)s"
+
 # Hand-written: the day rows and the bookings of one artist's links, each summed in all and
 # since a day, joined per link (partial index ix_bookings_booking_link_id serves the second).
 _USAGE = """
@@ -164,6 +168,10 @@ class PostgresBookingLinkRepository(BookingLinkRepository):
             "slot_views": int(use is LinkUse.SLOT_VIEW),
         }
         return await (await self._conn.execute(_COUNT, params)).fetchone() is not None
+
+    async def forget_visitors(self, before: date) -> int:
+        cursor = await self._conn.execute(_FORGET, {"before": before})
+        return cursor.rowcount
 
     async def usage(self, artist_id: ArtistId, since: date) -> Mapping[BookingLinkId, LinkUsage]:
         params = {

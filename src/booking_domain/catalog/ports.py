@@ -215,6 +215,11 @@ class BookingLinkRepository(Protocol):
         concurrent loads of one visitor count once."""
         ...
 
+    async def forget_visitors(self, before: date) -> int:
+        """Forgets the visitors counted on days before ``before`` (the counts stay); how
+        many were forgotten."""
+        ...
+
     async def usage(self, artist_id: ArtistId, since: date) -> Mapping[BookingLinkId, LinkUsage]:
         """Each of the artist's links' counts: in all, and on days from ``since`` on (for
         bookings: made on those days, UTC). A link never used may be missing."""

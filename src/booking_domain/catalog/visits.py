@@ -12,7 +12,10 @@ Rules (docs/booking-page.md, "What is counted"):
   next (a page left open over midnight) and for its own link only; anything else is refused
   (``invalid_visit`` on ``visit``) and counts nothing. A slot view also counts at most once
   per visitor, link and day, so nobody adds slot views without loading the page, nor more
-  than one a page load.
+  than one a page load;
+- a visitor counted is needed only while its day can still be counted: the visitors of
+  days before yesterday (UTC) are forgotten (``forget_visitors_before``, the worker's
+  hourly purge); the counts stay.
 """
 
 from __future__ import annotations
@@ -32,6 +35,13 @@ TICKET_DAYS = 2
 # A user agent longer than this is cut before it is digested: it only tells visitors apart.
 MAX_USER_AGENT = 512
 _BAD_TICKET = "Load the booking page again: this visit is unknown or too old."
+
+
+def forget_visitors_before(today: date) -> date:
+    """The first day whose visitors are kept: yesterday (a slot view counts on the day it is
+    made, so an older day's visitors are never asked about again; yesterday's are kept for a
+    clock a little behind)."""
+    return today - timedelta(days=1)
 
 
 @dataclass(frozen=True, slots=True)

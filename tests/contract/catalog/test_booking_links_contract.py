@@ -132,6 +132,28 @@ async def test_a_visitor_counts_once_per_link_use_and_day(
     assert usage[other.id].total == LinkCounts(visits=1)
 
 
+async def test_old_visitors_are_forgotten_and_the_counts_stay(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    artist = await add_bookable_artist(uow_factory)
+    link = await _link(uow_factory, artist)
+    yesterday, before = TODAY - timedelta(days=1), TODAY - timedelta(days=2)
+    async with uow_factory() as uow:
+        for day in (before, before, yesterday, TODAY):
+            for visitor in ("a", "b"):
+                await uow.booking_links.count_use(link.id, day, LinkUse.VISIT, visitor)
+        await uow.commit()
+    async with uow_factory() as uow:
+        assert await uow.booking_links.forget_visitors(yesterday) == 2
+        assert await uow.booking_links.forget_visitors(yesterday) == 0
+        await uow.commit()
+    async with uow_factory() as uow:  # kept days still know their visitors
+        assert not await uow.booking_links.count_use(link.id, yesterday, LinkUse.VISIT, "a")
+        assert not await uow.booking_links.count_use(link.id, TODAY, LinkUse.VISIT, "b")
+        usage = await uow.booking_links.usage(artist.id, TODAY)
+    assert usage[link.id].total == LinkCounts(visits=6)
+
+
 async def test_bookings_made_through_a_link_are_counted(
     uow_factory: AnyUnitOfWorkFactory,
 ) -> None:

@@ -16,6 +16,7 @@ from booking_domain.catalog import VisitorFacts
 from booking_domain.catalog.links import LinkCounts
 from booking_domain.catalog.visits import (
     TICKET_DAYS,
+    forget_visitors_before,
     visit_ticket,
     visitor_of,
     visitor_of_ticket,
@@ -119,3 +120,23 @@ async def test_a_slot_view_needs_the_visits_ticket_and_counts_once(app: App) -> 
     with pytest.raises(InvalidInputError):
         await app.catalog.count_slot_view(token, landing.ticket)
     assert await _counts(app, actor) == LinkCounts(visits=1, slot_views=2)
+
+
+@pytest.mark.anyio
+async def test_the_purge_forgets_visitors_of_days_before_yesterday(app: App) -> None:
+    token, actor = await _token(app)
+    phone = VisitorFacts("10.0.0.1", "Phone")
+    await app.catalog.open_booking_link(token, phone)
+    assert await app.catalog.forget_link_visitors() == 0
+    app.clock.advance(timedelta(days=1))
+    assert await app.catalog.forget_link_visitors() == 0  # yesterday's are kept
+    app.clock.advance(timedelta(days=1))
+    assert await app.catalog.forget_link_visitors() == 1
+    await app.catalog.open_booking_link(token, phone)
+    await app.catalog.open_booking_link(token, phone)
+    assert await _counts(app, actor) == LinkCounts(visits=2)
+
+
+@given(days)
+def test_visitors_are_kept_from_yesterday_on(today: date) -> None:
+    assert forget_visitors_before(today) == today - timedelta(days=1)

@@ -35,6 +35,7 @@ from booking_domain.catalog.services import Service
 from booking_domain.catalog.use_cases.deps import CatalogDeps
 from booking_domain.catalog.visits import (
     VisitorFacts,
+    forget_visitors_before,
     visit_ticket,
     visitor_of,
     visitor_of_ticket,
@@ -195,3 +196,15 @@ class CountSlotView(_Links):
             who = visitor_of_ticket(self._deps.digest, str(link.id), ticket, day)
             await uow.booking_links.count_use(link.id, day, LinkUse.SLOT_VIEW, who)
             await uow.commit()
+
+
+class ForgetLinkVisitors(_Links):
+    """Forget the visitors of days no longer counted (``visits.forget_visitors_before``);
+    how many. The worker's hourly purge."""
+
+    async def __call__(self) -> int:
+        today = self._deps.clock.now().astimezone(UTC).date()
+        async with self._deps.uow() as uow:
+            forgotten = await uow.booking_links.forget_visitors(forget_visitors_before(today))
+            await uow.commit()
+        return forgotten
