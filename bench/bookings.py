@@ -28,6 +28,11 @@ the outbox at its tail) and reports bookings created and fully told per second.
 ``--statements`` loads pg_stat_statements and prints, after ``told``, the statements
 PostgreSQL ran per booking (creation and telling together).
 
+``BENCH_ACCEPT_ENCODING=gzip`` makes every request say ``Accept-Encoding: gzip``, as
+browsers and most HTTP clients do (without it the bench asks for no compression): what
+compressing the answers costs (docs/performance.md, "Compression"; ``bench/ab.py`` passes
+it on to both sides alike).
+
 Prints requests/s, p50/p99 and status counts per scenario; never asserts timings.
 """
 
@@ -80,6 +85,8 @@ from told import (
     wait_until_told,
 )
 
+# What the load says it accepts (a browser says "gzip, deflate, br"); empty: nothing.
+ACCEPT_ENCODING = os.environ.get("BENCH_ACCEPT_ENCODING", "")
 HOST = "127.0.0.1"
 WORKERS = 2
 OK = {200, 201}
@@ -101,7 +108,10 @@ class Bench:
 
     def _headers(self, i: int) -> dict[str, str]:
         token = self.tokens[(i // 1_000_000) % len(self.tokens)]
-        return {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+        headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+        if ACCEPT_ENCODING:
+            headers["Accept-Encoding"] = ACCEPT_ENCODING
+        return headers
 
     def create_request(self, i: int) -> bytes:
         artist, start = self.catalogue.creation_slot(next(self.next_slot))

@@ -51,6 +51,7 @@ from entrypoints.from_settings import (
     callback_url,
     code_policy,
     lockout_policy,
+    lookup_budget,
     notification_retries,
     session_policy,
     telegram_bot,
@@ -92,7 +93,7 @@ class Contexts:
     media: MediaUseCases
     catalog: Annotated[CatalogUseCases, FromSettings(link_base_url=setting("web_url"))]
     scheduling: SchedulingUseCases
-    bookings: BookingUseCases
+    bookings: Annotated[BookingUseCases, FromSettings(lookups=lookup_budget)]
     loyalty: LoyaltyUseCases
     payments: Annotated[PaymentUseCases, FromSettings(callback_url=callback_url)]
     calendars: Annotated[

@@ -10,6 +10,7 @@ from booking_domain.accounts.phone_codes import PhoneCodePolicy
 from booking_domain.accounts.telegram import TelegramBot
 from booking_domain.accounts.text_reach import TextReach
 from booking_domain.accounts.use_cases import SessionPolicy
+from booking_domain.bookings import LookupBudget
 from booking_domain.notifications import RetrySchedule as NotificationRetrySchedule
 from booking_domain.telegram import webhook_secret
 from booking_domain.webhooks import RetrySchedule as WebhookRetrySchedule
@@ -43,6 +44,10 @@ def code_policy(settings: Settings) -> PhoneCodePolicy:
 
 def text_reach(settings: Settings) -> TextReach:
     return TextReach(settings.text_regions)
+
+
+def lookup_budget(settings: Settings) -> LookupBudget:
+    return LookupBudget(per_hour=settings.customer_lookups_per_hour)
 
 
 def lockout_policy(settings: Settings) -> LockoutPolicy:

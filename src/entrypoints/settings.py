@@ -84,6 +84,9 @@ class Settings:
     # Texts one account's actions (a booking, a move, a cancellation...) may cause a UTC
     # day; those beyond are skipped as text_limit (docs/notifications.md).
     sms_account_daily_limit: int = 50
+    # How many customers an artist may look up an hour when booking them in by email or
+    # phone (booking_domain/bookings/lookups.py): the answer tells who has an account.
+    customer_lookups_per_hour: int = 60
     # Addresses of proxies whose X-Forwarded-For / X-Forwarded-Proto are believed; none by
     # default, so a client cannot pose as another address (the rate limits key on it).
     trusted_proxies: tuple[str, ...] = ()
@@ -493,6 +496,7 @@ _FIELDS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "SMS_REGIONS": ("sms_regions", _phone_regions),
     "SMS_RANGE_DAILY_LIMIT": ("sms_range_daily_limit", _positive_int),
     "SMS_ACCOUNT_DAILY_LIMIT": ("sms_account_daily_limit", _positive_int),
+    "CUSTOMER_LOOKUPS_PER_HOUR": ("customer_lookups_per_hour", _positive_int),
     "TRUSTED_PROXIES": ("trusted_proxies", _csv),
     "REDIS_URL": ("redis_url", str),
     "REDIS_NAMESPACE": ("redis_namespace", str),

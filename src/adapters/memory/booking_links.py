@@ -1,5 +1,6 @@
-"""In-memory booking links: links by id, every token digest a link ever had, and the
-per-day counts; bookings made through a link are counted from the bookings themselves."""
+"""In-memory booking links: links by id, every token digest a link ever had, the per-day
+counts and the visitors counted; bookings made through a link are counted from the
+bookings themselves."""
 
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ from booking_domain.shared.ids import ArtistId
 
 # A day's row: the link, the day, and its counts by use.
 _Day = tuple[BookingLinkId, date, dict[LinkUse, int]]
+# A visitor counted: the link, the day, the use and the visitor's digest.
+_Seen = tuple[BookingLinkId, date, LinkUse, str]
 
 
 class InMemoryBookingLinkRepository(BookingLinkRepository):
@@ -31,11 +34,13 @@ class InMemoryBookingLinkRepository(BookingLinkRepository):
         links: StagedTable[BookingLinkId, tuple[BookingLink, str]],
         digests: StagedTable[str, BookingLinkId],
         days: StagedTable[tuple[BookingLinkId, date], _Day],
+        visitors: StagedTable[_Seen, _Seen],
         bookings: StagedTable[Any, Booking],
     ) -> None:
         self._links = links
         self._digests = digests
         self._days = days
+        self._visitors = visitors
         self._bookings = bookings
 
     async def add(self, link: BookingLink, digest: str) -> None:
@@ -67,11 +72,24 @@ class InMemoryBookingLinkRepository(BookingLinkRepository):
         link, current = stored
         return FoundLink(link, current=current == digest)
 
-    async def count_use(self, link_id: BookingLinkId, day: date, use: LinkUse) -> None:
+    async def count_use(
+        self, link_id: BookingLinkId, day: date, use: LinkUse, visitor: str
+    ) -> bool:
+        seen = (link_id, day, use, visitor)
+        if self._visitors.get(seen) is not None:
+            return False
+        self._visitors.put(seen, seen)
         row = self._days.get((link_id, day))
         counts = dict(row[2]) if row is not None else {}
         counts[use] = counts.get(use, 0) + 1
         self._days.put((link_id, day), (link_id, day, counts))
+        return True
+
+    async def forget_visitors(self, before: date) -> int:
+        old = [seen for seen in self._visitors.values() if seen[1] < before]
+        for seen in old:
+            self._visitors.delete(seen)
+        return len(old)
 
     async def usage(self, artist_id: ArtistId, since: date) -> Mapping[BookingLinkId, LinkUsage]:
         mine = {link.id for link in await self.for_artist(artist_id)}

@@ -48,6 +48,7 @@ from adapters.memory.consent import (
     InMemoryConsentRepository,
     InMemoryConsentRequirementRepository,
 )
+from adapters.memory.customer_lookups import InMemoryCustomerLookupRepository
 from adapters.memory.disputes import (
     InMemoryDisputeMessageRepository,
     InMemoryDisputeRepository,
@@ -230,11 +231,13 @@ class InMemoryUnitOfWork(
             uow.staged("booking_links"),
             uow.staged("booking_link_digests"),
             uow.staged("booking_link_days"),
+            uow.staged("booking_link_visitors"),
             uow.staged("bookings"),
         )
     )
     ideas = _over_table(InMemoryIdeaRepository, "booking_ideas")
     clients = _over_table(InMemoryClientRepository, "clients")
+    customer_lookups = _over_table(InMemoryCustomerLookupRepository, "customer_lookups")
     uploads = _over_table(InMemoryUploadRepository, "uploads")
     artists = _over_table(InMemoryArtistRepository, "artists")
     studios = _over_table(InMemoryStudioRepository, "studios")

@@ -8,8 +8,7 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from sqlalchemy import bindparam, func, insert, select, union_all, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy import bindparam, insert, select, union_all, update
 
 from adapters.postgres.database import Connection
 from adapters.postgres.sql import Statement, constant
@@ -78,24 +77,29 @@ _FIND = Statement(
 )
 
 
-def _build_count() -> Any:
-    statement = pg_insert(booking_link_days).values(
-        link_id=bindparam("link_id"),
-        day=bindparam("day"),
-        visits=bindparam("visits"),
-        slot_views=bindparam("slot_views"),
-    )
-    return statement.on_conflict_do_update(
-        index_elements=[_D.link_id, _D.day],
-        set_={
-            "visits": _D.visits + statement.excluded.visits,
-            "slot_views": _D.slot_views + statement.excluded.slot_views,
-            "updated_at": func.now(),
-        },
-    )
+# Hand-written: the visitor is remembered first (its primary key is the uniqueness: a
+# visitor already counted for this use, link and day inserts nothing), and the day's row is
+# upserted only from what that insert returned, all in one statement. A concurrent load of
+# the same visitor waits on the key's index entry, then inserts nothing.
+_COUNT = """
+WITH seen AS (
+    INSERT INTO booking_link_visitors (link_id, day, use, visitor)
+    VALUES (%(link_id)s, %(day)s, %(use)s, %(visitor)s)
+    ON CONFLICT DO NOTHING
+    RETURNING link_id
+)
+INSERT INTO booking_link_days AS d (link_id, day, visits, slot_views)
+SELECT link_id, %(day)s, %(visits)s, %(slot_views)s FROM seen
+ON CONFLICT (link_id, day) DO UPDATE
+SET visits = d.visits + excluded.visits,
+    slot_views = d.slot_views + excluded.slot_views,
+    updated_at = now()
+RETURNING 1
+"""
 
-
-_COUNT = Statement(_build_count)
+# The primary key's leading link_id serves no range of days: this scans the table, which
+# holds about two days of visitors, once an hour (the worker's purge).
+_FORGET = "DELETE FROM booking_link_visitors WHERE day < %(before)s"
 
 # Hand-written: the day rows and the bookings of one artist's links, each summed in all and
 # since a day, joined per link (partial index ix_bookings_booking_link_id serves the second).
@@ -152,14 +156,22 @@ class PostgresBookingLinkRepository(BookingLinkRepository):
         row: Mapping[str, Any] | None = await cursor.fetchone()
         return None if row is None else FoundLink(self._link(row), current=bool(row["current"]))
 
-    async def count_use(self, link_id: BookingLinkId, day: date, use: LinkUse) -> None:
+    async def count_use(
+        self, link_id: BookingLinkId, day: date, use: LinkUse, visitor: str
+    ) -> bool:
         params = {
             "link_id": link_id,
             "day": day,
+            "use": use.value,
+            "visitor": visitor,
             "visits": int(use is LinkUse.VISIT),
             "slot_views": int(use is LinkUse.SLOT_VIEW),
         }
-        await self._conn.execute(_COUNT.text, params)
+        return await (await self._conn.execute(_COUNT, params)).fetchone() is not None
+
+    async def forget_visitors(self, before: date) -> int:
+        cursor = await self._conn.execute(_FORGET, {"before": before})
+        return cursor.rowcount
 
     async def usage(self, artist_id: ArtistId, since: date) -> Mapping[BookingLinkId, LinkUsage]:
         params = {

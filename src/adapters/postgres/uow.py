@@ -48,6 +48,7 @@ from adapters.postgres.consent_forms import (
     PostgresConsentFormRepository,
     PostgresConsentRequirementRepository,
 )
+from adapters.postgres.customer_lookups import PostgresCustomerLookupRepository
 from adapters.postgres.database import Connection, Database
 from adapters.postgres.disputes import (
     PostgresDisputeMessageRepository,
@@ -230,6 +231,7 @@ class PostgresUnitOfWork(
     )
     ideas = _on_connection(PostgresIdeaRepository)
     clients = _on_connection(PostgresClientRepository)
+    customer_lookups = _on_connection(PostgresCustomerLookupRepository)
     uploads = _on_connection(PostgresUploadRepository)
     artists = _on_connection(PostgresArtistRepository)
     studios = _on_connection(PostgresStudioRepository)

@@ -44,6 +44,7 @@ from booking_domain.bookings.errors import (
     SessionOfProjectError,
     SlotTakenError,
     TooLateToChangeError,
+    TooManyCustomerLookupsError,
     TouchUpNotAvailableError,
     TouchUpTakenError,
 )
@@ -60,6 +61,7 @@ from booking_domain.bookings.lifecycle import (
     settle_balance,
     withdraw_taken_flash,
 )
+from booking_domain.bookings.lookups import LookupBudget
 from booking_domain.bookings.names import BookingNames, NamedBooking, named_for, names_for
 from booking_domain.bookings.offers import (
     OFFER_DECLINED,
@@ -145,6 +147,7 @@ __all__ = [
     "IdNotCheckedError",
     "IdempotencyKeyReusedError",
     "InvalidTransitionError",
+    "LookupBudget",
     "NamedBooking",
     "OfferStatus",
     "PaymentMismatchError",
@@ -154,6 +157,7 @@ __all__ = [
     "SessionTerms",
     "SlotTakenError",
     "TooLateToChangeError",
+    "TooManyCustomerLookupsError",
     "TouchUpNotAvailableError",
     "TouchUpOffer",
     "TouchUpRefusal",

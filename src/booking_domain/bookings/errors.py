@@ -7,6 +7,7 @@ from booking_domain.shared.errors import (
     InvalidInputError,
     NotFoundError,
     PermissionDeniedError,
+    RetryLaterError,
     RuleViolationError,
 )
 
@@ -80,6 +81,13 @@ class CustomerNotFoundError(NotFoundError):
 
     code = "customer_not_found"
     default_message = "No customer has this email or phone number."
+
+
+class TooManyCustomerLookupsError(RetryLaterError):
+    """The artist looked up as many customers as an hour allows (``lookups.LookupBudget``)."""
+
+    code = "too_many_customer_lookups"
+    default_message = "Too many customers were looked up this hour; try again later."
 
 
 class IdempotencyKeyReusedError(RuleViolationError):

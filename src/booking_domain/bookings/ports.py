@@ -191,12 +191,29 @@ class HasClients(Protocol):
     def clients(self) -> ClientRepository: ...
 
 
+class CustomerLookupRepository(Protocol):
+    """How many customers each artist account looked up, per window (``lookups``)."""
+
+    async def count(self, user_id: UserId, window: datetime) -> int:
+        """One more lookup of ``user_id`` in the window starting at ``window``: how many
+        the window holds with it. Windows before ``window`` are forgotten (one row per
+        account at most). Counted in an ``autocommit`` unit of work, so the count stays
+        whatever the booking then does."""
+        ...
+
+
+class HasCustomerLookups(Protocol):
+    @property
+    def customer_lookups(self) -> CustomerLookupRepository: ...
+
+
 class BookingsUnitOfWork(
     UnitOfWork,
     HasUsers,
     HasBookings,
     HasClients,
     HasIdempotencyKeys,
+    HasCustomerLookups,
     HasArtists,
     HasBookingLinks,
     HasFlash,
@@ -215,7 +232,8 @@ class BookingsUnitOfWork(
     come from), and the users, read for what a party is shown of the other (the customer's
     name and phone) and to find the customer an artist books (by email or phone); the
     artists' aftercare settings (the touch-up window); and the consent gate a completion
-    asks (served by the consent context's adapters)."""
+    asks (served by the consent context's adapters); the artists' customer lookups per
+    hour."""
 
 
 class BookingsUnitOfWorkFactory(Protocol):

@@ -75,6 +75,7 @@ from booking_domain.catalog.services import (
     require_payable_deposit,
 )
 from booking_domain.catalog.studios import Studio, ensure_may_create_studio
+from booking_domain.catalog.visits import VisitorFacts
 
 __all__ = [
     "ARTIST",
@@ -127,6 +128,7 @@ __all__ = [
     "ServiceReservedError",
     "Studio",
     "StudioNotFoundError",
+    "VisitorFacts",
     "artist_outbox_event",
     "artist_subject",
     "change_profile",

@@ -206,8 +206,18 @@ class BookingLinkRepository(Protocol):
         """The link whose current or retired token digests to ``digest``."""
         ...
 
-    async def count_use(self, link_id: BookingLinkId, day: date, use: LinkUse) -> None:
-        """One more ``use`` of the link on ``day`` (one upsert of the day's row)."""
+    async def count_use(
+        self, link_id: BookingLinkId, day: date, use: LinkUse, visitor: str
+    ) -> bool:
+        """One more ``use`` of the link on ``day`` unless ``visitor`` (``visits.visitor_of``)
+        was counted for that use, link and day already; True when it counted. The
+        visitor is kept per use, link and day under a uniqueness constraint, so two
+        concurrent loads of one visitor count once."""
+        ...
+
+    async def forget_visitors(self, before: date) -> int:
+        """Forgets the visitors counted on days before ``before`` (the counts stay); how
+        many were forgotten."""
         ...
 
     async def usage(self, artist_id: ArtistId, since: date) -> Mapping[BookingLinkId, LinkUsage]:

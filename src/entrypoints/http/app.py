@@ -22,6 +22,7 @@ from litestar.types import Receive, Scope, Send
 from entrypoints.bundles import ASGIApp, Bundles
 from entrypoints.contexts import registered
 from entrypoints.http.catalog.page import PAGE_ROUTES, page_templates
+from entrypoints.http.compression import GzipMiddleware
 from entrypoints.http.docs import SCHEMA_PATH, OfflineSwaggerUI, docs_redirect
 from entrypoints.http.draining import Drain, DrainingProbe
 from entrypoints.http.lifespan import Hook, bounded
@@ -101,10 +102,10 @@ def build_app(
     )
     # Outermost, around the router and its exception handling: every response passes it,
     # 404s, 405s and 429s included (a Litestar middleware sees only routed requests, and
-    # not the problems its inner layers raise).
+    # not the problems its inner layers raise); gzip (compression.py) just inside it.
     document_problems(app)
     app.asgi_handler = RequestContextMiddleware(
-        app.asgi_handler, access_log=config.access_log, drain=drain
+        GzipMiddleware(app.asgi_handler), access_log=config.access_log, drain=drain
     )
     return app
 

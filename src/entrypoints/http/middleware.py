@@ -5,10 +5,11 @@ router and exception handling), so it sees every response: routed or not (404, 4
 by a middleware (429) or by a handler. It must cost microseconds.
 
 ``HEAD`` is answered as ``GET`` without the body (RFC 9110 9.3.2): the inner application sees
-a ``GET`` and never needs a ``HEAD`` route of its own. The answer ends with its headers: the
-body is never waited for, so a response that never ends (the event stream) still answers a
-``HEAD`` at once, and the server, its answer complete, tells the inner application the
-client is gone (``http.disconnect``), which ends the stream.
+a ``GET`` and never needs a ``HEAD`` route of its own; a handler whose ``GET`` does something
+more than answer (a booking page counts a visit) asks ``is_head`` and skips it. The answer
+ends with its headers: the body is never waited for, so a response that never ends (the
+event stream) still answers a ``HEAD`` at once, and the server, its answer complete, tells
+the inner application the client is gone (``http.disconnect``), which ends the stream.
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ from entrypoints.http.tracing import trace_id_of
 from entrypoints.logs import FieldsRecord
 
 REQUEST_ID_HEADER = b"x-request-id"
+# Set on the inner scope: whether the client sent HEAD (the inner application sees GET), for
+# the few handlers whose GET has a side effect a HEAD must not have (a booking page's visit).
+HEAD_KEY = "inkslot.head"
 _VALID_REQUEST_ID = re.compile(rb"^[A-Za-z0-9._:-]{1,64}$")
 _access_log = logging.getLogger("inkslot.access")
 
@@ -88,6 +92,7 @@ class RequestContextMiddleware:
         # is turned into GET.
         inner: Scope = {**scope, "method": "GET"} if method == "HEAD" else scope
         inner["request_id"] = request_id  # type: ignore[typeddict-unknown-key]
+        inner[HEAD_KEY] = method == "HEAD"  # type: ignore[literal-required]
         started = time.perf_counter()
         status = 500
         path = scope["path"]
@@ -118,6 +123,11 @@ class RequestContextMiddleware:
             REQUEST_ID.reset(token)
             if self.access_log:
                 _log_request(inner, method, status, started, request_id)
+
+
+def is_head(scope: Scope) -> bool:
+    """Whether the request the inner application sees as ``GET`` was a ``HEAD``."""
+    return bool(scope.get(HEAD_KEY, False))
 
 
 def _api_only(headers: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:

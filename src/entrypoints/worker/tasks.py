@@ -107,8 +107,8 @@ def _add_periodic_tasks(
         """Idempotency keys past their 24 hours, outbox events past their 7 days, uploads
         requested a day ago and never used, spent Telegram logins too old to replay, phone
         codes sent over a day ago, signed consents past their retention, the Telegram bot's
-        updates of a day ago and its chat link tokens that ran out, and the texts charged
-        to accounts on days before yesterday."""
+        updates of a day ago and its chat link tokens that ran out, the texts charged to
+        accounts and the booking links' visitors of days before yesterday."""
         keys = await bookings.purge_idempotency_keys()
         events = await bundles.stream.forget_old_events()
         uploads = await bundles.media.purge_abandoned_uploads()
@@ -117,7 +117,8 @@ def _add_periodic_tasks(
         consents = await bundles.consent.purge()
         telegram = await bundles.telegram.purge_telegram_updates()
         texts = await bundles.notifications.purge_text_allowance()
-        return keys + events + uploads + logins + codes + consents + telegram + texts
+        visitors = await bundles.catalog.forget_link_visitors()
+        return keys + events + uploads + logins + codes + consents + telegram + texts + visitors
 
     @tasks.periodic(cron=settings.fold_analytics_cron, periodic_id="fold-analytics")
     @tasks.task(name="fold_analytics", queue=PERIODIC_QUEUE, queueing_lock="fold_analytics")

@@ -132,3 +132,21 @@ async def test_a_start_that_cannot_be_booked_tells_nobody_who_has_an_account(api
     unknown = await as_artist(desk, off_the_grid, customer={"email": "nobody@example.com"})
     assert known.status_code == unknown.status_code == 422, (known.text, unknown.text)
     assert known.json()["code"] == unknown.json()["code"]
+
+
+async def test_an_artists_customer_lookups_are_limited_per_hour(api: Api) -> None:
+    """60 lookups an hour by default (INKSLOT_CUSTOMER_LOOKUPS_PER_HOUR): the 61st is 429
+    with Retry-After, alike for a customer's email and a stranger's; a client record is
+    still booked."""
+    desk = await open_desk(api)
+    for n in range(60):
+        tried = await as_artist(desk, customer={"email": f"nobody{n}@example.com"})
+        assert tried.status_code == 404, tried.text
+    known = await as_artist(desk, customer={"email": desk.customer["user"]["email"]})
+    unknown = await as_artist(desk, customer={"email": "nobody@example.com"})
+    for refused in (known, unknown):
+        assert refused.status_code == 429, refused.text
+        assert refused.json()["code"] == "too_many_customer_lookups"
+        assert refused.headers["retry-after"] == "3600"  # the test clock stands at 10:00
+    assert known.json()["detail"] == unknown.json()["detail"]
+    assert (await as_artist(desk, client=WALK_IN)).status_code == 201

@@ -1,9 +1,12 @@
 """Booking links over HTTP: the artist's listing with counts, a service link, regeneration
-(the old token 410 with nothing about whose it was, an unknown one 404), slot views, and a
-booking made through a link counted in the listing."""
+(the old token 410 with nothing about whose it was, an unknown one 404), visits and slot
+views counted once per visitor and day (never a HEAD, never a slot view without the page's
+ticket), and a booking made through a link counted in the listing."""
 
 from __future__ import annotations
 
+import json
+import re
 from typing import Any, cast
 
 import pytest
@@ -27,21 +30,51 @@ async def _general(api: Api, auth: dict[str, str]) -> dict[str, Any]:
     return cast(dict[str, Any], link)
 
 
+def _ticket(html: str) -> str:
+    found = re.search(r'<script type="application/json" id="page-data">(.*?)</script>', html, re.S)
+    assert found is not None
+    return cast(str, json.loads(found.group(1))["visit"])
+
+
 async def test_a_link_counts_visits_slot_views_and_bookings(api: Api) -> None:
     desk = await open_desk(api)
     auth = desk.auth(desk.artist.session)
     link = await _general(api, auth)
     assert link["url"].endswith(f"/book/{link['token']}") and len(link["token"]) >= 22
     assert link["total"] == {"visits": 0, "slotViews": 0, "bookings": 0, "conversion": None}
-    assert (await api.client.get(f"/book/{link['token']}")).status_code == 200
-    assert (await api.client.get(f"/book/{link['token']}")).status_code == 200
-    assert (await api.client.post(_views(link["token"]))).status_code == 204
+    page = f"/book/{link['token']}"
+    first = await api.client.get(page, headers={"user-agent": "Phone"})
+    assert first.status_code == 200
+    assert (await api.client.get(page, headers={"user-agent": "Phone"})).status_code == 200
+    assert (await api.client.get(page, headers={"user-agent": "Laptop"})).status_code == 200
+    assert (await api.client.head(page, headers={"user-agent": "Tablet"})).status_code == 200
+    visit = {"visit": _ticket(first.text)}
+    for _ in range(3):  # one page load, one slot view
+        assert (await api.client.post(_views(link["token"]), json=visit)).status_code == 204
     booked = await desk.book(bookingLink=link["token"])
     assert booked.status_code == 201, booked.text
     assert (await desk.book("2026-03-05T12:00:00Z")).status_code == 201  # not through the link
     again = await _general(api, auth)
     assert again["total"] == {"visits": 2, "slotViews": 1, "bookings": 1, "conversion": 0.5}
     assert again["last30Days"] == again["total"]
+
+
+async def test_a_head_and_slot_views_without_a_page_load_count_nothing(api: Api) -> None:
+    desk = await open_desk(api)
+    auth = desk.auth(desk.artist.session)
+    link = await _general(api, auth)
+    head = await api.client.head(f"/book/{link['token']}")
+    assert head.status_code == 200 and not head.content
+    assert (await _general(api, auth))["total"]["visits"] == 0
+    bare = await api.client.post(_views(link["token"]))
+    assert bare.status_code == 422, bare.text
+    forged = await api.client.post(_views(link["token"]), json={"visit": "2026-03-02.a.b"})
+    assert forged.status_code == 422 and forged.json()["code"] == "invalid_input"
+    assert [(e["field"], e["code"]) for e in forged.json()["errors"]] == [
+        ("visit", "invalid_visit")
+    ]
+    again = await _general(api, auth)
+    assert again["total"] == {"visits": 0, "slotViews": 0, "bookings": 0, "conversion": None}
 
 
 async def test_a_service_link_once_and_regeneration(api: Api) -> None:
@@ -59,12 +92,12 @@ async def test_a_service_link_once_and_regeneration(api: Api) -> None:
     assert renewed.status_code == 200, renewed.text
     assert renewed.json()["id"] == general["id"]
     assert renewed.json()["token"] != general["token"]
-    gone = await api.client.post(_views(general["token"]))
+    gone = await api.client.post(_views(general["token"]), json={"visit": "x"})
     assert gone.status_code == 410 and gone.json()["code"] == "booking_link_gone"
     assert desk.artist.artist["displayName"] not in gone.text
     booked = await desk.book(bookingLink=general["token"])
     assert booked.status_code == 410
-    unknown = await api.client.post(_views("A" * 32))
+    unknown = await api.client.post(_views("A" * 32), json={"visit": "x"})
     assert unknown.status_code == 404 and unknown.json()["code"] == "booking_link_not_found"
 
 

@@ -68,8 +68,9 @@ def test_an_operation_documents_only_the_codes_it_can_return() -> None:
     assert codes(documented[422]) == {
         "invalid_input", "naive_datetime", "idempotency_key_reused", "not_bookable",
         "artist_not_bookable", "time_out_of_range", "invalid_interval", "invalid_money",
-        "currency_mismatch",
+        "currency_mismatch", "deposit_currency_not_payable",
     }  # fmt: skip
+    assert codes(documented[429]) == {"too_many_customer_lookups"}
 
 
 @pytest.mark.parametrize(("method", "path", "operation"), operations(), ids=lambda v: str(v))

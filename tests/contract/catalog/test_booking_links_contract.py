@@ -89,13 +89,13 @@ async def test_counts_per_day_in_all_and_recently(uow_factory: AnyUnitOfWorkFact
     unused = await _link(uow_factory, artist, service=True)
     long_ago = date(2026, 9, 1)
     async with uow_factory() as uow:
-        for day, use in [
-            (TODAY, LinkUse.VISIT),
-            (TODAY, LinkUse.VISIT),
-            (TODAY, LinkUse.SLOT_VIEW),
-            (long_ago, LinkUse.VISIT),
+        for day, use, visitor in [
+            (TODAY, LinkUse.VISIT, "a"),
+            (TODAY, LinkUse.VISIT, "b"),
+            (TODAY, LinkUse.SLOT_VIEW, "a"),
+            (long_ago, LinkUse.VISIT, "a"),
         ]:
-            await uow.booking_links.count_use(link.id, day, use)
+            assert await uow.booking_links.count_use(link.id, day, use, visitor)
         await uow.commit()
     async with uow_factory(read_only=True) as uow:
         usage = await uow.booking_links.usage(artist.id, TODAY - timedelta(days=29))
@@ -103,6 +103,55 @@ async def test_counts_per_day_in_all_and_recently(uow_factory: AnyUnitOfWorkFact
         total=LinkCounts(visits=3, slot_views=1), recent=LinkCounts(visits=2, slot_views=1)
     )
     assert usage.get(unused.id, LinkUsage()) == LinkUsage()
+
+
+async def test_a_visitor_counts_once_per_link_use_and_day(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    artist = await add_bookable_artist(uow_factory)
+    link = await _link(uow_factory, artist)
+    other = await _link(uow_factory, artist, service=True)
+    yesterday = TODAY - timedelta(days=1)
+    uses = [
+        (link, TODAY, LinkUse.VISIT, "a", True),
+        (link, TODAY, LinkUse.VISIT, "a", False),  # the same visitor again: nothing
+        (link, TODAY, LinkUse.SLOT_VIEW, "a", True),
+        (link, TODAY, LinkUse.SLOT_VIEW, "a", False),
+        (link, yesterday, LinkUse.VISIT, "a", True),
+        (other, TODAY, LinkUse.VISIT, "a", True),
+    ]
+    for used, day, use, visitor, counted in uses:
+        async with uow_factory() as uow:
+            assert await uow.booking_links.count_use(used.id, day, use, visitor) is counted
+            await uow.commit()
+    async with uow_factory(read_only=True) as uow:
+        usage = await uow.booking_links.usage(artist.id, TODAY)
+    assert usage[link.id] == LinkUsage(
+        total=LinkCounts(visits=2, slot_views=1), recent=LinkCounts(visits=1, slot_views=1)
+    )
+    assert usage[other.id].total == LinkCounts(visits=1)
+
+
+async def test_old_visitors_are_forgotten_and_the_counts_stay(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    artist = await add_bookable_artist(uow_factory)
+    link = await _link(uow_factory, artist)
+    yesterday, before = TODAY - timedelta(days=1), TODAY - timedelta(days=2)
+    async with uow_factory() as uow:
+        for day in (before, before, yesterday, TODAY):
+            for visitor in ("a", "b"):
+                await uow.booking_links.count_use(link.id, day, LinkUse.VISIT, visitor)
+        await uow.commit()
+    async with uow_factory() as uow:
+        assert await uow.booking_links.forget_visitors(yesterday) == 2
+        assert await uow.booking_links.forget_visitors(yesterday) == 0
+        await uow.commit()
+    async with uow_factory() as uow:  # kept days still know their visitors
+        assert not await uow.booking_links.count_use(link.id, yesterday, LinkUse.VISIT, "a")
+        assert not await uow.booking_links.count_use(link.id, TODAY, LinkUse.VISIT, "b")
+        usage = await uow.booking_links.usage(artist.id, TODAY)
+    assert usage[link.id].total == LinkCounts(visits=6)
 
 
 async def test_bookings_made_through_a_link_are_counted(

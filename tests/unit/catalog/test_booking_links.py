@@ -21,6 +21,7 @@ from booking_domain.catalog.errors import (
     BookingLinkNotFoundError,
 )
 from booking_domain.catalog.links import LinkCounts
+from booking_domain.catalog.visits import VisitorFacts
 from booking_domain.shared import InvalidInputError
 from tests.support.bootstrap import App, build_app
 from tests.support.catalog import (
@@ -34,6 +35,7 @@ from tests.support.catalog import (
 pytestmark = pytest.mark.anyio
 # The bootstrap's clock starts Monday 2026-03-02 10:00 UTC; this is Thursday 10:00.
 SLOT = datetime(2026, 3, 5, 10, 0, tzinfo=UTC)
+VISITOR = VisitorFacts("192.0.2.1", "test")
 
 
 @pytest.fixture
@@ -82,17 +84,18 @@ async def test_a_regenerated_link_keeps_its_counts_and_the_old_token_is_gone(app
     artist = await _artist(app)
     (entry,) = await app.catalog.list_booking_links(artist.actor)
     old = entry.link.token
-    landing = await app.catalog.open_booking_link(old)
+    landing = await app.catalog.open_booking_link(old, VISITOR)
     assert landing.artist.id == artist.id and landing.link.id == entry.link.id
     renewed = await app.catalog.regenerate_booking_link(artist.actor, entry.link.id)
     assert renewed.link.id == entry.link.id and renewed.link.token != old
     assert renewed.usage.total.visits == 1
     with pytest.raises(BookingLinkGoneError) as gone:
-        await app.catalog.open_booking_link(old)
+        await app.catalog.open_booking_link(old, VISITOR)
     assert artist.profile.display_name not in gone.value.message
     with pytest.raises(BookingLinkGoneError):
-        await app.catalog.count_slot_view(old)
-    assert (await app.catalog.open_booking_link(renewed.link.token)).link.id == entry.link.id
+        await app.catalog.count_slot_view(old, landing.ticket)
+    reopened = await app.catalog.open_booking_link(renewed.link.token, VISITOR)
+    assert reopened.link.id == entry.link.id
 
 
 async def test_only_the_owner_regenerates(app: App) -> None:
@@ -106,9 +109,9 @@ async def test_only_the_owner_regenerates(app: App) -> None:
 @pytest.mark.parametrize("token", ["", "short", "x" * 32, "a\x00" * 16, "é" * 30])
 async def test_an_unknown_token_is_not_found(app: App, token: str) -> None:
     with pytest.raises(BookingLinkNotFoundError):
-        await app.catalog.open_booking_link(token)
+        await app.catalog.open_booking_link(token, VISITOR)
     with pytest.raises(BookingLinkNotFoundError):
-        await app.catalog.count_slot_view(token)
+        await app.catalog.count_slot_view(token, "")
 
 
 async def test_a_suspended_artists_link_is_not_found(app: App) -> None:
@@ -116,16 +119,16 @@ async def test_a_suspended_artists_link_is_not_found(app: App) -> None:
     (entry,) = await app.catalog.list_booking_links(artist.actor)
     await update_artist(app.uow, artist, suspended=True)
     with pytest.raises(BookingLinkNotFoundError):
-        await app.catalog.open_booking_link(entry.link.token)
+        await app.catalog.open_booking_link(entry.link.token, VISITOR)
 
 
 async def test_visits_slot_views_and_bookings_are_counted(app: App) -> None:
     artist = await _artist(app)
     (entry,) = await app.catalog.list_booking_links(artist.actor)
     token = entry.link.token
-    for _ in range(4):
-        await app.catalog.open_booking_link(token)
-    await app.catalog.count_slot_view(token)
+    for n in range(4):  # four visitors
+        landing = await app.catalog.open_booking_link(token, VisitorFacts(f"10.0.0.{n}", "ua"))
+    await app.catalog.count_slot_view(token, landing.ticket)
     customer = await add_user(app.uow, Role.CUSTOMER)
     request = BookingRequest(artist.id, artist.service.id, SLOT, link_token=token)
     created = await app.bookings.create_booking(customer, request)
@@ -183,8 +186,8 @@ def test_after_any_regenerations_only_the_newest_token_opens(times: int) -> None
         assert len(set(tokens)) == len(tokens)
         for old in tokens[:-1]:
             with pytest.raises(BookingLinkGoneError):
-                await app.catalog.open_booking_link(old)
-        landing = await app.catalog.open_booking_link(tokens[-1])
+                await app.catalog.open_booking_link(old, VISITOR)
+        landing = await app.catalog.open_booking_link(tokens[-1], VISITOR)
         assert landing.link.id == entry.link.id
 
     asyncio.run(scenario())

@@ -20,6 +20,7 @@ from adapters.postgres.tables.base import metadata
 from adapters.postgres.tables.booking_links import (
     booking_link_days,
     booking_link_retired,
+    booking_link_visitors,
     booking_links,
 )
 from adapters.postgres.tables.bookings import (
@@ -27,6 +28,7 @@ from adapters.postgres.tables.bookings import (
     booking_ideas,
     bookings,
     clients,
+    customer_lookups,
     idempotency_keys,
 )
 from adapters.postgres.tables.calendars import calendar_feeds
@@ -123,6 +125,7 @@ __all__ = [
     "booking_ideas",
     "booking_link_days",
     "booking_link_retired",
+    "booking_link_visitors",
     "booking_links",
     "bookings",
     "calendar_feeds",
@@ -131,6 +134,7 @@ __all__ = [
     "consent_forms",
     "consent_requirements",
     "consents",
+    "customer_lookups",
     "date_overrides",
     "dispute_messages",
     "disputes",

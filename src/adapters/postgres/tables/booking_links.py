@@ -52,3 +52,14 @@ booking_link_days = sa.Table(
     sa.Column("slot_views", sa.Integer, nullable=False, server_default=sa.text("0")),
     *timestamps(),
 )
+
+# Who was counted, per link, day and use (``catalog.visits``): a keyed digest, never an
+# address; the primary key is what makes a visitor count once (migration 0052).
+booking_link_visitors = sa.Table(
+    "booking_link_visitors",
+    metadata,
+    refers_to("link_id", "booking_links.id", primary_key=True),
+    sa.Column("day", sa.Date, primary_key=True),
+    sa.Column("use", sa.Text, primary_key=True),
+    sa.Column("visitor", sa.Text, primary_key=True),
+)

@@ -195,3 +195,13 @@ booking_ideas = sa.Table(
     *timestamps(),
     sa.Index("ix_booking_ideas_booking_id_id", "booking_id", "id"),
 )
+
+# How many customers each artist account looked up in its current window (``lookups``): one
+# row per account, started again by the first lookup of a later window (migration 0053).
+customer_lookups = sa.Table(
+    "customer_lookups",
+    metadata,
+    refers_to("user_id", "users.id", primary_key=True),
+    sa.Column("window_start", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("lookups", sa.Integer, nullable=False),
+)

@@ -110,7 +110,7 @@ notification_dispatch = sa.Table(
 )
 
 # Texts charged to the account whose action caused them, per UTC day
-# (booking_domain/notifications/text_allowance.py; migration 0052).
+# (booking_domain/notifications/text_allowance.py; migration 0054).
 text_allowance = sa.Table(
     "text_allowance",
     metadata,

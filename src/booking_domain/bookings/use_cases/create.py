@@ -11,6 +11,9 @@ Rules (docs/product.md, "4. Bookings" and "9. API conventions"; docs/architectur
   and not suspended and the service active and the artist's own, else
   ``artist_not_bookable`` (the same answer for an unknown artist or service, so ids reveal
   nothing);
+- an artist's booking of a customer (by email or phone) is first counted against the
+  artist's hourly budget of customer lookups (``lookups``: 429 over it), on its own and
+  before anything is read, so no answer after it gives the count back;
 - the start is checked by the domain against what the artist offers at ``now``;
 - a size of a one-off flash design another booking has claimed is ``flash_design_taken``
   (409), read from the service as loaded; a booking confirmed at once (no deposit, no
@@ -51,6 +54,7 @@ from booking_domain.bookings.errors import (
     IdempotencyKeyReusedError,
 )
 from booking_domain.bookings.history import HistoryEntry
+from booking_domain.bookings.lookups import window_of
 from booking_domain.bookings.offers import offer_booking
 from booking_domain.bookings.ports import BookingsUnitOfWork, IdempotencyRecord
 from booking_domain.bookings.recording import record_new
@@ -163,12 +167,23 @@ class CreateBooking(UseCase[BookingsDeps]):
             raise BookingActionNotAllowedError("Only customers and the artist create bookings.")
         start = require_aware(request.start, "start")
         key = _check_request(request)
+        if actor.role is Role.ARTIST and isinstance(request.party, CustomerLookup):
+            await self._count_lookup(actor)
         for _ in range(REFERENCE_ATTEMPTS - 1):
             try:
                 return await self._create(actor, request, start, key)
             except BookingReferenceTakenError:
                 continue  # drawn again by the next attempt
         return await self._create(actor, request, start, key)  # the last try raises
+
+    async def _count_lookup(self, actor: Actor) -> None:
+        """One more customer lookup of the artist this hour, refused over the budget
+        (``lookups``): counted on its own, before anything else, so neither a refused start
+        nor a customer not found takes it back."""
+        now = self._deps.clock.now()
+        async with self._deps.uow(autocommit=True) as uow:
+            counted = await uow.customer_lookups.count(actor.user_id, window_of(now))
+        self._deps.lookups.check(counted, now)
 
     async def _create(
         self, actor: Actor, request: BookingRequest, start: datetime, key: str | None

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from booking_domain.accounts import KeyedDigest, PhoneNumbers
+from booking_domain.bookings.lookups import LookupBudget
 from booking_domain.bookings.ports import BookingsUnitOfWorkFactory
 from booking_domain.bookings.references import new_booking_reference
 from booking_domain.media import MediaStores
@@ -27,3 +28,5 @@ class BookingsDeps:
     deposit_currencies: frozenset[str]
     idempotency_ttl: timedelta = timedelta(hours=24)
     new_reference: Callable[[], str] = new_booking_reference
+    # How many customers an artist may look up an hour (booking them in by email or phone).
+    lookups: LookupBudget = field(default_factory=LookupBudget)

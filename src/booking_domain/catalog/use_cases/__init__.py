@@ -30,6 +30,7 @@ from booking_domain.catalog.use_cases.flash import (
 from booking_domain.catalog.use_cases.links import (
     CountSlotView,
     CreateBookingLink,
+    ForgetLinkVisitors,
     LinkLanding,
     LinkListing,
     ListBookingLinks,
@@ -99,6 +100,7 @@ class CatalogUseCases(UseCaseBundle[CatalogDeps]):
     regenerate_booking_link: RegenerateBookingLink
     open_booking_link: OpenBookingLink
     count_slot_view: CountSlotView
+    forget_link_visitors: ForgetLinkVisitors
     create_flash_design: CreateFlashDesign
     list_flash_sheet: ListFlashSheet
     update_flash_design: UpdateFlashDesign
@@ -126,6 +128,7 @@ __all__ = [
     "DepositChoice",
     "FlashDesignFields",
     "FlashEntry",
+    "ForgetLinkVisitors",
     "GetAftercare",
     "GetArtist",
     "GetService",

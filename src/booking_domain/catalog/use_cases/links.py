@@ -1,5 +1,6 @@
 """Booking links (``catalog.links``): an artist lists, adds and regenerates their own; anyone
-holding a token opens its link's page and shows its free slots, which the link counts.
+holding a token opens its link's page and shows its free slots, which the link counts once
+per visitor and day (``catalog.visits``).
 
 Who may: the links are the signed-in artist's own (their profile, approved); a token is the
 only thing a visitor needs, and an unknown one is "not found", a replaced one "gone".
@@ -32,6 +33,13 @@ from booking_domain.catalog.links import (
 from booking_domain.catalog.ports import CatalogUnitOfWork
 from booking_domain.catalog.services import Service
 from booking_domain.catalog.use_cases.deps import CatalogDeps
+from booking_domain.catalog.visits import (
+    VisitorFacts,
+    forget_visitors_before,
+    visit_ticket,
+    visitor_of,
+    visitor_of_ticket,
+)
 from booking_domain.shared.identity import Actor
 from booking_domain.shared.ids import ServiceId
 from booking_domain.shared.use_case import UseCase
@@ -52,6 +60,7 @@ class LinkLanding:
 
     link: BookingLink
     artist: ArtistProfile
+    ticket: str = ""  # the visit's ticket for the page's slot view ("": nothing counted)
 
 
 async def _own_artist(uow: CatalogUnitOfWork, actor: Actor) -> ArtistProfile:
@@ -151,10 +160,12 @@ async def find_link(uow: CatalogUnitOfWork, digest: str) -> BookingLink:
 
 
 class OpenBookingLink(_Links):
-    """A visit: the link and its artist, counted (one upsert). An artist no longer public
-    (suspended, withdrawn) makes the link not found, like an unknown token."""
+    """A page load: the link and its artist, and the visit counted once per visitor and day
+    (``catalog.visits``) when there is a visitor (a ``HEAD`` renders nothing: ``None``, not
+    counted); the landing carries the visit's ticket for the page's slot view. An artist no
+    longer public (suspended, withdrawn) makes the link not found, like an unknown token."""
 
-    async def __call__(self, token: str) -> LinkLanding:
+    async def __call__(self, token: str, visitor: VisitorFacts | None) -> LinkLanding:
         if not could_be_token(token):
             raise BookingLinkNotFoundError()
         async with self._deps.uow() as uow:
@@ -162,20 +173,38 @@ class OpenBookingLink(_Links):
             artist = await uow.artists.get(link.artist_id)
             if artist is None or not artist.is_bookable:
                 raise BookingLinkNotFoundError()
+            if visitor is None:
+                return LinkLanding(link, artist)
             day = self._deps.clock.now().astimezone(UTC).date()
-            await uow.booking_links.count_use(link.id, day, LinkUse.VISIT)
+            who = visitor_of(self._deps.digest, visitor, day)
+            await uow.booking_links.count_use(link.id, day, LinkUse.VISIT, who)
             await uow.commit()
-        return LinkLanding(link, artist)
+        return LinkLanding(link, artist, visit_ticket(self._deps.digest, str(link.id), who, day))
 
 
 class CountSlotView(_Links):
-    """The link's page showed free slots: one more slot view today."""
+    """The link's page showed free slots: one more slot view today for the visitor its
+    ``ticket`` (from the rendered page) names, once per visitor and day; a bad ticket is
+    refused and counts nothing."""
 
-    async def __call__(self, token: str) -> None:
+    async def __call__(self, token: str, ticket: str) -> None:
         if not could_be_token(token):
             raise BookingLinkNotFoundError()
         async with self._deps.uow() as uow:
             link = await find_link(uow, self._digest(token))
             day = self._deps.clock.now().astimezone(UTC).date()
-            await uow.booking_links.count_use(link.id, day, LinkUse.SLOT_VIEW)
+            who = visitor_of_ticket(self._deps.digest, str(link.id), ticket, day)
+            await uow.booking_links.count_use(link.id, day, LinkUse.SLOT_VIEW, who)
             await uow.commit()
+
+
+class ForgetLinkVisitors(_Links):
+    """Forget the visitors of days no longer counted (``visits.forget_visitors_before``);
+    how many. The worker's hourly purge."""
+
+    async def __call__(self) -> int:
+        today = self._deps.clock.now().astimezone(UTC).date()
+        async with self._deps.uow() as uow:
+            forgotten = await uow.booking_links.forget_visitors(forget_visitors_before(today))
+            await uow.commit()
+        return forgotten

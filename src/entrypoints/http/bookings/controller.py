@@ -23,9 +23,14 @@ from booking_domain.bookings import (
     CustomerNotFoundError,
     IdempotencyKeyReusedError,
     SlotTakenError,
+    TooManyCustomerLookupsError,
 )
 from booking_domain.bookings.use_cases import BookingUseCases
-from booking_domain.catalog import BookingLinkGoneError, FlashDesignTakenError
+from booking_domain.catalog import (
+    BookingLinkGoneError,
+    DepositCurrencyNotPayableError,
+    FlashDesignTakenError,
+)
 from booking_domain.scheduling import ArtistNotBookableError, NotBookableError
 from booking_domain.shared import (
     MAX_PAGE,
@@ -76,7 +81,7 @@ CREATE_RAISES = raises_exactly(
     NotBookableError, ArtistNotBookableError,
     CustomerNotFoundError, BookingNotFoundError,
     SlotTakenError, BookingReferenceTakenError, FlashDesignTakenError, ConcurrentUpdateError,
-    BookingLinkGoneError,
+    BookingLinkGoneError, DepositCurrencyNotPayableError, TooManyCustomerLookupsError,
 )  # fmt: skip
 # Listing: the bounds of ``from`` and ``to`` (require_aware). Reading one booking: it is not
 # there, or not for the caller's eyes (the same 404); a reference that is none is 422.

@@ -1,6 +1,6 @@
 """``/api/v1/me/booking-links`` (the signed-in artist's links, with their counts) and
 ``/api/v1/booking-links/{token}/slot-views`` (a link's page counts that it showed free
-slots: public, the token is all it needs)."""
+slots: public, with the token and the ticket of the visit the page was rendered for)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,12 @@ from booking_domain.catalog.links import BookingLinkId
 from booking_domain.shared import ServiceId
 from entrypoints.http.caller import Caller
 from entrypoints.http.catalog.controller import CatalogDep
-from entrypoints.http.catalog.links_dto import BookingLinkList, BookingLinkRequest, BookingLinkView
+from entrypoints.http.catalog.links_dto import (
+    BookingLinkList,
+    BookingLinkRequest,
+    BookingLinkView,
+    SlotViewRequest,
+)
 from entrypoints.http.controllers import Public, SignedIn
 from entrypoints.http.problem_docs import CHANGES
 
@@ -52,6 +57,11 @@ class LinkSlotViewsController(Public, context="catalog", raises=(*CHANGES, Booki
     path = "/booking-links/{token:str}/slot-views"
     tags = ["booking links"]
 
-    @post(status_code=HTTP_204_NO_CONTENT, summary="Count that a link's page showed free slots")
-    async def count(self, token: FromPath[str], catalog: CatalogDep) -> None:
-        await catalog.count_slot_view(token)
+    @post(
+        status_code=HTTP_204_NO_CONTENT,
+        summary="Count that a link's page showed free slots, once per visitor and day",
+    )
+    async def count(
+        self, token: FromPath[str], data: JSONBody[SlotViewRequest], catalog: CatalogDep
+    ) -> None:
+        await catalog.count_slot_view(token, data.visit)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 from uuid import UUID
+
+from msgspec import Meta
 
 from booking_domain.catalog.links import LinkCounts
 from booking_domain.catalog.use_cases import LinkListing
@@ -14,6 +17,12 @@ class BookingLinkRequest(Dto, frozen=True):
     """No ``serviceId``: the general link (made anyway on first listing)."""
 
     service_id: UUID | None = None
+
+
+class SlotViewRequest(Dto, frozen=True):
+    """The visit's ticket, from the page the slot views were shown on (``data.visit``)."""
+
+    visit: Annotated[str, Meta(max_length=256)]
 
 
 class LinkCountsView(View, frozen=True):

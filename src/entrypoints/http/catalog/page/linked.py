@@ -38,7 +38,7 @@ from entrypoints.http.catalog.page.linked_texts import (
     LOYALTY_TEXTS,
     REQUEST_TEXTS,
 )
-from entrypoints.http.catalog.page.page import ASSETS_PATH, CONTENT_SECURITY_POLICY
+from entrypoints.http.catalog.page.page import CONTENT_SECURITY_POLICY
 from entrypoints.http.catalog.page.texts import page_locale, script_texts, translator
 from entrypoints.http.locale import SUPPORTED_LOCALES
 
@@ -61,7 +61,7 @@ def _render(
     locale = page_locale(lang, request.headers.get("accept-language"))
     return Template(
         template_name=name,
-        context={"_": translator(locale), "lang": locale, "assets": ASSETS_PATH, **context},
+        context={"_": translator(locale), "lang": locale, **context},
         status_code=status,
         headers=LINKED_HEADERS,
         media_type=MediaType.HTML,

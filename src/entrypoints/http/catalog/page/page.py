@@ -1,12 +1,12 @@
 """``GET /book/{token}``: the page of a booking link, and its script and style sheet.
 
 The page is rendered on the server from the catalogue's use cases (the link and its artist,
-counted as a visit; the artist's services and portfolio, studio and cancellation policy) and
-the reviews' (the newest few, with their writers' shown names), so all of it is read before
-paying. Everything after that (free slots,
-signing in, booking, the deposit) the page's script does through the public API, on this
-same origin. A replaced link answers 410 and an unknown one 404, each as a page that names
-nobody.
+counted as a visit once per visitor and day, never for a ``HEAD``; the visit's ticket rides
+in the page for its slot view; the artist's services and portfolio, studio and
+cancellation policy) and the reviews' (the newest few, with their writers' shown names), so
+all of it is read before paying. Everything after that (free slots, signing in, booking,
+the deposit) the page's script does through the public API, on this same origin. A replaced
+link answers 410 and an unknown one 404, each as a page that names nobody.
 
 Security: a strict Content-Security-Policy (scripts and styles from this origin only, and
 Telegram's Mini App script, which the page loads only when opened inside Telegram; no
@@ -22,19 +22,20 @@ from typing import Annotated, Any, Final
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from litestar import Request, get
-from litestar.datastructures import CacheControlHeader
 from litestar.di import NamedDependency
 from litestar.enums import MediaType
 from litestar.params import FromPath, QueryParameter
 from litestar.plugins.jinja import JinjaTemplateEngine
 from litestar.response import Template
-from litestar.static_files import create_static_files_router
 from litestar.template.config import TemplateConfig
 
+from booking_domain.catalog import VisitorFacts
 from booking_domain.catalog.errors import BookingLinkGoneError, BookingLinkNotFoundError
 from booking_domain.catalog.use_cases import CatalogUseCases
 from booking_domain.reviews import ReviewUseCases
 from booking_domain.shared.pages import PageRequest
+from entrypoints.http.auth import client_address
+from entrypoints.http.catalog.page.assets import asset_url, static_asset
 from entrypoints.http.catalog.page.texts import page_locale, script_texts, translator
 from entrypoints.http.catalog.page.views import (
     page_data,
@@ -42,9 +43,9 @@ from entrypoints.http.catalog.page.views import (
     policy_view,
     preview_view,
 )
+from entrypoints.http.middleware import is_head
 
 HERE: Final = Path(__file__).parent
-ASSETS_PATH: Final = "/static/booking-page"
 PORTFOLIO_SHOWN: Final = 12
 REVIEWS_SHOWN: Final = 3  # the newest few, before paying
 
@@ -78,13 +79,14 @@ def page_templates() -> TemplateConfig[JinjaTemplateEngine]:
         undefined=StrictUndefined,
         auto_reload=False,
     )
+    environment.globals["asset"] = asset_url  # a static file's versioned address (assets.py)
     return TemplateConfig(instance=JinjaTemplateEngine.from_environment(environment))
 
 
 def _page(name: str, locale: str, status: int, **context: Any) -> Template:
     return Template(
         template_name=name,
-        context={"_": translator(locale), "lang": locale, "assets": ASSETS_PATH, **context},
+        context={"_": translator(locale), "lang": locale, **context},
         status_code=status,
         headers=PAGE_HEADERS,
         media_type=MediaType.HTML,
@@ -103,7 +105,7 @@ async def booking_page(
     is unknown (404)."""
     locale = page_locale(lang, request.headers.get("accept-language"))
     try:
-        landing = await catalog.open_booking_link(token)
+        landing = await catalog.open_booking_link(token, _visitor(request))
     except BookingLinkGoneError:
         return _page("gone.html.j2", locale, 410)
     except BookingLinkNotFoundError:
@@ -136,12 +138,13 @@ async def booking_page(
     )
 
 
-_ASSETS = create_static_files_router(
-    ASSETS_PATH,
-    directories=[HERE / "static"],
-    cache_control=CacheControlHeader(max_age=300, public=True),
-    include_in_schema=False,
-)
+def _visitor(request: Request[Any, Any, Any]) -> VisitorFacts | None:
+    """Who loads the page, for its visit; None for a ``HEAD``, which renders nothing and so
+    is no visit."""
+    if is_head(request.scope):
+        return None
+    return VisitorFacts(client_address(request), request.headers.get("user-agent", ""))
+
 
 # What the app mounts beside the API (outside /api/v1 and its schema).
-PAGE_ROUTES: Final = (booking_page, _ASSETS)
+PAGE_ROUTES: Final = (booking_page, static_asset)

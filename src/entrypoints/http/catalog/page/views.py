@@ -82,15 +82,16 @@ def page_data(
     locale: str,
     texts: dict[str, str],
 ) -> dict[str, Any]:
-    """The JSON block the script reads: the link's token, the artist, the services it
-    offers (a service link's own service only), the language, its words and its date
-    names and patterns."""
+    """The JSON block the script reads: the link's token, the visit's ticket, the artist,
+    the services it offers (a service link's own service only), the language, its words
+    and its date names and patterns."""
     link = landing.link
     offered = [s for s in services if s.active]
     if link.service_id is not None:
         offered = [s for s in offered if s.id == link.service_id] or offered
     return {
         "token": token,
+        "visit": landing.ticket,  # what the slot view posts back (catalog.visits)
         "artistId": str(landing.artist.id),
         "artistZone": landing.artist.time_zone,
         "services": [service_view(s) for s in offered],

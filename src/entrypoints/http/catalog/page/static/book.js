@@ -226,6 +226,8 @@
     fetch(`${API}/booking-links/${encodeURIComponent(data.token)}/slot-views`, {
       method: "POST",
       credentials: "omit",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ visit: data.visit }),
     }).catch(() => {});
   }
 

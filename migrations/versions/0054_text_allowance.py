@@ -4,8 +4,8 @@ text_allowance.py).
 
 Rolling-deploy safe: a new table, which the release still running neither reads nor writes.
 
-Revision ID: 0052_text_allowance
-Revises: 0051_loyalty
+Revision ID: 0054_text_allowance
+Revises: 0053_customer_lookups
 Create Date: 2026-11-27 12:00:00
 """
 
@@ -13,8 +13,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "0052_text_allowance"
-down_revision: str | None = "0051_loyalty"
+revision: str = "0054_text_allowance"
+down_revision: str | None = "0053_customer_lookups"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
