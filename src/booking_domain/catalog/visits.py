@@ -75,7 +75,9 @@ def visitor_of_ticket(digest: KeyedDigest, link_key: str, ticket: str, today: da
     issued, visitor, seal = _parts(ticket)
     if issued is None or not timedelta(0) <= today - issued < timedelta(days=TICKET_DAYS):
         raise _refused()
-    if not hmac.compare_digest(seal, _seal(digest, link_key, issued, visitor)):
+    expected = _seal(digest, link_key, issued, visitor)
+    # As bytes: compare_digest refuses str with non-ASCII characters (a TypeError, not a no).
+    if not hmac.compare_digest(seal.encode(errors="replace"), expected.encode()):
         raise _refused()
     return visitor
 
