@@ -72,7 +72,6 @@ def test_a_changed_or_forged_ticket_is_refused(link: str, day: date, data: st.Da
             visitor_of_ticket(DIGEST, link, bad, day)
 
 
-
 @given(keys, days, st.text(min_size=1, max_size=80), st.text(min_size=1, max_size=80))
 def test_a_ticket_of_any_characters_is_refused_never_failing(
     link: str, day: date, visitor: str, seal: str
@@ -82,6 +81,7 @@ def test_a_ticket_of_any_characters_is_refused_never_failing(
     for bad in (f"{day.isoformat()}.{visitor}.{seal}.", f"{day.isoformat()}.a.é"):
         with pytest.raises(InvalidInputError):
             visitor_of_ticket(DIGEST, link, bad.rstrip("."), day)
+
 
 @pytest.fixture
 async def app() -> App:
