@@ -216,6 +216,69 @@ async def test_a_refund_reverses_the_refunded_share_of_what_the_booking_earned(
     assert await shop.balance() == 100  # read again: nothing more
 
 
+async def _refund(shop: Shop, booking_id: BookingId, amount: Money) -> None:
+    """The gateway paid ``amount`` back (owed first, as a resolution or a duplicate owes)."""
+    async with shop.app.uow() as uow:
+        booking = await uow.bookings.get(booking_id, for_update=True)
+        assert booking is not None
+        owed = dataclasses.replace(booking, refund_due=amount)
+        refunded, entry = record_refund(owed, amount, shop.app.clock.now())
+        await record_change(uow, refunded, entry)
+        await uow.commit()
+
+
+async def test_a_full_refund_takes_back_all_a_booking_earned_in_two_programs(
+    shop: Shop,
+) -> None:
+    """The deposit earned in the platform's program at completion; the artist turned on a
+    program of their own before the balance was paid, so the balance earned there. A full
+    refund takes back both, each account once."""
+    await turn_on(shop)
+    request = BookingRequest(shop.artist.id, shop.artist.service.id, SLOT)
+    booking_id = (await shop.app.bookings.create_booking(shop.customer, request)).booking.id
+    await shop.pay(booking_id, DEPOSIT)
+    shop.app.clock.set(SLOT + timedelta(hours=2))
+    await shop.app.bookings.change_status(
+        shop.artist.actor, booking_id, status=BookingStatus.COMPLETED
+    )
+    await shop.loyalty.earn_points()
+    await turn_on(shop, own=True)
+    await shop.pay(booking_id, BALANCE)
+    await shop.loyalty.earn_points()
+    balances = {s.program.artist_id: s.account.balance for s in await shop.loyalty.my_loyalty(
+        shop.customer)}  # fmt: skip
+    assert balances == {None: 30, shop.artist.id: 120}
+    await _refund(shop, booking_id, PRICE)
+    await shop.loyalty.earn_points()
+    assert await shop.balance() == 0
+    await shop.loyalty.earn_points()
+    assert await shop.balance() == 0
+
+
+async def test_refunding_a_payment_that_earned_nothing_takes_nothing_back(shop: Shop) -> None:
+    """A duplicate deposit is owed back and earned nothing at completion: paying it back
+    leaves the points the kept deposit earned."""
+    await turn_on(shop)
+    request = BookingRequest(shop.artist.id, shop.artist.service.id, SLOT)
+    booking_id = (await shop.app.bookings.create_booking(shop.customer, request)).booking.id
+    await shop.pay(booking_id, DEPOSIT)
+    async with shop.app.uow() as uow:  # the same deposit, paid again
+        booking = await uow.bookings.get(booking_id, for_update=True)
+        assert booking is not None
+        again, entry = record_payment(booking, DEPOSIT, shop.app.clock.now())
+        await record_change(uow, again, entry)
+        await uow.commit()
+    shop.app.clock.set(SLOT + timedelta(hours=2))
+    await shop.app.bookings.change_status(
+        shop.artist.actor, booking_id, status=BookingStatus.COMPLETED
+    )
+    await shop.loyalty.earn_points()
+    assert await shop.balance() == 30
+    await _refund(shop, booking_id, DEPOSIT)
+    await shop.loyalty.earn_points()
+    assert await shop.balance() == 30
+
+
 async def test_points_expire_when_their_time_runs_out(shop: Shop) -> None:
     await turn_on(shop, dataclasses.replace(EVERYDAY, expiry_days=30))
     await shop.completed()

@@ -41,8 +41,8 @@ from booking_domain.loyalty.holding import (
     give_back,
     record_movement,
 )
-from booking_domain.loyalty.ledger import Earn, Reverse
-from booking_domain.loyalty.ports import LoyaltyUnitOfWork
+from booking_domain.loyalty.ledger import AccountId, Earn, Reverse
+from booking_domain.loyalty.ports import LoyaltyLedger, LoyaltyUnitOfWork
 from booking_domain.loyalty.programs import TIER_WINDOW, Program, spending_points
 from booking_domain.loyalty.redemption import RedemptionStatus, note_restored, restorable
 from booking_domain.loyalty.use_cases.deps import LoyaltyDeps
@@ -158,19 +158,43 @@ async def _reverse(
     uow: LoyaltyUnitOfWork,
     customer_id: UserId,
     source: str,
-    amount: int | None,
+    kept: int | None,
     cue: Cue,
     now: datetime,
 ) -> int:
-    """Claim back what ``source`` earned on ``amount`` of its basis (None: all), in every
-    account that holds a lot of it."""
-    changed = 0
+    """Claim back what ``source`` earned beyond the ``kept`` minor units of its basis the
+    platform still holds (None: all of it), from every account that holds a lot of it,
+    each lot the same share of the basis of all of them (a booking's deposit and balance
+    may have earned in two programs: the artist's, and the platform's before it). Each
+    account's reversal is its own, once: its key names the account."""
+    ledger = uow.loyalty_ledger
     reason = "refund" if isinstance(cue, Refunded) else "review_hidden"
-    for account_id in await uow.loyalty_ledger.with_source(customer_id, source):
-        action = Reverse(source, amount, reason, cues.key(cue, "reverse"))
+    holders = await ledger.with_source(customer_id, source)
+    bases = {account_id: await _basis(ledger, account_id, source) for account_id in holders}
+    total = sum(bases.values())
+    changed = 0
+    for account_id in holders:
+        amount = _share(bases[account_id], total, kept)
+        key = cues.key(cue, f"reverse:{account_id}")
+        action = Reverse(source, amount, reason, key)
         moved = await change_account(uow, account_id, action, now, sources=[source])
         changed += moved is not None and bool(moved.entries)
     return changed
+
+
+async def _basis(ledger: LoyaltyLedger, account_id: AccountId, source: str) -> int:
+    account = await ledger.load(account_id, sources=[source])
+    lots = () if account is None else account.lots
+    return sum(max(lot.basis, 0) for lot in lots if lot.source == source)
+
+
+def _share(basis: int, total: int, kept: int | None) -> int | None:
+    """What one account's lots owe back of their ``basis`` when the platform keeps ``kept``
+    of the ``total`` basis of the source's lots (None: all)."""
+    if kept is None or total <= 0:
+        return None
+    claimed = total - min(max(kept, 0), total)
+    return basis * claimed // total
 
 
 async def _refunded(uow: LoyaltyUnitOfWork, cue: Refunded, now: datetime) -> int:
@@ -180,7 +204,10 @@ async def _refunded(uow: LoyaltyUnitOfWork, cue: Refunded, now: datetime) -> int
     if booking is None or booking.customer_id is None or await _gone(uow, booking.customer_id):
         return 0
     source = booking_source(booking.id)
-    changed = await _reverse(uow, booking.customer_id, source, cue.refunded, cue, now)
+    # Points were earned on money paid and kept; what the platform still keeps of it earns
+    # on (a duplicate payment refunded later earned nothing and takes nothing back).
+    kept = max(cue.paid - cue.refunded, 0)
+    changed = await _reverse(uow, booking.customer_id, source, kept, cue, now)
     for redemption in await uow.loyalty_redemptions.of_booking(booking.id):
         if redemption.status is not RedemptionStatus.SPENT:
             continue
