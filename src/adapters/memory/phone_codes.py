@@ -35,6 +35,11 @@ class InMemoryPhoneCodeRepository(PhoneCodeRepository):
             to_number=tuple(c.created_at for c in recent if c.phone == phone),
             from_address=tuple(c.created_at for c in recent if c.address_key == address_key),
             to_range=tuple(c.created_at for c in recent if c.phone.startswith(block)),
+            from_address_to_range=tuple(
+                c.created_at
+                for c in recent
+                if c.phone.startswith(block) and c.address_key == address_key
+            ),
         )
 
     async def add(self, code: PhoneCode) -> None:

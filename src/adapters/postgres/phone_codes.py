@@ -144,6 +144,11 @@ class PostgresPhoneCodeRepository(OnConnection, PhoneCodeRepository):
             to_number=tuple(r["created_at"] for r in rows if r["phone"] == phone),
             from_address=tuple(r["created_at"] for r in rows if r["address_key"] == address_key),
             to_range=tuple(r["created_at"] for r in rows if r["phone"].startswith(block)),
+            from_address_to_range=tuple(
+                r["created_at"]
+                for r in rows
+                if r["phone"].startswith(block) and r["address_key"] == address_key
+            ),
         )
 
     async def add(self, code: PhoneCode) -> None:

@@ -13,8 +13,11 @@ Rules (docs/product.md, "Phone codes"):
   in 24 hours; a client address (an IPv6 one by its /64 network, which one subscriber holds
   whole) asks for at most 20 codes an hour and 50 in 24 hours (any numbers); a range of
   numbers (``number_range``: all but the last 4 digits, 10,000 numbers) is sent at most
-  ``per_range_daily`` codes in 24 hours; the platform sends at most ``daily_budget`` codes a
-  UTC day (the SMS budget): beyond it codes are refused for all. The limits of the number,
+  ``per_range_daily`` codes in 24 hours, of which one address asks at most a fifth
+  (``per_address_range_daily``: one address cannot spend a block's allowance and so stop
+  codes to the 10,000 numbers in it; that takes five addresses); the platform sends at
+  most ``daily_budget`` codes a UTC day (the SMS budget): beyond it codes are refused for
+  all. The limits of the number,
   the address and the range are there so that no one caller, and no one block of numbers,
   can spend the budget that everyone's sign-in depends on;
 - the answer to a send does not depend on whether the number has an account: the limits are
@@ -63,6 +66,15 @@ class PhoneCodePolicy:
     per_address_daily: int = 50
     per_range_daily: int = 50  # INKSLOT_SMS_RANGE_DAILY_LIMIT
     daily_budget: int = 1_000  # INKSLOT_SMS_DAILY_LIMIT
+
+    @property
+    def per_address_range_daily(self) -> int:
+        """What one address may ask of a range's daily allowance: a fifth of it."""
+        return max(1, self.per_range_daily // RANGE_SHARES)
+
+
+RANGE_SHARES = 5
+"""How many addresses it takes to spend a range's daily allowance of codes."""
 
 
 RANGE_TAIL = 4
@@ -178,11 +190,13 @@ HISTORY_WINDOW = timedelta(hours=24)
 @dataclass(frozen=True, slots=True)
 class SendingHistory:
     """The codes sent in the 24 hours before a send: the times of the number's, of the
-    asking address's, and of the number's range's (each oldest first)."""
+    asking address's, of the number's range's, and of those the asking address asked for
+    the range (each oldest first)."""
 
     to_number: tuple[datetime, ...] = ()
     from_address: tuple[datetime, ...] = ()
     to_range: tuple[datetime, ...] = ()
+    from_address_to_range: tuple[datetime, ...] = ()
 
 
 def check_sending(history: SendingHistory, now: datetime, policy: PhoneCodePolicy) -> None:
@@ -199,6 +213,7 @@ def check_sending(history: SendingHistory, now: datetime, policy: PhoneCodePolic
         _wait(history.to_number, now, day, policy.per_number_daily),
         _wait(history.from_address, now, day, policy.per_address_daily),
         _wait(history.to_range, now, day, policy.per_range_daily),
+        _wait(history.from_address_to_range, now, day, policy.per_address_range_daily),
     ]
     refused = [w for w in waits if w is not None]
     if refused:

@@ -101,6 +101,11 @@ async def test_the_history_of_a_range_is_every_number_of_its_block(
     assert seen.to_range == (START + timedelta(seconds=100), START + timedelta(seconds=300))
     assert seen.to_number == (START + timedelta(seconds=300),)
     assert seen.from_address == ()
+    assert seen.from_address_to_range == ()
+    async with uow_factory() as uow:
+        await uow.phone_codes.lock_sending(NUMBER, "a4")
+        asked = await uow.phone_codes.history(NUMBER, "a4", START)
+    assert asked.from_address_to_range == (START + timedelta(seconds=300),)
 
 
 async def test_the_budget_is_counted_to_its_limit_per_day(

@@ -152,6 +152,19 @@ def test_a_range_has_a_daily_budget_of_its_own() -> None:
     assert number_range("+97688112233") == "+9768811"
 
 
+def test_one_address_takes_at_most_a_fifth_of_a_ranges_day() -> None:
+    """One address asking for the numbers of one block (10 of the 50 a day) is refused
+    before it can spend the block's day and stop codes to the 10,000 numbers in it; other
+    addresses still get codes there."""
+    assert POLICY.per_address_range_daily == POLICY.per_range_daily // 5
+    share = POLICY.per_address_range_daily
+    sent = tuple(NOW - DAY + timedelta(minutes=20 * (i + 1)) for i in range(share))
+    with pytest.raises(TooManyCodesError) as refused:
+        check_sending(SendingHistory(to_range=sent, from_address_to_range=sent), NOW, POLICY)
+    assert refused.value.retry_after_seconds == 20 * 60
+    check_sending(SendingHistory(to_range=sent), NOW, POLICY)  # another address asks
+
+
 def test_an_ipv6_address_counts_by_its_network() -> None:
     """One subscriber holds a whole /64: its addresses are one asker; IPv4 ones (mapped
     into IPv6 or not) are each their own."""
