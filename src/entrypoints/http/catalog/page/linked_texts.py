@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from typing import Final
 
-from entrypoints.http.catalog.page.texts import ASK_TEXTS, SIGN_IN_TEXTS
+from entrypoints.http.catalog.page.texts import ASK_TEXTS, BOOKING_STATE_TEXTS, SIGN_IN_TEXTS
 
 # The customer's (or artist's) own booking at /bookings/{id}.
 BOOKING_TEXTS: Final = {
     **ASK_TEXTS,
     **SIGN_IN_TEXTS,
+    **BOOKING_STATE_TEXTS,
     "loadingBooking": "Loading your booking…",
     "signInToSee": "Sign in to see this booking.",
     "notFound": "This booking was not found. It may belong to another account.",
@@ -20,24 +21,7 @@ BOOKING_TEXTS: Final = {
     "artist": "Artist: {name}",
     "yourTime": "Your time ({zone}): {when}",
     "artistTime": "The artist's time ({zone}): {when}",
-    "statusConfirmed": "Confirmed",
-    "statusPending": "Waiting for the deposit or the artist's approval",
-    "waitApproval": "Waiting for the artist's approval",
-    "waitDeposit": "Waiting for the deposit",
-    "waitBoth": "Waiting for the artist's approval, then the deposit",
-    "payBy": (
-        "Pay the deposit by {when} (the artist's time, {zone}); until then the time is held"
-        " for you."
-    ),
-    "approveBy": (
-        "The artist answers by {when} (the artist's time, {zone}); until then the time is"
-        " held for you."
-    ),
-    "statusCancelled": "Cancelled",
-    "statusOther": "Status: {status}",
     "awaitingApproval": "The artist approves this request first; the deposit comes after.",
-    "payDeposit": "Pay the deposit of {amount} with QPay",
-    "scanQr": "Scan the QR code with your bank app, or open your bank's app below.",
     "checkPayment": "I have paid",
     "paid": "The deposit is paid. See you soon!",
     "notPaidYet": "The payment has not arrived yet.",

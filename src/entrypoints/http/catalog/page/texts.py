@@ -50,10 +50,32 @@ SIGN_IN_TEXTS: Final = {
     ),
 }
 
+# A booking's state and its deposit, as the booking page and a booking's own page say them.
+BOOKING_STATE_TEXTS: Final = {
+    "statusConfirmed": "Confirmed",
+    "statusPending": "Waiting for the deposit or the artist's approval",
+    "statusCancelled": "Cancelled",
+    "statusOther": "Status: {status}",
+    "waitApproval": "Waiting for the artist's approval",
+    "waitDeposit": "Waiting for the deposit",
+    "waitBoth": "Waiting for the artist's approval, then the deposit",
+    "payBy": (
+        "Pay the deposit by {when} (the artist's time, {zone}); until then the time is held"
+        " for you."
+    ),
+    "approveBy": (
+        "The artist answers by {when} (the artist's time, {zone}); until then the time is"
+        " held for you."
+    ),
+    "payDeposit": "Pay the deposit of {amount} with QPay",
+    "scanQr": "Scan the QR code with your bank app, or open your bank's app below.",
+}
+
 # What the script says, by key: English here, Mongolian in the catalogue.
 SCRIPT_TEXTS: Final = {
     **ASK_TEXTS,
     **SIGN_IN_TEXTS,
+    **BOOKING_STATE_TEXTS,
     "loading": "Loading free times…",
     "noSlots": "No free times on this day.",
     "pickDay": "Pick a day to see its free times.",
@@ -70,23 +92,6 @@ SCRIPT_TEXTS: Final = {
     "book": "Book this time",
     "booking": "Booking…",
     "booked": "Booked: {reference}",
-    "statusConfirmed": "Confirmed",
-    "statusPending": "Waiting for the deposit or the artist's approval",
-    "statusCancelled": "Cancelled",
-    "waitApproval": "Waiting for the artist's approval",
-    "waitDeposit": "Waiting for the deposit",
-    "waitBoth": "Waiting for the artist's approval, then the deposit",
-    "payBy": (
-        "Pay the deposit by {when} (the artist's time, {zone}); until then the time is held"
-        " for you."
-    ),
-    "approveBy": (
-        "The artist answers by {when} (the artist's time, {zone}); until then the time is"
-        " held for you."
-    ),
-    "statusOther": "Status: {status}",
-    "payDeposit": "Pay the deposit of {amount} with QPay",
-    "scanQr": "Scan the QR code with your bank app, or open your bank's app below.",
     "checkPayment": "I have paid",
     "paid": "The deposit is paid. See you soon!",
     "notPaidYet": "The payment has not arrived yet.",
