@@ -204,6 +204,17 @@ def claims(lots: Iterable[Lot], amount: int | None) -> dict[EntryId, int]:
     return {lot_id: points for lot_id, points in owed.items() if points > 0}
 
 
+def account_share(basis: int, total: int, kept: int | None) -> int | None:
+    """The ``amount`` one account's lots of a source owe back (for ``claims``), their
+    ``basis`` being part of the ``total`` basis of the source's lots in every account, when
+    the platform still keeps ``kept`` of that money (None: nothing is kept, all goes back).
+    Only what the platform no longer keeps is claimed, each account its share of it."""
+    if kept is None or total <= 0:
+        return None
+    claimed = total - min(max(kept, 0), total)
+    return basis * claimed // total
+
+
 def _owed(lot: Lot, amount: int | None, basis: int) -> int:
     if amount is None or lot.basis <= 0 or basis <= 0:
         return lot.points

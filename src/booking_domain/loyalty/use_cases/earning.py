@@ -41,7 +41,7 @@ from booking_domain.loyalty.holding import (
     give_back,
     record_movement,
 )
-from booking_domain.loyalty.ledger import AccountId, Earn, Reverse
+from booking_domain.loyalty.ledger import AccountId, Earn, Reverse, account_share
 from booking_domain.loyalty.ports import LoyaltyLedger, LoyaltyUnitOfWork
 from booking_domain.loyalty.programs import TIER_WINDOW, Program, spending_points
 from booking_domain.loyalty.redemption import RedemptionStatus, note_restored, restorable
@@ -174,7 +174,7 @@ async def _reverse(
     total = sum(bases.values())
     changed = 0
     for account_id in holders:
-        amount = _share(bases[account_id], total, kept)
+        amount = account_share(bases[account_id], total, kept)
         key = cues.key(cue, f"reverse:{account_id}")
         action = Reverse(source, amount, reason, key)
         moved = await change_account(uow, account_id, action, now, sources=[source])
@@ -186,15 +186,6 @@ async def _basis(ledger: LoyaltyLedger, account_id: AccountId, source: str) -> i
     account = await ledger.load(account_id, sources=[source])
     lots = () if account is None else account.lots
     return sum(max(lot.basis, 0) for lot in lots if lot.source == source)
-
-
-def _share(basis: int, total: int, kept: int | None) -> int | None:
-    """What one account's lots owe back of their ``basis`` when the platform keeps ``kept``
-    of the ``total`` basis of the source's lots (None: all)."""
-    if kept is None or total <= 0:
-        return None
-    claimed = total - min(max(kept, 0), total)
-    return basis * claimed // total
 
 
 async def _refunded(uow: LoyaltyUnitOfWork, cue: Refunded, now: datetime) -> int:
