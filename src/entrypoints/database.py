@@ -13,9 +13,9 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import psycopg
-from psycopg import sql
 
 from adapters.postgres.embedded import EmbeddedPostgres
+from adapters.postgres.tuned import server
 from entrypoints.settings import Settings
 
 if TYPE_CHECKING:
@@ -58,9 +58,8 @@ def database(settings: Settings, *, run_migrations: bool | None = None) -> Itera
 
 def ensure_database(admin_url: str, name: str) -> None:
     with psycopg.connect(admin_url, autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone()
-        if not exists:
-            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+        if not conn.execute(server.DATABASE_EXISTS, (name,)).fetchone():
+            conn.execute(server.create_database(name))
 
 
 def has_job_queue(settings: Settings) -> bool:
@@ -68,7 +67,7 @@ def has_job_queue(settings: Settings) -> bool:
     from adapters.postgres.urls import psycopg_url
 
     with psycopg.connect(psycopg_url(settings.direct_database_url or "")) as conn:
-        found = conn.execute("SELECT to_regclass('procrastinate_jobs') IS NOT NULL").fetchone()
+        found = conn.execute(server.HAS_JOB_QUEUE).fetchone()
     return bool(found and found[0])
 
 

@@ -8,15 +8,17 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, union_all, update
+from sqlalchemy import bindparam, delete, insert, select, union_all, update
 
 from adapters.postgres.database import Connection
 from adapters.postgres.sql import Statement, constant
 from adapters.postgres.tables.booking_links import (
     booking_link_days,
     booking_link_retired,
+    booking_link_visitors,
     booking_links,
 )
+from adapters.postgres.tuned.booking_links import COUNT_VISIT, USAGE
 from booking_domain.catalog.links import (
     BookingLink,
     BookingLinkId,
@@ -76,58 +78,11 @@ _FIND = Statement(
     ).limit(constant(1))
 )
 
-
-# Hand-written: the visitor is remembered first (its primary key is the uniqueness: a
-# visitor already counted for this use, link and day inserts nothing), and the day's row is
-# upserted only from what that insert returned, all in one statement. A concurrent load of
-# the same visitor waits on the key's index entry, then inserts nothing.
-_COUNT = """
-WITH seen AS (
-    INSERT INTO booking_link_visitors (link_id, day, use, visitor)
-    VALUES (%(link_id)s, %(day)s, %(use)s, %(visitor)s)
-    ON CONFLICT DO NOTHING
-    RETURNING link_id
-)
-INSERT INTO booking_link_days AS d (link_id, day, visits, slot_views)
-SELECT link_id, %(day)s, %(visits)s, %(slot_views)s FROM seen
-ON CONFLICT (link_id, day) DO UPDATE
-SET visits = d.visits + excluded.visits,
-    slot_views = d.slot_views + excluded.slot_views,
-    updated_at = now()
-RETURNING 1
-"""
-
 # The primary key's leading link_id serves no range of days: this scans the table, which
 # holds about two days of visitors, once an hour (the worker's purge).
-_FORGET = "DELETE FROM booking_link_visitors WHERE day < %(before)s"
-
-# Hand-written: the day rows and the bookings of one artist's links, each summed in all and
-# since a day, joined per link (partial index ix_bookings_booking_link_id serves the second).
-_USAGE = """
-WITH links AS (
-    SELECT id FROM booking_links WHERE artist_id = %(artist_id)s
-), days AS (
-    SELECT d.link_id,
-           sum(d.visits) AS visits, sum(d.slot_views) AS slot_views,
-           coalesce(sum(d.visits) FILTER (WHERE d.day >= %(since)s), 0) AS recent_visits,
-           coalesce(sum(d.slot_views) FILTER (WHERE d.day >= %(since)s), 0) AS recent_views
-    FROM booking_link_days d JOIN links l ON l.id = d.link_id
-    GROUP BY d.link_id
-), made AS (
-    SELECT b.booking_link_id AS link_id, count(*) AS bookings,
-           count(*) FILTER (WHERE b.created_at >= %(since_at)s) AS recent_bookings
-    FROM bookings b JOIN links l ON l.id = b.booking_link_id
-    WHERE b.booking_link_id IS NOT NULL
-    GROUP BY b.booking_link_id
+_FORGET = Statement(
+    lambda: delete(booking_link_visitors).where(booking_link_visitors.c.day < bindparam("before"))
 )
-SELECT link_id,
-       coalesce(days.visits, 0) AS visits, coalesce(days.slot_views, 0) AS slot_views,
-       coalesce(days.recent_visits, 0) AS recent_visits,
-       coalesce(days.recent_views, 0) AS recent_views,
-       coalesce(made.bookings, 0) AS bookings,
-       coalesce(made.recent_bookings, 0) AS recent_bookings
-FROM days FULL JOIN made USING (link_id)
-"""
 
 
 class PostgresBookingLinkRepository(BookingLinkRepository):
@@ -167,10 +122,10 @@ class PostgresBookingLinkRepository(BookingLinkRepository):
             "visits": int(use is LinkUse.VISIT),
             "slot_views": int(use is LinkUse.SLOT_VIEW),
         }
-        return await (await self._conn.execute(_COUNT, params)).fetchone() is not None
+        return await (await self._conn.execute(COUNT_VISIT, params)).fetchone() is not None
 
     async def forget_visitors(self, before: date) -> int:
-        cursor = await self._conn.execute(_FORGET, {"before": before})
+        cursor = await self._conn.execute(_FORGET.text, {"before": before})
         return cursor.rowcount
 
     async def usage(self, artist_id: ArtistId, since: date) -> Mapping[BookingLinkId, LinkUsage]:
@@ -180,7 +135,7 @@ class PostgresBookingLinkRepository(BookingLinkRepository):
             "since_at": datetime.combine(since, time(), tzinfo=UTC),
         }
         rows: Sequence[Mapping[str, Any]] = await (
-            await self._conn.execute(_USAGE, params)
+            await self._conn.execute(USAGE, params)
         ).fetchall()
         return {
             BookingLinkId(row["link_id"]): LinkUsage(

@@ -11,6 +11,7 @@ from psycopg.rows import dict_row
 from psycopg_pool import AsyncConnectionPool, PoolTimeout
 
 from adapters.postgres.errors import translate
+from adapters.postgres.tuned.server import ALIVE
 from adapters.postgres.urls import psycopg_url, sqlalchemy_url
 from booking_domain.shared import HealthProbe, ServiceUnavailableError
 
@@ -178,6 +179,6 @@ class PostgresHealthProbe(HealthProbe):
     async def check(self) -> None:
         try:
             async with self._database.pool.connection(timeout=self._timeout) as conn:
-                await conn.execute("SELECT 1")
+                await conn.execute(ALIVE)
         except (psycopg.Error, PoolTimeout, OSError) as exc:
             raise ServiceUnavailableError("The database does not answer.") from exc

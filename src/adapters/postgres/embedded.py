@@ -42,6 +42,8 @@ import tempfile
 from pathlib import Path
 from urllib.parse import quote
 
+from adapters.postgres.tuned.server import set_password
+
 _log = logging.getLogger(__name__)
 _SERVICE_USER = "embedded_postgres"
 
@@ -247,7 +249,7 @@ class EmbeddedPostgres:
             str(self.data_dir),
             *options,
             "postgres",
-            stdin=f"ALTER ROLE postgres PASSWORD '{password}';\n",
+            stdin=set_password(password),
         )
         if result.returncode != 0 or "ERROR:" in result.stderr:
             raise EmbeddedPostgresError(

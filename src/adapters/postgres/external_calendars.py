@@ -21,6 +21,7 @@ from sqlalchemy import bindparam, delete, func, insert, or_, select, update
 from adapters.postgres.database import Connection, OnConnection
 from adapters.postgres.sql import Statement
 from adapters.postgres.tables.external_calendars import external_busy, external_calendars
+from adapters.postgres.tuned.external_calendars import BUSY, STORE_SPANS
 from booking_domain.scheduling import ExternalCalendar, ExternalCalendarId, FetchOutcome, Interval
 from booking_domain.scheduling.external import REFRESH_EVERY
 from booking_domain.scheduling.ports import CalendarRefreshQueue, ExternalCalendarRepository
@@ -64,19 +65,6 @@ _RECORD = Statement(
     )
 )
 _FORGET_SPANS = Statement(lambda: delete(_X).where(_X.c.calendar_id == bindparam("id")))
-# Every span in one statement: two parallel arrays, unnested together.
-_STORE_SPANS = """
-INSERT INTO external_busy (calendar_id, artist_id, span)
-SELECT c.id, c.artist_id, tstzrange(u.low, u.high, '[)')
-  FROM external_calendars c,
-       unnest(%(lows)s::timestamptz[], %(highs)s::timestamptz[]) AS u(low, high)
- WHERE c.id = %(id)s
-"""
-_BUSY = """
-SELECT x.span FROM external_busy x
- WHERE x.artist_id = %(artist_id)s AND x.span && tstzrange(%(low)s, %(high)s, '[)')
- ORDER BY x.span
-"""
 
 
 def _row(c: ExternalCalendar, box: SecretBox) -> dict[str, Any]:
@@ -148,13 +136,11 @@ class PostgresExternalCalendarRepository(OnConnection, ExternalCalendarRepositor
         if spans:
             lows = [s.start for s in spans]
             highs = [s.end for s in spans]
-            await self._conn.execute(
-                _STORE_SPANS, {"id": calendar_id, "lows": lows, "highs": highs}
-            )
+            await self._conn.execute(STORE_SPANS, {"id": calendar_id, "lows": lows, "highs": highs})
 
     async def busy(self, artist_id: ArtistId, window: Interval) -> tuple[Interval, ...]:
         params = {"artist_id": artist_id, "low": window.start, "high": window.end}
-        rows = await (await self._conn.execute(_BUSY, params)).fetchall()
+        rows = await (await self._conn.execute(BUSY, params)).fetchall()
         spans = [r["span"] for r in rows]
         return tuple(
             Interval(s.lower, s.upper)

@@ -18,6 +18,7 @@ from adapters.postgres.database import OnConnection
 from adapters.postgres.media import variants_json, variants_of
 from adapters.postgres.sql import Statement, count_of
 from adapters.postgres.tables.catalog import flash_designs, services
+from adapters.postgres.tuned.flash import CLAIM
 from booking_domain.catalog import ClaimOutcome, FlashDesign, FlashDesignId, Service
 from booking_domain.catalog.ports import FlashRepository, SheetEntry
 from booking_domain.shared.ids import ArtistId, BookingId, ServiceId
@@ -67,26 +68,6 @@ _SIZES_OF_DESIGN = Statement(
         .order_by(services.c.price_amount, services.c.name, services.c.id)
     )
 )
-# Hand-written: two data-modifying steps in one statement.
-_CLAIM = """
-WITH target AS (
-    SELECT d.id FROM services s JOIN flash_designs d ON d.id = s.flash_design_id
-     WHERE s.id = %(service_id)s AND d.one_off
-), claimed AS (
-    UPDATE flash_designs d
-       SET claimed_by_booking_id = %(booking_id)s, updated_at = now()
-     WHERE d.id IN (SELECT id FROM target)
-       AND (d.claimed_by_booking_id IS NULL OR d.claimed_by_booking_id = %(booking_id)s)
-    RETURNING d.id
-), marked AS (
-    UPDATE services v SET flash_taken = true, updated_at = now()
-     WHERE v.flash_design_id IN (SELECT id FROM claimed) AND NOT v.flash_taken
-    RETURNING v.id
-)
-SELECT (SELECT count(*) FROM target) AS one_off,
-       (SELECT count(*) FROM claimed) AS won,
-       (SELECT count(*) FROM marked) AS marked
-"""
 
 
 def _params(design: FlashDesign) -> dict[str, Any]:
@@ -157,7 +138,7 @@ class PostgresFlashRepository(OnConnection, FlashRepository):
 
     async def claim(self, service_id: ServiceId, booking_id: BookingId) -> ClaimOutcome:
         params = {"service_id": service_id, "booking_id": booking_id}
-        row = await (await self._conn.execute(_CLAIM, params)).fetchone()
+        row = await (await self._conn.execute(CLAIM, params)).fetchone()
         if row is None or not row["one_off"]:
             return ClaimOutcome.NOT_ONE_OFF
         return ClaimOutcome.CLAIMED if row["won"] else ClaimOutcome.TAKEN

@@ -35,14 +35,9 @@ import psycopg
 from psycopg_pool import PoolTimeout
 
 from adapters.postgres.database import Database
+from adapters.postgres.tuned.server import PRIMARY_POSITION, REPLAYED_POSITION
 
 _log = logging.getLogger("inkslot.replica")
-
-_PRIMARY_POSITION = "SELECT (pg_current_wal_lsn() - '0/0'::pg_lsn)::bigint AS position"
-_REPLAYED_POSITION = (
-    "SELECT pg_is_in_recovery() AS standby,"
-    " (pg_last_wal_replay_lsn() - '0/0'::pg_lsn)::bigint AS position"
-)
 
 
 @dataclass
@@ -123,10 +118,10 @@ class ReplicaReads:
         either cannot be read, or when it is not a standby (a promoted or mistaken URL)."""
         try:
             async with self.primary.statement_connection() as conn:
-                row = await (await conn.execute(_PRIMARY_POSITION)).fetchone()
+                row = await (await conn.execute(PRIMARY_POSITION)).fetchone()
             self._gauge.primary_at(self._clock(), _position(row))
             async with self.replica.statement_connection() as conn:
-                replica = await (await conn.execute(_REPLAYED_POSITION)).fetchone()
+                replica = await (await conn.execute(REPLAYED_POSITION)).fetchone()
         except (psycopg.Error, PoolTimeout, OSError) as exc:
             _log.warning("cannot measure the read replica (%s): reading from the primary", exc)
             self.distrust()
