@@ -8,7 +8,7 @@ UV     := $(shell command -v uv 2>/dev/null || echo $(TOOLS)/bin/uv)
 export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
 BIN    := $(VENV)/bin
 
-.PHONY: run test check install install-dev hooks lint typecheck unit contract api browser bench-auth bench-slots bench-startup containers scale clean
+.PHONY: run test check install install-dev hooks lint typecheck commit-messages unit contract api browser bench-auth bench-slots bench-startup containers scale clean
 
 # Every process make starts writes its bytecode: some machines set PYTHONDONTWRITEBYTECODE,
 # and then each test run compiles its ~400 test modules again (pytest's rewritten modules
@@ -49,9 +49,10 @@ hooks: install-dev
 run: install
 	$(BIN)/inkslot serve
 
-## make test: lint gates, then every suite: the tests in process spread over the cores, then
-## the serial ones; at the end, the time per suite and the 15 slowest tests of the whole run
-test: install-dev lint typecheck
+## make test: lint gates and the commit messages, then every suite: the tests in process
+## spread over the cores, then the serial ones; at the end, the time per suite and the 15
+## slowest tests of the whole run
+test: install-dev lint typecheck commit-messages
 	@mkdir -p .pytest_cache && rm -f $(TIMES)
 	$(BIN)/pytest -n $(TEST_WORKERS) -m "not serial" --times-file $(TIMES); parallel=$$?; \
 	$(BIN)/pytest -m serial --times-file $(TIMES) $(SERIAL_MODULES); serial=$$?; \
@@ -70,6 +71,12 @@ lint:
 
 typecheck:
 	$(BIN)/mypy
+
+## make commit-messages: every commit since the rule came in keeps it (a subject of at most
+## 72 characters, a blank line before the body), merges included; the commits that broke it
+## before CI checked are listed in scripts/commit_messages.txt (CONTRIBUTING.md, "Commits")
+commit-messages:
+	$(BIN)/python scripts/check_commit_message.py --history
 
 unit: install-dev
 	$(BIN)/pytest -n $(TEST_WORKERS) tests/unit
