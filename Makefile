@@ -40,10 +40,10 @@ install-dev: $(UV)
 	$(UV) sync --locked --extra local --compile-bytecode --python $(PYTHON)
 	$(BIN)/python -m compileall -q src migrations
 
-## make hooks: git runs `make lint`'s gates before each commit and checks its message
-## (.pre-commit-config.yaml; CONTRIBUTING.md)
+## make hooks: git runs `make lint`'s gates before each commit, checks its message, and runs
+## `make typecheck` before each push (.pre-commit-config.yaml; CONTRIBUTING.md)
 hooks: install-dev
-	$(BIN)/pre-commit install --hook-type pre-commit --hook-type commit-msg
+	$(BIN)/pre-commit install --hook-type pre-commit --hook-type commit-msg --hook-type pre-push
 
 ## make run: the API on http://127.0.0.1:8000 with an embedded PostgreSQL under ./var/
 run: install
