@@ -18,8 +18,9 @@ from litestar import Litestar
 
 from entrypoints.container import Core, build_container, bundles, close_adapters, open_adapters
 from entrypoints.http.app import HttpConfig, build_app
+from entrypoints.local_secrets import jwt_secret_for
 from entrypoints.logs import configure_logging
-from entrypoints.settings import Settings, jwt_secret_for, load_settings
+from entrypoints.settings import Settings, load_settings
 from entrypoints.tracing import flush_tracing, start_tracing
 
 if TYPE_CHECKING:

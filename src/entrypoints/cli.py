@@ -105,7 +105,7 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
 
     from entrypoints.database import database
     from entrypoints.http.metrics import MULTIPROCESS_ENV
-    from entrypoints.settings import encryption_keys_for, jwt_secret_for
+    from entrypoints.local_secrets import encryption_keys_for, jwt_secret_for
     from entrypoints.startup import collector_paused
 
     host = args.host or settings.host
@@ -411,7 +411,7 @@ def _telegram(args: argparse.Namespace, settings: Settings) -> int:
 
 def _with_core(settings: Settings, work: Callable[[Core, Bundles], Awaitable[T]]) -> T:
     """``work`` on the core the settings wire and its bundles, with its adapters open."""
-    from entrypoints.settings import jwt_secret_for
+    from entrypoints.local_secrets import jwt_secret_for
     from entrypoints.startup import collector_paused
 
     with collector_paused():  # the adapters and every context: most of a command's start

@@ -41,7 +41,8 @@ from booking_domain.shared import OutboxRelay
 from entrypoints.container.notifications import Channels, channels_for
 from entrypoints.container.payments import Payments, payments_for
 from entrypoints.container.storage import Storage, storage_for
-from entrypoints.settings import Settings, encryption_keys_for
+from entrypoints.local_secrets import encryption_keys_for
+from entrypoints.settings import Settings
 
 if TYPE_CHECKING:
     from redis.asyncio import Redis

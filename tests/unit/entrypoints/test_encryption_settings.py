@@ -11,14 +11,8 @@ import pytest
 from cryptography.fernet import Fernet
 
 from adapters.security.secret_box import FernetSecretBox
-from entrypoints.settings import (
-    Profile,
-    Settings,
-    SettingsError,
-    encryption_keys_for,
-    load_settings,
-    local_encryption_key,
-)
+from entrypoints.local_secrets import encryption_keys_for, local_encryption_key
+from entrypoints.settings import Profile, Settings, SettingsError, load_settings
 from tests.support.builders import TEST_ENCRYPTION_KEY
 
 

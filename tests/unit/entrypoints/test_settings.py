@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from entrypoints.from_settings import telegram_bot
-from entrypoints.settings import Profile, SettingsError, load_settings, local_jwt_secret
+from entrypoints.local_secrets import local_jwt_secret
+from entrypoints.settings import Profile, SettingsError, load_settings
 from tests.support.bootstrap import build_app
 from tests.support.builders import PRODUCTION_ENV
 from tests.support.telegram import TEST_BOT_TOKEN
