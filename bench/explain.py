@@ -26,7 +26,7 @@ from psycopg.rows import dict_row
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from adapters.postgres import migrate
-from adapters.postgres.bookings import list_params, list_statements
+from adapters.postgres.booking_lists import list_params, list_statements
 from adapters.postgres.embedded import UNSAFE_FAST_SETTINGS, EmbeddedPostgres
 from adapters.postgres.tuned.scheduling import FULL_CONTEXT_SQL, KNOWN_CATALOGUE_SQL
 from booking_domain.bookings import BookingStatus

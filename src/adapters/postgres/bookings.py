@@ -19,13 +19,16 @@ a refusal is one, so a storm of refusals never queues. The calendar queue is wha
 concurrent inserts of overlapping time from waiting on each other's unfinished rows: without
 it, a storm of 64 inserts on 10 slots stalled for seconds at a time in PostgreSQL's deadlock
 detection.
+
+A booking's columns and back are ``booking_rows.py``'s; the lists' statements (one per shape
+of filter) and the read with names are ``booking_lists.py``'s.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import datetime
-from functools import lru_cache, partial
+from functools import partial
 from itertools import product
 from typing import Any
 
@@ -34,7 +37,6 @@ from psycopg.types.range import Range
 from sqlalchemy import (
     BigInteger,
     Integer,
-    Select,
     Text,
     bindparam,
     cast,
@@ -44,57 +46,48 @@ from sqlalchemy import (
     true,
     update,
 )
-from sqlalchemy.dialects.postgresql import ARRAY
 
 from adapters.postgres.audit import AUDIT_COLUMNS, PostgresAuditTrail, audit_params
+from adapters.postgres.booking_lists import NAMED_BY_ID, list_params, list_statements
+from adapters.postgres.booking_rows import (
+    booking_of,
+    booking_row,
+    history_entry_of,
+    history_params,
+    names_of,
+)
 from adapters.postgres.database import Connection, OnConnection
 from adapters.postgres.errors import translate
 from adapters.postgres.outbox import OUTBOX_ROW, PostgresOutbox, outbox_params
 from adapters.postgres.sql import (
     Statement,
-    capped_count,
-    compile_sql,
     constant,
     count_of,
-    page_by_keys,
 )
-from adapters.postgres.tables.accounts import users
 from adapters.postgres.tables.audit import audit_log
-from adapters.postgres.tables.bookings import booking_history, bookings, clients
-from adapters.postgres.tables.catalog import artists, services
+from adapters.postgres.tables.bookings import booking_history, bookings
+from adapters.postgres.tables.catalog import artists
 from adapters.postgres.tables.outbox import outbox_events
 from booking_domain.bookings import (
     Booking,
-    BookingStatus,
-    ClientId,
     HistoryEntry,
-    HistoryKind,
-    OfferStatus,
-    PaymentStatus,
     SlotTakenError,
     booking_subject,
 )
-from booking_domain.bookings.names import BookingNames, NamedBooking
+from booking_domain.bookings.names import NamedBooking
 from booking_domain.bookings.ports import BookingFilter, BookingRepository
-from booking_domain.catalog import FlashDesignId
 from booking_domain.scheduling import ArtistNotBookableError
 from booking_domain.shared import (
     ArtistId,
     BookingId,
     ConcurrentUpdateError,
-    DisputeId,
     Interval,
-    Money,
     Page,
     PageRequest,
-    Role,
-    ServiceId,
-    UserId,
 )
 from booking_domain.shared.audit import AuditEntry
 from booking_domain.shared.outbox import OutboxEvent
 
-Row = Mapping[str, Any]
 _B = bookings.c
 # Literal predicates, written as the exclusion constraint's and the partial index's own WHERE.
 _HOLDING = _B.status.in_([constant("pending"), constant("confirmed")])
@@ -249,182 +242,15 @@ _HISTORY = Statement(
 )
 
 
-def _booking_row(b: Booking) -> dict[str, Any]:
-    return {
-        "id": b.id, "reference": b.reference, "artist_id": b.artist_id,
-        "artist_user_id": b.artist_user_id, "customer_id": b.customer_id,
-        "client_id": b.client_id,
-        "service_id": b.service_id, "starts_at": b.start, "ends_at": b.end,
-        "blocked_start": b.blocked_start, "blocked_end": b.blocked_end, "status": b.status.value,
-        "payment_status": b.payment_status.value, "hold_expires_at": b.hold_expires_at,
-        "requires_approval": b.requires_approval, "approved": b.approved,
-        "currency": b.deposit.currency, "deposit_amount": b.deposit.amount,
-        "amount_paid": b.amount_paid.amount, "amount_refunded": b.amount_refunded.amount,
-        "refund_due": b.refund_due.amount, "version": b.version,
-        "status_changed_at": b.status_changed_at, "notes": b.notes,
-        "cancellation_reason": b.cancellation_reason, "dispute_id": b.dispute_id,
-        "full_price": None if b.full_price is None else b.full_price.amount,
-        "booking_link_id": b.link_id,
-        "price": None if b.price is None else b.price.amount,
-        "one_off_design_id": b.one_off_design_id,
-        "project_id": b.project_id, "touch_up_of": b.touch_up_of,
-        "offer": None if b.offer is None else b.offer.value,
-        "created_at": b.created_at, "updated_at": b.updated_at,
-    }  # fmt: skip
-
-
 def _logged_params(
     e: HistoryEntry, audited: AuditEntry | None, published: OutboxEvent | None
 ) -> dict[str, Any]:
-    params = _history_params(e)
+    params = history_params(e)
     if audited is not None:
         params |= {f"au_{name}": value for name, value in audit_params(audited).items()}
     if published is not None:
         params |= {f"ob_{name}": value for name, value in outbox_params(published).items()}
     return params
-
-
-def _history_params(e: HistoryEntry) -> dict[str, Any]:
-    return {
-        "ev_version": e.version, "ev_kind": e.kind.value, "ev_at": e.at,
-        "ev_actor_id": e.actor_id, "ev_actor_role": e.actor_role.value if e.actor_role else None,
-        "ev_from_status": e.from_status.value if e.from_status else None,
-        "ev_to_status": e.to_status.value, "ev_reason": e.reason,
-        "ev_amount": e.amount.amount if e.amount else None,
-        "ev_currency": e.amount.currency if e.amount else None,
-    }  # fmt: skip
-
-
-def _booking(row: Row) -> Booking:
-    currency = row["currency"]
-    blocked: Range[datetime] = row["blocked"]
-    if blocked.lower is None or blocked.upper is None:  # CHECK ck_bookings_times forbids it
-        raise ValueError(f"booking {row['id']} has an unbounded blocked range")
-    return Booking(
-        id=BookingId(row["id"]), reference=row["reference"],
-        artist_id=ArtistId(row["artist_id"]), artist_user_id=UserId(row["artist_user_id"]),
-        customer_id=UserId(row["customer_id"]) if row["customer_id"] else None,
-        client_id=ClientId(row["client_id"]) if row["client_id"] else None,
-        service_id=ServiceId(row["service_id"]),
-        start=row["starts_at"], end=row["ends_at"],
-        blocked_start=blocked.lower, blocked_end=blocked.upper,
-        status=BookingStatus(row["status"]),
-        payment_status=PaymentStatus(row["payment_status"]),
-        hold_expires_at=row["hold_expires_at"], requires_approval=row["requires_approval"],
-        approved=row["approved"], deposit=Money(row["deposit_amount"], currency),
-        amount_paid=Money(row["amount_paid"], currency),
-        amount_refunded=Money(row["amount_refunded"], currency),
-        refund_due=Money(row["refund_due"], currency), version=row["version"],
-        created_at=row["created_at"], updated_at=row["updated_at"],
-        status_changed_at=row["status_changed_at"], notes=row["notes"],
-        cancellation_reason=row["cancellation_reason"],
-        dispute_id=DisputeId(row["dispute_id"]) if row["dispute_id"] else None,
-        full_price=None if row["full_price"] is None else Money(row["full_price"], currency),
-        link_id=row["booking_link_id"],
-        price=None if row["price"] is None else Money(row["price"], currency),
-        project_id=row["project_id"],
-        touch_up_of=None if row["touch_up_of"] is None else BookingId(row["touch_up_of"]),
-        offer=None if row["offer"] is None else OfferStatus(row["offer"]),
-        one_off_design_id=(
-            None if row["one_off_design_id"] is None else FlashDesignId(row["one_off_design_id"])
-        ),
-    )  # fmt: skip
-
-
-def _history_entry(row: Row) -> HistoryEntry:
-    amount = row["amount"]
-    return HistoryEntry(
-        booking_id=BookingId(row["booking_id"]), version=row["version"],
-        kind=HistoryKind(row["kind"]), at=row["at"],
-        actor_id=UserId(row["actor_id"]) if row["actor_id"] else None,
-        actor_role=Role(row["actor_role"]) if row["actor_role"] else None,
-        from_status=BookingStatus(row["from_status"]) if row["from_status"] else None,
-        to_status=BookingStatus(row["to_status"]), reason=row["reason"],
-        amount=Money(amount, row["currency"]) if amount is not None else None,
-    )  # fmt: skip
-
-
-def list_statements(where: BookingFilter, *, named: bool = False) -> tuple[str, str]:
-    """Count and page SQL for this filter (``bench/explain.py`` prints their plans);
-    ``named``: each row also carries its customer's and service's names (``_with_names``)."""
-    return _compiled_list(
-        where.customer_id is not None, where.artist_user_id is not None,
-        where.artist_id is not None, min(len(where.statuses), 2),
-        where.starts_from is not None, where.starts_before is not None,
-        min(len(where.payment_statuses), 2), where.soonest_first, named,
-    )  # fmt: skip
-
-
-def list_params(where: BookingFilter, page: PageRequest) -> dict[str, Any]:
-    """The bound values of :func:`list_statements`' SQL."""
-    statuses, paid = [s.value for s in where.statuses], [s.value for s in where.payment_statuses]
-    return {
-        "customer_id": where.customer_id, "artist_user_id": where.artist_user_id,
-        "artist_id": where.artist_id, "statuses": statuses, "payment_statuses": paid,
-        "statuses_one": statuses[0] if statuses else None,
-        "payment_statuses_one": paid[0] if paid else None,
-        "starts_from": where.starts_from, "starts_before": where.starts_before,
-        "limit": page.page_size, "offset": page.offset, "count_limit": page.count_limit,
-    }  # fmt: skip
-
-
-def _one_of(column: Any, name: str, how_many: int) -> Any:
-    """``column`` among the values bound as ``name`` (a list): equality when there is one
-    (``name``_one), so that an index led by the column also gives the list's order."""
-    if how_many == 1:
-        return column == bindparam(f"{name}_one", type_=Text)
-    return column == func.any(bindparam(name, type_=ARRAY(Text)))
-
-
-@lru_cache(maxsize=64)
-def _compiled_list(
-    customer: bool,
-    artist_user: bool,
-    artist: bool,
-    statuses: int,
-    after: bool,
-    before: bool,
-    payment_statuses: int,
-    soonest_first: bool = False,
-    named: bool = False,
-) -> tuple[str, str]:
-    """Count and page SQL for one shape of filter (compiled once per shape)."""
-    wanted = [
-        (customer, _B.customer_id == bindparam("customer_id")),
-        (artist_user, _B.artist_user_id == bindparam("artist_user_id")),
-        (artist, _B.artist_id == bindparam("artist_id")),
-        (statuses > 0, _one_of(_B.status, "statuses", statuses)),
-        (after, _B.starts_at >= bindparam("starts_from")),
-        (before, _B.starts_at < bindparam("starts_before")),
-        (payment_statuses > 0, _one_of(_B.payment_status, "payment_statuses", payment_statuses)),
-    ]
-    clauses = [clause for present, clause in wanted if present]
-    count = capped_count(bookings, clauses)
-    order = (_B.starts_at, _B.id) if soonest_first else (_B.starts_at.desc(), _B.id.desc())
-    page = page_by_keys(bookings, clauses, order)
-    return compile_sql(count), compile_sql(_with_names(page) if named else page)
-
-
-def _with_names(rows: Select[Any]) -> Select[Any]:
-    """``rows`` of bookings, each with its customer's name (the account's, else the client
-    record's) and its service's: joined by primary key to the page's rows only, so a page
-    of names costs its length in index probes, in the same statement."""
-    return (
-        rows.add_columns(
-            func.coalesce(users.c.name, clients.c.name).label("customer_name"),
-            services.c.name.label("service_name"),
-        )
-        .outerjoin(users, users.c.id == _B.customer_id)
-        .outerjoin(clients, clients.c.id == _B.client_id)
-        .outerjoin(services, services.c.id == _B.service_id)
-    )
-
-
-_GET_NAMED = Statement(lambda: _with_names(select(bookings).where(_B.id == bindparam("id"))))
-
-
-def _names(row: Row) -> BookingNames:
-    return BookingNames(customer=row["customer_name"], service=row["service_name"])
 
 
 def calendar_lock_key(artist_id: ArtistId) -> int:
@@ -457,7 +283,7 @@ class PostgresBookingRepository(OnConnection, BookingRepository):
     async def add(self, booking: Booking, entry: HistoryEntry) -> None:
         audited, published = await self._carried(booking)
         try:
-            params = _booking_row(booking) | _logged_params(entry, audited, published)
+            params = booking_row(booking) | _logged_params(entry, audited, published)
             params["calendar_key"] = calendar_lock_key(booking.artist_id)
             statement = _ADD[audited is not None, published is not None]
             if await self._write(statement.text, params) == 0:
@@ -473,16 +299,16 @@ class PostgresBookingRepository(OnConnection, BookingRepository):
     async def get(self, booking_id: BookingId, *, for_update: bool = False) -> Booking | None:
         sql = _GET_FOR_UPDATE.text if for_update else _GET.text
         row = await (await self._conn.execute(sql, {"id": booking_id})).fetchone()
-        return _booking(row) if row is not None else None
+        return booking_of(row) if row is not None else None
 
     async def get_by_reference(self, reference: str) -> Booking | None:
         cursor = await self._conn.execute(_BY_REFERENCE.text, {"reference": reference})
         row = await cursor.fetchone()
-        return _booking(row) if row is not None else None
+        return booking_of(row) if row is not None else None
 
     async def save(self, booking: Booking, entry: HistoryEntry) -> None:
         audited, published = await self._carried(booking)
-        params = _booking_row(booking) | _logged_params(entry, audited, published)
+        params = booking_row(booking) | _logged_params(entry, audited, published)
         params["expected"] = entry.version - 1
         statement = _SAVE[audited is not None, published is not None]
         if await self._write(statement.text, params) == 0:
@@ -497,36 +323,36 @@ class PostgresBookingRepository(OnConnection, BookingRepository):
     async def holding(self, artist_id: ArtistId, span: Interval) -> tuple[Booking, ...]:
         params = {"artist_id": artist_id, "span": Range(span.start, span.end, "[)")}
         rows = await (await self._conn.execute(_HOLDING_SPAN.text, params)).fetchall()
-        return tuple(_booking(r) for r in rows)
+        return tuple(booking_of(r) for r in rows)
 
     async def expired_holds(self, now: datetime, *, limit: int) -> tuple[Booking, ...]:
         cursor = await self._conn.execute(_EXPIRED_HOLDS.text, {"now": now, "limit": limit})
-        return tuple(_booking(r) for r in await cursor.fetchall())
+        return tuple(booking_of(r) for r in await cursor.fetchall())
 
     async def touch_up_of(self, original_id: BookingId) -> Booking | None:
         cursor = await self._conn.execute(_TOUCH_UP.text, {"original_id": original_id})
         row = await cursor.fetchone()
-        return None if row is None else _booking(row)
+        return None if row is None else booking_of(row)
 
     async def history(self, booking_id: BookingId) -> tuple[HistoryEntry, ...]:
         cursor = await self._conn.execute(_HISTORY.text, {"booking_id": booking_id})
-        return tuple(_history_entry(r) for r in await cursor.fetchall())
+        return tuple(history_entry_of(r) for r in await cursor.fetchall())
 
     async def list(self, where: BookingFilter, page: PageRequest) -> Page[Booking]:
         count_sql, page_sql = list_statements(where)
         params = list_params(where, page)
         (total_row,) = await self._rows_planned_for(count_sql, params)
         rows = await self._rows_planned_for(page_sql, params)
-        return Page.counted(tuple(_booking(r) for r in rows), count_of(total_row), page)
+        return Page.counted(tuple(booking_of(r) for r in rows), count_of(total_row), page)
 
     async def list_named(self, where: BookingFilter, page: PageRequest) -> Page[NamedBooking]:
         count_sql, page_sql = list_statements(where, named=True)
         params = list_params(where, page)
         (total_row,) = await self._rows_planned_for(count_sql, params)
         rows = await self._rows_planned_for(page_sql, params)
-        named = tuple(NamedBooking(_booking(r), _names(r)) for r in rows)
+        named = tuple(NamedBooking(booking_of(r), names_of(r)) for r in rows)
         return Page.counted(named, count_of(total_row), page)
 
     async def get_named(self, booking_id: BookingId) -> NamedBooking | None:
-        row = await (await self._conn.execute(_GET_NAMED.text, {"id": booking_id})).fetchone()
-        return None if row is None else NamedBooking(_booking(row), _names(row))
+        row = await (await self._conn.execute(NAMED_BY_ID.text, {"id": booking_id})).fetchone()
+        return None if row is None else NamedBooking(booking_of(row), names_of(row))
