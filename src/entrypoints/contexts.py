@@ -12,7 +12,10 @@ From these lines the composition root derives:
 - ``Bundles``, what the entrypoints receive (``entrypoints.bundles``): an instance of this
   class, plus the few services that are no context's;
 - the HTTP layer's dependencies, one per context under its name, and its routes: the
-  ``ROUTES`` of ``entrypoints.http.<name>.routes`` (``entrypoints.http.app``).
+  ``ROUTES`` of ``entrypoints.http.<name>.routes`` (``entrypoints.http.app``);
+- the worker's tasks and followers of the outbox: the ``WORK`` of
+  ``entrypoints.worker.<name>``, where the context has background work
+  (``entrypoints.worker.work``).
 
 Adding a context (docs/architecture.md, "Adding a bounded context") is its packages and one
 line below, where the context sits in the order of the layers.

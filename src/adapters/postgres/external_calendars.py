@@ -27,7 +27,7 @@ from booking_domain.scheduling.external import REFRESH_EVERY
 from booking_domain.scheduling.ports import CalendarRefreshQueue, ExternalCalendarRepository
 from booking_domain.shared import ArtistId, SecretBox
 
-REFRESH_CALENDAR_TASK = "inkslot:refresh_external_calendar"  # entrypoints/worker/tasks.py
+REFRESH_CALENDAR_TASK = "inkslot:refresh_external_calendar"  # entrypoints/worker/scheduling.py
 CALENDAR_QUEUE = "calendars"
 
 _C = external_calendars

@@ -70,7 +70,7 @@ from booking_domain.shared.ids import ArtistId, BookingId, UserId
 from booking_domain.shared.outbox import EventId
 from booking_domain.shared.pages import Page, PageRequest
 
-SEND_NOTIFICATION_TASK = "inkslot:send_notification"  # registered by entrypoints/worker/tasks.py
+SEND_NOTIFICATION_TASK = "inkslot:send_notification"  # entrypoints/worker/notifications.py
 NOTIFICATION_QUEUE = "notifications"
 PLANNING_ROW = "notifications"
 PLANNING_LOCK = 0x696E6B6E6F74  # "inknot": one planner at a time (see webhooks.DISPATCH_LOCK)

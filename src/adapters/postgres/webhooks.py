@@ -38,7 +38,7 @@ from booking_domain.webhooks.ports import (
     WebhookRepository,
 )
 
-DELIVER_WEBHOOK_TASK = "inkslot:deliver_webhook"  # registered by entrypoints/worker/tasks.py
+DELIVER_WEBHOOK_TASK = "inkslot:deliver_webhook"  # registered by entrypoints/worker/webhooks.py
 WEBHOOK_QUEUE = "webhooks"
 DISPATCH_ROW = "webhooks"
 # The dispatchers' mutual exclusion: a transaction-scoped advisory lock, not FOR UPDATE on the

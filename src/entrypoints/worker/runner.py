@@ -1,8 +1,7 @@
-"""Running a worker: the queue's app with Inkslot's tasks, the stalled-job sweeper, the
-webhook dispatcher, the notification planner, the free-starts refresher, the waitlist's
-reader and the loyalty earner beside it, until SIGTERM/SIGINT (as its own process) or
-cancellation (inside the API process). Both stop gracefully: no new job is taken and
-running ones are given ``GRACE`` seconds."""
+"""Running a worker: the queue's app with Inkslot's tasks, the stalled-job sweeper and the
+registered contexts' followers of the outbox beside it (``entrypoints.worker.work``), until
+SIGTERM/SIGINT (as its own process) or cancellation (inside the API process). Both stop
+gracefully: no new job is taken and running ones are given ``GRACE`` seconds."""
 
 from __future__ import annotations
 
@@ -10,6 +9,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Awaitable, Callable
+from functools import partial
 
 from adapters.jobs.queue import (
     HEARTBEAT_EVERY,
@@ -21,26 +21,14 @@ from entrypoints.database import job_queue
 from entrypoints.settings import Settings
 from entrypoints.worker.job_log import log_start
 from entrypoints.worker.tasks import build_tasks
+from entrypoints.worker.work import DISPATCH_EVERY, context_work
 
 GRACE = 30.0
 RESTART_AFTER = 5.0
-DISPATCH_EVERY = 0.1  # seconds between looks at the outbox for webhooks and notifications
-# Seconds between the free-starts projection's looks at the outbox: each look recomputes
-# every artist whose calendar changed since the last (a calendar read and a projection over
-# the booking horizon, the dearest step a booking causes), so bookings arriving together
-# cost one recompute per artist, not one each; search may trail a booking by this long.
-REFRESH_EVERY = 1.0
-# Seconds between the waitlist reader's looks at the outbox: a freed time reaches the first
-# waiting customer within about this long; an idle look is one index read of the feed.
-OFFER_EVERY = 1.0
 # Seconds between a worker's looks for due jobs. A NOTIFY wakes a listening worker at once;
 # the look is its fallback. A worker that cannot listen (only a transaction pooler between
 # it and the database) looks this often instead: a job waits at most this long.
 FETCH_EVERY = 5.0
-# Seconds between the loyalty earner's looks at the outbox: points for a completion, a
-# review or a refund are a human-facing reaction, and a second is soon enough (an idle look
-# is one index lookup).
-EARN_EVERY = 1.0
 FETCH_EVERY_WITHOUT_LISTEN = 0.5
 _log = logging.getLogger("inkslot.worker")
 
@@ -48,16 +36,28 @@ _log = logging.getLogger("inkslot.worker")
 async def follow_forever(
     step: Callable[[], Awaitable[int]], what: str, every: float = DISPATCH_EVERY
 ) -> None:
-    """Follow the outbox as events come: ``step`` every ``every`` seconds (the webhook
-    dispatcher, the notification planner, the free-starts refresher; one at a time across
-    workers: the others find the position taken and wait for the next turn). A failure is
-    logged, not fatal."""
+    """Follow the outbox as events come: ``step`` every ``every`` seconds (a context's
+    ``Follower``; one at a time across workers: the others find the position taken and wait
+    for the next turn). A failure is logged, not fatal."""
     while True:
         try:
             await step()
         except Exception:
             _log.exception("%s failed; trying again", what)
         await asyncio.sleep(every)
+
+
+def context_followers(
+    bundles: Bundles,
+) -> list[tuple[str, Callable[[], Awaitable[int]], float]]:
+    """Every registered context's followers of the outbox (``Work.followers``), in the
+    registry's order, each bound to its context's use cases: what it is, its step, how
+    often."""
+    return [
+        (follower.what, partial(follower.step, getattr(bundles, name)), follower.every)
+        for name, work in context_work()
+        for follower in work.followers
+    ]
 
 
 async def run_worker(
@@ -74,22 +74,9 @@ async def run_worker(
     async with app.open_async():
         helpers = [
             asyncio.create_task(sweep_stalled_forever(app)),
-            asyncio.create_task(
-                follow_forever(bundles.webhooks.dispatch_webhooks, "webhook dispatch")
-            ),
-            asyncio.create_task(
-                follow_forever(bundles.notifications.plan_notifications, "notification planning")
-            ),
-            asyncio.create_task(
-                follow_forever(
-                    bundles.search.refresh_free_starts, "free-starts refresh", REFRESH_EVERY
-                )
-            ),
-            asyncio.create_task(
-                follow_forever(bundles.waitlist.offer_freed_times, "waitlist offers", OFFER_EVERY)
-            ),
-            asyncio.create_task(
-                follow_forever(bundles.loyalty.earn_points, "loyalty earning", EARN_EVERY)
+            *(
+                asyncio.create_task(follow_forever(step, what, every))
+                for what, step, every in context_followers(bundles)
             ),
         ]
         workers = concurrency or settings.worker_concurrency
