@@ -8,11 +8,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from litestar.handlers import HTTPRouteHandler
+from litestar.routes import HTTPRoute
 
 from booking_domain.shared.errors import DomainError
-from entrypoints.http.problem_docs import GENERIC_CODES
+from entrypoints.http.problem_docs import GENERIC_CODES, facts_of
 from entrypoints.http.problems import PROBLEM_JSON, status_for
-from tests.support.openapi import openapi_document
+from tests.support.openapi import openapi_app, openapi_document
 
 METHODS = ("get", "post", "put", "patch", "delete")
 
@@ -135,3 +137,47 @@ def test_reading_bookings_documents_no_refusal_of_a_change() -> None:
     assert codes(read[404]) == {"not_found", "booking_not_found"}
     listed = problems(paths["/api/v1/bookings"]["get"])
     assert codes(listed[422]) == {"invalid_input", "naive_datetime", "time_out_of_range"}
+
+
+# The contexts whose every schema operation declares exactly the errors it raises
+# (``raises_exactly``): the document lists its codes and no others of the domain.
+EXACT_CONTEXTS = frozenset(
+    {
+        "bookings",
+    }
+)
+
+
+def _handlers_of(context: str) -> list[HTTPRouteHandler]:
+    return [
+        handler
+        for route in openapi_app().routes
+        if isinstance(route, HTTPRoute)
+        for handler in route.route_handlers
+        if handler.include_in_schema and facts_of(handler).context == context
+    ]
+
+
+@pytest.mark.parametrize("context", sorted(EXACT_CONTEXTS))
+def test_every_operation_of_an_exact_context_declares_what_it_raises(context: str) -> None:
+    handlers = _handlers_of(context)
+    assert handlers, context
+    loose = sorted(h.handler_name for h in handlers if not facts_of(h).exact)
+    assert loose == [], context
+
+
+def test_changing_a_booking_documents_only_its_own_refusals() -> None:
+    """Reading a touch-up offer refuses nothing but an unseen booking; removing an idea
+    meets no slot or deposit; a suspension never answers ``email_taken``."""
+    paths = document()["paths"]
+    offer = problems(paths["/api/v1/bookings/{booking_id}/touch-up"]["get"])
+    assert 409 not in offer and 403 not in offer
+    assert codes(offer[422]) == {"invalid_input"}  # the path's id, decoded
+    assert codes(offer[404]) == {"not_found", "booking_not_found"}
+    removed = problems(paths["/api/v1/ideas/{idea_id}"]["delete"])
+    assert 409 not in removed and codes(removed[422]) == {"invalid_input"}
+    suspend = problems(paths["/api/v1/admin/artists/{artist_id}/suspend"]["post"])
+    assert "email_taken" not in codes(suspend[409])
+    assert "slot_taken" not in codes(suspend[409])
+    status = problems(paths["/api/v1/bookings/{booking_id}"]["patch"])
+    assert "hold_expired" in codes(status[409]) and "slot_taken" not in codes(status[409])
