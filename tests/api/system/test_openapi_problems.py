@@ -117,9 +117,12 @@ def test_the_payment_callback_documents_the_200_it_always_sends() -> None:
 
 
 def test_a_password_change_documents_the_lock_a_wrong_password_leads_to() -> None:
+    """A wrong current password is a 422 field error that counts as a failed sign-in; the
+    pair's lock follows (423). It is never a 401 ``invalid_credentials``."""
     documented = problems(document()["paths"]["/api/v1/me/password"]["post"])
     assert "account_locked" in codes(documented[423])
-    assert "invalid_credentials" in codes(documented[401])
+    assert "invalid_input" in codes(documented[422])
+    assert codes(documented[401]) == {"not_authenticated", "invalid_token"}
 
 
 def test_reading_bookings_documents_no_refusal_of_a_change() -> None:
@@ -143,6 +146,7 @@ def test_reading_bookings_documents_no_refusal_of_a_change() -> None:
 # (``raises_exactly``): the document lists its codes and no others of the domain.
 EXACT_CONTEXTS = frozenset(
     {
+        "accounts",
         "bookings",
     }
 )
@@ -181,3 +185,23 @@ def test_changing_a_booking_documents_only_its_own_refusals() -> None:
     assert "slot_taken" not in codes(suspend[409])
     status = problems(paths["/api/v1/bookings/{booking_id}"]["patch"])
     assert "hold_expired" in codes(status[409]) and "slot_taken" not in codes(status[409])
+
+
+def test_account_operations_document_only_their_own_refusals() -> None:
+    """Signing up cannot meet a phone code's limits; logging out refuses nothing of the
+    domain; reading oneself is never a conflict."""
+    paths = document()["paths"]
+    register = problems(paths["/api/v1/auth/register"]["post"])
+    assert codes(register[409]) == {"email_taken"}
+    assert 404 not in register
+    assert 429 not in register or codes(register[429]) == {"rate_limited"}
+    logout = problems(paths["/api/v1/auth/logout"]["post"])
+    assert {code for r in logout.values() for code in codes(r)} == {
+        "malformed_request", "payload_too_large", "unsupported_media_type", "invalid_input",
+        "rate_limited", "service_unavailable",
+    }  # fmt: skip
+    me = problems(paths["/api/v1/me"]["get"])
+    assert 409 not in me and 422 not in me
+    assert codes(me[404]) == {"user_not_found"}
+    login = problems(paths["/api/v1/auth/login"]["post"])
+    assert 409 not in login and codes(login[401]) == {"invalid_credentials"}
