@@ -147,7 +147,10 @@ def test_reading_bookings_documents_no_refusal_of_a_change() -> None:
 EXACT_CONTEXTS = frozenset(
     {
         "accounts",
+        "analytics",
+        "audit",
         "bookings",
+        "calendars",
     }
 )
 
@@ -205,3 +208,20 @@ def test_account_operations_document_only_their_own_refusals() -> None:
     assert codes(me[404]) == {"user_not_found"}
     login = problems(paths["/api/v1/auth/login"]["post"])
     assert 409 not in login and codes(login[401]) == {"invalid_credentials"}
+
+
+def test_reports_and_feeds_document_only_their_own_refusals() -> None:
+    """Analytics and the audit trail read (no 409); one's calendar feed refuses nothing of
+    the domain; a feed by its URL is found or not."""
+    paths = document()["paths"]
+    for path in ("/api/v1/artists/{artist_id}/analytics", "/api/v1/admin/analytics"):
+        documented = problems(paths[path]["get"])
+        assert 409 not in documented, path
+        assert "invalid_analytics_range" in codes(documented[422]), path
+    audit = problems(paths["/api/v1/admin/audit"]["get"])
+    assert 409 not in audit and 404 not in audit
+    feed = problems(paths["/api/v1/me/calendar-feed"]["get"])
+    assert set(feed) == {401, 503}
+    by_url = problems(paths["/cal/{name}"]["get"])
+    assert codes(by_url[404]) == {"not_found", "calendar_feed_not_found"}
+    assert 409 not in by_url
