@@ -151,6 +151,7 @@ EXACT_CONTEXTS = frozenset(
         "audit",
         "bookings",
         "calendars",
+        "catalog",
     }
 )
 
@@ -225,3 +226,14 @@ def test_reports_and_feeds_document_only_their_own_refusals() -> None:
     by_url = problems(paths["/cal/{name}"]["get"])
     assert codes(by_url[404]) == {"not_found", "calendar_feed_not_found"}
     assert 409 not in by_url
+
+
+def test_catalog_operations_document_only_their_own_refusals() -> None:
+    """Reading a studio can only not find it; an artist's public reads never answer a
+    booking's conflicts."""
+    paths = document()["paths"]
+    studio = problems(paths["/api/v1/studios/{studio_id}"]["get"])
+    assert codes(studio[404]) == {"not_found", "studio_not_found"}
+    assert 409 not in studio and 403 not in studio
+    portfolio = problems(paths["/api/v1/artists/{artist_id}/portfolio"]["get"])
+    assert 409 not in portfolio and codes(portfolio[404]) == {"not_found", "artist_not_found"}
