@@ -152,6 +152,7 @@ EXACT_CONTEXTS = frozenset(
         "bookings",
         "calendars",
         "catalog",
+        "commissions",
     }
 )
 
@@ -237,3 +238,18 @@ def test_catalog_operations_document_only_their_own_refusals() -> None:
     assert 409 not in studio and 403 not in studio
     portfolio = problems(paths["/api/v1/artists/{artist_id}/portfolio"]["get"])
     assert 409 not in portfolio and codes(portfolio[404]) == {"not_found", "artist_not_found"}
+
+
+def test_commissions_operations_document_only_their_own_refusals() -> None:
+    """A tattoo request's reads and answers meet no slot or deposit; ending a project meets
+    no account's conflicts; accepting a quote meets the first session's."""
+    paths = document()["paths"]
+    request = problems(paths["/api/v1/requests/{request_id}"]["get"])
+    assert 409 not in request
+    assert codes(request[404]) == {"not_found", "request_not_found"}
+    accept = problems(paths["/api/v1/requests/{request_id}/accept"]["post"])
+    assert codes(accept[409]) == {"request_not_open"}
+    cancel = problems(paths["/api/v1/projects/{project_id}/cancel"]["post"])
+    assert "slot_taken" not in codes(cancel[409]) and "email_taken" not in codes(cancel[409])
+    accept_quote = problems(paths["/api/v1/quotes/{quote_id}/accept"]["post"])
+    assert {"slot_taken", "quote_expired", "project_deposit_unpaid"} <= codes(accept_quote[409])
