@@ -8,11 +8,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from litestar.handlers import HTTPRouteHandler
+from litestar.routes import HTTPRoute
 
 from booking_domain.shared.errors import DomainError
-from entrypoints.http.problem_docs import GENERIC_CODES
+from entrypoints.http.problem_docs import GENERIC_CODES, facts_of
 from entrypoints.http.problems import PROBLEM_JSON, status_for
-from tests.support.openapi import openapi_document
+from tests.support.openapi import openapi_app, openapi_document
 
 METHODS = ("get", "post", "put", "patch", "delete")
 
@@ -115,9 +117,12 @@ def test_the_payment_callback_documents_the_200_it_always_sends() -> None:
 
 
 def test_a_password_change_documents_the_lock_a_wrong_password_leads_to() -> None:
+    """A wrong current password is a 422 field error that counts as a failed sign-in; the
+    pair's lock follows (423). It is never a 401 ``invalid_credentials``."""
     documented = problems(document()["paths"]["/api/v1/me/password"]["post"])
     assert "account_locked" in codes(documented[423])
-    assert "invalid_credentials" in codes(documented[401])
+    assert "invalid_input" in codes(documented[422])
+    assert codes(documented[401]) == {"not_authenticated", "invalid_token"}
 
 
 def test_reading_bookings_documents_no_refusal_of_a_change() -> None:
@@ -135,3 +140,116 @@ def test_reading_bookings_documents_no_refusal_of_a_change() -> None:
     assert codes(read[404]) == {"not_found", "booking_not_found"}
     listed = problems(paths["/api/v1/bookings"]["get"])
     assert codes(listed[422]) == {"invalid_input", "naive_datetime", "time_out_of_range"}
+
+
+# The contexts whose every schema operation declares exactly the errors it raises
+# (``raises_exactly``): the document lists its codes and no others of the domain.
+EXACT_CONTEXTS = frozenset(
+    {
+        "accounts",
+        "analytics",
+        "audit",
+        "bookings",
+        "calendars",
+        "catalog",
+        "commissions",
+    }
+)
+
+
+def _handlers_of(context: str) -> list[HTTPRouteHandler]:
+    return [
+        handler
+        for route in openapi_app().routes
+        if isinstance(route, HTTPRoute)
+        for handler in route.route_handlers
+        if handler.include_in_schema and facts_of(handler).context == context
+    ]
+
+
+@pytest.mark.parametrize("context", sorted(EXACT_CONTEXTS))
+def test_every_operation_of_an_exact_context_declares_what_it_raises(context: str) -> None:
+    handlers = _handlers_of(context)
+    assert handlers, context
+    loose = sorted(h.handler_name for h in handlers if not facts_of(h).exact)
+    assert loose == [], context
+
+
+def test_changing_a_booking_documents_only_its_own_refusals() -> None:
+    """Reading a touch-up offer refuses nothing but an unseen booking; removing an idea
+    meets no slot or deposit; a suspension never answers ``email_taken``."""
+    paths = document()["paths"]
+    offer = problems(paths["/api/v1/bookings/{booking_id}/touch-up"]["get"])
+    assert 409 not in offer and 403 not in offer
+    assert codes(offer[422]) == {"invalid_input"}  # the path's id, decoded
+    assert codes(offer[404]) == {"not_found", "booking_not_found"}
+    removed = problems(paths["/api/v1/ideas/{idea_id}"]["delete"])
+    assert 409 not in removed and codes(removed[422]) == {"invalid_input"}
+    suspend = problems(paths["/api/v1/admin/artists/{artist_id}/suspend"]["post"])
+    assert "email_taken" not in codes(suspend[409])
+    assert "slot_taken" not in codes(suspend[409])
+    status = problems(paths["/api/v1/bookings/{booking_id}"]["patch"])
+    assert "hold_expired" in codes(status[409]) and "slot_taken" not in codes(status[409])
+
+
+def test_account_operations_document_only_their_own_refusals() -> None:
+    """Signing up cannot meet a phone code's limits; logging out refuses nothing of the
+    domain; reading oneself is never a conflict."""
+    paths = document()["paths"]
+    register = problems(paths["/api/v1/auth/register"]["post"])
+    assert codes(register[409]) == {"email_taken"}
+    assert 404 not in register
+    assert 429 not in register or codes(register[429]) == {"rate_limited"}
+    logout = problems(paths["/api/v1/auth/logout"]["post"])
+    assert {code for r in logout.values() for code in codes(r)} == {
+        "malformed_request", "payload_too_large", "unsupported_media_type", "invalid_input",
+        "rate_limited", "service_unavailable",
+    }  # fmt: skip
+    me = problems(paths["/api/v1/me"]["get"])
+    assert 409 not in me and 422 not in me
+    assert codes(me[404]) == {"user_not_found"}
+    login = problems(paths["/api/v1/auth/login"]["post"])
+    assert 409 not in login and codes(login[401]) == {"invalid_credentials"}
+
+
+def test_reports_and_feeds_document_only_their_own_refusals() -> None:
+    """Analytics and the audit trail read (no 409); one's calendar feed refuses nothing of
+    the domain; a feed by its URL is found or not."""
+    paths = document()["paths"]
+    for path in ("/api/v1/artists/{artist_id}/analytics", "/api/v1/admin/analytics"):
+        documented = problems(paths[path]["get"])
+        assert 409 not in documented, path
+        assert "invalid_analytics_range" in codes(documented[422]), path
+    audit = problems(paths["/api/v1/admin/audit"]["get"])
+    assert 409 not in audit and 404 not in audit
+    feed = problems(paths["/api/v1/me/calendar-feed"]["get"])
+    assert set(feed) == {401, 503}
+    by_url = problems(paths["/cal/{name}"]["get"])
+    assert codes(by_url[404]) == {"not_found", "calendar_feed_not_found"}
+    assert 409 not in by_url
+
+
+def test_catalog_operations_document_only_their_own_refusals() -> None:
+    """Reading a studio can only not find it; an artist's public reads never answer a
+    booking's conflicts."""
+    paths = document()["paths"]
+    studio = problems(paths["/api/v1/studios/{studio_id}"]["get"])
+    assert codes(studio[404]) == {"not_found", "studio_not_found"}
+    assert 409 not in studio and 403 not in studio
+    portfolio = problems(paths["/api/v1/artists/{artist_id}/portfolio"]["get"])
+    assert 409 not in portfolio and codes(portfolio[404]) == {"not_found", "artist_not_found"}
+
+
+def test_commissions_operations_document_only_their_own_refusals() -> None:
+    """A tattoo request's reads and answers meet no slot or deposit; ending a project meets
+    no account's conflicts; accepting a quote meets the first session's."""
+    paths = document()["paths"]
+    request = problems(paths["/api/v1/requests/{request_id}"]["get"])
+    assert 409 not in request
+    assert codes(request[404]) == {"not_found", "request_not_found"}
+    accept = problems(paths["/api/v1/requests/{request_id}/accept"]["post"])
+    assert codes(accept[409]) == {"request_not_open"}
+    cancel = problems(paths["/api/v1/projects/{project_id}/cancel"]["post"])
+    assert "slot_taken" not in codes(cancel[409]) and "email_taken" not in codes(cancel[409])
+    accept_quote = problems(paths["/api/v1/quotes/{quote_id}/accept"]["post"])
+    assert {"slot_taken", "quote_expired", "project_deposit_unpaid"} <= codes(accept_quote[409])

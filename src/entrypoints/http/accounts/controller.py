@@ -12,18 +12,36 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_204_NO_CONTENT
 
-from booking_domain.accounts import Actor, Moderation, SessionFamilyId
+from booking_domain.accounts import (
+    AccountDisabledError,
+    AccountLockedError,
+    Actor,
+    EmailAlreadyRegisteredError,
+    InvalidCredentialsError,
+    InvalidTokenError,
+    Moderation,
+    RefreshTokenReusedError,
+    SessionFamilyId,
+    UserNotFoundError,
+)
+from booking_domain.accounts.errors import EmailNotVerifiedError, SessionNotFoundError
+from booking_domain.accounts.phone_codes import (
+    CodeCooldownError,
+    SmsBudgetExhaustedError,
+    TooManyCodesError,
+)
 from booking_domain.accounts.use_cases import AccountUseCases
+from booking_domain.accounts.use_cases.phone_codes import CodeNotSentError
 from booking_domain.shared import (
     MAX_PAGE,
     MAX_PAGE_SIZE,
-    ConflictError,
     InvalidInputError,
-    NotAuthenticatedError,
+    InvalidTransitionError,
+    NaiveDatetimeError,
     PageRequest,
     PermissionDeniedError,
-    RetryLaterError,
     Role,
+    TimeOutOfRangeError,
 )
 from booking_domain.shared.ids import UserId
 from entrypoints.http.accounts.dto import (
@@ -44,10 +62,46 @@ from entrypoints.http.auth import client_address
 from entrypoints.http.caller import AnyRequest, Caller, Claims
 from entrypoints.http.controllers import AdminOnly, Public, SignedIn
 from entrypoints.http.locale import negotiate_locale
-from entrypoints.http.problem_docs import CHANGES, READS, raises
+from entrypoints.http.problem_docs import raises_exactly
 from entrypoints.http.wire import given
 
 AccountsDep = NamedDependency[AccountUseCases]
+
+# Signing up (RegisterUser): the fields refused, the address taken (the check or the
+# storage's constraint).
+REGISTER_RAISES = raises_exactly(InvalidInputError, EmailAlreadyRegisteredError)
+# Signing in (Login): the pair or the account locked, a wrong email or password, a
+# suspended account. Refreshing (RefreshSession): a token unknown, spent or of an ended
+# session, or a spent one presented again (its family revoked). Logging out: nothing.
+LOGIN_RAISES = raises_exactly(AccountLockedError, InvalidCredentialsError, AccountDisabledError)
+REFRESH_RAISES = raises_exactly(InvalidTokenError, RefreshTokenReusedError)
+LOGOUT_RAISES = raises_exactly()
+# Reading oneself (GetProfile): the account gone or suspended. Changing oneself
+# (UpdateProfile): the fields, phone or email refused, the account gone, the new email
+# another's; a verified number moving first needs a verified email and sends its code
+# within the limits (cooldown, hourly, the daily budget) or fails to send it.
+PROFILE_RAISES = raises_exactly(UserNotFoundError)
+UPDATE_RAISES = raises_exactly(
+    InvalidInputError, UserNotFoundError, EmailAlreadyRegisteredError, EmailNotVerifiedError,
+    CodeCooldownError, TooManyCodesError, SmsBudgetExhaustedError, CodeNotSentError,
+)  # fmt: skip
+# Changing the password (ChangePassword): the account gone, the pair locked by failed
+# sign-ins, a wrong current password or a weak new one (422 field errors).
+PASSWORD_RAISES = raises_exactly(UserNotFoundError, AccountLockedError, InvalidInputError)
+# One's sessions: listing raises nothing; ending one, another's or an ended one is 404. A
+# stream ticket is issued for the caller's own session: nothing.
+SESSIONS_RAISES = raises_exactly()
+END_SESSION_RAISES = raises_exactly(SessionNotFoundError)
+TICKET_RAISES = raises_exactly()
+# Admins: listing refuses a non-admin (the guard's twin) and a query's text; moderating
+# (ModerateAccount) refuses a non-admin or one's own account, an account gone, a state
+# that takes no such change; a lock's ``until`` is refused by the kernel or the rule.
+LIST_USERS_RAISES = raises_exactly(PermissionDeniedError, InvalidInputError)
+LOCK_RAISES = raises_exactly(
+    PermissionDeniedError, UserNotFoundError, InvalidTransitionError,
+    InvalidInputError, NaiveDatetimeError, TimeOutOfRangeError,
+)  # fmt: skip
+MODERATE_RAISES = raises_exactly(PermissionDeniedError, UserNotFoundError, InvalidTransitionError)
 
 
 def user_agent(request: AnyRequest) -> str | None:
@@ -55,11 +109,13 @@ def user_agent(request: AnyRequest) -> str | None:
     return request.headers.get("user-agent")
 
 
-class SignUpController(Public, context="accounts", raises=(InvalidInputError, ConflictError)):
+class SignUpController(Public, context="accounts"):
     path = "/auth"
     tags = ["auth"]
 
-    @post("/register", summary="Create a customer or artist account and sign in")
+    @post(
+        "/register", summary="Create a customer or artist account and sign in", opt=REGISTER_RAISES
+    )
     async def register(
         self, request: AnyRequest, data: JSONBody[RegisterRequest], accounts: AccountsDep
     ) -> SessionView:
@@ -77,15 +133,16 @@ class SignUpController(Public, context="accounts", raises=(InvalidInputError, Co
         )
 
 
-class AuthController(
-    Public,
-    context="accounts",
-    raises=(InvalidInputError, NotAuthenticatedError, PermissionDeniedError, RetryLaterError),
-):
+class AuthController(Public, context="accounts"):
     path = "/auth"
     tags = ["auth"]
 
-    @post("/login", status_code=HTTP_200_OK, summary="Sign in with email and password")
+    @post(
+        "/login",
+        status_code=HTTP_200_OK,
+        summary="Sign in with email and password",
+        opt=LOGIN_RAISES,
+    )
     async def login(
         self, data: JSONBody[LoginRequest], request: AnyRequest, accounts: AccountsDep
     ) -> SessionView:
@@ -98,7 +155,12 @@ class AuthController(
             )
         )
 
-    @post("/refresh", status_code=HTTP_200_OK, summary="Trade a refresh token for a new pair")
+    @post(
+        "/refresh",
+        status_code=HTTP_200_OK,
+        summary="Trade a refresh token for a new pair",
+        opt=REFRESH_RAISES,
+    )
     async def refresh(
         self, data: JSONBody[RefreshRequest], request: AnyRequest, accounts: AccountsDep
     ) -> SessionView:
@@ -110,23 +172,28 @@ class AuthController(
             )
         )
 
-    @post("/logout", status_code=HTTP_204_NO_CONTENT, summary="End the refresh token's session")
+    @post(
+        "/logout",
+        status_code=HTTP_204_NO_CONTENT,
+        summary="End the refresh token's session",
+        opt=LOGOUT_RAISES,
+    )
     async def logout(self, data: JSONBody[RefreshRequest], accounts: AccountsDep) -> None:
         await accounts.logout(refresh_token=data.refresh_token)
 
 
-class MeController(SignedIn, context="accounts", raises=CHANGES):
+class MeController(SignedIn, context="accounts"):
     path = "/me"
     tags = ["account"]
 
-    @get(summary="The signed-in user")
+    @get(summary="The signed-in user", opt=PROFILE_RAISES)
     async def read(self, actor: Caller, accounts: AccountsDep) -> UserView:
         return UserView.of(await accounts.get_profile(actor))
 
     @patch(
         summary="Change name, language, phone or email",
         description="A new email waits for its link; a new verified number for its code.",
-        opt=raises(*CHANGES, RetryLaterError),
+        opt=UPDATE_RAISES,
     )
     async def update(
         self,
@@ -147,16 +214,11 @@ class MeController(SignedIn, context="accounts", raises=CHANGES):
         )
 
 
-class PasswordController(
-    SignedIn,
-    context="accounts",
-    # a wrong current password counts as a failed sign-in: 401, then 423 once locked
-    raises=(*CHANGES, NotAuthenticatedError, RetryLaterError),
-):
+class PasswordController(SignedIn, context="accounts"):
     path = "/me/password"
     tags = ["account"]
 
-    @post(status_code=HTTP_204_NO_CONTENT, summary="Change password")
+    @post(status_code=HTTP_204_NO_CONTENT, summary="Change password", opt=PASSWORD_RAISES)
     async def change_password(
         self,
         data: JSONBody[ChangePasswordRequest],
@@ -176,11 +238,11 @@ class PasswordController(
         )
 
 
-class SessionsController(SignedIn, context="accounts", raises=READS):
+class SessionsController(SignedIn, context="accounts"):
     path = "/me/sessions"
     tags = ["account"]
 
-    @get(summary="Your signed-in sessions: device, address, last use")
+    @get(summary="Your signed-in sessions: device, address, last use", opt=SESSIONS_RAISES)
     async def list_sessions(self, claims: Claims, accounts: AccountsDep) -> DeviceSessionList:
         """Live sessions only (signed out, replaced or expired ones are gone), the most
         recently used first, at most 100; ``current`` marks the one asking."""
@@ -190,6 +252,7 @@ class SessionsController(SignedIn, context="accounts", raises=READS):
         "/{session_id:uuid}",
         status_code=HTTP_204_NO_CONTENT,
         summary="End one of your sessions (sign that device out)",
+        opt=END_SESSION_RAISES,
     )
     async def end_session(
         self, session_id: FromPath[UUID], claims: Claims, accounts: AccountsDep
@@ -200,11 +263,11 @@ class SessionsController(SignedIn, context="accounts", raises=READS):
         await accounts.end_session(claims, SessionFamilyId(session_id))
 
 
-class StreamTicketController(SignedIn, context="accounts", raises=CHANGES):
+class StreamTicketController(SignedIn, context="accounts"):
     path = "/events/tickets"
     tags = ["events"]
 
-    @post(summary="A one-minute ticket to open the event stream from a browser")
+    @post(summary="A one-minute ticket to open the event stream from a browser", opt=TICKET_RAISES)
     async def issue(self, claims: Claims, accounts: AccountsDep) -> TicketView:
         """For ``new EventSource('/api/v1/events/stream?ticket=...')``: EventSource cannot
         send an Authorization header. The ticket opens the stream only, ends with your
@@ -212,11 +275,14 @@ class StreamTicketController(SignedIn, context="accounts", raises=CHANGES):
         return TicketView.of(await accounts.issue_stream_ticket(claims))
 
 
-class AdminUsersController(AdminOnly, context="accounts", raises=CHANGES):
+class AdminUsersController(AdminOnly, context="accounts"):
     path = "/admin/users"
     tags = ["admin"]
 
-    @get(summary="List accounts: by role, restricted or not, text in name or email (admins)")
+    @get(
+        summary="List accounts: by role, restricted or not, text in name or email (admins)",
+        opt=LIST_USERS_RAISES,
+    )
     async def list_users(
         self,
         actor: Caller,
@@ -242,6 +308,7 @@ class AdminUsersController(AdminOnly, context="accounts", raises=CHANGES):
         "/{user_id:uuid}/lock",
         status_code=HTTP_200_OK,
         summary="Lock an account until a moment; its sessions end (admins)",
+        opt=LOCK_RAISES,
     )
     async def lock(
         self,
@@ -255,7 +322,12 @@ class AdminUsersController(AdminOnly, context="accounts", raises=CHANGES):
         )
         return AdminUserView.of(done)
 
-    @post("/{user_id:uuid}/unlock", status_code=HTTP_200_OK, summary="Lift a lock (admins)")
+    @post(
+        "/{user_id:uuid}/unlock",
+        status_code=HTTP_200_OK,
+        summary="Lift a lock (admins)",
+        opt=MODERATE_RAISES,
+    )
     async def unlock(
         self, user_id: FromPath[UUID], actor: Caller, accounts: AccountsDep
     ) -> AdminUserView:
@@ -265,6 +337,7 @@ class AdminUsersController(AdminOnly, context="accounts", raises=CHANGES):
         "/{user_id:uuid}/suspend",
         status_code=HTTP_200_OK,
         summary="Suspend an account until reinstated; its sessions end (admins)",
+        opt=MODERATE_RAISES,
     )
     async def suspend(
         self, user_id: FromPath[UUID], actor: Caller, accounts: AccountsDep
@@ -272,7 +345,10 @@ class AdminUsersController(AdminOnly, context="accounts", raises=CHANGES):
         return await _moderate(accounts, actor, user_id, Moderation.SUSPEND)
 
     @post(
-        "/{user_id:uuid}/reinstate", status_code=HTTP_200_OK, summary="Lift a suspension (admins)"
+        "/{user_id:uuid}/reinstate",
+        status_code=HTTP_200_OK,
+        summary="Lift a suspension (admins)",
+        opt=MODERATE_RAISES,
     )
     async def reinstate(
         self, user_id: FromPath[UUID], actor: Caller, accounts: AccountsDep

@@ -14,20 +14,20 @@ from litestar.params import JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_202_ACCEPTED, HTTP_204_NO_CONTENT
 from msgspec import Meta
 
-from booking_domain.accounts.use_cases import AccountUseCases, LinkSent
-from booking_domain.shared import (
-    ConflictError,
-    InvalidInputError,
-    NotAuthenticatedError,
-    NotFoundError,
-    PermissionDeniedError,
-    RetryLaterError,
+from booking_domain.accounts import (
+    AccountLockedError,
+    EmailAlreadyRegisteredError,
+    UserNotFoundError,
 )
+from booking_domain.accounts.email_links import InvalidLinkError
+from booking_domain.accounts.use_cases import AccountUseCases, LinkSent
+from booking_domain.shared import InvalidInputError, InvalidTransitionError
 from entrypoints.http.accounts.controller import user_agent
 from entrypoints.http.accounts.dto import Email, Password, SessionView, UserView
 from entrypoints.http.auth import client_address
 from entrypoints.http.caller import AnyRequest, Caller
 from entrypoints.http.controllers import Public, SignedIn
+from entrypoints.http.problem_docs import raises_exactly
 from entrypoints.http.wire import Dto, View
 
 AccountsDep = NamedDependency[AccountUseCases]
@@ -66,21 +66,34 @@ class AcceptedView(View, frozen=True):
     status: str = "accepted"
 
 
-class EmailLinkController(
-    Public,
-    context="accounts",
-    raises=(
-        InvalidInputError,
-        NotAuthenticatedError,
-        ConflictError,
-        PermissionDeniedError,
-        RetryLaterError,
-    ),
-):
+# Opening a link (``_use``): no live link of its kind behind the token, or its account
+# suspended, gone or moved to another address (401 ``invalid_link``). Verifying an address
+# then finds it another account's; a reset refuses a weak password; an unlock link still
+# meets an operator's lock. Asking for a reset or an unlock link answers alike for every
+# address: nothing is raised.
+VERIFY_RAISES = raises_exactly(InvalidLinkError, EmailAlreadyRegisteredError)
+ASK_RAISES = raises_exactly()
+RESET_RAISES = raises_exactly(InvalidLinkError, InvalidInputError)
+UNLOCK_RAISES = raises_exactly(InvalidLinkError, AccountLockedError)
+# Changing one's address (ChangeEmail): the account gone, the address malformed or its
+# own, or another account's. Asking for a new verification link: the account gone, no
+# address or one verified already.
+CHANGE_EMAIL_RAISES = raises_exactly(
+    UserNotFoundError, InvalidInputError, EmailAlreadyRegisteredError
+)
+RESEND_RAISES = raises_exactly(UserNotFoundError, InvalidTransitionError)
+
+
+class EmailLinkController(Public, context="accounts"):
     path = "/auth"
     tags = ["auth"]
 
-    @post("/email/verify", status_code=HTTP_200_OK, summary="Verify an address with its link")
+    @post(
+        "/email/verify",
+        status_code=HTTP_200_OK,
+        summary="Verify an address with its link",
+        opt=VERIFY_RAISES,
+    )
     async def verify_email(self, data: JSONBody[TokenRequest], accounts: AccountsDep) -> UserView:
         return UserView.of(await accounts.verify_email(token=data.token))
 
@@ -88,6 +101,7 @@ class EmailLinkController(
         "/password/forgot",
         status_code=HTTP_202_ACCEPTED,
         summary="Email a password reset link (the same answer for unknown addresses)",
+        opt=ASK_RAISES,
     )
     async def forgot_password(
         self, data: JSONBody[ForgotPasswordRequest], accounts: AccountsDep
@@ -99,6 +113,7 @@ class EmailLinkController(
         "/password/reset",
         status_code=HTTP_204_NO_CONTENT,
         summary="Set a new password with a reset link; every session ends",
+        opt=RESET_RAISES,
     )
     async def reset_password(
         self, data: JSONBody[ResetPasswordRequest], accounts: AccountsDep
@@ -109,6 +124,7 @@ class EmailLinkController(
         "/unlock",
         status_code=HTTP_202_ACCEPTED,
         summary="Email a link that signs in past failed attempts (the same answer for all)",
+        opt=ASK_RAISES,
     )
     async def request_unlock(
         self, data: JSONBody[ForgotPasswordRequest], accounts: AccountsDep
@@ -116,7 +132,12 @@ class EmailLinkController(
         await accounts.request_unlock_link(email=data.email)
         return AcceptedView()
 
-    @post("/unlock/verify", status_code=HTTP_200_OK, summary="Sign in with an unlock link")
+    @post(
+        "/unlock/verify",
+        status_code=HTTP_200_OK,
+        summary="Sign in with an unlock link",
+        opt=UNLOCK_RAISES,
+    )
     async def unlock(
         self, request: AnyRequest, data: JSONBody[TokenRequest], accounts: AccountsDep
     ) -> SessionView:
@@ -127,15 +148,14 @@ class EmailLinkController(
         )
 
 
-class MyEmailController(
-    SignedIn, context="accounts", raises=(InvalidInputError, ConflictError, NotFoundError)
-):
+class MyEmailController(SignedIn, context="accounts"):
     path = "/me/email"
     tags = ["account"]
 
     @post(
         status_code=HTTP_202_ACCEPTED,
         summary="Ask to change the address: it changes when the link sent there is opened",
+        opt=CHANGE_EMAIL_RAISES,
     )
     async def change(
         self, data: JSONBody[ChangeEmailRequest], actor: Caller, accounts: AccountsDep
@@ -146,6 +166,7 @@ class MyEmailController(
         "/verification",
         status_code=HTTP_202_ACCEPTED,
         summary="Send a new link to verify the account's address",
+        opt=RESEND_RAISES,
     )
     async def resend(self, actor: Caller, accounts: AccountsDep) -> LinkSentView:
         return LinkSentView.of(await accounts.request_email_verification(actor))

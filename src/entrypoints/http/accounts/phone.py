@@ -12,23 +12,30 @@ from litestar.params import JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_202_ACCEPTED
 from msgspec import UNSET, Meta, UnsetType
 
-from booking_domain.accounts.phone_codes import CodePurpose
-from booking_domain.accounts.use_cases import AccountUseCases, CodeSent
-from booking_domain.shared import (
-    ConflictError,
-    InvalidInputError,
-    NotAuthenticatedError,
-    PermissionDeniedError,
-    RetryLaterError,
-    Role,
-    ServiceUnavailableError,
+from booking_domain.accounts import (
+    AccountDisabledError,
+    AccountLockedError,
+    InvalidCodeError,
+    PhoneAlreadyVerifiedError,
+    UserNotFoundError,
 )
+from booking_domain.accounts.errors import EmailNotVerifiedError
+from booking_domain.accounts.phone_codes import (
+    CodeCooldownError,
+    CodePurpose,
+    SmsBudgetExhaustedError,
+    TooManyCodesError,
+)
+from booking_domain.accounts.use_cases import AccountUseCases, CodeSent
+from booking_domain.accounts.use_cases.phone_codes import CodeNotSentError
+from booking_domain.shared import InvalidInputError, NotAuthenticatedError, Role
 from entrypoints.http.accounts.controller import user_agent
 from entrypoints.http.accounts.dto import Language, Name, SessionView, UserView
 from entrypoints.http.auth import client_address
 from entrypoints.http.caller import AnyRequest, Caller, MaybeCaller
 from entrypoints.http.controllers import Public, SignedIn
 from entrypoints.http.locale import negotiate_locale
+from entrypoints.http.problem_docs import raises_exactly
 from entrypoints.http.wire import Dto, View, given
 
 AccountsDep = NamedDependency[AccountUseCases]
@@ -79,18 +86,29 @@ def _locale(request: AnyRequest, chosen: str | UnsetType) -> str:
     return given(chosen) or negotiate_locale(request.headers.get("accept-language"))
 
 
-class PhoneCodeController(
-    Public,
-    context="accounts",
-    raises=(
-        InvalidInputError,
-        NotAuthenticatedError,
-        PermissionDeniedError,
-        RetryLaterError,
-        ServiceUnavailableError,
-        ConflictError,
-    ),
-):
+# Sending a code (SendPhoneCode): the number not a mobile one of a served region, a
+# phone-change code asked unsigned, the limits (cooldown, hourly, the daily budget), the
+# text not sent.
+SEND_CODE_RAISES = raises_exactly(
+    InvalidInputError, NotAuthenticatedError,
+    CodeCooldownError, TooManyCodesError, SmsBudgetExhaustedError, CodeNotSentError,
+)  # fmt: skip
+# Signing in with one (SignInWithPhoneCode): the number or a new account's fields refused,
+# a wrong or spent code, the account locked or suspended, two first sign-ups of one number
+# at once (the storage's constraint).
+SIGN_IN_RAISES = raises_exactly(
+    InvalidInputError, InvalidCodeError, AccountLockedError, AccountDisabledError,
+    PhoneAlreadyVerifiedError,
+)  # fmt: skip
+# Making a new number one's own (ChangePhone): the number refused, a wrong code or another
+# caller's, the account gone, its email unverified, the number another account's.
+CHANGE_PHONE_RAISES = raises_exactly(
+    InvalidInputError, InvalidCodeError, UserNotFoundError, EmailNotVerifiedError,
+    PhoneAlreadyVerifiedError,
+)  # fmt: skip
+
+
+class PhoneCodeController(Public, context="accounts"):
     path = "/auth/phone"
     tags = ["auth"]
 
@@ -98,6 +116,7 @@ class PhoneCodeController(
         "/send-code",
         status_code=HTTP_202_ACCEPTED,
         summary="Send a one-time code to a mobile number by text message",
+        opt=SEND_CODE_RAISES,
     )
     async def send_code(
         self,
@@ -116,7 +135,12 @@ class PhoneCodeController(
             )
         )
 
-    @post("/verify", status_code=HTTP_200_OK, summary="Sign in or sign up with a phone code")
+    @post(
+        "/verify",
+        status_code=HTTP_200_OK,
+        summary="Sign in or sign up with a phone code",
+        opt=SIGN_IN_RAISES,
+    )
     async def verify(
         self, request: AnyRequest, data: JSONBody[VerifyCodeRequest], accounts: AccountsDep
     ) -> SessionView:
@@ -133,15 +157,16 @@ class PhoneCodeController(
         )
 
 
-class MyPhoneController(
-    SignedIn,
-    context="accounts",
-    raises=(InvalidInputError, NotAuthenticatedError, ConflictError),
-):
+class MyPhoneController(SignedIn, context="accounts"):
     path = "/me/phone"
     tags = ["account"]
 
-    @post("/verify", status_code=HTTP_200_OK, summary="Make a new number yours with its code")
+    @post(
+        "/verify",
+        status_code=HTTP_200_OK,
+        summary="Make a new number yours with its code",
+        opt=CHANGE_PHONE_RAISES,
+    )
     async def verify(
         self, data: JSONBody[ChangePhoneRequest], actor: Caller, accounts: AccountsDep
     ) -> UserView:

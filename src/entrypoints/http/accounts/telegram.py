@@ -14,21 +14,29 @@ from litestar.params import JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_204_NO_CONTENT
 from msgspec import UNSET, Meta, UnsetType
 
-from booking_domain.accounts.telegram import MAX_TELEGRAM_ID, TelegramLink
-from booking_domain.accounts.use_cases import AccountUseCases
-from booking_domain.shared import (
-    ConflictError,
-    InvalidInputError,
-    NotAuthenticatedError,
-    NotFoundError,
-    PermissionDeniedError,
-    RetryLaterError,
+from booking_domain.accounts import (
+    AccountDisabledError,
+    AccountLockedError,
+    TelegramOffError,
+    UserNotFoundError,
 )
+from booking_domain.accounts.errors import EmailNotVerifiedError
+from booking_domain.accounts.telegram import (
+    MAX_TELEGRAM_ID,
+    InvalidTelegramLoginError,
+    TelegramAlreadyLinkedError,
+    TelegramLink,
+    TelegramLoginReusedError,
+    TelegramNotLinkedError,
+    TelegramOnlyWayInError,
+)
+from booking_domain.accounts.use_cases import AccountUseCases
 from entrypoints.http.accounts.controller import user_agent
 from entrypoints.http.accounts.dto import SessionView
 from entrypoints.http.auth import client_address
 from entrypoints.http.caller import AnyRequest, Caller
 from entrypoints.http.controllers import Public, SignedIn
+from entrypoints.http.problem_docs import raises_exactly
 from entrypoints.http.wire import Dto, View
 
 AccountsDep = NamedDependency[AccountUseCases]
@@ -75,25 +83,33 @@ class TelegramLinkView(View, frozen=True):
         return cls(telegram_id=link.telegram_id, username=link.username, linked_at=link.linked_at)
 
 
-class TelegramSignInController(
-    Public,
-    context="accounts",
-    # ConflictError: two first sign-ins of one Telegram account at once (one makes it).
-    raises=(
-        InvalidInputError,
-        NotAuthenticatedError,
-        NotFoundError,
-        PermissionDeniedError,
-        RetryLaterError,
-        ConflictError,
-    ),
-):
+# Signing in (SignInWithTelegram, ...WebApp): no bot configured (404), the payload's
+# signature or dates refused, the payload spent already, the account locked or suspended,
+# two first sign-ins of one Telegram account at once (one makes it).
+SIGN_IN_RAISES = raises_exactly(
+    TelegramOffError, InvalidTelegramLoginError, TelegramLoginReusedError,
+    AccountLockedError, AccountDisabledError, TelegramAlreadyLinkedError,
+)  # fmt: skip
+# Linking (LinkTelegram): as signing in, less the lock, plus the account gone, its email
+# unverified, the Telegram account linked to another. Unlinking: no bot, the account gone,
+# nothing linked, or Telegram the only way in.
+LINK_RAISES = raises_exactly(
+    TelegramOffError, InvalidTelegramLoginError, TelegramLoginReusedError,
+    UserNotFoundError, EmailNotVerifiedError, TelegramAlreadyLinkedError,
+)  # fmt: skip
+UNLINK_RAISES = raises_exactly(
+    TelegramOffError, UserNotFoundError, TelegramNotLinkedError, TelegramOnlyWayInError
+)
+
+
+class TelegramSignInController(Public, context="accounts"):
     path = "/auth/telegram"
     tags = ["auth"]
 
     @post(
         status_code=HTTP_200_OK,
         summary="Sign in, or sign up, with the Telegram Login Widget's data",
+        opt=SIGN_IN_RAISES,
     )
     async def login_widget(
         self, request: AnyRequest, data: JSONBody[TelegramLoginRequest], accounts: AccountsDep
@@ -110,6 +126,7 @@ class TelegramSignInController(
         "/webapp",
         status_code=HTTP_200_OK,
         summary="Sign in, or sign up, from a Telegram Mini App with its initData",
+        opt=SIGN_IN_RAISES,
     )
     async def web_app(
         self, request: AnyRequest, data: JSONBody[TelegramWebAppRequest], accounts: AccountsDep
@@ -123,21 +140,23 @@ class TelegramSignInController(
         )
 
 
-class MyTelegramController(
-    SignedIn,
-    context="accounts",
-    raises=(InvalidInputError, NotAuthenticatedError, NotFoundError, ConflictError),
-):
+class MyTelegramController(SignedIn, context="accounts"):
     path = "/me/telegram"
     tags = ["account"]
 
-    @post(status_code=HTTP_200_OK, summary="Link a Telegram account with its login data")
+    @post(
+        status_code=HTTP_200_OK,
+        summary="Link a Telegram account with its login data",
+        opt=LINK_RAISES,
+    )
     async def link(
         self, data: JSONBody[TelegramLoginRequest], actor: Caller, accounts: AccountsDep
     ) -> TelegramLinkView:
         return TelegramLinkView.of(await accounts.link_telegram(actor, fields=data.signed_fields()))
 
-    @delete(status_code=HTTP_204_NO_CONTENT, summary="Unlink the Telegram account")
+    @delete(
+        status_code=HTTP_204_NO_CONTENT, summary="Unlink the Telegram account", opt=UNLINK_RAISES
+    )
     async def unlink(self, actor: Caller, accounts: AccountsDep) -> None:
         """Refused (409 ``telegram_only_way_in``) while Telegram is the only way in: set a
         password or verify a phone number first."""

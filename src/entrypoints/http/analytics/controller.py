@@ -15,13 +15,20 @@ from litestar.di import NamedDependency
 from litestar.openapi import ResponseSpec
 from litestar.params import FromPath, QueryParameter
 
-from booking_domain.analytics import DateRange, Granularity, Period, PlatformFilter
+from booking_domain.analytics import (
+    DateRange,
+    Granularity,
+    InvalidAnalyticsRangeError,
+    Period,
+    PlatformFilter,
+)
 from booking_domain.analytics.use_cases import AnalyticsUseCases
-from booking_domain.shared import ArtistId
+from booking_domain.catalog import ArtistNotFoundError
+from booking_domain.shared import ArtistId, PermissionDeniedError
 from entrypoints.http.analytics.dto import ArtistAnalyticsView, PlatformAnalyticsView, csv_of
 from entrypoints.http.caller import AnyRequest, Caller
 from entrypoints.http.controllers import AdminOnly, SignedIn
-from entrypoints.http.problem_docs import READS
+from entrypoints.http.problem_docs import raises_exactly
 
 AnalyticsDep = NamedDependency[AnalyticsUseCases]
 Format = Literal["json", "csv"]
@@ -30,6 +37,14 @@ To = Annotated[date, QueryParameter(name="to", description="Last local date (inc
 By = Annotated[Granularity, QueryParameter(description="Periods: day, week (Monday) or month")]
 As = Annotated[Format | None, QueryParameter(name="format", description="csv: text/csv")]
 CSV = "text/csv"  # Litestar adds "; charset=utf-8" to a text type
+
+# An artist's figures (ArtistAnalytics): the range refused (DateRange), the artist unknown
+# or hidden (404), a public one not the caller's (403). The platform's
+# (PlatformAnalytics): the range refused, not an admin (the guard's twin).
+ARTIST_RAISES = raises_exactly(
+    InvalidAnalyticsRangeError, ArtistNotFoundError, PermissionDeniedError
+)
+PLATFORM_RAISES = raises_exactly(InvalidAnalyticsRangeError, PermissionDeniedError)
 
 
 def _wants_csv(request: AnyRequest, given: Format | None) -> bool:
@@ -55,7 +70,7 @@ def _spec(view: type) -> dict[int, ResponseSpec]:
     }
 
 
-class ArtistAnalyticsController(SignedIn, context="analytics", raises=READS):
+class ArtistAnalyticsController(SignedIn, context="analytics"):
     path = "/artists"
     tags = ["analytics"]
 
@@ -63,6 +78,7 @@ class ArtistAnalyticsController(SignedIn, context="analytics", raises=READS):
         "/{artist_id:uuid}/analytics",
         summary="An artist's figures by period in their zone (the artist or an admin)",
         responses=_spec(ArtistAnalyticsView),
+        opt=ARTIST_RAISES,
     )
     async def artist_analytics(
         self,
@@ -81,13 +97,14 @@ class ArtistAnalyticsController(SignedIn, context="analytics", raises=READS):
         return _answer(view, found.periods, _wants_csv(request, format), "artist-analytics")
 
 
-class PlatformAnalyticsController(AdminOnly, context="analytics", raises=READS):
+class PlatformAnalyticsController(AdminOnly, context="analytics"):
     path = "/admin/analytics"
     tags = ["admin"]
 
     @get(
         summary="The platform's figures by period, by city and by artist (admins)",
         responses=_spec(PlatformAnalyticsView),
+        opt=PLATFORM_RAISES,
     )
     async def platform_analytics(
         self,

@@ -13,16 +13,40 @@ from litestar import get, post
 from litestar.params import FromPath, QueryParameter
 from litestar.status_codes import HTTP_200_OK
 
-from booking_domain.bookings import BookingStatus, PaymentStatus
+from booking_domain.bookings import (
+    BookingActionNotAllowedError,
+    BookingStatus,
+    PaymentStatus,
+)
 from booking_domain.bookings.use_cases import AdminBookingFilter, Suspension
-from booking_domain.shared import MAX_PAGE, MAX_PAGE_SIZE, PageRequest
+from booking_domain.catalog import ArtistNotFoundError
+from booking_domain.shared import (
+    MAX_PAGE,
+    MAX_PAGE_SIZE,
+    ConcurrentUpdateError,
+    InvalidTransitionError,
+    NaiveDatetimeError,
+    PageRequest,
+    PermissionDeniedError,
+    TimeOutOfRangeError,
+)
 from booking_domain.shared.ids import ArtistId, UserId
 from entrypoints.http.bookings.controller import BookingsDep
 from entrypoints.http.bookings.dto import BookingPage, BookingView, StatusName
 from entrypoints.http.caller import Caller
 from entrypoints.http.controllers import AdminOnly
-from entrypoints.http.problem_docs import CHANGES, READS
+from entrypoints.http.problem_docs import CHANGES, READS, raises_exactly
 from entrypoints.http.wire import View
+
+# Listing every booking (ListAllBookings): not an admin (behind the guard, kept as the use
+# case's own check), the bounds of ``from`` and ``to``.
+LIST_ALL_RAISES = raises_exactly(PermissionDeniedError, NaiveDatetimeError, TimeOutOfRangeError)
+# Suspending (SuspendArtist): not an admin, the artist not there or not approved, a
+# booking's cancellation refused, a concurrent change of a row.
+SUSPEND_RAISES = raises_exactly(
+    PermissionDeniedError, BookingActionNotAllowedError,
+    ArtistNotFoundError, InvalidTransitionError, ConcurrentUpdateError,
+)  # fmt: skip
 
 PaymentStatusName = Literal["unpaid", "invoiced", "paid", "partially_refunded", "refunded"]
 
@@ -31,7 +55,10 @@ class AdminBookingsController(AdminOnly, context="bookings", raises=READS):
     path = "/admin/bookings"
     tags = ["admin", "bookings"]
 
-    @get(summary="Every booking, newest start first: status, payment, dates, artist, customer")
+    @get(
+        summary="Every booking, newest start first: status, payment, dates, artist, customer",
+        opt=LIST_ALL_RAISES,
+    )
     async def list_all(
         self,
         actor: Caller,
@@ -77,6 +104,7 @@ class AdminSuspensionController(AdminOnly, context="bookings", raises=CHANGES):
     @post(
         status_code=HTTP_200_OK,
         summary="Suspend an artist: upcoming bookings cancelled, refunded (admins)",
+        opt=SUSPEND_RAISES,
     )
     async def suspend(
         self, artist_id: FromPath[UUID], actor: Caller, bookings: BookingsDep

@@ -16,17 +16,27 @@ from litestar.params import FromPath, HeaderParameter, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
 from booking_domain.bookings import (
+    AppointmentNotStartedError,
     BookingActionNotAllowedError,
     BookingNotFoundError,
     BookingReferenceTakenError,
     BookingStatus,
+    ConsentNotSignedError,
     CustomerNotFoundError,
+    HoldExpiredError,
     IdempotencyKeyReusedError,
+    IdNotCheckedError,
+    RefundOutOfRangeError,
+    SessionOfProjectError,
     SlotTakenError,
+    TooLateToChangeError,
     TooManyCustomerLookupsError,
+    TouchUpNotAvailableError,
+    TouchUpTakenError,
 )
 from booking_domain.bookings.use_cases import BookingUseCases
 from booking_domain.catalog import (
+    ArtistNotFoundError,
     BookingLinkGoneError,
     DepositCurrencyNotPayableError,
     FlashDesignTakenError,
@@ -41,6 +51,7 @@ from booking_domain.shared import (
     InvalidInputError,
     InvalidIntervalError,
     InvalidMoneyError,
+    InvalidTransitionError,
     NaiveDatetimeError,
     PageRequest,
     TimeOutOfRangeError,
@@ -88,6 +99,33 @@ CREATE_RAISES = raises_exactly(
 LIST_RAISES = raises_exactly(NaiveDatetimeError, TimeOutOfRangeError)
 READ_RAISES = raises_exactly(BookingNotFoundError)
 BY_REFERENCE_RAISES = raises_exactly(BookingNotFoundError, InvalidInputError)
+# Quoting a cancellation (QuoteCancellation): the booking not seen (or its artist gone, a
+# guard), or past cancelling.
+QUOTE_RAISES = raises_exactly(BookingNotFoundError, ArtistNotFoundError, InvalidTransitionError)
+# A status change (ChangeBookingStatus): the body refused (a refund on no cancellation, the
+# reason's text, an amount), the booking not seen or its artist gone; the caller's role or
+# the booking's state refuses the transition, its hold ran out, a refund out of range; a
+# completion before the start or without the consent and ID check; confirming claims a
+# one-off flash design taken meanwhile; a concurrent change of the row.
+CHANGE_STATUS_RAISES = raises_exactly(
+    InvalidInputError, InvalidMoneyError,
+    BookingNotFoundError, ArtistNotFoundError,
+    BookingActionNotAllowedError, InvalidTransitionError, HoldExpiredError,
+    RefundOutOfRangeError, AppointmentNotStartedError, ConsentNotSignedError, IdNotCheckedError,
+    FlashDesignTakenError, ConcurrentUpdateError,
+)  # fmt: skip
+# A reschedule (RescheduleBooking): the start refused by the kernel, the booking not seen,
+# the caller's role, its state, its hold or the notice refuse the move (a project's session
+# moves with its project), a touch-up outside its window, the artist or the start not
+# bookable, the new time taken (the check or the storage's constraint), a concurrent change.
+RESCHEDULE_RAISES = raises_exactly(
+    NaiveDatetimeError, TimeOutOfRangeError, InvalidIntervalError, InvalidInputError,
+    BookingNotFoundError,
+    BookingActionNotAllowedError, InvalidTransitionError, HoldExpiredError,
+    TooLateToChangeError, SessionOfProjectError, TouchUpNotAvailableError,
+    ArtistNotBookableError, NotBookableError,
+    SlotTakenError, TouchUpTakenError, ConcurrentUpdateError,
+)  # fmt: skip
 
 REPLAYED_HEADER = "Idempotent-Replayed"
 
@@ -179,6 +217,7 @@ class BookingsController(SignedIn, context="bookings", raises=CHANGES):
     @get(
         "/{booking_id:uuid}/cancellation",
         summary="What cancelling now would give back and keep, and whether it may still move",
+        opt=QUOTE_RAISES,
     )
     async def cancellation(
         self, booking_id: FromPath[UUID], actor: Caller, bookings: BookingsDep
@@ -189,7 +228,11 @@ class BookingsController(SignedIn, context="bookings", raises=CHANGES):
             await bookings.quote_cancellation(actor, BookingId(booking_id))
         )
 
-    @patch("/{booking_id:uuid}", summary="Change the status: confirmed, cancelled, ...")
+    @patch(
+        "/{booking_id:uuid}",
+        summary="Change the status: confirmed, cancelled, ...",
+        opt=CHANGE_STATUS_RAISES,
+    )
     async def change_status(
         self,
         booking_id: FromPath[UUID],
@@ -210,6 +253,7 @@ class BookingsController(SignedIn, context="bookings", raises=CHANGES):
         "/{booking_id:uuid}/reschedule",
         status_code=HTTP_200_OK,
         summary="Move a booking to another free start",
+        opt=RESCHEDULE_RAISES,
     )
     async def reschedule(
         self,

@@ -9,22 +9,61 @@ from uuid import UUID
 from litestar import delete, get, patch, post
 from litestar.params import FromPath, JSONBody
 
+from booking_domain.bookings import BookingActionNotAllowedError, BookingNotFoundError
+from booking_domain.bookings.errors import IdeaNotFoundError, InvalidIdeaError, TooManyIdeasError
 from booking_domain.bookings.ideas import IdeaId
-from booking_domain.media import UploadId
-from booking_domain.shared import BookingId, Page, PageRequest
+from booking_domain.media import (
+    StorageUnavailableError,
+    UploadId,
+    UploadNotFoundError,
+    UploadNotReadyError,
+)
+from booking_domain.shared import (
+    BookingId,
+    ConcurrentUpdateError,
+    InvalidInputError,
+    InvalidTransitionError,
+    Page,
+    PageRequest,
+    PermissionDeniedError,
+)
 from entrypoints.http.bookings.controller import BookingsDep
 from entrypoints.http.bookings.ideas_dto import IdeaChange, IdeaPage, IdeaRequest, IdeaView
 from entrypoints.http.caller import Caller
 from entrypoints.http.controllers import SignedIn
-from entrypoints.http.problem_docs import CHANGES
+from entrypoints.http.problem_docs import CHANGES, raises_exactly
 from entrypoints.http.wire import PageNumber, PageSize
+
+# Adding one (AddIdea): the text refused, the booking not seen, the caller not its customer
+# or artist or the booking closed to ideas, the upload not theirs or not a ready idea image,
+# the booking full of ideas, a concurrent change of the booking; the image links signed by
+# the storage (as in every answer with ideas).
+ADD_RAISES = raises_exactly(
+    InvalidInputError, InvalidIdeaError,
+    BookingNotFoundError, BookingActionNotAllowedError, InvalidTransitionError,
+    UploadNotFoundError, UploadNotReadyError, TooManyIdeasError,
+    ConcurrentUpdateError, StorageUnavailableError,
+)  # fmt: skip
+# Listing (ListIdeas): the booking not seen, the links signed.
+LIST_RAISES = raises_exactly(BookingNotFoundError, StorageUnavailableError)
+# Changing one (UpdateIdea): the idea not seen, the caller not its author or an admin, the
+# text refused, the links signed. Removing one (DeleteIdea): the same, less the text (the
+# storage's failure to delete the image is left behind, not answered).
+CHANGE_RAISES = raises_exactly(
+    IdeaNotFoundError, PermissionDeniedError, InvalidInputError, InvalidIdeaError,
+    StorageUnavailableError,
+)  # fmt: skip
+REMOVE_RAISES = raises_exactly(IdeaNotFoundError, PermissionDeniedError)
 
 
 class BookingIdeasController(SignedIn, context="bookings", raises=CHANGES):
     path = "/bookings/{booking_id:uuid}/ideas"
     tags = ["bookings"]
 
-    @post(summary="Add an idea (the booking's customer or artist, while pending or confirmed)")
+    @post(
+        summary="Add an idea (the booking's customer or artist, while pending or confirmed)",
+        opt=ADD_RAISES,
+    )
     async def add(
         self,
         booking_id: FromPath[UUID],
@@ -38,7 +77,7 @@ class BookingIdeasController(SignedIn, context="bookings", raises=CHANGES):
         )
         return IdeaView.of(added)
 
-    @get(summary="The booking's ideas, oldest first (image URLs valid 5 minutes)")
+    @get(summary="The booking's ideas, oldest first (image URLs valid 5 minutes)", opt=LIST_RAISES)
     async def list_ideas(
         self,
         booking_id: FromPath[UUID],
@@ -55,7 +94,11 @@ class IdeasController(SignedIn, context="bookings", raises=CHANGES):
     path = "/ideas"
     tags = ["bookings"]
 
-    @patch("/{idea_id:uuid}", summary="Change an idea's description (its author or an admin)")
+    @patch(
+        "/{idea_id:uuid}",
+        summary="Change an idea's description (its author or an admin)",
+        opt=CHANGE_RAISES,
+    )
     async def change(
         self,
         idea_id: FromPath[UUID],
@@ -66,6 +109,10 @@ class IdeasController(SignedIn, context="bookings", raises=CHANGES):
         changed = await bookings.update_idea(actor, IdeaId(idea_id), description=data.description)
         return IdeaView.of(changed)
 
-    @delete("/{idea_id:uuid}", summary="Remove an idea and its image (its author or an admin)")
+    @delete(
+        "/{idea_id:uuid}",
+        summary="Remove an idea and its image (its author or an admin)",
+        opt=REMOVE_RAISES,
+    )
     async def remove(self, idea_id: FromPath[UUID], actor: Caller, bookings: BookingsDep) -> None:
         await bookings.delete_idea(actor, IdeaId(idea_id))

@@ -11,7 +11,24 @@ from litestar import get, post
 from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_201_CREATED
 
-from booking_domain.shared import BookingId
+from booking_domain.bookings import (
+    BookingActionNotAllowedError,
+    BookingNotFoundError,
+    BookingReferenceTakenError,
+    SlotTakenError,
+    TouchUpNotAvailableError,
+    TouchUpTakenError,
+)
+from booking_domain.catalog import FlashDesignTakenError
+from booking_domain.scheduling import ArtistNotBookableError, NotBookableError
+from booking_domain.shared import (
+    BookingId,
+    ConcurrentUpdateError,
+    InvalidInputError,
+    InvalidIntervalError,
+    NaiveDatetimeError,
+    TimeOutOfRangeError,
+)
 from entrypoints.http.bookings.controller import BookingsDep
 from entrypoints.http.bookings.dto import BookingView
 from entrypoints.http.bookings.touch_ups_dto import (
@@ -21,23 +38,50 @@ from entrypoints.http.bookings.touch_ups_dto import (
 )
 from entrypoints.http.caller import Caller
 from entrypoints.http.controllers import SignedIn
-from entrypoints.http.problem_docs import CHANGES
+from entrypoints.http.problem_docs import CHANGES, raises_exactly
 
 From = Annotated[datetime, QueryParameter(name="from", description="ISO 8601 with offset")]
 To = Annotated[datetime, QueryParameter(name="to", description="ISO 8601 with offset")]
+
+# The offer (GetTouchUpOffer): the booking not seen. Its free starts (TouchUpSlots): the
+# range refused (naive, out of range, too long), the booking not seen, its artist not
+# bookable.
+OFFER_RAISES = raises_exactly(BookingNotFoundError)
+SLOTS_RAISES = raises_exactly(
+    NaiveDatetimeError, TimeOutOfRangeError, InvalidInputError,
+    BookingNotFoundError, ArtistNotBookableError,
+)  # fmt: skip
+# Booking it (BookTouchUp, through the one creation path): the start or the notes refused,
+# the booking not seen, the caller not its customer or artist, no touch-up now (with the
+# reason) or one live already, the artist or the start not bookable, someone there first
+# (the check or the storage's constraints), a one-off flash design claimed meanwhile.
+BOOK_RAISES = raises_exactly(
+    NaiveDatetimeError, TimeOutOfRangeError, InvalidIntervalError, InvalidInputError,
+    BookingNotFoundError, BookingActionNotAllowedError,
+    TouchUpNotAvailableError, TouchUpTakenError,
+    ArtistNotBookableError, NotBookableError,
+    SlotTakenError, BookingReferenceTakenError, FlashDesignTakenError, ConcurrentUpdateError,
+)  # fmt: skip
 
 
 class TouchUpsController(SignedIn, context="bookings", raises=CHANGES):
     path = "/bookings/{booking_id:uuid}/touch-up"
     tags = ["bookings"]
 
-    @get(summary="Whether a free touch-up may be booked, until when, and the one booked")
+    @get(
+        summary="Whether a free touch-up may be booked, until when, and the one booked",
+        opt=OFFER_RAISES,
+    )
     async def offer(
         self, booking_id: FromPath[UUID], actor: Caller, bookings: BookingsDep
     ) -> TouchUpOfferView:
         return TouchUpOfferView.of(await bookings.touch_up_offer(actor, BookingId(booking_id)))
 
-    @get("/slots", summary="Free starts for the touch-up within its window (62 days a call)")
+    @get(
+        "/slots",
+        summary="Free starts for the touch-up within its window (62 days a call)",
+        opt=SLOTS_RAISES,
+    )
     async def slots(
         self,
         booking_id: FromPath[UUID],
@@ -52,6 +96,7 @@ class TouchUpsController(SignedIn, context="bookings", raises=CHANGES):
     @post(
         status_code=HTTP_201_CREATED,
         summary="Book the free touch-up of a completed booking (its customer or artist)",
+        opt=BOOK_RAISES,
     )
     async def book(
         self,

@@ -19,17 +19,25 @@ from entrypoints.http.calendars.dto import CalendarFeedView
 from entrypoints.http.calendars.feed_response import CALENDAR, feed_response
 from entrypoints.http.caller import Caller
 from entrypoints.http.controllers import Public, SignedIn
-from entrypoints.http.problem_docs import CHANGES
+from entrypoints.http.problem_docs import raises_exactly
 
 CalendarsDep = NamedDependency[CalendarUseCases]
 MAX_NAME = 200  # a feed's last path segment: 64 hex digits and ".ics"
 
+# One's own feed: shown (made at first use; two first calls make one) or replaced, nothing
+# refused. Reading a feed by its URL: no such feed, a replaced one, or its owner's account
+# disabled or gone, all the same 404.
+MY_FEED_RAISES = raises_exactly()
+FEED_RAISES = raises_exactly(CalendarFeedNotFoundError)
 
-class MyCalendarFeedController(SignedIn, context="calendars", raises=CHANGES):
+
+class MyCalendarFeedController(SignedIn, context="calendars"):
     path = "/me/calendar-feed"
     tags = ["calendars"]
 
-    @get(summary="Your calendar feed's secret URL (made the first time you ask)")
+    @get(
+        summary="Your calendar feed's secret URL (made the first time you ask)", opt=MY_FEED_RAISES
+    )
     async def show(self, actor: Caller, calendars: CalendarsDep) -> CalendarFeedView:
         return CalendarFeedView.of(await calendars.show_my_feed(actor))
 
@@ -37,12 +45,13 @@ class MyCalendarFeedController(SignedIn, context="calendars", raises=CHANGES):
         "/regenerate",
         status_code=HTTP_200_OK,
         summary="A new secret URL for your calendar feed (the old one stops working)",
+        opt=MY_FEED_RAISES,
     )
     async def regenerate(self, actor: Caller, calendars: CalendarsDep) -> CalendarFeedView:
         return CalendarFeedView.of(await calendars.regenerate_my_feed(actor))
 
 
-class CalendarFeedController(Public, context="calendars", raises=(CalendarFeedNotFoundError,)):
+class CalendarFeedController(Public, context="calendars"):
     path = "/cal/{name:str}"
     tags = ["calendars"]
 
@@ -50,6 +59,7 @@ class CalendarFeedController(Public, context="calendars", raises=(CalendarFeedNo
         media_type=CALENDAR,
         summary="A calendar feed (iCalendar), by its secret URL: /cal/<token>.ics",
         responses={304: ResponseSpec(None, description="Not modified (If-None-Match)")},
+        opt=FEED_RAISES,
     )
     async def feed(
         self,

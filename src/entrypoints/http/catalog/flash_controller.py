@@ -8,8 +8,22 @@ from uuid import UUID
 from litestar import delete, get, patch, post
 from litestar.params import FromPath, JSONBody
 
-from booking_domain.catalog import FlashDesignId
-from booking_domain.shared import ArtistId, Page, PageRequest
+from booking_domain.catalog import (
+    ArtistNotFoundError,
+    DepositCurrencyNotPayableError,
+    FlashDesignId,
+    FlashDesignNotFoundError,
+    InvalidScheduleError,
+)
+from booking_domain.catalog.errors import FlashSheetFullError, InvalidFlashDesignError
+from booking_domain.media import UploadNotFoundError, UploadNotReadyError
+from booking_domain.shared import (
+    ArtistId,
+    InvalidInputError,
+    Page,
+    PageRequest,
+    PermissionDeniedError,
+)
 from entrypoints.http.caller import Caller, MaybeCaller
 from entrypoints.http.catalog.controller import CatalogDep
 from entrypoints.http.catalog.flash_dto import (
@@ -19,21 +33,40 @@ from entrypoints.http.catalog.flash_dto import (
     FlashSheetPage,
 )
 from entrypoints.http.controllers import Public, SignedIn
-from entrypoints.http.problem_docs import CHANGES, READS
+from entrypoints.http.problem_docs import raises_exactly
 from entrypoints.http.wire import PageNumber, PageSize, given
 
+# Putting a design up (CreateFlashDesign): not an artist, the design or a size refused
+# (its text, its service's fields, a deposit's shape and amounts), no profile of the
+# caller's, the sheet full, the upload not theirs, not ready or not for a portfolio, a
+# deposit the gateway cannot take. Changing one: unknown, removed or another's (404), the
+# title or tags refused; taking one off: the same 404. Reading a sheet: the artist unknown
+# or hidden.
+CREATE_RAISES = raises_exactly(
+    PermissionDeniedError, InvalidFlashDesignError, InvalidInputError, InvalidScheduleError,
+    ArtistNotFoundError, FlashSheetFullError,
+    UploadNotFoundError, UploadNotReadyError,
+    DepositCurrencyNotPayableError,
+)  # fmt: skip
+CHANGE_RAISES = raises_exactly(FlashDesignNotFoundError, InvalidFlashDesignError, InvalidInputError)
+REMOVE_RAISES = raises_exactly(FlashDesignNotFoundError)
+SHEET_RAISES = raises_exactly(ArtistNotFoundError)
 
-class FlashController(SignedIn, context="catalog", raises=CHANGES):
+
+class FlashController(SignedIn, context="catalog"):
     path = "/me/flash"
     tags = ["flash"]
 
-    @post(summary="Put a design on your flash sheet: an upload (purpose portfolio) and sizes")
+    @post(
+        summary="Put a design on your flash sheet: an upload (purpose portfolio) and sizes",
+        opt=CREATE_RAISES,
+    )
     async def create(
         self, data: JSONBody[FlashDesignRequest], actor: Caller, catalog: CatalogDep
     ) -> FlashDesignView:
         return FlashDesignView.of(await catalog.create_flash_design(actor, data.fields()))
 
-    @patch("/{design_id:uuid}", summary="Change a design's title or tags")
+    @patch("/{design_id:uuid}", summary="Change a design's title or tags", opt=CHANGE_RAISES)
     async def change(
         self,
         design_id: FromPath[UUID],
@@ -46,16 +79,23 @@ class FlashController(SignedIn, context="catalog", raises=CHANGES):
         )
         return FlashDesignView.of(changed)
 
-    @delete("/{design_id:uuid}", summary="Take a design off your sheet (its sizes stop)")
+    @delete(
+        "/{design_id:uuid}",
+        summary="Take a design off your sheet (its sizes stop)",
+        opt=REMOVE_RAISES,
+    )
     async def remove(self, design_id: FromPath[UUID], actor: Caller, catalog: CatalogDep) -> None:
         await catalog.remove_flash_design(actor, FlashDesignId(design_id))
 
 
-class ArtistFlashController(Public, context="catalog", raises=READS):
+class ArtistFlashController(Public, context="catalog"):
     path = "/artists/{artist_id:uuid}/flash"
     tags = ["flash"]
 
-    @get(summary="An artist's flash sheet: designs, their sizes, whether one-offs are taken")
+    @get(
+        summary="An artist's flash sheet: designs, their sizes, whether one-offs are taken",
+        opt=SHEET_RAISES,
+    )
     async def sheet(
         self,
         artist_id: FromPath[UUID],

@@ -9,9 +9,17 @@ from uuid import UUID
 from litestar import delete, get, patch, post
 from litestar.params import FromPath, JSONBody, QueryParameter
 
+from booking_domain.catalog import ArtistNotFoundError, PortfolioItemNotFoundError
+from booking_domain.catalog.errors import InvalidPortfolioItemError, PortfolioFullError
 from booking_domain.catalog.portfolio import PortfolioItemId
-from booking_domain.media import UploadId
-from booking_domain.shared import MAX_PAGE, MAX_PAGE_SIZE, ArtistId
+from booking_domain.media import UploadId, UploadNotFoundError, UploadNotReadyError
+from booking_domain.shared import (
+    MAX_PAGE,
+    MAX_PAGE_SIZE,
+    ArtistId,
+    InvalidInputError,
+    PermissionDeniedError,
+)
 from booking_domain.shared.pages import PageRequest
 from entrypoints.http.caller import Caller, MaybeCaller
 from entrypoints.http.catalog.controller import CatalogDep
@@ -22,15 +30,34 @@ from entrypoints.http.catalog.portfolio_dto import (
     PortfolioPage,
 )
 from entrypoints.http.controllers import Public, SignedIn
-from entrypoints.http.problem_docs import CHANGES, READS
+from entrypoints.http.problem_docs import raises_exactly
 from entrypoints.http.wire import given
 
+# Adding an item (AddPortfolioItem): not an artist, the text or tags refused, no profile of
+# the caller's, the upload not theirs, not ready or not made for a portfolio, the portfolio
+# full. Changing or removing one: unknown or hidden (404), another's public one (403), the
+# text, tags or position refused. Reading a portfolio: the artist unknown or hidden.
+ADD_RAISES = raises_exactly(
+    PermissionDeniedError, InvalidInputError, InvalidPortfolioItemError,
+    ArtistNotFoundError, UploadNotFoundError, UploadNotReadyError,
+    PortfolioFullError,
+)  # fmt: skip
+CHANGE_RAISES = raises_exactly(
+    PortfolioItemNotFoundError, PermissionDeniedError, InvalidInputError,
+    InvalidPortfolioItemError,
+)  # fmt: skip
+REMOVE_RAISES = raises_exactly(PortfolioItemNotFoundError, PermissionDeniedError)
+LIST_RAISES = raises_exactly(ArtistNotFoundError)
 
-class PortfolioController(SignedIn, context="catalog", raises=CHANGES):
+
+class PortfolioController(SignedIn, context="catalog"):
     path = "/portfolio"
     tags = ["portfolio"]
 
-    @post(summary="Add a finished upload (purpose portfolio) to your portfolio, last")
+    @post(
+        summary="Add a finished upload (purpose portfolio) to your portfolio, last",
+        opt=ADD_RAISES,
+    )
     async def add(
         self, data: JSONBody[PortfolioItemRequest], actor: Caller, catalog: CatalogDep
     ) -> PortfolioItemView:
@@ -42,7 +69,11 @@ class PortfolioController(SignedIn, context="catalog", raises=CHANGES):
         )
         return PortfolioItemView.of(added)
 
-    @patch("/{item_id:uuid}", summary="Change an item's description, tags or position")
+    @patch(
+        "/{item_id:uuid}",
+        summary="Change an item's description, tags or position",
+        opt=CHANGE_RAISES,
+    )
     async def change(
         self,
         item_id: FromPath[UUID],
@@ -59,16 +90,19 @@ class PortfolioController(SignedIn, context="catalog", raises=CHANGES):
         )
         return PortfolioItemView.of(changed)
 
-    @delete("/{item_id:uuid}", summary="Remove an item and its images")
+    @delete("/{item_id:uuid}", summary="Remove an item and its images", opt=REMOVE_RAISES)
     async def remove(self, item_id: FromPath[UUID], actor: Caller, catalog: CatalogDep) -> None:
         await catalog.delete_portfolio_item(actor, PortfolioItemId(item_id))
 
 
-class ArtistPortfolioController(Public, context="catalog", raises=READS):
+class ArtistPortfolioController(Public, context="catalog"):
     path = "/artists/{artist_id:uuid}/portfolio"
     tags = ["portfolio"]
 
-    @get(summary="An artist's portfolio, in its order (public once the artist is approved)")
+    @get(
+        summary="An artist's portfolio, in its order (public once the artist is approved)",
+        opt=LIST_RAISES,
+    )
     async def list_items(
         self,
         artist_id: FromPath[UUID],
