@@ -8,18 +8,11 @@
 // found" and nothing more.
 "use strict";
 (() => {
-  const { data, T, zone, $, say, call, status, fail, session, wireSignIn } = window.Inkslot;
+  const { data, T, zone, $, say, call, status, fail, signedInPage } = window.Inkslot;
   const { dayKey, whenText, slotList, isOpen, statusText, holdText, showFacts, offerDeposit, wireCheckPayment } =
     window.Inkslot;
   const { askFirst, cancelAfterAsking, mayMove } = window.Inkslot;
   const state = { booking: null, me: null, artist: null, service: null, invoice: null };
-
-  function showSignIn() {
-    $("loading").hidden = true;
-    $("mine").hidden = true;
-    $("signed-in").hidden = true;
-    $("account").hidden = false;
-  }
 
   async function quietly(promise) {
     try {
@@ -31,29 +24,17 @@
 
   // ``signedIn``: just signed in on this page, whose forms are now gone: the focus moves to
   // the booking's heading (read out), not to the page's body.
-  async function load(signedIn = false) {
-    if (!session.token()) return showSignIn();
-    $("account").hidden = true;
-    $("loading").hidden = false;
-    $("signed-in").hidden = false;
-    $("who").textContent = say(T.signedInAs, { name: session.name() });
-    try {
-      const [me, booking] = await Promise.all([call("GET", "/me"), call("GET", `/bookings/${data.bookingId}`)]);
-      state.me = me;
-      [state.artist, state.service] = await Promise.all([
-        quietly(call("GET", `/artists/${booking.artistId}`)),
-        quietly(call("GET", `/artists/${booking.artistId}/services/${booking.serviceId}`)),
-      ]);
-      $("loading").hidden = true;
-      await show(booking);
-      if (signedIn) $("mine-title").focus();
-      followAction();
-    } catch (error) {
-      $("loading").hidden = true;
-      if (error.status === 401) return showSignIn();
-      if (error.status === 404) return status(T.notFound);
-      fail(error);
-    }
+  async function read(signedIn) {
+    const [me, booking] = await Promise.all([call("GET", "/me"), call("GET", `/bookings/${data.bookingId}`)]);
+    state.me = me;
+    [state.artist, state.service] = await Promise.all([
+      quietly(call("GET", `/artists/${booking.artistId}`)),
+      quietly(call("GET", `/artists/${booking.artistId}/services/${booking.serviceId}`)),
+    ]);
+    $("loading").hidden = true;
+    await show(booking);
+    if (signedIn) $("mine-title").focus();
+    followAction();
   }
 
   async function show(booking) {
@@ -212,14 +193,5 @@
     }
   }
 
-  $("sign-out").addEventListener("click", () => {
-    session.end();
-    status("");
-    showSignIn();
-  });
-  wireSignIn(() => {
-    status("");
-    load(true);
-  });
-  load();
+  signedInPage("mine", read);
 })();

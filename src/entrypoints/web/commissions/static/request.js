@@ -10,17 +10,10 @@
 // Anyone else's request is the API's 404, shown as "not found" and nothing more.
 "use strict";
 (() => {
-  const { data, T, zone, $, say, call, status, fail, session, wireSignIn, dates, whenText } = window.Inkslot;
+  const { data, T, zone, $, say, call, status, fail, signedInPage, dates, whenText } = window.Inkslot;
   const state = { request: null, role: null, quotes: [], project: null };
   const AHEAD_DAYS = 60; // how far the session pickers look
   const PAGE_SIZE = 100;
-
-  function showSignIn() {
-    $("loading").hidden = true;
-    $("request").hidden = true;
-    $("signed-in").hidden = true;
-    $("account").hidden = false;
-  }
 
   // Everything the page shows: the request, its thread, its quotes and its project (the
   // accepted quote names it).
@@ -35,22 +28,10 @@
     return { seen, messages, quotes: quotes.items, project };
   }
 
-  async function load() {
-    if (!session.token()) return showSignIn();
-    $("account").hidden = true;
-    $("loading").hidden = false;
-    $("signed-in").hidden = false;
-    $("who").textContent = say(T.signedInAs, { name: session.name() });
-    try {
-      const all = await readAll();
-      $("loading").hidden = true;
-      show(all);
-    } catch (error) {
-      $("loading").hidden = true;
-      if (error.status === 401) return showSignIn();
-      if (error.status === 404) return status(T.notFound);
-      fail(error);
-    }
+  async function read() {
+    const all = await readAll();
+    $("loading").hidden = true;
+    show(all);
   }
 
   // The whole thread, oldest first (at most 500 messages: five pages).
@@ -413,14 +394,5 @@
     }
   });
 
-  $("sign-out").addEventListener("click", () => {
-    session.end();
-    status("");
-    showSignIn();
-  });
-  wireSignIn(() => {
-    status("");
-    load();
-  });
-  load();
+  signedInPage("request", read);
 })();

@@ -5,17 +5,10 @@
 // to its customer only.
 "use strict";
 (() => {
-  const { T, zone, $, say, call, status, fail, session, wireSignIn, whenText, intlLang } = window.Inkslot;
+  const { T, zone, $, say, call, signedInPage, whenText, intlLang } = window.Inkslot;
   const count = (n) => n.toLocaleString(intlLang);
   const money = (amount, currency) =>
     currency + " " + (amount / 100).toLocaleString(intlLang, { maximumFractionDigits: 2 });
-
-  function showSignIn() {
-    $("loading").hidden = true;
-    $("points").hidden = true;
-    $("signed-in").hidden = true;
-    $("account").hidden = false;
-  }
 
   function line(parent, text, tag = "p") {
     const element = document.createElement(tag);
@@ -24,24 +17,13 @@
     return element;
   }
 
-  async function load() {
-    if (!session.token()) return showSignIn();
-    $("account").hidden = true;
-    $("loading").hidden = false;
-    $("signed-in").hidden = false;
-    $("who").textContent = say(T.signedInAs, { name: session.name() });
-    try {
-      const mine = await call("GET", "/me/loyalty");
-      const pages = await Promise.all(
-        mine.accounts.map((account) => call("GET", `/me/loyalty/${account.program.id}/entries`)),
-      );
-      $("loading").hidden = true;
-      show(mine.accounts, pages);
-    } catch (error) {
-      $("loading").hidden = true;
-      if (error.status === 401) return showSignIn();
-      fail(error);
-    }
+  async function read() {
+    const mine = await call("GET", "/me/loyalty");
+    const pages = await Promise.all(
+      mine.accounts.map((account) => call("GET", `/me/loyalty/${account.program.id}/entries`)),
+    );
+    $("loading").hidden = true;
+    show(mine.accounts, pages);
   }
 
   function show(accounts, pages) {
@@ -81,14 +63,5 @@
     });
   }
 
-  $("sign-out").addEventListener("click", () => {
-    session.end();
-    status("");
-    showSignIn();
-  });
-  wireSignIn(() => {
-    status("");
-    load();
-  });
-  load();
+  signedInPage("points", read);
 })();

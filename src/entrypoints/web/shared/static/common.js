@@ -1,7 +1,8 @@
 // What every page's script builds on (book.js, mine.js, account.js), loaded before it as a
 // plain script (no modules, no build step): the page's data block and its words, calls to
 // the public API on this origin (the access token from sessionStorage, never a cookie), the
-// sign-in forms of _signin.html.j2 (phone code, or email and password), problems shown in
+// sign-in forms of _signin.html.j2 (phone code, or email and password) and the signing in
+// and out of the pages that show one thing to their visitor (signedInPage), problems shown in
 // #status, times in the visitor's language, and a booking's facts, free times and deposit
 // (_deposit.html.j2) as the booking page and a booking's own page both show them, and
 // signing in from Telegram's initData when the page is opened as a Telegram Mini App.
@@ -140,6 +141,47 @@ window.Inkslot = (() => {
         fail(error);
       }
     });
+  }
+
+  // The frame of a page that shows one thing to its signed-in visitor (a booking's page, a
+  // request's, one's points): the sign-in forms without a session; with one, "loading", the
+  // signed-in line, then ``read(signedIn)``, which shows the thing (hiding "loading" when it
+  // has it; ``signedIn``: just signed in here, the forms gone, so it may move the focus).
+  // Signing out, or the API refusing the tab's token while reading, shows the forms again;
+  // signing in reads again. A 404 is the page's "not found" where it has that word, any
+  // other refusal its problem. ``content``: the id of what the page shows once read.
+  function signedInPage(content, read) {
+    const showSignIn = () => {
+      $("loading").hidden = true;
+      $(content).hidden = true;
+      $("signed-in").hidden = true;
+      $("account").hidden = false;
+    };
+    async function load(signedIn = false) {
+      if (!session.token()) return showSignIn();
+      $("account").hidden = true;
+      $("loading").hidden = false;
+      $("signed-in").hidden = false;
+      $("who").textContent = say(T.signedInAs, { name: session.name() });
+      try {
+        await read(signedIn);
+      } catch (error) {
+        $("loading").hidden = true;
+        if (error.status === 401) return showSignIn();
+        if (error.status === 404 && T.notFound) return status(T.notFound);
+        fail(error);
+      }
+    }
+    $("sign-out").addEventListener("click", () => {
+      session.end();
+      status("");
+      showSignIn();
+    });
+    wireSignIn(() => {
+      status("");
+      load(true);
+    });
+    load();
   }
 
   // --- inside Telegram, as a Mini App ----------------------------------------------------
@@ -434,6 +476,7 @@ window.Inkslot = (() => {
     fail,
     session,
     wireSignIn,
+    signedInPage,
     signInWithTelegram,
     dayKey,
     dates,
