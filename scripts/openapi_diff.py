@@ -32,7 +32,7 @@ secret = "x" * 40
 settings = Settings(jwt_secret=secret, database_url="postgresql://nobody@127.0.0.1:1/none")
 core = build_container(settings, jwt_secret=secret, adapters=memory_adapters(settings, secret))
 schema = create_app(settings, container=core).openapi_schema.to_schema()
-print(json.dumps(schema, sort_keys=True, indent=1))
+print(json.dumps(schema, sort_keys=True, indent=1, default=str))
 """
 
 

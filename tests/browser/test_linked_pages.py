@@ -5,7 +5,8 @@ password reset email's link sets a new password; a waitlist offer's page shows u
 the time is held, one customer declines it there and the next takes it (page-offer.png); a
 consent form's page from the request to sign: a hostile prompt stays text, a version
 published meanwhile is read again, the customer signs and downloads the PDF copy, the
-artist records the ID check (page-consent.png)."""
+artist records the ID check (page-consent.png); one's points page signs in, shows the
+points and signs out."""
 
 from __future__ import annotations
 
@@ -187,6 +188,35 @@ def test_someone_else_signed_in_sees_only_not_found(server: ServerProcess, brows
     )
     assert not browser.find_element(By.ID, "mine").is_displayed()
     assert "INK-" not in browser.find_element(By.TAG_NAME, "body").text
+
+
+def test_ones_points_page_signs_in_shows_the_points_and_signs_out(
+    server: ServerProcess, browser: Any
+) -> None:
+    """``/loyalty`` (the points messages' link) signs in with the forms every page shares,
+    then shows the visitor's points (the demo customer has none yet, which it says); signing
+    out shows the forms again and forgets the tab's session."""
+    from selenium.webdriver.common.by import By
+
+    password = _passwords(server)["customer"]
+    browser.get(f"{server.base_url}/loyalty")
+    _shown(browser, "email").send_keys(CUSTOMER)
+    browser.find_element(By.ID, "password").send_keys(password)
+    browser.find_element(By.CSS_SELECTOR, "#email-form button[type=submit]").click()
+    programs = _shown(browser, "programs")
+    wait_for(lambda: "No points yet" in programs.text, "the points")
+    assert browser.find_element(By.ID, "who").text == "Signed in as Demo Customer."
+    assert not browser.find_element(By.ID, "account").is_displayed()
+    assert not browser.find_element(By.ID, "loading").is_displayed()
+    assert accessibility_violations(browser) == []
+    browser.find_element(By.ID, "sign-out").click()
+    _shown(browser, "email")
+    assert not browser.find_element(By.ID, "points").is_displayed()
+    assert not browser.find_element(By.ID, "signed-in").is_displayed()
+    assert browser.execute_script("return sessionStorage.getItem('inkslot.accessToken')") is None
+    browser.refresh()  # the session is gone for the tab, not just hidden
+    _shown(browser, "email")
+    assert not browser.find_element(By.ID, "points").is_displayed()
 
 
 def test_a_password_is_reset_from_the_emailed_link(server: ServerProcess, browser: Any) -> None:

@@ -167,6 +167,28 @@ def test_the_migrations_travel_inside_the_image(docker: str, image: str) -> None
     assert int(where[1]) > 0
 
 
+def test_the_pages_files_travel_inside_the_image(docker: str, image: str) -> None:
+    """The web room's templates, static files and translations are package data of the
+    wheel (entrypoints/web/<room>/{templates,static,locales}): the image has every one the
+    checkout has, and the pages speak Mongolian."""
+    listing = (
+        "from entrypoints.web.shared.folders import files, WEB; "
+        "from entrypoints.web.shared.texts import translator; "
+        "print(WEB); print(*sorted(files('templates')), *sorted(files('static'))); "
+        "print(translator('mn')('Language'))"
+    )
+    where, names, language = run(
+        docker, "run", "--rm", "--entrypoint", "python3", image, "-c", listing
+    ).stdout.splitlines()
+    assert where.endswith("site-packages/entrypoints/web")
+    web = ROOT / "src" / "entrypoints" / "web"
+    ours = sorted(p.name for p in web.glob("*/templates/*")) + sorted(
+        p.name for p in web.glob("*/static/*")
+    )
+    assert sorted(names.split()) == sorted(ours)
+    assert language == "Хэл"
+
+
 def test_the_image_leaves_out_the_embedded_postgresql(docker: str, image: str) -> None:
     """The `local` extra serves `make run` and the tests: a deployment names its database
     (docs/containers.md)."""

@@ -1,5 +1,5 @@
 """Assemble the Litestar application: every registered context's routes and use cases
-(``entrypoints.contexts``), and the HTTP settings."""
+(``entrypoints.contexts``), its pages (``entrypoints.web``), and the HTTP settings."""
 
 from __future__ import annotations
 
@@ -21,7 +21,6 @@ from litestar.types import Receive, Scope, Send
 
 from entrypoints.bundles import ASGIApp, Bundles
 from entrypoints.contexts import registered
-from entrypoints.http.catalog.page import PAGE_ROUTES, page_templates
 from entrypoints.http.compression import GzipMiddleware
 from entrypoints.http.docs import SCHEMA_PATH, OfflineSwaggerUI, docs_redirect
 from entrypoints.http.draining import Drain, DrainingProbe
@@ -36,6 +35,7 @@ from entrypoints.http.serving import SERVING, Serving
 from entrypoints.http.stream.relay import Channels, channels_for
 from entrypoints.http.system import live, ready
 from entrypoints.http.tracing import tracing_plugins
+from entrypoints.web.site import page_routes, page_templates
 
 if TYPE_CHECKING:
     from opentelemetry.sdk.trace import TracerProvider
@@ -80,7 +80,7 @@ def build_app(
             docs_redirect,
             metrics_route(config.metrics_token, loopback=config.metrics_loopback),
             *_storage_mounts(serving),
-            *PAGE_ROUTES,  # the booking links' page, outside the API (catalog/page)
+            *page_routes(),  # the pages, outside the API (entrypoints.web)
         ],
         template_config=page_templates(),
         middleware=[prometheus_config().middleware],

@@ -1,32 +1,27 @@
 # ruff: noqa: RUF001, RUF002 (Mongolian Cyrillic in the expected texts)
-"""The booking page's words: every text of its templates and of its script has a Mongolian
-entry, the language is chosen by ``?lang=`` then ``Accept-Language``, and money reads as
-people write it."""
+"""The pages' words: every text of their templates (in every room of ``entrypoints.web``)
+and of the booking page's script has a Mongolian entry, the language is chosen by ``?lang=``
+then ``Accept-Language``, and money reads as people write it."""
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-import entrypoints.http.catalog.page as page_package
 from booking_domain.shared import Money
-from entrypoints.http.catalog.page.texts import (
-    SCRIPT_TEXTS,
-    page_locale,
-    script_texts,
-    translator,
-)
-from entrypoints.http.catalog.page.views import money_text
+from entrypoints.web.catalog.texts import SCRIPT_TEXTS
+from entrypoints.web.catalog.views import money_text
+from entrypoints.web.shared.folders import folders
+from entrypoints.web.shared.texts import page_locale, script_texts, translator
 
-TEMPLATES = Path(page_package.__file__).parent / "templates"
 _CALL = re.compile(r'_\("([^"]+)"\)')
 
 
 def test_every_text_of_the_page_has_a_mongolian_entry() -> None:
-    texts = {t for f in TEMPLATES.glob("*.j2") for t in _CALL.findall(f.read_text())}
+    templates = [f for folder in folders("templates") for f in folder.glob("*.j2")]
+    texts = {t for f in templates for t in _CALL.findall(f.read_text())}
     assert len(texts) > 20  # the scan sees the templates' texts
     mongolian = translator("mn")
     missing = sorted(t for t in texts | set(SCRIPT_TEXTS.values()) if mongolian(t) == t)
@@ -34,10 +29,10 @@ def test_every_text_of_the_page_has_a_mongolian_entry() -> None:
 
 
 def test_the_scripts_words_keep_their_placeholders() -> None:
-    translated = script_texts("mn")
+    translated = script_texts("mn", SCRIPT_TEXTS)
     for key, english in SCRIPT_TEXTS.items():
         assert set(re.findall(r"\{\w+\}", translated[key])) == set(re.findall(r"\{\w+\}", english))
-    assert script_texts("en") == SCRIPT_TEXTS
+    assert script_texts("en", SCRIPT_TEXTS) == SCRIPT_TEXTS
 
 
 def test_the_query_chooses_before_the_header() -> None:
@@ -61,5 +56,7 @@ def test_the_day_s_heading_reads_as_mongolian_is_written() -> None:
     ("2026 оны 11 сарын 27, Пүрэв гараг"): a case ending glued on with a hyphen read
     "гараг-ний" (it is "гарагийн"); the heading names the day after a colon instead, so no
     ending depends on how the date happens to end."""
-    heading = script_texts("mn")["slotsOn"].format(date="2026 оны 11 сарын 27, Пүрэв гараг")
+    heading = script_texts("mn", SCRIPT_TEXTS)["slotsOn"].format(
+        date="2026 оны 11 сарын 27, Пүрэв гараг"
+    )
     assert "гараг-" not in heading and heading.endswith("Пүрэв гараг")

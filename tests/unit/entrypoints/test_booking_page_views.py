@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 from booking_domain.catalog import PortfolioImage
 from booking_domain.testing.commissions import a_public_artist
-from entrypoints.http.catalog.page.views import DESCRIPTION_LENGTH, picture_view, preview_view
+from entrypoints.web.catalog.views import DESCRIPTION_LENGTH, picture_view, preview_view
 
 LARGE = PortfolioImage("large", "https://cdn.example/a-large.webp", 1600, 1200)
 SMALL = PortfolioImage("small", "https://cdn.example/a-small.webp", 400, 300)

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import re
 
-from entrypoints.http.catalog.page.linked_texts import (
-    ACCOUNT_TEXTS,
-    BOOKING_TEXTS,
-    CONSENT_FORM_TEXTS,
-    LOYALTY_TEXTS,
-    REQUEST_TEXTS,
-)
-from entrypoints.http.catalog.page.texts import script_texts
+from entrypoints.web.accounts.texts import ACCOUNT_TEXTS
+from entrypoints.web.bookings.texts import BOOKING_TEXTS
+from entrypoints.web.commissions.texts import REQUEST_TEXTS
+from entrypoints.web.consent import CONSENT_FORM_TEXTS
+from entrypoints.web.loyalty.texts import LOYALTY_TEXTS
+from entrypoints.web.shared.texts import script_texts
 
 
 def test_every_word_has_a_mongolian_entry_with_the_same_placeholders() -> None:

@@ -1,6 +1,6 @@
 # ruff: noqa: RUF001 (Mongolian Cyrillic in the expected names)
 """The date names and patterns the pages' scripts format with where the browser lacks the
-page's language (``page/dates.py``, ``common.js``'s ``byPattern``)."""
+page's language (``web/shared/dates.py``, ``common.js``'s ``byPattern``)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from entrypoints.http.catalog.page.dates import date_words
 from entrypoints.http.locale import SUPPORTED_LOCALES
+from entrypoints.web.shared.dates import date_words
 
 # What common.js's byPattern reads: quoted literals, y, M/L, d, E, H, m (its regex).
 _TOKEN = re.compile(r"'[^']*'|y+|M+|L+|d+|E+|H+|m+")

@@ -1,6 +1,6 @@
 """The registry of contexts (``entrypoints/contexts.py``): every line is wired from the
-adapters and the settings, every context has its HTTP routes, and nothing is served that
-the registry does not name."""
+adapters and the settings, every context has its HTTP routes, its pages are found by its
+name, and nothing is served that the registry does not name."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from dataclasses import dataclass, fields
 import pytest
 
 import entrypoints.http
+import entrypoints.web
 from booking_domain.shared.use_case import UseCase, UseCaseBundle
 from entrypoints.bundles import Bundles
 from entrypoints.container import (
@@ -21,6 +22,7 @@ from entrypoints.container import (
 )
 from entrypoints.contexts import Contexts, Entry, registered
 from entrypoints.http.app import context_routes
+from entrypoints.web.site import context_pages
 from tests.support.builders import TEST_JWT_SECRET, cheap_settings
 
 
@@ -118,3 +120,19 @@ def test_every_context_serves_its_routes_and_no_http_package_is_left_out() -> No
         if info.ispkg and info.name != "docs_assets"
     }
     assert packages == {entry.name for entry in registered()}
+
+
+def test_every_web_room_is_a_registered_context_and_serves_only_its_own_pages() -> None:
+    names = [entry.name for entry in registered()]
+    rooms = {
+        info.name
+        for info in pkgutil.iter_modules(entrypoints.web.__path__)
+        if info.ispkg and info.name != "shared"
+    }
+    assert rooms <= set(names)  # a room the registry does not name would be served by nothing
+    found = dict(context_pages())
+    assert set(found) == rooms
+    assert list(found) == [name for name in names if name in rooms]  # the registry's order
+    for name, pages in found.items():
+        assert all(page.fn.__module__ == f"entrypoints.web.{name}.pages" for page in pages), name
+    assert found["catalog"] and found["bookings"] and found["consent"] == ()

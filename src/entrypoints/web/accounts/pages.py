@@ -1,0 +1,51 @@
+"""``GET /verify-email``, ``/reset-password``, ``/unlock``: the account emails' links.
+
+The ``token`` in their query string is read by the page's script and posted to the API; it
+is never written into the HTML, and the answer is ``no-store`` (the middleware adds
+``Referrer-Policy: no-referrer`` to every response, and the page repeats it in a meta tag).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final, Literal
+
+from litestar import Request, get
+from litestar.enums import MediaType
+from litestar.response import Template
+
+from entrypoints.web.accounts.texts import ACCOUNT_TEXTS
+from entrypoints.web.shared.dates import date_words
+from entrypoints.web.shared.render import Lang, linked_page, request_locale
+from entrypoints.web.shared.texts import script_texts
+
+Purpose = Literal["verify", "reset", "unlock"]
+
+
+def _account_page(purpose: Purpose, request: Request[Any, Any, Any], lang: str | None) -> Template:
+    locale = request_locale(request, lang)
+    data = {
+        "purpose": purpose,
+        "lang": locale,
+        "texts": script_texts(locale, ACCOUNT_TEXTS),
+        "dates": date_words(locale),
+    }
+    return linked_page("account.html.j2", request, lang, 200, purpose=purpose, data=data)
+
+
+# ``token`` is not a parameter of these handlers on purpose: the server never reads it.
+@get("/verify-email", include_in_schema=False, media_type=MediaType.HTML)
+async def verify_email_page(request: Request[Any, Any, Any], lang: Lang = None) -> Template:
+    return _account_page("verify", request, lang)
+
+
+@get("/reset-password", include_in_schema=False, media_type=MediaType.HTML)
+async def reset_password_page(request: Request[Any, Any, Any], lang: Lang = None) -> Template:
+    return _account_page("reset", request, lang)
+
+
+@get("/unlock", include_in_schema=False, media_type=MediaType.HTML)
+async def unlock_page(request: Request[Any, Any, Any], lang: Lang = None) -> Template:
+    return _account_page("unlock", request, lang)
+
+
+PAGES: Final = (verify_email_page, reset_password_page, unlock_page)

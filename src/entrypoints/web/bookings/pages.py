@@ -1,0 +1,76 @@
+"""A booking's own page, the link of every booking notification:
+
+- ``GET /bookings/{id}`` (and its ``/reschedule``, ``/cancel``, ``/pay``, ``/review`` and
+  ``/consent`` links): the visitor's own booking, its consent form included. The server
+  knows nobody here (the access token lives in the tab's ``sessionStorage``), so the page
+  is a shell: its script signs in and asks the API, which decides who may see and change
+  the booking (and its consent); anyone else's booking is the API's 404.
+
+The pages' templates, style sheet, strict Content-Security-Policy and languages
+(``entrypoints.web.shared``); never kept (``no-store``).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+from uuid import UUID
+
+from litestar import Request, get
+from litestar.enums import MediaType
+from litestar.params import FromPath
+from litestar.response import Template
+
+from entrypoints.http.locale import SUPPORTED_LOCALES
+from entrypoints.web.bookings.texts import BOOKING_TEXTS
+from entrypoints.web.consent import CONSENT_FORM_TEXTS
+from entrypoints.web.shared.dates import date_words
+from entrypoints.web.shared.render import Lang, linked_page, missing_page, request_locale
+from entrypoints.web.shared.texts import script_texts
+
+# What a booking's links in messages add to its address (notifications/facts.py: Links).
+BOOKING_ACTIONS: Final = ("reschedule", "cancel", "pay", "review", "consent")
+
+
+def _booking(
+    booking_id: str, action: str | None, request: Request[Any, Any, Any], lang: str | None
+) -> Template:
+    try:
+        parsed = UUID(booking_id)
+    except ValueError:
+        return missing_page(request, lang)
+    locale = request_locale(request, lang)
+    data = {
+        "bookingId": str(parsed),
+        "action": action,
+        "lang": locale,
+        "texts": script_texts(locale, BOOKING_TEXTS),
+        # A consent form's controls speak its language, whichever the page's is.
+        "formTexts": {code: script_texts(code, CONSENT_FORM_TEXTS) for code in SUPPORTED_LOCALES},
+        "dates": date_words(locale),
+    }
+    return linked_page("mine.html.j2", request, lang, 200, data=data)
+
+
+@get("/bookings/{booking_id:str}", include_in_schema=False, media_type=MediaType.HTML)
+async def booking_page(
+    booking_id: FromPath[str], request: Request[Any, Any, Any], lang: Lang = None
+) -> Template:
+    """A booking's page; an address that cannot name a booking is the "not found" page."""
+    return _booking(booking_id, None, request, lang)
+
+
+@get("/bookings/{booking_id:str}/{action:str}", include_in_schema=False, media_type=MediaType.HTML)
+async def booking_action_page(
+    booking_id: FromPath[str],
+    action: FromPath[str],
+    request: Request[Any, Any, Any],
+    lang: Lang = None,
+) -> Template:
+    """The booking's page opened at one of its actions (the messages' reschedule, cancel,
+    pay, review and consent links); any other tail is "not found"."""
+    if action not in BOOKING_ACTIONS:
+        return missing_page(request, lang)
+    return _booking(booking_id, action, request, lang)
+
+
+PAGES: Final = (booking_page, booking_action_page)
