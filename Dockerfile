@@ -38,7 +38,7 @@ WORKDIR /src
 
 # The locked runtime dependencies alone first: this layer stays cached while only the code
 # changes. Left out: the `local` extra (the embedded PostgreSQL of `make run`: a deployment
-# names its database; docs/containers.md).
+# names its database; and Faker, which only generated OpenAPI examples; docs/containers.md).
 COPY pyproject.toml uv.lock ./
 RUN --mount=type=secret,id=ca \
     --mount=type=cache,target=/root/.cache/uv \

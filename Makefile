@@ -31,7 +31,8 @@ $(TOOLS)/bin/uv:
 # API, the CLI and the test suites start would otherwise compile ~10,000 modules again
 # wherever PYTHONDONTWRITEBYTECODE is set, several seconds each on a loaded machine.
 # Both take the `local` extra: the embedded PostgreSQL that `make run` and the tests start
-# by themselves (the image leaves it out: a deployment names its database).
+# by themselves (the image leaves it out: a deployment names its database), and Faker, for
+# a developer who switches Litestar's generated OpenAPI examples on.
 install: $(UV)
 	$(UV) sync --locked --no-default-groups --extra local --compile-bytecode --python $(PYTHON)
 	$(BIN)/python -m compileall -q src migrations

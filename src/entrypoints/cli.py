@@ -312,6 +312,7 @@ def _payment_edge(args: argparse.Namespace, settings: Settings) -> int:
     from adapters.payments.edge_wire import Verifier
     from adapters.payments.qpay import InMemoryProviderTokenStore, QPayCredentials, QPayGateway
     from adapters.system.clock import SystemClock
+    from entrypoints.http.draining import Drain
     from entrypoints.payment_edge import PaymentEdge
     from entrypoints.payment_edge.forward import CallbackForwarder
 
@@ -357,6 +358,9 @@ def _payment_edge(args: argparse.Namespace, settings: Settings) -> int:
         on_shutdown=shut_down,
         forwarder=forwarder,
         access_log=settings.access_log,
+        # As the API's: a callback QPay sends while a load balancer takes the edge out is
+        # still served (entrypoints/http/draining.py).
+        drain=Drain(settings.drain_seconds),
     )
     if provider is not None:  # a server span per request around the QPay calls it makes
         from opentelemetry.instrumentation.asgi import OpenTelemetryMiddleware

@@ -103,8 +103,9 @@ class Settings:
     # in the local profile only; production migrates with `inkslot migrate`, once, before
     # the rollout, so that a process of the release before can still start afterwards.
     migrate_on_start: bool | None = None
-    # Seconds an API process answers /health/ready with 503 after SIGTERM before it stops
-    # (entrypoints/http/draining.py). None: 0 in the local profile, 5 in production.
+    # Seconds an API process answers /health/ready (the payment edge /health) with 503 after
+    # SIGTERM before it stops (entrypoints/http/draining.py). None: 0 in the local profile, 5
+    # in production.
     shutdown_drain_seconds: float | None = None
     log_level: str = "INFO"
     access_log: bool = True

@@ -9,9 +9,15 @@ contract as a Cloudflare Worker.
     POST /v1/invoices/{id}/cancel      {}
     GET  /v1/payments/{id}
     POST /v1/payments/{id}/refund      {note}
-    GET  /health                       (unsigned: is the process up)
+    GET  /health                       (unsigned: is the process up; 503 while draining)
     GET|POST /v1/callbacks/{number}    (unsigned: QPay's callback, passed on to the API when
                                         the edge is given its URL; ``forward.py``)
+
+On SIGTERM the edge drains as an API process does, with the API's own piece
+(``entrypoints/http/draining.py``, ``INKSLOT_SHUTDOWN_DRAIN_SECONDS``): for that long it goes
+on serving, a callback QPay sends meanwhile included, while ``/health`` answers 503 (a load
+balancer takes it out) and every answer closes its connection; then the server stops
+listening and finishes what it has in flight.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from typing import Any
 from adapters.payments import edge_wire as wire
 from booking_domain.payments import InvoiceRequest, PaymentGateway
 from booking_domain.shared.errors import DomainError
+from entrypoints.http.draining import Drain
 from entrypoints.payment_edge.forward import CallbackForwarder, forwardable
 
 _log = logging.getLogger("inkslot.payment_edge")
@@ -46,12 +53,14 @@ class PaymentEdge:
         on_shutdown: Callable[[], Awaitable[None]] | None = None,
         forwarder: CallbackForwarder | None = None,
         access_log: bool = False,
+        drain: Drain | None = None,
     ) -> None:
         self._gateway = gateway
         self._verifier = verifier
         self._on_shutdown = on_shutdown
         self._forwarder = forwarder
         self._access_log = access_log
+        self._drain = drain or Drain(0)  # none: a SIGTERM stops at once
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
@@ -59,6 +68,8 @@ class PaymentEdge:
             return
         if scope["type"] != "http":
             return
+        if self._drain.draining:  # shutting down: no connection kept for later
+            send = _closing(send)
         if self._forwarder is not None and str(scope["path"]).startswith(CALLBACKS):
             status = await self._callback(scope, receive, send, self._forwarder)
         else:
@@ -98,6 +109,7 @@ class PaymentEdge:
         while True:
             message = await receive()
             if message["type"] == "lifespan.startup":
+                await self._drain.install()  # the server's SIGTERM handler is in place
                 await send({"type": "lifespan.startup.complete"})
             elif message["type"] == "lifespan.shutdown":
                 if self._on_shutdown is not None:
@@ -108,7 +120,7 @@ class PaymentEdge:
     async def _handle(self, scope: Scope, receive: Receive) -> tuple[int, Any]:
         method, path = str(scope["method"]), str(scope["path"])
         if method == "GET" and path == "/health":
-            return 200, {"status": "ok"}
+            return self._health()
         body = await _body(receive)
         if body is None:
             return 413, {"error": "too_large"}
@@ -135,6 +147,11 @@ class PaymentEdge:
             return 404, {"error": "no_such_operation"}
         except (ValueError, KeyError, TypeError):
             return 400, {"error": "malformed"}
+
+    def _health(self) -> tuple[int, Any]:
+        if self._drain.draining:
+            return 503, {"status": "draining"}
+        return 200, {"status": "ok"}
 
     async def _route(self, method: str, parts: list[str], data: dict[str, Any]) -> Any:
         gateway = self._gateway
@@ -166,6 +183,18 @@ async def _respond(
     headers = [(b"content-type", content_type), (b"cache-control", b"no-store"), *more]
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
+
+
+def _closing(send: Send) -> Send:
+    """``send``, with ``Connection: close`` added to the answer's headers."""
+
+    async def closing(message: Mapping[str, Any]) -> None:
+        if message["type"] == "http.response.start":
+            headers = [*message.get("headers", []), (b"connection", b"close")]
+            message = {**message, "headers": headers}
+        await send(message)
+
+    return closing
 
 
 def _header(scope: Scope, name: str) -> str:

@@ -35,7 +35,9 @@ from entrypoints.http.payments.dto import (
     TransactionPage,
     TransactionView,
 )
+from entrypoints.http.payments.examples import BALANCE_INVOICE
 from entrypoints.http.problem_docs import CHANGES, READS
+from entrypoints.http.response_docs import documented
 
 PaymentsDep = NamedDependency[PaymentUseCases]
 NOTHING_LEFT = "Nothing is left to pay: no invoice is made; the booking now shows paidInFull: true"
@@ -85,8 +87,12 @@ class DepositInvoiceController(SignedIn, context="payments", raises=CHANGES):
         status_code=HTTP_201_CREATED,
         summary="Ask for the balance after the session: a QPay invoice (the booking's artist)",
         responses={
-            HTTP_201_CREATED: ResponseSpec(InvoiceView, description="The new balance invoice"),
-            HTTP_200_OK: ResponseSpec(InvoiceView, description="The one an Idempotency-Key made"),
+            HTTP_201_CREATED: documented(
+                BALANCE_INVOICE, "The new balance invoice", "350,000 MNT left after the deposit"
+            ),
+            HTTP_200_OK: documented(
+                BALANCE_INVOICE, "The one an Idempotency-Key made", "The same invoice again"
+            ),
             HTTP_204_NO_CONTENT: ResponseSpec(None, description=NOTHING_LEFT),
         },
     )

@@ -28,10 +28,10 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import msgspec
-from litestar.openapi import ResponseSpec
 
 from booking_domain.scheduling.use_cases import FreeSlots
-from entrypoints.http.scheduling.dto import SlotsView
+from entrypoints.http.response_docs import documented
+from entrypoints.http.scheduling.dto import SlotsView, SlotView
 from entrypoints.http.wire import View, utc
 
 _DAY = 86_400
@@ -46,12 +46,32 @@ _CHUNK = 64
 _SHAPES_KEPT = 1024
 # Placeholders for the (up to four) dates of a segment's slots; JSON text never holds them.
 _PLACEHOLDERS = ("\x01", "\x02", "\x03", "\x04")
+_TWO_HOURS = timedelta(hours=2)
 
+
+# Ulaanbaatar (+08:00, no daylight saving): a two-hour service on a two-hour grid from 10:00,
+# asked for with limit=3, so nextFrom is the fourth free start.
+_ZONE = timezone(timedelta(hours=8))
+_EXAMPLE_STARTS = [datetime(2026, 3, 9, hour, tzinfo=_ZONE) for hour in (10, 12, 14)]
+SLOTS_EXAMPLE = SlotsView(
+    artist_id=uuid.UUID("3f2b8c1e-7d4a-4e59-9a61-0c5d2e8b7f14"),
+    service_id=uuid.UUID("a4c7e9d2-1b3f-4a86-8e20-5f9c6d1b3a72"),
+    time_zone="Asia/Ulaanbaatar",
+    items=[
+        SlotView(utc(start), utc(start + _TWO_HOURS), start, start + _TWO_HOURS)
+        for start in _EXAMPLE_STARTS
+    ],
+    next_from=utc(datetime(2026, 3, 9, 16, tzinfo=_ZONE)),
+)
 
 # The body is SlotsView's JSON, so the document describes it as SlotsView (and schemathesis
 # checks the answers against that).
 SLOTS_BODY_SCHEMA = {
-    200: ResponseSpec(SlotsView, description="Request fulfilled, document follows")
+    200: documented(
+        SLOTS_EXAMPLE,
+        "Request fulfilled, document follows",
+        "The first three free starts of a two-hour service (limit=3)",
+    )
 }
 
 
