@@ -8,11 +8,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from litestar.handlers import HTTPRouteHandler
+from litestar.routes import HTTPRoute
 
 from booking_domain.shared.errors import DomainError
-from entrypoints.http.problem_docs import GENERIC_CODES
+from entrypoints.http.problem_docs import GENERIC_CODES, facts_of
 from entrypoints.http.problems import PROBLEM_JSON, status_for
-from tests.support.openapi import openapi_document
+from tests.support.openapi import openapi_app, openapi_document
 
 METHODS = ("get", "post", "put", "patch", "delete")
 
@@ -135,3 +137,50 @@ def test_reading_bookings_documents_no_refusal_of_a_change() -> None:
     assert codes(read[404]) == {"not_found", "booking_not_found"}
     listed = problems(paths["/api/v1/bookings"]["get"])
     assert codes(listed[422]) == {"invalid_input", "naive_datetime", "time_out_of_range"}
+
+
+def test_payments_and_scheduling_document_only_their_own_codes() -> None:
+    """Reading an invoice cannot meet the provider nor a refused change; removing a weekly
+    rule or asking for slots cannot meet another context's conflicts (``email_taken``)."""
+    paths = document()["paths"]
+    invoice = problems(paths["/api/v1/payments/{invoice_id}"]["get"])
+    assert codes(invoice[404]) == {"not_found", "invoice_not_found", "booking_not_found"}
+    assert 409 not in invoice and codes(invoice[503]) == {"service_unavailable"}
+    callback = problems(paths["/api/v1/payments/callback/{number}"]["get"])
+    assert set(callback) == {400, 404, 422, 503}  # it answers SUCCESS whatever it meets
+    removed = problems(paths["/api/v1/availability/{rule_id}"]["delete"])
+    assert codes(removed[404]) == {"not_found", "availability_not_found"}
+    assert 409 not in removed
+    slots = problems(paths["/api/v1/artists/{artist_id}/slots"]["get"])
+    assert 409 not in slots and 403 not in slots
+    assert codes(slots[422]) == {
+        "invalid_input", "naive_datetime", "time_out_of_range", "artist_not_bookable"
+    }  # fmt: skip
+
+
+# The contexts whose every operation declares exactly what it raises (``raises_exactly``).
+EXACT_CONTEXTS = frozenset(
+    {
+        "payments",
+        "scheduling",
+    }
+)
+
+
+def _schema_handlers() -> list[tuple[str, str, HTTPRouteHandler]]:
+    return [
+        (method, route.path, handler)
+        for route in openapi_app().routes
+        if isinstance(route, HTTPRoute)
+        for handler in route.route_handlers
+        if handler.include_in_schema
+        for method in sorted(handler.http_methods)
+    ]
+
+
+@pytest.mark.parametrize("context", sorted(EXACT_CONTEXTS))
+def test_every_operation_of_an_exact_context_declares_what_it_raises(context: str) -> None:
+    handlers = [(m, p, h) for m, p, h in _schema_handlers() if facts_of(h).context == context]
+    assert handlers, context
+    loose = [f"{m} {p}" for m, p, h in handlers if not facts_of(h).exact]
+    assert loose == [], context
