@@ -166,6 +166,15 @@ NEVER_RETURNED = [
     ("get", "/api/v1/loyalty-program", "booking_not_found"),
     ("get", "/api/v1/me/loyalty", "loyalty_program_not_found"),
     ("get", "/api/v1/uploads/{upload_id}", "storage_unavailable"),
+    ("get", "/api/v1/me/notifications/unread-count", "telegram_off"),
+    ("get", "/api/v1/me/telegram/chat", "booking_not_found"),
+    ("get", "/api/v1/me/export", "webhook_not_found"),
+    ("get", "/api/v1/reviews/{review_id}", "review_exists"),
+    ("get", "/api/v1/portfolio", "portfolio_item_not_found"),
+    ("get", "/api/v1/artists", "invalid_cursor"),
+    ("get", "/api/v1/events/stream", "booking_not_found"),
+    ("get", "/api/v1/waitlist/{entry_id}", "hold_expired"),
+    ("get", "/api/v1/webhooks", "webhook_not_found"),
 ]
 
 
@@ -184,8 +193,16 @@ EXACT_CONTEXTS = frozenset(
         "disputes",
         "loyalty",
         "media",
+        "notifications",
         "payments",
+        "privacy",
+        "reviews",
         "scheduling",
+        "search",
+        "stream",
+        "telegram",
+        "waitlist",
+        "webhooks",
     }
 )
 
