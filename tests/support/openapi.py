@@ -1,6 +1,6 @@
-"""The OpenAPI document, built once per test process: the app on in-memory adapters (the
-document does not depend on storage). The suites that are parametrized by it need it when
-they are collected, before any fixture runs."""
+"""The app and its OpenAPI document, built once per test process: the app on in-memory
+adapters (the document does not depend on storage). The suites that are parametrized by
+them need them when they are collected, before any fixture runs."""
 
 from __future__ import annotations
 

@@ -13,13 +13,31 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
+from booking_domain.bookings import (
+    BookingActionNotAllowedError,
+    BookingNotFoundError,
+    ConsentNotSignedError,
+)
+from booking_domain.catalog import ArtistNotFoundError
+from booking_domain.consent import (
+    ConsentActionNotAllowedError,
+    ConsentAlreadySignedError,
+    ConsentClosedError,
+    ConsentFormChangedError,
+    ConsentNotFoundError,
+    ConsentNotRequiredError,
+    IdAlreadyCheckedError,
+    IdNotAdultError,
+    InvalidConsentError,
+)
 from booking_domain.consent.use_cases import ConsentUseCases, DocumentFormat, Download
+from booking_domain.shared import ConcurrentUpdateError
 from booking_domain.shared.ids import BookingId
 from entrypoints.http.auth import client_address
 from entrypoints.http.caller import AnyRequest, Caller
 from entrypoints.http.consent.dto import BookingConsentView, ConsentView, IdCheckBody, SignBody
 from entrypoints.http.controllers import SignedIn
-from entrypoints.http.problem_docs import CHANGES, READS
+from entrypoints.http.problem_docs import CHANGES, READS, raises_exactly
 
 ConsentDep = NamedDependency[ConsentUseCases]
 # The copy is a document, not a page of the app: nothing in it runs or loads.
@@ -35,11 +53,47 @@ def _download(made: Download) -> Response[bytes]:
     return Response(made.body, media_type=made.media_type, headers=headers)
 
 
+# Reading a booking's consent: the booking not there, or not the caller's (the same 404).
+READ_RAISES = raises_exactly(BookingNotFoundError)
+# Signing (SignConsent): besides, the artist gone, not the signer's step, no consent
+# required, signed already (or at once by another), closed with the booking, the form
+# revised meanwhile, an answer or signature refused; a write that lost a race.
+SIGN_RAISES = raises_exactly(
+    BookingNotFoundError,
+    ArtistNotFoundError,
+    ConsentActionNotAllowedError,
+    ConsentNotRequiredError,
+    ConsentAlreadySignedError,
+    ConsentClosedError,
+    ConsentFormChangedError,
+    InvalidConsentError,
+    ConcurrentUpdateError,
+)
+# The ID check (CheckCustomerId): besides, not the artist's (or an admin's) step, not
+# signed yet, checked already, closed, the ID shows no adult.
+CHECK_ID_RAISES = raises_exactly(
+    BookingNotFoundError,
+    BookingActionNotAllowedError,
+    ConsentNotSignedError,
+    IdAlreadyCheckedError,
+    ConsentClosedError,
+    IdNotAdultError,
+    ConcurrentUpdateError,
+)
+# A copy of the signed consent: the booking not the caller's, its artist gone, no
+# consent signed.
+COPY_RAISES = raises_exactly(BookingNotFoundError, ArtistNotFoundError, ConsentNotFoundError)
+
+
 class BookingConsentController(SignedIn, context="consent", raises=CHANGES):
     path = "/bookings/{booking_id:uuid}"
     tags = ["consent"]
 
-    @get("/consent", summary="A booking's consent: the form to sign, or the signed consent")
+    @get(
+        "/consent",
+        summary="A booking's consent: the form to sign, or the signed consent",
+        opt=READ_RAISES,
+    )
     async def read(
         self, booking_id: FromPath[UUID], actor: Caller, consent: ConsentDep
     ) -> BookingConsentView:
@@ -50,6 +104,7 @@ class BookingConsentController(SignedIn, context="consent", raises=CHANGES):
         "/consent",
         status_code=HTTP_201_CREATED,
         summary="Sign a booking's consent form (its customer; its artist for a client record)",
+        opt=SIGN_RAISES,
     )
     async def sign(
         self,
@@ -72,6 +127,7 @@ class BookingConsentController(SignedIn, context="consent", raises=CHANGES):
         "/consent/id-check",
         status_code=HTTP_200_OK,
         summary="Record the customer's photo ID check (the booking's artist, admins)",
+        opt=CHECK_ID_RAISES,
     )
     async def check_id(
         self,
@@ -94,6 +150,7 @@ class ConsentCopyController(SignedIn, context="consent", raises=READS):
         "/consent.html",
         media_type="text/html",
         summary="The signed consent as an HTML page (its parties, admins)",
+        opt=COPY_RAISES,
     )
     async def html(
         self, booking_id: FromPath[UUID], actor: Caller, consent: ConsentDep
@@ -105,6 +162,7 @@ class ConsentCopyController(SignedIn, context="consent", raises=READS):
         "/consent.pdf",
         media_type="application/pdf",
         summary="The signed consent as a PDF (its parties, admins)",
+        opt=COPY_RAISES,
     )
     async def pdf(
         self, booking_id: FromPath[UUID], actor: Caller, consent: ConsentDep

@@ -13,11 +13,36 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_201_CREATED
 
-from booking_domain.bookings import BookingStatus
-from booking_domain.disputes import DisputeFilter, DisputeStatus
+from booking_domain.bookings import (
+    BookingActionNotAllowedError,
+    BookingNotFoundError,
+    BookingStatus,
+    RefundOutOfRangeError,
+)
+from booking_domain.disputes import (
+    DisputeAlreadyExistsError,
+    DisputeClosedError,
+    DisputeFilter,
+    DisputeNotFoundError,
+    DisputeStatus,
+    DisputeWindowClosedError,
+    InvalidEvidenceError,
+    TooMuchEvidenceError,
+)
 from booking_domain.disputes.use_cases import DisputeUseCases
-from booking_domain.media import UploadId
-from booking_domain.shared import MAX_PAGE, MAX_PAGE_SIZE, Role
+from booking_domain.media import UploadId, UploadNotFoundError, UploadNotReadyError
+from booking_domain.shared import (
+    MAX_PAGE,
+    MAX_PAGE_SIZE,
+    ConcurrentUpdateError,
+    InvalidInputError,
+    InvalidMoneyError,
+    InvalidTransitionError,
+    NaiveDatetimeError,
+    PermissionDeniedError,
+    Role,
+    TimeOutOfRangeError,
+)
 from booking_domain.shared.ids import BookingId, DisputeId
 from booking_domain.shared.pages import PageRequest
 from entrypoints.http.caller import Caller
@@ -32,9 +57,56 @@ from entrypoints.http.disputes.dto import (
     OpenDisputeRequest,
     ResolveRequest,
 )
-from entrypoints.http.problem_docs import CHANGES
+from entrypoints.http.problem_docs import CHANGES, raises_exactly
 
 DisputesDep = NamedDependency[DisputeUseCases]
+
+
+# Opening one (OpenDispute): the booking not the caller's, not a party's step, a reason
+# refused, the window closed or the booking's state, one open already (or at once by
+# another); a write that lost a race (concurrent_update, as on every change).
+OPEN_RAISES = raises_exactly(
+    BookingNotFoundError,
+    BookingActionNotAllowedError,
+    PermissionDeniedError,
+    InvalidInputError,
+    DisputeWindowClosedError,
+    InvalidTransitionError,
+    DisputeAlreadyExistsError,
+    ConcurrentUpdateError,
+)
+# Reading one: not there, or not the caller's (the same 404).
+READ_RAISES = raises_exactly(DisputeNotFoundError)
+# Evidence: besides, the dispute closed, a message refused, too much evidence, an upload
+# not there, not ready or used already.
+EVIDENCE_RAISES = raises_exactly(
+    DisputeNotFoundError,
+    DisputeClosedError,
+    InvalidEvidenceError,
+    InvalidInputError,
+    TooMuchEvidenceError,
+    UploadNotFoundError,
+    UploadNotReadyError,
+    InvalidTransitionError,
+    ConcurrentUpdateError,
+)
+# The admins' list: not an admin, a page out of bounds, the bounds of ``from`` and ``to``.
+LIST_RAISES = raises_exactly(
+    PermissionDeniedError, InvalidInputError, NaiveDatetimeError, TimeOutOfRangeError
+)
+# Resolving (admins): the dispute not there or closed, the note or amount refused, a refund
+# past what was paid, the booking's state refuses it.
+RESOLVE_RAISES = raises_exactly(
+    PermissionDeniedError,
+    DisputeNotFoundError,
+    DisputeClosedError,
+    InvalidInputError,
+    InvalidMoneyError,
+    RefundOutOfRangeError,
+    BookingActionNotAllowedError,
+    InvalidTransitionError,
+    ConcurrentUpdateError,
+)
 
 
 class DisputesController(SignedIn, context="disputes", raises=CHANGES):
@@ -44,6 +116,7 @@ class DisputesController(SignedIn, context="disputes", raises=CHANGES):
     @post(
         status_code=HTTP_201_CREATED,
         summary="Contest a closed booking (its parties, in 14 days, once)",
+        opt=OPEN_RAISES,
     )
     async def open(
         self, data: JSONBody[OpenDisputeRequest], actor: Caller, disputes: DisputesDep
@@ -54,7 +127,11 @@ class DisputesController(SignedIn, context="disputes", raises=CHANGES):
         )
         return DisputeSummaryView.of(opened)
 
-    @get("/{dispute_id:uuid}", summary="A dispute with its evidence (its parties, admins)")
+    @get(
+        "/{dispute_id:uuid}",
+        summary="A dispute with its evidence (its parties, admins)",
+        opt=READ_RAISES,
+    )
     async def read(
         self, dispute_id: FromPath[UUID], actor: Caller, disputes: DisputesDep
     ) -> DisputeDetailView:
@@ -64,6 +141,7 @@ class DisputesController(SignedIn, context="disputes", raises=CHANGES):
         "/{dispute_id:uuid}/messages",
         status_code=HTTP_201_CREATED,
         summary="Add evidence to an open dispute: words and maybe a picture",
+        opt=EVIDENCE_RAISES,
     )
     async def add_message(
         self,
@@ -83,7 +161,10 @@ class AdminDisputesController(AdminOnly, context="disputes", raises=CHANGES):
     path = "/admin/disputes"
     tags = ["disputes", "admin"]
 
-    @get(summary="Disputes, newest first: by status and when they were opened (admins)")
+    @get(
+        summary="Disputes, newest first: by status and when they were opened (admins)",
+        opt=LIST_RAISES,
+    )
     async def list_disputes(
         self,
         actor: Caller,
@@ -101,7 +182,9 @@ class AdminDisputesController(AdminOnly, context="disputes", raises=CHANGES):
         return DisputePage.of(found, DisputeSummaryView.of)
 
     @patch(
-        "/{dispute_id:uuid}", summary="Resolve a dispute once: outcome, note and refund (admins)"
+        "/{dispute_id:uuid}",
+        summary="Resolve a dispute once: outcome, note and refund (admins)",
+        opt=RESOLVE_RAISES,
     )
     async def resolve(
         self,

@@ -13,9 +13,21 @@ from litestar import get, put
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 
-from booking_domain.loyalty import ProgramId
+from booking_domain.catalog import ArtistNotFoundError
+from booking_domain.loyalty import (
+    InvalidProgramError,
+    ProgramActionNotAllowedError,
+    ProgramId,
+    ProgramNotFoundError,
+)
 from booking_domain.loyalty.use_cases import LoyaltyUseCases
-from booking_domain.shared import ArtistId, PageRequest
+from booking_domain.shared import (
+    ArtistId,
+    ConcurrentUpdateError,
+    ConflictError,
+    PageRequest,
+    PermissionDeniedError,
+)
 from entrypoints.http.caller import Caller, MaybeCaller
 from entrypoints.http.controllers import AdminOnly, Public, SignedIn
 from entrypoints.http.loyalty.dto import (
@@ -26,17 +38,43 @@ from entrypoints.http.loyalty.dto import (
     ProgramView,
     StandingView,
 )
-from entrypoints.http.problem_docs import CHANGES, READS
+from entrypoints.http.problem_docs import CHANGES, READS, raises_exactly
 from entrypoints.http.wire import PageNumber, PageSize
 
 LoyaltyDep = NamedDependency[LoyaltyUseCases]
+
+
+# The platform's program: not set yet.
+PLATFORM_READ_RAISES = raises_exactly(ProgramNotFoundError)
+# Setting it (admins): not theirs to set, the rates refused, a change that lost a race
+# (or two first programs at once: conflict).
+PLATFORM_SET_RAISES = raises_exactly(
+    ProgramActionNotAllowedError, InvalidProgramError, ConcurrentUpdateError, ConflictError
+)
+# An artist's program: the artist not there (or hidden), no program (or off).
+ARTIST_READ_RAISES = raises_exactly(ArtistNotFoundError, ProgramNotFoundError)
+# Setting it: not the owner (nor an admin), the rates refused, a lost race.
+ARTIST_SET_RAISES = raises_exactly(
+    ArtistNotFoundError,
+    PermissionDeniedError,
+    InvalidProgramError,
+    ConcurrentUpdateError,
+    ConflictError,
+)
+# Your points: nothing to refuse.
+MINE_RAISES = raises_exactly()
+# Your entries in one program: no such program.
+ENTRIES_RAISES = raises_exactly(ProgramNotFoundError)
 
 
 class PlatformProgramController(Public, context="loyalty", raises=READS):
     path = "/loyalty-program"
     tags = ["loyalty"]
 
-    @get(summary="The platform's loyalty program and its rates (anyone, once set)")
+    @get(
+        summary="The platform's loyalty program and its rates (anyone, once set)",
+        opt=PLATFORM_READ_RAISES,
+    )
     async def read(self, loyalty: LoyaltyDep) -> ProgramView:
         return ProgramView.of(await loyalty.get_platform_program())
 
@@ -45,7 +83,10 @@ class AdminProgramController(AdminOnly, context="loyalty", raises=CHANGES):
     path = "/admin/loyalty-program"
     tags = ["admin", "loyalty"]
 
-    @put(summary="Turn the platform's loyalty program on or off and set its rates (admins)")
+    @put(
+        summary="Turn the platform's loyalty program on or off and set its rates (admins)",
+        opt=PLATFORM_SET_RAISES,
+    )
     async def set_program(
         self, data: JSONBody[ProgramBody], actor: Caller, loyalty: LoyaltyDep
     ) -> ProgramView:
@@ -56,7 +97,10 @@ class ArtistProgramController(Public, context="loyalty", raises=CHANGES):
     path = "/artists/{artist_id:uuid}/loyalty-program"
     tags = ["loyalty"]
 
-    @get(summary="An artist's own loyalty program (anyone while it is on; the artist always)")
+    @get(
+        summary="An artist's own loyalty program (anyone while it is on; the artist always)",
+        opt=ARTIST_READ_RAISES,
+    )
     async def read(
         self, artist_id: FromPath[UUID], maybe_actor: MaybeCaller, loyalty: LoyaltyDep
     ) -> ProgramView:
@@ -67,7 +111,10 @@ class ArtistProgramSettingsController(SignedIn, context="loyalty", raises=CHANGE
     path = "/artists/{artist_id:uuid}/loyalty-program"
     tags = ["loyalty"]
 
-    @put(summary="Turn an artist's own loyalty program on or off and set its rates")
+    @put(
+        summary="Turn an artist's own loyalty program on or off and set its rates",
+        opt=ARTIST_SET_RAISES,
+    )
     async def set_program(
         self,
         artist_id: FromPath[UUID],
@@ -83,12 +130,16 @@ class MyLoyaltyController(SignedIn, context="loyalty", raises=READS):
     path = "/me/loyalty"
     tags = ["loyalty"]
 
-    @get(summary="Your points: each program's balance, tier and next expiry")
+    @get(summary="Your points: each program's balance, tier and next expiry", opt=MINE_RAISES)
     async def mine(self, actor: Caller, loyalty: LoyaltyDep) -> LoyaltyView:
         standings = await loyalty.my_loyalty(actor)
         return LoyaltyView([StandingView.of(s) for s in standings])
 
-    @get("/{program_id:uuid}/entries", summary="Your entries in one program, newest first")
+    @get(
+        "/{program_id:uuid}/entries",
+        summary="Your entries in one program, newest first",
+        opt=ENTRIES_RAISES,
+    )
     async def entries(
         self,
         program_id: FromPath[UUID],

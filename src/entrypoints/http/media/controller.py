@@ -10,21 +10,70 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_200_OK
 
-from booking_domain.media import UploadId
+from booking_domain.media import (
+    ImageRejectedError,
+    InvalidKeyError,
+    InvalidMetadataError,
+    InvalidStorageRequestError,
+    InvalidUploadError,
+    ObjectExistsError,
+    ObjectNotFoundError,
+    ObjectTooLargeError,
+    StorageUnavailableError,
+    UploadExpiredError,
+    UploadId,
+    UploadMismatchError,
+    UploadNotFoundError,
+    UploadNotReceivedError,
+    UploadPurposeNotAllowedError,
+)
 from booking_domain.media.use_cases import MediaUseCases
+from booking_domain.shared import ConcurrentUpdateError, InvalidTransitionError
 from entrypoints.http.caller import Caller
 from entrypoints.http.controllers import SignedIn
 from entrypoints.http.media.dto import UploadRequest, UploadStateView, UploadTicketView
-from entrypoints.http.problem_docs import CHANGES
+from entrypoints.http.problem_docs import CHANGES, raises_exactly
 
 MediaDep = NamedDependency[MediaUseCases]
+
+
+# Asking to upload (RequestUpload): the file's kind, size or purpose refused (or not the
+# caller's to use), the storage's checks of the signed request.
+REQUEST_RAISES = raises_exactly(
+    InvalidUploadError,
+    UploadPurposeNotAllowedError,
+    InvalidStorageRequestError,
+    InvalidKeyError,
+    InvalidMetadataError,
+)
+# Reading one: not there, or not the caller's (the same 404).
+READ_RAISES = raises_exactly(UploadNotFoundError)
+# Completing one (CompleteUpload): besides, nothing received, expired, not what was
+# announced, an image refused, done already; the storage's answers (a vanished or
+# oversized object, one there already, the store unreachable); a write that lost a race.
+COMPLETE_RAISES = raises_exactly(
+    UploadNotFoundError,
+    UploadNotReceivedError,
+    UploadExpiredError,
+    UploadMismatchError,
+    ImageRejectedError,
+    InvalidTransitionError,
+    ObjectNotFoundError,
+    ObjectTooLargeError,
+    ObjectExistsError,
+    StorageUnavailableError,
+    ConcurrentUpdateError,
+)
 
 
 class UploadsController(SignedIn, context="media", raises=CHANGES):
     path = "/uploads"
     tags = ["media"]
 
-    @post(summary="Ask to upload an image: where and how to PUT it (valid 10 minutes)")
+    @post(
+        summary="Ask to upload an image: where and how to PUT it (valid 10 minutes)",
+        opt=REQUEST_RAISES,
+    )
     async def request_upload(
         self, data: JSONBody[UploadRequest], actor: Caller, media: MediaDep
     ) -> UploadTicketView:
@@ -33,7 +82,7 @@ class UploadsController(SignedIn, context="media", raises=CHANGES):
         )
         return UploadTicketView.of(requested)
 
-    @get("/{upload_id:uuid}", summary="An upload's state and its images")
+    @get("/{upload_id:uuid}", summary="An upload's state and its images", opt=READ_RAISES)
     async def read(
         self, upload_id: FromPath[UUID], actor: Caller, media: MediaDep
     ) -> UploadStateView:
@@ -43,6 +92,7 @@ class UploadsController(SignedIn, context="media", raises=CHANGES):
         "/{upload_id:uuid}/complete",
         status_code=HTTP_200_OK,
         summary="The PUT is done: check the file and make its images (422 if it is refused)",
+        opt=COMPLETE_RAISES,
     )
     async def complete(
         self, upload_id: FromPath[UUID], actor: Caller, media: MediaDep

@@ -14,9 +14,19 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_202_ACCEPTED
 
-from booking_domain.notifications import NotificationId
+from booking_domain.catalog import ArtistNotFoundError
+from booking_domain.notifications import (
+    InvalidReminderOffsetsError,
+    NotificationId,
+    NotificationNotFoundError,
+)
 from booking_domain.notifications.use_cases import NotificationUseCases
-from booking_domain.shared import MAX_PAGE, MAX_PAGE_SIZE
+from booking_domain.shared import (
+    MAX_PAGE,
+    MAX_PAGE_SIZE,
+    ConcurrentUpdateError,
+    PermissionDeniedError,
+)
 from booking_domain.shared.ids import ArtistId
 from booking_domain.shared.pages import PageRequest
 from entrypoints.http.caller import Caller
@@ -33,7 +43,7 @@ from entrypoints.http.notifications.dto import (
     ReminderOffsetsView,
     UnreadCountView,
 )
-from entrypoints.http.problem_docs import CHANGES
+from entrypoints.http.problem_docs import CHANGES, raises_exactly
 from entrypoints.http.wire import given
 
 NotificationsDep = NamedDependency[NotificationUseCases]
@@ -42,11 +52,29 @@ Page = Annotated[int, QueryParameter(ge=1, le=MAX_PAGE)]
 PageSize = Annotated[int, QueryParameter(name="pageSize", ge=1, le=MAX_PAGE_SIZE)]
 
 
+# The caller's own inbox and preferences: nothing of theirs to refuse; marking one read: not
+# there or not theirs; a change that lost a race (concurrent_update, as on every change).
+INBOX_RAISES = raises_exactly()
+MARK_READ_RAISES = raises_exactly(NotificationNotFoundError, ConcurrentUpdateError)
+CHANGE_RAISES = raises_exactly(ConcurrentUpdateError)
+# An artist's reminder offsets: not there, or not the caller's (owner, admins); choosing:
+# besides, offsets refused.
+REMINDERS_READ_RAISES = raises_exactly(ArtistNotFoundError)
+REMINDERS_SET_RAISES = raises_exactly(
+    ArtistNotFoundError, InvalidReminderOffsetsError, ConcurrentUpdateError
+)
+# The admins' failed notifications: not an admin; retrying one: not there, or not failed.
+FAILED_RAISES = raises_exactly(PermissionDeniedError)
+RETRY_RAISES = raises_exactly(
+    PermissionDeniedError, NotificationNotFoundError, ConcurrentUpdateError
+)
+
+
 class InboxController(SignedIn, context="notifications", raises=CHANGES):
     path = "/me"
     tags = ["notifications"]
 
-    @get("/notifications", summary="Your in-app notifications, newest first")
+    @get("/notifications", summary="Your in-app notifications, newest first", opt=INBOX_RAISES)
     async def inbox(
         self,
         actor: Caller,
@@ -60,7 +88,11 @@ class InboxController(SignedIn, context="notifications", raises=CHANGES):
         )
         return msgspec.structs.replace(InboxPage.of(found, InboxItemView.of), unread=unread)
 
-    @get("/notifications/unread-count", summary="How many of your notifications are unread")
+    @get(
+        "/notifications/unread-count",
+        summary="How many of your notifications are unread",
+        opt=INBOX_RAISES,
+    )
     async def unread(self, actor: Caller, notifications: NotificationsDep) -> UnreadCountView:
         return UnreadCountView(await notifications.count_unread(actor))
 
@@ -68,6 +100,7 @@ class InboxController(SignedIn, context="notifications", raises=CHANGES):
         "/notifications/{notification_id:uuid}/read",
         status_code=HTTP_200_OK,
         summary="Mark one notification read",
+        opt=MARK_READ_RAISES,
     )
     async def mark_read(
         self, notification_id: FromPath[UUID], actor: Caller, notifications: NotificationsDep
@@ -79,15 +112,20 @@ class InboxController(SignedIn, context="notifications", raises=CHANGES):
         "/notifications/read-all",
         status_code=HTTP_200_OK,
         summary="Mark all your notifications read",
+        opt=CHANGE_RAISES,
     )
     async def mark_all_read(self, actor: Caller, notifications: NotificationsDep) -> MarkedView:
         return MarkedView(await notifications.mark_all_read(actor))
 
-    @get("/notification-preferences", summary="Which channels carry non-essential messages")
+    @get(
+        "/notification-preferences",
+        summary="Which channels carry non-essential messages",
+        opt=INBOX_RAISES,
+    )
     async def preferences(self, actor: Caller, notifications: NotificationsDep) -> PreferencesView:
         return PreferencesView.of(await notifications.get_preferences(actor))
 
-    @patch("/notification-preferences", summary="Turn channels on or off")
+    @patch("/notification-preferences", summary="Turn channels on or off", opt=CHANGE_RAISES)
     async def change_preferences(
         self, data: JSONBody[PreferencesChange], actor: Caller, notifications: NotificationsDep
     ) -> PreferencesView:
@@ -105,14 +143,20 @@ class ReminderOffsetsController(SignedIn, context="notifications", raises=CHANGE
     path = "/artists/{artist_id:uuid}/reminders"
     tags = ["notifications"]
 
-    @get(summary="How long before an appointment its parties are reminded (owner, admins)")
+    @get(
+        summary="How long before an appointment its parties are reminded (owner, admins)",
+        opt=REMINDERS_READ_RAISES,
+    )
     async def read(
         self, artist_id: FromPath[UUID], actor: Caller, notifications: NotificationsDep
     ) -> ReminderOffsetsView:
         offsets = await notifications.get_reminder_offsets(actor, ArtistId(artist_id))
         return ReminderOffsetsView.of(offsets)
 
-    @put(summary="Choose the reminder offsets, in minutes (at most 4; [] turns them off)")
+    @put(
+        summary="Choose the reminder offsets, in minutes (at most 4; [] turns them off)",
+        opt=REMINDERS_SET_RAISES,
+    )
     async def choose(
         self,
         artist_id: FromPath[UUID],
@@ -130,7 +174,11 @@ class AdminNotificationsController(AdminOnly, context="notifications", raises=CH
     path = "/admin/notifications"
     tags = ["notifications", "admin"]
 
-    @get("/failed", summary="Notifications that failed for good, newest first (admins)")
+    @get(
+        "/failed",
+        summary="Notifications that failed for good, newest first (admins)",
+        opt=FAILED_RAISES,
+    )
     async def failed(
         self,
         actor: Caller,
@@ -145,6 +193,7 @@ class AdminNotificationsController(AdminOnly, context="notifications", raises=CH
         "/{notification_id:uuid}/retry",
         status_code=HTTP_202_ACCEPTED,
         summary="Send a failed notification again (admins)",
+        opt=RETRY_RAISES,
     )
     async def retry(
         self, notification_id: FromPath[UUID], actor: Caller, notifications: NotificationsDep

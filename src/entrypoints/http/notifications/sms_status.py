@@ -23,6 +23,7 @@ from booking_domain.notifications import InvalidDeliveryReportError, UnsignedDel
 from booking_domain.notifications.use_cases import NotificationUseCases
 from entrypoints.http.caller import AnyRequest
 from entrypoints.http.controllers import Public
+from entrypoints.http.problem_docs import raises_exactly
 
 NotificationsDep = NamedDependency[NotificationUseCases]
 
@@ -43,6 +44,10 @@ StatusForm = Annotated[
 ]
 
 
+# A delivery report: unsigned (or signed wrongly), or not a report.
+REPORT_RAISES = raises_exactly(UnsignedDeliveryReportError, InvalidDeliveryReportError)
+
+
 class SmsStatusController(
     Public,
     context="notifications",
@@ -51,7 +56,11 @@ class SmsStatusController(
     path = "/sms/twilio/status"
     tags = ["notifications"]
 
-    @post(status_code=HTTP_204_NO_CONTENT, summary="Twilio's delivery reports (for Twilio only)")
+    @post(
+        status_code=HTTP_204_NO_CONTENT,
+        summary="Twilio's delivery reports (for Twilio only)",
+        opt=REPORT_RAISES,
+    )
     async def report(
         self,
         request: AnyRequest,

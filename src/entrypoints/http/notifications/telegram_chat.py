@@ -10,14 +10,24 @@ from litestar import delete, get, post
 from litestar.di import NamedDependency
 from litestar.status_codes import HTTP_201_CREATED, HTTP_204_NO_CONTENT
 
-from booking_domain.notifications import ChatLinkOffer, TelegramChat
+from booking_domain.accounts import TelegramOffError
+from booking_domain.notifications import ChatLinkOffer, TelegramChat, TelegramChatNotLinkedError
 from booking_domain.notifications.use_cases import NotificationUseCases
+from booking_domain.shared import ConcurrentUpdateError
 from booking_domain.shared.errors import NotFoundError
 from entrypoints.http.caller import Caller
 from entrypoints.http.controllers import SignedIn
+from entrypoints.http.problem_docs import raises_exactly
 from entrypoints.http.wire import View, utc
 
 NotificationsDep = NamedDependency[NotificationUseCases]
+
+
+# A link to the bot: the bot is off here; a change that lost a race. The chat, or unlinking
+# it: besides, no chat linked.
+LINK_RAISES = raises_exactly(TelegramOffError, ConcurrentUpdateError)
+CHAT_RAISES = raises_exactly(TelegramOffError, TelegramChatNotLinkedError)
+UNLINK_RAISES = raises_exactly(TelegramOffError, TelegramChatNotLinkedError, ConcurrentUpdateError)
 
 
 class TelegramChatLinkView(View, frozen=True):
@@ -61,15 +71,21 @@ class TelegramChatController(SignedIn, context="notifications", raises=(NotFound
         "/chat-link",
         status_code=HTTP_201_CREATED,
         summary="A deep link that links your Telegram chat with the bot (10 minutes, once)",
+        opt=LINK_RAISES,
     )
     async def link(self, actor: Caller, notifications: NotificationsDep) -> TelegramChatLinkView:
         """Asking again replaces the token given before."""
         return TelegramChatLinkView.of(await notifications.start_telegram_chat_link(actor))
 
-    @get("/chat", summary="Your chat with the Telegram bot")
+    @get("/chat", summary="Your chat with the Telegram bot", opt=CHAT_RAISES)
     async def chat(self, actor: Caller, notifications: NotificationsDep) -> TelegramChatView:
         return TelegramChatView.of(await notifications.get_telegram_chat(actor))
 
-    @delete("/chat", status_code=HTTP_204_NO_CONTENT, summary="Unlink your Telegram chat")
+    @delete(
+        "/chat",
+        status_code=HTTP_204_NO_CONTENT,
+        summary="Unlink your Telegram chat",
+        opt=UNLINK_RAISES,
+    )
     async def unlink(self, actor: Caller, notifications: NotificationsDep) -> None:
         await notifications.unlink_telegram_chat(actor)

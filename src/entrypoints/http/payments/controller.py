@@ -17,10 +17,54 @@ from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import FromPath, HeaderParameter, JSONBody, Parameter, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_204_NO_CONTENT
 
-from booking_domain.payments import PaymentMethod, RefundId
+from booking_domain.bookings import (
+    BookingActionNotAllowedError,
+    BookingNotFoundError,
+    IdempotencyKeyReusedError,
+    PaymentMismatchError,
+    RefundOutOfRangeError,
+)
+from booking_domain.loyalty import (
+    InsufficientPointsError,
+    PointsNotRedeemableError,
+    RedemptionTooLargeError,
+)
+from booking_domain.payments import (
+    DepositNotPayableError,
+    InvoiceInProgressError,
+    InvoiceNotFoundError,
+    NothingToRefundError,
+    PaymentCheckTooSoonError,
+    PaymentMethod,
+    PaymentNotFoundError,
+    PaymentProviderError,
+    PaymentProviderUnavailableError,
+    RefundId,
+    RefundNotFoundError,
+)
+from booking_domain.payments.errors import (
+    BalanceAlreadyPaidError,
+    BalanceNegativeError,
+    BalanceNotDueError,
+    BalanceNotPayableError,
+)
 from booking_domain.payments.ledger import TransactionFilter, TransactionKind
 from booking_domain.payments.use_cases import BalanceRequest, BalanceSettled, PaymentUseCases
-from booking_domain.shared import MAX_PAGE, MAX_PAGE_SIZE, BookingId, PageRequest, RetryLaterError
+from booking_domain.shared import (
+    MAX_PAGE,
+    MAX_PAGE_SIZE,
+    BookingId,
+    ConcurrentUpdateError,
+    ConflictError,
+    InvalidInputError,
+    InvalidTransitionError,
+    NaiveDatetimeError,
+    PageRequest,
+    PermissionDeniedError,
+    RetryLaterError,
+    ServiceUnavailableError,
+    TimeOutOfRangeError,
+)
 from entrypoints.bundles import SandboxBank
 from entrypoints.http.caller import AnyRequest, Caller
 from entrypoints.http.controllers import AdminOnly, Public, SignedIn
@@ -36,7 +80,7 @@ from entrypoints.http.payments.dto import (
     TransactionView,
 )
 from entrypoints.http.payments.examples import BALANCE_INVOICE
-from entrypoints.http.problem_docs import CHANGES, READS
+from entrypoints.http.problem_docs import CHANGES, READS, raises_exactly
 from entrypoints.http.response_docs import documented
 
 PaymentsDep = NamedDependency[PaymentUseCases]
@@ -52,6 +96,60 @@ IdempotencyKey = Annotated[
     ),
 ]
 
+# What the provider's answer to any call becomes (QPay's error keys, or the payment edge's
+# codes, translated by the gateway adapters).
+PROVIDER_FAILS = (
+    PaymentNotFoundError, DepositNotPayableError, NothingToRefundError, ConflictError,
+    PaymentProviderError, PaymentProviderUnavailableError,
+)  # fmt: skip
+# Paying the deposit (RequestDepositInvoice): the caller is not the booking's customer or a
+# stranger, the Idempotency-Key refused or reused, its earlier invoice still being made or
+# failed (503), the booking not invoiceable, the points refused, a state moved meanwhile,
+# and the provider's failures.
+DEPOSIT_INVOICE_RAISES = raises_exactly(
+    BookingNotFoundError, BookingActionNotAllowedError,
+    InvalidInputError, IdempotencyKeyReusedError, InvoiceInProgressError, ServiceUnavailableError,
+    InsufficientPointsError, PointsNotRedeemableError, RedemptionTooLargeError,
+    InvalidTransitionError, ConcurrentUpdateError,
+    *PROVIDER_FAILS,
+)  # fmt: skip
+# Asking for the balance (IssueBalanceInvoice): as the deposit's, for the booking's artist,
+# plus the adjustment refused and the balance not due, paid, negative or not payable.
+BALANCE_INVOICE_RAISES = raises_exactly(
+    BookingNotFoundError, BookingActionNotAllowedError,
+    InvalidInputError, IdempotencyKeyReusedError, InvoiceInProgressError, ServiceUnavailableError,
+    BalanceNotDueError, BalanceAlreadyPaidError, BalanceNegativeError, BalanceNotPayableError,
+    InsufficientPointsError, PointsNotRedeemableError, RedemptionTooLargeError,
+    InvalidTransitionError, ConcurrentUpdateError,
+    *PROVIDER_FAILS,
+)  # fmt: skip
+# Reading an invoice (GetPayment): not there or not the caller's (the same 404).
+READ_INVOICE_RAISES = raises_exactly(InvoiceNotFoundError, BookingNotFoundError)
+# "I have paid" (CheckPayment): as reading, plus not the customer, too soon after the last
+# check (429), a payment that fits no rule of the booking, a state moved meanwhile, and the
+# provider's failures.
+CHECK_RAISES = raises_exactly(
+    InvoiceNotFoundError, BookingNotFoundError, BookingActionNotAllowedError,
+    PaymentCheckTooSoonError, PaymentMismatchError, InvalidTransitionError,
+    ConcurrentUpdateError, *PROVIDER_FAILS,
+)  # fmt: skip
+# The provider's callback (HandleCallback) answers SUCCESS whatever happens: no refusal.
+CALLBACK_RAISES = raises_exactly()
+# Settlements (admins): a page out of bounds; settling one: the note refused, the refund not
+# there or not awaiting settlement, its booking gone, the amount past what was paid, a
+# state moved meanwhile.
+LIST_SETTLEMENTS_RAISES = raises_exactly(PermissionDeniedError, InvalidInputError)
+SETTLE_RAISES = raises_exactly(
+    PermissionDeniedError, InvalidInputError, RefundNotFoundError, BookingNotFoundError,
+    InvalidTransitionError, RefundOutOfRangeError, ConcurrentUpdateError,
+)  # fmt: skip
+# The ledger's filter: a status of no listed kind, ``to`` not after ``from``, their bounds.
+TRANSACTIONS_RAISES = raises_exactly(
+    PermissionDeniedError, InvalidInputError, NaiveDatetimeError, TimeOutOfRangeError
+)
+# The sandbox's bank app: no such invoice, or one cancelled.
+SANDBOX_PAY_RAISES = raises_exactly(PaymentNotFoundError, ConflictError)
+
 
 class DepositInvoiceController(SignedIn, context="payments", raises=CHANGES):
     path = "/bookings"
@@ -61,6 +159,7 @@ class DepositInvoiceController(SignedIn, context="payments", raises=CHANGES):
         "/{booking_id:uuid}/deposit-invoice",
         status_code=HTTP_201_CREATED,
         summary="Pay the deposit: a QPay invoice (the booking's customer)",
+        opt=DEPOSIT_INVOICE_RAISES,
     )
     async def request_invoice(
         self,
@@ -95,6 +194,7 @@ class DepositInvoiceController(SignedIn, context="payments", raises=CHANGES):
             ),
             HTTP_204_NO_CONTENT: ResponseSpec(None, description=NOTHING_LEFT),
         },
+        opt=BALANCE_INVOICE_RAISES,
     )
     async def issue_balance(
         self,
@@ -123,7 +223,11 @@ class PaymentsController(SignedIn, context="payments", raises=(*CHANGES, RetryLa
     path = "/payments"
     tags = ["payments"]
 
-    @get("/{invoice_id:str}", summary="An invoice, its payments and its booking's status")
+    @get(
+        "/{invoice_id:str}",
+        summary="An invoice, its payments and its booking's status",
+        opt=READ_INVOICE_RAISES,
+    )
     async def read(
         self, invoice_id: InvoicePath, actor: Caller, payments: PaymentsDep
     ) -> InvoiceView:
@@ -133,6 +237,7 @@ class PaymentsController(SignedIn, context="payments", raises=(*CHANGES, RetryLa
         "/{invoice_id:str}/check",
         status_code=HTTP_200_OK,
         summary="I have paid: confirm with QPay now (once per 15 s per invoice)",
+        opt=CHECK_RAISES,
     )
     async def check(
         self, invoice_id: InvoicePath, actor: Caller, payments: PaymentsDep
@@ -156,6 +261,7 @@ class PaymentCallbackController(Public, context="payments"):
         status_code=HTTP_200_OK,  # what SUCCESS sends, and so the document says (not 201)
         media_type=MediaType.TEXT,
         summary="QPay's payment callback (for QPay only)",
+        opt=CALLBACK_RAISES,
     )
     async def callback(
         self,
@@ -179,7 +285,10 @@ class SettlementsController(AdminOnly, context="payments", raises=CHANGES):
     path = "/admin/settlements"
     tags = ["admin", "payments"]
 
-    @get(summary="Refunds awaiting manual settlement, oldest first (admins)")
+    @get(
+        summary="Refunds awaiting manual settlement, oldest first (admins)",
+        opt=LIST_SETTLEMENTS_RAISES,
+    )
     async def list_settlements(
         self,
         actor: Caller,
@@ -194,6 +303,7 @@ class SettlementsController(AdminOnly, context="payments", raises=CHANGES):
         "/{refund_id:uuid}/settle",
         status_code=HTTP_200_OK,
         summary="Mark a refund paid back by hand (admins; once)",
+        opt=SETTLE_RAISES,
     )
     async def settle(
         self,
@@ -218,7 +328,10 @@ class TransactionsController(AdminOnly, context="payments", raises=READS):
     path = "/admin/transactions"
     tags = ["admin", "payments"]
 
-    @get(summary="Deposits and refunds: kind, status, dates, awaiting settlement (admins)")
+    @get(
+        summary="Deposits and refunds: kind, status, dates, awaiting settlement (admins)",
+        opt=TRANSACTIONS_RAISES,
+    )
     async def list_transactions(
         self,
         actor: Caller,
@@ -257,6 +370,7 @@ class SandboxController(Public, context="payments", raises=CHANGES):
         "/{invoice_id:str}/pay",
         status_code=HTTP_200_OK,
         summary="Pay a sandbox invoice (local profile only)",
+        opt=SANDBOX_PAY_RAISES,
     )
     async def pay(
         self,

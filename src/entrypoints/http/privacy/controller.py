@@ -16,13 +16,36 @@ from litestar.response import Stream
 from litestar.status_codes import HTTP_204_NO_CONTENT
 from msgspec import UNSET, Meta, UnsetType
 
-from booking_domain.accounts import PasswordProof, PhoneCodeProof, Proof
+from booking_domain.accounts import (
+    AccountDeletedError,
+    AccountLockedError,
+    CannotProveOwnerError,
+    InvalidCodeError,
+    PasswordProof,
+    PhoneCodeProof,
+    Proof,
+    UserNotFoundError,
+)
+from booking_domain.bookings import BookingActionNotAllowedError, RefundOutOfRangeError
+from booking_domain.catalog import ArtistNotFoundError
+from booking_domain.commissions import (
+    ProjectClosedError,
+    RequestActionNotAllowedError,
+    RequestClosedError,
+    RequestNotOpenError,
+)
 from booking_domain.privacy import ExportPart, PrivacyUseCases
-from booking_domain.shared import NotAuthenticatedError, RetryLaterError
+from booking_domain.shared import (
+    ConcurrentUpdateError,
+    InvalidInputError,
+    InvalidTransitionError,
+    NotAuthenticatedError,
+    RetryLaterError,
+)
 from entrypoints.http.auth import client_address
 from entrypoints.http.caller import AnyRequest, Caller
 from entrypoints.http.controllers import SignedIn
-from entrypoints.http.problem_docs import CHANGES, READS
+from entrypoints.http.problem_docs import CHANGES, READS, raises_exactly
 from entrypoints.http.wire import Dto
 
 PrivacyDep = NamedDependency[PrivacyUseCases]
@@ -34,6 +57,31 @@ Code = Annotated[str, Meta(min_length=1, max_length=12, description="The 6 digit
 
 _IN_MEMORY = 8 * 1024 * 1024  # a bigger zip spills to a temporary file
 _CHUNK = 64 * 1024
+
+
+# The export: the account is gone.
+EXPORT_RAISES = raises_exactly(UserNotFoundError)
+# Deleting the account (DeleteAccount): gone already, no proof that fits it (a wrong or
+# missing password, a wrong code, none possible), the pair locked by wrong passwords
+# (423); then what cancelling its bookings, projects and requests may refuse when one moved
+# meanwhile, and a write that lost a race (concurrent_update, as on every change).
+DELETE_RAISES = raises_exactly(
+    UserNotFoundError,
+    AccountDeletedError,
+    InvalidInputError,
+    InvalidCodeError,
+    CannotProveOwnerError,
+    AccountLockedError,
+    ArtistNotFoundError,
+    BookingActionNotAllowedError,
+    RefundOutOfRangeError,
+    InvalidTransitionError,
+    ProjectClosedError,
+    RequestActionNotAllowedError,
+    RequestClosedError,
+    RequestNotOpenError,
+    ConcurrentUpdateError,
+)
 
 
 class DeleteAccountRequest(Dto, frozen=True):
@@ -85,7 +133,11 @@ class ExportController(SignedIn, context="privacy", raises=READS):
     path = "/me/export"
     tags = ["account"]
 
-    @get(media_type="application/zip", summary="Everything Inkslot holds about you (a zip)")
+    @get(
+        media_type="application/zip",
+        summary="Everything Inkslot holds about you (a zip)",
+        opt=EXPORT_RAISES,
+    )
     async def export(self, actor: Caller, privacy: PrivacyDep) -> Stream:
         """A zip of JSON files: your profile, sessions, bookings (as customer, and as artist),
         their payments, your ideas and reviews, your artist profile, services, availability
@@ -112,7 +164,7 @@ class LeavingController(
     path = "/me"
     tags = ["account"]
 
-    @delete(status_code=HTTP_204_NO_CONTENT, summary="Delete your account")
+    @delete(status_code=HTTP_204_NO_CONTENT, summary="Delete your account", opt=DELETE_RAISES)
     async def delete_account(
         self,
         request: AnyRequest,

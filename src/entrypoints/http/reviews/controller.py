@@ -13,15 +13,33 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
-from booking_domain.reviews import ReviewId, ReviewOrder
+from booking_domain.bookings import BookingNotFoundError
+from booking_domain.catalog import ArtistNotFoundError
+from booking_domain.reviews import (
+    ReplyExistsError,
+    ReviewEditClosedError,
+    ReviewExistsError,
+    ReviewId,
+    ReviewModerationError,
+    ReviewNotAllowedError,
+    ReviewNotFoundError,
+    ReviewOrder,
+)
 from booking_domain.reviews.use_cases import ReviewUseCases
-from booking_domain.shared import MAX_PAGE, MAX_PAGE_SIZE, Actor
+from booking_domain.shared import (
+    MAX_PAGE,
+    MAX_PAGE_SIZE,
+    Actor,
+    ConcurrentUpdateError,
+    InvalidInputError,
+    PermissionDeniedError,
+)
 from booking_domain.shared.ids import ArtistId, BookingId
 from booking_domain.shared.pages import PageRequest
 from entrypoints.http.auth import BEARER, authenticated
 from entrypoints.http.caller import Caller, MaybeCaller
 from entrypoints.http.controllers import AdminOnly, Public, SignedIn
-from entrypoints.http.problem_docs import CHANGES, READS
+from entrypoints.http.problem_docs import CHANGES, READS, raises_exactly
 from entrypoints.http.reviews.dto import (
     HideRequest,
     Order,
@@ -40,11 +58,56 @@ def _is_admin(actor: Actor | None) -> bool:
     return actor is not None and actor.is_admin
 
 
+# Writing one (WriteReview): the booking not the caller's, not theirs to review (not the
+# customer, not completed, too late), a rating or text refused, one there already (or at
+# once by another); a write that lost a race (concurrent_update, as on every change).
+WRITE_RAISES = raises_exactly(
+    BookingNotFoundError,
+    ReviewNotAllowedError,
+    InvalidInputError,
+    ReviewExistsError,
+    ConcurrentUpdateError,
+)
+# Reading one: not there, or hidden from the caller (the same 404).
+READ_RAISES = raises_exactly(ReviewNotFoundError)
+# Editing: besides, not its author, the edit window closed, a rating or text refused.
+EDIT_RAISES = raises_exactly(
+    ReviewNotFoundError,
+    PermissionDeniedError,
+    ReviewEditClosedError,
+    InvalidInputError,
+    ConcurrentUpdateError,
+)
+# Replying: besides, not the artist, a reply there already, its text refused.
+REPLY_RAISES = raises_exactly(
+    ReviewNotFoundError,
+    PermissionDeniedError,
+    ReplyExistsError,
+    InvalidInputError,
+    ConcurrentUpdateError,
+)
+# An artist's reviews: the artist not there (or hidden).
+LIST_RAISES = raises_exactly(ArtistNotFoundError)
+# Hiding or restoring (admins): not an admin, not there, hidden (or shown) already, the
+# reason refused.
+MODERATE_RAISES = raises_exactly(
+    PermissionDeniedError,
+    ReviewNotFoundError,
+    ReviewModerationError,
+    InvalidInputError,
+    ConcurrentUpdateError,
+)
+
+
 class BookingReviewController(SignedIn, context="reviews", raises=CHANGES):
     path = "/bookings/{booking_id:uuid}/review"
     tags = ["reviews"]
 
-    @post(status_code=HTTP_201_CREATED, summary="Review a completed booking (its customer, once)")
+    @post(
+        status_code=HTTP_201_CREATED,
+        summary="Review a completed booking (its customer, once)",
+        opt=WRITE_RAISES,
+    )
     async def write(
         self,
         booking_id: FromPath[UUID],
@@ -60,7 +123,7 @@ class ReviewsController(Public, context="reviews", raises=CHANGES):
     path = "/reviews/{review_id:uuid}"
     tags = ["reviews"]
 
-    @get(summary="One review (a hidden one: its parties and admins)")
+    @get(summary="One review (a hidden one: its parties and admins)", opt=READ_RAISES)
     async def read(
         self, review_id: FromPath[UUID], maybe_actor: MaybeCaller, reviews: ReviewsDep
     ) -> ReviewView:
@@ -71,6 +134,7 @@ class ReviewsController(Public, context="reviews", raises=CHANGES):
         guards=[authenticated],
         security=BEARER,
         summary="Change your review's rating or words (7 days after writing it)",
+        opt=EDIT_RAISES,
     )
     async def edit(
         self,
@@ -90,6 +154,7 @@ class ReviewsController(Public, context="reviews", raises=CHANGES):
         guards=[authenticated],
         security=BEARER,
         summary="Answer a review of your work (the artist, once)",
+        opt=REPLY_RAISES,
     )
     async def reply(
         self,
@@ -105,7 +170,7 @@ class ArtistReviewsController(Public, context="reviews", raises=READS):
     path = "/artists/{artist_id:uuid}/reviews"
     tags = ["reviews"]
 
-    @get(summary="An artist's reviews: newest first, or best first (sort=rating)")
+    @get(summary="An artist's reviews: newest first, or best first (sort=rating)", opt=LIST_RAISES)
     async def list_reviews(
         self,
         artist_id: FromPath[UUID],
@@ -126,7 +191,12 @@ class AdminReviewsController(AdminOnly, context="reviews", raises=CHANGES):
     path = "/admin/reviews/{review_id:uuid}"
     tags = ["reviews", "admin"]
 
-    @post("/hide", status_code=HTTP_200_OK, summary="Hide a review, with the reason (admins)")
+    @post(
+        "/hide",
+        status_code=HTTP_200_OK,
+        summary="Hide a review, with the reason (admins)",
+        opt=MODERATE_RAISES,
+    )
     async def hide(
         self,
         review_id: FromPath[UUID],
@@ -137,7 +207,12 @@ class AdminReviewsController(AdminOnly, context="reviews", raises=CHANGES):
         hidden = await reviews.hide_review(actor, ReviewId(review_id), data.reason)
         return ReviewView.of(hidden, for_admin=True)
 
-    @post("/restore", status_code=HTTP_200_OK, summary="Show a hidden review again (admins)")
+    @post(
+        "/restore",
+        status_code=HTTP_200_OK,
+        summary="Show a hidden review again (admins)",
+        opt=MODERATE_RAISES,
+    )
     async def restore(
         self, review_id: FromPath[UUID], actor: Caller, reviews: ReviewsDep
     ) -> ReviewView:

@@ -12,13 +12,32 @@ from litestar import MediaType, Response, delete, get, patch, post
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody, QueryParameter
 
+from booking_domain.catalog import (
+    ArtistNotFoundError,
+    InvalidScheduleError,
+    ServiceNotFoundError,
+)
+from booking_domain.scheduling import (
+    ArtistNotBookableError,
+    AvailabilityNotFoundError,
+    OverlappingAvailabilityError,
+)
 from booking_domain.scheduling.use_cases import MAX_SLOTS_PER_QUERY, SchedulingUseCases
-from booking_domain.shared import ArtistId, Role, ServiceId
+from booking_domain.shared import (
+    ArtistId,
+    InvalidInputError,
+    NaiveDatetimeError,
+    PermissionDeniedError,
+    Role,
+    ServiceId,
+    TimeOutOfRangeError,
+    UnknownTimeZoneError,
+)
 from entrypoints.http.auth import BEARER, authenticated, role_in
 from entrypoints.http.caller import Caller, MaybeCaller
 from entrypoints.http.catalog import ArtistView
 from entrypoints.http.controllers import Public
-from entrypoints.http.problem_docs import CHANGES
+from entrypoints.http.problem_docs import CHANGES, raises_exactly
 from entrypoints.http.scheduling.dto import (
     AvailabilityView,
     OverrideRequest,
@@ -31,6 +50,31 @@ from entrypoints.http.scheduling.slots_body import SLOTS_BODY_SCHEMA, render_slo
 
 SchedulingDep = NamedDependency[SchedulingUseCases]
 
+# The settings (UpdateSchedulingPolicy): no such artist (or hidden), not the owner, a value
+# the policy refuses (its zone, steps and holds).
+SETTINGS_RAISES = raises_exactly(
+    ArtistNotFoundError, PermissionDeniedError, InvalidScheduleError, UnknownTimeZoneError
+)
+# Availability: the artist not there or not for the caller's eyes. Slots: besides, the
+# service not there, the artist or service not bookable, the range or its bounds refused.
+AVAILABILITY_RAISES = raises_exactly(ArtistNotFoundError)
+SLOTS_RAISES = raises_exactly(
+    ArtistNotFoundError, ServiceNotFoundError, ArtistNotBookableError,
+    InvalidInputError, NaiveDatetimeError, TimeOutOfRangeError,
+)  # fmt: skip
+# A weekly rule or a date override: the caller has no artist profile (or is not the named
+# artist's owner), a time refused, overlapping windows, a date out of the horizon.
+ADD_RULE_RAISES = raises_exactly(
+    ArtistNotFoundError, PermissionDeniedError, InvalidScheduleError,
+    OverlappingAvailabilityError,
+)  # fmt: skip
+PUT_OVERRIDE_RAISES = raises_exactly(
+    ArtistNotFoundError, PermissionDeniedError, InvalidScheduleError,
+    OverlappingAvailabilityError, InvalidInputError,
+)  # fmt: skip
+# Removing one: not there, or not the caller's (the same 404).
+REMOVE_RAISES = raises_exactly(AvailabilityNotFoundError)
+
 
 class ArtistScheduleController(Public, context="scheduling", raises=CHANGES):
     path = "/artists"
@@ -41,6 +85,7 @@ class ArtistScheduleController(Public, context="scheduling", raises=CHANGES):
         guards=[authenticated],
         security=BEARER,
         summary="Change the scheduling policy (owner or admin)",
+        opt=SETTINGS_RAISES,
     )
     async def settings(
         self,
@@ -53,7 +98,11 @@ class ArtistScheduleController(Public, context="scheduling", raises=CHANGES):
             await scheduling.update_policy(actor, ArtistId(artist_id), data.fields())
         )
 
-    @get("/{artist_id:uuid}/availability", summary="Weekly rules, upcoming overrides, time zone")
+    @get(
+        "/{artist_id:uuid}/availability",
+        summary="Weekly rules, upcoming overrides, time zone",
+        opt=AVAILABILITY_RAISES,
+    )
     async def availability(
         self, artist_id: FromPath[UUID], maybe_actor: MaybeCaller, scheduling: SchedulingDep
     ) -> AvailabilityView:
@@ -65,6 +114,7 @@ class ArtistScheduleController(Public, context="scheduling", raises=CHANGES):
         "/{artist_id:uuid}/slots",
         summary="Free slots of a service (range up to 62 days)",
         responses=SLOTS_BODY_SCHEMA,
+        opt=SLOTS_RAISES,
     )
     async def slots(
         self,
@@ -88,27 +138,32 @@ class AvailabilityController(Public, context="scheduling", raises=CHANGES):
     guards = [authenticated, role_in(Role.ARTIST, Role.ADMIN)]
     security = BEARER
 
-    @post(summary="Add a weekly rule; overlapping rules on one day are refused (422)")
+    @post(
+        summary="Add a weekly rule; overlapping rules on one day are refused (422)",
+        opt=ADD_RULE_RAISES,
+    )
     async def add_rule(
         self, data: JSONBody[RuleRequest], actor: Caller, scheduling: SchedulingDep
     ) -> RuleView:
         return RuleView.of(await scheduling.add_weekly_rule(actor, data.fields()))
 
-    @delete("/{rule_id:uuid}", summary="Remove a weekly rule")
+    @delete("/{rule_id:uuid}", summary="Remove a weekly rule", opt=REMOVE_RAISES)
     async def delete_rule(
         self, rule_id: FromPath[UUID], actor: Caller, scheduling: SchedulingDep
     ) -> None:
         await scheduling.remove_weekly_rule(actor, rule_id)
 
     @post(
-        "/overrides", summary="Close a date or replace its windows (replaces that date's override)"
+        "/overrides",
+        summary="Close a date or replace its windows (replaces that date's override)",
+        opt=PUT_OVERRIDE_RAISES,
     )
     async def put_override(
         self, data: JSONBody[OverrideRequest], actor: Caller, scheduling: SchedulingDep
     ) -> OverrideView:
         return OverrideView.of(await scheduling.put_date_override(actor, data.fields()))
 
-    @delete("/overrides/{override_id:uuid}", summary="Remove a date override")
+    @delete("/overrides/{override_id:uuid}", summary="Remove a date override", opt=REMOVE_RAISES)
     async def delete_override(
         self, override_id: FromPath[UUID], actor: Caller, scheduling: SchedulingDep
     ) -> None:

@@ -8,11 +8,18 @@ from uuid import UUID
 from litestar import delete, get, post
 from litestar.params import FromPath, JSONBody
 
-from booking_domain.scheduling import ExternalCalendarId
-from booking_domain.shared import Page, PageRequest
+from booking_domain.catalog import ArtistNotFoundError
+from booking_domain.scheduling import (
+    ExternalCalendarId,
+    ExternalCalendarNotFoundError,
+    InvalidExternalCalendarError,
+    TooManyExternalCalendarsError,
+)
+from booking_domain.shared import Page, PageRequest, PermissionDeniedError
+from booking_domain.shared.secrets import SecretUnreadableError
 from entrypoints.http.caller import Caller
 from entrypoints.http.controllers import SignedIn
-from entrypoints.http.problem_docs import CHANGES
+from entrypoints.http.problem_docs import CHANGES, raises_exactly
 from entrypoints.http.scheduling.controller import SchedulingDep
 from entrypoints.http.scheduling.external_dto import (
     ExternalCalendarPage,
@@ -21,19 +28,31 @@ from entrypoints.http.scheduling.external_dto import (
 )
 from entrypoints.http.wire import PageNumber, PageSize
 
+# Every one: the caller is no artist, or has no profile yet; a stored URL that no key opens
+# (503). Adding: the URL refused, too many calendars. Removing: not there, or not theirs.
+OWN_CALENDARS = (PermissionDeniedError, ArtistNotFoundError, SecretUnreadableError)
+ADD_RAISES = raises_exactly(
+    *OWN_CALENDARS, InvalidExternalCalendarError, TooManyExternalCalendarsError
+)
+LIST_RAISES = raises_exactly(*OWN_CALENDARS)
+REMOVE_RAISES = raises_exactly(*OWN_CALENDARS, ExternalCalendarNotFoundError)
+
 
 class ExternalCalendarsController(SignedIn, context="scheduling", raises=CHANGES):
     path = "/me/external-calendars"
     tags = ["availability"]
 
-    @post(summary="Connect a calendar by its secret iCal URL (its first fetch is queued)")
+    @post(
+        summary="Connect a calendar by its secret iCal URL (its first fetch is queued)",
+        opt=ADD_RAISES,
+    )
     async def add(
         self, data: JSONBody[ExternalCalendarRequest], actor: Caller, scheduling: SchedulingDep
     ) -> ExternalCalendarView:
         added = await scheduling.add_external_calendar(actor, data.url, data.name)
         return ExternalCalendarView.of(added)
 
-    @get(summary="Your external calendars (URLs masked) and their last fetch")
+    @get(summary="Your external calendars (URLs masked) and their last fetch", opt=LIST_RAISES)
     async def list_calendars(
         self,
         actor: Caller,
@@ -46,7 +65,11 @@ class ExternalCalendarsController(SignedIn, context="scheduling", raises=CHANGES
             Page.of_whole(found, PageRequest(page, page_size)), ExternalCalendarView.of
         )
 
-    @delete("/{calendar_id:uuid}", summary="Disconnect a calendar (its busy time stops blocking)")
+    @delete(
+        "/{calendar_id:uuid}",
+        summary="Disconnect a calendar (its busy time stops blocking)",
+        opt=REMOVE_RAISES,
+    )
     async def remove(
         self, calendar_id: FromPath[UUID], actor: Caller, scheduling: SchedulingDep
     ) -> None:

@@ -11,21 +11,23 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath, QueryParameter
 from litestar.status_codes import HTTP_204_NO_CONTENT
 
-from booking_domain.catalog import PortfolioItemId
+from booking_domain.catalog import PortfolioItemId, PortfolioItemNotFoundError
 from booking_domain.search import (
     ArtistQuery,
     ArtistSort,
     FreeWithin,
+    InvalidSearchCursorError,
     Near,
     PortfolioQuery,
     StylesMatch,
 )
 from booking_domain.search.use_cases import SearchUseCases
+from booking_domain.shared import ConcurrentUpdateError, InvalidInputError, PermissionDeniedError
 from booking_domain.shared.ids import ServiceId, StudioId
 from entrypoints.http.auth import BEARER, authenticated
 from entrypoints.http.caller import Caller
 from entrypoints.http.controllers import Public, SignedIn
-from entrypoints.http.problem_docs import CHANGES, READS
+from entrypoints.http.problem_docs import CHANGES, READS, raises_exactly
 from entrypoints.http.search.dto import (
     ArtistCardView,
     ArtistSearchPage,
@@ -59,11 +61,26 @@ def _near(text: str | None, radius_km: float | None) -> Near | None:
     return None if text is None else Near.parse(text, radius_km)
 
 
+# A search: the query refused, a cursor this API never made.
+SEARCH_RAISES = raises_exactly(InvalidInputError, InvalidSearchCursorError)
+# Liking a piece: not a customer, the piece not there (or hidden); a write that lost a
+# race (concurrent_update, as on every change). Unliking: not a customer.
+LIKE_RAISES = raises_exactly(
+    PermissionDeniedError, PortfolioItemNotFoundError, ConcurrentUpdateError
+)
+UNLIKE_RAISES = raises_exactly(PermissionDeniedError, ConcurrentUpdateError)
+# Recommendations: not a customer.
+RECOMMEND_RAISES = raises_exactly(PermissionDeniedError)
+
+
 class ArtistSearchController(Public, context="search", raises=READS):
     path = "/artists"
     tags = ["search"]
 
-    @get(summary="Find artists: text, styles, place, price, rating, free within N days")
+    @get(
+        summary="Find artists: text, styles, place, price, rating, free within N days",
+        opt=SEARCH_RAISES,
+    )
     async def search_artists(
         self,
         search: SearchDep,
@@ -115,7 +132,9 @@ class PortfolioSearchController(Public, context="search", raises=CHANGES):
     path = "/portfolio"
     tags = ["search"]
 
-    @get(summary="Find portfolio pieces of approved artists: text, styles, place")
+    @get(
+        summary="Find portfolio pieces of approved artists: text, styles, place", opt=SEARCH_RAISES
+    )
     async def search_portfolio(
         self,
         search: SearchDep,
@@ -144,6 +163,7 @@ class PortfolioSearchController(Public, context="search", raises=CHANGES):
         guards=[authenticated],
         security=BEARER,
         summary="Like a piece (customers; twice is once)",
+        opt=LIKE_RAISES,
     )
     async def like(self, item_id: FromPath[UUID], actor: Caller, search: SearchDep) -> None:
         await search.like_portfolio_item(actor, PortfolioItemId(item_id))
@@ -153,6 +173,7 @@ class PortfolioSearchController(Public, context="search", raises=CHANGES):
         guards=[authenticated],
         security=BEARER,
         summary="Take a like back (customers)",
+        opt=UNLIKE_RAISES,
     )
     async def unlike(self, item_id: FromPath[UUID], actor: Caller, search: SearchDep) -> None:
         await search.unlike_portfolio_item(actor, PortfolioItemId(item_id))
@@ -162,7 +183,10 @@ class RecommendationsController(SignedIn, context="search", raises=READS):
     path = "/me/recommendations"
     tags = ["search"]
 
-    @get(summary="Artists in the styles you liked and booked, each with the reason")
+    @get(
+        summary="Artists in the styles you liked and booked, each with the reason",
+        opt=RECOMMEND_RAISES,
+    )
     async def recommend(
         self,
         actor: Caller,

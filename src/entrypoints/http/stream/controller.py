@@ -26,12 +26,12 @@ from litestar.params import HeaderParameter, QueryParameter
 from litestar.response import ServerSentEvent, ServerSentEventMessage
 
 from booking_domain.accounts import AccessClaims
-from booking_domain.shared import Actor, FeedItem
+from booking_domain.shared import Actor, FeedItem, InvalidCursorError, InvalidInputError
 from booking_domain.stream.use_cases import MAX_REPLAY, StreamUseCases
 from entrypoints.http.auth import BEARER, stream_authenticated
 from entrypoints.http.caller import Caller, Claims
 from entrypoints.http.controllers import Public
-from entrypoints.http.problem_docs import READS
+from entrypoints.http.problem_docs import READS, raises_exactly
 from entrypoints.http.stream.dto import Published, wire_json
 from entrypoints.http.stream.relay import Listeners, channels_of
 from entrypoints.http.stream.sessions import SESSION_ENDED, SessionWatch
@@ -47,6 +47,10 @@ _KEEP_ALIVE = ServerSentEventMessage(data=None, comment="keep-alive")
 _SESSION_ENDED = ServerSentEventMessage(data=None, comment="session ended")
 
 
+# The stream: a Last-Event-ID (or ``after``) this API never made, before it starts.
+STREAM_RAISES = raises_exactly(InvalidCursorError, InvalidInputError)
+
+
 class EventStreamController(Public, context="stream", raises=READS):
     path = "/events"
     tags = ["events"]
@@ -57,6 +61,7 @@ class EventStreamController(Public, context="stream", raises=READS):
         "/stream",
         summary="Your bookings' events as they happen (Server-Sent Events)",
         media_type="text/event-stream",
+        opt=STREAM_RAISES,
     )
     async def stream(
         self,

@@ -19,10 +19,12 @@ from litestar.params import HeaderParameter
 from litestar.status_codes import HTTP_204_NO_CONTENT
 
 from booking_domain.accounts import TelegramOffError
+from booking_domain.shared import ConcurrentUpdateError
 from booking_domain.telegram import InvalidTelegramUpdateError, TelegramWebhookRefusedError
 from booking_domain.telegram.use_cases import TelegramUseCases
 from entrypoints.http.caller import AnyRequest
 from entrypoints.http.controllers import Public
+from entrypoints.http.problem_docs import raises_exactly
 
 TelegramDep = NamedDependency[TelegramUseCases]
 SecretToken = Annotated[
@@ -34,6 +36,13 @@ SecretToken = Annotated[
 ]
 
 
+# An update from Telegram: the bot is off here, the secret header wrong, not an update; a
+# write that lost a race (concurrent_update, as on every change).
+RECEIVE_RAISES = raises_exactly(
+    TelegramOffError, TelegramWebhookRefusedError, InvalidTelegramUpdateError, ConcurrentUpdateError
+)
+
+
 class TelegramWebhookController(
     Public,
     context="telegram",
@@ -42,7 +51,11 @@ class TelegramWebhookController(
     path = "/telegram/webhook"
     tags = ["telegram"]
 
-    @post(status_code=HTTP_204_NO_CONTENT, summary="Telegram's updates for the bot (Telegram only)")
+    @post(
+        status_code=HTTP_204_NO_CONTENT,
+        summary="Telegram's updates for the bot (Telegram only)",
+        opt=RECEIVE_RAISES,
+    )
     async def receive(
         self, request: AnyRequest, telegram: TelegramDep, secret: SecretToken = None
     ) -> None:

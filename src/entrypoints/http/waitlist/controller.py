@@ -16,13 +16,36 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
+from booking_domain.bookings import (
+    BookingActionNotAllowedError,
+    BookingNotFoundError,
+    HoldExpiredError,
+)
+from booking_domain.catalog import ArtistNotFoundError
+from booking_domain.shared import (
+    ConcurrentUpdateError,
+    InvalidInputError,
+    InvalidIntervalError,
+    InvalidTransitionError,
+)
 from booking_domain.shared.ids import ArtistId, BookingId
 from booking_domain.shared.pages import PageRequest
-from booking_domain.waitlist import EntryId
+from booking_domain.waitlist import (
+    EntryId,
+    InvalidWaitlistEntryError,
+    InvalidWaitlistSettingsError,
+    OfferNotFoundError,
+    TooManyWaitlistEntriesError,
+    WaitlistActionNotAllowedError,
+    WaitlistClosedError,
+    WaitlistEntryClosedError,
+    WaitlistEntryExistsError,
+    WaitlistEntryNotFoundError,
+)
 from booking_domain.waitlist.use_cases import EntryView, WaitlistUseCases
 from entrypoints.http.caller import Caller
 from entrypoints.http.controllers import SignedIn
-from entrypoints.http.problem_docs import CHANGES, READS
+from entrypoints.http.problem_docs import CHANGES, READS, raises_exactly
 from entrypoints.http.waitlist.dto import (
     AnsweredView,
     EntryDto,
@@ -44,24 +67,89 @@ def _entry(view: EntryView) -> EntryDto:
     return EntryDto.of(view)
 
 
+# Joining (Join): the artist not there, not a customer's step, the waitlist closed, the
+# dates refused, too many entries, one for those dates already (or at once by another); a
+# write that lost a race (concurrent_update, as on every change).
+JOIN_RAISES = raises_exactly(
+    ArtistNotFoundError,
+    WaitlistActionNotAllowedError,
+    WaitlistClosedError,
+    InvalidWaitlistEntryError,
+    InvalidIntervalError,
+    TooManyWaitlistEntriesError,
+    WaitlistEntryExistsError,
+    ConcurrentUpdateError,
+)
+# An artist's waitlist settings and figures: not there, or not the caller's; changing them:
+# besides, not theirs to change, a value refused; the figures' period refused.
+SETTINGS_RAISES = raises_exactly(ArtistNotFoundError)
+CHANGE_SETTINGS_RAISES = raises_exactly(
+    ArtistNotFoundError,
+    WaitlistActionNotAllowedError,
+    InvalidWaitlistSettingsError,
+    ConcurrentUpdateError,
+)
+STATS_RAISES = raises_exactly(ArtistNotFoundError, InvalidInputError)
+# An entry: not there, or not the caller's (the same 404).
+READ_RAISES = raises_exactly(WaitlistEntryNotFoundError)
+# Leaving: besides, not the customer's, closed already; its open offer declined with it.
+LEAVE_RAISES = raises_exactly(
+    WaitlistEntryNotFoundError,
+    WaitlistActionNotAllowedError,
+    WaitlistEntryClosedError,
+    InvalidTransitionError,
+    BookingActionNotAllowedError,
+    HoldExpiredError,
+    ConcurrentUpdateError,
+)
+# Accepting or declining an offer: no such offer (or not the caller's), its entry or booking
+# gone, not the customer's step, the entry closed, the hold expired, a state moved.
+ANSWER_RAISES = raises_exactly(
+    OfferNotFoundError,
+    WaitlistEntryNotFoundError,
+    BookingNotFoundError,
+    ArtistNotFoundError,
+    WaitlistActionNotAllowedError,
+    BookingActionNotAllowedError,
+    WaitlistEntryClosedError,
+    HoldExpiredError,
+    InvalidTransitionError,
+    ConcurrentUpdateError,
+)
+# The caller's entries: nothing to refuse.
+MINE_RAISES = raises_exactly()
+
+
 class ArtistWaitlistController(SignedIn, context="waitlist", raises=CHANGES):
     path = "/artists/{artist_id:uuid}/waitlist"
     tags = ["waitlist"]
 
-    @post(status_code=HTTP_201_CREATED, summary="Join an artist's waitlist (customers)")
+    @post(
+        status_code=HTTP_201_CREATED,
+        summary="Join an artist's waitlist (customers)",
+        opt=JOIN_RAISES,
+    )
     async def join(
         self, artist_id: FromPath[UUID], data: JSONBody[JoinBody], actor: Caller,
         waitlist: WaitlistDep,
     ) -> EntryDto:  # fmt: skip
         return _entry(await waitlist.join(actor, data.command(artist_id)))
 
-    @get("/settings", summary="The artist's waitlist settings (the artist, admins)")
+    @get(
+        "/settings",
+        summary="The artist's waitlist settings (the artist, admins)",
+        opt=SETTINGS_RAISES,
+    )
     async def settings(
         self, artist_id: FromPath[UUID], actor: Caller, waitlist: WaitlistDep
     ) -> SettingsView:
         return SettingsView.of(await waitlist.get_settings(actor, ArtistId(artist_id)))
 
-    @put("/settings", summary="Turn the waitlist on or off, set the offers' hold (the artist)")
+    @put(
+        "/settings",
+        summary="Turn the waitlist on or off, set the offers' hold (the artist)",
+        opt=CHANGE_SETTINGS_RAISES,
+    )
     async def change_settings(
         self, artist_id: FromPath[UUID], data: JSONBody[SettingsBody], actor: Caller,
         waitlist: WaitlistDep,
@@ -69,7 +157,11 @@ class ArtistWaitlistController(SignedIn, context="waitlist", raises=CHANGES):
         changed = await waitlist.update_settings(actor, ArtistId(artist_id), data.change())
         return SettingsView.of(changed)
 
-    @get("/stats", summary="The artist's waitlist figures for a period (the artist, admins)")
+    @get(
+        "/stats",
+        summary="The artist's waitlist figures for a period (the artist, admins)",
+        opt=STATS_RAISES,
+    )
     async def stats(
         self, artist_id: FromPath[UUID], actor: Caller, waitlist: WaitlistDep, days: Days = 30
     ) -> StatsView:
@@ -80,7 +172,7 @@ class WaitlistController(SignedIn, context="waitlist", raises=CHANGES):
     path = "/waitlist"
     tags = ["waitlist"]
 
-    @get("/{entry_id:uuid}", summary="A waitlist entry (its customer, admins)")
+    @get("/{entry_id:uuid}", summary="A waitlist entry (its customer, admins)", opt=READ_RAISES)
     async def read(
         self, entry_id: FromPath[UUID], actor: Caller, waitlist: WaitlistDep
     ) -> EntryDto:
@@ -90,6 +182,7 @@ class WaitlistController(SignedIn, context="waitlist", raises=CHANGES):
         "/{entry_id:uuid}",
         status_code=HTTP_200_OK,
         summary="Leave a waitlist (its customer); an open offer is declined with it",
+        opt=LEAVE_RAISES,
     )
     async def leave(
         self, entry_id: FromPath[UUID], actor: Caller, waitlist: WaitlistDep
@@ -100,6 +193,7 @@ class WaitlistController(SignedIn, context="waitlist", raises=CHANGES):
         "/offers/{booking_id:uuid}/accept",
         status_code=HTTP_200_OK,
         summary="Accept an offer while its hold lasts (its customer)",
+        opt=ANSWER_RAISES,
     )
     async def accept(
         self, booking_id: FromPath[UUID], actor: Caller, waitlist: WaitlistDep
@@ -110,6 +204,7 @@ class WaitlistController(SignedIn, context="waitlist", raises=CHANGES):
         "/offers/{booking_id:uuid}/decline",
         status_code=HTTP_200_OK,
         summary="Decline an offer: the time goes to the next in line (its customer)",
+        opt=ANSWER_RAISES,
     )
     async def decline(
         self, booking_id: FromPath[UUID], actor: Caller, waitlist: WaitlistDep
@@ -121,7 +216,7 @@ class MyWaitlistController(SignedIn, context="waitlist", raises=READS):
     path = "/me/waitlist"
     tags = ["waitlist"]
 
-    @get(summary="Your waitlist entries, newest first")
+    @get(summary="Your waitlist entries, newest first", opt=MINE_RAISES)
     async def mine(
         self, actor: Caller, waitlist: WaitlistDep, page: PageNumber = 1, page_size: PageSize = 20
     ) -> EntryPage:

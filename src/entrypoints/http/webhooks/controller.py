@@ -12,12 +12,27 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_202_ACCEPTED
 
-from booking_domain.shared import MAX_PAGE, MAX_PAGE_SIZE, Page, PageRequest
-from booking_domain.webhooks import DeliveryId, WebhookId
+from booking_domain.shared import (
+    MAX_PAGE,
+    MAX_PAGE_SIZE,
+    ConcurrentUpdateError,
+    Page,
+    PageRequest,
+    PermissionDeniedError,
+    SecretUnreadableError,
+)
+from booking_domain.webhooks import (
+    DeliveryId,
+    DeliveryNotFoundError,
+    InvalidWebhookError,
+    TooManyWebhooksError,
+    WebhookId,
+    WebhookNotFoundError,
+)
 from booking_domain.webhooks.use_cases import WebhookUseCases
 from entrypoints.http.caller import Caller
 from entrypoints.http.controllers import SignedIn
-from entrypoints.http.problem_docs import CHANGES
+from entrypoints.http.problem_docs import CHANGES, raises_exactly
 from entrypoints.http.webhooks.dto import (
     DeliveryPage,
     DeliveryView,
@@ -32,18 +47,41 @@ from entrypoints.http.wire import PageNumber, PageSize, given
 WebhooksDep = NamedDependency[WebhookUseCases]
 
 
+# Registering one: not an artist or admin, the URL or events refused, too many; a write
+# that lost a race (concurrent_update, as on every change).
+REGISTER_RAISES = raises_exactly(
+    PermissionDeniedError, InvalidWebhookError, TooManyWebhooksError, ConcurrentUpdateError
+)
+# Every read of stored endpoints may meet a signing secret no key opens (503).
+LIST_RAISES = raises_exactly(SecretUnreadableError)
+# One endpoint (or its deliveries): not there, or not the caller's (the same 404).
+READ_RAISES = raises_exactly(WebhookNotFoundError, SecretUnreadableError)
+# Changing it: besides, the URL or events refused; removing it: a lost race.
+UPDATE_RAISES = raises_exactly(
+    WebhookNotFoundError, SecretUnreadableError, InvalidWebhookError, ConcurrentUpdateError
+)
+REMOVE_RAISES = raises_exactly(WebhookNotFoundError, SecretUnreadableError, ConcurrentUpdateError)
+# Sending a delivery again: besides, no such delivery of it.
+REDELIVER_RAISES = raises_exactly(
+    WebhookNotFoundError, DeliveryNotFoundError, SecretUnreadableError, ConcurrentUpdateError
+)
+
+
 class WebhooksController(SignedIn, context="webhooks", raises=CHANGES):
     path = "/webhooks"
     tags = ["webhooks"]
 
-    @post(summary="Register an endpoint (its signing secret is in this answer only)")
+    @post(
+        summary="Register an endpoint (its signing secret is in this answer only)",
+        opt=REGISTER_RAISES,
+    )
     async def register(
         self, data: JSONBody[WebhookRequest], actor: Caller, webhooks: WebhooksDep
     ) -> RegisteredWebhookView:
         endpoint = await webhooks.register_webhook(actor, data.url, data.events)
         return RegisteredWebhookView.registered(endpoint)
 
-    @get(summary="Your endpoints (an admin: every endpoint), oldest first")
+    @get(summary="Your endpoints (an admin: every endpoint), oldest first", opt=LIST_RAISES)
     async def list_endpoints(
         self, actor: Caller, webhooks: WebhooksDep, page: PageNumber = 1, page_size: PageSize = 20
     ) -> WebhookPage:
@@ -52,13 +90,15 @@ class WebhooksController(SignedIn, context="webhooks", raises=CHANGES):
             Page.of_whole(endpoints, PageRequest(page, page_size)), WebhookView.of
         )
 
-    @get("/{webhook_id:uuid}", summary="One endpoint")
+    @get("/{webhook_id:uuid}", summary="One endpoint", opt=READ_RAISES)
     async def read(
         self, webhook_id: FromPath[UUID], actor: Caller, webhooks: WebhooksDep
     ) -> WebhookView:
         return WebhookView.of(await webhooks.get_webhook(actor, WebhookId(webhook_id)))
 
-    @patch("/{webhook_id:uuid}", summary="Change the URL, the events, or pause it")
+    @patch(
+        "/{webhook_id:uuid}", summary="Change the URL, the events, or pause it", opt=UPDATE_RAISES
+    )
     async def update(
         self,
         webhook_id: FromPath[UUID],
@@ -76,13 +116,19 @@ class WebhooksController(SignedIn, context="webhooks", raises=CHANGES):
             )
         )
 
-    @delete("/{webhook_id:uuid}", summary="Remove an endpoint and its delivery log")
+    @delete(
+        "/{webhook_id:uuid}", summary="Remove an endpoint and its delivery log", opt=REMOVE_RAISES
+    )
     async def remove(
         self, webhook_id: FromPath[UUID], actor: Caller, webhooks: WebhooksDep
     ) -> None:
         await webhooks.delete_webhook(actor, WebhookId(webhook_id))
 
-    @get("/{webhook_id:uuid}/deliveries", summary="An endpoint's deliveries, newest first")
+    @get(
+        "/{webhook_id:uuid}/deliveries",
+        summary="An endpoint's deliveries, newest first",
+        opt=READ_RAISES,
+    )
     async def deliveries(
         self,
         webhook_id: FromPath[UUID],
@@ -100,6 +146,7 @@ class WebhooksController(SignedIn, context="webhooks", raises=CHANGES):
         "/{webhook_id:uuid}/deliveries/{delivery_id:uuid}/redeliver",
         status_code=HTTP_202_ACCEPTED,
         summary="Send one delivery again",
+        opt=REDELIVER_RAISES,
     )
     async def redeliver(
         self,
