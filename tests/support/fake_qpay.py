@@ -19,16 +19,15 @@ import json
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
 import httpx
-import uvicorn
 
-from tests.support.server import free_port
+# Served with ``serving``, imported from here beside the fake by its tests.
+from tests.support.http_servers import serving as serving
 
 CLIENT_ID, CLIENT_SECRET, INVOICE_CODE = "TEST_MERCHANT", "123456", "TEST_INVOICE"
 Scope = dict[str, Any]
@@ -355,26 +354,6 @@ class FakeQPay:
             return 400, {"error": "PAYMENT_SETTLED", "message": "PAYMENT_SETTLED"}
         payment.status = "REFUNDED"
         return 200, {}
-
-
-@contextmanager
-def serving(app: Any) -> Iterator[str]:
-    """Serve an ASGI app on 127.0.0.1 in a thread of its own; yields its base URL."""
-    port = free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        if time.monotonic() > deadline:
-            raise RuntimeError("the fake server did not start")
-        time.sleep(0.01)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
 
 
 # ``python -m uvicorn tests.support.fake_qpay:app``: a fake of its own process.
