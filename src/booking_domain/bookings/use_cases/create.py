@@ -15,6 +15,11 @@ Rules (docs/product.md, "4. Bookings" and "9. API conventions"; docs/architectur
   artist's hourly budget of customer lookups (``lookups``: 429 over it), on its own and
   before anything is read, so no answer after it gives the count back;
 - the start is checked by the domain against what the artist offers at ``now``;
+- a start without a time zone offset is refused (``naive_datetime``), never guessed: once,
+  as ``CreateBooking`` is called, before anything is read. That is the check a library
+  caller meets; the HTTP API refuses such a start earlier, while decoding the body (422
+  ``invalid_input`` on ``start``). Past it the start is aware and in UTC, and nothing
+  inside the use case checks it again (the fingerprint, the decision, ``request_booking``);
 - a size of a one-off flash design another booking has claimed is ``flash_design_taken``
   (409), read from the service as loaded; a booking confirmed at once (no deposit, no
   approval, or the artist's own) of a one-off design claims it in its transaction;
@@ -114,8 +119,9 @@ class BookingRequest:
 
     def fingerprint(self) -> str:
         """A digest of the request (not the key): equal for the same booking asked twice,
-        whatever offset the start was written with."""
-        start = require_aware(self.start, "start").astimezone(UTC).isoformat()
+        whatever offset the start was written with. Taken after ``CreateBooking`` refused a
+        naive start (a naive one here would be read as the machine's local time)."""
+        start = self.start.astimezone(UTC).isoformat()
         text = f"{self.artist_id}|{self.service_id}|{start}|{self.notes}"
         if self.party is not None or self.deposit is not None:
             text += f"|{self.party.fingerprint() if self.party else ''}|{self.deposit}"
@@ -165,6 +171,8 @@ class CreateBooking(UseCase[BookingsDeps]):
     async def __call__(self, actor: Actor, request: BookingRequest) -> BookingCreated:
         if actor.role is Role.ADMIN:
             raise BookingActionNotAllowedError("Only customers and the artist create bookings.")
+        # The one check of the start's time zone on this path (the library's boundary);
+        # ``start`` (in UTC) is what every step below uses.
         start = require_aware(request.start, "start")
         key = _check_request(request)
         if actor.role is Role.ARTIST and isinstance(request.party, CustomerLookup):
@@ -211,7 +219,7 @@ class CreateBooking(UseCase[BookingsDeps]):
                 given = read_phone(self._deps.phones, request.party)
                 _start_before_the_person(actor, context, start, now)
                 party = await resolve_party(uow, actor, context, given, now)
-            booking, entry = self._decide(actor, request, context, now, booking_id, party)
+            booking, entry = self._decide(actor, request, start, context, now, booking_id, party)
             booking = through(booking, link)
             await self._write(uow, booking, entry, context, now)
             await uow.commit()
@@ -229,7 +237,7 @@ class CreateBooking(UseCase[BookingsDeps]):
             link = await self._link(uow, request)
             context = await bookable_context(uow, request.artist_id, request.service_id, start, now)
             ensure_flash_open(context.service)
-            booking, entry = self._decide(actor, request, context, now, self._new_id(now))
+            booking, entry = self._decide(actor, request, start, context, now, self._new_id(now))
             booking = through(booking, link)
             if not (context.has_expired_holds or claims_flash(booking)):
                 await record_new(uow, booking, entry)
@@ -253,6 +261,7 @@ class CreateBooking(UseCase[BookingsDeps]):
         self,
         actor: Actor,
         request: BookingRequest,
+        start: datetime,
         context: SchedulingContext,
         now: datetime,
         booking_id: BookingId,
@@ -268,7 +277,7 @@ class CreateBooking(UseCase[BookingsDeps]):
                 policy=context.artist.policy,
                 schedule=context.schedule,
                 busy=context.busy,
-                start=require_aware(request.start, "start"),
+                start=start,
                 now=now,
                 notes=request.notes,
                 booking_id=booking_id,
