@@ -65,13 +65,11 @@ from booking_domain.bookings.ports import BookingsUnitOfWork, IdempotencyRecord
 from booking_domain.bookings.recording import record_new
 from booking_domain.bookings.use_cases.checks import (
     bookable_context,
-    claim_flash,
     claims_flash,
     ensure_flash_open,
     taken_is_a_conflict,
 )
 from booking_domain.bookings.use_cases.deps import BookingsDeps
-from booking_domain.bookings.use_cases.holds import expire_stale_holds
 from booking_domain.bookings.use_cases.links import link_for_booking, through
 from booking_domain.bookings.use_cases.parties import (
     ClientDetails,
@@ -80,12 +78,13 @@ from booking_domain.bookings.use_cases.parties import (
     read_phone,
     resolve_party,
 )
+from booking_domain.bookings.use_cases.writing import new_booking_id, write_new_booking
 from booking_domain.catalog import BookingLink
-from booking_domain.scheduling import SchedulingContext, check_bookable, epoch_floor
+from booking_domain.scheduling import SchedulingContext, check_bookable
 from booking_domain.shared.errors import FieldError, InvalidInputError
 from booking_domain.shared.idempotency import idempotency_key_problem
 from booking_domain.shared.identity import Actor, Role
-from booking_domain.shared.ids import ArtistId, BookingId, ServiceId, UserId, new_uuid7
+from booking_domain.shared.ids import ArtistId, BookingId, ServiceId, UserId
 from booking_domain.shared.text import text_problem
 from booking_domain.shared.time import require_aware
 from booking_domain.shared.use_case import UseCase
@@ -200,7 +199,7 @@ class CreateBooking(UseCase[BookingsDeps]):
             return BookingCreated(await self._create_unkeyed(actor, request, start))
         async with self._deps.uow() as uow:
             now = self._deps.clock.now()
-            booking_id = self._new_id(now)
+            booking_id = new_booking_id(now)
             if key is not None:
                 # Claimed first, for the id the booking will have: a concurrent retry waits
                 # here until this transaction ends, then replays its booking (or, if this
@@ -221,7 +220,7 @@ class CreateBooking(UseCase[BookingsDeps]):
                 party = await resolve_party(uow, actor, context, given, now)
             booking, entry = self._decide(actor, request, start, context, now, booking_id, party)
             booking = through(booking, link)
-            await self._write(uow, booking, entry, context, now)
+            await write_new_booking(uow, booking, entry, context, now)
             await uow.commit()
         return BookingCreated(booking)
 
@@ -237,13 +236,13 @@ class CreateBooking(UseCase[BookingsDeps]):
             link = await self._link(uow, request)
             context = await bookable_context(uow, request.artist_id, request.service_id, start, now)
             ensure_flash_open(context.service)
-            booking, entry = self._decide(actor, request, start, context, now, self._new_id(now))
+            booking, entry = self._decide(actor, request, start, context, now, new_booking_id(now))
             booking = through(booking, link)
             if not (context.has_expired_holds or claims_flash(booking)):
                 await record_new(uow, booking, entry)
                 return booking
         async with self._deps.uow() as uow:
-            await self._write(uow, booking, entry, context, now)
+            await write_new_booking(uow, booking, entry, context, now)
             await uow.commit()
         return booking
 
@@ -252,10 +251,6 @@ class CreateBooking(UseCase[BookingsDeps]):
         if request.link_token is None:
             return None
         return await link_for_booking(uow, self._deps.digest, request.link_token, request.artist_id)
-
-    @staticmethod
-    def _new_id(now: datetime) -> BookingId:
-        return BookingId(new_uuid7(epoch_floor(now) * 1000))
 
     def _decide(
         self,
@@ -284,26 +279,6 @@ class CreateBooking(UseCase[BookingsDeps]):
                 reference=self._deps.new_reference(),
                 payable=self._deps.deposit_currencies,
             )
-
-    @staticmethod
-    async def _write(
-        uow: BookingsUnitOfWork,
-        booking: Booking,
-        entry: HistoryEntry,
-        context: SchedulingContext,
-        now: datetime,
-    ) -> None:
-        """Checked on what was committed a moment ago; a time taken since is refused by the
-        storage's constraint. Writers of one artist queue on its calendar (``add`` queues by
-        itself; expiring holds first needs the queue for both writes), so a losing request
-        never holds the queue and concurrent inserts of overlapping time never wait on each
-        other's unfinished rows."""
-        if context.has_expired_holds:
-            await uow.bookings.hold_calendar(booking.artist_id)
-            await expire_stale_holds(uow, booking.artist_id, booking.blocked, now)
-        await record_new(uow, booking, entry)
-        if claims_flash(booking):
-            await claim_flash(uow, booking)
 
 
 async def place_session(
@@ -337,12 +312,12 @@ async def place_session(
             busy=context.busy,
             start=start,
             now=now,
-            booking_id=BookingId(new_uuid7(epoch_floor(now) * 1000)),
+            booking_id=new_booking_id(now),
             reference=reference,
             terms=terms,
             payable=payable,
         )
-    await CreateBooking._write(uow, booking, entry, context, now)
+    await write_new_booking(uow, booking, entry, context, now)
     return booking
 
 
@@ -368,7 +343,7 @@ async def place_offer(
     ensure_flash_open(context.service)
     with taken_is_a_conflict():
         booking, entry = offer_booking(
-            booking_id=BookingId(new_uuid7(epoch_floor(now) * 1000)),
+            booking_id=new_booking_id(now),
             reference=reference,
             customer_id=customer_id,
             artist_user_id=context.artist.user_id,
@@ -380,7 +355,7 @@ async def place_offer(
             now=now,
             hold=hold,
         )
-    await CreateBooking._write(uow, booking, entry, context, now)
+    await write_new_booking(uow, booking, entry, context, now)
     return booking
 
 
