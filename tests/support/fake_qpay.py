@@ -28,6 +28,7 @@ import httpx
 
 # Served with ``serving``, imported from here beside the fake by its tests.
 from tests.support.http_servers import serving as serving
+from tests.support.json_fakes import read_request
 
 CLIENT_ID, CLIENT_SECRET, INVOICE_CODE = "TEST_MERCHANT", "123456", "TEST_INVOICE"
 Scope = dict[str, Any]
@@ -124,14 +125,7 @@ class FakeQPay:
                 await send({"type": "lifespan.startup.complete"})
             await send({"type": "lifespan.shutdown.complete"})
             return
-        body = b""
-        while True:
-            message = await receive()
-            body += message.get("body", b"")
-            if not message.get("more_body"):
-                break
-        method, path = scope["method"], scope["path"]
-        headers = {k.decode().lower(): v.decode() for k, v in scope["headers"]}
+        method, path, headers, body = await read_request(scope, receive)
         self.calls.append((method, path))
         status, answer = await self._answer(method, path, headers, body)
         raw = answer if isinstance(answer, bytes) else json.dumps(answer).encode()

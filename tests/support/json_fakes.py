@@ -15,13 +15,9 @@ Scope = dict[str, Any]
 Handle = Callable[[str, str, dict[str, str], bytes], tuple[int, dict[str, Any]]]
 
 
-async def answer_json(
-    scope: Scope, receive: Any, send: Any, handle: Handle, *, delay: float = 0.0
-) -> None:
-    """Read the request's body, wait ``delay`` seconds (the provider is slow, not the test),
-    then send what ``handle(method, path, headers, body)`` answers, as JSON."""
-    if scope["type"] != "http":
-        return
+async def read_request(scope: Scope, receive: Any) -> tuple[str, str, dict[str, str], bytes]:
+    """One ASGI HTTP request read whole: its method, path, headers (names in lower case)
+    and body."""
     body = b""
     while True:
         message = await receive()
@@ -29,9 +25,20 @@ async def answer_json(
         if not message.get("more_body"):
             break
     headers = {k.decode().lower(): v.decode() for k, v in scope["headers"]}
+    return scope["method"], scope["path"], headers, body
+
+
+async def answer_json(
+    scope: Scope, receive: Any, send: Any, handle: Handle, *, delay: float = 0.0
+) -> None:
+    """Read the request whole, wait ``delay`` seconds (the provider is slow, not the test),
+    then send what ``handle(method, path, headers, body)`` answers, as JSON."""
+    if scope["type"] != "http":
+        return
+    method, path, headers, body = await read_request(scope, receive)
     if delay:
         await asyncio.sleep(delay)
-    status, answer = handle(scope["method"], scope["path"], headers, body)
+    status, answer = handle(method, path, headers, body)
     await send(
         {
             "type": "http.response.start",
