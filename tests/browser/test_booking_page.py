@@ -14,48 +14,34 @@ from zoneinfo import ZoneInfo
 import httpx
 import pytest
 
-from tests.browser.support import CODE, SCREENSHOTS, accessibility_violations, wait_for
+from tests.browser.support import (
+    DEMO_ARTIST,
+    SCREENSHOTS,
+    accessibility_violations,
+    booking_link,
+    demo_artist,
+    demo_passwords,
+    sign_in_by_phone,
+    signed_in_api,
+    wait_for,
+)
 from tests.support.server import ServerProcess
 
 pytestmark = [pytest.mark.browser, pytest.mark.serial]
 PHONE = "8811 2233"
-_ARTIST_PASSWORD = re.compile(r"^\s+artist\s+artist@inkslot\.local\s+(\S+)", re.M)
-
-
-def _as_artist(server: ServerProcess) -> tuple[httpx.Client, dict[str, str], dict[str, Any]]:
-    """The API signed in as the demo artist: the client, its headers and the artist."""
-    match = wait_for(lambda: _ARTIST_PASSWORD.search(server.log_tail(200)), "the demo accounts")
-    api = httpx.Client(base_url=server.base_url + "/api/v1", timeout=30)
-    login = api.post(
-        "/auth/login", json={"email": "artist@inkslot.local", "password": match.group(1)}
-    )
-    assert login.status_code == 200, login.text
-    auth = {"Authorization": "Bearer " + login.json()["tokens"]["accessToken"]}
-    artist = next(
-        a
-        for a in api.get("/artists", params={"q": "saraa"}).json()["items"]
-        if a["displayName"] == "Saraa Ink"
-    )
-    return api, auth, artist
 
 
 def _deposit_link(server: ServerProcess) -> str:
     """As the demo artist: a service with a deposit the customer pays at once, and its link."""
-    api, auth, artist = _as_artist(server)
-    service = api.post(
-        f"/artists/{artist['id']}/services",
-        json={
+    return booking_link(
+        server,
+        {
             "name": "Flash piece",
             "durationMinutes": 60,
             "price": {"amount": 20_000_000},
             "deposit": {"amount": 5_000_000},
         },
-        headers=auth,
     )
-    assert service.status_code == 201, service.text
-    link = api.post("/me/booking-links", json={"serviceId": service.json()["id"]}, headers=auth)
-    assert link.status_code == 201, link.text
-    return str(link.json()["url"])
 
 
 def _free_day(driver: Any) -> Any:
@@ -89,13 +75,7 @@ def test_a_visitor_books_through_a_link_and_sees_the_deposit_qr(
     _days_are_one_tab_stop(browser, day)
     slot = wait_for(lambda: browser.find_elements(By.CSS_SELECTOR, "button.slot"), "free slots")[0]
     slot.click()
-    browser.find_element(By.ID, "phone").send_keys(PHONE)
-    browser.find_element(By.ID, "send-code").click()
-    code = wait_for(lambda: CODE.findall(server.log_tail(400)), "a texted code")[-1]
-    wait_for(lambda: browser.find_element(By.ID, "code").is_displayed(), "the code field")
-    browser.find_element(By.ID, "code").send_keys(code)
-    browser.find_element(By.ID, "name").send_keys("Bat")
-    browser.find_element(By.ID, "verify-code").click()
+    sign_in_by_phone(browser, server, PHONE, "Bat")
     book = wait_for(
         lambda: (
             browser.find_element(By.ID, "book-button").is_displayed()
@@ -180,11 +160,9 @@ def test_a_month_with_no_free_day_offers_the_next_free_day(
     from selenium.webdriver.common.by import By
 
     url = _deposit_link(server)
-    api, auth, artist = _as_artist(server)
+    api = signed_in_api(server, DEMO_ARTIST, demo_passwords(server)["artist"])
     changed = api.patch(
-        f"/artists/{artist['id']}/settings",
-        json={"minimumNoticeMinutes": 40 * 24 * 60},
-        headers=auth,
+        f"/artists/{demo_artist(api)['id']}/settings", json={"minimumNoticeMinutes": 40 * 24 * 60}
     )
     assert changed.status_code == 200, changed.text
     browser.get(url)

@@ -23,18 +23,23 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.browser.support import CODE, SCREENSHOTS, accessibility_violations, wait_for
+from tests.browser.support import (
+    DEMO_ARTIST,
+    DEMO_CUSTOMER,
+    SCREENSHOTS,
+    accessibility_violations,
+    demo_artist,
+    demo_passwords,
+    shown,
+    sign_in_by_email,
+    sign_in_by_phone,
+    signed_in_api,
+    wait_for,
+)
 from tests.support.server import ServerProcess
 
 pytestmark = [pytest.mark.browser, pytest.mark.serial]
-CUSTOMER = "customer@inkslot.local"
 STRANGER_PHONE = "8899 1122"
-_PASSWORDS = re.compile(r"^\s+(artist|customer)\s+\S+@inkslot\.local\s+(\S+)", re.M)
-
-
-def _passwords(server: ServerProcess) -> dict[str, str]:
-    wait_for(lambda: len(_PASSWORDS.findall(server.log_tail(200))) == 2, "the demo accounts")
-    return dict(_PASSWORDS.findall(server.log_tail(200)))
 
 
 def _link_in_mail(server: ServerProcess, pattern: str) -> str:
@@ -46,7 +51,7 @@ def _link_in_mail(server: ServerProcess, pattern: str) -> str:
     def search() -> str | None:
         for path in sorted(mail_dir.glob("*.eml")):
             message = email.message_from_bytes(path.read_bytes())
-            if CUSTOMER not in str(message["To"]):
+            if DEMO_CUSTOMER not in str(message["To"]):
                 continue
             match = found.search(_plain(message))
             if match:
@@ -72,15 +77,8 @@ def _book_as_customer(server: ServerProcess, password: str) -> str:
 def _booked(server: ServerProcess, password: str) -> dict[str, Any]:
     """The booking (as the API answered it) of ``_book_as_customer``, with its
     ``localStart`` added: the slot's start in the artist's zone."""
-    api = httpx.Client(base_url=server.base_url + "/api/v1", timeout=30)
-    login = api.post("/auth/login", json={"email": CUSTOMER, "password": password})
-    assert login.status_code == 200, login.text
-    auth = {"Authorization": "Bearer " + login.json()["tokens"]["accessToken"]}
-    artist = next(
-        a
-        for a in api.get("/artists", params={"q": "saraa"}).json()["items"]
-        if a["displayName"] == "Saraa Ink"
-    )
+    api = signed_in_api(server, DEMO_CUSTOMER, password)
+    artist = demo_artist(api)
     service = next(
         s
         for s in api.get(f"/artists/{artist['id']}/services").json()["items"]
@@ -98,7 +96,7 @@ def _booked(server: ServerProcess, password: str) -> dict[str, Any]:
     booking = api.post(
         "/bookings",
         json={"artistId": artist["id"], "serviceId": service["id"], "start": slots[0]["start"]},
-        headers={**auth, "Idempotency-Key": str(uuid.uuid4())},
+        headers={"Idempotency-Key": str(uuid.uuid4())},
     )
     assert booking.status_code == 201, booking.text
     made: dict[str, Any] = booking.json()
@@ -117,30 +115,20 @@ def _border_contrast(driver: Any, element_id: str) -> float:
     return 1.05 / (luminance + 0.05)
 
 
-def _shown(driver: Any, element_id: str) -> Any:
-    from selenium.webdriver.common.by import By
-
-    def visible() -> Any:
-        element = driver.find_element(By.ID, element_id)
-        return element.is_displayed() and element
-
-    return wait_for(visible, f"#{element_id}")
-
-
 def test_a_customer_cancels_a_booking_from_its_emailed_link(
     server: ServerProcess, browser: Any
 ) -> None:
     from selenium.webdriver.common.by import By
 
-    password = _passwords(server)["customer"]
+    password = demo_passwords(server)["customer"]
     booking_id = _book_as_customer(server, password)
     link = _link_in_mail(server, re.escape(server.base_url) + f"/bookings/{booking_id}")
     browser.get(link)
-    _shown(browser, "email").send_keys(CUSTOMER)
+    shown(browser, "email").send_keys(DEMO_CUSTOMER)
     assert _border_contrast(browser, "email") >= 3  # a field's edge is seen (WCAG 1.4.11)
     browser.find_element(By.ID, "password").send_keys(password)
     browser.find_element(By.CSS_SELECTOR, "#email-form button[type=submit]").click()
-    facts = _shown(browser, "booking-facts")
+    facts = shown(browser, "booking-facts")
     wait_for(lambda: "INK-" in facts.text and "Saraa Ink" in facts.text, "the booking")
     # The forms are gone: the focus is on the booking's heading, not the page's body.
     assert browser.switch_to.active_element.get_attribute("id") == "mine-title"
@@ -154,7 +142,7 @@ def test_a_customer_cancels_a_booking_from_its_emailed_link(
     cancel = browser.find_element(By.ID, "cancel")
     assert cancel.text == "Cancel this booking"
     cancel.click()  # asks first, saying what the policy keeps (nothing was paid here)
-    question = _shown(browser, "ask-question")
+    question = shown(browser, "ask-question")
     assert question.text == "Cancel this booking? Nothing has been paid, so nothing is kept."
     assert browser.switch_to.active_element == question
     browser.save_screenshot(str(SCREENSHOTS / "page-booking-ask.png"))
@@ -163,7 +151,7 @@ def test_a_customer_cancels_a_booking_from_its_emailed_link(
     assert not question.is_displayed() and browser.switch_to.active_element == cancel
     assert "Confirmed" in facts.text
     cancel.click()
-    _shown(browser, "ask-yes").click()
+    shown(browser, "ask-yes").click()
     wait_for(lambda: "Cancelled" in facts.text, "the cancelled booking")
     assert not browser.find_element(By.ID, "cancel").is_displayed()
     browser.save_screenshot(str(SCREENSHOTS / "page-booking.png"))
@@ -175,14 +163,9 @@ def test_a_customer_cancels_a_booking_from_its_emailed_link(
 def test_someone_else_signed_in_sees_only_not_found(server: ServerProcess, browser: Any) -> None:
     from selenium.webdriver.common.by import By
 
-    booking_id = _book_as_customer(server, _passwords(server)["customer"])
+    booking_id = _book_as_customer(server, demo_passwords(server)["customer"])
     browser.get(f"{server.base_url}/bookings/{booking_id}")
-    _shown(browser, "phone").send_keys(STRANGER_PHONE)
-    browser.find_element(By.ID, "send-code").click()
-    code = wait_for(lambda: CODE.findall(server.log_tail(400)), "a texted code")[-1]
-    _shown(browser, "code").send_keys(code)
-    browser.find_element(By.ID, "name").send_keys("Stranger")
-    browser.find_element(By.ID, "verify-code").click()
+    sign_in_by_phone(browser, server, STRANGER_PHONE, "Stranger")
     wait_for(
         lambda: "not found" in browser.find_element(By.ID, "status").text, "the not-found notice"
     )
@@ -224,16 +207,16 @@ def test_a_password_is_reset_from_the_emailed_link(server: ServerProcess, browse
     the sign-in form sends the reset link, whose page sets a new password."""
     from selenium.webdriver.common.by import By
 
-    _passwords(server)
+    demo_passwords(server)
     api = httpx.Client(base_url=server.base_url + "/api/v1", timeout=30)
     browser.get(f"{server.base_url}/bookings/{uuid.uuid4()}")
-    forgot = _shown(browser, "forgot-password")
+    forgot = shown(browser, "forgot-password")
     assert accessibility_violations(browser) == []  # the sign-in forms
     assert forgot.text == "Forgot password?"
     forgot.click()  # no address typed yet: the page asks for it
     wait_for(lambda: "Enter your email" in browser.find_element(By.ID, "status").text, "ask")
     assert browser.switch_to.active_element == browser.find_element(By.ID, "email")
-    browser.find_element(By.ID, "email").send_keys(CUSTOMER)
+    browser.find_element(By.ID, "email").send_keys(DEMO_CUSTOMER)
     browser.find_element(By.ID, "password").send_keys("not the password")
     browser.find_element(By.CSS_SELECTOR, "#email-form button[type=submit]").click()
     status = browser.find_element(By.ID, "status")
@@ -242,14 +225,14 @@ def test_a_password_is_reset_from_the_emailed_link(server: ServerProcess, browse
     wait_for(lambda: "sent it a link" in status.text, "the reset link sent")
     link = _link_in_mail(server, re.escape(server.base_url) + r"/reset-password\?token=\S+")
     browser.get(link)
-    _shown(browser, "new-password").send_keys("a new and long passphrase")
+    shown(browser, "new-password").send_keys("a new and long passphrase")
     browser.find_element(By.ID, "link-submit").click()
     wait_for(
         lambda: "password is changed" in browser.find_element(By.ID, "status").text,
         "the new password taken",
     )
     login = api.post(
-        "/auth/login", json={"email": CUSTOMER, "password": "a new and long passphrase"}
+        "/auth/login", json={"email": DEMO_CUSTOMER, "password": "a new and long passphrase"}
     )
     assert login.status_code == 200, login.text
     # The wrong password's 401 is the network's, expected; nothing else is logged.
@@ -297,14 +280,6 @@ def _offer_of(waiting: Waiting) -> str:
     return str(wait_for(offered, "the waitlist offer"))
 
 
-def _sign_in_by_email(browser: Any, email: str, password: str) -> None:
-    from selenium.webdriver.common.by import By
-
-    _shown(browser, "email").send_keys(email)
-    browser.find_element(By.ID, "password").send_keys(password)
-    browser.find_element(By.CSS_SELECTOR, "#email-form button[type=submit]").click()
-
-
 OFFER_PASSWORD = "violet-needle-harbour"
 
 
@@ -313,25 +288,20 @@ def test_a_waitlist_offer_is_declined_and_taken_on_its_page(
 ) -> None:
     from selenium.webdriver.common.by import By
 
-    password = _passwords(server)["customer"]
+    password = demo_passwords(server)["customer"]
     booking = _booked(server, password)
     bea = _waiting_customer(server, "Bea", booking)  # first in line: Cy signs up after
     cy = _waiting_customer(server, "Cy", booking)
-    owner = httpx.Client(base_url=server.base_url + "/api/v1", timeout=30)
-    login = owner.post("/auth/login", json={"email": CUSTOMER, "password": password}).json()
-    cancelled = owner.patch(
-        f"/bookings/{booking['id']}",
-        json={"status": "cancelled"},
-        headers={"Authorization": "Bearer " + login["tokens"]["accessToken"]},
-    )
+    owner = signed_in_api(server, DEMO_CUSTOMER, password)
+    cancelled = owner.patch(f"/bookings/{booking['id']}", json={"status": "cancelled"})
     assert cancelled.status_code == 200, cancelled.text
 
     first = _offer_of(bea)
     browser.get(f"{server.base_url}/bookings/{first}")
-    _sign_in_by_email(browser, bea.email, OFFER_PASSWORD)
-    facts = _shown(browser, "booking-facts")
+    sign_in_by_email(browser, bea.email, OFFER_PASSWORD)
+    facts = shown(browser, "booking-facts")
     wait_for(lambda: "held for you" in facts.text, "the offer")
-    until = _shown(browser, "offer-until")
+    until = shown(browser, "offer-until")
     assert until.text.startswith("Held for you until ")
     assert not browser.find_element(By.ID, "cancel").is_displayed()
     assert not browser.find_element(By.ID, "reschedule").is_displayed()
@@ -345,11 +315,11 @@ def test_a_waitlist_offer_is_declined_and_taken_on_its_page(
     second = _offer_of(cy)  # the declined time, to the next in line
     browser.find_element(By.ID, "sign-out").click()
     browser.get(f"{server.base_url}/bookings/{second}")
-    _sign_in_by_email(browser, cy.email, OFFER_PASSWORD)
-    facts = _shown(browser, "booking-facts")
+    sign_in_by_email(browser, cy.email, OFFER_PASSWORD)
+    facts = shown(browser, "booking-facts")
     wait_for(lambda: "held for you" in facts.text, "the second offer")
     browser.save_screenshot(str(SCREENSHOTS / "page-offer.png"))
-    _shown(browser, "accept-offer").click()
+    shown(browser, "accept-offer").click()
     wait_for(lambda: "Confirmed" in facts.text, "the taken time")
     assert browser.find_element(By.ID, "status").text == "The time is yours."
     assert not browser.find_element(By.ID, "offer").is_displayed()
@@ -376,12 +346,8 @@ CONSENT_FORM = {
 def _artist_requires_a_form(server: ServerProcess, password: str) -> tuple[httpx.Client, str]:
     """The demo artist writes a consent form (a hostile prompt among its questions) and
     requires it; the artist's API client and the form's path."""
-    api = httpx.Client(base_url=server.base_url + "/api/v1", timeout=30)
-    login = api.post("/auth/login", json={"email": "artist@inkslot.local", "password": password})
-    assert login.status_code == 200, login.text
-    api.headers["Authorization"] = "Bearer " + login.json()["tokens"]["accessToken"]
-    found = api.get("/artists", params={"q": "saraa"}).json()["items"]
-    artist = next(a for a in found if a["displayName"] == "Saraa Ink")
+    api = signed_in_api(server, DEMO_ARTIST, password)
+    artist = demo_artist(api)
     made = api.post(f"/artists/{artist['id']}/consent-forms", json=CONSENT_FORM)
     assert made.status_code == 201, made.text
     form_id = made.json()["id"]
@@ -394,7 +360,7 @@ def _fill_in_the_consent(browser: Any) -> None:
     from selenium.webdriver.common.by import By
 
     for radio in ("q1-true", "q2-false"):
-        _shown(browser, radio).click()
+        shown(browser, radio).click()
     browser.find_element(By.ID, "q1-details").send_keys("Plasters <script>x</script>")
     day = browser.find_element(By.ID, "q3")  # a date field: typed as the browser's locale
     browser.execute_script("arguments[0].value = '1990-04-30'", day)  # writes dates, set here
@@ -409,18 +375,18 @@ def test_a_customer_signs_the_consent_form_and_the_artist_checks_the_id(
 ) -> None:
     from selenium.webdriver.common.by import By
 
-    passwords = _passwords(server)
+    passwords = demo_passwords(server)
     artist, form = _artist_requires_a_form(server, passwords["artist"])
     booking_id = _book_as_customer(server, passwords["customer"])
     link = _link_in_mail(server, re.escape(server.base_url) + f"/bookings/{booking_id}/consent")
     browser.get(link)
-    _sign_in_by_email(browser, CUSTOMER, passwords["customer"])
-    title = _shown(browser, "consent-title")
+    sign_in_by_email(browser, DEMO_CUSTOMER, passwords["customer"])
+    title = shown(browser, "consent-title")
     wait_for(lambda: browser.switch_to.active_element == title, "the form's heading in focus")
-    prompt = _shown(browser, "q2").find_element(By.TAG_NAME, "legend")
+    prompt = shown(browser, "q2").find_element(By.TAG_NAME, "legend")
     assert prompt.text == HOSTILE + " (required)"  # the artist's words as text, never markup
     assert browser.find_elements(By.CSS_SELECTOR, "#consent-form img, #consent-form b") == []
-    assert "allergies" in _shown(browser, "q1").text
+    assert "allergies" in shown(browser, "q1").text
     assert browser.find_element(By.ID, "q3").get_attribute("type") == "date"
     _fill_in_the_consent(browser)
     browser.save_screenshot(str(SCREENSHOTS / "page-consent.png"))
@@ -430,7 +396,7 @@ def test_a_customer_signs_the_consent_form_and_the_artist_checks_the_id(
     browser.find_element(By.ID, "sign-consent").click()
     status = browser.find_element(By.ID, "status")
     wait_for(lambda: "changed the form" in status.text, "the form read again")
-    assert "v2" in _shown(browser, "consent-form").text
+    assert "v2" in shown(browser, "consent-form").text
     _fill_in_the_consent(browser)
     browser.find_element(By.ID, "sign-consent").click()
     state = browser.find_element(By.ID, "consent-state")
@@ -442,15 +408,15 @@ def test_a_customer_signs_the_consent_form_and_the_artist_checks_the_id(
     browser.execute_cdp_cmd(
         "Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(tmp_path)}
     )
-    _shown(browser, "copy-pdf").click()
+    shown(browser, "copy-pdf").click()
     pdf = wait_for(lambda: next(tmp_path.glob("consent-INK-*.pdf"), None), "the PDF copy")
     wait_for(lambda: pdf.read_bytes().rstrip().endswith(b"%%EOF"), "the whole PDF")
     assert pdf.read_bytes().startswith(b"%PDF-")
 
     browser.find_element(By.ID, "sign-out").click()
     browser.get(link)  # the artist's own visit to the page
-    _sign_in_by_email(browser, "artist@inkslot.local", passwords["artist"])
-    _shown(browser, "id-check-form")
+    sign_in_by_email(browser, "artist@inkslot.local", passwords["artist"])
+    shown(browser, "id-check-form")
     state = browser.find_element(By.ID, "consent-state")
     assert "Signed by Ada Lovelace" in state.text
     browser.find_element(By.CSS_SELECTOR, "#id-document option[value=passport]").click()

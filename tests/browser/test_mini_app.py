@@ -7,7 +7,6 @@ same; in a plain browser nothing of Telegram is loaded."""
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,12 +16,11 @@ from urllib.parse import quote
 import httpx
 import pytest
 
-from tests.browser.support import SCREENSHOTS, wait_for
+from tests.browser.support import SCREENSHOTS, booking_link, wait_for
 from tests.support.server import ServerProcess, running_server
 from tests.support.telegram import TEST_BOT_TOKEN, init_data
 
 pytestmark = [pytest.mark.browser, pytest.mark.serial]
-_ARTIST_PASSWORD = re.compile(r"^\s+artist\s+artist@inkslot\.local\s+(\S+)", re.M)
 PERSON = {"id": 777001, "first_name": "Bat", "last_name": "Erdene", "username": "bat_e"}
 # What Telegram's script gives a Mini App, as far as the page uses it.
 WEB_APP = """
@@ -46,26 +44,9 @@ def server(database_url: str, tmp_path: Path) -> Iterator[ServerProcess]:
 
 def _link(server: ServerProcess) -> str:
     """As the demo artist: a service with no deposit and no approval, and its link."""
-    match = wait_for(lambda: _ARTIST_PASSWORD.search(server.log_tail(200)), "the demo accounts")
-    api = httpx.Client(base_url=server.base_url + "/api/v1", timeout=30)
-    login = api.post(
-        "/auth/login", json={"email": "artist@inkslot.local", "password": match.group(1)}
+    return booking_link(
+        server, {"name": "Telegram flash", "durationMinutes": 60, "price": {"amount": 9_000_000}}
     )
-    assert login.status_code == 200, login.text
-    auth = {"Authorization": "Bearer " + login.json()["tokens"]["accessToken"]}
-    artist = next(
-        a for a in api.get("/artists", params={"q": "saraa"}).json()["items"]
-        if a["displayName"] == "Saraa Ink"
-    )  # fmt: skip
-    service = api.post(
-        f"/artists/{artist['id']}/services",
-        json={"name": "Telegram flash", "durationMinutes": 60, "price": {"amount": 9_000_000}},
-        headers=auth,
-    )
-    assert service.status_code == 201, service.text
-    link = api.post("/me/booking-links", json={"serviceId": service.json()["id"]}, headers=auth)
-    assert link.status_code == 201, link.text
-    return str(link.json()["url"])
 
 
 def _book_the_first_free_time(browser: Any) -> None:

@@ -14,13 +14,21 @@ import httpx
 import pytest
 
 from tests.api.media.uploads import a_jpeg
-from tests.browser.support import SCREENSHOTS, wait_for
-from tests.browser.test_linked_pages import _passwords, _shown
+from tests.browser.support import (
+    DEMO_ARTIST,
+    DEMO_CUSTOMER,
+    SCREENSHOTS,
+    demo_artist,
+    demo_passwords,
+    shown,
+    sign_in_by_email,
+    signed_in_api,
+    wait_for,
+)
 from tests.support.server import ServerProcess
 
 pytestmark = [pytest.mark.browser, pytest.mark.serial]
-CUSTOMER = "customer@inkslot.local"
-ARTIST = "artist@inkslot.local"
+CUSTOMER, ARTIST = DEMO_CUSTOMER, DEMO_ARTIST
 IDEA = "A fox curled around the wrist, fine line"
 ANSWER = "Love it. 12 cm fits; shall we talk placement?"
 REPLY = "Yes! Inner forearm, as in the sketch."
@@ -28,24 +36,16 @@ REPLY = "Yes! Inner forearm, as in the sketch."
 
 def _send_request(server: ServerProcess, password: str) -> str:
     """The demo customer sends the demo artist a request with one reference picture; its id."""
-    api = httpx.Client(base_url=server.base_url + "/api/v1", timeout=30)
-    login = api.post("/auth/login", json={"email": CUSTOMER, "password": password})
-    assert login.status_code == 200, login.text
-    auth = {"Authorization": "Bearer " + login.json()["tokens"]["accessToken"]}
-    artist = next(
-        a
-        for a in api.get("/artists", params={"q": "saraa"}).json()["items"]
-        if a["displayName"] == "Saraa Ink"
-    )
+    api = signed_in_api(server, CUSTOMER, password)
+    artist = demo_artist(api)
     picture = a_jpeg((640, 480))
     ticket = api.post(
         "/uploads",
         json={"contentType": "image/jpeg", "size": len(picture), "purpose": "idea"},
-        headers=auth,
     ).json()
     put = httpx.put(ticket["url"], content=picture, headers=ticket["headers"], timeout=30)
     assert put.status_code == 200, put.text
-    done = api.post(f"/uploads/{ticket['uploadId']}/complete", headers=auth)
+    done = api.post(f"/uploads/{ticket['uploadId']}/complete")
     assert done.status_code == 200, done.text
     sent = api.post(
         "/requests",
@@ -61,20 +61,9 @@ def _send_request(server: ServerProcess, password: str) -> str:
             "ageConfirmed": True,
             "uploadIds": [ticket["uploadId"]],
         },
-        headers=auth,
     )
     assert sent.status_code == 201, sent.text
     return str(sent.json()["request"]["id"])
-
-
-def _sign_in(driver: Any, email: str, password: str) -> None:
-    from selenium.webdriver.common.by import By
-
-    field = _shown(driver, "email")
-    field.clear()  # the form keeps the last address after a sign-out
-    field.send_keys(email)
-    driver.find_element(By.ID, "password").send_keys(password)
-    driver.find_element(By.CSS_SELECTOR, "#email-form button[type=submit]").click()
 
 
 def _thread(driver: Any) -> str:
@@ -88,18 +77,18 @@ def test_the_artist_accepts_and_the_two_talk_on_the_requests_page(
 ) -> None:
     from selenium.webdriver.common.by import By
 
-    passwords = _passwords(server)
+    passwords = demo_passwords(server)
     request_id = _send_request(server, passwords["customer"])
     browser.get(f"{server.base_url}/requests/{request_id}")
 
     # The artist signs in and reads the request, its reference picture and whose turn it is.
-    _sign_in(browser, ARTIST, passwords["artist"])
-    facts = _shown(browser, "request-facts")
+    sign_in_by_email(browser, ARTIST, passwords["artist"])
+    facts = shown(browser, "request-facts")
     wait_for(lambda: IDEA in facts.text, "the request's details")
     assert "Forearm: inner, near the wrist" in facts.text and "12 cm" in facts.text
     assert "Black and grey" in facts.text and "MNT 150,000 to MNT 300,000" in facts.text
     assert "Open: waiting for the artist's answer" in facts.text and "Yours" in facts.text
-    picture = _shown(browser, "reference-list").find_element(By.TAG_NAME, "img")
+    picture = shown(browser, "reference-list").find_element(By.TAG_NAME, "img")
     assert picture.get_attribute("alt") == "Reference picture 1"
     loaded = "return arguments[0].naturalWidth"
     wait_for(lambda: browser.execute_script(loaded, picture), "the picture")
@@ -119,7 +108,7 @@ def test_the_artist_accepts_and_the_two_talk_on_the_requests_page(
 
     # The customer, signed in in the same tab, answers in the thread.
     browser.find_element(By.ID, "sign-out").click()
-    _sign_in(browser, CUSTOMER, passwords["customer"])
+    sign_in_by_email(browser, CUSTOMER, passwords["customer"])
     wait_for(lambda: "The artist" in _thread(browser), "the thread as the customer sees it")
     assert not browser.find_element(By.ID, "answer").is_displayed()
     browser.find_element(By.ID, "message-text").send_keys(REPLY)
@@ -129,7 +118,7 @@ def test_the_artist_accepts_and_the_two_talk_on_the_requests_page(
 
     # The artist sees both messages, oldest first.
     browser.find_element(By.ID, "sign-out").click()
-    _sign_in(browser, ARTIST, passwords["artist"])
+    sign_in_by_email(browser, ARTIST, passwords["artist"])
     wait_for(lambda: REPLY in _thread(browser), "the thread as the artist sees it")
     thread = _thread(browser)
     assert thread.index(ANSWER) < thread.index(REPLY)
@@ -143,13 +132,13 @@ def test_the_artist_accepts_and_the_two_talk_on_the_requests_page(
 def test_a_stranger_signed_in_sees_only_not_found(server: ServerProcess, browser: Any) -> None:
     from selenium.webdriver.common.by import By
 
-    request_id = _send_request(server, _passwords(server)["customer"])
+    request_id = _send_request(server, demo_passwords(server)["customer"])
     api = httpx.Client(base_url=server.base_url + "/api/v1", timeout=30)
     stranger = {"email": "stranger@example.com", "password": "violet-needle-harbour"}
     made = api.post("/auth/register", json={**stranger, "name": "Eve", "role": "customer"})
     assert made.status_code == 201, made.text
     browser.get(f"{server.base_url}/requests/{request_id}?lang=mn")
-    _sign_in(browser, stranger["email"], stranger["password"])
+    sign_in_by_email(browser, stranger["email"], stranger["password"])
     wait_for(
         lambda: "олдсонгүй" in browser.find_element(By.ID, "status").text, "the not-found notice"
     )
@@ -167,36 +156,34 @@ def test_a_quote_is_sent_accepted_and_its_project_booked_on_the_page(
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select
 
-    passwords = _passwords(server)
+    passwords = demo_passwords(server)
     request_id = _send_request(server, passwords["customer"])
-    api = httpx.Client(base_url=server.base_url + "/api/v1", timeout=30)
-    login = api.post("/auth/login", json={"email": ARTIST, "password": passwords["artist"]})
-    auth = {"Authorization": "Bearer " + login.json()["tokens"]["accessToken"]}
-    accepted = api.post(f"/requests/{request_id}/accept", json={"message": "Yes"}, headers=auth)
+    artist = signed_in_api(server, ARTIST, passwords["artist"])
+    accepted = artist.post(f"/requests/{request_id}/accept", json={"message": "Yes"})
     assert accepted.status_code == 200, accepted.text
     browser.get(f"{server.base_url}/requests/{request_id}")
 
-    _sign_in(browser, ARTIST, passwords["artist"])
-    _shown(browser, "quote-new")
+    sign_in_by_email(browser, ARTIST, passwords["artist"])
+    shown(browser, "quote-new")
     browser.find_element(By.ID, "quote-sessions").clear()
     browser.find_element(By.ID, "quote-sessions").send_keys("2")
     browser.find_element(By.ID, "quote-price-min").send_keys("600000")
     browser.find_element(By.ID, "quote-deposit").clear()
     browser.find_element(By.ID, "quote-deposit").send_keys("100000")
     browser.find_element(By.ID, "send-quote").click()
-    quotes = _shown(browser, "quote-list")
+    quotes = shown(browser, "quote-list")
     wait_for(lambda: "Quote 1 · offered" in quotes.text, "the quote on the page")
     terms = "2 × 180 min, MNT 600,000, deposit MNT 100,000, 14 days apart"  # noqa: RUF001
     assert terms in quotes.text
 
     browser.find_element(By.ID, "sign-out").click()
-    _sign_in(browser, CUSTOMER, passwords["customer"])
-    first = _shown(browser, "first-start")
+    sign_in_by_email(browser, CUSTOMER, passwords["customer"])
+    first = shown(browser, "first-start")
     wait_for(lambda: len(Select(first).options) > 0, "the free starts of the quote")
     browser.find_element(By.ID, "accept-quote").click()
     status = browser.find_element(By.ID, "status")
     wait_for(lambda: "your first session is booked" in status.text, "the accepted quote")
-    facts = _shown(browser, "project-facts")
+    facts = shown(browser, "project-facts")
     assert "0 of 2 completed, 1 booked" in facts.text
     assert "MNT 100,000, held until the last session" in facts.text
     session = browser.find_element(By.ID, "session-list").find_element(By.TAG_NAME, "a")
@@ -204,28 +191,24 @@ def test_a_quote_is_sent_accepted_and_its_project_booked_on_the_page(
     assert session.get_attribute("href").endswith("/pay")  # the booking's page, to pay
 
     # The deposit is paid (the sandbox's bank app, through the API) before the next session.
-    customer_login = api.post(
-        "/auth/login", json={"email": CUSTOMER, "password": passwords["customer"]}
-    )
-    mine = {"Authorization": "Bearer " + customer_login.json()["tokens"]["accessToken"]}
+    customer = signed_in_api(server, CUSTOMER, passwords["customer"])
     first_id = session.get_attribute("href").split("/bookings/")[1].split("/")[0]
-    invoice = api.post(f"/bookings/{first_id}/deposit-invoice", headers=mine)
+    invoice = customer.post(f"/bookings/{first_id}/deposit-invoice")
     assert invoice.status_code == 201, invoice.text
-    paid = api.post(f"/sandbox/invoices/{invoice.json()['invoiceId']}/pay")
+    bank = httpx.Client(base_url=server.base_url + "/api/v1", timeout=30)  # no one's account
+    paid = bank.post(f"/sandbox/invoices/{invoice.json()['invoiceId']}/pay")
     assert paid.status_code == 200, paid.text
     browser.refresh()
-    wait_for(lambda: "confirmed" in _shown(browser, "session-list").text, "the paid first session")
-    facts = _shown(browser, "project-facts")
+    wait_for(lambda: "confirmed" in shown(browser, "session-list").text, "the paid first session")
+    facts = shown(browser, "project-facts")
     status = browser.find_element(By.ID, "status")  # the page was loaded again
-    following = _shown(browser, "next-start")
+    following = shown(browser, "next-start")
     wait_for(lambda: len(Select(following).options) > 0, "the free starts of the project")
     browser.find_element(By.ID, "book-session").click()
     wait_for(lambda: "The session is booked" in status.text, "the second session")
     wait_for(lambda: "0 of 2 completed, 2 booked" in facts.text, "the project's progress")
     assert not browser.find_element(By.ID, "session-form").is_displayed()
-    sessions = api.get("/me/projects", headers={"Authorization": auth["Authorization"]}).json()[
-        "items"
-    ][0]["sessions"]
+    sessions = artist.get("/me/projects").json()["items"][0]["sessions"]
     starts = [datetime.fromisoformat(s["start"].replace("Z", "+00:00")) for s in sessions]
     assert starts[1] - starts[0] >= timedelta(days=14)
     browser.save_screenshot(str(SCREENSHOTS / "page-project.png"))

@@ -7,10 +7,8 @@ from collections.abc import AsyncIterator
 import pytest
 
 from adapters.memory.uow import InMemoryUnitOfWorkFactory
-from adapters.postgres.database import Database
 from adapters.postgres.uow import PostgresUnitOfWorkFactory
-from tests.support.builders import TEST_SECRETS
-from tests.support.storage import AnyUnitOfWorkFactory
+from tests.support.storage import AnyUnitOfWorkFactory, postgres_units
 
 
 @pytest.fixture(params=["memory", "postgres"])
@@ -18,10 +16,13 @@ async def uow_factory(request: pytest.FixtureRequest) -> AsyncIterator[AnyUnitOf
     if request.param == "memory":
         yield InMemoryUnitOfWorkFactory()
         return
-    url = request.getfixturevalue("database_url")
-    database = Database(url, min_size=1, max_size=8)
-    await database.open()
-    try:
-        yield PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS)
-    finally:
-        await database.close()
+    async with postgres_units(request.getfixturevalue("database_url"), max_size=8) as units:
+        yield units
+
+
+@pytest.fixture
+async def postgres(database_url: str) -> AsyncIterator[PostgresUnitOfWorkFactory]:
+    """Units of work on PostgreSQL alone: for what only a real server shows (its locks, its
+    constraints, its wire)."""
+    async with postgres_units(database_url) as units:
+        yield units

@@ -6,16 +6,11 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from adapters.postgres.database import Database
 from adapters.postgres.uow import PostgresUnitOfWorkFactory
-from tests.support.builders import TEST_SECRETS
+from tests.support.storage import postgres_units
 
 
 @pytest.fixture
 async def uow(database_url: str) -> AsyncIterator[PostgresUnitOfWorkFactory]:
-    database = Database(database_url, min_size=1, max_size=4)
-    await database.open()
-    try:
-        yield PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS)
-    finally:
-        await database.close()
+    async with postgres_units(database_url) as units:
+        yield units

@@ -6,7 +6,9 @@ from __future__ import annotations
 import threading
 from collections import Counter
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
+
+from tests.support.http_servers import QuietHandler, start_http_server
 
 
 @dataclass
@@ -43,8 +45,8 @@ class Receiver:
 
 
 def serve(receiver: Receiver) -> tuple[ThreadingHTTPServer, str]:
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
+    class Handler(QuietHandler):
+        def do_POST(self) -> None:  # noqa: N802 - the name http.server calls
             length = int(self.headers.get("content-length", "0"))
             body = self.rfile.read(length).decode()
             headers = {k.lower(): v for k, v in self.headers.items()}
@@ -52,9 +54,5 @@ def serve(receiver: Receiver) -> tuple[ThreadingHTTPServer, str]:
             self.send_header("content-length", "0")
             self.end_headers()
 
-        def log_message(self, *_: object) -> None:
-            return None
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = start_http_server(Handler)
     return server, f"http://127.0.0.1:{server.server_port}/hooks"

@@ -41,6 +41,14 @@ def a_user(role: Role = Role.CUSTOMER, *, now: datetime = START) -> User:
     )  # fmt: skip
 
 
+def ada_user(email: str = "ada@example.com") -> User:
+    """Ada, a customer with ``email``, as the accounts' contract suites store her."""
+    return User(
+        id=UserId(new_uuid7()), email=email, name="Ada", role=Role.CUSTOMER,
+        password_hash="$argon2id$fake", created_at=START, updated_at=START,
+    )  # fmt: skip
+
+
 async def add_user(uow_factory: AnyUnitOfWorkFactory, role: Role = Role.CUSTOMER) -> Actor:
     user = a_user(role)
     async with uow_factory() as uow:

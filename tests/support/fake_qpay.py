@@ -19,16 +19,16 @@ import json
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
 import httpx
-import uvicorn
 
-from tests.support.server import free_port
+# Served with ``serving``, imported from here beside the fake by its tests.
+from tests.support.http_servers import serving as serving
+from tests.support.json_fakes import read_request
 
 CLIENT_ID, CLIENT_SECRET, INVOICE_CODE = "TEST_MERCHANT", "123456", "TEST_INVOICE"
 Scope = dict[str, Any]
@@ -125,14 +125,7 @@ class FakeQPay:
                 await send({"type": "lifespan.startup.complete"})
             await send({"type": "lifespan.shutdown.complete"})
             return
-        body = b""
-        while True:
-            message = await receive()
-            body += message.get("body", b"")
-            if not message.get("more_body"):
-                break
-        method, path = scope["method"], scope["path"]
-        headers = {k.decode().lower(): v.decode() for k, v in scope["headers"]}
+        method, path, headers, body = await read_request(scope, receive)
         self.calls.append((method, path))
         status, answer = await self._answer(method, path, headers, body)
         raw = answer if isinstance(answer, bytes) else json.dumps(answer).encode()
@@ -355,26 +348,6 @@ class FakeQPay:
             return 400, {"error": "PAYMENT_SETTLED", "message": "PAYMENT_SETTLED"}
         payment.status = "REFUNDED"
         return 200, {}
-
-
-@contextmanager
-def serving(app: Any) -> Iterator[str]:
-    """Serve an ASGI app on 127.0.0.1 in a thread of its own; yields its base URL."""
-    port = free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        if time.monotonic() > deadline:
-            raise RuntimeError("the fake server did not start")
-        time.sleep(0.01)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
 
 
 # ``python -m uvicorn tests.support.fake_qpay:app``: a fake of its own process.

@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 from dataclasses import dataclass, field
 from typing import Any
 
-from tests.support.fake_qpay import serving
-from tests.support.json_fakes import Scope, answer_json
+from tests.support.http_servers import serving
+from tests.support.json_fakes import ScriptedJsonFake
 
 __all__ = ["API_KEY", "PATH", "FakeSmsGateway", "SentSms", "serving"]
 
@@ -42,47 +41,34 @@ class SentSms:
 
 
 @dataclass
-class FakeSmsGateway:
+class FakeSmsGateway(ScriptedJsonFake):
     api_key: str = API_KEY
-    delay: float = 0.0
     sent: list[SentSms] = field(default_factory=list)
-    requests: int = 0
     _answers: dict[str, tuple[bytes, int, dict[str, Any]]] = field(default_factory=dict)
-    _failures: list[int] = field(default_factory=list)
-    _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def fail_next(self, count: int, status: int = 500) -> None:
-        with self._lock:
-            self._failures.extend([status] * count)
+    def failed(self, status: int) -> tuple[int, dict[str, Any]]:
+        return status, {"code": "BUSY" if status == 429 else "INTERNAL"}
 
-    async def __call__(self, scope: Scope, receive: Any, send: Any) -> None:
-        await answer_json(scope, receive, send, self._handle, delay=self.delay)
-
-    def _handle(
+    def answer(
         self, method: str, path: str, headers: dict[str, str], body: bytes
     ) -> tuple[int, dict[str, Any]]:
-        with self._lock:
-            self.requests += 1
-            if self._failures:
-                status = self._failures.pop(0)
-                return status, {"code": "BUSY" if status == 429 else "INTERNAL"}
-            if (method, path) != ("POST", PATH):
-                return 404, {"code": "NOT_FOUND"}
-            if headers.get("authorization") != f"Bearer {self.api_key}":
-                return 401, {"code": "UNAUTHORIZED"}
-            if headers.get("content-type", "").split(";")[0] != "application/json":
-                return 415, {"code": "UNSUPPORTED_MEDIA_TYPE"}
-            key = headers.get("idempotency-key", "")
-            if not key:
-                return 400, {"code": "IDEMPOTENCY_KEY_MISSING"}
-            if key in self._answers:
-                first_body, status, answer = self._answers[key]
-                if first_body != body:
-                    return 409, {"code": "IDEMPOTENCY_KEY_REUSED"}
-                return status, answer
-            status, answer = self._accept(key, body)
-            self._answers[key] = (body, status, answer)
+        if (method, path) != ("POST", PATH):
+            return 404, {"code": "NOT_FOUND"}
+        if headers.get("authorization") != f"Bearer {self.api_key}":
+            return 401, {"code": "UNAUTHORIZED"}
+        if headers.get("content-type", "").split(";")[0] != "application/json":
+            return 415, {"code": "UNSUPPORTED_MEDIA_TYPE"}
+        key = headers.get("idempotency-key", "")
+        if not key:
+            return 400, {"code": "IDEMPOTENCY_KEY_MISSING"}
+        if key in self._answers:
+            first_body, status, answer = self._answers[key]
+            if first_body != body:
+                return 409, {"code": "IDEMPOTENCY_KEY_REUSED"}
             return status, answer
+        status, answer = self._accept(key, body)
+        self._answers[key] = (body, status, answer)
+        return status, answer
 
     def _accept(self, key: str, body: bytes) -> tuple[int, dict[str, Any]]:
         try:

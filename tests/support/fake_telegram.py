@@ -11,7 +11,7 @@ from typing import Any
 
 from entrypoints.telegram.fake_api import FakeBotApi
 from entrypoints.telegram.fake_state import FakeTelegram
-from tests.support.fake_qpay import serving
+from tests.support.http_servers import serving
 from tests.support.telegram import TEST_BOT_TOKEN
 
 BOT_USERNAME = "InkslotTestBot"

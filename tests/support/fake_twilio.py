@@ -22,15 +22,14 @@ import hashlib
 import hmac
 import re
 import secrets
-import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from email.utils import formatdate
 from typing import Any
 from urllib.parse import parse_qsl
 
-from tests.support.fake_qpay import serving
-from tests.support.json_fakes import Scope, answer_json
+from tests.support.http_servers import serving
+from tests.support.json_fakes import ScriptedJsonFake
 
 __all__ = [
     "ACCOUNT_SID",
@@ -64,48 +63,31 @@ class TwilioSms:
 
 
 @dataclass
-class FakeTwilio:
+class FakeTwilio(ScriptedJsonFake):
     account_sid: str = ACCOUNT_SID
     auth_token: str = AUTH_TOKEN
     api_keys: dict[str, str] = field(default_factory=lambda: {API_KEY_SID: API_KEY_SECRET})
     unsubscribed: set[str] = field(default_factory=set)
     landlines: set[str] = field(default_factory=set)
-    delay: float = 0.0
     sent: list[TwilioSms] = field(default_factory=list)
-    requests: int = 0
-    _failures: list[int] = field(default_factory=list)
-    _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
     def path(self) -> str:
         return f"/2010-04-01/Accounts/{self.account_sid}/Messages.json"
 
-    def fail_next(self, count: int, status: int = 500) -> None:
-        with self._lock:
-            self._failures.extend([status] * count)
+    def failed(self, status: int) -> tuple[int, dict[str, Any]]:
+        return _error(status, 20429 if status == 429 else 20500, "Service unavailable")
 
-    async def __call__(self, scope: Scope, receive: Any, send: Any) -> None:
-        await answer_json(scope, receive, send, self._handle, delay=self.delay)
-
-    def _handle(
+    def answer(
         self, method: str, path: str, headers: dict[str, str], body: bytes
     ) -> tuple[int, dict[str, Any]]:
-        with self._lock:
-            self.requests += 1
-            if self._failures:
-                status = self._failures.pop(0)
-                return _error(status, 20429 if status == 429 else 20500, "Service unavailable")
-            if not self._authenticated(headers.get("authorization", "")):
-                return _error(401, 20003, "Authenticate")
-            if method != "POST" or path != self.path:
-                return _error(404, 20404, "The requested resource was not found")
-            if headers.get("content-type", "").split(";")[0] != (
-                "application/x-www-form-urlencoded"
-            ):
-                return _error(400, 20001, "Unsupported content type")
-            pairs = parse_qsl(body.decode(), keep_blank_values=True)
-            form = dict(pairs)
-            return self._accept(form)
+        if not self._authenticated(headers.get("authorization", "")):
+            return _error(401, 20003, "Authenticate")
+        if method != "POST" or path != self.path:
+            return _error(404, 20404, "The requested resource was not found")
+        if headers.get("content-type", "").split(";")[0] != "application/x-www-form-urlencoded":
+            return _error(400, 20001, "Unsupported content type")
+        return self._accept(dict(parse_qsl(body.decode(), keep_blank_values=True)))
 
     def _authenticated(self, authorization: str) -> bool:
         scheme, _, encoded = authorization.partition(" ")

@@ -5,12 +5,12 @@ too large. Every request's path is recorded."""
 from __future__ import annotations
 
 import contextlib
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from tests.support.http_servers import QuietHandler, http_server
 
 
 @dataclass
@@ -48,8 +48,8 @@ def calendar(*events: str) -> bytes:
 def ics_server() -> Iterator[IcsServer]:
     state = IcsServer("")
 
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
+    class Handler(QuietHandler):
+        def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
             state.requested.append(self.path)
             answer = state.answers.get(self.path, Answer(b"not found", 404))
             self.send_response(answer.status)
@@ -65,16 +65,5 @@ def ics_server() -> Iterator[IcsServer]:
             with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                 self.wfile.write(answer.body)
 
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    state.base_url = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with http_server(Handler) as state.base_url:
         yield state
-    finally:
-        server.shutdown()
-        server.server_close()

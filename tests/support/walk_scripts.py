@@ -6,6 +6,7 @@ them on a clone that ``make run`` set up, without the test tools."""
 from __future__ import annotations
 
 import re
+import subprocess
 from collections import defaultdict
 from pathlib import Path
 
@@ -27,3 +28,20 @@ def documented_walks() -> dict[str, str]:
 
 
 WALKS = documented_walks()
+
+
+def run_in_bash(
+    script: str, *, cwd: Path, env: dict[str, str], timeout: float
+) -> subprocess.CompletedProcess[str]:
+    """``script`` run as a reader runs a documented block: by bash, stopping at the first
+    failing command, unset variable or failing pipe (``-euo pipefail``), in ``cwd``, with
+    nothing of the caller's environment but ``env``; its output kept for the test."""
+    return subprocess.run(
+        ["bash", "-euo", "pipefail", "-c", script],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )

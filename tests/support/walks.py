@@ -30,7 +30,7 @@ import pytest
 from tests.support.cli import cli_env
 from tests.support.postgres import TestServer, fresh_database
 from tests.support.server import ServerProcess, free_port, running_server, wait_until_answering
-from tests.support.walk_scripts import ROOT, WALKS
+from tests.support.walk_scripts import ROOT, WALKS, run_in_bash
 
 _ACCOUNT = re.compile(r"^\s+(customer|artist|admin)\s+\S+@inkslot\.local\s+(\S+)\s*$", re.M)
 SCRIPT_TIMEOUT = 300  # seconds a walk's script may take once its server is up
@@ -77,15 +77,7 @@ def _walk(name: str, home: Path, running: ServerProcess, extra: dict[str, str]) 
         "ADMIN_PASSWORD": passwords["admin"],
         **extra,
     }
-    run = subprocess.run(
-        ["bash", "-euo", "pipefail", "-c", WALKS[name]],
-        cwd=home,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=SCRIPT_TIMEOUT,
-        check=False,
-    )
+    run = run_in_bash(WALKS[name], cwd=home, env=env, timeout=SCRIPT_TIMEOUT)
     output = f"{run.stdout}\n{run.stderr}\n{running.log_tail()}"
     return WalkRun(run.returncode, output, passwords_shown=True)
 

@@ -107,6 +107,7 @@ from booking_domain.bookings.touch_ups import (
     touch_up_refusal,
     touch_up_terms,
 )
+from booking_domain.bookings.upcoming import UPCOMING, upcoming_ids
 from booking_domain.shared.errors import InvalidTransitionError
 
 __all__ = [
@@ -117,6 +118,7 @@ __all__ = [
     "FREEING_EVENT_TYPES",
     "OFFER_DECLINED",
     "TRANSITIONS",
+    "UPCOMING",
     "AppointmentNotStartedError",
     "Awaiting",
     "BookedFor",
@@ -207,6 +209,7 @@ __all__ = [
     "touch_up_offer",
     "touch_up_refusal",
     "touch_up_terms",
+    "upcoming_ids",
     "withdraw_taken_flash",
 ]
 

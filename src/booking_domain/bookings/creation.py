@@ -164,10 +164,15 @@ def request_booking(
     makes it. ``payable``: the currencies the payment gateway takes (None: not checked); a
     booking that would wait for a deposit in another is refused
     (``DepositCurrencyNotPayableError``): that deposit could never be paid, and the booking
-    would hold its slot only to expire."""
+    would hold its slot only to expire.
+
+    A ``start`` without a time zone offset is refused (``NaiveDatetimeError``) by the first
+    rule it meets, the bookability check's own (``check_bookable``), before anything else
+    uses it; the booking keeps its instants in UTC itself. So it is not checked here again:
+    the use cases that call this checked it as they were called."""
     party = party or BookedFor(customer_id=by.user_id)
     kind = creation_kind(by, artist_user_id, party, deposit)
-    start, now = require_aware(start, "start"), require_aware(now, "now")
+    now = require_aware(now, "now")
     check_bookable(
         service=service, policy=policy, schedule=schedule, busy=busy, start=start, now=now
     )

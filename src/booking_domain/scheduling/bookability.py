@@ -195,7 +195,9 @@ def why_not_bookable(
     start: datetime,
     now: datetime,
 ) -> NotBookableReason | None:
-    """The first rule (in the module's order) that refuses ``start``, or None if bookable."""
+    """The first rule (in the module's order) that refuses ``start``, or None if bookable.
+    Before any rule, a naive ``start`` or ``now`` is refused (``NaiveDatetimeError``):
+    ``request_booking`` relies on this check rather than making its own."""
     start, now = require_aware(start, "start"), require_aware(now, "now")
     if start < now + policy.minimum_notice:
         return NotBookableReason.TOO_SOON

@@ -5,14 +5,13 @@ ticket), and a booking made through a link counted in the listing."""
 
 from __future__ import annotations
 
-import json
-import re
 from typing import Any, cast
 
 import pytest
 
 from tests.api.booking_helpers import open_desk
 from tests.api.conftest import Api
+from tests.support.html_pages import page_data
 from tests.support.statements import counting
 
 pytestmark = pytest.mark.anyio
@@ -31,9 +30,7 @@ async def _general(api: Api, auth: dict[str, str]) -> dict[str, Any]:
 
 
 def _ticket(html: str) -> str:
-    found = re.search(r'<script type="application/json" id="page-data">(.*?)</script>', html, re.S)
-    assert found is not None
-    return cast(str, json.loads(found.group(1))["visit"])
+    return cast(str, page_data(html)["visit"])
 
 
 async def test_a_link_counts_visits_slot_views_and_bookings(api: Api) -> None:

@@ -4,7 +4,6 @@ and names nobody, an unknown one 404."""
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import UTC, datetime
 from typing import Any
@@ -14,6 +13,7 @@ import pytest
 
 from tests.api.booking_helpers import open_desk
 from tests.api.conftest import Api
+from tests.support.html_pages import page_data
 
 pytestmark = pytest.mark.anyio
 LINKS = "/api/v1/me/booking-links"
@@ -22,13 +22,6 @@ LINKS = "/api/v1/me/booking-links"
 async def _link(api: Api, auth: dict[str, str]) -> dict[str, Any]:
     items = (await api.client.get(LINKS, headers=auth)).json()["items"]
     return next(i for i in items if i["serviceId"] is None)
-
-
-def _page_data(html: str) -> dict[str, Any]:
-    found = re.search(r'<script type="application/json" id="page-data">(.*?)</script>', html, re.S)
-    assert found is not None
-    data: dict[str, Any] = json.loads(found.group(1))
-    return data
 
 
 async def test_the_page_shows_the_artist_and_hands_its_script_the_link(api: Api) -> None:
@@ -43,7 +36,7 @@ async def test_the_page_shows_the_artist_and_hands_its_script_the_link(api: Api)
     html = page.text
     assert desk.artist.artist["displayName"] in html
     assert "<script>" not in html  # no inline script: only the data block and book.js
-    data = _page_data(html)
+    data = page_data(html)
     assert data["token"] == link["token"] and data["artistId"] == desk.artist.id
     # book.js builds on common.js (the API, signing in, the deposit): it must load first.
     assert html.index("/static/booking-page/common.js") < html.index("/static/booking-page/book.js")
@@ -69,7 +62,7 @@ async def test_the_page_speaks_mongolian_when_asked(api: Api) -> None:
     for page in (by_query, by_header):
         assert '<html lang="mn">' in page.text
         assert "Үйлчилгээ" in page.text  # "Service"
-        assert _page_data(page.text)["texts"]["book"] != _page_data(english.text)["texts"]["book"]
+        assert page_data(page.text)["texts"]["book"] != page_data(english.text)["texts"]["book"]
     assert '<html lang="en">' in english.text
 
 

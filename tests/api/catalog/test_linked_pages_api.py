@@ -6,15 +6,12 @@ never echo the link's token into the HTML; an address that cannot name a booking
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import timedelta
 from itertools import pairwise
-from typing import Any
 from urllib.parse import urlsplit
 from uuid import uuid4
 
-import httpx
 import pytest
 
 from adapters.notifications.rendering import BabelRenderer
@@ -31,27 +28,11 @@ from booking_domain.notifications.facts import request_url
 from booking_domain.notifications.loyalty_facts import loyalty_url
 from booking_domain.shared import BookingId
 from tests.api.conftest import Api
+from tests.support.html_pages import assert_strict_html, page_data
 from tests.unit.adapters.test_notification_rendering import a_view, every_message
 
 pytestmark = pytest.mark.anyio
 SECRET = "Zq8-very-secret-link-token_0123456789ab"
-
-
-def _page_data(html: str) -> dict[str, Any]:
-    found = re.search(r'<script type="application/json" id="page-data">(.*?)</script>', html, re.S)
-    assert found is not None
-    data: dict[str, Any] = json.loads(found.group(1))
-    return data
-
-
-def _is_strict_html(page: httpx.Response) -> None:
-    assert page.headers["content-type"].startswith("text/html")
-    policy = page.headers["content-security-policy"]
-    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
-    assert page.headers.get_list("content-security-policy") == [policy]  # not the API's too
-    assert page.headers["referrer-policy"] == "no-referrer"
-    assert page.headers.get_list("cache-control") == ["no-store"]
-    assert "<script>" not in page.text  # no inline script
 
 
 async def test_a_bookings_page_is_a_shell_its_script_fills_in(api: Api) -> None:
@@ -59,8 +40,8 @@ async def test_a_bookings_page_is_a_shell_its_script_fills_in(api: Api) -> None:
     for path in ("", "/reschedule", "/cancel", "/pay", "/review", "/consent"):
         page = await api.client.get(f"/bookings/{booking_id}{path}")
         assert page.status_code == 200, path
-        _is_strict_html(page)
-        data = _page_data(page.text)
+        assert_strict_html(page)
+        data = page_data(page.text)
         assert data["bookingId"] == booking_id
         assert data["action"] == (path.strip("/") or None)
         assert 'for="phone"' in page.text and 'for="email"' in page.text
@@ -92,8 +73,8 @@ async def test_a_bookings_consent_page_carries_the_forms_words_in_both_languages
                                      "Иргэний үнэмлэх")):  # fmt: skip
         page = await api.client.get(f"/bookings/{booking_id}/consent", params={"lang": lang})
         assert page.status_code == 200
-        _is_strict_html(page)
-        data = _page_data(page.text)
+        assert_strict_html(page)
+        data = page_data(page.text)
         assert (data["action"], data["lang"]) == ("consent", lang)
         assert data["formTexts"]["en"]["sign"] == "Sign the consent form"
         assert data["formTexts"]["mn"]["sign"] == "Зөвшөөрлийн маягтад гарын үсэг зурах"
@@ -114,8 +95,8 @@ async def test_ones_points_page_is_a_shell_its_script_fills_in(api: Api) -> None
     for lang, title in (("en", "Your points"), ("mn", "Таны оноо")):
         page = await api.client.get("/loyalty", params={"lang": lang})
         assert page.status_code == 200
-        _is_strict_html(page)
-        data = _page_data(page.text)
+        assert_strict_html(page)
+        data = page_data(page.text)
         assert data["lang"] == lang and f'<h1 id="points-title">{title}</h1>' in page.text
         assert 'for="phone"' in page.text and 'for="email"' in page.text
         scripts = re.findall(r'<script src="/static/booking-page/(\w+)\.js[?"]', page.text)
@@ -140,9 +121,9 @@ async def test_an_account_links_page_keeps_its_token_out_of_the_html(
 ) -> None:
     page = await api.client.get(path, params={"token": SECRET})
     assert page.status_code == 200
-    _is_strict_html(page)
+    assert_strict_html(page)
     assert SECRET not in page.text
-    assert _page_data(page.text)["purpose"] == purpose
+    assert page_data(page.text)["purpose"] == purpose
     assert page.text.index("/static/booking-page/common.js") < page.text.index(
         "/static/booking-page/account.js"
     )

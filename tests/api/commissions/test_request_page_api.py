@@ -5,9 +5,7 @@ address that cannot name a request is the "not found" page."""
 
 from __future__ import annotations
 
-import json
 import re
-from typing import Any
 from uuid import uuid4
 
 import httpx
@@ -16,25 +14,14 @@ import pytest
 from tests.api.booking_helpers import open_desk
 from tests.api.commissions.test_requests_api import send
 from tests.api.conftest import Api
+from tests.support.html_pages import assert_strict_html, page_data
 
 pytestmark = pytest.mark.anyio
 
 
-def _page_data(html: str) -> dict[str, Any]:
-    found = re.search(r'<script type="application/json" id="page-data">(.*?)</script>', html, re.S)
-    assert found is not None
-    data: dict[str, Any] = json.loads(found.group(1))
-    return data
-
-
 def _is_strict_html(page: httpx.Response) -> None:
-    assert page.headers["content-type"].startswith("text/html")
-    policy = page.headers["content-security-policy"]
-    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
-    assert page.headers.get_list("content-security-policy") == [policy]
-    assert page.headers["referrer-policy"] == "no-referrer"
-    assert page.headers.get_list("cache-control") == ["no-store"]
-    assert "<script>" not in page.text and "style=" not in page.text
+    assert_strict_html(page)
+    assert "style=" not in page.text  # no inline style either
 
 
 async def test_a_requests_page_is_a_shell_its_script_fills_in(api: Api) -> None:
@@ -45,7 +32,7 @@ async def test_a_requests_page_is_a_shell_its_script_fills_in(api: Api) -> None:
     page = await api.client.get(f"/requests/{request_id}")
     assert page.status_code == 200
     _is_strict_html(page)
-    data = _page_data(page.text)
+    data = page_data(page.text)
     assert data["requestId"] == request_id and data["lang"] == "en"
     assert "fox" not in page.text  # the request itself only through the API
     assert "Skip to the request" in page.text
@@ -60,13 +47,13 @@ async def test_a_requests_page_is_a_shell_its_script_fills_in(api: Api) -> None:
 
     mongolian = await api.client.get(f"/requests/{request_id}", params={"lang": "mn"})
     assert '<html lang="mn">' in mongolian.text and "Шивээсний хүсэлт" in mongolian.text
-    assert _page_data(mongolian.text)["texts"]["accept"] == "Хүсэлтийг зөвшөөрөх"
+    assert page_data(mongolian.text)["texts"]["accept"] == "Хүсэлтийг зөвшөөрөх"
 
 
 async def test_an_unknown_request_is_the_same_shell_the_api_answers_404(api: Api) -> None:
     page = await api.client.get(f"/requests/{uuid4()}")
     assert page.status_code == 200  # the server knows nobody here: the API decides
-    assert _page_data(page.text)["requestId"]
+    assert page_data(page.text)["requestId"]
 
 
 async def test_an_address_that_names_no_request_is_not_found(api: Api) -> None:

@@ -8,7 +8,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import urllib.request
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from PIL import Image
 
 from tests.api.conftest import PASSWORD
 from tests.support.server import running_server
+from tests.support.walk_scripts import run_in_bash
 
 pytestmark = pytest.mark.serial
 
@@ -53,15 +53,7 @@ def test_the_documented_upload_commands_work(database_url: str, tmp_path: Path) 
             "ARTIST_ACCESS": _token(server.base_url),
             "FILE": str(photo),
         }
-        run = subprocess.run(
-            ["bash", "-euo", "pipefail", "-c", script.group(1)],
-            cwd=tmp_path,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
+        run = run_in_bash(script.group(1), cwd=tmp_path, env=env, timeout=120)
         assert run.returncode == 0, run.stderr + server.log_tail()
     assert run.stdout.strip().endswith("200 image/webp")
     with Image.open(io.BytesIO((tmp_path / "large.webp").read_bytes())) as large:

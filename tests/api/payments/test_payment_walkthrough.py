@@ -6,12 +6,12 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from tests.support.server import running_server
+from tests.support.walk_scripts import run_in_bash
 
 pytestmark = pytest.mark.serial
 
@@ -33,15 +33,7 @@ def test_the_documented_payment_walk_works(database_url: str, tmp_path: Path) ->
             "CUSTOMER_PASSWORD": passwords["customer"],
             "ARTIST_PASSWORD": passwords["artist"],
         }
-        run = subprocess.run(
-            ["bash", "-euo", "pipefail", "-c", script.group(1)],
-            cwd=tmp_path,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
+        run = run_in_bash(script.group(1), cwd=tmp_path, env=env, timeout=120)
         assert run.returncode == 0, run.stderr + server.log_tail()
     lines = run.stdout.strip().splitlines()
     assert lines[0] == "pending True" and lines[-1] == "confirmed paid", run.stdout

@@ -13,34 +13,21 @@ from booking_domain.accounts import (
     InvalidTokenError,
     RefreshTokenReusedError,
     Role,
-    User,
     UserNotFoundError,
     issue_refresh_token,
 )
-from booking_domain.shared import UserId, new_uuid7
 from tests.support.bootstrap import build_app
 from tests.support.builders import START
+from tests.support.catalog import ada_user
 from tests.support.storage import AnyUnitOfWorkFactory
 
 pytestmark = pytest.mark.anyio
 
 
-def a_user(email: str = "ada@example.com") -> User:
-    return User(
-        id=UserId(new_uuid7()),
-        email=email,
-        name="Ada",
-        role=Role.CUSTOMER,
-        password_hash="$argon2id$fake",
-        created_at=START,
-        updated_at=START,
-    )
-
-
 async def test_a_committed_user_can_be_found_by_id_and_email(
     uow_factory: AnyUnitOfWorkFactory,
 ) -> None:
-    user = a_user()
+    user = ada_user()
     async with uow_factory() as uow:
         await uow.users.add(user)
         await uow.commit()
@@ -54,12 +41,12 @@ async def test_a_committed_user_can_be_found_by_id_and_email(
 async def test_users_are_found_by_phone_and_role_oldest_first_up_to_the_limit(
     uow_factory: AnyUnitOfWorkFactory,
 ) -> None:
-    first = replace(a_user("a@example.com"), phone="+97688112233")
+    first = replace(ada_user("a@example.com"), phone="+97688112233")
     second = replace(
-        a_user("b@example.com"), phone="+97688112233", created_at=START + timedelta(seconds=1)
+        ada_user("b@example.com"), phone="+97688112233", created_at=START + timedelta(seconds=1)
     )
-    artist = replace(a_user("c@example.com"), phone="+97688112233", role=Role.ARTIST)
-    other = replace(a_user("d@example.com"), phone="+97699112233")
+    artist = replace(ada_user("c@example.com"), phone="+97688112233", role=Role.ARTIST)
+    other = replace(ada_user("d@example.com"), phone="+97699112233")
     async with uow_factory() as uow:
         for user in (second, artist, first, other):
             await uow.users.add(user)
@@ -73,7 +60,7 @@ async def test_users_are_found_by_phone_and_role_oldest_first_up_to_the_limit(
 
 
 async def test_leaving_without_commit_rolls_back(uow_factory: AnyUnitOfWorkFactory) -> None:
-    user = a_user()
+    user = ada_user()
     async with uow_factory() as uow:
         await uow.users.add(user)
         assert await uow.users.get(user.id) == user  # visible inside its own unit of work
@@ -82,7 +69,7 @@ async def test_leaving_without_commit_rolls_back(uow_factory: AnyUnitOfWorkFacto
 
 
 async def test_an_exception_rolls_back_and_propagates(uow_factory: AnyUnitOfWorkFactory) -> None:
-    user = a_user()
+    user = ada_user()
     with pytest.raises(RuntimeError, match="boom"):
         async with uow_factory() as uow:
             await uow.users.add(user)
@@ -93,9 +80,9 @@ async def test_an_exception_rolls_back_and_propagates(uow_factory: AnyUnitOfWork
 
 async def test_explicit_rollback_discards_pending_writes(uow_factory: AnyUnitOfWorkFactory) -> None:
     async with uow_factory() as uow:
-        await uow.users.add(a_user())
+        await uow.users.add(ada_user())
         await uow.rollback()
-        await uow.users.add(a_user("bob@example.com"))
+        await uow.users.add(ada_user("bob@example.com"))
         await uow.commit()
     async with uow_factory() as uow:
         assert await uow.users.get_by_email("ada@example.com") is None
@@ -104,18 +91,18 @@ async def test_explicit_rollback_discards_pending_writes(uow_factory: AnyUnitOfW
 
 async def test_a_duplicate_email_is_a_domain_error(uow_factory: AnyUnitOfWorkFactory) -> None:
     async with uow_factory() as uow:
-        await uow.users.add(a_user())
+        await uow.users.add(ada_user())
         await uow.commit()
     with pytest.raises(EmailAlreadyRegisteredError):
         async with uow_factory() as uow:
-            await uow.users.add(a_user())
+            await uow.users.add(ada_user())
             await uow.commit()
 
 
 async def test_update_replaces_and_missing_users_are_reported(
     uow_factory: AnyUnitOfWorkFactory,
 ) -> None:
-    user = a_user()
+    user = ada_user()
     async with uow_factory() as uow:
         await uow.users.add(user)
         await uow.commit()
@@ -132,13 +119,13 @@ async def test_update_replaces_and_missing_users_are_reported(
     async with uow_factory() as uow:
         assert await uow.users.get(user.id) == changed
         with pytest.raises(UserNotFoundError):
-            await uow.users.update(a_user("ghost@example.com"))
+            await uow.users.update(ada_user("ghost@example.com"))
 
 
 async def test_refresh_tokens_are_found_by_hash_and_updated(
     uow_factory: AnyUnitOfWorkFactory,
 ) -> None:
-    user = a_user()
+    user = ada_user()
     token = issue_refresh_token(user.id, "hash-1", START, timedelta(days=30))
     async with uow_factory() as uow:
         await uow.users.add(user)
@@ -161,7 +148,7 @@ async def test_refresh_tokens_are_found_by_hash_and_updated(
 async def test_revocation_by_family_and_by_user_with_one_kept(
     uow_factory: AnyUnitOfWorkFactory,
 ) -> None:
-    user, other_user = a_user(), a_user("bob@example.com")
+    user, other_user = ada_user(), ada_user("bob@example.com")
     ttl = timedelta(days=1)
     kept = issue_refresh_token(user.id, "kept", START, ttl)
     family = [issue_refresh_token(user.id, "f1", START, ttl)]

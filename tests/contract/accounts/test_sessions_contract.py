@@ -12,15 +12,15 @@ from booking_domain.accounts import (
     InvalidTokenError,
     Role,
     SessionFamilyId,
-    User,
     issue_refresh_token,
 )
 from booking_domain.accounts.devices import Session, SessionDevice
 from booking_domain.accounts.errors import SessionNotFoundError
 from booking_domain.accounts.ports import AccessClaims
-from booking_domain.shared import UserId, new_uuid7
+from booking_domain.shared import new_uuid7
 from tests.support.bootstrap import App, build_app
 from tests.support.builders import START
+from tests.support.catalog import ada_user
 from tests.support.storage import AnyUnitOfWorkFactory
 
 pytestmark = pytest.mark.anyio
@@ -35,22 +35,10 @@ SAFARI = (
 HERE, ELSEWHERE = "198.51.100.7", "203.0.113.9"
 
 
-def a_user(email: str) -> User:
-    return User(
-        id=UserId(new_uuid7()),
-        email=email,
-        name="Ada",
-        role=Role.CUSTOMER,
-        password_hash="$argon2id$fake",
-        created_at=START,
-        updated_at=START,
-    )
-
-
 async def test_records_are_stored_updated_and_listed_live_newest_use_first(
     uow_factory: AnyUnitOfWorkFactory,
 ) -> None:
-    ada, bob = a_user("ada@example.com"), a_user("bob@example.com")
+    ada, bob = ada_user("ada@example.com"), ada_user("bob@example.com")
     tokens = {
         name: issue_refresh_token(user.id, name, START, TTL)
         for name, user in (("old", ada), ("new", ada), ("gone", ada), ("spent", ada), ("bob", bob))
@@ -94,7 +82,7 @@ async def test_records_are_stored_updated_and_listed_live_newest_use_first(
 
 
 async def test_adding_a_record_twice_keeps_the_first(uow_factory: AnyUnitOfWorkFactory) -> None:
-    ada = a_user("ada@example.com")
+    ada = ada_user("ada@example.com")
     token = issue_refresh_token(ada.id, "h", START, TTL)
     first = Session.opened(token.family_id, ada.id, START, SessionDevice(FIREFOX, HERE))
     async with uow_factory() as uow:

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
 import psycopg
 import pytest
 
-from adapters.postgres.database import Database
 from adapters.postgres.errors import translate
 from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from booking_domain.accounts import Actor, Role
@@ -46,10 +44,10 @@ from booking_domain.shared import (
 from booking_domain.shared.pages import Page
 from booking_domain.testing.builders import open_all_week
 from tests.support.bootstrap import build_app
-from tests.support.builders import START, TEST_SECRETS
+from tests.support.builders import START
 from tests.support.catalog import BookableArtist, a_user, add_bookable_artist, add_user
 from tests.support.pages import assert_counts_capped
-from tests.support.storage import AnyUnitOfWorkFactory
+from tests.support.storage import AnyUnitOfWorkFactory, until_a_lock_is_awaited
 
 pytestmark = pytest.mark.anyio
 SLOT = datetime(2026, 3, 5, 10, 0, tzinfo=UTC)
@@ -354,16 +352,6 @@ VALUES (%(id)s, %(reference)s, %(artist_id)s, %(artist_user_id)s, %(customer_id)
 """
 
 
-@pytest.fixture
-async def postgres(database_url: str) -> AsyncIterator[PostgresUnitOfWorkFactory]:
-    database = Database(database_url, min_size=1, max_size=4)
-    await database.open()
-    try:
-        yield PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS)
-    finally:
-        await database.close()
-
-
 async def raw_insert(
     url: str, artist: BookableArtist, customer: Actor, low: datetime, high: datetime,
     status: str = "confirmed",
@@ -422,22 +410,6 @@ async def test_the_domain_check_and_the_constraint_agree(
     assert constraint_refuses == domain_refuses
 
 
-async def _until_waiting_for_a_lock(factory: PostgresUnitOfWorkFactory) -> None:
-    """Polls PostgreSQL (a process to watch, not time to wait for) until some session waits
-    for an advisory lock."""
-    for _ in range(500):
-        async with factory.database.pool.connection() as conn:
-            row = await (
-                await conn.execute(
-                    "SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
-                )
-            ).fetchone()
-        if row is not None and row["n"]:  # a count: waiting when not 0
-            return
-        await asyncio.sleep(0.01)
-    raise AssertionError("the creation never waited for the calendar")
-
-
 async def test_a_creation_waiting_behind_a_suspension_writes_nothing(
     postgres: PostgresUnitOfWorkFactory,
 ) -> None:
@@ -450,7 +422,8 @@ async def test_a_creation_waiting_behind_a_suspension_writes_nothing(
         await suspension.bookings.hold_calendar(artist.id)
         await suspension.artists.update(dataclasses.replace(artist.profile, suspended=True))
         creation = asyncio.create_task(store(postgres, booking, event))
-        await _until_waiting_for_a_lock(postgres)
+        waited = await until_a_lock_is_awaited(postgres, advisory=True)
+        assert waited, "the creation never waited for the calendar"
         assert not creation.done()
         await suspension.commit()
     with pytest.raises(ArtistNotBookableError):

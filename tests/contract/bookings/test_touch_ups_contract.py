@@ -7,12 +7,10 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
 
 import pytest
 
-from adapters.postgres.database import Database
 from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from booking_domain.accounts import Actor
 from booking_domain.bookings import (
@@ -32,9 +30,9 @@ from booking_domain.scheduling import BusyTimeline
 from booking_domain.shared import Money
 from booking_domain.testing.builders import open_all_week
 from tests.support.bootstrap import build_app
-from tests.support.builders import START, TEST_SECRETS
+from tests.support.builders import START
 from tests.support.catalog import BookableArtist, add_bookable_artist, add_user
-from tests.support.storage import AnyUnitOfWorkFactory
+from tests.support.storage import AnyUnitOfWorkFactory, until_a_lock_is_awaited
 
 pytestmark = pytest.mark.anyio
 DAY = timedelta(days=1)
@@ -105,30 +103,6 @@ async def test_concurrent_touch_ups_of_one_original_make_one(
     assert all(isinstance(r, TouchUpTakenError) for r in results if r not in made)
 
 
-@pytest.fixture
-async def postgres(database_url: str) -> AsyncIterator[PostgresUnitOfWorkFactory]:
-    database = Database(database_url, min_size=1, max_size=4)
-    await database.open()
-    try:
-        yield PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS)
-    finally:
-        await database.close()
-
-
-async def _until_a_lock_is_awaited(factory: PostgresUnitOfWorkFactory) -> bool:
-    """Polls PostgreSQL (a process to watch, not time to wait for) until some session waits
-    for a lock; False if none does within a few seconds."""
-    for _ in range(300):
-        async with factory.database.pool.connection() as conn:
-            row = await (
-                await conn.execute("SELECT count(*) AS n FROM pg_locks WHERE NOT granted")
-            ).fetchone()
-        if row is not None and row["n"]:
-            return True
-        await asyncio.sleep(0.01)
-    return False
-
-
 async def test_a_touch_up_racing_a_dispute_of_its_original_is_refused(
     postgres: PostgresUnitOfWorkFactory,
 ) -> None:
@@ -149,7 +123,7 @@ async def test_a_touch_up_racing_a_dispute_of_its_original_is_refused(
         booking = asyncio.create_task(
             app.bookings.book_touch_up(customer, done.id, start=SLOT + 3 * DAY)
         )
-        waited = await _until_a_lock_is_awaited(postgres)
+        waited = await until_a_lock_is_awaited(postgres)
         await uow.commit()
     outcome = (await asyncio.gather(booking, return_exceptions=True))[0]
     assert waited, f"the touch-up did not wait for the dispute: {outcome!r}"

@@ -7,12 +7,10 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-from collections.abc import AsyncIterator
 from datetime import timedelta
 
 import pytest
 
-from adapters.postgres.database import Database
 from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from booking_domain.consent import (
     ConsentFormChangedError,
@@ -22,8 +20,8 @@ from booking_domain.consent import (
     apply_form,
 )
 from tests.contract.consent.test_consent_contract import FORM, _booked
-from tests.support.builders import START, TEST_SECRETS
-from tests.support.storage import AnyUnitOfWorkFactory
+from tests.support.builders import START
+from tests.support.storage import AnyUnitOfWorkFactory, until_a_lock_is_awaited
 
 pytestmark = pytest.mark.anyio
 ANSWERS = (DraftAnswer("q1", False), DraftAnswer("q2", "1990-04-30"))
@@ -44,30 +42,6 @@ async def test_concurrent_revisions_of_one_form_each_publish_a_version(
     assert (await consent.get_form(artist, made.form.id)).versions == (1, 2, 3, 4, 5)
 
 
-@pytest.fixture
-async def postgres(database_url: str) -> AsyncIterator[PostgresUnitOfWorkFactory]:
-    database = Database(database_url, min_size=1, max_size=4)
-    await database.open()
-    try:
-        yield PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS)
-    finally:
-        await database.close()
-
-
-async def _until_a_lock_is_awaited(factory: PostgresUnitOfWorkFactory) -> bool:
-    """Polls PostgreSQL (a process to watch, not time to wait for) until some session waits
-    for a lock; False if none does within a few seconds."""
-    for _ in range(300):
-        async with factory.database.pool.connection() as conn:
-            row = await (
-                await conn.execute("SELECT count(*) AS n FROM pg_locks WHERE NOT granted")
-            ).fetchone()
-        if row is not None and row["n"]:
-            return True
-        await asyncio.sleep(0.01)
-    return False
-
-
 async def test_a_signature_racing_a_revision_waits_and_is_told_the_form_changed(
     postgres: PostgresUnitOfWorkFactory,
 ) -> None:
@@ -85,7 +59,7 @@ async def test_a_signature_racing_a_revision_waits_and_is_told_the_form_changed(
         signing = asyncio.create_task(
             consent.sign(customer, booking.id, shown, address="", user_agent=None)
         )
-        waited = await _until_a_lock_is_awaited(postgres)
+        waited = await until_a_lock_is_awaited(postgres)
         await uow.commit()
     outcome = (await asyncio.gather(signing, return_exceptions=True))[0]
     assert waited, f"the signature did not wait for the revision: {outcome!r}"

@@ -14,10 +14,11 @@ import pytest
 from adapters.memory.outbox import InMemoryOutboxFeed
 from adapters.memory.uow import InMemoryUnitOfWorkFactory
 from adapters.postgres.outbox import PostgresOutboxFeed
-from booking_domain.bookings import BookingStatus, lifecycle, record_change, record_new
+from booking_domain.bookings import Booking, BookingStatus, lifecycle, record_change, record_new
 from booking_domain.catalog import ArtistChange, artist_outbox_event, artist_subject
 from booking_domain.notifications import InboxItem, NotificationId, inbox_event
 from booking_domain.shared import (
+    Actor,
     ConcurrentUpdateError,
     EventId,
     FeedItem,
@@ -29,7 +30,7 @@ from booking_domain.shared import (
 from booking_domain.testing.builders import admin
 from tests.contract.bookings.test_bookings_contract import DEPOSIT, a_booking, store
 from tests.support.builders import START
-from tests.support.catalog import add_bookable_artist, add_user
+from tests.support.catalog import BookableArtist, add_bookable_artist, add_user
 from tests.support.storage import AnyUnitOfWorkFactory
 
 pytestmark = pytest.mark.anyio
@@ -43,6 +44,22 @@ def feed_of(uow_factory: AnyUnitOfWorkFactory) -> OutboxFeed:
 
 async def everything(feed: OutboxFeed, after: str | None = None) -> Sequence[FeedItem]:
     return await feed.read(after, limit=1000)
+
+
+async def cancel_as_customer(
+    uow_factory: AnyUnitOfWorkFactory,
+    booking: Booking,
+    customer: Actor,
+    artist: BookableArtist,
+    reason: str | None = None,
+) -> None:
+    """The customer cancels ``booking`` a minute after the start of the tests' day."""
+    cancelled, cancel_event = lifecycle.cancel(
+        booking, customer, START + timedelta(minutes=1), artist.profile.policy, reason=reason
+    )
+    async with uow_factory() as uow:
+        await record_change(uow, cancelled, cancel_event)
+        await uow.commit()
 
 
 async def test_a_booking_change_writes_exactly_one_event_and_a_rollback_none(
@@ -59,12 +76,7 @@ async def test_a_booking_change_writes_exactly_one_event_and_a_rollback_none(
     assert await everything(feed, start) == []
 
     await store(uow_factory, booking, event)
-    cancelled, cancel_event = lifecycle.cancel(
-        booking, customer, START + timedelta(minutes=1), artist.profile.policy, reason="plans"
-    )
-    async with uow_factory() as uow:
-        await record_change(uow, cancelled, cancel_event)
-        await uow.commit()
+    await cancel_as_customer(uow_factory, booking, customer, artist, reason="plans")
 
     items = await everything(feed, start)
     assert [(i.event.type, i.event.sequence) for i in items] == [
@@ -127,12 +139,7 @@ async def test_a_scan_hands_back_only_the_types_asked_for_and_moves_past_the_res
     customer = await add_user(uow_factory)
     booking, event = a_booking(artist, customer, start=START + timedelta(days=30))
     await store(uow_factory, booking, event)
-    cancelled, cancel_event = lifecycle.cancel(
-        booking, customer, START + timedelta(minutes=1), artist.profile.policy, reason="plans"
-    )
-    async with uow_factory() as uow:
-        await record_change(uow, cancelled, cancel_event)
-        await uow.commit()
+    await cancel_as_customer(uow_factory, booking, customer, artist, reason="plans")
     items = await everything(feed, start)
     assert [i.event.type for i in items] == ["booking.requested", "booking.cancelled"]
 
@@ -258,12 +265,7 @@ async def test_a_reader_of_some_types_is_handed_those_only(
     customer = await add_user(uow_factory)
     booking, event = a_booking(artist, customer)
     await store(uow_factory, booking, event)
-    cancelled, cancel_event = lifecycle.cancel(
-        booking, customer, START + timedelta(minutes=1), artist.profile.policy
-    )
-    async with uow_factory() as uow:
-        await record_change(uow, cancelled, cancel_event)
-        await uow.commit()
+    await cancel_as_customer(uow_factory, booking, customer, artist)
 
     wanted = frozenset({"booking.cancelled", "booking.expired"})
     items = await feed.read(start, limit=10, types=wanted)

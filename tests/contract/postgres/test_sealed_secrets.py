@@ -5,14 +5,11 @@ stored in the clear before sealing included, to the newest key."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import timedelta
-from typing import Any
 
 import psycopg
 import pytest
 from cryptography.fernet import Fernet
-from psycopg.rows import dict_row
 
 from adapters.postgres.database import Database, psycopg_url
 from adapters.postgres.provider_tokens import PostgresTokenStore
@@ -24,27 +21,10 @@ from booking_domain.webhooks import WebhookEndpoint
 from tests.support.builders import START, TEST_ENCRYPTION_KEY, TEST_SECRETS
 from tests.support.catalog import add_user
 from tests.support.cli import cli_env, inkslot
+from tests.support.sealed import rows
 
 pytestmark = pytest.mark.anyio
 NEW_KEY = Fernet.generate_key().decode()
-
-
-@pytest.fixture
-async def database(database_url: str) -> AsyncIterator[Database]:
-    db = Database(database_url, min_size=1, max_size=2)
-    await db.open()
-    try:
-        yield db
-    finally:
-        await db.close()
-
-
-async def rows(database_url: str, sql: str) -> list[dict[str, Any]]:
-    """What the table holds, read as an intruder with a dump would: no box."""
-    async with await psycopg.AsyncConnection.connect(
-        psycopg_url(database_url), row_factory=dict_row
-    ) as conn:
-        return await (await conn.execute(sql)).fetchall()
 
 
 async def an_endpoint(uow: PostgresUnitOfWorkFactory) -> WebhookEndpoint:

@@ -3,26 +3,18 @@ missed it, is the caller's invalid input (4xx), never a driver error (500)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
 import pytest
 
-from adapters.postgres.database import Database
 from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from booking_domain.shared import InvalidInputError, PageRequest, UserId, new_uuid7
-from tests.support.builders import TEST_SECRETS
 
 pytestmark = pytest.mark.anyio
 
 
 @pytest.fixture
-async def uow_factory(database_url: str) -> AsyncIterator[PostgresUnitOfWorkFactory]:
-    database = Database(database_url, min_size=1, max_size=2)
-    await database.open()
-    try:
-        yield PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS)
-    finally:
-        await database.close()
+def uow_factory(postgres: PostgresUnitOfWorkFactory) -> PostgresUnitOfWorkFactory:
+    """PostgreSQL's alone: the values are refused at its wire."""
+    return postgres
 
 
 @pytest.mark.parametrize("value", ["a\x00b@example.com", "\ud800@example.com"])

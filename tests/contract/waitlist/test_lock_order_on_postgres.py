@@ -14,44 +14,29 @@ from typing import Any
 import anyio
 import pytest
 
-from adapters.postgres.database import Database
 from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from booking_domain.shared.errors import ServiceUnavailableError
 from booking_domain.shared.identity import Actor
 from booking_domain.shared.pages import PageRequest
 from booking_domain.waitlist import EntryState
 from tests.contract.waitlist.test_waitlist_contract import Shop, a_shop, book_and_cancel
-from tests.support.builders import TEST_SECRETS
+from tests.support.storage import postgres_units, until_a_lock_is_awaited
 
 pytestmark = pytest.mark.anyio
 TERMINATE_THE_WAITING = (
     "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
 )
-WAITING_FOR_A_LOCK = (
-    "SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
-)
 
 
 @pytest.fixture
 async def uow_factory(database_url: str) -> AsyncIterator[PostgresUnitOfWorkFactory]:
-    database = Database(database_url, min_size=1, max_size=8)
-    await database.open()
-    try:
-        yield PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS)
-    finally:
-        await database.close()
+    async with postgres_units(database_url, max_size=8) as units:
+        yield units
 
 
 async def someone_waits_for_a_calendar(uow_factory: PostgresUnitOfWorkFactory) -> None:
-    """Polls the server (against a deadline) until a transaction queues on an advisory
-    lock."""
-    with anyio.fail_after(10):
-        while True:
-            async with uow_factory(read_only=True) as look:
-                row = await (await look.connection.execute(WAITING_FOR_A_LOCK)).fetchone()
-            if row is not None and row["n"]:
-                return
-            await anyio.sleep(0.01)
+    """Until a transaction queues on an advisory lock (a calendar)."""
+    assert await until_a_lock_is_awaited(uow_factory, advisory=True), "nobody waited"
 
 
 async def an_offer(uow_factory: PostgresUnitOfWorkFactory) -> tuple[Shop, Actor]:

@@ -29,7 +29,7 @@ from tests.contract.bookings.test_bookings_contract import DEPOSIT, SLOT, a_book
 from tests.contract.outbox.test_outbox_contract import everything, feed_of
 from tests.support.builders import START
 from tests.support.catalog import add_bookable_artist, add_user
-from tests.support.storage import AnyUnitOfWorkFactory
+from tests.support.storage import AnyUnitOfWorkFactory, until_a_lock_is_awaited
 
 pytestmark = pytest.mark.anyio
 
@@ -208,23 +208,13 @@ async def test_registration_waits_until_a_running_dispatch_batch_ends(
         registering = asyncio.create_task(
             webhooks.register_webhook(owner, "https://hooks.example.com/in", ["*"])
         )
-        await _until_waiting_for_an_advisory_lock(uow_factory)
+        waited = await until_a_lock_is_awaited(uow_factory, advisory=True)
+        assert waited, "the registration never waited for the dispatch turn"
         assert not registering.done()
         await batch.commit()
     endpoint = await asyncio.wait_for(registering, 30)
     async with uow_factory(read_only=True) as uow:
         assert await uow.webhooks.get(endpoint.id) == endpoint
-
-
-async def _until_waiting_for_an_advisory_lock(uow_factory: PostgresUnitOfWorkFactory) -> None:
-    query = "SELECT count(*) AS waiting FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
-    for _ in range(1000):
-        async with uow_factory.database.pool.connection() as conn:
-            row = await (await conn.execute(query)).fetchone()
-        if row is not None and row["waiting"]:
-            return
-        await asyncio.sleep(0.01)  # polling another session's state, not waiting for time
-    raise AssertionError("the registration never waited for the dispatch turn")
 
 
 async def _jobs_for(database_url: str, delivery: Delivery) -> int:

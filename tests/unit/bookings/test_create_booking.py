@@ -127,10 +127,15 @@ async def test_only_customers_book(world: World) -> None:
             await world.book(await world.user(role), artist)
 
 
-async def test_a_naive_start_is_refused(world: World) -> None:
-    artist = await world.artist()
+@pytest.mark.parametrize("key", [None, "naive-start-1"])
+async def test_a_naive_start_is_refused(world: World, key: str | None) -> None:
+    """The library's callers meet the use case's one check, with a key or without: nothing
+    is claimed or written, and the key stays free for the request with an offset."""
+    artist, customer = await world.artist(), await world.user()
     with pytest.raises(NaiveDatetimeError):
-        await world.book(await world.user(), artist, SLOT.replace(tzinfo=None))
+        await world.book(customer, artist, SLOT.replace(tzinfo=None), key=key)
+    made = await world.book(customer, artist, SLOT, key=key)
+    assert not made.replayed and made.booking.start == SLOT
 
 
 async def test_a_stale_hold_is_expired_by_the_booking_that_needs_its_time(world: World) -> None:

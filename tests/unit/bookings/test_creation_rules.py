@@ -4,8 +4,9 @@ starts in: properties over every actor, party, service and start."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from uuid import UUID
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given
@@ -24,7 +25,7 @@ from booking_domain.bookings import (
     request_booking,
 )
 from booking_domain.scheduling import BusyTimeline
-from booking_domain.shared import DomainError, InvalidInputError, UserId
+from booking_domain.shared import DomainError, InvalidInputError, NaiveDatetimeError, UserId
 from booking_domain.testing import admin, artist, customer
 from booking_domain.testing.builders import ARTIST_USER, CUSTOMER_USER
 from booking_domain.testing.strategies import Scenario, scenarios
@@ -157,3 +158,27 @@ def test_a_booking_keeps_the_price_of_its_service_when_made(
         return
     assert booking.price is not None and booking.price == sc.service.price
     assert booking.price.currency == booking.deposit.currency
+
+
+@given(scenarios(), st.integers(0, 600))
+def test_a_naive_start_is_refused_and_one_with_an_offset_is_kept_in_utc(
+    sc: Scenario, i: int
+) -> None:
+    """A service calling the library's rule itself, past every use case: a start without an
+    offset is refused, never guessed; one written with another offset is the same instant,
+    kept in UTC."""
+    start = sc.between.start + timedelta(minutes=5 * i)
+
+    def book(at: datetime) -> tuple[Booking, HistoryEntry]:
+        return request_booking(
+            by=customer(), service=sc.service, artist_user_id=ARTIST_USER, policy=sc.policy,
+            schedule=sc.schedule, busy=BusyTimeline.of(sc.busy), start=at, now=sc.now,
+        )  # fmt: skip
+
+    with pytest.raises(NaiveDatetimeError):
+        book(start.astimezone(UTC).replace(tzinfo=None))
+    try:
+        booking, _ = book(start.astimezone(ZoneInfo("Asia/Ulaanbaatar")))
+    except DomainError:
+        return  # not offered: the slot rule's business
+    assert booking.start == start and booking.start.tzinfo is UTC

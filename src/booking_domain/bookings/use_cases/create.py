@@ -15,6 +15,11 @@ Rules (docs/product.md, "4. Bookings" and "9. API conventions"; docs/architectur
   artist's hourly budget of customer lookups (``lookups``: 429 over it), on its own and
   before anything is read, so no answer after it gives the count back;
 - the start is checked by the domain against what the artist offers at ``now``;
+- a start without a time zone offset is refused (``naive_datetime``), never guessed: once,
+  as ``CreateBooking`` is called, before anything is read. That is the check a library
+  caller meets; the HTTP API refuses such a start earlier, while decoding the body (422
+  ``invalid_input`` on ``start``). Past it the start is aware and in UTC, and nothing
+  inside the use case checks it again (the fingerprint, the decision, ``request_booking``);
 - a size of a one-off flash design another booking has claimed is ``flash_design_taken``
   (409), read from the service as loaded; a booking confirmed at once (no deposit, no
   approval, or the artist's own) of a one-off design claims it in its transaction;
@@ -60,13 +65,11 @@ from booking_domain.bookings.ports import BookingsUnitOfWork, IdempotencyRecord
 from booking_domain.bookings.recording import record_new
 from booking_domain.bookings.use_cases.checks import (
     bookable_context,
-    claim_flash,
     claims_flash,
     ensure_flash_open,
     taken_is_a_conflict,
 )
 from booking_domain.bookings.use_cases.deps import BookingsDeps
-from booking_domain.bookings.use_cases.holds import expire_stale_holds
 from booking_domain.bookings.use_cases.links import link_for_booking, through
 from booking_domain.bookings.use_cases.parties import (
     ClientDetails,
@@ -75,12 +78,13 @@ from booking_domain.bookings.use_cases.parties import (
     read_phone,
     resolve_party,
 )
+from booking_domain.bookings.use_cases.writing import new_booking_id, write_new_booking
 from booking_domain.catalog import BookingLink
-from booking_domain.scheduling import SchedulingContext, check_bookable, epoch_floor
+from booking_domain.scheduling import SchedulingContext, check_bookable
 from booking_domain.shared.errors import FieldError, InvalidInputError
 from booking_domain.shared.idempotency import idempotency_key_problem
 from booking_domain.shared.identity import Actor, Role
-from booking_domain.shared.ids import ArtistId, BookingId, ServiceId, UserId, new_uuid7
+from booking_domain.shared.ids import ArtistId, BookingId, ServiceId, UserId
 from booking_domain.shared.text import text_problem
 from booking_domain.shared.time import require_aware
 from booking_domain.shared.use_case import UseCase
@@ -114,8 +118,9 @@ class BookingRequest:
 
     def fingerprint(self) -> str:
         """A digest of the request (not the key): equal for the same booking asked twice,
-        whatever offset the start was written with."""
-        start = require_aware(self.start, "start").astimezone(UTC).isoformat()
+        whatever offset the start was written with. Taken after ``CreateBooking`` refused a
+        naive start (a naive one here would be read as the machine's local time)."""
+        start = self.start.astimezone(UTC).isoformat()
         text = f"{self.artist_id}|{self.service_id}|{start}|{self.notes}"
         if self.party is not None or self.deposit is not None:
             text += f"|{self.party.fingerprint() if self.party else ''}|{self.deposit}"
@@ -165,6 +170,8 @@ class CreateBooking(UseCase[BookingsDeps]):
     async def __call__(self, actor: Actor, request: BookingRequest) -> BookingCreated:
         if actor.role is Role.ADMIN:
             raise BookingActionNotAllowedError("Only customers and the artist create bookings.")
+        # The one check of the start's time zone on this path (the library's boundary);
+        # ``start`` (in UTC) is what every step below uses.
         start = require_aware(request.start, "start")
         key = _check_request(request)
         if actor.role is Role.ARTIST and isinstance(request.party, CustomerLookup):
@@ -192,7 +199,7 @@ class CreateBooking(UseCase[BookingsDeps]):
             return BookingCreated(await self._create_unkeyed(actor, request, start))
         async with self._deps.uow() as uow:
             now = self._deps.clock.now()
-            booking_id = self._new_id(now)
+            booking_id = new_booking_id(now)
             if key is not None:
                 # Claimed first, for the id the booking will have: a concurrent retry waits
                 # here until this transaction ends, then replays its booking (or, if this
@@ -211,9 +218,9 @@ class CreateBooking(UseCase[BookingsDeps]):
                 given = read_phone(self._deps.phones, request.party)
                 _start_before_the_person(actor, context, start, now)
                 party = await resolve_party(uow, actor, context, given, now)
-            booking, entry = self._decide(actor, request, context, now, booking_id, party)
+            booking, entry = self._decide(actor, request, start, context, now, booking_id, party)
             booking = through(booking, link)
-            await self._write(uow, booking, entry, context, now)
+            await write_new_booking(uow, booking, entry, context, now)
             await uow.commit()
         return BookingCreated(booking)
 
@@ -229,13 +236,13 @@ class CreateBooking(UseCase[BookingsDeps]):
             link = await self._link(uow, request)
             context = await bookable_context(uow, request.artist_id, request.service_id, start, now)
             ensure_flash_open(context.service)
-            booking, entry = self._decide(actor, request, context, now, self._new_id(now))
+            booking, entry = self._decide(actor, request, start, context, now, new_booking_id(now))
             booking = through(booking, link)
             if not (context.has_expired_holds or claims_flash(booking)):
                 await record_new(uow, booking, entry)
                 return booking
         async with self._deps.uow() as uow:
-            await self._write(uow, booking, entry, context, now)
+            await write_new_booking(uow, booking, entry, context, now)
             await uow.commit()
         return booking
 
@@ -245,14 +252,11 @@ class CreateBooking(UseCase[BookingsDeps]):
             return None
         return await link_for_booking(uow, self._deps.digest, request.link_token, request.artist_id)
 
-    @staticmethod
-    def _new_id(now: datetime) -> BookingId:
-        return BookingId(new_uuid7(epoch_floor(now) * 1000))
-
     def _decide(
         self,
         actor: Actor,
         request: BookingRequest,
+        start: datetime,
         context: SchedulingContext,
         now: datetime,
         booking_id: BookingId,
@@ -268,33 +272,13 @@ class CreateBooking(UseCase[BookingsDeps]):
                 policy=context.artist.policy,
                 schedule=context.schedule,
                 busy=context.busy,
-                start=require_aware(request.start, "start"),
+                start=start,
                 now=now,
                 notes=request.notes,
                 booking_id=booking_id,
                 reference=self._deps.new_reference(),
                 payable=self._deps.deposit_currencies,
             )
-
-    @staticmethod
-    async def _write(
-        uow: BookingsUnitOfWork,
-        booking: Booking,
-        entry: HistoryEntry,
-        context: SchedulingContext,
-        now: datetime,
-    ) -> None:
-        """Checked on what was committed a moment ago; a time taken since is refused by the
-        storage's constraint. Writers of one artist queue on its calendar (``add`` queues by
-        itself; expiring holds first needs the queue for both writes), so a losing request
-        never holds the queue and concurrent inserts of overlapping time never wait on each
-        other's unfinished rows."""
-        if context.has_expired_holds:
-            await uow.bookings.hold_calendar(booking.artist_id)
-            await expire_stale_holds(uow, booking.artist_id, booking.blocked, now)
-        await record_new(uow, booking, entry)
-        if claims_flash(booking):
-            await claim_flash(uow, booking)
 
 
 async def place_session(
@@ -328,12 +312,12 @@ async def place_session(
             busy=context.busy,
             start=start,
             now=now,
-            booking_id=BookingId(new_uuid7(epoch_floor(now) * 1000)),
+            booking_id=new_booking_id(now),
             reference=reference,
             terms=terms,
             payable=payable,
         )
-    await CreateBooking._write(uow, booking, entry, context, now)
+    await write_new_booking(uow, booking, entry, context, now)
     return booking
 
 
@@ -359,7 +343,7 @@ async def place_offer(
     ensure_flash_open(context.service)
     with taken_is_a_conflict():
         booking, entry = offer_booking(
-            booking_id=BookingId(new_uuid7(epoch_floor(now) * 1000)),
+            booking_id=new_booking_id(now),
             reference=reference,
             customer_id=customer_id,
             artist_user_id=context.artist.user_id,
@@ -371,7 +355,7 @@ async def place_offer(
             now=now,
             hold=hold,
         )
-    await CreateBooking._write(uow, booking, entry, context, now)
+    await write_new_booking(uow, booking, entry, context, now)
     return booking
 
 

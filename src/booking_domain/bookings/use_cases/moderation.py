@@ -10,42 +10,24 @@ and the artist are told, and the refunds are paid like every refund. Reinstating
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
 from booking_domain.bookings import lifecycle
 from booking_domain.bookings.booking import Booking
-from booking_domain.bookings.ports import BookingFilter, BookingsUnitOfWork
+from booking_domain.bookings.ports import BookingFilter
 from booking_domain.bookings.recording import record_change
-from booking_domain.bookings.status import BookingStatus
+from booking_domain.bookings.upcoming import UPCOMING, upcoming_ids
 from booking_domain.bookings.use_cases.deps import BookingsDeps
 from booking_domain.catalog import ArtistChange, ArtistProfile, change_profile, suspended
 from booking_domain.shared.errors import PermissionDeniedError
 from booking_domain.shared.identity import Actor
-from booking_domain.shared.ids import ArtistId, BookingId
-from booking_domain.shared.pages import MAX_PAGE_SIZE, PageRequest
+from booking_domain.shared.ids import ArtistId
 from booking_domain.shared.use_case import UseCase
-
-UPCOMING = (BookingStatus.PENDING, BookingStatus.CONFIRMED)
 
 
 @dataclass(frozen=True, slots=True)
 class Suspension:
     artist: ArtistProfile
     cancelled: tuple[Booking, ...]  # as they are now: cancelled, the refund owed
-
-
-async def _upcoming(uow: BookingsUnitOfWork, artist_id: ArtistId, now: datetime) -> list[BookingId]:
-    """Ids of the artist's pending and confirmed bookings starting after ``now`` (read
-    whole before any changes, so no page shifts under the changes)."""
-    where = BookingFilter(artist_id=artist_id, statuses=UPCOMING, starts_from=now)
-    ids: list[BookingId] = []
-    page = 1
-    while True:
-        found = await uow.bookings.list(where, PageRequest(page, MAX_PAGE_SIZE))
-        ids.extend(b.id for b in found.items if b.start > now)
-        if not found.has_next:
-            return ids
-        page += 1
 
 
 class SuspendArtist(UseCase[BookingsDeps]):
@@ -61,7 +43,8 @@ class SuspendArtist(UseCase[BookingsDeps]):
                 uow, actor, artist_id, suspended(actor), ArtistChange.SUSPENDED, now
             )
             cancelled = []
-            for booking_id in await _upcoming(uow, artist_id, now):
+            where = BookingFilter(artist_id=artist_id, statuses=UPCOMING, starts_from=now)
+            for booking_id in await upcoming_ids(uow.bookings, where, now):
                 booking = await uow.bookings.get(booking_id, for_update=True)
                 if booking is None or booking.status not in UPCOMING:
                     continue

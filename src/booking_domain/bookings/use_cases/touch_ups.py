@@ -28,18 +28,18 @@ from booking_domain.bookings.touch_ups import (
     touch_up_terms,
 )
 from booking_domain.bookings.use_cases.checks import bookable_context, taken_is_a_conflict
-from booking_domain.bookings.use_cases.create import MAX_NOTES_LENGTH, CreateBooking
+from booking_domain.bookings.use_cases.create import MAX_NOTES_LENGTH
 from booking_domain.bookings.use_cases.deps import BookingsDeps
+from booking_domain.bookings.use_cases.writing import new_booking_id, write_new_booking
 from booking_domain.scheduling import (
     ArtistNotBookableError,
     Interval,
-    epoch_floor,
     free_slot_epochs,
     from_epoch,
 )
 from booking_domain.shared.errors import FieldError, InvalidInputError
 from booking_domain.shared.identity import Actor
-from booking_domain.shared.ids import BookingId, new_uuid7
+from booking_domain.shared.ids import BookingId
 from booking_domain.shared.text import text_problem
 from booking_domain.shared.time import require_aware
 from booking_domain.shared.use_case import UseCase
@@ -162,10 +162,10 @@ class BookTouchUp(UseCase[BookingsDeps]):
                     by=actor, party=party, service=context.service,
                     artist_user_id=context.artist.user_id, policy=context.artist.policy,
                     schedule=context.schedule, busy=context.busy, start=start, now=now,
-                    notes=notes, booking_id=BookingId(new_uuid7(epoch_floor(now) * 1000)),
+                    notes=notes, booking_id=new_booking_id(now),
                     reference=self._deps.new_reference(), terms=terms,
                 )  # fmt: skip
-            await CreateBooking._write(uow, booking, entry, context, now)
+            await write_new_booking(uow, booking, entry, context, now)
             await uow.commit()
         return booking
 

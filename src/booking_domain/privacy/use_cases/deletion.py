@@ -43,11 +43,12 @@ from booking_domain.accounts import (
     wrong_password,
 )
 from booking_domain.bookings import (
+    UPCOMING,
     Booking,
     BookingFilter,
-    BookingStatus,
     cancel,
     record_change,
+    upcoming_ids,
 )
 from booking_domain.catalog import ArtistChange, ArtistNotFoundError, change_profile
 from booking_domain.commissions import (
@@ -73,12 +74,10 @@ from booking_domain.privacy.leaving import ACCOUNT_DELETED_REASON, withdrawn
 from booking_domain.privacy.ports import PrivacyUnitOfWork
 from booking_domain.privacy.use_cases.deps import PrivacyDeps
 from booking_domain.shared.identity import Actor
-from booking_domain.shared.ids import ArtistId, BookingId
+from booking_domain.shared.ids import ArtistId
 from booking_domain.shared.pages import MAX_PAGE_SIZE, Page, PageRequest
 from booking_domain.shared.use_case import UseCase
 from booking_domain.webhooks import leave_webhooks
-
-UPCOMING = (BookingStatus.PENDING, BookingStatus.CONFIRMED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,18 +149,6 @@ class DeleteAccount(UseCase[PrivacyDeps]):
         await uow.phone_codes.save(spent)
 
 
-async def _upcoming(uow: PrivacyUnitOfWork, where: BookingFilter, now: datetime) -> list[BookingId]:
-    """Ids first, read whole before any change (so no page shifts under the changes)."""
-    ids: list[BookingId] = []
-    page = 1
-    while True:
-        found = await uow.bookings.list(where, PageRequest(page, MAX_PAGE_SIZE))
-        ids.extend(b.id for b in found.items if b.start > now)
-        if not found.has_next:
-            return ids
-        page += 1
-
-
 async def _cancel_upcoming(
     uow: PrivacyUnitOfWork, user: User, now: datetime
 ) -> tuple[Booking, ...]:
@@ -174,7 +161,7 @@ async def _cancel_upcoming(
         wanted.append(BookingFilter(artist_id=artist.id, statuses=UPCOMING, starts_from=now))
     cancelled: list[Booking] = []
     for where in wanted:
-        for booking_id in await _upcoming(uow, where, now):
+        for booking_id in await upcoming_ids(uow.bookings, where, now):
             booking = await uow.bookings.get(booking_id, for_update=True)
             if booking is None or booking.status not in UPCOMING or booking.start <= now:
                 continue
