@@ -181,24 +181,21 @@ def test_ones_points_page_signs_in_shows_the_points_and_signs_out(
     out shows the forms again and forgets the tab's session."""
     from selenium.webdriver.common.by import By
 
-    password = _passwords(server)["customer"]
     browser.get(f"{server.base_url}/loyalty")
-    _shown(browser, "email").send_keys(CUSTOMER)
-    browser.find_element(By.ID, "password").send_keys(password)
-    browser.find_element(By.CSS_SELECTOR, "#email-form button[type=submit]").click()
-    programs = _shown(browser, "programs")
+    sign_in_by_email(browser, DEMO_CUSTOMER, demo_passwords(server)["customer"])
+    programs = shown(browser, "programs")
     wait_for(lambda: "No points yet" in programs.text, "the points")
     assert browser.find_element(By.ID, "who").text == "Signed in as Demo Customer."
     assert not browser.find_element(By.ID, "account").is_displayed()
     assert not browser.find_element(By.ID, "loading").is_displayed()
     assert accessibility_violations(browser) == []
     browser.find_element(By.ID, "sign-out").click()
-    _shown(browser, "email")
+    shown(browser, "email")
     assert not browser.find_element(By.ID, "points").is_displayed()
     assert not browser.find_element(By.ID, "signed-in").is_displayed()
     assert browser.execute_script("return sessionStorage.getItem('inkslot.accessToken')") is None
     browser.refresh()  # the session is gone for the tab, not just hidden
-    _shown(browser, "email")
+    shown(browser, "email")
     assert not browser.find_element(By.ID, "points").is_displayed()
 
 
