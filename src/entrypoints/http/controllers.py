@@ -8,32 +8,25 @@ bundle. Guards only authenticate and check roles (docs/architecture.md, rule 5).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
 from litestar import Controller
 
 from booking_domain.shared import Role
-from booking_domain.shared.errors import DomainError
 from entrypoints.http.auth import BEARER, authenticated, role_in
 from entrypoints.http.caller import caller_dependencies
-from entrypoints.http.problem_docs import CONTEXT, RAISES
+from entrypoints.http.problem_docs import CONTEXT
 
 
 class Public(Controller):
-    def __init_subclass__(
-        cls,
-        *,
-        context: str | None = None,
-        raises: Sequence[type[DomainError]] = (),
-        **kwargs: Any,
-    ) -> None:
-        """``raises``: the domain errors (categories or concrete) its operations' use cases
-        raise, for the OpenAPI document (``problem_docs``); an operation may name its own
-        (``opt=raises(...)``)."""
+    def __init_subclass__(cls, *, context: str | None = None, **kwargs: Any) -> None:
+        """``context``: the context whose bundle and caller its handlers get. What each
+        operation raises is declared beside its route (``opt=raises_exactly(...)``, for the
+        OpenAPI document: ``problem_docs``)."""
         super().__init_subclass__(**kwargs)
         declared = cls.__dict__.get("opt")  # a Controller's slots: a Mapping only if set
-        opt = {**(declared if isinstance(declared, Mapping) else {}), RAISES: tuple(raises)}
+        opt = dict(declared) if isinstance(declared, Mapping) else {}
         if context is not None:
             cls.dependencies = caller_dependencies(context)
             opt[CONTEXT] = context

@@ -5,14 +5,11 @@ the shape of ``problems.Problem``), and, per status, the ``code``s it can carry.
 listed by hand per operation; the statuses come from the same table the exception handlers
 use (``problems.status_for``), applied to:
 
-- the domain errors the operation raises: its controller declares them (``opt =
-  raises(...)``, categories or concrete errors; an operation may declare its own instead).
-  A category stands for itself and every error of that category declared by the
-  operation's context or a context below it (``entrypoints.contexts``'s order: a context
-  imports only those below it, so it can raise no other). An operation declared with
-  ``raises_exactly(...)`` beside its route documents those errors and no others (a
-  category there stands for its own code only): the codes it can actually return, where
-  the expansion would list another operation's (``email_taken`` on ``POST /bookings``);
+- the domain errors the operation raises, declared beside its route with
+  ``raises_exactly(...)`` (passed as the route's ``opt``) and read from its use case: the
+  document lists these codes and no others of the domain (a category class stands for its
+  own code only, where it is raised as such). Every operation declares them (a test walks
+  the document), and the fuzzing suite holds every answered code to the list;
 - what every operation can meet: 400 ``malformed_request`` and 422 ``invalid_input``
   where it decodes a body or parameters, 413 and 415 where it takes a body, 404
   ``not_found`` where its path names something, 401 where a bearer token is checked
@@ -28,7 +25,7 @@ from __future__ import annotations
 
 import inspect
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from http import HTTPStatus
 from typing import Any, ClassVar
@@ -51,20 +48,15 @@ from litestar.routes import HTTPRoute
 
 from booking_domain.accounts import InvalidTokenError
 from booking_domain.shared.errors import (
-    ConflictError,
     DomainError,
     InvalidInputError,
-    NotFoundError,
-    PermissionDeniedError,
-    RuleViolationError,
     ServiceUnavailableError,
 )
-from entrypoints.contexts import registered
 from entrypoints.http.auth import RoleGuard, authenticated, stream_authenticated
 from entrypoints.http.problems import CODES_BY_STATUS, PROBLEM_JSON, Problem, status_for
 
 RAISES = "raises"
-EXACT = "raises_exactly"  # the declared errors are all the operation raises: no expansion
+EXACT = "raises_exactly"  # the operation declared what it raises (every one does)
 CONTEXT = "context"
 RATE_LIMITED = "rate_limited"
 OPTIONAL_CALLER = "maybe_actor"  # the dependency that reads a token when one is sent
@@ -75,24 +67,6 @@ GENERIC_CODES = {
     422: InvalidInputError.code,
     503: ServiceUnavailableError.code,
 }
-
-
-# What reading something can meet: it is not there (or not for the caller's eyes), the caller
-# may not see it, a filter or cursor is refused.
-READS: tuple[type[DomainError], ...] = (NotFoundError, PermissionDeniedError, InvalidInputError)
-# What changing something can meet besides: a state or a rule refuses it, a provider fails.
-CHANGES: tuple[type[DomainError], ...] = (
-    *READS,
-    ConflictError,
-    RuleViolationError,
-    ServiceUnavailableError,
-)
-
-
-def raises(*errors: type[DomainError]) -> dict[str, Any]:
-    """The ``opt`` of a controller (or of one operation) naming the domain errors its use
-    cases raise: a category covers the errors of that category its context can raise."""
-    return {RAISES: errors}
 
 
 def raises_exactly(*errors: type[DomainError]) -> dict[str, Any]:
@@ -163,9 +137,7 @@ def codes_by_status(
 ) -> dict[int, set[str]]:
     """Every status the operation can answer with a problem, and the codes of each."""
     codes: dict[int, set[str]] = defaultdict(set)
-    declared = (
-        facts.errors if facts.exact else _expanded(facts.errors, _contexts_up_to(facts.context))
-    )
+    declared = facts.errors
     for error in declared:
         codes[status_for(error)].add(error.code)
     generic = [
@@ -185,39 +157,6 @@ def codes_by_status(
     if facts.token_checked:
         codes[401].add(InvalidTokenError.code)
     return dict(codes)
-
-
-def _contexts_up_to(context: str | None) -> frozenset[str] | None:
-    """The contexts whose errors ``context`` can raise: itself, those below it, the kernel
-    (None: any, for the few controllers that name no context and declare concrete errors)."""
-    if context is None:
-        return None
-    names = ["shared"]
-    for entry in registered():
-        names.append(entry.name)
-        if entry.name == context:
-            break
-    return frozenset(names)
-
-
-def _context_of(error: type[DomainError]) -> str:
-    return error.__module__.split(".")[1]
-
-
-def _expanded(
-    errors: Iterable[type[DomainError]], contexts: frozenset[str] | None
-) -> Iterator[type[DomainError]]:
-    for error in errors:
-        yield error
-        for sub in _subclasses(error):
-            if contexts is None or _context_of(sub) in contexts:
-                yield sub
-
-
-def _subclasses(error: type[DomainError]) -> Iterator[type[DomainError]]:
-    for sub in error.__subclasses__():
-        yield sub
-        yield from _subclasses(sub)
 
 
 def problem_response(status: int, codes: Iterable[str]) -> OpenAPIResponse:

@@ -35,7 +35,7 @@ from entrypoints.http.bookings.controller import BookingsDep
 from entrypoints.http.bookings.dto import BookingPage, BookingView, StatusName
 from entrypoints.http.caller import Caller
 from entrypoints.http.controllers import AdminOnly
-from entrypoints.http.problem_docs import CHANGES, READS, raises_exactly
+from entrypoints.http.problem_docs import raises_exactly
 from entrypoints.http.wire import View
 
 # Listing every booking (ListAllBookings): not an admin (behind the guard, kept as the use
@@ -51,7 +51,7 @@ SUSPEND_RAISES = raises_exactly(
 PaymentStatusName = Literal["unpaid", "invoiced", "paid", "partially_refunded", "refunded"]
 
 
-class AdminBookingsController(AdminOnly, context="bookings", raises=READS):
+class AdminBookingsController(AdminOnly, context="bookings"):
     path = "/admin/bookings"
     tags = ["admin", "bookings"]
 
@@ -97,7 +97,7 @@ class SuspensionView(View, frozen=True):
         return cls(done.artist.id, done.artist.suspended, cancelled)
 
 
-class AdminSuspensionController(AdminOnly, context="bookings", raises=CHANGES):
+class AdminSuspensionController(AdminOnly, context="bookings"):
     path = "/admin/artists/{artist_id:uuid}/suspend"
     tags = ["admin", "bookings"]
 

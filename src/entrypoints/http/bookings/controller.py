@@ -69,7 +69,7 @@ from entrypoints.http.bookings.dto import (
 )
 from entrypoints.http.caller import Caller
 from entrypoints.http.controllers import SignedIn
-from entrypoints.http.problem_docs import CHANGES, raises_exactly
+from entrypoints.http.problem_docs import raises_exactly
 
 IdempotencyKey = Annotated[
     str | None,
@@ -130,7 +130,7 @@ RESCHEDULE_RAISES = raises_exactly(
 REPLAYED_HEADER = "Idempotent-Replayed"
 
 
-class BookingsController(SignedIn, context="bookings", raises=CHANGES):
+class BookingsController(SignedIn, context="bookings"):
     path = "/bookings"
     tags = ["bookings"]
 

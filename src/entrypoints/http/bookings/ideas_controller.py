@@ -31,7 +31,7 @@ from entrypoints.http.bookings.controller import BookingsDep
 from entrypoints.http.bookings.ideas_dto import IdeaChange, IdeaPage, IdeaRequest, IdeaView
 from entrypoints.http.caller import Caller
 from entrypoints.http.controllers import SignedIn
-from entrypoints.http.problem_docs import CHANGES, raises_exactly
+from entrypoints.http.problem_docs import raises_exactly
 from entrypoints.http.wire import PageNumber, PageSize
 
 # Adding one (AddIdea): the text refused, the booking not seen, the caller not its customer
@@ -56,7 +56,7 @@ CHANGE_RAISES = raises_exactly(
 REMOVE_RAISES = raises_exactly(IdeaNotFoundError, PermissionDeniedError)
 
 
-class BookingIdeasController(SignedIn, context="bookings", raises=CHANGES):
+class BookingIdeasController(SignedIn, context="bookings"):
     path = "/bookings/{booking_id:uuid}/ideas"
     tags = ["bookings"]
 
@@ -90,7 +90,7 @@ class BookingIdeasController(SignedIn, context="bookings", raises=CHANGES):
         return IdeaPage.of(Page.of_whole(ideas, PageRequest(page, page_size)), IdeaView.of)
 
 
-class IdeasController(SignedIn, context="bookings", raises=CHANGES):
+class IdeasController(SignedIn, context="bookings"):
     path = "/ideas"
     tags = ["bookings"]
 

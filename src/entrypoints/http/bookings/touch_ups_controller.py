@@ -38,7 +38,7 @@ from entrypoints.http.bookings.touch_ups_dto import (
 )
 from entrypoints.http.caller import Caller
 from entrypoints.http.controllers import SignedIn
-from entrypoints.http.problem_docs import CHANGES, raises_exactly
+from entrypoints.http.problem_docs import raises_exactly
 
 From = Annotated[datetime, QueryParameter(name="from", description="ISO 8601 with offset")]
 To = Annotated[datetime, QueryParameter(name="to", description="ISO 8601 with offset")]
@@ -64,7 +64,7 @@ BOOK_RAISES = raises_exactly(
 )  # fmt: skip
 
 
-class TouchUpsController(SignedIn, context="bookings", raises=CHANGES):
+class TouchUpsController(SignedIn, context="bookings"):
     path = "/bookings/{booking_id:uuid}/touch-up"
     tags = ["bookings"]
 

@@ -37,7 +37,7 @@ from entrypoints.http.auth import client_address
 from entrypoints.http.caller import AnyRequest, Caller
 from entrypoints.http.consent.dto import BookingConsentView, ConsentView, IdCheckBody, SignBody
 from entrypoints.http.controllers import SignedIn
-from entrypoints.http.problem_docs import CHANGES, READS, raises_exactly
+from entrypoints.http.problem_docs import raises_exactly
 
 ConsentDep = NamedDependency[ConsentUseCases]
 # The copy is a document, not a page of the app: nothing in it runs or loads.
@@ -85,7 +85,7 @@ CHECK_ID_RAISES = raises_exactly(
 COPY_RAISES = raises_exactly(BookingNotFoundError, ArtistNotFoundError, ConsentNotFoundError)
 
 
-class BookingConsentController(SignedIn, context="consent", raises=CHANGES):
+class BookingConsentController(SignedIn, context="consent"):
     path = "/bookings/{booking_id:uuid}"
     tags = ["consent"]
 
@@ -142,7 +142,7 @@ class BookingConsentController(SignedIn, context="consent", raises=CHANGES):
         return ConsentView.of(checked)
 
 
-class ConsentCopyController(SignedIn, context="consent", raises=READS):
+class ConsentCopyController(SignedIn, context="consent"):
     path = "/bookings/{booking_id:uuid}"
     tags = ["consent"]
 

@@ -36,7 +36,7 @@ from entrypoints.http.consent.forms_dto import (
     RequirementBody,
 )
 from entrypoints.http.controllers import SignedIn
-from entrypoints.http.problem_docs import CHANGES, raises_exactly
+from entrypoints.http.problem_docs import raises_exactly
 
 ConsentDep = NamedDependency[ConsentUseCases]
 VersionNumber = Annotated[int, Parameter(ge=1, le=2**31 - 1)]
@@ -83,7 +83,7 @@ RETIRE_RAISES = raises_exactly(
 )
 
 
-class ArtistConsentFormsController(SignedIn, context="consent", raises=CHANGES):
+class ArtistConsentFormsController(SignedIn, context="consent"):
     path = "/artists/{artist_id:uuid}"
     tags = ["consent"]
 
@@ -142,7 +142,7 @@ class ArtistConsentFormsController(SignedIn, context="consent", raises=CHANGES):
         return ConsentRequirementView.of(done)
 
 
-class ConsentFormsController(SignedIn, context="consent", raises=CHANGES):
+class ConsentFormsController(SignedIn, context="consent"):
     path = "/consent-forms"
     tags = ["consent"]
 

@@ -57,7 +57,7 @@ from entrypoints.http.disputes.dto import (
     OpenDisputeRequest,
     ResolveRequest,
 )
-from entrypoints.http.problem_docs import CHANGES, raises_exactly
+from entrypoints.http.problem_docs import raises_exactly
 
 DisputesDep = NamedDependency[DisputeUseCases]
 
@@ -109,7 +109,7 @@ RESOLVE_RAISES = raises_exactly(
 )
 
 
-class DisputesController(SignedIn, context="disputes", raises=CHANGES):
+class DisputesController(SignedIn, context="disputes"):
     path = "/disputes"
     tags = ["disputes"]
 
@@ -157,7 +157,7 @@ class DisputesController(SignedIn, context="disputes", raises=CHANGES):
         return EvidenceView.of(added)
 
 
-class AdminDisputesController(AdminOnly, context="disputes", raises=CHANGES):
+class AdminDisputesController(AdminOnly, context="disputes"):
     path = "/admin/disputes"
     tags = ["disputes", "admin"]
 

@@ -38,7 +38,7 @@ from entrypoints.http.loyalty.dto import (
     ProgramView,
     StandingView,
 )
-from entrypoints.http.problem_docs import CHANGES, READS, raises_exactly
+from entrypoints.http.problem_docs import raises_exactly
 from entrypoints.http.wire import PageNumber, PageSize
 
 LoyaltyDep = NamedDependency[LoyaltyUseCases]
@@ -67,7 +67,7 @@ MINE_RAISES = raises_exactly()
 ENTRIES_RAISES = raises_exactly(ProgramNotFoundError)
 
 
-class PlatformProgramController(Public, context="loyalty", raises=READS):
+class PlatformProgramController(Public, context="loyalty"):
     path = "/loyalty-program"
     tags = ["loyalty"]
 
@@ -79,7 +79,7 @@ class PlatformProgramController(Public, context="loyalty", raises=READS):
         return ProgramView.of(await loyalty.get_platform_program())
 
 
-class AdminProgramController(AdminOnly, context="loyalty", raises=CHANGES):
+class AdminProgramController(AdminOnly, context="loyalty"):
     path = "/admin/loyalty-program"
     tags = ["admin", "loyalty"]
 
@@ -93,7 +93,7 @@ class AdminProgramController(AdminOnly, context="loyalty", raises=CHANGES):
         return ProgramView.of(await loyalty.set_platform_program(actor, data.settings()))
 
 
-class ArtistProgramController(Public, context="loyalty", raises=CHANGES):
+class ArtistProgramController(Public, context="loyalty"):
     path = "/artists/{artist_id:uuid}/loyalty-program"
     tags = ["loyalty"]
 
@@ -107,7 +107,7 @@ class ArtistProgramController(Public, context="loyalty", raises=CHANGES):
         return ProgramView.of(await loyalty.get_artist_program(maybe_actor, ArtistId(artist_id)))
 
 
-class ArtistProgramSettingsController(SignedIn, context="loyalty", raises=CHANGES):
+class ArtistProgramSettingsController(SignedIn, context="loyalty"):
     path = "/artists/{artist_id:uuid}/loyalty-program"
     tags = ["loyalty"]
 
@@ -126,7 +126,7 @@ class ArtistProgramSettingsController(SignedIn, context="loyalty", raises=CHANGE
         return ProgramView.of(program)
 
 
-class MyLoyaltyController(SignedIn, context="loyalty", raises=READS):
+class MyLoyaltyController(SignedIn, context="loyalty"):
     path = "/me/loyalty"
     tags = ["loyalty"]
 

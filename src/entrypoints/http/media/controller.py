@@ -32,7 +32,7 @@ from booking_domain.shared import ConcurrentUpdateError, InvalidTransitionError
 from entrypoints.http.caller import Caller
 from entrypoints.http.controllers import SignedIn
 from entrypoints.http.media.dto import UploadRequest, UploadStateView, UploadTicketView
-from entrypoints.http.problem_docs import CHANGES, raises_exactly
+from entrypoints.http.problem_docs import raises_exactly
 
 MediaDep = NamedDependency[MediaUseCases]
 
@@ -66,7 +66,7 @@ COMPLETE_RAISES = raises_exactly(
 )
 
 
-class UploadsController(SignedIn, context="media", raises=CHANGES):
+class UploadsController(SignedIn, context="media"):
     path = "/uploads"
     tags = ["media"]
 

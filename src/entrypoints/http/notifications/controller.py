@@ -43,7 +43,7 @@ from entrypoints.http.notifications.dto import (
     ReminderOffsetsView,
     UnreadCountView,
 )
-from entrypoints.http.problem_docs import CHANGES, raises_exactly
+from entrypoints.http.problem_docs import raises_exactly
 from entrypoints.http.wire import given
 
 NotificationsDep = NamedDependency[NotificationUseCases]
@@ -70,7 +70,7 @@ RETRY_RAISES = raises_exactly(
 )
 
 
-class InboxController(SignedIn, context="notifications", raises=CHANGES):
+class InboxController(SignedIn, context="notifications"):
     path = "/me"
     tags = ["notifications"]
 
@@ -139,7 +139,7 @@ class InboxController(SignedIn, context="notifications", raises=CHANGES):
         return PreferencesView.of(changed)
 
 
-class ReminderOffsetsController(SignedIn, context="notifications", raises=CHANGES):
+class ReminderOffsetsController(SignedIn, context="notifications"):
     path = "/artists/{artist_id:uuid}/reminders"
     tags = ["notifications"]
 
@@ -170,7 +170,7 @@ class ReminderOffsetsController(SignedIn, context="notifications", raises=CHANGE
         return ReminderOffsetsView.of(offsets)
 
 
-class AdminNotificationsController(AdminOnly, context="notifications", raises=CHANGES):
+class AdminNotificationsController(AdminOnly, context="notifications"):
     path = "/admin/notifications"
     tags = ["notifications", "admin"]
 

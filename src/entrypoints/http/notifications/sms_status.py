@@ -51,7 +51,6 @@ REPORT_RAISES = raises_exactly(UnsignedDeliveryReportError, InvalidDeliveryRepor
 class SmsStatusController(
     Public,
     context="notifications",
-    raises=(UnsignedDeliveryReportError, InvalidDeliveryReportError),
 ):
     path = "/sms/twilio/status"
     tags = ["notifications"]

@@ -14,7 +14,6 @@ from booking_domain.accounts import TelegramOffError
 from booking_domain.notifications import ChatLinkOffer, TelegramChat, TelegramChatNotLinkedError
 from booking_domain.notifications.use_cases import NotificationUseCases
 from booking_domain.shared import ConcurrentUpdateError
-from booking_domain.shared.errors import NotFoundError
 from entrypoints.http.caller import Caller
 from entrypoints.http.controllers import SignedIn
 from entrypoints.http.problem_docs import raises_exactly
@@ -63,7 +62,7 @@ class TelegramChatView(View, frozen=True):
         return cls(username=chat.username, linked_at=utc(chat.linked_at), active=chat.reachable)
 
 
-class TelegramChatController(SignedIn, context="notifications", raises=(NotFoundError,)):
+class TelegramChatController(SignedIn, context="notifications"):
     path = "/me/telegram"
     tags = ["notifications"]
 

@@ -61,7 +61,6 @@ from booking_domain.shared import (
     NaiveDatetimeError,
     PageRequest,
     PermissionDeniedError,
-    RetryLaterError,
     ServiceUnavailableError,
     TimeOutOfRangeError,
 )
@@ -80,7 +79,7 @@ from entrypoints.http.payments.dto import (
     TransactionView,
 )
 from entrypoints.http.payments.examples import BALANCE_INVOICE
-from entrypoints.http.problem_docs import CHANGES, READS, raises_exactly
+from entrypoints.http.problem_docs import raises_exactly
 from entrypoints.http.response_docs import documented
 
 PaymentsDep = NamedDependency[PaymentUseCases]
@@ -151,7 +150,7 @@ TRANSACTIONS_RAISES = raises_exactly(
 SANDBOX_PAY_RAISES = raises_exactly(PaymentNotFoundError, ConflictError)
 
 
-class DepositInvoiceController(SignedIn, context="payments", raises=CHANGES):
+class DepositInvoiceController(SignedIn, context="payments"):
     path = "/bookings"
     tags = ["payments"]
 
@@ -219,7 +218,7 @@ class DepositInvoiceController(SignedIn, context="payments", raises=CHANGES):
         return Response(InvoiceView.of(issued.view), status_code=status)
 
 
-class PaymentsController(SignedIn, context="payments", raises=(*CHANGES, RetryLaterError)):
+class PaymentsController(SignedIn, context="payments"):
     path = "/payments"
     tags = ["payments"]
 
@@ -278,7 +277,7 @@ class PaymentCallbackController(Public, context="payments"):
         return SUCCESS
 
 
-class SettlementsController(AdminOnly, context="payments", raises=CHANGES):
+class SettlementsController(AdminOnly, context="payments"):
     """Refunds the provider cannot make (bank-app payments, parts of payments): admins pay
     them back by bank transfer and mark them settled here."""
 
@@ -322,7 +321,7 @@ TransactionStatus = Literal[
 ]
 
 
-class TransactionsController(AdminOnly, context="payments", raises=READS):
+class TransactionsController(AdminOnly, context="payments"):
     """The ledger: every deposit invoice and refund, newest first."""
 
     path = "/admin/transactions"
@@ -359,7 +358,7 @@ class TransactionsController(AdminOnly, context="payments", raises=READS):
         return TransactionPage.of(found, TransactionView.of)
 
 
-class SandboxController(Public, context="payments", raises=CHANGES):
+class SandboxController(Public, context="payments"):
     """The sandbox's bank app (local profile only): pay an invoice in full, then the
     sandbox calls back as QPay would."""
 

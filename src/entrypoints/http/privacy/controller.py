@@ -39,13 +39,11 @@ from booking_domain.shared import (
     ConcurrentUpdateError,
     InvalidInputError,
     InvalidTransitionError,
-    NotAuthenticatedError,
-    RetryLaterError,
 )
 from entrypoints.http.auth import client_address
 from entrypoints.http.caller import AnyRequest, Caller
 from entrypoints.http.controllers import SignedIn
-from entrypoints.http.problem_docs import CHANGES, READS, raises_exactly
+from entrypoints.http.problem_docs import raises_exactly
 from entrypoints.http.wire import Dto
 
 PrivacyDep = NamedDependency[PrivacyUseCases]
@@ -129,7 +127,7 @@ def _chunks(spooled: IO[bytes]) -> Iterator[bytes]:
             yield chunk
 
 
-class ExportController(SignedIn, context="privacy", raises=READS):
+class ExportController(SignedIn, context="privacy"):
     path = "/me/export"
     tags = ["account"]
 
@@ -159,7 +157,6 @@ class LeavingController(
     SignedIn,
     context="privacy",
     # a wrong password counts as a failed sign-in of the pair: 423 once it is locked
-    raises=(*CHANGES, NotAuthenticatedError, RetryLaterError),
 ):
     path = "/me"
     tags = ["account"]

@@ -39,7 +39,7 @@ from booking_domain.shared.pages import PageRequest
 from entrypoints.http.auth import BEARER, authenticated
 from entrypoints.http.caller import Caller, MaybeCaller
 from entrypoints.http.controllers import AdminOnly, Public, SignedIn
-from entrypoints.http.problem_docs import CHANGES, READS, raises_exactly
+from entrypoints.http.problem_docs import raises_exactly
 from entrypoints.http.reviews.dto import (
     HideRequest,
     Order,
@@ -99,7 +99,7 @@ MODERATE_RAISES = raises_exactly(
 )
 
 
-class BookingReviewController(SignedIn, context="reviews", raises=CHANGES):
+class BookingReviewController(SignedIn, context="reviews"):
     path = "/bookings/{booking_id:uuid}/review"
     tags = ["reviews"]
 
@@ -119,7 +119,7 @@ class BookingReviewController(SignedIn, context="reviews", raises=CHANGES):
         return ReviewView.of(made)
 
 
-class ReviewsController(Public, context="reviews", raises=CHANGES):
+class ReviewsController(Public, context="reviews"):
     path = "/reviews/{review_id:uuid}"
     tags = ["reviews"]
 
@@ -166,7 +166,7 @@ class ReviewsController(Public, context="reviews", raises=CHANGES):
         return ReviewView.of(await reviews.reply_to_review(actor, ReviewId(review_id), data.text))
 
 
-class ArtistReviewsController(Public, context="reviews", raises=READS):
+class ArtistReviewsController(Public, context="reviews"):
     path = "/artists/{artist_id:uuid}/reviews"
     tags = ["reviews"]
 
@@ -187,7 +187,7 @@ class ArtistReviewsController(Public, context="reviews", raises=READS):
         return ReviewPage.of(found, lambda r: ReviewView.listed(r, for_admin=admin))
 
 
-class AdminReviewsController(AdminOnly, context="reviews", raises=CHANGES):
+class AdminReviewsController(AdminOnly, context="reviews"):
     path = "/admin/reviews/{review_id:uuid}"
     tags = ["reviews", "admin"]
 

@@ -37,7 +37,7 @@ from entrypoints.http.auth import BEARER, authenticated, role_in
 from entrypoints.http.caller import Caller, MaybeCaller
 from entrypoints.http.catalog import ArtistView
 from entrypoints.http.controllers import Public
-from entrypoints.http.problem_docs import CHANGES, raises_exactly
+from entrypoints.http.problem_docs import raises_exactly
 from entrypoints.http.scheduling.dto import (
     AvailabilityView,
     OverrideRequest,
@@ -76,7 +76,7 @@ PUT_OVERRIDE_RAISES = raises_exactly(
 REMOVE_RAISES = raises_exactly(AvailabilityNotFoundError)
 
 
-class ArtistScheduleController(Public, context="scheduling", raises=CHANGES):
+class ArtistScheduleController(Public, context="scheduling"):
     path = "/artists"
     tags = ["artists"]
 
@@ -132,7 +132,7 @@ class ArtistScheduleController(Public, context="scheduling", raises=CHANGES):
         return Response(render_slots(found), media_type=MediaType.JSON)
 
 
-class AvailabilityController(Public, context="scheduling", raises=CHANGES):
+class AvailabilityController(Public, context="scheduling"):
     path = "/availability"
     tags = ["availability"]
     guards = [authenticated, role_in(Role.ARTIST, Role.ADMIN)]

@@ -19,7 +19,7 @@ from booking_domain.shared import Page, PageRequest, PermissionDeniedError
 from booking_domain.shared.secrets import SecretUnreadableError
 from entrypoints.http.caller import Caller
 from entrypoints.http.controllers import SignedIn
-from entrypoints.http.problem_docs import CHANGES, raises_exactly
+from entrypoints.http.problem_docs import raises_exactly
 from entrypoints.http.scheduling.controller import SchedulingDep
 from entrypoints.http.scheduling.external_dto import (
     ExternalCalendarPage,
@@ -38,7 +38,7 @@ LIST_RAISES = raises_exactly(*OWN_CALENDARS)
 REMOVE_RAISES = raises_exactly(*OWN_CALENDARS, ExternalCalendarNotFoundError)
 
 
-class ExternalCalendarsController(SignedIn, context="scheduling", raises=CHANGES):
+class ExternalCalendarsController(SignedIn, context="scheduling"):
     path = "/me/external-calendars"
     tags = ["availability"]
 

@@ -27,7 +27,7 @@ from booking_domain.shared.ids import ServiceId, StudioId
 from entrypoints.http.auth import BEARER, authenticated
 from entrypoints.http.caller import Caller
 from entrypoints.http.controllers import Public, SignedIn
-from entrypoints.http.problem_docs import CHANGES, READS, raises_exactly
+from entrypoints.http.problem_docs import raises_exactly
 from entrypoints.http.search.dto import (
     ArtistCardView,
     ArtistSearchPage,
@@ -73,7 +73,7 @@ UNLIKE_RAISES = raises_exactly(PermissionDeniedError, ConcurrentUpdateError)
 RECOMMEND_RAISES = raises_exactly(PermissionDeniedError)
 
 
-class ArtistSearchController(Public, context="search", raises=READS):
+class ArtistSearchController(Public, context="search"):
     path = "/artists"
     tags = ["search"]
 
@@ -128,7 +128,7 @@ class ArtistSearchController(Public, context="search", raises=READS):
         return ArtistSearchPage([ArtistCardView.of(c) for c in found.items], found.next_cursor)
 
 
-class PortfolioSearchController(Public, context="search", raises=CHANGES):
+class PortfolioSearchController(Public, context="search"):
     path = "/portfolio"
     tags = ["search"]
 
@@ -179,7 +179,7 @@ class PortfolioSearchController(Public, context="search", raises=CHANGES):
         await search.unlike_portfolio_item(actor, PortfolioItemId(item_id))
 
 
-class RecommendationsController(SignedIn, context="search", raises=READS):
+class RecommendationsController(SignedIn, context="search"):
     path = "/me/recommendations"
     tags = ["search"]
 

@@ -31,7 +31,7 @@ from booking_domain.stream.use_cases import MAX_REPLAY, StreamUseCases
 from entrypoints.http.auth import BEARER, stream_authenticated
 from entrypoints.http.caller import Caller, Claims
 from entrypoints.http.controllers import Public
-from entrypoints.http.problem_docs import READS, raises_exactly
+from entrypoints.http.problem_docs import raises_exactly
 from entrypoints.http.stream.dto import Published, wire_json
 from entrypoints.http.stream.relay import Listeners, channels_of
 from entrypoints.http.stream.sessions import SESSION_ENDED, SessionWatch
@@ -51,7 +51,7 @@ _SESSION_ENDED = ServerSentEventMessage(data=None, comment="session ended")
 STREAM_RAISES = raises_exactly(InvalidCursorError, InvalidInputError)
 
 
-class EventStreamController(Public, context="stream", raises=READS):
+class EventStreamController(Public, context="stream"):
     path = "/events"
     tags = ["events"]
     guards = [stream_authenticated]

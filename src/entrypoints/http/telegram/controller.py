@@ -46,7 +46,6 @@ RECEIVE_RAISES = raises_exactly(
 class TelegramWebhookController(
     Public,
     context="telegram",
-    raises=(TelegramOffError, TelegramWebhookRefusedError, InvalidTelegramUpdateError),
 ):
     path = "/telegram/webhook"
     tags = ["telegram"]

@@ -45,7 +45,7 @@ from booking_domain.waitlist import (
 from booking_domain.waitlist.use_cases import EntryView, WaitlistUseCases
 from entrypoints.http.caller import Caller
 from entrypoints.http.controllers import SignedIn
-from entrypoints.http.problem_docs import CHANGES, READS, raises_exactly
+from entrypoints.http.problem_docs import raises_exactly
 from entrypoints.http.waitlist.dto import (
     AnsweredView,
     EntryDto,
@@ -120,7 +120,7 @@ ANSWER_RAISES = raises_exactly(
 MINE_RAISES = raises_exactly()
 
 
-class ArtistWaitlistController(SignedIn, context="waitlist", raises=CHANGES):
+class ArtistWaitlistController(SignedIn, context="waitlist"):
     path = "/artists/{artist_id:uuid}/waitlist"
     tags = ["waitlist"]
 
@@ -168,7 +168,7 @@ class ArtistWaitlistController(SignedIn, context="waitlist", raises=CHANGES):
         return StatsView.of(days, await waitlist.stats(actor, ArtistId(artist_id), days))
 
 
-class WaitlistController(SignedIn, context="waitlist", raises=CHANGES):
+class WaitlistController(SignedIn, context="waitlist"):
     path = "/waitlist"
     tags = ["waitlist"]
 
@@ -212,7 +212,7 @@ class WaitlistController(SignedIn, context="waitlist", raises=CHANGES):
         return AnsweredView.of(await waitlist.decline_offer(actor, BookingId(booking_id)))
 
 
-class MyWaitlistController(SignedIn, context="waitlist", raises=READS):
+class MyWaitlistController(SignedIn, context="waitlist"):
     path = "/me/waitlist"
     tags = ["waitlist"]
 

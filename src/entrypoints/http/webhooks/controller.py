@@ -32,7 +32,7 @@ from booking_domain.webhooks import (
 from booking_domain.webhooks.use_cases import WebhookUseCases
 from entrypoints.http.caller import Caller
 from entrypoints.http.controllers import SignedIn
-from entrypoints.http.problem_docs import CHANGES, raises_exactly
+from entrypoints.http.problem_docs import raises_exactly
 from entrypoints.http.webhooks.dto import (
     DeliveryPage,
     DeliveryView,
@@ -67,7 +67,7 @@ REDELIVER_RAISES = raises_exactly(
 )
 
 
-class WebhooksController(SignedIn, context="webhooks", raises=CHANGES):
+class WebhooksController(SignedIn, context="webhooks"):
     path = "/webhooks"
     tags = ["webhooks"]
 
