@@ -13,6 +13,9 @@ From these lines the composition root derives:
   class, plus the few services that are no context's;
 - the HTTP layer's dependencies, one per context under its name, and its routes: the
   ``ROUTES`` of ``entrypoints.http.<name>.routes`` (``entrypoints.http.app``).
+- the units of work: each backend's base composed with the storage part
+  ``adapters.<backend>.parts.<name>.Part`` of each context that has one
+  (``entrypoints.container.units``).
 
 Adding a context (docs/architecture.md, "Adding a bounded context") is its packages and one
 line below, where the context sits in the order of the layers.

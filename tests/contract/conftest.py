@@ -6,22 +6,24 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from adapters.memory.uow import InMemoryUnitOfWorkFactory
 from adapters.postgres.database import Database
-from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from tests.support.builders import TEST_SECRETS
-from tests.support.storage import AnyUnitOfWorkFactory
+from tests.support.storage import (
+    AnyUnitOfWorkFactory,
+    memory_units,
+    postgres_units,
+)
 
 
 @pytest.fixture(params=["memory", "postgres"])
 async def uow_factory(request: pytest.FixtureRequest) -> AsyncIterator[AnyUnitOfWorkFactory]:
     if request.param == "memory":
-        yield InMemoryUnitOfWorkFactory()
+        yield memory_units()
         return
     url = request.getfixturevalue("database_url")
     database = Database(url, min_size=1, max_size=8)
     await database.open()
     try:
-        yield PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS)
+        yield postgres_units(database, secrets=TEST_SECRETS)
     finally:
         await database.close()

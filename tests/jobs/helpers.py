@@ -13,7 +13,6 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from booking_domain.bookings import Booking, record_new, request_booking
 from booking_domain.catalog import FixedDeposit
 from booking_domain.scheduling import BusyTimeline
@@ -21,11 +20,12 @@ from booking_domain.shared import Money
 from booking_domain.testing.builders import open_all_week
 from tests.support.catalog import add_bookable_artist, add_user
 from tests.support.cli import cli_env
+from tests.support.storage import PostgresUnits
 
 NEVER = "0 0 1 1 *"  # a periodic tick that does not come during a test
 
 
-async def a_held_booking(uow: PostgresUnitOfWorkFactory, now: datetime) -> Booking:
+async def a_held_booking(uow: PostgresUnits, now: datetime) -> Booking:
     """A pending booking awaiting its deposit, requested at ``now`` (its hold runs out some
     minutes later, by the artist's policy)."""
     artist = await add_bookable_artist(uow, deposit=FixedDeposit(Money(10_000, "MNT")))

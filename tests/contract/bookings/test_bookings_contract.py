@@ -13,7 +13,6 @@ import pytest
 
 from adapters.postgres.database import Database
 from adapters.postgres.errors import translate
-from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from booking_domain.accounts import Actor, Role
 from booking_domain.bookings import (
     BookedFor,
@@ -49,7 +48,11 @@ from tests.support.bootstrap import build_app
 from tests.support.builders import START, TEST_SECRETS
 from tests.support.catalog import BookableArtist, a_user, add_bookable_artist, add_user
 from tests.support.pages import assert_counts_capped
-from tests.support.storage import AnyUnitOfWorkFactory
+from tests.support.storage import (
+    AnyUnitOfWorkFactory,
+    PostgresUnits,
+    postgres_units,
+)
 
 pytestmark = pytest.mark.anyio
 SLOT = datetime(2026, 3, 5, 10, 0, tzinfo=UTC)
@@ -355,11 +358,11 @@ VALUES (%(id)s, %(reference)s, %(artist_id)s, %(artist_user_id)s, %(customer_id)
 
 
 @pytest.fixture
-async def postgres(database_url: str) -> AsyncIterator[PostgresUnitOfWorkFactory]:
+async def postgres(database_url: str) -> AsyncIterator[PostgresUnits]:
     database = Database(database_url, min_size=1, max_size=4)
     await database.open()
     try:
-        yield PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS)
+        yield postgres_units(database, secrets=TEST_SECRETS)
     finally:
         await database.close()
 
@@ -380,7 +383,7 @@ async def raw_insert(
 
 
 async def test_the_constraint_refuses_an_overlap_written_around_the_domain(
-    postgres: PostgresUnitOfWorkFactory, database_url: str
+    postgres: PostgresUnits, database_url: str
 ) -> None:
     artist = await add_bookable_artist(postgres)
     customer = await add_user(postgres)
@@ -404,7 +407,7 @@ async def test_the_constraint_refuses_an_overlap_written_around_the_domain(
     [(-60, 60), (-60, 61), (-30, 60), (0, 1), (59, 30), (60, 30), (90, 30), (-120, 240)],
 )
 async def test_the_domain_check_and_the_constraint_agree(
-    postgres: PostgresUnitOfWorkFactory, database_url: str, offset: int, minutes: int
+    postgres: PostgresUnits, database_url: str, offset: int, minutes: int
 ) -> None:
     artist = await add_bookable_artist(postgres, before=10, after=20)
     customer = await add_user(postgres)
@@ -422,7 +425,7 @@ async def test_the_domain_check_and_the_constraint_agree(
     assert constraint_refuses == domain_refuses
 
 
-async def _until_waiting_for_a_lock(factory: PostgresUnitOfWorkFactory) -> None:
+async def _until_waiting_for_a_lock(factory: PostgresUnits) -> None:
     """Polls PostgreSQL (a process to watch, not time to wait for) until some session waits
     for an advisory lock."""
     for _ in range(500):
@@ -439,7 +442,7 @@ async def _until_waiting_for_a_lock(factory: PostgresUnitOfWorkFactory) -> None:
 
 
 async def test_a_creation_waiting_behind_a_suspension_writes_nothing(
-    postgres: PostgresUnitOfWorkFactory,
+    postgres: PostgresUnits,
 ) -> None:
     """The use case saw the artist bookable, then a suspension took the calendar and
     committed while the creation's statement waited for it: the storage refuses."""

@@ -13,7 +13,6 @@ from datetime import datetime, timedelta
 import pytest
 
 from adapters.postgres.database import Database
-from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from booking_domain.accounts import Actor
 from booking_domain.bookings import (
     Booking,
@@ -34,7 +33,11 @@ from booking_domain.testing.builders import open_all_week
 from tests.support.bootstrap import build_app
 from tests.support.builders import START, TEST_SECRETS
 from tests.support.catalog import BookableArtist, add_bookable_artist, add_user
-from tests.support.storage import AnyUnitOfWorkFactory
+from tests.support.storage import (
+    AnyUnitOfWorkFactory,
+    PostgresUnits,
+    postgres_units,
+)
 
 pytestmark = pytest.mark.anyio
 DAY = timedelta(days=1)
@@ -106,16 +109,16 @@ async def test_concurrent_touch_ups_of_one_original_make_one(
 
 
 @pytest.fixture
-async def postgres(database_url: str) -> AsyncIterator[PostgresUnitOfWorkFactory]:
+async def postgres(database_url: str) -> AsyncIterator[PostgresUnits]:
     database = Database(database_url, min_size=1, max_size=4)
     await database.open()
     try:
-        yield PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS)
+        yield postgres_units(database, secrets=TEST_SECRETS)
     finally:
         await database.close()
 
 
-async def _until_a_lock_is_awaited(factory: PostgresUnitOfWorkFactory) -> bool:
+async def _until_a_lock_is_awaited(factory: PostgresUnits) -> bool:
     """Polls PostgreSQL (a process to watch, not time to wait for) until some session waits
     for a lock; False if none does within a few seconds."""
     for _ in range(300):
@@ -130,7 +133,7 @@ async def _until_a_lock_is_awaited(factory: PostgresUnitOfWorkFactory) -> bool:
 
 
 async def test_a_touch_up_racing_a_dispute_of_its_original_is_refused(
-    postgres: PostgresUnitOfWorkFactory,
+    postgres: PostgresUnits,
 ) -> None:
     """The dispute takes the original's row (not the calendar) and commits while the
     touch-up waits: the touch-up sees the original disputed, not completed."""

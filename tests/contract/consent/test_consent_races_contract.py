@@ -13,7 +13,6 @@ from datetime import timedelta
 import pytest
 
 from adapters.postgres.database import Database
-from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from booking_domain.consent import (
     ConsentFormChangedError,
     DraftAnswer,
@@ -23,7 +22,11 @@ from booking_domain.consent import (
 )
 from tests.contract.consent.test_consent_contract import FORM, _booked
 from tests.support.builders import START, TEST_SECRETS
-from tests.support.storage import AnyUnitOfWorkFactory
+from tests.support.storage import (
+    AnyUnitOfWorkFactory,
+    PostgresUnits,
+    postgres_units,
+)
 
 pytestmark = pytest.mark.anyio
 ANSWERS = (DraftAnswer("q1", False), DraftAnswer("q2", "1990-04-30"))
@@ -45,16 +48,16 @@ async def test_concurrent_revisions_of_one_form_each_publish_a_version(
 
 
 @pytest.fixture
-async def postgres(database_url: str) -> AsyncIterator[PostgresUnitOfWorkFactory]:
+async def postgres(database_url: str) -> AsyncIterator[PostgresUnits]:
     database = Database(database_url, min_size=1, max_size=4)
     await database.open()
     try:
-        yield PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS)
+        yield postgres_units(database, secrets=TEST_SECRETS)
     finally:
         await database.close()
 
 
-async def _until_a_lock_is_awaited(factory: PostgresUnitOfWorkFactory) -> bool:
+async def _until_a_lock_is_awaited(factory: PostgresUnits) -> bool:
     """Polls PostgreSQL (a process to watch, not time to wait for) until some session waits
     for a lock; False if none does within a few seconds."""
     for _ in range(300):
@@ -69,7 +72,7 @@ async def _until_a_lock_is_awaited(factory: PostgresUnitOfWorkFactory) -> bool:
 
 
 async def test_a_signature_racing_a_revision_waits_and_is_told_the_form_changed(
-    postgres: PostgresUnitOfWorkFactory,
+    postgres: PostgresUnits,
 ) -> None:
     consent, artist, customer, booking = await _booked(postgres)
     made = await consent.create_form(artist, booking.artist_id, FORM)

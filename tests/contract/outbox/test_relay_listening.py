@@ -14,21 +14,21 @@ import pytest
 from adapters.postgres.database import Database
 from adapters.postgres.outbox import PostgresOutboxFeed
 from adapters.postgres.outbox_relay import PostgresOutboxRelay
-from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from booking_domain.shared import FeedItem
 from tests.contract.bookings.test_bookings_contract import SLOT, a_booking, store
 from tests.support.builders import TEST_SECRETS
 from tests.support.catalog import add_bookable_artist, add_user
+from tests.support.storage import PostgresUnits, postgres_units
 
 pytestmark = pytest.mark.anyio
 
 
 @pytest.fixture
-async def uow(database_url: str) -> AsyncIterator[PostgresUnitOfWorkFactory]:
+async def uow(database_url: str) -> AsyncIterator[PostgresUnits]:
     database = Database(database_url, min_size=1, max_size=4)
     await database.open()
     try:
-        yield PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS)
+        yield postgres_units(database, secrets=TEST_SECRETS)
     finally:
         await database.close()
 
@@ -41,7 +41,7 @@ async def _until(check: object, within: float = 10) -> None:
 
 
 async def test_nobody_listening_reads_nothing_and_a_newcomer_misses_nothing(
-    uow: PostgresUnitOfWorkFactory,
+    uow: PostgresUnits,
 ) -> None:
     relay = PostgresOutboxRelay(PostgresOutboxFeed(uow.database), poll=0.01)
     published: list[FeedItem] = []

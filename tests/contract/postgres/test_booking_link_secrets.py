@@ -11,12 +11,12 @@ from cryptography.fernet import Fernet
 
 from adapters.postgres.database import Database
 from adapters.postgres.secrets import reseal_stored_secrets
-from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from adapters.security.secret_box import SEALED_MARKER, FernetSecretBox
 from booking_domain.catalog.links import fresh_token, new_link
 from tests.contract.postgres.test_sealed_secrets import rows
 from tests.support.builders import START, TEST_ENCRYPTION_KEY, TEST_SECRETS
 from tests.support.catalog import add_bookable_artist
+from tests.support.storage import postgres_units
 
 pytestmark = pytest.mark.anyio
 
@@ -32,7 +32,7 @@ async def database(database_url: str) -> AsyncIterator[Database]:
 
 
 async def test_the_token_is_sealed_and_resealed(database: Database, database_url: str) -> None:
-    uow = PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS)
+    uow = postgres_units(database, secrets=TEST_SECRETS)
     artist = await add_bookable_artist(uow)
     link = new_link(artist.profile, None, token=fresh_token(), now=START)
     async with uow() as unit:
@@ -44,6 +44,6 @@ async def test_the_token_is_sealed_and_resealed(database: Database, database_url
 
     new_key = Fernet.generate_key().decode()
     assert await reseal_stored_secrets(database, FernetSecretBox([new_key, TEST_ENCRYPTION_KEY]))
-    newest_only = PostgresUnitOfWorkFactory(database, secrets=FernetSecretBox([new_key]))
+    newest_only = postgres_units(database, secrets=FernetSecretBox([new_key]))
     async with newest_only(read_only=True) as unit:
         assert await unit.booking_links.get(link.id) == link

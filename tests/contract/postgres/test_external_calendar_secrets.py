@@ -11,12 +11,12 @@ from cryptography.fernet import Fernet
 
 from adapters.postgres.database import Database
 from adapters.postgres.secrets import reseal_stored_secrets
-from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from adapters.security.secret_box import SEALED_MARKER, FernetSecretBox
 from booking_domain.scheduling import ExternalCalendar
 from tests.contract.catalog_rows import an_artist, stored_user
 from tests.contract.postgres.test_sealed_secrets import rows
 from tests.support.builders import START, TEST_ENCRYPTION_KEY, TEST_SECRETS
+from tests.support.storage import postgres_units
 
 pytestmark = pytest.mark.anyio
 URL = "https://calendar.example.com/ical/private-5f3a9c/basic.ics"
@@ -33,7 +33,7 @@ async def database(database_url: str) -> AsyncIterator[Database]:
 
 
 async def test_the_feed_url_is_sealed_and_resealed(database: Database, database_url: str) -> None:
-    uow = PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS)
+    uow = postgres_units(database, secrets=TEST_SECRETS)
     async with uow() as unit:
         artist = an_artist(await stored_user(unit, "a@example.com"))
         await unit.artists.add(artist)
@@ -45,6 +45,6 @@ async def test_the_feed_url_is_sealed_and_resealed(database: Database, database_
 
     new_key = Fernet.generate_key().decode()
     assert await reseal_stored_secrets(database, FernetSecretBox([new_key, TEST_ENCRYPTION_KEY]))
-    newest_only = PostgresUnitOfWorkFactory(database, secrets=FernetSecretBox([new_key]))
+    newest_only = postgres_units(database, secrets=FernetSecretBox([new_key]))
     async with newest_only(read_only=True) as unit:
         assert await unit.external_calendars.get(calendar.id) == calendar

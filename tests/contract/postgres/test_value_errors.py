@@ -8,27 +8,25 @@ from collections.abc import AsyncIterator
 import pytest
 
 from adapters.postgres.database import Database
-from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from booking_domain.shared import InvalidInputError, PageRequest, UserId, new_uuid7
 from tests.support.builders import TEST_SECRETS
+from tests.support.storage import PostgresUnits, postgres_units
 
 pytestmark = pytest.mark.anyio
 
 
 @pytest.fixture
-async def uow_factory(database_url: str) -> AsyncIterator[PostgresUnitOfWorkFactory]:
+async def uow_factory(database_url: str) -> AsyncIterator[PostgresUnits]:
     database = Database(database_url, min_size=1, max_size=2)
     await database.open()
     try:
-        yield PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS)
+        yield postgres_units(database, secrets=TEST_SECRETS)
     finally:
         await database.close()
 
 
 @pytest.mark.parametrize("value", ["a\x00b@example.com", "\ud800@example.com"])
-async def test_unstorable_text_is_invalid_input(
-    uow_factory: PostgresUnitOfWorkFactory, value: str
-) -> None:
+async def test_unstorable_text_is_invalid_input(uow_factory: PostgresUnits, value: str) -> None:
     with pytest.raises(InvalidInputError):
         async with uow_factory(read_only=True) as uow:
             await uow.users.get_by_email(value)
@@ -37,7 +35,7 @@ async def test_unstorable_text_is_invalid_input(
 
 
 async def test_an_offset_beyond_bigint_is_invalid_input(
-    uow_factory: PostgresUnitOfWorkFactory,
+    uow_factory: PostgresUnits,
 ) -> None:
     page = PageRequest(1, 20)
     object.__setattr__(page, "page", 10**18)  # past the domain's own bound, on purpose

@@ -15,13 +15,13 @@ import anyio
 import pytest
 
 from adapters.postgres.database import Database
-from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from booking_domain.shared.errors import ServiceUnavailableError
 from booking_domain.shared.identity import Actor
 from booking_domain.shared.pages import PageRequest
 from booking_domain.waitlist import EntryState
 from tests.contract.waitlist.test_waitlist_contract import Shop, a_shop, book_and_cancel
 from tests.support.builders import TEST_SECRETS
+from tests.support.storage import PostgresUnits, postgres_units
 
 pytestmark = pytest.mark.anyio
 TERMINATE_THE_WAITING = (
@@ -33,16 +33,16 @@ WAITING_FOR_A_LOCK = (
 
 
 @pytest.fixture
-async def uow_factory(database_url: str) -> AsyncIterator[PostgresUnitOfWorkFactory]:
+async def uow_factory(database_url: str) -> AsyncIterator[PostgresUnits]:
     database = Database(database_url, min_size=1, max_size=8)
     await database.open()
     try:
-        yield PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS)
+        yield postgres_units(database, secrets=TEST_SECRETS)
     finally:
         await database.close()
 
 
-async def someone_waits_for_a_calendar(uow_factory: PostgresUnitOfWorkFactory) -> None:
+async def someone_waits_for_a_calendar(uow_factory: PostgresUnits) -> None:
     """Polls the server (against a deadline) until a transaction queues on an advisory
     lock."""
     with anyio.fail_after(10):
@@ -54,7 +54,7 @@ async def someone_waits_for_a_calendar(uow_factory: PostgresUnitOfWorkFactory) -
             await anyio.sleep(0.01)
 
 
-async def an_offer(uow_factory: PostgresUnitOfWorkFactory) -> tuple[Shop, Actor]:
+async def an_offer(uow_factory: PostgresUnits) -> tuple[Shop, Actor]:
     shop = await a_shop(uow_factory)
     await shop.join(shop.first)
     await book_and_cancel(shop)
@@ -64,7 +64,7 @@ async def an_offer(uow_factory: PostgresUnitOfWorkFactory) -> tuple[Shop, Actor]
 
 @pytest.mark.parametrize("step", ["accept", "decline", "leave"])
 async def test_an_answer_waits_for_the_calendar_before_it_takes_the_entry_or_the_booking(
-    uow_factory: PostgresUnitOfWorkFactory, step: str
+    uow_factory: PostgresUnits, step: str
 ) -> None:
     shop, customer = await an_offer(uow_factory)
     w = shop.app.bundles.waitlist
@@ -90,7 +90,7 @@ async def test_an_answer_waits_for_the_calendar_before_it_takes_the_entry_or_the
 
 
 async def test_a_reader_whose_connection_is_lost_fails_its_batch_and_passes_nothing_over(
-    uow_factory: PostgresUnitOfWorkFactory, caplog: pytest.LogCaptureFixture
+    uow_factory: PostgresUnits, caplog: pytest.LogCaptureFixture
 ) -> None:
     """The storage gone away mid-batch is no freed time to pass over: the batch fails
     whole (nothing of it is kept) and the next look reads it again."""

@@ -11,8 +11,6 @@ from datetime import timedelta
 import psycopg
 import pytest
 
-from adapters.memory.uow import InMemoryUnitOfWorkFactory
-from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from adapters.system.clock import ManualClock
 from booking_domain.shared import EventId, Role
 from booking_domain.shared.errors import ConflictError
@@ -29,7 +27,12 @@ from tests.contract.bookings.test_bookings_contract import DEPOSIT, SLOT, a_book
 from tests.contract.outbox.test_outbox_contract import everything, feed_of
 from tests.support.builders import START
 from tests.support.catalog import add_bookable_artist, add_user
-from tests.support.storage import AnyUnitOfWorkFactory
+from tests.support.storage import (
+    AnyUnitOfWorkFactory,
+    InMemoryUnitOfWorkFactory,
+    PostgresUnitOfWorkFactory,
+    PostgresUnits,
+)
 
 pytestmark = pytest.mark.anyio
 
@@ -216,7 +219,7 @@ async def test_registration_waits_until_a_running_dispatch_batch_ends(
         assert await uow.webhooks.get(endpoint.id) == endpoint
 
 
-async def _until_waiting_for_an_advisory_lock(uow_factory: PostgresUnitOfWorkFactory) -> None:
+async def _until_waiting_for_an_advisory_lock(uow_factory: PostgresUnits) -> None:
     query = "SELECT count(*) AS waiting FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
     for _ in range(1000):
         async with uow_factory.database.pool.connection() as conn:
