@@ -34,7 +34,7 @@ from tests.support.statements import counting  # noqa: E402
 
 from adapters.icalendar_writer.writer import IcsCalendarWriter  # noqa: E402
 from adapters.postgres.database import Database  # noqa: E402
-from adapters.postgres.uow import PostgresUnitOfWorkFactory  # noqa: E402
+from adapters.postgres.uow_factory import PostgresUnitOfWorkFactory  # noqa: E402
 from adapters.security.digest import HmacDigest  # noqa: E402
 from adapters.security.secret_box import FernetSecretBox  # noqa: E402
 from adapters.system.clock import ManualClock  # noqa: E402
@@ -43,6 +43,7 @@ from booking_domain.calendars.use_cases import CalendarsDeps, CalendarUseCases  
 from booking_domain.shared import Role, UserId  # noqa: E402
 from booking_domain.shared.identity import Actor  # noqa: E402
 from booking_setup import start_postgres  # noqa: E402
+from entrypoints.container.units import postgres_unit  # noqa: E402
 
 BOOKINGS = 300
 KEY = "YmVuY2gtb25seS1rZXktZm9yLWlua3Nsb3QtYmVuY2g="
@@ -106,7 +107,9 @@ async def _measure(url: str, reads: int) -> None:
     database = Database(url, min_size=1, max_size=4)
     await database.open()
     try:
-        factory = PostgresUnitOfWorkFactory(database, secrets=FernetSecretBox([KEY]))
+        factory = PostgresUnitOfWorkFactory(
+            database, unit=postgres_unit(), secrets=FernetSecretBox([KEY])
+        )
         digest = HmacDigest("bench-secret")
         deps = CalendarsDeps(factory, ManualClock(NOW), digest, IcsCalendarWriter())
         calendars = CalendarUseCases.build(deps)

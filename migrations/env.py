@@ -8,11 +8,11 @@ import os
 from alembic import context
 from sqlalchemy import create_engine, pool
 
-from adapters.postgres.tables import is_ours, metadata
+from adapters.postgres.tables import is_ours, schema
 from adapters.postgres.urls import sqlalchemy_url
 
 config = context.config
-target_metadata = metadata
+target_metadata = schema()  # every context's tables module, each joining one metadata
 
 
 def _url() -> str:

@@ -15,7 +15,10 @@ From these lines the composition root derives:
   ``ROUTES`` of ``entrypoints.http.<name>.routes`` (``entrypoints.http.app``);
 - the worker's tasks and followers of the outbox: the ``WORK`` of
   ``entrypoints.worker.<name>``, where the context has background work
-  (``entrypoints.worker.work``).
+  (``entrypoints.worker.work``);
+- the units of work: each backend's base composed with the storage part
+  ``adapters.<backend>.parts.<name>.Part`` of each context that has one
+  (``entrypoints.container.units``).
 
 Adding a context (docs/architecture.md, "Adding a bounded context") is its packages and one
 line below, where the context sits in the order of the layers.

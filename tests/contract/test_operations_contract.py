@@ -6,13 +6,15 @@ from __future__ import annotations
 import pytest
 
 from adapters.memory.operations import InMemoryOperationsReadout
-from adapters.memory.uow import InMemoryUnitOfWorkFactory
 from adapters.postgres.operations import PostgresOperationsReadout
-from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from booking_domain.shared.ports import OperationsReadout
 from tests.contract.bookings.test_bookings_contract import a_booking, store
 from tests.support.catalog import add_bookable_artist, add_user
-from tests.support.storage import AnyUnitOfWorkFactory
+from tests.support.storage import (
+    AnyUnitOfWorkFactory,
+    InMemoryUnitOfWorkFactory,
+    PostgresUnitOfWorkFactory,
+)
 
 pytestmark = pytest.mark.anyio
 

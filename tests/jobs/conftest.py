@@ -6,11 +6,10 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from adapters.postgres.uow import PostgresUnitOfWorkFactory
-from tests.support.storage import postgres_units
+from tests.support.storage import PostgresUnits, postgres_units_at
 
 
 @pytest.fixture
-async def uow(database_url: str) -> AsyncIterator[PostgresUnitOfWorkFactory]:
-    async with postgres_units(database_url) as units:
+async def uow(database_url: str) -> AsyncIterator[PostgresUnits]:
+    async with postgres_units_at(database_url) as units:
         yield units

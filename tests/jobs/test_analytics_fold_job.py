@@ -10,11 +10,11 @@ import contextlib
 import psycopg
 import pytest
 
-from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from entrypoints.container import build_container, bundles, close_adapters, open_adapters
 from entrypoints.worker import run_worker
 from tests.jobs.helpers import a_held_booking, eventually
 from tests.support.builders import START, TEST_JWT_SECRET, cheap_settings
+from tests.support.storage import PostgresUnits
 
 pytestmark = pytest.mark.anyio
 
@@ -32,7 +32,7 @@ async def _folded(database_url: str) -> bool:
 
 
 async def test_a_tick_folds_a_changed_rollup_row_into_the_summaries(
-    database_url: str, uow: PostgresUnitOfWorkFactory
+    database_url: str, uow: PostgresUnits
 ) -> None:
     booking = await a_held_booking(uow, START)
     async with await psycopg.AsyncConnection.connect(database_url, autocommit=True) as conn:

@@ -12,7 +12,6 @@ import psycopg
 import pytest
 from psycopg.rows import dict_row
 
-from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from booking_domain.bookings import record_new, request_booking
 from booking_domain.notifications import TelegramChat
 from booking_domain.scheduling import BusyTimeline
@@ -22,13 +21,14 @@ from tests.support.catalog import add_bookable_artist, add_user
 from tests.support.fake_sms_gateway import API_KEY, PATH, FakeSmsGateway, serving
 from tests.support.fake_telegram import CHAT, fake_telegram
 from tests.support.smtp_sink import SmtpSink
+from tests.support.storage import PostgresUnits
 from tests.support.telegram import TEST_BOT_TOKEN
 
 pytestmark = [pytest.mark.anyio, pytest.mark.serial]
 BOOKINGS = 4
 
 
-async def confirmed_bookings(uow: PostgresUnitOfWorkFactory, count: int) -> None:
+async def confirmed_bookings(uow: PostgresUnits, count: int) -> None:
     """``count`` bookings confirmed at once (no deposit), by a customer with a proven phone
     and a chat with the Telegram bot."""
     artist = await add_bookable_artist(uow)
@@ -69,7 +69,7 @@ async def inbox_items(database_url: str) -> int:
 
 
 async def test_a_worker_killed_mid_send_loses_nothing_and_sends_nothing_twice(
-    database_url: str, uow: PostgresUnitOfWorkFactory, tmp_path: Path
+    database_url: str, uow: PostgresUnits, tmp_path: Path
 ) -> None:
     expected = {
         "email": 2 * BOOKINGS,

@@ -13,7 +13,6 @@ import pytest
 from dependency_injector import providers
 
 from adapters.payments.sandbox import SandboxGateway
-from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from adapters.system.clock import ManualClock
 from booking_domain.bookings import Booking, BookingStatus, PaymentStatus
 from booking_domain.payments import InvoiceStatus, PaymentMethod, RefundStatus
@@ -30,6 +29,7 @@ from entrypoints.worker import run_worker
 from tests.jobs.helpers import NEVER, a_held_booking, eventually
 from tests.support.builders import START, TEST_JWT_SECRET, cheap_settings
 from tests.support.fake_qpay import CLIENT_ID, CLIENT_SECRET, INVOICE_CODE, FakeQPay, serving
+from tests.support.storage import PostgresUnits
 
 pytestmark = pytest.mark.anyio
 
@@ -110,7 +110,7 @@ async def _invoice(shop: Shop, booking: Booking) -> str:
 
 
 async def test_an_invoice_whose_hold_ran_out_is_cancelled_at_the_provider(
-    shop: Shop, uow: PostgresUnitOfWorkFactory
+    shop: Shop, uow: PostgresUnits
 ) -> None:
     booking = await a_held_booking(uow, START)
     invoice_id = await _invoice(shop, booking)
@@ -130,7 +130,7 @@ async def test_an_invoice_whose_hold_ran_out_is_cancelled_at_the_provider(
 
 
 async def test_a_cancelled_card_payment_is_refunded_by_its_job(
-    shop: Shop, uow: PostgresUnitOfWorkFactory
+    shop: Shop, uow: PostgresUnits
 ) -> None:
     booking = await a_held_booking(uow, START)
     customer = _customer(booking)
@@ -153,7 +153,7 @@ async def test_a_cancelled_card_payment_is_refunded_by_its_job(
 
 
 async def test_an_early_callback_is_rechecked_until_qpay_shows_the_payment(
-    qpay_shop: Shop, fake: FakeQPay, uow: PostgresUnitOfWorkFactory
+    qpay_shop: Shop, fake: FakeQPay, uow: PostgresUnits
 ) -> None:
     booking = await a_held_booking(uow, START)
     invoice_id = await _invoice(qpay_shop, booking)

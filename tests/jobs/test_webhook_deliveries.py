@@ -14,7 +14,6 @@ import pytest
 from dependency_injector import providers
 from standardwebhooks.webhooks import Webhook
 
-from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from adapters.system.clock import ManualClock
 from booking_domain.shared import Role
 from booking_domain.shared.pages import PageRequest
@@ -31,12 +30,13 @@ from tests.jobs.helpers import a_held_booking, eventually
 from tests.jobs.webhook_receiver import Receiver, serve
 from tests.support.builders import START, TEST_JWT_SECRET, cheap_settings
 from tests.support.catalog import add_user
+from tests.support.storage import PostgresUnits
 
 pytestmark = pytest.mark.anyio
 
 
 async def test_signed_retried_and_in_order_per_booking(
-    database_url: str, uow: PostgresUnitOfWorkFactory
+    database_url: str, uow: PostgresUnits
 ) -> None:
     # The first message to arrive (a booking's booking.requested) is refused twice, retried
     # 1 s later each time, while its expiry is dispatched behind it: the expiry must wait.

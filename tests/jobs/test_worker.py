@@ -13,7 +13,6 @@ import pytest
 from dependency_injector import providers
 
 from adapters.jobs.queue import job_app
-from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from adapters.system.clock import ManualClock
 from booking_domain.shared import BookingId
 from entrypoints.container import (
@@ -26,27 +25,26 @@ from entrypoints.container import (
 from entrypoints.worker import run_worker
 from tests.jobs.helpers import NEVER, a_held_booking, eventually, kill_hard, start_worker, stop
 from tests.support.builders import START, TEST_JWT_SECRET, cheap_settings
+from tests.support.storage import PostgresUnits
 
 pytestmark = [pytest.mark.anyio, pytest.mark.serial]
 
 
-async def status_of(
-    uow: PostgresUnitOfWorkFactory, booking_id: BookingId
-) -> tuple[str, str | None]:
+async def status_of(uow: PostgresUnits, booking_id: BookingId) -> tuple[str, str | None]:
     async with uow(read_only=True) as work:
         booking = await work.bookings.get(booking_id)
     assert booking is not None
     return booking.status.value, booking.cancellation_reason
 
 
-async def expiry_events(uow: PostgresUnitOfWorkFactory, booking_id: BookingId) -> int:
+async def expiry_events(uow: PostgresUnits, booking_id: BookingId) -> int:
     async with uow(read_only=True) as work:
         events = await work.bookings.history(booking_id)
     return sum(1 for e in events if e.kind.value == "expired")
 
 
 async def test_a_hold_expires_on_the_next_tick_by_the_injected_clock(
-    database_url: str, uow: PostgresUnitOfWorkFactory
+    database_url: str, uow: PostgresUnits
 ) -> None:
     booking = await a_held_booking(uow, START)
     assert booking.hold_expires_at is not None
@@ -72,9 +70,7 @@ async def test_a_hold_expires_on_the_next_tick_by_the_injected_clock(
         await close_adapters(core)
 
 
-async def _is(
-    uow: PostgresUnitOfWorkFactory, booking_id: BookingId, expected: tuple[str, str]
-) -> bool:
+async def _is(uow: PostgresUnits, booking_id: BookingId, expected: tuple[str, str]) -> bool:
     return await status_of(uow, booking_id) == expected
 
 
@@ -95,7 +91,7 @@ async def _latest_tick(database_url: str) -> int:
 
 
 async def test_a_job_of_a_killed_worker_runs_again_exactly_once(
-    database_url: str, uow: PostgresUnitOfWorkFactory, tmp_path: Path
+    database_url: str, uow: PostgresUnits, tmp_path: Path
 ) -> None:
     """The job is caught mid-run (it waits on a table lock the test holds), its worker is
     killed with SIGKILL, and only another worker's stalled-job sweep can run it again."""
@@ -161,7 +157,7 @@ async def _job_gone(database_url: str, job_id: int) -> bool:
 
 
 async def test_a_worker_behind_pgbouncer_polls_and_runs_each_job_once(
-    database_url: str, pooled: str, uow: PostgresUnitOfWorkFactory, tmp_path: Path
+    database_url: str, pooled: str, uow: PostgresUnits, tmp_path: Path
 ) -> None:
     """Only a transaction pooler between the worker and the database: LISTEN cannot pass,
     so the worker polls; a job deferred through the pooler runs, once."""

@@ -14,7 +14,6 @@ from dependency_injector import providers
 from adapters.memory.operations import InMemoryOperationsReadout
 from adapters.memory.outbox import InMemoryOutboxFeed
 from adapters.memory.sessions import InMemorySessionCheck
-from adapters.memory.uow import InMemoryUnitOfWorkFactory
 from adapters.postgres.operations import PostgresOperationsReadout
 from adapters.postgres.outbox import PostgresOutboxFeed
 from adapters.postgres.sessions import PostgresSessionCheck
@@ -30,7 +29,10 @@ from entrypoints.bundles import Bundles
 from entrypoints.container import InMemoryAdapters, build_container, bundles
 from entrypoints.settings import Settings
 from tests.support.builders import START, TEST_JWT_SECRET, cheap_settings
-from tests.support.storage import AnyUnitOfWorkFactory
+from tests.support.storage import (
+    AnyUnitOfWorkFactory,
+    InMemoryUnitOfWorkFactory,
+)
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,9 @@ from psycopg.rows import dict_row
 
 from adapters.postgres.database import Database, psycopg_url
 from adapters.postgres.secrets import reseal_stored_secrets
-from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from adapters.security.secret_box import FernetSecretBox
 from tests.support.builders import TEST_ENCRYPTION_KEY
+from tests.support.storage import PostgresUnits, postgres_units
 
 
 async def rows(database_url: str, sql: str) -> list[dict[str, Any]]:
@@ -25,10 +25,10 @@ async def rows(database_url: str, sql: str) -> list[dict[str, Any]]:
         return await (await conn.execute(sql)).fetchall()
 
 
-async def resealed_to_a_new_key(database: Database) -> PostgresUnitOfWorkFactory:
+async def resealed_to_a_new_key(database: Database) -> PostgresUnits:
     """Reseals every stored secret to a fresh key (what ``inkslot rotate-secrets`` runs,
     with the fresh key first and the test key after it), checks that something moved, and
     gives units of work that know the fresh key alone: what they read back was moved."""
     new_key = Fernet.generate_key().decode()
     assert await reseal_stored_secrets(database, FernetSecretBox([new_key, TEST_ENCRYPTION_KEY]))
-    return PostgresUnitOfWorkFactory(database, secrets=FernetSecretBox([new_key]))
+    return postgres_units(database, secrets=FernetSecretBox([new_key]))

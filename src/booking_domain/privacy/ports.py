@@ -23,7 +23,7 @@ from booking_domain.webhooks import WebhooksUnitOfWork
 
 
 class PrivacyUnitOfWork(
-    # In the adapters' order of these bases, so that one class can serve them all.
+    # The contexts whose records of a person it reads and changes in one transaction.
     AccountsUnitOfWork,
     CatalogUnitOfWork,
     WaitlistUnitOfWork,

@@ -18,7 +18,7 @@ from adapters.images.pillow import PillowImageProcessor
 from adapters.memory.operations import InMemoryOperationsReadout
 from adapters.memory.outbox import InMemoryOutboxFeed, InMemoryOutboxRelay
 from adapters.memory.sessions import InMemorySessionCheck
-from adapters.memory.uow import InMemoryUnitOfWorkFactory
+from adapters.memory.uow_factory import InMemoryUnitOfWorkFactory
 from adapters.notifications.account_mail import ChannelAccountMail
 from adapters.notifications.bot_wording import BabelBotWording
 from adapters.notifications.code_texts import SmsCodeTexts
@@ -29,7 +29,7 @@ from adapters.postgres.outbox_relay import PostgresOutboxRelay
 from adapters.postgres.replica import ReplicaReads
 from adapters.postgres.secrets import PostgresStoredSecrets
 from adapters.postgres.sessions import PostgresSessionCheck
-from adapters.postgres.uow import PostgresUnitOfWorkFactory
+from adapters.postgres.uow_factory import PostgresUnitOfWorkFactory
 from adapters.security.digest import HmacDigest
 from adapters.security.passwords import Argon2Parameters, Argon2PasswordHasher
 from adapters.security.phones import LibPhoneNumbers
@@ -41,6 +41,7 @@ from booking_domain.shared import OutboxRelay
 from entrypoints.container.notifications import Channels, channels_for
 from entrypoints.container.payments import Payments, payments_for
 from entrypoints.container.storage import Storage, storage_for
+from entrypoints.container.units import memory_unit, postgres_unit
 from entrypoints.local_secrets import encryption_keys_for
 from entrypoints.settings import Settings
 
@@ -239,7 +240,11 @@ class PostgresAdapters(_CommonAdapters):
     )
     replica = providers.Singleton(_replica, database, _CommonAdapters.settings)
     uow = providers.Singleton(
-        PostgresUnitOfWorkFactory, database, secrets=_CommonAdapters.secrets, replica=replica
+        PostgresUnitOfWorkFactory,
+        database,
+        unit=providers.Callable(postgres_unit),
+        secrets=_CommonAdapters.secrets,
+        replica=replica,
     )
     stored_secrets = providers.Singleton(PostgresStoredSecrets, database, _CommonAdapters.secrets)
     sessions = providers.Singleton(PostgresSessionCheck, database)
@@ -298,7 +303,7 @@ class InMemoryAdapters(_CommonAdapters):
 
     stored_secrets = providers.Singleton(_NoStoredSecrets)
 
-    uow = providers.Singleton(InMemoryUnitOfWorkFactory)
+    uow = providers.Singleton(InMemoryUnitOfWorkFactory, unit=providers.Callable(memory_unit))
     sessions = providers.Singleton(InMemorySessionCheck, uow.provided.store)
     health = providers.Singleton(_AlwaysHealthy)
     operations = providers.Singleton(InMemoryOperationsReadout, uow.provided.store)

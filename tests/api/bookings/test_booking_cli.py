@@ -8,7 +8,6 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from adapters.postgres.database import Database
-from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from booking_domain.bookings import record_new, request_booking
 from booking_domain.catalog import FixedDeposit
 from booking_domain.scheduling import BusyTimeline
@@ -17,6 +16,7 @@ from booking_domain.testing.builders import open_all_week
 from tests.support.builders import TEST_SECRETS
 from tests.support.catalog import add_bookable_artist, add_user
 from tests.support.cli import cli_env, inkslot
+from tests.support.storage import postgres_units
 
 pytestmark = pytest.mark.anyio
 
@@ -24,7 +24,7 @@ pytestmark = pytest.mark.anyio
 async def test_expire_holds_cancels_the_holds_that_ran_out(database_url: str) -> None:
     database = Database(database_url, min_size=1, max_size=2)
     await database.open()
-    uow = PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS)
+    uow = postgres_units(database, secrets=TEST_SECRETS)
     try:
         artist = await add_bookable_artist(uow, deposit=FixedDeposit(Money(10_000, "MNT")))
         customer = await add_user(uow)

@@ -19,12 +19,12 @@ import httpx
 import pytest
 
 from adapters.postgres.database import Database
-from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from tests.api.stream.stream_client import open_stream
 from tests.support.builders import TEST_JWT_SECRET, TEST_SECRETS
 from tests.support.catalog import BookableArtist, add_bookable_artist
 from tests.support.postgres import TestServer, fresh_database
 from tests.support.server import ServerProcess, running_server
+from tests.support.storage import postgres_units
 
 pytestmark = pytest.mark.serial
 
@@ -96,9 +96,7 @@ def artist_on(database_url: str) -> BookableArtist:
         database = Database(database_url, min_size=1, max_size=2)
         await database.open()
         try:
-            return await add_bookable_artist(
-                PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS)
-            )
+            return await add_bookable_artist(postgres_units(database, secrets=TEST_SECRETS))
         finally:
             await database.close()
 

@@ -18,11 +18,11 @@ import pytest
 from adapters.postgres import migrate
 from adapters.postgres.database import Database
 from adapters.postgres.embedded import UNSAFE_FAST_SETTINGS, EmbeddedPostgres
-from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from entrypoints.database import LOCAL_DATABASE, ensure_database
 from tests.support.builders import TEST_SECRETS
 from tests.support.catalog import BookableArtist, add_bookable_artist
 from tests.support.server import ServerProcess, running_server
+from tests.support.storage import postgres_units
 
 pytestmark = pytest.mark.serial
 
@@ -162,7 +162,7 @@ async def _an_artist(url: str) -> BookableArtist:
     database = Database(url, min_size=1, max_size=2)
     await database.open()
     try:
-        return await add_bookable_artist(PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS))
+        return await add_bookable_artist(postgres_units(database, secrets=TEST_SECRETS))
     finally:
         await database.close()
 

@@ -10,13 +10,15 @@ from datetime import timedelta
 import pytest
 
 from adapters.memory.sessions import InMemorySessionCheck
-from adapters.memory.uow import InMemoryUnitOfWorkFactory
 from adapters.postgres.sessions import PostgresSessionCheck
 from booking_domain.accounts import Role, SessionFamilyId, User, issue_refresh_token
 from booking_domain.accounts.ports import SessionCheck
 from booking_domain.shared import UserId, new_uuid7
 from tests.support.builders import START
-from tests.support.storage import AnyUnitOfWorkFactory
+from tests.support.storage import (
+    AnyUnitOfWorkFactory,
+    InMemoryUnitOfWorkFactory,
+)
 
 pytestmark = pytest.mark.anyio
 LATER = START + timedelta(minutes=5)

@@ -27,7 +27,6 @@ from hypothesis import strategies as st
 from psycopg.rows import dict_row
 
 from adapters.postgres.database import Database
-from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from booking_domain.analytics import (
     ArtistReport,
     DateRange,
@@ -47,6 +46,7 @@ from tests.contract.analytics.naive import (
 )
 from tests.support.bootstrap import build_app
 from tests.support.builders import TEST_SECRETS
+from tests.support.storage import postgres_units
 
 Conn = psycopg.Connection[dict[str, Any]]
 ZONES = ("America/New_York", "Europe/Berlin", "Asia/Ulaanbaatar")
@@ -349,7 +349,7 @@ async def _ask(
     database = Database(url, min_size=1, max_size=2)
     await database.open()
     try:
-        analytics = build_app(PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS))
+        analytics = build_app(postgres_units(database, secrets=TEST_SECRETS))
         admin = Actor(UserId(uuid4()), Role.ADMIN)
         mine = await analytics.bundles.analytics.artist_analytics(admin, ArtistId(artist), span)
         platform = analytics.bundles.analytics.platform_analytics
@@ -367,7 +367,7 @@ async def _fold(url: str) -> int:
     database = Database(url, min_size=1, max_size=1)
     await database.open()
     try:
-        analytics = build_app(PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS))
+        analytics = build_app(postgres_units(database, secrets=TEST_SECRETS))
         return await analytics.bundles.analytics.fold_analytics()
     finally:
         await database.close()

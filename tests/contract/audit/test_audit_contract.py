@@ -137,12 +137,12 @@ async def test_postgres_refuses_to_change_or_remove_entries(
     database_url: str, statement: str
 ) -> None:
     from adapters.postgres.database import Database
-    from adapters.postgres.uow import PostgresUnitOfWorkFactory
+    from tests.support.storage import postgres_units
 
     database = Database(database_url, min_size=1, max_size=2)
     await database.open()
     try:
-        made = await _recorded(PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS))
+        made = await _recorded(postgres_units(database, secrets=TEST_SECRETS))
     finally:
         await database.close()
     # The API's own role (the table's owner here), in a plain session.

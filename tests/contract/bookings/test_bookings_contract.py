@@ -11,7 +11,6 @@ import psycopg
 import pytest
 
 from adapters.postgres.errors import translate
-from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from booking_domain.accounts import Actor, Role
 from booking_domain.bookings import (
     BookedFor,
@@ -47,7 +46,7 @@ from tests.support.bootstrap import build_app
 from tests.support.builders import START
 from tests.support.catalog import BookableArtist, a_user, add_bookable_artist, add_user
 from tests.support.pages import assert_counts_capped
-from tests.support.storage import AnyUnitOfWorkFactory, until_a_lock_is_awaited
+from tests.support.storage import AnyUnitOfWorkFactory, PostgresUnits, until_a_lock_is_awaited
 
 pytestmark = pytest.mark.anyio
 SLOT = datetime(2026, 3, 5, 10, 0, tzinfo=UTC)
@@ -368,7 +367,7 @@ async def raw_insert(
 
 
 async def test_the_constraint_refuses_an_overlap_written_around_the_domain(
-    postgres: PostgresUnitOfWorkFactory, database_url: str
+    postgres: PostgresUnits, database_url: str
 ) -> None:
     artist = await add_bookable_artist(postgres)
     customer = await add_user(postgres)
@@ -392,7 +391,7 @@ async def test_the_constraint_refuses_an_overlap_written_around_the_domain(
     [(-60, 60), (-60, 61), (-30, 60), (0, 1), (59, 30), (60, 30), (90, 30), (-120, 240)],
 )
 async def test_the_domain_check_and_the_constraint_agree(
-    postgres: PostgresUnitOfWorkFactory, database_url: str, offset: int, minutes: int
+    postgres: PostgresUnits, database_url: str, offset: int, minutes: int
 ) -> None:
     artist = await add_bookable_artist(postgres, before=10, after=20)
     customer = await add_user(postgres)
@@ -411,7 +410,7 @@ async def test_the_domain_check_and_the_constraint_agree(
 
 
 async def test_a_creation_waiting_behind_a_suspension_writes_nothing(
-    postgres: PostgresUnitOfWorkFactory,
+    postgres: PostgresUnits,
 ) -> None:
     """The use case saw the artist bookable, then a suspension took the calendar and
     committed while the creation's statement waited for it: the storage refuses."""

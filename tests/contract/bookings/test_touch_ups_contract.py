@@ -11,7 +11,6 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from booking_domain.accounts import Actor
 from booking_domain.bookings import (
     Booking,
@@ -32,7 +31,7 @@ from booking_domain.testing.builders import open_all_week
 from tests.support.bootstrap import build_app
 from tests.support.builders import START
 from tests.support.catalog import BookableArtist, add_bookable_artist, add_user
-from tests.support.storage import AnyUnitOfWorkFactory, until_a_lock_is_awaited
+from tests.support.storage import AnyUnitOfWorkFactory, PostgresUnits, until_a_lock_is_awaited
 
 pytestmark = pytest.mark.anyio
 DAY = timedelta(days=1)
@@ -104,7 +103,7 @@ async def test_concurrent_touch_ups_of_one_original_make_one(
 
 
 async def test_a_touch_up_racing_a_dispute_of_its_original_is_refused(
-    postgres: PostgresUnitOfWorkFactory,
+    postgres: PostgresUnits,
 ) -> None:
     """The dispute takes the original's row (not the calendar) and commits while the
     touch-up waits: the touch-up sees the original disputed, not completed."""

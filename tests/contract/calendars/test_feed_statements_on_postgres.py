@@ -12,7 +12,6 @@ from urllib.parse import urlsplit
 import pytest
 
 from adapters.postgres.database import Database
-from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from booking_domain.bookings import BookedFor, new_client, request_booking
 from booking_domain.scheduling import BusyTimeline
 from booking_domain.shared import Actor
@@ -22,6 +21,7 @@ from tests.support.bootstrap import App, build_app
 from tests.support.builders import START, TEST_SECRETS
 from tests.support.catalog import BookableArtist, add_bookable_artist, add_service, add_user
 from tests.support.statements import counting
+from tests.support.storage import postgres_units
 
 pytestmark = pytest.mark.anyio
 # The owner (calendar_feeds joined to users), then the entries: a read-only unit of work
@@ -34,7 +34,7 @@ async def app(database_url: str) -> AsyncIterator[App]:
     database = Database(database_url, min_size=1, max_size=4)
     await database.open()
     try:
-        yield build_app(PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS))
+        yield build_app(postgres_units(database, secrets=TEST_SECRETS))
     finally:
         await database.close()
 

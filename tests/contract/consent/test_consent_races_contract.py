@@ -11,7 +11,6 @@ from datetime import timedelta
 
 import pytest
 
-from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from booking_domain.consent import (
     ConsentFormChangedError,
     DraftAnswer,
@@ -21,7 +20,7 @@ from booking_domain.consent import (
 )
 from tests.contract.consent.test_consent_contract import FORM, _booked
 from tests.support.builders import START
-from tests.support.storage import AnyUnitOfWorkFactory, until_a_lock_is_awaited
+from tests.support.storage import AnyUnitOfWorkFactory, PostgresUnits, until_a_lock_is_awaited
 
 pytestmark = pytest.mark.anyio
 ANSWERS = (DraftAnswer("q1", False), DraftAnswer("q2", "1990-04-30"))
@@ -43,7 +42,7 @@ async def test_concurrent_revisions_of_one_form_each_publish_a_version(
 
 
 async def test_a_signature_racing_a_revision_waits_and_is_told_the_form_changed(
-    postgres: PostgresUnitOfWorkFactory,
+    postgres: PostgresUnits,
 ) -> None:
     consent, artist, customer, booking = await _booked(postgres)
     made = await consent.create_form(artist, booking.artist_id, FORM)

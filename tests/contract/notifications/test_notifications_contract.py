@@ -12,10 +12,8 @@ from uuid import UUID
 
 import pytest
 
-from adapters.memory.uow import InMemoryUnitOfWorkFactory
 from adapters.notifications.rendering import BabelRenderer
 from adapters.postgres.database import Database
-from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from adapters.security.phones import LibPhoneNumbers
 from adapters.system.clock import ManualClock
 from booking_domain.bookings import BookedFor, new_client, record_change, request_booking
@@ -45,7 +43,11 @@ from tests.contract.outbox.test_outbox_contract import everything, feed_of
 from tests.support.builders import START, TEST_SECRETS
 from tests.support.catalog import BookableArtist, add_bookable_artist, add_user
 from tests.support.channels import RecordingEmail, RecordingSms
-from tests.support.storage import AnyUnitOfWorkFactory
+from tests.support.storage import (
+    AnyUnitOfWorkFactory,
+    InMemoryUnitOfWorkFactory,
+    postgres_units,
+)
 
 pytestmark = pytest.mark.anyio
 
@@ -393,7 +395,7 @@ async def test_on_postgres_a_send_job_commits_and_rolls_back_with_its_notificati
     database = Database(database_url, min_size=1, max_size=4)
     await database.open()
     try:
-        factory = PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS)
+        factory = postgres_units(database, secrets=TEST_SECRETS)
         w = await world(factory)
         await book(w)
         planned = await w.notifications.plan_notifications()

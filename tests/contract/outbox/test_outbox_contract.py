@@ -12,7 +12,6 @@ from uuid import UUID
 import pytest
 
 from adapters.memory.outbox import InMemoryOutboxFeed
-from adapters.memory.uow import InMemoryUnitOfWorkFactory
 from adapters.postgres.outbox import PostgresOutboxFeed
 from booking_domain.bookings import Booking, BookingStatus, lifecycle, record_change, record_new
 from booking_domain.catalog import ArtistChange, artist_outbox_event, artist_subject
@@ -31,7 +30,7 @@ from booking_domain.testing.builders import admin
 from tests.contract.bookings.test_bookings_contract import DEPOSIT, a_booking, store
 from tests.support.builders import START
 from tests.support.catalog import BookableArtist, add_bookable_artist, add_user
-from tests.support.storage import AnyUnitOfWorkFactory
+from tests.support.storage import AnyUnitOfWorkFactory, InMemoryUnitOfWorkFactory
 
 pytestmark = pytest.mark.anyio
 

@@ -12,10 +12,10 @@ import pytest
 
 from adapters.postgres.outbox import PostgresOutboxFeed
 from adapters.postgres.outbox_relay import PostgresOutboxRelay
-from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from booking_domain.shared import FeedItem
 from tests.contract.bookings.test_bookings_contract import SLOT, a_booking, store
 from tests.support.catalog import add_bookable_artist, add_user
+from tests.support.storage import PostgresUnits
 
 pytestmark = pytest.mark.anyio
 
@@ -28,7 +28,7 @@ async def _until(check: object, within: float = 10) -> None:
 
 
 async def test_nobody_listening_reads_nothing_and_a_newcomer_misses_nothing(
-    postgres: PostgresUnitOfWorkFactory,
+    postgres: PostgresUnits,
 ) -> None:
     relay = PostgresOutboxRelay(PostgresOutboxFeed(postgres.database), poll=0.01)
     published: list[FeedItem] = []

@@ -7,18 +7,18 @@ from __future__ import annotations
 import pytest
 
 from adapters.postgres.database import Database
-from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from adapters.security.secret_box import SEALED_MARKER
 from booking_domain.catalog.links import fresh_token, new_link
 from tests.support.builders import START, TEST_SECRETS
 from tests.support.catalog import add_bookable_artist
 from tests.support.sealed import resealed_to_a_new_key, rows
+from tests.support.storage import postgres_units
 
 pytestmark = pytest.mark.anyio
 
 
 async def test_the_token_is_sealed_and_resealed(database: Database, database_url: str) -> None:
-    uow = PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS)
+    uow = postgres_units(database, secrets=TEST_SECRETS)
     artist = await add_bookable_artist(uow)
     link = new_link(artist.profile, None, token=fresh_token(), now=START)
     async with uow() as unit:

@@ -9,9 +9,9 @@ import socket
 import pytest
 
 from adapters.postgres.database import NO_CONNECTION_WAIT, Database
-from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from booking_domain.shared.errors import ServiceUnavailableError
 from tests.support.builders import TEST_SECRETS
+from tests.support.storage import postgres_units
 
 pytestmark = pytest.mark.anyio
 
@@ -33,7 +33,7 @@ async def test_a_pool_whose_database_is_away_waits_briefly() -> None:
             await asyncio.sleep(0.01)
         assert database.connection_wait() == NO_CONNECTION_WAIT
         with pytest.raises(ServiceUnavailableError):
-            async with PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS)():
+            async with postgres_units(database, secrets=TEST_SECRETS)():
                 pass
     finally:
         await database.close()
@@ -43,7 +43,7 @@ async def test_a_pool_whose_database_answers_waits_its_timeout(database_url: str
     database = Database(database_url, min_size=1, timeout=10)
     await database.open()
     try:
-        async with PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS)(read_only=True) as uow:
+        async with postgres_units(database, secrets=TEST_SECRETS)(read_only=True) as uow:
             assert await uow.users.count() == 0
         assert database.connection_wait() == 10
     finally:

@@ -7,19 +7,19 @@ from __future__ import annotations
 import pytest
 
 from adapters.postgres.database import Database
-from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from adapters.security.secret_box import SEALED_MARKER
 from booking_domain.scheduling import ExternalCalendar
 from tests.contract.catalog_rows import an_artist, stored_user
 from tests.support.builders import START, TEST_SECRETS
 from tests.support.sealed import resealed_to_a_new_key, rows
+from tests.support.storage import postgres_units
 
 pytestmark = pytest.mark.anyio
 URL = "https://calendar.example.com/ical/private-5f3a9c/basic.ics"
 
 
 async def test_the_feed_url_is_sealed_and_resealed(database: Database, database_url: str) -> None:
-    uow = PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS)
+    uow = postgres_units(database, secrets=TEST_SECRETS)
     async with uow() as unit:
         artist = an_artist(await stored_user(unit, "a@example.com"))
         await unit.artists.add(artist)

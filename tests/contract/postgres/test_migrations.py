@@ -13,7 +13,7 @@ from sqlalchemy import create_engine
 
 from adapters.postgres import migrate
 from adapters.postgres.database import sqlalchemy_url
-from adapters.postgres.tables import is_ours, metadata
+from adapters.postgres.tables import is_ours, schema
 
 
 def _tables(url: str) -> set[str]:
@@ -50,7 +50,7 @@ def test_the_migrated_schema_matches_the_table_metadata(database_url: str) -> No
     try:
         with engine.connect() as conn:
             context = MigrationContext.configure(conn, opts={"include_name": is_ours})
-            differences = compare_metadata(context, metadata)
+            differences = compare_metadata(context, schema())
     finally:
         engine.dispose()
     assert differences == []

@@ -10,10 +10,10 @@ import pytest
 
 from adapters.postgres.database import Database
 from adapters.postgres.replica import ReplicaReads
-from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from booking_domain.shared import ServiceUnavailableError
 from tests.support.builders import TEST_SECRETS
 from tests.support.replication import Replicated
+from tests.support.storage import PostgresUnits, postgres_units
 
 pytestmark = [pytest.mark.anyio, pytest.mark.postgres, pytest.mark.serial]
 MAX_LAG = 5.0
@@ -50,14 +50,14 @@ async def reads(pair: Replicated, clock: Clock) -> AsyncIterator[ReplicaReads]:
     await primary.close()
 
 
-async def _served_by_replica(factory: PostgresUnitOfWorkFactory, **knobs: bool) -> bool:
+async def _served_by_replica(factory: PostgresUnits, **knobs: bool) -> bool:
     async with factory(**knobs) as uow:
         row = await (await uow.connection.execute("SELECT pg_is_in_recovery() AS r")).fetchone()
     assert row is not None
     return bool(row["r"])
 
 
-async def _note(factory: PostgresUnitOfWorkFactory, text: str) -> None:
+async def _note(factory: PostgresUnits, text: str) -> None:
     """A committed write on the primary (a row the replica may not have yet)."""
     async with factory() as uow:
         await uow.connection.execute(
@@ -67,7 +67,7 @@ async def _note(factory: PostgresUnitOfWorkFactory, text: str) -> None:
         await uow.commit()
 
 
-async def _notes(factory: PostgresUnitOfWorkFactory) -> set[str]:
+async def _notes(factory: PostgresUnits) -> set[str]:
     async with factory(read_only=True, may_lag=True) as uow:
         rows = await (await uow.connection.execute("SELECT text FROM replica_notes")).fetchall()
     return {str(row["text"]) for row in rows}
@@ -88,7 +88,7 @@ async def _caught_up(pair: Replicated, reads: ReplicaReads) -> None:
 async def test_lagging_reads_go_to_a_measured_replica_and_nothing_else_does(
     pair: Replicated, reads: ReplicaReads
 ) -> None:
-    factory = PostgresUnitOfWorkFactory(reads.primary, secrets=TEST_SECRETS, replica=reads)
+    factory = postgres_units(reads.primary, secrets=TEST_SECRETS, replica=reads)
     assert not await _served_by_replica(factory, read_only=True, may_lag=True)  # not measured
     await _caught_up(pair, reads)
     assert reads.staleness == 0.0
@@ -101,7 +101,7 @@ async def test_lagging_reads_go_to_a_measured_replica_and_nothing_else_does(
 async def test_a_replica_past_its_bound_gives_way_to_the_primary_until_it_catches_up(
     pair: Replicated, reads: ReplicaReads, clock: Clock
 ) -> None:
-    factory = PostgresUnitOfWorkFactory(reads.primary, secrets=TEST_SECRETS, replica=reads)
+    factory = postgres_units(reads.primary, secrets=TEST_SECRETS, replica=reads)
     await _note(factory, "before")
     await _caught_up(pair, reads)
     pair.pause_replay()
@@ -154,7 +154,7 @@ async def test_a_url_that_is_no_standby_is_never_used_for_lagging_reads(
 async def test_a_replica_that_stops_answering_hands_its_reads_to_the_primary(
     pair: Replicated, reads: ReplicaReads
 ) -> None:
-    factory = PostgresUnitOfWorkFactory(reads.primary, secrets=TEST_SECRETS, replica=reads)
+    factory = postgres_units(reads.primary, secrets=TEST_SECRETS, replica=reads)
     await _note(factory, "kept")
     await _caught_up(pair, reads)
     assert reads.database() is reads.replica

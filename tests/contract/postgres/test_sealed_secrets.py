@@ -13,7 +13,6 @@ from cryptography.fernet import Fernet
 
 from adapters.postgres.database import Database, psycopg_url
 from adapters.postgres.provider_tokens import PostgresTokenStore
-from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from adapters.security.secret_box import SEALED_MARKER, FernetSecretBox
 from booking_domain.payments import ProviderToken
 from booking_domain.shared import Role
@@ -22,12 +21,13 @@ from tests.support.builders import START, TEST_ENCRYPTION_KEY, TEST_SECRETS
 from tests.support.catalog import add_user
 from tests.support.cli import cli_env, inkslot
 from tests.support.sealed import rows
+from tests.support.storage import PostgresUnits, postgres_units
 
 pytestmark = pytest.mark.anyio
 NEW_KEY = Fernet.generate_key().decode()
 
 
-async def an_endpoint(uow: PostgresUnitOfWorkFactory) -> WebhookEndpoint:
+async def an_endpoint(uow: PostgresUnits) -> WebhookEndpoint:
     owner = await add_user(uow, Role.ADMIN)
     endpoint = WebhookEndpoint.register(owner, "https://hooks.example.com/in", ["*"], START)
     async with uow() as unit:
@@ -37,7 +37,7 @@ async def an_endpoint(uow: PostgresUnitOfWorkFactory) -> WebhookEndpoint:
 
 
 async def test_a_webhook_secret_is_sealed_in_its_row(database: Database, database_url: str) -> None:
-    uow = PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS)
+    uow = postgres_units(database, secrets=TEST_SECRETS)
     endpoint = await an_endpoint(uow)
     (row,) = await rows(database_url, "SELECT secret FROM webhook_endpoints")
     assert endpoint.secret not in row["secret"]
@@ -63,7 +63,7 @@ async def test_provider_tokens_are_sealed_in_their_row(
 async def test_rotation_keeps_rows_readable_and_rotate_secrets_moves_them(
     database: Database, database_url: str
 ) -> None:
-    old_uow = PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS)
+    old_uow = postgres_units(database, secrets=TEST_SECRETS)
     sealed_under_old = await an_endpoint(old_uow)
     in_the_clear = await an_endpoint(old_uow)
     async with await psycopg.AsyncConnection.connect(psycopg_url(database_url)) as conn:
@@ -72,7 +72,7 @@ async def test_rotation_keeps_rows_readable_and_rotate_secrets_moves_them(
             (in_the_clear.secret, in_the_clear.id),
         )
     both_keys = FernetSecretBox([NEW_KEY, TEST_ENCRYPTION_KEY])
-    rotated = PostgresUnitOfWorkFactory(database, secrets=both_keys)
+    rotated = postgres_units(database, secrets=both_keys)
     async with rotated(read_only=True) as unit:
         assert await unit.webhooks.get(sealed_under_old.id) == sealed_under_old
         assert await unit.webhooks.get(in_the_clear.id) == in_the_clear
@@ -89,7 +89,7 @@ async def test_rotation_keeps_rows_readable_and_rotate_secrets_moves_them(
     again = inkslot("rotate-secrets", env=env)
     assert again.returncode == 0 and "0 rows" in again.stdout
 
-    newest_only = PostgresUnitOfWorkFactory(database, secrets=FernetSecretBox([NEW_KEY]))
+    newest_only = postgres_units(database, secrets=FernetSecretBox([NEW_KEY]))
     async with newest_only(read_only=True) as unit:  # the old key may now be dropped
         assert await unit.webhooks.get(sealed_under_old.id) == sealed_under_old
         assert await unit.webhooks.get(in_the_clear.id) == in_the_clear
@@ -100,7 +100,7 @@ async def test_rotation_keeps_rows_readable_and_rotate_secrets_moves_them(
 async def test_rotate_secrets_without_the_old_key_changes_nothing(
     database: Database, database_url: str
 ) -> None:
-    await an_endpoint(PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS))
+    await an_endpoint(postgres_units(database, secrets=TEST_SECRETS))
     before = await rows(database_url, "SELECT secret FROM webhook_endpoints")
     env = cli_env(
         INKSLOT_DATABASE_URL=database_url,

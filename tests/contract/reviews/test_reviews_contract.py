@@ -12,7 +12,6 @@ from typing import cast
 import pytest
 
 from adapters.postgres.database import Database
-from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from adapters.system.clock import ManualClock
 from booking_domain.bookings import BookingStatus, record_change
 from booking_domain.bookings.history import HistoryEntry, HistoryKind
@@ -24,7 +23,10 @@ from booking_domain.testing.builders import admin
 from tests.contract.bookings.test_bookings_contract import SLOT, a_booking, store
 from tests.support.builders import START, TEST_SECRETS
 from tests.support.catalog import BookableArtist, a_user, add_bookable_artist, add_user
-from tests.support.storage import AnyUnitOfWorkFactory
+from tests.support.storage import (
+    AnyUnitOfWorkFactory,
+    postgres_units,
+)
 
 pytestmark = pytest.mark.anyio
 
@@ -125,7 +127,7 @@ async def test_on_postgres_a_review_leaves_the_catalogue_version_alone(database_
     database = Database(database_url, min_size=1, max_size=2)
     await database.open()
     try:
-        factory = PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS)
+        factory = postgres_units(database, secrets=TEST_SECRETS)
         reviews = reviews_of(factory, ManualClock(START))
         artist = await add_bookable_artist(factory)
         customer = await add_user(factory)

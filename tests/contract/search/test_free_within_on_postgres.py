@@ -23,7 +23,6 @@ from hypothesis import strategies as st
 
 from adapters.postgres.database import Database
 from adapters.postgres.outbox import PostgresOutboxFeed
-from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from adapters.system.clock import ManualClock
 from booking_domain.catalog import SchedulingPolicy, Service
 from booking_domain.media.ports import MediaStores
@@ -35,6 +34,7 @@ from booking_domain.shared.money import Money
 from booking_domain.shared.time import Interval
 from booking_domain.testing.strategies import policies, schedules, services
 from tests.support.builders import TEST_SECRETS
+from tests.support.storage import PostgresUnits, postgres_units
 
 T0 = datetime(2026, 3, 2, 10, 7, 13, tzinfo=UTC)
 HOUR = timedelta(hours=1)
@@ -173,7 +173,7 @@ def _expected(
     return min(firsts, default=None)
 
 
-async def _answer(factory: PostgresUnitOfWorkFactory, artist: ArtistId, now: datetime,
+async def _answer(factory: PostgresUnits, artist: ArtistId, now: datetime,
                   days: int) -> datetime | None:  # fmt: skip
     """The search's answer: the artist's next free slot if the artist is found free within
     ``days``, and the next free slot it shows without that filter must agree (the filtered
@@ -193,12 +193,12 @@ async def _answer(factory: PostgresUnitOfWorkFactory, artist: ArtistId, now: dat
 @asynccontextmanager
 async def _searching(
     database_url: str, clock: ManualClock
-) -> AsyncIterator[tuple[PostgresUnitOfWorkFactory, RefreshFreeStarts]]:
+) -> AsyncIterator[tuple[PostgresUnits, RefreshFreeStarts]]:
     """The search's unit of work and the free-starts refresher on the test's database."""
     database = Database(database_url, min_size=1, max_size=2)
     await database.open()
     try:
-        factory = PostgresUnitOfWorkFactory(database, secrets=TEST_SECRETS)
+        factory = postgres_units(database, secrets=TEST_SECRETS)
         deps = SearchDeps(uow=factory, clock=clock, feed=PostgresOutboxFeed(database),
                           stores=MediaStores(None, None))  # type: ignore[arg-type]  # fmt: skip
         yield factory, RefreshFreeStarts(deps)

@@ -14,13 +14,16 @@ from typing import Any
 import anyio
 import pytest
 
-from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from booking_domain.shared.errors import ServiceUnavailableError
 from booking_domain.shared.identity import Actor
 from booking_domain.shared.pages import PageRequest
 from booking_domain.waitlist import EntryState
 from tests.contract.waitlist.test_waitlist_contract import Shop, a_shop, book_and_cancel
-from tests.support.storage import postgres_units, until_a_lock_is_awaited
+from tests.support.storage import (
+    PostgresUnits,
+    postgres_units_at,
+    until_a_lock_is_awaited,
+)
 
 pytestmark = pytest.mark.anyio
 TERMINATE_THE_WAITING = (
@@ -29,17 +32,17 @@ TERMINATE_THE_WAITING = (
 
 
 @pytest.fixture
-async def uow_factory(database_url: str) -> AsyncIterator[PostgresUnitOfWorkFactory]:
-    async with postgres_units(database_url, max_size=8) as units:
+async def uow_factory(database_url: str) -> AsyncIterator[PostgresUnits]:
+    async with postgres_units_at(database_url, max_size=8) as units:
         yield units
 
 
-async def someone_waits_for_a_calendar(uow_factory: PostgresUnitOfWorkFactory) -> None:
+async def someone_waits_for_a_calendar(uow_factory: PostgresUnits) -> None:
     """Until a transaction queues on an advisory lock (a calendar)."""
     assert await until_a_lock_is_awaited(uow_factory, advisory=True), "nobody waited"
 
 
-async def an_offer(uow_factory: PostgresUnitOfWorkFactory) -> tuple[Shop, Actor]:
+async def an_offer(uow_factory: PostgresUnits) -> tuple[Shop, Actor]:
     shop = await a_shop(uow_factory)
     await shop.join(shop.first)
     await book_and_cancel(shop)
@@ -49,7 +52,7 @@ async def an_offer(uow_factory: PostgresUnitOfWorkFactory) -> tuple[Shop, Actor]
 
 @pytest.mark.parametrize("step", ["accept", "decline", "leave"])
 async def test_an_answer_waits_for_the_calendar_before_it_takes_the_entry_or_the_booking(
-    uow_factory: PostgresUnitOfWorkFactory, step: str
+    uow_factory: PostgresUnits, step: str
 ) -> None:
     shop, customer = await an_offer(uow_factory)
     w = shop.app.bundles.waitlist
@@ -75,7 +78,7 @@ async def test_an_answer_waits_for_the_calendar_before_it_takes_the_entry_or_the
 
 
 async def test_a_reader_whose_connection_is_lost_fails_its_batch_and_passes_nothing_over(
-    uow_factory: PostgresUnitOfWorkFactory, caplog: pytest.LogCaptureFixture
+    uow_factory: PostgresUnits, caplog: pytest.LogCaptureFixture
 ) -> None:
     """The storage gone away mid-batch is no freed time to pass over: the batch fails
     whole (nothing of it is kept) and the next look reads it again."""

@@ -11,8 +11,6 @@ from datetime import timedelta
 import psycopg
 import pytest
 
-from adapters.memory.uow import InMemoryUnitOfWorkFactory
-from adapters.postgres.uow import PostgresUnitOfWorkFactory
 from adapters.system.clock import ManualClock
 from booking_domain.shared import EventId, Role
 from booking_domain.shared.errors import ConflictError
@@ -29,7 +27,12 @@ from tests.contract.bookings.test_bookings_contract import DEPOSIT, SLOT, a_book
 from tests.contract.outbox.test_outbox_contract import everything, feed_of
 from tests.support.builders import START
 from tests.support.catalog import add_bookable_artist, add_user
-from tests.support.storage import AnyUnitOfWorkFactory, until_a_lock_is_awaited
+from tests.support.storage import (
+    AnyUnitOfWorkFactory,
+    InMemoryUnitOfWorkFactory,
+    PostgresUnitOfWorkFactory,
+    until_a_lock_is_awaited,
+)
 
 pytestmark = pytest.mark.anyio
 

@@ -10,7 +10,6 @@ from datetime import timedelta
 
 import pytest
 
-from adapters.memory.uow import InMemoryUnitOfWorkFactory
 from adapters.notifications.rendering import BabelRenderer
 from booking_domain.bookings import BookingStatus, ConsentNotSignedError, IdNotCheckedError
 from booking_domain.bookings.use_cases import BookingRequest
@@ -34,6 +33,7 @@ from booking_domain.shared import Role
 from tests.support.bootstrap import App, build_app
 from tests.support.builders import START
 from tests.support.catalog import BookableArtist, add_bookable_artist, add_user
+from tests.support.storage import InMemoryUnitOfWorkFactory
 from tests.unit.adapters.test_notification_rendering import a_view
 
 pytestmark = pytest.mark.anyio

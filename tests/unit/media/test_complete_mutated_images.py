@@ -15,7 +15,6 @@ from tempfile import TemporaryDirectory
 from hypothesis import HealthCheck, example, given, settings
 
 from adapters.images.pillow import PillowImageProcessor
-from adapters.memory.uow import InMemoryUnitOfWorkFactory
 from adapters.storage.local import LocalObjectStore
 from adapters.system.clock import ManualClock
 from booking_domain.media import ImageRejectedError, MediaStores, UploadStatus
@@ -28,6 +27,7 @@ from tests.support.image_mutations import (
     png_chunk_mutations,
     png_with_trns_longer_than_plte,
 )
+from tests.support.storage import memory_units
 
 START = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 
@@ -38,7 +38,7 @@ async def _complete(declared: str, data: bytes, root: Path) -> None:
         LocalObjectStore(root, name, base_url="http://x", secret=b"k" * 32, clock=clock)
         for name in ("uploads", "media")
     )
-    uow = InMemoryUnitOfWorkFactory()
+    uow = memory_units()
     media = MediaUseCases.build(
         MediaDeps(uow, MediaStores(uploads, public), PillowImageProcessor(), clock)
     )

@@ -10,7 +10,6 @@ from datetime import timedelta
 import pytest
 
 from adapters.memory.notifications import InMemoryNotificationQueue
-from adapters.memory.uow import InMemoryUnitOfWork
 from booking_domain.bookings import BookingStatus
 from booking_domain.bookings.use_cases import BookingRequest
 from booking_domain.notifications import (
@@ -24,6 +23,7 @@ from booking_domain.shared.identity import Actor
 from tests.support.bootstrap import App, build_app
 from tests.support.builders import START
 from tests.support.catalog import BookableArtist, add_bookable_artist, add_user
+from tests.support.storage import InMemoryUnitOfWork
 
 pytestmark = pytest.mark.anyio
 SLOT = START.replace(hour=12) + timedelta(days=3)

@@ -10,7 +10,6 @@ from datetime import timedelta
 import pytest
 
 from adapters.calendars.fetch import HttpCalendarFetcher
-from adapters.memory.uow import InMemoryUnitOfWorkFactory
 from adapters.system.clock import ManualClock
 from booking_domain.scheduling import Interval
 from booking_domain.scheduling.external import REFRESH_EVERY
@@ -19,6 +18,7 @@ from booking_domain.shared import Actor, PermissionDeniedError, Role
 from tests.support.builders import START
 from tests.support.catalog import BookableArtist, add_bookable_artist, add_user
 from tests.support.ics_server import Answer, IcsServer, calendar, ics_server
+from tests.support.storage import MemoryUnits, memory_units
 
 pytestmark = pytest.mark.anyio
 
@@ -32,12 +32,12 @@ def host() -> Iterator[IcsServer]:
         yield server
 
 
-def _scheduling(uow: InMemoryUnitOfWorkFactory, clock: ManualClock) -> SchedulingUseCases:
+def _scheduling(uow: MemoryUnits, clock: ManualClock) -> SchedulingUseCases:
     fetcher = HttpCalendarFetcher(allow_private_targets=True)
     return SchedulingUseCases.build(SchedulingDeps(uow=uow, clock=clock, calendar_fetcher=fetcher))
 
 
-async def _busy(uow: InMemoryUnitOfWorkFactory, artist: BookableArtist) -> tuple[Interval, ...]:
+async def _busy(uow: MemoryUnits, artist: BookableArtist) -> tuple[Interval, ...]:
     window = Interval(DAY, DAY + timedelta(days=1))
     async with uow(read_only=True) as unit:
         context = await unit.scheduling.context(artist.id, artist.service.id, window, START)
@@ -46,7 +46,7 @@ async def _busy(uow: InMemoryUnitOfWorkFactory, artist: BookableArtist) -> tuple
 
 
 async def test_add_queue_refresh_fail_and_keep(host: IcsServer) -> None:
-    uow, clock = InMemoryUnitOfWorkFactory(), ManualClock(START)
+    uow, clock = memory_units(), ManualClock(START)
     scheduling = _scheduling(uow, clock)
     artist = await add_bookable_artist(uow)
     me = Actor(artist.user_id, Role.ARTIST)
@@ -79,7 +79,7 @@ async def test_add_queue_refresh_fail_and_keep(host: IcsServer) -> None:
 
 
 async def test_only_artists_connect_calendars(host: IcsServer) -> None:
-    uow = InMemoryUnitOfWorkFactory()
+    uow = memory_units()
     scheduling = _scheduling(uow, ManualClock(START))
     customer = await add_user(uow, Role.CUSTOMER)
     with pytest.raises(PermissionDeniedError):

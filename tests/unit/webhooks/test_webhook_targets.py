@@ -12,7 +12,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from adapters.memory.uow import InMemoryUnitOfWorkFactory
 from adapters.system.clock import ManualClock
 from adapters.webhooks.http import HttpWebhookSender, IpAddress
 from booking_domain.shared import EventId, OutboxEvent, Role
@@ -31,6 +30,7 @@ from booking_domain.webhooks.use_cases import WebhooksDeps, WebhookUseCases
 from tests.contract.outbox.test_outbox_contract import feed_of
 from tests.support.builders import START
 from tests.support.catalog import add_user
+from tests.support.storage import MemoryUnits, memory_units
 
 BLOCKS = [block for block, _ in IPV4_SPECIAL_PURPOSE + IPV6_SPECIAL_PURPOSE]
 UNREADABLE = [
@@ -135,7 +135,7 @@ class BrokenSender:
 
 
 def use_cases(
-    uow: InMemoryUnitOfWorkFactory, sender: HttpWebhookSender | BrokenSender, private: bool
+    uow: MemoryUnits, sender: HttpWebhookSender | BrokenSender, private: bool
 ) -> WebhookUseCases:
     deps = WebhooksDeps(
         uow=uow, feed=feed_of(uow), webhook_sender=sender, clock=ManualClock(START),
@@ -146,7 +146,7 @@ def use_cases(
 
 @pytest.mark.parametrize("url", UNREADABLE)
 async def test_registration_refuses_what_the_sender_cannot_read(url: str) -> None:
-    uow = InMemoryUnitOfWorkFactory()
+    uow = memory_units()
     sender = HttpWebhookSender(allow_private_targets=True)
     hooks = use_cases(uow, sender, private=True)
     admin = await add_user(uow, Role.ADMIN)
@@ -156,7 +156,7 @@ async def test_registration_refuses_what_the_sender_cannot_read(url: str) -> Non
     await sender.close()
 
 
-async def stored_delivery(uow: InMemoryUnitOfWorkFactory, url: str) -> Delivery:
+async def stored_delivery(uow: MemoryUnits, url: str) -> Delivery:
     """An endpoint stored as it was before the rule, with one delivery due."""
     admin = await add_user(uow, Role.ADMIN)
     endpoint = WebhookEndpoint.register(admin, url, ["*"], START)
@@ -175,7 +175,7 @@ async def stored_delivery(uow: InMemoryUnitOfWorkFactory, url: str) -> Delivery:
 
 @pytest.mark.parametrize("url", UNREADABLE)
 async def test_a_stored_unreadable_url_fails_its_delivery_on_the_record(url: str) -> None:
-    uow = InMemoryUnitOfWorkFactory()
+    uow = memory_units()
     sender = HttpWebhookSender(allow_private_targets=True)
     delivery = await stored_delivery(uow, url)
     recorded = await use_cases(uow, sender, private=True).deliver_webhook(delivery.id)
@@ -186,7 +186,7 @@ async def test_a_stored_unreadable_url_fails_its_delivery_on_the_record(url: str
 
 
 async def test_any_failure_of_an_attempt_is_recorded_with_its_error() -> None:
-    uow = InMemoryUnitOfWorkFactory()
+    uow = memory_units()
     delivery = await stored_delivery(uow, "https://hooks.example.com/in")
     recorded = await use_cases(uow, BrokenSender(), private=False).deliver_webhook(delivery.id)
     assert recorded is not None

@@ -16,6 +16,11 @@ metadata = sa.MetaData(
     }
 )
 
+# Indexes on expressions that only the migrations describe (the metadata cannot state them
+# the way PostgreSQL reflects them): each tables module adds its own, and the comparison
+# with the migrations leaves them out (``tables.is_ours``).
+EXPRESSION_INDEXES: set[str] = set()
+
 
 def timestamps() -> list[sa.Column[object]]:
     """``created_at`` and ``updated_at``, stamped by the database when not given."""

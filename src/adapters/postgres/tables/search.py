@@ -6,12 +6,12 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql as pg
 
-from adapters.postgres.tables.base import metadata, refers_to
+from adapters.postgres.tables.base import EXPRESSION_INDEXES, metadata, refers_to
 
 # Migration 0017's indexes on expressions of functions it creates, or with operator-class
 # parameters: described there only (the metadata cannot state them the way PostgreSQL
 # reflects them), so the schema comparison leaves them out.
-EXPRESSION_INDEXES = frozenset(
+EXPRESSION_INDEXES.update(
     {
         "ix_artists_search_rating",  # carrying the rating walk's columns since 0021
         "ix_search_vocabulary_word_trgm",

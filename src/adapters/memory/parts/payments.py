@@ -1,0 +1,34 @@
+"""Payments' storage: invoices, received payments, refunds, the ledger and the payment jobs
+(with loyalty's part: an invoice redeems points)."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from adapters.memory.parts import loyalty, over_table
+from adapters.memory.payments import (
+    PAYMENT_JOBS,
+    InMemoryInvoiceRepository,
+    InMemoryPaymentJobs,
+    InMemoryReceivedPaymentRepository,
+    InMemoryRefundRepository,
+    InMemoryTransactionLedger,
+)
+from booking_domain.payments.ports import PaymentsUnitOfWork
+
+
+class Part(loyalty.Part):
+    invoices = cached_property(
+        lambda uow: InMemoryInvoiceRepository(uow.staged("invoices"), uow.staged("bookings"))
+    )
+    received_payments = over_table(InMemoryReceivedPaymentRepository, "received_payments")
+    payment_jobs = over_table(InMemoryPaymentJobs, PAYMENT_JOBS)
+    refunds = cached_property(
+        lambda uow: InMemoryRefundRepository(uow.staged("refunds"), uow.staged("bookings"))
+    )
+    transactions = cached_property(
+        lambda uow: InMemoryTransactionLedger(uow.staged("invoices"), uow.staged("refunds"))
+    )
+
+
+SERVES: type[PaymentsUnitOfWork] = Part

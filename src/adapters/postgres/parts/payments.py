@@ -1,0 +1,25 @@
+"""Payments' storage: invoices, received payments, refunds, the ledger and the payment jobs
+(with loyalty's part: an invoice redeems points)."""
+
+from __future__ import annotations
+
+from adapters.postgres.ledger import PostgresTransactionLedger
+from adapters.postgres.parts import loyalty, on_connection, with_jobs
+from adapters.postgres.payments import (
+    PostgresInvoiceRepository,
+    PostgresReceivedPaymentRepository,
+    PostgresRefundRepository,
+    ProcrastinatePaymentJobs,
+)
+from booking_domain.payments.ports import PaymentsUnitOfWork
+
+
+class Part(loyalty.Part):
+    invoices = on_connection(PostgresInvoiceRepository)
+    received_payments = on_connection(PostgresReceivedPaymentRepository)
+    payment_jobs = with_jobs(ProcrastinatePaymentJobs)
+    refunds = on_connection(PostgresRefundRepository)
+    transactions = on_connection(PostgresTransactionLedger)
+
+
+SERVES: type[PaymentsUnitOfWork] = Part
