@@ -260,6 +260,9 @@ def _worker(args: argparse.Namespace, settings: Settings) -> int:
     if args.concurrency is not None and args.concurrency < 1:
         print("inkslot: --concurrency must be at least 1", file=sys.stderr)
         return 2
+    # Until the job queue takes SIGTERM over (a graceful stop), a stop while the worker
+    # starts (compose recreating it, then `down`) is a stop carried out: exit 0, not 143.
+    signal.signal(signal.SIGTERM, _exit_on_signal)
     start_tracing("inkslot-worker", background_statements=settings.trace_background_statements)
     with database(settings) as ready:
 
