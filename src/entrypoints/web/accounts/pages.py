@@ -14,22 +14,20 @@ from litestar.enums import MediaType
 from litestar.response import Template
 
 from entrypoints.web.accounts.texts import ACCOUNT_TEXTS
-from entrypoints.web.shared.dates import date_words
-from entrypoints.web.shared.render import Lang, linked_page, request_locale
-from entrypoints.web.shared.texts import script_texts
+from entrypoints.web.shared.render import Lang, shell_page
 
 Purpose = Literal["verify", "reset", "unlock"]
 
 
 def _account_page(purpose: Purpose, request: Request[Any, Any, Any], lang: str | None) -> Template:
-    locale = request_locale(request, lang)
-    data = {
-        "purpose": purpose,
-        "lang": locale,
-        "texts": script_texts(locale, ACCOUNT_TEXTS),
-        "dates": date_words(locale),
-    }
-    return linked_page("account.html.j2", request, lang, 200, purpose=purpose, data=data)
+    return shell_page(
+        "account.html.j2",
+        request,
+        lang,
+        ACCOUNT_TEXTS,
+        fields={"purpose": purpose},
+        purpose=purpose,
+    )
 
 
 # ``token`` is not a parameter of these handlers on purpose: the server never reads it.

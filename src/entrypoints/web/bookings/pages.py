@@ -12,6 +12,7 @@ The pages' templates, style sheet, strict Content-Security-Policy and languages
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any, Final
 from uuid import UUID
 
@@ -23,8 +24,7 @@ from litestar.response import Template
 from entrypoints.http.locale import SUPPORTED_LOCALES
 from entrypoints.web.bookings.texts import BOOKING_TEXTS
 from entrypoints.web.consent import CONSENT_FORM_TEXTS
-from entrypoints.web.shared.dates import date_words
-from entrypoints.web.shared.render import Lang, linked_page, missing_page, request_locale
+from entrypoints.web.shared.render import Lang, missing_page, shell_page
 from entrypoints.web.shared.texts import script_texts
 
 # What a booking's links in messages add to its address (notifications/facts.py: Links).
@@ -38,17 +38,15 @@ def _booking(
         parsed = UUID(booking_id)
     except ValueError:
         return missing_page(request, lang)
-    locale = request_locale(request, lang)
-    data = {
-        "bookingId": str(parsed),
-        "action": action,
-        "lang": locale,
-        "texts": script_texts(locale, BOOKING_TEXTS),
-        # A consent form's controls speak its language, whichever the page's is.
-        "formTexts": {code: script_texts(code, CONSENT_FORM_TEXTS) for code in SUPPORTED_LOCALES},
-        "dates": date_words(locale),
-    }
-    return linked_page("mine.html.j2", request, lang, 200, data=data)
+    # A consent form's controls speak its language, whichever the page's is.
+    fields = {"bookingId": str(parsed), "action": action, "formTexts": _form_texts()}
+    return shell_page("mine.html.j2", request, lang, BOOKING_TEXTS, fields=fields)
+
+
+@cache
+def _form_texts() -> dict[str, dict[str, str]]:
+    """The consent form's words in every language (the same for every request)."""
+    return {code: script_texts(code, CONSENT_FORM_TEXTS) for code in SUPPORTED_LOCALES}
 
 
 @get("/bookings/{booking_id:str}", include_in_schema=False, media_type=MediaType.HTML)

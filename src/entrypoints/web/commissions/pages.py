@@ -16,9 +16,7 @@ from litestar.params import FromPath
 from litestar.response import Template
 
 from entrypoints.web.commissions.texts import REQUEST_TEXTS
-from entrypoints.web.shared.dates import date_words
-from entrypoints.web.shared.render import Lang, linked_page, missing_page, request_locale
-from entrypoints.web.shared.texts import script_texts
+from entrypoints.web.shared.render import Lang, missing_page, shell_page
 
 
 @get("/requests/{request_id:str}", include_in_schema=False, media_type=MediaType.HTML)
@@ -31,14 +29,9 @@ async def request_page(
         parsed = UUID(request_id)
     except ValueError:
         return missing_page(request, lang)
-    locale = request_locale(request, lang)
-    data = {
-        "requestId": str(parsed),
-        "lang": locale,
-        "texts": script_texts(locale, REQUEST_TEXTS),
-        "dates": date_words(locale),
-    }
-    return linked_page("request.html.j2", request, lang, 200, data=data)
+    return shell_page(
+        "request.html.j2", request, lang, REQUEST_TEXTS, fields={"requestId": str(parsed)}
+    )
 
 
 PAGES: Final = (request_page,)

@@ -13,18 +13,13 @@ from litestar.enums import MediaType
 from litestar.response import Template
 
 from entrypoints.web.loyalty.texts import LOYALTY_TEXTS
-from entrypoints.web.shared.dates import date_words
-from entrypoints.web.shared.render import Lang, linked_page, request_locale
-from entrypoints.web.shared.texts import script_texts
+from entrypoints.web.shared.render import Lang, shell_page
 
 
 @get("/loyalty", include_in_schema=False, media_type=MediaType.HTML)
 async def loyalty_page(request: Request[Any, Any, Any], lang: Lang = None) -> Template:
     """One's points (the points messages' link): whose they are is the API's to say."""
-    locale = request_locale(request, lang)
-    texts = script_texts(locale, LOYALTY_TEXTS)
-    data = {"lang": locale, "texts": texts, "dates": date_words(locale)}
-    return linked_page("loyalty.html.j2", request, lang, 200, data=data)
+    return shell_page("loyalty.html.j2", request, lang, LOYALTY_TEXTS)
 
 
 PAGES: Final = (loyalty_page,)

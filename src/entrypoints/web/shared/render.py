@@ -11,6 +11,7 @@ carry secrets (a link's token) or lead to a person's booking.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Annotated, Any, Final
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -22,8 +23,9 @@ from litestar.response import Template
 from litestar.template.config import TemplateConfig
 
 from entrypoints.web.shared.assets import asset_url
+from entrypoints.web.shared.dates import date_words
 from entrypoints.web.shared.folders import files, folders
-from entrypoints.web.shared.texts import page_locale, translator
+from entrypoints.web.shared.texts import page_locale, script_texts, translator
 
 CONTENT_SECURITY_POLICY: Final = "; ".join(
     (
@@ -87,6 +89,27 @@ def linked_page(
 ) -> Template:
     """A page that emails and texts link to (``no-store``), in the visitor's language."""
     return render(name, request_locale(request, lang), status, LINKED_HEADERS, **context)
+
+
+def shell_page(
+    name: str,
+    request: Request[Any, Any, Any],
+    lang: str | None,
+    texts: Mapping[str, str],
+    *,
+    fields: Mapping[str, object] | None = None,
+    **context: Any,
+) -> Template:
+    """A linked page whose script does the work through the API: its ``data`` block holds
+    ``fields``, the language, the script's ``texts`` in it and its date words."""
+    locale = request_locale(request, lang)
+    data = {
+        **(fields or {}),
+        "lang": locale,
+        "texts": script_texts(locale, texts),
+        "dates": date_words(locale),
+    }
+    return render(name, locale, 200, LINKED_HEADERS, data=data, **context)
 
 
 def missing_page(request: Request[Any, Any, Any], lang: str | None) -> Template:
