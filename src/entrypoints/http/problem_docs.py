@@ -56,7 +56,6 @@ from entrypoints.http.auth import RoleGuard, authenticated, stream_authenticated
 from entrypoints.http.problems import CODES_BY_STATUS, PROBLEM_JSON, Problem, status_for
 
 RAISES = "raises"
-EXACT = "raises_exactly"  # the operation declared what it raises (every one does)
 CONTEXT = "context"
 RATE_LIMITED = "rate_limited"
 OPTIONAL_CALLER = "maybe_actor"  # the dependency that reads a token when one is sent
@@ -73,7 +72,7 @@ def raises_exactly(*errors: type[DomainError]) -> dict[str, Any]:
     """The ``opt`` of one operation naming every domain error it can raise, read from its
     use case: the document lists these codes and no others of the domain (a category
     stands for its own code only). The codes every operation can meet are added as ever."""
-    return {RAISES: errors, EXACT: True}
+    return {RAISES: errors}
 
 
 def problem_schemas() -> dict[str, Any]:
@@ -109,7 +108,6 @@ class ProblemFacts:
     """What an operation's handler says about the problems it can answer."""
 
     errors: tuple[type[DomainError], ...]
-    context: str | None
     exact: bool
     signed_in: bool
     token_checked: bool
@@ -123,8 +121,7 @@ def facts_of(handler: HTTPRouteHandler) -> ProblemFacts:
     signed_in = any(g in (authenticated, stream_authenticated) for g in guards)
     return ProblemFacts(
         errors=tuple(opt.get(RAISES, ())),
-        context=opt.get(CONTEXT),
-        exact=bool(opt.get(EXACT)),
+        exact=RAISES in opt,  # raises_exactly is the only way to declare
         signed_in=signed_in,
         token_checked=signed_in or OPTIONAL_CALLER in inspect.signature(handler.fn).parameters,
         role_guarded=any(isinstance(g, RoleGuard) for g in guards),
@@ -137,8 +134,7 @@ def codes_by_status(
 ) -> dict[int, set[str]]:
     """Every status the operation can answer with a problem, and the codes of each."""
     codes: dict[int, set[str]] = defaultdict(set)
-    declared = facts.errors
-    for error in declared:
+    for error in facts.errors:
         codes[status_for(error)].add(error.code)
     generic = [
         (takes_input, 400),
