@@ -42,6 +42,11 @@ _CLIENT_PAYS_BY_HAND = FieldError(
 )
 
 
+def new_booking_id(now: datetime) -> BookingId:
+    """A new booking's id, ordered by the moment it is made (UUIDv7 at whole seconds)."""
+    return BookingId(new_uuid7(epoch_floor(now) * 1000))
+
+
 def require_calendar_owner(by: Actor, artist_user_id: UserId) -> None:
     """Only the artist whose calendar it is books someone else in
     (``BookingActionNotAllowedError`` for anyone else: customers, admins, other artists)."""
@@ -188,7 +193,7 @@ def request_booking(
     zero = Money.zero(opening.deposit.currency)
     blocked = service.blocked_span(start)
     booking = Booking(
-        id=booking_id or BookingId(new_uuid7(epoch_floor(now) * 1000)),
+        id=booking_id or new_booking_id(now),
         reference=reference or new_booking_reference(),
         artist_id=service.artist_id,
         artist_user_id=artist_user_id,

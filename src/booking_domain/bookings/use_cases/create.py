@@ -51,7 +51,12 @@ from datetime import UTC, datetime, timedelta
 
 from booking_domain.bookings.booking import Booking
 from booking_domain.bookings.clients import BookedFor
-from booking_domain.bookings.creation import SessionTerms, request_booking, require_calendar_owner
+from booking_domain.bookings.creation import (
+    SessionTerms,
+    new_booking_id,
+    request_booking,
+    require_calendar_owner,
+)
 from booking_domain.bookings.errors import (
     BookingActionNotAllowedError,
     BookingNotFoundError,
@@ -78,7 +83,7 @@ from booking_domain.bookings.use_cases.parties import (
     read_phone,
     resolve_party,
 )
-from booking_domain.bookings.use_cases.writing import new_booking_id, write_new_booking
+from booking_domain.bookings.use_cases.writing import write_new_booking
 from booking_domain.catalog import BookingLink
 from booking_domain.scheduling import SchedulingContext, check_bookable
 from booking_domain.shared.errors import FieldError, InvalidInputError

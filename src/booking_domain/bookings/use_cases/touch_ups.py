@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 
 from booking_domain.bookings.access import load_visible
 from booking_domain.bookings.booking import Booking
-from booking_domain.bookings.creation import request_booking
+from booking_domain.bookings.creation import new_booking_id, request_booking
 from booking_domain.bookings.errors import BookingReferenceTakenError
 from booking_domain.bookings.ports import BookingsUnitOfWork
 from booking_domain.bookings.touch_ups import (
@@ -30,7 +30,7 @@ from booking_domain.bookings.touch_ups import (
 from booking_domain.bookings.use_cases.checks import bookable_context, taken_is_a_conflict
 from booking_domain.bookings.use_cases.create import MAX_NOTES_LENGTH
 from booking_domain.bookings.use_cases.deps import BookingsDeps
-from booking_domain.bookings.use_cases.writing import new_booking_id, write_new_booking
+from booking_domain.bookings.use_cases.writing import write_new_booking
 from booking_domain.scheduling import (
     ArtistNotBookableError,
     Interval,

@@ -22,13 +22,7 @@ from booking_domain.bookings.ports import BookingsUnitOfWork
 from booking_domain.bookings.recording import record_new
 from booking_domain.bookings.use_cases.checks import claim_flash, claims_flash
 from booking_domain.bookings.use_cases.holds import expire_stale_holds
-from booking_domain.scheduling import SchedulingContext, epoch_floor
-from booking_domain.shared.ids import BookingId, new_uuid7
-
-
-def new_booking_id(now: datetime) -> BookingId:
-    """A new booking's id, ordered by the moment it is made (UUIDv7 at whole seconds)."""
-    return BookingId(new_uuid7(epoch_floor(now) * 1000))
+from booking_domain.scheduling import SchedulingContext
 
 
 async def write_new_booking(
