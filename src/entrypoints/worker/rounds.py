@@ -6,12 +6,8 @@ a failing step ends the round's tick (the next tick is the retry).
   cancelled at the provider by jobs of their own, then the refunds of what bookings owe
   back, paid by jobs (payments). The order is the rule: a hold expired in a tick has its
   invoice withdrawn in the same tick.
-- ``purge``: what each context keeps no longer (idempotency keys past their 24 hours,
-  outbox events past their 7 days, uploads requested a day ago and never used, spent
-  Telegram logins too old to replay, phone codes sent over a day ago, signed consents past
-  their retention, the Telegram bot's updates of a day ago and its chat link tokens that ran
-  out, the texts charged to accounts and the booking links' visitors of days before
-  yesterday): the steps are independent of each other.
+- ``purge``: what each context keeps no longer, each its own ``Step(PURGE, ...)``
+  described in its module: the steps are independent of each other.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ from entrypoints.database import job_queue
 from entrypoints.settings import Settings
 from entrypoints.worker.job_log import log_start
 from entrypoints.worker.tasks import build_tasks
-from entrypoints.worker.work import DISPATCH_EVERY, context_work
+from entrypoints.worker.work import context_work
 
 GRACE = 30.0
 RESTART_AFTER = 5.0
@@ -33,9 +33,7 @@ FETCH_EVERY_WITHOUT_LISTEN = 0.5
 _log = logging.getLogger("inkslot.worker")
 
 
-async def follow_forever(
-    step: Callable[[], Awaitable[int]], what: str, every: float = DISPATCH_EVERY
-) -> None:
+async def follow_forever(step: Callable[[], Awaitable[int]], what: str, every: float) -> None:
     """Follow the outbox as events come: ``step`` every ``every`` seconds (a context's
     ``Follower``; one at a time across workers: the others find the position taken and wait
     for the next turn). A failure is logged, not fatal."""

@@ -39,9 +39,10 @@ def build_tasks(bundles: Bundles, settings: Settings) -> procrastinate.Blueprint
     tasks = procrastinate.Blueprint()
     rounds: dict[Round, list[Bound]] = {each: [] for each in ROUNDS}
     for name, work in context_work():
-        _add_context_tasks(tasks, work, getattr(bundles, name), settings)
+        bundle = getattr(bundles, name)
+        _add_context_tasks(tasks, work, bundle, settings)
         for step in work.steps:
-            _take_part(rounds, name, step, getattr(bundles, name))
+            _take_part(rounds, name, step, bundle)
     for each, steps in rounds.items():
         _add_periodic(tasks, each.name, each.cron, settings, _round(steps))
     _add_diagnostic_tasks(tasks)
