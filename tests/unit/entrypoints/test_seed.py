@@ -4,6 +4,8 @@ tögrög amount QPay can take."""
 
 from __future__ import annotations
 
+import secrets
+
 import pytest
 
 from booking_domain.catalog.ports import ArtistFilter
@@ -44,3 +46,26 @@ async def test_the_demo_prices_are_real_ulaanbaatar_prices() -> None:
     assert provider_amount(deposit) == 100_000  # whole tögrög, as QPay takes it
     assert len(prices) > 12
     assert all(_tugrik(50_000) <= p <= _tugrik(1_000_000) for p in prices), prices
+
+
+async def test_seeding_never_fails_on_an_unlucky_random_password(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A random draw can hold a part of an account's name ("ink", "art", "demo"), which the
+    sign-up rules refuse: every demo account's first draw here does, and seeding still
+    succeeds, each password accepted by those rules."""
+    real_draw = secrets.token_urlsafe
+    draws = iter(["xxInkxxArtxxDemo"] * 2 * 20)
+
+    def unlucky_first(nbytes: int | None = None) -> str:
+        return next(draws, None) or real_draw(nbytes)
+
+    monkeypatch.setattr(secrets, "token_urlsafe", unlucky_first)
+    app = build_app()
+    accounts = await seed_demo_data(app.bundles, app.uow, app.clock)
+    assert [a.email for a in accounts] == [
+        "admin@inkslot.local",
+        "customer@inkslot.local",
+        "artist@inkslot.local",
+    ]
+    assert all("demo" not in a.password.lower() for a in accounts)
