@@ -84,6 +84,7 @@ def http_config(settings: Settings, tracer_provider: TracerProvider | None = Non
         metrics_loopback=settings.is_local,
         tracer_provider=tracer_provider,
         drain_seconds=settings.drain_seconds,
+        secure_cookies=not settings.is_local,
     )
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from booking_domain.payments import PaymentMethod
-from booking_domain.shared import HealthProbe, OutboxRelay
+from booking_domain.shared import Clock, HealthProbe, OutboxRelay
 from booking_domain.shared.ports import OperationsReadout
 from entrypoints.contexts import Contexts
 
@@ -29,6 +29,7 @@ class Bundles(Contexts):
     health: HealthProbe
     operations: OperationsReadout  # what /metrics reads from the store
     relay: OutboxRelay  # pushes committed events to this process's stream listeners
+    clock: Clock  # the core's clock: what "now" and "today" are to the pages it renders
     # The local stores' HTTP side (signed uploads and downloads, public media), when the
     # deployment keeps files itself; None with R2/S3.
     storage_server: ASGIApp | None = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import hmac
 import secrets
 from collections import OrderedDict
 from datetime import UTC, datetime, timedelta
@@ -136,6 +137,12 @@ class JwtTokenService(TokenService):
 
     def new_refresh_secret(self) -> str:
         return secrets.token_urlsafe(32)
+
+    def form_token(self, session_id: SessionFamilyId) -> str:
+        # Keyed with the signing secret, under a label of its own so that no token of
+        # another kind can ever equal one.
+        message = b"inkslot:form-token:" + session_id.bytes
+        return hmac.new(self._secret.encode(), message, hashlib.sha256).hexdigest()
 
     def hash_refresh_secret(self, secret: str) -> str:
         # The secret has 256 bits of entropy, so a fast hash is enough: nothing to brute-force.

@@ -417,6 +417,12 @@ class TokenService(Protocol):
         """A fresh random opaque refresh token, given to the client once."""
         ...
 
+    def form_token(self, session_id: SessionFamilyId) -> str:
+        """The token a browser's forms carry for the session ``session_id`` (against
+        cross-site request forgery): the same for the session's whole life, different for
+        every session, and impossible to make without the server's key."""
+        ...
+
     def hash_refresh_secret(self, secret: str) -> str:
         """The stable digest under which a refresh token is stored and looked up."""
         ...

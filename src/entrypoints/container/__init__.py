@@ -104,6 +104,7 @@ def bundles(core: Core) -> Bundles:
         health=adapters.health(),
         operations=adapters.operations(),
         relay=adapters.relay(),
+        clock=adapters.clock(),
         storage_server=adapters.storage().server,
         sandbox=None if sandbox is None else SandboxBank(sandbox),
     )

@@ -31,7 +31,7 @@ from entrypoints.http.problem_docs import RATE_LIMITED, OpenAPIConfigWithProblem
 from entrypoints.http.problems import EXCEPTION_HANDLERS
 from entrypoints.http.request import ApiRequest
 from entrypoints.http.routes import Routes
-from entrypoints.http.serving import SERVING, Serving
+from entrypoints.http.serving import SECURE_COOKIES, SERVING, Serving
 from entrypoints.http.stream.relay import Channels, channels_for
 from entrypoints.http.system import live, ready
 from entrypoints.http.tracing import tracing_plugins
@@ -60,6 +60,9 @@ class HttpConfig:
     metrics_loopback: bool = True  # the local profile; production serves only the token
     tracer_provider: TracerProvider | None = None  # entrypoints.tracing, when it traces
     drain_seconds: float = 0.0  # not ready this long after SIGTERM, then stop (draining.py)
+    # The console's session cookies are ``Secure`` (sent over HTTPS only) outside the local
+    # profile, which serves plain HTTP on the developer's machine.
+    secure_cookies: bool = True
 
 
 def build_app(
@@ -91,7 +94,8 @@ def build_app(
         if config.cors_origins
         else None,
         stores=_rate_limit_stores(config),
-        state=State({SERVING: serving}),  # for the guards (auth.py) and test harnesses
+        # For the guards (auth.py), the console's cookies and test harnesses.
+        state=State({SERVING: serving, SECURE_COOKIES: config.secure_cookies}),
         openapi_config=_openapi(config),
         plugins=[channels.plugin, *tracing_plugins(config.tracer_provider)],
         # The core's tasks start after its adapters (a pool to read with) and stop before them.

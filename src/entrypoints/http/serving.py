@@ -23,6 +23,7 @@ from entrypoints.http.stream.relay import Channels, RelayTask
 from entrypoints.http.stream.sessions import SessionWatch, Watched
 
 SERVING = "serving"  # the app's state key of its Serving
+SECURE_COOKIES = "secure_cookies"  # the app's state key: its cookies are HTTPS-only
 
 
 def serving_of(app: Litestar) -> Serving:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import base64
 import json
 from datetime import timedelta
+from uuid import UUID
 
 import jwt
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from adapters.security.tokens import JwtTokenService
 from booking_domain.accounts import InvalidTokenError, Role, SessionFamilyId
@@ -90,3 +93,15 @@ def test_the_verification_cache_is_bounded() -> None:
     for token in tokens:
         small.verify_access_token(token, START)
     assert small.cached_verifications == 2
+
+
+@given(st.uuids(), st.uuids())
+def test_a_form_token_is_its_sessions_own_and_needs_the_key(first: UUID, second: UUID) -> None:
+    """The same session always gets the same form token; another session, or the same one
+    under another key, never does; and the token is no access token."""
+    one, other = SessionFamilyId(first), SessionFamilyId(second)
+    assert service.form_token(one) == service.form_token(one)
+    assert (service.form_token(one) == service.form_token(other)) == (first == second)
+    assert service.form_token(one) != JwtTokenService("k" * 32).form_token(one)
+    with pytest.raises(InvalidTokenError):
+        service.verify_access_token(service.form_token(one), START)

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from booking_domain.shared import Money
 from entrypoints.web.catalog.texts import SCRIPT_TEXTS
-from entrypoints.web.catalog.views import money_text
 from entrypoints.web.shared.folders import folders
+from entrypoints.web.shared.money import money_text
 from entrypoints.web.shared.texts import page_locale, script_texts, translator
 
 _CALL = re.compile(r'_\("([^"]+)"\)')

@@ -39,7 +39,9 @@ from booking_domain.accounts.use_cases.session_tokens import SessionTokens, Sign
 from booking_domain.accounts.use_cases.sessions import (
     Authenticate,
     AuthenticateStreamTicket,
+    CheckFormToken,
     EndedSessions,
+    IssueFormToken,
     IssueStreamTicket,
     Login,
     Logout,
@@ -68,6 +70,8 @@ class AccountUseCases(UseCaseBundle[AccountsDeps]):
     logout: Logout
     authenticate: Authenticate
     issue_stream_ticket: IssueStreamTicket
+    issue_form_token: IssueFormToken
+    check_form_token: CheckFormToken
     authenticate_stream_ticket: AuthenticateStreamTicket
     ended_sessions: EndedSessions
     get_profile: GetProfile
@@ -101,12 +105,14 @@ __all__ = [
     "ChangeEmail",
     "ChangePassword",
     "ChangePhone",
+    "CheckFormToken",
     "CodeSent",
     "CreateAdmin",
     "EndSession",
     "EndedSessions",
     "ForgotPassword",
     "GetProfile",
+    "IssueFormToken",
     "IssueStreamTicket",
     "LinkSent",
     "LinkTelegram",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 from collections.abc import Collection
 
 from booking_domain.accounts.devices import SessionDevice
@@ -179,3 +180,21 @@ class AuthenticateStreamTicket(UseCase[AccountsDeps]):
         if not await self._deps.sessions.is_live(claims.session_id, claims.user_id, now):
             raise InvalidTokenError("This session has ended; please sign in again.")
         return claims
+
+
+class IssueFormToken(UseCase[AccountsDeps]):
+    """The token every form of a signed-in browser page carries (the console's), against
+    cross-site request forgery: bound to the caller's session (it ends with it) and made
+    with the server's key, so another site can neither read nor make it."""
+
+    def __call__(self, claims: AccessClaims) -> str:
+        return self._deps.tokens.form_token(claims.session_id)
+
+
+class CheckFormToken(UseCase[AccountsDeps]):
+    """Whether ``token`` is the form token of the caller's session (compared in constant
+    time: how much of it matched never shows in the answer's time)."""
+
+    def __call__(self, claims: AccessClaims, token: str) -> bool:
+        expected = self._deps.tokens.form_token(claims.session_id)
+        return hmac.compare_digest(expected.encode(), token.encode("utf-8", "surrogatepass"))

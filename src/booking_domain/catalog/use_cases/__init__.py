@@ -48,6 +48,7 @@ from booking_domain.catalog.use_cases.portfolio import (
 from booking_domain.catalog.use_cases.profiles import (
     CreateArtistProfile,
     GetArtist,
+    OwnArtistProfile,
     ProfileFields,
     UpdateArtistProfile,
 )
@@ -77,6 +78,7 @@ class CatalogUseCases(UseCaseBundle[CatalogDeps]):
     create_artist: CreateArtistProfile
     update_artist: UpdateArtistProfile
     get_artist: GetArtist
+    own_artist_profile: OwnArtistProfile
     submit_artist: SubmitArtistProfile
     review_artist: ReviewArtistProfile
     reinstate_artist: ReinstateArtist
@@ -142,6 +144,7 @@ __all__ = [
     "ListServices",
     "ListStudios",
     "OpenBookingLink",
+    "OwnArtistProfile",
     "PortfolioEntry",
     "ProfileFields",
     "RegenerateBookingLink",

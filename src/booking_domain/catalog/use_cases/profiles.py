@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from booking_domain.catalog.artists import ArtistProfile
+from booking_domain.catalog.errors import ArtistNotFoundError
 from booking_domain.catalog.loading import load_artist, load_editable_artist
 from booking_domain.catalog.policy import SchedulingPolicy
 from booking_domain.catalog.ports import CatalogUnitOfWork
@@ -221,6 +222,18 @@ class UpdateArtistProfile(UseCase[CatalogDeps]):
             await uow.artists.update(updated)
             await uow.commit()
         return updated
+
+
+class OwnArtistProfile(UseCase[CatalogDeps]):
+    """The caller's own artist profile, whatever its review state (the artist's console
+    opens on it); ``ArtistNotFoundError`` for an account without one."""
+
+    async def __call__(self, actor: Actor) -> ArtistProfile:
+        async with self._deps.uow(read_only=True) as uow:
+            artist = await uow.artists.get_by_user(actor.user_id)
+        if artist is None:
+            raise ArtistNotFoundError()
+        return artist
 
 
 class GetArtist(UseCase[CatalogDeps]):

@@ -13,6 +13,7 @@ from litestar import Request, get
 from litestar.enums import MediaType
 from litestar.response import Template
 
+from entrypoints.web.accounts.console import CONSOLE_PAGES
 from entrypoints.web.accounts.texts import ACCOUNT_TEXTS
 from entrypoints.web.shared.render import Lang, shell_page
 
@@ -46,4 +47,4 @@ async def unlock_page(request: Request[Any, Any, Any], lang: Lang = None) -> Tem
     return _account_page("unlock", request, lang)
 
 
-PAGES: Final = (verify_email_page, reset_password_page, unlock_page)
+PAGES: Final = (verify_email_page, reset_password_page, unlock_page, *CONSOLE_PAGES)

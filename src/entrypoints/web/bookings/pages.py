@@ -22,6 +22,7 @@ from litestar.params import FromPath
 from litestar.response import Template
 
 from entrypoints.http.locale import SUPPORTED_LOCALES
+from entrypoints.web.bookings.console import CONSOLE_PAGES
 from entrypoints.web.bookings.texts import BOOKING_TEXTS
 from entrypoints.web.consent import CONSENT_FORM_TEXTS
 from entrypoints.web.shared.render import Lang, missing_page, shell_page
@@ -71,4 +72,4 @@ async def booking_action_page(
     return _booking(booking_id, action, request, lang)
 
 
-PAGES: Final = (booking_page, booking_action_page)
+PAGES: Final = (booking_page, booking_action_page, *CONSOLE_PAGES)

@@ -7,16 +7,8 @@ from typing import Any
 from booking_domain.catalog import ArtistProfile, PortfolioImage, SchedulingPolicy
 from booking_domain.catalog.services import Service
 from booking_domain.catalog.use_cases import LinkLanding
-from booking_domain.shared.money import Money
 from entrypoints.web.shared.dates import date_words
-
-
-def money_text(money: Money) -> str:
-    """``MNT 150,000``: whole units, with cents only when there are any (two minor digits,
-    as every currency the platform takes has)."""
-    whole, cents = divmod(money.amount, 100)
-    return f"{money.currency} {whole:,}" + (f".{cents:02d}" if cents else "")
-
+from entrypoints.web.shared.money import money_text
 
 # How wide a portfolio picture is shown (book.css: a grid of columns at least 9rem wide in
 # a page at most 46rem wide: four columns of about 176 px, two on a phone): what the browser
