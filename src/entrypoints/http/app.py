@@ -159,7 +159,7 @@ def _dependencies(serving: Serving, channels: Channels, drain: Drain) -> dict[st
     """Each context's use cases under the context's name, and the services handlers take:
     the served core's, read on each request (a plain call, no cache to go stale when the
     app serves another core), and the app's own."""
-    served = [entry.name for entry in registered()] + ["sandbox", "operations"]
+    served = [entry.name for entry in registered()] + ["sandbox", "operations", "clock"]
     dependencies = {name: _served(serving, name) for name in served}
     dependencies["health"] = _provide(lambda: DrainingProbe(serving.bundles.health, drain))
     dependencies["listeners"] = _provide(lambda: channels.listeners)

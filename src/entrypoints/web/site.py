@@ -15,25 +15,53 @@ from importlib import import_module
 from importlib.util import find_spec
 
 from litestar.handlers import HTTPRouteHandler
+from litestar.plugins.jinja import JinjaTemplateEngine
+from litestar.template.config import TemplateConfig
 
 from entrypoints.contexts import registered
 from entrypoints.web.shared.assets import static_asset
-from entrypoints.web.shared.render import page_templates
+from entrypoints.web.shared.console import Tab
+from entrypoints.web.shared.render import page_templates as room_templates
 
 Pages = Sequence[HTTPRouteHandler]
 
-__all__ = ["Pages", "context_pages", "page_routes", "page_templates"]
+__all__ = ["Pages", "console_tabs", "context_pages", "page_routes", "page_templates"]
+
+
+def _rooms() -> Iterator[tuple[str, str]]:
+    """Each registered context's name and web room, for the contexts that have one."""
+    for entry in registered():
+        room = f"{__package__}.{entry.name}"
+        if find_spec(room) is not None:
+            yield entry.name, room
 
 
 def context_pages() -> Iterator[tuple[str, Pages]]:
     """Each registered context's name and ``PAGES``, in the registry's order, for the
     contexts that have a room here."""
-    for entry in registered():
-        room = f"{__package__}.{entry.name}"
-        if find_spec(room) is None:
-            continue
+    for name, room in _rooms():
         pages: Pages = import_module(f"{room}.pages").PAGES
-        yield entry.name, pages
+        yield name, pages
+
+
+def console_tabs() -> list[Tab]:
+    """The console's tabs: every room's ``console.TABS``, by their order."""
+    tabs = [
+        tab
+        for _, room in _rooms()
+        if find_spec(f"{room}.console") is not None
+        for tab in getattr(import_module(f"{room}.console"), "TABS", ())
+    ]
+    return sorted(tabs)
+
+
+def page_templates() -> TemplateConfig[JinjaTemplateEngine]:
+    """The rooms' templates (``render.page_templates``), the console's tabs known to them
+    (``console_tabs``: the console's navigation)."""
+    config = room_templates()
+    assert config.instance is not None
+    config.instance.engine.globals["console_tabs"] = console_tabs()
+    return config
 
 
 def page_routes() -> list[HTTPRouteHandler]:

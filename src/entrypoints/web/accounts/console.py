@@ -13,13 +13,14 @@ from __future__ import annotations
 from typing import Annotated, Any, Final
 
 from litestar import Request, Response, get, post
+from litestar.di import NamedDependency
 from litestar.enums import MediaType
 from litestar.params import QueryParameter
 from litestar.response import Redirect, Template
 
+from booking_domain.accounts.use_cases import AccountUseCases
 from booking_domain.shared import DomainError, Role
 from entrypoints.http.auth import client_address
-from entrypoints.http.serving import serving_of
 from entrypoints.web.shared.console import (
     CONSOLE,
     CONSOLE_HEADERS,
@@ -38,6 +39,7 @@ from entrypoints.web.shared.render import Lang, render, request_locale
 from entrypoints.web.shared.texts import translator
 
 Next = Annotated[str | None, QueryParameter(name="next", max_length=500)]
+ARTISTS_ONLY: Final = "The console is for artists and studios."
 _MAX_FIELD = 1_000  # longer than any email or password the API takes
 
 
@@ -82,7 +84,7 @@ def _same_origin(request: Request[Any, Any, Any]) -> bool:
 
 @post(SIGN_IN, include_in_schema=False, media_type=MediaType.HTML, status_code=200)
 async def console_sign_in(
-    request: Request[Any, Any, Any], lang: Lang = None
+    request: Request[Any, Any, Any], accounts: NamedDependency[AccountUseCases], lang: Lang = None
 ) -> Template | Redirect:
     """Email and password, as the API's login takes them; back to ``next`` on success."""
     locale = request_locale(request, lang)
@@ -93,7 +95,6 @@ async def console_sign_in(
     password = fields.get("password", "")[:_MAX_FIELD]
     if not _same_origin(request):
         return _sign_in_page(request, lang, target, status=403, email=email)
-    accounts = serving_of(request.app).bundles.accounts
     try:
         signed = await accounts.login(
             email=email,
@@ -107,7 +108,7 @@ async def console_sign_in(
         return _sign_in_page(request, lang, target, status=status, problem=problem, email=email)
     if signed.user.role is Role.CUSTOMER:
         await accounts.logout(refresh_token=signed.tokens.refresh_token)
-        problem = translator(locale)("The console is for artists and studios.")
+        problem = translator(locale)(ARTISTS_ONLY)
         return _sign_in_page(request, lang, target, status=403, problem=problem, email=email)
     return Redirect(
         target,
@@ -118,7 +119,9 @@ async def console_sign_in(
 
 
 @post(SIGN_OUT, include_in_schema=False, status_code=303)
-async def console_sign_out(request: Request[Any, Any, Any]) -> Redirect | Template:
+async def console_sign_out(
+    request: Request[Any, Any, Any], accounts: NamedDependency[AccountUseCases]
+) -> Redirect | Template:
     """End the session (its refresh token's family: every token of it stops at once)."""
     desk = await desk_of(request, None)
     if desk is not None:
@@ -127,12 +130,14 @@ async def console_sign_out(request: Request[Any, Any, Any]) -> Redirect | Templa
             return fields
         refresh = desk.renewed.refresh_token if desk.renewed else None
         refresh = refresh or request.cookies.get(REFRESH_COOKIE, "")
-        await serving_of(request.app).bundles.accounts.logout(refresh_token=refresh)
+        await accounts.logout(refresh_token=refresh)
     return Redirect(SIGN_IN, status_code=303, cookies=ended_cookies(request))
 
 
 @get(f"{CONSOLE}/ticket", include_in_schema=False, media_type=MediaType.JSON)
-async def console_stream_ticket(request: Request[Any, Any, Any]) -> Response[dict[str, str]]:
+async def console_stream_ticket(
+    request: Request[Any, Any, Any], accounts: NamedDependency[AccountUseCases]
+) -> Response[dict[str, str]]:
     """A one-minute ticket to open the event stream (``IssueStreamTicket``) for the
     console's session: the day's page opens its live updates with it. 401 when no session
     is open (the page then reloads into the sign-in)."""
@@ -140,7 +145,7 @@ async def console_stream_ticket(request: Request[Any, Any, Any]) -> Response[dic
     desk = await desk_of(request, None)
     if desk is None:
         return Response({"problem": "signed_out"}, status_code=401, headers=headers)
-    issued = await serving_of(request.app).bundles.accounts.issue_stream_ticket(desk.claims)
+    issued = await accounts.issue_stream_ticket(desk.claims)
     return with_renewal(Response({"ticket": issued.token}, headers=headers), request, desk)
 
 

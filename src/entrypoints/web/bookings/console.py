@@ -20,17 +20,26 @@ from typing import Annotated, Any, Final
 from uuid import UUID
 
 from litestar import Request, get, post
+from litestar.di import NamedDependency
 from litestar.enums import MediaType
 from litestar.params import FromPath, QueryParameter
 from litestar.response import Redirect, Template
 
 from booking_domain.bookings import Booking, HistoryEntry, HistoryKind, NamedBooking
 from booking_domain.bookings.staff_actions import STATUS_OF_ACTION, StaffAction, staff_actions
-from booking_domain.shared import MAX_PAGE_SIZE, BookingId, DomainError, NotFoundError, PageRequest
-from entrypoints.http.serving import serving_of
+from booking_domain.bookings.use_cases import BookingUseCases
+from booking_domain.shared import (
+    MAX_PAGE_SIZE,
+    BookingId,
+    Clock,
+    DomainError,
+    NotFoundError,
+    PageRequest,
+)
 from entrypoints.web.shared.console import (
     CONSOLE,
     Desk,
+    Tab,
     back_to,
     checked_form,
     console_page,
@@ -45,6 +54,7 @@ from entrypoints.web.shared.texts import translator
 
 Day = Annotated[str | None, QueryParameter(max_length=10)]
 _REASON_LENGTH: Final = 500  # as the API's status change takes it
+TABS: Final = (Tab(10, "today", CONSOLE, "Today"),)
 # The stream's events that change a day's list: every change of a booking (its history's
 # kinds, published as ``booking.<kind>``: docs/events.md).
 LIVE_EVENTS: Final = tuple(f"booking.{kind.value}" for kind in HistoryKind)
@@ -113,8 +123,7 @@ def _bounds(day: date, desk: Desk) -> tuple[datetime, datetime]:
     return first, following
 
 
-async def _phone(request: Request[Any, Any, Any], desk: Desk, booking: Booking) -> str | None:
-    bookings = serving_of(request.app).bundles.bookings
+async def _phone(bookings: BookingUseCases, desk: Desk, booking: Booking) -> str | None:
     return (await bookings.get_customer_contact(desk.actor, booking.id)).phone
 
 
@@ -130,23 +139,26 @@ async def _desk(request: Request[Any, Any, Any], lang: str | None) -> Desk | Red
 
 @get(CONSOLE, include_in_schema=False, media_type=MediaType.HTML)
 async def console_today(
-    request: Request[Any, Any, Any], lang: Lang = None, day: Day = None
+    request: Request[Any, Any, Any],
+    bookings: NamedDependency[BookingUseCases],
+    clock: NamedDependency[Clock],
+    lang: Lang = None,
+    day: Day = None,
 ) -> Template | Redirect:
     """The day's bookings, earliest first (today unless ``day`` names another)."""
     desk = await _desk(request, lang)
     if not isinstance(desk, Desk):
         return desk
-    bundles = serving_of(request.app).bundles
-    now = bundles.clock.now()
+    now = clock.now()
     shown = _day(day, desk, now)
     if not date.min < shown < date.max:  # a day whose neighbours the calendar cannot name
         shown = desk.local(now).date()
     first, following = _bounds(shown, desk)
-    found = await bundles.bookings.list_bookings(
+    found = await bookings.list_bookings(
         desk.actor, PageRequest(1, MAX_PAGE_SIZE), starts_from=first, starts_before=following
     )
     named = sorted(found.items, key=lambda n: n.booking.start)
-    lines = [_line(n, await _phone(request, desk, n.booking), desk, now) for n in named]
+    lines = [_line(n, await _phone(bookings, desk, n.booking), desk, now) for n in named]
     return console_page(
         "console_today.html.j2",
         request,
@@ -162,6 +174,12 @@ async def console_today(
     )
 
 
+def _status(refused: DomainError) -> int:
+    """A refusal's status on the console: not found (404, another artist's booking too),
+    else a conflict with the booking's state (409)."""
+    return 404 if isinstance(refused, NotFoundError) else 409
+
+
 def _booking_id(text: str) -> BookingId | None:
     try:
         return BookingId(UUID(text))
@@ -169,25 +187,30 @@ def _booking_id(text: str) -> BookingId | None:
         return None
 
 
+@dataclass(frozen=True, slots=True)
+class _Counter:
+    """What a console handler of bookings works with: the request, who is at the desk, the
+    context's use cases and the clock."""
+
+    request: Request[Any, Any, Any]
+    desk: Desk
+    bookings: BookingUseCases
+    clock: Clock
+
+
 async def _booking_page(
-    request: Request[Any, Any, Any],
-    desk: Desk,
-    booking_id: BookingId,
-    *,
-    problem: str | None = None,
-    status: int = 200,
+    at: _Counter, booking_id: BookingId, *, problem: str | None = None, status: int = 200
 ) -> Template:
-    bundles = serving_of(request.app).bundles
+    desk = at.desk
     try:
-        named = await bundles.bookings.read_booking(desk.actor, booking_id)
-        history = await bundles.bookings.booking_history(desk.actor, booking_id)
+        named = await at.bookings.read_booking(desk.actor, booking_id)
+        history = await at.bookings.booking_history(desk.actor, booking_id)
     except NotFoundError:
         return refused_page(desk.locale, NOT_YOURS, 404)
-    now = bundles.clock.now()
-    line = _line(named, await _phone(request, desk, named.booking), desk, now)
+    line = _line(named, await _phone(at.bookings, desk, named.booking), desk, at.clock.now())
     return console_page(
         "console_booking.html.j2",
-        request,
+        at.request,
         desk,
         status=status,
         line=line,
@@ -208,7 +231,11 @@ def _entry(entry: HistoryEntry, desk: Desk) -> dict[str, str | None]:
 
 @get(f"{CONSOLE}/bookings/{{booking_id:str}}", include_in_schema=False, media_type=MediaType.HTML)
 async def console_booking(
-    request: Request[Any, Any, Any], booking_id: FromPath[str], lang: Lang = None
+    request: Request[Any, Any, Any],
+    booking_id: FromPath[str],
+    bookings: NamedDependency[BookingUseCases],
+    clock: NamedDependency[Clock],
+    lang: Lang = None,
 ) -> Template | Redirect:
     """One booking of the artist's: anyone else's, or no booking, is "not found"."""
     desk = await _desk(request, lang)
@@ -217,7 +244,7 @@ async def console_booking(
     parsed = _booking_id(booking_id)
     if parsed is None:
         return refused_page(desk.locale, NOT_YOURS, 404)
-    return await _booking_page(request, desk, parsed)
+    return await _booking_page(_Counter(request, desk, bookings, clock), parsed)
 
 
 @get(
@@ -226,7 +253,11 @@ async def console_booking(
     media_type=MediaType.HTML,
 )
 async def console_cancel_page(
-    request: Request[Any, Any, Any], booking_id: FromPath[str], lang: Lang = None
+    request: Request[Any, Any, Any],
+    booking_id: FromPath[str],
+    bookings: NamedDependency[BookingUseCases],
+    clock: NamedDependency[Clock],
+    lang: Lang = None,
 ) -> Template | Redirect:
     """What cancelling now would give back and keep (``QuoteCancellation``), asked before."""
     desk = await _desk(request, lang)
@@ -235,16 +266,15 @@ async def console_cancel_page(
     parsed = _booking_id(booking_id)
     if parsed is None:
         return refused_page(desk.locale, NOT_YOURS, 404)
-    bookings = serving_of(request.app).bundles.bookings
     try:
         quote = await bookings.quote_cancellation(desk.actor, parsed)
         named = await bookings.read_booking(desk.actor, parsed)
     except DomainError as refused:
+        at = _Counter(request, desk, bookings, clock)
         return await _booking_page(
-            request, desk, parsed, problem=problem_text(desk.locale, refused), status=409
+            at, parsed, problem=problem_text(desk.locale, refused), status=_status(refused)
         )
-    now = serving_of(request.app).bundles.clock.now()
-    line = _line(named, None, desk, now)
+    line = _line(named, None, desk, clock.now())
     return console_page(
         "console_cancel.html.j2",
         request,
@@ -262,7 +292,10 @@ async def console_cancel_page(
     status_code=303,
 )
 async def console_act(
-    request: Request[Any, Any, Any], booking_id: FromPath[str]
+    request: Request[Any, Any, Any],
+    booking_id: FromPath[str],
+    bookings: NamedDependency[BookingUseCases],
+    clock: NamedDependency[Clock],
 ) -> Template | Redirect:
     """One of the booking's actions (the form's ``action``); back to where the form was."""
     desk = await _desk(request, None)
@@ -276,15 +309,14 @@ async def console_act(
     if parsed is None or action not in _ACTIONS:
         return refused_page(desk.locale, NOT_YOURS, 404)
     reason = form.get("reason", "").strip()[:_REASON_LENGTH] or None
-    bookings = serving_of(request.app).bundles.bookings
     try:
         await bookings.change_status(
             desk.actor, parsed, status=STATUS_OF_ACTION[StaffAction(action)], reason=reason
         )
     except DomainError as refused:
+        at = _Counter(request, desk, bookings, clock)
         problem = problem_text(desk.locale, refused)
-        status = 404 if isinstance(refused, NotFoundError) else 409
-        return await _booking_page(request, desk, parsed, problem=problem, status=status)
+        return await _booking_page(at, parsed, problem=problem, status=_status(refused))
     back = form.get("back", "")
     if back.startswith(f"{CONSOLE}?day=") or back == CONSOLE:
         return back_to(back.partition("?")[0], day=back.partition("day=")[2][:10])

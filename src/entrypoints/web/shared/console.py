@@ -46,9 +46,23 @@ SIGN_OUT: Final = f"{CONSOLE}/sign-out"
 ACCESS_COOKIE: Final = "inkslot_console"
 REFRESH_COOKIE: Final = "inkslot_console_refresh"
 FORM_TOKEN: Final = "form_token"  # noqa: S105 (the form field's name, not a secret)
+OUT_OF_DATE: Final = "This form is out of date. Go back, reload the page and try again."
 CONSOLE_HEADERS: Final = {**PAGE_HEADERS, "Cache-Control": "no-store"}
 # The console's own pages and the artist's, for a ``next`` address after signing in.
 _NEXT_PREFIX: Final = CONSOLE
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Tab:
+    """One of the console's tabs: a room's ``console.py`` lists its own in ``TABS``
+    (``entrypoints.web.site.console_tabs`` gathers them), shown by ``order``; ``key`` is
+    what its pages pass as ``tab`` to be marked current; ``label`` is English (its
+    Mongolian in the room's catalogue)."""
+
+    order: int
+    key: str
+    path: str
+    label: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,9 +229,7 @@ async def checked_form(request: Request[Any, Any, Any], desk: Desk) -> dict[str,
     accounts = serving_of(request.app).bundles.accounts
     if accounts.check_form_token(desk.claims, fields.get(FORM_TOKEN, "")):
         return fields
-    return refused_page(
-        desk.locale, "This form is out of date. Go back, reload the page and try again."
-    )
+    return refused_page(desk.locale, OUT_OF_DATE)
 
 
 def refused_page(locale: str, message: str, status: int = 403) -> Template:
@@ -244,10 +256,12 @@ __all__ = [
     "CONSOLE",
     "CONSOLE_HEADERS",
     "FORM_TOKEN",
+    "OUT_OF_DATE",
     "REFRESH_COOKIE",
     "SIGN_IN",
     "SIGN_OUT",
     "Desk",
+    "Tab",
     "back_to",
     "checked_form",
     "console_page",

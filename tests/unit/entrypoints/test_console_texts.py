@@ -1,0 +1,20 @@
+"""The console's words said from its code (not its templates, which the pages' text test
+reads), its tabs' labels among them: each has a Mongolian entry."""
+
+from __future__ import annotations
+
+from entrypoints.web.accounts.console import ARTISTS_ONLY
+from entrypoints.web.bookings.console import NOT_YOURS, UPDATED
+from entrypoints.web.shared.console import OUT_OF_DATE
+from entrypoints.web.shared.texts import translator
+from entrypoints.web.site import console_tabs
+
+
+def test_every_word_the_consoles_code_says_has_a_mongolian_entry() -> None:
+    mongolian = translator("mn")
+    english = translator("en")
+    tabs = [tab.label for tab in console_tabs()]
+    assert "Today" in tabs
+    for text in (ARTISTS_ONLY, NOT_YOURS, UPDATED, OUT_OF_DATE, *tabs):
+        assert english(text) == text
+        assert mongolian(text) != text, text
