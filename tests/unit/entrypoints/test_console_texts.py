@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from entrypoints.web.accounts.console import ARTISTS_ONLY
 from entrypoints.web.bookings.console import NOT_YOURS, UPDATED
+from entrypoints.web.bookings.week import CHOOSE
 from entrypoints.web.shared.console import OUT_OF_DATE
 from entrypoints.web.shared.texts import translator
 from entrypoints.web.site import console_tabs
@@ -15,6 +16,6 @@ def test_every_word_the_consoles_code_says_has_a_mongolian_entry() -> None:
     english = translator("en")
     tabs = [tab.label for tab in console_tabs()]
     assert "Today" in tabs
-    for text in (ARTISTS_ONLY, NOT_YOURS, UPDATED, OUT_OF_DATE, *tabs):
+    for text in (ARTISTS_ONLY, NOT_YOURS, UPDATED, OUT_OF_DATE, CHOOSE, *tabs):
         assert english(text) == text
         assert mongolian(text) != text, text

@@ -14,6 +14,7 @@ Every handler: who is at the desk, one use case, the page (docs/console.md).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Annotated, Any, Final
@@ -48,13 +49,14 @@ from entrypoints.web.shared.console import (
     refused_page,
     to_sign_in,
 )
+from entrypoints.web.shared.dates import full_date
 from entrypoints.web.shared.money import money_text
 from entrypoints.web.shared.render import Lang
 from entrypoints.web.shared.texts import translator
 
 Day = Annotated[str | None, QueryParameter(max_length=10)]
 _REASON_LENGTH: Final = 500  # as the API's status change takes it
-TABS: Final = (Tab(10, "today", CONSOLE, "Today"),)
+TABS: Final = (Tab(10, "today", CONSOLE, "Today"), Tab(20, "week", f"{CONSOLE}/week", "Week"))
 # The stream's events that change a day's list: every change of a booking (its history's
 # kinds, published as ``booking.<kind>``: docs/events.md).
 LIVE_EVENTS: Final = tuple(f"booking.{kind.value}" for kind in HistoryKind)
@@ -105,17 +107,20 @@ def _line(named: NamedBooking, phone: str | None, desk: Desk, now: datetime) -> 
     )
 
 
-def _day(text: str | None, desk: Desk, now: datetime) -> date:
-    """The day asked for (``YYYY-MM-DD``), else today in the artist's zone."""
-    if text:
-        try:
-            return date.fromisoformat(text)
-        except ValueError:
-            pass
-    return desk.local(now).date()
+def chosen_day(text: str | None, desk: Desk, now: datetime) -> date:
+    """The day asked for (``YYYY-MM-DD``), else today in the artist's zone (also for a day
+    whose neighbours the calendar cannot name: the first and last of year 1 and 9999)."""
+    today = desk.local(now).date()
+    if not text:
+        return today
+    try:
+        asked = date.fromisoformat(text)
+    except ValueError:
+        return today
+    return asked if date.min < asked < date.max else today
 
 
-def _bounds(day: date, desk: Desk) -> tuple[datetime, datetime]:
+def bounds(day: date, desk: Desk) -> tuple[datetime, datetime]:
     """The day's first instant and the next day's, in the artist's zone (a DST day is 23 or
     25 hours long)."""
     first = datetime.combine(day, time(), desk.zone)
@@ -127,7 +132,27 @@ async def _phone(bookings: BookingUseCases, desk: Desk, booking: Booking) -> str
     return (await bookings.get_customer_contact(desk.actor, booking.id)).phone
 
 
-async def _desk(request: Request[Any, Any, Any], lang: str | None) -> Desk | Redirect | Template:
+async def day_lines(
+    bookings: BookingUseCases,
+    desk: Desk,
+    found: Sequence[NamedBooking],
+    now: datetime,
+    *,
+    with_phones: bool = True,
+) -> list[tuple[BookingLine, datetime]]:
+    """The bookings as lines, earliest first, each with its start (to sort them into days);
+    their customers' phones with ``with_phones`` (one question each)."""
+    ordered = sorted(found, key=lambda n: n.booking.start)
+    lines = []
+    for named in ordered:
+        phone = await _phone(bookings, desk, named.booking) if with_phones else None
+        lines.append((_line(named, phone, desk, now), named.booking.start))
+    return lines
+
+
+async def artist_desk(
+    request: Request[Any, Any, Any], lang: str | None
+) -> Desk | Redirect | Template:
     """The artist at the desk, or where to send anyone else."""
     desk = await desk_of(request, lang)
     if desk is None:
@@ -146,25 +171,23 @@ async def console_today(
     day: Day = None,
 ) -> Template | Redirect:
     """The day's bookings, earliest first (today unless ``day`` names another)."""
-    desk = await _desk(request, lang)
+    desk = await artist_desk(request, lang)
     if not isinstance(desk, Desk):
         return desk
     now = clock.now()
-    shown = _day(day, desk, now)
-    if not date.min < shown < date.max:  # a day whose neighbours the calendar cannot name
-        shown = desk.local(now).date()
-    first, following = _bounds(shown, desk)
+    shown = chosen_day(day, desk, now)
+    first, following = bounds(shown, desk)
     found = await bookings.list_bookings(
         desk.actor, PageRequest(1, MAX_PAGE_SIZE), starts_from=first, starts_before=following
     )
-    named = sorted(found.items, key=lambda n: n.booking.start)
-    lines = [_line(n, await _phone(bookings, desk, n.booking), desk, now) for n in named]
+    lines = [line for line, _ in await day_lines(bookings, desk, found.items, now)]
     return console_page(
         "console_today.html.j2",
         request,
         desk,
         tab="today",
         day=shown.isoformat(),
+        heading=full_date(shown, desk.locale),
         today=shown == desk.local(now).date(),
         previous=(shown - timedelta(days=1)).isoformat(),
         next=(shown + timedelta(days=1)).isoformat(),
@@ -238,7 +261,7 @@ async def console_booking(
     lang: Lang = None,
 ) -> Template | Redirect:
     """One booking of the artist's: anyone else's, or no booking, is "not found"."""
-    desk = await _desk(request, lang)
+    desk = await artist_desk(request, lang)
     if not isinstance(desk, Desk):
         return desk
     parsed = _booking_id(booking_id)
@@ -260,7 +283,7 @@ async def console_cancel_page(
     lang: Lang = None,
 ) -> Template | Redirect:
     """What cancelling now would give back and keep (``QuoteCancellation``), asked before."""
-    desk = await _desk(request, lang)
+    desk = await artist_desk(request, lang)
     if not isinstance(desk, Desk):
         return desk
     parsed = _booking_id(booking_id)
@@ -298,7 +321,7 @@ async def console_act(
     clock: NamedDependency[Clock],
 ) -> Template | Redirect:
     """One of the booking's actions (the form's ``action``); back to where the form was."""
-    desk = await _desk(request, None)
+    desk = await artist_desk(request, None)
     if not isinstance(desk, Desk):
         return desk
     form = await checked_form(request, desk)

@@ -24,6 +24,7 @@ from litestar.response import Template
 from entrypoints.http.locale import SUPPORTED_LOCALES
 from entrypoints.web.bookings.console import CONSOLE_PAGES
 from entrypoints.web.bookings.texts import BOOKING_TEXTS
+from entrypoints.web.bookings.week import WEEK_PAGES
 from entrypoints.web.consent import CONSENT_FORM_TEXTS
 from entrypoints.web.shared.render import Lang, missing_page, shell_page
 from entrypoints.web.shared.texts import script_texts
@@ -72,4 +73,4 @@ async def booking_action_page(
     return _booking(booking_id, action, request, lang)
 
 
-PAGES: Final = (booking_page, booking_action_page, *CONSOLE_PAGES)
+PAGES: Final = (booking_page, booking_action_page, *CONSOLE_PAGES, *WEEK_PAGES)

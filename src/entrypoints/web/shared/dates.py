@@ -9,10 +9,17 @@ formats as before.
 
 from __future__ import annotations
 
+from datetime import date
 from functools import cache
 
 from babel import Locale
-from babel.dates import get_date_format, get_day_names, get_month_names, get_time_format
+from babel.dates import (
+    format_date,
+    get_date_format,
+    get_day_names,
+    get_month_names,
+    get_time_format,
+)
 
 # The CLDR locale of each page language: English pages read as British English (day month
 # year, a 24-hour clock), as the scripts' ``Intl`` calls ask for ``en-GB``.
@@ -36,3 +43,9 @@ def date_words(locale: str) -> dict[str, object]:
         "time": get_time_format("short", cldr).pattern,
         "dateTime": str(cldr.datetime_formats["full"]),
     }
+
+
+def full_date(day: date, locale: str) -> str:
+    """``day`` written out in ``locale`` as CLDR's full date ("Thursday, 5 March 2026"), for
+    the pages the server writes whole (the console)."""
+    return format_date(day, "full", locale=Locale.parse(_CLDR.get(locale, "en_GB")))

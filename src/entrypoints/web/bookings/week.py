@@ -1,0 +1,215 @@
+"""The console's week and the walk-in:
+
+- ``GET /console/week`` (``?day=YYYY-MM-DD``): the seven days from that day's Monday, in the
+  artist's time zone, each with its bookings in order (a day links to its page);
+- ``GET /console/book`` (``?day=``): the form to book a walk-in or a phone client in (name
+  and phone, a service, a day and a time, notes, the deposit asked or not);
+- ``POST /console/book``: ``CreateBooking`` with the artist's client record (found by phone,
+  else made), the same rules as the API's (the start must be one the artist offers and free;
+  a refusal is said on the form, nothing made); then the booking's page.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from typing import Any, Final
+from uuid import uuid4
+
+from litestar import Request, get, post
+from litestar.di import NamedDependency
+from litestar.enums import MediaType
+from litestar.response import Redirect, Template
+
+from booking_domain.bookings.use_cases import BookingRequest, BookingUseCases, ClientDetails
+from booking_domain.catalog import Service
+from booking_domain.catalog.use_cases import CatalogUseCases
+from booking_domain.shared import MAX_PAGE_SIZE, Clock, DomainError, PageRequest
+from entrypoints.web.bookings.console import Day, artist_desk, bounds, chosen_day, day_lines
+from entrypoints.web.shared.console import (
+    CONSOLE,
+    Desk,
+    back_to,
+    checked_form,
+    console_page,
+    problem_text,
+)
+from entrypoints.web.shared.dates import full_date
+from entrypoints.web.shared.money import money_text
+from entrypoints.web.shared.render import Lang
+from entrypoints.web.shared.texts import translator
+
+WEEK: Final = f"{CONSOLE}/week"
+BOOK: Final = f"{CONSOLE}/book"
+CHOOSE: Final = "Choose a service, a day and a time."
+_NAME_LENGTH: Final = 200  # as the API's client takes them
+_PHONE_LENGTH: Final = 40
+_NOTES_LENGTH: Final = 2_000
+
+
+@get(WEEK, include_in_schema=False, media_type=MediaType.HTML)
+async def console_week(
+    request: Request[Any, Any, Any],
+    bookings: NamedDependency[BookingUseCases],
+    clock: NamedDependency[Clock],
+    lang: Lang = None,
+    day: Day = None,
+) -> Template | Redirect:
+    """The week of ``day`` (this week by default), Monday first, each day's bookings."""
+    desk = await artist_desk(request, lang)
+    if not isinstance(desk, Desk):
+        return desk
+    now = clock.now()
+    shown = chosen_day(day, desk, now)
+    monday = shown - timedelta(days=shown.weekday())
+    if monday <= date.min + timedelta(days=7) or monday >= date.max - timedelta(days=14):
+        monday = desk.local(now).date() - timedelta(days=desk.local(now).weekday())
+    first, _ = bounds(monday, desk)
+    _, following = bounds(monday + timedelta(days=6), desk)
+    found = await bookings.list_bookings(
+        desk.actor, PageRequest(1, MAX_PAGE_SIZE), starts_from=first, starts_before=following
+    )
+    lines = await day_lines(bookings, desk, found.items, now, with_phones=False)
+    days = []
+    for offset in range(7):
+        each = monday + timedelta(days=offset)
+        start, end = bounds(each, desk)
+        days.append(
+            {
+                "day": each.isoformat(),
+                "heading": full_date(each, desk.locale),
+                "today": each == desk.local(now).date(),
+                "lines": [line for line, at in lines if start <= at < end],
+            }
+        )
+    return console_page(
+        "console_week.html.j2",
+        request,
+        desk,
+        tab="week",
+        days=days,
+        previous=(monday - timedelta(days=7)).isoformat(),
+        next=(monday + timedelta(days=7)).isoformat(),
+        more=found.total > len(lines),
+    )
+
+
+async def _services(catalog: CatalogUseCases, desk: Desk) -> list[Service]:
+    """The artist's services a walk-in may be booked for: the active ones."""
+    assert desk.artist is not None
+    offered = await catalog.list_services(desk.actor, desk.artist.id)
+    return [s for s in offered if s.active]
+
+
+def _service_choices(services: list[Service]) -> list[dict[str, str]]:
+    return [
+        {
+            "id": str(s.id),
+            "label": f"{s.name} · {int(s.duration.total_seconds() // 60)} min · "
+            f"{money_text(s.price)}",
+        }
+        for s in services
+    ]
+
+
+async def _book_form(
+    request: Request[Any, Any, Any],
+    desk: Desk,
+    catalog: CatalogUseCases,
+    fields: dict[str, str],
+    *,
+    problem: str | None = None,
+    status: int = 200,
+) -> Template:
+    services = await _services(catalog, desk)
+    # A new key for each form shown: sending it twice books once (``console_book``).
+    fields = {**fields, "key": str(uuid4())}
+    return console_page(
+        "console_book.html.j2",
+        request,
+        desk,
+        status=status,
+        tab="week",
+        services=_service_choices(services),
+        fields=fields,
+        problem=problem,
+    )
+
+
+@get(BOOK, include_in_schema=False, media_type=MediaType.HTML)
+async def console_book_form(
+    request: Request[Any, Any, Any],
+    catalog: NamedDependency[CatalogUseCases],
+    clock: NamedDependency[Clock],
+    lang: Lang = None,
+    day: Day = None,
+) -> Template | Redirect:
+    """The walk-in form, its day ``day`` (today by default)."""
+    desk = await artist_desk(request, lang)
+    if not isinstance(desk, Desk):
+        return desk
+    shown = chosen_day(day, desk, clock.now())
+    fields = {"day": shown.isoformat(), "time": "", "name": "", "phone": "", "notes": ""}
+    return await _book_form(request, desk, catalog, fields)
+
+
+def _start(fields: dict[str, str], desk: Desk) -> datetime | None:
+    """The form's day and time as an instant in the artist's zone (None: not a day and a
+    time; a wall time a DST change skips or repeats is read as ``fold=0``, the first)."""
+    try:
+        day = date.fromisoformat(fields.get("day", ""))
+        at = time.fromisoformat(fields.get("time", ""))
+    except ValueError:
+        return None
+    return datetime.combine(day, at.replace(second=0, microsecond=0, tzinfo=desk.zone))
+
+
+@post(BOOK, include_in_schema=False, media_type=MediaType.HTML, status_code=303)
+async def console_book(
+    request: Request[Any, Any, Any],
+    bookings: NamedDependency[BookingUseCases],
+    catalog: NamedDependency[CatalogUseCases],
+) -> Template | Redirect:
+    """Book the walk-in; its booking's page, or the form again with the refusal."""
+    desk = await artist_desk(request, None)
+    if not isinstance(desk, Desk):
+        return desk
+    form = await checked_form(request, desk)
+    if isinstance(form, Template):
+        return form
+    fields = {
+        "day": form.get("day", "")[:10],
+        "time": form.get("time", "")[:5],
+        "name": form.get("name", "")[:_NAME_LENGTH],
+        "phone": form.get("phone", "")[:_PHONE_LENGTH],
+        "notes": form.get("notes", "")[:_NOTES_LENGTH],
+        "service": form.get("service", "")[:36],
+        "deposit": "on" if form.get("deposit") else "",
+    }
+    start = _start(fields, desk)
+    services = {str(s.id): s for s in await _services(catalog, desk)}
+    service = services.get(fields["service"])
+    if start is None or service is None:
+        problem = translator(desk.locale)(CHOOSE)
+        return await _book_form(request, desk, catalog, fields, problem=problem, status=422)
+    assert desk.artist is not None
+    wanted = BookingRequest(
+        desk.artist.id,
+        service.id,
+        start,
+        fields["notes"],
+        # One walk-in per form sent: a second tap of the same form would book twice, so the
+        # form's own key (made when it was shown) is the request's idempotency key.
+        form.get("key", "")[:64] or str(uuid4()),
+        client=ClientDetails(fields["name"], fields["phone"]),
+        deposit=bool(fields["deposit"]),
+    )
+    try:
+        created = await bookings.create_booking(desk.actor, wanted)
+    except DomainError as refused:
+        return await _book_form(
+            request, desk, catalog, fields, problem=problem_text(desk.locale, refused), status=409
+        )
+    return back_to(f"{CONSOLE}/bookings/{created.booking.id}")
+
+
+WEEK_PAGES: Final = (console_week, console_book_form, console_book)
