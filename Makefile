@@ -90,8 +90,8 @@ api: install-dev
 	$(BIN)/pytest -n $(TEST_WORKERS) -m "not serial" tests/api
 	$(BIN)/pytest -m serial tests/api
 
-## make browser: the booking page in headless Chromium (tests/browser; skipped without it);
-## screenshots to $TMPDIR/page-*.png
+## make browser: the pages and the console in headless Chromium (tests/browser; skipped
+## without it); screenshots to $TMPDIR/page-*.png and console-*.png
 browser: install-dev
 	$(BIN)/pytest tests/browser -p no:randomly
 

@@ -26,7 +26,7 @@ from litestar.enums import MediaType
 from litestar.params import FromPath, QueryParameter
 from litestar.response import Redirect, Template
 
-from booking_domain.bookings import Booking, HistoryEntry, HistoryKind, NamedBooking
+from booking_domain.bookings import BOOKING_EVENT_TYPES, Booking, HistoryEntry, NamedBooking
 from booking_domain.bookings.staff_actions import STATUS_OF_ACTION, StaffAction, staff_actions
 from booking_domain.bookings.use_cases import BookingUseCases
 from booking_domain.shared import (
@@ -57,9 +57,11 @@ from entrypoints.web.shared.texts import translator
 Day = Annotated[str | None, QueryParameter(max_length=10)]
 _REASON_LENGTH: Final = 500  # as the API's status change takes it
 TABS: Final = (Tab(10, "today", CONSOLE, "Today"), Tab(20, "week", f"{CONSOLE}/week", "Week"))
-# The stream's events that change a day's list: every change of a booking (its history's
-# kinds, published as ``booking.<kind>``: docs/events.md).
-LIVE_EVENTS: Final = tuple(f"booking.{kind.value}" for kind in HistoryKind)
+# The stream's events that change a day's list: every change of a booking, each type its
+# events are published with (docs/events.md): ``booking.<kind>`` of its history's kinds, and
+# ``booking.confirmed`` for any change that confirms it (a booking made with nothing to
+# wait for, an approval without a deposit, a paid deposit).
+LIVE_EVENTS: Final = tuple(sorted(BOOKING_EVENT_TYPES))
 UPDATED: Final = "The day's bookings changed: the list is up to date."
 NOT_YOURS: Final = "This booking is not one of yours."
 _ACTIONS: Final = frozenset(a.value for a in StaffAction if a in STATUS_OF_ACTION)

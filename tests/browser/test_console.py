@@ -1,0 +1,326 @@
+"""The artist's console in a real browser against ``inkslot serve`` with the demo data, on a
+laptop (1280x900) and on a phone (390x844): the demo artist opens ``/console``, is sent to
+sign in, signs in with the keyboard alone and lands on today; opens the day of the demo
+booking, that booking and its cancel page (console-<size>-sign-in.png, -day.png,
+-booking.png, -cancel.png); approves a request the demo customer sent for that day, which
+the list showed arriving without a reload (-day-request.png); sees a booking made through
+the API meanwhile appear without a reload (the event stream), the focus kept; signs out,
+after which ``/console`` asks to sign in again. axe-core finds nothing serious or critical
+on any of the four pages, nothing runs off the side and on the phone every link and button
+is thumb-sized."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import httpx
+import pytest
+
+from tests.browser.support import (
+    DEMO_ARTIST,
+    DEMO_CUSTOMER,
+    SCREENSHOTS,
+    accessibility_violations,
+    demo_artist,
+    demo_passwords,
+    signed_in_api,
+    wait_for,
+)
+from tests.support.server import ServerProcess
+
+pytestmark = [pytest.mark.browser, pytest.mark.serial]
+SIZES = {"laptop": (1280, 900), "phone": (390, 844)}
+THUMB = 44  # px: the console's controls on a phone (console.css)
+# What the console's pages may not have (axe-core's impacts); minor and moderate ones are
+# reported in the test's output.
+BLOCKING = ("serious", "critical")
+
+
+def _accessible(browser: Any, page: str) -> None:
+    """axe-core's violations on the page: none serious or critical; the others printed."""
+    found = accessibility_violations(browser)
+    print(f"axe on the {page}: {found or 'nothing'}")
+    assert [v for v in found if any(f"({impact})" in v for impact in BLOCKING)] == [], page
+
+
+def _viewport(browser: Any, size: str, height: int | None = None) -> None:
+    """The page's viewport exactly ``size`` (a window's size would include its frame); a
+    phone's is a mobile one (its viewport meta tag followed, no scrollbar's width taken)."""
+    width, tall = SIZES[size]
+    browser.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {
+            "width": width,
+            "height": height or tall,
+            "deviceScaleFactor": 1,
+            "mobile": size == "phone",
+        },
+    )
+
+
+def _fits(browser: Any, size: str, page: str) -> None:
+    """Nothing runs off the side and no booking's time breaks over two lines; on a phone
+    every link and button is thumb-sized, and a booking's actions share the width."""
+    width = SIZES[size][0]
+    assert browser.execute_script("return document.documentElement.scrollWidth") <= width, page
+    broken = browser.execute_script(
+        "return [...document.querySelectorAll('.booking .when')].filter((e) => {"
+        " const range = document.createRange(); range.selectNodeContents(e);"
+        " return range.getClientRects().length > 1; }).map((e) => e.textContent)"
+    )
+    assert broken == [], (page, broken)
+    if size != "phone":
+        return
+    small = browser.execute_script(
+        "return [...document.querySelectorAll('a:not(.skip), button')]"
+        ".filter((e) => e.offsetParent !== null)"
+        ".map((e) => [e.textContent.trim(), e.getBoundingClientRect()])"
+        ".filter(([, r]) => r.width < arguments[0] || r.height < arguments[0])"
+        ".map(([t, r]) => `${t}: ${r.width}x${r.height}`)",
+        THUMB,
+    )
+    assert small == [], (page, small)
+    narrow = browser.execute_script(
+        "return [...document.querySelectorAll('.actions button, .actions .button')]"
+        ".filter((e) => e.getBoundingClientRect().width < 0.4 * e.closest('.actions').clientWidth)"
+        ".map((e) => e.textContent.trim())"
+    )
+    assert narrow == [], (page, narrow)  # a booking's actions: half the width each, or all
+
+
+def _shoot(browser: Any, size: str, page: str) -> None:
+    """A screenshot of the whole page (console-<size>-<page>.png)."""
+    height = browser.execute_script("return document.documentElement.scrollHeight")
+    _viewport(browser, size, max(SIZES[size][1], height))
+    browser.save_screenshot(str(SCREENSHOTS / f"console-{size}-{page}.png"))
+    _viewport(browser, size)
+
+
+def _press(browser: Any, *keys: str) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    ActionChains(browser).send_keys(*keys).perform()
+
+
+def _tab_to(browser: Any, element_id: str, most: int = 6) -> None:
+    """Tab (the keyboard alone) until ``element_id`` has the focus, at most ``most`` times."""
+    from selenium.webdriver.common.keys import Keys
+
+    for _ in range(most):
+        _press(browser, Keys.TAB)
+        if browser.switch_to.active_element.get_attribute("id") == element_id:
+            return
+    raise AssertionError(f"#{element_id} not reached with {most} Tabs")
+
+
+def _sign_in_by_keyboard(server: ServerProcess, browser: Any, size: str, password: str) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    browser.get(server.base_url + "/console")
+    wait_for(lambda: "/console/sign-in" in browser.current_url, "the sign-in page")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Sign in to the console"
+    _fits(browser, size, "sign-in page")
+    _shoot(browser, size, "sign-in")
+    _accessible(browser, "sign-in page")
+    _tab_to(browser, "email")
+    _press(browser, DEMO_ARTIST)
+    _press(browser, Keys.TAB)
+    assert browser.switch_to.active_element.get_attribute("id") == "password"
+    _press(browser, password, Keys.TAB)
+    submit = browser.switch_to.active_element
+    assert (submit.tag_name, submit.text) == ("button", "Sign in")
+    _press(browser, Keys.ENTER)
+    wait_for(lambda: browser.current_url == server.base_url + "/console", "today's page")
+    assert browser.find_element(By.ID, "day-title").text == "Today"
+    assert "Saraa Ink" in browser.find_element(By.CSS_SELECTOR, ".bar .who").text
+
+
+def _zone(api: httpx.Client) -> ZoneInfo:
+    """The demo artist's time zone: the console shows her days and times in it."""
+    profile = api.get(f"/artists/{demo_artist(api)['id']}").json()
+    return ZoneInfo(profile["timeZone"])
+
+
+def _demo_booking(artist: httpx.Client) -> dict[str, Any]:
+    """The booking the seed made for the demo artist (its first free time within 14 days)."""
+    items = artist.get("/bookings").json()["items"]
+    assert len(items) == 1, items
+    return dict(items[0])
+
+
+def _day_of(booking: dict[str, Any], zone: ZoneInfo) -> date:
+    return datetime.fromisoformat(booking["start"]).astimezone(zone).date()
+
+
+def _approval_service(artist: httpx.Client) -> dict[str, Any]:
+    """As the demo artist: a service each booking of which waits for her approval (and no
+    deposit: approved, it is confirmed)."""
+    made = artist.post(
+        f"/artists/{demo_artist(artist)['id']}/services",
+        json={
+            "name": "Consultation",
+            "durationMinutes": 30,
+            "price": {"amount": 0},
+            "requiresApproval": True,
+        },
+    )
+    assert made.status_code == 201, made.text
+    return dict(made.json())
+
+
+def _book_on(
+    customer: httpx.Client, service: dict[str, Any], day: date, zone: ZoneInfo
+) -> dict[str, Any]:
+    """As the demo customer: the service's first free time on ``day`` (the artist's day)."""
+    artist = demo_artist(customer)
+    first = max(datetime.combine(day, time(), zone), datetime.now(UTC))
+    slots = customer.get(
+        f"/artists/{artist['id']}/slots",
+        params={
+            "serviceId": service["id"],
+            "from": first.isoformat(),
+            "to": datetime.combine(day + timedelta(days=1), time(), zone).isoformat(),
+        },
+    ).json()["items"]
+    assert slots, f"no free time for {service['name']} on {day}"
+    made = customer.post(
+        "/bookings",
+        json={"artistId": artist["id"], "serviceId": service["id"], "start": slots[0]["start"]},
+        headers={"Idempotency-Key": str(uuid.uuid4())},
+    )
+    assert made.status_code == 201, made.text
+    return {**made.json(), "localStart": slots[0]["localStart"][11:16]}
+
+
+def _lines(browser: Any) -> list[str]:
+    """The day's bookings as the page shows them now (read at once: the list is replaced
+    under a reader when it changes)."""
+    return list(
+        browser.execute_script(
+            "return [...document.querySelectorAll('li.booking')].map((li) => li.innerText)"
+        )
+    )
+
+
+def _line_at(browser: Any, start: str) -> str | None:
+    """The day's line of the booking starting at ``start`` (HH:MM), once it is listed."""
+    return next((line for line in _lines(browser) if line.startswith(start + "\N{EN DASH}")), None)
+
+
+def _gzipped_files(server: ServerProcess, browser: Any) -> None:
+    """The console's style sheet and script as the page loads them go gzipped; their sizes
+    on the wire are printed."""
+    files = browser.execute_script(
+        "return [document.querySelector('link[rel=stylesheet]').href,"
+        " document.querySelector('script[src]').src]"
+    )
+    sizes = {}
+    for url in files:
+        sent = httpx.get(url, headers={"Accept-Encoding": "gzip"}, timeout=30)
+        assert sent.headers.get("content-encoding") == "gzip", url
+        sizes[url.rsplit("/", 1)[-1]] = (len(sent.content), sent.num_bytes_downloaded)
+    print(f"the console's files (bytes, gzipped on the wire): {sizes}")
+
+
+def _stream_open(browser: Any) -> bool:
+    return bool(
+        browser.execute_script("return document.getElementById('live').dataset.stream") == "open"
+    )
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_artist_signs_in_works_the_day_live_and_signs_out(
+    server: ServerProcess, browser: Any, size: str
+) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    _viewport(browser, size)
+    passwords = demo_passwords(server)
+    artist = signed_in_api(server, DEMO_ARTIST, passwords["artist"])
+    customer = signed_in_api(server, DEMO_CUSTOMER, passwords["customer"])
+    zone = _zone(artist)
+    seeded = _demo_booking(artist)
+    day = _day_of(seeded, zone)
+    consultation = _approval_service(artist)
+
+    _sign_in_by_keyboard(server, browser, size, passwords["artist"])
+
+    # The demo booking's day, the booking, what cancelling it would do.
+    browser.get(f"{server.base_url}/console?day={day.isoformat()}")
+    start = datetime.fromisoformat(seeded["start"]).astimezone(zone).strftime("%H:%M")
+    line = _line_at(browser, start)
+    assert line is not None and "Demo Customer" in line and "Confirmed" in line, _lines(browser)
+    _fits(browser, size, "day")
+    _shoot(browser, size, "day")
+    _accessible(browser, "day")
+    browser.find_element(By.LINK_TEXT, "Demo Customer").click()
+    opened = f"/console/bookings/{seeded['id']}"
+    wait_for(lambda: browser.current_url == server.base_url + opened, "the booking")
+    facts = browser.find_element(By.CSS_SELECTOR, "dl.facts").text
+    assert seeded["reference"] in facts and "Confirmed" in facts and "A small swallow" in facts
+    _fits(browser, size, "booking")
+    _shoot(browser, size, "booking")
+    _accessible(browser, "booking")
+    browser.find_element(By.CSS_SELECTOR, f'a[href="{opened}/cancel"]').click()
+    wait_for(lambda: browser.current_url.endswith("/cancel"), "the cancel page")
+    assert "Everything paid is given back" in browser.find_element(By.ID, "consequence").text
+    _fits(browser, size, "cancel")
+    _shoot(browser, size, "cancel")
+    _accessible(browser, "cancel")
+    browser.find_element(By.LINK_TEXT, "No, go back").click()
+    browser.find_element(By.LINK_TEXT, "Back to the day").click()
+    wait_for(lambda: "day=" in browser.current_url, "the day again")
+
+    _gzipped_files(server, browser)
+
+    # Live: a request sent for the day shows up without a reload; approved, it is confirmed.
+    wait_for(lambda: _stream_open(browser), "the day's live updates")
+    browser.execute_script("document.body.dataset.unreloaded = 'yes'")
+    requested = _book_on(customer, consultation, day, zone)
+    pending = wait_for(lambda: _line_at(browser, requested["localStart"]), "the request, live")
+    assert "Pending" in pending and "your approval" in pending
+    assert browser.execute_script("return document.body.dataset.unreloaded") == "yes"
+    assert "changed" in browser.find_element(By.ID, "live").text
+    _fits(browser, size, "day with a request")
+    _shoot(browser, size, "day-request")
+    approve = browser.find_element(
+        By.CSS_SELECTOR, f'button[aria-label="Approve: Demo Customer, {requested["localStart"]}"]'
+    )
+    approve.send_keys(Keys.ENTER)  # the form's answer: the day again, drawn anew
+
+    def approved() -> bool:
+        drawn = browser.execute_script("return document.body.dataset.unreloaded") is None
+        return drawn and "Confirmed" in (_line_at(browser, requested["localStart"]) or "")
+
+    wait_for(approved, "the day again, the request approved")
+    assert customer.get(f"/bookings/{requested['id']}").json()["status"] == "confirmed"
+
+    # Live: a booking confirmed at once (no approval, no deposit) shows up without a reload;
+    # the keyboard's focus stays on the link it was on when the list is replaced.
+    wait_for(lambda: _stream_open(browser), "the day's live updates")
+    browser.execute_script("document.body.dataset.unreloaded = 'yes'")
+    browser.find_element(By.CSS_SELECTOR, f'#day-list a[href="{opened}"]').send_keys("")
+    small = next(
+        s
+        for s in customer.get(f"/artists/{demo_artist(customer)['id']}/services").json()["items"]
+        if s["name"].startswith("Small tattoo")
+    )
+    booked = _book_on(customer, small, day, zone)
+    confirmed = wait_for(lambda: _line_at(browser, booked["localStart"]), "the booking, live")
+    assert "Confirmed" in confirmed
+    assert browser.execute_script("return document.body.dataset.unreloaded") == "yes"
+    assert browser.switch_to.active_element.get_attribute("href").endswith(opened)
+
+    # Signing out ends the session: the console asks to sign in again.
+    browser.find_element(By.CSS_SELECTOR, "form.out button").click()
+    wait_for(lambda: "/console/sign-in" in browser.current_url, "the sign-in page")
+    browser.get(server.base_url + "/console")
+    wait_for(lambda: "/console/sign-in" in browser.current_url, "sent to sign in again")
+    assert browser.get_cookies() == []
+    logs = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    assert logs == [], logs  # no CSP violation, no script error
