@@ -149,3 +149,18 @@ async def test_a_run_out_access_token_is_renewed_without_signing_in_again(api: A
         assert page.status_code == 200
         assert client.cookies.get("inkslot_console") not in (None, first)
         assert (await client.get("/console", follow_redirects=False)).status_code == 200
+
+
+async def test_a_language_chosen_at_the_foot_is_kept_and_keeps_the_page(api: Api) -> None:
+    desk = await open_desk(api)
+    async with browser(api) as client:
+        await sign_in(client, email_of(desk.artist.session))
+        english = await client.get("/console?day=2026-03-05")
+        assert 'lang="en"' in english.text
+        assert 'href="/console?day=2026-03-05&amp;lang=mn"' in english.text
+        await client.get("/console?day=2026-03-05&lang=mn")
+        later = await client.get("/console/week")
+        assert '<html lang="mn">' in later.text
+    # The account's own language (its messages') is not changed by the page's.
+    me = await api.client.get("/api/v1/me", headers=api.bearer(desk.artist.session))
+    assert me.json()["locale"] == "en"

@@ -187,7 +187,7 @@ async def console_today(
         "console_today.html.j2",
         request,
         desk,
-        tab="today",
+        tab="today" if shown == desk.local(now).date() else "",
         day=shown.isoformat(),
         heading=full_date(shown, desk.locale),
         today=shown == desk.local(now).date(),

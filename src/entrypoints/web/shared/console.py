@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Final, TypeVar
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 from zoneinfo import ZoneInfo
 
 from litestar import Request, Response
@@ -45,6 +45,10 @@ SIGN_IN: Final = f"{CONSOLE}/sign-in"
 SIGN_OUT: Final = f"{CONSOLE}/sign-out"
 ACCESS_COOKIE: Final = "inkslot_console"
 REFRESH_COOKIE: Final = "inkslot_console_refresh"
+# The language chosen at a page's foot (``?lang=``), kept for the console's next pages: a
+# preference, not a secret (the account's own language stays as it is).
+LANGUAGE_COOKIE: Final = "inkslot_console_lang"
+_YEAR: Final = 365 * 24 * 3600
 FORM_TOKEN: Final = "form_token"  # noqa: S105 (the form field's name, not a secret)
 OUT_OF_DATE: Final = "This form is out of date. Go back, reload the page and try again."
 CONSOLE_HEADERS: Final = {**PAGE_HEADERS, "Cache-Control": "no-store"}
@@ -152,14 +156,19 @@ async def desk_of(request: Request[Any, Any, Any], lang: str | None) -> Desk | N
         return None
     claims, renewed = found
     actor = Actor(claims.user_id, claims.role)
+    # Who is calling, for the access log (as the API's guard remembers it: http.auth).
+    request.scope.setdefault("state", {})["actor"] = actor
     artist = None
     if claims.role is Role.ARTIST:
         try:
             artist = await bundles.catalog.own_artist_profile(actor)
         except DomainError:
             artist = None
+    chosen = request.cookies.get(LANGUAGE_COOKIE)
     if lang in SUPPORTED_LOCALES:
         locale = lang
+    elif chosen in SUPPORTED_LOCALES:
+        locale = chosen
     else:
         locale = (await bundles.accounts.get_profile(actor)).locale
     token = bundles.accounts.issue_form_token(claims)
@@ -209,9 +218,32 @@ def console_page(
         desk=desk,
         form_token=desk.form_token,
         tab=tab,
+        languages=language_links(request),
         **context,
     )
+    if request.query_params.get("lang") == desk.locale:  # chosen here: kept for the next pages
+        secure = bool(request.app.state.get(SECURE_COOKIES, True))
+        page.cookies.append(
+            Cookie(
+                key=LANGUAGE_COOKIE,
+                value=desk.locale,
+                path=CONSOLE,
+                max_age=_YEAR,
+                httponly=True,
+                secure=secure,
+                samesite="lax",
+            )
+        )
     return with_renewal(page, request, desk)
+
+
+def language_links(request: Request[Any, Any, Any]) -> dict[str, str]:
+    """This page's address in each language: its query kept, ``lang`` set."""
+    query = {k: v for k, v in request.query_params.items() if k != "lang"}
+    return {
+        code: f"{request.url.path}?{urlencode({**query, 'lang': code})}"
+        for code in SUPPORTED_LOCALES
+    }
 
 
 def with_renewal(response: ResponseT, request: Request[Any, Any, Any], desk: Desk) -> ResponseT:
@@ -256,6 +288,7 @@ __all__ = [
     "CONSOLE",
     "CONSOLE_HEADERS",
     "FORM_TOKEN",
+    "LANGUAGE_COOKIE",
     "OUT_OF_DATE",
     "REFRESH_COOKIE",
     "SIGN_IN",
@@ -267,6 +300,7 @@ __all__ = [
     "console_page",
     "desk_of",
     "ended_cookies",
+    "language_links",
     "problem_text",
     "refused_page",
     "safe_next",
