@@ -135,7 +135,10 @@ def _sign_in_by_keyboard(server: ServerProcess, browser: Any, size: str, passwor
     assert (submit.tag_name, submit.text) == ("button", "Sign in")
     _press(browser, Keys.ENTER)
     wait_for(lambda: browser.current_url == server.base_url + "/console", "today's page")
-    assert browser.find_element(By.ID, "day-title").text == "Today"
+    # Today's page: its date as its heading, the "Today" tab marked as the current page.
+    current = browser.find_element(By.CSS_SELECTOR, '.tabs a[aria-current="page"]')
+    assert current.text == "Today"
+    assert browser.find_element(By.ID, "day-title").text
     assert "Saraa Ink" in browser.find_element(By.CSS_SELECTOR, ".bar .who").text
 
 
