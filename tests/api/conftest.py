@@ -23,16 +23,7 @@ from litestar import Litestar
 
 from adapters.payments.sandbox import SandboxGateway
 from adapters.system.clock import ManualClock
-from booking_domain.accounts.use_cases import AccountUseCases
-from booking_domain.bookings.use_cases import BookingUseCases
-from booking_domain.loyalty.use_cases import LoyaltyUseCases
-from booking_domain.notifications.use_cases import NotificationUseCases
-from booking_domain.payments.use_cases import PaymentUseCases
-from booking_domain.scheduling.use_cases import SchedulingUseCases
-from booking_domain.search.use_cases import SearchUseCases
-from booking_domain.telegram.use_cases import TelegramUseCases
-from booking_domain.waitlist.use_cases import WaitlistUseCases
-from booking_domain.webhooks.use_cases import WebhookUseCases
+from entrypoints.bundles import Bundles
 from entrypoints.container import LocalAdapters, build_container, bundles
 from entrypoints.settings import Settings
 from tests.support.apps import AppShelf
@@ -46,18 +37,12 @@ class Api:
     client: httpx.AsyncClient
     app: Litestar  # the ASGI app the client calls, for tests that call it bare
     clock: ManualClock
-    accounts: AccountUseCases  # the app's own, for what only an operator does (admins)
+    # The app's own use cases, every registered context's under its name (the registry's
+    # class: ``entrypoints.contexts``), for what only an operator does (admins) or only the
+    # worker does (a sweep, a follower of the outbox, a job): ``api.bundles.payments``.
+    bundles: Bundles
     sandbox: SandboxGateway | None = None  # the sandbox payment gateway, when it is the one
-    payments: PaymentUseCases | None = None  # the app's own, for what only the worker does
-    notifications: NotificationUseCases | None = None  # likewise: planning and sending
     database_url: str = ""
-    search: SearchUseCases | None = None  # likewise: refreshing the free-starts projection
-    webhooks: WebhookUseCases | None = None  # likewise: dispatching and delivering
-    scheduling: SchedulingUseCases | None = None  # likewise: fetching external calendars
-    bookings: BookingUseCases | None = None  # likewise: the hold sweep
-    waitlist: WaitlistUseCases | None = None  # likewise: the reader offering freed times
-    telegram: TelegramUseCases | None = None  # likewise: handling the bot's updates
-    loyalty: LoyaltyUseCases | None = None  # likewise: earning from the outbox, expiring
 
     async def register(
         self, email: str = "ada@example.com", role: str = "customer", name: str = "Ada"
@@ -82,7 +67,7 @@ class Api:
     async def admin(self, email: str = "root@example.com") -> dict[str, Any]:
         """An admin session. Admins are made by the operator use case (the CLI's path; they
         cannot sign up over HTTP), then sign in like anyone."""
-        await self.accounts.create_admin(email=email, password=PASSWORD)
+        await self.bundles.accounts.create_admin(email=email, password=PASSWORD)
         response = await self.login(email)
         assert response.status_code == 200
         session: dict[str, Any] = response.json()
@@ -119,11 +104,7 @@ async def make_api(
             sandbox = core.adapters.payments().sandbox
             if sandbox is not None:  # its callbacks reach this app the way QPay's would: HTTP
                 sandbox.route_callbacks(_through(app))
-            return Api(
-                client, app, clock, wired.accounts, sandbox, wired.payments, wired.notifications,
-                str(settings.database_url), wired.search, wired.webhooks, wired.scheduling,
-                wired.bookings, wired.waitlist, wired.telegram, wired.loyalty,
-            )  # fmt: skip
+            return Api(client, app, clock, wired, sandbox, str(settings.database_url))
 
         yield make
 

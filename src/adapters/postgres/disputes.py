@@ -111,7 +111,7 @@ def _list_statements(status: bool, opened_from: bool, opened_before: bool) -> tu
 class PostgresDisputeRepository(OnConnection, DisputeRepository):
     async def add(self, dispute: Dispute) -> None:
         # A second dispute on the booking violates uq_disputes_booking_id: the unit of work
-        # raises DisputeAlreadyExistsError (adapters/postgres/errors.py).
+        # raises DisputeAlreadyExistsError (tables/disputes.py, CONSTRAINT_ERRORS).
         await self._conn.execute(_INSERT.text, _row(dispute))
 
     async def get(self, dispute_id: DisputeId, *, for_update: bool = False) -> Dispute | None:

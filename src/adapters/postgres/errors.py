@@ -1,5 +1,10 @@
 """Translate driver failures into domain errors: nothing from psycopg leaks past the adapter
-(docs/architecture.md, rule 4)."""
+(docs/architecture.md, rule 4).
+
+What a violated constraint means is said beside its table: each module of ``tables/``
+declares its ``CONSTRAINT_ERRORS``, gathered by ``tables.constraint_errors``; a unique or
+exclusion constraint no module maps to an error of its own is a bare ``ConflictError``.
+"""
 
 from __future__ import annotations
 
@@ -7,17 +12,7 @@ import psycopg
 from psycopg import errors as pg
 from psycopg_pool import PoolTimeout
 
-from booking_domain.accounts import EmailAlreadyRegisteredError, PhoneAlreadyVerifiedError
-from booking_domain.bookings import (
-    BookingReferenceTakenError,
-    SlotTakenError,
-    TouchUpTakenError,
-)
-from booking_domain.catalog import ArtistProfileExistsError
-from booking_domain.catalog.errors import BookingLinkExistsError
-from booking_domain.consent import ConsentAlreadySignedError
-from booking_domain.disputes import DisputeAlreadyExistsError
-from booking_domain.reviews import ReviewExistsError
+from adapters.postgres.tables import constraint_errors
 from booking_domain.shared import (
     ConcurrentUpdateError,
     ConflictError,
@@ -25,29 +20,6 @@ from booking_domain.shared import (
     InvalidInputError,
     ServiceUnavailableError,
 )
-from booking_domain.waitlist import WaitlistEntryExistsError
-
-# Constraint name -> the domain error its violation means.
-CONSTRAINT_ERRORS: dict[str, type[DomainError]] = {
-    "uq_users_email": EmailAlreadyRegisteredError,
-    "uq_users_verified_phone": PhoneAlreadyVerifiedError,
-    # 23P01 on the bookings exclusion constraint: another active booking holds the time.
-    "ex_bookings_artist_blocked": SlotTakenError,
-    "uq_artists_user_id": ArtistProfileExistsError,
-    # Two first links of one artist (for one service, or general) at once.
-    "uq_booking_links_artist_id_service_id": BookingLinkExistsError,
-    "ix_booking_links_general": BookingLinkExistsError,
-    "uq_bookings_reference": BookingReferenceTakenError,
-    "uq_bookings_touch_up_of": TouchUpTakenError,  # two touch-ups of one original at once
-    "uq_reviews_booking_id": ReviewExistsError,  # two first reviews of one booking at once
-    "uq_disputes_booking_id": DisputeAlreadyExistsError,  # two first disputes at once
-    "uq_consents_booking_id": ConsentAlreadySignedError,  # two signatures of one booking at once
-    # Two changes of one subject recorded the same event number: the second lost the race.
-    "uq_outbox_events_subject_sequence": ConcurrentUpdateError,
-    # Two live waitlist entries of a customer for one service sharing a date.
-    "ex_waitlist_entries_live_dates": WaitlistEntryExistsError,
-}
-
 
 # Data exceptions (SQLSTATE class 22) that a value from outside can cause: the domain refuses
 # such values first (text rules, time range, page bound); this is the last line, so that one
@@ -78,7 +50,7 @@ def translate(error: BaseException) -> DomainError | None:
             "A value is out of range or holds characters that cannot be stored."
         )
     if isinstance(error, psycopg.IntegrityError):
-        known = CONSTRAINT_ERRORS.get(error.diag.constraint_name or "")
+        known = constraint_errors().get(error.diag.constraint_name or "")
         if known is not None:
             return known()
         if isinstance(error, pg.UniqueViolation | pg.ExclusionViolation):

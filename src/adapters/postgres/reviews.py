@@ -119,7 +119,7 @@ def _review(row: Mapping[str, Any]) -> Review:
 class PostgresReviewRepository(OnConnection, ReviewRepository):
     async def add(self, review: Review) -> None:
         # A second review of the booking violates uq_reviews_booking_id: the unit of work
-        # raises ReviewExistsError (adapters/postgres/errors.py).
+        # raises ReviewExistsError (tables/reviews.py, CONSTRAINT_ERRORS).
         await self._conn.execute(_INSERT.text, _row(review))
 
     async def get(self, review_id: ReviewId, *, for_update: bool = False) -> Review | None:

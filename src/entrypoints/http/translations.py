@@ -1,9 +1,12 @@
 """The HTTP layer's message catalogues (gettext domain ``problems``), and ``translate``.
 
-A catalogue is a ``.po`` file under ``locales/<locale>/LC_MESSAGES/`` inside this package
-(it ships in the wheel with the code). The first time a locale is needed its file is read
-and compiled in memory (``read_po`` -> ``write_mo`` -> ``Translations``; no ``.mo`` file is
-built or kept), then kept for the life of the process.
+A locale's catalogue is ``.po`` files under ``locales/<locale>/LC_MESSAGES/``: the shared
+one of this package (the titles, the HTTP layer's and the kernel's texts, and what several
+contexts raise) and each context package's own (``<context>/locales/...``: the messages
+that context raises), all shipped in the wheel with the code. The first time a locale is
+needed its files are read, merged (a message kept in two files is refused) and compiled in
+memory (``read_po`` -> ``write_mo`` -> ``Translations``; no ``.mo`` file is built or
+kept), then kept for the life of the process.
 
 Message ids are the English texts themselves: English needs no catalogue, and a text
 without an entry stays English. An entry whose id holds ``{name}`` placeholders also
@@ -26,7 +29,7 @@ from importlib.resources.abc import Traversable
 from io import BytesIO
 from typing import Final
 
-from babel.messages.catalog import Message
+from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
@@ -74,10 +77,20 @@ class Catalogue:
         return template
 
 
-def catalogue_file(locale: str) -> Traversable:
-    """Where the ``.po`` file of ``locale`` is (inside the installed package)."""
+def catalogue_files(locale: str) -> list[Traversable]:
+    """The ``.po`` files of ``locale`` (inside the installed package): the shared one, then
+    each context package's that has one, by the package's name."""
     package = resources.files(__package__ or "entrypoints.http")
-    return package.joinpath("locales", locale, "LC_MESSAGES", f"{DOMAIN}.po")
+    found = [_po_file(package, locale)]
+    for context in sorted(package.iterdir(), key=lambda folder: folder.name):
+        own = _po_file(context, locale)
+        if context.is_dir() and context.joinpath("__init__.py").is_file() and own.is_file():
+            found.append(own)
+    return found
+
+
+def _po_file(folder: Traversable, locale: str) -> Traversable:
+    return folder.joinpath("locales", locale, "LC_MESSAGES", f"{DOMAIN}.po")
 
 
 @cache
@@ -94,10 +107,26 @@ def catalogue(locale: str) -> Catalogue | None:
         return None
 
 
+def merged_catalogue(locale: str) -> Catalog:
+    """Every file of ``locale``'s catalogue as one (raises when the shared file is missing,
+    a file is broken, or a message is kept in two files: each is kept once, in the
+    catalogue of the context that raises it or in the shared one)."""
+    merged = Catalog(locale=locale, domain=DOMAIN)
+    for po in catalogue_files(locale):
+        with po.open("rb") as source:
+            read = read_po(source, locale=locale, domain=DOMAIN, abort_invalid=True)
+        for message in read:
+            if not message.id:
+                continue  # the header
+            if merged.get(message.id, message.context) is not None:
+                raise ValueError(f"{po}: {message.id!r} is in another catalogue too")
+            merged[message.id] = message
+    return merged
+
+
 def load_catalogue(locale: str) -> Catalogue:
     """Read and compile the catalogue of ``locale`` (raises when it is missing or broken)."""
-    with catalogue_file(locale).open("rb") as po:
-        entries = read_po(po, locale=locale, domain=DOMAIN, abort_invalid=True)
+    entries = merged_catalogue(locale)
     compiled = BytesIO()
     write_mo(compiled, entries)  # fuzzy entries are left out, as gettext does
     compiled.seek(0)
@@ -178,8 +207,9 @@ __all__ = [
     "Catalogue",
     "Shape",
     "catalogue",
-    "catalogue_file",
+    "catalogue_files",
     "load_catalogue",
+    "merged_catalogue",
     "shape_pattern",
     "translate",
     "translate_template",

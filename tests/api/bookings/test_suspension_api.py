@@ -80,5 +80,4 @@ async def test_a_paid_upcoming_booking_is_refunded_in_full(api: Api) -> None:
     assert suspended.status_code == 200, suspended.text
     booking = (await desk.get(f"/{booking_id}", desk.admin)).json()
     assert (booking["status"], booking["refundDue"]) == ("cancelled", DEPOSIT)
-    assert api.payments is not None
-    assert await api.payments.plan_refunds() == 1  # then paid back like every refund
+    assert await api.bundles.payments.plan_refunds() == 1  # then paid back like every refund

@@ -115,11 +115,10 @@ async def test_a_dispute_from_opening_through_evidence_to_a_full_refund(api: Api
 
     booking = await _booking(desk, booking_id)
     assert (booking["status"], booking["refundDue"]) == ("cancelled", DEPOSIT)
-    assert api.payments is not None
-    assert await api.payments.plan_refunds() == 1
+    assert await api.bundles.payments.plan_refunds() == 1
     (refund,) = await _refunds_of(desk, invoice_id)
     assert (refund["status"], refund["amount"]) == ("pending", DEPOSIT)  # to the gateway
-    await api.payments.pay_refund(RefundId(UUID(refund["id"])))
+    await api.bundles.payments.pay_refund(RefundId(UUID(refund["id"])))
     booking = await _booking(desk, booking_id)
     assert (booking["paymentStatus"], booking["amountRefunded"], booking["refundDue"]) == (
         "refunded", DEPOSIT, 0,
@@ -151,8 +150,7 @@ async def test_a_refund_the_gateway_cannot_make_awaits_manual_settlement(
     assert dispute["openedByRole"] == "artist"
     settled = await _resolve(desk, dispute["id"], refund, "completed")
     assert settled.status_code == 200, settled.text
-    assert api.payments is not None
-    assert await api.payments.plan_refunds() == (0 if planned is None else 1)
+    assert await api.bundles.payments.plan_refunds() == (0 if planned is None else 1)
     found = [(r["status"], r["amount"]) for r in await _refunds_of(desk, invoice_id)]
     assert found == ([] if planned is None else [planned])
     booking = await _booking(desk, booking_id)

@@ -81,8 +81,7 @@ async def mine(desk: Desk, session: dict[str, Any] | None = None) -> dict[str, A
 
 
 async def earn(api: Api) -> None:
-    assert api.loyalty is not None
-    await api.loyalty.earn_points()
+    await api.bundles.loyalty.earn_points()
 
 
 async def test_completing_earns_points_and_a_later_deposit_redeems_them(api: Api) -> None:
@@ -147,8 +146,7 @@ async def test_a_lapsed_invoice_gives_its_points_back(api: Api) -> None:
     assert made.status_code == 201, made.text
     assert (await mine(desk))["accounts"][0]["balance"] == 50
     api.clock.advance(timedelta(hours=1))  # the 15 minutes' deposit hold ran out
-    assert api.payments is not None
-    assert await api.payments.withdraw_lapsed_invoices() == 1
+    assert await api.bundles.payments.withdraw_lapsed_invoices() == 1
     await signed_in_again(desk)
     assert (await mine(desk))["accounts"][0]["balance"] == 150
     page = (await mine(desk))["accounts"][0]["program"]["id"]
@@ -290,8 +288,7 @@ async def test_a_refund_gives_back_the_points_its_deposit_redeemed(api: Api) -> 
     artist = (await api.login(desk.artist.session["user"]["email"])).json()
     cancelled = await desk.patch(second, artist, status="cancelled", reason="ill")
     assert cancelled.status_code == 200, cancelled.text  # the artist refunds all that was paid
-    assert api.payments is not None
-    await api.payments.plan_refunds()
+    await api.bundles.payments.plan_refunds()
     admin = desk.auth((await api.login(desk.admin["user"]["email"])).json())
     settlements = await api.client.get("/api/v1/admin/settlements", headers=admin)
     (refund,) = settlements.json()["items"]

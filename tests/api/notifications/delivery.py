@@ -22,8 +22,7 @@ SELECT DISTINCT jsonb_array_elements_text(args->'notification_ids')::uuid AS id
 
 async def deliver(api: Api) -> list[Notification]:
     """Plan, then send whatever is due now; returns what was recorded by this round."""
-    assert api.notifications is not None
-    await api.notifications.plan_notifications()
+    await api.bundles.notifications.plan_notifications()
     async with await psycopg.AsyncConnection.connect(
         psycopg_url(api.database_url), autocommit=True
     ) as conn:
@@ -32,7 +31,7 @@ async def deliver(api: Api) -> list[Notification]:
         ids = [UUID(str(row["id"])) for row in await cursor.fetchall()]
     recorded = []
     for notification_id in ids:
-        done = await api.notifications.send_notification(NotificationId(notification_id))
+        done = await api.bundles.notifications.send_notification(NotificationId(notification_id))
         if done is not None and not done.due:
             recorded.append(done)
     return recorded

@@ -44,14 +44,13 @@ async def test_a_card_deposit_goes_back_through_the_gateway(api: Api) -> None:
     desk = await open_desk(api, service=DEPOSIT_SERVICE)
     booking_id, invoice_id = await _paid_booking(desk, "card")
     await _cancel(desk, booking_id, desk.artist.session)  # the artist cancels: all back
-    assert api.payments is not None
-    assert await api.payments.plan_refunds() == 1
-    assert await api.payments.plan_refunds() == 0  # planned once
+    assert await api.bundles.payments.plan_refunds() == 1
+    assert await api.bundles.payments.plan_refunds() == 0  # planned once
     (refund,) = await _refunds(desk, invoice_id)
     assert (refund["status"], refund["amount"]) == ("pending", 30_000)
 
-    await api.payments.pay_refund(RefundId(UUID(refund["id"])))
-    await api.payments.pay_refund(RefundId(UUID(refund["id"])))  # a job that ran twice
+    await api.bundles.payments.pay_refund(RefundId(UUID(refund["id"])))
+    await api.bundles.payments.pay_refund(RefundId(UUID(refund["id"])))  # a job that ran twice
     (refund,) = await _refunds(desk, invoice_id)
     assert refund["status"] == "refunded"
     booking = await _booking(desk, booking_id)
@@ -66,8 +65,7 @@ async def test_a_bank_app_deposit_awaits_an_admin_who_settles_it_once(api: Api) 
     desk = await open_desk(api, service=DEPOSIT_SERVICE)
     booking_id, invoice_id = await _paid_booking(desk, "p2p")
     await _cancel(desk, booking_id, desk.customer)  # three days ahead: in time, all back
-    assert api.payments is not None
-    await api.payments.plan_refunds()
+    await api.bundles.payments.plan_refunds()
     admin = desk.auth(desk.admin)
     listed = await api.client.get(SETTLEMENTS, headers=admin)
     assert listed.status_code == 200, listed.text
@@ -100,12 +98,13 @@ async def test_a_refund_whose_answer_was_lost_is_recorded_not_sent_again(api: Ap
     desk = await open_desk(api, service=DEPOSIT_SERVICE)
     booking_id, invoice_id = await _paid_booking(desk, "card")
     await _cancel(desk, booking_id, desk.artist.session)
-    assert api.payments is not None and api.sandbox is not None
-    await api.payments.plan_refunds()
+    assert api.sandbox is not None
+    await api.bundles.payments.plan_refunds()
     (refund,) = await _refunds(desk, invoice_id)
     # QPay refunded it, but the answer never reached us (a timeout, a killed worker).
     await api.sandbox.refund_payment(refund["paymentId"], "the first attempt")
-    assert await api.payments.pay_refund(RefundId(UUID(refund["id"]))) is RefundStatus.REFUNDED
+    paid = await api.bundles.payments.pay_refund(RefundId(UUID(refund["id"])))
+    assert paid is RefundStatus.REFUNDED
     booking = await _booking(desk, booking_id)
     assert (booking["paymentStatus"], booking["refundDue"]) == ("refunded", 0)
     listed = await api.client.get(SETTLEMENTS, headers=desk.auth(desk.admin))
@@ -118,7 +117,6 @@ async def test_cancelling_a_pending_booking_withdraws_its_invoice(api: Api) -> N
     invoice_id = (await _invoice(desk, booking_id)).json()["invoiceId"]
     cancelled = await desk.patch(booking_id, desk.customer, status="cancelled", reason="no")
     assert cancelled.status_code == 200
-    assert api.payments is not None
-    assert await api.payments.withdraw_lapsed_invoices() == 1
+    assert await api.bundles.payments.withdraw_lapsed_invoices() == 1
     read = await api.client.get(f"/api/v1/payments/{invoice_id}", headers=desk.auth(desk.customer))
     assert read.json()["status"] == "cancelled"

@@ -22,9 +22,8 @@ async def test_the_ledger_lists_deposits_and_refunds_with_filters(api: Api) -> N
     desk = await open_desk(api, service=DEPOSIT_SERVICE)
     booking_id, _ = await _paid_booking(desk, "p2p")
     await _cancel(desk, booking_id, desk.customer)  # in time: the whole deposit back
-    assert api.payments is not None
     api.clock.advance(timedelta(minutes=1))  # the refund is made after the deposit
-    await api.payments.plan_refunds()  # a bank-app payment: awaits manual settlement
+    await api.bundles.payments.plan_refunds()  # a bank-app payment: awaits manual settlement
     admin = desk.auth(desk.admin)
 
     async def listed(**params: Any) -> list[tuple[str, str]]:

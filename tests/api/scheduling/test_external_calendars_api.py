@@ -41,8 +41,7 @@ async def _slots_on_thursday(desk: Desk) -> list[str]:
 
 async def _refresh(api: Api, calendar_id: str) -> None:
     """What the worker's job does right after a calendar is added (and every ten minutes)."""
-    assert api.scheduling is not None
-    await api.scheduling.refresh_external_calendar(ExternalCalendarId(UUID(calendar_id)))
+    await api.bundles.scheduling.refresh_external_calendar(ExternalCalendarId(UUID(calendar_id)))
 
 
 async def test_busy_time_from_a_feed_is_neither_offered_nor_bookable(
@@ -147,6 +146,6 @@ async def test_a_deleted_artists_calendars_are_forgotten(api: Api) -> None:
         "DELETE", "/api/v1/me", json={"password": PASSWORD}, headers=auth
     )
     assert deleted.status_code == 204, deleted.text
-    assert api.scheduling is not None  # the worker's refresh finds nothing left to fetch
+    # The worker's refresh finds nothing left to fetch.
     gone = ExternalCalendarId(UUID(added.json()["id"]))
-    assert await api.scheduling.refresh_external_calendar(gone) is None
+    assert await api.bundles.scheduling.refresh_external_calendar(gone) is None

@@ -56,8 +56,7 @@ async def city(api: Api) -> dict[str, ArtistSetup]:
                      styles=["blackwork"], city="Darkhan",
                      location={"lat": 49.4867, "lng": 105.9228}, bio="Blackwork up north.",
                      price=120000)  # fmt: skip
-    assert api.search is not None
-    await api.search.refresh_free_starts()
+    await api.bundles.search.refresh_free_starts()
     return {"a": a, "b": b, "c": c, "d": d}
 
 
@@ -105,8 +104,7 @@ async def test_free_within_days_follows_bookings_and_rules(
         if rule["day"] != 4:
             gone = await api.client.delete(f"/api/v1/availability/{rule['id']}", headers=auth)
             assert gone.status_code == 204, gone.text
-    assert api.search is not None
-    await api.search.refresh_free_starts()
+    await api.bundles.search.refresh_free_starts()
     assert "Tsetseg" in await found(api, freeWithinDays=7)
     assert "Tsetseg" not in await found(api, freeWithinDays=1)
     assert await found(api, freeWithinDays=7, serviceId=c.service["id"]) == ["Tsetseg"]
@@ -117,7 +115,7 @@ async def test_free_within_days_follows_bookings_and_rules(
         body = {"artistId": c.id, "serviceId": c.service["id"], "start": thursday.format(hour)}
         made = await api.client.post("/api/v1/bookings", json=body, headers=api.bearer(customer))
         assert made.status_code == 201, made.text
-    await api.search.refresh_free_starts()
+    await api.bundles.search.refresh_free_starts()
     assert "Tsetseg" not in await found(api, freeWithinDays=7)
     assert "Tsetseg" in await found(api, freeWithinDays=14)
 
@@ -139,8 +137,7 @@ async def test_a_profile_change_reaches_the_next_free_slot(
         headers=api.bearer(a.session),
     )  # fmt: skip
     assert longer.status_code == 200, longer.text
-    assert api.search is not None
-    await api.search.refresh_free_starts()
+    await api.bundles.search.refresh_free_starts()
     after = (await api.client.get(ARTISTS, params={"q": "olzii"})).json()["items"][0]
     # 09:00-17:00 in Ulaanbaatar is 01:00-09:00 UTC; in London (winter) 09:00-17:00 UTC.
     assert before["nextFreeSlot"]["start"] == "2026-03-04T01:00:00Z"

@@ -79,27 +79,29 @@ async def _told(api: Api, before: int) -> tuple[Tally, int]:
     jobs that made, run in order as the worker would (without the queue's own fetch and
     finish), then the readers again over the events the jobs made (the inbox items'),
     counted together."""
-    assert api.notifications is not None and api.webhooks is not None
-    assert api.search is not None and api.waitlist is not None
     with counting() as tally:
-        await api.notifications.plan_notifications()
-        await api.webhooks.dispatch_webhooks()
-        await api.search.refresh_free_starts()
-        await api.waitlist.offer_freed_times()
+        await api.bundles.notifications.plan_notifications()
+        await api.bundles.webhooks.dispatch_webhooks()
+        await api.bundles.search.refresh_free_starts()
+        await api.bundles.waitlist.offer_freed_times()
     made = (await _jobs(api))[before:]
     with counting() as sending:
         for name, args in made:
             if name == "inkslot:send_notification":
                 ids = args["notification_ids"]
                 assert isinstance(ids, list)
-                await api.notifications.send_notifications([NotificationId(UUID(n)) for n in ids])
+                await api.bundles.notifications.send_notifications(
+                    [NotificationId(UUID(n)) for n in ids]
+                )
             elif name == "inkslot:deliver_webhook":
-                await api.webhooks.deliver_webhook(DeliveryId(UUID(str(args["delivery_id"]))))
+                await api.bundles.webhooks.deliver_webhook(
+                    DeliveryId(UUID(str(args["delivery_id"])))
+                )
     with counting() as after:  # the readers pass the events the sending made (inbox items)
-        await api.notifications.plan_notifications()
-        await api.webhooks.dispatch_webhooks()
-        await api.search.refresh_free_starts()
-        await api.waitlist.offer_freed_times()
+        await api.bundles.notifications.plan_notifications()
+        await api.bundles.webhooks.dispatch_webhooks()
+        await api.bundles.search.refresh_free_starts()
+        await api.bundles.waitlist.offer_freed_times()
     for part in (sending, after):
         tally.statements += part.statements
         tally.round_trips += part.round_trips

@@ -57,8 +57,7 @@ async def told(api: Api, update: dict[str, Any]) -> None:
     """Telegram posts the update; the worker's job handles it."""
     response = await webhook(api, update)
     assert response.status_code == 204, response.text
-    assert api.telegram is not None
-    assert await api.telegram.handle_update(update["update_id"]) is None
+    assert await api.bundles.telegram.handle_update(update["update_id"]) is None
 
 
 async def link(api: Api, fake: ServedFake, session: dict[str, Any], chat: int = CHAT) -> None:
@@ -91,9 +90,8 @@ async def test_a_chat_links_by_the_deep_link_and_telegrams_repeat_is_harmless(
     for _ in range(2):  # Telegram sends it again when it missed the answer
         assert (await webhook(api, update)).status_code == 204
     assert await jobs(api) == 1
-    assert api.telegram is not None
-    assert await api.telegram.handle_update(update["update_id"]) is None
-    assert await api.telegram.handle_update(update["update_id"]) is None  # the job again
+    assert await api.bundles.telegram.handle_update(update["update_id"]) is None
+    assert await api.bundles.telegram.handle_update(update["update_id"]) is None  # the job again
     assert ["linked" in m["text"] for m in fake.sent()] == [True]
     chat = await api.client.get("/api/v1/me/telegram/chat", headers=api.bearer(session))
     assert (chat.status_code, chat.json()["active"]) == (200, True)

@@ -77,14 +77,12 @@ async def answer(desk: Desk, session: dict[str, Any], booking_id: str, how: str)
 
 async def offers_made(desk: Desk) -> int:
     """One run of the worker's reader: how many offers it made."""
-    assert desk.api.waitlist is not None
-    return await desk.api.waitlist.offer_freed_times()
+    return await desk.api.bundles.waitlist.offer_freed_times()
 
 
 async def holds_swept(desk: Desk) -> int:
     """One run of the worker's hold sweep (``inkslot:expire_holds``)."""
-    assert desk.api.bookings is not None
-    return await desk.api.bookings.expire_holds()
+    return await desk.api.bundles.bookings.expire_holds()
 
 
 def settings_url(desk: Desk) -> str:

@@ -76,7 +76,7 @@ def test_a_refused_field_is_told_in_our_words(
     field, message, code = _refusal(change)
     assert (field, message, code) == expected
     assert "`" not in message and "Expected" not in message
-    assert translate("mn", message) != message, f"add {message!r} to problems.po"
+    assert translate("mn", message) != message, f"add {message!r} to the shared problems.po"
 
 
 def test_a_missing_field_and_a_text_we_have_no_words_for() -> None:

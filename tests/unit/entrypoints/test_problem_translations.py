@@ -1,6 +1,7 @@
 # ruff: noqa: RUF001 (Mongolian Cyrillic in the expected texts)
 """The ``problems`` catalogue: every fixed English text a client can be shown has a Mongolian
-entry, the entries are well formed, and translating never fails."""
+entry (in the catalogue of the context that raises it, or the shared one), the entries are
+well formed and kept once, and translating never fails."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from entrypoints.http.translations import (
     PLACEHOLDER,
     TEMPLATE,
     catalogue,
-    catalogue_file,
+    catalogue_files,
     load_catalogue,
     translate,
     translate_template,
@@ -30,20 +31,35 @@ from tests.support.errors import all_domain_errors
 
 HTTP_PACKAGE = Path(entrypoints.http.__path__[0])
 DOMAIN_PACKAGE = Path(booking_domain.__path__[0])
-PO_FILE = HTTP_PACKAGE / "locales" / "mn" / "LC_MESSAGES" / f"{DOMAIN}.po"
+CATALOGUE = Path("locales", "mn", "LC_MESSAGES", f"{DOMAIN}.po")
+SHARED_FILE = HTTP_PACKAGE / CATALOGUE
+# The shared catalogue, then each context's (its HTTP package's), by name.
+PO_FILES = [SHARED_FILE, *sorted(HTTP_PACKAGE.glob(f"*/{CATALOGUE}"))]
 
 
 def _is_translated(message: str) -> bool:
     return translate("mn", message) != message
 
 
+def _where_to_add(raised_at: str) -> str:
+    """The catalogue a message raised at ``raised_at`` (``booking_domain/<context>/...:12``,
+    ``http/<context>/...``) belongs in: its context's, or the shared one (a message several
+    contexts raise moves there)."""
+    parts = Path(raised_at).parts
+    context = parts[1] if len(parts) > 2 else "shared"
+    if context != "shared" and (HTTP_PACKAGE / context).is_dir():
+        return str(HTTP_PACKAGE / context / CATALOGUE)
+    return str(SHARED_FILE)
+
+
 def test_every_domain_errors_default_message_has_a_mongolian_entry() -> None:
     missing = sorted(
-        f"{k.__module__}.{k.__name__}: {k.default_message!r}"
+        f"{k.__module__}.{k.__name__}: {k.default_message!r} -> "
+        + _where_to_add(k.__module__.replace(".", "/"))
         for k in all_domain_errors()
         if not _is_translated(k.default_message)
     )
-    assert missing == [], "add these to " + str(PO_FILE)
+    assert missing == []
 
 
 def _literal_messages(root: Path, callables: set[str]) -> dict[str, str]:
@@ -73,9 +89,11 @@ def test_every_fixed_message_raised_by_the_domain_has_a_mongolian_entry() -> Non
     texts = _literal_messages(DOMAIN_PACKAGE, errors)
     assert len(texts) > 40  # the scan sees the raise sites
     missing = sorted(
-        f"{where}: {text!r}" for text, where in texts.items() if not _is_translated(text)
+        f"{where}: {text!r} -> {_where_to_add(where)}"
+        for text, where in texts.items()
+        if not _is_translated(text)
     )
-    assert missing == [], "add these to " + str(PO_FILE)
+    assert missing == []
 
 
 def test_every_fixed_detail_of_the_http_layer_has_a_mongolian_entry() -> None:
@@ -85,7 +103,9 @@ def test_every_fixed_detail_of_the_http_layer_has_a_mongolian_entry() -> None:
     assert "Something went wrong on our side." in texts
     assert "Send the body as application/json." in texts
     missing = sorted(
-        f"{where}: {text!r}" for text, where in texts.items() if not _is_translated(text)
+        f"{where}: {text!r} -> {_where_to_add(where)}"
+        for text, where in texts.items()
+        if not _is_translated(text)
     )
     assert missing == []
 
@@ -101,10 +121,11 @@ def test_every_error_status_has_a_mongolian_title() -> None:
     assert translate("mn", HTTPStatus(422).phrase) == "Боловсруулах боломжгүй хүсэлт"
 
 
-def test_the_catalogue_is_well_formed() -> None:
-    with PO_FILE.open("rb") as po:
+@pytest.mark.parametrize("po_file", PO_FILES, ids=lambda p: p.relative_to(HTTP_PACKAGE).parts[0])
+def test_the_catalogue_is_well_formed(po_file: Path) -> None:
+    with po_file.open("rb") as po:
         entries = read_po(po, locale="mn", domain=DOMAIN, abort_invalid=True)
-    ids = [line for line in PO_FILE.read_text(encoding="utf-8").splitlines()]
+    ids = [line for line in po_file.read_text(encoding="utf-8").splitlines()]
     written = [line for line in ids if line.startswith('msgid "') and line != 'msgid ""']
     assert len(written) == len(entries), "an id is written twice"
     for message in entries:
@@ -123,9 +144,23 @@ def test_the_catalogue_is_well_formed() -> None:
 
 def test_the_catalogue_ships_inside_the_package() -> None:
     # hatch puts every file under src/entrypoints into the wheel (pyproject's
-    # [tool.hatch.build.targets.wheel] packages); the loader reads it as package data.
-    assert catalogue_file("mn").is_file()
-    assert PO_FILE.resolve().is_relative_to(HTTP_PACKAGE.resolve())
+    # [tool.hatch.build.targets.wheel] packages); the loader reads them as package data.
+    found = [Path(str(po)) for po in catalogue_files("mn")]
+    assert found == PO_FILES  # the shared one first, then every context's
+    assert len(found) > 10
+    assert all(po.is_file() and po.resolve().is_relative_to(HTTP_PACKAGE.resolve()) for po in found)
+
+
+def test_a_message_kept_in_two_catalogues_is_refused(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    entry = 'msgid "Not Found"\nmsgstr "Олдсонгүй"\n'
+    files = [tmp_path / "shared.po", tmp_path / "bookings.po"]
+    for po in files:
+        po.write_text(entry, encoding="utf-8")
+    monkeypatch.setattr(translations, "catalogue_files", lambda locale: files)
+    with pytest.raises(ValueError, match=r"bookings\.po: 'Not Found' is in another catalogue too"):
+        load_catalogue("mn")
 
 
 def test_the_catalogue_is_compiled_once() -> None:
@@ -207,7 +242,7 @@ def test_translating_any_text_never_fails(text: str) -> None:
 def test_an_unreadable_catalogue_costs_the_translation_not_the_answer(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    monkeypatch.setattr(translations, "catalogue_file", lambda locale: tmp_path / "none.po")
+    monkeypatch.setattr(translations, "catalogue_files", lambda locale: [tmp_path / "none.po"])
     catalogue.cache_clear()
     try:
         assert translate("mn", "Not Found") == "Not Found"

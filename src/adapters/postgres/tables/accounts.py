@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from adapters.postgres.tables.base import metadata, refers_to, timestamps
+from adapters.postgres.tables.base import ConstraintErrors, metadata, refers_to, timestamps
+from booking_domain.accounts import EmailAlreadyRegisteredError, PhoneAlreadyVerifiedError
 
 users = sa.Table(
     "users",
@@ -188,3 +189,13 @@ telegram_spent_logins = sa.Table(
     # Purging the expired ones.
     sa.Index("ix_telegram_spent_logins_expires_at", "expires_at"),
 )
+
+
+# What a violation of each unique or exclusion constraint above means (``base.ConstraintErrors``).
+CONSTRAINT_ERRORS: ConstraintErrors = {
+    "uq_users_email": EmailAlreadyRegisteredError,
+    "uq_users_verified_phone": PhoneAlreadyVerifiedError,
+    "uq_refresh_tokens_token_hash": None,  # a token the server draws
+    "uq_email_links_token_hash": None,  # a token the server draws
+    "uq_telegram_links_user_id": None,  # written ON CONFLICT DO NOTHING
+}

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import sqlalchemy as sa
+
+from booking_domain.shared import DomainError
 
 metadata = sa.MetaData(
     naming_convention={
@@ -20,6 +23,13 @@ metadata = sa.MetaData(
 # the way PostgreSQL reflects them): each tables module adds its own, and the comparison
 # with the migrations leaves them out (``tables.is_ours``).
 EXPRESSION_INDEXES: set[str] = set()
+
+# What a violation of each unique or exclusion constraint of a module's tables means, declared
+# by the module as ``CONSTRAINT_ERRORS`` beside the tables: the domain error a request's
+# violation stands for (``adapters/postgres/errors.py`` raises it), or None where no request
+# can cause one (a value the server draws, a write under a lock or ``ON CONFLICT``): that
+# would be a bug, and it surfaces as a bare ``ConflictError``.
+ConstraintErrors = Mapping[str, type[DomainError] | None]
 
 
 def timestamps() -> list[sa.Column[object]]:

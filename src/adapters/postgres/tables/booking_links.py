@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from adapters.postgres.tables.base import metadata, refers_to, timestamps
+from adapters.postgres.tables.base import ConstraintErrors, metadata, refers_to, timestamps
+from booking_domain.catalog import BookingLinkExistsError
 
 booking_links = sa.Table(
     "booking_links",
@@ -63,3 +64,12 @@ booking_link_visitors = sa.Table(
     sa.Column("use", sa.Text, primary_key=True),
     sa.Column("visitor", sa.Text, primary_key=True),
 )
+
+
+# What a violation of each unique or exclusion constraint above means (``base.ConstraintErrors``).
+CONSTRAINT_ERRORS: ConstraintErrors = {
+    # Two first links of one artist (for one service, or general) at once.
+    "uq_booking_links_artist_id_service_id": BookingLinkExistsError,
+    "ix_booking_links_general": BookingLinkExistsError,
+    "uq_booking_links_token_digest": None,  # a token the server draws
+}

@@ -5,7 +5,12 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql as pg
 
-from adapters.postgres.tables.base import metadata, refers_to, timestamps
+from adapters.postgres.tables.base import ConstraintErrors, metadata, refers_to, timestamps
+from booking_domain.bookings import (
+    BookingReferenceTakenError,
+    SlotTakenError,
+    TouchUpTakenError,
+)
 
 # An artist's clients: people the artist books who have no account (migration 0026).
 clients = sa.Table(
@@ -205,3 +210,14 @@ customer_lookups = sa.Table(
     sa.Column("window_start", sa.DateTime(timezone=True), nullable=False),
     sa.Column("lookups", sa.Integer, nullable=False),
 )
+
+
+# What a violation of each unique or exclusion constraint above means (``base.ConstraintErrors``).
+CONSTRAINT_ERRORS: ConstraintErrors = {
+    # 23P01 on the exclusion constraint: another active booking holds the time.
+    "ex_bookings_artist_blocked": SlotTakenError,
+    "uq_bookings_reference": BookingReferenceTakenError,  # drawn again by the use case
+    "uq_bookings_touch_up_of": TouchUpTakenError,  # two touch-ups of one original at once
+    "uq_clients_artist_id_phone": None,  # written ON CONFLICT DO NOTHING
+    "uq_booking_ideas_upload_id": None,  # the upload is locked and marked used first
+}

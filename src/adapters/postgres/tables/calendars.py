@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from adapters.postgres.tables.base import metadata, refers_to, timestamps
+from adapters.postgres.tables.base import ConstraintErrors, metadata, refers_to, timestamps
 
 calendar_feeds = sa.Table(
     "calendar_feeds",
@@ -16,3 +16,9 @@ calendar_feeds = sa.Table(
     sa.Column("lookup", sa.Text, nullable=False, unique=True),
     *timestamps(),
 )
+
+
+# What a violation of each unique or exclusion constraint above means (``base.ConstraintErrors``).
+CONSTRAINT_ERRORS: ConstraintErrors = {
+    "uq_calendar_feeds_lookup": None,  # a secret the server draws
+}

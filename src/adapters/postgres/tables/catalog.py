@@ -5,7 +5,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql as pg
 
-from adapters.postgres.tables.base import metadata, refers_to, timestamps
+from adapters.postgres.tables.base import ConstraintErrors, metadata, refers_to, timestamps
+from booking_domain.catalog import ArtistProfileExistsError
 
 studios = sa.Table(
     "studios",
@@ -195,3 +196,10 @@ artist_aftercare = sa.Table(
     ),
     sa.CheckConstraint("touch_up_days BETWEEN 0 AND 730", name="touch_up_days"),
 )
+
+
+# What a violation of each unique or exclusion constraint above means (``base.ConstraintErrors``).
+CONSTRAINT_ERRORS: ConstraintErrors = {
+    "uq_artists_user_id": ArtistProfileExistsError,
+    "uq_flash_designs_upload_id": None,  # the upload is locked and marked used first
+}

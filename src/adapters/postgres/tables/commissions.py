@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql as pg
 
-from adapters.postgres.tables.base import metadata, refers_to
+from adapters.postgres.tables.base import ConstraintErrors, metadata, refers_to
 
 tattoo_requests = sa.Table(
     "tattoo_requests",
@@ -139,3 +139,19 @@ project_sessions = sa.Table(
     sa.Column("closes", sa.Boolean, nullable=False),
     sa.Index("ix_project_sessions_project", "project_id"),
 )
+
+
+# What a violation of each unique or exclusion constraint above means (``base.ConstraintErrors``).
+CONSTRAINT_ERRORS: ConstraintErrors = {
+    # Pictures: the upload is locked and marked used first.
+    "uq_tattoo_request_images_upload_id": None,
+    "uq_tattoo_request_messages_upload_id": None,
+    # Quotes and projects are written under the request's lock; their services are new.
+    "uq_tattoo_quotes_revision": None,
+    "uq_tattoo_quotes_service_id": None,
+    "uq_tattoo_quotes_offered": None,
+    "uq_tattoo_quotes_accepted": None,
+    "uq_tattoo_projects_service_id": None,
+    "uq_tattoo_projects_request_id": None,
+    "uq_tattoo_projects_quote_id": None,
+}

@@ -6,7 +6,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql as pg
 
-from adapters.postgres.tables.base import metadata, refers_to
+from adapters.postgres.tables.base import ConstraintErrors, metadata, refers_to
+from booking_domain.consent import ConsentAlreadySignedError
 
 consent_forms = sa.Table(
     "consent_forms",
@@ -97,3 +98,9 @@ consents = sa.Table(
     # The hourly purge: the consents whose retention ended.
     sa.Index("ix_consents_purge_after", "purge_after"),
 )
+
+
+# What a violation of each unique or exclusion constraint above means (``base.ConstraintErrors``).
+CONSTRAINT_ERRORS: ConstraintErrors = {
+    "uq_consents_booking_id": ConsentAlreadySignedError,  # two signatures of one booking at once
+}

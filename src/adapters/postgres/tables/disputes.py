@@ -5,7 +5,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql as pg
 
-from adapters.postgres.tables.base import metadata, refers_to
+from adapters.postgres.tables.base import ConstraintErrors, metadata, refers_to
+from booking_domain.disputes import DisputeAlreadyExistsError
 
 disputes = sa.Table(
     "disputes",
@@ -46,3 +47,10 @@ dispute_messages = sa.Table(
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Index("ix_dispute_messages_dispute_id", "dispute_id", "created_at", "id"),
 )
+
+
+# What a violation of each unique or exclusion constraint above means (``base.ConstraintErrors``).
+CONSTRAINT_ERRORS: ConstraintErrors = {
+    "uq_disputes_booking_id": DisputeAlreadyExistsError,  # two first disputes at once
+    "uq_dispute_messages_upload_id": None,  # the upload is locked and marked used first
+}

@@ -8,7 +8,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql as pg
 
-from adapters.postgres.tables.base import metadata, refers_to, timestamps
+from adapters.postgres.tables.base import ConstraintErrors, metadata, refers_to, timestamps
+from booking_domain.shared import ConflictError
 
 loyalty_programs = sa.Table(
     "loyalty_programs",
@@ -136,3 +137,16 @@ loyalty_feed_position = sa.Table(
         "updated_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()
     ),
 )
+
+
+# What a violation of each unique or exclusion constraint above means (``base.ConstraintErrors``).
+CONSTRAINT_ERRORS: ConstraintErrors = {
+    # The ports' word (``ProgramRepository.save``, ``LoyaltyLedger.save``): two first
+    # programs of one owner saved at once; an entry's key used before (its effect happened).
+    "uq_loyalty_programs_artist_id": ConflictError,
+    "ux_loyalty_programs_platform": ConflictError,
+    "uq_loyalty_entries_key": ConflictError,
+    "uq_loyalty_accounts_customer_id_program_id": None,  # written ON CONFLICT DO NOTHING
+    "uq_loyalty_entries_account_id_sequence": None,  # after the account's version moved
+    "uq_loyalty_redemptions_entry_id": None,  # a new entry's id
+}

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql as pg
 
-from adapters.postgres.tables.base import metadata, refers_to, timestamps
+from adapters.postgres.tables.base import ConstraintErrors, metadata, refers_to, timestamps
 
 uploads = sa.Table(
     "uploads",
@@ -58,3 +58,9 @@ portfolio_items = sa.Table(
     sa.Index("ix_portfolio_items_search_tags", "style_tags", postgresql_using="gin"),
     sa.Index("ix_portfolio_items_search_words", "search_words", postgresql_using="gin"),
 )
+
+
+# What a violation of each unique or exclusion constraint above means (``base.ConstraintErrors``).
+CONSTRAINT_ERRORS: ConstraintErrors = {
+    "uq_portfolio_items_upload_id": None,  # the upload is locked and marked used first
+}

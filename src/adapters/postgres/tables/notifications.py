@@ -7,7 +7,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql as pg
 
-from adapters.postgres.tables.base import metadata, refers_to, timestamps
+from adapters.postgres.tables.base import ConstraintErrors, metadata, refers_to, timestamps
 
 notifications = sa.Table(
     "notifications",
@@ -122,3 +122,9 @@ text_allowance = sa.Table(
     # Purging old days.
     sa.Index("ix_text_allowance_day", "day"),
 )
+
+
+# What a violation of each unique or exclusion constraint above means (``base.ConstraintErrors``).
+CONSTRAINT_ERRORS: ConstraintErrors = {
+    "uq_notifications_key": None,  # written ON CONFLICT DO NOTHING
+}

@@ -15,7 +15,8 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql as pg
 from sqlalchemy.types import UserDefinedType
 
-from adapters.postgres.tables.base import metadata
+from adapters.postgres.tables.base import ConstraintErrors, metadata
+from booking_domain.shared import ConcurrentUpdateError
 
 
 class Xid8(UserDefinedType[int]):
@@ -46,3 +47,11 @@ outbox_events = sa.Table(
     sa.Index("ix_outbox_events_xid_position", "xid", "position"),
     sa.Index("ix_outbox_events_created_at", "created_at"),
 )
+
+
+# What a violation of each unique or exclusion constraint above means (``base.ConstraintErrors``).
+CONSTRAINT_ERRORS: ConstraintErrors = {
+    # Two changes of one subject recorded the same event number: the second lost the race.
+    "uq_outbox_events_subject_sequence": ConcurrentUpdateError,
+    "uq_outbox_events_id": None,  # an id the server makes
+}

@@ -7,7 +7,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql as pg
 
-from adapters.postgres.tables.base import metadata, refers_to, timestamps
+from adapters.postgres.tables.base import ConstraintErrors, metadata, refers_to, timestamps
+from booking_domain.shared import ConflictError
 
 payment_invoices = sa.Table(
     "payment_invoices",
@@ -164,3 +165,14 @@ refunds = sa.Table(
     sa.Index("ix_refunds_created_at_id", "created_at", "id"),
     sa.Index("ix_refunds_status_created_at_id", "status", "created_at", "id"),
 )
+
+
+# What a violation of each unique or exclusion constraint above means (``base.ConstraintErrors``).
+CONSTRAINT_ERRORS: ConstraintErrors = {
+    # One customer's Idempotency-Key sent at once with two different bookings (each locks
+    # only its own); sent after the first, it is ``IdempotencyKeyReusedError``.
+    "uq_payment_invoices_customer_id_idempotency_key": ConflictError,
+    "uq_payment_invoices_number": None,  # the booking's reference and attempt, under its lock
+    "uq_payment_invoices_provider_invoice_id": None,  # the provider's own
+    "uq_sandbox_invoices_number": None,  # the sandbox gateway's own
+}

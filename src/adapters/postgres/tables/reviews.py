@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from adapters.postgres.tables.base import metadata, refers_to, timestamps
+from adapters.postgres.tables.base import ConstraintErrors, metadata, refers_to, timestamps
+from booking_domain.reviews import ReviewExistsError
 
 reviews = sa.Table(
     "reviews",
@@ -42,3 +43,9 @@ reviews = sa.Table(
         postgresql_where=sa.text("NOT hidden"),
     ),
 )
+
+
+# What a violation of each unique or exclusion constraint above means (``base.ConstraintErrors``).
+CONSTRAINT_ERRORS: ConstraintErrors = {
+    "uq_reviews_booking_id": ReviewExistsError,  # two first reviews of one booking at once
+}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql as pg
 
-from adapters.postgres.tables.base import metadata, refers_to, timestamps
+from adapters.postgres.tables.base import ConstraintErrors, metadata, refers_to, timestamps
 
 weekly_rules = sa.Table(
     "weekly_rules",
@@ -35,3 +35,9 @@ date_overrides = sa.Table(
     *timestamps(),
     sa.UniqueConstraint("artist_id", "on_date"),
 )
+
+
+# What a violation of each unique or exclusion constraint above means (``base.ConstraintErrors``).
+CONSTRAINT_ERRORS: ConstraintErrors = {
+    "uq_date_overrides_artist_id_on_date": None,  # written ON CONFLICT DO UPDATE
+}

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql as pg
 
-from adapters.postgres.tables.base import metadata, refers_to, timestamps
+from adapters.postgres.tables.base import ConstraintErrors, metadata, refers_to, timestamps
 
 # One chat per account, one account per chat (booking_domain/notifications/telegram_chats.py).
 telegram_chats = sa.Table(
@@ -48,3 +48,10 @@ telegram_updates = sa.Table(
     *timestamps(),
     sa.Index("ix_telegram_updates_received_at", "received_at"),  # the purge
 )
+
+
+# What a violation of each unique or exclusion constraint above means (``base.ConstraintErrors``).
+CONSTRAINT_ERRORS: ConstraintErrors = {
+    "uq_telegram_chats_chat_id": None,  # linking removes the chat from another account first
+    "uq_telegram_chat_tokens_digest": None,  # a token the server draws
+}

@@ -6,7 +6,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql as pg
 
-from adapters.postgres.tables.base import metadata, refers_to
+from adapters.postgres.tables.base import ConstraintErrors, metadata, refers_to
+from booking_domain.waitlist import WaitlistEntryExistsError
 
 waitlist_entries = sa.Table(
     "waitlist_entries",
@@ -108,3 +109,11 @@ waitlist_feed_position = sa.Table(
         "updated_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()
     ),
 )
+
+
+# What a violation of each unique or exclusion constraint above means (``base.ConstraintErrors``).
+CONSTRAINT_ERRORS: ConstraintErrors = {
+    # Two live entries of a customer for one service sharing a date.
+    "ex_waitlist_entries_live_dates": WaitlistEntryExistsError,
+    "uq_waitlist_entries_offer_booking_id": None,  # a booking the offer makes
+}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql as pg
 
-from adapters.postgres.tables.base import metadata, refers_to, timestamps
+from adapters.postgres.tables.base import ConstraintErrors, metadata, refers_to, timestamps
 
 webhook_endpoints = sa.Table(
     "webhook_endpoints",
@@ -51,3 +51,9 @@ webhook_dispatch = sa.Table(
         "updated_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.text("now()")
     ),
 )
+
+
+# What a violation of each unique or exclusion constraint above means (``base.ConstraintErrors``).
+CONSTRAINT_ERRORS: ConstraintErrors = {
+    "uq_webhook_deliveries_endpoint_id_event_id": None,  # planned under the dispatch's lock
+}
