@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import http.client
+import json
 import re
 import sys
 import tempfile
@@ -110,7 +111,8 @@ def sign_in(port: int) -> str:
     answer = connection.getresponse()
     answer.read()
     cookies = [c.split(";", 1)[0] for c in answer.headers.get_all("set-cookie") or []]
-    assert answer.status == 303 and len(cookies) == 2, (answer.status, cookies)
+    if answer.status != 303 or len(cookies) != 2:
+        raise SystemExit(f"signing in at the console failed: {answer.status} {cookies}")
     return "; ".join(cookies)
 
 
@@ -171,8 +173,6 @@ def main() -> None:
 
 
 def _api_token(port: int) -> str:
-    import json
-
     connection = http.client.HTTPConnection("127.0.0.1", port)
     body = json.dumps({"email": EMAIL, "password": PASSWORD})
     connection.request("POST", "/api/v1/auth/login", body, {"content-type": "application/json"})

@@ -75,6 +75,10 @@ from booking_domain.catalog.services import (
     require_payable_deposit,
 )
 from booking_domain.catalog.studios import Studio, ensure_may_create_studio
+
+# Last: the use cases import the modules above. Other contexts' pages take the catalogue's
+# bundle by this name (a walk-in's form lists the artist's services).
+from booking_domain.catalog.use_cases import CatalogUseCases
 from booking_domain.catalog.visits import VisitorFacts
 
 __all__ = [
@@ -95,6 +99,7 @@ __all__ = [
     "BookingLinkNotFoundError",
     "BookingLinkRepository",
     "CatalogUnitOfWork",
+    "CatalogUseCases",
     "Change",
     "ClaimOutcome",
     "Deposit",

@@ -21,8 +21,7 @@ from litestar.enums import MediaType
 from litestar.response import Redirect, Template
 
 from booking_domain.bookings.use_cases import BookingRequest, BookingUseCases, ClientDetails
-from booking_domain.catalog import Service
-from booking_domain.catalog.use_cases import CatalogUseCases
+from booking_domain.catalog import CatalogUseCases, Service
 from booking_domain.shared import MAX_PAGE_SIZE, Clock, DomainError, PageRequest
 from entrypoints.web.bookings.console import Day, artist_desk, bounds, chosen_day, day_lines
 from entrypoints.web.shared.console import (
