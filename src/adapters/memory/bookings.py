@@ -88,6 +88,7 @@ class NameSources:
         return BookingNames(
             customer=None if person is None else person.name,
             service=None if service is None else service.name,
+            phone=None if person is None else person.phone,
         )
 
 

@@ -84,13 +84,15 @@ def _compiled_list(
 
 
 def with_names(rows: Select[Any]) -> Select[Any]:
-    """``rows`` of bookings, each with its customer's name (the account's, else the client
-    record's) and its service's: joined by primary key to the page's rows only, so a page
-    of names costs its length in index probes, in the same statement."""
+    """``rows`` of bookings, each with its customer's name and phone (the account's, else the
+    client record's) and its service's name: joined by primary key to the page's rows only,
+    so a page of names costs its length in index probes, in the same statement."""
     return (
         rows.add_columns(
             func.coalesce(users.c.name, clients.c.name).label("customer_name"),
             services.c.name.label("service_name"),
+            # One of the two is joined (a booking is for an account or a client record).
+            func.coalesce(users.c.phone, clients.c.phone).label("customer_phone"),
         )
         .outerjoin(users, users.c.id == _B.customer_id)
         .outerjoin(clients, clients.c.id == _B.client_id)

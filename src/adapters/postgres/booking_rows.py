@@ -113,4 +113,6 @@ def history_entry_of(row: Row) -> HistoryEntry:
 
 
 def names_of(row: Row) -> BookingNames:
-    return BookingNames(customer=row["customer_name"], service=row["service_name"])
+    return BookingNames(
+        customer=row["customer_name"], service=row["service_name"], phone=row["customer_phone"]
+    )

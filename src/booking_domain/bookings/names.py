@@ -24,6 +24,9 @@ class BookingNames:
 
     customer: str | None = None
     service: str | None = None
+    # The customer's phone (E.164: the account's, or the artist's client record's), for the
+    # artist to call (the console's day): as secret as the name.
+    phone: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,9 +37,9 @@ class NamedBooking:
 
 def names_for(actor: Actor, booking: Booking, names: BookingNames) -> BookingNames:
     """What ``actor`` is shown of ``names``: all of them to the booking's parties and admins;
-    to anyone else the service only, never the customer."""
+    to anyone else the service only, never the customer (name or phone)."""
     if booking.role_of(actor) is None:
-        return replace(names, customer=None)
+        return replace(names, customer=None, phone=None)
     return names
 
 

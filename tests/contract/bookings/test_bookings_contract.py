@@ -498,7 +498,7 @@ async def test_lists_carry_the_customers_and_services_names(
     """Read with the bookings (one query on PostgreSQL): the account's or the client
     record's name, and the service's; the same for one booking by ``get_named``."""
     artist = await add_bookable_artist(uow_factory)
-    ada = dataclasses.replace(a_user(), name="Ada Lovelace")
+    ada = dataclasses.replace(a_user(), name="Ada Lovelace", phone="+97688001122")
     record = new_client(
         artist_id=artist.id, name="Bold Client", phone="+97699112233", email=None, now=START
     )
@@ -522,9 +522,9 @@ async def test_lists_carry_the_customers_and_services_names(
         single = await uow.bookings.get_named(for_ada[0].id)
         missing = await uow.bookings.get_named(BookingId(new_uuid7()))
     assert [(n.booking.id, n.names) for n in page.items] == [
-        (for_client[0].id, BookingNames("Bold Client", service)),
-        (for_ada[0].id, BookingNames("Ada Lovelace", service)),
+        (for_client[0].id, BookingNames("Bold Client", service, "+97699112233")),
+        (for_ada[0].id, BookingNames("Ada Lovelace", service, ada.phone)),
     ]
     assert page.total == 2 and page.items[1].booking == await load(uow_factory, for_ada[0].id)
     assert single is not None and single.booking == page.items[1].booking
-    assert (single.names, missing) == (BookingNames("Ada Lovelace", service), None)
+    assert (single.names, missing) == (BookingNames("Ada Lovelace", service, ada.phone), None)

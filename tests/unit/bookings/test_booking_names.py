@@ -22,7 +22,7 @@ from booking_domain.testing.builders import (
 
 NOW = datetime(2026, 3, 2, 10, tzinfo=UTC)
 BOOKING = booking_at(datetime(2026, 3, 5, 10, tzinfo=UTC), now=NOW)
-NAMES = BookingNames(customer="Ada Lovelace", service="Fine line")
+NAMES = BookingNames(customer="Ada Lovelace", service="Fine line", phone="+97688001122")
 PARTIES = {CUSTOMER_USER, ARTIST_USER, ADMIN_USER}
 
 
@@ -39,7 +39,8 @@ def test_a_stranger_never_sees_the_customers_name(user: object, role: Role) -> N
         return
     assert names_for(stranger, BOOKING, NAMES) == BookingNames(None, "Fine line")
     shown = named_for(stranger, NamedBooking(BOOKING, NAMES))
-    assert shown.names.customer is None and shown.booking is BOOKING
+    assert shown.names.customer is None and shown.names.phone is None
+    assert shown.booking is BOOKING
 
 
 def test_a_party_in_another_role_is_a_stranger() -> None:

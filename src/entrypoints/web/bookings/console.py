@@ -26,7 +26,7 @@ from litestar.enums import MediaType
 from litestar.params import FromPath, QueryParameter
 from litestar.response import Redirect, Template
 
-from booking_domain.bookings import BOOKING_EVENT_TYPES, Booking, HistoryEntry, NamedBooking
+from booking_domain.bookings import BOOKING_EVENT_TYPES, HistoryEntry, NamedBooking
 from booking_domain.bookings.staff_actions import STATUS_OF_ACTION, StaffAction, staff_actions
 from booking_domain.bookings.use_cases import BookingUseCases
 from booking_domain.shared import (
@@ -87,7 +87,7 @@ class BookingLine:
     actions: tuple[str, ...]
 
 
-def _line(named: NamedBooking, phone: str | None, desk: Desk, now: datetime) -> BookingLine:
+def _line(named: NamedBooking, desk: Desk, now: datetime) -> BookingLine:
     booking = named.booking
     price = booking.full_price
     balance = None if price is None else price - booking.refundable
@@ -99,7 +99,7 @@ def _line(named: NamedBooking, phone: str | None, desk: Desk, now: datetime) -> 
         status=booking.status.value,
         waiting_for=tuple(w.value for w in booking.waiting_for),
         customer=named.names.customer or "",
-        phone=phone,
+        phone=named.names.phone,
         service=named.names.service or "",
         deposit=None if booking.deposit.is_zero else money_text(booking.deposit),
         paid=money_text(booking.refundable),
@@ -130,26 +130,12 @@ def bounds(day: date, desk: Desk) -> tuple[datetime, datetime]:
     return first, following
 
 
-async def _phone(bookings: BookingUseCases, desk: Desk, booking: Booking) -> str | None:
-    return (await bookings.get_customer_contact(desk.actor, booking.id)).phone
-
-
-async def day_lines(
-    bookings: BookingUseCases,
-    desk: Desk,
-    found: Sequence[NamedBooking],
-    now: datetime,
-    *,
-    with_phones: bool = True,
+def day_lines(
+    desk: Desk, found: Sequence[NamedBooking], now: datetime
 ) -> list[tuple[BookingLine, datetime]]:
-    """The bookings as lines, earliest first, each with its start (to sort them into days);
-    their customers' phones with ``with_phones`` (one question each)."""
+    """The bookings as lines, earliest first, each with its start (to sort them into days)."""
     ordered = sorted(found, key=lambda n: n.booking.start)
-    lines = []
-    for named in ordered:
-        phone = await _phone(bookings, desk, named.booking) if with_phones else None
-        lines.append((_line(named, phone, desk, now), named.booking.start))
-    return lines
+    return [(_line(named, desk, now), named.booking.start) for named in ordered]
 
 
 async def artist_desk(
@@ -182,7 +168,7 @@ async def console_today(
     found = await bookings.list_bookings(
         desk.actor, PageRequest(1, MAX_PAGE_SIZE), starts_from=first, starts_before=following
     )
-    lines = [line for line, _ in await day_lines(bookings, desk, found.items, now)]
+    lines = [line for line, _ in day_lines(desk, found.items, now)]
     return console_page(
         "console_today.html.j2",
         request,
@@ -232,7 +218,7 @@ async def _booking_page(
         history = await at.bookings.booking_history(desk.actor, booking_id)
     except NotFoundError:
         return refused_page(desk.locale, NOT_YOURS, 404)
-    line = _line(named, await _phone(at.bookings, desk, named.booking), desk, at.clock.now())
+    line = _line(named, desk, at.clock.now())
     return console_page(
         "console_booking.html.j2",
         at.request,
@@ -299,7 +285,7 @@ async def console_cancel_page(
         return await _booking_page(
             at, parsed, problem=problem_text(desk.locale, refused), status=_status(refused)
         )
-    line = _line(named, None, desk, clock.now())
+    line = _line(named, desk, clock.now())
     return console_page(
         "console_cancel.html.j2",
         request,

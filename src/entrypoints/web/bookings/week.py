@@ -67,7 +67,7 @@ async def console_week(
     found = await bookings.list_bookings(
         desk.actor, PageRequest(1, MAX_PAGE_SIZE), starts_from=first, starts_before=following
     )
-    lines = await day_lines(bookings, desk, found.items, now, with_phones=False)
+    lines = day_lines(desk, found.items, now)
     days = []
     for offset in range(7):
         each = monday + timedelta(days=offset)
