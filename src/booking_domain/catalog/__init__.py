@@ -75,6 +75,7 @@ from booking_domain.catalog.services import (
     require_payable_deposit,
 )
 from booking_domain.catalog.studios import Studio, ensure_may_create_studio
+from booking_domain.catalog.use_cases import CatalogUseCases
 from booking_domain.catalog.visits import VisitorFacts
 
 __all__ = [
@@ -95,6 +96,7 @@ __all__ = [
     "BookingLinkNotFoundError",
     "BookingLinkRepository",
     "CatalogUnitOfWork",
+    "CatalogUseCases",
     "Change",
     "ClaimOutcome",
     "Deposit",
