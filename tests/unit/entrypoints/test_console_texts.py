@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from entrypoints.web.accounts.console import ARTISTS_ONLY
 from entrypoints.web.bookings.console import NOT_YOURS, UPDATED
+from entrypoints.web.commissions.console import DONE
+from entrypoints.web.commissions.console import NOT_YOURS as NOT_YOUR_REQUEST
 from entrypoints.web.shared.console import OUT_OF_DATE
 from entrypoints.web.shared.texts import translator
 from entrypoints.web.site import console_tabs
@@ -14,7 +16,8 @@ def test_every_word_the_consoles_code_says_has_a_mongolian_entry() -> None:
     mongolian = translator("mn")
     english = translator("en")
     tabs = [tab.label for tab in console_tabs()]
-    assert "Today" in tabs
-    for text in (ARTISTS_ONLY, NOT_YOURS, UPDATED, OUT_OF_DATE, *tabs):
+    assert "Today" in tabs and "Requests" in tabs
+    said = (ARTISTS_ONLY, NOT_YOURS, NOT_YOUR_REQUEST, *DONE.values(), UPDATED, OUT_OF_DATE)
+    for text in (*said, *tabs):
         assert english(text) == text
         assert mongolian(text) != text, text
