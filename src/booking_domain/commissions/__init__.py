@@ -6,6 +6,7 @@ accepts one (``quotes.py``). Projects: the sessions an accepted quote is worked 
 deposit held to the last (``projects.py``). Each change goes out as a ``request.*`` event
 (``published.py``). Storage in ``ports.py``; use cases in ``use_cases``."""
 
+from booking_domain.commissions.artist_steps import ArtistStep, artist_steps
 from booking_domain.commissions.details import (
     DATES_AHEAD,
     MAX_DATES,
@@ -150,6 +151,7 @@ __all__ = [
     "Accept",
     "Action",
     "AgeNotConfirmedError",
+    "ArtistStep",
     "BodyArea",
     "Budget",
     "ColourMode",
@@ -211,6 +213,7 @@ __all__ = [
     "Withdraw",
     "accept_quote",
     "apply",
+    "artist_steps",
     "cancel_project",
     "check_details",
     "check_message_text",

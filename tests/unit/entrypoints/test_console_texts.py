@@ -8,6 +8,8 @@ from entrypoints.web.bookings.console import NOT_YOURS, UPDATED
 from entrypoints.web.bookings.week import CHOOSE
 from entrypoints.web.catalog.console import NO_SUCH_SERVICE
 from entrypoints.web.scheduling.console import BAD_DATE, NOT_THERE
+from entrypoints.web.commissions.console import DONE
+from entrypoints.web.commissions.console import NOT_YOURS as NOT_YOUR_REQUEST
 from entrypoints.web.shared.console import OUT_OF_DATE
 from entrypoints.web.shared.console_forms import NOT_A_NUMBER
 from entrypoints.web.shared.texts import translator
@@ -18,8 +20,8 @@ def test_every_word_the_consoles_code_says_has_a_mongolian_entry() -> None:
     mongolian = translator("mn")
     english = translator("en")
     tabs = [tab.label for tab in console_tabs()]
-    assert {"Today", "Week", "Availability", "Services"} <= set(tabs)
+    assert {"Today", "Week", "Requests", "Availability", "Services"} <= set(tabs)
     said = (ARTISTS_ONLY, NOT_YOURS, UPDATED, OUT_OF_DATE, NO_SUCH_SERVICE, NOT_THERE, BAD_DATE)
-    for text in (*said, CHOOSE, NOT_A_NUMBER, *tabs):
+    for text in (*said, NOT_YOUR_REQUEST, *DONE.values(), CHOOSE, NOT_A_NUMBER, *tabs):
         assert english(text) == text
         assert mongolian(text) != text, text

@@ -18,6 +18,13 @@ from booking_domain.commissions.use_cases.cases import (
 )
 from booking_domain.commissions.use_cases.common import MessageEntry, RequestView
 from booking_domain.commissions.use_cases.deps import CommissionsDeps
+from booking_domain.commissions.use_cases.inbox import (
+    InboxEntry,
+    InboxShows,
+    OpenRequestFile,
+    RequestFile,
+    RequestInbox,
+)
 from booking_domain.commissions.use_cases.project_views import ProjectView
 from booking_domain.commissions.use_cases.projects import (
     MAX_REASON,
@@ -63,6 +70,8 @@ class CommissionUseCases(UseCaseBundle[CommissionsDeps]):
     project_starts: ProjectSessionStarts
     cancel_project: CancelProject
     move_session: MoveSession
+    request_inbox: RequestInbox
+    open_request_file: OpenRequestFile
 
 
 __all__ = [
@@ -76,6 +85,8 @@ __all__ = [
     "DeclineRequest",
     "GetProject",
     "GetRequest",
+    "InboxEntry",
+    "InboxShows",
     "ListMyRequests",
     "ListQuotes",
     "ListRequestMessages",
@@ -83,12 +94,15 @@ __all__ = [
     "MoveSession",
     "MyProjects",
     "OfferQuote",
+    "OpenRequestFile",
     "PostRequestMessage",
     "ProjectSessionStarts",
     "ProjectStarted",
     "ProjectView",
     "QuoteEntry",
     "QuoteSessionStarts",
+    "RequestFile",
+    "RequestInbox",
     "RequestQueue",
     "RequestView",
     "SendRequest",

@@ -15,6 +15,7 @@ from litestar.enums import MediaType
 from litestar.params import FromPath
 from litestar.response import Template
 
+from entrypoints.web.commissions.console import CONSOLE_PAGES
 from entrypoints.web.commissions.texts import REQUEST_TEXTS
 from entrypoints.web.shared.render import Lang, missing_page, shell_page
 
@@ -34,4 +35,4 @@ async def request_page(
     )
 
 
-PAGES: Final = (request_page,)
+PAGES: Final = (request_page, *CONSOLE_PAGES)
