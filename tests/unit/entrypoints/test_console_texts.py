@@ -7,9 +7,9 @@ from entrypoints.web.accounts.console import ARTISTS_ONLY
 from entrypoints.web.bookings.console import NOT_YOURS, UPDATED
 from entrypoints.web.bookings.week import CHOOSE
 from entrypoints.web.catalog.console import NO_SUCH_SERVICE
-from entrypoints.web.scheduling.console import BAD_DATE, NOT_THERE
 from entrypoints.web.commissions.console import DONE
 from entrypoints.web.commissions.console import NOT_YOURS as NOT_YOUR_REQUEST
+from entrypoints.web.scheduling.console import BAD_DATE, NOT_THERE
 from entrypoints.web.shared.console import OUT_OF_DATE
 from entrypoints.web.shared.console_forms import NOT_A_NUMBER
 from entrypoints.web.shared.texts import translator
