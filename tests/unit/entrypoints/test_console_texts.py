@@ -4,6 +4,12 @@ reads), its tabs' labels among them: each has a Mongolian entry."""
 from __future__ import annotations
 
 from entrypoints.web.accounts.console import ARTISTS_ONLY
+from entrypoints.web.bookings.clients import (
+    CLIENT_KIND,
+    CSV_HEADINGS,
+    CUSTOMER_KIND,
+    NOT_YOUR_CLIENT,
+)
 from entrypoints.web.bookings.console import NOT_YOURS, UPDATED
 from entrypoints.web.bookings.week import CHOOSE
 from entrypoints.web.shared.console import OUT_OF_DATE
@@ -16,6 +22,8 @@ def test_every_word_the_consoles_code_says_has_a_mongolian_entry() -> None:
     english = translator("en")
     tabs = [tab.label for tab in console_tabs()]
     assert "Today" in tabs
-    for text in (ARTISTS_ONLY, NOT_YOURS, UPDATED, OUT_OF_DATE, CHOOSE, *tabs):
+    clients = (NOT_YOUR_CLIENT, CUSTOMER_KIND, CLIENT_KIND, *CSV_HEADINGS)
+    assert "Clients" in tabs
+    for text in (ARTISTS_ONLY, NOT_YOURS, UPDATED, OUT_OF_DATE, CHOOSE, *clients, *tabs):
         assert english(text) == text
         assert mongolian(text) != text, text

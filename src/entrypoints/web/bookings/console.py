@@ -56,7 +56,11 @@ from entrypoints.web.shared.texts import translator
 
 Day = Annotated[str | None, QueryParameter(max_length=10)]
 _REASON_LENGTH: Final = 500  # as the API's status change takes it
-TABS: Final = (Tab(10, "today", CONSOLE, "Today"), Tab(20, "week", f"{CONSOLE}/week", "Week"))
+TABS: Final = (
+    Tab(10, "today", CONSOLE, "Today"),
+    Tab(20, "week", f"{CONSOLE}/week", "Week"),
+    Tab(60, "clients", f"{CONSOLE}/clients", "Clients"),
+)
 # The stream's events that change a day's list: every change of a booking (its history's
 # kinds, published as ``booking.<kind>``: docs/events.md).
 LIVE_EVENTS: Final = tuple(f"booking.{kind.value}" for kind in HistoryKind)
