@@ -60,6 +60,7 @@ HistoryKey = tuple[BookingId, int]
 def _matches(booking: Booking, where: BookingFilter) -> bool:
     return (
         (where.customer_id is None or booking.customer_id == where.customer_id)
+        and (where.client_id is None or booking.client_id == where.client_id)
         and (where.artist_user_id is None or booking.artist_user_id == where.artist_user_id)
         and (where.artist_id is None or booking.artist_id == where.artist_id)
         and (not where.statuses or booking.status in where.statuses)

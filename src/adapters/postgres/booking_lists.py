@@ -30,6 +30,7 @@ def list_statements(where: BookingFilter, *, named: bool = False) -> tuple[str, 
         where.artist_id is not None, min(len(where.statuses), 2),
         where.starts_from is not None, where.starts_before is not None,
         min(len(where.payment_statuses), 2), where.soonest_first, named,
+        where.client_id is not None,
     )  # fmt: skip
 
 
@@ -38,6 +39,7 @@ def list_params(where: BookingFilter, page: PageRequest) -> dict[str, Any]:
     statuses, paid = [s.value for s in where.statuses], [s.value for s in where.payment_statuses]
     return {
         "customer_id": where.customer_id, "artist_user_id": where.artist_user_id,
+        "client_id": where.client_id,
         "artist_id": where.artist_id, "statuses": statuses, "payment_statuses": paid,
         "statuses_one": statuses[0] if statuses else None,
         "payment_statuses_one": paid[0] if paid else None,
@@ -65,10 +67,12 @@ def _compiled_list(
     payment_statuses: int,
     soonest_first: bool = False,
     named: bool = False,
+    client: bool = False,
 ) -> tuple[str, str]:
     """Count and page SQL for one shape of filter (compiled once per shape)."""
     wanted = [
         (customer, _B.customer_id == bindparam("customer_id")),
+        (client, _B.client_id == bindparam("client_id")),
         (artist_user, _B.artist_user_id == bindparam("artist_user_id")),
         (artist, _B.artist_id == bindparam("artist_id")),
         (statuses > 0, _one_of(_B.status, "statuses", statuses)),

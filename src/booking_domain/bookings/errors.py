@@ -147,3 +147,12 @@ class IdNotCheckedError(ConflictError):
 
     code = "id_not_checked"
     default_message = "Record the check of the customer's photo ID before completing."
+
+
+class ClientNotFoundError(NotFoundError):
+    """The person is on no roster of the asking artist's (no booking of the artist is for
+    them): another artist's client, a stranger, or nobody. Said alike for all three, so an
+    id tells an artist nothing about anyone else's clients."""
+
+    code = "client_not_found"
+    default_message = "This person is not one of your clients."

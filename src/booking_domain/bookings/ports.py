@@ -16,11 +16,12 @@ from typing import Protocol
 
 from booking_domain.accounts import HasUsers
 from booking_domain.bookings.booking import Booking
-from booking_domain.bookings.clients import Client, ClientId
+from booking_domain.bookings.clients import BookedFor, Client, ClientId
 from booking_domain.bookings.consent_gate import HasConsentGate
 from booking_domain.bookings.history import HistoryEntry
 from booking_domain.bookings.ideas import Idea, IdeaId
 from booking_domain.bookings.names import NamedBooking
+from booking_domain.bookings.roster import RosterEntry, RosterSearch
 from booking_domain.bookings.status import BookingStatus, PaymentStatus
 from booking_domain.catalog import HasAftercare, HasArtists, HasBookingLinks, HasFlash
 from booking_domain.media import HasUploads
@@ -35,7 +36,8 @@ from booking_domain.shared.time import Interval
 @dataclass(frozen=True, slots=True)
 class BookingFilter:
     """Which bookings a list shows. ``customer_id`` / ``artist_user_id`` narrow to one party
-    (the use case sets them from the actor); ``starts_from`` / ``starts_before`` bound
+    (the use case sets them from the actor), ``client_id`` to one client record's bookings;
+    ``starts_from`` / ``starts_before`` bound
     ``start``. Newest start first, or with ``soonest_first`` the earliest first (what comes
     next: the Telegram bot's ``/bookings``)."""
 
@@ -47,6 +49,7 @@ class BookingFilter:
     starts_before: datetime | None = None
     payment_statuses: tuple[PaymentStatus, ...] = ()
     soonest_first: bool = False
+    client_id: ClientId | None = None
 
 
 class BookingRepository(Protocol):
@@ -191,6 +194,28 @@ class HasClients(Protocol):
     def clients(self) -> ClientRepository: ...
 
 
+class ClientRosterRepository(Protocol):
+    """An artist's roster (``roster.py``): the people an artist's bookings are for, each
+    with their figures over that artist's bookings only."""
+
+    async def roster(
+        self, artist_user_id: UserId, search: RosterSearch, page: PageRequest
+    ) -> Page[RosterEntry]:
+        """The people the artist (by account) has booked who match ``search``, in
+        ``roster_order``, with the exact total of matches."""
+        ...
+
+    async def entry(self, artist_user_id: UserId, person: BookedFor) -> RosterEntry | None:
+        """``person`` as the artist's roster shows them; None when the artist has no
+        booking of them (someone else's client, or nobody)."""
+        ...
+
+
+class HasClientRoster(Protocol):
+    @property
+    def client_roster(self) -> ClientRosterRepository: ...
+
+
 class CustomerLookupRepository(Protocol):
     """How many customers each artist account looked up, per window (``lookups``)."""
 
@@ -212,6 +237,7 @@ class BookingsUnitOfWork(
     HasUsers,
     HasBookings,
     HasClients,
+    HasClientRoster,
     HasIdempotencyKeys,
     HasCustomerLookups,
     HasArtists,
@@ -226,14 +252,14 @@ class BookingsUnitOfWork(
     HasConsentGate,
     Protocol,
 ):
-    """What booking use cases open: bookings, the artists' client records, idempotency keys,
-    the artists whose policy they apply (and whose suspension cancels bookings: the outbox
-    takes the artist's event), the scheduling reader, ideas (with the uploads their images
-    come from), and the users, read for what a party is shown of the other (the customer's
-    name and phone) and to find the customer an artist books (by email or phone); the
-    artists' aftercare settings (the touch-up window); and the consent gate a completion
-    asks (served by the consent context's adapters); the artists' customer lookups per
-    hour."""
+    """What booking use cases open: bookings, the artists' client records and rosters,
+    idempotency keys, the artists whose policy they apply (and whose suspension cancels
+    bookings: the outbox takes the artist's event), the scheduling reader, ideas (with the
+    uploads their images come from), and the users, read for what a party is shown of the
+    other (the customer's name and phone) and to find the customer an artist books (by email
+    or phone); the artists' aftercare settings (the touch-up window); and the consent gate a
+    completion asks (served by the consent context's adapters); the artists' customer
+    lookups per hour."""
 
 
 class BookingsUnitOfWorkFactory(Protocol):

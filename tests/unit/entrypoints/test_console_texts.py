@@ -4,6 +4,12 @@ reads), its tabs' labels among them: each has a Mongolian entry."""
 from __future__ import annotations
 
 from entrypoints.web.accounts.console import ARTISTS_ONLY
+from entrypoints.web.bookings.clients import (
+    CLIENT_KIND,
+    CSV_HEADINGS,
+    CUSTOMER_KIND,
+    NOT_YOUR_CLIENT,
+)
 from entrypoints.web.bookings.console import NOT_YOURS, UPDATED
 from entrypoints.web.bookings.week import CHOOSE
 from entrypoints.web.catalog.console import NO_SUCH_SERVICE
@@ -20,8 +26,9 @@ def test_every_word_the_consoles_code_says_has_a_mongolian_entry() -> None:
     mongolian = translator("mn")
     english = translator("en")
     tabs = [tab.label for tab in console_tabs()]
-    assert {"Today", "Week", "Requests", "Availability", "Services"} <= set(tabs)
+    assert {"Today", "Week", "Requests", "Availability", "Services", "Clients"} <= set(tabs)
     said = (ARTISTS_ONLY, NOT_YOURS, UPDATED, OUT_OF_DATE, NO_SUCH_SERVICE, NOT_THERE, BAD_DATE)
-    for text in (*said, NOT_YOUR_REQUEST, *DONE.values(), CHOOSE, NOT_A_NUMBER, *tabs):
+    clients = (NOT_YOUR_CLIENT, CUSTOMER_KIND, CLIENT_KIND, *CSV_HEADINGS)
+    for text in (*said, NOT_YOUR_REQUEST, *DONE.values(), CHOOSE, NOT_A_NUMBER, *clients, *tabs):
         assert english(text) == text
         assert mongolian(text) != text, text

@@ -38,6 +38,11 @@ from booking_domain.bookings.use_cases.queries import (
     ReadBooking,
     booking_filter,
 )
+from booking_domain.bookings.use_cases.roster import (
+    ClientHistory,
+    GetClientHistory,
+    ListClients,
+)
 from booking_domain.bookings.use_cases.touch_ups import (
     BookTouchUp,
     GetTouchUpOffer,
@@ -72,6 +77,8 @@ class BookingUseCases(UseCaseBundle[BookingsDeps]):
     touch_up_offer: GetTouchUpOffer
     touch_up_slots: TouchUpSlots
     book_touch_up: BookTouchUp
+    list_clients: ListClients
+    client_history: GetClientHistory
 
 
 __all__ = [
@@ -87,6 +94,7 @@ __all__ = [
     "BookingsDeps",
     "ChangeBookingStatus",
     "ClientDetails",
+    "ClientHistory",
     "CreateBooking",
     "CustomerContact",
     "CustomerLookup",
@@ -94,11 +102,13 @@ __all__ = [
     "ExpireHolds",
     "FindBookingByReference",
     "GetBooking",
+    "GetClientHistory",
     "GetCustomerContact",
     "GetTouchUpOffer",
     "IdeaEntry",
     "ListAllBookings",
     "ListBookings",
+    "ListClients",
     "ListIdeas",
     "PurgeIdempotencyKeys",
     "QuoteCancellation",

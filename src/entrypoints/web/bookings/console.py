@@ -56,7 +56,11 @@ from entrypoints.web.shared.texts import translator
 
 Day = Annotated[str | None, QueryParameter(max_length=10)]
 _REASON_LENGTH: Final = 500  # as the API's status change takes it
-TABS: Final = (Tab(10, "today", CONSOLE, "Today"), Tab(20, "week", f"{CONSOLE}/week", "Week"))
+TABS: Final = (
+    Tab(10, "today", CONSOLE, "Today"),
+    Tab(20, "week", f"{CONSOLE}/week", "Week"),
+    Tab(60, "clients", f"{CONSOLE}/clients", "Clients"),
+)
 # The stream's events that change a day's list: every change of a booking, each type its
 # events are published with (docs/events.md): ``booking.<kind>`` of its history's kinds, and
 # ``booking.confirmed`` for any change that confirms it (a booking made with nothing to

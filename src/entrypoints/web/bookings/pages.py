@@ -22,6 +22,7 @@ from litestar.params import FromPath
 from litestar.response import Template
 
 from entrypoints.http.locale import SUPPORTED_LOCALES
+from entrypoints.web.bookings.clients import CLIENT_PAGES
 from entrypoints.web.bookings.console import CONSOLE_PAGES
 from entrypoints.web.bookings.texts import BOOKING_TEXTS
 from entrypoints.web.bookings.week import WEEK_PAGES
@@ -73,4 +74,4 @@ async def booking_action_page(
     return _booking(booking_id, action, request, lang)
 
 
-PAGES: Final = (booking_page, booking_action_page, *CONSOLE_PAGES, *WEEK_PAGES)
+PAGES: Final = (booking_page, booking_action_page, *CONSOLE_PAGES, *WEEK_PAGES, *CLIENT_PAGES)
