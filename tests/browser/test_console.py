@@ -319,6 +319,25 @@ def test_the_artist_signs_in_works_the_day_live_and_signs_out(
     assert browser.execute_script("return document.body.dataset.unreloaded") == "yes"
     assert browser.switch_to.active_element.get_attribute("href").endswith(opened)
 
+    # Every other screen (each tab of the navigation, the walk-in form, a client's page)
+    # fits the screen, keeps every control thumb-sized on a phone and passes axe-core.
+    tabs = browser.find_elements(By.CSS_SELECTOR, ".tabs a")
+    screens = {a.text: a.get_attribute("href") for a in tabs}
+    assert {"Today", "Week", "Requests", "Availability", "Services", "Clients"} <= set(screens)
+    screens["Walk-in"] = f"{server.base_url}/console/book?day={day.isoformat()}"
+    for name, address in screens.items():
+        browser.get(address)
+        wait_for(lambda: browser.find_elements(By.TAG_NAME, "h1"), name)
+        _fits(browser, size, name)
+        _shoot(browser, size, name.lower())
+        _accessible(browser, name)
+    browser.get(screens["Clients"])
+    browser.find_element(By.LINK_TEXT, "Demo Customer").click()
+    wait_for(lambda: "/console/clients/" in browser.current_url, "a client's page")
+    _fits(browser, size, "a client")
+    _shoot(browser, size, "client")
+    _accessible(browser, "a client")
+
     # Signing out ends the session: the console asks to sign in again.
     browser.find_element(By.CSS_SELECTOR, "form.out button").click()
     wait_for(lambda: "/console/sign-in" in browser.current_url, "the sign-in page")
