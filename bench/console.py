@@ -147,6 +147,7 @@ def main() -> None:
                 busiest = today.isoformat()
                 paths = {
                     "GET /api/v1/me (floor)": ("/api/v1/me", None),
+                    "API: the day's bookings": (_day_query(today), None),
                     "sign-in page": ("/console/sign-in", None),
                     "day (34 bookings)": (f"/console?day={busiest}", cookie),
                     "week (~230 bookings)": (f"/console/week?day={busiest}", cookie),
@@ -170,6 +171,16 @@ def main() -> None:
                 stop_server(process)
         finally:
             server.stop()
+
+
+def _day_query(day: date) -> str:
+    """The API's list of the same day's bookings (what the day page reads, as JSON)."""
+    first = datetime.combine(day, datetime.min.time(), ZONE).astimezone(UTC)
+    following = first + timedelta(days=1)
+    stamp = "%Y-%m-%dT%H:%M:%SZ"
+    return (
+        f"/api/v1/bookings?pageSize=100&from={first.strftime(stamp)}&to={following.strftime(stamp)}"
+    )
 
 
 def _api_token(port: int) -> str:
