@@ -55,6 +55,7 @@ from entrypoints.web.shared.render import Lang
 from entrypoints.web.shared.texts import translator
 
 Day = Annotated[str | None, QueryParameter(max_length=10)]
+SPAN_LIMIT: Final = 1_000  # bookings a day or a week shows at most
 _REASON_LENGTH: Final = 500  # as the API's status change takes it
 TABS: Final = (
     Tab(10, "today", CONSOLE, "Today"),
@@ -134,6 +135,27 @@ def bounds(day: date, desk: Desk) -> tuple[datetime, datetime]:
     return first, following
 
 
+async def bookings_between(
+    bookings: BookingUseCases, desk: Desk, first: datetime, following: datetime
+) -> tuple[list[NamedBooking], int]:
+    """The artist's bookings starting in ``[first, following)``, page after page of the
+    API's list up to ``SPAN_LIMIT`` (a week of a busy studio is a few hundred), and how many
+    there are in all (more than were read only past the limit)."""
+    read: list[NamedBooking] = []
+    page = 1
+    while True:
+        found = await bookings.list_bookings(
+            desk.actor,
+            PageRequest(page, MAX_PAGE_SIZE),
+            starts_from=first,
+            starts_before=following,
+        )
+        read += found.items
+        if not found.items or len(read) >= min(found.total, SPAN_LIMIT):
+            return read, found.total
+        page += 1
+
+
 def day_lines(
     desk: Desk, found: Sequence[NamedBooking], now: datetime
 ) -> list[tuple[BookingLine, datetime]]:
@@ -169,10 +191,8 @@ async def console_today(
     now = clock.now()
     shown = chosen_day(day, desk, now)
     first, following = bounds(shown, desk)
-    found = await bookings.list_bookings(
-        desk.actor, PageRequest(1, MAX_PAGE_SIZE), starts_from=first, starts_before=following
-    )
-    lines = [line for line, _ in day_lines(desk, found.items, now)]
+    found, total = await bookings_between(bookings, desk, first, following)
+    lines = [line for line, _ in day_lines(desk, found, now)]
     return console_page(
         "console_today.html.j2",
         request,
@@ -184,7 +204,7 @@ async def console_today(
         previous=(shown - timedelta(days=1)).isoformat(),
         next=(shown + timedelta(days=1)).isoformat(),
         lines=lines,
-        more=found.total > len(lines),
+        more=total > len(lines),
         live={"events": LIVE_EVENTS, "updated": translator(desk.locale)(UPDATED)},
     )
 

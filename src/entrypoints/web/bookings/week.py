@@ -22,8 +22,15 @@ from litestar.response import Redirect, Template
 
 from booking_domain.bookings.use_cases import BookingRequest, BookingUseCases, ClientDetails
 from booking_domain.catalog import CatalogUseCases, Service
-from booking_domain.shared import MAX_PAGE_SIZE, Clock, DomainError, PageRequest
-from entrypoints.web.bookings.console import Day, artist_desk, bounds, chosen_day, day_lines
+from booking_domain.shared import Clock, DomainError
+from entrypoints.web.bookings.console import (
+    Day,
+    artist_desk,
+    bookings_between,
+    bounds,
+    chosen_day,
+    day_lines,
+)
 from entrypoints.web.shared.console import (
     CONSOLE,
     Desk,
@@ -64,10 +71,8 @@ async def console_week(
         monday = desk.local(now).date() - timedelta(days=desk.local(now).weekday())
     first, _ = bounds(monday, desk)
     _, following = bounds(monday + timedelta(days=6), desk)
-    found = await bookings.list_bookings(
-        desk.actor, PageRequest(1, MAX_PAGE_SIZE), starts_from=first, starts_before=following
-    )
-    lines = day_lines(desk, found.items, now)
+    found, total = await bookings_between(bookings, desk, first, following)
+    lines = day_lines(desk, found, now)
     days = []
     for offset in range(7):
         each = monday + timedelta(days=offset)
@@ -88,7 +93,7 @@ async def console_week(
         days=days,
         previous=(monday - timedelta(days=7)).isoformat(),
         next=(monday + timedelta(days=7)).isoformat(),
-        more=found.total > len(lines),
+        more=total > len(lines),
     )
 
 
