@@ -23,7 +23,11 @@ from booking_domain.scheduling.use_cases.external_calendars import (
     RefreshExternalCalendar,
     RemoveExternalCalendar,
 )
-from booking_domain.scheduling.use_cases.policy import PolicyFields, UpdateSchedulingPolicy
+from booking_domain.scheduling.use_cases.policy import (
+    POLICY_BOUNDS,
+    PolicyFields,
+    UpdateSchedulingPolicy,
+)
 from booking_domain.scheduling.use_cases.slots import (
     MAX_SLOT_RANGE,
     MAX_SLOTS_PER_QUERY,
@@ -54,6 +58,7 @@ class SchedulingUseCases(UseCaseBundle[SchedulingDeps]):
 __all__ = [
     "MAX_SLOTS_PER_QUERY",
     "MAX_SLOT_RANGE",
+    "POLICY_BOUNDS",
     "AddExternalCalendar",
     "AddWeeklyRule",
     "Availability",

@@ -11,6 +11,7 @@ from msgspec import UNSET, Meta, UnsetType
 
 from booking_domain.scheduling import StoredOverride, StoredRule, format_clock
 from booking_domain.scheduling.use_cases import (
+    POLICY_BOUNDS,
     Availability,
     FreeSlots,
     OverrideFields,
@@ -36,14 +37,22 @@ def _minutes(
     return None if count is None else count * unit
 
 
+def _bounded(setting: str) -> Meta:
+    """The bounds a setting takes (``POLICY_BOUNDS``: the console's form reads the same)."""
+    low, high = POLICY_BOUNDS[setting]
+    return Meta(ge=low, le=high)
+
+
 class SettingsRequest(Dto, frozen=True):
-    slot_step_minutes: Annotated[int, Meta(ge=1, le=1440)] | UnsetType = UNSET
-    minimum_notice_minutes: Annotated[int, Meta(ge=0, le=60 * 24 * 365)] | UnsetType = UNSET
-    horizon_days: Annotated[int, Meta(ge=1, le=730)] | UnsetType = UNSET
-    deposit_hold_minutes: Annotated[int, Meta(ge=1, le=60 * 24 * 7)] | UnsetType = UNSET
-    approval_hold_minutes: Annotated[int, Meta(ge=1, le=60 * 24 * 30)] | UnsetType = UNSET
-    free_cancellation_minutes: Annotated[int, Meta(ge=0, le=60 * 24 * 365)] | UnsetType = UNSET
-    daily_cap: Annotated[int, Meta(ge=0, le=100)] | UnsetType = UNSET
+    slot_step_minutes: Annotated[int, _bounded("slot_step")] | UnsetType = UNSET
+    minimum_notice_minutes: Annotated[int, _bounded("minimum_notice")] | UnsetType = UNSET
+    horizon_days: Annotated[int, _bounded("horizon")] | UnsetType = UNSET
+    deposit_hold_minutes: Annotated[int, _bounded("deposit_hold")] | UnsetType = UNSET
+    approval_hold_minutes: Annotated[int, _bounded("approval_hold")] | UnsetType = UNSET
+    free_cancellation_minutes: Annotated[int, _bounded("free_cancellation_notice")] | UnsetType = (
+        UNSET
+    )
+    daily_cap: Annotated[int, _bounded("daily_cap")] | UnsetType = UNSET
 
     def fields(self) -> PolicyFields:
         return PolicyFields(

@@ -10,19 +10,11 @@ from typing import Any, Final
 
 from booking_domain.catalog import SchedulingPolicy
 from booking_domain.scheduling import StoredOverride, StoredRule, format_clock
-from booking_domain.scheduling.use_cases import OverrideFields, PolicyFields
+from booking_domain.scheduling.use_cases import POLICY_BOUNDS, OverrideFields, PolicyFields
 from entrypoints.web.shared.console_forms import optional_number
 
 # The settings' bounds, as the API's settings take them (minutes; the horizon in days).
-SETTING_BOUNDS: Final = {
-    "slot_step": (1, 1440),
-    "minimum_notice": (0, 60 * 24 * 365),
-    "horizon": (1, 730),
-    "deposit_hold": (1, 60 * 24 * 7),
-    "approval_hold": (1, 60 * 24 * 30),
-    "free_cancellation_notice": (0, 60 * 24 * 365),
-    "daily_cap": (0, 100),
-}
+SETTING_BOUNDS: Final = POLICY_BOUNDS
 WEEK: Final = (1, 2, 3, 4, 5, 6, 0)  # Monday first; the rules' day 0 is Sunday
 CLOCK_LENGTH: Final = 5  # HH:MM
 
