@@ -18,7 +18,7 @@ from litestar.enums import MediaType
 from litestar.params import QueryParameter
 from litestar.response import Redirect, Template
 
-from booking_domain.accounts.use_cases import AccountUseCases
+from booking_domain.accounts.use_cases import AccountUseCases, SignedIn
 from booking_domain.shared import DomainError, Role
 from entrypoints.http.auth import client_address
 from entrypoints.web.shared.console import (
@@ -43,7 +43,7 @@ ARTISTS_ONLY: Final = "The console is for artists and studios."
 _MAX_FIELD = 1_000  # longer than any email or password the API takes
 
 
-def _sign_in_page(
+def sign_in_page(
     request: Request[Any, Any, Any],
     lang: str | None,
     target: str,
@@ -51,7 +51,9 @@ def _sign_in_page(
     status: int = 200,
     problem: str | None = None,
     email: str = "",
+    phone: str = "",
 ) -> Template:
+    """The sign-in page: email and password, or a code texted to a phone."""
     locale = request_locale(request, lang)
     return render(
         "console_sign_in.html.j2",
@@ -61,6 +63,7 @@ def _sign_in_page(
         next=safe_next(target),
         problem=problem,
         email=email,
+        phone=phone,
     )
 
 
@@ -71,10 +74,10 @@ async def console_sign_in_page(
     """The sign-in form; someone already signed in goes straight on."""
     if await desk_of(request, lang) is not None:
         return Redirect(safe_next(target), status_code=303)
-    return _sign_in_page(request, lang, safe_next(target))
+    return sign_in_page(request, lang, safe_next(target))
 
 
-def _same_origin(request: Request[Any, Any, Any]) -> bool:
+def same_origin(request: Request[Any, Any, Any]) -> bool:
     """A form of this site's own: the browser's ``Sec-Fetch-Site`` (no page's script can set
     it) says ``same-origin`` where it is sent, and the ``Origin`` is absent (an older
     browser, a test client) or this site's. Every page here has no referrer
@@ -100,8 +103,8 @@ async def console_sign_in(
     target = safe_next(fields.get("next"))
     email = fields.get("email", "")[:_MAX_FIELD]
     password = fields.get("password", "")[:_MAX_FIELD]
-    if not _same_origin(request):
-        return _sign_in_page(request, lang, target, status=403, email=email)
+    if not same_origin(request):
+        return sign_in_page(request, lang, target, status=403, email=email)
     try:
         signed = await accounts.login(
             email=email,
@@ -112,11 +115,26 @@ async def console_sign_in(
     except DomainError as refused:
         problem = problem_text(locale, refused)
         status = 429 if refused.code == "too_many_attempts" else 401
-        return _sign_in_page(request, lang, target, status=status, problem=problem, email=email)
+        return sign_in_page(request, lang, target, status=status, problem=problem, email=email)
+    return await admit(request, accounts, signed, lang, target, email=email)
+
+
+async def admit(
+    request: Request[Any, Any, Any],
+    accounts: AccountUseCases,
+    signed: SignedIn,
+    lang: str | None,
+    target: str,
+    *,
+    email: str = "",
+) -> Template | Redirect:
+    """After a sign-in (any way in): on to ``target`` with the session's cookies; a
+    customer's new session is ended at once and the sign-in page says the console is not
+    theirs."""
     if signed.user.role is Role.CUSTOMER:
         await accounts.logout(refresh_token=signed.tokens.refresh_token)
-        problem = translator(locale)(ARTISTS_ONLY)
-        return _sign_in_page(request, lang, target, status=403, problem=problem, email=email)
+        problem = translator(request_locale(request, lang))(ARTISTS_ONLY)
+        return sign_in_page(request, lang, target, status=403, problem=problem, email=email)
     return Redirect(
         target,
         status_code=303,
