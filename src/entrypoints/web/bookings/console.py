@@ -36,6 +36,7 @@ from booking_domain.shared import (
     DomainError,
     NotFoundError,
     PageRequest,
+    Role,
 )
 from entrypoints.web.shared.console import (
     CONSOLE,
@@ -67,6 +68,7 @@ TABS: Final = (
 # ``booking.confirmed`` for any change that confirms it (a booking made with nothing to
 # wait for, an approval without a deposit, a paid deposit).
 LIVE_EVENTS: Final = tuple(sorted(BOOKING_EVENT_TYPES))
+ADMIN_HOME: Final = f"{CONSOLE}/admin/artists"
 UPDATED: Final = "The day's bookings changed: the list is up to date."
 NOT_YOURS: Final = "This booking is not one of yours."
 _ACTIONS: Final = frozenset(a.value for a in StaffAction if a in STATUS_OF_ACTION)
@@ -171,6 +173,8 @@ async def artist_desk(
     desk = await desk_of(request, lang)
     if desk is None:
         return to_sign_in(request)
+    if desk.claims.role is Role.ADMIN:  # an operator's desk starts at the approvals
+        return back_to(ADMIN_HOME)
     if desk.artist is None:
         return console_page("console_no_profile.html.j2", request, desk)
     return desk

@@ -24,6 +24,7 @@ from litestar.response import Template
 from entrypoints.http.locale import SUPPORTED_LOCALES
 from entrypoints.web.bookings.clients import CLIENT_PAGES
 from entrypoints.web.bookings.console import CONSOLE_PAGES
+from entrypoints.web.bookings.suspension import SUSPENSION_PAGES
 from entrypoints.web.bookings.texts import BOOKING_TEXTS
 from entrypoints.web.bookings.week import WEEK_PAGES
 from entrypoints.web.consent import CONSENT_FORM_TEXTS
@@ -74,4 +75,11 @@ async def booking_action_page(
     return _booking(booking_id, action, request, lang)
 
 
-PAGES: Final = (booking_page, booking_action_page, *CONSOLE_PAGES, *WEEK_PAGES, *CLIENT_PAGES)
+PAGES: Final = (
+    booking_page,
+    booking_action_page,
+    *CONSOLE_PAGES,
+    *WEEK_PAGES,
+    *CLIENT_PAGES,
+    *SUSPENSION_PAGES,
+)

@@ -31,6 +31,7 @@ from booking_domain.reviews import ReviewUseCases
 from booking_domain.shared.pages import PageRequest
 from entrypoints.http.auth import client_address
 from entrypoints.http.middleware import is_head
+from entrypoints.web.catalog.admin import ADMIN_PAGES
 from entrypoints.web.catalog.console import CONSOLE_PAGES
 from entrypoints.web.catalog.texts import SCRIPT_TEXTS
 from entrypoints.web.catalog.views import (
@@ -104,4 +105,4 @@ def _visitor(request: Request[Any, Any, Any]) -> VisitorFacts | None:
 
 
 # The catalogue's pages (entrypoints.web.site serves them beside the API, outside /api/v1).
-PAGES: Final = (booking_page, *CONSOLE_PAGES)
+PAGES: Final = (booking_page, *CONSOLE_PAGES, *ADMIN_PAGES)

@@ -17,7 +17,7 @@ Rules (docs/console.md, "Sessions and safety"):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Final, TypeVar
 from urllib.parse import quote, urlencode, urlsplit
@@ -51,6 +51,7 @@ LANGUAGE_COOKIE: Final = "inkslot_console_lang"
 _YEAR: Final = 365 * 24 * 3600
 FORM_TOKEN: Final = "form_token"  # noqa: S105 (the form field's name, not a secret)
 OUT_OF_DATE: Final = "This form is out of date. Go back, reload the page and try again."
+NO_SUCH_PAGE: Final = "There is no such page."
 CONSOLE_HEADERS: Final = {**PAGE_HEADERS, "Cache-Control": "no-store"}
 # The console's own pages and the artist's, for a ``next`` address after signing in.
 _NEXT_PREFIX: Final = CONSOLE
@@ -61,12 +62,17 @@ class Tab:
     """One of the console's tabs: a room's ``console.py`` lists its own in ``TABS``
     (``entrypoints.web.site.console_tabs`` gathers them), shown by ``order``; ``key`` is
     what its pages pass as ``tab`` to be marked current; ``label`` is English (its
-    Mongolian in the room's catalogue)."""
+    Mongolian in the room's catalogue); ``roles``: whose navigation shows it (the artist's
+    by default; an operator's page names ``Role.ADMIN``)."""
 
     order: int
     key: str
     path: str
     label: str
+    roles: frozenset[Role] = field(default=frozenset({Role.ARTIST}), compare=False)
+
+    def shown_to(self, role: Role) -> bool:
+        return role in self.roles
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +179,19 @@ async def desk_of(request: Request[Any, Any, Any], lang: str | None) -> Desk | N
         locale = (await bundles.accounts.get_profile(actor)).locale
     token = bundles.accounts.issue_form_token(claims)
     return Desk(claims, token, artist, locale, renewed)
+
+
+async def admin_desk(
+    request: Request[Any, Any, Any], lang: str | None
+) -> Desk | Redirect | Template:
+    """An admin at the desk (the operator's pages), the sign-in page for nobody, and "not
+    found" (404) for anyone else: an artist never learns these pages are there."""
+    desk = await desk_of(request, lang)
+    if desk is None:
+        return to_sign_in(request)
+    if desk.claims.role is not Role.ADMIN:
+        return refused_page(desk.locale, NO_SUCH_PAGE, 404)
+    return desk
 
 
 def safe_next(target: str | None) -> str:
@@ -289,12 +308,14 @@ __all__ = [
     "CONSOLE_HEADERS",
     "FORM_TOKEN",
     "LANGUAGE_COOKIE",
+    "NO_SUCH_PAGE",
     "OUT_OF_DATE",
     "REFRESH_COOKIE",
     "SIGN_IN",
     "SIGN_OUT",
     "Desk",
     "Tab",
+    "admin_desk",
     "back_to",
     "checked_form",
     "console_page",
