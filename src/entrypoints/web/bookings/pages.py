@@ -22,6 +22,7 @@ from litestar.params import FromPath
 from litestar.response import Template
 
 from entrypoints.http.locale import SUPPORTED_LOCALES
+from entrypoints.web.bookings.booking_page import BOOKING_PAGES
 from entrypoints.web.bookings.clients import CLIENT_PAGES
 from entrypoints.web.bookings.console import CONSOLE_PAGES
 from entrypoints.web.bookings.texts import BOOKING_TEXTS
@@ -74,4 +75,11 @@ async def booking_action_page(
     return _booking(booking_id, action, request, lang)
 
 
-PAGES: Final = (booking_page, booking_action_page, *CONSOLE_PAGES, *WEEK_PAGES, *CLIENT_PAGES)
+PAGES: Final = (
+    booking_page,
+    booking_action_page,
+    *CONSOLE_PAGES,
+    *BOOKING_PAGES,
+    *WEEK_PAGES,
+    *CLIENT_PAGES,
+)
