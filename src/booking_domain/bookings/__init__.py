@@ -21,6 +21,7 @@ from booking_domain.bookings.consent_gate import (
     ConsentGate,
     ConsentStanding,
     HasConsentGate,
+    consent_lack,
     require_consent,
 )
 from booking_domain.bookings.creation import (
@@ -195,6 +196,7 @@ __all__ = [
     "cancel",
     "cancellation_refund",
     "change_booking_status",
+    "consent_lack",
     "creation_kind",
     "decline_offer",
     "expire_hold",

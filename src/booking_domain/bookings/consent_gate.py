@@ -25,12 +25,21 @@ class ConsentStanding(StrEnum):
     READY = "ready"  # signed and the ID checked
 
 
+def consent_lack(standing: ConsentStanding) -> ConsentNotSignedError | IdNotCheckedError | None:
+    """What completing a booking of ``standing`` still waits for, as the refusal it would
+    get (told before the tap), or None when the consent lets it be completed."""
+    if standing is ConsentStanding.UNSIGNED:
+        return ConsentNotSignedError()
+    if standing is ConsentStanding.ID_UNCHECKED:
+        return IdNotCheckedError()
+    return None
+
+
 def require_consent(standing: ConsentStanding) -> None:
     """Refuse a completion the consent does not allow yet (409, with what is missing)."""
-    if standing is ConsentStanding.UNSIGNED:
-        raise ConsentNotSignedError()
-    if standing is ConsentStanding.ID_UNCHECKED:
-        raise IdNotCheckedError()
+    lack = consent_lack(standing)
+    if lack is not None:
+        raise lack
 
 
 class ConsentGate(Protocol):

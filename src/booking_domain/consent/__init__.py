@@ -33,6 +33,7 @@ from booking_domain.consent.consents import (
     Sign,
     Signature,
     apply,
+    can_check_id,
     can_sign,
     signer_role,
     standing,
@@ -98,6 +99,7 @@ from booking_domain.consent.questions import (
     check_form,
     in_language,
 )
+from booking_domain.consent.use_cases import BookingConsent, ConsentUseCases, DocumentFormat
 from booking_domain.consent.wording import ACCEPTANCE, ADULT, DISCLOSURES
 
 __all__ = [
@@ -121,6 +123,7 @@ __all__ = [
     "Action",
     "Answer",
     "AnswerValue",
+    "BookingConsent",
     "CheckId",
     "Consent",
     "ConsentActionNotAllowedError",
@@ -145,8 +148,10 @@ __all__ = [
     "ConsentStatus",
     "ConsentUnitOfWork",
     "ConsentUnitOfWorkFactory",
+    "ConsentUseCases",
     "DateRange",
     "Disclosure",
+    "DocumentFormat",
     "DraftAnswer",
     "DraftForm",
     "DraftQuestion",
@@ -175,6 +180,7 @@ __all__ = [
     "TooManyConsentFormsError",
     "apply",
     "apply_form",
+    "can_check_id",
     "can_sign",
     "check_answers",
     "check_form",

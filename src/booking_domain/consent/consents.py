@@ -54,7 +54,7 @@ from booking_domain.consent.errors import (
 )
 from booking_domain.consent.forms import ConsentRequirement, FormId, FormVersion
 from booking_domain.consent.questions import FormContent
-from booking_domain.shared.errors import FieldError
+from booking_domain.shared.errors import DomainError, FieldError
 from booking_domain.shared.identity import Actor, Role
 from booking_domain.shared.ids import ArtistId, BookingId, UserId, new_uuid7
 from booking_domain.shared.text import text_problem
@@ -293,18 +293,34 @@ def _bounded(value: str, longest: int) -> str:
     return " ".join(kept.split())[:longest]
 
 
+def can_check_id(consent: Consent | None, booking: Booking, actor: Actor) -> bool:
+    """Whether ``actor`` may record the customer's ID check now (an ID that shows 18 or
+    older): the step a console offers, refused by ``apply`` otherwise."""
+    return _check_id_refusal(consent, booking, actor) is None
+
+
+def _check_id_refusal(
+    consent: Consent | None, booking: Booking, actor: Actor
+) -> DomainError | None:
+    role = booking.role_of(actor)
+    if role not in (Role.ARTIST, Role.ADMIN):
+        return BookingActionNotAllowedError("The artist (or an admin) checks the customer's ID.")
+    if consent is None:
+        return ConsentNotSignedError()
+    if consent.id_check is not None:
+        return IdAlreadyCheckedError()
+    if booking.status not in OPEN:
+        return ConsentClosedError("The ID is checked while the booking is pending or confirmed.")
+    return None
+
+
 def _check_id(
     consent: Consent | None, action: CheckId, actor: Actor, booking: Booking, now: datetime
 ) -> ConsentEvent:
-    role = booking.role_of(actor)
-    if role not in (Role.ARTIST, Role.ADMIN):
-        raise BookingActionNotAllowedError("The artist (or an admin) checks the customer's ID.")
-    if consent is None:
-        raise ConsentNotSignedError()
-    if consent.id_check is not None:
-        raise IdAlreadyCheckedError()
-    if booking.status not in OPEN:
-        raise ConsentClosedError("The ID is checked while the booking is pending or confirmed.")
+    refused = _check_id_refusal(consent, booking, actor)
+    if refused is not None:
+        raise refused
+    assert consent is not None  # refused above otherwise
     if not action.shows_adult:
         raise IdNotAdultError()
     at = max(now, consent.updated_at)

@@ -64,12 +64,21 @@ from booking_domain.payments.published import (
 )
 from booking_domain.payments.receipts import PaymentOutcome, Receipt, ReceivedPayment, receive
 from booking_domain.payments.refunds import Refund, RefundId, RefundStatus
+from booking_domain.payments.use_cases import (
+    BalanceRequest,
+    BalanceSettled,
+    BookingInvoices,
+    PaymentUseCases,
+)
 
 __all__ = [
     "PAYMENT",
     "PAYMENT_EVENT_TYPES",
     "PROVIDER_CURRENCY",
     "REFUND_EVENT_TYPES",
+    "BalanceRequest",
+    "BalanceSettled",
+    "BookingInvoices",
     "CancelOutcome",
     "DeepLink",
     "DepositInvoice",
@@ -95,6 +104,7 @@ __all__ = [
     "PaymentProviderError",
     "PaymentProviderUnavailableError",
     "PaymentState",
+    "PaymentUseCases",
     "PaymentsUnitOfWork",
     "PaymentsUnitOfWorkFactory",
     "ProviderPayment",

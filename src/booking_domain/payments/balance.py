@@ -51,7 +51,7 @@ from booking_domain.payments.invoices import (
     invoice_number,
     provider_amount,
 )
-from booking_domain.shared.errors import FieldError, InvalidInputError
+from booking_domain.shared.errors import DomainError, FieldError, InvalidInputError
 from booking_domain.shared.ids import UserId, new_uuid7
 from booking_domain.shared.money import Money
 from booking_domain.shared.text import text_problem
@@ -151,6 +151,16 @@ def require_balance_due(booking: Booking, invoices: Sequence[DepositInvoice]) ->
     if booking.full_price is not None or (live is not None and live.status is InvoiceStatus.PAID):
         raise BalanceAlreadyPaidError()  # paid, or settled with nothing to pay
     return booking.customer_id
+
+
+def balance_due(booking: Booking, invoices: Sequence[DepositInvoice]) -> bool:
+    """Whether the booking's balance may be invoiced now (``require_balance_due`` passes):
+    the step a screen offers its artist; the use case still decides."""
+    try:
+        require_balance_due(booking, invoices)
+    except DomainError:
+        return False
+    return True
 
 
 def reserve_balance(

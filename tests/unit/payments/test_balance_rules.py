@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime, timedelta
+from uuid import UUID
 from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from booking_domain.bookings import Booking, BookingStatus, HistoryKind, lifecycle
+from booking_domain.bookings import Booking, BookingStatus, ClientId, HistoryKind, lifecycle
 from booking_domain.bookings.errors import BookingActionNotAllowedError
 from booking_domain.catalog import FixedDeposit
 from booking_domain.payments import (
@@ -34,7 +35,7 @@ from booking_domain.payments.errors import (
     BalanceNotPayableError,
 )
 from booking_domain.payments.gateway import IssuedInvoice
-from booking_domain.shared import Money
+from booking_domain.shared import DomainError, Money
 from booking_domain.shared.errors import InvalidInputError, InvalidTransitionError
 from booking_domain.testing import artist, booking_at, customer, make_policy, make_service
 
@@ -252,3 +253,31 @@ def test_only_the_artist_settles_a_completed_booking() -> None:
     pending = booking_at(T0 + timedelta(days=3), now=T0, policy=POLICY, service=service)
     with pytest.raises(InvalidTransitionError):
         lifecycle.settle_balance(pending, artist(), PRICE, None, AFTER)
+
+
+@given(
+    status=st.sampled_from(BookingStatus),
+    client_record=st.booleans(),
+    live=st.sampled_from([None, *inv.InvoiceStatus]),
+    settled=st.booleans(),
+)
+def test_the_balance_is_offered_exactly_when_it_may_be_invoiced(
+    status: BookingStatus, client_record: bool, live: inv.InvoiceStatus | None, settled: bool
+) -> None:
+    """``balance_due`` (what a console offers) agrees with ``require_balance_due`` (what
+    issuing checks first), whatever the booking's state and its balance invoices."""
+    done = completed_booking()
+    invoices = () if live is None else (replace(open_balance(done), status=live),)
+    booking = replace(
+        done,
+        status=status,
+        customer_id=None if client_record else done.customer_id,
+        client_id=ClientId(UUID(int=5)) if client_record else None,
+        full_price=PRICE if settled else None,
+    )
+    try:
+        bal.require_balance_due(booking, invoices)
+    except DomainError:
+        assert not bal.balance_due(booking, invoices)
+    else:
+        assert bal.balance_due(booking, invoices)

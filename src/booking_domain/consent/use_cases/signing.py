@@ -21,6 +21,7 @@ from booking_domain.consent.consents import (
     IdDocument,
     Sign,
     apply,
+    can_check_id,
     can_sign,
     standing,
 )
@@ -42,6 +43,7 @@ class BookingConsent:
     form: FormVersion | None  # the form to sign: required, not signed yet
     consent: Consent | None
     can_sign: bool  # the viewer may sign it now
+    can_check_id: bool = False  # the viewer may record the customer's ID check now
 
 
 class DocumentFormat(StrEnum):
@@ -86,6 +88,8 @@ class GetBookingConsent(UseCase[ConsentDeps]):
             form=form if wanted else None,
             consent=consent,
             can_sign=wanted and form is not None and can_sign(booking, actor, now),
+            can_check_id=held is ConsentStanding.ID_UNCHECKED
+            and can_check_id(consent, booking, actor),
         )
 
 

@@ -9,6 +9,10 @@ from booking_domain.payments.use_cases.balance import (
     BalanceSettled,
     IssueBalanceInvoice,
 )
+from booking_domain.payments.use_cases.booking_invoices import (
+    BookingInvoices,
+    ListBookingInvoices,
+)
 from booking_domain.payments.use_cases.callbacks import HandleCallback, RecheckPayment
 from booking_domain.payments.use_cases.deps import RECHECK_DELAYS, PaymentsDeps
 from booking_domain.payments.use_cases.invoices import (
@@ -48,18 +52,21 @@ class PaymentUseCases(UseCaseBundle[PaymentsDeps]):
     settle_refund: SettleRefund
     list_transactions: ListTransactions
     issue_balance_invoice: IssueBalanceInvoice
+    list_booking_invoices: ListBookingInvoices
 
 
 __all__ = [
     "RECHECK_DELAYS",
     "BalanceRequest",
     "BalanceSettled",
+    "BookingInvoices",
     "CancelInvoiceAtProvider",
     "CheckPayment",
     "GetPayment",
     "HandleCallback",
     "InvoiceIssued",
     "IssueBalanceInvoice",
+    "ListBookingInvoices",
     "ListSettlements",
     "ListTransactions",
     "PayRefund",

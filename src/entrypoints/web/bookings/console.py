@@ -1,13 +1,9 @@
-"""The console's day and its bookings:
+"""The console's day, and the lines its bookings are shown as:
 
 - ``GET /console`` (``?day=YYYY-MM-DD``): the day's bookings in order, in the artist's time
   zone, each with its customer's name and phone, service, time, state and money, and the
-  actions the artist may take on it now (``staff_actions``);
-- ``GET /console/bookings/{id}``: one booking, its customer, notes, money and history;
-- ``GET /console/bookings/{id}/cancel``: what cancelling now gives back, asked before;
-- ``POST /console/bookings/{id}/act``: approve, decline, cancel, complete or mark a no-show
-  (``ChangeBookingStatus``: the API's rules and access; another artist's booking is "not
-  found").
+  actions the artist may take on it now (``staff_actions``; the forms post to a booking's
+  own actions, ``booking_page``).
 
 Every handler: who is at the desk, one use case, the page (docs/console.md).
 """
@@ -20,21 +16,19 @@ from datetime import date, datetime, time, timedelta
 from typing import Annotated, Any, Final
 from uuid import UUID
 
-from litestar import Request, get, post
+from litestar import Request, get
 from litestar.di import NamedDependency
 from litestar.enums import MediaType
-from litestar.params import FromPath, QueryParameter
+from litestar.params import QueryParameter
 from litestar.response import Redirect, Template
 
-from booking_domain.bookings import BOOKING_EVENT_TYPES, HistoryEntry, NamedBooking
-from booking_domain.bookings.staff_actions import STATUS_OF_ACTION, StaffAction, staff_actions
+from booking_domain.bookings import BOOKING_EVENT_TYPES, NamedBooking
+from booking_domain.bookings.staff_actions import staff_actions
 from booking_domain.bookings.use_cases import BookingUseCases
 from booking_domain.shared import (
     MAX_PAGE_SIZE,
     BookingId,
     Clock,
-    DomainError,
-    NotFoundError,
     PageRequest,
     Role,
 )
@@ -43,11 +37,8 @@ from entrypoints.web.shared.console import (
     Desk,
     Tab,
     back_to,
-    checked_form,
     console_page,
     desk_of,
-    problem_text,
-    refused_page,
     to_sign_in,
 )
 from entrypoints.web.shared.dates import full_date
@@ -57,7 +48,6 @@ from entrypoints.web.shared.texts import translator
 
 Day = Annotated[str | None, QueryParameter(max_length=10)]
 SPAN_LIMIT: Final = 1_000  # bookings a day or a week shows at most
-_REASON_LENGTH: Final = 500  # as the API's status change takes it
 TABS: Final = (
     Tab(10, "today", CONSOLE, "Today"),
     Tab(20, "week", f"{CONSOLE}/week", "Week"),
@@ -71,7 +61,6 @@ LIVE_EVENTS: Final = tuple(sorted(BOOKING_EVENT_TYPES))
 ADMIN_HOME: Final = f"{CONSOLE}/admin/artists"
 UPDATED: Final = "The day's bookings changed: the list is up to date."
 NOT_YOURS: Final = "This booking is not one of yours."
-_ACTIONS: Final = frozenset(a.value for a in StaffAction if a in STATUS_OF_ACTION)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +83,7 @@ class BookingLine:
     actions: tuple[str, ...]
 
 
-def _line(named: NamedBooking, desk: Desk, now: datetime) -> BookingLine:
+def booking_line(named: NamedBooking, desk: Desk, now: datetime) -> BookingLine:
     booking = named.booking
     price = booking.full_price
     balance = None if price is None else price - booking.refundable
@@ -163,7 +152,7 @@ def day_lines(
 ) -> list[tuple[BookingLine, datetime]]:
     """The bookings as lines, earliest first, each with its start (to sort them into days)."""
     ordered = sorted(found, key=lambda n: n.booking.start)
-    return [(_line(named, desk, now), named.booking.start) for named in ordered]
+    return [(booking_line(named, desk, now), named.booking.start) for named in ordered]
 
 
 async def artist_desk(
@@ -213,153 +202,12 @@ async def console_today(
     )
 
 
-def _status(refused: DomainError) -> int:
-    """A refusal's status on the console: not found (404, another artist's booking too),
-    else a conflict with the booking's state (409)."""
-    return 404 if isinstance(refused, NotFoundError) else 409
-
-
-def _booking_id(text: str) -> BookingId | None:
+def booking_id_of(text: str) -> BookingId | None:
+    """The booking an address names, None for text that names none."""
     try:
         return BookingId(UUID(text))
     except ValueError:
         return None
 
 
-@dataclass(frozen=True, slots=True)
-class _Counter:
-    """What a console handler of bookings works with: the request, who is at the desk, the
-    context's use cases and the clock."""
-
-    request: Request[Any, Any, Any]
-    desk: Desk
-    bookings: BookingUseCases
-    clock: Clock
-
-
-async def _booking_page(
-    at: _Counter, booking_id: BookingId, *, problem: str | None = None, status: int = 200
-) -> Template:
-    desk = at.desk
-    try:
-        named = await at.bookings.read_booking(desk.actor, booking_id)
-        history = await at.bookings.booking_history(desk.actor, booking_id)
-    except NotFoundError:
-        return refused_page(desk.locale, NOT_YOURS, 404)
-    line = _line(named, desk, at.clock.now())
-    return console_page(
-        "console_booking.html.j2",
-        at.request,
-        desk,
-        status=status,
-        line=line,
-        day=desk.local(named.booking.start).date().isoformat(),
-        history=[_entry(e, desk) for e in history],
-        problem=problem,
-    )
-
-
-def _entry(entry: HistoryEntry, desk: Desk) -> dict[str, str | None]:
-    return {
-        "at": desk.local(entry.at).strftime("%Y-%m-%d %H:%M"),
-        "kind": entry.kind.value,
-        "amount": None if entry.amount is None else money_text(entry.amount),
-        "reason": entry.reason,
-    }
-
-
-@get(f"{CONSOLE}/bookings/{{booking_id:str}}", include_in_schema=False, media_type=MediaType.HTML)
-async def console_booking(
-    request: Request[Any, Any, Any],
-    booking_id: FromPath[str],
-    bookings: NamedDependency[BookingUseCases],
-    clock: NamedDependency[Clock],
-    lang: Lang = None,
-) -> Template | Redirect:
-    """One booking of the artist's: anyone else's, or no booking, is "not found"."""
-    desk = await artist_desk(request, lang)
-    if not isinstance(desk, Desk):
-        return desk
-    parsed = _booking_id(booking_id)
-    if parsed is None:
-        return refused_page(desk.locale, NOT_YOURS, 404)
-    return await _booking_page(_Counter(request, desk, bookings, clock), parsed)
-
-
-@get(
-    f"{CONSOLE}/bookings/{{booking_id:str}}/cancel",
-    include_in_schema=False,
-    media_type=MediaType.HTML,
-)
-async def console_cancel_page(
-    request: Request[Any, Any, Any],
-    booking_id: FromPath[str],
-    bookings: NamedDependency[BookingUseCases],
-    clock: NamedDependency[Clock],
-    lang: Lang = None,
-) -> Template | Redirect:
-    """What cancelling now would give back and keep (``QuoteCancellation``), asked before."""
-    desk = await artist_desk(request, lang)
-    if not isinstance(desk, Desk):
-        return desk
-    parsed = _booking_id(booking_id)
-    if parsed is None:
-        return refused_page(desk.locale, NOT_YOURS, 404)
-    try:
-        quote = await bookings.quote_cancellation(desk.actor, parsed)
-        named = await bookings.read_booking(desk.actor, parsed)
-    except DomainError as refused:
-        at = _Counter(request, desk, bookings, clock)
-        return await _booking_page(
-            at, parsed, problem=problem_text(desk.locale, refused), status=_status(refused)
-        )
-    line = _line(named, desk, clock.now())
-    return console_page(
-        "console_cancel.html.j2",
-        request,
-        desk,
-        line=line,
-        refund=money_text(quote.refund),
-        kept=None if quote.kept.is_zero else money_text(quote.kept),
-    )
-
-
-@post(
-    f"{CONSOLE}/bookings/{{booking_id:str}}/act",
-    include_in_schema=False,
-    media_type=MediaType.HTML,
-    status_code=303,
-)
-async def console_act(
-    request: Request[Any, Any, Any],
-    booking_id: FromPath[str],
-    bookings: NamedDependency[BookingUseCases],
-    clock: NamedDependency[Clock],
-) -> Template | Redirect:
-    """One of the booking's actions (the form's ``action``); back to where the form was."""
-    desk = await artist_desk(request, None)
-    if not isinstance(desk, Desk):
-        return desk
-    form = await checked_form(request, desk)
-    if isinstance(form, Template):
-        return form
-    parsed = _booking_id(booking_id)
-    action = form.get("action", "")
-    if parsed is None or action not in _ACTIONS:
-        return refused_page(desk.locale, NOT_YOURS, 404)
-    reason = form.get("reason", "").strip()[:_REASON_LENGTH] or None
-    try:
-        await bookings.change_status(
-            desk.actor, parsed, status=STATUS_OF_ACTION[StaffAction(action)], reason=reason
-        )
-    except DomainError as refused:
-        at = _Counter(request, desk, bookings, clock)
-        problem = problem_text(desk.locale, refused)
-        return await _booking_page(at, parsed, problem=problem, status=_status(refused))
-    back = form.get("back", "")
-    if back.startswith(f"{CONSOLE}?day=") or back == CONSOLE:
-        return back_to(back.partition("?")[0], day=back.partition("day=")[2][:10])
-    return back_to(f"{CONSOLE}/bookings/{parsed}", done=action)
-
-
-CONSOLE_PAGES: Final = (console_today, console_booking, console_cancel_page, console_act)
+CONSOLE_PAGES: Final = (console_today,)

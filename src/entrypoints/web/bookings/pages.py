@@ -22,6 +22,7 @@ from litestar.params import FromPath
 from litestar.response import Template
 
 from entrypoints.http.locale import SUPPORTED_LOCALES
+from entrypoints.web.bookings.booking_page import BOOKING_PAGES
 from entrypoints.web.bookings.clients import CLIENT_PAGES
 from entrypoints.web.bookings.console import CONSOLE_PAGES
 from entrypoints.web.bookings.suspension import SUSPENSION_PAGES
@@ -79,6 +80,7 @@ PAGES: Final = (
     booking_page,
     booking_action_page,
     *CONSOLE_PAGES,
+    *BOOKING_PAGES,
     *WEEK_PAGES,
     *CLIENT_PAGES,
     *SUSPENSION_PAGES,
