@@ -15,8 +15,6 @@ Every handler: who is at the desk, one use case, the page (docs/console.md).
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Annotated, Any, Final
@@ -44,7 +42,6 @@ from booking_domain.shared import (
 from entrypoints.web.bookings.console import artist_desk
 from entrypoints.web.shared.console import (
     CONSOLE,
-    CONSOLE_HEADERS,
     Desk,
     console_page,
     problem_text,
@@ -52,6 +49,7 @@ from entrypoints.web.shared.console import (
     with_renewal,
 )
 from entrypoints.web.shared.render import Lang
+from entrypoints.web.shared.spreadsheet import spreadsheet, spreadsheet_answer
 from entrypoints.web.shared.texts import translator
 
 CLIENTS: Final = f"{CONSOLE}/clients"
@@ -65,8 +63,6 @@ CSV_HEADINGS: Final = (
 CUSTOMER_KIND: Final = "Customer account"
 CLIENT_KIND: Final = "Client record"
 _KINDS: Final = ("customer", "client")
-# A cell starting with one of these is a formula (or starts one) to a spreadsheet app.
-_FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
 Text = Annotated[str | None, QueryParameter(max_length=2_000)]
 PageNumber = Annotated[str | None, QueryParameter(max_length=20)]
 
@@ -213,26 +209,18 @@ async def console_client(
     )  # fmt: skip
 
 
-def safe_cell(value: str) -> str:
-    """``value`` as a spreadsheet cell: prefixed with ``'`` when a spreadsheet app would
-    read it as a formula (formula injection)."""
-    return f"'{value}" if value.startswith(_FORMULA_STARTS) else value
-
-
 def roster_csv(lines: Iterable[ClientLine], locale: str) -> bytes:
-    """The roster as CSV: UTF-8 with a byte order mark, headings in ``locale``."""
+    """The roster as CSV (``spreadsheet``: UTF-8 with a byte order mark, formula-safe),
+    headings in ``locale``."""
     words = translator(locale)
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([words(h) for h in CSV_HEADINGS])
+    rows = [[words(h) for h in CSV_HEADINGS]]
     for line in lines:
         kind = words(CUSTOMER_KIND if line.kind == _KINDS[0] else CLIENT_KIND)
-        cells = (
+        rows.append([
             line.name, line.phone or "", kind, str(line.bookings), str(line.completed),
             str(line.no_shows), str(line.cancelled), line.first, line.last,
-        )  # fmt: skip
-        writer.writerow([safe_cell(c) for c in cells])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+        ])  # fmt: skip
+    return spreadsheet(rows)
 
 
 @get(f"{CLIENTS}.csv", include_in_schema=False)
@@ -253,12 +241,7 @@ async def console_clients_csv(
         lines.extend(_line(e, desk) for e in found.items)
         number, more = number + 1, found.has_next and number < MAX_PAGE
     name = f"clients-{desk.local(clock.now()).date().isoformat()}.csv"
-    headers = {**CONSOLE_HEADERS, "Content-Disposition": f'attachment; filename="{name}"'}
-    response = Response(
-        roster_csv(lines, desk.locale),
-        media_type="text/csv",  # Litestar adds "; charset=utf-8"
-        headers=headers,
-    )
+    response = spreadsheet_answer(roster_csv(lines, desk.locale), name)
     return with_renewal(response, request, desk)
 
 

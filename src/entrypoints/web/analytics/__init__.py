@@ -1,0 +1,1 @@
+"""The analytics context's pages: the console's insights (``console.py``)."""
