@@ -59,6 +59,7 @@ def artist_row(artist: ArtistProfile) -> dict[str, Any]:
         "approval_hold_minutes": _minutes(policy.approval_hold),
         "free_cancellation_minutes": _minutes(policy.free_cancellation_notice),
         "daily_cap": policy.daily_cap,
+        "embed_origins": list(artist.embed_origins),
         "created_at": artist.created_at,
         "updated_at": artist.updated_at,
     }
@@ -96,6 +97,7 @@ def artist_of(row: Row) -> ArtistProfile:
         rating_total=row.get("rating_total", 0),
         avatar=variants_of(row["avatar_images"]),
         cover=variants_of(row["cover_images"]),
+        embed_origins=tuple(row.get("embed_origins") or ()),
     )
 
 

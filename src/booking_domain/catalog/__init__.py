@@ -5,8 +5,9 @@ stored on the profile, but every calendar rule is :mod:`booking_domain.schedulin
 
 Other contexts use the catalogue through this package only: profiles and their rules,
 loading one for a use case (``load_artist``, ``load_editable_artist``), changing one with its
-event (``change_profile``: a suspension), the public pictures (``public_images``) and the
-ports their units of work include, and booking links (``BookingLink``, ``token_digest``:
+event (``change_profile``: a suspension), the public pictures (``public_images``), the
+origins that may embed an artist's booking page (``embed_origins``, ``frame_ancestors``) and
+the ports their units of work include, and booking links (``BookingLink``, ``token_digest``:
 what a booking made through a link looks up), and flash (``FlashOffer`` on a service, the
 ``claim`` of ``HasFlash``: what confirming a booking of a one-off design does, and
 ``FlashDesignTakenError``). The catalogue's own use cases are in
@@ -15,6 +16,12 @@ what a booking made through a link looks up), and flash (``FlashOffer`` on a ser
 
 from booking_domain.catalog.aftercare import AftercareSettings
 from booking_domain.catalog.artists import ArtistProfile, ArtistStatus, GeoPoint, mean_rating
+from booking_domain.catalog.embedding import (
+    MAX_EMBED_ORIGINS,
+    embed_origin,
+    embed_origins,
+    frame_ancestors,
+)
 from booking_domain.catalog.errors import (
     ArtistNotFoundError,
     ArtistProfileExistsError,
@@ -84,6 +91,7 @@ from booking_domain.catalog.visits import VisitorFacts
 __all__ = [
     "ARTIST",
     "ARTIST_EVENT_TYPES",
+    "MAX_EMBED_ORIGINS",
     "AftercareRepository",
     "AftercareSettings",
     "ArtistChange",
@@ -139,7 +147,10 @@ __all__ = [
     "change_profile",
     "could_be_token",
     "deposit_payable",
+    "embed_origin",
+    "embed_origins",
     "ensure_may_create_studio",
+    "frame_ancestors",
     "fresh_token",
     "load_artist",
     "load_editable_artist",

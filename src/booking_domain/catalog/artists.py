@@ -85,6 +85,9 @@ class ArtistProfile:
     # how many visible reviews, and their stars in all.
     review_count: int = 0
     rating_total: int = 0
+    # The origins of the artist's own website that may embed their booking page
+    # (``embedding.embed_origins``: normalised, at most five).
+    embed_origins: tuple[str, ...] = ()
 
     @property
     def rating(self) -> float | None:

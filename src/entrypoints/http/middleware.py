@@ -104,7 +104,7 @@ class RequestContextMiddleware:
                 status = message["status"]
                 headers = list(message.get("headers", []))
                 headers.append((REQUEST_ID_HEADER, request_id.encode()))
-                headers.extend(_SECURITY_HEADERS)
+                headers.extend(_security_headers(headers))
                 headers.extend(_DOCS_HEADERS if is_doc else _api_only(headers))
                 if self.drain is not None and self.drain.draining:
                     headers.append(_CLOSE)  # shutting down: no connection kept for later
@@ -123,6 +123,22 @@ class RequestContextMiddleware:
             REQUEST_ID.reset(token)
             if self.access_log:
                 _log_request(inner, method, status, started, request_id)
+
+
+_X_FRAME_OPTIONS = b"x-frame-options"
+_CSP = b"content-security-policy"
+_FRAMED = [header for header in _SECURITY_HEADERS if header[0] != _X_FRAME_OPTIONS]
+
+
+def _security_headers(headers: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
+    """The security headers, but ``X-Frame-Options: DENY`` for a response whose own policy
+    lets it be framed (an artist's booking page, embedded on their site: ``frame-ancestors
+    'self' https://...``): the two would disagree, and browsers that read only the old
+    header would refuse what the policy allows."""
+    for name, value in headers:
+        if name == _CSP and b"frame-ancestors" in value and b"frame-ancestors 'none'" not in value:
+            return _FRAMED
+    return _SECURITY_HEADERS
 
 
 def is_head(scope: Scope) -> bool:

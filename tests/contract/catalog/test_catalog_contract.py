@@ -45,6 +45,26 @@ async def test_artists_round_trip_and_one_profile_per_user(
             await uow.artists.add(an_artist(user_id))
 
 
+async def test_an_artists_embed_origins_round_trip_in_their_order(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    origins = ("https://studio.example", "https://xn--bcher-kva.example:8443")
+    async with uow_factory() as uow:
+        user_id = await stored_user(uow, "a@example.com")
+        artist = replace(an_artist(user_id), embed_origins=origins)
+        await uow.artists.add(artist)
+        await uow.commit()
+    async with uow_factory() as uow:
+        stored = await uow.artists.get(artist.id)
+        assert stored is not None and stored.embed_origins == origins
+        assert (await uow.artists.get_by_user(user_id)) == artist
+        await uow.artists.update(replace(artist, embed_origins=()))
+        await uow.commit()
+    async with uow_factory() as uow:
+        cleared = await uow.artists.get(artist.id)
+        assert cleared is not None and cleared.embed_origins == ()
+
+
 async def test_studios_and_services_round_trip(uow_factory: AnyUnitOfWorkFactory) -> None:
     async with uow_factory() as uow:
         owner = await stored_user(uow, "a@example.com")

@@ -56,6 +56,9 @@ artists = sa.Table(
     # The running rating of visible reviews, kept by the reviews context (migration 0016).
     sa.Column("review_count", sa.Integer, nullable=False, server_default=sa.text("0")),
     sa.Column("rating_total", sa.Integer, nullable=False, server_default=sa.text("0")),
+    # The origins of the artist's site that may embed the booking page (migration 0055;
+    # catalog.embedding: normalised ASCII origins, at most five).
+    sa.Column("embed_origins", pg.ARRAY(sa.Text), nullable=False, server_default=sa.text("'{}'")),
     # The search row (migration 0017), kept by a trigger from this row and the studio's.
     sa.Column("search_words", pg.ARRAY(sa.Text), nullable=False, server_default=sa.text("'{}'")),
     sa.Column("search_lat", sa.Double),
@@ -65,6 +68,7 @@ artists = sa.Table(
     sa.CheckConstraint("status IN ('draft', 'pending', 'approved', 'rejected')", name="status"),
     # The profile rules' bound on styles, which the search index carries (migration 0023).
     sa.CheckConstraint("inkslot_styles_fit(styles)", name="styles_bounded"),
+    sa.CheckConstraint("cardinality(embed_origins) <= 5", name="embed_origins_bounded"),
     # The admins' list, oldest first, all or by review state (migration 0020; by city:
     # ix_artists_city_folded, an expression index in the migration only).
     sa.Index("ix_artists_created_at_id", "created_at", "id"),

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from booking_domain.catalog.artists import ArtistProfile
+from booking_domain.catalog.embedding import embed_origins
 from booking_domain.catalog.errors import ArtistNotFoundError
 from booking_domain.catalog.loading import load_artist, load_editable_artist
 from booking_domain.catalog.policy import SchedulingPolicy
@@ -60,6 +61,7 @@ class ProfileFields:
     studio_id: StudioId | None = None
     time_zone: str | None = None
     leave_studio: bool = False
+    embed_origins: tuple[str, ...] | None = None  # the whole list (empty: none)
 
 
 def _checked(fields_: ProfileFields) -> dict[str, Any]:
@@ -76,6 +78,11 @@ def _checked(fields_: ProfileFields) -> dict[str, Any]:
     if location is not None:
         out["location"] = location
     out.update(_checked_links(fields_, errors))
+    if fields_.embed_origins is not None:
+        try:
+            out["embed_origins"] = embed_origins(fields_.embed_origins)
+        except InvalidInputError as refused:
+            errors.extend(refused.errors)
     if errors:
         raise InvalidInputError(errors=tuple(errors))
     return out

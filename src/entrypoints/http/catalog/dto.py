@@ -48,9 +48,14 @@ class ArtistRequest(Dto, frozen=True):
     time_zone: Annotated[str, Meta(max_length=64)] | UnsetType = UNSET
     instagram: Annotated[str, Meta(max_length=64)] | UnsetType = UNSET
     studio_id: UUID | UnsetType | None = UNSET  # null: leave the studio
+    # The whole list of the origins that may embed the booking page ([]: none).
+    embed_origins: (
+        Annotated[list[Annotated[str, Meta(max_length=200)]], Meta(max_length=20)] | UnsetType
+    ) = UNSET
 
     def fields(self) -> ProfileFields:
         styles, studio_id = given(self.styles), given(self.studio_id)
+        origins = given(self.embed_origins)
         return ProfileFields(
             display_name=given(self.display_name),
             bio=given(self.bio),
@@ -61,6 +66,7 @@ class ArtistRequest(Dto, frozen=True):
             studio_id=None if studio_id is None else StudioId(studio_id),
             time_zone=given(self.time_zone),
             leave_studio=self.studio_id is None,
+            embed_origins=None if origins is None else tuple(origins),
         )
 
 
@@ -108,6 +114,7 @@ class ArtistView(View, frozen=True):
     rating: float | None  # the mean of the visible reviews' stars (None: no review yet)
     review_count: int
     settings: SettingsView
+    embed_origins: list[str]  # the origins whose pages may embed the booking page
     created_at: datetime
     updated_at: datetime
     # Public image URLs; left out where another context answers with the profile (the
@@ -148,6 +155,7 @@ class ArtistView(View, frozen=True):
                 minutes_of(p.free_cancellation_notice),
                 p.daily_cap,
             ),
+            embed_origins=list(a.embed_origins),
             created_at=a.created_at,
             updated_at=a.updated_at,
             **pictures,

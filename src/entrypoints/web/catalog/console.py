@@ -30,6 +30,7 @@ from booking_domain.catalog import FixedDeposit, PercentageDeposit, Service
 from booking_domain.catalog.use_cases import CatalogUseCases, DepositChoice, ServiceFields
 from booking_domain.shared import ArtistId, DomainError, Money, ServiceId
 from entrypoints.web.catalog.admin import ADMIN_TABS
+from entrypoints.web.catalog.link_console import TABS as LINK_TABS
 from entrypoints.web.shared.console import (
     CONSOLE,
     Desk,
@@ -55,7 +56,11 @@ from entrypoints.web.shared.render import Lang
 from entrypoints.web.shared.texts import translator
 
 SERVICES: Final = f"{CONSOLE}/services"
-TABS: Final = (Tab(50, "services", SERVICES, "Services"), *ADMIN_TABS)  # the operator's: admin.py
+TABS: Final = (  # the link's: link_console.py; the operator's: admin.py
+    Tab(50, "services", SERVICES, "Services"),
+    *LINK_TABS,
+    *ADMIN_TABS,
+)
 NO_SUCH_SERVICE: Final = "This service is not one of yours."
 _MAX_MINOR: Final = 10**12  # the API's bound on an amount
 _NAME_LENGTH: Final = 200  # the API's; the service keeps at most 120 characters

@@ -10,7 +10,9 @@ origin. A replaced link answers 410 and an unknown one 404, each as a page that 
 nobody.
 
 Security: the pages' Content-Security-Policy (``entrypoints.web.shared.render``), no
-referrer (the address holds the token), no framing. The script keeps the access token in
+referrer (the address holds the token), no framing but by the artist's own site when they
+listed its origins (``frame-ancestors 'self'`` and exactly those; ``'none'`` otherwise, and
+on the 404 and 410 pages). The script keeps the access token in
 ``sessionStorage``, never in a cookie.
 """
 
@@ -24,7 +26,7 @@ from litestar.enums import MediaType
 from litestar.params import FromPath
 from litestar.response import Template
 
-from booking_domain.catalog import VisitorFacts
+from booking_domain.catalog import VisitorFacts, frame_ancestors
 from booking_domain.catalog.errors import BookingLinkGoneError, BookingLinkNotFoundError
 from booking_domain.catalog.use_cases import CatalogUseCases
 from booking_domain.reviews import ReviewUseCases
@@ -33,6 +35,7 @@ from entrypoints.http.auth import client_address
 from entrypoints.http.middleware import is_head
 from entrypoints.web.catalog.admin import ADMIN_PAGES
 from entrypoints.web.catalog.console import CONSOLE_PAGES
+from entrypoints.web.catalog.link_console import LINK_PAGES
 from entrypoints.web.catalog.texts import SCRIPT_TEXTS
 from entrypoints.web.catalog.views import (
     page_data,
@@ -40,15 +43,17 @@ from entrypoints.web.catalog.views import (
     policy_view,
     preview_view,
 )
-from entrypoints.web.shared.render import PAGE_HEADERS, Lang, render
+from entrypoints.web.shared.render import PAGE_HEADERS, Lang, content_security_policy, render
 from entrypoints.web.shared.texts import page_locale, script_texts, translator
 
 PORTFOLIO_SHOWN: Final = 12
 REVIEWS_SHOWN: Final = 3  # the newest few, before paying
 
 
-def _page(name: str, locale: str, status: int, **context: Any) -> Template:
-    return render(name, locale, status, PAGE_HEADERS, **context)
+def _page(
+    name: str, locale: str, status: int, headers: dict[str, str] = PAGE_HEADERS, **context: Any
+) -> Template:
+    return render(name, locale, status, headers, **context)
 
 
 @get("/book/{token:str}", include_in_schema=False, media_type=MediaType.HTML)
@@ -79,10 +84,13 @@ async def booking_page(
     data = page_data(landing, services, token, locale, script_texts(locale, SCRIPT_TEXTS))
     shown = [e for e in portfolio.items if e.images]
     about = translator(locale)("Book a session with {name}.").replace("{name}", artist.display_name)
+    # Framed by the artist's own site only when they listed it (catalog.embedding).
+    policy = content_security_policy(frame_ancestors(artist.embed_origins))
     return _page(
         "book.html.j2",
         locale,
         200,
+        {"Content-Security-Policy": policy},
         artist=artist,
         avatar=images.avatar[0].url if images.avatar else None,
         services=data["services"],
@@ -105,4 +113,4 @@ def _visitor(request: Request[Any, Any, Any]) -> VisitorFacts | None:
 
 
 # The catalogue's pages (entrypoints.web.site serves them beside the API, outside /api/v1).
-PAGES: Final = (booking_page, *CONSOLE_PAGES, *ADMIN_PAGES)
+PAGES: Final = (booking_page, *CONSOLE_PAGES, *LINK_PAGES, *ADMIN_PAGES)

@@ -27,23 +27,31 @@ from entrypoints.web.shared.dates import date_words
 from entrypoints.web.shared.folders import files, folders
 from entrypoints.web.shared.texts import page_locale, script_texts, translator
 
-CONTENT_SECURITY_POLICY: Final = "; ".join(
-    (
-        "default-src 'none'",
-        # Telegram's Mini App script, loaded only inside Telegram (common.js).
-        "script-src 'self' https://telegram.org",
-        "style-src 'self'",
-        "connect-src 'self'",
-        # Portfolio pictures come from the public store (this origin locally, a CDN in
-        # production); the QR code is a data: image.
-        "img-src 'self' data: https:",
-        "base-uri 'none'",
-        "form-action 'self'",
-        "frame-ancestors 'none'",
+
+def content_security_policy(frame_ancestors: str = "'none'") -> str:
+    """The pages' policy; ``frame_ancestors`` is who may frame the page (``'none'``, or a
+    booking page's ``'self'`` and its artist's own origins: ``catalog.frame_ancestors``)."""
+    return "; ".join(
+        (
+            "default-src 'none'",
+            # Telegram's Mini App script, loaded only inside Telegram (common.js).
+            "script-src 'self' https://telegram.org",
+            "style-src 'self'",
+            "connect-src 'self'",
+            # Portfolio pictures come from the public store (this origin locally, a CDN in
+            # production); the QR code is a data: image.
+            "img-src 'self' data: https:",
+            "base-uri 'none'",
+            "form-action 'self'",
+            f"frame-ancestors {frame_ancestors}",
+        )
     )
-)
+
+
+CONTENT_SECURITY_POLICY: Final = content_security_policy()
 # Beside what every response carries (no referrer: the address holds the token; nosniff;
-# no framing: entrypoints/http/middleware.py), which keeps this policy instead of its own.
+# no framing: entrypoints/http/middleware.py), which keeps this policy instead of its own
+# (and leaves out its ``X-Frame-Options`` where the policy lets the page be framed).
 PAGE_HEADERS: Final = {"Content-Security-Policy": CONTENT_SECURITY_POLICY}
 # The pages emails and texts link to: nothing of them may be kept.
 LINKED_HEADERS: Final = {**PAGE_HEADERS, "Cache-Control": "no-store"}

@@ -395,4 +395,11 @@
   if (earlier && session.token()) {
     call("GET", `/bookings/${earlier}`).then(showBooking).catch(() => store.removeItem(KEY_BOOKING));
   }
+  // Shown in the overlay of the artist's own site (embed.js): Escape here closes it too (the
+  // keys pressed in this frame never reach that page). The message says nothing else.
+  if (window.parent !== window) {
+    document.addEventListener("keydown", (event) => {
+      if (event.key === "Escape" && !event.defaultPrevented) window.parent.postMessage("inkslot:close", "*");
+    });
+  }
 })();
