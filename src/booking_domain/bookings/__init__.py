@@ -123,6 +123,7 @@ from booking_domain.bookings.upcoming import UPCOMING, upcoming_ids
 from booking_domain.shared.errors import InvalidTransitionError
 
 __all__ = [
+    "BookingUseCases",
     "BOOKING",
     "BOOKING_EVENT_TYPES",
     "CLOSED",
@@ -239,3 +240,7 @@ __all__ = [
 from booking_domain.bookings.use_cases.changes import change_booking_status, move_session
 from booking_domain.bookings.use_cases.create import place_offer, place_session
 from booking_domain.bookings.use_cases.queries import booking_filter
+
+# Other contexts' pages take this context's bundle by this name (an admin's dispute page
+# reads its booking's names).
+from booking_domain.bookings.use_cases import BookingUseCases

@@ -28,12 +28,11 @@ from litestar.enums import MediaType
 from litestar.params import FromPath, QueryParameter
 from litestar.response import Redirect, Template
 
-from booking_domain.bookings import Booking, BookingStatus
+from booking_domain.bookings import Booking, BookingStatus, BookingUseCases
 from booking_domain.catalog import CatalogUseCases
 from booking_domain.disputes import DisputeFilter, DisputeStatus
 from booking_domain.disputes.use_cases import DisputeUseCases, DisputeView
 from booking_domain.shared import MAX_PAGE, DisputeId, DomainError, PageRequest, Role
-from entrypoints.http.serving import serving_of
 from entrypoints.web.shared.console import (
     CONSOLE,
     Desk,
@@ -103,10 +102,10 @@ def _moment(moment: datetime | None) -> str:
 
 
 async def _line(
-    request: Request[Any, Any, Any], desk: Desk, catalog: CatalogUseCases, view: DisputeView
+    bookings: BookingUseCases, desk: Desk, catalog: CatalogUseCases, view: DisputeView
 ) -> DisputeLine:
     dispute, booking = view.dispute, view.booking
-    customer, service = await _names(request, desk, booking)
+    customer, service = await _names(bookings, desk, booking)
     try:
         artist = (await catalog.get_artist(desk.actor, booking.artist_id)).display_name
     except DomainError:  # the profile is gone (its account deleted)
@@ -136,9 +135,8 @@ async def _line(
     )
 
 
-async def _names(request: Request[Any, Any, Any], desk: Desk, booking: Booking) -> tuple[str, str]:
+async def _names(bookings: BookingUseCases, desk: Desk, booking: Booking) -> tuple[str, str]:
     """The customer's name and the service's, as the API's booking read shows an admin."""
-    bookings = serving_of(request.app).bundles.bookings
     try:
         named = await bookings.read_booking(desk.actor, booking.id)
     except DomainError:
@@ -164,6 +162,7 @@ async def console_admin_disputes(
     request: Request[Any, Any, Any],
     disputes: NamedDependency[DisputeUseCases],
     catalog: NamedDependency[CatalogUseCases],
+    bookings: NamedDependency[BookingUseCases],
     lang: Lang = None,
     show: Show = None,
     page: PageNo = None,
@@ -178,7 +177,7 @@ async def console_admin_disputes(
         desk.actor, DisputeFilter(DisputeStatus(shown)), PageRequest(number, DISPUTES_SHOWN)
     )
     views = [await disputes.get_dispute(desk.actor, d.id) for d in found.items]
-    lines = [await _line(request, desk, catalog, view) for view in views]
+    lines = [await _line(bookings, desk, catalog, view) for view in views]
     return console_page(
         "console_admin_disputes.html.j2",
         request,
@@ -198,6 +197,7 @@ class _Counter:
     desk: Desk
     disputes: DisputeUseCases
     catalog: CatalogUseCases
+    bookings: BookingUseCases
 
 
 async def _dispute_page(
@@ -229,7 +229,7 @@ async def _dispute_page(
         desk,
         status=status,
         tab="admin-disputes",
-        line=await _line(at.request, desk, at.catalog, view),
+        line=await _line(at.bookings, desk, at.catalog, view),
         evidence=evidence,
         problem=problem,
         draft=draft or {},
@@ -243,6 +243,7 @@ async def console_admin_dispute(
     dispute_id: FromPath[str],
     disputes: NamedDependency[DisputeUseCases],
     catalog: NamedDependency[CatalogUseCases],
+    bookings: NamedDependency[BookingUseCases],
     lang: Lang = None,
     done: Done = None,
 ) -> Template | Redirect:
@@ -253,7 +254,7 @@ async def console_admin_dispute(
     parsed = _dispute_id(dispute_id)
     if parsed is None:
         return refused_page(desk.locale, NO_SUCH_DISPUTE, 404)
-    at = _Counter(request, desk, disputes, catalog)
+    at = _Counter(request, desk, disputes, catalog, bookings)
     return await _dispute_page(at, parsed, done=done == "resolved")
 
 
@@ -268,6 +269,7 @@ async def console_resolve_dispute(
     dispute_id: FromPath[str],
     disputes: NamedDependency[DisputeUseCases],
     catalog: NamedDependency[CatalogUseCases],
+    bookings: NamedDependency[BookingUseCases],
 ) -> Template | Redirect:
     """The dispute resolved once (``ResolveDispute``); a refusal keeps what was typed."""
     desk = await admin_desk(request, None)
@@ -279,7 +281,7 @@ async def console_resolve_dispute(
     parsed = _dispute_id(dispute_id)
     if parsed is None:
         return refused_page(desk.locale, NO_SUCH_DISPUTE, 404)
-    at = _Counter(request, desk, disputes, catalog)
+    at = _Counter(request, desk, disputes, catalog, bookings)
     outcome = _OUTCOMES.get(form.get("outcome", ""))
     try:
         refund = minor_units(form.get("refund"), _MAX_MINOR)
