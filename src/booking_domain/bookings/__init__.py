@@ -123,7 +123,6 @@ from booking_domain.bookings.upcoming import UPCOMING, upcoming_ids
 from booking_domain.shared.errors import InvalidTransitionError
 
 __all__ = [
-    "BookingUseCases",
     "BOOKING",
     "BOOKING_EVENT_TYPES",
     "CLOSED",
@@ -145,6 +144,7 @@ __all__ = [
     "BookingReferenceTakenError",
     "BookingRepository",
     "BookingStatus",
+    "BookingUseCases",
     "BookingsUnitOfWork",
     "CancellationQuote",
     "Client",
@@ -236,11 +236,9 @@ __all__ = [
     "withdraw_taken_flash",
 ]
 
-# Last: the use cases' modules read this package's names above.
+# Last: the use cases' modules read this package's names above. Other contexts' pages take
+# this context's bundle by its name here (an admin's dispute page reads its booking's names).
+from booking_domain.bookings.use_cases import BookingUseCases
 from booking_domain.bookings.use_cases.changes import change_booking_status, move_session
 from booking_domain.bookings.use_cases.create import place_offer, place_session
 from booking_domain.bookings.use_cases.queries import booking_filter
-
-# Other contexts' pages take this context's bundle by this name (an admin's dispute page
-# reads its booking's names).
-from booking_domain.bookings.use_cases import BookingUseCases
