@@ -38,10 +38,9 @@ from entrypoints.web.shared.console import (
     CONSOLE,
     Desk,
     Tab,
+    artist_desk,
     console_page,
-    desk_of,
     refused_page,
-    to_sign_in,
     with_renewal,
 )
 from entrypoints.web.shared.console_forms import refusal_status, refusal_text
@@ -58,21 +57,11 @@ First = Annotated[str | None, QueryParameter(name="from", max_length=20)]
 Last = Annotated[str | None, QueryParameter(name="to", max_length=20)]
 
 
-async def _desk(request: Request[Any, Any, Any], lang: str | None) -> Desk | Redirect | Template:
-    """The artist at the desk, or where to send anyone else."""
-    desk = await desk_of(request, lang)
-    if desk is None:
-        return to_sign_in(request)
-    if desk.artist is None:
-        return console_page("console_no_profile.html.j2", request, desk)
-    return desk
-
-
 async def _report(
     analytics: AnalyticsUseCases, desk: Desk, choice: Choice
 ) -> ArtistReport | DomainError:
     """The artist's figures over the chosen range, or the use case's refusal of it."""
-    assert desk.artist is not None  # _desk sent anyone without a profile elsewhere
+    assert desk.artist is not None  # artist_desk sent anyone without a profile elsewhere
     try:
         span = DateRange(choice.first, choice.last, choice.by)
         return await analytics.artist_analytics(desk.actor, desk.artist.id, span)
@@ -115,7 +104,7 @@ async def console_insights(
     by: Short = None,
 ) -> Template | Redirect:
     """The artist's figures over a range, as charts and tables."""
-    desk = await _desk(request, lang)
+    desk = await artist_desk(request, lang)
     if not isinstance(desk, Desk):
         return desk
     asked = {"from": first or "", "to": last or "", "by": by or ""}
@@ -142,7 +131,7 @@ async def console_insights_csv(
     by: Short = None,
 ) -> Response[bytes] | Template | Redirect:
     """The same figures as a spreadsheet file (``insights-<from>-<to>.csv``, never kept)."""
-    desk = await _desk(request, lang)
+    desk = await artist_desk(request, lang)
     if not isinstance(desk, Desk):
         return desk
     choice = choice_of(period, first, last, by, desk.local(clock.now()).date())

@@ -45,9 +45,9 @@ from entrypoints.web.bookings.booking_views import (
 )
 from entrypoints.web.bookings.console import (
     NOT_YOURS,
-    artist_desk,
     booking_id_of,
     booking_line,
+    bookings_desk,
 )
 from entrypoints.web.shared.console import (
     CONSOLE,
@@ -149,7 +149,7 @@ async def _counter(
     payments: PaymentUseCases,
     clock: Clock,
 ) -> Counter | Redirect | Template:
-    desk = await artist_desk(request, lang)
+    desk = await bookings_desk(request, lang)
     if not isinstance(desk, Desk):
         return desk
     return Counter(request, desk, bookings, consent, payments, clock)
@@ -292,7 +292,7 @@ async def console_consent_pdf(
     consent: NamedDependency[ConsentUseCases],
 ) -> Response[bytes] | Template | Redirect:
     """The signed consent as a PDF (``DownloadConsent``); before signing, "not found"."""
-    desk = await artist_desk(request, None)
+    desk = await bookings_desk(request, None)
     if not isinstance(desk, Desk):
         return desk
     parsed = booking_id_of(booking_id)

@@ -39,7 +39,7 @@ from booking_domain.shared import (
     PageRequest,
     UserId,
 )
-from entrypoints.web.bookings.console import artist_desk
+from entrypoints.web.bookings.console import bookings_desk
 from entrypoints.web.shared.console import (
     CONSOLE,
     Desk,
@@ -127,7 +127,7 @@ async def console_clients(
     page: PageNumber = None,
 ) -> Template | Redirect:
     """The artist's clients, latest last booking first, searched by ``q``."""
-    desk = await artist_desk(request, lang)
+    desk = await bookings_desk(request, lang)
     if not isinstance(desk, Desk):
         return desk
     text = q or ""
@@ -189,7 +189,7 @@ async def console_client(
 ) -> Template | Redirect:
     """One of the artist's clients and their bookings with the artist; anyone else is "not
     found"."""
-    desk = await artist_desk(request, lang)
+    desk = await bookings_desk(request, lang)
     if not isinstance(desk, Desk):
         return desk
     person = _person(kind, person_id)
@@ -231,7 +231,7 @@ async def console_clients_csv(
     lang: Lang = None,
 ) -> Response[bytes] | Template | Redirect:
     """Every client of the artist's as a CSV file, in the roster's order."""
-    desk = await artist_desk(request, lang)
+    desk = await bookings_desk(request, lang)
     if not isinstance(desk, Desk):
         return desk
     lines: list[ClientLine] = []

@@ -155,10 +155,11 @@ def day_lines(
     return [(booking_line(named, desk, now), named.booking.start) for named in ordered]
 
 
-async def artist_desk(
+async def bookings_desk(
     request: Request[Any, Any, Any], lang: str | None
 ) -> Desk | Redirect | Template:
-    """The artist at the desk, or where to send anyone else."""
+    """The artist at the desk of a bookings page (``artist_desk``), except that an admin's
+    desk starts at the operator's approvals."""
     desk = await desk_of(request, lang)
     if desk is None:
         return to_sign_in(request)
@@ -178,7 +179,7 @@ async def console_today(
     day: Day = None,
 ) -> Template | Redirect:
     """The day's bookings, earliest first (today unless ``day`` names another)."""
-    desk = await artist_desk(request, lang)
+    desk = await bookings_desk(request, lang)
     if not isinstance(desk, Desk):
         return desk
     now = clock.now()

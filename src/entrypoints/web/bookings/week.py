@@ -25,8 +25,8 @@ from booking_domain.catalog import CatalogUseCases, Service
 from booking_domain.shared import Clock, DomainError
 from entrypoints.web.bookings.console import (
     Day,
-    artist_desk,
     bookings_between,
+    bookings_desk,
     bounds,
     chosen_day,
     day_lines,
@@ -61,7 +61,7 @@ async def console_week(
     day: Day = None,
 ) -> Template | Redirect:
     """The week of ``day`` (this week by default), Monday first, each day's bookings."""
-    desk = await artist_desk(request, lang)
+    desk = await bookings_desk(request, lang)
     if not isinstance(desk, Desk):
         return desk
     now = clock.now()
@@ -148,7 +148,7 @@ async def console_book_form(
     day: Day = None,
 ) -> Template | Redirect:
     """The walk-in form, its day ``day`` (today by default)."""
-    desk = await artist_desk(request, lang)
+    desk = await bookings_desk(request, lang)
     if not isinstance(desk, Desk):
         return desk
     shown = chosen_day(day, desk, clock.now())
@@ -174,7 +174,7 @@ async def console_book(
     catalog: NamedDependency[CatalogUseCases],
 ) -> Template | Redirect:
     """Book the walk-in; its booking's page, or the form again with the refusal."""
-    desk = await artist_desk(request, None)
+    desk = await bookings_desk(request, None)
     if not isinstance(desk, Desk):
         return desk
     form = await checked_form(request, desk)

@@ -35,12 +35,11 @@ from entrypoints.web.shared.console import (
     CONSOLE,
     Desk,
     Tab,
+    artist_desk,
     back_to,
     checked_form,
     console_page,
-    desk_of,
     refused_page,
-    to_sign_in,
 )
 from entrypoints.web.shared.console_forms import (
     NOT_A_NUMBER,
@@ -114,16 +113,6 @@ def _line(service: Service) -> ServiceLine:
     )
 
 
-async def _desk(request: Request[Any, Any, Any], lang: str | None) -> Desk | Redirect | Template:
-    """The artist at the desk, or where to send anyone else."""
-    desk = await desk_of(request, lang)
-    if desk is None:
-        return to_sign_in(request)
-    if desk.artist is None:
-        return console_page("console_no_profile.html.j2", request, desk)
-    return desk
-
-
 @dataclass(frozen=True, slots=True)
 class _Counter:
     request: Request[Any, Any, Any]
@@ -132,7 +121,7 @@ class _Counter:
 
     @property
     def artist_id(self) -> ArtistId:
-        assert self.desk.artist is not None  # _desk sent anyone without a profile elsewhere
+        assert self.desk.artist is not None  # artist_desk sent anyone without a profile elsewhere
         return self.desk.artist.id
 
 
@@ -185,7 +174,7 @@ async def console_services(
     lang: Lang = None,
 ) -> Template | Redirect:
     """The artist's services and the form that adds one."""
-    desk = await _desk(request, lang)
+    desk = await artist_desk(request, lang)
     if not isinstance(desk, Desk):
         return desk
     return await _list_page(_Counter(request, desk, catalog))
@@ -206,7 +195,7 @@ async def console_service(
     lang: Lang = None,
 ) -> Template | Redirect:
     """One service's form; another artist's, or none, is "not found"."""
-    desk = await _desk(request, lang)
+    desk = await artist_desk(request, lang)
     if not isinstance(desk, Desk):
         return desk
     parsed = _service_id(service_id)
@@ -249,7 +238,7 @@ async def _form_of(
     request: Request[Any, Any, Any], catalog: CatalogUseCases
 ) -> tuple[_Counter, dict[str, str]] | Template | Redirect:
     """The desk and the form of a POST, or the answer to give instead (nothing done)."""
-    desk = await _desk(request, None)
+    desk = await artist_desk(request, None)
     if not isinstance(desk, Desk):
         return desk
     form = await checked_form(request, desk)

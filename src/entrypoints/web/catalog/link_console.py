@@ -37,12 +37,11 @@ from entrypoints.web.shared.console import (
     CONSOLE,
     Desk,
     Tab,
+    artist_desk,
     back_to,
     checked_form,
     console_page,
-    desk_of,
     refused_page,
-    to_sign_in,
 )
 from entrypoints.web.shared.console_forms import refusal_status, refusal_text
 from entrypoints.web.shared.render import Lang
@@ -112,16 +111,6 @@ def site_of(url: str) -> str:
     return url.rsplit("/book/", 1)[0]
 
 
-async def _desk(request: Request[Any, Any, Any], lang: str | None) -> Desk | Redirect | Template:
-    """The artist at the desk, or where to send anyone else."""
-    desk = await desk_of(request, lang)
-    if desk is None:
-        return to_sign_in(request)
-    if desk.artist is None:
-        return console_page("console_no_profile.html.j2", request, desk)
-    return desk
-
-
 @dataclass(frozen=True, slots=True)
 class _Counter:
     request: Request[Any, Any, Any]
@@ -130,7 +119,7 @@ class _Counter:
 
     @property
     def artist_id(self) -> ArtistId:
-        assert self.desk.artist is not None  # _desk sent anyone without a profile elsewhere
+        assert self.desk.artist is not None  # artist_desk sent anyone without a profile elsewhere
         return self.desk.artist.id
 
 
@@ -180,7 +169,7 @@ async def console_link(
     lang: Lang = None,
 ) -> Template | Redirect:
     """The artist's booking links, their QR codes and counts, and the embed."""
-    desk = await _desk(request, lang)
+    desk = await artist_desk(request, lang)
     if not isinstance(desk, Desk):
         return desk
     return await _page(_Counter(request, desk, catalog))
@@ -190,7 +179,7 @@ async def _form_of(
     request: Request[Any, Any, Any], catalog: CatalogUseCases
 ) -> tuple[_Counter, dict[str, str]] | Template | Redirect:
     """The desk and the form of a POST, or the answer to give instead (nothing done)."""
-    desk = await _desk(request, None)
+    desk = await artist_desk(request, None)
     if not isinstance(desk, Desk):
         return desk
     form = await checked_form(request, desk)

@@ -53,13 +53,12 @@ from entrypoints.web.shared.console import (
     CONSOLE,
     Desk,
     Tab,
+    artist_desk,
     back_to,
     checked_form,
     console_page,
-    desk_of,
     problem_text,
     refused_page,
-    to_sign_in,
 )
 from entrypoints.web.shared.render import Lang
 
@@ -84,16 +83,6 @@ _QUOTE_FIELDS: Final = (
 )  # fmt: skip
 
 
-async def _desk(request: Request[Any, Any, Any], lang: str | None) -> Desk | Redirect | Template:
-    """The artist at the desk, or where to send anyone else."""
-    desk = await desk_of(request, lang)
-    if desk is None:
-        return to_sign_in(request)
-    if desk.artist is None:
-        return console_page("console_no_profile.html.j2", request, desk)
-    return desk
-
-
 def _page_number(text: str | None) -> int:
     """A page asked for (ASCII digits), else the first."""
     if text and text.isascii() and text.isdigit() and 0 < int(text) < 100_000:
@@ -110,7 +99,7 @@ async def console_requests(
     page: PageNo = None,
 ) -> Template | Redirect:
     """The artist's requests: those in play (the default) or all of them."""
-    desk = await _desk(request, lang)
+    desk = await artist_desk(request, lang)
     if not isinstance(desk, Desk):
         return desk
     shows = InboxShows.ALL if show == InboxShows.ALL.value else InboxShows.IN_PLAY
@@ -240,7 +229,7 @@ async def console_request(
     done: Show = None,
 ) -> Template | Redirect:
     """One request of the artist's: anyone else's, or no request, is "not found"."""
-    desk = await _desk(request, lang)
+    desk = await artist_desk(request, lang)
     if not isinstance(desk, Desk):
         return desk
     parsed = _request_id(request_id)
@@ -284,7 +273,7 @@ async def console_request_step(
     clock: NamedDependency[Clock],
 ) -> Template | Redirect:
     """One of the request's steps (the address's ``step``); back to the request after."""
-    desk = await _desk(request, None)
+    desk = await artist_desk(request, None)
     if not isinstance(desk, Desk):
         return desk
     form = await checked_form(request, desk)

@@ -49,12 +49,11 @@ from entrypoints.web.shared.console import (
     CONSOLE,
     Desk,
     Tab,
+    artist_desk,
     back_to,
     checked_form,
     console_page,
-    desk_of,
     refused_page,
-    to_sign_in,
 )
 from entrypoints.web.shared.console_forms import (
     NOT_A_NUMBER,
@@ -82,16 +81,6 @@ class _Counter:
     scheduling: SchedulingUseCases
     catalog: CatalogUseCases
     clock: Clock
-
-
-async def _desk(request: Request[Any, Any, Any], lang: str | None) -> Desk | Redirect | Template:
-    """The artist at the desk, or where to send anyone else."""
-    desk = await desk_of(request, lang)
-    if desk is None:
-        return to_sign_in(request)
-    if desk.artist is None:
-        return console_page("console_no_profile.html.j2", request, desk)
-    return desk
 
 
 async def _preview(at: _Counter, services: tuple[Service, ...]) -> dict[str, Any] | None:
@@ -128,7 +117,7 @@ async def _preview(at: _Counter, services: tuple[Service, ...]) -> dict[str, Any
 
 async def _page(at: _Counter, *, problem: str | None = None, status: int = 200) -> Template:
     desk = at.desk
-    assert desk.artist is not None  # _desk sent anyone without a profile elsewhere
+    assert desk.artist is not None  # artist_desk sent anyone without a profile elsewhere
     availability = await at.scheduling.get_availability(desk.actor, desk.artist.id)
     services = await at.catalog.list_services(desk.actor, desk.artist.id)
     artist = availability.artist
@@ -167,7 +156,7 @@ async def console_availability(
     lang: Lang = None,
 ) -> Template | Redirect:
     """The weekly hours, the date overrides, the settings and the next days' free starts."""
-    desk = await _desk(request, lang)
+    desk = await artist_desk(request, lang)
     if not isinstance(desk, Desk):
         return desk
     return await _page(_Counter(request, desk, scheduling, catalog, clock))
@@ -181,7 +170,7 @@ async def _counter(
 ) -> tuple[_Counter, dict[str, str]] | Template | Redirect:
     """The desk and the form of a POST, or the answer to give instead (signed out, no
     profile, no valid form token: nothing is done)."""
-    desk = await _desk(request, None)
+    desk = await artist_desk(request, None)
     if not isinstance(desk, Desk):
         return desk
     form = await checked_form(request, desk)

@@ -181,6 +181,19 @@ async def desk_of(request: Request[Any, Any, Any], lang: str | None) -> Desk | N
     return Desk(claims, token, artist, locale, renewed)
 
 
+async def artist_desk(
+    request: Request[Any, Any, Any], lang: str | None
+) -> Desk | Redirect | Template:
+    """The artist at the desk; the sign-in page for nobody, and for an account without an
+    artist profile the page that says to make one."""
+    desk = await desk_of(request, lang)
+    if desk is None:
+        return to_sign_in(request)
+    if desk.artist is None:
+        return console_page("console_no_profile.html.j2", request, desk)
+    return desk
+
+
 async def admin_desk(
     request: Request[Any, Any, Any], lang: str | None
 ) -> Desk | Redirect | Template:
@@ -316,6 +329,7 @@ __all__ = [
     "Desk",
     "Tab",
     "admin_desk",
+    "artist_desk",
     "back_to",
     "checked_form",
     "console_page",
