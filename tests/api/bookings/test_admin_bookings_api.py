@@ -49,3 +49,16 @@ async def test_filters_and_pages(api: Api) -> None:
     for who, status in ((one.customer, 403), (one.artist.session, 403), (None, 401)):
         headers = one.auth(who) if who else {}
         assert (await api.client.get(ADMIN_BOOKINGS, headers=headers)).status_code == status
+
+
+async def test_every_booking_carries_its_customers_and_services_names(api: Api) -> None:
+    """As the artist's and the customer's lists do, read in the list's own query: an admin
+    resolving a dispute sees whom and what, not only ids."""
+    one = await open_desk(api)
+    bold = await one.customer_named("Bold")
+    ada = await one.booked(THURSDAY)
+    bolds = await one.booked(FRIDAY, bold)
+    found = await api.client.get(ADMIN_BOOKINGS, headers=one.auth(one.admin))
+    assert found.status_code == 200, found.text
+    named = [(b["id"], b.get("customerName"), b.get("serviceName")) for b in found.json()["items"]]
+    assert named == [(bolds, "Bold", "Small tattoo"), (ada, "Ada", "Small tattoo")]

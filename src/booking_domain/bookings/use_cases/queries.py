@@ -140,11 +140,12 @@ class AdminBookingFilter:
 
 class ListAllBookings(UseCase[BookingsDeps]):
     """Admins list every booking, newest start first, by the filters of
-    ``AdminBookingFilter`` (one indexed query: docs/performance.md)."""
+    ``AdminBookingFilter`` (one indexed query: docs/performance.md), each with its
+    customer's and service's names read by the same query (admins are shown both)."""
 
     async def __call__(
         self, actor: Actor, page: PageRequest, where: AdminBookingFilter
-    ) -> Page[Booking]:
+    ) -> Page[NamedBooking]:
         if not actor.is_admin:
             raise PermissionDeniedError("Only admins list every booking.")
         narrowed = booking_filter(
@@ -160,7 +161,7 @@ class ListAllBookings(UseCase[BookingsDeps]):
             customer_id=where.customer_id,
         )
         async with self._deps.uow(read_only=True) as uow:
-            return await uow.bookings.list(full, page)
+            return await uow.bookings.list_named(full, page)
 
 
 class BookingHistory(UseCase[BookingsDeps]):

@@ -56,7 +56,7 @@ class AdminBookingsController(AdminOnly, context="bookings"):
     tags = ["admin", "bookings"]
 
     @get(
-        summary="Every booking, newest start first: status, payment, dates, artist, customer",
+        summary="Every booking, newest start first, with names: status, payment, dates, parties",
         opt=LIST_ALL_RAISES,
     )
     async def list_all(
@@ -83,7 +83,7 @@ class AdminBookingsController(AdminOnly, context="bookings"):
             customer_id=None if customer_id is None else UserId(customer_id),
         )
         found = await bookings.list_all_bookings(actor, PageRequest(page, page_size), where)
-        return BookingPage.of(found, BookingView.of)
+        return BookingPage.of(found, BookingView.named)
 
 
 class SuspensionView(View, frozen=True):
