@@ -22,8 +22,9 @@ SCREENSHOTS = Path(os.environ.get("BROWSER_SCREENSHOTS", tempfile.gettempdir()))
 CODE = re.compile(r"code is (\d{6})")
 DEMO_ARTIST = "artist@inkslot.local"
 DEMO_CUSTOMER = "customer@inkslot.local"
+DEMO_ADMIN = "admin@inkslot.local"
 # The demo accounts as ``inkslot serve`` logs them when it seeds: role, email, password.
-_DEMO_PASSWORDS = re.compile(r"^\s+(artist|customer)\s+\S+@inkslot\.local\s+(\S+)", re.M)
+_DEMO_PASSWORDS = re.compile(r"^\s+(admin|artist|customer)\s+\S+@inkslot\.local\s+(\S+)", re.M)
 
 
 def wait_for(found: Any, what: str, within_s: float = 20) -> Any:
@@ -66,8 +67,9 @@ def shown(driver: Any, element_id: str) -> Any:
 
 
 def demo_passwords(server: ServerProcess) -> dict[str, str]:
-    """The demo accounts' passwords by role (``artist``, ``customer``), from the log."""
-    wait_for(lambda: len(_DEMO_PASSWORDS.findall(server.log_tail(200))) == 2, "the demo accounts")
+    """The demo accounts' passwords by role (``admin``, ``artist``, ``customer``), from the
+    log."""
+    wait_for(lambda: len(_DEMO_PASSWORDS.findall(server.log_tail(200))) == 3, "the demo accounts")
     return dict(_DEMO_PASSWORDS.findall(server.log_tail(200)))
 
 

@@ -19,11 +19,17 @@ from zoneinfo import ZoneInfo
 import httpx
 import pytest
 
+from tests.browser.console_support import (
+    SIZES,
+    accessible,
+    fits,
+    press,
+    shoot,
+    viewport,
+)
 from tests.browser.support import (
     DEMO_ARTIST,
     DEMO_CUSTOMER,
-    SCREENSHOTS,
-    accessibility_violations,
     demo_artist,
     demo_passwords,
     signed_in_api,
@@ -32,77 +38,6 @@ from tests.browser.support import (
 from tests.support.server import ServerProcess
 
 pytestmark = [pytest.mark.browser, pytest.mark.serial]
-SIZES = {"laptop": (1280, 900), "phone": (390, 844)}
-THUMB = 44  # px: the console's controls on a phone (console.css)
-# What the console's pages may not have (axe-core's impacts); minor and moderate ones are
-# reported in the test's output.
-BLOCKING = ("serious", "critical")
-
-
-def _accessible(browser: Any, page: str) -> None:
-    """axe-core's violations on the page: none serious or critical; the others printed."""
-    found = accessibility_violations(browser)
-    print(f"axe on the {page}: {found or 'nothing'}")
-    assert [v for v in found if any(f"({impact})" in v for impact in BLOCKING)] == [], page
-
-
-def _viewport(browser: Any, size: str, height: int | None = None) -> None:
-    """The page's viewport exactly ``size`` (a window's size would include its frame); a
-    phone's is a mobile one (its viewport meta tag followed, no scrollbar's width taken)."""
-    width, tall = SIZES[size]
-    browser.execute_cdp_cmd(
-        "Emulation.setDeviceMetricsOverride",
-        {
-            "width": width,
-            "height": height or tall,
-            "deviceScaleFactor": 1,
-            "mobile": size == "phone",
-        },
-    )
-
-
-def _fits(browser: Any, size: str, page: str) -> None:
-    """Nothing runs off the side and no booking's time breaks over two lines; on a phone
-    every link and button is thumb-sized, and a booking's actions share the width."""
-    width = SIZES[size][0]
-    assert browser.execute_script("return document.documentElement.scrollWidth") <= width, page
-    broken = browser.execute_script(
-        "return [...document.querySelectorAll('.booking .when')].filter((e) => {"
-        " const range = document.createRange(); range.selectNodeContents(e);"
-        " return range.getClientRects().length > 1; }).map((e) => e.textContent)"
-    )
-    assert broken == [], (page, broken)
-    if size != "phone":
-        return
-    small = browser.execute_script(
-        "return [...document.querySelectorAll('a:not(.skip), button')]"
-        ".filter((e) => e.offsetParent !== null)"
-        ".map((e) => [e.textContent.trim(), e.getBoundingClientRect()])"
-        ".filter(([, r]) => r.width < arguments[0] || r.height < arguments[0])"
-        ".map(([t, r]) => `${t}: ${r.width}x${r.height}`)",
-        THUMB,
-    )
-    assert small == [], (page, small)
-    narrow = browser.execute_script(
-        "return [...document.querySelectorAll('.actions button, .actions .button')]"
-        ".filter((e) => e.getBoundingClientRect().width < 0.4 * e.closest('.actions').clientWidth)"
-        ".map((e) => e.textContent.trim())"
-    )
-    assert narrow == [], (page, narrow)  # a booking's actions: half the width each, or all
-
-
-def _shoot(browser: Any, size: str, page: str) -> None:
-    """A screenshot of the whole page (console-<size>-<page>.png)."""
-    height = browser.execute_script("return document.documentElement.scrollHeight")
-    _viewport(browser, size, max(SIZES[size][1], height))
-    browser.save_screenshot(str(SCREENSHOTS / f"console-{size}-{page}.png"))
-    _viewport(browser, size)
-
-
-def _press(browser: Any, *keys: str) -> None:
-    from selenium.webdriver.common.action_chains import ActionChains
-
-    ActionChains(browser).send_keys(*keys).perform()
 
 
 def _tab_to(browser: Any, element_id: str, most: int = 6) -> None:
@@ -110,7 +45,7 @@ def _tab_to(browser: Any, element_id: str, most: int = 6) -> None:
     from selenium.webdriver.common.keys import Keys
 
     for _ in range(most):
-        _press(browser, Keys.TAB)
+        press(browser, Keys.TAB)
         if browser.switch_to.active_element.get_attribute("id") == element_id:
             return
     raise AssertionError(f"#{element_id} not reached with {most} Tabs")
@@ -123,17 +58,17 @@ def _sign_in_by_keyboard(server: ServerProcess, browser: Any, size: str, passwor
     browser.get(server.base_url + "/console")
     wait_for(lambda: "/console/sign-in" in browser.current_url, "the sign-in page")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Sign in to the console"
-    _fits(browser, size, "sign-in page")
-    _shoot(browser, size, "sign-in")
-    _accessible(browser, "sign-in page")
+    fits(browser, size, "sign-in page")
+    shoot(browser, size, "sign-in")
+    accessible(browser, "sign-in page")
     _tab_to(browser, "email")
-    _press(browser, DEMO_ARTIST)
-    _press(browser, Keys.TAB)
+    press(browser, DEMO_ARTIST)
+    press(browser, Keys.TAB)
     assert browser.switch_to.active_element.get_attribute("id") == "password"
-    _press(browser, password, Keys.TAB)
+    press(browser, password, Keys.TAB)
     submit = browser.switch_to.active_element
     assert (submit.tag_name, submit.text) == ("button", "Sign in")
-    _press(browser, Keys.ENTER)
+    press(browser, Keys.ENTER)
     wait_for(lambda: browser.current_url == server.base_url + "/console", "today's page")
     # Today's page: its date as its heading, the "Today" tab marked as the current page.
     current = browser.find_element(By.CSS_SELECTOR, '.tabs a[aria-current="page"]')
@@ -242,7 +177,7 @@ def test_the_artist_signs_in_works_the_day_live_and_signs_out(
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
 
-    _viewport(browser, size)
+    viewport(browser, size)
     passwords = demo_passwords(server)
     artist = signed_in_api(server, DEMO_ARTIST, passwords["artist"])
     customer = signed_in_api(server, DEMO_CUSTOMER, passwords["customer"])
@@ -258,23 +193,23 @@ def test_the_artist_signs_in_works_the_day_live_and_signs_out(
     start = datetime.fromisoformat(seeded["start"]).astimezone(zone).strftime("%H:%M")
     line = _line_at(browser, start)
     assert line is not None and "Demo Customer" in line and "Confirmed" in line, _lines(browser)
-    _fits(browser, size, "day")
-    _shoot(browser, size, "day")
-    _accessible(browser, "day")
+    fits(browser, size, "day")
+    shoot(browser, size, "day")
+    accessible(browser, "day")
     browser.find_element(By.LINK_TEXT, "Demo Customer").click()
     opened = f"/console/bookings/{seeded['id']}"
     wait_for(lambda: browser.current_url == server.base_url + opened, "the booking")
     facts = browser.find_element(By.CSS_SELECTOR, "dl.facts").text
     assert seeded["reference"] in facts and "Confirmed" in facts and "A small swallow" in facts
-    _fits(browser, size, "booking")
-    _shoot(browser, size, "booking")
-    _accessible(browser, "booking")
+    fits(browser, size, "booking")
+    shoot(browser, size, "booking")
+    accessible(browser, "booking")
     browser.find_element(By.CSS_SELECTOR, f'a[href="{opened}/cancel"]').click()
     wait_for(lambda: browser.current_url.endswith("/cancel"), "the cancel page")
     assert "Everything paid is given back" in browser.find_element(By.ID, "consequence").text
-    _fits(browser, size, "cancel")
-    _shoot(browser, size, "cancel")
-    _accessible(browser, "cancel")
+    fits(browser, size, "cancel")
+    shoot(browser, size, "cancel")
+    accessible(browser, "cancel")
     browser.find_element(By.LINK_TEXT, "No, go back").click()
     browser.find_element(By.LINK_TEXT, "Back to the day").click()
     wait_for(lambda: "day=" in browser.current_url, "the day again")
@@ -289,8 +224,8 @@ def test_the_artist_signs_in_works_the_day_live_and_signs_out(
     assert "Pending" in pending and "your approval" in pending
     assert browser.execute_script("return document.body.dataset.unreloaded") == "yes"
     assert "changed" in browser.find_element(By.ID, "live").text
-    _fits(browser, size, "day with a request")
-    _shoot(browser, size, "day-request")
+    fits(browser, size, "day with a request")
+    shoot(browser, size, "day-request")
     approve = browser.find_element(
         By.CSS_SELECTOR, f'button[aria-label="Approve: Demo Customer, {requested["localStart"]}"]'
     )
@@ -328,15 +263,15 @@ def test_the_artist_signs_in_works_the_day_live_and_signs_out(
     for name, address in screens.items():
         browser.get(address)
         wait_for(lambda: browser.find_elements(By.TAG_NAME, "h1"), name)
-        _fits(browser, size, name)
-        _shoot(browser, size, name.lower())
-        _accessible(browser, name)
+        fits(browser, size, name)
+        shoot(browser, size, name.lower())
+        accessible(browser, name)
     browser.get(screens["Clients"])
     browser.find_element(By.LINK_TEXT, "Demo Customer").click()
     wait_for(lambda: "/console/clients/" in browser.current_url, "a client's page")
-    _fits(browser, size, "a client")
-    _shoot(browser, size, "client")
-    _accessible(browser, "a client")
+    fits(browser, size, "a client")
+    shoot(browser, size, "client")
+    accessible(browser, "a client")
 
     # Signing out ends the session: the console asks to sign in again.
     browser.find_element(By.CSS_SELECTOR, "form.out button").click()
