@@ -75,6 +75,7 @@ from booking_domain.scheduling.stored import (
     schedule_of,
 )
 from booking_domain.scheduling.timeline import BusyTimeline
+from booking_domain.scheduling.use_cases import SchedulingUseCases
 from booking_domain.shared.errors import (
     InvalidIntervalError,
     NaiveDatetimeError,
@@ -110,6 +111,7 @@ __all__ = [
     "SchedulingContext",
     "SchedulingPolicy",
     "SchedulingUnitOfWork",
+    "SchedulingUseCases",
     "StoredOverride",
     "StoredRule",
     "TooManyExternalCalendarsError",

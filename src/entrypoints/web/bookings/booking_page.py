@@ -78,6 +78,7 @@ DONE: Final = {
     "check_id": "The ID check is recorded.",
     "balance": "The balance invoice is sent to the customer.",
     "settled": "Nothing was left to pay: the booking is paid in full.",
+    "moved": "The booking is moved; the customer is told the new time.",
 }
 # The copy is a document, not a page of the console: nothing in it runs or loads.
 _DOCUMENT_HEADERS: Final = {

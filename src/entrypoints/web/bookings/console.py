@@ -10,6 +10,7 @@ Every handler: who is at the desk, one use case, the page (docs/console.md).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -116,6 +117,24 @@ def chosen_day(text: str | None, desk: Desk, now: datetime) -> date:
     except ValueError:
         return today
     return asked if date.min < asked < date.max else today
+
+
+_DAY: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_WALL_TIME: Final = re.compile(r"[0-9]{2}:[0-9]{2}")
+
+
+def local_start(day_text: str, time_text: str, desk: Desk) -> datetime | None:
+    """A form's day (``YYYY-MM-DD``) and wall time (``HH:MM``) as an instant in the
+    artist's zone; None unless both are exactly that, in ASCII digits (a browser's date and
+    time inputs send nothing else). A wall time a DST change repeats is read as its first
+    (``fold=0``); one it skips, as the zone's rules carry it forward."""
+    if not (_DAY.fullmatch(day_text) and _WALL_TIME.fullmatch(time_text)):
+        return None
+    try:
+        day, at = date.fromisoformat(day_text), time.fromisoformat(time_text)
+    except ValueError:
+        return None
+    return datetime.combine(day, at.replace(tzinfo=desk.zone))
 
 
 def bounds(day: date, desk: Desk) -> tuple[datetime, datetime]:

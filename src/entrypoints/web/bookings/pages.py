@@ -25,6 +25,7 @@ from entrypoints.http.locale import SUPPORTED_LOCALES
 from entrypoints.web.bookings.booking_page import BOOKING_PAGES
 from entrypoints.web.bookings.clients import CLIENT_PAGES
 from entrypoints.web.bookings.console import CONSOLE_PAGES
+from entrypoints.web.bookings.move import MOVE_PAGES
 from entrypoints.web.bookings.suspension import SUSPENSION_PAGES
 from entrypoints.web.bookings.texts import BOOKING_TEXTS
 from entrypoints.web.bookings.week import WEEK_PAGES
@@ -82,6 +83,7 @@ PAGES: Final = (
     *CONSOLE_PAGES,
     *BOOKING_PAGES,
     *WEEK_PAGES,
+    *MOVE_PAGES,
     *CLIENT_PAGES,
     *SUSPENSION_PAGES,
 )

@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from typing import Any, Final
 from uuid import uuid4
 
@@ -30,6 +30,7 @@ from entrypoints.web.bookings.console import (
     bounds,
     chosen_day,
     day_lines,
+    local_start,
 )
 from entrypoints.web.shared.console import (
     CONSOLE,
@@ -156,17 +157,6 @@ async def console_book_form(
     return await _book_form(request, desk, catalog, fields)
 
 
-def _start(fields: dict[str, str], desk: Desk) -> datetime | None:
-    """The form's day and time as an instant in the artist's zone (None: not a day and a
-    time; a wall time a DST change skips or repeats is read as ``fold=0``, the first)."""
-    try:
-        day = date.fromisoformat(fields.get("day", ""))
-        at = time.fromisoformat(fields.get("time", ""))
-    except ValueError:
-        return None
-    return datetime.combine(day, at.replace(second=0, microsecond=0, tzinfo=desk.zone))
-
-
 @post(BOOK, include_in_schema=False, media_type=MediaType.HTML, status_code=303)
 async def console_book(
     request: Request[Any, Any, Any],
@@ -181,15 +171,15 @@ async def console_book(
     if isinstance(form, Template):
         return form
     fields = {
-        "day": form.get("day", "")[:10],
-        "time": form.get("time", "")[:5],
+        "day": form.get("day", "")[:20],
+        "time": form.get("time", "")[:20],
         "name": form.get("name", "")[:_NAME_LENGTH],
         "phone": form.get("phone", "")[:_PHONE_LENGTH],
         "notes": form.get("notes", "")[:_NOTES_LENGTH],
         "service": form.get("service", "")[:36],
         "deposit": "on" if form.get("deposit") else "",
     }
-    start = _start(fields, desk)
+    start = local_start(fields["day"], fields["time"], desk)
     services = {str(s.id): s for s in await _services(catalog, desk)}
     service = services.get(fields["service"])
     if start is None or service is None:
