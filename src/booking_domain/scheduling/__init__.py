@@ -16,6 +16,7 @@ from booking_domain.scheduling.availability import (
     Schedule,
     WeeklyRule,
     availability_windows,
+    blocked_date,
     format_clock,
     parse_clock,
 )
@@ -118,6 +119,7 @@ __all__ = [
     "UnknownTimeZoneError",
     "WeeklyRule",
     "availability_windows",
+    "blocked_date",
     "busy_spans",
     "check_bookable",
     "contains",

@@ -40,9 +40,11 @@ MinuteWindows = tuple[tuple[int, int], ...]
 
 
 def parse_clock(text: str) -> int:
-    """``"HH:MM"`` (``"24:00"`` allowed) to minutes after local midnight."""
+    """``"HH:MM"`` (``"24:00"`` allowed) to minutes after local midnight; ASCII digits only
+    (``int`` would read other scripts' digits, so ``"1٣:00"`` would pass for 13:00)."""
     hours, sep, minutes = text.partition(":")
-    if not (sep and hours.isdigit() and minutes.isdigit() and len(minutes) == 2):
+    digits = (hours + minutes).isascii() and hours.isdigit() and minutes.isdigit()
+    if not (sep and digits and len(minutes) == 2):
         raise InvalidScheduleError(f"Invalid local time {text!r}: use HH:MM.")
     value = int(hours) * 60 + int(minutes)
     if int(minutes) > 59 or value > MINUTES_PER_DAY:
@@ -146,6 +148,29 @@ class Schedule:
         found = self._by_date.get(ordinal)
         # date.fromordinal(1) is a Monday, so ordinal % 7 is already 0 = Sunday .. 6 = Saturday.
         return found if found is not None else self._by_day[ordinal % 7]
+
+
+def blocked_date(schedule: Schedule, on: date, start_minute: int, end_minute: int) -> DateOverride:
+    """The override that blocks ``[start_minute, end_minute)`` of local date ``on`` and keeps
+    the rest of what the date offers now (its override's windows, else its weekday's): an
+    artist's "block this afternoon" is a date override like any other, so a second block
+    of the same date cuts from what the first left, and removing the override gives the
+    date back to the weekly hours. Nothing left open makes the date closed.
+
+    Refused (``InvalidScheduleError``) unless ``00:00 <= start < end <= 24:00``, and
+    when the span takes nothing away (the date is not open then): blocking closed time
+    would store an override that changes nothing."""
+    _check_minutes(start_minute, end_minute)
+    open_now = schedule.local_windows(on.toordinal())
+    kept: list[LocalWindow] = []
+    for first, last in open_now:
+        if first < start_minute:
+            kept.append(LocalWindow(first, min(last, start_minute)))
+        if last > end_minute:
+            kept.append(LocalWindow(max(first, end_minute), last))
+    if tuple((w.start_minute, w.end_minute) for w in kept) == open_now:
+        raise InvalidScheduleError("You are not open then: there is nothing to block.")
+    return DateOverride(on, tuple(kept))
 
 
 def local_to_epoch(tz: ZoneInfo, ordinal: int, minute: int) -> int:

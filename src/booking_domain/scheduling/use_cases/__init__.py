@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from booking_domain.scheduling.use_cases.availability import (
     AddWeeklyRule,
     Availability,
+    BlockFields,
+    BlockTime,
     ClockWindow,
     GetAvailability,
     OverrideFields,
@@ -45,6 +47,7 @@ class SchedulingUseCases(UseCaseBundle[SchedulingDeps]):
     remove_weekly_rule: RemoveWeeklyRule
     put_date_override: PutDateOverride
     remove_date_override: RemoveDateOverride
+    block_time: BlockTime
     get_availability: GetAvailability
     find_free_slots: FindFreeSlots
     update_policy: UpdateSchedulingPolicy
@@ -62,6 +65,8 @@ __all__ = [
     "AddExternalCalendar",
     "AddWeeklyRule",
     "Availability",
+    "BlockFields",
+    "BlockTime",
     "ClockWindow",
     "FindFreeSlots",
     "FreeSlots",

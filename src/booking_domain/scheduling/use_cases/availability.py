@@ -14,7 +14,13 @@ from booking_domain.catalog import (
     load_artist,
     load_editable_artist,
 )
-from booking_domain.scheduling.availability import DateOverride, LocalWindow, WeeklyRule
+from booking_domain.scheduling.availability import (
+    DateOverride,
+    LocalWindow,
+    WeeklyRule,
+    blocked_date,
+    parse_clock,
+)
 from booking_domain.scheduling.errors import AvailabilityNotFoundError
 from booking_domain.scheduling.ports import SchedulingUnitOfWork
 from booking_domain.scheduling.stored import (
@@ -23,6 +29,7 @@ from booking_domain.scheduling.stored import (
     ensure_override_date_in_reach,
     ensure_rule_fits,
     ensure_windows_apart,
+    schedule_of,
 )
 from booking_domain.scheduling.use_cases.deps import SchedulingDeps
 from booking_domain.shared.errors import FieldError, InvalidInputError, PermissionDeniedError
@@ -126,6 +133,42 @@ class PutDateOverride(UseCase[SchedulingDeps]):
             now = self._deps.clock.now()
             today = now.astimezone(artist.policy.zone).date()
             ensure_override_date_in_reach(override.on, today, artist.policy.horizon)
+            stored = await uow.availability.put_override(
+                StoredOverride(new_uuid7(), artist.id, override, now)
+            )
+            await uow.commit()
+        return stored
+
+
+@dataclass(frozen=True, slots=True)
+class BlockFields:
+    """Part of a local date to block, as a client gives it: local ``HH:MM`` times (``24:00``
+    for the day's end). ``artist_id`` is for admins."""
+
+    on: date
+    start_time: str
+    end_time: str
+    artist_id: ArtistId | None = None
+
+
+class BlockTime(UseCase[SchedulingDeps]):
+    """Block ``start_time``-``end_time`` of a local date (``blocked_date``): stored as that
+    date's override, the rest of what the date offered kept, so the free starts, the
+    booking page and every booking's check see it at once; removing the override gives the
+    date back to the weekly hours. The date within the same reach as any override. Bookings
+    already in the span are not touched (the artist moves or cancels them, as they
+    choose)."""
+
+    async def __call__(self, actor: Actor, fields: BlockFields) -> StoredOverride:
+        start, end = parse_clock(fields.start_time), parse_clock(fields.end_time)
+        async with self._deps.uow() as uow:
+            artist = await _caller_artist(uow, actor, fields.artist_id)
+            now = self._deps.clock.now()
+            today = now.astimezone(artist.policy.zone).date()
+            ensure_override_date_in_reach(fields.on, today, artist.policy.horizon)
+            rules = await uow.availability.rules(artist.id)
+            dated = await uow.availability.overrides(artist.id, fields.on, fields.on)
+            override = blocked_date(schedule_of(rules, dated), fields.on, start, end)
             stored = await uow.availability.put_override(
                 StoredOverride(new_uuid7(), artist.id, override, now)
             )

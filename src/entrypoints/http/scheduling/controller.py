@@ -40,6 +40,7 @@ from entrypoints.http.controllers import Public
 from entrypoints.http.problem_docs import raises_exactly
 from entrypoints.http.scheduling.dto import (
     AvailabilityView,
+    BlockRequest,
     OverrideRequest,
     OverrideView,
     RuleRequest,
@@ -72,6 +73,11 @@ PUT_OVERRIDE_RAISES = raises_exactly(
     ArtistNotFoundError, PermissionDeniedError, InvalidScheduleError,
     OverlappingAvailabilityError, InvalidInputError,
 )  # fmt: skip
+# Blocking part of a date: as an override, and a span that is not open then
+# (InvalidScheduleError) or a date out of reach (InvalidInputError).
+BLOCK_RAISES = raises_exactly(
+    ArtistNotFoundError, PermissionDeniedError, InvalidScheduleError, InvalidInputError
+)
 # Removing one: not there, or not the caller's (the same 404).
 REMOVE_RAISES = raises_exactly(AvailabilityNotFoundError)
 
@@ -162,6 +168,16 @@ class AvailabilityController(Public, context="scheduling"):
         self, data: JSONBody[OverrideRequest], actor: Caller, scheduling: SchedulingDep
     ) -> OverrideView:
         return OverrideView.of(await scheduling.put_date_override(actor, data.fields()))
+
+    @post(
+        "/blocks",
+        summary="Block part of a date: its override keeps the rest of what it offered",
+        opt=BLOCK_RAISES,
+    )
+    async def block(
+        self, data: JSONBody[BlockRequest], actor: Caller, scheduling: SchedulingDep
+    ) -> OverrideView:
+        return OverrideView.of(await scheduling.block_time(actor, data.fields()))
 
     @delete("/overrides/{override_id:uuid}", summary="Remove a date override", opt=REMOVE_RAISES)
     async def delete_override(

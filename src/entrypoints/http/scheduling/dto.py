@@ -13,6 +13,7 @@ from booking_domain.scheduling import StoredOverride, StoredRule, format_clock
 from booking_domain.scheduling.use_cases import (
     POLICY_BOUNDS,
     Availability,
+    BlockFields,
     FreeSlots,
     OverrideFields,
     PolicyFields,
@@ -22,7 +23,7 @@ from booking_domain.shared import ArtistId
 from entrypoints.http.wire import Dto, View, given, utc
 
 Clock = Annotated[
-    str, Meta(pattern=r"^([01]\d|2[0-4]):[0-5]\d$", description="HH:MM, 24:00 allowed")
+    str, Meta(pattern=r"^([01][0-9]|2[0-4]):[0-5][0-9]$", description="HH:MM, 24:00 allowed")
 ]
 
 
@@ -90,6 +91,18 @@ class OverrideRequest(Dto, frozen=True):
     def fields(self) -> OverrideFields:
         windows = tuple((w.start_time, w.end_time) for w in self.windows)
         return OverrideFields(self.date, self.closed, windows, _artist(self.artist_id))
+
+
+class BlockRequest(Dto, frozen=True):
+    """Part of a date to block: ``startTime``-``endTime`` (``24:00`` for the day's end)."""
+
+    date: dt.date
+    start_time: Clock
+    end_time: Clock
+    artist_id: UUID | None = None  # admins name the artist; artists block their own
+
+    def fields(self) -> BlockFields:
+        return BlockFields(self.date, self.start_time, self.end_time, _artist(self.artist_id))
 
 
 class WindowView(View, frozen=True):

@@ -22,6 +22,7 @@ from litestar.response import Redirect, Template
 
 from booking_domain.bookings.use_cases import BookingRequest, BookingUseCases, ClientDetails
 from booking_domain.catalog import CatalogUseCases, Service
+from booking_domain.scheduling import SchedulingUseCases, format_clock, schedule_of
 from booking_domain.shared import Clock, DomainError
 from entrypoints.web.bookings.console import (
     Day,
@@ -57,11 +58,14 @@ _NOTES_LENGTH: Final = 2_000
 async def console_week(
     request: Request[Any, Any, Any],
     bookings: NamedDependency[BookingUseCases],
+    scheduling: NamedDependency[SchedulingUseCases],
     clock: NamedDependency[Clock],
     lang: Lang = None,
     day: Day = None,
 ) -> Template | Redirect:
-    """The week of ``day`` (this week by default), Monday first, each day's bookings."""
+    """The week of ``day`` (this week by default), Monday first, each day's bookings and
+    its hours as they stand (a date's override, else its weekday's: time off shows as
+    closed)."""
     desk = await bookings_desk(request, lang)
     if not isinstance(desk, Desk):
         return desk
@@ -74,6 +78,9 @@ async def console_week(
     _, following = bounds(monday + timedelta(days=6), desk)
     found, total = await bookings_between(bookings, desk, first, following)
     lines = day_lines(desk, found, now)
+    assert desk.artist is not None  # bookings_desk sent anyone without a profile elsewhere
+    availability = await scheduling.get_availability(desk.actor, desk.artist.id)
+    schedule = schedule_of(availability.rules, availability.overrides)
     days = []
     for offset in range(7):
         each = monday + timedelta(days=offset)
@@ -84,6 +91,7 @@ async def console_week(
                 "heading": full_date(each, desk.locale),
                 "today": each == desk.local(now).date(),
                 "lines": [line for line, at in lines if start <= at < end],
+                "hours": [hours_text(*w) for w in schedule.local_windows(each.toordinal())],
             }
         )
     return console_page(
@@ -96,6 +104,11 @@ async def console_week(
         next=(monday + timedelta(days=7)).isoformat(),
         more=total > len(lines),
     )
+
+
+def hours_text(start: int, end: int) -> str:
+    """A window of a day's hours as the pages write it: ``09:00`` to ``17:00`` with an en dash."""
+    return f"{format_clock(start)}\u2013{format_clock(end)}"
 
 
 async def _services(catalog: CatalogUseCases, desk: Desk) -> list[Service]:
