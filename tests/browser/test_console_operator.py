@@ -1,7 +1,7 @@
 """The console's operator pages in a real browser against ``inkslot serve`` with the demo
 data, on a laptop (1280x900) and on a phone (390x844): the demo admin signs in and lands on
 the artists waiting for review, approves one who submitted a profile meanwhile (seen through
-the API after), suspends and reinstates her from the approved and suspended lists, and opens
+the API after), suspends her (asked first, with what it cancels) and reinstates her, and opens
 the disputes and the audit log, where the approval is written. axe-core finds nothing
 serious or critical on any of them, nothing runs off the side and on a phone every control
 is thumb-sized (console-<size>-admin-*.png)."""
@@ -86,7 +86,13 @@ def test_an_admin_reviews_suspends_and_reinstates_an_artist_and_reads_the_audit_
     browser.get(f"{server.base_url}{ARTISTS}?show=approved")
     wait_for(lambda: name in browser.page_source, "the approved list")
     _checked(browser, size, "approved")
-    _press_button(browser, f"Suspend: {name}")
+    browser.find_element(By.CSS_SELECTOR, f'a[aria-label="Suspend: {name}"]').click()
+    wait_for(lambda: browser.current_url.endswith(f"/{profile_id}/suspend"), "the question")
+    said = browser.find_element(By.ID, "consequence").text
+    assert "no upcoming booking" in said, said
+    assert not admin.get(f"/artists/{profile_id}").json()["suspended"]  # asked, not done
+    _checked(browser, size, "suspend")
+    browser.find_element(By.CSS_SELECTOR, "button.danger[type=submit]").click()
     wait_for(lambda: admin.get(f"/artists/{profile_id}").json()["suspended"], "suspended")
     browser.get(f"{server.base_url}{ARTISTS}?show=suspended")
     wait_for(lambda: name in browser.page_source, "the suspended list")

@@ -96,6 +96,11 @@ async def test_an_admin_suspends_and_reinstates_an_artist(api: Api) -> None:
         assert listed.status_code == 200 and "Ink Master" in listed.text
         token = form_token(listed)
         path = f"{ARTISTS}/{desk.artist.id}"
+        assert f'href="{path}/suspend"' in listed.text  # a question first, not a form
+        asked = await client.get(f"{path}/suspend")
+        assert asked.status_code == 200 and "Ink Master" in asked.text
+        assert "one upcoming booking is cancelled" in asked.text
+        assert (await _profiles(api, desk.admin))[desk.artist.id]["suspended"] is False
         suspended = await _post(client, f"{path}/suspend", token, show="approved")
         assert suspended.status_code == 200 and "show=approved" in str(suspended.url)
         assert (await _profiles(api, desk.admin))[desk.artist.id]["suspended"] is True
@@ -103,6 +108,9 @@ async def test_an_admin_suspends_and_reinstates_an_artist(api: Api) -> None:
         assert booking.json()["status"] == "cancelled"  # suspension cancels what is upcoming
         twice = await _post(client, f"{path}/suspend", token, show="approved")
         assert twice.status_code == 409 and 'role="alert"' in twice.text
+        assert (await client.get(f"{path}/suspend")).status_code == 409  # suspended already
+        for odd in ("nope", str(uuid4()), "%00"):
+            assert (await client.get(f"{ARTISTS}/{odd}/suspend")).status_code == 404, odd
         shown = await client.get(f"{ARTISTS}?show=suspended")
         assert "Ink Master" in shown.text and ">Reinstate<" in shown.text
         back = await _post(client, f"{path}/reinstate", token, show="suspended")
@@ -207,6 +215,8 @@ async def test_an_artist_finds_no_operator_page_and_a_customer_no_console(api: A
         for path in PAGES:
             seen = await client.get(path)
             assert seen.status_code == 404 and "Ink Master" not in seen.text, path
+        asked = await client.get(f"{ARTISTS}/{desk.artist.id}/suspend")
+        assert asked.status_code == 404 and "Ink Master" not in asked.text
         for path, fields in (
             (f"{ARTISTS}/{pending}/review", {"decision": "approve"}),
             (f"{ARTISTS}/{desk.artist.id}/suspend", {}),

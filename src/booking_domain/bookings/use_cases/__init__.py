@@ -24,7 +24,12 @@ from booking_domain.bookings.use_cases.ideas import (
     ListIdeas,
     UpdateIdea,
 )
-from booking_domain.bookings.use_cases.moderation import SuspendArtist, Suspension
+from booking_domain.bookings.use_cases.moderation import (
+    QuoteSuspension,
+    SuspendArtist,
+    Suspension,
+    SuspensionQuote,
+)
 from booking_domain.bookings.use_cases.parties import ClientDetails, CustomerLookup
 from booking_domain.bookings.use_cases.queries import (
     AdminBookingFilter,
@@ -74,6 +79,7 @@ class BookingUseCases(UseCaseBundle[BookingsDeps]):
     update_idea: UpdateIdea
     delete_idea: DeleteIdea
     suspend_artist: SuspendArtist
+    quote_suspension: QuoteSuspension
     touch_up_offer: GetTouchUpOffer
     touch_up_slots: TouchUpSlots
     book_touch_up: BookTouchUp
@@ -112,10 +118,12 @@ __all__ = [
     "ListIdeas",
     "PurgeIdempotencyKeys",
     "QuoteCancellation",
+    "QuoteSuspension",
     "ReadBooking",
     "RescheduleBooking",
     "SuspendArtist",
     "Suspension",
+    "SuspensionQuote",
     "TouchUpSlots",
     "TouchUpStarts",
     "UpdateIdea",

@@ -10,6 +10,7 @@ and the artist are told, and the refunds are paid like every refund. Reinstating
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from booking_domain.bookings import lifecycle
 from booking_domain.bookings.booking import Booking
@@ -17,7 +18,13 @@ from booking_domain.bookings.ports import BookingFilter
 from booking_domain.bookings.recording import record_change
 from booking_domain.bookings.upcoming import UPCOMING, upcoming_ids
 from booking_domain.bookings.use_cases.deps import BookingsDeps
-from booking_domain.catalog import ArtistChange, ArtistProfile, change_profile, suspended
+from booking_domain.catalog import (
+    ArtistChange,
+    ArtistProfile,
+    change_profile,
+    load_artist,
+    suspended,
+)
 from booking_domain.shared.errors import PermissionDeniedError
 from booking_domain.shared.identity import Actor
 from booking_domain.shared.ids import ArtistId
@@ -28,6 +35,37 @@ from booking_domain.shared.use_case import UseCase
 class Suspension:
     artist: ArtistProfile
     cancelled: tuple[Booking, ...]  # as they are now: cancelled, the refund owed
+
+
+@dataclass(frozen=True, slots=True)
+class SuspensionQuote:
+    """What suspending the artist now would do: ``upcoming`` of their bookings cancelled,
+    everything paid for them owed back."""
+
+    artist: ArtistProfile
+    upcoming: int
+
+
+def _upcoming_of(artist_id: ArtistId, now: datetime) -> BookingFilter:
+    """The bookings a suspension cancels: pending or confirmed, not started."""
+    return BookingFilter(artist_id=artist_id, statuses=UPCOMING, starts_from=now)
+
+
+class QuoteSuspension(UseCase[BookingsDeps]):
+    """What ``SuspendArtist`` would do now, asked before it is done (the console's
+    confirmation): its refusals (not an admin; a profile not approved, or suspended
+    already) and how many bookings it would cancel, by the same selection. A booking made
+    between the question and the suspension is cancelled too: the answer is a preview."""
+
+    async def __call__(self, actor: Actor, artist_id: ArtistId) -> SuspensionQuote:
+        if not actor.is_admin:
+            raise PermissionDeniedError()
+        async with self._deps.uow(read_only=True) as uow:
+            now = self._deps.clock.now()
+            artist = await load_artist(uow.artists, artist_id)
+            suspended(actor)(artist, now)  # refused as the suspension itself would be
+            found = await upcoming_ids(uow.bookings, _upcoming_of(artist_id, now), now)
+        return SuspensionQuote(artist, len(found))
 
 
 class SuspendArtist(UseCase[BookingsDeps]):
@@ -43,8 +81,7 @@ class SuspendArtist(UseCase[BookingsDeps]):
                 uow, actor, artist_id, suspended(actor), ArtistChange.SUSPENDED, now
             )
             cancelled = []
-            where = BookingFilter(artist_id=artist_id, statuses=UPCOMING, starts_from=now)
-            for booking_id in await upcoming_ids(uow.bookings, where, now):
+            for booking_id in await upcoming_ids(uow.bookings, _upcoming_of(artist_id, now), now):
                 booking = await uow.bookings.get(booking_id, for_update=True)
                 if booking is None or booking.status not in UPCOMING:
                     continue

@@ -8,10 +8,19 @@ refusal of it)."""
 from entrypoints.web.catalog.admin import (
     ARTISTS,
     NO_SUCH_ARTIST,
+    artist_id_of,
     artists_page,
     opened_form,
     refused_step,
     shown_list,
 )
 
-__all__ = ["ARTISTS", "NO_SUCH_ARTIST", "artists_page", "opened_form", "refused_step", "shown_list"]
+__all__ = [
+    "ARTISTS",
+    "NO_SUCH_ARTIST",
+    "artist_id_of",
+    "artists_page",
+    "opened_form",
+    "refused_step",
+    "shown_list",
+]
