@@ -17,6 +17,7 @@ from booking_domain.loyalty.errors import (
     ProgramNotFoundError,
     RedemptionTooLargeError,
 )
+from booking_domain.loyalty.explained import Earning, TierEarning, explain
 from booking_domain.loyalty.holding import (
     LoyaltyWriter,
     booking_program,
@@ -113,6 +114,7 @@ __all__ = [
     "AccountId",
     "Action",
     "Earn",
+    "Earning",
     "EarningCursor",
     "EarningPosition",
     "Entry",
@@ -144,6 +146,7 @@ __all__ = [
     "Release",
     "Reverse",
     "Tier",
+    "TierEarning",
     "apply",
     "booking_program",
     "check_points",
@@ -152,6 +155,7 @@ __all__ = [
     "configure",
     "discount_for",
     "entry_data",
+    "explain",
     "hold_points",
     "invoice_source",
     "leave_loyalty",
