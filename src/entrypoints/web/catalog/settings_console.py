@@ -192,7 +192,8 @@ async def console_set_aftercare(
     try:
         await catalog.set_aftercare(at.desk.actor, at.artist_id, choice)
     except DomainError as refused:
-        labels = {api: AFTERCARE_LABELS[name] for api, name in _API_FIELDS.items()}
+        said = translator(at.desk.locale)
+        labels = {api: said(AFTERCARE_LABELS[name]) for api, name in _API_FIELDS.items()}
         words = named_refusal(at.desk.locale, refused, labels)
         return await _aftercare_page(
             at, catalog, problem=words, status=refusal_status(refused), draft=form

@@ -17,7 +17,6 @@ from booking_domain.shared import DomainError, InvalidInputError
 from entrypoints.http.translations import translate as translate_problem
 from entrypoints.web.shared.console import problem_text
 from entrypoints.web.shared.console_forms import BadFieldError, whole_number
-from entrypoints.web.shared.texts import translator
 
 MINUTES_IN: Final = {"days": 1440, "hours": 60, "minutes": 1}
 WORDS: Final = {  # one, more
@@ -86,12 +85,11 @@ def bounds_problem(translate: Translate, label: str, low: str, high: str) -> str
 
 def named_refusal(locale: str, error: DomainError, labels: Mapping[str, str]) -> str:
     """A use case's refusal in the page's language, each refused field named by its label
-    on the page (``labels``: the API's field name -> the label, English)."""
+    on the page (``labels``: the API's field name -> the label, in the page's language)."""
     parts = [problem_text(locale, error)]
     if isinstance(error, InvalidInputError):
-        page_words = translator(locale)
         for problem in error.errors:
             said = translate_problem(locale, problem.message)
             label = labels.get(problem.field)
-            parts.append(said if label is None else f"{page_words(label)}: {said}")
+            parts.append(said if label is None else f"{label}: {said}")
     return " ".join(parts)
