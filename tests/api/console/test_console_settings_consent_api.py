@@ -79,6 +79,9 @@ async def test_a_form_is_written_previewed_edited_and_required(api: Api) -> None
         assert edited.status_code == 200 and "What a customer signs (version 2)" in edited.text
         first = await client.get(f"{PAGE}/{form['id']}?version=1")
         assert "Have you eaten today?" in first.text and "(version 1)" in first.text
+        for missing in ("3", "0", "9" * 30, "x"):  # no such version: the current one
+            current = await client.get(f"{PAGE}/{form['id']}?version={missing}")
+            assert current.status_code == 200 and "(version 2)" in current.text, missing
         required = await _post(client, "/requirement", token, form_id=form["id"])
         assert required.status_code == 200 and "Required now" in required.text
     found = (await _api(api, desk, f"/consent-forms/{form['id']}")).json()

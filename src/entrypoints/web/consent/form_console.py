@@ -62,6 +62,8 @@ async def _form_page(
     detail = await consent.get_form(desk.actor, form_id)
     form = detail.form
     shown = _version(request.query_params.get("version"))
+    if shown not in detail.versions:  # no such version: the current one
+        shown = None
     content = form.content
     if shown is not None and shown != form.version:
         content = (await consent.get_form_version(desk.actor, form_id, shown)).content
