@@ -14,7 +14,13 @@ what a booking made through a link looks up), and flash (``FlashOffer`` on a ser
 :mod:`booking_domain.catalog.use_cases`.
 """
 
-from booking_domain.catalog.aftercare import AftercareSettings
+from booking_domain.catalog.aftercare import (
+    AFTERCARE_BOUNDS,
+    AftercareSettings,
+)
+from booking_domain.catalog.aftercare import (
+    MAX_TEXT_LENGTH as MAX_AFTERCARE_TEXT,
+)
 from booking_domain.catalog.artists import ArtistProfile, ArtistStatus, GeoPoint, mean_rating
 from booking_domain.catalog.embedding import (
     MAX_EMBED_ORIGINS,
@@ -89,8 +95,10 @@ from booking_domain.catalog.use_cases import CatalogUseCases
 from booking_domain.catalog.visits import VisitorFacts
 
 __all__ = [
+    "AFTERCARE_BOUNDS",
     "ARTIST",
     "ARTIST_EVENT_TYPES",
+    "MAX_AFTERCARE_TEXT",
     "MAX_EMBED_ORIGINS",
     "AftercareRepository",
     "AftercareSettings",

@@ -30,6 +30,12 @@ MAX_TOUCH_UP_DAYS = 730
 DEFAULT_AFTERCARE_DELAY = timedelta(0)
 DEFAULT_REVIEW_DELAY = timedelta(days=3)
 DEFAULT_TOUCH_UP_DAYS = 180
+# Each number's bounds, for forms that ask for it (the console reads them here).
+AFTERCARE_BOUNDS = {
+    "aftercare_delay_minutes": (0, MAX_DELAY_MINUTES),
+    "review_delay_minutes": (0, MAX_DELAY_MINUTES),
+    "touch_up_days": (0, MAX_TOUCH_UP_DAYS),
+}
 
 
 @dataclass(frozen=True, slots=True)

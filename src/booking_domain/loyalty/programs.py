@@ -48,6 +48,18 @@ MAX_TIERS = 5
 MAX_TIER_NAME = 40
 MAX_THRESHOLD = 10**9
 MIN_MULTIPLIER, MAX_MULTIPLIER = 100, 500  # percent: a tier multiplies, never divides
+# Each rate's bounds (money in minor units), as ``check_rates`` holds them and forms ask.
+RATE_BOUNDS = {
+    "spend_per_point": (1, MAX_SPEND_PER_POINT),
+    "review_points": (0, MAX_REVIEW_POINTS),
+    "point_value": (1, MAX_POINT_VALUE),
+    "max_share_percent": (1, MAX_SHARE_PERCENT),
+    "expiry_days": (1, MAX_EXPIRY_DAYS),
+}
+TIER_BOUNDS = {
+    "threshold": (1, MAX_THRESHOLD),
+    "multiplier_percent": (MIN_MULTIPLIER, MAX_MULTIPLIER),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,11 +124,12 @@ def check_rates(rates: Rates) -> Rates:
     if rates.currency not in CIRCULATING_CURRENCIES:
         message = f"{rates.currency!r} is not a circulating ISO 4217 currency."
         errors.append(_field("currency", message, "unknown_currency"))
-    errors += _bounded("spendPerPoint", rates.spend_per_point, 1, MAX_SPEND_PER_POINT)
-    errors += _bounded("reviewPoints", rates.review_points, 0, MAX_REVIEW_POINTS)
-    errors += _bounded("pointValue", rates.point_value, 1, MAX_POINT_VALUE)
-    errors += _bounded("maxSharePercent", rates.max_share_percent, 1, MAX_SHARE_PERCENT)
-    errors += _bounded("expiryDays", rates.expiry_days, 1, MAX_EXPIRY_DAYS)
+    errors += _bounded("spendPerPoint", rates.spend_per_point, *RATE_BOUNDS["spend_per_point"])
+    errors += _bounded("reviewPoints", rates.review_points, *RATE_BOUNDS["review_points"])
+    errors += _bounded("pointValue", rates.point_value, *RATE_BOUNDS["point_value"])
+    share = RATE_BOUNDS["max_share_percent"]
+    errors += _bounded("maxSharePercent", rates.max_share_percent, *share)
+    errors += _bounded("expiryDays", rates.expiry_days, *RATE_BOUNDS["expiry_days"])
     errors += _tier_problems(rates.tiers)
     if errors:
         raise InvalidProgramError(errors=tuple(errors))
@@ -142,10 +155,9 @@ def _tier_problems(tiers: Sequence[Tier]) -> list[FieldError]:
             errors.append(problem)
         elif not 1 <= len(name) <= MAX_TIER_NAME:
             errors.append(_field(f"{where}.name", f"1 to {MAX_TIER_NAME} characters.", "length"))
-        errors += _bounded(f"{where}.threshold", tier.threshold, 1, MAX_THRESHOLD)
-        errors += _bounded(
-            f"{where}.multiplierPercent", tier.multiplier_percent, MIN_MULTIPLIER, MAX_MULTIPLIER
-        )
+        errors += _bounded(f"{where}.threshold", tier.threshold, *TIER_BOUNDS["threshold"])
+        multiplier = TIER_BOUNDS["multiplier_percent"]
+        errors += _bounded(f"{where}.multiplierPercent", tier.multiplier_percent, *multiplier)
     if errors:
         return errors
     pairs = itertools.pairwise(tiers)

@@ -53,7 +53,12 @@ from booking_domain.notifications.ports import (
     NotificationsUnitOfWork,
 )
 from booking_domain.notifications.preferences import NotificationPreferences
-from booking_domain.notifications.reminders import DEFAULT_OFFSETS, ReminderOffsets
+from booking_domain.notifications.reminders import (
+    DEFAULT_OFFSETS,
+    MAX_OFFSETS,
+    OFFSET_MINUTES_BOUNDS,
+    ReminderOffsets,
+)
 from booking_domain.notifications.rules import (
     AFTERCARE,
     KINDS,
@@ -84,12 +89,18 @@ from booking_domain.notifications.telegram_keyboard import (
     read_callback,
 )
 
+# Last: the use cases import the modules above. Other contexts' pages take the bundle by
+# this name (the console's reminders, a page of the catalogue's room).
+from booking_domain.notifications.use_cases import NotificationUseCases
+
 __all__ = [
     "AFTERCARE",
     "DEFAULT_OFFSETS",
     "DEFAULT_RETRY_DELAYS",
     "KINDS",
     "LINK_TOKEN_TTL",
+    "MAX_OFFSETS",
+    "OFFSET_MINUTES_BOUNDS",
     "REMINDER",
     "REVIEW_REQUEST",
     "RULES",
@@ -122,6 +133,7 @@ __all__ = [
     "NotificationNotFoundError",
     "NotificationPreferences",
     "NotificationStatus",
+    "NotificationUseCases",
     "NotificationsUnitOfWork",
     "Party",
     "Recipient",

@@ -19,6 +19,8 @@ DEFAULT_OFFSETS = (timedelta(hours=24), timedelta(hours=2))
 MIN_OFFSET = timedelta(minutes=15)
 MAX_OFFSET = timedelta(days=14)
 MAX_OFFSETS = 4
+# An offset's bounds in whole minutes, for forms that ask for one.
+OFFSET_MINUTES_BOUNDS = (MIN_OFFSET // timedelta(minutes=1), MAX_OFFSET // timedelta(minutes=1))
 
 
 @dataclass(frozen=True, slots=True)

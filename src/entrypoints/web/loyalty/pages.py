@@ -12,6 +12,7 @@ from litestar import Request, get
 from litestar.enums import MediaType
 from litestar.response import Template
 
+from entrypoints.web.loyalty.console import CONSOLE_PAGES
 from entrypoints.web.loyalty.texts import LOYALTY_TEXTS
 from entrypoints.web.shared.render import Lang, shell_page
 
@@ -22,4 +23,4 @@ async def loyalty_page(request: Request[Any, Any, Any], lang: Lang = None) -> Te
     return shell_page("loyalty.html.j2", request, lang, LOYALTY_TEXTS)
 
 
-PAGES: Final = (loyalty_page,)
+PAGES: Final = (loyalty_page, *CONSOLE_PAGES)
