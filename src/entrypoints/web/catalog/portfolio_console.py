@@ -28,6 +28,7 @@ from booking_domain.shared import DomainError, NotFoundError, PermissionDeniedEr
 from booking_domain.shared.pages import PageRequest
 from entrypoints.http.serving import serving_of
 from entrypoints.web.catalog.settings_uploads import (
+    CHOOSE_PICTURE,
     NoPictureError,
     finished_upload,
     upload_policy,
@@ -53,7 +54,6 @@ from entrypoints.web.shared.texts import translator
 
 PORTFOLIO: Final = f"{CONSOLE}/settings/portfolio"
 NOT_YOUR_PIECE: Final = "This piece is not in your portfolio."
-CHOOSE_PICTURE: Final = "Choose a picture first."
 PER_PAGE: Final = 50
 _MAX_TEXT: Final = 4000  # longer than the rules take (2,000): they refuse it whole
 _MAX_POSITION: Final = 1_000_000  # the API's bound

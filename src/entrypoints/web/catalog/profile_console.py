@@ -27,12 +27,14 @@ from booking_domain.catalog.use_cases import ArtistImageKind, ProfileFields
 from booking_domain.shared import DomainError
 from entrypoints.http.serving import serving_of
 from entrypoints.web.catalog.settings_uploads import (
+    CHOOSE_PICTURE,
     NoPictureError,
     finished_upload,
     upload_policy,
 )
 from entrypoints.web.shared.console import (
     CONSOLE,
+    NO_SUCH_PAGE,
     Desk,
     artist_desk,
     back_to,
@@ -45,8 +47,6 @@ from entrypoints.web.shared.render import Lang
 from entrypoints.web.shared.texts import translator
 
 PROFILE: Final = f"{CONSOLE}/settings/profile"
-CHOOSE_PICTURE: Final = "Choose a picture first."
-NO_SUCH_PAGE: Final = "There is no such page."
 _FIELDS: Final = ("display_name", "bio", "styles", "city", "time_zone", "instagram")
 _MAX_FIELD: Final = 4000  # longer than any field the rules take: they refuse it whole
 

@@ -35,6 +35,7 @@ from entrypoints.web.shared.render import content_security_policy
 
 UPLOADS: Final = f"{CONSOLE}/settings/uploads"
 PURPOSES: Final = frozenset({"portfolio", "avatar", "cover"})
+CHOOSE_PICTURE: Final = "Choose a picture first."  # a form with neither an upload nor a file
 MAX_BYTES: Final = 20 * 1024 * 1024  # the media context's bound (docs/api.md, "Uploads")
 _JSON_HEADERS: Final = {"Cache-Control": "no-store"}
 
@@ -122,6 +123,7 @@ async def finished_upload(
 UPLOAD_PAGES: Final = (console_request_upload,)
 
 __all__ = [
+    "CHOOSE_PICTURE",
     "MAX_BYTES",
     "UPLOADS",
     "UPLOAD_PAGES",
