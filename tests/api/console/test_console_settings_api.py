@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001 (look-alike and other-script characters, on purpose)
 """The console's settings over HTTP: the index lists every section; the profile saves by
 the API's rules (a refusal keeps what was typed, nothing changed); pictures go straight to
 the store with a ticket the console gives, then complete through the page's form (or, with
@@ -11,7 +12,7 @@ import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any, cast
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import httpx
 import pytest
@@ -352,3 +353,46 @@ async def test_the_channels_are_the_accounts_notification_preferences(api: Api) 
         True, False, True, False,
     )  # fmt: skip
     assert 'name="sms" >' in page.text and 'name="email" checked' in page.text
+
+
+ODD = ("\x00", "9" * 400, "２０２６", "ｐｏｒｔｆｏｌｉｏ", "а" * 5000, "%ZZ", "../../x", "-1")
+
+
+async def test_nothing_a_browser_sends_to_the_settings_is_a_server_error(api: Api) -> None:
+    desk = await open_desk(api)
+    async with _signed_in(api, desk) as (client, token):
+        posts = [
+            (f"{SETTINGS}/uploads", {"purpose": odd, "content_type": odd, "size": odd})
+            for odd in ODD
+        ]
+        for odd in ODD:
+            quoted = quote(odd, safe="")
+            posts += [
+                (PROFILE, {"display_name": odd, "styles": odd, "time_zone": odd, "bio": odd}),
+                (f"{PROFILE}/{quoted}", {"upload_id": odd}),
+                (f"{PROFILE}/avatar", {"upload_id": odd}),
+                (PORTFOLIO, {"upload_id": odd, "description": odd, "tags": odd}),
+                (f"{PORTFOLIO}/{quoted}", {"position": odd, "tags": odd}),
+                (f"{PORTFOLIO}/{quoted}/remove", {}),
+                (f"{SETTINGS}/language", {"locale": odd}),
+                (f"{SETTINGS}/channels", {"email": odd, "sms": odd}),
+            ]
+        for path, fields in posts:
+            answer = await client.post(path, data={"form_token": token, **fields})
+            assert answer.status_code < 500, (path, fields, answer.status_code)
+        for raw in (b"form_token=\xff\xfe&locale=\xc3", b"\x00\x00", b"%ZZ=%", b"a" * 100_000):
+            for path in (PROFILE, PORTFOLIO, f"{SETTINGS}/uploads", f"{SETTINGS}/language"):
+                answer = await client.post(
+                    path, content=raw, headers={"content-type": "application/x-www-form-urlencoded"}
+                )
+                assert answer.status_code < 500, (path, raw[:20], answer.status_code)
+        broken = await client.post(
+            PORTFOLIO,
+            content=b'--x\r\nContent-Disposition: form-data; name="file"\r\n\r\n\xff',
+            headers={"content-type": "multipart/form-data; boundary=x"},
+        )
+        assert broken.status_code < 500
+        for query in ("?page=0", "?page=99999999999", "?page=%00", "?lang=%ff", "?saved=%00"):
+            for page in (PORTFOLIO, PROFILE, f"{SETTINGS}/language"):
+                assert (await client.get(page + query)).status_code < 500, page + query
+    assert (await _artist(desk))["displayName"] != "\x00"
