@@ -3,8 +3,9 @@ a laptop (1280x900) and on a phone (390x844): the demo artist opens the Settings
 portfolio, chooses a picture, and watches it go straight to storage, the bar reaching 100 %
 (the page's policy lets the script reach the store, and nothing else); adds it, and sees the
 picture in the portfolio (loaded, not broken). axe-core finds nothing serious or critical on
-the index or the portfolio, nothing runs off the side, and on a phone every link and button
-is thumb-sized (console-<size>-settings.png, -portfolio-uploaded.png, -portfolio.png)."""
+any settings page, nothing runs off the side, and on a phone every link and button is
+thumb-sized (console-<size>-settings.png, -portfolio-uploaded.png, -portfolio.png,
+-profile.png, -language.png, -channels.png, -telegram.png)."""
 
 from __future__ import annotations
 
@@ -132,3 +133,17 @@ def test_a_portfolio_picture_goes_to_storage_with_its_progress_and_is_shown(
     wait_for(lambda: len(shown_pictures()) == before + 1, "the new picture shown")
     assert "Koi, fresh" in browser.page_source
     _checked(browser, size, "portfolio")
+
+    # The other sections fit and read well too, each under the Settings tab.
+    sections = {
+        "profile": "Profile",
+        "language": "Language",
+        "channels": "Notification channels",
+        "telegram": "Telegram",
+    }
+    for key, heading in sections.items():
+        browser.get(f"{server.base_url}/console/settings/{key}")
+        assert browser.find_element(By.TAG_NAME, "h1").text == heading
+        current = browser.find_element(By.CSS_SELECTOR, '.tabs a[aria-current="page"]')
+        assert current.text == "Settings"
+        _checked(browser, size, key)
