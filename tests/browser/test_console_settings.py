@@ -135,13 +135,13 @@ def test_a_portfolio_picture_goes_to_storage_with_its_progress_and_is_shown(
     _checked(browser, size, "portfolio")
 
     # The other sections fit and read well too, each under the Settings tab.
-    sections = {
+    pages = {
         "profile": "Profile",
         "language": "Language",
         "channels": "Notification channels",
         "telegram": "Telegram",
     }
-    for key, heading in sections.items():
+    for key, heading in pages.items():
         browser.get(f"{server.base_url}/console/settings/{key}")
         assert browser.find_element(By.TAG_NAME, "h1").text == heading
         current = browser.find_element(By.CSS_SELECTOR, '.tabs a[aria-current="page"]')
