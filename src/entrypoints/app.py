@@ -13,6 +13,7 @@ import logging
 from dataclasses import replace
 from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from litestar import Litestar
 
@@ -85,7 +86,24 @@ def http_config(settings: Settings, tracer_provider: TracerProvider | None = Non
         tracer_provider=tracer_provider,
         drain_seconds=settings.drain_seconds,
         secure_cookies=not settings.is_local,
+        upload_origins=upload_origins(settings),
+        telegram_login_bot=(
+            settings.telegram_bot_username if settings.telegram_bot_token else None
+        ),
     )
+
+
+def upload_origins(settings: Settings) -> tuple[str, ...]:
+    """The origins a browser PUTs uploads to: the S3/R2 endpoint (its signed URLs are
+    path-style, adapters.storage.s3), or the app's own base URL for the local store."""
+    if settings.uses_object_storage:
+        from adapters.storage.s3 import r2_endpoint  # aioboto3: only where the store is R2/S3
+
+        endpoint = settings.s3_endpoint_url or r2_endpoint(settings.r2_account_id or "")
+    else:
+        endpoint = settings.base_url
+    parts = urlsplit(endpoint)
+    return (f"{parts.scheme}://{parts.netloc}",) if parts.scheme and parts.netloc else ()
 
 
 def app_from_env() -> Litestar:

@@ -31,7 +31,13 @@ from entrypoints.http.problem_docs import RATE_LIMITED, OpenAPIConfigWithProblem
 from entrypoints.http.problems import EXCEPTION_HANDLERS
 from entrypoints.http.request import ApiRequest
 from entrypoints.http.routes import Routes
-from entrypoints.http.serving import SECURE_COOKIES, SERVING, Serving
+from entrypoints.http.serving import (
+    SECURE_COOKIES,
+    SERVING,
+    TELEGRAM_LOGIN_BOT,
+    UPLOAD_ORIGINS,
+    Serving,
+)
 from entrypoints.http.stream.relay import Channels, channels_for
 from entrypoints.http.system import live, ready
 from entrypoints.http.tracing import tracing_plugins
@@ -63,6 +69,10 @@ class HttpConfig:
     # The console's session cookies are ``Secure`` (sent over HTTPS only) outside the local
     # profile, which serves plain HTTP on the developer's machine.
     secure_cookies: bool = True
+    # Where a browser PUTs an upload (the store's origin: entrypoints.app.upload_origins), and
+    # the bot whose Login Widget the console's sign-in offers (None: not offered).
+    upload_origins: tuple[str, ...] = ()
+    telegram_login_bot: str | None = None
 
 
 def build_app(
@@ -95,7 +105,14 @@ def build_app(
         else None,
         stores=_rate_limit_stores(config),
         # For the guards (auth.py), the console's cookies and test harnesses.
-        state=State({SERVING: serving, SECURE_COOKIES: config.secure_cookies}),
+        state=State(
+            {
+                SERVING: serving,
+                SECURE_COOKIES: config.secure_cookies,
+                UPLOAD_ORIGINS: config.upload_origins,
+                TELEGRAM_LOGIN_BOT: config.telegram_login_bot,
+            }
+        ),
         openapi_config=_openapi(config),
         plugins=[channels.plugin, *tracing_plugins(config.tracer_provider)],
         # The core's tasks start after its adapters (a pool to read with) and stop before them.

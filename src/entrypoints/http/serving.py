@@ -24,6 +24,12 @@ from entrypoints.http.stream.sessions import SessionWatch, Watched
 
 SERVING = "serving"  # the app's state key of its Serving
 SECURE_COOKIES = "secure_cookies"  # the app's state key: its cookies are HTTPS-only
+# The app's state keys of what the console's pages say to the browser about other sites:
+# the origins a browser uploads to (the store's signed PUT URLs: the settings' pages allow
+# them in ``connect-src``), and the bot whose Login Widget signs into the console (None:
+# no "Sign in with Telegram").
+UPLOAD_ORIGINS = "upload_origins"
+TELEGRAM_LOGIN_BOT = "telegram_login_bot"
 
 
 def serving_of(app: Litestar) -> Serving:

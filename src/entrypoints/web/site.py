@@ -25,7 +25,14 @@ from entrypoints.web.shared.render import page_templates as room_templates
 
 Pages = Sequence[HTTPRouteHandler]
 
-__all__ = ["Pages", "console_tabs", "context_pages", "page_routes", "page_templates"]
+__all__ = [
+    "Pages",
+    "console_settings",
+    "console_tabs",
+    "context_pages",
+    "page_routes",
+    "page_templates",
+]
 
 
 def _rooms() -> Iterator[tuple[str, str]]:
@@ -44,23 +51,36 @@ def context_pages() -> Iterator[tuple[str, Pages]]:
         yield name, pages
 
 
-def console_tabs() -> list[Tab]:
-    """The console's tabs: every room's ``console.TABS``, by their order."""
+def _gathered(name: str) -> list[Tab]:
+    """Every room's ``console.<name>`` (a sequence of ``Tab``), by their order."""
     tabs = [
         tab
         for _, room in _rooms()
         if find_spec(f"{room}.console") is not None
-        for tab in getattr(import_module(f"{room}.console"), "TABS", ())
+        for tab in getattr(import_module(f"{room}.console"), name, ())
     ]
     return sorted(tabs)
 
 
+def console_tabs() -> list[Tab]:
+    """The console's tabs: every room's ``console.TABS``, by their order."""
+    return _gathered("TABS")
+
+
+def console_settings() -> list[Tab]:
+    """The sections of the console's settings (``/console/settings/<key>``): every room's
+    ``console.SETTINGS_SECTIONS``, by their order (the settings' index lists them)."""
+    return _gathered("SETTINGS_SECTIONS")
+
+
 def page_templates() -> TemplateConfig[JinjaTemplateEngine]:
     """The rooms' templates (``render.page_templates``), the console's tabs known to them
-    (``console_tabs``: the console's navigation)."""
+    (``console_tabs``: the console's navigation) and its settings' sections
+    (``console_settings``: the settings' index)."""
     config = room_templates()
     assert config.instance is not None
     config.instance.engine.globals["console_tabs"] = console_tabs()
+    config.instance.engine.globals["settings_sections"] = console_settings()
     return config
 
 

@@ -21,6 +21,8 @@ from litestar.response import Redirect, Template
 from booking_domain.accounts.use_cases import AccountUseCases, SignedIn
 from booking_domain.shared import DomainError, Role
 from entrypoints.http.auth import client_address
+from entrypoints.web.accounts.settings_console import SETTINGS_SECTIONS, TABS
+from entrypoints.web.accounts.telegram_widget import WIDGET_POLICY, telegram_widget
 from entrypoints.web.shared.console import (
     CONSOLE,
     CONSOLE_HEADERS,
@@ -53,18 +55,27 @@ def sign_in_page(
     email: str = "",
     phone: str = "",
 ) -> Template:
-    """The sign-in page: email and password, or a code texted to a phone."""
+    """The sign-in page: email and password, a code texted to a phone, or Telegram's Login
+    Widget when a bot is configured for it (``telegram_console``)."""
     locale = request_locale(request, lang)
-    return render(
+    widget = telegram_widget(request, safe_next(target))
+    headers = dict(CONSOLE_HEADERS)
+    if widget is not None:
+        headers["Content-Security-Policy"] = WIDGET_POLICY
+    page = render(
         "console_sign_in.html.j2",
         locale,
         status,
-        dict(CONSOLE_HEADERS),
+        headers,
         next=safe_next(target),
         problem=problem,
         email=email,
         phone=phone,
+        telegram=widget,
     )
+    if widget is not None:
+        page.cookies.append(widget.cookie)
+    return page
 
 
 @get(SIGN_IN, include_in_schema=False, media_type=MediaType.HTML)
@@ -173,6 +184,17 @@ async def console_stream_ticket(
     issued = await accounts.issue_stream_ticket(desk.claims)
     return with_renewal(Response({"ticket": issued.token}, headers=headers), request, desk)
 
+
+__all__ = [
+    "ARTISTS_ONLY",
+    "CONSOLE_PAGES",
+    "SETTINGS_SECTIONS",
+    "TABS",
+    "Next",
+    "admit",
+    "same_origin",
+    "sign_in_page",
+]
 
 CONSOLE_PAGES: Final = (
     console_sign_in_page,

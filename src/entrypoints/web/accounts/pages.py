@@ -15,6 +15,8 @@ from litestar.response import Template
 
 from entrypoints.web.accounts.console import CONSOLE_PAGES
 from entrypoints.web.accounts.phone_console import PHONE_PAGES
+from entrypoints.web.accounts.settings_console import SETTINGS_PAGES
+from entrypoints.web.accounts.telegram_console import TELEGRAM_PAGES
 from entrypoints.web.accounts.texts import ACCOUNT_TEXTS
 from entrypoints.web.shared.render import Lang, shell_page
 
@@ -48,4 +50,12 @@ async def unlock_page(request: Request[Any, Any, Any], lang: Lang = None) -> Tem
     return _account_page("unlock", request, lang)
 
 
-PAGES: Final = (verify_email_page, reset_password_page, unlock_page, *CONSOLE_PAGES, *PHONE_PAGES)
+PAGES: Final = (
+    verify_email_page,
+    reset_password_page,
+    unlock_page,
+    *CONSOLE_PAGES,
+    *PHONE_PAGES,
+    *SETTINGS_PAGES,
+    *TELEGRAM_PAGES,
+)

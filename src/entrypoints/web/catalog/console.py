@@ -31,6 +31,8 @@ from booking_domain.catalog.use_cases import CatalogUseCases, DepositChoice, Ser
 from booking_domain.shared import ArtistId, DomainError, Money, ServiceId
 from entrypoints.web.catalog.admin import ADMIN_TABS
 from entrypoints.web.catalog.link_console import TABS as LINK_TABS
+from entrypoints.web.catalog.portfolio_console import PORTFOLIO
+from entrypoints.web.catalog.profile_console import PROFILE
 from entrypoints.web.catalog.settings_console import SETTINGS_SECTIONS as CARE_SECTIONS
 from entrypoints.web.shared.console import (
     CONSOLE,
@@ -61,8 +63,12 @@ TABS: Final = (  # the link's: link_console.py; the operator's: admin.py
     *LINK_TABS,
     *ADMIN_TABS,
 )
-# The Settings' sections of this room (the aftercare and reminders: settings_console.py).
-SETTINGS_SECTIONS: Final = (*CARE_SECTIONS,)
+# The catalogue's sections of the console's settings (entrypoints.web.site.console_settings).
+SETTINGS_SECTIONS: Final = (
+    Tab(10, "profile", PROFILE, "Profile"),
+    Tab(20, "portfolio", PORTFOLIO, "Portfolio"),
+    *CARE_SECTIONS,  # the aftercare and reminders: settings_console.py
+)
 NO_SUCH_SERVICE: Final = "This service is not one of yours."
 _MAX_MINOR: Final = 10**12  # the API's bound on an amount
 _NAME_LENGTH: Final = 200  # the API's; the service keeps at most 120 characters

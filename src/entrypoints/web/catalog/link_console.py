@@ -44,6 +44,7 @@ from entrypoints.web.shared.console import (
     refused_page,
 )
 from entrypoints.web.shared.console_forms import refusal_status, refusal_text
+from entrypoints.web.shared.qr import qr_svg
 from entrypoints.web.shared.render import Lang
 
 LINK: Final = f"{CONSOLE}/link"
@@ -82,13 +83,6 @@ def _counts(counts: LinkCounts) -> CountsLine:
     rate = counts.conversion
     shown = "\N{EN DASH}" if rate is None else f"{rate * 100:.0f} %"
     return CountsLine(counts.visits, counts.slot_views, counts.bookings, shown)
-
-
-def qr_svg(text: str) -> str:
-    """The QR code of ``text`` as an SVG ``data:`` URI (dark on white, a quiet zone of 4)."""
-    import segno  # ~0.1 s to import: by the first link page, not by every process
-
-    return str(segno.make(text, error="m").svg_data_uri(scale=4, border=4))
 
 
 def _line(listing: LinkListing, names: dict[ServiceId, str]) -> LinkLine:

@@ -36,7 +36,10 @@ from entrypoints.http.middleware import is_head
 from entrypoints.web.catalog.admin import ADMIN_PAGES
 from entrypoints.web.catalog.console import CONSOLE_PAGES
 from entrypoints.web.catalog.link_console import LINK_PAGES
+from entrypoints.web.catalog.portfolio_console import PORTFOLIO_PAGES
+from entrypoints.web.catalog.profile_console import PROFILE_PAGES
 from entrypoints.web.catalog.settings_console import SETTINGS_PAGES
+from entrypoints.web.catalog.settings_uploads import UPLOAD_PAGES
 from entrypoints.web.catalog.texts import SCRIPT_TEXTS
 from entrypoints.web.catalog.views import (
     page_data,
@@ -114,4 +117,13 @@ def _visitor(request: Request[Any, Any, Any]) -> VisitorFacts | None:
 
 
 # The catalogue's pages (entrypoints.web.site serves them beside the API, outside /api/v1).
-PAGES: Final = (booking_page, *CONSOLE_PAGES, *LINK_PAGES, *ADMIN_PAGES, *SETTINGS_PAGES)
+PAGES: Final = (
+    booking_page,
+    *CONSOLE_PAGES,
+    *LINK_PAGES,
+    *ADMIN_PAGES,
+    *PROFILE_PAGES,
+    *PORTFOLIO_PAGES,
+    *UPLOAD_PAGES,
+    *SETTINGS_PAGES,
+)

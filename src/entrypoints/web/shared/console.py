@@ -237,16 +237,21 @@ def console_page(
     *,
     status: int = 200,
     tab: str = "",
+    policy: str | None = None,
     **context: Any,
 ) -> Template:
     """A console page in the desk's language, with its form token (``form_token``), the
     tab it belongs to (``tab``: marked in the console's navigation) and, when the session
-    was renewed on this request, its new cookies."""
+    was renewed on this request, its new cookies. ``policy``: the page's own
+    Content-Security-Policy, for a page that needs more than the console's (an upload's)."""
+    headers = dict(CONSOLE_HEADERS)
+    if policy is not None:
+        headers["Content-Security-Policy"] = policy
     page = render(
         name,
         desk.locale,
         status,
-        dict(CONSOLE_HEADERS),
+        headers,
         desk=desk,
         form_token=desk.form_token,
         tab=tab,

@@ -11,7 +11,7 @@ carry secrets (a link's token) or lead to a person's booking.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Annotated, Any, Final
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -28,16 +28,26 @@ from entrypoints.web.shared.folders import files, folders
 from entrypoints.web.shared.texts import page_locale, script_texts, translator
 
 
-def content_security_policy(frame_ancestors: str = "'none'") -> str:
+def content_security_policy(
+    frame_ancestors: str = "'none'",
+    *,
+    connect: Sequence[str] = (),
+    frames: Sequence[str] = (),
+) -> str:
     """The pages' policy; ``frame_ancestors`` is who may frame the page (``'none'``, or a
-    booking page's ``'self'`` and its artist's own origins: ``catalog.frame_ancestors``)."""
+    booking page's ``'self'`` and its artist's own origins: ``catalog.frame_ancestors``);
+    ``connect``: origins a page's script may reach besides this one (the store a console
+    page uploads to); ``frames``: origins the page may frame (the Telegram Login Widget's,
+    on the console's sign-in when it is offered)."""
     return "; ".join(
         (
             "default-src 'none'",
-            # Telegram's Mini App script, loaded only inside Telegram (common.js).
+            # Telegram's Mini App script, loaded only inside Telegram (common.js), and its
+            # Login Widget's, only where the console's sign-in offers it.
             "script-src 'self' https://telegram.org",
             "style-src 'self'",
-            "connect-src 'self'",
+            " ".join(("connect-src 'self'", *connect)),
+            *((" ".join(("frame-src", *frames)),) if frames else ()),
             # Portfolio pictures come from the public store (this origin locally, a CDN in
             # production); the QR code is a data: image.
             "img-src 'self' data: https:",

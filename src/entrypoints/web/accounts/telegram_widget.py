@@ -1,0 +1,92 @@
+"""Telegram's Login Widget on the console's sign-in page, when a bot is configured for it.
+
+How it is offered (docs/console.md, "Signing in with Telegram"): the widget is Telegram's
+own script (``https://telegram.org/js/telegram-widget.js``, which the pages' policy allows
+already for the Mini App) and its frame (``https://oauth.telegram.org``, allowed on this page
+only: ``frame-src``). Once the person confirms in Telegram, the widget sends the browser to
+``/console/sign-in/telegram`` with Telegram's signed fields in the address; that page
+checks them with the same use case as the API's ``POST /auth/telegram``. No script of ours
+runs: the widget's redirect (``data-auth-url``) needs none.
+
+The page also leaves a short-lived cookie (``PENDING_COOKIE``, only sent to that address):
+a proof arriving in a browser that did not open the sign-in page lately (a link someone
+sent, to sign the reader into the sender's account) is refused.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from typing import Any, Final
+from urllib.parse import quote
+
+from litestar import Request
+from litestar.datastructures import Cookie
+
+from entrypoints.http.serving import SECURE_COOKIES, TELEGRAM_LOGIN_BOT
+from entrypoints.web.shared.console import SIGN_IN
+from entrypoints.web.shared.render import content_security_policy
+
+TELEGRAM_SIGN_IN: Final = f"{SIGN_IN}/telegram"
+PENDING_COOKIE: Final = "inkslot_console_telegram"
+PENDING_SECONDS: Final = 30 * 60
+WIDGET_SCRIPT: Final = "https://telegram.org/js/telegram-widget.js?22"
+WIDGET_POLICY: Final = content_security_policy(frames=("https://oauth.telegram.org",))
+
+
+@dataclass(frozen=True, slots=True)
+class Widget:
+    """What the sign-in page needs to show the widget: the bot, where it sends the browser
+    back, its script, and the cookie that marks this browser as one that asked."""
+
+    bot: str
+    auth_url: str
+    script: str
+    cookie: Cookie
+
+
+def _secure(request: Request[Any, Any, Any]) -> bool:
+    return bool(request.app.state.get(SECURE_COOKIES, True))
+
+
+def telegram_widget(request: Request[Any, Any, Any], target: str) -> Widget | None:
+    """The widget of the configured bot (None without one), coming back to ``target``."""
+    bot = request.app.state.get(TELEGRAM_LOGIN_BOT)
+    if not bot:
+        return None
+    origin = f"{request.url.scheme}://{request.url.netloc}"
+    auth_url = f"{origin}{TELEGRAM_SIGN_IN}?next={quote(target, safe='')}"
+    cookie = Cookie(
+        key=PENDING_COOKIE,
+        value=secrets.token_hex(16),
+        path=TELEGRAM_SIGN_IN,
+        max_age=PENDING_SECONDS,
+        httponly=True,
+        secure=_secure(request),
+        samesite="lax",
+    )
+    return Widget(str(bot), auth_url, WIDGET_SCRIPT, cookie)
+
+
+def pending_ended(request: Request[Any, Any, Any]) -> Cookie:
+    """The cookie that forgets the widget's mark (after a sign-in, or a refusal)."""
+    return Cookie(
+        key=PENDING_COOKIE,
+        value="",
+        path=TELEGRAM_SIGN_IN,
+        max_age=0,
+        httponly=True,
+        secure=_secure(request),
+        samesite="lax",
+    )
+
+
+__all__ = [
+    "PENDING_COOKIE",
+    "TELEGRAM_SIGN_IN",
+    "WIDGET_POLICY",
+    "WIDGET_SCRIPT",
+    "Widget",
+    "pending_ended",
+    "telegram_widget",
+]
