@@ -96,7 +96,18 @@ class PostgresArtistRepository(OnConnection, ArtistRepository):
         rows = await (await self._conn.execute(_PUBLIC_IN_STUDIOS.text, params)).fetchall()
         return tuple(artist_of(r) for r in rows)
 
+    async def in_studio(self, studio_id: StudioId) -> tuple[ArtistProfile, ...]:
+        rows = await (await self._conn.execute(_IN_STUDIO.text, {"id": studio_id})).fetchall()
+        return tuple(artist_of(r) for r in rows)
 
+
+_IN_STUDIO = Statement(
+    lambda: (
+        select(artists)
+        .where(artists.c.studio_id == bindparam("id"))
+        .order_by(artists.c.display_name, artists.c.id)
+    )
+)
 _PUBLIC_IN_STUDIOS = Statement(
     lambda: (
         select(artists)
@@ -134,6 +145,13 @@ def _artist_conditions(where: ArtistFilter) -> tuple[list[Any], dict[str, Any]]:
 
 _STUDIO_BY_ID = Statement(lambda: select(studios).where(studios.c.id == bindparam("id")))
 _STUDIO_UPDATE = Statement(lambda: _update_all(studios))
+_STUDIOS_OWNED = Statement(
+    lambda: (
+        select(studios)
+        .where(studios.c.owner_user_id == bindparam("user_id"))
+        .order_by(studios.c.created_at, studios.c.id)
+    )
+)
 
 
 class PostgresStudioRepository(OnConnection, StudioRepository):
@@ -154,6 +172,11 @@ class PostgresStudioRepository(OnConnection, StudioRepository):
         (total,) = await self._rows_planned_for(compile_sql(count), params)
         rows = await self._rows_planned_for(compile_sql(rows_sql), params)
         return Page.counted(tuple(studio_of(r) for r in rows), count_of(total), page)
+
+    async def owned_by(self, user_id: UserId) -> tuple[Studio, ...]:
+        params = {"user_id": user_id}
+        rows = await (await self._conn.execute(_STUDIOS_OWNED.text, params)).fetchall()
+        return tuple(studio_of(r) for r in rows)
 
 
 # A flash size's taken mark is written by its design's claim alone (adapters/postgres/flash.py).
