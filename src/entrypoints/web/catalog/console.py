@@ -31,6 +31,7 @@ from booking_domain.catalog.use_cases import CatalogUseCases, DepositChoice, Ser
 from booking_domain.shared import ArtistId, DomainError, Money, ServiceId
 from entrypoints.web.catalog.admin import ADMIN_TABS
 from entrypoints.web.catalog.link_console import TABS as LINK_TABS
+from entrypoints.web.catalog.studio_console import TABS as STUDIO_TABS
 from entrypoints.web.shared.console import (
     CONSOLE,
     Desk,
@@ -58,6 +59,7 @@ SERVICES: Final = f"{CONSOLE}/services"
 TABS: Final = (  # the link's: link_console.py; the operator's: admin.py
     Tab(50, "services", SERVICES, "Services"),
     *LINK_TABS,
+    *STUDIO_TABS,
     *ADMIN_TABS,
 )
 NO_SUCH_SERVICE: Final = "This service is not one of yours."

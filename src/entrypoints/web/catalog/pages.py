@@ -36,6 +36,7 @@ from entrypoints.http.middleware import is_head
 from entrypoints.web.catalog.admin import ADMIN_PAGES
 from entrypoints.web.catalog.console import CONSOLE_PAGES
 from entrypoints.web.catalog.link_console import LINK_PAGES
+from entrypoints.web.catalog.studio_console import STUDIO_PAGES
 from entrypoints.web.catalog.texts import SCRIPT_TEXTS
 from entrypoints.web.catalog.views import (
     page_data,
@@ -113,4 +114,4 @@ def _visitor(request: Request[Any, Any, Any]) -> VisitorFacts | None:
 
 
 # The catalogue's pages (entrypoints.web.site serves them beside the API, outside /api/v1).
-PAGES: Final = (booking_page, *CONSOLE_PAGES, *LINK_PAGES, *ADMIN_PAGES)
+PAGES: Final = (booking_page, *CONSOLE_PAGES, *LINK_PAGES, *STUDIO_PAGES, *ADMIN_PAGES)
