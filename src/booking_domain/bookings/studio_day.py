@@ -1,7 +1,7 @@
 """A studio's day at the front desk: every member's bookings side by side, each member in
 their own column.
 
-Rules (docs/product.md, "Studios"):
+Rules (docs/product.md, "1. People and roles"):
 - the studio's owner and admins see it; a member who does not own the studio does not (a
   member sees their own bookings and clients only, as everywhere else);
 - the columns are the studio's members (every artist placed in it), by display name;

@@ -1,6 +1,6 @@
 """Studio invites and membership: how a guest artist joins a studio, and how one leaves.
 
-Rules (docs/product.md, "Studios"):
+Rules (docs/product.md, "1. People and roles"):
 - the studio's owner (or an admin) makes an invite: a random token (``links.fresh_token``),
   stored only as its keyed digest and shown once, when it is made; it lasts
   ``INVITE_LIFETIME`` and may carry a note (at most ``MAX_NOTE`` characters) for the owner's
