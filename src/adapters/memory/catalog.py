@@ -83,8 +83,8 @@ class InMemoryStudioRepository(TableRepository[StudioId, Studio], StudioReposito
     async def add(self, studio: Studio) -> None:
         self._rows.put(studio.id, studio)
 
-    async def get(self, studio_id: StudioId) -> Studio | None:
-        return self._rows.get(studio_id)
+    async def get(self, studio_id: StudioId, *, for_update: bool = False) -> Studio | None:
+        return self._rows.get(studio_id)  # writing units of work run one at a time here
 
     async def update(self, studio: Studio) -> None:
         self._rows.put(studio.id, studio)

@@ -144,6 +144,9 @@ def _artist_conditions(where: ArtistFilter) -> tuple[list[Any], dict[str, Any]]:
 
 
 _STUDIO_BY_ID = Statement(lambda: select(studios).where(studios.c.id == bindparam("id")))
+_STUDIO_FOR_UPDATE = Statement(
+    lambda: select(studios).where(studios.c.id == bindparam("id")).with_for_update()
+)
 _STUDIO_UPDATE = Statement(lambda: _update_all(studios))
 _STUDIOS_OWNED = Statement(
     lambda: (
@@ -158,8 +161,9 @@ class PostgresStudioRepository(OnConnection, StudioRepository):
     async def add(self, studio: Studio) -> None:
         await self._conn.execute(_STUDIO_INSERT.text, studio_row(studio))
 
-    async def get(self, studio_id: StudioId) -> Studio | None:
-        row = await (await self._conn.execute(_STUDIO_BY_ID.text, {"id": studio_id})).fetchone()
+    async def get(self, studio_id: StudioId, *, for_update: bool = False) -> Studio | None:
+        sql = _STUDIO_FOR_UPDATE.text if for_update else _STUDIO_BY_ID.text
+        row = await (await self._conn.execute(sql, {"id": studio_id})).fetchone()
         return studio_of(row) if row else None
 
     async def update(self, studio: Studio) -> None:

@@ -9,11 +9,19 @@ from datetime import timedelta
 
 import pytest
 
-from booking_domain.catalog import ArtistStatus, Studio
+from booking_domain.catalog import (
+    MAX_OPEN_INVITES,
+    ArtistStatus,
+    Studio,
+    TooManyStudioInvitesError,
+)
 from booking_domain.catalog.studio_invites import StudioInvite, StudioInviteId
+from booking_domain.catalog.use_cases import StudioFields
 from booking_domain.shared import ArtistId, StudioId, UserId, new_uuid7
 from tests.contract.catalog_rows import an_artist, stored_user
+from tests.support.bootstrap import build_app
 from tests.support.builders import START
+from tests.support.catalog import add_bookable_artist
 from tests.support.storage import AnyUnitOfWorkFactory
 
 pytestmark = pytest.mark.anyio
@@ -158,3 +166,23 @@ async def test_the_studios_a_user_owns_oldest_first(uow_factory: AnyUnitOfWorkFa
         assert await uow.studios.owned_by(owner) == (first, second)
         assert other not in await uow.studios.owned_by(owner)
         assert await uow.studios.owned_by(UserId(new_uuid7())) == ()
+
+
+async def test_invites_made_at_once_never_pass_the_bound(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    """With one invite left under the bound, two made at once: one is made, the other
+    refused (the studio is held while its open invites are counted)."""
+    app = build_app(uow_factory)
+    owner = await add_bookable_artist(uow_factory)
+    studio = await app.catalog.create_studio(
+        owner.actor, StudioFields(name="Blue Ink", address="Peace Ave 1", city="UB")
+    )
+    for _ in range(MAX_OPEN_INVITES - 1):
+        await app.catalog.create_studio_invite(owner.actor, studio.id, None)
+    made = await asyncio.gather(
+        *(app.catalog.create_studio_invite(owner.actor, studio.id, None) for _ in range(2)),
+        return_exceptions=True,
+    )
+    assert sum(isinstance(m, TooManyStudioInvitesError) for m in made) == 1, made
+    assert len(await app.catalog.list_studio_invites(owner.actor, studio.id)) == MAX_OPEN_INVITES

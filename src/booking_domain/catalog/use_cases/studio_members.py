@@ -90,7 +90,10 @@ class CreateStudioInvite(_Invites):
         now = self._deps.clock.now()
         token = self._deps.new_link_token()
         async with self._deps.uow() as uow:
-            studio = await _studio(uow, studio_id)
+            # Held until commit: two invites made at once count each other (the bound).
+            studio = await uow.studios.get(studio_id, for_update=True)
+            if studio is None:
+                raise StudioNotFoundError()
             studio.ensure_editable_by(actor)
             open_now = await uow.studio_invites.open_for_studio(studio.id, now)
             invite = new_invite(
