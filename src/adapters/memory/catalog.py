@@ -57,6 +57,10 @@ class InMemoryArtistRepository(TableRepository[ArtistId, ArtistProfile], ArtistR
         found = (a for a in self._rows.values() if a.studio_id in wanted and a.is_bookable)
         return tuple(sorted(found, key=lambda a: (a.display_name, a.id)))
 
+    async def in_studio(self, studio_id: StudioId) -> tuple[ArtistProfile, ...]:
+        found = (a for a in self._rows.values() if a.studio_id == studio_id)
+        return tuple(sorted(found, key=lambda a: (a.display_name, a.id)))
+
     def all(self) -> builtins.list[ArtistProfile]:  # (the class has its own `list`)
         """Every stored artist (for the in-memory search's scans)."""
         return list(self._rows.values())
@@ -79,8 +83,8 @@ class InMemoryStudioRepository(TableRepository[StudioId, Studio], StudioReposito
     async def add(self, studio: Studio) -> None:
         self._rows.put(studio.id, studio)
 
-    async def get(self, studio_id: StudioId) -> Studio | None:
-        return self._rows.get(studio_id)
+    async def get(self, studio_id: StudioId, *, for_update: bool = False) -> Studio | None:
+        return self._rows.get(studio_id)  # writing units of work run one at a time here
 
     async def update(self, studio: Studio) -> None:
         self._rows.put(studio.id, studio)
@@ -90,6 +94,10 @@ class InMemoryStudioRepository(TableRepository[StudioId, Studio], StudioReposito
         return Page.counted(
             tuple(found[page.offset : page.offset + page.page_size]), len(found), page
         )
+
+    async def owned_by(self, user_id: UserId) -> tuple[Studio, ...]:
+        found = (s for s in self._rows.values() if s.owner_user_id == user_id)
+        return tuple(sorted(found, key=lambda s: (s.created_at, s.id)))
 
 
 class InMemoryServiceRepository(TableRepository[ServiceId, Service], ServiceRepository):

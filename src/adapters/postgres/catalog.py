@@ -96,7 +96,18 @@ class PostgresArtistRepository(OnConnection, ArtistRepository):
         rows = await (await self._conn.execute(_PUBLIC_IN_STUDIOS.text, params)).fetchall()
         return tuple(artist_of(r) for r in rows)
 
+    async def in_studio(self, studio_id: StudioId) -> tuple[ArtistProfile, ...]:
+        rows = await (await self._conn.execute(_IN_STUDIO.text, {"id": studio_id})).fetchall()
+        return tuple(artist_of(r) for r in rows)
 
+
+_IN_STUDIO = Statement(
+    lambda: (
+        select(artists)
+        .where(artists.c.studio_id == bindparam("id"))
+        .order_by(artists.c.display_name, artists.c.id)
+    )
+)
 _PUBLIC_IN_STUDIOS = Statement(
     lambda: (
         select(artists)
@@ -133,15 +144,26 @@ def _artist_conditions(where: ArtistFilter) -> tuple[list[Any], dict[str, Any]]:
 
 
 _STUDIO_BY_ID = Statement(lambda: select(studios).where(studios.c.id == bindparam("id")))
+_STUDIO_FOR_UPDATE = Statement(
+    lambda: select(studios).where(studios.c.id == bindparam("id")).with_for_update()
+)
 _STUDIO_UPDATE = Statement(lambda: _update_all(studios))
+_STUDIOS_OWNED = Statement(
+    lambda: (
+        select(studios)
+        .where(studios.c.owner_user_id == bindparam("user_id"))
+        .order_by(studios.c.created_at, studios.c.id)
+    )
+)
 
 
 class PostgresStudioRepository(OnConnection, StudioRepository):
     async def add(self, studio: Studio) -> None:
         await self._conn.execute(_STUDIO_INSERT.text, studio_row(studio))
 
-    async def get(self, studio_id: StudioId) -> Studio | None:
-        row = await (await self._conn.execute(_STUDIO_BY_ID.text, {"id": studio_id})).fetchone()
+    async def get(self, studio_id: StudioId, *, for_update: bool = False) -> Studio | None:
+        sql = _STUDIO_FOR_UPDATE.text if for_update else _STUDIO_BY_ID.text
+        row = await (await self._conn.execute(sql, {"id": studio_id})).fetchone()
         return studio_of(row) if row else None
 
     async def update(self, studio: Studio) -> None:
@@ -154,6 +176,11 @@ class PostgresStudioRepository(OnConnection, StudioRepository):
         (total,) = await self._rows_planned_for(compile_sql(count), params)
         rows = await self._rows_planned_for(compile_sql(rows_sql), params)
         return Page.counted(tuple(studio_of(r) for r in rows), count_of(total), page)
+
+    async def owned_by(self, user_id: UserId) -> tuple[Studio, ...]:
+        params = {"user_id": user_id}
+        rows = await (await self._conn.execute(_STUDIOS_OWNED.text, params)).fetchall()
+        return tuple(studio_of(r) for r in rows)
 
 
 # A flash size's taken mark is written by its design's claim alone (adapters/postgres/flash.py).

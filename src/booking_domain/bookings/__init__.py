@@ -111,6 +111,12 @@ from booking_domain.bookings.status import (
     OfferStatus,
     PaymentStatus,
 )
+from booking_domain.bookings.studio_day import (
+    STUDIO_DAY_STATUSES,
+    DeskBooking,
+    StudioColumn,
+    StudioDay,
+)
 from booking_domain.bookings.touch_ups import (
     TouchUpOffer,
     TouchUpRefusal,
@@ -130,6 +136,7 @@ __all__ = [
     "FREEING_EVENT_TYPES",
     "MAX_SEARCH_LENGTH",
     "OFFER_DECLINED",
+    "STUDIO_DAY_STATUSES",
     "TRANSITIONS",
     "UPCOMING",
     "AppointmentNotStartedError",
@@ -154,6 +161,7 @@ __all__ = [
     "ConsentNotSignedError",
     "ConsentStanding",
     "CustomerNotFoundError",
+    "DeskBooking",
     "HasBookings",
     "HasClientRoster",
     "HasClients",
@@ -176,6 +184,8 @@ __all__ = [
     "SessionOfProjectError",
     "SessionTerms",
     "SlotTakenError",
+    "StudioColumn",
+    "StudioDay",
     "Tally",
     "TooLateToChangeError",
     "TooManyCustomerLookupsError",

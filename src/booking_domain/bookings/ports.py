@@ -23,7 +23,13 @@ from booking_domain.bookings.ideas import Idea, IdeaId
 from booking_domain.bookings.names import NamedBooking
 from booking_domain.bookings.roster import RosterEntry, RosterSearch
 from booking_domain.bookings.status import BookingStatus, PaymentStatus
-from booking_domain.catalog import HasAftercare, HasArtists, HasBookingLinks, HasFlash
+from booking_domain.catalog import (
+    HasAftercare,
+    HasArtists,
+    HasBookingLinks,
+    HasFlash,
+    HasStudios,
+)
 from booking_domain.media import HasUploads
 from booking_domain.scheduling import HasSchedulingReader
 from booking_domain.shared.audit import HasAudit
@@ -250,6 +256,7 @@ class BookingsUnitOfWork(
     HasAudit,
     HasAftercare,
     HasConsentGate,
+    HasStudios,
     Protocol,
 ):
     """What booking use cases open: bookings, the artists' client records and rosters,

@@ -29,6 +29,7 @@ from booking_domain.catalog.embedding import (
     frame_ancestors,
 )
 from booking_domain.catalog.errors import (
+    AlreadyStudioMemberError,
     ArtistNotFoundError,
     ArtistProfileExistsError,
     BookingLinkExistsError,
@@ -42,7 +43,14 @@ from booking_domain.catalog.errors import (
     PortfolioItemNotFoundError,
     ServiceNotFoundError,
     ServiceReservedError,
+    StudioInviteExpiredError,
+    StudioInviteNotFoundError,
+    StudioInviteRevokedError,
+    StudioInviteUsedError,
+    StudioMemberNotFoundError,
     StudioNotFoundError,
+    StudioOwnerStaysError,
+    TooManyStudioInvitesError,
 )
 from booking_domain.catalog.flash import ClaimOutcome, FlashDesign, FlashDesignId, FlashOffer
 from booking_domain.catalog.images import PortfolioImage, public_images
@@ -70,6 +78,7 @@ from booking_domain.catalog.ports import (
     HasBookingLinks,
     HasFlash,
     HasServices,
+    HasStudios,
 )
 from booking_domain.catalog.profile_changes import Change, ProfileChanges, change_profile, suspended
 from booking_domain.catalog.published import (
@@ -87,6 +96,13 @@ from booking_domain.catalog.services import (
     deposit_payable,
     require_payable_deposit,
 )
+from booking_domain.catalog.studio_invites import (
+    INVITE_LIFETIME,
+    MAX_OPEN_INVITES,
+    InviteState,
+    StudioInvite,
+    StudioInviteId,
+)
 from booking_domain.catalog.studios import Studio, ensure_may_create_studio
 
 # Last: the use cases import the modules above. Other contexts' pages take the catalogue's
@@ -98,10 +114,13 @@ __all__ = [
     "AFTERCARE_BOUNDS",
     "ARTIST",
     "ARTIST_EVENT_TYPES",
+    "INVITE_LIFETIME",
     "MAX_AFTERCARE_TEXT",
     "MAX_EMBED_ORIGINS",
+    "MAX_OPEN_INVITES",
     "AftercareRepository",
     "AftercareSettings",
+    "AlreadyStudioMemberError",
     "ArtistChange",
     "ArtistNotFoundError",
     "ArtistProfile",
@@ -133,7 +152,9 @@ __all__ = [
     "HasBookingLinks",
     "HasFlash",
     "HasServices",
+    "HasStudios",
     "InvalidScheduleError",
+    "InviteState",
     "LinkCounts",
     "LinkUsage",
     "LinkUse",
@@ -148,7 +169,16 @@ __all__ = [
     "ServiceNotFoundError",
     "ServiceReservedError",
     "Studio",
+    "StudioInvite",
+    "StudioInviteExpiredError",
+    "StudioInviteId",
+    "StudioInviteNotFoundError",
+    "StudioInviteRevokedError",
+    "StudioInviteUsedError",
+    "StudioMemberNotFoundError",
     "StudioNotFoundError",
+    "StudioOwnerStaysError",
+    "TooManyStudioInvitesError",
     "VisitorFacts",
     "artist_outbox_event",
     "artist_subject",

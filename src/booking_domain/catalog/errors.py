@@ -118,3 +118,48 @@ class FlashDesignTakenError(ConflictError):
 class FlashSheetFullError(RuleViolationError):
     code = "flash_sheet_full"
     default_message = "This flash sheet has as many designs as it may have."
+
+
+class StudioInviteNotFoundError(NotFoundError):
+    """An invite token or id nobody made (or of another studio): says nothing more."""
+
+    code = "studio_invite_not_found"
+    default_message = "Studio invite not found."
+
+
+class StudioInviteExpiredError(GoneError):
+    code = "studio_invite_expired"
+    default_message = "This studio invite has expired; ask the studio for a new one."
+
+
+class StudioInviteRevokedError(GoneError):
+    code = "studio_invite_revoked"
+    default_message = "This studio invite was withdrawn by the studio."
+
+
+class StudioInviteUsedError(GoneError):
+    code = "studio_invite_used"
+    default_message = "This studio invite has been used already."
+
+
+class TooManyStudioInvitesError(RuleViolationError):
+    code = "too_many_studio_invites"
+    default_message = "This studio has as many open invites as it may have; withdraw one first."
+
+
+class AlreadyStudioMemberError(ConflictError):
+    code = "already_studio_member"
+    default_message = "You work in this studio already."
+
+
+class StudioOwnerStaysError(RuleViolationError):
+    """The owner's own profile stays in the studio they own: they neither leave it, are
+    removed from it, nor accept another studio's invite while it is theirs."""
+
+    code = "studio_owner_stays"
+    default_message = "The studio's owner stays in the studio they own."
+
+
+class StudioMemberNotFoundError(NotFoundError):
+    code = "studio_member_not_found"
+    default_message = "This artist does not work in this studio."

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Protocol
 
 from booking_domain.catalog.aftercare import AftercareSettings
@@ -22,6 +22,7 @@ from booking_domain.catalog.links import (
 )
 from booking_domain.catalog.portfolio import PortfolioItem, PortfolioItemId
 from booking_domain.catalog.services import Service
+from booking_domain.catalog.studio_invites import StudioInvite, StudioInviteId
 from booking_domain.catalog.studios import Studio
 from booking_domain.media import HasUploads
 from booking_domain.shared.audit import HasAudit
@@ -64,6 +65,11 @@ class ArtistRepository(Protocol):
         display name (ties by id)."""
         ...
 
+    async def in_studio(self, studio_id: StudioId) -> tuple[ArtistProfile, ...]:
+        """Every artist placed in the studio, whatever their review state, by display name
+        (ties by id): its members, as its owner sees them."""
+        ...
+
 
 class HasArtists(Protocol):
     @property
@@ -73,7 +79,11 @@ class HasArtists(Protocol):
 class StudioRepository(Protocol):
     async def add(self, studio: Studio) -> None: ...
 
-    async def get(self, studio_id: StudioId) -> Studio | None: ...
+    async def get(self, studio_id: StudioId, *, for_update: bool = False) -> Studio | None:
+        """With ``for_update``, the studio is held until the unit of work ends: another
+        unit of work asking for it so waits (what bounds its open invites under
+        concurrency)."""
+        ...
 
     async def update(self, studio: Studio) -> None: ...
 
@@ -82,10 +92,43 @@ class StudioRepository(Protocol):
         says."""
         ...
 
+    async def owned_by(self, user_id: UserId) -> tuple[Studio, ...]:
+        """The studios ``user_id`` owns, oldest first (ties by id)."""
+        ...
+
 
 class HasStudios(Protocol):
     @property
     def studios(self) -> StudioRepository: ...
+
+
+class StudioInviteRepository(Protocol):
+    """Studios' invites (``catalog.studio_invites``), found by their tokens' keyed digests
+    (the token itself is never stored)."""
+
+    async def add(self, invite: StudioInvite, digest: str) -> None: ...
+
+    async def get(self, invite_id: StudioInviteId) -> StudioInvite | None: ...
+
+    async def find(self, digest: str) -> StudioInvite | None:
+        """The invite whose token digests to ``digest``."""
+        ...
+
+    async def open_for_studio(self, studio_id: StudioId, now: datetime) -> tuple[StudioInvite, ...]:
+        """The studio's invites open at ``now`` (neither used nor revoked, ``expires_at``
+        after ``now``), oldest first (ties by id)."""
+        ...
+
+    async def settle(self, invite: StudioInvite) -> bool:
+        """Stores ``invite``'s use or revocation, only if the stored invite is still neither
+        used nor revoked; False (nothing written) otherwise. Of two concurrent settlements
+        of one invite exactly one wins."""
+        ...
+
+
+class HasStudioInvites(Protocol):
+    @property
+    def studio_invites(self) -> StudioInviteRepository: ...
 
 
 class ServiceRepository(Protocol):
@@ -264,7 +307,6 @@ class HasAftercare(Protocol):
 class CatalogUnitOfWork(
     UnitOfWork,
     HasArtists,
-    HasStudios,
     HasServices,
     HasPortfolio,
     HasBookingLinks,
@@ -273,6 +315,8 @@ class CatalogUnitOfWork(
     HasOutbox,
     HasAudit,
     HasAftercare,
+    HasStudios,
+    HasStudioInvites,
     Protocol,
 ):
     """What catalogue use cases open: artists, studios, services, portfolios (with the

@@ -16,12 +16,14 @@ from adapters.memory.catalog import (
 from adapters.memory.flash import InMemoryFlashRepository
 from adapters.memory.parts import media, over_table
 from adapters.memory.portfolio import InMemoryPortfolioRepository
+from adapters.memory.studio_invites import InMemoryStudioInviteRepository
 from booking_domain.catalog.ports import CatalogUnitOfWork
 
 
 class Part(media.Part):
     artists = over_table(InMemoryArtistRepository, "artists")
     studios = over_table(InMemoryStudioRepository, "studios")
+    studio_invites = over_table(InMemoryStudioInviteRepository, "studio_invites")
     services = over_table(InMemoryServiceRepository, "services")
     portfolio = over_table(InMemoryPortfolioRepository, "portfolio_items")
     booking_links = cached_property(

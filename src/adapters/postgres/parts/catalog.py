@@ -15,12 +15,14 @@ from adapters.postgres.catalog import (
 from adapters.postgres.flash import PostgresFlashRepository
 from adapters.postgres.parts import media, on_connection
 from adapters.postgres.portfolio import PostgresPortfolioRepository
+from adapters.postgres.studio_invites import PostgresStudioInviteRepository
 from booking_domain.catalog.ports import CatalogUnitOfWork
 
 
 class Part(media.Part):
     artists = on_connection(PostgresArtistRepository)
     studios = on_connection(PostgresStudioRepository)
+    studio_invites = on_connection(PostgresStudioInviteRepository)
     services = on_connection(PostgresServiceRepository)
     portfolio = on_connection(PostgresPortfolioRepository)
     booking_links = cached_property(

@@ -201,9 +201,28 @@ artist_aftercare = sa.Table(
     sa.CheckConstraint("touch_up_days BETWEEN 0 AND 730", name="touch_up_days"),
 )
 
+# A studio's invites (migration 0056: booking_domain.catalog.studio_invites): the token's
+# keyed digest only (the token is shown once, when it is made), its expiry, and its end:
+# used (by whom) or revoked.
+studio_invites = sa.Table(
+    "studio_invites",
+    metadata,
+    sa.Column("id", sa.Uuid, primary_key=True),
+    refers_to("studio_id", "studios.id", index=True),
+    refers_to("created_by", "users.id", index=True),
+    sa.Column("token_digest", sa.Text, nullable=False, unique=True),
+    sa.Column("note", sa.Text, nullable=False, server_default=sa.text("''")),
+    sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("used_at", sa.DateTime(timezone=True)),
+    refers_to("used_by", "artists.id", ondelete="SET NULL", index=True, nullable=True),
+    sa.Column("revoked_at", sa.DateTime(timezone=True)),
+    *timestamps(),
+)
+
 
 # What a violation of each unique or exclusion constraint above means (``base.ConstraintErrors``).
 CONSTRAINT_ERRORS: ConstraintErrors = {
     "uq_artists_user_id": ArtistProfileExistsError,
     "uq_flash_designs_upload_id": None,  # the upload is locked and marked used first
+    "uq_studio_invites_token_digest": None,  # a digest of 24 random bytes
 }

@@ -48,6 +48,7 @@ from booking_domain.bookings.use_cases.roster import (
     GetClientHistory,
     ListClients,
 )
+from booking_domain.bookings.use_cases.studio_day import ShowStudioDay
 from booking_domain.bookings.use_cases.touch_ups import (
     BookTouchUp,
     GetTouchUpOffer,
@@ -62,6 +63,7 @@ class BookingUseCases(UseCaseBundle[BookingsDeps]):
     """What the composition root builds of this context; adding a use case is one field."""
 
     create_booking: CreateBooking
+    show_studio_day: ShowStudioDay
     get_booking: GetBooking
     read_booking: ReadBooking
     find_booking_by_reference: FindBookingByReference
@@ -121,6 +123,7 @@ __all__ = [
     "QuoteSuspension",
     "ReadBooking",
     "RescheduleBooking",
+    "ShowStudioDay",
     "SuspendArtist",
     "Suspension",
     "SuspensionQuote",

@@ -60,6 +60,19 @@ from booking_domain.catalog.use_cases.services import (
     ServiceFields,
     UpdateService,
 )
+from booking_domain.catalog.use_cases.studio_members import (
+    AcceptStudioInvite,
+    CreateStudioInvite,
+    InviteLanding,
+    ListStudioInvites,
+    ListStudioMembers,
+    MadeInvite,
+    OwnedStudios,
+    RemoveStudioMember,
+    RevokeStudioInvite,
+    ShowStudioInvite,
+    invite_path,
+)
 from booking_domain.catalog.use_cases.studios import (
     CreateStudio,
     GetStudio,
@@ -87,6 +100,14 @@ class CatalogUseCases(UseCaseBundle[CatalogDeps]):
     update_studio: UpdateStudio
     get_studio: GetStudio
     list_studios: ListStudios
+    owned_studios: OwnedStudios
+    list_studio_members: ListStudioMembers
+    remove_studio_member: RemoveStudioMember
+    create_studio_invite: CreateStudioInvite
+    list_studio_invites: ListStudioInvites
+    revoke_studio_invite: RevokeStudioInvite
+    show_studio_invite: ShowStudioInvite
+    accept_studio_invite: AcceptStudioInvite
     add_service: AddService
     update_service: UpdateService
     list_services: ListServices
@@ -112,6 +133,7 @@ class CatalogUseCases(UseCaseBundle[CatalogDeps]):
 
 
 __all__ = [
+    "AcceptStudioInvite",
     "AddPortfolioItem",
     "AddService",
     "AftercareChoice",
@@ -126,6 +148,7 @@ __all__ = [
     "CreateBookingLink",
     "CreateFlashDesign",
     "CreateStudio",
+    "CreateStudioInvite",
     "DeletePortfolioItem",
     "DepositChoice",
     "FlashDesignFields",
@@ -135,6 +158,7 @@ __all__ = [
     "GetArtist",
     "GetService",
     "GetStudio",
+    "InviteLanding",
     "LinkLanding",
     "LinkListing",
     "ListArtistProfiles",
@@ -142,18 +166,25 @@ __all__ = [
     "ListFlashSheet",
     "ListPortfolio",
     "ListServices",
+    "ListStudioInvites",
+    "ListStudioMembers",
     "ListStudios",
+    "MadeInvite",
     "OpenBookingLink",
     "OwnArtistProfile",
+    "OwnedStudios",
     "PortfolioEntry",
     "ProfileFields",
     "RegenerateBookingLink",
     "ReinstateArtist",
     "RemoveFlashDesign",
+    "RemoveStudioMember",
     "ReviewArtistProfile",
+    "RevokeStudioInvite",
     "ServiceFields",
     "SetAftercare",
     "SetArtistImage",
+    "ShowStudioInvite",
     "StudioFields",
     "StudioMembers",
     "SubmitArtistProfile",
@@ -163,4 +194,5 @@ __all__ = [
     "UpdateService",
     "UpdateStudio",
     "VariantFields",
+    "invite_path",
 ]

@@ -6,6 +6,7 @@ from entrypoints.http.bookings.admin_controller import (
 )
 from entrypoints.http.bookings.controller import BookingsController
 from entrypoints.http.bookings.ideas_controller import BookingIdeasController, IdeasController
+from entrypoints.http.bookings.studio_day_controller import StudioDayController
 from entrypoints.http.bookings.touch_ups_controller import TouchUpsController
 from entrypoints.http.routes import Routes
 
@@ -17,5 +18,6 @@ ROUTES = Routes(
         AdminBookingsController,
         AdminSuspensionController,
         TouchUpsController,
+        StudioDayController,
     )
 )

@@ -15,12 +15,20 @@ from entrypoints.http.catalog.portfolio_controller import (
     ArtistPortfolioController,
     PortfolioController,
 )
+from entrypoints.http.catalog.studio_controller import (
+    AcceptStudioInviteController,
+    StudioInvitesController,
+    StudioMembersController,
+)
 from entrypoints.http.routes import Routes
 
 ROUTES = Routes(
     controllers=(
         ArtistsController,
         StudiosController,
+        StudioMembersController,
+        StudioInvitesController,
+        AcceptStudioInviteController,
         AdminArtistsController,
         PortfolioController,
         ArtistPortfolioController,

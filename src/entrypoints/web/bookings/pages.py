@@ -26,6 +26,7 @@ from entrypoints.web.bookings.booking_page import BOOKING_PAGES
 from entrypoints.web.bookings.clients import CLIENT_PAGES
 from entrypoints.web.bookings.console import CONSOLE_PAGES
 from entrypoints.web.bookings.move import MOVE_PAGES
+from entrypoints.web.bookings.studio_day import STUDIO_DAY_PAGES
 from entrypoints.web.bookings.suspension import SUSPENSION_PAGES
 from entrypoints.web.bookings.texts import BOOKING_TEXTS
 from entrypoints.web.bookings.week import WEEK_PAGES
@@ -81,6 +82,7 @@ PAGES: Final = (
     booking_page,
     booking_action_page,
     *CONSOLE_PAGES,
+    *STUDIO_DAY_PAGES,
     *BOOKING_PAGES,
     *WEEK_PAGES,
     *MOVE_PAGES,

@@ -34,6 +34,7 @@ from entrypoints.web.catalog.link_console import TABS as LINK_TABS
 from entrypoints.web.catalog.portfolio_console import PORTFOLIO
 from entrypoints.web.catalog.profile_console import PROFILE
 from entrypoints.web.catalog.settings_console import SETTINGS_SECTIONS as CARE_SECTIONS
+from entrypoints.web.catalog.studio_console import TABS as STUDIO_TABS
 from entrypoints.web.shared.console import (
     CONSOLE,
     Desk,
@@ -61,6 +62,7 @@ SERVICES: Final = f"{CONSOLE}/services"
 TABS: Final = (  # the link's: link_console.py; the operator's: admin.py
     Tab(50, "services", SERVICES, "Services"),
     *LINK_TABS,
+    *STUDIO_TABS,
     *ADMIN_TABS,
 )
 # The catalogue's sections of the console's settings (entrypoints.web.site.console_settings).

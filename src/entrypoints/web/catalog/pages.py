@@ -40,6 +40,7 @@ from entrypoints.web.catalog.portfolio_console import PORTFOLIO_PAGES
 from entrypoints.web.catalog.profile_console import PROFILE_PAGES
 from entrypoints.web.catalog.settings_console import SETTINGS_PAGES
 from entrypoints.web.catalog.settings_uploads import UPLOAD_PAGES
+from entrypoints.web.catalog.studio_console import STUDIO_PAGES
 from entrypoints.web.catalog.texts import SCRIPT_TEXTS
 from entrypoints.web.catalog.views import (
     page_data,
@@ -121,6 +122,7 @@ PAGES: Final = (
     booking_page,
     *CONSOLE_PAGES,
     *LINK_PAGES,
+    *STUDIO_PAGES,
     *ADMIN_PAGES,
     *PROFILE_PAGES,
     *PORTFOLIO_PAGES,
