@@ -34,7 +34,6 @@ from booking_domain.catalog.use_cases import (
     StudioFields,
 )
 from booking_domain.shared import ArtistId, DomainError, StudioId
-from entrypoints.web.catalog.link_console import qr_svg
 from entrypoints.web.shared.console import (
     CONSOLE,
     Desk,
@@ -47,6 +46,7 @@ from entrypoints.web.shared.console import (
 )
 from entrypoints.web.shared.console_forms import refusal_status, refusal_text
 from entrypoints.web.shared.dates import full_date
+from entrypoints.web.shared.qr import qr_svg
 from entrypoints.web.shared.render import Lang
 
 STUDIO: Final = f"{CONSOLE}/studio"
