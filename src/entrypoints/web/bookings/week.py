@@ -24,6 +24,7 @@ from booking_domain.bookings.use_cases import BookingRequest, BookingUseCases, C
 from booking_domain.catalog import CatalogUseCases, Service
 from booking_domain.shared import Clock, DomainError
 from entrypoints.web.bookings.console import (
+    BookingLine,
     Day,
     bookings_between,
     bookings_desk,
@@ -71,18 +72,21 @@ async def console_week(
         monday = desk.local(now).date() - timedelta(days=desk.local(now).weekday())
     first, _ = bounds(monday, desk)
     _, following = bounds(monday + timedelta(days=6), desk)
-    found, total = await bookings_between(bookings, desk, first, following)
-    lines = day_lines(desk, found, now)
+    found, more = await bookings_between(bookings, desk, first, following)
+    # Each line into its local day, in one pass (the lines come earliest first).
+    by_day: dict[date, list[BookingLine]] = {}
+    for line, at in day_lines(desk, found, now):
+        by_day.setdefault(desk.local(at).date(), []).append(line)
+    today = desk.local(now).date()
     days = []
     for offset in range(7):
         each = monday + timedelta(days=offset)
-        start, end = bounds(each, desk)
         days.append(
             {
                 "day": each.isoformat(),
                 "heading": full_date(each, desk.locale),
-                "today": each == desk.local(now).date(),
-                "lines": [line for line, at in lines if start <= at < end],
+                "today": each == today,
+                "lines": by_day.get(each, []),
             }
         )
     return console_page(
@@ -93,7 +97,7 @@ async def console_week(
         days=days,
         previous=(monday - timedelta(days=7)).isoformat(),
         next=(monday + timedelta(days=7)).isoformat(),
-        more=total > len(lines),
+        more=more,
     )
 
 
