@@ -20,7 +20,9 @@ from booking_domain.catalog.ports import CatalogUnitOfWork
 
 
 class Part(media.Part):
-    artists = over_table(InMemoryArtistRepository, "artists")
+    artists = cached_property(
+        lambda uow: InMemoryArtistRepository(uow.staged("artists"), uow.staged("users"))
+    )
     studios = over_table(InMemoryStudioRepository, "studios")
     services = over_table(InMemoryServiceRepository, "services")
     portfolio = over_table(InMemoryPortfolioRepository, "portfolio_items")

@@ -48,6 +48,7 @@ from booking_domain.catalog.use_cases.portfolio import (
 from booking_domain.catalog.use_cases.profiles import (
     CreateArtistProfile,
     GetArtist,
+    OpenArtistDesk,
     OwnArtistProfile,
     ProfileFields,
     UpdateArtistProfile,
@@ -79,6 +80,7 @@ class CatalogUseCases(UseCaseBundle[CatalogDeps]):
     update_artist: UpdateArtistProfile
     get_artist: GetArtist
     own_artist_profile: OwnArtistProfile
+    open_artist_desk: OpenArtistDesk
     submit_artist: SubmitArtistProfile
     review_artist: ReviewArtistProfile
     reinstate_artist: ReinstateArtist
@@ -143,6 +145,7 @@ __all__ = [
     "ListPortfolio",
     "ListServices",
     "ListStudios",
+    "OpenArtistDesk",
     "OpenBookingLink",
     "OwnArtistProfile",
     "PortfolioEntry",
