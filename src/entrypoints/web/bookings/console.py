@@ -10,7 +10,6 @@ Every handler: who is at the desk, one use case, the page (docs/console.md).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Annotated, Any, Final
@@ -130,13 +129,6 @@ async def bookings_between(
     return list(span.items), span.more
 
 
-def day_lines(
-    desk: Desk, found: Sequence[NamedBooking], now: datetime
-) -> list[tuple[BookingLine, datetime]]:
-    """The bookings (earliest first) as lines, each with its start (to sort them into days)."""
-    return [(booking_line(named, desk, now), named.booking.start) for named in found]
-
-
 async def bookings_desk(
     request: Request[Any, Any, Any], lang: str | None
 ) -> Desk | Redirect | Template:
@@ -168,7 +160,7 @@ async def console_today(
     shown = chosen_day(day, desk, now)
     first, following = bounds(shown, desk)
     found, more = await bookings_between(bookings, desk, first, following)
-    lines = [line for line, _ in day_lines(desk, found, now)]
+    lines = [booking_line(named, desk, now) for named in found]
     return console_page(
         "console_today.html.j2",
         request,
