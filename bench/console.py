@@ -10,8 +10,12 @@ The embedded PostgreSQL in a temporary directory, seeded with COPY: one approved
 (Asia/Ulaanbaatar), a 30-minute service, 500 client records and 1,000 confirmed bookings
 over the 31 days from today (2 each; about 33 a day, the busiest day 34), then
 ``inkslot serve --workers 2``. One client at a time (how long the artist waits), then four
-(``--clients``), each page asked for ``--seconds`` with the console's session cookies.
-Client, two API processes and PostgreSQL share the machine's cores. Prints; asserts nothing.
+(``--clients``), each page asked for ``--seconds`` with the console's session cookies,
+and under each page the CPU it cost per request: the API's processes, PostgreSQL's and this
+client's (``bench/cpu.py``). The week is next week (Monday to Sunday, all in the seeded
+month: 7 x 33 = 231 bookings whatever day the run is on; this week's page holds only the
+days from today on). Client, two API processes and PostgreSQL share the machine's cores.
+Prints; asserts nothing.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ import sys
 import tempfile
 import time
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from uuid import UUID, uuid4
 from zoneinfo import ZoneInfo
@@ -36,6 +41,7 @@ import psycopg  # noqa: E402
 from argon2 import PasswordHasher  # noqa: E402
 
 from booking_setup import free_port, start_postgres, start_server, stop_server  # noqa: E402
+from cpu import CpuMeter  # noqa: E402
 from loadgen import build_request, run_load  # noqa: E402
 
 ZONE = ZoneInfo("Asia/Ulaanbaatar")
@@ -145,25 +151,33 @@ def main() -> None:
             try:
                 cookie = sign_in(port)
                 busiest = today.isoformat()
+                next_week = (today + timedelta(days=7)).isoformat()  # seven seeded days
                 paths = {
                     "GET /api/v1/me (floor)": ("/api/v1/me", None),
                     "API: the day's bookings": (_day_query(today), None),
                     "sign-in page": ("/console/sign-in", None),
                     "day (34 bookings)": (f"/console?day={busiest}", cookie),
-                    "week (~230 bookings)": (f"/console/week?day={busiest}", cookie),
+                    "week (231 bookings)": (f"/console/week?day={next_week}", cookie),
                     "a booking": (f"/console/bookings/{booking_id}", cookie),
                     "walk-in form": ("/console/book", cookie),
                 }
                 token = _api_token(port)
+                postmaster = int((server.pgdata / "postmaster.pid").read_text().split()[0])
+                meter = CpuMeter(process.pid, postmaster)
                 for clients in args.clients:
                     for name, (path, session) in paths.items():
                         headers = {"cookie": session} if session else {}
                         if path.startswith("/api/"):
                             headers = {"authorization": f"Bearer {token}"}
                         request = build_request("GET", path, f"127.0.0.1:{port}", headers)
-                        result = run_load(name, "127.0.0.1", port, lambda _i, r=request: r,
-                                          concurrency=clients, duration=args.seconds)  # fmt: skip
+                        load = partial(run_load, name, "127.0.0.1", port, lambda _i, r=request: r,
+                                       concurrency=clients)  # fmt: skip
+                        load(duration=1.0, warmup=0)  # warm-up, apart: the CPU counts only
+                        before, began = meter.snapshot(), time.monotonic()
+                        result = load(duration=args.seconds, warmup=0)
+                        after, wall = meter.snapshot(), time.monotonic() - began
                         print(result.line(), flush=True)
+                        print(CpuMeter.line(before, after, len(result.latencies_ms), wall))
                 for name, path in (("day", f"/console?day={busiest}"), ("week", "/console/week")):
                     weight = page_weight(port, cookie, path)
                     print(f"page weight {name}: {weight / 1024:.1f} KB of CSS and JS, gzip")

@@ -218,6 +218,14 @@ class InMemoryBookingRepository(BookingRepository):
         named = [NamedBooking(b, await self._names.names(b)) for b in listed.items]
         return Page(tuple(named), listed.total, listed.request, listed.total_exact)
 
+    async def list_named_upto(self, where: BookingFilter, limit: int) -> tuple[NamedBooking, ...]:
+        matching = sorted(
+            (b for b in self._rows.values() if _matches(b, where)),
+            key=lambda b: (b.start, b.id),
+            reverse=not where.soonest_first,
+        )
+        return tuple([NamedBooking(b, await self._names.names(b)) for b in matching[:limit]])
+
     async def get_named(self, booking_id: BookingId) -> NamedBooking | None:
         booking = self._rows.get(booking_id)
         return None if booking is None else NamedBooking(booking, await self._names.names(booking))

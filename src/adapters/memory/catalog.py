@@ -7,9 +7,11 @@ from collections.abc import Collection
 from dataclasses import replace
 from uuid import UUID
 
-from adapters.memory.store import TableRepository
+from adapters.memory.store import StagedTable, TableRepository
+from booking_domain.accounts import User
 from booking_domain.catalog import ArtistProfile, ArtistProfileExistsError, Service, Studio
 from booking_domain.catalog.ports import (
+    ArtistDesk,
     ArtistFilter,
     ArtistRepository,
     ServiceRepository,
@@ -20,6 +22,14 @@ from booking_domain.shared import ArtistId, Page, PageRequest, ServiceId, Studio
 
 
 class InMemoryArtistRepository(TableRepository[ArtistId, ArtistProfile], ArtistRepository):
+    """Over the artists' table, reading the accounts' (``users``) for ``desk_of``."""
+
+    def __init__(
+        self, table: StagedTable[ArtistId, ArtistProfile], users: StagedTable[UserId, User]
+    ) -> None:
+        super().__init__(table)
+        self._users = users
+
     async def add(self, artist: ArtistProfile) -> None:
         if await self.get_by_user(artist.user_id) is not None:
             raise ArtistProfileExistsError()
@@ -30,6 +40,12 @@ class InMemoryArtistRepository(TableRepository[ArtistId, ArtistProfile], ArtistR
 
     async def get_by_user(self, user_id: UserId) -> ArtistProfile | None:
         return next((a for a in self._rows.values() if a.user_id == user_id), None)
+
+    async def desk_of(self, user_id: UserId) -> ArtistDesk | None:
+        user = self._users.get(user_id)
+        if user is None or user.disabled:
+            return None
+        return ArtistDesk(user.locale, await self.get_by_user(user_id))
 
     async def update(self, artist: ArtistProfile) -> None:
         # The rating is the reviews context's (as on PostgreSQL, where the catalogue never

@@ -109,6 +109,12 @@ class InMemoryNotificationRepository(
         chosen = found[request.offset : request.offset + request.page_size]
         return Page(tuple(chosen), len(found), request)
 
+    async def of_booking(self, booking_id: BookingId, limit: int) -> Sequence[Notification]:
+        found = sorted(
+            (n for n in self._rows.values() if n.booking_id == booking_id), key=lambda n: n.id
+        )
+        return tuple(found[:limit])
+
 
 class InMemoryInboxRepository(TableRepository[NotificationId, InboxItem], InboxRepository):
     async def add(self, item: InboxItem) -> None:

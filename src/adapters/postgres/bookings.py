@@ -353,6 +353,12 @@ class PostgresBookingRepository(OnConnection, BookingRepository):
         named = tuple(NamedBooking(booking_of(r), names_of(r)) for r in rows)
         return Page.counted(named, count_of(total_row), page)
 
+    async def list_named_upto(self, where: BookingFilter, limit: int) -> tuple[NamedBooking, ...]:
+        _, page_sql = list_statements(where, named=True)  # its first page, ``limit`` long
+        params = {**list_params(where, PageRequest()), "limit": limit, "offset": 0}
+        rows = await self._rows_planned_for(page_sql, params, binary=True)
+        return tuple(NamedBooking(booking_of(r), names_of(r)) for r in rows)
+
     async def get_named(self, booking_id: BookingId) -> NamedBooking | None:
         row = await (await self._conn.execute(NAMED_BY_ID.text, {"id": booking_id})).fetchone()
         return None if row is None else NamedBooking(booking_of(row), names_of(row))

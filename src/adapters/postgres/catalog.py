@@ -26,9 +26,11 @@ from adapters.postgres.sql import (
     like_anywhere,
     page_by_keys,
 )
+from adapters.postgres.tables.accounts import users
 from adapters.postgres.tables.catalog import artists, services, studios
 from booking_domain.catalog import ArtistProfile, ArtistStatus, Service, Studio
 from booking_domain.catalog.ports import (
+    ArtistDesk,
     ArtistFilter,
     ArtistRepository,
     ServiceRepository,
@@ -59,6 +61,16 @@ _ARTIST_BY_ID = Statement(lambda: select(artists).where(artists.c.id == bindpara
 _ARTIST_BY_USER = Statement(
     lambda: select(artists).where(artists.c.user_id == bindparam("user_id"))
 )
+# The account and its profile in one statement: every console page asks both.
+_DESK = Statement(
+    lambda: (
+        select(
+            users.c.locale.label("desk_locale"), users.c.disabled.label("desk_disabled"), artists
+        )
+        .select_from(users.outerjoin(artists, artists.c.user_id == users.c.id))
+        .where(users.c.id == bindparam("user_id"))
+    )
+)
 _ARTIST_UPDATE = Statement(lambda: _update_all(artists, keep=("id", "created_at", *_NOT_OURS)))
 
 
@@ -74,6 +86,12 @@ class PostgresArtistRepository(OnConnection, ArtistRepository):
         cursor = await self._conn.execute(_ARTIST_BY_USER.text, {"user_id": user_id})
         row = await cursor.fetchone()
         return artist_of(row) if row else None
+
+    async def desk_of(self, user_id: UserId) -> ArtistDesk | None:
+        row = await (await self._conn.execute(_DESK.text, {"user_id": user_id})).fetchone()
+        if row is None or row["desk_disabled"]:
+            return None
+        return ArtistDesk(str(row["desk_locale"]), None if row["id"] is None else artist_of(row))
 
     async def update(self, artist: ArtistProfile) -> None:
         await self._conn.execute(_ARTIST_UPDATE.text, artist_row(artist))

@@ -161,6 +161,16 @@ _FAILED = Statement(lambda: page_in_order(notifications, _FAILED_ONLY, [_N.id.de
 _FAILED_COUNT = Statement(lambda: exact_count(notifications, _FAILED_ONLY))
 
 
+_OF_BOOKING = Statement(
+    lambda: (
+        select(notifications)
+        .where(_N.booking_id == bindparam("booking_id"))
+        .order_by(_N.id)
+        .limit(bindparam("limit"))
+    )
+)
+
+
 def _row(n: Notification) -> dict[str, Any]:
     def at(moment: datetime | None) -> str | None:
         return None if moment is None else moment.isoformat()
@@ -263,6 +273,11 @@ class PostgresNotificationRepository(OnConnection, NotificationRepository):
         await self._conn.execute(
             _UPDATE_MANY.text, {"rows": Jsonb([_row(n) for n in notifications])}
         )
+
+    async def of_booking(self, booking_id: BookingId, limit: int) -> Sequence[Notification]:
+        params = {"booking_id": booking_id, "limit": limit}
+        rows = await (await self._conn.execute(_OF_BOOKING.text, params)).fetchall()
+        return tuple(_notification(r) for r in rows)
 
     async def failed(self, request: PageRequest) -> Page[Notification]:
         params = {"limit": request.page_size, "offset": request.offset}

@@ -123,6 +123,13 @@ class BookingRepository(Protocol):
         """As ``get``, with the booking's names as ``list_named`` gives them, in one read."""
         ...
 
+    async def list_named_upto(self, where: BookingFilter, limit: int) -> tuple[NamedBooking, ...]:
+        """The first ``limit`` bookings matching ``where`` in its order, with their names as
+        ``list_named`` gives them: one read and nothing counted (a span a page shows whole,
+        such as the console's week: paging it by 100 read it in several statements, each
+        with its count)."""
+        ...
+
     async def touch_up_of(self, original_id: BookingId) -> Booking | None:
         """The touch-up of ``original_id`` that is not cancelled, if any (at most one:
         ``add`` raises ``TouchUpTakenError`` for a second, whatever the concurrency)."""

@@ -43,6 +43,15 @@ class ArtistFilter:
     text: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class ArtistDesk:
+    """An account as the artist's console opens on it: the language it chose and its artist
+    profile (None: it has none)."""
+
+    locale: str
+    artist: ArtistProfile | None
+
+
 class ArtistRepository(Protocol):
     async def add(self, artist: ArtistProfile) -> None:
         """Raises ``ArtistProfileExistsError`` when the user already has a profile."""
@@ -51,6 +60,12 @@ class ArtistRepository(Protocol):
     async def get(self, artist_id: ArtistId) -> ArtistProfile | None: ...
 
     async def get_by_user(self, user_id: UserId) -> ArtistProfile | None: ...
+
+    async def desk_of(self, user_id: UserId) -> ArtistDesk | None:
+        """The account's language and its profile (``get_by_user``), read together in one
+        statement (every console page asks both); None for an account that is gone or
+        disabled."""
+        ...
 
     async def update(self, artist: ArtistProfile) -> None: ...
 

@@ -71,6 +71,13 @@ from booking_domain.notifications.rules import (
     Party,
 )
 from booking_domain.notifications.senders import EmailSender, SmsSender, TelegramSender
+from booking_domain.notifications.sent import (
+    SentMessage,
+    masked_email,
+    masked_phone,
+    messages_for,
+    sent_message,
+)
 from booking_domain.notifications.telegram_chats import (
     LINK_TOKEN_TTL,
     ChatLinkOffer,
@@ -141,6 +148,7 @@ __all__ = [
     "RequestFacts",
     "RetrySchedule",
     "SendOutcome",
+    "SentMessage",
     "SkipReason",
     "SmsDeliveryReports",
     "SmsMessage",
@@ -157,5 +165,9 @@ __all__ = [
     "inbox_event",
     "keyboard_for",
     "link_chat",
+    "masked_email",
+    "masked_phone",
+    "messages_for",
     "read_callback",
+    "sent_message",
 ]

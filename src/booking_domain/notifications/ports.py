@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
 
-from booking_domain.bookings import ClientId
+from booking_domain.bookings import ClientId, HasBookings
 from booking_domain.catalog import HasAftercare
 from booking_domain.consent import HasConsents
 from booking_domain.notifications.facts import AfterSession, BookingFacts, MessageFacts, Recipient
@@ -68,6 +68,11 @@ class NotificationRepository(Protocol):
 
     async def failed(self, request: PageRequest) -> Page[Notification]:
         """Notifications that failed for good, newest first (what admins look into)."""
+        ...
+
+    async def of_booking(self, booking_id: BookingId, limit: int) -> Sequence[Notification]:
+        """The booking's notifications (``booking_id``), oldest first (by id), the first
+        ``limit`` of them."""
         ...
 
 
@@ -266,6 +271,7 @@ class HasNotifications(HasOutbox, Protocol):
 
 class NotificationsUnitOfWork(
     UnitOfWork,
+    HasBookings,
     HasNotifications,
     HasTelegramChats,
     HasAudit,
@@ -273,9 +279,10 @@ class NotificationsUnitOfWork(
     HasConsents,
     Protocol,
 ):
-    """What notification use cases open (the artists' aftercare settings the messages after
-    a session are planned by; the consents: which confirmed bookings' customers are still to
-    be asked to sign; the chats with the Telegram bot)."""
+    """What notification use cases open (the bookings: who may see a booking's messages;
+    the artists' aftercare settings the messages after a session are planned by; the
+    consents: which confirmed bookings' customers are still to be asked to sign; the chats
+    with the Telegram bot)."""
 
 
 NotificationsUnitOfWorkFactory = UnitOfWorkFactory[NotificationsUnitOfWork]

@@ -528,3 +528,31 @@ async def test_lists_carry_the_customers_and_services_names(
     assert page.total == 2 and page.items[1].booking == await load(uow_factory, for_ada[0].id)
     assert single is not None and single.booking == page.items[1].booking
     assert (single.names, missing) == (BookingNames("Ada Lovelace", service, ada.phone), None)
+
+
+async def test_a_span_is_read_in_the_filters_order_up_to_a_limit(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    """``list_named_upto``: the first ``limit`` matches in the filter's order, named as by
+    ``list_named``, nothing counted."""
+    artist = await add_bookable_artist(uow_factory)
+    customer = await add_user(uow_factory)
+    made = []
+    for hour in (3, 0, 2, 1):
+        pair = a_booking(artist, customer, SLOT + hour * HOUR)
+        await store(uow_factory, *pair)
+        made.append(pair[0])
+    by_start = sorted(made, key=lambda b: b.start)
+    soonest = BookingFilter(artist_user_id=artist.user_id, soonest_first=True)
+    latest = BookingFilter(
+        artist_user_id=artist.user_id, starts_from=SLOT + HOUR, starts_before=SLOT + 3 * HOUR
+    )
+    async with uow_factory(read_only=True) as uow:
+        first_three = await uow.bookings.list_named_upto(soonest, 3)
+        every = await uow.bookings.list_named_upto(soonest, 10)
+        window = await uow.bookings.list_named_upto(latest, 10)
+        listed = await uow.bookings.list_named(soonest, PageRequest())
+    assert [n.booking.id for n in first_three] == [b.id for b in by_start[:3]]
+    assert [n.booking.id for n in every] == [b.id for b in by_start]
+    assert list(every) == list(listed.items)
+    assert [n.booking.id for n in window] == [by_start[2].id, by_start[1].id]

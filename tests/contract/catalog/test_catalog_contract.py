@@ -14,7 +14,8 @@ from booking_domain.catalog import (
     GeoPoint,
     Studio,
 )
-from booking_domain.shared import Money, PageRequest, StudioId, new_uuid7
+from booking_domain.catalog.ports import ArtistDesk
+from booking_domain.shared import Money, PageRequest, StudioId, UserId, new_uuid7
 from tests.contract.catalog_rows import a_service, an_artist, stored_user
 from tests.support.builders import START
 from tests.support.storage import AnyUnitOfWorkFactory
@@ -43,6 +44,33 @@ async def test_artists_round_trip_and_one_profile_per_user(
     with pytest.raises(ArtistProfileExistsError):
         async with uow_factory() as uow:
             await uow.artists.add(an_artist(user_id))
+
+
+async def test_an_accounts_desk_is_its_language_and_its_profile_in_one_read(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    """``desk_of``: the account's language with its profile (or None without one); None
+    for an account that is gone or disabled."""
+    async with uow_factory() as uow:
+        artist_user = await stored_user(uow, "a@example.com")
+        bare_user = await stored_user(uow, "b@example.com")
+        artist = an_artist(artist_user)
+        await uow.artists.add(artist)
+        user = await uow.users.get(bare_user)
+        assert user is not None
+        await uow.users.update(replace(user, locale="mn"))
+        await uow.commit()
+    async with uow_factory(read_only=True) as uow:
+        assert await uow.artists.desk_of(artist_user) == ArtistDesk("en", artist)
+        assert await uow.artists.desk_of(bare_user) == ArtistDesk("mn", None)
+        assert await uow.artists.desk_of(UserId(new_uuid7())) is None
+    async with uow_factory() as uow:
+        owner = await uow.users.get(artist_user)
+        assert owner is not None
+        await uow.users.update(replace(owner, disabled=True))
+        await uow.commit()
+    async with uow_factory(read_only=True) as uow:
+        assert await uow.artists.desk_of(artist_user) is None
 
 
 async def test_an_artists_embed_origins_round_trip_in_their_order(

@@ -16,7 +16,13 @@ from adapters.notifications.rendering import BabelRenderer
 from adapters.postgres.database import Database
 from adapters.security.phones import LibPhoneNumbers
 from adapters.system.clock import ManualClock
-from booking_domain.bookings import BookedFor, new_client, record_change, request_booking
+from booking_domain.bookings import (
+    BookedFor,
+    BookingNotFoundError,
+    new_client,
+    record_change,
+    request_booking,
+)
 from booking_domain.bookings.lifecycle import cancel
 from booking_domain.catalog import FixedDeposit
 from booking_domain.catalog.errors import ArtistNotFoundError
@@ -28,6 +34,7 @@ from booking_domain.notifications import (
     NotificationNotFoundError,
     NotificationPreferences,
     NotificationStatus,
+    Party,
     ReminderOffsets,
     RetrySchedule,
     SendOutcome,
@@ -35,7 +42,7 @@ from booking_domain.notifications import (
 )
 from booking_domain.notifications.use_cases import NotificationsDeps, NotificationUseCases
 from booking_domain.scheduling import BusyTimeline
-from booking_domain.shared import Actor, Money, Role, new_uuid7
+from booking_domain.shared import Actor, BookingId, Money, Role, new_uuid7
 from booking_domain.shared.pages import PageRequest
 from booking_domain.testing.builders import open_all_week
 from tests.contract.bookings.test_bookings_contract import SLOT, a_booking, store
@@ -424,3 +431,45 @@ async def test_on_postgres_a_send_job_commits_and_rolls_back_with_its_notificati
         assert len(await queued_ids(w)) == planned
     finally:
         await database.close()
+
+
+async def test_a_bookings_messages_are_read_by_booking_in_order_and_shown_to_its_people(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    """``of_booking``: the booking's notifications only, oldest first, up to a limit; and
+    ``ListBookingMessages``: all to its artist and admins, the customer's own to the
+    customer, nothing to a stranger (not found); addresses masked, never the message."""
+    w = await world(uow_factory)
+    first, event = a_booking(w.artist, w.customer, start=SLOT + timedelta(days=3))
+    await store(w.uow, first, event)
+    other, event = a_booking(w.artist, w.customer, start=SLOT + timedelta(days=4))
+    await store(w.uow, other, event)
+    await w.notifications.plan_notifications()
+    everything = await all_notifications(w)
+    mine = sorted((n for n in everything if n.booking_id == first.id), key=lambda n: n.id)
+    assert len(mine) >= 3 and {n.recipient_id for n in mine} == {
+        w.customer.user_id,
+        w.artist.user_id,
+    }
+    async with w.uow(read_only=True) as uow:
+        assert list(await uow.notifications.of_booking(first.id, 500)) == mine
+        assert list(await uow.notifications.of_booking(first.id, 2)) == mine[:2]
+        assert list(await uow.notifications.of_booking(BookingId(new_uuid7()), 500)) == []
+    shown = w.notifications.list_booking_messages
+    admin = Actor(new_uuid7(), Role.ADMIN)  # type: ignore[arg-type]
+    for reader in (w.artist.actor, admin):
+        assert [m.id for m in await shown(reader, first.id)] == [n.id for n in mine]
+    own = await shown(w.customer, first.id)
+    assert [m.id for m in own] == [n.id for n in mine if n.recipient_id == w.customer.user_id]
+    assert {m.party for m in own} == {Party.CUSTOMER}
+    emails = [m for m in own if m.channel is Channel.EMAIL]
+    async with w.uow(read_only=True) as uow:
+        customer = await uow.users.get(w.customer.user_id)
+    assert customer is not None and customer.email is not None and emails
+    assert {m.address for m in emails} == {f"{customer.email[0]}***@example.com"}
+    assert all(m.address is None for m in own if m.channel is Channel.IN_APP)
+    stranger = await add_user(uow_factory)
+    other_artist = await add_bookable_artist(uow_factory)
+    for nobody in (stranger, other_artist.actor):
+        with pytest.raises(BookingNotFoundError):
+            await shown(nobody, first.id)

@@ -9,7 +9,7 @@ import pytest
 from booking_domain.accounts import Role
 from booking_domain.bookings import BookingNames, BookingNotFoundError, BookingStatus
 from booking_domain.bookings.use_cases import booking_filter
-from booking_domain.shared import BookingId, NaiveDatetimeError, PageRequest
+from booking_domain.shared import BookingId, InvalidInputError, NaiveDatetimeError, PageRequest
 from tests.unit.bookings.conftest import SLOT, World
 
 pytestmark = pytest.mark.anyio
@@ -95,3 +95,37 @@ async def test_the_list_and_a_booking_carry_the_customers_and_services_names(
     assert (await world.list(stranger, PageRequest())).items == ()
     with pytest.raises(BookingNotFoundError):
         await world.app.bookings.read_booking(stranger, booking.id)
+
+
+async def test_a_span_is_read_earliest_first_up_to_its_limit(world: World) -> None:
+    """``ListBookingsBetween``: the actor's bookings of the span only, earliest first, at
+    most ``limit``, and whether more start in it."""
+    ink, other = await world.artist(), await world.artist()
+    ada, bob = await world.user(), await world.user()
+    made = [
+        (await world.book(ada, ink, SLOT + timedelta(hours=hour))).booking for hour in (2, 0, 1)
+    ]
+    elsewhere = (await world.book(bob, other, SLOT)).booking  # another artist's
+    await world.book(bob, ink, SLOT + timedelta(days=1))  # after the span
+    span = world.app.bookings.list_bookings_between
+    end = SLOT + timedelta(hours=12)
+    whole = await span(ink.actor, SLOT, end, limit=10)
+    by_start = sorted(made, key=lambda b: b.start)
+    assert [n.booking.id for n in whole.items] == [b.id for b in by_start]
+    assert whole.more is False
+    assert all(n.names.customer is not None for n in whole.items)
+    cut = await span(ink.actor, SLOT, end, limit=2)
+    assert ([n.booking.id for n in cut.items], cut.more) == ([b.id for b in by_start[:2]], True)
+    exact = await span(ink.actor, SLOT, end, limit=3)
+    assert (len(exact.items), exact.more) == (3, False)
+    assert [n.booking.id for n in (await span(bob, SLOT, end, limit=10)).items] == [elsewhere.id]
+    assert len((await span(ada, SLOT, end, limit=10)).items) == 3
+
+
+@pytest.mark.parametrize("limit", [0, -1, 1_001, 10**12])
+async def test_a_span_limit_out_of_range_is_refused(world: World, limit: int) -> None:
+    artist = await world.artist()
+    with pytest.raises(InvalidInputError):
+        await world.app.bookings.list_bookings_between(
+            artist.actor, SLOT, SLOT + timedelta(days=1), limit=limit
+        )

@@ -1,5 +1,5 @@
-"""The console's day and week read every booking of their span, page after page of the
-bookings list (a busy studio's week is more than one page), in the in-memory core."""
+"""The console's day and week read every booking of their span (a busy studio's week is
+more than a page of the bookings list) in one read, earliest first, in the in-memory core."""
 
 from __future__ import annotations
 
@@ -34,9 +34,11 @@ async def test_a_span_of_more_than_a_page_is_read_whole() -> None:
         artist.user_id, artist.actor.role, SessionFamilyId(new_uuid7()), "t", START, START
     )
     desk = Desk(claims, "token", artist.profile, "en")
-    found, total = await bookings_between(app.bookings, desk, monday, monday + timedelta(days=7))
-    assert (len(found), total) == (wanted, wanted)
+    found, more = await bookings_between(app.bookings, desk, monday, monday + timedelta(days=7))
+    assert (len(found), more) == (wanted, False)
     assert len({named.booking.id for named in found}) == wanted
+    starts = [named.booking.start for named in found]
+    assert starts == sorted(starts)
     first_day, _ = await bookings_between(
         app.bookings, desk, monday + timedelta(days=2), monday + timedelta(days=3)
     )

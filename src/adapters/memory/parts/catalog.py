@@ -21,7 +21,9 @@ from booking_domain.catalog.ports import CatalogUnitOfWork
 
 
 class Part(media.Part):
-    artists = over_table(InMemoryArtistRepository, "artists")
+    artists = cached_property(
+        lambda uow: InMemoryArtistRepository(uow.staged("artists"), uow.staged("users"))
+    )
     studios = over_table(InMemoryStudioRepository, "studios")
     studio_invites = over_table(InMemoryStudioInviteRepository, "studio_invites")
     services = over_table(InMemoryServiceRepository, "services")

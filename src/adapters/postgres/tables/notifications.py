@@ -55,6 +55,13 @@ notifications = sa.Table(
         postgresql_where=sa.text("channel = 'sms' AND reference IS NOT NULL"),
     ),
     sa.Index("ix_notifications_client_id", "client_id"),
+    # A booking's messages, in the order they were made (migration 0057).
+    sa.Index(
+        "ix_notifications_booking_id",
+        "booking_id",
+        "id",
+        postgresql_where=sa.text("booking_id IS NOT NULL"),
+    ),
     sa.CheckConstraint("(recipient_id IS NULL) <> (client_id IS NULL)", name="addressee"),
 )
 

@@ -32,14 +32,17 @@ from booking_domain.bookings.use_cases.moderation import (
 )
 from booking_domain.bookings.use_cases.parties import ClientDetails, CustomerLookup
 from booking_domain.bookings.use_cases.queries import (
+    MAX_SPAN,
     AdminBookingFilter,
     BookingHistory,
+    BookingSpan,
     CustomerContact,
     FindBookingByReference,
     GetBooking,
     GetCustomerContact,
     ListAllBookings,
     ListBookings,
+    ListBookingsBetween,
     ReadBooking,
     booking_filter,
 )
@@ -69,6 +72,7 @@ class BookingUseCases(UseCaseBundle[BookingsDeps]):
     find_booking_by_reference: FindBookingByReference
     get_customer_contact: GetCustomerContact
     list_bookings: ListBookings
+    list_bookings_between: ListBookingsBetween
     list_all_bookings: ListAllBookings
     booking_history: BookingHistory
     change_status: ChangeBookingStatus
@@ -92,12 +96,14 @@ class BookingUseCases(UseCaseBundle[BookingsDeps]):
 __all__ = [
     "EXPIRY_BATCH",
     "MAX_NOTES_LENGTH",
+    "MAX_SPAN",
     "AddIdea",
     "AdminBookingFilter",
     "BookTouchUp",
     "BookingCreated",
     "BookingHistory",
     "BookingRequest",
+    "BookingSpan",
     "BookingUseCases",
     "BookingsDeps",
     "ChangeBookingStatus",
@@ -116,6 +122,7 @@ __all__ = [
     "IdeaEntry",
     "ListAllBookings",
     "ListBookings",
+    "ListBookingsBetween",
     "ListClients",
     "ListIdeas",
     "PurgeIdempotencyKeys",

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Final
 
 from booking_domain.accounts import User
 from booking_domain.bookings.access import load_visible, load_visible_by_reference, visible_to
@@ -18,7 +19,7 @@ from booking_domain.bookings.names import NamedBooking, named_for, names_for
 from booking_domain.bookings.ports import BookingFilter
 from booking_domain.bookings.status import BookingStatus, PaymentStatus
 from booking_domain.bookings.use_cases.deps import BookingsDeps
-from booking_domain.shared.errors import PermissionDeniedError
+from booking_domain.shared.errors import FieldError, InvalidInputError, PermissionDeniedError
 from booking_domain.shared.identity import Actor, Role
 from booking_domain.shared.ids import ArtistId, BookingId, UserId
 from booking_domain.shared.pages import Page, PageRequest
@@ -124,6 +125,40 @@ class ListBookings(UseCase[BookingsDeps]):
         async with self._deps.uow(read_only=True) as uow:
             listed = await uow.bookings.list_named(where, page)
         return dataclasses.replace(listed, items=tuple(named_for(actor, n) for n in listed.items))
+
+
+MAX_SPAN: Final = 1_000  # bookings a span is read with at most (a busy studio's week: ~230)
+
+
+@dataclass(frozen=True, slots=True)
+class BookingSpan:
+    """The bookings starting in a span, earliest first, and whether more start in it than
+    were read (past the limit asked)."""
+
+    items: tuple[NamedBooking, ...]
+    more: bool
+
+
+class ListBookingsBetween(UseCase[BookingsDeps]):
+    """The actor's bookings (as ``ListBookings`` chooses and names them) starting in
+    ``[starts_from, starts_before)``, earliest first, at most ``limit`` of them (1 to
+    ``MAX_SPAN``), in one read with nothing counted: a span a page shows whole (the
+    console's day and week), where paging by 100 cost a statement and a count per page."""
+
+    async def __call__(
+        self, actor: Actor, starts_from: datetime, starts_before: datetime, *, limit: int
+    ) -> BookingSpan:
+        if not 1 <= limit <= MAX_SPAN:
+            raise InvalidInputError(
+                errors=(FieldError("limit", f"Use 1 to {MAX_SPAN}.", "out_of_range"),)
+            )
+        where = booking_filter(
+            actor, starts_from=starts_from, starts_before=starts_before, soonest_first=True
+        )
+        async with self._deps.uow(read_only=True) as uow:
+            read = await uow.bookings.list_named_upto(where, limit + 1)
+        items = tuple(named_for(actor, n) for n in read[:limit])
+        return BookingSpan(items, more=len(read) > limit)
 
 
 @dataclass(frozen=True, slots=True)

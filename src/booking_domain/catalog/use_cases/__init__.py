@@ -48,6 +48,7 @@ from booking_domain.catalog.use_cases.portfolio import (
 from booking_domain.catalog.use_cases.profiles import (
     CreateArtistProfile,
     GetArtist,
+    OpenArtistDesk,
     OwnArtistProfile,
     ProfileFields,
     UpdateArtistProfile,
@@ -92,6 +93,7 @@ class CatalogUseCases(UseCaseBundle[CatalogDeps]):
     update_artist: UpdateArtistProfile
     get_artist: GetArtist
     own_artist_profile: OwnArtistProfile
+    open_artist_desk: OpenArtistDesk
     submit_artist: SubmitArtistProfile
     review_artist: ReviewArtistProfile
     reinstate_artist: ReinstateArtist
@@ -170,6 +172,7 @@ __all__ = [
     "ListStudioMembers",
     "ListStudios",
     "MadeInvite",
+    "OpenArtistDesk",
     "OpenBookingLink",
     "OwnArtistProfile",
     "OwnedStudios",

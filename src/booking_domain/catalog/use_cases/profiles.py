@@ -6,12 +6,13 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
+from booking_domain.accounts import UserNotFoundError
 from booking_domain.catalog.artists import ArtistProfile
 from booking_domain.catalog.embedding import embed_origins
 from booking_domain.catalog.errors import ArtistNotFoundError
 from booking_domain.catalog.loading import load_artist, load_editable_artist
 from booking_domain.catalog.policy import SchedulingPolicy
-from booking_domain.catalog.ports import CatalogUnitOfWork
+from booking_domain.catalog.ports import ArtistDesk, CatalogUnitOfWork
 from booking_domain.catalog.use_cases.deps import CatalogDeps
 from booking_domain.catalog.use_cases.locations import Coordinates, geo_point
 from booking_domain.shared.errors import FieldError, InvalidInputError, PermissionDeniedError
@@ -241,6 +242,21 @@ class OwnArtistProfile(UseCase[CatalogDeps]):
         if artist is None:
             raise ArtistNotFoundError()
         return artist
+
+
+class OpenArtistDesk(UseCase[CatalogDeps]):
+    """The caller's account as the artist's console opens on it, in one read: the language
+    it chose and, for an artist, its own profile (``OwnArtistProfile``; None without one;
+    other roles never have it read). ``UserNotFoundError`` for an account gone or disabled."""
+
+    async def __call__(self, actor: Actor) -> ArtistDesk:
+        async with self._deps.uow(read_only=True) as uow:
+            desk = await uow.artists.desk_of(actor.user_id)
+        if desk is None:
+            raise UserNotFoundError()
+        if actor.role is not Role.ARTIST and desk.artist is not None:
+            return replace(desk, artist=None)
+        return desk
 
 
 class GetArtist(UseCase[CatalogDeps]):

@@ -8,6 +8,7 @@ from booking_domain.notifications.use_cases.admin import (
     ListFailedNotifications,
     RetryNotification,
 )
+from booking_domain.notifications.use_cases.booking_messages import ListBookingMessages
 from booking_domain.notifications.use_cases.delivery import RecordSmsDelivery
 from booking_domain.notifications.use_cases.deps import NotificationsDeps
 from booking_domain.notifications.use_cases.inbox import (
@@ -53,6 +54,7 @@ class NotificationUseCases(UseCaseBundle[NotificationsDeps]):
     set_reminder_offsets: SetReminderOffsets
     list_failed_notifications: ListFailedNotifications
     retry_notification: RetryNotification
+    list_booking_messages: ListBookingMessages
     record_sms_delivery: RecordSmsDelivery
     start_telegram_chat_link: StartTelegramChatLink
     get_telegram_chat: GetTelegramChat
@@ -65,6 +67,7 @@ __all__ = [
     "GetPreferences",
     "GetReminderOffsets",
     "GetTelegramChat",
+    "ListBookingMessages",
     "ListFailedNotifications",
     "ListInbox",
     "MarkAllRead",

@@ -1,7 +1,8 @@
 """The in-app inbox and notification settings (``/api/v1/me/notifications``,
 ``/api/v1/me/notification-preferences``), an artist's reminder offsets
-(``/api/v1/artists/{id}/reminders``) and admins' failed notifications
-(``/api/v1/admin/notifications``)."""
+(``/api/v1/artists/{id}/reminders``), admins' failed notifications
+(``/api/v1/admin/notifications``) and the messages sent about a booking
+(``/api/v1/bookings/{id}/messages``)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_202_ACCEPTED
 
+from booking_domain.bookings import BookingNotFoundError
 from booking_domain.catalog import ArtistNotFoundError
 from booking_domain.notifications import (
     InvalidReminderOffsetsError,
@@ -27,7 +29,7 @@ from booking_domain.shared import (
     ConcurrentUpdateError,
     PermissionDeniedError,
 )
-from booking_domain.shared.ids import ArtistId
+from booking_domain.shared.ids import ArtistId, BookingId
 from booking_domain.shared.pages import PageRequest
 from entrypoints.http.caller import Caller
 from entrypoints.http.controllers import AdminOnly, SignedIn
@@ -41,6 +43,8 @@ from entrypoints.http.notifications.dto import (
     PreferencesView,
     ReminderOffsetsRequest,
     ReminderOffsetsView,
+    SentMessagesView,
+    SentMessageView,
     UnreadCountView,
 )
 from entrypoints.http.problem_docs import raises_exactly
@@ -68,6 +72,8 @@ FAILED_RAISES = raises_exactly(PermissionDeniedError)
 RETRY_RAISES = raises_exactly(
     PermissionDeniedError, NotificationNotFoundError, ConcurrentUpdateError
 )
+# A booking's messages: not there, or not the caller's (its artist, its customer, admins).
+MESSAGES_RAISES = raises_exactly(BookingNotFoundError)
 
 
 class InboxController(SignedIn, context="notifications"):
@@ -200,3 +206,19 @@ class AdminNotificationsController(AdminOnly, context="notifications"):
     ) -> FailedNotificationView:
         again = await notifications.retry_notification(actor, NotificationId(notification_id))
         return FailedNotificationView.of(again)
+
+
+class BookingMessagesController(SignedIn, context="notifications"):
+    path = "/bookings/{booking_id:uuid}/messages"
+    tags = ["notifications", "bookings"]
+
+    @get(
+        summary="What the platform sent about a booking (its artist, admins; its customer: "
+        "their own)",
+        opt=MESSAGES_RAISES,
+    )
+    async def messages(
+        self, booking_id: FromPath[UUID], actor: Caller, notifications: NotificationsDep
+    ) -> SentMessagesView:
+        found = await notifications.list_booking_messages(actor, BookingId(booking_id))
+        return SentMessagesView(items=[SentMessageView.of(m) for m in found])

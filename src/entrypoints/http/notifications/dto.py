@@ -14,6 +14,7 @@ from booking_domain.notifications import (
     Notification,
     NotificationPreferences,
     ReminderOffsets,
+    SentMessage,
 )
 from entrypoints.http.wire import Dto, PageView, View, utc
 
@@ -124,3 +125,38 @@ class FailedNotificationView(View, frozen=True):
 
 class FailedNotificationPage(PageView[FailedNotificationView], frozen=True):
     items: list[FailedNotificationView]
+
+
+class SentMessageView(View, frozen=True):
+    """One message about a booking: to whom (``customer`` or ``artist``), on which channel,
+    what (its kind), when, and its outcome; never its text, and the address masked."""
+
+    id: UUID
+    kind: str
+    channel: str  # email, sms, in_app, telegram
+    recipient: str  # the recipient's part in the booking: customer, artist
+    status: str  # pending, sent, failed, skipped
+    at: datetime  # sent, failed or skipped then; pending: due then
+    reason: str | None  # why skipped (e.g. text_limit, unserved_number), a text's error code
+    delivery: str | None  # a sent text's delivery: queued, sent, delivered, undelivered, failed
+    address: str | None  # masked: d***@example.com, +976 ** ** 12; None in-app and Telegram
+
+    @classmethod
+    def of(cls, m: SentMessage) -> SentMessageView:
+        return cls(
+            id=m.id,
+            kind=m.kind,
+            channel=m.channel.value,
+            recipient=m.party.value,
+            status=m.status.value,
+            at=utc(m.at),
+            reason=m.reason,
+            delivery=None if m.delivery is None else m.delivery.value,
+            address=m.address,
+        )
+
+
+class SentMessagesView(View, frozen=True):
+    """The messages sent about a booking, oldest first (at most 500)."""
+
+    items: list[SentMessageView]

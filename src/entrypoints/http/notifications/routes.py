@@ -2,6 +2,7 @@
 
 from entrypoints.http.notifications.controller import (
     AdminNotificationsController,
+    BookingMessagesController,
     InboxController,
     ReminderOffsetsController,
 )
@@ -14,6 +15,7 @@ ROUTES = Routes(
         InboxController,
         ReminderOffsetsController,
         AdminNotificationsController,
+        BookingMessagesController,
         SmsStatusController,
         TelegramChatController,
     )

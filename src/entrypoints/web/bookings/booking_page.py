@@ -2,8 +2,9 @@
 
 - ``GET /console/bookings/{id}``: its facts, actions and history, the customer's design
   ideas with their pictures (``ListIdeas``), the consent (``GetBookingConsent``: required or
-  not, signed when and by whom, the ID check, what completing still waits for) and the
-  deposit and balance invoices (``ListBookingInvoices``);
+  not, signed when and by whom, the ID check, what completing still waits for), the
+  deposit and balance invoices (``ListBookingInvoices``) and the messages sent about it
+  (``ListBookingMessages``: ``booking_messages.py``);
 - ``GET /console/bookings/{id}/cancel``: what cancelling now gives back, asked before;
 - ``POST /console/bookings/{id}/act``: approve, decline, cancel, complete or mark a no-show
   (``ChangeBookingStatus``);
@@ -35,6 +36,7 @@ from booking_domain.consent import ConsentUseCases, DocumentFormat, IdDocument
 from booking_domain.media import StorageUnavailableError
 from booking_domain.payments import BalanceRequest, BalanceSettled, PaymentUseCases
 from booking_domain.shared import BookingId, Clock, DomainError, NotFoundError
+from entrypoints.web.bookings.booking_messages import message_lines
 from entrypoints.web.bookings.booking_views import (
     ID_DOCUMENTS,
     adjustment_of,
@@ -121,6 +123,7 @@ async def booking_page(
             )
         except StorageUnavailableError:
             ideas = None
+        messages = await message_lines(at.request, desk, booking_id)
     except NotFoundError:
         return refused_page(desk.locale, NOT_YOURS, 404)
     booking = named.booking
@@ -139,6 +142,7 @@ async def booking_page(
         balance_due=billing.balance_due,
         problem=problem,
         done=DONE.get(done or ""),
+        messages=messages,
     )
 
 

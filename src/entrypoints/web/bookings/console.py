@@ -11,7 +11,6 @@ Every handler: who is at the desk, one use case, the page (docs/console.md).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Annotated, Any, Final
@@ -25,14 +24,8 @@ from litestar.response import Redirect, Template
 
 from booking_domain.bookings import BOOKING_EVENT_TYPES, NamedBooking
 from booking_domain.bookings.staff_actions import staff_actions
-from booking_domain.bookings.use_cases import BookingUseCases
-from booking_domain.shared import (
-    MAX_PAGE_SIZE,
-    BookingId,
-    Clock,
-    PageRequest,
-    Role,
-)
+from booking_domain.bookings.use_cases import MAX_SPAN, BookingUseCases
+from booking_domain.shared import BookingId, Clock, Role
 from entrypoints.web.shared.console import (
     CONSOLE,
     Desk,
@@ -48,7 +41,7 @@ from entrypoints.web.shared.render import Lang
 from entrypoints.web.shared.texts import translator
 
 Day = Annotated[str | None, QueryParameter(max_length=10)]
-SPAN_LIMIT: Final = 1_000  # bookings a day or a week shows at most
+SPAN_LIMIT: Final = MAX_SPAN  # bookings a day or a week shows at most
 TABS: Final = (
     Tab(10, "today", CONSOLE, "Today"),
     Tab(20, "week", f"{CONSOLE}/week", "Week"),
@@ -147,31 +140,12 @@ def bounds(day: date, desk: Desk) -> tuple[datetime, datetime]:
 
 async def bookings_between(
     bookings: BookingUseCases, desk: Desk, first: datetime, following: datetime
-) -> tuple[list[NamedBooking], int]:
-    """The artist's bookings starting in ``[first, following)``, page after page of the
-    API's list up to ``SPAN_LIMIT`` (a week of a busy studio is a few hundred), and how many
-    there are in all (more than were read only past the limit)."""
-    read: list[NamedBooking] = []
-    page = 1
-    while True:
-        found = await bookings.list_bookings(
-            desk.actor,
-            PageRequest(page, MAX_PAGE_SIZE),
-            starts_from=first,
-            starts_before=following,
-        )
-        read += found.items
-        if not found.items or len(read) >= min(found.total, SPAN_LIMIT):
-            return read, found.total
-        page += 1
-
-
-def day_lines(
-    desk: Desk, found: Sequence[NamedBooking], now: datetime
-) -> list[tuple[BookingLine, datetime]]:
-    """The bookings as lines, earliest first, each with its start (to sort them into days)."""
-    ordered = sorted(found, key=lambda n: n.booking.start)
-    return [(booking_line(named, desk, now), named.booking.start) for named in ordered]
+) -> tuple[list[NamedBooking], bool]:
+    """The artist's bookings starting in ``[first, following)``, earliest first, up to
+    ``SPAN_LIMIT`` (a week of a busy studio is a few hundred), in one read; and whether
+    there are more than that."""
+    span = await bookings.list_bookings_between(desk.actor, first, following, limit=SPAN_LIMIT)
+    return list(span.items), span.more
 
 
 async def bookings_desk(
@@ -204,8 +178,8 @@ async def console_today(
     now = clock.now()
     shown = chosen_day(day, desk, now)
     first, following = bounds(shown, desk)
-    found, total = await bookings_between(bookings, desk, first, following)
-    lines = [line for line, _ in day_lines(desk, found, now)]
+    found, more = await bookings_between(bookings, desk, first, following)
+    lines = [booking_line(named, desk, now) for named in found]
     return console_page(
         "console_today.html.j2",
         request,
@@ -217,7 +191,7 @@ async def console_today(
         previous=(shown - timedelta(days=1)).isoformat(),
         next=(shown + timedelta(days=1)).isoformat(),
         lines=lines,
-        more=total > len(lines),
+        more=more,
         live={"events": LIVE_EVENTS, "updated": translator(desk.locale)(UPDATED)},
     )
 
