@@ -5,7 +5,7 @@ messages in the order they were made.
 Rolling-deploy safe: an index only (the release still running reads and writes as before).
 
 Revision ID: 0057_notifications_by_booking
-Revises: 0055_artist_embed_origins
+Revises: 0056_studio_invites
 Create Date: 2026-11-28 12:00:00
 """
 
