@@ -93,6 +93,17 @@ def _positive_int(raw: str) -> int:
     return value
 
 
+def _shift_seconds(raw: str) -> int:
+    """Whole seconds, ASCII digits with an optional sign, at most ten years either way."""
+    text = raw.strip()
+    if not text.lstrip("+-").isascii() or not text.lstrip("+-").isdigit():
+        raise ValueError("expected whole seconds, e.g. 86400")
+    value = int(text)
+    if abs(value) > 10 * 366 * 86_400:
+        raise ValueError("expected at most ten years")
+    return value
+
+
 def _minutes(raw: str) -> timedelta:
     return timedelta(minutes=_positive_int(raw))
 
@@ -204,6 +215,7 @@ FIELDS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "SMS_RANGE_DAILY_LIMIT": ("sms_range_daily_limit", _positive_int),
     "SMS_ACCOUNT_DAILY_LIMIT": ("sms_account_daily_limit", _positive_int),
     "CUSTOMER_LOOKUPS_PER_HOUR": ("customer_lookups_per_hour", _positive_int),
+    "CLOCK_SHIFT_SECONDS": ("clock_shift_seconds", _shift_seconds),
     "TRUSTED_PROXIES": ("trusted_proxies", _csv),
     "REDIS_URL": ("redis_url", str),
     "REDIS_NAMESPACE": ("redis_namespace", str),

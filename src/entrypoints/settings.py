@@ -91,6 +91,9 @@ class Settings:
     # How many customers an artist may look up an hour when booking them in by email or
     # phone (booking_domain/bookings/lookups.py): the answer tells who has an account.
     customer_lookups_per_hour: int = 60
+    # Seconds the clock runs ahead of the wall clock (negative: behind), in the local
+    # profile only (adapters/system/clock.py, ShiftedClock): to rehearse another day.
+    clock_shift_seconds: int = 0
     # Addresses of proxies whose X-Forwarded-For / X-Forwarded-Proto are believed; none by
     # default, so a client cannot pose as another address (the rate limits key on it).
     trusted_proxies: tuple[str, ...] = ()
@@ -304,6 +307,8 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     values["profile"] = profile
     if profile is Profile.PRODUCTION:
         problems = missing_in_production(env) + problems + short_jwt_secret(values)
+        if values.get("clock_shift_seconds"):
+            problems.append(f"{PREFIX}CLOCK_SHIFT_SECONDS is for the local profile only")
         values.setdefault("seed_demo_data", False)
     # Every check runs on every start, so one refusal names everything to fix: the
     # chosen gateway's needs are named beside the missing required settings.

@@ -17,6 +17,9 @@ from booking_domain.shared import UserId
 
 _ALGORITHM = "HS256"
 _REQUIRED_CLAIMS = ["sub", "role", "sid", "exp", "iat", "jti"]
+# How far a token's issue time may lie after the verifying clock's now: the processes of
+# one deployment read clocks a few seconds apart at most.
+_ISSUED_LEEWAY = timedelta(seconds=30)
 # A stream ticket is an access token with this scope: good for the event stream only.
 _STREAM_SCOPE = "events:stream"
 STREAM_TICKET_TTL = timedelta(minutes=1)
@@ -73,6 +76,8 @@ class JwtTokenService(TokenService):
             raise InvalidTokenError("This is not a stream ticket.")
         if now >= claims.expires_at:
             raise InvalidTokenError("The stream ticket has expired; ask for a new one.")
+        if claims.issued_at > now + _ISSUED_LEEWAY:
+            raise InvalidTokenError("The stream ticket is not valid yet.")
         return claims
 
     def _issue(
@@ -109,6 +114,8 @@ class JwtTokenService(TokenService):
         # Expiry is checked against the injected clock, not the process's wall clock.
         if now >= claims.expires_at:
             raise InvalidTokenError("The access token has expired.")
+        if claims.issued_at > now + _ISSUED_LEEWAY:
+            raise InvalidTokenError("The access token is not valid yet.")
         return claims
 
     def _verify_signature_and_claims(self, token: str) -> tuple[AccessClaims, str | None]:
@@ -118,7 +125,9 @@ class JwtTokenService(TokenService):
                 self._secret,
                 algorithms=[_ALGORITHM],
                 issuer=self._issuer,
-                options={"require": _REQUIRED_CLAIMS, "verify_exp": False},
+                # Expiry and issue time are judged by the injected clock (``_in_time``), not
+                # PyJWT's wall clock: a clock shifted to rehearse another day, or a test's.
+                options={"require": _REQUIRED_CLAIMS, "verify_exp": False, "verify_iat": False},
             )
             expires = datetime.fromtimestamp(int(claims["exp"]), UTC)
             issued = datetime.fromtimestamp(int(claims["iat"]), UTC)

@@ -1,4 +1,5 @@
-"""Clocks: the real one, and a manual one for tests and simulations."""
+"""Clocks: the real one, one shifted from it (the local profile's rehearsal of another day),
+and a manual one for tests and simulations."""
 
 from __future__ import annotations
 
@@ -12,6 +13,19 @@ class SystemClock(Clock):
 
     def now(self) -> datetime:
         return datetime.now(UTC)
+
+
+class ShiftedClock(Clock):
+    """The wall clock moved by a fixed ``shift`` (ahead when positive): time runs as it does,
+    from another starting point. The local profile's ``INKSLOT_CLOCK_SHIFT_SECONDS``, to live
+    through a day that has not come yet with real processes (a rehearsal, a browser test of
+    a booking's whole day: restart with a larger shift to move on); production refuses it."""
+
+    def __init__(self, shift: timedelta) -> None:
+        self._shift = shift
+
+    def now(self) -> datetime:
+        return datetime.now(UTC) + self._shift
 
 
 class ManualClock(Clock):

@@ -7,6 +7,7 @@ call both, in the event loop that uses them.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from dependency_injector import containers, providers
@@ -35,9 +36,9 @@ from adapters.security.passwords import Argon2Parameters, Argon2PasswordHasher
 from adapters.security.phones import LibPhoneNumbers
 from adapters.security.secret_box import FernetSecretBox
 from adapters.security.tokens import JwtTokenService
-from adapters.system.clock import SystemClock
+from adapters.system.clock import ShiftedClock, SystemClock
 from adapters.webhooks.http import HttpWebhookSender
-from booking_domain.shared import OutboxRelay
+from booking_domain.shared import Clock, OutboxRelay
 from entrypoints.container.notifications import Channels, channels_for
 from entrypoints.container.payments import Payments, payments_for
 from entrypoints.container.storage import Storage, storage_for
@@ -180,6 +181,13 @@ def _secret_box(settings: Settings) -> FernetSecretBox:
     return FernetSecretBox(encryption_keys_for(settings))
 
 
+def _clock(settings: Settings) -> Clock:
+    """The wall clock; in the local profile, shifted by ``clock_shift_seconds`` when set."""
+    if settings.clock_shift_seconds:
+        return ShiftedClock(timedelta(seconds=settings.clock_shift_seconds))
+    return SystemClock()
+
+
 def _hasher(settings: Settings) -> Argon2PasswordHasher:
     return Argon2PasswordHasher(
         Argon2Parameters(
@@ -193,7 +201,7 @@ def _hasher(settings: Settings) -> Argon2PasswordHasher:
 class _CommonAdapters(containers.DeclarativeContainer):
     settings = providers.Dependency(instance_of=Settings)
     jwt_secret = providers.Dependency(instance_of=str)
-    clock = providers.Singleton(SystemClock)
+    clock = providers.Singleton(_clock, settings)
     hasher = providers.Singleton(_hasher, settings)
     webhook_sender = providers.Singleton(_webhook_sender, settings)
     calendar_fetcher = providers.Singleton(_calendar_fetcher, settings)

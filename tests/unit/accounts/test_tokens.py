@@ -105,3 +105,19 @@ def test_a_form_token_is_its_sessions_own_and_needs_the_key(first: UUID, second:
     assert service.form_token(one) != JwtTokenService("k" * 32).form_token(one)
     with pytest.raises(InvalidTokenError):
         service.verify_access_token(service.form_token(one), START)
+
+
+def test_the_injected_clock_alone_judges_when_a_token_was_issued() -> None:
+    """A token issued by a clock ahead of the wall clock (the local profile's rehearsal of
+    another day, a test's) verifies by that clock; PyJWT's own check of ``iat`` against
+    the wall clock refused it. One issued after the clock's now is refused."""
+    ahead = START.replace(year=START.year + 3)
+    fresh = service.issue_access_token(USER, Role.ARTIST, SESSION, ahead).token
+    assert service.verify_access_token(fresh, ahead + timedelta(minutes=1)).user_id == USER
+    ticket = service.issue_stream_ticket(service.verify_access_token(fresh, ahead), ahead).token
+    assert service.verify_stream_ticket(ticket, ahead).user_id == USER
+    later = JwtTokenService(TEST_JWT_SECRET).issue_access_token(
+        USER, Role.ARTIST, SESSION, ahead + timedelta(minutes=5)
+    )
+    with pytest.raises(InvalidTokenError):
+        JwtTokenService(TEST_JWT_SECRET).verify_access_token(later.token, ahead)

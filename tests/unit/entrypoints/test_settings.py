@@ -230,3 +230,16 @@ def test_where_texts_go_and_their_bounds_are_read_and_checked() -> None:
     for name, bad in bad_values:
         with pytest.raises(SettingsError, match=f"INKSLOT_{name}"):
             load_settings({f"INKSLOT_{name}": bad})
+
+
+def test_a_shifted_clock_is_the_local_profiles_only() -> None:
+    """A rehearsal of another day runs on a clock shifted by whole seconds; production
+    refuses any shift, and a shift that is no number of seconds is refused everywhere."""
+    assert load_settings({}).clock_shift_seconds == 0
+    assert load_settings({"INKSLOT_CLOCK_SHIFT_SECONDS": "-3600"}).clock_shift_seconds == -3600
+    assert load_settings({"INKSLOT_CLOCK_SHIFT_SECONDS": "86400"}).clock_shift_seconds == 86400
+    for bad in ("1.5", "1e3", "٣٦٠٠", "3600\x00", "999999999999"):
+        with pytest.raises(SettingsError, match="CLOCK_SHIFT_SECONDS"):
+            load_settings({"INKSLOT_CLOCK_SHIFT_SECONDS": bad})
+    with pytest.raises(SettingsError, match="local profile only"):
+        load_settings({**PRODUCTION_ENV, "INKSLOT_CLOCK_SHIFT_SECONDS": "60"})
