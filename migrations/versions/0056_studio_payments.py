@@ -1,0 +1,81 @@
+"""Payments taken in the studio: cash, card-terminal and bank-transfer payments the artist
+records against a booking, with receipts numbered per artist (``studio_payments``,
+``studio_receipt_counters``; docs/payments.md, "Payments taken in the studio").
+
+Rolling-deploy safe: new tables only; the release still running neither reads nor writes
+them.
+
+Revision ID: 0056_studio_payments
+Revises: 0055_artist_embed_origins
+Create Date: 2026-11-28 12:00:00
+"""
+
+from collections.abc import Sequence
+
+from alembic import op
+
+revision: str = "0056_studio_payments"
+down_revision: str | None = "0055_artist_embed_origins"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+_UP = """
+CREATE TABLE studio_payments (
+    id uuid NOT NULL,
+    booking_id uuid NOT NULL,
+    artist_id uuid NOT NULL,
+    receipt_number integer NOT NULL,
+    method text NOT NULL,
+    kind text NOT NULL,
+    amount bigint NOT NULL,
+    refunded_amount bigint NOT NULL,
+    currency text NOT NULL,
+    note text,
+    recorded_by uuid NOT NULL,
+    recorded_at timestamptz NOT NULL,
+    refunded_at timestamptz,
+    receipt_token_hash text NOT NULL,
+    idempotency_key text,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    updated_at timestamptz NOT NULL DEFAULT now(),
+    CONSTRAINT pk_studio_payments PRIMARY KEY (id),
+    CONSTRAINT fk_studio_payments_booking_id_bookings FOREIGN KEY (booking_id)
+        REFERENCES bookings (id),
+    CONSTRAINT fk_studio_payments_artist_id_artists FOREIGN KEY (artist_id)
+        REFERENCES artists (id),
+    CONSTRAINT fk_studio_payments_recorded_by_users FOREIGN KEY (recorded_by)
+        REFERENCES users (id),
+    CONSTRAINT uq_studio_payments_artist_id_receipt_number UNIQUE (artist_id, receipt_number),
+    CONSTRAINT uq_studio_payments_recorded_by_idempotency_key
+        UNIQUE (recorded_by, idempotency_key),
+    CONSTRAINT uq_studio_payments_receipt_token_hash UNIQUE (receipt_token_hash),
+    CONSTRAINT ck_studio_payments_amount_positive CHECK (amount > 0),
+    CONSTRAINT ck_studio_payments_refund_bounded CHECK (refunded_amount BETWEEN 0 AND amount),
+    CONSTRAINT ck_studio_payments_receipt_number_positive CHECK (receipt_number > 0),
+    CONSTRAINT ck_studio_payments_method_known
+        CHECK (method IN ('cash', 'card_terminal', 'bank_transfer')),
+    CONSTRAINT ck_studio_payments_kind_known CHECK (kind IN ('deposit', 'balance', 'all'))
+);
+CREATE INDEX ix_studio_payments_booking_id_receipt_number
+    ON studio_payments (booking_id, receipt_number);
+CREATE TABLE studio_receipt_counters (
+    artist_id uuid NOT NULL,
+    last_number integer NOT NULL,
+    CONSTRAINT pk_studio_receipt_counters PRIMARY KEY (artist_id),
+    CONSTRAINT fk_studio_receipt_counters_artist_id_artists FOREIGN KEY (artist_id)
+        REFERENCES artists (id) ON DELETE CASCADE,
+    CONSTRAINT ck_studio_receipt_counters_last_number_positive CHECK (last_number > 0)
+);
+"""
+_DOWN = """
+DROP TABLE studio_receipt_counters;
+DROP TABLE studio_payments;
+"""
+
+
+def upgrade() -> None:
+    op.execute(_UP)
+
+
+def downgrade() -> None:
+    op.execute(_DOWN)
