@@ -9,7 +9,7 @@ from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from adapters.postgres.database import OnConnection
-from adapters.postgres.sql import Statement
+from adapters.postgres.sql import Statement, constant
 from adapters.postgres.tables.payments import studio_payments, studio_receipt_counters
 from booking_domain.payments.ports import StudioPaymentRepository
 from booking_domain.payments.studio import (
@@ -28,9 +28,9 @@ _C = studio_receipt_counters
 _NEXT = Statement(
     lambda: (
         pg_insert(_C)
-        .values(artist_id=bindparam("artist_id"), last_number=1)
+        .values(artist_id=bindparam("artist_id"), last_number=constant(1))
         .on_conflict_do_update(
-            index_elements=[_C.c.artist_id], set_={"last_number": _C.c.last_number + 1}
+            index_elements=[_C.c.artist_id], set_={"last_number": _C.c.last_number + constant(1)}
         )
         .returning(_C.c.last_number)
     )
