@@ -67,7 +67,33 @@ CREATE TABLE studio_receipt_counters (
     CONSTRAINT ck_studio_receipt_counters_last_number_positive CHECK (last_number > 0)
 );
 """
+# Analytics' rollup (0037) counts studio money as it counts the provider's: a deposit on the
+# day it was recorded, a balance (or all of it) likewise, a refund on the day it was given.
+_ANALYTICS = """
+CREATE FUNCTION analytics_studio_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    paid bigint := CASE WHEN TG_OP = 'INSERT' THEN NEW.amount ELSE 0 END;
+    given bigint := NEW.refunded_amount - CASE WHEN TG_OP = 'INSERT' THEN 0
+                                               ELSE OLD.refunded_amount END;
+BEGIN
+    IF paid <> 0 THEN
+        PERFORM analytics_bump(NEW.artist_id, NEW.recorded_at, NEW.currency, 0, 0, 0, 0, 0,
+            CASE WHEN NEW.kind = 'deposit' THEN paid ELSE 0 END,
+            CASE WHEN NEW.kind = 'deposit' THEN 0 ELSE paid END, 0, 0);
+    END IF;
+    IF given <> 0 THEN
+        PERFORM analytics_bump(NEW.artist_id, coalesce(NEW.refunded_at, NEW.recorded_at),
+            NEW.currency, 0, 0, 0, 0, 0, 0, 0, given, 0);
+    END IF;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER analytics_studio_changed AFTER INSERT OR UPDATE OF refunded_amount
+    ON studio_payments FOR EACH ROW EXECUTE FUNCTION analytics_studio_changed();
+"""
 _DOWN = """
+DROP TRIGGER IF EXISTS analytics_studio_changed ON studio_payments;
+DROP FUNCTION IF EXISTS analytics_studio_changed();
 DROP TABLE studio_receipt_counters;
 DROP TABLE studio_payments;
 """
@@ -75,6 +101,7 @@ DROP TABLE studio_payments;
 
 def upgrade() -> None:
     op.execute(_UP)
+    op.execute(_ANALYTICS)
 
 
 def downgrade() -> None:

@@ -13,7 +13,7 @@ from enum import StrEnum
 from typing import Protocol
 from uuid import UUID
 
-from booking_domain.bookings import HasBookings
+from booking_domain.bookings import Booking, HasBookings
 from booking_domain.catalog import HasFlash, HasServices
 from booking_domain.loyalty import HasLoyalty
 from booking_domain.payments.invoices import DepositInvoice, InvoiceId
@@ -150,6 +150,19 @@ class StudioPaymentRepository(Protocol):
 
     async def update(self, payment: StudioPayment) -> None:
         """Its refund (only ``refunded`` and ``refunded_at`` change)."""
+        ...
+
+
+class ReceiptDocuments(Protocol):
+    """A studio payment's receipt as a person keeps it, in ``locale`` (``en`` or ``mn``);
+    the artist's note is shown as text, never as markup."""
+
+    def html(self, payment: StudioPayment, booking: Booking, locale: str) -> str:
+        """A standalone HTML page (UTF-8), printable, readable at a phone's width."""
+        ...
+
+    def pdf(self, payment: StudioPayment, booking: Booking, locale: str) -> bytes:
+        """A PDF with a Unicode font embedded (Mongolian Cyrillic included)."""
         ...
 
 

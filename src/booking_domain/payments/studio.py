@@ -110,7 +110,7 @@ class StudioPayment:
 def check_amount(amount: object) -> int:
     """A whole, positive number of minor units within bounds (422 naming ``amount``)."""
     if type(amount) is not int or not 0 < amount <= MAX_AMOUNT:
-        message = f"An amount of 1 to {MAX_AMOUNT} minor units."
+        message = f"State an amount of 1 to {MAX_AMOUNT} minor units."
         raise InvalidInputError(errors=(FieldError("amount", message, "out_of_range"),))
     return amount
 
@@ -157,8 +157,9 @@ def check_recordable(kind: StudioKind, amount: Money, owed: Money) -> None:
     """``deposit`` and ``all`` take exactly what is due; ``balance`` at most that."""
     exact = kind is not StudioKind.BALANCE
     if amount.currency != owed.currency or (amount != owed if exact else amount > owed):
-        which = "exactly" if exact else "at most"
-        raise StudioAmountOutOfRangeError(f"This payment takes {which} {owed}.")
+        if exact:
+            raise StudioAmountOutOfRangeError(f"This payment takes exactly {owed}.")
+        raise StudioAmountOutOfRangeError(f"This payment takes at most {owed}.")
 
 
 def new_receipt_token() -> str:

@@ -29,6 +29,7 @@ from booking_domain.payments.use_cases.refunds import (
 )
 from booking_domain.payments.use_cases.studio import (
     ListStudioPayments,
+    ReceiptFile,
     ReceiptView,
     RecordStudioPayment,
     RefundStudioPayment,
@@ -91,6 +92,7 @@ __all__ = [
     "PaymentView",
     "PaymentsDeps",
     "PlanRefunds",
+    "ReceiptFile",
     "ReceiptView",
     "RecheckPayment",
     "RecordStudioPayment",

@@ -140,9 +140,7 @@ class RecordStudioPayment(UseCase[PaymentsDeps]):
             if request.kind is StudioKind.DEPOSIT and booking.one_off_design_id is not None:
                 claimed = await uow.flash.claim(booking.service_id, booking.id)
                 if claimed is ClaimOutcome.TAKEN:
-                    raise StudioPaymentNotDueError(
-                        "This flash design was taken by another booking."
-                    )
+                    raise StudioPaymentNotDueError("Another booking took this flash design.")
             await self._withdraw_open(uow, booking, request.kind, actor, now)
             number = await uow.studio_payments.next_receipt_number(booking.artist_id)
             payment = studio.new_payment(
@@ -219,21 +217,47 @@ class ReceiptView:
     booking: Booking
 
 
+@dataclass(frozen=True, slots=True)
+class ReceiptFile:
+    name: str  # receipt-000042.html
+    media_type: str
+    body: bytes
+
+
+def _drawn(deps: PaymentsDeps, view: ReceiptView, locale: str, pdf: bool) -> ReceiptFile:
+    documents = deps.receipt_documents
+    if documents is None:
+        raise StudioPaymentNotFoundError()
+    name = f"receipt-{view.payment.receipt_label}"
+    if pdf:
+        return ReceiptFile(
+            f"{name}.pdf", "application/pdf", documents.pdf(view.payment, view.booking, locale)
+        )
+    page = documents.html(view.payment, view.booking, locale).encode()
+    return ReceiptFile(f"{name}.html", "text/html; charset=utf-8", page)
+
+
 class StudioReceipt(UseCase[PaymentsDeps]):
     async def __call__(
-        self, actor: Actor, booking_id: BookingId, payment_id: StudioPaymentId
-    ) -> ReceiptView:
+        self,
+        actor: Actor,
+        booking_id: BookingId,
+        payment_id: StudioPaymentId,
+        *,
+        locale: str = "en",
+        pdf: bool = False,
+    ) -> ReceiptFile:
         """A receipt for the booking's parties (strangers: not found)."""
         async with self._deps.uow() as uow:
             booking = await _party_booking(uow, actor, booking_id)
             payment = await uow.studio_payments.get(payment_id)
         if payment is None or payment.booking_id != booking.id:
             raise StudioPaymentNotFoundError()
-        return ReceiptView(payment, booking)
+        return _drawn(self._deps, ReceiptView(payment, booking), locale, pdf)
 
 
 class StudioReceiptByToken(UseCase[PaymentsDeps]):
-    async def __call__(self, token: str) -> ReceiptView:
+    async def __call__(self, token: str, *, locale: str = "en", pdf: bool = False) -> ReceiptFile:
         """The receipt a link's token opens (no sign-in: the token is the key)."""
         if not token or len(token) > 64:
             raise StudioPaymentNotFoundError()
@@ -242,4 +266,4 @@ class StudioReceiptByToken(UseCase[PaymentsDeps]):
             booking = None if payment is None else await uow.bookings.get(payment.booking_id)
         if payment is None or booking is None:
             raise StudioPaymentNotFoundError()
-        return ReceiptView(payment, booking)
+        return _drawn(self._deps, ReceiptView(payment, booking), locale, pdf)
