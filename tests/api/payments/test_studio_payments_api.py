@@ -6,6 +6,7 @@ back; refusals are 4xx with stable codes and change nothing."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime
 from typing import Any
 
@@ -14,6 +15,7 @@ import pytest
 from tests.api.booking_helpers import BOOKINGS, Desk, open_desk
 from tests.api.conftest import Api
 from tests.api.loyalty.test_loyalty_api import (
+    SECOND,
     SERVICE,
     completed,
     earn,
@@ -183,3 +185,27 @@ async def test_a_paid_deposit_is_not_taken_again(api: Api) -> None:
     artist = await _artist(desk)
     again = await record(desk, booking_id, artist, method="cash", kind="deposit", amount=30_000)
     assert (again.status_code, again.json()["code"]) == (409, "studio_payment_not_due")
+
+
+async def test_recordings_at_once_number_receipts_once_and_count_money_once(api: Api) -> None:
+    """Six recordings at once, three per booking of one artist: one per booking is kept
+    (the others find it paid), their receipts are 1 and 2, and loyalty earns on each once."""
+    desk = await open_desk(api, service=SERVICE)
+    await program_on(api, desk)
+    first = await completed(desk)
+    second = await completed(desk, SECOND)
+    artist = await _artist(desk)
+    answers = await asyncio.gather(*(
+        record(desk, booking_id, artist, method="cash", kind="all", amount=120_000)
+        for booking_id in (first, second) * 3
+    ))  # fmt: skip
+    kept = [a.json() for a in answers if a.status_code == 201]
+    refused = [a.json()["code"] for a in answers if a.status_code != 201]
+    assert sorted(p["receiptNumber"] for p in kept) == [1, 2]
+    assert {p["bookingId"] for p in kept} == {first, second}
+    assert refused == ["balance_already_paid"] * 4
+    for booking_id in (first, second):
+        booking = (await desk.get(f"/{booking_id}", desk.customer)).json()
+        assert (booking["amountPaid"], booking["paidInFull"]) == (150_000, True)
+    await earn(api)
+    assert (await mine(desk))["accounts"][0]["balance"] == 2 * (150 + 600)
