@@ -49,6 +49,7 @@ from entrypoints.web.bookings.console import (
     booking_line,
     bookings_desk,
 )
+from entrypoints.web.bookings.studio_views import studio_facts
 from entrypoints.web.shared.console import (
     CONSOLE,
     CONSOLE_HEADERS,
@@ -78,6 +79,8 @@ DONE: Final = {
     "check_id": "The ID check is recorded.",
     "balance": "The balance invoice is sent to the customer.",
     "settled": "Nothing was left to pay: the booking is paid in full.",
+    "studio_payment": "The payment is recorded, with its receipt.",
+    "studio_refund": "The money given back is recorded.",
 }
 # The copy is a document, not a page of the console: nothing in it runs or loads.
 _DOCUMENT_HEADERS: Final = {
@@ -114,6 +117,7 @@ async def booking_page(
         history = await at.bookings.booking_history(actor, booking_id)
         consent = await at.consent.get_booking_consent(actor, booking_id)
         billing = await at.payments.list_booking_invoices(actor, booking_id)
+        studio = await at.payments.list_studio_payments(actor, booking_id)
         try:
             ideas = idea_lines(
                 await at.bookings.list_ideas(actor, booking_id), named.booking.customer_id, desk
@@ -136,6 +140,7 @@ async def booking_page(
         documents=ID_DOCUMENTS,
         invoices=invoice_lines(billing, desk),
         balance_due=billing.balance_due,
+        studio=studio_facts(studio, desk),
         problem=problem,
         done=DONE.get(done or ""),
     )

@@ -25,6 +25,7 @@ from entrypoints.http.locale import SUPPORTED_LOCALES
 from entrypoints.web.bookings.booking_page import BOOKING_PAGES
 from entrypoints.web.bookings.clients import CLIENT_PAGES
 from entrypoints.web.bookings.console import CONSOLE_PAGES
+from entrypoints.web.bookings.studio_pages import STUDIO_PAGES
 from entrypoints.web.bookings.suspension import SUSPENSION_PAGES
 from entrypoints.web.bookings.texts import BOOKING_TEXTS
 from entrypoints.web.bookings.week import WEEK_PAGES
@@ -81,6 +82,7 @@ PAGES: Final = (
     booking_action_page,
     *CONSOLE_PAGES,
     *BOOKING_PAGES,
+    *STUDIO_PAGES,
     *WEEK_PAGES,
     *CLIENT_PAGES,
     *SUSPENSION_PAGES,
