@@ -30,3 +30,5 @@ class PaymentsDeps:
     # A studio payment's receipt as HTML and PDF; None where no receipt is drawn (then
     # asking for one is "not found").
     receipt_documents: ReceiptDocuments | None = None
+    # ``receipt_url(token)``: the receipt's page the customer's email links to.
+    receipt_url: Callable[[str], str] = lambda token: f"/api/v1/receipts/{token}"

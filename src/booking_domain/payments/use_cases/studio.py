@@ -44,9 +44,9 @@ from booking_domain.shared import idempotency_key_problem
 from booking_domain.shared.audit import AuditEntry, audit_entry
 from booking_domain.shared.errors import DomainError, InvalidInputError
 from booking_domain.shared.identity import Actor
-from booking_domain.shared.ids import BookingId
+from booking_domain.shared.ids import BookingId, new_uuid7
 from booking_domain.shared.money import Money
-from booking_domain.shared.outbox import JsonValue, money_data, subject_of
+from booking_domain.shared.outbox import EventId, JsonValue, OutboxEvent, money_data, subject_of
 from booking_domain.shared.use_case import UseCase
 
 STUDIO_PAYMENT = "studio_payment"
@@ -62,13 +62,13 @@ class StudioPaymentRequest:
 
 @dataclass(frozen=True, slots=True)
 class StudioRecorded:
-    """``receipt_token`` opens the receipt's page (given once, with the new payment; None
-    for a replay of an Idempotency-Key)."""
+    """``receipt_url`` opens the receipt's page without signing in (given once, with the
+    new payment, and in the customer's email; None for a replay of an Idempotency-Key)."""
 
     payment: StudioPayment
     booking: Booking
     created: bool
-    receipt_token: str | None
+    receipt_url: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +106,35 @@ def _audit(payment: StudioPayment, change: str, now: datetime, actor: Actor) -> 
     return audit_entry(f"studio_payment.{change}", target, now, actor=actor, after=after)
 
 
+def studio_event(
+    payment: StudioPayment, booking: Booking, receipt_url: str, now: datetime, *, sequence: int
+) -> OutboxEvent:
+    """``payment.studio_recorded``: the customer is emailed the receipt's link (the link is
+    the receipt's key: the event goes to the booking's parties only, never to webhooks)."""
+    return OutboxEvent(
+        id=EventId(new_uuid7(int(now.timestamp() * 1000))),
+        type="payment.studio_recorded",
+        occurred_at=now,
+        subject=subject_of(STUDIO_PAYMENT, payment.id),
+        sequence=sequence,
+        data={
+            "booking": {
+                "id": str(booking.id),
+                "clientId": None if booking.client_id is None else str(booking.client_id),
+            },
+            "payment": {
+                "id": str(payment.id), "bookingId": str(payment.booking_id),
+                "receiptNumber": payment.receipt_number, "receipt": payment.receipt_label,
+                "method": payment.method.value, "kind": payment.kind.value,
+                "amount": money_data(payment.amount), "receiptUrl": receipt_url,
+            }
+        },
+        audience=tuple(
+            who for who in (booking.customer_id, booking.artist_user_id) if who is not None
+        ),
+    )  # fmt: skip
+
+
 class RecordStudioPayment(UseCase[PaymentsDeps]):
     async def __call__(
         self,
@@ -130,7 +159,7 @@ class RecordStudioPayment(UseCase[PaymentsDeps]):
                 if earlier is not None:
                     if earlier.booking_id != booking.id:
                         raise IdempotencyKeyReusedError()
-                    return StudioRecorded(earlier, booking, created=False, receipt_token=None)
+                    return StudioRecorded(earlier, booking, created=False, receipt_url=None)
             full = await _full_price(uow, booking)
             amount = Money(request.amount, booking.deposit.currency)
             changed, entry = studio.record(
@@ -152,8 +181,12 @@ class RecordStudioPayment(UseCase[PaymentsDeps]):
             await uow.studio_payments.add(payment)
             await record_change(uow, changed, entry)
             await uow.audit.record(_audit(payment, "recorded", now, actor))
+            url = self._deps.receipt_url(token)
+            subject = subject_of(STUDIO_PAYMENT, payment.id)
+            sequence = await uow.outbox.next_sequence(subject)
+            await uow.outbox.record(studio_event(payment, changed, url, now, sequence=sequence))
             await uow.commit()
-        return StudioRecorded(payment, changed, created=True, receipt_token=token)
+        return StudioRecorded(payment, changed, created=True, receipt_url=url)
 
     async def _withdraw_open(
         self,
@@ -192,7 +225,7 @@ class RefundStudioPayment(UseCase[PaymentsDeps]):
             await record_change(uow, changed, entry)
             await uow.audit.record(_audit(given, "refunded", now, actor))
             await uow.commit()
-        return StudioRecorded(given, changed, created=False, receipt_token=None)
+        return StudioRecorded(given, changed, created=False, receipt_url=None)
 
 
 async def _party_booking(uow: PaymentsUnitOfWork, actor: Actor, booking_id: BookingId) -> Booking:

@@ -47,7 +47,6 @@ from entrypoints.http.payments.dto import (
 )
 from entrypoints.http.problem_docs import raises_exactly
 
-RECEIPTS_PATH = "/api/v1/receipts"
 # Recording: the booking not there (or not the caller's), its customer, a bad amount, note
 # or key, a key reused on another booking (or sent at once with two), nothing of that kind
 # due now, a paid-up booking, an amount the kind does not take, a state moved meanwhile.
@@ -74,10 +73,6 @@ Language = Annotated[
     ),
 ]
 Token = Annotated[str, Parameter(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_-]+$")]
-
-
-def receipt_url(token: str) -> str:
-    return f"{RECEIPTS_PATH}/{token}"
 
 
 def _locale(request: AnyRequest, lang: str | None) -> str:
@@ -117,8 +112,7 @@ class StudioPaymentsController(SignedIn, context="payments"):
         made = await payments.record_studio_payment(
             actor, BookingId(booking_id), request, idempotency_key=idempotency_key
         )
-        token = made.receipt_token
-        view = StudioPaymentView.of(made.payment, None if token is None else receipt_url(token))
+        view = StudioPaymentView.of(made.payment, made.receipt_url)
         return Response(view, status_code=HTTP_201_CREATED if made.created else HTTP_200_OK)
 
     @get(
