@@ -90,6 +90,8 @@ async def test_a_cash_balance_pays_in_full_with_a_receipt_and_earns_once(api: Ap
     (week,) = figures.json()["periods"]
     (revenue,) = week["revenue"]
     assert (revenue["depositsPaid"], revenue["balancesPaid"]) == (30_000, 120_000)
+    by_method = [(m["method"], m["received"]) for m in figures.json()["revenueByMethod"]]
+    assert by_method == [("cash", 120_000), ("qpay", 30_000)]
 
 
 async def test_an_unpaid_completion_earns_nothing_until_money_is_recorded(api: Api) -> None:
