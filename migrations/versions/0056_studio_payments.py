@@ -10,7 +10,10 @@ Revises: 0055_artist_embed_origins
 Create Date: 2026-11-28 12:00:00
 """
 
+import importlib.util
 from collections.abc import Sequence
+from pathlib import Path
+from types import ModuleType
 
 from alembic import op
 
@@ -99,10 +102,48 @@ DROP TABLE studio_payments;
 """
 
 
+# The rollup's rebuild (0038's, run when an artist's zone changes) counts studio money too.
+_STUDIO_ROWS = """
+        UNION ALL
+        SELECT s.artist_id, analytics_local_day(s.recorded_at, a.time_zone), s.currency,
+               0, 0, 0, 0, 0,
+               CASE WHEN s.kind = 'deposit' THEN s.amount ELSE 0 END,
+               CASE WHEN s.kind = 'deposit' THEN 0 ELSE s.amount END, 0, 0
+        FROM studio_payments s JOIN artists a ON a.id = s.artist_id
+        WHERE p_artist IS NULL OR s.artist_id = p_artist
+        UNION ALL
+        SELECT s.artist_id,
+               analytics_local_day(coalesce(s.refunded_at, s.recorded_at), a.time_zone),
+               s.currency, 0, 0, 0, 0, 0, 0, 0, s.refunded_amount, 0
+        FROM studio_payments s JOIN artists a ON a.id = s.artist_id
+        WHERE (p_artist IS NULL OR s.artist_id = p_artist) AND s.refunded_amount > 0
+    ) AS x"""
+
+
+def _rebuild_0038() -> str:
+    """0038's rebuild of the rollup, as that migration made it."""
+    path = Path(__file__).with_name("0038_analytics_summaries.py")
+    spec = importlib.util.spec_from_file_location("analytics_0038", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module: ModuleType = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    rebuild: str = module._rebuild(module._previous().FUNCTIONS)
+    return rebuild
+
+
+def _rebuild() -> str:
+    old = _rebuild_0038()
+    assert old.count("\n    ) AS x") == 1, "0038's rebuild changed shape"
+    return old.replace("\n    ) AS x", _STUDIO_ROWS)
+
+
 def upgrade() -> None:
     op.execute(_UP)
     op.execute(_ANALYTICS)
+    op.execute(_rebuild())
 
 
 def downgrade() -> None:
+    op.execute(_rebuild_0038())
     op.execute(_DOWN)
