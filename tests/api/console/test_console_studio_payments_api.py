@@ -12,6 +12,7 @@ from tests.api.booking_helpers import open_desk
 from tests.api.conftest import Api
 from tests.api.console.console_helpers import browser, email_of, form_token, sign_in
 from tests.api.console.test_console_booking_api import _completed, _page
+from tests.api.console.test_console_insights_api import WEEK, _studio
 
 pytestmark = pytest.mark.anyio
 
@@ -87,3 +88,26 @@ def _payment_id(page: str) -> str:
     marker = "/studio-payments/"
     start = page.index(marker) + len(marker)
     return page[start : page.index("/", start)]
+
+
+async def test_insights_show_the_money_by_way_of_paying(api: Api) -> None:
+    desk = await _studio(api)  # two MNT 300 deposits through QPay, both completed
+    booking_id = (
+        await desk.api.client.get(
+            "/api/v1/bookings", headers=desk.auth(desk.artist.session), params={"pageSize": 1}
+        )
+    ).json()["items"][0]["id"]
+    recorded = await api.client.post(
+        f"/api/v1/bookings/{booking_id}/studio-payments",
+        json={"method": "cash", "kind": "all", "amount": 120_000},
+        headers=desk.auth(desk.artist.session),
+    )
+    assert recorded.status_code == 201, recorded.text
+    async with browser(api) as client:
+        await sign_in(client, email_of(desk.artist.session))
+        page = await client.get("/console/insights", params={**WEEK, "by": "day"})
+        assert page.status_code == 200, page.text
+        assert "Money received by way of paying" in page.text
+        assert "<li>Cash: MNT 1,200</li>" in page.text and "<li>QPay: MNT 600</li>" in page.text
+        mn = await client.get("/console/insights", params={**WEEK, "by": "day", "lang": "mn"})
+        assert "<li>Бэлэн мөнгө: MNT 1,200</li>" in mn.text
