@@ -59,6 +59,7 @@ from entrypoints.from_settings import (
     lockout_policy,
     lookup_budget,
     notification_retries,
+    receipt_url,
     session_policy,
     telegram_bot,
     telegram_webhook_secret,
@@ -101,7 +102,9 @@ class Contexts:
     scheduling: SchedulingUseCases
     bookings: Annotated[BookingUseCases, FromSettings(lookups=lookup_budget)]
     loyalty: LoyaltyUseCases
-    payments: Annotated[PaymentUseCases, FromSettings(callback_url=callback_url)]
+    payments: Annotated[
+        PaymentUseCases, FromSettings(callback_url=callback_url, receipt_url=receipt_url)
+    ]
     calendars: Annotated[
         CalendarUseCases,
         FromSettings(feed_base_url=setting("base_url"), app_url=setting("web_url")),

@@ -36,6 +36,24 @@ class CallbackUrl:
         return url
 
 
+RECEIPTS_PATH = "/api/v1/receipts"
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiptUrl:
+    """``<public URL>/api/v1/receipts/<token>``: a studio payment's receipt, opened from the
+    customer's email without signing in (the token is the key)."""
+
+    base: str
+
+    def __call__(self, token: str) -> str:
+        return f"{self.base}/{token}"
+
+
+def receipt_url(settings: Settings) -> ReceiptUrl:
+    return ReceiptUrl(settings.base_url + RECEIPTS_PATH)
+
+
 def code_policy(settings: Settings) -> PhoneCodePolicy:
     return PhoneCodePolicy(
         daily_budget=settings.sms_daily_limit, per_range_daily=settings.sms_range_daily_limit

@@ -254,6 +254,34 @@ def test_the_artist_signs_in_works_the_day_live_and_signs_out(
     assert browser.execute_script("return document.body.dataset.unreloaded") == "yes"
     assert browser.switch_to.active_element.get_attribute("href").endswith(opened)
 
+    # Money taken in the studio: a half-day session, approved (its deposit now due), takes
+    # its deposit in cash on its page (the amount filled in), with a numbered receipt.
+    services = customer.get(f"/artists/{demo_artist(customer)['id']}/services").json()["items"]
+    half_day = next(s for s in services if s["name"] == "Half-day session")
+    asked = None
+    for ahead in range(1, 15):
+        try:
+            asked = _book_on(customer, half_day, day + timedelta(days=ahead), zone)
+        except AssertionError:
+            continue
+        break
+    assert asked is not None, "no free time for a half-day session in two weeks"
+    approval = artist.patch(f"/bookings/{asked['id']}", json={"status": "confirmed"})
+    assert approval.status_code == 200, approval.text
+    browser.get(f"{server.base_url}/console/bookings/{asked['id']}")
+    amount = wait_for(lambda: browser.find_elements(By.ID, "studio-amount"), "the payment form")
+    assert amount[0].get_attribute("value") == "100000"
+    fits(browser, size, "a booking with its deposit due")
+    accessible(browser, "a booking with its deposit due")
+    browser.find_element(By.CSS_SELECTOR, "#studio-form button[type=submit]").click()
+    wait_for(lambda: "done=studio_payment" in browser.current_url, "the payment recorded")
+    taken = browser.find_element(By.CSS_SELECTOR, ".studio-payment").text
+    assert "Receipt 0000" in taken and "Cash" in taken and "Deposit" in taken, taken
+    assert customer.get(f"/bookings/{asked['id']}").json()["status"] == "confirmed"
+    fits(browser, size, "a booking paid in the studio")
+    shoot(browser, size, "booking-studio-payment")
+    accessible(browser, "a booking paid in the studio")
+
     # Every other screen (each tab of the navigation, the walk-in form, a client's page)
     # fits the screen, keeps every control thumb-sized on a phone and passes axe-core.
     tabs = browser.find_elements(By.CSS_SELECTOR, ".tabs a")

@@ -154,6 +154,7 @@ def _values(facts: MessageFacts, locale: str) -> dict[str, str]:
         amount=amount,
         until="" if b.hold_until is None else moment(b.hold_until, b.time_zone, locale),
     )
+    values["receipt"], values["receipt_url"] = b.receipt or "", b.receipt_url or ""
     return values
 
 

@@ -173,6 +173,10 @@ MESSAGES: dict[tuple[str, str], tuple[str, str]] = {
         N_("Dispute on booking {reference} resolved"),
         N_("An administrator resolved the dispute on your booking."),
     ),
+    ("payment.studio_recorded", "customer"): (
+        N_("Receipt {receipt} for booking {reference}"),
+        N_("We received {amount} for {service}. Thank you. Your receipt: {receipt_url}"),
+    ),
     ("refund.completed", "customer"): (
         N_("Your refund for booking {reference} was paid"),
         N_("The refund of {refund} was paid back to you."),

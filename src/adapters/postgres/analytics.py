@@ -17,6 +17,7 @@ from uuid import UUID
 from adapters.postgres.database import OnConnection
 from adapters.postgres.tuned.analytics import (
     ARTIST_DAYS,
+    BY_METHOD,
     FOLD,
     NAMES,
     OVERRIDES,
@@ -32,6 +33,7 @@ from booking_domain.analytics import (
     ArtistDays,
     Breakdown,
     DateRange,
+    MethodRevenue,
     PlatformDays,
     PlatformFilter,
     Revenue,
@@ -97,6 +99,7 @@ class PostgresAnalyticsReader(OnConnection, AnalyticsReader):
         parties = await (await self._conn.execute(PARTIES, params)).fetchall()
         rules = await (await self._conn.execute(RULES, params)).fetchall()
         overrides = await (await self._conn.execute(OVERRIDES, params)).fetchall()
+        methods = await (await self._conn.execute(BY_METHOD, params)).fetchall()
         schedule = Schedule(
             tuple(
                 WeeklyRule(_int(r["day"]), _int(r["start_minute"]), _int(r["end_minute"]))
@@ -115,6 +118,15 @@ class PostgresAnalyticsReader(OnConnection, AnalyticsReader):
                 ServiceCount(ServiceId(_uuid(r["id"])), str(r["name"]), _int(r["n"]))
                 for r in parties
                 if r["id"] is not None
+            ),
+            tuple(
+                MethodRevenue(
+                    str(r["currency"]),
+                    str(r["method"]),
+                    _int(r["received"]),
+                    _int(r["given_back"]),
+                )
+                for r in methods
             ),
         )
 

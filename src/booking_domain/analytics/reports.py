@@ -23,6 +23,18 @@ class ServiceCount:
 
 
 @dataclass(frozen=True, slots=True)
+class MethodRevenue:
+    """Money received over the whole range by one way of paying (``qpay``, or a payment
+    taken in the studio: ``cash``, ``card_terminal``, ``bank_transfer``), and what of
+    the studio's was given back, in minor units of ``currency``."""
+
+    currency: str
+    method: str
+    received: int
+    given_back: int
+
+
+@dataclass(frozen=True, slots=True)
 class ArtistReport:
     """An artist's figures over a range in their own zone. Repeat customers: the customers
     (accounts or the artist's client records) with more than one counted booking starting in
@@ -36,6 +48,7 @@ class ArtistReport:
     repeat_customers: int
     customers: int
     top_services: tuple[ServiceCount, ...]
+    revenue_by_method: tuple[MethodRevenue, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +63,7 @@ class ArtistDays:
     customers: int
     repeat_customers: int
     top_services: tuple[ServiceCount, ...]
+    revenue_by_method: tuple[MethodRevenue, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -129,6 +129,8 @@ class BookingView:
     unanswered_offer: bool = False
     asks_approval: bool = False  # the request needs its artist's approval (BookingFacts)
     awaiting_approval: bool = False  # ... and waits for it now: no deposit is due yet
+    receipt_url: str | None = None  # a studio payment's receipt page (its link is its key)
+    receipt: str | None = None  # ... and its number
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,7 +335,12 @@ def _view(data: Mapping[str, JsonValue], facts: BookingFacts, app_url: str) -> B
     elif change.get("kind") in ("cancelled", "expired"):
         cancelled_by = "system"
     base = booking_url(app_url, facts.booking_id)
-    amount = _money(change, "amount") or _money(_part(data, "refund"), "amount")
+    payment = _part(data, "payment")  # a payment taken in the studio: its receipt
+    amount = (
+        _money(change, "amount")
+        or _money(_part(data, "refund"), "amount")
+        or _money(payment, "amount")
+    )
     return BookingView(
         reference=facts.reference,
         status=facts.status,
@@ -360,6 +367,8 @@ def _view(data: Mapping[str, JsonValue], facts: BookingFacts, app_url: str) -> B
         unanswered_offer=_text(snapshot, "offer") == "offered",
         asks_approval=facts.requires_approval,
         awaiting_approval=facts.awaiting_approval,
+        receipt_url=_text(payment, "receiptUrl"),
+        receipt=_text(payment, "receipt"),
     )
 
 

@@ -68,6 +68,8 @@ def plan(
     if rule is not None:
         actor = actor_of(event) if rule.not_the_actor else None
         for tell in rule.tells:
+            if _told_by_receipt(event, tell):
+                continue
             for channel, addressee, tag in _reached(event, tell, telegram):
                 if actor is not None and addressee[0] == actor:
                     continue
@@ -78,6 +80,16 @@ def plan(
     if event.type in AFTER_SESSION_TRIGGERS:
         planned.extend(_after_session(event, now, aftercare_of, telegram))
     return planned
+
+
+def _told_by_receipt(event: OutboxEvent, tell: Tell) -> bool:
+    """A balance taken in the studio (its change's reason ``studio_<method>``) reaches its
+    customer as the receipt (``payment.studio_recorded``), not twice."""
+    if event.type != "booking.balance_paid" or tell.party is not Party.CUSTOMER:
+        return False
+    change = event.data.get("change")
+    reason = change.get("reason") if isinstance(change, Mapping) else None
+    return isinstance(reason, str) and reason.startswith("studio_")
 
 
 def asks_for_consent(event: OutboxEvent) -> BookingId | None:

@@ -107,6 +107,9 @@ RULES: dict[str, Rule] = {
         Rule("booking.disputed", (Tell(C, MAIL_AND_INBOX, B), Tell(A, MAIL_AND_INBOX, B))),
         Rule("booking.dispute_resolved", (Tell(C, MAIL_AND_INBOX, P), Tell(A, MAIL_AND_INBOX, P))),
         Rule("refund.completed", (Tell(C, MAIL_AND_INBOX, P),)),
+        # A payment taken in the studio: its receipt's link (the booking's own
+        # booking.balance_paid is then not mailed to the customer: ``planning``).
+        Rule("payment.studio_recorded", (Tell(C, MAIL_AND_INBOX, P),)),
         Rule("refund.settled", (Tell(C, MAIL_AND_INBOX, P),)),
         Rule("review.created", (Tell(A, MAIL_AND_INBOX, B),)),
         Rule("review.replied", (Tell(C, MAIL_AND_INBOX, B),)),

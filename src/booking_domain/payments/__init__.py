@@ -64,11 +64,22 @@ from booking_domain.payments.published import (
 )
 from booking_domain.payments.receipts import PaymentOutcome, Receipt, ReceivedPayment, receive
 from booking_domain.payments.refunds import Refund, RefundId, RefundStatus
+from booking_domain.payments.studio import (
+    MAX_AMOUNT as STUDIO_MAX_AMOUNT,
+)
+from booking_domain.payments.studio import (
+    StudioKind,
+    StudioMethod,
+    StudioPayment,
+    StudioPaymentId,
+)
 from booking_domain.payments.use_cases import (
     BalanceRequest,
     BalanceSettled,
     BookingInvoices,
     PaymentUseCases,
+    StudioPaymentRequest,
+    StudioPayments,
 )
 
 __all__ = [
@@ -76,6 +87,7 @@ __all__ = [
     "PAYMENT_EVENT_TYPES",
     "PROVIDER_CURRENCY",
     "REFUND_EVENT_TYPES",
+    "STUDIO_MAX_AMOUNT",
     "BalanceRequest",
     "BalanceSettled",
     "BookingInvoices",
@@ -123,6 +135,12 @@ __all__ = [
     "SandboxInvoice",
     "SandboxLedger",
     "SandboxPayment",
+    "StudioKind",
+    "StudioMethod",
+    "StudioPayment",
+    "StudioPaymentId",
+    "StudioPaymentRequest",
+    "StudioPayments",
     "invoice_number",
     "provider_amount",
     "receive",

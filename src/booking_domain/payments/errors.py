@@ -103,3 +103,31 @@ class BalanceNotDueError(ConflictError):
 
     code = "balance_not_due"
     default_message = "Only a completed booking is invoiced for its balance."
+
+
+class StudioPaymentNotDueError(ConflictError):
+    """Nothing of that kind can be recorded on the booking now: a deposit only while the
+    booking awaits it, a balance only once the booking is completed."""
+
+    code = "studio_payment_not_due"
+    default_message = "Nothing of that kind is due on this booking now."
+
+
+class StudioAmountOutOfRangeError(RuleViolationError):
+    """The amount is not what the payment's kind takes (exactly the deposit, at most what is
+    left, or exactly what is left)."""
+
+    code = "studio_amount_out_of_range"
+    default_message = "The amount is not what this payment takes."
+
+
+class StudioRefundOutOfRangeError(RuleViolationError):
+    """A recorded refund gives back more than is left of the payment, or nothing."""
+
+    code = "studio_refund_out_of_range"
+    default_message = "A refund gives back some of what is left of the payment, no more."
+
+
+class StudioPaymentNotFoundError(NotFoundError):
+    code = "studio_payment_not_found"
+    default_message = "No such payment."

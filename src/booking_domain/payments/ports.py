@@ -13,15 +13,16 @@ from enum import StrEnum
 from typing import Protocol
 from uuid import UUID
 
-from booking_domain.bookings import HasBookings
+from booking_domain.bookings import Booking, HasBookings
 from booking_domain.catalog import HasFlash, HasServices
 from booking_domain.loyalty import HasLoyalty
 from booking_domain.payments.invoices import DepositInvoice, InvoiceId
 from booking_domain.payments.ledger import Transaction, TransactionFilter
 from booking_domain.payments.receipts import ReceivedPayment
 from booking_domain.payments.refunds import Refund, RefundId
+from booking_domain.payments.studio import StudioPayment, StudioPaymentId
 from booking_domain.shared.audit import HasAudit
-from booking_domain.shared.ids import BookingId, UserId
+from booking_domain.shared.ids import ArtistId, BookingId, UserId
 from booking_domain.shared.pages import Page, PageRequest
 from booking_domain.shared.ports import HasOutbox, UnitOfWork, UnitOfWorkFactory
 
@@ -121,6 +122,55 @@ class HasRefunds(Protocol):
     def refunds(self) -> RefundRepository: ...
 
 
+class StudioPaymentRepository(Protocol):
+    """Payments taken in the studio (``studio.py``) and their receipts' numbers."""
+
+    async def next_receipt_number(self, artist_id: ArtistId) -> int:
+        """The artist's next receipt number (1, 2, 3 ...), taken in this unit of work: a
+        rollback gives it back (no gaps), and a concurrent unit of work taking one for the
+        same artist waits for this one to end (never twice)."""
+        ...
+
+    async def add(self, payment: StudioPayment) -> None:
+        """Raises ``ConflictError`` when its receipt number, or its recorder's
+        idempotency key, is taken."""
+        ...
+
+    async def get(
+        self, payment_id: StudioPaymentId, *, for_update: bool = False
+    ) -> StudioPayment | None: ...
+
+    async def by_idempotency_key(self, recorded_by: UserId, key: str) -> StudioPayment | None: ...
+
+    async def by_receipt_token(self, token_hash: str) -> StudioPayment | None: ...
+
+    async def for_booking(self, booking_id: BookingId) -> Sequence[StudioPayment]:
+        """Oldest first (by receipt number)."""
+        ...
+
+    async def update(self, payment: StudioPayment) -> None:
+        """Its refund (only ``refunded`` and ``refunded_at`` change)."""
+        ...
+
+
+class ReceiptDocuments(Protocol):
+    """A studio payment's receipt as a person keeps it, in ``locale`` (``en`` or ``mn``);
+    the artist's note is shown as text, never as markup."""
+
+    def html(self, payment: StudioPayment, booking: Booking, locale: str) -> str:
+        """A standalone HTML page (UTF-8), printable, readable at a phone's width."""
+        ...
+
+    def pdf(self, payment: StudioPayment, booking: Booking, locale: str) -> bytes:
+        """A PDF with a Unicode font embedded (Mongolian Cyrillic included)."""
+        ...
+
+
+class HasStudioPayments(Protocol):
+    @property
+    def studio_payments(self) -> StudioPaymentRepository: ...
+
+
 class TransactionLedger(Protocol):
     async def list(self, where: TransactionFilter, page: PageRequest) -> Page[Transaction]:
         """Deposits and refunds matching ``where`` (``TransactionFilter.matches``), newest
@@ -162,6 +212,7 @@ class PaymentsUnitOfWork(
     HasInvoices,
     HasReceivedPayments,
     HasRefunds,
+    HasStudioPayments,
     HasTransactions,
     HasLoyalty,  # an invoice holds, spends and releases loyalty points
     HasOutbox,

@@ -31,6 +31,7 @@ from adapters.postgres.replica import ReplicaReads
 from adapters.postgres.secrets import PostgresStoredSecrets
 from adapters.postgres.sessions import PostgresSessionCheck
 from adapters.postgres.uow_factory import PostgresUnitOfWorkFactory
+from adapters.receipt_documents.documents import FileReceiptDocuments
 from adapters.security.digest import HmacDigest
 from adapters.security.passwords import Argon2Parameters, Argon2PasswordHasher
 from adapters.security.phones import LibPhoneNumbers
@@ -74,6 +75,7 @@ PORTS = (
     "mail",
     "calendar_writer",
     "consent_documents",
+    "receipt_documents",
     "telegram_sender",
     "bot_api",
     "bot_wording",
@@ -227,6 +229,7 @@ class _CommonAdapters(containers.DeclarativeContainer):
     digest = providers.Singleton(HmacDigest, jwt_secret)
     calendar_writer = providers.Singleton(IcsCalendarWriter)
     consent_documents = providers.Singleton(FileConsentDocuments)
+    receipt_documents = providers.Singleton(FileReceiptDocuments)
     mail = providers.Singleton(
         ChannelAccountMail,
         channels.provided.account_email,

@@ -14,6 +14,7 @@ from adapters.memory.payments import (
     InMemoryRefundRepository,
     InMemoryTransactionLedger,
 )
+from adapters.memory.studio_payments import InMemoryStudioPaymentRepository
 from booking_domain.payments.ports import PaymentsUnitOfWork
 
 
@@ -25,6 +26,11 @@ class Part(loyalty.Part):
     payment_jobs = over_table(InMemoryPaymentJobs, PAYMENT_JOBS)
     refunds = cached_property(
         lambda uow: InMemoryRefundRepository(uow.staged("refunds"), uow.staged("bookings"))
+    )
+    studio_payments = cached_property(
+        lambda uow: InMemoryStudioPaymentRepository(
+            uow.staged("studio_payments"), uow.staged("studio_receipt_counters")
+        )
     )
     transactions = cached_property(
         lambda uow: InMemoryTransactionLedger(uow.staged("invoices"), uow.staged("refunds"))

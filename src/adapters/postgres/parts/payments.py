@@ -11,6 +11,7 @@ from adapters.postgres.payments import (
     PostgresRefundRepository,
     ProcrastinatePaymentJobs,
 )
+from adapters.postgres.studio_payments import PostgresStudioPaymentRepository
 from booking_domain.payments.ports import PaymentsUnitOfWork
 
 
@@ -19,6 +20,7 @@ class Part(loyalty.Part):
     received_payments = on_connection(PostgresReceivedPaymentRepository)
     payment_jobs = with_jobs(ProcrastinatePaymentJobs)
     refunds = on_connection(PostgresRefundRepository)
+    studio_payments = on_connection(PostgresStudioPaymentRepository)
     transactions = on_connection(PostgresTransactionLedger)
 
 

@@ -166,6 +166,47 @@ refunds = sa.Table(
     sa.Index("ix_refunds_status_created_at_id", "status", "created_at", "id"),
 )
 
+# Payments taken in the studio (migration 0058; ``booking_domain.payments.studio``): cash, a
+# card terminal or a bank transfer the artist recorded, numbered per artist without gaps.
+studio_payments = sa.Table(
+    "studio_payments",
+    metadata,
+    sa.Column("id", sa.Uuid, primary_key=True),
+    refers_to("booking_id", "bookings.id", ondelete=None),
+    refers_to("artist_id", "artists.id", ondelete=None),
+    sa.Column("receipt_number", sa.Integer, nullable=False),
+    sa.Column("method", sa.Text, nullable=False),
+    sa.Column("kind", sa.Text, nullable=False),
+    sa.Column("amount", sa.BigInteger, nullable=False),
+    sa.Column("refunded_amount", sa.BigInteger, nullable=False),
+    sa.Column("currency", sa.Text, nullable=False),
+    sa.Column("note", sa.Text, nullable=True),
+    refers_to("recorded_by", "users.id", ondelete=None),
+    sa.Column("recorded_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("refunded_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("receipt_token_hash", sa.Text, nullable=False, unique=True),
+    sa.Column("idempotency_key", sa.Text, nullable=True),
+    *timestamps(),
+    sa.CheckConstraint("amount > 0", name="amount_positive"),
+    sa.CheckConstraint("refunded_amount BETWEEN 0 AND amount", name="refund_bounded"),
+    sa.CheckConstraint("receipt_number > 0", name="receipt_number_positive"),
+    sa.CheckConstraint("method IN ('cash', 'card_terminal', 'bank_transfer')", name="method_known"),
+    sa.CheckConstraint("kind IN ('deposit', 'balance', 'all')", name="kind_known"),
+    sa.UniqueConstraint("artist_id", "receipt_number"),
+    sa.UniqueConstraint("recorded_by", "idempotency_key"),
+    sa.Index("ix_studio_payments_booking_id_receipt_number", "booking_id", "receipt_number"),
+)
+
+# Each artist's last receipt number: taken by an upsert that holds the row until commit, so
+# two recordings at once number one after the other, and a rollback leaves no gap.
+studio_receipt_counters = sa.Table(
+    "studio_receipt_counters",
+    metadata,
+    refers_to("artist_id", "artists.id", primary_key=True),
+    sa.Column("last_number", sa.Integer, nullable=False),
+    sa.CheckConstraint("last_number > 0", name="last_number_positive"),
+)
+
 
 # What a violation of each unique or exclusion constraint above means (``base.ConstraintErrors``).
 CONSTRAINT_ERRORS: ConstraintErrors = {
@@ -175,4 +216,8 @@ CONSTRAINT_ERRORS: ConstraintErrors = {
     "uq_payment_invoices_number": None,  # the booking's reference and attempt, under its lock
     "uq_payment_invoices_provider_invoice_id": None,  # the provider's own
     "uq_sandbox_invoices_number": None,  # the sandbox gateway's own
+    "uq_studio_payments_artist_id_receipt_number": None,  # the counter row serialises them
+    # One recorder's Idempotency-Key sent at once with two different bookings.
+    "uq_studio_payments_recorded_by_idempotency_key": ConflictError,
+    "uq_studio_payments_receipt_token_hash": None,  # 128 random bits
 }

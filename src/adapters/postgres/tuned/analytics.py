@@ -30,6 +30,24 @@ SELECT d.day, d.currency, {_SUMMED} FROM analytics_days d
 WHERE d.artist_id = %(artist)s AND d.day BETWEEN %(first)s AND %(last)s
 GROUP BY d.day, d.currency
 """  # noqa: S608 - constants only, values are bound
+# Money received on the range's local dates by way of paying: the provider's payments the
+# booking kept (``qpay``), and the payments taken in the studio by their method, with what
+# of those was given back (on the day it was recorded, as the rollup has no method).
+BY_METHOD = """
+SELECT currency, method, sum(received)::bigint AS received,
+       sum(given_back)::bigint AS given_back
+FROM (
+    SELECT p.currency, 'qpay' AS method, p.amount AS received, 0 AS given_back
+    FROM received_payments p JOIN bookings b ON b.id = p.booking_id
+    WHERE b.artist_id = %(artist)s AND p.outcome = 'confirmed'
+      AND analytics_local_day(p.processed_at, %(tz)s) BETWEEN %(first)s AND %(last)s
+    UNION ALL
+    SELECT s.currency, s.method, s.amount, s.refunded_amount FROM studio_payments s
+    WHERE s.artist_id = %(artist)s
+      AND analytics_local_day(s.recorded_at, %(tz)s) BETWEEN %(first)s AND %(last)s
+) AS money
+GROUP BY currency, method ORDER BY currency, method
+"""
 # The counted bookings starting on the range's local dates: an index range on the start
 # (a day wider on each side, whatever the zone), then the exact local date.
 _IN_RANGE = """

@@ -36,6 +36,7 @@ class ArtistAnalytics(UseCase[AnalyticsDeps]):
             found.repeat_customers,
             found.customers,
             found.top_services,
+            found.revenue_by_method,
         )
 
 

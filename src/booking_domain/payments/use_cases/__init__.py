@@ -27,6 +27,18 @@ from booking_domain.payments.use_cases.refunds import (
     PlanRefunds,
     SettleRefund,
 )
+from booking_domain.payments.use_cases.studio import (
+    ListStudioPayments,
+    ReceiptFile,
+    ReceiptView,
+    RecordStudioPayment,
+    RefundStudioPayment,
+    StudioPaymentRequest,
+    StudioPayments,
+    StudioReceipt,
+    StudioReceiptByToken,
+    StudioRecorded,
+)
 from booking_domain.payments.use_cases.upkeep import (
     CancelInvoiceAtProvider,
     WithdrawLapsedInvoices,
@@ -53,6 +65,11 @@ class PaymentUseCases(UseCaseBundle[PaymentsDeps]):
     list_transactions: ListTransactions
     issue_balance_invoice: IssueBalanceInvoice
     list_booking_invoices: ListBookingInvoices
+    record_studio_payment: RecordStudioPayment
+    refund_studio_payment: RefundStudioPayment
+    list_studio_payments: ListStudioPayments
+    studio_receipt: StudioReceipt
+    studio_receipt_by_token: StudioReceiptByToken
 
 
 __all__ = [
@@ -68,14 +85,24 @@ __all__ = [
     "IssueBalanceInvoice",
     "ListBookingInvoices",
     "ListSettlements",
+    "ListStudioPayments",
     "ListTransactions",
     "PayRefund",
     "PaymentUseCases",
     "PaymentView",
     "PaymentsDeps",
     "PlanRefunds",
+    "ReceiptFile",
+    "ReceiptView",
     "RecheckPayment",
+    "RecordStudioPayment",
+    "RefundStudioPayment",
     "RequestDepositInvoice",
     "SettleRefund",
+    "StudioPaymentRequest",
+    "StudioPayments",
+    "StudioReceipt",
+    "StudioReceiptByToken",
+    "StudioRecorded",
     "WithdrawLapsedInvoices",
 ]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from booking_domain.payments.gateway import PaymentGateway
-from booking_domain.payments.ports import PaymentsUnitOfWorkFactory
+from booking_domain.payments.ports import PaymentsUnitOfWorkFactory, ReceiptDocuments
 from booking_domain.shared.clock import Clock
 
 # The bounded re-check after a callback the provider's check does not show yet (not
@@ -27,3 +27,8 @@ class PaymentsDeps:
     callback_url: Callable[[str, str], str]
     check_interval: timedelta = timedelta(seconds=15)
     recheck_delays: tuple[timedelta, ...] = RECHECK_DELAYS
+    # A studio payment's receipt as HTML and PDF; None where no receipt is drawn (then
+    # asking for one is "not found").
+    receipt_documents: ReceiptDocuments | None = None
+    # ``receipt_url(token)``: the receipt's page the customer's email links to.
+    receipt_url: Callable[[str], str] = lambda token: f"/api/v1/receipts/{token}"

@@ -9,7 +9,14 @@ from uuid import UUID
 
 import msgspec
 
-from booking_domain.analytics import ArtistReport, Breakdown, Period, PlatformReport, Revenue
+from booking_domain.analytics import (
+    ArtistReport,
+    Breakdown,
+    MethodRevenue,
+    Period,
+    PlatformReport,
+    Revenue,
+)
 from booking_domain.analytics import ServiceCount as Service
 from entrypoints.http.wire import View
 
@@ -57,6 +64,17 @@ class PeriodView(View, frozen=True):
         )
 
 
+class MethodRevenueView(View, frozen=True):
+    currency: str
+    method: str  # qpay | cash | card_terminal | bank_transfer
+    received: int  # minor units received in the range
+    given_back: int  # of a studio payment's, given back since (minor units)
+
+    @classmethod
+    def of(cls, m: MethodRevenue) -> MethodRevenueView:
+        return cls(m.currency, m.method, m.received, m.given_back)
+
+
 class ServiceView(View, frozen=True):
     service_id: UUID
     name: str
@@ -78,6 +96,8 @@ class ArtistAnalyticsView(View, frozen=True):
     customers: int  # accounts or client records with a counted booking in the range
     repeat_customers: int  # of them, those with more than one
     top_services: list[ServiceView]
+    # The whole range's money by way of paying (QPay, or taken in the studio by method).
+    revenue_by_method: list[MethodRevenueView]
 
     @classmethod
     def of(cls, r: ArtistReport) -> ArtistAnalyticsView:
@@ -92,6 +112,7 @@ class ArtistAnalyticsView(View, frozen=True):
             r.customers,
             r.repeat_customers,
             [ServiceView.of(s) for s in r.top_services],
+            [MethodRevenueView.of(m) for m in r.revenue_by_method],
         )
 
 

@@ -13,7 +13,10 @@ from booking_domain.payments import Refund
 from booking_domain.payments.balance import MAX_ADJUSTMENT, MAX_REASON
 from booking_domain.payments.ledger import Transaction
 from booking_domain.payments.refunds import MAX_NOTE
-from booking_domain.payments.use_cases import PaymentView
+from booking_domain.payments.studio import MAX_AMOUNT as STUDIO_MAX_AMOUNT
+from booking_domain.payments.studio import MAX_NOTE as STUDIO_MAX_NOTE
+from booking_domain.payments.studio import StudioKind, StudioMethod, StudioPayment
+from booking_domain.payments.use_cases import PaymentView, StudioPayments
 from entrypoints.http.wire import Dto, PageView, View, utc
 
 
@@ -225,3 +228,72 @@ class SettleRequest(Dto, frozen=True):
 
 class TransactionPage(PageView[TransactionView], frozen=True):
     items: list[TransactionView]
+
+
+class StudioPaymentCreate(Dto, frozen=True):
+    """A payment taken in the studio: how, what it pays (``deposit``: exactly the deposit of
+    a booking awaiting it; ``balance``: some of what is left after the session; ``all``:
+    exactly what is left), the amount in minor units of the booking's currency, a note."""
+
+    method: StudioMethod
+    kind: StudioKind
+    amount: Annotated[int, Meta(ge=1, le=STUDIO_MAX_AMOUNT)]
+    note: Annotated[str, Meta(max_length=STUDIO_MAX_NOTE)] | None = None
+
+
+class StudioRefundCreate(Dto, frozen=True):
+    """What of a recorded payment was given back (minor units)."""
+
+    amount: Annotated[int, Meta(ge=1, le=STUDIO_MAX_AMOUNT)]
+
+
+class StudioPaymentView(View, frozen=True):
+    id: UUID
+    booking_id: UUID
+    receipt_number: int
+    receipt_label: str
+    method: str  # cash | card_terminal | bank_transfer
+    kind: str  # deposit | balance | all
+    amount: int
+    refunded: int
+    currency: str
+    note: str | None
+    recorded_at: datetime
+    refunded_at: datetime | None
+    # The receipt's page, openable without signing in: only in the answer that recorded it.
+    receipt_url: str | None = None
+
+    @classmethod
+    def of(cls, p: StudioPayment, receipt_url: str | None = None) -> StudioPaymentView:
+        return cls(
+            p.id, p.booking_id, p.receipt_number, p.receipt_label, p.method.value,
+            p.kind.value, p.amount.amount, p.refunded.amount, p.amount.currency, p.note,
+            utc(p.recorded_at), None if p.refunded_at is None else utc(p.refunded_at),
+            receipt_url,
+        )  # fmt: skip
+
+
+class StudioPaymentsView(View, frozen=True):
+    """The booking's recorded payments, oldest first, and what each kind takes now (absent:
+    not due now); the booking's payment state after them."""
+
+    items: list[StudioPaymentView]
+    currency: str
+    due_deposit: int | None
+    due_balance: int | None
+    payment_status: str
+    amount_paid: int
+    amount_refunded: int
+    paid_in_full: bool
+
+    @classmethod
+    def of(cls, s: StudioPayments) -> StudioPaymentsView:
+        deposit, balance = s.due.get(StudioKind.DEPOSIT), s.due.get(StudioKind.BALANCE)
+        b = s.booking
+        return cls(
+            [StudioPaymentView.of(p) for p in s.payments], b.deposit.currency,
+            None if deposit is None else deposit.amount,
+            None if balance is None else balance.amount,
+            b.payment_status.value, b.amount_paid.amount, b.amount_refunded.amount,
+            b.paid_in_full,
+        )  # fmt: skip

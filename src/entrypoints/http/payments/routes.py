@@ -8,12 +8,15 @@ from entrypoints.http.payments.controller import (
     SettlementsController,
     TransactionsController,
 )
+from entrypoints.http.payments.studio import ReceiptLinkController, StudioPaymentsController
 from entrypoints.http.routes import Routes
 
 ROUTES = Routes(
     controllers=(
         DepositInvoiceController,
+        StudioPaymentsController,
         PaymentsController,
+        ReceiptLinkController,
         PaymentCallbackController,
         SettlementsController,
         TransactionsController,

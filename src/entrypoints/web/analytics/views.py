@@ -215,6 +215,8 @@ class Insights:
     customers: int
     repeat_customers: int
     top_services: tuple[tuple[str, int], ...]
+    # (way of paying, money received by it): qpay, cash, card_terminal, bank_transfer
+    by_method: tuple[tuple[str, str], ...] = ()
 
 
 def insights_of(report: ArtistReport) -> Insights:
@@ -248,6 +250,10 @@ def insights_of(report: ArtistReport) -> Insights:
         customers=report.customers,
         repeat_customers=report.repeat_customers,
         top_services=tuple((s.name, s.bookings) for s in report.top_services),
+        by_method=tuple(
+            (m.method, money_text(Money(m.received, m.currency)))
+            for m in report.revenue_by_method
+        ),
     )  # fmt: skip
 
 

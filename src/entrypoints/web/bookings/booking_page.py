@@ -51,6 +51,7 @@ from entrypoints.web.bookings.console import (
     booking_line,
     bookings_desk,
 )
+from entrypoints.web.bookings.studio_views import studio_facts
 from entrypoints.web.shared.console import (
     CONSOLE,
     CONSOLE_HEADERS,
@@ -81,6 +82,8 @@ DONE: Final = {
     "balance": "The balance invoice is sent to the customer.",
     "settled": "Nothing was left to pay: the booking is paid in full.",
     "moved": "The booking is moved; the customer is told the new time.",
+    "studio_payment": "The payment is recorded, with its receipt.",
+    "studio_refund": "The money given back is recorded.",
 }
 # The copy is a document, not a page of the console: nothing in it runs or loads.
 _DOCUMENT_HEADERS: Final = {
@@ -117,6 +120,7 @@ async def booking_page(
         history = await at.bookings.booking_history(actor, booking_id)
         consent = await at.consent.get_booking_consent(actor, booking_id)
         billing = await at.payments.list_booking_invoices(actor, booking_id)
+        studio = await at.payments.list_studio_payments(actor, booking_id)
         try:
             ideas = idea_lines(
                 await at.bookings.list_ideas(actor, booking_id), named.booking.customer_id, desk
@@ -140,6 +144,7 @@ async def booking_page(
         documents=ID_DOCUMENTS,
         invoices=invoice_lines(billing, desk),
         balance_due=billing.balance_due,
+        studio=studio_facts(studio, desk),
         problem=problem,
         done=DONE.get(done or ""),
         messages=messages,

@@ -27,6 +27,7 @@ from entrypoints.web.bookings.clients import CLIENT_PAGES
 from entrypoints.web.bookings.console import CONSOLE_PAGES
 from entrypoints.web.bookings.move import MOVE_PAGES
 from entrypoints.web.bookings.studio_day import STUDIO_DAY_PAGES
+from entrypoints.web.bookings.studio_pages import STUDIO_PAGES
 from entrypoints.web.bookings.suspension import SUSPENSION_PAGES
 from entrypoints.web.bookings.texts import BOOKING_TEXTS
 from entrypoints.web.bookings.week import WEEK_PAGES
@@ -84,6 +85,7 @@ PAGES: Final = (
     *CONSOLE_PAGES,
     *STUDIO_DAY_PAGES,
     *BOOKING_PAGES,
+    *STUDIO_PAGES,
     *WEEK_PAGES,
     *MOVE_PAGES,
     *CLIENT_PAGES,
