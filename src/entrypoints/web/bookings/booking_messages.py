@@ -16,12 +16,62 @@ from entrypoints.http.serving import serving_of
 from entrypoints.web.shared.console import Desk
 
 _STAMP: Final = "%Y-%m-%d %H:%M"
+# What each kind of message is, as the artist reads it (English; Mongolian in the room's
+# catalogue): every kind the notifications plan (``booking_domain.notifications.KINDS``),
+# a test holds the two lists together, so a new kind is never shown by its code.
+MESSAGE_KINDS: Final = {
+    "artist.approved": "Profile approved",
+    "artist.rejected": "Profile not approved",
+    "artist.suspended": "Profile suspended",
+    "artist.reinstated": "Profile reinstated",
+    "booking.requested": "Request received",
+    "booking.booked": "Booked in",
+    "booking.approved": "Approved",
+    "booking.invoiced": "Deposit invoice",
+    "booking.confirmed": "Confirmed",
+    "booking.rescheduled": "Moved",
+    "booking.cancelled": "Cancelled",
+    "booking.expired": "Expired",
+    "booking.completed": "Completed",
+    "booking.no_show": "No-show",
+    "booking.reminder": "Reminder",
+    "booking.balance_invoiced": "Balance invoiced",
+    "booking.balance_paid": "Balance paid",
+    "booking.paid_in_full": "Paid in full",
+    "booking.payment_recorded": "Payment recorded",
+    "booking.review_request": "Review asked",
+    "booking.aftercare": "Aftercare",
+    "booking.idea_added": "Design idea added",
+    "booking.offered": "Waitlist offer",
+    "booking.offer_accepted": "Waitlist offer taken",
+    "booking.disputed": "Dispute opened",
+    "booking.dispute_resolved": "Dispute resolved",
+    "consent.requested": "Consent form to sign",
+    "consent.signed": "Consent form signed",
+    "payment.studio_recorded": "Receipt for a studio payment",
+    "refund.completed": "Refund paid",
+    "refund.settled": "Refund settled",
+    "loyalty.points_earned": "Points earned",
+    "loyalty.points_reversed": "Points taken back",
+    "loyalty.points_expired": "Points expired",
+    "request.sent": "Tattoo request sent",
+    "request.message_posted": "Message on a request",
+    "request.quoted": "Quote sent",
+    "request.quote_accepted": "Quote accepted",
+    "request.accepted": "Request accepted",
+    "request.declined": "Request declined",
+    "request.withdrawn": "Request withdrawn",
+    "request.project_cancelled": "Project cancelled",
+    "review.created": "Review posted",
+    "review.replied": "Reply to a review",
+}
 
 
 @dataclass(frozen=True, slots=True)
 class MessageLine:
-    """A message as the page lists it: plain values, its time in the artist's zone; the
-    words for its codes are the template's (``_booking_messages.html.j2``)."""
+    """A message as the page lists it: plain values, its time in the artist's zone; what it
+    is in English words (``MESSAGE_KINDS``, translated by the template), the words for its
+    other codes the template's (``_booking_messages.html.j2``)."""
 
     kind: str
     channel: str
@@ -35,7 +85,7 @@ class MessageLine:
 
 def message_line(message: SentMessage, desk: Desk) -> MessageLine:
     return MessageLine(
-        kind=message.kind,
+        kind=MESSAGE_KINDS.get(message.kind, message.kind),
         channel=message.channel.value,
         recipient=message.party.value,
         status=message.status.value,
