@@ -50,7 +50,13 @@ from booking_domain.bookings.errors import (
     TouchUpNotAvailableError,
     TouchUpTakenError,
 )
-from booking_domain.bookings.history import HistoryEntry, HistoryKind, actor_fields
+from booking_domain.bookings.history import (
+    IN_STUDIO_PREFIX,
+    HistoryEntry,
+    HistoryKind,
+    actor_fields,
+    taken_in_studio,
+)
 from booking_domain.bookings.lifecycle import (
     cancel,
     cancellation_refund,
@@ -134,6 +140,7 @@ __all__ = [
     "CLOSED",
     "DISPUTE_WINDOW",
     "FREEING_EVENT_TYPES",
+    "IN_STUDIO_PREFIX",
     "MAX_SEARCH_LENGTH",
     "OFFER_DECLINED",
     "STUDIO_DAY_STATUSES",
@@ -237,6 +244,7 @@ __all__ = [
     "roster_order",
     "roster_search",
     "settle_balance",
+    "taken_in_studio",
     "tally",
     "touch_up_deadline",
     "touch_up_offer",

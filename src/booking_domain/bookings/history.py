@@ -13,6 +13,16 @@ from booking_domain.shared.ids import BookingId, UserId
 from booking_domain.shared.money import Money
 from booking_domain.shared.time import Interval
 
+# The reason of a payment's entry for money the artist took by hand (cash, a card terminal,
+# a bank transfer) and recorded, as ``studio_<method>``: the platform never received it.
+IN_STUDIO_PREFIX = "studio_"
+
+
+def taken_in_studio(reason: str | None) -> bool:
+    """Whether an entry's money was taken in the studio rather than received by the
+    platform (``IN_STUDIO_PREFIX``)."""
+    return reason is not None and reason.startswith(IN_STUDIO_PREFIX)
+
 
 class HistoryKind(StrEnum):
     """What happened to a booking: one kind per transition or bookkeeping change."""

@@ -4,7 +4,8 @@ earner follows, read as a cue, or None when it carries nothing to act on.
 - ``booking.completed``: the booking earns on the money it holds through the platform
   when it is completed (paid, less refunded and owed back: its deposit), never on its price
   (``Completed``);
-- ``booking.balance_paid``: the booking earns on its balance payment (``BalancePaid``);
+- ``booking.balance_paid``: the booking earns on its balance payment (``BalancePaid``;
+  money taken in the studio says so, as the platform's program never earns on it);
 - ``review.created``, ``review.restored``: the review earns its points (``Reviewed``);
 - ``review.hidden``: moderation took the review down: what it earned is reversed
   (``Unreviewed``);
@@ -22,6 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from uuid import UUID
 
+from booking_domain.bookings import taken_in_studio
 from booking_domain.shared.ids import ArtistId, BookingId, UserId
 from booking_domain.shared.outbox import EventId, JsonValue, OutboxEvent
 
@@ -50,13 +52,15 @@ class Completed:
 
 @dataclass(frozen=True, slots=True)
 class BalancePaid:
-    """The balance of a completed booking was paid through the platform: ``amount`` minor
-    units of ``currency``."""
+    """The balance of a completed booking was paid: ``amount`` minor units of ``currency``,
+    through the platform, or taken in the studio and recorded by the artist
+    (``in_studio``)."""
 
     event_id: EventId
     booking_id: BookingId
     amount: int
     currency: str
+    in_studio: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +139,8 @@ def _balance_paid(event: OutboxEvent) -> BalancePaid | None:
     amount, currency = _amount(change, "amount"), _currency(change, "amount")
     if found is None or amount is None or currency is None:
         return None
-    return BalancePaid(event.id, BookingId(found), amount, currency)
+    in_studio = taken_in_studio(_text(change, "reason"))
+    return BalancePaid(event.id, BookingId(found), amount, currency, in_studio)
 
 
 def _refunded(event: OutboxEvent) -> Refunded | None:
@@ -179,6 +184,11 @@ def _amount(part: Mapping[str, JsonValue], name: str) -> int | None:
     money = _part(part, name)
     amount = money.get("amount")
     return amount if isinstance(amount, int) and not isinstance(amount, bool) else None
+
+
+def _text(part: Mapping[str, JsonValue], name: str) -> str | None:
+    value = part.get(name)
+    return value if isinstance(value, str) else None
 
 
 def _currency(part: Mapping[str, JsonValue], name: str) -> str | None:

@@ -40,6 +40,7 @@ from typing import NewType
 from uuid import UUID
 
 from booking_domain.bookings import (
+    IN_STUDIO_PREFIX,
     Booking,
     BookingStatus,
     HistoryEntry,
@@ -172,8 +173,9 @@ def hash_receipt_token(token: str) -> str:
 
 
 def studio_reason(method: StudioMethod) -> str:
-    """The history entry's reason: says the money came by hand, and how."""
-    return f"studio_{method.value}"
+    """The history entry's reason: says the money came by hand, and how (the bookings'
+    ``IN_STUDIO_PREFIX``, which loyalty reads: ``taken_in_studio``)."""
+    return f"{IN_STUDIO_PREFIX}{method.value}"
 
 
 def record(

@@ -17,6 +17,7 @@ from adapters.postgres.database import psycopg_url
 from tests.api.booking_helpers import BOOKINGS, Desk, open_desk
 from tests.api.conftest import Api
 from tests.api.loyalty.test_loyalty_api import (
+    RATES,
     SECOND,
     SERVICE,
     completed,
@@ -28,6 +29,16 @@ from tests.api.loyalty.test_loyalty_api import (
 
 pytestmark = pytest.mark.anyio
 WEEK = {"from": "2026-03-02", "to": "2026-03-08", "granularity": "week"}
+
+
+async def _own_program(api: Api, desk: Desk) -> None:
+    """The artist's own program, at the platform's rates: money taken in the studio earns
+    only in a program the artist funds (docs/loyalty.md, "Earning")."""
+    put = await api.client.put(
+        f"/api/v1/artists/{desk.artist.id}/loyalty-program", json=RATES,
+        headers=desk.auth(desk.artist.session),
+    )  # fmt: skip
+    assert put.status_code == 200, put.text
 
 
 async def _artist(desk: Desk) -> dict[str, Any]:
@@ -48,7 +59,7 @@ async def record(
 
 async def test_a_cash_balance_pays_in_full_with_a_receipt_and_earns_once(api: Api) -> None:
     desk = await open_desk(api, service=SERVICE)  # MNT 1,500.00, a MNT 300.00 deposit
-    await program_on(api, desk)  # a point per MNT 2.00 paid
+    await _own_program(api, desk)  # a point per MNT 2.00 paid
     booking_id = await completed(desk)
     artist = await _artist(desk)
     made = await record(desk, booking_id, artist, key="cash-1", method="cash", kind="all",
@@ -105,7 +116,7 @@ async def test_a_cash_balance_pays_in_full_with_a_receipt_and_earns_once(api: Ap
 
 async def test_an_unpaid_completion_earns_nothing_until_money_is_recorded(api: Api) -> None:
     desk = await open_desk(api, service=SERVICE)
-    await program_on(api, desk)
+    await _own_program(api, desk)
     booking_id = await completed(desk)
     await earn(api)
     assert (await mine(desk))["accounts"][0]["balance"] == 150  # the deposit only
@@ -123,7 +134,7 @@ async def test_an_unpaid_completion_earns_nothing_until_money_is_recorded(api: A
 
 async def test_a_recorded_refund_gives_back_part_and_never_more(api: Api) -> None:
     desk = await open_desk(api, service=SERVICE)
-    await program_on(api, desk)
+    await _own_program(api, desk)
     booking_id = await completed(desk)
     artist = await _artist(desk)
     made = (await record(desk, booking_id, artist, method="bank_transfer", kind="all",
@@ -202,7 +213,7 @@ async def test_recordings_at_once_number_receipts_once_and_count_money_once(api:
     """Six recordings at once, three per booking of one artist: one per booking is kept
     (the others find it paid), their receipts are 1 and 2, and loyalty earns on each once."""
     desk = await open_desk(api, service=SERVICE)
-    await program_on(api, desk)
+    await _own_program(api, desk)
     first = await completed(desk)
     second = await completed(desk, SECOND)
     artist = await _artist(desk)
@@ -220,3 +231,19 @@ async def test_recordings_at_once_number_receipts_once_and_count_money_once(api:
         assert (booking["amountPaid"], booking["paidInFull"]) == (150_000, True)
     await earn(api)
     assert (await mine(desk))["accounts"][0]["balance"] == 2 * (150 + 600)
+
+
+async def test_cash_earns_no_platform_points_but_the_deposit_paid_through_it_does(
+    api: Api,
+) -> None:
+    """With only the platform's program on, a balance taken in cash earns nothing there:
+    the platform never received it (an artist could otherwise mint its points)."""
+    desk = await open_desk(api, service=SERVICE)
+    await program_on(api, desk)
+    booking_id = await completed(desk)  # its deposit paid through the platform
+    taken = await record(
+        desk, booking_id, await _artist(desk), method="cash", kind="all", amount=120_000
+    )
+    assert taken.status_code == 201, taken.text
+    await earn(api)
+    assert (await mine(desk))["accounts"][0]["balance"] == 150  # the deposit's points only

@@ -316,3 +316,53 @@ async def test_who_sets_and_reads_programs(shop: Shop) -> None:
     stranger = await add_user(shop.app.uow, Role.ARTIST)
     with pytest.raises(PermissionDeniedError):  # the profile is public: 403, not 404
         await shop.loyalty.set_artist_program(stranger, shop.artist.id, off)
+
+
+async def _studio(shop: Shop, booking: BookingId, kind: str, amount: Money) -> None:
+    """The artist records money taken in the studio (``RecordStudioPayment``)."""
+    from booking_domain.payments import StudioKind, StudioMethod
+    from booking_domain.payments.use_cases import StudioPaymentRequest
+
+    request = StudioPaymentRequest(StudioMethod.CASH, StudioKind(kind), amount.amount)
+    await shop.app.bundles.payments.record_studio_payment(shop.artist.actor, booking, request)
+
+
+async def _in_studio(shop: Shop, *, deposit: bool) -> BookingId:
+    """A booking completed and paid in full in the studio: its deposit in cash too when
+    ``deposit``, else through the platform; the balance in cash."""
+    request = BookingRequest(shop.artist.id, shop.artist.service.id, SLOT)
+    booking = (await shop.app.bookings.create_booking(shop.customer, request)).booking.id
+    if deposit:
+        await _studio(shop, booking, "deposit", DEPOSIT)
+    else:
+        await shop.pay(booking, DEPOSIT)
+    shop.app.clock.set(SLOT + timedelta(hours=2))
+    await shop.app.bookings.change_status(
+        shop.artist.actor, booking, status=BookingStatus.COMPLETED
+    )
+    await _studio(shop, booking, "all", BALANCE)
+    return booking
+
+
+@pytest.mark.parametrize("deposit_in_studio", [True, False])
+async def test_money_taken_in_the_studio_earns_no_platform_points(
+    shop: Shop, deposit_in_studio: bool
+) -> None:
+    """The platform's points are real discounts on every artist's invoices: they are earned
+    on money the platform received, never on money an artist says they took by hand (an
+    artist could otherwise mint them for anyone by recording cash nobody paid)."""
+    await turn_on(shop)
+    await _in_studio(shop, deposit=deposit_in_studio)
+    await shop.loyalty.earn_points()
+    assert await shop.balance() == (0 if deposit_in_studio else 30)  # the platform's deposit
+
+
+async def test_money_taken_in_the_studio_earns_in_the_artists_own_program(shop: Shop) -> None:
+    """The artist's own program is funded by the artist: cash they took earns in it, once."""
+    await turn_on(shop)
+    await turn_on(shop, own=True)
+    await _in_studio(shop, deposit=True)
+    assert await shop.loyalty.earn_points() == 2
+    assert await shop.loyalty.earn_points() == 0
+    (standing,) = await shop.loyalty.my_loyalty(shop.customer)
+    assert (standing.account.balance, standing.program.artist_id) == (150, shop.artist.id)

@@ -3,7 +3,10 @@ and refunds into ledger entries (docs/loyalty.md, "Earning").
 
 Spending earns on money received through the platform, never on a price nobody paid: a
 completion earns on what the booking holds then (its deposit, paid and kept), and a balance
-payment on its amount. A booking completed unpaid earns nothing.
+payment on its amount. A booking completed unpaid earns nothing. Money the artist took in
+the studio and recorded (``taken_in_studio``) earns only in the artist's own program, which
+the artist funds: the platform's points are discounts on every artist's invoices, and an
+artist could otherwise mint them by recording cash nobody paid.
 
 One earner at a time (across processes) reads the feed from its position; for each event of
 the types it follows (``cues.EARNING_EVENT_TYPES``, picked out by the feed's storage, so the
@@ -21,6 +24,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
+from booking_domain.bookings import HistoryKind, taken_in_studio
 from booking_domain.loyalty import cues
 from booking_domain.loyalty.bookkeeping import apply
 from booking_domain.loyalty.cues import (
@@ -135,6 +139,10 @@ async def _spent(uow: LoyaltyUnitOfWork, cue: Completed | BalancePaid, now: date
     program = await booking_program(uow, booking.artist_id)
     if program is None or program.rates.currency != currency:
         return 0
+    if program.artist_id is None:  # the platform's program: its own money only
+        paid -= await _taken_in_studio(uow, cue)
+        if paid <= 0:
+            return 0
     ledger = uow.loyalty_ledger
     found = await ledger.find(booking.customer_id, program.id)
     tier_points = 0 if found is None else await ledger.tier_points(found, now - TIER_WINDOW)
@@ -142,6 +150,20 @@ async def _spent(uow: LoyaltyUnitOfWork, cue: Completed | BalancePaid, now: date
     reason = "booking_completed" if isinstance(cue, Completed) else "balance_paid"
     earning = (points, paid, booking_source(booking.id), reason)
     return await _earn(uow, booking.customer_id, program, earning, cues.key(cue, "earn"), now)
+
+
+async def _taken_in_studio(uow: LoyaltyUnitOfWork, cue: Completed | BalancePaid) -> int:
+    """What of the cue's money the artist took in the studio: a balance payment's own, or
+    for a completion the deposit recorded by hand (from the booking's history)."""
+    if isinstance(cue, BalancePaid):
+        return cue.amount if cue.in_studio else 0
+    return sum(
+        e.amount.amount
+        for e in await uow.bookings.history(cue.booking_id)
+        if e.kind is HistoryKind.PAYMENT_RECORDED
+        and e.amount is not None
+        and taken_in_studio(e.reason)
+    )
 
 
 async def _reviewed(uow: LoyaltyUnitOfWork, cue: Reviewed, now: datetime) -> int:
