@@ -4,8 +4,9 @@
 The morning (the server's clock is the wall clock): the demo artist signs in and opens the
 day of the demo customer's booking; a consultation the customer requests meanwhile appears
 without a reload and is approved with one tap; a walk-in is booked at the desk (name and
-phone, no account). The afternoon: the same database served again with its clock moved to
-half an hour into the customer's session (``INKSLOT_CLOCK_SHIFT_SECONDS``, the local
+phone, no account), and the pages to move it and to block time are opened. The afternoon:
+the same database served again with its clock moved to half an hour into the customer's
+session (``INKSLOT_CLOCK_SHIFT_SECONDS``, the local
 profile's rehearsal of another time: nobody waits for time to pass); the browser's session
 is renewed by its refresh cookie; the artist checks the customer's photo ID on the signed
 consent, completes the session, takes the balance in cash (a numbered receipt is emailed to
@@ -200,6 +201,17 @@ def test_an_artists_working_day_from_the_first_request_to_the_cash_receipt(
         browser.find_element(By.CSS_SELECTOR, "form.card button.primary").click()
         wait_for(lambda: "/console/bookings/" in browser.current_url, "the walk-in's page")
         assert "Bolor Walk-in" in browser.find_element(By.TAG_NAME, "h1").text
+
+        # Moving it is offered with the day's free times; blocking time, from the day.
+        browser.find_element(By.CSS_SELECTOR, 'a[aria-label^="Move: Bolor Walk-in"]').click()
+        wait_for(lambda: browser.current_url.endswith("/move"), "the move page")
+        assert browser.find_elements(By.CSS_SELECTOR, ".move-starts button")
+        _checked(browser, size, "move")
+        browser.get(f"{morning.base_url}/console?day={day.isoformat()}")
+        browser.find_element(By.LINK_TEXT, "Block time").click()
+        wait_for(lambda: "/console/availability/block" in browser.current_url, "block time")
+        assert day.isoformat() in browser.find_element(By.ID, "block-date").get_attribute("value")
+        _checked(browser, size, "block")
 
     # The afternoon: half an hour into the customer's session.
     start = datetime.fromisoformat(session["start"])
