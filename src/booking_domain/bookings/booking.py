@@ -107,6 +107,11 @@ class Booking:
     # booking was made; None for any other service. Confirming the booking claims it
     # (``bookings.use_cases.checks.claim_flash``); nothing to claim when None.
     one_off_design_id: FlashDesignId | None = None
+    # Minor units of what the booking holds that the artist took in the studio (cash, a card
+    # terminal, a bank transfer: payments' ``studio.py``) and has not given back: money the
+    # platform never received, so it never owes it back (``platform_refundable``); the
+    # artist gives it back by hand and records that.
+    held_in_studio: int = 0
     # The project (commissions) this booking is a session of, if any: it is booked and
     # moved only through its project, which keeps the sessions' order and healing gap
     # (``lifecycle.reschedule`` refuses it otherwise). Never changed.
@@ -174,6 +179,15 @@ class Booking:
     def refundable(self) -> Money:
         """Paid and neither refunded nor already owed back."""
         return self.amount_paid - self.amount_refunded - self.refund_due
+
+    @property
+    def platform_refundable(self) -> Money:
+        """What the booking holds that the platform received, so can give back: what is
+        refundable less what the artist took in the studio (``held_in_studio``). Every
+        refund the platform owes (a cancellation, an expiry, a suspension, a dispute) is
+        reckoned on it; money taken by hand goes back by hand."""
+        held = self.refundable
+        return Money(max(0, held.amount - self.held_in_studio), held.currency)
 
     @property
     def paid_in_full(self) -> bool:

@@ -47,7 +47,7 @@ def quote_cancellation(
     now = require_aware(now, "now")
     if booking.status not in (BookingStatus.PENDING, BookingStatus.CONFIRMED):
         raise InvalidTransitionError(f"A {booking.status} booking cannot be cancelled.")
-    refundable = booking.refundable
+    refundable = booking.platform_refundable
     refund = refundable if role is Role.ADMIN else cancellation_refund(booking, role, now, policy)
     free_until = booking.start - policy.free_cancellation_notice
     in_time = role is not Role.CUSTOMER or now <= free_until

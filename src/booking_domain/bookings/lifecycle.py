@@ -147,7 +147,7 @@ def expire_hold(booking: Booking, now: datetime) -> Result:
         status=S.CANCELLED,
         cancellation_reason=EXPIRED,
         hold_expires_at=None,
-        refund_due=booking.refund_due + booking.refundable,
+        refund_due=booking.refund_due + booking.platform_refundable,
     )
 
 
@@ -162,11 +162,11 @@ def withdraw_taken_flash(booking: Booking, now: datetime) -> Result:
         now=now,
         actor=None,
         reason=FLASH_TAKEN,
-        amount=booking.refundable,
+        amount=booking.platform_refundable,
         status=S.CANCELLED,
         cancellation_reason=FLASH_TAKEN,
         hold_expires_at=None,
-        refund_due=booking.refund_due + booking.refundable,
+        refund_due=booking.refund_due + booking.platform_refundable,
     )
 
 
@@ -178,12 +178,14 @@ def cancellation_refund(
 
     The customer gets the deposit back when cancelling at least the free-cancellation notice
     ahead (exactly at the boundary counts as in time), nothing later; the artist's
-    cancellation refunds everything paid. Admins state the amount themselves.
+    cancellation refunds everything paid. Admins state the amount themselves. The platform
+    owes back only money it received (``platform_refundable``): what the artist took in the
+    studio, the artist gives back by hand.
     """
     if role is Role.ARTIST:
-        return booking.refundable
+        return booking.platform_refundable
     in_time = booking.start - require_aware(now, "now") >= policy.free_cancellation_notice
-    return booking.refundable if in_time else Money.zero(booking.deposit.currency)
+    return booking.platform_refundable if in_time else Money.zero(booking.deposit.currency)
 
 
 def cancel(
@@ -207,8 +209,9 @@ def cancel(
     if role is Role.CUSTOMER and booking.offered and not booking.hold_expired(now):
         return decline_offer(booking, actor, now)
     if role is Role.ADMIN:
-        if refund is None or not refund <= booking.refundable:
-            raise RefundOutOfRangeError(f"State a refund between 0 and {booking.refundable}.")
+        most = booking.platform_refundable
+        if refund is None or not refund <= most:
+            raise RefundOutOfRangeError(f"State a refund between 0 and {most}.")
         owed = refund
     elif refund is not None:
         raise BookingActionNotAllowedError("The cancellation policy sets the refund.")
@@ -238,7 +241,9 @@ def cancel_for_suspension(
         raise BookingActionNotAllowedError("Only an admin suspends an artist.")
     if booking.start <= require_aware(now, "now"):
         raise InvalidTransitionError("A booking that has started is not cancelled by a suspension.")
-    return cancel(booking, admin, now, policy, reason=ARTIST_SUSPENDED, refund=booking.refundable)
+    return cancel(
+        booking, admin, now, policy, reason=ARTIST_SUSPENDED, refund=booking.platform_refundable
+    )
 
 
 def _close(

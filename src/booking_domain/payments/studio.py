@@ -206,6 +206,7 @@ def record(
             payment_status=PaymentStatus.PAID,
             hold_expires_at=None,
             amount_paid=amount,
+            held_in_studio=booking.held_in_studio + amount.amount,
         )
     return apply(
         booking,
@@ -217,6 +218,7 @@ def record(
         payment_status=PaymentStatus.PAID,
         amount_paid=booking.amount_paid + amount,
         full_price=full,
+        held_in_studio=booking.held_in_studio + amount.amount,
     )
 
 
@@ -279,6 +281,7 @@ def refund(
         amount=amount,
         payment_status=status,
         amount_refunded=refunded,
+        held_in_studio=max(0, booking.held_in_studio - amount.amount),
     )
     given = dataclasses.replace(payment, refunded=payment.refunded + amount, refunded_at=now)
     return given, changed, entry

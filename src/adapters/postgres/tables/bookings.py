@@ -52,6 +52,8 @@ bookings = sa.Table(
     sa.Column("amount_paid", sa.BigInteger, nullable=False, server_default=sa.text("0")),
     sa.Column("amount_refunded", sa.BigInteger, nullable=False, server_default=sa.text("0")),
     sa.Column("refund_due", sa.BigInteger, nullable=False, server_default=sa.text("0")),
+    # What of the money held the artist took in the studio (migration 0059).
+    sa.Column("held_in_studio", sa.BigInteger, nullable=False, server_default=sa.text("0")),
     sa.Column("version", sa.Integer, nullable=False),
     sa.Column("status_changed_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("notes", sa.Text, nullable=False, server_default=sa.text("''")),
@@ -87,6 +89,7 @@ bookings = sa.Table(
     ),
     sa.CheckConstraint("starts_at < ends_at AND NOT isempty(blocked)", name="times"),
     sa.CheckConstraint("offer IN ('offered', 'accepted')", name="offer"),
+    sa.CheckConstraint("held_in_studio >= 0", name="held_in_studio"),
     sa.CheckConstraint("(customer_id IS NULL) <> (client_id IS NULL)", name="party"),
     # Double booking is impossible by construction: active bookings of one artist never
     # overlap. "Active" here is pending-or-confirmed; a pending booking whose hold has run

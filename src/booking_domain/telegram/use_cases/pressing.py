@@ -76,13 +76,13 @@ async def _ask(
             raise InvalidTransitionError()
         return Notice(Say.ASK_DECLINE, booking.reference)
     role = booking.role_of(actor)
-    if booking.refundable.is_zero or role is Role.ADMIN or role is None:
+    if booking.platform_refundable.is_zero or role is Role.ADMIN or role is None:
         return Notice(Say.ASK_CANCEL, booking.reference)
     artist = await uow.artists.get(booking.artist_id)
     if artist is None:
         raise ArtistNotFoundError()
     refund = cancellation_refund(booking, role, now, artist.policy)
-    return Notice(Say.ASK_CANCEL, booking.reference, refund, booking.refundable - refund)
+    return Notice(Say.ASK_CANCEL, booking.reference, refund, booking.platform_refundable - refund)
 
 
 async def _do(
@@ -95,7 +95,7 @@ async def _do(
         return Notice(Say.CONFIRMED, booking.reference)
     if action is KeyAction.DECLINE_SURE and not _awaits_approval(booking):
         raise InvalidTransitionError()
-    refundable = booking.refundable
+    refundable = booking.platform_refundable
     changed = await change_booking_status(uow, actor, booking.id, BookingStatus.CANCELLED, now)
     owed: Money = changed.refund_due - booking.refund_due
     if refundable.is_zero:
