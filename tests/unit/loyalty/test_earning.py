@@ -366,3 +366,30 @@ async def test_money_taken_in_the_studio_earns_in_the_artists_own_program(shop: 
     assert await shop.loyalty.earn_points() == 0
     (standing,) = await shop.loyalty.my_loyalty(shop.customer)
     assert (standing.account.balance, standing.program.artist_id) == (150, shop.artist.id)
+
+
+async def test_a_platform_refund_takes_back_platform_points_whatever_cash_the_booking_holds(
+    shop: Shop,
+) -> None:
+    """The platform's points were earned on its money only: when that money goes back, they
+    go back, however much cash the artist recorded on the booking (recorded cash would
+    otherwise shield them from any refund or dispute)."""
+    await turn_on(shop)
+    request = BookingRequest(shop.artist.id, shop.artist.service.id, SLOT)
+    booking = (await shop.app.bookings.create_booking(shop.customer, request)).booking.id
+    await shop.pay(booking, DEPOSIT)  # through the platform: 30 points
+    shop.app.clock.set(SLOT + timedelta(hours=2))
+    await shop.app.bookings.change_status(
+        shop.artist.actor, booking, status=BookingStatus.COMPLETED
+    )
+    await _studio(shop, booking, "all", BALANCE)  # cash: no platform points
+    await shop.loyalty.earn_points()
+    assert await shop.balance() == 30
+    async with shop.app.uow() as uow:
+        found = await uow.bookings.get(booking, for_update=True)
+        assert found is not None
+        owed = dataclasses.replace(found, refund_due=DEPOSIT)  # as a dispute's refund owes it
+        await record_change(uow, *record_refund(owed, DEPOSIT, shop.app.clock.now()))
+        await uow.commit()
+    await shop.loyalty.earn_points()
+    assert await shop.balance() == 0

@@ -183,20 +183,37 @@ async def _reverse(
     kept: int | None,
     cue: Cue,
     now: datetime,
+    *,
+    kept_by_platform: int | None = None,
 ) -> int:
     """Claim back what ``source`` earned beyond the ``kept`` minor units of its basis the
     platform still holds (None: all of it), from every account that holds a lot of it,
     each lot the same share of the basis of all of them (a booking's deposit and balance
-    may have earned in two programs: the artist's, and the platform's before it). Each
-    account's reversal is its own, once: its key names the account."""
+    may have earned in two programs: the artist's, and the platform's before it). The
+    platform's program earned on the platform's own money only, so its accounts are
+    reckoned apart, on ``kept_by_platform`` (the money the platform still keeps; default
+    ``kept``). Each account's reversal is its own, once: its key names the account."""
     ledger = uow.loyalty_ledger
     reason = "refund" if isinstance(cue, Refunded) else "review_hidden"
     holders = await ledger.with_source(customer_id, source)
     bases = {account_id: await _basis(ledger, account_id, source) for account_id in holders}
-    total = sum(bases.values())
+    platform = await uow.loyalty_programs.platform()
+    of_platform = {
+        account_id
+        for account_id in holders
+        if platform is not None
+        and (account := await ledger.load(account_id)) is not None
+        and account.program_id == platform.id
+    }
+    totals = {
+        True: sum(b for a, b in bases.items() if a in of_platform),
+        False: sum(b for a, b in bases.items() if a not in of_platform),
+    }
+    keeps = {True: kept if kept_by_platform is None else kept_by_platform, False: kept}
     changed = 0
     for account_id in holders:
-        amount = account_share(bases[account_id], total, kept)
+        group = account_id in of_platform
+        amount = account_share(bases[account_id], totals[group], keeps[group])
         key = cues.key(cue, f"reverse:{account_id}")
         action = Reverse(source, amount, reason, key)
         moved = await change_account(uow, account_id, action, now, sources=[source])
@@ -220,7 +237,11 @@ async def _refunded(uow: LoyaltyUnitOfWork, cue: Refunded, now: datetime) -> int
     # Points were earned on money paid and kept; what the platform still keeps of it earns
     # on (a duplicate payment refunded later earned nothing and takes nothing back).
     kept = max(cue.paid - cue.refunded, 0)
-    changed = await _reverse(uow, booking.customer_id, source, kept, cue, now)
+    # Of it, what the platform received: money taken in the studio earned no platform points.
+    kept_by_platform = max(kept - booking.held_in_studio, 0)
+    changed = await _reverse(
+        uow, booking.customer_id, source, kept, cue, now, kept_by_platform=kept_by_platform
+    )
     for redemption in await uow.loyalty_redemptions.of_booking(booking.id):
         if redemption.status is not RedemptionStatus.SPENT:
             continue
