@@ -8,6 +8,7 @@ console is not theirs."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -115,34 +116,37 @@ async def _linked_to_telegram(
     api.clock.advance(timedelta(seconds=1))  # a proof of its own to sign in with
 
 
-async def _door(client: httpx.AsyncClient) -> httpx.Response:
+async def _door(client: httpx.AsyncClient) -> str:
+    """The sign-in page opened in this browser: the state its widget sends back with."""
     page = await client.get(f"{SIGN_IN}?next=/console/settings")
     assert page.status_code == 200
-    return page
+    found = re.search(
+        rf'data-auth-url="http://testserver.local{CALLBACK}\?state=([0-9a-f]+)"', page.text
+    )
+    assert found is not None, page.text[:2000]
+    return found.group(1)
 
 
 async def test_the_widgets_proof_signs_the_artist_in_once(api: Api, tmp_path: Path) -> None:
     desk = await open_desk(api)
     await _linked_to_telegram(api, tmp_path, desk.artist.session, 777001)
     async with browser(api) as client:
-        door = await _door(client)
+        door = await client.get(f"{SIGN_IN}?next=/console/settings")
         assert 'data-telegram-login="InkslotTestBot"' in door.text
         assert "https://telegram.org/js/telegram-widget.js" in door.text
         assert "frame-src https://oauth.telegram.org" in door.headers["content-security-policy"]
-        assert (
-            f'data-auth-url="http://testserver.local{CALLBACK}?next=%2Fconsole%2Fsettings"'
-            in door.text
-        )
+        assert "settings" not in door.text.split('data-auth-url="')[1].split('"')[0]
+        state = await _door(client)  # where to go stays here: Telegram never sees it
         proof = widget_data(api.clock.now(), 777001, "Saraa")
         client.follow_redirects = False
-        signed = await client.get(f"{CALLBACK}?{urlencode({**proof, 'next': '/console/settings'})}")
+        signed = await client.get(f"{CALLBACK}?{urlencode({**proof, 'state': state})}")
         assert signed.status_code == 303, signed.text[-1500:]
         assert signed.headers["location"] == "/console/settings"
         settings = await client.get("/console/settings")
         assert settings.status_code == 200 and "Settings" in settings.text
     async with browser(api) as replay:
-        await _door(replay)
-        reused = await replay.get(f"{CALLBACK}?{urlencode(proof)}")
+        again = await _door(replay)
+        reused = await replay.get(f"{CALLBACK}?{urlencode({**proof, 'state': again})}")
         assert reused.status_code == 401 and "inkslot_console=" not in reused.headers.get(
             "set-cookie", ""
         )
@@ -166,9 +170,9 @@ async def test_a_forged_proof_signs_nobody_in(
     proof = {**widget_data(api.clock.now(), 777001, "Saraa", token=token)}
     proof.update({k: v for k, v in forged.items() if k != "token"})
     async with browser(api) as client:
-        await _door(client)
+        state = await _door(client)
         client.follow_redirects = False
-        answer = await client.get(f"{CALLBACK}?{urlencode(proof)}")
+        answer = await client.get(f"{CALLBACK}?{urlencode({**proof, 'state': state})}")
         after = await client.get("/console")
     assert answer.status_code == 401, answer.text[:300]
     assert "inkslot_console=" not in answer.headers.get("set-cookie", "")
@@ -184,10 +188,16 @@ async def test_a_proof_nobody_asked_for_here_or_a_customers_is_refused(
     async with browser(api) as drive_by:  # a link someone sent: the sign-in page never opened
         unasked = await drive_by.get(f"{CALLBACK}?{urlencode(proof)}")
     assert unasked.status_code == 403
+    async with browser(api) as planted:  # sent to the sign-in page first, then the proof:
+        await _door(planted)  # the cookie is there, but the sender cannot know its state
+        for guess in ({}, {"state": "0" * 32}, {"state": "é" * 32}, {"state": "x" * 64}):
+            login_csrf = await planted.get(f"{CALLBACK}?{urlencode({**proof, **guess})}")
+            assert login_csrf.status_code == 403, guess
+        assert "inkslot_console=" not in login_csrf.headers.get("set-cookie", "")
     async with browser(api) as client:
-        await _door(client)
+        state = await _door(client)
         stranger = widget_data(api.clock.now(), 888002, "Customer")
-        customer = await client.get(f"{CALLBACK}?{urlencode(stranger)}")
+        customer = await client.get(f"{CALLBACK}?{urlencode({**stranger, 'state': state})}")
         odd = await client.get(f"{CALLBACK}?{'&'.join(f'f{i}=x' for i in range(40))}")
     assert customer.status_code == 403 and "The console is for artists" in customer.text
     assert odd.status_code == 401

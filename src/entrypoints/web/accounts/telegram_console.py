@@ -13,30 +13,32 @@ signs nobody in.
 
 from __future__ import annotations
 
-from typing import Any, Final
+from typing import Annotated, Any, Final
 
 from litestar import Request, get
 from litestar.di import NamedDependency
 from litestar.enums import MediaType
+from litestar.params import QueryParameter
 from litestar.response import Redirect, Template
 
 from booking_domain.accounts.use_cases import AccountUseCases
 from booking_domain.shared import DomainError
 from entrypoints.http.auth import client_address
-from entrypoints.web.accounts.console import Next, admit, sign_in_page
+from entrypoints.web.accounts.console import admit, sign_in_page
 from entrypoints.web.accounts.telegram_widget import (
-    PENDING_COOKIE,
     TELEGRAM_SIGN_IN,
     pending_ended,
+    state_matches,
 )
 from entrypoints.web.shared.console import problem_text, safe_next
 from entrypoints.web.shared.render import Lang, request_locale
 from entrypoints.web.shared.texts import translator
 
 ASK_AGAIN: Final = "Open the sign-in page and press the Telegram button again."
-_OURS: Final = frozenset({"next", "lang"})  # the page's own parameters, not Telegram's
+_OURS: Final = frozenset({"next", "lang", "state"})  # the page's own, not Telegram's
 _MAX_FIELDS: Final = 12
 _MAX_VALUE: Final = 512
+WidgetState = Annotated[str | None, QueryParameter(name="state", max_length=64)]
 _STATUS: Final = {
     "telegram_off": 404,
     "account_disabled": 403,
@@ -62,13 +64,16 @@ async def console_sign_in_with_telegram(
     request: Request[Any, Any, Any],
     accounts: NamedDependency[AccountUseCases],
     lang: Lang = None,
-    target: Next = None,
+    widget_state: WidgetState = None,
 ) -> Template | Redirect:
-    """Signed in with Telegram's proof, on to ``next``; else the sign-in page says why."""
+    """Signed in with Telegram's proof, on to where the sign-in page was going (its
+    cookie's); else the sign-in page says why. The widget's ``state`` must be the one this
+    browser's sign-in page left (``state_matches``), or nothing is checked."""
     locale = request_locale(request, lang)
+    target = state_matches(request, widget_state)
     where = safe_next(target)
     fields = _telegram_fields(request)
-    if fields is None or not request.cookies.get(PENDING_COOKIE):
+    if fields is None or target is None:
         problem = translator(locale)(ASK_AGAIN)
         return _refused(request, lang, where, problem, 401 if fields is None else 403)
     try:
