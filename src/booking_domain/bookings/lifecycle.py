@@ -178,9 +178,8 @@ def cancellation_refund(
 
     The customer gets the deposit back when cancelling at least the free-cancellation notice
     ahead (exactly at the boundary counts as in time), nothing later; the artist's
-    cancellation refunds everything paid. Admins state the amount themselves. The platform
-    owes back only money it received (``platform_refundable``): what the artist took in the
-    studio, the artist gives back by hand.
+    cancellation refunds everything paid. Admins state the amount themselves. All of it is
+    ``platform_refundable``: money the artist took in the studio goes back by hand.
     """
     if role is Role.ARTIST:
         return booking.platform_refundable
@@ -201,9 +200,8 @@ def cancel(
     A customer's cancellation of a waitlist offer still to answer is its decline
     (``offers.decline_offer``: nothing was paid, the event is ``booking.offer_declined``).
 
-    ``refund`` is for admins only, who must give it (0 .. what is refundable); for customers
-    and artists the policy decides and passing one is refused.
-    """
+    ``refund`` is for admins only, who must give it (0 .. ``platform_refundable``); for
+    customers and artists the policy decides and passing one is refused."""
     role = require_role(booking, actor, ANY_PARTY)
     _require_status(booking, S.PENDING, S.CONFIRMED)
     if role is Role.CUSTOMER and booking.offered and not booking.hold_expired(now):
@@ -241,9 +239,8 @@ def cancel_for_suspension(
         raise BookingActionNotAllowedError("Only an admin suspends an artist.")
     if booking.start <= require_aware(now, "now"):
         raise InvalidTransitionError("A booking that has started is not cancelled by a suspension.")
-    return cancel(
-        booking, admin, now, policy, reason=ARTIST_SUSPENDED, refund=booking.platform_refundable
-    )
+    owed = booking.platform_refundable
+    return cancel(booking, admin, now, policy, reason=ARTIST_SUSPENDED, refund=owed)
 
 
 def _close(

@@ -3,7 +3,7 @@ its own steps says once done): each has a Mongolian entry."""
 
 from __future__ import annotations
 
-from entrypoints.web.bookings.booking_page import DONE, NO_DOCUMENT
+from entrypoints.web.bookings.booking_views import DONE, NO_DOCUMENT
 from entrypoints.web.shared.texts import translator
 
 

@@ -38,7 +38,9 @@ from booking_domain.payments import BalanceRequest, BalanceSettled, PaymentUseCa
 from booking_domain.shared import BookingId, Clock, DomainError, NotFoundError
 from entrypoints.web.bookings.booking_messages import message_lines
 from entrypoints.web.bookings.booking_views import (
+    DONE,
     ID_DOCUMENTS,
+    NO_DOCUMENT,
     adjustment_of,
     consent_facts,
     history_lines,
@@ -75,16 +77,6 @@ from entrypoints.web.shared.texts import translator
 Done = Annotated[str | None, QueryParameter(max_length=16)]
 _REASON_LENGTH: Final = 500  # as the API's status change takes it
 _ACTIONS: Final = frozenset(a.value for a in StaffAction if a in STATUS_OF_ACTION)
-NO_DOCUMENT: Final = "Choose the kind of photo ID you looked at."
-# What each of this page's own steps says once done (``?done=``).
-DONE: Final = {
-    "check_id": "The ID check is recorded.",
-    "balance": "The balance invoice is sent to the customer.",
-    "settled": "Nothing was left to pay: the booking is paid in full.",
-    "moved": "The booking is moved; the customer is told the new time.",
-    "studio_payment": "The payment is recorded, with its receipt.",
-    "studio_refund": "The money given back is recorded.",
-}
 # The copy is a document, not a page of the console: nothing in it runs or loads.
 _DOCUMENT_HEADERS: Final = {
     **CONSOLE_HEADERS,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Final
 
 from booking_domain.bookings import ConsentStanding, HistoryEntry, consent_lack
 from booking_domain.bookings.use_cases import IdeaEntry
@@ -22,6 +23,18 @@ from entrypoints.web.shared.money import money_text
 
 ID_DOCUMENTS: tuple[str, ...] = tuple(d.value for d in IdDocument)
 _STAMP = "%Y-%m-%d %H:%M"
+# The words of the booking page's own refusals and steps (``booking_page.py``).
+
+NO_DOCUMENT: Final = "Choose the kind of photo ID you looked at."
+# What each of this page's own steps says once done (``?done=``).
+DONE: Final = {
+    "check_id": "The ID check is recorded.",
+    "balance": "The balance invoice is sent to the customer.",
+    "settled": "Nothing was left to pay: the booking is paid in full.",
+    "moved": "The booking is moved; the customer is told the new time.",
+    "studio_payment": "The payment is recorded, with its receipt.",
+    "studio_refund": "The money given back is recorded.",
+}
 
 
 @dataclass(frozen=True, slots=True)
