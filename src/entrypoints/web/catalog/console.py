@@ -30,6 +30,7 @@ from booking_domain.catalog import FixedDeposit, PercentageDeposit, Service
 from booking_domain.catalog.use_cases import CatalogUseCases, DepositChoice, ServiceFields
 from booking_domain.shared import ArtistId, DomainError, Money, ServiceId
 from entrypoints.web.catalog.admin import ADMIN_TABS
+from entrypoints.web.catalog.flash_console import TABS as FLASH_TABS
 from entrypoints.web.catalog.link_console import TABS as LINK_TABS
 from entrypoints.web.catalog.portfolio_console import PORTFOLIO
 from entrypoints.web.catalog.profile_console import PROFILE
@@ -59,8 +60,9 @@ from entrypoints.web.shared.render import Lang
 from entrypoints.web.shared.texts import translator
 
 SERVICES: Final = f"{CONSOLE}/services"
-TABS: Final = (  # the link's: link_console.py; the operator's: admin.py
+TABS: Final = (  # flash_console.py, link_console.py, studio_console.py; the operator's: admin.py
     Tab(50, "services", SERVICES, "Services"),
+    *FLASH_TABS,
     *LINK_TABS,
     *STUDIO_TABS,
     *ADMIN_TABS,
