@@ -138,6 +138,44 @@ async def test_a_design_goes_up_with_its_picture_and_sizes_then_changes_and_leav
         assert again.status_code == 404
 
 
+async def test_a_sizes_terms_change_on_its_service_form_and_lead_back_to_the_sheet(
+    api: Api,
+) -> None:
+    desk = await open_desk(api)
+    async with _signed_in(api, desk) as (client, token):
+        upload = await _uploaded(client, token)
+        await client.post(FLASH, data=_swallow(token, upload))
+        (design,) = await _sheet(desk)
+        small = next(v for v in design["variants"] if v["sizeLabel"] == "S")
+        form = await client.get(f"/console/services/{small['id']}")
+        assert 'name="back" value="flash"' in form.text and 'href="/console/flash"' in form.text
+        changed = await client.post(
+            f"/console/services/{small['id']}",
+            data={
+                "form_token": token,
+                "back": "flash",
+                "name": small["name"],
+                "duration": "90",
+                "price": "130000",
+                "currency": "MNT",
+                "deposit_kind": "none",
+            },
+        )
+        assert changed.status_code == 303 and changed.headers["location"] == FLASH
+        off = await client.post(
+            f"/console/services/{small['id']}/offer",
+            data={"form_token": token, "back": "flash", "active": "no"},
+        )
+        assert off.status_code == 303 and off.headers["location"] == FLASH
+        sheet = await client.get(FLASH)
+        services = await client.get("/console/services")
+    (design,) = await _sheet(desk)
+    small = next(v for v in design["variants"] if v["sizeLabel"] == "S")
+    assert (small["price"]["amount"], small["durationMinutes"]) == (13_000_000, 90)
+    assert small["active"] is False and "MNT 130,000" in sheet.text
+    assert "Swallow (S)" not in services.text  # sizes stay on the sheet, not the services
+
+
 async def test_without_script_the_form_carries_the_file(api: Api) -> None:
     desk = await open_desk(api)
     async with _signed_in(api, desk) as (client, token):
