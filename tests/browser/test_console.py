@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 import httpx
 import pytest
 
+from tests.api.media.uploads import a_jpeg
 from tests.browser.console_support import (
     SIZES,
     accessible,
@@ -92,6 +93,46 @@ def _demo_booking(artist: httpx.Client) -> dict[str, Any]:
 
 def _day_of(booking: dict[str, Any], zone: ZoneInfo) -> date:
     return datetime.fromisoformat(booking["start"]).astimezone(zone).date()
+
+
+def _flash_design(artist: httpx.Client) -> dict[str, Any]:
+    """As the demo artist: a one-off design with two sizes on her flash sheet, its picture
+    sent to the store as the console's script does."""
+    picture = a_jpeg((640, 640))
+    ticket = artist.post(
+        "/uploads",
+        json={"contentType": "image/jpeg", "size": len(picture), "purpose": "portfolio"},
+    ).json()
+    put = httpx.put(ticket["url"], content=picture, headers=ticket["headers"], timeout=30)
+    assert put.status_code == 200, put.text
+    done = artist.post(f"/uploads/{ticket['uploadId']}/complete")
+    assert done.status_code == 200, done.text
+    made = artist.post(
+        "/me/flash",
+        json={
+            "uploadId": ticket["uploadId"],
+            "title": "Swallow with a very long name that has to wrap on a phone screen",
+            "tags": ["old-school", "bird"],
+            "oneOff": True,
+            "variants": [
+                {
+                    "sizeLabel": "S",
+                    "sizeCm": 5,
+                    "durationMinutes": 60,
+                    "price": {"amount": 12_000_000},
+                },
+                {
+                    "sizeLabel": "L",
+                    "sizeCm": 12,
+                    "durationMinutes": 120,
+                    "price": {"amount": 25_000_000},
+                    "deposit": {"percent": 20},
+                },
+            ],
+        },
+    )
+    assert made.status_code == 201, made.text
+    return dict(made.json())
 
 
 def _approval_service(artist: httpx.Client) -> dict[str, Any]:
@@ -284,9 +325,13 @@ def test_the_artist_signs_in_works_the_day_live_and_signs_out(
 
     # Every other screen (each tab of the navigation, the walk-in form, a client's page)
     # fits the screen, keeps every control thumb-sized on a phone and passes axe-core.
+    design = _flash_design(artist)
     tabs = browser.find_elements(By.CSS_SELECTOR, ".tabs a")
     screens = {a.text: a.get_attribute("href") for a in tabs}
-    assert {"Today", "Week", "Requests", "Availability", "Services", "Clients"} <= set(screens)
+    assert {"Today", "Week", "Requests", "Availability", "Services", "Clients", "Flash"} <= set(
+        screens
+    )
+    screens["Remove a flash design"] = f"{server.base_url}/console/flash/{design['id']}/remove"
     screens["Walk-in"] = f"{server.base_url}/console/book?day={day.isoformat()}"
     for name, address in screens.items():
         browser.get(address)
@@ -294,6 +339,8 @@ def test_the_artist_signs_in_works_the_day_live_and_signs_out(
         fits(browser, size, name)
         shoot(browser, size, name.lower())
         accessible(browser, name)
+    browser.get(screens["Flash"])
+    assert design["title"] in browser.find_element(By.CSS_SELECTOR, ".designs").text
     browser.get(screens["Clients"])
     browser.find_element(By.LINK_TEXT, "Demo Customer").click()
     wait_for(lambda: "/console/clients/" in browser.current_url, "a client's page")

@@ -30,6 +30,8 @@ from booking_domain.catalog import FixedDeposit, PercentageDeposit, Service
 from booking_domain.catalog.use_cases import CatalogUseCases, DepositChoice, ServiceFields
 from booking_domain.shared import ArtistId, DomainError, Money, ServiceId
 from entrypoints.web.catalog.admin import ADMIN_TABS
+from entrypoints.web.catalog.flash_console import FLASH
+from entrypoints.web.catalog.flash_console import TABS as FLASH_TABS
 from entrypoints.web.catalog.link_console import TABS as LINK_TABS
 from entrypoints.web.catalog.portfolio_console import PORTFOLIO
 from entrypoints.web.catalog.profile_console import PROFILE
@@ -59,8 +61,9 @@ from entrypoints.web.shared.render import Lang
 from entrypoints.web.shared.texts import translator
 
 SERVICES: Final = f"{CONSOLE}/services"
-TABS: Final = (  # the link's: link_console.py; the operator's: admin.py
+TABS: Final = (  # flash_console.py, link_console.py, studio_console.py; the operator's: admin.py
     Tab(50, "services", SERVICES, "Services"),
+    *FLASH_TABS,
     *LINK_TABS,
     *STUDIO_TABS,
     *ADMIN_TABS,
@@ -94,6 +97,7 @@ class ServiceLine:
     deposit_value: str
     needs_approval: bool
     active: bool
+    flash: bool = False  # a size of a flash design: its page is the flash sheet's
 
 
 def _line(service: Service) -> ServiceLine:
@@ -121,6 +125,7 @@ def _line(service: Service) -> ServiceLine:
         deposit_value=value,
         needs_approval=service.needs_approval,
         active=service.active,
+        flash=service.flash is not None,
     )
 
 
@@ -303,7 +308,8 @@ async def console_change_service(
     service_id: FromPath[str],
     catalog: NamedDependency[CatalogUseCases],
 ) -> Template | Redirect:
-    """A service's terms changed (``UpdateService``), back to the list."""
+    """A service's terms changed (``UpdateService``), back to the list (a flash size's form,
+    ``back=flash``: back to the flash sheet)."""
     opened = await _form_of(request, catalog)
     if not isinstance(opened, tuple):
         return opened
@@ -319,7 +325,7 @@ async def console_change_service(
     except DomainError as refused:  # a currency that is none
         problem, status = refusal_text(at.desk.locale, refused), refusal_status(refused)
         return await _service_page(at, parsed, problem=problem, status=status)
-    return await _change(at, parsed, fields, SERVICES)
+    return await _change(at, parsed, fields, FLASH if form.get("back") == "flash" else SERVICES)
 
 
 @post(
@@ -342,7 +348,8 @@ async def console_offer_service(
     parsed = _service_id(service_id)
     if parsed is None:
         return refused_page(at.desk.locale, NO_SUCH_SERVICE, 404)
-    return await _change(at, parsed, ServiceFields(active=form.get("active") == "yes"), SERVICES)
+    active = ServiceFields(active=form.get("active") == "yes")
+    return await _change(at, parsed, active, FLASH if form.get("back") == "flash" else SERVICES)
 
 
 CONSOLE_PAGES: Final = (

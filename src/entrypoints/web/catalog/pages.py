@@ -35,6 +35,7 @@ from entrypoints.http.auth import client_address
 from entrypoints.http.middleware import is_head
 from entrypoints.web.catalog.admin import ADMIN_PAGES
 from entrypoints.web.catalog.console import CONSOLE_PAGES
+from entrypoints.web.catalog.flash_console import FLASH_PAGES
 from entrypoints.web.catalog.link_console import LINK_PAGES
 from entrypoints.web.catalog.portfolio_console import PORTFOLIO_PAGES
 from entrypoints.web.catalog.profile_console import PROFILE_PAGES
@@ -126,6 +127,7 @@ PAGES: Final = (
     *ADMIN_PAGES,
     *PROFILE_PAGES,
     *PORTFOLIO_PAGES,
+    *FLASH_PAGES,
     *UPLOAD_PAGES,
     *SETTINGS_PAGES,
 )
