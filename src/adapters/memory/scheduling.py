@@ -12,6 +12,9 @@ from booking_domain.shared import ArtistId
 
 
 class InMemoryAvailabilityRepository(AvailabilityRepository):
+    async def hold_overrides(self, artist_id: ArtistId) -> None:
+        """Nothing to do: in-memory units of work that write already run one at a time."""
+
     def __init__(
         self, rules: StagedTable[UUID, StoredRule], overrides: StagedTable[UUID, StoredOverride]
     ) -> None:

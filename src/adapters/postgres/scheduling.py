@@ -9,7 +9,7 @@ from typing import Any
 from uuid import UUID
 
 from psycopg.types.json import Jsonb
-from sqlalchemy import bindparam, delete, func, insert, select
+from sqlalchemy import Integer, bindparam, delete, func, insert, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.sql.dml import ReturningInsert
 
@@ -114,7 +114,30 @@ _OVERRIDE_DELETE = Statement(
 )
 
 
+_HOLD_OVERRIDES = Statement(
+    lambda: select(
+        func.pg_advisory_xact_lock(
+            bindparam("space", type_=Integer), bindparam("key", type_=Integer)
+        )
+    )
+)
+_OVERRIDES_LOCK_SPACE = 0x0D4E  # the two-key lock space of artists' date overrides
+
+
+def _overrides_lock_key(artist_id: ArtistId) -> int:
+    """A signed 32-bit key from all 128 bits of the id (the lock's second half)."""
+    folded = int.from_bytes(artist_id.bytes, "big")
+    while folded >= 1 << 32:
+        folded = (folded >> 32) ^ (folded & 0xFFFFFFFF)
+    return folded - (1 << 32) if folded >= 1 << 31 else folded
+
+
 class PostgresAvailabilityRepository(OnConnection, AvailabilityRepository):
+    async def hold_overrides(self, artist_id: ArtistId) -> None:
+        # Transaction-scoped: released by COMMIT or ROLLBACK, never leaked to the pool.
+        params = {"space": _OVERRIDES_LOCK_SPACE, "key": _overrides_lock_key(artist_id)}
+        await self._conn.execute(_HOLD_OVERRIDES.text, params)
+
     async def rules(self, artist_id: ArtistId) -> tuple[StoredRule, ...]:
         cursor = await self._conn.execute(_RULES.text, {"artist_id": artist_id})
         return tuple(rule_of(r) for r in await cursor.fetchall())

@@ -50,6 +50,12 @@ class AvailabilityRepository(Protocol):
 
     async def delete_override(self, override_id: UUID) -> None: ...
 
+    async def hold_overrides(self, artist_id: ArtistId) -> None:
+        """Queue behind any other unit of work changing the artist's date overrides from
+        what it read (``BlockTime``'s read, cut and write), until this one ends: two blocks
+        of one date at once both take effect."""
+        ...
+
 
 class HasAvailability(Protocol):
     @property

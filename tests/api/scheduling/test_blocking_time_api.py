@@ -5,6 +5,7 @@ date out of reach or another artist's profile is refused and changes nothing."""
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import pytest
@@ -104,3 +105,21 @@ async def test_only_the_artist_and_admins_block_and_strangers_change_nothing(api
     by_admin = await api.client.post(BLOCKS, json=named, headers=desk.auth(desk.admin))
     assert by_admin.status_code == 201, by_admin.text
     assert (await desk.book(SLOT)).status_code == 422  # 10:00 is blocked now
+
+
+async def test_blocks_of_one_date_at_once_both_take_effect(api: Api) -> None:
+    """Each block reads what the date offers, cuts and writes: two at once queue, so the
+    second cuts from what the first left instead of writing over it."""
+    desk = await open_desk(api)
+    auth = desk.auth(desk.artist.session)
+    spans = [("09:00", "10:00"), ("11:00", "12:00"), ("13:00", "14:00"), ("15:00", "16:00")]
+    answers = await asyncio.gather(*(
+        api.client.post(BLOCKS, json={"date": THURSDAY, "startTime": a, "endTime": b},
+                        headers=auth)
+        for a, b in spans
+    ))  # fmt: skip
+    assert [a.status_code for a in answers] == [201] * len(spans)
+    assert await _overrides(api, desk.artist.id) == [(THURSDAY, False, [
+        {"startTime": "10:00", "endTime": "11:00"}, {"startTime": "12:00", "endTime": "13:00"},
+        {"startTime": "14:00", "endTime": "15:00"}, {"startTime": "16:00", "endTime": "17:00"},
+    ])]  # fmt: skip

@@ -166,6 +166,7 @@ class BlockTime(UseCase[SchedulingDeps]):
             now = self._deps.clock.now()
             today = now.astimezone(artist.policy.zone).date()
             ensure_override_date_in_reach(fields.on, today, artist.policy.horizon)
+            await uow.availability.hold_overrides(artist.id)  # read, cut, write: one at a time
             rules = await uow.availability.rules(artist.id)
             dated = await uow.availability.overrides(artist.id, fields.on, fields.on)
             override = blocked_date(schedule_of(rules, dated), fields.on, start, end)
