@@ -6,6 +6,8 @@ without its token changes nothing; another artist's booking is "not found"."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.api.booking_helpers import open_desk
@@ -111,3 +113,28 @@ async def test_insights_show_the_money_by_way_of_paying(api: Api) -> None:
         assert "<li>Cash: MNT 1,200</li>" in page.text and "<li>QPay: MNT 600</li>" in page.text
         mn = await client.get("/console/insights", params={**WEEK, "by": "day", "lang": "mn"})
         assert "<li>Бэлэн мөнгө: MNT 1,200</li>" in mn.text
+
+
+async def test_the_same_form_sent_twice_records_one_payment(api: Api) -> None:
+    """A double tap on "Record the payment" (part of the balance, which another payment
+    could follow): one payment, one receipt; a new form shown after it records anew."""
+    desk, booking_id = await _completed(api)  # MNT 1,500 with MNT 300 paid
+    path = f"/console/bookings/{booking_id}/studio-payments"
+    async with browser(api) as client:
+        await sign_in(client, email_of(desk.artist.session))
+        page = await _page(client, booking_id)
+        key = re.search(r'name="key" value="([0-9a-f-]+)"', page.text)
+        assert key is not None
+        form = {"form_token": form_token(page), "key": key.group(1), "method": "cash",
+                "kind": "balance", "amount": "500"}  # fmt: skip
+        first = await client.post(path, data=form)
+        second = await client.post(path, data=form)
+        assert first.status_code == second.status_code == 200
+        assert "Receipt 000001" in second.text and "Receipt 000002" not in second.text
+        again = await _page(client, booking_id)
+        fresh = re.search(r'name="key" value="([0-9a-f-]+)"', again.text)
+        assert fresh is not None and fresh.group(1) != key.group(1)
+        later = await client.post(path, data={**form, "key": fresh.group(1)})
+        assert "Receipt 000002" in later.text
+    customer = (await api.login(email_of(desk.customer))).json()
+    assert (await desk.get(f"/{booking_id}", customer)).json()["amountPaid"] == 130_000

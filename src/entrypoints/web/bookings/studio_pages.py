@@ -88,7 +88,8 @@ async def console_record_payment(
         StudioMethod(method), StudioKind(kind), amount, form.get("note") or None
     )
     try:
-        await payments.record_studio_payment(at.desk.actor, parsed, request_)
+        key = form.get("key", "")[:64] or None  # the form's own: sent twice, recorded once
+        await payments.record_studio_payment(at.desk.actor, parsed, request_, idempotency_key=key)
     except DomainError as refused:
         return await _refused(at, parsed, refused)
     return back_to(f"{CONSOLE}/bookings/{parsed}", done="studio_payment")

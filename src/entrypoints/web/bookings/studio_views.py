@@ -5,6 +5,7 @@ decides a rule)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from uuid import uuid4
 
 from booking_domain.payments import StudioKind, StudioPayments
 from entrypoints.web.shared.console import Desk
@@ -33,6 +34,9 @@ class StudioFacts:
     # kind -> the amount it takes now, in whole units as the form shows it (absent: not due)
     due: dict[str, str]
     first_due: str | None  # the kind the form offers first
+    # A new key for each form shown: the payment's idempotency key, so a second tap of the
+    # same form (a double click, a resent page) records one payment, one receipt, one email.
+    key: str = ""
 
 
 def studio_facts(found: StudioPayments, desk: Desk) -> StudioFacts:
@@ -53,4 +57,4 @@ def studio_facts(found: StudioPayments, desk: Desk) -> StudioFacts:
     due = {k.value: whole_units(m.amount) for k, m in found.due.items()}
     order = (StudioKind.ALL, StudioKind.DEPOSIT, StudioKind.BALANCE)
     first = next((k.value for k in order if k.value in due), None)
-    return StudioFacts(lines, due, first)
+    return StudioFacts(lines, due, first, str(uuid4()))
