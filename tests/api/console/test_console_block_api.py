@@ -96,3 +96,24 @@ async def test_no_token_no_profile_or_signed_out_blocks_nothing(api: Api) -> Non
         mongolian = await client.get(BLOCK, params={"day": THURSDAY, "lang": "mn"})
         assert "Цаг хаах" in mongolian.text
     assert await _overrides(api, desk.artist.id) == []
+
+
+@pytest.mark.parametrize(
+    "raw", [b"start=1%FF:00", b"start=%C3", b"start=\xff\xfe", b"end=%ED%A0%80"]
+)
+async def test_a_form_whose_text_is_not_utf8_is_refused_not_read_with_stand_ins(
+    api: Api, raw: bytes
+) -> None:
+    """Every console form: bytes that are no UTF-8 are a 400 saying so, nothing done (they
+    were read as U+FFFD stand-ins and could be stored)."""
+    desk = await open_desk(api)
+    async with browser(api) as client:
+        await sign_in(client, email_of(desk.artist.session))
+        token = form_token(await client.get(BLOCK, params={"day": THURSDAY}))
+        body = b"form_token=" + token.encode() + b"&date=" + THURSDAY.encode() + b"&" + raw
+        sent = await client.post(
+            BLOCK, content=body, headers={"content-type": "application/x-www-form-urlencoded"}
+        )
+    assert sent.status_code == 400, sent.text[:300]
+    assert "not text" in sent.text
+    assert await _overrides(api, desk.artist.id) == []

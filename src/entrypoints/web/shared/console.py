@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Final, TypeVar
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 from zoneinfo import ZoneInfo
 
 from litestar import Request, Response
@@ -51,6 +51,8 @@ LANGUAGE_COOKIE: Final = "inkslot_console_lang"
 _YEAR: Final = 365 * 24 * 3600
 FORM_TOKEN: Final = "form_token"  # noqa: S105 (the form field's name, not a secret)
 OUT_OF_DATE: Final = "This form is out of date. Go back, reload the page and try again."
+URLENCODED: Final = "application/x-www-form-urlencoded"
+NOT_TEXT: Final = "The form sent something that is not text. Go back and type it again."
 NO_SUCH_PAGE: Final = "There is no such page."
 CONSOLE_HEADERS: Final = {**PAGE_HEADERS, "Cache-Control": "no-store"}
 # The console's own pages and the artist's, for a ``next`` address after signing in.
@@ -291,13 +293,30 @@ def with_renewal(response: ResponseT, request: Request[Any, Any, Any], desk: Des
 
 async def checked_form(request: Request[Any, Any, Any], desk: Desk) -> dict[str, str] | Template:
     """A form's fields (each once: the last value of a repeated one) when it carries this
-    session's form token; else the 403 page, and nothing is done."""
+    session's form token; else the 403 page, and nothing is done. A form whose text is not
+    UTF-8 (a browser never sends one) is refused (400) rather than read with stand-ins for
+    its bytes."""
+    if not await _text_form(request):
+        return refused_page(desk.locale, NOT_TEXT, 400)
     form = await request.form()
     fields = {key: value for key, value in form.items() if isinstance(value, str)}
     accounts = serving_of(request.app).bundles.accounts
     if accounts.check_form_token(desk.claims, fields.get(FORM_TOKEN, "")):
         return fields
     return refused_page(desk.locale, OUT_OF_DATE)
+
+
+async def _text_form(request: Request[Any, Any, Any]) -> bool:
+    """Whether a URL-encoded form's fields are UTF-8, every byte of them (a multipart one's
+    files are bytes by right; its fields are read by the framework)."""
+    if not request.headers.get("content-type", "").startswith(URLENCODED):
+        return True
+    try:
+        parse_qsl((await request.body()).decode("ascii"), keep_blank_values=True,
+                  encoding="utf-8", errors="strict")  # fmt: skip
+    except (UnicodeDecodeError, ValueError):
+        return False
+    return True
 
 
 def refused_page(locale: str, message: str, status: int = 403) -> Template:
