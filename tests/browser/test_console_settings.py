@@ -126,9 +126,11 @@ def test_a_portfolio_picture_goes_to_storage_with_its_progress_and_is_shown(
     browser.find_element(By.CSS_SELECTOR, "form[enctype] button[type=submit]").click()
 
     def shown_pictures() -> list[Any]:
-        pictures = browser.find_elements(By.CSS_SELECTOR, ".pictures img")
-        return [p for p in pictures if browser.execute_script(
-            "return arguments[0].complete && arguments[0].naturalWidth > 0", p)]  # fmt: skip
+        # Read at once, in the page: the page is replaced under a reader after the post.
+        return list(browser.execute_script(
+            "return [...document.querySelectorAll('.pictures img')]"
+            ".filter((p) => p.complete && p.naturalWidth > 0).map((p) => p.src)"
+        ))  # fmt: skip
 
     wait_for(lambda: len(shown_pictures()) == before + 1, "the new picture shown")
     assert "Koi, fresh" in browser.page_source
