@@ -48,6 +48,15 @@ CONSENT_FORM = {
 }
 
 
+def _text_of(browser: Any, selector: str) -> str:
+    """The element's text read in the page at once (the page may be replaced under a reader
+    between finding an element and reading it, after a form's post)."""
+    text = browser.execute_script(
+        "const e = document.querySelector(arguments[0]); return e ? e.innerText : ''", selector
+    )
+    return str(text)
+
+
 def _checked(browser: Any, size: str, page: str) -> None:
     fits(browser, size, page)
     shoot(browser, size, f"day-{page}")
@@ -229,8 +238,7 @@ def test_an_artists_working_day_from_the_first_request_to_the_cash_receipt(
         browser.find_element(
             By.CSS_SELECTOR, 'button[aria-label^="Complete: Demo Customer"]'
         ).click()
-        wait_for(lambda: "Completed" in browser.find_element(By.CSS_SELECTOR, "dl.facts").text,
-                 "completed")  # fmt: skip
+        wait_for(lambda: "Completed" in _text_of(browser, "dl.facts"), "completed")
 
         # The balance in cash: recorded, a numbered receipt emailed to the customer.
         Select(browser.find_element(By.ID, "studio-method")).select_by_value("cash")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Mapping, Sequence
 
@@ -123,6 +124,7 @@ class Database:
         self._name = name
         self._used = False
         self._errors_before_last_connect = 0
+        self._checking: asyncio.Task[None] | None = None
         self.pool = self._new_pool()
 
     def _new_pool(self) -> AsyncConnectionPool[Connection]:
@@ -160,6 +162,23 @@ class Database:
         waiting longer would only delay the 503 the caller is going to get)."""
         errors = self.pool.get_stats().get("connections_errors", 0)
         return NO_CONNECTION_WAIT if errors > self._errors_before_last_connect else self._timeout
+
+    def after_lost_connection(self) -> None:
+        """A connection was found broken (the database restarted, or a proxy between cut
+        it): the pool's idle connections most likely are too. Check them in the background,
+        one check at a time, so the next requests get working ones instead of each stale
+        connection failing a request of its own (a 503 apiece after a restart)."""
+        if self._checking is None or self._checking.done():
+            self._checking = asyncio.get_running_loop().create_task(self._check_idle())
+
+    async def idle_checked(self) -> None:
+        """Wait for the check ``after_lost_connection`` started, if one runs."""
+        if self._checking is not None:
+            await asyncio.shield(self._checking)
+
+    async def _check_idle(self) -> None:
+        with contextlib.suppress(Exception):  # the database may be away still: next time
+            await self.pool.check()
 
     async def getconn(self) -> Connection:
         return await self.pool.getconn(timeout=self.connection_wait())

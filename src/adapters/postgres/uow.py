@@ -94,8 +94,10 @@ class PostgresUnitOfWork:
                 await self._write_held()
             except Exception as unwritten:
                 failure = unwritten
-        if isinstance(failure, psycopg.OperationalError) and self._replica is not None:
-            self._replica.distrust()  # the replica went away: the next lagging read won't wait
+        if isinstance(failure, psycopg.OperationalError):
+            self._database.after_lost_connection()  # its neighbours in the pool, likely too
+            if self._replica is not None:
+                self._replica.distrust()  # the replica went away: the next lagging read won't wait
         conn, self._conn = self._conn, None
         if conn is not None:
             await give_back(conn, self._database)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import socket
 
+import psycopg
 import pytest
 
 from adapters.postgres.database import NO_CONNECTION_WAIT, Database
@@ -46,5 +47,30 @@ async def test_a_pool_whose_database_answers_waits_its_timeout(database_url: str
         async with postgres_units(database, secrets=TEST_SECRETS)(read_only=True) as uow:
             assert await uow.users.count() == 0
         assert database.connection_wait() == 10
+    finally:
+        await database.close()
+
+
+async def test_one_broken_connection_clears_its_idle_neighbours(database_url: str) -> None:
+    """After the database restarts, every idle connection of the pool is broken: the first
+    request to meet one fails (503), and the pool's others are checked at once, so the next
+    requests get working connections instead of a 503 apiece."""
+    database = Database(database_url, min_size=3, max_size=3)
+    await database.open()
+    await database.pool.wait()
+    units = postgres_units(database, secrets=TEST_SECRETS)
+    try:
+        async with await psycopg.AsyncConnection.connect(database_url, autocommit=True) as admin:
+            await admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+        with pytest.raises(ServiceUnavailableError):
+            async with units(read_only=True) as uow:
+                await uow.users.count()
+        await database.idle_checked()
+        for _ in range(3):
+            async with units(read_only=True) as uow:
+                assert await uow.users.count() == 0
     finally:
         await database.close()
