@@ -102,7 +102,8 @@ DROP TABLE studio_payments;
 """
 
 
-# The rollup's rebuild (0038's, run when an artist's zone changes) counts studio money too.
+# The rollup's rebuild (0038's with 0048's counting rule, run when an artist's zone changes)
+# counts studio money too.
 _STUDIO_ROWS = """
         UNION ALL
         SELECT s.artist_id, analytics_local_day(s.recorded_at, a.time_zone), s.currency,
@@ -120,20 +121,23 @@ _STUDIO_ROWS = """
     ) AS x"""
 
 
-def _rebuild_0038() -> str:
-    """0038's rebuild of the rollup, as that migration made it."""
-    path = Path(__file__).with_name("0038_analytics_summaries.py")
-    spec = importlib.util.spec_from_file_location("analytics_0038", path)
+def _rebuild_0048() -> str:
+    """The rollup's rebuild as it stands before this revision: 0038's, with the counting
+    rule 0048 gave it (a waitlist offer never accepted is no counted booking). Built from
+    0038's alone it would count those offers again."""
+    path = Path(__file__).with_name("0048_waitlist.py")
+    spec = importlib.util.spec_from_file_location("analytics_0048", path)
     assert spec is not None
     assert spec.loader is not None
     module: ModuleType = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    rebuild: str = module._rebuild(module._previous().FUNCTIONS)
-    return rebuild
+    both: str = module._analytics(module._COUNTED)
+    start = both.index("CREATE OR REPLACE FUNCTION analytics_rebuild")
+    return both[start : both.index("$$;", start) + 3]
 
 
 def _rebuild() -> str:
-    old = _rebuild_0038()
+    old = _rebuild_0048()
     assert old.count("\n    ) AS x") == 1, "0038's rebuild changed shape"
     return old.replace("\n    ) AS x", _STUDIO_ROWS)
 
@@ -145,5 +149,5 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.execute(_rebuild_0038())
+    op.execute(_rebuild_0048())
     op.execute(_DOWN)
