@@ -29,10 +29,19 @@ _DEMO_PASSWORDS = re.compile(r"^\s+(admin|artist|customer)\s+\S+@inkslot\.local\
 
 def wait_for(found: Any, what: str, within_s: float = 20) -> Any:
     """Poll (the browser's or the mailer's own pace, not domain time) until ``found()`` is
-    truthy, and return it."""
+    truthy, and return it. An element not there yet, or replaced while it was read (a
+    form's answer is a new page), is "not yet": it is asked again."""
+    from selenium.common.exceptions import (
+        NoSuchElementException,
+        StaleElementReferenceException,
+    )
+
     deadline = time.monotonic() + within_s
     while time.monotonic() < deadline:
-        value = found()
+        try:
+            value = found()
+        except (NoSuchElementException, StaleElementReferenceException):
+            value = None
         if value:
             return value
         time.sleep(0.1)
