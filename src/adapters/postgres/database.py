@@ -149,6 +149,12 @@ class Database:
         await self.pool.open(wait=False)
 
     async def close(self) -> None:
+        # A check of the idle connections still running must not outlive the pool (a worker
+        # told to stop while it starts would wait on it).
+        if self._checking is not None and not self._checking.done():
+            self._checking.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self._checking
         await self.pool.close()
 
     async def _connected(self, conn: Connection) -> None:
