@@ -49,8 +49,8 @@ from entrypoints.web.shared.console import (
     Desk,
     Tab,
     artist_desk,
+    artist_form,
     back_to,
-    checked_form,
     console_page,
     refused_page,
 )
@@ -184,18 +184,6 @@ async def console_flash(
     return await _page(request, desk, page)
 
 
-async def _opened(
-    request: Request[Any, Any, Any],
-) -> tuple[Desk, dict[str, str]] | Template | Redirect:
-    desk = await artist_desk(request, None)
-    if not isinstance(desk, Desk):
-        return desk
-    form = await checked_form(request, desk)
-    if isinstance(form, Template):
-        return form
-    return desk, form
-
-
 def _tags(text: str) -> tuple[str, ...]:
     return tuple(t for t in (part.strip() for part in text[:_MAX_TEXT].split(",")) if t)
 
@@ -244,7 +232,7 @@ def _draft(form: dict[str, str]) -> dict[str, str]:
 @post(FLASH, include_in_schema=False, media_type=MediaType.HTML, status_code=303)
 async def console_add_design(request: Request[Any, Any, Any]) -> Template | Redirect:
     """A design added to the sheet; a refusal keeps what was typed (422, the field named)."""
-    opened = await _opened(request)
+    opened = await artist_form(request)
     if not isinstance(opened, tuple):
         return opened
     desk, form = opened
@@ -297,7 +285,7 @@ async def console_change_design(
     request: Request[Any, Any, Any], design_id: FromPath[str]
 ) -> Template | Redirect:
     """A design's title and tags (a new title renames its sizes)."""
-    opened = await _opened(request)
+    opened = await artist_form(request)
     if not isinstance(opened, tuple):
         return opened
     desk, form = opened
@@ -344,7 +332,7 @@ async def console_remove_design(
     request: Request[Any, Any, Any], design_id: FromPath[str]
 ) -> Template | Redirect:
     """The design off the sheet, its sizes switched off (bookings made keep them)."""
-    opened = await _opened(request)
+    opened = await artist_form(request)
     if not isinstance(opened, tuple):
         return opened
     desk, _ = opened

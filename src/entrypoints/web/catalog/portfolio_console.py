@@ -37,8 +37,8 @@ from entrypoints.web.shared.console import (
     CONSOLE,
     Desk,
     artist_desk,
+    artist_form,
     back_to,
-    checked_form,
     console_page,
     refused_page,
 )
@@ -126,22 +126,10 @@ async def console_portfolio(
     return await _page(request, desk, page)
 
 
-async def _opened(
-    request: Request[Any, Any, Any],
-) -> tuple[Desk, dict[str, str]] | Template | Redirect:
-    desk = await artist_desk(request, None)
-    if not isinstance(desk, Desk):
-        return desk
-    form = await checked_form(request, desk)
-    if isinstance(form, Template):
-        return form
-    return desk, form
-
-
 @post(PORTFOLIO, include_in_schema=False, media_type=MediaType.HTML, status_code=303)
 async def console_add_piece(request: Request[Any, Any, Any]) -> Template | Redirect:
     """A piece added, last in the order; a refusal keeps the caption and tags typed."""
-    opened = await _opened(request)
+    opened = await artist_form(request)
     if not isinstance(opened, tuple):
         return opened
     desk, form = opened
@@ -179,7 +167,7 @@ async def console_change_piece(
     request: Request[Any, Any, Any], item_id: FromPath[str]
 ) -> Template | Redirect:
     """A piece's caption, tags and place in the order."""
-    opened = await _opened(request)
+    opened = await artist_form(request)
     if not isinstance(opened, tuple):
         return opened
     desk, form = opened
@@ -220,7 +208,7 @@ async def console_remove_piece(
     request: Request[Any, Any, Any], item_id: FromPath[str]
 ) -> Template | Redirect:
     """A piece taken away with its pictures."""
-    opened = await _opened(request)
+    opened = await artist_form(request)
     if not isinstance(opened, tuple):
         return opened
     desk, _ = opened

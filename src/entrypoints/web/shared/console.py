@@ -306,6 +306,21 @@ async def checked_form(request: Request[Any, Any, Any], desk: Desk) -> dict[str,
     return refused_page(desk.locale, OUT_OF_DATE)
 
 
+async def artist_form(
+    request: Request[Any, Any, Any],
+) -> tuple[Desk, dict[str, str]] | Template | Redirect:
+    """An artist's desk and the checked form of a POST (``artist_desk``, ``checked_form``),
+    or the answer to give instead: signed out, no profile, no valid form token, nothing
+    done."""
+    desk = await artist_desk(request, None)
+    if not isinstance(desk, Desk):
+        return desk
+    form = await checked_form(request, desk)
+    if isinstance(form, Template):
+        return form
+    return desk, form
+
+
 async def _text_form(request: Request[Any, Any, Any]) -> bool:
     """Whether a URL-encoded form's fields are UTF-8, every byte of them (a multipart one's
     files are bytes by right; its fields are read by the framework)."""
@@ -353,6 +368,7 @@ __all__ = [
     "Tab",
     "admin_desk",
     "artist_desk",
+    "artist_form",
     "back_to",
     "checked_form",
     "console_page",
