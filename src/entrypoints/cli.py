@@ -281,13 +281,13 @@ def _worker(args: argparse.Namespace, settings: Settings) -> int:
 def _jobs(args: argparse.Namespace, settings: Settings) -> int:
     """The job queue alone: no core, and no migration (the queue's tables are the
     migrations' own; on a database without them the command says so)."""
-    from adapters.jobs.queue import failed_jobs, retry_failed
+    from adapters.jobs.queue import failed_jobs, opened, retry_failed
     from adapters.system.clock import SystemClock
     from entrypoints.database import database, has_job_queue, job_queue
 
     async def run(ready: Settings) -> int:
         app = job_queue(ready)
-        async with app.open_async():
+        async with opened(app):
             if args.jobs_command == "failed":
                 failed = await failed_jobs(app)
                 for job in failed:

@@ -122,6 +122,8 @@ class Settings:
     # profile only; production runs `inkslot worker` processes.
     embedded_worker: bool | None = None
     worker_concurrency: int = 4
+    # A worker silent this long is taken for dead and its jobs are put back (docs/jobs.md).
+    worker_stalled_seconds: float = 20.0
     # Cron lines (a sixth field is seconds) of the periodic tasks.
     expire_holds_cron: str = "* * * * *"
     purge_cron: str = "17 * * * *"

@@ -23,6 +23,10 @@ from tests.support.cli import cli_env
 from tests.support.storage import AnyUnitOfWorkFactory
 
 NEVER = "0 0 1 1 *"  # a periodic tick that does not come during a test
+# A killed worker is taken for dead after this many seconds of silence (20 by default): its
+# jobs come back within about 9 s instead of 30, while a living worker's heartbeat (every
+# 1.5 s) may still be three beats late on a busy machine before it is.
+STALLED_SECONDS = "6"
 
 
 async def a_held_booking(uow: AnyUnitOfWorkFactory, now: datetime) -> Booking:

@@ -16,7 +16,7 @@ from booking_domain.bookings import record_new, request_booking
 from booking_domain.notifications import TelegramChat
 from booking_domain.scheduling import BusyTimeline
 from booking_domain.testing.builders import open_all_week
-from tests.jobs.helpers import NEVER, eventually, kill_hard, start_worker, stop
+from tests.jobs.helpers import NEVER, STALLED_SECONDS, eventually, kill_hard, start_worker, stop
 from tests.support.catalog import add_bookable_artist, add_user
 from tests.support.fake_sms_gateway import API_KEY, PATH, FakeSmsGateway, serving
 from tests.support.fake_telegram import CHAT, fake_telegram
@@ -86,7 +86,7 @@ async def test_a_worker_killed_mid_send_loses_nothing_and_sends_nothing_twice(
             "INKSLOT_SMTP_HOST": sink.host, "INKSLOT_SMTP_PORT": str(sink.port),
             "INKSLOT_SMTP_TLS": "none", "INKSLOT_SMS_GATEWAY_URL": sms_url + PATH,
             "INKSLOT_SMS_GATEWAY_KEY": API_KEY, "INKSLOT_TELEGRAM_BOT_TOKEN": TEST_BOT_TOKEN,
-            "INKSLOT_TELEGRAM_API_URL": bot.url,
+            "INKSLOT_TELEGRAM_API_URL": bot.url, "INKSLOT_WORKER_STALLED_SECONDS": STALLED_SECONDS,
         }  # fmt: skip
         first = start_worker(database_url, log, **env)
         try:  # killed while messages are on the wire (each DATA takes the server 0.3 s)

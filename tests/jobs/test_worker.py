@@ -23,7 +23,15 @@ from entrypoints.container import (
     open_adapters,
 )
 from entrypoints.worker import run_worker
-from tests.jobs.helpers import NEVER, a_held_booking, eventually, kill_hard, start_worker, stop
+from tests.jobs.helpers import (
+    NEVER,
+    STALLED_SECONDS,
+    a_held_booking,
+    eventually,
+    kill_hard,
+    start_worker,
+    stop,
+)
 from tests.support.builders import START, TEST_JWT_SECRET, cheap_settings
 from tests.support.storage import PostgresUnits
 
@@ -97,7 +105,11 @@ async def test_a_job_of_a_killed_worker_runs_again_exactly_once(
     killed with SIGKILL, and only another worker's stalled-job sweep can run it again."""
     booking = await a_held_booking(uow, START)  # the real clock is far past START's hold
     log = tmp_path / "worker.log"
-    env = {"INKSLOT_EXPIRE_HOLDS_CRON": NEVER, "INKSLOT_PURGE_CRON": NEVER}
+    env = {
+        "INKSLOT_EXPIRE_HOLDS_CRON": NEVER,
+        "INKSLOT_PURGE_CRON": NEVER,
+        "INKSLOT_WORKER_STALLED_SECONDS": STALLED_SECONDS,
+    }
     async with await psycopg.AsyncConnection.connect(database_url) as blocker:
         await blocker.execute("LOCK TABLE bookings IN ACCESS EXCLUSIVE MODE")
         first = start_worker(database_url, log, **env)

@@ -3,11 +3,13 @@ exponential backoff, stalled-job recovery, and what operators ask of the queue.
 
 Why the extra pieces (procrastinate's known weak spots, see docs/jobs.md):
 - a worker killed mid-job leaves the job ``doing`` forever. Workers beat a heartbeat every
-  few seconds; :func:`requeue_stalled` puts back the jobs of any worker whose heartbeat is
-  older than ``STALLED_AFTER`` (every worker runs it every ``SWEEP_EVERY`` seconds, so a
-  killed worker's job runs again within about half a minute);
+  quarter of the stalled time (:class:`StalledJobs`, 20 s by default); :func:`requeue_stalled`
+  puts back the jobs of any worker whose heartbeat is older than that (every worker runs it
+  every half of it, so a killed worker's job runs again within about half a minute);
 - periodic tasks are deferred by the worker itself at each tick, keyed by task and tick, so
-  a restarted worker (or two of them) defers each tick once.
+  a restarted worker (or two of them) defers each tick once;
+- an app whose opening is interrupted (a stop while the database does not answer yet) is
+  closed all the same (:func:`opened`), or the process could never end.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -25,9 +27,25 @@ from procrastinate.retry import BaseRetryStrategy, RetryDecision
 
 _log = logging.getLogger("inkslot.jobs")
 
-HEARTBEAT_EVERY = 5.0  # seconds between a worker's heartbeats
-STALLED_AFTER = 20.0  # a worker silent this long is taken for dead
-SWEEP_EVERY = 10.0
+STALLED_AFTER = 20.0  # seconds: a worker silent this long is taken for dead, by default
+
+
+@dataclass(frozen=True, slots=True)
+class StalledJobs:
+    """When a worker is taken for dead and its ``doing`` jobs are put back: after ``after``
+    seconds without a heartbeat. Workers beat every quarter of it (three beats may be late
+    before a living worker is taken for dead) and sweep every half of it, so a killed
+    worker's job runs again within about one and a half times ``after``."""
+
+    after: float = STALLED_AFTER
+
+    @property
+    def heartbeat_every(self) -> float:
+        return self.after / 4
+
+    @property
+    def sweep_every(self) -> float:
+        return self.after / 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,11 +84,33 @@ def job_app(conninfo: str, *, behind_pooler: bool = False) -> procrastinate.App:
     return procrastinate.App(connector=connector)
 
 
-async def requeue_stalled(app: procrastinate.App) -> list[int]:
+@contextlib.asynccontextmanager
+async def opened(app: procrastinate.App) -> AsyncIterator[procrastinate.App]:
+    """``app`` opened for the block, and closed after it, even when its opening is
+    interrupted. procrastinate's own ``open_async()`` closes nothing when a cancellation
+    reaches it while its pool waits for a first connection (a database that accepts and does
+    not answer yet); the pool's workers, which by psycopg_pool's design survive a
+    cancellation, then wait forever for work, and the event loop's end waits for them: a
+    worker stopped while it starts never exits. Closing the pool tells them to stop."""
+    try:
+        await app.open_async()
+    except BaseException:
+        with contextlib.suppress(Exception):
+            await app.close_async()
+        raise
+    try:
+        yield app
+    finally:
+        await app.close_async()
+
+
+async def requeue_stalled(
+    app: procrastinate.App, stalled: StalledJobs = StalledJobs()
+) -> list[int]:
     """Put back every ``doing`` job of a worker whose heartbeat stopped; returns their ids."""
-    stalled = await app.job_manager.get_stalled_jobs(seconds_since_heartbeat=STALLED_AFTER)
+    jobs = await app.job_manager.get_stalled_jobs(seconds_since_heartbeat=stalled.after)
     requeued = []
-    for job in stalled:
+    for job in jobs:
         if job.id is None:
             continue
         with contextlib.suppress(Exception):  # another sweeper put it back first
@@ -81,13 +121,15 @@ async def requeue_stalled(app: procrastinate.App) -> list[int]:
     return requeued
 
 
-async def sweep_stalled_forever(app: procrastinate.App) -> None:
+async def sweep_stalled_forever(
+    app: procrastinate.App, stalled: StalledJobs = StalledJobs()
+) -> None:
     while True:
         try:
-            await requeue_stalled(app)
+            await requeue_stalled(app, stalled)
         except Exception:
             _log.exception("stalled-job sweep failed; trying again")
-        await asyncio.sleep(SWEEP_EVERY)
+        await asyncio.sleep(stalled.sweep_every)
 
 
 @dataclass(frozen=True, slots=True)

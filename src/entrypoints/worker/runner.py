@@ -11,11 +11,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from functools import partial
 
-from adapters.jobs.queue import (
-    HEARTBEAT_EVERY,
-    STALLED_AFTER,
-    sweep_stalled_forever,
-)
+from adapters.jobs.queue import StalledJobs, opened, sweep_stalled_forever
 from entrypoints.bundles import Bundles
 from entrypoints.database import job_queue
 from entrypoints.settings import Settings
@@ -69,9 +65,10 @@ async def run_worker(
         raise ValueError("the worker needs a database URL")
     app = job_queue(settings)
     app.add_tasks_from(build_tasks(bundles, settings), namespace="inkslot")
-    async with app.open_async():
+    stalled = StalledJobs(settings.worker_stalled_seconds)
+    async with opened(app):
         helpers = [
-            asyncio.create_task(sweep_stalled_forever(app)),
+            asyncio.create_task(sweep_stalled_forever(app, stalled)),
             *(
                 asyncio.create_task(follow_forever(step, what, every))
                 for what, step, every in context_followers(bundles)
@@ -88,8 +85,8 @@ async def run_worker(
             await app.run_worker_async(
                 concurrency=workers,
                 install_signal_handlers=install_signal_handlers,
-                update_heartbeat_interval=HEARTBEAT_EVERY,
-                stalled_worker_timeout=STALLED_AFTER,
+                update_heartbeat_interval=stalled.heartbeat_every,
+                stalled_worker_timeout=stalled.after,
                 shutdown_graceful_timeout=GRACE,
                 delete_jobs="successful",
                 listen_notify=settings.workers_listen,
