@@ -5,7 +5,9 @@ lands. CONTRIBUTING.md keeps the last figures.
 
 ``make test`` runs in two parts (the tests in process spread over the cores, then the
 serial ones); with ``--times-file PATH`` each part adds its figures to the file, and the
-summary is of everything the file holds: the second part prints the whole run's.
+summary is of everything the file holds: the second part prints the whole run's, and
+ends with every test that failed in either part and the end of its report, so the last
+lines of a run (all a CI log may keep) name a failure of the first part too.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 import pytest
 
 SLOWEST = 15
+REPORT_LINES = 25  # of each failure's report, in the closing list
 
 
 def suite_of(nodeid: str) -> str:
@@ -33,10 +36,15 @@ class SuiteTimes:
         self.path = path
         self.tests: defaultdict[str, float] = defaultdict(float)
         self.parts: list[tuple[str, float]] = []
+        self.failures: dict[str, str] = {}
         self.started = time.monotonic()
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         self.tests[report.nodeid] += report.duration
+        if report.failed:
+            where = report.nodeid if report.when == "call" else f"{report.nodeid} ({report.when})"
+            tail = report.longreprtext.splitlines()[-REPORT_LINES:]
+            self.failures[where] = "\n".join(tail)
 
     def pytest_terminal_summary(
         self, terminalreporter: pytest.TerminalReporter, config: pytest.Config
@@ -45,8 +53,9 @@ class SuiteTimes:
             return
         name = "serial" if config.getoption("markexpr", "") == "serial" else "parallel"
         tests, parts = dict(self.tests), [(name, time.monotonic() - self.started)]
+        failures = dict(self.failures)
         if self.path is not None:
-            tests, parts = self._merged(tests, parts)
+            tests, parts, failures = self._merged(tests, parts, failures)
         suites: defaultdict[str, float] = defaultdict(float)
         for nodeid, seconds in tests.items():
             suites[suite_of(nodeid)] += seconds
@@ -59,16 +68,23 @@ class SuiteTimes:
         terminalreporter.section(f"the {SLOWEST} slowest tests (setup, call and teardown)")
         for nodeid, seconds in sorted(tests.items(), key=lambda item: -item[1])[:SLOWEST]:
             write(f"{seconds:8.2f} s  {nodeid}")
+        if failures:
+            terminalreporter.section(f"failed in this run ({len(failures)}), each report's end")
+            for where, tail in failures.items():
+                write(f"FAILED {where}", red=True, bold=True)
+                for line in tail.splitlines():
+                    write(f"    {line}")
 
     def _merged(
-        self, tests: dict[str, float], parts: list[tuple[str, float]]
-    ) -> tuple[dict[str, float], list[tuple[str, float]]]:
+        self, tests: dict[str, float], parts: list[tuple[str, float]], failures: dict[str, str]
+    ) -> tuple[dict[str, float], list[tuple[str, float]], dict[str, str]]:
         assert self.path is not None
         kept = json.loads(self.path.read_text()) if self.path.exists() else {}
         tests = {**kept.get("tests", {}), **tests}
         parts = [*(tuple(part) for part in kept.get("parts", [])), *parts]
-        self.path.write_text(json.dumps({"tests": tests, "parts": parts}))
-        return tests, parts
+        failures = {**kept.get("failures", {}), **failures}
+        self.path.write_text(json.dumps({"tests": tests, "parts": parts, "failures": failures}))
+        return tests, parts, failures
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
