@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from tests.support.server import ServerProcess, running_server
+from tests.support.postgres import TestServer, fresh_database
+from tests.support.server import ServerProcess, ServersAhead, running_server
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
@@ -51,11 +53,34 @@ def browser() -> Iterator[object]:
         driver.quit()
 
 
+@pytest.fixture(scope="session")
+def demo_servers(
+    pg_server: TestServer, pg_template: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[ServersAhead]:
+    """The browser suites' servers, each started while the test before its own runs."""
+
+    @contextmanager
+    def demo_server() -> Iterator[ServerProcess]:
+        data_dir = tmp_path_factory.mktemp("server")
+        with (
+            fresh_database(pg_server, pg_template) as database_url,
+            running_server(database_url, data_dir, workers=1, INKSLOT_SEED_DEMO_DATA="true") as up,
+        ):
+            yield up
+
+    servers = ServersAhead(demo_server)
+    try:
+        yield servers
+    finally:
+        servers.close()
+
+
 @pytest.fixture
-def server(database_url: str, tmp_path: Path) -> Iterator[ServerProcess]:
-    """``inkslot serve`` as its own process, with the demo data (its log shows the demo
-    accounts' passwords and the texted codes)."""
-    with running_server(
-        database_url, tmp_path / "server", workers=1, INKSLOT_SEED_DEMO_DATA="true"
-    ) as running:
+def server(demo_servers: ServersAhead) -> Iterator[ServerProcess]:
+    """``inkslot serve`` as its own process on a database of its own, with the demo data
+    (its log shows the demo accounts' passwords and the texted codes)."""
+    stops, running = demo_servers.take()
+    try:
         yield running
+    finally:
+        demo_servers.give_back(stops)

@@ -18,8 +18,9 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import AbstractContextManager, ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -183,3 +184,47 @@ def running_server(
         yield server
     finally:
         server.stop()
+
+
+class ServersAhead:
+    """Servers of one kind, each started while the test before its own runs, and stopped
+    while the test after it runs.
+
+    A browser test mostly waits for Chromium to draw and the server to answer; the server it
+    needs takes seconds to start (imports, the app, the demo data) and a second to drain and
+    stop, and in that time the browser idles. So :meth:`take` hands out a server started
+    ahead (started now for the first test) and starts the next one at once; :meth:`give_back`
+    stops a used one in the background. Each server is still a new process on a database and
+    a data directory of its own, as ``start`` makes them: nothing of one test reaches the next.
+    The last server started ahead is stopped unused by :meth:`close`."""
+
+    def __init__(self, start: Callable[[], AbstractContextManager[ServerProcess]]) -> None:
+        self._start = start
+        self._threads = ThreadPoolExecutor(max_workers=2, thread_name_prefix="server-ahead")
+        self._ahead: Future[tuple[ExitStack, ServerProcess]] | None = None
+        self._stopping: list[Future[None]] = []
+
+    def _started(self) -> tuple[ExitStack, ServerProcess]:
+        with ExitStack() as stack:
+            server = stack.enter_context(self._start())
+            return stack.pop_all(), server
+        raise AssertionError("unreachable: the with-block returns or raises")
+
+    def take(self) -> tuple[ExitStack, ServerProcess]:
+        """A running server (and what stops it), the next one already starting."""
+        ready = self._ahead or self._threads.submit(self._started)
+        self._ahead = self._threads.submit(self._started)
+        return ready.result()
+
+    def give_back(self, stops: ExitStack) -> None:
+        self._stopping.append(self._threads.submit(stops.close))
+
+    def close(self) -> None:
+        ahead = self._ahead
+        # Nobody takes the last one: a failure to start it fails no test.
+        if ahead is not None and ahead.exception() is None:
+            stops, _ = ahead.result()
+            stops.close()
+        for stopping in self._stopping:
+            stopping.result()
+        self._threads.shutdown()
