@@ -420,6 +420,7 @@ def _with_core(settings: Settings, work: Callable[[Core, Bundles], Awaitable[T]]
     """``work`` on the core the settings wire and its bundles, with its adapters open."""
     from entrypoints.local_secrets import jwt_secret_for
     from entrypoints.startup import collector_paused
+    from entrypoints.stopping import run_until_stopped
 
     with collector_paused():  # the adapters and every context: most of a command's start
         from entrypoints.container import build_container, bundles, close_adapters, open_adapters
@@ -434,7 +435,7 @@ def _with_core(settings: Settings, work: Callable[[Core, Bundles], Awaitable[T]]
         finally:
             await close_adapters(core)
 
-    return asyncio.run(run())
+    return run_until_stopped(run())
 
 
 async def _seed_core(core: Core, wired: Bundles) -> list[DemoAccount]:

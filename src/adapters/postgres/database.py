@@ -59,6 +59,10 @@ class OnConnection:
 
 
 NO_CONNECTION_WAIT = 2.0
+# How long closing the pool waits for its background workers: idle, they stop at once; one
+# still connecting to a database that accepts and does not answer would hold a stop for
+# psycopg_pool's default 5 s, for nothing (the end of the event loop ends it anyway).
+CLOSE_WITHIN = 1.0
 
 # Every session runs its statements without parallel workers. Inkslot's statements are
 # short and many run at once: a worker process started for one of them only takes a core
@@ -155,7 +159,7 @@ class Database:
             self._checking.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await self._checking
-        await self.pool.close()
+        await self.pool.close(timeout=CLOSE_WITHIN)
 
     async def _connected(self, conn: Connection) -> None:
         """Every new connection passes here: the database answers."""
