@@ -8,7 +8,7 @@ UV     := $(shell command -v uv 2>/dev/null || echo $(TOOLS)/bin/uv)
 export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
 BIN    := $(VENV)/bin
 
-.PHONY: run test check install install-dev hooks lint typecheck commit-messages unit contract api browser bench-auth bench-slots bench-startup containers scale clean
+.PHONY: run test check install install-dev hooks lint typecheck commit-messages unit contract api browser bench bench-auth bench-slots bench-startup containers scale clean
 
 # Every process make starts writes its bytecode: some machines set PYTHONDONTWRITEBYTECODE,
 # and then each test run compiles its ~400 test modules again (pytest's rewritten modules
@@ -100,6 +100,11 @@ bench-auth: install
 
 bench-slots: install
 	$(BIN)/python bench/slots.py
+
+## make bench: the cost of a booking as same-run ratios, four rounds (bench/cost.py;
+## docs/performance.md, "The cost of a booking"); about a quarter of an hour
+bench: install
+	$(BIN)/python bench/cost.py
 
 ## make bench-startup: what the inkslot commands cost to start (bench/startup.py)
 bench-startup: install

@@ -9,7 +9,7 @@ through the API, and drives the server with the closed-loop keep-alive client of
 
     .venv/bin/python bench/bookings.py [--seconds 10] [--mix-seconds 60] [--quick]
         [--topology local|apart|none] [--only creation,floor,storm,slots,mix,told,pgbench]
-        [--told-seconds 30] [--statements]
+        [--told-seconds 30] [--statements] [--rates-json PATH]
         [--py-spy /tmp/probe/bin/py-spy --profile-dir /tmp/profiles]
 
 ``--topology local`` (the default) is ``make run``'s: the job worker runs inside each API
@@ -410,6 +410,7 @@ def main() -> None:
     )
     parser.add_argument("--told-seconds", type=float, default=30)
     parser.add_argument("--statements", action="store_true", help="pg_stat_statements per booking")
+    parser.add_argument("--rates-json", help="also write the scenarios' rates to this file")
     parser.add_argument("--py-spy", help="path to py-spy: profile each worker for 5 s per run")
     parser.add_argument("--profile-dir", help="where the py-spy raw profiles go")
     args = parser.parse_args()
@@ -444,6 +445,8 @@ def main() -> None:
         )
         only = set(args.only.split(","))
         rates = scenarios(bench, only, base, database_url, tmp)
+        if args.rates_json:
+            Path(args.rates_json).write_text(json.dumps({str(k): v for k, v in rates.items()}))
         stop_server(server)
         server = None
         if worker is not None:
