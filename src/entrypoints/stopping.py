@@ -35,8 +35,13 @@ def run_until_stopped(main: Coroutine[Any, Any, T]) -> T:
 
         def cancel(_signum: int, _frame: FrameType | None) -> None:
             nonlocal stopped
+            if stopped:  # a second SIGTERM must not cut the first one's closing short
+                return
             stopped = True
-            loop.call_soon_threadsafe(task.cancel)
+            try:
+                loop.call_soon_threadsafe(task.cancel)
+            except RuntimeError:  # the loop has just closed: nothing of it is open
+                raise SystemExit(0) from None
 
         signal.signal(signal.SIGTERM, cancel)
         return await main

@@ -29,6 +29,8 @@ COMMAND = textwrap.dedent(
                 await asyncio.sleep(0)
         finally:
             assert not lock.locked(), "the stop left the lock taken"
+            marks.write_text(marks.read_text() + "closing\\n")
+            await asyncio.sleep(0.5)  # closing takes a while: a second SIGTERM comes meanwhile
             marks.write_text(marks.read_text() + "closed\\n")
 
     def before(signum, frame):
@@ -54,8 +56,11 @@ def test_sigterm_cancels_the_command_which_closes_what_it_opened_and_exits_0(
         while not marks.exists() and time.monotonic() < deadline:
             time.sleep(0.05)  # polling a starting process, not waiting for domain time
         process.send_signal(signal.SIGTERM)
+        while "closing" not in marks.read_text() and time.monotonic() < deadline:
+            time.sleep(0.01)  # polling the process, not waiting for domain time
+        process.send_signal(signal.SIGTERM)  # impatient: it must not cut the closing short
         assert process.wait(timeout=30) == 0
     finally:
         if process.poll() is None:
             process.kill()
-    assert marks.read_text().splitlines() == ["running", "closed", "restored True"]
+    assert marks.read_text().splitlines() == ["running", "closing", "closed", "restored True"]
