@@ -19,7 +19,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator, Mapping
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from contextlib import AbstractContextManager, ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -214,17 +214,27 @@ class ServersAhead:
         """A running server (and what stops it), the next one already starting."""
         ready = self._ahead or self._threads.submit(self._started)
         self._ahead = self._threads.submit(self._started)
-        return ready.result()
+        try:
+            return ready.result()
+        except BaseException:  # interrupted while it starts: stopped with the others
+            self._stopping.append(self._threads.submit(_stop_when_started, ready))
+            raise
 
     def give_back(self, stops: ExitStack) -> None:
         self._stopping.append(self._threads.submit(stops.close))
 
     def close(self) -> None:
-        ahead = self._ahead
-        # Nobody takes the last one: a failure to start it fails no test.
-        if ahead is not None and ahead.exception() is None:
-            stops, _ = ahead.result()
-            stops.close()
-        for stopping in self._stopping:
-            stopping.result()
+        """Stop the one started ahead (nobody takes it: a failure to start it fails no test)
+        and wait for every stop, each database dropped, before the session's server goes."""
+        if self._ahead is not None:
+            self._stopping.append(self._threads.submit(_stop_when_started, self._ahead))
+        wait(self._stopping)
         self._threads.shutdown()
+        for stopping in self._stopping:
+            stopping.result()  # the first stop that failed, once all are done
+
+
+def _stop_when_started(starting: Future[tuple[ExitStack, ServerProcess]]) -> None:
+    if starting.exception() is None:
+        stops, _ = starting.result()
+        stops.close()
