@@ -430,12 +430,9 @@ def _with_core(settings: Settings, work: Callable[[Core, Bundles], Awaitable[T]]
 
     async def run() -> T:
         await open_adapters(core)
-        try:
-            return await work(core, wired)
-        finally:
-            await close_adapters(core)
+        return await work(core, wired)
 
-    return run_until_stopped(run())
+    return run_until_stopped(run, lambda: close_adapters(core))
 
 
 async def _seed_core(core: Core, wired: Bundles) -> list[DemoAccount]:

@@ -229,7 +229,7 @@ FIELDS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "METRICS_TOKEN": ("metrics_token", str),
     "EMBEDDED_WORKER": ("embedded_worker", _bool),
     "WORKER_CONCURRENCY": ("worker_concurrency", _positive_int),
-    "WORKER_STALLED_SECONDS": ("worker_stalled_seconds", _seconds(2, 3600)),
+    "WORKER_STALLED_SECONDS": ("worker_stalled_seconds", _seconds(5, 3600)),
     "EXPIRE_HOLDS_CRON": ("expire_holds_cron", _cron),
     "PURGE_CRON": ("purge_cron", _cron),
     "FOLD_ANALYTICS_CRON": ("fold_analytics_cron", _cron),

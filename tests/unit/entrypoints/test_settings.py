@@ -248,6 +248,6 @@ def test_a_shifted_clock_is_the_local_profiles_only() -> None:
 def test_a_worker_is_taken_for_dead_after_the_stalled_seconds() -> None:
     assert load_settings({}).worker_stalled_seconds == 20.0
     assert load_settings({"INKSLOT_WORKER_STALLED_SECONDS": "6"}).worker_stalled_seconds == 6.0
-    for refused in ("1", "0", "-5", "nan", "inf", "3601", "twenty"):
+    for refused in ("4.9", "1", "0", "-5", "nan", "inf", "3601", "twenty"):
         with pytest.raises(SettingsError, match="INKSLOT_WORKER_STALLED_SECONDS"):
             load_settings({"INKSLOT_WORKER_STALLED_SECONDS": refused})

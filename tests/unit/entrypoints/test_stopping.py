@@ -1,5 +1,6 @@
-"""SIGTERM while a command's event loop runs cancels the command, whose ``finally`` blocks
-close what it opened, and the process exits 0."""
+"""SIGTERM while a command's event loop runs cancels its work, never its closing, and the
+process exits as the command's handler before said a stop ends: 0 for ``serve`` and
+``worker`` (a stop carried out), 143 for a one-shot command (stopped midway, not done)."""
 
 from __future__ import annotations
 
@@ -10,47 +11,54 @@ import textwrap
 import time
 from pathlib import Path
 
+import pytest
+
 COMMAND = textwrap.dedent(
     """
     import asyncio, signal, sys
     from pathlib import Path
     from entrypoints.stopping import run_until_stopped
 
-    marks = Path(sys.argv[1])
+    marks, handler = Path(sys.argv[1]), sys.argv[2]
 
-    async def command():
-        lock = asyncio.Lock()
-        try:
-            while True:  # in and out of a lock, as a pool's scheduler is
-                async with lock:
-                    await asyncio.sleep(0)
-                if not marks.exists():
-                    marks.write_text("running\\n")
+    def mark(line):
+        marks.write_text((marks.read_text() if marks.exists() else "") + line + "\\n")
+
+    lock = asyncio.Lock()
+
+    async def work():
+        while True:  # in and out of a lock, as a pool's scheduler is
+            async with lock:
                 await asyncio.sleep(0)
-        finally:
-            assert not lock.locked(), "the stop left the lock taken"
-            marks.write_text(marks.read_text() + "closing\\n")
-            await asyncio.sleep(0.5)  # closing takes a while: a second SIGTERM comes meanwhile
-            marks.write_text(marks.read_text() + "closed\\n")
+            if not marks.exists():
+                mark("running")
+            await asyncio.sleep(0)
 
-    def before(signum, frame):
-        raise SystemExit(3)
+    async def close():
+        assert not lock.locked(), "the stop left the lock taken"
+        mark("closing")
+        await asyncio.sleep(0.5)  # closing takes a while: a second SIGTERM comes meanwhile
+        mark("closed")
 
+    def carried_out(signum, frame):
+        raise SystemExit(0)
+
+    before = carried_out if handler == "own" else signal.SIG_DFL
     signal.signal(signal.SIGTERM, before)
     try:
-        run_until_stopped(command())
+        run_until_stopped(work, close)
     finally:
-        restored = signal.getsignal(signal.SIGTERM) is before
-        marks.write_text(marks.read_text() + f"restored {restored}\\n")
+        mark(f"restored {signal.getsignal(signal.SIGTERM) is before}")
     """
 )
 
 
-def test_sigterm_cancels_the_command_which_closes_what_it_opened_and_exits_0(
-    tmp_path: Path,
+@pytest.mark.parametrize(("handler", "exit_code"), [("own", 0), ("default", 143)])
+def test_sigterm_cancels_the_work_the_closing_runs_to_its_end_and_the_stop_exits(
+    tmp_path: Path, handler: str, exit_code: int
 ) -> None:
     marks = tmp_path / "marks"
-    process = subprocess.Popen([sys.executable, "-c", COMMAND, str(marks)], cwd=tmp_path)
+    process = subprocess.Popen([sys.executable, "-c", COMMAND, str(marks), handler])
     try:
         deadline = time.monotonic() + 30
         while not marks.exists() and time.monotonic() < deadline:
@@ -59,7 +67,7 @@ def test_sigterm_cancels_the_command_which_closes_what_it_opened_and_exits_0(
         while "closing" not in marks.read_text() and time.monotonic() < deadline:
             time.sleep(0.01)  # polling the process, not waiting for domain time
         process.send_signal(signal.SIGTERM)  # impatient: it must not cut the closing short
-        assert process.wait(timeout=30) == 0
+        assert process.wait(timeout=30) == exit_code
     finally:
         if process.poll() is None:
             process.kill()
