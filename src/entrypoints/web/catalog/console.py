@@ -42,8 +42,8 @@ from entrypoints.web.shared.console import (
     Desk,
     Tab,
     artist_desk,
+    artist_form,
     back_to,
-    checked_form,
     console_page,
     refused_page,
 )
@@ -254,12 +254,10 @@ async def _form_of(
     request: Request[Any, Any, Any], catalog: CatalogUseCases
 ) -> tuple[_Counter, dict[str, str]] | Template | Redirect:
     """The desk and the form of a POST, or the answer to give instead (nothing done)."""
-    desk = await artist_desk(request, None)
-    if not isinstance(desk, Desk):
-        return desk
-    form = await checked_form(request, desk)
-    if isinstance(form, Template):
-        return form
+    opened = await artist_form(request)
+    if not isinstance(opened, tuple):
+        return opened
+    desk, form = opened
     return _Counter(request, desk, catalog), form
 
 

@@ -37,6 +37,7 @@ from entrypoints.web.shared.console import (
     NO_SUCH_PAGE,
     Desk,
     artist_desk,
+    artist_form,
     back_to,
     checked_form,
     console_page,
@@ -135,12 +136,10 @@ def _fields(form: dict[str, str]) -> tuple[ProfileDraft, ProfileFields]:
 @post(PROFILE, include_in_schema=False, media_type=MediaType.HTML, status_code=303)
 async def console_save_profile(request: Request[Any, Any, Any]) -> Template | Redirect:
     """The profile's words saved at once; a refusal keeps what was typed."""
-    desk = await artist_desk(request, None)
-    if not isinstance(desk, Desk):
-        return desk
-    form = await checked_form(request, desk)
-    if isinstance(form, Template):
-        return form
+    opened = await artist_form(request)
+    if not isinstance(opened, tuple):
+        return opened
+    desk, form = opened
     assert desk.artist is not None  # artist_desk sent anyone without a profile elsewhere
     draft, fields = _fields(form)
     catalog = serving_of(request.app).bundles.catalog

@@ -34,8 +34,8 @@ from entrypoints.web.shared.console import (
     Desk,
     Tab,
     artist_desk,
+    artist_form,
     back_to,
-    checked_form,
     console_page,
 )
 from entrypoints.web.shared.console_forms import refusal_status
@@ -90,12 +90,10 @@ async def _opened(
 ) -> tuple[_At, dict[str, str]] | Template | Redirect:
     """The desk and the form of a POST, or the answer to give instead (signed out, no
     profile, no valid form token: nothing is done)."""
-    desk = await artist_desk(request, None)
-    if not isinstance(desk, Desk):
-        return desk
-    form = await checked_form(request, desk)
-    if isinstance(form, Template):
-        return form
+    opened = await artist_form(request)
+    if not isinstance(opened, tuple):
+        return opened
+    desk, form = opened
     return _At(request, desk), form
 
 

@@ -39,8 +39,8 @@ from entrypoints.web.shared.console import (
     Desk,
     Tab,
     artist_desk,
+    artist_form,
     back_to,
-    checked_form,
     console_page,
     refused_page,
 )
@@ -153,12 +153,10 @@ async def console_studio(
 async def _opened(
     request: Request[Any, Any, Any], catalog: CatalogUseCases
 ) -> tuple[_At, dict[str, str]] | Template | Redirect:
-    desk = await artist_desk(request, None)
-    if not isinstance(desk, Desk):
-        return desk
-    form = await checked_form(request, desk)
-    if isinstance(form, Template):
-        return form
+    opened = await artist_form(request)
+    if not isinstance(opened, tuple):
+        return opened
+    desk, form = opened
     return _At(request, desk, catalog), form
 
 

@@ -54,8 +54,8 @@ from entrypoints.web.shared.console import (
     Desk,
     Tab,
     artist_desk,
+    artist_form,
     back_to,
-    checked_form,
     console_page,
     problem_text,
     refused_page,
@@ -273,12 +273,10 @@ async def console_request_step(
     clock: NamedDependency[Clock],
 ) -> Template | Redirect:
     """One of the request's steps (the address's ``step``); back to the request after."""
-    desk = await artist_desk(request, None)
-    if not isinstance(desk, Desk):
-        return desk
-    form = await checked_form(request, desk)
-    if isinstance(form, Template):
-        return form
+    opened = await artist_form(request)
+    if not isinstance(opened, tuple):
+        return opened
+    desk, form = opened
     parsed = _request_id(request_id)
     if parsed is None or step not in _STEPS:
         return refused_page(desk.locale, NOT_YOURS, 404)

@@ -47,8 +47,8 @@ from entrypoints.web.shared.console import (
     Desk,
     Tab,
     artist_desk,
+    artist_form,
     back_to,
-    checked_form,
     console_page,
 )
 from entrypoints.web.shared.console_forms import refusal_status
@@ -124,26 +124,12 @@ async def console_consent(
     return await _list_page(request, desk, consent)
 
 
-async def opened_form(
-    request: Request[Any, Any, Any],
-) -> tuple[Desk, dict[str, str]] | Template | Redirect:
-    """The desk and the form of a POST, or the answer to give instead (signed out, no
-    profile, no valid form token: nothing is done)."""
-    desk = await artist_desk(request, None)
-    if not isinstance(desk, Desk):
-        return desk
-    form = await checked_form(request, desk)
-    if isinstance(form, Template):
-        return form
-    return desk, form
-
-
 @post(CONSENT, include_in_schema=False, media_type=MediaType.HTML, status_code=303)
 async def console_create_consent(
     request: Request[Any, Any, Any], consent: NamedDependency[ConsentUseCases]
 ) -> Template | Redirect:
     """A new form, version 1 (``CreateConsentForm``); then its own page."""
-    opened = await opened_form(request)
+    opened = await artist_form(request)
     if not isinstance(opened, tuple):
         return opened
     desk, form = opened
@@ -168,7 +154,7 @@ async def console_require_consent(
     request: Request[Any, Any, Any], consent: NamedDependency[ConsentUseCases]
 ) -> Template | Redirect:
     """The form required for the artist's bookings (``form_id``), or none (empty)."""
-    opened = await opened_form(request)
+    opened = await artist_form(request)
     if not isinstance(opened, tuple):
         return opened
     desk, form = opened

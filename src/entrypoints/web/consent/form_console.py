@@ -20,7 +20,6 @@ from entrypoints.web.consent.console import (
     NOT_ONE,
     form_context,
     form_id_of,
-    opened_form,
 )
 from entrypoints.web.consent.console_views import (
     draft_of,
@@ -30,7 +29,14 @@ from entrypoints.web.consent.console_views import (
     rows_of,
     rows_typed,
 )
-from entrypoints.web.shared.console import Desk, artist_desk, back_to, console_page, refused_page
+from entrypoints.web.shared.console import (
+    Desk,
+    artist_desk,
+    artist_form,
+    back_to,
+    console_page,
+    refused_page,
+)
 from entrypoints.web.shared.console_forms import refusal_status, refusal_text
 from entrypoints.web.shared.render import Lang
 from entrypoints.web.shared.settings_forms import FieldProblemError, named_refusal
@@ -128,7 +134,7 @@ async def console_revise_consent(
     consent: NamedDependency[ConsentUseCases],
 ) -> Template | Redirect:
     """The form's next version, with the words given (``ReviseConsentForm``)."""
-    opened = await opened_form(request)
+    opened = await artist_form(request)
     if not isinstance(opened, tuple):
         return opened
     desk, fields = opened
@@ -179,7 +185,7 @@ async def console_retire_consent(
     consent: NamedDependency[ConsentUseCases],
 ) -> Template | Redirect:
     """The form retired (``RetireConsentForm``): not while it is the one required."""
-    opened = await opened_form(request)
+    opened = await artist_form(request)
     if not isinstance(opened, tuple):
         return opened
     desk, _ = opened
