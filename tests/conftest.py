@@ -17,6 +17,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from tests.support import suite_times
+from tests.support.demo_data import DemoSeeding
 from tests.support.fuzzing import FUZZ_SUMMARY
 from tests.support.pool_waits import no_long_pool_wait, pool_waits  # noqa: F401 - fixtures
 from tests.support.postgres import (
@@ -76,15 +77,28 @@ def replicated() -> Iterator[Replicated]:
 
 
 @pytest.fixture(scope="session")
+def demo_seed(
+    pg_server: TestServer, pg_template: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[DemoSeeding]:
+    """The local profile's demo data, seeded once for the session's demo servers
+    (tests/support/demo_data.py)."""
+    seeding = DemoSeeding(pg_server, pg_template, tmp_path_factory.mktemp("demo"))
+    try:
+        yield seeding
+    finally:
+        seeding.close()
+
+
+@pytest.fixture(scope="session")
 def documented_walks(
     request: pytest.FixtureRequest,
     pg_server: TestServer,
-    pg_template: str,
+    demo_seed: DemoSeeding,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[Walks]:
     """The session's documented walks, running (tests/support/walks.py)."""
     walks = Walks(
-        walks_of(request.session.items), pg_server, pg_template, tmp_path_factory.mktemp("walks")
+        walks_of(request.session.items), pg_server, demo_seed, tmp_path_factory.mktemp("walks")
     )
     try:
         yield walks

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
 
-from tests.support.postgres import TestServer, fresh_database
-from tests.support.server import ServerProcess, ServersAhead, running_server
+from tests.support.demo_data import DemoSeeding, demo_server
+from tests.support.postgres import TestServer
+from tests.support.server import ServerProcess, ServersAhead
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
@@ -55,20 +56,16 @@ def browser() -> Iterator[object]:
 
 @pytest.fixture(scope="session")
 def demo_servers(
-    pg_server: TestServer, pg_template: str, tmp_path_factory: pytest.TempPathFactory
+    pg_server: TestServer, demo_seed: DemoSeeding, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[ServersAhead]:
-    """The browser suites' servers, each started while the test before its own runs."""
+    """The browser suites' servers, each on a copy of the session's demo data, started while
+    the test before its own runs."""
 
-    @contextmanager
-    def demo_server() -> Iterator[ServerProcess]:
+    def started() -> AbstractContextManager[ServerProcess]:
         data_dir = tmp_path_factory.mktemp("server")
-        with (
-            fresh_database(pg_server, pg_template) as database_url,
-            running_server(database_url, data_dir, workers=1, INKSLOT_SEED_DEMO_DATA="true") as up,
-        ):
-            yield up
+        return demo_server(pg_server, demo_seed.result(), data_dir)
 
-    servers = ServersAhead(demo_server)
+    servers = ServersAhead(started)
     try:
         yield servers
     finally:

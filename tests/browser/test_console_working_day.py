@@ -16,6 +16,7 @@ its controls thumb-sized on a phone and passes axe-core (console-day-<size>-*.pn
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from datetime import UTC, date, datetime, time, timedelta
 from email import message_from_bytes
@@ -37,6 +38,8 @@ from tests.browser.support import (
     signed_in_api,
     wait_for,
 )
+from tests.support.demo_data import DemoSeeding
+from tests.support.postgres import TestServer
 from tests.support.server import ServerProcess, running_server
 
 pytestmark = [pytest.mark.browser, pytest.mark.serial]
@@ -108,27 +111,34 @@ def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "server"
 
 
+@pytest.fixture
+def demo_database(pg_server: TestServer, demo_seed: DemoSeeding, data_dir: Path) -> Iterator[str]:
+    """A copy of the session's demo data: its database's URL, its files in ``data_dir``."""
+    with demo_seed.result().copy(pg_server, data_dir) as database_url:
+        yield database_url
+
+
 def _serving(
-    database_url: str, data_dir: Path, shift: timedelta, seed: bool
+    database_url: str, data_dir: Path, shift: timedelta, log_starts_with: str = ""
 ) -> AbstractContextManager[ServerProcess]:
     return running_server(
         database_url,
         data_dir,
         workers=1,
-        INKSLOT_SEED_DEMO_DATA="true" if seed else "false",
+        log_starts_with=log_starts_with,
         INKSLOT_CLOCK_SHIFT_SECONDS=str(int(shift.total_seconds())),
     )
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_an_artists_working_day_from_the_first_request_to_the_cash_receipt(
-    database_url: str, data_dir: Path, browser: Any, size: str
+    demo_database: str, demo_seed: DemoSeeding, data_dir: Path, browser: Any, size: str
 ) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select
 
     viewport(browser, size)
-    with _serving(database_url, data_dir, timedelta(0), seed=True) as morning:
+    with _serving(demo_database, data_dir, timedelta(0), demo_seed.result().printed) as morning:
         passwords = demo_passwords(morning)
         artist = signed_in_api(morning, DEMO_ARTIST, passwords["artist"])
         customer = signed_in_api(morning, DEMO_CUSTOMER, passwords["customer"])
@@ -225,7 +235,7 @@ def test_an_artists_working_day_from_the_first_request_to_the_cash_receipt(
     # The afternoon: half an hour into the customer's session.
     start = datetime.fromisoformat(session["start"])
     shift = start + timedelta(minutes=30) - datetime.now(UTC)
-    with _serving(database_url, data_dir, shift, seed=False) as afternoon:
+    with _serving(demo_database, data_dir, shift) as afternoon:
         page = f"{afternoon.base_url}/console/bookings/{session['id']}"
         browser.get(page)  # the access cookie has run out: the refresh cookie renews it
         wait_for(lambda: browser.current_url.startswith(page), "the customer's booking")

@@ -17,7 +17,9 @@ import httpx
 import pytest
 
 from tests.browser.support import SCREENSHOTS, booking_link, wait_for
-from tests.support.server import ServerProcess, running_server
+from tests.support.demo_data import DemoSeeding, demo_server
+from tests.support.postgres import TestServer
+from tests.support.server import ServerProcess
 from tests.support.telegram import TEST_BOT_TOKEN, init_data
 
 pytestmark = [pytest.mark.browser, pytest.mark.serial]
@@ -33,10 +35,12 @@ window.Telegram = {WebApp: {
 
 
 @pytest.fixture
-def server(database_url: str, tmp_path: Path) -> Iterator[ServerProcess]:
+def server(
+    pg_server: TestServer, demo_seed: DemoSeeding, tmp_path: Path
+) -> Iterator[ServerProcess]:
     """``inkslot serve`` with the demo data and a Telegram bot (the test bot's token)."""
-    with running_server(
-        database_url, tmp_path / "server", workers=1, INKSLOT_SEED_DEMO_DATA="true",
+    with demo_server(
+        pg_server, demo_seed.result(), tmp_path / "server",
         INKSLOT_TELEGRAM_BOT_TOKEN=TEST_BOT_TOKEN,
     ) as running:  # fmt: skip
         yield running

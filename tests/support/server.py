@@ -146,15 +146,20 @@ def running_server(
     *,
     workers: int = 2,
     ready_within_s: float = 90,
+    log_starts_with: str = "",
     **extra_env: str,
 ) -> Iterator[ServerProcess]:
     """Start ``inkslot serve --workers N`` on a free loopback port; yield once
-    ``/health/ready`` answers 200; stop it with SIGINT on leaving."""
+    ``/health/ready`` answers 200; stop it with SIGINT on leaving. ``log_starts_with`` is
+    written to the server's log before it starts (what the server that seeded a copied
+    database printed: tests/support/demo_data.py)."""
     data_dir.mkdir(parents=True, exist_ok=True)
     port = free_port()
     env = server_env(database_url, data_dir, **extra_env)
     log_path = data_dir / "server.log"
     with open(log_path, "wb") as log:
+        log.write(log_starts_with.encode())
+        log.flush()
         process = subprocess.Popen(
             [
                 sys.executable,

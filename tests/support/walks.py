@@ -1,10 +1,10 @@
 """The documented walks: the shell blocks of README.md and docs/*.md marked
 ``<!-- walk: NAME STEP -->`` (a block may belong to several walks: ``<!-- walk: a 1, b 1
 -->``), put together by walk in step order, and run with bash (``-euo pipefail``) against a
-real ``inkslot serve`` of the local profile with its demo data, in a fresh data directory,
-as ``make run`` serves a fresh clone. A walk is given what a reader has: ``$B`` (the base
-URL), the demo passwords ``make run`` printed, and its log (``$LOG``: the text messages of
-the local profile are log lines).
+real ``inkslot serve`` of the local profile with its demo data, as ``make run`` serves a
+fresh clone (a copy of the session's seeded demo data: tests/support/demo_data.py). A walk
+is given what a reader has: ``$B`` (the base URL), the demo passwords ``make run`` printed,
+and its log (``$LOG``: the text messages of the local profile are log lines).
 
 Most of a walk's time is spent waiting for the wall clock (an appointment to start, the
 worker to send), so every walk of a session runs at once, each in a thread of its own and
@@ -28,7 +28,8 @@ from pathlib import Path
 import pytest
 
 from tests.support.cli import cli_env
-from tests.support.postgres import TestServer, fresh_database
+from tests.support.demo_data import DemoSeeding
+from tests.support.postgres import TestServer
 from tests.support.server import ServerProcess, free_port, running_server, wait_until_answering
 from tests.support.walk_scripts import ROOT, WALKS, run_in_bash
 
@@ -43,20 +44,21 @@ class WalkRun:
     passwords_shown: bool  # the server printed the demo accounts' passwords
 
 
-def run_walk(name: str, server: TestServer, template: str, home: Path) -> WalkRun:
-    """One walk on a server of its own, on a database of its own, in ``home``: ``var/``
-    beside the walk's working directory is the server's data directory, as it is beside the
-    clone for ``make run`` (emails land in var/mail)."""
-    # Seeding the demo data (a dozen artists, their pictures) takes a while on a busy machine.
+def run_walk(name: str, server: TestServer, seeding: DemoSeeding, home: Path) -> WalkRun:
+    """One walk on a server of its own, on a copy of the demo data of its own, in ``home``:
+    ``var/`` beside the walk's working directory is the server's data directory, as it is
+    beside the clone for ``make run`` (emails land in var/mail)."""
+    seeded = seeding.result()
+    # Fifteen servers start at once with the session: that takes a while on a busy machine.
     with (
-        fresh_database(server, template) as database_url,
+        seeded.copy(server, home / "var") as database_url,
         _walk_services(name, home) as extra,
         running_server(
             database_url,
             home / "var",
             workers=1,
             ready_within_s=300,
-            INKSLOT_SEED_DEMO_DATA="true",
+            log_starts_with=seeded.printed,
             **{k: v for k, v in extra.items() if k.startswith("INKSLOT_")},
         ) as running,
     ):
@@ -97,12 +99,14 @@ def walks_of(items: list[pytest.Item]) -> list[str]:
 class Walks:
     """The walks of a session, running: started together, each in a thread of its own."""
 
-    def __init__(self, names: list[str], server: TestServer, template: str, base: Path) -> None:
+    def __init__(
+        self, names: list[str], server: TestServer, seeding: DemoSeeding, base: Path
+    ) -> None:
         self._pool = ThreadPoolExecutor(max_workers=max(1, len(names)), thread_name_prefix="walk")
         for name in names:
             (base / name).mkdir(parents=True, exist_ok=True)
         self.runs: dict[str, Future[WalkRun]] = {
-            name: self._pool.submit(run_walk, name, server, template, base / name) for name in names
+            name: self._pool.submit(run_walk, name, server, seeding, base / name) for name in names
         }
 
     def close(self) -> None:
