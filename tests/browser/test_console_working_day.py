@@ -126,6 +126,7 @@ def _serving(
         data_dir,
         workers=1,
         log_starts_with=log_starts_with,
+        forked=True,
         INKSLOT_CLOCK_SHIFT_SECONDS=str(int(shift.total_seconds())),
     )
 

@@ -98,6 +98,7 @@ def demo_server(
             workers=1,
             ready_within_s=ready_within_s,
             log_starts_with=seeded.printed,
+            forked=True,
             **extra_env,
         ) as running,
     ):

@@ -24,6 +24,8 @@ from contextlib import AbstractContextManager, ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.support.forked import ForkedProcess
+
 CHEAP_ARGON2_ENV = {
     "INKSLOT_ARGON2_TIME_COST": "1",
     "INKSLOT_ARGON2_MEMORY_KIB": "64",
@@ -79,7 +81,7 @@ class ServerProcess:
     port: int
     database_url: str | None
     env: Mapping[str, str]
-    process: subprocess.Popen[bytes]
+    process: subprocess.Popen[bytes] | ForkedProcess
     log_path: Path
 
     @property
@@ -114,7 +116,9 @@ class ServerProcess:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(timeout=10)
-        return self.process.returncode
+        code = self.process.poll()
+        assert code is not None
+        return code
 
 
 def wait_until_answering(url: str, process: subprocess.Popen[bytes], limit_s: float = 30) -> None:
@@ -147,12 +151,14 @@ def running_server(
     workers: int = 2,
     ready_within_s: float = 90,
     log_starts_with: str = "",
+    forked: bool = False,
     **extra_env: str,
 ) -> Iterator[ServerProcess]:
     """Start ``inkslot serve --workers N`` on a free loopback port; yield once
     ``/health/ready`` answers 200; stop it with SIGINT on leaving. ``log_starts_with`` is
     written to the server's log before it starts (what the server that seeded a copied
-    database printed: tests/support/demo_data.py)."""
+    database printed: tests/support/demo_data.py). ``forked``: one process forked from an
+    interpreter that has imported the server already (tests/support/forked.py)."""
     data_dir.mkdir(parents=True, exist_ok=True)
     port = free_port()
     env = server_env(database_url, data_dir, **extra_env)
@@ -160,23 +166,18 @@ def running_server(
     with open(log_path, "wb") as log:
         log.write(log_starts_with.encode())
         log.flush()
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "entrypoints.cli",
-                "serve",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-                "--workers",
-                str(workers),
-            ],
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
+        argv = ["serve", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)]
+        process: subprocess.Popen[bytes] | ForkedProcess
+        if forked:
+            assert workers == 1, "only a one-process server is forked (tests/support/forked.py)"
+            process = ForkedProcess(argv, env, log_path)
+        else:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "entrypoints.cli", *argv],
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
     server = ServerProcess("127.0.0.1", port, database_url, env, process, log_path)
     try:
         deadline = time.monotonic() + ready_within_s

@@ -59,6 +59,7 @@ def run_walk(name: str, server: TestServer, seeding: DemoSeeding, home: Path) ->
             workers=1,
             ready_within_s=300,
             log_starts_with=seeded.printed,
+            forked=True,
             **{k: v for k, v in extra.items() if k.startswith("INKSLOT_")},
         ) as running,
     ):
