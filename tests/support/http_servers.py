@@ -21,7 +21,16 @@ from tests.support.server import free_port
 def serving(app: Any) -> Iterator[str]:
     """Serve an ASGI app on 127.0.0.1 in a thread of its own; yields its base URL."""
     port = free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
+    # A request a fake holds on purpose (a scripted timeout) gets a second at the end, not
+    # the ten the thread's join would wait for it.
+    config = uvicorn.Config(
+        app,
+        host="127.0.0.1",
+        port=port,
+        log_level="warning",
+        lifespan="off",
+        timeout_graceful_shutdown=1,
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
