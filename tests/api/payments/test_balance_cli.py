@@ -16,7 +16,9 @@ import psycopg
 import pytest
 
 from adapters.postgres.database import psycopg_url
-from tests.support.server import ServerProcess, running_server
+from tests.support.demo_data import DemoSeeding, demo_server
+from tests.support.postgres import TestServer
+from tests.support.server import ServerProcess
 
 pytestmark = pytest.mark.serial
 
@@ -53,8 +55,10 @@ def _session_done(database_url: str, booking_id: str) -> None:
         )
 
 
-def test_the_cli_pays_a_balance_invoice(database_url: str, tmp_path: Path) -> None:
-    with running_server(database_url, tmp_path / "server", INKSLOT_SEED_DEMO_DATA="true") as server:
+def test_the_cli_pays_a_balance_invoice(
+    pg_server: TestServer, demo_seed: DemoSeeding, tmp_path: Path
+) -> None:
+    with demo_server(pg_server, demo_seed.result(), tmp_path / "server") as server:
         passwords = dict(_ACCOUNT.findall(server.log_path.read_text()))
         with httpx.Client(base_url=server.base_url, timeout=30) as client:
 
@@ -90,7 +94,8 @@ def test_the_cli_pays_a_balance_invoice(database_url: str, tmp_path: Path) -> No
             _pay_with_cli(server, deposit["invoiceId"])
             assert _check(client, deposit["invoiceId"], customer)["bookingStatus"] == "confirmed"
 
-            _session_done(database_url, booking_id)
+            assert server.database_url is not None
+            _session_done(server.database_url, booking_id)
             done = client.patch(
                 f"/api/v1/bookings/{booking_id}", json={"status": "completed"}, headers=artist
             )

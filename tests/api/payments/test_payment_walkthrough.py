@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.server import running_server
+from tests.support.demo_data import DemoSeeding, demo_server
+from tests.support.postgres import TestServer
 from tests.support.walk_scripts import run_in_bash
 
 pytestmark = pytest.mark.serial
@@ -21,10 +22,12 @@ _ACCOUNT = re.compile(r"^\s+(customer|artist|admin)\s+\S+@inkslot\.local\s+(\S+)
 
 
 @pytest.mark.skipif(shutil.which("curl") is None, reason="the walkthrough uses curl")
-def test_the_documented_payment_walk_works(database_url: str, tmp_path: Path) -> None:
+def test_the_documented_payment_walk_works(
+    pg_server: TestServer, demo_seed: DemoSeeding, tmp_path: Path
+) -> None:
     script = _BLOCK.search(DOCS.read_text())
     assert script is not None, "docs/api.md lost its payment walkthrough"
-    with running_server(database_url, tmp_path / "server", INKSLOT_SEED_DEMO_DATA="true") as server:
+    with demo_server(pg_server, demo_seed.result(), tmp_path / "server") as server:
         passwords = dict(_ACCOUNT.findall(server.log_path.read_text()))
         assert {"customer", "artist"} <= passwords.keys(), server.log_tail()
         env = {

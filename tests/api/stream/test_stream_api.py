@@ -75,8 +75,8 @@ def servers(
     shared = _deployment(request.param)
     home = tmp_path_factory.mktemp("servers")
     with (
-        running_server(stream_database, home / "a", workers=1, **shared) as a,
-        running_server(stream_database, home / "b", workers=1, **shared) as b,
+        running_server(stream_database, home / "a", workers=1, forked=True, **shared) as a,
+        running_server(stream_database, home / "b", workers=1, forked=True, **shared) as b,
     ):
         yield a, b
 
@@ -195,12 +195,12 @@ def test_with_redis_the_relay_moves_to_a_survivor_when_its_process_is_killed(
     On a database of its own: no other deployment's processes follow its outbox."""
     artist = artist_on(database_url)
     shared = _deployment("redis")
-    with running_server(database_url, tmp_path / "a", workers=1, **shared) as a:
+    with running_server(database_url, tmp_path / "a", workers=1, forked=True, **shared) as a:
         ada = register(a, email("ada"))
         with open_stream(a.base_url, token=ada) as stream:  # a relays: it hears its own
             book(a, ada, artist, day=7)
             stream.next_message()
-        with running_server(database_url, tmp_path / "b", workers=1, **shared) as b:
+        with running_server(database_url, tmp_path / "b", workers=1, forked=True, **shared) as b:
             a.process.send_signal(signal.SIGKILL)
             a.process.wait(timeout=30)
             with open_stream(b.base_url, token=ada, wait=10) as stream:

@@ -21,7 +21,9 @@ PASSWORD = "violet-needle-harbour"
 
 @pytest.fixture
 def server(database_url: str, tmp_path: Path) -> Iterator[ServerProcess]:
-    with running_server(database_url, tmp_path, workers=1, INKSLOT_JWT_SECRET=TEST_JWT_SECRET) as s:
+    with running_server(
+        database_url, tmp_path, workers=1, forked=True, INKSLOT_JWT_SECRET=TEST_JWT_SECRET
+    ) as s:
         yield s
 
 

@@ -29,8 +29,12 @@ WITHIN = 1.0  # seconds from the answer of the call that ended the session
 def servers(database_url: str, tmp_path: Path) -> Iterator[tuple[ServerProcess, ServerProcess]]:
     secret = TEST_JWT_SECRET
     with (
-        running_server(database_url, tmp_path / "a", workers=1, INKSLOT_JWT_SECRET=secret) as a,
-        running_server(database_url, tmp_path / "b", workers=1, INKSLOT_JWT_SECRET=secret) as b,
+        running_server(
+            database_url, tmp_path / "a", workers=1, forked=True, INKSLOT_JWT_SECRET=secret
+        ) as a,
+        running_server(
+            database_url, tmp_path / "b", workers=1, forked=True, INKSLOT_JWT_SECRET=secret
+        ) as b,
     ):
         yield a, b
 

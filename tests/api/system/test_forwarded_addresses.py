@@ -42,7 +42,7 @@ def test_a_new_forwarded_address_per_request_does_not_escape_the_limit(
     database_url: str, tmp_path: Path
 ) -> None:
     with running_server(
-        database_url, tmp_path, workers=1, INKSLOT_AUTH_RATE_LIMIT_PER_MINUTE="3"
+        database_url, tmp_path, workers=1, forked=True, INKSLOT_AUTH_RATE_LIMIT_PER_MINUTE="3"
     ) as server:
         statuses = [_login(server, "wrong-password!", f"203.0.113.{n}") for n in range(1, 6)]
         assert statuses == [401, 401, 401, 429, 429], server.log_tail()
@@ -52,7 +52,7 @@ def test_behind_a_trusted_proxy_a_stranger_locks_only_their_own_address(
     database_url: str, tmp_path: Path
 ) -> None:
     with running_server(
-        database_url, tmp_path, workers=1, INKSLOT_TRUSTED_PROXIES="127.0.0.1"
+        database_url, tmp_path, workers=1, forked=True, INKSLOT_TRUSTED_PROXIES="127.0.0.1"
     ) as server:
         registration = {
             "email": "ada@example.com",

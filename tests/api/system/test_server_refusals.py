@@ -37,7 +37,7 @@ def server(
 ) -> Iterator[ServerProcess]:
     with (
         postgres.fresh_database(pg_server, pg_template) as url,
-        running_server(url, tmp_path_factory.mktemp("refusals"), workers=1) as running,
+        running_server(url, tmp_path_factory.mktemp("refusals"), workers=1, forked=True) as running,
     ):
         yield running
 
