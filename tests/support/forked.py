@@ -11,7 +11,11 @@ would, with the imports done.
 
 What a test needs of the process (poll, signal, wait, kill, the exit code) is what
 :class:`ForkedProcess` offers, as ``subprocess.Popen`` does. Only one-process servers are
-forked: with ``--workers N`` uvicorn starts its workers as fresh interpreters anyway.
+forked: with ``--workers N`` uvicorn starts its workers as fresh interpreters anyway. Where
+a fork differs from a fresh interpreter, the tests keep fresh ones: ``atexit`` handlers do
+not run in the child (tracing's exporter flushes there), ``TZ`` and ``PYTHON*`` variables
+of its environment come too late to matter, and a SIGINT before uvicorn's handlers are in
+place ends it with 1 and a traceback, not -2 (the tests about stopping start fresh ones).
 """
 
 from __future__ import annotations
@@ -21,14 +25,16 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-# What a serving process imports before it answers (entrypoints.cli's `serve`); first, the
-# main module of the test run (pytest's script), which each child would import again to
-# stand in for its own ``__main__``: imported once in the forkserver, it is already there.
+# What a serving process imports before it answers (entrypoints.cli's `serve`); first,
+# pytest: each child runs the test run's main script (pytest's) again to stand in for its
+# own ``__main__`` (Python 3.11's forkserver cannot preload ``__main__`` itself), and that
+# script imports pytest.
 PRELOADED = [
-    "__main__",
+    "pytest",
     "uvicorn",
     "uvicorn.config",
     "uvicorn.server",
@@ -66,6 +72,12 @@ class ForkedProcess:
             target=_serve, args=(list(argv), dict(env), str(log_path)), name="inkslot serve"
         )
         self._process.start()
+        # Each start of a multiprocessing child polls every other live child, from whichever
+        # thread starts it; with a forkserver two threads polling one child race for its exit
+        # code on one pipe, and the loser records 255. So no other start polls this one, and
+        # its own polls take turns.
+        multiprocessing.process._children.discard(self._process)  # type: ignore[attr-defined]
+        self._polling = threading.Lock()
         self.args = argv
 
     @property
@@ -75,20 +87,23 @@ class ForkedProcess:
 
     @property
     def returncode(self) -> int | None:
-        return self._process.exitcode
+        return self.poll()
 
     def poll(self) -> int | None:
-        return self._process.exitcode
+        with self._polling:
+            return self._process.exitcode
 
     def send_signal(self, signum: int) -> None:
-        if self._process.exitcode is None:
+        if self.poll() is None:
             os.kill(self.pid, signum)
 
     def wait(self, timeout: float | None = None) -> int:
-        self._process.join(timeout)
-        if self._process.exitcode is None:
+        with self._polling:
+            self._process.join(timeout)
+            code = self._process.exitcode
+        if code is None:
             raise subprocess.TimeoutExpired(list(self.args), timeout or 0)
-        return self._process.exitcode
+        return code
 
     def kill(self) -> None:
         self.send_signal(signal.SIGKILL)

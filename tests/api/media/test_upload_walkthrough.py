@@ -46,7 +46,7 @@ def test_the_documented_upload_commands_work(database_url: str, tmp_path: Path) 
     assert script is not None, "docs/api.md lost its upload walkthrough"
     photo = tmp_path / "photo.jpg"
     Image.new("RGB", (2400, 1800), (10, 120, 90)).save(photo, "JPEG")
-    with running_server(database_url, tmp_path / "server", workers=1, forked=True) as server:
+    with running_server(database_url, tmp_path / "server") as server:
         env = {
             "PATH": os.environ["PATH"],
             "B": server.base_url + "/api/v1",
