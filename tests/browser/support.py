@@ -14,6 +14,7 @@ from typing import Any
 
 import httpx
 
+from tests.support.demo_data import demo_passwords_in
 from tests.support.server import ServerProcess
 
 # Where the screenshots go: the system's temporary directory unless BROWSER_SCREENSHOTS
@@ -23,8 +24,6 @@ CODE = re.compile(r"code is (\d{6})")
 DEMO_ARTIST = "artist@inkslot.local"
 DEMO_CUSTOMER = "customer@inkslot.local"
 DEMO_ADMIN = "admin@inkslot.local"
-# The demo accounts as ``inkslot serve`` logs them when it seeds: role, email, password.
-_DEMO_PASSWORDS = re.compile(r"^\s+(admin|artist|customer)\s+\S+@inkslot\.local\s+(\S+)", re.M)
 
 
 def wait_for(found: Any, what: str, within_s: float = 20) -> Any:
@@ -78,8 +77,8 @@ def shown(driver: Any, element_id: str) -> Any:
 def demo_passwords(server: ServerProcess) -> dict[str, str]:
     """The demo accounts' passwords by role (``admin``, ``artist``, ``customer``), from the
     log."""
-    wait_for(lambda: len(_DEMO_PASSWORDS.findall(server.log_tail(200))) == 3, "the demo accounts")
-    return dict(_DEMO_PASSWORDS.findall(server.log_tail(200)))
+    wait_for(lambda: len(demo_passwords_in(server.log_tail(200))) == 3, "the demo accounts")
+    return demo_passwords_in(server.log_tail(200))
 
 
 def signed_in_api(server: ServerProcess, email: str, password: str) -> httpx.Client:

@@ -30,7 +30,7 @@ from tests.support.postgres import TestServer, fresh_database
 from tests.support.server import ServerProcess, running_server
 
 # The demo accounts as ``inkslot serve`` prints them when it seeds: role, email, password.
-_ACCOUNT_LINE = re.compile(r"^\s+(admin|artist|customer)\s+\S+@inkslot\.local\s+\S+\s*$", re.M)
+DEMO_ACCOUNT = re.compile(r"^\s+(admin|artist|customer)\s+\S+@inkslot\.local\s+(\S+)\s*$", re.M)
 _NOT_COPIED = shutil.ignore_patterns("server.log", "metrics")
 
 
@@ -69,10 +69,16 @@ def seeded_demo(server: TestServer, migrated: str, home: Path) -> Iterator[Seede
         server.drop_database(name)
 
 
+def demo_passwords_in(log: str) -> dict[str, str]:
+    """The demo accounts' passwords by role (``admin``, ``artist``, ``customer``) in a
+    server's log."""
+    return dict(DEMO_ACCOUNT.findall(log))
+
+
 def _accounts_printed(seeding: ServerProcess) -> str:
     """The lines of the log that list the demo accounts (printed before the server is
     ready, so they are there once it is)."""
-    found = list(_ACCOUNT_LINE.finditer(seeding.log_path.read_text()))
+    found = list(DEMO_ACCOUNT.finditer(seeding.log_path.read_text()))
     if sorted(line.group(1) for line in found) != ["admin", "artist", "customer"]:
         raise RuntimeError(f"the seeding server printed no demo accounts:\n{seeding.log_tail()}")
     return "Demo accounts (passwords are shown this once):\n" + "".join(

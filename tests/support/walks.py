@@ -16,7 +16,6 @@ reports each walk at the end of the session.
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -28,12 +27,11 @@ from pathlib import Path
 import pytest
 
 from tests.support.cli import cli_env
-from tests.support.demo_data import DemoSeeding
+from tests.support.demo_data import DemoSeeding, demo_passwords_in
 from tests.support.postgres import TestServer
 from tests.support.server import ServerProcess, free_port, running_server, wait_until_answering
 from tests.support.walk_scripts import ROOT, WALKS, run_in_bash
 
-_ACCOUNT = re.compile(r"^\s+(customer|artist|admin)\s+\S+@inkslot\.local\s+(\S+)\s*$", re.M)
 SCRIPT_TIMEOUT = 300  # seconds a walk's script may take once its server is up
 
 
@@ -67,7 +65,7 @@ def run_walk(name: str, server: TestServer, seeding: DemoSeeding, home: Path) ->
 
 
 def _walk(name: str, home: Path, running: ServerProcess, extra: dict[str, str]) -> WalkRun:
-    passwords = dict(_ACCOUNT.findall(running.log_path.read_text()))
+    passwords = demo_passwords_in(running.log_path.read_text())
     if not {"customer", "artist", "admin"} <= passwords.keys():
         return WalkRun(-1, running.log_tail(), passwords_shown=False)
     env = {

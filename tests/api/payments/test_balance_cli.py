@@ -4,7 +4,6 @@ database (what ``make run`` and docs/payments.md's balance walk do)."""
 
 from __future__ import annotations
 
-import re
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
@@ -16,13 +15,11 @@ import psycopg
 import pytest
 
 from adapters.postgres.database import psycopg_url
-from tests.support.demo_data import DemoSeeding, demo_server
+from tests.support.demo_data import DemoSeeding, demo_passwords_in, demo_server
 from tests.support.postgres import TestServer
 from tests.support.server import ServerProcess
 
 pytestmark = pytest.mark.serial
-
-_ACCOUNT = re.compile(r"^\s+(customer|artist|admin)\s+\S+@inkslot\.local\s+(\S+)\s*$", re.M)
 
 
 def _pay_with_cli(server: ServerProcess, invoice_id: str) -> None:
@@ -59,7 +56,7 @@ def test_the_cli_pays_a_balance_invoice(
     pg_server: TestServer, demo_seed: DemoSeeding, tmp_path: Path
 ) -> None:
     with demo_server(pg_server, demo_seed.result(), tmp_path / "server") as server:
-        passwords = dict(_ACCOUNT.findall(server.log_path.read_text()))
+        passwords = demo_passwords_in(server.log_path.read_text())
         with httpx.Client(base_url=server.base_url, timeout=30) as client:
 
             def login(who: str) -> dict[str, str]:

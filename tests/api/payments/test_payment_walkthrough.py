@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.demo_data import DemoSeeding, demo_server
+from tests.support.demo_data import DemoSeeding, demo_passwords_in, demo_server
 from tests.support.postgres import TestServer
 from tests.support.walk_scripts import run_in_bash
 
@@ -18,7 +18,6 @@ pytestmark = pytest.mark.serial
 
 DOCS = Path(__file__).resolve().parents[3] / "docs" / "api.md"
 _BLOCK = re.compile(r"<!-- payment-walkthrough -->\s*```sh\n(.*?)```", re.S)
-_ACCOUNT = re.compile(r"^\s+(customer|artist|admin)\s+\S+@inkslot\.local\s+(\S+)\s*$", re.M)
 
 
 @pytest.mark.skipif(shutil.which("curl") is None, reason="the walkthrough uses curl")
@@ -28,7 +27,7 @@ def test_the_documented_payment_walk_works(
     script = _BLOCK.search(DOCS.read_text())
     assert script is not None, "docs/api.md lost its payment walkthrough"
     with demo_server(pg_server, demo_seed.result(), tmp_path / "server") as server:
-        passwords = dict(_ACCOUNT.findall(server.log_path.read_text()))
+        passwords = demo_passwords_in(server.log_path.read_text())
         assert {"customer", "artist"} <= passwords.keys(), server.log_tail()
         env = {
             "PATH": os.environ["PATH"],
