@@ -47,15 +47,48 @@ async def a_held_booking(uow: AnyUnitOfWorkFactory, now: datetime) -> Booking:
     return booking
 
 
-async def eventually(check: Callable[[], Awaitable[bool]], *, within: float) -> None:
+async def eventually(
+    check: Callable[[], Awaitable[bool]], *, within: float, log: Path | None = None
+) -> None:
+    """Wait for ``check`` to hold, looking every 0.1 s; after ``within`` seconds fail, with
+    the end of the worker's ``log`` when one is given (what the worker was doing)."""
     deadline = time.monotonic() + within
     while not await check():
         if time.monotonic() > deadline:
-            raise AssertionError(f"not within {within} s")
+            told = f"; the worker's log ends:\n{_tail(log)}" if log else ""
+            raise AssertionError(f"not within {within} s{told}")
         await asyncio.sleep(0.1)
 
 
-def start_worker(database_url: str, log: Path, **env: str) -> subprocess.Popen[bytes]:
+# How long a worker process may take to say it has started. The job tests run first in the
+# serial part, while the session's walks start fifteen servers at once: on a slow machine a
+# worker's imports alone have taken more than 30 s then. The tests' own deadlines count from
+# a started worker, so they are about the worker's work, not about a busy machine.
+START_WITHIN = 300
+STARTED = "worker started: "
+
+
+async def start_worker(database_url: str, log: Path, **env: str) -> subprocess.Popen[bytes]:
+    """``inkslot worker`` as its own process (logging to ``log``, appended), returned once
+    it has logged that it started; a worker that exits before fails the test with its log."""
+    starts_before = _starts_in(log)
+    process = _spawn_worker(database_url, log, env)
+
+    async def started() -> bool:
+        if process.poll() is not None:
+            raise AssertionError(f"the worker exited ({process.returncode}): {_tail(log)}")
+        return _starts_in(log) > starts_before
+
+    try:
+        await eventually(started, within=START_WITHIN, log=log)
+    except BaseException:
+        if process.poll() is None:
+            kill_hard(process)
+        raise
+    return process
+
+
+def _spawn_worker(database_url: str, log: Path, env: dict[str, str]) -> subprocess.Popen[bytes]:
     settings = cli_env(
         INKSLOT_DATABASE_URL=database_url,
         INKSLOT_MIGRATE_ON_START="false",  # a clone of the migrated template
@@ -70,6 +103,14 @@ def start_worker(database_url: str, log: Path, **env: str) -> subprocess.Popen[b
         stderr=open(log, "ab"),
         start_new_session=True,
     )
+
+
+def _starts_in(log: Path) -> int:
+    return log.read_text().count(STARTED) if log.exists() else 0
+
+
+def _tail(log: Path) -> str:
+    return log.read_text()[-2000:] if log.exists() else "(no log)"
 
 
 def kill_hard(process: subprocess.Popen[bytes]) -> None:

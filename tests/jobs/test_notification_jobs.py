@@ -88,15 +88,15 @@ async def test_a_worker_killed_mid_send_loses_nothing_and_sends_nothing_twice(
             "INKSLOT_SMS_GATEWAY_KEY": API_KEY, "INKSLOT_TELEGRAM_BOT_TOKEN": TEST_BOT_TOKEN,
             "INKSLOT_TELEGRAM_API_URL": bot.url, "INKSLOT_WORKER_STALLED_SECONDS": STALLED_SECONDS,
         }  # fmt: skip
-        first = start_worker(database_url, log, **env)
+        first = await start_worker(database_url, log, **env)
         try:  # killed while messages are on the wire (each DATA takes the server 0.3 s)
-            await eventually(lambda: _received(sink, 2), within=30)
+            await eventually(lambda: _received(sink, 2), within=30, log=log)
         finally:
             kill_hard(first)
         assert len(sink.messages) < expected["email"]
-        second = start_worker(database_url, log, **env)  # its sweep finds the dead one's jobs
+        second = await start_worker(database_url, log, **env)  # its sweep finds the dead one's jobs
         try:
-            await eventually(lambda: _all_sent(database_url, expected), within=90)
+            await eventually(lambda: _all_sent(database_url, expected), within=90, log=log)
         finally:
             assert stop(second) == 0, log.read_text()[-2000:]
         per_message = Counter(m.message_id for m in sink.messages)

@@ -112,20 +112,20 @@ async def test_a_job_of_a_killed_worker_runs_again_exactly_once(
     }
     async with await psycopg.AsyncConnection.connect(database_url) as blocker:
         await blocker.execute("LOCK TABLE bookings IN ACCESS EXCLUSIVE MODE")
-        first = start_worker(database_url, log, **env)
+        first = await start_worker(database_url, log, **env)
         try:
             app = job_app(database_url)
             async with app.open_async():
                 job_id = await app.configure_task("inkslot:expire_holds").defer_async(timestamp=0)
-            await eventually(lambda: _job_status(database_url, job_id, "doing"), within=30)
+            await eventually(lambda: _job_status(database_url, job_id, "doing"), within=30, log=log)
         finally:
             kill_hard(first)
         await blocker.rollback()  # the lock goes; the job stays "doing" with a dead worker
     assert await _job_status(database_url, job_id, "doing")
-    second = start_worker(database_url, log, **env)
+    second = await start_worker(database_url, log, **env)
     try:
-        await eventually(lambda: _is(uow, booking.id, ("cancelled", "expired")), within=60)
-        await eventually(lambda: _job_gone(database_url, job_id), within=10)
+        await eventually(lambda: _is(uow, booking.id, ("cancelled", "expired")), within=60, log=log)
+        await eventually(lambda: _job_gone(database_url, job_id), within=10, log=log)
         assert await expiry_events(uow, booking.id) == 1
     finally:
         assert stop(second) == 0, log.read_text()[-2000:]
@@ -136,15 +136,15 @@ async def test_periodic_ticks_keep_coming_after_a_worker_restart(
 ) -> None:
     log = tmp_path / "worker.log"
     env = {"INKSLOT_EXPIRE_HOLDS_CRON": "* * * * * *", "INKSLOT_PURGE_CRON": NEVER}
-    worker = start_worker(database_url, log, **env)
+    worker = await start_worker(database_url, log, **env)
     try:
-        await eventually(lambda: _ticked(database_url), within=30)
+        await eventually(lambda: _ticked(database_url), within=30, log=log)
     finally:
         kill_hard(worker)
     before = await _latest_tick(database_url)
-    worker = start_worker(database_url, log, **env)
+    worker = await start_worker(database_url, log, **env)
     try:
-        await eventually(lambda: _ticked(database_url, since=before + 2), within=30)
+        await eventually(lambda: _ticked(database_url, since=before + 2), within=30, log=log)
     finally:
         assert stop(worker) == 0, log.read_text()[-2000:]
 
@@ -180,14 +180,14 @@ async def test_a_worker_behind_pgbouncer_polls_and_runs_each_job_once(
         "INKSLOT_PURGE_CRON": NEVER,
         "INKSLOT_DATABASE_POOLER": "transaction",
     }
-    worker = start_worker(pooled, log, **env)
+    worker = await start_worker(pooled, log, **env)
     try:
         app = job_app(pooled, behind_pooler=True)
         async with app.open_async():
             for _ in range(3):  # three sweeps: the booking expires by the first, once
                 await app.configure_task("inkslot:expire_holds").defer_async(timestamp=0)
-        await eventually(lambda: _is(uow, booking.id, ("cancelled", "expired")), within=60)
-        await eventually(lambda: _no_jobs_left(database_url), within=30)
+        await eventually(lambda: _is(uow, booking.id, ("cancelled", "expired")), within=60, log=log)
+        await eventually(lambda: _no_jobs_left(database_url), within=30, log=log)
         assert await expiry_events(uow, booking.id) == 1
     finally:
         assert stop(worker) == 0, log.read_text()[-2000:]
