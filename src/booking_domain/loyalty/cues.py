@@ -19,13 +19,17 @@ the number of times the event is read (``key``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from uuid import UUID
 
 from booking_domain.bookings import taken_in_studio
+from booking_domain.shared.event_data import amount_of as _amount
+from booking_domain.shared.event_data import currency_of as _currency
+from booking_domain.shared.event_data import part as _part
+from booking_domain.shared.event_data import text_of as _text
+from booking_domain.shared.event_data import uuid_of as _uuid
 from booking_domain.shared.ids import ArtistId, BookingId, UserId
-from booking_domain.shared.outbox import EventId, JsonValue, OutboxEvent
+from booking_domain.shared.outbox import EventId, OutboxEvent
 
 EARNING_EVENT_TYPES = frozenset(
     {
@@ -163,34 +167,3 @@ def _review(event: OutboxEvent) -> Reviewed | Unreviewed | None:
     if booking is None or artist is None:
         return None
     return Reviewed(event.id, review_id, BookingId(booking), UserId(customer), ArtistId(artist))
-
-
-def _part(data: Mapping[str, JsonValue], name: str) -> Mapping[str, JsonValue]:
-    part = data.get(name)
-    return part if isinstance(part, Mapping) else {}
-
-
-def _uuid(part: Mapping[str, JsonValue], name: str) -> UUID | None:
-    value = part.get(name)
-    if not isinstance(value, str):
-        return None
-    try:
-        return UUID(value)
-    except ValueError:
-        return None
-
-
-def _amount(part: Mapping[str, JsonValue], name: str) -> int | None:
-    money = _part(part, name)
-    amount = money.get("amount")
-    return amount if isinstance(amount, int) and not isinstance(amount, bool) else None
-
-
-def _text(part: Mapping[str, JsonValue], name: str) -> str | None:
-    value = part.get(name)
-    return value if isinstance(value, str) else None
-
-
-def _currency(part: Mapping[str, JsonValue], name: str) -> str | None:
-    currency = _part(part, name).get("currency")
-    return currency if isinstance(currency, str) else None
