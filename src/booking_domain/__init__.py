@@ -19,6 +19,7 @@ first; contexts on one line of the layers contract do not import each other):
     waitlist       waiting for freed time, offers held for the first who fits
     disputes       disputes, their evidence and resolution
     commissions    tattoo requests, quotes, multi-session projects
+    payouts        what the platform owes each artist: collected, fees, refunds, payouts
     reviews        reviews, replies, ratings
     notifications  what is said to whom, on which channel, reminders, the inbox
     webhooks       endpoints and deliveries

@@ -44,6 +44,7 @@ from booking_domain.loyalty.use_cases import LoyaltyUseCases
 from booking_domain.media.use_cases import MediaUseCases
 from booking_domain.notifications.use_cases import NotificationUseCases
 from booking_domain.payments.use_cases import PaymentUseCases
+from booking_domain.payouts.use_cases import PayoutUseCases
 from booking_domain.privacy.use_cases import PrivacyUseCases
 from booking_domain.reviews.use_cases import ReviewUseCases
 from booking_domain.scheduling.use_cases import SchedulingUseCases
@@ -56,6 +57,7 @@ from booking_domain.webhooks.use_cases import WebhookUseCases
 from entrypoints.from_settings import (
     callback_url,
     code_policy,
+    fee_rule,
     lockout_policy,
     lookup_budget,
     notification_retries,
@@ -113,6 +115,7 @@ class Contexts:
     waitlist: WaitlistUseCases
     disputes: DisputeUseCases
     commissions: CommissionUseCases
+    payouts: Annotated[PayoutUseCases, FromSettings(fees=fee_rule)]
     reviews: ReviewUseCases
     notifications: Annotated[
         NotificationUseCases,

@@ -12,6 +12,7 @@ from booking_domain.accounts.text_reach import TextReach
 from booking_domain.accounts.use_cases import SessionPolicy
 from booking_domain.bookings import LookupBudget
 from booking_domain.notifications import RetrySchedule as NotificationRetrySchedule
+from booking_domain.payouts import FeeRule
 from booking_domain.telegram import webhook_secret
 from booking_domain.webhooks import RetrySchedule as WebhookRetrySchedule
 from entrypoints.settings import Settings
@@ -52,6 +53,10 @@ class ReceiptUrl:
 
 def receipt_url(settings: Settings) -> ReceiptUrl:
     return ReceiptUrl(settings.base_url + RECEIPTS_PATH)
+
+
+def fee_rule(settings: Settings) -> FeeRule:
+    return FeeRule(settings.platform_fee_basis_points, settings.platform_fee_minimums)
 
 
 def code_policy(settings: Settings) -> PhoneCodePolicy:

@@ -179,6 +179,26 @@ def _mail_from(raw: str) -> str:
     return raw.strip()
 
 
+def _fee_percent(raw: str) -> int:
+    """A percentage with at most two decimals ("2.5"), as basis points (250)."""
+    match = re.fullmatch(r"\s*(\d{1,3})(?:\.(\d{1,2}))?\s*", raw)
+    points = None if match is None else int(match[1]) * 100 + int((match[2] or "0").ljust(2, "0"))
+    if points is None or points > 10_000:
+        raise ValueError("expected a percentage from 0 to 100, at most two decimals (2.5)")
+    return points
+
+
+def _fee_minimums(raw: str) -> dict[str, int]:
+    """``MNT:50000, USD:50``: a currency code and minor units, per currency."""
+    minimums: dict[str, int] = {}
+    for item in _csv(raw):
+        match = re.fullmatch(r"([A-Z]{3}):(\d{1,12})", item.replace(" ", "").upper())
+        if match is None:
+            raise ValueError("expected CURRENCY:minor units, comma-separated (MNT:50000)")
+        minimums[match[1]] = int(match[2])
+    return minimums
+
+
 def _cron(raw: str) -> str:
     fields = raw.split()
     if len(fields) not in (5, 6):
@@ -245,6 +265,8 @@ FIELDS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "R2_MEDIA_PUBLIC_BASE_URL": ("r2_media_public_base_url", str),
     "IMAGE_CONCURRENCY": ("image_concurrency", _positive_int),
     "PAYMENT_GATEWAY": ("payment_gateway", _gateway),
+    "PLATFORM_FEE_PERCENT": ("platform_fee_basis_points", _fee_percent),
+    "PLATFORM_FEE_MINIMUM": ("platform_fee_minimums", _fee_minimums),
     "QPAY_BASE_URL": ("qpay_base_url", str),
     "QPAY_CLIENT_ID": ("qpay_client_id", str),
     "QPAY_CLIENT_SECRET": ("qpay_client_secret", str),

@@ -164,6 +164,11 @@ class Settings:
     # given as payment_edge_forward_url (entrypoints/payment_edge/forward.py).
     payment_callback_base_url: str | None = None
     payment_edge_forward_url: str | None = None
+    # The platform's fee on what a gateway collects for an artist (docs/payouts.md, "The
+    # fee"): basis points of each payment (250: 2.5 %), at least the minimum of its currency
+    # (minor units), never more than the payment. 0 and none: no fee.
+    platform_fee_basis_points: int = 0
+    platform_fee_minimums: Mapping[str, int] = field(default_factory=dict)
     # Notifications (docs/notifications.md). Email goes through SMTP when smtp_host is set
     # (production requires it); otherwise each message is written as an .eml file under
     # data_dir/mail. Texts go to a generic JSON SMS gateway when its URL and key are set,

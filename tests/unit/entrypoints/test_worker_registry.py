@@ -116,6 +116,7 @@ FOLLOWERS_THEN = {
     ("free-starts refresh", 1.0),
     ("waitlist offers", 1.0),
     ("loyalty earning", 1.0),
+    ("ledger entering", 1.0),  # joined with the ledger (docs/payouts.md)
 }
 
 

@@ -1,0 +1,63 @@
+"""What the outbox's events mean to the ledger (docs/payouts.md, "What is entered"):
+
+- ``payment.received``: a gateway collected a customer's payment for the booking's artist,
+  whatever it then did for the booking (confirmed it, is owed back, awaits review: money
+  owed back leaves by a refund of its own) (``Collected``);
+- ``refund.completed`` (the gateway paid it back) and ``refund.settled`` (an admin paid it
+  back by hand): money collected for the artist went back to the customer (``PaidBack``).
+
+Payments taken in the studio never reach the platform and are not entered. An event
+without the facts is skipped (it would only be entered wrong).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from booking_domain.shared.event_data import money_of, part, text_of, uuid_of
+from booking_domain.shared.ids import BookingId
+from booking_domain.shared.money import Money
+from booking_domain.shared.outbox import EventId, OutboxEvent
+
+PAYOUT_EVENT_TYPES = frozenset({"payment.received", "refund.completed", "refund.settled"})
+# The gateway of a payment whose event does not name one: the only one there was.
+FIRST_GATEWAY = "qpay"
+
+
+@dataclass(frozen=True, slots=True)
+class Collected:
+    event_id: EventId
+    booking_id: BookingId
+    payment_id: str  # the gateway's id of the payment
+    amount: Money
+    gateway: str
+
+
+@dataclass(frozen=True, slots=True)
+class PaidBack:
+    event_id: EventId
+    booking_id: BookingId
+    refund_id: str
+    amount: Money
+
+
+Cue = Collected | PaidBack
+
+
+def cue_of(event: OutboxEvent) -> Cue | None:
+    if event.type == "payment.received":
+        payment = part(event.data, "payment")
+        booking, paid = uuid_of(payment, "bookingId"), money_of(payment, "amount")
+        payment_id = text_of(payment, "paymentId")
+        if booking is None or paid is None or not payment_id or paid.is_zero:
+            return None
+        gateway = text_of(payment, "gateway") or FIRST_GATEWAY
+        return Collected(event.id, BookingId(booking), payment_id, paid, gateway)
+    if event.type in ("refund.completed", "refund.settled"):
+        refund = part(event.data, "refund")
+        booking, back = uuid_of(refund, "bookingId"), money_of(refund, "amount")
+        refund_id = text_of(refund, "id")
+        if booking is None or back is None or not refund_id or back.is_zero:
+            return None
+        return PaidBack(event.id, BookingId(booking), refund_id, back)
+    return None

@@ -1,0 +1,72 @@
+"""Entering what the outbox tells into the artists' accounts (docs/payouts.md, "What is
+entered"): each cue's entries, by the rules of ``fees`` and ``ledger``.
+
+- **Collected**: ``collected`` (+ the payment) and ``fee`` (- the rule's fee on it, when
+  above zero), under the keys ``collected/<gateway>/<payment id>`` and ``fee/...``.
+- **Paid back**: ``refunded`` (- the refund, capped at what the ledger holds collected and
+  not yet refunded on the booking: money collected before the ledger began was never
+  entered, so its refund is not either) and ``fee_returned`` (+ what the platform no
+  longer keeps of the booking's fees, ``fees.fee_kept``), under ``refunded/<refund id>``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from booking_domain.payouts.cues import Collected, PaidBack
+from booking_domain.payouts.fees import FeeRule, fee_kept
+from booking_domain.payouts.ledger import Entry, EntryId, EntryKind
+from booking_domain.payouts.ports import BookingMoney
+from booking_domain.shared.ids import ArtistId, new_uuid7
+from booking_domain.shared.money import Money
+
+
+def collected_key(cue: Collected) -> str:
+    return f"collected/{cue.gateway}/{cue.payment_id}"
+
+
+def refunded_key(cue: PaidBack) -> str:
+    return f"refunded/{cue.refund_id}"
+
+
+def collection_entries(
+    cue: Collected, artist_id: ArtistId, rule: FeeRule, now: datetime
+) -> list[Entry]:
+    key = collected_key(cue)
+    entries = [_entry(artist_id, EntryKind.COLLECTED, cue.amount, key, cue, now)]
+    fee = rule.fee_for(cue.amount)
+    if not fee.is_zero:
+        entries.append(_entry(artist_id, EntryKind.FEE, fee, f"fee/{key}", cue, now))
+    return entries
+
+
+def refund_entries(
+    cue: PaidBack, artist_id: ArtistId, booking: BookingMoney, now: datetime
+) -> list[Entry]:
+    held = booking.collected - booking.refunded
+    back = min(cue.amount.amount, held)
+    if back <= 0:
+        return []
+    key, currency = refunded_key(cue), cue.amount.currency
+    entries = [_entry(artist_id, EntryKind.REFUNDED, Money(back, currency), key, cue, now)]
+    kept = fee_kept(booking.fees, booking.collected, booking.refunded + back)
+    returned = booking.fees - kept - booking.fees_returned
+    if returned > 0:
+        fee_back = Money(returned, currency)
+        entries.append(_entry(artist_id, EntryKind.FEE_RETURNED, fee_back, f"fee/{key}", cue, now))
+    return entries
+
+
+def _entry(
+    artist_id: ArtistId,
+    kind: EntryKind,
+    amount: Money,
+    key: str,
+    cue: Collected | PaidBack,
+    now: datetime,
+) -> Entry:
+    reference = cue.payment_id if isinstance(cue, Collected) else cue.refund_id
+    return Entry(
+        id=EntryId(new_uuid7(int(now.timestamp() * 1000))), artist_id=artist_id, kind=kind,
+        amount=amount, key=key, created_at=now, booking_id=cue.booking_id, reference=reference,
+    )  # fmt: skip

@@ -1,0 +1,182 @@
+"""The ledger's rules on any stream of payments collected and refunds paid back, with payouts
+between them: every balance is the sum of its entries, a booking never gives back more than
+it collected, its fee never comes back twice, and a booking refunded in full leaves nothing
+on the account; a payout pays at most what is owed."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from uuid import uuid4
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from booking_domain.payouts import (
+    Account,
+    BookingMoney,
+    Collected,
+    Entry,
+    EntryKind,
+    FeeRule,
+    NothingToPayOutError,
+    PaidBack,
+    PayoutExceedsBalanceError,
+    PayoutOrder,
+    apply,
+    collection_entries,
+    enter,
+    payout_entry,
+    refund_entries,
+)
+from booking_domain.shared import ArtistId, BookingId, EventId, InvalidInputError, Money, UserId
+
+NOW = datetime(2026, 11, 28, 9, tzinfo=UTC)
+ARTIST = ArtistId(uuid4())
+ADMIN = UserId(uuid4())
+BOOKINGS = [BookingId(uuid4()) for _ in range(3)]
+
+
+@dataclass
+class Books:
+    """One artist's MNT account, kept by the rules alone."""
+
+    rule: FeeRule
+    account: Account = field(default_factory=lambda: Account(ARTIST, "MNT"))
+    entries: list[Entry] = field(default_factory=list)
+
+    def of_booking(self, booking: BookingId) -> BookingMoney:
+        sums: dict[EntryKind, int] = defaultdict(int)
+        for e in self.entries:
+            if e.booking_id == booking:
+                sums[e.kind] += e.amount.amount
+        return BookingMoney(
+            sums[EntryKind.COLLECTED], sums[EntryKind.FEE], sums[EntryKind.REFUNDED],
+            sums[EntryKind.FEE_RETURNED],
+        )  # fmt: skip
+
+    def enter(self, entries: list[Entry]) -> None:
+        self.account, numbered = enter(self.account, entries)
+        self.entries.extend(numbered)
+
+
+def _collected(booking: BookingId, amount: int) -> Collected:
+    return Collected(EventId(uuid4()), booking, uuid4().hex, Money(amount, "MNT"), "qpay")
+
+
+def _paid_back(booking: BookingId, amount: int) -> PaidBack:
+    return PaidBack(EventId(uuid4()), booking, str(uuid4()), Money(amount, "MNT"))
+
+
+steps = st.lists(
+    st.tuples(
+        st.sampled_from(["collect", "refund", "payout"]),
+        st.sampled_from(BOOKINGS),
+        st.integers(min_value=1, max_value=10**9),
+    ),
+    max_size=25,
+)
+rules = st.builds(FeeRule, st.integers(min_value=0, max_value=3_000), st.just({"MNT": 50_000}))
+
+
+@given(rules, steps)
+def test_every_balance_is_the_sum_of_its_entries_and_refunds_never_overdraw(
+    rule: FeeRule, script: list[tuple[str, BookingId, int]]
+) -> None:
+    books = Books(rule)
+    for n, (what, booking, amount) in enumerate(script):
+        now = NOW + timedelta(minutes=n)
+        if what == "collect":
+            books.enter(collection_entries(_collected(booking, amount), ARTIST, rule, now))
+        elif what == "refund":
+            held = books.of_booking(booking)
+            books.enter(refund_entries(_paid_back(booking, amount), ARTIST, held, now))
+        elif books.account.balance > 0:
+            order = PayoutOrder("MNT", "Khan 7781", min(amount, books.account.balance))
+            books.enter([payout_entry(books.account, order, ADMIN, now)])
+        assert books.account.balance == sum(e.signed for e in books.entries)
+        assert books.account.version == len(books.entries)
+        assert [e.sequence for e in books.entries] == list(range(1, len(books.entries) + 1))
+        for each in BOOKINGS:
+            held = books.of_booking(each)
+            assert 0 <= held.refunded <= held.collected
+            assert 0 <= held.fees_returned <= held.fees <= held.collected
+            if held.collected and held.refunded == held.collected:
+                assert held.fees_returned == held.fees  # refunded in full: no fee kept
+    assert len({e.key for e in books.entries}) == len(books.entries)
+
+
+def test_a_payment_and_its_refund_in_full_leave_nothing_on_the_account() -> None:
+    books = Books(FeeRule(500))  # 5 %
+    books.enter(collection_entries(_collected(BOOKINGS[0], 100_000), ARTIST, books.rule, NOW))
+    assert books.account.balance == 95_000
+    half = refund_entries(
+        _paid_back(BOOKINGS[0], 40_000), ARTIST, books.of_booking(BOOKINGS[0]), NOW
+    )
+    assert [(e.kind, e.amount.amount) for e in half] == [
+        (EntryKind.REFUNDED, 40_000), (EntryKind.FEE_RETURNED, 2_000),
+    ]  # fmt: skip
+    books.enter(half)
+    rest = refund_entries(
+        _paid_back(BOOKINGS[0], 90_000), ARTIST, books.of_booking(BOOKINGS[0]), NOW
+    )
+    assert [(e.kind, e.amount.amount) for e in rest] == [
+        (EntryKind.REFUNDED, 60_000), (EntryKind.FEE_RETURNED, 3_000),
+    ]  # capped at what was collected  # fmt: skip
+    books.enter(rest)
+    assert books.account.balance == 0
+    # A refund of money the ledger never collected (before it began) is not entered.
+    assert refund_entries(_paid_back(BOOKINGS[1], 5_000), ARTIST, BookingMoney(), NOW) == []
+
+
+def test_a_payout_pays_what_is_owed_and_no_more() -> None:
+    owed = Account(ARTIST, "MNT", balance=95_000, version=2)
+    entry = payout_entry(owed, PayoutOrder("MNT", " Khan 7781 "), ADMIN, NOW)
+    assert (entry.kind, entry.amount, entry.reference) == (
+        EntryKind.PAYOUT, Money(95_000, "MNT"), "Khan 7781",
+    )  # fmt: skip
+    assert enter(owed, [entry])[0].balance == 0
+    part = payout_entry(owed, PayoutOrder("MNT", "Khan 7782", 5_000), ADMIN, NOW)
+    after, (numbered,) = enter(owed, [part])
+    assert (after.balance, after.version, numbered.sequence) == (90_000, 3, 3)
+    with pytest.raises(ValueError, match="numbered"):  # only in its turn
+        apply(owed, part)
+    with pytest.raises(PayoutExceedsBalanceError):
+        payout_entry(owed, PayoutOrder("MNT", "Khan", 95_001), ADMIN, NOW)
+    for nothing in (Account(ARTIST, "MNT"), Account(ARTIST, "MNT", balance=-3, version=3)):
+        with pytest.raises(NothingToPayOutError):
+            payout_entry(nothing, PayoutOrder("MNT", "Khan"), ADMIN, NOW)
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        PayoutOrder("MNT", ""),
+        PayoutOrder("MNT", "   "),
+        PayoutOrder("MNT", "x" * 101),
+        PayoutOrder("MNT", "Khan\x00"),
+        PayoutOrder("MNT", "Khan\n7781"),
+        PayoutOrder("MNT", "Khan", note="n" * 501),
+        PayoutOrder("MNT", "Khan", amount=0),
+        PayoutOrder("MNT", "Khan", idempotency_key="é"),
+    ],
+)
+def test_a_payout_order_out_of_bounds_is_refused(order: PayoutOrder) -> None:
+    owed = Account(ARTIST, "MNT", balance=95_000, version=2)
+    with pytest.raises(InvalidInputError):
+        payout_entry(owed, order, ADMIN, NOW)
+
+
+def test_a_payout_under_a_key_is_keyed_by_the_admin_and_matches_only_its_own_order() -> None:
+    owed = Account(ARTIST, "MNT", balance=95_000, version=2)
+    order = PayoutOrder("MNT", "Khan", 5_000, idempotency_key="k-1")
+    entry = payout_entry(owed, order, ADMIN, NOW)
+    assert entry.key == f"payout/{ADMIN}/k-1" == order.retry_key(ADMIN)
+    assert order.asked_for(entry, ARTIST)
+    assert PayoutOrder("MNT", "Khan", idempotency_key="k-1").asked_for(entry, ARTIST)
+    assert not PayoutOrder("MNT", "Khan", 6_000, idempotency_key="k-1").asked_for(entry, ARTIST)
+    assert not PayoutOrder("USD", "Khan", idempotency_key="k-1").asked_for(entry, ARTIST)
+    assert not order.asked_for(entry, ArtistId(uuid4()))
+    assert PayoutOrder("MNT", "Khan").retry_key(ADMIN) is None
