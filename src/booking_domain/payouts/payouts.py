@@ -75,9 +75,7 @@ def payout_entry(account: Account, order: PayoutOrder, by: UserId, now: datetime
         raise NothingToPayOutError()
     amount = account.balance if order.amount is None else order.amount
     if amount > account.balance:
-        raise PayoutExceedsBalanceError(
-            f"The platform owes this artist {account.balance} in {account.currency} (minor units)."
-        )
+        raise PayoutExceedsBalanceError()
     entry_id = EntryId(new_uuid7(int(now.timestamp() * 1000)))
     key = order.retry_key(by) or f"payout/{entry_id}"
     return Entry(
