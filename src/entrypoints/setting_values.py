@@ -181,7 +181,7 @@ def _mail_from(raw: str) -> str:
 
 def _fee_percent(raw: str) -> int:
     """A percentage with at most two decimals ("2.5"), as basis points (250)."""
-    match = re.fullmatch(r"\s*(\d{1,3})(?:\.(\d{1,2}))?\s*", raw)
+    match = re.fullmatch(r"\s*([0-9]{1,3})(?:\.([0-9]{1,2}))?\s*", raw)
     points = None if match is None else int(match[1]) * 100 + int((match[2] or "0").ljust(2, "0"))
     if points is None or points > 10_000:
         raise ValueError("expected a percentage from 0 to 100, at most two decimals (2.5)")
@@ -192,9 +192,11 @@ def _fee_minimums(raw: str) -> dict[str, int]:
     """``MNT:50000, USD:50``: a currency code and minor units, per currency."""
     minimums: dict[str, int] = {}
     for item in _csv(raw):
-        match = re.fullmatch(r"([A-Z]{3}):(\d{1,12})", item.replace(" ", "").upper())
+        match = re.fullmatch(r"([A-Z]{3}):([0-9]{1,12})", item.replace(" ", "").upper())
         if match is None:
             raise ValueError("expected CURRENCY:minor units, comma-separated (MNT:50000)")
+        if match[1] in minimums:
+            raise ValueError(f"{match[1]} is given twice")
         minimums[match[1]] = int(match[2])
     return minimums
 

@@ -84,9 +84,12 @@ class InMemoryPayoutLedger(PayoutLedger):
         start = page.offset
         return Page(tuple(mine[start : start + page.page_size]), len(mine), page)
 
-    async def owed(self, page: PageRequest) -> Page[AccountSummary]:
+    async def owed_all(self) -> Sequence[Account]:
         due = [a for a in self._accounts.values() if a.balance > 0]
-        due.sort(key=lambda a: (a.currency, -a.balance, a.artist_id))
+        return sorted(due, key=lambda a: (a.currency, -a.balance, a.artist_id))
+
+    async def owed(self, page: PageRequest) -> Page[AccountSummary]:
+        due = list(await self.owed_all())
         start = page.offset
         items = tuple(self._summary(a) for a in due[start : start + page.page_size])
         return Page(items, len(due), page)

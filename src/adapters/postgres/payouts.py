@@ -133,6 +133,11 @@ _OWED_PAGE = Statement(
     )
 )
 _OWED_COUNT = Statement(lambda: exact_count(payout_accounts, _OWED))
+_OWED_ALL = Statement(
+    lambda: (
+        select(payout_accounts).where(*_OWED).order_by(_A.currency, _A.balance.desc(), _A.artist_id)
+    )
+)
 
 
 class PostgresPayoutLedger(OnConnection, PayoutLedger):
@@ -190,6 +195,10 @@ class PostgresPayoutLedger(OnConnection, PayoutLedger):
         rows = await (await self._conn.execute(_ENTRY_PAGE.text, params)).fetchall()
         total = await (await self._conn.execute(_ENTRY_COUNT.text, where)).fetchone()
         return Page(tuple(_entry(r) for r in rows), count_of(total), page)
+
+    async def owed_all(self) -> Sequence[Account]:
+        rows = await (await self._conn.execute(_OWED_ALL.text)).fetchall()
+        return [_account(r) for r in rows]
 
     async def owed(self, page: PageRequest) -> Page[AccountSummary]:
         params = {"limit": page.page_size, "offset": page.offset}

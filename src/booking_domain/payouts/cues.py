@@ -4,7 +4,8 @@
   whatever it then did for the booking (confirmed it, is owed back, awaits review: money
   owed back leaves by a refund of its own) (``Collected``);
 - ``refund.completed`` (the gateway paid it back) and ``refund.settled`` (an admin paid it
-  back by hand): money collected for the artist went back to the customer (``PaidBack``).
+  back by hand): money collected for the artist went back to the customer (``PaidBack``,
+  with the gateway's payment it returns when one matches).
 
 Payments taken in the studio never reach the platform and are not entered. An event
 without the facts is skipped (it would only be entered wrong).
@@ -39,6 +40,8 @@ class PaidBack:
     booking_id: BookingId
     refund_id: str
     amount: Money
+    payment_id: str | None = None  # the gateway's payment it returns, when one matches
+    gateway: str = FIRST_GATEWAY
 
 
 Cue = Collected | PaidBack
@@ -59,5 +62,7 @@ def cue_of(event: OutboxEvent) -> Cue | None:
         refund_id = text_of(refund, "id")
         if booking is None or back is None or not refund_id or back.is_zero:
             return None
-        return PaidBack(event.id, BookingId(booking), refund_id, back)
+        payment_id = text_of(refund, "paymentId") or None
+        gateway = text_of(refund, "gateway") or FIRST_GATEWAY
+        return PaidBack(event.id, BookingId(booking), refund_id, back, payment_id, gateway)
     return None

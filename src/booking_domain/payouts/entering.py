@@ -4,9 +4,11 @@ entered"): each cue's entries, by the rules of ``fees`` and ``ledger``.
 - **Collected**: ``collected`` (+ the payment) and ``fee`` (- the rule's fee on it, when
   above zero), under the keys ``collected/<gateway>/<payment id>`` and ``fee/...``.
 - **Paid back**: ``refunded`` (- the refund, capped at what the ledger holds collected and
-  not yet refunded on the booking: money collected before the ledger began was never
-  entered, so its refund is not either) and ``fee_returned`` (+ what the platform no
-  longer keeps of the booking's fees, ``fees.fee_kept``), under ``refunded/<refund id>``.
+  not yet refunded on the booking) and ``fee_returned`` (+ what the platform no longer
+  keeps of the booking's fees, ``fees.fee_kept``), under ``refunded/<refund id>``. Money
+  collected before the ledger began was never entered, so its refund is not either: a
+  refund of a payment the ledger has no ``collected`` entry of enters nothing (the
+  follower asks), and one that names no payment is capped as above.
 """
 
 from __future__ import annotations
@@ -22,7 +24,12 @@ from booking_domain.shared.money import Money
 
 
 def collected_key(cue: Collected) -> str:
-    return f"collected/{cue.gateway}/{cue.payment_id}"
+    return payment_key(cue.gateway, cue.payment_id)
+
+
+def payment_key(gateway: str, payment_id: str) -> str:
+    """The key of the ``collected`` entry of a gateway's payment."""
+    return f"collected/{gateway}/{payment_id}"
 
 
 def refunded_key(cue: PaidBack) -> str:

@@ -62,10 +62,16 @@ def check_order(order: PayoutOrder) -> None:
         )
     if order.note is not None and len(order.note) > MAX_NOTE:
         problems.append(FieldError("note", f"At most {MAX_NOTE} characters."))
+    if not _is_currency_code(order.currency):
+        problems.append(FieldError("currency", "Use an ISO 4217 code: three capital letters."))
     if order.amount is not None and order.amount <= 0:
         problems.append(FieldError("amount", "A payout is above zero."))
     if problems:
         raise InvalidInputError(errors=tuple(problems))
+
+
+def _is_currency_code(code: str) -> bool:
+    return len(code) == 3 and code.isascii() and code.isalpha() and code.isupper()
 
 
 def payout_entry(account: Account, order: PayoutOrder, by: UserId, now: datetime) -> Entry:

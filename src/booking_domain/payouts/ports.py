@@ -15,7 +15,7 @@ from booking_domain.payouts.ledger import Account, Entry, EntryKind
 from booking_domain.shared.audit import HasAudit
 from booking_domain.shared.ids import ArtistId, BookingId
 from booking_domain.shared.pages import Page, PageRequest
-from booking_domain.shared.ports import HasOutbox, UnitOfWork, UnitOfWorkFactory
+from booking_domain.shared.ports import HasOutbox, Savepoints, UnitOfWork, UnitOfWorkFactory
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +72,11 @@ class PayoutLedger(Protocol):
         entered, then by their number in their account, then by currency), exact total."""
         ...
 
+    async def owed_all(self) -> Sequence[Account]:
+        """Every account whose balance is above zero, in ``owed``'s order, read at once (one
+        snapshot: an account changed meanwhile is listed once, as it was)."""
+        ...
+
     async def owed(self, page: PageRequest) -> Page[AccountSummary]:
         """The accounts whose balance is above zero (what the platform owes), the largest
         sums first within each currency, by currency code; exact total."""
@@ -108,6 +113,7 @@ class PayoutsUnitOfWork(
     HasPayouts,
     HasOutbox,
     HasAudit,
+    Savepoints,  # the follower enters each event in one: a refused one alone is undone
     Protocol,
 ):
     """What the ledger's use cases open: the accounts, the bookings entries are about, the

@@ -40,6 +40,7 @@ async def test_the_artist_reads_what_she_is_owed_and_an_admin_pays_it_once(
         assert "MNT 270" in page.text and "Platform fee" in page.text  # 300 less 10 %
         assert "+ MNT 300" in page.text and "\N{MINUS SIGN} MNT 30" in page.text
         assert (await artist.get(OWED)).status_code == 404  # the operator's page: not hers
+        assert (await artist.get(f"{OWED}.csv")).status_code == 404
         assert (await artist.get(f"{MINE}?page=\u0661")).status_code == 200  # a page: digits only
 
     async with browser(api) as admin:
@@ -57,7 +58,15 @@ async def test_the_artist_reads_what_she_is_owed_and_an_admin_pays_it_once(
             assert refused.status_code == 422, (amount, refused.status_code)
         assert (await admin.post(pay, data={**base, "form_token": "0" * 32})).status_code == 403
         assert (await admin.post(f"{OWED}/not-an-id/MNT", data=base)).status_code == 404
-        assert (await admin.post(f"{OWED}/{desk.artist.id}/mnt", data=base)).status_code == 404
+        lower = await admin.post(f"{OWED}/{desk.artist.id}/mnt", data=base)
+        assert lower.status_code == 422  # the domain's currency rule
+        for bad in ("", "short", "x" * 65, "a b" * 8):  # a form the page did not make
+            assert (await admin.post(pay, data={**base, "once": bad})).status_code == 403
+        exported = await admin.get(f"{OWED}.csv")
+        assert exported.status_code == 200 and exported.headers["content-type"].startswith(
+            "text/csv"
+        )
+        assert exported.text.splitlines()[1].endswith(",MNT,27000"), exported.text
         paid = await admin.post(pay, data={**base, "amount": "200", "note": "November"})
         assert paid.status_code == 200 and "Payout recorded." in paid.text, paid.text
         again = await admin.post(pay, data={**base, "amount": "200", "note": "November"})

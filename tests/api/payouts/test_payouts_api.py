@@ -98,6 +98,15 @@ async def test_collected_fee_refund_and_payout_from_the_artists_and_admins_side(
     assert (again.status_code, again.json()["id"]) == (200, paid.json()["id"])
     account = await mnt(desk)
     assert (account["paidOut"], account["balance"], account["owed"]) == (27_000, 0, 0)
+    own = await api.client.get(f"{MINE}/entries", headers=desk.auth(desk.artist.session))
+    (payout,) = [e for e in own.json()["items"] if e["kind"] == "payout"]
+    assert (payout["reference"], payout["note"], payout["recordedBy"]) == (
+        "Khan 7781", "November", None,
+    )  # who among the admins recorded it: shown to admins only  # fmt: skip
+    as_admin = await api.client.get(f"{admin_ledger(desk)}/entries", headers=admin)
+    assert [e["recordedBy"] for e in as_admin.json()["items"] if e["kind"] == "payout"] == [
+        desk.admin["user"]["id"]
+    ]
     read = await api.client.get(admin_ledger(desk), headers=admin)
     assert read.json()["accounts"][0]["balance"] == 0
     trail = await api.client.get(

@@ -148,11 +148,16 @@ def received(booking: BookingId, amount: int, payment_id: str) -> OutboxEvent:
 
 
 def paid_back(
-    booking: BookingId, amount: int, refund: str, kind: str = "refund.completed", sequence: int = 1
+    booking: BookingId,
+    amount: int,
+    refund: str,
+    kind: str = "refund.completed",
+    sequence: int = 1,
+    payment_id: str | None = None,
 ) -> OutboxEvent:
     return OutboxEvent(
         EventId(new_uuid7()), kind, START, f"refund/{refund}", sequence,
-        {"refund": {"id": refund, "bookingId": str(booking),
+        {"refund": {"id": refund, "bookingId": str(booking), "paymentId": payment_id,
                     "amount": {"amount": amount, "currency": "MNT"}}},
         (),
     )  # fmt: skip
@@ -208,6 +213,17 @@ async def test_the_follower_enters_what_the_outbox_tells_once(
     assert mnt.account.balance == 0
     entries = await payouts.ledger_entries(admin, PageRequest(1, 20), artist_id=artist.id)
     assert sum(e.signed for e in entries.items) == 0 and entries.total == 8
+    # Newest first, in time as in number: each entry's time taken under the account's lock.
+    assert [e.sequence for e in entries.items] == list(range(8, 0, -1))
+
+    # A refund of a payment the ledger never entered (collected before it began) enters
+    # nothing, though the booking holds money the ledger collected since.
+    await told(uow_factory, received(booking, 40_000, "p-3"))
+    assert await payouts.enter_payments() == 1
+    await told(uow_factory, paid_back(booking, 10_000, str(uuid4()), payment_id="p-before"))
+    assert await payouts.enter_payments() == 0
+    await told(uow_factory, paid_back(booking, 10_000, str(uuid4()), payment_id="p-3"))
+    assert await payouts.enter_payments() == 1
 
 
 async def test_payouts_pay_what_is_owed_once_even_when_two_admins_race(
@@ -230,12 +246,17 @@ async def test_payouts_pay_what_is_owed_once_even_when_two_admins_race(
     (mnt,) = (await payouts.artist_ledger(admins[0], artist.id)).accounts
     assert (mnt.account.balance, mnt.totals[EntryKind.PAYOUT]) == (0, 100_000)
 
+    # The same key sent twice at once (a double click): one payout, both answered with it.
     keyed = PayoutOrder("MNT", "Khan 2", idempotency_key="k")
     await told(uow_factory, received(booking, 50_000, "p-2"))
     await payouts.enter_payments()
-    first = await payouts.record_payout(admins[0], artist.id, keyed)
+    both = await asyncio.gather(
+        *(payouts.record_payout(admins[0], artist.id, keyed) for _ in range(2))
+    )
+    assert sorted(b.created for b in both) == [False, True]
+    assert both[0].entry == both[1].entry
     retry = await payouts.record_payout(admins[0], artist.id, keyed)
-    assert (first.created, retry.created, retry.entry) == (True, False, first.entry)
+    assert (retry.created, retry.entry) == (False, both[0].entry)
 
 
 async def test_the_followers_position_only_moves_forward(uow_factory: AnyUnitOfWorkFactory) -> None:

@@ -161,6 +161,10 @@ def test_a_payout_pays_what_is_owed_and_no_more() -> None:
         PayoutOrder("MNT", "Khan", note="n" * 501),
         PayoutOrder("MNT", "Khan", amount=0),
         PayoutOrder("MNT", "Khan", idempotency_key="é"),
+        PayoutOrder("usd", "Khan"),
+        PayoutOrder("US1", "Khan"),
+        PayoutOrder("USD\n", "Khan"),
+        PayoutOrder("\uff35\uff33\uff24", "Khan"),  # full-width look-alikes
     ],
 )
 def test_a_payout_order_out_of_bounds_is_refused(order: PayoutOrder) -> None:

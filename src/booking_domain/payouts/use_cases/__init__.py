@@ -8,12 +8,14 @@ from booking_domain.payouts.use_cases.deps import PayoutsDeps
 from booking_domain.payouts.use_cases.following import EnterPayments
 from booking_domain.payouts.use_cases.payouts import RecordedPayout, RecordPayout
 from booking_domain.payouts.use_cases.reading import (
+    OWED_COLUMNS,
     AmountsOwed,
     ArtistLedger,
     ArtistLedgerView,
     LedgerEntries,
     OwedAccount,
     OwedExport,
+    owed_row,
 )
 from booking_domain.shared.use_case import UseCaseBundle
 
@@ -29,6 +31,7 @@ class PayoutUseCases(UseCaseBundle[PayoutsDeps]):
 
 
 __all__ = [
+    "OWED_COLUMNS",
     "AmountsOwed",
     "ArtistLedger",
     "ArtistLedgerView",
@@ -40,4 +43,5 @@ __all__ = [
     "PayoutsDeps",
     "RecordPayout",
     "RecordedPayout",
+    "owed_row",
 ]

@@ -11,17 +11,16 @@ read twice is entered once (each entry's key names its cause).
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 
-from booking_domain.payouts.cues import PAYOUT_EVENT_TYPES, Collected, Cue, cue_of
+from booking_domain.payouts.cues import PAYOUT_EVENT_TYPES, Collected, Cue, PaidBack, cue_of
 from booking_domain.payouts.entering import (
     collected_key,
     collection_entries,
+    payment_key,
     refund_entries,
     refunded_key,
 )
-from booking_domain.payouts.fees import FeeRule
-from booking_domain.payouts.ledger import Entry, enter
+from booking_domain.payouts.ledger import enter
 from booking_domain.payouts.ports import PayoutsUnitOfWork
 from booking_domain.payouts.use_cases.deps import PayoutsDeps
 from booking_domain.shared.errors import DomainError
@@ -48,42 +47,49 @@ class EnterPayments(UseCase[PayoutsDeps]):
             )
             if scan.reached is None:
                 return 0, False
-            now = self._deps.clock.now()
             made = 0
             for item in scan.items:
                 cue = cue_of(item.event)
                 if cue is not None:
-                    made += await _entered(uow, cue, self._deps.fees, now)
+                    made += await _entered(uow, cue, self._deps)
             await uow.payout_cursor.advance(scan.reached)
             await uow.commit()
         return made, scan.looked == batch_size
 
 
-async def _entered(uow: PayoutsUnitOfWork, cue: Cue, rule: FeeRule, now: datetime) -> int:
+async def _entered(uow: PayoutsUnitOfWork, cue: Cue, deps: PayoutsDeps) -> int:
+    """The cue's entries, in a savepoint: a cue the rules refuse is logged and enters
+    nothing, and the batch goes on."""
     try:
-        key = collected_key(cue) if isinstance(cue, Collected) else refunded_key(cue)
-        booking = await uow.bookings.get(cue.booking_id)
-        if booking is None or await uow.payout_ledger.has_key(key):
-            return 0
-        if isinstance(cue, Collected):
-            entries = collection_entries(cue, booking.artist_id, rule, now)
-        else:
-            held = await uow.payout_ledger.of_booking(cue.booking_id, cue.amount.currency)
-            entries = refund_entries(cue, booking.artist_id, held, now)
-        return await _save(uow, entries)
+        async with uow.savepoint():
+            return await _enter(uow, cue, deps)
     except DomainError:
         # Data the rules refuse must not stop every later event: this one is not entered.
         _log.warning("ledger: event %s is not entered", cue.event_id, exc_info=True)
         return 0
 
 
-async def _save(uow: PayoutsUnitOfWork, entries: list[Entry]) -> int:
+async def _enter(uow: PayoutsUnitOfWork, cue: Cue, deps: PayoutsDeps) -> int:
+    ledger = uow.payout_ledger
+    key = collected_key(cue) if isinstance(cue, Collected) else refunded_key(cue)
+    booking = await uow.bookings.get(cue.booking_id)
+    if booking is None or await ledger.has_key(key):
+        return 0
+    if (
+        isinstance(cue, PaidBack)
+        and cue.payment_id is not None
+        and not await ledger.has_key(payment_key(cue.gateway, cue.payment_id))
+    ):
+        return 0  # a refund of a payment collected before the ledger began: never entered
+    account = await ledger.account(booking.artist_id, cue.amount.currency, for_update=True)
+    now = deps.clock.now()  # taken under the account's lock: entries in their order's time
+    if isinstance(cue, Collected):
+        entries = collection_entries(cue, booking.artist_id, deps.fees, now)
+    else:
+        held = await ledger.of_booking(cue.booking_id, cue.amount.currency)
+        entries = refund_entries(cue, booking.artist_id, held, now)
     if not entries:
         return 0
-    first = entries[0]
-    account = await uow.payout_ledger.account(
-        first.artist_id, first.amount.currency, for_update=True
-    )
     after, numbered = enter(account, entries)
-    await uow.payout_ledger.save(after, numbered)
+    await ledger.save(after, numbered)
     return 1

@@ -12,7 +12,7 @@ from booking_domain.payouts.use_cases.deps import PayoutsDeps
 from booking_domain.shared.errors import PermissionDeniedError
 from booking_domain.shared.identity import Actor
 from booking_domain.shared.ids import ArtistId
-from booking_domain.shared.pages import MAX_PAGE, MAX_PAGE_SIZE, Page, PageRequest
+from booking_domain.shared.pages import Page, PageRequest
 from booking_domain.shared.use_case import UseCase
 
 
@@ -84,21 +84,28 @@ class AmountsOwed(UseCase[PayoutsDeps]):
         return Page(tuple(items), owed.total, owed.request, owed.total_exact)
 
 
+# A round of bank transfers as a file: its columns, and one line per account owed money
+# (minor units; the HTTP API's CSV and the console's are these lines).
+OWED_COLUMNS = ("artistId", "artistName", "email", "currency", "owed")
+
+
+def owed_row(owed: OwedAccount) -> tuple[str, ...]:
+    account = owed.summary.account
+    return (str(account.artist_id), owed.artist_name, owed.email or "", account.currency,
+            str(account.owed.amount))  # fmt: skip
+
+
 class OwedExport(UseCase[PayoutsDeps]):
-    """Every account the platform owes money on (admins), whole: the rows of a round of
-    bank transfers."""
+    """Every account the platform owes money on (admins), whole and read at once: the rows
+    of a round of bank transfers (each account once, as it was when read)."""
 
     async def __call__(self, actor: Actor) -> tuple[OwedAccount, ...]:
         if not actor.is_admin:
             raise PermissionDeniedError()
-        found: list[OwedAccount] = []
         async with self._deps.uow(read_only=True) as uow:
-            for number in range(1, MAX_PAGE + 1):
-                owed = await uow.payout_ledger.owed(PageRequest(number, MAX_PAGE_SIZE))
-                found.extend([await _with_payee(uow, summary) for summary in owed.items])
-                if len(owed.items) < MAX_PAGE_SIZE:
-                    break
-        return tuple(found)
+            owed = await uow.payout_ledger.owed_all()
+            summaries = [AccountSummary(account, {}) for account in owed]
+            return tuple([await _with_payee(uow, summary) for summary in summaries])
 
 
 async def _with_payee(uow: PayoutsUnitOfWork, summary: AccountSummary) -> OwedAccount:

@@ -35,6 +35,7 @@ from entrypoints.http.payouts.dto import (
     OwedView,
     PayoutBody,
     owed_csv,
+    own_entry,
 )
 from entrypoints.http.problem_docs import raises_exactly
 from entrypoints.http.wire import PageNumber, PageSize
@@ -80,7 +81,7 @@ class MyLedgerController(SignedIn, context="payouts"):
         page_size: PageSize = 20,
     ) -> LedgerEntryPage:
         found = await payouts.ledger_entries(actor, PageRequest(page, page_size), currency=currency)
-        return LedgerEntryPage.of(found, LedgerEntryView.of)
+        return LedgerEntryPage.of(found, own_entry)
 
 
 class ArtistLedgerController(AdminOnly, context="payouts"):

@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Annotated
 from uuid import UUID
 
+import msgspec
 from msgspec import Meta
 
 from booking_domain.payouts import (
@@ -18,7 +19,7 @@ from booking_domain.payouts import (
     EntryKind,
     PayoutOrder,
 )
-from booking_domain.payouts.use_cases import ArtistLedgerView, OwedAccount
+from booking_domain.payouts.use_cases import OWED_COLUMNS, ArtistLedgerView, OwedAccount, owed_row
 from entrypoints.http.wire import Dto, PageView, View, utc
 from entrypoints.web.shared.spreadsheet import spreadsheet
 
@@ -63,7 +64,8 @@ class LedgerView(View, frozen=True):
 class LedgerEntryView(View, frozen=True):
     """``kind``: collected | fee | refunded | fee_returned | payout; ``amount`` is
     unsigned and ``signed`` what it did to the balance; ``reference``: the gateway's
-    payment or refund id, or a payout's bank reference."""
+    payment or refund id, or a payout's bank reference; ``recordedBy``: the admin who
+    recorded a payout (admins' reads only: null on the artist's own)."""
 
     id: UUID
     kind: str
@@ -83,6 +85,11 @@ class LedgerEntryView(View, frozen=True):
             entry.amount.currency, entry.booking_id, entry.reference, entry.note,
             entry.recorded_by, utc(entry.created_at),
         )  # fmt: skip
+
+
+def own_entry(entry: Entry) -> LedgerEntryView:
+    """An entry as its artist reads it: without who among the admins recorded it."""
+    return msgspec.structs.replace(LedgerEntryView.of(entry), recorded_by=None)
 
 
 class LedgerEntryPage(PageView[LedgerEntryView], frozen=True):
@@ -105,18 +112,10 @@ class OwedPage(PageView[OwedView], frozen=True):
     items: list[OwedView]
 
 
-CSV_HEADER = ("artistId", "artistName", "email", "currency", "owed")
-
-
 def owed_csv(rows: Sequence[OwedAccount]) -> bytes:
-    """What a round of bank transfers pays: one line per account owed money (minor units),
-    every cell safe from formula injection."""
-    lines = [
-        [str(r.summary.account.artist_id), r.artist_name, r.email or "",
-         r.summary.account.currency, str(r.summary.account.owed.amount)]
-        for r in rows
-    ]  # fmt: skip
-    return spreadsheet([list(CSV_HEADER), *lines])
+    """What a round of bank transfers pays (``OWED_COLUMNS``), every cell safe from formula
+    injection."""
+    return spreadsheet([OWED_COLUMNS, *(owed_row(r) for r in rows)])
 
 
 Reference = Annotated[str, Meta(min_length=1, max_length=MAX_REFERENCE)]

@@ -5,8 +5,10 @@
   the artist's time zone (``ArtistLedger``, ``LedgerEntries``: the API's ``GET /me/ledger``);
 - ``GET /console/admin/payouts`` (``?page=``; admins only, anyone else "not found"): every
   account the platform owes money on, largest first within each currency (``AmountsOwed``),
-  each with a form that records its payout, and the CSV of the round
-  (``/api/v1/admin/ledger/owed.csv``);
+  each with a form that records its payout;
+- ``GET /console/admin/payouts.csv``: the same accounts, whole, as the CSV of a round of
+  bank transfers (``OwedExport``, the API's ``owed.csv``, which takes a bearer token, as the
+  console's cookie session is not);
 - ``POST /console/admin/payouts/{artist_id}/{currency}``: a payout recorded
   (``RecordPayout``): all that is owed when no amount is typed, else the amount typed in
   whole units. Each page's forms carry a key drawn when it was shown (``once``), the payout's
@@ -17,13 +19,14 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 from datetime import datetime
 from typing import Annotated, Any, Final
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
-from litestar import Request, get, post
+from litestar import Request, Response, get, post
 from litestar.di import NamedDependency
 from litestar.enums import MediaType
 from litestar.params import FromPath, QueryParameter
@@ -32,10 +35,11 @@ from litestar.response import Redirect, Template
 from booking_domain.payouts import MAX_NOTE, MAX_REFERENCE, Entry, PayoutOrder
 from booking_domain.payouts.use_cases import PayoutUseCases
 from booking_domain.shared import MAX_PAGE, ArtistId, DomainError, PageRequest, Role
-from entrypoints.web.payouts.views import account_line, entry_line, owed_line
+from entrypoints.web.payouts.views import account_line, entry_line, owed_csv, owed_line
 from entrypoints.web.shared.console import (
     CONSOLE,
     NO_SUCH_PAGE,
+    OUT_OF_DATE,
     Desk,
     Tab,
     admin_desk,
@@ -53,6 +57,7 @@ from entrypoints.web.shared.console_forms import (
     refusal_text,
 )
 from entrypoints.web.shared.render import Lang
+from entrypoints.web.shared.spreadsheet import spreadsheet_answer
 from entrypoints.web.shared.texts import translator
 
 LEDGER: Final = f"{CONSOLE}/payouts"
@@ -64,6 +69,7 @@ TABS: Final = (
 ENTRIES_SHOWN: Final = 25
 OWED_SHOWN: Final = 25
 MOST: Final = 10**12  # minor units a payout may name (the API's bound)
+_ONCE: Final = re.compile(r"[A-Za-z0-9_-]{16,64}")  # secrets.token_urlsafe(16) and kin
 
 PageNo = Annotated[str | None, QueryParameter(max_length=8)]
 
@@ -175,8 +181,11 @@ async def console_record_payout(
     if isinstance(form, Template):
         return form
     artist = _artist_id(artist_id)
-    if artist is None or not (len(currency) == 3 and currency.isascii() and currency.isupper()):
+    if artist is None:
         return refused_page(desk.locale, NO_SUCH_PAGE, 404)
+    once = form.get("once", "")
+    if not _ONCE.fullmatch(once):  # a form the page did not make: it would key nothing
+        return refused_page(desk.locale, OUT_OF_DATE)
     try:
         typed = form.get("amount", "").strip()
         amount = minor_units(typed, MOST) if typed else None
@@ -185,7 +194,7 @@ async def console_record_payout(
         return await _owed_page(request, desk, payouts, problem=words, status=422)
     order = PayoutOrder(
         currency, form.get("reference", ""), amount, form.get("note", "").strip() or None,
-        idempotency_key=f"console-{form.get('once', '')[:64]}-{artist}-{currency}",
+        idempotency_key=f"console-{once}-{artist}-{currency}",
     )  # fmt: skip
     try:
         await payouts.record_payout(desk.actor, artist, order)
@@ -197,6 +206,17 @@ async def console_record_payout(
     return back_to(OWED, paid="1")
 
 
+@get(f"{OWED}.csv", include_in_schema=False, media_type="text/csv")
+async def console_owed_csv(
+    request: Request[Any, Any, Any], payouts: NamedDependency[PayoutUseCases]
+) -> Response[bytes] | Template | Redirect:
+    """What the platform owes, as the CSV of a round of bank transfers."""
+    desk = await admin_desk(request, None)
+    if not isinstance(desk, Desk):
+        return desk
+    return spreadsheet_answer(owed_csv(await payouts.owed_export(desk.actor)), "owed.csv")
+
+
 def _artist_id(text: str) -> ArtistId | None:
     try:
         return ArtistId(UUID(text))
@@ -204,4 +224,9 @@ def _artist_id(text: str) -> ArtistId | None:
         return None
 
 
-CONSOLE_PAGES: Final = (console_payouts, console_admin_payouts, console_record_payout)
+CONSOLE_PAGES: Final = (
+    console_payouts,
+    console_admin_payouts,
+    console_owed_csv,
+    console_record_payout,
+)

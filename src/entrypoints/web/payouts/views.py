@@ -3,14 +3,15 @@ plain words and amounts (``money_text``)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
 from booking_domain.payouts import AccountSummary, Entry, EntryKind
-from booking_domain.payouts.use_cases import OwedAccount
+from booking_domain.payouts.use_cases import OWED_COLUMNS, OwedAccount, owed_row
 from booking_domain.shared import Money
 from entrypoints.web.shared.money import money_text
+from entrypoints.web.shared.spreadsheet import spreadsheet
 
 # What each kind of entry is called on the pages (English; translated by the page).
 KIND_WORDS: Final = {
@@ -87,3 +88,8 @@ def owed_line(owed: OwedAccount) -> OwedLine:
         str(account.artist_id), owed.artist_name, owed.email or "", account.currency,
         money_text(account.owed), account.owed.amount,
     )  # fmt: skip
+
+
+def owed_csv(rows: Sequence[OwedAccount]) -> bytes:
+    """The round of bank transfers as the console downloads it (``OWED_COLUMNS``)."""
+    return spreadsheet([OWED_COLUMNS, *(owed_row(r) for r in rows)])
