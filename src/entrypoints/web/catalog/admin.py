@@ -29,7 +29,7 @@ from litestar.response import Redirect, Template
 from booking_domain.catalog import ArtistProfile, ArtistStatus
 from booking_domain.catalog.ports import ArtistFilter
 from booking_domain.catalog.use_cases import CatalogUseCases
-from booking_domain.shared import MAX_PAGE, ArtistId, DomainError, PageRequest, Role
+from booking_domain.shared import ArtistId, DomainError, PageRequest, Role
 from entrypoints.web.catalog.views import picture_view
 from entrypoints.web.shared.console import (
     CONSOLE,
@@ -42,7 +42,7 @@ from entrypoints.web.shared.console import (
     console_page,
     refused_page,
 )
-from entrypoints.web.shared.console_forms import refusal_status, refusal_text
+from entrypoints.web.shared.console_forms import page_number, refusal_status, refusal_text
 from entrypoints.web.shared.render import Lang
 
 ARTISTS: Final = f"{CONSOLE}/admin/artists"
@@ -101,13 +101,6 @@ def _filter(show: str) -> ArtistFilter:
     if show == "suspended":
         return ArtistFilter(status=ArtistStatus.APPROVED, suspended=True)
     return ArtistFilter(status=ArtistStatus.PENDING)
-
-
-def page_number(text: str | None) -> int:
-    """A page asked for (ASCII digits), else the first."""
-    if text and text.isascii() and text.isdigit() and 0 < int(text) <= MAX_PAGE:
-        return int(text)
-    return 1
 
 
 def shown_list(text: str | None) -> str:

@@ -32,7 +32,7 @@ from booking_domain.bookings import Booking, BookingStatus, BookingUseCases
 from booking_domain.catalog import CatalogUseCases
 from booking_domain.disputes import DisputeFilter, DisputeStatus
 from booking_domain.disputes.use_cases import DisputeUseCases, DisputeView
-from booking_domain.shared import MAX_PAGE, DisputeId, DomainError, PageRequest, Role
+from booking_domain.shared import DisputeId, DomainError, PageRequest, Role
 from entrypoints.web.shared.console import (
     CONSOLE,
     Desk,
@@ -47,6 +47,7 @@ from entrypoints.web.shared.console_forms import (
     NOT_A_NUMBER,
     BadFieldError,
     minor_units,
+    page_number,
     refusal_status,
     refusal_text,
     whole_units,
@@ -144,12 +145,6 @@ async def _names(bookings: BookingUseCases, desk: Desk, booking: Booking) -> tup
     return named.names.customer or "", named.names.service or ""
 
 
-def _page_number(text: str | None) -> int:
-    if text and text.isascii() and text.isdigit() and 0 < int(text) <= MAX_PAGE:
-        return int(text)
-    return 1
-
-
 def _dispute_id(text: str) -> DisputeId | None:
     try:
         return DisputeId(UUID(text))
@@ -172,7 +167,7 @@ async def console_admin_disputes(
     if not isinstance(desk, Desk):
         return desk
     shown = show if show in SHOWS else SHOWS[0]
-    number = _page_number(page)
+    number = page_number(page)
     found = await disputes.list_disputes(
         desk.actor, DisputeFilter(DisputeStatus(shown)), PageRequest(number, DISPUTES_SHOWN)
     )

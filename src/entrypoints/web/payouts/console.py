@@ -23,7 +23,6 @@ import re
 import secrets
 from datetime import datetime
 from typing import Annotated, Any, Final
-from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from litestar import Request, Response, get, post
@@ -34,7 +33,8 @@ from litestar.response import Redirect, Template
 
 from booking_domain.payouts import MAX_NOTE, MAX_REFERENCE, Entry, PayoutOrder
 from booking_domain.payouts.use_cases import PayoutUseCases
-from booking_domain.shared import MAX_PAGE, ArtistId, DomainError, PageRequest, Role
+from booking_domain.shared import DomainError, PageRequest, Role
+from entrypoints.web.catalog import artist_id_of
 from entrypoints.web.payouts.views import account_line, entry_line, owed_csv, owed_line
 from entrypoints.web.shared.console import (
     CONSOLE,
@@ -53,6 +53,7 @@ from entrypoints.web.shared.console_forms import (
     NOT_A_NUMBER,
     BadFieldError,
     minor_units,
+    page_number,
     refusal_status,
     refusal_text,
 )
@@ -72,13 +73,6 @@ MOST: Final = 10**12  # minor units a payout may name (the API's bound)
 _ONCE: Final = re.compile(r"[A-Za-z0-9_-]{16,64}")  # secrets.token_urlsafe(16) and kin
 
 PageNo = Annotated[str | None, QueryParameter(max_length=8)]
-
-
-def page_number(text: str | None) -> int:
-    """A page asked for (ASCII digits), else the first."""
-    if text and text.isascii() and text.isdigit() and 0 < int(text) <= MAX_PAGE:
-        return int(text)
-    return 1
 
 
 @get(LEDGER, include_in_schema=False, media_type=MediaType.HTML)
@@ -180,7 +174,7 @@ async def console_record_payout(
     form = await checked_form(request, desk)
     if isinstance(form, Template):
         return form
-    artist = _artist_id(artist_id)
+    artist = artist_id_of(artist_id)
     if artist is None:
         return refused_page(desk.locale, NO_SUCH_PAGE, 404)
     once = form.get("once", "")
@@ -215,13 +209,6 @@ async def console_owed_csv(
     if not isinstance(desk, Desk):
         return desk
     return spreadsheet_answer(owed_csv(await payouts.owed_export(desk.actor)), "owed.csv")
-
-
-def _artist_id(text: str) -> ArtistId | None:
-    try:
-        return ArtistId(UUID(text))
-    except ValueError:
-        return None
 
 
 CONSOLE_PAGES: Final = (

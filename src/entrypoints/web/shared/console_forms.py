@@ -12,7 +12,13 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from booking_domain.shared import DomainError, InvalidInputError, NotFoundError, RuleViolationError
+from booking_domain.shared import (
+    MAX_PAGE,
+    DomainError,
+    InvalidInputError,
+    NotFoundError,
+    RuleViolationError,
+)
 from entrypoints.http.translations import translate
 from entrypoints.web.shared.console import problem_text
 
@@ -24,6 +30,14 @@ MINOR_PER_WHOLE: Final = 100  # two minor digits, as money_text writes every cur
 
 class BadFieldError(Exception):
     """A field that is no value of its kind: the form is refused (``NOT_A_NUMBER``)."""
+
+
+def page_number(text: str | None) -> int:
+    """A list's page asked for in the address (ASCII digits, at most ``MAX_PAGE``), else the
+    first: an address a person edits never makes an error page."""
+    if text and text.isascii() and text.isdigit() and 0 < int(text) <= MAX_PAGE:
+        return int(text)
+    return 1
 
 
 def whole_number(text: str | None, low: int, high: int) -> int:
