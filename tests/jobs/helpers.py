@@ -106,11 +106,17 @@ def _spawn_worker(database_url: str, log: Path, env: dict[str, str]) -> subproce
 
 
 def _starts_in(log: Path) -> int:
-    return log.read_text().count(STARTED) if log.exists() else 0
+    return _text_of(log).count(STARTED)
 
 
 def _tail(log: Path) -> str:
-    return log.read_text()[-2000:] if log.exists() else "(no log)"
+    return _text_of(log)[-2000:] if log.exists() else "(no log)"
+
+
+def _text_of(log: Path) -> str:
+    """The log as it is now: a worker may be writing a line (a character cut short reads
+    as a stand-in, never as an error)."""
+    return log.read_bytes().decode("utf-8", "replace") if log.exists() else ""
 
 
 def kill_hard(process: subprocess.Popen[bytes]) -> None:
