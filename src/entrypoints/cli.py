@@ -113,6 +113,9 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     workers = args.workers or settings.workers
     # Where the app is reached (the local store's URLs point at it, unless INKSLOT_PUBLIC_URL).
     settings = replace(settings, host=host, port=port)
+    from entrypoints.fake_stripe.serving import with_fake_stripe
+
+    settings = with_fake_stripe(settings)
     # uvicorn re-raises the signal that stopped it; turning SIGTERM into SystemExit(0) lets
     # the embedded PostgreSQL be stopped cleanly on `kill` as on Ctrl-C (_exit_on_signal).
     signal.signal(signal.SIGTERM, _exit_on_signal)

@@ -55,6 +55,7 @@ from booking_domain.telegram.use_cases import TelegramUseCases
 from booking_domain.waitlist.use_cases import WaitlistUseCases
 from booking_domain.webhooks.use_cases import WebhookUseCases
 from entrypoints.from_settings import (
+    booking_page_url,
     callback_url,
     code_policy,
     fee_rule,
@@ -105,7 +106,10 @@ class Contexts:
     bookings: Annotated[BookingUseCases, FromSettings(lookups=lookup_budget)]
     loyalty: LoyaltyUseCases
     payments: Annotated[
-        PaymentUseCases, FromSettings(callback_url=callback_url, receipt_url=receipt_url)
+        PaymentUseCases,
+        FromSettings(
+            callback_url=callback_url, receipt_url=receipt_url, return_url=booking_page_url
+        ),
     ]
     calendars: Annotated[
         CalendarUseCases,

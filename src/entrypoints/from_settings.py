@@ -13,6 +13,7 @@ from booking_domain.accounts.use_cases import SessionPolicy
 from booking_domain.bookings import LookupBudget
 from booking_domain.notifications import RetrySchedule as NotificationRetrySchedule
 from booking_domain.payouts import FeeRule
+from booking_domain.shared.ids import BookingId
 from booking_domain.telegram import webhook_secret
 from booking_domain.webhooks import RetrySchedule as WebhookRetrySchedule
 from entrypoints.settings import Settings
@@ -49,6 +50,21 @@ class ReceiptUrl:
 
     def __call__(self, token: str) -> str:
         return f"{self.base}/{token}"
+
+
+@dataclass(frozen=True, slots=True)
+class BookingPageUrl:
+    """``<web app>/bookings/<id>``: the booking's own page, where a customer paying on the
+    provider's page (Stripe Checkout) comes back to."""
+
+    base: str
+
+    def __call__(self, booking_id: BookingId) -> str:
+        return f"{self.base}/bookings/{booking_id}"
+
+
+def booking_page_url(settings: Settings) -> BookingPageUrl:
+    return BookingPageUrl(settings.web_url)
 
 
 def receipt_url(settings: Settings) -> ReceiptUrl:

@@ -17,6 +17,7 @@ GATEWAY_NEEDS = {
     "sandbox": (),
     "qpay": ("QPAY_CLIENT_ID", "QPAY_CLIENT_SECRET", "QPAY_INVOICE_CODE"),
     "edge": ("PAYMENT_EDGE_URL", "PAYMENT_EDGE_SECRET"),
+    "none": (),
 }
 
 # What production cannot run without; the chosen payment gateway's own needs are
@@ -93,6 +94,21 @@ def _sms_provider_problems(values: Mapping[str, Any]) -> list[str]:
     return problems
 
 
+def _stripe_problems(values: Mapping[str, Any], gateway: str, local: bool) -> list[str]:
+    """Stripe's key and webhook secret go together; the fake only locally; some gateway."""
+    problems = []
+    key, fake = values.get("stripe_secret_key"), values.get("stripe_fake")
+    if fake and not local:
+        problems.append(f"{PREFIX}STRIPE_FAKE is for the local profile only")
+    if key and not values.get("stripe_webhook_secret") and not fake:
+        problems.append(f"Stripe needs {PREFIX}STRIPE_WEBHOOK_SECRET beside its secret key")
+    if gateway == "none" and not key and not fake:
+        problems.append(
+            f"{PREFIX}PAYMENT_GATEWAY=none leaves no gateway: set {PREFIX}STRIPE_SECRET_KEY"
+        )
+    return problems
+
+
 def payment_problems(env: Mapping[str, str], values: Mapping[str, Any], local: bool) -> list[str]:
     """The chosen gateway's missing settings; the sandbox only in the local profile; an
     edge secret long enough to sign with. Checked on every start, beside the other
@@ -112,6 +128,7 @@ def payment_problems(env: Mapping[str, str], values: Mapping[str, Any], local: b
     url = values.get("payment_edge_url")
     if gateway == "edge" and not local and isinstance(url, str) and not url.startswith("https://"):
         problems.append(f"{PREFIX}PAYMENT_EDGE_URL must be https:// in production")
+    problems.extend(_stripe_problems(values, gateway, local))
     callbacks = values.get("payment_callback_base_url")
     if not local and isinstance(callbacks, str) and not callbacks.startswith("https://"):
         problems.append(f"{PREFIX}PAYMENT_CALLBACK_BASE_URL must be https:// in production")

@@ -39,9 +39,17 @@ def _phone_regions(raw: str) -> tuple[str, ...]:
 
 def _gateway(raw: str) -> str:
     value = raw.strip().lower()
-    if value not in ("sandbox", "qpay", "edge"):
-        raise ValueError("expected sandbox, qpay or edge")
+    if value not in ("sandbox", "qpay", "edge", "none"):
+        raise ValueError("expected sandbox, qpay, edge or none")
     return value
+
+
+def _currency_codes(raw: str) -> frozenset[str]:
+    """``USD,EUR``: ISO 4217 codes (any case), at least one."""
+    codes = frozenset(part.upper() for part in _csv(raw))
+    if not codes or any(len(c) != 3 or not c.isascii() or not c.isalpha() for c in codes):
+        raise ValueError("expected ISO 4217 currency codes, e.g. USD,EUR")
+    return codes
 
 
 def _sms_provider(raw: str) -> str:
@@ -274,6 +282,11 @@ FIELDS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "QPAY_CLIENT_SECRET": ("qpay_client_secret", str),
     "QPAY_INVOICE_CODE": ("qpay_invoice_code", str),
     "PAYMENT_EDGE_URL": ("payment_edge_url", str),
+    "STRIPE_SECRET_KEY": ("stripe_secret_key", str),
+    "STRIPE_WEBHOOK_SECRET": ("stripe_webhook_secret", str),
+    "STRIPE_API_URL": ("stripe_api_url", _http_url),
+    "STRIPE_CURRENCIES": ("stripe_currencies", _currency_codes),
+    "STRIPE_FAKE": ("stripe_fake", _bool),
     "PAYMENT_EDGE_SECRET": ("payment_edge_secret", str),
     "PAYMENT_CALLBACK_BASE_URL": ("payment_callback_base_url", _http_url),
     "PAYMENT_EDGE_FORWARD_URL": ("payment_edge_forward_url", _http_url),

@@ -149,9 +149,10 @@ class Settings:
     # Images a process decodes at once. None: one fewer than the machine's cores (at least
     # one), so the event loop keeps a core while images are processed.
     image_concurrency: int | None = None
-    # Payments (docs/payments.md). The gateway: "sandbox" (the local profile's default and
-    # only there), "qpay" (this process holds the QPay credentials) or "edge" (the payment
-    # edge holds them; this process signs its requests to it).
+    # Payments (docs/payments.md). The road to QPay: "sandbox" (the local profile's default
+    # and only there), "qpay" (this process holds the QPay credentials), "edge" (the payment
+    # edge holds them; this process signs its requests to it) or "none" (no QPay: Stripe
+    # alone).
     payment_gateway: str | None = None
     qpay_base_url: str = "https://merchant.qpay.mn"
     qpay_client_id: str | None = None
@@ -159,6 +160,16 @@ class Settings:
     qpay_invoice_code: str | None = None
     payment_edge_url: str | None = None
     payment_edge_secret: str | None = None
+    # Stripe (docs/payments.md, "Stripe"): enabled by its secret key, beside QPay or alone.
+    # The webhook's signing secret is required with it; the API URL is Stripe's unless a
+    # fake's; the currencies it takes (None: adapters.payments.stripe_gateway's defaults).
+    # stripe_fake (local profile only): `inkslot serve` starts the local fake Stripe and
+    # points all of these at it.
+    stripe_secret_key: str | None = field(default=None, repr=False)
+    stripe_webhook_secret: str | None = field(default=None, repr=False)
+    stripe_api_url: str | None = None
+    stripe_currencies: frozenset[str] | None = None
+    stripe_fake: bool = False
     # Where QPay calls back: None, this API (<public URL>/api/v1/payments/callback); or the
     # payment edge's /v1/callbacks, which passes each callback on to the API's URL it is
     # given as payment_edge_forward_url (entrypoints/payment_edge/forward.py).

@@ -110,13 +110,14 @@ def insert_service(
     after: int = 0,
     deposit: int = 0,
     price: int = 100_000,
+    currency: str = "MNT",
 ) -> ServiceRow:
     """A service; ``deposit`` > 0 is a fixed deposit, so bookings start pending with a hold."""
     service_id = new_uuid7()
     conn.execute(
         "INSERT INTO services (id, artist_id, name, duration_minutes, buffer_before_minutes,"
         " buffer_after_minutes, price_amount, currency, deposit_kind, deposit_value)"
-        " VALUES (%s, %s, %s, %s, %s, %s, %s, 'MNT', %s, %s)",
+        " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
         (
             service_id,
             artist_id,
@@ -125,6 +126,7 @@ def insert_service(
             before,
             after,
             price,
+            currency,
             "fixed" if deposit else "none",
             deposit,
         ),

@@ -1,4 +1,4 @@
-"""In-memory deposit invoices, received payments and payment jobs."""
+"""In-memory deposit invoices, received payments, payment jobs and gateways' events."""
 
 from __future__ import annotations
 
@@ -25,9 +25,10 @@ from booking_domain.payments import (
     RefundRepository,
     RefundStatus,
 )
+from booking_domain.payments.gateway_events import GatewayEvent
 from booking_domain.payments.invoices import note_check
 from booking_domain.payments.ledger import Transaction, TransactionFilter
-from booking_domain.payments.ports import TransactionLedger
+from booking_domain.payments.ports import GatewayEventLog, TransactionLedger
 from booking_domain.payments.refunds import outstanding
 from booking_domain.shared.errors import ConflictError
 from booking_domain.shared.ids import BookingId, UserId
@@ -108,6 +109,10 @@ class InMemoryReceivedPaymentRepository(
             return False
         self._rows.put(payment.payment_id, StoredPayment(payment, evidence))
         return True
+
+    async def get(self, payment_id: str) -> ReceivedPayment | None:
+        stored = self._rows.get(payment_id)
+        return None if stored is None else stored.payment
 
     async def for_booking(self, booking_id: BookingId) -> Sequence[ReceivedPayment]:
         mine = [s.payment for s in self._rows.values() if s.payment.booking_id == booking_id]
@@ -202,3 +207,12 @@ class InMemoryPaymentJobs(
     def take(self, job: QueuedPaymentJob) -> None:
         """The job ran (a test's worker calls this)."""
         self._rows.delete((job.job, job.subject, job.attempt))
+
+
+class InMemoryGatewayEventLog(TableRepository[tuple[str, str], GatewayEvent], GatewayEventLog):
+    async def add(self, event: GatewayEvent, received_at: datetime) -> bool:
+        key = (event.gateway, event.event_id)
+        if self._rows.get(key) is not None:
+            return False
+        self._rows.put(key, event)
+        return True

@@ -11,14 +11,13 @@ default method, answers "manual settlement", as QPay's ``PAYMENT_SETTLED`` does)
 
 from __future__ import annotations
 
-import base64
-import io
 import logging
 import uuid
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import replace
 from urllib.parse import urlencode
 
+from adapters.payments.qr import qr_png_base64
 from booking_domain.payments import (
     PROVIDER_CURRENCY,
     CancelOutcome,
@@ -78,15 +77,6 @@ class InMemorySandboxLedger(SandboxLedger):
 
 
 CallBack = Callable[[str], Awaitable[int]]  # GET the URL; the HTTP status it answered
-
-
-def qr_png_base64(text: str) -> str:
-    """The QR code of ``text`` as a base64 PNG without a ``data:`` prefix (QPay's form)."""
-    import segno  # ~0.1 s to import: by the first invoice, not by every process that starts
-
-    out = io.BytesIO()
-    segno.make(text, error="m").save(out, kind="png", scale=4)
-    return base64.b64encode(out.getvalue()).decode("ascii")
 
 
 class SandboxGateway(PaymentGateway):

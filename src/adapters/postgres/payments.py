@@ -129,6 +129,7 @@ _PAYMENTS_OF_BOOKING = Statement(
         .order_by(_P.c.processed_at, _P.c.payment_id)
     )
 )
+_PAYMENT = Statement(lambda: select(_P).where(_P.c.payment_id == bindparam("payment_id")))
 _PAYMENTS_OF = Statement(
     lambda: (
         select(_P)
@@ -187,11 +188,17 @@ class PostgresReceivedPaymentRepository(OnConnection, ReceivedPaymentRepository)
             "method": payment.method.value,
             "outcome": payment.outcome.value,
             "processed_at": payment.received_at,
+            "gateway": payment.gateway,
             "callback_payload": evidence.callback,
             "check_payload": evidence.check,
         }
         inserted = await (await self._conn.execute(_ADD_PAYMENT.text, params)).fetchone()
         return inserted is not None
+
+    async def get(self, payment_id: str) -> ReceivedPayment | None:
+        params = {"payment_id": payment_id}
+        row = await (await self._conn.execute(_PAYMENT.text, params)).fetchone()
+        return None if row is None else _payment(row)
 
     async def for_invoice(self, provider_invoice_id: str) -> Sequence[ReceivedPayment]:
         params = {"provider_invoice_id": provider_invoice_id}
@@ -213,6 +220,7 @@ def _payment(r: Mapping[str, Any]) -> ReceivedPayment:
         method=PaymentMethod(r["method"]),
         outcome=PaymentOutcome(r["outcome"]),
         received_at=r["processed_at"],
+        gateway=r["gateway"],
     )
 
 
@@ -299,6 +307,7 @@ def _refund_params(r: Refund) -> dict[str, Any]:
         "status": r.status.value,
         "payment_id": r.payment_id,
         "method": None if r.method is None else r.method.value,
+        "gateway": r.gateway,
         "reason": r.reason,
         "settled_at": r.settled_at,
         "settled_by": r.settled_by,
@@ -324,6 +333,7 @@ def _refund(row: Mapping[str, Any]) -> Refund:
         settled_at=row["settled_at"],
         settled_by=None if row["settled_by"] is None else UserId(row["settled_by"]),
         settlement_note=row["settlement_note"],
+        gateway=row["gateway"],
     )
 
 

@@ -9,6 +9,7 @@ money (docs/product.md, "6. Money, deposits and refunds").
 
 from booking_domain.payments.errors import (
     DepositNotPayableError,
+    GatewayEventRefusedError,
     InvoiceInProgressError,
     InvoiceNotFoundError,
     NothingToRefundError,
@@ -30,13 +31,20 @@ from booking_domain.payments.gateway import (
     ProviderPayment,
     RefundOutcome,
 )
+from booking_domain.payments.gateway_events import (
+    GatewayEvent,
+    GatewayEventKind,
+    GatewayEventReader,
+)
 from booking_domain.payments.invoices import (
     PROVIDER_CURRENCY,
+    QPAY_CURRENCIES,
     DepositInvoice,
     InvoiceId,
     InvoiceKind,
     InvoiceStatus,
     invoice_number,
+    invoiceable,
     provider_amount,
 )
 from booking_domain.payments.ports import (
@@ -86,6 +94,7 @@ __all__ = [
     "PAYMENT",
     "PAYMENT_EVENT_TYPES",
     "PROVIDER_CURRENCY",
+    "QPAY_CURRENCIES",
     "REFUND_EVENT_TYPES",
     "STUDIO_MAX_AMOUNT",
     "BalanceRequest",
@@ -96,6 +105,10 @@ __all__ = [
     "DepositInvoice",
     "DepositNotPayableError",
     "Evidence",
+    "GatewayEvent",
+    "GatewayEventKind",
+    "GatewayEventReader",
+    "GatewayEventRefusedError",
     "InvoiceId",
     "InvoiceInProgressError",
     "InvoiceKind",
@@ -142,6 +155,7 @@ __all__ = [
     "StudioPaymentRequest",
     "StudioPayments",
     "invoice_number",
+    "invoiceable",
     "provider_amount",
     "receive",
 ]

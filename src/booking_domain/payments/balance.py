@@ -44,12 +44,13 @@ from booking_domain.payments.errors import (
     BalanceNotPayableError,
 )
 from booking_domain.payments.invoices import (
+    QPAY_CURRENCIES,
     DepositInvoice,
     InvoiceId,
     InvoiceKind,
     InvoiceStatus,
     invoice_number,
-    provider_amount,
+    invoiceable,
 )
 from booking_domain.shared.errors import DomainError, FieldError, InvalidInputError
 from booking_domain.shared.ids import UserId, new_uuid7
@@ -112,11 +113,16 @@ def prior_discount(invoices: Sequence[DepositInvoice]) -> int:
 
 
 def terms_for(
-    booking: Booking, price: Money, adjustment: int, reason: str | None, discounted: int = 0
+    booking: Booking,
+    price: Money,
+    adjustment: int,
+    reason: str | None,
+    discounted: int = 0,
+    currencies: frozenset[str] = QPAY_CURRENCIES,
 ) -> BalanceTerms:
     """The balance the booking owes for ``price`` after ``discounted`` minor units points
-    took off its earlier invoices; refused when negative, or positive and not whole tögrög
-    (zero: nothing to pay, ``settles``)."""
+    took off its earlier invoices; refused when negative, or positive and not payable
+    through an enabled gateway (``invoiceable``; zero: nothing to pay, ``settles``)."""
     cleaned = check_adjustment(adjustment, reason)
     if price.currency != booking.deposit.currency:
         # The service's currency changed since the booking: a balance in another currency
@@ -128,7 +134,7 @@ def terms_for(
     if terms.settles:
         return terms
     try:
-        provider_amount(Money(terms.total, price.currency))
+        invoiceable(Money(terms.total, price.currency), currencies)
     except Exception as refused:
         raise BalanceNotPayableError(str(refused)) from None
     return terms

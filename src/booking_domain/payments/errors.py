@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from booking_domain.shared.errors import (
     ConflictError,
+    InvalidInputError,
     NotFoundError,
     RetryLaterError,
     RuleViolationError,
@@ -131,3 +132,11 @@ class StudioRefundOutOfRangeError(RuleViolationError):
 class StudioPaymentNotFoundError(NotFoundError):
     code = "studio_payment_not_found"
     default_message = "No such payment."
+
+
+class GatewayEventRefusedError(InvalidInputError):
+    """A delivery claiming to be a gateway's event that is not one: its signature does not
+    match the endpoint's secret, it is too old (a replay), or its body is not an event."""
+
+    code = "gateway_event_refused"
+    default_message = "This is not a verified event of the payment gateway."

@@ -24,12 +24,15 @@ from booking_domain.shared.outbox import JsonValue
 @dataclass(frozen=True, slots=True)
 class InvoiceRequest:
     """``number``: ours, unique per attempt, letters and digits, at most 45 (QPay's
-    ``sender_invoice_no``); ``description`` ASCII letters, digits and spaces."""
+    ``sender_invoice_no``); ``description`` ASCII letters, digits and spaces;
+    ``callback_url`` what QPay calls when it is paid; ``return_url`` the page a customer
+    paying on the provider's own page (Stripe Checkout) is sent back to."""
 
     number: str
     amount: Money
     description: str
     callback_url: str
+    return_url: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +109,8 @@ class PaymentMethod(StrEnum):
 @dataclass(frozen=True, slots=True)
 class ProviderPayment:
     """One payment against an invoice as the provider reports it. ``paid_at`` only from a
-    payment lookup (checks do not carry it)."""
+    payment lookup (checks do not carry it); ``gateway`` the name of the gateway that took
+    it (the ledger's: ``qpay``, its sandbox included, or ``stripe``)."""
 
     payment_id: str
     state: PaymentState
@@ -114,6 +118,7 @@ class ProviderPayment:
     method: PaymentMethod
     invoice_id: str | None = None
     paid_at: datetime | None = None
+    gateway: str = "qpay"
 
 
 @dataclass(frozen=True, slots=True)

@@ -174,6 +174,24 @@ def invoice_number(reference: str, attempt: int) -> str:
     return f"{reference.replace('-', '')}{attempt:02d}"
 
 
+# What a deployment without a gateway list takes: QPay's tögrög (its only gateway once).
+QPAY_CURRENCIES = frozenset({PROVIDER_CURRENCY})
+
+
+def invoiceable(amount: Money, currencies: frozenset[str]) -> Money:
+    """``amount`` if an enabled gateway (``currencies``: theirs together) can be asked for
+    it; ``DepositNotPayableError`` otherwise. Tögrög are asked in whole units (QPay's rule:
+    the bank apps pay no möngö); any other currency in its minor units."""
+    if amount.currency not in currencies:
+        raise DepositNotPayableError(
+            f"No payment method here takes {amount.currency}; "
+            f"deposits are paid in {', '.join(sorted(currencies)) or 'no currency'}."
+        )
+    if amount.currency == PROVIDER_CURRENCY:
+        provider_amount(amount)
+    return amount
+
+
 def provider_amount(deposit: Money) -> int:
     """The deposit in whole tögrög, as QPay takes it; anything else is refused before any
     call to the provider."""
@@ -196,19 +214,20 @@ def reserve(
     token_hash: str,
     now: datetime,
     idempotency_key: str | None = None,
+    currencies: frozenset[str] = QPAY_CURRENCIES,
 ) -> DepositInvoice:
     """Reserve the number of a new invoice for a booking awaiting its deposit.
 
     Refused (``DepositNotPayableError``) unless the booking awaits a deposit whose hold is
-    live and whose amount the provider takes. The caller has checked that no other invoice
-    of the booking blocks this one.
+    live and whose amount an enabled gateway takes (``currencies``, ``invoiceable``). The
+    caller has checked that no other invoice of the booking blocks this one.
     """
     now = require_aware(now, "now")
     if not booking.awaiting_deposit or booking.hold_expires_at is None:
         raise DepositNotPayableError()
     if booking.hold_expired(now):
         raise DepositNotPayableError("The hold on this booking has expired.")
-    provider_amount(booking.deposit)
+    invoiceable(booking.deposit, currencies)
     if booking.customer_id is None:
         # A client record has no account to pay from: its deposit is taken by hand for now.
         raise DepositNotPayableError("A client without an account is not invoiced.")

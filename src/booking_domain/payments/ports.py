@@ -16,6 +16,7 @@ from uuid import UUID
 from booking_domain.bookings import Booking, HasBookings
 from booking_domain.catalog import HasFlash, HasServices
 from booking_domain.loyalty import HasLoyalty
+from booking_domain.payments.gateway_events import GatewayEvent
 from booking_domain.payments.invoices import DepositInvoice, InvoiceId
 from booking_domain.payments.ledger import Transaction, TransactionFilter
 from booking_domain.payments.receipts import ReceivedPayment
@@ -85,6 +86,10 @@ class ReceivedPaymentRepository(Protocol):
 
     async def for_invoice(self, provider_invoice_id: str) -> Sequence[ReceivedPayment]:
         """Oldest first."""
+        ...
+
+    async def get(self, payment_id: str) -> ReceivedPayment | None:
+        """The payment recorded under the provider's id, if any."""
         ...
 
     async def for_booking(self, booking_id: BookingId) -> Sequence[ReceivedPayment]:
@@ -171,6 +176,20 @@ class HasStudioPayments(Protocol):
     def studio_payments(self) -> StudioPaymentRepository: ...
 
 
+class GatewayEventLog(Protocol):
+    """Events gateways sent us (``gateway_events.py``), each kept once with its raw body."""
+
+    async def add(self, event: GatewayEvent, received_at: datetime) -> bool:
+        """Keep the event: False (and nothing written) when its gateway's id for it is kept
+        already, whoever kept it."""
+        ...
+
+
+class HasGatewayEvents(Protocol):
+    @property
+    def gateway_events(self) -> GatewayEventLog: ...
+
+
 class TransactionLedger(Protocol):
     async def list(self, where: TransactionFilter, page: PageRequest) -> Page[Transaction]:
         """Deposits and refunds matching ``where`` (``TransactionFilter.matches``), newest
@@ -214,6 +233,7 @@ class PaymentsUnitOfWork(
     HasRefunds,
     HasStudioPayments,
     HasTransactions,
+    HasGatewayEvents,
     HasLoyalty,  # an invoice holds, spends and releases loyalty points
     HasOutbox,
     HasPaymentJobs,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from booking_domain.payments.gateway_events import GatewayEvent
 from booking_domain.payments.invoices import DepositInvoice, InvoiceKind, InvoiceStatus
 from booking_domain.payments.receipts import ReceivedPayment
 from booking_domain.payments.refunds import Refund
@@ -50,7 +51,43 @@ def payment_received_event(
                 "method": payment.method.value,
                 "outcome": payment.outcome.value,
                 "receivedAt": utc_text(payment.received_at),
+                "gateway": payment.gateway,
             }
+        },
+        audience=(invoice.customer_id, invoice.artist_user_id),
+    )
+
+
+def payment_disputed_event(
+    invoice: DepositInvoice,
+    payment: ReceivedPayment,
+    event: GatewayEvent,
+    now: datetime,
+    *,
+    sequence: int,
+) -> OutboxEvent:
+    """``payment.disputed``: the payer's bank disputes a payment we recorded (a chargeback);
+    the gateway's reason and the disputed amount beside the payment."""
+    disputed = event.amount or payment.amount
+    return OutboxEvent(
+        id=EventId(new_uuid7(int(now.timestamp() * 1000))),
+        type="payment.disputed",
+        occurred_at=now,
+        subject=payment_subject(invoice),
+        sequence=sequence,
+        data={
+            "payment": {
+                "paymentId": payment.payment_id,
+                "invoiceId": payment.invoice_id,
+                "bookingId": str(invoice.booking_id),
+                "amount": money_data(payment.amount),
+                "gateway": payment.gateway,
+            },
+            "dispute": {
+                "eventId": event.event_id,
+                "amount": money_data(disputed),
+                "reason": event.reason,
+            },
         },
         audience=(invoice.customer_id, invoice.artist_user_id),
     )
@@ -111,6 +148,7 @@ def refund_event(refund: Refund, change: str, now: datetime, *, sequence: int) -
                 "amount": money_data(refund.amount),
                 "status": refund.status.value,
                 "paymentId": refund.payment_id,
+                "gateway": refund.gateway,
                 "reason": refund.reason,
             }
         },

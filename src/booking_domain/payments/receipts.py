@@ -66,6 +66,7 @@ class ReceivedPayment:
     method: PaymentMethod
     outcome: PaymentOutcome
     received_at: datetime
+    gateway: str = "qpay"  # the gateway that took it (``ProviderPayment.gateway``)
 
 
 def paid_payments(check: PaymentCheck) -> tuple[ProviderPayment, ...]:
@@ -182,5 +183,6 @@ def _receipt(
         method=payment.method,
         outcome=outcome,
         received_at=now,
+        gateway=payment.gateway,
     )
     return Receipt(booking, invoice, tuple(steps), record)

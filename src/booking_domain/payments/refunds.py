@@ -73,6 +73,7 @@ class Refund:
     settled_at: datetime | None = None
     settled_by: UserId | None = None
     settlement_note: str | None = None
+    gateway: str = "qpay"  # the gateway of the payment it returns (``ReceivedPayment``)
 
     def __post_init__(self) -> None:
         require_aware(self.created_at, "created_at")
@@ -134,6 +135,7 @@ def plan_refund(
         reason=reason,
         created_at=now,
         updated_at=now,
+        gateway="qpay" if chosen is None else chosen.gateway,
     )
 
 

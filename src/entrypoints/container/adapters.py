@@ -63,6 +63,7 @@ PORTS = (
     "images",
     "gateway",
     "deposit_currencies",  # the gateway's ``currencies``: what a deposit may be asked in
+    "gateway_event_reader",  # Stripe's webhook deliveries verified (None: Stripe off)
     "email",
     "sms",
     "sms_reports",
@@ -272,6 +273,7 @@ class PostgresAdapters(_CommonAdapters):
     )
     gateway = payments.provided.gateway
     deposit_currencies = payments.provided.gateway.currencies
+    gateway_event_reader = payments.provided.event_reader
     relay = providers.Singleton(_relay, feed, redis, _CommonAdapters.settings)
     open = providers.Coroutine(_open_postgres, database, replica)
     close = providers.Coroutine(
@@ -325,6 +327,7 @@ class InMemoryAdapters(_CommonAdapters):
     )
     gateway = payments.provided.gateway
     deposit_currencies = payments.provided.gateway.currencies
+    gateway_event_reader = payments.provided.event_reader
     open = providers.Coroutine(_nothing_to_open)
     close = providers.Coroutine(
         _close_memory,

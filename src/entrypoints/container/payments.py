@@ -1,7 +1,11 @@
-"""Which payment gateway a deployment talks to (``INKSLOT_PAYMENT_GATEWAY``): the sandbox
-(the local profile's QPay stand-in, its books in the deployment's database), QPay itself
-(this process holds the credentials; the token is shared through the database), or the
-payment edge (which holds them; requests signed with ``INKSLOT_PAYMENT_EDGE_SECRET``)."""
+"""Which payment gateways a deployment talks to (docs/payments.md, "Choosing gateways").
+
+The road to QPay (``INKSLOT_PAYMENT_GATEWAY``): the sandbox (the local profile's QPay
+stand-in, its books in the deployment's database), QPay itself (this process holds the
+credentials; the token is shared through the database), the payment edge (which holds
+them; requests signed with ``INKSLOT_PAYMENT_EDGE_SECRET``), or none. Stripe beside it
+when ``INKSLOT_STRIPE_SECRET_KEY`` is set: both then answer as one gateway
+(``adapters.payments.routing``), QPay taking the tögrög and Stripe its currencies."""
 
 from __future__ import annotations
 
@@ -12,12 +16,20 @@ import httpx
 
 from adapters.payments.edge import EdgeGateway
 from adapters.payments.qpay import InMemoryProviderTokenStore, QPayCredentials, QPayGateway
+from adapters.payments.routing import Route, RoutedGateway
 from adapters.payments.sandbox import InMemorySandboxLedger, SandboxGateway
+from adapters.payments.stripe_gateway import DEFAULT_CURRENCIES, StripeGateway, is_stripe_id
+from adapters.payments.stripe_webhooks import StripeWebhook
 from adapters.postgres.database import Database
 from adapters.postgres.provider_tokens import PostgresTokenStore
 from adapters.postgres.sandbox import PostgresSandboxLedger
 from adapters.tls import verifying_context
-from booking_domain.payments import PaymentGateway, ProviderTokenStore, SandboxLedger
+from booking_domain.payments import (
+    GatewayEventReader,
+    PaymentGateway,
+    ProviderTokenStore,
+    SandboxLedger,
+)
 from booking_domain.shared import Clock, SecretBox
 from entrypoints.settings import Settings
 
@@ -30,6 +42,7 @@ class Payments:
     gateway: PaymentGateway
     sandbox: SandboxGateway | None
     close: Callable[[], Awaitable[None]]
+    event_reader: GatewayEventReader | None = None  # Stripe's webhooks, when Stripe is on
 
 
 def payments_for(
@@ -37,6 +50,33 @@ def payments_for(
 ) -> Payments:
     """``database``: where the sandbox keeps its books and QPay's token is shared, sealed by
     ``secrets`` (None for both: in memory, for memory adapters)."""
+    qpay = None if settings.gateway == "none" else _qpay_for(settings, clock, database, secrets)
+    if not settings.stripe_secret_key:
+        if qpay is None:
+            raise ValueError("no payment gateway is enabled")
+        return qpay
+    stripe = StripeGateway(
+        settings.stripe_secret_key,
+        currencies=settings.stripe_currencies or DEFAULT_CURRENCIES,
+        api_base=settings.stripe_api_url,
+    )
+    routes = [Route("stripe", stripe, is_stripe_id)]
+    reader = StripeWebhook(settings.stripe_webhook_secret or "")
+    if qpay is None:
+        return Payments(RoutedGateway(routes), None, stripe.close, reader)
+    routes.insert(0, Route("qpay", qpay.gateway, lambda provider_id: not is_stripe_id(provider_id)))
+    first = qpay
+
+    async def close() -> None:
+        await first.close()
+        await stripe.close()
+
+    return Payments(RoutedGateway(routes), qpay.sandbox, close, reader)
+
+
+def _qpay_for(
+    settings: Settings, clock: Clock, database: Database | None, secrets: SecretBox | None
+) -> Payments:
     if settings.gateway == "qpay":
         credentials = QPayCredentials(
             settings.qpay_base_url,

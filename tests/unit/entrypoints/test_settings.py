@@ -89,8 +89,29 @@ def test_each_payment_gateway_needs_its_settings_and_the_sandbox_stays_local() -
         load_settings({**edge, "INKSLOT_PAYMENT_EDGE_SECRET": "short"})
     settings = load_settings({**edge, "INKSLOT_PAYMENT_EDGE_SECRET": "e" * 40})
     assert settings.gateway == "edge"
-    with pytest.raises(SettingsError, match="sandbox, qpay or edge"):
+    with pytest.raises(SettingsError, match="sandbox, qpay, edge or none"):
         load_settings({"INKSLOT_PAYMENT_GATEWAY": "paypal"})
+
+
+def test_stripe_needs_its_webhook_secret_the_fake_stays_local_and_some_gateway_is_on() -> None:
+    key = {"INKSLOT_STRIPE_SECRET_KEY": "sk_test_x"}
+    with pytest.raises(SettingsError, match="INKSLOT_STRIPE_WEBHOOK_SECRET"):
+        load_settings(key)
+    both = load_settings({**key, "INKSLOT_STRIPE_WEBHOOK_SECRET": "whsec_x"})
+    assert (both.gateway, both.stripe_secret_key) == ("sandbox", "sk_test_x")
+    assert "sk_test_x" not in repr(both) and "whsec_x" not in repr(both)
+    with pytest.raises(SettingsError, match="leaves no gateway"):
+        load_settings({"INKSLOT_PAYMENT_GATEWAY": "none"})
+    with pytest.raises(SettingsError, match="STRIPE_FAKE is for the local profile only"):
+        load_settings({"INKSLOT_PROFILE": "production", "INKSLOT_STRIPE_FAKE": "1"})
+    alone = load_settings({"INKSLOT_PAYMENT_GATEWAY": "none", "INKSLOT_STRIPE_FAKE": "1"})
+    assert (alone.gateway, alone.stripe_fake) == ("none", True)
+    currencies = load_settings(
+        {**key, "INKSLOT_STRIPE_WEBHOOK_SECRET": "w", "INKSLOT_STRIPE_CURRENCIES": "usd, EUR"}
+    )
+    assert currencies.stripe_currencies == frozenset({"USD", "EUR"})
+    with pytest.raises(SettingsError, match="ISO 4217"):
+        load_settings({"INKSLOT_STRIPE_CURRENCIES": "dollars"})
 
 
 def test_notification_channels_are_chosen_by_settings_and_production_needs_smtp() -> None:

@@ -8,6 +8,7 @@ from functools import cached_property
 from adapters.memory.parts import loyalty, over_table
 from adapters.memory.payments import (
     PAYMENT_JOBS,
+    InMemoryGatewayEventLog,
     InMemoryInvoiceRepository,
     InMemoryPaymentJobs,
     InMemoryReceivedPaymentRepository,
@@ -32,6 +33,7 @@ class Part(loyalty.Part):
             uow.staged("studio_payments"), uow.staged("studio_receipt_counters")
         )
     )
+    gateway_events = over_table(InMemoryGatewayEventLog, "gateway_events")
     transactions = cached_property(
         lambda uow: InMemoryTransactionLedger(uow.staged("invoices"), uow.staged("refunds"))
     )

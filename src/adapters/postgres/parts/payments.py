@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from adapters.postgres.gateway_events import PostgresGatewayEventLog
 from adapters.postgres.ledger import PostgresTransactionLedger
 from adapters.postgres.parts import loyalty, on_connection, with_jobs
 from adapters.postgres.payments import (
@@ -22,6 +23,7 @@ class Part(loyalty.Part):
     refunds = on_connection(PostgresRefundRepository)
     studio_payments = on_connection(PostgresStudioPaymentRepository)
     transactions = on_connection(PostgresTransactionLedger)
+    gateway_events = on_connection(PostgresGatewayEventLog)
 
 
 SERVES: type[PaymentsUnitOfWork] = Part

@@ -88,6 +88,8 @@ received_payments = sa.Table(
     sa.Column("method", sa.Text, nullable=False),
     sa.Column("outcome", sa.Text, nullable=False),
     sa.Column("processed_at", sa.DateTime(timezone=True), nullable=False),
+    # The gateway that took it ("qpay", "stripe"): the ledger's and reconciliation's key.
+    sa.Column("gateway", sa.Text, nullable=False, server_default="qpay"),
     sa.Column("callback_payload", sa.Text, nullable=False),
     sa.Column("check_payload", sa.Text, nullable=False),
     sa.Column(
@@ -98,6 +100,22 @@ received_payments = sa.Table(
 )
 
 # The sandbox gateway's own books (the local profile's stand-in for QPay; empty elsewhere).
+# What gateways sent us by themselves (Stripe's webhooks), each event once: its gateway's id
+# is the key a repeated delivery meets. The raw body is kept as evidence.
+gateway_events = sa.Table(
+    "gateway_events",
+    metadata,
+    sa.Column("gateway", sa.Text, primary_key=True),
+    sa.Column("event_id", sa.Text, primary_key=True),
+    sa.Column("type", sa.Text, nullable=False),
+    sa.Column("kind", sa.Text, nullable=False),
+    sa.Column("invoice_id", sa.Text, nullable=True),
+    sa.Column("payment_id", sa.Text, nullable=True),
+    sa.Column("occurred_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("received_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("payload", sa.Text, nullable=False),
+)
+
 sandbox_invoices = sa.Table(
     "sandbox_invoices",
     metadata,
@@ -151,6 +169,7 @@ refunds = sa.Table(
     sa.Column("status", sa.Text, nullable=False),
     sa.Column("payment_id", sa.Text, nullable=True),
     sa.Column("method", sa.Text, nullable=True),
+    sa.Column("gateway", sa.Text, nullable=False, server_default="qpay"),
     sa.Column("reason", sa.Text, nullable=False),
     sa.Column("settled_at", sa.DateTime(timezone=True), nullable=True),
     refers_to("settled_by", "users.id", ondelete=None, nullable=True),

@@ -15,6 +15,7 @@ from booking_domain.payments.use_cases.booking_invoices import (
 )
 from booking_domain.payments.use_cases.callbacks import HandleCallback, RecheckPayment
 from booking_domain.payments.use_cases.deps import RECHECK_DELAYS, PaymentsDeps
+from booking_domain.payments.use_cases.gateway_events import HandleGatewayEvent
 from booking_domain.payments.use_cases.invoices import (
     CheckPayment,
     GetPayment,
@@ -56,6 +57,7 @@ class PaymentUseCases(UseCaseBundle[PaymentsDeps]):
     check_payment: CheckPayment
     handle_callback: HandleCallback
     recheck_payment: RecheckPayment
+    handle_gateway_event: HandleGatewayEvent
     withdraw_lapsed_invoices: WithdrawLapsedInvoices
     cancel_invoice_at_provider: CancelInvoiceAtProvider
     plan_refunds: PlanRefunds
@@ -81,6 +83,7 @@ __all__ = [
     "CheckPayment",
     "GetPayment",
     "HandleCallback",
+    "HandleGatewayEvent",
     "InvoiceIssued",
     "IssueBalanceInvoice",
     "ListBookingInvoices",

@@ -138,7 +138,14 @@ class IssueBalanceInvoice(UseCase[PaymentsDeps]):
             bal.require_balance_due(booking, invoices)
             price = await _price_of(uow, booking)
             discounted = bal.prior_discount(invoices)
-            terms = bal.terms_for(booking, price, request.adjustment, request.reason, discounted)
+            terms = bal.terms_for(
+                booking,
+                price,
+                request.adjustment,
+                request.reason,
+                discounted,
+                self._deps.gateway.currencies,
+            )
             if terms.settles:
                 return await self._settle(uow, booking, terms, invoices, actor)
             reserved = bal.reserve_balance(

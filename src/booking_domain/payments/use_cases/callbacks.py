@@ -44,14 +44,23 @@ class HandleCallback(UseCase[PaymentsDeps]):
                 return
             if invoice.status is InvoiceStatus.PAID and await _known(uow, invoice, payment_hint):
                 return
-        if invoice.status not in (InvoiceStatus.OPEN, InvoiceStatus.CANCELLED, InvoiceStatus.PAID):
-            return
-        recorded = await _confirm(self._deps, invoice, without_secret(evidence))
-        if recorded == 0:
-            async with self._deps.uow(read_only=True) as uow:
-                if await _known(uow, invoice, payment_hint):
-                    return  # a concurrent callback recorded it meanwhile
-            await _queue_recheck(self._deps, invoice.id, 1)
+        await confirm_or_recheck(self._deps, invoice, without_secret(evidence), payment_hint)
+
+
+async def confirm_or_recheck(
+    deps: PaymentsDeps, invoice: DepositInvoice, evidence: str, payment_hint: str = ""
+) -> None:
+    """What the provider's word (a callback, a webhook's event) about ``invoice`` leads to:
+    its payments confirmed with the provider, or, when nothing new shows yet, the bounded
+    re-check queued (unless the payment ``payment_hint`` names was recorded meanwhile)."""
+    if invoice.status not in (InvoiceStatus.OPEN, InvoiceStatus.CANCELLED, InvoiceStatus.PAID):
+        return
+    recorded = await _confirm(deps, invoice, evidence)
+    if recorded == 0:
+        async with deps.uow(read_only=True) as uow:
+            if await _known(uow, invoice, payment_hint):
+                return  # a concurrent callback recorded it meanwhile
+        await _queue_recheck(deps, invoice.id, 1)
 
 
 def without_secret(query: str) -> str:

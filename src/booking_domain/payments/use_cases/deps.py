@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from booking_domain.payments.gateway import PaymentGateway
+from booking_domain.payments.gateway_events import GatewayEventReader
 from booking_domain.payments.ports import PaymentsUnitOfWorkFactory, ReceiptDocuments
 from booking_domain.shared.clock import Clock
+from booking_domain.shared.ids import BookingId
 
 # The bounded re-check after a callback the provider's check does not show yet (not
 # polling: it starts only from a callback, and stops): about a minute in all.
@@ -32,3 +34,8 @@ class PaymentsDeps:
     receipt_documents: ReceiptDocuments | None = None
     # ``receipt_url(token)``: the receipt's page the customer's email links to.
     receipt_url: Callable[[str], str] = lambda token: f"/api/v1/receipts/{token}"
+    # ``return_url(booking_id)``: the booking's page, where a customer paying on the
+    # provider's own page (Stripe Checkout) is sent back to.
+    return_url: Callable[[BookingId], str] = lambda booking_id: f"/bookings/{booking_id}"
+    # Stripe's webhook deliveries, verified and read (None: Stripe is not enabled here).
+    gateway_event_reader: GatewayEventReader | None = None

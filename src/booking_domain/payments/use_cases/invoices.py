@@ -116,6 +116,7 @@ class RequestDepositInvoice(UseCase[PaymentsDeps]):
                 now=now,
                 token_hash=inv.hash_callback_token(token),
                 idempotency_key=idempotency_key,
+                currencies=self._deps.gateway.currencies,
             )
             reserved = await redeemed(uow, booking, reserved, redeem_points, now)
             await uow.invoices.add(reserved)
@@ -185,6 +186,7 @@ async def issue_at_provider(
         amount=reserved.amount,
         description=description,
         callback_url=deps.callback_url(reserved.number, token),
+        return_url=deps.return_url(reserved.booking_id),
     )
     try:
         return await deps.gateway.create_invoice(request)

@@ -86,7 +86,8 @@ PaymentsDep = NamedDependency[PaymentUseCases]
 NOTHING_LEFT = "Nothing is left to pay: no invoice is made; the booking now shows paidInFull: true"
 SandboxDep = NamedDependency[SandboxBank]
 
-InvoicePath = Annotated[str, Parameter(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9-]+$")]
+# A provider's invoice id: a UUID (QPay) or a Checkout Session's id (Stripe: cs_test_...).
+InvoicePath = Annotated[str, Parameter(min_length=1, max_length=255, pattern=r"^[A-Za-z0-9_-]+$")]
 IdempotencyKey = Annotated[
     str | None,
     HeaderParameter(

@@ -8,6 +8,7 @@ from entrypoints.http.payments.controller import (
     SettlementsController,
     TransactionsController,
 )
+from entrypoints.http.payments.stripe_events import StripeEventsController
 from entrypoints.http.payments.studio import ReceiptLinkController, StudioPaymentsController
 from entrypoints.http.routes import Routes
 
@@ -18,6 +19,7 @@ ROUTES = Routes(
         PaymentsController,
         ReceiptLinkController,
         PaymentCallbackController,
+        StripeEventsController,
         SettlementsController,
         TransactionsController,
     ),
