@@ -121,7 +121,9 @@ class StripeGateway(PaymentGateway):
         session = await _call(self._stripe.v1.checkout.sessions.create_async(params, options))
         url = str(session.url)
         link = DeepLink("card", "Pay by card", "", url)
-        return IssuedInvoice(session.id, url, qr_png_base64(url), url, (link,), raw=str(session))
+        return IssuedInvoice(
+            session.id, url, qr_png_base64(url), url, (link,), raw=str(session), gateway="stripe"
+        )
 
     async def check_payments(self, invoice_id: str) -> PaymentCheck:
         params: Any = {"expand": ["payment_intent"]}

@@ -48,7 +48,9 @@ class DeepLink:
 @dataclass(frozen=True, slots=True)
 class IssuedInvoice:
     """What the provider made: its id, the QR payload and image (base64 PNG), a short URL
-    and one deep link per bank app."""
+    and one deep link per bank app (Stripe: its hosted payment page as the URL, the link
+    and the QR code's text); ``gateway`` the provider's name (``qpay``, ``stripe``), which
+    says how a customer pays it."""
 
     invoice_id: str
     qr_text: str
@@ -56,6 +58,7 @@ class IssuedInvoice:
     short_url: str
     deep_links: tuple[DeepLink, ...]
     raw: str = ""
+    gateway: str = "qpay"
 
     def as_data(self) -> dict[str, JsonValue]:
         """The invoice as JSON data: camelCase keys, deep links as a list of objects. A form
@@ -71,11 +74,13 @@ class IssuedInvoice:
             "shortUrl": self.short_url,
             "raw": self.raw,
             "deepLinks": links,
+            "gateway": self.gateway,
         }
 
     @classmethod
     def of_data(cls, data: Mapping[str, Any]) -> IssuedInvoice:
-        """The invoice from :meth:`as_data`'s form (``raw`` may be missing: older rows)."""
+        """The invoice from :meth:`as_data`'s form (``raw`` and ``gateway`` may be missing:
+        older rows, all QPay's)."""
         links = tuple(
             DeepLink(str(d["name"]), str(d["description"]), str(d["logo"]), str(d["link"]))
             for d in data["deepLinks"]
@@ -87,6 +92,7 @@ class IssuedInvoice:
             str(data["shortUrl"]),
             links,
             str(data.get("raw", "")),
+            str(data.get("gateway", "qpay")),
         )
 
 

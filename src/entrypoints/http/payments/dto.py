@@ -105,8 +105,10 @@ class TransactionView(View, frozen=True):
 
 
 class InvoiceView(View, frozen=True):
-    """A deposit or balance invoice (``kind``): pay it by scanning ``qrImage`` (base64 PNG of
-    ``qrText``) in a bank app, or by opening ``shortUrl`` or a deep link on the phone."""
+    """A deposit or balance invoice (``kind``): with ``gateway`` qpay, pay it by scanning
+    ``qrImage`` (base64 PNG of ``qrText``) in a bank app, or by opening ``shortUrl`` or a
+    deep link on the phone; with ``gateway`` stripe, open ``shortUrl`` (Stripe's hosted
+    card page; the QR code carries the same address, for paying on a phone)."""
 
     invoice_id: str
     number: str
@@ -138,6 +140,7 @@ class InvoiceView(View, frozen=True):
     points_redeemed: int = 0
     discount: int = 0
     prior_discount: int = 0
+    gateway: str = "qpay"  # qpay | stripe: how the customer pays it
 
     @classmethod
     def of(cls, view: PaymentView) -> InvoiceView:
@@ -185,6 +188,7 @@ class InvoiceView(View, frozen=True):
             points_redeemed=invoice.points,
             discount=invoice.discount,
             prior_discount=invoice.prior_discount,
+            gateway="qpay" if issued is None else issued.gateway,
         )
 
 

@@ -71,6 +71,9 @@ BOOKING_STATE_TEXTS: Final = {
     ),
     "payDeposit": "Pay the deposit of {amount} with QPay",
     "scanQr": "Scan the QR code with your bank app, or open your bank's app below.",
+    "payDepositCard": "Pay the deposit of {amount} by card",
+    "payOnStripe": "You pay on Stripe's secure page, then come back here; we never see your card.",
+    "payByCard": "Pay by card",
 }
 
 

@@ -35,6 +35,12 @@
     await show(booking);
     if (signedIn) $("mine-title").focus();
     followAction();
+    // Back from Stripe's card page (its success URL adds paid=1): paid already (Stripe's
+    // event came first), the page says so; else the invoice is checked now, as "I have
+    // paid" does.
+    if (new URLSearchParams(location.search).get("paid") !== "1") return;
+    if (state.booking && state.booking.amountPaid > 0) status(T.paid);
+    else if (state.invoice) $("check-payment").click();
   }
 
   async function show(booking) {

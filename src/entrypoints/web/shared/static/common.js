@@ -359,10 +359,13 @@ window.Inkslot = (() => {
       "Idempotency-Key": "deposit-" + booking.id,
     });
     const amount = invoice.currency + " " + (invoice.amount / 100).toLocaleString(intlLang);
-    $("deposit-title").textContent = say(T.payDeposit, { amount });
+    // A card invoice (Stripe's) is paid on Stripe's own page: one link, no QR code to scan.
+    const card = invoice.gateway === "stripe";
+    $("deposit-title").textContent = say(card ? T.payDepositCard : T.payDeposit, { amount });
+    $("deposit-hint").textContent = card ? T.payOnStripe : T.scanQr;
     // The image QPay drew (base64 PNG); no image, no QR code: the bank apps' links remain.
-    $("qr").hidden = !invoice.qrImage;
-    if (invoice.qrImage) {
+    $("qr").hidden = card || !invoice.qrImage;
+    if (!card && invoice.qrImage) {
       $("qr").src = invoice.qrImage.startsWith("data:") ? invoice.qrImage : "data:image/png;base64," + invoice.qrImage;
     }
     const links = $("bank-links");
@@ -371,7 +374,7 @@ window.Inkslot = (() => {
       const item = document.createElement("li");
       const a = document.createElement("a");
       a.href = bank.link;
-      a.textContent = bank.description || bank.name;
+      a.textContent = card ? T.payByCard : bank.description || bank.name;
       a.rel = "noopener";
       item.appendChild(a);
       links.appendChild(item);
