@@ -17,6 +17,9 @@ runs with bash (``-euo pipefail``) from the clone's root, given what a reader ha
 
 The telegram walk needs ``make run`` started with the bot's settings (docs/telegram.md,
 "Trying it locally") and ``--fake`` the fake Bot API's URL; without ``--fake`` it is skipped.
+The stripe walk needs ``make run`` started as docs/payments.md's "Trying Stripe locally"
+starts it (``INKSLOT_STRIPE_FAKE=1 INKSLOT_PLATFORM_FEE_PERCENT=10``) and ``--stripe``;
+without it, it is skipped.
 Prints one line per walk and exits 1 if any failed.
 """
 
@@ -96,7 +99,10 @@ def _without_activity(value: Any) -> Any:
 
 
 def _retired(item: Any) -> bool:
-    return isinstance(item, dict) and item.get("status") in {"retired", "archived"}
+    """Retired, archived, or put away (a service a walk offered, then made inactive)."""
+    if not isinstance(item, dict):
+        return False
+    return item.get("status") in {"retired", "archived"} or item.get("active") is False
 
 
 _TOKENS: dict[str, str] = {}  # the demo accounts' access tokens, signed in once (limits)
@@ -192,6 +198,9 @@ def main() -> int:
     )
     parser.add_argument("--base", default="http://127.0.0.1:8000/api/v1")
     parser.add_argument("--fake", help="the fake Bot API's URL, for the telegram walk")
+    parser.add_argument(
+        "--stripe", action="store_true", help="make run has the fake Stripe (the stripe walk)"
+    )
     parser.add_argument("walks", nargs="*", help="the walks to run, in this order (default: all)")
     args = parser.parse_args()
     found = {
@@ -212,6 +221,9 @@ def main() -> int:
     for name in names:
         if name == "telegram" and not args.fake:
             print(f"{name:20} skipped (no --fake)")
+            continue
+        if name == "stripe" and not args.stripe:
+            print(f"{name:20} skipped (no --stripe)")
             continue
         returncode, output, seconds = run(name, env)
         now, written = demo_data(args.base, found), _untracked() - files

@@ -120,10 +120,17 @@ LOCAL_BOT = {
 }
 
 
+# docs/payments.md, "Trying Stripe locally": how its reader starts `make run`.
+STRIPE_RUN = {"INKSLOT_STRIPE_FAKE": "1", "INKSLOT_PLATFORM_FEE_PERCENT": "10"}
+
+
 @contextmanager
 def _walk_services(name: str, home: Path) -> Iterator[dict[str, str]]:
     """What a walk's reader has running besides ``make run``, and the variables they
     exported (none for most walks)."""
+    if name == "stripe":  # docs/payments.md, "Trying Stripe locally"
+        yield dict(STRIPE_RUN)
+        return
     if name != "telegram":
         yield {}
         return
