@@ -62,6 +62,7 @@ from entrypoints.from_settings import (
     lockout_policy,
     lookup_budget,
     notification_retries,
+    payouts_page_url,
     receipt_url,
     session_policy,
     telegram_bot,
@@ -108,7 +109,11 @@ class Contexts:
     payments: Annotated[
         PaymentUseCases,
         FromSettings(
-            callback_url=callback_url, receipt_url=receipt_url, return_url=booking_page_url
+            callback_url=callback_url,
+            receipt_url=receipt_url,
+            return_url=booking_page_url,
+            fee_rule=fee_rule,
+            payouts_page_url=payouts_page_url,
         ),
     ]
     calendars: Annotated[

@@ -67,6 +67,11 @@ def booking_page_url(settings: Settings) -> BookingPageUrl:
     return BookingPageUrl(settings.web_url)
 
 
+def payouts_page_url(settings: Settings) -> str:
+    """The artist's console page of payouts, where Stripe's onboarding sends them back."""
+    return settings.web_url + "/console/payouts"
+
+
 def receipt_url(settings: Settings) -> ReceiptUrl:
     return ReceiptUrl(settings.base_url + RECEIPTS_PATH)
 

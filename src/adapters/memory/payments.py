@@ -25,10 +25,15 @@ from booking_domain.payments import (
     RefundRepository,
     RefundStatus,
 )
+from booking_domain.payments.connect import PayoutAccount
 from booking_domain.payments.gateway_events import GatewayEvent
 from booking_domain.payments.invoices import note_check
 from booking_domain.payments.ledger import Transaction, TransactionFilter
-from booking_domain.payments.ports import GatewayEventLog, TransactionLedger
+from booking_domain.payments.ports import (
+    GatewayEventLog,
+    PayoutAccountRepository,
+    TransactionLedger,
+)
 from booking_domain.payments.refunds import outstanding
 from booking_domain.shared.errors import ConflictError
 from booking_domain.shared.ids import BookingId, UserId
@@ -216,3 +221,21 @@ class InMemoryGatewayEventLog(TableRepository[tuple[str, str], GatewayEvent], Ga
             return False
         self._rows.put(key, event)
         return True
+
+
+class InMemoryPayoutAccountRepository(
+    TableRepository[tuple[UserId, str], PayoutAccount], PayoutAccountRepository
+):
+    async def get(
+        self, artist_user_id: UserId, gateway: str, *, for_update: bool = False
+    ) -> PayoutAccount | None:
+        return self._rows.get((artist_user_id, gateway))
+
+    async def add(self, account: PayoutAccount) -> None:
+        key = (account.artist_user_id, account.gateway)
+        if self._rows.get(key) is not None:
+            raise ConflictError("the artist has a payout account at this gateway")
+        self._rows.put(key, account)
+
+    async def update(self, account: PayoutAccount) -> None:
+        self._rows.put((account.artist_user_id, account.gateway), account)

@@ -65,6 +65,8 @@ class InMemoryPayoutLedger(PayoutLedger):
         return BookingMoney(
             collected=sums[EntryKind.COLLECTED], fees=sums[EntryKind.FEE],
             refunded=sums[EntryKind.REFUNDED], fees_returned=sums[EntryKind.FEE_RETURNED],
+            transferred=sums[EntryKind.TRANSFERRED],
+            transfers_reversed=sums[EntryKind.TRANSFER_REVERSED],
         )  # fmt: skip
 
     async def summaries(self, artist_id: ArtistId) -> Sequence[AccountSummary]:

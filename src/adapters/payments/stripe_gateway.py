@@ -46,6 +46,7 @@ from booking_domain.payments import (
     ProviderPayment,
     RefundOutcome,
 )
+from booking_domain.payments.connect import GatewayAccountState, PayoutAccountGateway
 from booking_domain.shared.money import Money
 
 _log = logging.getLogger("inkslot.payments.stripe")
@@ -69,9 +70,14 @@ def is_stripe_id(provider_id: str) -> bool:
     return provider_id.startswith(STRIPE_ID_PREFIXES)
 
 
-class StripeGateway(PaymentGateway):
+class StripeGateway(PaymentGateway, PayoutAccountGateway):
     """``secret_key``: the account's secret API key; ``api_base``: Stripe's API (the local
-    fake's in tests and ``make run``); ``currencies``: the ones it takes invoices in."""
+    fake's in tests and ``make run``); ``currencies``: the ones it takes invoices in.
+
+    Also Stripe Connect's Express accounts (``PayoutAccountGateway``): an artist's account
+    opened, its onboarding link (Stripe's hosted page), and its state."""
+
+    name = "stripe"
 
     def __init__(
         self,
@@ -117,6 +123,12 @@ class StripeGateway(PaymentGateway):
             "success_url": _with_query(back, "paid=1"),
             "cancel_url": back,
         }
+        if request.payee is not None:
+            # A destination charge: Stripe pays the artist's account, keeping our fee.
+            params["payment_intent_data"].update(
+                application_fee_amount=request.payee.fee.amount,
+                transfer_data={"destination": request.payee.account_id},
+            )
         options: Any = {"idempotency_key": f"invoice-{request.number}"}
         session = await _call(self._stripe.v1.checkout.sessions.create_async(params, options))
         url = str(session.url)
@@ -172,6 +184,39 @@ class StripeGateway(PaymentGateway):
             await _call(self._stripe.v1.refunds.create_async(params))
         return RefundOutcome.REFUNDED
 
+    # --- Connect --------------------------------------------------------------------------
+
+    async def open_account(self, reference: str) -> str:
+        params: Any = {
+            "type": "express",
+            "metadata": {"inkslot": reference},
+            "capabilities": {
+                "card_payments": {"requested": True},
+                "transfers": {"requested": True},
+            },
+        }
+        options: Any = {"idempotency_key": f"account-{reference}"}
+        account = await _call(self._stripe.v1.accounts.create_async(params, options))
+        return str(account.id)
+
+    async def onboarding_link(self, account_id: str, return_url: str, refresh_url: str) -> str:
+        params: Any = {
+            "account": account_id,
+            "type": "account_onboarding",
+            "return_url": return_url,
+            "refresh_url": refresh_url,
+        }
+        link = await _call(self._stripe.v1.account_links.create_async(params))
+        return str(link.url)
+
+    async def account_state(self, account_id: str) -> GatewayAccountState:
+        account = await _call(self._stripe.v1.accounts.retrieve_async(account_id))
+        return GatewayAccountState(
+            charges_enabled=bool(account.charges_enabled),
+            payouts_enabled=bool(account.payouts_enabled),
+            details_submitted=bool(account.details_submitted),
+        )
+
 
 class _AlreadyRefundedError(Exception):
     """Stripe's ``charge_already_refunded``: what a refund asked twice finds (the answer
@@ -181,6 +226,7 @@ class _AlreadyRefundedError(Exception):
 def _payment(intent: Any, invoice_id: str | None) -> ProviderPayment:
     state = PaymentState.PAID if intent.status == "succeeded" else PaymentState.NEW
     received = int(intent.amount_received if state is PaymentState.PAID else intent.amount)
+    fee = int(intent.application_fee_amount or 0) if intent.transfer_data else 0
     return ProviderPayment(
         payment_id=str(intent.id),
         state=state,
@@ -189,6 +235,8 @@ def _payment(intent: Any, invoice_id: str | None) -> ProviderPayment:
         invoice_id=invoice_id,
         paid_at=datetime.fromtimestamp(int(intent.created), UTC),
         gateway="stripe",
+        transferred=received - fee if intent.transfer_data else 0,
+        fee=fee,
     )
 
 

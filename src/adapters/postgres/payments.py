@@ -189,6 +189,8 @@ class PostgresReceivedPaymentRepository(OnConnection, ReceivedPaymentRepository)
             "outcome": payment.outcome.value,
             "processed_at": payment.received_at,
             "gateway": payment.gateway,
+            "transferred": payment.transferred,
+            "gateway_fee": payment.fee,
             "callback_payload": evidence.callback,
             "check_payload": evidence.check,
         }
@@ -221,6 +223,8 @@ def _payment(r: Mapping[str, Any]) -> ReceivedPayment:
         outcome=PaymentOutcome(r["outcome"]),
         received_at=r["processed_at"],
         gateway=r["gateway"],
+        transferred=r["transferred"],
+        fee=r["gateway_fee"],
     )
 
 

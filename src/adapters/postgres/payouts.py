@@ -180,6 +180,8 @@ class PostgresPayoutLedger(OnConnection, PayoutLedger):
             collected=sums.get(EntryKind.COLLECTED, 0), fees=sums.get(EntryKind.FEE, 0),
             refunded=sums.get(EntryKind.REFUNDED, 0),
             fees_returned=sums.get(EntryKind.FEE_RETURNED, 0),
+            transferred=sums.get(EntryKind.TRANSFERRED, 0),
+            transfers_reversed=sums.get(EntryKind.TRANSFER_REVERSED, 0),
         )  # fmt: skip
 
     async def summaries(self, artist_id: ArtistId) -> Sequence[AccountSummary]:

@@ -7,7 +7,16 @@ Deposit invoices (``invoices``), what a verified payment does to its booking
 money (docs/product.md, "6. Money, deposits and refunds").
 """
 
+from booking_domain.payments import connect
+from booking_domain.payments.connect import (
+    GatewayAccountState,
+    Payee,
+    PayoutAccount,
+    PayoutAccountGateway,
+    PayoutAccountStatus,
+)
 from booking_domain.payments.errors import (
+    CardPayoutsOffError,
     DepositNotPayableError,
     GatewayEventRefusedError,
     InvoiceInProgressError,
@@ -17,6 +26,7 @@ from booking_domain.payments.errors import (
     PaymentNotFoundError,
     PaymentProviderError,
     PaymentProviderUnavailableError,
+    PayoutAccountForArtistsError,
     RefundNotFoundError,
 )
 from booking_domain.payments.gateway import (
@@ -101,10 +111,12 @@ __all__ = [
     "BalanceSettled",
     "BookingInvoices",
     "CancelOutcome",
+    "CardPayoutsOffError",
     "DeepLink",
     "DepositInvoice",
     "DepositNotPayableError",
     "Evidence",
+    "GatewayAccountState",
     "GatewayEvent",
     "GatewayEventKind",
     "GatewayEventReader",
@@ -118,6 +130,7 @@ __all__ = [
     "InvoiceStatus",
     "IssuedInvoice",
     "NothingToRefundError",
+    "Payee",
     "PaymentCheck",
     "PaymentCheckTooSoonError",
     "PaymentGateway",
@@ -132,6 +145,10 @@ __all__ = [
     "PaymentUseCases",
     "PaymentsUnitOfWork",
     "PaymentsUnitOfWorkFactory",
+    "PayoutAccount",
+    "PayoutAccountForArtistsError",
+    "PayoutAccountGateway",
+    "PayoutAccountStatus",
     "ProviderPayment",
     "ProviderToken",
     "ProviderTokenSlot",
@@ -154,6 +171,7 @@ __all__ = [
     "StudioPaymentId",
     "StudioPaymentRequest",
     "StudioPayments",
+    "connect",
     "invoice_number",
     "invoiceable",
     "provider_amount",

@@ -7,6 +7,7 @@ from booking_domain.shared.errors import (
     ConflictError,
     InvalidInputError,
     NotFoundError,
+    PermissionDeniedError,
     RetryLaterError,
     RuleViolationError,
     ServiceUnavailableError,
@@ -140,3 +141,17 @@ class GatewayEventRefusedError(InvalidInputError):
 
     code = "gateway_event_refused"
     default_message = "This is not a verified event of the payment gateway."
+
+
+class CardPayoutsOffError(NotFoundError):
+    """No gateway here pays artists' own accounts (Stripe is not enabled)."""
+
+    code = "card_payouts_off"
+    default_message = "Card payouts to artists' own accounts are not offered here."
+
+
+class PayoutAccountForArtistsError(PermissionDeniedError):
+    """Only an artist has a payout account (their own)."""
+
+    code = "payout_account_for_artists"
+    default_message = "Only artists connect a payout account."

@@ -17,6 +17,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, Protocol
 
+from booking_domain.payments.connect import Payee
 from booking_domain.shared.money import Money
 from booking_domain.shared.outbox import JsonValue
 
@@ -26,13 +27,16 @@ class InvoiceRequest:
     """``number``: ours, unique per attempt, letters and digits, at most 45 (QPay's
     ``sender_invoice_no``); ``description`` ASCII letters, digits and spaces;
     ``callback_url`` what QPay calls when it is paid; ``return_url`` the page a customer
-    paying on the provider's own page (Stripe Checkout) is sent back to."""
+    paying on the provider's own page (Stripe Checkout) is sent back to; ``payee`` the
+    artist's own account a gateway that pays artists (Stripe Connect) pays the artist's
+    share to, with the platform's fee (none: the platform collects it all)."""
 
     number: str
     amount: Money
     description: str
     callback_url: str
     return_url: str = ""
+    payee: Payee | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +129,10 @@ class ProviderPayment:
     invoice_id: str | None = None
     paid_at: datetime | None = None
     gateway: str = "qpay"
+    # A destination charge's split (minor units of ``amount``'s currency): what the gateway
+    # paid to the artist's own account, and the platform's fee it kept. 0 and 0 otherwise.
+    transferred: int = 0
+    fee: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from uuid import UUID
 from booking_domain.bookings import Booking, HasBookings
 from booking_domain.catalog import HasFlash, HasServices
 from booking_domain.loyalty import HasLoyalty
+from booking_domain.payments.connect import PayoutAccount
 from booking_domain.payments.gateway_events import GatewayEvent
 from booking_domain.payments.invoices import DepositInvoice, InvoiceId
 from booking_domain.payments.ledger import Transaction, TransactionFilter
@@ -127,6 +128,25 @@ class HasRefunds(Protocol):
     def refunds(self) -> RefundRepository: ...
 
 
+class PayoutAccountRepository(Protocol):
+    """Artists' payout accounts at a gateway (``connect.py``), one per artist and gateway."""
+
+    async def get(
+        self, artist_user_id: UserId, gateway: str, *, for_update: bool = False
+    ) -> PayoutAccount | None: ...
+
+    async def add(self, account: PayoutAccount) -> None:
+        """Raises ``ConflictError`` when the artist has one at the gateway already."""
+        ...
+
+    async def update(self, account: PayoutAccount) -> None: ...
+
+
+class HasPayoutAccounts(Protocol):
+    @property
+    def payout_accounts(self) -> PayoutAccountRepository: ...
+
+
 class StudioPaymentRepository(Protocol):
     """Payments taken in the studio (``studio.py``) and their receipts' numbers."""
 
@@ -234,6 +254,7 @@ class PaymentsUnitOfWork(
     HasStudioPayments,
     HasTransactions,
     HasGatewayEvents,
+    HasPayoutAccounts,
     HasLoyalty,  # an invoice holds, spends and releases loyalty points
     HasOutbox,
     HasPaymentJobs,

@@ -52,10 +52,23 @@ def payment_received_event(
                 "outcome": payment.outcome.value,
                 "receivedAt": utc_text(payment.received_at),
                 "gateway": payment.gateway,
+                **_split(payment),
             }
         },
         audience=(invoice.customer_id, invoice.artist_user_id),
     )
+
+
+def _split(payment: ReceivedPayment) -> dict[str, JsonValue]:
+    """A destination charge's split: what the gateway paid the artist's own account, and the
+    platform's fee it kept (nothing for a payment the platform collected whole)."""
+    if not (payment.transferred or payment.fee):
+        return {}
+    currency = payment.amount.currency
+    return {
+        "transferred": money_data(Money(payment.transferred, currency)),
+        "fee": money_data(Money(payment.fee, currency)),
+    }
 
 
 def payment_disputed_event(

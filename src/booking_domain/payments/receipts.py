@@ -67,6 +67,10 @@ class ReceivedPayment:
     outcome: PaymentOutcome
     received_at: datetime
     gateway: str = "qpay"  # the gateway that took it (``ProviderPayment.gateway``)
+    # A destination charge's split (``ProviderPayment``): paid by the gateway to the
+    # artist's own account, and the platform's fee it kept (minor units; 0 otherwise).
+    transferred: int = 0
+    fee: int = 0
 
 
 def paid_payments(check: PaymentCheck) -> tuple[ProviderPayment, ...]:
@@ -184,5 +188,7 @@ def _receipt(
         outcome=outcome,
         received_at=now,
         gateway=payment.gateway,
+        transferred=payment.transferred,
+        fee=payment.fee,
     )
     return Receipt(booking, invoice, tuple(steps), record)

@@ -32,6 +32,10 @@ class Collected:
     payment_id: str  # the gateway's id of the payment
     amount: Money
     gateway: str
+    # A destination charge (Stripe Connect): what the gateway paid the artist's own account
+    # and the platform's fee it kept; None for money the platform collected whole.
+    transferred: Money | None = None
+    fee: Money | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +59,10 @@ def cue_of(event: OutboxEvent) -> Cue | None:
         if booking is None or paid is None or not payment_id or paid.is_zero:
             return None
         gateway = text_of(payment, "gateway") or FIRST_GATEWAY
-        return Collected(event.id, BookingId(booking), payment_id, paid, gateway)
+        transferred, fee = money_of(payment, "transferred"), money_of(payment, "fee")
+        if transferred is None or fee is None:  # collected by the platform, whole
+            transferred = fee = None
+        return Collected(event.id, BookingId(booking), payment_id, paid, gateway, transferred, fee)
     if event.type in ("refund.completed", "refund.settled"):
         refund = part(event.data, "refund")
         booking, back = uuid_of(refund, "bookingId"), money_of(refund, "amount")

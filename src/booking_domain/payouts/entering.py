@@ -2,13 +2,19 @@
 entered"): each cue's entries, by the rules of ``fees`` and ``ledger``.
 
 - **Collected**: ``collected`` (+ the payment) and ``fee`` (- the rule's fee on it, when
-  above zero), under the keys ``collected/<gateway>/<payment id>`` and ``fee/...``.
+  above zero), under the keys ``collected/<gateway>/<payment id>`` and ``fee/...``. A
+  destination charge (the gateway paid the artist's share straight to their own account)
+  enters the fee the gateway kept instead of the rule's, and ``transferred`` (- that
+  share, ``transferred/...``): the platform owes nothing of it.
 - **Paid back**: ``refunded`` (- the refund, capped at what the ledger holds collected and
   not yet refunded on the booking) and ``fee_returned`` (+ what the platform no longer
   keeps of the booking's fees, ``fees.fee_kept``), under ``refunded/<refund id>``. Money
   collected before the ledger began was never entered, so its refund is not either: a
   refund of a payment the ledger has no ``collected`` entry of enters nothing (the
-  follower asks), and one that names no payment is capped as above.
+  follower asks), and one that names no payment is capped as above. Where the gateway
+  paid the artist's own account, the refund took back that transfer in proportion
+  (``transfer_reversed``, + what the artist's account no longer keeps of the booking's
+  transfers, by the same proportion as the fee).
 """
 
 from __future__ import annotations
@@ -41,9 +47,14 @@ def collection_entries(
 ) -> list[Entry]:
     key = collected_key(cue)
     entries = [_entry(artist_id, EntryKind.COLLECTED, cue.amount, key, cue, now)]
-    fee = rule.fee_for(cue.amount)
+    fee = rule.fee_for(cue.amount) if cue.fee is None else cue.fee
     if not fee.is_zero:
         entries.append(_entry(artist_id, EntryKind.FEE, fee, f"fee/{key}", cue, now))
+    if cue.transferred is not None and not cue.transferred.is_zero:
+        share = cue.transferred
+        entries.append(
+            _entry(artist_id, EntryKind.TRANSFERRED, share, f"transferred/{key}", cue, now)
+        )
     return entries
 
 
@@ -61,6 +72,12 @@ def refund_entries(
     if returned > 0:
         fee_back = Money(returned, currency)
         entries.append(_entry(artist_id, EntryKind.FEE_RETURNED, fee_back, f"fee/{key}", cue, now))
+    kept_transfer = fee_kept(booking.transferred, booking.collected, booking.refunded + back)
+    reversed_now = booking.transferred - kept_transfer - booking.transfers_reversed
+    if reversed_now > 0:
+        taken_back = Money(reversed_now, currency)
+        kind, reversal = EntryKind.TRANSFER_REVERSED, f"transferred/{key}"
+        entries.append(_entry(artist_id, kind, taken_back, reversal, cue, now))
     return entries
 
 

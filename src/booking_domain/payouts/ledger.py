@@ -15,7 +15,9 @@ Rules:
 - Each entry has a ``key`` naming what caused it (a payment, a refund, a payout): an effect
   is entered once, however often its cause is read.
 - Kinds and their signs: ``collected`` (+), ``fee`` (-), ``refunded`` (-),
-  ``fee_returned`` (+), ``payout`` (-).
+  ``fee_returned`` (+), ``payout`` (-), ``transferred`` (-: the gateway paid the artist's
+  own account), ``transfer_reversed`` (+: a refund took part of it back),
+  ``discount_credited`` (+: a discount the platform funded).
 """
 
 from __future__ import annotations
@@ -42,9 +44,22 @@ class EntryKind(StrEnum):
     REFUNDED = "refunded"  # the platform paid money of the artist's back to a customer
     FEE_RETURNED = "fee_returned"  # the fee's share of that refund, given back
     PAYOUT = "payout"  # the platform paid the artist
+    # A destination charge (Stripe Connect): the gateway paid the artist's share straight to
+    # their own account, so the platform does not owe it; a refund takes it back in part.
+    TRANSFERRED = "transferred"
+    TRANSFER_REVERSED = "transfer_reversed"
+    # A discount the platform funded (loyalty points it pays for) credited to the artist.
+    DISCOUNT_CREDITED = "discount_credited"
 
 
-CREDITS = frozenset({EntryKind.COLLECTED, EntryKind.FEE_RETURNED})
+CREDITS = frozenset(
+    {
+        EntryKind.COLLECTED,
+        EntryKind.FEE_RETURNED,
+        EntryKind.TRANSFER_REVERSED,
+        EntryKind.DISCOUNT_CREDITED,
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)

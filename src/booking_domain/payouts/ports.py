@@ -26,6 +26,8 @@ class BookingMoney:
     fees: int = 0
     refunded: int = 0
     fees_returned: int = 0
+    transferred: int = 0  # paid by the gateway straight to the artist's own account
+    transfers_reversed: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -64,6 +64,7 @@ PORTS = (
     "gateway",
     "deposit_currencies",  # the gateway's ``currencies``: what a deposit may be asked in
     "gateway_event_reader",  # Stripe's webhook deliveries verified (None: Stripe off)
+    "payout_gateway",  # artists' own payout accounts, Stripe Connect (None: Stripe off)
     "email",
     "sms",
     "sms_reports",
@@ -274,6 +275,7 @@ class PostgresAdapters(_CommonAdapters):
     gateway = payments.provided.gateway
     deposit_currencies = payments.provided.gateway.currencies
     gateway_event_reader = payments.provided.event_reader
+    payout_gateway = payments.provided.payout_gateway
     relay = providers.Singleton(_relay, feed, redis, _CommonAdapters.settings)
     open = providers.Coroutine(_open_postgres, database, replica)
     close = providers.Coroutine(
@@ -328,6 +330,7 @@ class InMemoryAdapters(_CommonAdapters):
     gateway = payments.provided.gateway
     deposit_currencies = payments.provided.gateway.currencies
     gateway_event_reader = payments.provided.event_reader
+    payout_gateway = payments.provided.payout_gateway
     open = providers.Coroutine(_nothing_to_open)
     close = providers.Coroutine(
         _close_memory,

@@ -27,6 +27,7 @@ from adapters.tls import verifying_context
 from booking_domain.payments import (
     GatewayEventReader,
     PaymentGateway,
+    PayoutAccountGateway,
     ProviderTokenStore,
     SandboxLedger,
 )
@@ -43,6 +44,7 @@ class Payments:
     sandbox: SandboxGateway | None
     close: Callable[[], Awaitable[None]]
     event_reader: GatewayEventReader | None = None  # Stripe's webhooks, when Stripe is on
+    payout_gateway: PayoutAccountGateway | None = None  # Stripe Connect, when Stripe is on
 
 
 def payments_for(
@@ -63,7 +65,7 @@ def payments_for(
     routes = [Route("stripe", stripe, is_stripe_id)]
     reader = StripeWebhook(settings.stripe_webhook_secret or "")
     if qpay is None:
-        return Payments(RoutedGateway(routes), None, stripe.close, reader)
+        return Payments(RoutedGateway(routes), None, stripe.close, reader, stripe)
     routes.insert(0, Route("qpay", qpay.gateway, lambda provider_id: not is_stripe_id(provider_id)))
     first = qpay
 
@@ -71,7 +73,7 @@ def payments_for(
         await first.close()
         await stripe.close()
 
-    return Payments(RoutedGateway(routes), qpay.sandbox, close, reader)
+    return Payments(RoutedGateway(routes), qpay.sandbox, close, reader, stripe)
 
 
 def _qpay_for(

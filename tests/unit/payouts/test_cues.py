@@ -50,6 +50,21 @@ def test_a_payment_received_is_money_collected_for_the_bookings_artist() -> None
     )
     named = cue_of(event("payment.received", payment(gateway="stripe")))
     assert isinstance(named, Collected) and named.gateway == "stripe"
+    assert (named.transferred, named.fee) == (None, None)  # collected whole
+
+
+def test_a_destination_charge_says_what_the_gateway_paid_the_artist_and_kept() -> None:
+    split = payment(
+        gateway="stripe",
+        transferred={"amount": 27_000, "currency": "MNT"},
+        fee={"amount": 3_000, "currency": "MNT"},
+    )
+    cue = cue_of(event("payment.received", split))
+    assert isinstance(cue, Collected)
+    assert (cue.transferred, cue.fee) == (Money(27_000, "MNT"), Money(3_000, "MNT"))
+    half = payment(gateway="stripe", transferred={"amount": 27_000, "currency": "MNT"})
+    alone = cue_of(event("payment.received", half))  # no fee named: not a split
+    assert isinstance(alone, Collected) and (alone.transferred, alone.fee) == (None, None)
 
 
 @pytest.mark.parametrize("kind", ["refund.completed", "refund.settled"])

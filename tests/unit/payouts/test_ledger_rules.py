@@ -54,7 +54,8 @@ class Books:
                 sums[e.kind] += e.amount.amount
         return BookingMoney(
             sums[EntryKind.COLLECTED], sums[EntryKind.FEE], sums[EntryKind.REFUNDED],
-            sums[EntryKind.FEE_RETURNED],
+            sums[EntryKind.FEE_RETURNED], sums[EntryKind.TRANSFERRED],
+            sums[EntryKind.TRANSFER_REVERSED],
         )  # fmt: skip
 
     def enter(self, entries: list[Entry]) -> None:
@@ -129,6 +130,48 @@ def test_a_payment_and_its_refund_in_full_leave_nothing_on_the_account() -> None
     assert books.account.balance == 0
     # A refund of money the ledger never collected (before it began) is not entered.
     assert refund_entries(_paid_back(BOOKINGS[1], 5_000), ARTIST, BookingMoney(), NOW) == []
+
+
+def _destination_charge(booking: BookingId, amount: int, fee: int) -> Collected:
+    """A card payment Stripe paid straight to the artist's own account, keeping ``fee``."""
+    return Collected(
+        EventId(uuid4()), booking, "pi_" + uuid4().hex, Money(amount, "MNT"), "stripe",
+        transferred=Money(amount - fee, "MNT"), fee=Money(fee, "MNT"),
+    )  # fmt: skip
+
+
+charges = st.integers(min_value=50, max_value=10**9).flatmap(
+    lambda amount: st.tuples(st.just(amount), st.integers(min_value=0, max_value=amount))
+)
+
+
+@given(charges, st.lists(st.integers(min_value=1, max_value=10**9), max_size=6), rules)
+def test_money_the_gateway_paid_the_artist_is_never_owed_whatever_is_refunded(
+    charge: tuple[int, int], refunds: list[int], rule: FeeRule
+) -> None:
+    """A destination charge enters the gateway's own fee (whatever the rule says) and what
+    it paid the artist's account: the account owes nothing for it. Refunds, in any number
+    and size, take back the transfer and the fee in proportion: it still owes nothing, and
+    nothing comes back twice or beyond what was taken."""
+    amount, fee = charge
+    booking = BOOKINGS[0]
+    books = Books(rule)
+    entries = collection_entries(_destination_charge(booking, amount, fee), ARTIST, rule, NOW)
+    books.enter(entries)
+    assert {e.kind: e.amount.amount for e in entries}.get(EntryKind.FEE, 0) == fee
+    assert books.account.balance == 0
+    for back in refunds:
+        books.enter(
+            refund_entries(_paid_back(booking, back), ARTIST, books.of_booking(booking), NOW)
+        )
+        held = books.of_booking(booking)
+        assert books.account.balance == sum(e.signed for e in books.entries)
+        assert abs(books.account.balance) <= 1  # proportions round each to a minor unit
+        assert 0 <= held.transfers_reversed <= held.transferred
+        assert 0 <= held.fees_returned <= held.fees
+        if held.refunded == held.collected:
+            assert (held.fees_returned, held.transfers_reversed) == (held.fees, held.transferred)
+            assert books.account.balance == 0
 
 
 def test_a_payout_pays_what_is_owed_and_no_more() -> None:

@@ -11,6 +11,7 @@ from adapters.memory.payments import (
     InMemoryGatewayEventLog,
     InMemoryInvoiceRepository,
     InMemoryPaymentJobs,
+    InMemoryPayoutAccountRepository,
     InMemoryReceivedPaymentRepository,
     InMemoryRefundRepository,
     InMemoryTransactionLedger,
@@ -34,6 +35,7 @@ class Part(loyalty.Part):
         )
     )
     gateway_events = over_table(InMemoryGatewayEventLog, "gateway_events")
+    payout_accounts = over_table(InMemoryPayoutAccountRepository, "connected_accounts")
     transactions = cached_property(
         lambda uow: InMemoryTransactionLedger(uow.staged("invoices"), uow.staged("refunds"))
     )

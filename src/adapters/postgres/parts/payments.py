@@ -12,6 +12,7 @@ from adapters.postgres.payments import (
     PostgresRefundRepository,
     ProcrastinatePaymentJobs,
 )
+from adapters.postgres.payout_accounts import PostgresPayoutAccountRepository
 from adapters.postgres.studio_payments import PostgresStudioPaymentRepository
 from booking_domain.payments.ports import PaymentsUnitOfWork
 
@@ -24,6 +25,7 @@ class Part(loyalty.Part):
     studio_payments = on_connection(PostgresStudioPaymentRepository)
     transactions = on_connection(PostgresTransactionLedger)
     gateway_events = on_connection(PostgresGatewayEventLog)
+    payout_accounts = on_connection(PostgresPayoutAccountRepository)
 
 
 SERVES: type[PaymentsUnitOfWork] = Part

@@ -90,6 +90,10 @@ received_payments = sa.Table(
     sa.Column("processed_at", sa.DateTime(timezone=True), nullable=False),
     # The gateway that took it ("qpay", "stripe"): the ledger's and reconciliation's key.
     sa.Column("gateway", sa.Text, nullable=False, server_default="qpay"),
+    # A destination charge's split: paid by the gateway to the artist's own account, and
+    # the platform's fee it kept (0 and 0 for money the platform collected whole).
+    sa.Column("transferred", sa.BigInteger, nullable=False, server_default="0"),
+    sa.Column("gateway_fee", sa.BigInteger, nullable=False, server_default="0"),
     sa.Column("callback_payload", sa.Text, nullable=False),
     sa.Column("check_payload", sa.Text, nullable=False),
     sa.Column(
@@ -114,6 +118,18 @@ gateway_events = sa.Table(
     sa.Column("occurred_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("received_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("payload", sa.Text, nullable=False),
+)
+
+# Artists' own payout accounts at a gateway (Stripe Connect), one per artist and gateway.
+connected_accounts = sa.Table(
+    "connected_accounts",
+    metadata,
+    sa.Column("artist_user_id", sa.Uuid, sa.ForeignKey("users.id"), primary_key=True),
+    sa.Column("gateway", sa.Text, primary_key=True),
+    sa.Column("account_id", sa.Text, nullable=False, unique=True),
+    sa.Column("status", sa.Text, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
 )
 
 sandbox_invoices = sa.Table(

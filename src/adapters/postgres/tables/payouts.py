@@ -45,11 +45,13 @@ payout_entries = sa.Table(
     refers_to("recorded_by", "users.id", ondelete=None, nullable=True),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.CheckConstraint(
-        "kind IN ('collected', 'fee', 'refunded', 'fee_returned', 'payout')", name="kind_known"
+        "kind IN ('collected', 'fee', 'refunded', 'fee_returned', 'payout', 'transferred',"
+        " 'transfer_reversed', 'discount_credited')",
+        name="kind_known",
     ),
     sa.CheckConstraint(
-        "amount > 0 AND signed = CASE WHEN kind IN ('collected', 'fee_returned')"
-        " THEN amount ELSE -amount END",
+        "amount > 0 AND signed = CASE WHEN kind IN ('collected', 'fee_returned',"
+        " 'transfer_reversed', 'discount_credited') THEN amount ELSE -amount END",
         name="amount_signed",
     ),
     sa.UniqueConstraint("artist_id", "currency", "sequence"),

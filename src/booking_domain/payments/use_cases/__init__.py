@@ -22,6 +22,11 @@ from booking_domain.payments.use_cases.invoices import (
     RequestDepositInvoice,
 )
 from booking_domain.payments.use_cases.ledger import ListTransactions
+from booking_domain.payments.use_cases.payout_accounts import (
+    ConnectPayoutAccount,
+    GetPayoutAccount,
+    PayoutOnboarding,
+)
 from booking_domain.payments.use_cases.refunds import (
     ListSettlements,
     PayRefund,
@@ -58,6 +63,8 @@ class PaymentUseCases(UseCaseBundle[PaymentsDeps]):
     handle_callback: HandleCallback
     recheck_payment: RecheckPayment
     handle_gateway_event: HandleGatewayEvent
+    connect_payout_account: ConnectPayoutAccount
+    get_payout_account: GetPayoutAccount
     withdraw_lapsed_invoices: WithdrawLapsedInvoices
     cancel_invoice_at_provider: CancelInvoiceAtProvider
     plan_refunds: PlanRefunds
@@ -81,7 +88,9 @@ __all__ = [
     "BookingInvoices",
     "CancelInvoiceAtProvider",
     "CheckPayment",
+    "ConnectPayoutAccount",
     "GetPayment",
+    "GetPayoutAccount",
     "HandleCallback",
     "HandleGatewayEvent",
     "InvoiceIssued",
@@ -94,6 +103,7 @@ __all__ = [
     "PaymentUseCases",
     "PaymentView",
     "PaymentsDeps",
+    "PayoutOnboarding",
     "PlanRefunds",
     "ReceiptFile",
     "ReceiptView",

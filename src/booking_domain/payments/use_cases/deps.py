@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 
+from booking_domain.payments.connect import PayoutAccountGateway
 from booking_domain.payments.gateway import PaymentGateway
 from booking_domain.payments.gateway_events import GatewayEventReader
 from booking_domain.payments.ports import PaymentsUnitOfWorkFactory, ReceiptDocuments
 from booking_domain.shared.clock import Clock
+from booking_domain.shared.fees import FeeRule
 from booking_domain.shared.ids import BookingId
 
 # The bounded re-check after a callback the provider's check does not show yet (not
@@ -39,3 +41,9 @@ class PaymentsDeps:
     return_url: Callable[[BookingId], str] = lambda booking_id: f"/bookings/{booking_id}"
     # Stripe's webhook deliveries, verified and read (None: Stripe is not enabled here).
     gateway_event_reader: GatewayEventReader | None = None
+    # Artists' own payout accounts (Stripe Connect; None: no gateway pays artists here), the
+    # platform's fee a charge paying one keeps, and where the gateway's onboarding sends the
+    # artist back to (their console's payouts page).
+    payout_gateway: PayoutAccountGateway | None = None
+    fee_rule: FeeRule = field(default_factory=FeeRule)
+    payouts_page_url: str = "/console/payouts"

@@ -28,6 +28,7 @@ from booking_domain.bookings import (
     record_change,
 )
 from booking_domain.payments import invoices as inv
+from booking_domain.payments.connect import Payee, destination
 from booking_domain.payments.errors import (
     InvoiceInProgressError,
     InvoiceNotFoundError,
@@ -187,12 +188,27 @@ async def issue_at_provider(
         description=description,
         callback_url=deps.callback_url(reserved.number, token),
         return_url=deps.return_url(reserved.booking_id),
+        payee=await payee_of(deps, reserved),
     )
     try:
         return await deps.gateway.create_invoice(request)
     except Exception:
         await give_up(deps, reserved)
         raise
+
+
+async def payee_of(deps: PaymentsDeps, invoice: DepositInvoice) -> Payee | None:
+    """Where a gateway that pays artists pays this invoice's artist their share, less the
+    platform's fee (``connect.py``): their active payout account there, if any."""
+    gateway = deps.payout_gateway
+    if gateway is None:
+        return None
+    async with deps.uow(read_only=True) as uow:
+        account = await uow.payout_accounts.get(invoice.artist_user_id, gateway.name)
+    account_id = destination(account)
+    if account_id is None:
+        return None
+    return Payee(account_id, deps.fee_rule.fee_for(invoice.amount))
 
 
 async def give_up(deps: PaymentsDeps, reserved: DepositInvoice) -> None:

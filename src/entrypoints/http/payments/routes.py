@@ -8,6 +8,7 @@ from entrypoints.http.payments.controller import (
     SettlementsController,
     TransactionsController,
 )
+from entrypoints.http.payments.payout_accounts import PayoutAccountController
 from entrypoints.http.payments.stripe_events import StripeEventsController
 from entrypoints.http.payments.studio import ReceiptLinkController, StudioPaymentsController
 from entrypoints.http.routes import Routes
@@ -20,6 +21,7 @@ ROUTES = Routes(
         ReceiptLinkController,
         PaymentCallbackController,
         StripeEventsController,
+        PayoutAccountController,
         SettlementsController,
         TransactionsController,
     ),

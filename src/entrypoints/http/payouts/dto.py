@@ -26,8 +26,10 @@ from entrypoints.web.shared.spreadsheet import spreadsheet
 
 class AccountView(View, frozen=True):
     """One currency of an artist's account. ``balance``: collected - fees - refunded +
-    feesReturned - paidOut (negative: the artist owes the platform); ``owed``: what the
-    platform owes now (the balance when above zero)."""
+    feesReturned - paidOut - paidToOwnAccount + discountsCredited (negative: the artist
+    owes the platform); ``owed``: what the platform owes now (the balance when above zero);
+    ``paidToOwnAccount``: what card payments paid straight to the artist's own payout
+    account, less what refunds took back of it (Stripe Connect)."""
 
     currency: str
     balance: int
@@ -39,6 +41,8 @@ class AccountView(View, frozen=True):
     paid_out: int
     entries: int
     updated_at: datetime | None
+    paid_to_own_account: int = 0
+    discounts_credited: int = 0
 
     @classmethod
     def of(cls, summary: AccountSummary) -> AccountView:
@@ -48,6 +52,8 @@ class AccountView(View, frozen=True):
             t.get(EntryKind.FEE, 0), t.get(EntryKind.REFUNDED, 0),
             t.get(EntryKind.FEE_RETURNED, 0), t.get(EntryKind.PAYOUT, 0), a.version,
             None if a.updated_at is None else utc(a.updated_at),
+            t.get(EntryKind.TRANSFERRED, 0) - t.get(EntryKind.TRANSFER_REVERSED, 0),
+            t.get(EntryKind.DISCOUNT_CREDITED, 0),
         )  # fmt: skip
 
 
@@ -62,7 +68,8 @@ class LedgerView(View, frozen=True):
 
 
 class LedgerEntryView(View, frozen=True):
-    """``kind``: collected | fee | refunded | fee_returned | payout; ``amount`` is
+    """``kind``: collected | fee | refunded | fee_returned | payout | transferred |
+    transfer_reversed | discount_credited; ``amount`` is
     unsigned and ``signed`` what it did to the balance; ``reference``: the gateway's
     payment or refund id, or a payout's bank reference; ``recordedBy``: the admin who
     recorded a payout (admins' reads only: null on the artist's own)."""

@@ -3,6 +3,10 @@
 - ``GET /console/payouts`` (``?page=``): what the platform owes the signed-in artist, per
   currency, with what it is made of, and the entries, newest first, twenty-five a page, in
   the artist's time zone (``ArtistLedger``, ``LedgerEntries``: the API's ``GET /me/ledger``);
+  with, where a gateway pays artists' own accounts (Stripe Connect), the artist's payout
+  account's status and a form to connect it (``POST /console/payouts/connect``: the page
+  again with a link to the gateway's onboarding, valid for minutes; a link rather than a
+  redirect, as the console's forms may only lead back to the console);
 - ``GET /console/admin/payouts`` (``?page=``; admins only, anyone else "not found"): every
   account the platform owes money on, largest first within each currency (``AmountsOwed``),
   each with a form that records its payout;
@@ -31,6 +35,7 @@ from litestar.enums import MediaType
 from litestar.params import FromPath, QueryParameter
 from litestar.response import Redirect, Template
 
+from booking_domain.payments import CardPayoutsOffError, PaymentUseCases
 from booking_domain.payouts import MAX_NOTE, MAX_REFERENCE, Entry, PayoutOrder
 from booking_domain.payouts.use_cases import PayoutUseCases
 from booking_domain.shared import DomainError, PageRequest, Role
@@ -44,6 +49,7 @@ from entrypoints.web.shared.console import (
     Tab,
     admin_desk,
     artist_desk,
+    artist_form,
     back_to,
     checked_form,
     console_page,
@@ -79,6 +85,7 @@ PageNo = Annotated[str | None, QueryParameter(max_length=8)]
 async def console_payouts(
     request: Request[Any, Any, Any],
     payouts: NamedDependency[PayoutUseCases],
+    payments: NamedDependency[PaymentUseCases],
     lang: Lang = None,
     page: PageNo = None,
 ) -> Template | Redirect:
@@ -86,9 +93,44 @@ async def console_payouts(
     desk = await artist_desk(request, lang)
     if not isinstance(desk, Desk):
         return desk
+    return await _ledger_page(request, desk, payouts, payments, page_number(page))
+
+
+@post(f"{LEDGER}/connect", include_in_schema=False, media_type=MediaType.HTML, status_code=200)
+async def console_connect_payouts(
+    request: Request[Any, Any, Any],
+    payouts: NamedDependency[PayoutUseCases],
+    payments: NamedDependency[PaymentUseCases],
+) -> Template | Redirect:
+    """The artist's payout account opened or continued: the page with the gateway's link."""
+    checked = await artist_form(request)
+    if not isinstance(checked, tuple):
+        return checked
+    desk, _ = checked
+    try:
+        onboarding = await payments.connect_payout_account(desk.actor)
+    except DomainError as refused:
+        problem = refusal_text(desk.locale, refused)
+        status = refusal_status(refused)
+        return await _ledger_page(
+            request, desk, payouts, payments, 1, problem=problem, status=status
+        )
+    return await _ledger_page(request, desk, payouts, payments, 1, onboarding=onboarding.url)
+
+
+async def _ledger_page(
+    request: Request[Any, Any, Any],
+    desk: Desk,
+    payouts: PayoutUseCases,
+    payments: PaymentUseCases,
+    number: int,
+    *,
+    onboarding: str | None = None,
+    problem: str | None = None,
+    status: int = 200,
+) -> Template:
     assert desk.artist is not None  # artist_desk sent anyone without a profile elsewhere
     zone = ZoneInfo(desk.artist.time_zone)
-    number = page_number(page)
     ledger = await payouts.artist_ledger(desk.actor)
     found = await payouts.ledger_entries(desk.actor, PageRequest(number, ENTRIES_SHOWN))
 
@@ -99,13 +141,29 @@ async def console_payouts(
         "console_payouts.html.j2",
         request,
         desk,
+        status=status,
         tab="payouts",
         accounts=[account_line(a) for a in ledger.accounts],
         entries=[entry_line(e, when) for e in found.items],
         zone=desk.artist.time_zone,
         previous=number - 1 if number > 1 else None,
         next=number + 1 if number * ENTRIES_SHOWN < found.total else None,
+        card=await _card_payouts(payments, desk),
+        onboarding=onboarding,
+        problem=problem,
     )
+
+
+async def _card_payouts(payments: PaymentUseCases, desk: Desk) -> str | None:
+    """The artist's payout account's status (``none`` when not connected), or None where no
+    gateway pays artists' accounts; ``unknown`` when the gateway cannot say now."""
+    try:
+        account = await payments.get_payout_account(desk.actor)
+    except CardPayoutsOffError:
+        return None
+    except DomainError:
+        return "unknown"
+    return "none" if account is None else account.status.value
 
 
 def _local(moment: datetime, zone: ZoneInfo) -> str:
@@ -213,6 +271,7 @@ async def console_owed_csv(
 
 CONSOLE_PAGES: Final = (
     console_payouts,
+    console_connect_payouts,
     console_admin_payouts,
     console_owed_csv,
     console_record_payout,

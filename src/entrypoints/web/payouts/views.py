@@ -20,6 +20,9 @@ KIND_WORDS: Final = {
     EntryKind.REFUNDED: "Paid back to a customer",
     EntryKind.FEE_RETURNED: "Fee given back",
     EntryKind.PAYOUT: "Paid out to you",
+    EntryKind.TRANSFERRED: "Paid to your own account by card",
+    EntryKind.TRANSFER_REVERSED: "Taken back from your own account",
+    EntryKind.DISCOUNT_CREDITED: "Discount the platform paid for",
 }
 
 
@@ -59,13 +62,18 @@ def account_line(summary: AccountSummary) -> AccountLine:
         return money_text(Money(totals.get(kind, 0), account.currency))
 
     owes = None if account.balance >= 0 else money_text(Money(-account.balance, account.currency))
-    figures = (
+    figures: tuple[tuple[str, str], ...] = (
         ("Paid by customers", money(EntryKind.COLLECTED)),
         ("Platform fees", money(EntryKind.FEE)),
         ("Paid back to customers", money(EntryKind.REFUNDED)),
         ("Fees given back", money(EntryKind.FEE_RETURNED)),
         ("Paid out to you", money(EntryKind.PAYOUT)),
     )
+    own = totals.get(EntryKind.TRANSFERRED, 0) - totals.get(EntryKind.TRANSFER_REVERSED, 0)
+    if own or totals.get(EntryKind.TRANSFERRED, 0):
+        figures += (("Paid to your own account", money_text(Money(own, account.currency))),)
+    if totals.get(EntryKind.DISCOUNT_CREDITED, 0):
+        figures += (("Discounts the platform paid for", money(EntryKind.DISCOUNT_CREDITED)),)
     return AccountLine(account.currency, money_text(account.owed), owes, figures)
 
 
