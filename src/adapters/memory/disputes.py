@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from adapters.memory.store import TableRepository
+from adapters.memory.store import StagedTable, TableRepository
 from booking_domain.disputes import (
     Dispute,
     DisputeAlreadyExistsError,
@@ -10,7 +10,13 @@ from booking_domain.disputes import (
     DisputeMessage,
     MessageId,
 )
-from booking_domain.disputes.ports import DisputeMessageRepository, DisputeRepository
+from booking_domain.disputes.ports import (
+    ChargebackCursor,
+    ChargebackPosition,
+    DisputeMessageRepository,
+    DisputeRepository,
+)
+from booking_domain.shared.errors import ConflictError
 from booking_domain.shared.ids import BookingId, DisputeId
 from booking_domain.shared.pages import Page, PageRequest
 
@@ -54,3 +60,17 @@ class InMemoryDisputeMessageRepository(
     async def of_dispute(self, dispute_id: DisputeId) -> tuple[DisputeMessage, ...]:
         found = [m for m in self._rows.values() if m.dispute_id == dispute_id]
         return tuple(sorted(found, key=lambda m: (m.created_at, m.id)))
+
+
+class InMemoryChargebackCursor(ChargebackCursor):
+    def __init__(self, table: StagedTable[str, str]) -> None:
+        self._table = table
+
+    async def claim(self) -> ChargebackPosition | None:
+        return ChargebackPosition(self._table.get("chargebacks"))
+
+    async def advance(self, cursor: str) -> None:
+        current = self._table.get("chargebacks")
+        if current is not None and cursor < current:
+            raise ConflictError("The chargebacks' position would move backwards.")
+        self._table.put("chargebacks", cursor)

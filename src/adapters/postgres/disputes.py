@@ -6,15 +6,29 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import BigInteger, bindparam, func, insert, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from adapters.postgres.database import OnConnection
 from adapters.postgres.media import variants_json, variants_of
-from adapters.postgres.sql import Statement, capped_count, compile_sql, count_of, page_by_keys
-from adapters.postgres.tables.disputes import dispute_messages, disputes
+from adapters.postgres.sql import (
+    Statement,
+    capped_count,
+    compile_sql,
+    constant,
+    count_of,
+    page_by_keys,
+)
+from adapters.postgres.tables.disputes import dispute_feed_position, dispute_messages, disputes
 from booking_domain.bookings import BookingStatus
 from booking_domain.disputes import Dispute, DisputeFilter, DisputeMessage, DisputeStatus, MessageId
-from booking_domain.disputes.ports import DisputeMessageRepository, DisputeRepository
+from booking_domain.disputes.ports import (
+    ChargebackCursor,
+    ChargebackPosition,
+    DisputeMessageRepository,
+    DisputeRepository,
+)
+from booking_domain.shared.errors import ConflictError
 from booking_domain.shared.identity import Role
 from booking_domain.shared.ids import BookingId, DisputeId, UserId
 from booking_domain.shared.money import Money
@@ -164,3 +178,41 @@ class PostgresDisputeMessageRepository(OnConnection, DisputeMessageRepository):
     async def of_dispute(self, dispute_id: DisputeId) -> tuple[DisputeMessage, ...]:
         found = await self._conn.execute(_M_OF_DISPUTE.text, {"dispute_id": dispute_id})
         return tuple(_message(r) for r in await found.fetchall())
+
+
+CHARGEBACK_LOCK = 0x696E6B6368617267  # "inkcharg": one chargebacks' follower at a time
+_TAKE_TURN = Statement(
+    lambda: select(
+        func.pg_try_advisory_xact_lock(bindparam("lock", type_=BigInteger)).label("turn")
+    )
+)
+_F = dispute_feed_position.c
+_ROW = constant("chargebacks")
+_POSITION = Statement(lambda: select(_F.after).where(_F.name == _ROW))
+_ADVANCE = Statement(  # forward only; the row is made the first time
+    lambda: (
+        pg_insert(dispute_feed_position)
+        .values(name=_ROW, after=bindparam("after"))
+        .on_conflict_do_update(
+            index_elements=[_F.name],
+            set_={"after": bindparam("after"), "updated_at": func.now()},
+            where=or_(_F.after.is_(None), _F.after < bindparam("after")),
+        )
+    )
+)
+
+
+class PostgresChargebackCursor(OnConnection, ChargebackCursor):
+    async def claim(self) -> ChargebackPosition | None:
+        params = {"lock": CHARGEBACK_LOCK}
+        turn = await (await self._conn.execute(_TAKE_TURN.text, params)).fetchone()
+        if turn is None or not turn["turn"]:
+            return None
+        row = await (await self._conn.execute(_POSITION.text)).fetchone()
+        after = None if row is None else row["after"]
+        return ChargebackPosition(after if isinstance(after, str) else None)
+
+    async def advance(self, cursor: str) -> None:
+        moved = await self._conn.execute(_ADVANCE.text, {"after": cursor})
+        if moved.rowcount != 1:
+            raise ConflictError("The chargebacks' position would move backwards.")

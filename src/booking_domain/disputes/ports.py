@@ -54,12 +54,32 @@ class DisputeMessageRepository(Protocol):
         ...
 
 
+@dataclass(frozen=True, slots=True)
+class ChargebackPosition:
+    after: str | None  # the feed cursor of the last event looked at; None: none yet
+
+
+class ChargebackCursor(Protocol):
+    """Where the chargebacks' follower is in the outbox's feed (``use_cases.chargebacks``)."""
+
+    async def claim(self) -> ChargebackPosition | None:
+        """Take the follower's turn for this unit of work (None: another one has it)."""
+        ...
+
+    async def advance(self, cursor: str) -> None:
+        """Forward only (``ConflictError`` rather than move back)."""
+        ...
+
+
 class DisputesUnitOfWork(UnitOfWork, HasBookings, HasUploads, HasOutbox, HasAudit, Protocol):
     @property
     def disputes(self) -> DisputeRepository: ...
 
     @property
     def dispute_messages(self) -> DisputeMessageRepository: ...
+
+    @property
+    def chargeback_cursor(self) -> ChargebackCursor: ...
 
 
 DisputesUnitOfWorkFactory = UnitOfWorkFactory[DisputesUnitOfWork]

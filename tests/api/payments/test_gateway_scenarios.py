@@ -2,7 +2,8 @@
 with its callback, Stripe with its signed webhook events, each over real HTTP, on real
 PostgreSQL. Paid; the provider's word delivered twice and out of order; a card declined;
 a payment after the hold ran out; a refund; a chargeback (Stripe's: QPay's bank-app
-payments have none). The race of concurrent deliveries is in ``tests/races``."""
+payments have none), which opens the booking's dispute. The race of concurrent deliveries
+is in ``tests/races``."""
 
 from __future__ import annotations
 
@@ -167,6 +168,14 @@ async def test_a_chargeback_is_published_for_the_booking(
     data = rows[0][0]
     assert data["payment"]["bookingId"] == booking_id
     assert data["dispute"]["amount"] == {"amount": rail.deposit, "currency": "USD"}
+    # The disputes' follower opens the booking's dispute, on the customer's behalf.
+    assert await api.bundles.disputes.open_chargeback_disputes() == 1
+    with psycopg.connect(api.database_url) as conn:
+        opened = conn.execute(
+            "SELECT opened_by_role, status FROM disputes WHERE booking_id = %s", (booking_id,)
+        ).fetchall()
+    assert opened == [("customer", "open")]
+    assert (await _booking(desk, booking_id))["status"] == "confirmed"  # not closed: stays
 
 
 async def _read(desk: Desk, invoice_id: str) -> dict[str, Any]:

@@ -1,6 +1,7 @@
 """Disputes on every adapter: one per booking (also when two parties open at once), the
 booking and the dispute change together, evidence kept in order, a resolution owes the
-refund on the booking and is final, the admins' list filtered and paged newest first."""
+refund on the booking and is final, the admins' list filtered and paged newest first; a
+chargeback the outbox tells opens the booking's dispute once, on the customer's behalf."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from booking_domain.media import MediaStores
 from booking_domain.shared import Actor, BookingId, Money, PermissionDeniedError, Role
 from booking_domain.shared.pages import Page, PageRequest
 from tests.contract.bookings.test_bookings_contract import DEPOSIT, SLOT, a_booking, load, store
+from tests.contract.outbox.test_outbox_contract import feed_of
 from tests.support.builders import START
 from tests.support.catalog import BookableArtist, add_bookable_artist, add_user
 from tests.support.pages import assert_counts_capped
@@ -52,7 +54,8 @@ async def paid_and_completed(
 def disputes_of(uow: AnyUnitOfWorkFactory, clock: ManualClock) -> DisputeUseCases:
     # No evidence pictures here: the stores are never asked (the API tests show pictures).
     stores = MediaStores(None, None)  # type: ignore[arg-type]
-    return DisputeUseCases.build(DisputesDeps(uow=uow, clock=clock, stores=stores))
+    deps = DisputesDeps(uow=uow, clock=clock, stores=stores, feed=feed_of(uow))
+    return DisputeUseCases.build(deps)
 
 
 async def test_a_dispute_is_opened_argued_and_resolved_once_with_the_refund_owed(
@@ -167,3 +170,55 @@ async def test_the_total_is_counted_up_to_a_reach(uow_factory: AnyUnitOfWorkFact
         return await disputes.list_disputes(boss, DisputeFilter(), request)
 
     await assert_counts_capped(list_page, 6)
+
+
+async def _told_chargeback(uow: AnyUnitOfWorkFactory, booking_id: BookingId) -> None:
+    """Payments' ``payment.disputed`` of the booking's payment, in the outbox."""
+    from booking_domain.shared.ids import new_uuid7
+    from booking_domain.shared.outbox import EventId, OutboxEvent
+
+    event = OutboxEvent(
+        id=EventId(new_uuid7()), type="payment.disputed", occurred_at=START,
+        subject=f"payment/{new_uuid7()}", sequence=1,
+        data={
+            "payment": {"paymentId": "pi_1", "bookingId": str(booking_id),
+                        "amount": {"amount": PAID.amount, "currency": "MNT"}},
+            "dispute": {"eventId": "evt_1", "reason": "fraudulent",
+                        "amount": {"amount": PAID.amount, "currency": "MNT"}},
+        },
+        audience=(),
+    )  # fmt: skip
+    async with uow() as work:
+        await work.outbox.record(event)
+        await work.commit()
+
+
+async def test_a_chargeback_opens_the_bookings_dispute_once(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    artist = await add_bookable_artist(uow_factory, deposit=DEPOSIT)
+    customer = await add_user(uow_factory)
+    completed = await paid_and_completed(uow_factory, artist, customer, 1)
+    clock = ManualClock(SLOT + timedelta(days=90))  # long after the window: the bank asks not
+    disputes = disputes_of(uow_factory, clock)
+    await disputes.open_chargeback_disputes()  # the feed's past: nothing of this
+    await _told_chargeback(uow_factory, completed)
+    await _told_chargeback(uow_factory, completed)  # told twice: one dispute still
+    assert await disputes.open_chargeback_disputes() == 1
+    assert await disputes.open_chargeback_disputes() == 0
+    booking = await load(uow_factory, completed)
+    assert booking.status is BookingStatus.DISPUTED and booking.dispute_id is not None
+    found = await disputes.get_dispute(customer, booking.dispute_id)
+    assert (found.dispute.opened_by, found.dispute.opened_by_role) == (
+        customer.user_id,
+        Role.CUSTOMER,
+    )
+    assert found.dispute.reason.startswith("Chargeback: the card's bank disputes the payment")
+    assert "fraudulent" in found.dispute.reason
+
+    upcoming, event = a_booking(artist, customer, start=SLOT + timedelta(days=3))
+    await store(uow_factory, upcoming, event)
+    await _told_chargeback(uow_factory, upcoming.id)
+    assert await disputes.open_chargeback_disputes() == 1
+    still = await load(uow_factory, upcoming.id)  # not closed: its status stays
+    assert still.status is upcoming.status and still.dispute_id is not None

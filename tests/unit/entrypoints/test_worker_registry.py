@@ -117,6 +117,7 @@ FOLLOWERS_THEN = {
     ("waitlist offers", 1.0),
     ("loyalty earning", 1.0),
     ("ledger entering", 1.0),  # joined with the ledger (docs/payouts.md)
+    ("chargeback disputes", 5.0),  # joined with chargebacks (docs/admin.md)
 }
 
 

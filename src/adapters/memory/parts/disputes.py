@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from adapters.memory.disputes import (
+    InMemoryChargebackCursor,
     InMemoryDisputeMessageRepository,
     InMemoryDisputeRepository,
 )
@@ -13,6 +14,7 @@ from booking_domain.disputes.ports import DisputesUnitOfWork
 class Part(bookings.Part):
     disputes = over_table(InMemoryDisputeRepository, "disputes")
     dispute_messages = over_table(InMemoryDisputeMessageRepository, "dispute_messages")
+    chargeback_cursor = over_table(InMemoryChargebackCursor, "dispute_feed_position")
 
 
 SERVES: type[DisputesUnitOfWork] = Part

@@ -49,6 +49,17 @@ dispute_messages = sa.Table(
 )
 
 
+# Where the chargebacks' follower is in the outbox's feed (one row, made at its first move).
+dispute_feed_position = sa.Table(
+    "dispute_feed_position",
+    metadata,
+    sa.Column("name", sa.Text, primary_key=True),
+    sa.Column("after", sa.Text),
+    sa.Column(
+        "updated_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()
+    ),
+)
+
 # What a violation of each unique or exclusion constraint above means (``base.ConstraintErrors``).
 CONSTRAINT_ERRORS: ConstraintErrors = {
     "uq_disputes_booking_id": DisputeAlreadyExistsError,  # two first disputes at once

@@ -13,6 +13,7 @@ from booking_domain.disputes.use_cases.cases import (
     OpenDispute,
     ResolveDispute,
 )
+from booking_domain.disputes.use_cases.chargebacks import OpenChargebackDisputes
 from booking_domain.disputes.use_cases.deps import DisputesDeps
 from booking_domain.shared.use_case import UseCaseBundle
 
@@ -24,6 +25,7 @@ class DisputeUseCases(UseCaseBundle[DisputesDeps]):
     add_evidence: AddEvidence
     resolve_dispute: ResolveDispute
     list_disputes: ListDisputes
+    open_chargeback_disputes: OpenChargebackDisputes
 
 
 __all__ = [
@@ -34,6 +36,7 @@ __all__ = [
     "EvidenceEntry",
     "GetDispute",
     "ListDisputes",
+    "OpenChargebackDisputes",
     "OpenDispute",
     "ResolveDispute",
 ]
