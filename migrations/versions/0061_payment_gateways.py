@@ -26,7 +26,7 @@ depends_on: str | Sequence[str] | None = None
 
 KINDS = (
     "kind IN ('collected', 'fee', 'refunded', 'fee_returned', 'payout', 'transferred',"
-    " 'transfer_reversed', 'discount_credited')"
+    " 'transfer_reversed', 'discount_credited', 'discount_reversed')"
 )
 SIGNED = (
     "amount > 0 AND signed = CASE WHEN kind IN ('collected', 'fee_returned',"

@@ -67,6 +67,8 @@ class InMemoryPayoutLedger(PayoutLedger):
             refunded=sums[EntryKind.REFUNDED], fees_returned=sums[EntryKind.FEE_RETURNED],
             transferred=sums[EntryKind.TRANSFERRED],
             transfers_reversed=sums[EntryKind.TRANSFER_REVERSED],
+            discounts_credited=sums[EntryKind.DISCOUNT_CREDITED],
+            discounts_reversed=sums[EntryKind.DISCOUNT_REVERSED],
         )  # fmt: skip
 
     async def summaries(self, artist_id: ArtistId) -> Sequence[AccountSummary]:

@@ -182,6 +182,8 @@ class PostgresPayoutLedger(OnConnection, PayoutLedger):
             fees_returned=sums.get(EntryKind.FEE_RETURNED, 0),
             transferred=sums.get(EntryKind.TRANSFERRED, 0),
             transfers_reversed=sums.get(EntryKind.TRANSFER_REVERSED, 0),
+            discounts_credited=sums.get(EntryKind.DISCOUNT_CREDITED, 0),
+            discounts_reversed=sums.get(EntryKind.DISCOUNT_REVERSED, 0),
         )  # fmt: skip
 
     async def summaries(self, artist_id: ArtistId) -> Sequence[AccountSummary]:

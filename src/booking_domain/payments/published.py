@@ -34,8 +34,16 @@ def payment_subject(invoice: DepositInvoice) -> str:
 
 
 def payment_received_event(
-    invoice: DepositInvoice, payment: ReceivedPayment, now: datetime, *, sequence: int
+    invoice: DepositInvoice,
+    payment: ReceivedPayment,
+    now: datetime,
+    *,
+    sequence: int,
+    platform_funded: bool = False,
 ) -> OutboxEvent:
+    """``payment.received``; ``platform_funded``: the loyalty points the invoice redeemed
+    were the platform's program's (its discount is the platform's to credit the artist:
+    ``discount`` in the data, with the points; an artist's own program's the artist funds)."""
     return OutboxEvent(
         id=EventId(new_uuid7(int(now.timestamp() * 1000))),
         type="payment.received",
@@ -53,10 +61,23 @@ def payment_received_event(
                 "receivedAt": utc_text(payment.received_at),
                 "gateway": payment.gateway,
                 **_split(payment),
+                **_platform_discount(invoice, platform_funded),
             }
         },
         audience=(invoice.customer_id, invoice.artist_user_id),
     )
+
+
+def _platform_discount(invoice: DepositInvoice, platform_funded: bool) -> dict[str, JsonValue]:
+    if not platform_funded or not invoice.discount:
+        return {}
+    value = Money(invoice.discount, invoice.amount.currency)
+    funded: dict[str, JsonValue] = {
+        "amount": money_data(value),
+        "points": invoice.points,
+        "invoice": str(invoice.id),
+    }
+    return {"platformDiscount": funded}
 
 
 def _split(payment: ReceivedPayment) -> dict[str, JsonValue]:

@@ -5,7 +5,10 @@
   owed back leaves by a refund of its own) (``Collected``);
 - ``refund.completed`` (the gateway paid it back) and ``refund.settled`` (an admin paid it
   back by hand): money collected for the artist went back to the customer (``PaidBack``,
-  with the gateway's payment it returns when one matches).
+  with the gateway's payment it returns when one matches);
+- ``loyalty.points_released`` after a refund, of points of the platform's program that paid
+  part of an invoice: the value of those points goes back (``DiscountReleased``; the
+  payment's ``platformDiscount`` credited it).
 
 Payments taken in the studio never reach the platform and are not entered. An event
 without the facts is skipped (it would only be entered wrong).
@@ -15,12 +18,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from booking_domain.shared.errors import InvalidMoneyError
 from booking_domain.shared.event_data import money_of, part, text_of, uuid_of
 from booking_domain.shared.ids import BookingId
 from booking_domain.shared.money import Money
 from booking_domain.shared.outbox import EventId, OutboxEvent
 
-PAYOUT_EVENT_TYPES = frozenset({"payment.received", "refund.completed", "refund.settled"})
+PAYOUT_EVENT_TYPES = frozenset(
+    {"payment.received", "refund.completed", "refund.settled", "loyalty.points_released"}
+)
+INVOICE_SOURCE = "invoice/"  # loyalty's source of points an invoice redeemed
 # The gateway of a payment whose event does not name one: the only one there was.
 FIRST_GATEWAY = "qpay"
 
@@ -36,6 +43,10 @@ class Collected:
     # and the platform's fee it kept; None for money the platform collected whole.
     transferred: Money | None = None
     fee: Money | None = None
+    # Loyalty points of the platform's program that paid part of the invoice: the discount
+    # the platform funds (credited to the artist) and the points it took.
+    platform_discount: Money | None = None
+    invoice_ref: str = ""  # our invoice's id (loyalty's source of the points)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +59,17 @@ class PaidBack:
     gateway: str = FIRST_GATEWAY
 
 
-Cue = Collected | PaidBack
+@dataclass(frozen=True, slots=True)
+class DiscountReleased:
+    """Loyalty gave back points of the platform's program that paid part of an invoice (a
+    refund's share, its ``restorable`` rule): ``value`` is what those points were worth."""
+
+    event_id: EventId
+    invoice_ref: str
+    value: Money
+
+
+Cue = Collected | PaidBack | DiscountReleased
 
 
 def cue_of(event: OutboxEvent) -> Cue | None:
@@ -62,7 +83,14 @@ def cue_of(event: OutboxEvent) -> Cue | None:
         transferred, fee = money_of(payment, "transferred"), money_of(payment, "fee")
         if transferred is None or fee is None:  # collected by the platform, whole
             transferred = fee = None
-        return Collected(event.id, BookingId(booking), payment_id, paid, gateway, transferred, fee)
+        funded = part(payment, "platformDiscount")
+        discount, invoice_ref = money_of(funded, "amount"), text_of(funded, "invoice") or ""
+        if discount is None or discount.is_zero or not invoice_ref:
+            discount, invoice_ref = None, ""
+        return Collected(
+            event.id, BookingId(booking), payment_id, paid, gateway, transferred, fee,
+            discount, invoice_ref,
+        )  # fmt: skip
     if event.type in ("refund.completed", "refund.settled"):
         refund = part(event.data, "refund")
         booking, back = uuid_of(refund, "bookingId"), money_of(refund, "amount")
@@ -72,4 +100,24 @@ def cue_of(event: OutboxEvent) -> Cue | None:
         payment_id = text_of(refund, "paymentId") or None
         gateway = text_of(refund, "gateway") or FIRST_GATEWAY
         return PaidBack(event.id, BookingId(booking), refund_id, back, payment_id, gateway)
+    if event.type == "loyalty.points_released":
+        return _released(event)
     return None
+
+
+def _released(event: OutboxEvent) -> DiscountReleased | None:
+    """Points of the platform's program an invoice redeemed, given back after a refund."""
+    entry, account = part(event.data, "entry"), part(event.data, "account")
+    source, points = text_of(entry, "source") or "", entry.get("points")
+    point_value, currency = account.get("pointValue"), text_of(account, "currency")
+    if text_of(entry, "reason") != "refund" or account.get("platform") is not True:
+        return None
+    if not source.startswith(INVOICE_SOURCE) or type(points) is not int or points <= 0:
+        return None
+    if type(point_value) is not int or point_value <= 0 or not currency:
+        return None
+    try:
+        value = Money(points * point_value, currency)
+    except InvalidMoneyError:
+        return None
+    return DiscountReleased(event.id, source.removeprefix(INVOICE_SOURCE), value)

@@ -15,13 +15,20 @@ entered"): each cue's entries, by the rules of ``fees`` and ``ledger``.
   paid the artist's own account, the refund took back that transfer in proportion
   (``transfer_reversed``, + what the artist's account no longer keeps of the booking's
   transfers, by the same proportion as the fee).
+- **A platform-funded discount** (loyalty points of the platform's program paid part of the
+  invoice; the customer paid the rest): ``discount_credited`` (+ the discount) beside the
+  collection, under ``discount/invoice/<invoice id>``: the platform pays the artist what its
+  points took off. When loyalty gives points of it back after a refund (its ``restorable``
+  rule: the refunded share of the money paid, rounded down), the value of exactly those
+  points is taken back (``discount_reversed``, - points x the program's point value, at
+  most what is still credited), once per release (``discount/released/<event id>``).
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from booking_domain.payouts.cues import Collected, PaidBack
+from booking_domain.payouts.cues import Collected, DiscountReleased, PaidBack
 from booking_domain.payouts.fees import FeeRule, fee_kept
 from booking_domain.payouts.ledger import Entry, EntryId, EntryKind
 from booking_domain.payouts.ports import BookingMoney
@@ -38,6 +45,31 @@ def payment_key(gateway: str, payment_id: str) -> str:
     return f"collected/{gateway}/{payment_id}"
 
 
+def discount_key(invoice_ref: str) -> str:
+    """The key of the ``discount_credited`` entry of one invoice's platform-funded points."""
+    return f"discount/invoice/{invoice_ref}"
+
+
+def released_key(cue: DiscountReleased) -> str:
+    return f"discount/released/{cue.event_id}"
+
+
+def release_entry(
+    cue: DiscountReleased, credit: Entry, booking: BookingMoney, now: datetime
+) -> Entry | None:
+    """What the release takes back of the invoice's ``credit``: the points' value, at most
+    what the booking still holds credited (None: nothing is left, or another currency)."""
+    left = min(credit.amount.amount, booking.discounts_credited - booking.discounts_reversed)
+    if cue.value.currency != credit.amount.currency or left <= 0:
+        return None
+    taken = Money(min(cue.value.amount, left), cue.value.currency)
+    return Entry(
+        id=EntryId(new_uuid7(int(now.timestamp() * 1000))), artist_id=credit.artist_id,
+        kind=EntryKind.DISCOUNT_REVERSED, amount=taken, key=released_key(cue), created_at=now,
+        booking_id=credit.booking_id, reference=cue.invoice_ref,
+    )  # fmt: skip
+
+
 def refunded_key(cue: PaidBack) -> str:
     return f"refunded/{cue.refund_id}"
 
@@ -50,6 +82,9 @@ def collection_entries(
     fee = rule.fee_for(cue.amount) if cue.fee is None else cue.fee
     if not fee.is_zero:
         entries.append(_entry(artist_id, EntryKind.FEE, fee, f"fee/{key}", cue, now))
+    if cue.platform_discount is not None and cue.invoice_ref:
+        credit, credit_key = cue.platform_discount, discount_key(cue.invoice_ref)
+        entries.append(_entry(artist_id, EntryKind.DISCOUNT_CREDITED, credit, credit_key, cue, now))
     if cue.transferred is not None and not cue.transferred.is_zero:
         share = cue.transferred
         entries.append(

@@ -17,7 +17,8 @@ Rules:
 - Kinds and their signs: ``collected`` (+), ``fee`` (-), ``refunded`` (-),
   ``fee_returned`` (+), ``payout`` (-), ``transferred`` (-: the gateway paid the artist's
   own account), ``transfer_reversed`` (+: a refund took part of it back),
-  ``discount_credited`` (+: a discount the platform funded).
+  ``discount_credited`` (+: a discount the platform funded), ``discount_reversed`` (-: a
+  refund's share of it).
 """
 
 from __future__ import annotations
@@ -48,8 +49,10 @@ class EntryKind(StrEnum):
     # their own account, so the platform does not owe it; a refund takes it back in part.
     TRANSFERRED = "transferred"
     TRANSFER_REVERSED = "transfer_reversed"
-    # A discount the platform funded (loyalty points it pays for) credited to the artist.
+    # A discount the platform funded (its loyalty program's points) credited to the artist,
+    # and the share of it a refund takes back (the points come back to the customer).
     DISCOUNT_CREDITED = "discount_credited"
+    DISCOUNT_REVERSED = "discount_reversed"
 
 
 CREDITS = frozenset(

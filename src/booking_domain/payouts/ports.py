@@ -28,6 +28,8 @@ class BookingMoney:
     fees_returned: int = 0
     transferred: int = 0  # paid by the gateway straight to the artist's own account
     transfers_reversed: int = 0
+    discounts_credited: int = 0  # platform-funded loyalty discounts
+    discounts_reversed: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -356,3 +356,49 @@ async def program_on_for_the_artist(desk: Desk) -> None:
         json={**RATES, "spendPerPoint": 2_000}, headers=desk.auth(desk.artist.session),
     )  # fmt: skip
     assert put.status_code == 200, put.text
+
+
+async def _ledger(api: Api, desk: Desk) -> dict[str, Any]:
+    """The artist's MNT account with the sums of the kinds of its entries."""
+    await api.bundles.payouts.enter_payments()
+    artist = (await api.login(desk.artist.session["user"]["email"])).json()
+    got = await api.client.get("/api/v1/me/ledger", headers=desk.auth(artist))
+    (account,) = [a for a in got.json()["accounts"] if a["currency"] == "MNT"]
+    return dict(account)
+
+
+async def test_the_platform_credits_the_artist_its_points_and_takes_back_what_comes_back(
+    api: Api,
+) -> None:
+    """Points of the platform's program pay MNT 150 of a MNT 300 deposit: the artist is
+    owed the whole deposit (the customer's MNT 150 and the platform's), and when a refund
+    gives the points back the platform takes exactly their value back."""
+    desk = await open_desk(api, service=SERVICE)
+    await program_on(api, desk)
+    await completed(desk)
+    await earn(api)
+    before = await _ledger(api, desk)  # the first booking's deposit, paid in money
+    second = await redeemed_and_paid(desk, 150)  # MNT 150 in points, MNT 150 in money
+    after = await _ledger(api, desk)
+    assert after["collected"] - before["collected"] == 15_000
+    assert (after["discountsCredited"], after["balance"] - before["balance"]) == (15_000, 30_000)
+
+    artist = (await api.login(desk.artist.session["user"]["email"])).json()
+    assert (await desk.patch(second, artist, status="cancelled", reason="ill")).status_code == 200
+    await api.bundles.payments.plan_refunds()
+    admin = desk.auth((await api.login(desk.admin["user"]["email"])).json())
+    (refund,) = (await api.client.get("/api/v1/admin/settlements", headers=admin)).json()["items"]
+    settled = await api.client.post(
+        f"/api/v1/admin/settlements/{refund['id']}/settle", json={"note": "42"}, headers=admin
+    )
+    assert settled.status_code == 200, settled.text
+    await earn(api)  # loyalty gives the 150 points back...
+    refunded = await _ledger(api, desk)  # ...and the ledger takes their MNT 150 back
+    assert refunded["balance"] == before["balance"]
+    entries = await api.client.get(
+        "/api/v1/me/ledger/entries", params={"currency": "MNT"}, headers=desk.auth(artist)
+    )
+    kinds = [(e["kind"], e["amount"]) for e in entries.json()["items"] if e["bookingId"] == second]
+    assert ("discount_credited", 15_000) in kinds and ("discount_reversed", 15_000) in kinds
+    await api.bundles.payouts.enter_payments()
+    assert (await _ledger(api, desk))["balance"] == before["balance"]  # once

@@ -97,8 +97,10 @@ async def test_an_account_changes_whole_with_its_entries_and_reads_back_by_booki
         assert [s.account for s in summaries] == [second, usd]  # by currency code
         assert summaries[0].totals == {
             EntryKind.COLLECTED: 100_000, EntryKind.FEE: 5_000, EntryKind.REFUNDED: 40_000,
-            EntryKind.FEE_RETURNED: 2_000, EntryKind.PAYOUT: 0,
-        }  # fmt: skip
+            EntryKind.FEE_RETURNED: 2_000, EntryKind.PAYOUT: 0, EntryKind.TRANSFERRED: 0,
+            EntryKind.TRANSFER_REVERSED: 0, EntryKind.DISCOUNT_CREDITED: 0,
+            EntryKind.DISCOUNT_REVERSED: 0,
+        }  # every kind, each added up  # fmt: skip
         page = await ledger.entries(artist, None, PageRequest(1, 10))
         # Newest first: by when entered (all at once here), number, currency.
         assert [e.key for e in page.items] == ["fr/1", "r/1", "f/1", "c/1", "c/usd"]

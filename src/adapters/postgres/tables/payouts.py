@@ -46,7 +46,7 @@ payout_entries = sa.Table(
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.CheckConstraint(
         "kind IN ('collected', 'fee', 'refunded', 'fee_returned', 'payout', 'transferred',"
-        " 'transfer_reversed', 'discount_credited')",
+        " 'transfer_reversed', 'discount_credited', 'discount_reversed')",
         name="kind_known",
     ),
     sa.CheckConstraint(

@@ -76,6 +76,18 @@ async def _received(
     return receipt
 
 
+async def _platform_funded(uow: PaymentsUnitOfWork, invoice: DepositInvoice) -> bool:
+    """Whether the points the invoice redeemed were the platform's program's (whose
+    discount the platform funds; an artist's own program's, the artist does)."""
+    if not invoice.points:
+        return False
+    redemption = await uow.loyalty_redemptions.get(invoice.id)
+    if redemption is None:
+        return False
+    program = await uow.loyalty_programs.get(redemption.program_id)
+    return program is not None and program.is_platform
+
+
 async def _record(
     deps: PaymentsDeps,
     uow: PaymentsUnitOfWork,
@@ -101,8 +113,11 @@ async def _record(
             await record_change(uow, changed, event)
         booking, current = receipt.booking, receipt.invoice
         sequence = await uow.outbox.next_sequence(payment_subject(current))
+        funded = await _platform_funded(uow, current)
         await uow.outbox.record(
-            payment_received_event(current, receipt.payment, now, sequence=sequence)
+            payment_received_event(
+                current, receipt.payment, now, sequence=sequence, platform_funded=funded
+            )
         )
         await uow.audit.record(payment_audit_entry(current, receipt.payment, now))
         recorded += 1

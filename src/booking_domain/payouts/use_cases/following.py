@@ -12,13 +12,23 @@ from __future__ import annotations
 
 import logging
 
-from booking_domain.payouts.cues import PAYOUT_EVENT_TYPES, Collected, Cue, PaidBack, cue_of
+from booking_domain.payouts.cues import (
+    PAYOUT_EVENT_TYPES,
+    Collected,
+    Cue,
+    DiscountReleased,
+    PaidBack,
+    cue_of,
+)
 from booking_domain.payouts.entering import (
     collected_key,
     collection_entries,
+    discount_key,
     payment_key,
     refund_entries,
     refunded_key,
+    release_entry,
+    released_key,
 )
 from booking_domain.payouts.ledger import enter
 from booking_domain.payouts.ports import PayoutsUnitOfWork
@@ -57,6 +67,24 @@ class EnterPayments(UseCase[PayoutsDeps]):
         return made, scan.looked == batch_size
 
 
+async def _release(uow: PayoutsUnitOfWork, cue: DiscountReleased, deps: PayoutsDeps) -> int:
+    """Points of a platform-funded discount came back to the customer: their value is
+    taken back from the artist who was credited it (nothing where no credit was entered:
+    points redeemed before the ledger began)."""
+    ledger = uow.payout_ledger
+    credit = await ledger.keyed(discount_key(cue.invoice_ref))
+    if credit is None or credit.booking_id is None or await ledger.has_key(released_key(cue)):
+        return 0
+    account = await ledger.account(credit.artist_id, credit.amount.currency, for_update=True)
+    held = await ledger.of_booking(credit.booking_id, credit.amount.currency)
+    entry = release_entry(cue, credit, held, deps.clock.now())
+    if entry is None:
+        return 0
+    account, numbered = enter(account, [entry])
+    await ledger.save(account, numbered)
+    return 1
+
+
 async def _entered(uow: PayoutsUnitOfWork, cue: Cue, deps: PayoutsDeps) -> int:
     """The cue's entries, in a savepoint: a cue the rules refuse is logged and enters
     nothing, and the batch goes on."""
@@ -70,6 +98,8 @@ async def _entered(uow: PayoutsUnitOfWork, cue: Cue, deps: PayoutsDeps) -> int:
 
 
 async def _enter(uow: PayoutsUnitOfWork, cue: Cue, deps: PayoutsDeps) -> int:
+    if isinstance(cue, DiscountReleased):
+        return await _release(uow, cue, deps)
     ledger = uow.payout_ledger
     key = collected_key(cue) if isinstance(cue, Collected) else refunded_key(cue)
     booking = await uow.bookings.get(cue.booking_id)
