@@ -29,7 +29,8 @@ class AccountView(View, frozen=True):
     feesReturned - paidOut - paidToOwnAccount + discountsCredited (negative: the artist
     owes the platform); ``owed``: what the platform owes now (the balance when above zero);
     ``paidToOwnAccount``: what card payments paid straight to the artist's own payout
-    account, less what refunds took back of it (Stripe Connect)."""
+    account, less what refunds took back of it (Stripe Connect); ``discountsCredited``: the
+    platform-funded loyalty discounts credited, less what refunds took back."""
 
     currency: str
     balance: int
@@ -53,7 +54,7 @@ class AccountView(View, frozen=True):
             t.get(EntryKind.FEE_RETURNED, 0), t.get(EntryKind.PAYOUT, 0), a.version,
             None if a.updated_at is None else utc(a.updated_at),
             t.get(EntryKind.TRANSFERRED, 0) - t.get(EntryKind.TRANSFER_REVERSED, 0),
-            t.get(EntryKind.DISCOUNT_CREDITED, 0),
+            t.get(EntryKind.DISCOUNT_CREDITED, 0) - t.get(EntryKind.DISCOUNT_REVERSED, 0),
         )  # fmt: skip
 
 

@@ -23,6 +23,7 @@ KIND_WORDS: Final = {
     EntryKind.TRANSFERRED: "Paid to your own account by card",
     EntryKind.TRANSFER_REVERSED: "Taken back from your own account",
     EntryKind.DISCOUNT_CREDITED: "Discount the platform paid for",
+    EntryKind.DISCOUNT_REVERSED: "Discount taken back (points returned)",
 }
 
 
@@ -72,8 +73,10 @@ def account_line(summary: AccountSummary) -> AccountLine:
     own = totals.get(EntryKind.TRANSFERRED, 0) - totals.get(EntryKind.TRANSFER_REVERSED, 0)
     if own or totals.get(EntryKind.TRANSFERRED, 0):
         figures += (("Paid to your own account", money_text(Money(own, account.currency))),)
-    if totals.get(EntryKind.DISCOUNT_CREDITED, 0):
-        figures += (("Discounts the platform paid for", money(EntryKind.DISCOUNT_CREDITED)),)
+    credited = totals.get(EntryKind.DISCOUNT_CREDITED, 0)
+    if credited:
+        net = Money(credited - totals.get(EntryKind.DISCOUNT_REVERSED, 0), account.currency)
+        figures += (("Discounts the platform paid for", money_text(net)),)
     return AccountLine(account.currency, money_text(account.owed), owes, figures)
 
 
