@@ -1,8 +1,8 @@
 """A second gateway (Stripe): the gateway of each received payment and refund (the ledger's
 key; every earlier one was QPay's) and a payment's split when the gateway paid the artist's
 share to their own account, the log of the events gateways send by themselves (Stripe's
-webhooks), each kept once with its raw body, and artists' own payout accounts (Stripe
-Connect).
+webhooks), each kept once with its raw body, artists' own payout accounts (Stripe
+Connect), and the daily reconciliations of each gateway's report.
 
 Rolling-deploy safe: new columns with a default (the release still running writes rows
 without them, which are QPay's), new tables, and the ledger's kinds widened (the release
@@ -74,6 +74,17 @@ def upgrade() -> None:
         sa.UniqueConstraint("account_id", name=op.f("uq_connected_accounts_account_id")),
     )
     op.create_table(
+        "payment_reconciliations",
+        sa.Column("gateway", sa.Text(), nullable=False),
+        sa.Column("day", sa.Date(), nullable=False),
+        sa.Column("checked_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("recorded", sa.Integer(), nullable=False),
+        sa.Column("reported", sa.Integer(), nullable=False),
+        sa.Column("agrees", sa.Boolean(), nullable=False),
+        sa.Column("differences", sa.Text(), nullable=False),
+        sa.PrimaryKeyConstraint("gateway", "day", name=op.f("pk_payment_reconciliations")),
+    )
+    op.create_table(
         "gateway_events",
         sa.Column("gateway", sa.Text(), nullable=False),
         sa.Column("event_id", sa.Text(), nullable=False),
@@ -91,6 +102,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     _ledger_kinds(OLD_KINDS, OLD_SIGNED)
     op.drop_table("gateway_events")
+    op.drop_table("payment_reconciliations")
     op.drop_table("connected_accounts")
     for column in ("transferred", "gateway_fee"):
         op.drop_column("received_payments", column)

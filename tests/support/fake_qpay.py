@@ -7,7 +7,8 @@ Bearer (once each), invoice fields and their length limits, unique ``sender_invo
 (409), ``urls`` deep links, payment-check rows with decimal-string amounts, 422 for unknown
 ids, DELETE with JSON bodies, ``PAYMENT_SETTLED`` for refunds of bank-app payments.
 Failures to script: ``fail_next(path_prefix, kind)`` with kind ``500``, ``busy``,
-``not_json``, ``timeout``, ``401``, ``nested``; ``hide_checks`` (a check shows nothing for
+``not_json``, ``timeout``, ``401``, ``nested``; ``/v2/payment/list`` of the merchant's
+payments between two local times, paged; ``hide_checks`` (a check shows nothing for
 the next N checks of a paid invoice); ``expire_tokens()``.
 """
 
@@ -21,8 +22,10 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlencode
+from zoneinfo import ZoneInfo
 
 import httpx
 
@@ -31,6 +34,13 @@ from tests.support.http_servers import serving as serving
 from tests.support.json_fakes import read_request
 
 CLIENT_ID, CLIENT_SECRET, INVOICE_CODE = "TEST_MERCHANT", "123456", "TEST_INVOICE"
+ULAANBAATAR = ZoneInfo("Asia/Ulaanbaatar")
+
+
+def _paid_at(payment: FakePayment) -> datetime:
+    return datetime.fromisoformat(payment.date.replace("Z", "+00:00"))
+
+
 Scope = dict[str, Any]
 
 
@@ -109,7 +119,9 @@ class FakeQPay:
             invoice = self.invoices[invoice_id]
             payment_id = str(uuid.uuid4().int)[:19]
             paid = invoice.amount if amount is None else amount
-            self.payments[payment_id] = FakePayment(payment_id, invoice_id, paid, kind)
+            at = datetime.fromtimestamp(self.clock(), UTC)
+            date = at.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+            self.payments[payment_id] = FakePayment(payment_id, invoice_id, paid, kind, date=date)
             invoice.status = "CLOSED"
         if call_back:
             joiner = "&" if "?" in invoice.callback_url else "?"
@@ -238,6 +250,8 @@ class FakeQPay:
             return self._cancel(parts[2])
         if method == "POST" and path == "/v2/payment/check":
             return self._check(data)
+        if method == "POST" and path == "/v2/payment/list":
+            return self._list(data)
         if method == "GET" and parts[:2] == ["v2", "payment"] and len(parts) == 3:
             payment = self.payments.get(parts[2])
             if payment is None:
@@ -319,6 +333,29 @@ class FakeQPay:
             return 200, {"count": 0, "rows": []}
         paid = sum(p.amount for p in rows if p.status == "PAID" and isinstance(p.amount, int))
         return 200, {"count": len(rows), "paid_amount": paid, "rows": [self._row(p) for p in rows]}
+
+    def _list(self, data: Any) -> tuple[int, Any]:
+        """The merchant's payments paid between ``start_date`` and ``end_date`` (local
+        Ulaanbaatar times, ``YYYY-MM-DD HH:mm:ss``), a page of ``offset``'s size."""
+        if not isinstance(data, dict) or data.get("object_type") != "MERCHANT":
+            return 400, {"error": "INVALID_OBJECT_TYPE", "message": "object_type"}
+        try:
+            start, end = (
+                datetime.strptime(str(data[k]), "%Y-%m-%d %H:%M:%S").replace(tzinfo=ULAANBAATAR)
+                for k in ("start_date", "end_date")
+            )
+            offset = data["offset"]
+            number, limit = int(offset["page_number"]), int(offset["page_limit"])
+        except (KeyError, TypeError, ValueError):
+            return 400, {"error": "INVALID_PARAMS", "message": "dates or offset"}
+        found = sorted(
+            (p for p in self.payments.values() if start <= _paid_at(p) < end),
+            key=lambda p: (p.date, p.payment_id),
+        )
+        page = found[(number - 1) * limit : number * limit]
+        rows = [{**self._row(p), "payment_date": p.date, "object_type": "INVOICE",
+                 "object_id": p.invoice_id, "paid_by": p.kind} for p in page]  # fmt: skip
+        return 200, {"count": len(found), "rows": rows}
 
     def _row(self, p: FakePayment) -> dict[str, Any]:
         return {

@@ -118,9 +118,11 @@ def stripe_settings(state: FakeStripe, url: str) -> dict[str, Any]:
 
 
 def _delivery(state: FakeStripe, event: dict[str, Any]) -> Deliver:
-    payload, signature = state.signed(event)
+    """The event's delivery, signed when it is made (a delivery Stripe retries later carries
+    a fresh signature)."""
 
     def deliver(client: httpx.AsyncClient) -> Awaitable[httpx.Response]:
+        payload, signature = state.signed(event)
         headers = {"content-type": "application/json", "stripe-signature": signature}
         return client.post(STRIPE_EVENTS, content=payload, headers=headers)
 

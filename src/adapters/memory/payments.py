@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from uuid import UUID
 
 from adapters.memory.store import StagedTable, TableRepository
@@ -32,8 +32,10 @@ from booking_domain.payments.ledger import Transaction, TransactionFilter
 from booking_domain.payments.ports import (
     GatewayEventLog,
     PayoutAccountRepository,
+    ReconciliationRepository,
     TransactionLedger,
 )
+from booking_domain.payments.reconciliation import Reconciliation
 from booking_domain.payments.refunds import outstanding
 from booking_domain.shared.errors import ConflictError
 from booking_domain.shared.ids import BookingId, UserId
@@ -118,6 +120,16 @@ class InMemoryReceivedPaymentRepository(
     async def get(self, payment_id: str) -> ReceivedPayment | None:
         stored = self._rows.get(payment_id)
         return None if stored is None else stored.payment
+
+    async def received_between(
+        self, gateway: str, start: datetime, end: datetime
+    ) -> Sequence[ReceivedPayment]:
+        found = [
+            s.payment
+            for s in self._rows.values()
+            if s.payment.gateway == gateway and start <= s.payment.received_at < end
+        ]
+        return sorted(found, key=lambda p: (p.received_at, p.payment_id))
 
     async def for_booking(self, booking_id: BookingId) -> Sequence[ReceivedPayment]:
         mine = [s.payment for s in self._rows.values() if s.payment.booking_id == booking_id]
@@ -239,3 +251,22 @@ class InMemoryPayoutAccountRepository(
 
     async def update(self, account: PayoutAccount) -> None:
         self._rows.put((account.artist_user_id, account.gateway), account)
+
+
+class InMemoryReconciliationRepository(
+    TableRepository[tuple[str, date], Reconciliation], ReconciliationRepository
+):
+    async def save(self, reconciliation: Reconciliation) -> None:
+        self._rows.put((reconciliation.gateway, reconciliation.day), reconciliation)
+
+    async def agreed_days(self, gateway: str, since: date) -> set[date]:
+        return {
+            r.day
+            for r in self._rows.values()
+            if r.gateway == gateway and r.day >= since and r.agrees
+        }
+
+    async def list(self, page: PageRequest, *, differing: bool = False) -> Page[Reconciliation]:
+        found = [r for r in self._rows.values() if not (differing and r.agrees)]
+        found.sort(key=lambda r: (-r.day.toordinal(), r.gateway))
+        return Page(tuple(found[page.offset : page.offset + page.page_size]), len(found), page)

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import httpx
 
@@ -165,6 +166,8 @@ def payment_of(row: Mapping[str, Any], invoice_id: str | None) -> ProviderPaymen
             paid_at = datetime.fromisoformat(row["payment_date"].replace("Z", "+00:00"))
         except ValueError:
             paid_at = None
+        if paid_at is not None and paid_at.tzinfo is None:  # QPay's local time, no zone
+            paid_at = paid_at.replace(tzinfo=ZoneInfo("Asia/Ulaanbaatar"))
     try:
         amount = minor_units(row.get("payment_amount", 0), currency.upper())
     except PaymentProviderError:

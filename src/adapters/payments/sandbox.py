@@ -15,6 +15,7 @@ import logging
 import uuid
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import replace
+from datetime import datetime
 from urllib.parse import urlencode
 
 from adapters.payments.qr import qr_png_base64
@@ -23,6 +24,7 @@ from booking_domain.payments import (
     CancelOutcome,
     DeepLink,
     DepositNotPayableError,
+    GatewayReport,
     InvoiceRequest,
     IssuedInvoice,
     NothingToRefundError,
@@ -69,6 +71,10 @@ class InMemorySandboxLedger(SandboxLedger):
     async def payment(self, payment_id: str) -> SandboxPayment | None:
         return self._payments.get(payment_id)
 
+    async def payments_between(self, start: datetime, end: datetime) -> Sequence[SandboxPayment]:
+        found = [p for p in self._payments.values() if start <= p.paid_at < end]
+        return sorted(found, key=lambda p: (p.paid_at, p.payment_id))
+
     async def payments_of(self, invoice_id: str) -> Sequence[SandboxPayment]:
         return [p for p in self._payments.values() if p.invoice_id == invoice_id]
 
@@ -79,8 +85,9 @@ class InMemorySandboxLedger(SandboxLedger):
 CallBack = Callable[[str], Awaitable[int]]  # GET the URL; the HTTP status it answered
 
 
-class SandboxGateway(PaymentGateway):
+class SandboxGateway(PaymentGateway, GatewayReport):
     currencies = frozenset({PROVIDER_CURRENCY})  # as QPay, which it stands in for
+    name = "qpay"  # its payments are QPay's, as far as the ledger knows
 
     def __init__(
         self,
@@ -132,6 +139,10 @@ class SandboxGateway(PaymentGateway):
             Money(paid, invoice.amount.currency),
             raw=f"sandbox check of {invoice_id}",
         )
+
+    async def payments_between(self, start: datetime, end: datetime) -> Sequence[ProviderPayment]:
+        """The sandbox's own report, as QPay's payment list (the reconciliation's)."""
+        return [_provider(p) for p in await self._ledger.payments_between(start, end)]
 
     async def get_payment(self, payment_id: str) -> ProviderPayment:
         payment = await self._ledger.payment(payment_id)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Sequence
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
@@ -34,6 +34,7 @@ from booking_domain.payments import (
     CancelOutcome,
     DeepLink,
     DepositNotPayableError,
+    GatewayReport,
     InvoiceRequest,
     IssuedInvoice,
     PaymentCheck,
@@ -56,6 +57,7 @@ T = TypeVar("T")
 # two-decimal currencies (docs/payments.md lists what Stripe takes).
 MINIMUM_AMOUNT = 50
 MAX_NOTE = 500  # Stripe's limit on one metadata value
+REPORT_PAGE = 100  # Stripe's largest list page
 # The currencies a deployment enabling Stripe takes by default (INKSLOT_STRIPE_CURRENCIES
 # names others): two-decimal ones, whose amounts are minor units as Money keeps them.
 DEFAULT_CURRENCIES = frozenset({"USD", "EUR", "GBP", "CAD", "AUD", "NZD", "SGD", "HKD", "CHF"})
@@ -70,7 +72,7 @@ def is_stripe_id(provider_id: str) -> bool:
     return provider_id.startswith(STRIPE_ID_PREFIXES)
 
 
-class StripeGateway(PaymentGateway, PayoutAccountGateway):
+class StripeGateway(PaymentGateway, PayoutAccountGateway, GatewayReport):
     """``secret_key``: the account's secret API key; ``api_base``: Stripe's API (the local
     fake's in tests and ``make run``); ``currencies``: the ones it takes invoices in.
 
@@ -183,6 +185,21 @@ class StripeGateway(PaymentGateway, PayoutAccountGateway):
         with contextlib.suppress(_AlreadyRefundedError):
             await _call(self._stripe.v1.refunds.create_async(params))
         return RefundOutcome.REFUNDED
+
+    async def payments_between(self, start: datetime, end: datetime) -> Sequence[ProviderPayment]:
+        """The PaymentIntents created in ``[start, end)``, a hundred a page (the daily
+        reconciliation's report)."""
+        found: list[ProviderPayment] = []
+        params: Any = {
+            "created": {"gte": int(start.timestamp()), "lt": int(end.timestamp())},
+            "limit": REPORT_PAGE,
+        }
+        while True:
+            page = await _call(self._stripe.v1.payment_intents.list_async(params))
+            found.extend(_payment(intent, None) for intent in page.data)
+            if not page.has_more or not page.data:
+                return found
+            params["starting_after"] = page.data[-1].id
 
     # --- Connect --------------------------------------------------------------------------
 

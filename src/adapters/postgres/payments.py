@@ -130,6 +130,17 @@ _PAYMENTS_OF_BOOKING = Statement(
     )
 )
 _PAYMENT = Statement(lambda: select(_P).where(_P.c.payment_id == bindparam("payment_id")))
+_RECEIVED_BETWEEN = Statement(
+    lambda: (
+        select(_P)
+        .where(
+            (_P.c.gateway == bindparam("gateway"))
+            & (_P.c.processed_at >= bindparam("start"))
+            & (_P.c.processed_at < bindparam("end"))
+        )
+        .order_by(_P.c.processed_at, _P.c.payment_id)
+    )
+)
 _PAYMENTS_OF = Statement(
     lambda: (
         select(_P)
@@ -201,6 +212,13 @@ class PostgresReceivedPaymentRepository(OnConnection, ReceivedPaymentRepository)
         params = {"payment_id": payment_id}
         row = await (await self._conn.execute(_PAYMENT.text, params)).fetchone()
         return None if row is None else _payment(row)
+
+    async def received_between(
+        self, gateway: str, start: datetime, end: datetime
+    ) -> Sequence[ReceivedPayment]:
+        params = {"gateway": gateway, "start": start, "end": end}
+        rows = await (await self._conn.execute(_RECEIVED_BETWEEN.text, params)).fetchall()
+        return [_payment(row) for row in rows]
 
     async def for_invoice(self, provider_invoice_id: str) -> Sequence[ReceivedPayment]:
         params = {"provider_invoice_id": provider_invoice_id}

@@ -9,6 +9,7 @@ which never shares a transaction with us.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from typing import Any
 
 import psycopg
@@ -47,6 +48,13 @@ _PAYMENTS_OF = Statement(
     lambda: (
         select(sandbox_payments)
         .where(_SP.invoice_id == bindparam("id"))
+        .order_by(_SP.paid_at, _SP.payment_id)
+    )
+)
+_PAYMENTS_BETWEEN = Statement(
+    lambda: (
+        select(sandbox_payments)
+        .where((_SP.paid_at >= bindparam("start")) & (_SP.paid_at < bindparam("end")))
         .order_by(_SP.paid_at, _SP.payment_id)
     )
 )
@@ -104,6 +112,10 @@ class PostgresSandboxLedger(SandboxLedger):
     async def payment(self, payment_id: str) -> SandboxPayment | None:
         rows = await self._run(_PAYMENT, {"id": payment_id})
         return _payment(rows[0]) if rows else None
+
+    async def payments_between(self, start: datetime, end: datetime) -> Sequence[SandboxPayment]:
+        rows = await self._run(_PAYMENTS_BETWEEN, {"start": start, "end": end})
+        return [_payment(row) for row in rows]
 
     async def payments_of(self, invoice_id: str) -> Sequence[SandboxPayment]:
         rows = await self._run(_PAYMENTS_OF, {"id": invoice_id})

@@ -32,6 +32,7 @@ from booking_domain.payments.errors import (
 from booking_domain.payments.gateway import (
     CancelOutcome,
     DeepLink,
+    GatewayReport,
     InvoiceRequest,
     IssuedInvoice,
     PaymentCheck,
@@ -121,6 +122,7 @@ __all__ = [
     "GatewayEventKind",
     "GatewayEventReader",
     "GatewayEventRefusedError",
+    "GatewayReport",
     "InvoiceId",
     "InvoiceInProgressError",
     "InvoiceKind",

@@ -11,7 +11,7 @@ configuration is wrong), ``DepositNotPayableError`` (the provider refuses the am
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -181,4 +181,15 @@ class PaymentGateway(Protocol):
 
     async def refund_payment(self, payment_id: str, note: str) -> RefundOutcome:
         """Give the whole payment back; idempotent."""
+        ...
+
+
+class GatewayReport(Protocol):
+    """A gateway's own list of the payments made to the platform (QPay's
+    ``/v2/payment/list``, Stripe's PaymentIntents), for the daily reconciliation."""
+
+    name: str  # the gateway's name, as payments record it ("qpay", "stripe")
+
+    async def payments_between(self, start: datetime, end: datetime) -> Sequence[ProviderPayment]:
+        """Every payment made in ``[start, end)``, whatever its state, with ``paid_at``."""
         ...

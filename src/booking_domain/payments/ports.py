@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Protocol
 from uuid import UUID
@@ -21,6 +21,7 @@ from booking_domain.payments.gateway_events import GatewayEvent
 from booking_domain.payments.invoices import DepositInvoice, InvoiceId
 from booking_domain.payments.ledger import Transaction, TransactionFilter
 from booking_domain.payments.receipts import ReceivedPayment
+from booking_domain.payments.reconciliation import Reconciliation
 from booking_domain.payments.refunds import Refund, RefundId
 from booking_domain.payments.studio import StudioPayment, StudioPaymentId
 from booking_domain.shared.audit import HasAudit
@@ -91,6 +92,12 @@ class ReceivedPaymentRepository(Protocol):
 
     async def get(self, payment_id: str) -> ReceivedPayment | None:
         """The payment recorded under the provider's id, if any."""
+        ...
+
+    async def received_between(
+        self, gateway: str, start: datetime, end: datetime
+    ) -> Sequence[ReceivedPayment]:
+        """The gateway's payments recorded in ``[start, end)``, oldest first."""
         ...
 
     async def for_booking(self, booking_id: BookingId) -> Sequence[ReceivedPayment]:
@@ -205,6 +212,27 @@ class GatewayEventLog(Protocol):
         ...
 
 
+class ReconciliationRepository(Protocol):
+    """The daily reconciliations (``reconciliation.py``): one per gateway and day, the latest."""
+
+    async def save(self, reconciliation: Reconciliation) -> None:
+        """Keep it, in place of an earlier one of its gateway and day."""
+        ...
+
+    async def agreed_days(self, gateway: str, since: date) -> set[date]:
+        """The gateway's days from ``since`` on found to agree."""
+        ...
+
+    async def list(self, page: PageRequest, *, differing: bool = False) -> Page[Reconciliation]:
+        """Newest day first (then by gateway); only those that differ with ``differing``."""
+        ...
+
+
+class HasReconciliations(Protocol):
+    @property
+    def reconciliations(self) -> ReconciliationRepository: ...
+
+
 class HasGatewayEvents(Protocol):
     @property
     def gateway_events(self) -> GatewayEventLog: ...
@@ -255,6 +283,7 @@ class PaymentsUnitOfWork(
     HasTransactions,
     HasGatewayEvents,
     HasPayoutAccounts,
+    HasReconciliations,
     HasLoyalty,  # an invoice holds, spends and releases loyalty points
     HasOutbox,
     HasPaymentJobs,

@@ -120,6 +120,10 @@ class SandboxLedger(Protocol):
         """The payment, or None when the books have no such id."""
         ...
 
+    async def payments_between(self, start: datetime, end: datetime) -> Sequence[SandboxPayment]:
+        """Every payment paid in ``[start, end)``, oldest first."""
+        ...
+
     async def payments_of(self, invoice_id: str) -> Sequence[SandboxPayment]:
         """Every payment made on the invoice, in the order they were made (none: empty)."""
         ...

@@ -65,6 +65,7 @@ PORTS = (
     "deposit_currencies",  # the gateway's ``currencies``: what a deposit may be asked in
     "gateway_event_reader",  # Stripe's webhook deliveries verified (None: Stripe off)
     "payout_gateway",  # artists' own payout accounts, Stripe Connect (None: Stripe off)
+    "gateway_reports",  # the gateways' own reports, for the daily reconciliation
     "email",
     "sms",
     "sms_reports",
@@ -276,6 +277,7 @@ class PostgresAdapters(_CommonAdapters):
     deposit_currencies = payments.provided.gateway.currencies
     gateway_event_reader = payments.provided.event_reader
     payout_gateway = payments.provided.payout_gateway
+    gateway_reports = payments.provided.reports
     relay = providers.Singleton(_relay, feed, redis, _CommonAdapters.settings)
     open = providers.Coroutine(_open_postgres, database, replica)
     close = providers.Coroutine(
@@ -331,6 +333,7 @@ class InMemoryAdapters(_CommonAdapters):
     deposit_currencies = payments.provided.gateway.currencies
     gateway_event_reader = payments.provided.event_reader
     payout_gateway = payments.provided.payout_gateway
+    gateway_reports = payments.provided.reports
     open = providers.Coroutine(_nothing_to_open)
     close = providers.Coroutine(
         _close_memory,

@@ -26,6 +26,7 @@ from adapters.postgres.sandbox import PostgresSandboxLedger
 from adapters.tls import verifying_context
 from booking_domain.payments import (
     GatewayEventReader,
+    GatewayReport,
     PaymentGateway,
     PayoutAccountGateway,
     ProviderTokenStore,
@@ -45,6 +46,8 @@ class Payments:
     close: Callable[[], Awaitable[None]]
     event_reader: GatewayEventReader | None = None  # Stripe's webhooks, when Stripe is on
     payout_gateway: PayoutAccountGateway | None = None  # Stripe Connect, when Stripe is on
+    # The gateways' own reports for the daily reconciliation (the payment edge gives none).
+    reports: tuple[GatewayReport, ...] = ()
 
 
 def payments_for(
@@ -65,7 +68,7 @@ def payments_for(
     routes = [Route("stripe", stripe, is_stripe_id)]
     reader = StripeWebhook(settings.stripe_webhook_secret or "")
     if qpay is None:
-        return Payments(RoutedGateway(routes), None, stripe.close, reader, stripe)
+        return Payments(RoutedGateway(routes), None, stripe.close, reader, stripe, (stripe,))
     routes.insert(0, Route("qpay", qpay.gateway, lambda provider_id: not is_stripe_id(provider_id)))
     first = qpay
 
@@ -73,7 +76,8 @@ def payments_for(
         await first.close()
         await stripe.close()
 
-    return Payments(RoutedGateway(routes), qpay.sandbox, close, reader, stripe)
+    reports = (*qpay.reports, stripe)
+    return Payments(RoutedGateway(routes), qpay.sandbox, close, reader, stripe, reports)
 
 
 def _qpay_for(
@@ -91,7 +95,7 @@ def _qpay_for(
             name = f"qpay:{credentials.client_id}"
             tokens = PostgresTokenStore(database, name, secrets=secrets)
         qpay = QPayGateway(credentials, clock, tokens)
-        return Payments(qpay, None, qpay.close)
+        return Payments(qpay, None, qpay.close, reports=(qpay,))
     if settings.gateway == "edge":
         edge = EdgeGateway(settings.payment_edge_url or "", settings.payment_edge_secret or "")
         return Payments(edge, None, edge.close)
@@ -112,4 +116,4 @@ def _qpay_for(
         call_back,
         pay_url=lambda invoice_id: f"{base}/api/v1/sandbox/invoices/{invoice_id}/pay",
     )
-    return Payments(sandbox, sandbox, client.aclose)
+    return Payments(sandbox, sandbox, client.aclose, reports=(sandbox,))

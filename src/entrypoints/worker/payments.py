@@ -1,7 +1,7 @@
 """Payments' background work (docs/payments.md): the jobs that talk to the provider
-(re-checks, cancels, refunds) and, in each tick of the hold round, after bookings have
-expired their holds, the invoices of those holds withdrawn and the refunds of what
-bookings owe back planned (each paid by a job)."""
+(re-checks, cancels, refunds), the hourly reconciliation of the gateways' reports, and, in
+each tick of the hold round, after bookings have expired their holds, the invoices of those
+holds withdrawn and the refunds of what bookings owe back planned (each paid by a job)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,11 @@ from adapters.postgres.payments import PAYMENT_QUEUE, PAYMENT_TASKS
 from booking_domain.payments import InvoiceId, PaymentJob, RefundId
 from booking_domain.payments.use_cases import PaymentUseCases
 from entrypoints.worker.rounds import HOLDS
-from entrypoints.worker.work import Job, Step, Work
+from entrypoints.worker.work import Job, Periodic, Step, Work
+
+# Hourly: a day is reconciled once it is over; one that differs, or whose gateway was away,
+# is looked at again the next hour (at most a gateway's list of three days an hour).
+RECONCILE_CRON = "41 * * * *"
 
 
 async def payment_recheck(payments: PaymentUseCases, subject: str, attempt: int) -> int:
@@ -34,6 +38,13 @@ async def payment_refund(payments: PaymentUseCases, subject: str, attempt: int) 
     await payments.pay_refund(RefundId(UUID(subject)))
 
 
+async def reconcile_payments(payments: PaymentUseCases, timestamp: int) -> int:
+    """Each gateway's report of the last days not yet found to agree, reconciled with the
+    payments recorded (docs/payments.md, "Reconciliation"); a gateway away is asked again
+    on the next hour's run."""
+    return await payments.reconcile_payments()
+
+
 def _named(job: PaymentJob) -> str:
     return PAYMENT_TASKS[job].removeprefix("inkslot:")
 
@@ -50,6 +61,7 @@ WORK = Work(
         ),
         Job(_named(PaymentJob.REFUND), payment_refund, queue=PAYMENT_QUEUE, retry=CappedBackoff()),
     ),
+    periodic=(Periodic("reconcile_payments", reconcile_payments, cron=RECONCILE_CRON),),
     steps=(
         Step(HOLDS, lambda payments: payments.withdraw_lapsed_invoices(), "withdrew %d invoices"),
         Step(HOLDS, lambda payments: payments.plan_refunds(), "planned %d refunds"),

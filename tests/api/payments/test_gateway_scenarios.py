@@ -198,3 +198,46 @@ def _our_id(api: Api, provider_invoice_id: str) -> InvoiceId:
 
 async def _refunds(desk: Desk, invoice_id: str) -> list[dict[str, Any]]:
     return list((await _read(desk, invoice_id))["refunds"])
+
+
+async def test_the_daily_reconciliation_finds_a_payment_we_never_heard_of_until_we_do(
+    make_api: ApiFactory, on: tuple[Rail, FollowedClock]
+) -> None:
+    """Two deposits paid at the gateway, the word of one lost: the next day's run finds the
+    gateway took money we never recorded (audited for admins); once its word arrives, the
+    next run finds the day agrees."""
+    api, desk, rail = await _open(make_api, on)
+    _, first_invoice = await _invoiced(desk)
+    other = await desk.customer_named("Bea")
+    second = await desk.booked("2026-03-05T12:00:00Z", other)
+    made = await _invoice(desk, second, other)
+    assert made.status_code == 201, made.text
+    await _deliver(api, rail.pay(first_invoice))
+    lost = rail.pay(made.json()["invoiceId"])  # paid; its word not delivered yet
+    api.clock.advance(timedelta(days=1))
+    admin = desk.auth((await api.login(desk.admin["user"]["email"])).json())
+    assert await api.bundles.payments.reconcile_payments() >= 1
+    found = await api.client.get("/api/v1/admin/reconciliations?differing=true", headers=admin)
+    assert found.status_code == 200, found.text
+    (day,) = [r for r in found.json()["items"] if r["gateway"] == rail.name]
+    assert (day["agrees"], day["recorded"], day["reported"]) == (False, 1, 2)
+    (difference,) = day["differences"]
+    assert (difference["kind"], difference["ourAmount"], difference["theirAmount"]) == (
+        "missing_here", None, rail.deposit,
+    )  # fmt: skip
+    with psycopg.connect(api.database_url) as conn:
+        audited = conn.execute(
+            "SELECT count(*) FROM audit_log WHERE action = 'payment.reconciliation_differs'"
+        ).fetchone()
+    assert audited is not None and audited[0] >= 1
+
+    await _deliver(api, lost)  # the word arrives late: the payment is recorded
+    await api.bundles.payments.reconcile_payments()
+    listed = await api.client.get("/api/v1/admin/reconciliations", headers=admin)
+    (again,) = [
+        r for r in listed.json()["items"] if r["gateway"] == rail.name and r["day"] == day["day"]
+    ]
+    assert (again["agrees"], again["differences"]) == (True, [])
+    signed_in = (await api.login(desk.customer["user"]["email"])).json()
+    refused = await api.client.get("/api/v1/admin/reconciliations", headers=desk.auth(signed_in))
+    assert refused.status_code == 403

@@ -50,6 +50,7 @@ TASKS_THEN = {
     "inkslot:refresh_external_calendars": ("periodic", NEVER, "refresh_external_calendars"),
     "inkslot:refresh_external_calendar": ("calendars", NEVER, None),
     "inkslot:expire_points": ("periodic", NEVER, "expire_points"),
+    "inkslot:reconcile_payments": ("periodic", NEVER, "reconcile_payments"),
     "inkslot:handle_telegram_update": ("telegram", (9, True), None),
     "inkslot:ping": ("diagnostics", NEVER, None),
 }
@@ -61,6 +62,7 @@ PERIODIC_THEN = {
     ("inkslot:fold_analytics", "fold-analytics"): "3 * * * *",
     ("inkslot:refresh_external_calendars", "refresh-external-calendars"): "* * * * *",
     ("inkslot:expire_points", "expire-points"): "* * * * *",
+    ("inkslot:reconcile_payments", "reconcile-payments"): "41 * * * *",
 }
 
 

@@ -13,6 +13,7 @@ from adapters.memory.payments import (
     InMemoryPaymentJobs,
     InMemoryPayoutAccountRepository,
     InMemoryReceivedPaymentRepository,
+    InMemoryReconciliationRepository,
     InMemoryRefundRepository,
     InMemoryTransactionLedger,
 )
@@ -36,6 +37,7 @@ class Part(loyalty.Part):
     )
     gateway_events = over_table(InMemoryGatewayEventLog, "gateway_events")
     payout_accounts = over_table(InMemoryPayoutAccountRepository, "connected_accounts")
+    reconciliations = over_table(InMemoryReconciliationRepository, "payment_reconciliations")
     transactions = cached_property(
         lambda uow: InMemoryTransactionLedger(uow.staged("invoices"), uow.staged("refunds"))
     )

@@ -13,6 +13,7 @@ from adapters.postgres.payments import (
     ProcrastinatePaymentJobs,
 )
 from adapters.postgres.payout_accounts import PostgresPayoutAccountRepository
+from adapters.postgres.reconciliations import PostgresReconciliationRepository
 from adapters.postgres.studio_payments import PostgresStudioPaymentRepository
 from booking_domain.payments.ports import PaymentsUnitOfWork
 
@@ -26,6 +27,7 @@ class Part(loyalty.Part):
     transactions = on_connection(PostgresTransactionLedger)
     gateway_events = on_connection(PostgresGatewayEventLog)
     payout_accounts = on_connection(PostgresPayoutAccountRepository)
+    reconciliations = on_connection(PostgresReconciliationRepository)
 
 
 SERVES: type[PaymentsUnitOfWork] = Part

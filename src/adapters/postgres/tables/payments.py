@@ -132,6 +132,20 @@ connected_accounts = sa.Table(
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
 )
 
+# The daily reconciliations: each gateway's report of a day against what we recorded, the
+# latest finding of each (gateway, day); ``differences`` a JSON list.
+payment_reconciliations = sa.Table(
+    "payment_reconciliations",
+    metadata,
+    sa.Column("gateway", sa.Text, primary_key=True),
+    sa.Column("day", sa.Date, primary_key=True),
+    sa.Column("checked_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("recorded", sa.Integer, nullable=False),
+    sa.Column("reported", sa.Integer, nullable=False),
+    sa.Column("agrees", sa.Boolean, nullable=False),
+    sa.Column("differences", sa.Text, nullable=False),
+)
+
 sandbox_invoices = sa.Table(
     "sandbox_invoices",
     metadata,

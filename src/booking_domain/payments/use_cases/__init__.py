@@ -27,6 +27,7 @@ from booking_domain.payments.use_cases.payout_accounts import (
     GetPayoutAccount,
     PayoutOnboarding,
 )
+from booking_domain.payments.use_cases.reconciling import ListReconciliations, ReconcilePayments
 from booking_domain.payments.use_cases.refunds import (
     ListSettlements,
     PayRefund,
@@ -65,6 +66,8 @@ class PaymentUseCases(UseCaseBundle[PaymentsDeps]):
     handle_gateway_event: HandleGatewayEvent
     connect_payout_account: ConnectPayoutAccount
     get_payout_account: GetPayoutAccount
+    reconcile_payments: ReconcilePayments
+    list_reconciliations: ListReconciliations
     withdraw_lapsed_invoices: WithdrawLapsedInvoices
     cancel_invoice_at_provider: CancelInvoiceAtProvider
     plan_refunds: PlanRefunds
@@ -96,6 +99,7 @@ __all__ = [
     "InvoiceIssued",
     "IssueBalanceInvoice",
     "ListBookingInvoices",
+    "ListReconciliations",
     "ListSettlements",
     "ListStudioPayments",
     "ListTransactions",
@@ -108,6 +112,7 @@ __all__ = [
     "ReceiptFile",
     "ReceiptView",
     "RecheckPayment",
+    "ReconcilePayments",
     "RecordStudioPayment",
     "RefundStudioPayment",
     "RequestDepositInvoice",

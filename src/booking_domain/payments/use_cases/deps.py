@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 from booking_domain.payments.connect import PayoutAccountGateway
-from booking_domain.payments.gateway import PaymentGateway
+from booking_domain.payments.gateway import GatewayReport, PaymentGateway
 from booking_domain.payments.gateway_events import GatewayEventReader
 from booking_domain.payments.ports import PaymentsUnitOfWorkFactory, ReceiptDocuments
 from booking_domain.shared.clock import Clock
@@ -47,3 +47,5 @@ class PaymentsDeps:
     payout_gateway: PayoutAccountGateway | None = None
     fee_rule: FeeRule = field(default_factory=FeeRule)
     payouts_page_url: str = "/console/payouts"
+    # The gateways' own reports of their payments, for the daily reconciliation.
+    gateway_reports: Sequence[GatewayReport] = ()

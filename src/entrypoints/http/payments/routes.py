@@ -9,6 +9,7 @@ from entrypoints.http.payments.controller import (
     TransactionsController,
 )
 from entrypoints.http.payments.payout_accounts import PayoutAccountController
+from entrypoints.http.payments.reconciliations import ReconciliationsController
 from entrypoints.http.payments.stripe_events import StripeEventsController
 from entrypoints.http.payments.studio import ReceiptLinkController, StudioPaymentsController
 from entrypoints.http.routes import Routes
@@ -23,6 +24,7 @@ ROUTES = Routes(
         StripeEventsController,
         PayoutAccountController,
         SettlementsController,
+        ReconciliationsController,
         TransactionsController,
     ),
     sandbox=(SandboxController,),
