@@ -44,11 +44,24 @@ def _gateway(raw: str) -> str:
     return value
 
 
+# Currencies whose smallest unit is not a hundredth (Stripe's zero- and three-decimal
+# ones): amounts are kept in hundredths of the unit, so these are not offered by card.
+NOT_TWO_DECIMAL = frozenset(
+    {
+        *("BIF", "CLP", "DJF", "GNF", "JPY", "KMF", "KRW", "MGA", "PYG", "RWF", "UGX"),
+        *("VND", "VUV", "XAF", "XOF", "XPF", "BHD", "JOD", "KWD", "OMR", "TND"),
+    }
+)
+
+
 def _currency_codes(raw: str) -> frozenset[str]:
-    """``USD,EUR``: ISO 4217 codes (any case), at least one."""
+    """``USD,EUR``: ISO 4217 codes (any case) of two-decimal currencies, at least one."""
     codes = frozenset(part.upper() for part in _csv(raw))
     if not codes or any(len(c) != 3 or not c.isascii() or not c.isalpha() for c in codes):
         raise ValueError("expected ISO 4217 currency codes, e.g. USD,EUR")
+    odd = sorted(codes & NOT_TWO_DECIMAL)
+    if odd:
+        raise ValueError(f"{', '.join(odd)}: only currencies with cents (hundredths) are taken")
     return codes
 
 

@@ -81,6 +81,8 @@ def _scripted_failure(failure: str | None) -> tuple[int, Any] | None:
 @dataclass
 class FakeQPay:
     clock: Callable[[], float] = time.time
+    # When payments are made (their ``payment_date``): a test's clock, else one fixed date.
+    payment_clock: Callable[[], float] | None = None
     token_ttl: int = 86_400
     refresh_ttl: int = 86_400  # S1's example: the refresh token ends with the access token
     invoices: dict[str, FakeInvoice] = field(default_factory=dict)
@@ -119,9 +121,11 @@ class FakeQPay:
             invoice = self.invoices[invoice_id]
             payment_id = str(uuid.uuid4().int)[:19]
             paid = invoice.amount if amount is None else amount
-            at = datetime.fromtimestamp(self.clock(), UTC)
-            date = at.isoformat(timespec="milliseconds").replace("+00:00", "Z")
-            self.payments[payment_id] = FakePayment(payment_id, invoice_id, paid, kind, date=date)
+            made = FakePayment(payment_id, invoice_id, paid, kind)
+            if self.payment_clock is not None:  # else the one fixed date, as tests compare
+                at = datetime.fromtimestamp(self.payment_clock(), UTC)
+                made.date = at.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+            self.payments[payment_id] = made
             invoice.status = "CLOSED"
         if call_back:
             joiner = "&" if "?" in invoice.callback_url else "?"

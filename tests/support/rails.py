@@ -54,7 +54,7 @@ class Rail:
 
 @contextmanager
 def qpay_rail(clock: Callable[[], float]) -> Iterator[Rail]:
-    fake = FakeQPay(clock=clock)
+    fake = FakeQPay(clock=clock, payment_clock=clock)
     with serving(fake) as url:
 
         def pay(invoice_id: str, declined: bool) -> list[Deliver]:

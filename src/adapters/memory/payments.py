@@ -234,6 +234,9 @@ class InMemoryGatewayEventLog(TableRepository[tuple[str, str], GatewayEvent], Ga
         self._rows.put(key, event)
         return True
 
+    async def has(self, gateway: str, event_id: str) -> bool:
+        return self._rows.get((gateway, event_id)) is not None
+
 
 class InMemoryPayoutAccountRepository(
     TableRepository[tuple[UserId, str], PayoutAccount], PayoutAccountRepository
@@ -242,6 +245,14 @@ class InMemoryPayoutAccountRepository(
         self, artist_user_id: UserId, gateway: str, *, for_update: bool = False
     ) -> PayoutAccount | None:
         return self._rows.get((artist_user_id, gateway))
+
+    async def by_account(
+        self, gateway: str, account_id: str, *, for_update: bool = False
+    ) -> PayoutAccount | None:
+        found = (
+            a for a in self._rows.values() if (a.gateway, a.account_id) == (gateway, account_id)
+        )
+        return next(found, None)
 
     async def add(self, account: PayoutAccount) -> None:
         key = (account.artist_user_id, account.gateway)

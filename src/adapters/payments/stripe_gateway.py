@@ -22,6 +22,7 @@ any other refusal ``PaymentProviderError`` (our key or request is wrong).
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 from collections.abc import Awaitable, Sequence
 from datetime import UTC, datetime
@@ -136,7 +137,13 @@ class StripeGateway(PaymentGateway, PayoutAccountGateway, GatewayReport):
         url = str(session.url)
         link = DeepLink("card", "Pay by card", "", url)
         return IssuedInvoice(
-            session.id, url, qr_png_base64(url), url, (link,), raw=str(session), gateway="stripe"
+            session.id,
+            url,
+            qr_png_base64(url),
+            url,
+            (link,),
+            raw=_evidence(session),
+            gateway="stripe",
         )
 
     async def check_payments(self, invoice_id: str) -> PaymentCheck:
@@ -148,7 +155,7 @@ class StripeGateway(PaymentGateway, PayoutAccountGateway, GatewayReport):
         if session.payment_status == "paid" and intent is not None and not isinstance(intent, str):
             payments = (_payment(intent, invoice_id),)
         total = sum(p.amount.amount for p in payments)
-        return PaymentCheck(invoice_id, payments, Money(total, currency), raw=str(session))
+        return PaymentCheck(invoice_id, payments, Money(total, currency), raw=_evidence(session))
 
     async def get_payment(self, payment_id: str) -> ProviderPayment:
         intent = await _call(self._stripe.v1.payment_intents.retrieve_async(payment_id))
@@ -196,7 +203,8 @@ class StripeGateway(PaymentGateway, PayoutAccountGateway, GatewayReport):
         }
         while True:
             page = await _call(self._stripe.v1.payment_intents.list_async(params))
-            found.extend(_payment(intent, None) for intent in page.data)
+            # Ours only: the account may take payments of other businesses of the platform's.
+            found.extend(_payment(i, None) for i in page.data if "number" in (i.metadata or {}))
             if not page.has_more or not page.data:
                 return found
             params["starting_after"] = page.data[-1].id
@@ -255,6 +263,28 @@ def _payment(intent: Any, invoice_id: str | None) -> ProviderPayment:
         transferred=received - fee if intent.transfer_data else 0,
         fee=fee,
     )
+
+
+def _evidence(session: Any) -> str:
+    """What is kept of a Checkout Session as evidence: its ids, states and amounts, never
+    its or its PaymentIntent's client secrets."""
+    intent = session.payment_intent
+    kept: dict[str, Any] = {
+        "id": session.id,
+        "status": session.status,
+        "payment_status": session.payment_status,
+        "amount_total": session.amount_total,
+        "currency": session.currency,
+        "client_reference_id": session.client_reference_id,
+        "payment_intent": intent
+        if intent is None or isinstance(intent, str)
+        else {
+            "id": intent.id,
+            "status": intent.status,
+            "amount_received": intent.amount_received,
+        },
+    }
+    return json.dumps(kept)
 
 
 def _with_query(url: str, query: str) -> str:

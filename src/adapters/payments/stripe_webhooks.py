@@ -13,6 +13,8 @@ What the core is told of Stripe's event types:
   (the session is the invoice);
 - ``charge.dispute.created``: disputed (the PaymentIntent is the payment), with its amount
   and reason;
+- ``account.updated``: a Connect account's state (may it take charges, be paid out, are its
+  details in);
 - every other type: kept, nothing to do (a session's id or a PaymentIntent's is noted when
   the object is one).
 """
@@ -25,7 +27,12 @@ from typing import Any
 
 import stripe
 
-from booking_domain.payments import GatewayEvent, GatewayEventKind, GatewayEventRefusedError
+from booking_domain.payments import (
+    GatewayAccountState,
+    GatewayEvent,
+    GatewayEventKind,
+    GatewayEventRefusedError,
+)
 from booking_domain.shared.money import Money
 
 DEFAULT_TOLERANCE = timedelta(minutes=5)  # Stripe's own default
@@ -41,20 +48,20 @@ class StripeWebhook:
 
     def event(self, payload: bytes, signature: str, now: datetime) -> GatewayEvent:
         """The verified delivery as an event; ``GatewayEventRefusedError`` otherwise."""
-        if len(payload) > MAX_BODY or not signature:
+        signed_at = _timestamp(signature) if len(payload) <= MAX_BODY else None
+        if signed_at is None:
             raise GatewayEventRefusedError()
         try:
             stripe.WebhookSignature.verify_header(payload, signature, self._secret, None)
         except (stripe.SignatureVerificationError, ValueError, UnicodeError):
             raise GatewayEventRefusedError() from None
-        signed_at = _timestamp(signature)
-        if signed_at is None or abs(now - signed_at) > self._tolerance:
+        if abs(now - signed_at) > self._tolerance:
             raise GatewayEventRefusedError(
                 "This event's signature is too old (or from the future)."
             )
         try:
             return read_event(json.loads(payload), payload.decode())
-        except (ValueError, KeyError, TypeError, AttributeError):
+        except (ValueError, KeyError, TypeError, AttributeError, OverflowError, OSError):
             raise GatewayEventRefusedError() from None
 
 
@@ -75,6 +82,14 @@ def read_event(body: dict[str, Any], raw: str) -> GatewayEvent:
         payment_id = str(obj["id"])
     elif obj.get("object") in ("charge", "dispute"):
         payment_id = _id_of(obj.get("payment_intent"))
+    account_id, account_state = None, None
+    if obj.get("object") == "account" and kind_name == "account.updated":
+        kind, account_id = GatewayEventKind.ACCOUNT_UPDATED, str(obj["id"])
+        account_state = GatewayAccountState(
+            charges_enabled=obj.get("charges_enabled") is True,
+            payouts_enabled=obj.get("payouts_enabled") is True,
+            details_submitted=obj.get("details_submitted") is True,
+        )
     if kind_name in _DISPUTED:
         kind = GatewayEventKind.DISPUTED
         amount = Money(int(obj["amount"]), str(obj["currency"]).upper())
@@ -90,6 +105,8 @@ def read_event(body: dict[str, Any], raw: str) -> GatewayEvent:
         amount=amount,
         reason=reason,
         raw=raw,
+        account_id=account_id,
+        account_state=account_state,
     )
 
 
@@ -101,8 +118,18 @@ def _id_of(value: Any) -> str | None:
 
 
 def _timestamp(header: str) -> datetime | None:
-    for part in header.split(","):
-        key, _, value = part.strip().partition("=")
-        if key == "t" and value.isdigit() and len(value) <= 12:
-            return datetime.fromtimestamp(int(value), UTC)
-    return None
+    """The header's one timestamp, when the header has Stripe's strict form: comma-separated
+    ``key=value`` items without spaces, exactly one ``t`` (digits) and a ``v1``; else None.
+    The library verifies the HMAC on the first item keyed exactly ``t``: with exactly one,
+    and no look-alike keys, the time it signs and the time judged here are the same (no
+    replay of a captured delivery behind a fresh ``t``)."""
+    items = [item.partition("=") for item in header.split(",")]
+    if any(not sep or not key.isalnum() or value != value.strip() for key, sep, value in items):
+        return None
+    stamps = [value for key, _, value in items if key == "t"]
+    if len(stamps) != 1 or not any(key == "v1" for key, _, _ in items):
+        return None
+    stamp = stamps[0]
+    if not (stamp.isascii() and stamp.isdigit()) or len(stamp) > 11:
+        return None
+    return datetime.fromtimestamp(int(stamp), UTC)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import bindparam
+from sqlalchemy import bindparam, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from adapters.postgres.database import OnConnection
@@ -24,7 +24,18 @@ _ADD = Statement(
 )
 
 
+_HAS = Statement(
+    lambda: select(_E.c.event_id).where(
+        (_E.c.gateway == bindparam("gateway")) & (_E.c.event_id == bindparam("event_id"))
+    )
+)
+
+
 class PostgresGatewayEventLog(OnConnection, GatewayEventLog):
+    async def has(self, gateway: str, event_id: str) -> bool:
+        params = {"gateway": gateway, "event_id": event_id}
+        return await (await self._conn.execute(_HAS.text, params)).fetchone() is not None
+
     async def add(self, event: GatewayEvent, received_at: datetime) -> bool:
         params = {
             "gateway": event.gateway,

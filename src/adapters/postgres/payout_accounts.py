@@ -20,6 +20,15 @@ _WHERE = (_A.c.artist_user_id == bindparam("artist_user_id")) & (
 )
 _GET = Statement(lambda: select(_A).where(_WHERE))
 _GET_LOCKED = Statement(lambda: select(_A).where(_WHERE).with_for_update())
+_BY_ACCOUNT = Statement(
+    lambda: (
+        select(_A)
+        .where(
+            (_A.c.gateway == bindparam("gateway")) & (_A.c.account_id == bindparam("account_id"))
+        )
+        .with_for_update()
+    )
+)
 _ADD = Statement(lambda: insert(_A).values({c.name: bindparam(c.name) for c in _A.c}))
 _UPDATE = Statement(
     lambda: (
@@ -37,6 +46,13 @@ class PostgresPayoutAccountRepository(OnConnection, PayoutAccountRepository):
         statement = _GET_LOCKED if for_update else _GET
         params = {"artist_user_id": artist_user_id, "gateway": gateway}
         row = await (await self._conn.execute(statement.text, params)).fetchone()
+        return None if row is None else _account(row)
+
+    async def by_account(
+        self, gateway: str, account_id: str, *, for_update: bool = False
+    ) -> PayoutAccount | None:
+        params = {"gateway": gateway, "account_id": account_id}
+        row = await (await self._conn.execute(_BY_ACCOUNT.text, params)).fetchone()
         return None if row is None else _account(row)
 
     async def add(self, account: PayoutAccount) -> None:

@@ -10,6 +10,9 @@ Rules (docs/payments.md, "Stripe's webhooks"):
   another changes nothing it should not.
 - A dispute (a chargeback) of a payment we recorded is told to the booking's parties and
   admins as ``payment.disputed``; the disputes context opens a case for it.
+- An artist's payout account changed at the gateway (Stripe's ``account.updated``): its
+  status follows (``connect.status_of``), so an account the gateway restricts stops being a
+  charge's destination at once.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Protocol
 
+from booking_domain.payments.connect import GatewayAccountState
 from booking_domain.shared.money import Money
 
 MAX_EVENT_ID = 255
@@ -28,6 +32,7 @@ MAX_RAW = 64_000  # the evidence kept of one delivery
 class GatewayEventKind(StrEnum):
     PAID = "paid"  # an invoice was paid: confirm it with the gateway
     DISPUTED = "disputed"  # the payer's bank disputes a payment (a chargeback)
+    ACCOUNT_UPDATED = "account_updated"  # an artist's payout account changed at the gateway
     OTHER = "other"  # kept as evidence; nothing to do
 
 
@@ -46,6 +51,9 @@ class GatewayEvent:
     amount: Money | None = None
     reason: str = ""
     raw: str = ""
+    # An artist's payout account the event is about, and what the gateway says of it now.
+    account_id: str | None = None
+    account_state: GatewayAccountState | None = None
 
     def __post_init__(self) -> None:
         if not 0 < len(self.event_id) <= MAX_EVENT_ID:

@@ -142,6 +142,12 @@ class PayoutAccountRepository(Protocol):
         self, artist_user_id: UserId, gateway: str, *, for_update: bool = False
     ) -> PayoutAccount | None: ...
 
+    async def by_account(
+        self, gateway: str, account_id: str, *, for_update: bool = False
+    ) -> PayoutAccount | None:
+        """The account by the gateway's id for it."""
+        ...
+
     async def add(self, account: PayoutAccount) -> None:
         """Raises ``ConflictError`` when the artist has one at the gateway already."""
         ...
@@ -210,6 +216,8 @@ class GatewayEventLog(Protocol):
         """Keep the event: False (and nothing written) when its gateway's id for it is kept
         already, whoever kept it."""
         ...
+
+    async def has(self, gateway: str, event_id: str) -> bool: ...
 
 
 class ReconciliationRepository(Protocol):

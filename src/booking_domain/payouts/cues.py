@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from booking_domain.shared.errors import InvalidMoneyError
 from booking_domain.shared.event_data import money_of, part, text_of, uuid_of
 from booking_domain.shared.ids import BookingId
 from booking_domain.shared.money import Money
@@ -47,6 +46,7 @@ class Collected:
     # the platform funds (credited to the artist) and the points it took.
     platform_discount: Money | None = None
     invoice_ref: str = ""  # our invoice's id (loyalty's source of the points)
+    points: int = 0  # the points that paid it
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,16 +57,17 @@ class PaidBack:
     amount: Money
     payment_id: str | None = None  # the gateway's payment it returns, when one matches
     gateway: str = FIRST_GATEWAY
+    by_gateway: bool = False  # the gateway paid it back (``refund.completed``), not an admin
 
 
 @dataclass(frozen=True, slots=True)
 class DiscountReleased:
-    """Loyalty gave back points of the platform's program that paid part of an invoice (a
-    refund's share, its ``restorable`` rule): ``value`` is what those points were worth."""
+    """Loyalty gave back ``points`` of the platform's program that paid part of an invoice
+    (a refund's share, its ``restorable`` rule)."""
 
     event_id: EventId
     invoice_ref: str
-    value: Money
+    points: int
 
 
 Cue = Collected | PaidBack | DiscountReleased
@@ -85,11 +86,12 @@ def cue_of(event: OutboxEvent) -> Cue | None:
             transferred = fee = None
         funded = part(payment, "platformDiscount")
         discount, invoice_ref = money_of(funded, "amount"), text_of(funded, "invoice") or ""
-        if discount is None or discount.is_zero or not invoice_ref:
-            discount, invoice_ref = None, ""
+        points = funded.get("points")
+        if discount is None or discount.is_zero or not invoice_ref or type(points) is not int:
+            discount, invoice_ref, points = None, "", 0
         return Collected(
             event.id, BookingId(booking), payment_id, paid, gateway, transferred, fee,
-            discount, invoice_ref,
+            discount, invoice_ref, points,
         )  # fmt: skip
     if event.type in ("refund.completed", "refund.settled"):
         refund = part(event.data, "refund")
@@ -99,7 +101,10 @@ def cue_of(event: OutboxEvent) -> Cue | None:
             return None
         payment_id = text_of(refund, "paymentId") or None
         gateway = text_of(refund, "gateway") or FIRST_GATEWAY
-        return PaidBack(event.id, BookingId(booking), refund_id, back, payment_id, gateway)
+        by_gateway = event.type == "refund.completed"
+        return PaidBack(
+            event.id, BookingId(booking), refund_id, back, payment_id, gateway, by_gateway
+        )
     if event.type == "loyalty.points_released":
         return _released(event)
     return None
@@ -109,15 +114,8 @@ def _released(event: OutboxEvent) -> DiscountReleased | None:
     """Points of the platform's program an invoice redeemed, given back after a refund."""
     entry, account = part(event.data, "entry"), part(event.data, "account")
     source, points = text_of(entry, "source") or "", entry.get("points")
-    point_value, currency = account.get("pointValue"), text_of(account, "currency")
     if text_of(entry, "reason") != "refund" or account.get("platform") is not True:
         return None
     if not source.startswith(INVOICE_SOURCE) or type(points) is not int or points <= 0:
         return None
-    if type(point_value) is not int or point_value <= 0 or not currency:
-        return None
-    try:
-        value = Money(points * point_value, currency)
-    except InvalidMoneyError:
-        return None
-    return DiscountReleased(event.id, source.removeprefix(INVOICE_SOURCE), value)
+    return DiscountReleased(event.id, source.removeprefix(INVOICE_SOURCE), points)

@@ -12,20 +12,23 @@ entered"): each cue's entries, by the rules of ``fees`` and ``ledger``.
   collected before the ledger began was never entered, so its refund is not either: a
   refund of a payment the ledger has no ``collected`` entry of enters nothing (the
   follower asks), and one that names no payment is capped as above. Where the gateway
-  paid the artist's own account, the refund took back that transfer in proportion
-  (``transfer_reversed``, + what the artist's account no longer keeps of the booking's
-  transfers, by the same proportion as the fee).
+  paid the artist's own account and the gateway refunded that payment, it took back the
+  transfer in proportion (``transfer_reversed``, + the refunded share of that payment's
+  transfer); a refund settled by hand reverses nothing at the gateway, so the artist owes
+  the platform what it paid back, less the fee's share.
 - **A platform-funded discount** (loyalty points of the platform's program paid part of the
   invoice; the customer paid the rest): ``discount_credited`` (+ the discount) beside the
   collection, under ``discount/invoice/<invoice id>``: the platform pays the artist what its
   points took off. When loyalty gives points of it back after a refund (its ``restorable``
   rule: the refunded share of the money paid, rounded down), the value of exactly those
-  points is taken back (``discount_reversed``, - points x the program's point value, at
-  most what is still credited), once per release (``discount/released/<event id>``).
+  points is taken back (``discount_reversed``, - their share of the credit, as redeemed:
+  the credit's note names its points; at most what is still credited), once per release
+  (``discount/released/<event id>``). A second payment of one invoice credits nothing more.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime
 
 from booking_domain.payouts.cues import Collected, DiscountReleased, PaidBack
@@ -54,15 +57,26 @@ def released_key(cue: DiscountReleased) -> str:
     return f"discount/released/{cue.event_id}"
 
 
+def credited_points(credit: Entry) -> int:
+    """The points a discount credit stands for (its note: ``"150 points"``; 0 if unreadable)."""
+    words = (credit.note or "").split(" ")
+    return int(words[0]) if words[0].isdigit() else 0
+
+
 def release_entry(
     cue: DiscountReleased, credit: Entry, booking: BookingMoney, now: datetime
 ) -> Entry | None:
-    """What the release takes back of the invoice's ``credit``: the points' value, at most
-    what the booking still holds credited (None: nothing is left, or another currency)."""
+    """What the release takes back of the invoice's ``credit``: the released points' share of
+    it (their value when they were redeemed, whatever a point is worth now), at most what the
+    booking still holds credited (None: nothing is left)."""
+    points = credited_points(credit)
     left = min(credit.amount.amount, booking.discounts_credited - booking.discounts_reversed)
-    if cue.value.currency != credit.amount.currency or left <= 0:
+    if points <= 0 or left <= 0:
         return None
-    taken = Money(min(cue.value.amount, left), cue.value.currency)
+    share = credit.amount.amount * min(cue.points, points) // points
+    taken = Money(min(share, left), credit.amount.currency)
+    if taken.is_zero:
+        return None
     return Entry(
         id=EntryId(new_uuid7(int(now.timestamp() * 1000))), artist_id=credit.artist_id,
         kind=EntryKind.DISCOUNT_REVERSED, amount=taken, key=released_key(cue), created_at=now,
@@ -75,16 +89,25 @@ def refunded_key(cue: PaidBack) -> str:
 
 
 def collection_entries(
-    cue: Collected, artist_id: ArtistId, rule: FeeRule, now: datetime
+    cue: Collected,
+    artist_id: ArtistId,
+    rule: FeeRule,
+    now: datetime,
+    *,
+    credit_discount: bool = True,
 ) -> list[Entry]:
+    """``credit_discount``: False when the invoice's discount was credited already (a second
+    payment of the same invoice: its money is entered, its discount not twice)."""
     key = collected_key(cue)
     entries = [_entry(artist_id, EntryKind.COLLECTED, cue.amount, key, cue, now)]
     fee = rule.fee_for(cue.amount) if cue.fee is None else cue.fee
     if not fee.is_zero:
         entries.append(_entry(artist_id, EntryKind.FEE, fee, f"fee/{key}", cue, now))
-    if cue.platform_discount is not None and cue.invoice_ref:
+    if credit_discount and cue.platform_discount is not None and cue.invoice_ref:
         credit, credit_key = cue.platform_discount, discount_key(cue.invoice_ref)
-        entries.append(_entry(artist_id, EntryKind.DISCOUNT_CREDITED, credit, credit_key, cue, now))
+        entry = _entry(artist_id, EntryKind.DISCOUNT_CREDITED, credit, credit_key, cue, now)
+        # The points it stands for, which a release's share is reckoned from.
+        entries.append(dataclasses.replace(entry, note=f"{cue.points} points"))
     if cue.transferred is not None and not cue.transferred.is_zero:
         share = cue.transferred
         entries.append(
@@ -94,8 +117,17 @@ def collection_entries(
 
 
 def refund_entries(
-    cue: PaidBack, artist_id: ArtistId, booking: BookingMoney, now: datetime
+    cue: PaidBack,
+    artist_id: ArtistId,
+    booking: BookingMoney,
+    now: datetime,
+    *,
+    transfer: tuple[int, int] | None = None,
 ) -> list[Entry]:
+    """``transfer``: ``(transferred, collected)`` of the refunded payment when the gateway
+    refunded one that paid the artist's own account (it reversed the transfer in
+    proportion); None for any other refund (one settled by hand reverses nothing at the
+    gateway: the artist then owes the platform what it paid back, less the fee's share)."""
     held = booking.collected - booking.refunded
     back = min(cue.amount.amount, held)
     if back <= 0:
@@ -107,8 +139,14 @@ def refund_entries(
     if returned > 0:
         fee_back = Money(returned, currency)
         entries.append(_entry(artist_id, EntryKind.FEE_RETURNED, fee_back, f"fee/{key}", cue, now))
-    kept_transfer = fee_kept(booking.transferred, booking.collected, booking.refunded + back)
-    reversed_now = booking.transferred - kept_transfer - booking.transfers_reversed
+    if transfer is None:
+        return entries
+    # What the gateway has taken back of the payment's transfer once this refund is in, as
+    # its fee: the refunded share (the booking's refunds so far count, as for the fee).
+    transferred, collected = transfer
+    refunded = min(booking.refunded + back, collected)
+    target = transferred - fee_kept(transferred, collected, refunded)
+    reversed_now = min(target, booking.transferred) - booking.transfers_reversed
     if reversed_now > 0:
         taken_back = Money(reversed_now, currency)
         kind, reversal = EntryKind.TRANSFER_REVERSED, f"transferred/{key}"

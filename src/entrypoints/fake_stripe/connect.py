@@ -61,3 +61,9 @@ class FakeConnect:
         account.update(charges_enabled=True, payouts_enabled=True, details_submitted=True)
         self.event("account.updated", account)
         return dict(account)
+
+    def restrict(self, account_id: str) -> Obj:
+        account = self.accounts[account_id]
+        account.update(charges_enabled=False, payouts_enabled=False)
+        self.event("account.updated", account)
+        return dict(account)

@@ -385,6 +385,11 @@ class FakeStripe:
         with self._lock:
             return self.connect.onboard(account_id)
 
+    def restrict(self, account_id: str) -> Obj:
+        """Stripe holds the account back (its holder must give more details)."""
+        with self._lock:
+            return self.connect.restrict(account_id)
+
     # --- events --------------------------------------------------------------------------
 
     def _event(self, kind: str, obj: Obj) -> Obj:

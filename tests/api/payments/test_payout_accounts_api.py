@@ -79,7 +79,9 @@ async def test_an_artist_connects_and_card_deposits_pay_their_own_account(
     session = state.sessions[made.json()["invoiceId"]]
     assert session["_intent_data"]["destination"] is None
 
-    state.onboard(account_id)  # the artist gives Stripe their details
+    seen = len(state.events)
+    state.onboard(account_id)  # the artist gives Stripe their details: Stripe tells us
+    await _deliver(api, state, seen)
     assert (await api.client.get(ACCOUNT, headers=artist)).json()["status"] == "active"
 
     booking_id = await desk.booked("2026-03-05T12:00:00Z")
@@ -136,3 +138,25 @@ async def test_only_artists_connect_and_only_where_stripe_is_on(
     other = await open_desk(off, admin=desk.admin)
     answer = await off.client.get(ACCOUNT, headers=other.auth(other.artist.session))
     assert (answer.status_code, answer.json()["code"]) == (404, "card_payouts_off")
+
+
+async def test_an_account_stripe_restricts_is_no_destination_any_more(
+    make_api: ApiFactory, stripe: tuple[FakeStripe, str]
+) -> None:
+    """Stripe's ``account.updated`` keeps the status: once Stripe holds the account back,
+    new card invoices are collected by the platform again."""
+    state, _ = stripe
+    api, desk = await _desk(make_api, stripe)
+    artist = desk.auth(desk.artist.session)
+    account_id = (await api.client.post(f"{ACCOUNT}/onboarding", headers=artist)).json()["account"][
+        "accountId"
+    ]
+    seen = len(state.events)
+    state.onboard(account_id)
+    await _deliver(api, state, seen)
+    seen = len(state.events)
+    state.restrict(account_id)
+    await _deliver(api, state, seen)
+    booking_id = await desk.booked()
+    made = await _invoice(desk, booking_id)
+    assert state.sessions[made.json()["invoiceId"]]["_intent_data"]["destination"] is None

@@ -169,6 +169,9 @@ def test_other_events_are_kept_with_nothing_to_do() -> None:
         "no header",
         "a header without a signature",
         "a signed body that is no event",
+        "a fresh second timestamp beside the signed one",
+        "a space before the timestamp",
+        "a timestamp out of range",
     ],
 )
 def test_deliveries_that_do_not_verify_are_refused(forged: str) -> None:
@@ -184,6 +187,14 @@ def test_deliveries_that_do_not_verify_are_refused(forged: str) -> None:
         signature = ""
     elif forged == "a header without a signature":
         signature = f"t={int(NOW.timestamp())}"
+    elif forged == "a fresh second timestamp beside the signed one":
+        payload, old = _signed(body, at=NOW - timedelta(days=3))  # a captured delivery
+        signature = f"{old},t={int(NOW.timestamp())}"
+    elif forged == "a space before the timestamp":  # the library reads the second t
+        payload, old = _signed(body, at=NOW - timedelta(days=3))
+        signature = f" t={int(NOW.timestamp())},{old}"
+    elif forged == "a timestamp out of range":
+        signature = signature.replace(f"t={int(NOW.timestamp())}", "t=999999999999")
     else:
         payload = b'["not", "an", "event"]'
         signature = sign(payload, SECRET, int(NOW.timestamp()))

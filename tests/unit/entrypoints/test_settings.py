@@ -112,6 +112,8 @@ def test_stripe_needs_its_webhook_secret_the_fake_stays_local_and_some_gateway_i
     assert currencies.stripe_currencies == frozenset({"USD", "EUR"})
     with pytest.raises(SettingsError, match="ISO 4217"):
         load_settings({"INKSLOT_STRIPE_CURRENCIES": "dollars"})
+    with pytest.raises(SettingsError, match="JPY: only currencies with cents"):
+        load_settings({"INKSLOT_STRIPE_CURRENCIES": "USD,JPY"})
 
 
 def test_notification_channels_are_chosen_by_settings_and_production_needs_smtp() -> None:

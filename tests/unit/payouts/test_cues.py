@@ -70,7 +70,10 @@ def test_a_destination_charge_says_what_the_gateway_paid_the_artist_and_kept() -
 @pytest.mark.parametrize("kind", ["refund.completed", "refund.settled"])
 def test_a_refund_paid_back_is_money_paid_back(kind: str) -> None:
     back = event(kind, refund())
-    assert cue_of(back) == PaidBack(back.id, BookingId(BOOKING), "r-1", Money(30_000, "MNT"))
+    assert cue_of(back) == PaidBack(
+        back.id, BookingId(BOOKING), "r-1", Money(30_000, "MNT"),
+        by_gateway=kind == "refund.completed",
+    )  # fmt: skip
     assert kind in PAYOUT_EVENT_TYPES
 
 

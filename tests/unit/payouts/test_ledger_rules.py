@@ -150,9 +150,9 @@ def test_money_the_gateway_paid_the_artist_is_never_owed_whatever_is_refunded(
     charge: tuple[int, int], refunds: list[int], rule: FeeRule
 ) -> None:
     """A destination charge enters the gateway's own fee (whatever the rule says) and what
-    it paid the artist's account: the account owes nothing for it. Refunds, in any number
-    and size, take back the transfer and the fee in proportion: it still owes nothing, and
-    nothing comes back twice or beyond what was taken."""
+    it paid the artist's account: the account owes nothing for it. The gateway's refunds of
+    it, in any number and size, take back the transfer and the fee in proportion: it still
+    owes nothing, and nothing comes back twice or beyond what was taken."""
     amount, fee = charge
     booking = BOOKINGS[0]
     books = Books(rule)
@@ -161,17 +161,37 @@ def test_money_the_gateway_paid_the_artist_is_never_owed_whatever_is_refunded(
     assert {e.kind: e.amount.amount for e in entries}.get(EntryKind.FEE, 0) == fee
     assert books.account.balance == 0
     for back in refunds:
-        books.enter(
-            refund_entries(_paid_back(booking, back), ARTIST, books.of_booking(booking), NOW)
+        before = books.of_booking(booking)
+        by_gateway = refund_entries(
+            _paid_back(booking, back), ARTIST, before, NOW, transfer=(amount - fee, amount)
         )
+        books.enter(by_gateway)
         held = books.of_booking(booking)
         assert books.account.balance == sum(e.signed for e in books.entries)
-        assert abs(books.account.balance) <= 1  # proportions round each to a minor unit
+        # The fee's and the transfer's shares round each to a minor unit, half up.
+        assert abs(books.account.balance) <= 1
         assert 0 <= held.transfers_reversed <= held.transferred
         assert 0 <= held.fees_returned <= held.fees
         if held.refunded == held.collected:
             assert (held.fees_returned, held.transfers_reversed) == (held.fees, held.transferred)
             assert books.account.balance == 0
+
+
+def test_a_destination_charge_refunded_by_hand_leaves_the_artist_owing_it() -> None:
+    """The gateway paid the artist 90 of 100 (fee 10); an admin pays the customer back by
+    hand, so nothing is reversed at the gateway: the artist owes the platform the 90."""
+    books = Books(FeeRule(1_000))
+    books.enter(
+        collection_entries(_destination_charge(BOOKINGS[0], 100, 10), ARTIST, books.rule, NOW)
+    )
+    by_hand = refund_entries(
+        _paid_back(BOOKINGS[0], 100), ARTIST, books.of_booking(BOOKINGS[0]), NOW
+    )
+    assert [(e.kind, e.amount.amount) for e in by_hand] == [
+        (EntryKind.REFUNDED, 100), (EntryKind.FEE_RETURNED, 10),
+    ]  # fmt: skip
+    books.enter(by_hand)
+    assert books.account.balance == -90
 
 
 def test_a_payout_pays_what_is_owed_and_no_more() -> None:

@@ -103,7 +103,6 @@ received_payments = sa.Table(
     sa.Index("ix_received_payments_provider_invoice_id", "provider_invoice_id"),
 )
 
-# The sandbox gateway's own books (the local profile's stand-in for QPay; empty elsewhere).
 # What gateways sent us by themselves (Stripe's webhooks), each event once: its gateway's id
 # is the key a repeated delivery meets. The raw body is kept as evidence.
 gateway_events = sa.Table(
@@ -146,6 +145,7 @@ payment_reconciliations = sa.Table(
     sa.Column("differences", sa.Text, nullable=False),
 )
 
+# The sandbox gateway's own books (the local profile's stand-in for QPay; empty elsewhere).
 sandbox_invoices = sa.Table(
     "sandbox_invoices",
     metadata,
@@ -269,4 +269,5 @@ CONSTRAINT_ERRORS: ConstraintErrors = {
     # One recorder's Idempotency-Key sent at once with two different bookings.
     "uq_studio_payments_recorded_by_idempotency_key": ConflictError,
     "uq_studio_payments_receipt_token_hash": None,  # 128 random bits
+    "uq_connected_accounts_account_id": None,  # the gateway's own, one per artist and gateway
 }

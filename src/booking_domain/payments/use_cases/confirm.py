@@ -17,6 +17,7 @@ from datetime import datetime
 
 from booking_domain.bookings import Booking, BookingNotFoundError, record_change
 from booking_domain.catalog import ClaimOutcome
+from booking_domain.loyalty import RedemptionStatus
 from booking_domain.payments.gateway import PaymentCheck, ProviderPayment
 from booking_domain.payments.invoices import DepositInvoice, InvoiceId, InvoiceKind
 from booking_domain.payments.ports import Evidence, PaymentsUnitOfWork
@@ -82,7 +83,11 @@ async def _platform_funded(uow: PaymentsUnitOfWork, invoice: DepositInvoice) -> 
     if not invoice.points:
         return False
     redemption = await uow.loyalty_redemptions.get(invoice.id)
-    if redemption is None:
+    # Points given back already (the invoice lapsed before a payment raced it) paid nothing.
+    if redemption is None or redemption.status in (
+        RedemptionStatus.RELEASED,
+        RedemptionStatus.FORFEITED,
+    ):
         return False
     program = await uow.loyalty_programs.get(redemption.program_id)
     return program is not None and program.is_platform

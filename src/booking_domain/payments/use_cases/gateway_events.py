@@ -3,9 +3,10 @@ rules).
 
 - ``HandleGatewayEvent``: a delivery whose signature does not verify (or with no gateway
   to verify it: Stripe off) is refused, nothing read; a verified event is kept once (a
-  repeated delivery does nothing more); a payment event confirms its invoice with the
-  gateway through the one path by which money is recorded (``confirm.py``), a re-check
-  queued when the gateway does not show it yet; a dispute of a payment we recorded is
+  repeated delivery does nothing more), and kept only once handled: a payment event first
+  confirms its invoice with the gateway through the one path by which money is recorded
+  (``confirm.py``), a re-check queued when the gateway does not show it yet, so a failure
+  on the way leaves it for the gateway's next delivery; a dispute of a payment we recorded is
   published as ``payment.disputed``. It never raises for what the gateway sent once
   verified: an event about an invoice or payment we do not know is kept and logged.
 """
@@ -13,7 +14,9 @@ rules).
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 
+from booking_domain.payments import connect
 from booking_domain.payments.errors import GatewayEventRefusedError
 from booking_domain.payments.gateway_events import GatewayEvent, GatewayEventKind
 from booking_domain.payments.invoices import DepositInvoice
@@ -34,18 +37,25 @@ class HandleGatewayEvent(UseCase[PaymentsDeps]):
             raise GatewayEventRefusedError("No gateway here sends events.")
         now = self._deps.clock.now()
         event = reader.event(payload, signature, now)
-        async with self._deps.uow() as uow:
-            if not await uow.gateway_events.add(event, now):
+        async with self._deps.uow(read_only=True) as uow:
+            if await uow.gateway_events.has(event.gateway, event.event_id):
                 return False
             invoice = await _invoice_of(uow, event)
-            if event.kind is GatewayEventKind.DISPUTED:
-                await _disputed(uow, event, invoice)
-            await uow.commit()
         if event.kind is GatewayEventKind.PAID and invoice is not None:
+            # Before the event is kept: should this fail, the delivery fails, and Stripe's
+            # next delivery of it confirms again (recording money is idempotent).
             evidence = f"{event.gateway} event {event.event_id} ({event.type})"
             await confirm_or_recheck(self._deps, invoice, evidence)
-        elif event.kind is not GatewayEventKind.OTHER and invoice is None:
+        elif event.kind in (GatewayEventKind.PAID, GatewayEventKind.DISPUTED) and invoice is None:
             _log.warning("%s event %s: no invoice of ours", event.gateway, event.event_id)
+        async with self._deps.uow() as uow:
+            if not await uow.gateway_events.add(event, now):
+                return False  # a concurrent delivery kept it first
+            if event.kind is GatewayEventKind.DISPUTED:
+                await _disputed(uow, event, invoice)
+            if event.kind is GatewayEventKind.ACCOUNT_UPDATED:
+                await _account_updated(uow, event, now)
+            await uow.commit()
         return True
 
 
@@ -74,3 +84,15 @@ async def _disputed(
     _log.warning(
         "invoice %s: payment %s disputed at the gateway", invoice.number, payment.payment_id
     )
+
+
+async def _account_updated(uow: PaymentsUnitOfWork, event: GatewayEvent, now: datetime) -> None:
+    """An artist's payout account's status, as the gateway says it now."""
+    if event.account_id is None or event.account_state is None:
+        return
+    account = await uow.payout_accounts.by_account(event.gateway, event.account_id, for_update=True)
+    if account is None:
+        return
+    status = connect.status_of(event.account_state)
+    if status is not account.status:
+        await uow.payout_accounts.update(connect.apply(account, now, status=status))

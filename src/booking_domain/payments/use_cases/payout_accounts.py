@@ -17,6 +17,7 @@ from booking_domain.payments import connect
 from booking_domain.payments.connect import PayoutAccount, PayoutAccountGateway
 from booking_domain.payments.errors import CardPayoutsOffError, PayoutAccountForArtistsError
 from booking_domain.payments.use_cases.deps import PaymentsDeps
+from booking_domain.shared.errors import ConflictError
 from booking_domain.shared.identity import Actor, Role
 from booking_domain.shared.use_case import UseCase
 
@@ -41,19 +42,26 @@ class ConnectPayoutAccount(UseCase[PaymentsDeps]):
         async with self._deps.uow(read_only=True) as uow:
             account = await uow.payout_accounts.get(actor.user_id, gateway.name)
         if account is None:
-            account_id = await gateway.open_account(str(actor.user_id))
-            async with self._deps.uow() as uow:
-                account = await uow.payout_accounts.get(
-                    actor.user_id, gateway.name, for_update=True
-                )
-                if account is None:
-                    now = self._deps.clock.now()
-                    account = connect.opened(actor.user_id, gateway.name, account_id, now)
-                    await uow.payout_accounts.add(account)
-                    await uow.commit()
+            account = await self._open(actor, gateway)
         page = self._deps.payouts_page_url
         url = await gateway.onboarding_link(account.account_id, page, page + "?again=1")
         return PayoutOnboarding(url, account)
+
+    async def _open(self, actor: Actor, gateway: PayoutAccountGateway) -> PayoutAccount:
+        account_id = await gateway.open_account(str(actor.user_id))
+        try:
+            async with self._deps.uow() as uow:
+                now = self._deps.clock.now()
+                account = connect.opened(actor.user_id, gateway.name, account_id, now)
+                await uow.payout_accounts.add(account)
+                await uow.commit()
+                return account
+        except ConflictError:  # a request of the artist's at the same time kept it first
+            async with self._deps.uow(read_only=True) as uow:
+                kept = await uow.payout_accounts.get(actor.user_id, gateway.name)
+            if kept is None:
+                raise
+            return kept
 
 
 class GetPayoutAccount(UseCase[PaymentsDeps]):

@@ -31,7 +31,7 @@ from booking_domain.payouts.entering import (
     released_key,
 )
 from booking_domain.payouts.ledger import enter
-from booking_domain.payouts.ports import PayoutsUnitOfWork
+from booking_domain.payouts.ports import PayoutLedger, PayoutsUnitOfWork
 from booking_domain.payouts.use_cases.deps import PayoutsDeps
 from booking_domain.shared.errors import DomainError
 from booking_domain.shared.use_case import UseCase, in_batches
@@ -65,6 +65,18 @@ class EnterPayments(UseCase[PayoutsDeps]):
             await uow.payout_cursor.advance(scan.reached)
             await uow.commit()
         return made, scan.looked == batch_size
+
+
+async def _transfer_of(ledger: PayoutLedger, cue: PaidBack) -> tuple[int, int] | None:
+    """``(transferred, collected)`` of the payment a gateway's refund returns, when that
+    payment paid the artist's own account (the gateway reversed its transfer)."""
+    if not cue.by_gateway or cue.payment_id is None:
+        return None
+    key = payment_key(cue.gateway, cue.payment_id)
+    transferred, collected = await ledger.keyed(f"transferred/{key}"), await ledger.keyed(key)
+    if transferred is None or collected is None:
+        return None
+    return transferred.amount.amount, collected.amount.amount
 
 
 async def _release(uow: PayoutsUnitOfWork, cue: DiscountReleased, deps: PayoutsDeps) -> int:
@@ -114,10 +126,14 @@ async def _enter(uow: PayoutsUnitOfWork, cue: Cue, deps: PayoutsDeps) -> int:
     account = await ledger.account(booking.artist_id, cue.amount.currency, for_update=True)
     now = deps.clock.now()  # taken under the account's lock: entries in their order's time
     if isinstance(cue, Collected):
-        entries = collection_entries(cue, booking.artist_id, deps.fees, now)
+        credited = cue.invoice_ref and await ledger.has_key(discount_key(cue.invoice_ref))
+        entries = collection_entries(
+            cue, booking.artist_id, deps.fees, now, credit_discount=not credited
+        )
     else:
         held = await ledger.of_booking(cue.booking_id, cue.amount.currency)
-        entries = refund_entries(cue, booking.artist_id, held, now)
+        transfer = await _transfer_of(ledger, cue)
+        entries = refund_entries(cue, booking.artist_id, held, now, transfer=transfer)
     if not entries:
         return 0
     after, numbered = enter(account, entries)

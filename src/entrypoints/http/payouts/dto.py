@@ -70,7 +70,7 @@ class LedgerView(View, frozen=True):
 
 class LedgerEntryView(View, frozen=True):
     """``kind``: collected | fee | refunded | fee_returned | payout | transferred |
-    transfer_reversed | discount_credited; ``amount`` is
+    transfer_reversed | discount_credited | discount_reversed; ``amount`` is
     unsigned and ``signed`` what it did to the balance; ``reference``: the gateway's
     payment or refund id, or a payout's bank reference; ``recordedBy``: the admin who
     recorded a payout (admins' reads only: null on the artist's own)."""
