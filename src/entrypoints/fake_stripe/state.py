@@ -36,6 +36,7 @@ from entrypoints.fake_stripe.wire import (
     Obj,
     error,
     expands,
+    listed,
     missing,
     nested,
     public,
@@ -119,7 +120,7 @@ class FakeStripe:
             ("GET", 3, "checkout"): lambda: self._get_session(parts[2], params),
             ("POST", 4, "checkout"): lambda: self._expire(parts[2]),
             ("GET", 2, "payment_intents"): lambda: self._get_intent(parts[1], params),
-            ("GET", 1, "payment_intents"): lambda: self._list_intents(params),
+            ("GET", 1, "payment_intents"): lambda: listed(self.intents.values(), params),
             ("POST", 1, "refunds"): lambda: self._refund(params),
             ("POST", 1, "accounts"): lambda: self.connect.create_account(params),
             ("GET", 2, "accounts"): lambda: self.connect.get_account(parts[1]),
@@ -299,23 +300,6 @@ class FakeStripe:
         if "latest_charge" in expands(p) and intent["latest_charge"]:
             shown["latest_charge"] = self.charges[intent["latest_charge"]]
         return 200, shown
-
-    def _list_intents(self, p: Obj) -> Answer:
-        """Newest first, as Stripe lists them, ``created[gte]``/``created[lt]`` bounding them,
-        ``limit`` a page and ``starting_after`` the page after an id."""
-        low, high = int(p.get("created[gte]", 0)), int(p.get("created[lt]", 2**62))
-        found = sorted(
-            (i for i in self.intents.values() if low <= i["created"] < high),
-            key=lambda i: (-i["created"], i["id"]),
-        )
-        after = p.get("starting_after")
-        if after is not None:
-            ids = [i["id"] for i in found]
-            found = found[ids.index(after) + 1 :] if after in ids else []
-        limit = int(p.get("limit", 10))
-        page = found[:limit]
-        listed = {"object": "list", "data": page, "has_more": len(found) > limit}
-        return 200, {**listed, "url": "/v1/payment_intents"}
 
     def _refund(self, p: Obj) -> Answer:
         intent = self.intents.get(str(p.get("payment_intent", "")))

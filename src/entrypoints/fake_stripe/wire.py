@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
@@ -89,3 +90,19 @@ def expands(p: Obj) -> set[str]:
 
 def return_query(p: Obj) -> str:
     return urlencode({"return_url": p["return_url"], "refresh_url": p.get("refresh_url") or ""})
+
+
+def listed(objects: Iterable[Obj], p: Obj) -> Answer:
+    """A list as Stripe answers one: newest first, ``created[gte]``/``created[lt]`` bounding
+    it, ``limit`` a page, ``starting_after`` the page after an id."""
+    low, high = int(p.get("created[gte]", 0)), int(p.get("created[lt]", 2**62))
+    found = sorted(
+        (o for o in objects if low <= o["created"] < high), key=lambda o: (-o["created"], o["id"])
+    )
+    after = p.get("starting_after")
+    if after is not None:
+        ids = [o["id"] for o in found]
+        found = found[ids.index(after) + 1 :] if after in ids else []
+    limit = int(p.get("limit", 10))
+    page = {"object": "list", "data": found[:limit], "has_more": len(found) > limit}
+    return 200, {**page, "url": "/v1/payment_intents"}
