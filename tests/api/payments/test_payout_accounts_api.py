@@ -7,6 +7,7 @@ proportion. Only artists connect one; without Stripe there is nothing to connect
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from typing import Any
 from uuid import UUID
@@ -160,3 +161,19 @@ async def test_an_account_stripe_restricts_is_no_destination_any_more(
     booking_id = await desk.booked()
     made = await _invoice(desk, booking_id)
     assert state.sessions[made.json()["invoiceId"]]["_intent_data"]["destination"] is None
+
+
+async def test_two_first_connects_at_once_open_one_account(
+    make_api: ApiFactory, stripe: tuple[FakeStripe, str]
+) -> None:
+    state, _ = stripe
+    api, desk = await _desk(make_api, stripe)
+    artist = desk.auth(desk.artist.session)
+    first, second = await asyncio.gather(
+        api.client.post(f"{ACCOUNT}/onboarding", headers=artist),
+        api.client.post(f"{ACCOUNT}/onboarding", headers=artist),
+    )
+    assert (first.status_code, second.status_code) == (200, 200), (first.text, second.text)
+    ids = {answer.json()["account"]["accountId"] for answer in (first, second)}
+    assert len(ids) == 1  # Stripe answers one account for one reference; we keep one
+    assert len(state.connect.accounts) == 1

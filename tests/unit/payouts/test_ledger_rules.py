@@ -247,3 +247,18 @@ def test_a_payout_under_a_key_is_keyed_by_the_admin_and_matches_only_its_own_ord
     assert not PayoutOrder("USD", "Khan", idempotency_key="k-1").asked_for(entry, ARTIST)
     assert not order.asked_for(entry, ArtistId(uuid4()))
     assert PayoutOrder("MNT", "Khan").retry_key(ADMIN) is None
+
+
+def test_a_second_payment_of_one_invoice_is_entered_without_its_discount_again() -> None:
+    """The platform's points paid part of an invoice paid twice (a duplicate payment): the
+    second payment's money is entered, the discount credited once."""
+    cue = Collected(
+        EventId(uuid4()), BOOKINGS[0], "pay-2", Money(15_000, "MNT"), "qpay",
+        platform_discount=Money(15_000, "MNT"), invoice_ref=str(uuid4()), points=150,
+    )  # fmt: skip
+    first = collection_entries(cue, ARTIST, FeeRule(), NOW)
+    again = collection_entries(cue, ARTIST, FeeRule(), NOW, credit_discount=False)
+    assert [(e.kind, e.note) for e in first] == [
+        (EntryKind.COLLECTED, None), (EntryKind.DISCOUNT_CREDITED, "150 points"),
+    ]  # fmt: skip
+    assert [e.kind for e in again] == [EntryKind.COLLECTED]
