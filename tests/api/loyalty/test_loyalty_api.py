@@ -402,3 +402,31 @@ async def test_the_platform_credits_the_artist_its_points_and_takes_back_what_co
     assert ("discount_credited", 15_000) in kinds and ("discount_reversed", 15_000) in kinds
     await api.bundles.payouts.enter_payments()
     assert (await _ledger(api, desk))["balance"] == before["balance"]  # once
+
+
+async def test_a_payment_racing_a_lapsed_invoice_credits_no_discount(api: Api) -> None:
+    """The hold ran out and the points came back; a payment that raced the cancel is still
+    money (owed back), but the points no longer paid anything: no discount is credited."""
+    desk = await open_desk(api, service=SERVICE)
+    await program_on(api, desk)
+    await completed(desk)
+    await earn(api)
+    second = await desk.booked(SECOND)
+    made = await api.client.post(
+        f"{BOOKINGS}/{second}/deposit-invoice", json={"redeemPoints": 100},
+        headers=desk.auth(desk.customer),
+    )  # fmt: skip
+    assert made.status_code == 201, made.text
+    api.clock.advance(timedelta(hours=1))
+    assert await api.bundles.payments.withdraw_lapsed_invoices() == 1  # the points come back
+    assert api.sandbox is not None
+    await api.sandbox.pay(made.json()["invoiceId"])  # paid as the hold ran out
+    with psycopg.connect(psycopg_url(api.database_url)) as conn:
+        rows = conn.execute(
+            "SELECT data FROM outbox_events WHERE type = 'payment.received'"
+            " AND data->'payment'->>'bookingId' = %s",
+            (second,),
+        ).fetchall()
+    ((data,),) = rows
+    assert data["payment"]["outcome"] == "owed_back"
+    assert "platformDiscount" not in data["payment"]
