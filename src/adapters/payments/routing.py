@@ -29,9 +29,8 @@ from booking_domain.payments import (
 
 @dataclass(frozen=True, slots=True)
 class Route:
-    """One gateway, its name (what the ledger calls it) and which ids are its."""
+    """One gateway and which ids are its."""
 
-    name: str
     gateway: PaymentGateway
     owns: Callable[[str], bool]
 

@@ -65,11 +65,11 @@ def payments_for(
         currencies=settings.stripe_currencies or DEFAULT_CURRENCIES,
         api_base=settings.stripe_api_url,
     )
-    routes = [Route("stripe", stripe, is_stripe_id)]
+    routes = [Route(stripe, is_stripe_id)]
     reader = StripeWebhook(settings.stripe_webhook_secret or "")
     if qpay is None:
         return Payments(RoutedGateway(routes), None, stripe.close, reader, stripe, (stripe,))
-    routes.insert(0, Route("qpay", qpay.gateway, lambda provider_id: not is_stripe_id(provider_id)))
+    routes.insert(0, Route(qpay.gateway, lambda provider_id: not is_stripe_id(provider_id)))
     first = qpay
 
     async def close() -> None:

@@ -46,6 +46,7 @@ from booking_domain.payments.published import balance_event, payment_subject
 from booking_domain.payments.use_cases.deps import PaymentsDeps
 from booking_domain.payments.use_cases.invoices import (
     issue_at_provider,
+    payee_of,
     settled_answer,
     view_of,
 )
@@ -162,9 +163,10 @@ class IssueBalanceInvoice(UseCase[PaymentsDeps]):
             reserved = await redeemed(uow, booking, reserved, request.redeem_points, now)
             await uow.invoices.add(reserved)
             await record_deposit_change(uow, None, reserved, now, actor=actor)
+            payee = await payee_of(uow, self._deps, reserved)
             await uow.commit()
         issued = await issue_at_provider(
-            self._deps, reserved, token, bal.description_for_balance(reserved.number)
+            self._deps, reserved, token, bal.description_for_balance(reserved.number), payee
         )
         async with self._deps.uow() as uow:
             opened = await self._open(uow, reserved, issued)

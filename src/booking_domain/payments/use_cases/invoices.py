@@ -122,9 +122,10 @@ class RequestDepositInvoice(UseCase[PaymentsDeps]):
             reserved = await redeemed(uow, booking, reserved, redeem_points, now)
             await uow.invoices.add(reserved)
             await record_deposit_change(uow, None, reserved, reserved.created_at, actor=actor)
+            payee = await payee_of(uow, self._deps, reserved)
             await uow.commit()
         issued = await issue_at_provider(
-            self._deps, reserved, token, inv.description_for(reserved.number)
+            self._deps, reserved, token, inv.description_for(reserved.number), payee
         )
         async with self._deps.uow() as uow:
             opened = await self._open(uow, reserved, issued)
@@ -178,17 +179,22 @@ class RequestDepositInvoice(UseCase[PaymentsDeps]):
 
 
 async def issue_at_provider(
-    deps: PaymentsDeps, reserved: DepositInvoice, token: str, description: str
+    deps: PaymentsDeps,
+    reserved: DepositInvoice,
+    token: str,
+    description: str,
+    payee: Payee | None = None,
 ) -> IssuedInvoice:
     """Open the reserved invoice (of either kind) at the provider, after its reservation's
-    commit; when the call fails, the reservation is given up and the failure raised."""
+    commit (``payee``: ``payee_of``, read in it); when the call fails, the reservation is
+    given up and the failure raised."""
     request = InvoiceRequest(
         number=reserved.number,
         amount=reserved.amount,
         description=description,
         callback_url=deps.callback_url(reserved.number, token),
         return_url=deps.return_url(reserved.booking_id),
-        payee=await payee_of(deps, reserved),
+        payee=payee,
     )
     try:
         return await deps.gateway.create_invoice(request)
@@ -197,14 +203,16 @@ async def issue_at_provider(
         raise
 
 
-async def payee_of(deps: PaymentsDeps, invoice: DepositInvoice) -> Payee | None:
+async def payee_of(
+    uow: PaymentsUnitOfWork, deps: PaymentsDeps, invoice: DepositInvoice
+) -> Payee | None:
     """Where a gateway that pays artists pays this invoice's artist their share, less the
-    platform's fee (``connect.py``): their active payout account there, if any."""
+    platform's fee (``connect.py``): their active payout account there, if any (read in the
+    unit of work that reserves the invoice)."""
     gateway = deps.payout_gateway
     if gateway is None:
         return None
-    async with deps.uow(read_only=True) as uow:
-        account = await uow.payout_accounts.get(invoice.artist_user_id, gateway.name)
+    account = await uow.payout_accounts.get(invoice.artist_user_id, gateway.name)
     account_id = destination(account)
     if account_id is None:
         return None
