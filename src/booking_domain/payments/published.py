@@ -43,29 +43,61 @@ def payment_received_event(
 ) -> OutboxEvent:
     """``payment.received``; ``platform_funded``: the loyalty points the invoice redeemed
     were the platform's program's (its discount is the platform's to credit the artist:
-    ``discount`` in the data, with the points; an artist's own program's the artist funds)."""
+    ``platformDiscount`` in the data, with the points; an artist's own program's the artist
+    funds)."""
+    received: dict[str, JsonValue] = {
+        **_payment_data(invoice, payment),
+        "method": payment.method.value,
+        "outcome": payment.outcome.value,
+        "receivedAt": utc_text(payment.received_at),
+        **_split(payment),
+        **_platform_discount(invoice, platform_funded),
+    }
+    return _payment_event("payment.received", invoice, now, sequence, {"payment": received})
+
+
+def payment_disputed_event(
+    invoice: DepositInvoice,
+    payment: ReceivedPayment,
+    event: GatewayEvent,
+    now: datetime,
+    *,
+    sequence: int,
+) -> OutboxEvent:
+    """``payment.disputed``: the payer's bank disputes a payment we recorded (a chargeback);
+    the gateway's reason and the disputed amount beside the payment."""
+    disputed: dict[str, JsonValue] = {
+        "eventId": event.event_id,
+        "amount": money_data(event.amount or payment.amount),
+        "reason": event.reason,
+    }
+    data: dict[str, JsonValue] = {"payment": _payment_data(invoice, payment), "dispute": disputed}
+    return _payment_event("payment.disputed", invoice, now, sequence, data)
+
+
+def _payment_event(
+    kind: str, invoice: DepositInvoice, now: datetime, sequence: int, data: dict[str, JsonValue]
+) -> OutboxEvent:
+    """An event of one of the invoice's payments, heard by the booking's two parties."""
     return OutboxEvent(
         id=EventId(new_uuid7(int(now.timestamp() * 1000))),
-        type="payment.received",
+        type=kind,
         occurred_at=now,
         subject=payment_subject(invoice),
         sequence=sequence,
-        data={
-            "payment": {
-                "paymentId": payment.payment_id,
-                "invoiceId": payment.invoice_id,
-                "bookingId": str(invoice.booking_id),
-                "amount": money_data(payment.amount),
-                "method": payment.method.value,
-                "outcome": payment.outcome.value,
-                "receivedAt": utc_text(payment.received_at),
-                "gateway": payment.gateway,
-                **_split(payment),
-                **_platform_discount(invoice, platform_funded),
-            }
-        },
+        data=data,
         audience=(invoice.customer_id, invoice.artist_user_id),
     )
+
+
+def _payment_data(invoice: DepositInvoice, payment: ReceivedPayment) -> dict[str, JsonValue]:
+    return {
+        "paymentId": payment.payment_id,
+        "invoiceId": payment.invoice_id,
+        "bookingId": str(invoice.booking_id),
+        "amount": money_data(payment.amount),
+        "gateway": payment.gateway,
+    }
 
 
 def _platform_discount(invoice: DepositInvoice, platform_funded: bool) -> dict[str, JsonValue]:
@@ -90,41 +122,6 @@ def _split(payment: ReceivedPayment) -> dict[str, JsonValue]:
         "transferred": money_data(Money(payment.transferred, currency)),
         "fee": money_data(Money(payment.fee, currency)),
     }
-
-
-def payment_disputed_event(
-    invoice: DepositInvoice,
-    payment: ReceivedPayment,
-    event: GatewayEvent,
-    now: datetime,
-    *,
-    sequence: int,
-) -> OutboxEvent:
-    """``payment.disputed``: the payer's bank disputes a payment we recorded (a chargeback);
-    the gateway's reason and the disputed amount beside the payment."""
-    disputed = event.amount or payment.amount
-    return OutboxEvent(
-        id=EventId(new_uuid7(int(now.timestamp() * 1000))),
-        type="payment.disputed",
-        occurred_at=now,
-        subject=payment_subject(invoice),
-        sequence=sequence,
-        data={
-            "payment": {
-                "paymentId": payment.payment_id,
-                "invoiceId": payment.invoice_id,
-                "bookingId": str(invoice.booking_id),
-                "amount": money_data(payment.amount),
-                "gateway": payment.gateway,
-            },
-            "dispute": {
-                "eventId": event.event_id,
-                "amount": money_data(disputed),
-                "reason": event.reason,
-            },
-        },
-        audience=(invoice.customer_id, invoice.artist_user_id),
-    )
 
 
 def balance_event(
