@@ -1,10 +1,9 @@
 """The chargebacks' follower: reads the outbox's feed and opens a dispute for each booking
 whose card payment the customer's bank disputes (``chargebacks.py`` has the rules).
 
-One follower at a time (across processes) reads the feed from its position; for each
-``payment.disputed`` it opens the booking's dispute (a booking disputed already gets no
-second one), and moves its position past everything it looked at, all in one transaction.
-A crash between two batches repeats nothing and skips nothing.
+One follower at a time (across processes) reads the feed from its position
+(``shared.following``); for each ``payment.disputed`` it opens the booking's dispute (a
+booking disputed already gets no second one).
 """
 
 from __future__ import annotations
@@ -20,6 +19,8 @@ from booking_domain.disputes.chargebacks import (
 )
 from booking_domain.disputes.ports import DisputesUnitOfWork
 from booking_domain.disputes.use_cases.deps import DisputesDeps
+from booking_domain.shared.following import follow_batch
+from booking_domain.shared.outbox import OutboxEvent
 from booking_domain.shared.use_case import UseCase, in_batches
 
 _log = logging.getLogger("inkslot.disputes")
@@ -35,22 +36,15 @@ class OpenChargebackDisputes(UseCase[DisputesDeps]):
 
     async def _one_batch(self, batch_size: int) -> tuple[int, bool]:
         async with self._deps.uow() as uow:
-            position = await uow.chargeback_cursor.claim()
-            if position is None:
-                return 0, False
-            scan = await self._deps.feed.scan(
-                position.after, types=CHARGEBACK_EVENT_TYPES, limit=batch_size
-            )
-            if scan.reached is None:
-                return 0, False
-            opened = 0
-            for item in scan.items:
-                chargeback = chargeback_of(item.event)
-                if chargeback is not None:
-                    opened += await self._open(uow, chargeback)
-            await uow.chargeback_cursor.advance(scan.reached)
-            await uow.commit()
-        return opened, scan.looked == batch_size
+
+            async def open_one(event: OutboxEvent) -> int:
+                chargeback = chargeback_of(event)
+                return 0 if chargeback is None else await self._open(uow, chargeback)
+
+            return await follow_batch(
+                uow, uow.chargeback_cursor, self._deps.feed,
+                types=CHARGEBACK_EVENT_TYPES, limit=batch_size, handle=open_one,
+            )  # fmt: skip
 
     async def _open(self, uow: DisputesUnitOfWork, chargeback: Chargeback) -> int:
         booking = await uow.bookings.get(chargeback.booking_id, for_update=True)

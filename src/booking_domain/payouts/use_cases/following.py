@@ -34,6 +34,8 @@ from booking_domain.payouts.ledger import enter
 from booking_domain.payouts.ports import PayoutLedger, PayoutsUnitOfWork
 from booking_domain.payouts.use_cases.deps import PayoutsDeps
 from booking_domain.shared.errors import DomainError
+from booking_domain.shared.following import follow_batch
+from booking_domain.shared.outbox import OutboxEvent
 from booking_domain.shared.use_case import UseCase, in_batches
 
 _log = logging.getLogger("inkslot.payouts")
@@ -49,22 +51,15 @@ class EnterPayments(UseCase[PayoutsDeps]):
 
     async def _one_batch(self, batch_size: int) -> tuple[int, bool]:
         async with self._deps.uow() as uow:
-            position = await uow.payout_cursor.claim()
-            if position is None:
-                return 0, False
-            scan = await self._deps.feed.scan(
-                position.after, types=PAYOUT_EVENT_TYPES, limit=batch_size
-            )
-            if scan.reached is None:
-                return 0, False
-            made = 0
-            for item in scan.items:
-                cue = cue_of(item.event)
-                if cue is not None:
-                    made += await _entered(uow, cue, self._deps)
-            await uow.payout_cursor.advance(scan.reached)
-            await uow.commit()
-        return made, scan.looked == batch_size
+
+            async def enter(event: OutboxEvent) -> int:
+                cue = cue_of(event)
+                return 0 if cue is None else await _entered(uow, cue, self._deps)
+
+            return await follow_batch(
+                uow, uow.payout_cursor, self._deps.feed,
+                types=PAYOUT_EVENT_TYPES, limit=batch_size, handle=enter,
+            )  # fmt: skip
 
 
 async def _transfer_of(ledger: PayoutLedger, cue: PaidBack) -> tuple[int, int] | None:
