@@ -48,11 +48,9 @@ def entry_event(entry: Entry, account: Account, program: Program) -> OutboxEvent
                 "programId": str(account.program_id),
                 "programName": program.name,
                 "balance": entry.balance_after,
-                # Whose program, and what a point is worth in it: the ledger credits the
-                # platform's points' discounts to artists, and takes back what comes back.
+                # Whose program: the ledger credits the platform's points' discounts to
+                # artists, and takes back the share of the points that come back.
                 "platform": program.is_platform,
-                "pointValue": program.rates.point_value,
-                "currency": program.rates.currency,
             },
         },
         audience=(account.customer_id,),
