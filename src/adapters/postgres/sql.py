@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from psycopg import _queries as _psycopg_queries  # private: tests/contract/postgres/test_sql.py
 from sqlalchemy import (
     BigInteger,
     Boolean,
@@ -37,6 +38,17 @@ from sqlalchemy.dialects import postgresql
 from sqlalchemy.sql import ClauseElement
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.types import TypeEngine, UserDefinedType
+
+# psycopg turns a statement's ``%(name)s`` placeholders into ``$n`` with a Python parser on
+# every execution, and remembers the result only for statements of at most 50 parameters
+# (it guards its cache against ORMs' multi-row VALUES of every length). Ours are a fixed set
+# compiled once, and the dearest are the widest: a booking's write with its history, audit
+# entry and outbox event takes 63, and parsing it again took a tenth of a creation's
+# server CPU (docs/performance.md, "The cost of a booking"). Our limit admits them all.
+STATEMENT_PARAMS_CACHED = 256
+_psycopg_queries.MAX_CACHED_STATEMENT_PARAMS = max(
+    _psycopg_queries.MAX_CACHED_STATEMENT_PARAMS, STATEMENT_PARAMS_CACHED
+)
 
 _DIALECT = postgresql.psycopg.dialect()  # type: ignore[no-untyped-call]  # SQLAlchemy leaves it untyped
 # The same dialect with a paramstyle that leaves ``%`` alone: literals are quoted by it, and

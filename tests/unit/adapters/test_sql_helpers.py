@@ -32,3 +32,27 @@ def test_a_null_row_is_the_tables_row_type() -> None:
         compile_sql(select(null_row(notifications)))
         == "SELECT CAST(NULL AS notifications) AS anon_1"
     )
+
+
+def test_psycopg_remembers_how_to_send_our_widest_statement() -> None:
+    """A booking's write (with its history, audit entry and outbox event) is converted from
+    ``%(name)s`` to ``$n`` once per process, not at every execution: psycopg's cache takes
+    it (its limits are private constants, so a psycopg release that renames them fails
+    here, not silently in the benchmarks)."""
+    import re
+
+    from psycopg import _queries
+    from psycopg.adapt import Transformer
+
+    from adapters.postgres.bookings import _ADD
+
+    text = _ADD[(True, True)].text  # the creation's write, with its audit entry and event
+    params = dict.fromkeys(re.findall(r"%\((\w+)\)s", text))
+    assert len(params) > 50  # over psycopg's own limit: the reason for ours
+    assert len(params) <= _queries.MAX_CACHED_STATEMENT_PARAMS
+    assert len(text.encode()) <= _queries.MAX_CACHED_STATEMENT_LENGTH
+    query = _queries.PostgresQuery(Transformer())
+    before = _queries._query2pg.cache_info().hits
+    for _ in range(2):
+        query.convert(text, params)
+    assert _queries._query2pg.cache_info().hits == before + 1
