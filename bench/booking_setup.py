@@ -149,12 +149,22 @@ def worker_pids(process: subprocess.Popen) -> list[int]:  # type: ignore[type-ar
     out = subprocess.run(
         ["pgrep", "-P", str(process.pid)], capture_output=True, text=True, check=False
     )
-    children = [int(p) for p in out.stdout.split()]
+    children = [int(p) for p in out.stdout.split() if not _job_worker(int(p))]
     grandchildren: list[int] = []
     for child in children:
         more = subprocess.run(["pgrep", "-P", str(child)], capture_output=True, text=True)
-        grandchildren += [int(p) for p in more.stdout.split()]
+        grandchildren += [int(p) for p in more.stdout.split() if not _job_worker(int(p))]
     return grandchildren or children
+
+
+def _job_worker(pid: int) -> bool:
+    """The job worker ``inkslot serve`` starts beside the API in the local profile: a child
+    of the server, not one of its HTTP workers."""
+    try:
+        command = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except FileNotFoundError:
+        return False
+    return b"entrypoints.cli" in command and b"worker" in command
 
 
 def _post(url: str, body: dict[str, str]) -> dict[str, object]:

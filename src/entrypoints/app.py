@@ -6,8 +6,6 @@ Nothing here runs at import time. ``uvicorn`` worker processes use :func:`app_fr
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import gc
 import logging
 from dataclasses import replace
@@ -35,34 +33,21 @@ def _version() -> str:
         return "0.0.0"
 
 
-def create_app(
-    settings: Settings, *, container: Core | None = None, with_worker: bool = False
-) -> Litestar:
+def create_app(settings: Settings, *, container: Core | None = None) -> Litestar:
     """Build the API for these settings. ``settings.database_url`` must point at a migrated
-    database (the CLI starts the embedded server and migrates before it calls this).
-    ``with_worker`` runs a job worker inside the process for its lifetime (the local
-    profile's ``inkslot serve``)."""
+    database (the CLI starts the embedded server and migrates before it calls this). No job
+    worker runs inside it: ``inkslot serve`` starts one beside it where the settings ask
+    (``entrypoints.worker.beside``)."""
     tracer_provider = start_tracing(
         "inkslot-api", background_statements=settings.trace_background_statements
     )
     core = container or build_container(settings, jwt_secret=jwt_secret_for(settings))
     app_bundles = bundles(core)
-    running: list[asyncio.Task[None]] = []
 
     async def start() -> None:
         await open_adapters(core)
-        if with_worker:
-            from entrypoints.worker import run_worker_until_cancelled
-
-            worker = run_worker_until_cancelled(settings, app_bundles)
-            running.append(asyncio.create_task(worker, name="inkslot-worker"))
 
     async def stop() -> None:
-        for task in running:
-            task.cancel()  # a graceful stop: running jobs finish first
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
-        running.clear()
         await close_adapters(core)
         flush_tracing()
 
@@ -112,7 +97,7 @@ def app_from_env() -> Litestar:
     settings = load_settings()
     configure_logging(settings.log_level)
     logging.getLogger(__name__).debug("worker starting")
-    app = create_app(replace(settings), with_worker=settings.runs_embedded_worker)
+    app = create_app(replace(settings))
     settle_heap_for_serving()
     return app
 

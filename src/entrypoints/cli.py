@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import getpass
 import os
 import shutil
 import signal
 import sys
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -46,6 +47,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     worker = commands.add_parser("worker", help="run background jobs (until SIGTERM)")
     worker.add_argument("--concurrency", type=int, help="jobs run at once (default 4)")
+    worker.add_argument(
+        "--nice", type=int, default=0, help="lower the worker's CPU priority by this much (0-19)"
+    )
+    worker.add_argument(
+        "--with-parent", type=int, metavar="PID", help="stop when process PID ends (serve's)"
+    )
     jobs = commands.add_parser("jobs", help="look at and retry failed jobs")
     job_commands = jobs.add_subparsers(dest="jobs_command", required=True)
     job_commands.add_parser("failed", help="list jobs that failed for good")
@@ -124,24 +131,47 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
             _print_demo_accounts(_with_core(ready, _seed_core))
         print(f"Inkslot API on http://{host}:{port}  (docs: http://{host}:{port}/docs)", flush=True)
         common = _uvicorn_options(ready, host, port)
-        if workers == 1:
-            with collector_paused():
-                from entrypoints.app import create_app, settle_heap_for_serving
+        # The API's processes and the job worker build from the environment
+        # (entrypoints.startup, `inkslot worker`), as a process started by hand would.
+        os.environ["INKSLOT_DATABASE_URL"] = ready.database_url or ""
+        os.environ["INKSLOT_JWT_SECRET"] = jwt_secret_for(ready)
+        os.environ["INKSLOT_ENCRYPTION_KEY"] = ",".join(encryption_keys_for(ready))
+        os.environ["INKSLOT_HOST"], os.environ["INKSLOT_PORT"] = host, str(port)
+        with _worker_beside(ready):
+            if workers == 1:
+                with collector_paused():
+                    from entrypoints.app import create_app, settle_heap_for_serving
 
-                app = create_app(ready, with_worker=ready.runs_embedded_worker)
-                settle_heap_for_serving()
-            uvicorn.run(app, **common)
-        else:
-            # Each worker builds its own app from the environment (entrypoints.startup).
-            os.environ["INKSLOT_DATABASE_URL"] = ready.database_url or ""
-            os.environ["INKSLOT_JWT_SECRET"] = jwt_secret_for(ready)
-            os.environ["INKSLOT_ENCRYPTION_KEY"] = ",".join(encryption_keys_for(ready))
-            os.environ["INKSLOT_HOST"], os.environ["INKSLOT_PORT"] = host, str(port)
-            # The workers count into one directory that /metrics sums (emptied: counts start
-            # at zero with the server, as they do with one process).
-            os.environ[MULTIPROCESS_ENV] = str(_empty_dir(ready.data_dir / "metrics"))
-            uvicorn.run("entrypoints.startup:app_from_env", factory=True, workers=workers, **common)
+                    app = create_app(ready)
+                    settle_heap_for_serving()
+                uvicorn.run(app, **common)
+            else:
+                # The workers count into one directory that /metrics sums (emptied: counts
+                # start at zero with the server, as they do with one process).
+                os.environ[MULTIPROCESS_ENV] = str(_empty_dir(ready.data_dir / "metrics"))
+                uvicorn.run(
+                    "entrypoints.startup:app_from_env", factory=True, workers=workers, **common
+                )
     return 0
+
+
+@contextlib.contextmanager
+def _worker_beside(settings: Settings) -> Iterator[None]:
+    """The job worker beside the API while the block serves, when the settings run one
+    (the local profile; ``entrypoints.worker.beside``): started after the database is ready,
+    stopped before it is released."""
+    if not settings.runs_embedded_worker:
+        yield
+        return
+    from entrypoints.worker.beside import WorkerBeside, worker_command
+
+    env = {**os.environ, "INKSLOT_MIGRATE_ON_START": "false"}  # serve has migrated
+    worker = WorkerBeside(worker_command(os.getpid()), env)
+    worker.start()
+    try:
+        yield
+    finally:
+        worker.stop()
 
 
 def _uvicorn_options(settings: Settings, host: str, port: int) -> dict[str, Any]:
@@ -263,6 +293,15 @@ def _worker(args: argparse.Namespace, settings: Settings) -> int:
     if args.concurrency is not None and args.concurrency < 1:
         print("inkslot: --concurrency must be at least 1", file=sys.stderr)
         return 2
+    if not 0 <= args.nice <= 19:
+        print("inkslot: --nice must be between 0 and 19", file=sys.stderr)
+        return 2
+    from entrypoints.worker.beside import exit_with_parent, lower_priority
+
+    if args.nice:
+        lower_priority(args.nice)  # the kernel serves the API's requests first
+    if args.with_parent is not None:
+        exit_with_parent(args.with_parent)
     # Until the job queue takes SIGTERM over (a graceful stop), a stop while the worker
     # starts (compose recreating it, then `down`) is a stop carried out: exit 0, not 143.
     signal.signal(signal.SIGTERM, _exit_on_signal)

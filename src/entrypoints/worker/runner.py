@@ -1,7 +1,8 @@
 """Running a worker: the queue's app with Inkslot's tasks, the stalled-job sweeper and the
 registered contexts' followers of the outbox beside it (``entrypoints.worker.work``), until
-SIGTERM/SIGINT (as its own process) or cancellation (inside the API process). Both stop
-gracefully: no new job is taken and running ones are given ``GRACE`` seconds."""
+SIGTERM/SIGINT (``inkslot worker``, also the one ``inkslot serve`` starts beside the API:
+``entrypoints.worker.beside``). It stops gracefully: no new job is taken and running ones
+are given ``GRACE`` seconds."""
 
 from __future__ import annotations
 
@@ -20,7 +21,6 @@ from entrypoints.worker.tasks import build_tasks
 from entrypoints.worker.work import context_work
 
 GRACE = 30.0
-RESTART_AFTER = 5.0
 # Seconds between a worker's looks for due jobs. A NOTIFY wakes a listening worker at once;
 # the look is its fallback. A worker that cannot listen (only a transaction pooler between
 # it and the database) looks this often instead: a job waits at most this long.
@@ -99,29 +99,3 @@ async def run_worker(
                 helper.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await helper
-
-
-async def run_worker_until_cancelled(
-    settings: Settings,
-    bundles: Bundles,
-    *,
-    run: Callable[..., Awaitable[None]] = run_worker,
-    restart_after: float = RESTART_AFTER,
-) -> None:
-    """The worker inside an API process, for as long as the process serves: started again
-    whenever it stops by itself, stopped gracefully when the task is cancelled.
-
-    It stops by itself when it fails (the database gone for a while), and also when
-    procrastinate ends it: a worker whose side task fails (its listener could not connect:
-    the database refusing connections as the process starts) stops as from a graceful stop,
-    without an error. Nothing else stops it here (it has no signal handlers of its own).
-    ``run`` and ``restart_after``: for tests."""
-    while True:
-        try:
-            await run(settings, bundles, install_signal_handlers=False)
-            _log.warning("the embedded worker stopped by itself; starting it again shortly")
-        except asyncio.CancelledError:
-            raise
-        except Exception:
-            _log.exception("the embedded worker stopped; starting it again shortly")
-        await asyncio.sleep(restart_after)

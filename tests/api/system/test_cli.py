@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import signal
 import socket
 import subprocess
@@ -15,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from entrypoints.worker.beside import NICENESS
 from tests.api.conftest import PASSWORD, ApiFactory
 from tests.support.builders import PRODUCTION_ENV
 from tests.support.cli import cli_env, inkslot
@@ -115,9 +117,11 @@ def test_serve_starts_embedded_postgres_seeds_once_and_keeps_data_across_restart
         )
         assert status == 201
         printed = _check_demo_booking(base, first)
+        worker = _job_worker_of(first.pid)
     finally:
         output = _stop(first)
     output = printed + output
+    assert not Path(f"/proc/{worker}").exists()  # the job worker stopped with the server
     assert "admin@inkslot.local" in output  # demo credentials printed on first start
     assert not (server_tmp_path / "postgres" / "postmaster.pid").exists()  # PostgreSQL stopped too
 
@@ -131,6 +135,28 @@ def test_serve_starts_embedded_postgres_seeds_once_and_keeps_data_across_restart
     finally:
         output = _stop(second)
     assert "admin@inkslot.local" not in output  # seeded once only
+
+
+def _job_worker_of(server_pid: int) -> int:
+    """The one ``inkslot worker`` the local profile's server runs beside itself, once it has
+    lowered its priority (``entrypoints.worker.beside``): its pid."""
+    deadline = time.monotonic() + 30
+    while True:
+        children = [  # each thread's children: the worker is started from a thread
+            pid
+            for task in Path(f"/proc/{server_pid}/task").iterdir()
+            for pid in (task / "children").read_text().split()
+        ]
+        workers = [
+            int(pid)
+            for pid in children
+            if b"worker" in Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        ]
+        assert len(workers) <= 1
+        if workers and os.getpriority(os.PRIO_PROCESS, workers[0]) == NICENESS:
+            return workers[0]
+        assert time.monotonic() < deadline, f"no job worker at niceness {NICENESS}: {workers}"
+        time.sleep(0.05)  # polling the server's children, not waiting for time
 
 
 def _check_demo_booking(base: str, server: subprocess.Popen[str]) -> str:
