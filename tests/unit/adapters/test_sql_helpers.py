@@ -52,7 +52,10 @@ def test_psycopg_remembers_how_to_send_our_widest_statement() -> None:
     assert len(params) <= _queries.MAX_CACHED_STATEMENT_PARAMS
     assert len(text.encode()) <= _queries.MAX_CACHED_STATEMENT_LENGTH
     query = _queries.PostgresQuery(Transformer())
-    before = _queries._query2pg.cache_info().hits
+    before = _queries._query2pg.cache_info()
     for _ in range(2):
         query.convert(text, params)
-    assert _queries._query2pg.cache_info().hits == before + 1
+    after = _queries._query2pg.cache_info()
+    # both went through the cache (the first may find it there from an earlier test)
+    assert (after.hits - before.hits) + (after.misses - before.misses) == 2
+    assert after.hits - before.hits >= 1
