@@ -10,7 +10,7 @@ two separate runs cannot resolve a 5 % difference; neighbouring windows see the 
 
 The topologies, each run in turn (``--topology local,apart``, the default, runs both):
 
-- ``local``: ``make run``'s, the job worker inside each API process;
+- ``local``: ``make run``'s, the job worker the server starts beside the API (niceness 19);
 - ``apart``: production's, the API without it and one ``inkslot worker`` per side, each on
   its own side's database (so neither side runs the other's jobs).
 
@@ -18,10 +18,11 @@ The topologies, each run in turn (``--topology local,apart``, the default, runs 
                                  [--topology local,apart]
 
 Before each window, both sides' pipelines are drained (``bench/told.py``): a window pays
-for telling its own bookings (with the worker inside the API processes), never for the last
-window's. ``AB_ENV=NAME=VALUE,...`` adds settings to the working tree's servers only. Prints each
-window and, per topology and scenario, the median rate of each side and their ratio, with
-how many rounds the working tree was ahead, and each side's median p99; never asserts.
+for telling its own bookings (in ``local``, as far as the low-priority worker gets to it),
+never for the last window's. ``AB_ENV=NAME=VALUE,...`` adds settings to the working tree's
+servers only. Prints each window and, per topology and scenario, the median rate of each
+side and their ratio, with how many rounds the working tree was ahead, and each side's
+median p99; never asserts.
 """
 
 from __future__ import annotations

@@ -12,10 +12,10 @@ through the API, and drives the server with the closed-loop keep-alive client of
         [--told-seconds 30] [--statements] [--rates-json PATH]
         [--py-spy /tmp/probe/bin/py-spy --profile-dir /tmp/profiles]
 
-``--topology local`` (the default) is ``make run``'s: the job worker runs inside each API
-process; ``apart`` is production's: the API without it, and one ``inkslot worker`` process;
-``none`` runs no worker at all, so a creation costs only what the API and PostgreSQL spend on
-it (nobody is told: the cost of the booking alone).
+``--topology local`` (the default) is ``make run``'s: the job worker the server starts beside
+the API processes (niceness 19); ``apart`` is production's: the API without it, and one
+``inkslot worker`` process; ``none`` runs no worker at all, so a creation costs only what
+the API and PostgreSQL spend on it (nobody is told: the cost of the booking alone).
 
 ``floor`` drives ``GET /api/v1/me`` at 8 clients: the cheapest signed-in request, what any
 request pays before its own work; no creation can be faster than it on the same machine.
@@ -442,7 +442,7 @@ def main() -> None:
         bench.database_url = database_url
         bench.postmaster_pid = int((postgres.pgdata / "postmaster.pid").read_text().split()[0])
         where = {
-            "local": "a job worker inside each",
+            "local": "the job worker serve starts beside them",
             "apart": "one `inkslot worker` apart",
             "none": "no job worker at all",
         }[args.topology]

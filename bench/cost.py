@@ -7,7 +7,8 @@ it. Each round runs ``bench/bookings.py`` three times, each with its own embedde
 seeded catalogue and ``inkslot serve --workers 2``, at 8 clients:
 
 1. no job worker at all: the floor (``GET /api/v1/me``) and creation alone (nobody told);
-2. ``make run``'s topology, a worker inside each API process: creation while telling;
+2. ``make run``'s topology, the job worker the server starts beside the API (niceness 19):
+   creation while telling;
 3. production's topology, one ``inkslot worker`` apart: bookings created and fully told
    (every email, text, inbox item, webhook and projection of each) per second.
 
@@ -42,7 +43,7 @@ class Target:
 
 TARGETS = (
     Target("creation alone / the floor", "alone", "floor", 0.40),
-    Target("creation, worker inside / creation alone", "inside", "alone", 0.70),
+    Target("creation, make run's topology / creation alone", "inside", "alone", 0.70),
     Target("created and fully told / creation alone", "told", "alone", 0.25),
 )
 
@@ -88,7 +89,7 @@ def main() -> None:
         rates = one_round(args)
         print(
             f"\n# round {number}: floor {rates['floor']:.0f}/s, creation alone "
-            f"{rates['alone']:.0f}/s, with the worker inside {rates['inside']:.0f}/s, "
+            f"{rates['alone']:.0f}/s, in make run's topology {rates['inside']:.0f}/s, "
             f"created and fully told {rates['told']:.1f}/s",
             flush=True,
         )

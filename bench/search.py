@@ -7,8 +7,8 @@
 
 The embedded PostgreSQL (as the local profile runs it), seeded with COPY (in a temporary
 directory, or once in ``--data``); then ``inkslot serve --workers 2`` and one ``inkslot
-worker``, the production topology (``--embedded-worker``: the jobs run inside each API
-process, as ``make run`` does). The worker fills the free-starts projection; then each query
+worker``, the production topology (``--embedded-worker``: the worker ``inkslot serve`` starts
+beside the API, as ``make run`` does). The worker fills the free-starts projection; then each query
 shape runs for ``--seconds`` at 16 closed-loop keep-alive clients, spread evenly over the two
 API processes (``bench/balanced.py``), the requests drawn from 300 varied queries per shape.
 Client, API, worker and PostgreSQL share the machine's 2 cores; after each shape a line says
@@ -318,7 +318,7 @@ def _parse() -> argparse.Namespace:
     parser.add_argument(
         "--embedded-worker",
         action="store_true",
-        help="run the jobs inside each API process, as `make run` does (default: one"
+        help="the worker inkslot serve starts beside the API, as `make run` does (default: one"
         " `inkslot worker` beside the API, as production runs)",
     )
     return parser.parse_args()

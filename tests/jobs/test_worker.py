@@ -66,10 +66,10 @@ async def test_a_hold_expires_on_the_next_tick_by_the_injected_clock(
     await open_adapters(core)
     worker = asyncio.create_task(run_worker(settings, bundles(core), install_signal_handlers=False))
     try:
-        await eventually(lambda: _ticked(database_url), within=10)  # ticks run ...
+        await eventually(lambda: _ticked(database_url), within=30)  # ticks run ...
         assert await status_of(uow, booking.id) == ("pending", None)  # ... the hold is live
         clock.set(booking.hold_expires_at)
-        await eventually(lambda: _is(uow, booking.id, ("cancelled", "expired")), within=10)
+        await eventually(lambda: _is(uow, booking.id, ("cancelled", "expired")), within=30)
         assert await expiry_events(uow, booking.id) == 1
     finally:
         worker.cancel()

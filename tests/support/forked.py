@@ -50,6 +50,7 @@ PRELOADED = [
 def _serve(argv: Sequence[str], env: Mapping[str, str], log_path: str) -> None:
     """In the forked child: the environment and output of the test server, then the
     command line as ``inkslot`` would run it."""
+    os.setsid()  # a session of its own, as a fresh server's (tests/support/server.py)
     log = os.open(log_path, os.O_WRONLY | os.O_APPEND)
     os.dup2(log, 1)
     os.dup2(log, 2)

@@ -144,6 +144,13 @@ def _ready(url: str) -> bool:
 
 
 @contextmanager
+# A test server runs in a session of its own, as ``make run`` does in its own terminal. Linux
+# schedules sessions as groups (autogroup) and weighs niceness within a session only: the
+# job worker the server starts at niceness 19 (entrypoints.worker.beside) yields to its own
+# API, as it would beside a developer's tests, not to the busy test run that shares the
+# session otherwise (walks that wait on the worker starved for a minute in CI).
+
+
 def running_server(
     database_url: str | None,
     data_dir: Path,
@@ -177,6 +184,7 @@ def running_server(
                 env=env,
                 stdout=log,
                 stderr=subprocess.STDOUT,
+                start_new_session=True,  # see above running_server
             )
     server = ServerProcess("127.0.0.1", port, database_url, env, process, log_path)
     try:

@@ -17,13 +17,18 @@ Rules:
 - a worker that ends by itself is started again after ``restart_after`` seconds;
 - it ends with the server, even a server killed with SIGKILL: the worker watches its parent
   (``inkslot worker --with-parent``, ``exit_with_parent``);
-- it runs in a session of its own, so Ctrl-C in a terminal reaches the server only, which
-  stops the worker in order.
+- it runs in a process group of its own, so Ctrl-C in a terminal reaches the server only,
+  which stops the worker in order; but in the server's session. Where Linux groups
+  processes by session for scheduling (autogroup, on by default on most distributions),
+  niceness weighs only against the processes of the same session: in the server's session
+  the worker yields to the API's processes, while the session as a whole keeps its fair
+  share against the rest of the machine. (In a session of its own, with its group lowered
+  too, it yielded to every other process on the machine: a test suite or a compiler beside
+  ``make run`` starved it for minutes.)
 """
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import signal
@@ -31,7 +36,6 @@ import subprocess
 import sys
 import threading
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 
 NICENESS = 19
 RESTART_AFTER = 5.0
@@ -104,7 +108,7 @@ class WorkerBeside:
                 if self._stopping.is_set():
                     return
                 self._process = subprocess.Popen(  # noqa: S603 (our own command line)
-                    self._command, env=self._env, start_new_session=True
+                    self._command, env=self._env, process_group=0
                 )
                 self.starts += 1
             code = self._process.wait()
@@ -117,17 +121,9 @@ class WorkerBeside:
 
 
 def lower_priority(niceness: int) -> None:
-    """Lower this process's CPU priority by ``niceness`` (0-19).
-
-    Where Linux groups processes by session for scheduling (autogroup, on by default on
-    desktops and on many servers), a process's niceness weighs only against the processes
-    of its own session: a worker alone in its session (``start_new_session``) would compete
-    with the server's session as an equal whatever its niceness. Its session's group is
-    lowered too, then, when it leads that session."""
+    """Lower this process's CPU priority by ``niceness`` (0-19): against the processes of its
+    own session where the kernel groups sessions (see the module rules)."""
     os.nice(niceness)
-    if os.getsid(0) == os.getpid():
-        with contextlib.suppress(OSError):  # no autogroup: niceness alone does it
-            Path("/proc/self/autogroup").write_text(str(niceness))
 
 
 def exit_with_parent(parent_pid: int, every: float = PARENT_CHECK_EVERY) -> threading.Thread:

@@ -19,7 +19,7 @@ from entrypoints.worker.beside import STOP_WITHIN, WorkerBeside, exit_with_paren
 from entrypoints.worker.runner import GRACE
 
 
-def _until(condition: Callable[[], bool], limit_s: float = 20.0) -> None:
+def _until(condition: Callable[[], bool], limit_s: float = 60.0) -> None:
     """Polls ``condition`` (another process's progress, not the passing of time)."""
     deadline = time.monotonic() + limit_s
     while not condition():
