@@ -296,11 +296,13 @@ def _worker(args: argparse.Namespace, settings: Settings) -> int:
     if not 0 <= args.nice <= 19:
         print("inkslot: --nice must be between 0 and 19", file=sys.stderr)
         return 2
-    from entrypoints.worker.beside import exit_with_parent, lower_priority
-
     if args.nice:
-        lower_priority(args.nice)  # the kernel serves the API's requests first
+        # The kernel serves the API's requests first: within this session where it groups
+        # sessions (entrypoints/worker/beside.py).
+        os.nice(args.nice)
     if args.with_parent is not None:
+        from entrypoints.worker.beside import exit_with_parent
+
         exit_with_parent(args.with_parent)
     # Until the job queue takes SIGTERM over (a graceful stop), a stop while the worker
     # starts (compose recreating it, then `down`) is a stop carried out: exit 0, not 143.

@@ -35,6 +35,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Mapping, Sequence
 
 NICENESS = 19
@@ -120,12 +121,6 @@ class WorkerBeside:
             self._stopping.wait(self._restart_after)
 
 
-def lower_priority(niceness: int) -> None:
-    """Lower this process's CPU priority by ``niceness`` (0-19): against the processes of its
-    own session where the kernel groups sessions (see the module rules)."""
-    os.nice(niceness)
-
-
 def exit_with_parent(parent_pid: int, every: float = PARENT_CHECK_EVERY) -> threading.Thread:
     """Watch ``parent_pid`` from a daemon thread: once this process is no longer its child
     (the parent ended, however it ended), SIGTERM this process, which stops as on any
@@ -133,7 +128,7 @@ def exit_with_parent(parent_pid: int, every: float = PARENT_CHECK_EVERY) -> thre
 
     def watch() -> None:
         while os.getppid() == parent_pid:
-            threading.Event().wait(every)
+            time.sleep(every)  # a look at the parent, not a wait for domain time
         _log.warning("the server that started this worker is gone; stopping")
         os.kill(os.getpid(), signal.SIGTERM)
 
