@@ -39,15 +39,19 @@ WORKDIR /src
 # The locked runtime dependencies alone first: this layer stays cached while only the code
 # changes. Left out: the `local` extra (the embedded PostgreSQL of `make run`: a deployment
 # names its database; and Faker, which only generated OpenAPI examples; docs/containers.md).
+# booking-domain, the workspace's other member, is built from src/ with the rest below: only its
+# pyproject.toml is needed to check the lock.
 COPY pyproject.toml uv.lock ./
+COPY src/pyproject.toml ./src/
 RUN --mount=type=secret,id=ca \
     --mount=type=cache,target=/root/.cache/uv \
     if [ -s /run/secrets/ca ]; then export SSL_CERT_FILE=/run/secrets/ca UV_NATIVE_TLS=1; fi; \
     /opt/uv/bin/uv sync --locked --no-default-groups --no-dev --no-editable \
-        --no-install-project --python python3
+        --no-install-workspace --python python3
 
-# Then Inkslot itself, installed as a wheel (not editable): the migrations travel inside it
-# (adapters/postgres/migrations), so `inkslot migrate` needs nothing else from the checkout.
+# Then Inkslot itself and booking-domain, installed as wheels (not editable): the migrations
+# travel inside inkslot's (adapters/postgres/migrations), so `inkslot migrate` needs nothing
+# else from the checkout.
 COPY README.md ./
 COPY src ./src
 COPY migrations ./migrations

@@ -40,4 +40,4 @@ holds both, and a test holds the contract's order to the registry of the entrypo
 top-level module imports nothing, so ``import booking_domain`` is cheap.
 """
 
-__version__ = "0.2.0"
+__version__ = "1.0.0"
