@@ -63,6 +63,7 @@ def http_config(settings: Settings, tracer_provider: TracerProvider | None = Non
         cors_origins=settings.cors_origins,
         auth_rate_limit_per_minute=settings.auth_rate_limit_per_minute,
         sign_up_rate_limit_per_hour=settings.sign_up_rate_limit_per_hour,
+        api_key_rate_limit_per_minute=settings.api_key_rate_limit_per_minute,
         redis_url=settings.redis_url,
         redis_namespace=settings.redis_namespace,
         access_log=settings.access_log,

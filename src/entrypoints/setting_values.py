@@ -252,6 +252,7 @@ FIELDS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "LOGIN_LOCK_MINUTES": ("login_lock", _minutes),
     "AUTH_RATE_LIMIT_PER_MINUTE": ("auth_rate_limit_per_minute", _positive_int),
     "SIGN_UP_RATE_LIMIT_PER_HOUR": ("sign_up_rate_limit_per_hour", _positive_int),
+    "API_KEY_RATE_LIMIT_PER_MINUTE": ("api_key_rate_limit_per_minute", _positive_int),
     "PHONE_REGION": ("phone_region", _phone_region),
     "SMS_DAILY_LIMIT": ("sms_daily_limit", _positive_int),
     "SMS_REGIONS": ("sms_regions", _phone_regions),

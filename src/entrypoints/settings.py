@@ -76,6 +76,8 @@ class Settings:
     login_lock: timedelta = timedelta(minutes=15)
     auth_rate_limit_per_minute: int = 30
     sign_up_rate_limit_per_hour: int = 20
+    # Requests per minute of each API key, apart from every other caller (docs/api.md).
+    api_key_rate_limit_per_minute: int = 600
     # Sign-in by phone code (docs/product.md, "Phone codes"): national numbers are read in
     # this region (ISO 3166 alpha-2); at most this many code messages leave a UTC day.
     phone_region: str = "MN"

@@ -2,6 +2,18 @@
 families, rotated on every use). Sign-up, sign-in and profile edits are the ``use_cases``
 subpackage; storage, hashing and token signing are ``ports``."""
 
+from booking_domain.accounts.api_keys import (
+    ApiKey,
+    ApiKeyId,
+    ApiKeyNotAcceptedError,
+    ApiKeyNotFoundError,
+    ApiKeyRateLimitedError,
+    ApiKeyScope,
+    ApiKeyScopeMissingError,
+    ApiKeysNotForCustomersError,
+    TooManyApiKeysError,
+    could_be_api_key,
+)
 from booking_domain.accounts.emails import email_problem, normalize_email
 from booking_domain.accounts.errors import (
     AccountDisabledError,
@@ -30,6 +42,8 @@ from booking_domain.accounts.phone_codes import InvalidCodeError, PhoneCodePolic
 from booking_domain.accounts.ports import (
     AccessClaims,
     AccountsUnitOfWork,
+    ApiKeyRepository,
+    HasApiKeys,
     HasUsers,
     KeyedDigest,
     PasswordHasher,
@@ -79,9 +93,19 @@ __all__ = [
     "AccountLockedError",
     "AccountsUnitOfWork",
     "Actor",
+    "ApiKey",
+    "ApiKeyId",
+    "ApiKeyNotAcceptedError",
+    "ApiKeyNotFoundError",
+    "ApiKeyRateLimitedError",
+    "ApiKeyRepository",
+    "ApiKeyScope",
+    "ApiKeyScopeMissingError",
+    "ApiKeysNotForCustomersError",
     "CannotProveOwnerError",
     "CodeEntries",
     "EmailAlreadyRegisteredError",
+    "HasApiKeys",
     "HasUsers",
     "InvalidCodeError",
     "InvalidCredentialsError",
@@ -106,11 +130,13 @@ __all__ = [
     "SignInAttempts",
     "TelegramOffError",
     "TextReach",
+    "TooManyApiKeysError",
     "User",
     "UserNotFoundError",
     "UserRepository",
     "anonymised",
     "checked_name",
+    "could_be_api_key",
     "count_a_failure",
     "deletion_audit",
     "e164",

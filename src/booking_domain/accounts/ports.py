@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
 
+from booking_domain.accounts.api_keys import ApiKey, ApiKeyId
 from booking_domain.accounts.devices import Session
 from booking_domain.accounts.email_links import AccountEmail, EmailLink
 from booking_domain.accounts.phone_codes import PhoneCode, SendingHistory
@@ -212,6 +213,39 @@ class EmailLinkRepository(Protocol):
         ...
 
 
+class ApiKeyRepository(Protocol):
+    """Integrators' API keys (``api_keys``): their digests, never their secrets."""
+
+    async def add(self, key: ApiKey) -> None: ...
+
+    async def get(self, key_id: ApiKeyId) -> ApiKey | None: ...
+
+    async def by_digest(self, digest: str) -> ApiKey | None:
+        """The key whose secret has this digest, live or not."""
+        ...
+
+    async def of_user(self, user_id: UserId) -> tuple[ApiKey, ...]:
+        """Every key of the account, the newest first."""
+        ...
+
+    async def live_count(self, user_id: UserId, now: datetime) -> int:
+        """How many of the account's keys are live at ``now``."""
+        ...
+
+    async def save(self, key: ApiKey) -> None:
+        """Store a key's last use and revocation (nothing else of a key changes)."""
+        ...
+
+    async def revoke_all(self, user_id: UserId, now: datetime) -> int:
+        """Revoke every live key of the account at ``now``; how many."""
+        ...
+
+
+class HasApiKeys(Protocol):
+    @property
+    def api_keys(self) -> ApiKeyRepository: ...
+
+
 class HasEmailLinks(Protocol):
     @property
     def email_links(self) -> EmailLinkRepository: ...
@@ -265,6 +299,7 @@ class AccountsUnitOfWork(
     HasPhoneCodes,
     HasEmailLinks,
     HasTelegram,
+    HasApiKeys,
     HasAudit,
     Protocol,
 ):

@@ -21,6 +21,9 @@ from litestar.types import Receive, Scope, Send
 
 from entrypoints.bundles import ASGIApp, Bundles
 from entrypoints.contexts import registered
+from entrypoints.http.api_key_limit import STORE as KEY_LIMIT_STORE
+from entrypoints.http.api_key_limit import KeyRateLimit
+from entrypoints.http.auth import API_KEY_LIMIT
 from entrypoints.http.compression import GzipMiddleware
 from entrypoints.http.docs import SCHEMA_PATH, OfflineSwaggerUI, docs_redirect
 from entrypoints.http.draining import Drain, DrainingProbe
@@ -47,8 +50,8 @@ if TYPE_CHECKING:
     from opentelemetry.sdk.trace import TracerProvider
 
 API_PREFIX = "/api/v1"
-# The stores of the rate limits (counts per client address), by name.
-RATE_LIMIT_STORES = ("rate_limit", "sign_up_limit")
+# The stores of the rate limits (counts per client address; buckets per API key), by name.
+RATE_LIMIT_STORES = ("rate_limit", "sign_up_limit", KEY_LIMIT_STORE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +61,7 @@ class HttpConfig:
     cors_origins: tuple[str, ...] = ()
     auth_rate_limit_per_minute: int = 30
     sign_up_rate_limit_per_hour: int = 20
+    api_key_rate_limit_per_minute: int = 600
     redis_url: str | None = None
     redis_namespace: str = "inkslot"
     access_log: bool = True
@@ -85,6 +89,8 @@ def build_app(
     channels = channels_for(config.redis_url, config.redis_namespace)
     serving = Serving(bundles, channels)
     drain = Drain(config.drain_seconds)
+    stores = _rate_limit_stores(config)
+    key_limit = KeyRateLimit(config.api_key_rate_limit_per_minute, stores[KEY_LIMIT_STORE])
     app = Litestar(
         route_handlers=[
             *_api_routers(list(context_routes()), config, sandbox=bundles.sandbox is not None),
@@ -103,7 +109,7 @@ def build_app(
         cors_config=CORSConfig(allow_origins=list(config.cors_origins))
         if config.cors_origins
         else None,
-        stores=_rate_limit_stores(config),
+        stores=stores,
         # For the guards (auth.py), the console's cookies and test harnesses.
         state=State(
             {
@@ -111,6 +117,7 @@ def build_app(
                 SECURE_COOKIES: config.secure_cookies,
                 UPLOAD_ORIGINS: config.upload_origins,
                 TELEGRAM_LOGIN_BOT: config.telegram_login_bot,
+                API_KEY_LIMIT: key_limit,
             }
         ),
         openapi_config=_openapi(config),

@@ -1,4 +1,10 @@
-"""Authentication for HTTP: bearer access tokens, coarse role guards, the ``actor`` dependency.
+"""Authentication for HTTP: bearer access tokens and API keys, coarse role guards, the
+``actor`` dependency.
+
+A bearer token that starts ``isk_`` is an API key (docs/api.md, "API keys"): it acts as its
+owner on the operations that name a scope it holds (``opt={API_KEY_SCOPE: ...}``, set with
+:func:`takes_api_key`), and on the public ones; any other operation refuses it (403
+``api_key_not_accepted``). Its requests are counted per key (``api_key_limit``).
 
 Guards only authenticate and check roles; who may touch which resource is decided in the
 use cases from the actor (docs/architecture.md, rule 5).
@@ -13,13 +19,52 @@ from typing import Any
 from litestar.connection import ASGIConnection
 from litestar.handlers.base import BaseRouteHandler
 
-from booking_domain.accounts import AccessClaims, InvalidTokenError
-from booking_domain.accounts.use_cases import AccountUseCases
+from booking_domain.accounts import AccessClaims, ApiKeyScope, InvalidTokenError, could_be_api_key
+from booking_domain.accounts.use_cases import AccountUseCases, KeyCaller
 from booking_domain.shared import Actor, PermissionDeniedError, Role
+from entrypoints.http.api_key_limit import KeyRateLimit
 from entrypoints.http.serving import serving_of
 
 # The OpenAPI security requirement of a route behind a bearer token.
 BEARER: list[dict[str, list[str]]] = [{"bearer": []}]
+# A route's ``opt`` key naming the API key scope it takes (none: it takes no key), and the
+# app's state key of the per-key rate limit.
+API_KEY_SCOPE = "api_key_scope"
+API_KEY_LIMIT = "api_key_limit"
+
+
+_READING = frozenset({"GET", "HEAD"})
+
+
+@dataclass(frozen=True, slots=True)
+class KeyScopes:
+    """The scope a key needs on the operations it marks: ``read`` to read (GET, HEAD),
+    ``write`` for anything else. Set on a controller, it holds each of its operations, so
+    an operation added later gets the scope of its method, never a reading scope for a
+    write."""
+
+    read: ApiKeyScope
+    write: ApiKeyScope
+
+    def for_method(self, method: str) -> ApiKeyScope:
+        return self.read if method in _READING else self.write
+
+
+def takes_api_key(read: ApiKeyScope, write: ApiKeyScope | None = None) -> dict[str, KeyScopes]:
+    """An ``opt`` (a controller's or a route's, merged with its others) letting keys with
+    the scope of the request's method call it: ``read`` for reading, ``write`` (default
+    ``read``) for the rest."""
+    return {API_KEY_SCOPE: KeyScopes(read, write or read)}
+
+
+def _scope_of(
+    connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler
+) -> ApiKeyScope | None:
+    """The scope a key needs here: None where the operation takes no key."""
+    scopes: KeyScopes | None = handler.opt.get(API_KEY_SCOPE)
+    method = str(connection.scope.get("method", "GET"))
+    return None if scopes is None else scopes.for_method(method)
+
 
 # Guards are coroutines: Litestar would run a plain function on a worker thread, a costly
 # hop for a few microseconds of JWT checking.
@@ -49,10 +94,31 @@ def _bearer_token(connection: ASGIConnection[Any, Any, Any, Any]) -> str:
 
 
 async def authenticated(
-    connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler
+    connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler
 ) -> None:
-    """Verify the bearer token and remember who is calling (for handlers and the access log)."""
-    _remember(connection, await accounts_of(connection).authenticate(_bearer_token(connection)))
+    """Verify the bearer token (an access token, or an API key with the route's scope) and
+    remember who is calling (for handlers and the access log)."""
+    token = _bearer_token(connection)
+    if could_be_api_key(token):
+        caller = await _key_caller(connection, token)
+        caller.key.ensure_permits(_scope_of(connection, handler))
+        await _count(connection, caller)
+        return
+    _remember(connection, await accounts_of(connection).authenticate(token))
+
+
+async def _key_caller(connection: ASGIConnection[Any, Any, Any, Any], token: str) -> KeyCaller:
+    caller = await accounts_of(connection).authenticate_api_key(token)
+    state = connection.scope.setdefault("state", {})
+    state["actor"] = caller.actor
+    state["api_key"] = caller.key
+    return caller
+
+
+async def _count(connection: ASGIConnection[Any, Any, Any, Any], caller: KeyCaller) -> None:
+    limit: KeyRateLimit | None = connection.app.state.get(API_KEY_LIMIT)
+    if limit is not None:
+        await limit.take(caller.key.id)
 
 
 def _remember(connection: ASGIConnection[Any, Any, Any, Any], claims: AccessClaims) -> None:
@@ -111,6 +177,11 @@ async def optional_actor(request: ASGIConnection[Any, Any, Any, Any]) -> Actor |
     means an anonymous caller; a header with a bad token is still refused (401)."""
     if _authorization(request) is None:
         return None
+    token = _bearer_token(request)
+    if could_be_api_key(token):  # any live key: what it reads here anyone may read
+        caller = await _key_caller(request, token)
+        await _count(request, caller)
+        return caller.actor
     await authenticated(request, request.route_handler)
     return current_actor(request)
 

@@ -168,7 +168,11 @@ def _log_request(scope: Scope, method: str, status: int, started: float, request
     state: dict[str, Any] = scope.get("state") or {}
     actor = state.get("actor")
     user_id = str(actor.user_id) if actor is not None else None
-    log_access(method, scope["path"], status, request_id, started, user_id, trace_id_of(scope))
+    key = state.get("api_key")  # the API key it came with: its shown prefix, never the secret
+    log_access(
+        method, scope["path"], status, request_id, started, user_id, trace_id_of(scope),
+        api_key=key.prefix if key is not None else None,
+    )  # fmt: skip
 
 
 def log_access(
@@ -179,6 +183,8 @@ def log_access(
     started: float | None = None,
     user_id: str | None = None,
     trace_id: str | None = None,
+    *,
+    api_key: str | None = None,
 ) -> None:
     """The one access-log line of a request (``method`` and ``path`` are ``None`` for a
     request the server refused before it was parsed; ``traceId`` is there when the process
@@ -197,4 +203,6 @@ def log_access(
     }
     if trace_id is not None:
         line["traceId"] = trace_id
+    if api_key is not None:
+        line["apiKey"] = api_key
     _access_log.handle(FieldsRecord(_access_log.name, logging.INFO, line))

@@ -15,7 +15,11 @@ use (``problems.status_for``), applied to:
   ``not_found`` where its path names something, 401 where a bearer token is checked
   (signed-in operations, and public ones that look at a token when one is sent), 403 where
   a role guard stands, 429 behind a rate limit, 503 ``service_unavailable`` everywhere
-  (the database may be unreachable).
+  (the database may be unreachable);
+- what an API key meets (``auth``): on a signed-in operation, 403 ``api_key_not_accepted``
+  where it names no scope and ``api_key_scope_missing`` where it does; 429
+  ``api_key_rate_limited`` wherever a key is taken (a scope named, or a public operation
+  that looks at a token).
 
 Litestar's own 400 schema (``status_code``/``detail``/``extra``) is never sent by this API
 and is dropped.
@@ -46,13 +50,18 @@ from litestar.openapi.spec import (
 )
 from litestar.routes import HTTPRoute
 
-from booking_domain.accounts import InvalidTokenError
+from booking_domain.accounts import (
+    ApiKeyNotAcceptedError,
+    ApiKeyRateLimitedError,
+    ApiKeyScopeMissingError,
+    InvalidTokenError,
+)
 from booking_domain.shared.errors import (
     DomainError,
     InvalidInputError,
     ServiceUnavailableError,
 )
-from entrypoints.http.auth import RoleGuard, authenticated, stream_authenticated
+from entrypoints.http.auth import API_KEY_SCOPE, RoleGuard, authenticated, stream_authenticated
 from entrypoints.http.problems import CODES_BY_STATUS, PROBLEM_JSON, Problem, status_for
 
 RAISES = "raises"
@@ -113,6 +122,7 @@ class ProblemFacts:
     token_checked: bool
     role_guarded: bool
     rate_limited: bool
+    takes_key_scope: bool = False  # the operation names an API key scope
 
 
 def facts_of(handler: HTTPRouteHandler) -> ProblemFacts:
@@ -126,6 +136,7 @@ def facts_of(handler: HTTPRouteHandler) -> ProblemFacts:
         token_checked=signed_in or OPTIONAL_CALLER in inspect.signature(handler.fn).parameters,
         role_guarded=any(isinstance(g, RoleGuard) for g in guards),
         rate_limited=bool(opt.get(RATE_LIMITED)),
+        takes_key_scope=opt.get(API_KEY_SCOPE) is not None,
     )
 
 
@@ -152,7 +163,16 @@ def codes_by_status(
             codes[status].add(GENERIC_CODES[status])
     if facts.token_checked:
         codes[401].add(InvalidTokenError.code)
+    _add_api_key_codes(facts, codes)
     return dict(codes)
+
+
+def _add_api_key_codes(facts: ProblemFacts, codes: dict[int, set[str]]) -> None:
+    if facts.signed_in:
+        refused = ApiKeyScopeMissingError if facts.takes_key_scope else ApiKeyNotAcceptedError
+        codes[status_for(refused)].add(refused.code)
+    if facts.token_checked and (facts.takes_key_scope or not facts.signed_in):
+        codes[status_for(ApiKeyRateLimitedError)].add(ApiKeyRateLimitedError.code)
 
 
 def problem_response(status: int, codes: Iterable[str]) -> OpenAPIResponse:

@@ -3,7 +3,8 @@
 Schemathesis generates requests from the schema (valid ones, and invalid ones for negative
 testing; NUL characters allowed) and sends them in process to the app from ``create_app()``
 on a PostgreSQL database of this module's own. Each operation is tried as a customer, as an
-artist with an approved profile, and as an admin (anonymous callers only ever meet 401).
+artist with an approved profile, as an admin, and with that artist's API key holding every
+scope (anonymous callers only ever meet 401).
 Path parameters that name an artist, service, studio, booking or loyalty program are the
 seeded ones, so the requests reach the rules instead of stopping at 404. Checks: no response
 is a server error, every status is one the operation documents, and every response
@@ -36,6 +37,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from adapters.system.clock import ManualClock
+from booking_domain.accounts import ApiKeyScope
 from booking_domain.bookings.use_cases import BookingRequest
 from booking_domain.catalog.use_cases import ProfileFields, ServiceFields, StudioFields
 from booking_domain.loyalty.use_cases import ProgramSettings
@@ -53,7 +55,7 @@ from tests.support.telegram import TEST_BOT_TOKEN
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "25"))
 PASSWORD = "violet-needle-harbour"
-ROLES = ("customer", "artist", "admin")
+ROLES = ("customer", "artist", "admin", "api_key")
 SENT: Counter[str] = Counter()
 
 
@@ -66,7 +68,12 @@ class Target:
 
 def _wire(database_url: str) -> tuple[Litestar, Bundles, Any]:
     # Telegram sign-in on, so its operations are fuzzed past 404 telegram_off.
-    config = cheap_settings(database_url=database_url, telegram_bot_token=TEST_BOT_TOKEN)
+    # The API key's own rate limit out of the way: thousands of requests a minute are sent.
+    config = cheap_settings(
+        database_url=database_url,
+        telegram_bot_token=TEST_BOT_TOKEN,
+        api_key_rate_limit_per_minute=10_000_000,
+    )
     adapters = LocalAdapters(settings=config, jwt_secret=TEST_JWT_SECRET, database_url=database_url)
     adapters.clock.override(providers.Object(ManualClock(START)))
     core = build_container(config, jwt_secret=TEST_JWT_SECRET, adapters=adapters)
@@ -117,12 +124,19 @@ async def _seed(database_url: str) -> tuple[dict[str, str], dict[str, str]]:
         program = await use_cases.loyalty.set_platform_program(
             admin.actor, ProgramSettings(active=True, rates=EVERYDAY)
         )
+        key = await accounts.create_api_key(
+            me,
+            name="Fuzzing",
+            scopes=[s.value for s in ApiKeyScope],
+            expires_at=START + timedelta(days=90),
+        )
     finally:
         await core.adapters.close()
     tokens = {
         "customer": customer.tokens.access.token,
         "artist": artist.tokens.access.token,
         "admin": admin_in.tokens.access.token,
+        "api_key": key.secret,
     }
     known = {
         "artist_id": str(profile.id),

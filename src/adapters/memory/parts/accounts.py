@@ -1,5 +1,5 @@
 """Accounts' storage: users, sessions and refresh tokens, sign-in attempts, phone codes,
-email links and Telegram sign-ins."""
+email links, Telegram sign-ins and API keys."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from adapters.memory.accounts import (
     InMemorySignInAttemptsRepository,
     InMemoryUserRepository,
 )
+from adapters.memory.api_keys import InMemoryApiKeyRepository
 from adapters.memory.email_links import InMemoryEmailLinkRepository
 from adapters.memory.parts import over_table
 from adapters.memory.phone_codes import InMemoryPhoneCodeRepository
@@ -29,6 +30,7 @@ class Part(InMemoryUnitOfWork):
         )
     )
     email_links = over_table(InMemoryEmailLinkRepository, "email_links")
+    api_keys = over_table(InMemoryApiKeyRepository, "api_keys")
     phone_codes = cached_property(
         lambda uow: InMemoryPhoneCodeRepository(uow.staged("phone_codes"), uow.staged("sms_budget"))
     )

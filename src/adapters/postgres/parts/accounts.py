@@ -1,5 +1,5 @@
 """Accounts' storage: users, sessions and refresh tokens, sign-in attempts, phone codes,
-email links and Telegram sign-ins."""
+email links, Telegram sign-ins and API keys."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from adapters.postgres.accounts import (
     PostgresSignInAttemptsRepository,
     PostgresUserRepository,
 )
+from adapters.postgres.api_keys import PostgresApiKeyRepository
 from adapters.postgres.email_links import PostgresEmailLinkRepository
 from adapters.postgres.parts import on_connection
 from adapters.postgres.phone_codes import PostgresPhoneCodeRepository
@@ -24,6 +25,7 @@ class Part(PostgresUnitOfWork):
     telegram = on_connection(PostgresTelegramRepository)
     phone_codes = on_connection(PostgresPhoneCodeRepository)
     email_links = on_connection(PostgresEmailLinkRepository)
+    api_keys = on_connection(PostgresApiKeyRepository)
     sessions = on_connection(PostgresSessionRepository)
 
 

@@ -156,6 +156,25 @@ email_links = sa.Table(
     sa.CheckConstraint("purpose IN ('verify_email', 'reset_password', 'unlock')", name="purpose"),
 )
 
+# Integrators' API keys (booking_domain/accounts/api_keys.py): a keyed digest of each secret,
+# never the secret; its first characters (``prefix``) to tell keys apart in lists.
+api_keys = sa.Table(
+    "api_keys",
+    metadata,
+    sa.Column("id", sa.Uuid, primary_key=True),
+    refers_to("user_id", "users.id", index=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("scopes", sa.ARRAY(sa.Text), nullable=False),
+    sa.Column("prefix", sa.Text, nullable=False),
+    sa.Column("digest", sa.Text, nullable=False, unique=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("last_used_at", sa.DateTime(timezone=True)),
+    sa.Column("revoked_at", sa.DateTime(timezone=True)),
+    sa.CheckConstraint("cardinality(scopes) > 0", name="scopes"),
+    sa.CheckConstraint("expires_at > created_at", name="expiry"),
+)
+
 # Code messages sent per UTC day, against INKSLOT_SMS_DAILY_LIMIT.
 sms_budget = sa.Table(
     "sms_budget",
@@ -197,5 +216,6 @@ CONSTRAINT_ERRORS: ConstraintErrors = {
     "uq_users_verified_phone": PhoneAlreadyVerifiedError,
     "uq_refresh_tokens_token_hash": None,  # a token the server draws
     "uq_email_links_token_hash": None,  # a token the server draws
+    "uq_api_keys_digest": None,  # a secret the server draws
     "uq_telegram_links_user_id": None,  # written ON CONFLICT DO NOTHING
 }

@@ -4,6 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from booking_domain.accounts.use_cases.api_keys import (
+    AuthenticateApiKey,
+    CreateApiKey,
+    KeyCaller,
+    ListApiKeys,
+    MadeApiKey,
+    RevokeApiKey,
+)
 from booking_domain.accounts.use_cases.deps import AccountsDeps, SessionPolicy
 from booking_domain.accounts.use_cases.devices import EndSession, ListSessions
 from booking_domain.accounts.use_cases.email_links import (
@@ -95,12 +103,17 @@ class AccountUseCases(UseCaseBundle[AccountsDeps]):
     unlink_telegram: UnlinkTelegram
     purge_spent_telegram_logins: PurgeSpentTelegramLogins
     purge_phone_codes: PurgePhoneCodes
+    create_api_key: CreateApiKey
+    list_api_keys: ListApiKeys
+    revoke_api_key: RevokeApiKey
+    authenticate_api_key: AuthenticateApiKey
 
 
 __all__ = [
     "AccountUseCases",
     "AccountsDeps",
     "Authenticate",
+    "AuthenticateApiKey",
     "AuthenticateStreamTicket",
     "ChangeEmail",
     "ChangePassword",
@@ -108,18 +121,22 @@ __all__ = [
     "CheckFormToken",
     "CodeSent",
     "CreateAdmin",
+    "CreateApiKey",
     "EndSession",
     "EndedSessions",
     "ForgotPassword",
     "GetProfile",
     "IssueFormToken",
     "IssueStreamTicket",
+    "KeyCaller",
     "LinkSent",
     "LinkTelegram",
+    "ListApiKeys",
     "ListSessions",
     "ListUsers",
     "Login",
     "Logout",
+    "MadeApiKey",
     "ModerateAccount",
     "ProfileUpdate",
     "PurgePhoneCodes",
@@ -129,6 +146,7 @@ __all__ = [
     "RequestEmailVerification",
     "RequestUnlockLink",
     "ResetPassword",
+    "RevokeApiKey",
     "SendPhoneCode",
     "SessionPolicy",
     "SessionTokens",

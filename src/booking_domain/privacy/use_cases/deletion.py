@@ -124,6 +124,7 @@ class DeleteAccount(UseCase[PrivacyDeps]):
             await leave_loyalty(uow, current.actor, None if artist is None else artist.id, now)
             await leave_webhooks(uow, current.id, now)  # nothing of theirs sent after
             await uow.refresh_tokens.revoke_user_sessions(current.id, now)
+            await uow.api_keys.revoke_all(current.id, now)  # refused anyway: gone for good
             await uow.telegram.remove(current.id)
             await uow.telegram_chats.remove_user(current.id)  # no more Telegram messages
             await uow.chat_link_tokens.remove_user(current.id)

@@ -1,5 +1,6 @@
 """The routes the app serves of accounts (``ROUTES``), in the order the API lists them."""
 
+from entrypoints.http.accounts.api_keys import ApiKeysController
 from entrypoints.http.accounts.controller import (
     AdminUsersController,
     AuthController,
@@ -15,7 +16,13 @@ from entrypoints.http.accounts.telegram import MyTelegramController, TelegramSig
 from entrypoints.http.routes import Routes
 
 ROUTES = Routes(
-    controllers=(MeController, SessionsController, AdminUsersController, StreamTicketController),
+    controllers=(
+        MeController,
+        SessionsController,
+        ApiKeysController,
+        AdminUsersController,
+        StreamTicketController,
+    ),
     sign_in=(
         AuthController,
         PasswordController,

@@ -15,6 +15,7 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath, HeaderParameter, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
+from booking_domain.accounts import ApiKeyScope
 from booking_domain.bookings import (
     AppointmentNotStartedError,
     BookingActionNotAllowedError,
@@ -56,6 +57,7 @@ from booking_domain.shared import (
     PageRequest,
     TimeOutOfRangeError,
 )
+from entrypoints.http.auth import takes_api_key
 from entrypoints.http.bookings.dto import (
     BookingEventsView,
     BookingPage,
@@ -132,6 +134,8 @@ REPLAYED_HEADER = "Idempotent-Replayed"
 
 class BookingsController(SignedIn, context="bookings"):
     path = "/bookings"
+    # API keys: reading with bookings:read, making and changing with bookings:manage.
+    opt = takes_api_key(ApiKeyScope.BOOKINGS_READ, ApiKeyScope.BOOKINGS_MANAGE)
     tags = ["bookings"]
 
     @post(

@@ -12,6 +12,7 @@ from litestar import MediaType, Response, delete, get, patch, post
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody, QueryParameter
 
+from booking_domain.accounts import ApiKeyScope
 from booking_domain.catalog import (
     ArtistNotFoundError,
     InvalidScheduleError,
@@ -33,7 +34,7 @@ from booking_domain.shared import (
     TimeOutOfRangeError,
     UnknownTimeZoneError,
 )
-from entrypoints.http.auth import BEARER, authenticated, role_in
+from entrypoints.http.auth import BEARER, authenticated, role_in, takes_api_key
 from entrypoints.http.caller import Caller, MaybeCaller
 from entrypoints.http.catalog import ArtistView
 from entrypoints.http.controllers import Public
@@ -91,7 +92,7 @@ class ArtistScheduleController(Public, context="scheduling"):
         guards=[authenticated],
         security=BEARER,
         summary="Change the scheduling policy (owner or admin)",
-        opt=SETTINGS_RAISES,
+        opt={**SETTINGS_RAISES, **takes_api_key(ApiKeyScope.AVAILABILITY_MANAGE)},
     )
     async def settings(
         self,
@@ -141,6 +142,7 @@ class ArtistScheduleController(Public, context="scheduling"):
 class AvailabilityController(Public, context="scheduling"):
     path = "/availability"
     tags = ["availability"]
+    opt = takes_api_key(ApiKeyScope.AVAILABILITY_MANAGE)  # an API key's scope
     guards = [authenticated, role_in(Role.ARTIST, Role.ADMIN)]
     security = BEARER
 

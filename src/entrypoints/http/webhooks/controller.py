@@ -12,6 +12,7 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_202_ACCEPTED
 
+from booking_domain.accounts import ApiKeyScope
 from booking_domain.shared import (
     MAX_PAGE,
     MAX_PAGE_SIZE,
@@ -30,6 +31,7 @@ from booking_domain.webhooks import (
     WebhookNotFoundError,
 )
 from booking_domain.webhooks.use_cases import WebhookUseCases
+from entrypoints.http.auth import takes_api_key
 from entrypoints.http.caller import Caller
 from entrypoints.http.controllers import SignedIn
 from entrypoints.http.problem_docs import raises_exactly
@@ -69,6 +71,7 @@ REDELIVER_RAISES = raises_exactly(
 
 class WebhooksController(SignedIn, context="webhooks"):
     path = "/webhooks"
+    opt = takes_api_key(ApiKeyScope.WEBHOOKS_MANAGE)  # an API key's scope, to read or change
     tags = ["webhooks"]
 
     @post(
