@@ -8,7 +8,7 @@ UV     := $(shell command -v uv 2>/dev/null || echo $(TOOLS)/bin/uv)
 export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
 BIN    := $(VENV)/bin
 
-.PHONY: run test check install install-dev hooks lint typecheck commit-messages unit contract api browser bench bench-auth bench-slots bench-startup containers scale clean
+.PHONY: run test check install install-dev hooks lint typecheck commit-messages unit contract api browser bench bench-auth bench-slots bench-startup containers scale docs docs-build clean
 
 # Every process make starts writes its bytecode: some machines set PYTHONDONTWRITEBYTECODE,
 # and then each test run compiles its ~400 test modules again (pytest's rewritten modules
@@ -119,6 +119,19 @@ containers: install-dev
 ## the guarantees checked across processes (bench/scale.py; docs/deployment.md, "Scaling")
 scale: install-dev
 	$(BIN)/python bench/scale.py
+
+## make docs: the documentation site (mkdocs.yml, MkDocs Material) on http://127.0.0.1:8001,
+## rebuilt as its pages change; the HTTP reference is read from the OpenAPI document
+## scripts/openapi_document.py writes into build/ (run `make docs` again after an API change)
+docs: install-dev
+	$(BIN)/python scripts/openapi_document.py
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8001
+
+## make docs-build: the site built into build/site with --strict: a broken link or heading, a
+## page left out of the nav or a docstring griffe cannot read fails it (about 10 s)
+docs-build: install-dev
+	$(BIN)/python scripts/openapi_document.py
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
 clean:
 	rm -rf $(VENV) $(TOOLS) .pytest_cache .mypy_cache .ruff_cache
