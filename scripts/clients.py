@@ -22,6 +22,7 @@ import filecmp
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -38,6 +39,7 @@ PYTHON_CONFIG = CLIENTS / "python-client.yaml"
 TYPESCRIPT = CLIENTS / "typescript"
 BIN = Path(sys.executable).parent  # the project's .venv/bin: its openapi-python-client, ruff
 PROBLEM = "#/components/schemas/Problem"
+MIN_NODE = 20  # clients/typescript/package.json "engines"
 OPERATION_PREFIX = "ApiV1"  # every operation id: the path's /api/v1
 REGENERATE = "run `make clients` and commit what it writes (docs/clients.md)"
 # What running or testing a client leaves beside the generated files.
@@ -149,6 +151,11 @@ def ensure_node_modules() -> Path:
     for tool in ("node", "npm"):
         if shutil.which(tool) is None:
             raise NodeMissingError(f"`{tool}` is not on PATH: the TypeScript client needs Node 20+")
+    version = subprocess.run(["node", "--version"], capture_output=True, text=True, check=False)
+    major = re.match(r"v(\d+)\.", version.stdout)
+    if major is None or int(major.group(1)) < MIN_NODE:
+        found = version.stdout.strip() or version.stderr.strip()
+        raise NodeMissingError(f"the TypeScript client needs Node {MIN_NODE}+, `node` is {found}")
     modules = TYPESCRIPT / "node_modules"
     stamp = modules / ".inkslot-lock-sha256"
     digest = hashlib.sha256((TYPESCRIPT / "package-lock.json").read_bytes()).hexdigest()
