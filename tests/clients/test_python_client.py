@@ -13,7 +13,6 @@ from http import HTTPStatus
 from typing import Any, TypeVar
 
 import pytest
-
 from inkslot_client import AuthenticatedClient, Client
 from inkslot_client.api.artists import (
     artists_artist_id_services_list_services,
@@ -38,6 +37,7 @@ from inkslot_client.models import (
     RegisterRequestRole,
 )
 from inkslot_client.types import Response
+
 from tests.clients.conftest import DemoApi
 
 pytestmark = pytest.mark.serial
@@ -125,9 +125,7 @@ def test_a_new_customer_books_and_pays_the_deposit_with_the_sync_client(
 
         approve = ChangeStatusRequest(status=ChangeStatusRequestStatus.CONFIRMED)
         approved = answer(
-            bookings_booking_id_change_status.sync_detailed(
-                booking.id, client=artist, body=approve
-            )
+            bookings_booking_id_change_status.sync_detailed(booking.id, client=artist, body=approve)
         )
         assert (approved.status, approved.approved) == ("pending", True)
         invoice = answer(

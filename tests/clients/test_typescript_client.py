@@ -12,8 +12,8 @@ import shutil
 import subprocess
 
 import pytest
-
 from scripts.clients import TYPESCRIPT, NodeMissingError, ensure_node_modules
+
 from tests.clients.conftest import DemoApi
 
 pytestmark = pytest.mark.serial
