@@ -7,6 +7,7 @@ typed problems (docs/clients.md)."""
 from __future__ import annotations
 
 import asyncio
+import json
 import uuid
 from datetime import UTC, datetime, timedelta
 from http import HTTPStatus
@@ -37,6 +38,7 @@ from inkslot_client.models import (
     RegisterRequestRole,
 )
 from inkslot_client.types import Response
+from scripts.clients import CLIENTS, DOCUMENT
 
 from tests.clients.conftest import DemoApi
 
@@ -214,3 +216,15 @@ def test_refusals_are_typed_problems(clients_server: DemoApi) -> None:
         unauthorised = problem(read, HTTPStatus.UNAUTHORIZED)
         assert unauthorised.code == "invalid_token"
         assert unauthorised.request_id == read.headers["X-Request-Id"]
+
+
+def test_the_server_serves_the_document_the_clients_were_made_from(
+    clients_server: DemoApi,
+) -> None:
+    """The committed document is the one a server of the local profile serves (the sandbox's
+    bank app included, which a production server leaves out)."""
+    with Client(base_url=clients_server.url) as anonymous:
+        served = anonymous.get_httpx_client().get("/schema/openapi.json")
+    assert served.status_code == HTTPStatus.OK
+    committed = json.loads((CLIENTS / DOCUMENT).read_text("utf-8"))
+    assert served.json() == committed
