@@ -8,7 +8,7 @@ UV     := $(shell command -v uv 2>/dev/null || echo $(TOOLS)/bin/uv)
 export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
 BIN    := $(VENV)/bin
 
-.PHONY: run test check install install-dev hooks lint typecheck commit-messages unit contract api browser bench bench-auth bench-slots bench-startup containers scale docs docs-build clean
+.PHONY: run test check install install-dev hooks lint typecheck commit-messages unit contract api browser clients clients-check bench bench-auth bench-slots bench-startup containers scale docs docs-build clean
 
 # Every process make starts writes its bytecode: some machines set PYTHONDONTWRITEBYTECODE,
 # and then each test run compiles its ~400 test modules again (pytest's rewritten modules
@@ -72,6 +72,18 @@ lint:
 
 typecheck:
 	$(BIN)/mypy
+
+## make clients: the OpenAPI document exported without a server (clients/openapi.json) and the
+## typed clients generated from it: Python (clients/python) and TypeScript (clients/typescript);
+## the same source gives the same bytes (docs/clients.md). Run it after changing the API.
+## Both run `npm ci` in clients/typescript first when its node_modules is not the lockfile's.
+clients: install-dev
+	$(BIN)/python scripts/clients.py
+
+## make clients-check: exits 1, naming the files, when the committed document or a client is
+## not what the source generates (tests/clients/test_generated.py checks the same in `make test`)
+clients-check: install-dev
+	$(BIN)/python scripts/clients.py --check
 
 ## make commit-messages: every commit since the rule came in keeps it (a subject of at most
 ## 72 characters, a blank line before the body), merges included; the commits that broke it

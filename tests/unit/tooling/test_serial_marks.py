@@ -13,7 +13,7 @@ TESTS = Path(__file__).resolve().parents[2]
 # the suites' conftest files).
 STARTS_PROCESSES = re.compile(
     r"\b(running_server|start_worker|ServerProcess|replicated|primary_and_replica|webdriver"
-    r"|documented_walks|demo_seed|demo_server|ForkedProcess)\b"
+    r"|documented_walks|demo_seed|demo_server|ForkedProcess|clients_server)\b"
 )
 SERIAL = re.compile(r"^pytestmark = .*pytest\.mark\.serial", re.M | re.S)
 

@@ -1,0 +1,192 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.failed_notification_view import FailedNotificationView
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    notification_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/admin/notifications/{notification_id}/retry".format(
+            notification_id=quote(str(notification_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> FailedNotificationView | Problem | None:
+    if response.status_code == 202:
+        response_202 = FailedNotificationView.from_dict(response.json())
+
+        return response_202
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[FailedNotificationView | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    notification_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[FailedNotificationView | Problem]:
+    """Send a failed notification again (admins)
+
+    Args:
+        notification_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[FailedNotificationView | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        notification_id=notification_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    notification_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> FailedNotificationView | Problem | None:
+    """Send a failed notification again (admins)
+
+    Args:
+        notification_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        FailedNotificationView | Problem
+    """
+
+    return sync_detailed(
+        notification_id=notification_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    notification_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[FailedNotificationView | Problem]:
+    """Send a failed notification again (admins)
+
+    Args:
+        notification_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[FailedNotificationView | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        notification_id=notification_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    notification_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> FailedNotificationView | Problem | None:
+    """Send a failed notification again (admins)
+
+    Args:
+        notification_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        FailedNotificationView | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            notification_id=notification_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,182 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.booking_link_view import BookingLinkView
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    link_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/me/booking-links/{link_id}/regenerate".format(
+            link_id=quote(str(link_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> BookingLinkView | Problem | None:
+    if response.status_code == 200:
+        response_200 = BookingLinkView.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[BookingLinkView | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    link_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[BookingLinkView | Problem]:
+    """Give a link a new token; the old one answers 410 Gone from then on
+
+    Args:
+        link_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BookingLinkView | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        link_id=link_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    link_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> BookingLinkView | Problem | None:
+    """Give a link a new token; the old one answers 410 Gone from then on
+
+    Args:
+        link_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BookingLinkView | Problem
+    """
+
+    return sync_detailed(
+        link_id=link_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    link_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[BookingLinkView | Problem]:
+    """Give a link a new token; the old one answers 410 Gone from then on
+
+    Args:
+        link_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BookingLinkView | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        link_id=link_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    link_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> BookingLinkView | Problem | None:
+    """Give a link a new token; the old one answers 410 Gone from then on
+
+    Args:
+        link_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BookingLinkView | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            link_id=link_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,187 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.upload_state_view import UploadStateView
+from ...types import Response
+
+
+def _get_kwargs(
+    upload_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/uploads/{upload_id}/complete".format(
+            upload_id=quote(str(upload_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | UploadStateView | None:
+    if response.status_code == 200:
+        response_200 = UploadStateView.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | UploadStateView]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    upload_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Problem | UploadStateView]:
+    """The PUT is done: check the file and make its images (422 if it is refused)
+
+    Args:
+        upload_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | UploadStateView]
+    """
+
+    kwargs = _get_kwargs(
+        upload_id=upload_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    upload_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Problem | UploadStateView | None:
+    """The PUT is done: check the file and make its images (422 if it is refused)
+
+    Args:
+        upload_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | UploadStateView
+    """
+
+    return sync_detailed(
+        upload_id=upload_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    upload_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Problem | UploadStateView]:
+    """The PUT is done: check the file and make its images (422 if it is refused)
+
+    Args:
+        upload_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | UploadStateView]
+    """
+
+    kwargs = _get_kwargs(
+        upload_id=upload_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    upload_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Problem | UploadStateView | None:
+    """The PUT is done: check the file and make its images (422 if it is refused)
+
+    Args:
+        upload_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | UploadStateView
+    """
+
+    return (
+        await asyncio_detailed(
+            upload_id=upload_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,239 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.deposit_invoice_request import DepositInvoiceRequest
+from ...models.invoice_view import InvoiceView
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    booking_id: UUID,
+    *,
+    body: DepositInvoiceRequest | None,
+    idempotency_key: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/bookings/{booking_id}/deposit-invoice".format(
+            booking_id=quote(str(booking_id), safe=""),
+        ),
+    }
+
+    if isinstance(body, DepositInvoiceRequest):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> InvoiceView | Problem | None:
+    if response.status_code == 201:
+        response_201 = InvoiceView.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[InvoiceView | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    booking_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: DepositInvoiceRequest | None,
+    idempotency_key: None | str | Unset = UNSET,
+) -> Response[InvoiceView | Problem]:
+    """Pay the deposit: a QPay invoice (the booking's customer)
+
+    Args:
+        booking_id (UUID):
+        idempotency_key (None | str | Unset): Retrying with the same key returns the first invoice
+        body (DepositInvoiceRequest | None):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[InvoiceView | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        booking_id=booking_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    booking_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: DepositInvoiceRequest | None,
+    idempotency_key: None | str | Unset = UNSET,
+) -> InvoiceView | Problem | None:
+    """Pay the deposit: a QPay invoice (the booking's customer)
+
+    Args:
+        booking_id (UUID):
+        idempotency_key (None | str | Unset): Retrying with the same key returns the first invoice
+        body (DepositInvoiceRequest | None):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        InvoiceView | Problem
+    """
+
+    return sync_detailed(
+        booking_id=booking_id,
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    booking_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: DepositInvoiceRequest | None,
+    idempotency_key: None | str | Unset = UNSET,
+) -> Response[InvoiceView | Problem]:
+    """Pay the deposit: a QPay invoice (the booking's customer)
+
+    Args:
+        booking_id (UUID):
+        idempotency_key (None | str | Unset): Retrying with the same key returns the first invoice
+        body (DepositInvoiceRequest | None):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[InvoiceView | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        booking_id=booking_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    booking_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: DepositInvoiceRequest | None,
+    idempotency_key: None | str | Unset = UNSET,
+) -> InvoiceView | Problem | None:
+    """Pay the deposit: a QPay invoice (the booking's customer)
+
+    Args:
+        booking_id (UUID):
+        idempotency_key (None | str | Unset): Retrying with the same key returns the first invoice
+        body (DepositInvoiceRequest | None):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        InvoiceView | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            booking_id=booking_id,
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,0 +1,216 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    booking_id: UUID,
+    payment_id: UUID,
+    *,
+    lang: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_lang: None | str | Unset
+    if isinstance(lang, Unset):
+        json_lang = UNSET
+    else:
+        json_lang = lang
+    params["lang"] = json_lang
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/bookings/{booking_id}/studio-payments/{payment_id}/receipt.html".format(
+            booking_id=quote(str(booking_id), safe=""),
+            payment_id=quote(str(payment_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | str | None:
+    if response.status_code == 200:
+        response_200 = response.text
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    booking_id: UUID,
+    payment_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    lang: None | str | Unset = UNSET,
+) -> Response[Problem | str]:
+    """A studio payment's receipt as an HTML page (its booking's parties)
+
+    Args:
+        booking_id (UUID):
+        payment_id (UUID):
+        lang (None | str | Unset): en or mn; else the Accept-Language header's choice
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | str]
+    """
+
+    kwargs = _get_kwargs(
+        booking_id=booking_id,
+        payment_id=payment_id,
+        lang=lang,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    booking_id: UUID,
+    payment_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    lang: None | str | Unset = UNSET,
+) -> Problem | str | None:
+    """A studio payment's receipt as an HTML page (its booking's parties)
+
+    Args:
+        booking_id (UUID):
+        payment_id (UUID):
+        lang (None | str | Unset): en or mn; else the Accept-Language header's choice
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | str
+    """
+
+    return sync_detailed(
+        booking_id=booking_id,
+        payment_id=payment_id,
+        client=client,
+        lang=lang,
+    ).parsed
+
+
+async def asyncio_detailed(
+    booking_id: UUID,
+    payment_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    lang: None | str | Unset = UNSET,
+) -> Response[Problem | str]:
+    """A studio payment's receipt as an HTML page (its booking's parties)
+
+    Args:
+        booking_id (UUID):
+        payment_id (UUID):
+        lang (None | str | Unset): en or mn; else the Accept-Language header's choice
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | str]
+    """
+
+    kwargs = _get_kwargs(
+        booking_id=booking_id,
+        payment_id=payment_id,
+        lang=lang,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    booking_id: UUID,
+    payment_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    lang: None | str | Unset = UNSET,
+) -> Problem | str | None:
+    """A studio payment's receipt as an HTML page (its booking's parties)
+
+    Args:
+        booking_id (UUID):
+        payment_id (UUID):
+        lang (None | str | Unset): en or mn; else the Accept-Language header's choice
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | str
+    """
+
+    return (
+        await asyncio_detailed(
+            booking_id=booking_id,
+            payment_id=payment_id,
+            client=client,
+            lang=lang,
+        )
+    ).parsed

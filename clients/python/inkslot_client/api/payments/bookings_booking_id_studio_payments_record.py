@@ -1,0 +1,238 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.studio_payment_create import StudioPaymentCreate
+from ...models.studio_payment_view import StudioPaymentView
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    booking_id: UUID,
+    *,
+    body: StudioPaymentCreate,
+    idempotency_key: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/bookings/{booking_id}/studio-payments".format(
+            booking_id=quote(str(booking_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | StudioPaymentView | None:
+    if response.status_code == 201:
+        response_201 = StudioPaymentView.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | StudioPaymentView]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    booking_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: StudioPaymentCreate,
+    idempotency_key: None | str | Unset = UNSET,
+) -> Response[Problem | StudioPaymentView]:
+    """Record a payment taken in the studio: cash, card terminal, bank transfer
+
+    Args:
+        booking_id (UUID):
+        idempotency_key (None | str | Unset): Retrying with the same key returns the first invoice
+        body (StudioPaymentCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | StudioPaymentView]
+    """
+
+    kwargs = _get_kwargs(
+        booking_id=booking_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    booking_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: StudioPaymentCreate,
+    idempotency_key: None | str | Unset = UNSET,
+) -> Problem | StudioPaymentView | None:
+    """Record a payment taken in the studio: cash, card terminal, bank transfer
+
+    Args:
+        booking_id (UUID):
+        idempotency_key (None | str | Unset): Retrying with the same key returns the first invoice
+        body (StudioPaymentCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | StudioPaymentView
+    """
+
+    return sync_detailed(
+        booking_id=booking_id,
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    booking_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: StudioPaymentCreate,
+    idempotency_key: None | str | Unset = UNSET,
+) -> Response[Problem | StudioPaymentView]:
+    """Record a payment taken in the studio: cash, card terminal, bank transfer
+
+    Args:
+        booking_id (UUID):
+        idempotency_key (None | str | Unset): Retrying with the same key returns the first invoice
+        body (StudioPaymentCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | StudioPaymentView]
+    """
+
+    kwargs = _get_kwargs(
+        booking_id=booking_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    booking_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: StudioPaymentCreate,
+    idempotency_key: None | str | Unset = UNSET,
+) -> Problem | StudioPaymentView | None:
+    """Record a payment taken in the studio: cash, card terminal, bank transfer
+
+    Args:
+        booking_id (UUID):
+        idempotency_key (None | str | Unset): Retrying with the same key returns the first invoice
+        body (StudioPaymentCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | StudioPaymentView
+    """
+
+    return (
+        await asyncio_detailed(
+            booking_id=booking_id,
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

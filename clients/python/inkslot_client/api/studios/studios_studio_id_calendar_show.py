@@ -1,0 +1,230 @@
+import datetime
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.studio_day_view import StudioDayView
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    studio_id: UUID,
+    *,
+    date: datetime.date,
+    time_zone: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_date = date.isoformat()
+    params["date"] = json_date
+
+    json_time_zone: None | str | Unset
+    if isinstance(time_zone, Unset):
+        json_time_zone = UNSET
+    else:
+        json_time_zone = time_zone
+    params["timeZone"] = json_time_zone
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/studios/{studio_id}/calendar".format(
+            studio_id=quote(str(studio_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | StudioDayView | None:
+    if response.status_code == 200:
+        response_200 = StudioDayView.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | StudioDayView]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    studio_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    date: datetime.date,
+    time_zone: None | str | Unset = UNSET,
+) -> Response[Problem | StudioDayView]:
+    """The studio's day: each member's bookings in a column (owner or admin)
+
+    Args:
+        studio_id (UUID):
+        date (datetime.date):
+        time_zone (None | str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | StudioDayView]
+    """
+
+    kwargs = _get_kwargs(
+        studio_id=studio_id,
+        date=date,
+        time_zone=time_zone,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    studio_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    date: datetime.date,
+    time_zone: None | str | Unset = UNSET,
+) -> Problem | StudioDayView | None:
+    """The studio's day: each member's bookings in a column (owner or admin)
+
+    Args:
+        studio_id (UUID):
+        date (datetime.date):
+        time_zone (None | str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | StudioDayView
+    """
+
+    return sync_detailed(
+        studio_id=studio_id,
+        client=client,
+        date=date,
+        time_zone=time_zone,
+    ).parsed
+
+
+async def asyncio_detailed(
+    studio_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    date: datetime.date,
+    time_zone: None | str | Unset = UNSET,
+) -> Response[Problem | StudioDayView]:
+    """The studio's day: each member's bookings in a column (owner or admin)
+
+    Args:
+        studio_id (UUID):
+        date (datetime.date):
+        time_zone (None | str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | StudioDayView]
+    """
+
+    kwargs = _get_kwargs(
+        studio_id=studio_id,
+        date=date,
+        time_zone=time_zone,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    studio_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    date: datetime.date,
+    time_zone: None | str | Unset = UNSET,
+) -> Problem | StudioDayView | None:
+    """The studio's day: each member's bookings in a column (owner or admin)
+
+    Args:
+        studio_id (UUID):
+        date (datetime.date):
+        time_zone (None | str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | StudioDayView
+    """
+
+    return (
+        await asyncio_detailed(
+            studio_id=studio_id,
+            client=client,
+            date=date,
+            time_zone=time_zone,
+        )
+    ).parsed

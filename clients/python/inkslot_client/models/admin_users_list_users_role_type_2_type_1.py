@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class AdminUsersListUsersRoleType2Type1(StrEnum):
+    ADMIN = "admin"
+    ARTIST = "artist"
+    CUSTOMER = "customer"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.account_view import AccountView
+
+
+T = TypeVar("T", bound="LedgerView")
+
+
+@_attrs_define
+class LedgerView:
+    """
+    Attributes:
+        accounts (list[AccountView]):
+        artist_id (UUID):
+        artist_name (str):
+    """
+
+    accounts: list[AccountView]
+    artist_id: UUID
+    artist_name: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        accounts = []
+        for accounts_item_data in self.accounts:
+            accounts_item = accounts_item_data.to_dict()
+            accounts.append(accounts_item)
+
+        artist_id = str(self.artist_id)
+
+        artist_name = self.artist_name
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "accounts": accounts,
+                "artistId": artist_id,
+                "artistName": artist_name,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.account_view import AccountView  # noqa: PLC0415
+
+        d = dict(src_dict)
+        accounts = []
+        _accounts = d.pop("accounts")
+        for accounts_item_data in _accounts:
+            accounts_item = AccountView.from_dict(accounts_item_data)
+
+            accounts.append(accounts_item)
+
+        artist_id = UUID(d.pop("artistId"))
+
+        artist_name = d.pop("artistName")
+
+        ledger_view = cls(
+            accounts=accounts,
+            artist_id=artist_id,
+            artist_name=artist_name,
+        )
+
+        ledger_view.additional_properties = d
+        return ledger_view
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class OpenDisputeRequestOnBehalfOfType1(StrEnum):
+    ARTIST = "artist"
+    CUSTOMER = "customer"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class SendCodeRequestLocaleType0(StrEnum):
+    EN = "en"
+    MN = "mn"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="TierView")
+
+
+@_attrs_define
+class TierView:
+    """
+    Attributes:
+        multiplier_percent (int):
+        name (str):
+        threshold (int):
+    """
+
+    multiplier_percent: int
+    name: str
+    threshold: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        multiplier_percent = self.multiplier_percent
+
+        name = self.name
+
+        threshold = self.threshold
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "multiplierPercent": multiplier_percent,
+                "name": name,
+                "threshold": threshold,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        multiplier_percent = d.pop("multiplierPercent")
+
+        name = d.pop("name")
+
+        threshold = d.pop("threshold")
+
+        tier_view = cls(
+            multiplier_percent=multiplier_percent,
+            name=name,
+            threshold=threshold,
+        )
+
+        tier_view.additional_properties = d
+        return tier_view
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
