@@ -1745,6 +1745,41 @@ export interface paths {
         patch: operations["ApiV1MeUpdate"];
         trace?: never;
     };
+    "/api/v1/me/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your API keys: live, expired and revoked, the newest first */
+        get: operations["ApiV1MeApiKeysListKeys"];
+        put?: never;
+        /** Make an API key for an integration (artists, admins); its secret shown once */
+        post: operations["ApiV1MeApiKeysCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/api-keys/{key_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API key: refused from the next request on */
+        delete: operations["ApiV1MeApiKeysKeyIdRevoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/booking-links": {
         parameters: {
             query?: never;
@@ -3255,6 +3290,26 @@ export interface components {
             booking: components["schemas"]["OfferBookingView"];
             entry: components["schemas"]["EntryDto"];
         };
+        /** ApiKeyList */
+        ApiKeyList: {
+            items: components["schemas"]["ApiKeyView"][];
+        };
+        /** ApiKeyView */
+        ApiKeyView: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: uuid */
+            id: string;
+            lastUsedAt: string | null;
+            name: string;
+            prefix: string;
+            revokedAt: string | null;
+            scopes: string[];
+            /** @enum {string} */
+            status: "live" | "expired" | "revoked";
+        };
         /** ApprovalRequest */
         ApprovalRequest: {
             approved: boolean;
@@ -3629,6 +3684,14 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             version: number;
+        };
+        /** CreateApiKeyRequest */
+        CreateApiKeyRequest: {
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description What the key is for: 1-80 characters */
+            name: string;
+            scopes: ("bookings:read" | "bookings:manage" | "availability:manage" | "webhooks:manage")[];
         };
         /** CreateBookingRequest */
         CreateBookingRequest: {
@@ -4250,6 +4313,11 @@ export interface components {
         /** LoyaltyView */
         LoyaltyView: {
             accounts: components["schemas"]["StandingView"][];
+        };
+        /** MadeApiKeyView */
+        MadeApiKeyView: {
+            key: components["schemas"]["ApiKeyView"];
+            secret: string;
         };
         /** MadeInviteView */
         MadeInviteView: {
@@ -5705,7 +5773,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5713,7 +5781,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -5802,7 +5870,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5810,7 +5878,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -5898,7 +5966,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5906,7 +5974,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -6046,7 +6114,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6054,7 +6122,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -6157,7 +6225,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6165,7 +6233,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -6279,7 +6347,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6287,7 +6355,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -6427,7 +6495,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6435,7 +6503,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -6547,7 +6615,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `booking_action_not_allowed`, `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `booking_action_not_allowed`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6555,7 +6623,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "booking_action_not_allowed" | "permission_denied";
+                        code?: "api_key_not_accepted" | "booking_action_not_allowed" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -6675,7 +6743,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6683,7 +6751,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -6774,7 +6842,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6782,7 +6850,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -6870,7 +6938,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6878,7 +6946,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -6966,7 +7034,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `booking_action_not_allowed`, `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `booking_action_not_allowed`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6974,7 +7042,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "booking_action_not_allowed" | "permission_denied";
+                        code?: "api_key_not_accepted" | "booking_action_not_allowed" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -7115,7 +7183,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7123,7 +7191,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -7191,7 +7259,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7199,7 +7267,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -7271,7 +7339,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `loyalty_action_not_allowed`, `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `loyalty_action_not_allowed`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7279,7 +7347,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "loyalty_action_not_allowed" | "permission_denied";
+                        code?: "api_key_not_accepted" | "loyalty_action_not_allowed" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -7406,7 +7474,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7414,7 +7482,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -7498,7 +7566,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7506,7 +7574,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -7621,7 +7689,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7629,7 +7697,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -7717,7 +7785,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7725,7 +7793,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -7865,7 +7933,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7873,7 +7941,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -7986,7 +8054,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7994,7 +8062,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -8082,7 +8150,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8090,7 +8158,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -8237,7 +8305,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8245,7 +8313,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -8334,7 +8402,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8342,7 +8410,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -8430,7 +8498,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8438,7 +8506,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -8578,7 +8646,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8586,7 +8654,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -8698,7 +8766,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8706,7 +8774,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -8818,7 +8886,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8826,7 +8894,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -9022,7 +9090,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9030,7 +9098,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -9184,6 +9252,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description Too Many Requests: `api_key_rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Service Unavailable: `service_unavailable` */
             503: {
                 headers: {
@@ -9252,7 +9336,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9260,7 +9344,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -9386,6 +9470,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
             /** @description Not Found: `artist_not_found`, `not_found` */
             404: {
                 headers: {
@@ -9479,6 +9577,20 @@ export interface operations {
                         code?: "invalid_token" | "not_authenticated";
                         /** @constant */
                         status?: 401;
+                    };
+                };
+            };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
                     };
                 };
             };
@@ -9611,7 +9723,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9619,7 +9731,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -9745,6 +9857,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description Too Many Requests: `api_key_rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Service Unavailable: `service_unavailable` */
             503: {
                 headers: {
@@ -9813,7 +9941,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9821,7 +9949,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -9947,7 +10075,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9955,7 +10083,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -10057,7 +10185,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `consent_action_not_allowed`, `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `consent_action_not_allowed`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10065,7 +10193,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "consent_action_not_allowed" | "permission_denied";
+                        code?: "api_key_not_accepted" | "consent_action_not_allowed" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -10205,7 +10333,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10213,7 +10341,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -10315,7 +10443,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `consent_action_not_allowed`, `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `consent_action_not_allowed`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10323,7 +10451,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "consent_action_not_allowed" | "permission_denied";
+                        code?: "api_key_not_accepted" | "consent_action_not_allowed" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -10467,7 +10595,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10475,7 +10603,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -10632,6 +10760,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description Too Many Requests: `api_key_rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Service Unavailable: `service_unavailable` */
             503: {
                 headers: {
@@ -10724,6 +10868,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description Too Many Requests: `api_key_rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Service Unavailable: `service_unavailable` */
             503: {
                 headers: {
@@ -10792,7 +10952,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10800,7 +10960,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -10971,6 +11131,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description Too Many Requests: `api_key_rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Service Unavailable: `service_unavailable` */
             503: {
                 headers: {
@@ -11032,6 +11208,20 @@ export interface operations {
                         code?: "invalid_token" | "not_authenticated";
                         /** @constant */
                         status?: 401;
+                    };
+                };
+            };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
                     };
                 };
             };
@@ -11128,6 +11318,20 @@ export interface operations {
                         code?: "invalid_token" | "not_authenticated";
                         /** @constant */
                         status?: 401;
+                    };
+                };
+            };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
                     };
                 };
             };
@@ -11297,6 +11501,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description Too Many Requests: `api_key_rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Service Unavailable: `service_unavailable` */
             503: {
                 headers: {
@@ -11392,6 +11612,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description Too Many Requests: `api_key_rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Service Unavailable: `service_unavailable` */
             503: {
                 headers: {
@@ -11460,7 +11696,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11468,7 +11704,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -11623,6 +11859,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description Too Many Requests: `api_key_rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Service Unavailable: `service_unavailable` */
             503: {
                 headers: {
@@ -11692,7 +11944,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11700,7 +11952,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -11844,7 +12096,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_scope_missing`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11852,7 +12104,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_scope_missing" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -11911,6 +12163,22 @@ export interface operations {
                         code?: "invalid_input" | "invalid_schedule" | "unknown_time_zone";
                         /** @constant */
                         status?: 422;
+                    };
+                };
+            };
+            /** @description Too Many Requests: `api_key_rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_rate_limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -12013,6 +12281,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description Too Many Requests: `api_key_rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Service Unavailable: `service_unavailable` */
             503: {
                 headers: {
@@ -12077,7 +12361,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12085,7 +12369,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -12201,7 +12485,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `waitlist_action_not_allowed` */
+            /** @description Forbidden: `api_key_not_accepted`, `waitlist_action_not_allowed` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12209,7 +12493,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "waitlist_action_not_allowed";
+                        code?: "api_key_not_accepted" | "waitlist_action_not_allowed";
                         /** @constant */
                         status?: 403;
                     };
@@ -12349,6 +12633,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
             /** @description Not Found: `artist_not_found`, `not_found` */
             404: {
                 headers: {
@@ -12445,7 +12743,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `waitlist_action_not_allowed` */
+            /** @description Forbidden: `api_key_not_accepted`, `waitlist_action_not_allowed` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12453,7 +12751,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "waitlist_action_not_allowed";
+                        code?: "api_key_not_accepted" | "waitlist_action_not_allowed";
                         /** @constant */
                         status?: 403;
                     };
@@ -12593,6 +12891,20 @@ export interface operations {
                         code?: "invalid_token" | "not_authenticated";
                         /** @constant */
                         status?: 401;
+                    };
+                };
+            };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
                     };
                 };
             };
@@ -13364,7 +13676,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Too Many Requests: `code_cooldown`, `rate_limited`, `too_many_codes` */
+            /** @description Too Many Requests: `api_key_rate_limited`, `code_cooldown`, `rate_limited`, `too_many_codes` */
             429: {
                 headers: {
                     /** @description Seconds to wait */
@@ -13374,7 +13686,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "code_cooldown" | "rate_limited" | "too_many_codes";
+                        code?: "api_key_rate_limited" | "code_cooldown" | "rate_limited" | "too_many_codes";
                         /** @constant */
                         status?: 429;
                     };
@@ -14476,7 +14788,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_scope_missing`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14484,7 +14796,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_scope_missing" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -14543,6 +14855,22 @@ export interface operations {
                         code?: "invalid_input" | "invalid_schedule" | "overlapping_availability";
                         /** @constant */
                         status?: 422;
+                    };
+                };
+            };
+            /** @description Too Many Requests: `api_key_rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_rate_limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -14612,7 +14940,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_scope_missing`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14620,7 +14948,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_scope_missing" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -14679,6 +15007,22 @@ export interface operations {
                         code?: "invalid_input" | "invalid_schedule";
                         /** @constant */
                         status?: 422;
+                    };
+                };
+            };
+            /** @description Too Many Requests: `api_key_rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_rate_limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -14748,7 +15092,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_scope_missing`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14756,7 +15100,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_scope_missing" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -14815,6 +15159,22 @@ export interface operations {
                         code?: "invalid_input" | "invalid_schedule" | "overlapping_availability";
                         /** @constant */
                         status?: 422;
+                    };
+                };
+            };
+            /** @description Too Many Requests: `api_key_rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_rate_limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -14880,7 +15240,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_scope_missing`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14888,7 +15248,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_scope_missing" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -14919,6 +15279,22 @@ export interface operations {
                         code?: "invalid_input";
                         /** @constant */
                         status?: 422;
+                    };
+                };
+            };
+            /** @description Too Many Requests: `api_key_rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_rate_limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -14984,7 +15360,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_scope_missing`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14992,7 +15368,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_scope_missing" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -15023,6 +15399,22 @@ export interface operations {
                         code?: "invalid_input";
                         /** @constant */
                         status?: 422;
+                    };
+                };
+            };
+            /** @description Too Many Requests: `api_key_rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_rate_limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -15216,6 +15608,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `api_key_scope_missing` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_scope_missing";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
             /** @description Unprocessable Entity: `invalid_input`, `naive_datetime`, `time_out_of_range` */
             422: {
                 headers: {
@@ -15227,6 +15633,22 @@ export interface operations {
                         code?: "invalid_input" | "naive_datetime" | "time_out_of_range";
                         /** @constant */
                         status?: 422;
+                    };
+                };
+            };
+            /** @description Too Many Requests: `api_key_rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_rate_limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -15299,7 +15721,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `booking_action_not_allowed` */
+            /** @description Forbidden: `api_key_scope_missing`, `booking_action_not_allowed` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15307,7 +15729,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "booking_action_not_allowed";
+                        code?: "api_key_scope_missing" | "booking_action_not_allowed";
                         /** @constant */
                         status?: 403;
                     };
@@ -15397,7 +15819,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Too Many Requests: `too_many_customer_lookups` */
+            /** @description Too Many Requests: `api_key_rate_limited`, `too_many_customer_lookups` */
             429: {
                 headers: {
                     /** @description Seconds to wait */
@@ -15407,7 +15829,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "too_many_customer_lookups";
+                        code?: "api_key_rate_limited" | "too_many_customer_lookups";
                         /** @constant */
                         status?: 429;
                     };
@@ -15477,6 +15899,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `api_key_scope_missing` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_scope_missing";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
             /** @description Not Found: `booking_not_found`, `not_found` */
             404: {
                 headers: {
@@ -15502,6 +15938,22 @@ export interface operations {
                         code?: "invalid_input";
                         /** @constant */
                         status?: 422;
+                    };
+                };
+            };
+            /** @description Too Many Requests: `api_key_rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_rate_limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -15569,6 +16021,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `api_key_scope_missing` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_scope_missing";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
             /** @description Not Found: `booking_not_found`, `not_found` */
             404: {
                 headers: {
@@ -15594,6 +16060,22 @@ export interface operations {
                         code?: "invalid_input";
                         /** @constant */
                         status?: 422;
+                    };
+                };
+            };
+            /** @description Too Many Requests: `api_key_rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_rate_limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -15665,7 +16147,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `booking_action_not_allowed` */
+            /** @description Forbidden: `api_key_scope_missing`, `booking_action_not_allowed` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15673,7 +16155,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "booking_action_not_allowed";
+                        code?: "api_key_scope_missing" | "booking_action_not_allowed";
                         /** @constant */
                         status?: 403;
                     };
@@ -15746,6 +16228,22 @@ export interface operations {
                         code?: "appointment_not_started" | "invalid_input" | "invalid_money" | "refund_out_of_range";
                         /** @constant */
                         status?: 422;
+                    };
+                };
+            };
+            /** @description Too Many Requests: `api_key_rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_rate_limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -15836,7 +16334,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `booking_action_not_allowed` */
+            /** @description Forbidden: `api_key_not_accepted`, `booking_action_not_allowed` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15844,7 +16342,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "booking_action_not_allowed";
+                        code?: "api_key_not_accepted" | "booking_action_not_allowed";
                         /** @constant */
                         status?: 403;
                     };
@@ -15984,6 +16482,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `api_key_scope_missing` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_scope_missing";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
             /** @description Not Found: `artist_not_found`, `booking_not_found`, `not_found` */
             404: {
                 headers: {
@@ -16023,6 +16535,22 @@ export interface operations {
                         code?: "invalid_input";
                         /** @constant */
                         status?: 422;
+                    };
+                };
+            };
+            /** @description Too Many Requests: `api_key_rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_rate_limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -16087,6 +16615,20 @@ export interface operations {
                         code?: "invalid_token" | "not_authenticated";
                         /** @constant */
                         status?: 401;
+                    };
+                };
+            };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
                     };
                 };
             };
@@ -16186,7 +16728,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `consent_action_not_allowed` */
+            /** @description Forbidden: `api_key_not_accepted`, `consent_action_not_allowed` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16194,7 +16736,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "consent_action_not_allowed";
+                        code?: "api_key_not_accepted" | "consent_action_not_allowed";
                         /** @constant */
                         status?: 403;
                     };
@@ -16334,6 +16876,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
             /** @description Not Found: `artist_not_found`, `booking_not_found`, `consent_not_found`, `not_found` */
             404: {
                 headers: {
@@ -16423,6 +16979,20 @@ export interface operations {
                         code?: "invalid_token" | "not_authenticated";
                         /** @constant */
                         status?: 401;
+                    };
+                };
+            };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
                     };
                 };
             };
@@ -16522,7 +17092,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `booking_action_not_allowed` */
+            /** @description Forbidden: `api_key_not_accepted`, `booking_action_not_allowed` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16530,7 +17100,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "booking_action_not_allowed";
+                        code?: "api_key_not_accepted" | "booking_action_not_allowed";
                         /** @constant */
                         status?: 403;
                     };
@@ -16670,6 +17240,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `api_key_scope_missing` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_scope_missing";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
             /** @description Not Found: `booking_not_found`, `not_found` */
             404: {
                 headers: {
@@ -16695,6 +17279,22 @@ export interface operations {
                         code?: "invalid_input";
                         /** @constant */
                         status?: 422;
+                    };
+                };
+            };
+            /** @description Too Many Requests: `api_key_rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_rate_limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -16769,7 +17369,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `booking_action_not_allowed` */
+            /** @description Forbidden: `api_key_not_accepted`, `booking_action_not_allowed` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16777,7 +17377,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "booking_action_not_allowed";
+                        code?: "api_key_not_accepted" | "booking_action_not_allowed";
                         /** @constant */
                         status?: 403;
                     };
@@ -16917,6 +17517,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `api_key_scope_missing` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_scope_missing";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
             /** @description Not Found: `booking_not_found`, `not_found` */
             404: {
                 headers: {
@@ -16942,6 +17556,22 @@ export interface operations {
                         code?: "invalid_input";
                         /** @constant */
                         status?: 422;
+                    };
+                };
+            };
+            /** @description Too Many Requests: `api_key_rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_rate_limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -17009,6 +17639,20 @@ export interface operations {
                         code?: "invalid_token" | "not_authenticated";
                         /** @constant */
                         status?: 401;
+                    };
+                };
+            };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
                     };
                 };
             };
@@ -17108,7 +17752,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `booking_action_not_allowed` */
+            /** @description Forbidden: `api_key_not_accepted`, `booking_action_not_allowed` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17116,7 +17760,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "booking_action_not_allowed";
+                        code?: "api_key_not_accepted" | "booking_action_not_allowed";
                         /** @constant */
                         status?: 403;
                     };
@@ -17256,6 +17900,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
             /** @description Not Found: `booking_not_found`, `not_found` */
             404: {
                 headers: {
@@ -17352,7 +18010,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `booking_action_not_allowed` */
+            /** @description Forbidden: `api_key_scope_missing`, `booking_action_not_allowed` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17360,7 +18018,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "booking_action_not_allowed";
+                        code?: "api_key_scope_missing" | "booking_action_not_allowed";
                         /** @constant */
                         status?: 403;
                     };
@@ -17436,6 +18094,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description Too Many Requests: `api_key_rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Service Unavailable: `service_unavailable` */
             503: {
                 headers: {
@@ -17501,6 +18175,20 @@ export interface operations {
                         code?: "invalid_token" | "not_authenticated";
                         /** @constant */
                         status?: 401;
+                    };
+                };
+            };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
                     };
                 };
             };
@@ -17638,6 +18326,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
             /** @description Not Found: `booking_not_found`, `not_found` */
             404: {
                 headers: {
@@ -17737,7 +18439,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `booking_action_not_allowed` */
+            /** @description Forbidden: `api_key_not_accepted`, `booking_action_not_allowed` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17745,7 +18447,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "booking_action_not_allowed";
+                        code?: "api_key_not_accepted" | "booking_action_not_allowed";
                         /** @constant */
                         status?: 403;
                     };
@@ -17889,6 +18591,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
             /** @description Not Found: `booking_not_found`, `not_found`, `studio_payment_not_found` */
             404: {
                 headers: {
@@ -17982,6 +18698,20 @@ export interface operations {
                         code?: "invalid_token" | "not_authenticated";
                         /** @constant */
                         status?: 401;
+                    };
+                };
+            };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
                     };
                 };
             };
@@ -18082,7 +18812,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `booking_action_not_allowed` */
+            /** @description Forbidden: `api_key_not_accepted`, `booking_action_not_allowed` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -18090,7 +18820,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "booking_action_not_allowed";
+                        code?: "api_key_not_accepted" | "booking_action_not_allowed";
                         /** @constant */
                         status?: 403;
                     };
@@ -18230,6 +18960,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
             /** @description Not Found: `booking_not_found`, `not_found` */
             404: {
                 headers: {
@@ -18326,7 +19070,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `booking_action_not_allowed` */
+            /** @description Forbidden: `api_key_not_accepted`, `booking_action_not_allowed` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -18334,7 +19078,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "booking_action_not_allowed";
+                        code?: "api_key_not_accepted" | "booking_action_not_allowed";
                         /** @constant */
                         status?: 403;
                     };
@@ -18479,6 +19223,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
             /** @description Not Found: `booking_not_found`, `not_found` */
             404: {
                 headers: {
@@ -18568,6 +19326,20 @@ export interface operations {
                         code?: "invalid_token" | "not_authenticated";
                         /** @constant */
                         status?: 401;
+                    };
+                };
+            };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
                     };
                 };
             };
@@ -18667,7 +19439,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `consent_action_not_allowed` */
+            /** @description Forbidden: `api_key_not_accepted`, `consent_action_not_allowed` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -18675,7 +19447,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "consent_action_not_allowed";
+                        code?: "api_key_not_accepted" | "consent_action_not_allowed";
                         /** @constant */
                         status?: 403;
                     };
@@ -18815,7 +19587,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `consent_action_not_allowed` */
+            /** @description Forbidden: `api_key_not_accepted`, `consent_action_not_allowed` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -18823,7 +19595,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "consent_action_not_allowed";
+                        code?: "api_key_not_accepted" | "consent_action_not_allowed";
                         /** @constant */
                         status?: 403;
                     };
@@ -18936,6 +19708,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
             /** @description Not Found: `consent_form_not_found`, `not_found` */
             404: {
                 headers: {
@@ -19030,7 +19816,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `booking_action_not_allowed`, `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `booking_action_not_allowed`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -19038,7 +19824,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "booking_action_not_allowed" | "permission_denied";
+                        code?: "api_key_not_accepted" | "booking_action_not_allowed" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -19178,6 +19964,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
             /** @description Not Found: `dispute_not_found`, `not_found` */
             404: {
                 headers: {
@@ -19271,6 +20071,20 @@ export interface operations {
                         code?: "invalid_token" | "not_authenticated";
                         /** @constant */
                         status?: 401;
+                    };
+                };
+            };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
                     };
                 };
             };
@@ -19412,6 +20226,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
             /** @description Unprocessable Entity: `invalid_cursor`, `invalid_input` */
             422: {
                 headers: {
@@ -19471,6 +20299,20 @@ export interface operations {
                         code?: "invalid_token" | "not_authenticated";
                         /** @constant */
                         status?: 401;
+                    };
+                };
+            };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
                     };
                 };
             };
@@ -19536,7 +20378,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -19544,7 +20386,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -19646,7 +20488,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -19654,7 +20496,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -19812,6 +20654,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
             /** @description Not Found: `user_not_found` */
             404: {
                 headers: {
@@ -19890,7 +20746,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `booking_action_not_allowed`, `request_action_not_allowed` */
+            /** @description Forbidden: `api_key_not_accepted`, `booking_action_not_allowed`, `request_action_not_allowed` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -19898,7 +20754,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "booking_action_not_allowed" | "request_action_not_allowed";
+                        code?: "api_key_not_accepted" | "booking_action_not_allowed" | "request_action_not_allowed";
                         /** @constant */
                         status?: 403;
                     };
@@ -20056,6 +20912,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
             /** @description Not Found: `user_not_found` */
             404: {
                 headers: {
@@ -20158,6 +21028,308 @@ export interface operations {
             };
         };
     };
+    ApiV1MeApiKeysListKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyList"];
+                };
+            };
+            /** @description Unauthorized: `invalid_token`, `not_authenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "invalid_token" | "not_authenticated";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description Service Unavailable: `service_unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "service_unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1MeApiKeysCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApiKeyRequest"];
+            };
+        };
+        responses: {
+            /** @description Document created, URL follows */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MadeApiKeyView"];
+                };
+            };
+            /** @description Bad Request: `malformed_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "malformed_request";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description Unauthorized: `invalid_token`, `not_authenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "invalid_token" | "not_authenticated";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description Forbidden: `api_key_not_accepted`, `api_keys_not_for_customers` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted" | "api_keys_not_for_customers";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description Conflict: `too_many_api_keys` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "too_many_api_keys";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /** @description Request Entity Too Large: `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "unsupported_media_type";
+                        /** @constant */
+                        status?: 415;
+                    };
+                };
+            };
+            /** @description Unprocessable Entity: `invalid_input`, `naive_datetime`, `time_out_of_range` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "invalid_input" | "naive_datetime" | "time_out_of_range";
+                        /** @constant */
+                        status?: 422;
+                    };
+                };
+            };
+            /** @description Service Unavailable: `service_unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "service_unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1MeApiKeysKeyIdRevoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, nothing follows */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: `malformed_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "malformed_request";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description Unauthorized: `invalid_token`, `not_authenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "invalid_token" | "not_authenticated";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description Not Found: `api_key_not_found`, `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_found" | "not_found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description Unprocessable Entity: `invalid_input` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "invalid_input";
+                        /** @constant */
+                        status?: 422;
+                    };
+                };
+            };
+            /** @description Service Unavailable: `service_unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "service_unavailable";
+                        /** @constant */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
     ApiV1MeBookingLinksListLinks: {
         parameters: {
             query?: never;
@@ -20187,6 +21359,20 @@ export interface operations {
                         code?: "invalid_token" | "not_authenticated";
                         /** @constant */
                         status?: 401;
+                    };
+                };
+            };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
                     };
                 };
             };
@@ -20281,6 +21467,20 @@ export interface operations {
                         code?: "invalid_token" | "not_authenticated";
                         /** @constant */
                         status?: 401;
+                    };
+                };
+            };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
                     };
                 };
             };
@@ -20418,6 +21618,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
             /** @description Not Found: `artist_not_found`, `booking_link_not_found`, `not_found` */
             404: {
                 headers: {
@@ -20494,6 +21708,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
             /** @description Service Unavailable: `service_unavailable` */
             503: {
                 headers: {
@@ -20539,6 +21767,20 @@ export interface operations {
                         code?: "invalid_token" | "not_authenticated";
                         /** @constant */
                         status?: 401;
+                    };
+                };
+            };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
                     };
                 };
             };
@@ -20605,6 +21847,20 @@ export interface operations {
                         code?: "invalid_token" | "not_authenticated";
                         /** @constant */
                         status?: 401;
+                    };
+                };
+            };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
                     };
                 };
             };
@@ -20742,6 +21998,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
             /** @description Not Found: `user_not_found` */
             404: {
                 headers: {
@@ -20834,6 +22104,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
             /** @description Not Found: `user_not_found` */
             404: {
                 headers: {
@@ -20913,7 +22197,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -20921,7 +22205,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -21021,7 +22305,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -21029,7 +22313,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -21153,7 +22437,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -21161,7 +22445,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -21261,7 +22545,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -21269,7 +22553,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -21393,6 +22677,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
             /** @description Not Found: `flash_design_not_found`, `not_found` */
             404: {
                 headers: {
@@ -21486,6 +22784,20 @@ export interface operations {
                         code?: "invalid_token" | "not_authenticated";
                         /** @constant */
                         status?: 401;
+                    };
+                };
+            };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
                     };
                 };
             };
@@ -21593,6 +22905,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
             /** @description Not Found: `artist_not_found` */
             404: {
                 headers: {
@@ -21674,6 +23000,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
             /** @description Not Found: `artist_not_found` */
             404: {
                 headers: {
@@ -21750,6 +23090,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
             /** @description Service Unavailable: `service_unavailable` */
             503: {
                 headers: {
@@ -21814,6 +23168,20 @@ export interface operations {
                         code?: "invalid_token" | "not_authenticated";
                         /** @constant */
                         status?: 401;
+                    };
+                };
+            };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
                     };
                 };
             };
@@ -21893,6 +23261,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
             /** @description Service Unavailable: `service_unavailable` */
             503: {
                 headers: {
@@ -21956,6 +23338,20 @@ export interface operations {
                         code?: "invalid_token" | "not_authenticated";
                         /** @constant */
                         status?: 401;
+                    };
+                };
+            };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
                     };
                 };
             };
@@ -22081,6 +23477,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
             /** @description Unprocessable Entity: `invalid_input` */
             422: {
                 headers: {
@@ -22140,6 +23550,20 @@ export interface operations {
                         code?: "invalid_token" | "not_authenticated";
                         /** @constant */
                         status?: 401;
+                    };
+                };
+            };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
                     };
                 };
             };
@@ -22205,6 +23629,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
             /** @description Service Unavailable: `service_unavailable` */
             503: {
                 headers: {
@@ -22266,6 +23704,20 @@ export interface operations {
                         code?: "invalid_token" | "not_authenticated";
                         /** @constant */
                         status?: 401;
+                    };
+                };
+            };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
                     };
                 };
             };
@@ -22372,6 +23824,20 @@ export interface operations {
                         code?: "invalid_token" | "not_authenticated";
                         /** @constant */
                         status?: 401;
+                    };
+                };
+            };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
                     };
                 };
             };
@@ -22511,7 +23977,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `payout_account_for_artists` */
+            /** @description Forbidden: `api_key_not_accepted`, `payout_account_for_artists` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -22519,7 +23985,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "payout_account_for_artists";
+                        code?: "api_key_not_accepted" | "payout_account_for_artists";
                         /** @constant */
                         status?: 403;
                     };
@@ -22587,7 +24053,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `payout_account_for_artists` */
+            /** @description Forbidden: `api_key_not_accepted`, `payout_account_for_artists` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -22595,7 +24061,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "payout_account_for_artists";
+                        code?: "api_key_not_accepted" | "payout_account_for_artists";
                         /** @constant */
                         status?: 403;
                     };
@@ -22678,6 +24144,20 @@ export interface operations {
                         code?: "invalid_code" | "invalid_token" | "not_authenticated";
                         /** @constant */
                         status?: 401;
+                    };
+                };
+            };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
                     };
                 };
             };
@@ -22832,6 +24312,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
             /** @description Unprocessable Entity: `invalid_input` */
             422: {
                 headers: {
@@ -22910,7 +24404,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -22918,7 +24412,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -23003,7 +24497,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `request_action_not_allowed` */
+            /** @description Forbidden: `api_key_not_accepted`, `request_action_not_allowed` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -23011,7 +24505,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "request_action_not_allowed";
+                        code?: "api_key_not_accepted" | "request_action_not_allowed";
                         /** @constant */
                         status?: 403;
                     };
@@ -23096,6 +24590,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
             /** @description Unprocessable Entity: `invalid_input` */
             422: {
                 headers: {
@@ -23158,6 +24666,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
             /** @description Service Unavailable: `service_unavailable` */
             503: {
                 headers: {
@@ -23217,6 +24739,20 @@ export interface operations {
                         code?: "invalid_token" | "not_authenticated";
                         /** @constant */
                         status?: 401;
+                    };
+                };
+            };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
                     };
                 };
             };
@@ -23311,6 +24847,20 @@ export interface operations {
                         code?: "invalid_telegram_login" | "invalid_token" | "not_authenticated" | "telegram_login_reused";
                         /** @constant */
                         status?: 401;
+                    };
+                };
+            };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
                     };
                 };
             };
@@ -23446,6 +24996,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
             /** @description Not Found: `telegram_not_linked`, `telegram_off`, `user_not_found` */
             404: {
                 headers: {
@@ -23538,6 +25102,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
             /** @description Not Found: `telegram_chat_not_linked`, `telegram_off` */
             404: {
                 headers: {
@@ -23595,6 +25173,20 @@ export interface operations {
                         code?: "invalid_token" | "not_authenticated";
                         /** @constant */
                         status?: 401;
+                    };
+                };
+            };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
                     };
                 };
             };
@@ -23671,6 +25263,20 @@ export interface operations {
                         code?: "invalid_token" | "not_authenticated";
                         /** @constant */
                         status?: 401;
+                    };
+                };
+            };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
                     };
                 };
             };
@@ -23764,6 +25370,20 @@ export interface operations {
                         code?: "invalid_token" | "not_authenticated";
                         /** @constant */
                         status?: 401;
+                    };
+                };
+            };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
                     };
                 };
             };
@@ -24104,6 +25724,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
             /** @description Not Found: `booking_not_found`, `invoice_not_found`, `not_found` */
             404: {
                 headers: {
@@ -24196,7 +25830,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `booking_action_not_allowed` */
+            /** @description Forbidden: `api_key_not_accepted`, `booking_action_not_allowed` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -24204,7 +25838,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "booking_action_not_allowed";
+                        code?: "api_key_not_accepted" | "booking_action_not_allowed";
                         /** @constant */
                         status?: 403;
                     };
@@ -24405,7 +26039,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -24413,7 +26047,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -24537,7 +26171,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -24545,7 +26179,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -24647,7 +26281,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -24655,7 +26289,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -24779,7 +26413,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -24787,7 +26421,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -24897,7 +26531,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -24905,7 +26539,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -25017,6 +26651,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
             /** @description Not Found: `not_found`, `project_not_found` */
             404: {
                 headers: {
@@ -25113,7 +26761,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `booking_action_not_allowed`, `request_action_not_allowed` */
+            /** @description Forbidden: `api_key_not_accepted`, `booking_action_not_allowed`, `request_action_not_allowed` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -25121,7 +26769,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "booking_action_not_allowed" | "request_action_not_allowed";
+                        code?: "api_key_not_accepted" | "booking_action_not_allowed" | "request_action_not_allowed";
                         /** @constant */
                         status?: 403;
                     };
@@ -25265,7 +26913,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `booking_action_not_allowed`, `request_action_not_allowed` */
+            /** @description Forbidden: `api_key_not_accepted`, `booking_action_not_allowed`, `request_action_not_allowed` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -25273,7 +26921,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "booking_action_not_allowed" | "request_action_not_allowed";
+                        code?: "api_key_not_accepted" | "booking_action_not_allowed" | "request_action_not_allowed";
                         /** @constant */
                         status?: 403;
                     };
@@ -25418,7 +27066,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `booking_action_not_allowed`, `request_action_not_allowed` */
+            /** @description Forbidden: `api_key_not_accepted`, `booking_action_not_allowed`, `request_action_not_allowed` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -25426,7 +27074,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "booking_action_not_allowed" | "request_action_not_allowed";
+                        code?: "api_key_not_accepted" | "booking_action_not_allowed" | "request_action_not_allowed";
                         /** @constant */
                         status?: 403;
                     };
@@ -25571,6 +27219,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
             /** @description Not Found: `not_found`, `project_not_found` */
             404: {
                 headers: {
@@ -25667,7 +27329,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `booking_action_not_allowed`, `request_action_not_allowed` */
+            /** @description Forbidden: `api_key_not_accepted`, `booking_action_not_allowed`, `request_action_not_allowed` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -25675,7 +27337,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "booking_action_not_allowed" | "request_action_not_allowed";
+                        code?: "api_key_not_accepted" | "booking_action_not_allowed" | "request_action_not_allowed";
                         /** @constant */
                         status?: 403;
                     };
@@ -25817,6 +27479,20 @@ export interface operations {
                         code?: "invalid_token" | "not_authenticated";
                         /** @constant */
                         status?: 401;
+                    };
+                };
+            };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
                     };
                 };
             };
@@ -25996,7 +27672,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `request_action_not_allowed` */
+            /** @description Forbidden: `api_key_not_accepted`, `request_action_not_allowed` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -26004,7 +27680,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "request_action_not_allowed";
+                        code?: "api_key_not_accepted" | "request_action_not_allowed";
                         /** @constant */
                         status?: 403;
                     };
@@ -26130,6 +27806,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
             /** @description Not Found: `not_found`, `request_not_found` */
             404: {
                 headers: {
@@ -26226,7 +27916,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `request_action_not_allowed` */
+            /** @description Forbidden: `api_key_not_accepted`, `request_action_not_allowed` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -26234,7 +27924,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "request_action_not_allowed";
+                        code?: "api_key_not_accepted" | "request_action_not_allowed";
                         /** @constant */
                         status?: 403;
                     };
@@ -26378,7 +28068,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `request_action_not_allowed` */
+            /** @description Forbidden: `api_key_not_accepted`, `request_action_not_allowed` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -26386,7 +28076,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "request_action_not_allowed";
+                        code?: "api_key_not_accepted" | "request_action_not_allowed";
                         /** @constant */
                         status?: 403;
                     };
@@ -26529,6 +28219,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
             /** @description Not Found: `not_found`, `request_not_found` */
             404: {
                 headers: {
@@ -26625,7 +28329,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `request_action_not_allowed` */
+            /** @description Forbidden: `api_key_not_accepted`, `request_action_not_allowed` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -26633,7 +28337,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "request_action_not_allowed";
+                        code?: "api_key_not_accepted" | "request_action_not_allowed";
                         /** @constant */
                         status?: 403;
                     };
@@ -26773,6 +28477,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
             /** @description Not Found: `not_found`, `request_not_found` */
             404: {
                 headers: {
@@ -26869,7 +28587,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `request_action_not_allowed` */
+            /** @description Forbidden: `api_key_not_accepted`, `request_action_not_allowed` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -26877,7 +28595,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "request_action_not_allowed";
+                        code?: "api_key_not_accepted" | "request_action_not_allowed";
                         /** @constant */
                         status?: 403;
                     };
@@ -27021,7 +28739,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `request_action_not_allowed` */
+            /** @description Forbidden: `api_key_not_accepted`, `request_action_not_allowed` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -27029,7 +28747,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "request_action_not_allowed";
+                        code?: "api_key_not_accepted" | "request_action_not_allowed";
                         /** @constant */
                         status?: 403;
                     };
@@ -27197,6 +28915,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description Too Many Requests: `api_key_rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Service Unavailable: `service_unavailable` */
             503: {
                 headers: {
@@ -27265,7 +28999,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -27273,7 +29007,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -27417,7 +29151,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -27425,7 +29159,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -27816,6 +29550,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description Too Many Requests: `api_key_rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Service Unavailable: `service_unavailable` */
             503: {
                 headers: {
@@ -27880,7 +29630,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -27888,7 +29638,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -28081,7 +29831,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -28089,7 +29839,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -28283,7 +30033,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -28291,7 +30041,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -28420,7 +30170,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -28428,7 +30178,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -28526,7 +30276,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -28534,7 +30284,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -28636,7 +30386,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -28644,7 +30394,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -28769,7 +30519,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -28777,7 +30527,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -28889,7 +30639,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -28897,7 +30647,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -28994,7 +30744,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_not_accepted`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -29002,7 +30752,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_not_accepted" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -29207,7 +30957,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `upload_purpose_not_allowed` */
+            /** @description Forbidden: `api_key_not_accepted`, `upload_purpose_not_allowed` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -29215,7 +30965,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "upload_purpose_not_allowed";
+                        code?: "api_key_not_accepted" | "upload_purpose_not_allowed";
                         /** @constant */
                         status?: 403;
                     };
@@ -29327,6 +31077,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
             /** @description Not Found: `not_found`, `upload_not_found` */
             404: {
                 headers: {
@@ -29416,6 +31180,20 @@ export interface operations {
                         code?: "invalid_token" | "not_authenticated";
                         /** @constant */
                         status?: 401;
+                    };
+                };
+            };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
                     };
                 };
             };
@@ -29525,7 +31303,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `booking_action_not_allowed`, `waitlist_action_not_allowed` */
+            /** @description Forbidden: `api_key_not_accepted`, `booking_action_not_allowed`, `waitlist_action_not_allowed` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -29533,7 +31311,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "booking_action_not_allowed" | "waitlist_action_not_allowed";
+                        code?: "api_key_not_accepted" | "booking_action_not_allowed" | "waitlist_action_not_allowed";
                         /** @constant */
                         status?: 403;
                     };
@@ -29645,7 +31423,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `booking_action_not_allowed`, `waitlist_action_not_allowed` */
+            /** @description Forbidden: `api_key_not_accepted`, `booking_action_not_allowed`, `waitlist_action_not_allowed` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -29653,7 +31431,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "booking_action_not_allowed" | "waitlist_action_not_allowed";
+                        code?: "api_key_not_accepted" | "booking_action_not_allowed" | "waitlist_action_not_allowed";
                         /** @constant */
                         status?: 403;
                     };
@@ -29765,6 +31543,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `api_key_not_accepted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_not_accepted";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
             /** @description Not Found: `not_found`, `waitlist_entry_not_found` */
             404: {
                 headers: {
@@ -29857,7 +31649,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `booking_action_not_allowed`, `waitlist_action_not_allowed` */
+            /** @description Forbidden: `api_key_not_accepted`, `booking_action_not_allowed`, `waitlist_action_not_allowed` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -29865,7 +31657,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "booking_action_not_allowed" | "waitlist_action_not_allowed";
+                        code?: "api_key_not_accepted" | "booking_action_not_allowed" | "waitlist_action_not_allowed";
                         /** @constant */
                         status?: 403;
                     };
@@ -29978,6 +31770,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `api_key_scope_missing` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_scope_missing";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
             /** @description Unprocessable Entity: `invalid_input` */
             422: {
                 headers: {
@@ -29989,6 +31795,22 @@ export interface operations {
                         code?: "invalid_input";
                         /** @constant */
                         status?: 422;
+                    };
+                };
+            };
+            /** @description Too Many Requests: `api_key_rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_rate_limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -30058,7 +31880,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `permission_denied` */
+            /** @description Forbidden: `api_key_scope_missing`, `permission_denied` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -30066,7 +31888,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "permission_denied";
+                        code?: "api_key_scope_missing" | "permission_denied";
                         /** @constant */
                         status?: 403;
                     };
@@ -30125,6 +31947,22 @@ export interface operations {
                         code?: "invalid_input" | "invalid_webhook" | "too_many_webhooks";
                         /** @constant */
                         status?: 422;
+                    };
+                };
+            };
+            /** @description Too Many Requests: `api_key_rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_rate_limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -30192,6 +32030,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `api_key_scope_missing` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_scope_missing";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
             /** @description Not Found: `not_found`, `webhook_not_found` */
             404: {
                 headers: {
@@ -30217,6 +32069,22 @@ export interface operations {
                         code?: "invalid_input";
                         /** @constant */
                         status?: 422;
+                    };
+                };
+            };
+            /** @description Too Many Requests: `api_key_rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_rate_limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -30282,6 +32150,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `api_key_scope_missing` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_scope_missing";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
             /** @description Not Found: `not_found`, `webhook_not_found` */
             404: {
                 headers: {
@@ -30321,6 +32203,22 @@ export interface operations {
                         code?: "invalid_input";
                         /** @constant */
                         status?: 422;
+                    };
+                };
+            };
+            /** @description Too Many Requests: `api_key_rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_rate_limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -30389,6 +32287,20 @@ export interface operations {
                         code?: "invalid_token" | "not_authenticated";
                         /** @constant */
                         status?: 401;
+                    };
+                };
+            };
+            /** @description Forbidden: `api_key_scope_missing` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_scope_missing";
+                        /** @constant */
+                        status?: 403;
                     };
                 };
             };
@@ -30462,6 +32374,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description Too Many Requests: `api_key_rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
             /** @description Service Unavailable: `secret_unreadable`, `service_unavailable` */
             503: {
                 headers: {
@@ -30529,6 +32457,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `api_key_scope_missing` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_scope_missing";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
             /** @description Not Found: `not_found`, `webhook_not_found` */
             404: {
                 headers: {
@@ -30554,6 +32496,22 @@ export interface operations {
                         code?: "invalid_input";
                         /** @constant */
                         status?: 422;
+                    };
+                };
+            };
+            /** @description Too Many Requests: `api_key_rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_rate_limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };
@@ -30622,6 +32580,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `api_key_scope_missing` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_scope_missing";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
             /** @description Not Found: `delivery_not_found`, `not_found`, `webhook_not_found` */
             404: {
                 headers: {
@@ -30661,6 +32633,22 @@ export interface operations {
                         code?: "invalid_input";
                         /** @constant */
                         status?: 422;
+                    };
+                };
+            };
+            /** @description Too Many Requests: `api_key_rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "api_key_rate_limited";
+                        /** @constant */
+                        status?: 429;
                     };
                 };
             };

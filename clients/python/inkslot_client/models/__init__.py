@@ -24,6 +24,9 @@ from .aftercare_view import AftercareView
 from .analytics_service_view import AnalyticsServiceView
 from .answer_view import AnswerView
 from .answered_view import AnsweredView
+from .api_key_list import ApiKeyList
+from .api_key_view import ApiKeyView
+from .api_key_view_status import ApiKeyViewStatus
 from .approval_request import ApprovalRequest
 from .artist_analytics_view import ArtistAnalyticsView
 from .artist_card_view import ArtistCardView
@@ -81,6 +84,8 @@ from .commissions_answer_body import CommissionsAnswerBody
 from .consent_answer_body import ConsentAnswerBody
 from .consent_requirement_view import ConsentRequirementView
 from .consent_view import ConsentView
+from .create_api_key_request import CreateApiKeyRequest
+from .create_api_key_request_scopes_item import CreateApiKeyRequestScopesItem
 from .create_booking_request import CreateBookingRequest
 from .customer_contact_view import CustomerContactView
 from .customer_lookup_dto import CustomerLookupDto
@@ -149,6 +154,7 @@ from .lock_request import LockRequest
 from .login_request import LoginRequest
 from .loyalty_entry_page import LoyaltyEntryPage
 from .loyalty_view import LoyaltyView
+from .made_api_key_view import MadeApiKeyView
 from .made_invite_view import MadeInviteView
 from .marked_view import MarkedView
 from .message_body import MessageBody
@@ -343,6 +349,9 @@ __all__ = (
     "AnalyticsServiceView",
     "AnsweredView",
     "AnswerView",
+    "ApiKeyList",
+    "ApiKeyView",
+    "ApiKeyViewStatus",
     "ApprovalRequest",
     "ArtistAnalyticsView",
     "ArtistCardView",
@@ -394,6 +403,8 @@ __all__ = (
     "ConsentAnswerBody",
     "ConsentRequirementView",
     "ConsentView",
+    "CreateApiKeyRequest",
+    "CreateApiKeyRequestScopesItem",
     "CreateBookingRequest",
     "CustomerContactView",
     "CustomerLookupDto",
@@ -462,6 +473,7 @@ __all__ = (
     "LoginRequest",
     "LoyaltyEntryPage",
     "LoyaltyView",
+    "MadeApiKeyView",
     "MadeInviteView",
     "MarkedView",
     "MessageBody",

@@ -1,0 +1,163 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.api_key_view_status import ApiKeyViewStatus
+
+T = TypeVar("T", bound="ApiKeyView")
+
+
+@_attrs_define
+class ApiKeyView:
+    """
+    Attributes:
+        created_at (datetime.datetime):
+        expires_at (datetime.datetime):
+        id (UUID):
+        last_used_at (datetime.datetime | None):
+        name (str):
+        prefix (str):
+        revoked_at (datetime.datetime | None):
+        scopes (list[str]):
+        status (ApiKeyViewStatus):
+    """
+
+    created_at: datetime.datetime
+    expires_at: datetime.datetime
+    id: UUID
+    last_used_at: datetime.datetime | None
+    name: str
+    prefix: str
+    revoked_at: datetime.datetime | None
+    scopes: list[str]
+    status: ApiKeyViewStatus
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        created_at = self.created_at.isoformat()
+
+        expires_at = self.expires_at.isoformat()
+
+        id = str(self.id)
+
+        last_used_at: None | str
+        if isinstance(self.last_used_at, datetime.datetime):
+            last_used_at = self.last_used_at.isoformat()
+        else:
+            last_used_at = self.last_used_at
+
+        name = self.name
+
+        prefix = self.prefix
+
+        revoked_at: None | str
+        if isinstance(self.revoked_at, datetime.datetime):
+            revoked_at = self.revoked_at.isoformat()
+        else:
+            revoked_at = self.revoked_at
+
+        scopes = self.scopes
+
+        status = self.status.value
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "createdAt": created_at,
+                "expiresAt": expires_at,
+                "id": id,
+                "lastUsedAt": last_used_at,
+                "name": name,
+                "prefix": prefix,
+                "revokedAt": revoked_at,
+                "scopes": scopes,
+                "status": status,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+
+        expires_at = datetime.datetime.fromisoformat(d.pop("expiresAt"))
+
+        id = UUID(d.pop("id"))
+
+        def _parse_last_used_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                last_used_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return last_used_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        last_used_at = _parse_last_used_at(d.pop("lastUsedAt"))
+
+        name = d.pop("name")
+
+        prefix = d.pop("prefix")
+
+        def _parse_revoked_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                revoked_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return revoked_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        revoked_at = _parse_revoked_at(d.pop("revokedAt"))
+
+        scopes = cast(list[str], d.pop("scopes"))
+
+        status = ApiKeyViewStatus(d.pop("status"))
+
+        api_key_view = cls(
+            created_at=created_at,
+            expires_at=expires_at,
+            id=id,
+            last_used_at=last_used_at,
+            name=name,
+            prefix=prefix,
+            revoked_at=revoked_at,
+            scopes=scopes,
+            status=status,
+        )
+
+        api_key_view.additional_properties = d
+        return api_key_view
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
