@@ -94,7 +94,8 @@ def test_the_readme_example_runs_with_the_library_alone(alone: Path, tmp_path: P
 def test_a_consumers_suite_passes_with_the_library_alone(alone: Path, tmp_path: Path) -> None:
     suite = tmp_path / "suite"
     shutil.copytree(CONSUMER_SUITE, suite, ignore=shutil.ignore_patterns("__pycache__"))
-    _run(alone, "-I", "-m", "unittest", "discover", "-s", suite, "-p", "check_*.py", cwd=suite)
+    ran = _run_unittest(alone, suite)
+    assert "skipped=1" in ran  # the state machine's part, which needs the testing extra
 
 
 def test_the_testing_extra_adds_hypothesis_and_the_property_test_runs(
@@ -109,6 +110,21 @@ def test_the_testing_extra_adds_hypothesis_and_the_property_test_runs(
     example.write_text(readme.script_of(blocks), encoding="utf-8")
     printed = readme.outputs_of(_run(alone, "-I", example, cwd=tmp_path))
     assert printed == [readme.expected_output(block) for block in blocks]
+    suite = tmp_path / "suite"  # the consumer's suite again: its state machine part runs now
+    shutil.copytree(CONSUMER_SUITE, suite, ignore=shutil.ignore_patterns("__pycache__"))
+    ran = _run_unittest(alone, suite)
+    assert "skipped" not in ran
+
+
+def _run_unittest(python: Path, suite: Path) -> str:
+    """The suite's unittest run (its summary is on stderr, which ``_run`` does not return)."""
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL"))}
+    done = subprocess.run(
+        [str(python), "-I", "-m", "unittest", "discover", "-s", str(suite), "-p", "check_*.py"],
+        cwd=suite, env=environment, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    return done.stderr
 
 
 def test_inkslot_requires_the_library_at_its_version_and_holds_none_of_it(

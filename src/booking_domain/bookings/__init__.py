@@ -58,14 +58,20 @@ from booking_domain.bookings.history import (
     taken_in_studio,
 )
 from booking_domain.bookings.lifecycle import (
+    ARTIST_SUSPENDED,
+    approve,
     cancel,
+    cancel_for_suspension,
     cancellation_refund,
+    complete,
     expire_hold,
     mark_balance_invoiced,
     mark_invoiced,
+    mark_no_show,
     record_balance_payment,
     record_payment,
     record_refund,
+    reschedule,
     settle_balance,
     withdraw_taken_flash,
 )
@@ -135,6 +141,7 @@ from booking_domain.bookings.upcoming import UPCOMING, upcoming_ids
 from booking_domain.shared.errors import InvalidTransitionError
 
 __all__ = [
+    "ARTIST_SUSPENDED",
     "BOOKING",
     "BOOKING_EVENT_TYPES",
     "CLOSED",
@@ -203,6 +210,7 @@ __all__ = [
     "accept_offer",
     "actor_fields",
     "apply",
+    "approve",
     "artist_of_booking_event",
     "booking_audit_entry",
     "booking_event_type",
@@ -212,8 +220,10 @@ __all__ = [
     "booking_subject",
     "busy_timeline",
     "cancel",
+    "cancel_for_suspension",
     "cancellation_refund",
     "change_booking_status",
+    "complete",
     "consent_lack",
     "creation_kind",
     "decline_offer",
@@ -222,6 +232,7 @@ __all__ = [
     "load_visible",
     "mark_balance_invoiced",
     "mark_invoiced",
+    "mark_no_show",
     "move_session",
     "named_for",
     "names_for",
@@ -241,6 +252,7 @@ __all__ = [
     "require_calendar_owner",
     "require_consent",
     "require_role",
+    "reschedule",
     "roster_order",
     "roster_search",
     "settle_balance",

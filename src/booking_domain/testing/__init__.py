@@ -8,6 +8,9 @@
 - ``booking_domain.testing.commissions``: tattoo requests' details, requests and the steps
   a party may try on one (hypothesis too).
 - ``booking_domain.testing.loyalty``: loyalty rates, programs and accounts (hypothesis too).
+- ``booking_domain.testing.machines``: the booking lifecycle as a hypothesis state machine
+  (``BookingLifecycle``), whose ``observe`` and ``refused`` hooks hold a consumer's own code
+  to every step (hypothesis too).
 """
 
 from booking_domain.testing.builders import (
