@@ -200,7 +200,13 @@ def _provide(get: Callable[[], object]) -> Provide:
 
 
 def _openapi(config: HttpConfig) -> OpenAPIConfigWithProblems:
-    bearer = SecurityScheme(type="http", scheme="bearer", bearer_format="JWT")
+    bearer = SecurityScheme(
+        type="http",
+        scheme="bearer",
+        bearer_format="JWT or API key",
+        description="An access token from signing in (a JWT), or an API key (isk_...) on the "
+        'operations that take one: docs/api.md, "API keys".',
+    )
     return OpenAPIConfigWithProblems(
         title=config.title,
         version=config.version,

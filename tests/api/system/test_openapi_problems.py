@@ -66,14 +66,14 @@ def test_an_operation_documents_only_the_codes_it_can_return() -> None:
         "slot_taken", "booking_reference_taken", "flash_design_taken", "concurrent_update"
     }  # fmt: skip
     assert codes(documented[404]) == {"customer_not_found", "booking_not_found"}
-    assert codes(documented[403]) == {"booking_action_not_allowed"}
+    assert codes(documented[403]) == {"booking_action_not_allowed", "api_key_scope_missing"}
     assert codes(documented[410]) == {"booking_link_gone"}
     assert codes(documented[422]) == {
         "invalid_input", "naive_datetime", "idempotency_key_reused", "not_bookable",
         "artist_not_bookable", "time_out_of_range", "invalid_interval", "invalid_money",
         "currency_mismatch", "deposit_currency_not_payable",
     }  # fmt: skip
-    assert codes(documented[429]) == {"too_many_customer_lookups"}
+    assert codes(documented[429]) == {"too_many_customer_lookups", "api_key_rate_limited"}
 
 
 @pytest.mark.parametrize(("method", "path", "operation"), operations(), ids=lambda v: str(v))
@@ -127,7 +127,8 @@ def test_a_password_change_documents_the_lock_a_wrong_password_leads_to() -> Non
 
 
 def test_reading_bookings_documents_no_refusal_of_a_change() -> None:
-    """Reading a booking can only not find it (404) or refuse a query (422): no 409."""
+    """Reading a booking can only not find it (404) or refuse a query (422): no 409, and no
+    403 but an API key's without the reading scope."""
     paths = document()["paths"]
     for path in (
         "/api/v1/bookings",
@@ -136,7 +137,8 @@ def test_reading_bookings_documents_no_refusal_of_a_change() -> None:
         "/api/v1/bookings/{booking_id}/events",
     ):
         documented = problems(paths[path]["get"])
-        assert 409 not in documented and 403 not in documented, path
+        assert 409 not in documented, path
+        assert codes(documented[403]) <= {"api_key_scope_missing", "api_key_not_accepted"}, path
     read = problems(paths["/api/v1/bookings/{booking_id}"]["get"])
     assert codes(read[404]) == {"not_found", "booking_not_found"}
     listed = problems(paths["/api/v1/bookings"]["get"])
@@ -223,7 +225,7 @@ def test_changing_a_booking_documents_only_its_own_refusals() -> None:
     meets no slot or deposit; a suspension never answers ``email_taken``."""
     paths = document()["paths"]
     offer = problems(paths["/api/v1/bookings/{booking_id}/touch-up"]["get"])
-    assert 409 not in offer and 403 not in offer
+    assert 409 not in offer and codes(offer[403]) == {"api_key_not_accepted"}
     assert codes(offer[422]) == {"invalid_input"}  # the path's id, decoded
     assert codes(offer[404]) == {"not_found", "booking_not_found"}
     removed = problems(paths["/api/v1/ideas/{idea_id}"]["delete"])
@@ -266,7 +268,8 @@ def test_reports_and_feeds_document_only_their_own_refusals() -> None:
     audit = problems(paths["/api/v1/admin/audit"]["get"])
     assert 409 not in audit and 404 not in audit
     feed = problems(paths["/api/v1/me/calendar-feed"]["get"])
-    assert set(feed) == {401, 503}
+    assert set(feed) == {401, 403, 503}
+    assert codes(feed[403]) == {"api_key_not_accepted"}  # an access token's operation
     by_url = problems(paths["/cal/{name}"]["get"])
     assert codes(by_url[404]) == {"not_found", "calendar_feed_not_found"}
     assert 409 not in by_url
@@ -296,3 +299,22 @@ def test_commissions_operations_document_only_their_own_refusals() -> None:
     assert "slot_taken" not in codes(cancel[409]) and "email_taken" not in codes(cancel[409])
     accept_quote = problems(paths["/api/v1/quotes/{quote_id}/accept"]["post"])
     assert {"slot_taken", "quote_expired", "project_deposit_unpaid"} <= codes(accept_quote[409])
+
+
+def test_what_an_api_key_can_meet_is_documented_where_it_can_meet_it() -> None:
+    """A signed-in operation that names no scope refuses keys; one that names a scope
+    refuses a key without it and counts a key's requests; a public one that looks at a
+    token counts them too; one that never reads a token says nothing of keys."""
+    paths = document()["paths"]
+    no_scope = problems(paths["/api/v1/me/api-keys"]["post"])
+    assert "api_key_not_accepted" in codes(no_scope[403])
+    assert 429 not in no_scope or "api_key_rate_limited" not in codes(no_scope[429])
+    scoped = problems(paths["/api/v1/webhooks"]["get"])
+    assert "api_key_scope_missing" in codes(scoped[403])
+    assert codes(scoped[429]) == {"api_key_rate_limited"}
+    public = problems(paths["/api/v1/artists/{artist_id}/slots"]["get"])
+    assert codes(public[429]) == {"api_key_rate_limited"} and 403 not in public
+    logout = paths["/api/v1/auth/logout"]["post"]  # reads a refresh token, never a bearer
+    assert not {"api_key_not_accepted", "api_key_rate_limited"} & {
+        code for response in problems(logout).values() for code in codes(response)
+    }

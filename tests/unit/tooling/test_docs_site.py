@@ -11,31 +11,18 @@ settings, a second each.
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 from scripts.openapi_document import DEFAULT_PATH, write_document
 
-ROOT = Path(__file__).resolve().parents[3]
-CONFIG = ROOT / "mkdocs.yml"
-# Material prints a notice about MkDocs 2.0 on each build; it says nothing about the site.
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+from tests.support.docs_site import CONFIG, mkdocs_build
+
 # The top-level keys of mkdocs.yml a two-page project leaves out: its own nav, and the
-# plugins and styles of the reference pages it does not have.
-NOT_FOR_A_SMALL_PROJECT = frozenset({"nav", "plugins", "extra_css"})
-
-
-def mkdocs_build(config: Path, site: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config),
-         "--site-dir", str(site)],
-        cwd=config.parent, env=ENV, capture_output=True, text=True, timeout=300, check=False,
-    )  # fmt: skip
+# plugins, styles and scripts of the pages it does not have.
+NOT_FOR_A_SMALL_PROJECT = frozenset({"nav", "plugins", "extra_css", "extra_javascript"})
 
 
 @pytest.fixture(scope="module")
