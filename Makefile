@@ -133,16 +133,14 @@ scale: install-dev
 	$(BIN)/python bench/scale.py
 
 ## make docs: the documentation site (mkdocs.yml, MkDocs Material) on http://127.0.0.1:8001,
-## rebuilt as its pages change; the HTTP reference is read from the OpenAPI document
-## scripts/openapi_document.py writes into build/ (run `make docs` again after an API change)
+## rebuilt as its pages change; the HTTP reference is read from the OpenAPI document the
+## repository keeps, clients/openapi.json (`make clients` writes it after an API change)
 docs: install-dev
-	$(BIN)/python scripts/openapi_document.py
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8001
 
 ## make docs-build: the site built into build/site with --strict: a broken link or heading, a
 ## page left out of the nav or a docstring griffe cannot read fails it (about 10 s)
 docs-build: install-dev
-	$(BIN)/python scripts/openapi_document.py
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
 clean:

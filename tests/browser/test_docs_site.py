@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from scripts.openapi_document import DEFAULT_PATH, write_document
 
 from tests.browser.support import accessibility_violations
 from tests.support.docs_site import CONFIG, mkdocs_build
@@ -30,7 +29,6 @@ SIZES = {"desktop": (1366, 900), "phone": (390, 844)}
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The site built as ``make docs-build`` builds it, served on a free port of 127.0.0.1."""
-    write_document(DEFAULT_PATH)
     root = tmp_path_factory.mktemp("site")
     built = mkdocs_build(CONFIG, root)
     assert built.returncode == 0, built.stderr[-4000:]

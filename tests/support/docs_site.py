@@ -14,8 +14,8 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 def mkdocs_build(config: Path, site: Path) -> subprocess.CompletedProcess[str]:
-    """``mkdocs build --strict`` of ``config`` into ``site`` (the OpenAPI document the HTTP
-    reference reads is written first by the caller: ``scripts.openapi_document``)."""
+    """``mkdocs build --strict`` of ``config`` into ``site`` (the HTTP reference reads the
+    OpenAPI document the repository keeps: clients/openapi.json)."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config),
          "--site-dir", str(site)],

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from scripts.openapi_document import DEFAULT_PATH, write_document
 
 from tests.support.docs_site import CONFIG, mkdocs_build
 
@@ -28,8 +27,7 @@ NOT_FOR_A_SMALL_PROJECT = frozenset({"nav", "plugins", "extra_css", "extra_javas
 @pytest.fixture(scope="module")
 def search_index(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
     """The entries of the search index of the site, built as ``make docs-build`` builds it:
-    the OpenAPI document written to build/, then ``mkdocs build --strict``."""
-    write_document(DEFAULT_PATH)
+    ``mkdocs build --strict`` (the HTTP reference from clients/openapi.json)."""
     site = tmp_path_factory.mktemp("site")
     built = mkdocs_build(CONFIG, site)
     assert built.returncode == 0, "mkdocs build --strict failed:\n" + built.stderr[-4000:]
