@@ -8,7 +8,7 @@ UV     := $(shell command -v uv 2>/dev/null || echo $(TOOLS)/bin/uv)
 export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
 BIN    := $(VENV)/bin
 
-.PHONY: run test check install install-dev hooks lint typecheck commit-messages unit contract api browser clients clients-check bench bench-auth bench-slots bench-startup containers scale docs docs-build clean
+.PHONY: run test check install install-dev hooks lint typecheck commit-messages unit contract api browser clients clients-check bench bench-auth bench-slots bench-startup containers scale docs docs-build dist clean
 
 # Every process make starts writes its bytecode: some machines set PYTHONDONTWRITEBYTECODE,
 # and then each test run compiles its ~400 test modules again (pytest's rewritten modules
@@ -142,6 +142,12 @@ docs: install-dev
 ## page left out of the nav or a docstring griffe cannot read fails it (about 10 s)
 docs-build: install-dev
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+
+## make dist: the two wheels built from this tree into dist/: booking-domain's (the booking
+## core alone, no dependency) and inkslot's (docs/domain.md, "Installing it on its own")
+dist: $(UV)
+	$(UV) build --wheel --package booking-domain --out-dir dist
+	$(UV) build --wheel --package inkslot --out-dir dist
 
 clean:
 	rm -rf $(VENV) $(TOOLS) .pytest_cache .mypy_cache .ruff_cache
