@@ -51,6 +51,9 @@ async def expiry_events(uow: PostgresUnits, booking_id: BookingId) -> int:
     return sum(1 for e in events if e.kind.value == "expired")
 
 
+# The worker is cancelled at the end, whatever it is doing: a periodic defer cancelled as it
+# failed (UniqueViolation: another tick's) costs its connection, and the pool a new one.
+@pytest.mark.connections_dropped
 async def test_a_hold_expires_on_the_next_tick_by_the_injected_clock(
     database_url: str, uow: PostgresUnits
 ) -> None:
