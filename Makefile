@@ -78,12 +78,12 @@ typecheck:
 ## the same source gives the same bytes (docs/clients.md). Run it after changing the API.
 ## Both run `npm ci` in clients/typescript first when its node_modules is not the lockfile's.
 clients: install-dev
-	$(BIN)/python scripts/clients.py
+	$(BIN)/python -m scripts.clients
 
 ## make clients-check: exits 1, naming the files, when the committed document or a client is
 ## not what the source generates (tests/clients/test_generated.py checks the same in `make test`)
 clients-check: install-dev
-	$(BIN)/python scripts/clients.py --check
+	$(BIN)/python -m scripts.clients --check
 
 ## make commit-messages: every commit since the rule came in keeps it (a subject of at most
 ## 72 characters, a blank line before the body), merges included; the commits that broke it

@@ -1,7 +1,7 @@
 """Write the typed API clients from the OpenAPI document, or check that they are current.
 
-    .venv/bin/python scripts/clients.py           # make clients: write them
-    .venv/bin/python scripts/clients.py --check   # make clients-check: compare, write nothing
+    .venv/bin/python -m scripts.clients           # make clients: write them
+    .venv/bin/python -m scripts.clients --check   # make clients-check: compare, write nothing
 
 The document is exported without a server (the app on in-memory adapters, as
 scripts/openapi_diff.py builds it) to ``clients/openapi.json``; openapi-python-client writes
@@ -30,6 +30,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from scripts.openapi_diff import schema_of
+
 ROOT = Path(__file__).resolve().parent.parent
 CLIENTS = ROOT / "clients"
 DOCUMENT = "openapi.json"
@@ -45,38 +47,17 @@ REGENERATE = "run `make clients` and commit what it writes (docs/clients.md)"
 # What running or testing a client leaves beside the generated files.
 NOT_GENERATED = frozenset({"__pycache__", ".ruff_cache", ".mypy_cache", ".pytest_cache"})
 
-DUMP = """
-import json, sys
-from entrypoints.app import create_app
-from entrypoints.container import build_container, memory_adapters
-from entrypoints.settings import Settings
-secret = "x" * 40
-settings = Settings(jwt_secret=secret, database_url="postgresql://nobody@127.0.0.1:1/none")
-core = build_container(settings, jwt_secret=secret, adapters=memory_adapters(settings, secret))
-schema = create_app(settings, container=core).openapi_schema.to_schema()
-sys.stdout.write(json.dumps(schema, sort_keys=True, indent=2, ensure_ascii=False) + "\\n")
-"""
-
 
 class NodeMissingError(RuntimeError):
     """Node, npm or the TypeScript client's packages are not there: the reason, as a sentence."""
 
 
 def export_document() -> str:
-    """The OpenAPI document of the working tree's ``src``, as canonical JSON: built in a
-    process of its own, so nothing of the caller's imports or settings reaches it."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("INKSLOT_")}
-    env.update(PYTHONPATH=str(ROOT / "src"), PYTHONIOENCODING="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-c", DUMP],
-        capture_output=True,
-        encoding="utf-8",
-        env=env,
-        check=False,
-    )
-    if result.returncode != 0:
-        raise RuntimeError(f"exporting the OpenAPI document failed:\n{result.stderr}")
-    return result.stdout
+    """The OpenAPI document of the working tree's ``src``, as canonical JSON (sorted keys),
+    exported as scripts/openapi_diff.py exports it, written here with the indentation and
+    characters the committed file has."""
+    document = json.loads(schema_of(ROOT / "src"))
+    return json.dumps(document, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
 
 
 def python_generator_input(document: dict[str, Any]) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import hashlib
+import os
 import subprocess
 import sys
 import tempfile
@@ -37,9 +38,17 @@ print(json.dumps(schema, sort_keys=True, indent=1, default=str))
 
 
 def schema_of(src: Path) -> str:
+    """The document of the app in ``src``, as canonical JSON, built in a process of its own
+    (none of the caller's imports reach it, nor any ``INKSLOT_`` setting of its
+    environment). scripts/clients.py exports the committed document with it too."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("INKSLOT_")}
+    env["PYTHONIOENCODING"] = "utf-8"
     result = subprocess.run(
-        [sys.executable, "-c", DUMP, str(src)], capture_output=True, text=True, check=True
-    )
+        [sys.executable, "-c", DUMP, str(src)],
+        capture_output=True, encoding="utf-8", env=env, check=False,
+    )  # fmt: skip
+    if result.returncode != 0:
+        raise RuntimeError(f"exporting the OpenAPI document failed:\n{result.stderr}")
     return result.stdout
 
 

@@ -143,14 +143,12 @@ def _ready(url: str) -> bool:
         return False
 
 
-@contextmanager
 # A test server runs in a session of its own, as ``make run`` does in its own terminal. Linux
 # schedules sessions as groups (autogroup) and weighs niceness within a session only: the
 # job worker the server starts at niceness 19 (entrypoints.worker.beside) yields to its own
 # API, as it would beside a developer's tests, not to the busy test run that shares the
 # session otherwise (walks that wait on the worker starved for a minute in CI).
-
-
+@contextmanager
 def running_server(
     database_url: str | None,
     data_dir: Path,

@@ -27,12 +27,12 @@ _IDLE_SECONDS = 120  # a bucket untouched this long is full again: forget it
 class KeyRateLimit:
     per_minute: int
     store: Store
-    monotonic: Callable[[], float] = time.time  # shared by processes: wall-clock seconds
+    clock: Callable[[], float] = time.time  # wall-clock seconds: processes share buckets
 
     async def take(self, key_id: ApiKeyId) -> None:
         """Take one request from the key's bucket, or raise ``ApiKeyRateLimitedError`` with
         the seconds until one is back."""
-        now = self.monotonic()
+        now = self.clock()
         rate = self.per_minute / 60.0  # requests back per second
         tokens = float(self.per_minute)
         kept = await self.store.get(str(key_id))
