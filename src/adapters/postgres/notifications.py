@@ -1,15 +1,5 @@
-"""PostgreSQL notifications, the inbox, preferences, reminder offsets, the planning
-position, and the send queue.
-
-Send jobs are procrastinate jobs deferred on the unit of work's own connection, so a
-notification and its job commit or vanish together. They take no procrastinate ``lock``:
-workers fetch jobs in id order, so messages go out in the order planned, and a message
-waiting for its retry (a greylisting mail server, for hours) holds nothing back: the
-cancellation and its refund go out while "requested" still waits. The messages a planning
-batch sends now share jobs (``GROUPS_PER_JOB`` events' groups to a job); each reminder
-moment has a job of its own, deferred to it and ranked below the jobs to do now
-(``REMINDER_PRIORITY``).
-"""
+"""PostgreSQL notifications, the inbox, preferences, reminder offsets and the planning
+position (the send queue: ``notification_queue.py``)."""
 
 from __future__ import annotations
 
@@ -18,14 +8,12 @@ from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID
 
-from procrastinate import jobs as job_states
-from procrastinate.manager import JobManager
 from psycopg.types.json import Jsonb
 from sqlalchemy import BigInteger, any_, bindparam, func, insert, null, or_, select, update
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-from adapters.postgres.database import Connection, OnConnection
+from adapters.postgres.database import OnConnection
 from adapters.postgres.sql import (
     Statement,
     constant,
@@ -43,7 +31,6 @@ from adapters.postgres.tables.notifications import (
 )
 from booking_domain.bookings import ClientId
 from booking_domain.notifications import (
-    SCHEDULED,
     Category,
     Channel,
     DeliveryStatus,
@@ -60,7 +47,6 @@ from booking_domain.notifications.ports import (
     InboxRepository,
     NotificationCursor,
     NotificationPosition,
-    NotificationQueue,
     NotificationRepository,
     PreferencesRepository,
     ReminderOffsetsRepository,
@@ -186,7 +172,7 @@ def _row(n: Notification) -> dict[str, Any]:
         "skip_reason": None if n.skip_reason is None else n.skip_reason.value,
         "reference": n.reference, "next_attempt_at": at(n.next_attempt_at),
         "delivery_status": _value(n.delivery_status), "delivery_error": n.delivery_error,
-        "delivery_reported_at": at(n.delivery_reported_at),
+        "delivery_reported_at": at(n.delivery_reported_at), "held": False,
         "created_at": at(n.created_at), "updated_at": at(n.updated_at),
     }  # fmt: skip
 
@@ -199,7 +185,8 @@ def _text(value: UUID | None) -> str | None:
     return None if value is None else str(value)
 
 
-def _notification(row: Mapping[str, Any]) -> Notification:
+def notification_of(row: Mapping[str, Any]) -> Notification:
+    """A ``notifications`` row as the domain's notification."""
     return Notification(
         id=NotificationId(row["id"]), key=row["key"], kind=row["kind"],
         category=Category(row["category"]), channel=Channel(row["channel"]),
@@ -233,26 +220,26 @@ class PostgresNotificationRepository(OnConnection, NotificationRepository):
         row: Mapping[str, Any] | None = await (
             await self._conn.execute(_BY_ID.text, {"id": notification_id})
         ).fetchone()
-        return _notification(row) if row else None
+        return notification_of(row) if row else None
 
     async def lock(self, notification_id: NotificationId) -> Notification | None:
         row: Mapping[str, Any] | None = await (
             await self._conn.execute(_LOCK.text, {"id": notification_id})
         ).fetchone()
-        return _notification(row) if row else None
+        return notification_of(row) if row else None
 
     async def get_many(self, ids: Sequence[NotificationId]) -> Sequence[Notification]:
         rows = await (await self._conn.execute(_MANY.text, {"ids": list(ids)})).fetchall()
-        return [_notification(r) for r in rows]
+        return [notification_of(r) for r in rows]
 
     async def lock_many(self, ids: Sequence[NotificationId]) -> Sequence[Notification]:
         rows = await (await self._conn.execute(_LOCK_MANY.text, {"ids": list(ids)})).fetchall()
-        return [_notification(r) for r in rows]
+        return [notification_of(r) for r in rows]
 
     async def lock_sms_by_reference(self, reference: str) -> Notification | None:
         found = await self._conn.execute(_LOCK_SMS_BY_REFERENCE.text, {"reference": reference})
         row: Mapping[str, Any] | None = await found.fetchone()
-        return _notification(row) if row else None
+        return notification_of(row) if row else None
 
     async def update(self, n: Notification) -> None:
         await self._conn.execute(
@@ -277,13 +264,13 @@ class PostgresNotificationRepository(OnConnection, NotificationRepository):
     async def of_booking(self, booking_id: BookingId, limit: int) -> Sequence[Notification]:
         params = {"booking_id": booking_id, "limit": limit}
         rows = await (await self._conn.execute(_OF_BOOKING.text, params)).fetchall()
-        return tuple(_notification(r) for r in rows)
+        return tuple(notification_of(r) for r in rows)
 
     async def failed(self, request: PageRequest) -> Page[Notification]:
         params = {"limit": request.page_size, "offset": request.offset}
         rows = await (await self._conn.execute(_FAILED.text, params)).fetchall()
         total = await (await self._conn.execute(_FAILED_COUNT.text)).fetchone()
-        return Page(tuple(_notification(r) for r in rows), count_of(total), request)
+        return Page(tuple(notification_of(r) for r in rows), count_of(total), request)
 
 
 _IN = inbox_items.c
@@ -549,52 +536,3 @@ class PostgresNotificationCursor(OnConnection, NotificationCursor):
         moved = await self._conn.execute(_ADVANCE.text, {"name": PLANNING_ROW, "after": cursor})
         if moved.rowcount != 1:
             raise ConflictError("the notification planning position moved meanwhile")
-
-
-class ProcrastinateNotificationQueue(NotificationQueue):
-    def __init__(self, manager: JobManager, connection: Connection) -> None:
-        self._manager = manager
-        self._conn = connection
-
-    async def enqueue(self, notifications: Sequence[Notification]) -> None:
-        jobs = [_send_job(group) for group in send_groups(notifications)]
-        await self._manager.batch_defer_jobs_async(jobs, connection=self._conn)
-
-
-# A job's round sends its groups one after another (``SendNotifications``): enough groups
-# per job to spare the queue a job per event, few enough that a round stays short.
-GROUPS_PER_JOB = 20
-
-
-def send_groups(notifications: Sequence[Notification]) -> list[list[Notification]]:
-    """The jobs' notifications: the groups to send now (an event's), ``GROUPS_PER_JOB`` to
-    a job; those waiting for one moment (a reminder's, an aftercare message's, a review
-    request's), a job for each moment, scheduled at it (a retried one is sent now)."""
-    groups: dict[tuple[object, datetime], list[Notification]] = {}
-    for n in notifications:
-        groups.setdefault((n.event_id or n.id, n.send_at), []).append(n)
-    now = [g for g in groups.values() if g[0].kind not in SCHEDULED]
-    later = [g for g in groups.values() if g[0].kind in SCHEDULED]
-    chunks = [now[i : i + GROUPS_PER_JOB] for i in range(0, len(now), GROUPS_PER_JOB)]
-    return [[n for group in chunk for n in group] for chunk in chunks] + later
-
-
-# A reminder's job waits days for its moment, and a fetch walks the queue's waiting jobs in
-# (priority DESC, id) order until one it may take: ranked below every job to do now, the
-# reminders are walked only when nothing else is to be done, not by every fetch.
-REMINDER_PRIORITY = -1
-
-
-def _send_job(notifications: list[Notification]) -> job_states.Job:
-    first = notifications[0]
-    later = first.kind in SCHEDULED
-    return job_states.Job(
-        id=None,
-        lock=None,
-        queueing_lock=None,
-        task_name=SEND_NOTIFICATION_TASK,
-        queue=NOTIFICATION_QUEUE,
-        task_kwargs={"notification_ids": [str(n.id) for n in notifications]},
-        scheduled_at=first.next_attempt_at if later else None,
-        priority=REMINDER_PRIORITY if later else 0,
-    )

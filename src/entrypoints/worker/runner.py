@@ -1,5 +1,6 @@
-"""Running a worker: the queue's app with Inkslot's tasks, the stalled-job sweeper and the
-registered contexts' followers of the outbox beside it (``entrypoints.worker.work``), until
+"""Running a worker: the queue's app with Inkslot's tasks, the stalled-job sweeper, the
+release of notifications held until near their moment, and the registered contexts'
+followers of the outbox beside it (``entrypoints.worker.work``), until
 SIGTERM/SIGINT (``inkslot worker``, also the one ``inkslot serve`` starts beside the API:
 ``entrypoints.worker.beside``). It stops gracefully: no new job is taken and running ones
 are given ``GRACE`` seconds."""
@@ -13,6 +14,8 @@ from collections.abc import Awaitable, Callable
 from functools import partial
 
 from adapters.jobs.queue import StalledJobs, opened, sweep_stalled_forever
+from adapters.postgres.notification_queue import release_held_forever
+from adapters.system.clock import SystemClock
 from entrypoints.bundles import Bundles
 from entrypoints.database import job_queue
 from entrypoints.settings import Settings
@@ -69,6 +72,7 @@ async def run_worker(
     async with opened(app):
         helpers = [
             asyncio.create_task(sweep_stalled_forever(app, stalled)),
+            asyncio.create_task(release_held_forever(app, SystemClock())),
             *(
                 asyncio.create_task(follow_forever(step, what, every))
                 for what, step, every in context_followers(bundles)

@@ -1,15 +1,19 @@
 """Doing the worker's share in API tests, deterministically: plan what the outbox holds,
-then run every queued send job once (a job before its moment leaves its notification
-waiting, as the worker would)."""
+queue the jobs of the messages held until near their moment (the worker's minute sweep, at
+the test's clock), then run every queued send job once (a job before its moment leaves its
+notification waiting, as the worker would)."""
 
 from __future__ import annotations
 
 from uuid import UUID
 
 import psycopg
+from procrastinate import PsycopgConnector
+from procrastinate.manager import JobManager
 from psycopg.rows import dict_row
 
 from adapters.postgres.database import psycopg_url
+from adapters.postgres.notification_queue import release_held
 from booking_domain.notifications import Notification, NotificationId
 from tests.api.conftest import Api
 
@@ -21,8 +25,13 @@ SELECT DISTINCT jsonb_array_elements_text(args->'notification_ids')::uuid AS id
 
 
 async def deliver(api: Api) -> list[Notification]:
-    """Plan, then send whatever is due now; returns what was recorded by this round."""
+    """Plan, release what is held, then send whatever is due now; returns what was
+    recorded by this round."""
     await api.bundles.notifications.plan_notifications()
+    async with await psycopg.AsyncConnection.connect(psycopg_url(api.database_url)) as conn:
+        while await release_held(conn, JobManager(PsycopgConnector()), api.clock.now()):
+            await conn.commit()
+        await conn.commit()
     async with await psycopg.AsyncConnection.connect(
         psycopg_url(api.database_url), autocommit=True
     ) as conn:

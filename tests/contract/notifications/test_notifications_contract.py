@@ -7,13 +7,14 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from uuid import UUID
 
 import pytest
 
 from adapters.notifications.rendering import BabelRenderer
 from adapters.postgres.database import Database
+from adapters.postgres.notification_queue import RELEASE_LEAD, REMINDER_PRIORITY, release_held
 from adapters.security.phones import LibPhoneNumbers
 from adapters.system.clock import ManualClock
 from booking_domain.bookings import (
@@ -83,9 +84,9 @@ async def world(uow_factory: AnyUnitOfWorkFactory) -> World:
 
 
 async def all_notifications(w: World) -> list[Notification]:
-    """What planning stored, read back one by one from the events' keys."""
+    """What planning stored, read back one by one, queued or held."""
     found: list[Notification] = []
-    for n_id in await queued_ids(w):
+    for n_id in await stored_ids(w):
         async with w.uow(read_only=True) as uow:
             n = await uow.notifications.get(n_id)
         assert n is not None
@@ -108,6 +109,26 @@ async def queued_ids(w: World) -> list[NotificationId]:
     return [NotificationId(UUID(str(r["id"]))) for r in rows]
 
 
+async def stored_ids(w: World) -> list[NotificationId]:
+    """Every notification stored (in memory, every one is queued: nothing is held)."""
+    if isinstance(w.uow, InMemoryUnitOfWorkFactory):
+        return await queued_ids(w)
+    async with w.uow.database.pool.connection() as conn:
+        rows = await (await conn.execute("SELECT id FROM notifications ORDER BY id")).fetchall()
+    return [NotificationId(UUID(str(r["id"]))) for r in rows]
+
+
+async def release(w: World) -> int:
+    """The worker's minute sweep at the clock's time: PostgreSQL's queue holds a later
+    moment's messages back until it (in memory, nothing is held)."""
+    if isinstance(w.uow, InMemoryUnitOfWorkFactory):
+        return 0
+    async with w.uow() as uow:
+        released = await release_held(uow.connection, uow.jobs, w.clock.now())
+        await uow.commit()
+    return released
+
+
 async def book(w: World, days_ahead: int = 3) -> None:
     booking, event = a_booking(w.artist, w.customer, start=SLOT + timedelta(days=days_ahead))
     await store(w.uow, booking, event)
@@ -123,11 +144,35 @@ async def test_planning_makes_each_notification_once_and_queues_its_job(
     assert await w.notifications.plan_notifications() == 0
     stored = await all_notifications(w)
     assert len(stored) == made and len({n.key for n in stored}) == made
+    w.clock.set(max(n.send_at for n in stored))
+    await release(w)
+    assert sorted(await queued_ids(w)) == sorted(n.id for n in stored)  # each in one job
     assert {n.recipient_id for n in stored} == {w.customer.user_id, w.artist.user_id}
     async with w.uow() as uow:  # planning the same keys again stores nothing new
         again = await uow.notifications.add_new(stored)
         await uow.commit()
     assert again == []
+
+
+async def test_a_later_moments_messages_are_queued_by_that_moment_and_only_once(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    """Whether a queue holds a reminder back or queues it at once, by each moment the
+    worker's sweep (run each minute, here just before the moment) has queued everything due
+    then, each message in one job."""
+    w = await world(uow_factory)
+    await book(w, days_ahead=4)
+    await w.notifications.plan_notifications()
+    reminders = [n for n in await all_notifications(w) if n.kind == REMINDER]
+    moments = sorted({n.send_at for n in reminders})
+    assert len(moments) == 2
+    for moment in moments:
+        w.clock.set(moment - timedelta(minutes=1))
+        await release(w)
+        assert await release(w) == 0  # nothing released twice
+        queued = await queued_ids(w)
+        assert len(queued) == len(set(queued))
+        assert {n.id for n in reminders if n.send_at <= moment} <= set(queued)
 
 
 async def test_planners_running_at_once_plan_every_event_once(
@@ -185,8 +230,9 @@ async def test_a_client_record_hears_by_text_and_email_and_the_artist_by_its_nam
 
 
 async def send_all(w: World) -> list[Notification | None]:
+    """A round over every stored notification, held or queued (one not due waits)."""
     results = []
-    for n_id in await queued_ids(w):
+    for n_id in await stored_ids(w):
         results.append(await w.notifications.send_notification(n_id))
     return results
 
@@ -406,6 +452,8 @@ async def test_on_postgres_a_send_job_commits_and_rolls_back_with_its_notificati
         w = await world(factory)
         await book(w)
         planned = await w.notifications.plan_notifications()
+        w.clock.set(START + timedelta(days=6))
+        assert await release(w) == 8  # the reminders, two moments, days after planning
         async with database.pool.connection() as conn:
             rows = await (
                 await conn.execute(
@@ -429,6 +477,71 @@ async def test_on_postgres_a_send_job_commits_and_rolls_back_with_its_notificati
             await uow.notification_queue.enqueue(made)
             # no commit: both the rows and their jobs are gone
         assert len(await queued_ids(w)) == planned
+    finally:
+        await database.close()
+
+
+async def jobs_of(database: Database) -> dict[NotificationId, tuple[datetime | None, int]]:
+    """Each queued notification's job: when it is to run, and its priority."""
+    async with database.pool.connection() as conn:
+        rows = await (
+            await conn.execute(
+                "SELECT one.id::uuid AS id, j.scheduled_at, j.priority FROM procrastinate_jobs j,"
+                " jsonb_array_elements_text(j.args->'notification_ids') AS one(id)"
+            )
+        ).fetchall()
+    jobs: dict[NotificationId, tuple[datetime | None, int]] = {}
+    for r in rows:
+        scheduled, priority = r["scheduled_at"], r["priority"]
+        assert scheduled is None or isinstance(scheduled, datetime)
+        assert isinstance(priority, int)
+        jobs[NotificationId(UUID(str(r["id"])))] = (scheduled, priority)
+    return jobs
+
+
+async def test_on_postgres_reminders_days_ahead_wait_without_a_job_until_minutes_before(
+    database_url: str,
+) -> None:
+    """The queue's fetch walks every waiting job: a reminder days ahead is held with no job,
+    and the sweep queues it ``RELEASE_LEAD`` before its moment, to run at the moment; a
+    sweep rolled back releases nothing; a reminder planned within the lead is queued at
+    once."""
+    database = Database(database_url, min_size=1, max_size=4)
+    await database.open()
+    try:
+        factory = postgres_units(database, secrets=TEST_SECRETS)
+        w = await world(factory)
+        await book(w)
+        await w.notifications.plan_notifications()
+        stored = await all_notifications(w)
+        reminders = sorted((n for n in stored if n.kind == REMINDER), key=lambda n: n.send_at)
+        assert set(await jobs_of(database)) == {n.id for n in stored if n.kind != REMINDER}
+        first = reminders[0].send_at
+        w.clock.set(first - RELEASE_LEAD - timedelta(seconds=1))
+        assert await release(w) == 0
+        w.clock.set(first - RELEASE_LEAD)
+        async with factory() as uow:
+            assert await release_held(uow.connection, uow.jobs, w.clock.now()) == 4
+            # no commit: still held, for the next sweep
+        assert await release(w) == 4
+        jobs = await jobs_of(database)
+        for n in reminders:
+            assert jobs.get(n.id) == (
+                (n.send_at, REMINDER_PRIORITY) if n.send_at == first else None
+            )
+        # Planned five minutes before a reminder's moment (the 2-hour one of a booking
+        # whose event is read late), inside the lead: queued at once.
+        booking, event = a_booking(w.artist, w.customer, start=SLOT + timedelta(days=4))
+        await store(w.uow, booking, event)
+        w.clock.set(SLOT + timedelta(days=4, hours=-2, minutes=-5))
+        await w.notifications.plan_notifications()
+        soon = [
+            n
+            for n in await all_notifications(w)
+            if n.kind == REMINDER and n.booking_id == booking.id and n.send_at > w.clock.now()
+        ]
+        queued = await jobs_of(database)
+        assert soon and all(n.id in queued for n in soon)
     finally:
         await database.close()
 

@@ -5,13 +5,13 @@ chats (with reviews' part and consent's: messages speak of both)."""
 from __future__ import annotations
 
 from adapters.postgres.notification_context import PostgresNotificationContext
+from adapters.postgres.notification_queue import ProcrastinateNotificationQueue
 from adapters.postgres.notifications import (
     PostgresInboxRepository,
     PostgresNotificationCursor,
     PostgresNotificationRepository,
     PostgresPreferencesRepository,
     PostgresReminderOffsetsRepository,
-    ProcrastinateNotificationQueue,
 )
 from adapters.postgres.parts import consent, on_connection, reviews, with_jobs
 from adapters.postgres.telegram_chats import (

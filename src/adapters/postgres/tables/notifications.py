@@ -36,6 +36,9 @@ notifications = sa.Table(
     sa.Column("delivery_status", sa.Text),
     sa.Column("delivery_error", sa.Text),
     sa.Column("delivery_reported_at", sa.DateTime(timezone=True)),
+    # Planned with no job yet: a message of a later moment, whose job a sweep queues shortly
+    # before it (adapters/postgres/notification_release.py; migration 0064).
+    sa.Column("held", sa.Boolean, nullable=False, server_default=sa.text("false")),
     *timestamps(),
     sa.CheckConstraint("status IN ('pending', 'sent', 'failed', 'skipped')", name="status"),
     sa.CheckConstraint("channel IN ('email', 'sms', 'in_app', 'telegram')", name="channel"),
@@ -55,6 +58,12 @@ notifications = sa.Table(
         postgresql_where=sa.text("channel = 'sms' AND reference IS NOT NULL"),
     ),
     sa.Index("ix_notifications_client_id", "client_id"),
+    # The held messages by moment: what the release sweep walks.
+    sa.Index(
+        "ix_notifications_held",
+        "next_attempt_at",
+        postgresql_where=sa.text("held AND status = 'pending'"),
+    ),
     # A booking's messages, in the order they were made (migration 0057).
     sa.Index(
         "ix_notifications_booking_id",

@@ -1,0 +1,46 @@
+"""Notifications held back from the job queue until shortly before their moment.
+
+A reminder (an aftercare message, a review request) waits days for its moment. As a job
+deferred to that moment it sat in the queue the whole time, and every fetch of a job with
+nothing else due walked past all of them. Such a message is now planned with ``held`` set
+and no job; a sweep queues its job a few minutes before its moment
+(adapters/postgres/notification_release.py), through the partial index below.
+
+Rolling-deploy safe: a new column with a default (the release still running inserts
+without it and gets ``false``: it queues its reminders' jobs at once, as before) and a
+partial index that holds no row when it is built (one scan of the table, under a lock that
+lets reads through).
+
+Revision ID: 0064_held_notifications
+Revises: 0063_api_keys
+Create Date: 2026-11-28 15:00:00
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0064_held_notifications"
+down_revision: str | None = "0063_api_keys"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    op.add_column(
+        "notifications",
+        sa.Column("held", sa.Boolean(), server_default=sa.text("false"), nullable=False),
+    )
+    op.create_index(
+        "ix_notifications_held",
+        "notifications",
+        ["next_attempt_at"],
+        unique=False,
+        postgresql_where=sa.text("held AND status = 'pending'"),
+    )
+
+
+def downgrade() -> None:
+    op.drop_index("ix_notifications_held", table_name="notifications")
+    op.drop_column("notifications", "held")
