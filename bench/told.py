@@ -71,6 +71,10 @@ class Receiver:
         received, ids = self.received, self.ids
 
         class Handler(BaseHTTPRequestHandler):
+            # Keep-alive, as a real receiver answers: under HTTP/1.0 (the default here) every
+            # delivery paid a new connection, a cost of the bench, not of the sender.
+            protocol_version = "HTTP/1.1"
+
             def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers.get("content-length", "0")))
                 arrived, envelope = time.time(), json.loads(body)

@@ -10,12 +10,13 @@ batch sends now share jobs (``GROUPS_PER_JOB`` events' groups to a job).
 
 A later moment's group (a reminder's, an aftercare message's, a review request's) has a
 job of its own, deferred to its moment. Such a job waited days in the queue, and every
-fetch with nothing else due walked past all of them (2.3 ms a fetch with 3,100 waiting):
-a group further than ``RELEASE_LEAD`` from its moment is now stored ``held``, with no job,
-and ``release_held`` (the worker's sweep, each minute) queues the jobs of the held groups
-whose moment is within ``RELEASE_LEAD``, in one transaction with clearing their mark: a
-crash before the commit leaves them held for the next sweep, and a group released is never
-released again. Its job then runs at the moment, as before.
+fetch with nothing else due walked past all of them (2.3 ms a fetch with 3,100 waiting).
+A message further than ``RELEASE_LEAD`` from its moment is now stored ``held``
+(``notifications.is_held``) and gets no job when planned; ``release_held`` (the worker's
+sweep, each minute) queues the jobs of the held messages whose moment is within
+``RELEASE_LEAD``, in one transaction with clearing their mark: a crash before the commit
+leaves them held for the next sweep, and a message released is never released again. Its
+job then runs at the moment, as before.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 import procrastinate
@@ -32,13 +33,14 @@ from procrastinate.manager import JobManager
 from psycopg import AsyncConnection
 from psycopg.rows import dict_row
 from psycopg_pool import AsyncConnectionPool
-from sqlalchemy import any_, bindparam, select, update
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy import bindparam, select, update
 
 from adapters.postgres.database import Connection
 from adapters.postgres.notifications import (
     NOTIFICATION_QUEUE,
+    RELEASE_LEAD,
     SEND_NOTIFICATION_TASK,
+    is_held,
     notification_of,
 )
 from adapters.postgres.sql import Statement, constant
@@ -62,11 +64,8 @@ class ProcrastinateNotificationQueue(NotificationQueue):
         self._conn = connection
 
     async def enqueue(self, notifications: Sequence[Notification]) -> None:
-        groups = send_groups(notifications)
-        held = [n.id for group in groups if is_held(group) for n in group]
-        if held:
-            await self._conn.execute(_HOLD.text, {"ids": held})
-        await self.defer([group for group in groups if not is_held(group)])
+        """The held ones (stored so, ``is_held``) are left to the release sweep."""
+        await self.defer(send_groups([n for n in notifications if not is_held(n)]))
 
     async def defer(self, groups: Sequence[list[Notification]]) -> None:
         await _defer(self._manager, self._conn, groups)
@@ -148,15 +147,6 @@ def _release() -> Any:
 
 
 _RELEASE = Statement(_release)
-_HOLD = Statement(
-    lambda: (
-        update(notifications)
-        .where(_N.id == any_(bindparam("ids", type_=ARRAY(_N.id.type))))
-        .values(held=constant(True))
-    )
-)
-
-
 # A job's round sends its groups one after another (``SendNotifications``): enough groups
 # per job to spare the queue a job per event, few enough that a round stays short.
 GROUPS_PER_JOB = 20
@@ -173,23 +163,6 @@ def send_groups(notifications: Sequence[Notification]) -> list[list[Notification
     later = [g for g in groups.values() if g[0].kind in SCHEDULED]
     chunks = [now[i : i + GROUPS_PER_JOB] for i in range(0, len(now), GROUPS_PER_JOB)]
     return [[n for group in chunk for n in group] for chunk in chunks] + later
-
-
-# How far ahead of its moment a held group's job is queued. A group further than this from
-# its moment when planned (or retried) is held; the release sweep runs every minute
-# (``entrypoints/worker/notifications.py``), so each is queued nine to ten minutes before
-# its moment, and a sweep or two missed still queue it in time.
-RELEASE_LEAD = timedelta(minutes=10)
-
-
-def is_held(group: Sequence[Notification]) -> bool:
-    """A group of a later moment, further than ``RELEASE_LEAD`` from when it was planned
-    (its last change): its job waits for the release sweep, not in the queue."""
-    first = group[0]
-    moment = first.next_attempt_at
-    return (
-        first.kind in SCHEDULED and moment is not None and moment - first.updated_at > RELEASE_LEAD
-    )
 
 
 # A reminder's job waits days for its moment, and a fetch walks the queue's waiting jobs in

@@ -31,6 +31,7 @@ from adapters.postgres.tables.notifications import (
 )
 from booking_domain.bookings import ClientId
 from booking_domain.notifications import (
+    SCHEDULED,
     Category,
     Channel,
     DeliveryStatus,
@@ -157,6 +158,22 @@ _OF_BOOKING = Statement(
 )
 
 
+# How far ahead of its moment a held message's job is queued. A message further than this
+# from its moment when planned (or retried) is held; the release sweep runs every minute
+# (``entrypoints/worker/runner.py``), so each is queued nine to ten minutes before its
+# moment, and a sweep or two missed still queue it in time.
+RELEASE_LEAD = timedelta(minutes=10)
+
+
+def is_held(n: Notification) -> bool:
+    """A message of a later moment, further than ``RELEASE_LEAD`` from when it was planned
+    (its last change): stored held, its job waits for the release sweep, not in the queue
+    (``notification_queue.py``). A moment's group shares kind, moment and planning, so it
+    is held or queued whole."""
+    moment = n.next_attempt_at
+    return n.kind in SCHEDULED and moment is not None and moment - n.updated_at > RELEASE_LEAD
+
+
 def _row(n: Notification) -> dict[str, Any]:
     def at(moment: datetime | None) -> str | None:
         return None if moment is None else moment.isoformat()
@@ -172,7 +189,7 @@ def _row(n: Notification) -> dict[str, Any]:
         "skip_reason": None if n.skip_reason is None else n.skip_reason.value,
         "reference": n.reference, "next_attempt_at": at(n.next_attempt_at),
         "delivery_status": _value(n.delivery_status), "delivery_error": n.delivery_error,
-        "delivery_reported_at": at(n.delivery_reported_at), "held": False,
+        "delivery_reported_at": at(n.delivery_reported_at), "held": is_held(n),
         "created_at": at(n.created_at), "updated_at": at(n.updated_at),
     }  # fmt: skip
 
