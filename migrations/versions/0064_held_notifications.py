@@ -9,7 +9,9 @@ and no job; a sweep queues its job a few minutes before its moment
 Rolling-deploy safe: a new column with a default (the release still running inserts
 without it and gets ``false``: it queues its reminders' jobs at once, as before) and a
 partial index that holds no row when it is built (one scan of the table, under a lock that
-lets reads through).
+lets reads through). The sweep runs in the new release's workers only: with the release
+before still planning beside it, its reminders are queued at once, as they were. Going
+back, the downgrade queues the job of every message still held.
 
 Revision ID: 0064_held_notifications
 Revises: 0063_api_keys
@@ -41,6 +43,20 @@ def upgrade() -> None:
     )
 
 
+# Going back to a release that never holds: every message still held gets its job, deferred
+# to its moment (a job per message: the release before grouped them by moment, and either
+# way a job sends only what is due), or it would never be sent.
+_QUEUE_HELD = """
+SELECT procrastinate_defer_jobs_v1(coalesce(array_agg(ROW(
+         'notifications', 'inkslot:send_notification', -1, NULL, NULL,
+         jsonb_build_object('notification_ids', jsonb_build_array(id::text)), next_attempt_at
+       )::procrastinate_job_to_defer_v1), '{}'))
+  FROM notifications
+ WHERE held AND status = 'pending'
+"""
+
+
 def downgrade() -> None:
+    op.execute(_QUEUE_HELD)
     op.drop_index("ix_notifications_held", table_name="notifications")
     op.drop_column("notifications", "held")

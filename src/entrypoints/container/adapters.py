@@ -24,6 +24,7 @@ from adapters.notifications.account_mail import ChannelAccountMail
 from adapters.notifications.bot_wording import BabelBotWording
 from adapters.notifications.code_texts import SmsCodeTexts
 from adapters.postgres.database import Database, PostgresHealthProbe
+from adapters.postgres.feed_window import FeedWindow
 from adapters.postgres.operations import PostgresOperationsReadout
 from adapters.postgres.outbox import PostgresOutboxFeed
 from adapters.postgres.outbox_relay import PostgresOutboxRelay
@@ -264,7 +265,10 @@ class PostgresAdapters(_CommonAdapters):
     sessions = providers.Singleton(PostgresSessionCheck, database)
     health = providers.Singleton(PostgresHealthProbe, database)
     operations = providers.Singleton(PostgresOperationsReadout, database)
-    feed = providers.Singleton(PostgresOutboxFeed, database)
+    # The relay reads the outbox itself; the followers share one window of what was read
+    # last (adapters/postgres/feed_window.py).
+    rows = providers.Singleton(PostgresOutboxFeed, database)
+    feed = providers.Singleton(FeedWindow, rows)
     redis = providers.Singleton(_redis, _CommonAdapters.settings)
     payments = providers.Singleton(
         payments_for,
@@ -278,7 +282,7 @@ class PostgresAdapters(_CommonAdapters):
     gateway_event_reader = payments.provided.event_reader
     payout_gateway = payments.provided.payout_gateway
     gateway_reports = payments.provided.reports
-    relay = providers.Singleton(_relay, feed, redis, _CommonAdapters.settings)
+    relay = providers.Singleton(_relay, rows, redis, _CommonAdapters.settings)
     open = providers.Coroutine(_open_postgres, database, replica)
     close = providers.Coroutine(
         _close_postgres,

@@ -12,6 +12,7 @@ from uuid import UUID
 import pytest
 
 from adapters.memory.outbox import InMemoryOutboxFeed
+from adapters.postgres.feed_window import FeedWindow
 from adapters.postgres.outbox import PostgresOutboxFeed
 from booking_domain.bookings import Booking, BookingStatus, lifecycle, record_change, record_new
 from booking_domain.catalog import ArtistChange, artist_outbox_event, artist_subject
@@ -36,9 +37,12 @@ pytestmark = pytest.mark.anyio
 
 
 def feed_of(uow_factory: AnyUnitOfWorkFactory) -> OutboxFeed:
+    """The feed as the app has it: on PostgreSQL, behind the window its followers share,
+    here small enough that every suite's reads run off its ends (``test_feed_window.py``
+    holds the window to the database's own answers)."""
     if isinstance(uow_factory, InMemoryUnitOfWorkFactory):
         return InMemoryOutboxFeed(uow_factory.store)
-    return PostgresOutboxFeed(uow_factory.database)
+    return FeedWindow(PostgresOutboxFeed(uow_factory.database), kept=7, fill=3)
 
 
 async def everything(feed: OutboxFeed, after: str | None = None) -> Sequence[FeedItem]:

@@ -225,3 +225,42 @@ def test_0024_keeps_each_services_runs_as_arrays(empty_database_url: str) -> Non
     assert kept[none] == ([], [])
     assert {service: found for service, _, _, found in rows} == before
     assert before[some] is not None and before[some].isoformat() == "2026-03-03T10:30:00+00:00"
+
+
+def test_going_back_before_0064_queues_the_job_of_every_message_still_held(
+    empty_database_url: str,
+) -> None:
+    """The release before 0064 never holds a message: each one held gets its job, deferred
+    to its moment, or it would never be sent; one sent or not held gets none."""
+    url = empty_database_url
+    migrate.upgrade(url)
+    user, moment = uuid4(), datetime(2031, 5, 6, 8, 0, tzinfo=UTC)
+    held, sent = uuid4(), uuid4()
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(
+            "INSERT INTO users (id, email, name, role, password_hash)"
+            " VALUES (%s, 'held@example.com', 'N', 'customer', 'x')",
+            (user,),
+        )
+        for n_id, status in ((held, "pending"), (sent, "sent")):
+            conn.execute(
+                "INSERT INTO notifications (id, key, kind, category, channel, recipient_id,"
+                " party, data, send_at, status, attempts, next_attempt_at, held, created_at,"
+                " updated_at) VALUES (%s, %s, 'booking.reminder', 'reminder', 'email', %s,"
+                " 'customer', '{}', %s, %s, 0, %s, true, now(), now())",
+                (n_id, f"key-{n_id}", user, moment, status, moment),
+            )
+    migrate.downgrade(url, "0063_api_keys")
+    with psycopg.connect(url) as conn:
+        jobs = conn.execute(
+            "SELECT task_name, queue_name, args, scheduled_at FROM procrastinate_jobs"
+        ).fetchall()
+    assert jobs == [
+        (
+            "inkslot:send_notification",
+            "notifications",
+            {"notification_ids": [str(held)]},
+            moment,
+        )
+    ]
+    migrate.upgrade(url)

@@ -1,0 +1,168 @@
+"""One read of the outbox for all of a process's followers: the last events read, kept.
+
+A worker runs seven followers of the feed (the notification planner, the webhook dispatcher,
+the free-starts projection, the waitlist, loyalty, the ledger, disputes), each at its own
+position, and each read the same events from PostgreSQL and decoded them again: a burst of
+bookings was read seven times. ``FeedWindow`` keeps the events last read, in feed order
+(at most ``KEPT``), and answers a read or a scan that starts inside them from memory; what
+lies past them it reads once, whole (every type: a reader of a few types is answered by
+filtering), and keeps for the next reader. The followers are spread along the feed (the
+planner behind the loyalty earner in a burst), so what is kept is a few stretches, one
+where each reader reads on, merged when they meet; the lowest are dropped first.
+
+Why an answer from memory is the database's answer: a read hands out only events below its
+snapshot's horizon (``outbox.py``), and no event can ever appear before a cursor handed
+out; so the events between two cursors of one read are final, all of them, for good. A
+stretch is the events of consecutive reads, each starting where the one before ended (a
+read from elsewhere starts a stretch of its own), so it holds every event between its first
+cursor and its last. An answer from it, completed by a read past its end, is what one read at that
+moment would have given. A reader for one user (the event stream's replay) and the tail go
+to the database.
+
+Forgetting old events (``forget_before``, the hourly purge) empties the window. A window of
+another process may still answer an event forgotten meanwhile to a reader that far behind
+(days): it would have been answered before it was forgotten.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import AsyncIterator, Collection, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from adapters.postgres.outbox import PostgresOutboxFeed, parse_cursor
+from booking_domain.shared import FeedItem, FeedScan, OutboxFeed, UserId
+
+# Events kept: a burst of a few thousand bookings between the first follower and the last
+# (a few kilobytes each: tens of megabytes at most).
+KEPT = 10_000
+# The least a read past the window asks for: followers that ask for a few still fill it.
+FILL = 500
+
+
+@dataclass
+class _Stretch:
+    """Every event after ``start`` up to the last one held, in feed order."""
+
+    start: str
+    cursors: list[str] = field(default_factory=list)
+    items: list[FeedItem] = field(default_factory=list)
+
+    @property
+    def end(self) -> str:
+        return self.cursors[-1] if self.cursors else self.start
+
+
+class FeedWindow(OutboxFeed):
+    """``feed`` with the events last read kept for the next reader (module docstring)."""
+
+    def __init__(self, feed: PostgresOutboxFeed, *, kept: int = KEPT, fill: int = FILL) -> None:
+        self._feed = feed
+        self._kept = kept
+        self._fill = fill
+        self._stretches: list[_Stretch] = []  # by start; none overlaps another
+
+    async def read(
+        self,
+        after: str | None,
+        *,
+        limit: int,
+        for_user: UserId | None = None,
+        types: frozenset[str] | None = None,
+    ) -> Sequence[FeedItem]:
+        if for_user is not None:
+            return await self._feed.read(after, limit=limit, for_user=for_user, types=types)
+        found: list[FeedItem] = []
+        async for item in self._walk(after):
+            if types is None or item.event.type in types:
+                found.append(item)
+                if len(found) == limit:
+                    break
+        return found
+
+    async def scan(self, after: str | None, *, types: Collection[str], limit: int) -> FeedScan:
+        wanted: list[FeedItem] = []
+        looked, reached = 0, None
+        if limit > 0:
+            async for item in self._walk(after):
+                looked, reached = looked + 1, item.cursor
+                if item.event.type in types:
+                    wanted.append(item)
+                if looked == limit:
+                    break
+        return FeedScan(wanted, reached, looked)
+
+    async def tail(self) -> str | None:
+        return await self._feed.tail()
+
+    async def forget_before(self, moment: datetime, *, limit: int) -> int:
+        """Forgotten here too: nothing kept is answered after it."""
+        forgotten = await self._feed.forget_before(moment, limit=limit)
+        self._stretches = []
+        return forgotten
+
+    async def _walk(self, after: str | None) -> AsyncIterator[FeedItem]:
+        """Every event after ``after`` that lies below the horizon now, in feed order: from
+        what is kept while it has them, then read past it in reads of ``fill``, until a read
+        comes back short (the horizon). The caller stops when it has enough."""
+        if after is not None:
+            parse_cursor(after)  # a cursor this feed never made fails as the database's would
+        position = after or ""
+        while True:
+            kept = self._kept_after(position)
+            if kept:
+                for item in kept:
+                    yield item
+                position = kept[-1].cursor
+                continue
+            read = await self._feed.read(position or None, limit=self._fill)
+            self._keep(position, read)
+            for item in read:
+                yield item
+            if len(read) < self._fill:
+                return
+            position = read[-1].cursor
+
+    def _kept_after(self, position: str) -> list[FeedItem]:
+        """The kept events after ``position``, from the stretch that covers it; else none."""
+        at = bisect_right([s.start for s in self._stretches], position) - 1
+        if at < 0:
+            return []
+        stretch = self._stretches[at]
+        if not position < stretch.end:
+            return []
+        return stretch.items[bisect_right(stretch.cursors, position) :]
+
+    def _keep(self, position: str, read: Sequence[FeedItem]) -> None:
+        """Keep a read after ``position``: on the stretch that ends there, or as one of its
+        own; merged with the next stretch when it reaches it; the lowest events dropped
+        beyond ``kept``."""
+        if not read:
+            return
+        stretches = self._stretches
+        at = next((i for i, s in enumerate(stretches) if s.end == position), None)
+        if at is None:
+            at = bisect_right([s.start for s in stretches], position)
+            stretches.insert(at, _Stretch(position))
+        stretch = stretches[at]
+        stretch.cursors.extend(item.cursor for item in read)
+        stretch.items.extend(read)
+        while at + 1 < len(stretches) and stretches[at + 1].start <= stretch.end:
+            following = stretches.pop(at + 1)  # both hold every event of their spans
+            beyond = bisect_right(following.cursors, stretch.end)
+            stretch.cursors.extend(following.cursors[beyond:])
+            stretch.items.extend(following.items[beyond:])
+        self._drop_beyond_kept()
+
+    def _drop_beyond_kept(self) -> None:
+        excess = sum(len(s.items) for s in self._stretches) - self._kept
+        while excess > 0:
+            lowest = self._stretches[0]
+            if len(lowest.items) <= excess:
+                excess -= len(lowest.items)
+                self._stretches.pop(0)
+                continue
+            lowest.start = lowest.cursors[excess - 1]
+            del lowest.cursors[:excess], lowest.items[:excess]
+            excess = 0
