@@ -14,7 +14,8 @@ import pytest
 
 from adapters.notifications.rendering import BabelRenderer
 from adapters.postgres.database import Database
-from adapters.postgres.notification_queue import RELEASE_LEAD, REMINDER_PRIORITY, release_held
+from adapters.postgres.notification_queue import REMINDER_PRIORITY, release_held
+from adapters.postgres.notifications import RELEASE_LEAD
 from adapters.security.phones import LibPhoneNumbers
 from adapters.system.clock import ManualClock
 from booking_domain.bookings import (
@@ -55,6 +56,7 @@ from tests.support.storage import (
     AnyUnitOfWorkFactory,
     InMemoryUnitOfWorkFactory,
     postgres_units,
+    postgres_units_at,
 )
 
 pytestmark = pytest.mark.anyio
@@ -506,10 +508,8 @@ async def test_on_postgres_reminders_days_ahead_wait_without_a_job_until_minutes
     and the sweep queues it ``RELEASE_LEAD`` before its moment, to run at the moment; a
     sweep rolled back releases nothing; a reminder planned within the lead is queued at
     once."""
-    database = Database(database_url, min_size=1, max_size=4)
-    await database.open()
-    try:
-        factory = postgres_units(database, secrets=TEST_SECRETS)
+    async with postgres_units_at(database_url) as factory:
+        database = factory.database
         w = await world(factory)
         await book(w)
         await w.notifications.plan_notifications()
@@ -542,8 +542,6 @@ async def test_on_postgres_reminders_days_ahead_wait_without_a_job_until_minutes
         ]
         queued = await jobs_of(database)
         assert soon and all(n.id in queued for n in soon)
-    finally:
-        await database.close()
 
 
 async def test_a_bookings_messages_are_read_by_booking_in_order_and_shown_to_its_people(
