@@ -4,14 +4,16 @@ A reminder (an aftercare message, a review request) waits days for its moment. A
 deferred to that moment it sat in the queue the whole time, and every fetch of a job with
 nothing else due walked past all of them. Such a message is now planned with ``held`` set
 and no job; a sweep queues its job a few minutes before its moment
-(adapters/postgres/notification_release.py), through the partial index below.
+(adapters/postgres/notification_queue.py), through the partial index below.
 
 Rolling-deploy safe: a new column with a default (the release still running inserts
 without it and gets ``false``: it queues its reminders' jobs at once, as before) and a
-partial index that holds no row when it is built (one scan of the table, under a lock that
-lets reads through). The sweep runs in the new release's workers only: with the release
-before still planning beside it, its reminders are queued at once, as they were. Going
-back, the downgrade queues the job of every message still held.
+partial index that holds no row when it is built (one scan of the table; writes to the
+table wait for it, reads do not). The sweep runs in the new release's workers only: with
+the release before still planning beside it, its reminders are queued at once, as they
+were. Going back to the release before by its code alone (docs/deployment.md, "Rolling
+back") leaves held messages with no job: `inkslot jobs release-held` queues them all first.
+Going back by this downgrade queues the job of every message still held.
 
 Revision ID: 0064_held_notifications
 Revises: 0063_api_keys
@@ -57,6 +59,9 @@ SELECT procrastinate_defer_jobs_v1(coalesce(array_agg(ROW(
 
 
 def downgrade() -> None:
+    # No sweep nor planner may release or hold a message between the jobs queued here and
+    # the column's end: writes wait for the downgrade's commit.
+    op.execute("LOCK TABLE notifications IN EXCLUSIVE MODE")
     op.execute(_QUEUE_HELD)
     op.drop_index("ix_notifications_held", table_name="notifications")
     op.drop_column("notifications", "held")

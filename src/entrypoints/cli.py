@@ -56,6 +56,10 @@ def main(argv: list[str] | None = None) -> int:
     jobs = commands.add_parser("jobs", help="look at and retry failed jobs")
     job_commands = jobs.add_subparsers(dest="jobs_command", required=True)
     job_commands.add_parser("failed", help="list jobs that failed for good")
+    job_commands.add_parser(
+        "release-held",
+        help="queue the jobs of every notification held until near its moment (before a rollback)",
+    )
     retry = job_commands.add_parser("retry", help="run a failed job again")
     retry.add_argument("job_id", type=int)
     edge = commands.add_parser("payment-edge", help="run the payment edge (holds QPay's keys)")
@@ -326,12 +330,23 @@ def _jobs(args: argparse.Namespace, settings: Settings) -> int:
     """The job queue alone: no core, and no migration (the queue's tables are the
     migrations' own; on a database without them the command says so)."""
     from adapters.jobs.queue import failed_jobs, opened, retry_failed
+    from adapters.postgres.notification_queue import (
+        EVERY_MOMENT,
+        psycopg_pool_of,
+        release_all_held,
+    )
     from adapters.system.clock import SystemClock
     from entrypoints.database import database, has_job_queue, job_queue
 
     async def run(ready: Settings) -> int:
         app = job_queue(ready)
         async with opened(app):
+            if args.jobs_command == "release-held":
+                now = SystemClock().now()
+                pool, manager = psycopg_pool_of(app), app.job_manager
+                released = await release_all_held(pool, manager, now, until=EVERY_MOMENT)
+                print(f"{released} held notifications queued, each to run at its moment")
+                return 0
             if args.jobs_command == "failed":
                 failed = await failed_jobs(app)
                 for job in failed:

@@ -1,12 +1,14 @@
 """The worker and its periodic work: holds expire on schedule by the injected clock, a job
-left ``doing`` by a killed worker runs again (once), periodic ticks survive a restart, and
-SIGTERM stops a worker gracefully."""
+left ``doing`` by a killed worker runs again (once), periodic ticks survive a restart,
+SIGTERM stops a worker gracefully, and held messages get their jobs near their moment."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from uuid import UUID, uuid4
 
 import psycopg
 import pytest
@@ -205,3 +207,52 @@ async def _no_jobs_left(database_url: str) -> bool:
             )
         ).fetchone()
     return row is not None and row[0] == 0
+
+
+# Cancelled at the end like the hold test's worker, whatever it is doing.
+@pytest.mark.connections_dropped
+async def test_a_worker_queues_the_job_of_a_held_message_near_its_moment_as_it_starts(
+    database_url: str, uow: PostgresUnits
+) -> None:
+    """The release sweep runs in every worker, first as it starts: a reminder held until
+    near its moment gets its job, to run at that moment; one further ahead stays held."""
+    soon, later = datetime.now(UTC) + timedelta(minutes=5), datetime.now(UTC) + timedelta(days=2)
+    ids = {moment: uuid4() for moment in (soon, later)}
+    async with await psycopg.AsyncConnection.connect(database_url, autocommit=True) as conn:
+        user = uuid4()
+        await conn.execute(
+            "INSERT INTO users (id, email, name, role, password_hash)"
+            " VALUES (%s, %s, 'N', 'customer', 'x')",
+            (user, f"held-{user}@example.com"),
+        )
+        for moment, n_id in ids.items():
+            await conn.execute(
+                "INSERT INTO notifications (id, key, kind, category, channel, recipient_id,"
+                " party, data, send_at, status, attempts, next_attempt_at, held, created_at,"
+                " updated_at) VALUES (%s, %s, 'booking.reminder', 'reminder', 'email', %s,"
+                " 'customer', '{}', %s, 'pending', 0, %s, true, now(), now())",
+                (n_id, f"key-{n_id}", user, moment, moment),
+            )
+    settings = cheap_settings(database_url=database_url)
+    core = build_container(settings, jwt_secret=TEST_JWT_SECRET)
+    await open_adapters(core)
+    worker = asyncio.create_task(run_worker(settings, bundles(core), install_signal_handlers=False))
+    try:
+        await eventually(lambda: _job_for(database_url, ids[soon]), within=30)
+        assert not await _job_for(database_url, ids[later])
+    finally:
+        worker.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await worker
+        await close_adapters(core)
+
+
+async def _job_for(database_url: str, notification_id: UUID) -> bool:
+    async with await psycopg.AsyncConnection.connect(database_url) as conn:
+        row = await (
+            await conn.execute(
+                "SELECT count(*) FROM procrastinate_jobs WHERE args->'notification_ids' ? %s",
+                (str(notification_id),),
+            )
+        ).fetchone()
+    return bool(row and row[0])

@@ -16,8 +16,9 @@ out; so the events between two cursors of one read are final, all of them, for g
 stretch is the events of consecutive reads, each starting where the one before ended (a
 read from elsewhere starts a stretch of its own), so it holds every event between its first
 cursor and its last. An answer from it, completed by a read past its end, is what one read at that
-moment would have given. A reader for one user (the event stream's replay) and the tail go
-to the database.
+moment would have given. A reader for one user (a stream's replay for a customer or an
+artist) and the tail go to the database. Two readers that miss at the same place share one
+read. An API process reads through a window only for an admin's replay (every event).
 
 Forgetting old events (``forget_before``, the hourly purge) empties the window. A window of
 another process may still answer an event forgotten meanwhile to a reader that far behind
@@ -26,6 +27,7 @@ another process may still answer an event forgotten meanwhile to a reader that f
 
 from __future__ import annotations
 
+import asyncio
 from bisect import bisect_right
 from collections.abc import AsyncIterator, Collection, Sequence
 from dataclasses import dataclass, field
@@ -35,7 +37,7 @@ from adapters.postgres.outbox import PostgresOutboxFeed, parse_cursor
 from booking_domain.shared import FeedItem, FeedScan, OutboxFeed, UserId
 
 # Events kept: a burst of a few thousand bookings between the first follower and the last
-# (a few kilobytes each: tens of megabytes at most).
+# (decoded, a few kilobytes each: some tens of megabytes at the most).
 KEPT = 10_000
 # The least a read past the window asks for: followers that ask for a few still fill it.
 FILL = 500
@@ -58,10 +60,14 @@ class FeedWindow(OutboxFeed):
     """``feed`` with the events last read kept for the next reader (module docstring)."""
 
     def __init__(self, feed: PostgresOutboxFeed, *, kept: int = KEPT, fill: int = FILL) -> None:
+        if kept < 1 or fill < 1:
+            raise ValueError("a window keeps and reads at least one event")
         self._feed = feed
         self._kept = kept
         self._fill = fill
         self._stretches: list[_Stretch] = []  # by start; none overlaps another
+        self._reading: dict[str, asyncio.Task[Sequence[FeedItem]]] = {}
+        self._forgets = 0  # forget_before calls: a read begun before one is not kept
 
     async def read(
         self,
@@ -71,7 +77,7 @@ class FeedWindow(OutboxFeed):
         for_user: UserId | None = None,
         types: frozenset[str] | None = None,
     ) -> Sequence[FeedItem]:
-        if for_user is not None:
+        if for_user is not None or limit <= 0:
             return await self._feed.read(after, limit=limit, for_user=for_user, types=types)
         found: list[FeedItem] = []
         async for item in self._walk(after):
@@ -82,23 +88,26 @@ class FeedWindow(OutboxFeed):
         return found
 
     async def scan(self, after: str | None, *, types: Collection[str], limit: int) -> FeedScan:
+        if limit <= 0:
+            return await self._feed.scan(after, types=types, limit=limit)
         wanted: list[FeedItem] = []
         looked, reached = 0, None
-        if limit > 0:
-            async for item in self._walk(after):
-                looked, reached = looked + 1, item.cursor
-                if item.event.type in types:
-                    wanted.append(item)
-                if looked == limit:
-                    break
+        async for item in self._walk(after):
+            looked, reached = looked + 1, item.cursor
+            if item.event.type in types:
+                wanted.append(item)
+            if looked == limit:
+                break
         return FeedScan(wanted, reached, looked)
 
     async def tail(self) -> str | None:
         return await self._feed.tail()
 
     async def forget_before(self, moment: datetime, *, limit: int) -> int:
-        """Forgotten here too: nothing kept is answered after it."""
+        """Forgotten here too: nothing kept, nor read before it, is answered after it."""
+        self._forgets += 1
         forgotten = await self._feed.forget_before(moment, limit=limit)
+        self._forgets += 1
         self._stretches = []
         return forgotten
 
@@ -116,13 +125,29 @@ class FeedWindow(OutboxFeed):
                     yield item
                 position = kept[-1].cursor
                 continue
-            read = await self._feed.read(position or None, limit=self._fill)
-            self._keep(position, read)
+            read = await self._read_once(position)
             for item in read:
                 yield item
             if len(read) < self._fill:
                 return
             position = read[-1].cursor
+
+    async def _read_once(self, position: str) -> Sequence[FeedItem]:
+        """A read after ``position``, kept; readers that miss there meanwhile share it (a
+        reader cancelled while it waits cancels nobody else's read)."""
+        reading = self._reading.get(position)
+        if reading is None:
+            reading = asyncio.ensure_future(self._read_and_keep(position))
+            self._reading[position] = reading
+            reading.add_done_callback(lambda _: self._reading.pop(position, None))
+        return await asyncio.shield(reading)
+
+    async def _read_and_keep(self, position: str) -> Sequence[FeedItem]:
+        forgets = self._forgets
+        read = await self._feed.read(position or None, limit=self._fill)
+        if forgets == self._forgets:  # no forgetting began meanwhile
+            self._keep(position, read)
+        return read
 
     def _kept_after(self, position: str) -> list[FeedItem]:
         """The kept events after ``position``, from the stretch that covers it; else none."""
@@ -135,24 +160,23 @@ class FeedWindow(OutboxFeed):
         return stretch.items[bisect_right(stretch.cursors, position) :]
 
     def _keep(self, position: str, read: Sequence[FeedItem]) -> None:
-        """Keep a read after ``position``: on the stretch that ends there, or as one of its
-        own; merged with the next stretch when it reaches it; the lowest events dropped
-        beyond ``kept``."""
+        """Keep a read after ``position`` (every event after it up to the read's last) as a
+        stretch, merged with those it meets; the lowest events dropped beyond ``kept``."""
         if not read:
             return
+        fresh = _Stretch(position, [item.cursor for item in read], list(read))
         stretches = self._stretches
-        at = next((i for i, s in enumerate(stretches) if s.end == position), None)
-        if at is None:
-            at = bisect_right([s.start for s in stretches], position)
-            stretches.insert(at, _Stretch(position))
-        stretch = stretches[at]
-        stretch.cursors.extend(item.cursor for item in read)
-        stretch.items.extend(read)
-        while at + 1 < len(stretches) and stretches[at + 1].start <= stretch.end:
-            following = stretches.pop(at + 1)  # both hold every event of their spans
-            beyond = bisect_right(following.cursors, stretch.end)
-            stretch.cursors.extend(following.cursors[beyond:])
-            stretch.items.extend(following.items[beyond:])
+        stretches.insert(bisect_right([s.start for s in stretches], position), fresh)
+        merged = [stretches[0]]
+        for stretch in stretches[1:]:
+            last = merged[-1]
+            if stretch.start <= last.end:  # they meet: each holds every event of its span
+                beyond = bisect_right(stretch.cursors, last.end)
+                last.cursors.extend(stretch.cursors[beyond:])
+                last.items.extend(stretch.items[beyond:])
+            else:
+                merged.append(stretch)
+        self._stretches = merged
         self._drop_beyond_kept()
 
     def _drop_beyond_kept(self) -> None:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import procrastinate
@@ -51,13 +51,14 @@ from booking_domain.shared.clock import Clock
 
 _N = notifications.c
 _log = logging.getLogger("inkslot.notifications")
-# Held groups released by one statement at most; a sweep goes on while it releases this many.
+# Held messages released by one statement at most; a sweep goes on while it releases this
+# many.
 RELEASE_BATCH = 500
 
 
 class ProcrastinateNotificationQueue(NotificationQueue):
     """Send jobs deferred on the unit of work's connection; a later moment's group held
-    back without a job until shortly before it (``notification_release.py``)."""
+    back without a job until shortly before it (module docstring)."""
 
     def __init__(self, manager: JobManager, connection: Connection) -> None:
         self._manager = manager
@@ -80,45 +81,67 @@ async def _defer(
         await manager.batch_defer_jobs_async(jobs, connection=connection)
 
 
-async def release_held(connection: AsyncConnection[Any], manager: JobManager, now: datetime) -> int:
-    """Queue the jobs of the held groups whose moment is within ``RELEASE_LEAD`` of ``now``,
-    in the caller's transaction on ``connection``: ``RELEASE_BATCH`` messages at most; how
-    many were released (call again while it answers ``RELEASE_BATCH``)."""
+async def release_held(
+    connection: AsyncConnection[Any],
+    manager: JobManager,
+    now: datetime,
+    *,
+    until: datetime | None = None,
+    batch: int = RELEASE_BATCH,
+) -> int:
+    """Queue the jobs of the held messages whose moment is within ``RELEASE_LEAD`` of
+    ``now`` (or at or before ``until``), each job deferred to its moment, in the caller's
+    transaction on ``connection``: ``batch`` messages at most; how many were released
+    (call again while it answers ``batch``)."""
     cursor = connection.cursor(row_factory=dict_row)
-    params = {"until": now + RELEASE_LEAD, "limit": RELEASE_BATCH}
+    params = {"until": until or now + RELEASE_LEAD, "limit": batch}
     rows = await (await cursor.execute(_RELEASE.text, params)).fetchall()
     await _defer(manager, connection, send_groups([notification_of(row) for row in rows]))
     return len(rows)
 
 
 async def release_all_held(
-    pool: AsyncConnectionPool[Any], manager: JobManager, now: datetime
+    pool: AsyncConnectionPool[Any],
+    manager: JobManager,
+    now: datetime,
+    *,
+    until: datetime | None = None,
+    batch: int = RELEASE_BATCH,
 ) -> int:
     """``release_held`` a batch to a transaction until none is left; how many in all."""
     released = 0
     while True:
         async with pool.connection() as connection, connection.transaction():
-            batch = await release_held(connection, manager, now)
-        released += batch
-        if batch < RELEASE_BATCH:
+            done = await release_held(connection, manager, now, until=until, batch=batch)
+        released += done
+        if done < batch:
             return released
 
 
 # Seconds between a worker's release sweeps (every worker sweeps; a message locked by
 # another sweep is skipped, never released twice). Well inside ``RELEASE_LEAD``.
 RELEASE_EVERY = 60.0
+# Every held message, whatever its moment: before going back to a release that never holds
+# (``inkslot jobs release-held``; docs/deployment.md, "Rolling back").
+EVERY_MOMENT = datetime(9999, 1, 1, tzinfo=UTC)
+
+
+def psycopg_pool_of(app: procrastinate.App) -> AsyncConnectionPool[Any]:
+    """The queue's own connections (the app opened)."""
+    connector = app.connector
+    if not isinstance(connector, procrastinate.PsycopgConnector):
+        raise TypeError("held notifications are released on procrastinate's psycopg connector")
+    return connector.pool
 
 
 async def release_held_forever(app: procrastinate.App, clock: Clock) -> None:
     """The worker's sweep (``entrypoints/worker/runner.py``), beside the queue it feeds: on
-    the queue's own connections, every ``RELEASE_EVERY`` seconds. A failure is logged; the
-    next sweep is the retry, minutes before any moment it missed."""
-    connector = app.connector
-    if not isinstance(connector, procrastinate.PsycopgConnector):
-        raise TypeError("the release sweep runs on procrastinate's psycopg connector")
+    the queue's own connections, at once and then every ``RELEASE_EVERY`` seconds. A
+    failure is logged; the next sweep is the retry, minutes before any moment it missed."""
+    pool = psycopg_pool_of(app)
     while True:
         try:
-            await release_all_held(connector.pool, app.job_manager, clock.now())
+            await release_all_held(pool, app.job_manager, clock.now())
         except Exception:
             _log.exception("the release of held notifications failed; trying again")
         await asyncio.sleep(RELEASE_EVERY)

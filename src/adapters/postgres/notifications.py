@@ -159,17 +159,18 @@ _OF_BOOKING = Statement(
 
 
 # How far ahead of its moment a held message's job is queued. A message further than this
-# from its moment when planned (or retried) is held; the release sweep runs every minute
-# (``entrypoints/worker/runner.py``), so each is queued nine to ten minutes before its
-# moment, and a sweep or two missed still queue it in time.
+# from its moment when planned is held (an admin's retry is due at once: never held); the
+# release sweep runs every minute (``entrypoints/worker/runner.py``), so each is queued nine
+# to ten minutes before its moment, and a sweep or two missed still queue it in time.
 RELEASE_LEAD = timedelta(minutes=10)
 
 
 def is_held(n: Notification) -> bool:
     """A message of a later moment, further than ``RELEASE_LEAD`` from when it was planned
     (its last change): stored held, its job waits for the release sweep, not in the queue
-    (``notification_queue.py``). A moment's group shares kind, moment and planning, so it
-    is held or queued whole."""
+    (``notification_queue.py``). A moment's group shares kind, moment and planning, so
+    planning holds or queues it whole (a sweep may still release it in two jobs: a job
+    sends only what is due, whichever job it is)."""
     moment = n.next_attempt_at
     return n.kind in SCHEDULED and moment is not None and moment - n.updated_at > RELEASE_LEAD
 

@@ -140,7 +140,9 @@ class NotificationQueue(Protocol):
         """Queue send jobs for the notifications in this unit of work (gone with a
         rollback), in the order queued: the groups planned together to send now (an
         event's), several to a job; each reminder moment's group in a job of its own, to run
-        at its ``next_attempt_at``."""
+        at its ``next_attempt_at``. A queue may keep a moment days ahead out of its jobs
+        until shortly before it (PostgreSQL's does, by a mark stored with the notification
+        and a sweep in every worker): it must still run at its moment."""
         ...
 
 

@@ -79,6 +79,7 @@ def test_operator_commands_leave_a_serving_database_running(server_tmp_path: Pat
             (("seed",), ""),
             (("expire-holds",), ""),
             (("jobs", "failed"), ""),
+            (("jobs", "release-held"), ""),
             (("create-admin", "--email", "root@example.com"), PASSWORD + "\n"),
         ):
             done = server.cli(*command, stdin=stdin)

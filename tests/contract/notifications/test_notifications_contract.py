@@ -11,10 +11,17 @@ from datetime import datetime, timedelta
 from uuid import UUID
 
 import pytest
+from procrastinate import PsycopgConnector
+from procrastinate.manager import JobManager
 
 from adapters.notifications.rendering import BabelRenderer
 from adapters.postgres.database import Database
-from adapters.postgres.notification_queue import REMINDER_PRIORITY, release_held
+from adapters.postgres.notification_queue import (
+    EVERY_MOMENT,
+    REMINDER_PRIORITY,
+    release_all_held,
+    release_held,
+)
 from adapters.postgres.notifications import RELEASE_LEAD
 from adapters.security.phones import LibPhoneNumbers
 from adapters.system.clock import ManualClock
@@ -584,3 +591,32 @@ async def test_a_bookings_messages_are_read_by_booking_in_order_and_shown_to_its
     for nobody in (stranger, other_artist.actor):
         with pytest.raises(BookingNotFoundError):
             await shown(nobody, first.id)
+
+
+async def test_on_postgres_sweeps_at_once_release_each_held_message_once_in_batches(
+    database_url: str,
+) -> None:
+    """Two sweeps at once, in batches of 3 (each its transaction): every held message of
+    three bookings gets one job, whichever sweep took it; and every one, whatever its
+    moment, for the command run before a rollback."""
+    async with postgres_units_at(database_url) as factory:
+        w = await world(factory)
+        for days in (4, 5, 6):
+            await book(w, days_ahead=days)
+        await w.notifications.plan_notifications()
+        reminders = [n for n in await all_notifications(w) if n.kind == REMINDER]
+        first_day = [n for n in reminders if n.send_at < SLOT + timedelta(days=4)]
+        assert len(reminders) == 24 and first_day
+        pool, manager = factory.database.pool, JobManager(PsycopgConnector())
+        now = min(n.send_at for n in reminders) + timedelta(hours=1)
+        swept = await asyncio.gather(
+            *(release_all_held(pool, manager, now, batch=3) for _ in range(2))
+        )
+        due = {n.id for n in reminders if n.send_at <= now + RELEASE_LEAD}
+        assert sum(swept) == len(due)
+        jobs = await jobs_of(factory.database)
+        assert set(jobs) & {n.id for n in reminders} == due
+        rest = await release_all_held(pool, manager, now, until=EVERY_MOMENT, batch=3)
+        assert rest == len(reminders) - len(due)
+        assert {n.id for n in reminders} <= set(await jobs_of(factory.database))
+        assert await release_all_held(pool, manager, now, until=EVERY_MOMENT) == 0

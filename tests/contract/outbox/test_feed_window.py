@@ -4,6 +4,7 @@ the window's ends and while events keep coming."""
 
 from __future__ import annotations
 
+import asyncio
 import random
 from collections.abc import Sequence
 from datetime import timedelta
@@ -56,7 +57,7 @@ async def test_every_read_and_scan_is_the_databases_answer(
             everything = await database.read(None, limit=10_000)
         cursors: list[str | None] = [None, *(i.cursor for i in everything)]
         after = chances.choice(cursors)
-        limit = chances.choice([1, 2, 3, 5, 8, 40])
+        limit = chances.choice([0, 1, 2, 3, 5, 8, 40])
         types = chances.choice([None, *TYPES])
         if chances.random() < 0.5:
             got: list[FeedItem] | tuple[list[FeedItem], str | None, int] = list(
@@ -138,3 +139,23 @@ class CountingFeed(PostgresOutboxFeed):
         items = await super().read(after, limit=limit, for_user=for_user, types=types)
         self.cursors_read += [i.cursor for i in items]
         return items
+
+
+async def test_readers_missing_at_once_share_one_read_and_agree_with_the_database(
+    postgres: PostgresUnits,
+) -> None:
+    """Followers run concurrently in one worker: those that miss at the same place share
+    one read; those at overlapping places are each answered as the database would."""
+    database = PostgresOutboxFeed(postgres.database)
+    counted = CountingFeed(postgres.database)
+    window = FeedWindow(counted, kept=100, fill=4)
+    await _events(postgres, 6, day=20)
+    everything = await database.read(None, limit=10_000)
+    answers = await asyncio.gather(*(window.read(None, limit=3) for _ in range(5)))
+    assert all(list(a) == everything[:3] for a in answers)
+    assert counted.cursors_read == [i.cursor for i in everything[:4]]  # one read of 4
+    starts = [None, *(i.cursor for i in everything[:6])]
+    answers = await asyncio.gather(*(window.read(s, limit=5) for s in starts))
+    for start, answer in zip(starts, answers, strict=True):
+        assert list(answer) == list(await database.read(start, limit=5))
+    assert await window.read(None, limit=100) == everything

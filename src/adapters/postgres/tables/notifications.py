@@ -37,7 +37,7 @@ notifications = sa.Table(
     sa.Column("delivery_error", sa.Text),
     sa.Column("delivery_reported_at", sa.DateTime(timezone=True)),
     # Planned with no job yet: a message of a later moment, whose job a sweep queues shortly
-    # before it (adapters/postgres/notification_release.py; migration 0064).
+    # before it (adapters/postgres/notification_queue.py; migration 0064).
     sa.Column("held", sa.Boolean, nullable=False, server_default=sa.text("false")),
     *timestamps(),
     sa.CheckConstraint("status IN ('pending', 'sent', 'failed', 'skipped')", name="status"),
