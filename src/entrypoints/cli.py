@@ -342,9 +342,8 @@ def _jobs(args: argparse.Namespace, settings: Settings) -> int:
         app = job_queue(ready)
         async with opened(app):
             if args.jobs_command == "release-held":
-                now = SystemClock().now()
                 pool, manager = psycopg_pool_of(app), app.job_manager
-                released = await release_all_held(pool, manager, now, until=EVERY_MOMENT)
+                released = await release_all_held(pool, manager, EVERY_MOMENT)
                 print(f"{released} held notifications queued, each to run at its moment")
                 return 0
             if args.jobs_command == "failed":

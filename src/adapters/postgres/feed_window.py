@@ -30,7 +30,7 @@ from __future__ import annotations
 import asyncio
 from bisect import bisect_right
 from collections.abc import AsyncIterator, Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from adapters.postgres.outbox import PostgresOutboxFeed, parse_cursor
@@ -39,21 +39,32 @@ from booking_domain.shared import FeedItem, FeedScan, OutboxFeed, UserId
 # Events kept: a burst of a few thousand bookings between the first follower and the last
 # (decoded, a few kilobytes each: some tens of megabytes at the most).
 KEPT = 10_000
-# The least a read past the window asks for: followers that ask for a few still fill it.
+# Events each read past the window asks for, whatever its reader asked: a follower that
+# asks for a few still reads on for the others.
 FILL = 500
 
 
 @dataclass
 class _Stretch:
-    """Every event after ``start`` up to the last one held, in feed order."""
+    """Every event after ``start`` up to the last one held, in feed order (never none)."""
 
     start: str
-    cursors: list[str] = field(default_factory=list)
-    items: list[FeedItem] = field(default_factory=list)
+    items: list[FeedItem]
 
     @property
     def end(self) -> str:
-        return self.cursors[-1] if self.cursors else self.start
+        return self.items[-1].cursor
+
+    def after(self, position: str) -> list[FeedItem]:
+        return self.items[bisect_right(self.items, position, key=_cursor) :]
+
+
+def _cursor(item: FeedItem) -> str:
+    return item.cursor
+
+
+def _start(stretch: _Stretch) -> str:
+    return stretch.start
 
 
 class FeedWindow(OutboxFeed):
@@ -67,7 +78,7 @@ class FeedWindow(OutboxFeed):
         self._fill = fill
         self._stretches: list[_Stretch] = []  # by start; none overlaps another
         self._reading: dict[str, asyncio.Task[Sequence[FeedItem]]] = {}
-        self._forgets = 0  # forget_before calls: a read begun before one is not kept
+        self._forgets = 0  # moves as a forget_before starts and ends: a read across one is not kept
 
     async def read(
         self,
@@ -151,29 +162,23 @@ class FeedWindow(OutboxFeed):
 
     def _kept_after(self, position: str) -> list[FeedItem]:
         """The kept events after ``position``, from the stretch that covers it; else none."""
-        at = bisect_right([s.start for s in self._stretches], position) - 1
-        if at < 0:
+        at = bisect_right(self._stretches, position, key=_start) - 1
+        if at < 0 or not position < self._stretches[at].end:
             return []
-        stretch = self._stretches[at]
-        if not position < stretch.end:
-            return []
-        return stretch.items[bisect_right(stretch.cursors, position) :]
+        return self._stretches[at].after(position)
 
     def _keep(self, position: str, read: Sequence[FeedItem]) -> None:
         """Keep a read after ``position`` (every event after it up to the read's last) as a
         stretch, merged with those it meets; the lowest events dropped beyond ``kept``."""
         if not read:
             return
-        fresh = _Stretch(position, [item.cursor for item in read], list(read))
         stretches = self._stretches
-        stretches.insert(bisect_right([s.start for s in stretches], position), fresh)
+        stretches.insert(bisect_right(stretches, position, key=_start), _Stretch(position, [*read]))
         merged = [stretches[0]]
         for stretch in stretches[1:]:
             last = merged[-1]
             if stretch.start <= last.end:  # they meet: each holds every event of its span
-                beyond = bisect_right(stretch.cursors, last.end)
-                last.cursors.extend(stretch.cursors[beyond:])
-                last.items.extend(stretch.items[beyond:])
+                last.items.extend(stretch.after(last.end))
             else:
                 merged.append(stretch)
         self._stretches = merged
@@ -187,6 +192,6 @@ class FeedWindow(OutboxFeed):
                 excess -= len(lowest.items)
                 self._stretches.pop(0)
                 continue
-            lowest.start = lowest.cursors[excess - 1]
-            del lowest.cursors[:excess], lowest.items[:excess]
+            lowest.start = lowest.items[excess - 1].cursor
+            del lowest.items[:excess]
             excess = 0

@@ -66,9 +66,7 @@ class ProcrastinateNotificationQueue(NotificationQueue):
 
     async def enqueue(self, notifications: Sequence[Notification]) -> None:
         """The held ones (stored so, ``is_held``) are left to the release sweep."""
-        await self.defer(send_groups([n for n in notifications if not is_held(n)]))
-
-    async def defer(self, groups: Sequence[list[Notification]]) -> None:
+        groups = send_groups([n for n in notifications if not is_held(n)])
         await _defer(self._manager, self._conn, groups)
 
 
@@ -81,20 +79,24 @@ async def _defer(
         await manager.batch_defer_jobs_async(jobs, connection=connection)
 
 
+def release_until(now: datetime) -> datetime:
+    """The moments the sweep at ``now`` releases the messages of: up to ``RELEASE_LEAD``
+    ahead (and every one past)."""
+    return now + RELEASE_LEAD
+
+
 async def release_held(
     connection: AsyncConnection[Any],
     manager: JobManager,
-    now: datetime,
+    until: datetime,
     *,
-    until: datetime | None = None,
     batch: int = RELEASE_BATCH,
 ) -> int:
-    """Queue the jobs of the held messages whose moment is within ``RELEASE_LEAD`` of
-    ``now`` (or at or before ``until``), each job deferred to its moment, in the caller's
-    transaction on ``connection``: ``batch`` messages at most; how many were released
-    (call again while it answers ``batch``)."""
+    """Queue the jobs of the held messages whose moment is at or before ``until``, each job
+    deferred to its moment, in the caller's transaction on ``connection``: ``batch``
+    messages at most; how many were released (call again while it answers ``batch``)."""
     cursor = connection.cursor(row_factory=dict_row)
-    params = {"until": until or now + RELEASE_LEAD, "limit": batch}
+    params = {"until": until, "limit": batch}
     rows = await (await cursor.execute(_RELEASE.text, params)).fetchall()
     await _defer(manager, connection, send_groups([notification_of(row) for row in rows]))
     return len(rows)
@@ -103,16 +105,15 @@ async def release_held(
 async def release_all_held(
     pool: AsyncConnectionPool[Any],
     manager: JobManager,
-    now: datetime,
+    until: datetime,
     *,
-    until: datetime | None = None,
     batch: int = RELEASE_BATCH,
 ) -> int:
     """``release_held`` a batch to a transaction until none is left; how many in all."""
     released = 0
     while True:
         async with pool.connection() as connection, connection.transaction():
-            done = await release_held(connection, manager, now, until=until, batch=batch)
+            done = await release_held(connection, manager, until, batch=batch)
         released += done
         if done < batch:
             return released
@@ -141,7 +142,7 @@ async def release_held_forever(app: procrastinate.App, clock: Clock) -> None:
     pool = psycopg_pool_of(app)
     while True:
         try:
-            await release_all_held(pool, app.job_manager, clock.now())
+            await release_all_held(pool, app.job_manager, release_until(clock.now()))
         except Exception:
             _log.exception("the release of held notifications failed; trying again")
         await asyncio.sleep(RELEASE_EVERY)

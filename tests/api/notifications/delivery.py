@@ -13,7 +13,7 @@ from procrastinate.manager import JobManager
 from psycopg.rows import dict_row
 
 from adapters.postgres.database import psycopg_url
-from adapters.postgres.notification_queue import release_held
+from adapters.postgres.notification_queue import release_held, release_until
 from booking_domain.notifications import Notification, NotificationId
 from tests.api.conftest import Api
 
@@ -29,7 +29,8 @@ async def deliver(api: Api) -> list[Notification]:
     recorded by this round."""
     await api.bundles.notifications.plan_notifications()
     async with await psycopg.AsyncConnection.connect(psycopg_url(api.database_url)) as conn:
-        while await release_held(conn, JobManager(PsycopgConnector()), api.clock.now()):
+        until = release_until(api.clock.now())
+        while await release_held(conn, JobManager(PsycopgConnector()), until):
             await conn.commit()
         await conn.commit()
     async with await psycopg.AsyncConnection.connect(

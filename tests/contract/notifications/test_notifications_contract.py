@@ -21,6 +21,7 @@ from adapters.postgres.notification_queue import (
     REMINDER_PRIORITY,
     release_all_held,
     release_held,
+    release_until,
 )
 from adapters.postgres.notifications import RELEASE_LEAD
 from adapters.security.phones import LibPhoneNumbers
@@ -133,7 +134,7 @@ async def release(w: World) -> int:
     if isinstance(w.uow, InMemoryUnitOfWorkFactory):
         return 0
     async with w.uow() as uow:
-        released = await release_held(uow.connection, uow.jobs, w.clock.now())
+        released = await release_held(uow.connection, uow.jobs, release_until(w.clock.now()))
         await uow.commit()
     return released
 
@@ -528,7 +529,8 @@ async def test_on_postgres_reminders_days_ahead_wait_without_a_job_until_minutes
         assert await release(w) == 0
         w.clock.set(first - RELEASE_LEAD)
         async with factory() as uow:
-            assert await release_held(uow.connection, uow.jobs, w.clock.now()) == 4
+            until = release_until(w.clock.now())
+            assert await release_held(uow.connection, uow.jobs, until) == 4
             # no commit: still held, for the next sweep
         assert await release(w) == 4
         jobs = await jobs_of(database)
@@ -610,13 +612,13 @@ async def test_on_postgres_sweeps_at_once_release_each_held_message_once_in_batc
         pool, manager = factory.database.pool, JobManager(PsycopgConnector())
         now = min(n.send_at for n in reminders) + timedelta(hours=1)
         swept = await asyncio.gather(
-            *(release_all_held(pool, manager, now, batch=3) for _ in range(2))
+            *(release_all_held(pool, manager, release_until(now), batch=3) for _ in range(2))
         )
         due = {n.id for n in reminders if n.send_at <= now + RELEASE_LEAD}
         assert sum(swept) == len(due)
         jobs = await jobs_of(factory.database)
         assert set(jobs) & {n.id for n in reminders} == due
-        rest = await release_all_held(pool, manager, now, until=EVERY_MOMENT, batch=3)
+        rest = await release_all_held(pool, manager, EVERY_MOMENT, batch=3)
         assert rest == len(reminders) - len(due)
         assert {n.id for n in reminders} <= set(await jobs_of(factory.database))
-        assert await release_all_held(pool, manager, now, until=EVERY_MOMENT) == 0
+        assert await release_all_held(pool, manager, EVERY_MOMENT) == 0
