@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from datetime import datetime
 
 from adapters.memory.store import StagedTable, TableRepository
 from booking_domain.shared import UserId
@@ -34,11 +35,15 @@ class InMemoryDeliveryRepository(TableRepository[DeliveryId, Delivery], Delivery
     async def get(self, delivery_id: DeliveryId) -> Delivery | None:
         return self._rows.get(delivery_id)
 
-    async def lock(self, delivery_id: DeliveryId) -> Delivery | None:
-        return self._rows.get(delivery_id)  # writing units of work already run one at a time
-
     async def update(self, delivery: Delivery) -> None:
         self._rows.put(delivery.id, delivery)
+
+    async def replace_if_unchanged(self, seen: Delivery, changed: Delivery) -> bool:
+        current = self._rows.get(seen.id)
+        if current is None or not current.due or _as_left(current) != _as_left(seen):
+            return False
+        self._rows.put(changed.id, changed)
+        return True
 
     def remove_for(self, webhook_id: WebhookId) -> None:
         for delivery in list(self._rows.values()):
@@ -53,6 +58,12 @@ class InMemoryDeliveryRepository(TableRepository[DeliveryId, Delivery], Delivery
         )
         chosen = found[request.offset : request.offset + request.page_size]
         return Page(tuple(chosen), len(found), request)
+
+
+def _as_left(d: Delivery) -> tuple[int, datetime]:
+    """What ``replace_if_unchanged`` compares: a delivery is as it was read while its
+    attempts and the time of its last change are."""
+    return d.attempts, d.updated_at
 
 
 class InMemoryWebhookRepository(TableRepository[WebhookId, WebhookEndpoint], WebhookRepository):
@@ -86,6 +97,13 @@ class InMemoryWebhookRepository(TableRepository[WebhookId, WebhookEndpoint], Web
 
     async def active(self) -> Sequence[WebhookEndpoint]:
         return [e for e in await self.list(None) if e.active]
+
+    async def with_delivery(
+        self, delivery_id: DeliveryId
+    ) -> tuple[WebhookEndpoint, Delivery] | None:
+        delivery = await self._deliveries.get(delivery_id)
+        endpoint = None if delivery is None else self._rows.get(delivery.endpoint_id)
+        return None if delivery is None or endpoint is None else (endpoint, delivery)
 
 
 class InMemoryDispatchCursor(TableRepository[str, str], DispatchCursor):

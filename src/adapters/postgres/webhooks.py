@@ -19,7 +19,7 @@ from procrastinate.manager import JobManager
 from sqlalchemy import BigInteger, bindparam, delete, func, insert, or_, select, update
 
 from adapters.postgres.database import Connection, OnConnection
-from adapters.postgres.sql import Statement, count_of, exact_count, page_in_order
+from adapters.postgres.sql import Statement, constant, count_of, exact_count, page_in_order
 from adapters.postgres.tables.webhooks import (
     webhook_deliveries,
     webhook_dispatch,
@@ -71,7 +71,29 @@ _D = webhook_deliveries
 _D_COLUMNS = [c.name for c in _D.c]
 _D_INSERT = Statement(lambda: insert(_D).values({c.name: bindparam(c.name) for c in _D.c}))
 _D_BY_ID = Statement(lambda: select(_D).where(_D.c.id == bindparam("id")))
-_D_LOCK = Statement(lambda: select(_D).where(_D.c.id == bindparam("id")).with_for_update())
+# A delivery with its endpoint: the endpoint's columns under an "e_" prefix.
+_D_WITH_ENDPOINT = Statement(
+    lambda: (
+        select(_D, *(c.label(f"e_{c.name}") for c in _E.c))
+        .join(_E, _E.c.id == _D.c.endpoint_id)
+        .where(_D.c.id == bindparam("id"))
+    )
+)
+# What an attempt changes (never the body), written only while the row is still as the
+# attempt read it.
+_D_OUTCOME = ("status", "attempts", "last_status_code", "last_error", "next_attempt_at")
+_D_REPLACE_IF_UNCHANGED = Statement(
+    lambda: (
+        update(_D)
+        .where(
+            _D.c.id == bindparam("id"),
+            _D.c.status == constant(DeliveryStatus.PENDING.value),
+            _D.c.attempts == bindparam("seen_attempts", type_=_D.c.attempts.type),
+            _D.c.updated_at == bindparam("seen_updated_at", type_=_D.c.updated_at.type),
+        )
+        .values({name: bindparam(name) for name in (*_D_OUTCOME, "updated_at")})
+    )
+)
 _D_UPDATE = Statement(
     lambda: (
         update(_D)
@@ -174,6 +196,16 @@ class PostgresWebhookRepository(OnConnection, WebhookRepository):
         cursor = await self._conn.execute(_EP_COUNT.text, {"owner_id": owner_id})
         return count_of(await cursor.fetchone())
 
+    async def with_delivery(
+        self, delivery_id: DeliveryId
+    ) -> tuple[WebhookEndpoint, Delivery] | None:
+        cursor = await self._conn.execute(_D_WITH_ENDPOINT.text, {"id": delivery_id})
+        row = await cursor.fetchone()
+        if row is None:
+            return None
+        endpoint = {name.removeprefix("e_"): v for name, v in row.items() if name[:2] == "e_"}
+        return _endpoint(endpoint, self._box), _delivery(row)
+
     async def active(self) -> Sequence[WebhookEndpoint]:
         cursor = await self._conn.execute(_EP_ACTIVE.text)
         return [_endpoint(r, self._box) for r in await cursor.fetchall()]
@@ -188,9 +220,15 @@ class PostgresDeliveryRepository(OnConnection, DeliveryRepository):
         row = await (await self._conn.execute(_D_BY_ID.text, {"id": delivery_id})).fetchone()
         return _delivery(row) if row else None
 
-    async def lock(self, delivery_id: DeliveryId) -> Delivery | None:
-        row = await (await self._conn.execute(_D_LOCK.text, {"id": delivery_id})).fetchone()
-        return _delivery(row) if row else None
+    async def replace_if_unchanged(self, seen: Delivery, changed: Delivery) -> bool:
+        params = {
+            "id": changed.id, "status": changed.status.value, "attempts": changed.attempts,
+            "last_status_code": changed.last_status_code, "last_error": changed.last_error,
+            "next_attempt_at": changed.next_attempt_at, "updated_at": changed.updated_at,
+            "seen_attempts": seen.attempts, "seen_updated_at": seen.updated_at,
+        }  # fmt: skip
+        written = await self._conn.execute(_D_REPLACE_IF_UNCHANGED.text, params)
+        return written.rowcount == 1
 
     async def update(self, delivery: Delivery) -> None:
         await self._conn.execute(_D_UPDATE.text, _delivery_row(delivery))

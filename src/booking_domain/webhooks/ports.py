@@ -39,18 +39,28 @@ class WebhookRepository(Protocol):
         """Every active endpoint (what dispatch matches events against)."""
         ...
 
+    async def with_delivery(
+        self, delivery_id: DeliveryId
+    ) -> tuple[WebhookEndpoint, Delivery] | None:
+        """A delivery with the endpoint it goes to, in one read (None: no such delivery; an
+        endpoint's deliveries go with it)."""
+        ...
+
 
 class DeliveryRepository(Protocol):
     async def add_many(self, deliveries: Sequence[Delivery]) -> None: ...
 
     async def get(self, delivery_id: DeliveryId) -> Delivery | None: ...
 
-    async def lock(self, delivery_id: DeliveryId) -> Delivery | None:
-        """``get``, holding the delivery until the unit of work ends (one recorder at a
-        time)."""
-        ...
-
     async def update(self, delivery: Delivery) -> None: ...
+
+    async def replace_if_unchanged(self, seen: Delivery, changed: Delivery) -> bool:
+        """Write ``changed`` (its status, attempts, last outcome and times) only if the
+        stored delivery is still pending as ``seen`` left it (the same attempts and
+        ``updated_at``): True when written; False when another run recorded an attempt or
+        its owner redelivered it meanwhile, or it is gone. One write, checked and made at
+        once: it needs no lock held from an earlier read, nor a transaction of its own."""
+        ...
 
     async def page(self, webhook_id: WebhookId, request: PageRequest) -> Page[Delivery]:
         """An endpoint's deliveries, newest first."""
@@ -105,7 +115,14 @@ class WebhooksUnitOfWork(UnitOfWork, HasWebhooks, Protocol):
     """What webhook use cases open."""
 
 
-WebhooksUnitOfWorkFactory = UnitOfWorkFactory[WebhooksUnitOfWork]
+class WebhooksUnitOfWorkFactory(UnitOfWorkFactory[WebhooksUnitOfWork], Protocol):
+    def __call__(
+        self, *, read_only: bool = False, may_lag: bool = False, autocommit: bool = False
+    ) -> WebhooksUnitOfWork:
+        """A new unit of work (``UnitOfWorkFactory``); ``autocommit=True`` runs each write
+        on its own, durable when it returns: only for a change that is one write (an
+        attempt's record, ``DeliveryRepository.replace_if_unchanged``)."""
+        ...
 
 
 class WebhookSender(Protocol):

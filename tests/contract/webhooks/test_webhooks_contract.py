@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 from datetime import timedelta
+from uuid import uuid4
 
 import psycopg
 import pytest
@@ -18,6 +19,7 @@ from booking_domain.shared.pages import PageRequest
 from booking_domain.webhooks import (
     AttemptOutcome,
     Delivery,
+    DeliveryId,
     DeliveryStatus,
     RetrySchedule,
     WebhookEndpoint,
@@ -104,7 +106,6 @@ async def test_deliveries_page_newest_first_and_go_with_their_endpoint(
         await uow.commit()
     failed = made[0].attempted(AttemptOutcome(500, "answered 500"), START, RetrySchedule(()))
     async with uow_factory() as uow:
-        assert await uow.deliveries.lock(made[0].id) == made[0]
         await uow.deliveries.update(failed)
         await uow.commit()
     async with uow_factory(read_only=True) as uow:
@@ -117,6 +118,74 @@ async def test_deliveries_page_newest_first_and_go_with_their_endpoint(
         await uow.commit()
     async with uow_factory(read_only=True) as uow:
         assert await uow.deliveries.get(made[1].id) is None
+
+
+async def a_delivery(uow_factory: AnyUnitOfWorkFactory) -> tuple[WebhookEndpoint, Delivery]:
+    endpoint = await an_endpoint(uow_factory)
+    artist = await add_bookable_artist(uow_factory, deposit=DEPOSIT)
+    booking, requested = a_booking(artist, await add_user(uow_factory))
+    await store(uow_factory, booking, requested)
+    events = await everything(feed_of(uow_factory))
+    event = next(i.event for i in events if i.event.subject.endswith(str(booking.id)))
+    delivery = Delivery.of(endpoint, event, START)
+    async with uow_factory() as uow:
+        await uow.deliveries.add_many([delivery])
+        await uow.commit()
+    return endpoint, delivery
+
+
+async def test_an_attempt_is_recorded_only_over_the_delivery_it_read(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    endpoint, delivery = await a_delivery(uow_factory)
+    async with uow_factory(read_only=True) as uow:
+        assert await uow.webhooks.with_delivery(delivery.id) == (endpoint, delivery)
+        assert await uow.webhooks.with_delivery(DeliveryId(uuid4())) is None
+    later = START + timedelta(seconds=5)
+    refused = delivery.attempted(AttemptOutcome(500, "answered 500"), later, RetrySchedule())
+    async with uow_factory(autocommit=True) as uow:  # one write: durable as it returns
+        assert await uow.deliveries.replace_if_unchanged(delivery, refused)
+    accepted = delivery.attempted(AttemptOutcome(204, None), later, RetrySchedule())
+    async with uow_factory(autocommit=True) as uow:  # a second run of the same attempt
+        assert not await uow.deliveries.replace_if_unchanged(delivery, accepted)
+    async with uow_factory(read_only=True) as uow:
+        assert await uow.deliveries.get(delivery.id) == refused
+        assert refused.due and refused.attempts == 1
+    again = refused.redelivered(later)  # its owner queues it again meanwhile
+    async with uow_factory() as uow:
+        await uow.deliveries.update(again)
+        await uow.commit()
+    async with uow_factory(autocommit=True) as uow:
+        stale = refused.attempted(AttemptOutcome(204, None), later, RetrySchedule())
+        assert not await uow.deliveries.replace_if_unchanged(refused, stale)
+        delivered = again.attempted(AttemptOutcome(204, None), later, RetrySchedule())
+        assert await uow.deliveries.replace_if_unchanged(again, delivered)
+        assert not await uow.deliveries.replace_if_unchanged(delivered, delivered)  # done
+    async with uow_factory(read_only=True) as uow:
+        assert await uow.deliveries.get(delivery.id) == delivered
+    async with uow_factory() as uow:
+        await uow.webhooks.remove(endpoint.id)
+        await uow.commit()
+    async with uow_factory(autocommit=True) as uow:
+        assert not await uow.deliveries.replace_if_unchanged(again, delivered)  # gone
+
+
+async def test_of_two_runs_recording_one_attempt_at_once_one_writes(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    _, delivery = await a_delivery(uow_factory)
+    later = START + timedelta(seconds=1)
+    outcomes = [AttemptOutcome(204, None), AttemptOutcome(500, "answered 500")]
+    changes = [delivery.attempted(o, later, RetrySchedule()) for o in outcomes]
+
+    async def record(changed: Delivery) -> bool:
+        async with uow_factory(autocommit=True) as uow:
+            return await uow.deliveries.replace_if_unchanged(delivery, changed)
+
+    written = await asyncio.gather(*(record(c) for c in changes))
+    assert sorted(written) == [False, True]
+    async with uow_factory(read_only=True) as uow:
+        assert await uow.deliveries.get(delivery.id) == changes[written.index(True)]
 
 
 async def test_dispatch_makes_one_delivery_per_wanting_endpoint_per_event_once(

@@ -1,16 +1,14 @@
 """Deliveries: the log an owner reads, redelivering one, and sending one (a job's work).
 
 Sending follows the house shape with the network call outside any transaction: read the
-delivery and its endpoint, send, then record the outcome under the delivery's row lock,
-only if the delivery is still due (a job run twice after a killed worker records once;
-the receiver may see the message twice and drops the repeat by its ``webhook-id``, as
-Standard Webhooks asks of receivers). Whatever goes wrong in an attempt is recorded as a
+delivery with its endpoint, send, then record the outcome only if the delivery is still as
+it was read (a job run twice after a killed worker records once; the receiver may see the
+message twice and drops the repeat by its ``webhook-id``, as Standard Webhooks asks of
+receivers). Whatever goes wrong in an attempt is recorded as a
 failed attempt with its error: a delivery is never left pending with no trace.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from booking_domain.shared.identity import Actor
 from booking_domain.shared.pages import Page, PageRequest
@@ -20,8 +18,6 @@ from booking_domain.webhooks.endpoints import WebhookEndpoint, WebhookId
 from booking_domain.webhooks.errors import DeliveryNotFoundError
 from booking_domain.webhooks.use_cases.deps import WebhooksDeps
 from booking_domain.webhooks.use_cases.endpoints import visible_endpoint
-
-_Change = Callable[[Delivery], Delivery]
 
 
 class ListDeliveries(UseCase[WebhooksDeps]):
@@ -54,21 +50,23 @@ class Redeliver(UseCase[WebhooksDeps]):
 class DeliverWebhook(UseCase[WebhooksDeps]):
     """One attempt of a due delivery; returns the delivery as recorded (still ``pending``
     with ``next_attempt_at`` when it must be tried again), or None when there is nothing
-    to do (delivered already, skipped, gone)."""
+    to do (delivered already, skipped, gone) or another run recorded it first.
+
+    Two statements around the attempt: the delivery read with its endpoint, and the
+    outcome written only if the delivery is still as read (``replace_if_unchanged``: a
+    second run of the job, or a redelivery meanwhile, makes it a no-op)."""
 
     async def __call__(self, delivery_id: DeliveryId) -> Delivery | None:
         async with self._deps.uow(read_only=True) as uow:
-            delivery = await uow.deliveries.get(delivery_id)
-            endpoint = None if delivery is None else await uow.webhooks.get(delivery.endpoint_id)
-        if delivery is None or not delivery.due:
+            found = await uow.webhooks.with_delivery(delivery_id)
+        if found is None or not found[1].due:
             return None
-        if endpoint is None or not endpoint.active:
-            return await self._record(delivery_id, lambda d: d.skipped(self._deps.clock.now()))
+        endpoint, delivery = found
+        if not endpoint.active:
+            return await self._record(delivery, delivery.skipped(self._deps.clock.now()))
         outcome = await self._attempt(endpoint, delivery)
-        return await self._record(
-            delivery_id,
-            lambda d: d.attempted(outcome, self._deps.clock.now(), self._deps.retries),
-        )
+        now = self._deps.clock.now()
+        return await self._record(delivery, delivery.attempted(outcome, now, self._deps.retries))
 
     async def _attempt(self, endpoint: WebhookEndpoint, delivery: Delivery) -> AttemptOutcome:
         try:
@@ -83,12 +81,7 @@ class DeliverWebhook(UseCase[WebhooksDeps]):
         except Exception as exc:
             return AttemptOutcome(None, f"the attempt failed ({type(exc).__name__})")
 
-    async def _record(self, delivery_id: DeliveryId, change: _Change) -> Delivery | None:
-        async with self._deps.uow() as uow:
-            current = await uow.deliveries.lock(delivery_id)
-            if current is None or not current.due:
-                return None
-            changed = change(current)
-            await uow.deliveries.update(changed)
-            await uow.commit()
-        return changed
+    async def _record(self, seen: Delivery, changed: Delivery) -> Delivery | None:
+        async with self._deps.uow(autocommit=True) as uow:
+            written = await uow.deliveries.replace_if_unchanged(seen, changed)
+        return changed if written else None
