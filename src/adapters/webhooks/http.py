@@ -7,7 +7,10 @@ and ``webhook-signature``. Unless private targets are allowed, the host name is 
 here, every address it resolves to must be public (``booking_domain.webhooks.targets``),
 and the request goes to the address that was checked (the ``Host`` header and TLS server
 name stay the host's), so a DNS answer that changes between check and connect cannot
-redirect it. Redirects are never followed; the response body is never read.
+redirect it. Redirects are never followed. Of the answer only its status counts; its body is
+read and dropped, up to ``DRAIN_BYTES`` within ``DRAIN_SECONDS``, only so the connection can
+carry the next delivery (an unread body closes it: every delivery paid a new connection, a
+TLS handshake for ``https``); a longer or slower body is left, and its connection closed.
 
 What registers is what this sender can send to: ``refusal`` reads a URL with httpx's
 parser, the one ``send`` uses, and resolves its host the same way, so a host httpx cannot
@@ -18,6 +21,7 @@ refused at registration; at delivery it is a permanent failure, recorded like an
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ipaddress
 import json
 import socket
@@ -34,6 +38,8 @@ from booking_domain.webhooks import AttemptOutcome, is_public_address
 from booking_domain.webhooks.ports import WebhookSender
 
 TIMEOUT = httpx.Timeout(10.0, connect=5.0)
+DRAIN_BYTES = 64 * 1024
+DRAIN_SECONDS = 1.0
 USER_AGENT = "Inkslot-Webhooks/1"
 
 
@@ -53,8 +59,10 @@ class HttpWebhookSender(WebhookSender):
         allow_private_targets: bool,
         timeout: httpx.Timeout = TIMEOUT,
         resolve: Resolver | None = None,
+        drain_seconds: float = DRAIN_SECONDS,
     ) -> None:
         self._allow_private = allow_private_targets
+        self._drain_seconds = drain_seconds
         self._client = httpx.AsyncClient(
             timeout=timeout, follow_redirects=False, verify=verifying_context()
         )
@@ -84,6 +92,7 @@ class HttpWebhookSender(WebhookSender):
                 "POST", target, content=payload.encode(), headers=headers, extensions=extensions
             ) as response:
                 status = response.status_code
+                await _drain(response, self._drain_seconds)
         except RefusedTargetError as exc:
             return AttemptOutcome(None, str(exc), permanent=True)
         except httpx.InvalidURL as exc:
@@ -101,6 +110,19 @@ class HttpWebhookSender(WebhookSender):
         return await guarded_target(
             url, headers, allow_private=self._allow_private, resolve=self._resolve
         )
+
+
+async def _drain(response: httpx.Response, seconds: float) -> None:
+    """Read and drop the answer's body, so its connection goes back to the pool; a body over
+    ``DRAIN_BYTES``, slower than ``seconds``, or broken off is left (the status is what the
+    attempt records, whatever the body does), and its connection is closed."""
+    read = 0
+    with contextlib.suppress(TimeoutError, httpx.HTTPError, OSError):
+        async with asyncio.timeout(seconds):
+            async for chunk in response.aiter_raw():
+                read += len(chunk)
+                if read > DRAIN_BYTES:
+                    return
 
 
 # The guard itself, shared with every other outbound request to a URL a user gave
