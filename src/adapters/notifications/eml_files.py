@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import itertools
 import logging
 import os
 import re
-import tempfile
 from email.headerregistry import Address
 from pathlib import Path
 
@@ -68,15 +68,38 @@ class EmlFileEmailSender(EmailSender):
         return SendOutcome.ok(reference=str(path))
 
 
+# Temporary names unique to this process's writes (the pid tells processes apart; a name a
+# killed writer left behind is skipped, O_EXCL). Cheaper than mkstemp's random names.
+_writes = itertools.count()
+
+
 def _write_atomically(path: Path, content: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
     # The temp file sits in the same directory: os.replace is atomic only within one file
     # system. Its name starts with "." and ends with ".tmp", so no *.eml glob ever sees it.
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+    temp, handle = _create_temp(path)
     try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(content)
+        view = memoryview(content)
+        while view:
+            view = view[os.write(handle, view) :]
+        os.close(handle)
+        handle = -1
         os.replace(temp, path)
     except BaseException:
-        Path(temp).unlink(missing_ok=True)
+        if handle >= 0:
+            os.close(handle)
+        temp.unlink(missing_ok=True)
         raise
+
+
+def _create_temp(path: Path) -> tuple[Path, int]:
+    """A new temporary file beside ``path``, open for writing, private to its owner (as
+    mkstemp makes it); the directory is made when it is missing (the first write, or a
+    developer emptied the outbox)."""
+    while True:
+        temp = path.with_name(f".{path.name}.{os.getpid()}.{next(_writes)}.tmp")
+        try:
+            return temp, os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileNotFoundError:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except FileExistsError:
+            continue

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import asyncio
 import email
+import itertools
 import logging
+import os
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, replace
 from email.message import EmailMessage as MimeMessage
@@ -16,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from adapters.notifications import eml_files
 from adapters.notifications.eml_files import EmlFileEmailSender, eml_file_name
 from adapters.system.clock import ManualClock
 from booking_domain.notifications.senders import EmailSender
@@ -147,6 +150,39 @@ async def test_a_repeat_of_a_message_id_leaves_one_file(tmp_path: Path) -> None:
     assert path.name == "notification-1@inkslot.mn.eml"
     parsed = email.message_from_bytes(read(path), policy=default)
     assert parsed["Subject"] == "Second version"
+
+
+async def test_a_file_is_private_and_the_directory_is_made_again_when_gone(
+    tmp_path: Path,
+) -> None:
+    outbox = tmp_path / "outbox"
+    sender = EmlFileEmailSender(outbox, sender=SENDER, clock=ManualClock(NOW))
+    await sender.send(a_message())
+    for path in files_in(outbox):
+        path.unlink()
+    outbox.rmdir()  # a developer empties the outbox while the worker runs
+
+    outcome = await sender.send(a_message())
+
+    [path] = files_in(outbox)
+    assert outcome.sent and str(path) == outcome.reference
+    assert path.stat().st_mode & 0o777 == 0o600  # mail is the recipient's business
+
+
+async def test_a_temporary_file_a_killed_writer_left_is_stepped_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(eml_files, "_writes", itertools.count())  # the next names: 0, 1, ...
+    sender = EmlFileEmailSender(tmp_path, sender=SENDER, clock=ManualClock(NOW))
+    name = eml_file_name(a_message().message_id)
+    next_names = [f".{name}.{os.getpid()}.{n}.tmp" for n in range(3)]
+    for left in next_names:  # a writer with this pid was killed mid-write, three times
+        (tmp_path / left).write_bytes(b"half a message")
+
+    await sender.send(a_message())
+
+    assert email.message_from_bytes(read(tmp_path / name))["Message-ID"]
+    assert all((tmp_path / left).read_bytes() == b"half a message" for left in next_names)
 
 
 async def test_the_written_file_is_logged(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
