@@ -87,7 +87,8 @@ _STORE_STARTS = Statement(
         first_start=bindparam("first", type_=_S.first_start.type),
         run_firsts=bindparam("firsts", type_=_S.run_firsts.type),
         run_lasts=bindparam("lasts", type_=_S.run_lasts.type),
-    )
+    ),
+    binary=("firsts", "lasts"),  # a run per free stretch: arrays of hundreds
 )
 
 

@@ -66,18 +66,29 @@ _QUOTING = postgresql.psycopg.dialect(paramstyle="named")  # type: ignore[no-unt
 
 
 class Statement:
-    """A Core construct, built and compiled on first use, then reused as text."""
+    """A Core construct, built and compiled on first use, then reused as text.
 
-    __slots__ = ("_build", "_text")
+    ``binary`` names parameters sent in PostgreSQL's binary format (``%(name)b``): for
+    arrays, whose text form psycopg writes element by element in Python (a hundred
+    timestamps: 0.65 ms as text, 0.04 ms in binary on this project's machine)."""
 
-    def __init__(self, build: Callable[[], ClauseElement]) -> None:
+    __slots__ = ("_binary", "_build", "_text")
+
+    def __init__(self, build: Callable[[], ClauseElement], *, binary: tuple[str, ...] = ()) -> None:
         self._build = build
+        self._binary = binary
         self._text: str | None = None
 
     @property
     def text(self) -> str:
         if self._text is None:
-            self._text = compile_sql(self._build())
+            text = compile_sql(self._build())
+            for name in self._binary:
+                placeholder = f"%({name})s"
+                if placeholder not in text:
+                    raise ValueError(f"no parameter {name!r} to send in binary")
+                text = text.replace(placeholder, f"%({name})b")
+            self._text = text
         return self._text
 
 
