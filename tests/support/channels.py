@@ -12,18 +12,28 @@ from booking_domain.notifications import EmailMessage, SendOutcome, SmsMessage
 @dataclass
 class RecordingEmail:
     sent: list[EmailMessage] = field(default_factory=list)
-    answers: list[SendOutcome] = field(default_factory=list)  # next answers, then "sent"
+    # The next answers, then "sent"; an exception is raised (a worker dying mid-send).
+    answers: list[SendOutcome | BaseException] = field(default_factory=list)
 
     async def send(self, message: EmailMessage) -> SendOutcome:
         self.sent.append(message)
-        return self.answers.pop(0) if self.answers else SendOutcome.ok(message.message_id)
+        return _answer(self.answers) or SendOutcome.ok(message.message_id)
 
 
 @dataclass
 class RecordingSms:
     sent: list[SmsMessage] = field(default_factory=list)
-    answers: list[SendOutcome] = field(default_factory=list)
+    answers: list[SendOutcome | BaseException] = field(default_factory=list)
 
     async def send(self, message: SmsMessage) -> SendOutcome:
         self.sent.append(message)
-        return self.answers.pop(0) if self.answers else SendOutcome.ok(message.key)
+        return _answer(self.answers) or SendOutcome.ok(message.key)
+
+
+def _answer(answers: list[SendOutcome | BaseException]) -> SendOutcome | None:
+    if not answers:
+        return None
+    answer = answers.pop(0)
+    if isinstance(answer, BaseException):
+        raise answer
+    return answer

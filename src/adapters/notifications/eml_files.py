@@ -6,7 +6,8 @@ Contract (the ``EmailSender`` port):
   sees the old file or the new one, never half of one (temp file + ``os.replace`` in the
   same directory);
 - ``ok(reference=<path>)``, with ``mail for <to> written to <path>`` logged at INFO on
-  ``inkslot.notifications`` (where a developer finds it);
+  ``inkslot.notifications`` (where a developer finds it); a repeat reaches no one (the same
+  file, written over);
 - a malformed address or Message-ID fails, permanent; a file that cannot be written (disk
   full, permissions) fails, transient.
 """
@@ -65,7 +66,7 @@ class EmlFileEmailSender(EmailSender):
         except OSError as error:
             return SendOutcome.failed(f"cannot write {path}: {error.strerror or error}")
         _log.info("mail for %s written to %s", message.to_address, path)
-        return SendOutcome.ok(reference=str(path))
+        return SendOutcome.ok(reference=str(path), repeat_reaches_no_one=True)
 
 
 # Temporary names unique to this process's writes (the pid tells processes apart; a name a

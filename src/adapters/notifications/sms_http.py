@@ -5,7 +5,8 @@ none>, "reference": <key>}``, ``Authorization: Bearer <api key>`` and ``Idempote
 <key>`` (the gateway sends a key once; a repeat gets the first answer).
 
 Contract (the ``SmsSender`` port): ``send`` never raises for the gateway's failures.
-- 2xx: ``ok(reference=<the body's "id">)`` (``None`` when the body has none);
+- 2xx: ``ok(reference=<the body's "id">)`` (``None`` when the body has none), a repeat of
+  which reaches no one (the gateway drops a repeated key);
 - 400, 404, 422 and other 4xx that a retry cannot change: failed, permanent;
 - 401, 403: failed, transient, ``provider refused the key`` (an operator fixes the key, then
   the retries go through);
@@ -89,7 +90,7 @@ class HttpSmsSender(SmsSender):
     def _outcome(self, response: httpx.Response, message: SmsMessage) -> SendOutcome:
         status = response.status_code
         if 200 <= status < 300:
-            return SendOutcome.ok(reference=_field(response, "id"))
+            return SendOutcome.ok(reference=_field(response, "id"), repeat_reaches_no_one=True)
         if status in (401, 403):
             return SendOutcome.failed(KEY_REFUSED)
         code = _field(response, "code") or _field(response, "error")

@@ -47,8 +47,9 @@ def mask_number(number: str) -> str:
 
 
 class LogSmsSender(SmsSender):
-    """An ``SmsSender`` that only logs (the default until a gateway is configured)."""
+    """An ``SmsSender`` that only logs (the default until a gateway is configured): a repeat
+    reaches no one."""
 
     async def send(self, message: SmsMessage) -> SendOutcome:
         _log.info("sms to %s: %s", mask_number(message.to), message.text)
-        return SendOutcome.ok()
+        return SendOutcome.ok(repeat_reaches_no_one=True)

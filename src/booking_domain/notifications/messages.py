@@ -71,7 +71,10 @@ class SendOutcome:
     """What one attempt got. ``permanent``: retrying cannot help (an address the server
     refuses, a number the provider rejects). ``retry_after``: the far side said when to try
     again (Telegram's 429). ``unreachable``: the person cannot be reached on this channel
-    any more (they blocked the Telegram bot): the channel is switched off for them."""
+    any more (they blocked the Telegram bot): the channel is switched off for them.
+    ``repeat_reaches_no_one``: sent, and sending the same message again would reach no one a
+    second time (the ``.eml`` file is written over; the SMS provider drops a repeated
+    idempotency key); a send round need not record it before its next group goes."""
 
     sent: bool
     error: str | None = None
@@ -79,10 +82,13 @@ class SendOutcome:
     reference: str | None = None  # where it went: the provider's id, the .eml file's path
     retry_after: timedelta | None = None
     unreachable: bool = False
+    repeat_reaches_no_one: bool = False
 
     @classmethod
-    def ok(cls, reference: str | None = None) -> SendOutcome:
-        return cls(sent=True, reference=reference)
+    def ok(
+        cls, reference: str | None = None, *, repeat_reaches_no_one: bool = False
+    ) -> SendOutcome:
+        return cls(sent=True, reference=reference, repeat_reaches_no_one=repeat_reaches_no_one)
 
     @classmethod
     def failed(cls, error: str, *, permanent: bool = False) -> SendOutcome:

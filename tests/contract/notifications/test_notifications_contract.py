@@ -350,6 +350,39 @@ async def test_a_round_sends_an_events_group_together_and_waits_for_what_is_not_
     assert again.recorded == () and len(w.email.sent) == 2  # nothing is due before then
 
 
+class WorkerDiedError(Exception):
+    """The worker is gone in the middle of a send (what a SIGKILL leaves, as far as the
+    store can tell: the round ends there)."""
+
+
+@pytest.mark.parametrize("repeat_reaches_no_one", [False, True])
+async def test_a_group_that_could_reach_someone_twice_is_recorded_before_the_next_goes(
+    uow_factory: AnyUnitOfWorkFactory, repeat_reaches_no_one: bool
+) -> None:
+    w = await world(uow_factory)
+    await book(w, days_ahead=3)
+    await book(w, days_ahead=4)
+    await w.notifications.plan_notifications()
+    due = sorted((n for n in await all_notifications(w) if n.kind != REMINDER), key=lambda n: n.id)
+    first = [n for n in due if n.event_id == due[0].event_id]
+    assert len(first) == 5 and len(due) == 10  # two groups: the two bookings' confirmations
+    sent = SendOutcome.ok("ref", repeat_reaches_no_one=repeat_reaches_no_one)
+    w.email.answers = [sent, sent, WorkerDiedError()]  # the first group's two, then the second's
+    w.sms.answers = [sent, sent]
+    with pytest.raises(WorkerDiedError):
+        await w.notifications.send_notifications([n.id for n in due])
+    async with w.uow(read_only=True) as uow:
+        after = await uow.notifications.get_many([n.id for n in first])
+    if repeat_reaches_no_one:  # nothing recorded: the next run sends it again, harmlessly
+        assert all(n.status is NotificationStatus.PENDING and n.attempts == 0 for n in after)
+    else:  # recorded before the second group went: never sent twice
+        assert all(n.status is not NotificationStatus.PENDING for n in after)
+        assert NotificationStatus.SENT in {n.status for n in after}
+    again = await w.notifications.send_notifications([n.id for n in due])
+    assert len(again.recorded) == (10 if repeat_reaches_no_one else 5)
+    assert NotificationStatus.PENDING not in {n.status for n in again.recorded}
+
+
 async def test_opted_out_channels_are_skipped_but_payment_messages_still_go(
     uow_factory: AnyUnitOfWorkFactory,
 ) -> None:

@@ -95,10 +95,12 @@ class SendNotifications(UseCase[NotificationsDeps]):
 
     What is read is read once for the round (the notifications, their recipients and
     bookings). The groups go out one after another, each group's messages at once, and a
-    group that sent anything over the network is recorded before the next one goes, so that
-    a worker killed mid-round leaves at most one group's messages sent and unrecorded (sent
-    again, harmlessly, by the next run); groups told only in the app are recorded together
-    with the next."""
+    group with an attempt that could reach someone twice if made again is recorded before
+    the next one goes, so that a worker killed mid-round leaves at most one such group sent
+    and unrecorded (sent again by the next run); groups told only in the app, or only by
+    sends whose repeat reaches no one (``SendOutcome.repeat_reaches_no_one``: a local
+    ``.eml`` file, a text whose provider drops a repeated key), are recorded together with
+    the next."""
 
     async def __call__(self, notification_ids: Sequence[NotificationId]) -> SendRound:
         now = self._deps.clock.now()
@@ -112,7 +114,7 @@ class SendNotifications(UseCase[NotificationsDeps]):
         for group in _groups(due):
             attempts = (self._attempt(n, recipients, bookings, now) for n in group)
             unrecorded += await asyncio.gather(*attempts)
-            if any(isinstance(o.change, Attempted) for o in unrecorded):
+            if any(_may_reach_twice(o) for o in unrecorded):
                 recorded += await self._record(unrecorded)
                 unrecorded = []
         if unrecorded:
@@ -223,6 +225,15 @@ async def _switch_off(
     chat = None if n.recipient_id is None else await uow.telegram_chats.of_user(n.recipient_id)
     if chat is not None and chat.chat_id == chat_id and chat.reachable:
         await uow.telegram_chats.put(chat.blocked(now))
+
+
+def _may_reach_twice(outcome: _Outcome) -> bool:
+    """Whether making this attempt again could tell someone twice: any attempt but a sent
+    one whose repeat reaches no one (an in-app item is filed with its record: never)."""
+    change = outcome.change
+    return isinstance(change, Attempted) and not (
+        change.outcome.sent and change.outcome.repeat_reaches_no_one
+    )
 
 
 def _groups(due: list[Notification]) -> list[list[Notification]]:
