@@ -7,10 +7,11 @@ and ``webhook-signature``. Unless private targets are allowed, the host name is 
 here, every address it resolves to must be public (``booking_domain.webhooks.targets``),
 and the request goes to the address that was checked (the ``Host`` header and TLS server
 name stay the host's), so a DNS answer that changes between check and connect cannot
-redirect it. Redirects are never followed. Of the answer only its status counts; its body is
-read and dropped, up to ``DRAIN_BYTES`` within ``DRAIN_SECONDS``, only so the connection can
-carry the next delivery (an unread body closes it: every delivery paid a new connection, a
-TLS handshake for ``https``); a longer or slower body is left, and its connection closed.
+redirect it. Redirects are never followed. Of the answer only its status counts. Where a
+connection may carry the next delivery (``_post`` says when: never one pinned to a checked
+address with another host's TLS name), the body is read and dropped, up to ``DRAIN_BYTES``
+within ``DRAIN_SECONDS``, so the connection goes back to the pool (an unread body closes it);
+a longer or slower body is left, and its connection closed.
 
 What registers is what this sender can send to: ``refusal`` reads a URL with httpx's
 parser, the one ``send`` uses, and resolves its host the same way, so a host httpx cannot
@@ -40,6 +41,9 @@ from booking_domain.webhooks.ports import WebhookSender
 TIMEOUT = httpx.Timeout(10.0, connect=5.0)
 DRAIN_BYTES = 64 * 1024
 DRAIN_SECONDS = 1.0
+# httpx's pool sizes; an idle connection is dropped after 2 s, before the 5 s after which
+# common servers (Node, Apache) close theirs, so a delivery rarely finds one closed under it.
+LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20, keepalive_expiry=2.0)
 USER_AGENT = "Inkslot-Webhooks/1"
 
 
@@ -64,7 +68,7 @@ class HttpWebhookSender(WebhookSender):
         self._allow_private = allow_private_targets
         self._drain_seconds = drain_seconds
         self._client = httpx.AsyncClient(
-            timeout=timeout, follow_redirects=False, verify=verifying_context()
+            timeout=timeout, follow_redirects=False, verify=verifying_context(), limits=LIMITS
         )
         self._resolve = resolve or _resolve
 
@@ -88,11 +92,7 @@ class HttpWebhookSender(WebhookSender):
         }
         try:
             target, extensions = await self._target(_readable(httpx.URL(url)), headers)
-            async with self._client.stream(
-                "POST", target, content=payload.encode(), headers=headers, extensions=extensions
-            ) as response:
-                status = response.status_code
-                await _drain(response, self._drain_seconds)
+            status = await self._post(target, payload.encode(), headers, extensions)
         except RefusedTargetError as exc:
             return AttemptOutcome(None, str(exc), permanent=True)
         except httpx.InvalidURL as exc:
@@ -103,6 +103,30 @@ class HttpWebhookSender(WebhookSender):
             return AttemptOutcome(None, f"could not connect ({type(exc).__name__})")
         error = None if 200 <= status < 300 else f"answered {status}"
         return AttemptOutcome(status, error)
+
+    async def _post(
+        self, target: httpx.URL, body: bytes, headers: dict[str, str], extensions: dict[str, Any]
+    ) -> int:
+        """The status of the answer. A connection is kept for the next delivery only when it
+        cannot carry another host's: outside the local profile an ``https`` request goes to
+        the checked address with the host's name as its TLS server name, and the pool knows a
+        connection by address alone, so two hosts on one address (a shared CDN) would share
+        it and the second's certificate would never be checked: such a connection is closed
+        after its answer (its body left unread). A kept one that the receiver closed while
+        idle fails before any answer: the request is made once more, on a new connection."""
+        kept = "sni_hostname" not in extensions
+        for last in (False, True):
+            try:
+                async with self._client.stream(
+                    "POST", target, content=body, headers=headers, extensions=extensions
+                ) as response:
+                    if kept:
+                        await _drain(response, self._drain_seconds)
+                    return response.status_code
+            except httpx.RemoteProtocolError:
+                if last or not kept:
+                    raise
+        raise AssertionError("unreachable")  # the loop returns or raises
 
     async def _target(
         self, url: httpx.URL, headers: dict[str, str]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from uuid import uuid4
 
@@ -151,23 +152,28 @@ async def test_an_attempt_is_recorded_only_over_the_delivery_it_read(
     async with uow_factory(read_only=True) as uow:
         assert await uow.deliveries.get(delivery.id) == refused
         assert refused.due and refused.attempts == 1
-    again = refused.redelivered(later)  # its owner queues it again meanwhile
+    again = refused.redelivered(later + timedelta(microseconds=1))  # its owner queues it again
     async with uow_factory() as uow:
         await uow.deliveries.update(again)
         await uow.commit()
     async with uow_factory(autocommit=True) as uow:
         stale = refused.attempted(AttemptOutcome(204, None), later, RetrySchedule())
         assert not await uow.deliveries.replace_if_unchanged(refused, stale)
+        # As read before the first attempt: no attempts, as now, but an earlier change.
+        assert (delivery.attempts, delivery.status) == (again.attempts, again.status)
+        assert not await uow.deliveries.replace_if_unchanged(delivery, stale)
         delivered = again.attempted(AttemptOutcome(204, None), later, RetrySchedule())
         assert await uow.deliveries.replace_if_unchanged(again, delivered)
         assert not await uow.deliveries.replace_if_unchanged(delivered, delivered)  # done
     async with uow_factory(read_only=True) as uow:
         assert await uow.deliveries.get(delivery.id) == delivered
+    _, pending = await a_delivery(uow_factory)
     async with uow_factory() as uow:
-        await uow.webhooks.remove(endpoint.id)
+        await uow.webhooks.remove(pending.endpoint_id)
         await uow.commit()
     async with uow_factory(autocommit=True) as uow:
-        assert not await uow.deliveries.replace_if_unchanged(again, delivered)  # gone
+        attempted = pending.attempted(AttemptOutcome(204, None), later, RetrySchedule())
+        assert not await uow.deliveries.replace_if_unchanged(pending, attempted)  # gone
 
 
 async def test_of_two_runs_recording_one_attempt_at_once_one_writes(
@@ -186,6 +192,88 @@ async def test_of_two_runs_recording_one_attempt_at_once_one_writes(
     assert sorted(written) == [False, True]
     async with uow_factory(read_only=True) as uow:
         assert await uow.deliveries.get(delivery.id) == changes[written.index(True)]
+
+
+class ScriptedSender:
+    """Answers each send with the next outcome; ``meanwhile`` runs while a send is on the
+    wire (what another run of the job, or the owner, does in that time)."""
+
+    def __init__(
+        self, outcomes: list[AttemptOutcome], meanwhile: Callable[[], Awaitable[None]]
+    ) -> None:
+        self.outcomes, self.meanwhile, self.sent = outcomes, meanwhile, 0
+
+    async def refusal(self, url: str) -> str | None:
+        return None
+
+    async def send(self, *_: object, **__: object) -> AttemptOutcome:
+        self.sent += 1
+        await self.meanwhile()
+        return self.outcomes.pop(0)
+
+
+def deliverer(uow_factory: AnyUnitOfWorkFactory, sender: ScriptedSender) -> WebhookUseCases:
+    deps = WebhooksDeps(
+        uow=uow_factory, feed=feed_of(uow_factory), webhook_sender=sender,
+        clock=ManualClock(START + timedelta(seconds=5)), allow_private_targets=True,
+        retries=RetrySchedule(),
+    )  # fmt: skip
+    return WebhookUseCases.build(deps)
+
+
+async def stored(uow_factory: AnyUnitOfWorkFactory, delivery: Delivery) -> Delivery | None:
+    async with uow_factory(read_only=True) as uow:
+        return await uow.deliveries.get(delivery.id)
+
+
+async def test_an_attempt_a_redelivery_overtook_is_not_counted(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    _, delivery = await a_delivery(uow_factory)
+    again = delivery.redelivered(START + timedelta(seconds=1))  # the same attempts: 0
+
+    async def owner_redelivers() -> None:
+        async with uow_factory() as uow:
+            await uow.deliveries.update(again)
+            await uow.commit()
+
+    sender = ScriptedSender([AttemptOutcome(500, "answered 500")], owner_redelivers)
+    assert await deliverer(uow_factory, sender).deliver_webhook(delivery.id) is None
+    assert await stored(uow_factory, delivery) == again  # its own job sends it afresh
+
+
+async def test_of_two_runs_of_one_attempt_the_later_asks_for_the_same_retry(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    _, delivery = await a_delivery(uow_factory)
+    first = delivery.attempted(AttemptOutcome(503, "answered 503"), START, RetrySchedule())
+
+    async def the_other_run_records() -> None:
+        async with uow_factory(autocommit=True) as uow:
+            assert await uow.deliveries.replace_if_unchanged(delivery, first)
+
+    sender = ScriptedSender([AttemptOutcome(500, "answered 500")], the_other_run_records)
+    recorded = await deliverer(uow_factory, sender).deliver_webhook(delivery.id)
+    assert recorded == first == await stored(uow_factory, delivery)
+    assert recorded.due and recorded.next_attempt_at is not None  # its job asks to retry too
+
+
+async def test_a_paused_endpoints_delivery_is_skipped_unsent(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    endpoint, delivery = await a_delivery(uow_factory)
+    async with uow_factory() as uow:
+        await uow.webhooks.update(endpoint.changed(START, active=False))
+        await uow.commit()
+
+    async def nothing() -> None:
+        return None
+
+    sender = ScriptedSender([], nothing)
+    skipped = await deliverer(uow_factory, sender).deliver_webhook(delivery.id)
+    assert skipped is not None and skipped.status is DeliveryStatus.SKIPPED and sender.sent == 0
+    assert await stored(uow_factory, delivery) == skipped
+    assert await deliverer(uow_factory, sender).deliver_webhook(delivery.id) is None
 
 
 async def test_dispatch_makes_one_delivery_per_wanting_endpoint_per_event_once(

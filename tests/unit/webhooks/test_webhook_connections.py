@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import socket
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import httpx
 import pytest
 
 from adapters.webhooks.http import DRAIN_BYTES, HttpWebhookSender
@@ -100,7 +102,58 @@ async def test_a_body_that_stalls_does_not_hold_the_attempt() -> None:
     sender = HttpWebhookSender(allow_private_targets=True, drain_seconds=0.05)
     try:
         with stalling_receiver() as url:
+            started = time.monotonic()
             outcome = await sender.send(url, secret=SECRET, message_id="m", body={})
+            waited = time.monotonic() - started
         assert outcome.succeeded and outcome.status_code == 200, outcome
+        assert waited < 5, waited  # the drain's bound, not the 10 s read timeout
     finally:
         await sender.close()
+
+
+async def test_a_connection_pinned_to_another_hosts_tls_name_is_never_kept() -> None:
+    # Outside the local profile a request goes to the checked address, the host's name in
+    # the TLS server name only: a connection kept there could carry the next host's too.
+    sender = HttpWebhookSender(allow_private_targets=True)
+    try:
+        with receiver(b'{"ok":true}') as (url, ports):
+            for host in ("a.example", "b.example", "a.example"):
+                extensions = {"sni_hostname": host}
+                status = await sender._post(httpx.URL(url), b"{}", {}, extensions)
+                assert status == 200
+        assert len(ports) == 3 and len(set(ports)) == 3, ports
+    finally:
+        await sender.close()
+
+
+async def test_a_kept_connection_closed_under_a_request_is_tried_once_more() -> None:
+    # The receiver drops each connection's second request unanswered: what a sender meets
+    # when the receiver closes an idle connection just as it is reused.
+    seen: list[str] = []
+
+    class Handler(QuietHandler):
+        protocol_version = "HTTP/1.1"
+        answered = 0
+
+        def do_POST(self) -> None:  # noqa: N802 - the name http.server calls
+            self.rfile.read(int(self.headers.get("content-length", "0")))
+            seen.append(self.headers["webhook-id"])
+            if self.answered == 1:
+                self.close_connection = True
+                return
+            self.answered += 1
+            self.send_response(204)
+            self.send_header("content-length", "0")
+            self.end_headers()
+
+    server = start_http_server(Handler)
+    sender = HttpWebhookSender(allow_private_targets=True)
+    try:
+        url = f"http://127.0.0.1:{server.server_port}/hooks"
+        outcomes = [await sender.send(url, secret=SECRET, message_id=m, body={}) for m in "xyz"]
+        assert all(o.succeeded for o in outcomes), outcomes
+        assert seen == ["x", "y", "y", "z", "z"]  # the same webhook-id again: dropped by it
+    finally:
+        await sender.close()
+        server.shutdown()
+        server.server_close()

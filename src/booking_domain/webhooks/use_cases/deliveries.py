@@ -50,7 +50,7 @@ class Redeliver(UseCase[WebhooksDeps]):
 class DeliverWebhook(UseCase[WebhooksDeps]):
     """One attempt of a due delivery; returns the delivery as recorded (still ``pending``
     with ``next_attempt_at`` when it must be tried again), or None when there is nothing
-    to do (delivered already, skipped, gone) or another run recorded it first.
+    to do (delivered already, skipped, gone, or redelivered meanwhile).
 
     Two statements around the attempt: the delivery read with its endpoint, and the
     outcome written only if the delivery is still as read (``replace_if_unchanged``: a
@@ -82,6 +82,14 @@ class DeliverWebhook(UseCase[WebhooksDeps]):
             return AttemptOutcome(None, f"the attempt failed ({type(exc).__name__})")
 
     async def _record(self, seen: Delivery, changed: Delivery) -> Delivery | None:
+        """``changed`` once written; when another run wrote first, the delivery as that run
+        left it if it was an attempt of the same schedule (more attempts, still due: both
+        runs then ask for the same retry, whichever finishes its job first), else None (a
+        redelivery took over, with a job of its own)."""
         async with self._deps.uow(autocommit=True) as uow:
-            written = await uow.deliveries.replace_if_unchanged(seen, changed)
-        return changed if written else None
+            if await uow.deliveries.replace_if_unchanged(seen, changed):
+                return changed
+            current = await uow.deliveries.get(seen.id)
+        if current is not None and current.due and current.attempts > seen.attempts:
+            return current
+        return None
