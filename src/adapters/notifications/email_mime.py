@@ -17,9 +17,10 @@ Speed: the message is built with the ``email.mime`` classes and the compat32 pol
 of its CPU per email (1.3 ms of 2.8 ms; docs/performance.md, "Notifications"). The headers
 are simple (an address, an encoded word, an id), written here once, correctly. Two more
 shortcuts, each equal to what the library writes (tests compare them): a header that fits on
-its line as plain ASCII is written as it is (``POLICY``; compat32 runs every header through
-its folding machinery), and each multipart's boundary is chosen here (random, as the
-library's) instead of being searched for in the parts' text: every leaf part is base64,
+its line as plain ASCII is written as it is (``POLICY``, used where the message is flattened
+by its own policy: ``as_bytes()`` for the ``.eml`` files; aiosmtplib flattens with compat32
+itself), and each multipart's boundary is chosen here (random, as the library's) instead of
+being searched for in the parts' text: every leaf part is base64 (checked as each is made),
 whose lines cannot start with ``--``, so no boundary can occur inside one.
 """
 
@@ -91,8 +92,8 @@ def build_mime(message: EmailMessage, *, sender: Address | str, now: datetime) -
     from_ = parse_sender(sender) if isinstance(sender, str) else sender
     to = _address(_one_line(message.to_name), message.to_address)
     body = MIMEMultipart("alternative", boundary=_boundary(), policy=POLICY)
-    body.attach(MIMEText(message.text, "plain", "utf-8", policy=POLICY))
-    body.attach(MIMEText(message.html, "html", "utf-8", policy=POLICY))
+    body.attach(_text_part(message.text, "plain"))
+    body.attach(_text_part(message.html, "html"))
     mime = body if message.invitation is None else _with_invitation(body, message.invitation)
     mime["From"] = _header_address(from_)
     mime["To"] = _header_address(to)
@@ -109,11 +110,20 @@ def _with_invitation(body: MIMEMultipart, invitation: Invitation) -> MIMEMultipa
     ``method`` (which mail apps read to offer "add to calendar" or to drop the event)."""
     mixed = MIMEMultipart("mixed", boundary=_boundary(), policy=POLICY)
     mixed.attach(body)
-    ics = MIMEText(invitation.ics, "calendar", "utf-8", policy=POLICY)
+    ics = _text_part(invitation.ics, "calendar")
     ics.set_param("method", invitation.method)
     ics.add_header("Content-Disposition", "attachment", filename="invite.ics")
     mixed.attach(ics)
     return mixed
+
+
+def _text_part(text: str, subtype: str) -> MIMEText:
+    """A UTF-8 text part, base64 (what lets ``_boundary`` go unchecked: a process that
+    changed ``email.charset``'s rule for UTF-8 gets an error here, not a broken message)."""
+    part = MIMEText(text, subtype, "utf-8", policy=POLICY)
+    if part["Content-Transfer-Encoding"] != "base64":
+        raise RuntimeError("UTF-8 parts must be base64 here (email.charset was changed)")
+    return part
 
 
 def _boundary() -> str:

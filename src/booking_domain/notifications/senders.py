@@ -19,7 +19,10 @@ from booking_domain.notifications.messages import (
 
 class EmailSender(Protocol):
     async def send(self, message: EmailMessage) -> SendOutcome:
-        """Send one email with its ``Message-ID``, plain-text and HTML parts."""
+        """Send one email with its ``Message-ID``, plain-text and HTML parts. An outcome
+        ``repeat_reaches_no_one`` promises that sending the same message again tells nobody
+        twice (a local file written over): a send round may then repeat it after a killed
+        worker, with the groups recorded after it (``SendNotifications``)."""
         ...
 
 
@@ -28,7 +31,11 @@ class SmsSender(Protocol):
         """Send one text to an E.164 number, with ``message.key`` as the provider's
         idempotency key where it has one (a repeat of a key is not sent again); a provider
         without one (Twilio) sends a repeat again: the pipeline sends each notification once
-        and repeats only an attempt that got no answer."""
+        and repeats only an attempt that got no answer, or that a killed worker had not
+        recorded. A sender whose repeat of a key is never sent again marks its outcome
+        ``repeat_reaches_no_one``, and such sends may be repeated after a killed worker with
+        the whole round's unrecorded groups: only as safe as the provider's memory of keys
+        (choose one that keeps them for days)."""
         ...
 
 
@@ -38,5 +45,5 @@ class TelegramSender(Protocol):
         Telegram's 429 is ``retry_after`` (its ``parameters.retry_after`` seconds), its 403
         (the person blocked the bot) ``unreachable``. The Bot API takes no idempotency key:
         the pipeline sends each notification once and repeats only an attempt that got no
-        answer."""
+        answer, or that a killed worker had not recorded (at most one group's per job)."""
         ...

@@ -96,8 +96,10 @@ async def test_the_reference_says_where_the_message_went(channel: Channel) -> No
 
     if channel.name == "smtp":
         assert outcome.reference == a_message().message_id
+        assert not outcome.repeat_reaches_no_one  # a second DATA is a second mail
     else:
         assert outcome.reference is not None
+        assert outcome.repeat_reaches_no_one  # the same file, written over
         assert read(Path(outcome.reference)) == channel.received()[0]
 
 

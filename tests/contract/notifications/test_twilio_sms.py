@@ -65,6 +65,7 @@ async def test_the_form_carries_to_from_body_and_the_callback_and_never_the_key(
 
     [sms] = twilio[0].sent
     assert outcome.sent and outcome.reference == sms.sid
+    assert not outcome.repeat_reaches_no_one  # Twilio takes no idempotency key
     assert sms.sid.startswith("SM") and len(sms.sid) == 34
     assert sms.form == {
         "To": "+97688112233", "From": "+15005550006", "Body": TEXT, "StatusCallback": CALLBACK,
