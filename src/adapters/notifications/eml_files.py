@@ -79,15 +79,14 @@ def _write_atomically(path: Path, content: bytes) -> None:
     # system. Its name starts with "." and ends with ".tmp", so no *.eml glob ever sees it.
     temp, handle = _create_temp(path)
     try:
-        view = memoryview(content)
-        while view:
-            view = view[os.write(handle, view) :]
-        os.close(handle)
-        handle = -1
+        try:
+            view = memoryview(content)
+            while view:
+                view = view[os.write(handle, view) :]
+        finally:
+            os.close(handle)
         os.replace(temp, path)
     except BaseException:
-        if handle >= 0:
-            os.close(handle)
         temp.unlink(missing_ok=True)
         raise
 

@@ -203,7 +203,7 @@ class PostgresWebhookRepository(OnConnection, WebhookRepository):
         row = await cursor.fetchone()
         if row is None:
             return None
-        endpoint = {name.removeprefix("e_"): v for name, v in row.items() if name[:2] == "e_"}
+        endpoint = {name.removeprefix("e_"): v for name, v in row.items() if name.startswith("e_")}
         return _endpoint(endpoint, self._box), _delivery(row)
 
     async def active(self) -> Sequence[WebhookEndpoint]:

@@ -115,18 +115,28 @@ class HttpWebhookSender(WebhookSender):
         after its answer (its body left unread). A kept one that the receiver closed while
         idle fails before any answer: the request is made once more, on a new connection."""
         kept = "sni_hostname" not in extensions
-        for last in (False, True):
-            try:
-                async with self._client.stream(
-                    "POST", target, content=body, headers=headers, extensions=extensions
-                ) as response:
-                    if kept:
-                        await _drain(response, self._drain_seconds)
-                    return response.status_code
-            except httpx.RemoteProtocolError:
-                if last or not kept:
-                    raise
-        raise AssertionError("unreachable")  # the loop returns or raises
+        try:
+            return await self._post_once(target, body, headers, extensions, kept=kept)
+        except httpx.RemoteProtocolError:
+            if not kept:
+                raise
+        return await self._post_once(target, body, headers, extensions, kept=kept)
+
+    async def _post_once(
+        self,
+        target: httpx.URL,
+        body: bytes,
+        headers: dict[str, str],
+        extensions: dict[str, Any],
+        *,
+        kept: bool,
+    ) -> int:
+        async with self._client.stream(
+            "POST", target, content=body, headers=headers, extensions=extensions
+        ) as response:
+            if kept:
+                await _drain(response, self._drain_seconds)
+            return response.status_code
 
     async def _target(
         self, url: httpx.URL, headers: dict[str, str]

@@ -5,9 +5,9 @@ like a controller.
 
 Every task is safe to run twice (a killed worker's job runs again): expiring holds and
 purging keys only act on what is still due, under row locks that skip rows another worker
-holds; a delivery is sent only while still due and recorded once, by a write that checks it is
-still as it was read (the receiver may get a repeat after a kill between send and record,
-and drops it by its ``webhook-id``).
+holds; a delivery is sent only while still due and recorded once, by a write that checks
+it is still as it was read (the receiver may get a repeat after a kill between send and
+record, and drops it by its ``webhook-id``).
 """
 
 from __future__ import annotations

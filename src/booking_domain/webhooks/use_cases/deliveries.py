@@ -4,8 +4,8 @@ Sending follows the house shape with the network call outside any transaction: r
 delivery with its endpoint, send, then record the outcome only if the delivery is still as
 it was read (a job run twice after a killed worker records once; the receiver may see the
 message twice and drops the repeat by its ``webhook-id``, as Standard Webhooks asks of
-receivers). Whatever goes wrong in an attempt is recorded as a
-failed attempt with its error: a delivery is never left pending with no trace.
+receivers). Whatever goes wrong in an attempt is recorded as a failed attempt with its
+error: a delivery is never left pending with no trace.
 """
 
 from __future__ import annotations
