@@ -10,7 +10,7 @@ from adapters.postgres.replica import ReplicaReads
 from adapters.postgres.scheduling_reader import CatalogueCache
 from adapters.postgres.search import SimilarWords
 from adapters.postgres.uow import PostgresUnitOfWork
-from adapters.postgres.webhooks import job_manager
+from adapters.postgres.webhook_queue import job_manager
 from booking_domain.shared import SecretBox
 
 U = TypeVar("U", bound=PostgresUnitOfWork)

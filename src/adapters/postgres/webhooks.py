@@ -1,9 +1,6 @@
 """PostgreSQL webhook endpoints, deliveries, the dispatch position, and the delivery queue.
 
-Delivery jobs are procrastinate jobs deferred on the unit of work's own connection, so a
-delivery and its job commit or vanish together. Jobs of one delivery ``order_key`` share
-a procrastinate ``lock``: procrastinate runs the jobs of a lock one at a time in id order,
-and a job waiting for its retry still holds back the later ones (its ``fetch_job``).
+The delivery queue is in ``adapters.postgres.webhook_queue``.
 An endpoint's signing secret is stored sealed by the ``SecretBox`` (never in the clear).
 """
 
@@ -13,10 +10,25 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-import procrastinate
-from procrastinate import jobs as job_states
-from procrastinate.manager import JobManager
-from sqlalchemy import BigInteger, bindparam, delete, func, insert, or_, select, update
+from psycopg.types.json import Jsonb
+from sqlalchemy import (
+    BigInteger,
+    DateTime,
+    Integer,
+    Text,
+    Uuid,
+    any_,
+    bindparam,
+    column,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
+from sqlalchemy.types import TypeEngine
 
 from adapters.postgres.database import Connection, OnConnection
 from adapters.postgres.sql import Statement, constant, count_of, exact_count, page_in_order
@@ -31,15 +43,13 @@ from booking_domain.shared.outbox import EventId
 from booking_domain.shared.pages import Page, PageRequest
 from booking_domain.webhooks import Delivery, DeliveryId, DeliveryStatus, WebhookEndpoint, WebhookId
 from booking_domain.webhooks.ports import (
-    DeliveryQueue,
     DeliveryRepository,
     DispatchCursor,
     DispatchPosition,
     WebhookRepository,
 )
+from booking_domain.webhooks.rounds import DeliveryRound
 
-DELIVER_WEBHOOK_TASK = "inkslot:deliver_webhook"  # registered by entrypoints/worker/webhooks.py
-WEBHOOK_QUEUE = "webhooks"
 DISPATCH_ROW = "webhooks"
 # The dispatchers' mutual exclusion: a transaction-scoped advisory lock, not FOR UPDATE on the
 # position row. A row lock assigns the polling transaction an xid (every 100 ms, per worker),
@@ -79,21 +89,53 @@ _D_WITH_ENDPOINT = Statement(
         .where(_D.c.id == bindparam("id"))
     )
 )
+_PENDING = DeliveryStatus.PENDING.value
+# A round's deliveries still pending, with their endpoint's columns under an "e_" prefix.
+_D_ROUND = Statement(
+    lambda: (
+        select(_D, *(c.label(f"e_{c.name}") for c in _E.c))
+        .join(_E, _E.c.id == _D.c.endpoint_id)
+        .where(
+            _D.c.id == any_(bindparam("ids", type_=ARRAY(Uuid()))),
+            _D.c.endpoint_id == bindparam("endpoint_id"),
+            _D.c.status == constant(_PENDING),
+        )
+    )
+)
 # What an attempt changes (never the body), written only while the row is still as the
 # attempt read it.
 _D_OUTCOME = ("status", "attempts", "last_status_code", "last_error", "next_attempt_at")
-_D_REPLACE_IF_UNCHANGED = Statement(
-    lambda: (
+_D_SEEN = ("seen_attempts", "seen_updated_at")
+
+
+def _build_replace_if_unchanged() -> Any:
+    """Attempts' outcomes as one JSON array (``_outcome_row``), each written only over its
+    delivery as read; the ids written come back."""
+    types: dict[str, TypeEngine[Any]] = {
+        "id": Uuid(), "status": Text(), "attempts": Integer(), "last_status_code": Integer(),
+        "last_error": Text(), "next_attempt_at": DateTime(timezone=True),
+        "updated_at": DateTime(timezone=True), "seen_attempts": Integer(),
+        "seen_updated_at": DateTime(timezone=True),
+    }  # fmt: skip
+    batch = (
+        func.jsonb_to_recordset(bindparam("rows", type_=JSONB))
+        .table_valued(*(column(name, kind) for name, kind in types.items()))
+        .render_derived(name="batch", with_types=True)
+    )
+    return (
         update(_D)
         .where(
-            _D.c.id == bindparam("id"),
-            _D.c.status == constant(DeliveryStatus.PENDING.value),
-            _D.c.attempts == bindparam("seen_attempts", type_=_D.c.attempts.type),
-            _D.c.updated_at == bindparam("seen_updated_at", type_=_D.c.updated_at.type),
+            _D.c.id == batch.c.id,
+            _D.c.status == constant(_PENDING),
+            _D.c.attempts == batch.c.seen_attempts,
+            _D.c.updated_at == batch.c.seen_updated_at,
         )
-        .values({name: bindparam(name) for name in (*_D_OUTCOME, "updated_at")})
+        .values({name: batch.c[name] for name in (*_D_OUTCOME, "updated_at")})
+        .returning(_D.c.id)
     )
-)
+
+
+_D_REPLACE_IF_UNCHANGED = Statement(_build_replace_if_unchanged)
 _D_UPDATE = Statement(
     lambda: (
         update(_D)
@@ -156,6 +198,15 @@ def _delivery_row(d: Delivery) -> dict[str, Any]:
     }  # fmt: skip
 
 
+def _outcome_row(seen: Delivery, changed: Delivery) -> dict[str, Any]:
+    return {
+        "id": changed.id, "status": changed.status.value, "attempts": changed.attempts,
+        "last_status_code": changed.last_status_code, "last_error": changed.last_error,
+        "next_attempt_at": changed.next_attempt_at, "updated_at": changed.updated_at,
+        "seen_attempts": seen.attempts, "seen_updated_at": seen.updated_at,
+    }  # fmt: skip
+
+
 def _delivery(row: Mapping[str, Any]) -> Delivery:
     return Delivery(
         id=DeliveryId(row["id"]), endpoint_id=WebhookId(row["endpoint_id"]),
@@ -210,6 +261,20 @@ class PostgresWebhookRepository(OnConnection, WebhookRepository):
         cursor = await self._conn.execute(_EP_ACTIVE.text)
         return [_endpoint(r, self._box) for r in await cursor.fetchall()]
 
+    async def round_of(
+        self, endpoint_id: WebhookId, delivery_ids: Sequence[DeliveryId]
+    ) -> DeliveryRound | None:
+        params = {"endpoint_id": endpoint_id, "ids": list(delivery_ids)}
+        rows: Sequence[Mapping[str, Any]] = await (
+            await self._conn.execute(_D_ROUND.text, params)
+        ).fetchall()
+        if not rows:
+            return None
+        endpoint = {k.removeprefix("e_"): v for k, v in rows[0].items() if k.startswith("e_")}
+        order = {delivery_id: i for i, delivery_id in enumerate(delivery_ids)}
+        deliveries = sorted((_delivery(r) for r in rows), key=lambda d: order[d.id])
+        return DeliveryRound(_endpoint(endpoint, self._box), tuple(deliveries))
+
 
 class PostgresDeliveryRepository(OnConnection, DeliveryRepository):
     async def add_many(self, deliveries: Sequence[Delivery]) -> None:
@@ -220,15 +285,13 @@ class PostgresDeliveryRepository(OnConnection, DeliveryRepository):
         row = await (await self._conn.execute(_D_BY_ID.text, {"id": delivery_id})).fetchone()
         return _delivery(row) if row else None
 
-    async def replace_if_unchanged(self, seen: Delivery, changed: Delivery) -> bool:
-        params = {
-            "id": changed.id, "status": changed.status.value, "attempts": changed.attempts,
-            "last_status_code": changed.last_status_code, "last_error": changed.last_error,
-            "next_attempt_at": changed.next_attempt_at, "updated_at": changed.updated_at,
-            "seen_attempts": seen.attempts, "seen_updated_at": seen.updated_at,
-        }  # fmt: skip
-        written = await self._conn.execute(_D_REPLACE_IF_UNCHANGED.text, params)
-        return written.rowcount == 1
+    async def replace_if_unchanged(
+        self, changes: Sequence[tuple[Delivery, Delivery]]
+    ) -> frozenset[DeliveryId]:
+        rows = Jsonb([_outcome_row(seen, changed) for seen, changed in changes])
+        cursor = await self._conn.execute(_D_REPLACE_IF_UNCHANGED.text, {"rows": rows})
+        written: Sequence[Mapping[str, Any]] = await cursor.fetchall()
+        return frozenset(DeliveryId(r["id"]) for r in written)
 
     async def update(self, delivery: Delivery) -> None:
         await self._conn.execute(_D_UPDATE.text, _delivery_row(delivery))
@@ -260,29 +323,3 @@ class PostgresDispatchCursor(OnConnection, DispatchCursor):
         moved = await self._conn.execute(_ADVANCE.text, {"name": DISPATCH_ROW, "after": cursor})
         if moved.rowcount != 1:
             raise ConflictError("the webhook dispatch position moved meanwhile")
-
-
-def job_manager() -> JobManager:
-    """procrastinate's job manager for deferring on connections we hand it: its own
-    connector is never opened."""
-    return JobManager(procrastinate.PsycopgConnector())
-
-
-class ProcrastinateDeliveryQueue(DeliveryQueue):
-    def __init__(self, manager: JobManager, connection: Connection) -> None:
-        self._manager = manager
-        self._conn = connection
-
-    async def enqueue(self, deliveries: Sequence[Delivery]) -> None:
-        jobs = [
-            job_states.Job(
-                id=None,
-                lock=d.order_key,
-                queueing_lock=None,
-                task_name=DELIVER_WEBHOOK_TASK,
-                queue=WEBHOOK_QUEUE,
-                task_kwargs={"delivery_id": str(d.id)},
-            )
-            for d in deliveries
-        ]
-        await self._manager.batch_defer_jobs_async(jobs, connection=self._conn)

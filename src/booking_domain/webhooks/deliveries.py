@@ -106,6 +106,14 @@ class Delivery:
         return self.status is DeliveryStatus.PENDING
 
     @property
+    def wait(self) -> timedelta:
+        """How long after its last change its next attempt is due: nothing for one due now
+        (new, or redelivered), the schedule's delay after a failed attempt."""
+        if self.next_attempt_at is None:
+            return timedelta(0)
+        return max(timedelta(0), self.next_attempt_at - self.updated_at)
+
+    @property
     def order_key(self) -> str:
         """Deliveries with one key are sent one at a time in the order made: one endpoint's
         events of one subject (a booking) arrive in the order they happened."""

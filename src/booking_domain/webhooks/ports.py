@@ -6,7 +6,7 @@ Every adapter passes the contract suite in ``tests/contract/webhooks``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -16,6 +16,7 @@ from booking_domain.shared.pages import Page, PageRequest
 from booking_domain.shared.ports import UnitOfWork, UnitOfWorkFactory
 from booking_domain.webhooks.deliveries import AttemptOutcome, Delivery, DeliveryId
 from booking_domain.webhooks.endpoints import WebhookEndpoint, WebhookId
+from booking_domain.webhooks.rounds import DeliveryRound
 
 
 class WebhookRepository(Protocol):
@@ -46,6 +47,14 @@ class WebhookRepository(Protocol):
         endpoint's deliveries go with it)."""
         ...
 
+    async def round_of(
+        self, endpoint_id: WebhookId, delivery_ids: Sequence[DeliveryId]
+    ) -> DeliveryRound | None:
+        """The endpoint with those of these deliveries (of that endpoint) still pending, in
+        the order given, in one read. None when none of them is pending any more (or the
+        endpoint is gone, and they with it)."""
+        ...
+
 
 class DeliveryRepository(Protocol):
     async def add_many(self, deliveries: Sequence[Delivery]) -> None: ...
@@ -54,12 +63,15 @@ class DeliveryRepository(Protocol):
 
     async def update(self, delivery: Delivery) -> None: ...
 
-    async def replace_if_unchanged(self, seen: Delivery, changed: Delivery) -> bool:
-        """Write ``changed`` (its status, attempts, last outcome and times) only if the
-        stored delivery is still pending as ``seen`` left it (the same attempts and
-        ``updated_at``): True when written; False when another run recorded an attempt or
-        its owner redelivered it meanwhile, or it is gone. One write, checked and made at
-        once: it needs no lock held from an earlier read, nor a transaction of its own."""
+    async def replace_if_unchanged(
+        self, changes: Sequence[tuple[Delivery, Delivery]]
+    ) -> frozenset[DeliveryId]:
+        """For each ``(seen, changed)``, write ``changed`` (its status, attempts, last
+        outcome and times) only if the stored delivery is still pending as ``seen`` left it
+        (the same attempts and ``updated_at``); answers the ids written. One not written was
+        recorded by another run meanwhile, redelivered by its owner, or is gone. One write,
+        checked and made at once: it needs no lock held from an earlier read, nor a
+        transaction of its own."""
         ...
 
     async def page(self, webhook_id: WebhookId, request: PageRequest) -> Page[Delivery]:
@@ -91,9 +103,23 @@ class DispatchCursor(Protocol):
 
 
 class DeliveryQueue(Protocol):
+    """Jobs queued in the unit of work (gone with a rollback)."""
+
     async def enqueue(self, deliveries: Sequence[Delivery]) -> None:
-        """Queue a job per delivery in this unit of work (gone with a rollback); jobs with
-        one ``order_key`` run one at a time, in the order queued, retries included."""
+        """A job per delivery, run no sooner than the delivery's ``wait`` from now; jobs with
+        one ``order_key`` run one at a time, in the order queued, retries included (a job
+        waiting for its moment holds the later ones back)."""
+        ...
+
+    async def held_back(self, order_keys: Collection[str]) -> frozenset[str]:
+        """Which of these order keys (``Delivery.order_key``) have a delivery's job queued (due
+        now or at its moment) or running: a later delivery of such a key queues behind it."""
+        ...
+
+    async def enqueue_rounds(self, deliveries: Sequence[Delivery]) -> None:
+        """A round's job per endpoint for these new deliveries (``DeliverWebhookRound``),
+        each with its deliveries in the order given; one endpoint's rounds run one at a
+        time, in the order queued."""
         ...
 
 
@@ -120,8 +146,8 @@ class WebhooksUnitOfWorkFactory(UnitOfWorkFactory[WebhooksUnitOfWork], Protocol)
         self, *, read_only: bool = False, may_lag: bool = False, autocommit: bool = False
     ) -> WebhooksUnitOfWork:
         """A new unit of work (``UnitOfWorkFactory``); ``autocommit=True`` runs each write
-        on its own, durable when it returns: only for a change that is one write (an
-        attempt's record, ``DeliveryRepository.replace_if_unchanged``)."""
+        on its own, durable when it returns: only for a change that is one write (attempts'
+        records, ``DeliveryRepository.replace_if_unchanged``, with no job to queue)."""
         ...
 
 

@@ -145,10 +145,10 @@ async def test_an_attempt_is_recorded_only_over_the_delivery_it_read(
     later = START + timedelta(seconds=5)
     refused = delivery.attempted(AttemptOutcome(500, "answered 500"), later, RetrySchedule())
     async with uow_factory(autocommit=True) as uow:  # one write: durable as it returns
-        assert await uow.deliveries.replace_if_unchanged(delivery, refused)
+        assert await uow.deliveries.replace_if_unchanged([(delivery, refused)]) == {delivery.id}
     accepted = delivery.attempted(AttemptOutcome(204, None), later, RetrySchedule())
     async with uow_factory(autocommit=True) as uow:  # a second run of the same attempt
-        assert not await uow.deliveries.replace_if_unchanged(delivery, accepted)
+        assert not await uow.deliveries.replace_if_unchanged([(delivery, accepted)])
     async with uow_factory(read_only=True) as uow:
         assert await uow.deliveries.get(delivery.id) == refused
         assert refused.due and refused.attempts == 1
@@ -158,13 +158,13 @@ async def test_an_attempt_is_recorded_only_over_the_delivery_it_read(
         await uow.commit()
     async with uow_factory(autocommit=True) as uow:
         stale = refused.attempted(AttemptOutcome(204, None), later, RetrySchedule())
-        assert not await uow.deliveries.replace_if_unchanged(refused, stale)
+        assert not await uow.deliveries.replace_if_unchanged([(refused, stale)])
         # As read before the first attempt: no attempts, as now, but an earlier change.
         assert (delivery.attempts, delivery.status) == (again.attempts, again.status)
-        assert not await uow.deliveries.replace_if_unchanged(delivery, stale)
+        assert not await uow.deliveries.replace_if_unchanged([(delivery, stale)])
         delivered = again.attempted(AttemptOutcome(204, None), later, RetrySchedule())
-        assert await uow.deliveries.replace_if_unchanged(again, delivered)
-        assert not await uow.deliveries.replace_if_unchanged(delivered, delivered)  # done
+        assert await uow.deliveries.replace_if_unchanged([(again, delivered)])
+        assert not await uow.deliveries.replace_if_unchanged([(delivered, delivered)])  # done
     async with uow_factory(read_only=True) as uow:
         assert await uow.deliveries.get(delivery.id) == delivered
     _, pending = await a_delivery(uow_factory)
@@ -173,7 +173,7 @@ async def test_an_attempt_is_recorded_only_over_the_delivery_it_read(
         await uow.commit()
     async with uow_factory(autocommit=True) as uow:
         attempted = pending.attempted(AttemptOutcome(204, None), later, RetrySchedule())
-        assert not await uow.deliveries.replace_if_unchanged(pending, attempted)  # gone
+        assert not await uow.deliveries.replace_if_unchanged([(pending, attempted)])  # gone
 
 
 async def test_of_two_runs_recording_one_attempt_at_once_one_writes(
@@ -186,7 +186,7 @@ async def test_of_two_runs_recording_one_attempt_at_once_one_writes(
 
     async def record(changed: Delivery) -> bool:
         async with uow_factory(autocommit=True) as uow:
-            return await uow.deliveries.replace_if_unchanged(delivery, changed)
+            return delivery.id in await uow.deliveries.replace_if_unchanged([(delivery, changed)])
 
     written = await asyncio.gather(*(record(c) for c in changes))
     assert sorted(written) == [False, True]
@@ -250,7 +250,7 @@ async def test_of_two_runs_of_one_attempt_the_later_asks_for_the_same_retry(
 
     async def the_other_run_records() -> None:
         async with uow_factory(autocommit=True) as uow:
-            assert await uow.deliveries.replace_if_unchanged(delivery, first)
+            assert await uow.deliveries.replace_if_unchanged([(delivery, first)])
 
     sender = ScriptedSender([AttemptOutcome(500, "answered 500")], the_other_run_records)
     recorded = await deliverer(uow_factory, sender).deliver_webhook(delivery.id)

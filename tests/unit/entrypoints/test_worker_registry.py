@@ -43,6 +43,7 @@ TASKS_THEN = {
     "inkslot:purge": ("periodic", NEVER, "purge"),
     "inkslot:fold_analytics": ("periodic", NEVER, "fold_analytics"),
     "inkslot:deliver_webhook": ("webhooks", (7, True), None),
+    "inkslot:deliver_webhook_round": ("webhooks", BACKOFF, None),  # joined with webhook rounds
     "inkslot:send_notification": ("notifications", (29, True), None),
     "inkslot:payment_recheck": ("payments", NEVER, None),
     "inkslot:payment_cancel_invoice": ("payments", BACKOFF, None),

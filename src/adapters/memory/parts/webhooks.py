@@ -22,7 +22,9 @@ class Part(InMemoryUnitOfWork):
         lambda uow: InMemoryWebhookRepository(uow.staged("webhook_endpoints"), uow.deliveries)
     )
     dispatch_cursor = over_table(InMemoryDispatchCursor, "webhook_dispatch")
-    delivery_queue = over_table(InMemoryDeliveryQueue, DELIVERY_JOBS)
+    delivery_queue = cached_property(
+        lambda uow: InMemoryDeliveryQueue(uow.staged(DELIVERY_JOBS), uow.deliveries)
+    )
 
 
 SERVES: type[WebhooksUnitOfWork] = Part

@@ -6,11 +6,11 @@ from functools import cached_property
 
 from adapters.postgres.parts import on_connection, with_jobs
 from adapters.postgres.uow import PostgresUnitOfWork
+from adapters.postgres.webhook_queue import ProcrastinateDeliveryQueue
 from adapters.postgres.webhooks import (
     PostgresDeliveryRepository,
     PostgresDispatchCursor,
     PostgresWebhookRepository,
-    ProcrastinateDeliveryQueue,
 )
 from booking_domain.webhooks.ports import WebhooksUnitOfWork
 

@@ -15,6 +15,7 @@ from booking_domain.webhooks.use_cases.endpoints import (
     RegisterWebhook,
     UpdateWebhook,
 )
+from booking_domain.webhooks.use_cases.rounds import DeliverWebhookRound, RoundReport
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,18 +30,21 @@ class WebhookUseCases(UseCaseBundle[WebhooksDeps]):
     list_deliveries: ListDeliveries
     redeliver: Redeliver
     deliver_webhook: DeliverWebhook
+    deliver_webhook_round: DeliverWebhookRound
     dispatch_webhooks: DispatchWebhooks
 
 
 __all__ = [
     "DeleteWebhook",
     "DeliverWebhook",
+    "DeliverWebhookRound",
     "DispatchWebhooks",
     "GetWebhook",
     "ListDeliveries",
     "ListWebhooks",
     "Redeliver",
     "RegisterWebhook",
+    "RoundReport",
     "UpdateWebhook",
     "WebhookUseCases",
     "WebhooksDeps",

@@ -16,6 +16,7 @@ from booking_domain.shared.use_case import UseCase
 from booking_domain.webhooks.deliveries import AttemptOutcome, Delivery, DeliveryId
 from booking_domain.webhooks.endpoints import WebhookEndpoint, WebhookId
 from booking_domain.webhooks.errors import DeliveryNotFoundError
+from booking_domain.webhooks.ports import WebhookSender
 from booking_domain.webhooks.use_cases.deps import WebhooksDeps
 from booking_domain.webhooks.use_cases.endpoints import visible_endpoint
 
@@ -64,22 +65,9 @@ class DeliverWebhook(UseCase[WebhooksDeps]):
         endpoint, delivery = found
         if not endpoint.active:
             return await self._record(delivery, delivery.skipped(self._deps.clock.now()))
-        outcome = await self._attempt(endpoint, delivery)
+        outcome = await attempt(self._deps.webhook_sender, endpoint, delivery)
         now = self._deps.clock.now()
         return await self._record(delivery, delivery.attempted(outcome, now, self._deps.retries))
-
-    async def _attempt(self, endpoint: WebhookEndpoint, delivery: Delivery) -> AttemptOutcome:
-        try:
-            return await self._deps.webhook_sender.send(
-                endpoint.url,
-                secret=endpoint.secret,
-                message_id=str(delivery.event_id),
-                body=delivery.body,
-            )
-        # Not only the target's failures: a fault of the sender itself is an attempt that
-        # failed too, so the delivery is recorded and retried, never left pending unseen.
-        except Exception as exc:
-            return AttemptOutcome(None, f"the attempt failed ({type(exc).__name__})")
 
     async def _record(self, seen: Delivery, changed: Delivery) -> Delivery | None:
         """``changed`` once written; when another run wrote first, the delivery as that run
@@ -87,9 +75,26 @@ class DeliverWebhook(UseCase[WebhooksDeps]):
         runs then ask for the same retry, whichever finishes its job first), else None (a
         redelivery took over, with a job of its own)."""
         async with self._deps.uow(autocommit=True) as uow:
-            if await uow.deliveries.replace_if_unchanged(seen, changed):
+            if await uow.deliveries.replace_if_unchanged([(seen, changed)]):
                 return changed
             current = await uow.deliveries.get(seen.id)
         if current is not None and current.due and current.attempts > seen.attempts:
             return current
         return None
+
+
+async def attempt(
+    sender: WebhookSender, endpoint: WebhookEndpoint, delivery: Delivery
+) -> AttemptOutcome:
+    """One attempt of ``delivery`` to ``endpoint``, signed afresh under its event's id."""
+    try:
+        return await sender.send(
+            endpoint.url,
+            secret=endpoint.secret,
+            message_id=str(delivery.event_id),
+            body=delivery.body,
+        )
+    # Not only the target's failures: a fault of the sender itself is an attempt that failed
+    # too, so the delivery is recorded and retried, never left pending unseen.
+    except Exception as exc:
+        return AttemptOutcome(None, f"the attempt failed ({type(exc).__name__})")

@@ -1,10 +1,10 @@
 """Dispatch: turning committed events into deliveries, exactly once.
 
 One dispatcher at a time (across processes) reads the outbox's feed from the dispatch
-position; for each event and each active endpoint that wants it, it makes a delivery and
-queues its job, and moves the position past the event, all in one transaction. A crash
-between two batches repeats nothing and skips nothing: the next dispatcher starts from the
-committed position.
+position; for each event and each active endpoint that wants it, it makes a delivery, queues
+one round's job per endpoint for the batch's deliveries (rounds.py), and moves the position
+past the batch, all in one transaction. A crash between two batches repeats nothing and
+skips nothing: the next dispatcher starts from the committed position.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ class DispatchWebhooks(UseCase[WebhooksDeps]):
             ]
             if deliveries:
                 await uow.deliveries.add_many(deliveries)
-                await uow.delivery_queue.enqueue(deliveries)
+                await uow.delivery_queue.enqueue_rounds(deliveries)
             await uow.dispatch_cursor.advance(items[-1].cursor)
             await uow.commit()
         return len(deliveries), len(items) == batch_size
