@@ -142,6 +142,7 @@ class Contexts:
         FromSettings(
             retries=webhook_retries,
             allow_private_targets=setting("allows_private_webhook_targets"),
+            rounds=setting("webhook_rounds"),
         ),
     ]
     search: SearchUseCases

@@ -279,6 +279,7 @@ FIELDS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "FOLD_ANALYTICS_CRON": ("fold_analytics_cron", _cron),
     "WEBHOOKS_ALLOW_PRIVATE": ("webhooks_allow_private", _bool),
     "WEBHOOK_RETRY_SECONDS": ("webhook_retry_seconds", _delays),
+    "WEBHOOK_ROUNDS": ("webhook_rounds", _bool),
     "PUBLIC_URL": ("public_url", str),
     "S3_ENDPOINT_URL": ("s3_endpoint_url", str),
     "R2_ACCOUNT_ID": ("r2_account_id", str),

@@ -136,6 +136,10 @@ class Settings:
     # None: the webhooks context's own schedule (booking_domain.webhooks.DEFAULT_RETRY_DELAYS).
     # The settings import no context: every command reads them, most need none of them.
     webhook_retry_seconds: tuple[int, ...] | None = None
+    # Whether dispatch queues a round's job per endpoint and batch (false: a job per
+    # delivery, which every release runs: for a rolling upgrade from a release without
+    # rounds, docs/deployment.md).
+    webhook_rounds: bool = True
     # Where clients reach this app (the local store's signed and public URLs point at it);
     # None: http://{host}:{port}.
     public_url: str | None = None

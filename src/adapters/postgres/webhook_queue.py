@@ -40,7 +40,8 @@ def job_manager() -> JobManager:
 
 # procrastinate's job table (its own schema, not in our metadata): what ``held_back`` reads.
 _JOBS = table("procrastinate_jobs", column("lock", Text), column("status", Text))
-# The partial index procrastinate_jobs_id_lock_idx_v1 (its jobs to do or running) serves it.
+# No index leads with the lock: this scans the partial index procrastinate_jobs_id_lock_idx_v1
+# (every job to do or running, all queues): about 0.1 ms with 500 of them, once per round.
 _HELD_BACK = Statement(
     lambda: (
         select(_JOBS.c.lock)

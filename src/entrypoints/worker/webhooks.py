@@ -50,7 +50,10 @@ WORK = Work(
             DELIVER_WEBHOOK_ROUND_TASK.removeprefix("inkslot:"),
             deliver_webhook_round,
             queue=WEBHOOK_QUEUE,
-            retry=CappedBackoff(),  # the database away: the round again, later
+            # Only the database away fails a round (an attempt's failure is an outcome): try
+            # it again until it answers (a week at the 10-minute cap), never give up on it
+            # with its deliveries pending and no job.
+            retry=CappedBackoff(max_attempts=1000),
         ),
     ),
     followers=(Follower("webhook dispatch", lambda webhooks: webhooks.dispatch_webhooks()),),

@@ -5,6 +5,7 @@ outcomes are written only over deliveries as read."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Collection, Mapping, Sequence
 from datetime import timedelta
 from uuid import uuid4
@@ -13,7 +14,7 @@ import psycopg
 import pytest
 
 from adapters.system.clock import ManualClock
-from booking_domain.shared import EventId
+from booking_domain.shared import EventId, Role
 from booking_domain.shared.ids import new_uuid7
 from booking_domain.shared.outbox import JsonValue
 from booking_domain.webhooks import (
@@ -25,9 +26,11 @@ from booking_domain.webhooks import (
     WebhookEndpoint,
 )
 from booking_domain.webhooks.use_cases import WebhooksDeps, WebhookUseCases
+from tests.contract.bookings.test_bookings_contract import DEPOSIT, a_booking, store
 from tests.contract.outbox.test_outbox_contract import feed_of
 from tests.contract.webhooks.test_webhooks_contract import an_endpoint
 from tests.support.builders import START
+from tests.support.catalog import add_bookable_artist, add_user
 from tests.support.storage import AnyUnitOfWorkFactory, InMemoryUnitOfWorkFactory
 
 pytestmark = pytest.mark.anyio
@@ -52,7 +55,7 @@ def made(endpoint: WebhookEndpoint, subjects: Sequence[str]) -> list[Delivery]:
             last_status_code=None,
             last_error=None,
             created_at=START,
-            updated_at=START,
+            updated_at=START + timedelta(microseconds=123_457 + n),  # through JSON, exactly
             next_attempt_at=START,
         )
         for n, subject in enumerate(subjects)
@@ -72,7 +75,8 @@ async def dispatched(
 
 class Receiver:
     """Answers by the message's ``n``: 204, or 503 for those in ``refuse``; keeps the order
-    messages came in."""
+    messages came in. It lets the event loop run others a few times before it answers (how
+    many, by ``n``), so that the round's chains interleave as on a network."""
 
     def __init__(self, refuse: Collection[int] = ()) -> None:
         self.refuse, self.came = set(refuse), list[int]()
@@ -86,14 +90,18 @@ class Receiver:
         n = body["n"]
         assert isinstance(n, int)
         self.came.append(n)
+        for _ in range(n * 7 % 4):
+            await asyncio.sleep(0)
         return AttemptOutcome(503, "answered 503") if n in self.refuse else AttemptOutcome(204)
 
 
-def webhooks(uow_factory: AnyUnitOfWorkFactory, receiver: Receiver) -> WebhookUseCases:
+def webhooks(
+    uow_factory: AnyUnitOfWorkFactory, receiver: Receiver, *, rounds: bool = True
+) -> WebhookUseCases:
     deps = WebhooksDeps(
         uow=uow_factory, feed=feed_of(uow_factory), webhook_sender=receiver,
         clock=ManualClock(START + timedelta(seconds=1)), allow_private_targets=True,
-        retries=RetrySchedule(),
+        retries=RetrySchedule(), rounds=rounds,
     )  # fmt: skip
     return WebhookUseCases.build(deps)
 
@@ -295,3 +303,57 @@ async def _round_jobs(database_url: str, endpoint: WebhookEndpoint) -> list[list
         ).fetchall()
     assert all(r[0]["endpoint_id"] == str(endpoint.id) for r in rows)
     return [r[0]["delivery_ids"] for r in rows]
+
+
+async def test_a_paused_endpoint_skips_nothing_ahead_of_a_job_of_its_subject(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    endpoint = await an_endpoint(uow_factory)
+    (earlier,) = await dispatched(uow_factory, endpoint, ["a"])
+    async with uow_factory() as uow:
+        await uow.delivery_queue.enqueue([earlier])
+        await uow.webhooks.update(endpoint.changed(START, active=False))
+        await uow.commit()
+    deliveries = await dispatched(uow_factory, endpoint, ["a", "b"])
+    report = await webhooks(uow_factory, Receiver()).deliver_webhook_round(
+        endpoint.id, [d.id for d in deliveries]
+    )
+    assert [d.id for d in report.handed_over] == [deliveries[0].id]  # its job decides
+    assert [d.status for d in await stored(uow_factory, deliveries)] == [
+        DeliveryStatus.PENDING,
+        DeliveryStatus.SKIPPED,
+    ]
+
+
+async def test_a_delivery_not_yet_attempted_is_left_to_its_round_when_redelivered(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    endpoint = await an_endpoint(uow_factory)
+    first, second = await dispatched(uow_factory, endpoint, ["a", "a"])
+    admin = await add_user(uow_factory, Role.ADMIN)
+    use_cases = webhooks(uow_factory, Receiver())
+    assert await use_cases.redeliver(admin, endpoint.id, second.id) == second
+    async with uow_factory(read_only=True) as uow:  # no job of its own to overtake the first
+        assert await uow.delivery_queue.held_back({second.order_key}) == frozenset()
+    await use_cases.deliver_webhook_round(endpoint.id, [first.id, second.id])
+    (delivered,) = await stored(uow_factory, [second])
+    again = await use_cases.redeliver(admin, endpoint.id, second.id)
+    assert delivered.status is DeliveryStatus.DELIVERED and again.due and again.attempts == 0
+    async with uow_factory(read_only=True) as uow:
+        assert await uow.delivery_queue.held_back({second.order_key}) == {second.order_key}
+
+
+@pytest.mark.parametrize("rounds", [True, False])
+async def test_dispatch_queues_rounds_or_a_job_per_delivery(
+    uow_factory: AnyUnitOfWorkFactory, rounds: bool
+) -> None:
+    dispatch = webhooks(uow_factory, Receiver(), rounds=rounds).dispatch_webhooks
+    await dispatch()  # whatever earlier tests left in the feed
+    endpoint = await an_endpoint(uow_factory, Role.ADMIN)
+    artist = await add_bookable_artist(uow_factory, deposit=DEPOSIT)
+    booking, requested = a_booking(artist, await add_user(uow_factory))
+    await store(uow_factory, booking, requested)
+    assert await dispatch() == 1
+    key = f"webhook:{endpoint.id}:booking/{booking.id}"
+    async with uow_factory(read_only=True) as uow:  # a delivery's own job holds its subject
+        assert await uow.delivery_queue.held_back({key}) == ({key} if not rounds else set())

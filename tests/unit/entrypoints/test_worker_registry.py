@@ -34,6 +34,7 @@ from tests.support.builders import START, cheap_settings
 # naming its own wait, ``RetryDeliveryError``, is tried again after that wait).
 NEVER = (0, False)
 BACKOFF = (7, False)  # the queue's capped backoff, 8 attempts in all
+UNTIL_IT_WORKS = (100, False)  # the backoff without giving up (the count stops at 100)
 
 # The tasks as they were when the registry of the worker's work came (computed from the
 # code of then, before the tasks moved next to their contexts): name, queue, retries,
@@ -43,7 +44,7 @@ TASKS_THEN = {
     "inkslot:purge": ("periodic", NEVER, "purge"),
     "inkslot:fold_analytics": ("periodic", NEVER, "fold_analytics"),
     "inkslot:deliver_webhook": ("webhooks", (7, True), None),
-    "inkslot:deliver_webhook_round": ("webhooks", BACKOFF, None),  # joined with webhook rounds
+    "inkslot:deliver_webhook_round": ("webhooks", UNTIL_IT_WORKS, None),  # came with rounds
     "inkslot:send_notification": ("notifications", (29, True), None),
     "inkslot:payment_recheck": ("payments", NEVER, None),
     "inkslot:payment_cancel_invoice": ("payments", BACKOFF, None),

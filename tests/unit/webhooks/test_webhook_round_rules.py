@@ -23,8 +23,8 @@ SUBJECTS = "abcd"
 
 @settings(max_examples=60, deadline=None)
 @given(
-    subjects=st.lists(st.sampled_from(SUBJECTS), min_size=1, max_size=24),
-    refused=st.sets(st.integers(0, 23)),
+    subjects=st.lists(st.sampled_from(SUBJECTS), min_size=1, max_size=48),  # 32 a write
+    refused=st.sets(st.integers(0, 47)),
     held=st.sets(st.sampled_from(SUBJECTS)),
 )
 def test_a_round_keeps_each_subjects_order_and_loses_nothing(

@@ -31,7 +31,9 @@ class ListDeliveries(UseCase[WebhooksDeps]):
 
 
 class Redeliver(UseCase[WebhooksDeps]):
-    """Queue one delivery again (a fresh schedule of attempts), whatever became of it."""
+    """Queue one delivery again (a fresh schedule of attempts), whatever became of it; one
+    still waiting for its first attempt is left as it is: its round, or its own job, sends
+    it in its subject's order (a job of its own now could overtake an earlier event)."""
 
     async def __call__(
         self, actor: Actor, webhook_id: WebhookId, delivery_id: DeliveryId
@@ -41,6 +43,8 @@ class Redeliver(UseCase[WebhooksDeps]):
             delivery = await uow.deliveries.get(delivery_id)
             if delivery is None or delivery.endpoint_id != webhook_id:
                 raise DeliveryNotFoundError()
+            if delivery.due and delivery.attempts == 0:
+                return delivery
             again = delivery.redelivered(self._deps.clock.now())
             await uow.deliveries.update(again)
             await uow.delivery_queue.enqueue([again])

@@ -18,3 +18,6 @@ class WebhooksDeps:
     clock: Clock
     allow_private_targets: bool  # local use and tests only (targets.py)
     retries: RetrySchedule
+    # Dispatch queues a round's job per endpoint and batch; False: a job per delivery (what a
+    # release without rounds runs, while one still works beside this one).
+    rounds: bool = True

@@ -48,7 +48,10 @@ class DispatchWebhooks(UseCase[WebhooksDeps]):
             ]
             if deliveries:
                 await uow.deliveries.add_many(deliveries)
-                await uow.delivery_queue.enqueue_rounds(deliveries)
+                if self._deps.rounds:
+                    await uow.delivery_queue.enqueue_rounds(deliveries)
+                else:
+                    await uow.delivery_queue.enqueue(deliveries)
             await uow.dispatch_cursor.advance(items[-1].cursor)
             await uow.commit()
         return len(deliveries), len(items) == batch_size

@@ -5,10 +5,12 @@ job queued or running), then the chains of the round's subjects side by side, ea
 (booking_domain/webhooks/rounds.py says when a chain stops), a few attempts at a time. The
 outcomes are written a batch at a time, each only over the delivery as read (as a single
 attempt's is, ``replace_if_unchanged``), and in the same transaction what must wait is
-handed to jobs of its own: a delivery to be tried again (at its moment), then the rest of
-its chain, in order. A worker killed mid-round leaves what it had not written pending; the
-round's job runs again and sends those again (a receiver drops a repeat by its
-``webhook-id``), and what was written is not sent again.
+handed to jobs of its own: a delivery to be tried again (at its moment: its write goes at
+once), then the rest of its chain, in order. A paused endpoint's deliveries are skipped,
+but a subject held back keeps waiting behind its job (which decides when it runs). A
+worker killed mid-round leaves what it had not written pending; the round's job runs again
+and sends those again (a receiver drops a repeat by its ``webhook-id``), and what was
+written is not sent again.
 """
 
 from __future__ import annotations
@@ -67,9 +69,13 @@ class DeliverWebhookRound(UseCase[WebhooksDeps]):
         if found is None:
             return RoundReport()
         writes = _Writes()
-        if not found.endpoint.active:
+        if not found.endpoint.active:  # paused: skipped, but not ahead of a job of its subject
             now = self._deps.clock.now()
-            writes.pending = [_Entry(d, d.skipped(now)) for d in found.deliveries]
+            for chain in found.chains():
+                if chain[0].order_key in held:
+                    writes.pending.append(_Entry(None, None, chain))
+                else:
+                    writes.pending += [_Entry(d, d.skipped(now)) for d in chain]
         else:
             sending = asyncio.Semaphore(SENDS_AT_ONCE)
             # A task group: when a write fails, the other chains stop too (no attempt goes
@@ -80,7 +86,7 @@ class DeliverWebhookRound(UseCase[WebhooksDeps]):
                         walk = self._walk(found, chain, held, sending, writes)
                         chains.create_task(walk)
             except* Exception as failed:
-                raise failed.exceptions[0] from None
+                raise failed.exceptions[0] from failed
         await self._write(writes)
         return RoundReport(tuple(writes.recorded), tuple(writes.handed_over))
 
@@ -103,7 +109,8 @@ class DeliverWebhookRound(UseCase[WebhooksDeps]):
             changed = delivery.attempted(outcome, now, self._deps.retries)
             waits = changed.due  # to be tried again: the rest of its subject waits behind it
             writes.pending.append(_Entry(delivery, changed, chain[i + 1 :] if waits else ()))
-            if len(writes.pending) >= WRITE_EVERY:
+            # A retry's job is queued at once: it runs on its schedule, counted from now.
+            if waits or len(writes.pending) >= WRITE_EVERY:
                 await self._write(writes)
             if waits:
                 break
