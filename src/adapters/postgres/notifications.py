@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
-from uuid import UUID
 
 from psycopg.types.json import Jsonb
 from sqlalchemy import BigInteger, any_, bindparam, func, insert, null, or_, select, update
@@ -176,31 +175,25 @@ def is_held(n: Notification) -> bool:
 
 
 def _row(n: Notification) -> dict[str, Any]:
-    def at(moment: datetime | None) -> str | None:
-        return None if moment is None else moment.isoformat()
-
+    """A notification as one element of a statement's JSON array of rows. msgspec writes
+    the JSON (``sql.py``) and takes ids, moments and states as they are: a UUID as its text,
+    a moment as RFC 3339 text, an enum as its value (PostgreSQL reads each back into its
+    column's type), so no text is made here first."""
     return {
-        "id": str(n.id), "key": n.key, "kind": n.kind, "category": n.category.value,
-        "channel": n.channel.value, "recipient_id": _text(n.recipient_id), "party": n.party.value,
-        "client_id": _text(n.client_id),
-        "event_id": None if n.event_id is None else str(n.event_id),
-        "booking_id": None if n.booking_id is None else str(n.booking_id), "data": n.data,
-        "send_at": at(n.send_at), "reminder_for": at(n.reminder_for), "status": n.status.value,
-        "attempts": n.attempts, "last_error": n.last_error,
-        "skip_reason": None if n.skip_reason is None else n.skip_reason.value,
-        "reference": n.reference, "next_attempt_at": at(n.next_attempt_at),
-        "delivery_status": _value(n.delivery_status), "delivery_error": n.delivery_error,
-        "delivery_reported_at": at(n.delivery_reported_at), "held": is_held(n),
-        "created_at": at(n.created_at), "updated_at": at(n.updated_at),
+        "id": n.id, "key": n.key, "kind": n.kind, "category": n.category,
+        "channel": n.channel, "recipient_id": n.recipient_id, "party": n.party,
+        "client_id": n.client_id, "event_id": n.event_id, "booking_id": n.booking_id,
+        "data": n.data, "send_at": n.send_at, "reminder_for": n.reminder_for,
+        "status": n.status, "attempts": n.attempts, "last_error": n.last_error,
+        "skip_reason": n.skip_reason, "reference": n.reference,
+        "next_attempt_at": n.next_attempt_at, "delivery_status": n.delivery_status,
+        "delivery_error": n.delivery_error, "delivery_reported_at": n.delivery_reported_at,
+        "held": is_held(n), "created_at": n.created_at, "updated_at": n.updated_at,
     }  # fmt: skip
 
 
 def _value(status: DeliveryStatus | None) -> str | None:
     return None if status is None else status.value
-
-
-def _text(value: UUID | None) -> str | None:
-    return None if value is None else str(value)
 
 
 def notification_of(row: Mapping[str, Any]) -> Notification:
