@@ -123,8 +123,9 @@ class InMemoryFreeStartsProjection(FreeStartsProjection):
     async def calendar(self, artist_id: ArtistId, now: datetime) -> ArtistCalendar | None:
         return None
 
-    async def store(self, projection: CalendarProjection) -> None:
-        self._stored.put(projection.artist_id, projection)
+    async def store_all(self, projections: Sequence[CalendarProjection]) -> None:
+        for projection in projections:
+            self._stored.put(projection.artist_id, projection)
 
     async def offer_nothing(self, artist_id: ArtistId, now: datetime, until: datetime) -> None:
         self._stored.put(artist_id, CalendarProjection(artist_id, 0, now, until, ()))

@@ -9,7 +9,19 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, bindparam, delete, func, insert, not_, or_, select, update
+from sqlalchemy import (
+    BigInteger,
+    any_,
+    bindparam,
+    delete,
+    func,
+    insert,
+    not_,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from adapters.postgres.catalog_rows import artist_of, service_of
@@ -79,6 +91,11 @@ _S = search_free_starts.c
 _FORGET_STARTS = Statement(
     lambda: delete(search_free_starts).where(_S.artist_id == bindparam("artist_id"))
 )
+_FORGET_STARTS_OF_ALL = Statement(
+    lambda: delete(search_free_starts).where(
+        _S.artist_id == any_(bindparam("artist_ids", type_=ARRAY(_S.artist_id.type)))
+    )
+)
 _STORE_STARTS = Statement(
     lambda: insert(search_free_starts).values(
         artist_id=bindparam("artist_id"),
@@ -142,30 +159,39 @@ class PostgresFreeStartsProjection(OnConnection, FreeStartsProjection):
             catalog_version=artist_row["catalog_version"],
         )
 
-    async def store(self, projection: CalendarProjection) -> None:
-        key = {"artist_id": projection.artist_id}
-        await self._conn.execute(
-            _STORE_CALENDAR.text,
+    async def store_all(self, projections: Sequence[CalendarProjection]) -> None:
+        """Three statements for the whole batch, each sent once with all its rows
+        (``_write_rows`` pipelines them: one round trip each): the calendars, then their old
+        starts forgotten, then the new starts. A batch of 200 artists was a thousand
+        round trips, each a turn of a busy worker's event loop, while the refresh's
+        transaction held the outbox feed's horizon back (``refreshing.py``)."""
+        if not projections:
+            return
+        calendars = [
             {
-                **key,
-                "catalog_version": projection.catalog_version,
-                "computed_at": projection.computed_at,
-                "valid_until": projection.valid_until,
-            },
-        )
-        await self._conn.execute(_FORGET_STARTS.text, key)
-        for service in projection.services:
-            await self._conn.execute(
-                _STORE_STARTS.text,
-                {
-                    **key,
-                    "service_id": service.service_id,
-                    "step": service.step_seconds,
-                    "first": service.first,
-                    "firsts": [run.first for run in service.runs],
-                    "lasts": [run.last for run in service.runs],
-                },
-            )
+                "artist_id": p.artist_id,
+                "catalog_version": p.catalog_version,
+                "computed_at": p.computed_at,
+                "valid_until": p.valid_until,
+            }
+            for p in projections
+        ]
+        await self._write_rows(_STORE_CALENDAR.text, calendars)
+        forget = {"artist_ids": [p.artist_id for p in projections]}
+        await self._conn.execute(_FORGET_STARTS_OF_ALL.text, forget)
+        starts = [
+            {
+                "artist_id": p.artist_id,
+                "service_id": service.service_id,
+                "step": service.step_seconds,
+                "first": service.first,
+                "firsts": [run.first for run in service.runs],
+                "lasts": [run.last for run in service.runs],
+            }
+            for p in projections
+            for service in p.services
+        ]
+        await self._write_rows(_STORE_STARTS.text, starts)
 
     async def offer_nothing(self, artist_id: ArtistId, now: datetime, until: datetime) -> None:
         key = {"artist_id": artist_id}

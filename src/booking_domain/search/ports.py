@@ -71,8 +71,9 @@ class FreeStartsProjection(Protocol):
         in one snapshot; None for an unknown artist."""
         ...
 
-    async def store(self, projection: CalendarProjection) -> None:
-        """Replace the artist's projection."""
+    async def store_all(self, projections: Sequence[CalendarProjection]) -> None:
+        """Replace each of these artists' projections (one artist at most once): all at
+        once, so an adapter may write them in a few statements."""
         ...
 
     async def offer_nothing(self, artist_id: ArtistId, now: datetime, until: datetime) -> None:

@@ -22,12 +22,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from adapters.postgres.database import Database
+from adapters.postgres.free_starts import PostgresFreeStartsProjection
 from adapters.postgres.outbox import PostgresOutboxFeed
 from adapters.system.clock import ManualClock
 from booking_domain.catalog import SchedulingPolicy, Service
 from booking_domain.media.ports import MediaStores
 from booking_domain.scheduling import BusyTimeline, Schedule, WeeklyRule, free_slots
 from booking_domain.search import ArtistQuery, FreeWithin
+from booking_domain.search.free_starts import ArtistCalendar
 from booking_domain.search.use_cases import RefreshFreeStarts, SearchDeps
 from booking_domain.shared.ids import ArtistId, ServiceId
 from booking_domain.shared.money import Money
@@ -323,3 +325,47 @@ def test_an_artist_the_rules_refuse_offers_nothing_and_stops_no_one(
             assert await _answer(factory, good, T0, 7) is not None
 
     anyio.run(scenario)
+
+
+def test_a_refresh_writes_only_once_every_artist_is_computed(
+    database_url: str, conn: psycopg.Connection[tuple[object, ...]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While a batch reads and computes, its transaction has written nothing, so it has no
+    transaction id and holds back no reader of the outbox's feed (docs/events.md, "Order
+    and the feed"): every artist's calendar is read before the first write."""
+    policy = SchedulingPolicy("Asia/Ulaanbaatar")
+    weekdays = Schedule(tuple(WeeklyRule(d, 9 * 60, 17 * 60) for d in range(1, 6)))
+    offered = [Service(ServiceId(uuid4()), ArtistId(uuid4()), "s", HOUR, Money(1, "MNT"))]
+    _store(conn, policy, weekdays, offered, [])
+    for n in range(2):  # two more, with nothing offered yet
+        other = ArtistId(uuid4())
+        conn.execute(
+            "INSERT INTO users (id, email, name, role, password_hash)"
+            " VALUES (%s, %s, 'O', 'artist', '!')", (other, f"other{n}@example.com"),
+        )  # fmt: skip
+        conn.execute(
+            "INSERT INTO artists (id, user_id, display_name, time_zone, status)"
+            " VALUES (%s, %s, 'O', 'Asia/Ulaanbaatar', 'approved')", (other, other),
+        )  # fmt: skip
+    written_before_reads: list[object] = []
+    read = PostgresFreeStartsProjection.calendar
+
+    async def probed(
+        self: PostgresFreeStartsProjection, artist_id: ArtistId, now: datetime
+    ) -> ArtistCalendar | None:
+        cursor = await self._conn.execute("SELECT pg_current_xact_id_if_assigned() AS xid")
+        row = await cursor.fetchone()
+        assert row is not None
+        written_before_reads.append(row["xid"])
+        return await read(self, artist_id, now)
+
+    monkeypatch.setattr(PostgresFreeStartsProjection, "calendar", probed)
+
+    async def scenario() -> None:
+        async with _searching(database_url, ManualClock(T0)) as (factory, refresh):
+            assert await refresh() == 3
+            async with factory(read_only=True) as uow:
+                assert await uow.free_starts.due(T0, 10) == []
+
+    anyio.run(scenario)
+    assert written_before_reads == [None, None, None]
