@@ -41,8 +41,8 @@ from booking_domain.analytics.use_cases import AnalyticsDeps, AnalyticsUseCases 
 from booking_domain.shared import ArtistId, Role, UserId  # noqa: E402
 from booking_domain.shared.identity import Actor  # noqa: E402
 from booking_setup import start_postgres  # noqa: E402
+from entrypoints.app import settle_heap_for_serving  # noqa: E402
 from entrypoints.container.units import postgres_unit  # noqa: E402
-from entrypoints.startup import settle_heap_for_serving  # noqa: E402
 
 ARTISTS = 2_000
 BOOKINGS = 1_000_000
