@@ -8,7 +8,9 @@ notification pipeline's budget: docs/performance.md). A zone the database does n
 (never an artist's: zones are checked when set) is written in UTC.
 
 A feed has no ``METHOD`` (a published calendar); an invitation has ``METHOD:REQUEST`` or
-``CANCEL`` with an ``ORGANIZER`` and one ``ATTENDEE`` (RFC 5546).
+``CANCEL`` with an ``ORGANIZER`` and one ``ATTENDEE`` (RFC 5546). A feed is built from
+``icalendar``'s components; an invitation (one per booking email) is written line by line,
+the same bytes (``invitation_text``).
 """
 
 from __future__ import annotations
@@ -18,9 +20,10 @@ from datetime import UTC, date, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from icalendar import Calendar, Event, Timezone, vCalAddress, vText
+from icalendar import Calendar, Event, Timezone, vText
 from icalendar.timezone.tzid import is_utc
 
+from adapters.icalendar_writer.invitation_text import invitation_text
 from booking_domain.calendars import (
     Attendee,
     CalendarEvent,
@@ -52,16 +55,19 @@ class IcsCalendarWriter(CalendarWriter):
         organizer: Attendee,
         attendee: Attendee,
     ) -> str:
-        calendar = _calendar()
-        calendar.add("method", method.value)
-        vevent = _event(event)
-        vevent.add("organizer", _address(organizer))
-        party = _address(attendee)
-        party.params["ROLE"] = "REQ-PARTICIPANT"
-        party.params["RSVP"] = "FALSE"
-        vevent.add("attendee", party)
-        calendar.add_component(vevent)
-        return _with_zones(calendar, (event,))
+        # Written line by line, the bytes icalendar's components would write (its cost is
+        # every booking email's: invitation_text says how the two are held equal).
+        in_utc = _written_in_utc(event.time_zone)
+        zone = None if in_utc else (event.time_zone, _zone_info(event.time_zone))
+        return invitation_text(
+            event,
+            method,
+            organizer=organizer,
+            attendee=attendee,
+            prodid=PRODID,
+            zone=zone,
+            zones="".join(_zones((event,))),
+        )
 
 
 def _calendar() -> Calendar:
@@ -88,13 +94,6 @@ def _event(e: CalendarEvent) -> Event:
     if e.url:
         event.add("url", e.url)
     return event
-
-
-def _address(party: Attendee) -> vCalAddress:
-    address = vCalAddress(f"mailto:{party.email}")
-    if party.name:
-        address.params["CN"] = party.name
-    return address
 
 
 def _with_zones(calendar: Calendar, events: Iterable[CalendarEvent]) -> str:
