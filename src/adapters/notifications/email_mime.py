@@ -35,7 +35,7 @@ from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
 from email.policy import Compat32
 from email.utils import format_datetime, formataddr, parseaddr
-from secrets import token_hex
+from random import getrandbits
 
 from booking_domain.notifications.messages import EmailMessage, Invitation
 
@@ -129,8 +129,11 @@ def _text_part(text: str, subtype: str) -> MIMEText:
 def _boundary() -> str:
     """A multipart boundary (RFC 2046: up to 70 characters), random like the library's. It
     is never checked against the parts: they are all base64 (``utf-8`` text parts), and no
-    base64 line starts with ``--``."""
-    return f"=_inkslot_{token_hex(16)}"
+    base64 line starts with ``--``. So it needs no secrecy: ``random``, as ``email``'s own
+    generator draws its boundaries, not ``secrets``, whose read of the system's source gives
+    up the interpreter lock once per message (a worker's event loop then waits for it behind
+    the threads writing files)."""
+    return f"=_inkslot_{getrandbits(128):032x}"
 
 
 def _subject(subject: str) -> str:
