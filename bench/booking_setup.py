@@ -134,13 +134,15 @@ def start_server(
     return process
 
 
-def start_worker(data_dir: Path, database_url: str) -> subprocess.Popen:  # type: ignore[type-arg]
-    """``inkslot worker``, the job runner a production deployment runs beside the API."""
+def start_worker(data_dir: Path, database_url: str, number: int = 0) -> subprocess.Popen:  # type: ignore[type-arg]
+    """``inkslot worker``, the job runner a production deployment runs beside the API (one
+    or more: ``number`` tells their logs apart)."""
+    log = "worker.log" if number == 0 else f"worker-{number + 1}.log"
     return subprocess.Popen(
         [sys.executable, "-m", "entrypoints.cli", "worker"],
         env=_environment(data_dir, database_url, {}),
         stdout=subprocess.DEVNULL,
-        stderr=open(data_dir / "worker.log", "wb"),  # lives with the process
+        stderr=open(data_dir / log, "wb"),  # lives with the process
     )
 
 

@@ -9,12 +9,13 @@ through the API, and drives the server with the closed-loop keep-alive client of
 
     .venv/bin/python bench/bookings.py [--seconds 10] [--mix-seconds 60] [--quick]
         [--topology local|apart|none] [--only creation,floor,storm,slots,mix,told,pgbench]
-        [--told-seconds 30] [--statements] [--rates-json PATH]
+        [--told-seconds 30] [--worker-processes 1] [--statements] [--rates-json PATH]
         [--py-spy /tmp/probe/bin/py-spy --profile-dir /tmp/profiles]
 
 ``--topology local`` (the default) is ``make run``'s: the job worker the server starts beside
 the API processes (niceness 19); ``apart`` is production's: the API without it, and one
-``inkslot worker`` process; ``none`` runs no worker at all, so a creation costs only what
+``inkslot worker`` process (``--worker-processes N``: N of them, as a deployment runs one or
+more); ``none`` runs no worker at all, so a creation costs only what
 the API and PostgreSQL spend on it (nobody is told: the cost of the booking alone).
 
 ``floor`` drives ``GET /api/v1/me`` at 8 clients: the cheapest signed-in request, what any
@@ -103,7 +104,7 @@ class Bench:
         self.next_slot = itertools.count()  # every creation gets a slot nobody had
         self.rng = random.Random(11)
         self.server: subprocess.Popen | None = None  # type: ignore[type-arg]
-        self.worker: subprocess.Popen | None = None  # type: ignore[type-arg]
+        self.workers: list[subprocess.Popen] = []  # type: ignore[type-arg]
         self.postmaster_pid = 0
         self.database_url = ""  # for --statements
 
@@ -139,7 +140,9 @@ class Bench:
         if kw.get("warmup", 1.0):
             self._load(name, factory, clients, 1.0)
         profiles = self._profile(name)
-        others = {"worker": self.worker.pid} if self.worker else {}
+        others = {
+            "worker" if n == 0 else f"worker {n + 1}": w.pid for n, w in enumerate(self.workers)
+        }
         meter = CpuMeter(self.server.pid, self.postmaster_pid, others) if self.server else None
         before = meter.snapshot() if meter else {}
         result, split = self._load(name, factory, clients, seconds)
@@ -188,7 +191,7 @@ class Bench:
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
             )
-            for pid in [*worker_pids(self.server), *([self.worker.pid] if self.worker else [])]
+            for pid in [*worker_pids(self.server), *(w.pid for w in self.workers)]
         ]
 
 
@@ -411,10 +414,17 @@ def main() -> None:
         "--topology",
         choices=("local", "apart", "none"),
         default="local",
-        help="local: a job worker in each API process; apart: one `inkslot worker`; "
+        help="local: a job worker in each API process; apart: `inkslot worker` processes "
+        "(--worker-processes, one by default); "
         "none: no worker at all (creation alone, nobody told: the API's own cost)",
     )
     parser.add_argument("--told-seconds", type=float, default=30)
+    parser.add_argument(
+        "--worker-processes",
+        type=int,
+        default=1,
+        help="apart: how many `inkslot worker` processes (production runs one or more)",
+    )
     parser.add_argument("--statements", action="store_true", help="pg_stat_statements per booking")
     parser.add_argument("--rates-json", help="also write the scenarios' rates to this file")
     parser.add_argument("--py-spy", help="path to py-spy: profile each worker for 5 s per run")
@@ -426,7 +436,8 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="inkslot-bench-bookings-"))
     preload = {"shared_preload_libraries": "pg_stat_statements"} if args.statements else None
     postgres, database_url = start_postgres(tmp, preload)
-    server = worker = None
+    server = None
+    workers: list[subprocess.Popen] = []  # type: ignore[type-arg]
     try:
         catalogue = seed_catalogue(database_url)
         port = free_port()
@@ -434,16 +445,17 @@ def main() -> None:
         embedded = args.topology == "local"
         extra = {} if embedded else {"INKSLOT_EMBEDDED_WORKER": "false"}
         server = start_server(tmp, database_url, port, workers=WORKERS, **extra)
-        worker = start_worker(tmp, database_url) if apart else None
+        count = args.worker_processes if apart else 0
+        workers = [start_worker(tmp, database_url, n) for n in range(count)]
         base = f"http://{HOST}:{port}"
         tokens = register_customers(base, args.customers)
         bench = Bench(catalogue, port, tokens, args)
-        bench.server, bench.worker = server, worker
+        bench.server, bench.workers = server, workers
         bench.database_url = database_url
         bench.postmaster_pid = int((postgres.pgdata / "postmaster.pid").read_text().split()[0])
         where = {
             "local": "the job worker serve starts beside them",
-            "apart": "one `inkslot worker` apart",
+            "apart": f"{_processes(len(workers))} apart",
             "none": "no job worker at all",
         }[args.topology]
         print(
@@ -456,9 +468,9 @@ def main() -> None:
             Path(args.rates_json).write_text(json.dumps({str(k): v for k, v in rates.items()}))
         stop_server(server)
         server = None
-        if worker is not None:
+        for worker in workers:
             stop_server(worker)
-            worker = None
+        workers = []
         if "pgbench" not in only:
             return
         print("\n# the database's ceiling: pgbench, same rows, same constraint")
@@ -474,7 +486,7 @@ def main() -> None:
             }.get(str(name), f"API creations/s at c={name}")
             print(f"    {what} / pgbench ceiling: {rate / tps:.2f}")
     finally:
-        for process in (server, worker):
+        for process in (server, *workers):
             if process is not None:
                 stop_server(process)
         postgres.stop()
@@ -489,6 +501,10 @@ def _overlap_check(database_url: str) -> None:
             " WHERE a.status IN ('pending', 'confirmed') AND b.status IN ('pending', 'confirmed')"
         ).fetchone() or (0,)
     print(f"    overlapping active bookings after the run: {pairs}")
+
+
+def _processes(count: int) -> str:
+    return "one `inkslot worker`" if count == 1 else f"{count} `inkslot worker` processes"
 
 
 def _cpus() -> int:

@@ -10,9 +10,12 @@ seeded catalogue and ``inkslot serve --workers 2``, at 8 clients:
 2. ``make run``'s topology, the job worker the server starts beside the API (niceness 19):
    creation while telling;
 3. production's topology, one ``inkslot worker`` apart: bookings created and fully told
-   (every email, text, inbox item, webhook and projection of each) per second.
+   (every email, text, inbox item, webhook and projection of each) per second;
+4. the same with one ``inkslot worker`` process per core (a deployment runs one or more, as
+   the API runs a process per core here): what telling costs when it may use the machine
+   as creation does.
 
-and prints the three ratios with their targets (docs/performance.md, "The cost of a
+and prints the four ratios with their targets (docs/performance.md, "The cost of a
 booking"), then, over all rounds, how many met each target.
 
     .venv/bin/python bench/cost.py [--rounds 4] [--seconds 10] [--told-seconds 10]
@@ -24,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -45,16 +49,20 @@ TARGETS = (
     Target("creation alone / the floor", "alone", "floor", 0.40),
     Target("creation, make run's topology / creation alone", "inside", "alone", 0.70),
     Target("created and fully told / creation alone", "told", "alone", 0.25),
+    Target("told, a worker per core / creation alone", "told_per_core", "alone", 0.25),
 )
+CORES = os.cpu_count() or 1
 
 
-def measured(topology: str, only: str, args: argparse.Namespace) -> dict[str, float]:
+def measured(
+    topology: str, only: str, args: argparse.Namespace, workers: int = 1
+) -> dict[str, float]:
     """One run of bench/bookings.py; its rates by scenario (``8``: creation at 8 clients)."""
     with tempfile.NamedTemporaryFile(suffix=".json") as rates:
         command = [
             sys.executable, str(BENCH), "--topology", topology, "--only", only,
             "--seconds", str(args.seconds), "--told-seconds", str(args.told_seconds),
-            "--rates-json", rates.name,
+            "--worker-processes", str(workers), "--rates-json", rates.name,
         ]  # fmt: skip
         done = subprocess.run(command, capture_output=True, text=True, check=False)
         if done.returncode != 0:
@@ -70,11 +78,13 @@ def one_round(args: argparse.Namespace) -> dict[str, float]:
     alone = measured("none", "floor,creation", args)
     inside = measured("local", "creation", args)
     told = measured("apart", "told", args)
+    per_core = measured("apart", "told", args, workers=CORES)
     return {
         "floor": alone["floor"],
         "alone": alone["8"],
         "inside": inside["8"],
         "told": told["told"],
+        "told_per_core": per_core["told"],
     }
 
 
@@ -90,7 +100,8 @@ def main() -> None:
         print(
             f"\n# round {number}: floor {rates['floor']:.0f}/s, creation alone "
             f"{rates['alone']:.0f}/s, in make run's topology {rates['inside']:.0f}/s, "
-            f"created and fully told {rates['told']:.1f}/s",
+            f"created and fully told {rates['told']:.1f}/s, with {CORES} workers "
+            f"{rates['told_per_core']:.1f}/s",
             flush=True,
         )
         for target in TARGETS:
