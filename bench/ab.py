@@ -177,7 +177,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=8)
     parser.add_argument("--seconds", type=float, default=3.0)
     parser.add_argument("--customers", type=int, default=64)
-    parser.add_argument("--topology", default="local,apart", help="local, apart, or both")
+    parser.add_argument(
+        "--topology", default="local,apart", help="local, apart, or both (local,apart)"
+    )
     args = parser.parse_args()
     args.quick, args.no_balance = True, False
 
@@ -197,7 +199,7 @@ def main() -> None:
             sides.append(side)
         slots = itertools.count()  # every creation, on either side, gets its own slot
         summary: list[str] = []
-        for topology in args.topology.split(","):
+        for topology in _topologies(args.topology):
             for side in sides:
                 side.start(topology, args, slots)
             try:
@@ -212,6 +214,16 @@ def main() -> None:
             side.stop()
         postgres.stop()
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _topologies(asked: str) -> list[str]:
+    """The topologies named (``both`` is ``local,apart``); an unknown name is refused, not
+    run as the local one."""
+    names = ["local", "apart"] if asked == "both" else asked.split(",")
+    unknown = [name for name in names if name not in ("local", "apart")]
+    if unknown:
+        raise SystemExit(f"unknown topology: {', '.join(unknown)} (local, apart or both)")
+    return names
 
 
 if __name__ == "__main__":
