@@ -430,6 +430,8 @@ def main() -> None:
     parser.add_argument("--py-spy", help="path to py-spy: profile each worker for 5 s per run")
     parser.add_argument("--profile-dir", help="where the py-spy raw profiles go")
     args = parser.parse_args()
+    if args.worker_processes < 1:
+        parser.error("--worker-processes must be at least 1")
     if args.quick:
         args.seconds, args.mix_seconds = 3.0, 10.0
 

@@ -56,8 +56,17 @@ def invitation_text(
         "CALSCALE:GREGORIAN",
         f"METHOD:{_text(method.value)}",
     ]
+    _one_line(organizer.email, attendee.email, event.url or "")
     event_lines = _event_lines(event, zone, organizer, attendee)
     return _joined(lines) + zones + _joined(event_lines)
+
+
+def _one_line(*values: str) -> None:
+    """An address or a URL is written as it is (not TEXT): a line break in one would start a
+    property of its own, so it is refused, as ``icalendar``'s ``vCalAddress`` and ``vUri``
+    refuse it."""
+    if any("\r" in value or "\n" in value for value in values):
+        raise ValueError("an address or URL in an invitation holds a line break")
 
 
 def _joined(lines: list[str]) -> str:

@@ -134,3 +134,31 @@ def test_a_line_of_wide_characters_folds_between_characters() -> None:
     written, expected = event_with("漢" * 30 + "😀" * 20 + ",;" * 20)
     assert written == expected
     assert all(len(line.encode()) <= 75 for line in written.split("\r\n"))
+
+
+@pytest.mark.parametrize(
+    ("email", "url"),
+    [
+        ("a@x.mn\r\nATTACH:https://evil.test/x", None),
+        ("a@x.mn\nX-EVIL:1", None),
+        ("a@x.mn", "https://x.test/b\r\nATTACH:https://evil.test/x"),
+        ("a@x.mn", "https://x.test/b\rX"),
+    ],
+)
+def test_a_line_break_in_an_address_or_url_is_refused_as_icalendar_refuses_it(
+    email: str, url: str | None
+) -> None:
+    e = CalendarEvent(
+        "u@inkslot", 0, datetime(2026, 3, 2, tzinfo=UTC), datetime(2026, 3, 5, 2, tzinfo=UTC),
+        datetime(2026, 3, 5, 4, tzinfo=UTC), "Asia/Ulaanbaatar", "s", "d",
+        EventStatus.CONFIRMED, url,
+    )  # fmt: skip
+    method, organizer, attendee = (
+        InvitationMethod.REQUEST,
+        Attendee("A", "o@x.mn"),
+        Attendee("B", email),
+    )
+    with pytest.raises(ValueError, match="may not contain CR or LF"):
+        by_components(e, method, organizer, attendee)
+    with pytest.raises(ValueError, match="holds a line break"):
+        IcsCalendarWriter().invitation(e, method, organizer=organizer, attendee=attendee)
