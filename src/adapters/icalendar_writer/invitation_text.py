@@ -88,13 +88,17 @@ def _event_lines(
         f"DESCRIPTION:{_text(e.description)}",
         _party("ORGANIZER", organizer, ""),
         f"STATUS:{_text(e.status.value)}",
-        # A cancelled appointment no longer blocks anyone's time.
-        f"TRANSP:{'TRANSPARENT' if e.status is EventStatus.CANCELLED else 'OPAQUE'}",
+        f"TRANSP:{transparency(e.status)}",
     ]
     if e.url:
         lines.append(f"URL:{e.url}")
     lines += ["END:VEVENT", "END:VCALENDAR"]
     return lines
+
+
+def transparency(status: EventStatus) -> str:
+    """``TRANSP``: a cancelled appointment no longer blocks anyone's time."""
+    return "TRANSPARENT" if status is EventStatus.CANCELLED else "OPAQUE"
 
 
 def _moment(name: str, at: datetime, zone: tuple[str, tzinfo] | None) -> str:

@@ -23,12 +23,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from icalendar import Calendar, Event, Timezone, vText
 from icalendar.timezone.tzid import is_utc
 
-from adapters.icalendar_writer.invitation_text import invitation_text
+from adapters.icalendar_writer.invitation_text import invitation_text, transparency
 from booking_domain.calendars import (
     Attendee,
     CalendarEvent,
     CalendarWriter,
-    EventStatus,
     InvitationMethod,
 )
 
@@ -89,8 +88,7 @@ def _event(e: CalendarEvent) -> Event:
     event.add("summary", vText(e.summary))
     event.add("description", vText(e.description))
     event.add("status", e.status.value)
-    # A cancelled appointment no longer blocks anyone's time.
-    event.add("transp", "TRANSPARENT" if e.status is EventStatus.CANCELLED else "OPAQUE")
+    event.add("transp", transparency(e.status))
     if e.url:
         event.add("url", e.url)
     return event

@@ -11,9 +11,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from icalendar import Calendar, Event, vCalAddress, vText
+from icalendar import vCalAddress
 
-from adapters.icalendar_writer.writer import PRODID, IcsCalendarWriter, _with_zones, _zone_info
+from adapters.icalendar_writer.writer import IcsCalendarWriter, _calendar, _event, _with_zones
 from booking_domain.calendars import Attendee, CalendarEvent, EventStatus, InvitationMethod
 
 TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=200)
@@ -61,26 +61,12 @@ def events(draw: st.DrawFn) -> CalendarEvent:
 def by_components(
     e: CalendarEvent, method: InvitationMethod, organizer: Attendee, attendee: Attendee
 ) -> str:
-    """The invitation as ``icalendar``'s components write it (the writer's code before it
-    wrote lines itself)."""
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
+    """The invitation as ``icalendar``'s components write it: the feed's calendar and event
+    (the writer's own builders) with the method and the two parties (the writer's code
+    before it wrote lines itself)."""
+    calendar = _calendar()
     calendar.add("method", method.value)
-    event = Event()
-    event.add("uid", e.uid)
-    event.add("sequence", e.sequence)
-    event.add("dtstamp", e.stamp.astimezone(UTC))
-    zone = _zone_info(e.time_zone)
-    event.add("dtstart", e.start.astimezone(zone))
-    event.add("dtend", e.end.astimezone(zone))
-    event.add("summary", vText(e.summary))
-    event.add("description", vText(e.description))
-    event.add("status", e.status.value)
-    event.add("transp", "TRANSPARENT" if e.status is EventStatus.CANCELLED else "OPAQUE")
-    if e.url:
-        event.add("url", e.url)
+    event = _event(e)  # the feed's event, as icalendar's components write it
     event.add("organizer", address(organizer))
     party = address(attendee)
     party.params["ROLE"] = "REQ-PARTICIPANT"
