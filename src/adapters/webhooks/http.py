@@ -7,11 +7,11 @@ and ``webhook-signature``. Unless private targets are allowed, the host name is 
 here, every address it resolves to must be public (``booking_domain.webhooks.targets``),
 and the request goes to the address that was checked (the ``Host`` header and TLS server
 name stay the host's), so a DNS answer that changes between check and connect cannot
-redirect it. Redirects are never followed. Of the answer only its status counts. Where a
-connection may carry the next delivery (``_post`` says when: never one pinned to a checked
-address with another host's TLS name), the body is read and dropped, up to ``DRAIN_BYTES``
-within ``DRAIN_SECONDS``, so the connection goes back to the pool (an unread body closes it);
-a longer or slower body is left, and its connection closed.
+redirect it. Redirects are never followed. Of the answer only its status counts. The body is
+read and dropped, up to ``DRAIN_BYTES`` within ``DRAIN_SECONDS``, so the connection goes back
+to its pool for the next delivery (an unread body closes it); a longer or slower body is
+left, and its connection closed. A connection made with a host's TLS server name is pooled
+for that host alone (``PinnedClients``).
 
 What registers is what this sender can send to: ``refusal`` reads a URL with httpx's
 parser, the one ``send`` uses, and resolves its host the same way, so a host httpx cannot
@@ -26,6 +26,7 @@ import contextlib
 import ipaddress
 import json
 import socket
+import ssl
 from collections.abc import Awaitable, Callable, Mapping
 from datetime import UTC, datetime
 from typing import Any
@@ -34,6 +35,7 @@ import httpx
 from standardwebhooks.webhooks import Webhook
 
 from adapters.tls import verifying_context
+from adapters.webhooks.pinned import PinnedClients
 from booking_domain.shared import JsonValue
 from booking_domain.webhooks import AttemptOutcome, is_public_address
 from booking_domain.webhooks.ports import WebhookSender
@@ -44,6 +46,8 @@ DRAIN_SECONDS = 1.0
 # httpx's pool sizes; an idle connection is dropped after 2 s, before the 5 s after which
 # common servers (Node, Apache) close theirs, so a delivery rarely finds one closed under it.
 LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20, keepalive_expiry=2.0)
+# A host's own pool (``https`` outside the local profile): the round sends eight at a time.
+PINNED_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=8, keepalive_expiry=2.0)
 USER_AGENT = "Inkslot-Webhooks/1"
 
 
@@ -64,12 +68,19 @@ class HttpWebhookSender(WebhookSender):
         timeout: httpx.Timeout = TIMEOUT,
         resolve: Resolver | None = None,
         drain_seconds: float = DRAIN_SECONDS,
+        verify: ssl.SSLContext | None = None,
     ) -> None:
         self._allow_private = allow_private_targets
         self._drain_seconds = drain_seconds
-        self._client = httpx.AsyncClient(
-            timeout=timeout, follow_redirects=False, verify=verifying_context(), limits=LIMITS
-        )
+        context = verify or verifying_context()
+
+        def client(limits: httpx.Limits) -> httpx.AsyncClient:
+            return httpx.AsyncClient(
+                timeout=timeout, follow_redirects=False, verify=context, limits=limits
+            )
+
+        self._client = client(LIMITS)
+        self._pinned = PinnedClients(lambda: client(PINNED_LIMITS))
         self._resolve = resolve or _resolve
 
     async def refusal(self, url: str) -> str | None:
@@ -77,6 +88,7 @@ class HttpWebhookSender(WebhookSender):
 
     async def close(self) -> None:
         await self._client.aclose()
+        await self._pinned.close()
 
     async def send(
         self, url: str, *, secret: str, message_id: str, body: Mapping[str, JsonValue]
@@ -107,35 +119,46 @@ class HttpWebhookSender(WebhookSender):
     async def _post(
         self, target: httpx.URL, body: bytes, headers: dict[str, str], extensions: dict[str, Any]
     ) -> int:
-        """The status of the answer. A connection is kept for the next delivery only when it
-        cannot carry another host's: outside the local profile an ``https`` request goes to
-        the checked address with the host's name as its TLS server name, and the pool knows a
-        connection by address alone, so two hosts on one address (a shared CDN) would share
-        it and the second's certificate would never be checked: such a connection is closed
-        after its answer (its body left unread). A kept one that the receiver closed while
-        idle fails before any answer: the request is made once more, on a new connection."""
-        kept = "sni_hostname" not in extensions
-        try:
-            return await self._post_once(target, body, headers, extensions, kept=kept)
-        except httpx.RemoteProtocolError:
-            if not kept:
-                raise
-        return await self._post_once(target, body, headers, extensions, kept=kept)
+        """The status of the answer. Outside the local profile an ``https`` request goes to
+        the checked address with the host's name as its TLS server name, and a pool knows a
+        connection by address alone: two hosts on one address (a shared CDN) would share
+        one, and the second's certificate would never be checked. Such a request goes
+        through its host's own client, whose connections all carry that host's name; every
+        other request through the shared one."""
+        host = extensions.get("sni_hostname")
+        if host is None:
+            return await self._post_kept(self._client, target, body, headers, extensions)
+        async with self._pinned.lease(host) as client:
+            return await self._post_kept(client, target, body, headers, extensions)
 
-    async def _post_once(
+    async def _post_kept(
         self,
+        client: httpx.AsyncClient,
         target: httpx.URL,
         body: bytes,
         headers: dict[str, str],
         extensions: dict[str, Any],
-        *,
-        kept: bool,
     ) -> int:
-        async with self._client.stream(
+        """A kept connection that the receiver closed while idle fails before any answer:
+        the request is made once more, on a new connection."""
+        try:
+            return await self._post_once(client, target, body, headers, extensions)
+        except httpx.RemoteProtocolError:
+            pass
+        return await self._post_once(client, target, body, headers, extensions)
+
+    async def _post_once(
+        self,
+        client: httpx.AsyncClient,
+        target: httpx.URL,
+        body: bytes,
+        headers: dict[str, str],
+        extensions: dict[str, Any],
+    ) -> int:
+        async with client.stream(
             "POST", target, content=body, headers=headers, extensions=extensions
         ) as response:
-            if kept:
-                await _drain(response, self._drain_seconds)
+            await _drain(response, self._drain_seconds)
             return response.status_code
 
     async def _target(

@@ -111,17 +111,18 @@ async def test_a_body_that_stalls_does_not_hold_the_attempt() -> None:
         await sender.close()
 
 
-async def test_a_connection_pinned_to_another_hosts_tls_name_is_never_kept() -> None:
+async def test_a_connection_pinned_to_a_hosts_tls_name_is_kept_for_that_host_alone() -> None:
     # Outside the local profile a request goes to the checked address, the host's name in
-    # the TLS server name only: a connection kept there could carry the next host's too.
+    # the TLS server name only: a connection kept for one host must never carry another's.
     sender = HttpWebhookSender(allow_private_targets=True)
     try:
         with receiver(b'{"ok":true}') as (url, ports):
-            for host in ("a.example", "b.example", "a.example"):
+            for host in ("a.example", "b.example", "a.example", "b.example"):
                 extensions = {"sni_hostname": host}
                 status = await sender._post(httpx.URL(url), b"{}", {}, extensions)
                 assert status == 200
-        assert len(ports) == 3 and len(set(ports)) == 3, ports
+        assert len(ports) == 4 and ports[0] == ports[2] and ports[1] == ports[3], ports
+        assert ports[0] != ports[1], ports
     finally:
         await sender.close()
 
