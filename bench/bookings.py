@@ -139,6 +139,8 @@ class Bench:
         seconds = kw.get("seconds", self.args.seconds)
         if kw.get("warmup", 1.0):
             self._load(name, factory, clients, 1.0)
+        if self.args.statements and self.database_url:
+            reset_statements(self.database_url)  # the window's statements only
         profiles = self._profile(name)
         others = {
             "worker" if n == 0 else f"worker {n + 1}": w.pid for n, w in enumerate(self.workers)
@@ -213,14 +215,11 @@ def creation(bench: Bench) -> dict[int | str, float]:
     print("\n# booking creation on free slots over 200 artists (confirmed at once)")
     rates: dict[int | str, float] = {}
     for clients, p99_target in ((8, "<= 10 ms"), (64, "<= 150 ms")):
-        if bench.args.statements and bench.database_url:
-            reset_statements(bench.database_url)
         result = bench.run(f"POST /bookings free c={clients}", bench.create_request, clients)
         rates[clients] = result.statuses[201] / result.seconds
         _verdict("successful bookings/s", rates[clients], ">= 1,500")
         _verdict("p99 ms", result.percentile(99), p99_target)
         if bench.args.statements and bench.database_url:
-            # the warm-up's bookings ran before the reset: only the window's are counted
             print("\n".join(statements_report(bench.database_url, result.statuses[201])))
     return rates
 
@@ -236,8 +235,6 @@ def told(bench: Bench, base: str, database_url: str, data_dir: Path) -> float:
     )
     wait_until_told(database_url)  # what the scenarios before left to do
     assert backlog(database_url).empty, "the pipeline had work left before the run"
-    if bench.args.statements:
-        reset_statements(database_url)
     result = bench.run("POST /bookings, then told", bench.create_request, 8,
                        seconds=bench.args.told_seconds, warmup=0)  # fmt: skip
     drained = wait_until_told(database_url)
