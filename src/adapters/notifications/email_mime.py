@@ -161,6 +161,10 @@ def _address(name: str, addr: str) -> Address:
         raise InvalidMessageError(f"not a mail address: {addr!r}") from error
     if not address.username or not address.domain:
         raise InvalidMessageError(f"not a mail address: {addr!r}")
+    if not address.addr_spec.isascii():
+        # A header holds an ASCII address only (``formataddr`` raises for any other); one
+        # outside ASCII would need SMTPUTF8 end to end, which this builder does not write.
+        raise InvalidMessageError(f"not a mail address this sender can write: {addr!r}")
     return address
 
 

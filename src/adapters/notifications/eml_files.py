@@ -23,7 +23,8 @@ import re
 from email.headerregistry import Address
 from pathlib import Path
 
-from adapters.notifications.email_mime import InvalidMessageError, build_mime, parse_sender
+from adapters.notifications.email_mime import InvalidMessageError, parse_sender
+from adapters.notifications.email_text import mime_bytes
 from booking_domain.notifications.messages import EmailMessage, SendOutcome
 from booking_domain.notifications.senders import EmailSender
 from booking_domain.shared.clock import Clock
@@ -56,13 +57,13 @@ class EmlFileEmailSender(EmailSender):
 
     async def send(self, message: EmailMessage) -> SendOutcome:
         try:
-            mime = build_mime(message, sender=self._sender, now=self._clock.now())
+            data = mime_bytes(message, sender=self._sender, now=self._clock.now())
         except InvalidMessageError as error:
             return SendOutcome.failed(str(error), permanent=True)
         path = self._directory / eml_file_name(message.message_id)
         try:
             # File I/O blocks: off the event loop, so a slow disk never stalls other requests.
-            await asyncio.to_thread(_write_atomically, path, mime.as_bytes())
+            await asyncio.to_thread(_write_atomically, path, data)
         except OSError as error:
             return SendOutcome.failed(f"cannot write {path}: {error.strerror or error}")
         _log.info("mail for %s written to %s", message.to_address, path)

@@ -42,12 +42,8 @@ from aiosmtplib import (
     SMTPSenderRefused,
 )
 
-from adapters.notifications.email_mime import (
-    InvalidMessageError,
-    MimeMessage,
-    build_mime,
-    parse_sender,
-)
+from adapters.notifications.email_mime import InvalidMessageError, parse_sender
+from adapters.notifications.email_text import mime_bytes
 from booking_domain.notifications.messages import EmailMessage, SendOutcome
 from booking_domain.notifications.senders import EmailSender
 from booking_domain.shared.clock import Clock
@@ -118,14 +114,14 @@ class SmtpEmailSender(EmailSender):
 
     async def send(self, message: EmailMessage) -> SendOutcome:
         try:
-            mime = build_mime(message, sender=self._sender, now=self._clock.now())
+            data = mime_bytes(message, sender=self._sender, now=self._clock.now())
         except InvalidMessageError as error:
             return SendOutcome.failed(str(error), permanent=True)
         if self._closed:
             return SendOutcome.failed("the SMTP sender is closed")
         async with self._slots:
             try:
-                await self._deliver(mime, message.to_address)
+                await self._deliver(data, message.to_address)
             except _RefusalError as refusal:
                 return refusal.outcome
         return SendOutcome.ok(reference=message.message_id)
@@ -138,7 +134,7 @@ class SmtpEmailSender(EmailSender):
 
     # --- one transaction ------------------------------------------------------------------
 
-    async def _deliver(self, mime: MimeMessage, recipient: str) -> None:
+    async def _deliver(self, data: bytes, recipient: str) -> None:
         """Send on a pooled connection that answers a NOOP, or a fresh one. A send is never
         repeated here: a connection lost during a transaction may have delivered the
         message, so the job's own retry (same Message-ID, later) decides. Raises
@@ -146,7 +142,7 @@ class SmtpEmailSender(EmailSender):
         client = await self._live_idle()
         if client is None:
             client = await self._connect()
-        await self._transaction(client, mime, recipient)
+        await self._transaction(client, data, recipient)
 
     async def _live_idle(self) -> SMTP | None:
         while self._idle:
@@ -160,12 +156,16 @@ class SmtpEmailSender(EmailSender):
                 client.close()
         return None
 
-    async def _transaction(self, client: SMTP, mime: MimeMessage, recipient: str) -> None:
+    async def _transaction(self, client: SMTP, data: bytes, recipient: str) -> None:
         """MAIL/RCPT/DATA on ``client``, which goes back to the pool when it is still usable
-        and is closed otherwise (also when the send is cancelled half-way)."""
+        and is closed otherwise (also when the send is cancelled half-way). The message is
+        sent as written (``email_text``), with the options aiosmtplib's ``send_message``
+        would ask for (``_mail_options``)."""
         keep = False
         try:
-            await client.send_message(mime, sender=self._sender.addr_spec, recipients=[recipient])
+            sender = self._sender.addr_spec
+            options = await _mail_options(client)
+            await client.sendmail(sender, [recipient], data, mail_options=options)
             keep = True
         except ConnectionError as error:  # before SMTPException: a disconnect is both
             raise self._failed(f"SMTP server closed the connection: {error}") from None
@@ -247,3 +247,16 @@ class SmtpEmailSender(EmailSender):
             pass  # the session is over either way
         finally:
             client.close()
+
+
+async def _mail_options(client: SMTP) -> list[str]:
+    """What ``send_message`` would ask MAIL FROM for: ``BODY=8BITMIME`` when the server
+    offers it (``SMTPUTF8`` never: ``email_mime`` writes ASCII addresses only). The
+    server's extensions are known after EHLO, sent here when the session has not greeted
+    yet (HELO if EHLO is refused, as aiosmtplib does)."""
+    if client.is_ehlo_or_helo_needed:
+        try:
+            await client.ehlo()
+        except SMTPHeloError:
+            await client.helo()
+    return ["BODY=8BITMIME"] if client.supports_extension("8BITMIME") else []
