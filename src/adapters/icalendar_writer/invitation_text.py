@@ -140,8 +140,11 @@ def _text(value: str) -> str:
 
 def _fold(line: str) -> str:
     """The line folded (``CRLF`` and a space) before it would reach 75 octets."""
-    if len(line) < _FOLD_AT and line.isascii():
-        return line
+    return _fold_ascii(line) if line.isascii() else _fold_chars(line)
+
+
+def _fold_chars(line: str) -> str:
+    """``_fold`` character by character, counting each one's UTF-8 octets."""
     folded: list[str] = []
     current: list[str] = []
     size = 0
@@ -160,3 +163,20 @@ def _fold(line: str) -> str:
     if current:
         folded.append("".join(current))
     return "\r\n ".join(folded)
+
+
+def _fold_ascii(line: str) -> str:
+    """``_fold`` of an ASCII line, by slices: each piece is 74 characters (one octet each),
+    or 73 when its last would be a backslash or a caret (an escape's first character), which
+    goes to the next."""
+    width = _FOLD_AT - 1
+    pieces: list[str] = []
+    start = 0
+    while len(line) - start > width:
+        end = start + width
+        if line[end - 1] in _ESCAPES:
+            end -= 1
+        pieces.append(line[start:end])
+        start = end
+    pieces.append(line[start:])
+    return "\r\n ".join(pieces)

@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from icalendar import vCalAddress
 
+from adapters.icalendar_writer.invitation_text import _fold_ascii, _fold_chars
 from adapters.icalendar_writer.writer import IcsCalendarWriter, _calendar, _event, _with_zones
 from booking_domain.calendars import Attendee, CalendarEvent, EventStatus, InvitationMethod
 
@@ -148,3 +149,9 @@ def test_a_line_break_in_an_address_or_url_is_refused_as_icalendar_refuses_it(
         by_components(e, method, organizer, attendee)
     with pytest.raises(ValueError, match="holds a line break"):
         IcsCalendarWriter().invitation(e, method, organizer=organizer, attendee=attendee)
+
+
+@given(st.text(st.sampled_from('ab\\^;,:"')) | st.text(st.characters(max_codepoint=127)))
+def test_an_ascii_line_folds_by_slices_as_it_does_character_by_character(line: str) -> None:
+    # backslashes and carets near every fold point, and any ASCII at all
+    assert _fold_ascii(line) == _fold_chars(line)
