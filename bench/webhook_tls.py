@@ -121,7 +121,7 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=8)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        cert, key = certificate(HOST, Path(tmp))
+        cert, key = certificate(Path(tmp), HOST)
         trusting = ssl.create_default_context(cafile=str(cert))
         ports: multiprocessing.Queue = multiprocessing.Queue()  # type: ignore[type-arg]
         servers = [

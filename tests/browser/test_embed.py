@@ -8,7 +8,6 @@ origin), and says so in its console."""
 
 from __future__ import annotations
 
-import datetime as dt
 import ssl
 import threading
 from collections.abc import Iterator
@@ -29,45 +28,10 @@ from tests.browser.support import (
     wait_for,
 )
 from tests.support.server import ServerProcess
+from tests.support.tls_receivers import certificate
 
 pytestmark = [pytest.mark.browser, pytest.mark.serial]
 LISTED, UNLISTED = "shop.example", "elsewhere.example"
-
-
-def _certificate(folder: Path) -> tuple[Path, Path]:
-    """A self-signed certificate for both sites (the browser is told to accept it)."""
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.x509.oid import NameOID
-
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, LISTED)])
-    now = dt.datetime.now(dt.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(days=1))
-        .not_valid_after(now + dt.timedelta(days=1))
-        .add_extension(
-            x509.SubjectAlternativeName([x509.DNSName(LISTED), x509.DNSName(UNLISTED)]),
-            critical=False,
-        )
-        .sign(key, hashes.SHA256())
-    )
-    cert_file, key_file = folder / "site.pem", folder / "site.key"
-    cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_file.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
-    return cert_file, key_file
 
 
 class _Site(BaseHTTPRequestHandler):
@@ -87,7 +51,7 @@ class _Site(BaseHTTPRequestHandler):
 @pytest.fixture
 def artist_site(tmp_path: Path) -> Iterator[tuple[int, type[_Site]]]:
     """An HTTPS server on this machine answering every path with ``_Site.page``."""
-    cert_file, key_file = _certificate(tmp_path)
+    cert_file, key_file = certificate(tmp_path, LISTED, UNLISTED)  # the browser accepts it
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert_file, key_file)
     site = type("Site", (_Site,), {})

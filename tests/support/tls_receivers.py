@@ -22,8 +22,9 @@ from cryptography.x509.oid import NameOID
 from tests.support.http_servers import QuietHandler
 
 
-def certificate(name: str, folder: Path) -> tuple[Path, Path]:
-    """A self-signed certificate for ``name`` and its key, as files in ``folder``."""
+def certificate(folder: Path, name: str, *more: str) -> tuple[Path, Path]:
+    """A self-signed certificate for ``name`` (and ``more`` names) and its key, as files in
+    ``folder`` named after the first name."""
     key = ec.generate_private_key(ec.SECP256R1())
     subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
     now = dt.datetime.now(dt.UTC)
@@ -36,7 +37,9 @@ def certificate(name: str, folder: Path) -> tuple[Path, Path]:
         .not_valid_before(now - dt.timedelta(days=1))
         .not_valid_after(now + dt.timedelta(days=1))
         .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .add_extension(x509.SubjectAlternativeName([x509.DNSName(name)]), critical=False)
+        .add_extension(
+            x509.SubjectAlternativeName([x509.DNSName(n) for n in (name, *more)]), critical=False
+        )
         .sign(key, hashes.SHA256())
     )
     cert_file, key_file = folder / f"{name}.pem", folder / f"{name}.key"
@@ -66,7 +69,7 @@ def tls_receiver(names: tuple[str, ...]) -> Iterator[TlsReceiver]:
     """A receiver answering 204 over TLS, keeping connections alive, with a certificate for
     each of ``names``: the one a connection asks for by name, else the first."""
     with tempfile.TemporaryDirectory() as tmp:
-        files = {name: certificate(name, Path(tmp)) for name in names}
+        files = {name: certificate(Path(tmp), name) for name in names}
         contexts = {}
         for name, (cert, key) in files.items():
             context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)

@@ -141,25 +141,18 @@ class HttpWebhookSender(WebhookSender):
     ) -> int:
         """A kept connection that the receiver closed while idle fails before any answer:
         the request is made once more, on a new connection."""
-        try:
-            return await self._post_once(client, target, body, headers, extensions)
-        except httpx.RemoteProtocolError:
-            pass
-        return await self._post_once(client, target, body, headers, extensions)
 
-    async def _post_once(
-        self,
-        client: httpx.AsyncClient,
-        target: httpx.URL,
-        body: bytes,
-        headers: dict[str, str],
-        extensions: dict[str, Any],
-    ) -> int:
-        async with client.stream(
-            "POST", target, content=body, headers=headers, extensions=extensions
-        ) as response:
-            await _drain(response, self._drain_seconds)
-            return response.status_code
+        async def once() -> int:
+            async with client.stream(
+                "POST", target, content=body, headers=headers, extensions=extensions
+            ) as response:
+                await _drain(response, self._drain_seconds)
+                return response.status_code
+
+        try:
+            return await once()
+        except httpx.RemoteProtocolError:
+            return await once()
 
     async def _target(
         self, url: httpx.URL, headers: dict[str, str]
