@@ -34,6 +34,7 @@ from tests.support.server import free_port
 class ReceivedMail:
     mail_from: str
     rcpt_tos: tuple[str, ...]
+    mail_options: tuple[str, ...]  # what MAIL FROM asked for (BODY=8BITMIME ...)
     message: EmailMessage
     raw: bytes
     session: int  # the number of the session (1, 2, ...) it came on
@@ -75,6 +76,7 @@ class _Handler:
         mail = ReceivedMail(
             mail_from=str(envelope.mail_from),
             rcpt_tos=tuple(envelope.rcpt_tos),
+            mail_options=tuple(envelope.mail_options),
             message=parsed,
             raw=raw,
             session=getattr(session, "sink_number", 0),

@@ -1,4 +1,8 @@
-"""One ``EmailMessage`` of the domain as a MIME message, the same for SMTP and ``.eml`` files.
+"""One ``EmailMessage`` of the domain as a MIME message, built with the ``email`` package.
+
+The senders (SMTP and ``.eml`` files) send the bytes ``email_text`` writes, which are this
+message's ``as_bytes()`` written directly; this builder is their reference (the property
+tests compare the two) and keeps the rules both share: addresses, Message-IDs, subjects.
 
 The shape: ``From`` (the configured sender), ``To`` with the recipient's display name,
 ``Subject``, ``Message-ID`` (the notification's, the same on every attempt), ``Date`` (from
@@ -9,8 +13,9 @@ calendar invitation is ``multipart/mixed``: that body, then ``invite.ics`` (``te
 with its ``method``).
 
 Non-ASCII names and subjects are RFC 2047 encoded; bodies are UTF-8 in base64, a 7-bit-safe
-transfer encoding, so a relay without 8BITMIME carries them unchanged. A malformed address or
-Message-ID raises :class:`InvalidMessageError`.
+transfer encoding, so a relay without 8BITMIME carries them unchanged. A malformed address,
+one outside ASCII (which needs SMTPUTF8, not written here) or a malformed Message-ID raises
+:class:`InvalidMessageError`.
 
 Speed: the message is built with the ``email.mime`` classes and the compat32 policy, not
 ``EmailMessage`` with the SMTP policy, whose header parsing and refolding cost a worker most
@@ -18,10 +23,10 @@ of its CPU per email (1.3 ms of 2.8 ms; docs/performance.md, "Notifications"). T
 are simple (an address, an encoded word, an id), written here once, correctly. Two more
 shortcuts, each equal to what the library writes (tests compare them): a header that fits on
 its line as plain ASCII is written as it is (``POLICY``, used where the message is flattened
-by its own policy: ``as_bytes()`` for the ``.eml`` files; aiosmtplib flattens with compat32
-itself), and each multipart's boundary is chosen here (random, as the library's) instead of
-being searched for in the parts' text: every leaf part is base64 (checked as each is made),
-whose lines cannot start with ``--``, so no boundary can occur inside one.
+by its own policy, ``as_bytes()``), and each multipart's boundary is chosen here (random, as
+the library's) instead of being searched for in the parts' text: every leaf part is base64
+(checked as each is made), whose lines cannot start with ``--``, so no boundary can occur
+inside one.
 """
 
 from __future__ import annotations

@@ -3,8 +3,9 @@
 Contract (the ``EmailSender`` port): ``send`` answers a ``SendOutcome`` and never raises for
 the server's failures.
 - accepted (250 to DATA): ``ok(reference=message_id)``;
-- a 5xx answer to RCPT or DATA, a malformed address, an address the server cannot take
-  (non-ASCII without SMTPUTF8): failed, ``permanent`` - this message can never go through;
+- a 5xx answer to RCPT or DATA, a malformed address, an address outside ASCII (refused
+  before any server is asked: ``email_mime`` writes no SMTPUTF8): failed, ``permanent`` -
+  this message can never go through;
 - everything else is failed, transient (a retry may go through): refused or timed-out
   connections, 4xx answers, disconnects, TLS or login failures, a 5xx to MAIL FROM (the
   configured sender: an operator fixes it, then the retry goes).
@@ -258,5 +259,7 @@ async def _mail_options(client: SMTP) -> list[str]:
         try:
             await client.ehlo()
         except SMTPHeloError:
+            if not client.is_connected:  # a 421 to EHLO closed the session: nothing to HELO
+                raise
             await client.helo()
     return ["BODY=8BITMIME"] if client.supports_extension("8BITMIME") else []

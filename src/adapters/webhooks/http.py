@@ -46,7 +46,8 @@ DRAIN_SECONDS = 1.0
 # httpx's pool sizes; an idle connection is dropped after 2 s, before the 5 s after which
 # common servers (Node, Apache) close theirs, so a delivery rarely finds one closed under it.
 LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20, keepalive_expiry=2.0)
-# A host's own pool (``https`` outside the local profile): the round sends eight at a time.
+# A host's own pool (``https`` outside the local profile): the round sends eight at a time;
+# an idle host's pool is let go after ``pinned.IDLE_SECONDS``, as long as this expiry.
 PINNED_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=8, keepalive_expiry=2.0)
 USER_AGENT = "Inkslot-Webhooks/1"
 
@@ -140,7 +141,9 @@ class HttpWebhookSender(WebhookSender):
         extensions: dict[str, Any],
     ) -> int:
         """A kept connection that the receiver closed while idle fails before any answer:
-        the request is made once more, on a new connection."""
+        the request is made once more, on a new connection. httpx cannot tell that from a
+        receiver that hangs up after reading a request without answering it, which then
+        gets it twice, with the same ``webhook-id`` (a delivery is at least once)."""
 
         async def once() -> int:
             async with client.stream(

@@ -130,3 +130,13 @@ async def test_a_closed_sender_sends_nothing(sink: SmtpSink, smtp: SmtpEmailSend
 
     assert not outcome.sent and not outcome.permanent
     assert len(sink.messages) == 1
+
+
+async def test_mail_from_asks_for_8bitmime_when_the_server_offers_it(
+    sink: SmtpSink, smtp: SmtpEmailSender
+) -> None:
+    # what aiosmtplib's send_message asked for; the message's own bytes are 7-bit anyway
+    assert (await smtp.send(a_message())).sent
+    (mail,) = sink.messages
+    assert "BODY=8BITMIME" in mail.mail_options
+    assert mail.raw.isascii() and b"\r\n" in mail.raw

@@ -1,5 +1,6 @@
 """The per-host clients of pinned deliveries: one per host, the least recently used let go
-beyond the capacity, and a client let go while in use closed when its last request ends."""
+beyond the capacity or once idle, a client let go while in use closed when its last
+request ends, and nothing kept after ``close``."""
 
 from __future__ import annotations
 
@@ -16,14 +17,34 @@ from adapters.webhooks.pinned import PinnedClients
 pytestmark = pytest.mark.anyio
 
 
-def clients() -> tuple[PinnedClients, list[httpx.AsyncClient]]:
+class YieldingClient(httpx.AsyncClient):
+    """A client whose closing gives the event loop a turn, as closing one with an open
+    connection does."""
+
+    async def aclose(self) -> None:
+        await asyncio.sleep(0)
+        await super().aclose()
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def clients(
+    capacity: int = 2, clock: Clock | None = None
+) -> tuple[PinnedClients, list[httpx.AsyncClient]]:
     made: list[httpx.AsyncClient] = []
 
     def make() -> httpx.AsyncClient:
-        made.append(httpx.AsyncClient(verify=verifying_context()))
+        made.append(YieldingClient(verify=verifying_context()))
         return made[-1]
 
-    return PinnedClients(make, capacity=2), made
+    pinned = PinnedClients(make, capacity=capacity, clock=clock or Clock())
+    return pinned, made
 
 
 async def test_one_client_per_host_until_the_capacity() -> None:
@@ -52,6 +73,44 @@ async def test_a_client_let_go_while_in_use_closes_when_its_request_ends() -> No
     async with pinned.lease("a") as again:  # a new client for the host
         assert again is not first and not again.is_closed
     await pinned.close()
+
+
+async def test_a_host_idle_past_the_keep_alive_is_let_go_at_the_next_lease() -> None:
+    clock = Clock()
+    pinned, made = clients(capacity=8, clock=clock)
+    async with pinned.lease("a"):
+        pass
+    clock.now = 1.0
+    async with pinned.lease("b"):
+        pass
+    clock.now = 2.5  # "a" idle 2.5 s, "b" 1.5 s
+    async with pinned.lease("c"):
+        pass
+    assert [c.is_closed for c in made] == [True, False, False] and len(pinned) == 2
+    await pinned.close()
+
+
+async def test_a_lease_is_never_handed_a_client_closed_while_it_waited() -> None:
+    # One host at a time: each new lease lets the last one go, and closing it gives the
+    # loop a turn in which the next new lease lets this one go. None may be closed while
+    # its own lease still holds it.
+    pinned, _ = clients(capacity=1)
+
+    async def deliver(host: str) -> bool:
+        async with pinned.lease(host) as client:
+            await asyncio.sleep(0)
+            return not client.is_closed
+
+    assert all(await asyncio.gather(*(deliver(h) for h in "abcdefgh")))
+    await pinned.close()
+
+
+async def test_after_close_a_lease_gets_a_client_closed_when_it_ends() -> None:
+    pinned, made = clients()
+    await pinned.close()
+    async with pinned.lease("a") as client:
+        assert not client.is_closed
+    assert client.is_closed and len(pinned) == 0 and len(made) == 1
 
 
 @settings(max_examples=50, deadline=None)
