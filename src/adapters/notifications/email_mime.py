@@ -87,7 +87,7 @@ def parse_sender(sender: str) -> Address:
     Raises :class:`InvalidMessageError`: a misconfigured sender should stop the start-up,
     not every send."""
     name, addr = parseaddr(sender)
-    return _address(name, addr)
+    return checked_address(name, addr)
 
 
 def build_mime(message: EmailMessage, *, sender: Address | str, now: datetime) -> MimeMessage:
@@ -95,15 +95,15 @@ def build_mime(message: EmailMessage, *, sender: Address | str, now: datetime) -
     taken as UTC). Raises :class:`InvalidMessageError` for a recipient address that cannot
     be written in a header."""
     from_ = parse_sender(sender) if isinstance(sender, str) else sender
-    to = _address(_one_line(message.to_name), message.to_address)
-    body = MIMEMultipart("alternative", boundary=_boundary(), policy=POLICY)
+    to = checked_address(one_line(message.to_name), message.to_address)
+    body = MIMEMultipart("alternative", boundary=new_boundary(), policy=POLICY)
     body.attach(_text_part(message.text, "plain"))
     body.attach(_text_part(message.html, "html"))
     mime = body if message.invitation is None else _with_invitation(body, message.invitation)
-    mime["From"] = _header_address(from_)
-    mime["To"] = _header_address(to)
-    mime["Subject"] = _subject(_one_line(message.subject))
-    mime["Message-ID"] = _message_id(message.message_id)
+    mime["From"] = header_address(from_)
+    mime["To"] = header_address(to)
+    mime["Subject"] = subject_header(one_line(message.subject))
+    mime["Message-ID"] = message_id_header(message.message_id)
     mime["Date"] = format_datetime(now if now.tzinfo else now.replace(tzinfo=UTC))
     mime["Auto-Submitted"] = "auto-generated"
     mime["Content-Language"] = content_language(message.locale)
@@ -113,7 +113,7 @@ def build_mime(message: EmailMessage, *, sender: Address | str, now: datetime) -
 def _with_invitation(body: MIMEMultipart, invitation: Invitation) -> MIMEMultipart:
     """``multipart/mixed``: the body, then ``invite.ics`` as ``text/calendar`` with its iTIP
     ``method`` (which mail apps read to offer "add to calendar" or to drop the event)."""
-    mixed = MIMEMultipart("mixed", boundary=_boundary(), policy=POLICY)
+    mixed = MIMEMultipart("mixed", boundary=new_boundary(), policy=POLICY)
     mixed.attach(body)
     ics = _text_part(invitation.ics, "calendar")
     ics.set_param("method", invitation.method)
@@ -123,7 +123,7 @@ def _with_invitation(body: MIMEMultipart, invitation: Invitation) -> MIMEMultipa
 
 
 def _text_part(text: str, subtype: str) -> MIMEText:
-    """A UTF-8 text part, base64 (what lets ``_boundary`` go unchecked: a process that
+    """A UTF-8 text part, base64 (what lets ``new_boundary`` go unchecked: a process that
     changed ``email.charset``'s rule for UTF-8 gets an error here, not a broken message)."""
     part = MIMEText(text, subtype, "utf-8", policy=POLICY)
     if part["Content-Transfer-Encoding"] != "base64":
@@ -131,7 +131,7 @@ def _text_part(text: str, subtype: str) -> MIMEText:
     return part
 
 
-def _boundary() -> str:
+def new_boundary() -> str:
     """A multipart boundary (RFC 2046: up to 70 characters), random like the library's. It
     is never checked against the parts: they are all base64 (``utf-8`` text parts), and no
     base64 line starts with ``--``. So it needs no secrecy: ``random``, as ``email``'s own
@@ -141,14 +141,14 @@ def _boundary() -> str:
     return f"=_inkslot_{getrandbits(128):032x}"
 
 
-def _subject(subject: str) -> str:
+def subject_header(subject: str) -> str:
     """ASCII as it is; anything else as RFC 2047 encoded words, folded for the header."""
     if subject.isascii():
         return subject
     return Header(subject, "utf-8", header_name="Subject").encode()
 
 
-def _header_address(address: Address) -> str:
+def header_address(address: Address) -> str:
     """``"Name <user@example.mn>"`` with a non-ASCII name RFC 2047-encoded."""
     return formataddr((address.display_name, address.addr_spec), charset="utf-8")
 
@@ -158,7 +158,7 @@ def content_language(locale: str) -> str:
     return locale.split(".")[0].split("@")[0].replace("_", "-") or "und"
 
 
-def _address(name: str, addr: str) -> Address:
+def checked_address(name: str, addr: str) -> Address:
     # IndexError too: the stdlib parser raises it for some malformed specs ("a@").
     try:
         address = Address(display_name=name, addr_spec=addr.strip())
@@ -173,14 +173,14 @@ def _address(name: str, addr: str) -> Address:
     return address
 
 
-def _message_id(message_id: str) -> str:
+def message_id_header(message_id: str) -> str:
     bare = message_id.strip().removeprefix("<").removesuffix(">")
     if not bare or any(c.isspace() or c in "<>" for c in bare):
         raise InvalidMessageError(f"not a Message-ID: {message_id!r}")
     return f"<{bare}>"
 
 
-def _one_line(value: str) -> str:
+def one_line(value: str) -> str:
     # A line break in a header value would start a new header (injection); templates
     # never mean one, so it is folded to a space.
     return " ".join(value.split())

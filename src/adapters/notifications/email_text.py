@@ -23,13 +23,13 @@ from email.utils import encode_rfc2231, format_datetime
 
 from adapters.notifications.email_mime import (
     POLICY,
-    _address,
-    _boundary,
-    _header_address,
-    _message_id,
-    _one_line,
-    _subject,
+    checked_address,
     content_language,
+    header_address,
+    message_id_header,
+    new_boundary,
+    one_line,
+    subject_header,
 )
 from booking_domain.notifications.messages import EmailMessage, Invitation
 
@@ -48,13 +48,13 @@ def mime_bytes(
     taken as UTC), as bytes with ``\\n`` line ends. ``boundaries`` (the body's, then the
     invitation's ``multipart/mixed``) are drawn at random unless given (for tests). Raises
     ``InvalidMessageError`` for a recipient address or Message-ID that cannot be written."""
-    to = _recipient(_one_line(message.to_name), message.to_address)
-    body_boundary, mixed_boundary = boundaries or (_boundary(), _boundary())
+    to = _recipient(one_line(message.to_name), message.to_address)
+    body_boundary, mixed_boundary = boundaries or (new_boundary(), new_boundary())
     headers = [
-        ("From", _header_address(sender)),
-        ("To", _header_address(to)),
-        ("Subject", _subject(_one_line(message.subject))),
-        ("Message-ID", _message_id(message.message_id)),
+        ("From", header_address(sender)),
+        ("To", header_address(to)),
+        ("Subject", subject_header(one_line(message.subject))),
+        ("Message-ID", message_id_header(message.message_id)),
         ("Date", format_datetime(now if now.tzinfo else now.replace(tzinfo=UTC))),
         ("Auto-Submitted", "auto-generated"),
         ("Content-Language", content_language(message.locale)),
@@ -73,10 +73,11 @@ def mime_bytes(
 def _recipient(name: str, address: str) -> Address:
     """The recipient as a checked address: recipients repeat (a customer's every booking),
     and the library's parse of an address is the dearest step of a message."""
-    return _address(name, address)
+    return checked_address(name, address)
 
 
 def _fold(name: str, value: str) -> str:
+    """A header as the builder's policy writes it (plain, or folded by the library)."""
     return POLICY.fold(name, value)
 
 
