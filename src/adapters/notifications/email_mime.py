@@ -1,8 +1,7 @@
-"""One ``EmailMessage`` of the domain as a MIME message, built with the ``email`` package.
-
-The senders (SMTP and ``.eml`` files) send the bytes ``email_text`` writes, which are this
-message's ``as_bytes()`` written directly; this builder is their reference (the property
-tests compare the two) and keeps the rules both share: addresses, Message-IDs, subjects.
+"""The rules of an email's MIME message: its addresses, header values and boundaries, and
+the policy its headers are written by. ``email_text`` writes the message with them; the
+tests' reference builder (``tests/support/email_reference.py``) builds the same message
+with the ``email`` package, and property tests hold the two byte for byte equal.
 
 The shape: ``From`` (the configured sender), ``To`` with the recipient's display name,
 ``Subject``, ``Message-ID`` (the notification's, the same on every attempt), ``Date`` (from
@@ -17,34 +16,23 @@ transfer encoding, so a relay without 8BITMIME carries them unchanged. A malform
 one outside ASCII (which needs SMTPUTF8, not written here) or a malformed Message-ID raises
 :class:`InvalidMessageError`.
 
-Speed: the message is built with the ``email.mime`` classes and the compat32 policy, not
-``EmailMessage`` with the SMTP policy, whose header parsing and refolding cost a worker most
-of its CPU per email (1.3 ms of 2.8 ms; docs/performance.md, "Notifications"). The headers
-are simple (an address, an encoded word, an id), written here once, correctly. Two more
-shortcuts, each equal to what the library writes (tests compare them): a header that fits on
-its line as plain ASCII is written as it is (``POLICY``, used where the message is flattened
-by its own policy, ``as_bytes()``), and each multipart's boundary is chosen here (random, as
-the library's) instead of being searched for in the parts' text: every leaf part is base64
-(checked as each is made), whose lines cannot start with ``--``, so no boundary can occur
+Speed: headers follow compat32, not the SMTP policy, whose header parsing and refolding
+cost a worker most of its CPU per email (1.3 ms of 2.8 ms; docs/performance.md,
+"Notifications"). A header that fits on its line as plain ASCII is written as it is
+(``POLICY``: the same bytes compat32's ``Header`` writes, a test compares them), and each
+multipart's boundary is drawn at random instead of being searched for in the parts' text:
+every leaf part is base64, whose lines cannot start with ``--``, so no boundary can occur
 inside one.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from email.errors import HeaderParseError
 from email.header import Header
 from email.headerregistry import Address
-from email.message import Message
-from email.mime.multipart import MIMEMultipart
-from email.mime.text import MIMEText
 from email.policy import Compat32
-from email.utils import format_datetime, formataddr, parseaddr
+from email.utils import formataddr, parseaddr
 from random import getrandbits
-
-from booking_domain.notifications.messages import EmailMessage, Invitation
-
-MimeMessage = Message  # what build_mime makes, and the senders take
 
 
 class _PlainHeaders(Compat32):
@@ -88,47 +76,6 @@ def parse_sender(sender: str) -> Address:
     not every send."""
     name, addr = parseaddr(sender)
     return checked_address(name, addr)
-
-
-def build_mime(message: EmailMessage, *, sender: Address | str, now: datetime) -> MimeMessage:
-    """The MIME message of ``message`` from ``sender``, dated ``now`` (a naive ``now`` is
-    taken as UTC). Raises :class:`InvalidMessageError` for a recipient address that cannot
-    be written in a header."""
-    from_ = parse_sender(sender) if isinstance(sender, str) else sender
-    to = checked_address(one_line(message.to_name), message.to_address)
-    body = MIMEMultipart("alternative", boundary=new_boundary(), policy=POLICY)
-    body.attach(_text_part(message.text, "plain"))
-    body.attach(_text_part(message.html, "html"))
-    mime = body if message.invitation is None else _with_invitation(body, message.invitation)
-    mime["From"] = header_address(from_)
-    mime["To"] = header_address(to)
-    mime["Subject"] = subject_header(one_line(message.subject))
-    mime["Message-ID"] = message_id_header(message.message_id)
-    mime["Date"] = format_datetime(now if now.tzinfo else now.replace(tzinfo=UTC))
-    mime["Auto-Submitted"] = "auto-generated"
-    mime["Content-Language"] = content_language(message.locale)
-    return mime
-
-
-def _with_invitation(body: MIMEMultipart, invitation: Invitation) -> MIMEMultipart:
-    """``multipart/mixed``: the body, then ``invite.ics`` as ``text/calendar`` with its iTIP
-    ``method`` (which mail apps read to offer "add to calendar" or to drop the event)."""
-    mixed = MIMEMultipart("mixed", boundary=new_boundary(), policy=POLICY)
-    mixed.attach(body)
-    ics = _text_part(invitation.ics, "calendar")
-    ics.set_param("method", invitation.method)
-    ics.add_header("Content-Disposition", "attachment", filename="invite.ics")
-    mixed.attach(ics)
-    return mixed
-
-
-def _text_part(text: str, subtype: str) -> MIMEText:
-    """A UTF-8 text part, base64 (what lets ``new_boundary`` go unchecked: a process that
-    changed ``email.charset``'s rule for UTF-8 gets an error here, not a broken message)."""
-    part = MIMEText(text, subtype, "utf-8", policy=POLICY)
-    if part["Content-Transfer-Encoding"] != "base64":
-        raise RuntimeError("UTF-8 parts must be base64 here (email.charset was changed)")
-    return part
 
 
 def new_boundary() -> str:

@@ -1,13 +1,13 @@
 """One ``EmailMessage`` of the domain as the bytes of its MIME message, written directly.
 
-The bytes are exactly what ``build_mime(...).as_bytes()`` makes of the same message with the
-same boundaries (``email_mime`` says what the shape is and why; a property test holds the
-two equal): the headers in the library's order, each written by the same policy, every
-part's ``Content-Type``, ``MIME-Version`` and ``Content-Transfer-Encoding`` as
-``email.mime`` sets them, the bodies in base64 lines of 76 characters, and the boundary
-lines as ``email.generator`` writes them. Building the ``email.message`` tree and walking it
-with the generator cost a job worker about a tenth of its time in a burst of bookings;
-writing the same bytes costs a fraction of that.
+The bytes are exactly what the ``email`` package makes of the same message with the same
+boundaries (``tests/support/email_reference.py`` builds it; ``email_mime`` says what the
+shape is and why; a property test holds the two equal): the headers in the library's
+order, each written by the same policy, every part's ``Content-Type``, ``MIME-Version`` and
+``Content-Transfer-Encoding`` as ``email.mime`` sets them, the bodies in base64 lines of 76
+characters, and the boundary lines as ``email.generator`` writes them. Building the
+``email.message`` tree and walking it with the generator cost a job worker about a tenth of
+its time in a burst of bookings; writing the same bytes costs a twelfth of that.
 
 A header whose value is not plain ASCII or does not fit on its line (a non-ASCII name, a long
 subject) is still folded by the library (``POLICY.fold``): rare, and where the rules are.
@@ -59,14 +59,11 @@ def mime_bytes(
         ("Auto-Submitted", "auto-generated"),
         ("Content-Language", content_language(message.locale)),
     ]
-    body = _alternative(message, body_boundary)
-    if message.invitation is None:
-        top = _multipart_head("alternative", body_boundary)
-        return "".join([top, *(_fold(n, v) for n, v in headers), "\n", body]).encode("ascii")
-    top = _multipart_head("mixed", mixed_boundary)
-    inner = _multipart_head("alternative", body_boundary) + "\n" + body
-    mixed = _multipart_body(mixed_boundary, [inner, _invitation_part(message.invitation)])
-    return "".join([top, *(_fold(n, v) for n, v in headers), "\n", mixed]).encode("ascii")
+    top, body = _multipart_head("alternative", body_boundary), _alternative(message, body_boundary)
+    if message.invitation is not None:
+        parts = [top + "\n" + body, _invitation_part(message.invitation)]
+        top, body = _multipart_head("mixed", mixed_boundary), _multipart_body(mixed_boundary, parts)
+    return "".join([top, *(_fold(n, v) for n, v in headers), "\n", body]).encode("ascii")
 
 
 @functools.lru_cache(maxsize=4096)

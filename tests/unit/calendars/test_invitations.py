@@ -15,7 +15,8 @@ from ical.calendar_stream import IcsCalendarStream
 from ical.event import EventStatus as IcalStatus
 
 from adapters.icalendar_writer.writer import IcsCalendarWriter
-from adapters.notifications.email_mime import build_mime
+from adapters.notifications.email_mime import parse_sender
+from adapters.notifications.email_text import mime_bytes
 from booking_domain.bookings import BookingStatus
 from booking_domain.calendars import (
     Attendee,
@@ -84,7 +85,7 @@ def test_a_request_and_its_cancel_name_one_event_with_a_growing_sequence() -> No
 
 
 def mime_of(message: EmailMessage) -> Message:
-    raw = build_mime(message, sender="Inkslot <hello@inkslot.test>", now=NOW).as_bytes()
+    raw = mime_bytes(message, sender=parse_sender("Inkslot <hello@inkslot.test>"), now=NOW)
     return message_from_bytes(raw)
 
 

@@ -13,8 +13,9 @@ from typing import cast
 from hypothesis import given
 from hypothesis import strategies as st
 
-from adapters.notifications.email_mime import POLICY, build_mime
+from adapters.notifications.email_mime import POLICY
 from booking_domain.notifications.messages import EmailMessage, Invitation
+from tests.support.email_reference import build_mime
 
 NOW = datetime(2026, 11, 28, 10, tzinfo=UTC)
 SENDER = "Inkslot <no-reply@inkslot.test>"

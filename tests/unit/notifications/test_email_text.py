@@ -12,9 +12,10 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from adapters.notifications.email_mime import InvalidMessageError, build_mime, parse_sender
+from adapters.notifications.email_mime import InvalidMessageError, parse_sender
 from adapters.notifications.email_text import mime_bytes
 from booking_domain.notifications.messages import EmailMessage, Invitation
+from tests.support.email_reference import build_mime
 from tests.unit.notifications.test_email_mime_shortcuts import SENDER, messages, texts
 
 SENDERS = [SENDER, "\u0418\u043d\u043a\u0441\u043b\u043e\u0442 <no-reply@inkslot.mn>", "a@b.mn"]
