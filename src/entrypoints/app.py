@@ -6,7 +6,6 @@ Nothing here runs at import time. ``uvicorn`` worker processes use :func:`app_fr
 
 from __future__ import annotations
 
-import gc
 import logging
 from dataclasses import replace
 from importlib.metadata import PackageNotFoundError, version
@@ -20,6 +19,7 @@ from entrypoints.http.app import HttpConfig, build_app
 from entrypoints.local_secrets import jwt_secret_for
 from entrypoints.logs import configure_logging
 from entrypoints.settings import Settings, load_settings
+from entrypoints.startup import settle_heap_for_serving
 from entrypoints.tracing import flush_tracing, start_tracing
 
 if TYPE_CHECKING:
@@ -101,19 +101,3 @@ def app_from_env() -> Litestar:
     app = create_app(replace(settings))
     settle_heap_for_serving()
     return app
-
-
-# Collect the young generation after 7,000 net allocations instead of 700: a request makes
-# hundreds of short-lived containers, most gone by the time it answers.
-_GC_THRESHOLDS = (7_000, 10, 10)
-
-
-def settle_heap_for_serving() -> None:
-    """Call once in a serving process, after the app is built. Everything alive then (the
-    framework, the container, the compiled routes) lives as long as the process, so it is
-    frozen out of the collector's sight, and young collections run less often. Without it, a
-    full collection walks the whole framework heap and stalls every request in flight: at
-    64 clients the creation p99 was 120-150 ms, with it 64-68 ms (docs/performance.md)."""
-    gc.collect()
-    gc.freeze()
-    gc.set_threshold(*_GC_THRESHOLDS)

@@ -144,7 +144,8 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
         with _worker_beside(ready):
             if workers == 1:
                 with collector_paused():
-                    from entrypoints.app import create_app, settle_heap_for_serving
+                    from entrypoints.app import create_app
+                    from entrypoints.startup import settle_heap_for_serving
 
                     app = create_app(ready)
                     settle_heap_for_serving()
@@ -315,8 +316,10 @@ def _worker(args: argparse.Namespace, settings: Settings) -> int:
     with database(settings) as ready:
 
         async def work(_: Core, wired: Bundles) -> None:
+            from entrypoints.startup import settle_heap_for_serving
             from entrypoints.worker import run_worker
 
+            settle_heap_for_serving()  # the core, its adapters and the tasks' modules are made
             await run_worker(ready, wired, concurrency=args.concurrency)
 
         try:
