@@ -108,7 +108,10 @@ class SendNotifications(UseCase[NotificationsDeps]):
             pending = [n for n in await uow.notifications.get_many(notification_ids) if n.due]
             due = [n for n in pending if (n.next_attempt_at or n.send_at) <= now]
             recipients, bookings = await _context(uow, due)
-        waiting = tuple(replace(n, updated_at=now) for n in pending if n not in due)
+        # By id: comparing whole notifications (their data included) pair by pair cost a
+        # round of a hundred a fiftieth of the worker's time.
+        due_ids = {n.id for n in due}
+        waiting = tuple(replace(n, updated_at=now) for n in pending if n.id not in due_ids)
         recorded: list[Notification] = []
         unrecorded: list[_Outcome] = []
         for group in _groups(due):
