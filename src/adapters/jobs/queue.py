@@ -17,14 +17,18 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 import procrastinate
+import psycopg
 from procrastinate import jobs as job_states
 from procrastinate.retry import BaseRetryStrategy, RetryDecision
 from psycopg_pool import AsyncConnectionPool
+
+from adapters.backend_priority import share_priority
 
 _log = logging.getLogger("inkslot.jobs")
 
@@ -95,8 +99,26 @@ class QuickClosingPool(AsyncConnectionPool):
     (a stop must fit compose's 10 s of grace before SIGKILL; two pools each waiting 5 s for
     a worker connecting to a silent database did not)."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, configure=_configured(kwargs.pop("configure", None)), **kwargs)
+
     async def close(self, timeout: float = CLOSE_WITHIN) -> None:  # noqa: ASYNC109 - its base's
         await super().close(timeout=timeout)
+
+
+Configure = Callable[[psycopg.AsyncConnection[Any]], Awaitable[None]]
+
+
+def _configured(then: Configure | None) -> Configure:
+    """A new connection of the queue's: a lowered process's job statements run at its
+    priority on a server of this machine (``backend_priority``), then ``then``."""
+
+    async def configure(connection: psycopg.AsyncConnection[Any]) -> None:
+        share_priority(connection.info)
+        if then is not None:
+            await then(connection)
+
+    return configure
 
 
 @contextlib.asynccontextmanager

@@ -11,6 +11,7 @@ from psycopg.conninfo import conninfo_to_dict
 from psycopg.rows import dict_row
 from psycopg_pool import AsyncConnectionPool, PoolTimeout
 
+from adapters.backend_priority import share_priority
 from adapters.postgres.errors import translate
 from adapters.postgres.tuned.server import ALIVE
 from adapters.postgres.urls import psycopg_url, sqlalchemy_url
@@ -162,8 +163,10 @@ class Database:
         await self.pool.close(timeout=CLOSE_WITHIN)
 
     async def _connected(self, conn: Connection) -> None:
-        """Every new connection passes here: the database answers."""
+        """Every new connection passes here: the database answers; a lowered process's
+        statements run at its priority on a server of this machine (``backend_priority``)."""
         self._errors_before_last_connect = self.pool.get_stats().get("connections_errors", 0)
+        share_priority(conn.info)
 
     def connection_wait(self) -> float:
         """How long a caller waits for a connection: the pool's timeout while the database

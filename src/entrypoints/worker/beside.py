@@ -25,6 +25,8 @@ Rules:
   share against the rest of the machine. (In a session of its own, with its group lowered
   too, it yielded to every other process on the machine: a test suite or a compiler beside
   ``make run`` starved it for minutes.)
+- its statements yield too: the embedded PostgreSQL's server processes serving its
+  connections take its niceness (``adapters/backend_priority.py``).
 """
 
 from __future__ import annotations
