@@ -84,8 +84,8 @@ class InMemoryNotificationRepository(
     async def get_many(self, ids: Sequence[NotificationId]) -> Sequence[Notification]:
         return sorted((n for i in set(ids) if (n := self._rows.get(i))), key=lambda n: n.id)
 
-    async def lock_many(self, ids: Sequence[NotificationId]) -> Sequence[Notification]:
-        return await self.get_many(ids)
+    async def lock_current(self, seen: Sequence[Notification]) -> Sequence[Notification]:
+        return await self.get_many([n.id for n in seen])
 
     async def lock_sms_by_reference(self, reference: str) -> Notification | None:
         found = [

@@ -4,6 +4,7 @@ position (the send queue: ``notification_queue.py``)."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -31,6 +32,7 @@ from adapters.postgres.tables.notifications import (
 from booking_domain.bookings import ClientId
 from booking_domain.notifications import (
     SCHEDULED,
+    STATE_FIELDS,
     Category,
     Channel,
     DeliveryStatus,
@@ -104,13 +106,12 @@ _BY_ID = Statement(lambda: select(notifications).where(_N.id == bindparam("id"))
 _LOCK = Statement(lambda: select(notifications).where(_N.id == bindparam("id")).with_for_update())
 
 
-def _many(*, lock: bool) -> Any:
-    query = (
+def _many() -> Any:
+    return (
         select(notifications)
         .where(_N.id == any_(bindparam("ids", type_=ARRAY(_N.id.type))))
         .order_by(_N.id)
     )
-    return query.with_for_update() if lock else query
 
 
 # A literal channel: the partial index ix_notifications_sms_reference serves it.
@@ -127,8 +128,17 @@ _LOCK_SMS_BY_REFERENCE = Statement(
         .with_for_update()
     )
 )
-_MANY = Statement(lambda: _many(lock=False))
-_LOCK_MANY = Statement(lambda: _many(lock=True))
+_MANY = Statement(_many)
+# A send round's record: only the state of the notifications it read whole before (what
+# they were planned with, their data among it, is fixed), locked in id order.
+_LOCK_STATES = Statement(
+    lambda: (
+        select(_N.id, *(_N[name] for name in STATE_FIELDS))
+        .where(_N.id == any_(bindparam("ids", type_=ARRAY(_N.id.type))))
+        .order_by(_N.id)
+        .with_for_update()
+    )
+)
 _UPDATE = Statement(
     lambda: (
         update(notifications)
@@ -219,6 +229,22 @@ def notification_of(row: Mapping[str, Any]) -> Notification:
     )  # fmt: skip
 
 
+def _with_state(
+    seen: Mapping[NotificationId, Notification], row: Mapping[str, Any]
+) -> Notification:
+    """The notification of ``row`` as ``seen``, with the row's ``STATE_FIELDS``."""
+    skip, delivery = row["skip_reason"], row["delivery_status"]
+    return replace(
+        seen[row["id"]],
+        status=NotificationStatus(row["status"]), attempts=row["attempts"],
+        last_error=row["last_error"], skip_reason=None if skip is None else SkipReason(skip),
+        reference=row["reference"], next_attempt_at=row["next_attempt_at"],
+        delivery_status=None if delivery is None else DeliveryStatus(delivery),
+        delivery_error=row["delivery_error"], delivery_reported_at=row["delivery_reported_at"],
+        updated_at=row["updated_at"],
+    )  # fmt: skip
+
+
 class PostgresNotificationRepository(OnConnection, NotificationRepository):
     async def add_new(self, notifications: Sequence[Notification]) -> Sequence[Notification]:
         # One statement for the whole batch: the planner's transaction stays short.
@@ -243,9 +269,10 @@ class PostgresNotificationRepository(OnConnection, NotificationRepository):
         rows = await (await self._conn.execute(_MANY.text, {"ids": list(ids)})).fetchall()
         return [notification_of(r) for r in rows]
 
-    async def lock_many(self, ids: Sequence[NotificationId]) -> Sequence[Notification]:
-        rows = await (await self._conn.execute(_LOCK_MANY.text, {"ids": list(ids)})).fetchall()
-        return [notification_of(r) for r in rows]
+    async def lock_current(self, seen: Sequence[Notification]) -> Sequence[Notification]:
+        by_id = {n.id: n for n in seen}
+        found = await self._conn.execute(_LOCK_STATES.text, {"ids": list(by_id)})
+        return [_with_state(by_id, row) for row in await found.fetchall()]
 
     async def lock_sms_by_reference(self, reference: str) -> Notification | None:
         found = await self._conn.execute(_LOCK_SMS_BY_REFERENCE.text, {"reference": reference})

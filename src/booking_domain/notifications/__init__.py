@@ -41,6 +41,7 @@ from booking_domain.notifications.messages import (
 )
 from booking_domain.notifications.notifications import (
     DEFAULT_RETRY_DELAYS,
+    STATE_FIELDS,
     Notification,
     NotificationId,
     NotificationStatus,
@@ -112,6 +113,7 @@ __all__ = [
     "REVIEW_REQUEST",
     "RULES",
     "SCHEDULED",
+    "STATE_FIELDS",
     "AfterSession",
     "BookingFacts",
     "BookingState",

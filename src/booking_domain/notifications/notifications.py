@@ -102,6 +102,14 @@ class RetrySchedule:
         return self.delays[attempts - 1] if 1 <= attempts <= len(self.delays) else None
 
 
+# What of a notification changes after it is planned (by ``Notification.apply`` and
+# ``Notification.reported``); everything else is fixed when it is planned.
+STATE_FIELDS = (
+    "status", "attempts", "last_error", "skip_reason", "reference", "next_attempt_at",
+    "delivery_status", "delivery_error", "delivery_reported_at", "updated_at",
+)  # fmt: skip
+
+
 @dataclass(frozen=True, slots=True)
 class Notification:
     id: NotificationId

@@ -45,9 +45,12 @@ class NotificationRepository(Protocol):
         """``get``, holding the notification until the unit of work ends."""
         ...
 
-    async def lock_many(self, ids: Sequence[NotificationId]) -> Sequence[Notification]:
-        """``get_many``, holding them until the unit of work ends (locked in id order, so
-        two rounds over overlapping groups never deadlock)."""
+    async def lock_current(self, seen: Sequence[Notification]) -> Sequence[Notification]:
+        """Those of ``seen`` still stored, as they are now, in id order, held until the unit
+        of work ends (locked in id order, so two rounds over overlapping groups never
+        deadlock). What a notification was planned with never changes after (its key,
+        kind, recipient, data and moment): only its state does (``STATE_FIELDS``), so
+        an adapter may read only that and return ``seen`` with it."""
         ...
 
     async def lock_sms_by_reference(self, reference: str) -> Notification | None:

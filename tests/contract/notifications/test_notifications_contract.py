@@ -50,6 +50,7 @@ from booking_domain.notifications import (
     SendOutcome,
     SkipReason,
 )
+from booking_domain.notifications.notifications import Attempted
 from booking_domain.notifications.use_cases import NotificationsDeps, NotificationUseCases
 from booking_domain.scheduling import BusyTimeline
 from booking_domain.shared import Actor, BookingId, Money, Role, new_uuid7
@@ -626,6 +627,31 @@ async def test_a_bookings_messages_are_read_by_booking_in_order_and_shown_to_its
     for nobody in (stranger, other_artist.actor):
         with pytest.raises(BookingNotFoundError):
             await shown(nobody, first.id)
+
+
+async def test_a_record_locks_the_notifications_it_read_as_they_are_now(
+    uow_factory: AnyUnitOfWorkFactory,
+) -> None:
+    """``lock_current``: those still stored, in id order, with the state another writer gave
+    them since they were read (the send round records onto that), and what they were
+    planned with as read; one never stored is left out."""
+    w = await world(uow_factory)
+    await book(w)
+    await w.notifications.plan_notifications()
+    seen = sorted(await all_notifications(w), key=lambda n: n.id)[:3]
+    assert len(seen) == 3
+    later = w.clock.now() + timedelta(minutes=5)
+    changed = seen[1].apply(Attempted(SendOutcome.failed("busy")), later, RetrySchedule())
+    changed = dataclasses.replace(changed, reference="elsewhere")
+    async with w.uow() as uow:
+        await uow.notifications.update(changed)
+        await uow.commit()
+    never_stored = dataclasses.replace(seen[0], id=NotificationId(new_uuid7()))
+    async with w.uow() as uow:
+        current = await uow.notifications.lock_current([seen[2], never_stored, *seen[:2]])
+        stored = [await uow.notifications.get(n.id) for n in seen]
+    assert list(current) == stored == [seen[0], changed, seen[2]]
+    assert changed.status is NotificationStatus.PENDING and changed.attempts == 1
 
 
 async def test_on_postgres_sweeps_at_once_release_each_held_message_once_in_batches(

@@ -22,9 +22,12 @@ from booking_domain.notifications import (
     DEFAULT_OFFSETS,
     REMINDER,
     RULES,
+    STATE_FIELDS,
     BookingFacts,
     Category,
     Channel,
+    DeliveryReport,
+    DeliveryStatus,
     InvalidReminderOffsetsError,
     Notification,
     NotificationPreferences,
@@ -270,6 +273,37 @@ def test_once_sent_or_skipped_nothing_changes_a_notification(steps: list[object]
         if before.status is not NotificationStatus.PENDING:
             assert n == before
     assert n.attempts <= len(steps)
+
+
+reports = st.builds(
+    DeliveryReport,
+    reference=st.sampled_from(["ref", "other"]),
+    status=st.sampled_from(list(DeliveryStatus)),
+    error_code=st.none() | st.just("30003"),
+)
+
+
+@given(
+    st.lists(changes | st.just(Retried()) | reports, min_size=1, max_size=12),
+    st.sampled_from(list(Channel)),
+)
+def test_what_changes_after_planning_is_the_state_alone(
+    steps: list[object], channel: Channel
+) -> None:
+    """Whatever happens to a notification, only its ``STATE_FIELDS`` change: a send round
+    may lock and read those alone (``NotificationRepository.lock_current``)."""
+    planned = a_notification(channel=channel)
+    n = planned
+    for number, step in enumerate(steps):
+        moment = NOW + timedelta(minutes=number)
+        if isinstance(step, DeliveryReport):
+            n = n.reported(step, moment)
+        else:
+            n = n.apply(step, moment, SCHEDULE)  # type: ignore[arg-type]
+    changed = {
+        f.name for f in dataclasses.fields(n) if getattr(n, f.name) != getattr(planned, f.name)
+    }
+    assert changed <= set(STATE_FIELDS)
 
 
 @given(st.booleans(), st.booleans(), st.booleans(), st.booleans(), st.sampled_from(list(Category)))

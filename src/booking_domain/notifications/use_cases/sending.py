@@ -198,7 +198,7 @@ class SendNotifications(UseCase[NotificationsDeps]):
         async with self._deps.uow() as uow:
             current = {
                 n.id: n
-                for n in await uow.notifications.lock_many([o.notification.id for o in outcomes])
+                for n in await uow.notifications.lock_current([o.notification for o in outcomes])
             }
             for outcome in outcomes:
                 found = current.get(outcome.notification.id)
