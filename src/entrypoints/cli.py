@@ -316,10 +316,11 @@ def _worker(args: argparse.Namespace, settings: Settings) -> int:
     with database(settings) as ready:
 
         async def work(_: Core, wired: Bundles) -> None:
-            from entrypoints.startup import settle_heap_for_serving
+            from entrypoints.startup import WORKER_YOUNG_AFTER, settle_heap_for_serving
             from entrypoints.worker import run_worker
 
-            settle_heap_for_serving()  # the core, its adapters and the tasks' modules are made
+            # The core, its adapters and the tasks' modules are made.
+            settle_heap_for_serving(young_after=WORKER_YOUNG_AFTER)
             await run_worker(ready, wired, concurrency=args.concurrency)
 
         try:

@@ -8,7 +8,12 @@ from collections.abc import Iterator
 
 import pytest
 
-from entrypoints.startup import collector_paused, settle_heap_for_serving
+from entrypoints.startup import (
+    WORKER_YOUNG_AFTER,
+    YOUNG_AFTER,
+    collector_paused,
+    settle_heap_for_serving,
+)
 
 
 @pytest.fixture
@@ -48,4 +53,6 @@ def test_a_settled_process_keeps_what_it_was_built_with_out_of_the_collectors_si
     walked = {id(o) for o in gc.get_objects()}  # what a collection would walk
     assert not walked & {id(k) for k in kept}
     assert gc.get_freeze_count() >= len(kept)
-    assert gc.get_threshold()[0] == 7_000
+    assert gc.get_threshold()[0] == YOUNG_AFTER
+    settle_heap_for_serving(young_after=WORKER_YOUNG_AFTER)
+    assert gc.get_threshold()[0] == WORKER_YOUNG_AFTER
