@@ -20,6 +20,7 @@ import itertools
 import logging
 import os
 import re
+from dataclasses import dataclass
 from email.headerregistry import Address
 from pathlib import Path
 
@@ -48,12 +49,19 @@ def eml_file_name(message_id: str) -> str:
 
 
 class EmlFileEmailSender(EmailSender):
-    """An ``EmailSender`` that writes ``.eml`` files into ``directory`` (made when missing)."""
+    """An ``EmailSender`` that writes ``.eml`` files into ``directory`` (made when missing).
+
+    File I/O blocks, so it runs off the event loop (a slow disk never stalls the other jobs):
+    the files asked for in one turn of the loop (a group's emails, sent at once) are written
+    in one hop to a thread, in the order asked. A hop per file cost a worker's loop more
+    than the writing (the thread woken, the loop woken back: 4 % of its time in a burst)."""
 
     def __init__(self, directory: Path, *, sender: str, clock: Clock) -> None:
         self._directory = Path(directory)
         self._sender: Address = parse_sender(sender)
         self._clock = clock
+        self._asked: list[_Write] = []  # this turn's files, until their hop starts
+        self._hops: set[asyncio.Task[None]] = set()  # running hops, kept from the collector
 
     async def send(self, message: EmailMessage) -> SendOutcome:
         try:
@@ -61,13 +69,55 @@ class EmlFileEmailSender(EmailSender):
         except InvalidMessageError as error:
             return SendOutcome.failed(str(error), permanent=True)
         path = self._directory / eml_file_name(message.message_id)
-        try:
-            # File I/O blocks: off the event loop, so a slow disk never stalls other requests.
-            await asyncio.to_thread(_write_atomically, path, data)
-        except OSError as error:
-            return SendOutcome.failed(f"cannot write {path}: {error.strerror or error}")
+        met = await self._written(path, data)
+        if met is not None:
+            return SendOutcome.failed(f"cannot write {path}: {met.strerror or met}")
         _log.info("mail for %s written to %s", message.to_address, path)
         return SendOutcome.ok(reference=str(path), repeat_reaches_no_one=True)
+
+    def _written(self, path: Path, data: bytes) -> asyncio.Future[OSError | None]:
+        """The error writing ``path`` met (None: written), once this turn's hop is done."""
+        loop = asyncio.get_running_loop()
+        write = _Write(path, data, loop.create_future())
+        if not self._asked:  # the first of this turn: its hop starts after the others asked
+            hop = loop.create_task(self._hop())
+            self._hops.add(hop)
+            hop.add_done_callback(self._hops.discard)
+        self._asked.append(write)
+        return write.done
+
+    async def _hop(self) -> None:
+        writes, self._asked = self._asked, []
+        try:
+            errors = await asyncio.to_thread(_write_each, [(w.path, w.data) for w in writes])
+        except BaseException as failure:  # cancelled with the worker: so are the sends
+            for write in writes:
+                if not write.done.done():
+                    write.done.set_exception(failure)
+            raise
+        for write, error in zip(writes, errors, strict=True):
+            if not write.done.done():  # its send may have been cancelled meanwhile
+                write.done.set_result(error)
+
+
+@dataclass(frozen=True, slots=True)
+class _Write:
+    path: Path
+    data: bytes
+    done: asyncio.Future[OSError | None]
+
+
+def _write_each(writes: list[tuple[Path, bytes]]) -> list[OSError | None]:
+    """Each file written (in a thread), and the error each met: one failing (a full disk)
+    fails its own message only."""
+    errors: list[OSError | None] = []
+    for path, data in writes:
+        try:
+            _write_atomically(path, data)
+            errors.append(None)
+        except OSError as error:
+            errors.append(error)
+    return errors
 
 
 # Temporary names unique to this process's writes (the pid tells processes apart; a name a

@@ -198,6 +198,35 @@ async def test_a_temporary_file_a_killed_writer_left_is_stepped_over(
     assert all((tmp_path / left).read_bytes() == b"half a message" for left in next_names)
 
 
+async def test_emails_asked_at_once_are_written_in_one_hop_each_with_its_own_outcome(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A group's emails go to a thread together; one file that cannot be written (here a
+    directory stands where it goes) fails its own message only, for now."""
+    hops: list[object] = []
+    to_thread = asyncio.to_thread
+
+    async def counted(function: Callable[..., object], /, *args: object) -> object:
+        hops.append(function)
+        return await to_thread(function, *args)
+
+    monkeypatch.setattr(asyncio, "to_thread", counted)
+    sender = EmlFileEmailSender(tmp_path, sender=SENDER, clock=ManualClock(NOW))
+    (tmp_path / eml_file_name(a_message(3).message_id)).mkdir()
+
+    outcomes = await asyncio.gather(*(sender.send(a_message(n)) for n in range(1, 5)))
+
+    assert len(hops) == 1
+    assert [o.sent for o in outcomes] == [True, True, False, True]
+    assert not outcomes[2].permanent and "cannot write" in (outcomes[2].error or "")
+    written = [p.name for p in files_in(tmp_path) if p.is_file()]
+    assert sorted(written) == [f"notification-{n}@inkslot.mn.eml" for n in (1, 2, 4)]
+    assert [o.reference for o in outcomes if o.sent] == [str(tmp_path / w) for w in written]
+
+    await sender.send(a_message(5))  # a later turn: a hop of its own
+    assert len(hops) == 2
+
+
 async def test_the_written_file_is_logged(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     sender = EmlFileEmailSender(tmp_path, sender=SENDER, clock=ManualClock(NOW))
     caplog.set_level(logging.INFO, logger="inkslot.notifications")
