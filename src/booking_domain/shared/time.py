@@ -38,6 +38,8 @@ def utc_text(moment: datetime) -> str:
 def require_aware(value: datetime, what: str = "time") -> datetime:
     """``value`` converted to UTC; naive datetimes are refused, never guessed, and so are
     instants outside ``[EARLIEST, LATEST)`` (``TimeOutOfRangeError`` naming ``what``)."""
+    if type(value) is datetime and value.tzinfo is UTC and EARLIEST <= value < LATEST:
+        return value  # already an instant in UTC (most are): what the steps below return
     if not isinstance(value, datetime):
         raise NaiveDatetimeError(f"{what} must be a datetime, not {type(value).__name__}.")
     if value.tzinfo is None or value.utcoffset() is None:

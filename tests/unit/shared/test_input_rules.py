@@ -68,7 +68,8 @@ def test_any_aware_instant_is_accepted_in_range_and_refused_outside_never_overfl
     except OverflowError:
         inside = False
     if inside:
-        assert require_aware(moment, "from") == moment
+        instant = require_aware(moment, "from")  # in UTC already (offset 0) or converted
+        assert instant == moment and instant.tzinfo is UTC
     else:
         with pytest.raises(TimeOutOfRangeError) as refused:
             require_aware(moment, "from")
