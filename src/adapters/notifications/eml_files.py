@@ -20,7 +20,7 @@ import itertools
 import logging
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from email.headerregistry import Address
 from pathlib import Path
 
@@ -60,7 +60,7 @@ class EmlFileEmailSender(EmailSender):
         self._directory = Path(directory)
         self._sender: Address = parse_sender(sender)
         self._clock = clock
-        self._asked: list[_Write] = []  # this turn's files, until their hop starts
+        self._batch: _Batch | None = None  # this turn's files, until their hop starts
         self._hops: set[asyncio.Task[None]] = set()  # running hops, kept from the collector
 
     async def send(self, message: EmailMessage) -> SendOutcome:
@@ -76,28 +76,39 @@ class EmlFileEmailSender(EmailSender):
         return SendOutcome.ok(reference=str(path), repeat_reaches_no_one=True)
 
     def _written(self, path: Path, data: bytes) -> asyncio.Future[OSError | None]:
-        """The error writing ``path`` met (None: written), once this turn's hop is done."""
+        """The error writing ``path`` met (None: written), once its hop is done. A hop
+        takes what this loop asked until it starts; a batch of another loop (one that
+        ended with its hop never started) is left to that loop."""
         loop = asyncio.get_running_loop()
-        write = _Write(path, data, loop.create_future())
-        if not self._asked:  # the first of this turn: its hop starts after the others asked
-            hop = loop.create_task(self._hop())
+        batch = self._batch
+        if batch is None or batch.loop is not loop or batch.started:
+            batch = self._batch = _Batch(loop)
+            hop = loop.create_task(self._hop(batch))  # runs after the others of this turn
             self._hops.add(hop)
             hop.add_done_callback(self._hops.discard)
-        self._asked.append(write)
+        write = _Write(path, data, loop.create_future())
+        batch.writes.append(write)
         return write.done
 
-    async def _hop(self) -> None:
-        writes, self._asked = self._asked, []
+    async def _hop(self, batch: _Batch) -> None:
+        batch.started = True
+        if self._batch is batch:
+            self._batch = None
+        writes = batch.writes
         try:
-            errors = await asyncio.to_thread(_write_each, [(w.path, w.data) for w in writes])
+            met = await asyncio.to_thread(_write_each, [(w.path, w.data) for w in writes])
         except BaseException as failure:  # cancelled with the worker: so are the sends
             for write in writes:
                 if not write.done.done():
                     write.done.set_exception(failure)
             raise
-        for write, error in zip(writes, errors, strict=True):
-            if not write.done.done():  # its send may have been cancelled meanwhile
+        for write, error in zip(writes, met, strict=True):
+            if write.done.done():  # its send was cancelled meanwhile
+                continue
+            if error is None or isinstance(error, OSError):
                 write.done.set_result(error)
+            else:  # a bug, or memory: that send's own, as an exception
+                write.done.set_exception(error)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,17 +118,26 @@ class _Write:
     done: asyncio.Future[OSError | None]
 
 
-def _write_each(writes: list[tuple[Path, bytes]]) -> list[OSError | None]:
-    """Each file written (in a thread), and the error each met: one failing (a full disk)
-    fails its own message only."""
-    errors: list[OSError | None] = []
+@dataclass(slots=True)
+class _Batch:
+    """The files one loop asked for until their hop started."""
+
+    loop: asyncio.AbstractEventLoop
+    writes: list[_Write] = field(default_factory=list)
+    started: bool = False
+
+
+def _write_each(writes: list[tuple[Path, bytes]]) -> list[Exception | None]:
+    """Each file written (in a thread), and what each met: one failing (a full disk) fails
+    its own message only."""
+    met: list[Exception | None] = []
     for path, data in writes:
         try:
             _write_atomically(path, data)
-            errors.append(None)
-        except OSError as error:
-            errors.append(error)
-    return errors
+            met.append(None)
+        except Exception as error:  # handed to its own send, whatever it is
+            met.append(error)
+    return met
 
 
 # Temporary names unique to this process's writes (the pid tells processes apart; a name a

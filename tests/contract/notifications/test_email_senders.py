@@ -227,6 +227,35 @@ async def test_emails_asked_at_once_are_written_in_one_hop_each_with_its_own_out
     assert len(hops) == 2
 
 
+def test_a_sender_outlives_a_loop_that_ended_before_its_hop_started(tmp_path: Path) -> None:
+    """A loop that ends with a send asked and its hop not yet started (its tasks cancelled)
+    leaves nothing behind that holds the next loop's sends."""
+    sender = EmlFileEmailSender(tmp_path, sender=SENDER, clock=ManualClock(NOW))
+
+    async def ask_and_end() -> None:
+        asyncio.get_running_loop().create_task(sender.send(a_message(1)))
+        await asyncio.sleep(0)  # the send asks; its hop would start on the next turn
+
+    asyncio.run(ask_and_end())
+    outcome = asyncio.run(asyncio.wait_for(sender.send(a_message(2)), timeout=30))
+
+    assert outcome.sent and outcome.reference == str(tmp_path / "notification-2@inkslot.mn.eml")
+
+
+async def test_a_write_that_fails_with_something_else_raises_in_its_own_send(
+    tmp_path: Path,
+) -> None:
+    """Not an OSError (a NUL in the directory's name: a bug, not the disk): each send raises
+    it, as the write would have on its own."""
+    sender = EmlFileEmailSender(tmp_path / "out\x00box", sender=SENDER, clock=ManualClock(NOW))
+
+    outcomes = await asyncio.gather(
+        *(sender.send(a_message(n)) for n in (1, 2)), return_exceptions=True
+    )
+
+    assert all(isinstance(o, ValueError) for o in outcomes)
+
+
 async def test_the_written_file_is_logged(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     sender = EmlFileEmailSender(tmp_path, sender=SENDER, clock=ManualClock(NOW))
     caplog.set_level(logging.INFO, logger="inkslot.notifications")
