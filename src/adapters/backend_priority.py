@@ -14,7 +14,9 @@ root, under which the embedded server runs as a user of its own). That server pr
 serves this connection alone and ends with it: nothing else is slowed. Any other
 connection is left alone: a remote server, a pid that is not a PostgreSQL process here
 (another machine's, or another container's numbering), a server process the kernel keeps
-from us. A process at niceness 0 (the API, a production worker) changes nothing. Nothing
+from us, and any connection through a transaction pooler (PgBouncer), whose server
+processes serve every client in turn and whose reported pid is made up (the callers skip
+those). A process at niceness 0 (the API, a production worker) changes nothing. Nothing
 here ever lowers a niceness.
 """
 
@@ -63,6 +65,8 @@ def _on_this_machine(host: str) -> bool:
 def _postgres_server(pid: int) -> bool:
     """``pid`` is a process of this machine whose program is PostgreSQL's server."""
     try:
-        return (_PROC / str(pid) / "exe").resolve(strict=True).name == "postgres"
+        program = Path(os.readlink(_PROC / str(pid) / "exe")).name
     except OSError:  # no such process, or one we may not look at
         return False
+    # A server whose program was replaced on disk (a package upgrade) reads "... (deleted)".
+    return program.removesuffix(" (deleted)") == "postgres"

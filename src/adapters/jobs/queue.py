@@ -83,8 +83,10 @@ def job_app(conninfo: str, *, behind_pooler: bool = False) -> procrastinate.App:
     kwargs: dict[str, object] = {"application_name": "inkslot-jobs"}
     if behind_pooler:
         kwargs["prepare_threshold"] = None
+    # Behind a pooler the server process is the pooler's to share (``backend_priority``).
+    pool = QuickClosingPool if behind_pooler else PriorityFollowingPool
     connector = procrastinate.PsycopgConnector(
-        conninfo=conninfo, kwargs=kwargs, min_size=1, max_size=4, pool_factory=QuickClosingPool
+        conninfo=conninfo, kwargs=kwargs, min_size=1, max_size=4, pool_factory=pool
     )
     return procrastinate.App(connector=connector)
 
@@ -99,11 +101,16 @@ class QuickClosingPool(AsyncConnectionPool):
     (a stop must fit compose's 10 s of grace before SIGKILL; two pools each waiting 5 s for
     a worker connecting to a silent database did not)."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, configure=_configured(kwargs.pop("configure", None)), **kwargs)
-
     async def close(self, timeout: float = CLOSE_WITHIN) -> None:  # noqa: ASYNC109 - its base's
         await super().close(timeout=timeout)
+
+
+class PriorityFollowingPool(QuickClosingPool):
+    """The same, whose new connections run at this process's priority on a server of this
+    machine (``backend_priority``)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, configure=_configured(kwargs.pop("configure", None)), **kwargs)
 
 
 Configure = Callable[[psycopg.AsyncConnection[Any]], Awaitable[None]]

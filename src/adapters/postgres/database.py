@@ -126,6 +126,9 @@ class Database:
         self._sizes = (min_size, max_size)
         self._timeout = timeout
         self._kwargs = connection_kwargs(self._url, behind_pooler=behind_pooler)
+        # Behind a pooler a connection's server process is the pooler's to share, and the
+        # pid it reports is made up: its priority is left alone.
+        self._shares_priority = not behind_pooler
         self._name = name
         self._used = False
         self._errors_before_last_connect = 0
@@ -166,7 +169,8 @@ class Database:
         """Every new connection passes here: the database answers; a lowered process's
         statements run at its priority on a server of this machine (``backend_priority``)."""
         self._errors_before_last_connect = self.pool.get_stats().get("connections_errors", 0)
-        share_priority(conn.info)
+        if self._shares_priority:
+            share_priority(conn.info)
 
     def connection_wait(self) -> float:
         """How long a caller waits for a connection: the pool's timeout while the database

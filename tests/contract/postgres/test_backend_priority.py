@@ -18,7 +18,8 @@ from adapters.backend_priority import _on_this_machine, lower_backend, share_pri
 from adapters.postgres.urls import psycopg_url
 
 # A process at niceness 7 opens the app's pool and the job queue's, as the worker beside
-# `inkslot serve` does at 19, and reports the niceness of the server processes serving it.
+# `inkslot serve` does at 19, and one told it is behind a pooler, and reports the niceness
+# of the server processes serving each.
 _LOWERED = """
 import asyncio, json, os, sys
 os.nice(7)
@@ -33,13 +34,19 @@ async def main(url):
     await database.open()
     app = job_app(url)
     await app.open_async()
+    pooled = Database(url, min_size=1, behind_pooler=True)
+    await pooled.open()
     try:
         async with database.pool.connection() as conn:
             own = conn.info.backend_pid
         async with app.connector.pool.connection() as conn:
             jobs = conn.info.backend_pid
-        print(json.dumps({"own": niceness(own), "jobs": niceness(jobs)}))
+        async with pooled.pool.connection() as conn:
+            shared = conn.info.backend_pid
+        found = {"own": niceness(own), "jobs": niceness(jobs), "pooler": niceness(shared)}
+        print(json.dumps(found))
     finally:
+        await pooled.close()
         await app.close_async()
         await database.close()
 
@@ -73,7 +80,9 @@ def test_a_lowered_process_is_served_at_its_priority(database_url: str) -> None:
         timeout=120,
         check=True,
     )
-    assert json.loads(found.stdout.strip().splitlines()[-1]) == {"own": 7, "jobs": 7}
+    # Behind a pooler (told so) the server process is the pooler's to share: left alone.
+    expected = {"own": 7, "jobs": 7, "pooler": 0}
+    assert json.loads(found.stdout.strip().splitlines()[-1]) == expected
 
 
 def test_a_process_at_normal_priority_changes_nothing(database_url: str) -> None:
