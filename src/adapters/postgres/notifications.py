@@ -82,10 +82,6 @@ def _build_insert_new() -> Any:
 
 
 _INSERT_NEW = Statement(_build_insert_new)
-_CHANGED = (
-    "status", "attempts", "last_error", "skip_reason", "reference", "next_attempt_at",
-    "delivery_status", "delivery_error", "delivery_reported_at",
-)  # fmt: skip
 
 
 def _build_update_many() -> Any:
@@ -97,7 +93,7 @@ def _build_update_many() -> Any:
     return (
         update(notifications)
         .where(_N.id == batch.c.id)
-        .values({name: batch.c[name] for name in (*_CHANGED, "updated_at")})
+        .values({name: batch.c[name] for name in STATE_FIELDS})
     )
 
 
@@ -143,14 +139,9 @@ _UPDATE = Statement(
     lambda: (
         update(notifications)
         .where(_N.id == bindparam("id"))
-        .values(
-            {
-                name: bindparam(name)
-                for name in (*_CHANGED, "updated_at")
-            }
-        )
+        .values({name: bindparam(name) for name in STATE_FIELDS})
     )
-)  # fmt: skip
+)
 # A literal status: the partial index ix_notifications_failed serves both.
 _FAILED_ONLY = [_N.status == constant("failed")]
 _FAILED = Statement(lambda: page_in_order(notifications, _FAILED_ONLY, [_N.id.desc()]))
@@ -217,15 +208,7 @@ def notification_of(row: Mapping[str, Any]) -> Notification:
         event_id=None if row["event_id"] is None else EventId(row["event_id"]),
         booking_id=None if row["booking_id"] is None else BookingId(row["booking_id"]),
         data=row["data"], send_at=row["send_at"], reminder_for=row["reminder_for"],
-        status=NotificationStatus(row["status"]), attempts=row["attempts"],
-        last_error=row["last_error"],
-        skip_reason=None if row["skip_reason"] is None else SkipReason(row["skip_reason"]),
-        reference=row["reference"], next_attempt_at=row["next_attempt_at"],
-        delivery_status=(
-            None if row["delivery_status"] is None else DeliveryStatus(row["delivery_status"])
-        ),
-        delivery_error=row["delivery_error"], delivery_reported_at=row["delivery_reported_at"],
-        created_at=row["created_at"], updated_at=row["updated_at"],
+        created_at=row["created_at"], **_state_of(row),
     )  # fmt: skip
 
 
@@ -233,16 +216,21 @@ def _with_state(
     seen: Mapping[NotificationId, Notification], row: Mapping[str, Any]
 ) -> Notification:
     """The notification of ``row`` as ``seen``, with the row's ``STATE_FIELDS``."""
+    return replace(seen[row["id"]], **_state_of(row))
+
+
+def _state_of(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A row's ``STATE_FIELDS`` as the notification's values."""
     skip, delivery = row["skip_reason"], row["delivery_status"]
-    return replace(
-        seen[row["id"]],
-        status=NotificationStatus(row["status"]), attempts=row["attempts"],
-        last_error=row["last_error"], skip_reason=None if skip is None else SkipReason(skip),
-        reference=row["reference"], next_attempt_at=row["next_attempt_at"],
-        delivery_status=None if delivery is None else DeliveryStatus(delivery),
-        delivery_error=row["delivery_error"], delivery_reported_at=row["delivery_reported_at"],
-        updated_at=row["updated_at"],
-    )  # fmt: skip
+    return {
+        "status": NotificationStatus(row["status"]), "attempts": row["attempts"],
+        "last_error": row["last_error"],
+        "skip_reason": None if skip is None else SkipReason(skip),
+        "reference": row["reference"], "next_attempt_at": row["next_attempt_at"],
+        "delivery_status": None if delivery is None else DeliveryStatus(delivery),
+        "delivery_error": row["delivery_error"],
+        "delivery_reported_at": row["delivery_reported_at"], "updated_at": row["updated_at"],
+    }  # fmt: skip
 
 
 class PostgresNotificationRepository(OnConnection, NotificationRepository):
