@@ -52,7 +52,8 @@ def settle_heap_for_serving(*, young_after: int = YOUNG_AFTER) -> None:
     collections run less often. Without it, a full collection walks the whole heap and
     stalls everything in flight: at 64 clients the creation p99 was 120-150 ms, with it
     64-68 ms; a job worker spent a fifth of its CPU in a told burst collecting, a full
-    collection taking 250-450 ms, and a twentieth with it (docs/performance.md)."""
+    collection taking 250-450 ms, a twentieth with it, and a fiftieth with its own young
+    threshold (``WORKER_YOUNG_AFTER``; docs/performance.md)."""
     gc.collect()
     gc.freeze()
     gc.set_threshold(young_after, 10, 10)
